@@ -1,0 +1,139 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# sysray build. `make` builds ./sysray with its BPF object embedded through a
+# bpftool skeleton; `make run` and `make test` also install what is missing.
+# Quiet by default; V=1 shows the commands.
+
+OUTPUT := .output
+CLANG ?= clang
+BPFTOOL ?= bpftool
+CC ?= cc
+ARCH ?= $(shell uname -m | sed -e 's/x86_64/x86/' -e 's/aarch64/arm64/')
+VMLINUX := vmlinux/$(ARCH)/vmlinux.h
+# UAPI headers that the syscall-name and flag tables are generated from.
+UAPI_INC ?= /usr/include
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+
+LIBBPF_CFLAGS := $(shell pkg-config --cflags libbpf 2>/dev/null)
+LIBBPF_LIBS := $(shell pkg-config --libs libbpf 2>/dev/null || echo -lbpf) -lelf -lz
+
+WARN := -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
+CFLAGS ?= -O2 -g
+ALL_CFLAGS := -std=gnu11 $(CFLAGS) $(WARN) -Iinclude -I$(OUTPUT) -Iuser $(LIBBPF_CFLAGS) \
+	-DSYSRAY_VERSION='"$(VERSION)"' -D_GNU_SOURCE
+BPF_CFLAGS := -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) -I$(dir $(VMLINUX)) -Iinclude -Ibpf \
+	-Wall -Werror
+
+ifeq ($(V),1)
+Q =
+msg =
+else
+Q = @
+msg = @printf '  %-8s %s%s\n' "$(1)" "$(patsubst $(abspath $(OUTPUT))/%,%,$(2))" \
+	"$(if $(3), $(3))";
+MAKEFLAGS += --no-print-directory
+endif
+
+BPF_SRCS := $(wildcard bpf/*.bpf.c)
+BPF_HDRS := $(wildcard bpf/*.h) include/sysray/abi.h
+XLAT_INS := $(wildcard user/xlat/*.in)
+XLAT_OBJS := $(patsubst user/xlat/%.in,$(OUTPUT)/xlat/%.o,$(XLAT_INS))
+GEN_HDRS := $(OUTPUT)/sysray.skel.h $(OUTPUT)/syscall_names.h $(OUTPUT)/errno_names.h \
+	$(OUTPUT)/xlat/all.h
+# Everything in user/ but main.c forms a library shared with the unit tests.
+LIB_SRCS := $(filter-out user/main.c,$(wildcard user/*.c user/decode/*.c))
+LIB_OBJS := $(patsubst user/%.c,$(OUTPUT)/user/%.o,$(LIB_SRCS))
+USER_HDRS := $(wildcard user/*.h user/decode/*.h include/sysray/*.h include/sysray/*.def)
+
+UNIT_SRCS := $(wildcard tests/unit/*.c)
+PROG_SRCS := $(wildcard tests/progs/*.c)
+PROGS := $(patsubst tests/progs/%.c,$(OUTPUT)/progs/%,$(PROG_SRCS))
+
+.PHONY: all run test check deps integration bench format format-check clean progs
+.DELETE_ON_ERROR:
+
+all: sysray
+
+deps:
+	$(Q)scripts/deps.sh
+
+run: deps
+	$(Q)$(MAKE) sysray $(OUTPUT)/progs/demo
+	$(Q)scripts/demo.sh
+
+test: deps
+	$(Q)$(MAKE) sysray progs $(OUTPUT)/unit-tests
+	$(Q)tests/run.sh
+
+check: $(OUTPUT)/unit-tests
+	$(Q)$(OUTPUT)/unit-tests
+
+integration: sysray progs
+	$(Q)tests/integration/run.sh
+
+bench: deps
+	$(Q)$(MAKE) sysray progs
+	$(Q)scripts/bench.sh
+
+progs: $(PROGS)
+
+sysray: $(OUTPUT)/user/main.o $(LIB_OBJS) $(XLAT_OBJS)
+	$(call msg,LINK,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) $^ $(LIBBPF_LIBS) -o $@
+
+$(OUTPUT) $(OUTPUT)/xlat $(OUTPUT)/progs $(OUTPUT)/user/decode:
+	$(Q)mkdir -p $@
+
+$(OUTPUT)/sysray.bpf.o: $(BPF_SRCS) $(BPF_HDRS) $(VMLINUX) | $(OUTPUT)
+	$(call msg,BPF,$@)
+	$(Q)$(CLANG) $(BPF_CFLAGS) -c bpf/sysray.bpf.c -o $@
+
+$(OUTPUT)/sysray.skel.h: $(OUTPUT)/sysray.bpf.o
+	$(call msg,GEN-SKEL,$@)
+	$(Q)$(BPFTOOL) gen skeleton $< name sysray_bpf > $@
+
+$(OUTPUT)/syscall_names.h: scripts/gen-syscall-names.sh | $(OUTPUT)
+	$(call msg,GEN,$@)
+	$(Q)scripts/gen-syscall-names.sh $(UAPI_INC) $(ARCH) > $@
+
+$(OUTPUT)/errno_names.h: scripts/gen-errnos.sh user/xlat/kernel_errnos.txt | $(OUTPUT)
+	$(call msg,GEN,$@)
+	$(Q)scripts/gen-errnos.sh $(UAPI_INC) user/xlat/kernel_errnos.txt > $@
+
+$(OUTPUT)/xlat/%.c: user/xlat/%.in scripts/gen-xlat.sh | $(OUTPUT)/xlat
+	$(call msg,GEN,$@)
+	$(Q)scripts/gen-xlat.sh $< > $@
+
+$(OUTPUT)/xlat/%.o: $(OUTPUT)/xlat/%.c user/xlat.h
+	$(call msg,CC,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# Declarations of every generated table, for decode.h.
+$(OUTPUT)/xlat/all.h: $(XLAT_INS) | $(OUTPUT)/xlat
+	$(call msg,GEN,$@)
+	$(Q)for f in $(basename $(notdir $(XLAT_INS))); do \
+		echo "extern const struct sr_xlat xlat_$$f;"; done > $@
+
+$(OUTPUT)/user/%.o: user/%.c $(USER_HDRS) $(GEN_HDRS) | $(OUTPUT)/user/decode
+	$(call msg,CC,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# Unit tests: the user-space library built again with ASan and UBSan.
+ASAN := -fsanitize=address,undefined -fno-omit-frame-pointer
+$(OUTPUT)/unit-tests: $(UNIT_SRCS) $(LIB_SRCS) $(USER_HDRS) $(GEN_HDRS) $(XLAT_OBJS) $(wildcard tests/unit/*.h)
+	$(call msg,LINK,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) $(ASAN) -Itests/unit $(UNIT_SRCS) $(LIB_SRCS) $(XLAT_OBJS) $(LIBBPF_LIBS) -o $@
+
+$(OUTPUT)/progs/%: tests/progs/%.c $(wildcard tests/progs/*.h) | $(OUTPUT)/progs
+	$(call msg,CC,$@)
+	$(Q)$(CC) -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter -pthread $< -o $@
+
+format:
+	$(Q)clang-format -i $$(git ls-files '*.c' '*.h' | grep -v '^vmlinux/')
+
+format-check:
+	$(Q)clang-format --dry-run --Werror $$(git ls-files '*.c' '*.h' | grep -v '^vmlinux/')
+
+clean:
+	$(call msg,CLEAN)
+	$(Q)rm -rf $(OUTPUT) sysray

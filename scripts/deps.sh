@@ -1,0 +1,38 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# Install what building and testing sysray needs, only when it is missing.
+# Debian and Ubuntu (apt-get) only; elsewhere, say what to install.
+set -eu
+PKGS="clang llvm make gcc pkg-config libbpf-dev bpftool libelf-dev zlib1g-dev libc6-dev
+linux-libc-dev strace python3"
+# Used by `make bench` for the side-by-side comparison.
+BENCH_PKGS="linux-perf bpftrace tar gcc"
+[ "${1:-}" = "--bench" ] && PKGS="$PKGS $BENCH_PKGS"
+
+if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
+	missing=""
+	for t in clang llc pkg-config bpftool strace python3; do
+		command -v "$t" >/dev/null 2>&1 || missing="$missing $t"
+	done
+	pkg-config --exists libbpf 2>/dev/null || missing="$missing libbpf(dev)"
+	[ -z "$missing" ] && exit 0
+	echo "deps: this is not a Debian-like system; install these yourself, then run make:$missing" >&2
+	echo "deps: (clang/llvm >= 11, libbpf >= 1.0 headers, bpftool, libelf, zlib, strace, python3)" >&2
+	exit 1
+fi
+missing=""
+for p in $PKGS; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+	echo "deps: missing packages:$missing; run as root (sudo make ...) or apt-get install them" >&2
+	exit 1
+fi
+echo "deps: installing$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing >/dev/null
