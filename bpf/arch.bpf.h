@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The only architecture-specific piece of the BPF side: where the syscall
+ * number and the six arguments live in struct pt_regs. Syscall numbers
+ * themselves never appear in BPF code; user space marks them in the plans.
+ */
+#ifndef SYSRAY_ARCH_BPF_H
+#define SYSRAY_ARCH_BPF_H
+
+#if defined(__TARGET_ARCH_x86)
+
+static __always_inline long sr_regs_nr(struct pt_regs *regs)
+{
+	return regs->orig_ax;
+}
+
+static __always_inline __u64 sr_regs_sp(struct pt_regs *regs)
+{
+	return regs->sp;
+}
+
+/* Valid at sys_enter and at sys_exit: the argument registers are not clobbered. */
+static __always_inline void sr_regs_args(struct pt_regs *regs, __u64 *a)
+{
+	a[0] = regs->di;
+	a[1] = regs->si;
+	a[2] = regs->dx;
+	a[3] = regs->r10;
+	a[4] = regs->r8;
+	a[5] = regs->r9;
+}
+
+#elif defined(__TARGET_ARCH_arm64)
+
+static __always_inline long sr_regs_nr(struct pt_regs *regs)
+{
+	return regs->syscallno;
+}
+
+static __always_inline __u64 sr_regs_sp(struct pt_regs *regs)
+{
+	return regs->sp;
+}
+
+/* x0 holds the return value at exit; orig_x0 keeps the first argument. */
+static __always_inline void sr_regs_args(struct pt_regs *regs, __u64 *a)
+{
+	a[0] = regs->orig_x0;
+	a[1] = regs->regs[1];
+	a[2] = regs->regs[2];
+	a[3] = regs->regs[3];
+	a[4] = regs->regs[4];
+	a[5] = regs->regs[5];
+}
+
+#else
+#error "sysray: unsupported architecture (add it to bpf/arch.bpf.h)"
+#endif
+
+#endif /* SYSRAY_ARCH_BPF_H */

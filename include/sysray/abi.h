@@ -1,0 +1,214 @@
+/* SPDX-License-Identifier: (LGPL-2.1 OR BSD-2-Clause) */
+/*
+ * Records and plans shared by the BPF programs and the loader.
+ *
+ * This header includes nothing: the BPF side gets __u64 and friends from
+ * vmlinux.h, user space from <linux/types.h>. Every layout here is part of
+ * the kernel/user contract, so sizes are pinned with _Static_assert below.
+ */
+#ifndef SYSRAY_ABI_H
+#define SYSRAY_ABI_H
+
+#define SR_NARGS    6
+#define SR_COMM_LEN 16
+/* Plans cover syscall numbers [0, SR_NR_MAX); larger numbers are not traced. */
+#define SR_NR_MAX 512
+/* Largest record, header included; the per-CPU scratch holds one. */
+#define SR_REC_MAX 16384
+/* Largest single blob payload (PATH_MAX). */
+#define SR_BLOB_MAX 4096
+/*
+ * Per-CPU scratch: a record plus room the verifier needs past its end. It is
+ * the largest per-CPU value the kernel allows, so that a size masked with
+ * SR_SCRATCH_SIZE - 1 is provably inside it.
+ */
+#define SR_SCRATCH_SIZE 32768
+/* Tgids excluded from whole-host tracing through .rodata (self, terminal). */
+#define SR_MAX_EXCL 8
+/* Strings captured per argv-like array (execve); the rest is counted. */
+#define SR_STRV_MAX 32
+/* Pointers examined when counting an argv-like array. */
+#define SR_STRV_COUNT_MAX 256
+
+enum sr_rec_type {
+	SR_REC_ENTER = 1, /* struct sr_enter */
+	SR_REC_EXIT = 2, /* struct sr_exit */
+	SR_REC_FORK = 3, /* struct sr_fork: a traced task created a task */
+	SR_REC_EXEC = 4, /* struct sr_exec: a traced task ran execve */
+	SR_REC_PEXIT = 5, /* struct sr_pexit: a traced task exited */
+	SR_REC_SIGNAL = 6, /* struct sr_signal: a signal was delivered */
+};
+
+/* sr_hdr.flags */
+#define SR_HF_COMPAT 0x1 /* ia32 task: nr is an i386 syscall number */
+
+struct sr_hdr {
+	__u64 ts_ns; /* bpf_ktime_get_ns(), CLOCK_MONOTONIC */
+	__u32 tgid;
+	__u32 tid;
+	__u32 size; /* whole record, header included */
+	__u16 type; /* enum sr_rec_type */
+	__u16 flags; /* SR_HF_* */
+	__u32 lost; /* records this CPU dropped just before this one */
+	__s32 nr; /* syscall number, -1 for records that are not syscalls */
+};
+
+/* A syscall entry: raw arguments, then the blobs its plan captures at entry. */
+struct sr_enter {
+	struct sr_hdr h;
+	__u64 args[SR_NARGS];
+	char comm[SR_COMM_LEN];
+};
+
+/* A syscall exit: return value, then the blobs its plan captures at exit. */
+struct sr_exit {
+	struct sr_hdr h;
+	__s64 ret;
+};
+
+/* sr_blob.flags */
+#define SR_BF_FAULT 0x1 /* reading user memory failed; aux holds -errno */
+#define SR_BF_TRUNC 0x2 /* the source was longer than the capture cap */
+#define SR_BF_RETRY 0x4 /* read at exit because the read at entry failed */
+#define SR_BF_NULL  0x8 /* the pointer was NULL, nothing read */
+
+/*
+ * Captured user memory for one argument. @len payload bytes follow the
+ * blob header, padded to 8 bytes. @arg's low 3 bits are the argument index;
+ * the upper 5 bits number the parts of a multi-part capture (argv strings,
+ * iovec buffers). @aux is -errno for a failed read, or a count (the number of
+ * argv entries, the full length of a truncated buffer).
+ */
+struct sr_blob {
+	__u16 len;
+	__u8 arg;
+	__u8 flags;
+	__s32 aux;
+};
+
+#define SR_BLOB_ARG(b)	((b)->arg & 7)
+#define SR_BLOB_PART(b) ((b)->arg >> 3)
+#define SR_ALIGN8(x)	(((x) + 7) & ~7u)
+
+struct sr_fork {
+	struct sr_hdr h; /* the parent task */
+	__u32 child_tgid;
+	__u32 child_tid;
+	char comm[SR_COMM_LEN];
+};
+
+struct sr_exec {
+	struct sr_hdr h; /* tid is the task's pid after exec */
+	__u32 old_tid; /* differs from h.tid when a non-leader thread ran execve */
+	__u32 pad;
+	char comm[SR_COMM_LEN];
+};
+
+struct sr_pexit {
+	struct sr_hdr h;
+	__s32 exit_code; /* task->exit_code: status as wait(2) encodes it */
+	__u8 group_dead; /* last thread of the thread group */
+	__u8 pad[3];
+	char comm[SR_COMM_LEN];
+};
+
+#define SR_SIGINFO_SIZE 128
+
+struct sr_signal {
+	struct sr_hdr h;
+	__s32 sig;
+	__s32 pad; /* 1: no siginfo (sent by a process, SI_USER); 2: kernel (SI_KERNEL) */
+	__u64 handler; /* the handler about to run: 0 SIG_DFL, 1 SIG_IGN, or an address */
+	__u8 siginfo[SR_SIGINFO_SIZE]; /* struct siginfo as the kernel holds it */
+};
+
+/*
+ * Plans: what the BPF programs capture for each syscall. User space fills
+ * the plans map from the syscall table before attaching; an entry without
+ * SR_PLAN_TRACED is not traced at all.
+ */
+
+/* sr_plan_arg.when */
+#define SR_CAP_ENTER  0x1 /* copy at sys_enter */
+#define SR_CAP_EXIT   0x2 /* copy at sys_exit */
+#define SR_CAP_ANYRET 0x4 /* at exit, copy even when the syscall failed */
+#define SR_CAP_RETRY  0x8 /* at exit, copy again if the entry copy faulted */
+
+/* sr_plan_arg.how */
+enum sr_cap_how {
+	SR_HOW_NONE = 0,
+	SR_HOW_BUF, /* bytes: length from len_src times elem, up to cap */
+	SR_HOW_STR, /* NUL-terminated string, up to cap bytes */
+	SR_HOW_STRV, /* NULL-terminated array of strings (argv) */
+	SR_HOW_STRV_COUNT, /* NULL-terminated array of strings, only counted */
+	SR_HOW_IOV, /* struct iovec[len], then each buffer; total up to cap */
+	SR_HOW_MSGHDR, /* struct user_msghdr, name, iovec[] and buffers, control */
+	SR_HOW_SPREL, /* cap bytes at the user stack pointer + elem (sigreturn) */
+};
+
+/* sr_plan_arg.len_src */
+enum sr_len_src {
+	SR_LEN_FIXED = 0, /* elem bytes */
+	SR_LEN_ARG, /* args[len_arg] elements of elem bytes */
+	SR_LEN_RET, /* ret elements of elem bytes (exit only) */
+	SR_LEN_PTR32, /* a u32 read from user memory at args[len_arg] */
+	SR_LEN_MIN_ARG_RET, /* min(args[len_arg], ret) elements */
+};
+
+struct sr_plan_arg {
+	__u8 when; /* SR_CAP_* */
+	__u8 how; /* enum sr_cap_how */
+	__u8 len_src; /* enum sr_len_src */
+	__u8 len_arg; /* argument index for SR_LEN_ARG, SR_LEN_PTR32 */
+	__u16 elem; /* element size in bytes */
+	__u16 cap; /* most bytes copied, at most SR_BLOB_MAX */
+};
+
+/* sr_plan.flags */
+#define SR_PLAN_TRACED	  0x1 /* emit enter and exit records */
+#define SR_PLAN_EXEC	  0x2 /* execve/execveat: ends the "armed" state */
+#define SR_PLAN_HAS_ENTER 0x4 /* some argument is captured at entry */
+#define SR_PLAN_HAS_EXIT  0x8 /* some argument is captured at exit */
+
+struct sr_plan {
+	__u8 flags;
+	__u8 nargs;
+	__u8 pad[6];
+	struct sr_plan_arg a[SR_NARGS];
+};
+
+/* Per-CPU counters, summed by user space. */
+enum sr_stat {
+	SR_STAT_EMITTED = 0, /* records written to the ring buffer */
+	SR_STAT_LOST, /* records dropped because the ring buffer was full */
+	SR_STAT_PENDING, /* lost records not yet announced in a header */
+	SR_STAT_FOLLOW_FAIL, /* children not followed: traced map full */
+	SR_STAT_READ_FAULT, /* user memory reads that failed at entry */
+	SR_STAT_READ_RETRY_OK, /* ... and succeeded when retried at exit */
+	SR_STAT_READ_RETRY_FAIL, /* ... and failed again at exit */
+	SR_STAT_REC_FULL, /* blobs left out: the record was full */
+	SR_STAT_MAX,
+};
+
+struct sr_cpu_stats {
+	__u64 v[SR_STAT_MAX];
+};
+
+/* Values in the traced map (key: tgid). */
+#define SR_TASK_ARMED 0x1 /* launched child: trace from its next execve */
+
+struct sr_task {
+	__u32 flags;
+};
+
+#ifndef __bpf__
+_Static_assert(sizeof(struct sr_hdr) == 32, "sr_hdr layout");
+_Static_assert(sizeof(struct sr_enter) == 32 + 48 + 16, "sr_enter layout");
+_Static_assert(sizeof(struct sr_exit) == 40, "sr_exit layout");
+_Static_assert(sizeof(struct sr_blob) == 8, "sr_blob layout");
+_Static_assert(sizeof(struct sr_plan_arg) == 8, "sr_plan_arg layout");
+_Static_assert(sizeof(struct sr_plan) == 56, "sr_plan layout");
+_Static_assert(sizeof(struct sr_signal) == 32 + 16 + SR_SIGINFO_SIZE, "sr_signal layout");
+#endif
+
+#endif /* SYSRAY_ABI_H */
