@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Printers shared by the table-driven formatter and the custom decoders. */
+#include <stdio.h>
+#include <string.h>
+
+#include "decode.h"
+#include "fdtab.h"
+#include "opts.h"
+
+struct sr_errname {
+	int val;
+	const char *name;
+	const char *text; /* NULL: strerror() */
+};
+
+#include "errno_names.h"
+
+bool blob_valid(const struct sr_blob *b, const uint8_t *end)
+{
+	const uint8_t *p = (const uint8_t *)b;
+
+	if (!b || p + sizeof(*b) > end)
+		return false;
+	return p + sizeof(*b) + b->len <= end;
+}
+
+const struct sr_blob *blob_next(const struct sr_blob *b, const uint8_t *end)
+{
+	const uint8_t *p = (const uint8_t *)b + sizeof(*b) + SR_ALIGN8(b->len);
+	const struct sr_blob *n = (const struct sr_blob *)p;
+
+	return blob_valid(n, end) ? n : NULL;
+}
+
+const struct sr_blob *call__blob(const struct sr_call *c, int i, bool at_exit)
+{
+	if (i < 0 || i >= SR_NARGS)
+		return NULL;
+	if (at_exit && c->has_exit && c->out[i])
+		return c->out[i];
+	return c->in[i];
+}
+
+const uint8_t *call__blob_end(const struct sr_call *c, const struct sr_blob *b)
+{
+	const uint8_t *p = (const uint8_t *)b;
+
+	if (c->out_end && c->in_end && p >= c->in_end)
+		return c->out_end;
+	if (c->in_end && p < c->in_end)
+		return c->in_end;
+	return c->out_end ? c->out_end : c->in_end;
+}
+
+void fmt_int(struct sr_fmt *f, int64_t v)
+{
+	out__dec(f->out, v);
+}
+
+void fmt_ptr(struct sr_fmt *f, uint64_t v)
+{
+	if (v)
+		out__hex(f->out, v);
+	else
+		out__puts(f->out, "NULL");
+}
+
+void fmt_fd(struct sr_fmt *f, const struct sr_call *c, int fd)
+{
+	out__dec(f->out, fd);
+	if (f->fds && c)
+		fdtab__annotate(f->fds, f->out, c->tgid, fd);
+}
+
+void fmt_dirfd(struct sr_fmt *f, const struct sr_call *c, int fd)
+{
+	if (fd == -100) /* AT_FDCWD */
+		out__puts(f->out, "AT_FDCWD");
+	else
+		fmt_fd(f, c, fd);
+}
+
+void fmt_mode(struct sr_fmt *f, uint64_t mode)
+{
+	out__oct(f->out, mode & 07777, 3);
+}
+
+const char *xlat__name(const struct sr_xlat *x, uint64_t v)
+{
+	uint32_t i;
+
+	for (i = 0; i < x->n; i++)
+		if (x->ents[i].val == v)
+			return x->ents[i].name;
+	return NULL;
+}
+
+static void comment_unknown(struct sr_fmt *f, const struct sr_xlat *x)
+{
+	out__puts(f->out, " /* ");
+	out__puts(f->out, x->unknown);
+	out__puts(f->out, " */");
+}
+
+void fmt_flags(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
+{
+	uint64_t rest = v;
+	bool any = false;
+	uint32_t i;
+
+	if (!v) {
+		const char *z = xlat__name(x, 0);
+
+		out__puts(f->out, z ? z : "0");
+		return;
+	}
+	for (i = 0; i < x->n; i++) {
+		uint64_t bits = x->ents[i].val;
+
+		if (!bits || (rest & bits) != bits)
+			continue;
+		if (any)
+			out__putc(f->out, '|');
+		out__puts(f->out, x->ents[i].name);
+		rest &= ~bits;
+		any = true;
+	}
+	if (!rest)
+		return;
+	if (any) {
+		out__putc(f->out, '|');
+		out__hex(f->out, rest);
+		return;
+	}
+	out__hex(f->out, rest);
+	comment_unknown(f, x);
+}
+
+void fmt_enum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
+{
+	const char *n = xlat__name(x, v);
+
+	if (n) {
+		out__puts(f->out, n);
+		return;
+	}
+	out__hex(f->out, v);
+	comment_unknown(f, x);
+}
+
+void fmt_enum_dec(struct sr_fmt *f, const struct sr_xlat *x, int64_t v)
+{
+	const char *n = xlat__name(x, (uint64_t)v);
+
+	if (n) {
+		out__puts(f->out, n);
+		return;
+	}
+	out__dec(f->out, v);
+	comment_unknown(f, x);
+}
+
+void fmt_blob_str(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, size_t max,
+		  unsigned int qflags)
+{
+	if (!addr || (b && (b->flags & SR_BF_NULL))) {
+		out__puts(f->out, "NULL");
+		return;
+	}
+	if (!b || (b->flags & SR_BF_FAULT)) {
+		out__hex(f->out, addr);
+		return;
+	}
+	if ((b->flags & SR_BF_TRUNC) && b->len > max)
+		qflags |= SR_Q_ELLIPSIS;
+	out__quoted(f->out, blob_data(b), b->len, max, qflags);
+}
+
+void fmt_path(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	const struct sr_blob *b;
+
+	if (argi < 0 || argi >= SR_NARGS)
+		return;
+	b = call__blob(c, argi, true);
+
+	fmt_blob_str(f, b, c->args[argi], SR_BLOB_MAX, SR_Q_NUL_TERM);
+}
+
+void fmt_int_array(struct sr_fmt *f, const void *data, size_t len, size_t n)
+{
+	const int32_t *v = data;
+	size_t i;
+
+	out__putc(f->out, '[');
+	for (i = 0; i < n && (i + 1) * sizeof(*v) <= len; i++) {
+		if (i)
+			out__puts(f->out, ", ");
+		out__dec(f->out, v[i]);
+	}
+	out__putc(f->out, ']');
+}
+
+/* An array argument: "[e1, e2]" with at most -s elements, then "...". */
+static void fmt_array(struct sr_fmt *f, const struct sr_call *c, int argi, const struct sr_kind *k,
+		      const struct sr_blob *b, uint64_t count)
+{
+	const uint8_t *p = blob_data(b);
+	size_t have = b->len / k->size, i;
+	size_t max = f->opts ? (size_t)f->opts->strsize : 32;
+
+	out__putc(f->out, '[');
+	for (i = 0; i < count && i < have; i++) {
+		if (i)
+			out__puts(f->out, ", ");
+		if (i >= max) {
+			out__puts(f->out, "...");
+			break;
+		}
+		k->print(f, c, argi, p + i * k->size, k->size);
+	}
+	if (i < count && i == have && i < max) {
+		if (i)
+			out__puts(f->out, ", ");
+		out__puts(f->out, "...");
+	}
+	out__putc(f->out, ']');
+}
+
+static uint64_t array_count(const struct sr_call *c, const struct sr_argdesc *a)
+{
+	int idx = SR_L_IDX(a->len) % SR_NARGS;
+
+	switch (SR_L_KIND(a->len)) {
+	case SR_L_ARG(0):
+		return c->args[idx];
+	case SR_L_RET:
+		return c->ret > 0 ? (uint64_t)c->ret : 0;
+	case SR_L_MIN(0):
+		return c->ret >= 0 && (uint64_t)c->ret < c->args[idx] ? (uint64_t)c->ret :
+									c->args[idx];
+	default:
+		return 1;
+	}
+}
+
+void fmt_struct(struct sr_fmt *f, const struct sr_call *c, int argi, bool at_exit)
+{
+	const struct sr_argdesc *a = &c->ent->args[argi];
+	const struct sr_kind *k = a->kind;
+	uint64_t addr = c->args[argi];
+	const struct sr_blob *b;
+
+	if (!addr) {
+		out__puts(f->out, "NULL");
+		return;
+	}
+	/* Outputs of a failed call are not worth reading: strace shows the address. */
+	if (a->type == SR_T_STRUCT_OUT && (!c->has_exit || c->ret < 0)) {
+		out__hex(f->out, addr);
+		return;
+	}
+	b = call__blob(c, argi, at_exit && c->ret >= 0);
+	if (!b || (b->flags & (SR_BF_FAULT | SR_BF_NULL)) || !k->print) {
+		out__hex(f->out, addr);
+		return;
+	}
+	if (a->len != SR_L_NONE && k->size) {
+		fmt_array(f, c, argi, k, b, array_count(c, a));
+		return;
+	}
+	if (k->size && b->len < k->size) {
+		out__hex(f->out, addr);
+		return;
+	}
+	k->print(f, c, argi, blob_data(b), b->len);
+}
+
+const char *errno__name(int err)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(sr_errnames) / sizeof(sr_errnames[0]); i++)
+		if (sr_errnames[i].val == err)
+			return sr_errnames[i].name;
+	return NULL;
+}
+
+const char *errno__text(int err)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(sr_errnames) / sizeof(sr_errnames[0]); i++)
+		if (sr_errnames[i].val == err && sr_errnames[i].text)
+			return sr_errnames[i].text;
+	return strerror(err);
+}

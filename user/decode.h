@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What decoders see and use: a syscall in flight (struct sr_call), the
+ * printing context (struct sr_fmt), flag tables (struct sr_xlat), struct
+ * kinds and custom decoders, and the printers every decoder shares.
+ */
+#ifndef SYSRAY_DECODE_H
+#define SYSRAY_DECODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <linux/types.h>
+
+#include "sysray/abi.h"
+#include "out.h"
+#include "xlat.h"
+#include "syscalls.h"
+
+struct sr_opts;
+struct sr_fdtab;
+
+/* One syscall being printed: its entry record and, at exit, its exit record. */
+struct sr_call {
+	const struct sr_sysent *ent;
+	int nr;
+	uint32_t tgid;
+	uint32_t tid;
+	uint64_t args[SR_NARGS];
+	int64_t ret;
+	bool has_exit; /* ret and out[] are valid */
+	/* First blob captured for each argument, at entry and at exit. */
+	const struct sr_blob *in[SR_NARGS];
+	const struct sr_blob *out[SR_NARGS];
+	const uint8_t *in_end; /* end of the entry record */
+	const uint8_t *out_end; /* end of the exit record */
+};
+
+struct sr_fmt {
+	struct sr_out *out;
+	const struct sr_opts *opts;
+	struct sr_fdtab *fds; /* NULL: no fd annotation */
+};
+
+/* A struct argument: how many bytes to capture, how to print them. */
+struct sr_kind {
+	const char *name;
+	/* Bytes of one element; 0: variable size, the length spec gives bytes. */
+	uint16_t size;
+	/* Variable-size kinds: most bytes worth capturing. */
+	uint16_t max;
+	/* Print @len captured bytes of one element (or the whole, if size is 0). */
+	void (*print)(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
+		      size_t len);
+};
+
+/* A custom argument decoder (SR_T_CUSTOM). */
+struct sr_decoder {
+	const char *name;
+	bool at_exit; /* printed with the exit part */
+	/* Optional: what to capture for this argument (default: nothing). */
+	void (*plan)(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
+		     struct sr_plan_arg *pa);
+	/* Optional: is the argument shown at all (open's mode needs O_CREAT)? */
+	bool (*present)(const struct sr_call *c, int argi);
+	void (*print)(struct sr_fmt *f, const struct sr_call *c, int argi);
+};
+
+/*
+ * A decoder for a whole syscall (SCX rows), when arguments depend on each
+ * other. The core prints "name(", calls enter() at entry and exit() at exit,
+ * then ")", the padding, "= ret" and ret_suffix().
+ */
+struct sr_scdec {
+	const char *name;
+	/* Arguments shown at entry, with a trailing ", " if exit() prints more. */
+	void (*enter)(struct sr_fmt *f, const struct sr_call *c);
+	/* Optional: arguments shown at exit. NULL: everything printed at entry. */
+	void (*exit)(struct sr_fmt *f, const struct sr_call *c);
+	/* Optional: after "= ret": " (flags O_RDONLY)", " ([{fd=3, revents=POLLIN}])". */
+	void (*ret_suffix)(struct sr_fmt *f, const struct sr_call *c);
+	/* Optional: capture plan for the whole syscall, after the per-type plan. */
+	void (*plan)(const struct sr_sysent *ent, const struct sr_opts *o, struct sr_plan *p);
+};
+
+/* Blob access. */
+static inline const void *blob_data(const struct sr_blob *b)
+{
+	return b + 1;
+}
+
+/**
+ * blob_next() - the blob after @b within [.., @end), or NULL. Validates the
+ * length so a malformed record cannot make us read past @end.
+ */
+const struct sr_blob *blob_next(const struct sr_blob *b, const uint8_t *end);
+
+/**
+ * blob_valid() - does @b with its payload fit before @end?
+ */
+bool blob_valid(const struct sr_blob *b, const uint8_t *end);
+
+/**
+ * call__blob() - the blob for argument @i: the exit copy when @at_exit (or a
+ * retried entry copy), else the entry copy. NULL if nothing was captured.
+ */
+const struct sr_blob *call__blob(const struct sr_call *c, int i, bool at_exit);
+
+/* End of the record holding @b. */
+const uint8_t *call__blob_end(const struct sr_call *c, const struct sr_blob *b);
+
+/* Shared printers. */
+void fmt_int(struct sr_fmt *f, int64_t v);
+void fmt_ptr(struct sr_fmt *f, uint64_t v);
+void fmt_fd(struct sr_fmt *f, const struct sr_call *c, int fd);
+void fmt_dirfd(struct sr_fmt *f, const struct sr_call *c, int fd);
+void fmt_mode(struct sr_fmt *f, uint64_t mode);
+/* Print a bit set; @v 0 prints as "0" unless the table names 0. */
+void fmt_flags(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v);
+/* Print one value by name, or "v /\* X_??? *\/". */
+void fmt_enum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v);
+/* Like fmt_enum, but unknown values print in decimal. */
+void fmt_enum_dec(struct sr_fmt *f, const struct sr_xlat *x, int64_t v);
+/* Name of @v in @x, or NULL. */
+const char *xlat__name(const struct sr_xlat *x, uint64_t v);
+void fmt_signame(struct sr_fmt *f, int sig);
+/* Signal name without "SIG" for sets: "CHLD", "RT_1"; NULL-safe buffer. */
+const char *signame_short(int sig, char *buf, size_t len);
+/* A quoted string from a blob, or the address when nothing was captured. */
+void fmt_blob_str(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, size_t max,
+		  unsigned int qflags);
+/* A quoted path (never cut at -s). */
+void fmt_path(struct sr_fmt *f, const struct sr_call *c, int argi);
+/* Print a struct argument: the address when not captured (or the call failed). */
+void fmt_struct(struct sr_fmt *f, const struct sr_call *c, int argi, bool at_exit);
+/* "[N]" for an int in user memory, as strace prints int* outputs. */
+void fmt_int_array(struct sr_fmt *f, const void *data, size_t len, size_t n);
+
+/* Kernel errno names and texts, generated from the UAPI headers. */
+const char *errno__name(int err);
+const char *errno__text(int err);
+
+/* Decoders' registry, defined in user/decode/ files. */
+#define SR_KIND(n)    extern const struct sr_kind sr_kind_##n;
+#define SR_DECODER(n) extern const struct sr_decoder sr_dec_##n;
+#define SR_SCDEC(n)   extern const struct sr_scdec sr_scdec_##n;
+#include "decode/kinds.h"
+#undef SR_KIND
+#undef SR_DECODER
+#undef SR_SCDEC
+#include "xlat/all.h"
+#undef SR_KIND
+#undef SR_DECODER
+
+#endif /* SYSRAY_DECODE_H */

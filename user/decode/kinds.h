@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Registry of struct kinds (SR_KIND), argument decoders (SR_DECODER) and
+ * whole-syscall decoders (SR_SCDEC) named by include/sysray/syscalls.def.
+ * Included with the macros defined to declare (decode.h) or to check them
+ * (tests/unit). Each is defined in the user/decode/ file of its subsystem.
+ */
+
+/* file.c: files, stat, directories */
+SR_KIND(stat)
+SR_KIND(statx)
+SR_KIND(statfs)
+SR_KIND(utimbuf)
+SR_KIND(open_how)
+SR_DECODER(open_flags)
+SR_DECODER(open_mode)
+SR_DECODER(dirents)
+SR_DECODER(mknod_mode)
+SR_DECODER(mknod_dev)
+
+/* desc.c: descriptors, polling, fcntl, ioctl */
+SR_KIND(pollfd)
+SR_KIND(epoll_event)
+SR_KIND(int_pair)
+SR_KIND(loff)
+SR_KIND(uint)
+SR_KIND(uid)
+SR_DECODER(fdset)
+SR_DECODER(ioctl_arg)
+SR_SCDEC(poll)
+SR_SCDEC(select)
+SR_SCDEC(ioctl)
+SR_SCDEC(fcntl)
+
+/* net.c: sockets */
+SR_KIND(sockaddr)
+SR_KIND(socklen)
+SR_DECODER(socket_type)
+SR_DECODER(socket_proto)
+SR_DECODER(msghdr_in)
+SR_DECODER(msghdr_out)
+SR_DECODER(sockopt_level)
+SR_DECODER(sockopt_name)
+SR_DECODER(sockopt_val_in)
+SR_DECODER(sockopt_val_out)
+
+/* mem.c: memory and System V IPC */
+SR_KIND(sembuf)
+SR_DECODER(mmap_flags)
+SR_DECODER(ipc_key)
+SR_DECODER(ipc_flags)
+SR_DECODER(ipc_cmd)
+
+/* process.c: processes, resources, credentials */
+SR_KIND(rlimit)
+SR_KIND(rusage)
+SR_KIND(utsname)
+SR_KIND(sysinfo)
+SR_KIND(tms)
+SR_KIND(sched_param)
+SR_KIND(cpuset)
+SR_KIND(cap_header)
+SR_KIND(cap_data)
+SR_DECODER(wait_status)
+SR_DECODER(arch_prctl_arg)
+SR_DECODER(clone_args)
+SR_SCDEC(clone)
+SR_SCDEC(clone3)
+SR_SCDEC(prctl)
+SR_SCDEC(futex)
+
+/* signal.c: signals */
+SR_KIND(sigaction)
+SR_KIND(sigset)
+SR_KIND(stack_t)
+SR_KIND(siginfo)
+SR_DECODER(sigreturn_frame)
+
+/* time.c: clocks and timers */
+SR_KIND(timespec)
+SR_KIND(timeval)
+SR_KIND(timezone)
+SR_KIND(itimerval)
+SR_KIND(itimerspec)
+SR_KIND(timespec_pair)
+SR_KIND(timeval_pair)

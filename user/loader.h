@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The BPF side as user space sees it: skeleton, plans, traced set, ring buffer. */
+#ifndef SYSRAY_LOADER_H
+#define SYSRAY_LOADER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "sysray/abi.h"
+
+struct sysray_bpf;
+struct ring_buffer;
+struct sr_opts;
+
+struct sr_loader {
+	struct sysray_bpf *skel;
+	struct ring_buffer *rb;
+	int ncpus;
+};
+
+typedef int (*sr_record_fn)(void *ctx, void *data, size_t len);
+
+struct sr_load_cfg {
+	const struct sr_opts *opts;
+	bool filter_tasks; /* trace only the traced map (launch, -p) */
+	uint32_t excl[SR_MAX_EXCL]; /* tgids never traced (terminal relays) */
+	sr_record_fn on_record;
+	void *ctx;
+};
+
+/**
+ * loader__check() - can BPF programs be loaded here? Prints one line naming
+ * the fix and returns -errno when not (privileges, BTF, ring buffer support).
+ */
+int loader__check(void);
+
+/**
+ * loader__load() - open the skeleton, set the knobs, size the ring buffer,
+ * load, fill the plans and attach. Return 0 or -errno (message printed).
+ */
+int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg);
+
+/** loader__trace_tgid() - add @tgid to the traced set; @armed: from its next execve. */
+int loader__trace_tgid(struct sr_loader *l, pid_t tgid, bool armed);
+
+/** loader__set_live() - set the count of traced processes still alive. */
+void loader__set_live(struct sr_loader *l, int64_t n);
+int64_t loader__live(const struct sr_loader *l);
+
+/** loader__poll() - wait up to @timeout_ms and consume what is ready. */
+int loader__poll(struct sr_loader *l, int timeout_ms);
+
+/** loader__drain() - consume everything in the ring buffer. */
+int loader__drain(struct sr_loader *l);
+
+/** loader__detach() - stop tracing; records already written stay readable. */
+void loader__detach(struct sr_loader *l);
+
+/** loader__stats() - per-CPU counters, summed. */
+void loader__stats(const struct sr_loader *l, struct sr_cpu_stats *sum);
+
+/** loader__free() - NULL-safe; detaches if still attached. */
+void loader__free(struct sr_loader *l);
+
+#endif /* SYSRAY_LOADER_H */

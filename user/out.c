@@ -1,0 +1,294 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "out.h"
+
+#define OUT_BUF_SIZE (256 * 1024)
+
+int out__init_fd(struct sr_out *o, int fd)
+{
+	memset(o, 0, sizeof(*o));
+	o->buf = malloc(OUT_BUF_SIZE);
+	if (!o->buf)
+		return -ENOMEM;
+	o->cap = OUT_BUF_SIZE;
+	o->fd = fd;
+	o->line_buffered = isatty(fd);
+	return 0;
+}
+
+int out__open(struct sr_out *o, const char *path)
+{
+	int fd, err;
+
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return -errno;
+	err = out__init_fd(o, fd);
+	if (err) {
+		close(fd);
+		return err;
+	}
+	o->owns_fd = true;
+	return 0;
+}
+
+int out__flush(struct sr_out *o)
+{
+	size_t done = 0;
+	ssize_t n;
+
+	while (done < o->len) {
+		n = write(o->fd, o->buf + done, o->len - done);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			if (!o->err)
+				o->err = -errno;
+			break;
+		}
+		done += n;
+	}
+	o->line_start -= (long)o->len;
+	o->len = 0;
+	return o->err;
+}
+
+int out__close(struct sr_out *o)
+{
+	int err;
+
+	if (!o || !o->buf)
+		return 0;
+	err = out__flush(o);
+	if (o->owns_fd && close(o->fd) && !err)
+		err = -errno;
+	free(o->buf);
+	o->buf = NULL;
+	return err;
+}
+
+static inline void out_reserve(struct sr_out *o, size_t n)
+{
+	if (o->len + n > o->cap)
+		out__flush(o);
+}
+
+void out__write(struct sr_out *o, const void *p, size_t n)
+{
+	const char *s = p;
+
+	while (n) {
+		size_t chunk;
+
+		out_reserve(o, n < o->cap ? n : o->cap);
+		chunk = o->cap - o->len < n ? o->cap - o->len : n;
+		memcpy(o->buf + o->len, s, chunk);
+		o->len += chunk;
+		s += chunk;
+		n -= chunk;
+	}
+}
+
+void out__puts(struct sr_out *o, const char *s)
+{
+	out__write(o, s, strlen(s));
+}
+
+void out__putc(struct sr_out *o, char c)
+{
+	out_reserve(o, 1);
+	o->buf[o->len++] = c;
+}
+
+void out__printf(struct sr_out *o, const char *fmt, ...)
+{
+	char tmp[512];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	out__write(o, tmp, (size_t)n < sizeof(tmp) ? (size_t)n : sizeof(tmp) - 1);
+}
+
+void out__udec(struct sr_out *o, uint64_t v)
+{
+	char tmp[24];
+	int i = sizeof(tmp);
+
+	do {
+		tmp[--i] = '0' + v % 10;
+		v /= 10;
+	} while (v);
+	out__write(o, tmp + i, sizeof(tmp) - i);
+}
+
+void out__dec(struct sr_out *o, int64_t v)
+{
+	if (v < 0) {
+		out__putc(o, '-');
+		out__udec(o, -(uint64_t)v);
+	} else {
+		out__udec(o, v);
+	}
+}
+
+void out__hex(struct sr_out *o, uint64_t v)
+{
+	static const char digits[] = "0123456789abcdef";
+	char tmp[20];
+	int i = sizeof(tmp);
+
+	if (!v) {
+		out__putc(o, '0');
+		return;
+	}
+	while (v) {
+		tmp[--i] = digits[v & 15];
+		v >>= 4;
+	}
+	tmp[--i] = 'x';
+	tmp[--i] = '0';
+	out__write(o, tmp + i, sizeof(tmp) - i);
+}
+
+void out__oct(struct sr_out *o, uint64_t v, int min_digits)
+{
+	char tmp[26];
+	int i = sizeof(tmp);
+
+	do {
+		tmp[--i] = '0' + (v & 7);
+		v >>= 3;
+	} while (v);
+	while ((int)sizeof(tmp) - i < min_digits && i > 1)
+		tmp[--i] = '0';
+	tmp[--i] = '0';
+	out__write(o, tmp + i, sizeof(tmp) - i);
+}
+
+size_t out__col(const struct sr_out *o)
+{
+	return (size_t)((long)o->len - o->line_start);
+}
+
+void out__pad_to(struct sr_out *o, size_t col)
+{
+	static const char spaces[] = "                                        ";
+	size_t cur = out__col(o);
+
+	while (cur < col) {
+		size_t n = col - cur < sizeof(spaces) - 1 ? col - cur : sizeof(spaces) - 1;
+
+		out__write(o, spaces, n);
+		cur += n;
+	}
+}
+
+void out__newline(struct sr_out *o)
+{
+	out__putc(o, '\n');
+	o->line_start = (long)o->len;
+	if (o->line_buffered)
+		out__flush(o);
+}
+
+/* Append the strace escape for byte @c; @next is the following byte or -1. */
+static size_t quote_byte(char *d, unsigned char c, int next, bool hex)
+{
+	static const char hexd[] = "0123456789abcdef";
+	size_t n = 0;
+
+	if (hex) {
+		d[n++] = '\\';
+		d[n++] = 'x';
+		d[n++] = hexd[c >> 4];
+		d[n++] = hexd[c & 15];
+		return n;
+	}
+	switch (c) {
+	case '"':
+	case '\\':
+		d[n++] = '\\';
+		d[n++] = c;
+		return n;
+	case '\f':
+		d[n++] = '\\';
+		d[n++] = 'f';
+		return n;
+	case '\n':
+		d[n++] = '\\';
+		d[n++] = 'n';
+		return n;
+	case '\r':
+		d[n++] = '\\';
+		d[n++] = 'r';
+		return n;
+	case '\t':
+		d[n++] = '\\';
+		d[n++] = 't';
+		return n;
+	case '\v':
+		d[n++] = '\\';
+		d[n++] = 'v';
+		return n;
+	}
+	if (c >= ' ' && c < 0x7f) {
+		d[n++] = c;
+		return n;
+	}
+	/* Shortest octal, unless an octal digit follows and would be absorbed. */
+	d[n++] = '\\';
+	if (next >= '0' && next <= '7') {
+		d[n++] = '0' + (c >> 6);
+		d[n++] = '0' + ((c >> 3) & 7);
+	} else if (c >> 3) {
+		if (c >> 6)
+			d[n++] = '0' + (c >> 6);
+		d[n++] = '0' + ((c >> 3) & 7);
+	}
+	d[n++] = '0' + (c & 7);
+	return n;
+}
+
+void out__quoted(struct sr_out *o, const void *data, size_t n, size_t max, unsigned int flags)
+{
+	const unsigned char *s = data;
+	bool more = flags & SR_Q_ELLIPSIS;
+	char tmp[64];
+	size_t i, t = 0;
+
+	if (flags & SR_Q_NUL_TERM) {
+		const unsigned char *z = memchr(s, 0, n);
+
+		if (z)
+			n = z - s;
+	}
+	if (n > max) {
+		n = max;
+		more = true;
+	}
+	out__putc(o, '"');
+	for (i = 0; i < n; i++) {
+		int next = i + 1 < n ? s[i + 1] : -1;
+
+		t += quote_byte(tmp + t, s[i], next, flags & SR_Q_HEX);
+		if (t > sizeof(tmp) - 8) {
+			out__write(o, tmp, t);
+			t = 0;
+		}
+	}
+	out__write(o, tmp, t);
+	out__putc(o, '"');
+	if (more)
+		out__write(o, "...", 3);
+}

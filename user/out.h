@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Buffered text output with column tracking, hand-written number formatting
+ * and strace-compatible string quoting. One struct sr_out per destination.
+ */
+#ifndef SYSRAY_OUT_H
+#define SYSRAY_OUT_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct sr_out {
+	int fd; /* destination; owned when owns_fd */
+	bool owns_fd;
+	bool line_buffered; /* flush at every line end (a terminal) */
+	char *buf;
+	size_t len;
+	size_t cap;
+	/* buf offset where the current line starts; negative once flushed mid-line */
+	long line_start;
+	int err; /* first write error, as -errno */
+};
+
+/**
+ * out__init_fd() - write to an already open fd (not closed by out__close()).
+ */
+int out__init_fd(struct sr_out *o, int fd);
+
+/**
+ * out__open() - create or truncate @path and write to it.
+ * Return: 0 or -errno (the file cannot be created or written).
+ */
+int out__open(struct sr_out *o, const char *path);
+
+/** out__close() - flush, close an owned fd, free the buffer. NULL-safe. */
+int out__close(struct sr_out *o);
+
+/** out__flush() - write out everything buffered. Return 0 or -errno. */
+int out__flush(struct sr_out *o);
+
+void out__write(struct sr_out *o, const void *p, size_t n);
+void out__puts(struct sr_out *o, const char *s);
+void out__putc(struct sr_out *o, char c);
+void out__printf(struct sr_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void out__dec(struct sr_out *o, int64_t v);
+void out__udec(struct sr_out *o, uint64_t v);
+/* "0x" followed by lowercase hex digits; 0 prints as "0". */
+void out__hex(struct sr_out *o, uint64_t v);
+/* Octal with a leading 0, as strace prints modes: 0644, 000. */
+void out__oct(struct sr_out *o, uint64_t v, int min_digits);
+
+/* Characters written since the start of the current line. */
+size_t out__col(const struct sr_out *o);
+/* Pad with spaces up to column @col, if the line is shorter. */
+void out__pad_to(struct sr_out *o, size_t col);
+/* End the current line. */
+void out__newline(struct sr_out *o);
+
+/* sr_quote flags */
+#define SR_Q_NUL_TERM 0x1 /* stop at the first NUL byte */
+#define SR_Q_HEX      0x2 /* every byte as \xNN (strace QUOTE_FORCE_HEX) */
+#define SR_Q_ELLIPSIS 0x4 /* the data was cut short: append "..." */
+
+/**
+ * out__quoted() - print @n bytes of untrusted @data as a C string literal with
+ * strace's escapes, at most @max bytes of it, then "..." if anything was left.
+ */
+void out__quoted(struct sr_out *o, const void *data, size_t n, size_t max, unsigned int flags);
+
+#endif /* SYSRAY_OUT_H */

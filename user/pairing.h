@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Turns the record stream into strace lines: pairs each exit with its entry,
+ * keeps one line open at a time and, like strace -f, ends it with
+ * " <unfinished ...>" when another task's line must be printed, resuming it
+ * later as "<... name resumed>".
+ */
+#ifndef SYSRAY_PAIRING_H
+#define SYSRAY_PAIRING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "decode.h"
+#include "idmap.h"
+
+struct sr_opts;
+struct sr_fdtab;
+
+struct sr_pairing_stats {
+	uint64_t records; /* records consumed */
+	uint64_t bad; /* malformed records skipped */
+	uint64_t lost; /* records the kernel reported lost */
+	uint64_t lines; /* syscall lines printed */
+};
+
+struct sr_pairing {
+	struct sr_fmt fmt;
+	struct idmap tasks; /* tid -> struct sr_task */
+	uint32_t open_tid; /* whose line is open; valid when line_open */
+	bool line_open;
+	struct sr_pairing_stats stats;
+	/* Optional: told about every exit of a traced thread. */
+	void (*on_exit)(void *ctx, uint32_t tgid, uint32_t tid, int code, bool group_dead);
+	void *ctx;
+};
+
+/**
+ * pairing__init() - set up @p to print to @out with @opts; @fds may be NULL.
+ * @p does not own @out, @opts or @fds.
+ */
+void pairing__init(struct sr_pairing *p, struct sr_out *out, const struct sr_opts *opts,
+		   struct sr_fdtab *fds);
+
+/** pairing__free() - free the per-task state. NULL-safe. */
+void pairing__free(struct sr_pairing *p);
+
+/**
+ * pairing__handle() - consume one record of @len bytes. Malformed records
+ * are counted and skipped. Return 0.
+ */
+int pairing__handle(struct sr_pairing *p, const void *data, size_t len);
+
+/**
+ * pairing__finish() - end of stream: close the open line and print the
+ * calls still in flight as unfinished.
+ */
+void pairing__finish(struct sr_pairing *p);
+
+/**
+ * pairing__lost() - print the marker for @n records lost at this point of
+ * the stream (also used for losses found outside the stream).
+ */
+void pairing__lost(struct sr_pairing *p, uint64_t n);
+
+#endif /* SYSRAY_PAIRING_H */
