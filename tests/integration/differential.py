@@ -1,0 +1,651 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Differential test: compare sysray's output with strace's, line by line.
+
+For every test program (and every --cmd), run
+
+    strace -f -q -s 64 -o S.txt -- PROG ARGS
+    sysray -f -s 64 -o Y.txt -- PROG ARGS
+
+in the same fresh working directory, normalise both traces (see normalise()
+below for the rules), and compare them per process: the share of strace lines
+for which sysray printed an identical line, in order (longest common
+subsequence), is the score. Unmatched strace lines are listed in the report
+with the closest sysray line, and classified as "known" when they match a
+regular expression of the known-differences file, or "unexplained".
+
+strace runs with -q, not -qq: -qq also drops the "+++ exited with N +++"
+lines, which sysray prints and which must match. Use --strace-args to change.
+
+With --per-pid-names, the sequences of (syscall name, return value) of every
+process must also be equal (signals and exits included); a program where they
+differ fails the run.
+
+sysray's "--- lost ..." lines are dropped before comparing and counted in the
+"lost" column; any lost event fails the run unless --allow-lost is given.
+
+Exit status: 0 when the overall identical fraction is at least --min, no
+events were lost and, with --per-pid-names, every program has equal
+per-process sequences; 1 otherwise; 2 on usage errors.
+
+Only the Python standard library is used.
+"""
+
+import argparse
+import collections
+import difflib
+import os
+import re
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+
+# ---------------------------------------------------------------------------
+# Parsing
+
+LINE_RE = re.compile(r'^(\d+)\s+(.*)$')
+UNFINISHED = ' <unfinished ...>'
+RESUMED_RE = re.compile(r'^<\.\.\. ([A-Za-z_0-9]+) resumed>(.*)$')
+CALL_RE = re.compile(r'^([A-Za-z_][A-Za-z_0-9]*)\(')
+# The " = RET" separator: strace pads the call with spaces to column 40.
+RET_SEP_RE = re.compile(r'\)(\s+)= ')
+RET_TAIL_RE = re.compile(r'^(-?\d+|0xADDR|0x[0-9a-fA-F]+|\?|-?P\d+|PPARENT|PGID|SID)(?: (.*))?$')
+ERRNO_RE = re.compile(r'^(E[A-Z0-9]+|ERESTART[A-Z_]*)\b')
+
+
+class Entry:
+    """One line of a trace, after merging <unfinished ...>/<... resumed>."""
+
+    __slots__ = ('pid', 'body')
+
+    def __init__(self, pid, body):
+        self.pid = pid
+        self.body = body
+
+
+def parse_call(body):
+    """Split 'name(args) = ret' into (name, args, ret); None if not a call.
+
+    The separator is the last ') = ' followed by something that looks like a
+    return value, so ' = ' inside string arguments is not mistaken for it.
+    """
+    m = CALL_RE.match(body)
+    if not m:
+        return None
+    name = m.group(1)
+    split = None
+    for sm in RET_SEP_RE.finditer(body):
+        if RET_TAIL_RE.match(body[sm.end():]):
+            split = sm
+    if split is None:
+        return name, body[m.end():], None
+    return name, body[m.end():split.start()], body[split.end():]
+
+
+def read_trace(path):
+    """Read a trace file; return (entries, lost_count).
+
+    Lines with a leading pid are attributed to it; lines without one (a trace
+    of a single process without -f) get pid 0. sysray's '--- lost' lines are
+    dropped and counted.
+    """
+    entries = []
+    lost = 0
+    pending = {}  # pid -> index into entries of an <unfinished ...> call
+    try:
+        with open(path, encoding='utf-8', errors='surrogateescape') as f:
+            raw = f.read().splitlines()
+    except FileNotFoundError:
+        return [], 0
+    for line in raw:
+        if not line.strip():
+            continue
+        m = LINE_RE.match(line)
+        if m:
+            pid, body = int(m.group(1)), m.group(2)
+        else:
+            pid, body = 0, line
+        if body.startswith('--- lost'):
+            lost += 1
+            continue
+        rm = RESUMED_RE.match(body)
+        if rm and pid in pending:
+            idx = pending.pop(pid)
+            e = entries[idx]
+            e.body = e.body[:-len(UNFINISHED)] + rm.group(2)
+            continue
+        if body.endswith(UNFINISHED):
+            pending[pid] = len(entries)
+        entries.append(Entry(pid, body))
+    return entries, lost
+
+
+# ---------------------------------------------------------------------------
+# Normalisation
+
+# System calls whose return value is a pid (or tid).
+PID_RET = {'clone', 'clone3', 'fork', 'vfork', 'wait4', 'waitpid', 'getpid', 'gettid',
+           'getppid', 'set_tid_address', 'getpgid', 'getpgrp', 'getsid', 'setsid'}
+CLONE_CALLS = {'clone', 'clone3', 'fork', 'vfork'}
+# Argument positions (0-based) that hold pids.
+PID_ARGS = {
+    'kill': (0,), 'tkill': (0,), 'tgkill': (0, 1), 'wait4': (0,), 'waitid': (1,),
+    'waitpid': (0,), 'setpgid': (0, 1), 'getpgid': (0,), 'getsid': (0,),
+    'sched_setaffinity': (0,), 'sched_getaffinity': (0,), 'sched_getscheduler': (0,),
+    'sched_setscheduler': (0,), 'sched_getparam': (0,), 'sched_setparam': (0,),
+    'sched_rr_get_interval': (0,), 'sched_getattr': (0,), 'sched_setattr': (0,),
+    'prlimit64': (0,), 'pidfd_open': (0,), 'rt_sigqueueinfo': (0,),
+    'rt_tgsigqueueinfo': (0, 1), 'get_robust_list': (0,), 'process_vm_readv': (0,),
+    'process_vm_writev': (0,), 'kcmp': (0, 1), 'ptrace': (1,), 'perf_event_open': (1,),
+    'migrate_pages': (0,), 'move_pages': (0,), 'getpriority': (1,), 'setpriority': (1,),
+    'ioprio_get': (1,), 'ioprio_set': (1,), 'capget': (), 'capset': (),
+}
+# pids inside structures and paths.
+PID_FIELD_RE = re.compile(r'\b(si_pid|l_pid|pid|ssi_pid)=(\d+)')
+PID_LIST_RE = re.compile(r'\b(parent_tid|child_tid|pidfd)=\[(\d+)\]')
+PROC_PID_RE = re.compile(r'/proc/(\d+)(?=/|"|$)')
+ADDR_RE = re.compile(r'0x[0-9a-f]{5,}')
+PORT_RE = re.compile(r'(sin6?_port=htons\()(\d+)(\))')
+TIME_FIELD_RE = re.compile(r'\b(tv_sec|tv_nsec|tv_usec)=\d+')
+CLOCK_CALLS = {'clock_gettime', 'clock_gettime64', 'gettimeofday', 'time'}
+CHILD_TIME_RE = re.compile(r'\b(si_utime|si_stime)=\d+')
+GETRANDOM_RE = re.compile(r'^(getrandom\()"(?:[^"\\]|\\.)*"(\.\.\.)?')
+DATE_COMMENT_RE = re.compile(r' /\* \d{4}-\d\d-\d\dT[0-9:.+-]+ \*/')
+
+
+def split_args(args):
+    """Split an argument string at top-level commas (outside quotes/brackets)."""
+    out, depth, cur, i, n = [], 0, [], 0, len(args)
+    while i < n:
+        c = args[i]
+        if c == '"':
+            j = i + 1
+            while j < n and args[j] != '"':
+                j += 2 if args[j] == '\\' else 1
+            cur.append(args[i:j + 1])
+            i = j + 1
+            continue
+        if c in '([{':
+            depth += 1
+        elif c in ')]}':
+            depth -= 1
+        if c == ',' and depth == 0:
+            out.append(''.join(cur))
+            cur = []
+            i += 1
+            continue
+        cur.append(c)
+        i += 1
+    out.append(''.join(cur))
+    return out
+
+
+def name_pids(entries):
+    """Map every traced pid to P1, P2, ... deterministically.
+
+    P1 is the first process. Then the process tree is walked breadth first:
+    the children of each process are named in the order of that process's
+    clone/fork/vfork/clone3 calls, which does not depend on scheduling (unlike
+    the order of first appearance in the file). Pids that no clone call
+    returned are named last, by first appearance.
+    """
+    order = []
+    seen = set()
+    for e in entries:
+        if e.pid not in seen:
+            seen.add(e.pid)
+            order.append(e.pid)
+    children = collections.defaultdict(list)
+    for e in entries:
+        pc = parse_call(e.body)
+        if pc and pc[0] in CLONE_CALLS and pc[2]:
+            tok = pc[2].split(' ', 1)[0]
+            if tok.isdigit() and int(tok) in seen:
+                children[e.pid].append(int(tok))
+    names = {}
+    if order:
+        queue = collections.deque([order[0]])
+        while queue:
+            pid = queue.popleft()
+            if pid in names:
+                continue
+            names[pid] = 'P%d' % (len(names) + 1)
+            queue.extend(children[pid])
+    for pid in order:
+        if pid not in names:
+            names[pid] = 'P%d' % (len(names) + 1)
+    return names
+
+
+def normalise(entries):
+    """Return a list of (pname, body) with the normalisation rules applied.
+
+    1. pids of traced processes -> P1, P2, ... (see name_pids): the leading
+       pid column; return values of pid-returning calls; pid arguments of
+       kill/tgkill/wait4/waitid/setpgid/prlimit64/sched_*/...; si_pid=,
+       pid=, parent_tid=[...], /proc/PID. Only these contexts are rewritten,
+       so a size or count that happens to equal a pid stays as it is.
+    2. getppid() returning a pid that is not traced (the tracer or the shell)
+       -> PPARENT; getpgrp/getpgid/getsid likewise -> PGID / SID.
+    3. Hex numbers of 5+ digits (0x[0-9a-f]{5,}) -> 0xADDR (ASLR).
+    4. The padding before ' = RET' is collapsed to one space (merged
+       unfinished/resumed lines are padded differently by strace).
+    5. Run-dependent values: getrandom's buffer -> "<random>"; tv_sec/tv_nsec/
+       tv_usec in clock_gettime/gettimeofday -> N; si_utime/si_stime -> N;
+       ephemeral ports sin_port=htons(N) -> PORT1, PORT2 ... in order of first
+       appearance.
+    """
+    names = name_pids(entries)
+    ports = {}
+
+    def pname(tok):
+        neg = tok.startswith('-')
+        v = tok[1:] if neg else tok
+        if v.isdigit() and int(v) in names:
+            return ('-' if neg else '') + names[int(v)]
+        return None
+
+    out = []
+    for e in entries:
+        body = e.body
+        pc = parse_call(body)
+        if pc:
+            name, args, ret = pc
+            pidpos = PID_ARGS.get(name)
+            if pidpos:
+                parts = split_args(args)
+                for i in pidpos:
+                    if i < len(parts):
+                        lead = parts[i][:len(parts[i]) - len(parts[i].lstrip())]
+                        rep = pname(parts[i].strip())
+                        if rep:
+                            parts[i] = lead + rep
+                args = ','.join(parts)
+            if ret is not None:
+                tok, _, rest = ret.partition(' ')
+                if name in PID_RET:
+                    rep = pname(tok)
+                    if rep:
+                        tok = rep
+                    elif tok.isdigit() and name == 'getppid':
+                        tok = 'PPARENT'
+                    elif tok.isdigit() and name in ('getpgrp', 'getpgid'):
+                        tok = 'PGID'
+                    elif tok.isdigit() and name == 'getsid':
+                        tok = 'SID'
+                ret = tok + (' ' + rest if rest else '')
+                body = '%s(%s) = %s' % (name, args, ret)
+            else:
+                body = '%s(%s' % (name, args)
+            if name in CLOCK_CALLS:
+                body = TIME_FIELD_RE.sub(lambda m: m.group(1) + '=N', body)
+            if name == 'getrandom':
+                body = GETRANDOM_RE.sub(r'\1"<random>"', body)
+        body = PID_FIELD_RE.sub(lambda m: m.group(1) + '=' + (pname(m.group(2)) or m.group(2)),
+                                body)
+        body = PID_LIST_RE.sub(
+            lambda m: '%s=[%s]' % (m.group(1), pname(m.group(2)) or m.group(2)), body)
+        body = PROC_PID_RE.sub(lambda m: '/proc/' + (pname(m.group(1)) or m.group(1)), body)
+        body = CHILD_TIME_RE.sub(lambda m: m.group(1) + '=N', body)
+
+        def port(m):
+            v = m.group(2)
+            if v == '0':
+                return m.group(0)
+            if v not in ports:
+                ports[v] = 'PORT%d' % (len(ports) + 1)
+            return m.group(1) + ports[v] + m.group(3)
+
+        body = PORT_RE.sub(port, body)
+        body = ADDR_RE.sub('0xADDR', body)
+        out.append((names.get(e.pid, 'P?'), body))
+    return out
+
+
+def per_pid(norm):
+    d = collections.OrderedDict()
+    for p, body in norm:
+        d.setdefault(p, []).append(body)
+    return d
+
+
+def name_ret(body):
+    """(name, return value) of a normalised line, for the per-pid check."""
+    if body.startswith('---') or body.startswith('+++'):
+        m = re.match(r'^(--- \S+|\+\+\+ .*?\+\+\+)', body)
+        return (m.group(1) if m else body, '')
+    pc = parse_call(body)
+    if not pc:
+        return (body.split('(', 1)[0], '<unparsed>')
+    name, _, ret = pc
+    if ret is None:
+        return (name, '<unfinished>')
+    tok, _, rest = ret.partition(' ')
+    em = ERRNO_RE.match(rest)
+    if em:
+        tok += ' ' + em.group(1)
+    return (name, tok)
+
+
+# ---------------------------------------------------------------------------
+# Known differences
+
+
+def load_known(path):
+    known = []
+    if not path:
+        return known
+    with open(path, encoding='utf-8') as f:
+        for n, line in enumerate(f, 1):
+            line = line.rstrip('\n')
+            if not line.strip() or line.lstrip().startswith('#'):
+                continue
+            regex, _, reason = line.partition('\t')
+            try:
+                known.append((re.compile(regex), reason.strip() or '(no reason given)'))
+            except re.error as err:
+                sys.exit('%s:%d: bad regular expression: %s' % (path, n, err))
+    return known
+
+
+def classify(line, known):
+    for rx, reason in known:
+        if rx.search(line):
+            return reason
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Running
+
+
+def run_traced(argv, cwd, out_prefix, timeout):
+    """Run argv in cwd with stdin /dev/null; return its exit status."""
+    with open(out_prefix + '.stdout', 'wb') as so, open(out_prefix + '.stderr', 'wb') as se:
+        try:
+            env = dict(os.environ, PWD=cwd)  # shells stat $PWD: keep it true
+            p = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=so,
+                                 stderr=se, start_new_session=True)
+        except OSError as err:
+            se.write(('cannot run %s: %s\n' % (argv[0], err)).encode())
+            return 'notrun'
+        try:
+            return p.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            try:
+                os.killpg(p.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            p.wait()
+            return 'timeout'
+
+
+def fresh_dir(path):
+    shutil.rmtree(path, ignore_errors=True)
+    os.makedirs(path)
+
+
+class Result:
+    pass
+
+
+def compare(name, s_norm, y_norm, lost, known, max_listed):
+    r = Result()
+    r.name = name
+    r.lost = lost
+    s_pp, y_pp = per_pid(s_norm), per_pid(y_norm)
+    r.total = len(s_norm)
+    r.identical = 0
+    r.unmatched = []  # (pid, strace line, closest sysray line, reason or None)
+    r.extra = []  # (pid, sysray line) printed by sysray only
+    for pid, s_lines in s_pp.items():
+        y_lines = y_pp.get(pid, [])
+        sm = difflib.SequenceMatcher(None, s_lines, y_lines, autojunk=False)
+        s_hit, y_hit = set(), set()
+        for a, b, size in sm.get_matching_blocks():
+            r.identical += size
+            s_hit.update(range(a, a + size))
+            y_hit.update(range(b, b + size))
+        y_left = [y_lines[j] for j in range(len(y_lines)) if j not in y_hit]
+        for i, line in enumerate(s_lines):
+            if i in s_hit:
+                continue
+            close = None
+            if len(r.unmatched) < max_listed and y_left:
+                m = difflib.get_close_matches(line, y_left, n=1, cutoff=0.6)
+                close = m[0] if m else None
+            r.unmatched.append((pid, line, close, classify(line, known)))
+        r.extra.extend((pid, l) for l in y_left)
+    for pid, y_lines in y_pp.items():
+        if pid not in s_pp:
+            r.extra.extend((pid, l) for l in y_lines)
+    r.known = sum(1 for u in r.unmatched if u[3])
+    r.unexplained = len(r.unmatched) - r.known
+
+    # Per-pid sequences of (name, return value).
+    r.names_equal = True
+    r.names_divergence = None
+    for pid in list(s_pp) + [p for p in y_pp if p not in s_pp]:
+        a = [name_ret(b) for b in s_pp.get(pid, [])]
+        b = [name_ret(x) for x in y_pp.get(pid, [])]
+        if a != b:
+            r.names_equal = False
+            k = next((i for i in range(min(len(a), len(b))) if a[i] != b[i]), min(len(a), len(b)))
+            r.names_divergence = (pid, k, a[k] if k < len(a) else None,
+                                  b[k] if k < len(b) else None)
+            break
+    return r
+
+
+def fmt_nr(t):
+    if t is None:
+        return '(end of trace)'
+    return t[0] + (' = ' + t[1] if t[1] else '')
+
+
+def main():
+    ap = argparse.ArgumentParser(
+        description='Compare sysray with strace on test programs.',
+        epilog='Example: differential.py --sysray ./sysray --progs .output/progs '
+        '--report diff-report.txt --cmd "ls -l /usr/share"')
+    ap.add_argument('--sysray', required=True, help='the sysray binary')
+    ap.add_argument('--progs', help='directory of test programs (every executable in it)')
+    ap.add_argument('--strace', default='strace', help='the strace binary (default: strace)')
+    ap.add_argument('--strace-args', default='-f -q',
+                    help='strace options besides -s/-o (default: "-f -q")')
+    ap.add_argument('--sysray-args', default='-f', help='sysray options besides -s/-o')
+    ap.add_argument('-s', '--strsize', type=int, default=64, help='-s value for both (64)')
+    ap.add_argument('--report', help='write the detailed report to this file')
+    ap.add_argument('--min', type=float, default=0.95,
+                    help='fail if the overall identical fraction is below (0.95)')
+    ap.add_argument('--known', help='known-differences file (REGEX<TAB>reason lines)')
+    ap.add_argument('--count-known', action='store_true',
+                    help='count known differences as matching for --min')
+    ap.add_argument('--per-pid-names', action='store_true',
+                    help='also require equal per-process (syscall name, return value) sequences')
+    ap.add_argument('--allow-lost', action='store_true',
+                    help='do not fail when sysray reports lost events')
+    ap.add_argument('--cmd', action='append', default=[],
+                    help='extra command line to trace (shell words), repeatable')
+    ap.add_argument('--only', help='comma-separated program names to run')
+    ap.add_argument('--exclude', default='',
+                    help='comma-separated program names to skip (e.g. busy)')
+    ap.add_argument('--timeout', type=float, default=30.0, help='seconds per traced run (30)')
+    ap.add_argument('--keep', help='keep raw and normalised traces in this directory')
+    ap.add_argument('--max-listed', type=int, default=200,
+                    help='unmatched lines per program to list with a closest match (200)')
+    ap.add_argument('programs', nargs='*', help='extra programs to trace (no arguments)')
+    opts = ap.parse_args()
+
+    sysray = opts.sysray
+    if os.sep in sysray:
+        sysray = os.path.abspath(sysray)
+    if not (shutil.which(sysray) or os.access(sysray, os.X_OK)):
+        ap.error('sysray binary not found: %s' % opts.sysray)
+
+    jobs = []  # (name, argv)
+    if opts.progs:
+        pdir = os.path.abspath(opts.progs)
+        for fn in sorted(os.listdir(pdir)):
+            p = os.path.join(pdir, fn)
+            if os.path.isfile(p) and os.access(p, os.X_OK):
+                jobs.append((fn, [p]))
+    for p in opts.programs:
+        ap_ = os.path.abspath(p) if os.sep in p else p
+        jobs.append((os.path.basename(p), [ap_]))
+    for i, c in enumerate(opts.cmd, 1):
+        argv = shlex.split(c)
+        if argv:
+            jobs.append(('cmd%d:%s' % (i, os.path.basename(argv[0])), argv))
+    if opts.only:
+        want = set(opts.only.split(','))
+        jobs = [j for j in jobs if j[0] in want]
+    skip = set(x for x in opts.exclude.split(',') if x)
+    jobs = [j for j in jobs if j[0] not in skip]
+    if not jobs:
+        ap.error('nothing to run: give --progs, programs or --cmd')
+
+    known = load_known(opts.known)
+    base = tempfile.mkdtemp(prefix='sysray-differential-')
+    keep = os.path.abspath(opts.keep) if opts.keep else None
+    if keep:
+        os.makedirs(keep, exist_ok=True)
+
+    results = []
+    try:
+        for name, argv in jobs:
+            safe = re.sub(r'[^A-Za-z0-9_.-]', '_', name)
+            jdir = os.path.join(base, safe)
+            cwd = os.path.join(jdir, 'cwd')
+            s_out, y_out = os.path.join(jdir, 'strace.txt'), os.path.join(jdir, 'sysray.txt')
+            fresh_dir(cwd)
+            s_argv = ([opts.strace] + shlex.split(opts.strace_args) +
+                      ['-s', str(opts.strsize), '-o', s_out, '--'] + argv)
+            s_rc = run_traced(s_argv, cwd, os.path.join(jdir, 'strace'), opts.timeout)
+            fresh_dir(cwd)  # same path, fresh contents, for the second run
+            y_argv = ([sysray] + shlex.split(opts.sysray_args) +
+                      ['-s', str(opts.strsize), '-o', y_out, '--'] + argv)
+            y_rc = run_traced(y_argv, cwd, os.path.join(jdir, 'sysray'), opts.timeout)
+
+            s_entries, _ = read_trace(s_out)
+            y_entries, lost = read_trace(y_out)
+            s_norm, y_norm = normalise(s_entries), normalise(y_entries)
+            r = compare(name, s_norm, y_norm, lost, known, opts.max_listed)
+            r.argv, r.s_rc, r.y_rc = argv, s_rc, y_rc
+            try:
+                with open(os.path.join(jdir, 'sysray.stderr'), errors='replace') as f:
+                    r.y_stderr = f.read()[-2000:]
+            except OSError:
+                r.y_stderr = ''
+            results.append(r)
+            if keep:
+                kd = os.path.join(keep, safe)
+                os.makedirs(kd, exist_ok=True)
+                for fn in ('strace.txt', 'sysray.txt', 'strace.stderr', 'sysray.stderr'):
+                    if os.path.exists(os.path.join(jdir, fn)):
+                        shutil.copy(os.path.join(jdir, fn), kd)
+                for tag, norm in (('strace', s_norm), ('sysray', y_norm)):
+                    with open(os.path.join(kd, tag + '.norm.txt'), 'w') as f:
+                        for p, b in norm:
+                            f.write('%s  %s\n' % (p, b))
+            frac = r.identical / r.total if r.total else (1.0 if not y_norm else 0.0)
+            print('%-22s strace=%-5d identical=%-5d %6.1f%%  known=%-4d unexplained=%-4d '
+                  'lost=%-3d names=%s exit=%s/%s' %
+                  (name, r.total, r.identical, 100 * frac, r.known, r.unexplained, r.lost,
+                   'equal' if r.names_equal else 'DIFF', r.s_rc, r.y_rc), flush=True)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+    total = sum(r.total for r in results)
+    ident = sum(r.identical for r in results)
+    kn = sum(r.known for r in results)
+    frac = ident / total if total else 0.0
+    score = (ident + kn) / total if (opts.count_known and total) else frac
+    names_bad = [r.name for r in results if not r.names_equal]
+
+    if opts.report:
+        write_report(opts.report, results, opts, total, ident, kn, names_bad)
+
+    if opts.per_pid_names:
+        print('per-pid names/returns: %d/%d programs equal%s' %
+              (len(results) - len(names_bad), len(results),
+               (' (differ: %s)' % ', '.join(names_bad)) if names_bad else ''))
+    print('differential: %d/%d lines identical (%.1f%%) over %d programs' %
+          (ident, total, 100 * frac, len(results)))
+    lost = sum(r.lost for r in results)
+    if lost:
+        print('differential: sysray reported %d lost-event lines%s' %
+              (lost, '' if opts.allow_lost else ' (failure; --allow-lost to accept)'))
+    failed = (score < opts.min or (opts.per_pid_names and names_bad) or
+              (lost and not opts.allow_lost))
+    return 1 if failed else 0
+
+
+def write_report(path, results, opts, total, ident, kn, names_bad):
+    with open(path, 'w', encoding='utf-8', errors='surrogateescape') as f:
+        f.write('sysray differential report\n')
+        f.write('strace: %s %s -s %d    sysray: %s %s -s %d\n\n' %
+                (opts.strace, opts.strace_args, opts.strsize, opts.sysray, opts.sysray_args,
+                 opts.strsize))
+        f.write('%-22s %7s %9s %7s %6s %11s %5s %6s %s\n' %
+                ('program', 'strace', 'identical', 'pct', 'known', 'unexplained', 'lost',
+                 'names', 'exit strace/sysray'))
+        for r in results:
+            pct = 100.0 * r.identical / r.total if r.total else 0.0
+            f.write('%-22s %7d %9d %6.1f%% %6d %11d %5d %6s %s/%s%s\n' %
+                    (r.name, r.total, r.identical, pct, r.known, r.unexplained, r.lost,
+                     'equal' if r.names_equal else 'DIFF', r.s_rc, r.y_rc,
+                     '' if r.s_rc == r.y_rc else '  <-- exit status differs'))
+        f.write('\nTOTAL: %d/%d identical (%.1f%%), %d known, %d unexplained, %d lost events\n' %
+                (ident, total, 100.0 * ident / total if total else 0.0, kn,
+                 total - ident - kn, sum(r.lost for r in results)))
+        if names_bad:
+            f.write('per-pid (name, return value) sequences differ in: %s\n' %
+                    ', '.join(names_bad))
+
+        f.write('\n==== UNEXPLAINED differences (strace line / closest sysray line) ====\n')
+        for r in results:
+            ux = [u for u in r.unmatched if not u[3]]
+            if not ux and r.names_equal and not r.lost:
+                continue
+            f.write('\n--- %s (%s)\n' % (r.name, ' '.join(r.argv)))
+            if r.lost:
+                f.write('  sysray reported %d lost-event lines\n' % r.lost)
+            if not r.names_equal:
+                pid, k, a, b = r.names_divergence
+                f.write('  per-pid sequence differs: %s, event #%d: strace %s / sysray %s\n' %
+                        (pid, k + 1, fmt_nr(a), fmt_nr(b)))
+            for pid, line, close, _ in ux:
+                f.write('  strace %-4s %s\n' % (pid, line))
+                f.write('  sysray %-4s %s\n' % ('', close if close is not None else
+                                                '(no similar line)'))
+            if r.s_rc != r.y_rc and r.y_stderr.strip():
+                f.write('  sysray stderr (tail):\n')
+                for l in r.y_stderr.strip().splitlines()[-10:]:
+                    f.write('    %s\n' % l)
+
+        f.write('\n==== Known differences ====\n')
+        for r in results:
+            kx = [u for u in r.unmatched if u[3]]
+            if not kx:
+                continue
+            f.write('\n--- %s\n' % r.name)
+            for pid, line, close, reason in kx:
+                f.write('  [%s] %s %s\n' % (reason, pid, line))
+
+        f.write('\n==== Lines printed by sysray only ====\n')
+        for r in results:
+            if not r.extra:
+                continue
+            f.write('\n--- %s (%d lines)\n' % (r.name, len(r.extra)))
+            for pid, line in r.extra[:opts.max_listed]:
+                f.write('  %-4s %s\n' % (pid, line))
+            if len(r.extra) > opts.max_listed:
+                f.write('  ... %d more\n' % (len(r.extra) - opts.max_listed))
+
+
+if __name__ == '__main__':
+    sys.exit(main())
