@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Runs every unit test suite; ends with "N passed, N failed". */
+#include <stdio.h>
+
+#include "syscalls.h"
+#include "test.h"
+
+extern const struct t_case out_tests[];
+extern const struct t_case idmap_tests[];
+extern const struct t_case table_tests[];
+extern const struct t_case pairing_tests[];
+extern const struct t_case decode_tests[];
+extern const struct t_case decode_file_tests[];
+extern const struct t_case decode_desc_tests[];
+extern const struct t_case decode_net_tests[];
+extern const struct t_case decode_mem_tests[];
+extern const struct t_case decode_process_tests[];
+extern const struct t_case decode_signal_tests[];
+extern const struct t_case decode_time_tests[];
+
+static const struct t_case *const suites[] = {
+	out_tests,	  idmap_tests,		table_tests,	     pairing_tests,
+	decode_tests,	  decode_file_tests,	decode_desc_tests,   decode_net_tests,
+	decode_mem_tests, decode_process_tests, decode_signal_tests, decode_time_tests,
+};
+
+int main(void)
+{
+	int passed = 0, failed = 0;
+	size_t s;
+
+	if (syscalls__init()) {
+		fprintf(stderr, "syscalls__init failed\n");
+		return 1;
+	}
+	for (s = 0; s < sizeof(suites) / sizeof(suites[0]); s++) {
+		const struct t_case *c;
+
+		for (c = suites[s]; c->fn; c++) {
+			struct t_state st = { .name = c->name };
+
+			c->fn(&st);
+			printf("%s unit/%s\n", st.fails ? "FAIL" : "ok  ", c->name);
+			if (st.fails)
+				failed++;
+			else
+				passed++;
+		}
+	}
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed ? 1 : 0;
+}

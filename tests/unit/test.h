@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* A minimal unit-test harness: TEST() functions, CHECK macros, one summary. */
+#ifndef SYSRAY_TEST_H
+#define SYSRAY_TEST_H
+
+#include <stdio.h>
+#include <string.h>
+
+struct t_state {
+	const char *name;
+	int fails; /* failed checks in the current test */
+};
+
+#define CHECK(st, cond)                                                                        \
+	do {                                                                                   \
+		if (!(cond)) {                                                                 \
+			fprintf(stderr, "  %s:%d: %s: check failed: %s\n", __FILE__, __LINE__, \
+				(st)->name, #cond);                                            \
+			(st)->fails++;                                                         \
+		}                                                                              \
+	} while (0)
+
+#define CHECK_STR(st, got, want)                                                          \
+	do {                                                                              \
+		const char *g_ = (got), *w_ = (want);                                     \
+		if (strcmp(g_, w_)) {                                                     \
+			fprintf(stderr, "  %s:%d: %s:\n    got:  [%s]\n    want: [%s]\n", \
+				__FILE__, __LINE__, (st)->name, g_, w_);                  \
+			(st)->fails++;                                                    \
+		}                                                                         \
+	} while (0)
+
+typedef void (*t_fn)(struct t_state *st);
+
+struct t_case {
+	const char *name;
+	t_fn fn;
+};
+
+/* Each test file exports its cases through one of these. */
+#define T_SUITE(sym) const struct t_case sym[]
+#define T_CASE(fn)      \
+	{               \
+#fn, fn \
+	}
+#define T_END              \
+	{                  \
+		NULL, NULL \
+	}
+
+#endif /* SYSRAY_TEST_H */

@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Decoders of user/decode/net.c, against lines strace 6.1 prints. */
+#include <string.h>
+
+#include "rec.h"
+#include "test.h"
+
+T_SUITE(decode_net_tests) = {
+	T_END,
+};
