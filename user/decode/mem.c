@@ -1,10 +1,514 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Decoders: memory and System V IPC. */
+#include <string.h>
+#include <unistd.h>
+#include <linux/ipc.h>
+#include <linux/mman.h>
+#include <linux/msg.h>
+#include <linux/sem.h>
+#include <linux/shm.h>
+
 #include "decode.h"
 #include "opts.h"
 
-const struct sr_kind sr_kind_sembuf = { .name = "sembuf", .size = 6, .max = 0 };
-const struct sr_decoder sr_dec_mmap_flags = { .name = "mmap_flags", .at_exit = false };
-const struct sr_decoder sr_dec_ipc_key = { .name = "ipc_key", .at_exit = false };
-const struct sr_decoder sr_dec_ipc_flags = { .name = "ipc_flags", .at_exit = false };
-const struct sr_decoder sr_dec_ipc_cmd = { .name = "ipc_cmd", .at_exit = false };
+/* mmap's mapping type field (asm-generic/mman-common.h MAP_TYPE). */
+#define SR_MAP_TYPE 0x0f
+/* Huge page size, log2, in bits 26..31 of mmap and shmget flags. */
+#define SR_HUGE_SHIFT 26
+#define SR_HUGE_MASK  (0x3fULL << SR_HUGE_SHIFT)
+/* Older commands' layout flag, OR-ed into *ctl commands (linux/ipc.h). */
+#define SR_IPC_64 0x100
+
+/* "|A|B|0x40": the bits of @v that @x names, then any left over. */
+static void flags_tail(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
+{
+	uint32_t i;
+
+	for (i = 0; i < x->n && v; i++) {
+		uint64_t bits = x->ents[i].val;
+
+		if (!bits || (v & bits) != bits)
+			continue;
+		out__putc(f->out, '|');
+		out__puts(f->out, x->ents[i].name);
+		v &= ~bits;
+	}
+	if (v) {
+		out__putc(f->out, '|');
+		out__hex(f->out, v);
+	}
+}
+
+/* "|21<<MAP_HUGE_SHIFT" for a huge page size encoded in the flags. */
+static void huge_shift(struct sr_fmt *f, uint64_t huge, const char *name)
+{
+	if (!huge)
+		return;
+	out__putc(f->out, '|');
+	out__udec(f->out, huge >> SR_HUGE_SHIFT);
+	out__puts(f->out, "<<");
+	out__puts(f->out, name);
+}
+
+/* mmap flags: the mapping type first (MAP_PRIVATE), then the flag bits. */
+static void mmap_flags_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	uint64_t v = c->args[argi], rest = v & ~(uint64_t)SR_MAP_TYPE;
+
+	fmt_enum(f, &xlat_mmap_type, v & SR_MAP_TYPE);
+	flags_tail(f, &xlat_mmap_flags, rest & ~SR_HUGE_MASK);
+	huge_shift(f, rest & SR_HUGE_MASK, "MAP_HUGE_SHIFT");
+}
+
+const struct sr_decoder sr_dec_mmap_flags = {
+	.name = "mmap_flags",
+	.at_exit = false,
+	.print = mmap_flags_print,
+};
+
+/* mremap's new_address only counts with both MREMAP_MAYMOVE and MREMAP_FIXED. */
+static bool mremap_addr_present(const struct sr_call *c, int argi)
+{
+	uint64_t both = MREMAP_MAYMOVE | MREMAP_FIXED;
+
+	return argi > 0 && (c->args[argi - 1] & both) == both;
+}
+
+static void mremap_addr_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	fmt_ptr(f, c->args[argi]);
+}
+
+const struct sr_decoder sr_dec_mremap_addr = {
+	.name = "mremap_addr",
+	.at_exit = false,
+	.present = mremap_addr_present,
+	.print = mremap_addr_print,
+};
+
+/*
+ * mincore's vector: one byte per page of the range. The plan cannot say
+ * "pages in argument 1", so it reads -s + 1 bytes (fewer for a shorter
+ * range), maybe more than the vector holds: one that ends just before an
+ * unmapped page then faults, and prints as its address.
+ */
+static void mincore_vec_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
+			     struct sr_plan_arg *pa)
+{
+	long cap = o->verbose ? SR_BLOB_MAX : (long)o->strsize + 1;
+
+	(void)ent;
+	pa->when = SR_CAP_EXIT | SR_CAP_ANYRET; /* strace shows it even on failure */
+	pa->how = SR_HOW_BUF;
+	pa->len_src = SR_LEN_ARG;
+	pa->len_arg = argi - 1;
+	pa->elem = 1;
+	pa->cap = cap < 1 ? 1 : cap > SR_BLOB_MAX ? SR_BLOB_MAX : cap;
+}
+
+static void mincore_vec_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	const struct sr_blob *b = c->has_exit ? c->out[argi] : NULL;
+	long page = sysconf(_SC_PAGESIZE);
+	uint64_t len = c->args[argi - 1], n, i;
+	size_t max = !f->opts ? 32 : f->opts->verbose ? SIZE_MAX : (size_t)f->opts->strsize;
+	const uint8_t *v;
+
+	if (!c->args[argi] || !b || (b->flags & (SR_BF_FAULT | SR_BF_NULL)) || page <= 0) {
+		fmt_ptr(f, c->args[argi]);
+		return;
+	}
+	v = blob_data(b);
+	n = len / page + (len % page ? 1 : 0);
+	out__putc(f->out, '[');
+	for (i = 0; i < n; i++) {
+		if (i)
+			out__puts(f->out, ", ");
+		if (i >= max || i >= b->len) {
+			out__puts(f->out, "...");
+			break;
+		}
+		out__udec(f->out, v[i] & 1);
+	}
+	out__putc(f->out, ']');
+}
+
+const struct sr_decoder sr_dec_mincore_vec = {
+	.name = "mincore_vec",
+	.at_exit = true,
+	.plan = mincore_vec_plan,
+	.print = mincore_vec_print,
+};
+
+static void ipc_key_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	uint32_t key = (uint32_t)c->args[argi];
+
+	if (key == IPC_PRIVATE)
+		out__puts(f->out, "IPC_PRIVATE");
+	else
+		out__hex(f->out, key);
+}
+
+const struct sr_decoder sr_dec_ipc_key = {
+	.name = "ipc_key",
+	.at_exit = false,
+	.print = ipc_key_print,
+};
+
+/*
+ * Known bits by name (and any others after a '|'), or bare hex when none is
+ * known, as strace's printflags(..., NULL). Returns whether a name printed.
+ */
+static bool flags_nodflt(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
+{
+	uint32_t i;
+
+	if (!v)
+		return false;
+	for (i = 0; i < x->n; i++) {
+		if (x->ents[i].val && (v & x->ents[i].val) == x->ents[i].val) {
+			fmt_flags(f, x, v);
+			return true;
+		}
+	}
+	out__hex(f->out, v);
+	return false;
+}
+
+/*
+ * shmget's flags: IPC_* and SHM_* bits, the huge page size, then the
+ * permissions. An unknown bit prints alone in hex, and still takes a '|'.
+ */
+static void shm_flags(struct sr_fmt *f, uint32_t v)
+{
+	uint32_t flags = v & ~0777u, huge = flags & SR_HUGE_MASK;
+
+	flags &= ~SR_HUGE_MASK;
+	flags_nodflt(f, &xlat_shm_resource_flags, flags);
+	if (huge) {
+		if (flags)
+			out__putc(f->out, '|');
+		out__udec(f->out, huge >> SR_HUGE_SHIFT);
+		out__puts(f->out, "<<SHM_HUGE_SHIFT");
+	}
+	if (flags || huge)
+		out__putc(f->out, '|');
+	out__oct(f->out, v & 0777, 2);
+}
+
+/*
+ * semget's and msgget's flags: IPC_* bits, '|', the permissions. strace
+ * prints unknown bits in hex with no '|' before the permissions.
+ */
+static void ipc_flags_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	uint32_t v = (uint32_t)c->args[argi];
+
+	if (!strcmp(c->ent->name, "shmget")) {
+		shm_flags(f, v);
+		return;
+	}
+	if (flags_nodflt(f, &xlat_ipc_flags, v & ~0777u))
+		out__putc(f->out, '|');
+	out__oct(f->out, v & 0777, 2);
+}
+
+const struct sr_decoder sr_dec_ipc_flags = {
+	.name = "ipc_flags",
+	.at_exit = false,
+	.print = ipc_flags_print,
+};
+
+static const struct sr_xlat *ipc_cmd_table(const struct sr_call *c)
+{
+	if (!strcmp(c->ent->name, "shmctl"))
+		return &xlat_shmctl_cmds;
+	if (!strcmp(c->ent->name, "semctl"))
+		return &xlat_semctl_cmds;
+	return &xlat_msgctl_cmds;
+}
+
+/* shmctl, semctl, msgctl commands: "IPC_64|IPC_STAT" for the old layout flag. */
+static void ipc_cmd_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	uint64_t v = c->args[argi];
+
+	if (v & SR_IPC_64) {
+		out__puts(f->out, "IPC_64|");
+		v &= ~(uint64_t)SR_IPC_64;
+	}
+	fmt_enum(f, ipc_cmd_table(c), v);
+}
+
+const struct sr_decoder sr_dec_ipc_cmd = {
+	.name = "ipc_cmd",
+	.at_exit = false,
+	.print = ipc_cmd_print,
+};
+
+/* Which *ctl is this, for the commands and structs it knows. */
+enum ipc_kind { IPC_K_SHM, IPC_K_MSG, IPC_K_SEM };
+
+static enum ipc_kind ipc_kind_of(const struct sr_call *c)
+{
+	if (!strcmp(c->ent->name, "shmctl"))
+		return IPC_K_SHM;
+	if (!strcmp(c->ent->name, "semctl"))
+		return IPC_K_SEM;
+	return IPC_K_MSG;
+}
+
+/* Largest struct a *ctl buffer holds (msqid64_ds). */
+#define SR_IPC_BUF_MAX 120
+_Static_assert(sizeof(struct msqid64_ds) <= SR_IPC_BUF_MAX, "msqid64_ds");
+_Static_assert(sizeof(struct shmid64_ds) <= SR_IPC_BUF_MAX, "shmid64_ds");
+_Static_assert(sizeof(struct semid64_ds) <= SR_IPC_BUF_MAX, "semid64_ds");
+_Static_assert(sizeof(struct shminfo64) <= SR_IPC_BUF_MAX, "shminfo64");
+
+/*
+ * The buffer's meaning depends on the command: IPC_SET reads it (entry),
+ * *_STAT and *_INFO fill it (exit); capture both ways and let the printer
+ * pick. semctl's argument may be a plain value: that read just faults.
+ */
+static void ipc_buf_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
+			 struct sr_plan_arg *pa)
+{
+	(void)ent;
+	(void)argi;
+	(void)o;
+	pa->when = SR_CAP_ENTER | SR_CAP_EXIT;
+	pa->how = SR_HOW_BUF;
+	pa->len_src = SR_LEN_FIXED;
+	pa->elem = SR_IPC_BUF_MAX;
+	pa->cap = SR_IPC_BUF_MAX;
+}
+
+static void field_ud(struct sr_fmt *f, const char *name, uint64_t v)
+{
+	out__puts(f->out, name);
+	out__udec(f->out, v);
+}
+
+static void field_d(struct sr_fmt *f, const char *name, int64_t v)
+{
+	out__puts(f->out, name);
+	out__dec(f->out, v);
+}
+
+static void field_id(struct sr_fmt *f, const char *name, uint32_t v)
+{
+	out__puts(f->out, name);
+	if (v == (uint32_t)-1)
+		out__puts(f->out, "-1");
+	else
+		out__udec(f->out, v);
+}
+
+/* "shm_perm={uid=0, gid=0, mode=0600, key=0, cuid=0, cgid=0}"; IPC_SET sets three. */
+static void ipc_perm(struct sr_fmt *f, const char *name, const struct ipc64_perm *p, bool set)
+{
+	out__puts(f->out, name);
+	field_id(f, "={uid=", p->uid);
+	field_id(f, ", gid=", p->gid);
+	out__puts(f->out, ", mode=");
+	out__oct(f->out, p->mode, 2);
+	if (!set) {
+		field_ud(f, ", key=", (uint32_t)p->key);
+		field_id(f, ", cuid=", p->cuid);
+		field_id(f, ", cgid=", p->cgid);
+	}
+	out__putc(f->out, '}');
+}
+
+static void shmid_ds(struct sr_fmt *f, const void *data, bool set)
+{
+	struct shmid64_ds d;
+
+	memcpy(&d, data, sizeof(d));
+	ipc_perm(f, "{shm_perm", &d.shm_perm, set);
+	if (!set) {
+		field_ud(f, ", shm_segsz=", d.shm_segsz);
+		field_d(f, ", shm_cpid=", d.shm_cpid);
+		field_d(f, ", shm_lpid=", d.shm_lpid);
+		field_ud(f, ", shm_nattch=", d.shm_nattch);
+		field_ud(f, ", shm_atime=", d.shm_atime);
+		field_ud(f, ", shm_dtime=", d.shm_dtime);
+		field_ud(f, ", shm_ctime=", d.shm_ctime);
+	}
+	out__putc(f->out, '}');
+}
+
+static void msqid_ds(struct sr_fmt *f, const void *data, bool set)
+{
+	struct msqid64_ds d;
+
+	memcpy(&d, data, sizeof(d));
+	ipc_perm(f, "{msg_perm", &d.msg_perm, set);
+	if (!set) {
+		field_ud(f, ", msg_stime=", d.msg_stime);
+		field_ud(f, ", msg_rtime=", d.msg_rtime);
+		field_ud(f, ", msg_ctime=", d.msg_ctime);
+		field_ud(f, ", msg_qnum=", d.msg_qnum);
+	}
+	field_ud(f, ", msg_qbytes=", d.msg_qbytes);
+	if (!set) {
+		field_d(f, ", msg_lspid=", d.msg_lspid);
+		field_d(f, ", msg_lrpid=", d.msg_lrpid);
+	}
+	out__putc(f->out, '}');
+}
+
+static void semid_ds(struct sr_fmt *f, const void *data, bool set)
+{
+	struct semid64_ds d;
+
+	memcpy(&d, data, sizeof(d));
+	ipc_perm(f, "{sem_perm", &d.sem_perm, set);
+	if (!set) {
+		field_ud(f, ", sem_otime=", d.sem_otime);
+		field_ud(f, ", sem_ctime=", d.sem_ctime);
+		field_ud(f, ", sem_nsems=", d.sem_nsems);
+	}
+	out__putc(f->out, '}');
+}
+
+static void shm_info(struct sr_fmt *f, const void *data, unsigned int cmd)
+{
+	struct shminfo64 i;
+	struct shm_info u;
+
+	if (cmd == IPC_INFO) {
+		memcpy(&i, data, sizeof(i));
+		field_ud(f, "{shmmax=", i.shmmax);
+		field_ud(f, ", shmmin=", i.shmmin);
+		field_ud(f, ", shmmni=", i.shmmni);
+		field_ud(f, ", shmseg=", i.shmseg);
+		field_ud(f, ", shmall=", i.shmall);
+	} else {
+		memcpy(&u, data, sizeof(u));
+		field_d(f, "{used_ids=", u.used_ids);
+		field_ud(f, ", shm_tot=", u.shm_tot);
+		field_ud(f, ", shm_rss=", u.shm_rss);
+		field_ud(f, ", shm_swp=", u.shm_swp);
+		field_ud(f, ", swap_attempts=", u.swap_attempts);
+		field_ud(f, ", swap_successes=", u.swap_successes);
+	}
+	out__putc(f->out, '}');
+}
+
+static void msg_info(struct sr_fmt *f, const void *data)
+{
+	struct msginfo i;
+
+	memcpy(&i, data, sizeof(i));
+	field_d(f, "{msgpool=", i.msgpool);
+	field_d(f, ", msgmap=", i.msgmap);
+	field_d(f, ", msgmax=", i.msgmax);
+	field_d(f, ", msgmnb=", i.msgmnb);
+	field_d(f, ", msgmni=", i.msgmni);
+	field_d(f, ", msgssz=", i.msgssz);
+	field_d(f, ", msgtql=", i.msgtql);
+	field_ud(f, ", msgseg=", i.msgseg);
+	out__putc(f->out, '}');
+}
+
+static void sem_info(struct sr_fmt *f, const void *data)
+{
+	static const char *const names[] = { "{semmap=",  ", semmni=", ", semmns=", ", semmnu=",
+					     ", semmsl=", ", semopm=", ", semume=", ", semusz=",
+					     ", semvmx=", ", semaem=" };
+	int32_t v[10];
+	size_t i;
+
+	_Static_assert(sizeof(struct seminfo) == sizeof(v), "seminfo");
+	memcpy(v, data, sizeof(v));
+	for (i = 0; i < 10; i++)
+		field_d(f, names[i], v[i]);
+	out__putc(f->out, '}');
+}
+
+/* What the buffer holds for @cmd: 1 an id's ds, 2 an info struct, 0 nothing. */
+static int ipc_buf_what(enum ipc_kind k, unsigned int cmd)
+{
+	if (cmd == IPC_STAT || cmd == IPC_SET)
+		return 1;
+	if (cmd == IPC_INFO)
+		return 2;
+	switch (k) {
+	case IPC_K_SHM:
+		return cmd == SHM_STAT || cmd == SHM_STAT_ANY ? 1 : cmd == SHM_INFO ? 2 : 0;
+	case IPC_K_MSG:
+		return cmd == MSG_STAT || cmd == MSG_STAT_ANY ? 1 : cmd == MSG_INFO ? 2 : 0;
+	default:
+		return cmd == SEM_STAT || cmd == SEM_STAT_ANY ? 1 : cmd == SEM_INFO ? 2 : 0;
+	}
+}
+
+static void ipc_buf_struct(struct sr_fmt *f, enum ipc_kind k, unsigned int cmd, const void *d)
+{
+	bool set = cmd == IPC_SET;
+
+	if (ipc_buf_what(k, cmd) == 1) {
+		if (k == IPC_K_SHM)
+			shmid_ds(f, d, set);
+		else if (k == IPC_K_MSG)
+			msqid_ds(f, d, set);
+		else
+			semid_ds(f, d, set);
+	} else if (k == IPC_K_SHM) {
+		shm_info(f, d, cmd);
+	} else if (k == IPC_K_MSG) {
+		msg_info(f, d);
+	} else {
+		sem_info(f, d);
+	}
+}
+
+/* The struct a *ctl command reads (IPC_SET) or fills (only if it succeeded). */
+static void ipc_buf_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	enum ipc_kind k = ipc_kind_of(c);
+	unsigned int cmd = (uint32_t)c->args[argi - 1] & ~(unsigned int)SR_IPC_64;
+	bool failed = !c->has_exit || c->ret < 0;
+	const struct sr_blob *b = cmd == IPC_SET ? c->in[argi] : c->out[argi];
+
+	if (!ipc_buf_what(k, cmd) || (cmd != IPC_SET && failed) || !b ||
+	    (b->flags & (SR_BF_FAULT | SR_BF_NULL)) || b->len < SR_IPC_BUF_MAX) {
+		fmt_ptr(f, c->args[argi]);
+		return;
+	}
+	ipc_buf_struct(f, k, cmd, blob_data(b));
+}
+
+const struct sr_decoder sr_dec_ipc_buf = {
+	.name = "ipc_buf",
+	.at_exit = true,
+	.plan = ipc_buf_plan,
+	.print = ipc_buf_print,
+};
+
+static void sembuf_print(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
+			 size_t len)
+{
+	uint16_t sb[3];
+
+	(void)c;
+	(void)argi;
+	(void)len;
+	memcpy(sb, data, sizeof(sb));
+	out__puts(f->out, "{sem_num=");
+	out__udec(f->out, sb[0]);
+	out__puts(f->out, ", sem_op=");
+	out__dec(f->out, (int16_t)sb[1]);
+	out__puts(f->out, ", sem_flg=");
+	fmt_flags(f, &xlat_semop_flags, sb[2]);
+	out__putc(f->out, '}');
+}
+
+const struct sr_kind sr_kind_sembuf = {
+	.name = "sembuf",
+	.size = 6,
+	.max = 0,
+	.print = sembuf_print,
+};
