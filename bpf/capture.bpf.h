@@ -41,10 +41,12 @@ static __always_inline struct sr_scratch *scratch_get(void)
  */
 #define CAP_PACK(cap, arg, how, flags) \
 	((__u64)(cap) | ((__u64)(arg) << 16) | ((__u64)(how) << 24) | ((__u64)(flags) << 32))
-#define CAP_CAP(p)   ((__u32)((p)&0xffff))
-#define CAP_ARG(p)   ((__u8)((p) >> 16))
-#define CAP_HOW(p)   ((__u8)((p) >> 24))
-#define CAP_FLAGS(p) ((__u8)((p) >> 32))
+/* In a packed request: a fault here is worth retrying at exit. */
+#define CAP_RETRYABLE (1ULL << 40)
+#define CAP_CAP(p)    ((__u32)((p)&0xffff))
+#define CAP_ARG(p)    ((__u8)((p) >> 16))
+#define CAP_HOW(p)    ((__u8)((p) >> 24))
+#define CAP_FLAGS(p)  ((__u8)((p) >> 32))
 
 /*
  * Append one blob at @off: @want bytes (SR_HOW_BUF) or a string (SR_HOW_STR)
@@ -88,6 +90,8 @@ __noinline __u32 put_blob(__u32 off, __u64 ptr, __u64 want, __u64 req)
 		if (n < 0) {
 			b->flags |= SR_BF_FAULT;
 			b->aux = n;
+			if (req & CAP_RETRYABLE)
+				s->faults |= 1u << (CAP_ARG(req) & 7);
 		} else {
 			len = n;
 			if (len >= cap)
@@ -107,6 +111,8 @@ __noinline __u32 put_blob(__u32 off, __u64 ptr, __u64 want, __u64 req)
 			b->flags |= SR_BF_FAULT;
 			b->aux = n;
 			len = 0;
+			if (req & CAP_RETRYABLE)
+				s->faults |= 1u << (CAP_ARG(req) & 7);
 		}
 	}
 	if (len > SR_BLOB_MAX)
@@ -177,14 +183,15 @@ static __always_inline __u64 plan_want(const struct sr_plan_arg *pa, const __u64
  */
 __noinline __u32 put_strv(__u32 off, __u64 uptr, __u64 req)
 {
-	__u64 sreq = CAP_PACK(CAP_CAP(req), CAP_ARG(req), SR_HOW_STR, 0);
+	__u64 sreq = CAP_PACK(CAP_CAP(req), CAP_ARG(req), SR_HOW_STR, CAP_FLAGS(req)) |
+		     (req & CAP_RETRYABLE);
 	bool strings = CAP_HOW(req) == SR_HOW_STRV;
 	struct sr_scratch *s = scratch_get();
 	struct sr_blob *head;
 	__u32 head_off = off;
 	__u64 p = 0;
 	int i, count = 0;
-	__u8 hflags = 0;
+	__u8 hflags = CAP_FLAGS(req);
 
 	if (!s || off > SR_REC_MAX - sizeof(struct sr_blob) - 8)
 		return off;
@@ -192,12 +199,12 @@ __noinline __u32 put_strv(__u32 off, __u64 uptr, __u64 req)
 	asm volatile("%0 &= 0x3fff" : "+r"(head_off));
 	head = (void *)(s->buf + head_off);
 	head->arg = CAP_ARG(req);
-	head->flags = 0;
+	head->flags = hflags;
 	head->len = 0;
 	head->aux = 0;
 	off = head_off + sizeof(*head);
 	if (!uptr) {
-		head->flags = SR_BF_NULL;
+		head->flags |= SR_BF_NULL;
 		return off;
 	}
 	for (i = 0; i < SR_STRV_COUNT_MAX; i++) {
@@ -231,7 +238,7 @@ __noinline __u32 put_strv(__u32 off, __u64 uptr, __u64 req)
  */
 __noinline __u32 put_iov(__u32 off, __u64 uptr, __u64 cnt, __u64 total, __u64 req)
 {
-	__u64 breq = CAP_PACK(CAP_CAP(req), CAP_ARG(req), SR_HOW_BUF, 0);
+	__u64 breq = CAP_PACK(CAP_CAP(req), CAP_ARG(req), SR_HOW_BUF, 0) | (req & CAP_RETRYABLE);
 	struct {
 		__u64 base;
 		__u64 len;
@@ -255,6 +262,28 @@ __noinline __u32 put_iov(__u32 off, __u64 uptr, __u64 cnt, __u64 total, __u64 re
 	return off;
 }
 
+struct sr_umsghdr {
+	__u64 name;
+	__u32 namelen;
+	__u32 pad;
+	__u64 iov;
+	__u64 iovlen;
+	__u64 control;
+	__u64 controllen;
+	__u32 flags;
+	__u32 pad2;
+};
+
+/* What a msghdr points to: msg_name, the iovec array and buffers, msg_control. */
+static __always_inline __u32 put_msg_parts(__u32 off, struct sr_umsghdr *m, __u64 total, __u64 req)
+{
+	__u8 arg = CAP_ARG(req);
+
+	off = put_blob(off, m->name, m->namelen, CAP_PACK(128, arg, SR_HOW_BUF, 0));
+	off = put_iov(off, m->iov, m->iovlen, total, req);
+	return put_blob(off, m->control, m->controllen, CAP_PACK(256, arg, SR_HOW_BUF, 0));
+}
+
 /*
  * struct user_msghdr at @uptr (sendmsg/recvmsg), as a fixed sequence of
  * blobs for one argument: the struct (56 bytes); msg_name (up to 128 bytes);
@@ -263,24 +292,110 @@ __noinline __u32 put_iov(__u32 off, __u64 uptr, __u64 cnt, __u64 total, __u64 re
  */
 __noinline __u32 put_msghdr(__u32 off, __u64 uptr, __u64 total, __u64 req)
 {
+	struct sr_umsghdr m = {};
+
+	off = put_blob(off, uptr, 56, CAP_PACK(56, CAP_ARG(req), SR_HOW_BUF, 0));
+	if (!uptr || bpf_probe_read_user(&m, 56, (const void *)uptr))
+		return off;
+	return put_msg_parts(off, &m, total, req);
+}
+
+/*
+ * struct mmsghdr[@count] (sendmmsg/recvmmsg, at exit: @count is the return
+ * value): per element, the 64-byte mmsghdr and then its parts as for
+ * put_msghdr(), each message's buffers bounded by its msg_len.
+ */
+__noinline __u32 put_mmsg(__u32 off, __u64 uptr, __u64 count, __u64 req)
+{
 	struct {
-		__u64 name;
-		__u32 namelen;
-		__u32 pad;
-		__u64 iov;
-		__u64 iovlen;
-		__u64 control;
-		__u64 controllen;
-		__u32 flags;
-	} m = {};
+		struct sr_umsghdr hdr;
+		__u32 len;
+	} mm = {};
+	int i;
+
+	for (i = 0; i < 8; i++) {
+		__u64 elem = uptr + i * 64;
+
+		if (i >= count)
+			break;
+		off = put_blob(off, elem, 64, CAP_PACK(64, CAP_ARG(req), SR_HOW_BUF, 0));
+		if (bpf_probe_read_user(&mm, 60, (const void *)elem))
+			break;
+		off = put_msg_parts(off, &mm.hdr, mm.len, req);
+	}
+	return off;
+}
+
+/*
+ * Count directory entries from byte @pos of @total, following d_reclen (at
+ * offset 16 in both layouts), at most 1024 of them: the verifier limits how
+ * many branches one loop may take. Returns count << 32 | new position.
+ */
+__noinline __u64 count_dirents(__u64 uptr, __u32 pos, __u64 total)
+{
+	__u32 count = 0;
+	__u16 reclen;
+	int i;
+
+	for (i = 0; i < 1024; i++) {
+		if (pos + 18 > total)
+			break;
+		if (bpf_probe_read_user(&reclen, sizeof(reclen), (const void *)(uptr + pos + 16)) ||
+		    !reclen)
+			break;
+		pos += reclen;
+		count++;
+	}
+	return (__u64)count << 32 | pos;
+}
+
+/*
+ * getdents/getdents64 at exit: the first CAP_CAP(@req) bytes as a blob, and
+ * in its aux the number of entries in all @total bytes (up to 2048, which a
+ * 32 KiB buffer of the shortest entries holds).
+ */
+__noinline __u32 put_dirents(__u32 off, __u64 uptr, __u64 total, __u64 req)
+{
+	__u64 r1 = count_dirents(uptr, 0, total), r2 = 0;
+	__u32 start = off;
+	struct sr_scratch *s;
+	struct sr_blob *b;
+
+	if ((__u32)r1 < total)
+		r2 = count_dirents(uptr, (__u32)r1, total);
+	off = put_blob(off, uptr, total, req);
+	s = scratch_get();
+	if (!s || start > SR_REC_MAX - sizeof(*b) - 8)
+		return off;
+	asm volatile("%0 &= 0x3fff" : "+r"(start));
+	b = (void *)(s->buf + start);
+	if (!(b->flags & SR_BF_FAULT)) {
+		b->aux = (r1 >> 32) + (r2 >> 32);
+		b->flags |= SR_BF_COUNT;
+	}
+	return off;
+}
+
+/*
+ * A { u64 ptr; u64 len } pair at @uptr (pselect6's sigmask argument): the
+ * pair itself as part 0, then up to CAP_CAP(@req) bytes it points to as part 1.
+ */
+__noinline __u32 put_indirect(__u32 off, __u64 uptr, __u64 req)
+{
+	struct {
+		__u64 ptr;
+		__u64 len;
+	} pl = {};
 	__u8 arg = CAP_ARG(req);
 
-	off = put_blob(off, uptr, sizeof(m), CAP_PACK(sizeof(m), arg, SR_HOW_BUF, 0));
-	if (!uptr || bpf_probe_read_user(&m, sizeof(m), (const void *)uptr))
+	off = put_blob(off, uptr, sizeof(pl),
+		       CAP_PACK(sizeof(pl), arg, SR_HOW_BUF, CAP_FLAGS(req)) |
+			       (req & CAP_RETRYABLE));
+	if (!uptr || bpf_probe_read_user(&pl, sizeof(pl), (const void *)uptr))
 		return off;
-	off = put_blob(off, m.name, m.namelen, CAP_PACK(128, arg, SR_HOW_BUF, 0));
-	off = put_iov(off, m.iov, m.iovlen, total, req);
-	return put_blob(off, m.control, m.controllen, CAP_PACK(256, arg, SR_HOW_BUF, 0));
+	return put_blob(off, pl.ptr, pl.len,
+			CAP_PACK(CAP_CAP(req), arg | 8, SR_HOW_BUF, CAP_FLAGS(req)) |
+				(req & CAP_RETRYABLE));
 }
 
 /* Capture one argument according to its plan; return the new offset. */
@@ -289,21 +404,33 @@ static __always_inline __u32 capture_arg(__u32 off, const struct sr_plan_arg *pa
 					 __u64 sp)
 {
 	__u64 total = at_exit ? (ret > 0 ? ret : 0) : ~0ULL;
+	/* Entry copies marked SR_CAP_RETRY: a fault is noted for sys_exit. */
+	__u64 rf = !at_exit && !(flags & SR_BF_RETRY) && (pa->when & SR_CAP_RETRY) ? CAP_RETRYABLE :
+										     0;
 
 	switch (pa->how) {
 	case SR_HOW_BUF:
 	case SR_HOW_STR:
 		return put_blob(off, args[i], plan_want(pa, args, ret),
-				CAP_PACK(pa->cap, i, pa->how, flags));
+				CAP_PACK(pa->cap, i, pa->how, flags) | rf);
 	case SR_HOW_STRV:
 	case SR_HOW_STRV_COUNT:
-		return put_strv(off, args[i], CAP_PACK(pa->cap, i, pa->how, 0));
+		return put_strv(off, args[i], CAP_PACK(pa->cap, i, pa->how, flags) | rf);
 	case SR_HOW_IOV:
 		/* At exit only the bytes transferred are meaningful. */
 		return put_iov(off, args[i], arg_at(args, pa->len_arg), total,
-			       CAP_PACK(pa->cap, i, SR_HOW_BUF, 0));
+			       CAP_PACK(pa->cap, i, SR_HOW_BUF, flags) | rf);
 	case SR_HOW_MSGHDR:
-		return put_msghdr(off, args[i], total, CAP_PACK(pa->cap, i, SR_HOW_BUF, 0));
+		return put_msghdr(off, args[i], total,
+				  CAP_PACK(pa->cap, i, SR_HOW_BUF, flags) | rf);
+	case SR_HOW_DIRENTS:
+		return put_dirents(off, args[i], ret > 0 ? ret : 0,
+				   CAP_PACK(pa->cap, i, SR_HOW_BUF, flags));
+	case SR_HOW_MMSG:
+		return put_mmsg(off, args[i], ret > 0 ? ret : 0,
+				CAP_PACK(pa->cap, i, SR_HOW_BUF, flags));
+	case SR_HOW_INDIRECT:
+		return put_indirect(off, args[i], CAP_PACK(pa->cap, i, SR_HOW_BUF, flags) | rf);
 	case SR_HOW_SPREL:
 		if (!sp)
 			return off;

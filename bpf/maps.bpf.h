@@ -10,6 +10,17 @@ const volatile __u32 targ_excl_tgid[SR_MAX_EXCL] = {};
 const volatile bool targ_filter_tasks = false;
 /* Force a consumer wakeup once this many bytes wait in the ring buffer. */
 const volatile __u64 targ_wakeup_bytes = 256 * 1024;
+/* -z/-Z: keep only these outcomes (SR_STATUS_*), sending whole calls at exit. */
+const volatile __u32 targ_status = 0;
+/* Record each entry's cgroup id (--show-cgroup). */
+const volatile bool targ_cgroup_ids = false;
+/* Process filters: within a kind any entry matches; all kinds must match. */
+const volatile __u32 targ_ncomm = 0;
+const volatile char targ_comm[SR_MAX_COMM][SR_COMM_LEN] = {};
+const volatile __u32 targ_nuid = 0;
+const volatile __u32 targ_uid[SR_MAX_UID] = {};
+const volatile __u32 targ_ncgroup = 0;
+const volatile __u8 targ_cgroup_kind[SR_MAX_CGROUP] = {}; /* --cgroup 0, --container 1, --unit 2 */
 
 /* Traced processes still alive; the loader sets the initial count. */
 __s64 live_procs = 0;
@@ -34,9 +45,19 @@ struct {
 	__type(value, struct sr_task);
 } traced SEC(".maps");
 
+/* --cgroup, --container, --unit: cgroup v2 directories, subtrees included. */
+struct {
+	__uint(type, BPF_MAP_TYPE_CGROUP_ARRAY);
+	__uint(max_entries, SR_MAX_CGROUP);
+	__type(key, __u32);
+	__type(value, __u32);
+} cgroups SEC(".maps");
+
 struct sr_scratch {
-	__u8 buf[SR_SCRATCH_SIZE - 8];
+	__u8 buf[SR_SCRATCH_SIZE - 16];
 	__u64 gen; /* bumped by every user; detects a preempting program */
+	__u32 faults; /* arguments whose retryable entry copy faulted */
+	__u32 pad;
 };
 
 struct {

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * sysray kernel side: raw_syscalls sys_enter/sys_exit plus the scheduler's
- * fork, exec and exit tracepoints. Each program decides whether the task is
- * traced before it touches the ring buffer, builds its record in per-CPU
- * scratch and emits exactly the bytes used. Wakeups are batched: the
- * consumer is woken only once targ_wakeup_bytes are pending, otherwise it
- * polls on a short timer.
+ * fork, exec and exit tracepoints and the signal tracepoints. Each program
+ * decides whether the task is traced before it touches the ring buffer,
+ * builds its record in per-CPU scratch and emits exactly the bytes used.
+ * Wakeups are batched: the consumer is woken only once targ_wakeup_bytes
+ * are pending, otherwise it polls on a short timer.
  */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
@@ -15,6 +15,7 @@
 #include "arch.bpf.h"
 #include "maps.bpf.h"
 #include "capture.bpf.h"
+#include "filter.bpf.h"
 
 char LICENSE[] SEC("license") = "GPL";
 
@@ -33,43 +34,6 @@ struct {
 
 /* Entries in the retry map; lets sys_exit skip the lookup when zero. */
 __s64 retry_pending = 0;
-
-static __always_inline bool tgid_excluded(__u32 tgid)
-{
-	int i;
-
-	if (tgid == targ_self_tgid)
-		return true;
-#pragma unroll
-	for (i = 0; i < SR_MAX_EXCL; i++)
-		if (targ_excl_tgid[i] == tgid)
-			return true;
-	return false;
-}
-
-/*
- * Is this task traced? In launch/attach mode the traced map decides; an
- * armed entry (a launched child still waiting for its execve) is traced from
- * the entry of its first execve on, which disarms it.
- */
-static __always_inline bool task_traced(__u32 tgid, bool exec_entry)
-{
-	struct sr_task *t;
-
-	if (tgid_excluded(tgid))
-		return false;
-	if (!targ_filter_tasks)
-		return true;
-	t = bpf_map_lookup_elem(&traced, &tgid);
-	if (!t)
-		return false;
-	if (t->flags & SR_TASK_ARMED) {
-		if (!exec_entry)
-			return false;
-		t->flags &= ~SR_TASK_ARMED;
-	}
-	return true;
-}
 
 static __always_inline const struct sr_plan *plan_of(long id)
 {
@@ -126,38 +90,62 @@ static __always_inline void emit(struct sr_scratch *s, __u64 gen, __u32 size)
 	st->v[SR_STAT_PENDING] = 0;
 }
 
-static __always_inline void note_faults(__u8 *buf, __u32 from, __u32 to, const struct sr_plan *plan,
-					__s32 nr)
+/* Remember which entry copies faulted, for sys_exit to read them again. */
+static __always_inline void note_faults(__u32 mask, __s32 nr)
 {
-	struct retry_val rv = { .nr = nr };
-	__u32 retryable = 0, tid;
-	struct sr_blob *b;
-	__u32 off = from;
+	struct retry_val rv = { .nr = nr, .mask = mask };
+	__u32 tid = (__u32)bpf_get_current_pid_tgid();
+
+	stat_inc(SR_STAT_READ_FAULT);
+	if (!bpf_map_update_elem(&retry, &tid, &rv, BPF_ANY))
+		__sync_fetch_and_add(&retry_pending, 1);
+}
+
+/* The fixed part of an entry (or whole-call) record. */
+static __always_inline void enter_init(struct sr_enter *e, __u16 type, long id,
+				       struct pt_regs *regs)
+{
+	hdr_init(&e->h, type, id);
+	sr_regs_args(regs, e->args);
+	bpf_get_current_comm(e->comm, sizeof(e->comm));
+	e->cgid = targ_cgroup_ids ? bpf_get_current_cgroup_id() : 0;
+}
+
+/* Entry captures of @plan, from @off; @flags marks the blobs. */
+static __always_inline __u32 capture_entry(__u32 off, const struct sr_plan *plan, const __u64 *args,
+					   __u8 flags, __u64 sp)
+{
 	int i;
 
 #pragma unroll
-	for (i = 0; i < SR_NARGS; i++)
-		if (plan->a[i].when & SR_CAP_RETRY)
-			retryable |= 1u << i;
-	if (!retryable)
-		return;
-		/* Walk the blobs just written; argv-like arguments stop the walk early. */
+	for (i = 0; i < SR_NARGS; i++) {
+		if (plan->a[i].when & SR_CAP_ENTER)
+			off = capture_arg(off, &plan->a[i], i, args, 0, false, flags, sp);
+	}
+	return off;
+}
+
+/* Exit captures of @plan, from @off, for a call that returned @ret. */
+static __always_inline __u32 capture_exit(__u32 off, const struct sr_plan *plan, const __u64 *args,
+					  long ret)
+{
+	int i;
+
 #pragma unroll
 	for (i = 0; i < SR_NARGS; i++) {
-		if (off >= to || off > SR_REC_MAX - sizeof(*b))
-			break;
-		off &= SR_REC_MAX - 1;
-		b = (void *)(buf + off);
-		if ((b->flags & SR_BF_FAULT) && (retryable & (1u << SR_BLOB_ARG(b))))
-			rv.mask |= 1u << SR_BLOB_ARG(b);
-		off += sizeof(*b) + SR_ALIGN8(b->len);
+		if (!(plan->a[i].when & SR_CAP_EXIT))
+			continue;
+		if (ret < 0 && !(plan->a[i].when & SR_CAP_ANYRET))
+			continue;
+		off = capture_arg(off, &plan->a[i], i, args, ret, true, 0, 0);
 	}
-	if (!rv.mask)
-		return;
-	stat_inc(SR_STAT_READ_FAULT);
-	tid = (__u32)bpf_get_current_pid_tgid();
-	if (!bpf_map_update_elem(&retry, &tid, &rv, BPF_ANY))
-		__sync_fetch_and_add(&retry_pending, 1);
+	return off;
+}
+
+/* -z/-Z send whole calls at exit; execve's argv is gone by then. */
+static __always_inline bool exit_only(const struct sr_plan *plan)
+{
+	return targ_status && !(plan->flags & SR_PLAN_EXEC);
 }
 
 SEC("tp_btf/sys_enter")
@@ -167,45 +155,58 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	const struct sr_plan *plan;
 	struct sr_scratch *s;
 	struct sr_enter *e;
-	__u32 off, first;
+	__u32 off;
 	__u64 gen;
-	int i;
 
 	plan = plan_of(id);
 	if (!plan || !(plan->flags & (SR_PLAN_TRACED | SR_PLAN_EXEC)))
 		return 0;
 	if (!task_traced(tgid, plan->flags & SR_PLAN_EXEC))
 		return 0;
-	if (!(plan->flags & SR_PLAN_TRACED))
+	if (!(plan->flags & SR_PLAN_TRACED) || exit_only(plan))
 		return 0;
 	s = scratch_get();
 	if (!s)
 		return 0;
 	gen = ++s->gen;
 	e = (void *)s->buf;
-	hdr_init(&e->h, SR_REC_ENTER, id);
-	sr_regs_args(regs, e->args);
-	bpf_get_current_comm(e->comm, sizeof(e->comm));
+	enter_init(e, SR_REC_ENTER, id, regs);
 	off = sizeof(*e);
 	if (plan->flags & SR_PLAN_HAS_ENTER) {
-		first = off;
-#pragma unroll
-		for (i = 0; i < SR_NARGS; i++) {
-			if (plan->a[i].when & SR_CAP_ENTER)
-				off = capture_arg(off, &plan->a[i], i, e->args, 0, false, 0,
-						  sr_regs_sp(regs));
-		}
-		note_faults(s->buf, first, off, plan, id);
+		s->faults = 0;
+		off = capture_entry(off, plan, e->args, 0, sr_regs_sp(regs));
+		/* The copy routines had the scratch to themselves: look it up again. */
+		s = scratch_get();
+		if (!s)
+			return 0;
+		if (s->faults)
+			note_faults(s->faults, id);
 	}
 	emit(s, gen, off);
 	return 0;
 }
 
+/*
+ * After a successful execve the old image, and whatever the entry could not
+ * read in it, is gone; but the new image holds a copy of argv between
+ * mm->arg_start and mm->arg_end. (The file name comes with the exec record.)
+ */
+static __always_inline __u32 retry_exec_argv(__u32 off, int i)
+{
+	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
+	__u64 start = BPF_CORE_READ(t, mm, arg_start);
+	__u64 end = BPF_CORE_READ(t, mm, arg_end);
+
+	return put_blob(off, start, end > start ? end - start : 0,
+			CAP_PACK(SR_BLOB_MAX, i, SR_HOW_BUF, SR_BF_RETRY | SR_BF_FLAT));
+}
+
 /* Re-read at exit the arguments whose copy faulted at entry. */
 static __always_inline __u32 retry_faults(__u32 off, const struct sr_plan *plan, const __u64 *args,
-					  long nr)
+					  long nr, long ret)
 {
 	__u32 tid = (__u32)bpf_get_current_pid_tgid();
+	bool exec_done = (plan->flags & SR_PLAN_EXEC) && ret == 0;
 	struct retry_val *rv;
 	__u32 mask;
 	int i;
@@ -220,9 +221,40 @@ static __always_inline __u32 retry_faults(__u32 off, const struct sr_plan *plan,
 	for (i = 0; i < SR_NARGS; i++) {
 		if (!(mask & (1u << i)))
 			continue;
-		off = capture_arg(off, &plan->a[i], i, args, 0, false, SR_BF_RETRY, 0);
+		if (!exec_done)
+			off = capture_arg(off, &plan->a[i], i, args, 0, false, SR_BF_RETRY, 0);
+		else if (plan->a[i].how == SR_HOW_STRV)
+			off = retry_exec_argv(off, i);
 	}
 	return off;
+}
+
+/* -z/-Z: one record for the whole call, if its outcome is wanted. */
+static __always_inline int emit_call(struct pt_regs *regs, const struct sr_plan *plan, long id,
+				     long ret)
+{
+	bool failed = ret < 0 && ret >= -4095;
+	struct sr_callrec *c;
+	struct sr_scratch *s;
+	__u32 off;
+	__u64 gen;
+
+	if (!(targ_status & (failed ? SR_STATUS_FAIL : SR_STATUS_OK)))
+		return 0;
+	s = scratch_get();
+	if (!s)
+		return 0;
+	gen = ++s->gen;
+	c = (void *)s->buf;
+	enter_init(&c->e, SR_REC_CALL, id, regs);
+	c->ret = ret;
+	off = sizeof(*c);
+	off = capture_entry(off, plan, c->e.args, SR_BF_ENTRY, 0);
+	off = capture_exit(off, plan, c->e.args, ret);
+	s = scratch_get();
+	if (s)
+		emit(s, gen, off);
+	return 0;
 }
 
 SEC("tp_btf/sys_exit")
@@ -236,13 +268,14 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	__u64 args[SR_NARGS];
 	__u32 off;
 	__u64 gen;
-	int i;
 
 	plan = plan_of(id);
 	if (!plan || !(plan->flags & SR_PLAN_TRACED))
 		return 0;
 	if (!task_traced(tgid, false))
 		return 0;
+	if (exit_only(plan))
+		return emit_call(regs, plan, id, ret);
 	s = scratch_get();
 	if (!s)
 		return 0;
@@ -254,30 +287,14 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	if (plan->flags & (SR_PLAN_HAS_EXIT | SR_PLAN_HAS_ENTER)) {
 		sr_regs_args(regs, args);
 		if ((plan->flags & SR_PLAN_HAS_ENTER) && retry_pending > 0)
-			off = retry_faults(off, plan, args, id);
-#pragma unroll
-		for (i = 0; i < SR_NARGS; i++) {
-			if (!(plan->a[i].when & SR_CAP_EXIT))
-				continue;
-			if (ret < 0 && !(plan->a[i].when & SR_CAP_ANYRET))
-				continue;
-			off = capture_arg(off, &plan->a[i], i, args, ret, true, 0, 0);
-		}
+			off = retry_faults(off, plan, args, id, ret);
+		off = capture_exit(off, plan, args, ret);
+		s = scratch_get();
+		if (!s)
+			return 0;
 	}
 	emit(s, gen, off);
 	return 0;
-}
-
-static __always_inline bool tgid_traced_quiet(__u32 tgid)
-{
-	struct sr_task *t;
-
-	if (tgid_excluded(tgid))
-		return false;
-	if (!targ_filter_tasks)
-		return true;
-	t = bpf_map_lookup_elem(&traced, &tgid);
-	return t && !(t->flags & SR_TASK_ARMED);
 }
 
 SEC("tp_btf/sched_process_fork")
@@ -289,7 +306,7 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 	struct sr_fork *f;
 	__u64 gen;
 
-	if (!tgid_traced_quiet(ptgid))
+	if (!task_traced_quiet(ptgid))
 		return 0;
 	/* Follow the child before it can run: this hook precedes its first wakeup. */
 	if (targ_filter_tasks && ctgid != ptgid) {
@@ -316,9 +333,11 @@ int BPF_PROG(sched_process_exec, struct task_struct *p, pid_t old_pid, struct li
 {
 	struct sr_scratch *s;
 	struct sr_exec *x;
+	struct sr_blob *b;
+	long n;
 	__u64 gen;
 
-	if (!tgid_traced_quiet(p->tgid))
+	if (!task_traced_quiet(p->tgid))
 		return 0;
 	s = scratch_get();
 	if (!s)
@@ -329,7 +348,15 @@ int BPF_PROG(sched_process_exec, struct task_struct *p, pid_t old_pid, struct li
 	x->old_tid = old_pid;
 	x->pad = 0;
 	bpf_get_current_comm(x->comm, sizeof(x->comm));
-	emit(s, gen, sizeof(*x));
+	/* The name as given to execve, for when the entry could not read it. */
+	b = (void *)(s->buf + sizeof(*x));
+	n = bpf_probe_read_kernel_str(b + 1, SR_BLOB_MAX, BPF_CORE_READ(bprm, filename));
+	b->arg = 0;
+	b->flags = n < 0 ? SR_BF_FAULT : 0;
+	b->aux = 0;
+	b->len = n < 0 ? 0 : n;
+	emit(s, gen,
+	     sizeof(*x) + sizeof(*b) + SR_ALIGN8(n < 0 ? 0 : (__u32)n & (SR_BLOB_MAX * 2 - 1)));
 	return 0;
 }
 
@@ -340,33 +367,62 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 	struct sr_scratch *s;
 	struct sr_pexit *x;
 	struct sr_task *t = NULL;
-	bool group_dead;
+	bool group_dead, armed = false;
 	__u64 gen;
 
-	if (tgid_excluded(tgid))
-		return 0;
 	if (targ_filter_tasks) {
 		t = bpf_map_lookup_elem(&traced, &tgid);
 		if (!t)
 			return 0;
+		armed = t->flags & SR_TASK_ARMED;
 	}
 	/* do_exit() drops signal->live before this tracepoint fires. */
 	group_dead = BPF_CORE_READ(p, signal, live.counter) == 0;
-	s = scratch_get();
 	/* An armed child (exec never reached) prints nothing but must be forgotten. */
-	if (s && !(t && (t->flags & SR_TASK_ARMED))) {
-		gen = ++s->gen;
-		x = (void *)s->buf;
-		hdr_init(&x->h, SR_REC_PEXIT, -1);
-		x->exit_code = p->exit_code;
-		x->group_dead = group_dead;
-		x->pad[0] = x->pad[1] = x->pad[2] = 0;
-		bpf_get_current_comm(x->comm, sizeof(x->comm));
-		emit(s, gen, sizeof(*x));
+	if (!armed && task_traced_quiet(tgid)) {
+		s = scratch_get();
+		if (s) {
+			gen = ++s->gen;
+			x = (void *)s->buf;
+			hdr_init(&x->h, SR_REC_PEXIT, -1);
+			x->exit_code = p->exit_code;
+			x->group_dead = group_dead;
+			x->pad[0] = x->pad[1] = x->pad[2] = 0;
+			bpf_get_current_comm(x->comm, sizeof(x->comm));
+			emit(s, gen, sizeof(*x));
+		}
 	}
 	if (group_dead && t && !bpf_map_delete_elem(&traced, &tgid))
 		__sync_fetch_and_add(&live_procs, -1);
 	return 0;
+}
+
+/* A signal record for @tid of @tgid; the siginfo is copied from @info. */
+static __always_inline void emit_signal(__u32 tgid, __u32 tid, int sig, struct kernel_siginfo *info,
+					__u64 handler, __u32 flags)
+{
+	struct sr_scratch *s = scratch_get();
+	struct sr_signal *x;
+	__u64 gen;
+
+	if (!s)
+		return;
+	gen = ++s->gen;
+	x = (void *)s->buf;
+	hdr_init(&x->h, SR_REC_SIGNAL, -1);
+	x->h.tgid = tgid;
+	x->h.tid = tid;
+	x->sig = sig;
+	x->handler = handler;
+	__builtin_memset(x->siginfo, 0, sizeof(x->siginfo));
+	/* SEND_SIG_NOINFO (0) and SEND_SIG_PRIV (1) are markers, not pointers. */
+	if ((unsigned long)info > 1)
+		bpf_probe_read_kernel(x->siginfo, bpf_core_type_size(struct kernel_siginfo) & 127,
+				      info);
+	else
+		flags |= info ? SR_SIG_KERNEL : SR_SIG_NOINFO;
+	x->flags = flags;
+	emit(s, gen, sizeof(*x));
 }
 
 /*
@@ -377,29 +433,75 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 SEC("tp_btf/signal_deliver")
 int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
 {
-	__u32 tgid = bpf_get_current_pid_tgid() >> 32;
-	struct sr_scratch *s;
-	struct sr_signal *x;
-	__u64 gen;
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
 
-	if (sig == 9 || !tgid_traced_quiet(tgid))
+	if (sig == 9 || !task_traced_quiet(pid_tgid >> 32))
 		return 0;
-	s = scratch_get();
-	if (!s)
-		return 0;
-	gen = ++s->gen;
-	x = (void *)s->buf;
-	hdr_init(&x->h, SR_REC_SIGNAL, -1);
-	x->sig = sig;
-	x->pad = 0;
-	x->handler = ka ? (__u64)BPF_CORE_READ(ka, sa.sa_handler) : 0;
-	__builtin_memset(x->siginfo, 0, sizeof(x->siginfo));
-	/* SEND_SIG_NOINFO (0) and SEND_SIG_PRIV (1) are markers, not pointers. */
-	if ((unsigned long)info > 1)
-		bpf_probe_read_kernel(x->siginfo, bpf_core_type_size(struct kernel_siginfo) & 127,
-				      info);
+	emit_signal(pid_tgid >> 32, (__u32)pid_tgid, sig, info,
+		    ka ? (__u64)BPF_CORE_READ(ka, sa.sa_handler) : 0, 0);
+	return 0;
+}
+
+/* Signals whose default action ends the process (all but ignore, stop, continue). */
+static __always_inline bool sig_default_fatal(int sig)
+{
+	switch (sig) {
+	case 17: /* SIGCHLD */
+	case 18: /* SIGCONT */
+	case 19: /* SIGSTOP */
+	case 20: /* SIGTSTP */
+	case 21: /* SIGTTIN */
+	case 22: /* SIGTTOU */
+	case 23: /* SIGURG */
+	case 28: /* SIGWINCH */
+		return false;
+	}
+	return sig > 0 && sig <= 64;
+}
+
+/*
+ * Would the kernel act on @sig for @task at once, by its default action,
+ * without the task dequeuing it? Then no signal_deliver ever reports it.
+ */
+static __always_inline bool fatal_now(int sig, struct task_struct *task)
+{
+	__u64 blocked = BPF_CORE_READ(task, blocked.sig[0]);
+	__u64 handler = (__u64)BPF_CORE_READ(task, sighand, action[(sig - 1) & 63].sa.sa_handler);
+
+	return sig != 9 && sig_default_fatal(sig) && handler == 0 &&
+	       !(blocked & (1ULL << (sig - 1)));
+}
+
+/*
+ * Signals no signal_deliver will report, caught when they are sent: those
+ * discarded because their default action is to ignore them (SIGCHLD,
+ * SIGWINCH; under ptrace the kernel keeps them for the tracer, so strace
+ * shows them), and those whose default action kills the process at once
+ * (the kernel turns them into SIGKILL; strace shows "--- SIGTERM ---"). Only
+ * the traced set and our own tgid apply here: the other filters look at the
+ * current task, which is the sender.
+ */
+SEC("tp_btf/signal_generate")
+int BPF_PROG(signal_generate, int sig, struct kernel_siginfo *info, struct task_struct *task,
+	     int group, int result)
+{
+	__u32 tgid = task->tgid, flags;
+
+	/* TRACE_SIGNAL_DELIVERED 0, TRACE_SIGNAL_IGNORED 1 (include/trace/events/signal.h) */
+	if (result == 1)
+		flags = SR_SIG_IGNORED;
+	else if (result == 0 && fatal_now(sig, task))
+		flags = SR_SIG_FATAL;
 	else
-		x->pad = (unsigned long)info ? 2 : 1;
-	emit(s, gen, sizeof(*x));
+		return 0;
+	if (tgid_excluded(tgid))
+		return 0;
+	if (targ_filter_tasks) {
+		struct sr_task *t = bpf_map_lookup_elem(&traced, &tgid);
+
+		if (!t || (t->flags & SR_TASK_ARMED))
+			return 0;
+	}
+	emit_signal(tgid, task->pid, sig, info, 0, flags);
 	return 0;
 }

@@ -45,11 +45,10 @@ const uint8_t *call__blob_end(const struct sr_call *c, const struct sr_blob *b)
 {
 	const uint8_t *p = (const uint8_t *)b;
 
-	if (c->out_end && c->in_end && p >= c->in_end)
+	/* The two records are separate buffers: find the one holding @b. */
+	if (c->out_start && p >= c->out_start && p < c->out_end)
 		return c->out_end;
-	if (c->in_end && p < c->in_end)
-		return c->in_end;
-	return c->out_end ? c->out_end : c->in_end;
+	return c->in_end;
 }
 
 void fmt_int(struct sr_fmt *f, int64_t v)
@@ -80,9 +79,10 @@ void fmt_dirfd(struct sr_fmt *f, const struct sr_call *c, int fd)
 		fmt_fd(f, c, fd);
 }
 
+/* strace's "%#03o": 0644, 022, 000. */
 void fmt_mode(struct sr_fmt *f, uint64_t mode)
 {
-	out__oct(f->out, mode & 07777, 3);
+	out__oct_alt(f->out, mode & 0xffff, 3);
 }
 
 const char *xlat__name(const struct sr_xlat *x, uint64_t v)
@@ -171,7 +171,8 @@ void fmt_blob_str(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, size
 		out__hex(f->out, addr);
 		return;
 	}
-	if ((b->flags & SR_BF_TRUNC) && b->len > max)
+	/* cut at the capture cap: the string went on, strace would show "..." */
+	if (b->flags & SR_BF_TRUNC)
 		qflags |= SR_Q_ELLIPSIS;
 	out__quoted(f->out, blob_data(b), b->len, max, qflags);
 }
@@ -207,7 +208,8 @@ static void fmt_array(struct sr_fmt *f, const struct sr_call *c, int argi, const
 {
 	const uint8_t *p = blob_data(b);
 	size_t have = b->len / k->size, i;
-	size_t max = f->opts ? (size_t)f->opts->strsize : 32;
+	/* -v prints arrays whole, as strace does */
+	size_t max = !f->opts ? 32 : f->opts->verbose ? (size_t)-1 : (size_t)f->opts->strsize;
 
 	out__putc(f->out, '[');
 	for (i = 0; i < count && i < have; i++) {

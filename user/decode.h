@@ -33,7 +33,8 @@ struct sr_call {
 	const struct sr_blob *in[SR_NARGS];
 	const struct sr_blob *out[SR_NARGS];
 	const uint8_t *in_end; /* end of the entry record */
-	const uint8_t *out_end; /* end of the exit record */
+	const uint8_t *out_start; /* the exit record, when has_exit */
+	const uint8_t *out_end;
 };
 
 struct sr_fmt {
@@ -77,6 +78,8 @@ struct sr_scdec {
 	void (*enter)(struct sr_fmt *f, const struct sr_call *c);
 	/* Optional: arguments shown at exit. NULL: everything printed at entry. */
 	void (*exit)(struct sr_fmt *f, const struct sr_call *c);
+	/* Optional: prints a successful return value (fcntl's "0x1"). */
+	void (*ret)(struct sr_fmt *f, const struct sr_call *c);
 	/* Optional: after "= ret": " (flags O_RDONLY)", " ([{fd=3, revents=POLLIN}])". */
 	void (*ret_suffix)(struct sr_fmt *f, const struct sr_call *c);
 	/* Optional: capture plan for the whole syscall, after the per-type plan. */

@@ -51,15 +51,42 @@ static void format_path_out(struct sr_fmt *f, const struct sr_call *c, int i)
 	out__quoted(f->out, blob_data(b), b->len, SR_BLOB_MAX, SR_Q_NUL_TERM);
 }
 
+/* argv read back from the new image: NUL-separated strings, as in /proc/PID/cmdline. */
+static void format_flat_argv(struct sr_fmt *f, const struct sr_blob *b)
+{
+	const char *p = blob_data(b), *end = p + b->len;
+	size_t max = strsize(f), n = 0;
+
+	out__putc(f->out, '[');
+	while (p < end) {
+		const char *z = memchr(p, 0, end - p);
+		size_t len = z ? (size_t)(z - p) : (size_t)(end - p);
+
+		if (n)
+			out__puts(f->out, ", ");
+		if (n++ >= max) {
+			out__puts(f->out, "...");
+			break;
+		}
+		out__quoted(f->out, p, len, max, 0);
+		p += len + 1;
+	}
+	out__putc(f->out, ']');
+}
+
 static void format_argv(struct sr_fmt *f, const struct sr_call *c, int i)
 {
 	const struct sr_blob *head = c->in[i], *b;
-	const uint8_t *end = c->in_end;
+	const uint8_t *end = head ? call__blob_end(c, head) : c->in_end;
 	size_t max = strsize(f), n;
 	int32_t count;
 
 	if (!c->args[i]) {
 		out__puts(f->out, "NULL");
+		return;
+	}
+	if (head && (head->flags & SR_BF_FLAT)) {
+		format_flat_argv(f, head);
 		return;
 	}
 	if (!head || (head->flags & SR_BF_FAULT) || head->aux < 0) {
@@ -355,12 +382,24 @@ static void format_retval(struct sr_fmt *f, const struct sr_call *c)
 		out__putc(f->out, ')');
 		return;
 	}
+	if (c->ent->dec && c->ent->dec->ret) {
+		c->ent->dec->ret(f, c);
+		goto suffix;
+	}
 	switch (c->ent->ret) {
+	case SR_R_SIG:
+		out__dec(f->out, r);
+		if (r >= 1 && r <= 64) {
+			out__puts(f->out, " (");
+			fmt_signame(f, (int)r);
+			out__putc(f->out, ')');
+		}
+		break;
 	case SR_R_HEX:
 		out__hex(f->out, (uint64_t)r);
 		break;
 	case SR_R_OCT:
-		out__oct(f->out, (uint64_t)r, 2);
+		out__oct_alt(f->out, (uint64_t)r, 0);
 		break;
 	case SR_R_FD:
 		fmt_fd(f, c, (int)r);
@@ -369,6 +408,7 @@ static void format_retval(struct sr_fmt *f, const struct sr_call *c)
 		out__dec(f->out, r);
 		break;
 	}
+suffix:
 	if (c->ent->dec && c->ent->dec->ret_suffix)
 		c->ent->dec->ret_suffix(f, c);
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 
 #include "loader.h"
 #include "opts.h"
+#include "pairing.h"
 #include "sysray.skel.h"
 #include "syscalls.h"
 
@@ -66,6 +68,17 @@ static bool nr_selected(const struct sr_opts *o, int nr)
 	return o->trace_sel[nr / 8] & (1u << (nr % 8));
 }
 
+/*
+ * Numbers outside the table: x32 calls, and -1, which is also what
+ * rt_sigreturn's exit reports once it has restored the registers.
+ */
+static bool catch_all_traced(const struct sr_opts *o)
+{
+	const struct sr_sysent *e = syscalls__by_name("rt_sigreturn");
+
+	return !o->trace_set || (e && nr_selected(o, e->nr));
+}
+
 static int fill_plans(struct sr_loader *l, const struct sr_opts *o)
 {
 	int fd = bpf_map__fd(l->skel->maps.plans);
@@ -80,11 +93,50 @@ static int fill_plans(struct sr_loader *l, const struct sr_opts *o)
 			memset(&plan, 0, sizeof(plan));
 			plan.nargs = SR_NARGS;
 		}
-		if (nr_selected(o, nr < SR_NR_MAX ? (int)nr : -1) ||
-		    (nr == SR_NR_MAX && !o->trace_set))
+		if (nr < SR_NR_MAX ? nr_selected(o, nr) : catch_all_traced(o))
 			plan.flags |= SR_PLAN_TRACED;
 		if (bpf_map_update_elem(fd, &nr, &plan, BPF_ANY))
 			return -errno;
+	}
+	return 0;
+}
+
+/* Process filters and -z/-Z go to .rodata, where unused ones cost nothing. */
+static void set_filters(struct sysray_bpf *skel, const struct sr_opts *o)
+{
+	int i;
+
+	skel->rodata->targ_status = pairing__kernel_status(o);
+	skel->rodata->targ_cgroup_ids = o->show_cgroup;
+	skel->rodata->targ_ncomm = o->ncomm;
+	for (i = 0; i < o->ncomm; i++)
+		memcpy((void *)skel->rodata->targ_comm[i], o->comm[i], SR_COMM_LEN);
+	skel->rodata->targ_nuid = o->nuid;
+	for (i = 0; i < o->nuid; i++)
+		skel->rodata->targ_uid[i] = o->uid[i];
+	skel->rodata->targ_ncgroup = o->ncgroup;
+	for (i = 0; i < o->ncgroup; i++)
+		skel->rodata->targ_cgroup_kind[i] = o->cgroup[i].kind;
+}
+
+/* The cgroup array takes directory fds; the kernel keeps its own references. */
+static int fill_cgroups(struct sr_loader *l, const struct sr_opts *o)
+{
+	int map = bpf_map__fd(l->skel->maps.cgroups);
+	uint32_t i;
+
+	for (i = 0; i < (uint32_t)o->ncgroup; i++) {
+		int fd = open(o->cgroup[i].path, O_RDONLY | O_DIRECTORY | O_CLOEXEC), err = 0;
+
+		if (fd < 0 || bpf_map_update_elem(map, &i, &fd, BPF_ANY))
+			err = -errno;
+		if (fd >= 0)
+			close(fd);
+		if (err) {
+			fprintf(stderr, "sysray: cannot filter on cgroup %s: %s\n",
+				o->cgroup[i].path, strerror(-err));
+			return err;
+		}
 	}
 	return 0;
 }
@@ -133,6 +185,7 @@ int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
 		skel->rodata->targ_excl_tgid[i] = cfg->excl[i];
 	skel->rodata->targ_filter_tasks = cfg->filter_tasks;
 	skel->rodata->targ_wakeup_bytes = wakeup_bytes(o->ringbuf_size);
+	set_filters(skel, o);
 	err = bpf_map__set_max_entries(skel->maps.rb, o->ringbuf_size);
 	if (err)
 		return load_error("size the ring buffer", err);
@@ -142,6 +195,9 @@ int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	err = fill_plans(l, o);
 	if (err)
 		return load_error("fill the syscall plans", err);
+	err = fill_cgroups(l, o);
+	if (err)
+		return err;
 	l->rb = ring_buffer__new(bpf_map__fd(skel->maps.rb), cfg->on_record, cfg->ctx, NULL);
 	if (!l->rb)
 		return load_error("open the ring buffer", -errno);
@@ -159,6 +215,46 @@ int loader__trace_tgid(struct sr_loader *l, pid_t tgid, bool armed)
 	if (bpf_map__update_elem(l->skel->maps.traced, &key, sizeof(key), &t, sizeof(t), BPF_ANY))
 		return -errno;
 	return 0;
+}
+
+/* A traced process whose exit we cannot have seen: gone, or a zombie. */
+static bool tgid_gone(uint32_t tgid)
+{
+	char path[64], buf[256], *p;
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%u/stat", tgid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return true;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return true;
+	buf[n] = '\0';
+	p = strrchr(buf, ')');
+	return p && (p[2] == 'Z' || p[2] == 'X');
+}
+
+int loader__reconcile(struct sr_loader *l)
+{
+	int fd = bpf_map__fd(l->skel->maps.traced), n = 0;
+	uint32_t key, next, *prev = NULL;
+
+	/*
+	 * A process that exited between being found in /proc and being added
+	 * to the traced map was never counted out: forget it here.
+	 */
+	while (!bpf_map_get_next_key(fd, prev, &next)) {
+		key = next;
+		prev = &key;
+		if (tgid_gone(key) && !bpf_map_delete_elem(fd, &key)) {
+			__atomic_fetch_sub(&l->skel->bss->live_procs, 1, __ATOMIC_SEQ_CST);
+			n++;
+		}
+	}
+	return n;
 }
 
 void loader__set_live(struct sr_loader *l, int64_t n)

@@ -44,6 +44,12 @@ int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg);
 /** loader__trace_tgid() - add @tgid to the traced set; @armed: from its next execve. */
 int loader__trace_tgid(struct sr_loader *l, pid_t tgid, bool armed);
 
+/**
+ * loader__reconcile() - drop traced processes that are gone without their
+ * exit having been seen (they exited while being attached). Returns how many.
+ */
+int loader__reconcile(struct sr_loader *l);
+
 /** loader__set_live() - set the count of traced processes still alive. */
 void loader__set_live(struct sr_loader *l, int64_t n);
 int64_t loader__live(const struct sr_loader *l);

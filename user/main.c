@@ -14,7 +14,9 @@
 #include <unistd.h>
 #include <bpf/libbpf.h>
 
+#include "cgroup.h"
 #include "fdtab.h"
+#include "filter.h"
 #include "launch.h"
 #include "loader.h"
 #include "opts.h"
@@ -47,25 +49,47 @@ static const char usage_text[] =
 	"Prints every syscall as strace -f does, from BPF programs on the raw_syscalls\n"
 	"tracepoints: traced processes are never stopped.\n"
 	"\n"
-	"Options:\n"
+	"Output:\n"
 	"  -o, --output=FILE        write the trace to FILE instead of stderr\n"
-	"  -p, --attach=PID[,PID]   trace these processes, all their threads and\n"
-	"                           their future children (repeatable)\n"
-	"  -f, --follow-forks       accepted for strace compatibility: always on\n"
 	"  -s, --string-limit=N     show at most N bytes of strings and buffers (32)\n"
 	"  -v, --no-abbrev          print environment strings and structures in full\n"
 	"  -y, --decode-fds         print paths of file descriptors (-yy: sockets too)\n"
+	"  -Y, --decode-pids=comm   print PID<comm> instead of PID\n"
+	"      --show-cgroup        start each line with its cgroup (or container:ID)\n"
+	"  -q, --quiet              no attach/detach messages; -qq: no \"+++ exited\"\n"
+	"\n"
+	"What to trace (filters run in the kernel):\n"
+	"  -e EXPR                  strace's qualifiers: trace=SET (names, %class,\n"
+	"                           /regex, !negation), status=SET, signal=SET,\n"
+	"                           quiet=SET, raw=SET\n"
+	"  -z, --successful-only    only syscalls that succeeded (status=successful)\n"
+	"  -Z, --failed-only        only syscalls that failed (status=failed)\n"
+	"  -p, --attach=PID[,PID]   these processes, all their threads and their\n"
+	"                           future children (repeatable)\n"
+	"      --comm=NAME          tasks named NAME (exact, as in /proc/PID/comm)\n"
+	"      --uid=UID            tasks of this user (number or name)\n"
+	"      --cgroup=PATH        tasks in this cgroup v2 directory or below it\n"
+	"      --container=ID       tasks of a Docker/containerd/CRI-O/podman container\n"
+	"      --unit=NAME          tasks of a systemd unit (NAME.service by default)\n"
+	"  Filters of one kind (e.g. two --comm) match any; different kinds must all\n"
+	"  match.\n"
+	"\n"
+	"Other:\n"
+	"  -f, --follow-forks       accepted for strace compatibility: always on\n"
 	"  -b, --buffer-size=SIZE   ring buffer size, with K/M/G suffix (64M); rounded\n"
 	"                           up to a power of two\n"
-	"  -d, --debug              libbpf messages and capture statistics on stderr\n"
+	"  -d, --debug              capture statistics and libbpf warnings on stderr\n"
+	"                           (-dd: all of libbpf's messages)\n"
 	"  -h, --help               show this help\n"
 	"  -V, --version            show the version\n"
 	"\n"
 	"Examples:\n"
-	"  sysray -- ls /nonexistent          why does ls fail?\n"
-	"  sysray -o trace.txt -- make        trace a build into a file\n"
-	"  sysray -p 1234 -s 128              watch a running service\n"
-	"  sysray -o host.txt                 everything on this host, until Ctrl-C\n"
+	"  sysray -- ls /nonexistent                 why does ls fail?\n"
+	"  sysray -o trace.txt -- make               trace a build into a file\n"
+	"  sysray -p 1234 -s 128                     watch a running service\n"
+	"  sysray -e trace=%file -Z                  every failed file syscall on the host\n"
+	"  sysray --container 3f2a9c -e trace=%file  file syscalls of one container\n"
+	"  sysray --unit cron -Y -o cron.txt         a systemd service, with task names\n"
 	"\n"
 	"Needs Linux 5.8 or later with BTF, and root or CAP_BPF plus CAP_PERFMON.\n";
 
@@ -144,69 +168,173 @@ static int parse_pids(struct sr_opts *o, const char *arg)
 	return 0;
 }
 
+enum {
+	OPT_COMM = 0x100,
+	OPT_UID,
+	OPT_CGROUP,
+	OPT_CONTAINER,
+	OPT_UNIT,
+	OPT_SHOW_CGROUP,
+};
+
+static const struct option longopts[] = {
+	{ "output", required_argument, NULL, 'o' },
+	{ "attach", required_argument, NULL, 'p' },
+	{ "follow-forks", no_argument, NULL, 'f' },
+	{ "string-limit", required_argument, NULL, 's' },
+	{ "no-abbrev", no_argument, NULL, 'v' },
+	{ "decode-fds", optional_argument, NULL, 'y' },
+	{ "decode-pids", required_argument, NULL, 'Y' },
+	{ "successful-only", no_argument, NULL, 'z' },
+	{ "failed-only", no_argument, NULL, 'Z' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "buffer-size", required_argument, NULL, 'b' },
+	{ "debug", no_argument, NULL, 'd' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "comm", required_argument, NULL, OPT_COMM },
+	{ "uid", required_argument, NULL, OPT_UID },
+	{ "cgroup", required_argument, NULL, OPT_CGROUP },
+	{ "container", required_argument, NULL, OPT_CONTAINER },
+	{ "unit", required_argument, NULL, OPT_UNIT },
+	{ "show-cgroup", no_argument, NULL, OPT_SHOW_CGROUP },
+	{},
+};
+
+static int add_cgroup(struct sr_opts *o, const char *kind, enum sr_cg_kind k, const char *arg)
+{
+	if (o->ncgroup >= SR_MAX_CGROUP)
+		return usage_error("too many cgroup filters at '%s' (at most 8)", arg);
+	if (cgroup__resolve(kind, arg, o->cgroup[o->ncgroup].path, sizeof(o->cgroup[0].path)))
+		return 1;
+	o->cgroup[o->ncgroup++].kind = k;
+	return 0;
+}
+
+static int parse_strsize(struct sr_opts *o, const char *arg)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (errno || *end || end == arg || v < 0 || v > 65536)
+		return usage_error("invalid -s value '%s': expected 0 to 65536", arg);
+	o->strsize = v;
+	return 0;
+}
+
+static int parse_decode_fds(struct sr_opts *o, const char *arg)
+{
+	if (!arg || !strcmp(arg, "path"))
+		o->decode_fds = o->decode_fds ? 2 : 1;
+	else if (!strcmp(arg, "all"))
+		o->decode_fds = 2;
+	else
+		return usage_error("invalid --decode-fds value '%s': path or all", arg);
+	return 0;
+}
+
+/* Options that select what is traced. Return 0, or the exit status. */
+static int parse_filter_opt(struct sr_opts *o, int c, const char *arg)
+{
+	switch (c) {
+	case 'e':
+		return filter__qualify(o, arg) ? 2 : 0;
+	case 'z':
+		o->status = SR_ST_SUCCESSFUL;
+		return 0;
+	case 'Z':
+		o->status = SR_ST_FAILED;
+		return 0;
+	case 'p':
+		return parse_pids(o, arg);
+	case OPT_COMM:
+		return filter__add_comm(o, arg) ? 2 : 0;
+	case OPT_UID:
+		return filter__add_uid(o, arg) ? 2 : 0;
+	case OPT_CGROUP:
+		return add_cgroup(o, "cgroup", SR_CG_PATH, arg);
+	case OPT_CONTAINER:
+		return add_cgroup(o, "container", SR_CG_CONTAINER, arg);
+	case OPT_UNIT:
+		return add_cgroup(o, "unit", SR_CG_UNIT, arg);
+	}
+	return -1;
+}
+
+/* Options about the output. Return 0, the exit status, or -1 if not one. */
+static int parse_output_opt(struct sr_opts *o, int c, const char *arg, int *quiet)
+{
+	switch (c) {
+	case 'o':
+		o->outfile = arg;
+		return 0;
+	case 's':
+		return parse_strsize(o, arg);
+	case 'v':
+		o->verbose = true;
+		return 0;
+	case 'y':
+		return parse_decode_fds(o, arg);
+	case 'Y':
+		if (arg && strcmp(arg, "comm"))
+			return usage_error("invalid --decode-pids value '%s': comm", arg);
+		o->decode_pids = true;
+		return 0;
+	case 'q':
+		o->quiet = true;
+		if (++*quiet >= 2)
+			o->quiet_exit = true;
+		if (*quiet >= 3)
+			o->quiet_superseded = true;
+		return 0;
+	case OPT_SHOW_CGROUP:
+		o->show_cgroup = true;
+		return 0;
+	}
+	return -1;
+}
+
+static int bad_option(char **argv, int c)
+{
+	if (c == ':')
+		return usage_error("option '%s' needs an argument", argv[optind - 1]);
+	if (optopt)
+		fprintf(stderr, "sysray: unknown option '-%c' (see sysray --help)\n", optopt);
+	else
+		fprintf(stderr, "sysray: unknown option '%s' (see sysray --help)\n",
+			argv[optind - 1]);
+	return 2;
+}
+
 static int parse_args(struct sr_opts *o, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "attach", required_argument, NULL, 'p' },
-		{ "follow-forks", no_argument, NULL, 'f' },
-		{ "string-limit", required_argument, NULL, 's' },
-		{ "no-abbrev", no_argument, NULL, 'v' },
-		{ "decode-fds", optional_argument, NULL, 'y' },
-		{ "buffer-size", required_argument, NULL, 'b' },
-		{ "debug", no_argument, NULL, 'd' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{},
-	};
-	int c, err;
+	int c, err, quiet = 0;
 
 	o->strsize = 32;
 	o->ringbuf_size = DEFAULT_RINGBUF;
+	o->status = SR_ST_ALL;
+	memset(o->sig_sel, 0xff, sizeof(o->sig_sel));
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:o:p:fs:vyb:dhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:o:p:fs:vyYb:dhVe:zZq", longopts, NULL)) != -1) {
+		err = parse_output_opt(o, c, optarg, &quiet);
+		if (err < 0)
+			err = parse_filter_opt(o, c, optarg);
+		if (err > 0)
+			return err;
+		if (!err)
+			continue;
 		switch (c) {
-		case 'o':
-			o->outfile = optarg;
-			break;
-		case 'p':
-			err = parse_pids(o, optarg);
-			if (err)
-				return err;
-			break;
 		case 'f':
 			o->follow = true;
-			break;
-		case 's': {
-			char *end;
-			long v;
-
-			errno = 0;
-			v = strtol(optarg, &end, 10);
-			if (errno || *end || end == optarg || v < 0 || v > 65536)
-				return usage_error("invalid -s value '%s': expected 0 to 65536",
-						   optarg);
-			o->strsize = v;
-			break;
-		}
-		case 'v':
-			o->verbose = true;
-			break;
-		case 'y':
-			if (!optarg || !strcmp(optarg, "path"))
-				o->decode_fds = o->decode_fds ? 2 : 1;
-			else if (!strcmp(optarg, "all"))
-				o->decode_fds = 2;
-			else
-				return usage_error("invalid --decode-fds value '%s': path or all",
-						   optarg);
 			break;
 		case 'b':
 			if (parse_size(optarg, &o->ringbuf_size))
 				return usage_error("invalid buffer size '%s': e.g. 64M", optarg);
 			break;
 		case 'd':
-			o->debug = true;
+			o->debug++;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -214,17 +342,8 @@ static int parse_args(struct sr_opts *o, int argc, char **argv)
 		case 'V':
 			printf("sysray %s\n", SYSRAY_VERSION);
 			exit(0);
-		case ':':
-			return usage_error("option '%s' needs an argument", argv[optind - 1]);
 		default:
-			if (optopt)
-				fprintf(stderr,
-					"sysray: unknown option '-%c' (see sysray --help)\n",
-					optopt);
-			else
-				fprintf(stderr, "sysray: unknown option '%s' (see sysray --help)\n",
-					argv[optind - 1]);
-			return 2;
+			return bad_option(argv, c);
 		}
 	}
 	if (optind < argc)
@@ -234,7 +353,13 @@ static int parse_args(struct sr_opts *o, int argc, char **argv)
 	return 0;
 }
 
+/* -d: libbpf's warnings (a verifier log among them); -dd: everything. */
 static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list args)
+{
+	return level == LIBBPF_DEBUG ? 0 : vfprintf(stderr, fmt, args);
+}
+
+static int libbpf_print_all(enum libbpf_print_level level, const char *fmt, va_list args)
 {
 	return vfprintf(stderr, fmt, args);
 }
@@ -264,10 +389,10 @@ static int open_output(struct sr_session *s)
 	return err;
 }
 
-/* -p: every pid must exist; trace its whole thread group. */
-static int attach_pids(struct sr_session *s)
+/* -p: every pid must exist (checked before the slow BPF load, and again). */
+static int check_pids(struct sr_session *s)
 {
-	int i, err;
+	int i;
 
 	for (i = 0; i < s->opts.npids; i++) {
 		pid_t tgid = proc__tgid(s->opts.pids[i]);
@@ -277,13 +402,32 @@ static int attach_pids(struct sr_session *s)
 				tgid == -ESRCH ? "no such process" : strerror(-tgid));
 			return tgid;
 		}
-		err = loader__trace_tgid(&s->loader, tgid, false);
+	}
+	return 0;
+}
+
+/* -p: trace each process's whole thread group; say so, as strace does. */
+static int attach_pids(struct sr_session *s)
+{
+	int i, err = check_pids(s);
+
+	if (err)
+		return err;
+	loader__set_live(&s->loader, s->opts.npids);
+	for (i = 0; i < s->opts.npids; i++) {
+		pid_t tgid = proc__tgid(s->opts.pids[i]);
+
+		err = tgid < 0 ? tgid : loader__trace_tgid(&s->loader, tgid, false);
 		if (err) {
-			fprintf(stderr, "sysray: cannot trace pid %d: %s\n", tgid, strerror(-err));
+			fprintf(stderr, "sysray: cannot trace pid %d: %s\n", s->opts.pids[i],
+				strerror(-err));
 			return err;
 		}
+		if (!s->opts.quiet)
+			fprintf(stderr, "sysray: Process %d attached\n", tgid);
 	}
-	loader__set_live(&s->loader, s->opts.npids);
+	/* one that exited meanwhile is counted out now, not waited for */
+	loader__reconcile(&s->loader);
 	return 0;
 }
 
@@ -329,13 +473,17 @@ static long long now_ms(void)
 static int trace_loop(struct sr_session *s)
 {
 	bool targeted = s->launched || s->opts.npids;
-	long long grace_end = 0;
+	long long grace_end = 0, next_check = 0;
 	int err = 0;
 
 	for (;;) {
 		err = loader__poll(&s->loader, POLL_MS);
 		if (err)
 			break;
+		if (targeted && now_ms() >= next_check) {
+			loader__reconcile(&s->loader);
+			next_check = now_ms() + 500;
+		}
 		out__flush(&s->out);
 		if (s->out.err)
 			break; /* the reader went away (EPIPE) or the disk is full */
@@ -352,6 +500,16 @@ static int trace_loop(struct sr_session *s)
 			break;
 	}
 	return err;
+}
+
+/* -p: the processes that outlive the trace, as strace reports them. */
+static void report_detached(const struct sr_session *s)
+{
+	int i;
+
+	for (i = 0; i < s->opts.npids && !s->opts.quiet; i++)
+		if (proc__tgid(s->opts.pids[i]) > 0)
+			fprintf(stderr, "sysray: Process %d detached\n", s->opts.pids[i]);
 }
 
 static void report_stats(struct sr_session *s)
@@ -409,11 +567,6 @@ static int prepare(struct sr_session *s)
 {
 	int err;
 
-	err = syscalls__init();
-	if (err) {
-		fprintf(stderr, "sysray: out of memory\n");
-		return 1;
-	}
 	if (s->opts.cmd) {
 		err = proc__find_exe(s->opts.cmd[0], s->exe, sizeof(s->exe));
 		if (err) {
@@ -423,6 +576,8 @@ static int prepare(struct sr_session *s)
 			return 127;
 		}
 	}
+	if (s->opts.npids && check_pids(s))
+		return 1;
 	if (open_output(s))
 		return 1;
 	if (s->opts.decode_fds) {
@@ -445,7 +600,9 @@ static int run(struct sr_session *s)
 	if (err)
 		return err;
 	pairing__init(&s->pairing, &s->out, &s->opts, s->fds);
-	libbpf_set_print(s->opts.debug ? libbpf_print : libbpf_silent);
+	libbpf_set_print(s->opts.debug > 1 ? libbpf_print_all :
+			 s->opts.debug	   ? libbpf_print :
+					     libbpf_silent);
 	if (loader__check())
 		return 1;
 	cfg.filter_tasks = s->opts.cmd || s->opts.npids;
@@ -463,6 +620,7 @@ static int run(struct sr_session *s)
 		return 1;
 	err = trace_loop(s);
 	loader__detach(&s->loader);
+	report_detached(s);
 	loader__drain(&s->loader);
 	pairing__finish(&s->pairing);
 	report_stats(s);
@@ -480,6 +638,10 @@ int main(int argc, char **argv)
 	static struct sr_session session;
 	int err;
 
+	if (syscalls__init()) {
+		fprintf(stderr, "sysray: out of memory\n");
+		return 1;
+	}
 	err = parse_args(&session.opts, argc, argv);
 	if (err)
 		return err;

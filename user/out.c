@@ -176,6 +176,22 @@ void out__oct(struct sr_out *o, uint64_t v, int min_digits)
 	out__write(o, tmp + i, sizeof(tmp) - i);
 }
 
+void out__oct_alt(struct sr_out *o, uint64_t v, int width)
+{
+	char tmp[26];
+	int i = sizeof(tmp);
+
+	do {
+		tmp[--i] = '0' + (v & 7);
+		v >>= 3;
+	} while (v);
+	if (tmp[i] != '0')
+		tmp[--i] = '0';
+	while ((int)sizeof(tmp) - i < width && i > 0)
+		tmp[--i] = '0';
+	out__write(o, tmp + i, sizeof(tmp) - i);
+}
+
 size_t out__col(const struct sr_out *o)
 {
 	return (size_t)((long)o->len - o->line_start);
@@ -258,6 +274,16 @@ static size_t quote_byte(char *d, unsigned char c, int next, bool hex)
 	}
 	d[n++] = '0' + (c & 7);
 	return n;
+}
+
+void out__escaped(struct sr_out *o, const void *data, size_t n)
+{
+	const unsigned char *s = data;
+	char tmp[8];
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		out__write(o, tmp, quote_byte(tmp, s[i], i + 1 < n ? s[i + 1] : -1, false));
 }
 
 void out__quoted(struct sr_out *o, const void *data, size_t n, size_t max, unsigned int flags)

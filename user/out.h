@@ -50,6 +50,8 @@ void out__udec(struct sr_out *o, uint64_t v);
 void out__hex(struct sr_out *o, uint64_t v);
 /* Octal with a leading 0, as strace prints modes: 0644, 000. */
 void out__oct(struct sr_out *o, uint64_t v, int min_digits);
+/* printf's "%#0*o": a leading 0 unless the value is 0, zero-padded to @width. */
+void out__oct_alt(struct sr_out *o, uint64_t v, int width);
 
 /* Characters written since the start of the current line. */
 size_t out__col(const struct sr_out *o);
@@ -62,6 +64,9 @@ void out__newline(struct sr_out *o);
 #define SR_Q_NUL_TERM 0x1 /* stop at the first NUL byte */
 #define SR_Q_HEX      0x2 /* every byte as \xNN (strace QUOTE_FORCE_HEX) */
 #define SR_Q_ELLIPSIS 0x4 /* the data was cut short: append "..." */
+
+/** out__escaped() - like out__quoted() without the quotes and the cut. */
+void out__escaped(struct sr_out *o, const void *data, size_t n);
 
 /**
  * out__quoted() - print @n bytes of untrusted @data as a C string literal with

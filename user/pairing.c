@@ -2,10 +2,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cgroup.h"
 #include "fdtab.h"
+#include "filter.h"
 #include "format.h"
 #include "opts.h"
 #include "pairing.h"
+
+/* Ignored signals waiting to be shown after their task's current syscall. */
+#define SR_PENDING_SIGS 4
 
 /* One traced thread. */
 struct sr_ttask {
@@ -13,9 +18,14 @@ struct sr_ttask {
 	uint32_t tgid;
 	bool in_call; /* an entry is held, its exit not yet seen */
 	bool printed; /* the entry part has been printed */
+	char comm[SR_COMM_LEN];
+	uint64_t cgid;
 	uint8_t *rec; /* copy of the entry record */
 	size_t rec_cap;
 	struct sr_call call;
+	uint8_t *exec_name; /* blob: the file name of the execve in progress */
+	int npending;
+	struct sr_signal pending[SR_PENDING_SIGS];
 };
 
 void pairing__init(struct sr_pairing *p, struct sr_out *out, const struct sr_opts *opts,
@@ -25,6 +35,24 @@ void pairing__init(struct sr_pairing *p, struct sr_out *out, const struct sr_opt
 	p->fmt.out = out;
 	p->fmt.opts = opts;
 	p->fmt.fds = fds;
+	/*
+	 * Filter by outcome at exit. With -z/-Z the kernel already sends only
+	 * the wanted calls, whole; execve still comes in two records.
+	 */
+	p->filter_status = opts && opts->status != SR_ST_ALL;
+}
+
+uint32_t pairing__kernel_status(const struct sr_opts *o)
+{
+	uint32_t k = 0;
+
+	if (!o->status || (o->status & ~(SR_ST_SUCCESSFUL | SR_ST_FAILED)))
+		return 0;
+	if (o->status & SR_ST_SUCCESSFUL)
+		k |= SR_STATUS_OK;
+	if (o->status & SR_ST_FAILED)
+		k |= SR_STATUS_FAIL;
+	return k == (SR_STATUS_OK | SR_STATUS_FAIL) ? 0 : k;
 }
 
 static void task_free(struct sr_ttask *t)
@@ -32,6 +60,7 @@ static void task_free(struct sr_ttask *t)
 	if (!t)
 		return;
 	free(t->rec);
+	free(t->exec_name);
 	free(t);
 }
 
@@ -45,6 +74,10 @@ void pairing__free(struct sr_pairing *p)
 	while ((t = idmap__next(&p->tasks, &it, NULL)))
 		task_free(t);
 	idmap__free(&p->tasks);
+	if (p->cgnames) {
+		cgnames__free(p->cgnames);
+		free(p->cgnames);
+	}
 }
 
 static struct sr_ttask *task_get(struct sr_pairing *p, uint32_t tid, uint32_t tgid)
@@ -65,15 +98,38 @@ static struct sr_ttask *task_get(struct sr_pairing *p, uint32_t tid, uint32_t tg
 	return t;
 }
 
+static void cgroup_prefix(struct sr_pairing *p, uint64_t cgid)
+{
+	if (!p->cgnames) {
+		p->cgnames = calloc(1, sizeof(*p->cgnames));
+		if (!p->cgnames)
+			return;
+	}
+	out__puts(p->fmt.out, cgnames__label(p->cgnames, cgid));
+	out__putc(p->fmt.out, ' ');
+}
+
+/* "PID  ", "PID<comm> " with -Y, after the cgroup with --show-cgroup. */
 static void leader(struct sr_pairing *p, uint32_t tid)
 {
-	struct sr_out *o = p->fmt.out;
-	size_t start = out__col(o);
+	const struct sr_opts *o = p->fmt.opts;
+	struct sr_ttask *t = idmap__get(&p->tasks, tid);
+	struct sr_out *out = p->fmt.out;
+	size_t start;
 
-	out__udec(o, tid);
+	if (o && o->show_cgroup)
+		cgroup_prefix(p, t ? t->cgid : 0);
+	start = out__col(out);
+	out__udec(out, tid);
+	if (o && o->decode_pids && t && t->comm[0]) {
+		out__putc(out, '<');
+		out__escaped(out, t->comm, strnlen(t->comm, SR_COMM_LEN));
+		out__puts(out, "> ");
+		return;
+	}
 	/* strace -f -o FILE: "%-5d " */
-	out__pad_to(o, start + 5);
-	out__putc(o, ' ');
+	out__pad_to(out, start + 5);
+	out__putc(out, ' ');
 }
 
 /* End the open line, if any, as strace does when another task prints. */
@@ -104,7 +160,7 @@ void pairing__lost(struct sr_pairing *p, uint64_t n)
 	p->stats.lost += n;
 }
 
-/* Point call->in[] at the first blob of each argument in [blobs, end). */
+/* Point slot[] at the first blob of each argument in [blobs, end). */
 static void index_blobs(const uint8_t *blobs, const uint8_t *end, const struct sr_blob **slot)
 {
 	const struct sr_blob *b = (const struct sr_blob *)blobs;
@@ -119,30 +175,156 @@ static void index_blobs(const uint8_t *blobs, const uint8_t *end, const struct s
 	}
 }
 
-/* Did an entry read fail where the exit will read again (SR_CAP_RETRY)? */
+/*
+ * Index an exit (or whole-call) record: retried entry copies (SR_BF_RETRY)
+ * and entry captures of a whole call (SR_BF_ENTRY) go to in[], the other
+ * blobs are the outputs, out[].
+ */
+static void index_exit_blobs(struct sr_call *c, const uint8_t *blobs)
+{
+	const struct sr_blob *b = (const struct sr_blob *)blobs;
+	bool seen_in[SR_NARGS] = {};
+
+	if (!blob_valid(b, c->out_end))
+		return;
+	for (; b; b = blob_next(b, c->out_end)) {
+		int i = SR_BLOB_ARG(b);
+
+		if (i >= SR_NARGS)
+			continue;
+		if (b->flags & (SR_BF_RETRY | SR_BF_ENTRY)) {
+			if (!seen_in[i])
+				c->in[i] = b;
+			seen_in[i] = true;
+		} else if (!c->out[i]) {
+			c->out[i] = b;
+		}
+	}
+}
+
+/*
+ * Did an entry read fail? The BPF side reads it again at exit (SR_CAP_RETRY),
+ * so the entry part waits for the exit. envp is only counted, never retried.
+ */
 static bool entry_faulted(const struct sr_call *c)
 {
 	int i;
 
 	for (i = 0; i < SR_NARGS; i++) {
-		const struct sr_blob *b = c->in[i];
+		const struct sr_blob *x = c->in[i];
 		uint8_t t = c->ent->args[i].type;
 
-		if (b && (b->flags & SR_BF_FAULT) && (t == SR_T_PATH || t == SR_T_STR))
-			return true;
+		if (t == SR_T_ENVP)
+			continue;
+		for (; x; x = blob_next(x, c->in_end)) {
+			if (SR_BLOB_ARG(x) != i)
+				break;
+			if (x->flags & SR_BF_FAULT)
+				return true;
+		}
 	}
 	return false;
+}
+
+/* "--- SIGCHLD {si_signo=SIGCHLD, ...} ---", as strace reports a delivery. */
+static void print_signal(struct sr_pairing *p, const struct sr_signal *x)
+{
+	struct sr_out *o = p->fmt.out;
+
+	if (!sr_kind_siginfo.print || !filter__signal_shown(p->fmt.opts, x->sig))
+		return;
+	close_line(p);
+	leader(p, x->h.tid);
+	out__puts(o, "--- ");
+	fmt_signame(&p->fmt, x->sig);
+	out__putc(o, ' ');
+	sr_kind_siginfo.print(&p->fmt, NULL, -1, x->siginfo, sizeof(x->siginfo));
+	out__puts(o, " ---");
+	out__newline(o);
+}
+
+/* Ignored signals noted while the task was busy: shown now, in strace's place. */
+static void flush_pending(struct sr_pairing *p, struct sr_ttask *t)
+{
+	int i;
+
+	for (i = 0; i < t->npending; i++)
+		print_signal(p, &t->pending[i]);
+	t->npending = 0;
+}
+
+static bool status_selected(const struct sr_pairing *p, unsigned int st)
+{
+	return !p->filter_status || (p->fmt.opts->status & st);
+}
+
+static void print_resumed(struct sr_pairing *p, const struct sr_call *c)
+{
+	out__puts(p->fmt.out, "<... ");
+	out__puts(p->fmt.out, c->ent->name);
+	out__puts(p->fmt.out, " resumed>");
+}
+
+/* A call whose exit never came, before this entry: its exit record was lost. */
+static void finish_unavailable(struct sr_pairing *p, struct sr_ttask *t)
+{
+	struct sr_call *c = &t->call;
+
+	if (!status_selected(p, SR_ST_UNAVAILABLE))
+		return;
+	if (t->printed && p->line_open && p->open_tid == t->tid) {
+		out__puts(p->fmt.out, ") = ? <unavailable>");
+		end_line(p);
+		return;
+	}
+	close_line(p);
+	leader(p, t->tid);
+	if (t->printed)
+		print_resumed(p, c);
+	else
+		format__enter(&p->fmt, c);
+	out__puts(p->fmt.out, ") = ? <unavailable>");
+	end_line(p);
 }
 
 static void print_noreturn_line(struct sr_pairing *p, struct sr_ttask *t)
 {
 	struct sr_call *c = &t->call;
 
+	if (!status_selected(p, SR_ST_UNFINISHED))
+		return;
 	close_line(p);
 	leader(p, t->tid);
 	format__enter(&p->fmt, c);
 	format__noreturn(&p->fmt, c, false);
 	end_line(p);
+}
+
+/* Copy an entry (or whole-call) record of @len bytes into the task. */
+static struct sr_call *load_call(struct sr_ttask *t, const struct sr_enter *e, size_t len)
+{
+	struct sr_call *c = &t->call;
+
+	if (len > t->rec_cap) {
+		uint8_t *n = realloc(t->rec, len);
+
+		if (!n)
+			return NULL;
+		t->rec = n;
+		t->rec_cap = len;
+	}
+	memcpy(t->rec, e, len);
+	e = (const struct sr_enter *)t->rec;
+	memset(c, 0, sizeof(*c));
+	c->nr = e->h.nr;
+	c->ent = syscalls__get(c->nr);
+	c->tid = e->h.tid;
+	c->tgid = e->h.tgid;
+	memcpy(c->args, e->args, sizeof(c->args));
+	c->in_end = t->rec + len;
+	memcpy(t->comm, e->comm, sizeof(t->comm));
+	t->cgid = e->cgid;
+	return c;
 }
 
 static void handle_enter(struct sr_pairing *p, const struct sr_enter *e, size_t len)
@@ -152,26 +334,12 @@ static void handle_enter(struct sr_pairing *p, const struct sr_enter *e, size_t 
 
 	if (!t)
 		return;
-	if (t->in_call && t->printed && p->line_open && p->open_tid == t->tid)
-		close_line(p); /* the previous exit was lost */
-	if (len > t->rec_cap) {
-		uint8_t *n = realloc(t->rec, len);
-
-		if (!n)
-			return;
-		t->rec = n;
-		t->rec_cap = len;
-	}
-	memcpy(t->rec, e, len);
-	e = (const struct sr_enter *)t->rec;
-	c = &t->call;
-	memset(c, 0, sizeof(*c));
-	c->nr = e->h.nr;
-	c->ent = syscalls__get(c->nr);
-	c->tid = e->h.tid;
-	c->tgid = e->h.tgid;
-	memcpy(c->args, e->args, sizeof(c->args));
-	c->in_end = t->rec + len;
+	if (t->in_call)
+		finish_unavailable(p, t);
+	flush_pending(p, t);
+	c = load_call(t, e, len);
+	if (!c)
+		return;
 	index_blobs(t->rec + sizeof(*e), c->in_end, c->in);
 	t->in_call = true;
 	t->printed = false;
@@ -181,8 +349,8 @@ static void handle_enter(struct sr_pairing *p, const struct sr_enter *e, size_t 
 		t->in_call = false;
 		return;
 	}
-	/* A path that faulted at entry is read again at exit: print it then. */
-	if (entry_faulted(c))
+	/* Faulted paths are read again at exit; an outcome filter needs the exit. */
+	if (entry_faulted(c) || p->filter_status)
 		return;
 	if (!p->line_open || p->open_tid != t->tid)
 		close_line(p);
@@ -200,19 +368,9 @@ static bool is_child_return(const struct sr_sysent *e, int64_t ret)
 			    !strcmp(e->name, "fork") || !strcmp(e->name, "vfork"));
 }
 
-/* Use the exit record's retried copies in place of faulted entry copies. */
-static void apply_retries(struct sr_call *c)
+static unsigned int outcome(int64_t ret)
 {
-	int i;
-
-	for (i = 0; i < SR_NARGS; i++) {
-		const struct sr_blob *b = c->out[i];
-
-		if (b && (b->flags & SR_BF_RETRY)) {
-			c->in[i] = b;
-			c->out[i] = NULL;
-		}
-	}
+	return ret < 0 && ret >= -4095 ? SR_ST_FAILED : SR_ST_SUCCESSFUL;
 }
 
 static void handle_orphan_exit(struct sr_pairing *p, const struct sr_exit *x)
@@ -220,34 +378,20 @@ static void handle_orphan_exit(struct sr_pairing *p, const struct sr_exit *x)
 	const struct sr_sysent *e = syscalls__get(x->h.nr);
 	struct sr_call c = { .ent = e, .nr = x->h.nr, .tid = x->h.tid, .tgid = x->h.tgid };
 
-	if (is_child_return(e, x->ret))
+	if (is_child_return(e, x->ret) || !status_selected(p, outcome(x->ret)))
 		return;
 	c.ret = x->ret;
 	c.has_exit = true;
 	close_line(p);
 	leader(p, x->h.tid);
-	out__puts(p->fmt.out, "<... ");
-	out__puts(p->fmt.out, e->name);
-	out__puts(p->fmt.out, " resumed>");
+	print_resumed(p, &c);
 	format__ret(&p->fmt, &c);
 	end_line(p);
 }
 
-static void handle_exit(struct sr_pairing *p, const struct sr_exit *x, size_t len)
+/* Print the rest of @t's call, which has its exit in @c. */
+static void print_exit(struct sr_pairing *p, struct sr_ttask *t, struct sr_call *c)
 {
-	struct sr_ttask *t = idmap__get(&p->tasks, x->h.tid);
-	struct sr_call *c;
-
-	if (!t || !t->in_call || t->call.nr != x->h.nr) {
-		handle_orphan_exit(p, x);
-		return;
-	}
-	c = &t->call;
-	c->ret = x->ret;
-	c->has_exit = true;
-	c->out_end = (const uint8_t *)x + len;
-	index_blobs((const uint8_t *)(x + 1), c->out_end, c->out);
-	apply_retries(c);
 	if (!t->printed) {
 		close_line(p);
 		leader(p, t->tid);
@@ -255,19 +399,80 @@ static void handle_exit(struct sr_pairing *p, const struct sr_exit *x, size_t le
 	} else if (!p->line_open || p->open_tid != t->tid) {
 		close_line(p);
 		leader(p, t->tid);
-		out__puts(p->fmt.out, "<... ");
-		out__puts(p->fmt.out, c->ent->name);
-		out__puts(p->fmt.out, " resumed>");
+		print_resumed(p, c);
 	}
 	format__exit(&p->fmt, c);
 	format__ret(&p->fmt, c);
 	end_line(p);
+}
+
+/* A successful execve whose path faulted at entry: the kernel's copy of it. */
+static void use_exec_name(struct sr_ttask *t, struct sr_call *c)
+{
+	int i;
+
+	if (!t->exec_name || c->ret != 0 || strncmp(c->ent->name, "execve", 6))
+		return;
+	for (i = 0; i < c->ent->nargs; i++) {
+		if (c->ent->args[i].type != SR_T_PATH)
+			continue;
+		if (c->in[i] && (c->in[i]->flags & SR_BF_FAULT))
+			c->in[i] = (const struct sr_blob *)t->exec_name;
+		break;
+	}
+}
+
+static void handle_exit(struct sr_pairing *p, const struct sr_exit *x, size_t len)
+{
+	struct sr_ttask *t = idmap__get(&p->tasks, x->h.tid);
+	struct sr_call *c;
+
+	/* rt_sigreturn restores the registers, syscall number -1 included. */
+	if (!t || !t->in_call || (t->call.nr != x->h.nr && x->h.nr != -1)) {
+		handle_orphan_exit(p, x);
+		return;
+	}
+	c = &t->call;
+	c->ret = x->ret;
+	c->has_exit = true;
+	c->out_start = (const uint8_t *)x;
+	c->out_end = (const uint8_t *)x + len;
+	index_exit_blobs(c, (const uint8_t *)(x + 1));
+	use_exec_name(t, c);
+	if (status_selected(p, outcome(c->ret)))
+		print_exit(p, t, c);
 	if (p->fmt.fds)
 		fdtab__on_syscall(p->fmt.fds, c);
 	t->in_call = false;
 	c->has_exit = false;
+	c->out_start = NULL;
 	c->out_end = NULL;
 	memset(c->out, 0, sizeof(c->out));
+	flush_pending(p, t);
+}
+
+/* -z/-Z: a whole call in one record, already filtered by the kernel. */
+static void handle_call(struct sr_pairing *p, const struct sr_callrec *r, size_t len)
+{
+	struct sr_ttask *t = task_get(p, r->e.h.tid, r->e.h.tgid);
+	struct sr_call *c;
+
+	if (!t)
+		return;
+	flush_pending(p, t);
+	c = load_call(t, &r->e, len);
+	if (!c)
+		return;
+	c->ret = r->ret;
+	c->has_exit = true;
+	c->out_start = t->rec;
+	c->out_end = t->rec + len;
+	index_exit_blobs(c, t->rec + sizeof(*r));
+	t->printed = false;
+	print_exit(p, t, c);
+	if (p->fmt.fds)
+		fdtab__on_syscall(p->fmt.fds, c);
+	t->in_call = false;
 }
 
 /* A thread died inside a syscall: finish its line with "= ?". */
@@ -276,6 +481,9 @@ static void finish_dead_call(struct sr_pairing *p, struct sr_ttask *t)
 	struct sr_call *c = &t->call;
 	bool unfinished = format__has_exit_part(c->ent);
 
+	t->in_call = false;
+	if (!status_selected(p, SR_ST_UNFINISHED))
+		return;
 	if (!t->printed) {
 		close_line(p);
 		leader(p, t->tid);
@@ -283,13 +491,10 @@ static void finish_dead_call(struct sr_pairing *p, struct sr_ttask *t)
 	} else if (!p->line_open || p->open_tid != t->tid) {
 		close_line(p);
 		leader(p, t->tid);
-		out__puts(p->fmt.out, "<... ");
-		out__puts(p->fmt.out, c->ent->name);
-		out__puts(p->fmt.out, " resumed>");
+		print_resumed(p, c);
 	}
 	format__noreturn(&p->fmt, c, unfinished);
 	end_line(p);
-	t->in_call = false;
 }
 
 static void handle_pexit(struct sr_pairing *p, const struct sr_pexit *x)
@@ -300,20 +505,24 @@ static void handle_pexit(struct sr_pairing *p, const struct sr_pexit *x)
 
 	if (t && t->in_call)
 		finish_dead_call(p, t);
-	close_line(p);
-	leader(p, x->h.tid);
-	if (code & 0x7f) {
-		out__puts(o, "+++ killed by ");
-		fmt_signame(&p->fmt, code & 0x7f);
-		if (code & 0x80)
-			out__puts(o, " (core dumped)");
-		out__puts(o, " +++");
-	} else {
-		out__puts(o, "+++ exited with ");
-		out__udec(o, (code >> 8) & 0xff);
-		out__puts(o, " +++");
+	if (t)
+		flush_pending(p, t);
+	if ((code & 0x7f) || !p->fmt.opts || !p->fmt.opts->quiet_exit) {
+		close_line(p);
+		leader(p, x->h.tid);
+		if (code & 0x7f) {
+			out__puts(o, "+++ killed by ");
+			fmt_signame(&p->fmt, code & 0x7f);
+			if (code & 0x80)
+				out__puts(o, " (core dumped)");
+			out__puts(o, " +++");
+		} else {
+			out__puts(o, "+++ exited with ");
+			out__udec(o, (code >> 8) & 0xff);
+			out__puts(o, " +++");
+		}
+		out__newline(o);
 	}
-	out__newline(o);
 	task_free(idmap__del(&p->tasks, x->h.tid));
 	if (p->fmt.fds && x->group_dead)
 		fdtab__on_process_exit(p->fmt.fds, x->h.tgid);
@@ -321,48 +530,112 @@ static void handle_pexit(struct sr_pairing *p, const struct sr_pexit *x)
 		p->on_exit(p->ctx, x->h.tgid, x->h.tid, code, x->group_dead);
 }
 
-static void handle_exec(struct sr_pairing *p, const struct sr_exec *x)
+/* Keep the file name the kernel saw, for an execve whose entry could not read it. */
+static void remember_exec_name(struct sr_ttask *t, const struct sr_exec *x, size_t len)
 {
-	struct sr_ttask *t;
+	const struct sr_blob *b = (const struct sr_blob *)(x + 1);
+	const uint8_t *end = (const uint8_t *)x + len;
 
-	if (x->old_tid == x->h.tid)
+	free(t->exec_name);
+	t->exec_name = NULL;
+	if (!blob_valid(b, end) || (b->flags & SR_BF_FAULT))
 		return;
-	/*
-	 * A non-leader thread ran execve: it now has the leader's pid, and the
-	 * exit of its execve arrives under that pid.
-	 */
-	t = idmap__del(&p->tasks, x->old_tid);
+	t->exec_name = malloc(sizeof(*b) + b->len);
+	if (t->exec_name)
+		memcpy(t->exec_name, b, sizeof(*b) + b->len);
+}
+
+/*
+ * A non-leader thread ran execve: it now has the leader's pid, and the exit
+ * of its execve arrives under that pid. The old leader is gone.
+ */
+static struct sr_ttask *exec_takeover(struct sr_pairing *p, const struct sr_exec *x)
+{
+	struct sr_ttask *t = idmap__del(&p->tasks, x->old_tid), *old;
+
 	if (!t)
-		return;
-	if (p->line_open && p->open_tid == x->old_tid)
+		return NULL;
+	if (p->line_open && (p->open_tid == x->old_tid || p->open_tid == x->h.tid))
 		close_line(p);
-	task_free(idmap__del(&p->tasks, x->h.tid));
+	old = idmap__del(&p->tasks, x->h.tid);
+	if (old && !(p->fmt.opts && p->fmt.opts->quiet_superseded)) {
+		if (old->in_call)
+			finish_dead_call(p, old);
+		leader(p, x->h.tid);
+		out__puts(p->fmt.out, "+++ superseded by execve in pid ");
+		out__udec(p->fmt.out, x->old_tid);
+		out__puts(p->fmt.out, " +++");
+		out__newline(p->fmt.out);
+	}
+	task_free(old);
 	t->tid = x->h.tid;
 	t->call.tid = x->h.tid;
 	t->printed = false;
-	if (idmap__put(&p->tasks, x->h.tid, t))
+	if (idmap__put(&p->tasks, x->h.tid, t)) {
 		task_free(t);
+		return NULL;
+	}
+	return t;
 }
 
-/* "--- SIGCHLD {si_signo=SIGCHLD, ...} ---", as strace reports a delivery. */
-static void handle_signal(struct sr_pairing *p, const struct sr_signal *x)
+static void handle_exec(struct sr_pairing *p, const struct sr_exec *x, size_t len)
 {
-	struct sr_out *o = p->fmt.out;
+	struct sr_ttask *t;
 
-	close_line(p);
-	leader(p, x->h.tid);
-	out__puts(o, "--- ");
-	fmt_signame(&p->fmt, x->sig);
-	out__putc(o, ' ');
-	sr_kind_siginfo.print(&p->fmt, NULL, -1, x->siginfo, sizeof(x->siginfo));
-	out__puts(o, " ---");
-	out__newline(o);
+	if (x->old_tid != x->h.tid)
+		t = exec_takeover(p, x);
+	else
+		t = idmap__get(&p->tasks, x->h.tid);
+	if (t) {
+		memcpy(t->comm, x->comm, sizeof(t->comm));
+		remember_exec_name(t, x, len);
+	}
 }
 
 static void handle_fork(struct sr_pairing *p, const struct sr_fork *f)
 {
-	if (p->fmt.fds)
+	struct sr_ttask *parent = idmap__get(&p->tasks, f->h.tid);
+	struct sr_ttask *child = task_get(p, f->child_tid, f->child_tgid);
+
+	if (child) {
+		memcpy(child->comm, f->comm, sizeof(child->comm));
+		child->cgid = parent ? parent->cgid : 0;
+	}
+	if (p->fmt.fds && f->child_tgid != f->h.tgid)
 		fdtab__on_fork(p->fmt.fds, f->h.tgid, f->child_tgid);
+}
+
+/*
+ * A signal seen when it was sent (ignored by default, or fatal by default):
+ * strace shows it once the task looks at its signals, after the syscall it
+ * is in. Only for tasks we know: the kernel could not apply every filter to
+ * the receiver.
+ */
+static void handle_ignored_signal(struct sr_pairing *p, const struct sr_signal *x)
+{
+	struct sr_ttask *t = idmap__get(&p->tasks, x->h.tid);
+
+	if (!t)
+		return;
+	if (!t->in_call) {
+		print_signal(p, x);
+		return;
+	}
+	if (t->npending < SR_PENDING_SIGS)
+		t->pending[t->npending++] = *x;
+}
+
+static void handle_signal(struct sr_pairing *p, const struct sr_signal *x)
+{
+	struct sr_ttask *t = idmap__get(&p->tasks, x->h.tid);
+
+	if (x->flags & (SR_SIG_IGNORED | SR_SIG_FATAL)) {
+		handle_ignored_signal(p, x);
+		return;
+	}
+	if (t)
+		flush_pending(p, t);
+	print_signal(p, x);
 }
 
 int pairing__handle(struct sr_pairing *p, const void *data, size_t len)
@@ -379,42 +652,52 @@ int pairing__handle(struct sr_pairing *p, const void *data, size_t len)
 		pairing__lost(p, h->lost);
 	switch (h->type) {
 	case SR_REC_ENTER:
-		if (len >= sizeof(struct sr_enter))
-			handle_enter(p, data, len);
-		else
-			p->stats.bad++;
-		break;
+		if (len < sizeof(struct sr_enter))
+			break;
+		handle_enter(p, data, len);
+		return 0;
 	case SR_REC_EXIT:
-		if (len >= sizeof(struct sr_exit))
-			handle_exit(p, data, len);
-		else
-			p->stats.bad++;
-		break;
+		if (len < sizeof(struct sr_exit))
+			break;
+		handle_exit(p, data, len);
+		return 0;
+	case SR_REC_CALL:
+		if (len < sizeof(struct sr_callrec))
+			break;
+		handle_call(p, data, len);
+		return 0;
 	case SR_REC_PEXIT:
-		if (len >= sizeof(struct sr_pexit))
-			handle_pexit(p, data);
-		break;
+		if (len < sizeof(struct sr_pexit))
+			break;
+		handle_pexit(p, data);
+		return 0;
 	case SR_REC_EXEC:
-		if (len >= sizeof(struct sr_exec))
-			handle_exec(p, data);
-		break;
+		if (len < sizeof(struct sr_exec))
+			break;
+		handle_exec(p, data, len);
+		return 0;
 	case SR_REC_FORK:
-		if (len >= sizeof(struct sr_fork))
-			handle_fork(p, data);
-		break;
+		if (len < sizeof(struct sr_fork))
+			break;
+		handle_fork(p, data);
+		return 0;
 	case SR_REC_SIGNAL:
-		if (len >= sizeof(struct sr_signal) && sr_kind_siginfo.print)
-			handle_signal(p, data);
-		break;
-	default:
-		p->stats.bad++;
-		break;
+		if (len < sizeof(struct sr_signal))
+			break;
+		handle_signal(p, data);
+		return 0;
 	}
+	p->stats.bad++;
 	return 0;
 }
 
 void pairing__finish(struct sr_pairing *p)
 {
-	close_line(p);
+	/* strace marks the call in progress when it detaches */
+	if (p->line_open) {
+		out__puts(p->fmt.out, " <detached ...>");
+		out__newline(p->fmt.out);
+		p->line_open = false;
+	}
 	out__flush(p->fmt.out);
 }

@@ -17,6 +17,7 @@
 
 struct sr_opts;
 struct sr_fdtab;
+struct sr_cgnames;
 
 struct sr_pairing_stats {
 	uint64_t records; /* records consumed */
@@ -30,6 +31,8 @@ struct sr_pairing {
 	struct idmap tasks; /* tid -> struct sr_task */
 	uint32_t open_tid; /* whose line is open; valid when line_open */
 	bool line_open;
+	bool filter_status; /* -e status= in user space: lines print whole, at exit */
+	struct sr_cgnames *cgnames; /* --show-cgroup labels, made on first use */
 	struct sr_pairing_stats stats;
 	/* Optional: told about every exit of a traced thread. */
 	void (*on_exit)(void *ctx, uint32_t tgid, uint32_t tid, int code, bool group_dead);
@@ -42,6 +45,13 @@ struct sr_pairing {
  */
 void pairing__init(struct sr_pairing *p, struct sr_out *out, const struct sr_opts *opts,
 		   struct sr_fdtab *fds);
+
+/**
+ * pairing__kernel_status() - the SR_STATUS_* mask the kernel can apply for
+ * these options (-z, -Z: whole calls sent at exit), or 0 when the outcome
+ * filter, if any, must run in user space.
+ */
+uint32_t pairing__kernel_status(const struct sr_opts *o);
 
 /** pairing__free() - free the per-task state. NULL-safe. */
 void pairing__free(struct sr_pairing *p);

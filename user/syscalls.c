@@ -300,15 +300,16 @@ static void plan_struct(const struct sr_argdesc *a, const struct sr_opts *o, str
 		cap = k->max;
 	}
 	pa->cap = cap > SR_BLOB_MAX ? SR_BLOB_MAX : cap;
+	/* Entry copies that fault are read again at exit (SR_CAP_RETRY). */
 	switch (a->type) {
 	case SR_T_STRUCT_IN:
-		pa->when = SR_CAP_ENTER;
+		pa->when = SR_CAP_ENTER | SR_CAP_RETRY;
 		break;
 	case SR_T_STRUCT_OUT:
 		pa->when = SR_CAP_EXIT;
 		break;
 	default:
-		pa->when = SR_CAP_ENTER | SR_CAP_EXIT;
+		pa->when = SR_CAP_ENTER | SR_CAP_RETRY | SR_CAP_EXIT;
 		break;
 	}
 	if (a->flags & SR_AF_ANYRET)
@@ -335,7 +336,7 @@ static void plan_arg(const struct sr_sysent *e, int i, const struct sr_opts *o,
 		break;
 	case SR_T_BUF_IN:
 	case SR_T_BUF_OUT:
-		pa->when = a->type == SR_T_BUF_IN ? SR_CAP_ENTER : SR_CAP_EXIT;
+		pa->when = a->type == SR_T_BUF_IN ? SR_CAP_ENTER | SR_CAP_RETRY : SR_CAP_EXIT;
 		pa->how = SR_HOW_BUF;
 		plan_len(pa, a->len);
 		pa->elem = 1;
@@ -354,7 +355,8 @@ static void plan_arg(const struct sr_sysent *e, int i, const struct sr_opts *o,
 		plan_struct(a, o, pa);
 		break;
 	case SR_T_ARGV:
-		pa->when = SR_CAP_ENTER;
+		/* after a successful execve, a retry reads the new image's copy */
+		pa->when = SR_CAP_ENTER | SR_CAP_RETRY;
 		pa->how = SR_HOW_STRV;
 		pa->cap = str_cap(o, 2);
 		break;
@@ -365,7 +367,7 @@ static void plan_arg(const struct sr_sysent *e, int i, const struct sr_opts *o,
 		break;
 	case SR_T_IOV_IN:
 	case SR_T_IOV_OUT:
-		pa->when = a->type == SR_T_IOV_IN ? SR_CAP_ENTER : SR_CAP_EXIT;
+		pa->when = a->type == SR_T_IOV_IN ? SR_CAP_ENTER | SR_CAP_RETRY : SR_CAP_EXIT;
 		pa->how = SR_HOW_IOV;
 		pa->len_src = SR_LEN_ARG;
 		pa->len_arg = SR_L_IDX(a->len);

@@ -88,6 +88,7 @@ enum sr_rtype {
 	SR_R_OCT, /* umask */
 	SR_R_NONE, /* never returns: exit, exit_group; "= ?" */
 	SR_R_PID, /* a pid */
+	SR_R_SIG, /* a signal number: "10 (SIGUSR1)" */
 };
 
 /* Syscall classes for -e trace=%class (strace's). */

@@ -26,7 +26,7 @@
 /* Tgids excluded from whole-host tracing through .rodata (self, terminal). */
 #define SR_MAX_EXCL 8
 /* Strings captured per argv-like array (execve); the rest is counted. */
-#define SR_STRV_MAX 32
+#define SR_STRV_MAX 128
 /* Pointers examined when counting an argv-like array. */
 #define SR_STRV_COUNT_MAX 256
 
@@ -37,6 +37,7 @@ enum sr_rec_type {
 	SR_REC_EXEC = 4, /* struct sr_exec: a traced task ran execve */
 	SR_REC_PEXIT = 5, /* struct sr_pexit: a traced task exited */
 	SR_REC_SIGNAL = 6, /* struct sr_signal: a signal was delivered */
+	SR_REC_CALL = 7, /* struct sr_callrec: a whole syscall, sent at exit (-z, -Z) */
 };
 
 /* sr_hdr.flags */
@@ -58,6 +59,17 @@ struct sr_enter {
 	struct sr_hdr h;
 	__u64 args[SR_NARGS];
 	char comm[SR_COMM_LEN];
+	__u64 cgid; /* cgroup v2 id, when asked for (targ_cgroup_ids); else 0 */
+};
+
+/*
+ * A whole syscall in one record, sent at exit when only calls with a given
+ * outcome are wanted (-z, -Z): nothing is sent for the others. Entry
+ * captures, read at exit, carry SR_BF_ENTRY; the exit captures follow.
+ */
+struct sr_callrec {
+	struct sr_enter e;
+	__s64 ret;
 };
 
 /* A syscall exit: return value, then the blobs its plan captures at exit. */
@@ -71,6 +83,9 @@ struct sr_exit {
 #define SR_BF_TRUNC 0x2 /* the source was longer than the capture cap */
 #define SR_BF_RETRY 0x4 /* read at exit because the read at entry failed */
 #define SR_BF_NULL  0x8 /* the pointer was NULL, nothing read */
+#define SR_BF_ENTRY 0x10 /* in a struct sr_callrec: an entry capture */
+#define SR_BF_FLAT  0x20 /* argv as the new image holds it: NUL-separated strings */
+#define SR_BF_COUNT 0x40 /* SR_HOW_DIRENTS: aux is the number of entries */
 
 /*
  * Captured user memory for one argument. @len payload bytes follow the
@@ -97,6 +112,7 @@ struct sr_fork {
 	char comm[SR_COMM_LEN];
 };
 
+/* Followed by a blob (arg 0) with the file name execve was given. */
 struct sr_exec {
 	struct sr_hdr h; /* tid is the task's pid after exec */
 	__u32 old_tid; /* differs from h.tid when a non-leader thread ran execve */
@@ -114,10 +130,16 @@ struct sr_pexit {
 
 #define SR_SIGINFO_SIZE 128
 
+/* sr_signal.flags */
+#define SR_SIG_NOINFO  0x1 /* no siginfo: sent by a process (SI_USER) */
+#define SR_SIG_KERNEL  0x2 /* no siginfo: sent by the kernel (SI_KERNEL) */
+#define SR_SIG_IGNORED 0x4 /* generated and discarded: the default action is to ignore it */
+#define SR_SIG_FATAL   0x8 /* generated; its default action kills the process at once */
+
 struct sr_signal {
-	struct sr_hdr h;
+	struct sr_hdr h; /* the receiving task */
 	__s32 sig;
-	__s32 pad; /* 1: no siginfo (sent by a process, SI_USER); 2: kernel (SI_KERNEL) */
+	__u32 flags; /* SR_SIG_* */
 	__u64 handler; /* the handler about to run: 0 SIG_DFL, 1 SIG_IGN, or an address */
 	__u8 siginfo[SR_SIGINFO_SIZE]; /* struct siginfo as the kernel holds it */
 };
@@ -144,6 +166,9 @@ enum sr_cap_how {
 	SR_HOW_IOV, /* struct iovec[len], then each buffer; total up to cap */
 	SR_HOW_MSGHDR, /* struct user_msghdr, name, iovec[] and buffers, control */
 	SR_HOW_SPREL, /* cap bytes at the user stack pointer + elem (sigreturn) */
+	SR_HOW_INDIRECT, /* { u64 ptr; u64 len } (part 0), then min(len, cap) at ptr (part 1) */
+	SR_HOW_DIRENTS, /* as SR_HOW_BUF, with the entry count of all ret bytes in aux */
+	SR_HOW_MMSG, /* struct mmsghdr[ret] (at most 8): each as SR_HOW_MSGHDR's blobs */
 };
 
 /* sr_plan_arg.len_src */
@@ -194,6 +219,15 @@ struct sr_cpu_stats {
 	__u64 v[SR_STAT_MAX];
 };
 
+/* targ_status: which outcomes -z/-Z/-e status= keep (0: all, records at entry and exit) */
+#define SR_STATUS_OK   0x1
+#define SR_STATUS_FAIL 0x2
+
+/* Process filters set through .rodata: at most this many of each kind. */
+#define SR_MAX_COMM   8
+#define SR_MAX_UID    8
+#define SR_MAX_CGROUP 8
+
 /* Values in the traced map (key: tgid). */
 #define SR_TASK_ARMED 0x1 /* launched child: trace from its next execve */
 
@@ -203,7 +237,8 @@ struct sr_task {
 
 #ifndef __bpf__
 _Static_assert(sizeof(struct sr_hdr) == 32, "sr_hdr layout");
-_Static_assert(sizeof(struct sr_enter) == 32 + 48 + 16, "sr_enter layout");
+_Static_assert(sizeof(struct sr_enter) == 32 + 48 + 16 + 8, "sr_enter layout");
+_Static_assert(sizeof(struct sr_callrec) == sizeof(struct sr_enter) + 8, "sr_callrec layout");
 _Static_assert(sizeof(struct sr_exit) == 40, "sr_exit layout");
 _Static_assert(sizeof(struct sr_blob) == 8, "sr_blob layout");
 _Static_assert(sizeof(struct sr_plan_arg) == 8, "sr_plan_arg layout");

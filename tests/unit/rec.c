@@ -75,6 +75,8 @@ void t_sink_open(struct t_sink *s)
 	out__init_fd(&s->out, s->fd);
 	s->out.line_buffered = false;
 	s->opts.strsize = 32;
+	s->opts.status = SR_ST_ALL;
+	memset(s->opts.sig_sel, 0xff, sizeof(s->opts.sig_sel));
 	pairing__init(&s->p, &s->out, &s->opts, NULL);
 }
 

@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Which tasks are traced. Every check reads .rodata knobs that the verifier
+ * sees as constants, so a filter that is not in use costs nothing, and the
+ * cheap checks (pid compare, comm, uid, cgroup) run before the one hash
+ * lookup (the traced map of launch and attach mode).
+ */
+#ifndef SYSRAY_FILTER_BPF_H
+#define SYSRAY_FILTER_BPF_H
+
+static __always_inline bool tgid_excluded(__u32 tgid)
+{
+	int i;
+
+	if (tgid == targ_self_tgid)
+		return true;
+#pragma unroll
+	for (i = 0; i < SR_MAX_EXCL; i++)
+		if (targ_excl_tgid[i] == tgid)
+			return true;
+	return false;
+}
+
+/* --comm: exact 16-byte task name, as the kernel keeps it. */
+static __always_inline bool comm_selected(void)
+{
+	char comm[SR_COMM_LEN] = {};
+	__u64 *c = (__u64 *)comm;
+	int i;
+
+	if (!targ_ncomm)
+		return true;
+	bpf_get_current_comm(comm, sizeof(comm));
+#pragma unroll
+	for (i = 0; i < SR_MAX_COMM; i++) {
+		const volatile __u64 *t = (const volatile __u64 *)targ_comm[i];
+
+		if (i >= targ_ncomm)
+			break;
+		if (c[0] == t[0] && c[1] == t[1])
+			return true;
+	}
+	return false;
+}
+
+/* --uid: the real uid. */
+static __always_inline bool uid_selected(void)
+{
+	__u32 uid;
+	int i;
+
+	if (!targ_nuid)
+		return true;
+	uid = (__u32)bpf_get_current_uid_gid();
+#pragma unroll
+	for (i = 0; i < SR_MAX_UID; i++) {
+		if (i >= targ_nuid)
+			break;
+		if (targ_uid[i] == uid)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * --cgroup/--container/--unit: the task is in one of the subtrees of each
+ * kind given (any --cgroup and any --unit, when both kinds are used).
+ */
+static __always_inline bool cgroup_selected(void)
+{
+	__u32 want = 0, got = 0, bit;
+	int i;
+
+	if (!targ_ncgroup)
+		return true;
+#pragma unroll
+	for (i = 0; i < SR_MAX_CGROUP; i++) {
+		if (i >= targ_ncgroup)
+			break;
+		bit = 1u << (targ_cgroup_kind[i] & 7);
+		want |= bit;
+		if (!(got & bit) && bpf_current_task_under_cgroup(&cgroups, i) == 1)
+			got |= bit;
+	}
+	return got == want;
+}
+
+/*
+ * Is the current task traced? In launch/attach mode the traced map of tgids
+ * also decides; an armed entry (a launched child still waiting for its
+ * execve) counts from the entry of its first execve on, which disarms it.
+ */
+static __always_inline bool task_traced(__u32 tgid, bool exec_entry)
+{
+	struct sr_task *t;
+
+	if (tgid_excluded(tgid) || !uid_selected() || !comm_selected() || !cgroup_selected())
+		return false;
+	if (!targ_filter_tasks)
+		return true;
+	t = bpf_map_lookup_elem(&traced, &tgid);
+	if (!t)
+		return false;
+	if (t->flags & SR_TASK_ARMED) {
+		if (!exec_entry)
+			return false;
+		t->flags &= ~SR_TASK_ARMED;
+	}
+	return true;
+}
+
+/* The same, without disarming: for fork, exit and signal records. */
+static __always_inline bool task_traced_quiet(__u32 tgid)
+{
+	struct sr_task *t;
+
+	if (tgid_excluded(tgid) || !uid_selected() || !comm_selected() || !cgroup_selected())
+		return false;
+	if (!targ_filter_tasks)
+		return true;
+	t = bpf_map_lookup_elem(&traced, &tgid);
+	return t && !(t->flags & SR_TASK_ARMED);
+}
+
+#endif /* SYSRAY_FILTER_BPF_H */

@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/vfs.h>
+#include <time.h>
+#include <unistd.h>
+#include <linux/magic.h>
+
+#include "cgroup.h"
+
+/* How deep the hierarchy is searched for containers and units. */
+#define WALK_DEPTH 12
+
+int cgroup__root(char *buf, size_t len)
+{
+	char line[4096], mnt[4096], fstype[64];
+	FILE *f = fopen("/proc/self/mountinfo", "r");
+	int err = -ENOENT;
+
+	if (!f)
+		return -errno;
+	while (fgets(line, sizeof(line), f)) {
+		/* id parent maj:min root mountpoint options ... - fstype source opts */
+		const char *sep = strstr(line, " - ");
+
+		if (!sep || sscanf(sep, " - %63s", fstype) != 1 || strcmp(fstype, "cgroup2"))
+			continue;
+		if (sscanf(line, "%*s %*s %*s %*s %4095s", mnt) != 1)
+			continue;
+		if ((size_t)snprintf(buf, len, "%s", mnt) < len)
+			err = 0;
+		break;
+	}
+	fclose(f);
+	return err;
+}
+
+static int is_cgroup2_dir(const char *path)
+{
+	struct statfs sfs;
+	struct stat st;
+
+	if (stat(path, &st))
+		return -errno;
+	if (!S_ISDIR(st.st_mode))
+		return -ENOTDIR;
+	if (statfs(path, &sfs))
+		return -errno;
+	return sfs.f_type == CGROUP2_SUPER_MAGIC ? 0 : -EMEDIUMTYPE;
+}
+
+/*
+ * --cgroup: a path under the cgroup v2 root ("system.slice/cron.service",
+ * with or without the root in front), or any absolute directory, which must
+ * then be on cgroup v2 (a v1 controller's directory is refused).
+ */
+static int resolve_path(const char *root, const char *arg, char *out, size_t len)
+{
+	size_t rl = strlen(root);
+	struct stat st;
+	int err;
+
+	if (!strncmp(arg, root, rl) && (arg[rl] == '/' || !arg[rl]))
+		snprintf(out, len, "%s", arg);
+	else
+		snprintf(out, len, "%s/%s", root, arg[0] == '/' ? arg + 1 : arg);
+	if (stat(out, &st) && arg[0] == '/' && !stat(arg, &st))
+		snprintf(out, len, "%s", arg);
+	err = is_cgroup2_dir(out);
+	if (err == -EMEDIUMTYPE)
+		fprintf(stderr,
+			"sysray: --cgroup '%s': %s is not a cgroup v2 directory "
+			"(the v2 hierarchy is at %s)\n",
+			arg, out, root);
+	else if (err)
+		fprintf(stderr,
+			"sysray: --cgroup '%s': %s: %s (the cgroup v2 hierarchy is at %s)\n", arg,
+			out, strerror(-err), root);
+	return err;
+}
+
+/* The 64-hex container id in a cgroup directory name, or NULL. */
+static const char *container_id_in(const char *name, char id[65])
+{
+	size_t i, run = 0;
+
+	if (strstr(name, "conmon"))
+		return NULL; /* podman's monitor, next to the container itself */
+	for (i = 0; name[i]; i++) {
+		run = isxdigit((unsigned char)name[i]) ? run + 1 : 0;
+		if (run == 64 && !isxdigit((unsigned char)name[i + 1])) {
+			memcpy(id, name + i - 63, 64);
+			id[64] = '\0';
+			return id;
+		}
+	}
+	return NULL;
+}
+
+struct walk {
+	const char *want; /* container id prefix, or unit name */
+	bool unit;
+	int found;
+	char path[PATH_MAX];
+};
+
+static bool walk_match(struct walk *w, const char *name)
+{
+	char id[65];
+
+	if (w->unit)
+		return !strcmp(name, w->want);
+	return container_id_in(name, id) && !strncasecmp(id, w->want, strlen(w->want));
+}
+
+/* Depth-first over the hierarchy; does not descend into matches. */
+static void walk_dir(struct walk *w, const char *dir, int depth)
+{
+	char sub[PATH_MAX];
+	struct dirent *de;
+	DIR *d;
+
+	if (depth > WALK_DEPTH || !(d = opendir(dir)))
+		return;
+	while ((de = readdir(d))) {
+		if (de->d_type != DT_DIR || de->d_name[0] == '.')
+			continue;
+		if ((size_t)snprintf(sub, sizeof(sub), "%s/%s", dir, de->d_name) >= sizeof(sub))
+			continue;
+		if (walk_match(w, de->d_name)) {
+			if (!w->found++)
+				snprintf(w->path, sizeof(w->path), "%s", sub);
+			continue;
+		}
+		walk_dir(w, sub, depth + 1);
+	}
+	closedir(d);
+}
+
+static int resolve_container(const char *root, const char *arg, char *out, size_t len)
+{
+	struct walk w = { .want = arg };
+	size_t i;
+
+	for (i = 0; arg[i]; i++) {
+		if (!isxdigit((unsigned char)arg[i]) || i >= 64) {
+			fprintf(stderr,
+				"sysray: --container '%s': a container id is up to 64 hex "
+				"digits (docker ps --no-trunc shows them)\n",
+				arg);
+			return -EINVAL;
+		}
+	}
+	if (i < 3) {
+		fprintf(stderr, "sysray: --container '%s': give at least 3 hex digits\n", arg);
+		return -EINVAL;
+	}
+	walk_dir(&w, root, 0);
+	if (!w.found) {
+		fprintf(stderr,
+			"sysray: --container '%s': no running container has this id "
+			"(no such cgroup under %s)\n",
+			arg, root);
+		return -ENOENT;
+	}
+	if (w.found > 1) {
+		fprintf(stderr, "sysray: --container '%s': %d containers match; give more digits\n",
+			arg, w.found);
+		return -EEXIST;
+	}
+	snprintf(out, len, "%s", w.path);
+	return 0;
+}
+
+static int resolve_unit(const char *root, const char *arg, char *out, size_t len)
+{
+	char name[256];
+	struct walk w = { .want = name, .unit = true };
+
+	/* systemd's own default: a bare name is a service */
+	if (strchr(arg, '.'))
+		snprintf(name, sizeof(name), "%s", arg);
+	else
+		snprintf(name, sizeof(name), "%s.service", arg);
+	walk_dir(&w, root, 0);
+	if (!w.found) {
+		fprintf(stderr,
+			"sysray: --unit '%s': no cgroup for %s under %s "
+			"(is the unit running? see systemctl status %s)\n",
+			arg, name, root, name);
+		return -ENOENT;
+	}
+	if (w.found > 1) {
+		fprintf(stderr, "sysray: --unit '%s': %d cgroups are named %s; use --cgroup PATH\n",
+			arg, w.found, name);
+		return -EEXIST;
+	}
+	snprintf(out, len, "%s", w.path);
+	return 0;
+}
+
+int cgroup__resolve(const char *kind, const char *arg, char *out, size_t len)
+{
+	char root[PATH_MAX];
+
+	if (cgroup__root(root, sizeof(root))) {
+		fprintf(stderr,
+			"sysray: --%s: no cgroup v2 hierarchy is mounted "
+			"(mount -t cgroup2 none /sys/fs/cgroup/unified)\n",
+			kind);
+		return -ENOENT;
+	}
+	if (!strcmp(kind, "container"))
+		return resolve_container(root, arg, out, len);
+	if (!strcmp(kind, "unit"))
+		return resolve_unit(root, arg, out, len);
+	return resolve_path(root, arg, out, len);
+}
+
+const char *cgroup__label_of(const char *rel, char *buf, size_t len)
+{
+	const char *base = strrchr(rel, '/');
+	char id[65];
+
+	if (container_id_in(base ? base + 1 : rel, id))
+		snprintf(buf, len, "container:%.12s", id);
+	else
+		snprintf(buf, len, "%s", rel[0] ? rel : "/");
+	return buf;
+}
+
+/* Remember every directory's inode (its cgroup id) and label. */
+static void scan(struct sr_cgnames *n, const char *dir, size_t rootlen, int depth)
+{
+	char sub[PATH_MAX], label[PATH_MAX];
+	struct dirent *de;
+	struct stat st;
+	DIR *d;
+
+	if (depth > WALK_DEPTH || stat(dir, &st))
+		return;
+	if (!idmap__get(&n->ids, st.st_ino)) {
+		char *l = strdup(cgroup__label_of(dir + rootlen, label, sizeof(label)));
+
+		if (l && idmap__put(&n->ids, st.st_ino, l))
+			free(l);
+	}
+	if (!(d = opendir(dir)))
+		return;
+	while ((de = readdir(d))) {
+		if (de->d_type != DT_DIR || de->d_name[0] == '.')
+			continue;
+		if ((size_t)snprintf(sub, sizeof(sub), "%s/%s", dir, de->d_name) < sizeof(sub))
+			scan(n, sub, rootlen, depth + 1);
+	}
+	closedir(d);
+}
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
+}
+
+const char *cgnames__label(struct sr_cgnames *n, uint64_t cgid)
+{
+	const char *l = idmap__get(&n->ids, cgid);
+
+	if (l || !cgid)
+		return l ? l : "?";
+	/* A cgroup created since the last scan; rescan at most once a second. */
+	if (now_ms() - n->last_scan_ms > 1000) {
+		n->last_scan_ms = now_ms();
+		if (n->root[0] || !cgroup__root(n->root, sizeof(n->root)))
+			scan(n, n->root, strlen(n->root), 0);
+		l = idmap__get(&n->ids, cgid);
+	}
+	return l ? l : "?";
+}
+
+void cgnames__free(struct sr_cgnames *n)
+{
+	char *l;
+	size_t it = 0;
+
+	while ((l = idmap__next(&n->ids, &it, NULL)))
+		free(l);
+	idmap__free(&n->ids);
+}

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The cgroup v2 hierarchy: finding it (mounted at /sys/fs/cgroup, or at
+ * /sys/fs/cgroup/unified on hybrid systems), resolving --cgroup, --container
+ * and --unit to directories, and naming cgroup ids for --show-cgroup.
+ */
+#ifndef SYSRAY_CGROUP_H
+#define SYSRAY_CGROUP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "idmap.h"
+
+/** cgroup__root() - the cgroup v2 mount point into @buf; -ENOENT if none. */
+int cgroup__root(char *buf, size_t len);
+
+/**
+ * cgroup__resolve() - turn a --cgroup/--container/--unit argument into the
+ * cgroup v2 directory @out. @kind is "cgroup", "container" or "unit". Prints
+ * one line naming the problem and returns -errno when it cannot.
+ */
+int cgroup__resolve(const char *kind, const char *arg, char *out, size_t len);
+
+/** Names for cgroup ids (--show-cgroup), learned by walking the hierarchy. */
+struct sr_cgnames {
+	struct idmap ids; /* cgroup id (inode) -> label */
+	char root[4096];
+	long long last_scan_ms;
+};
+
+/** cgnames__label() - "docker:0123456789ab" or the path under the root. */
+const char *cgnames__label(struct sr_cgnames *n, uint64_t cgid);
+void cgnames__free(struct sr_cgnames *n);
+
+/**
+ * cgroup__label_of() - the short label for cgroup directory @rel (relative
+ * to the root): a container id when the path names one, else @rel itself.
+ * Writes into @buf.
+ */
+const char *cgroup__label_of(const char *rel, char *buf, size_t len);
+
+#endif /* SYSRAY_CGROUP_H */

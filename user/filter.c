@@ -1,0 +1,413 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * strace's -e qualifiers. Sets are comma-separated; a leading '!' negates
+ * the whole set; "all" and "none" are sets of their own. Syscall sets also
+ * take %class names (from the classes of the syscall table), /regex and
+ * ?name (ignored when unknown).
+ */
+#include <errno.h>
+#include <pwd.h>
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "filter.h"
+#include "opts.h"
+#include "syscalls.h"
+#include "xlat.h"
+#include "xlat/all.h"
+
+struct sr_class {
+	const char *name; /* after the % */
+	uint32_t bits;
+	bool legacy; /* also accepted without % */
+};
+
+static const struct sr_class classes[] = {
+	{ "file", SR_C_FILE, true },
+	{ "desc", SR_C_DESC, true },
+	{ "network", SR_C_NET, true },
+	{ "net", SR_C_NET, false },
+	{ "process", SR_C_PROC, true },
+	{ "signal", SR_C_SIGNAL, true },
+	{ "ipc", SR_C_IPC, true },
+	{ "memory", SR_C_MEM, true },
+	{ "creds", SR_C_CREDS, false },
+	{ "clock", SR_C_CLOCK, false },
+	{ "stat", SR_C_STAT, false },
+	{ "lstat", SR_C_LSTAT, false },
+	{ "fstat", SR_C_FSTAT, false },
+	{ "%stat", SR_C_STAT_LIKE, false },
+	{ "statfs", SR_C_STATFS, false },
+	{ "fstatfs", SR_C_FSTATFS, false },
+	{ "%statfs", SR_C_STATFS_LIKE, false },
+	{ "pure", SR_C_PURE, false },
+};
+
+#define NCLASSES (sizeof(classes) / sizeof(classes[0]))
+
+static void bit_set(uint8_t *set, int n)
+{
+	set[n / 8] |= 1u << (n % 8);
+}
+
+static bool bit_get(const uint8_t *set, int n)
+{
+	return set[n / 8] & (1u << (n % 8));
+}
+
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	size_t prev[64], cur[64];
+
+	if (la >= 63 || lb >= 63)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		prev[j] = j;
+	for (i = 1; i <= la; i++) {
+		cur[0] = i;
+		for (j = 1; j <= lb; j++) {
+			size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
+			size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
+
+			cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+		}
+		memcpy(prev, cur, sizeof(prev));
+	}
+	return prev[lb];
+}
+
+const char *filter__suggest(const char *word, const char *const *names, size_t n)
+{
+	size_t best = (size_t)-1, i, limit = strlen(word) / 3 + 1;
+	const char *pick = NULL;
+
+	if (limit < 2)
+		limit = 2;
+	for (i = 0; i < n; i++) {
+		size_t d = edit_distance(word, names[i]);
+
+		if (d < best) {
+			best = d;
+			pick = names[i];
+		}
+	}
+	return best <= limit ? pick : NULL;
+}
+
+/* "invalid system call 'opn' (did you mean 'open'?)" */
+static int bad_syscall(const char *tok)
+{
+	const char *names[SR_NR_MAX + NCLASSES];
+	char buf[80];
+	const char *hint;
+	size_t n = 0, i;
+	int nr;
+
+	if (tok[0] == '%') {
+		for (i = 0; i < NCLASSES; i++)
+			names[n++] = classes[i].name;
+		hint = filter__suggest(tok + 1, names, n);
+		if (hint)
+			snprintf(buf, sizeof(buf), " (did you mean '%%%s'?)", hint);
+	} else {
+		for (nr = 0; nr < syscalls__count() && n < SR_NR_MAX; nr++)
+			if (!syscalls__get(nr)->raw)
+				names[n++] = syscalls__get(nr)->name;
+		hint = filter__suggest(tok, names, n);
+		if (hint)
+			snprintf(buf, sizeof(buf), " (did you mean '%s'?)", hint);
+	}
+	fprintf(stderr, "sysray: invalid system call '%s'%s\n", tok, hint ? buf : "");
+	return -EINVAL;
+}
+
+static const struct sr_class *class_by_name(const char *name, bool percent)
+{
+	size_t i;
+
+	for (i = 0; i < NCLASSES; i++)
+		if (!strcmp(classes[i].name, name) && (percent || classes[i].legacy))
+			return &classes[i];
+	return NULL;
+}
+
+static void select_class(uint8_t *set, uint32_t bits)
+{
+	int nr;
+
+	for (nr = 0; nr < syscalls__count() && nr < SR_NR_MAX; nr++)
+		if (syscalls__get(nr)->classes & bits)
+			bit_set(set, nr);
+}
+
+static int select_regex(uint8_t *set, const char *re)
+{
+	regex_t rx;
+	int nr, err;
+
+	err = regcomp(&rx, re, REG_EXTENDED | REG_NOSUB);
+	if (err) {
+		fprintf(stderr, "sysray: invalid regular expression '%s'\n", re);
+		return -EINVAL;
+	}
+	for (nr = 0; nr < syscalls__count() && nr < SR_NR_MAX; nr++)
+		if (!syscalls__get(nr)->raw && !regexec(&rx, syscalls__get(nr)->name, 0, NULL, 0))
+			bit_set(set, nr);
+	regfree(&rx);
+	return 0;
+}
+
+/* One element of a syscall set. */
+static int select_token(uint8_t *set, const char *tok)
+{
+	const struct sr_sysent *e;
+	const struct sr_class *c;
+
+	if (!strcmp(tok, "all")) {
+		memset(set, 0xff, SR_NR_MAX / 8);
+		return 0;
+	}
+	if (!strcmp(tok, "none"))
+		return 0;
+	if (tok[0] == '/')
+		return select_regex(set, tok + 1);
+	c = tok[0] == '%' ? class_by_name(tok + 1, true) : class_by_name(tok, false);
+	if (c) {
+		select_class(set, c->bits);
+		return 0;
+	}
+	e = syscalls__by_name(tok[0] == '?' ? tok + 1 : tok);
+	if (e && e->nr >= 0 && e->nr < SR_NR_MAX) {
+		bit_set(set, e->nr);
+		return 0;
+	}
+	return tok[0] == '?' ? 0 : bad_syscall(tok);
+}
+
+/* Parse a syscall set into @set (SR_NR_MAX bits). */
+static int parse_syscall_set(uint8_t *set, const char *spec)
+{
+	bool negate = spec[0] == '!';
+	char *copy = strdup(negate ? spec + 1 : spec), *tok, *save = NULL;
+	size_t i;
+	int err = 0;
+
+	if (!copy)
+		return -ENOMEM;
+	memset(set, 0, SR_NR_MAX / 8);
+	for (tok = strtok_r(copy, ",", &save); tok && !err; tok = strtok_r(NULL, ",", &save))
+		err = select_token(set, tok);
+	free(copy);
+	if (negate)
+		for (i = 0; i < SR_NR_MAX / 8; i++)
+			set[i] = ~set[i];
+	return err;
+}
+
+struct sr_word {
+	const char *name;
+	unsigned int bits;
+};
+
+/* A set of named bits ("successful,failed"), with "all", "none" and '!'. */
+static int parse_words(const char *what, const char *spec, const struct sr_word *words, size_t n,
+		       unsigned int all, unsigned int *out)
+{
+	bool negate = spec[0] == '!';
+	char *copy = strdup(negate ? spec + 1 : spec), *tok, *save = NULL;
+	unsigned int v = 0;
+	size_t i;
+
+	if (!copy)
+		return -ENOMEM;
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if (!strcmp(tok, "all")) {
+			v = all;
+			continue;
+		}
+		if (!strcmp(tok, "none"))
+			continue;
+		for (i = 0; i < n && strcmp(words[i].name, tok); i++)
+			;
+		if (i == n) {
+			fprintf(stderr, "sysray: invalid %s '%s'\n", what, tok);
+			free(copy);
+			return -EINVAL;
+		}
+		v |= words[i].bits;
+	}
+	free(copy);
+	*out = negate ? all & ~v : v;
+	return 0;
+}
+
+static int parse_status(struct sr_opts *o, const char *spec)
+{
+	static const struct sr_word words[] = {
+		{ "successful", SR_ST_SUCCESSFUL }, { "failed", SR_ST_FAILED },
+		{ "unfinished", SR_ST_UNFINISHED }, { "unavailable", SR_ST_UNAVAILABLE },
+		{ "detached", SR_ST_DETACHED },
+	};
+	unsigned int v;
+	int err =
+		parse_words("status", spec, words, sizeof(words) / sizeof(words[0]), SR_ST_ALL, &v);
+
+	if (!err)
+		o->status = v;
+	return err;
+}
+
+static int parse_quiet(struct sr_opts *o, const char *spec)
+{
+	enum { Q_ATTACH = 1, Q_EXIT = 2, Q_PATH = 4, Q_PERS = 8, Q_EXECVE = 16 };
+	static const struct sr_word words[] = {
+		{ "attach", Q_ATTACH },	    { "exit", Q_EXIT },
+		{ "exits", Q_EXIT },	    { "path-resolution", Q_PATH },
+		{ "personality", Q_PERS },  { "thread-execve", Q_EXECVE },
+		{ "superseded", Q_EXECVE },
+	};
+	unsigned int v;
+	int err = parse_words("quiet", spec, words, sizeof(words) / sizeof(words[0]), 31, &v);
+
+	if (err)
+		return err;
+	/* path-resolution and personality messages: sysray prints none */
+	o->quiet = v & Q_ATTACH;
+	o->quiet_exit = v & Q_EXIT;
+	o->quiet_superseded = v & Q_EXECVE;
+	return 0;
+}
+
+/* A signal by name (SIGCHLD, CHLD, RTMIN, RT_3) or number. */
+static int signal_number(const char *tok)
+{
+	const char *name = strncasecmp(tok, "SIG", 3) ? tok : tok + 3;
+	char *end;
+	long v;
+	uint32_t i;
+
+	v = strtol(tok, &end, 10);
+	if (!*end && end != tok)
+		return v >= 1 && v <= 64 ? (int)v : -1;
+	if (!strcasecmp(name, "RTMIN"))
+		return 32;
+	if (!strncasecmp(name, "RT_", 3)) {
+		v = strtol(name + 3, &end, 10);
+		return !*end && v >= 1 && v <= 32 ? 32 + (int)v : -1;
+	}
+	for (i = 0; i < xlat_signals.n; i++)
+		if (!strcasecmp(xlat_signals.ents[i].name + 3, name))
+			return (int)xlat_signals.ents[i].val;
+	return -1;
+}
+
+static int parse_signals(struct sr_opts *o, const char *spec)
+{
+	bool negate = spec[0] == '!';
+	char *copy = strdup(negate ? spec + 1 : spec), *tok, *save = NULL;
+	uint8_t set[sizeof(o->sig_sel)] = {};
+	size_t i;
+
+	if (!copy)
+		return -ENOMEM;
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		int sig = signal_number(tok);
+
+		if (!strcmp(tok, "all")) {
+			memset(set, 0xff, sizeof(set));
+		} else if (!strcmp(tok, "none")) {
+			continue;
+		} else if (sig < 0) {
+			fprintf(stderr, "sysray: invalid signal '%s'\n", tok);
+			free(copy);
+			return -EINVAL;
+		} else {
+			bit_set(set, sig);
+		}
+	}
+	free(copy);
+	for (i = 0; i < sizeof(set); i++)
+		o->sig_sel[i] = negate ? ~set[i] : set[i];
+	return 0;
+}
+
+int filter__qualify(struct sr_opts *o, const char *expr)
+{
+	const char *eq = strchr(expr, '=');
+	size_t klen = eq ? (size_t)(eq - expr) : 0;
+	const char *val = eq ? eq + 1 : expr;
+
+	if (!eq || (klen == 5 && !strncmp(expr, "trace", 5)) || (klen == 1 && expr[0] == 't')) {
+		o->trace_set = true;
+		return parse_syscall_set(o->trace_sel, val);
+	}
+	if ((klen == 6 && !strncmp(expr, "status", 6)))
+		return parse_status(o, val);
+	if ((klen == 6 && !strncmp(expr, "signal", 6)) ||
+	    (klen == 7 && !strncmp(expr, "signals", 7)) || (klen == 1 && expr[0] == 's'))
+		return parse_signals(o, val);
+	if ((klen == 5 && !strncmp(expr, "quiet", 5)) || (klen == 1 && expr[0] == 'q') ||
+	    (klen == 6 && !strncmp(expr, "silent", 6)) ||
+	    (klen == 6 && !strncmp(expr, "silence", 6)))
+		return parse_quiet(o, val);
+	if (klen == 3 && !strncmp(expr, "raw", 3))
+		return parse_syscall_set(o->raw_sel, val);
+	fprintf(stderr,
+		"sysray: invalid -e qualifier '%.*s' (trace, status, signal, quiet or raw)\n",
+		(int)klen, expr);
+	return -EINVAL;
+}
+
+int filter__add_comm(struct sr_opts *o, const char *name)
+{
+	if (strlen(name) >= SR_COMM_LEN || !name[0]) {
+		fprintf(stderr, "sysray: --comm '%s': a task name has 1 to %d bytes\n", name,
+			SR_COMM_LEN - 1);
+		return -EINVAL;
+	}
+	if (o->ncomm >= SR_MAX_COMM) {
+		fprintf(stderr, "sysray: at most %d --comm names\n", SR_MAX_COMM);
+		return -EINVAL;
+	}
+	strncpy(o->comm[o->ncomm++], name, SR_COMM_LEN);
+	return 0;
+}
+
+int filter__add_uid(struct sr_opts *o, const char *arg)
+{
+	struct passwd *pw;
+	char *end;
+	unsigned long v;
+
+	if (o->nuid >= SR_MAX_UID) {
+		fprintf(stderr, "sysray: at most %d --uid values\n", SR_MAX_UID);
+		return -EINVAL;
+	}
+	errno = 0;
+	v = strtoul(arg, &end, 10);
+	if (!errno && !*end && end != arg && v < 0xffffffffUL) {
+		o->uid[o->nuid++] = v;
+		return 0;
+	}
+	pw = getpwnam(arg);
+	if (!pw) {
+		fprintf(stderr, "sysray: --uid '%s': no such user\n", arg);
+		return -EINVAL;
+	}
+	o->uid[o->nuid++] = pw->pw_uid;
+	return 0;
+}
+
+/* Whether a syscall's delivery lines pass -e signal= (used by pairing). */
+bool filter__signal_shown(const struct sr_opts *o, int sig)
+{
+	return sig >= 1 && sig <= 64 && bit_get(o->sig_sel, sig);
+}
+
+bool filter__raw(const struct sr_opts *o, int nr)
+{
+	return nr >= 0 && nr < SR_NR_MAX && bit_get(o->raw_sel, nr);
+}
