@@ -49,7 +49,7 @@ UNIT_SRCS := $(wildcard tests/unit/*.c)
 PROG_SRCS := $(wildcard tests/progs/*.c)
 PROGS := $(patsubst tests/progs/%.c,$(OUTPUT)/progs/%,$(PROG_SRCS))
 
-.PHONY: all run test check deps integration bench format format-check clean progs
+.PHONY: all run test check deps integration bench bench-tools format format-check clean progs
 .DELETE_ON_ERROR:
 
 all: sysray
@@ -72,8 +72,36 @@ integration: sysray progs
 	$(Q)tests/integration/run.sh
 
 bench: deps
-	$(Q)$(MAKE) sysray progs
-	$(Q)scripts/bench.sh
+	$(Q)scripts/deps.sh --bench
+	$(Q)$(MAKE) sysray progs bench-tools
+	$(Q)python3 scripts/bench.py
+
+BENCH_TOOLS := $(OUTPUT)/bench/loop $(OUTPUT)/bench/empty $(OUTPUT)/bench/timeit
+bench-tools: $(BENCH_TOOLS)
+
+$(OUTPUT)/bench:
+	$(Q)mkdir -p $@
+
+$(OUTPUT)/bench/loop: scripts/bench/loop.c | $(OUTPUT)/bench
+	$(call msg,CC,$@)
+	$(Q)$(CC) -std=gnu11 -O2 -Wall -Wextra -Werror -pthread $< -o $@
+
+$(OUTPUT)/bench/timeit: scripts/bench/timeit.c | $(OUTPUT)/bench
+	$(call msg,CC,$@)
+	$(Q)$(CC) -std=gnu11 -O2 -Wall -Wextra -Werror $< -o $@
+
+$(OUTPUT)/bench/empty.bpf.o: scripts/bench/empty.bpf.c $(VMLINUX) | $(OUTPUT)/bench
+	$(call msg,BPF,$@)
+	$(Q)$(CLANG) $(BPF_CFLAGS) -c $< -o $@
+
+$(OUTPUT)/bench/empty.skel.h: $(OUTPUT)/bench/empty.bpf.o
+	$(call msg,GEN-SKEL,$@)
+	$(Q)$(BPFTOOL) gen skeleton $< name empty_bpf > $@
+
+$(OUTPUT)/bench/empty: scripts/bench/empty.c $(OUTPUT)/bench/empty.skel.h
+	$(call msg,CC,$@)
+	$(Q)$(CC) -std=gnu11 -O2 -Wall -Wextra -Werror -Wno-unused-parameter -I$(OUTPUT)/bench $(LIBBPF_CFLAGS) $< \
+		$(LIBBPF_LIBS) -o $@
 
 progs: $(PROGS)
 

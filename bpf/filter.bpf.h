@@ -85,41 +85,55 @@ static __always_inline bool cgroup_selected(void)
 	return got == want;
 }
 
-/*
- * Is the current task traced? In launch/attach mode the traced map of tgids
- * also decides; an armed entry (a launched child still waiting for its
- * execve) counts from the entry of its first execve on, which disarms it.
- */
-static __always_inline bool task_traced(__u32 tgid, bool exec_entry)
+static __always_inline void traced_changed(void)
 {
-	struct sr_task *t;
+	__sync_fetch_and_add(&traced_gen, 1);
+}
 
-	if (tgid_excluded(tgid) || !uid_selected() || !comm_selected() || !cgroup_selected())
-		return false;
-	if (!targ_filter_tasks)
-		return true;
+/*
+ * The traced map's answer for @tgid (launch and attach mode), through the
+ * per-CPU cache. An armed entry (a launched child still waiting for its
+ * execve) counts from the entry of its first execve on, which disarms it;
+ * armed answers are never cached.
+ */
+static __always_inline bool traced_lookup(__u32 tgid, bool exec_entry)
+{
+	__u64 gen = traced_gen;
+	struct tcache *c;
+	struct sr_task *t;
+	__u32 zero = 0;
+
+	c = bpf_map_lookup_elem(&tcache, &zero);
+	if (c && c->tgid == tgid && c->gen == gen)
+		return c->traced;
 	t = bpf_map_lookup_elem(&traced, &tgid);
-	if (!t)
-		return false;
-	if (t->flags & SR_TASK_ARMED) {
+	if (t && (t->flags & SR_TASK_ARMED)) {
 		if (!exec_entry)
 			return false;
 		t->flags &= ~SR_TASK_ARMED;
+		traced_changed();
+		return true;
 	}
-	return true;
+	if (c) {
+		c->tgid = tgid;
+		c->gen = gen;
+		c->traced = t != NULL;
+	}
+	return t != NULL;
+}
+
+/* Is the current task traced? @exec_entry: at the entry of execve. */
+static __always_inline bool task_traced(__u32 tgid, bool exec_entry)
+{
+	if (tgid_excluded(tgid) || !uid_selected() || !comm_selected() || !cgroup_selected())
+		return false;
+	return !targ_filter_tasks || traced_lookup(tgid, exec_entry);
 }
 
 /* The same, without disarming: for fork, exit and signal records. */
 static __always_inline bool task_traced_quiet(__u32 tgid)
 {
-	struct sr_task *t;
-
-	if (tgid_excluded(tgid) || !uid_selected() || !comm_selected() || !cgroup_selected())
-		return false;
-	if (!targ_filter_tasks)
-		return true;
-	t = bpf_map_lookup_elem(&traced, &tgid);
-	return t && !(t->flags & SR_TASK_ARMED);
+	return task_traced(tgid, false);
 }
 
 #endif /* SYSRAY_FILTER_BPF_H */

@@ -14,6 +14,10 @@ const volatile __u64 targ_wakeup_bytes = 256 * 1024;
 const volatile __u32 targ_status = 0;
 /* Record each entry's cgroup id (--show-cgroup). */
 const volatile bool targ_cgroup_ids = false;
+/* Record each entry's task name (-Y, --comm in user space). */
+const volatile bool targ_comm_names = false;
+/* Record timestamps (for ordering only when off: the ring keeps the order). */
+const volatile bool targ_timestamps = false;
 /* Process filters: within a kind any entry matches; all kinds must match. */
 const volatile __u32 targ_ncomm = 0;
 const volatile char targ_comm[SR_MAX_COMM][SR_COMM_LEN] = {};
@@ -24,6 +28,8 @@ const volatile __u8 targ_cgroup_kind[SR_MAX_CGROUP] = {}; /* --cgroup 0, --conta
 
 /* Traced processes still alive; the loader sets the initial count. */
 __s64 live_procs = 0;
+/* Bumped on every change to the traced map, by either side: see tcache. */
+__u64 traced_gen = 0;
 
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
@@ -73,5 +79,23 @@ struct {
 	__type(key, __u32);
 	__type(value, struct sr_cpu_stats);
 } stats SEC(".maps");
+
+/*
+ * The last traced-map answer on this CPU: a tight loop asks about the same
+ * tgid again and again, and an array slot is cheaper than a hash lookup.
+ * Valid while traced_gen has not moved.
+ */
+struct tcache {
+	__u64 gen;
+	__u32 tgid;
+	__u32 traced;
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct tcache);
+} tcache SEC(".maps");
 
 #endif /* SYSRAY_MAPS_BPF_H */

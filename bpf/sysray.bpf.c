@@ -16,6 +16,7 @@
 #include "maps.bpf.h"
 #include "capture.bpf.h"
 #include "filter.bpf.h"
+#include "fdinfo.bpf.h"
 
 char LICENSE[] SEC("license") = "GPL";
 
@@ -46,7 +47,7 @@ static __always_inline void hdr_init(struct sr_hdr *h, __u16 type, __s32 nr)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 
-	h->ts_ns = bpf_ktime_get_ns();
+	h->ts_ns = targ_timestamps ? bpf_ktime_get_ns() : 0;
 	h->tgid = pid_tgid >> 32;
 	h->tid = (__u32)pid_tgid;
 	h->type = type;
@@ -90,6 +91,32 @@ static __always_inline void emit(struct sr_scratch *s, __u64 gen, __u32 size)
 	st->v[SR_STAT_PENDING] = 0;
 }
 
+/*
+ * Records with nothing but their fixed part skip the scratch: reserve them
+ * in the ring directly. Returns the record, or NULL after counting a loss.
+ */
+static __always_inline void *reserve_fixed(struct sr_cpu_stats *st, __u32 size)
+{
+	void *r = bpf_ringbuf_reserve(&rb, size, 0);
+
+	if (!r) {
+		st->v[SR_STAT_LOST]++;
+		st->v[SR_STAT_PENDING]++;
+	}
+	return r;
+}
+
+static __always_inline void submit_fixed(struct sr_cpu_stats *st, struct sr_hdr *h, __u32 size)
+{
+	h->lost = st->v[SR_STAT_PENDING] > 0xffffffff ? 0xffffffff : st->v[SR_STAT_PENDING];
+	h->size = size;
+	st->v[SR_STAT_EMITTED]++;
+	st->v[SR_STAT_PENDING] = 0;
+	bpf_ringbuf_submit(h, bpf_ringbuf_query(&rb, BPF_RB_AVAIL_DATA) >= targ_wakeup_bytes ?
+				      BPF_RB_FORCE_WAKEUP :
+				      BPF_RB_NO_WAKEUP);
+}
+
 /* Remember which entry copies faulted, for sys_exit to read them again. */
 static __always_inline void note_faults(__u32 mask, __s32 nr)
 {
@@ -107,7 +134,10 @@ static __always_inline void enter_init(struct sr_enter *e, __u16 type, long id,
 {
 	hdr_init(&e->h, type, id);
 	sr_regs_args(regs, e->args);
-	bpf_get_current_comm(e->comm, sizeof(e->comm));
+	if (targ_comm_names)
+		bpf_get_current_comm(e->comm, sizeof(e->comm));
+	else
+		__builtin_memset(e->comm, 0, sizeof(e->comm));
 	e->cgid = targ_cgroup_ids ? bpf_get_current_cgroup_id() : 0;
 }
 
@@ -142,6 +172,26 @@ static __always_inline __u32 capture_exit(__u32 off, const struct sr_plan *plan,
 	return off;
 }
 
+/* -y/-yy: describe the fds this call created or changed. */
+static __always_inline __u32 capture_fdinfo(__u32 off, const struct sr_plan *plan,
+					    const __u64 *args, long ret)
+{
+	int fds[2] = { -1, -1 };
+
+	if (ret < 0)
+		return off;
+	if (plan->flags & SR_PLAN_FDI_RET)
+		off = put_fdinfo(off, ret, SR_FDI_SRC_RET);
+	if (plan->flags & SR_PLAN_FDI_ARG0)
+		off = put_fdinfo(off, (int)args[0], 0);
+	if ((plan->flags & SR_PLAN_FDI_PAIR) &&
+	    !bpf_probe_read_user(fds, sizeof(fds), (const void *)arg_at(args, plan->fdi_arg))) {
+		off = put_fdinfo(off, fds[0], SR_FDI_SRC_RET);
+		off = put_fdinfo(off, fds[1], SR_FDI_SRC_RET);
+	}
+	return off;
+}
+
 /* -z/-Z send whole calls at exit; execve's argv is gone by then. */
 static __always_inline bool exit_only(const struct sr_plan *plan)
 {
@@ -165,6 +215,15 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		return 0;
 	if (!(plan->flags & SR_PLAN_TRACED) || exit_only(plan))
 		return 0;
+	if (!(plan->flags & SR_PLAN_HAS_ENTER)) {
+		struct sr_cpu_stats *st = stats_get();
+
+		if (!st || !(e = reserve_fixed(st, sizeof(*e))))
+			return 0;
+		enter_init(e, SR_REC_ENTER, id, regs);
+		submit_fixed(st, &e->h, sizeof(*e));
+		return 0;
+	}
 	s = scratch_get();
 	if (!s)
 		return 0;
@@ -251,6 +310,7 @@ static __always_inline int emit_call(struct pt_regs *regs, const struct sr_plan 
 	off = sizeof(*c);
 	off = capture_entry(off, plan, c->e.args, SR_BF_ENTRY, 0);
 	off = capture_exit(off, plan, c->e.args, ret);
+	off = capture_fdinfo(off, plan, c->e.args, ret);
 	s = scratch_get();
 	if (s)
 		emit(s, gen, off);
@@ -276,6 +336,17 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		return 0;
 	if (exit_only(plan))
 		return emit_call(regs, plan, id, ret);
+	if (!(plan->flags & (SR_PLAN_HAS_EXIT | SR_PLAN_HAS_ENTER | SR_PLAN_FDI_RET |
+			     SR_PLAN_FDI_ARG0 | SR_PLAN_FDI_PAIR))) {
+		struct sr_cpu_stats *st = stats_get();
+
+		if (!st || !(x = reserve_fixed(st, sizeof(*x))))
+			return 0;
+		hdr_init(&x->h, SR_REC_EXIT, id);
+		x->ret = ret;
+		submit_fixed(st, &x->h, sizeof(*x));
+		return 0;
+	}
 	s = scratch_get();
 	if (!s)
 		return 0;
@@ -284,11 +355,13 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	hdr_init(&x->h, SR_REC_EXIT, id);
 	x->ret = ret;
 	off = sizeof(*x);
-	if (plan->flags & (SR_PLAN_HAS_EXIT | SR_PLAN_HAS_ENTER)) {
+	if (plan->flags & (SR_PLAN_HAS_EXIT | SR_PLAN_HAS_ENTER | SR_PLAN_FDI_RET |
+			   SR_PLAN_FDI_ARG0 | SR_PLAN_FDI_PAIR)) {
 		sr_regs_args(regs, args);
 		if ((plan->flags & SR_PLAN_HAS_ENTER) && retry_pending > 0)
 			off = retry_faults(off, plan, args, id, ret);
 		off = capture_exit(off, plan, args, ret);
+		off = capture_fdinfo(off, plan, args, ret);
 		s = scratch_get();
 		if (!s)
 			return 0;
@@ -310,10 +383,12 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 		return 0;
 	/* Follow the child before it can run: this hook precedes its first wakeup. */
 	if (targ_filter_tasks && ctgid != ptgid) {
-		if (bpf_map_update_elem(&traced, &ctgid, &nt, BPF_ANY))
+		if (bpf_map_update_elem(&traced, &ctgid, &nt, BPF_ANY)) {
 			stat_inc(SR_STAT_FOLLOW_FAIL);
-		else
+		} else {
 			__sync_fetch_and_add(&live_procs, 1);
+			traced_changed();
+		}
 	}
 	s = scratch_get();
 	if (!s)
@@ -392,8 +467,10 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 			emit(s, gen, sizeof(*x));
 		}
 	}
-	if (group_dead && t && !bpf_map_delete_elem(&traced, &tgid))
+	if (group_dead && t && !bpf_map_delete_elem(&traced, &tgid)) {
 		__sync_fetch_and_add(&live_procs, -1);
+		traced_changed();
+	}
 	return 0;
 }
 

@@ -108,6 +108,7 @@ static void set_filters(struct sysray_bpf *skel, const struct sr_opts *o)
 
 	skel->rodata->targ_status = pairing__kernel_status(o);
 	skel->rodata->targ_cgroup_ids = o->show_cgroup;
+	skel->rodata->targ_comm_names = o->decode_pids;
 	skel->rodata->targ_ncomm = o->ncomm;
 	for (i = 0; i < o->ncomm; i++)
 		memcpy((void *)skel->rodata->targ_comm[i], o->comm[i], SR_COMM_LEN);
@@ -198,9 +199,10 @@ int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	err = fill_cgroups(l, o);
 	if (err)
 		return err;
-	l->rb = ring_buffer__new(bpf_map__fd(skel->maps.rb), cfg->on_record, cfg->ctx, NULL);
-	if (!l->rb)
-		return load_error("open the ring buffer", -errno);
+	err = ring__open(&l->ring, bpf_map__fd(skel->maps.rb), o->ringbuf_size, cfg->on_record,
+			 cfg->ctx);
+	if (err)
+		return load_error("map the ring buffer", err);
 	err = sysray_bpf__attach(skel);
 	if (err)
 		return load_error("attach to the syscall tracepoints", err);
@@ -214,6 +216,7 @@ int loader__trace_tgid(struct sr_loader *l, pid_t tgid, bool armed)
 
 	if (bpf_map__update_elem(l->skel->maps.traced, &key, sizeof(key), &t, sizeof(t), BPF_ANY))
 		return -errno;
+	__atomic_fetch_add(&l->skel->bss->traced_gen, 1, __ATOMIC_SEQ_CST);
 	return 0;
 }
 
@@ -251,6 +254,7 @@ int loader__reconcile(struct sr_loader *l)
 		prev = &key;
 		if (tgid_gone(key) && !bpf_map_delete_elem(fd, &key)) {
 			__atomic_fetch_sub(&l->skel->bss->live_procs, 1, __ATOMIC_SEQ_CST);
+			__atomic_fetch_add(&l->skel->bss->traced_gen, 1, __ATOMIC_SEQ_CST);
 			n++;
 		}
 	}
@@ -267,25 +271,17 @@ int64_t loader__live(const struct sr_loader *l)
 	return __atomic_load_n(&l->skel->bss->live_procs, __ATOMIC_SEQ_CST);
 }
 
+/* Producers rarely wake us (batched wakeups): the timeout is the usual way in. */
 int loader__poll(struct sr_loader *l, int timeout_ms)
 {
-	int err = ring_buffer__poll(l->rb, timeout_ms);
-
-	if (err < 0 && err != -EINTR)
-		return err;
-	/* Producers rarely wake us (batched wakeups): always look. */
-	err = ring_buffer__consume(l->rb);
-	return err < 0 && err != -EINTR ? err : 0;
+	return ring__poll(&l->ring, timeout_ms);
 }
 
 int loader__drain(struct sr_loader *l)
 {
-	int n;
-
-	do {
-		n = ring_buffer__consume(l->rb);
-	} while (n > 0);
-	return n < 0 ? n : 0;
+	while (ring__consume(&l->ring) > 0)
+		;
+	return 0;
 }
 
 void loader__detach(struct sr_loader *l)
@@ -319,8 +315,7 @@ void loader__free(struct sr_loader *l)
 {
 	if (!l)
 		return;
-	ring_buffer__free(l->rb);
+	ring__close(&l->ring);
 	sysray_bpf__destroy(l->skel);
-	l->rb = NULL;
 	l->skel = NULL;
 }

@@ -8,14 +8,14 @@
 #include <sys/types.h>
 
 #include "sysray/abi.h"
+#include "ringbuf.h"
 
 struct sysray_bpf;
-struct ring_buffer;
 struct sr_opts;
 
 struct sr_loader {
 	struct sysray_bpf *skel;
-	struct ring_buffer *rb;
+	struct sr_ring ring;
 	int ncpus;
 };
 

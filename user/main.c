@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -23,13 +24,14 @@
 #include "out.h"
 #include "pairing.h"
 #include "proc.h"
+#include "record.h"
 #include "syscalls.h"
 
 #ifndef SYSRAY_VERSION
 #define SYSRAY_VERSION "0.0.0"
 #endif
 
-#define DEFAULT_RINGBUF (64ULL << 20)
+#define DEFAULT_RINGBUF (32ULL << 20)
 #define POLL_MS		20
 /* After Ctrl-C, how long a launched command gets to exit on its own. */
 #define GRACE_MS 500
@@ -57,6 +59,8 @@ static const char usage_text[] =
 	"  -Y, --decode-pids=comm   print PID<comm> instead of PID\n"
 	"      --show-cgroup        start each line with its cgroup (or container:ID)\n"
 	"  -q, --quiet              no attach/detach messages; -qq: no \"+++ exited\"\n"
+	"      --record=FILE        save the raw records to FILE instead of printing\n"
+	"      --replay=FILE        print a recording (no tracing, no privileges)\n"
 	"\n"
 	"What to trace (filters run in the kernel):\n"
 	"  -e EXPR                  strace's qualifiers: trace=SET (names, %class,\n"
@@ -76,7 +80,7 @@ static const char usage_text[] =
 	"\n"
 	"Other:\n"
 	"  -f, --follow-forks       accepted for strace compatibility: always on\n"
-	"  -b, --buffer-size=SIZE   ring buffer size, with K/M/G suffix (64M); rounded\n"
+	"  -b, --buffer-size=SIZE   ring buffer size, with K/M/G suffix (32M); rounded\n"
 	"                           up to a power of two\n"
 	"  -d, --debug              capture statistics and libbpf warnings on stderr\n"
 	"                           (-dd: all of libbpf's messages)\n"
@@ -97,6 +101,7 @@ static const char usage_text[] =
 struct sr_session {
 	struct sr_opts opts;
 	struct sr_out out;
+	struct sr_out rec; /* --record */
 	struct sr_pairing pairing;
 	struct sr_loader loader;
 	struct sr_fdtab *fds;
@@ -175,6 +180,8 @@ enum {
 	OPT_CONTAINER,
 	OPT_UNIT,
 	OPT_SHOW_CGROUP,
+	OPT_RECORD,
+	OPT_REPLAY,
 };
 
 static const struct option longopts[] = {
@@ -198,6 +205,8 @@ static const struct option longopts[] = {
 	{ "container", required_argument, NULL, OPT_CONTAINER },
 	{ "unit", required_argument, NULL, OPT_UNIT },
 	{ "show-cgroup", no_argument, NULL, OPT_SHOW_CGROUP },
+	{ "record", required_argument, NULL, OPT_RECORD },
+	{ "replay", required_argument, NULL, OPT_REPLAY },
 	{},
 };
 
@@ -292,6 +301,12 @@ static int parse_output_opt(struct sr_opts *o, int c, const char *arg, int *quie
 	case OPT_SHOW_CGROUP:
 		o->show_cgroup = true;
 		return 0;
+	case OPT_RECORD:
+		o->record = arg;
+		return 0;
+	case OPT_REPLAY:
+		o->replay = arg;
+		return 0;
 	}
 	return -1;
 }
@@ -369,13 +384,6 @@ static int libbpf_silent(enum libbpf_print_level level, const char *fmt, va_list
 	return 0;
 }
 
-static int on_record(void *ctx, void *data, size_t len)
-{
-	struct sr_session *s = ctx;
-
-	return pairing__handle(&s->pairing, data, len);
-}
-
 static int open_output(struct sr_session *s)
 {
 	int err;
@@ -388,6 +396,49 @@ static int open_output(struct sr_session *s)
 			s->opts.outfile, strerror(-err));
 	return err;
 }
+
+static int on_record(void *ctx, void *data, size_t len)
+{
+	struct sr_session *s = ctx;
+
+	if (s->opts.record) {
+		record__write(&s->rec, data, len);
+		return 0;
+	}
+	return pairing__handle(&s->pairing, data, len);
+}
+
+static int open_recording(struct sr_session *s)
+{
+	int err = out__open(&s->rec, s->opts.record);
+
+	if (err) {
+		fprintf(stderr, "sysray: cannot write to '%s': %s; choose another --record file\n",
+			s->opts.record, strerror(-err));
+		return err;
+	}
+	s->rec.line_buffered = false;
+	record__begin(&s->rec);
+	return 0;
+}
+
+/* --replay: format a recording; no kernel, no privileges. */
+static int replay(struct sr_session *s)
+{
+	long n;
+
+	if (open_output(s))
+		return 1;
+	pairing__init(&s->pairing, &s->out, &s->opts, s->fds);
+	n = record__replay(s->opts.replay, &s->pairing);
+	pairing__finish(&s->pairing);
+	if (s->opts.debug && n >= 0)
+		fprintf(stderr, "sysray: %ld records, %llu lines, %llu malformed\n", n,
+			(unsigned long long)s->pairing.stats.lines,
+			(unsigned long long)s->pairing.stats.bad);
+	return n < 0 || s->out.err ? 1 : 0;
+}
+
 
 /* -p: every pid must exist (checked before the slow BPF load, and again). */
 static int check_pids(struct sr_session *s)
@@ -512,6 +563,18 @@ static void report_detached(const struct sr_session *s)
 			fprintf(stderr, "sysray: Process %d detached\n", s->opts.pids[i]);
 }
 
+/* -d: sysray's own cost, for the benchmark. */
+static void report_usage(void)
+{
+	struct rusage ru;
+
+	if (getrusage(RUSAGE_SELF, &ru))
+		return;
+	fprintf(stderr, "sysray: cpu user %ld.%06ld s, sys %ld.%06ld s, max rss %ld KiB\n",
+		(long)ru.ru_utime.tv_sec, (long)ru.ru_utime.tv_usec, (long)ru.ru_stime.tv_sec,
+		(long)ru.ru_stime.tv_usec, ru.ru_maxrss);
+}
+
 static void report_stats(struct sr_session *s)
 {
 	struct sr_cpu_stats st;
@@ -533,6 +596,7 @@ static void report_stats(struct sr_session *s)
 			(unsigned long long)st.v[SR_STAT_FOLLOW_FAIL]);
 	if (!s->opts.debug)
 		return;
+	report_usage();
 	fprintf(stderr,
 		"sysray: records emitted %llu, consumed %llu, lost %llu, malformed %llu; "
 		"reads faulted %llu, retried ok %llu, retried failed %llu; blobs left out %llu\n",
@@ -580,6 +644,8 @@ static int prepare(struct sr_session *s)
 		return 1;
 	if (open_output(s))
 		return 1;
+	if (s->opts.record && open_recording(s))
+		return 1;
 	if (s->opts.decode_fds) {
 		s->fds = fdtab__new(s->opts.decode_fds);
 		if (!s->fds) {
@@ -596,6 +662,8 @@ static int run(struct sr_session *s)
 	pid_t relays[SR_MAX_EXCL];
 	int err, i, n;
 
+	if (s->opts.replay)
+		return replay(s);
 	err = prepare(s);
 	if (err)
 		return err;
@@ -650,5 +718,9 @@ int main(int argc, char **argv)
 	pairing__free(&session.pairing);
 	fdtab__free(session.fds);
 	out__close(&session.out);
+	if (out__close(&session.rec) && !err) {
+		fprintf(stderr, "sysray: writing the recording failed\n");
+		err = 1;
+	}
 	return err;
 }

@@ -40,6 +40,8 @@ struct sr_opts {
 	int debug; /* -d: statistics and libbpf warnings; -dd: all libbpf messages */
 	bool follow; /* -f: accepted; following forks is always on */
 	const char *outfile; /* -o */
+	const char *record; /* --record: raw records to this file */
+	const char *replay; /* --replay: format this recording, no tracing */
 	uint64_t ringbuf_size; /* -b, bytes, a power of two */
 	pid_t pids[SR_MAX_PIDS]; /* -p */
 	int npids;

@@ -383,6 +383,39 @@ static void plan_arg(const struct sr_sysent *e, int i, const struct sr_opts *o,
 	}
 }
 
+/* Syscalls that change what a socket's addresses are, for -yy. */
+static bool changes_socket(const char *name)
+{
+	static const char *const names[] = {
+		"connect",  "bind",	   "listen",	  "sendto",   "sendmsg",
+		"sendmmsg", "getsockname", "getpeername", "shutdown",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(names[i], name))
+			return true;
+	return false;
+}
+
+/* -y, -yy: ask the kernel side to describe the fds a call creates or changes. */
+static void plan_fdinfo(const struct sr_sysent *e, const struct sr_opts *o, struct sr_plan *plan)
+{
+	if (!o->decode_fds)
+		return;
+	if (e->ret == SR_R_FD)
+		plan->flags |= SR_PLAN_FDI_RET;
+	if (!strcmp(e->name, "pipe") || !strcmp(e->name, "pipe2")) {
+		plan->flags |= SR_PLAN_FDI_PAIR;
+		plan->fdi_arg = 0;
+	} else if (!strcmp(e->name, "socketpair")) {
+		plan->flags |= SR_PLAN_FDI_PAIR;
+		plan->fdi_arg = 3;
+	}
+	if (o->decode_fds > 1 && changes_socket(e->name))
+		plan->flags |= SR_PLAN_FDI_ARG0;
+}
+
 void syscalls__plan(const struct sr_sysent *e, const struct sr_opts *o, struct sr_plan *plan)
 {
 	int i;
@@ -401,4 +434,5 @@ void syscalls__plan(const struct sr_sysent *e, const struct sr_opts *o, struct s
 	}
 	if (!strcmp(e->name, "execve") || !strcmp(e->name, "execveat"))
 		plan->flags |= SR_PLAN_EXEC;
+	plan_fdinfo(e, o, plan);
 }

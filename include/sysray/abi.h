@@ -194,12 +194,51 @@ struct sr_plan_arg {
 #define SR_PLAN_EXEC	  0x2 /* execve/execveat: ends the "armed" state */
 #define SR_PLAN_HAS_ENTER 0x4 /* some argument is captured at entry */
 #define SR_PLAN_HAS_EXIT  0x8 /* some argument is captured at exit */
+#define SR_PLAN_FDI_RET	  0x10 /* -y: at exit, describe the fd returned */
+#define SR_PLAN_FDI_ARG0  0x20 /* -yy: at exit, describe the fd in argument 0 */
+#define SR_PLAN_FDI_PAIR  0x40 /* -y: at exit, describe the two fds at args[fdi_arg] */
 
 struct sr_plan {
 	__u8 flags;
 	__u8 nargs;
-	__u8 pad[6];
+	__u8 fdi_arg; /* SR_PLAN_FDI_PAIR: the argument holding int fds[2] */
+	__u8 pad[5];
 	struct sr_plan_arg a[SR_NARGS];
+};
+
+/*
+ * What an fd is (-y, -yy), in a blob of argument slot SR_ARG_FDINFO at the
+ * end of an exit record, followed by @namelen bytes: a file's path as the
+ * kernel resolves it, a unix socket's bound name, an anon inode's name.
+ */
+#define SR_ARG_FDINFO  7
+#define SR_FDI_SRC_RET 6 /* fdinfo.src: the return value (else an argument index) */
+#define SR_FDI_DELETED 0x1 /* the file has been unlinked */
+
+struct sr_fdinfo {
+	__s32 fd;
+	__u16 src; /* argument index, or SR_FDI_SRC_RET */
+	__u16 flags; /* SR_FDI_* */
+	__u32 mode; /* inode i_mode */
+	__u32 magic; /* the filesystem's magic: pipefs, sockfs, anon_inodefs... */
+	__u64 ino;
+	__u32 dev; /* the filesystem's device, kernel encoding (major << 20 | minor) */
+	__u32 rdev; /* character and block devices: the device */
+	/* sockets */
+	__u16 family;
+	__u16 type;
+	__u16 protocol;
+	__u8 state;
+	__u8 pad;
+	__u16 lport; /* host order */
+	__u16 rport;
+	__u32 lport32; /* netlink: port ids */
+	__u32 rport32;
+	__u8 laddr[16];
+	__u8 raddr[16];
+	__u64 peer_ino; /* unix: the peer socket's inode */
+	__u32 peer_pid; /* unix: the peer's pid when it connected (SO_PEERCRED) */
+	__u32 namelen;
 };
 
 /* Per-CPU counters, summed by user space. */
@@ -243,6 +282,7 @@ _Static_assert(sizeof(struct sr_exit) == 40, "sr_exit layout");
 _Static_assert(sizeof(struct sr_blob) == 8, "sr_blob layout");
 _Static_assert(sizeof(struct sr_plan_arg) == 8, "sr_plan_arg layout");
 _Static_assert(sizeof(struct sr_plan) == 56, "sr_plan layout");
+_Static_assert(sizeof(struct sr_fdinfo) == 104, "sr_fdinfo layout");
 _Static_assert(sizeof(struct sr_signal) == 32 + 16 + SR_SIGINFO_SIZE, "sr_signal layout");
 #endif
 
