@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Decoders of user/decode/net.c, against lines strace 6.1 prints. */
+#include <fcntl.h>
 #include <string.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <linux/netlink.h>
+#include <sys/ipc.h>
 
 #include "rec.h"
 #include "test.h"
@@ -294,8 +296,231 @@ static void recvmsg_lines(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/*
+ * The blobs put_mmsg() emits for sendmmsg/recvmmsg at exit: per element,
+ * the 64-byte struct mmsghdr, then msg_name, the iovec array (one entry
+ * here), its buffer and msg_control, as put_msghdr() lays them out.
+ */
+struct t_mmsg {
+	uint64_t h[4][8];
+	uint64_t iov[4][2];
+	struct t_blobspec b[24];
+	int n, nel;
+};
+
+static void t_mmsg_add(struct t_mmsg *m, const void *name, uint32_t namelen, const char *data,
+		       uint64_t iov_len, uint32_t msg_len, uint32_t flags, const void *control,
+		       uint64_t controllen)
+{
+	uint64_t *h = m->h[m->nel], *iov = m->iov[m->nel];
+
+	m->nel++;
+	h[0] = name ? 0x5000 : 0;
+	h[1] = namelen;
+	h[2] = 0x6000;
+	h[3] = 1;
+	h[4] = control ? 0x8000 : 0;
+	h[5] = controllen;
+	h[6] = flags;
+	h[7] = msg_len; /* and 4 bytes of padding */
+	iov[0] = 0x7000;
+	iov[1] = iov_len;
+	m->b[m->n++] = (struct t_blobspec){ 1, h, 64, 0, 64 };
+	m->b[m->n++] = (struct t_blobspec){ 1, name, name ? namelen : 0, name ? 0 : 0x8, namelen };
+	m->b[m->n++] = (struct t_blobspec){ 1, iov, 16, 0, 16 };
+	m->b[m->n++] = (struct t_blobspec){ 1, data, msg_len, 0, msg_len };
+	m->b[m->n++] = (struct t_blobspec){ 1, control, control ? controllen : 0, control ? 0 : 0x8,
+					    (int32_t)controllen };
+}
+
+/* tests/progs/net_udp, at -s 64 and -s 1 */
+static void sendmmsg_lines(struct t_state *st)
+{
+	struct t_sink s;
+	struct t_mmsg m = { 0 };
+	uint64_t a[6] = { 4, 0x1000, 2, 0 };
+
+	t_mmsg_add(&m, NULL, 0, "hello ", 6, 6, 0, NULL, 0);
+	t_mmsg_add(&m, NULL, 0, "world", 5, 5, 0, NULL, 0);
+	t_sink_open(&s);
+	CHECK_STR(
+		st, t_line(&s, "sendmmsg", a, NULL, 0, 2, m.b, m.n),
+		"sendmmsg(4, [{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"hello "
+		"\", iov_len=6}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=6}, "
+		"{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"world\", "
+		"iov_len=5}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=5}], 2, 0) = 2");
+	/* -s 1: one element of each array, one byte of each buffer */
+	s.opts.strsize = 1;
+	CHECK_STR(
+		st, t_line(&s, "sendmmsg", a, NULL, 0, 2, m.b, m.n),
+		"sendmmsg(4, [{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"h\"..., "
+		"iov_len=6}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=6}, ...], 2, 0) "
+		"= 2");
+	/*
+	 * Only the first ret elements are read: strace shows the third, unsent
+	 * one too (without msg_len), we cannot.
+	 */
+	s.opts.strsize = 64;
+	a[2] = 3;
+	CHECK_STR(
+		st, t_line(&s, "sendmmsg", a, NULL, 0, 2, m.b, m.n),
+		"sendmmsg(4, [{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"hello "
+		"\", iov_len=6}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=6}, "
+		"{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"world\", "
+		"iov_len=5}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=5}, ...], 3, 0) "
+		"= 2");
+	a[2] = 0;
+	CHECK_STR(st, t_line(&s, "sendmmsg", a, NULL, 0, 0, NULL, 0),
+		  "sendmmsg(4, [], 0, 0)             = 0");
+	a[1] = 8;
+	a[2] = 2;
+	CHECK_STR(st, t_line(&s, "sendmmsg", a, NULL, 0, -14, NULL, 0),
+		  "sendmmsg(4, 0x8, 2, 0)            = -1 EFAULT (Bad address)");
+	t_sink_close(&s);
+}
+
+/* Control messages sit between one element's buffers and the next element. */
+static void sendmmsg_rights(struct t_state *st)
+{
+	struct t_sink s;
+	struct t_mmsg m = { 0 };
+	uint8_t cbuf[24] = { 20, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 5, 0, 0, 0 };
+	uint64_t a[6] = { 6, 0x1000, 2, 0 };
+
+	t_mmsg_add(&m, NULL, 0, "fd", 2, 2, 0, cbuf, sizeof(cbuf));
+	t_mmsg_add(&m, NULL, 0, "two", 3, 3, 0, NULL, 0);
+	t_sink_open(&s);
+	CHECK_STR(
+		st, t_line(&s, "sendmmsg", a, NULL, 0, 2, m.b, m.n),
+		"sendmmsg(6, [{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"fd\", "
+		"iov_len=2}], msg_iovlen=1, msg_control=[{cmsg_len=20, cmsg_level=SOL_SOCKET, "
+		"cmsg_type=SCM_RIGHTS, cmsg_data=[5]}], msg_controllen=24, msg_flags=0}, "
+		"msg_len=2}, {msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"two\", "
+		"iov_len=3}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=3}], 2, 0) = 2");
+	t_sink_close(&s);
+}
+
+static void recvmmsg_lines(struct t_state *st)
+{
+	struct t_sink s;
+	struct t_mmsg m = { 0 }, m1 = { 0 };
+	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons(47275) };
+	int64_t tmo[2] = { 1, 0 }, left[2] = { 0, 999994849 }, tmo2[2] = { 0, 999995538 };
+	uint64_t a[6] = { 3, 0x1000, 2, MSG_DONTWAIT, 0 };
+	struct t_blobspec in = { 4, tmo, 16, 0, 16 };
+
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	t_mmsg_add(&m, NULL, 0, "hell", 4, 4, MSG_TRUNC, NULL, 0);
+	t_mmsg_add(&m, NULL, 0, "world", 8, 5, 0, NULL, 0);
+	t_sink_open(&s);
+	CHECK_STR(
+		st, t_line(&s, "recvmmsg", a, NULL, 0, 2, m.b, m.n),
+		"recvmmsg(3, [{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"hell\", "
+		"iov_len=4}], msg_iovlen=1, msg_controllen=0, msg_flags=MSG_TRUNC}, msg_len=4}, "
+		"{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"world\", "
+		"iov_len=8}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=5}], 2, "
+		"MSG_DONTWAIT, NULL) = 2");
+	/* the timeout as given, and what is left of it after the return value */
+	t_mmsg_add(&m1, &sin, sizeof(sin), "ping", 8, 4, 0, NULL, 0);
+	m1.b[m1.n++] = (struct t_blobspec){ 4, left, 16, 0, 16 };
+	a[3] = MSG_WAITFORONE;
+	a[4] = 0x2000;
+	CHECK_STR(
+		st, t_line(&s, "recvmmsg", a, &in, 1, 1, m1.b, m1.n),
+		"recvmmsg(3, [{msg_hdr={msg_name={sa_family=AF_INET, sin_port=htons(47275), "
+		"sin_addr=inet_addr(\"127.0.0.1\")}, msg_namelen=16, msg_iov=[{iov_base=\"ping\", "
+		"iov_len=8}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=4}], 2, "
+		"MSG_WAITFORONE, {tv_sec=1, tv_nsec=0}) = 1 (left {tv_sec=0, tv_nsec=999994849})");
+	a[1] = 0x7fff77eb0f40;
+	a[2] = 12;
+	a[3] = MSG_DONTWAIT;
+	in.data = tmo2;
+	CHECK_STR(
+		st, t_line(&s, "recvmmsg", a, &in, 1, -11, NULL, 0),
+		"recvmmsg(3, 0x7fff77eb0f40, 12, MSG_DONTWAIT, {tv_sec=0, tv_nsec=999995538}) = -1 "
+		"EAGAIN (Resource temporarily unavailable)");
+	t_sink_close(&s);
+}
+
+/*
+ * System V and POSIX message queues (decoders in mem.c), from a program
+ * run under strace -f with the default -s 32.
+ */
+static void msgbufs(struct t_state *st)
+{
+	struct t_sink s;
+	struct {
+		int64_t mtype;
+		char mtext[32];
+	} msg = { 1, "hello" };
+	uint64_t a[6] = { 28, 0x1000, 5, 0 };
+	struct t_blobspec b = { 1, &msg, sizeof(msg), 0, sizeof(msg) };
+
+	t_sink_open(&s);
+	CHECK_STR(st, t_line(&s, "msgsnd", a, &b, 1, 0, NULL, 0),
+		  "msgsnd(28, {mtype=1, mtext=\"hello\"}, 5, 0) = 0");
+	a[2] = 0;
+	CHECK_STR(st, t_line(&s, "msgsnd", a, &b, 1, 0, NULL, 0),
+		  "msgsnd(28, {mtype=1, mtext=\"\"}, 0, 0) = 0");
+	a[1] = 8;
+	a[2] = 5;
+	b.flags = SR_BF_FAULT;
+	b.len = 0;
+	CHECK_STR(st, t_line(&s, "msgsnd", a, &b, 1, -14, &b, 1),
+		  "msgsnd(28, 0x8, 5, 0)             = -1 EFAULT (Bad address)");
+	/* msgrcv shows the buffer's size worth of mtext, not what was received */
+	a[1] = 0x1000;
+	a[2] = 64;
+	b.flags = 0;
+	b.len = sizeof(msg);
+	CHECK_STR(
+		st, t_line(&s, "msgrcv", a, NULL, 0, 5, &b, 1),
+		"msgrcv(28, {mtype=1, mtext=\"hello\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0"
+		"\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\"...}, 64, 0, 0) = 5");
+	a[1] = 0x7fff77eb1320;
+	a[2] = 200;
+	a[4] = IPC_NOWAIT;
+	CHECK_STR(
+		st, t_line(&s, "msgrcv", a, NULL, 0, -42, NULL, 0),
+		"msgrcv(28, 0x7fff77eb1320, 200, 0, IPC_NOWAIT) = -1 ENOMSG (No message of desired "
+		"type)");
+	t_sink_close(&s);
+}
+
+static void mq_opens(struct t_state *st)
+{
+	struct t_sink s;
+	int64_t attr[8] = { 0, 4, 64, 0 };
+	uint64_t a[6] = { 0x1000, O_RDWR | O_CREAT | O_EXCL, 0600, 0x2000 };
+	struct t_blobspec in[2] = { { 0, "sysray-t", 9, 0, 0 }, { 3, attr, 64, 0, 64 } };
+
+	t_sink_open(&s);
+	CHECK_STR(st, t_line(&s, "mq_open", a, in, 2, 3, NULL, 0),
+		  "mq_open(\"sysray-t\", O_RDWR|O_CREAT|O_EXCL, 0600, {mq_flags=0, mq_maxmsg=4, "
+		  "mq_msgsize=64, mq_curmsgs=0}) = 3");
+	a[1] = O_RDONLY;
+	CHECK_STR(st, t_line(&s, "mq_open", a, in, 2, 4, NULL, 0),
+		  "mq_open(\"sysray-t\", O_RDONLY)     = 4");
+	a[1] = O_RDWR | O_CREAT;
+	a[2] = 0644;
+	a[3] = 0;
+	in[1].flags = SR_BF_NULL;
+	in[1].len = 0;
+	CHECK_STR(st, t_line(&s, "mq_open", a, in, 2, 5, NULL, 0),
+		  "mq_open(\"sysray-t\", O_RDWR|O_CREAT, 0644, NULL) = 5");
+	a[3] = 8;
+	in[1].flags = SR_BF_FAULT;
+	CHECK_STR(st, t_line(&s, "mq_open", a, in, 2, -14, &in[1], 1),
+		  "mq_open(\"sysray-t\", O_RDWR|O_CREAT, 0644, 0x8) = -1 EFAULT (Bad address)");
+	t_sink_close(&s);
+}
+
 T_SUITE(decode_net_tests) = {
-	T_CASE(sockets),	 T_CASE(addresses_in),	T_CASE(addresses_unix),
-	T_CASE(address_lengths), T_CASE(sockopts),	T_CASE(sockopt_values_out),
-	T_CASE(sendmsg_rights),	 T_CASE(recvmsg_lines), T_END,
+	T_CASE(sockets),	T_CASE(addresses_in),
+	T_CASE(addresses_unix), T_CASE(address_lengths),
+	T_CASE(sockopts),	T_CASE(sockopt_values_out),
+	T_CASE(sendmsg_rights), T_CASE(recvmsg_lines),
+	T_CASE(sendmmsg_lines), T_CASE(sendmmsg_rights),
+	T_CASE(recvmmsg_lines), T_CASE(msgbufs),
+	T_CASE(mq_opens),	T_END,
 };

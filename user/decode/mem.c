@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Decoders: memory and System V IPC. */
+#include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
 #include <linux/ipc.h>
@@ -511,4 +512,166 @@ const struct sr_kind sr_kind_sembuf = {
 	.size = 6,
 	.max = 0,
 	.print = sembuf_print,
+};
+
+/*
+ * msgsnd/msgrcv: struct msgbuf { long mtype; char mtext[]; }. strace shows
+ * args[2] bytes of mtext (msgrcv too: the buffer's size, not what was
+ * received), cut at -s. The plan cannot ask for "8 + args[2]" bytes, and
+ * SR_LEN_ARG would miss the last 8, so it asks for a fixed 8 + -s bytes,
+ * all that is ever shown, and the printer takes args[2] of them. The cost:
+ * a buffer that ends within -s bytes of an unmapped page faults, and then
+ * shows as its address.
+ */
+#define SR_MSG_MTYPE 8 /* sizeof(long) */
+
+static void msgbuf_plan_len(const struct sr_opts *o, struct sr_plan_arg *pa)
+{
+	long cap = SR_MSG_MTYPE + (o->strsize > 0 ? o->strsize : 0);
+
+	pa->how = SR_HOW_BUF;
+	pa->len_src = SR_LEN_FIXED;
+	pa->elem = cap > SR_BLOB_MAX ? SR_BLOB_MAX : cap;
+	pa->cap = pa->elem;
+}
+
+static void msgbuf_fmt(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, uint64_t count)
+{
+	const uint8_t *d;
+	int64_t mtype;
+	size_t n;
+
+	if (!addr || !b || (b->flags & (SR_BF_FAULT | SR_BF_NULL)) || b->len < SR_MSG_MTYPE) {
+		fmt_ptr(f, addr);
+		return;
+	}
+	d = blob_data(b);
+	memcpy(&mtype, d, sizeof(mtype));
+	n = b->len - SR_MSG_MTYPE;
+	if (count < n)
+		n = count;
+	out__puts(f->out, "{mtype=");
+	out__dec(f->out, mtype);
+	out__puts(f->out, ", mtext=");
+	out__quoted(f->out, d + SR_MSG_MTYPE, n, f->opts ? f->opts->strsize : 32,
+		    count > n ? SR_Q_ELLIPSIS : 0);
+	out__putc(f->out, '}');
+}
+
+/* msgsnd reads the message at entry. */
+static void msgbuf_in_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
+			   struct sr_plan_arg *pa)
+{
+	(void)ent;
+	(void)argi;
+	msgbuf_plan_len(o, pa);
+	pa->when = SR_CAP_ENTER | SR_CAP_RETRY;
+}
+
+static void msgbuf_in_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	msgbuf_fmt(f, c->in[argi], c->args[argi], c->args[argi + 1]);
+}
+
+const struct sr_decoder sr_dec_msgbuf_in = {
+	.name = "msgbuf_in",
+	.at_exit = false,
+	.plan = msgbuf_in_plan,
+	.print = msgbuf_in_print,
+};
+
+/* msgrcv fills it: only a successful call's buffer is shown. */
+static void msgbuf_out_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
+			    struct sr_plan_arg *pa)
+{
+	(void)ent;
+	(void)argi;
+	msgbuf_plan_len(o, pa);
+	pa->when = SR_CAP_EXIT;
+}
+
+static void msgbuf_out_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	if (!c->has_exit || c->ret < 0) {
+		fmt_ptr(f, c->args[argi]);
+		return;
+	}
+	msgbuf_fmt(f, c->out[argi], c->args[argi], c->args[argi + 1]);
+}
+
+const struct sr_decoder sr_dec_msgbuf_out = {
+	.name = "msgbuf_out",
+	.at_exit = true,
+	.plan = msgbuf_out_plan,
+	.print = msgbuf_out_print,
+};
+
+/*
+ * mq_open: strace shows the mode and the attributes only with O_CREAT
+ * (not O_TMPFILE, as open's mode: a queue is never a temporary file).
+ */
+struct sr_mq_attr {
+	int64_t flags;
+	int64_t maxmsg;
+	int64_t msgsize;
+	int64_t curmsgs;
+	int64_t reserved[4];
+};
+
+static bool mq_creat(const struct sr_call *c, int argi)
+{
+	(void)argi;
+	return c->args[1] & O_CREAT;
+}
+
+static void mq_mode_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	fmt_mode(f, (uint16_t)c->args[argi]);
+}
+
+const struct sr_decoder sr_dec_mq_mode = {
+	.name = "mq_mode",
+	.at_exit = false,
+	.present = mq_creat,
+	.print = mq_mode_print,
+};
+
+static void mq_attr_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
+			 struct sr_plan_arg *pa)
+{
+	(void)ent;
+	(void)argi;
+	(void)o;
+	pa->when = SR_CAP_ENTER | SR_CAP_RETRY;
+	pa->how = SR_HOW_BUF;
+	pa->len_src = SR_LEN_FIXED;
+	pa->elem = sizeof(struct sr_mq_attr);
+	pa->cap = sizeof(struct sr_mq_attr);
+}
+
+static void mq_attr_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	const struct sr_blob *b = c->in[argi];
+	struct sr_mq_attr a;
+
+	if (!c->args[argi] || !b || (b->flags & (SR_BF_FAULT | SR_BF_NULL)) || b->len < sizeof(a)) {
+		fmt_ptr(f, c->args[argi]);
+		return;
+	}
+	memcpy(&a, blob_data(b), sizeof(a));
+	/* mq_open's flags are ignored: strace prints them raw */
+	out__puts(f->out, "{mq_flags=");
+	out__hex(f->out, (uint64_t)a.flags);
+	field_d(f, ", mq_maxmsg=", a.maxmsg);
+	field_d(f, ", mq_msgsize=", a.msgsize);
+	field_d(f, ", mq_curmsgs=", a.curmsgs);
+	out__putc(f->out, '}');
+}
+
+const struct sr_decoder sr_dec_mq_attr = {
+	.name = "mq_attr",
+	.at_exit = false,
+	.plan = mq_attr_plan,
+	.present = mq_creat,
+	.print = mq_attr_print,
 };

@@ -2,8 +2,9 @@
 /*
  * Decoders: sockets. Addresses (struct sockaddr by family), address
  * lengths that the kernel updates ("[128 => 16]"), socket types and
- * protocols, sendmsg/recvmsg headers with their control messages, and
- * socket option names and values by level, all as strace 6.1 prints them.
+ * protocols, sendmsg/recvmsg/sendmmsg/recvmmsg headers with their control
+ * messages, and socket option names and values by level, all as strace 6.1
+ * prints them.
  */
 #include <string.h>
 #include <arpa/inet.h>
@@ -437,6 +438,7 @@ struct msg_parts {
 	const struct sr_blob *iov;
 	const struct sr_blob *buf[SR_MSG_IOV_MAX];
 	const struct sr_blob *control;
+	const uint8_t *end; /* end of the record holding the blobs */
 	uint64_t total; /* bytes the buffers hold: the return value at exit */
 };
 
@@ -469,10 +471,15 @@ static const struct sr_blob *msg_bufs(struct msg_parts *m, const struct sr_blob 
 	return b;
 }
 
+/*
+ * One message from its header blob @hdr on: a struct user_msghdr, or a
+ * struct mmsghdr, which starts with one. The blobs that follow are found
+ * by walking as the BPF side wrote them, so @total must bound the buffers
+ * as it did there.
+ */
 static bool msg_parse(struct msg_parts *m, const struct sr_call *c, const struct sr_blob *hdr,
 		      int argi, uint64_t total)
 {
-	const uint8_t *end;
 	const struct sr_blob *b;
 
 	memset(m, 0, sizeof(*m));
@@ -480,12 +487,18 @@ static bool msg_parse(struct msg_parts *m, const struct sr_call *c, const struct
 		return false;
 	memcpy(&m->h, blob_data(hdr), sizeof(m->h));
 	m->total = total;
-	end = call__blob_end(c, hdr);
-	m->name = next_of(hdr, end, argi);
-	m->iov = next_of(m->name, end, argi);
-	b = msg_bufs(m, m->iov, end, argi);
-	m->control = next_of(b, end, argi);
+	m->end = call__blob_end(c, hdr);
+	m->name = next_of(hdr, m->end, argi);
+	m->iov = next_of(m->name, m->end, argi);
+	b = msg_bufs(m, m->iov, m->end, argi);
+	m->control = next_of(b, m->end, argi);
 	return true;
+}
+
+/* The blob after a message's parts: the next element of an mmsghdr array. */
+static const struct sr_blob *msg_after(const struct msg_parts *m, int argi)
+{
+	return next_of(m->control, m->end, argi);
 }
 
 static void msg_name(struct sr_fmt *f, const struct msg_parts *m, int32_t ulen, bool has_ulen)
@@ -969,6 +982,144 @@ const struct sr_decoder sr_dec_msghdr_out = {
 	.at_exit = true,
 	.plan = msghdr_out_plan,
 	.print = msghdr_out_print,
+};
+
+/*
+ * sendmmsg/recvmmsg: struct mmsghdr[], a msghdr and the msg_len the kernel
+ * writes back. Only the exit shows what each message carried, so it is
+ * read then (put_mmsg): for the first min(ret, SR_MMSG_MAX) elements, the
+ * element and its parts as put_msghdr() lays them out, buffers bounded by
+ * the element's msg_len.
+ */
+#define SR_MMSG_SIZE 64 /* sizeof(struct mmsghdr) */
+#define SR_MMSG_MAX  8 /* elements put_mmsg() captures */
+
+static void mmsghdr_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
+			 struct sr_plan_arg *pa)
+{
+	(void)ent;
+	(void)argi;
+	pa->when = SR_CAP_EXIT;
+	pa->how = SR_HOW_MMSG;
+	pa->cap = msg_cap(o);
+}
+
+static bool mmsg_ok(const struct sr_blob *b)
+{
+	return blob_ok(b) && b->len >= SR_MMSG_SIZE;
+}
+
+/* "{msg_hdr={...}, msg_len=N}"; returns the next element's blob. */
+static const struct sr_blob *mmsg_one(struct sr_fmt *f, const struct sr_call *c,
+				      const struct sr_blob *b, int argi)
+{
+	struct msg_parts m;
+	uint32_t len;
+
+	memcpy(&len, (const uint8_t *)blob_data(b) + sizeof(m.h), sizeof(len));
+	msg_parse(&m, c, b, argi, len);
+	out__puts(f->out, "{msg_hdr=");
+	fmt_msghdr(f, c, &m, 0, false);
+	out__puts(f->out, ", msg_len=");
+	out__udec(f->out, len);
+	out__putc(f->out, '}');
+	return msg_after(&m, argi);
+}
+
+/*
+ * How many elements strace shows: sendmmsg reads all vlen of them again at
+ * exit (only the first ret have a msg_len), recvmmsg the ret it filled.
+ */
+static uint64_t mmsg_count(const struct sr_call *c)
+{
+	return c->ent->name[0] == 's' ? (uint32_t)c->args[2] : (uint64_t)c->ret;
+}
+
+/*
+ * The array as strace's print_array() shows it, cut at -s elements unless
+ * -v. Past what was captured (more than SR_MMSG_MAX, a full record,
+ * sendmmsg's unsent messages) only "..." can be said. A failed call shows
+ * the address: strace prints a failed sendmmsg's messages, which nothing
+ * read at exit.
+ */
+static void mmsghdr_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	const struct sr_blob *b = c->out[argi];
+	uint64_t n, i;
+
+	if (!c->args[argi] || !c->has_exit || c->ret < 0) {
+		fmt_ptr(f, c->args[argi]);
+		return;
+	}
+	n = mmsg_count(c);
+	if (n && !mmsg_ok(b)) {
+		fmt_ptr(f, c->args[argi]);
+		return;
+	}
+	out__putc(f->out, '[');
+	for (i = 0; i < n; i++) {
+		if (i)
+			out__puts(f->out, ", ");
+		if (i >= array_max(f) || i >= SR_MMSG_MAX || !mmsg_ok(b)) {
+			out__puts(f->out, "...");
+			if (b && (b->flags & SR_BF_FAULT)) {
+				out__puts(f->out, " /* ");
+				out__hex(f->out, c->args[argi] + i * SR_MMSG_SIZE);
+				out__puts(f->out, " */");
+			}
+			break;
+		}
+		b = mmsg_one(f, c, b, argi);
+	}
+	out__putc(f->out, ']');
+}
+
+const struct sr_decoder sr_dec_mmsghdr = {
+	.name = "mmsghdr",
+	.at_exit = true,
+	.plan = mmsghdr_plan,
+	.print = mmsghdr_print,
+};
+
+/*
+ * recvmmsg: strace shows the timeout as it was at entry, after the
+ * messages, and what is left of it after the return value.
+ */
+static void recvmmsg_enter(struct sr_fmt *f, const struct sr_call *c)
+{
+	fmt_fd(f, c, (int)c->args[0]);
+	out__puts(f->out, ", ");
+}
+
+static void recvmmsg_exit(struct sr_fmt *f, const struct sr_call *c)
+{
+	mmsghdr_print(f, c, 1);
+	out__puts(f->out, ", ");
+	out__udec(f->out, (uint32_t)c->args[2]);
+	out__puts(f->out, ", ");
+	fmt_flags(f, &xlat_msg_flags, (uint32_t)c->args[3]);
+	out__puts(f->out, ", ");
+	fmt_struct(f, c, 4, false);
+}
+
+static void recvmmsg_ret_suffix(struct sr_fmt *f, const struct sr_call *c)
+{
+	if (c->ret == 0) {
+		out__puts(f->out, " (Timeout)");
+		return;
+	}
+	if (c->ret < 0 || !c->args[4])
+		return;
+	out__puts(f->out, " (left ");
+	fmt_struct(f, c, 4, true);
+	out__putc(f->out, ')');
+}
+
+const struct sr_scdec sr_scdec_recvmmsg = {
+	.name = "recvmmsg",
+	.enter = recvmmsg_enter,
+	.exit = recvmmsg_exit,
+	.ret_suffix = recvmmsg_ret_suffix,
 };
 
 /* Socket options. Level is argument 1, name argument 2. */
