@@ -19,9 +19,37 @@ static __always_inline __u64 sr_regs_sp(struct pt_regs *regs)
 	return regs->sp;
 }
 
-/* Valid at sys_enter and at sys_exit: the argument registers are not clobbered. */
+/*
+ * An ia32 task's syscall: its number is i386's, not x86_64's. TS_COMPAT is
+ * 0x0002 in arch/x86/include/asm/thread_info.h (a macro, so not in BTF).
+ */
+static __always_inline bool sr_compat_syscall(void)
+{
+	struct task_struct *t;
+
+	if (bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_get_current_task_btf)) {
+		t = bpf_get_current_task_btf();
+		return t->thread_info.status & 0x0002;
+	}
+	t = (struct task_struct *)bpf_get_current_task();
+	return BPF_CORE_READ(t, thread_info.status) & 0x0002;
+}
+
+/*
+ * Valid at sys_enter and at sys_exit: the argument registers are not
+ * clobbered. ia32 syscalls pass them in ebx, ecx, edx, esi, edi, ebp.
+ */
 static __always_inline void sr_regs_args(struct pt_regs *regs, __u64 *a)
 {
+	if (sr_compat_syscall()) {
+		a[0] = (__u32)regs->bx;
+		a[1] = (__u32)regs->cx;
+		a[2] = (__u32)regs->dx;
+		a[3] = (__u32)regs->si;
+		a[4] = (__u32)regs->di;
+		a[5] = (__u32)regs->bp;
+		return;
+	}
 	a[0] = regs->di;
 	a[1] = regs->si;
 	a[2] = regs->dx;
@@ -40,6 +68,12 @@ static __always_inline long sr_regs_nr(struct pt_regs *regs)
 static __always_inline __u64 sr_regs_sp(struct pt_regs *regs)
 {
 	return regs->sp;
+}
+
+/* AArch32 tasks are not told apart yet: arm64 builds are not supported. */
+static __always_inline bool sr_compat_syscall(void)
+{
+	return false;
 }
 
 /* x0 holds the return value at exit; orig_x0 keeps the first argument. */

@@ -13,6 +13,8 @@
 #define ANON_INODE_FS_MAGIC_ 0x09041934
 /* Path components walked at most; deeper paths keep their last ones. */
 #define FDI_MAX_COMPS 32
+/* walk_path(): the file is a pseudo one, named by its own dentry. */
+#define FDI_PSEUDO 0x100
 /* Scratch space past any record, for the components of a path walk. */
 #define FDI_COMPS_OFF (SR_REC_MAX + 2 * SR_BLOB_MAX)
 
@@ -73,8 +75,20 @@ __noinline int walk_path(__u64 dentry, __u64 vfsmnt)
 			continue;
 		}
 		mp = BPF_CORE_READ(m, mnt_parent);
-		if (mp == m)
-			break; /* the namespace's root */
+		if (mp == m) {
+			/*
+			 * A mount without a parent: the namespace's root, or an
+			 * internal one (memfd, nsfs) whose files are their own
+			 * root; those are named by their dentry, as d_path does.
+			 */
+			if (!i && d == parent && BPF_CORE_READ(d, d_name.len) > 1) {
+				c->name = (__u64)BPF_CORE_READ(d, d_name.name);
+				c->len = BPF_CORE_READ(d, d_name.len);
+				/* alloc_file_pseudo's files: d_path adds " (deleted)" */
+				return 1 | FDI_PSEUDO;
+			}
+			break;
+		}
 		c->len = 0;
 		d = BPF_CORE_READ(m, mnt_mountpoint);
 		m = mp;
@@ -130,12 +144,13 @@ static __always_inline void fdi_socket(struct sr_fdinfo *fi, struct file *f)
 	fi->state = BPF_CORE_READ(sk, __sk_common.skc_state);
 	fi->lport = BPF_CORE_READ(sk, __sk_common.skc_num);
 	fi->rport = __builtin_bswap16(BPF_CORE_READ(sk, __sk_common.skc_dport));
+	/* BPF_CORE_READ_INTO would copy sizeof(element): one byte of the array */
 	if (fi->family == 2 /* AF_INET */) {
-		BPF_CORE_READ_INTO(fi->laddr, sk, __sk_common.skc_rcv_saddr);
-		BPF_CORE_READ_INTO(fi->raddr, sk, __sk_common.skc_daddr);
+		bpf_core_read(fi->laddr, 4, &sk->__sk_common.skc_rcv_saddr);
+		bpf_core_read(fi->raddr, 4, &sk->__sk_common.skc_daddr);
 	} else if (fi->family == 10 /* AF_INET6 */) {
-		BPF_CORE_READ_INTO(fi->laddr, sk, __sk_common.skc_v6_rcv_saddr);
-		BPF_CORE_READ_INTO(fi->raddr, sk, __sk_common.skc_v6_daddr);
+		bpf_core_read(fi->laddr, 16, &sk->__sk_common.skc_v6_rcv_saddr);
+		bpf_core_read(fi->raddr, 16, &sk->__sk_common.skc_v6_daddr);
 	} else if (fi->family == 16 /* AF_NETLINK */) {
 		fi->lport32 = BPF_CORE_READ((struct netlink_sock *)sk, portid);
 		fi->rport32 = BPF_CORE_READ((struct netlink_sock *)sk, dst_portid);
@@ -221,7 +236,11 @@ __noinline __u32 put_fdinfo(__u32 off, __s64 fd, __u32 src)
 	} else if (fi->magic != PIPEFS_MAGIC_) {
 		struct dentry *d = BPF_CORE_READ(f, f_path.dentry);
 
-		len = join_path(at, walk_path((__u64)d, (__u64)BPF_CORE_READ(f, f_path.mnt)));
+		int n = walk_path((__u64)d, (__u64)BPF_CORE_READ(f, f_path.mnt));
+
+		if (n & FDI_PSEUDO)
+			fi->flags |= SR_FDI_DELETED;
+		len = join_path(at, n & (FDI_PSEUDO - 1));
 		/* unlinked: no longer hashed, and not a root */
 		if (!BPF_CORE_READ(d, d_hash.pprev) && BPF_CORE_READ(d, d_parent) != d)
 			fi->flags |= SR_FDI_DELETED;

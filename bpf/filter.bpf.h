@@ -8,6 +8,29 @@
 #ifndef SYSRAY_FILTER_BPF_H
 #define SYSRAY_FILTER_BPF_H
 
+/*
+ * The current task's cgroup v2 id and tgid, read straight from the task
+ * where the kernel hands out BTF task pointers (5.11+), else through the
+ * helpers. The filters run for every syscall on the host: they are the
+ * cost of what is not traced.
+ */
+static __always_inline __u64 cur_cgroup_id(void)
+{
+	if (bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_get_current_task_btf)) {
+		struct task_struct *t = bpf_get_current_task_btf();
+
+		return t->cgroups->dfl_cgrp->kn->id;
+	}
+	return bpf_get_current_cgroup_id();
+}
+
+static __always_inline __u32 cur_tgid(void)
+{
+	if (bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_get_current_task_btf))
+		return bpf_get_current_task_btf()->tgid;
+	return bpf_get_current_pid_tgid() >> 32;
+}
+
 static __always_inline bool tgid_excluded(__u32 tgid)
 {
 	int i;
@@ -64,15 +87,23 @@ static __always_inline bool uid_selected(void)
 
 /*
  * --cgroup/--container/--unit: the task is in one of the subtrees of each
- * kind given (any --cgroup and any --unit, when both kinds are used).
+ * kind given (any --cgroup and any --unit, when both kinds are used). The
+ * answer depends on the task's cgroup only, and cgroup ids are never
+ * reused, so the last answer on this CPU is kept with the id it was for.
  */
 static __always_inline bool cgroup_selected(void)
 {
-	__u32 want = 0, got = 0, bit;
+	__u32 want = 0, got = 0, bit, zero = 0;
+	struct cgcache *c;
+	__u64 cgid;
 	int i;
 
 	if (!targ_ncgroup)
 		return true;
+	cgid = cur_cgroup_id();
+	c = bpf_map_lookup_elem(&cgcache, &zero);
+	if (c && c->cgid == cgid)
+		return c->selected;
 #pragma unroll
 	for (i = 0; i < SR_MAX_CGROUP; i++) {
 		if (i >= targ_ncgroup)
@@ -81,6 +112,10 @@ static __always_inline bool cgroup_selected(void)
 		want |= bit;
 		if (!(got & bit) && bpf_current_task_under_cgroup(&cgroups, i) == 1)
 			got |= bit;
+	}
+	if (c) {
+		c->cgid = cgid;
+		c->selected = got == want;
 	}
 	return got == want;
 }

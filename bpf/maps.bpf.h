@@ -59,6 +59,20 @@ struct {
 	__type(value, __u32);
 } cgroups SEC(".maps");
 
+/* cgroup_selected()'s last answer on this CPU, and the cgroup it was for. */
+struct cgcache {
+	__u64 cgid;
+	__u32 selected;
+	__u32 pad;
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct cgcache);
+} cgcache SEC(".maps");
+
 struct sr_scratch {
 	__u8 buf[SR_SCRATCH_SIZE - 16];
 	__u64 gen; /* bumped by every user; detects a preempting program */

@@ -201,10 +201,11 @@ static __always_inline bool exit_only(const struct sr_plan *plan)
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 {
-	__u32 tgid = bpf_get_current_pid_tgid() >> 32;
+	__u32 tgid = cur_tgid();
 	const struct sr_plan *plan;
 	struct sr_scratch *s;
 	struct sr_enter *e;
+	bool compat;
 	__u32 off;
 	__u64 gen;
 
@@ -212,6 +213,10 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	if (!plan || !(plan->flags & (SR_PLAN_TRACED | SR_PLAN_EXEC)))
 		return 0;
 	if (!task_traced(tgid, plan->flags & SR_PLAN_EXEC))
+		return 0;
+	/* i386 numbers mean other syscalls: no captures, arguments raw */
+	compat = sr_compat_syscall();
+	if (compat && !(plan = plan_of(-1)))
 		return 0;
 	if (!(plan->flags & SR_PLAN_TRACED) || exit_only(plan))
 		return 0;
@@ -221,6 +226,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		if (!st || !(e = reserve_fixed(st, sizeof(*e))))
 			return 0;
 		enter_init(e, SR_REC_ENTER, id, regs);
+		e->h.flags = compat ? SR_HF_COMPAT : 0;
 		submit_fixed(st, &e->h, sizeof(*e));
 		return 0;
 	}
@@ -290,7 +296,7 @@ static __always_inline __u32 retry_faults(__u32 off, const struct sr_plan *plan,
 
 /* -z/-Z: one record for the whole call, if its outcome is wanted. */
 static __always_inline int emit_call(struct pt_regs *regs, const struct sr_plan *plan, long id,
-				     long ret)
+				     long ret, __u16 hflags)
 {
 	bool failed = ret < 0 && ret >= -4095;
 	struct sr_callrec *c;
@@ -306,6 +312,7 @@ static __always_inline int emit_call(struct pt_regs *regs, const struct sr_plan 
 	gen = ++s->gen;
 	c = (void *)s->buf;
 	enter_init(&c->e, SR_REC_CALL, id, regs);
+	c->e.h.flags = hflags;
 	c->ret = ret;
 	off = sizeof(*c);
 	off = capture_entry(off, plan, c->e.args, SR_BF_ENTRY, 0);
@@ -320,12 +327,13 @@ static __always_inline int emit_call(struct pt_regs *regs, const struct sr_plan 
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 {
-	__u32 tgid = bpf_get_current_pid_tgid() >> 32;
+	__u32 tgid = cur_tgid();
 	long id = sr_regs_nr(regs);
 	const struct sr_plan *plan;
 	struct sr_scratch *s;
 	struct sr_exit *x;
 	__u64 args[SR_NARGS];
+	bool compat;
 	__u32 off;
 	__u64 gen;
 
@@ -334,8 +342,11 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		return 0;
 	if (!task_traced(tgid, false))
 		return 0;
+	compat = sr_compat_syscall();
+	if (compat && (!(plan = plan_of(-1)) || !(plan->flags & SR_PLAN_TRACED)))
+		return 0;
 	if (exit_only(plan))
-		return emit_call(regs, plan, id, ret);
+		return emit_call(regs, plan, id, ret, compat ? SR_HF_COMPAT : 0);
 	if (!(plan->flags & (SR_PLAN_HAS_EXIT | SR_PLAN_HAS_ENTER | SR_PLAN_FDI_RET |
 			     SR_PLAN_FDI_ARG0 | SR_PLAN_FDI_PAIR))) {
 		struct sr_cpu_stats *st = stats_get();
@@ -343,6 +354,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		if (!st || !(x = reserve_fixed(st, sizeof(*x))))
 			return 0;
 		hdr_init(&x->h, SR_REC_EXIT, id);
+		x->h.flags = compat ? SR_HF_COMPAT : 0;
 		x->ret = ret;
 		submit_fixed(st, &x->h, sizeof(*x));
 		return 0;

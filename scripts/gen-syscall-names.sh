@@ -20,3 +20,13 @@ echo '#include <asm/unistd.h>' | $cc $defs -I"$inc" -E -dM - |
 		name = substr($2, 6); print $3, name }' |
 	sort -n | awk '{ printf "\t{ %d, \"%s\" },\n", $1, $2 }'
 echo "};"
+# ia32 tasks on x86_64 use the i386 numbering: their names, for raw lines.
+echo "static const struct sr_sysname sr_sysnames32[] = {"
+if [ "$arch" = x86 ]; then
+	echo '#include <asm/unistd_32.h>' | $cc -I"$inc" -E -dM - |
+		awk '$1 == "#define" && $2 ~ /^__NR_/ && $3 ~ /^[0-9]+$/ {
+			name = substr($2, 6); print $3, name }' |
+		sort -n | awk '{ printf "\t{ %d, \"%s\" },\n", $1, $2 }'
+fi
+echo "\t{ -1, NULL },"
+echo "};"

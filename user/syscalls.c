@@ -117,6 +117,7 @@ static const struct sr_sysent rows[] = {
 /* The number-indexed table; entries without a name are made on demand. */
 struct sr_systable {
 	struct sr_sysent *ents;
+	struct sr_sysent *compat; /* i386 numbers, for ia32 tasks; made on first use */
 	int n; /* covers [0, n) */
 	char (*rawnames)[24];
 };
@@ -223,6 +224,29 @@ const struct sr_sysent *syscalls__get(int nr)
 	if (nr >= 0 && nr < table.n)
 		return &table.ents[nr];
 	/* Out of range (x32 numbers, -1): a raw entry, rebuilt per call. */
+	make_raw(&oob, nr, oobname, sizeof(oobname));
+	return &oob;
+}
+
+const struct sr_sysent *syscalls__get_compat(int nr)
+{
+	static struct sr_sysent oob;
+	static char oobname[24];
+	size_t i;
+
+	if (!table.compat) {
+		table.compat = calloc(SR_NR_MAX, sizeof(*table.compat));
+		if (!table.compat)
+			goto raw;
+		for (i = 0; i < SR_NR_MAX; i++)
+			make_raw(&table.compat[i], i, table.rawnames[i], sizeof(table.rawnames[i]));
+		for (i = 0; sr_sysnames32[i].name; i++)
+			if (sr_sysnames32[i].nr >= 0 && sr_sysnames32[i].nr < SR_NR_MAX)
+				table.compat[sr_sysnames32[i].nr].name = sr_sysnames32[i].name;
+	}
+	if (nr >= 0 && nr < SR_NR_MAX)
+		return &table.compat[nr];
+raw:
 	make_raw(&oob, nr, oobname, sizeof(oobname));
 	return &oob;
 }
@@ -401,7 +425,8 @@ static bool changes_socket(const char *name)
 /* -y, -yy: ask the kernel side to describe the fds a call creates or changes. */
 static void plan_fdinfo(const struct sr_sysent *e, const struct sr_opts *o, struct sr_plan *plan)
 {
-	if (!o->decode_fds)
+	/* --absolute-paths needs the paths of dirfds too */
+	if (!o->decode_fds && !o->absolute_paths)
 		return;
 	if (e->ret == SR_R_FD)
 		plan->flags |= SR_PLAN_FDI_RET;

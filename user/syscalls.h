@@ -134,6 +134,12 @@ int syscalls__init(void);
  */
 const struct sr_sysent *syscalls__get(int nr);
 
+/**
+ * syscalls__get_compat() - a raw entry for i386 syscall @nr of an ia32 task
+ * (its name from the i386 table). Never NULL.
+ */
+const struct sr_sysent *syscalls__get_compat(int nr);
+
 /** syscalls__by_name() - the entry named @name, or NULL. */
 const struct sr_sysent *syscalls__by_name(const char *name);
 
