@@ -68,15 +68,26 @@ void fmt_fd(struct sr_fmt *f, const struct sr_call *c, int fd)
 {
 	out__dec(f->out, fd);
 	if (f->fds && c)
-		fdtab__annotate(f->fds, f->out, c->tgid, fd);
+		fdtab__annotate(f->fds, f->out, c, fd);
+}
+
+void fmt_fd_new(struct sr_fmt *f, const struct sr_call *c, int fd)
+{
+	out__dec(f->out, fd);
+	if (f->fds && c)
+		fdtab__annotate_new(f->fds, f->out, c, fd);
 }
 
 void fmt_dirfd(struct sr_fmt *f, const struct sr_call *c, int fd)
 {
-	if (fd == -100) /* AT_FDCWD */
-		out__puts(f->out, "AT_FDCWD");
-	else
+	if (fd != -100) { /* AT_FDCWD */
 		fmt_fd(f, c, fd);
+		return;
+	}
+	out__puts(f->out, "AT_FDCWD");
+	/* strace -y shows the cwd there */
+	if (f->fds && c)
+		fdtab__annotate_cwd(f->fds, f->out, c);
 }
 
 /* strace's "%#03o": 0644, 022, 000. */
@@ -177,6 +188,41 @@ void fmt_blob_str(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, size
 	out__quoted(f->out, blob_data(b), b->len, max, qflags);
 }
 
+/*
+ * --absolute-paths: the directory a path argument is relative to, the dirfd
+ * argument just before it (AT_FDCWD otherwise); false for a path that is
+ * not a file's (symlink's target, mount's source).
+ */
+static bool path_base(const struct sr_call *c, int argi, int *dirfd)
+{
+	const char *n = c->ent->name;
+
+	if (argi == 0 && (!strcmp(n, "symlink") || !strcmp(n, "symlinkat") || !strcmp(n, "mount")))
+		return false;
+	*dirfd = -100;
+	if (argi > 0 && c->ent->args[argi - 1].type == SR_T_DIRFD)
+		*dirfd = (int)c->args[argi - 1];
+	return true;
+}
+
+/* Print @b's path resolved against the process's cwd or dirfd; false if it cannot. */
+static bool fmt_abs_path(struct sr_fmt *f, const struct sr_call *c, int argi,
+			 const struct sr_blob *b)
+{
+	char buf[SR_BLOB_MAX + 1];
+	int dirfd, n;
+
+	if (!f->opts || !f->opts->absolute_paths || !f->fds || !b ||
+	    (b->flags & (SR_BF_FAULT | SR_BF_NULL | SR_BF_TRUNC)) || !path_base(c, argi, &dirfd))
+		return false;
+	n = fdtab__abs_path(f->fds, c, dirfd, blob_data(b), strnlen(blob_data(b), b->len), buf,
+			    sizeof(buf));
+	if (n < 0)
+		return false;
+	out__quoted(f->out, buf, n, SR_BLOB_MAX, 0);
+	return true;
+}
+
 void fmt_path(struct sr_fmt *f, const struct sr_call *c, int argi)
 {
 	const struct sr_blob *b;
@@ -184,7 +230,8 @@ void fmt_path(struct sr_fmt *f, const struct sr_call *c, int argi)
 	if (argi < 0 || argi >= SR_NARGS)
 		return;
 	b = call__blob(c, argi, true);
-
+	if (c->args[argi] && fmt_abs_path(f, c, argi, b))
+		return;
 	fmt_blob_str(f, b, c->args[argi], SR_BLOB_MAX, SR_Q_NUL_TERM);
 }
 

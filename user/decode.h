@@ -115,7 +115,10 @@ const uint8_t *call__blob_end(const struct sr_call *c, const struct sr_blob *b);
 /* Shared printers. */
 void fmt_int(struct sr_fmt *f, int64_t v);
 void fmt_ptr(struct sr_fmt *f, uint64_t v);
+/* An fd argument, annotated (-y) with what it was when the call began. */
 void fmt_fd(struct sr_fmt *f, const struct sr_call *c, int fd);
+/* An fd the call created (its return value, pipe's array): what it is now. */
+void fmt_fd_new(struct sr_fmt *f, const struct sr_call *c, int fd);
 void fmt_dirfd(struct sr_fmt *f, const struct sr_call *c, int fd);
 void fmt_mode(struct sr_fmt *f, uint64_t mode);
 /* Print a bit set; @v 0 prints as "0" unless the table names 0. */

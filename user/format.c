@@ -402,7 +402,7 @@ static void format_retval(struct sr_fmt *f, const struct sr_call *c)
 		out__oct_alt(f->out, (uint64_t)r, 0);
 		break;
 	case SR_R_FD:
-		fmt_fd(f, c, (int)r);
+		fmt_fd_new(f, c, (int)r);
 		break;
 	default:
 		out__dec(f->out, r);

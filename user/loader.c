@@ -108,7 +108,8 @@ static void set_filters(struct sysray_bpf *skel, const struct sr_opts *o)
 
 	skel->rodata->targ_status = pairing__kernel_status(o);
 	skel->rodata->targ_cgroup_ids = o->show_cgroup;
-	skel->rodata->targ_comm_names = o->decode_pids;
+	/* -Y prints task names; --peer names the process behind a socket */
+	skel->rodata->targ_comm_names = o->decode_pids || o->peer;
 	skel->rodata->targ_ncomm = o->ncomm;
 	for (i = 0; i < o->ncomm; i++)
 		memcpy((void *)skel->rodata->targ_comm[i], o->comm[i], SR_COMM_LEN);

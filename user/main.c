@@ -56,6 +56,10 @@ static const char usage_text[] =
 	"  -s, --string-limit=N     show at most N bytes of strings and buffers (32)\n"
 	"  -v, --no-abbrev          print environment strings and structures in full\n"
 	"  -y, --decode-fds         print paths of file descriptors (-yy: sockets too)\n"
+	"      --peer               with -yy: the process at the other end of a unix\n"
+	"                           or loopback TCP socket, \"peer=PID(comm)\"\n"
+	"      --absolute-paths     print relative path arguments resolved against the\n"
+	"                           process's cwd or dirfd\n"
 	"  -Y, --decode-pids=comm   print PID<comm> instead of PID\n"
 	"      --show-cgroup        start each line with its cgroup (or container:ID)\n"
 	"  -q, --quiet              no attach/detach messages; -qq: no \"+++ exited\"\n"
@@ -180,6 +184,8 @@ enum {
 	OPT_CONTAINER,
 	OPT_UNIT,
 	OPT_SHOW_CGROUP,
+	OPT_PEER,
+	OPT_ABS_PATHS,
 	OPT_RECORD,
 	OPT_REPLAY,
 };
@@ -205,6 +211,8 @@ static const struct option longopts[] = {
 	{ "container", required_argument, NULL, OPT_CONTAINER },
 	{ "unit", required_argument, NULL, OPT_UNIT },
 	{ "show-cgroup", no_argument, NULL, OPT_SHOW_CGROUP },
+	{ "peer", no_argument, NULL, OPT_PEER },
+	{ "absolute-paths", no_argument, NULL, OPT_ABS_PATHS },
 	{ "record", required_argument, NULL, OPT_RECORD },
 	{ "replay", required_argument, NULL, OPT_REPLAY },
 	{},
@@ -298,6 +306,12 @@ static int parse_output_opt(struct sr_opts *o, int c, const char *arg, int *quie
 		if (*quiet >= 3)
 			o->quiet_superseded = true;
 		return 0;
+	case OPT_PEER:
+		o->peer = true;
+		return 0;
+	case OPT_ABS_PATHS:
+		o->absolute_paths = true;
+		return 0;
 	case OPT_SHOW_CGROUP:
 		o->show_cgroup = true;
 		return 0;
@@ -361,6 +375,9 @@ static int parse_args(struct sr_opts *o, int argc, char **argv)
 			return bad_option(argv, c);
 		}
 	}
+	/* the peer is part of a socket's -yy description */
+	if (o->peer && o->decode_fds < 2)
+		o->decode_fds = 2;
 	if (optind < argc)
 		o->cmd = &argv[optind];
 	if (o->cmd && o->npids)
@@ -439,7 +456,6 @@ static int replay(struct sr_session *s)
 	return n < 0 || s->out.err ? 1 : 0;
 }
 
-
 /* -p: every pid must exist (checked before the slow BPF load, and again). */
 static int check_pids(struct sr_session *s)
 {
@@ -491,6 +507,8 @@ static int start_command(struct sr_session *s)
 		return err;
 	}
 	s->launched = true;
+	/* its fds and cwd, read while it waits: it may be gone before its first record */
+	fdtab__seed(s->fds, s->child.pid);
 	loader__set_live(&s->loader, 1);
 	err = loader__trace_tgid(&s->loader, s->child.pid, true);
 	if (err) {
@@ -563,6 +581,29 @@ static void report_detached(const struct sr_session *s)
 			fprintf(stderr, "sysray: Process %d detached\n", s->opts.pids[i]);
 }
 
+/* -d: inputs no read managed to capture, by type (paths should be none). */
+static void report_unread(const struct sr_pairing_stats *st)
+{
+	static const struct {
+		uint8_t type;
+		const char *name;
+	} types[] = { { SR_T_PATH, "path" },
+		      { SR_T_STR, "string" },
+		      { SR_T_BUF_IN, "buffer" },
+		      { SR_T_STRUCT_IN, "struct" },
+		      { SR_T_STRUCT_INOUT, "struct" },
+		      { SR_T_IOV_IN, "iovec" },
+		      { SR_T_ARGV, "argv" } };
+	size_t i;
+
+	fprintf(stderr, "sysray: inputs unread after retry (of which the kernel read):");
+	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+		fprintf(stderr, " %s %llu (%llu)", types[i].name,
+			(unsigned long long)st->unread[types[i].type],
+			(unsigned long long)st->unread_kernel_ok[types[i].type]);
+	fputc('\n', stderr);
+}
+
 /* -d: sysray's own cost, for the benchmark. */
 static void report_usage(void)
 {
@@ -597,6 +638,7 @@ static void report_stats(struct sr_session *s)
 	if (!s->opts.debug)
 		return;
 	report_usage();
+	report_unread(&s->pairing.stats);
 	fprintf(stderr,
 		"sysray: records emitted %llu, consumed %llu, lost %llu, malformed %llu; "
 		"reads faulted %llu, retried ok %llu, retried failed %llu; blobs left out %llu\n",
@@ -646,8 +688,8 @@ static int prepare(struct sr_session *s)
 		return 1;
 	if (s->opts.record && open_recording(s))
 		return 1;
-	if (s->opts.decode_fds) {
-		s->fds = fdtab__new(s->opts.decode_fds);
+	if (s->opts.decode_fds || s->opts.absolute_paths) {
+		s->fds = fdtab__new(&s->opts);
 		if (!s->fds) {
 			fprintf(stderr, "sysray: out of memory\n");
 			return 1;

@@ -37,6 +37,8 @@ struct sr_opts {
 	int strsize; /* -s: bytes of strings and buffers shown (default 32) */
 	bool verbose; /* -v: print structures and env in full */
 	int decode_fds; /* -y: 1 paths, -yy: 2 sockets too */
+	bool absolute_paths; /* --absolute-paths: relative path arguments printed absolute */
+	bool peer; /* --peer: the process at the other end of a socket */
 	int debug; /* -d: statistics and libbpf warnings; -dd: all libbpf messages */
 	bool follow; /* -f: accepted; following forks is always on */
 	const char *outfile; /* -o */

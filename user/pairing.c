@@ -24,9 +24,19 @@ struct sr_ttask {
 	size_t rec_cap;
 	struct sr_call call;
 	uint8_t *exec_name; /* blob: the file name of the execve in progress */
+	bool compat_told; /* the "runs in 32 bit mode" notice is out */
 	int npending;
 	struct sr_signal pending[SR_PENDING_SIGS];
 };
+
+/* --peer names the process at the other end by the comm the trace knows. */
+static const char *task_comm(void *ctx, uint32_t pid)
+{
+	struct sr_pairing *p = ctx;
+	struct sr_ttask *t = idmap__get(&p->tasks, pid);
+
+	return t && t->comm[0] ? t->comm : NULL;
+}
 
 void pairing__init(struct sr_pairing *p, struct sr_out *out, const struct sr_opts *opts,
 		   struct sr_fdtab *fds)
@@ -35,6 +45,7 @@ void pairing__init(struct sr_pairing *p, struct sr_out *out, const struct sr_opt
 	p->fmt.out = out;
 	p->fmt.opts = opts;
 	p->fmt.fds = fds;
+	fdtab__set_comm_fn(fds, task_comm, p);
 	/*
 	 * Filter by outcome at exit. With -z/-Z the kernel already sends only
 	 * the wanted calls, whole; execve still comes in two records.
@@ -317,7 +328,8 @@ static struct sr_call *load_call(struct sr_ttask *t, const struct sr_enter *e, s
 	e = (const struct sr_enter *)t->rec;
 	memset(c, 0, sizeof(*c));
 	c->nr = e->h.nr;
-	c->ent = syscalls__get(c->nr);
+	/* an ia32 task: i386 numbering, arguments raw (strace would switch personality) */
+	c->ent = e->h.flags & SR_HF_COMPAT ? syscalls__get_compat(c->nr) : syscalls__get(c->nr);
 	c->tid = e->h.tid;
 	c->tgid = e->h.tgid;
 	memcpy(c->args, e->args, sizeof(c->args));
@@ -327,6 +339,19 @@ static struct sr_call *load_call(struct sr_ttask *t, const struct sr_enter *e, s
 	return c;
 }
 
+/* strace's notice for a task that switched to i386 syscalls; once per task. */
+static void tell_compat(struct sr_pairing *p, struct sr_ttask *t)
+{
+	if (t->compat_told)
+		return;
+	t->compat_told = true;
+	close_line(p);
+	out__puts(p->fmt.out, "[ Process PID=");
+	out__udec(p->fmt.out, t->tid);
+	out__puts(p->fmt.out, " runs in 32 bit mode. ]");
+	out__newline(p->fmt.out);
+}
+
 static void handle_enter(struct sr_pairing *p, const struct sr_enter *e, size_t len)
 {
 	struct sr_ttask *t = task_get(p, e->h.tid, e->h.tgid);
@@ -334,6 +359,8 @@ static void handle_enter(struct sr_pairing *p, const struct sr_enter *e, size_t 
 
 	if (!t)
 		return;
+	if (e->h.flags & SR_HF_COMPAT)
+		tell_compat(p, t);
 	if (t->in_call)
 		finish_unavailable(p, t);
 	flush_pending(p, t);
@@ -373,15 +400,23 @@ static unsigned int outcome(int64_t ret)
 	return ret < 0 && ret >= -4095 ? SR_ST_FAILED : SR_ST_SUCCESSFUL;
 }
 
-static void handle_orphan_exit(struct sr_pairing *p, const struct sr_exit *x)
+static void handle_orphan_exit(struct sr_pairing *p, const struct sr_exit *x, size_t len)
 {
-	const struct sr_sysent *e = syscalls__get(x->h.nr);
+	const struct sr_sysent *e = x->h.flags & SR_HF_COMPAT ? syscalls__get_compat(x->h.nr) :
+								syscalls__get(x->h.nr);
 	struct sr_call c = { .ent = e, .nr = x->h.nr, .tid = x->h.tid, .tgid = x->h.tgid };
 
-	if (is_child_return(e, x->ret) || !status_selected(p, outcome(x->ret)))
+	if (is_child_return(e, x->ret))
 		return;
 	c.ret = x->ret;
 	c.has_exit = true;
+	c.out_start = (const uint8_t *)x;
+	c.out_end = (const uint8_t *)x + len;
+	/* the fds it created are known even without its entry (attached mid-call) */
+	if (p->fmt.fds)
+		fdtab__on_orphan_exit(p->fmt.fds, &c);
+	if (!status_selected(p, outcome(x->ret)))
+		return;
 	close_line(p);
 	leader(p, x->h.tid);
 	print_resumed(p, &c);
@@ -389,9 +424,27 @@ static void handle_orphan_exit(struct sr_pairing *p, const struct sr_exit *x)
 	end_line(p);
 }
 
+/* Count the inputs that could not be read even at exit, by type. */
+static void count_unread(struct sr_pairing *p, const struct sr_call *c)
+{
+	int i;
+
+	for (i = 0; i < c->ent->nargs && i < SR_NARGS; i++) {
+		const struct sr_blob *b = c->in[i];
+		uint8_t t = c->ent->args[i].type;
+
+		if (!b || !(b->flags & SR_BF_FAULT) || t >= SR_T_MAX)
+			continue;
+		p->stats.unread[t]++;
+		if (c->ret != -14 /* EFAULT */)
+			p->stats.unread_kernel_ok[t]++;
+	}
+}
+
 /* Print the rest of @t's call, which has its exit in @c. */
 static void print_exit(struct sr_pairing *p, struct sr_ttask *t, struct sr_call *c)
 {
+	count_unread(p, c);
 	if (!t->printed) {
 		close_line(p);
 		leader(p, t->tid);
@@ -427,9 +480,14 @@ static void handle_exit(struct sr_pairing *p, const struct sr_exit *x, size_t le
 	struct sr_ttask *t = idmap__get(&p->tasks, x->h.tid);
 	struct sr_call *c;
 
-	/* rt_sigreturn restores the registers, syscall number -1 included. */
-	if (!t || !t->in_call || (t->call.nr != x->h.nr && x->h.nr != -1)) {
-		handle_orphan_exit(p, x);
+	/*
+	 * rt_sigreturn restores the registers, syscall number -1 included; an
+	 * execve that loaded an ia32 program returns as i386's execve.
+	 */
+	if (!t || !t->in_call ||
+	    (t->call.nr != x->h.nr && x->h.nr != -1 &&
+	     !((x->h.flags & SR_HF_COMPAT) && !strncmp(t->call.ent->name, "execve", 6)))) {
+		handle_orphan_exit(p, x, len);
 		return;
 	}
 	c = &t->call;
@@ -592,6 +650,25 @@ static void handle_exec(struct sr_pairing *p, const struct sr_exec *x, size_t le
 	}
 }
 
+/* The flags of the clone @t is in (CLONE_FILES shares the fd table); 0 for fork. */
+static uint64_t clone_flags(const struct sr_ttask *t)
+{
+	const struct sr_call *c;
+	const struct sr_blob *b;
+
+	if (!t || !t->in_call || !t->call.ent)
+		return 0;
+	c = &t->call;
+	if (!strcmp(c->ent->name, "clone"))
+		return c->args[0];
+	if (strcmp(c->ent->name, "clone3"))
+		return 0;
+	b = c->in[0];
+	if (!b || (b->flags & (SR_BF_FAULT | SR_BF_NULL)) || b->len < sizeof(uint64_t))
+		return 0;
+	return *(const uint64_t *)blob_data(b); /* struct clone_args starts with flags */
+}
+
 static void handle_fork(struct sr_pairing *p, const struct sr_fork *f)
 {
 	struct sr_ttask *parent = idmap__get(&p->tasks, f->h.tid);
@@ -602,7 +679,7 @@ static void handle_fork(struct sr_pairing *p, const struct sr_fork *f)
 		child->cgid = parent ? parent->cgid : 0;
 	}
 	if (p->fmt.fds && f->child_tgid != f->h.tgid)
-		fdtab__on_fork(p->fmt.fds, f->h.tgid, f->child_tgid);
+		fdtab__on_fork(p->fmt.fds, f->h.tgid, f->child_tgid, clone_flags(parent));
 }
 
 /*

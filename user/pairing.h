@@ -24,6 +24,10 @@ struct sr_pairing_stats {
 	uint64_t bad; /* malformed records skipped */
 	uint64_t lost; /* records the kernel reported lost */
 	uint64_t lines; /* syscall lines printed */
+	/* Inputs left unread after the retry at exit, by argument type; and of
+	 * those, how many the kernel itself read (the call did not fail with EFAULT). */
+	uint64_t unread[SR_T_MAX];
+	uint64_t unread_kernel_ok[SR_T_MAX];
 };
 
 struct sr_pairing {

@@ -52,7 +52,9 @@ RESUMED_RE = re.compile(r'^<\.\.\. ([A-Za-z_0-9]+) resumed>(.*)$')
 CALL_RE = re.compile(r'^([A-Za-z_][A-Za-z_0-9]*)\(')
 # The " = RET" separator: strace pads the call with spaces to column 40.
 RET_SEP_RE = re.compile(r'\)(\s+)= ')
-RET_TAIL_RE = re.compile(r'^(-?\d+|0xADDR|0x[0-9a-fA-F]+|\?|-?P\d+|PPARENT|PGID|SID)(?: (.*))?$')
+# an fd return value may carry its -y annotation: "3</etc/passwd>"
+RET_TAIL_RE = re.compile(r'^(-?\d+(?:<.*>(?:\(deleted\))?)?|0xADDR|0x[0-9a-fA-F]+|\?|-?P\d+|PPARENT|PGID|'
+                         r'SID)(?: (.*))?$')
 ERRNO_RE = re.compile(r'^(E[A-Z0-9]+|ERESTART[A-Z_]*)\b')
 
 
@@ -220,7 +222,110 @@ def name_pids(entries):
     return names
 
 
-def normalise(entries):
+# fd annotations (-y, -yy): "3</etc/passwd>", "AT_FDCWD</tmp>", "5<TCP:[a:p->b:q]>".
+FD_SOCK_INO_RE = re.compile(
+    r'\b(socket|pipe|UNIX|UNIX-STREAM|TCP|TCPv6|UDP|UDPv6|UDPLITE|UDPLITEv6|NETLINK|RAW|RAWv6|'
+    r'PING|PINGv6|SCTP|SCTPv6|DCCP|DCCPv6):\[(\d+)(?:->(\d+))?(?=[\],])')
+FD_INET_RE = re.compile(r'\b((?:TCP|UDP|UDPLITE)(?:v6)?:\[)([^\]\[]*(?:\[[^\]]*\][^\]\[]*)*)\]')
+FD_INET_PORT_RE = re.compile(r':(\d+)(?=->|$)')
+FD_NETLINK_RE = re.compile(r'\b(NETLINK:\[[A-Z_0-9]+:)(\d+)\]')
+FD_PIDFD_RE = re.compile(r'<pid:(\d+)>')
+FD_PEER_RE = re.compile(r' peer=(\d+)\(')
+# the harness gives each tracer's run its own output files
+FD_RUN_OUTPUT_RE = re.compile(r'/(?:strace|sysray)\.(stdout|stderr)>')
+
+
+def split_annotations(body):
+    """Return (body without fd annotations, [annotations]).
+
+    An annotation is a balanced "<...>" right after a digit or AT_FDCWD,
+    outside quoted strings, with strace's "(deleted)" after it.
+    """
+    out, notes, i, n = [], [], 0, len(body)
+    while i < n:
+        c = body[i]
+        if c == '"':
+            j = i + 1
+            while j < n and body[j] != '"':
+                j += 2 if body[j] == '\\' else 1
+            out.append(body[i:j + 1])
+            i = j + 1
+            continue
+        if c == '<' and i and (body[i - 1].isdigit() or body[:i].endswith('AT_FDCWD')):
+            depth, j = 0, i
+            while j < n:
+                if body[j] == '<':
+                    depth += 1
+                elif body[j] == '>':
+                    depth -= 1
+                    if not depth:
+                        break
+                j += 1
+            j += 1
+            if body.startswith('(deleted)', j):
+                j += len('(deleted)')
+            notes.append(body[i:j])
+            i = j
+            continue
+        out.append(c)
+        i += 1
+    return ''.join(out), notes
+
+
+def normalise_fds(body, inos, ports, pname):
+    """Socket and pipe inodes -> INO1, INO2... by first appearance; ports in
+    socket addresses share sin_port's PORTn names; netlink port ids, pidfd
+    pids and --peer pids are pids."""
+    def ino(v):
+        if v not in inos:
+            inos[v] = 'INO%d' % (len(inos) + 1)
+        return inos[v]
+
+    def port(v):
+        if v == '0':
+            return v
+        if v not in ports:
+            ports[v] = 'PORT%d' % (len(ports) + 1)
+        return ports[v]
+
+    body = FD_SOCK_INO_RE.sub(lambda m: '%s:[%s%s' % (
+        m.group(1), ino(m.group(2)), '->' + ino(m.group(3)) if m.group(3) else ''), body)
+    body = FD_INET_RE.sub(lambda m: m.group(1) + '->'.join(
+        FD_INET_PORT_RE.sub(lambda p: ':' + port(p.group(1)), part)
+        for part in m.group(2).split('->')) + ']', body)
+    body = FD_NETLINK_RE.sub(lambda m: m.group(1) + (pname(m.group(2)) or 'PORTID') + ']', body)
+    body = FD_PIDFD_RE.sub(lambda m: '<pid:%s>' % (pname(m.group(1)) or m.group(1)), body)
+    body = FD_PEER_RE.sub(lambda m: ' peer=%s(' % (pname(m.group(1)) or m.group(1)), body)
+    body = FD_RUN_OUTPUT_RE.sub(r'/TRACER.\1>', body)
+    return body
+
+
+def fd_score(s_norm, y_norm):
+    """Compare fd annotations line by line: lines are paired as equal once
+    their annotations are taken out (per process, longest common
+    subsequence), then the annotations of each pair compared in order.
+    Return (strace annotations, in paired lines, identical, [differences])."""
+    total = paired = same = 0
+    diffs = []
+    s_pp, y_pp = per_pid(s_norm), per_pid(y_norm)
+    for pid, s_lines in s_pp.items():
+        s_split = [split_annotations(b) for b in s_lines]
+        y_split = [split_annotations(b) for b in y_pp.get(pid, [])]
+        total += sum(len(n) for _, n in s_split)
+        sm = difflib.SequenceMatcher(None, [b for b, _ in s_split], [b for b, _ in y_split],
+                                     autojunk=False)
+        for a, b, size in sm.get_matching_blocks():
+            for k in range(size):
+                sn, yn = s_split[a + k][1], y_split[b + k][1]
+                paired += len(sn)
+                ok = sum(1 for x, y in zip(sn, yn) if x == y)
+                same += ok
+                if ok != len(sn) or len(sn) != len(yn):
+                    diffs.append((pid, s_lines[a + k], y_pp[pid][b + k]))
+    return total, paired, same, diffs
+
+
+def normalise(entries, fds=False):
     """Return a list of (pname, body) with the normalisation rules applied.
 
     1. pids of traced processes -> P1, P2, ... (see name_pids): the leading
@@ -237,9 +342,11 @@ def normalise(entries):
        tv_usec in clock_gettime/gettimeofday -> N; si_utime/si_stime -> N;
        ephemeral ports sin_port=htons(N) -> PORT1, PORT2 ... in order of first
        appearance.
+    6. With fds (-y/-yy runs): see normalise_fds().
     """
     names = name_pids(entries)
     ports = {}
+    inos = {}
 
     def pname(tok):
         neg = tok.startswith('-')
@@ -299,9 +406,20 @@ def normalise(entries):
                 ports[v] = 'PORT%d' % (len(ports) + 1)
             return m.group(1) + ports[v] + m.group(3)
 
-        body = PORT_RE.sub(port, body)
+        if not fds:
+            body = PORT_RE.sub(port, body)
         body = ADDR_RE.sub('0xADDR', body)
         out.append((names.get(e.pid, 'P?'), body))
+    if fds:
+        # Number ports and inodes process by process: the order in which
+        # processes' lines interleave in the file is not deterministic.
+        def key(i):
+            p = out[i][0][1:]
+            return (int(p) if p.isdigit() else 1 << 30, i)
+
+        for i in sorted(range(len(out)), key=key):
+            body = PORT_RE.sub(port, out[i][1])
+            out[i] = (out[i][0], normalise_fds(body, inos, ports, pname))
     return out
 
 
@@ -323,7 +441,9 @@ def name_ret(body):
     name, _, ret = pc
     if ret is None:
         return (name, '<unfinished>')
-    tok, _, rest = ret.partition(' ')
+    m = RET_TAIL_RE.match(ret)
+    tok, rest = (m.group(1), m.group(2) or '') if m else ret.partition(' ')[::2]
+    tok = re.sub(r'<.*', '', tok)  # an fd's annotation is not its value
     em = ERRNO_RE.match(rest)
     if em:
         tok += ' ' + em.group(1)
@@ -475,6 +595,11 @@ def main():
                     help='comma-separated program names to skip (e.g. busy)')
     ap.add_argument('--timeout', type=float, default=30.0, help='seconds per traced run (30)')
     ap.add_argument('--keep', help='keep raw and normalised traces in this directory')
+    ap.add_argument('--fds', action='store_true',
+                    help='-y/-yy runs: normalise socket/pipe inodes and ports in fd '
+                    'annotations, and report the share of annotations identical to strace\'s')
+    ap.add_argument('--fd-min', type=float, default=0.0,
+                    help='with --fds: fail if the share of identical annotations is below')
     ap.add_argument('--max-listed', type=int, default=200,
                     help='unmatched lines per program to list with a closest match (200)')
     ap.add_argument('programs', nargs='*', help='extra programs to trace (no arguments)')
@@ -532,8 +657,11 @@ def main():
 
             s_entries, _ = read_trace(s_out)
             y_entries, lost = read_trace(y_out)
-            s_norm, y_norm = normalise(s_entries), normalise(y_entries)
+            s_norm = normalise(s_entries, opts.fds)
+            y_norm = normalise(y_entries, opts.fds)
             r = compare(name, s_norm, y_norm, lost, known, opts.max_listed)
+            r.fd_total, r.fd_paired, r.fd_same, r.fd_diffs = (
+                fd_score(s_norm, y_norm) if opts.fds else (0, 0, 0, []))
             r.argv, r.s_rc, r.y_rc = argv, s_rc, y_rc
             try:
                 with open(os.path.join(jdir, 'sysray.stderr'), errors='replace') as f:
@@ -553,9 +681,10 @@ def main():
                             f.write('%s  %s\n' % (p, b))
             frac = r.identical / r.total if r.total else (1.0 if not y_norm else 0.0)
             print('%-22s strace=%-5d identical=%-5d %6.1f%%  known=%-4d unexplained=%-4d '
-                  'lost=%-3d names=%s exit=%s/%s' %
+                  'lost=%-3d names=%s exit=%s/%s%s' %
                   (name, r.total, r.identical, 100 * frac, r.known, r.unexplained, r.lost,
-                   'equal' if r.names_equal else 'DIFF', r.s_rc, r.y_rc), flush=True)
+                   'equal' if r.names_equal else 'DIFF', r.s_rc, r.y_rc,
+                   '  fds=%d/%d' % (r.fd_same, r.fd_total) if opts.fds else ''), flush=True)
     finally:
         shutil.rmtree(base, ignore_errors=True)
 
@@ -575,12 +704,22 @@ def main():
                (' (differ: %s)' % ', '.join(names_bad)) if names_bad else ''))
     print('differential: %d/%d lines identical (%.1f%%) over %d programs' %
           (ident, total, 100 * frac, len(results)))
+    fd_share = 1.0
+    if opts.fds:
+        fd_total = sum(r.fd_total for r in results)
+        fd_paired = sum(r.fd_paired for r in results)
+        fd_same = sum(r.fd_same for r in results)
+        fd_share = fd_same / fd_total if fd_total else 1.0
+        print('differential: fd annotations: %d/%d identical (%.2f%%); %d/%d in lines '
+              'both print (%.2f%%)' %
+              (fd_same, fd_total, 100 * fd_share, fd_same, fd_paired,
+               100.0 * fd_same / fd_paired if fd_paired else 100.0))
     lost = sum(r.lost for r in results)
     if lost:
         print('differential: sysray reported %d lost-event lines%s' %
               (lost, '' if opts.allow_lost else ' (failure; --allow-lost to accept)'))
     failed = (score < opts.min or (opts.per_pid_names and names_bad) or
-              (lost and not opts.allow_lost))
+              (lost and not opts.allow_lost) or fd_share < opts.fd_min)
     return 1 if failed else 0
 
 
@@ -626,6 +765,15 @@ def write_report(path, results, opts, total, ident, kn, names_bad):
                 f.write('  sysray stderr (tail):\n')
                 for l in r.y_stderr.strip().splitlines()[-10:]:
                     f.write('    %s\n' % l)
+
+        if opts.fds:
+            f.write('\n==== fd annotations that differ (strace line / sysray line) ====\n')
+            for r in results:
+                if not r.fd_diffs:
+                    continue
+                f.write('\n--- %s: %d/%d identical\n' % (r.name, r.fd_same, r.fd_total))
+                for pid, sl, yl in r.fd_diffs[:opts.max_listed]:
+                    f.write('  strace %-4s %s\n  sysray %-4s %s\n' % (pid, sl, '', yl))
 
         f.write('\n==== Known differences ====\n')
         for r in results:

@@ -413,6 +413,28 @@ def losses_are_reported():
           f'inline markers ({sum(marks)}) must add up to the total ({m.group(1)})')
 
 
+@test
+def ia32_syscalls_marked():
+    """An ia32 task's i386 numbers get i386 names, never x86_64 decoding."""
+    exe = tmpfile('.m32')
+    src = os.path.join(ROOT, 'tests', 'progs32', 'hello32.c')
+    p = subprocess.run(['gcc', '-m32', '-nostdlib', '-static', '-O1', '-fno-pie', '-no-pie', src,
+                        '-o', exe], capture_output=True, text=True)
+    if p.returncode:
+        os.unlink(exe)
+        raise Skip('gcc cannot build an ia32 program here: ' + p.stderr.strip()[:100])
+    try:
+        st, lines, _ = trace([exe])
+    finally:
+        os.unlink(exe)
+    b = bodies(lines)
+    check(st == 7, f'exit status {st}')
+    check(any(x.startswith('[ Process PID=') and 'runs in 32 bit mode' in x for x in lines),
+          'no 32-bit notice')
+    check(find(b, r'^write\(0x1, 0x[0-9a-f]+, 0x5') and find(b, r'^exit\(0x7'),
+          f'i386 write/exit not named and raw: {b}')
+
+
 # ---------------------------------------------------------------------------
 # Filters (issue: filter a whole host in the kernel)
 
@@ -646,6 +668,92 @@ def bad_filter_expressions():
                        (['-e', 'bogus=1'], "invalid -e qualifier 'bogus'")):
         st, _, err = sysray(args + ['--', 'true'])
         check(st == 2 and one_line_error(err) and want in err, f'{args}: {err!r}')
+
+
+# ---------------------------------------------------------------------------
+# What fds are: -y, -yy, --peer, --absolute-paths
+
+
+def fd_differential(only, flag, fd_min, extra=()):
+    return differential(['--fds', '--fd-min', str(fd_min), '--min', '0', '--progs', PROGS,
+                         '--strace-args', f'-f -q {flag}', '--sysray-args', f'-f {flag}'] +
+                        (['--only', only] if only else []) + list(extra))
+
+
+@test
+def fd_annotations_match_strace():
+    """fds: files, pipes, sockets, dups, a fork and an exec; every -y and -yy
+    annotation identical to strace's, line by line (inodes and ports normalised)."""
+    for flag in ('-y', '-yy'):
+        st, out = fd_differential('fds', flag, 1.0)
+        summary = [line for line in out.splitlines() if 'fd annotations' in line]
+        check(st == 0, f'{flag}: annotations differ from strace {flag}:\n' +
+              '\n'.join(out.splitlines()[-6:]))
+        print(f'  {flag}: ' + (summary[-1] if summary else 'no summary'))
+
+
+@test
+def fd_annotations_corpus():
+    """At least 99% of strace -yy's fd annotations, over the whole corpus."""
+    report = os.path.join(ROOT, '.output', 'fd-differential-report.txt')
+    st, out = fd_differential(None, '-yy', 0.99, ['--exclude', 'busy', '--report', report])
+    summary = [line for line in out.splitlines() if 'fd annotations' in line]
+    print('  ' + (summary[-1] if summary else 'no summary'))
+    check(st == 0, 'below 99%; see ' + report + '\n' + '\n'.join(out.splitlines()[-4:]))
+
+
+def bcron_pids(lines):
+    """(client, daemon, job child) of a bcron trace."""
+    client = pids(lines)[0]
+    daemon = [int(LINE_RE.match(line).group(1))
+              for line in find(lines, r'prctl\(PR_SET_NAME, "bcrond"\)')]
+    check(len(daemon) == 1, f'no single daemon: {daemon}')
+    job = [int(LINE_RE.match(line).group(1)) for line in find(lines, r'setuid\(65534\)')]
+    check(len(job) == 1, f'no single job child: {job}')
+    return client, daemon[0], job[0]
+
+
+@test
+def peer_names_the_daemon():
+    """bcron: the client's socket names the daemon behind it; the daemon's
+    child fails to create its job file with EACCES."""
+    st, lines, err = trace([prog('bcron')], ['-f', '--peer'])
+    lines = merged(lines)
+    check(st == 0, f'status {st}: {err}')
+    client, daemon, job = bcron_pids(lines)
+    want = (rf'^{client}\s+write\(4<UNIX-STREAM:\[\d+->\d+\] peer={daemon}\(bcrond\)>, '
+            r'"submit job\\n", 11\) += 11$')
+    check(find(lines, want), f'client write without peer={daemon}(bcrond): ' +
+          str(find(lines, rf'^{client}\s+write\(4')))
+    check(find(lines, rf'^{daemon}\s+accept\(3<UNIX-STREAM:.*\) += 5<UNIX-STREAM:\[\d+->\d+,'
+                      rf'"/tmp/sysray-progs-bcron/bcron.sock"\] peer={client}\(bcron\)>$'),
+          'the accepted socket should name the client')
+    want = (rf'^{job}\s+openat\(AT_FDCWD</tmp/sysray-progs-bcron>, "spool/job", '
+            r'O_WRONLY\|O_CREAT\|O_EXCL, 0600\) += -1 EACCES \(Permission denied\)$')
+    check(find(lines, want), 'missing the job child\'s failing openat: ' +
+          str(find(lines, rf'^{job}\s+openat')))
+
+
+@test
+def absolute_paths():
+    """--absolute-paths resolves against the cwd (inherited by forks); -y
+    alone prints paths as strace does."""
+    st, lines, err = trace([prog('bcron')], ['-f', '--absolute-paths'])
+    lines = merged(lines)
+    check(st == 0, f'status {st}: {err}')
+    _, _, job = bcron_pids(lines)
+    want = (rf'^{job}\s+openat\(AT_FDCWD, "/tmp/sysray-progs-bcron/spool/job", '
+            r'O_WRONLY\|O_CREAT\|O_EXCL, 0600\) += -1 EACCES')
+    check(find(lines, want), 'no absolute path: ' + str(find(lines, rf'^{job}\s+openat')))
+    check(not find(lines, r'\d<'), 'annotations without -y')
+    st, lines, err = trace([prog('fds')], ['-f', '-y', '--absolute-paths'])
+    check(st == 0, f'status {st}: {err}')
+    check(find(lines, r'openat\(4</tmp/sysray-progs-fds>, "/tmp/sysray-progs-fds/data.txt", '
+                      r'O_RDONLY\) = 5</tmp/sysray-progs-fds/data.txt>'),
+          'dirfd-relative path not resolved')
+    st, lines, err = trace([prog('fds')], ['-f', '-y'])
+    check(find(lines, r'openat\(4</tmp/sysray-progs-fds>, "data.txt", O_RDONLY\) = 5<'),
+          '-y alone must print the path as given')
 
 
 def main():

@@ -159,7 +159,18 @@ static void epoll_event_print(struct sr_fmt *f, const struct sr_call *c, int arg
 static void int_pair_print(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
 			   size_t len)
 {
-	fmt_int_array(f, data, len, 2);
+	const uint8_t *p = data;
+
+	if (!f->fds || len < 8) {
+		fmt_int_array(f, data, len, 2);
+		return;
+	}
+	/* -y: the new fds, annotated */
+	out__putc(f->out, '[');
+	fmt_fd_new(f, c, (int32_t)get32(p, 0));
+	out__puts(f->out, ", ");
+	fmt_fd_new(f, c, (int32_t)get32(p, 4));
+	out__putc(f->out, ']');
 }
 
 /*
@@ -1043,7 +1054,7 @@ static void fcntl_ret(struct sr_fmt *f, const struct sr_call *c)
 	if (fcntl_ret_hex(c))
 		out__hex(f->out, (uint64_t)c->ret);
 	else if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC)
-		fmt_fd(f, c, (int)c->ret);
+		fmt_fd_new(f, c, (int)c->ret);
 	else
 		out__dec(f->out, c->ret);
 }

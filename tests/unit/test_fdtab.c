@@ -1,0 +1,478 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The fd tables (-y, -yy, --peer, --absolute-paths) from synthetic records:
+ * what the kernel side describes (struct sr_fdinfo blobs) and what close,
+ * dup, fcntl, close_range, execve, fork, chdir, unlink and rename do to the
+ * tables. /proc is turned off: a process first seen starts empty.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "decode.h"
+#include "fdtab.h"
+#include "rec.h"
+#include "test.h"
+
+#define AT_FDCWD_ ((uint64_t)-100)
+#define SOCKFS	  0x534F434B
+#define PIPEFS	  0x50495045
+#define ANONFS	  0x09041934
+#define EXT4	  0xEF53
+
+#define CHECK_HAS(st, got, want)                                                                \
+	do {                                                                                    \
+		const char *g_ = (got), *w_ = (want);                                           \
+		if (!strstr(g_, w_)) {                                                          \
+			fprintf(stderr, "  %s:%d: %s:\n    got:  [%s]\n    want: [...%s...]\n", \
+				__FILE__, __LINE__, (st)->name, g_, w_);                        \
+			(st)->fails++;                                                          \
+		}                                                                               \
+	} while (0)
+
+/* A session printing with fd tables; @mode 1: -y, 2: -yy. */
+static struct sr_fdtab *open_tab(struct t_sink *s, int mode)
+{
+	struct sr_fdtab *t;
+
+	t_sink_open(s);
+	s->opts.decode_fds = mode;
+	t = fdtab__new(&s->opts);
+	fdtab__set_proc_root(t, NULL);
+	s->p.fmt.fds = t;
+	return t;
+}
+
+static void close_tab(struct t_sink *s, struct sr_fdtab *t)
+{
+	t_sink_close(s);
+	fdtab__free(t);
+}
+
+/* An fdinfo blob in @buf: what the kernel says fd @fd is. */
+struct fdi {
+	struct sr_fdinfo fi;
+	char name[256];
+};
+
+static struct t_blobspec fdi_path(struct fdi *d, int fd, uint32_t mode, const char *path)
+{
+	memset(d, 0, sizeof(*d));
+	d->fi.fd = fd;
+	d->fi.src = SR_FDI_SRC_RET;
+	d->fi.mode = mode;
+	d->fi.magic = EXT4;
+	d->fi.ino = 1000 + fd;
+	d->fi.namelen = strlen(path);
+	memcpy(d->name, path, d->fi.namelen);
+	return (struct t_blobspec){ SR_ARG_FDINFO, d, sizeof(d->fi) + d->fi.namelen, 0, 0 };
+}
+
+static struct t_blobspec fdi_blob(struct fdi *d)
+{
+	return (struct t_blobspec){ SR_ARG_FDINFO, d, sizeof(d->fi) + d->fi.namelen, 0, 0 };
+}
+
+static void fdi_sock(struct fdi *d, int fd, unsigned int src, uint16_t family, uint16_t type,
+		     uint16_t proto, uint64_t ino)
+{
+	memset(d, 0, sizeof(*d));
+	d->fi.fd = fd;
+	d->fi.src = src;
+	d->fi.mode = S_IFSOCK | 0777;
+	d->fi.magic = SOCKFS;
+	d->fi.ino = ino;
+	d->fi.family = family;
+	d->fi.type = type;
+	d->fi.protocol = proto;
+	d->fi.state = 7; /* TCP_CLOSE */
+}
+
+/* openat(AT_FDCWD, @path, @flags) = @fd, described as @path. */
+static const char *open_file(struct t_sink *s, const char *path, uint64_t flags, int fd)
+{
+	uint64_t a[6] = { AT_FDCWD_, 0x1000, flags };
+	struct t_blobspec in = { 1, path, strlen(path) + 1, 0, 0 };
+	struct fdi d;
+	struct t_blobspec out = fdi_path(&d, fd, S_IFREG | 0644, path);
+
+	return t_line(s, "openat", a, &in, 1, fd, &out, 1);
+}
+
+static const char *call1(struct t_sink *s, const char *name, uint64_t a0, int64_t ret)
+{
+	uint64_t a[6] = { a0 };
+
+	return t_line(s, name, a, NULL, 0, ret, NULL, 0);
+}
+
+static void open_read_close(struct t_state *st)
+{
+	struct t_sink s;
+	struct sr_fdtab *t = open_tab(&s, 1);
+
+	CHECK_HAS(st, open_file(&s, "/etc/passwd", 0, 3),
+		  "openat(AT_FDCWD, \"/etc/passwd\", O_RDONLY) = 3</etc/passwd>");
+	CHECK_HAS(st, call1(&s, "fsync", 3, 0), "fsync(3</etc/passwd>)");
+	CHECK_HAS(st, call1(&s, "close", 3, 0), "close(3</etc/passwd>)");
+	/* closed: no annotation */
+	CHECK_HAS(st, call1(&s, "close", 3, -EBADF), "close(3) ");
+	close_tab(&s, t);
+}
+
+static void dups(struct t_state *st)
+{
+	struct t_sink s;
+	struct sr_fdtab *t = open_tab(&s, 1);
+	uint64_t a[6] = { 3, 10 };
+	struct fdi d;
+	struct t_blobspec b;
+	char line[512];
+
+	open_file(&s, "/tmp/f", 0, 3);
+	open_file(&s, "/dev/zero", 0, 10);
+	b = fdi_path(&d, 10, S_IFREG | 0644, "/tmp/f");
+	/* the target is shown as it was, the result as it is */
+	snprintf(line, sizeof(line), "%s", t_line(&s, "dup2", a, NULL, 0, 10, &b, 1));
+	CHECK_HAS(st, line, "dup2(3</tmp/f>, 10</dev/zero>) ");
+	CHECK_HAS(st, line, "= 10</tmp/f>");
+	/* F_DUPFD: no description from the kernel, the original's */
+	a[0] = 10;
+	a[1] = 0; /* F_DUPFD */
+	a[2] = 20;
+	CHECK_HAS(st, t_line(&s, "fcntl", a, NULL, 0, 20, NULL, 0), "= 20</tmp/f>");
+	CHECK_HAS(st, call1(&s, "close", 3, 0), "close(3</tmp/f>)");
+	CHECK_HAS(st, call1(&s, "fsync", 20, 0), "fsync(20</tmp/f>)");
+	CHECK_HAS(st, call1(&s, "fsync", 10, 0), "fsync(10</tmp/f>)");
+	close_tab(&s, t);
+}
+
+static void close_range_and_exec(struct t_state *st)
+{
+	struct t_sink s;
+	struct sr_fdtab *t = open_tab(&s, 1);
+	uint64_t a[6] = { 4, 5, 0 };
+	uint64_t fl[6] = { 6, 1, 1 /* FD_CLOEXEC */ };
+	struct t_blobspec path = { 0, "/bin/true", 10, 0, 0 };
+
+	open_file(&s, "/a", 0, 3);
+	open_file(&s, "/b", 0, 4);
+	open_file(&s, "/c", 0, 5);
+	open_file(&s, "/d", 02000000 /* O_CLOEXEC */, 6);
+	open_file(&s, "/e", 0, 7);
+	t_line(&s, "close_range", a, NULL, 0, 0, NULL, 0);
+	CHECK_HAS(st, call1(&s, "fsync", 4, -EBADF), "fsync(4)");
+	CHECK_HAS(st, call1(&s, "fsync", 5, -EBADF), "fsync(5)");
+	CHECK_HAS(st, call1(&s, "fsync", 3, 0), "fsync(3</a>)");
+	/* CLOSE_RANGE_CLOEXEC marks, execve closes */
+	a[0] = 3;
+	a[1] = 3;
+	a[2] = 4;
+	t_line(&s, "close_range", a, NULL, 0, 0, NULL, 0);
+	fl[1] = 2; /* F_SETFD */
+	fl[0] = 6;
+	fl[2] = 0;
+	t_line(&s, "fcntl", fl, NULL, 0, 0, NULL, 0);
+	fl[0] = 7;
+	fl[2] = 1;
+	t_line(&s, "fcntl", fl, NULL, 0, 0, NULL, 0);
+	a[0] = 0x1000;
+	a[1] = 0;
+	a[2] = 0;
+	t_line(&s, "execve", a, &path, 1, 0, NULL, 0);
+	CHECK_HAS(st, call1(&s, "fsync", 3, -EBADF), "fsync(3)");
+	CHECK_HAS(st, call1(&s, "fsync", 6, 0), "fsync(6</d>)");
+	CHECK_HAS(st, call1(&s, "fsync", 7, -EBADF), "fsync(7)");
+	close_tab(&s, t);
+}
+
+/* Print what @fd of @tgid is, through the API. */
+static const char *annot(struct t_sink *s, struct sr_fdtab *t, uint32_t tgid, int fd)
+{
+	static char buf[512];
+	struct sr_call c = { .ent = syscalls__by_name("fsync"), .tgid = tgid, .tid = tgid };
+	const char *text;
+	size_t start;
+
+	t_sink_text(s);
+	start = strlen(s->text);
+	fdtab__annotate(t, &s->out, &c, fd);
+	text = t_sink_text(s) + start;
+	snprintf(buf, sizeof(buf), "%s", text);
+	return buf;
+}
+
+static void fork_and_exit(struct t_state *st)
+{
+	struct t_sink s;
+	struct sr_fdtab *t = open_tab(&s, 1);
+
+	open_file(&s, "/shared", 0, 3);
+	fdtab__on_fork(t, 100, 200, 0);
+	fdtab__on_fork(t, 100, 300, 0x400 /* CLONE_FILES */);
+	CHECK_STR(st, annot(&s, t, 200, 3), "</shared>");
+	/* the parent closes 3: the copy keeps it, the sharer does not */
+	call1(&s, "close", 3, 0);
+	CHECK_STR(st, annot(&s, t, 200, 3), "</shared>");
+	CHECK_STR(st, annot(&s, t, 300, 3), "");
+	fdtab__on_process_exit(t, 200);
+	CHECK_STR(st, annot(&s, t, 200, 3), "");
+	close_tab(&s, t);
+}
+
+static void cwd_and_absolute_paths(struct t_state *st)
+{
+	struct t_sink s;
+	struct sr_fdtab *t;
+	uint64_t a[6] = { 0x1000 };
+	struct t_blobspec dir = { 0, "/nonexistent-sysray/w", 22, 0, 0 };
+	struct t_blobspec rel = { 1, "x/../y", 7, 0, 0 };
+	struct fdi d;
+	struct t_blobspec b;
+
+	t_sink_open(&s);
+	s.opts.decode_fds = 1;
+	s.opts.absolute_paths = true;
+	t = fdtab__new(&s.opts);
+	fdtab__set_proc_root(t, NULL);
+	s.p.fmt.fds = t;
+	t_line(&s, "chdir", a, &dir, 1, 0, NULL, 0);
+	a[0] = AT_FDCWD_;
+	a[1] = 0x1000;
+	b = fdi_path(&d, 3, S_IFREG | 0644, "/nonexistent-sysray/w/y");
+	CHECK_HAS(st, t_line(&s, "openat", a, &rel, 1, 3, &b, 1),
+		  "openat(AT_FDCWD</nonexistent-sysray/w>, \"/nonexistent-sysray/w/y\", O_RDONLY) "
+		  "= 3</nonexistent-sysray/w/y>");
+	/* a dirfd as the base; fchdir moves the cwd there */
+	b = fdi_path(&d, 4, S_IFDIR | 0755, "/srv/d");
+	rel.data = "/srv/d";
+	rel.len = 7;
+	t_line(&s, "openat", a, &rel, 1, 4, &b, 1);
+	a[0] = 4;
+	rel.data = "../e";
+	rel.len = 5;
+	CHECK_HAS(st, t_line(&s, "openat", a, &rel, 1, -ENOENT, NULL, 0),
+		  "openat(4</srv/d>, \"/srv/e\", O_RDONLY) = -1 ENOENT");
+	call1(&s, "fchdir", 4, 0);
+	fdtab__on_fork(t, 100, 200, 0);
+	{
+		char buf[64];
+		struct sr_call c = { .ent = syscalls__by_name("openat"), .tgid = 200 };
+		int n = fdtab__abs_path(t, &c, -100, "z", 1, buf, sizeof(buf));
+
+		CHECK(st, n == 8 && !strcmp(buf, "/srv/d/z"));
+	}
+	close_tab(&s, t);
+}
+
+static void unlink_and_rename(struct t_state *st)
+{
+	struct t_sink s;
+	struct sr_fdtab *t = open_tab(&s, 1);
+	uint64_t a[6] = { 0x1000, 0x2000 };
+	struct t_blobspec p[2] = { { 0, "/tmp/a", 7, 0, 0 }, { 1, "/tmp/b", 7, 0, 0 } };
+
+	open_file(&s, "/tmp/a", 0, 3);
+	open_file(&s, "/tmp/dir/f", 0, 4);
+	t_line(&s, "rename", a, p, 2, 0, NULL, 0);
+	CHECK_HAS(st, call1(&s, "fsync", 3, 0), "fsync(3</tmp/b>)");
+	p[0].data = "/tmp/dir";
+	p[0].len = 9;
+	p[1].data = "/tmp/new";
+	p[1].len = 9;
+	t_line(&s, "rename", a, p, 2, 0, NULL, 0);
+	CHECK_HAS(st, call1(&s, "fsync", 4, 0), "fsync(4</tmp/new/f>)");
+	p[0].data = "/tmp/b";
+	p[0].len = 7;
+	t_line(&s, "unlink", a, p, 1, 0, NULL, 0);
+	CHECK_HAS(st, call1(&s, "fsync", 3, 0), "fsync(3</tmp/b>(deleted))");
+	close_tab(&s, t);
+}
+
+static void path_forms(struct t_state *st)
+{
+	struct t_sink s;
+	struct sr_fdtab *t = open_tab(&s, 2);
+	struct fdi d;
+	struct t_blobspec b;
+	uint64_t a[6] = { AT_FDCWD_, 0x1000 };
+	struct t_blobspec in = { 1, "x", 2, 0, 0 };
+
+	b = fdi_path(&d, 3, S_IFCHR | 0666, "/dev/null");
+	d.fi.rdev = (1 << 20) | 3;
+	CHECK_HAS(st, t_line(&s, "openat", a, &in, 1, 3, &b, 1), "= 3</dev/null<char 1:3>>");
+	b = fdi_path(&d, 4, S_IFREG | 0644, "/tmp/we<ird>\n\"q");
+	d.fi.flags = SR_FDI_DELETED;
+	CHECK_HAS(st, t_line(&s, "openat", a, &in, 1, 4, &b, 1),
+		  "= 4</tmp/we\\74ird\\76\\n\\\"q>(deleted)");
+	b = fdi_path(&d, 5, S_IFIFO | 0600, "");
+	d.fi.magic = PIPEFS;
+	d.fi.ino = 1234;
+	CHECK_HAS(st, t_line(&s, "openat", a, &in, 1, 5, &b, 1), "= 5<pipe:[1234]>");
+	b = fdi_path(&d, 6, 0600, "[eventfd]");
+	d.fi.magic = ANONFS;
+	CHECK_HAS(st, t_line(&s, "openat", a, &in, 1, 6, &b, 1), "= 6<anon_inode:[eventfd]>");
+	close_tab(&s, t);
+}
+
+/* A socket's description as -yy prints it, returned by socket(). */
+static const char *sock_line(struct t_sink *s, struct fdi *d)
+{
+	uint64_t a[6] = { d->fi.family, d->fi.type, 0 };
+	struct t_blobspec b = fdi_blob(d);
+
+	return t_line(s, "socket", a, NULL, 0, d->fi.fd, &b, 1);
+}
+
+static void socket_forms(struct t_state *st)
+{
+	struct t_sink s;
+	struct sr_fdtab *t = open_tab(&s, 2);
+	struct fdi d;
+
+	fdi_sock(&d, 3, SR_FDI_SRC_RET, AF_INET, SOCK_STREAM, IPPROTO_TCP, 501);
+	CHECK_HAS(st, sock_line(&s, &d), "= 3<TCP:[501]>");
+	d.fi.state = 10; /* TCP_LISTEN */
+	d.fi.lport = 5432;
+	inet_pton(AF_INET, "127.0.0.1", d.fi.laddr);
+	CHECK_HAS(st, sock_line(&s, &d), "= 3<TCP:[127.0.0.1:5432]>");
+	d.fi.state = 1; /* TCP_ESTABLISHED */
+	d.fi.lport = 40000;
+	d.fi.rport = 5432;
+	inet_pton(AF_INET, "127.0.0.1", d.fi.raddr);
+	CHECK_HAS(st, sock_line(&s, &d), "= 3<TCP:[127.0.0.1:40000->127.0.0.1:5432]>");
+	fdi_sock(&d, 4, SR_FDI_SRC_RET, AF_INET6, SOCK_STREAM, IPPROTO_TCP, 502);
+	d.fi.state = 1;
+	d.fi.lport = 1;
+	d.fi.rport = 2;
+	inet_pton(AF_INET6, "::1", d.fi.laddr);
+	inet_pton(AF_INET6, "::1", d.fi.raddr);
+	CHECK_HAS(st, sock_line(&s, &d), "= 4<TCPv6:[[::1]:1->[::1]:2]>");
+	fdi_sock(&d, 5, SR_FDI_SRC_RET, AF_INET, SOCK_DGRAM, IPPROTO_UDP, 503);
+	CHECK_HAS(st, sock_line(&s, &d), "= 5<UDP:[503]>");
+	fdi_sock(&d, 6, SR_FDI_SRC_RET, AF_UNIX, SOCK_STREAM, 0, 504);
+	d.fi.peer_ino = 505;
+	d.fi.namelen = 8;
+	memcpy(d.name, "/run/x\0", 8);
+	CHECK_HAS(st, sock_line(&s, &d), "= 6<UNIX-STREAM:[504->505,\"/run/x\"]>");
+	fdi_sock(&d, 7, SR_FDI_SRC_RET, AF_UNIX, SOCK_DGRAM, 0, 506);
+	d.fi.namelen = 4;
+	memcpy(d.name, "\0abs", 4);
+	CHECK_HAS(st, sock_line(&s, &d), "= 7<UNIX:[506,@\"abs\"]>");
+	fdi_sock(&d, 8, SR_FDI_SRC_RET, AF_NETLINK, SOCK_RAW, 0, 507);
+	CHECK_HAS(st, sock_line(&s, &d), "= 8<NETLINK:[507]>");
+	d.fi.lport32 = 1234;
+	CHECK_HAS(st, sock_line(&s, &d), "= 8<NETLINK:[ROUTE:1234]>");
+	fdi_sock(&d, 9, SR_FDI_SRC_RET, AF_PACKET, SOCK_RAW, 0, 508);
+	CHECK_HAS(st, sock_line(&s, &d), "= 9<socket:[508]>");
+	close_tab(&s, t);
+
+	/* -y: only the inode */
+	t = open_tab(&s, 1);
+	fdi_sock(&d, 3, SR_FDI_SRC_RET, AF_UNIX, SOCK_STREAM, 0, 504);
+	d.fi.peer_ino = 505;
+	CHECK_HAS(st, sock_line(&s, &d), "= 3<socket:[504]>");
+	close_tab(&s, t);
+}
+
+/* strace -yy shows the first description it got of a socket, as we do. */
+static void socket_updates(struct t_state *st)
+{
+	struct t_sink s;
+	struct sr_fdtab *t = open_tab(&s, 2);
+	uint64_t a[6] = { 3, 0x1000, 16 };
+	struct fdi d;
+	struct t_blobspec b;
+
+	fdi_sock(&d, 3, SR_FDI_SRC_RET, AF_INET, SOCK_DGRAM, IPPROTO_UDP, 601);
+	sock_line(&s, &d);
+	/* autobound by sendto */
+	fdi_sock(&d, 3, 0, AF_INET, SOCK_DGRAM, IPPROTO_UDP, 601);
+	d.fi.lport = 999;
+	b = fdi_blob(&d);
+	CHECK_HAS(st, t_line(&s, "connect", a, NULL, 0, 0, &b, 1), "connect(3<UDP:[601]>");
+	d.fi.rport = 53;
+	inet_pton(AF_INET, "127.0.0.1", d.fi.raddr);
+	inet_pton(AF_INET, "127.0.0.1", d.fi.laddr);
+	b = fdi_blob(&d);
+	CHECK_HAS(st, t_line(&s, "connect", a, NULL, 0, 0, &b, 1), "connect(3<UDP:[0.0.0.0:999]>");
+	CHECK_HAS(st, call1(&s, "fsync", 3, 0), "fsync(3<UDP:[0.0.0.0:999]>)");
+	close_tab(&s, t);
+}
+
+static const char *comm_of(void *ctx, uint32_t pid)
+{
+	return pid == 4242 ? "unixserver" : pid == 100 ? "client" : NULL;
+}
+
+static void peer(struct t_state *st)
+{
+	struct t_sink s;
+	struct sr_fdtab *t;
+	struct fdi d;
+
+	t_sink_open(&s);
+	s.opts.decode_fds = 2;
+	s.opts.peer = true;
+	t = fdtab__new(&s.opts);
+	fdtab__set_proc_root(t, NULL);
+	fdtab__set_comm_fn(t, comm_of, NULL);
+	s.p.fmt.fds = t;
+	fdi_sock(&d, 3, SR_FDI_SRC_RET, AF_UNIX, SOCK_STREAM, 0, 701);
+	d.fi.peer_ino = 702;
+	d.fi.peer_pid = 4242;
+	CHECK_HAS(st, sock_line(&s, &d), "= 3<UNIX-STREAM:[701->702] peer=4242(unixserver)>");
+	/* loopback TCP: the traced socket with the reversed addresses */
+	fdi_sock(&d, 4, SR_FDI_SRC_RET, AF_INET, SOCK_STREAM, IPPROTO_TCP, 703);
+	d.fi.state = 1;
+	d.fi.lport = 40000;
+	d.fi.rport = 5432;
+	inet_pton(AF_INET, "127.0.0.1", d.fi.laddr);
+	inet_pton(AF_INET, "127.0.0.1", d.fi.raddr);
+	sock_line(&s, &d);
+	d.fi.fd = 5;
+	d.fi.ino = 704;
+	d.fi.lport = 5432;
+	d.fi.rport = 40000;
+	sock_line(&s, &d);
+	CHECK_HAS(st, call1(&s, "fsync", 4, 0),
+		  "fsync(4<TCP:[127.0.0.1:40000->127.0.0.1:5432] peer=100(client)>)");
+	close_tab(&s, t);
+}
+
+/* Attached while it was in accept: the exit alone says what the new fd is. */
+static void orphan_exit(struct t_state *st)
+{
+	struct t_sink s;
+	struct sr_fdtab *t = open_tab(&s, 2);
+	struct t_rec r;
+	struct fdi d;
+
+	fdi_sock(&d, 5, SR_FDI_SRC_RET, AF_UNIX, SOCK_STREAM, 0, 801);
+	d.fi.peer_ino = 802;
+	t_exit(&r, 100, "accept", 5);
+	t_blob(&r, SR_ARG_FDINFO, &d, sizeof(d.fi), 0, 0);
+	t_feed(&s, &r);
+	CHECK_HAS(st, t_sink_text(&s), "= 5<UNIX-STREAM:[801->802]>\n");
+	CHECK_HAS(st, call1(&s, "fsync", 5, 0), "fsync(5<UNIX-STREAM:[801->802]>)");
+	close_tab(&s, t);
+}
+
+T_SUITE(fdtab_tests) = {
+	T_CASE(open_read_close),
+	T_CASE(dups),
+	T_CASE(close_range_and_exec),
+	T_CASE(fork_and_exit),
+	T_CASE(cwd_and_absolute_paths),
+	T_CASE(unlink_and_rename),
+	T_CASE(path_forms),
+	T_CASE(socket_forms),
+	T_CASE(socket_updates),
+	T_CASE(peer),
+	T_CASE(orphan_exit),
+	T_END,
+};
