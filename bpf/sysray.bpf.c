@@ -192,10 +192,14 @@ static __always_inline __u32 capture_fdinfo(__u32 off, const struct sr_plan *pla
 	return off;
 }
 
-/* -z/-Z send whole calls at exit; execve's argv is gone by then. */
+/*
+ * Whole calls sent at exit: with -z/-Z (only the wanted outcomes), and for
+ * calls that never block (SR_PLAN_AT_EXIT), whose entry there is no point
+ * in showing early. Not execve: its argv is gone by then.
+ */
 static __always_inline bool exit_only(const struct sr_plan *plan)
 {
-	return targ_status && !(plan->flags & SR_PLAN_EXEC);
+	return (targ_status || (plan->flags & SR_PLAN_AT_EXIT)) && !(plan->flags & SR_PLAN_EXEC);
 }
 
 SEC("tp_btf/sys_enter")
@@ -304,8 +308,21 @@ static __always_inline int emit_call(struct pt_regs *regs, const struct sr_plan 
 	__u32 off;
 	__u64 gen;
 
-	if (!(targ_status & (failed ? SR_STATUS_FAIL : SR_STATUS_OK)))
+	if (targ_status && !(targ_status & (failed ? SR_STATUS_FAIL : SR_STATUS_OK)))
 		return 0;
+	/* nothing but the fixed part: straight into the ring */
+	if (!(plan->flags & (SR_PLAN_HAS_ENTER | SR_PLAN_HAS_EXIT | SR_PLAN_FDI_RET |
+			     SR_PLAN_FDI_ARG0 | SR_PLAN_FDI_PAIR))) {
+		struct sr_cpu_stats *st = stats_get();
+
+		if (!st || !(c = reserve_fixed(st, sizeof(*c))))
+			return 0;
+		enter_init(&c->e, SR_REC_CALL, id, regs);
+		c->e.h.flags = hflags;
+		c->ret = ret;
+		submit_fixed(st, &c->e.h, sizeof(*c));
+		return 0;
+	}
 	s = scratch_get();
 	if (!s)
 		return 0;

@@ -446,6 +446,15 @@ static int replay(struct sr_session *s)
 
 	if (open_output(s))
 		return 1;
+	if (s->opts.decode_fds || s->opts.absolute_paths) {
+		s->fds = fdtab__new(&s->opts);
+		if (!s->fds) {
+			fprintf(stderr, "sysray: out of memory\n");
+			return 1;
+		}
+		/* the recorded processes are not this host's now: only the stream counts */
+		fdtab__set_proc_root(s->fds, NULL);
+	}
 	pairing__init(&s->pairing, &s->out, &s->opts, s->fds);
 	n = record__replay(s->opts.replay, &s->pairing);
 	pairing__finish(&s->pairing);

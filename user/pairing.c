@@ -509,7 +509,10 @@ static void handle_exit(struct sr_pairing *p, const struct sr_exit *x, size_t le
 	flush_pending(p, t);
 }
 
-/* -z/-Z: a whole call in one record, already filtered by the kernel. */
+/*
+ * A whole call in one record: any call under -z/-Z (already filtered by
+ * outcome in the kernel), and calls that never block (SR_PLAN_AT_EXIT).
+ */
 static void handle_call(struct sr_pairing *p, const struct sr_callrec *r, size_t len)
 {
 	struct sr_ttask *t = task_get(p, r->e.h.tid, r->e.h.tgid);
@@ -527,7 +530,8 @@ static void handle_call(struct sr_pairing *p, const struct sr_callrec *r, size_t
 	c->out_end = t->rec + len;
 	index_exit_blobs(c, t->rec + sizeof(*r));
 	t->printed = false;
-	print_exit(p, t, c);
+	if (status_selected(p, outcome(c->ret)))
+		print_exit(p, t, c);
 	if (p->fmt.fds)
 		fdtab__on_syscall(p->fmt.fds, c);
 	t->in_call = false;

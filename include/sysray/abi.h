@@ -197,6 +197,7 @@ struct sr_plan_arg {
 #define SR_PLAN_FDI_RET	  0x10 /* -y: at exit, describe the fd returned */
 #define SR_PLAN_FDI_ARG0  0x20 /* -yy: at exit, describe the fd in argument 0 */
 #define SR_PLAN_FDI_PAIR  0x40 /* -y: at exit, describe the two fds at args[fdi_arg] */
+#define SR_PLAN_AT_EXIT	  0x80 /* a call that never blocks: one whole record at exit */
 
 struct sr_plan {
 	__u8 flags;
