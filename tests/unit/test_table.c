@@ -117,6 +117,18 @@ static void plans(struct t_state *st)
 	CHECK(st, p.a[1].how == SR_HOW_STRV && p.a[2].how == SR_HOW_STRV_COUNT);
 	syscalls__plan(syscalls__by_name("getpid"), &o, &p);
 	CHECK(st, !(p.flags & (SR_PLAN_HAS_ENTER | SR_PLAN_HAS_EXIT)));
+	CHECK(st, p.flags & SR_PLAN_AT_EXIT);
+	syscalls__plan(syscalls__by_name("time"), &o, &p);
+	CHECK(st, p.flags & SR_PLAN_AT_EXIT);
+	/* may wait: keep the entry record so a stuck call shows */
+	syscalls__plan(syscalls__by_name("timerfd_settime"), &o, &p);
+	CHECK(st, !(p.flags & SR_PLAN_AT_EXIT));
+	syscalls__plan(syscalls__by_name("newfstatat"), &o, &p);
+	CHECK(st, !(p.flags & SR_PLAN_AT_EXIT));
+	syscalls__plan(syscalls__by_name("close"), &o, &p);
+	CHECK(st, !(p.flags & SR_PLAN_AT_EXIT));
+	syscalls__plan(syscalls__by_name("read"), &o, &p);
+	CHECK(st, !(p.flags & SR_PLAN_AT_EXIT));
 }
 
 T_SUITE(table_tests) = {
