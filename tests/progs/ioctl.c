@@ -6,6 +6,7 @@
 #include "common.h"
 
 #include <sys/ioctl.h>
+#include <linux/fs.h>
 #include <termios.h>
 
 int main(void)
@@ -28,6 +29,7 @@ int main(void)
 	EQ(ioctl(p[0], FIONCLEX), 0);
 	ERR(ioctl(p[0], _IOR('Z', 0x42, int), &n), ENOTTY);
 	ERR(ioctl(99, FIONREAD, &n), EBADF);
+	ERR(ioctl(nul, FICLONE, p[0]), EXDEV); /* pipefs and devtmpfs differ */
 	OK(close(p[0]));
 	OK(close(p[1]));
 	OK(close(nul));

@@ -6,6 +6,7 @@
 #include <asm/ioctls.h>
 #include <asm/termbits.h>
 #include <linux/fcntl.h>
+#include <linux/fs.h>
 
 #include "decode.h"
 #include "opts.h"
@@ -603,6 +604,7 @@ static const struct sr_ioc ioc_table[] = {
 	{ TIOCEXCL, IOA_NONE, false },	   { TIOCNXCL, IOA_NONE, false },
 	{ FIOCLEX, IOA_NONE, false },	   { FIONCLEX, IOA_NONE, false },
 	{ TIOCVHANGUP, IOA_NONE, false },  { TIOCSSERIAL, IOA_NONE, false },
+	{ FICLONE, IOA_DEC, false }, /* strace prints the source fd bare */
 };
 
 static struct sr_ioc ioc_lookup(uint32_t code)

@@ -60,6 +60,7 @@ SR_DECODER(msgbuf_in)
 SR_DECODER(msgbuf_out)
 SR_DECODER(mq_mode)
 SR_DECODER(mq_attr)
+SR_KIND(mqattr)
 
 /* process.c: processes, resources, credentials */
 SR_KIND(rlimit)

@@ -649,23 +649,33 @@ static void mq_attr_plan(const struct sr_sysent *ent, int argi, const struct sr_
 	pa->cap = sizeof(struct sr_mq_attr);
 }
 
-static void mq_attr_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+/* mq_open ignores mq_flags and strace prints them raw; mq_getsetattr decodes. */
+static void mq_attr_fields(struct sr_fmt *f, const void *data, bool decode_flags)
 {
-	const struct sr_blob *b = c->in[argi];
 	struct sr_mq_attr a;
 
-	if (!c->args[argi] || !b || (b->flags & (SR_BF_FAULT | SR_BF_NULL)) || b->len < sizeof(a)) {
-		fmt_ptr(f, c->args[argi]);
-		return;
-	}
-	memcpy(&a, blob_data(b), sizeof(a));
-	/* mq_open's flags are ignored: strace prints them raw */
+	memcpy(&a, data, sizeof(a));
 	out__puts(f->out, "{mq_flags=");
-	out__hex(f->out, (uint64_t)a.flags);
+	if (decode_flags)
+		fmt_flags(f, &xlat_mq_attr_flags, (uint64_t)a.flags);
+	else
+		out__hex(f->out, (uint64_t)a.flags);
 	field_d(f, ", mq_maxmsg=", a.maxmsg);
 	field_d(f, ", mq_msgsize=", a.msgsize);
 	field_d(f, ", mq_curmsgs=", a.curmsgs);
 	out__putc(f->out, '}');
+}
+
+static void mq_attr_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	const struct sr_blob *b = c->in[argi];
+
+	if (!c->args[argi] || !b || (b->flags & (SR_BF_FAULT | SR_BF_NULL)) ||
+	    b->len < sizeof(struct sr_mq_attr)) {
+		fmt_ptr(f, c->args[argi]);
+		return;
+	}
+	mq_attr_fields(f, blob_data(b), false);
 }
 
 const struct sr_decoder sr_dec_mq_attr = {
@@ -674,4 +684,20 @@ const struct sr_decoder sr_dec_mq_attr = {
 	.plan = mq_attr_plan,
 	.present = mq_creat,
 	.print = mq_attr_print,
+};
+
+/* mq_getsetattr's new and old attributes. */
+static void mqattr_print(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
+			 size_t len)
+{
+	(void)c;
+	(void)argi;
+	(void)len;
+	mq_attr_fields(f, data, true);
+}
+
+const struct sr_kind sr_kind_mqattr = {
+	.name = "mqattr",
+	.size = sizeof(struct sr_mq_attr),
+	.print = mqattr_print,
 };
