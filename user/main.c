@@ -599,8 +599,8 @@ static void report_unread(const struct sr_pairing_stats *st)
 	} types[] = { { SR_T_PATH, "path" },
 		      { SR_T_STR, "string" },
 		      { SR_T_BUF_IN, "buffer" },
-		      { SR_T_STRUCT_IN, "struct" },
-		      { SR_T_STRUCT_INOUT, "struct" },
+		      { SR_T_STRUCT_IN, "struct-in" },
+		      { SR_T_STRUCT_INOUT, "struct-inout" },
 		      { SR_T_IOV_IN, "iovec" },
 		      { SR_T_ARGV, "argv" } };
 	size_t i;

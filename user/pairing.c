@@ -433,7 +433,8 @@ static void count_unread(struct sr_pairing *p, const struct sr_call *c)
 		const struct sr_blob *b = c->in[i];
 		uint8_t t = c->ent->args[i].type;
 
-		if (!b || !(b->flags & SR_BF_FAULT) || t >= SR_T_MAX)
+		/* below the lowest mappable page: the kernel faults on it too */
+		if (!b || !(b->flags & SR_BF_FAULT) || t >= SR_T_MAX || c->args[i] < 4096)
 			continue;
 		p->stats.unread[t]++;
 		if (c->ret != -14 /* EFAULT */)
