@@ -5,7 +5,8 @@
 For each workload and each of several rounds, the workload runs untraced,
 under empty BPF programs on the same tracepoints (the floor any BPF tracer
 pays), under sysray writing every syscall to a file, under sysray filtering
-the workload out (whole host, another cgroup), under strace -f and under
+the workload out (whole host, another cgroup; and the launched workload with
+its syscalls excluded by -e trace=%network), under strace -f and under
 perf trace. The modes run in a rotating order within a round, so a noisy
 moment hits them alike; each mode's time is divided by the untraced time of
 the same round, and the table shows the median of those ratios. Times come
@@ -38,7 +39,7 @@ SYSRAY = os.path.join(ROOT, 'sysray')
 LOOP = os.path.join(BENCH, 'loop')
 TIMEIT = os.path.join(BENCH, 'timeit')
 EMPTY = os.path.join(BENCH, 'empty')
-MODES = ['untraced', 'empty', 'sysray', 'filtered', 'strace', 'perf']
+MODES = ['untraced', 'empty', 'sysray', 'filtered', 'excluded', 'strace', 'perf']
 
 
 def workloads(quick, tmp):
@@ -138,9 +139,10 @@ class Runner:
                 return self.plain(cmd), {}
         if mode == 'filtered':
             return self.filtered(cmd, out)
-        if mode == 'sysray':
-            p = subprocess.run([SYSRAY, '-d', '-o', out, '--'] + cmd, capture_output=True,
-                               text=True)
+        if mode in ('sysray', 'excluded'):
+            sel = ['-e', 'trace=%network'] if mode == 'excluded' else []
+            p = subprocess.run([SYSRAY, '-d', '-o', out] + sel + ['--'] + cmd,
+                               capture_output=True, text=True)
             return timeit_ns(p.stderr) / 1e9, sysray_stats(p.stderr)
         if mode == 'strace':
             p = subprocess.run(['strace', '-f', '-o', out, '--'] + cmd, capture_output=True,
@@ -223,22 +225,31 @@ def fmt_ratio(v):
     return '-' if v is None else (f'{v:.2f}x' if v < 10 else f'{v:.0f}x')
 
 
+def paired(per_mode, num, den):
+    """Median over rounds of num's time / den's time, or None."""
+    if not per_mode.get(num) or not per_mode.get(den):
+        return None
+    return statistics.median(a / b for a, b in zip(per_mode[num], per_mode[den]))
+
+
 def table(results, stats, costs):
-    lines = ['| workload | untraced | empty BPF | sysray -o | sysray, filtered out | strace -f |'
-             ' perf trace | events | lost | sysray CPU (user+sys) | sysray peak RSS |'
+    lines = ['| workload | untraced | empty BPF | sysray -o | filtered out (cgroup) |'
+             ' excluded by -e | strace -f | perf trace | filter cost (cgroup, -e)'
+             ' vs empty BPF | events | lost | sysray CPU (user+sys) | sysray peak RSS |'
              ' BPF ns/call (enter, exit) |',
-             '|---|---|---|---|---|---|---|---|---|---|---|---|']
+             '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|']
     for w, per_mode in results.items():
         base = per_mode['untraced']
-        ratio = {m: statistics.median(t / b for t, b in zip(per_mode[m], base))
-                 for m in MODES if per_mode.get(m)}
+        ratio = {m: paired(per_mode, m, 'untraced') for m in MODES}
         s = stats.get(w, {})
         c = costs.get(w, {})
         cpu = f"{s['cpu_user'] + s['cpu_sys']:.2f} s" if 'cpu_user' in s else '-'
+        cost = ', '.join(fmt_ratio(paired(per_mode, m, 'empty')) for m in ('filtered', 'excluded'))
         lines.append(f"| {w} | {statistics.median(base) * 1000:.0f} ms | "
                      f"{fmt_ratio(ratio.get('empty'))} | {fmt_ratio(ratio.get('sysray'))} | "
-                     f"{fmt_ratio(ratio.get('filtered'))} | {fmt_ratio(ratio.get('strace'))} | "
-                     f"{fmt_ratio(ratio.get('perf'))} | {s.get('events', '-')} | "
+                     f"{fmt_ratio(ratio.get('filtered'))} | {fmt_ratio(ratio.get('excluded'))} | "
+                     f"{fmt_ratio(ratio.get('strace'))} | {fmt_ratio(ratio.get('perf'))} | "
+                     f"{cost} | {s.get('events', '-')} | "
                      f"{s.get('lost', '-')} | {cpu} | {s.get('rss_kib', 0) // 1024} MiB | "
                      f"{c.get('sys_enter', 0):.0f}, {c.get('sys_exit', 0):.0f} |")
     return '\n'.join(lines)
