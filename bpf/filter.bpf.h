@@ -157,10 +157,20 @@ static __always_inline bool traced_lookup(__u32 tgid, bool exec_entry)
 	return t != NULL;
 }
 
+/*
+ * The checks that need no map but the per-CPU caches: sysray itself, uid,
+ * comm, cgroup. The syscall hooks run them before touching the plan, so a
+ * task filtered out costs the fewest cache lines.
+ */
+static __always_inline bool task_selected(__u32 tgid)
+{
+	return !tgid_excluded(tgid) && uid_selected() && comm_selected() && cgroup_selected();
+}
+
 /* Is the current task traced? @exec_entry: at the entry of execve. */
 static __always_inline bool task_traced(__u32 tgid, bool exec_entry)
 {
-	if (tgid_excluded(tgid) || !uid_selected() || !comm_selected() || !cgroup_selected())
+	if (!task_selected(tgid))
 		return false;
 	return !targ_filter_tasks || traced_lookup(tgid, exec_entry);
 }

@@ -213,10 +213,12 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	__u32 off;
 	__u64 gen;
 
+	if (!task_selected(tgid))
+		return 0;
 	plan = plan_of(id);
 	if (!plan || !(plan->flags & (SR_PLAN_TRACED | SR_PLAN_EXEC)))
 		return 0;
-	if (!task_traced(tgid, plan->flags & SR_PLAN_EXEC))
+	if (targ_filter_tasks && !traced_lookup(tgid, plan->flags & SR_PLAN_EXEC))
 		return 0;
 	/* i386 numbers mean other syscalls: no captures, arguments raw */
 	compat = sr_compat_syscall();
@@ -354,10 +356,12 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	__u32 off;
 	__u64 gen;
 
+	if (!task_selected(tgid))
+		return 0;
 	plan = plan_of(id);
 	if (!plan || !(plan->flags & SR_PLAN_TRACED))
 		return 0;
-	if (!task_traced(tgid, false))
+	if (targ_filter_tasks && !traced_lookup(tgid, false))
 		return 0;
 	compat = sr_compat_syscall();
 	if (compat && (!(plan = plan_of(-1)) || !(plan->flags & SR_PLAN_TRACED)))
