@@ -2,6 +2,7 @@
 /* Printers shared by the table-driven formatter and the custom decoders. */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "decode.h"
 #include "fdtab.h"
@@ -94,6 +95,28 @@ void fmt_dirfd(struct sr_fmt *f, const struct sr_call *c, int fd)
 void fmt_mode(struct sr_fmt *f, uint64_t mode)
 {
 	out__oct_alt(f->out, mode & 0xffff, 3);
+}
+
+/* clock_t ticks, with the seconds in a comment as strace adds them (150 -> "1.50 s"). */
+void fmt_clock_t(struct sr_fmt *f, uint64_t v)
+{
+	long tck = sysconf(_SC_CLK_TCK);
+	uint64_t frac;
+	int width = 0;
+	long t;
+
+	out__udec(f->out, v);
+	if (tck <= 0 || !v)
+		return;
+	for (t = tck; t >= 10 && width < 9; t /= 10)
+		width++;
+	out__puts(f->out, " /* ");
+	out__udec(f->out, v / tck);
+	out__putc(f->out, '.');
+	frac = v % tck;
+	for (t = tck / 10; width-- > 0; t /= 10)
+		out__putc(f->out, (char)('0' + (t ? frac / t % 10 : 0)));
+	out__puts(f->out, " s */");
 }
 
 const char *xlat__name(const struct sr_xlat *x, uint64_t v)

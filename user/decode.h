@@ -121,6 +121,8 @@ void fmt_fd(struct sr_fmt *f, const struct sr_call *c, int fd);
 void fmt_fd_new(struct sr_fmt *f, const struct sr_call *c, int fd);
 void fmt_dirfd(struct sr_fmt *f, const struct sr_call *c, int fd);
 void fmt_mode(struct sr_fmt *f, uint64_t mode);
+/* clock_t ticks, with the seconds in a comment as strace adds them. */
+void fmt_clock_t(struct sr_fmt *f, uint64_t v);
 /* Print a bit set; @v 0 prints as "0" unless the table names 0. */
 void fmt_flags(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v);
 /* Print one value by name, or "v /\* X_??? *\/". */

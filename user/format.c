@@ -399,7 +399,7 @@ static void format_retval(struct sr_fmt *f, const struct sr_call *c)
 		out__hex(f->out, (uint64_t)r);
 		break;
 	case SR_R_OCT:
-		out__oct_alt(f->out, (uint64_t)r, 0);
+		out__oct_alt(f->out, (uint64_t)r, 3); /* strace: "%#03o", 000 */
 		break;
 	case SR_R_FD:
 		fmt_fd_new(f, c, (int)r);

@@ -128,9 +128,12 @@ def read_trace(path):
 # ---------------------------------------------------------------------------
 # Normalisation
 
-# System calls whose return value is a pid (or tid).
+# System calls whose return value is a pid (or tid). rt_sigreturn returns
+# what the interrupted call returned, often wait4's pid (a shell's SIGCHLD
+# handler); like the others it is rewritten only when it is a traced pid.
 PID_RET = {'clone', 'clone3', 'fork', 'vfork', 'wait4', 'waitpid', 'getpid', 'gettid',
-           'getppid', 'set_tid_address', 'getpgid', 'getpgrp', 'getsid', 'setsid'}
+           'getppid', 'set_tid_address', 'getpgid', 'getpgrp', 'getsid', 'setsid',
+           'rt_sigreturn'}
 CLONE_CALLS = {'clone', 'clone3', 'fork', 'vfork'}
 # Argument positions (0-based) that hold pids.
 PID_ARGS = {
@@ -153,7 +156,9 @@ ADDR_RE = re.compile(r'0x[0-9a-f]{5,}')
 PORT_RE = re.compile(r'(sin6?_port=htons\()(\d+)(\))')
 TIME_FIELD_RE = re.compile(r'\b(tv_sec|tv_nsec|tv_usec)=\d+')
 CLOCK_CALLS = {'clock_gettime', 'clock_gettime64', 'gettimeofday', 'time'}
-CHILD_TIME_RE = re.compile(r'\b(si_utime|si_stime)=\d+')
+CHILD_TIME_RE = re.compile(r'\b(si_utime|si_stime)=\d+( /\* [\d.]+ s \*/)?')
+# mkstemp-style temporary names (gcc's /tmp/ccAbC123.s): random per run.
+TEMP_NAME_RE = re.compile(r'(/tmp/cc)[A-Za-z0-9]{6}\b')
 GETRANDOM_RE = re.compile(r'^(getrandom\()"(?:[^"\\]|\\.)*"(\.\.\.)?')
 DATE_COMMENT_RE = re.compile(r' /\* \d{4}-\d\d-\d\dT[0-9:.+-]+ \*/')
 
@@ -341,12 +346,13 @@ def normalise(entries, fds=False):
     5. Run-dependent values: getrandom's buffer -> "<random>"; tv_sec/tv_nsec/
        tv_usec in clock_gettime/gettimeofday -> N; si_utime/si_stime -> N;
        ephemeral ports sin_port=htons(N) -> PORT1, PORT2 ... in order of first
-       appearance.
+       appearance; gcc's temporary files /tmp/ccXXXXXX -> /tmp/ccTEMP1...
     6. With fds (-y/-yy runs): see normalise_fds().
     """
     names = name_pids(entries)
     ports = {}
     inos = {}
+    temps = {}
 
     def pname(tok):
         neg = tok.startswith('-')
@@ -397,6 +403,12 @@ def normalise(entries, fds=False):
             lambda m: '%s=[%s]' % (m.group(1), pname(m.group(2)) or m.group(2)), body)
         body = PROC_PID_RE.sub(lambda m: '/proc/' + (pname(m.group(1)) or m.group(1)), body)
         body = CHILD_TIME_RE.sub(lambda m: m.group(1) + '=N', body)
+
+        def temp(m):
+            if m.group(0) not in temps:
+                temps[m.group(0)] = 'TEMP%d' % (len(temps) + 1)
+            return m.group(1) + temps[m.group(0)]
+        body = TEMP_NAME_RE.sub(temp, body)
 
         def port(m):
             v = m.group(2)

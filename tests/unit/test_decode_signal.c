@@ -234,6 +234,13 @@ static void deliveries(struct t_state *st)
 	CHECK_STR(st, delivery(&s, SIGCHLD, si),
 		  "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=22558, si_uid=0, "
 		  "si_status=3, si_utime=0, si_stime=0} ---");
+	/* as strace 6.1 printed gcc's children (USER_HZ is 100 on Linux) */
+	t[0] = 1;
+	t[1] = 150;
+	memcpy(si + 32, t, sizeof(t));
+	CHECK_STR(st, delivery(&s, SIGCHLD, si),
+		  "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=22558, si_uid=0, "
+		  "si_status=3, si_utime=1 /* 0.01 s */, si_stime=150 /* 1.50 s */} ---");
 	make_si(si, SIGCHLD, 2 /* CLD_KILLED */, 22559, 0, SIGTERM);
 	CHECK_STR(st, delivery(&s, SIGCHLD, si),
 		  "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_KILLED, si_pid=22559, si_uid=0, "

@@ -254,26 +254,6 @@ const struct sr_kind sr_kind_sysinfo = {
 	.print = sysinfo_print,
 };
 
-/* clock_t ticks, with the seconds in a comment as strace adds them. */
-static void fmt_clock_t(struct sr_fmt *f, uint64_t v)
-{
-	long tck = sysconf(_SC_CLK_TCK);
-	int width = 0;
-	char frac[32];
-	long t;
-
-	out__udec(f->out, v);
-	if (tck <= 0 || !v)
-		return;
-	for (t = tck; t >= 10 && width < 9; t /= 10)
-		width++;
-	snprintf(frac, sizeof(frac), "%.*f", width, (double)(v % tck) / tck);
-	out__puts(f->out, " /* ");
-	out__udec(f->out, v / tck);
-	out__puts(f->out, strchr(frac, '.') ? strchr(frac, '.') : ".0");
-	out__puts(f->out, " s */");
-}
-
 static void tms_print(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
 		      size_t len)
 {

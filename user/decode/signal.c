@@ -287,27 +287,6 @@ static void print_si_ptr(struct sr_fmt *f, const char *name, uint64_t v)
 	fmt_ptr(f, v);
 }
 
-/* clock_t ticks, with the seconds in a comment as strace adds them. */
-static void print_clock_t(struct sr_fmt *f, uint64_t v)
-{
-	long tck = sysconf(_SC_CLK_TCK);
-	char frac[32];
-	int width = 0;
-	long t;
-
-	out__udec(f->out, v);
-	if (tck <= 0 || !v)
-		return;
-	for (t = tck; t >= 10 && width < 9; t /= 10)
-		width++;
-	snprintf(frac, sizeof(frac), "%.*f", width, (double)(v % tck) / tck);
-	out__puts(f->out, " /* ");
-	out__udec(f->out, v / tck);
-	/* frac is "0.05": the integral digit is replaced by the whole seconds */
-	out__puts(f->out, frac + 1);
-	out__puts(f->out, " s */");
-}
-
 static void print_si_chld(struct sr_fmt *f, const uint8_t *p, int32_t code)
 {
 	int32_t status = (int32_t)get32(p, SI_STATUS);
@@ -319,9 +298,9 @@ static void print_si_chld(struct sr_fmt *f, const uint8_t *p, int32_t code)
 	else
 		fmt_signame(f, status);
 	out__puts(f->out, ", si_utime=");
-	print_clock_t(f, get64(p, SI_UTIME));
+	fmt_clock_t(f, get64(p, SI_UTIME));
 	out__puts(f->out, ", si_stime=");
-	print_clock_t(f, get64(p, SI_STIME));
+	fmt_clock_t(f, get64(p, SI_STIME));
 }
 
 static void print_si_poll(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p)
