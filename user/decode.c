@@ -97,6 +97,51 @@ void fmt_mode(struct sr_fmt *f, uint64_t mode)
 	out__oct_alt(f->out, mode & 0xffff, 3);
 }
 
+bool fmt_verbose(const struct sr_fmt *f)
+{
+	return f->opts && f->opts->verbose;
+}
+
+void field_u(struct sr_fmt *f, const char *name, uint64_t v)
+{
+	out__puts(f->out, name);
+	out__udec(f->out, v);
+}
+
+void field_d(struct sr_fmt *f, const char *name, int64_t v)
+{
+	out__puts(f->out, name);
+	out__dec(f->out, v);
+}
+
+void field_id(struct sr_fmt *f, const char *name, uint32_t v)
+{
+	out__puts(f->out, name);
+	if (v == (uint32_t)-1)
+		out__puts(f->out, "-1");
+	else
+		out__udec(f->out, v);
+}
+
+void fmt_flags_tail(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
+{
+	uint32_t i;
+
+	for (i = 0; i < x->n && v; i++) {
+		uint64_t bits = x->ents[i].val;
+
+		if (!bits || (v & bits) != bits)
+			continue;
+		out__putc(f->out, '|');
+		out__puts(f->out, x->ents[i].name);
+		v &= ~bits;
+	}
+	if (v) {
+		out__putc(f->out, '|');
+		out__hex(f->out, v);
+	}
+}
+
 /* clock_t ticks, with the seconds in a comment as strace adds them (150 -> "1.50 s"). */
 void fmt_clock_t(struct sr_fmt *f, uint64_t v)
 {

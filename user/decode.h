@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <linux/types.h>
 
 #include "sysray/abi.h"
@@ -92,6 +93,43 @@ static inline const void *blob_data(const struct sr_blob *b)
 	return b + 1;
 }
 
+/* Did the copy behind @b succeed (not faulted, not a NULL pointer)? */
+static inline bool blob_ok(const struct sr_blob *b)
+{
+	return b && !(b->flags & (SR_BF_FAULT | SR_BF_NULL));
+}
+
+/* The bytes captured in @b, when there are at least @need of them. */
+static inline const void *blob_get(const struct sr_blob *b, size_t need)
+{
+	return blob_ok(b) && b->len >= need ? blob_data(b) : NULL;
+}
+
+/* Unaligned little pieces of captured structs. */
+static inline uint16_t get16(const void *p, size_t off)
+{
+	uint16_t v;
+
+	memcpy(&v, (const uint8_t *)p + off, sizeof(v));
+	return v;
+}
+
+static inline uint32_t get32(const void *p, size_t off)
+{
+	uint32_t v;
+
+	memcpy(&v, (const uint8_t *)p + off, sizeof(v));
+	return v;
+}
+
+static inline uint64_t get64(const void *p, size_t off)
+{
+	uint64_t v;
+
+	memcpy(&v, (const uint8_t *)p + off, sizeof(v));
+	return v;
+}
+
 /**
  * blob_next() - the blob after @b within [.., @end), or NULL. Validates the
  * length so a malformed record cannot make us read past @end.
@@ -113,7 +151,16 @@ const struct sr_blob *call__blob(const struct sr_call *c, int i, bool at_exit);
 const uint8_t *call__blob_end(const struct sr_call *c, const struct sr_blob *b);
 
 /* Shared printers. */
+/* -v: structures and environments in full. */
+bool fmt_verbose(const struct sr_fmt *f);
+/* "|A|B|0x40": the bits of @v that @x names, then any left over. */
+void fmt_flags_tail(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v);
 void fmt_int(struct sr_fmt *f, int64_t v);
+/* Struct fields: @name includes its separator and "=" (", st_size="). */
+void field_u(struct sr_fmt *f, const char *name, uint64_t v);
+void field_d(struct sr_fmt *f, const char *name, int64_t v);
+/* A uid or gid field: (uid_t)-1 prints as -1. */
+void field_id(struct sr_fmt *f, const char *name, uint32_t v);
 void fmt_ptr(struct sr_fmt *f, uint64_t v);
 /* An fd argument, annotated (-y) with what it was when the call began. */
 void fmt_fd(struct sr_fmt *f, const struct sr_call *c, int fd);

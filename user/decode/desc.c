@@ -29,38 +29,6 @@
 /* FD_SETSIZE / 8: the bytes of an fd_set worth reading. */
 #define SR_FDSET_MAX 128
 
-static uint16_t get16(const uint8_t *p, size_t off)
-{
-	uint16_t v;
-
-	memcpy(&v, p + off, sizeof(v));
-	return v;
-}
-
-static uint32_t get32(const uint8_t *p, size_t off)
-{
-	uint32_t v;
-
-	memcpy(&v, p + off, sizeof(v));
-	return v;
-}
-
-static uint64_t get64(const uint8_t *p, size_t off)
-{
-	uint64_t v;
-
-	memcpy(&v, p + off, sizeof(v));
-	return v;
-}
-
-/* The payload of @b if it holds at least @need readable bytes, else NULL. */
-static const uint8_t *blob_ok(const struct sr_blob *b, size_t need)
-{
-	if (!b || (b->flags & (SR_BF_FAULT | SR_BF_NULL)) || b->len < need)
-		return NULL;
-	return blob_data(b);
-}
-
 static size_t max_elems(const struct sr_fmt *f)
 {
 	if (f->opts && f->opts->verbose)
@@ -189,7 +157,7 @@ static void loff_print(struct sr_fmt *f, const struct sr_call *c, int argi, cons
 		out__putc(f->out, ']');
 		return;
 	}
-	in = blob_ok(c->in[argi], 8);
+	in = blob_get(c->in[argi], 8);
 	if (!in) {
 		fmt_ptr(f, c->args[argi]);
 		return;
@@ -200,7 +168,7 @@ static void loff_print(struct sr_fmt *f, const struct sr_call *c, int argi, cons
 	if (!c->has_exit || c->ret <= 0)
 		return;
 	out__puts(f->out, " => ");
-	out = blob_ok(c->out[argi], 8);
+	out = blob_get(c->out[argi], 8);
 	if (!out) {
 		fmt_ptr(f, c->args[argi]);
 		return;
@@ -293,7 +261,7 @@ static void fdset_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 		fmt_ptr(f, c->args[argi]);
 		return;
 	}
-	set = blob_ok(b, 1);
+	set = blob_get(b, 1);
 	if (!set) {
 		out__hex(f->out, c->args[argi]);
 		return;
@@ -348,7 +316,7 @@ static void poll_exit(struct sr_fmt *f, const struct sr_call *c)
 /* Does the exit copy of fds hold any revents? */
 static bool poll_any_revents(const struct sr_call *c)
 {
-	const uint8_t *p = blob_ok(c->out[0], 0);
+	const uint8_t *p = blob_get(c->out[0], 0);
 	size_t n = p ? c->out[0]->len / 8 : 0, i;
 
 	for (i = 0; i < n && i < (uint32_t)c->args[1]; i++)
@@ -360,7 +328,7 @@ static bool poll_any_revents(const struct sr_call *c)
 /* "[{fd=3, revents=POLLIN}, ...]": the descriptors with something to report. */
 static void poll_print_revents(struct sr_fmt *f, const struct sr_call *c)
 {
-	const uint8_t *p = blob_ok(c->out[0], 0);
+	const uint8_t *p = blob_get(c->out[0], 0);
 	size_t n = c->out[0]->len / 8, i, shown = 0, max = max_elems(f);
 
 	out__putc(f->out, '[');
@@ -433,7 +401,7 @@ static bool is_pselect(const struct sr_call *c)
 static void pselect_print_sigmask(struct sr_fmt *f, const struct sr_call *c)
 {
 	const struct sr_blob *b = c->in[5], *mb;
-	const uint8_t *p = blob_ok(b, 16), *mask = NULL;
+	const uint8_t *p = blob_get(b, 16), *mask = NULL;
 	uint64_t ss, len;
 
 	if (!c->args[5] || !p) {
@@ -445,7 +413,7 @@ static void pselect_print_sigmask(struct sr_fmt *f, const struct sr_call *c)
 	/* The mask itself, when the capture followed the pointer (a second part). */
 	mb = blob_next(b, call__blob_end(c, b));
 	if (mb && SR_BLOB_ARG(mb) == 5 && SR_BLOB_PART(mb) == 1)
-		mask = blob_ok(mb, 8);
+		mask = blob_get(mb, 8);
 	out__puts(f->out, "{sigmask=");
 	if (ss && len == 8 && mask)
 		sr_kind_sigset.print(f, NULL, -1, mask, 8);
@@ -486,7 +454,7 @@ static bool select_print_ready(struct sr_fmt *f, const struct sr_call *c)
 
 	for (i = 0; i < 3 && ready > 0; i++) {
 		const struct sr_blob *b = c->out[i + 1];
-		const uint8_t *set = blob_ok(b, 1);
+		const uint8_t *set = blob_get(b, 1);
 		bool first = true;
 
 		if (!c->args[i + 1] || !set)
@@ -792,7 +760,7 @@ static size_t ioc_arg_size(uint8_t arg)
 /* A pointed-to argument, from the copy of its phase; the address if none. */
 static void ioctl_print_ptr(struct sr_fmt *f, const struct sr_call *c, uint8_t arg, bool at_exit)
 {
-	const uint8_t *p = blob_ok(at_exit ? c->out[2] : c->in[2], ioc_arg_size(arg));
+	const uint8_t *p = blob_get(at_exit ? c->out[2] : c->in[2], ioc_arg_size(arg));
 
 	if (!c->args[2] || !p || (at_exit && c->ret < 0)) {
 		fmt_ptr(f, c->args[2]);
@@ -937,7 +905,7 @@ static void fcntl_print_ptr(struct sr_fmt *f, const struct sr_call *c, bool at_e
 {
 	uint32_t cmd = (uint32_t)c->args[1];
 	bool lock = cmd != F_SETOWN_EX && cmd != F_GETOWN_EX;
-	const uint8_t *p = blob_ok(at_exit ? c->out[2] : c->in[2], lock ? SR_FLOCK_SIZE : 8);
+	const uint8_t *p = blob_get(at_exit ? c->out[2] : c->in[2], lock ? SR_FLOCK_SIZE : 8);
 
 	if (!c->args[2] || !p || (at_exit && c->ret < 0)) {
 		fmt_ptr(f, c->args[2]);

@@ -26,31 +26,6 @@
 /* statfs f_flags: the kernel sets it when the other bits mean something. */
 #define SR_ST_VALID 0x0020
 
-static bool verbose(const struct sr_fmt *f)
-{
-	return f->opts && f->opts->verbose;
-}
-
-/* "|A|B|0x40": the bits of @v that @x names, then any left over. */
-static void flags_tail(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
-{
-	uint32_t i;
-
-	for (i = 0; i < x->n && v; i++) {
-		uint64_t bits = x->ents[i].val;
-
-		if (!bits || (v & bits) != bits)
-			continue;
-		out__putc(f->out, '|');
-		out__puts(f->out, x->ents[i].name);
-		v &= ~bits;
-	}
-	if (v) {
-		out__putc(f->out, '|');
-		out__hex(f->out, v);
-	}
-}
-
 /* "%#03o", as strace prints numeric modes: 0644, 022, 000. */
 static void mode_num(struct sr_fmt *f, uint64_t mode)
 {
@@ -94,22 +69,6 @@ static void fmt_dev(struct sr_fmt *f, uint64_t dev)
 	out__putc(f->out, ')');
 }
 
-static void field_u(struct sr_fmt *f, const char *name, uint64_t v)
-{
-	out__puts(f->out, name);
-	out__udec(f->out, v);
-}
-
-/* A uid or gid field: (uid_t)-1 prints as -1. */
-static void field_id(struct sr_fmt *f, const char *name, uint32_t v)
-{
-	out__puts(f->out, name);
-	if (v == (uint32_t)-1)
-		out__puts(f->out, "-1");
-	else
-		out__udec(f->out, v);
-}
-
 /* "st_atime=S /\* date *\/, st_atime_nsec=N" */
 static void stat_time(struct sr_fmt *f, const char *name, int64_t sec, uint64_t nsec)
 {
@@ -150,7 +109,7 @@ static void stat_print(struct sr_fmt *f, const struct sr_call *c, int argi, cons
 	memcpy(&st, data, sizeof(st));
 	type = st.st_mode & SR_S_IFMT;
 	out__putc(f->out, '{');
-	if (verbose(f)) {
+	if (fmt_verbose(f)) {
 		stat_head_verbose(f, &st);
 	} else {
 		out__puts(f->out, "st_mode=");
@@ -162,7 +121,7 @@ static void stat_print(struct sr_fmt *f, const struct sr_call *c, int argi, cons
 	} else {
 		field_u(f, ", st_size=", (uint64_t)st.st_size);
 	}
-	if (!verbose(f)) {
+	if (!fmt_verbose(f)) {
 		out__puts(f->out, ", ...}");
 		return;
 	}
@@ -230,7 +189,7 @@ static void statx_print(struct sr_fmt *f, const struct sr_call *c, int argi, con
 			size_t len)
 {
 	struct statx stx;
-	bool v = verbose(f);
+	bool v = fmt_verbose(f);
 
 	(void)c;
 	(void)argi;
@@ -274,7 +233,7 @@ static void statx_flags_print(struct sr_fmt *f, const struct sr_call *c, int arg
 	uint32_t v = (uint32_t)c->args[argi];
 
 	fmt_flags(f, &xlat_at_statx_sync_types, v & AT_STATX_SYNC_TYPE);
-	flags_tail(f, &xlat_at_flags, v & ~AT_STATX_SYNC_TYPE);
+	fmt_flags_tail(f, &xlat_at_flags, v & ~AT_STATX_SYNC_TYPE);
 }
 
 const struct sr_decoder sr_dec_statx_flags = {
@@ -367,7 +326,7 @@ static void open_modes(struct sr_fmt *f, uint64_t v)
 		return;
 	}
 	out__puts(f->out, acc);
-	flags_tail(f, &xlat_open_flags, v & ~(uint64_t)O_ACCMODE);
+	fmt_flags_tail(f, &xlat_open_flags, v & ~(uint64_t)O_ACCMODE);
 }
 
 /* struct open_how (include/uapi/linux/openat2.h). */
@@ -606,7 +565,7 @@ static void dirents_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 		d.p = blob_data(b);
 		d.have = b->len < d.len ? b->len : d.len;
 	}
-	if (!verbose(f)) {
+	if (!fmt_verbose(f)) {
 		fmt_ptr(f, c->args[argi]);
 		dents_count(f, &d, b);
 		return;

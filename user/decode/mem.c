@@ -20,26 +20,6 @@
 /* Older commands' layout flag, OR-ed into *ctl commands (linux/ipc.h). */
 #define SR_IPC_64 0x100
 
-/* "|A|B|0x40": the bits of @v that @x names, then any left over. */
-static void flags_tail(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
-{
-	uint32_t i;
-
-	for (i = 0; i < x->n && v; i++) {
-		uint64_t bits = x->ents[i].val;
-
-		if (!bits || (v & bits) != bits)
-			continue;
-		out__putc(f->out, '|');
-		out__puts(f->out, x->ents[i].name);
-		v &= ~bits;
-	}
-	if (v) {
-		out__putc(f->out, '|');
-		out__hex(f->out, v);
-	}
-}
-
 /* "|21<<MAP_HUGE_SHIFT" for a huge page size encoded in the flags. */
 static void huge_shift(struct sr_fmt *f, uint64_t huge, const char *name)
 {
@@ -57,7 +37,7 @@ static void mmap_flags_print(struct sr_fmt *f, const struct sr_call *c, int argi
 	uint64_t v = c->args[argi], rest = v & ~(uint64_t)SR_MAP_TYPE;
 
 	fmt_enum(f, &xlat_mmap_type, v & SR_MAP_TYPE);
-	flags_tail(f, &xlat_mmap_flags, rest & ~SR_HUGE_MASK);
+	fmt_flags_tail(f, &xlat_mmap_flags, rest & ~SR_HUGE_MASK);
 	huge_shift(f, rest & SR_HUGE_MASK, "MAP_HUGE_SHIFT");
 }
 
@@ -285,27 +265,6 @@ static void ipc_buf_plan(const struct sr_sysent *ent, int argi, const struct sr_
 	pa->cap = SR_IPC_BUF_MAX;
 }
 
-static void field_ud(struct sr_fmt *f, const char *name, uint64_t v)
-{
-	out__puts(f->out, name);
-	out__udec(f->out, v);
-}
-
-static void field_d(struct sr_fmt *f, const char *name, int64_t v)
-{
-	out__puts(f->out, name);
-	out__dec(f->out, v);
-}
-
-static void field_id(struct sr_fmt *f, const char *name, uint32_t v)
-{
-	out__puts(f->out, name);
-	if (v == (uint32_t)-1)
-		out__puts(f->out, "-1");
-	else
-		out__udec(f->out, v);
-}
-
 /* "shm_perm={uid=0, gid=0, mode=0600, key=0, cuid=0, cgid=0}"; IPC_SET sets three. */
 static void ipc_perm(struct sr_fmt *f, const char *name, const struct ipc64_perm *p, bool set)
 {
@@ -315,7 +274,7 @@ static void ipc_perm(struct sr_fmt *f, const char *name, const struct ipc64_perm
 	out__puts(f->out, ", mode=");
 	out__oct(f->out, p->mode, 2);
 	if (!set) {
-		field_ud(f, ", key=", (uint32_t)p->key);
+		field_u(f, ", key=", (uint32_t)p->key);
 		field_id(f, ", cuid=", p->cuid);
 		field_id(f, ", cgid=", p->cgid);
 	}
@@ -329,13 +288,13 @@ static void shmid_ds(struct sr_fmt *f, const void *data, bool set)
 	memcpy(&d, data, sizeof(d));
 	ipc_perm(f, "{shm_perm", &d.shm_perm, set);
 	if (!set) {
-		field_ud(f, ", shm_segsz=", d.shm_segsz);
+		field_u(f, ", shm_segsz=", d.shm_segsz);
 		field_d(f, ", shm_cpid=", d.shm_cpid);
 		field_d(f, ", shm_lpid=", d.shm_lpid);
-		field_ud(f, ", shm_nattch=", d.shm_nattch);
-		field_ud(f, ", shm_atime=", d.shm_atime);
-		field_ud(f, ", shm_dtime=", d.shm_dtime);
-		field_ud(f, ", shm_ctime=", d.shm_ctime);
+		field_u(f, ", shm_nattch=", d.shm_nattch);
+		field_u(f, ", shm_atime=", d.shm_atime);
+		field_u(f, ", shm_dtime=", d.shm_dtime);
+		field_u(f, ", shm_ctime=", d.shm_ctime);
 	}
 	out__putc(f->out, '}');
 }
@@ -347,12 +306,12 @@ static void msqid_ds(struct sr_fmt *f, const void *data, bool set)
 	memcpy(&d, data, sizeof(d));
 	ipc_perm(f, "{msg_perm", &d.msg_perm, set);
 	if (!set) {
-		field_ud(f, ", msg_stime=", d.msg_stime);
-		field_ud(f, ", msg_rtime=", d.msg_rtime);
-		field_ud(f, ", msg_ctime=", d.msg_ctime);
-		field_ud(f, ", msg_qnum=", d.msg_qnum);
+		field_u(f, ", msg_stime=", d.msg_stime);
+		field_u(f, ", msg_rtime=", d.msg_rtime);
+		field_u(f, ", msg_ctime=", d.msg_ctime);
+		field_u(f, ", msg_qnum=", d.msg_qnum);
 	}
-	field_ud(f, ", msg_qbytes=", d.msg_qbytes);
+	field_u(f, ", msg_qbytes=", d.msg_qbytes);
 	if (!set) {
 		field_d(f, ", msg_lspid=", d.msg_lspid);
 		field_d(f, ", msg_lrpid=", d.msg_lrpid);
@@ -367,9 +326,9 @@ static void semid_ds(struct sr_fmt *f, const void *data, bool set)
 	memcpy(&d, data, sizeof(d));
 	ipc_perm(f, "{sem_perm", &d.sem_perm, set);
 	if (!set) {
-		field_ud(f, ", sem_otime=", d.sem_otime);
-		field_ud(f, ", sem_ctime=", d.sem_ctime);
-		field_ud(f, ", sem_nsems=", d.sem_nsems);
+		field_u(f, ", sem_otime=", d.sem_otime);
+		field_u(f, ", sem_ctime=", d.sem_ctime);
+		field_u(f, ", sem_nsems=", d.sem_nsems);
 	}
 	out__putc(f->out, '}');
 }
@@ -381,19 +340,19 @@ static void shm_info(struct sr_fmt *f, const void *data, unsigned int cmd)
 
 	if (cmd == IPC_INFO) {
 		memcpy(&i, data, sizeof(i));
-		field_ud(f, "{shmmax=", i.shmmax);
-		field_ud(f, ", shmmin=", i.shmmin);
-		field_ud(f, ", shmmni=", i.shmmni);
-		field_ud(f, ", shmseg=", i.shmseg);
-		field_ud(f, ", shmall=", i.shmall);
+		field_u(f, "{shmmax=", i.shmmax);
+		field_u(f, ", shmmin=", i.shmmin);
+		field_u(f, ", shmmni=", i.shmmni);
+		field_u(f, ", shmseg=", i.shmseg);
+		field_u(f, ", shmall=", i.shmall);
 	} else {
 		memcpy(&u, data, sizeof(u));
 		field_d(f, "{used_ids=", u.used_ids);
-		field_ud(f, ", shm_tot=", u.shm_tot);
-		field_ud(f, ", shm_rss=", u.shm_rss);
-		field_ud(f, ", shm_swp=", u.shm_swp);
-		field_ud(f, ", swap_attempts=", u.swap_attempts);
-		field_ud(f, ", swap_successes=", u.swap_successes);
+		field_u(f, ", shm_tot=", u.shm_tot);
+		field_u(f, ", shm_rss=", u.shm_rss);
+		field_u(f, ", shm_swp=", u.shm_swp);
+		field_u(f, ", swap_attempts=", u.swap_attempts);
+		field_u(f, ", swap_successes=", u.swap_successes);
 	}
 	out__putc(f->out, '}');
 }
@@ -410,7 +369,7 @@ static void msg_info(struct sr_fmt *f, const void *data)
 	field_d(f, ", msgmni=", i.msgmni);
 	field_d(f, ", msgssz=", i.msgssz);
 	field_d(f, ", msgtql=", i.msgtql);
-	field_ud(f, ", msgseg=", i.msgseg);
+	field_u(f, ", msgseg=", i.msgseg);
 	out__putc(f->out, '}');
 }
 

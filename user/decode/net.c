@@ -46,25 +46,12 @@ static size_t array_max(const struct sr_fmt *f)
 	return f->opts && f->opts->verbose ? (size_t)-1 : strsize(f);
 }
 
-static bool blob_ok(const struct sr_blob *b)
-{
-	return b && !(b->flags & (SR_BF_FAULT | SR_BF_NULL));
-}
-
-static int32_t get_i32(const void *p)
-{
-	int32_t v;
-
-	memcpy(&v, p, sizeof(v));
-	return v;
-}
-
 /* The int at the start of @b, when it was captured. */
 static bool blob_i32(const struct sr_blob *b, int32_t *v)
 {
 	if (!blob_ok(b) || b->len < 4)
 		return false;
-	*v = get_i32(blob_data(b));
+	*v = (int32_t)get32(blob_data(b), 0);
 	return true;
 }
 
@@ -352,7 +339,7 @@ static void socklen_print(struct sr_fmt *f, const struct sr_call *c, int argi, c
 			fmt_ptr(f, c->args[argi]);
 			return;
 		}
-		ulen = get_i32(data);
+		ulen = (int32_t)get32(data, 0);
 	}
 	out__putc(f->out, '[');
 	if (c->has_exit && c->ret >= 0 && blob_i32(c->out[argi], &rlen) && rlen != ulen) {
@@ -587,7 +574,7 @@ static void cmsg_fds(struct sr_fmt *f, const struct sr_call *c, const uint8_t *d
 			out__puts(f->out, "...");
 			break;
 		}
-		fmt_fd(f, c, get_i32(d + 4 * i));
+		fmt_fd(f, c, (int32_t)get32(d + 4 * i, 0));
 	}
 	out__putc(f->out, ']');
 }
@@ -712,7 +699,7 @@ static void cmsg_uints(struct sr_fmt *f, const uint8_t *d, size_t len, size_t el
 		if (elem == 1)
 			out__hex(f->out, d[i]);
 		else
-			out__udec(f->out, (uint32_t)get_i32(d + 4 * i));
+			out__udec(f->out, (uint32_t)(int32_t)get32(d + 4 * i, 0));
 	}
 	out__putc(f->out, ']');
 }
@@ -738,7 +725,7 @@ static void cmsg_recverr(struct sr_fmt *f, const uint8_t *d)
 	int i;
 
 	out__puts(f->out, "{ee_errno=");
-	out__udec(f->out, (uint32_t)get_i32(d));
+	out__udec(f->out, (uint32_t)(int32_t)get32(d, 0));
 	for (i = 0; i < 3; i++) {
 		out__puts(f->out, ", ");
 		out__puts(f->out, names[i]);
@@ -746,9 +733,9 @@ static void cmsg_recverr(struct sr_fmt *f, const uint8_t *d)
 		out__udec(f->out, d[4 + i]);
 	}
 	out__puts(f->out, ", ee_info=");
-	out__udec(f->out, (uint32_t)get_i32(d + 8));
+	out__udec(f->out, (uint32_t)(int32_t)get32(d + 8, 0));
 	out__puts(f->out, ", ee_data=");
-	out__udec(f->out, (uint32_t)get_i32(d + 12));
+	out__udec(f->out, (uint32_t)(int32_t)get32(d + 12, 0));
 	out__puts(f->out, ", offender=");
 	fmt_sockaddr(f, d + 16, sizeof(struct sockaddr_in), 0);
 	out__putc(f->out, '}');
@@ -816,8 +803,8 @@ static void cmsg_one(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p
 	size_t len, dlen;
 
 	memcpy(&clen, p, 8);
-	level = get_i32(p + 8);
-	type = get_i32(p + 12);
+	level = (int32_t)get32(p + 8, 0);
+	type = (int32_t)get32(p + 12, 0);
 	len = clen > room ? room : clen;
 	dlen = len > SR_CMSG_HDR ? len - SR_CMSG_HDR : 0;
 	out__puts(f->out, "{cmsg_len=");
@@ -1258,7 +1245,7 @@ static void opt_int(struct sr_fmt *f, const struct optval *v)
 		out__hex(f->out, v->addr);
 	} else {
 		out__putc(f->out, '[');
-		out__dec(f->out, get_i32(v->d));
+		out__dec(f->out, (int32_t)get32(v->d, 0));
 		out__putc(f->out, ']');
 	}
 }
@@ -1318,9 +1305,9 @@ static void opt_linger_set(struct sr_fmt *f, const struct optval *v)
 		return;
 	}
 	out__puts(f->out, "{l_onoff=");
-	out__dec(f->out, get_i32(v->d));
+	out__dec(f->out, (int32_t)get32(v->d, 0));
 	out__puts(f->out, ", l_linger=");
-	out__dec(f->out, get_i32(v->d + 4));
+	out__dec(f->out, (int32_t)get32(v->d + 4, 0));
 	out__putc(f->out, '}');
 }
 
@@ -1339,9 +1326,9 @@ static void opt_field(struct sr_fmt *f, const struct optval *v, size_t off, cons
 	if (len < off + 4)
 		out__quoted(f->out, v->d + off, len - off, SR_BLOB_MAX, SR_Q_HEX);
 	else if (id)
-		fmt_id(f, (uint32_t)get_i32(v->d + off));
+		fmt_id(f, (uint32_t)(int32_t)get32(v->d + off, 0));
 	else
-		out__dec(f->out, get_i32(v->d + off));
+		out__dec(f->out, (int32_t)get32(v->d + off, 0));
 }
 
 static void opt_fields(struct sr_fmt *f, const struct optval *v, const char *const *names, int nf,
@@ -1372,7 +1359,7 @@ static void opt_error(struct sr_fmt *f, const struct optval *v)
 		fmt_ptr(f, v->addr);
 		return;
 	}
-	err = get_i32(v->d);
+	err = (int32_t)get32(v->d, 0);
 	name = errno__name(err);
 	out__putc(f->out, '[');
 	if (name)
@@ -1404,7 +1391,7 @@ static void mreq6(struct sr_fmt *f, const struct optval *v)
 	out__putc(f->out, '{');
 	fmt_inet6(f, v->d, "ipv6mr_multiaddr");
 	out__puts(f->out, ", ipv6mr_interface=");
-	fmt_ifindex(f, (uint32_t)get_i32(v->d + 16));
+	fmt_ifindex(f, (uint32_t)(int32_t)get32(v->d + 16, 0));
 	out__putc(f->out, '}');
 }
 

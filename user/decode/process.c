@@ -50,25 +50,9 @@ static size_t strsize(const struct sr_fmt *f)
 	return f->opts ? (size_t)f->opts->strsize : 32;
 }
 
-static bool verbose(const struct sr_fmt *f)
-{
-	return f->opts && f->opts->verbose;
-}
-
-static bool blob_ok(const struct sr_blob *b)
-{
-	return b && !(b->flags & (SR_BF_FAULT | SR_BF_NULL));
-}
-
 static bool failed(const struct sr_call *c)
 {
 	return !c->has_exit || c->ret < 0;
-}
-
-/* The bytes captured for argument @i, when at least @need of them. */
-static const void *blob_get(const struct sr_blob *b, size_t need)
-{
-	return blob_ok(b) && b->len >= need ? blob_data(b) : NULL;
 }
 
 /*
@@ -80,22 +64,6 @@ static const struct sr_blob *exit_blob(const struct sr_call *c, int i)
 	if (c->out[i])
 		return c->out[i];
 	return c->in[i] && (c->in[i]->flags & SR_BF_RETRY) ? c->in[i] : NULL;
-}
-
-static uint64_t get_u64(const void *p)
-{
-	uint64_t v;
-
-	memcpy(&v, p, sizeof(v));
-	return v;
-}
-
-static uint32_t get_u32(const void *p)
-{
-	uint32_t v;
-
-	memcpy(&v, p, sizeof(v));
-	return v;
 }
 
 static void field(struct sr_fmt *f, const char *sep, const char *name)
@@ -127,9 +95,9 @@ static void rlimit_print(struct sr_fmt *f, const struct sr_call *c, int argi, co
 	(void)argi;
 	(void)len;
 	field(f, "{", "rlim_cur");
-	fmt_rlim(f, get_u64(p));
+	fmt_rlim(f, get64(p, 0));
 	field(f, ", ", "rlim_max");
-	fmt_rlim(f, get_u64(p + 8));
+	fmt_rlim(f, get64(p + 8, 0));
 	out__putc(f->out, '}');
 }
 
@@ -143,9 +111,9 @@ const struct sr_kind sr_kind_rlimit = {
 static void fmt_timeval(struct sr_fmt *f, const uint8_t *p)
 {
 	out__puts(f->out, "{tv_sec=");
-	out__dec(f->out, (int64_t)get_u64(p));
+	out__dec(f->out, (int64_t)get64(p, 0));
 	out__puts(f->out, ", tv_usec=");
-	out__udec(f->out, get_u64(p + 8));
+	out__udec(f->out, get64(p + 8, 0));
 	out__putc(f->out, '}');
 }
 
@@ -160,7 +128,7 @@ static void rusage_rest(struct sr_fmt *f, const uint8_t *p)
 
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		field(f, ", ", names[i]);
-		out__udec(f->out, get_u64(p + 32 + 8 * i));
+		out__udec(f->out, get64(p + 32 + 8 * i, 0));
 	}
 }
 
@@ -177,7 +145,7 @@ static void rusage_print(struct sr_fmt *f, const struct sr_call *c, int argi, co
 	fmt_timeval(f, data);
 	field(f, ", ", "ru_stime");
 	fmt_timeval(f, (const uint8_t *)data + 16);
-	if (verbose(f))
+	if (fmt_verbose(f))
 		rusage_rest(f, data);
 	else
 		out__puts(f->out, ", ...");
@@ -211,7 +179,7 @@ static void utsname_print(struct sr_fmt *f, const struct sr_call *c, int argi, c
 	const char *fields[] = {
 		u->sysname, u->nodename, u->release, u->version, u->machine, u->domainname,
 	};
-	size_t i, n = verbose(f) ? 6 : 2;
+	size_t i, n = fmt_verbose(f) ? 6 : 2;
 
 	(void)c;
 	(void)argi;
@@ -220,7 +188,7 @@ static void utsname_print(struct sr_fmt *f, const struct sr_call *c, int argi, c
 		field(f, i ? ", " : "{", names[i]);
 		fmt_cstring(f, fields[i], sizeof(u->sysname));
 	}
-	out__puts(f->out, verbose(f) ? "}" : ", ...}");
+	out__puts(f->out, fmt_verbose(f) ? "}" : ", ...}");
 }
 
 const struct sr_kind sr_kind_utsname = {
@@ -265,7 +233,7 @@ static void tms_print(struct sr_fmt *f, const struct sr_call *c, int argi, const
 	(void)len;
 	for (i = 0; i < 4; i++) {
 		field(f, i ? ", " : "{", names[i]);
-		fmt_clock_t(f, get_u64((const uint8_t *)data + 8 * i));
+		fmt_clock_t(f, get64(data, 8 * i));
 	}
 	out__putc(f->out, '}');
 }
@@ -349,9 +317,9 @@ static void cap_header_print(struct sr_fmt *f, const struct sr_call *c, int argi
 	(void)argi;
 	(void)len;
 	field(f, "{", "version");
-	fmt_enum(f, &xlat_cap_versions, get_u32(p));
+	fmt_enum(f, &xlat_cap_versions, get32(p, 0));
 	field(f, ", ", "pid");
-	out__dec(f->out, (int32_t)get_u32(p + 4));
+	out__dec(f->out, (int32_t)get32(p + 4, 0));
 	out__putc(f->out, '}');
 }
 
@@ -408,7 +376,7 @@ static int cap_words(const struct sr_call *c)
 {
 	const struct sr_blob *b = c->has_exit && c->out[0] ? c->out[0] : c->in[0];
 	const void *h = blob_get(b, 8);
-	uint32_t v = h ? get_u32(h) : 0;
+	uint32_t v = h ? get32(h, 0) : 0;
 
 	return v == 0x20071026 || v == 0x20080522 ? 2 : 1;
 }
@@ -424,7 +392,7 @@ static void cap_data_print(struct sr_fmt *f, const struct sr_call *c, int argi, 
 	(void)len;
 	for (i = 0; i < 3; i++) {
 		field(f, i ? ", " : "{", names[i]);
-		cap_bits(f, get_u32(p + 4 * i), n > 1 ? get_u32(p + 12 + 4 * i) : 0);
+		cap_bits(f, get32(p + 4 * i, 0), n > 1 ? get32(p + 12 + 4 * i, 0) : 0);
 	}
 	out__putc(f->out, '}');
 }
@@ -520,7 +488,7 @@ static void wait_status_print(struct sr_fmt *f, const struct sr_call *c, int arg
 		fmt_ptr(f, c->args[argi]);
 		return;
 	}
-	fmt_wait_status(f, get_u32(p));
+	fmt_wait_status(f, get32(p, 0));
 }
 
 const struct sr_decoder sr_dec_wait_status = {
@@ -540,7 +508,7 @@ static void fmt_kptr_at(struct sr_fmt *f, const struct sr_call *c, int argi)
 		return;
 	}
 	out__putc(f->out, '[');
-	fmt_ptr(f, get_u64(p));
+	fmt_ptr(f, get64(p, 0));
 	out__putc(f->out, ']');
 }
 
@@ -588,7 +556,7 @@ static void arch_prctl_print(struct sr_fmt *f, const struct sr_call *c, int argi
 			return;
 		}
 		out__putc(f->out, '[');
-		fmt_xfeatures(f, get_u64(p));
+		fmt_xfeatures(f, get64(p, 0));
 		out__putc(f->out, ']');
 		return;
 	case SR_ARCH_REQ_XCOMP_PERM:
@@ -754,7 +722,7 @@ static void fmt_stored_int(struct sr_fmt *f, const struct sr_call *c, int argi)
 		return;
 	}
 	out__putc(f->out, '[');
-	out__dec(f->out, p ? (int32_t)get_u32(p) : c->ret);
+	out__dec(f->out, p ? (int32_t)get32(p, 0) : c->ret);
 	out__putc(f->out, ']');
 }
 
@@ -893,7 +861,7 @@ static void prctl_stored(struct sr_fmt *f, const struct sr_call *c, const struct
 		fmt_ptr(f, c->args[1]);
 		return;
 	}
-	v = get_u32(p);
+	v = get32(p, 0);
 	out__putc(f->out, '[');
 	if (!x)
 		out__udec(f->out, v);
@@ -913,7 +881,7 @@ static void prctl_pdeathsig_get(struct sr_fmt *f, const struct sr_call *c)
 		return;
 	}
 	out__putc(f->out, '[');
-	fmt_signame(f, (int)get_u32(p));
+	fmt_signame(f, (int)get32(p, 0));
 	out__putc(f->out, ']');
 }
 
@@ -979,7 +947,7 @@ static void fmt_fprog(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr)
 	out__puts(f->out, "{len=");
 	out__udec(f->out, len);
 	out__puts(f->out, ", filter=");
-	fmt_ptr(f, get_u64(p + 8));
+	fmt_ptr(f, get64(p + 8, 0));
 	out__putc(f->out, '}');
 }
 
@@ -1304,9 +1272,9 @@ static void futex_timeout(struct sr_fmt *f, const struct sr_call *c)
 		return;
 	}
 	out__puts(f->out, "{tv_sec=");
-	out__dec(f->out, (int64_t)get_u64(p));
+	out__dec(f->out, (int64_t)get64(p, 0));
 	out__puts(f->out, ", tv_nsec=");
-	out__udec(f->out, get_u64(p + 8));
+	out__udec(f->out, get64(p + 8, 0));
 	out__putc(f->out, '}');
 }
 
@@ -1430,7 +1398,7 @@ static void kptr_print(struct sr_fmt *f, const struct sr_call *c, int argi, cons
 	(void)argi;
 	(void)len;
 	out__putc(f->out, '[');
-	fmt_ptr(f, get_u64(data));
+	fmt_ptr(f, get64(data, 0));
 	out__putc(f->out, ']');
 }
 
@@ -1449,7 +1417,7 @@ static void ulong_print(struct sr_fmt *f, const struct sr_call *c, int argi, con
 	(void)argi;
 	(void)len;
 	out__putc(f->out, '[');
-	out__udec(f->out, get_u64(data));
+	out__udec(f->out, get64(data, 0));
 	out__putc(f->out, ']');
 }
 
@@ -1610,7 +1578,7 @@ static void seccomp_enter(struct sr_fmt *f, const struct sr_call *c)
 		return;
 	}
 	out__putc(f->out, '[');
-	fmt_enum(f, &xlat_seccomp_ret_action, get_u32(p));
+	fmt_enum(f, &xlat_seccomp_ret_action, get32(p, 0));
 	out__putc(f->out, ']');
 }
 

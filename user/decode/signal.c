@@ -55,22 +55,6 @@ void fmt_signame(struct sr_fmt *f, int sig)
 	out__puts(f->out, signame_short(sig, buf, sizeof(buf)));
 }
 
-static uint32_t get32(const uint8_t *p, size_t off)
-{
-	uint32_t v;
-
-	memcpy(&v, p + off, sizeof(v));
-	return v;
-}
-
-static uint64_t get64(const uint8_t *p, size_t off)
-{
-	uint64_t v;
-
-	memcpy(&v, p + off, sizeof(v));
-	return v;
-}
-
 /*
  * A mask of @bytes (at most 8) bytes, counted in 32-bit words as strace does:
  * "[INT QUIT]", or "~[RTMIN RT_1]" once two thirds of the bits are set.
