@@ -244,12 +244,12 @@ def paired(per_mode, num, den):
     return statistics.median(a / b for a, b in zip(per_mode[num], per_mode[den]))
 
 
-def table(results, stats, costs, startup):
+def table(results, stats, costs, startup, excluded_records):
     lines = ['| workload | untraced | empty BPF | sysray -o | filtered out (cgroup) |'
              ' excluded by -e | strace -f | perf trace | filter cost (cgroup, -e)'
-             ' vs empty BPF | events | lost | sysray CPU beyond start-up | sysray peak RSS |'
+             ' vs empty BPF | events | lost | records with -e excluding all | sysray CPU beyond start-up | sysray peak RSS |'
              ' BPF ns/call (enter, exit) |',
-             '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|']
+             '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|']
     for w, per_mode in results.items():
         base = per_mode['untraced']
         ratio = {m: paired(per_mode, m, 'untraced') for m in MODES}
@@ -263,7 +263,7 @@ def table(results, stats, costs, startup):
                      f"{fmt_ratio(ratio.get('filtered'))} | {fmt_ratio(ratio.get('excluded'))} | "
                      f"{fmt_ratio(ratio.get('strace'))} | {fmt_ratio(ratio.get('perf'))} | "
                      f"{cost} | {s.get('events', '-')} | "
-                     f"{s.get('lost', '-')} | {cpu} | {s.get('rss_kib', 0) // 1024} MiB | "
+                     f"{s.get('lost', '-')} | {excluded_records.get(w, '-')} | {cpu} | {s.get('rss_kib', 0) // 1024} MiB | "
                      f"{c.get('sys_enter', 0):.0f}, {c.get('sys_exit', 0):.0f} |")
     return '\n'.join(lines)
 
@@ -296,7 +296,7 @@ def main():
     if opts.only:
         wl = {k: v for k, v in wl.items() if k in opts.only.split(',')}
     results = {w: {m: [] for m in modes} for w in wl}
-    stats, costs = {}, {}
+    stats, costs, excluded_records = {}, {}, {}
     try:
         for r in range(rounds):
             for i, (w, argv) in enumerate(wl.items()):
@@ -307,6 +307,10 @@ def main():
                     if m == 'sysray':
                         stats[w] = st if not stats.get(w) or st.get('lost', 0) > \
                             stats[w].get('lost', 0) else stats[w]
+                    elif m == 'excluded':
+                        # the most records any round sent: should be a handful
+                        prev = excluded_records.get(w, 0)
+                        excluded_records[w] = max(prev, st.get('events', 0))
                 print(f'round {r + 1}/{rounds} {w}: ' +
                       ' '.join(f'{m}={results[w][m][-1]:.3f}s' for m in modes), flush=True)
         for w, argv in wl.items():
@@ -322,7 +326,7 @@ def main():
             pass
     report = [f'sysray benchmark, {time.strftime("%Y-%m-%d")}, {os.cpu_count()} CPUs, '
               f'kernel {os.uname().release}; median of {rounds} rounds, ratios to untraced.',
-              '', table(results, stats, costs, startup), '',
+              '', table(results, stats, costs, startup, excluded_records), '',
               f'sysray start-up (loading and verifying the BPF programs, not in the timed '
               f'region): {startup:.2f} s of CPU.',
               f'Consumer: {rate / 1e6:.2f} M lines/s on one core (formatting a recorded stream).',
