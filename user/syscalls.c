@@ -490,7 +490,7 @@ void syscalls__plan(const struct sr_sysent *e, const struct sr_opts *o, struct s
 	}
 	if (!strcmp(e->name, "execve") || !strcmp(e->name, "execveat"))
 		plan->flags |= SR_PLAN_EXEC;
-	else if (never_blocks(e->name))
-		plan->flags |= SR_PLAN_AT_EXIT;
+	else if (!(plan->flags & SR_PLAN_HAS_ENTER) && never_blocks(e->name))
+		plan->flags |= SR_PLAN_AT_EXIT; /* inputs are still copied at entry */
 	plan_fdinfo(e, o, plan);
 }
