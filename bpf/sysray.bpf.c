@@ -366,6 +366,9 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	compat = sr_compat_syscall();
 	if (compat && (!(plan = plan_of(-1)) || !(plan->flags & SR_PLAN_TRACED)))
 		return 0;
+	/* the child's return from clone or fork: strace never shows it */
+	if ((plan->flags & SR_PLAN_FORK) && ret == 0)
+		return 0;
 	if (exit_only(plan))
 		return emit_call(regs, plan, id, ret, compat ? SR_HF_COMPAT : 0);
 	if (!(plan->flags & (SR_PLAN_HAS_EXIT | SR_PLAN_HAS_ENTER | SR_PLAN_FDI_RET |
@@ -431,6 +434,8 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 	hdr_init(&f->h, SR_REC_FORK, -1);
 	f->child_tgid = ctgid;
 	f->child_tid = child->pid;
+	f->flags = child->files == parent->files ? SR_FORK_FILES : 0;
+	f->pad = 0;
 	bpf_probe_read_kernel_str(f->comm, sizeof(f->comm), child->comm);
 	emit(s, gen, sizeof(*f));
 	return 0;

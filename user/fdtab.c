@@ -1301,8 +1301,7 @@ void fdtab__on_orphan_exit(struct sr_fdtab *t, const struct sr_call *c)
 			fdt__install(t, p->files, fi->fd, fdf__from_info(t, fi, c->tgid), false);
 }
 
-void fdtab__on_fork(struct sr_fdtab *t, uint32_t parent_tgid, uint32_t child_tgid,
-		    uint64_t clone_flags)
+void fdtab__on_fork(struct sr_fdtab *t, uint32_t parent_tgid, uint32_t child_tgid, bool share_files)
 {
 	struct fdt_proc *pp, *cp;
 
@@ -1317,7 +1316,7 @@ void fdtab__on_fork(struct sr_fdtab *t, uint32_t parent_tgid, uint32_t child_tgi
 		return;
 	cp->tgid = child_tgid;
 	cp->parent = parent_tgid;
-	if (clone_flags & CLONE_FILES_) {
+	if (share_files) {
 		cp->files = pp->files;
 		cp->files->refs++;
 	} else {

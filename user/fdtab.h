@@ -87,10 +87,10 @@ void fdtab__on_orphan_exit(struct sr_fdtab *t, const struct sr_call *c);
 
 /**
  * fdtab__on_fork() - @child_tgid starts with a copy of @parent_tgid's table,
- * or shares it (CLONE_FILES in @clone_flags).
+ * or shares it (@share_files: clone with CLONE_FILES).
  */
 void fdtab__on_fork(struct sr_fdtab *t, uint32_t parent_tgid, uint32_t child_tgid,
-		    uint64_t clone_flags);
+		    bool share_files);
 
 /** fdtab__on_process_exit() - forget a process. */
 void fdtab__on_process_exit(struct sr_fdtab *t, uint32_t tgid);

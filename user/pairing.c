@@ -311,6 +311,12 @@ static void print_noreturn_line(struct sr_pairing *p, struct sr_ttask *t)
 	end_line(p);
 }
 
+/* An ia32 task: i386 numbering, arguments raw (strace would switch personality). */
+static const struct sr_sysent *entry_of(const struct sr_hdr *h)
+{
+	return h->flags & SR_HF_COMPAT ? syscalls__get_compat(h->nr) : syscalls__get(h->nr);
+}
+
 /* Copy an entry (or whole-call) record of @len bytes into the task. */
 static struct sr_call *load_call(struct sr_ttask *t, const struct sr_enter *e, size_t len)
 {
@@ -328,8 +334,7 @@ static struct sr_call *load_call(struct sr_ttask *t, const struct sr_enter *e, s
 	e = (const struct sr_enter *)t->rec;
 	memset(c, 0, sizeof(*c));
 	c->nr = e->h.nr;
-	/* an ia32 task: i386 numbering, arguments raw (strace would switch personality) */
-	c->ent = e->h.flags & SR_HF_COMPAT ? syscalls__get_compat(c->nr) : syscalls__get(c->nr);
+	c->ent = entry_of(&e->h);
 	c->tid = e->h.tid;
 	c->tgid = e->h.tgid;
 	memcpy(c->args, e->args, sizeof(c->args));
@@ -352,6 +357,18 @@ static void tell_compat(struct sr_pairing *p, struct sr_ttask *t)
 	out__newline(p->fmt.out);
 }
 
+/* A new call of @t from record @e: whatever @t had in flight ended unseen. */
+static struct sr_call *begin_call(struct sr_pairing *p, struct sr_ttask *t,
+				  const struct sr_enter *e, size_t len)
+{
+	if (e->h.flags & SR_HF_COMPAT)
+		tell_compat(p, t);
+	if (t->in_call)
+		finish_unavailable(p, t);
+	flush_pending(p, t);
+	return load_call(t, e, len);
+}
+
 static void handle_enter(struct sr_pairing *p, const struct sr_enter *e, size_t len)
 {
 	struct sr_ttask *t = task_get(p, e->h.tid, e->h.tgid);
@@ -359,12 +376,7 @@ static void handle_enter(struct sr_pairing *p, const struct sr_enter *e, size_t 
 
 	if (!t)
 		return;
-	if (e->h.flags & SR_HF_COMPAT)
-		tell_compat(p, t);
-	if (t->in_call)
-		finish_unavailable(p, t);
-	flush_pending(p, t);
-	c = load_call(t, e, len);
+	c = begin_call(p, t, e, len);
 	if (!c)
 		return;
 	index_blobs(t->rec + sizeof(*e), c->in_end, c->in);
@@ -388,11 +400,13 @@ static void handle_enter(struct sr_pairing *p, const struct sr_enter *e, size_t 
 	t->printed = true;
 }
 
-/* A child's return from clone/fork: strace never shows it. */
+/*
+ * A child's return from clone/fork: strace never shows it. The kernel side
+ * drops it already, except for ia32 tasks (another numbering).
+ */
 static bool is_child_return(const struct sr_sysent *e, int64_t ret)
 {
-	return ret == 0 && (!strcmp(e->name, "clone") || !strcmp(e->name, "clone3") ||
-			    !strcmp(e->name, "fork") || !strcmp(e->name, "vfork"));
+	return ret == 0 && syscalls__is_fork(e);
 }
 
 static unsigned int outcome(int64_t ret)
@@ -402,8 +416,7 @@ static unsigned int outcome(int64_t ret)
 
 static void handle_orphan_exit(struct sr_pairing *p, const struct sr_exit *x, size_t len)
 {
-	const struct sr_sysent *e = x->h.flags & SR_HF_COMPAT ? syscalls__get_compat(x->h.nr) :
-								syscalls__get(x->h.nr);
+	const struct sr_sysent *e = entry_of(&x->h);
 	struct sr_call c = { .ent = e, .nr = x->h.nr, .tid = x->h.tid, .tgid = x->h.tgid };
 
 	if (is_child_return(e, x->ret))
@@ -519,10 +532,9 @@ static void handle_call(struct sr_pairing *p, const struct sr_callrec *r, size_t
 	struct sr_ttask *t = task_get(p, r->e.h.tid, r->e.h.tgid);
 	struct sr_call *c;
 
-	if (!t)
+	if (!t || is_child_return(entry_of(&r->e.h), r->ret))
 		return;
-	flush_pending(p, t);
-	c = load_call(t, &r->e, len);
+	c = begin_call(p, t, &r->e, len);
 	if (!c)
 		return;
 	c->ret = r->ret;
@@ -655,25 +667,6 @@ static void handle_exec(struct sr_pairing *p, const struct sr_exec *x, size_t le
 	}
 }
 
-/* The flags of the clone @t is in (CLONE_FILES shares the fd table); 0 for fork. */
-static uint64_t clone_flags(const struct sr_ttask *t)
-{
-	const struct sr_call *c;
-	const struct sr_blob *b;
-
-	if (!t || !t->in_call || !t->call.ent)
-		return 0;
-	c = &t->call;
-	if (!strcmp(c->ent->name, "clone"))
-		return c->args[0];
-	if (strcmp(c->ent->name, "clone3"))
-		return 0;
-	b = c->in[0];
-	if (!b || (b->flags & (SR_BF_FAULT | SR_BF_NULL)) || b->len < sizeof(uint64_t))
-		return 0;
-	return *(const uint64_t *)blob_data(b); /* struct clone_args starts with flags */
-}
-
 static void handle_fork(struct sr_pairing *p, const struct sr_fork *f)
 {
 	struct sr_ttask *parent = idmap__get(&p->tasks, f->h.tid);
@@ -684,7 +677,7 @@ static void handle_fork(struct sr_pairing *p, const struct sr_fork *f)
 		child->cgid = parent ? parent->cgid : 0;
 	}
 	if (p->fmt.fds && f->child_tgid != f->h.tgid)
-		fdtab__on_fork(p->fmt.fds, f->h.tgid, f->child_tgid, clone_flags(parent));
+		fdtab__on_fork(p->fmt.fds, f->h.tgid, f->child_tgid, f->flags & SR_FORK_FILES);
 }
 
 /*

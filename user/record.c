@@ -45,7 +45,8 @@ long record__replay(const char *path, struct sr_pairing *p)
 	map = st.st_size >= 8 ? mmap(NULL, st.st_size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
 	close(fd);
 	if (map == MAP_FAILED || memcmp(map, SR_RECORD_MAGIC, 8)) {
-		fprintf(stderr, "sysray: '%s' is not a sysray recording (make one with --record)\n",
+		fprintf(stderr,
+			"sysray: '%s' is not a recording of this sysray version (make one with --record)\n",
 			path);
 		if (map != MAP_FAILED)
 			munmap((void *)map, st.st_size);

@@ -14,7 +14,8 @@
 struct sr_out;
 struct sr_pairing;
 
-#define SR_RECORD_MAGIC "SYSRAYR1"
+/* The record layouts of include/sysray/abi.h, version 2 (fork flags). */
+#define SR_RECORD_MAGIC "SYSRAYR2"
 
 /** record__begin() - write the file header to @o. */
 void record__begin(struct sr_out *o);

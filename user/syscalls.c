@@ -438,6 +438,12 @@ static bool never_blocks(const char *name)
 	return false;
 }
 
+bool syscalls__is_fork(const struct sr_sysent *e)
+{
+	return !strcmp(e->name, "clone") || !strcmp(e->name, "clone3") ||
+	       !strcmp(e->name, "fork") || !strcmp(e->name, "vfork");
+}
+
 /* Syscalls that change what a socket's addresses are, for -yy. */
 static bool changes_socket(const char *name)
 {
@@ -490,6 +496,8 @@ void syscalls__plan(const struct sr_sysent *e, const struct sr_opts *o, struct s
 	}
 	if (!strcmp(e->name, "execve") || !strcmp(e->name, "execveat"))
 		plan->flags |= SR_PLAN_EXEC;
+	else if (syscalls__is_fork(e))
+		plan->flags |= SR_PLAN_FORK;
 	else if (!(plan->flags & SR_PLAN_HAS_ENTER) && never_blocks(e->name))
 		plan->flags |= SR_PLAN_AT_EXIT; /* inputs are still copied at entry */
 	plan_fdinfo(e, o, plan);

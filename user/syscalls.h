@@ -140,6 +140,9 @@ const struct sr_sysent *syscalls__get(int nr);
  */
 const struct sr_sysent *syscalls__get_compat(int nr);
 
+/** syscalls__is_fork() - clone, clone3, fork or vfork: two tasks return from it. */
+bool syscalls__is_fork(const struct sr_sysent *e);
+
 /** syscalls__by_name() - the entry named @name, or NULL. */
 const struct sr_sysent *syscalls__by_name(const char *name);
 

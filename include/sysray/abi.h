@@ -109,8 +109,13 @@ struct sr_fork {
 	struct sr_hdr h; /* the parent task */
 	__u32 child_tgid;
 	__u32 child_tid;
+	__u32 flags; /* SR_FORK_* */
+	__u32 pad;
 	char comm[SR_COMM_LEN];
 };
+
+/* sr_fork.flags */
+#define SR_FORK_FILES 0x1 /* the child shares the parent's fd table (CLONE_FILES) */
 
 /* Followed by a blob (arg 0) with the file name execve was given. */
 struct sr_exec {
@@ -198,12 +203,13 @@ struct sr_plan_arg {
 #define SR_PLAN_FDI_ARG0  0x20 /* -yy: at exit, describe the fd in argument 0 */
 #define SR_PLAN_FDI_PAIR  0x40 /* -y: at exit, describe the two fds at args[fdi_arg] */
 #define SR_PLAN_AT_EXIT	  0x80 /* a call that never blocks: one whole record at exit */
+#define SR_PLAN_FORK	  0x100 /* clone, fork...: the child's return (0) is not sent */
 
 struct sr_plan {
-	__u8 flags;
+	__u16 flags;
 	__u8 nargs;
 	__u8 fdi_arg; /* SR_PLAN_FDI_PAIR: the argument holding int fds[2] */
-	__u8 pad[5];
+	__u8 pad[4];
 	struct sr_plan_arg a[SR_NARGS];
 };
 

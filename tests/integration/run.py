@@ -692,7 +692,7 @@ def syscall_sets_match_strace():
 def status_filters_match_strace():
     for flag in ('-Z', '-z', '-e status=failed,unfinished'):
         st, out = differential(['--per-pid-names', '--min', '0', '--progs', PROGS,
-                                '--only', 'errors,missing_file,fileio',
+                                '--only', 'errors,missing_file,fileio,fork_exit3,proc_clone',
                                 '--strace-args', f'-f -q {flag}', '--sysray-args', f'-f {flag}'])
         check(st == 0, f'{flag}: per-process names differ from strace\n' +
               '\n'.join(out.splitlines()[-8:]))

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Process creation and reaping with raw system calls: fork, clone, clone3,
- * wait4, waitid (with WNOWAIT), kill (signal 0 to a zombie and to self),
+ * clone with CLONE_FILES, wait4, waitid (with WNOWAIT), kill (signal 0 to a zombie and to self),
  * tgkill, exit_group. Children make only raw system calls. SIGCHLD is blocked
  * throughout so no signal lines depend on timing.
  */
@@ -48,6 +48,15 @@ int main(void)
 	}
 	EQ(wait4(-1, &status, 0, NULL), pid);
 	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 7);
+
+	/* a child sharing the fd table: the fd it opens is the parent's too */
+	pid = OK(syscall(SYS_clone, CLONE_FILES | SIGCHLD, 0, 0, 0, 0));
+	if (pid == 0)
+		syscall(SYS_exit_group, syscall(SYS_openat, AT_FDCWD, "/dev/null", O_RDONLY));
+	EQ(wait4(pid, &status, 0, NULL), pid);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) > 2);
+	EQ(read(WEXITSTATUS(status), &status, 1), 0);
+	EQ(close(WEXITSTATUS(status)), 0);
 
 	ERR(wait4(-1, &status, WNOHANG, NULL), ECHILD);
 	EQ(kill(getpid(), 0), 0);
