@@ -8,6 +8,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
+#include "filter.h"
 #include "loader.h"
 #include "opts.h"
 #include "pairing.h"
@@ -87,7 +88,9 @@ static int fill_plans(struct sr_loader *l, const struct sr_opts *o)
 
 	for (nr = 0; nr <= SR_NR_MAX; nr++) {
 		if (nr < SR_NR_MAX) {
-			syscalls__plan(syscalls__get(nr), o, &plan);
+			syscalls__plan(filter__raw(o, nr) ? syscalls__undecoded(nr) :
+							    syscalls__get(nr),
+				       o, &plan);
 		} else {
 			/* numbers out of range: raw arguments, nothing captured */
 			memset(&plan, 0, sizeof(plan));

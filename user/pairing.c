@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,9 @@ struct sr_ttask {
 	bool printed; /* the entry part has been printed */
 	char comm[SR_COMM_LEN];
 	uint64_t cgid;
+	/* call.ent of an out-of-range syscall number: a copy, with its name */
+	struct sr_sysent own_ent;
+	char own_name[24];
 	uint8_t *rec; /* copy of the entry record */
 	size_t rec_cap;
 	struct sr_call call;
@@ -311,14 +315,34 @@ static void print_noreturn_line(struct sr_pairing *p, struct sr_ttask *t)
 	end_line(p);
 }
 
-/* An ia32 task: i386 numbering, arguments raw (strace would switch personality). */
-static const struct sr_sysent *entry_of(const struct sr_hdr *h)
+/* The table entry @h's call prints by. */
+static const struct sr_sysent *entry_of(const struct sr_pairing *p, const struct sr_hdr *h)
 {
-	return h->flags & SR_HF_COMPAT ? syscalls__get_compat(h->nr) : syscalls__get(h->nr);
+	/* an ia32 task: i386 numbering, arguments raw (strace would switch personality) */
+	if (h->flags & SR_HF_COMPAT)
+		return syscalls__get_compat(h->nr);
+	if (p->fmt.opts && filter__raw(p->fmt.opts, h->nr))
+		return syscalls__undecoded(h->nr);
+	return syscalls__get(h->nr);
+}
+
+/* Point @t's call at its entry, copied when the table would overwrite it. */
+static void set_entry(const struct sr_pairing *p, struct sr_ttask *t, const struct sr_hdr *h)
+{
+	const struct sr_sysent *e = entry_of(p, h);
+
+	if (syscalls__is_transient(e)) {
+		t->own_ent = *e;
+		snprintf(t->own_name, sizeof(t->own_name), "%s", e->name);
+		t->own_ent.name = t->own_name;
+		e = &t->own_ent;
+	}
+	t->call.ent = e;
 }
 
 /* Copy an entry (or whole-call) record of @len bytes into the task. */
-static struct sr_call *load_call(struct sr_ttask *t, const struct sr_enter *e, size_t len)
+static struct sr_call *load_call(const struct sr_pairing *p, struct sr_ttask *t,
+				 const struct sr_enter *e, size_t len)
 {
 	struct sr_call *c = &t->call;
 
@@ -334,7 +358,7 @@ static struct sr_call *load_call(struct sr_ttask *t, const struct sr_enter *e, s
 	e = (const struct sr_enter *)t->rec;
 	memset(c, 0, sizeof(*c));
 	c->nr = e->h.nr;
-	c->ent = entry_of(&e->h);
+	set_entry(p, t, &e->h);
 	c->tid = e->h.tid;
 	c->tgid = e->h.tgid;
 	memcpy(c->args, e->args, sizeof(c->args));
@@ -366,7 +390,7 @@ static struct sr_call *begin_call(struct sr_pairing *p, struct sr_ttask *t,
 	if (t->in_call)
 		finish_unavailable(p, t);
 	flush_pending(p, t);
-	return load_call(t, e, len);
+	return load_call(p, t, e, len);
 }
 
 static void handle_enter(struct sr_pairing *p, const struct sr_enter *e, size_t len)
@@ -416,7 +440,7 @@ static unsigned int outcome(int64_t ret)
 
 static void handle_orphan_exit(struct sr_pairing *p, const struct sr_exit *x, size_t len)
 {
-	const struct sr_sysent *e = entry_of(&x->h);
+	const struct sr_sysent *e = entry_of(p, &x->h);
 	struct sr_call c = { .ent = e, .nr = x->h.nr, .tid = x->h.tid, .tgid = x->h.tgid };
 
 	if (is_child_return(e, x->ret))
@@ -532,7 +556,7 @@ static void handle_call(struct sr_pairing *p, const struct sr_callrec *r, size_t
 	struct sr_ttask *t = task_get(p, r->e.h.tid, r->e.h.tgid);
 	struct sr_call *c;
 
-	if (!t || is_child_return(entry_of(&r->e.h), r->ret))
+	if (!t || is_child_return(entry_of(p, &r->e.h), r->ret))
 		return;
 	c = begin_call(p, t, &r->e, len);
 	if (!c)

@@ -118,8 +118,12 @@ static const struct sr_sysent rows[] = {
 struct sr_systable {
 	struct sr_sysent *ents;
 	struct sr_sysent *compat; /* i386 numbers, for ia32 tasks; made on first use */
+	struct sr_sysent *undecoded; /* -e raw=: entries printed raw; made on first use */
 	int n; /* covers [0, n) */
 	char (*rawnames)[24];
+	/* numbers out of range: one entry each, rebuilt per call (see syscalls__get) */
+	struct sr_sysent oob, oob_compat;
+	char oobname[24], oobname_compat[24];
 };
 
 static struct sr_systable table;
@@ -218,20 +222,44 @@ int syscalls__init(void)
 
 const struct sr_sysent *syscalls__get(int nr)
 {
-	static struct sr_sysent oob;
-	static char oobname[24];
-
 	if (nr >= 0 && nr < table.n)
 		return &table.ents[nr];
 	/* Out of range (x32 numbers, -1): a raw entry, rebuilt per call. */
-	make_raw(&oob, nr, oobname, sizeof(oobname));
-	return &oob;
+	make_raw(&table.oob, nr, table.oobname, sizeof(table.oobname));
+	return &table.oob;
+}
+
+bool syscalls__is_transient(const struct sr_sysent *e)
+{
+	return e == &table.oob || e == &table.oob_compat;
+}
+
+const struct sr_sysent *syscalls__undecoded(int nr)
+{
+	struct sr_sysent *e;
+	int i;
+
+	if (nr < 0 || nr >= table.n)
+		return syscalls__get(nr);
+	if (!table.undecoded && !(table.undecoded = calloc(table.n, sizeof(*table.undecoded))))
+		return syscalls__get(nr);
+	e = &table.undecoded[nr];
+	if (e->name)
+		return e;
+	/* strace -e raw=: the same arguments, in hex; a success in hex too */
+	*e = table.ents[nr];
+	for (i = 0; i < SR_NARGS; i++)
+		e->args[i] = (struct sr_argdesc){ .type = SR_T_HEX };
+	e->split = e->nargs;
+	e->dec = NULL;
+	if (e->ret != SR_R_NONE)
+		e->ret = SR_R_HEX;
+	e->raw = true;
+	return e;
 }
 
 const struct sr_sysent *syscalls__get_compat(int nr)
 {
-	static struct sr_sysent oob;
-	static char oobname[24];
 	size_t i;
 
 	if (!table.compat) {
@@ -247,8 +275,8 @@ const struct sr_sysent *syscalls__get_compat(int nr)
 	if (nr >= 0 && nr < SR_NR_MAX)
 		return &table.compat[nr];
 raw:
-	make_raw(&oob, nr, oobname, sizeof(oobname));
-	return &oob;
+	make_raw(&table.oob_compat, nr, table.oobname_compat, sizeof(table.oobname_compat));
+	return &table.oob_compat;
 }
 
 const struct sr_sysent *syscalls__by_name(const char *name)

@@ -140,6 +140,18 @@ const struct sr_sysent *syscalls__get(int nr);
  */
 const struct sr_sysent *syscalls__get_compat(int nr);
 
+/**
+ * syscalls__undecoded() - the entry for syscall @nr as -e raw= prints it:
+ * its arguments in hex, nothing read from memory. Never NULL.
+ */
+const struct sr_sysent *syscalls__undecoded(int nr);
+
+/**
+ * syscalls__is_transient() - is @e the entry of an out-of-range number,
+ * which the next lookup of another such number overwrites? Copy it to keep it.
+ */
+bool syscalls__is_transient(const struct sr_sysent *e);
+
 /** syscalls__is_fork() - clone, clone3, fork or vfork: two tasks return from it. */
 bool syscalls__is_fork(const struct sr_sysent *e);
 
