@@ -35,6 +35,19 @@ static __always_inline bool sr_compat_syscall(void)
 	return BPF_CORE_READ(t, thread_info.status) & 0x0002;
 }
 
+/* SIGKILL (9 on every architecture) is pending: the task will not return. */
+static __always_inline bool sr_sigkill_pending(void)
+{
+	struct task_struct *t;
+
+	if (bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_get_current_task_btf)) {
+		t = bpf_get_current_task_btf();
+		return t->pending.signal.sig[0] & (1UL << (9 - 1));
+	}
+	t = (struct task_struct *)bpf_get_current_task();
+	return BPF_CORE_READ(t, pending.signal.sig[0]) & (1UL << (9 - 1));
+}
+
 /*
  * Valid at sys_enter and at sys_exit: the argument registers are not
  * clobbered. ia32 syscalls pass them in ebx, ecx, edx, esi, edi, ebp.

@@ -352,6 +352,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	struct sr_scratch *s;
 	struct sr_exit *x;
 	__u64 args[SR_NARGS];
+	__u16 hflags;
 	bool compat;
 	__u32 off;
 	__u64 gen;
@@ -369,8 +370,12 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	/* the child's return from clone or fork: strace never shows it */
 	if ((plan->flags & SR_PLAN_FORK) && ret == 0)
 		return 0;
+	hflags = compat ? SR_HF_COMPAT : 0;
+	/* killed in a call (often a blocked one): only failures are worth the check */
+	if (ret < 0 && sr_sigkill_pending())
+		hflags |= SR_HF_DYING;
 	if (exit_only(plan))
-		return emit_call(regs, plan, id, ret, compat ? SR_HF_COMPAT : 0);
+		return emit_call(regs, plan, id, ret, hflags);
 	if (!(plan->flags & (SR_PLAN_HAS_EXIT | SR_PLAN_HAS_ENTER | SR_PLAN_FDI_RET |
 			     SR_PLAN_FDI_ARG0 | SR_PLAN_FDI_PAIR))) {
 		struct sr_cpu_stats *st = stats_get();
@@ -378,7 +383,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		if (!st || !(x = reserve_fixed(st, sizeof(*x))))
 			return 0;
 		hdr_init(&x->h, SR_REC_EXIT, id);
-		x->h.flags = compat ? SR_HF_COMPAT : 0;
+		x->h.flags = hflags;
 		x->ret = ret;
 		submit_fixed(st, &x->h, sizeof(*x));
 		return 0;
@@ -389,6 +394,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	gen = ++s->gen;
 	x = (void *)s->buf;
 	hdr_init(&x->h, SR_REC_EXIT, id);
+	x->h.flags = hflags;
 	x->ret = ret;
 	off = sizeof(*x);
 	if (plan->flags & (SR_PLAN_HAS_EXIT | SR_PLAN_HAS_ENTER | SR_PLAN_FDI_RET |
@@ -441,6 +447,24 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 	return 0;
 }
 
+/*
+ * A thread that is not the leader ran execve and now has the leader's pid:
+ * its faults to retry at exit move with it.
+ */
+static __always_inline void move_retry(__u32 old_tid, __u32 tid)
+{
+	struct retry_val *rv = bpf_map_lookup_elem(&retry, &old_tid);
+	struct retry_val v;
+
+	if (!rv)
+		return;
+	v = *rv;
+	if (!bpf_map_update_elem(&retry, &tid, &v, BPF_ANY))
+		__sync_fetch_and_add(&retry_pending, 1);
+	if (!bpf_map_delete_elem(&retry, &old_tid))
+		__sync_fetch_and_add(&retry_pending, -1);
+}
+
 SEC("tp_btf/sched_process_exec")
 int BPF_PROG(sched_process_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
 {
@@ -452,6 +476,8 @@ int BPF_PROG(sched_process_exec, struct task_struct *p, pid_t old_pid, struct li
 
 	if (!task_traced_quiet(p->tgid))
 		return 0;
+	if (old_pid != p->pid)
+		move_retry(old_pid, p->pid);
 	s = scratch_get();
 	if (!s)
 		return 0;
@@ -471,6 +497,26 @@ int BPF_PROG(sched_process_exec, struct task_struct *p, pid_t old_pid, struct li
 	emit(s, gen,
 	     sizeof(*x) + sizeof(*b) + SR_ALIGN8(n < 0 ? 0 : (__u32)n & (SR_BLOB_MAX * 2 - 1)));
 	return 0;
+}
+
+/* Kernels before 5.17 name the thread running execve group_exit_task. */
+struct signal_struct___old {
+	struct task_struct *group_exit_task;
+};
+
+/* Is @p a thread group leader that dies because another thread runs execve? */
+static __always_inline bool exec_supersedes(struct task_struct *p)
+{
+	struct signal_struct *sig = p->signal;
+	struct task_struct *exec_task;
+
+	if (p->pid != p->tgid)
+		return false;
+	if (bpf_core_field_exists(sig->group_exec_task))
+		exec_task = BPF_CORE_READ(sig, group_exec_task);
+	else
+		exec_task = BPF_CORE_READ((struct signal_struct___old *)sig, group_exit_task);
+	return exec_task && exec_task != p;
 }
 
 SEC("tp_btf/sched_process_exit")
@@ -500,7 +546,8 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 			hdr_init(&x->h, SR_REC_PEXIT, -1);
 			x->exit_code = p->exit_code;
 			x->group_dead = group_dead;
-			x->pad[0] = x->pad[1] = x->pad[2] = 0;
+			x->superseded = exec_supersedes(p);
+			x->pad[0] = x->pad[1] = 0;
 			bpf_get_current_comm(x->comm, sizeof(x->comm));
 			emit(s, gen, sizeof(*x));
 		}

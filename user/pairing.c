@@ -124,11 +124,13 @@ static void cgroup_prefix(struct sr_pairing *p, uint64_t cgid)
 	out__putc(p->fmt.out, ' ');
 }
 
-/* "PID  ", "PID<comm> " with -Y, after the cgroup with --show-cgroup. */
-static void leader(struct sr_pairing *p, uint32_t tid)
+/*
+ * "PID  ", "PID<comm> " with -Y, after the cgroup with --show-cgroup; @t is
+ * the task, which may already be out of the task map (NULL if unknown).
+ */
+static void leader_of(struct sr_pairing *p, uint32_t tid, const struct sr_ttask *t)
 {
 	const struct sr_opts *o = p->fmt.opts;
-	struct sr_ttask *t = idmap__get(&p->tasks, tid);
 	struct sr_out *out = p->fmt.out;
 	size_t start;
 
@@ -145,6 +147,11 @@ static void leader(struct sr_pairing *p, uint32_t tid)
 	/* strace -f -o FILE: "%-5d " */
 	out__pad_to(out, start + 5);
 	out__putc(out, ' ');
+}
+
+static void leader(struct sr_pairing *p, uint32_t tid)
+{
+	leader_of(p, tid, idmap__get(&p->tasks, tid));
 }
 
 /* End the open line, if any, as strace does when another task prints. */
@@ -293,7 +300,7 @@ static void finish_unavailable(struct sr_pairing *p, struct sr_ttask *t)
 		return;
 	}
 	close_line(p);
-	leader(p, t->tid);
+	leader_of(p, t->tid, t);
 	if (t->printed)
 		print_resumed(p, c);
 	else
@@ -309,7 +316,7 @@ static void print_noreturn_line(struct sr_pairing *p, struct sr_ttask *t)
 	if (!status_selected(p, SR_ST_UNFINISHED))
 		return;
 	close_line(p);
-	leader(p, t->tid);
+	leader_of(p, t->tid, t);
 	format__enter(&p->fmt, c);
 	format__noreturn(&p->fmt, c, false);
 	end_line(p);
@@ -417,7 +424,7 @@ static void handle_enter(struct sr_pairing *p, const struct sr_enter *e, size_t 
 		return;
 	if (!p->line_open || p->open_tid != t->tid)
 		close_line(p);
-	leader(p, t->tid);
+	leader_of(p, t->tid, t);
 	format__enter(&p->fmt, c);
 	p->line_open = true;
 	p->open_tid = t->tid;
@@ -485,11 +492,11 @@ static void print_exit(struct sr_pairing *p, struct sr_ttask *t, struct sr_call 
 	count_unread(p, c);
 	if (!t->printed) {
 		close_line(p);
-		leader(p, t->tid);
+		leader_of(p, t->tid, t);
 		format__enter(&p->fmt, c);
 	} else if (!p->line_open || p->open_tid != t->tid) {
 		close_line(p);
-		leader(p, t->tid);
+		leader_of(p, t->tid, t);
 		print_resumed(p, c);
 	}
 	format__exit(&p->fmt, c);
@@ -525,9 +532,13 @@ static void handle_exit(struct sr_pairing *p, const struct sr_exit *x, size_t le
 	if (!t || !t->in_call ||
 	    (t->call.nr != x->h.nr && x->h.nr != -1 &&
 	     !((x->h.flags & SR_HF_COMPAT) && !strncmp(t->call.ent->name, "execve", 6)))) {
-		handle_orphan_exit(p, x, len);
+		if (!(x->h.flags & SR_HF_DYING))
+			handle_orphan_exit(p, x, len);
 		return;
 	}
+	/* SIGKILL is pending: the task's exit finishes the call with "= ?" */
+	if (x->h.flags & SR_HF_DYING)
+		return;
 	c = &t->call;
 	c->ret = x->ret;
 	c->has_exit = true;
@@ -561,6 +572,12 @@ static void handle_call(struct sr_pairing *p, const struct sr_callrec *r, size_t
 	c = begin_call(p, t, &r->e, len);
 	if (!c)
 		return;
+	if (r->e.h.flags & SR_HF_DYING) {
+		/* as an entry whose exit never comes: the task's exit finishes it */
+		t->in_call = true;
+		t->printed = false;
+		return;
+	}
 	c->ret = r->ret;
 	c->has_exit = true;
 	c->out_start = t->rec;
@@ -585,11 +602,11 @@ static void finish_dead_call(struct sr_pairing *p, struct sr_ttask *t)
 		return;
 	if (!t->printed) {
 		close_line(p);
-		leader(p, t->tid);
+		leader_of(p, t->tid, t);
 		format__enter(&p->fmt, c);
 	} else if (!p->line_open || p->open_tid != t->tid) {
 		close_line(p);
-		leader(p, t->tid);
+		leader_of(p, t->tid, t);
 		print_resumed(p, c);
 	}
 	format__noreturn(&p->fmt, c, unfinished);
@@ -606,6 +623,9 @@ static void handle_pexit(struct sr_pairing *p, const struct sr_pexit *x)
 		finish_dead_call(p, t);
 	if (t)
 		flush_pending(p, t);
+	/* the execve's takeover prints "+++ superseded by execve ..." for it */
+	if (t && x->superseded)
+		return;
 	if ((code & 0x7f) || !p->fmt.opts || !p->fmt.opts->quiet_exit) {
 		close_line(p);
 		leader(p, x->h.tid);
@@ -660,7 +680,7 @@ static struct sr_ttask *exec_takeover(struct sr_pairing *p, const struct sr_exec
 	if (old && !(p->fmt.opts && p->fmt.opts->quiet_superseded)) {
 		if (old->in_call)
 			finish_dead_call(p, old);
-		leader(p, x->h.tid);
+		leader_of(p, x->h.tid, old);
 		out__puts(p->fmt.out, "+++ superseded by execve in pid ");
 		out__udec(p->fmt.out, x->old_tid);
 		out__puts(p->fmt.out, " +++");
@@ -669,7 +689,6 @@ static struct sr_ttask *exec_takeover(struct sr_pairing *p, const struct sr_exec
 	task_free(old);
 	t->tid = x->h.tid;
 	t->call.tid = x->h.tid;
-	t->printed = false;
 	if (idmap__put(&p->tasks, x->h.tid, t)) {
 		task_free(t);
 		return NULL;

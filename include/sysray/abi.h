@@ -42,6 +42,11 @@ enum sr_rec_type {
 
 /* sr_hdr.flags */
 #define SR_HF_COMPAT 0x1 /* ia32 task: nr is an i386 syscall number */
+/*
+ * Exit of a call that failed with SIGKILL pending: the task dies before it
+ * returns to user space, and strace shows the call as never returning.
+ */
+#define SR_HF_DYING 0x2
 
 struct sr_hdr {
 	__u64 ts_ns; /* bpf_ktime_get_ns(), CLOCK_MONOTONIC */
@@ -129,7 +134,8 @@ struct sr_pexit {
 	struct sr_hdr h;
 	__s32 exit_code; /* task->exit_code: status as wait(2) encodes it */
 	__u8 group_dead; /* last thread of the thread group */
-	__u8 pad[3];
+	__u8 superseded; /* a leader killed by another thread's execve */
+	__u8 pad[2];
 	char comm[SR_COMM_LEN];
 };
 

@@ -152,6 +152,7 @@ PID_ARGS = {
 PID_FIELD_RE = re.compile(r'\b(si_pid|l_pid|pid|ssi_pid)=(\d+)')
 PID_LIST_RE = re.compile(r'\b(parent_tid|child_tid|pidfd)=\[(\d+)\]')
 PROC_PID_RE = re.compile(r'/proc/(\d+)(?=/|"|$)')
+SUPERSEDED_RE = re.compile(r'^(\+\+\+ superseded by execve in pid )(\d+)')
 ADDR_RE = re.compile(r'0x[0-9a-f]{5,}')
 PORT_RE = re.compile(r'(sin6?_port=htons\()(\d+)(\))')
 TIME_FIELD_RE = re.compile(r'\b(tv_sec|tv_nsec|tv_usec)=\d+')
@@ -402,6 +403,7 @@ def normalise(entries, fds=False):
         body = PID_LIST_RE.sub(
             lambda m: '%s=[%s]' % (m.group(1), pname(m.group(2)) or m.group(2)), body)
         body = PROC_PID_RE.sub(lambda m: '/proc/' + (pname(m.group(1)) or m.group(1)), body)
+        body = SUPERSEDED_RE.sub(lambda m: m.group(1) + (pname(m.group(2)) or m.group(2)), body)
         body = CHILD_TIME_RE.sub(lambda m: m.group(1) + '=N', body)
 
         def temp(m):

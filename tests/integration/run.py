@@ -173,6 +173,32 @@ def exit_status_and_signals():
 
 
 @test
+def killed_in_a_call_never_returns():
+    """A task killed inside a call: strace's '= ?', never the ERESTART* the kernel returned."""
+    st, lines, _ = trace(['/bin/sh', '-c', 'sleep 10 & sleep 0.3; kill -9 $!; wait'])
+    pids = [LINE_RE.match(l).group(1) for l in lines
+            if LINE_RE.match(l) and LINE_RE.match(l).group(2) == '+++ killed by SIGKILL +++']
+    check(len(pids) == 1, f'one task killed by SIGKILL: {lines[-6:]}')
+    mine = [b for l, b in zip(lines, bodies(lines)) if l.startswith(pids[0] + ' ')]
+    check(re.fullmatch(r'(<\.\.\. clock_nanosleep resumed> |clock_nanosleep\(.*, +)'
+                       r'<unfinished \.\.\.>\) += \?', mine[-2]),
+          f'the sleep should end unfinished with "= ?": {mine[-3:]}')
+    check(not any('ERESTART' in b for b in mine), f'an ERESTART* return was printed: {mine[-3:]}')
+
+
+@test
+def thread_execve_supersedes_the_leader():
+    """-Y keeps the old leader's name on strace's 'superseded' line."""
+    st, lines, _ = trace([prog('thread_exec')], ['-Y'])
+    check(st == 0, f'exit status {st}')
+    sup = [l for l in lines if '+++ superseded by execve in pid ' in l]
+    check(len(sup) == 1 and re.match(r'\d+<thread_exec> \+\+\+', sup[0]),
+          f'superseded line: {sup}')
+    after = lines[lines.index(sup[0]) + 1]
+    check(re.match(r'\d+<true> <\.\.\. execve resumed>\) += 0$', after), f'then: {after}')
+
+
+@test
 def fork_child_exits_3():
     st, lines, _ = trace([prog('fork_exit3')])
     lines = merged(lines)
