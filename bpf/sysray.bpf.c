@@ -178,12 +178,13 @@ static __always_inline __u32 capture_fdinfo(__u32 off, const struct sr_plan *pla
 {
 	int fds[2] = { -1, -1 };
 
+	/* even after a failure: a non-blocking connect (EINPROGRESS) has its addresses */
+	if (plan->flags & SR_PLAN_FDI_ARG0)
+		off = put_fdinfo(off, (int)args[0], 0);
 	if (ret < 0)
 		return off;
 	if (plan->flags & SR_PLAN_FDI_RET)
 		off = put_fdinfo(off, ret, SR_FDI_SRC_RET);
-	if (plan->flags & SR_PLAN_FDI_ARG0)
-		off = put_fdinfo(off, (int)args[0], 0);
 	if ((plan->flags & SR_PLAN_FDI_PAIR) &&
 	    !bpf_probe_read_user(fds, sizeof(fds), (const void *)arg_at(args, plan->fdi_arg))) {
 		off = put_fdinfo(off, fds[0], SR_FDI_SRC_RET);

@@ -1227,7 +1227,9 @@ void fdtab__on_syscall(struct sr_fdtab *t, const struct sr_call *c)
 	if (!t || t->filtered || !c->has_exit || !native(c))
 		return;
 	a = &t->act[c->nr];
-	if (!a->act || (failed(c) && a->act != ACT_CLOSE))
+	/* a failed close still closes; a failed connect (EINPROGRESS) has addresses */
+	if (!a->act ||
+	    (failed(c) && a->act != ACT_CLOSE && a->act != ACT_SOCKUPD && a->act != ACT_SENDMSG))
 		return;
 	p = proc_get(t, c->tgid);
 	if (!p)
@@ -1245,7 +1247,8 @@ void fdtab__on_syscall(struct sr_fdtab *t, const struct sr_call *c)
 		break;
 	case ACT_SENDMSG:
 		on_sockupd(t, p, c);
-		on_scm_send(t, p, c);
+		if (!failed(c))
+			on_scm_send(t, p, c);
 		break;
 	case ACT_RECVMSG:
 		on_scm_recv(t, p, c);

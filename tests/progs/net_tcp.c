@@ -2,7 +2,8 @@
 /*
  * TCP over 127.0.0.1: socket, setsockopt, bind to port 0, listen,
  * getsockname, connect, accept4, getpeername, sendto, recvfrom,
- * getsockopt, shutdown. A single process: the kernel completes the loopback
+ * getsockopt, shutdown; a non-blocking connect (EINPROGRESS, then poll).
+ * A single process: the kernel completes the loopback
  * handshake before accept4. Port numbers are ephemeral and are normalised by
  * the differential harness (PORT1, PORT2, ... by first appearance).
  */
@@ -11,12 +12,14 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <sys/socket.h>
 
 int main(void)
 {
 	struct sockaddr_in addr = { .sin_family = AF_INET }, peer;
 	socklen_t len;
+	struct pollfd pfd = { .events = POLLOUT };
 	int ls, c, a, one = 1, val;
 	char buf[32];
 
@@ -51,6 +54,13 @@ int main(void)
 	EQ(getsockopt(c, IPPROTO_TCP, TCP_NODELAY, &val, &len), 0);
 	len = sizeof(val);
 	EQ(getsockopt(c, SOL_SOCKET, SO_ERROR, &val, &len), 0);
+
+	/* the socket is described once connected, though connect "failed" */
+	pfd.fd = OK(socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0));
+	ERR(connect(pfd.fd, (struct sockaddr *)&addr, sizeof(addr)), EINPROGRESS);
+	EQ(poll(&pfd, 1, 5000), 1);
+	EQ(write(pfd.fd, "x", 1), 1);
+	OK(close(pfd.fd));
 
 	EQ(shutdown(c, SHUT_WR), 0);
 	EQ(recv(a, buf, sizeof(buf), 0), 0);
