@@ -238,7 +238,8 @@ __noinline __u32 put_strv(__u32 off, __u64 uptr, __u64 req)
  */
 __noinline __u32 put_iov(__u32 off, __u64 uptr, __u64 cnt, __u64 total, __u64 req)
 {
-	__u64 breq = CAP_PACK(CAP_CAP(req), CAP_ARG(req), SR_HOW_BUF, 0) | (req & CAP_RETRYABLE);
+	__u64 breq = CAP_PACK(CAP_CAP(req), CAP_ARG(req), SR_HOW_BUF, CAP_FLAGS(req)) |
+		     (req & CAP_RETRYABLE);
 	struct {
 		__u64 base;
 		__u64 len;
@@ -249,7 +250,7 @@ __noinline __u32 put_iov(__u32 off, __u64 uptr, __u64 cnt, __u64 total, __u64 re
 	if (cnt > 16)
 		cnt = 16;
 	off = put_blob(off, uptr, cnt * sizeof(iov),
-		       CAP_PACK(16 * sizeof(iov), CAP_ARG(req), SR_HOW_BUF, 0));
+		       CAP_PACK(16 * sizeof(iov), CAP_ARG(req), SR_HOW_BUF, CAP_FLAGS(req)));
 	for (i = 0; i < 16; i++) {
 		if (i >= cnt || !total)
 			break;
@@ -277,11 +278,11 @@ struct sr_umsghdr {
 /* What a msghdr points to: msg_name, the iovec array and buffers, msg_control. */
 static __always_inline __u32 put_msg_parts(__u32 off, struct sr_umsghdr *m, __u64 total, __u64 req)
 {
-	__u8 arg = CAP_ARG(req);
+	__u8 arg = CAP_ARG(req), fl = CAP_FLAGS(req);
 
-	off = put_blob(off, m->name, m->namelen, CAP_PACK(128, arg, SR_HOW_BUF, 0));
+	off = put_blob(off, m->name, m->namelen, CAP_PACK(128, arg, SR_HOW_BUF, fl));
 	off = put_iov(off, m->iov, m->iovlen, total, req);
-	return put_blob(off, m->control, m->controllen, CAP_PACK(256, arg, SR_HOW_BUF, 0));
+	return put_blob(off, m->control, m->controllen, CAP_PACK(256, arg, SR_HOW_BUF, fl));
 }
 
 /*
@@ -294,7 +295,7 @@ __noinline __u32 put_msghdr(__u32 off, __u64 uptr, __u64 total, __u64 req)
 {
 	struct sr_umsghdr m = {};
 
-	off = put_blob(off, uptr, 56, CAP_PACK(56, CAP_ARG(req), SR_HOW_BUF, 0));
+	off = put_blob(off, uptr, 56, CAP_PACK(56, CAP_ARG(req), SR_HOW_BUF, CAP_FLAGS(req)));
 	if (!uptr || bpf_probe_read_user(&m, 56, (const void *)uptr))
 		return off;
 	return put_msg_parts(off, &m, total, req);
@@ -318,7 +319,8 @@ __noinline __u32 put_mmsg(__u32 off, __u64 uptr, __u64 count, __u64 req)
 
 		if (i >= count)
 			break;
-		off = put_blob(off, elem, 64, CAP_PACK(64, CAP_ARG(req), SR_HOW_BUF, 0));
+		off = put_blob(off, elem, 64,
+			       CAP_PACK(64, CAP_ARG(req), SR_HOW_BUF, CAP_FLAGS(req)));
 		if (bpf_probe_read_user(&mm, 60, (const void *)elem))
 			break;
 		off = put_msg_parts(off, &mm.hdr, mm.len, req);
