@@ -194,13 +194,20 @@ static __always_inline __u32 capture_fdinfo(__u32 off, const struct sr_plan *pla
 }
 
 /*
- * Whole calls sent at exit: with -z/-Z (only the wanted outcomes), and for
- * calls that never block (SR_PLAN_AT_EXIT), whose entry there is no point
- * in showing early. Not execve: its argv is gone by then.
+ * Whole calls sent at exit: calls that never block (SR_PLAN_AT_EXIT), whose
+ * entry there is no point in showing early; with -z/-Z, calls that read
+ * nothing at entry (only the wanted outcomes are sent); and calls only the
+ * fd tables want (SR_PLAN_TRACK without SR_PLAN_TRACED). A printed call that
+ * reads its inputs at entry keeps its entry record: by exit the kernel may
+ * have overwritten them (select's fd sets, recvfrom's address length).
  */
 static __always_inline bool exit_only(const struct sr_plan *plan)
 {
-	return (targ_status || (plan->flags & SR_PLAN_AT_EXIT)) && !(plan->flags & SR_PLAN_EXEC);
+	if (!(plan->flags & SR_PLAN_TRACED))
+		return true;
+	if (plan->flags & (SR_PLAN_HAS_ENTER | SR_PLAN_EXEC))
+		return false;
+	return targ_status || (plan->flags & SR_PLAN_AT_EXIT);
 }
 
 SEC("tp_btf/sys_enter")
@@ -311,7 +318,9 @@ static __always_inline int emit_call(struct pt_regs *regs, const struct sr_plan 
 	__u32 off;
 	__u64 gen;
 
-	if (targ_status && !(targ_status & (failed ? SR_STATUS_FAIL : SR_STATUS_OK)))
+	/* the fd tables need every outcome; user space filters what prints */
+	if (targ_status && !(plan->flags & SR_PLAN_TRACK) &&
+	    !(targ_status & (failed ? SR_STATUS_FAIL : SR_STATUS_OK)))
 		return 0;
 	/* nothing but the fixed part: straight into the ring */
 	if (!(plan->flags & (SR_PLAN_HAS_ENTER | SR_PLAN_HAS_EXIT | SR_PLAN_FDI_RET |
@@ -361,7 +370,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	if (!task_selected(tgid))
 		return 0;
 	plan = plan_of(id);
-	if (!plan || !(plan->flags & SR_PLAN_TRACED))
+	if (!plan || !(plan->flags & (SR_PLAN_TRACED | SR_PLAN_TRACK)))
 		return 0;
 	if (targ_filter_tasks && !traced_lookup(tgid, false))
 		return 0;

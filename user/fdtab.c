@@ -555,9 +555,6 @@ static struct fdf_file *lookup(struct sr_fdtab *t, uint32_t tgid, int fd)
 
 	if (fd < 0)
 		return NULL;
-	/* a filtered stream cannot keep tables: /proc, as strace does, now */
-	if (t->filtered)
-		return t->proc_root[0] ? fdproc__fd(t, tgid, fd, &cloexec) : NULL;
 	p = proc_get(t, tgid);
 	if (!p)
 		return NULL;
@@ -1224,7 +1221,7 @@ void fdtab__on_syscall(struct sr_fdtab *t, const struct sr_call *c)
 	const struct fdt_act *a;
 	struct fdt_proc *p;
 
-	if (!t || t->filtered || !c->has_exit || !native(c))
+	if (!t || !c->has_exit || !native(c))
 		return;
 	a = &t->act[c->nr];
 	/* a failed close still closes; a failed connect (EINPROGRESS) has addresses */
@@ -1296,7 +1293,7 @@ void fdtab__on_orphan_exit(struct sr_fdtab *t, const struct sr_call *c)
 	const struct sr_fdinfo *fi;
 	struct fdt_proc *p;
 
-	if (!t || t->filtered || !native(c) || failed(c))
+	if (!t || !native(c) || failed(c))
 		return;
 	p = proc_get(t, c->tgid);
 	while (p && (fi = next_info(c, &it)))
@@ -1308,7 +1305,7 @@ void fdtab__on_fork(struct sr_fdtab *t, uint32_t parent_tgid, uint32_t child_tgi
 {
 	struct fdt_proc *pp, *cp;
 
-	if (!t || t->filtered)
+	if (!t)
 		return;
 	pp = proc_get(t, parent_tgid);
 	if (!pp)
@@ -1345,7 +1342,7 @@ int fdtab__seed(struct sr_fdtab *t, uint32_t tgid)
 {
 	struct fdt_proc *p;
 
-	if (!t || t->filtered)
+	if (!t)
 		return 0;
 	fdtab__on_process_exit(t, tgid);
 	p = proc_get(t, tgid);
@@ -1361,8 +1358,7 @@ void fdtab__annotate(struct sr_fdtab *t, struct sr_out *o, const struct sr_call 
 	if (!t || !t->mode || !c || fd < 0)
 		return;
 	/* recvmsg's SCM_RIGHTS fds print with its exit, before the table learns them */
-	if (!t->filtered && native(c) && t->act[c->nr].act == ACT_RECVMSG &&
-	    (f = scm_peek(t, c, fd))) {
+	if (native(c) && t->act[c->nr].act == ACT_RECVMSG && (f = scm_peek(t, c, fd))) {
 		fdfmt__file(t, o, f);
 		return;
 	}
@@ -1398,18 +1394,11 @@ void fdtab__annotate_new(struct sr_fdtab *t, struct sr_out *o, const struct sr_c
 	fdtab__annotate(t, o, c, fd);
 }
 
-/*
- * The cwd of @tgid (malloc'ed when *@tmp is set on return), *@deleted set;
- * read once from /proc when the stream never said, each time in a filtered
- * stream.
- */
-static char *cwd_of(struct sr_fdtab *t, uint32_t tgid, bool *deleted, bool *tmp)
+/* The cwd of @tgid, *@deleted set; read once from /proc when the stream never said. */
+static const char *cwd_of(struct sr_fdtab *t, uint32_t tgid, bool *deleted)
 {
 	struct fdt_proc *p;
 
-	*tmp = t->filtered;
-	if (t->filtered)
-		return t->proc_root[0] ? fdproc__cwd(t, tgid, deleted) : NULL;
 	p = proc_get(t, tgid);
 	if (!p)
 		return NULL;
@@ -1421,12 +1410,12 @@ static char *cwd_of(struct sr_fdtab *t, uint32_t tgid, bool *deleted, bool *tmp)
 
 void fdtab__annotate_cwd(struct sr_fdtab *t, struct sr_out *o, const struct sr_call *c)
 {
-	bool deleted = false, tmp;
-	char *cwd;
+	bool deleted = false;
+	const char *cwd;
 
 	if (!t || !t->mode || !c)
 		return;
-	cwd = cwd_of(t, c->tgid, &deleted, &tmp);
+	cwd = cwd_of(t, c->tgid, &deleted);
 	if (!cwd)
 		return;
 	out__putc(o, '<');
@@ -1434,30 +1423,26 @@ void fdtab__annotate_cwd(struct sr_fdtab *t, struct sr_out *o, const struct sr_c
 	if (deleted)
 		out__puts(o, " (deleted)");
 	out__putc(o, '>');
-	if (tmp)
-		free(cwd);
 }
 
 int fdtab__abs_path(struct sr_fdtab *t, const struct sr_call *c, int dirfd, const char *path,
 		    size_t len, char *buf, size_t size)
 {
 	struct fdf_file *d = NULL;
-	bool deleted, tmp = false;
-	char *base = NULL;
+	const char *base = NULL;
+	bool deleted;
 	int n = -1;
 
 	if (!t || !c || (len && path[0] == '/'))
 		return -1;
 	if (dirfd == AT_FDCWD_) {
-		base = cwd_of(t, c->tgid, &deleted, &tmp);
+		base = cwd_of(t, c->tgid, &deleted);
 	} else {
 		d = lookup(t, c->tgid, dirfd);
 		base = d && d->kind == FDF_PATH ? d->name : NULL;
 	}
 	if (base)
 		n = path_join(base, path, len, buf, size);
-	if (tmp)
-		free(base);
 	fdf__put(t, d);
 	return n;
 }
@@ -1505,6 +1490,16 @@ static bool kernel_dumps_bound(void)
 	return major > 6 || (major == 6 && minor >= 7);
 }
 
+bool fdtab__wanted(const struct sr_opts *o)
+{
+	return o->decode_fds || o->absolute_paths;
+}
+
+bool fdtab__tracks(const struct sr_sysent *e)
+{
+	return spec_of(e->name) || e->ret == SR_R_FD;
+}
+
 struct sr_fdtab *fdtab__new(const struct sr_opts *o)
 {
 	struct sr_fdtab *t = calloc(1, sizeof(*t));
@@ -1513,8 +1508,6 @@ struct sr_fdtab *fdtab__new(const struct sr_opts *o)
 		return NULL;
 	t->mode = o->decode_fds > 2 ? 2 : o->decode_fds;
 	t->peer = o->peer;
-	/* the kernel sends only some calls: what the table misses, /proc tells */
-	t->filtered = o->trace_set || (o->status && o->status != SR_ST_ALL);
 	t->bound_inactive = kernel_dumps_bound();
 	strcpy(t->proc_root, "/proc");
 	build_actions(t);

@@ -8,8 +8,7 @@
  * close_range, execve (close-on-exec), fork, chdir and unlink are replayed
  * here. So a process that lived a millisecond still prints right long after
  * it is gone. /proc is read only for what the stream cannot tell: the fds a
- * process had before it was traced (once per process, or once per fd when
- * the stream is filtered), and --peer's search for the other end of a
+ * process had before it was traced (once per process), and --peer's search for the other end of a
  * socket (once per socket).
  */
 #ifndef SYSRAY_FDTAB_H
@@ -23,6 +22,16 @@ struct sr_fdtab;
 struct sr_out;
 struct sr_call;
 struct sr_opts;
+struct sr_sysent;
+
+/** fdtab__wanted() - do options @o ask for fd tables (-y, --absolute-paths)? */
+bool fdtab__wanted(const struct sr_opts *o);
+
+/**
+ * fdtab__tracks() - does syscall @e change fd tables or cwds? The kernel side
+ * sends such calls even when -e or -z hides them, so the tables stay right.
+ */
+bool fdtab__tracks(const struct sr_sysent *e);
 
 /**
  * fdtab__new() - tables for the options in @o: -y/-yy (decode_fds), --peer,

@@ -141,7 +141,6 @@ struct sr_fdtab {
 	int mode; /* 0: tracked, not shown (--absolute-paths); 1: -y; 2: -yy */
 	bool peer; /* --peer */
 	bool bound_inactive; /* inet_diag shows bound, unconnected TCP sockets */
-	bool filtered; /* the stream misses calls (-e trace=, -z): /proc fills in */
 	char proc_root[64]; /* "/proc"; empty: no /proc at all (unit tests) */
 	struct idmap procs; /* tgid -> struct fdt_proc */
 	struct idmap paths; /* path hash -> struct fdf_file chain */

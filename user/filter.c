@@ -407,6 +407,13 @@ bool filter__signal_shown(const struct sr_opts *o, int sig)
 	return sig >= 1 && sig <= 64 && bit_get(o->sig_sel, sig);
 }
 
+bool filter__traced(const struct sr_opts *o, int nr)
+{
+	if (!o->trace_set)
+		return true;
+	return nr >= 0 && nr < SR_NR_MAX && bit_get(o->trace_sel, nr);
+}
+
 bool filter__raw(const struct sr_opts *o, int nr)
 {
 	return nr >= 0 && nr < SR_NR_MAX && bit_get(o->raw_sel, nr);

@@ -35,6 +35,12 @@ const char *filter__suggest(const char *word, const char *const *names, size_t n
 /** filter__signal_shown() - does -e signal= let @sig's delivery line print? */
 bool filter__signal_shown(const struct sr_opts *o, int sig);
 
+/**
+ * filter__traced() - does -e trace= select syscall @nr (of the native
+ * numbering, or -1 and other out-of-range numbers: see the loader)?
+ */
+bool filter__traced(const struct sr_opts *o, int nr);
+
 /** filter__raw() - does -e raw= ask for syscall @nr undecoded? */
 bool filter__raw(const struct sr_opts *o, int nr);
 

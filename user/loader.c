@@ -8,6 +8,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
+#include "fdtab.h"
 #include "filter.h"
 #include "loader.h"
 #include "opts.h"
@@ -60,15 +61,6 @@ int loader__check(void)
 	return 0;
 }
 
-static bool nr_selected(const struct sr_opts *o, int nr)
-{
-	if (!o->trace_set)
-		return true;
-	if (nr < 0 || nr >= SR_NR_MAX)
-		return false;
-	return o->trace_sel[nr / 8] & (1u << (nr % 8));
-}
-
 /*
  * Numbers outside the table: x32 calls, and -1, which is also what
  * rt_sigreturn's exit reports once it has restored the registers.
@@ -77,7 +69,7 @@ static bool catch_all_traced(const struct sr_opts *o)
 {
 	const struct sr_sysent *e = syscalls__by_name("rt_sigreturn");
 
-	return !o->trace_set || (e && nr_selected(o, e->nr));
+	return !o->trace_set || (e && filter__traced(o, e->nr));
 }
 
 static int fill_plans(struct sr_loader *l, const struct sr_opts *o)
@@ -96,8 +88,11 @@ static int fill_plans(struct sr_loader *l, const struct sr_opts *o)
 			memset(&plan, 0, sizeof(plan));
 			plan.nargs = SR_NARGS;
 		}
-		if (nr < SR_NR_MAX ? nr_selected(o, nr) : catch_all_traced(o))
+		if (nr < SR_NR_MAX ? filter__traced(o, nr) : catch_all_traced(o))
 			plan.flags |= SR_PLAN_TRACED;
+		/* what the fd tables replay reaches them whatever -e and -z say */
+		if (nr < SR_NR_MAX && fdtab__wanted(o) && fdtab__tracks(syscalls__get(nr)))
+			plan.flags |= SR_PLAN_TRACK;
 		if (bpf_map_update_elem(fd, &nr, &plan, BPF_ANY))
 			return -errno;
 	}

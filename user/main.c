@@ -446,7 +446,7 @@ static int replay(struct sr_session *s)
 
 	if (open_output(s))
 		return 1;
-	if (s->opts.decode_fds || s->opts.absolute_paths) {
+	if (fdtab__wanted(&s->opts)) {
 		s->fds = fdtab__new(&s->opts);
 		if (!s->fds) {
 			fprintf(stderr, "sysray: out of memory\n");
@@ -697,7 +697,7 @@ static int prepare(struct sr_session *s)
 		return 1;
 	if (s->opts.record && open_recording(s))
 		return 1;
-	if (s->opts.decode_fds || s->opts.absolute_paths) {
+	if (fdtab__wanted(&s->opts)) {
 		s->fds = fdtab__new(&s->opts);
 		if (!s->fds) {
 			fprintf(stderr, "sysray: out of memory\n");

@@ -19,6 +19,7 @@ struct sr_ttask {
 	uint32_t tgid;
 	bool in_call; /* an entry is held, its exit not yet seen */
 	bool printed; /* the entry part has been printed */
+	bool quiet; /* the call is for the fd tables only: -e trace= excludes it */
 	char comm[SR_COMM_LEN];
 	uint64_t cgid;
 	/* call.ent of an out-of-range syscall number: a copy, with its name */
@@ -280,6 +281,22 @@ static bool status_selected(const struct sr_pairing *p, unsigned int st)
 	return !p->filter_status || (p->fmt.opts->status & st);
 }
 
+/* Does @t's call, with outcome @st, print? */
+static bool shown(const struct sr_pairing *p, const struct sr_ttask *t, unsigned int st)
+{
+	return !t->quiet && status_selected(p, st);
+}
+
+/*
+ * A call -e trace= excludes, sent for the fd tables (SR_PLAN_TRACK). Only
+ * native numbers in the table are sent that way.
+ */
+static bool for_tables_only(const struct sr_pairing *p, const struct sr_hdr *h)
+{
+	return p->fmt.opts && !(h->flags & SR_HF_COMPAT) && h->nr >= 0 && h->nr < SR_NR_MAX &&
+	       !filter__traced(p->fmt.opts, h->nr);
+}
+
 static void print_resumed(struct sr_pairing *p, const struct sr_call *c)
 {
 	out__puts(p->fmt.out, "<... ");
@@ -292,7 +309,7 @@ static void finish_unavailable(struct sr_pairing *p, struct sr_ttask *t)
 {
 	struct sr_call *c = &t->call;
 
-	if (!status_selected(p, SR_ST_UNAVAILABLE))
+	if (!shown(p, t, SR_ST_UNAVAILABLE))
 		return;
 	if (t->printed && p->line_open && p->open_tid == t->tid) {
 		out__puts(p->fmt.out, ") = ? <unavailable>");
@@ -313,7 +330,7 @@ static void print_noreturn_line(struct sr_pairing *p, struct sr_ttask *t)
 {
 	struct sr_call *c = &t->call;
 
-	if (!status_selected(p, SR_ST_UNFINISHED))
+	if (!shown(p, t, SR_ST_UNFINISHED))
 		return;
 	close_line(p);
 	leader_of(p, t->tid, t);
@@ -366,6 +383,7 @@ static struct sr_call *load_call(const struct sr_pairing *p, struct sr_ttask *t,
 	memset(c, 0, sizeof(*c));
 	c->nr = e->h.nr;
 	set_entry(p, t, &e->h);
+	t->quiet = for_tables_only(p, &e->h);
 	c->tid = e->h.tid;
 	c->tgid = e->h.tgid;
 	memcpy(c->args, e->args, sizeof(c->args));
@@ -420,7 +438,7 @@ static void handle_enter(struct sr_pairing *p, const struct sr_enter *e, size_t 
 		return;
 	}
 	/* Faulted paths are read again at exit; an outcome filter needs the exit. */
-	if (entry_faulted(c) || p->filter_status)
+	if (entry_faulted(c) || p->filter_status || t->quiet)
 		return;
 	if (!p->line_open || p->open_tid != t->tid)
 		close_line(p);
@@ -459,7 +477,7 @@ static void handle_orphan_exit(struct sr_pairing *p, const struct sr_exit *x, si
 	/* the fds it created are known even without its entry (attached mid-call) */
 	if (p->fmt.fds)
 		fdtab__on_orphan_exit(p->fmt.fds, &c);
-	if (!status_selected(p, outcome(x->ret)))
+	if (for_tables_only(p, &x->h) || !status_selected(p, outcome(x->ret)))
 		return;
 	close_line(p);
 	leader(p, x->h.tid);
@@ -546,7 +564,7 @@ static void handle_exit(struct sr_pairing *p, const struct sr_exit *x, size_t le
 	c->out_end = (const uint8_t *)x + len;
 	index_exit_blobs(c, (const uint8_t *)(x + 1));
 	use_exec_name(t, c);
-	if (status_selected(p, outcome(c->ret)))
+	if (shown(p, t, outcome(c->ret)))
 		print_exit(p, t, c);
 	if (p->fmt.fds)
 		fdtab__on_syscall(p->fmt.fds, c);
@@ -584,7 +602,7 @@ static void handle_call(struct sr_pairing *p, const struct sr_callrec *r, size_t
 	c->out_end = t->rec + len;
 	index_exit_blobs(c, t->rec + sizeof(*r));
 	t->printed = false;
-	if (status_selected(p, outcome(c->ret)))
+	if (shown(p, t, outcome(c->ret)))
 		print_exit(p, t, c);
 	if (p->fmt.fds)
 		fdtab__on_syscall(p->fmt.fds, c);
@@ -598,7 +616,7 @@ static void finish_dead_call(struct sr_pairing *p, struct sr_ttask *t)
 	bool unfinished = format__has_exit_part(c->ent);
 
 	t->in_call = false;
-	if (!status_selected(p, SR_ST_UNFINISHED))
+	if (!shown(p, t, SR_ST_UNFINISHED))
 		return;
 	if (!t->printed) {
 		close_line(p);

@@ -201,7 +201,7 @@ struct sr_plan_arg {
 };
 
 /* sr_plan.flags */
-#define SR_PLAN_TRACED	  0x1 /* emit enter and exit records */
+#define SR_PLAN_TRACED	  0x1 /* selected: emit enter and exit records */
 #define SR_PLAN_EXEC	  0x2 /* execve/execveat: ends the "armed" state */
 #define SR_PLAN_HAS_ENTER 0x4 /* some argument is captured at entry */
 #define SR_PLAN_HAS_EXIT  0x8 /* some argument is captured at exit */
@@ -210,6 +210,11 @@ struct sr_plan_arg {
 #define SR_PLAN_FDI_PAIR  0x40 /* -y: at exit, describe the two fds at args[fdi_arg] */
 #define SR_PLAN_AT_EXIT	  0x80 /* a call that never blocks: one whole record at exit */
 #define SR_PLAN_FORK	  0x100 /* clone, fork...: the child's return (0) is not sent */
+/*
+ * The fd tables need it (-y): sent whatever its outcome, and when it is not
+ * SR_PLAN_TRACED (excluded by -e trace=), as one record at exit, not printed.
+ */
+#define SR_PLAN_TRACK 0x200
 
 struct sr_plan {
 	__u16 flags;

@@ -776,6 +776,17 @@ def fd_annotations_match_strace():
 
 
 @test
+def fd_annotations_under_filters():
+    """-e trace= and -z/-Z hide calls that open and close fds; the tables still
+    see them, so annotations equal strace's even for processes long gone."""
+    for flag in ('-yy -e trace=read,write,fstat,lseek,dup3', '-yy -e trace=%network',
+                 '-y -Z', '-yy -z -e trace=!close'):
+        st, out = fd_differential('fds,net_tcp,pipes_poll,fd_ops', flag, 1.0)
+        check(st == 0, f'{flag}: annotations differ from strace:\n' +
+              '\n'.join(out.splitlines()[-6:]))
+
+
+@test
 def fd_annotations_corpus():
     """At least 99% of strace -yy's fd annotations, over the whole corpus."""
     report = os.path.join(ROOT, '.output', 'fd-differential-report.txt')
