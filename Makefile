@@ -146,8 +146,9 @@ $(OUTPUT)/user/%.o: user/%.c $(USER_HDRS) $(GEN_HDRS) | $(OUTPUT)/user/decode
 	$(call msg,CC,$@)
 	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-# Unit tests: the user-space library built again with ASan and UBSan.
-ASAN := -fsanitize=address,undefined -fno-omit-frame-pointer
+# Unit tests: the user-space library built again with ASan and UBSan. UBSan
+# only prints and goes on by default; make every finding fail the run.
+ASAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 $(OUTPUT)/unit-tests: $(UNIT_SRCS) $(LIB_SRCS) $(USER_HDRS) $(GEN_HDRS) $(XLAT_OBJS) $(wildcard tests/unit/*.h)
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(ALL_CFLAGS) $(ASAN) -Itests/unit $(UNIT_SRCS) $(LIB_SRCS) $(XLAT_OBJS) $(LIBBPF_LIBS) -o $@

@@ -8,10 +8,11 @@ trap 'rm -f "$log"' EXIT
 pass=0 fail=0 skip=0
 
 tally() {
-	# the last "N passed, N failed[, N skipped]" line of a suite
+	# $1: suite name, $2: its exit status. Counts the last
+	# "N passed, N failed[, N skipped]" line of the suite's output.
 	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
 	if [ -z "$line" ]; then
-		echo "FAIL $1: produced no summary line (crashed?)"
+		echo "FAIL $1: produced no summary line (exit status $2; crashed?)"
 		fail=$((fail + 1))
 		return
 	fi
@@ -19,17 +20,25 @@ tally() {
 	f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
 	s=$(echo "$line" | sed -nE 's/.* ([0-9]+) skipped.*/\1/p')
 	pass=$((pass + p)) fail=$((fail + f)) skip=$((skip + ${s:-0}))
+	# A crash after the summary, a sanitizer report or a leak: the summary
+	# alone would say all is well.
+	if [ "$2" -ne 0 ] && [ "$f" -eq 0 ]; then
+		echo "FAIL $1: exit status $2 although its summary reports 0 failed"
+		fail=$((fail + 1))
+	fi
 }
 
 echo "== unit tests"
 .output/unit-tests >"$log" 2>&1
+rc=$?
 cat "$log"
-tally unit
+tally unit $rc
 
 echo "== integration tests"
 python3 tests/integration/run.py "$@" >"$log" 2>&1
+rc=$?
 cat "$log"
-tally integration
+tally integration $rc
 
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]
