@@ -24,9 +24,18 @@ differ fails the run.
 sysray's "--- lost ..." lines are dropped before comparing and counted in the
 "lost" column; any lost event fails the run unless --allow-lost is given.
 
+Every program must also exit the same way under both tracers (a signal
+death counts as 128+N, as sysray reports it), and within --timeout. The
+programs of --progs check their own system calls and exit 99 when one
+misbehaves (tests/progs/common.h), so for them the status must be the
+expected one: 0, or 1 for demo and missing_file. --progs leaves out busy
+and filter_target, helpers of run.py that run until killed or need
+arguments.
+
 Exit status: 0 when the overall identical fraction is at least --min, no
-events were lost and, with --per-pid-names, every program has equal
-per-process sequences; 1 otherwise; 2 on usage errors.
+events were lost, every program exited as expected and, with
+--per-pid-names, every program has equal per-process sequences; 1
+otherwise; 2 on usage errors.
 
 Only the Python standard library is used.
 """
@@ -517,6 +526,36 @@ def run_traced(argv, cwd, out_prefix, timeout):
             return 'timeout'
 
 
+# Programs of --progs that are not differential programs: busy runs until it
+# is killed, filter_target needs a tag argument (both exit 2 without one).
+HELPERS = {'busy', 'filter_target'}
+# Exit statuses of --progs programs that do not exit 0; 99 means a
+# self-check failed (EXIT_UNEXPECTED in tests/progs/common.h).
+EXPECTED_STATUS = {'demo': 1, 'missing_file': 1}
+
+
+def tracer_status(rc):
+    """A tracer's exit status as sysray reports it: strace kills itself
+    with the tracee's fatal signal (Python's -N), sysray exits 128+N."""
+    return 128 - rc if isinstance(rc, int) and rc < 0 else rc
+
+
+def status_problem(want, s_rc, y_rc):
+    """Why a job's exit statuses are wrong, or None.
+
+    want is the expected status, or None when only the two tracers'
+    statuses must agree (--cmd and extra programs)."""
+    for tracer, rc in (('strace', s_rc), ('sysray', y_rc)):
+        if not isinstance(rc, int):
+            return 'under %s: %s' % (tracer, rc)
+        if want is not None and rc != want:
+            return 'exit %s under %s, want %d%s' % (
+                rc, tracer, want, ' (a self-check failed; see its stderr)' if rc == 99 else '')
+    if s_rc != y_rc:
+        return 'exit %s under strace but %s under sysray' % (s_rc, y_rc)
+    return None
+
+
 def fresh_dir(path):
     shutil.rmtree(path, ignore_errors=True)
     os.makedirs(path)
@@ -586,7 +625,8 @@ def main():
         epilog='Example: differential.py --sysray ./sysray --progs .output/progs '
         '--report diff-report.txt --cmd "ls -l /usr/share"')
     ap.add_argument('--sysray', required=True, help='the sysray binary')
-    ap.add_argument('--progs', help='directory of test programs (every executable in it)')
+    ap.add_argument('--progs', help='directory of test programs (every executable in it '
+                    'but the helpers %s)' % ' and '.join(sorted(HELPERS)))
     ap.add_argument('--strace', default='strace', help='the strace binary (default: strace)')
     ap.add_argument('--strace-args', default='-f -q',
                     help='strace options besides -s/-o (default: "-f -q")')
@@ -606,7 +646,7 @@ def main():
                     help='extra command line to trace (shell words), repeatable')
     ap.add_argument('--only', help='comma-separated program names to run')
     ap.add_argument('--exclude', default='',
-                    help='comma-separated program names to skip (e.g. busy)')
+                    help='comma-separated program names to skip')
     ap.add_argument('--timeout', type=float, default=30.0, help='seconds per traced run (30)')
     ap.add_argument('--keep', help='keep raw and normalised traces in this directory')
     ap.add_argument('--fds', action='store_true',
@@ -625,20 +665,20 @@ def main():
     if not (shutil.which(sysray) or os.access(sysray, os.X_OK)):
         ap.error('sysray binary not found: %s' % opts.sysray)
 
-    jobs = []  # (name, argv)
+    jobs = []  # (name, argv, expected exit status or None)
     if opts.progs:
         pdir = os.path.abspath(opts.progs)
         for fn in sorted(os.listdir(pdir)):
             p = os.path.join(pdir, fn)
-            if os.path.isfile(p) and os.access(p, os.X_OK):
-                jobs.append((fn, [p]))
+            if fn not in HELPERS and os.path.isfile(p) and os.access(p, os.X_OK):
+                jobs.append((fn, [p], EXPECTED_STATUS.get(fn, 0)))
     for p in opts.programs:
         ap_ = os.path.abspath(p) if os.sep in p else p
-        jobs.append((os.path.basename(p), [ap_]))
+        jobs.append((os.path.basename(p), [ap_], None))
     for i, c in enumerate(opts.cmd, 1):
         argv = shlex.split(c)
         if argv:
-            jobs.append(('cmd%d:%s' % (i, os.path.basename(argv[0])), argv))
+            jobs.append(('cmd%d:%s' % (i, os.path.basename(argv[0])), argv, None))
     if opts.only:
         want = set(opts.only.split(','))
         jobs = [j for j in jobs if j[0] in want]
@@ -655,7 +695,7 @@ def main():
 
     results = []
     try:
-        for name, argv in jobs:
+        for name, argv, want_rc in jobs:
             safe = re.sub(r'[^A-Za-z0-9_.-]', '_', name)
             jdir = os.path.join(base, safe)
             cwd = os.path.join(jdir, 'cwd')
@@ -663,7 +703,8 @@ def main():
             fresh_dir(cwd)
             s_argv = ([opts.strace] + shlex.split(opts.strace_args) +
                       ['-s', str(opts.strsize), '-o', s_out, '--'] + argv)
-            s_rc = run_traced(s_argv, cwd, os.path.join(jdir, 'strace'), opts.timeout)
+            s_rc = tracer_status(run_traced(s_argv, cwd, os.path.join(jdir, 'strace'),
+                                            opts.timeout))
             fresh_dir(cwd)  # same path, fresh contents, for the second run
             y_argv = ([sysray] + shlex.split(opts.sysray_args) +
                       ['-s', str(opts.strsize), '-o', y_out, '--'] + argv)
@@ -677,11 +718,9 @@ def main():
             r.fd_total, r.fd_paired, r.fd_same, r.fd_diffs = (
                 fd_score(s_norm, y_norm) if opts.fds else (0, 0, 0, []))
             r.argv, r.s_rc, r.y_rc = argv, s_rc, y_rc
-            try:
-                with open(os.path.join(jdir, 'sysray.stderr'), errors='replace') as f:
-                    r.y_stderr = f.read()[-2000:]
-            except OSError:
-                r.y_stderr = ''
+            r.status_bad = status_problem(want_rc, s_rc, y_rc)
+            r.s_stderr, r.y_stderr = (tail(os.path.join(jdir, t + '.stderr'))
+                                      for t in ('strace', 'sysray'))
             results.append(r)
             if keep:
                 kd = os.path.join(keep, safe)
@@ -699,6 +738,8 @@ def main():
                   (name, r.total, r.identical, 100 * frac, r.known, r.unexplained, r.lost,
                    'equal' if r.names_equal else 'DIFF', r.s_rc, r.y_rc,
                    '  fds=%d/%d' % (r.fd_same, r.fd_total) if opts.fds else ''), flush=True)
+            if r.status_bad:
+                print('%-22s exit status wrong: %s' % (name, r.status_bad), flush=True)
     finally:
         shutil.rmtree(base, ignore_errors=True)
 
@@ -708,9 +749,10 @@ def main():
     frac = ident / total if total else 0.0
     score = (ident + kn) / total if (opts.count_known and total) else frac
     names_bad = [r.name for r in results if not r.names_equal]
+    status_bad = [r.name for r in results if r.status_bad]
 
     if opts.report:
-        write_report(opts.report, results, opts, total, ident, kn, names_bad)
+        write_report(opts.report, results, opts, total, ident, kn, names_bad, status_bad)
 
     if opts.per_pid_names:
         print('per-pid names/returns: %d/%d programs equal%s' %
@@ -728,16 +770,27 @@ def main():
               'both print (%.2f%%)' %
               (fd_same, fd_total, 100 * fd_share, fd_same, fd_paired,
                100.0 * fd_same / fd_paired if fd_paired else 100.0))
+    if status_bad:
+        print('differential: %d programs exited wrongly (failure): %s' %
+              (len(status_bad), ', '.join(status_bad)))
     lost = sum(r.lost for r in results)
     if lost:
         print('differential: sysray reported %d lost-event lines%s' %
               (lost, '' if opts.allow_lost else ' (failure; --allow-lost to accept)'))
-    failed = (score < opts.min or (opts.per_pid_names and names_bad) or
+    failed = (score < opts.min or (opts.per_pid_names and names_bad) or status_bad or
               (lost and not opts.allow_lost) or fd_share < opts.fd_min)
     return 1 if failed else 0
 
 
-def write_report(path, results, opts, total, ident, kn, names_bad):
+def tail(path, n=2000):
+    try:
+        with open(path, errors='replace') as f:
+            return f.read()[-n:]
+    except OSError:
+        return ''
+
+
+def write_report(path, results, opts, total, ident, kn, names_bad, status_bad):
     with open(path, 'w', encoding='utf-8', errors='surrogateescape') as f:
         f.write('sysray differential report\n')
         f.write('strace: %s %s -s %d    sysray: %s %s -s %d\n\n' %
@@ -751,20 +804,24 @@ def write_report(path, results, opts, total, ident, kn, names_bad):
             f.write('%-22s %7d %9d %6.1f%% %6d %11d %5d %6s %s/%s%s\n' %
                     (r.name, r.total, r.identical, pct, r.known, r.unexplained, r.lost,
                      'equal' if r.names_equal else 'DIFF', r.s_rc, r.y_rc,
-                     '' if r.s_rc == r.y_rc else '  <-- exit status differs'))
+                     '  <-- ' + r.status_bad if r.status_bad else ''))
         f.write('\nTOTAL: %d/%d identical (%.1f%%), %d known, %d unexplained, %d lost events\n' %
                 (ident, total, 100.0 * ident / total if total else 0.0, kn,
                  total - ident - kn, sum(r.lost for r in results)))
         if names_bad:
             f.write('per-pid (name, return value) sequences differ in: %s\n' %
                     ', '.join(names_bad))
+        if status_bad:
+            f.write('exit status wrong in: %s\n' % ', '.join(status_bad))
 
         f.write('\n==== UNEXPLAINED differences (strace line / closest sysray line) ====\n')
         for r in results:
             ux = [u for u in r.unmatched if not u[3]]
-            if not ux and r.names_equal and not r.lost:
+            if not ux and r.names_equal and not r.lost and not r.status_bad:
                 continue
             f.write('\n--- %s (%s)\n' % (r.name, ' '.join(r.argv)))
+            if r.status_bad:
+                f.write('  exit status wrong: %s\n' % r.status_bad)
             if r.lost:
                 f.write('  sysray reported %d lost-event lines\n' % r.lost)
             if not r.names_equal:
@@ -775,10 +832,12 @@ def write_report(path, results, opts, total, ident, kn, names_bad):
                 f.write('  strace %-4s %s\n' % (pid, line))
                 f.write('  sysray %-4s %s\n' % ('', close if close is not None else
                                                 '(no similar line)'))
-            if r.s_rc != r.y_rc and r.y_stderr.strip():
-                f.write('  sysray stderr (tail):\n')
-                for l in r.y_stderr.strip().splitlines()[-10:]:
-                    f.write('    %s\n' % l)
+            if r.status_bad:
+                for tag, err in (('strace', r.s_stderr), ('sysray', r.y_stderr)):
+                    if err.strip():
+                        f.write('  %s run stderr (tail):\n' % tag)
+                        for l in err.strip().splitlines()[-10:]:
+                            f.write('    %s\n' % l)
 
         if opts.fds:
             f.write('\n==== fd annotations that differ (strace line / sysray line) ====\n')
