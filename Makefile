@@ -69,7 +69,7 @@ check: $(OUTPUT)/unit-tests
 	$(Q)$(OUTPUT)/unit-tests
 
 integration: sysray progs
-	$(Q)tests/integration/run.sh
+	$(Q)python3 tests/integration/run.py
 
 bench: deps
 	$(Q)scripts/deps.sh --bench
