@@ -17,7 +17,7 @@ Also: events and losses, sysray's CPU time and peak RSS (from sysray -d),
 the BPF programs' cost per call (kernel.bpf_stats_enabled), and the
 consumer's throughput formatting a recorded stream on one core.
 
-usage: bench.py [--rounds N] [--quick] [--only W1,W2] [--out FILE]
+usage: bench.py [--rounds N] [--quick] [--only W1,W2] [--modes M1,M2] [--out FILE]
 """
 
 import argparse
@@ -69,9 +69,16 @@ def cgroup_root():
 
 
 def timeit_ns(stderr):
-    m = re.search(r'^timeit (\d+) (\d+)$', stderr, re.M)
+    """The workload's time from timeit's "timeit NS STATUS" line; a
+    workload that did not exit 0 did not do the work being timed."""
+    m = re.search(r'^timeit (\d+) (-?\d+)$', stderr, re.M)
     if not m:
         raise RuntimeError('no timing in output: ' + stderr[-500:])
+    status = int(m.group(2))  # a wait status
+    if status:
+        how = (f'was killed by signal {status & 0x7f}' if status & 0x7f else
+               f'exited with {(status >> 8) & 0xff}')
+        raise RuntimeError(f'the workload {how}: ' + stderr[-500:])
     return int(m.group(1))
 
 
@@ -123,9 +130,9 @@ def wait_file(path):
 
 
 class Runner:
-    def __init__(self, tmp, cg_out, cg_probe):
+    def __init__(self, tmp, cg_probe):
         self.tmp = tmp
-        self.cg_out = cg_out  # the cgroup the filtered sysray traces (the probe's)
+        # the filtered sysray traces this cgroup, which only its probe is in
         self.cg_probe = cg_probe
 
     def run(self, mode, argv):
@@ -170,7 +177,7 @@ class Runner:
                 if p.poll() is not None:
                     raise RuntimeError('sysray exited: ' + p.stderr.read())
                 time.sleep(0.05)
-        bg = Background([SYSRAY, '-d', '-o', out, '--cgroup', self.cg_out], probe)
+        bg = Background([SYSRAY, '-d', '-o', out, '--cgroup', self.cg_probe], probe)
         with bg:
             t = self.plain(cmd)
         return t, sysray_stats(bg.err)
@@ -179,11 +186,13 @@ class Runner:
 def bpf_cost(argv, tmp):
     """ns per run of sys_enter and sys_exit over one traced run of argv."""
     out = os.path.join(tmp, 'cost.txt')
+    errfile = os.path.join(tmp, 'cost.err')
     subprocess.run(['sysctl', '-qw', 'kernel.bpf_stats_enabled=1'])
     try:
-        p = subprocess.Popen([SYSRAY, '-o', out, '--', '/bin/sh', '-c',
-                              'sleep 0.5; "$0" "$@"; sleep 0.5'] + [TIMEIT] + argv,
-                             stderr=subprocess.DEVNULL)
+        with open(errfile, 'w') as ef:
+            p = subprocess.Popen([SYSRAY, '-o', out, '--', '/bin/sh', '-c',
+                                  'sleep 0.5; "$0" "$@" || exit; sleep 0.5'] + [TIMEIT] + argv,
+                                 stderr=ef)
         costs = {}
         while p.poll() is None:
             show = subprocess.run(['bpftool', 'prog', 'show', '-j'], capture_output=True,
@@ -192,6 +201,10 @@ def bpf_cost(argv, tmp):
                 if prog.get('name') in ('sys_enter', 'sys_exit') and prog.get('run_cnt'):
                     costs[prog['name']] = prog['run_time_ns'] / prog['run_cnt']
             time.sleep(0.2)
+        if p.returncode:
+            with open(errfile, errors='replace') as f:
+                raise RuntimeError(f'bpf cost run: exit status {p.returncode}: ' +
+                                   f.read()[-500:])
         return costs
     finally:
         subprocess.run(['sysctl', '-qw', 'kernel.bpf_stats_enabled=0'])
@@ -273,25 +286,32 @@ def main():
     ap.add_argument('--rounds', type=int, default=5)
     ap.add_argument('--quick', action='store_true', help='a tenth of the work, 2 rounds')
     ap.add_argument('--only', help='comma-separated workloads')
-    ap.add_argument('--modes', default=','.join(MODES))
+    ap.add_argument('--modes', default=','.join(MODES),
+                    help='comma-separated, of ' + ', '.join(MODES) + ' (default: all); '
+                    'untraced always runs, every ratio is to it')
     ap.add_argument('--out', default=os.path.join(OUT, 'bench.md'))
     opts = ap.parse_args()
+    modes = list(dict.fromkeys(opts.modes.split(',')))
+    unknown = [m for m in modes if m not in MODES]
+    if unknown:
+        ap.error(f'unknown mode {unknown[0]!r}; modes: ' + ', '.join(MODES))
+    if 'untraced' not in modes:
+        modes.insert(0, 'untraced')
     if os.geteuid() != 0:
         sys.exit('bench: run as root (sysray loads BPF programs)')
     for tool in ('strace', 'perf'):
-        if not shutil.which(tool):
+        if tool in modes and not shutil.which(tool):
             sys.exit(f'bench: {tool} is missing (make bench installs it)')
     if not os.path.isdir('/sys/kernel/tracing/events'):
         subprocess.run(['mount', '-t', 'tracefs', 'nodev', '/sys/kernel/tracing'])
     rounds = 2 if opts.quick else opts.rounds
-    modes = opts.modes.split(',')
     root = cgroup_root()
     if not root:
         sys.exit('bench: no cgroup v2 hierarchy for the filtered mode')
     probe = os.path.join(root, 'sysray-bench-probe')
     os.makedirs(probe, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix='sysray-bench-')
-    runner = Runner(tmp, probe, probe)
+    runner = Runner(tmp, probe)
     wl = workloads(opts.quick, tmp)
     if opts.only:
         wl = {k: v for k, v in wl.items() if k in opts.only.split(',')}
