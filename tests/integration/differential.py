@@ -170,7 +170,6 @@ CHILD_TIME_RE = re.compile(r'\b(si_utime|si_stime)=\d+( /\* [\d.]+ s \*/)?')
 # mkstemp-style temporary names (gcc's /tmp/ccAbC123.s): random per run.
 TEMP_NAME_RE = re.compile(r'(/tmp/cc)[A-Za-z0-9]{6}\b')
 GETRANDOM_RE = re.compile(r'^(getrandom\()"(?:[^"\\]|\\.)*"(\.\.\.)?')
-DATE_COMMENT_RE = re.compile(r' /\* \d{4}-\d\d-\d\dT[0-9:.+-]+ \*/')
 
 
 def split_args(args):

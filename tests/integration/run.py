@@ -69,17 +69,6 @@ def trace(cmd, extra=(), timeout=60):
         os.unlink(out)
 
 
-def strace(cmd, extra=(), timeout=60):
-    out = tmpfile()
-    try:
-        p = subprocess.run(['strace', '-f', '-q', '-o', out] + list(extra) + ['--'] + cmd,
-                           capture_output=True, text=True, timeout=timeout)
-        with open(out, errors='replace') as f:
-            return p.returncode, f.read().splitlines()
-    finally:
-        os.unlink(out)
-
-
 LINE_RE = re.compile(r'^(\d+)\s+(.*)$')
 
 
