@@ -424,7 +424,9 @@ def ctrl_c_reaches_the_command():
     out = tmpfile()
     tr = subprocess.Popen([SYSRAY, '-o', out, '--', 'sleep', '30'], start_new_session=True)
     try:
-        time.sleep(1.0)
+        # the first line is sleep's execve: a SIGINT from now on finds it
+        # with the default action, whether it is still in execve or not
+        wait_tracing(tr, out)
         os.killpg(tr.pid, signal.SIGINT)
         st = tr.wait(timeout=20)
     finally:
@@ -440,19 +442,27 @@ def ctrl_c_reaches_the_command():
 
 @test
 def sigterm_detaches_without_killing():
+    """SIGTERM to sysray alone: it detaches after its grace period and, the
+    command still running, exits 128+SIGTERM (user/main.c command_status)."""
     out = tmpfile()
+    child = []
     tr = subprocess.Popen([SYSRAY, '-o', out, '--', prog('busy'), '/dev/null'])
     try:
-        time.sleep(1.0)
+        wait_tracing(tr, out)
         with open(out) as f:
             child = pids(f.read().splitlines())
         check(child, 'nothing traced yet')
         tr.send_signal(signal.SIGTERM)
-        tr.wait(timeout=20)
+        st = tr.wait(timeout=20)
+        check(st == 128 + signal.SIGTERM,
+              f'sysray should exit 128+SIGTERM, the command still running; got {st}')
         time.sleep(0.2)
         alive = os.path.exists(f'/proc/{child[0]}') and proc_state(child[0]) != 'Z'
         check(alive, 'the command must survive sysray\'s SIGTERM')
     finally:
+        if tr.poll() is None:
+            tr.kill()
+            tr.wait()
         if child:
             os.kill(child[0], signal.SIGKILL)
         os.unlink(out)
@@ -532,7 +542,8 @@ def wait_tracing(tr, out, probe=None):
     deadline = time.time() + 30
     while time.time() < deadline:
         if tr.poll() is not None:
-            raise Fail('sysray exited early: ' + tr.stderr.read())
+            raise Fail(f'sysray exited early (status {tr.returncode}): ' +
+                       (tr.stderr.read() if tr.stderr else ''))
         if os.path.getsize(out) > 0:
             return
         if probe:
