@@ -33,6 +33,8 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, 'tests', 'integration'))
+from common import cgroup2_root, wait_tracing  # noqa: E402
 OUT = os.path.join(ROOT, '.output')
 BENCH = os.path.join(OUT, 'bench')
 SYSRAY = os.path.join(ROOT, 'sysray')
@@ -57,15 +59,6 @@ def workloads(quick, tmp):
         'gcc': ['/bin/sh', '-c', gcc],
         'tar': ['/bin/sh', '-c', 'tar cf - /usr/include 2>/dev/null | cat > /dev/null'],
     }
-
-
-def cgroup_root():
-    with open('/proc/self/mountinfo') as f:
-        for line in f:
-            left, _, right = line.partition(' - ')
-            if right.split()[0] == 'cgroup2':
-                return left.split()[4]
-    return None
 
 
 def timeit_ns(stderr):
@@ -102,7 +95,12 @@ class Background:
         self.ready = ready
 
     def __enter__(self):
-        self.ready(self.p)
+        try:
+            self.ready(self.p)
+        except BaseException:
+            self.p.kill()
+            self.p.wait()
+            raise
         return self
 
     def __exit__(self, *exc):
@@ -117,16 +115,6 @@ class Background:
 def wait_line(p):
     if p.stdout.readline().strip() != 'ready':
         raise RuntimeError('empty: ' + p.stderr.read())
-
-
-def wait_file(path):
-    def ready(p):
-        deadline = time.time() + 30
-        while time.time() < deadline and not os.path.getsize(path):
-            if p.poll() is not None:
-                raise RuntimeError('sysray exited: ' + p.stderr.read())
-            time.sleep(0.05)
-    return ready
 
 
 class Runner:
@@ -170,14 +158,10 @@ class Runner:
         open(out, 'w').close()
         procs = os.path.join(self.cg_probe, 'cgroup.procs')
 
-        def probe(p):
-            deadline = time.time() + 30
-            while time.time() < deadline and not os.path.getsize(out):
-                subprocess.run(['/bin/sh', '-c', 'echo $$ > "$0" && exec /bin/true', procs])
-                if p.poll() is not None:
-                    raise RuntimeError('sysray exited: ' + p.stderr.read())
-                time.sleep(0.05)
-        bg = Background([SYSRAY, '-d', '-o', out, '--cgroup', self.cg_probe], probe)
+        def probe():
+            subprocess.run(['/bin/sh', '-c', 'echo $$ > "$0" && exec /bin/true', procs])
+        bg = Background([SYSRAY, '-d', '-o', out, '--cgroup', self.cg_probe],
+                        lambda p: wait_tracing(p, out, probe))
         with bg:
             t = self.plain(cmd)
         return t, sysray_stats(bg.err)
@@ -228,7 +212,7 @@ def whole_host_rss(tmp):
     """Peak RSS of sysray tracing the whole host while tar runs."""
     out = os.path.join(tmp, 'host.txt')
     open(out, 'w').close()
-    bg = Background([SYSRAY, '-d', '-o', out], wait_file(out))
+    bg = Background([SYSRAY, '-d', '-o', out], lambda p: wait_tracing(p, out))
     with bg:
         subprocess.run(['/bin/sh', '-c', 'tar cf - /usr/include 2>/dev/null | cat > /dev/null'])
     return sysray_stats(bg.err)
@@ -305,7 +289,7 @@ def main():
     if not os.path.isdir('/sys/kernel/tracing/events'):
         subprocess.run(['mount', '-t', 'tracefs', 'nodev', '/sys/kernel/tracing'])
     rounds = 2 if opts.quick else opts.rounds
-    root = cgroup_root()
+    root = cgroup2_root()
     if not root:
         sys.exit('bench: no cgroup v2 hierarchy for the filtered mode')
     probe = os.path.join(root, 'sysray-bench-probe')

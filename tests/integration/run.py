@@ -11,11 +11,14 @@ usage: run.py [-k SUBSTRING]   (run only tests whose name contains SUBSTRING)
 
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
 import tempfile
 import time
+
+from common import cgroup2_root, wait_tracing
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SYSRAY = os.path.join(ROOT, 'sysray')
@@ -507,20 +510,14 @@ def ia32_syscalls_marked():
 # Filters (issue: filter a whole host in the kernel)
 
 
-def cgroup2_root():
-    with open('/proc/self/mountinfo') as f:
-        for line in f:
-            left, _, right = line.partition(' - ')
-            if right.split()[0] == 'cgroup2':
-                return left.split()[4]
-    raise Skip('no cgroup v2 hierarchy is mounted')
-
-
 class Cgroup:
     """A cgroup v2 directory made for a test, removed afterwards."""
 
     def __init__(self, rel):
-        self.path = os.path.join(cgroup2_root(), rel)
+        root = cgroup2_root()
+        if not root:
+            raise Skip('no cgroup v2 hierarchy is mounted')
+        self.path = os.path.join(root, rel)
         os.makedirs(self.path, exist_ok=True)
 
     def run(self, argv, **kw):
@@ -535,21 +532,6 @@ class Cgroup:
                 os.rmdir(d)
             except OSError:
                 pass
-
-
-def wait_tracing(tr, out, probe=None):
-    """Wait until sysray writes its first line (the BPF programs are live)."""
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        if tr.poll() is not None:
-            raise Fail(f'sysray exited early (status {tr.returncode}): ' +
-                       (tr.stderr.read() if tr.stderr else ''))
-        if os.path.getsize(out) > 0:
-            return
-        if probe:
-            probe()
-        time.sleep(0.05)
-    raise Fail('sysray printed nothing within 30 s')
 
 
 def whole_host(args, during, probe=None):
@@ -666,7 +648,7 @@ def comm_and_uid_filters():
                            probe=lambda: subprocess.run([named, 'probe']))
         check(len(marker_opens(lines, 'cm')) == 2 and not marker_opens(lines, 'nocm'),
               '--comm must select by task name')
-        if not shutil_which('setpriv'):
+        if not shutil.which('setpriv'):
             raise Skip('setpriv missing for the --uid part')
         as_nobody = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups']
         lines = whole_host(['--uid', '65534'],
@@ -679,11 +661,6 @@ def comm_and_uid_filters():
         os.unlink(named)
     st, _, err = sysray(['--comm', 'x' * 16, '--', 'true'])
     check(st == 2 and one_line_error(err), repr(err))
-
-
-def shutil_which(name):
-    return any(os.access(os.path.join(d, name), os.X_OK)
-               for d in os.environ.get('PATH', '/usr/bin:/bin').split(':'))
 
 
 @test
