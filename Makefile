@@ -71,7 +71,7 @@ check: $(OUTPUT)/unit-tests
 integration: sysray progs
 	$(Q)python3 tests/integration/run.py
 
-bench: deps
+bench:
 	$(Q)scripts/deps.sh --bench
 	$(Q)$(MAKE) sysray progs bench-tools
 	$(Q)python3 scripts/bench.py

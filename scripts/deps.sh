@@ -3,21 +3,23 @@
 # Install what building and testing sysray needs, only when it is missing.
 # Debian and Ubuntu (apt-get) only; elsewhere, say what to install.
 set -eu
-PKGS="clang llvm make gcc pkg-config libbpf-dev bpftool libelf-dev zlib1g-dev libc6-dev
+# clang compiles the BPF object itself (no llc); bpftool makes the skeleton.
+PKGS="clang make gcc pkg-config libbpf-dev bpftool libelf-dev zlib1g-dev libc6-dev
 linux-libc-dev strace python3"
-# Used by `make bench` for the side-by-side comparison.
-BENCH_PKGS="linux-perf bpftrace tar gcc"
+# Used by `make bench` (scripts/bench.py): perf trace for the comparison,
+# tar for a workload, sysctl (procps) for the BPF programs' run-time stats.
+BENCH_PKGS="linux-perf tar procps"
 [ "${1:-}" = "--bench" ] && PKGS="$PKGS $BENCH_PKGS"
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
 	missing=""
-	for t in clang llc pkg-config bpftool strace python3; do
+	for t in clang pkg-config bpftool strace python3; do
 		command -v "$t" >/dev/null 2>&1 || missing="$missing $t"
 	done
 	pkg-config --exists libbpf 2>/dev/null || missing="$missing libbpf(dev)"
 	[ -z "$missing" ] && exit 0
 	echo "deps: this is not a Debian-like system; install these yourself, then run make:$missing" >&2
-	echo "deps: (clang/llvm >= 11, libbpf >= 1.0 headers, bpftool, libelf, zlib, strace, python3)" >&2
+	echo "deps: (clang >= 11, libbpf >= 1.0 headers, bpftool, libelf, zlib, strace, python3)" >&2
 	exit 1
 fi
 missing=""
