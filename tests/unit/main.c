@@ -9,6 +9,7 @@ extern const struct t_case out_tests[];
 extern const struct t_case idmap_tests[];
 extern const struct t_case table_tests[];
 extern const struct t_case pairing_tests[];
+extern const struct t_case calls_tests[];
 extern const struct t_case decode_tests[];
 extern const struct t_case decode_file_tests[];
 extern const struct t_case decode_desc_tests[];
@@ -20,10 +21,10 @@ extern const struct t_case decode_time_tests[];
 extern const struct t_case fdtab_tests[];
 
 static const struct t_case *const suites[] = {
-	out_tests,	  idmap_tests,		table_tests,	     pairing_tests,
-	decode_tests,	  decode_file_tests,	decode_desc_tests,   decode_net_tests,
-	decode_mem_tests, decode_process_tests, decode_signal_tests, decode_time_tests,
-	fdtab_tests,
+	out_tests,	   idmap_tests,	     table_tests,	   pairing_tests,
+	calls_tests,	   decode_tests,     decode_file_tests,	   decode_desc_tests,
+	decode_net_tests,  decode_mem_tests, decode_process_tests, decode_signal_tests,
+	decode_time_tests, fdtab_tests,
 };
 
 int main(void)

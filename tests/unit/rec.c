@@ -44,6 +44,16 @@ void t_exit(struct t_rec *r, uint32_t tid, const char *name, int64_t ret)
 	x->ret = ret;
 }
 
+void t_call(struct t_rec *r, uint32_t tid, const char *name, const uint64_t args[6], int64_t ret)
+{
+	struct sr_callrec *c = (struct sr_callrec *)r->buf;
+
+	hdr(r, SR_REC_CALL, tid, nr_of(name), sizeof(*c));
+	memcpy(c->e.args, args, sizeof(c->e.args));
+	strcpy(c->e.comm, "test");
+	c->ret = ret;
+}
+
 void t_blob(struct t_rec *r, int arg, const void *data, size_t len, uint8_t flags, int32_t aux)
 {
 	struct sr_blob *b = (struct sr_blob *)(r->buf + r->len);
@@ -66,6 +76,40 @@ void t_pexit(struct t_rec *r, uint32_t tid, int code, int group_dead)
 	hdr(r, SR_REC_PEXIT, tid, -1, sizeof(*x));
 	x->exit_code = code;
 	x->group_dead = group_dead;
+}
+
+void t_fork(struct t_rec *r, uint32_t parent, uint32_t child_tid, uint32_t child_tgid)
+{
+	struct sr_fork *f = (struct sr_fork *)r->buf;
+
+	hdr(r, SR_REC_FORK, parent, -1, sizeof(*f));
+	f->child_tid = child_tid;
+	f->child_tgid = child_tgid;
+	strcpy(f->comm, "test");
+}
+
+void t_signal(struct t_rec *r, uint32_t tid, int sig, uint32_t flags, const uint8_t si[128])
+{
+	struct sr_signal *x = (struct sr_signal *)r->buf;
+
+	hdr(r, SR_REC_SIGNAL, tid, -1, sizeof(*x));
+	x->sig = sig;
+	x->flags = flags;
+	if (si)
+		memcpy(x->siginfo, si, sizeof(x->siginfo));
+}
+
+bool t_one_record(const char *name, const struct sr_opts *o)
+{
+	const struct sr_sysent *e = syscalls__by_name(name);
+	struct sr_plan plan;
+
+	if (!e)
+		return false;
+	syscalls__plan(e, o, &plan);
+	if (plan.flags & SR_PLAN_EXEC)
+		return false;
+	return pairing__kernel_status(o) || (plan.flags & SR_PLAN_AT_EXIT);
 }
 
 void t_sink_open(struct t_sink *s)
@@ -95,6 +139,15 @@ const char *t_sink_text(struct t_sink *s)
 	return s->text;
 }
 
+void t_sink_reinit(struct t_sink *s)
+{
+	struct sr_fdtab *fds = s->p.fmt.fds;
+
+	out__flush(&s->out);
+	pairing__free(&s->p);
+	pairing__init(&s->p, &s->out, &s->opts, fds);
+}
+
 void t_sink_close(struct t_sink *s)
 {
 	pairing__free(&s->p);
@@ -102,26 +155,43 @@ void t_sink_close(struct t_sink *s)
 	close(s->fd);
 }
 
+void t_feed_call(struct t_sink *s, uint32_t tid, enum t_as as, const char *name,
+		 const uint64_t args[6], const struct t_blobspec *in, int n_in, int64_t ret,
+		 const struct t_blobspec *out, int n_out)
+{
+	struct t_rec r;
+	int i;
+
+	if (as == T_AS_KERNEL)
+		as = t_one_record(name, &s->opts) ? T_AS_WHOLE : T_AS_SPLIT;
+	if (as == T_AS_WHOLE) {
+		t_call(&r, tid, name, args, ret);
+		for (i = 0; i < n_in; i++)
+			t_blob(&r, in[i].arg, in[i].data, in[i].len, in[i].flags | SR_BF_ENTRY,
+			       in[i].aux);
+	} else {
+		t_enter(&r, tid, name, args);
+		for (i = 0; i < n_in; i++)
+			t_blob(&r, in[i].arg, in[i].data, in[i].len, in[i].flags, in[i].aux);
+		t_feed(s, &r);
+		t_exit(&r, tid, name, ret);
+	}
+	for (i = 0; i < n_out; i++)
+		t_blob(&r, out[i].arg, out[i].data, out[i].len, out[i].flags, out[i].aux);
+	t_feed(s, &r);
+}
+
 const char *t_line(struct t_sink *s, const char *name, const uint64_t args[6],
 		   const struct t_blobspec *in, int n_in, int64_t ret, const struct t_blobspec *out,
 		   int n_out)
 {
 	static char line[8192];
-	struct t_rec r;
 	const char *text, *p;
 	size_t start;
-	int i;
 
 	t_sink_text(s);
 	start = strlen(s->text);
-	t_enter(&r, 100, name, args);
-	for (i = 0; i < n_in; i++)
-		t_blob(&r, in[i].arg, in[i].data, in[i].len, in[i].flags, in[i].aux);
-	t_feed(s, &r);
-	t_exit(&r, 100, name, ret);
-	for (i = 0; i < n_out; i++)
-		t_blob(&r, out[i].arg, out[i].data, out[i].len, out[i].flags, out[i].aux);
-	t_feed(s, &r);
+	t_feed_call(s, 100, T_AS_KERNEL, name, args, in, n_in, ret, out, n_out);
 	text = t_sink_text(s) + start;
 	/* strip "100   " */
 	p = strchr(text, ' ');
