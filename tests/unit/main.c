@@ -32,6 +32,8 @@ int main(void)
 	int passed = 0, failed = 0;
 	size_t s;
 
+	/* one line at a time, so results interleave with the failures on stderr */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (syscalls__init()) {
 		fprintf(stderr, "syscalls__init failed\n");
 		return 1;
