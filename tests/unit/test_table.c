@@ -134,6 +134,306 @@ static void plans(struct t_state *st)
 	CHECK(st, !(p.flags & SR_PLAN_AT_EXIT) && (p.flags & SR_PLAN_HAS_ENTER));
 }
 
+/* Set while checking rows and plans broken on purpose. */
+static bool quiet;
+
+/* Report one broken invariant; returns 1, to be counted. */
+static int broken(const char *name, int arg, const char *why)
+{
+	if (quiet)
+		return 1;
+	if (arg < 0)
+		fprintf(stderr, "  %s: %s\n", name, why);
+	else
+		fprintf(stderr, "  %s, argument %d: %s\n", name, arg, why);
+	return 1;
+}
+
+static bool is_struct(uint8_t t)
+{
+	return t == SR_T_STRUCT_IN || t == SR_T_STRUCT_OUT || t == SR_T_STRUCT_INOUT;
+}
+
+/* Types whose register value is a count of elements or bytes. */
+static bool is_count(uint8_t t)
+{
+	return t == SR_T_INT || t == SR_T_UINT || t == SR_T_LONG || t == SR_T_ULONG ||
+	       t == SR_T_SIZE;
+}
+
+/* Names are how -e trace=, the table rows and the number list find each other. */
+static void names_unique(struct t_state *st)
+{
+	const struct sr_sysent *e, *f;
+	int nr, m, bad = 0;
+	size_t i, j;
+
+	/* syscalls__init() copies the first row of a name: a second one is dead */
+	for (i = 0; (e = syscalls__row(i)); i++)
+		for (j = 0; j < i; j++)
+			if (!strcmp(syscalls__row(j)->name, e->name))
+				bad += broken(e->name, -1, "two rows");
+	for (nr = 0; nr < syscalls__count(); nr++) {
+		e = syscalls__get(nr);
+		CHECK(st, e->nr == nr);
+		if (!strncmp(e->name, "syscall_", 8))
+			continue;
+		/* the loader writes plans for [0, SR_NR_MAX) only: never traced */
+		if (nr >= SR_NR_MAX)
+			bad += broken(e->name, -1, "number beyond SR_NR_MAX");
+		for (m = 0; m < nr; m++) {
+			f = syscalls__get(m);
+			if (!strcmp(f->name, e->name))
+				bad += broken(e->name, -1, "two numbers");
+		}
+	}
+	CHECK(st, bad == 0);
+}
+
+/* strace's classes, as -e trace=%class selects them. */
+static int check_classes(const struct sr_sysent *e)
+{
+	const uint32_t all = (SR_C_STATFS_LIKE << 1) - 1, c = e->classes;
+	int bad = 0;
+
+	if (c & ~all)
+		bad += broken(e->name, -1, "unknown class bits");
+	/* %%stat holds every stat-like call, %stat/%lstat/%fstat some of them */
+	if ((c & (SR_C_STAT | SR_C_LSTAT | SR_C_FSTAT)) && !(c & SR_C_STAT_LIKE))
+		bad += broken(e->name, -1, "%stat/%lstat/%fstat without %%stat");
+	if ((c & (SR_C_STATFS | SR_C_FSTATFS)) && !(c & SR_C_STATFS_LIKE))
+		bad += broken(e->name, -1, "%statfs/%fstatfs without %%statfs");
+	/* the file they describe: by name, or by descriptor */
+	if ((c & (SR_C_STAT | SR_C_LSTAT | SR_C_STATFS)) &&
+	    (!e->nargs || e->args[0].type != SR_T_PATH))
+		bad += broken(e->name, 0, "%stat/%lstat/%statfs but no path first");
+	if ((c & (SR_C_FSTAT | SR_C_FSTATFS)) &&
+	    (!e->nargs || (e->args[0].type != SR_T_FD && e->args[0].type != SR_T_DIRFD)))
+		bad += broken(e->name, 0, "%fstat/%fstatfs but no fd first");
+	/* %pure: no arguments, always succeeds */
+	if ((c & SR_C_PURE) && (e->nargs || e->ret == SR_R_NONE))
+		bad += broken(e->name, -1, "%pure with arguments, or never returns");
+	return bad;
+}
+
+/* What each argument's parameters refer to, and fields its type ignores. */
+static int check_args(const struct sr_sysent *e)
+{
+	int i, bad = 0;
+
+	for (i = 0; i < e->nargs && i < SR_NARGS; i++) {
+		const struct sr_argdesc *a = &e->args[i];
+		const struct sr_argdesc *ref = &e->args[SR_L_IDX(a->len) % SR_NARGS];
+
+		switch (SR_L_KIND(a->len)) {
+		case SR_L_ARG(0):
+		case SR_L_MIN(0):
+			if (!is_count(ref->type))
+				bad += broken(e->name, i,
+					      "length from an argument that is no count");
+			break;
+		case SR_L_PTR(0):
+			if (!is_struct(ref->type) && ref->type != SR_T_PTR)
+				bad += broken(e->name, i,
+					      "length behind an argument that is no pointer");
+			break;
+		}
+		if (is_struct(a->type) && a->kind) {
+			/* a variable-size kind gets its byte count from the length */
+			if (!a->kind->size && a->len == SR_L_NONE)
+				bad += broken(e->name, i, "variable-size struct without a length");
+			if (a->kind->size > SR_BLOB_MAX)
+				bad += broken(e->name, i, "struct larger than SR_BLOB_MAX");
+		}
+		if (a->xlat && a->type != SR_T_FLAGS && a->type != SR_T_ENUM)
+			bad += broken(e->name, i, "xlat on a type that prints none");
+		if (a->kind && !is_struct(a->type))
+			bad += broken(e->name, i, "kind on a type that is no struct");
+		if (a->dec && a->type != SR_T_CUSTOM)
+			bad += broken(e->name, i, "decoder on a type that is not CUSTOM");
+		if ((a->flags & SR_AF_HEX) && a->type != SR_T_BUF_IN && a->type != SR_T_BUF_OUT)
+			bad += broken(e->name, i, "SR_AF_HEX on no buffer");
+		if ((a->flags & SR_AF_ANYRET) && !syscalls__is_output(a))
+			bad += broken(e->name, i, "SR_AF_ANYRET on an input");
+	}
+	return bad;
+}
+
+static void rows_consistent(struct t_state *st)
+{
+	const struct sr_sysent *e;
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; (e = syscalls__row(i)); i++)
+		bad += check_classes(e) + check_args(e);
+	CHECK(st, bad == 0);
+}
+
+/* What bpf/capture.bpf.h can do with one argument's plan. */
+static int check_plan_arg(const struct sr_sysent *e, const struct sr_plan *p, int i)
+{
+	const struct sr_plan_arg *pa = &p->a[i];
+	const uint8_t copies = SR_CAP_ENTER | SR_CAP_EXIT;
+	bool uses_ret, uses_arg;
+	int bad = 0;
+
+	if (i >= e->nargs) {
+		/* capture_entry()/capture_exit() look at all six */
+		if (pa->when || pa->how || pa->len_src || pa->len_arg || pa->elem || pa->cap)
+			bad += broken(e->name, i, "plan for an argument the call lacks");
+		return bad;
+	}
+	if (pa->how > SR_HOW_MMSG || pa->len_src > SR_LEN_MIN_ARG_RET ||
+	    (pa->when & ~(copies | SR_CAP_ANYRET | SR_CAP_RETRY)))
+		bad += broken(e->name, i, "unknown how, len_src or when bits");
+	/* a copy with no way to copy does nothing, yet costs the entry record */
+	if (!(pa->when & copies) != (pa->how == SR_HOW_NONE))
+		bad += broken(e->name, i, "when without how, or how without when");
+	if (pa->how == SR_HOW_NONE)
+		return bad;
+	if (!pa->cap || pa->cap > SR_BLOB_MAX)
+		bad += broken(e->name, i, "cap not in [1, SR_BLOB_MAX]");
+	if ((pa->when & SR_CAP_RETRY) && !(pa->when & SR_CAP_ENTER))
+		bad += broken(e->name, i, "SR_CAP_RETRY without an entry copy");
+	if ((pa->when & SR_CAP_ANYRET) && !(pa->when & SR_CAP_EXIT))
+		bad += broken(e->name, i, "SR_CAP_ANYRET without an exit copy");
+	uses_arg = pa->len_src == SR_LEN_ARG || pa->len_src == SR_LEN_PTR32 ||
+		   pa->len_src == SR_LEN_MIN_ARG_RET || pa->how == SR_HOW_IOV;
+	if (uses_arg && (pa->len_arg >= e->nargs || pa->len_arg == i))
+		bad += broken(e->name, i, "length from a missing argument, or itself");
+	/* at entry there is no return value yet */
+	uses_ret = pa->len_src == SR_LEN_RET || pa->len_src == SR_LEN_MIN_ARG_RET ||
+		   pa->how == SR_HOW_DIRENTS || pa->how == SR_HOW_MMSG;
+	if (uses_ret && (pa->when & SR_CAP_ENTER))
+		bad += broken(e->name, i, "length from the return value, copied at entry");
+	/* the stack pointer is known at entry only (0 at exit, in whole calls) */
+	if (pa->how == SR_HOW_SPREL && (pa->when & copies) != SR_CAP_ENTER)
+		bad += broken(e->name, i, "stack-relative copy not at entry only");
+	if ((pa->how == SR_HOW_STRV || pa->how == SR_HOW_STRV_COUNT) && (pa->when & SR_CAP_EXIT))
+		bad += broken(e->name, i, "argv-like copy at exit");
+	if ((pa->how == SR_HOW_BUF || pa->how == SR_HOW_DIRENTS) && pa->len_src == SR_LEN_FIXED &&
+	    !pa->elem)
+		bad += broken(e->name, i, "fixed-size copy of 0 bytes");
+	/*
+	 * Inputs print from the entry copy, outputs from the exit copy. (An
+	 * SCX row's decoder decides for itself what prints when.)
+	 */
+	if (e->dec)
+		return bad;
+	if (e->args[i].type == SR_T_CUSTOM ? e->args[i].dec->at_exit :
+					     syscalls__is_output(&e->args[i])) {
+		if (!(pa->when & SR_CAP_EXIT))
+			bad += broken(e->name, i, "printed at exit, never copied at exit");
+	} else if (!(pa->when & SR_CAP_ENTER)) {
+		bad += broken(e->name, i, "printed at entry, never copied at entry");
+	}
+	return bad;
+}
+
+/* What bpf/sysray.bpf.c does with the plan of a whole call. */
+static int check_plan(const struct sr_sysent *e, const struct sr_plan *p)
+{
+	int i, bad = 0;
+
+	if (p->nargs != e->nargs)
+		bad += broken(e->name, -1, "plan and row differ in nargs");
+	for (i = 0; i < SR_NARGS; i++)
+		bad += check_plan_arg(e, p, i);
+	/* one record at exit: nothing may need copying at entry */
+	if ((p->flags & SR_PLAN_AT_EXIT) && (p->flags & (SR_PLAN_HAS_ENTER | SR_PLAN_EXEC)))
+		bad += broken(e->name, -1, "SR_PLAN_AT_EXIT with entry copies, or execve");
+	/* exit, exit_group: no sys_exit ever comes */
+	if (e->ret == SR_R_NONE &&
+	    (p->flags & (SR_PLAN_AT_EXIT | SR_PLAN_HAS_EXIT | SR_PLAN_FDI_RET | SR_PLAN_FDI_ARG0 |
+			 SR_PLAN_FDI_PAIR)))
+		bad += broken(e->name, -1, "never returns, yet waits for its exit");
+	/* the old image, and argv with it, is gone at exit */
+	if ((p->flags & SR_PLAN_EXEC) && !(p->flags & SR_PLAN_HAS_ENTER))
+		bad += broken(e->name, -1, "execve without entry copies");
+	/* the kernel reads int[2] there after the call */
+	if ((p->flags & SR_PLAN_FDI_PAIR) &&
+	    (p->fdi_arg >= e->nargs || e->args[p->fdi_arg].type != SR_T_STRUCT_OUT))
+		bad += broken(e->name, -1, "fd pair in no output argument");
+	return bad;
+}
+
+/* Option sets that change plans: -s (caps), -v, -y/-yy, --absolute-paths. */
+#define N_OPT_SETS 60
+
+static void opt_set(struct sr_opts *o, int k)
+{
+	static const int strsizes[] = { 0, 1, 32, 4096, 65536 };
+
+	memset(o, 0, sizeof(*o));
+	o->strsize = strsizes[k % 5];
+	o->verbose = k / 5 % 2;
+	o->decode_fds = k / 10 % 3;
+	o->absolute_paths = k / 30 % 2;
+	o->status = SR_ST_ALL;
+}
+
+/* Every plan the loader may write: each number below SR_NR_MAX, each option set. */
+static void plans_consistent(struct t_state *st)
+{
+	static struct sr_opts o;
+	struct sr_plan p;
+	int nr, k, bad = 0;
+
+	for (k = 0; k < N_OPT_SETS && bad < 20; k++) {
+		opt_set(&o, k);
+		for (nr = 0; nr < SR_NR_MAX; nr++) {
+			syscalls__plan(syscalls__get(nr), &o, &p);
+			bad += check_plan(syscalls__get(nr), &p);
+		}
+	}
+	CHECK(st, bad == 0);
+}
+
+/* The checks above are not vacuous: each finds a row or plan broken on purpose. */
+static void checks_catch(struct t_state *st)
+{
+	static struct sr_opts o;
+	struct sr_sysent e;
+	struct sr_plan p;
+
+	opt_set(&o, 2);
+	quiet = true;
+	syscalls__plan(syscalls__by_name("getpid"), &o, &p);
+	p.flags |= SR_PLAN_HAS_ENTER;
+	CHECK(st, check_plan(syscalls__by_name("getpid"), &p) > 0);
+	syscalls__plan(syscalls__by_name("exit_group"), &o, &p);
+	p.flags |= SR_PLAN_HAS_EXIT;
+	CHECK(st, check_plan(syscalls__by_name("exit_group"), &p) > 0);
+	syscalls__plan(syscalls__by_name("read"), &o, &p);
+	p.a[1].cap = SR_BLOB_MAX + 1;
+	CHECK(st, check_plan(syscalls__by_name("read"), &p) > 0);
+	syscalls__plan(syscalls__by_name("read"), &o, &p);
+	p.a[1].when |= SR_CAP_ENTER;
+	CHECK(st, check_plan(syscalls__by_name("read"), &p) > 0);
+	syscalls__plan(syscalls__by_name("read"), &o, &p);
+	p.a[4] = p.a[1];
+	CHECK(st, check_plan(syscalls__by_name("read"), &p) > 0);
+	syscalls__plan(syscalls__by_name("write"), &o, &p);
+	p.a[1].when = SR_CAP_EXIT;
+	CHECK(st, check_plan(syscalls__by_name("write"), &p) > 0);
+	e = *syscalls__by_name("fstat");
+	e.classes |= SR_C_STAT;
+	CHECK(st, check_classes(&e) > 0);
+	e = *syscalls__by_name("write");
+	e.args[1].len = SR_L_ARG(0);
+	CHECK(st, check_args(&e) > 0);
+	quiet = false;
+}
+
 T_SUITE(table_tests) = {
-	T_CASE(rows_well_formed), T_CASE(rows_cover_uapi), T_CASE(lookup), T_CASE(plans), T_END,
+	T_CASE(rows_well_formed),
+	T_CASE(rows_cover_uapi),
+	T_CASE(names_unique),
+	T_CASE(rows_consistent),
+	T_CASE(plans_consistent),
+	T_CASE(checks_catch),
+	T_CASE(lookup),
+	T_CASE(plans),
+	T_END,
 };
