@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <stdio.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "rec.h"
 #include "syscalls.h"
@@ -115,13 +113,11 @@ bool t_one_record(const char *name, const struct sr_opts *o)
 void t_sink_open(struct t_sink *s)
 {
 	memset(s, 0, sizeof(*s));
-	s->fd = memfd_create("t_sink", 0);
-	out__init_fd(&s->out, s->fd);
-	s->out.line_buffered = false;
+	t_memout_open(&s->mem);
 	s->opts.strsize = 32;
 	s->opts.status = SR_ST_ALL;
 	memset(s->opts.sig_sel, 0xff, sizeof(s->opts.sig_sel));
-	pairing__init(&s->p, &s->out, &s->opts, NULL);
+	pairing__init(&s->p, &s->mem.out, &s->opts, NULL);
 }
 
 void t_feed(struct t_sink *s, const struct t_rec *r)
@@ -131,28 +127,22 @@ void t_feed(struct t_sink *s, const struct t_rec *r)
 
 const char *t_sink_text(struct t_sink *s)
 {
-	ssize_t n;
-
-	out__flush(&s->out);
-	n = pread(s->fd, s->text, sizeof(s->text) - 1, 0);
-	s->text[n > 0 ? n : 0] = '\0';
-	return s->text;
+	return t_memout_text(&s->mem);
 }
 
 void t_sink_reinit(struct t_sink *s)
 {
 	struct sr_fdtab *fds = s->p.fmt.fds;
 
-	out__flush(&s->out);
+	out__flush(&s->mem.out);
 	pairing__free(&s->p);
-	pairing__init(&s->p, &s->out, &s->opts, fds);
+	pairing__init(&s->p, &s->mem.out, &s->opts, fds);
 }
 
 void t_sink_close(struct t_sink *s)
 {
 	pairing__free(&s->p);
-	out__close(&s->out);
-	close(s->fd);
+	t_memout_close(&s->mem);
 }
 
 void t_feed_call(struct t_sink *s, uint32_t tid, enum t_as as, const char *name,
@@ -189,8 +179,7 @@ const char *t_line(struct t_sink *s, const char *name, const uint64_t args[6],
 	const char *text, *p;
 	size_t start;
 
-	t_sink_text(s);
-	start = strlen(s->text);
+	start = strlen(t_sink_text(s));
 	t_feed_call(s, 100, T_AS_KERNEL, name, args, in, n_in, ret, out, n_out);
 	text = t_sink_text(s) + start;
 	/* strip "100   " */

@@ -10,8 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "helpers.h"
 #include "opts.h"
-#include "out.h"
 #include "pairing.h"
 
 struct t_rec {
@@ -49,18 +49,16 @@ void t_signal(struct t_rec *r, uint32_t tid, int sig, uint32_t flags, const uint
 
 /* A printing session into memory. */
 struct t_sink {
-	int fd;
-	struct sr_out out;
+	struct t_memout mem;
 	struct sr_opts opts;
 	struct sr_pairing p;
-	char text[65536];
 };
 
 void t_sink_open(struct t_sink *s);
 /* After changing s->opts: start the pairing state again, as main.c would with them. */
 void t_sink_reinit(struct t_sink *s);
 void t_feed(struct t_sink *s, const struct t_rec *r);
-/* Flush and return everything printed so far (NUL-terminated). */
+/* Flush and return everything printed so far (NUL-terminated, in mem.text). */
 const char *t_sink_text(struct t_sink *s);
 void t_sink_close(struct t_sink *s);
 

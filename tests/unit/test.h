@@ -30,6 +30,17 @@ struct t_state {
 		}                                                                         \
 	} while (0)
 
+/* @got contains @want. */
+#define CHECK_HAS(st, got, want)                                                                \
+	do {                                                                                    \
+		const char *g_ = (got), *w_ = (want);                                           \
+		if (!strstr(g_, w_)) {                                                          \
+			fprintf(stderr, "  %s:%d: %s:\n    got:  [%s]\n    want: [...%s...]\n", \
+				__FILE__, __LINE__, (st)->name, g_, w_);                        \
+			(st)->fails++;                                                          \
+		}                                                                               \
+	} while (0)
+
 typedef void (*t_fn)(struct t_state *st);
 
 struct t_case {

@@ -7,15 +7,10 @@
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
+#include <linux/sched.h>
 
 #include "rec.h"
 #include "test.h"
-
-#define CLONE_VM_      0x00000100ull
-#define CLONE_FS_      0x00000200ull
-#define CLONE_FILES_   0x00000400ull
-#define CLONE_SIGHAND_ 0x00000800ull
-#define CLONE_THREAD_  0x00010000ull
 
 /* One call as a test describes it. */
 struct call {
@@ -34,7 +29,7 @@ static const char *print_as(struct t_sink *s, const struct call *c, enum t_as as
 	t_feed_call(s, 100, as, c->name, c->a, NULL, 0, c->ret, c->out, c->n_out);
 	t_sink_text(s);
 	t_sink_close(s);
-	return s->text;
+	return s->mem.text;
 }
 
 /* Calls that never block print the same from one record as from two. */
@@ -332,7 +327,7 @@ static void fork_family_successful_only(struct t_state *st)
 /* A new thread's return from clone and clone3, under -z. */
 static void thread_create_successful_only(struct t_state *st)
 {
-	const uint64_t fl = CLONE_VM_ | CLONE_FS_ | CLONE_FILES_ | CLONE_SIGHAND_ | CLONE_THREAD_;
+	const uint64_t fl = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD;
 	uint64_t ca[11] = { fl }, a3[6] = { 0x1000, 88 }, a[6] = { fl, 0x7f0000010000 };
 	const struct t_blobspec in = { 0, ca, sizeof(ca), 0, 88 };
 	struct t_sink s;

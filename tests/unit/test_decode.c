@@ -3,56 +3,32 @@
 #include <errno.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <unistd.h>
 
 #include "decode.h"
+#include "helpers.h"
 #include "test.h"
-
-struct mem_fmt {
-	struct sr_out out;
-	struct sr_fmt f;
-	char text[1024];
-};
-
-static void mf_open(struct mem_fmt *m)
-{
-	memset(m, 0, sizeof(*m));
-	out__init_fd(&m->out, memfd_create("t_fmt", 0));
-	m->out.line_buffered = false;
-	m->f.out = &m->out;
-}
-
-static const char *mf_text(struct mem_fmt *m)
-{
-	ssize_t n;
-
-	out__flush(&m->out);
-	n = pread(m->out.fd, m->text, sizeof(m->text) - 1, 0);
-	m->text[n > 0 ? n : 0] = '\0';
-	close(m->out.fd);
-	out__close(&m->out);
-	return m->text;
-}
 
 static void flags(struct t_state *st)
 {
-	struct mem_fmt m;
+	struct t_memout m;
+	struct sr_fmt f = { .out = &m.out };
 
-	mf_open(&m);
-	fmt_flags(&m.f, &xlat_mmap_prot, PROT_READ | PROT_WRITE);
+	t_memout_open(&m);
+	fmt_flags(&f, &xlat_mmap_prot, PROT_READ | PROT_WRITE);
 	out__putc(&m.out, ' ');
-	fmt_flags(&m.f, &xlat_mmap_prot, 0);
+	fmt_flags(&f, &xlat_mmap_prot, 0);
 	out__putc(&m.out, ' ');
-	fmt_flags(&m.f, &xlat_mmap_prot, PROT_READ | 0x100000);
+	fmt_flags(&f, &xlat_mmap_prot, PROT_READ | 0x100000);
 	out__putc(&m.out, ' ');
-	fmt_flags(&m.f, &xlat_mmap_prot, 0x100000);
+	fmt_flags(&f, &xlat_mmap_prot, 0x100000);
 	out__putc(&m.out, ' ');
-	fmt_enum(&m.f, &xlat_whence, 1);
+	fmt_enum(&f, &xlat_whence, 1);
 	out__putc(&m.out, ' ');
-	fmt_enum(&m.f, &xlat_whence, 77);
-	CHECK_STR(st, mf_text(&m),
+	fmt_enum(&f, &xlat_whence, 77);
+	CHECK_STR(st, t_memout_text(&m),
 		  "PROT_READ|PROT_WRITE PROT_NONE PROT_READ|0x100000 0x100000 /* PROT_??? */ "
 		  "SEEK_CUR 0x4d /* SEEK_??? */");
+	t_memout_close(&m);
 }
 
 static void errnos(struct t_state *st)
@@ -67,18 +43,20 @@ static void errnos(struct t_state *st)
 
 static void signals(struct t_state *st)
 {
-	struct mem_fmt m;
+	struct t_memout m;
+	struct sr_fmt f = { .out = &m.out };
 	char buf[16];
 
-	mf_open(&m);
-	fmt_signame(&m.f, 17);
+	t_memout_open(&m);
+	fmt_signame(&f, 17);
 	out__putc(&m.out, ' ');
-	fmt_signame(&m.f, 32);
+	fmt_signame(&f, 32);
 	out__putc(&m.out, ' ');
-	fmt_signame(&m.f, 34);
+	fmt_signame(&f, 34);
 	out__putc(&m.out, ' ');
-	fmt_signame(&m.f, 0);
-	CHECK_STR(st, mf_text(&m), "SIGCHLD SIGRTMIN SIGRT_2 0");
+	fmt_signame(&f, 0);
+	CHECK_STR(st, t_memout_text(&m), "SIGCHLD SIGRTMIN SIGRT_2 0");
+	t_memout_close(&m);
 	CHECK_STR(st, signame_short(9, buf, sizeof(buf)), "KILL");
 }
 

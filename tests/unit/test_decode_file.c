@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Decoders of user/decode/file.c, against lines strace 6.1 prints. */
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <asm/stat.h>
 #include <asm/statfs.h>
 #include <linux/stat.h>
@@ -10,19 +8,10 @@
 #include "rec.h"
 #include "test.h"
 
-#define AT_FDCWD_ARG ((uint64_t)-100)
-
-/* Dates in the expected lines are UTC, as on the machine they came from. */
-static void utc(void)
-{
-	setenv("TZ", "UTC", 1);
-	tzset();
-}
-
 static void open_flags_and_mode(struct t_state *st)
 {
 	struct t_sink s;
-	uint64_t a[6] = { AT_FDCWD_ARG, 0x1000, 0x241, 0640 };
+	uint64_t a[6] = { T_AT_FDCWD, 0x1000, 0x241, 0640 };
 	struct t_blobspec p = { 1, "f.txt", 6, 0, 0 };
 
 	t_sink_open(&s);
@@ -96,7 +85,7 @@ static void stat_verbose(struct t_state *st)
 	uint64_t a[6] = { 3, 0x2000 };
 	struct t_blobspec out = { 1, &sb, sizeof(sb), 0, 0 };
 
-	utc();
+	t_utc();
 	memset(&sb, 0, sizeof(sb));
 	sb.st_dev = 0xfe00;
 	sb.st_ino = 10963313;
@@ -125,7 +114,7 @@ static void statx_lines(struct t_state *st)
 {
 	struct t_sink s;
 	struct statx sx;
-	uint64_t a[6] = { AT_FDCWD_ARG, 0x1000, 0x100, 0x1, 0x2000 };
+	uint64_t a[6] = { T_AT_FDCWD, 0x1000, 0x100, 0x1, 0x2000 };
 	struct t_blobspec p = { 1, "link", 5, 0, 0 };
 	struct t_blobspec out = { 4, &sx, sizeof(sx), 0, 0 };
 
@@ -189,7 +178,7 @@ static void openat2_how(struct t_state *st)
 {
 	struct t_sink s;
 	uint64_t how[3] = { 0x80000, 0, 0x4 };
-	uint64_t a[6] = { AT_FDCWD_ARG, 0x1000, 0x2000, 24 };
+	uint64_t a[6] = { T_AT_FDCWD, 0x1000, 0x2000, 24 };
 	struct t_blobspec in[2] = { { 1, "x", 2, 0, 0 }, { 2, how, sizeof(how), 0, 0 } };
 
 	t_sink_open(&s);
@@ -229,7 +218,7 @@ static void mknod_lines(struct t_state *st)
 	a[1] = 0170644;
 	CHECK_STR(st, t_line(&s, "mknod", a, &p, 1, -22, NULL, 0),
 		  "mknod(\"fifo\", 0170644)            = -1 EINVAL (Invalid argument)");
-	a[0] = AT_FDCWD_ARG;
+	a[0] = T_AT_FDCWD;
 	a[1] = 0x1000;
 	a[2] = 064600;
 	a[3] = 0x11110370;
@@ -246,7 +235,7 @@ static void utime_times(struct t_state *st)
 	uint64_t a[6] = { 0x1000, 0x2000 };
 	struct t_blobspec in[2] = { { 0, "x", 2, 0, 0 }, { 1, ub, sizeof(ub), 0, 0 } };
 
-	utc();
+	t_utc();
 	t_sink_open(&s);
 	CHECK_STR(st, t_line(&s, "utime", a, in, 2, 0, NULL, 0),
 		  "utime(\"x\", {actime=1000000000 /* 2001-09-09T01:46:40+0000 */, "

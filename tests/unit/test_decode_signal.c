@@ -198,20 +198,11 @@ static const char *delivery(struct t_sink *s, int sig, const uint8_t si[128])
 {
 	static char line[512];
 	struct t_rec r;
-	struct sr_signal *x = (struct sr_signal *)r.buf;
 	const char *text;
 	size_t start;
 
-	t_sink_text(s);
-	start = strlen(s->text);
-	memset(x, 0, sizeof(*x));
-	x->h.type = SR_REC_SIGNAL;
-	x->h.tgid = x->h.tid = 100;
-	x->h.nr = -1;
-	x->h.size = sizeof(*x);
-	x->sig = sig;
-	memcpy(x->siginfo, si, 128);
-	r.len = sizeof(*x);
+	start = strlen(t_sink_text(s));
+	t_signal(&r, 100, sig, 0, si);
 	t_feed(s, &r);
 	text = t_sink_text(s) + start;
 	snprintf(line, sizeof(line), "%s", text + strspn(text, "0123456789 "));

@@ -1,18 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Decoders of user/decode/time.c, against lines strace 6.1 prints. */
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "rec.h"
 #include "test.h"
-
-/* Dates in the expected lines are UTC, as on the machine they came from. */
-static void utc(void)
-{
-	setenv("TZ", "UTC", 1);
-	tzset();
-}
 
 static void sleeps(struct t_state *st)
 {
@@ -136,7 +127,7 @@ static void utimes_pairs(struct t_state *st)
 	uint64_t a[6] = { (uint64_t)-100, 0x1000, 0x2000, 0 };
 	struct t_blobspec in[2] = { { 1, "f", 2, 0, 0 }, { 2, ts, sizeof(ts), 0, 0 } };
 
-	utc();
+	t_utc();
 	t_sink_open(&s);
 	CHECK_STR(st, t_line(&s, "utimensat", a, in, 2, 0, NULL, 0),
 		  "utimensat(AT_FDCWD, \"f\", [{tv_sec=1000000000, tv_nsec=0} /* "
@@ -165,7 +156,7 @@ static void time_and_timers(struct t_state *st)
 	struct t_blobspec out = { 0, &t, sizeof(t), 0, 0 };
 	struct t_blobspec in = { 1, ev, sizeof(ev), 0, 0 };
 
-	utc();
+	t_utc();
 	t_sink_open(&s);
 	CHECK_STR(st, t_line(&s, "time", a, NULL, 0, t, &out, 1),
 		  "time([1795846825 /* 2026-11-28T06:20:25+0000 */]) = 1795846825 "

@@ -18,21 +18,10 @@
 #include "rec.h"
 #include "test.h"
 
-#define AT_FDCWD_ ((uint64_t)-100)
-#define SOCKFS	  0x534F434B
-#define PIPEFS	  0x50495045
-#define ANONFS	  0x09041934
-#define EXT4	  0xEF53
-
-#define CHECK_HAS(st, got, want)                                                                \
-	do {                                                                                    \
-		const char *g_ = (got), *w_ = (want);                                           \
-		if (!strstr(g_, w_)) {                                                          \
-			fprintf(stderr, "  %s:%d: %s:\n    got:  [%s]\n    want: [...%s...]\n", \
-				__FILE__, __LINE__, (st)->name, g_, w_);                        \
-			(st)->fails++;                                                          \
-		}                                                                               \
-	} while (0)
+#define SOCKFS 0x534F434B
+#define PIPEFS 0x50495045
+#define ANONFS 0x09041934
+#define EXT4   0xEF53
 
 /* A session printing with fd tables; @mode 1: -y, 2: -yy. */
 static struct sr_fdtab *open_tab(struct t_sink *s, int mode)
@@ -95,7 +84,7 @@ static void fdi_sock(struct fdi *d, int fd, unsigned int src, uint16_t family, u
 /* openat(AT_FDCWD, @path, @flags) = @fd, described as @path. */
 static const char *open_file(struct t_sink *s, const char *path, uint64_t flags, int fd)
 {
-	uint64_t a[6] = { AT_FDCWD_, 0x1000, flags };
+	uint64_t a[6] = { T_AT_FDCWD, 0x1000, flags };
 	struct t_blobspec in = { 1, path, strlen(path) + 1, 0, 0 };
 	struct fdi d;
 	struct t_blobspec out = fdi_path(&d, fd, S_IFREG | 0644, path);
@@ -198,9 +187,8 @@ static const char *annot(struct t_sink *s, struct sr_fdtab *t, uint32_t tgid, in
 	const char *text;
 	size_t start;
 
-	t_sink_text(s);
-	start = strlen(s->text);
-	fdtab__annotate(t, &s->out, &c, fd);
+	start = strlen(t_sink_text(s));
+	fdtab__annotate(t, &s->mem.out, &c, fd);
 	text = t_sink_text(s) + start;
 	snprintf(buf, sizeof(buf), "%s", text);
 	return buf;
@@ -241,7 +229,7 @@ static void cwd_and_absolute_paths(struct t_state *st)
 	fdtab__set_proc_root(t, NULL);
 	s.p.fmt.fds = t;
 	t_line(&s, "chdir", a, &dir, 1, 0, NULL, 0);
-	a[0] = AT_FDCWD_;
+	a[0] = T_AT_FDCWD;
 	a[1] = 0x1000;
 	b = fdi_path(&d, 3, S_IFREG | 0644, "/nonexistent-sysray/w/y");
 	CHECK_HAS(st, t_line(&s, "openat", a, &rel, 1, 3, &b, 1),
@@ -299,7 +287,7 @@ static void path_forms(struct t_state *st)
 	struct sr_fdtab *t = open_tab(&s, 2);
 	struct fdi d;
 	struct t_blobspec b;
-	uint64_t a[6] = { AT_FDCWD_, 0x1000 };
+	uint64_t a[6] = { T_AT_FDCWD, 0x1000 };
 	struct t_blobspec in = { 1, "x", 2, 0, 0 };
 
 	b = fdi_path(&d, 3, S_IFCHR | 0666, "/dev/null");

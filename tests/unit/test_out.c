@@ -1,40 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Output buffer: numbers, padding and strace's string quoting. */
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
-#include "out.h"
+#include "helpers.h"
 #include "test.h"
-
-static char text[4096];
-
-static struct sr_out *mem_out(void)
-{
-	static struct sr_out o;
-	int fd = memfd_create("t_out", 0);
-
-	out__init_fd(&o, fd);
-	o.line_buffered = false;
-	return &o;
-}
-
-static const char *mem_text(struct sr_out *o)
-{
-	ssize_t n;
-
-	out__flush(o);
-	n = pread(o->fd, text, sizeof(text) - 1, 0);
-	text[n > 0 ? n : 0] = '\0';
-	close(o->fd);
-	out__close(o);
-	return text;
-}
 
 static void numbers(struct t_state *st)
 {
-	struct sr_out *o = mem_out();
+	struct t_memout m;
+	struct sr_out *o = &m.out;
 
+	t_memout_open(&m);
 	out__dec(o, -42);
 	out__putc(o, ' ');
 	out__udec(o, 18446744073709551615ULL);
@@ -48,13 +24,16 @@ static void numbers(struct t_state *st)
 	out__oct(o, 0, 3);
 	out__putc(o, ' ');
 	out__oct(o, 022, 2);
-	CHECK_STR(st, mem_text(o), "-42 18446744073709551615 0x7f2283f3d000 0 0644 0000 022");
+	CHECK_STR(st, t_memout_text(&m), "-42 18446744073709551615 0x7f2283f3d000 0 0644 0000 022");
+	t_memout_close(&m);
 }
 
 static void padding(struct t_state *st)
 {
-	struct sr_out *o = mem_out();
+	struct t_memout m;
+	struct sr_out *o = &m.out;
 
+	t_memout_open(&m);
 	out__puts(o, "2149  close(3) ");
 	out__pad_to(o, 40);
 	out__puts(o, "= 0");
@@ -63,15 +42,18 @@ static void padding(struct t_state *st)
 	out__flush(o); /* a flush mid-line must not reset the column */
 	out__pad_to(o, 4);
 	out__puts(o, "y");
-	CHECK_STR(st, mem_text(o), "2149  close(3)                          = 0\nx   y");
+	CHECK_STR(st, t_memout_text(&m), "2149  close(3)                          = 0\nx   y");
+	t_memout_close(&m);
 }
 
 static void quoting(struct t_state *st)
 {
 	/* The start of an ELF header, as strace prints a read of it. */
 	static const unsigned char elf[] = { 0x7f, 'E', 'L', 'F', 2, 1, 1, 3, 0, 0, 0x10, 't', 2 };
-	struct sr_out *o = mem_out();
+	struct t_memout m;
+	struct sr_out *o = &m.out;
 
+	t_memout_open(&m);
 	out__quoted(o, elf, sizeof(elf), 32, 0);
 	out__putc(o, ' ');
 	out__quoted(o, "a\"b\\c\t\n\r\v\f", 10, 32, 0);
@@ -86,9 +68,10 @@ static void quoting(struct t_state *st)
 	out__quoted(o, "\xb8\x23", 2, 32, SR_Q_HEX);
 	out__putc(o, ' ');
 	out__quoted(o, "\xff\x80", 2, 32, 0);
-	CHECK_STR(st, mem_text(o),
+	CHECK_STR(st, t_memout_text(&m),
 		  "\"\\177ELF\\2\\1\\1\\3\\0\\0\\20t\\2\" \"a\\\"b\\\\c\\t\\n\\r\\v\\f\" "
 		  "\"\\0017\\18\\19\" \"abc\"... \"ab\" \"\\xb8\\x23\" \"\\377\\200\"");
+	t_memout_close(&m);
 }
 
 T_SUITE(out_tests) = {

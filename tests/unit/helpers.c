@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "helpers.h"
+
+void t_memout_open(struct t_memout *m)
+{
+	memset(m, 0, sizeof(*m));
+	out__init_fd(&m->out, memfd_create("t_memout", 0));
+	/* everything stays in the buffer until the test reads it back */
+	m->out.line_buffered = false;
+}
+
+const char *t_memout_text(struct t_memout *m)
+{
+	ssize_t n;
+
+	out__flush(&m->out);
+	n = pread(m->out.fd, m->text, sizeof(m->text) - 1, 0);
+	m->text[n > 0 ? n : 0] = '\0';
+	return m->text;
+}
+
+void t_memout_close(struct t_memout *m)
+{
+	int fd = m->out.fd;
+
+	out__close(&m->out);
+	if (fd >= 0)
+		close(fd);
+}
+
+void t_utc(void)
+{
+	setenv("TZ", "UTC", 1);
+	tzset();
+}

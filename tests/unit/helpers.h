@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Helpers the unit-test files share: printing into memory, dates in UTC. */
+#ifndef SYSRAY_TEST_HELPERS_H
+#define SYSRAY_TEST_HELPERS_H
+
+#include <stdint.h>
+
+#include "out.h"
+
+/* AT_FDCWD as a dirfd argument register holds it. */
+#define T_AT_FDCWD ((uint64_t)-100)
+
+/* An output buffer writing into an anonymous in-memory file. */
+struct t_memout {
+	struct sr_out out; /* buffers until t_memout_text() */
+	char text[65536];
+};
+
+/* Open @m; out.fd is a memfd, owned by @m. */
+void t_memout_open(struct t_memout *m);
+/* Flush and return everything written so far, NUL-terminated (m->text). */
+const char *t_memout_text(struct t_memout *m);
+/* Free the buffer and close the memfd. */
+void t_memout_close(struct t_memout *m);
+
+/* Print dates in UTC, as on the machine the expected lines came from. */
+void t_utc(void);
+
+#endif /* SYSRAY_TEST_HELPERS_H */
