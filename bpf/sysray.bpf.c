@@ -193,21 +193,9 @@ static __always_inline __u32 capture_fdinfo(__u32 off, const struct sr_plan *pla
 	return off;
 }
 
-/*
- * Whole calls sent at exit: calls that never block (SR_PLAN_AT_EXIT), whose
- * entry there is no point in showing early; with -z/-Z, calls that read
- * nothing at entry (only the wanted outcomes are sent); and calls only the
- * fd tables want (SR_PLAN_TRACK without SR_PLAN_TRACED). A printed call that
- * reads its inputs at entry keeps its entry record: by exit the kernel may
- * have overwritten them (select's fd sets, recvfrom's address length).
- */
 static __always_inline bool exit_only(const struct sr_plan *plan)
 {
-	if (!(plan->flags & SR_PLAN_TRACED))
-		return true;
-	if (plan->flags & (SR_PLAN_HAS_ENTER | SR_PLAN_EXEC))
-		return false;
-	return targ_status || (plan->flags & SR_PLAN_AT_EXIT);
+	return sr_plan_whole(plan->flags, targ_status);
 }
 
 SEC("tp_btf/sys_enter")
@@ -614,10 +602,24 @@ int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_siga
 	return 0;
 }
 
-/* Signals whose default action ends the process (all but ignore, stop, continue). */
+/*
+ * Signals whose default action ends the process at once (all but ignore,
+ * stop, continue, and those that dump core: the kernel delivers those
+ * through get_signal(), where signal_deliver reports them).
+ */
 static __always_inline bool sig_default_fatal(int sig)
 {
 	switch (sig) {
+	case 3: /* SIGQUIT */
+	case 4: /* SIGILL */
+	case 5: /* SIGTRAP */
+	case 6: /* SIGABRT */
+	case 7: /* SIGBUS */
+	case 8: /* SIGFPE */
+	case 11: /* SIGSEGV */
+	case 24: /* SIGXCPU */
+	case 25: /* SIGXFSZ */
+	case 31: /* SIGSYS */
 	case 17: /* SIGCHLD */
 	case 18: /* SIGCONT */
 	case 19: /* SIGSTOP */
@@ -674,6 +676,8 @@ int BPF_PROG(signal_generate, int sig, struct kernel_siginfo *info, struct task_
 		if (!t || (t->flags & SR_TASK_ARMED))
 			return 0;
 	}
+	if (task->pid == (__u32)bpf_get_current_pid_tgid())
+		flags |= SR_SIG_SELF;
 	emit_signal(tgid, task->pid, sig, info, 0, flags);
 	return 0;
 }

@@ -267,13 +267,18 @@ static void print_signal(struct sr_pairing *p, const struct sr_signal *x)
 }
 
 /* Ignored signals noted while the task was busy: shown now, in strace's place. */
-static void flush_pending(struct sr_pairing *p, struct sr_ttask *t)
+/* Print @t's pending signals but those with a flag in @keep. */
+static void flush_pending(struct sr_pairing *p, struct sr_ttask *t, uint32_t keep)
 {
-	int i;
+	int i, n = 0;
 
-	for (i = 0; i < t->npending; i++)
-		print_signal(p, &t->pending[i]);
-	t->npending = 0;
+	for (i = 0; i < t->npending; i++) {
+		if (t->pending[i].flags & keep)
+			t->pending[n++] = t->pending[i];
+		else
+			print_signal(p, &t->pending[i]);
+	}
+	t->npending = n;
 }
 
 static bool status_selected(const struct sr_pairing *p, unsigned int st)
@@ -414,7 +419,8 @@ static struct sr_call *begin_call(struct sr_pairing *p, struct sr_ttask *t,
 		tell_compat(p, t);
 	if (t->in_call)
 		finish_unavailable(p, t);
-	flush_pending(p, t);
+	/* a signal @t sent itself in a one-record call prints after that call */
+	flush_pending(p, t, e->h.type == SR_REC_CALL ? SR_SIG_SELF : 0);
 	return load_call(p, t, e, len);
 }
 
@@ -573,7 +579,7 @@ static void handle_exit(struct sr_pairing *p, const struct sr_exit *x, size_t le
 	c->out_start = NULL;
 	c->out_end = NULL;
 	memset(c->out, 0, sizeof(c->out));
-	flush_pending(p, t);
+	flush_pending(p, t, 0);
 }
 
 /*
@@ -607,6 +613,7 @@ static void handle_call(struct sr_pairing *p, const struct sr_callrec *r, size_t
 	if (p->fmt.fds)
 		fdtab__on_syscall(p->fmt.fds, c);
 	t->in_call = false;
+	flush_pending(p, t, 0);
 }
 
 /* A thread died inside a syscall: finish its line with "= ?". */
@@ -640,7 +647,7 @@ static void handle_pexit(struct sr_pairing *p, const struct sr_pexit *x)
 	if (t && t->in_call)
 		finish_dead_call(p, t);
 	if (t)
-		flush_pending(p, t);
+		flush_pending(p, t, 0);
 	/* the execve's takeover prints "+++ superseded by execve ..." for it */
 	if (t && x->superseded)
 		return;
@@ -753,7 +760,8 @@ static void handle_ignored_signal(struct sr_pairing *p, const struct sr_signal *
 
 	if (!t)
 		return;
-	if (!t->in_call) {
+	/* sent by the task itself: its call record (one, at exit) is still to come */
+	if (!t->in_call && !(x->flags & SR_SIG_SELF)) {
 		print_signal(p, x);
 		return;
 	}
@@ -770,7 +778,7 @@ static void handle_signal(struct sr_pairing *p, const struct sr_signal *x)
 		return;
 	}
 	if (t)
-		flush_pending(p, t);
+		flush_pending(p, t, 0);
 	print_signal(p, x);
 }
 

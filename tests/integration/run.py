@@ -165,6 +165,22 @@ def exit_status_and_signals():
 
 
 @test
+def self_sent_signals_follow_the_call():
+    """kill(self): the kill line, then one '--- SIG... ---', as strace prints it,
+    for a signal that dumps core (delivered) and one that kills at once."""
+    for sig in ('ABRT', 'TERM'):
+        for extra in ([], ['-z']):
+            st, lines, _ = trace(['/bin/sh', '-c', f'kill -{sig} $$'], extra)
+            b = bodies(lines)
+            want = [f'kill(N, SIG{sig})', f'--- SIG{sig} {{si_signo=SIG{sig}, si_code=SI_USER, ',
+                    f'+++ killed by SIG{sig}']
+            got = [re.sub(r'^kill\(\d+, (SIG\w+)\) += 0$', r'kill(N, \1)', x) for x in b[-3:]]
+            check(len(got) == 3 and all(g.startswith(w) for g, w in zip(got, want)) and
+                  sum(x.startswith('--- SIG') for x in b) == 1,
+                  f'kill -{sig} {extra}: {b[-4:]}')
+
+
+@test
 def killed_in_a_call_never_returns():
     """A task killed inside a call: strace's '= ?', never the ERESTART* the kernel returned."""
     st, lines, _ = trace(['/bin/sh', '-c', 'sleep 10 & sleep 0.3; kill -9 $!; wait'])

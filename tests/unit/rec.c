@@ -105,9 +105,7 @@ bool t_one_record(const char *name, const struct sr_opts *o)
 	if (!e)
 		return false;
 	syscalls__plan(e, o, &plan);
-	if (plan.flags & SR_PLAN_EXEC)
-		return false;
-	return pairing__kernel_status(o) || (plan.flags & SR_PLAN_AT_EXIT);
+	return sr_plan_whole(plan.flags | SR_PLAN_TRACED, pairing__kernel_status(o));
 }
 
 void t_sink_open(struct t_sink *s)
