@@ -35,17 +35,20 @@ static __always_inline bool sr_compat_syscall(void)
 	return BPF_CORE_READ(t, thread_info.status) & 0x0002;
 }
 
-/* SIGKILL (9 on every architecture) is pending: the task will not return. */
-static __always_inline bool sr_sigkill_pending(void)
+/*
+ * Is the task dying without returning to user space, as strace would see it:
+ * SIGKILL (9 on every architecture) pending for a group exit that a SIGKILL,
+ * exit_group or another thread's execve started? The kernel also queues
+ * SIGKILL to end a group on a fatal signal like SIGPIPE, but only when no
+ * tracer is attached: under strace that call returns (write = -1 EPIPE).
+ */
+static __always_inline bool sr_task_dying(void)
 {
-	struct task_struct *t;
+	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
+	__u64 pending = BPF_CORE_READ(t, pending.signal.sig[0]);
+	int sig = BPF_CORE_READ(t, signal, group_exit_code) & 0x7f;
 
-	if (bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_get_current_task_btf)) {
-		t = bpf_get_current_task_btf();
-		return t->pending.signal.sig[0] & (1UL << (9 - 1));
-	}
-	t = (struct task_struct *)bpf_get_current_task();
-	return BPF_CORE_READ(t, pending.signal.sig[0]) & (1UL << (9 - 1));
+	return (pending & (1UL << (9 - 1))) && (sig == 0 || sig == 9);
 }
 
 /*

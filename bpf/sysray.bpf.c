@@ -370,7 +370,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		return 0;
 	hflags = compat ? SR_HF_COMPAT : 0;
 	/* killed in a call (often a blocked one): only failures are worth the check */
-	if (ret < 0 && sr_sigkill_pending())
+	if (ret < 0 && sr_task_dying())
 		hflags |= SR_HF_DYING;
 	if (exit_only(plan))
 		return emit_call(regs, plan, id, ret, hflags);
@@ -559,7 +559,7 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 
 /* A signal record for @tid of @tgid; the siginfo is copied from @info. */
 static __always_inline void emit_signal(__u32 tgid, __u32 tid, int sig, struct kernel_siginfo *info,
-					__u64 handler, __u32 flags)
+					__u64 info_raw, __u64 handler, __u32 flags)
 {
 	struct sr_scratch *s = scratch_get();
 	struct sr_signal *x;
@@ -575,12 +575,26 @@ static __always_inline void emit_signal(__u32 tgid, __u32 tid, int sig, struct k
 	x->sig = sig;
 	x->handler = handler;
 	__builtin_memset(x->siginfo, 0, sizeof(x->siginfo));
-	/* SEND_SIG_NOINFO (0) and SEND_SIG_PRIV (1) are markers, not pointers. */
-	if ((unsigned long)info > 1)
+	/*
+	 * SEND_SIG_NOINFO (0) and SEND_SIG_PRIV (1) are markers, not pointers;
+	 * @info_raw is @info as a number, which the verifier does not assume
+	 * non-NULL the way it does a tracepoint's pointer argument.
+	 */
+	if (info_raw > 1) {
 		bpf_probe_read_kernel(x->siginfo, bpf_core_type_size(struct kernel_siginfo) & 127,
 				      info);
-	else
-		flags |= info ? SR_SIG_KERNEL : SR_SIG_NOINFO;
+	} else {
+		/* what the kernel queues for them: SI_KERNEL, or SI_USER from the sender */
+		struct kernel_siginfo *k = (void *)x->siginfo;
+
+		flags |= info_raw ? SR_SIG_KERNEL : SR_SIG_NOINFO;
+		k->si_signo = sig;
+		k->si_code = info_raw ? 0x80 /* SI_KERNEL */ : 0 /* SI_USER */;
+		if (!info_raw) {
+			k->_sifields._kill._pid = bpf_get_current_pid_tgid() >> 32;
+			k->_sifields._kill._uid = (__u32)bpf_get_current_uid_gid();
+		}
+	}
 	x->flags = flags;
 	emit(s, gen, sizeof(*x));
 }
@@ -590,6 +604,15 @@ static __always_inline void emit_signal(__u32 tgid, __u32 tid, int sig, struct k
  * {...} ---" line. SIGKILL never shows under strace (ptrace cannot see it),
  * so it is not reported here either; the exit record tells the story.
  */
+/* Tracepoint argument @i as a plain number (for pointers that may be markers). */
+static __always_inline __u64 ctx_arg(__u64 *ctx, int i)
+{
+	__u64 v = 0;
+
+	bpf_probe_read_kernel(&v, sizeof(v), &ctx[i]);
+	return v;
+}
+
 SEC("tp_btf/signal_deliver")
 int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
 {
@@ -597,7 +620,7 @@ int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_siga
 
 	if (sig == 9 || !task_traced_quiet(pid_tgid >> 32))
 		return 0;
-	emit_signal(pid_tgid >> 32, (__u32)pid_tgid, sig, info,
+	emit_signal(pid_tgid >> 32, (__u32)pid_tgid, sig, info, ctx_arg(ctx, 1),
 		    ka ? (__u64)BPF_CORE_READ(ka, sa.sa_handler) : 0, 0);
 	return 0;
 }
@@ -678,6 +701,6 @@ int BPF_PROG(signal_generate, int sig, struct kernel_siginfo *info, struct task_
 	}
 	if (task->pid == (__u32)bpf_get_current_pid_tgid())
 		flags |= SR_SIG_SELF;
-	emit_signal(tgid, task->pid, sig, info, 0, flags);
+	emit_signal(tgid, task->pid, sig, info, ctx_arg(ctx, 1), 0, flags);
 	return 0;
 }

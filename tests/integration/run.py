@@ -181,6 +181,19 @@ def self_sent_signals_follow_the_call():
 
 
 @test
+def broken_pipe_like_strace():
+    """yes | head -1: yes's last write fails with EPIPE (a fatal SIGPIPE is not a
+    SIGKILL: the call returns), then strace's SIGPIPE line, then its death."""
+    st, lines, _ = trace(['/bin/sh', '-c', 'yes | head -1 >/dev/null'])
+    pid = next((LINE_RE.match(l).group(1) for l in lines if '+++ killed by SIGPIPE +++' in l), None)
+    check(pid, f'no task killed by SIGPIPE: {lines[-5:]}')
+    mine = [b for l, b in zip(lines, bodies(lines)) if l.startswith(pid + ' ')]
+    check(re.search(r'\) += -1 EPIPE \(Broken pipe\)$', mine[-3]), f'last write: {mine[-3:]}')
+    check(mine[-2] == '--- SIGPIPE {si_signo=SIGPIPE, si_code=SI_USER, si_pid=%s, si_uid=%d} ---'
+          % (pid, os.getuid()), f'signal line: {mine[-2]}')
+
+
+@test
 def killed_in_a_call_never_returns():
     """A task killed inside a call: strace's '= ?', never the ERESTART* the kernel returned."""
     st, lines, _ = trace(['/bin/sh', '-c', 'sleep 10 & sleep 0.3; kill -9 $!; wait'])
