@@ -482,25 +482,47 @@ static int check_pids(struct sr_session *s)
 	return 0;
 }
 
-/* -p: trace each process's whole thread group; say so, as strace does. */
-static int attach_pids(struct sr_session *s)
+/* The distinct thread groups of -p's pids (two threads of one process count once). */
+static int pid_groups(const struct sr_session *s, pid_t *tgids)
 {
-	int i, err = check_pids(s);
+	int i, j, n = 0;
 
-	if (err)
-		return err;
-	loader__set_live(&s->loader, s->opts.npids);
 	for (i = 0; i < s->opts.npids; i++) {
 		pid_t tgid = proc__tgid(s->opts.pids[i]);
 
-		err = tgid < 0 ? tgid : loader__trace_tgid(&s->loader, tgid, false);
+		if (tgid < 0)
+			return tgid;
+		for (j = 0; j < n && tgids[j] != tgid; j++)
+			;
+		if (j == n)
+			tgids[n++] = tgid;
+	}
+	return n;
+}
+
+/* -p: trace each process's whole thread group; say so, as strace does. */
+static int attach_pids(struct sr_session *s)
+{
+	pid_t tgids[SR_MAX_PIDS];
+	int i, n, err = check_pids(s);
+
+	if (err)
+		return err;
+	n = pid_groups(s, tgids);
+	if (n < 0) {
+		fprintf(stderr, "sysray: cannot attach: %s\n", strerror(-n));
+		return n;
+	}
+	loader__set_live(&s->loader, n);
+	for (i = 0; i < n; i++) {
+		err = loader__trace_tgid(&s->loader, tgids[i], false);
 		if (err) {
-			fprintf(stderr, "sysray: cannot trace pid %d: %s\n", s->opts.pids[i],
+			fprintf(stderr, "sysray: cannot trace pid %d: %s\n", tgids[i],
 				strerror(-err));
 			return err;
 		}
 		if (!s->opts.quiet)
-			fprintf(stderr, "sysray: Process %d attached\n", tgid);
+			fprintf(stderr, "sysray: Process %d attached\n", tgids[i]);
 	}
 	/* one that exited meanwhile is counted out now, not waited for */
 	loader__reconcile(&s->loader);

@@ -396,6 +396,18 @@ def proc_state(pid):
 
 
 @test
+def attach_ends_with_the_processes():
+    """-p P,P (or two threads of one process) ends when that process does."""
+    sleeper = subprocess.Popen(['sleep', '1'])
+    try:
+        st, _, err = sysray(['-o', os.devnull, '-p', f'{sleeper.pid},{sleeper.pid}'], timeout=15)
+        check(st == 0 and err.count('attached') == 1, f'-p P,P: status {st}, stderr {err!r}')
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+
+
+@test
 def attach_never_stops():
     counter = tmpfile()
     busy = spawn_busy(counter)
