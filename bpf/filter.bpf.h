@@ -142,6 +142,8 @@ static __always_inline bool traced_lookup(__u32 tgid, bool exec_entry)
 	if (c && c->tgid == tgid && c->gen == gen)
 		return c->traced;
 	t = bpf_map_lookup_elem(&traced, &tgid);
+	if (t && (t->flags & SR_TASK_DEAD))
+		t = NULL; /* its last threads are exiting; the tgid may be reused */
 	if (t && (t->flags & SR_TASK_ARMED)) {
 		if (!exec_entry)
 			return false;

@@ -51,6 +51,18 @@ struct {
 	__type(value, struct sr_task);
 } traced SEC(".maps");
 
+/*
+ * Thread groups counted out of live_procs: several exiting threads can see
+ * signal->live at 0, and the first insert here is the one that counts.
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__uint(max_entries, 65536);
+	__type(key, __u32); /* tgid */
+	__type(value, __u8);
+} dead SEC(".maps");
+
 /* --cgroup, --container, --unit: cgroup v2 directories, subtrees included. */
 struct {
 	__uint(type, BPF_MAP_TYPE_CGROUP_ARRAY);

@@ -426,6 +426,7 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 		if (bpf_map_update_elem(&traced, &ctgid, &nt, BPF_ANY)) {
 			stat_inc(SR_STAT_FOLLOW_FAIL);
 		} else {
+			bpf_map_delete_elem(&dead, &ctgid); /* a reused tgid */
 			__sync_fetch_and_add(&live_procs, 1);
 			traced_changed();
 		}
@@ -525,6 +526,7 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 	struct sr_pexit *x;
 	struct sr_task *t = NULL;
 	bool group_dead, armed = false;
+	__u8 one = 1;
 	__u64 gen;
 
 	if (targ_filter_tasks) {
@@ -535,8 +537,11 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 	}
 	/* do_exit() drops signal->live before this tracepoint fires. */
 	group_dead = BPF_CORE_READ(p, signal, live.counter) == 0;
-	/* An armed child (exec never reached) prints nothing but must be forgotten. */
-	if (!armed && task_traced_quiet(tgid)) {
+	/*
+	 * An armed child (exec never reached) prints nothing but must be
+	 * forgotten. Threads of a group already counted out still report.
+	 */
+	if (!armed && task_selected(tgid)) {
 		s = scratch_get();
 		if (s) {
 			gen = ++s->gen;
@@ -550,7 +555,8 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 			emit(s, gen, sizeof(*x));
 		}
 	}
-	if (group_dead && t && !bpf_map_delete_elem(&traced, &tgid)) {
+	if (group_dead && t && !bpf_map_update_elem(&dead, &tgid, &one, BPF_NOEXIST)) {
+		t->flags |= SR_TASK_DEAD;
 		__sync_fetch_and_add(&live_procs, -1);
 		traced_changed();
 	}

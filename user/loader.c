@@ -215,6 +215,7 @@ int loader__trace_tgid(struct sr_loader *l, pid_t tgid, bool armed)
 
 	if (bpf_map__update_elem(l->skel->maps.traced, &key, sizeof(key), &t, sizeof(t), BPF_ANY))
 		return -errno;
+	bpf_map__delete_elem(l->skel->maps.dead, &key, sizeof(key), 0);
 	__atomic_fetch_add(&l->skel->bss->traced_gen, 1, __ATOMIC_SEQ_CST);
 	return 0;
 }
@@ -243,19 +244,25 @@ int loader__reconcile(struct sr_loader *l)
 {
 	int fd = bpf_map__fd(l->skel->maps.traced), n = 0;
 	uint32_t key, next, *prev = NULL;
+	struct sr_task t;
 
 	/*
 	 * A process that exited between being found in /proc and being added
-	 * to the traced map was never counted out: forget it here.
+	 * to the traced map was never counted out: forget it here. One the
+	 * kernel counted out (SR_TASK_DEAD) is only deleted.
 	 */
 	while (!bpf_map_get_next_key(fd, prev, &next)) {
 		key = next;
 		prev = &key;
-		if (tgid_gone(key) && !bpf_map_delete_elem(fd, &key)) {
-			__atomic_fetch_sub(&l->skel->bss->live_procs, 1, __ATOMIC_SEQ_CST);
-			__atomic_fetch_add(&l->skel->bss->traced_gen, 1, __ATOMIC_SEQ_CST);
-			n++;
-		}
+		if (!tgid_gone(key) || bpf_map_lookup_elem(fd, &key, &t) ||
+		    bpf_map_delete_elem(fd, &key))
+			continue;
+		bpf_map__delete_elem(l->skel->maps.dead, &key, sizeof(key), 0);
+		if (t.flags & SR_TASK_DEAD)
+			continue;
+		__atomic_fetch_sub(&l->skel->bss->live_procs, 1, __ATOMIC_SEQ_CST);
+		__atomic_fetch_add(&l->skel->bss->traced_gen, 1, __ATOMIC_SEQ_CST);
+		n++;
 	}
 	return n;
 }

@@ -307,6 +307,12 @@ struct sr_cpu_stats {
 
 /* Values in the traced map (key: tgid). */
 #define SR_TASK_ARMED 0x1 /* launched child: trace from its next execve */
+/*
+ * The thread group has exited (signal->live reached 0), but threads still
+ * on their way out must report their exits: the entry stays, traces no
+ * syscall, and user space deletes it once the process is gone.
+ */
+#define SR_TASK_DEAD 0x2
 
 struct sr_task {
 	__u32 flags;

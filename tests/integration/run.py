@@ -396,6 +396,15 @@ def proc_state(pid):
 
 
 @test
+def every_thread_exit_reported():
+    """Nine threads leave at once, ten times: nine '+++ exited' lines each time."""
+    for i in range(10):
+        st, lines, _ = trace([prog('thread_exits')])
+        n = sum('+++ exited with 0 +++' in line for line in lines)
+        check(st == 0 and n == 9, f'run {i}: status {st}, {n} of 9 exits reported')
+
+
+@test
 def attach_ends_with_the_processes():
     """-p P,P (or two threads of one process) ends when that process does."""
     sleeper = subprocess.Popen(['sleep', '1'])
