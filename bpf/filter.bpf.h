@@ -45,15 +45,11 @@ static __always_inline bool tgid_excluded(__u32 tgid)
 }
 
 /* --comm: exact 16-byte task name, as the kernel keeps it. */
-static __always_inline bool comm_selected(void)
+static __always_inline bool comm_matches(const char *comm)
 {
-	char comm[SR_COMM_LEN] = {};
-	__u64 *c = (__u64 *)comm;
+	const __u64 *c = (const __u64 *)comm;
 	int i;
 
-	if (!targ_ncomm)
-		return true;
-	bpf_get_current_comm(comm, sizeof(comm));
 #pragma unroll
 	for (i = 0; i < SR_MAX_COMM; i++) {
 		const volatile __u64 *t = (const volatile __u64 *)targ_comm[i];
@@ -66,15 +62,21 @@ static __always_inline bool comm_selected(void)
 	return false;
 }
 
-/* --uid: the real uid. */
-static __always_inline bool uid_selected(void)
+static __always_inline bool comm_selected(void)
 {
-	__u32 uid;
+	char comm[SR_COMM_LEN] = {};
+
+	if (!targ_ncomm)
+		return true;
+	bpf_get_current_comm(comm, sizeof(comm));
+	return comm_matches(comm);
+}
+
+/* --uid: the real uid. */
+static __always_inline bool uid_matches(__u32 uid)
+{
 	int i;
 
-	if (!targ_nuid)
-		return true;
-	uid = (__u32)bpf_get_current_uid_gid();
 #pragma unroll
 	for (i = 0; i < SR_MAX_UID; i++) {
 		if (i >= targ_nuid)
@@ -83,6 +85,30 @@ static __always_inline bool uid_selected(void)
 			return true;
 	}
 	return false;
+}
+
+static __always_inline bool uid_selected(void)
+{
+	return !targ_nuid || uid_matches((__u32)bpf_get_current_uid_gid());
+}
+
+/*
+ * The receiver of a signal, which is not the current task: -e signal=,
+ * --comm and --uid. Its cgroup is left to user space, which drops records
+ * of tasks it has not seen.
+ */
+static __always_inline bool signal_selected(int sig, struct task_struct *task)
+{
+	char comm[SR_COMM_LEN] = {};
+
+	if (sig < 1 || sig > 64 || !(targ_sig_mask & (1ULL << (sig - 1))))
+		return false;
+	if (targ_nuid && !uid_matches(BPF_CORE_READ(task, real_cred, uid.val)))
+		return false;
+	if (!targ_ncomm)
+		return true;
+	bpf_probe_read_kernel(comm, sizeof(comm), task->comm);
+	return comm_matches(comm);
 }
 
 /*

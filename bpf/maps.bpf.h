@@ -19,6 +19,8 @@ const volatile bool targ_comm_names = false;
 /* Record timestamps (for ordering only when off: the ring keeps the order). */
 const volatile bool targ_timestamps = false;
 /* Process filters: within a kind any entry matches; all kinds must match. */
+/* -e signal=: bit sig-1 set for the signals whose lines print */
+const volatile __u64 targ_sig_mask = ~0ULL;
 const volatile __u32 targ_ncomm = 0;
 const volatile char targ_comm[SR_MAX_COMM][SR_COMM_LEN] = {};
 const volatile __u32 targ_nuid = 0;

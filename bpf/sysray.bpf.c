@@ -624,7 +624,8 @@ int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_siga
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 
-	if (sig == 9 || !task_traced_quiet(pid_tgid >> 32))
+	if (sig == 9 || !(targ_sig_mask & (1ULL << ((sig - 1) & 63))) ||
+	    !task_traced_quiet(pid_tgid >> 32))
 		return 0;
 	emit_signal(pid_tgid >> 32, (__u32)pid_tgid, sig, info, ctx_arg(ctx, 1),
 		    ka ? (__u64)BPF_CORE_READ(ka, sa.sa_handler) : 0, 0);
@@ -697,7 +698,7 @@ int BPF_PROG(signal_generate, int sig, struct kernel_siginfo *info, struct task_
 		flags = SR_SIG_FATAL;
 	else
 		return 0;
-	if (tgid_excluded(tgid))
+	if (tgid_excluded(tgid) || !signal_selected(sig, task))
 		return 0;
 	if (targ_filter_tasks) {
 		struct sr_task *t = bpf_map_lookup_elem(&traced, &tgid);

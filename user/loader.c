@@ -114,6 +114,10 @@ static void set_filters(struct sysray_bpf *skel, const struct sr_opts *o)
 	skel->rodata->targ_nuid = o->nuid;
 	for (i = 0; i < o->nuid; i++)
 		skel->rodata->targ_uid[i] = o->uid[i];
+	skel->rodata->targ_sig_mask = 0;
+	for (i = 1; i <= 64; i++)
+		if (filter__signal_shown(o, i))
+			skel->rodata->targ_sig_mask |= 1ULL << (i - 1);
 	skel->rodata->targ_ncgroup = o->ncgroup;
 	for (i = 0; i < o->ncgroup; i++)
 		skel->rodata->targ_cgroup_kind[i] = o->cgroup[i].kind;

@@ -194,6 +194,17 @@ def broken_pipe_like_strace():
 
 
 @test
+def signal_sets_like_strace():
+    """-e signal=SET shows only those signals' lines (decided in the kernel)."""
+    cmd = ['/bin/sh', '-c', 'yes | head -1 >/dev/null']
+    for expr, want in (('signal=none', set()), ('signal=SIGCHLD', {'SIGCHLD'}),
+                       ('signal=!SIGCHLD', {'SIGPIPE'})):
+        st, lines, _ = trace(cmd, ['-e', expr])
+        got = {m.group(1) for m in (re.search(r'--- (SIG\w+) ', l) for l in lines) if m}
+        check(got == want, f'-e {expr}: signal lines {got}, want {want}')
+
+
+@test
 def killed_in_a_call_never_returns():
     """A task killed inside a call: strace's '= ?', never the ERESTART* the kernel returned."""
     st, lines, _ = trace(['/bin/sh', '-c', 'sleep 10 & sleep 0.3; kill -9 $!; wait'])
