@@ -117,6 +117,21 @@ static __always_inline void submit_fixed(struct sr_cpu_stats *st, struct sr_hdr 
 				      BPF_RB_NO_WAKEUP);
 }
 
+/* Entries of the retry map are counted in retry_pending; replacing one is not new. */
+static __always_inline void put_retry(__u32 tid, struct retry_val *rv)
+{
+	if (!bpf_map_update_elem(&retry, &tid, rv, BPF_NOEXIST))
+		__sync_fetch_and_add(&retry_pending, 1);
+	else
+		bpf_map_update_elem(&retry, &tid, rv, BPF_EXIST);
+}
+
+static __always_inline void drop_retry(__u32 tid)
+{
+	if (!bpf_map_delete_elem(&retry, &tid))
+		__sync_fetch_and_add(&retry_pending, -1);
+}
+
 /* Remember which entry copies faulted, for sys_exit to read them again. */
 static __always_inline void note_faults(__u32 mask, __s32 nr)
 {
@@ -124,8 +139,7 @@ static __always_inline void note_faults(__u32 mask, __s32 nr)
 	__u32 tid = (__u32)bpf_get_current_pid_tgid();
 
 	stat_inc(SR_STAT_READ_FAULT);
-	if (!bpf_map_update_elem(&retry, &tid, &rv, BPF_ANY))
-		__sync_fetch_and_add(&retry_pending, 1);
+	put_retry(tid, &rv);
 }
 
 /* The fixed part of an entry (or whole-call) record. */
@@ -282,8 +296,7 @@ static __always_inline __u32 retry_faults(__u32 off, const struct sr_plan *plan,
 	if (!rv)
 		return off;
 	mask = rv->nr == nr ? rv->mask : 0;
-	bpf_map_delete_elem(&retry, &tid);
-	__sync_fetch_and_add(&retry_pending, -1);
+	drop_retry(tid);
 #pragma unroll
 	for (i = 0; i < SR_NARGS; i++) {
 		if (!(mask & (1u << i)))
@@ -415,9 +428,8 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 {
 	__u32 ptgid = parent->tgid, ctgid = child->tgid;
 	struct sr_task nt = {};
-	struct sr_scratch *s;
+	struct sr_cpu_stats *st;
 	struct sr_fork *f;
-	__u64 gen;
 
 	if (!task_traced_quiet(ptgid))
 		return 0;
@@ -431,18 +443,17 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 			traced_changed();
 		}
 	}
-	s = scratch_get();
-	if (!s)
+	st = stats_get();
+	if (!st || !(f = reserve_fixed(st, sizeof(*f))))
 		return 0;
-	gen = ++s->gen;
-	f = (void *)s->buf;
 	hdr_init(&f->h, SR_REC_FORK, -1);
 	f->child_tgid = ctgid;
 	f->child_tid = child->pid;
 	f->flags = child->files == parent->files ? SR_FORK_FILES : 0;
 	f->pad = 0;
+	__builtin_memset(f->comm, 0, sizeof(f->comm));
 	bpf_probe_read_kernel_str(f->comm, sizeof(f->comm), child->comm);
-	emit(s, gen, sizeof(*f));
+	submit_fixed(st, &f->h, sizeof(*f));
 	return 0;
 }
 
@@ -458,10 +469,8 @@ static __always_inline void move_retry(__u32 old_tid, __u32 tid)
 	if (!rv)
 		return;
 	v = *rv;
-	if (!bpf_map_update_elem(&retry, &tid, &v, BPF_ANY))
-		__sync_fetch_and_add(&retry_pending, 1);
-	if (!bpf_map_delete_elem(&retry, &old_tid))
-		__sync_fetch_and_add(&retry_pending, -1);
+	put_retry(tid, &v);
+	drop_retry(old_tid);
 }
 
 SEC("tp_btf/sched_process_exec")
@@ -522,12 +531,11 @@ SEC("tp_btf/sched_process_exit")
 int BPF_PROG(sched_process_exit, struct task_struct *p)
 {
 	__u32 tgid = p->tgid;
-	struct sr_scratch *s;
+	struct sr_cpu_stats *st;
 	struct sr_pexit *x;
 	struct sr_task *t = NULL;
 	bool group_dead, armed = false;
 	__u8 one = 1;
-	__u64 gen;
 
 	if (targ_filter_tasks) {
 		t = bpf_map_lookup_elem(&traced, &tgid);
@@ -541,20 +549,19 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 	 * An armed child (exec never reached) prints nothing but must be
 	 * forgotten. Threads of a group already counted out still report.
 	 */
-	if (!armed && task_selected(tgid)) {
-		s = scratch_get();
-		if (s) {
-			gen = ++s->gen;
-			x = (void *)s->buf;
-			hdr_init(&x->h, SR_REC_PEXIT, -1);
-			x->exit_code = p->exit_code;
-			x->group_dead = group_dead;
-			x->superseded = exec_supersedes(p);
-			x->pad[0] = x->pad[1] = 0;
-			bpf_get_current_comm(x->comm, sizeof(x->comm));
-			emit(s, gen, sizeof(*x));
-		}
+	if (!armed && task_selected(tgid) && (st = stats_get()) &&
+	    (x = reserve_fixed(st, sizeof(*x)))) {
+		hdr_init(&x->h, SR_REC_PEXIT, -1);
+		x->exit_code = p->exit_code;
+		x->group_dead = group_dead;
+		x->superseded = exec_supersedes(p);
+		x->pad[0] = x->pad[1] = 0;
+		bpf_get_current_comm(x->comm, sizeof(x->comm));
+		submit_fixed(st, &x->h, sizeof(*x));
 	}
+	/* a call that faulted at entry and never returned */
+	if (retry_pending > 0)
+		drop_retry(p->pid);
 	if (group_dead && t && !bpf_map_update_elem(&dead, &tgid, &one, BPF_NOEXIST)) {
 		t->flags |= SR_TASK_DEAD;
 		__sync_fetch_and_add(&live_procs, -1);
@@ -567,14 +574,12 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 static __always_inline void emit_signal(__u32 tgid, __u32 tid, int sig, struct kernel_siginfo *info,
 					__u64 info_raw, __u64 handler, __u32 flags)
 {
-	struct sr_scratch *s = scratch_get();
+	struct sr_cpu_stats *st = stats_get();
 	struct sr_signal *x;
-	__u64 gen;
 
-	if (!s)
+	/* straight into the ring: signal_generate may interrupt a program using the scratch */
+	if (!st || !(x = reserve_fixed(st, sizeof(*x))))
 		return;
-	gen = ++s->gen;
-	x = (void *)s->buf;
 	hdr_init(&x->h, SR_REC_SIGNAL, -1);
 	x->h.tgid = tgid;
 	x->h.tid = tid;
@@ -602,7 +607,7 @@ static __always_inline void emit_signal(__u32 tgid, __u32 tid, int sig, struct k
 		}
 	}
 	x->flags = flags;
-	emit(s, gen, sizeof(*x));
+	submit_fixed(st, &x->h, sizeof(*x));
 }
 
 /*
