@@ -835,13 +835,41 @@ int pairing__handle(struct sr_pairing *p, const void *data, size_t len)
 	return 0;
 }
 
+/* A call still in progress when tracing stops: strace marks it " <detached ...>". */
+static void print_detached(struct sr_pairing *p, struct sr_ttask *t)
+{
+	if (!shown(p, t, SR_ST_DETACHED))
+		return;
+	if (!p->line_open || p->open_tid != t->tid) {
+		close_line(p);
+		leader_of(p, t->tid, t);
+		if (t->printed)
+			print_resumed(p, &t->call);
+		else
+			format__enter(&p->fmt, &t->call);
+	}
+	out__puts(p->fmt.out, " <detached ...>");
+	out__newline(p->fmt.out);
+	p->line_open = false;
+}
+
 void pairing__finish(struct sr_pairing *p)
 {
-	/* strace marks the call in progress when it detaches */
+	struct sr_ttask *t;
+	size_t it = 0;
+	uint64_t tid;
+
+	/* the open line first, where it is, then the calls held back or interrupted */
 	if (p->line_open) {
-		out__puts(p->fmt.out, " <detached ...>");
-		out__newline(p->fmt.out);
-		p->line_open = false;
+		t = idmap__get(&p->tasks, p->open_tid);
+		if (t && t->in_call) {
+			print_detached(p, t);
+			t->in_call = false;
+		}
+		close_line(p);
 	}
+	while ((t = idmap__next(&p->tasks, &it, &tid)))
+		if (t->in_call)
+			print_detached(p, t);
 	out__flush(p->fmt.out);
 }

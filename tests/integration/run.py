@@ -532,6 +532,51 @@ def sigterm_detaches_without_killing():
         os.unlink(out)
 
 
+def sleeping_child(parent, comm, timeout=30):
+    """Wait until a child of parent named comm (so past its execve) is asleep."""
+    end = time.time() + timeout
+    while time.time() < end:
+        try:
+            with open(f'/proc/{parent}/task/{parent}/children') as f:
+                kids = f.read().split()
+            for kid in kids:
+                with open(f'/proc/{kid}/comm') as f:
+                    if f.read().strip() == comm and proc_state(int(kid)) == 'S':
+                        return int(kid)
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise Fail(f'no sleeping {comm} under {parent}')
+
+
+@test
+def detached_calls_marked():
+    """The call in progress when sysray stops ends with strace's ' <detached ...>';
+    -e status=detached prints just that call, whose entry it held back."""
+    for extra in ([], ['-e', 'status=detached']):
+        out = tmpfile()
+        tr = subprocess.Popen([SYSRAY, '-o', out] + extra + ['--', 'sleep', '30'])
+        sleeper = []
+        try:
+            sleeper = [sleeping_child(tr.pid, 'sleep')]
+            tr.send_signal(signal.SIGTERM)
+            tr.wait(timeout=20)
+            with open(out) as f:
+                lines = f.read().splitlines()
+            b = bodies(lines)
+            check(b and re.fullmatch(r'clock_nanosleep\(CLOCK_REALTIME, 0, \{tv_sec=30, '
+                                     r'tv_nsec=0\}, +<detached \.\.\.>', b[-1]),
+                  f'{extra}: last line {b[-1:]}')
+            check(not extra or len(b) == 1, f'{extra}: only the detached call: {b[:3]}')
+        finally:
+            if tr.poll() is None:
+                tr.kill()
+                tr.wait()
+            for pid in sleeper[:1]:
+                os.kill(pid, signal.SIGKILL)
+            os.unlink(out)
+
+
 @test
 def losses_are_reported():
     """A ring buffer far too small: every loss is counted and marked inline."""
