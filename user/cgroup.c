@@ -14,6 +14,7 @@
 #include <linux/magic.h>
 
 #include "cgroup.h"
+#include "clock.h"
 
 /* How deep the hierarchy is searched for containers and units. */
 #define WALK_DEPTH 12
@@ -263,14 +264,6 @@ static void scan(struct sr_cgnames *n, const char *dir, size_t rootlen, int dept
 	closedir(d);
 }
 
-static long long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
-}
-
 const char *cgnames__label(struct sr_cgnames *n, uint64_t cgid)
 {
 	const char *l = idmap__get(&n->ids, cgid);
@@ -278,8 +271,8 @@ const char *cgnames__label(struct sr_cgnames *n, uint64_t cgid)
 	if (l || !cgid)
 		return l ? l : "?";
 	/* A cgroup created since the last scan; rescan at most once a second. */
-	if (now_ms() - n->last_scan_ms > 1000) {
-		n->last_scan_ms = now_ms();
+	if (sr_now_ms() - n->last_scan_ms > 1000) {
+		n->last_scan_ms = sr_now_ms();
 		if (n->root[0] || !cgroup__root(n->root, sizeof(n->root)))
 			scan(n, n->root, strlen(n->root), 0);
 		l = idmap__get(&n->ids, cgid);

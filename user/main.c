@@ -16,6 +16,7 @@
 #include <bpf/libbpf.h>
 
 #include "cgroup.h"
+#include "clock.h"
 #include "fdtab.h"
 #include "filter.h"
 #include "launch.h"
@@ -562,14 +563,6 @@ static void install_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
-static long long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
-}
-
 static int trace_loop(struct sr_session *s)
 {
 	bool targeted = s->launched || s->opts.npids;
@@ -580,9 +573,9 @@ static int trace_loop(struct sr_session *s)
 		err = loader__poll(&s->loader, POLL_MS);
 		if (err)
 			break;
-		if (targeted && now_ms() >= next_check) {
+		if (targeted && sr_now_ms() >= next_check) {
 			loader__reconcile(&s->loader);
-			next_check = now_ms() + 500;
+			next_check = sr_now_ms() + 500;
 		}
 		out__flush(&s->out);
 		if (s->out.err)
@@ -595,8 +588,8 @@ static int trace_loop(struct sr_session *s)
 		if (!s->launched)
 			break;
 		if (!grace_end)
-			grace_end = now_ms() + GRACE_MS;
-		else if (now_ms() > grace_end)
+			grace_end = sr_now_ms() + GRACE_MS;
+		else if (sr_now_ms() > grace_end)
 			break;
 	}
 	return err;

@@ -670,8 +670,6 @@ static void handle_pexit(struct sr_pairing *p, const struct sr_pexit *x)
 	task_free(idmap__del(&p->tasks, x->h.tid));
 	if (p->fmt.fds && x->group_dead)
 		fdtab__on_process_exit(p->fmt.fds, x->h.tgid);
-	if (p->on_exit)
-		p->on_exit(p->ctx, x->h.tgid, x->h.tid, code, x->group_dead);
 }
 
 /* Keep the file name the kernel saw, for an execve whose entry could not read it. */

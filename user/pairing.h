@@ -38,9 +38,6 @@ struct sr_pairing {
 	bool filter_status; /* -e status= in user space: lines print whole, at exit */
 	struct sr_cgnames *cgnames; /* --show-cgroup labels, made on first use */
 	struct sr_pairing_stats stats;
-	/* Optional: told about every exit of a traced thread. */
-	void (*on_exit)(void *ctx, uint32_t tgid, uint32_t tid, int code, bool group_dead);
-	void *ctx;
 };
 
 /**

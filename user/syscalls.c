@@ -442,19 +442,21 @@ static void plan_arg(const struct sr_sysent *e, int i, const struct sr_opts *o,
  * lookups (stat, access, readlink, chdir) and anything that may close a
  * file (close, dup2) are left out: on NFS or FUSE they can hang for as long
  * as the server does, and that is exactly the call an operator looks for.
+ * So are lseek (SEEK_DATA/SEEK_HOLE ask the server) and madvise (populating
+ * pages faults them in). Calls that read inputs at entry (rt_sigaction,
+ * prlimit64...) keep their entry record anyway (sr_plan_whole()).
  */
 static bool never_blocks(const char *name)
 {
 	static const char names[] =
 		" getpid getppid gettid getuid getgid geteuid getegid getpgrp"
 		" getpgid getsid getresuid getresgid getgroups umask brk mmap"
-		" munmap mprotect mremap madvise dup lseek getcwd uname"
-		" rt_sigaction rt_sigprocmask sigaltstack arch_prctl"
-		" set_tid_address set_robust_list get_robust_list rseq prlimit64"
-		" getrlimit setrlimit getrusage sysinfo times time clock_gettime"
+		" munmap mprotect mremap dup getcwd uname arch_prctl"
+		" set_tid_address set_robust_list get_robust_list rseq"
+		" getrlimit getrusage sysinfo times time clock_gettime"
 		" clock_getres gettimeofday sched_getaffinity sched_yield getcpu"
 		" pipe pipe2 socket socketpair eventfd2 epoll_create1"
-		" timerfd_create memfd_create kill tgkill tkill pidfd_open ";
+		" timerfd_create kill tgkill tkill pidfd_open ";
 	size_t n = strlen(name);
 	const char *p;
 

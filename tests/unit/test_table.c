@@ -129,6 +129,9 @@ static void plans(struct t_state *st)
 	CHECK(st, !(p.flags & SR_PLAN_AT_EXIT));
 	syscalls__plan(syscalls__by_name("read"), &o, &p);
 	CHECK(st, !(p.flags & SR_PLAN_AT_EXIT));
+	/* SEEK_DATA/SEEK_HOLE ask an NFS or FUSE server */
+	syscalls__plan(syscalls__by_name("lseek"), &o, &p);
+	CHECK(st, !(p.flags & SR_PLAN_AT_EXIT));
 	/* cannot wait, but its new action is an input: read it at entry */
 	syscalls__plan(syscalls__by_name("rt_sigaction"), &o, &p);
 	CHECK(st, !(p.flags & SR_PLAN_AT_EXIT) && (p.flags & SR_PLAN_HAS_ENTER));
