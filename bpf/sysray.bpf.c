@@ -253,16 +253,14 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	e = (void *)s->buf;
 	enter_init(e, SR_REC_ENTER, id, regs);
 	off = sizeof(*e);
-	if (plan->flags & SR_PLAN_HAS_ENTER) {
-		s->faults = 0;
-		off = capture_entry(off, plan, e->args, 0, sr_regs_sp(regs));
-		/* The copy routines had the scratch to themselves: look it up again. */
-		s = scratch_get();
-		if (!s)
-			return 0;
-		if (s->faults)
-			note_faults(s->faults, id);
-	}
+	s->faults = 0;
+	off = capture_entry(off, plan, e->args, 0, sr_regs_sp(regs));
+	/* The copy routines had the scratch to themselves: look it up again. */
+	s = scratch_get();
+	if (!s)
+		return 0;
+	if (s->faults)
+		note_faults(s->faults, id);
 	emit(s, gen, off);
 	return 0;
 }
@@ -324,8 +322,7 @@ static __always_inline int emit_call(struct pt_regs *regs, const struct sr_plan 
 	    !(targ_status & (failed ? SR_STATUS_FAIL : SR_STATUS_OK)))
 		return 0;
 	/* nothing but the fixed part: straight into the ring */
-	if (!(plan->flags & (SR_PLAN_HAS_ENTER | SR_PLAN_HAS_EXIT | SR_PLAN_FDI_RET |
-			     SR_PLAN_FDI_ARG0 | SR_PLAN_FDI_PAIR))) {
+	if (!(plan->flags & SR_PLAN_MEMORY)) {
 		struct sr_cpu_stats *st = stats_get();
 
 		if (!st || !(c = reserve_fixed(st, sizeof(*c))))
@@ -387,8 +384,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		hflags |= SR_HF_DYING;
 	if (exit_only(plan))
 		return emit_call(regs, plan, id, ret, hflags);
-	if (!(plan->flags & (SR_PLAN_HAS_EXIT | SR_PLAN_HAS_ENTER | SR_PLAN_FDI_RET |
-			     SR_PLAN_FDI_ARG0 | SR_PLAN_FDI_PAIR))) {
+	if (!(plan->flags & SR_PLAN_MEMORY)) {
 		struct sr_cpu_stats *st = stats_get();
 
 		if (!st || !(x = reserve_fixed(st, sizeof(*x))))
@@ -408,17 +404,14 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	x->h.flags = hflags;
 	x->ret = ret;
 	off = sizeof(*x);
-	if (plan->flags & (SR_PLAN_HAS_EXIT | SR_PLAN_HAS_ENTER | SR_PLAN_FDI_RET |
-			   SR_PLAN_FDI_ARG0 | SR_PLAN_FDI_PAIR)) {
-		sr_regs_args(regs, args);
-		if ((plan->flags & SR_PLAN_HAS_ENTER) && retry_pending > 0)
-			off = retry_faults(off, plan, args, id, ret);
-		off = capture_exit(off, plan, args, ret);
-		off = capture_fdinfo(off, plan, args, ret);
-		s = scratch_get();
-		if (!s)
-			return 0;
-	}
+	sr_regs_args(regs, args);
+	if ((plan->flags & SR_PLAN_HAS_ENTER) && retry_pending > 0)
+		off = retry_faults(off, plan, args, id, ret);
+	off = capture_exit(off, plan, args, ret);
+	off = capture_fdinfo(off, plan, args, ret);
+	s = scratch_get();
+	if (!s)
+		return 0;
 	emit(s, gen, off);
 	return 0;
 }

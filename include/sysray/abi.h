@@ -216,6 +216,10 @@ struct sr_plan_arg {
  * SR_PLAN_TRACED (excluded by -e trace=), as one record at exit, not printed.
  */
 #define SR_PLAN_TRACK 0x200
+/* The plan reads user or kernel memory: its records are built in the scratch. */
+#define SR_PLAN_MEMORY                                                               \
+	(SR_PLAN_HAS_ENTER | SR_PLAN_HAS_EXIT | SR_PLAN_FDI_RET | SR_PLAN_FDI_ARG0 | \
+	 SR_PLAN_FDI_PAIR)
 
 /*
  * Does sys_exit send the call whole, as one SR_REC_CALL record, and
