@@ -780,6 +780,14 @@ static void handle_signal(struct sr_pairing *p, const struct sr_signal *x)
 	print_signal(p, x);
 }
 
+/* The smallest valid record of each type. */
+static const size_t min_size[] = {
+	[SR_REC_ENTER] = sizeof(struct sr_enter),  [SR_REC_EXIT] = sizeof(struct sr_exit),
+	[SR_REC_FORK] = sizeof(struct sr_fork),	   [SR_REC_EXEC] = sizeof(struct sr_exec),
+	[SR_REC_PEXIT] = sizeof(struct sr_pexit),  [SR_REC_SIGNAL] = sizeof(struct sr_signal),
+	[SR_REC_CALL] = sizeof(struct sr_callrec),
+};
+
 int pairing__handle(struct sr_pairing *p, const void *data, size_t len)
 {
 	const struct sr_hdr *h = data;
@@ -792,44 +800,34 @@ int pairing__handle(struct sr_pairing *p, const void *data, size_t len)
 	len = h->size;
 	if (h->lost)
 		pairing__lost(p, h->lost);
-	switch (h->type) {
-	case SR_REC_ENTER:
-		if (len < sizeof(struct sr_enter))
-			break;
-		handle_enter(p, data, len);
-		return 0;
-	case SR_REC_EXIT:
-		if (len < sizeof(struct sr_exit))
-			break;
-		handle_exit(p, data, len);
-		return 0;
-	case SR_REC_CALL:
-		if (len < sizeof(struct sr_callrec))
-			break;
-		handle_call(p, data, len);
-		return 0;
-	case SR_REC_PEXIT:
-		if (len < sizeof(struct sr_pexit))
-			break;
-		handle_pexit(p, data);
-		return 0;
-	case SR_REC_EXEC:
-		if (len < sizeof(struct sr_exec))
-			break;
-		handle_exec(p, data, len);
-		return 0;
-	case SR_REC_FORK:
-		if (len < sizeof(struct sr_fork))
-			break;
-		handle_fork(p, data);
-		return 0;
-	case SR_REC_SIGNAL:
-		if (len < sizeof(struct sr_signal))
-			break;
-		handle_signal(p, data);
+	if (h->type >= sizeof(min_size) / sizeof(min_size[0]) || !min_size[h->type] ||
+	    len < min_size[h->type]) {
+		p->stats.bad++;
 		return 0;
 	}
-	p->stats.bad++;
+	switch (h->type) {
+	case SR_REC_ENTER:
+		handle_enter(p, data, len);
+		break;
+	case SR_REC_EXIT:
+		handle_exit(p, data, len);
+		break;
+	case SR_REC_CALL:
+		handle_call(p, data, len);
+		break;
+	case SR_REC_PEXIT:
+		handle_pexit(p, data);
+		break;
+	case SR_REC_EXEC:
+		handle_exec(p, data, len);
+		break;
+	case SR_REC_FORK:
+		handle_fork(p, data);
+		break;
+	case SR_REC_SIGNAL:
+		handle_signal(p, data);
+		break;
+	}
 	return 0;
 }
 
