@@ -40,8 +40,11 @@ struct {
 
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
-	/* one entry per syscall number, plus one for numbers out of range */
-	__uint(max_entries, SR_NR_MAX + 1);
+	/*
+	 * One entry per syscall number, one for numbers out of range, and the
+	 * plan of every ia32 call (arguments raw, nothing captured).
+	 */
+	__uint(max_entries, SR_NR_MAX + 2);
 	__type(key, __u32);
 	__type(value, struct sr_plan);
 } plans SEC(".maps");

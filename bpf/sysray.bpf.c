@@ -43,6 +43,17 @@ static __always_inline const struct sr_plan *plan_of(long id)
 	return bpf_map_lookup_elem(&plans, &key);
 }
 
+/*
+ * An ia32 task's call: its number is i386's, so the x86_64 plan of that
+ * number only says whether the i386 call is selected (SR_PLAN_COMPAT).
+ */
+static __always_inline const struct sr_plan *compat_plan(const struct sr_plan *plan)
+{
+	__u32 key = SR_NR_MAX + 1;
+
+	return plan->flags & SR_PLAN_COMPAT ? bpf_map_lookup_elem(&plans, &key) : NULL;
+}
+
 static __always_inline void hdr_init(struct sr_hdr *h, __u16 type, __s32 nr)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
@@ -226,13 +237,13 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	if (!task_selected(tgid))
 		return 0;
 	plan = plan_of(id);
-	if (!plan || !(plan->flags & (SR_PLAN_TRACED | SR_PLAN_EXEC)))
+	if (!plan || !(plan->flags & (SR_PLAN_TRACED | SR_PLAN_EXEC | SR_PLAN_COMPAT)))
 		return 0;
 	if (targ_filter_tasks && !traced_lookup(tgid, plan->flags & SR_PLAN_EXEC))
 		return 0;
 	/* i386 numbers mean other syscalls: no captures, arguments raw */
 	compat = sr_compat_syscall();
-	if (compat && !(plan = plan_of(-1)))
+	if (compat && !(plan = compat_plan(plan)))
 		return 0;
 	if (!(plan->flags & SR_PLAN_TRACED) || exit_only(plan))
 		return 0;
@@ -368,12 +379,13 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	if (!task_selected(tgid))
 		return 0;
 	plan = plan_of(id);
-	if (!plan || !(plan->flags & (SR_PLAN_TRACED | SR_PLAN_TRACK)))
+	if (!plan || !(plan->flags & (SR_PLAN_TRACED | SR_PLAN_TRACK | SR_PLAN_COMPAT)))
 		return 0;
 	if (targ_filter_tasks && !traced_lookup(tgid, false))
 		return 0;
 	compat = sr_compat_syscall();
-	if (compat && (!(plan = plan_of(-1)) || !(plan->flags & SR_PLAN_TRACED)))
+	if (compat ? !(plan = compat_plan(plan)) :
+		     !(plan->flags & (SR_PLAN_TRACED | SR_PLAN_TRACK)))
 		return 0;
 	/* the child's return from clone or fork: strace never shows it */
 	if ((plan->flags & SR_PLAN_FORK) && ret == 0)

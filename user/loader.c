@@ -72,12 +72,28 @@ static bool catch_all_traced(const struct sr_opts *o)
 	return !o->trace_set || (e && filter__traced(o, e->nr));
 }
 
+/* i386 syscall @nr is selected with its x86_64 namesake (all are without -e trace=). */
+static bool compat_traced(const struct sr_opts *o, uint32_t nr)
+{
+	const struct sr_sysent *e;
+
+	if (!o->trace_set)
+		return true;
+	if (nr >= SR_NR_MAX)
+		return catch_all_traced(o);
+	e = syscalls__by_name(syscalls__get_compat(nr)->name);
+	return e && filter__traced(o, e->nr);
+}
+
 static int fill_plans(struct sr_loader *l, const struct sr_opts *o)
 {
 	int fd = bpf_map__fd(l->skel->maps.plans);
-	struct sr_plan plan;
-	uint32_t nr;
+	struct sr_plan plan = { .flags = SR_PLAN_TRACED, .nargs = SR_NARGS };
+	uint32_t nr = SR_NR_MAX + 1;
 
+	/* the plan of every ia32 call: arguments raw, nothing captured */
+	if (bpf_map_update_elem(fd, &nr, &plan, BPF_ANY))
+		return -errno;
 	for (nr = 0; nr <= SR_NR_MAX; nr++) {
 		if (nr < SR_NR_MAX) {
 			syscalls__plan(filter__raw(o, nr) ? syscalls__undecoded(nr) :
@@ -93,6 +109,8 @@ static int fill_plans(struct sr_loader *l, const struct sr_opts *o)
 		/* what the fd tables replay reaches them whatever -e and -z say */
 		if (nr < SR_NR_MAX && fdtab__wanted(o) && fdtab__tracks(syscalls__get(nr)))
 			plan.flags |= SR_PLAN_TRACK;
+		if (compat_traced(o, nr))
+			plan.flags |= SR_PLAN_COMPAT;
 		if (bpf_map_update_elem(fd, &nr, &plan, BPF_ANY))
 			return -errno;
 	}

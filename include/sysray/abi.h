@@ -216,6 +216,8 @@ struct sr_plan_arg {
  * SR_PLAN_TRACED (excluded by -e trace=), as one record at exit, not printed.
  */
 #define SR_PLAN_TRACK 0x200
+/* -e trace= selects the i386 syscall with this number, for ia32 tasks */
+#define SR_PLAN_COMPAT 0x400
 /* The plan reads user or kernel memory: its records are built in the scratch. */
 #define SR_PLAN_MEMORY                                                               \
 	(SR_PLAN_HAS_ENTER | SR_PLAN_HAS_EXIT | SR_PLAN_FDI_RET | SR_PLAN_FDI_ARG0 | \

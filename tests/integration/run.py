@@ -602,6 +602,9 @@ def ia32_syscalls_marked():
         raise Skip('gcc cannot build an ia32 program here: ' + p.stderr.strip()[:100])
     try:
         st, lines, _ = trace([exe])
+        # -e trace= names i386 calls: i386 exit is 1, x86_64's write
+        only = {expr: bodies(trace([exe], ['-e', f'trace={expr}'])[1])
+                for expr in ('write', 'exit', '!write')}
     finally:
         os.unlink(exe)
     b = bodies(lines)
@@ -610,6 +613,10 @@ def ia32_syscalls_marked():
           'no 32-bit notice')
     check(find(b, r'^write\(0x1, 0x[0-9a-f]+, 0x5') and find(b, r'^exit\(0x7'),
           f'i386 write/exit not named and raw: {b}')
+    for expr, lines in only.items():
+        calls = [x.split('(')[0] for x in lines if re.match(r'^\w+\(', x)]
+        want = {'write': ['write'], 'exit': ['exit'], '!write': ['execve', 'exit']}[expr]
+        check(calls == want, f'-e trace={expr}: {calls}, want {want}')
 
 
 # ---------------------------------------------------------------------------
