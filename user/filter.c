@@ -188,19 +188,39 @@ static int select_token(uint8_t *set, const char *tok)
 }
 
 /* Parse a syscall set into @set (SR_NR_MAX bits). */
-static int parse_syscall_set(uint8_t *set, const char *spec)
+/*
+ * Call @fn on each comma-separated word of @spec, after a leading '!',
+ * which sets *@negate. Stops at the first error.
+ */
+static int each_word(const char *spec, bool *negate, int (*fn)(void *ctx, const char *word),
+		     void *ctx)
 {
-	bool negate = spec[0] == '!';
-	char *copy = strdup(negate ? spec + 1 : spec), *tok, *save = NULL;
-	size_t i;
+	char *copy, *tok, *save = NULL;
 	int err = 0;
 
+	*negate = spec[0] == '!';
+	copy = strdup(*negate ? spec + 1 : spec);
 	if (!copy)
 		return -ENOMEM;
-	memset(set, 0, SR_NR_MAX / 8);
 	for (tok = strtok_r(copy, ",", &save); tok && !err; tok = strtok_r(NULL, ",", &save))
-		err = select_token(set, tok);
+		err = fn(ctx, tok);
 	free(copy);
+	return err;
+}
+
+static int syscall_word(void *set, const char *word)
+{
+	return select_token(set, word);
+}
+
+static int parse_syscall_set(uint8_t *set, const char *spec)
+{
+	bool negate;
+	size_t i;
+	int err;
+
+	memset(set, 0, SR_NR_MAX / 8);
+	err = each_word(spec, &negate, syscall_word, set);
 	if (negate)
 		for (i = 0; i < SR_NR_MAX / 8; i++)
 			set[i] = ~set[i];
@@ -212,36 +232,46 @@ struct sr_word {
 	unsigned int bits;
 };
 
+struct sr_words {
+	const char *what; /* for the error: "status", "quiet" */
+	const struct sr_word *words;
+	size_t n;
+	unsigned int all;
+	unsigned int v;
+};
+
+static int named_word(void *ctx, const char *tok)
+{
+	struct sr_words *w = ctx;
+	size_t i;
+
+	if (!strcmp(tok, "all")) {
+		w->v = w->all;
+		return 0;
+	}
+	if (!strcmp(tok, "none"))
+		return 0;
+	for (i = 0; i < w->n && strcmp(w->words[i].name, tok); i++)
+		;
+	if (i == w->n) {
+		fprintf(stderr, "sysray: invalid %s '%s'\n", w->what, tok);
+		return -EINVAL;
+	}
+	w->v |= w->words[i].bits;
+	return 0;
+}
+
 /* A set of named bits ("successful,failed"), with "all", "none" and '!'. */
 static int parse_words(const char *what, const char *spec, const struct sr_word *words, size_t n,
 		       unsigned int all, unsigned int *out)
 {
-	bool negate = spec[0] == '!';
-	char *copy = strdup(negate ? spec + 1 : spec), *tok, *save = NULL;
-	unsigned int v = 0;
-	size_t i;
+	struct sr_words w = { what, words, n, all, 0 };
+	bool negate;
+	int err = each_word(spec, &negate, named_word, &w);
 
-	if (!copy)
-		return -ENOMEM;
-	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		if (!strcmp(tok, "all")) {
-			v = all;
-			continue;
-		}
-		if (!strcmp(tok, "none"))
-			continue;
-		for (i = 0; i < n && strcmp(words[i].name, tok); i++)
-			;
-		if (i == n) {
-			fprintf(stderr, "sysray: invalid %s '%s'\n", what, tok);
-			free(copy);
-			return -EINVAL;
-		}
-		v |= words[i].bits;
-	}
-	free(copy);
-	*out = negate ? all & ~v : v;
-	return 0;
+	if (!err)
+		*out = negate ? all & ~w.v : w.v;
+	return err;
 }
 
 static int parse_status(struct sr_opts *o, const char *spec)
@@ -304,31 +334,31 @@ static int signal_number(const char *tok)
 	return -1;
 }
 
+static int signal_word(void *set, const char *tok)
+{
+	int sig = signal_number(tok);
+
+	if (!strcmp(tok, "all")) {
+		memset(set, 0xff, sizeof(((struct sr_opts *)0)->sig_sel));
+	} else if (strcmp(tok, "none")) {
+		if (sig < 0) {
+			fprintf(stderr, "sysray: invalid signal '%s'\n", tok);
+			return -EINVAL;
+		}
+		bit_set(set, sig);
+	}
+	return 0;
+}
+
 static int parse_signals(struct sr_opts *o, const char *spec)
 {
-	bool negate = spec[0] == '!';
-	char *copy = strdup(negate ? spec + 1 : spec), *tok, *save = NULL;
 	uint8_t set[sizeof(o->sig_sel)] = {};
+	bool negate;
 	size_t i;
+	int err = each_word(spec, &negate, signal_word, set);
 
-	if (!copy)
-		return -ENOMEM;
-	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		int sig = signal_number(tok);
-
-		if (!strcmp(tok, "all")) {
-			memset(set, 0xff, sizeof(set));
-		} else if (!strcmp(tok, "none")) {
-			continue;
-		} else if (sig < 0) {
-			fprintf(stderr, "sysray: invalid signal '%s'\n", tok);
-			free(copy);
-			return -EINVAL;
-		} else {
-			bit_set(set, sig);
-		}
-	}
-	free(copy);
+	if (err)
+		return err;
 	for (i = 0; i < sizeof(set); i++)
 		o->sig_sel[i] = negate ? ~set[i] : set[i];
 	return 0;
