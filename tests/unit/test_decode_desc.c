@@ -7,6 +7,7 @@
 #include <linux/fcntl.h>
 
 #include "rec.h"
+#include "syscalls.h"
 #include "test.h"
 
 struct t_pollfd {
@@ -322,6 +323,39 @@ static void ioctl_verbose(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/* termios2: the whole struct is captured and printed without -v too. */
+static void ioctl_termios2(struct t_state *st)
+{
+	struct t_sink s;
+	struct sr_plan p;
+	uint8_t t[44];
+	uint64_t a[6] = { 4, TCGETS2, 0x1000 };
+	struct t_blobspec b = { 2, t, sizeof(t), 0, 0 };
+
+	make_termios(t);
+	memcpy(t + 36, &(uint32_t){ 38400 }, 4);
+	memcpy(t + 40, &(uint32_t){ 38400 }, 4);
+	t_sink_open(&s);
+	syscalls__plan(syscalls__by_name("ioctl"), &s.opts, &p);
+	CHECK(st, p.a[2].elem >= sizeof(t) && p.a[2].cap >= sizeof(t));
+	/* what the kernel sends under that plan */
+	b.len = p.a[2].cap < sizeof(t) ? p.a[2].cap : sizeof(t);
+	CHECK_STR(
+		st, t_line(&s, "ioctl", a, NULL, 0, 0, &b, 1),
+		"ioctl(4, TCGETS2, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, "
+		"c_cflag=B38400|CS8|CREAD, c_lflag=ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|ECHOCTL|"
+		"ECHOKE, ...}) = 0");
+	a[1] = TCSETSW2;
+	CHECK_STR(st, t_line(&s, "ioctl", a, &b, 1, 0, NULL, 0),
+		  "ioctl(4, TCSETSW2, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|"
+		  "ONLCR, c_cflag=B38400|CS8|CREAD, c_lflag=ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|"
+		  "ECHOCTL|ECHOKE, ...}) = 0");
+	s.opts.verbose = true;
+	CHECK_HAS(st, t_line(&s, "ioctl", a, &b, 1, 0, NULL, 0),
+		  "[18]=0], c_ispeed=38400, c_ospeed=38400}) = 0");
+	t_sink_close(&s);
+}
+
 static void ioctl_misc(struct t_state *st)
 {
 	struct t_sink s;
@@ -465,11 +499,9 @@ static void fcntl_locks(struct t_state *st)
 }
 
 T_SUITE(decode_desc_tests) = {
-	T_CASE(pipes_and_ids),	  T_CASE(polls),
-	T_CASE(ppolls),		  T_CASE(selects),
-	T_CASE(pselects),	  T_CASE(epolls),
-	T_CASE(offsets),	  T_CASE(ioctl_terminal),
-	T_CASE(ioctl_verbose),	  T_CASE(ioctl_misc),
-	T_CASE(ioctl_unfinished), T_CASE(fcntls),
-	T_CASE(fcntl_locks),	  T_END,
+	T_CASE(pipes_and_ids),	T_CASE(polls),		T_CASE(ppolls),
+	T_CASE(selects),	T_CASE(pselects),	T_CASE(epolls),
+	T_CASE(offsets),	T_CASE(ioctl_terminal), T_CASE(ioctl_verbose),
+	T_CASE(ioctl_termios2), T_CASE(ioctl_misc),	T_CASE(ioctl_unfinished),
+	T_CASE(fcntls),		T_CASE(fcntl_locks),	T_END,
 };

@@ -838,7 +838,8 @@ static void ioctl_exit(struct sr_fmt *f, const struct sr_call *c)
 }
 
 /*
- * Enough for the largest struct decoded (termios2 with -v) at both ends. An
+ * Enough for the largest struct decoded (termios2, whose flags strace prints
+ * with or without -v: it reads the whole struct first) at both ends. An
  * input on a page not yet touched (a string literal) is read again at exit.
  */
 static void ioctl_arg_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
@@ -847,7 +848,7 @@ static void ioctl_arg_plan(const struct sr_sysent *ent, int argi, const struct s
 	pa->when = SR_CAP_ENTER | SR_CAP_EXIT | SR_CAP_RETRY;
 	pa->how = SR_HOW_BUF;
 	pa->len_src = SR_LEN_FIXED;
-	pa->elem = o && o->verbose ? SR_TERMIOS2_SIZE : SR_TERMIOS_SIZE;
+	pa->elem = SR_TERMIOS2_SIZE;
 	pa->cap = pa->elem;
 }
 
