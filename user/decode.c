@@ -102,6 +102,16 @@ bool fmt_verbose(const struct sr_fmt *f)
 	return f->opts && f->opts->verbose;
 }
 
+size_t fmt_strsize(const struct sr_fmt *f)
+{
+	return f->opts ? (size_t)f->opts->strsize : 32;
+}
+
+size_t fmt_max_elems(const struct sr_fmt *f)
+{
+	return fmt_verbose(f) ? SIZE_MAX : fmt_strsize(f);
+}
+
 void field_u(struct sr_fmt *f, const char *name, uint64_t v)
 {
 	out__puts(f->out, name);
@@ -323,8 +333,7 @@ static void fmt_array(struct sr_fmt *f, const struct sr_call *c, int argi, const
 {
 	const uint8_t *p = blob_data(b);
 	size_t have = b->len / k->size, i;
-	/* -v prints arrays whole, as strace does */
-	size_t max = !f->opts ? 32 : f->opts->verbose ? (size_t)-1 : (size_t)f->opts->strsize;
+	size_t max = fmt_max_elems(f);
 
 	out__putc(f->out, '[');
 	for (i = 0; i < count && i < have; i++) {

@@ -153,6 +153,10 @@ const uint8_t *call__blob_end(const struct sr_call *c, const struct sr_blob *b);
 /* Shared printers. */
 /* -v: structures and environments in full. */
 bool fmt_verbose(const struct sr_fmt *f);
+/* -s: bytes of strings and buffers shown (32 when there are no options). */
+size_t fmt_strsize(const struct sr_fmt *f);
+/* Array elements shown: -s of them, as strace abbreviates arrays, or all with -v. */
+size_t fmt_max_elems(const struct sr_fmt *f);
 /* "|A|B|0x40": the bits of @v that @x names, then any left over. */
 void fmt_flags_tail(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v);
 void fmt_int(struct sr_fmt *f, int64_t v);

@@ -14,11 +14,6 @@
 /* Column where strace aligns "= ret". */
 #define SR_RET_COLUMN 40
 
-static size_t strsize(const struct sr_fmt *f)
-{
-	return f->opts ? (size_t)f->opts->strsize : 32;
-}
-
 /* Bytes of a buffer argument: quoted, cut at -s, "..." when more was there. */
 static void format_buf(struct sr_fmt *f, const struct sr_call *c, int i, bool at_exit)
 {
@@ -36,7 +31,7 @@ static void format_buf(struct sr_fmt *f, const struct sr_call *c, int i, bool at
 	}
 	if (b->flags & SR_BF_TRUNC)
 		q |= SR_Q_ELLIPSIS;
-	out__quoted(f->out, blob_data(b), b->len, strsize(f), q);
+	out__quoted(f->out, blob_data(b), b->len, fmt_strsize(f), q);
 }
 
 /* getcwd, readlink: bytes the kernel wrote, printed whole like a path. */
@@ -55,7 +50,7 @@ static void format_path_out(struct sr_fmt *f, const struct sr_call *c, int i)
 static void format_flat_argv(struct sr_fmt *f, const struct sr_blob *b)
 {
 	const char *p = blob_data(b), *end = p + b->len;
-	size_t max = strsize(f), n = 0;
+	size_t max = fmt_strsize(f), n = 0;
 
 	out__putc(f->out, '[');
 	while (p < end) {
@@ -78,7 +73,7 @@ static void format_argv(struct sr_fmt *f, const struct sr_call *c, int i)
 {
 	const struct sr_blob *head = c->in[i], *b;
 	const uint8_t *end = head ? call__blob_end(c, head) : c->in_end;
-	size_t max = strsize(f), n;
+	size_t max = fmt_strsize(f), n;
 	int32_t count;
 
 	if (!c->args[i]) {
@@ -117,7 +112,7 @@ static void format_envp(struct sr_fmt *f, const struct sr_call *c, int i)
 {
 	const struct sr_blob *head = c->in[i];
 
-	if (f->opts && f->opts->verbose) {
+	if (fmt_verbose(f)) {
 		format_argv(f, c, i);
 		return;
 	}
@@ -138,7 +133,7 @@ static void format_iov(struct sr_fmt *f, const struct sr_call *c, int i, bool at
 	const struct sr_blob *arr = call__blob(c, i, at_exit), *b;
 	const uint8_t *end;
 	const uint64_t *v;
-	size_t n, count, max = strsize(f);
+	size_t n, count, max = fmt_strsize(f);
 	uint64_t left = at_exit && c->ret > 0 ? (uint64_t)c->ret : 0;
 
 	if ((at_exit && (!c->has_exit || c->ret < 0)) || !arr ||
@@ -243,7 +238,7 @@ void format_arg(struct sr_fmt *f, const struct sr_call *c, int i)
 		fmt_path(f, c, i);
 		break;
 	case SR_T_STR:
-		fmt_blob_str(f, call__blob(c, i, true), v, strsize(f), SR_Q_NUL_TERM);
+		fmt_blob_str(f, call__blob(c, i, true), v, fmt_strsize(f), SR_Q_NUL_TERM);
 		break;
 	case SR_T_BUF_IN:
 		format_buf(f, c, i, false);

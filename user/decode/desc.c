@@ -29,13 +29,6 @@
 /* FD_SETSIZE / 8: the bytes of an fd_set worth reading. */
 #define SR_FDSET_MAX 128
 
-static size_t max_elems(const struct sr_fmt *f)
-{
-	if (f->opts && f->opts->verbose)
-		return SIZE_MAX; /* strace -v does not abbreviate arrays */
-	return f->opts ? (size_t)f->opts->strsize : 32;
-}
-
 /*
  * Flags as strace's sprintflags() and printflags(x, v, NULL) print them:
  * unknown bits in hex with no comment, and nothing at all for 0 unless the
@@ -329,7 +322,7 @@ static bool poll_any_revents(const struct sr_call *c)
 static void poll_print_revents(struct sr_fmt *f, const struct sr_call *c)
 {
 	const uint8_t *p = blob_get(c->out[0], 0);
-	size_t n = c->out[0]->len / 8, i, shown = 0, max = max_elems(f);
+	size_t n = c->out[0]->len / 8, i, shown = 0, max = fmt_max_elems(f);
 
 	out__putc(f->out, '[');
 	for (i = 0; i < n && i < (uint32_t)c->args[1]; i++) {
@@ -695,11 +688,9 @@ static void print_term_cc(struct sr_fmt *f, uint8_t line, const uint8_t *cc, siz
 /* struct termios (and termios2, which adds the two speeds). */
 static void print_termios(struct sr_fmt *f, const uint8_t *p, bool two)
 {
-	bool verbose = f->opts && f->opts->verbose;
-
 	out__putc(f->out, '{');
 	print_term_flags(f, get32(p, 0), get32(p, 4), get32(p, 8), get32(p, 12));
-	if (!verbose) {
+	if (!fmt_verbose(f)) {
 		out__puts(f->out, ", ...}");
 		return;
 	}
@@ -718,7 +709,7 @@ static void print_termio(struct sr_fmt *f, const uint8_t *p)
 {
 	out__putc(f->out, '{');
 	print_term_flags(f, get16(p, 0), get16(p, 2), get16(p, 4), get16(p, 6));
-	if (f->opts && f->opts->verbose) {
+	if (fmt_verbose(f)) {
 		print_term_cc(f, p[8], p + 9, SR_NCC);
 		out__putc(f->out, '}');
 		return;
@@ -783,7 +774,7 @@ static void ioctl_print_ptr(struct sr_fmt *f, const struct sr_call *c, uint8_t a
 		out__putc(f->out, ']');
 		break;
 	case IOA_CHAR:
-		out__quoted(f->out, p, 1, f->opts ? (size_t)f->opts->strsize : 32, 0);
+		out__quoted(f->out, p, 1, fmt_strsize(f), 0);
 		break;
 	default:
 		fmt_int_array(f, p, 4, 1);

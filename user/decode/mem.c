@@ -92,7 +92,7 @@ static void mincore_vec_print(struct sr_fmt *f, const struct sr_call *c, int arg
 	const struct sr_blob *b = c->has_exit ? c->out[argi] : NULL;
 	long page = sysconf(_SC_PAGESIZE);
 	uint64_t len = c->args[argi - 1], n, i;
-	size_t max = !f->opts ? 32 : f->opts->verbose ? SIZE_MAX : (size_t)f->opts->strsize;
+	size_t max = fmt_max_elems(f);
 	const uint8_t *v;
 
 	if (!c->args[argi] || !b || (b->flags & (SR_BF_FAULT | SR_BF_NULL)) || page <= 0) {
@@ -512,8 +512,7 @@ static void msgbuf_fmt(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr,
 	out__puts(f->out, "{mtype=");
 	out__dec(f->out, mtype);
 	out__puts(f->out, ", mtext=");
-	out__quoted(f->out, d + SR_MSG_MTYPE, n, f->opts ? f->opts->strsize : 32,
-		    count > n ? SR_Q_ELLIPSIS : 0);
+	out__quoted(f->out, d + SR_MSG_MTYPE, n, fmt_strsize(f), count > n ? SR_Q_ELLIPSIS : 0);
 	out__putc(f->out, '}');
 }
 

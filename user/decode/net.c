@@ -35,17 +35,6 @@ struct sr_umsghdr {
 #define SR_MSG_IOV_MAX 16
 #define SR_CMSG_HDR    16 /* sizeof(struct cmsghdr) */
 
-static size_t strsize(const struct sr_fmt *f)
-{
-	return f->opts ? (size_t)f->opts->strsize : 32;
-}
-
-/* strace abbreviates arrays to -s elements unless -v. */
-static size_t array_max(const struct sr_fmt *f)
-{
-	return f->opts && f->opts->verbose ? (size_t)-1 : strsize(f);
-}
-
 /* The int at the start of @b, when it was captured. */
 static bool blob_i32(const struct sr_blob *b, int32_t *v)
 {
@@ -520,7 +509,7 @@ static void msg_iov_base(struct sr_fmt *f, const struct sr_blob *b, uint64_t bas
 	} else {
 		unsigned int q = (b->flags & SR_BF_TRUNC) ? SR_Q_ELLIPSIS : 0;
 
-		out__quoted(f->out, blob_data(b), b->len, strsize(f), q);
+		out__quoted(f->out, blob_data(b), b->len, fmt_strsize(f), q);
 	}
 }
 
@@ -546,7 +535,7 @@ static void msg_iov(struct sr_fmt *f, const struct msg_parts *m)
 
 		if (i)
 			out__puts(f->out, ", ");
-		if (i >= array_max(f) || i >= n) {
+		if (i >= fmt_max_elems(f) || i >= n) {
 			out__puts(f->out, "...");
 			break;
 		}
@@ -570,7 +559,7 @@ static void cmsg_fds(struct sr_fmt *f, const struct sr_call *c, const uint8_t *d
 	for (i = 0; i < n; i++) {
 		if (i)
 			out__puts(f->out, ", ");
-		if (i >= array_max(f)) {
+		if (i >= fmt_max_elems(f)) {
 			out__puts(f->out, "...");
 			break;
 		}
@@ -692,7 +681,7 @@ static void cmsg_uints(struct sr_fmt *f, const uint8_t *d, size_t len, size_t el
 	for (i = 0; i < n; i++) {
 		if (i)
 			out__puts(f->out, ", ");
-		if (i >= array_max(f)) {
+		if (i >= fmt_max_elems(f)) {
 			out__puts(f->out, "...");
 			break;
 		}
@@ -1047,7 +1036,7 @@ static void mmsghdr_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 	for (i = 0; i < n; i++) {
 		if (i)
 			out__puts(f->out, ", ");
-		if (i >= array_max(f) || i >= SR_MMSG_MAX || !mmsg_ok(b)) {
+		if (i >= fmt_max_elems(f) || i >= SR_MMSG_MAX || !mmsg_ok(b)) {
 			out__puts(f->out, "...");
 			if (b && (b->flags & SR_BF_FAULT)) {
 				out__puts(f->out, " /* ");
@@ -1263,7 +1252,8 @@ static void opt_str(struct sr_fmt *f, const struct optval *v)
 		out__hex(f->out, v->addr);
 		return;
 	}
-	out__quoted(f->out, v->d, n, strsize(f), (uint64_t)v->len > strsize(f) ? SR_Q_ELLIPSIS : 0);
+	out__quoted(f->out, v->d, n, fmt_strsize(f),
+		    (uint64_t)v->len > fmt_strsize(f) ? SR_Q_ELLIPSIS : 0);
 }
 
 /* Bytes strace prints in hex when a value is shorter than its type. */
@@ -1275,7 +1265,7 @@ static void opt_hexstr(struct sr_fmt *f, const struct optval *v)
 		fmt_ptr(f, v->addr);
 		return;
 	}
-	out__quoted(f->out, v->d, n, strsize(f), SR_Q_HEX);
+	out__quoted(f->out, v->d, n, fmt_strsize(f), SR_Q_HEX);
 }
 
 static void opt_fprog(struct sr_fmt *f, const struct optval *v)

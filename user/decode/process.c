@@ -45,11 +45,6 @@ struct sr_clone_args {
 /* strace's clone3 needs the fields up to tls (CLONE_ARGS_SIZE_VER0). */
 #define SR_CLONE_ARGS_MIN 64
 
-static size_t strsize(const struct sr_fmt *f)
-{
-	return f->opts ? (size_t)f->opts->strsize : 32;
-}
-
 static bool failed(const struct sr_call *c)
 {
 	return !c->has_exit || c->ret < 0;
@@ -833,7 +828,7 @@ static void hex_args(struct sr_fmt *f, const struct sr_call *c, int from)
 /* A string of at most @size bytes (PR_SET_NAME, PR_GET_NAME), cut at -s. */
 static void fmt_name_buf(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, size_t size)
 {
-	size_t n = size < strsize(f) ? size : strsize(f);
+	size_t n = size < fmt_strsize(f) ? size : fmt_strsize(f);
 	const char *s;
 
 	if (!addr) {
@@ -992,7 +987,7 @@ static void prctl_set_vma(struct sr_fmt *f, const struct sr_call *c)
 	out__puts(f->out, ", ");
 	out__udec(f->out, c->args[3]);
 	out__puts(f->out, ", ");
-	fmt_blob_str(f, c->in[4], c->args[4], strsize(f), SR_Q_NUL_TERM);
+	fmt_blob_str(f, c->in[4], c->args[4], fmt_strsize(f), SR_Q_NUL_TERM);
 }
 
 static void prctl_seccomp(struct sr_fmt *f, const struct sr_call *c)
