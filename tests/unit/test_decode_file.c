@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Decoders of user/decode/file.c, against lines strace 6.1 prints. */
+#include <errno.h>
 #include <string.h>
 #include <asm/stat.h>
 #include <asm/statfs.h>
@@ -328,16 +329,63 @@ static void getdents_verbose(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/* Extended attributes: strace's print_xattr_val() and print_xattr_list(). */
+static void xattr_lines(struct t_state *st)
+{
+	struct t_sink s;
+	uint64_t a[6] = { 0x1000, 0x2000, 0x3000, 4, 0 };
+	struct t_blobspec in[3] = { { 0, "f", 2, 0, 0 },
+				    { 1, "user.a", 7, 0, 0 },
+				    { 2, "abc\0", 4, 0, 0 } };
+	struct t_blobspec out = { 2, "abc\0", 4, 0, 0 };
+	struct t_blobspec list = { 1, "user.a\0user.b\0", 14, 0, 0 };
+
+	t_sink_open(&s);
+	/* a trailing NUL is left out, one inside is not */
+	CHECK_STR(st, t_line(&s, "setxattr", a, in, 3, 0, NULL, 0),
+		  "setxattr(\"f\", \"user.a\", \"abc\", 4, 0) = 0");
+	in[2].data = "ab\0c";
+	CHECK_STR(st, t_line(&s, "setxattr", a, in, 3, 0, NULL, 0),
+		  "setxattr(\"f\", \"user.a\", \"ab\\0c\", 4, 0) = 0");
+	/* cut at -s: a NUL in the last place shown ends it, with no "..." */
+	s.opts.strsize = 4;
+	a[3] = 6;
+	in[2] = (struct t_blobspec){ 2, "abc\0", 4, SR_BF_TRUNC, 0 };
+	CHECK_STR(st, t_line(&s, "setxattr", a, in, 3, 0, NULL, 0),
+		  "setxattr(\"f\", \"user\"..., \"abc\", 6, 0) = 0");
+	in[2] = (struct t_blobspec){ 2, "abcd", 4, SR_BF_TRUNC, 0 };
+	CHECK_STR(st, t_line(&s, "setxattr", a, in, 3, 0, NULL, 0),
+		  "setxattr(\"f\", \"user\"..., \"abcd\"..., 6, 0) = 0");
+	s.opts.strsize = 32;
+	a[3] = 64;
+	CHECK_STR(st, t_line(&s, "getxattr", a, in, 2, 4, &out, 1),
+		  "getxattr(\"f\", \"user.a\", \"abc\", 64) = 4");
+	a[3] = 2;
+	CHECK_STR(
+		st, t_line(&s, "getxattr", a, in, 2, -ERANGE, NULL, 0),
+		"getxattr(\"f\", \"user.a\", 0x3000, 2) = -1 ERANGE (Numerical result out of range)");
+	/* the list: the address when there is no room for it, or on failure */
+	a[1] = 0x3000;
+	a[2] = 0;
+	CHECK_STR(st, t_line(&s, "listxattr", a, in, 1, 14, &list, 1),
+		  "listxattr(\"f\", 0x3000, 0)         = 14");
+	a[2] = 64;
+	CHECK_STR(st, t_line(&s, "listxattr", a, in, 1, 14, &list, 1),
+		  "listxattr(\"f\", \"user.a\\0user.b\\0\", 64) = 14");
+	a[2] = 2;
+	CHECK_STR(
+		st, t_line(&s, "listxattr", a, in, 1, -ERANGE, NULL, 0),
+		"listxattr(\"f\", 0x3000, 2)         = -1 ERANGE (Numerical result out of range)");
+	a[0] = 3;
+	a[2] = 0;
+	CHECK_STR(st, t_line(&s, "flistxattr", a, NULL, 0, 14, &list, 1),
+		  "flistxattr(3, 0x3000, 0)          = 14");
+	t_sink_close(&s);
+}
+
 T_SUITE(decode_file_tests) = {
-	T_CASE(open_flags_and_mode),
-	T_CASE(stat_abbrev),
-	T_CASE(stat_verbose),
-	T_CASE(statx_lines),
-	T_CASE(statfs_lines),
-	T_CASE(openat2_how),
-	T_CASE(mknod_lines),
-	T_CASE(utime_times),
-	T_CASE(getdents_count),
-	T_CASE(getdents_verbose),
-	T_END,
+	T_CASE(open_flags_and_mode), T_CASE(stat_abbrev),  T_CASE(stat_verbose),
+	T_CASE(statx_lines),	     T_CASE(statfs_lines), T_CASE(openat2_how),
+	T_CASE(mknod_lines),	     T_CASE(utime_times),  T_CASE(getdents_count),
+	T_CASE(getdents_verbose),    T_CASE(xattr_lines),  T_END,
 };

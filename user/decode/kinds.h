@@ -18,6 +18,9 @@ SR_DECODER(dirents)
 SR_DECODER(mknod_mode)
 SR_DECODER(mknod_dev)
 SR_DECODER(statx_flags)
+SR_DECODER(xattr_value_in)
+SR_DECODER(xattr_value_out)
+SR_DECODER(xattr_list)
 
 /* desc.c: descriptors, polling, fcntl, ioctl */
 SR_KIND(pollfd)
