@@ -103,7 +103,16 @@ static void format_argv(struct sr_fmt *f, const struct sr_call *c, int i)
 			out__puts(f->out, "...");
 			break;
 		}
-		fmt_blob_str(f, b, 1, max, SR_Q_NUL_TERM);
+		/*
+		 * strace shows a string it cannot read as its pointer, which the
+		 * capture does not keep: say that it is unknown, not an address.
+		 */
+		if (b->flags & SR_BF_FAULT) {
+			out__puts(f->out, "???");
+			continue;
+		}
+		out__quoted(f->out, blob_data(b), b->len, max,
+			    SR_Q_NUL_TERM | ((b->flags & SR_BF_TRUNC) ? SR_Q_ELLIPSIS : 0));
 	}
 	out__putc(f->out, ']');
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Decoders of user/decode/process.c, against lines strace 6.1 prints. */
+#include <errno.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/utsname.h>
@@ -329,16 +330,32 @@ static void futexes(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/*
+ * execve's strings: one the capture could not read prints as "???" (strace
+ * shows its pointer, which the capture does not keep), in argv and, with
+ * -v, in envp alike; never as a made-up address.
+ */
+static void execve_strings(struct t_state *st)
+{
+	struct t_sink s;
+	uint64_t a[6] = { 0x1000, 0x2000, 0x3000 };
+	struct t_blobspec in[] = {
+		{ 0, "/nope", 6, 0, 0 },	{ 1, NULL, 0, 0, 2 },
+		{ 1 | 1 << 3, "a", 2, 0, 0 },	{ 1 | 2 << 3, NULL, 0, SR_BF_FAULT, -14 },
+		{ 2, NULL, 0, 0, 2 },		{ 2 | 1 << 3, NULL, 0, SR_BF_FAULT, -14 },
+		{ 2 | 2 << 3, "B=1", 4, 0, 0 },
+	};
+
+	t_sink_open(&s);
+	s.opts.verbose = true;
+	CHECK_STR(st, t_line(&s, "execve", a, in, 7, -ENOENT, NULL, 0),
+		  "execve(\"/nope\", [\"a\", ???], [???, \"B=1\"]) = -1 ENOENT (No such file or "
+		  "directory)");
+	t_sink_close(&s);
+}
+
 T_SUITE(decode_process_tests) = {
-	T_CASE(rlimits),
-	T_CASE(wait_statuses),
-	T_CASE(rusage_uname),
-	T_CASE(sched_sets),
-	T_CASE(capabilities),
-	T_CASE(clones),
-	T_CASE(clone3s),
-	T_CASE(prctls),
-	T_CASE(arch_prctls),
-	T_CASE(futexes),
-	T_END,
+	T_CASE(rlimits),      T_CASE(wait_statuses), T_CASE(rusage_uname),   T_CASE(sched_sets),
+	T_CASE(capabilities), T_CASE(clones),	     T_CASE(clone3s),	     T_CASE(prctls),
+	T_CASE(arch_prctls),  T_CASE(futexes),	     T_CASE(execve_strings), T_END,
 };
