@@ -8,8 +8,8 @@
 #include "fdtab.h"
 #include "opts.h"
 
+/* Indexed by errno value; a hole (name NULL) is a value with no name. */
 struct sr_errname {
-	int val;
 	const char *name;
 	const char *text; /* NULL: strerror() */
 };
@@ -402,22 +402,24 @@ void fmt_struct(struct sr_fmt *f, const struct sr_call *c, int argi, bool at_exi
 	k->print(f, c, argi, blob_data(b), b->len);
 }
 
+static const struct sr_errname *errname(int err)
+{
+	if (err <= 0 || (size_t)err >= sizeof(sr_errnames) / sizeof(sr_errnames[0]) ||
+	    !sr_errnames[err].name)
+		return NULL;
+	return &sr_errnames[err];
+}
+
 const char *errno__name(int err)
 {
-	size_t i;
+	const struct sr_errname *e = errname(err);
 
-	for (i = 0; i < sizeof(sr_errnames) / sizeof(sr_errnames[0]); i++)
-		if (sr_errnames[i].val == err)
-			return sr_errnames[i].name;
-	return NULL;
+	return e ? e->name : NULL;
 }
 
 const char *errno__text(int err)
 {
-	size_t i;
+	const struct sr_errname *e = errname(err);
 
-	for (i = 0; i < sizeof(sr_errnames) / sizeof(sr_errnames[0]); i++)
-		if (sr_errnames[i].val == err && sr_errnames[i].text)
-			return sr_errnames[i].text;
-	return strerror(err);
+	return e && e->text ? e->text : strerror(err);
 }

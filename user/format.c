@@ -376,11 +376,14 @@ static void format_retval(struct sr_fmt *f, const struct sr_call *c)
 			out__puts(f->out, "? ");
 		else
 			out__puts(f->out, "-1 ");
-		if (name) {
-			out__puts(f->out, name);
-		} else {
-			out__puts(f->out, "E??? ");
+		/* strace's print_err_ret(): a value with no name as a number */
+		if (!name) {
+			out__puts(f->out, "(errno ");
+			out__dec(f->out, err);
+			out__putc(f->out, ')');
+			return;
 		}
+		out__puts(f->out, name);
 		out__puts(f->out, " (");
 		out__puts(f->out, errno__text(err));
 		out__putc(f->out, ')');
