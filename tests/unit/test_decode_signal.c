@@ -42,6 +42,10 @@ static void sigactions(struct t_state *st)
 		  "rt_sigaction(SIGCHLD, {sa_handler=0x55f92fd23336, sa_mask=~[RTMIN RT_1], "
 		  "sa_flags=SA_RESTORER|SA_NODEFER|SA_RESETHAND|SA_NOCLDSTOP|0xffffffff00000000, "
 		  "sa_restorer=0x7f51029d4050}, NULL, 8) = 0");
+	/* SA_INTERRUPT (0x20000000), a historical no-op strace still names */
+	act.flags = T_SA_RESTORER | SA_NODEFER | SA_RESETHAND | 0xffffffff20000000;
+	CHECK_HAS(st, t_line(&s, "rt_sigaction", a, &in, 1, 0, NULL, 0),
+		  "sa_flags=SA_RESTORER|SA_INTERRUPT|SA_NODEFER|SA_RESETHAND|0xffffffff00000000, ");
 	act = (struct t_ksigaction){ 1, T_SA_RESTORER, 0x7f5d0384a050, bit(SIGINT) | bit(34) };
 	a[0] = SIGPIPE;
 	CHECK_STR(st, t_line(&s, "rt_sigaction", a, &in, 1, 0, NULL, 0),
