@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Shared printers: flags, enums, errno names, signal names. */
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "decode.h"
 #include "helpers.h"
@@ -71,6 +74,56 @@ static void errno_returns(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/* Run scripts/gen-xlat.sh on @in; its output (or "") in @out, its exit status returned. */
+static int gen_xlat(const char *in, char *out, size_t len)
+{
+	char path[] = "/tmp/sysray-xlat-XXXXXX", cmd[128];
+	size_t n = 0;
+	FILE *p;
+	int fd;
+
+	fd = mkstemp(path);
+	if (fd < 0)
+		return -1;
+	if (write(fd, in, strlen(in)) != (ssize_t)strlen(in)) {
+		close(fd);
+		unlink(path);
+		return -1;
+	}
+	close(fd);
+	snprintf(cmd, sizeof(cmd), "sh scripts/gen-xlat.sh %s 2>/dev/null", path);
+	p = popen(cmd, "r");
+	if (p) {
+		n = fread(out, 1, len - 1, p);
+		fd = pclose(p);
+	} else {
+		fd = -1;
+	}
+	out[n] = 0;
+	unlink(path);
+	return fd;
+}
+
+/*
+ * A name the headers lack stops the build (#error) unless marked optional;
+ * only a name can be optional. Run from the source tree, as make check does.
+ */
+static void xlat_generator(struct t_state *st)
+{
+	static char out[8192];
+
+	if (access("scripts/gen-xlat.sh", R_OK)) {
+		fprintf(stderr, "  xlat_generator: not in the source tree, skipped\n");
+		return;
+	}
+	CHECK(st, gen_xlat("#include <x.h>\nX_A\n?X_B\nX_C (1 << 2)\n", out, sizeof(out)) == 0);
+	CHECK_HAS(st, out, "#ifndef X_A\n#error");
+	CHECK_HAS(st, out, "#ifdef X_B\n\t{ (uint64_t)(X_B), \"X_B\" },\n#endif");
+	CHECK_HAS(st, out, "\t{ (uint64_t)((1 << 2)), \"X_C\" },");
+	CHECK(st, !strstr(out, "#ifdef X_A") && !strstr(out, "X_C\n#error"));
+	CHECK(st, gen_xlat("?X_B 4\n", out, sizeof(out)) != 0);
+}
+
 static void signals(struct t_state *st)
 {
 	struct t_memout m;
@@ -91,5 +144,6 @@ static void signals(struct t_state *st)
 }
 
 T_SUITE(decode_tests) = {
-	T_CASE(flags), T_CASE(errnos), T_CASE(errno_returns), T_CASE(signals), T_END,
+	T_CASE(flags),		T_CASE(errnos),	 T_CASE(errno_returns),
+	T_CASE(xlat_generator), T_CASE(signals), T_END,
 };
