@@ -133,23 +133,68 @@ void field_id(struct sr_fmt *f, const char *name, uint32_t v)
 		out__udec(f->out, v);
 }
 
-void fmt_flags_tail(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
+/*
+ * The one walk over a flag table: the names of the bits of @v that @x
+ * names, in table order, joined by '|' (with one before the first too when
+ * *@any is already set). With @bitnum >= 0 the table's values are bit
+ * numbers counted from @bitnum, shown as "1<<NAME" (capabilities).
+ * Return: the bits of @v no name covers; *@any is set once a name printed.
+ */
+static uint64_t flags_walk(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v, int bitnum,
+			   bool *any)
 {
 	uint32_t i;
 
 	for (i = 0; i < x->n && v; i++) {
 		uint64_t bits = x->ents[i].val;
 
+		if (bitnum >= 0) {
+			if (bits < (uint64_t)bitnum || bits - bitnum >= 64)
+				continue;
+			bits = 1ull << (bits - bitnum);
+		}
 		if (!bits || (v & bits) != bits)
 			continue;
-		out__putc(f->out, '|');
+		if (*any)
+			out__putc(f->out, '|');
+		if (bitnum >= 0)
+			out__puts(f->out, "1<<");
 		out__puts(f->out, x->ents[i].name);
 		v &= ~bits;
+		*any = true;
 	}
+	return v;
+}
+
+void fmt_flags_tail(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
+{
+	bool any = true;
+
+	v = flags_walk(f, x, v, -1, &any);
 	if (v) {
 		out__putc(f->out, '|');
 		out__hex(f->out, v);
 	}
+}
+
+bool fmt_flags_bare(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
+{
+	bool any = false;
+
+	if (!v) {
+		const char *z = xlat__name(x, 0);
+
+		if (z)
+			out__puts(f->out, z);
+		return z != NULL;
+	}
+	v = flags_walk(f, x, v, -1, &any);
+	if (v) {
+		if (any)
+			out__putc(f->out, '|');
+		out__hex(f->out, v);
+	}
+	return any;
 }
 
 /* clock_t ticks, with the seconds in a comment as strace adds them (150 -> "1.50 s"). */
@@ -191,38 +236,35 @@ static void comment_unknown(struct sr_fmt *f, const struct sr_xlat *x)
 	out__puts(f->out, " */");
 }
 
-void fmt_flags(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
+/* fmt_flags(), or with @bitnum >= 0 fmt_flags_bitnum(). */
+static void flags_print(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v, int bitnum)
 {
-	uint64_t rest = v;
 	bool any = false;
-	uint32_t i;
 
 	if (!v) {
-		const char *z = xlat__name(x, 0);
+		const char *z = bitnum < 0 ? xlat__name(x, 0) : NULL;
 
 		out__puts(f->out, z ? z : "0");
 		return;
 	}
-	for (i = 0; i < x->n; i++) {
-		uint64_t bits = x->ents[i].val;
-
-		if (!bits || (rest & bits) != bits)
-			continue;
-		if (any)
-			out__putc(f->out, '|');
-		out__puts(f->out, x->ents[i].name);
-		rest &= ~bits;
-		any = true;
-	}
-	if (!rest)
+	v = flags_walk(f, x, v, bitnum, &any);
+	if (!v)
 		return;
-	if (any) {
+	if (any)
 		out__putc(f->out, '|');
-		out__hex(f->out, rest);
-		return;
-	}
-	out__hex(f->out, rest);
-	comment_unknown(f, x);
+	out__hex(f->out, v);
+	if (!any)
+		comment_unknown(f, x);
+}
+
+void fmt_flags(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
+{
+	flags_print(f, x, v, -1);
+}
+
+void fmt_flags_bitnum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v, int base)
+{
+	flags_print(f, x, v, base);
 }
 
 void fmt_enum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)

@@ -176,6 +176,14 @@ void fmt_mode(struct sr_fmt *f, uint64_t mode);
 void fmt_clock_t(struct sr_fmt *f, uint64_t v);
 /* Print a bit set; @v 0 prints as "0" unless the table names 0. */
 void fmt_flags(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v);
+/*
+ * A bit set as strace's sprintflags() and printflags(x, v, NULL) print it:
+ * unknown bits in hex with no comment, nothing at all for 0 unless the
+ * table names it. Return: whether a name printed.
+ */
+bool fmt_flags_bare(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v);
+/* A bit set whose table holds bit numbers counted from @base: "1<<CAP_KILL". */
+void fmt_flags_bitnum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v, int base);
 /* Print one value by name, or "v /\* X_??? *\/". */
 void fmt_enum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v);
 /* Like fmt_enum, but unknown values print in decimal. */

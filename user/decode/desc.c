@@ -29,48 +29,13 @@
 /* FD_SETSIZE / 8: the bytes of an fd_set worth reading. */
 #define SR_FDSET_MAX 128
 
-/*
- * Flags as strace's sprintflags() and printflags(x, v, NULL) print them:
- * unknown bits in hex with no comment, and nothing at all for 0 unless the
- * table names it.
- */
-static void print_flags_bare(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
-{
-	bool any = false;
-	uint32_t i;
-
-	if (!v) {
-		const char *z = xlat__name(x, 0);
-
-		if (z)
-			out__puts(f->out, z);
-		return;
-	}
-	for (i = 0; i < x->n && v; i++) {
-		uint64_t bits = x->ents[i].val;
-
-		if (!bits || (v & bits) != bits)
-			continue;
-		if (any)
-			out__putc(f->out, '|');
-		out__puts(f->out, x->ents[i].name);
-		v &= ~bits;
-		any = true;
-	}
-	if (!v)
-		return;
-	if (any)
-		out__putc(f->out, '|');
-	out__hex(f->out, v);
-}
-
 /* Open flags as fcntl(F_SETFL) and F_GETFL show them: "O_RDWR|O_NONBLOCK". */
 static void print_open_modes(struct sr_fmt *f, uint32_t flags)
 {
 	fmt_enum(f, &xlat_open_access, flags & 3);
 	if (flags & ~3u) {
 		out__putc(f->out, '|');
-		print_flags_bare(f, &xlat_o_flags, flags & ~3u);
+		fmt_flags_bare(f, &xlat_o_flags, flags & ~3u);
 	}
 }
 
@@ -339,7 +304,7 @@ static void poll_print_revents(struct sr_fmt *f, const struct sr_call *c)
 		out__puts(f->out, "{fd=");
 		out__dec(f->out, (int32_t)get32(p, i * 8));
 		out__puts(f->out, ", revents=");
-		print_flags_bare(f, &xlat_poll_events, rev);
+		fmt_flags_bare(f, &xlat_poll_events, rev);
 		out__putc(f->out, '}');
 	}
 	out__putc(f->out, ']');
@@ -632,7 +597,7 @@ static void print_oflag(struct sr_fmt *f, uint32_t v)
 		out__putc(f->out, '|');
 		v &= ~dly[i].mask;
 	}
-	print_flags_bare(f, &xlat_term_oflags, v);
+	fmt_flags_bare(f, &xlat_term_oflags, v);
 }
 
 /* c_cflag: output speed, input speed if set apart, character size, flags. */
@@ -646,19 +611,19 @@ static void print_cflag(struct sr_fmt *f, uint32_t v)
 	}
 	fmt_enum(f, &xlat_term_csize, v & CSIZE);
 	out__putc(f->out, '|');
-	print_flags_bare(f, &xlat_term_cflags, v & ~(CBAUD | CIBAUD | CSIZE));
+	fmt_flags_bare(f, &xlat_term_cflags, v & ~(CBAUD | CIBAUD | CSIZE));
 }
 
 static void print_term_flags(struct sr_fmt *f, uint32_t i, uint32_t o, uint32_t c, uint32_t l)
 {
 	out__puts(f->out, "c_iflag=");
-	print_flags_bare(f, &xlat_term_iflags, i);
+	fmt_flags_bare(f, &xlat_term_iflags, i);
 	out__puts(f->out, ", c_oflag=");
 	print_oflag(f, o);
 	out__puts(f->out, ", c_cflag=");
 	print_cflag(f, c);
 	out__puts(f->out, ", c_lflag=");
-	print_flags_bare(f, &xlat_term_lflags, l);
+	fmt_flags_bare(f, &xlat_term_lflags, l);
 }
 
 /* -v only: the line discipline and the control characters. */
@@ -1032,7 +997,7 @@ static void fcntl_ret_suffix(struct sr_fmt *f, const struct sr_call *c)
 		if (!c->ret)
 			return;
 		out__puts(f->out, " (flags ");
-		print_flags_bare(f, &xlat_fd_flags, (uint64_t)c->ret);
+		fmt_flags_bare(f, &xlat_fd_flags, (uint64_t)c->ret);
 		break;
 	case F_GETFL:
 		out__puts(f->out, " (flags ");
@@ -1049,7 +1014,7 @@ static void fcntl_ret_suffix(struct sr_fmt *f, const struct sr_call *c)
 		if (!c->ret)
 			return;
 		out__puts(f->out, " (seals ");
-		print_flags_bare(f, &xlat_f_seals, (uint64_t)c->ret);
+		fmt_flags_bare(f, &xlat_f_seals, (uint64_t)c->ret);
 		break;
 	case F_GETSIG:
 		if (c->ret <= 0 || c->ret > 64)

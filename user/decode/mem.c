@@ -138,26 +138,6 @@ const struct sr_decoder sr_dec_ipc_key = {
 };
 
 /*
- * Known bits by name (and any others after a '|'), or bare hex when none is
- * known, as strace's printflags(..., NULL). Returns whether a name printed.
- */
-static bool flags_nodflt(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
-{
-	uint32_t i;
-
-	if (!v)
-		return false;
-	for (i = 0; i < x->n; i++) {
-		if (x->ents[i].val && (v & x->ents[i].val) == x->ents[i].val) {
-			fmt_flags(f, x, v);
-			return true;
-		}
-	}
-	out__hex(f->out, v);
-	return false;
-}
-
-/*
  * shmget's flags: IPC_* and SHM_* bits, the huge page size, then the
  * permissions. An unknown bit prints alone in hex, and still takes a '|'.
  */
@@ -166,7 +146,7 @@ static void shm_flags(struct sr_fmt *f, uint32_t v)
 	uint32_t flags = v & ~0777u, huge = flags & SR_HUGE_MASK;
 
 	flags &= ~SR_HUGE_MASK;
-	flags_nodflt(f, &xlat_shm_resource_flags, flags);
+	fmt_flags_bare(f, &xlat_shm_resource_flags, flags);
 	if (huge) {
 		if (flags)
 			out__putc(f->out, '|');
@@ -190,7 +170,7 @@ static void ipc_flags_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 		shm_flags(f, v);
 		return;
 	}
-	if (flags_nodflt(f, &xlat_ipc_flags, v & ~0777u))
+	if (fmt_flags_bare(f, &xlat_ipc_flags, v & ~0777u))
 		out__putc(f->out, '|');
 	out__oct(f->out, v & 0777, 2);
 }

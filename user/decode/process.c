@@ -328,31 +328,7 @@ const struct sr_kind sr_kind_cap_header = {
 /* 32 capability bits numbered from @base: 1<<CAP_CHOWN|1<<CAP_KILL. */
 static void cap_word(struct sr_fmt *f, uint32_t v, int base)
 {
-	uint32_t rest = v;
-	bool any = false;
-	int i;
-
-	if (!v) {
-		out__putc(f->out, '0');
-		return;
-	}
-	for (i = 0; i < 32; i++) {
-		const char *n = (v >> i) & 1 ? xlat__name(&xlat_capabilities, base + i) : NULL;
-
-		if (!n)
-			continue;
-		out__puts(f->out, any ? "|1<<" : "1<<");
-		out__puts(f->out, n);
-		rest &= ~(1u << i);
-		any = true;
-	}
-	if (rest && any) {
-		out__putc(f->out, '|');
-		out__hex(f->out, rest);
-	} else if (rest) {
-		out__hex(f->out, rest);
-		out__puts(f->out, " /* CAP_??? */");
-	}
+	fmt_flags_bitnum(f, &xlat_capabilities, v, base);
 }
 
 static void cap_bits(struct sr_fmt *f, uint32_t lo, uint32_t hi)
