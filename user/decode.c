@@ -52,11 +52,6 @@ const uint8_t *call__blob_end(const struct sr_call *c, const struct sr_blob *b)
 	return c->in_end;
 }
 
-void fmt_int(struct sr_fmt *f, int64_t v)
-{
-	out__dec(f->out, v);
-}
-
 void fmt_ptr(struct sr_fmt *f, uint64_t v)
 {
 	if (v)
@@ -276,18 +271,6 @@ void fmt_enum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
 		return;
 	}
 	out__hex(f->out, v);
-	comment_unknown(f, x);
-}
-
-void fmt_enum_dec(struct sr_fmt *f, const struct sr_xlat *x, int64_t v)
-{
-	const char *n = xlat__name(x, (uint64_t)v);
-
-	if (n) {
-		out__puts(f->out, n);
-		return;
-	}
-	out__dec(f->out, v);
 	comment_unknown(f, x);
 }
 

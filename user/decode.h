@@ -159,7 +159,6 @@ size_t fmt_strsize(const struct sr_fmt *f);
 size_t fmt_max_elems(const struct sr_fmt *f);
 /* "|A|B|0x40": the bits of @v that @x names, then any left over. */
 void fmt_flags_tail(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v);
-void fmt_int(struct sr_fmt *f, int64_t v);
 /* Struct fields: @name includes its separator and "=" (", st_size="). */
 void field_u(struct sr_fmt *f, const char *name, uint64_t v);
 void field_d(struct sr_fmt *f, const char *name, int64_t v);
@@ -186,8 +185,6 @@ bool fmt_flags_bare(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v);
 void fmt_flags_bitnum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v, int base);
 /* Print one value by name, or "v /\* X_??? *\/". */
 void fmt_enum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v);
-/* Like fmt_enum, but unknown values print in decimal. */
-void fmt_enum_dec(struct sr_fmt *f, const struct sr_xlat *x, int64_t v);
 /* Name of @v in @x, or NULL. */
 const char *xlat__name(const struct sr_xlat *x, uint64_t v);
 void fmt_signame(struct sr_fmt *f, int sig);
