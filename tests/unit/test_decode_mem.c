@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Decoders of user/decode/mem.c, against lines strace 6.1 prints. */
+#include <errno.h>
 #include <string.h>
+#include <linux/membarrier.h>
 #include <linux/shm.h>
 
 #include "rec.h"
@@ -201,7 +203,50 @@ static void mincore_vec(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/* membarrier: cpu_id only with MEMBARRIER_CMD_FLAG_CPU; QUERY's result as flags. */
+static void membarriers(struct t_state *st)
+{
+	struct t_sink s;
+	uint64_t a[6] = { MEMBARRIER_CMD_QUERY, 0, 0 };
+
+	t_sink_open(&s);
+	CHECK_STR(st, t_line(&s, "membarrier", a, NULL, 0, 0x1ff, NULL, 0),
+		  "membarrier(MEMBARRIER_CMD_QUERY, 0) = 0x1ff (MEMBARRIER_CMD_GLOBAL|"
+		  "MEMBARRIER_CMD_GLOBAL_EXPEDITED|MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED|"
+		  "MEMBARRIER_CMD_PRIVATE_EXPEDITED|MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED|"
+		  "MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE|"
+		  "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE|"
+		  "MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ|"
+		  "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ)");
+	CHECK_STR(st, t_line(&s, "membarrier", a, NULL, 0, 0x1001, NULL, 0),
+		  "membarrier(MEMBARRIER_CMD_QUERY, 0) = 0x1001 (MEMBARRIER_CMD_GLOBAL|0x1000)");
+	CHECK_STR(st, t_line(&s, "membarrier", a, NULL, 0, 0x1000, NULL, 0),
+		  "membarrier(MEMBARRIER_CMD_QUERY, 0) = 0x1000 (0x1000)");
+	CHECK_STR(st, t_line(&s, "membarrier", a, NULL, 0, 0, NULL, 0),
+		  "membarrier(MEMBARRIER_CMD_QUERY, 0) = 0");
+	a[1] = 2;
+	CHECK_STR(st, t_line(&s, "membarrier", a, NULL, 0, -EINVAL, NULL, 0),
+		  "membarrier(MEMBARRIER_CMD_QUERY, 0x2 /* MEMBARRIER_CMD_FLAG_??? */) = -1 EINVAL "
+		  "(Invalid argument)");
+	a[0] = MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ;
+	a[1] = MEMBARRIER_CMD_FLAG_CPU;
+	a[2] = (uint32_t)-1;
+	CHECK_STR(
+		st, t_line(&s, "membarrier", a, NULL, 0, 0, NULL, 0),
+		"membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ, MEMBARRIER_CMD_FLAG_CPU, -1) = 0");
+	a[0] = MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED;
+	a[1] = 0;
+	CHECK_STR(st, t_line(&s, "membarrier", a, NULL, 0, 0, NULL, 0),
+		  "membarrier(MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED, 0) = 0");
+	a[0] = (uint64_t)-1; /* an int, shown as strace shows it */
+	CHECK_STR(
+		st, t_line(&s, "membarrier", a, NULL, 0, -EINVAL, NULL, 0),
+		"membarrier(0xffffffff /* MEMBARRIER_CMD_??? */, 0) = -1 EINVAL (Invalid argument)");
+	t_sink_close(&s);
+}
+
 T_SUITE(decode_mem_tests) = {
-	T_CASE(mmap_flags), T_CASE(mremap_mlock), T_CASE(ipc_get),     T_CASE(ipc_ctl),
-	T_CASE(sembufs),    T_CASE(ipc_bufs),	  T_CASE(mincore_vec), T_END,
+	T_CASE(mmap_flags),  T_CASE(mremap_mlock), T_CASE(ipc_get),
+	T_CASE(ipc_ctl),     T_CASE(sembufs),	   T_CASE(ipc_bufs),
+	T_CASE(mincore_vec), T_CASE(membarriers),  T_END,
 };

@@ -64,6 +64,7 @@ SR_DECODER(msgbuf_out)
 SR_DECODER(mq_mode)
 SR_DECODER(mq_attr)
 SR_KIND(mqattr)
+SR_SCDEC(membarrier)
 
 /* process.c: processes, resources, credentials */
 SR_KIND(rlimit)

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <linux/ipc.h>
+#include <linux/membarrier.h>
 #include <linux/mman.h>
 #include <linux/msg.h>
 #include <linux/sem.h>
@@ -638,4 +639,51 @@ const struct sr_kind sr_kind_mqattr = {
 	.name = "mqattr",
 	.size = sizeof(struct sr_mq_attr),
 	.print = mqattr_print,
+};
+
+/*
+ * SCX(membarrier, ...): the command, its flags, and the CPU only when
+ * MEMBARRIER_CMD_FLAG_CPU asks for one. MEMBARRIER_CMD_QUERY returns the
+ * commands supported, which strace shows in hex with their names.
+ */
+static bool membarrier_is_query(const struct sr_call *c)
+{
+	return (int32_t)c->args[0] == MEMBARRIER_CMD_QUERY;
+}
+
+static void membarrier_enter(struct sr_fmt *f, const struct sr_call *c)
+{
+	uint32_t flags = (uint32_t)c->args[1];
+
+	fmt_enum(f, &xlat_membarrier_cmd, (uint32_t)c->args[0]); /* cmd */
+	out__puts(f->out, ", ");
+	fmt_flags(f, &xlat_membarrier_flags, flags); /* flags */
+	if (flags & MEMBARRIER_CMD_FLAG_CPU) {
+		out__puts(f->out, ", ");
+		out__dec(f->out, (int32_t)c->args[2]); /* cpu_id */
+	}
+}
+
+static void membarrier_ret(struct sr_fmt *f, const struct sr_call *c)
+{
+	if (membarrier_is_query(c) && c->ret)
+		out__hex(f->out, (uint64_t)c->ret);
+	else
+		out__dec(f->out, c->ret);
+}
+
+static void membarrier_ret_suffix(struct sr_fmt *f, const struct sr_call *c)
+{
+	if (!membarrier_is_query(c) || c->ret <= 0)
+		return;
+	out__puts(f->out, " (");
+	fmt_flags_bare(f, &xlat_membarrier_cmd, (uint64_t)c->ret);
+	out__putc(f->out, ')');
+}
+
+const struct sr_scdec sr_scdec_membarrier = {
+	.name = "membarrier",
+	.enter = membarrier_enter,
+	.ret = membarrier_ret,
+	.ret_suffix = membarrier_ret_suffix,
 };
