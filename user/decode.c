@@ -338,6 +338,16 @@ void fmt_path(struct sr_fmt *f, const struct sr_call *c, int argi)
 	fmt_blob_str(f, b, c->args[argi], SR_BLOB_MAX, SR_Q_NUL_TERM);
 }
 
+bool fmt_array_next(struct sr_fmt *f, size_t i)
+{
+	if (i)
+		out__puts(f->out, ", ");
+	if (i < fmt_max_elems(f))
+		return true;
+	out__puts(f->out, "...");
+	return false;
+}
+
 void fmt_int_array(struct sr_fmt *f, const void *data, size_t len, size_t n)
 {
 	const int32_t *v = data;
@@ -362,12 +372,8 @@ static void fmt_array(struct sr_fmt *f, const struct sr_call *c, int argi, const
 
 	out__putc(f->out, '[');
 	for (i = 0; i < count && i < have; i++) {
-		if (i)
-			out__puts(f->out, ", ");
-		if (i >= max) {
-			out__puts(f->out, "...");
+		if (!fmt_array_next(f, i))
 			break;
-		}
 		k->print(f, c, argi, p + i * k->size, k->size);
 	}
 	if (i < count && i == have && i < max) {

@@ -197,6 +197,12 @@ void fmt_blob_str(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, size
 void fmt_path(struct sr_fmt *f, const struct sr_call *c, int argi);
 /* Print a struct argument: the address when not captured (or the call failed). */
 void fmt_struct(struct sr_fmt *f, const struct sr_call *c, int argi, bool at_exit);
+/*
+ * Before element @i of an array: ", " after the first, then "..." instead
+ * of the element once -s of them are shown (all with -v), as strace's
+ * print_array() cuts arrays. Return: false when "..." ended the array.
+ */
+bool fmt_array_next(struct sr_fmt *f, size_t i);
 /* "[N]" for an int in user memory, as strace prints int* outputs. */
 void fmt_int_array(struct sr_fmt *f, const void *data, size_t len, size_t n);
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <asm/statfs.h>
 #include <unistd.h>
 
 #include "decode.h"
@@ -124,6 +125,59 @@ static void xlat_generator(struct t_state *st)
 	CHECK(st, gen_xlat("?X_B 4\n", out, sizeof(out)) != 0);
 }
 
+/* Arrays of two strace prints with print_array(): cut at -s elements, as longer ones. */
+static void pairs_at_s(struct t_state *st)
+{
+	struct t_sink s;
+	int32_t fds[2] = { 3, 4 };
+	int64_t ts[4] = { 1, 2, 3, 4 };
+	struct statfs sf = { .f_type = 0x1234, .f_fsid = { { 0x15, 0x16 } } };
+	uint64_t a[6] = { 0x1000 };
+	struct t_blobspec out = { 0, fds, sizeof(fds), 0, 0 };
+	struct t_blobspec in[2] = { { 1, "f", 2, 0, 0 }, { 2, ts, sizeof(ts), 0, 0 } };
+	struct t_blobspec sfs[2] = { { 0, "/", 2, 0, 0 }, { 1, &sf, sizeof(sf), 0, 0 } };
+
+	t_utc();
+	t_sink_open(&s);
+	s.opts.strsize = 0;
+	CHECK_STR(st, t_line(&s, "pipe2", a, NULL, 0, 0, &out, 1),
+		  "pipe2([...], 0)                   = 0");
+	s.opts.strsize = 1;
+	CHECK_STR(st, t_line(&s, "pipe2", a, NULL, 0, 0, &out, 1),
+		  "pipe2([3, ...], 0)                = 0");
+	s.opts.strsize = 2;
+	CHECK_STR(st, t_line(&s, "pipe2", a, NULL, 0, 0, &out, 1),
+		  "pipe2([3, 4], 0)                  = 0");
+	s.opts.strsize = 0;
+	a[0] = 1;
+	a[1] = 1;
+	a[3] = 0x1000;
+	out.arg = 3;
+	CHECK_STR(st, t_line(&s, "socketpair", a, NULL, 0, 0, &out, 1),
+		  "socketpair(AF_UNIX, SOCK_STREAM, 0, [...]) = 0");
+	a[0] = T_AT_FDCWD;
+	a[1] = 0x2000;
+	a[2] = 0x3000;
+	a[3] = 0;
+	CHECK_STR(st, t_line(&s, "utimensat", a, in, 2, 0, NULL, 0),
+		  "utimensat(AT_FDCWD, \"f\", [...], 0) = 0");
+	s.opts.strsize = 1;
+	a[0] = 0x2000;
+	a[1] = 0x3000;
+	in[0].arg = 0;
+	in[1].arg = 1;
+	CHECK_HAS(st, t_line(&s, "utimes", a, in, 2, 0, NULL, 0),
+		  "utimes(\"f\", [{tv_sec=1, tv_usec=2} /* 1970-01-01T00:00:01.000002+0000 */, "
+		  "...]) = 0");
+	s.opts.strsize = 0;
+	a[1] = 0x4000;
+	CHECK_HAS(st, t_line(&s, "statfs", a, sfs, 1, 0, &sfs[1], 1), ", f_fsid={val=[...]}, ");
+	s.opts.verbose = true;
+	CHECK_HAS(st, t_line(&s, "statfs", a, sfs, 1, 0, &sfs[1], 1),
+		  ", f_fsid={val=[0x15, 0x16]}, ");
+	t_sink_close(&s);
+}
+
 static void signals(struct t_state *st)
 {
 	struct t_memout m;
@@ -144,6 +198,11 @@ static void signals(struct t_state *st)
 }
 
 T_SUITE(decode_tests) = {
-	T_CASE(flags),		T_CASE(errnos),	 T_CASE(errno_returns),
-	T_CASE(xlat_generator), T_CASE(signals), T_END,
+	T_CASE(flags),
+	T_CASE(errnos),
+	T_CASE(errno_returns),
+	T_CASE(xlat_generator),
+	T_CASE(pairs_at_s),
+	T_CASE(signals),
+	T_END,
 };

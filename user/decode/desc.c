@@ -82,21 +82,19 @@ static void epoll_event_print(struct sr_fmt *f, const struct sr_call *c, int arg
 	out__puts(f->out, "}}");
 }
 
-/* pipe, socketpair: "[3, 4]". */
+/* pipe, socketpair: "[3, 4]", the new fds (annotated with -y). */
 static void int_pair_print(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
 			   size_t len)
 {
 	const uint8_t *p = data;
+	size_t i;
 
-	if (!f->fds || len < 8) {
-		fmt_int_array(f, data, len, 2);
-		return;
-	}
-	/* -y: the new fds, annotated */
 	out__putc(f->out, '[');
-	fmt_fd_new(f, c, (int32_t)get32(p, 0));
-	out__puts(f->out, ", ");
-	fmt_fd_new(f, c, (int32_t)get32(p, 4));
+	for (i = 0; i < 2 && (i + 1) * 4 <= len; i++) {
+		if (!fmt_array_next(f, i))
+			break;
+		fmt_fd_new(f, c, (int32_t)get32(p, i * 4));
+	}
 	out__putc(f->out, ']');
 }
 

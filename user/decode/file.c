@@ -258,6 +258,7 @@ static void statfs_print(struct sr_fmt *f, const struct sr_call *c, int argi, co
 			 size_t len)
 {
 	struct statfs s;
+	size_t i;
 
 	(void)c;
 	(void)argi;
@@ -272,9 +273,8 @@ static void statfs_print(struct sr_fmt *f, const struct sr_call *c, int argi, co
 	field_u(f, ", f_files=", s.f_files);
 	field_u(f, ", f_ffree=", s.f_ffree);
 	out__puts(f->out, ", f_fsid={val=[");
-	out__hex(f->out, (uint32_t)s.f_fsid.val[0]);
-	out__puts(f->out, ", ");
-	out__hex(f->out, (uint32_t)s.f_fsid.val[1]);
+	for (i = 0; i < 2 && fmt_array_next(f, i); i++)
+		out__hex(f->out, (uint32_t)s.f_fsid.val[i]);
 	out__puts(f->out, "]}");
 	field_u(f, ", f_namelen=", s.f_namelen);
 	field_u(f, ", f_frsize=", s.f_frsize);

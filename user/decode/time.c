@@ -263,9 +263,11 @@ static void timespec_pair_print(struct sr_fmt *f, const struct sr_call *c, int a
 	(void)argi;
 	(void)len;
 	out__putc(f->out, '[');
-	utime_ts(f, &atime);
-	out__puts(f->out, ", ");
-	utime_ts(f, &mtime);
+	if (fmt_array_next(f, 0)) {
+		utime_ts(f, &atime);
+		if (fmt_array_next(f, 1))
+			utime_ts(f, &mtime);
+	}
 	out__putc(f->out, ']');
 }
 
@@ -288,8 +290,8 @@ static void timeval_pair_print(struct sr_fmt *f, const struct sr_call *c, int ar
 	out__putc(f->out, '[');
 	for (i = 0; i < 2; i++) {
 		t = ts_at(data, i);
-		if (i)
-			out__puts(f->out, ", ");
+		if (!fmt_array_next(f, i))
+			break;
 		fmt_sec_usec(f, &t);
 		fmt_time_comment(f, t.sec, (uint64_t)t.frac, 6);
 	}
