@@ -89,7 +89,7 @@ void fmt_dirfd(struct sr_fmt *f, const struct sr_call *c, int fd)
 /* strace's "%#03o": 0644, 022, 000. */
 void fmt_mode(struct sr_fmt *f, uint64_t mode)
 {
-	out__oct_alt(f->out, mode & 0xffff, 3);
+	out__oct_alt(f->out, mode, 3);
 }
 
 bool fmt_verbose(const struct sr_fmt *f)

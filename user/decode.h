@@ -170,6 +170,7 @@ void fmt_fd(struct sr_fmt *f, const struct sr_call *c, int fd);
 /* An fd the call created (its return value, pipe's array): what it is now. */
 void fmt_fd_new(struct sr_fmt *f, const struct sr_call *c, int fd);
 void fmt_dirfd(struct sr_fmt *f, const struct sr_call *c, int fd);
+/* A mode in octal as strace's "%#03o" prints it: 0644, 022, 000. */
 void fmt_mode(struct sr_fmt *f, uint64_t mode);
 /* clock_t ticks, with the seconds in a comment as strace adds them. */
 void fmt_clock_t(struct sr_fmt *f, uint64_t v);

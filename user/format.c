@@ -223,7 +223,7 @@ void format_arg(struct sr_fmt *f, const struct sr_call *c, int i)
 		fmt_dirfd(f, c, (int32_t)v);
 		break;
 	case SR_T_MODE:
-		fmt_mode(f, v);
+		fmt_mode(f, (uint16_t)v); /* a umode_t */
 		break;
 	case SR_T_UID:
 		if ((uint32_t)v == (uint32_t)-1)
@@ -406,7 +406,7 @@ static void format_retval(struct sr_fmt *f, const struct sr_call *c)
 		out__hex(f->out, (uint64_t)r);
 		break;
 	case SR_R_OCT:
-		out__oct_alt(f->out, (uint64_t)r, 3); /* strace: "%#03o", 000 */
+		fmt_mode(f, (uint64_t)r);
 		break;
 	case SR_R_FD:
 		fmt_fd_new(f, c, (int)r);

@@ -27,12 +27,6 @@
 /* statfs f_flags: the kernel sets it when the other bits mean something. */
 #define SR_ST_VALID 0x0020
 
-/* "%#03o", as strace prints numeric modes: 0644, 022, 000. */
-static void mode_num(struct sr_fmt *f, uint64_t mode)
-{
-	out__oct(f->out, mode, 2);
-}
-
 /* st_mode and friends: "S_IFREG|SR_S_ISUID|0755"; unknown types print numerically. */
 static void mode_sym(struct sr_fmt *f, uint32_t mode)
 {
@@ -41,7 +35,7 @@ static void mode_sym(struct sr_fmt *f, uint32_t mode)
 	if (mode & SR_S_IFMT)
 		ifmt = xlat__name(&xlat_file_types, mode & SR_S_IFMT);
 	if (!ifmt) {
-		mode_num(f, mode);
+		fmt_mode(f, mode);
 		return;
 	}
 	if (*ifmt) {
@@ -54,7 +48,7 @@ static void mode_sym(struct sr_fmt *f, uint32_t mode)
 		out__puts(f->out, "S_ISGID|");
 	if (mode & SR_S_ISVTX)
 		out__puts(f->out, "S_ISVTX|");
-	mode_num(f, mode & ~(SR_S_IFMT | SR_S_ISUID | SR_S_ISGID | SR_S_ISVTX));
+	fmt_mode(f, mode & ~(SR_S_IFMT | SR_S_ISUID | SR_S_ISGID | SR_S_ISVTX));
 }
 
 /* A dev_t as glibc's major() and minor() split it: "makedev(0x1, 0x3)". */
@@ -352,7 +346,7 @@ static void open_how_print(struct sr_fmt *f, const struct sr_call *c, int argi, 
 	open_modes(f, how.flags);
 	if ((how.flags & (O_CREAT | __O_TMPFILE)) || how.mode) {
 		out__puts(f->out, ", mode=");
-		mode_num(f, how.mode);
+		fmt_mode(f, how.mode);
 	}
 	out__puts(f->out, ", resolve=");
 	fmt_flags(f, &xlat_resolve_flags, how.resolve);
@@ -385,7 +379,7 @@ static bool open_mode_present(const struct sr_call *c, int argi)
 
 static void open_mode_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 {
-	mode_num(f, (uint16_t)c->args[argi]);
+	fmt_mode(f, (uint16_t)c->args[argi]);
 }
 
 const struct sr_decoder sr_dec_open_mode = {

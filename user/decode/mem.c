@@ -156,7 +156,7 @@ static void shm_flags(struct sr_fmt *f, uint32_t v)
 	}
 	if (flags || huge)
 		out__putc(f->out, '|');
-	out__oct(f->out, v & 0777, 2);
+	fmt_mode(f, v & 0777);
 }
 
 /*
@@ -173,7 +173,7 @@ static void ipc_flags_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 	}
 	if (fmt_flags_bare(f, &xlat_ipc_flags, v & ~0777u))
 		out__putc(f->out, '|');
-	out__oct(f->out, v & 0777, 2);
+	fmt_mode(f, v & 0777);
 }
 
 const struct sr_decoder sr_dec_ipc_flags = {
@@ -253,7 +253,7 @@ static void ipc_perm(struct sr_fmt *f, const char *name, const struct ipc64_perm
 	field_id(f, "={uid=", p->uid);
 	field_id(f, ", gid=", p->gid);
 	out__puts(f->out, ", mode=");
-	out__oct(f->out, p->mode, 2);
+	fmt_mode(f, p->mode);
 	if (!set) {
 		field_u(f, ", key=", (uint32_t)p->key);
 		field_id(f, ", cuid=", p->cuid);
