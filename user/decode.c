@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Printers shared by the table-driven formatter and the custom decoders. */
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -76,7 +77,7 @@ void fmt_fd_new(struct sr_fmt *f, const struct sr_call *c, int fd)
 
 void fmt_dirfd(struct sr_fmt *f, const struct sr_call *c, int fd)
 {
-	if (fd != -100) { /* AT_FDCWD */
+	if (fd != AT_FDCWD) {
 		fmt_fd(f, c, fd);
 		return;
 	}
@@ -302,7 +303,7 @@ static bool path_base(const struct sr_call *c, int argi, int *dirfd)
 
 	if (argi == 0 && (!strcmp(n, "symlink") || !strcmp(n, "symlinkat") || !strcmp(n, "mount")))
 		return false;
-	*dirfd = -100;
+	*dirfd = AT_FDCWD;
 	if (argi > 0 && c->ent->args[argi - 1].type == SR_T_DIRFD)
 		*dirfd = (int)c->args[argi - 1];
 	return true;

@@ -5,6 +5,7 @@
 #include <asm/ioctl.h>
 #include <asm/ioctls.h>
 #include <asm/termbits.h>
+#include <asm/termios.h>
 #include <linux/fcntl.h>
 #include <linux/fs.h>
 
@@ -15,8 +16,6 @@
 #define SR_TERMIOS_SIZE	 36
 #define SR_TERMIOS2_SIZE 44
 #define SR_TERMIO_SIZE	 17
-#define SR_NCCS		 19
-#define SR_NCC		 8
 /* struct flock on 64-bit: two shorts, padding, l_start, l_len, l_pid. */
 #define SR_FLOCK_SIZE 32
 /* struct epoll_event is packed on x86_64 only: elsewhere data is aligned. */
@@ -657,7 +656,7 @@ static void print_termios(struct sr_fmt *f, const uint8_t *p, bool two)
 		out__puts(f->out, ", ...}");
 		return;
 	}
-	print_term_cc(f, p[16], p + 17, SR_NCCS);
+	print_term_cc(f, p[16], p + 17, NCCS);
 	if (two) {
 		out__puts(f->out, ", c_ispeed=");
 		out__udec(f->out, get32(p, 36));
@@ -673,7 +672,7 @@ static void print_termio(struct sr_fmt *f, const uint8_t *p)
 	out__putc(f->out, '{');
 	print_term_flags(f, get16(p, 0), get16(p, 2), get16(p, 4), get16(p, 6));
 	if (fmt_verbose(f)) {
-		print_term_cc(f, p[8], p + 9, SR_NCC);
+		print_term_cc(f, p[8], p + 9, NCC);
 		out__putc(f->out, '}');
 		return;
 	}

@@ -21,9 +21,6 @@
 #define SR_S_ISUID 0004000
 #define SR_S_ISGID 0002000
 #define SR_S_ISVTX 0001000
-/* Not in every UAPI version of <linux/stat.h>. */
-#define SR_STATX_MNT_ID	  0x1000U
-#define SR_STATX_DIOALIGN 0x2000U
 /* statfs f_flags: the kernel sets it when the other bits mean something. */
 #define SR_ST_VALID 0x0020
 
@@ -159,11 +156,11 @@ static void statx_tail(struct sr_fmt *f, const struct statx *stx)
 	field_u(f, ", stx_rdev_minor=", stx->stx_rdev_minor);
 	field_u(f, ", stx_dev_major=", stx->stx_dev_major);
 	field_u(f, ", stx_dev_minor=", stx->stx_dev_minor);
-	if (stx->stx_mask & SR_STATX_MNT_ID) {
+	if (stx->stx_mask & STATX_MNT_ID) {
 		out__puts(f->out, ", stx_mnt_id=");
 		out__hex(f->out, stx->stx_mnt_id);
 	}
-	if (stx->stx_mask & SR_STATX_DIOALIGN) {
+	if (stx->stx_mask & STATX_DIOALIGN) {
 		field_u(f, ", stx_dio_mem_align=", stx->stx_dio_mem_align);
 		field_u(f, ", stx_dio_offset_align=", stx->stx_dio_offset_align);
 	}

@@ -13,13 +13,9 @@
 #include "decode.h"
 #include "opts.h"
 
-/* mmap's mapping type field (asm-generic/mman-common.h MAP_TYPE). */
-#define SR_MAP_TYPE 0x0f
 /* Huge page size, log2, in bits 26..31 of mmap and shmget flags. */
-#define SR_HUGE_SHIFT 26
-#define SR_HUGE_MASK  (0x3fULL << SR_HUGE_SHIFT)
-/* Older commands' layout flag, OR-ed into *ctl commands (linux/ipc.h). */
-#define SR_IPC_64 0x100
+#define SR_MAP_HUGE_BITS ((uint64_t)MAP_HUGE_MASK << MAP_HUGE_SHIFT)
+#define SR_SHM_HUGE_BITS ((uint32_t)SHM_HUGE_MASK << SHM_HUGE_SHIFT)
 
 /* "|21<<MAP_HUGE_SHIFT" for a huge page size encoded in the flags. */
 static void huge_shift(struct sr_fmt *f, uint64_t huge, const char *name)
@@ -27,7 +23,7 @@ static void huge_shift(struct sr_fmt *f, uint64_t huge, const char *name)
 	if (!huge)
 		return;
 	out__putc(f->out, '|');
-	out__udec(f->out, huge >> SR_HUGE_SHIFT);
+	out__udec(f->out, huge >> MAP_HUGE_SHIFT);
 	out__puts(f->out, "<<");
 	out__puts(f->out, name);
 }
@@ -35,11 +31,11 @@ static void huge_shift(struct sr_fmt *f, uint64_t huge, const char *name)
 /* mmap flags: the mapping type first (MAP_PRIVATE), then the flag bits. */
 static void mmap_flags_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 {
-	uint64_t v = c->args[argi], rest = v & ~(uint64_t)SR_MAP_TYPE;
+	uint64_t v = c->args[argi], rest = v & ~(uint64_t)MAP_TYPE;
 
-	fmt_enum(f, &xlat_mmap_type, v & SR_MAP_TYPE);
-	fmt_flags_tail(f, &xlat_mmap_flags, rest & ~SR_HUGE_MASK);
-	huge_shift(f, rest & SR_HUGE_MASK, "MAP_HUGE_SHIFT");
+	fmt_enum(f, &xlat_mmap_type, v & MAP_TYPE);
+	fmt_flags_tail(f, &xlat_mmap_flags, rest & ~SR_MAP_HUGE_BITS);
+	huge_shift(f, rest & SR_MAP_HUGE_BITS, "MAP_HUGE_SHIFT");
 }
 
 const struct sr_decoder sr_dec_mmap_flags = {
@@ -144,14 +140,14 @@ const struct sr_decoder sr_dec_ipc_key = {
  */
 static void shm_flags(struct sr_fmt *f, uint32_t v)
 {
-	uint32_t flags = v & ~0777u, huge = flags & SR_HUGE_MASK;
+	uint32_t flags = v & ~0777u, huge = flags & SR_SHM_HUGE_BITS;
 
-	flags &= ~SR_HUGE_MASK;
+	flags &= ~SR_SHM_HUGE_BITS;
 	fmt_flags_bare(f, &xlat_shm_resource_flags, flags);
 	if (huge) {
 		if (flags)
 			out__putc(f->out, '|');
-		out__udec(f->out, huge >> SR_HUGE_SHIFT);
+		out__udec(f->out, huge >> SHM_HUGE_SHIFT);
 		out__puts(f->out, "<<SHM_HUGE_SHIFT");
 	}
 	if (flags || huge)
@@ -196,9 +192,9 @@ static void ipc_cmd_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 {
 	uint64_t v = c->args[argi];
 
-	if (v & SR_IPC_64) {
+	if (v & IPC_64) {
 		out__puts(f->out, "IPC_64|");
-		v &= ~(uint64_t)SR_IPC_64;
+		v &= ~(uint64_t)IPC_64;
 	}
 	fmt_enum(f, ipc_cmd_table(c), v);
 }
@@ -410,7 +406,7 @@ static void ipc_buf_struct(struct sr_fmt *f, enum ipc_kind k, unsigned int cmd, 
 static void ipc_buf_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 {
 	enum ipc_kind k = ipc_kind_of(c);
-	unsigned int cmd = (uint32_t)c->args[argi - 1] & ~(unsigned int)SR_IPC_64;
+	unsigned int cmd = (uint32_t)c->args[argi - 1] & ~(unsigned int)IPC_64;
 	bool failed = !c->has_exit || c->ret < 0;
 	const struct sr_blob *b = cmd == IPC_SET ? c->in[argi] : c->out[argi];
 

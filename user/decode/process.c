@@ -13,19 +13,13 @@
 #include <linux/futex.h>
 #include <linux/prctl.h>
 #include <linux/sched.h>
+#include <linux/sched/types.h>
+#if defined(__x86_64__)
+#include <asm/prctl.h> /* arch_prctl's codes: x86 only */
+#endif
 
 #include "decode.h"
 #include "opts.h"
-
-/* asm/prctl.h: the codes arch_prctl decodes beyond printing a number */
-#define SR_ARCH_GET_FS		     0x1003
-#define SR_ARCH_GET_GS		     0x1004
-#define SR_ARCH_GET_CPUID	     0x1011
-#define SR_ARCH_GET_XCOMP_SUPP	     0x1021
-#define SR_ARCH_GET_XCOMP_PERM	     0x1022
-#define SR_ARCH_REQ_XCOMP_PERM	     0x1023
-#define SR_ARCH_GET_XCOMP_GUEST_PERM 0x1024
-#define SR_ARCH_REQ_XCOMP_GUEST_PERM 0x1025
 
 /* struct clone_args up to cgroup (CLONE_ARGS_SIZE_VER2). */
 struct sr_clone_args {
@@ -41,9 +35,6 @@ struct sr_clone_args {
 	uint64_t set_tid_size;
 	uint64_t cgroup;
 };
-
-/* strace's clone3 needs the fields up to tls (CLONE_ARGS_SIZE_VER0). */
-#define SR_CLONE_ARGS_MIN 64
 
 static bool failed(const struct sr_call *c)
 {
@@ -506,21 +497,26 @@ static void arch_prctl_plan(const struct sr_sysent *ent, int argi, const struct 
 static bool arch_prctl_present(const struct sr_call *c, int argi)
 {
 	(void)argi;
-	return (uint32_t)c->args[0] != SR_ARCH_GET_CPUID;
+#ifdef ARCH_GET_CPUID
+	return (uint32_t)c->args[0] != ARCH_GET_CPUID;
+#else
+	return true;
+#endif
 }
 
 static void arch_prctl_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 {
+#ifdef ARCH_GET_FS
 	const void *p;
 
 	switch ((uint32_t)c->args[0]) {
-	case SR_ARCH_GET_FS:
-	case SR_ARCH_GET_GS:
+	case ARCH_GET_FS:
+	case ARCH_GET_GS:
 		fmt_kptr_at(f, c, argi);
 		return;
-	case SR_ARCH_GET_XCOMP_SUPP:
-	case SR_ARCH_GET_XCOMP_PERM:
-	case SR_ARCH_GET_XCOMP_GUEST_PERM:
+	case ARCH_GET_XCOMP_SUPP:
+	case ARCH_GET_XCOMP_PERM:
+	case ARCH_GET_XCOMP_GUEST_PERM:
 		p = failed(c) ? NULL : blob_get(exit_blob(c, argi), 8);
 		if (!p) {
 			fmt_ptr(f, c->args[argi]);
@@ -530,8 +526,8 @@ static void arch_prctl_print(struct sr_fmt *f, const struct sr_call *c, int argi
 		fmt_xfeatures(f, get64(p, 0));
 		out__putc(f->out, ']');
 		return;
-	case SR_ARCH_REQ_XCOMP_PERM:
-	case SR_ARCH_REQ_XCOMP_GUEST_PERM:
+	case ARCH_REQ_XCOMP_PERM:
+	case ARCH_REQ_XCOMP_GUEST_PERM:
 		out__hex(f->out, c->args[argi]);
 		if (xlat__name(&xlat_x86_xfeature_bits, c->args[argi])) {
 			out__puts(f->out, " /* ");
@@ -542,6 +538,7 @@ static void arch_prctl_print(struct sr_fmt *f, const struct sr_call *c, int argi
 		}
 		return;
 	}
+#endif
 	out__hex(f->out, c->args[argi]);
 }
 
@@ -630,7 +627,8 @@ static bool clone_args_get(const struct sr_call *c, struct sr_clone_args *a, siz
 
 	memset(a, 0, sizeof(*a));
 	*len = n;
-	if (n < SR_CLONE_ARGS_MIN || !blob_ok(b) || b->len < n)
+	/* strace needs the fields up to tls: the first version of the struct */
+	if (n < CLONE_ARGS_SIZE_VER0 || !blob_ok(b) || b->len < n)
 		return false;
 	memcpy(a, blob_data(b), n);
 	return true;
@@ -1436,8 +1434,6 @@ struct sr_sched_attr {
 	uint32_t sched_util_max;
 };
 
-#define SR_SCHED_ATTR_MIN 48 /* SCHED_ATTR_SIZE_VER0 */
-
 static void sched_attr_params(struct sr_fmt *f, const struct sr_sched_attr *a)
 {
 	out__printf(f->out, ", sched_nice=%d, sched_priority=%u", a->sched_nice, a->sched_priority);
@@ -1459,12 +1455,12 @@ static void sched_attr_print(struct sr_fmt *f, const struct sr_call *c, int argi
 	size_t usize, size;
 
 	memcpy(&a, data, len < sizeof(a) ? len : sizeof(a));
-	usize = set ? (a.size ? a.size : SR_SCHED_ATTR_MIN) : (uint32_t)c->args[argi + 1];
+	usize = set ? (a.size ? a.size : SCHED_ATTR_SIZE_VER0) : (uint32_t)c->args[argi + 1];
 	size = usize < sizeof(a) ? usize : sizeof(a);
 	if (!set)
 		size = a.size;
 	out__printf(f->out, "{size=%u", a.size);
-	if (size >= SR_SCHED_ATTR_MIN) {
+	if (size >= SCHED_ATTR_SIZE_VER0) {
 		if (!set || (int32_t)a.sched_policy < 0 || !(a.sched_flags & 0x18)) {
 			out__puts(f->out, ", sched_policy=");
 			fmt_enum(f, &xlat_sched_policy, a.sched_policy);

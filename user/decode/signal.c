@@ -1,15 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Decoders: signals. */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <linux/audit.h>
 
 #include "decode.h"
 #include "opts.h"
 
 /* Bytes of a kernel sigset_t (64 signals): masks of other sizes are not read. */
 #define SR_NSIG_BYTES 8
-/* sa_flags bit telling that sa_restorer is set (x86_64 and arm64 alike). */
+/*
+ * sa_flags bit telling that sa_restorer is set (x86_64 and arm64 alike):
+ * <asm/signal.h> has it, but its sigset_t clashes with glibc's, which
+ * <sys/types.h> brings in; glibc's <signal.h> keeps it to itself.
+ */
 #define SR_SA_RESTORER 0x04000000ull
 /* The bytes of siginfo that hold anything (struct kernel_siginfo). */
 #define SR_SIGINFO_USED 48
@@ -189,18 +195,6 @@ enum {
 	SI_ARCH = 28,
 };
 
-/* si_code values that select what follows (from <asm-generic/siginfo.h>). */
-#define SR_SI_USER	     0
-#define SR_SI_TIMER	     -2
-#define SR_SI_SIGIO	     -5
-#define SR_SI_TKILL	     -6
-#define SR_CLD_EXITED	     1
-#define SR_BUS_MCEERR_AR     4
-#define SR_BUS_MCEERR_AO     5
-#define SR_SEGV_BNDERR	     3
-#define SR_SEGV_PKUERR	     4
-#define SR_AUDIT_ARCH_X86_64 0xc000003eu
-
 static const struct sr_xlat *si_code_table(int sig)
 {
 	switch (sig) {
@@ -277,7 +271,7 @@ static void print_si_chld(struct sr_fmt *f, const uint8_t *p, int32_t code)
 
 	print_si_source(f, p);
 	out__puts(f->out, ", si_status=");
-	if (code == SR_CLD_EXITED)
+	if (code == CLD_EXITED)
 		out__dec(f->out, status);
 	else
 		fmt_signame(f, status);
@@ -304,7 +298,7 @@ static void print_si_sys(struct sr_fmt *f, const uint8_t *p)
 
 	print_si_ptr(f, "si_call_addr", get64(p, SI_CALL_ADDR));
 	out__puts(f->out, ", si_syscall=");
-	if (arch == SR_AUDIT_ARCH_X86_64 && nr >= 0 && !e->raw) {
+	if (arch == AUDIT_ARCH_X86_64 && nr >= 0 && !e->raw) {
 		out__puts(f->out, "__NR_");
 		out__puts(f->out, e->name);
 	} else {
@@ -317,13 +311,13 @@ static void print_si_sys(struct sr_fmt *f, const uint8_t *p)
 static void print_si_fault(struct sr_fmt *f, const uint8_t *p, int sig, int32_t code)
 {
 	print_si_ptr(f, "si_addr", get64(p, SI_ADDR));
-	if (sig == 7 && (code == SR_BUS_MCEERR_AR || code == SR_BUS_MCEERR_AO)) {
+	if (sig == SIGBUS && (code == BUS_MCEERR_AR || code == BUS_MCEERR_AO)) {
 		out__puts(f->out, ", si_addr_lsb=");
 		out__hex(f->out, (uint16_t)get32(p, SI_ADDR_LSB));
-	} else if (sig == 11 && code == SR_SEGV_BNDERR) {
+	} else if (sig == SIGSEGV && code == SEGV_BNDERR) {
 		print_si_ptr(f, "si_lower", get64(p, SI_LOWER));
 		print_si_ptr(f, "si_upper", get64(p, SI_UPPER));
-	} else if (sig == 11 && code == SR_SEGV_PKUERR) {
+	} else if (sig == SIGSEGV && code == SEGV_PKUERR) {
 		out__puts(f->out, ", si_pkey=");
 		out__udec(f->out, get32(p, SI_PKEY));
 	}
@@ -333,18 +327,18 @@ static void print_si_fault(struct sr_fmt *f, const uint8_t *p, int sig, int32_t 
 static void print_si_user(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, int32_t code)
 {
 	switch (code) {
-	case SR_SI_USER:
-	case SR_SI_TKILL:
+	case SI_USER:
+	case SI_TKILL:
 		print_si_source(f, p);
 		break;
-	case SR_SI_TIMER:
+	case SI_TIMER:
 		out__puts(f->out, ", si_timerid=");
 		out__hex(f->out, get32(p, SI_TIMERID));
 		out__puts(f->out, ", si_overrun=");
 		out__dec(f->out, (int32_t)get32(p, SI_OVERRUN));
 		print_si_value(f, p);
 		break;
-	case SR_SI_SIGIO:
+	case SI_SIGIO:
 		print_si_poll(f, c, p);
 		break;
 	default:

@@ -1,16 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Decoders: clocks and timers. */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 
 #include "decode.h"
 #include "decode/timefmt.h"
 #include "opts.h"
-
-/* utimensat's special tv_nsec values (include/uapi/linux/stat.h). */
-#define SR_UTIME_NOW  ((1L << 30) - 1L)
-#define SR_UTIME_OMIT ((1L << 30) - 2L)
 
 /* x86_64 and arm64 layouts: every field is a 64-bit long. */
 struct sr_ts {
@@ -31,10 +29,6 @@ struct sr_sigevent {
 		} thread;
 	} un;
 };
-
-#define SR_SIGEV_SIGNAL	   0
-#define SR_SIGEV_THREAD	   2
-#define SR_SIGEV_THREAD_ID 4
 
 /* strace's sprinttime_ex(): false when strace prints no date at all. */
 static bool time_str(char *buf, size_t size, int64_t sec, uint64_t part, int width)
@@ -244,9 +238,9 @@ const struct sr_kind sr_kind_itimerspec = {
 /* utimensat: UTIME_NOW and UTIME_OMIT replace the whole timespec. */
 static void utime_ts(struct sr_fmt *f, const struct sr_ts *t)
 {
-	if (t->frac == SR_UTIME_NOW) {
+	if (t->frac == UTIME_NOW) {
 		out__puts(f->out, "UTIME_NOW");
-	} else if (t->frac == SR_UTIME_OMIT) {
+	} else if (t->frac == UTIME_OMIT) {
 		out__puts(f->out, "UTIME_OMIT");
 	} else {
 		fmt_sec_nsec(f, t->sec, (uint64_t)t->frac);
@@ -320,10 +314,10 @@ static void sigev_notify_print(struct sr_fmt *f, int32_t notify)
 /* The fields only some notification methods use. */
 static void sigev_tail_print(struct sr_fmt *f, const struct sr_sigevent *ev)
 {
-	if (ev->notify == SR_SIGEV_THREAD_ID) {
+	if (ev->notify == SIGEV_THREAD_ID) {
 		out__puts(f->out, ", sigev_notify_thread_id=");
 		out__dec(f->out, ev->un.tid);
-	} else if (ev->notify == SR_SIGEV_THREAD) {
+	} else if (ev->notify == SIGEV_THREAD) {
 		out__puts(f->out, ", sigev_notify_function=");
 		fmt_ptr(f, ev->un.thread.function);
 		out__puts(f->out, ", sigev_notify_attributes=");
@@ -349,8 +343,7 @@ static void sigevent_print(struct sr_fmt *f, const struct sr_call *c, int argi, 
 		out__puts(f->out, "}, ");
 	}
 	out__puts(f->out, "sigev_signo=");
-	if (ev.notify == SR_SIGEV_SIGNAL || ev.notify == SR_SIGEV_THREAD ||
-	    ev.notify == SR_SIGEV_THREAD_ID)
+	if (ev.notify == SIGEV_SIGNAL || ev.notify == SIGEV_THREAD || ev.notify == SIGEV_THREAD_ID)
 		fmt_signame(f, ev.signo);
 	else
 		out__udec(f->out, (uint32_t)ev.signo);
