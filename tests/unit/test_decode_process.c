@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/utsname.h>
 #include <linux/futex.h>
+#include <linux/ioprio.h>
 #include <linux/prctl.h>
 #include <linux/sched.h>
 
@@ -354,8 +355,40 @@ static void execve_strings(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/* ioprio_set/ioprio_get: the priority as IOPRIO_PRIO_VALUE(class, data). */
+static void ioprios(struct t_state *st)
+{
+	struct t_sink s;
+	uint64_t a[6] = { IOPRIO_WHO_PROCESS, 0, IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 3) };
+
+	t_sink_open(&s);
+	CHECK_STR(st, t_line(&s, "ioprio_set", a, NULL, 0, 0, NULL, 0),
+		  "ioprio_set(IOPRIO_WHO_PROCESS, 0, IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 3)) = 0");
+	a[2] = 5u << IOPRIO_CLASS_SHIFT | 8191;
+	CHECK_STR(st, t_line(&s, "ioprio_set", a, NULL, 0, -EINVAL, NULL, 0),
+		  "ioprio_set(IOPRIO_WHO_PROCESS, 0, IOPRIO_PRIO_VALUE(0x5 /* IOPRIO_CLASS_??? */, "
+		  "8191)) = -1 EINVAL (Invalid argument)");
+	CHECK_STR(
+		st, t_line(&s, "ioprio_get", a, NULL, 0, 16387, NULL, 0),
+		"ioprio_get(IOPRIO_WHO_PROCESS, 0) = 16387 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 3))");
+	a[0] = IOPRIO_WHO_USER;
+	CHECK_STR(st, t_line(&s, "ioprio_get", a, NULL, 0, -ESRCH, NULL, 0),
+		  "ioprio_get(IOPRIO_WHO_USER, 0)    = -1 ESRCH (No such process)");
+	t_sink_close(&s);
+}
+
 T_SUITE(decode_process_tests) = {
-	T_CASE(rlimits),      T_CASE(wait_statuses), T_CASE(rusage_uname),   T_CASE(sched_sets),
-	T_CASE(capabilities), T_CASE(clones),	     T_CASE(clone3s),	     T_CASE(prctls),
-	T_CASE(arch_prctls),  T_CASE(futexes),	     T_CASE(execve_strings), T_END,
+	T_CASE(rlimits),
+	T_CASE(wait_statuses),
+	T_CASE(rusage_uname),
+	T_CASE(sched_sets),
+	T_CASE(capabilities),
+	T_CASE(clones),
+	T_CASE(clone3s),
+	T_CASE(prctls),
+	T_CASE(arch_prctls),
+	T_CASE(futexes),
+	T_CASE(execve_strings),
+	T_CASE(ioprios),
+	T_END,
 };

@@ -89,6 +89,7 @@ SR_KIND(sched_attr)
 SR_SCDEC(sched_getscheduler)
 SR_SCDEC(personality)
 SR_SCDEC(seccomp)
+SR_SCDEC(ioprio)
 
 /* signal.c: signals */
 SR_KIND(sigaction)

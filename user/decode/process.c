@@ -11,6 +11,7 @@
 #include <sys/sysinfo.h>
 #include <sys/utsname.h>
 #include <linux/futex.h>
+#include <linux/ioprio.h>
 #include <linux/prctl.h>
 #include <linux/sched.h>
 #include <linux/sched/types.h>
@@ -1581,4 +1582,45 @@ const struct sr_scdec sr_scdec_seccomp = {
 	.enter = seccomp_enter,
 	.exit = seccomp_exit,
 	.plan = seccomp_plan,
+};
+
+/*
+ * SCX(ioprio_set/ioprio_get, ..., ioprio, ...): the priority as strace 6.1
+ * shows it, IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 3), the class being all the
+ * bits above the data (strace does not mask it as IOPRIO_PRIO_CLASS() does).
+ */
+static void fmt_ioprio(struct sr_fmt *f, uint32_t v)
+{
+	out__puts(f->out, "IOPRIO_PRIO_VALUE(");
+	fmt_enum(f, &xlat_ioprio_class, v >> IOPRIO_CLASS_SHIFT);
+	out__puts(f->out, ", ");
+	out__dec(f->out, (int32_t)(v & ((1u << IOPRIO_CLASS_SHIFT) - 1)));
+	out__putc(f->out, ')');
+}
+
+static void ioprio_enter(struct sr_fmt *f, const struct sr_call *c)
+{
+	fmt_enum(f, &xlat_ioprio_who, (uint32_t)c->args[0]); /* which */
+	out__puts(f->out, ", ");
+	out__dec(f->out, (int32_t)c->args[1]); /* who */
+	if (c->ent->nargs > 2) {
+		out__puts(f->out, ", ");
+		fmt_ioprio(f, (uint32_t)c->args[2]); /* ioprio */
+	}
+}
+
+/* ioprio_get: "= 16387 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 3))". */
+static void ioprio_ret_suffix(struct sr_fmt *f, const struct sr_call *c)
+{
+	if (c->ent->nargs > 2 || c->ret < 0)
+		return;
+	out__puts(f->out, " (");
+	fmt_ioprio(f, (uint32_t)c->ret);
+	out__putc(f->out, ')');
+}
+
+const struct sr_scdec sr_scdec_ioprio = {
+	.name = "ioprio",
+	.enter = ioprio_enter,
+	.ret_suffix = ioprio_ret_suffix,
 };
