@@ -5,6 +5,7 @@
 #include <asm/ioctls.h>
 #include <asm/termbits.h>
 #include <linux/fcntl.h>
+#include <linux/fs.h>
 
 #include "rec.h"
 #include "syscalls.h"
@@ -356,6 +357,33 @@ static void ioctl_termios2(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/* FS_IOC_GETFLAGS/SETFLAGS: the inode flags by name, "[FS_EXTENT_FL]". */
+static void ioctl_fs_flags(struct t_state *st)
+{
+	struct t_sink s;
+	uint32_t fl = FS_EXTENT_FL;
+	uint64_t a[6] = { 3, FS_IOC_GETFLAGS, 0x1000 };
+	struct t_blobspec b = { 2, &fl, sizeof(fl), 0, 0 };
+
+	t_sink_open(&s);
+	CHECK_STR(st, t_line(&s, "ioctl", a, NULL, 0, 0, &b, 1),
+		  "ioctl(3, FS_IOC_GETFLAGS, [FS_EXTENT_FL]) = 0");
+	CHECK_STR(st, t_line(&s, "ioctl", a, NULL, 0, -ENOTTY, NULL, 0),
+		  "ioctl(3, FS_IOC_GETFLAGS, 0x1000) = -1 ENOTTY (Inappropriate ioctl for device)");
+	a[1] = FS_IOC32_GETFLAGS;
+	CHECK_STR(st, t_line(&s, "ioctl", a, NULL, 0, 0, &b, 1),
+		  "ioctl(3, FS_IOC32_GETFLAGS, [FS_EXTENT_FL]) = 0");
+	a[1] = FS_IOC_SETFLAGS;
+	fl = FS_EXTENT_FL | 0x1000000;
+	CHECK_STR(st, t_line(&s, "ioctl", a, &b, 1, -EOPNOTSUPP, NULL, 0),
+		  "ioctl(3, FS_IOC_SETFLAGS, [FS_EXTENT_FL|0x1000000]) = -1 EOPNOTSUPP (Operation "
+		  "not supported)");
+	fl = 0;
+	CHECK_STR(st, t_line(&s, "ioctl", a, &b, 1, 0, NULL, 0),
+		  "ioctl(3, FS_IOC_SETFLAGS, [0])    = 0");
+	t_sink_close(&s);
+}
+
 static void ioctl_misc(struct t_state *st)
 {
 	struct t_sink s;
@@ -499,9 +527,12 @@ static void fcntl_locks(struct t_state *st)
 }
 
 T_SUITE(decode_desc_tests) = {
-	T_CASE(pipes_and_ids),	T_CASE(polls),		T_CASE(ppolls),
-	T_CASE(selects),	T_CASE(pselects),	T_CASE(epolls),
-	T_CASE(offsets),	T_CASE(ioctl_terminal), T_CASE(ioctl_verbose),
-	T_CASE(ioctl_termios2), T_CASE(ioctl_misc),	T_CASE(ioctl_unfinished),
-	T_CASE(fcntls),		T_CASE(fcntl_locks),	T_END,
+	T_CASE(pipes_and_ids),	  T_CASE(polls),
+	T_CASE(ppolls),		  T_CASE(selects),
+	T_CASE(pselects),	  T_CASE(epolls),
+	T_CASE(offsets),	  T_CASE(ioctl_terminal),
+	T_CASE(ioctl_verbose),	  T_CASE(ioctl_termios2),
+	T_CASE(ioctl_fs_flags),	  T_CASE(ioctl_misc),
+	T_CASE(ioctl_unfinished), T_CASE(fcntls),
+	T_CASE(fcntl_locks),	  T_END,
 };

@@ -492,6 +492,7 @@ enum sr_ioc_arg {
 	IOA_TCXONC,
 	IOA_TCFLSH,
 	IOA_CHAR, /* char *: one byte, quoted */
+	IOA_FS_FLAGS, /* int * holding FS_*_FL inode flags */
 };
 
 struct sr_ioc {
@@ -501,33 +502,63 @@ struct sr_ioc {
 };
 
 static const struct sr_ioc ioc_table[] = {
-	{ TCGETS, IOA_TERMIOS, true },	   { TIOCGLCKTRMIOS, IOA_TERMIOS, true },
-	{ TCSETS, IOA_TERMIOS, false },	   { TCSETSW, IOA_TERMIOS, false },
-	{ TCSETSF, IOA_TERMIOS, false },   { TIOCSLCKTRMIOS, IOA_TERMIOS, false },
-	{ TCGETS2, IOA_TERMIOS2, true },   { TCSETS2, IOA_TERMIOS2, false },
-	{ TCSETSW2, IOA_TERMIOS2, false }, { TCSETSF2, IOA_TERMIOS2, false },
-	{ TCGETA, IOA_TERMIO, true },	   { TCSETA, IOA_TERMIO, false },
-	{ TCSETAW, IOA_TERMIO, false },	   { TCSETAF, IOA_TERMIO, false },
-	{ TIOCGWINSZ, IOA_WINSIZE, true }, { TIOCSWINSZ, IOA_WINSIZE, false },
-	{ TCXONC, IOA_TCXONC, false },	   { TCFLSH, IOA_TCFLSH, false },
-	{ TCSBRK, IOA_DEC, false },	   { TCSBRKP, IOA_DEC, false },
-	{ TIOCSCTTY, IOA_DEC, false },	   { TIOCMGET, IOA_MODEM, true },
-	{ TIOCMBIS, IOA_MODEM, false },	   { TIOCMBIC, IOA_MODEM, false },
-	{ TIOCMSET, IOA_MODEM, false },	   { TIOCGPGRP, IOA_INT, true },
-	{ TIOCGSID, IOA_INT, true },	   { TIOCGETD, IOA_INT, true },
-	{ TIOCGSOFTCAR, IOA_INT, true },   { TIOCGPTN, IOA_INT, true },
-	{ FIONREAD, IOA_INT, true },	   { TIOCOUTQ, IOA_INT, true },
-	{ TIOCGEXCL, IOA_INT, true },	   { TIOCGDEV, IOA_INT, true },
-	{ TIOCSPGRP, IOA_INT, false },	   { TIOCSETD, IOA_INT, false },
-	{ FIONBIO, IOA_INT, false },	   { FIOASYNC, IOA_INT, false },
-	{ TIOCPKT, IOA_INT, false },	   { TIOCSSOFTCAR, IOA_INT, false },
-	{ TIOCSPTLCK, IOA_INT, false },	   { TIOCSTI, IOA_CHAR, false },
-	{ TIOCSBRK, IOA_NONE, false },	   { TIOCCBRK, IOA_NONE, false },
-	{ TIOCCONS, IOA_NONE, false },	   { TIOCNOTTY, IOA_NONE, false },
-	{ TIOCEXCL, IOA_NONE, false },	   { TIOCNXCL, IOA_NONE, false },
-	{ FIOCLEX, IOA_NONE, false },	   { FIONCLEX, IOA_NONE, false },
-	{ TIOCVHANGUP, IOA_NONE, false },  { TIOCSSERIAL, IOA_NONE, false },
+	{ TCGETS, IOA_TERMIOS, true },
+	{ TIOCGLCKTRMIOS, IOA_TERMIOS, true },
+	{ TCSETS, IOA_TERMIOS, false },
+	{ TCSETSW, IOA_TERMIOS, false },
+	{ TCSETSF, IOA_TERMIOS, false },
+	{ TIOCSLCKTRMIOS, IOA_TERMIOS, false },
+	{ TCGETS2, IOA_TERMIOS2, true },
+	{ TCSETS2, IOA_TERMIOS2, false },
+	{ TCSETSW2, IOA_TERMIOS2, false },
+	{ TCSETSF2, IOA_TERMIOS2, false },
+	{ TCGETA, IOA_TERMIO, true },
+	{ TCSETA, IOA_TERMIO, false },
+	{ TCSETAW, IOA_TERMIO, false },
+	{ TCSETAF, IOA_TERMIO, false },
+	{ TIOCGWINSZ, IOA_WINSIZE, true },
+	{ TIOCSWINSZ, IOA_WINSIZE, false },
+	{ TCXONC, IOA_TCXONC, false },
+	{ TCFLSH, IOA_TCFLSH, false },
+	{ TCSBRK, IOA_DEC, false },
+	{ TCSBRKP, IOA_DEC, false },
+	{ TIOCSCTTY, IOA_DEC, false },
+	{ TIOCMGET, IOA_MODEM, true },
+	{ TIOCMBIS, IOA_MODEM, false },
+	{ TIOCMBIC, IOA_MODEM, false },
+	{ TIOCMSET, IOA_MODEM, false },
+	{ TIOCGPGRP, IOA_INT, true },
+	{ TIOCGSID, IOA_INT, true },
+	{ TIOCGETD, IOA_INT, true },
+	{ TIOCGSOFTCAR, IOA_INT, true },
+	{ TIOCGPTN, IOA_INT, true },
+	{ FIONREAD, IOA_INT, true },
+	{ TIOCOUTQ, IOA_INT, true },
+	{ TIOCGEXCL, IOA_INT, true },
+	{ TIOCGDEV, IOA_INT, true },
+	{ TIOCSPGRP, IOA_INT, false },
+	{ TIOCSETD, IOA_INT, false },
+	{ FIONBIO, IOA_INT, false },
+	{ FIOASYNC, IOA_INT, false },
+	{ TIOCPKT, IOA_INT, false },
+	{ TIOCSSOFTCAR, IOA_INT, false },
+	{ TIOCSPTLCK, IOA_INT, false },
+	{ TIOCSTI, IOA_CHAR, false },
+	{ TIOCSBRK, IOA_NONE, false },
+	{ TIOCCBRK, IOA_NONE, false },
+	{ TIOCCONS, IOA_NONE, false },
+	{ TIOCNOTTY, IOA_NONE, false },
+	{ TIOCEXCL, IOA_NONE, false },
+	{ TIOCNXCL, IOA_NONE, false },
+	{ FIOCLEX, IOA_NONE, false },
+	{ FIONCLEX, IOA_NONE, false },
+	{ TIOCVHANGUP, IOA_NONE, false },
+	{ TIOCSSERIAL, IOA_NONE, false },
 	{ FICLONE, IOA_DEC, false }, /* strace prints the source fd bare */
+	{ FS_IOC_GETFLAGS, IOA_FS_FLAGS, true },
+	{ FS_IOC32_GETFLAGS, IOA_FS_FLAGS, true },
+	{ FS_IOC_SETFLAGS, IOA_FS_FLAGS, false },
+	{ FS_IOC32_SETFLAGS, IOA_FS_FLAGS, false },
 };
 
 static struct sr_ioc ioc_lookup(uint32_t code)
@@ -733,6 +764,11 @@ static void ioctl_print_ptr(struct sr_fmt *f, const struct sr_call *c, uint8_t a
 	case IOA_MODEM:
 		out__putc(f->out, '[');
 		fmt_flags(f, &xlat_modem_flags, get32(p, 0));
+		out__putc(f->out, ']');
+		break;
+	case IOA_FS_FLAGS:
+		out__putc(f->out, '[');
+		fmt_flags(f, &xlat_fs_ioc_flags, get32(p, 0));
 		out__putc(f->out, ']');
 		break;
 	case IOA_CHAR:
