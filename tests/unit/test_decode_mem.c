@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <string.h>
 #include <linux/membarrier.h>
+#include <linux/mempolicy.h>
 #include <linux/shm.h>
 
 #include "rec.h"
@@ -245,8 +246,67 @@ static void membarriers(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/* NUMA policies: modes with their flags, nodemasks as arrays of longs. */
+static void mempolicies(struct t_state *st)
+{
+	struct t_sink s;
+	uint64_t mask[3] = { 1, 0, 3 };
+	int32_t mode = MPOL_BIND;
+	uint64_t a[6] = { MPOL_BIND | MPOL_F_STATIC_NODES, 0x1000, 64 };
+	struct t_blobspec in = { 1, mask, sizeof(mask), 0, 0 };
+	struct t_blobspec out[2] = { { 0, &mode, 4, 0, 0 }, { 1, mask, 8, 0, 0 } };
+
+	t_sink_open(&s);
+	CHECK_STR(st, t_line(&s, "set_mempolicy", a, &in, 1, 0, NULL, 0),
+		  "set_mempolicy(MPOL_BIND|MPOL_F_STATIC_NODES, [0x00000000000001], 64) = 0");
+	a[0] = MPOL_DEFAULT;
+	a[1] = 0;
+	a[2] = 0;
+	CHECK_STR(st, t_line(&s, "set_mempolicy", a, NULL, 0, 0, NULL, 0),
+		  "set_mempolicy(MPOL_DEFAULT, NULL, 0) = 0");
+	a[0] = 0x40 | MPOL_F_RELATIVE_NODES;
+	a[1] = 0x1000;
+	a[2] = 1; /* no whole long: strace shows the address */
+	CHECK_STR(st, t_line(&s, "set_mempolicy", a, &in, 1, -EINVAL, NULL, 0),
+		  "set_mempolicy(MPOL_F_RELATIVE_NODES|0x40, 0x1000, 1) = -1 EINVAL (Invalid "
+		  "argument)");
+	a[0] = 9;
+	a[2] = 130;
+	CHECK_STR(st, t_line(&s, "set_mempolicy", a, &in, 1, -EINVAL, NULL, 0),
+		  "set_mempolicy(0x9 /* MPOL_??? */, [0x00000000000001, 0000000000000000, "
+		  "0x00000000000003], 130) = -1 EINVAL (Invalid argument)");
+	s.opts.strsize = 1;
+	CHECK_STR(st, t_line(&s, "set_mempolicy", a, &in, 1, -EINVAL, NULL, 0),
+		  "set_mempolicy(0x9 /* MPOL_??? */, [0x00000000000001, ...], 130) = -1 EINVAL "
+		  "(Invalid argument)");
+	s.opts.strsize = 32;
+	/* mbind: addr, len, mode, nodemask, maxnode, flags */
+	uint64_t mb[6] = { 0x7f0000000000, 4096, MPOL_PREFERRED, 0x1000, 65, MPOL_MF_STRICT | 8 };
+	in.arg = 3;
+	CHECK_STR(st, t_line(&s, "mbind", mb, &in, 1, 0, NULL, 0),
+		  "mbind(0x7f0000000000, 4096, MPOL_PREFERRED, [0x00000000000001], 65, "
+		  "MPOL_MF_STRICT|0x8) = 0");
+	/* get_mempolicy: everything at exit */
+	uint64_t g[6] = { 0x2000, 0x1000, 64, 0, MPOL_F_MEMS_ALLOWED };
+	CHECK_STR(st, t_line(&s, "get_mempolicy", g, NULL, 0, 0, out, 2),
+		  "get_mempolicy([MPOL_BIND], [0x00000000000001], 64, NULL, MPOL_F_MEMS_ALLOWED) = "
+		  "0");
+	CHECK_STR(st, t_line(&s, "get_mempolicy", g, NULL, 0, -EFAULT, NULL, 0),
+		  "get_mempolicy(0x2000, 0x1000, 64, NULL, MPOL_F_MEMS_ALLOWED) = -1 EFAULT (Bad "
+		  "address)");
+	g[0] = 0;
+	g[1] = 0;
+	g[2] = 0;
+	g[4] = 0;
+	CHECK_STR(st, t_line(&s, "get_mempolicy", g, NULL, 0, 0, NULL, 0),
+		  "get_mempolicy(NULL, NULL, 0, NULL, 0) = 0");
+	t_sink_close(&s);
+}
+
 T_SUITE(decode_mem_tests) = {
-	T_CASE(mmap_flags),  T_CASE(mremap_mlock), T_CASE(ipc_get),
-	T_CASE(ipc_ctl),     T_CASE(sembufs),	   T_CASE(ipc_bufs),
-	T_CASE(mincore_vec), T_CASE(membarriers),  T_END,
+	T_CASE(mmap_flags),  T_CASE(mremap_mlock),
+	T_CASE(ipc_get),     T_CASE(ipc_ctl),
+	T_CASE(sembufs),     T_CASE(ipc_bufs),
+	T_CASE(mincore_vec), T_CASE(membarriers),
+	T_CASE(mempolicies), T_END,
 };

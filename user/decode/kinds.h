@@ -65,6 +65,10 @@ SR_DECODER(mq_mode)
 SR_DECODER(mq_attr)
 SR_KIND(mqattr)
 SR_SCDEC(membarrier)
+SR_SCDEC(mbind)
+SR_SCDEC(set_mempolicy)
+SR_SCDEC(get_mempolicy)
+SR_SCDEC(migrate_pages)
 
 /* process.c: processes, resources, credentials */
 SR_KIND(rlimit)

@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <linux/ipc.h>
 #include <linux/membarrier.h>
+#include <linux/mempolicy.h>
 #include <linux/mman.h>
 #include <linux/msg.h>
 #include <linux/sem.h>
@@ -682,4 +683,201 @@ const struct sr_scdec sr_scdec_membarrier = {
 	.enter = membarrier_enter,
 	.ret = membarrier_ret,
 	.ret_suffix = membarrier_ret_suffix,
+};
+
+/*
+ * NUMA memory policies: mbind, set_mempolicy, get_mempolicy, migrate_pages,
+ * as strace's numa.c prints them. A nodemask is an array of longs, maxnode
+ * bits long (less one, as the kernel reads it), each shown as "%#016lx".
+ */
+#define SR_NODEMASK_WORD 8 /* sizeof(unsigned long) */
+
+/*
+ * The nodemask is captured as maxnode bytes (eight times what it holds: a
+ * plan has no "bits" length), up to the words -s shows and one more.
+ */
+static void nodemask_plan(const struct sr_opts *o, int argi, int maxnode, bool at_exit,
+			  struct sr_plan *p)
+{
+	long cap = o->verbose ? SR_BLOB_MAX : SR_NODEMASK_WORD * ((long)o->strsize + 1);
+
+	memset(&p->a[argi], 0, sizeof(p->a[argi]));
+	p->a[argi].when = at_exit ? SR_CAP_EXIT : SR_CAP_ENTER | SR_CAP_RETRY;
+	p->a[argi].how = SR_HOW_BUF;
+	p->a[argi].len_src = SR_LEN_ARG;
+	p->a[argi].len_arg = maxnode;
+	p->a[argi].elem = 1;
+	p->a[argi].cap = cap > SR_BLOB_MAX ? SR_BLOB_MAX : cap;
+}
+
+static void nodemask_print(struct sr_fmt *f, const struct sr_call *c, int argi, uint64_t maxnode,
+			   bool at_exit)
+{
+	uint64_t addr = c->args[argi], nmemb = (maxnode + 64 - 2) / 64, i;
+	const struct sr_blob *b = at_exit ? c->out[argi] : call__blob(c, argi, false);
+	const uint8_t *p;
+	size_t have;
+
+	/* strace: no whole word, or a count that wrapped */
+	if (nmemb < maxnode / 64 || (maxnode && !nmemb) || !addr) {
+		fmt_ptr(f, addr);
+		return;
+	}
+	if (!nmemb) {
+		out__puts(f->out, "[]");
+		return;
+	}
+	p = blob_get(b, SR_NODEMASK_WORD);
+	if ((at_exit && (!c->has_exit || c->ret < 0)) || !p) {
+		out__hex(f->out, addr);
+		return;
+	}
+	have = b->len / SR_NODEMASK_WORD;
+	out__putc(f->out, '[');
+	for (i = 0; i < nmemb; i++) {
+		if (!fmt_array_next(f, i))
+			break;
+		if (i >= have) {
+			out__puts(f->out, "...");
+			break;
+		}
+		out__printf(f->out, "%#016llx", (unsigned long long)get64(p, i * SR_NODEMASK_WORD));
+	}
+	out__putc(f->out, ']');
+}
+
+/* The mode and its flags: "MPOL_BIND|MPOL_F_STATIC_NODES". */
+static void mpol_mode_print(struct sr_fmt *f, uint64_t v)
+{
+	const uint64_t fmask = MPOL_F_STATIC_NODES | MPOL_F_RELATIVE_NODES | MPOL_F_NUMA_BALANCING;
+	const char *mode = xlat__name(&xlat_mpol_mode, v & ~fmask);
+
+	if (!(v & fmask)) {
+		fmt_enum(f, &xlat_mpol_mode, v);
+	} else if (!mode) {
+		fmt_flags(f, &xlat_mpol_mode_flags, v);
+	} else {
+		out__puts(f->out, mode);
+		out__putc(f->out, '|');
+		fmt_flags_bare(f, &xlat_mpol_mode_flags, v & fmask);
+	}
+}
+
+/* mbind(addr, len, mode, nodemask, maxnode, flags) */
+static void mbind_enter(struct sr_fmt *f, const struct sr_call *c)
+{
+	fmt_ptr(f, c->args[0]); /* addr */
+	out__puts(f->out, ", ");
+	out__udec(f->out, c->args[1]); /* len */
+	out__puts(f->out, ", ");
+	mpol_mode_print(f, c->args[2]); /* mode */
+	out__puts(f->out, ", ");
+	nodemask_print(f, c, 3, c->args[4], false); /* nodemask */
+	out__puts(f->out, ", ");
+	out__udec(f->out, c->args[4]); /* maxnode */
+	out__puts(f->out, ", ");
+	fmt_flags(f, &xlat_mbind_flags, c->args[5]); /* flags */
+}
+
+static void mbind_plan(const struct sr_sysent *ent, const struct sr_opts *o, struct sr_plan *p)
+{
+	nodemask_plan(o, 3, 4, false, p);
+}
+
+const struct sr_scdec sr_scdec_mbind = {
+	.name = "mbind",
+	.enter = mbind_enter,
+	.plan = mbind_plan,
+};
+
+/* set_mempolicy(mode, nodemask, maxnode) */
+static void set_mempolicy_enter(struct sr_fmt *f, const struct sr_call *c)
+{
+	mpol_mode_print(f, (uint32_t)c->args[0]); /* mode */
+	out__puts(f->out, ", ");
+	nodemask_print(f, c, 1, c->args[2], false); /* nodemask */
+	out__puts(f->out, ", ");
+	out__udec(f->out, c->args[2]); /* maxnode */
+}
+
+static void set_mempolicy_plan(const struct sr_sysent *ent, const struct sr_opts *o,
+			       struct sr_plan *p)
+{
+	nodemask_plan(o, 1, 2, false, p);
+}
+
+const struct sr_scdec sr_scdec_set_mempolicy = {
+	.name = "set_mempolicy",
+	.enter = set_mempolicy_enter,
+	.plan = set_mempolicy_plan,
+};
+
+/* get_mempolicy(mode, nodemask, maxnode, addr, flags): all shown at exit. */
+static void get_mempolicy_enter(struct sr_fmt *f, const struct sr_call *c)
+{
+}
+
+static void get_mempolicy_exit(struct sr_fmt *f, const struct sr_call *c)
+{
+	const uint8_t *mode = c->has_exit && c->ret >= 0 ? blob_get(c->out[0], 4) : NULL;
+
+	if (mode) {
+		out__putc(f->out, '[');
+		fmt_enum(f, &xlat_mpol_mode, get32(mode, 0));
+		out__putc(f->out, ']');
+	} else {
+		fmt_ptr(f, c->args[0]);
+	}
+	out__puts(f->out, ", ");
+	nodemask_print(f, c, 1, c->args[2], true); /* nodemask */
+	out__puts(f->out, ", ");
+	out__udec(f->out, c->args[2]); /* maxnode */
+	out__puts(f->out, ", ");
+	fmt_ptr(f, c->args[3]); /* addr */
+	out__puts(f->out, ", ");
+	fmt_flags(f, &xlat_get_mempolicy_flags, c->args[4]); /* flags */
+}
+
+static void get_mempolicy_plan(const struct sr_sysent *ent, const struct sr_opts *o,
+			       struct sr_plan *p)
+{
+	memset(&p->a[0], 0, sizeof(p->a[0]));
+	p->a[0].when = SR_CAP_EXIT;
+	p->a[0].how = SR_HOW_BUF;
+	p->a[0].len_src = SR_LEN_FIXED;
+	p->a[0].elem = 4; /* int *mode */
+	p->a[0].cap = 4;
+	nodemask_plan(o, 1, 2, true, p);
+}
+
+const struct sr_scdec sr_scdec_get_mempolicy = {
+	.name = "get_mempolicy",
+	.enter = get_mempolicy_enter,
+	.exit = get_mempolicy_exit,
+	.plan = get_mempolicy_plan,
+};
+
+/* migrate_pages(pid, maxnode, old_nodes, new_nodes) */
+static void migrate_pages_enter(struct sr_fmt *f, const struct sr_call *c)
+{
+	out__dec(f->out, (int32_t)c->args[0]); /* pid */
+	out__puts(f->out, ", ");
+	out__udec(f->out, c->args[1]); /* maxnode */
+	out__puts(f->out, ", ");
+	nodemask_print(f, c, 2, c->args[1], false); /* old_nodes */
+	out__puts(f->out, ", ");
+	nodemask_print(f, c, 3, c->args[1], false); /* new_nodes */
+}
+
+static void migrate_pages_plan(const struct sr_sysent *ent, const struct sr_opts *o,
+			       struct sr_plan *p)
+{
+	nodemask_plan(o, 2, 1, false, p);
+	nodemask_plan(o, 3, 1, false, p);
+}
+
+const struct sr_scdec sr_scdec_migrate_pages = {
+	.name = "migrate_pages",
+	.enter = migrate_pages_enter,
+	.plan = migrate_pages_plan,
 };
