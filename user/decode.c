@@ -93,6 +93,18 @@ void fmt_mode(struct sr_fmt *f, uint64_t mode)
 	out__oct_alt(f->out, mode, 3);
 }
 
+void fmt_pid(struct sr_fmt *f, int32_t pid)
+{
+	const char *comm = pid > 0 && f->comm_of ? f->comm_of(f->comm_ctx, pid) : NULL;
+
+	out__dec(f->out, pid);
+	if (!comm)
+		return;
+	out__putc(f->out, '<');
+	out__escaped(f->out, comm, strnlen(comm, SR_COMM_LEN));
+	out__putc(f->out, '>');
+}
+
 bool fmt_verbose(const struct sr_fmt *f)
 {
 	return f->opts && f->opts->verbose;

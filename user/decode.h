@@ -42,6 +42,9 @@ struct sr_fmt {
 	struct sr_out *out;
 	const struct sr_opts *opts;
 	struct sr_fdtab *fds; /* NULL: no fd annotation */
+	/* -Y: the name of a live traced task, or NULL (then pids print bare) */
+	const char *(*comm_of)(void *ctx, uint32_t pid);
+	void *comm_ctx;
 };
 
 /* A struct argument: how many bytes to capture, how to print them. */
@@ -172,6 +175,8 @@ void fmt_fd_new(struct sr_fmt *f, const struct sr_call *c, int fd);
 void fmt_dirfd(struct sr_fmt *f, const struct sr_call *c, int fd);
 /* A mode in octal as strace's "%#03o" prints it: 0644, 022, 000. */
 void fmt_mode(struct sr_fmt *f, uint64_t mode);
+/* A pid, and with -Y the name of the traced task it is: "4242<cron>". */
+void fmt_pid(struct sr_fmt *f, int32_t pid);
 /* clock_t ticks, with the seconds in a comment as strace adds them. */
 void fmt_clock_t(struct sr_fmt *f, uint64_t v);
 /* Print a bit set; @v 0 prints as "0" unless the table names 0. */

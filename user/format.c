@@ -232,7 +232,7 @@ void format_arg(struct sr_fmt *f, const struct sr_call *c, int i)
 			out__udec(f->out, (uint32_t)v);
 		break;
 	case SR_T_PID:
-		out__dec(f->out, (int32_t)v);
+		fmt_pid(f, (int32_t)v);
 		break;
 	case SR_T_FLAGS:
 		fmt_flags(f, a->xlat, (uint32_t)v);
@@ -410,6 +410,9 @@ static void format_retval(struct sr_fmt *f, const struct sr_call *c)
 		break;
 	case SR_R_FD:
 		fmt_fd_new(f, c, (int)r);
+		break;
+	case SR_R_PID:
+		fmt_pid(f, (int32_t)r);
 		break;
 	default:
 		out__dec(f->out, r);

@@ -51,6 +51,10 @@ void pairing__init(struct sr_pairing *p, struct sr_out *out, const struct sr_opt
 	p->fmt.opts = opts;
 	p->fmt.fds = fds;
 	fdtab__set_comm_fn(fds, task_comm, p);
+	if (opts && opts->decode_pids) {
+		p->fmt.comm_of = task_comm;
+		p->fmt.comm_ctx = p;
+	}
 	/*
 	 * Filter by outcome at exit. With -z/-Z the kernel already sends only
 	 * the wanted calls, whole; execve still comes in two records.

@@ -9,6 +9,7 @@ test is skipped with the reason printed. Each test prints "ok", "FAIL" or
 usage: run.py [-k SUBSTRING]   (run only tests whose name contains SUBSTRING)
 """
 
+import collections
 import os
 import re
 import shutil
@@ -834,6 +835,45 @@ def raw_arguments_match_strace():
     st, lines, _ = trace([prog('missing_file')], ['-e', 'raw=openat'])
     check(any(re.match(r'openat\(0xffffff9c, 0x[0-9a-f]+, 0x[0-9a-f]+, 0x?[0-9a-f]*\) += -1 ENOENT', b)
               for b in bodies(lines)), 'openat not printed raw:\n' + '\n'.join(lines[:6]))
+
+
+def decorated(path):
+    """Multiset of (syscall, names -Y put after pids in it) over a -Y trace,
+    a call split by <unfinished ...> counted once."""
+    seen, held = collections.Counter(), {}
+    with open(path, errors='replace') as f:
+        for line in f:
+            m = re.match(r'^(\d+)<[^>]*>\s+(<\.\.\. )?(\w+)(.*)$', line)
+            if not m:
+                continue
+            pid, name, rest = m.group(1), m.group(3), m.group(4)
+            names = tuple(re.findall(r'\b\d+<([^>]*)>', rest))
+            if m.group(2):
+                names = held.pop(pid, ()) + names
+            if rest.endswith('<unfinished ...>'):
+                held[pid] = names
+            else:
+                seen[(name, names)] += 1
+    return seen
+
+
+@test
+def pid_names_like_strace():
+    """-Y: PID<comm> at the start of lines, and after pids in arguments and
+    return values (clone's child, wait4's pid, getpid) as strace -Y prints them.
+    Not proc_clone: strace also names zombies and pids inside structs."""
+    for name in ('fork_exit3', 'thread_exec', 'signals'):
+        a, b = tmpfile(), tmpfile()
+        try:
+            subprocess.run(['strace', '-f', '-qq', '-Y', '-o', a, prog(name)],
+                           capture_output=True, timeout=60)
+            st, _, err = sysray(['-f', '-qq', '-Y', '-o', b, '--', prog(name)])
+            want, got = decorated(a), decorated(b)
+        finally:
+            os.unlink(a)
+            os.unlink(b)
+        check(st == 0 and want == got,
+              f'{name}: strace only {want - got}, sysray only {got - want}')
 
 
 @test

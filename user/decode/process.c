@@ -773,7 +773,7 @@ static void clone3_exit(struct sr_fmt *f, const struct sr_call *c)
 	if (!failed(c) && (a.flags & CLONE_PARENT_SETTID)) {
 		field(f, sep, "parent_tid");
 		out__putc(f->out, '[');
-		out__dec(f->out, c->ret);
+		fmt_pid(f, (int32_t)c->ret);
 		out__putc(f->out, ']');
 		sep = ", ";
 	}

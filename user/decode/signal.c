@@ -244,7 +244,7 @@ static void print_uid(struct sr_fmt *f, uint32_t uid)
 static void print_si_source(struct sr_fmt *f, const uint8_t *p)
 {
 	out__puts(f->out, ", si_pid=");
-	out__dec(f->out, (int32_t)get32(p, SI_PID));
+	fmt_pid(f, (int32_t)get32(p, SI_PID));
 	out__puts(f->out, ", si_uid=");
 	print_uid(f, get32(p, SI_UID));
 }
