@@ -52,6 +52,19 @@ static __always_inline bool sr_task_dying(void)
 }
 
 /*
+ * Does a seccomp filter watch the task? Then a call the filter failed
+ * (SECCOMP_RET_ERRNO) reaches sys_exit without ever reaching sys_enter.
+ */
+static __always_inline bool sr_seccomp_filtered(void)
+{
+	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
+
+	if (!bpf_core_field_exists(t->seccomp))
+		return false;
+	return BPF_CORE_READ(t, seccomp.mode) == 2; /* SECCOMP_MODE_FILTER */
+}
+
+/*
  * Valid at sys_enter and at sys_exit: the argument registers are not
  * clobbered. ia32 syscalls pass them in ebx, ecx, edx, esi, edi, ebp.
  */

@@ -394,7 +394,8 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	/* killed in a call (often a blocked one): only failures are worth the check */
 	if (ret < 0 && sr_task_dying())
 		hflags |= SR_HF_DYING;
-	if (exit_only(plan))
+	/* a seccomp'ed task's failure comes whole: its entry may never have been seen */
+	if (exit_only(plan) || (ret < 0 && sr_seccomp_filtered()))
 		return emit_call(regs, plan, id, ret, hflags);
 	if (!(plan->flags & SR_PLAN_MEMORY)) {
 		struct sr_cpu_stats *st = stats_get();

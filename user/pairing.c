@@ -220,7 +220,9 @@ static void index_exit_blobs(struct sr_call *c, const uint8_t *blobs)
 		if (i >= SR_NARGS)
 			continue;
 		if (b->flags & (SR_BF_RETRY | SR_BF_ENTRY)) {
-			if (!seen_in[i])
+			/* a retry replaces a faulted entry copy; an exit-time copy, a missing one */
+			if (!seen_in[i] && (!c->in[i] || (c->in[i]->flags & SR_BF_FAULT) ||
+					    (b->flags & SR_BF_RETRY)))
 				c->in[i] = b;
 			seen_in[i] = true;
 		} else if (!c->out[i]) {
@@ -548,31 +550,29 @@ static void use_exec_name(struct sr_ttask *t, struct sr_call *c)
 	}
 }
 
-static void handle_exit(struct sr_pairing *p, const struct sr_exit *x, size_t len)
+/* Is @h (an exit, or a whole call) the end of the call @t has in flight? */
+static bool ends_call(const struct sr_ttask *t, const struct sr_hdr *h)
 {
-	struct sr_ttask *t = idmap__get(&p->tasks, x->h.tid);
-	struct sr_call *c;
-
 	/*
 	 * rt_sigreturn restores the registers, syscall number -1 included; an
 	 * execve that loaded an ia32 program returns as i386's execve.
 	 */
-	if (!t || !t->in_call ||
-	    (t->call.nr != x->h.nr && x->h.nr != -1 &&
-	     !((x->h.flags & SR_HF_COMPAT) && !strncmp(t->call.ent->name, "execve", 6)))) {
-		if (!(x->h.flags & SR_HF_DYING))
-			handle_orphan_exit(p, x, len);
-		return;
-	}
-	/* SIGKILL is pending: the task's exit finishes the call with "= ?" */
-	if (x->h.flags & SR_HF_DYING)
-		return;
-	c = &t->call;
-	c->ret = x->ret;
+	return t && t->in_call &&
+	       (t->call.nr == h->nr || h->nr == -1 ||
+		((h->flags & SR_HF_COMPAT) && !strncmp(t->call.ent->name, "execve", 6)));
+}
+
+/* Finish @t's call with the exit part of record @rec (@len bytes, blobs from @blobs). */
+static void complete_call(struct sr_pairing *p, struct sr_ttask *t, const void *rec,
+			  const uint8_t *blobs, size_t len, int64_t ret)
+{
+	struct sr_call *c = &t->call;
+
+	c->ret = ret;
 	c->has_exit = true;
-	c->out_start = (const uint8_t *)x;
-	c->out_end = (const uint8_t *)x + len;
-	index_exit_blobs(c, (const uint8_t *)(x + 1));
+	c->out_start = rec;
+	c->out_end = (const uint8_t *)rec + len;
+	index_exit_blobs(c, blobs);
 	use_exec_name(t, c);
 	if (shown(p, t, outcome(c->ret)))
 		print_exit(p, t, c);
@@ -586,6 +586,21 @@ static void handle_exit(struct sr_pairing *p, const struct sr_exit *x, size_t le
 	flush_pending(p, t, 0);
 }
 
+static void handle_exit(struct sr_pairing *p, const struct sr_exit *x, size_t len)
+{
+	struct sr_ttask *t = idmap__get(&p->tasks, x->h.tid);
+
+	if (!ends_call(t, &x->h)) {
+		if (!(x->h.flags & SR_HF_DYING))
+			handle_orphan_exit(p, x, len);
+		return;
+	}
+	/* SIGKILL is pending: the task's exit finishes the call with "= ?" */
+	if (x->h.flags & SR_HF_DYING)
+		return;
+	complete_call(p, t, x, (const uint8_t *)(x + 1), len, x->ret);
+}
+
 /*
  * A whole call in one record: any call under -z/-Z (already filtered by
  * outcome in the kernel), and calls that never block (SR_PLAN_AT_EXIT).
@@ -597,6 +612,14 @@ static void handle_call(struct sr_pairing *p, const struct sr_callrec *r, size_t
 
 	if (!t || is_child_return(entry_of(p, &r->e.h), r->ret))
 		return;
+	/*
+	 * A seccomp'ed task's failures come whole (its sys_enter may never have
+	 * run); one whose entry we have is an exit.
+	 */
+	if (ends_call(t, &r->e.h) && !(r->e.h.flags & SR_HF_DYING)) {
+		complete_call(p, t, r, (const uint8_t *)(r + 1), len, r->ret);
+		return;
+	}
 	c = begin_call(p, t, &r->e, len);
 	if (!c)
 		return;
