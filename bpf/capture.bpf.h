@@ -33,6 +33,8 @@ static __always_inline struct sr_scratch *scratch_get(void)
 	return bpf_map_lookup_elem(&scratch, &zero);
 }
 
+#define SR_IOV_MAX 64
+
 /*
  * The copy routines below are global functions: the verifier checks each
  * once, with unknown arguments, instead of once per call site and loop
@@ -233,7 +235,7 @@ __noinline __u32 put_strv(__u32 off, __u64 uptr, __u64 req)
 
 /*
  * struct iovec[cnt] at @uptr for readv/writev: a blob with the array itself
- * (up to 16 entries), then one blob per buffer, each up to CAP_CAP(@req)
+ * (up to SR_IOV_MAX entries: what strace prints at -s 64), then one blob per buffer, each up to CAP_CAP(@req)
  * bytes. @total bounds what is read: at exit, the bytes transferred.
  */
 __noinline __u32 put_iov(__u32 off, __u64 uptr, __u64 cnt, __u64 total, __u64 req)
@@ -247,11 +249,12 @@ __noinline __u32 put_iov(__u32 off, __u64 uptr, __u64 cnt, __u64 total, __u64 re
 	__u64 want;
 	int i;
 
-	if (cnt > 16)
-		cnt = 16;
+	if (cnt > SR_IOV_MAX)
+		cnt = SR_IOV_MAX;
 	off = put_blob(off, uptr, cnt * sizeof(iov),
-		       CAP_PACK(16 * sizeof(iov), CAP_ARG(req), SR_HOW_BUF, CAP_FLAGS(req)));
-	for (i = 0; i < 16; i++) {
+		       CAP_PACK(SR_IOV_MAX * sizeof(iov), CAP_ARG(req), SR_HOW_BUF,
+				CAP_FLAGS(req)));
+	for (i = 0; i < SR_IOV_MAX; i++) {
 		if (i >= cnt || !total)
 			break;
 		if (bpf_probe_read_user(&iov, sizeof(iov), (const void *)(uptr + i * sizeof(iov))))

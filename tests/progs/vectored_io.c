@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Vectored I/O: readv, writev, preadv, pwritev, preadv2, pwritev2. */
+/*
+ * Vectored I/O: readv, writev, preadv, pwritev, preadv2, pwritev2; a
+ * writev of 40 one-byte buffers (strace shows 32 at -s 32, then "...").
+ */
 #include "common.h"
 
 #include <sys/uio.h>
@@ -14,7 +17,9 @@ int main(void)
 	};
 	struct iovec rv[2] = { { a, sizeof(a) }, { b, sizeof(b) } };
 	struct iovec one[1] = { { c, sizeof(c) } };
-	int fd;
+	static const char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN";
+	struct iovec many[40];
+	int fd, i;
 
 	work_enter("vectored_io");
 	fd = OK(open("v.txt", O_CREAT | O_RDWR | O_TRUNC, 0644));
@@ -28,6 +33,9 @@ int main(void)
 	EQ(preadv2(fd, one, 1, -1, 0), 0);
 	EQ(readv(fd, rv, 0), 0);
 	ERR(syscall(SYS_readv, fd, rv, -1L), EINVAL);
+	for (i = 0; i < 40; i++)
+		many[i] = (struct iovec){ (void *)(letters + i), 1 };
+	EQ(writev(fd, many, 40), 40);
 	OK(close(fd));
 	OK(unlink("v.txt"));
 	work_leave();
