@@ -235,8 +235,9 @@ __noinline __u32 put_strv(__u32 off, __u64 uptr, __u64 req)
 
 /*
  * struct iovec[cnt] at @uptr for readv/writev: a blob with the array itself
- * (up to SR_IOV_MAX entries: what strace prints at -s 64), then one blob per buffer, each up to CAP_CAP(@req)
- * bytes. @total bounds what is read: at exit, the bytes transferred.
+ * (up to SR_IOV_MAX entries: what strace prints at -s 64), then one blob per
+ * buffer, each up to CAP_CAP(@req) bytes. @total bounds what is read: at
+ * exit, the bytes transferred.
  */
 __noinline __u32 put_iov(__u32 off, __u64 uptr, __u64 cnt, __u64 total, __u64 req)
 {
