@@ -18,12 +18,11 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 
 #include "decode.h"
 #include "fdtab_impl.h"
 #include "out.h"
-
-#define TCP_CLOSE_ 7
 
 void fdfmt__escaped(struct sr_out *o, const char *s, size_t len)
 {
@@ -91,7 +90,7 @@ static bool zero(const uint8_t *p, size_t n)
 static bool inet_listed(const struct sr_fdtab *t, const struct fdf_sock *sk)
 {
 	if (sk->protocol == IPPROTO_TCP)
-		return sk->state != TCP_CLOSE_ || (sk->lport && t->bound_inactive);
+		return sk->state != TCP_CLOSE || (sk->lport && t->bound_inactive);
 	if (sk->protocol == IPPROTO_UDP || sk->protocol == IPPROTO_UDPLITE)
 		return sk->lport != 0;
 	return false;

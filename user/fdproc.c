@@ -27,8 +27,6 @@
 
 #include "fdtab_impl.h"
 
-#define O_CLOEXEC_ 02000000
-
 /* Socket protocols /proc names, and what they are. */
 static const struct {
 	const char *name;
@@ -74,7 +72,7 @@ static bool fd_cloexec(const struct sr_fdtab *t, uint32_t tgid, int fd, uint32_t
 			sscanf(line, "flags: %lo", &flags);
 	}
 	fclose(fp);
-	return flags & O_CLOEXEC_;
+	return flags & O_CLOEXEC;
 }
 
 /* "socket:[N]", "pipe:[N]": N, or 0. */

@@ -5,33 +5,30 @@
  * prints annotations, fdproc.c holds the /proc fallbacks.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/fanotify.h>
+#include <sys/inotify.h>
+#include <sys/mman.h>
+#include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/timerfd.h>
 #include <sys/utsname.h>
+#include <linux/mount.h>
+#include <linux/perf_event.h>
 
 #include "decode.h"
 #include "fdtab.h"
 #include "fdtab_impl.h"
 #include "opts.h"
-
-#define AT_FDCWD_	     -100
-#define O_CLOEXEC_	     02000000
-#define SOCK_CLOEXEC_	     02000000
-#define FD_CLOEXEC_	     1
-#define F_DUPFD_	     0
-#define F_SETFD_	     2
-#define F_DUPFD_CLOEXEC_     1030
-#define CLONE_FILES_	     0x400
-#define AT_REMOVEDIR_	     0x200
-#define RENAME_EXCHANGE_     0x2
-#define CLOSE_RANGE_UNSHARE_ 0x2
-#define CLOSE_RANGE_CLOEXEC_ 0x4
-#define MSG_CMSG_CLOEXEC_    0x40000000
-#define SCM_RIGHTS_	     1
 
 enum fdt_action {
 	ACT_NONE = 0,
@@ -69,39 +66,39 @@ struct act_spec {
 
 /* Calls that change the tables; other fd-returning calls are ACT_NEWFD, CX_NEVER. */
 static const struct act_spec specs[] = {
-	{ "open", ACT_NEWFD, 1, O_CLOEXEC_ },
-	{ "openat", ACT_NEWFD, 2, O_CLOEXEC_ },
-	{ "openat2", ACT_NEWFD, CX_HOW, O_CLOEXEC_ },
-	{ "open_by_handle_at", ACT_NEWFD, 2, O_CLOEXEC_ },
-	{ "socket", ACT_NEWFD, 1, SOCK_CLOEXEC_ },
-	{ "accept4", ACT_NEWFD, 3, SOCK_CLOEXEC_ },
+	{ "open", ACT_NEWFD, 1, O_CLOEXEC },
+	{ "openat", ACT_NEWFD, 2, O_CLOEXEC },
+	{ "openat2", ACT_NEWFD, CX_HOW, O_CLOEXEC },
+	{ "open_by_handle_at", ACT_NEWFD, 2, O_CLOEXEC },
+	{ "socket", ACT_NEWFD, 1, SOCK_CLOEXEC },
+	{ "accept4", ACT_NEWFD, 3, SOCK_CLOEXEC },
 	{ "dup", ACT_DUP, CX_NEVER, 0 },
 	{ "dup2", ACT_DUP, CX_NEVER, 0 },
-	{ "dup3", ACT_DUP, 2, O_CLOEXEC_ },
-	{ "epoll_create1", ACT_NEWFD, 0, O_CLOEXEC_ }, /* EPOLL_CLOEXEC */
-	{ "eventfd2", ACT_NEWFD, 1, O_CLOEXEC_ }, /* EFD_CLOEXEC */
-	{ "timerfd_create", ACT_NEWFD, 1, O_CLOEXEC_ }, /* TFD_CLOEXEC */
+	{ "dup3", ACT_DUP, 2, O_CLOEXEC },
+	{ "epoll_create1", ACT_NEWFD, 0, EPOLL_CLOEXEC },
+	{ "eventfd2", ACT_NEWFD, 1, EFD_CLOEXEC },
+	{ "timerfd_create", ACT_NEWFD, 1, TFD_CLOEXEC },
 	{ "signalfd", ACT_NEWFD, CX_KEEP, 0 },
-	{ "signalfd4", ACT_NEWFD, 3, O_CLOEXEC_ }, /* SFD_CLOEXEC */
-	{ "inotify_init1", ACT_NEWFD, 0, O_CLOEXEC_ }, /* IN_CLOEXEC */
-	{ "memfd_create", ACT_NEWFD, 1, 1 }, /* MFD_CLOEXEC */
-	{ "memfd_secret", ACT_NEWFD, 0, O_CLOEXEC_ },
-	{ "fanotify_init", ACT_NEWFD, 0, 1 }, /* FAN_CLOEXEC */
-	{ "userfaultfd", ACT_NEWFD, 0, O_CLOEXEC_ },
-	{ "perf_event_open", ACT_NEWFD, 4, 8 }, /* PERF_FLAG_FD_CLOEXEC */
-	{ "fsopen", ACT_NEWFD, 1, 1 }, /* FSOPEN_CLOEXEC */
-	{ "fsmount", ACT_NEWFD, 1, 1 }, /* FSMOUNT_CLOEXEC */
-	{ "fspick", ACT_NEWFD, 2, 1 }, /* FSPICK_CLOEXEC */
-	{ "open_tree", ACT_NEWFD, 2, O_CLOEXEC_ }, /* OPEN_TREE_CLOEXEC */
-	{ "mq_open", ACT_NEWFD, 1, O_CLOEXEC_ },
+	{ "signalfd4", ACT_NEWFD, 3, SFD_CLOEXEC },
+	{ "inotify_init1", ACT_NEWFD, 0, IN_CLOEXEC },
+	{ "memfd_create", ACT_NEWFD, 1, MFD_CLOEXEC },
+	{ "memfd_secret", ACT_NEWFD, 0, O_CLOEXEC },
+	{ "fanotify_init", ACT_NEWFD, 0, FAN_CLOEXEC },
+	{ "userfaultfd", ACT_NEWFD, 0, O_CLOEXEC },
+	{ "perf_event_open", ACT_NEWFD, 4, PERF_FLAG_FD_CLOEXEC },
+	{ "fsopen", ACT_NEWFD, 1, FSOPEN_CLOEXEC },
+	{ "fsmount", ACT_NEWFD, 1, FSMOUNT_CLOEXEC },
+	{ "fspick", ACT_NEWFD, 2, FSPICK_CLOEXEC },
+	{ "open_tree", ACT_NEWFD, 2, OPEN_TREE_CLOEXEC },
+	{ "mq_open", ACT_NEWFD, 1, O_CLOEXEC },
 	/* always close-on-exec */
 	{ "pidfd_open", ACT_NEWFD, CX_ALWAYS, 0 },
 	{ "pidfd_getfd", ACT_NEWFD, CX_ALWAYS, 0 },
 	{ "io_uring_setup", ACT_NEWFD, CX_ALWAYS, 0 },
 	{ "landlock_create_ruleset", ACT_NEWFD, CX_ALWAYS, 0 },
 	{ "pipe", ACT_PAIR, CX_NEVER, 0 },
-	{ "pipe2", ACT_PAIR, 1, O_CLOEXEC_ },
-	{ "socketpair", ACT_PAIR, 1, SOCK_CLOEXEC_ },
+	{ "pipe2", ACT_PAIR, 1, O_CLOEXEC },
+	{ "socketpair", ACT_PAIR, 1, SOCK_CLOEXEC },
 	{ "connect", ACT_SOCKUPD, CX_NEVER, 0 },
 	{ "bind", ACT_SOCKUPD, CX_NEVER, 0 },
 	{ "listen", ACT_SOCKUPD, CX_NEVER, 0 },
@@ -128,7 +125,8 @@ static const struct act_spec specs[] = {
 	{ "unshare", ACT_UNSHARE, CX_NEVER, 0 },
 };
 
-static bool failed(const struct sr_call *c)
+/* Did @c return an error (-4095..-1)? Not "no exit", as decode/process.c's failed(). */
+static bool ret_is_errno(const struct sr_call *c)
 {
 	return c->ret < 0 && c->ret >= -4095;
 }
@@ -245,15 +243,15 @@ void fdf__put(struct sr_fdtab *t, struct fdf_file *f)
 static uint8_t kind_of(const struct sr_fdinfo *fi)
 {
 	switch (fi->magic) {
-	case FDF_SOCKFS_MAGIC:
+	case SOCKFS_MAGIC:
 		return S_ISSOCK(fi->mode) ? FDF_SOCKET : FDF_RAW;
-	case FDF_PIPEFS_MAGIC:
+	case PIPEFS_MAGIC:
 		return FDF_PIPE;
-	case FDF_ANON_MAGIC:
+	case ANON_INODE_FS_MAGIC:
 		return FDF_ANON;
-	case FDF_PIDFS_MAGIC:
+	case PIDFS_MAGIC:
 		return FDF_PIDFD;
-	case FDF_NSFS_MAGIC:
+	case NSFS_MAGIC:
 		return FDF_RAW;
 	}
 	return FDF_PATH;
@@ -268,7 +266,6 @@ static void sock_from_info(struct fdf_sock *sk, const struct sr_fdinfo *fi)
 	sk->lport = fi->lport;
 	sk->rport = fi->rport;
 	sk->lport32 = fi->lport32;
-	sk->rport32 = fi->rport32;
 	memcpy(sk->laddr, fi->laddr, sizeof(sk->laddr));
 	memcpy(sk->raddr, fi->raddr, sizeof(sk->raddr));
 	sk->peer_ino = fi->peer_ino;
@@ -693,7 +690,7 @@ static int resolve(const struct fdt_proc *p, int dirfd, const char *path, size_t
 
 	if (len && path[0] == '/')
 		return path_join("/", path, len, buf, size);
-	if (dirfd == AT_FDCWD_) {
+	if (dirfd == AT_FDCWD) {
 		base = p->cwd;
 	} else {
 		d = file_at(p, dirfd);
@@ -800,7 +797,7 @@ static size_t scm_fds(const struct sr_call *c, bool at_exit, int32_t *fds, size_
 		memcpy(&type, p + 12, 4);
 		if (clen < 16)
 			break;
-		for (i = 16; level == SOL_SOCKET && type == SCM_RIGHTS_ && i + 4 <= clen &&
+		for (i = 16; level == SOL_SOCKET && type == SCM_RIGHTS && i + 4 <= clen &&
 			     i + 4 <= left && n < max;
 		     i += 4)
 			memcpy(&fds[n++], p + i, 4);
@@ -886,7 +883,7 @@ static void on_scm_send(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_
 static void on_scm_recv(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_call *c)
 {
 	const struct fdf_file *r = file_at(p, (int)c->args[0]);
-	bool cx = c->args[2] & MSG_CMSG_CLOEXEC_;
+	bool cx = c->args[2] & MSG_CMSG_CLOEXEC;
 	int32_t fds[64];
 	size_t n, i;
 
@@ -903,7 +900,7 @@ static struct fdf_file *scm_peek(struct sr_fdtab *t, const struct sr_call *c, in
 	int32_t fds[64];
 	size_t n, i;
 
-	if (!p || !c->has_exit || failed(c))
+	if (!p || !c->has_exit || ret_is_errno(c))
 		return NULL;
 	r = file_at(p, (int)c->args[0]);
 	n = scm_fds(c, true, fds, 64);
@@ -935,7 +932,7 @@ static bool cloexec_of(const struct fdt_act *a, const struct sr_call *c)
 		b = c->in[2];
 		if (!b || (b->flags & (SR_BF_FAULT | SR_BF_NULL)) || b->len < 8)
 			return false;
-		return *(const uint64_t *)blob_data(b) & O_CLOEXEC_;
+		return *(const uint64_t *)blob_data(b) & O_CLOEXEC;
 	}
 	return a->cx_arg < SR_NARGS && (c->args[a->cx_arg] & a->cx_mask);
 }
@@ -979,7 +976,7 @@ static void fixup(struct fdf_file *f, const struct sr_call *c, char *buf, size_t
 		f->pid = (uint32_t)c->args[0];
 	if (f->namelen > 1)
 		return;
-	if (f->magic == FDF_NSFS_MAGIC) {
+	if (f->magic == NSFS_MAGIC) {
 		n = ns_name(f, c, buf, size);
 	} else if (f->kind == FDF_PATH && !strcmp(c->ent->name, "memfd_create")) {
 		b = c->in[0];
@@ -1095,13 +1092,13 @@ static void on_close_range(struct sr_fdtab *t, struct fdt_proc *p, const struct 
 
 	if (c->ret != 0)
 		return;
-	if (c->args[2] & CLOSE_RANGE_UNSHARE_)
+	if (c->args[2] & CLOSE_RANGE_UNSHARE)
 		files_unshare(t, p);
 	fs = p->files;
 	if (last >= fs->nslots)
 		last = fs->nslots ? fs->nslots - 1 : 0;
 	for (fd = first; fd <= last && fd < fs->nslots; fd++) {
-		if (c->args[2] & CLOSE_RANGE_CLOEXEC_)
+		if (c->args[2] & CLOSE_RANGE_CLOEXEC)
 			fs->slots[fd].cloexec = 1;
 		else
 			close_fd(t, fs, fd);
@@ -1114,18 +1111,18 @@ static void on_fcntl(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_cal
 	struct fdf_file *f;
 	struct fdt_slot *s;
 
-	if (failed(c))
+	if (ret_is_errno(c))
 		return;
-	if (cmd == F_DUPFD_ || cmd == F_DUPFD_CLOEXEC_) {
+	if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC) {
 		/* no fdinfo: fcntl does not return an fd for the other commands */
 		f = file_at(p, (int)c->args[0]);
 		if (f)
 			f->refs++;
-		fdt__install(t, p->files, (int)c->ret, f, cmd == F_DUPFD_CLOEXEC_);
-	} else if (cmd == F_SETFD_) {
+		fdt__install(t, p->files, (int)c->ret, f, cmd == F_DUPFD_CLOEXEC);
+	} else if (cmd == F_SETFD) {
 		s = slot_get(p->files, (int)c->args[0], false);
 		if (s)
-			s->cloexec = c->args[2] & FD_CLOEXEC_;
+			s->cloexec = c->args[2] & FD_CLOEXEC;
 	}
 }
 
@@ -1160,7 +1157,7 @@ static void on_chdir(struct fdt_proc *p, const struct sr_call *c)
 	size_t len;
 
 	path = call_path(c, 0, &len);
-	if (!path || resolve(p, AT_FDCWD_, path, len, buf, sizeof(buf)) < 0)
+	if (!path || resolve(p, AT_FDCWD, path, len, buf, sizeof(buf)) < 0)
 		return;
 	/* the kernel follows symlinks; realpath() does too, while the directory exists */
 	set_cwd(p, realpath(buf, real) ? real : buf, false);
@@ -1196,7 +1193,7 @@ static void on_rename(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_ca
 	char from[PATH_MAX], to[PATH_MAX], tmp[PATH_MAX + 16];
 	const char *a, *b;
 	size_t alen, blen;
-	int odir = at ? (int)c->args[0] : AT_FDCWD_, ndir = at ? (int)c->args[2] : AT_FDCWD_;
+	int odir = at ? (int)c->args[0] : AT_FDCWD, ndir = at ? (int)c->args[2] : AT_FDCWD;
 	uint64_t flags = at && c->ent->nargs > 4 ? c->args[4] : 0;
 
 	a = call_path(c, at ? 1 : 0, &alen);
@@ -1204,7 +1201,7 @@ static void on_rename(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_ca
 	if (!a || !b || resolve(p, odir, a, alen, from, sizeof(from)) < 0 ||
 	    resolve(p, ndir, b, blen, to, sizeof(to)) < 0 || !strcmp(from, to))
 		return;
-	if (flags & RENAME_EXCHANGE_) {
+	if (flags & RENAME_EXCHANGE) {
 		/* through a name no file can have */
 		snprintf(tmp, sizeof(tmp), "%s\n", from);
 		rename_paths(t, from, tmp);
@@ -1225,8 +1222,8 @@ void fdtab__on_syscall(struct sr_fdtab *t, const struct sr_call *c)
 		return;
 	a = &t->act[c->nr];
 	/* a failed close still closes; a failed connect (EINPROGRESS) has addresses */
-	if (!a->act ||
-	    (failed(c) && a->act != ACT_CLOSE && a->act != ACT_SOCKUPD && a->act != ACT_SENDMSG))
+	if (!a->act || (ret_is_errno(c) && a->act != ACT_CLOSE && a->act != ACT_SOCKUPD &&
+			a->act != ACT_SENDMSG))
 		return;
 	p = proc_get(t, c->tgid);
 	if (!p)
@@ -1244,7 +1241,7 @@ void fdtab__on_syscall(struct sr_fdtab *t, const struct sr_call *c)
 		break;
 	case ACT_SENDMSG:
 		on_sockupd(t, p, c);
-		if (!failed(c))
+		if (!ret_is_errno(c))
 			on_scm_send(t, p, c);
 		break;
 	case ACT_RECVMSG:
@@ -1271,17 +1268,17 @@ void fdtab__on_syscall(struct sr_fdtab *t, const struct sr_call *c)
 		on_fchdir(p, c);
 		break;
 	case ACT_UNLINK:
-		on_unlink(t, p, c, 0, AT_FDCWD_, !strcmp(c->ent->name, "rmdir"));
+		on_unlink(t, p, c, 0, AT_FDCWD, !strcmp(c->ent->name, "rmdir"));
 		break;
 	case ACT_UNLINKAT:
-		on_unlink(t, p, c, 1, (int)c->args[0], c->args[2] & AT_REMOVEDIR_);
+		on_unlink(t, p, c, 1, (int)c->args[0], c->args[2] & AT_REMOVEDIR);
 		break;
 	case ACT_RENAME:
 	case ACT_RENAMEAT:
 		on_rename(t, p, c, a->act == ACT_RENAMEAT);
 		break;
 	case ACT_UNSHARE:
-		if (c->args[0] & CLONE_FILES_)
+		if (c->args[0] & CLONE_FILES)
 			files_unshare(t, p);
 		break;
 	}
@@ -1293,7 +1290,7 @@ void fdtab__on_orphan_exit(struct sr_fdtab *t, const struct sr_call *c)
 	const struct sr_fdinfo *fi;
 	struct fdt_proc *p;
 
-	if (!t || !native(c) || failed(c))
+	if (!t || !native(c) || ret_is_errno(c))
 		return;
 	p = proc_get(t, c->tgid);
 	while (p && (fi = next_info(c, &it)))
@@ -1315,7 +1312,6 @@ void fdtab__on_fork(struct sr_fdtab *t, uint32_t parent_tgid, uint32_t child_tgi
 	if (!cp)
 		return;
 	cp->tgid = child_tgid;
-	cp->parent = parent_tgid;
 	if (share_files) {
 		cp->files = pp->files;
 		cp->files->refs++;
@@ -1435,7 +1431,7 @@ int fdtab__abs_path(struct sr_fdtab *t, const struct sr_call *c, int dirfd, cons
 
 	if (!t || !c || (len && path[0] == '/'))
 		return -1;
-	if (dirfd == AT_FDCWD_) {
+	if (dirfd == AT_FDCWD) {
 		base = cwd_of(t, c->tgid, &deleted);
 	} else {
 		d = lookup(t, c->tgid, dirfd);

@@ -17,6 +17,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <linux/magic.h>
+
 #include "idmap.h"
 
 struct sr_out;
@@ -29,12 +31,10 @@ struct sr_fdinfo;
 /* Processes tracked at once. */
 #define FDT_MAX_PROCS 65536
 
-/* Filesystem magics (linux/magic.h) that decide how an fd is named. */
-#define FDF_SOCKFS_MAGIC 0x534F434B
-#define FDF_PIPEFS_MAGIC 0x50495045
-#define FDF_ANON_MAGIC	 0x09041934
-#define FDF_NSFS_MAGIC	 0x6e736673
-#define FDF_PIDFS_MAGIC	 0x50494446
+/* Filesystem magics that decide how an fd is named: linux/magic.h. */
+#ifndef PIDFS_MAGIC
+#define PIDFS_MAGIC 0x50494446 /* Linux 6.9; older headers lack it */
+#endif
 
 enum fdf_kind {
 	FDF_PATH = 1, /* a file or directory: its path */
@@ -65,8 +65,7 @@ struct fdf_sock {
 	uint8_t state;
 	uint16_t lport; /* host order */
 	uint16_t rport;
-	uint32_t lport32; /* netlink port ids */
-	uint32_t rport32;
+	uint32_t lport32; /* netlink port id */
 	uint8_t laddr[16];
 	uint8_t raddr[16];
 	uint64_t peer_ino; /* unix: the peer socket's inode */
@@ -124,7 +123,6 @@ struct fdt_files {
 
 struct fdt_proc {
 	uint32_t tgid;
-	uint32_t parent; /* the process it was forked from, 0 if unknown */
 	struct fdt_files *files;
 	char *cwd; /* NULL: unknown */
 	bool cwd_deleted;
