@@ -58,7 +58,7 @@ static bool fd_cloexec(const struct sr_fdtab *t, uint32_t tgid, int fd, uint32_t
 {
 	char path[96], line[128];
 	unsigned long flags = 0;
-	unsigned int p;
+	int p;
 	FILE *fp;
 
 	snprintf(path, sizeof(path), "%s/%u/fdinfo/%d", t->proc_root, tgid, fd);
@@ -66,8 +66,9 @@ static bool fd_cloexec(const struct sr_fdtab *t, uint32_t tgid, int fd, uint32_t
 	if (!fp)
 		return false;
 	while (fgets(line, sizeof(line), fp)) {
-		if (sscanf(line, "Pid: %u", &p) == 1)
-			*pid = p;
+		/* -1 once the process is reaped: strace prints the anon inode then */
+		if (sscanf(line, "Pid: %d", &p) == 1)
+			*pid = p > 0 ? (uint32_t)p : 0;
 		else
 			sscanf(line, "flags: %lo", &flags);
 	}
@@ -222,6 +223,27 @@ int fdproc__seed(struct sr_fdtab *t, struct fdt_proc *p)
 	free(p->cwd);
 	p->cwd = fdproc__cwd(t, p->tgid, &p->cwd_deleted);
 	return 0;
+}
+
+bool fdproc__gone(struct sr_fdtab *t, uint32_t pid)
+{
+	char path[96], buf[256], *paren;
+	ssize_t n;
+	int fd;
+
+	if (proc_path(t, path, sizeof(path), pid, "stat"))
+		return true;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ENOENT || errno == ESRCH;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return true;
+	buf[n] = '\0';
+	/* "PID (comm) S ...": a zombie has no fds left to show */
+	paren = strrchr(buf, ')');
+	return paren && paren[1] == ' ' && (paren[2] == 'Z' || paren[2] == 'X');
 }
 
 bool fdproc__comm(struct sr_fdtab *t, uint32_t pid, char *buf)

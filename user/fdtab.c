@@ -22,8 +22,10 @@
 #include <sys/stat.h>
 #include <sys/timerfd.h>
 #include <sys/utsname.h>
+#include <linux/bpf.h>
 #include <linux/mount.h>
 #include <linux/perf_event.h>
+#include <linux/seccomp.h>
 
 #include "decode.h"
 #include "fdtab.h"
@@ -49,6 +51,8 @@ enum fdt_action {
 	ACT_UNSHARE,
 	ACT_SENDMSG, /* SCM_RIGHTS out, and as ACT_SOCKUPD */
 	ACT_RECVMSG, /* SCM_RIGHTS in */
+	ACT_CLONE, /* clone, clone3: CLONE_PIDFD stores a new fd in memory */
+	ACT_MAYBE_FD, /* ioctl, bpf, seccomp: some commands return a new fd */
 };
 
 /* fdt_act.cx_arg, when not an argument index */
@@ -123,6 +127,12 @@ static const struct act_spec specs[] = {
 	{ "renameat", ACT_RENAMEAT, CX_NEVER, 0 },
 	{ "renameat2", ACT_RENAMEAT, CX_NEVER, 0 },
 	{ "unshare", ACT_UNSHARE, CX_NEVER, 0 },
+	/* fds the kernel side does not describe: /proc is asked for them */
+	{ "clone", ACT_CLONE, CX_NEVER, 0 },
+	{ "clone3", ACT_CLONE, CX_NEVER, 0 },
+	{ "ioctl", ACT_MAYBE_FD, CX_NEVER, 0 },
+	{ "bpf", ACT_MAYBE_FD, CX_NEVER, 0 },
+	{ "seccomp", ACT_MAYBE_FD, CX_NEVER, 0 },
 };
 
 /* Did @c return an error (-4095..-1)? Not "no exit", as decode/process.c's failed(). */
@@ -459,6 +469,19 @@ static struct fdt_files *files_copy(struct sr_fdtab *t, const struct fdt_files *
 	return fs;
 }
 
+/*
+ * @fs may hold fds the stream did not describe: any fd it does not hold is
+ * looked up in /proc (once), even one seen closed.
+ */
+static void files_forget(struct fdt_files *fs)
+{
+	uint32_t i;
+
+	fs->complete = false;
+	for (i = 0; i < fs->nslots; i++)
+		fs->slots[i].closed = 0;
+}
+
 /* Give @p a table of its own (execve, unshare, CLOSE_RANGE_UNSHARE). */
 static void files_unshare(struct sr_fdtab *t, struct fdt_proc *p)
 {
@@ -539,9 +562,50 @@ static bool may_fall_back(const struct sr_fdtab *t, const struct fdt_files *fs)
 	return t->proc_root[0] && !fs->complete;
 }
 
+/* Is what /proc showed (@n) the file the table had (@f)? */
+static bool same_file(const struct fdf_file *f, const struct fdf_file *n)
+{
+	return f->kind == n->kind && f->ino == n->ino && f->namelen == n->namelen &&
+	       !memcmp(f->name, n->name, n->namelen) &&
+	       (f->flags & FDF_DELETED) == (n->flags & FDF_DELETED);
+}
+
+/*
+ * A slot whose file is a guess (s->unknown with s->f): /proc tells, if the
+ * process is still there; @n is what it showed, or NULL. Return the file.
+ */
+static struct fdf_file *settle_guess(struct sr_fdtab *t, struct fdt_files *fs, int fd,
+				     struct fdf_file *n, bool cloexec, uint32_t tgid)
+{
+	struct fdt_slot *s = &fs->slots[fd];
+	struct fdf_file *f = s->f;
+
+	s->unknown = 0;
+	if (!n) {
+		if (t->proc_root[0] && !fdproc__gone(t, tgid)) {
+			/* the process is there, the fd is not */
+			slot_clear(t, s);
+			s->closed = 1;
+			return NULL;
+		}
+		/* gone: the guess is all there is */
+		return f;
+	}
+	if (f->kind == FDF_SOCKET && same_file(f, n)) {
+		/* keep what the stream knew of it: addresses, peer, frozen -yy text */
+		fdf__put(t, n);
+		fdf__index(t, f);
+		s->cloexec = cloexec;
+		return f;
+	}
+	fdt__install(t, fs, fd, n, cloexec);
+	return n;
+}
+
 /*
  * What @fd of @tgid is, with a reference for the caller; NULL if not open
- * or unknown. An incomplete table asks /proc once per fd and keeps the answer.
+ * or unknown. An incomplete table asks /proc once per fd and keeps the
+ * answer, as does a slot the stream could not describe (s->unknown).
  */
 static struct fdf_file *lookup(struct sr_fdtab *t, uint32_t tgid, int fd)
 {
@@ -556,13 +620,19 @@ static struct fdf_file *lookup(struct sr_fdtab *t, uint32_t tgid, int fd)
 	if (!p)
 		return NULL;
 	s = slot_get(p->files, fd, false);
-	if (s && s->f) {
+	if (s && s->f && !s->unknown) {
 		s->f->refs++;
 		return s->f;
 	}
 	if ((s && s->closed) || (!(s && s->unknown) && !may_fall_back(t, p->files)))
 		return NULL;
 	f = t->proc_root[0] ? fdproc__fd(t, tgid, fd, &cloexec) : NULL;
+	if (s && s->f) {
+		f = settle_guess(t, p->files, fd, f, cloexec, tgid);
+		if (f)
+			f->refs++;
+		return f;
+	}
 	if (!f) {
 		s = slot_get(p->files, fd, true);
 		if (s) {
@@ -1213,6 +1283,139 @@ static void on_rename(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_ca
 	rename_paths(t, from, to);
 }
 
+/*
+ * A new fd at @fd that the call did not describe: /proc says what it is
+ * when it is first used, else @guess (a reference taken over; may be NULL)
+ * if the process is gone by then. @sure: the call did create it; otherwise
+ * @fd may be some other number (an ioctl's result), and a file the table
+ * holds there stays.
+ */
+static void new_unknown(struct sr_fdtab *t, struct fdt_files *fs, int64_t fd, bool sure,
+			struct fdf_file *guess)
+{
+	struct fdt_slot *s;
+
+	if (fd < 0 || fd >= FDT_MAX_FD)
+		goto out;
+	if (sure) {
+		/* pidfds, bpf objects, listeners, namespaces: all close-on-exec */
+		fdt__install(t, fs, (int)fd, guess, true);
+		s = slot_get(fs, (int)fd, false);
+		if (s)
+			s->unknown = 1;
+		return;
+	}
+	/* a new fd takes the lowest free number: at most one past the table */
+	if (fd > fs->nslots)
+		goto out;
+	s = slot_get(fs, (int)fd, true);
+	if (s && !s->f) {
+		s->closed = 0;
+		s->unknown = 1;
+	}
+out:
+	fdf__put(t, guess);
+}
+
+/* clone, clone3 with CLONE_PIDFD: the parent has a pidfd. */
+static void on_clone(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_call *c)
+{
+	const struct sr_blob *b;
+	uint64_t flags = 0;
+	int32_t fd;
+
+	if (c->ret <= 0)
+		return;
+	if (!strcmp(c->ent->name, "clone")) {
+		if (!(c->args[0] & CLONE_PIDFD))
+			return;
+		/* stored where parent_tid points; the capture of it is a u32 */
+		b = c->out[2];
+		if (b && !(b->flags & (SR_BF_FAULT | SR_BF_NULL)) && b->len >= 4) {
+			struct fdf_file *f = fdf__new(t, FDF_PIDFD, "[pidfd]", 7);
+
+			if (f) {
+				f->pid = (uint32_t)c->ret;
+				f->owner = c->tgid;
+			}
+			memcpy(&fd, blob_data(b), 4);
+			new_unknown(t, p->files, fd, true, f);
+			return;
+		}
+	} else {
+		b = c->in[0];
+		if (!b || (b->flags & (SR_BF_FAULT | SR_BF_NULL)) || b->len < 8)
+			return;
+		memcpy(&flags, blob_data(b), 8);
+		if (!(flags & CLONE_PIDFD))
+			return;
+	}
+	/* where it went is not captured (clone_args.pidfd): any fd may be it */
+	files_forget(p->files);
+}
+
+/* The anon inode a bpf command's new fd is, as /proc names it. */
+static const char *bpf_fd_name(uint64_t cmd)
+{
+	switch (cmd) {
+	case BPF_MAP_CREATE:
+	case BPF_MAP_GET_FD_BY_ID:
+		return "bpf-map";
+	case BPF_PROG_LOAD:
+	case BPF_PROG_GET_FD_BY_ID:
+		return "bpf-prog";
+	case BPF_BTF_LOAD:
+	case BPF_BTF_GET_FD_BY_ID:
+		return "btf";
+	case BPF_LINK_CREATE:
+	case BPF_LINK_GET_FD_BY_ID:
+	case BPF_RAW_TRACEPOINT_OPEN:
+		return "bpf_link";
+	}
+	return NULL;
+}
+
+/*
+ * ioctl, bpf, seccomp: does the result look like a new fd (0: no, 1: maybe,
+ * 2: yes)? *@name: the anon inode it is, when the call says.
+ */
+static int maybe_fd(const struct sr_call *c, const char **name)
+{
+	const char *n = c->ent->name;
+	bool listener;
+
+	*name = NULL;
+	if (ret_is_errno(c) || c->ret < 0)
+		return 0;
+	/* bpf returns 0 or a new fd */
+	if (!strcmp(n, "bpf")) {
+		*name = bpf_fd_name(c->args[0]);
+		return c->ret > 0 || *name ? 2 : 1;
+	}
+	if (!strcmp(n, "seccomp")) {
+		listener = c->args[0] == SECCOMP_SET_MODE_FILTER &&
+			   (c->args[1] & SECCOMP_FILTER_FLAG_NEW_LISTENER);
+		*name = "seccomp notify";
+		return listener ? 2 : 0;
+	}
+	/* ioctl: NS_GET_USERNS, KVM_CREATE_VM, PIDFD_GET_*_NAMESPACE... or a number */
+	return 1;
+}
+
+static void on_maybe_fd(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_call *c)
+{
+	const char *name;
+	int how = maybe_fd(c, &name);
+	struct fdf_file *f;
+
+	if (!how)
+		return;
+	f = how == 2 && name ? fdf__new(t, FDF_ANON, name, strlen(name)) : NULL;
+	if (f)
+		f->owner = c->tgid;
+	new_unknown(t, p->files, c->ret, how == 2, f);
+}
+
 void fdtab__on_syscall(struct sr_fdtab *t, const struct sr_call *c)
 {
 	const struct fdt_act *a;
@@ -1280,6 +1483,12 @@ void fdtab__on_syscall(struct sr_fdtab *t, const struct sr_call *c)
 	case ACT_UNSHARE:
 		if (c->args[0] & CLONE_FILES)
 			files_unshare(t, p);
+		break;
+	case ACT_CLONE:
+		on_clone(t, p, c);
+		break;
+	case ACT_MAYBE_FD:
+		on_maybe_fd(t, p, c);
 		break;
 	}
 }

@@ -3,11 +3,15 @@
  * The fd tables (-y, -yy, --peer, --absolute-paths) from synthetic records:
  * what the kernel side describes (struct sr_fdinfo blobs) and what close,
  * dup, fcntl, close_range, execve, fork, chdir, unlink and rename do to the
- * tables. /proc is turned off: a process first seen starts empty.
+ * tables. /proc is turned off: a process first seen starts empty, unless a
+ * test builds a fake one (fake_proc()).
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -450,6 +454,130 @@ static void orphan_exit(struct t_state *st)
 	close_tab(&s, t);
 }
 
+/*
+ * A fake /proc for process 100 in a new directory (@root, 64 bytes): its
+ * stat, and fd/ and fdinfo/ directories, empty. The tables read it as they read /proc.
+ */
+static void fake_proc(char *root)
+{
+	char path[128];
+	int f;
+
+	snprintf(root, 64, "/tmp/sysray-fdtab-XXXXXX");
+	if (!mkdtemp(root))
+		return;
+	snprintf(path, sizeof(path), "%s/100", root);
+	mkdir(path, 0755);
+	snprintf(path, sizeof(path), "%s/100/fd", root);
+	mkdir(path, 0755);
+	snprintf(path, sizeof(path), "%s/100/fdinfo", root);
+	mkdir(path, 0755);
+	snprintf(path, sizeof(path), "%s/100/stat", root);
+	f = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (f >= 0 && write(f, "100 (a b) S 1\n", 14) < 0)
+		perror("fake stat");
+	if (f >= 0)
+		close(f);
+}
+
+/* Fd @fd of the fake process: /proc/100/fd/N links to @link; fdinfo has @info. */
+static void fake_fd(const char *root, int fd, const char *link, const char *info)
+{
+	char path[128];
+	int f;
+
+	snprintf(path, sizeof(path), "%s/100/fd/%d", root, fd);
+	unlink(path);
+	if (symlink(link, path))
+		return;
+	snprintf(path, sizeof(path), "%s/100/fdinfo/%d", root, fd);
+	f = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (f < 0)
+		return;
+	if (write(f, info, strlen(info)) < 0)
+		perror("fake fdinfo");
+	close(f);
+}
+
+static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	return remove(path);
+}
+
+/* The fake process exits: its directory goes. */
+static void fake_exit(const char *root)
+{
+	char path[128];
+
+	snprintf(path, sizeof(path), "%s/100", root);
+	nftw(path, rm_one, 8, FTW_DEPTH | FTW_PHYS);
+}
+
+static void fake_proc_free(const char *root)
+{
+	nftw(root, rm_one, 8, FTW_DEPTH | FTW_PHYS);
+}
+
+/*
+ * Calls whose new fd the kernel side does not describe: a pidfd stored where
+ * clone's parent_tid points, bpf and ioctl results. The numbers were seen
+ * closed before; /proc answers, or a guess once the process is gone.
+ */
+static void new_fds_not_described(struct t_state *st)
+{
+	struct t_sink s;
+	struct sr_fdtab *t = open_tab(&s, 2);
+	uint64_t a[6] = { 0x1000 | 17 /* CLONE_PIDFD|SIGCHLD */, 0, 0x2000 };
+	int32_t pidfd = 3;
+	struct t_blobspec out = { 2, &pidfd, 4, 0, 0 };
+	char root[64];
+	int fd;
+
+	fake_proc(root);
+	fdtab__set_proc_root(t, root);
+	for (fd = 3; fd <= 6; fd++) {
+		open_file(&s, "/a", 0, fd);
+		call1(&s, "close", fd, 0);
+	}
+	CHECK_HAS(st, call1(&s, "fsync", 3, -EBADF), "fsync(3) ");
+	t_line(&s, "clone", a, NULL, 0, 4242, &out, 1);
+	fake_fd(root, 3, "anon_inode:[pidfd]", "flags:\t02000002\nPid:\t-1\n");
+	/* reaped: strace shows the anon inode */
+	CHECK_HAS(st, call1(&s, "fsync", 3, -EINVAL), "fsync(3<anon_inode:[pidfd]>)");
+	a[0] = 3;
+	a[1] = 0xb701; /* NS_GET_USERNS */
+	t_line(&s, "ioctl", a, NULL, 0, 5, NULL, 0);
+	fake_fd(root, 5, "user:[4026531837]", "flags:\t02000000\n");
+	CHECK_HAS(st, call1(&s, "fsync", 5, -EINVAL), "fsync(5<user:[4026531837]>)");
+	a[0] = 0; /* BPF_MAP_CREATE */
+	a[1] = 0x3000;
+	a[2] = 144;
+	t_line(&s, "bpf", a, NULL, 0, 4, NULL, 0);
+	a[0] = 0x1000 | 17;
+	a[1] = 0;
+	a[2] = 0x2000;
+	pidfd = 6;
+	t_line(&s, "clone", a, NULL, 0, 4243, &out, 1);
+	/* clone3: where the pidfd went is not captured; any closed fd may be it */
+	{
+		uint64_t ca[11] = { 0x1000, 0x4000, 0, 0, 17 };
+		struct t_blobspec in = { 0, ca, sizeof(ca), 0, 0 };
+		uint64_t a3[6] = { 0x5000, sizeof(ca) };
+
+		open_file(&s, "/a", 0, 7);
+		call1(&s, "close", 7, 0);
+		t_line(&s, "clone3", a3, &in, 1, 4244, NULL, 0);
+		fake_fd(root, 7, "anon_inode:[pidfd]", "flags:\t02000002\nPid:\t4244\n");
+		CHECK_HAS(st, call1(&s, "fsync", 7, -EINVAL), "fsync(7<pid:4244>)");
+	}
+	/* the process is gone: what the calls said */
+	fake_exit(root);
+	CHECK_HAS(st, call1(&s, "fsync", 4, -EINVAL), "fsync(4<anon_inode:bpf-map>)");
+	CHECK_HAS(st, call1(&s, "fsync", 6, -EINVAL), "fsync(6<pid:4243>)");
+	close_tab(&s, t);
+	fake_proc_free(root);
+}
+
 T_SUITE(fdtab_tests) = {
 	T_CASE(open_read_close),
 	T_CASE(dups),
@@ -462,5 +590,6 @@ T_SUITE(fdtab_tests) = {
 	T_CASE(socket_updates),
 	T_CASE(peer),
 	T_CASE(orphan_exit),
+	T_CASE(new_fds_not_described),
 	T_END,
 };
