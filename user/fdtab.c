@@ -455,6 +455,7 @@ static struct fdt_files *files_copy(struct sr_fdtab *t, const struct fdt_files *
 		fs->complete = false;
 		return fs;
 	}
+	fs->epoch = src->epoch;
 	fs->slots = calloc(src->nslots ? src->nslots : 1, sizeof(*fs->slots));
 	if (!fs->slots) {
 		fs->complete = false;
@@ -532,6 +533,30 @@ static int proc_add(struct sr_fdtab *t, struct fdt_proc *p)
 }
 
 /*
+ * Events were lost since @p was last used (fdtab__on_lost()): any fd may
+ * have been opened or closed, the cwd changed. What the table holds becomes
+ * a guess /proc is asked about first, once per fd, and an fd it does not
+ * hold is looked up there too.
+ */
+static void proc_suspect(struct sr_fdtab *t, struct fdt_proc *p)
+{
+	struct fdt_files *fs = p->files;
+	uint32_t i;
+
+	p->epoch = t->epoch;
+	p->cwd_stale = true;
+	if (fs->epoch == t->epoch)
+		return;
+	fs->epoch = t->epoch;
+	fs->complete = false;
+	for (i = 0; i < fs->nslots; i++) {
+		fs->slots[i].closed = 0;
+		if (fs->slots[i].f)
+			fs->slots[i].unknown = 1;
+	}
+}
+
+/*
  * The process @tgid; one never seen (it existed before tracing, or its fork
  * was lost) is read from /proc once, now.
  */
@@ -539,11 +564,15 @@ static struct fdt_proc *proc_get(struct sr_fdtab *t, uint32_t tgid)
 {
 	struct fdt_proc *p = idmap__get(&t->procs, tgid);
 
-	if (p)
+	if (p) {
+		if (p->epoch != t->epoch)
+			proc_suspect(t, p);
 		return p;
+	}
 	p = proc_new(tgid, !t->proc_root[0]);
 	if (!p)
 		return NULL;
+	p->epoch = p->files->epoch = t->epoch;
 	if (t->proc_root[0] && !fdproc__seed(t, p))
 		p->files->complete = true;
 	return proc_add(t, p) ? NULL : p;
@@ -1218,6 +1247,7 @@ static void set_cwd(struct fdt_proc *p, const char *path, bool deleted)
 	free(p->cwd);
 	p->cwd = s;
 	p->cwd_deleted = deleted;
+	p->cwd_stale = false;
 }
 
 static void on_chdir(struct fdt_proc *p, const struct sr_call *c)
@@ -1530,11 +1560,24 @@ void fdtab__on_fork(struct sr_fdtab *t, uint32_t parent_tgid, uint32_t child_tgi
 	if (pp->cwd)
 		cp->cwd = strdup(pp->cwd);
 	cp->cwd_deleted = pp->cwd_deleted;
+	cp->cwd_stale = pp->cwd_stale || !cp->cwd;
+	cp->epoch = t->epoch;
 	if (!cp->files) {
 		proc_free(t, cp);
 		return;
 	}
 	proc_add(t, cp);
+}
+
+void fdtab__on_lost(struct sr_fdtab *t)
+{
+	if (!t)
+		return;
+	/* tables are suspected lazily, when next used (proc_get()) */
+	t->epoch++;
+	/* sends and receives may be missing: the queue no longer lines up */
+	while (t->nfly)
+		fdf__put(t, t->fly[--t->nfly].f);
 }
 
 void fdtab__on_process_exit(struct sr_fdtab *t, uint32_t tgid)
@@ -1607,8 +1650,18 @@ static const char *cwd_of(struct sr_fdtab *t, uint32_t tgid, bool *deleted)
 	p = proc_get(t, tgid);
 	if (!p)
 		return NULL;
-	if (!p->cwd && t->proc_root[0])
-		p->cwd = fdproc__cwd(t, tgid, &p->cwd_deleted);
+	if (p->cwd_stale && t->proc_root[0]) {
+		bool del = false;
+		char *cwd = fdproc__cwd(t, tgid, &del);
+
+		/* asked once; if the process is gone, what the stream said stands */
+		p->cwd_stale = false;
+		if (cwd) {
+			free(p->cwd);
+			p->cwd = cwd;
+			p->cwd_deleted = del;
+		}
+	}
 	*deleted = p->cwd_deleted;
 	return p->cwd;
 }

@@ -101,6 +101,13 @@ void fdtab__on_orphan_exit(struct sr_fdtab *t, const struct sr_call *c);
 void fdtab__on_fork(struct sr_fdtab *t, uint32_t parent_tgid, uint32_t child_tgid,
 		    bool share_files);
 
+/**
+ * fdtab__on_lost() - records were lost: any table may be wrong. What the
+ * tables hold is checked against /proc (once per fd, lazily) where the
+ * process still exists, and stands where it does not. NULL-safe.
+ */
+void fdtab__on_lost(struct sr_fdtab *t);
+
 /** fdtab__on_process_exit() - forget a process. */
 void fdtab__on_process_exit(struct sr_fdtab *t, uint32_t tgid);
 

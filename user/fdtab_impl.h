@@ -123,6 +123,7 @@ struct fdt_files {
 	 * is looked up in /proc.
 	 */
 	bool complete;
+	uint32_t epoch; /* sr_fdtab.epoch when last checked for losses */
 };
 
 struct fdt_proc {
@@ -130,6 +131,8 @@ struct fdt_proc {
 	struct fdt_files *files;
 	char *cwd; /* NULL: unknown */
 	bool cwd_deleted;
+	bool cwd_stale; /* ask /proc for the cwd once, at next use; else @cwd stands */
+	uint32_t epoch; /* sr_fdtab.epoch when last checked for losses */
 };
 
 /* What a syscall does to the tables, by number. */
@@ -148,6 +151,7 @@ struct sr_fdtab {
 	struct idmap paths; /* path hash -> struct fdf_file chain */
 	struct idmap socks; /* socket inode -> struct fdf_file */
 	size_t nopen; /* open slots in all tables */
+	uint32_t epoch; /* events were lost: bumped, tables older than it are suspect */
 	struct fdt_inflight *fly; /* oldest first */
 	size_t nfly, capfly;
 	struct fdt_act act[512]; /* per syscall number (SR_NR_MAX) */

@@ -185,6 +185,7 @@ void pairing__lost(struct sr_pairing *p, uint64_t n)
 	out__puts(p->fmt.out, " (ring buffer full; see -b) ---");
 	out__newline(p->fmt.out);
 	p->stats.lost += n;
+	fdtab__on_lost(p->fmt.fds);
 }
 
 /* Point slot[] at the first blob of each argument in [blobs, end). */

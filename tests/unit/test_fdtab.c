@@ -578,6 +578,47 @@ static void new_fds_not_described(struct t_state *st)
 	fake_proc_free(root);
 }
 
+/*
+ * Records were lost (a close, two opens, a chdir): what the tables held is
+ * checked against /proc, and stands once the process is gone.
+ */
+static void lost_events(struct t_state *st)
+{
+	struct t_sink s;
+	struct sr_fdtab *t = open_tab(&s, 1);
+	struct t_blobspec dir = { 0, "/nonexistent-x", 15, 0, 0 };
+	uint64_t a[6] = { 0x1000 };
+	char root[64], path[128];
+	struct t_rec r;
+
+	fake_proc(root);
+	fdtab__set_proc_root(t, root);
+	open_file(&s, "/a", 0, 3);
+	open_file(&s, "/c", 0, 4);
+	call1(&s, "close", 4, 0);
+	open_file(&s, "/e", 0, 5);
+	t_line(&s, "chdir", a, &dir, 1, 0, NULL, 0);
+	/* lost: close(3), open("/b") = 3, open("/d") = 4, chdir("/nonexistent-y") */
+	fake_fd(root, 3, "/b", "flags:\t0100000\n");
+	fake_fd(root, 4, "/d", "flags:\t0100000\n");
+	snprintf(path, sizeof(path), "%s/100/cwd", root);
+	if (symlink("/nonexistent-y", path))
+		perror("fake cwd");
+	a[0] = 3;
+	t_call(&r, 100, "fsync", a, 0);
+	((struct sr_hdr *)r.buf)->lost = 4;
+	t_feed(&s, &r);
+	CHECK_HAS(st, t_sink_text(&s), "--- sysray: 4 events lost");
+	CHECK_HAS(st, t_sink_text(&s), "fsync(3</b>)");
+	CHECK_HAS(st, call1(&s, "fsync", 4, 0), "fsync(4</d>)");
+	CHECK_HAS(st, open_file(&s, "x", 0, 6), "openat(AT_FDCWD</nonexistent-y>, \"x\"");
+	/* gone: what the stream said stands */
+	fake_exit(root);
+	CHECK_HAS(st, call1(&s, "fsync", 5, 0), "fsync(5</e>)");
+	close_tab(&s, t);
+	fake_proc_free(root);
+}
+
 T_SUITE(fdtab_tests) = {
 	T_CASE(open_read_close),
 	T_CASE(dups),
@@ -591,5 +632,6 @@ T_SUITE(fdtab_tests) = {
 	T_CASE(peer),
 	T_CASE(orphan_exit),
 	T_CASE(new_fds_not_described),
+	T_CASE(lost_events),
 	T_END,
 };
