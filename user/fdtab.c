@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -523,9 +524,52 @@ static struct fdt_proc *proc_new(uint32_t tgid, bool complete)
 	return p;
 }
 
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The process table is full: forget processes that have exited (their exit
+ * was not seen: filtered, or lost), else the least recently used sixteenth,
+ * so that this scan runs once per thousands of new processes. Without /proc
+ * (replay), pids say nothing about the present: only the second. Return
+ * whether room was made.
+ */
+static bool procs_evict(struct sr_fdtab *t)
+{
+	size_t it = 0, n = 0, before = t->procs.used;
+	struct fdt_proc *p;
+	uint64_t key, *ticks, cut;
+
+	if (t->proc_root[0]) {
+		while ((p = idmap__next(&t->procs, &it, &key)))
+			if (kill((pid_t)p->tgid, 0) && errno == ESRCH)
+				proc_free(t, idmap__del(&t->procs, key));
+	}
+	if (t->procs.used < FDT_MAX_PROCS - FDT_MAX_PROCS / 32)
+		return true;
+	ticks = malloc(t->procs.used * sizeof(*ticks));
+	if (!ticks)
+		return t->procs.used < before;
+	for (it = 0; (p = idmap__next(&t->procs, &it, NULL));)
+		ticks[n++] = p->used;
+	qsort(ticks, n, sizeof(*ticks), cmp_u64);
+	cut = ticks[n / 16];
+	free(ticks);
+	for (it = 0; (p = idmap__next(&t->procs, &it, &key));)
+		if (p->used <= cut)
+			proc_free(t, idmap__del(&t->procs, key));
+	return t->procs.used < before;
+}
+
 static int proc_add(struct sr_fdtab *t, struct fdt_proc *p)
 {
-	if (t->procs.used >= FDT_MAX_PROCS || idmap__put(&t->procs, p->tgid, p)) {
+	p->used = ++t->clock;
+	if ((t->procs.used >= FDT_MAX_PROCS && !procs_evict(t)) ||
+	    idmap__put(&t->procs, p->tgid, p)) {
 		proc_free(t, p);
 		return -ENOMEM;
 	}
@@ -565,10 +609,14 @@ static struct fdt_proc *proc_get(struct sr_fdtab *t, uint32_t tgid)
 	struct fdt_proc *p = idmap__get(&t->procs, tgid);
 
 	if (p) {
+		p->used = ++t->clock;
 		if (p->epoch != t->epoch)
 			proc_suspect(t, p);
 		return p;
 	}
+	/* make room before reading /proc, not after */
+	if (t->procs.used >= FDT_MAX_PROCS && !procs_evict(t))
+		return NULL;
 	p = proc_new(tgid, !t->proc_root[0]);
 	if (!p)
 		return NULL;

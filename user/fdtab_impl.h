@@ -28,7 +28,7 @@ struct sr_fdinfo;
 #define FDT_MAX_FD 65536
 /* Open fds tracked in all processes together. */
 #define FDT_MAX_OPEN (1u << 20)
-/* Processes tracked at once. */
+/* Processes tracked at once; at the cap, exited and then idle ones are dropped. */
 #define FDT_MAX_PROCS 65536
 
 /* Filesystem magics that decide how an fd is named: linux/magic.h. */
@@ -133,6 +133,7 @@ struct fdt_proc {
 	bool cwd_deleted;
 	bool cwd_stale; /* ask /proc for the cwd once, at next use; else @cwd stands */
 	uint32_t epoch; /* sr_fdtab.epoch when last checked for losses */
+	uint64_t used; /* sr_fdtab.clock when last used: the oldest go first at the cap */
 };
 
 /* What a syscall does to the tables, by number. */
@@ -152,6 +153,7 @@ struct sr_fdtab {
 	struct idmap socks; /* socket inode -> struct fdf_file */
 	size_t nopen; /* open slots in all tables */
 	uint32_t epoch; /* events were lost: bumped, tables older than it are suspect */
+	uint64_t clock; /* counts process lookups (fdt_proc.used) */
 	struct fdt_inflight *fly; /* oldest first */
 	size_t nfly, capfly;
 	struct fdt_act act[512]; /* per syscall number (SR_NR_MAX) */

@@ -619,6 +619,26 @@ static void lost_events(struct t_state *st)
 	fake_proc_free(root);
 }
 
+/*
+ * More processes than the tables hold (65536, FDT_MAX_PROCS), none of whose
+ * exits were seen: the idle ones are forgotten, and new ones still tracked.
+ */
+static void process_cap(struct t_state *st)
+{
+	struct t_sink s;
+	struct sr_fdtab *t = open_tab(&s, 1);
+	uint32_t i;
+
+	open_file(&s, "/a", 0, 3);
+	for (i = 0; i < 65536 + 100; i++)
+		fdtab__on_fork(t, 100, 1000 + i, false);
+	CHECK_STR(st, annot(&s, t, 1000 + 65536 + 99, 3), "</a>");
+	CHECK_STR(st, annot(&s, t, 100, 3), "</a>");
+	fdtab__on_fork(t, 100, 999999, false);
+	CHECK_STR(st, annot(&s, t, 999999, 3), "</a>");
+	close_tab(&s, t);
+}
+
 T_SUITE(fdtab_tests) = {
 	T_CASE(open_read_close),
 	T_CASE(dups),
@@ -633,5 +653,6 @@ T_SUITE(fdtab_tests) = {
 	T_CASE(orphan_exit),
 	T_CASE(new_fds_not_described),
 	T_CASE(lost_events),
+	T_CASE(process_cap),
 	T_END,
 };
