@@ -955,6 +955,17 @@ static size_t scm_fds(const struct sr_call *c, bool at_exit, int32_t *fds, size_
 	return n;
 }
 
+/* msg_flags of @c's msghdr as the kernel left it (recvmsg: MSG_CTRUNC). */
+static uint32_t msg_flags_out(const struct sr_call *c)
+{
+	const struct sr_blob *hdr = c->out[1];
+	uint32_t flags = 0;
+
+	if (hdr && !(hdr->flags & (SR_BF_FAULT | SR_BF_NULL)) && hdr->len >= 52)
+		memcpy(&flags, (const uint8_t *)blob_data(hdr) + 48, 4);
+	return flags;
+}
+
 static void inflight_drop(struct sr_fdtab *t, uint64_t ino)
 {
 	size_t i, j = 0;
@@ -968,61 +979,108 @@ static void inflight_drop(struct sr_fdtab *t, uint64_t ino)
 	t->nfly = j;
 }
 
-/* The @k-th file in flight to @ino; taken off the queue when @take. */
-static struct fdf_file *inflight_get(struct sr_fdtab *t, uint64_t ino, size_t k, bool take)
+/*
+ * The message a recvmsg on @ino took, which gave it @n fds (fewer than sent
+ * if @trunc, MSG_CTRUNC): the oldest one sent to it with that many, since
+ * older ones were read without their fds (read(2) drops them). Returns the
+ * index of its first entry, or -1. A stream socket's recvmsg stops at a
+ * message with fds, so it never takes two.
+ */
+static ssize_t inflight_find(const struct sr_fdtab *t, uint64_t ino, size_t n, bool trunc)
 {
-	struct fdf_file *f;
-	size_t i;
+	size_t i, j, k;
 
-	for (i = 0; i < t->nfly; i++) {
-		if (t->fly[i].ino != ino || k--)
+	if (!n && !trunc)
+		return -1;
+	for (i = 0; i < t->nfly; i = j) {
+		for (j = i + 1, k = 1; j < t->nfly && t->fly[j].msg == t->fly[i].msg; j++)
+			k++;
+		if (t->fly[i].ino != ino)
 			continue;
-		f = t->fly[i].f;
-		if (take) {
-			memmove(&t->fly[i], &t->fly[i + 1], (t->nfly - i - 1) * sizeof(*t->fly));
-			t->nfly--;
-		}
-		return f;
+		if (trunc ? k >= n : k == n)
+			return (ssize_t)i;
 	}
-	return NULL;
+	return -1;
 }
 
-static void inflight_put(struct sr_fdtab *t, uint64_t ino, struct fdf_file *f)
+/*
+ * A recvmsg on @ino took the message at @first: give its first @n files to
+ * @out (references) and forget the rest, and the older messages to @ino.
+ */
+static void inflight_take(struct sr_fdtab *t, uint64_t ino, size_t first, size_t n,
+			  struct fdf_file **out)
 {
-	struct fdt_inflight *n;
+	uint64_t msg = t->fly[first].msg;
+	size_t i, j = 0, k = 0;
 
-	if (t->nfly == FDT_MAX_INFLIGHT)
-		goto drop;
-	if (t->nfly == t->capfly) {
-		n = reallocarray(t->fly, t->capfly ? 2 * t->capfly : 8, sizeof(*n));
-		if (!n)
-			goto drop;
-		t->fly = n;
-		t->capfly = t->capfly ? 2 * t->capfly : 8;
+	for (i = 0; i < t->nfly; i++) {
+		struct fdt_inflight *e = &t->fly[i];
+
+		if (e->ino != ino || e->msg > msg) {
+			t->fly[j++] = *e;
+			continue;
+		}
+		if (e->msg == msg && k < n)
+			out[k++] = e->f;
+		else
+			fdf__put(t, e->f);
 	}
-	t->fly[t->nfly].ino = ino;
-	t->fly[t->nfly++].f = f;
-	return;
-drop:
-	fdf__put(t, f);
+	t->nfly = j;
+}
+
+/*
+ * The queue is full: forget what was sent to the socket of the oldest
+ * entry (its receiver is traced but never took it), and stop following its
+ * SCM_RIGHTS, whose queue no longer lines up with the kernel's: /proc says
+ * what it receives.
+ */
+static void inflight_evict(struct sr_fdtab *t)
+{
+	uint64_t ino = t->fly[0].ino;
+	struct fdf_file *x = idmap__get(&t->socks, ino);
+
+	if (x)
+		x->flags |= FDF_SCM_LOST;
+	inflight_drop(t, ino);
 }
 
 /* sendmsg on a connected unix socket: its SCM_RIGHTS files go to the peer. */
 static void on_scm_send(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_call *c)
 {
 	const struct fdf_file *s = file_at(p, (int)c->args[0]);
+	const struct fdf_file *x;
+	struct fdt_inflight *q;
 	int32_t fds[64];
-	size_t n, i;
+	size_t n, i, cap;
 
 	if (!s || s->kind != FDF_SOCKET || !s->sk->peer_ino)
 		return;
+	/* a receiver no traced process holds: nobody would take them off */
+	x = idmap__get(&t->socks, s->sk->peer_ino);
+	if (!x || (x->flags & FDF_SCM_LOST))
+		return;
 	n = scm_fds(c, false, fds, 64);
+	if (!n)
+		return;
+	while (t->nfly && t->nfly + n > FDT_MAX_INFLIGHT)
+		inflight_evict(t);
+	if (x->flags & FDF_SCM_LOST)
+		return;
+	if (t->nfly + n > t->capfly) {
+		cap = t->capfly ? 2 * t->capfly : 64;
+		q = reallocarray(t->fly, cap, sizeof(*q));
+		if (!q)
+			return;
+		t->fly = q;
+		t->capfly = cap;
+	}
+	t->flymsg++;
 	for (i = 0; i < n; i++) {
 		struct fdf_file *f = file_at(p, fds[i]);
 
 		if (f)
 			f->refs++;
-		inflight_put(t, s->sk->peer_ino, f);
+		t->fly[t->nfly++] = (struct fdt_inflight){ s->sk->peer_ino, t->flymsg, f };
 	}
 }
 
@@ -1031,12 +1089,17 @@ static void on_scm_recv(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_
 {
 	const struct fdf_file *r = file_at(p, (int)c->args[0]);
 	bool cx = c->args[2] & MSG_CMSG_CLOEXEC;
+	struct fdf_file *files[64] = { NULL };
 	int32_t fds[64];
+	ssize_t first;
 	size_t n, i;
 
 	n = scm_fds(c, true, fds, 64);
+	first = r ? inflight_find(t, r->ino, n, msg_flags_out(c) & MSG_CTRUNC) : -1;
+	if (first >= 0)
+		inflight_take(t, r->ino, first, n, files);
 	for (i = 0; i < n; i++)
-		fdt__install(t, p->files, fds[i], r ? inflight_get(t, r->ino, 0, true) : NULL, cx);
+		fdt__install(t, p->files, fds[i], files[i], cx);
 }
 
 /* A received fd, before the table knows it: the file queued for it. */
@@ -1045,15 +1108,17 @@ static struct fdf_file *scm_peek(struct sr_fdtab *t, const struct sr_call *c, in
 	struct fdt_proc *p = proc_get(t, c->tgid);
 	const struct fdf_file *r;
 	int32_t fds[64];
+	ssize_t first;
 	size_t n, i;
 
 	if (!p || !c->has_exit || ret_is_errno(c))
 		return NULL;
 	r = file_at(p, (int)c->args[0]);
 	n = scm_fds(c, true, fds, 64);
-	for (i = 0; r && i < n; i++)
+	first = r ? inflight_find(t, r->ino, n, msg_flags_out(c) & MSG_CTRUNC) : -1;
+	for (i = 0; first >= 0 && i < n; i++)
 		if (fds[i] == fd)
-			return inflight_get(t, r->ino, i, false);
+			return t->fly[first + i].f;
 	return NULL;
 }
 

@@ -57,6 +57,8 @@ enum fdf_kind {
  * (a connect after an autobind) are not shown, here either.
  */
 #define FDF_FROZEN 0x20
+/* SCM_RIGHTS sent to this socket are no longer followed (the queue overflowed) */
+#define FDF_SCM_LOST 0x40
 
 struct fdf_sock {
 	uint16_t family;
@@ -109,7 +111,8 @@ struct fdt_slot {
 
 struct fdt_inflight {
 	uint64_t ino; /* the receiving socket */
-	struct fdf_file *f;
+	uint64_t msg; /* the sendmsg it came with: a recvmsg takes one message */
+	struct fdf_file *f; /* NULL: the sender's table did not know it */
 };
 
 /* A descriptor table: shared by threads and CLONE_FILES children. */
@@ -154,8 +157,9 @@ struct sr_fdtab {
 	size_t nopen; /* open slots in all tables */
 	uint32_t epoch; /* events were lost: bumped, tables older than it are suspect */
 	uint64_t clock; /* counts process lookups (fdt_proc.used) */
-	struct fdt_inflight *fly; /* oldest first */
+	struct fdt_inflight *fly; /* oldest first; a message's entries are adjacent */
 	size_t nfly, capfly;
+	uint64_t flymsg; /* sendmsg calls queued */
 	struct fdt_act act[512]; /* per syscall number (SR_NR_MAX) */
 	const char *(*comm_of)(void *ctx, uint32_t pid);
 	void *comm_ctx;

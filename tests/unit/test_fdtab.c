@@ -40,6 +40,15 @@ static struct sr_fdtab *open_tab(struct t_sink *s, int mode)
 	return t;
 }
 
+/* Empty the printed text (it holds 64 KiB); @t and what it knows stay. */
+static void reopen_tab(struct t_sink *s, struct sr_fdtab *t, int mode)
+{
+	t_sink_close(s);
+	t_sink_open(s);
+	s->opts.decode_fds = mode;
+	s->p.fmt.fds = t;
+}
+
 static void close_tab(struct t_sink *s, struct sr_fdtab *t)
 {
 	t_sink_close(s);
@@ -639,6 +648,138 @@ static void process_cap(struct t_state *st)
 	close_tab(&s, t);
 }
 
+/* socketpair(AF_UNIX, SOCK_STREAM) = [@fd0, @fd1], inodes @ino0 and @ino0 + 1. */
+static void unix_pair(struct t_sink *s, int fd0, int fd1, uint64_t ino0)
+{
+	uint64_t a[6] = { AF_UNIX, SOCK_STREAM, 0, 0x1000 };
+	int32_t sv[2] = { fd0, fd1 };
+	struct fdi d[2];
+	struct t_blobspec b[3] = { { 3, sv, 8, 0, 0 } };
+
+	fdi_sock(&d[0], fd0, SR_FDI_SRC_RET, AF_UNIX, SOCK_STREAM, 0, ino0);
+	d[0].fi.peer_ino = ino0 + 1;
+	fdi_sock(&d[1], fd1, SR_FDI_SRC_RET, AF_UNIX, SOCK_STREAM, 0, ino0 + 1);
+	d[1].fi.peer_ino = ino0;
+	b[1] = fdi_blob(&d[0]);
+	b[2] = fdi_blob(&d[1]);
+	t_line(s, "socketpair", a, NULL, 0, 0, b, 3);
+}
+
+/* The blobs of a msghdr carrying one byte and SCM_RIGHTS @fds (none: no control). */
+struct scm_msg {
+	uint64_t h[7];
+	uint64_t iov[2];
+	uint8_t cbuf[16 + 4 * 8];
+	struct t_blobspec b[5];
+	int n;
+};
+
+static void scm_msg(struct scm_msg *m, const int32_t *fds, int n, uint32_t msg_flags)
+{
+	uint64_t clen = 16 + 4 * n;
+
+	memset(m, 0, sizeof(*m));
+	m->iov[0] = 0x7000;
+	m->iov[1] = 1;
+	memcpy(m->cbuf, &clen, 8);
+	m->cbuf[8] = SOL_SOCKET;
+	m->cbuf[12] = SCM_RIGHTS;
+	if (n)
+		memcpy(m->cbuf + 16, fds, 4 * n);
+	m->h[2] = 0x6000;
+	m->h[3] = 1;
+	m->h[4] = n ? 0x8000 : 0;
+	m->h[5] = n ? (clen + 7) & ~7ULL : 0;
+	m->h[6] = msg_flags;
+	m->b[m->n++] = (struct t_blobspec){ 1, m->h, 56, 0, 56 };
+	m->b[m->n++] = (struct t_blobspec){ 1, NULL, 0, 0x8 /* SR_BF_NULL */, 0 };
+	m->b[m->n++] = (struct t_blobspec){ 1, m->iov, 16, 0, 16 };
+	m->b[m->n++] = (struct t_blobspec){ 1, "x", 1, 0, 1 };
+	if (n)
+		m->b[m->n++] = (struct t_blobspec){ 1, m->cbuf, m->h[5], 0, (int32_t)m->h[5] };
+}
+
+/* sendmsg(@sock) passing the @n fds of @fds. */
+static void send_fds(struct t_sink *s, int sock, const int32_t *fds, int n)
+{
+	uint64_t a[6] = { sock, 0x1000, 0 };
+	struct scm_msg m;
+
+	scm_msg(&m, fds, n, 0);
+	t_line(s, "sendmsg", a, m.b, m.n, 1, NULL, 0);
+}
+
+/* recvmsg(@sock) that installed @fds (MSG_CTRUNC if @trunc); returns the line. */
+static const char *recv_fds(struct t_sink *s, int sock, const int32_t *fds, int n, bool trunc)
+{
+	uint64_t a[6] = { sock, 0x1000, 0 };
+	struct scm_msg m, in;
+
+	scm_msg(&in, NULL, 0, 0);
+	in.h[4] = 0x8000;
+	in.h[5] = 24;
+	scm_msg(&m, fds, n, trunc ? MSG_CTRUNC : 0);
+	return t_line(s, "recvmsg", a, in.b, in.n, 1, m.b, m.n);
+}
+
+/*
+ * SCM_RIGHTS: a recvmsg takes one sendmsg's fds, even when truncation
+ * (MSG_CTRUNC) dropped some or all of them, or read(2) took the message
+ * without them; a queue that overflows stops following its socket.
+ */
+static void scm_rights_messages(struct t_state *st)
+{
+	struct t_sink s;
+	struct sr_fdtab *t = open_tab(&s, 1);
+	int32_t three[3] = { 5, 6, 7 }, one = 8, got[2] = { 9, 10 };
+	int i;
+
+	unix_pair(&s, 3, 4, 900);
+	open_file(&s, "/a", 0, 5);
+	open_file(&s, "/b", 0, 6);
+	open_file(&s, "/c", 0, 7);
+	open_file(&s, "/d", 0, 8);
+	send_fds(&s, 3, three, 3);
+	send_fds(&s, 3, &one, 1);
+	for (i = 5; i <= 8; i++)
+		call1(&s, "close", i, 0);
+	/* room for one: /b and /c are closed by the kernel */
+	CHECK_HAS(st, recv_fds(&s, 4, &got[0], 1, true), "cmsg_data=[9</a>]");
+	CHECK_HAS(st, recv_fds(&s, 4, &got[1], 1, false), "cmsg_data=[10</d>]");
+	CHECK_HAS(st, call1(&s, "fsync", 10, 0), "fsync(10</d>)");
+	/* no room at all */
+	open_file(&s, "/e", 0, 5);
+	send_fds(&s, 3, &one, 0);
+	one = 5;
+	send_fds(&s, 3, &one, 1);
+	call1(&s, "close", 5, 0);
+	recv_fds(&s, 4, NULL, 0, true);
+	open_file(&s, "/f", 0, 5);
+	send_fds(&s, 3, &one, 1);
+	call1(&s, "close", 5, 0);
+	got[0] = 11;
+	CHECK_HAS(st, recv_fds(&s, 4, got, 1, false), "cmsg_data=[11</f>]");
+	/* read(4, ...) takes /g's message and drops the fd; then two come at once */
+	open_file(&s, "/g", 0, 5);
+	open_file(&s, "/h", 0, 6);
+	open_file(&s, "/i", 0, 7);
+	send_fds(&s, 3, &three[0], 1);
+	send_fds(&s, 3, &three[1], 2);
+	got[0] = 12;
+	got[1] = 13;
+	CHECK_HAS(st, recv_fds(&s, 4, got, 2, false), "cmsg_data=[12</h>, 13</i>]");
+	/* never received: past 4096 queued, the socket is no longer followed */
+	for (i = 0; i < 4097; i++) {
+		send_fds(&s, 3, &three[0], 1);
+		if (i % 64 == 0)
+			reopen_tab(&s, t, 1);
+	}
+	send_fds(&s, 3, &three[1], 1);
+	got[0] = 14;
+	CHECK_HAS(st, recv_fds(&s, 4, got, 1, false), "cmsg_data=[14]");
+	close_tab(&s, t);
+}
+
 T_SUITE(fdtab_tests) = {
 	T_CASE(open_read_close),
 	T_CASE(dups),
@@ -654,5 +795,6 @@ T_SUITE(fdtab_tests) = {
 	T_CASE(new_fds_not_described),
 	T_CASE(lost_events),
 	T_CASE(process_cap),
+	T_CASE(scm_rights_messages),
 	T_END,
 };
