@@ -15,6 +15,10 @@
 #define FDI_MAX_COMPS 32
 /* walk_path(): the file is a pseudo one, named by its own dentry. */
 #define FDI_PSEUDO 0x100
+/* walk_path(): the root was not reached within FDI_MAX_COMPS components. */
+#define FDI_DEEP 0x200
+/* join_path(): components were left out, the name is too long. */
+#define FDI_LONG 0x10000
 /* Scratch space past any record, for the components of a path walk. */
 #define FDI_COMPS_OFF (SR_REC_MAX + 2 * SR_BLOB_MAX)
 
@@ -94,18 +98,22 @@ __noinline int walk_path(__u64 dentry, __u64 vfsmnt)
 		m = mp;
 		vm = (struct vfsmount *)((void *)mp + bpf_core_field_offset(struct mount, mnt));
 	}
+	/* out of slots before the root: user space must not take it for the whole path */
+	if (i == FDI_MAX_COMPS && !(d == root && vm == root_mnt))
+		return i | FDI_DEEP;
 	return i;
 }
 
 /*
  * Write the collected components, root first, at scratch offset @at; return
- * the length. The masks keep the offset's range the same on every
- * iteration, so the verifier need not follow each one separately.
+ * the length, with FDI_LONG if some did not fit. The masks keep the
+ * offset's range the same on every iteration, so the verifier need not
+ * follow each one separately.
  */
 __noinline __u32 join_path(__u32 at, int n)
 {
 	struct sr_scratch *s = scratch_get();
-	__u32 pos = 0, len, dst;
+	__u32 pos = 0, len, dst, cut = 0;
 	int i;
 
 	if (!s || at > SR_REC_MAX)
@@ -116,19 +124,23 @@ __noinline __u32 join_path(__u32 at, int n)
 		if (i >= n || !c->len)
 			continue;
 		asm volatile("%0 &= 0xfff" : "+r"(pos));
-		if (pos > SR_BLOB_MAX - 256 - 2)
+		if (pos > SR_BLOB_MAX - 256 - 2) {
+			cut = FDI_LONG;
 			break;
+		}
 		dst = (at + pos) & (SR_REC_MAX - 1);
 		s->buf[dst] = '/';
 		len = c->len & 255;
 		dst = (at + pos + 1) & (SR_REC_MAX - 1);
-		if (bpf_probe_read_kernel(s->buf + dst, len, (const void *)c->name))
+		if (bpf_probe_read_kernel(s->buf + dst, len, (const void *)c->name)) {
+			cut = FDI_LONG;
 			break;
+		}
 		pos += len + 1;
 	}
 	if (!pos)
 		s->buf[at & (SR_REC_MAX - 1)] = '/';
-	return pos ? pos : 1;
+	return (pos ? pos : 1) | cut;
 }
 
 static __always_inline void fdi_socket(struct sr_fdinfo *fi, struct file *f)
@@ -241,6 +253,9 @@ __noinline __u32 put_fdinfo(__u32 off, __s64 fd, __u32 src)
 		if (n & FDI_PSEUDO)
 			fi->flags |= SR_FDI_DELETED;
 		len = join_path(at, n & (FDI_PSEUDO - 1));
+		if ((n & FDI_DEEP) || (len & FDI_LONG))
+			fi->flags |= SR_FDI_TRUNC;
+		len &= FDI_LONG - 1;
 		/* unlinked: no longer hashed, and not a root */
 		if (!BPF_CORE_READ(d, d_hash.pprev) && BPF_CORE_READ(d, d_parent) != d)
 			fi->flags |= SR_FDI_DELETED;

@@ -1219,6 +1219,62 @@ static void fixup_file(struct sr_fdtab *t, struct fdf_file *f, const struct sr_c
 	fdf__set_name(f, buf, strlen(buf));
 }
 
+/*
+ * The kernel side could not walk @fi's path whole (SR_FDI_TRUNC): the call's
+ * own path argument, resolved from its dirfd or the cwd, if it agrees with
+ * the part the kernel did see (the last components of a deep path, the
+ * first ones of a long one). Into @buf; return the length, or -1.
+ */
+static int whole_path(struct sr_fdtab *t, const struct sr_call *c, const struct sr_fdinfo *fi,
+		      char *buf, size_t size)
+{
+	const char *seen = (const char *)(fi + 1), *path;
+	int i, dirfd = AT_FDCWD, n;
+	struct fdt_proc *p;
+	size_t len;
+
+	for (i = 0; i < c->ent->nargs && c->ent->args[i].type != SR_T_PATH; i++)
+		;
+	if (i == c->ent->nargs || !fi->namelen)
+		return -1;
+	if (i > 0 && c->ent->args[i - 1].type == SR_T_DIRFD)
+		dirfd = (int)c->args[i - 1];
+	path = call_path(c, i, &len);
+	p = path ? proc_get(t, c->tgid) : NULL;
+	n = p ? resolve(p, dirfd, path, len, buf, size) : -1;
+	if (n < 0 || (size_t)n < fi->namelen)
+		return -1;
+	if (!memcmp(buf + n - fi->namelen, seen, fi->namelen) ||
+	    (!memcmp(buf, seen, fi->namelen) && buf[fi->namelen] == '/'))
+		return n;
+	return -1;
+}
+
+/*
+ * The file @fi describes, new to the tables; NULL if its path was cut
+ * short and the call does not tell the rest: /proc says, when asked.
+ */
+static struct fdf_file *file_from_info(struct sr_fdtab *t, const struct sr_call *c,
+				       const struct sr_fdinfo *fi)
+{
+	char buf[PATH_MAX];
+	struct fdf_file *f;
+	int n = 0;
+
+	if ((fi->flags & SR_FDI_TRUNC) && (n = whole_path(t, c, fi, buf, sizeof(buf))) < 0)
+		return NULL;
+	f = fdf__from_info(t, fi, c->tgid);
+	if (!f || !n)
+		return f;
+	path_unindex(t, f);
+	if (fdf__set_name(f, buf, n)) {
+		fdf__put(t, f);
+		return NULL;
+	}
+	path_index(t, f);
+	return f;
+}
+
 static void on_newfd(struct sr_fdtab *t, struct fdt_proc *p, const struct fdt_act *a,
 		     const struct sr_call *c)
 {
@@ -1242,11 +1298,15 @@ static void on_newfd(struct sr_fdtab *t, struct fdt_proc *p, const struct fdt_ac
 			return;
 		}
 	}
-	f = fi ? fdf__from_info(t, fi, c->tgid) : NULL;
+	f = fi ? file_from_info(t, c, fi) : NULL;
 	if (f) {
 		fixup_file(t, f, c);
 		/* as printed with the return value */
 		fdfmt__freeze_if_listed(t, f);
+	} else if (fi && s && s->f && !s->unknown && s->f->ino == fi->ino) {
+		/* a cut path read from /proc as the call was printed */
+		s->cloexec = cx;
+		return;
 	}
 	fdt__install(t, p->files, fd, f, cx);
 }
@@ -1647,7 +1707,7 @@ void fdtab__on_orphan_exit(struct sr_fdtab *t, const struct sr_call *c)
 	p = proc_get(t, c->tgid);
 	while (p && (fi = next_info(c, &it)))
 		if (fi->src == SR_FDI_SRC_RET)
-			fdt__install(t, p->files, fi->fd, fdf__from_info(t, fi, c->tgid), false);
+			fdt__install(t, p->files, fi->fd, file_from_info(t, c, fi), false);
 }
 
 void fdtab__on_fork(struct sr_fdtab *t, uint32_t parent_tgid, uint32_t child_tgid, bool share_files)
@@ -1730,6 +1790,20 @@ void fdtab__annotate(struct sr_fdtab *t, struct sr_out *o, const struct sr_call 
 	fdf__put(t, f);
 }
 
+/* A new fd the call could not describe whole: what /proc says now, kept in the table. */
+static void annotate_proc(struct sr_fdtab *t, struct sr_out *o, uint32_t tgid, int fd)
+{
+	struct fdt_proc *p = proc_get(t, tgid);
+	struct fdf_file *f;
+	bool cloexec = false;
+
+	f = p && t->proc_root[0] ? fdproc__fd(t, tgid, fd, &cloexec) : NULL;
+	if (!f)
+		return;
+	fdfmt__file(t, o, f);
+	fdt__install(t, p->files, fd, f, cloexec);
+}
+
 void fdtab__annotate_new(struct sr_fdtab *t, struct sr_out *o, const struct sr_call *c, int fd)
 {
 	const struct sr_fdinfo *fi;
@@ -1737,6 +1811,7 @@ void fdtab__annotate_new(struct sr_fdtab *t, struct sr_out *o, const struct sr_c
 	struct fdf_sock sk;
 	char buf[PATH_MAX];
 	uint8_t act;
+	int n;
 
 	if (!t || !t->mode || !c || fd < 0)
 		return;
@@ -1744,6 +1819,15 @@ void fdtab__annotate_new(struct sr_fdtab *t, struct sr_out *o, const struct sr_c
 	if (fi) {
 		fdf__init_from_info(&f, &sk, fi);
 		f.owner = c->tgid;
+		if (fi->flags & SR_FDI_TRUNC) {
+			n = whole_path(t, c, fi, buf, sizeof(buf));
+			if (n < 0) {
+				annotate_proc(t, o, c->tgid, fd);
+				return;
+			}
+			f.name = buf;
+			f.namelen = n;
+		}
 		fixup(&f, c, buf, sizeof(buf));
 		fdfmt__file(t, o, &f);
 		return;

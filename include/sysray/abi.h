@@ -258,6 +258,8 @@ struct sr_plan {
 #define SR_ARG_FDINFO  7
 #define SR_FDI_SRC_RET 6 /* fdinfo.src: the return value (else an argument index) */
 #define SR_FDI_DELETED 0x1 /* the file has been unlinked */
+/* the path was too deep or too long to walk whole: the name is only part of it */
+#define SR_FDI_TRUNC 0x2
 
 struct sr_fdinfo {
 	__s32 fd;

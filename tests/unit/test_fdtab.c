@@ -780,6 +780,48 @@ static void scm_rights_messages(struct t_state *st)
 	close_tab(&s, t);
 }
 
+/*
+ * A path too deep for the kernel side to walk whole (SR_FDI_TRUNC): its
+ * last components. The call's own path, resolved, gives the rest; else
+ * nothing is shown rather than a wrong path.
+ */
+static void deep_paths(struct t_state *st)
+{
+	struct t_sink s;
+	struct sr_fdtab *t = open_tab(&s, 1);
+	char deep[256], want[300], tail[256];
+	uint64_t a[6] = { 0x1000 };
+	struct t_blobspec dir = { 0, deep, 0, 0, 0 };
+	struct t_blobspec rel = { 1, "f", 2, 0, 0 };
+	struct t_blobspec b;
+	struct fdi d;
+	int i;
+
+	strcpy(deep, "/nonexistent-deep");
+	for (i = 0; i < 40; i++)
+		strcat(deep, "/d");
+	dir.len = strlen(deep) + 1;
+	t_line(&s, "chdir", a, &dir, 1, 0, NULL, 0);
+	/* the last 32 components */
+	tail[0] = '\0';
+	for (i = 0; i < 31; i++)
+		strcat(tail, "/d");
+	strcat(tail, "/f");
+	a[0] = T_AT_FDCWD;
+	b = fdi_path(&d, 3, S_IFREG | 0644, tail);
+	d.fi.flags = SR_FDI_TRUNC;
+	snprintf(want, sizeof(want), "= 3<%s/f>", deep);
+	CHECK_HAS(st, t_line(&s, "openat", a, &rel, 1, 3, &b, 1), want);
+	snprintf(want, sizeof(want), "fsync(3<%s/f>)", deep);
+	CHECK_HAS(st, call1(&s, "fsync", 3, 0), want);
+	/* a call without a path: no annotation rather than the cut path (no /proc here) */
+	b = fdi_path(&d, 4, S_IFREG | 0644, tail);
+	d.fi.flags = SR_FDI_TRUNC;
+	t_line(&s, "open_by_handle_at", a, NULL, 0, 4, &b, 1);
+	CHECK_HAS(st, call1(&s, "fsync", 4, 0), "fsync(4) ");
+	close_tab(&s, t);
+}
+
 T_SUITE(fdtab_tests) = {
 	T_CASE(open_read_close),
 	T_CASE(dups),
@@ -796,5 +838,6 @@ T_SUITE(fdtab_tests) = {
 	T_CASE(lost_events),
 	T_CASE(process_cap),
 	T_CASE(scm_rights_messages),
+	T_CASE(deep_paths),
 	T_END,
 };
