@@ -869,19 +869,27 @@ static void mark_deleted(struct sr_fdtab *t, const char *path, size_t len, bool 
 			p->cwd_deleted = true;
 }
 
-/* Is @name @from itself or below it? */
+/* Is @name (@len bytes) @from itself or below it? */
+static bool path_under(const char *name, size_t len, const char *from, size_t flen)
+{
+	if (len < flen || memcmp(name, from, flen))
+		return false;
+	return len == flen || name[flen] == '/' || flen == 1;
+}
+
 static bool under(const struct fdf_file *f, const char *from, size_t flen)
 {
-	if (f->namelen < flen || memcmp(f->name, from, flen))
-		return false;
-	return f->namelen == flen || f->name[flen] == '/' || flen == 1;
+	return path_under(f->name, f->namelen, from, flen);
 }
+
+static void set_cwd(struct fdt_proc *p, const char *path, bool deleted);
 
 /* rename(@from, @to): open files at or below @from now have paths below @to. */
 static void rename_paths(struct sr_fdtab *t, const char *from, const char *to)
 {
 	size_t flen = strlen(from), tlen = strlen(to), it = 0, n = 0, cap = 0, i;
 	struct fdf_file *f, **moved = NULL, **m;
+	struct fdt_proc *p;
 	char buf[PATH_MAX];
 
 	while ((f = idmap__next(&t->paths, &it, NULL))) {
@@ -910,6 +918,18 @@ static void rename_paths(struct sr_fdtab *t, const char *from, const char *to)
 	}
 out:
 	free(moved);
+	/* a cwd in the directory moved, or below it, moves too */
+	it = 0;
+	while ((p = idmap__next(&t->procs, &it, NULL))) {
+		size_t clen = p->cwd ? strlen(p->cwd) : 0;
+
+		if (!p->cwd || p->cwd_deleted || !path_under(p->cwd, clen, from, flen) ||
+		    tlen + clen - flen >= sizeof(buf))
+			continue;
+		memcpy(buf, to, tlen);
+		memcpy(buf + tlen, p->cwd + flen, clen - flen + 1);
+		set_cwd(p, buf, false);
+	}
 }
 
 /* SCM_RIGHTS */
@@ -1423,6 +1443,15 @@ static void set_cwd(struct fdt_proc *p, const char *path, bool deleted)
 	p->cwd_stale = false;
 }
 
+/* The cwd changed to a place the call does not tell: /proc says, if asked in time. */
+static void cwd_unknown(struct fdt_proc *p)
+{
+	free(p->cwd);
+	p->cwd = NULL;
+	p->cwd_deleted = false;
+	p->cwd_stale = true;
+}
+
 static void on_chdir(struct fdt_proc *p, const struct sr_call *c)
 {
 	char buf[PATH_MAX], real[PATH_MAX];
@@ -1430,8 +1459,10 @@ static void on_chdir(struct fdt_proc *p, const struct sr_call *c)
 	size_t len;
 
 	path = call_path(c, 0, &len);
-	if (!path || resolve(p, AT_FDCWD, path, len, buf, sizeof(buf)) < 0)
+	if (!path || resolve(p, AT_FDCWD, path, len, buf, sizeof(buf)) < 0) {
+		cwd_unknown(p);
 		return;
+	}
 	/* the kernel follows symlinks; realpath() does too, while the directory exists */
 	set_cwd(p, realpath(buf, real) ? real : buf, false);
 }
@@ -1442,6 +1473,8 @@ static void on_fchdir(struct fdt_proc *p, const struct sr_call *c)
 
 	if (f && f->kind == FDF_PATH)
 		set_cwd(p, f->name, f->flags & FDF_DELETED);
+	else
+		cwd_unknown(p);
 }
 
 /* unlink, rmdir, unlinkat: the path of argument @i, from @dirfd. */
@@ -1482,7 +1515,8 @@ static void on_rename(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_ca
 		rename_paths(t, tmp, to);
 		return;
 	}
-	mark_deleted(t, to, strlen(to), false);
+	/* over a directory: a cwd there is gone */
+	mark_deleted(t, to, strlen(to), true);
 	rename_paths(t, from, to);
 }
 

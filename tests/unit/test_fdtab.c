@@ -822,6 +822,59 @@ static void deep_paths(struct t_state *st)
 	close_tab(&s, t);
 }
 
+/* "openat(AT_FDCWD<...>, \"x\"": what AT_FDCWD shows now. */
+static const char *cwd_line(struct t_sink *s)
+{
+	uint64_t a[6] = { T_AT_FDCWD, 0x1000 };
+	struct t_blobspec in = { 1, "x", 2, 0, 0 };
+
+	return t_line(s, "openat", a, &in, 1, -ENOENT, NULL, 0);
+}
+
+/*
+ * The cwd follows renames of the directory it is in or of one above it;
+ * a chdir whose path was not read, an fchdir to an fd not known, leave it
+ * unknown (/proc would answer) rather than where it was.
+ */
+static void cwd_changes(struct t_state *st)
+{
+	struct t_sink s;
+	struct sr_fdtab *t = open_tab(&s, 1);
+	uint64_t a[6] = { 0x1000, 0x2000 };
+	struct t_blobspec dir = { 0, "/nonexistent-r/a/b", 19, 0, 0 };
+	struct t_blobspec p[2] = { { 0, "/nonexistent-r/a/b", 19, 0, 0 },
+				   { 1, "/nonexistent-r/a/c", 19, 0, 0 } };
+
+	t_line(&s, "chdir", a, &dir, 1, 0, NULL, 0);
+	CHECK_HAS(st, cwd_line(&s), "openat(AT_FDCWD</nonexistent-r/a/b>, \"x\"");
+	t_line(&s, "rename", a, p, 2, 0, NULL, 0);
+	CHECK_HAS(st, cwd_line(&s), "openat(AT_FDCWD</nonexistent-r/a/c>, \"x\"");
+	p[0].data = "/nonexistent-r";
+	p[0].len = 15;
+	p[1].data = "/nonexistent-s";
+	p[1].len = 15;
+	t_line(&s, "rename", a, p, 2, 0, NULL, 0);
+	CHECK_HAS(st, cwd_line(&s), "openat(AT_FDCWD</nonexistent-s/a/c>, \"x\"");
+	/* a sibling with the same prefix stays */
+	p[0].data = "/nonexistent-s/a/c";
+	p[0].len = 19;
+	p[1].data = "/nonexistent-s/a/c2";
+	p[1].len = 20;
+	dir.data = "/nonexistent-s/a/c2x";
+	dir.len = 21;
+	t_line(&s, "chdir", a, &dir, 1, 0, NULL, 0);
+	t_line(&s, "rename", a, p, 2, 0, NULL, 0);
+	CHECK_HAS(st, cwd_line(&s), "openat(AT_FDCWD</nonexistent-s/a/c2x>, \"x\"");
+	dir.flags = 0x1; /* SR_BF_FAULT */
+	t_line(&s, "chdir", a, &dir, 1, 0, NULL, 0);
+	CHECK_HAS(st, cwd_line(&s), "openat(AT_FDCWD, \"x\"");
+	dir.flags = 0;
+	t_line(&s, "chdir", a, &dir, 1, 0, NULL, 0);
+	call1(&s, "fchdir", 9, 0);
+	CHECK_HAS(st, cwd_line(&s), "openat(AT_FDCWD, \"x\"");
+	close_tab(&s, t);
+}
+
 T_SUITE(fdtab_tests) = {
 	T_CASE(open_read_close),
 	T_CASE(dups),
@@ -839,5 +892,6 @@ T_SUITE(fdtab_tests) = {
 	T_CASE(process_cap),
 	T_CASE(scm_rights_messages),
 	T_CASE(deep_paths),
+	T_CASE(cwd_changes),
 	T_END,
 };
