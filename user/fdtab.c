@@ -406,6 +406,7 @@ static void slot_clear(struct sr_fdtab *t, struct fdt_slot *s)
 	s->f = NULL;
 	s->cloexec = 0;
 	s->unknown = 0;
+	s->close_tid = 0;
 }
 
 void fdt__install(struct sr_fdtab *t, struct fdt_files *fs, int fd, struct fdf_file *f,
@@ -421,6 +422,11 @@ void fdt__install(struct sr_fdtab *t, struct fdt_files *fs, int fd, struct fdf_f
 		fdf__put(t, f);
 		return;
 	}
+	/* a close of the number began before: its end must not close this one */
+	if (s->close_tid) {
+		s->over_tid = s->close_tid;
+		s->close_tid = 0;
+	}
 	slot_clear(t, s);
 	s->f = f;
 	s->cloexec = cloexec;
@@ -428,6 +434,24 @@ void fdt__install(struct sr_fdtab *t, struct fdt_files *fs, int fd, struct fdf_f
 	s->unknown = !f;
 	if (f)
 		t->nopen++;
+}
+
+/*
+ * Install @f, learned from /proc, as @fd: the same file the process had,
+ * not a new one, so a close under way still closes it.
+ */
+static void learn(struct sr_fdtab *t, struct fdt_files *fs, int fd, struct fdf_file *f,
+		  bool cloexec)
+{
+	struct fdt_slot *s = slot_get(fs, fd, false);
+	uint32_t close_tid = s ? s->close_tid : 0, over_tid = s ? s->over_tid : 0;
+
+	fdt__install(t, fs, fd, f, cloexec);
+	s = slot_get(fs, fd, false);
+	if (s) {
+		s->close_tid = close_tid;
+		s->over_tid = over_tid;
+	}
 }
 
 static void files_put(struct sr_fdtab *t, struct fdt_files *fs)
@@ -464,9 +488,13 @@ static struct fdt_files *files_copy(struct sr_fdtab *t, const struct fdt_files *
 	}
 	fs->nslots = src->nslots;
 	memcpy(fs->slots, src->slots, src->nslots * sizeof(*fs->slots));
-	for (i = 0; i < fs->nslots; i++)
+	for (i = 0; i < fs->nslots; i++) {
 		if (fs->slots[i].f)
 			fs->slots[i].f->refs++;
+		/* the closes under way are the other table's */
+		fs->slots[i].close_tid = 0;
+		fs->slots[i].over_tid = 0;
+	}
 	t->nopen += n;
 	return fs;
 }
@@ -675,7 +703,7 @@ static struct fdf_file *settle_guess(struct sr_fdtab *t, struct fdt_files *fs, i
 		s->cloexec = cloexec;
 		return f;
 	}
-	fdt__install(t, fs, fd, n, cloexec);
+	learn(t, fs, fd, n, cloexec);
 	return n;
 }
 
@@ -719,7 +747,7 @@ static struct fdf_file *lookup(struct sr_fdtab *t, uint32_t tgid, int fd)
 		return NULL;
 	}
 	f->refs++;
-	fdt__install(t, p->files, fd, f, cloexec);
+	learn(t, p->files, fd, f, cloexec);
 	return f;
 }
 
@@ -1377,6 +1405,43 @@ static void close_fd(struct sr_fdtab *t, struct fdt_files *fs, int fd)
 	s->closed = 1;
 }
 
+/*
+ * close takes the fd out of the table as it starts; another thread may
+ * get the number again before close returns, and its open is then seen
+ * first. Its file stays: the slot was reinstalled after this close's entry
+ * was seen (overtaken), or the kernel side describes the fd as open at
+ * close's exit.
+ */
+static void on_close(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_call *c)
+{
+	int fd = (int)c->args[0];
+	struct fdt_slot *s = slot_get(p->files, fd, false);
+	const struct sr_fdinfo *fi = find_info(c, fd, 0);
+
+	if (s && s->over_tid == c->tid) {
+		s->over_tid = 0;
+		return;
+	}
+	if (fi) {
+		if (!s || !s->f || s->f->ino != fi->ino)
+			fdt__install(t, p->files, fd, file_from_info(t, c, fi), s && s->cloexec);
+		return;
+	}
+	/* closed even when close fails, unless it was not open */
+	if (c->ret != -EBADF)
+		close_fd(t, p->files, fd);
+}
+
+/* close's entry was printed: remember it was seen, for on_close(). */
+static void close_begins(struct sr_fdtab *t, const struct sr_call *c, int fd)
+{
+	struct fdt_proc *p = idmap__get(&t->procs, c->tgid);
+	struct fdt_slot *s = p ? slot_get(p->files, fd, false) : NULL;
+
+	if (s)
+		s->close_tid = c->tid;
+}
+
 static void on_close_range(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_call *c)
 {
 	uint32_t first = (uint32_t)c->args[0], last = (uint32_t)c->args[1], fd;
@@ -1688,9 +1753,7 @@ void fdtab__on_syscall(struct sr_fdtab *t, const struct sr_call *c)
 		on_scm_recv(t, p, c);
 		break;
 	case ACT_CLOSE:
-		/* closed even when close fails, unless it was not open */
-		if (c->ret != -EBADF)
-			close_fd(t, p->files, (int)c->args[0]);
+		on_close(t, p, c);
 		break;
 	case ACT_CLOSE_RANGE:
 		on_close_range(t, p, c);
@@ -1809,15 +1872,27 @@ int fdtab__seed(struct sr_fdtab *t, uint32_t tgid)
 void fdtab__annotate(struct sr_fdtab *t, struct sr_out *o, const struct sr_call *c, int fd)
 {
 	struct fdf_file *f;
+	bool is_close;
 
-	if (!t || !t->mode || !c || fd < 0)
+	if (!t || !c || fd < 0)
 		return;
+	is_close = native(c) && !c->has_exit && t->act[c->nr].act == ACT_CLOSE &&
+		   fd == (int)c->args[0];
+	if (!t->mode) {
+		/* --absolute-paths: nothing to print, but dirfds must stay right */
+		if (is_close)
+			close_begins(t, c, fd);
+		return;
+	}
 	/* recvmsg's SCM_RIGHTS fds print with its exit, before the table learns them */
 	if (native(c) && t->act[c->nr].act == ACT_RECVMSG && (f = scm_peek(t, c, fd))) {
 		fdfmt__file(t, o, f);
 		return;
 	}
 	f = lookup(t, c->tgid, fd);
+	/* after the lookup, which may install what /proc says */
+	if (is_close)
+		close_begins(t, c, fd);
 	if (!f)
 		return;
 	fdfmt__file(t, o, f);
@@ -1835,7 +1910,7 @@ static void annotate_proc(struct sr_fdtab *t, struct sr_out *o, uint32_t tgid, i
 	if (!f)
 		return;
 	fdfmt__file(t, o, f);
-	fdt__install(t, p->files, fd, f, cloexec);
+	learn(t, p->files, fd, f, cloexec);
 }
 
 void fdtab__annotate_new(struct sr_fdtab *t, struct sr_out *o, const struct sr_call *c, int fd)

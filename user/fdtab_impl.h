@@ -104,6 +104,14 @@ struct fdt_slot {
 	 * set, is a guess that stands when the process is gone by then.
 	 */
 	uint8_t unknown;
+	/*
+	 * A close of this fd by thread close_tid was seen starting (its entry
+	 * printed) and has not returned. If the number is given out again
+	 * before it returns, it becomes over_tid, and its exit leaves the slot
+	 * alone: the kernel closed the old file when the close began.
+	 */
+	uint32_t close_tid;
+	uint32_t over_tid;
 };
 
 /* Files passed with SCM_RIGHTS: sent on a unix socket, not yet received. */

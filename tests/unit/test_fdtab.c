@@ -875,6 +875,56 @@ static void cwd_changes(struct t_state *st)
 	close_tab(&s, t);
 }
 
+/* Feed record @r as thread @tid of process 100. */
+static void feed_thread(struct t_sink *s, struct t_rec *r, uint32_t tid)
+{
+	((struct sr_hdr *)r->buf)->tid = tid;
+	((struct sr_hdr *)r->buf)->tgid = 100;
+	t_feed(s, r);
+}
+
+/*
+ * Thread 101 closes 3; before its close returns, thread 100 opens a file
+ * that gets number 3 (the kernel freed it when close began). The close's
+ * exit must not close the new file.
+ */
+static void close_races_open(struct t_state *st)
+{
+	struct t_sink s;
+	struct sr_fdtab *t = open_tab(&s, 1);
+	uint64_t a[6] = { 3 };
+	struct t_rec r;
+	struct fdi d;
+
+	open_file(&s, "/a", 0, 3);
+	t_enter(&r, 101, "close", a);
+	feed_thread(&s, &r, 101);
+	open_file(&s, "/b", 0, 3);
+	/* thread 100 closes and opens it again meanwhile */
+	call1(&s, "close", 3, 0);
+	open_file(&s, "/c", 0, 3);
+	t_exit(&r, 101, "close", 0);
+	feed_thread(&s, &r, 101);
+	CHECK_HAS(st, call1(&s, "fsync", 3, 0), "fsync(3</c>)");
+	/* without a race, the close closes */
+	t_enter(&r, 101, "close", a);
+	feed_thread(&s, &r, 101);
+	t_exit(&r, 101, "close", 0);
+	feed_thread(&s, &r, 101);
+	CHECK_HAS(st, call1(&s, "fsync", 3, -EBADF), "fsync(3) ");
+	/* a whole close record: the kernel side says the fd is open at its exit */
+	open_file(&s, "/d", 0, 4);
+	open_file(&s, "/e", 0, 4);
+	a[0] = 4;
+	t_call(&r, 101, "close", a, 0);
+	fdi_path(&d, 4, S_IFREG | 0644, "/e");
+	d.fi.src = 0;
+	t_blob(&r, SR_ARG_FDINFO, &d, sizeof(d.fi) + d.fi.namelen, 0, 0);
+	feed_thread(&s, &r, 101);
+	CHECK_HAS(st, call1(&s, "fsync", 4, 0), "fsync(4</e>)");
+	close_tab(&s, t);
+}
+
 T_SUITE(fdtab_tests) = {
 	T_CASE(open_read_close),
 	T_CASE(dups),
@@ -893,5 +943,6 @@ T_SUITE(fdtab_tests) = {
 	T_CASE(scm_rights_messages),
 	T_CASE(deep_paths),
 	T_CASE(cwd_changes),
+	T_CASE(close_races_open),
 	T_END,
 };
