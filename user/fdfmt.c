@@ -243,17 +243,32 @@ static uint32_t sock_holder(struct sr_fdtab *t, uint64_t ino)
 	return fdproc__sock_owner(t, ino);
 }
 
-static uint32_t find_peer(struct sr_fdtab *t, const struct fdf_file *f)
+/*
+ * The other end of a unix socket, seen from @asker: a traced process
+ * holding the peer socket, the one that connected (SO_PEERCRED) if it does;
+ * not @asker itself, which after a socketpair and a fork holds both ends
+ * and is named by SO_PEERCRED. Else SO_PEERCRED, else /proc.
+ */
+static uint32_t unix_peer(struct sr_fdtab *t, const struct fdf_sock *sk, uint32_t asker)
+{
+	struct fdf_file *x = sk->peer_ino ? idmap__get(&t->socks, sk->peer_ino) : NULL;
+	uint32_t pid = x ? fdt__holder(t, x, asker, sk->peer_pid) : 0;
+
+	if (pid)
+		return pid;
+	if (sk->peer_pid)
+		return sk->peer_pid;
+	return sk->peer_ino ? sock_holder(t, sk->peer_ino) : 0;
+}
+
+static uint32_t find_peer(struct sr_fdtab *t, const struct fdf_file *f, uint32_t asker)
 {
 	const struct fdf_sock *sk = f->sk;
 	struct fdf_file *x;
 	uint64_t ino;
 
-	if (sk->family == AF_UNIX) {
-		if (sk->peer_pid)
-			return sk->peer_pid;
-		return sk->peer_ino ? sock_holder(t, sk->peer_ino) : 0;
-	}
+	if (sk->family == AF_UNIX)
+		return unix_peer(t, sk, asker);
 	if ((sk->family != AF_INET && sk->family != AF_INET6) || sk->protocol != IPPROTO_TCP ||
 	    !sk->rport || !loopback(sk, sk->raddr))
 		return 0;
@@ -264,15 +279,21 @@ static uint32_t find_peer(struct sr_fdtab *t, const struct fdf_file *f)
 	return ino ? fdproc__sock_owner(t, ino) : 0;
 }
 
-/* --peer: " peer=PID(comm)", worked out once per socket state. */
-static void peer_suffix(struct sr_fdtab *t, struct sr_out *o, struct fdf_file *f)
+/*
+ * --peer: " peer=PID(comm)", worked out once per socket state, asking
+ * process and set of processes.
+ */
+static void peer_suffix(struct sr_fdtab *t, struct sr_out *o, struct fdf_file *f, uint32_t tgid)
 {
 	struct fdf_sock *sk = f->sk;
 	const char *comm = NULL;
 
-	if (!(f->flags & FDF_PEER_DONE)) {
+	if (!(f->flags & FDF_PEER_DONE) || sk->peer_asker != tgid ||
+	    sk->peer_gen != t->holders_gen) {
 		f->flags |= FDF_PEER_DONE;
-		sk->peer_found = find_peer(t, f);
+		sk->peer_asker = tgid;
+		sk->peer_gen = t->holders_gen;
+		sk->peer_found = find_peer(t, f, tgid);
 		sk->peer_comm[0] = '\0';
 		if (sk->peer_found && t->comm_of)
 			comm = t->comm_of(t->comm_ctx, sk->peer_found);
@@ -322,7 +343,7 @@ static bool sock_details(struct sr_fdtab *t, struct sr_out *o, struct fdf_file *
 	return true;
 }
 
-static void print_socket(struct sr_fdtab *t, struct sr_out *o, struct fdf_file *f)
+static void print_socket(struct sr_fdtab *t, struct sr_out *o, struct fdf_file *f, uint32_t tgid)
 {
 	if (t->mode < 2 || !sock_details(t, o, f)) {
 		out__puts(o, "socket:[");
@@ -330,7 +351,7 @@ static void print_socket(struct sr_fdtab *t, struct sr_out *o, struct fdf_file *
 		out__putc(o, ']');
 	}
 	if (t->peer && f->sk && (f->flags & FDF_SK_KNOWN))
-		peer_suffix(t, o, f);
+		peer_suffix(t, o, f, tgid);
 }
 
 static void print_path(const struct sr_fdtab *t, struct sr_out *o, const struct fdf_file *f)
@@ -345,7 +366,7 @@ static void print_path(const struct sr_fdtab *t, struct sr_out *o, const struct 
 	out__putc(o, '>');
 }
 
-void fdfmt__file(struct sr_fdtab *t, struct sr_out *o, struct fdf_file *f)
+void fdfmt__file(struct sr_fdtab *t, struct sr_out *o, struct fdf_file *f, uint32_t tgid)
 {
 	out__putc(o, '<');
 	switch (f->kind) {
@@ -358,7 +379,7 @@ void fdfmt__file(struct sr_fdtab *t, struct sr_out *o, struct fdf_file *f)
 		out__putc(o, ']');
 		break;
 	case FDF_SOCKET:
-		print_socket(t, o, f);
+		print_socket(t, o, f, tgid);
 		break;
 	case FDF_ANON:
 		out__puts(o, "anon_inode:");

@@ -751,6 +751,29 @@ static struct fdf_file *lookup(struct sr_fdtab *t, uint32_t tgid, int fd)
 	return f;
 }
 
+uint32_t fdt__holder(struct sr_fdtab *t, const struct fdf_file *f, uint32_t other_than,
+		     uint32_t prefer)
+{
+	struct fdt_proc *p;
+	uint32_t found = 0, i;
+	size_t it = 0;
+
+	while ((p = idmap__next(&t->procs, &it, NULL))) {
+		const struct fdt_files *fs = p->files;
+
+		if (p->tgid == other_than || (found && p->tgid > found && p->tgid != prefer))
+			continue;
+		for (i = 0; i < fs->nslots && fs->slots[i].f != f; i++)
+			;
+		if (i == fs->nslots)
+			continue;
+		if (p->tgid == prefer)
+			return prefer;
+		found = p->tgid;
+	}
+	return found;
+}
+
 /* Blobs of the exit record */
 
 /* The fdinfo blobs follow the exit's (or the whole call's) own blobs. */
@@ -1817,6 +1840,8 @@ void fdtab__on_fork(struct sr_fdtab *t, uint32_t parent_tgid, uint32_t child_tgi
 	if (!pp)
 		return;
 	proc_free(t, idmap__del(&t->procs, child_tgid));
+	/* who holds which socket changed: --peer looks again */
+	t->holders_gen++;
 	cp = calloc(1, sizeof(*cp));
 	if (!cp)
 		return;
@@ -1852,8 +1877,10 @@ void fdtab__on_lost(struct sr_fdtab *t)
 
 void fdtab__on_process_exit(struct sr_fdtab *t, uint32_t tgid)
 {
-	if (t)
-		proc_free(t, idmap__del(&t->procs, tgid));
+	if (!t)
+		return;
+	proc_free(t, idmap__del(&t->procs, tgid));
+	t->holders_gen++;
 }
 
 int fdtab__seed(struct sr_fdtab *t, uint32_t tgid)
@@ -1886,7 +1913,7 @@ void fdtab__annotate(struct sr_fdtab *t, struct sr_out *o, const struct sr_call 
 	}
 	/* recvmsg's SCM_RIGHTS fds print with its exit, before the table learns them */
 	if (native(c) && t->act[c->nr].act == ACT_RECVMSG && (f = scm_peek(t, c, fd))) {
-		fdfmt__file(t, o, f);
+		fdfmt__file(t, o, f, c->tgid);
 		return;
 	}
 	f = lookup(t, c->tgid, fd);
@@ -1895,7 +1922,7 @@ void fdtab__annotate(struct sr_fdtab *t, struct sr_out *o, const struct sr_call 
 		close_begins(t, c, fd);
 	if (!f)
 		return;
-	fdfmt__file(t, o, f);
+	fdfmt__file(t, o, f, c->tgid);
 	fdf__put(t, f);
 }
 
@@ -1909,7 +1936,7 @@ static void annotate_proc(struct sr_fdtab *t, struct sr_out *o, uint32_t tgid, i
 	f = p && t->proc_root[0] ? fdproc__fd(t, tgid, fd, &cloexec) : NULL;
 	if (!f)
 		return;
-	fdfmt__file(t, o, f);
+	fdfmt__file(t, o, f, tgid);
 	learn(t, p->files, fd, f, cloexec);
 }
 
@@ -1938,7 +1965,7 @@ void fdtab__annotate_new(struct sr_fdtab *t, struct sr_out *o, const struct sr_c
 			f.namelen = n;
 		}
 		fixup(&f, c, buf, sizeof(buf));
-		fdfmt__file(t, o, &f);
+		fdfmt__file(t, o, &f, c->tgid);
 		return;
 	}
 	act = native(c) ? t->act[c->nr].act : ACT_NONE;

@@ -73,6 +73,8 @@ struct fdf_sock {
 	uint64_t peer_ino; /* unix: the peer socket's inode */
 	uint32_t peer_pid; /* unix: the peer when it connected (SO_PEERCRED) */
 	uint32_t peer_found; /* --peer, FDF_PEER_DONE: the process at the other end */
+	uint32_t peer_asker; /* ... as seen from this process (it is not its own peer) */
+	uint32_t peer_gen; /* ... when sr_fdtab.holders_gen was this */
 	char peer_comm[16];
 	char proto[16]; /* protocol name from /proc (xattr), when family is unknown */
 };
@@ -165,6 +167,7 @@ struct sr_fdtab {
 	size_t nopen; /* open slots in all tables */
 	uint32_t epoch; /* events were lost: bumped, tables older than it are suspect */
 	uint64_t clock; /* counts process lookups (fdt_proc.used) */
+	uint32_t holders_gen; /* bumped by forks and exits: which process holds a file changed */
 	struct fdt_inflight *fly; /* oldest first; a message's entries are adjacent */
 	size_t nfly, capfly;
 	uint64_t flymsg; /* sendmsg calls queued */
@@ -185,12 +188,21 @@ void fdf__index(struct sr_fdtab *t, struct fdf_file *f);
 /* Install @f (a reference the table takes over; NULL: unknown) as @fd of @fs. */
 void fdt__install(struct sr_fdtab *t, struct fdt_files *fs, int fd, struct fdf_file *f,
 		  bool cloexec);
+/*
+ * A traced process other than @other_than whose table holds @f: @prefer if
+ * it does, else the lowest such tgid; 0 if none. Scans every table.
+ */
+uint32_t fdt__holder(struct sr_fdtab *t, const struct fdf_file *f, uint32_t other_than,
+		     uint32_t prefer);
 /* Fill @f (on the stack, not counted) from a blob, for a one-off annotation. */
 void fdf__init_from_info(struct fdf_file *f, struct fdf_sock *sk, const struct sr_fdinfo *fi);
 
 /* fdfmt.c */
-/* Print "<...>" (and "(deleted)") for @f, as strace -y / -yy do. */
-void fdfmt__file(struct sr_fdtab *t, struct sr_out *o, struct fdf_file *f);
+/*
+ * Print "<...>" (and "(deleted)") for @f, as strace -y / -yy do; @tgid is
+ * the process printing it (--peer names another one).
+ */
+void fdfmt__file(struct sr_fdtab *t, struct sr_out *o, struct fdf_file *f, uint32_t tgid);
 /* Print @len bytes as strace prints a path inside <...>: escaped, '<' and '>' too. */
 void fdfmt__escaped(struct sr_out *o, const char *s, size_t len);
 /* -yy: would strace find the socket with sock_diag now? Then freeze it. */

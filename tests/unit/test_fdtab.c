@@ -925,6 +925,51 @@ static void close_races_open(struct t_state *st)
 	close_tab(&s, t);
 }
 
+static const char *family_comm(void *ctx, uint32_t pid)
+{
+	return pid == 100 ? "parent" : pid == 200 ? "child" : NULL;
+}
+
+/*
+ * --peer after socketpair and fork: SO_PEERCRED names the process that
+ * made the pair for both ends; the peer is the other process holding the
+ * other end.
+ */
+static void peer_after_fork(struct t_state *st)
+{
+	struct t_sink s;
+	struct sr_fdtab *t;
+	uint64_t a[6] = { AF_UNIX, SOCK_STREAM, 0, 0x1000 };
+	int32_t sv[2] = { 3, 4 };
+	struct t_blobspec b[3] = { { 3, sv, 8, 0, 0 } };
+	struct fdi d[2];
+
+	t_sink_open(&s);
+	s.opts.decode_fds = 2;
+	s.opts.peer = true;
+	t = fdtab__new(&s.opts);
+	fdtab__set_proc_root(t, NULL);
+	fdtab__set_comm_fn(t, family_comm, NULL);
+	s.p.fmt.fds = t;
+	fdi_sock(&d[0], 3, SR_FDI_SRC_RET, AF_UNIX, SOCK_STREAM, 0, 711);
+	d[0].fi.peer_ino = 712;
+	d[0].fi.peer_pid = 100;
+	fdi_sock(&d[1], 4, SR_FDI_SRC_RET, AF_UNIX, SOCK_STREAM, 0, 712);
+	d[1].fi.peer_ino = 711;
+	d[1].fi.peer_pid = 100;
+	b[1] = fdi_blob(&d[0]);
+	b[2] = fdi_blob(&d[1]);
+	/* alone, it is its own peer */
+	CHECK_HAS(st, t_line(&s, "socketpair", a, NULL, 0, 0, b, 3),
+		  "[3<UNIX-STREAM:[711->712] peer=100(parent)>, ");
+	fdtab__on_fork(t, 100, 200, false);
+	CHECK_STR(st, annot(&s, t, 100, 3), "<UNIX-STREAM:[711->712] peer=200(child)>");
+	CHECK_STR(st, annot(&s, t, 200, 4), "<UNIX-STREAM:[712->711] peer=100(parent)>");
+	call1(&s, "close", 4, 0);
+	CHECK_HAS(st, call1(&s, "fsync", 3, 0), "fsync(3<UNIX-STREAM:[711->712] peer=200(child)>)");
+	close_tab(&s, t);
+}
+
 T_SUITE(fdtab_tests) = {
 	T_CASE(open_read_close),
 	T_CASE(dups),
@@ -944,5 +989,6 @@ T_SUITE(fdtab_tests) = {
 	T_CASE(deep_paths),
 	T_CASE(cwd_changes),
 	T_CASE(close_races_open),
+	T_CASE(peer_after_fork),
 	T_END,
 };
