@@ -220,8 +220,7 @@ int fdproc__seed(struct sr_fdtab *t, struct fdt_proc *p)
 			fdt__install(t, p->files, (int)fd, f, cloexec);
 	}
 	closedir(d);
-	free(p->cwd);
-	p->cwd = fdproc__cwd(t, p->tgid, &p->cwd_deleted);
+	fdt__set_cwd(t, p, fdproc__cwd(t, p->tgid, &p->cwd_deleted));
 	return 0;
 }
 

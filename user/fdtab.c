@@ -157,6 +157,43 @@ static uint64_t path_hash(const char *s, size_t n)
 	return h;
 }
 
+/*
+ * Count @delta for every directory above @name (@len bytes), and @name
+ * itself if @self: rename() and rmdir() of a directory nothing is under
+ * then cost one lookup, not a scan of every path.
+ */
+static void dirs_count(struct sr_fdtab *t, const char *name, size_t len, bool self, int delta)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	uintptr_t n;
+	size_t k;
+
+	for (k = 0; k < len; k++) {
+		if (k && name[k] == '/') {
+			n = (uintptr_t)idmap__get(&t->dirs, h) + delta;
+			if (n)
+				idmap__put(&t->dirs, h, (void *)n);
+			else
+				idmap__del(&t->dirs, h);
+		}
+		h ^= (unsigned char)name[k];
+		h *= 0x100000001b3ULL;
+	}
+	if (self && len > 1) {
+		n = (uintptr_t)idmap__get(&t->dirs, h) + delta;
+		if (n)
+			idmap__put(&t->dirs, h, (void *)n);
+		else
+			idmap__del(&t->dirs, h);
+	}
+}
+
+/* Is any indexed path below @path (@len bytes), or any cwd at or below it? */
+static bool dirs_used(const struct sr_fdtab *t, const char *path, size_t len)
+{
+	return len <= 1 || idmap__get(&t->dirs, path_hash(path, len));
+}
+
 static void path_index(struct sr_fdtab *t, struct fdf_file *f)
 {
 	if (f->kind != FDF_PATH || (f->flags & (FDF_DELETED | FDF_INDEXED)) || !f->namelen)
@@ -166,6 +203,7 @@ static void path_index(struct sr_fdtab *t, struct fdf_file *f)
 	if (idmap__put(&t->paths, f->hkey, f))
 		return;
 	f->flags |= FDF_INDEXED;
+	dirs_count(t, f->name, f->namelen, false, 1);
 }
 
 static void path_unindex(struct sr_fdtab *t, struct fdf_file *f)
@@ -175,6 +213,7 @@ static void path_unindex(struct sr_fdtab *t, struct fdf_file *f)
 	if (!(f->flags & FDF_INDEXED))
 		return;
 	f->flags &= ~FDF_INDEXED;
+	dirs_count(t, f->name, f->namelen, false, -1);
 	head = idmap__get(&t->paths, f->hkey);
 	if (head == f) {
 		if (f->hnext)
@@ -528,12 +567,23 @@ static void files_unshare(struct sr_fdtab *t, struct fdt_proc *p)
 
 /* Processes */
 
+void fdt__set_cwd(struct sr_fdtab *t, struct fdt_proc *p, char *cwd)
+{
+	if (p->cwd) {
+		dirs_count(t, p->cwd, strlen(p->cwd), true, -1);
+		free(p->cwd);
+	}
+	p->cwd = cwd;
+	if (cwd)
+		dirs_count(t, cwd, strlen(cwd), true, 1);
+}
+
 static void proc_free(struct sr_fdtab *t, struct fdt_proc *p)
 {
 	if (!p)
 		return;
 	files_put(t, p->files);
-	free(p->cwd);
+	fdt__set_cwd(t, p, NULL);
 	free(p);
 }
 
@@ -913,7 +963,7 @@ static void mark_deleted(struct sr_fdtab *t, const char *path, size_t len, bool 
 		path_unindex(t, f);
 		f->flags |= FDF_DELETED;
 	}
-	if (!dir)
+	if (!dir || !dirs_used(t, path, len))
 		return;
 	while ((p = idmap__next(&t->procs, &it, NULL)))
 		if (p->cwd && !strcmp(p->cwd, path))
@@ -933,29 +983,46 @@ static bool under(const struct fdf_file *f, const char *from, size_t flen)
 	return path_under(f->name, f->namelen, from, flen);
 }
 
-static void set_cwd(struct fdt_proc *p, const char *path, bool deleted);
+static void set_cwd(struct sr_fdtab *t, struct fdt_proc *p, const char *path, bool deleted);
 
-/* rename(@from, @to): open files at or below @from now have paths below @to. */
+/* Add @f to the @n files of *@moved (room for *@cap). */
+static bool moved_add(struct fdf_file ***moved, size_t *n, size_t *cap, struct fdf_file *f)
+{
+	struct fdf_file **m;
+
+	if (*n == *cap) {
+		*cap = *cap ? 2 * *cap : 16;
+		m = reallocarray(*moved, *cap, sizeof(*m));
+		if (!m)
+			return false;
+		*moved = m;
+	}
+	(*moved)[(*n)++] = f;
+	return true;
+}
+
+/*
+ * rename(@from, @to): open files at or below @from now have paths below
+ * @to, and so do cwds. The file itself is found by its hash; the paths and
+ * cwds below it are looked for only when there are some (dirs_used()).
+ */
 static void rename_paths(struct sr_fdtab *t, const char *from, const char *to)
 {
 	size_t flen = strlen(from), tlen = strlen(to), it = 0, n = 0, cap = 0, i;
-	struct fdf_file *f, **moved = NULL, **m;
+	struct fdf_file *f, **moved = NULL;
+	bool below = dirs_used(t, from, flen);
 	struct fdt_proc *p;
 	char buf[PATH_MAX];
 
-	while ((f = idmap__next(&t->paths, &it, NULL))) {
-		for (; f; f = f->hnext) {
-			if (!under(f, from, flen))
-				continue;
-			if (n == cap) {
-				cap = cap ? 2 * cap : 16;
-				m = reallocarray(moved, cap, sizeof(*m));
-				if (!m)
-					goto out;
-				moved = m;
-			}
-			moved[n++] = f;
-		}
+	for (f = idmap__get(&t->paths, path_hash(from, flen)); f; f = f->hnext)
+		if (f->namelen == flen && !memcmp(f->name, from, flen) &&
+		    !moved_add(&moved, &n, &cap, f))
+			goto out;
+	while (below && (f = idmap__next(&t->paths, &it, NULL))) {
+		for (; f; f = f->hnext)
+			if (f->namelen > flen && under(f, from, flen) &&
+			    !moved_add(&moved, &n, &cap, f))
+				goto out;
 	}
 	for (i = 0; i < n; i++) {
 		f = moved[i];
@@ -971,7 +1038,7 @@ out:
 	free(moved);
 	/* a cwd in the directory moved, or below it, moves too */
 	it = 0;
-	while ((p = idmap__next(&t->procs, &it, NULL))) {
+	while (below && (p = idmap__next(&t->procs, &it, NULL))) {
 		size_t clen = p->cwd ? strlen(p->cwd) : 0;
 
 		if (!p->cwd || p->cwd_deleted || !path_under(p->cwd, clen, from, flen) ||
@@ -979,7 +1046,7 @@ out:
 			continue;
 		memcpy(buf, to, tlen);
 		memcpy(buf + tlen, p->cwd + flen, clen - flen + 1);
-		set_cwd(p, buf, false);
+		set_cwd(t, p, buf, false);
 	}
 }
 
@@ -1519,28 +1586,26 @@ static void on_exec(struct sr_fdtab *t, struct fdt_proc *p)
 			close_fd(t, fs, i);
 }
 
-static void set_cwd(struct fdt_proc *p, const char *path, bool deleted)
+static void set_cwd(struct sr_fdtab *t, struct fdt_proc *p, const char *path, bool deleted)
 {
 	char *s = strdup(path);
 
 	if (!s)
 		return;
-	free(p->cwd);
-	p->cwd = s;
+	fdt__set_cwd(t, p, s);
 	p->cwd_deleted = deleted;
 	p->cwd_stale = false;
 }
 
 /* The cwd changed to a place the call does not tell: /proc says, if asked in time. */
-static void cwd_unknown(struct fdt_proc *p)
+static void cwd_unknown(struct sr_fdtab *t, struct fdt_proc *p)
 {
-	free(p->cwd);
-	p->cwd = NULL;
+	fdt__set_cwd(t, p, NULL);
 	p->cwd_deleted = false;
 	p->cwd_stale = true;
 }
 
-static void on_chdir(struct fdt_proc *p, const struct sr_call *c)
+static void on_chdir(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_call *c)
 {
 	char buf[PATH_MAX], real[PATH_MAX];
 	const char *path;
@@ -1548,21 +1613,21 @@ static void on_chdir(struct fdt_proc *p, const struct sr_call *c)
 
 	path = call_path(c, 0, &len);
 	if (!path || resolve(p, AT_FDCWD, path, len, buf, sizeof(buf)) < 0) {
-		cwd_unknown(p);
+		cwd_unknown(t, p);
 		return;
 	}
 	/* the kernel follows symlinks; realpath() does too, while the directory exists */
-	set_cwd(p, realpath(buf, real) ? real : buf, false);
+	set_cwd(t, p, realpath(buf, real) ? real : buf, false);
 }
 
-static void on_fchdir(struct fdt_proc *p, const struct sr_call *c)
+static void on_fchdir(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_call *c)
 {
 	const struct fdf_file *f = file_at(p, (int)c->args[0]);
 
 	if (f && f->kind == FDF_PATH)
-		set_cwd(p, f->name, f->flags & FDF_DELETED);
+		set_cwd(t, p, f->name, f->flags & FDF_DELETED);
 	else
-		cwd_unknown(p);
+		cwd_unknown(t, p);
 }
 
 /* unlink, rmdir, unlinkat: the path of argument @i, from @dirfd. */
@@ -1788,10 +1853,10 @@ void fdtab__on_syscall(struct sr_fdtab *t, const struct sr_call *c)
 		on_exec(t, p);
 		break;
 	case ACT_CHDIR:
-		on_chdir(p, c);
+		on_chdir(t, p, c);
 		break;
 	case ACT_FCHDIR:
-		on_fchdir(p, c);
+		on_fchdir(t, p, c);
 		break;
 	case ACT_UNLINK:
 		on_unlink(t, p, c, 0, AT_FDCWD, !strcmp(c->ent->name, "rmdir"));
@@ -1853,7 +1918,7 @@ void fdtab__on_fork(struct sr_fdtab *t, uint32_t parent_tgid, uint32_t child_tgi
 		cp->files = files_copy(t, pp->files);
 	}
 	if (pp->cwd)
-		cp->cwd = strdup(pp->cwd);
+		fdt__set_cwd(t, cp, strdup(pp->cwd));
 	cp->cwd_deleted = pp->cwd_deleted;
 	cp->cwd_stale = pp->cwd_stale || !cp->cwd;
 	cp->epoch = t->epoch;
@@ -1990,8 +2055,7 @@ static const char *cwd_of(struct sr_fdtab *t, uint32_t tgid, bool *deleted)
 		/* asked once; if the process is gone, what the stream said stands */
 		p->cwd_stale = false;
 		if (cwd) {
-			free(p->cwd);
-			p->cwd = cwd;
+			fdt__set_cwd(t, p, cwd);
 			p->cwd_deleted = del;
 		}
 	}
@@ -2120,6 +2184,7 @@ void fdtab__free(struct sr_fdtab *t)
 	idmap__free(&t->procs);
 	idmap__free(&t->paths);
 	idmap__free(&t->socks);
+	idmap__free(&t->dirs);
 	free(t);
 }
 

@@ -164,6 +164,11 @@ struct sr_fdtab {
 	struct idmap procs; /* tgid -> struct fdt_proc */
 	struct idmap paths; /* path hash -> struct fdf_file chain */
 	struct idmap socks; /* socket inode -> struct fdf_file */
+	/*
+	 * path hash -> how many indexed paths are below that directory, plus
+	 * cwds at or below it (a count, not a pointer): dirs_count() in fdtab.c
+	 */
+	struct idmap dirs;
 	size_t nopen; /* open slots in all tables */
 	uint32_t epoch; /* events were lost: bumped, tables older than it are suspect */
 	uint64_t clock; /* counts process lookups (fdt_proc.used) */
@@ -194,6 +199,8 @@ void fdt__install(struct sr_fdtab *t, struct fdt_files *fs, int fd, struct fdf_f
  */
 uint32_t fdt__holder(struct sr_fdtab *t, const struct fdf_file *f, uint32_t other_than,
 		     uint32_t prefer);
+/* Replace @p's cwd with @cwd (malloc'ed, taken over; NULL: unknown). */
+void fdt__set_cwd(struct sr_fdtab *t, struct fdt_proc *p, char *cwd);
 /* Fill @f (on the stack, not counted) from a blob, for a one-off annotation. */
 void fdf__init_from_info(struct fdf_file *f, struct fdf_sock *sk, const struct sr_fdinfo *fi);
 
