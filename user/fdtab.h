@@ -5,11 +5,14 @@
  *
  * The tables are learned from the syscall stream: the kernel side describes
  * every fd a call creates (struct sr_fdinfo blobs), and close, dup, fcntl,
- * close_range, execve (close-on-exec), fork, chdir and unlink are replayed
- * here. So a process that lived a millisecond still prints right long after
- * it is gone. /proc is read only for what the stream cannot tell: the fds a
- * process had before it was traced (once per process), and --peer's search for the other end of a
- * socket (once per socket).
+ * close_range, execve (close-on-exec), fork, chdir, unlink, rename and
+ * SCM_RIGHTS are replayed here. So a process that lived a millisecond still
+ * prints right long after it is gone. /proc is read only for what the
+ * stream cannot tell, once per process, fd or socket: the fds a process had
+ * before it was traced; fds created without a description (clone's pidfd,
+ * bpf, ioctl: a guess stands if the process is gone), or whose path was too
+ * deep to walk; every table after lost events; and --peer's search for the
+ * other end of a socket.
  */
 #ifndef SYSRAY_FDTAB_H
 #define SYSRAY_FDTAB_H
