@@ -19,7 +19,7 @@ struct sr_loader {
 	int ncpus;
 };
 
-typedef int (*sr_record_fn)(void *ctx, const void *data, size_t len);
+typedef int (*sr_record_fn)(void *ctx, void *data, size_t len);
 
 struct sr_load_cfg {
 	const struct sr_opts *opts;

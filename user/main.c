@@ -415,7 +415,7 @@ static int open_output(struct sr_session *s)
 	return err;
 }
 
-static int on_record(void *ctx, const void *data, size_t len)
+static int on_record(void *ctx, void *data, size_t len)
 {
 	struct sr_session *s = ctx;
 

@@ -28,11 +28,8 @@ int ring__open(struct sr_ring *r, int map_fd, size_t size, sr_ring_fn fn, void *
 	if (cons == MAP_FAILED)
 		return -errno;
 	r->consumer_pos = cons;
-	/*
-	 * The producer page, then the data area mapped twice in a row (the
-	 * kernel lays it out so), so a record that wraps reads contiguously.
-	 */
-	prod = mmap(NULL, r->page + 2 * size, PROT_READ, MAP_SHARED, map_fd, r->page);
+	/* the producer page, then the data area */
+	prod = mmap(NULL, r->page + size, PROT_READ, MAP_SHARED, map_fd, r->page);
 	if (prod == MAP_FAILED) {
 		int err = -errno;
 
@@ -51,6 +48,26 @@ int ring__open(struct sr_ring *r, int map_fd, size_t size, sr_ring_fn fn, void *
 	return 0;
 }
 
+/* The record of @len bytes at data offset @off, contiguous. */
+static void *record_at(struct sr_ring *r, size_t off, uint32_t len)
+{
+	size_t first = r->size - off;
+
+	if (len <= first)
+		return (void *)(r->data + off);
+	if (len > r->bounce_cap) {
+		uint8_t *b = realloc(r->bounce, len);
+
+		if (!b)
+			return NULL;
+		r->bounce = b;
+		r->bounce_cap = len;
+	}
+	memcpy(r->bounce, r->data + off, first);
+	memcpy(r->bounce + first, r->data, len - first);
+	return r->bounce;
+}
+
 long ring__consume(struct sr_ring *r)
 {
 	unsigned long cons = *r->consumer_pos, prod, released = cons;
@@ -64,9 +81,13 @@ long ring__consume(struct sr_ring *r)
 		if (len & BPF_RINGBUF_BUSY_BIT)
 			break; /* reserved, not committed yet */
 		if (!(len & BPF_RINGBUF_DISCARD_BIT)) {
+			void *rec;
+
 			len &= ~(BPF_RINGBUF_BUSY_BIT | BPF_RINGBUF_DISCARD_BIT);
-			/* a record that wraps continues in the second mapping */
-			r->fn(r->ctx, r->data + ((cons + BPF_RINGBUF_HDR_SZ) & (r->size - 1)), len);
+			/* the 8-byte header never wraps: the size is a multiple of 8 */
+			rec = record_at(r, (cons + BPF_RINGBUF_HDR_SZ) & (r->size - 1), len);
+			if (rec)
+				r->fn(r->ctx, rec, len);
 			n++;
 		} else {
 			len &= ~(BPF_RINGBUF_BUSY_BIT | BPF_RINGBUF_DISCARD_BIT);
@@ -99,7 +120,10 @@ void ring__close(struct sr_ring *r)
 	if (r->consumer_pos)
 		munmap(r->consumer_pos, r->page);
 	if (r->producer_pos)
-		munmap((void *)r->producer_pos, r->page + 2 * r->size);
+		munmap((void *)r->producer_pos, r->page + r->size);
+	free(r->bounce);
+	r->bounce = NULL;
+	r->bounce_cap = 0;
 	if (r->epoll_fd >= 0)
 		close(r->epoll_fd);
 	r->consumer_pos = NULL;

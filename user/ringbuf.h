@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-typedef int (*sr_ring_fn)(void *ctx, const void *data, size_t len);
+typedef int (*sr_ring_fn)(void *ctx, void *data, size_t len);
 
 struct sr_ring {
 	int map_fd;
@@ -22,7 +22,9 @@ struct sr_ring {
 	size_t page;
 	unsigned long *consumer_pos; /* read-write page */
 	const unsigned long *producer_pos; /* read-only page, followed by the data */
-	const uint8_t *data; /* mapped twice in a row: no record wraps */
+	const uint8_t *data; /* mapped once: a record at the end wraps around */
+	uint8_t *bounce; /* a wrapped record, put back together */
+	size_t bounce_cap;
 	sr_ring_fn fn;
 	void *ctx;
 };
