@@ -337,6 +337,8 @@ void loader__stats(const struct sr_loader *l, struct sr_cpu_stats *sum)
 				sum->v[i] += per[c].v[i];
 	}
 	free(per);
+	/* consumed but not delivered: counted with the losses */
+	sum->v[SR_STAT_LOST] += l->ring.dropped;
 }
 
 void loader__free(struct sr_loader *l)

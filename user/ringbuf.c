@@ -88,6 +88,8 @@ long ring__consume(struct sr_ring *r)
 			rec = record_at(r, (cons + BPF_RINGBUF_HDR_SZ) & (r->size - 1), len);
 			if (rec)
 				r->fn(r->ctx, rec, len);
+			else
+				r->dropped++;
 			n++;
 		} else {
 			len &= ~(BPF_RINGBUF_BUSY_BIT | BPF_RINGBUF_DISCARD_BIT);

@@ -25,6 +25,7 @@ struct sr_ring {
 	const uint8_t *data; /* mapped once: a record at the end wraps around */
 	uint8_t *bounce; /* a wrapped record, put back together */
 	size_t bounce_cap;
+	uint64_t dropped; /* wrapped records lost for want of memory for the bounce */
 	sr_ring_fn fn;
 	void *ctx;
 };
