@@ -506,6 +506,9 @@ static void plan_fdinfo(const struct sr_sysent *e, const struct sr_opts *o, stru
 	}
 	if (o->decode_fds > 1 && changes_socket(e->name))
 		plan->flags |= SR_PLAN_FDI_ARG0;
+	/* an fd open again at close's exit: another thread's open took the number */
+	if (!strcmp(e->name, "close"))
+		plan->flags |= SR_PLAN_FDI_ARG0;
 }
 
 void syscalls__plan(const struct sr_sysent *e, const struct sr_opts *o, struct sr_plan *plan)

@@ -132,6 +132,13 @@ static void plans(struct t_state *st)
 	/* SEEK_DATA/SEEK_HOLE ask an NFS or FUSE server */
 	syscalls__plan(syscalls__by_name("lseek"), &o, &p);
 	CHECK(st, !(p.flags & SR_PLAN_AT_EXIT));
+	/* -y: close's fd described at its exit, in case another thread reopened it */
+	syscalls__plan(syscalls__by_name("close"), &o, &p);
+	CHECK(st, !(p.flags & SR_PLAN_FDI_ARG0));
+	o.decode_fds = 1;
+	syscalls__plan(syscalls__by_name("close"), &o, &p);
+	CHECK(st, p.flags & SR_PLAN_FDI_ARG0);
+	o.decode_fds = 0;
 	/* cannot wait, but its new action is an input: read it at entry */
 	syscalls__plan(syscalls__by_name("rt_sigaction"), &o, &p);
 	CHECK(st, !(p.flags & SR_PLAN_AT_EXIT) && (p.flags & SR_PLAN_HAS_ENTER));
