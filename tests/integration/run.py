@@ -812,8 +812,12 @@ def syscall_sets_match_strace():
 @test
 def status_filters_match_strace():
     for flag in ('-Z', '-z', '-e status=failed,unfinished'):
+        # strace 6.1 -z garbles a waitid that is still unfinished when the
+        # child runs (a line of its arguments under the child's pid): not
+        # proc_clone there
+        only = 'errors,missing_file,fileio,fork_exit3' + (',proc_clone' if flag != '-z' else '')
         st, out = differential(['--per-pid-names', '--min', '0', '--progs', PROGS,
-                                '--only', 'errors,missing_file,fileio,fork_exit3,proc_clone',
+                                '--only', only,
                                 '--strace-args', f'-f -q {flag}', '--sysray-args', f'-f {flag}'])
         check(st == 0, f'{flag}: per-process names differ from strace\n' +
               '\n'.join(out.splitlines()[-8:]))
