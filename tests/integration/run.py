@@ -581,10 +581,14 @@ def detached_calls_marked():
 @test
 def losses_are_reported():
     """A ring buffer far too small: every loss is counted and marked inline."""
-    st, lines, err = trace([prog('busy'), '/dev/null', '20000'], extra=['-b', '8K'])
+    # a consumer that keeps up loses nothing: more work until something is lost
+    for n in (20000, 200000, 2000000):
+        st, lines, err = trace([prog('busy'), '/dev/null', str(n)], extra=['-b', '8K'])
+        m = re.search(r'sysray: (\d+) events lost', err)
+        if m:
+            break
     marks = [int(m.group(1)) for line in lines for m in
              [re.match(r'^--- sysray: (\d+) events? lost', line)] if m]
-    m = re.search(r'sysray: (\d+) events lost', err)
     check(m, 'no loss summary on stderr: ' + err)
     check(marks, 'no inline loss markers')
     check(sum(marks) == int(m.group(1)),
