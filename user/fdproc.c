@@ -224,27 +224,6 @@ int fdproc__seed(struct sr_fdtab *t, struct fdt_proc *p)
 	return 0;
 }
 
-bool fdproc__gone(struct sr_fdtab *t, uint32_t pid)
-{
-	char path[96], buf[256], *paren;
-	ssize_t n;
-	int fd;
-
-	if (proc_path(t, path, sizeof(path), pid, "stat"))
-		return true;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return errno == ENOENT || errno == ESRCH;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return true;
-	buf[n] = '\0';
-	/* "PID (comm) S ...": a zombie has no fds left to show */
-	paren = strrchr(buf, ')');
-	return paren && paren[1] == ' ' && (paren[2] == 'Z' || paren[2] == 'X');
-}
-
 bool fdproc__comm(struct sr_fdtab *t, uint32_t pid, char *buf)
 {
 	char path[96];

@@ -31,6 +31,7 @@
 #include "decode.h"
 #include "fdtab.h"
 #include "fdtab_impl.h"
+#include "proc.h"
 #include "opts.h"
 
 enum fdt_action {
@@ -737,7 +738,7 @@ static struct fdf_file *settle_guess(struct sr_fdtab *t, struct fdt_files *fs, i
 
 	s->unknown = 0;
 	if (!n) {
-		if (t->proc_root[0] && !fdproc__gone(t, tgid)) {
+		if (t->proc_root[0] && !proc__gone(t->proc_root, tgid)) {
 			/* the process is there, the fd is not */
 			slot_clear(t, s);
 			s->closed = 1;

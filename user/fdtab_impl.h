@@ -228,8 +228,6 @@ void fdproc__sock_details(struct sr_fdtab *t, struct fdf_file *f);
 uint32_t fdproc__sock_owner(struct sr_fdtab *t, uint64_t ino);
 /* The inode of the TCP socket with this local and remote end, from /proc/net. */
 uint64_t fdproc__tcp_ino(struct sr_fdtab *t, uint32_t tgid, const struct fdf_sock *want);
-/* Has process @pid exited (a zombie or no /proc/PID)? Its fds are not in /proc. */
-bool fdproc__gone(struct sr_fdtab *t, uint32_t pid);
 /* /proc/PID/comm into @buf (16 bytes); false if gone. */
 bool fdproc__comm(struct sr_fdtab *t, uint32_t pid, char *buf);
 /* /proc/PID/cwd: a malloc'ed path, *deleted set; NULL if gone. */

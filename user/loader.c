@@ -13,6 +13,7 @@
 #include "loader.h"
 #include "opts.h"
 #include "pairing.h"
+#include "proc.h"
 #include "sysray.skel.h"
 #include "syscalls.h"
 
@@ -242,26 +243,6 @@ int loader__trace_tgid(struct sr_loader *l, pid_t tgid, bool armed)
 	return 0;
 }
 
-/* A traced process whose exit we cannot have seen: gone, or a zombie. */
-static bool tgid_gone(uint32_t tgid)
-{
-	char path[64], buf[256], *p;
-	ssize_t n;
-	int fd;
-
-	snprintf(path, sizeof(path), "/proc/%u/stat", tgid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return true;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return true;
-	buf[n] = '\0';
-	p = strrchr(buf, ')');
-	return p && (p[2] == 'Z' || p[2] == 'X');
-}
-
 int loader__reconcile(struct sr_loader *l)
 {
 	int fd = bpf_map__fd(l->skel->maps.traced), n = 0;
@@ -276,7 +257,7 @@ int loader__reconcile(struct sr_loader *l)
 	while (!bpf_map_get_next_key(fd, prev, &next)) {
 		key = next;
 		prev = &key;
-		if (!tgid_gone(key) || bpf_map_lookup_elem(fd, &key, &t) ||
+		if (!proc__gone("/proc", key) || bpf_map_lookup_elem(fd, &key, &t) ||
 		    bpf_map_delete_elem(fd, &key))
 			continue;
 		bpf_map__delete_elem(l->skel->maps.dead, &key, sizeof(key), 0);

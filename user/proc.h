@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* /proc helpers: used at start-up only, never on the event path. */
+/*
+ * /proc helpers: at start-up, in the loader's periodic check of launched
+ * and attached processes, and for fds the stream cannot describe; never per
+ * event.
+ */
 #ifndef SYSRAY_PROC_H
 #define SYSRAY_PROC_H
 
@@ -12,6 +16,12 @@ pid_t proc__tgid(pid_t pid);
 
 /** proc__ppid() - parent of @pid, or -errno. */
 pid_t proc__ppid(pid_t pid);
+
+/**
+ * proc__gone() - has @pid exited (no such process, or a zombie) under the
+ * /proc mounted at @root?
+ */
+bool proc__gone(const char *root, pid_t pid);
 
 /** proc__comm() - task name of @pid into @buf; 0 or -errno. */
 int proc__comm(pid_t pid, char *buf, size_t len);
