@@ -604,7 +604,6 @@ static __always_inline void emit_signal(__u32 tgid, __u32 tid, int sig, struct k
 		/* what the kernel queues for them: SI_KERNEL, or SI_USER from the sender */
 		struct kernel_siginfo *k = (void *)x->siginfo;
 
-		flags |= info_raw ? SR_SIG_KERNEL : SR_SIG_NOINFO;
 		k->si_signo = sig;
 		k->si_code = info_raw ? 0x80 /* SI_KERNEL */ : 0 /* SI_USER */;
 		if (!info_raw) {
