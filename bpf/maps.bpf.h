@@ -8,7 +8,7 @@ const volatile __u32 targ_self_tgid = 0;
 const volatile __u32 targ_excl_tgid[SR_MAX_EXCL] = {};
 /* Trace only tgids in the traced map (launch, -p); else the whole host. */
 const volatile bool targ_filter_tasks = false;
-/* Force a consumer wakeup once this many bytes wait in the ring buffer. */
+/* Wake the consumer each time this many more bytes wait in a ring (a power of two). */
 const volatile __u64 targ_wakeup_bytes = 256 * 1024;
 /* -z/-Z: keep only these outcomes (SR_STATUS_*), sending whole calls at exit. */
 const volatile __u32 targ_status = 0;
@@ -16,8 +16,6 @@ const volatile __u32 targ_status = 0;
 const volatile bool targ_cgroup_ids = false;
 /* Record each entry's task name (-Y, --comm in user space). */
 const volatile bool targ_comm_names = false;
-/* Record timestamps (for ordering only when off: the ring keeps the order). */
-const volatile bool targ_timestamps = false;
 /* Process filters: within a kind any entry matches; all kinds must match. */
 /* -e signal=: bit sig-1 set for the signals whose lines print */
 const volatile __u64 targ_sig_mask = ~0ULL;
@@ -33,10 +31,22 @@ __s64 live_procs = 0;
 /* Bumped on every change to the traced map, by either side: see tcache. */
 __u64 traced_gen = 0;
 
-struct {
+/*
+ * One ring buffer per CPU, so that producers on different CPUs never take
+ * the same lock; user space merges them by timestamp. The loader sizes the
+ * template (-b split across CPUs) and puts one ring per CPU in the array.
+ */
+struct rb_cpu {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
-	__uint(max_entries, 16 * 1024 * 1024); /* resized by the loader (-b) */
-} rb SEC(".maps");
+	__uint(max_entries, 16 * 1024 * 1024);
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY_OF_MAPS);
+	__uint(max_entries, 1); /* one per possible CPU, set by the loader */
+	__type(key, __u32);
+	__array(values, struct rb_cpu);
+} rbs SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);

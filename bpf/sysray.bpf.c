@@ -4,8 +4,9 @@
  * fork, exec and exit tracepoints and the signal tracepoints. Each program
  * decides whether the task is traced before it touches the ring buffer,
  * builds its record in per-CPU scratch and emits exactly the bytes used.
- * Wakeups are batched: the consumer is woken only once targ_wakeup_bytes
- * are pending, otherwise it polls on a short timer.
+ * Each CPU has its own ring buffer. Wakeups are batched: the consumer is
+ * woken each time another targ_wakeup_bytes are pending, otherwise it polls
+ * on a short timer.
  */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
@@ -54,11 +55,19 @@ static __always_inline const struct sr_plan *compat_plan(const struct sr_plan *p
 	return plan->flags & SR_PLAN_COMPAT ? bpf_map_lookup_elem(&plans, &key) : NULL;
 }
 
+/* This CPU's ring buffer (NULL only if the loader left its slot empty). */
+static __always_inline void *cpu_ring(void)
+{
+	__u32 cpu = bpf_get_smp_processor_id();
+
+	return bpf_map_lookup_elem(&rbs, &cpu);
+}
+
 static __always_inline void hdr_init(struct sr_hdr *h, __u16 type, __s32 nr)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 
-	h->ts_ns = targ_timestamps ? bpf_ktime_get_ns() : 0;
+	h->ts_ns = bpf_ktime_get_ns(); /* merges the per-CPU rings */
 	h->tgid = pid_tgid >> 32;
 	h->tid = (__u32)pid_tgid;
 	h->type = type;
@@ -66,6 +75,21 @@ static __always_inline void hdr_init(struct sr_hdr *h, __u16 type, __s32 nr)
 	h->lost = 0;
 	h->nr = nr;
 	h->size = 0;
+}
+
+/*
+ * Force a wakeup only when a record of @size bytes, added to @pending,
+ * crosses a multiple of targ_wakeup_bytes (a power of two). Waking on every
+ * record past the threshold, while the consumer is behind, costs an
+ * inter-processor interrupt each: in a VM, a trap to the hypervisor.
+ */
+static __always_inline __u64 wakeup_flag(__u64 pending, __u32 size)
+{
+	__u64 step = (size + BPF_RINGBUF_HDR_SZ + 7) & ~7ULL;
+
+	return (pending & (targ_wakeup_bytes - 1)) + step >= targ_wakeup_bytes ?
+		       BPF_RB_FORCE_WAKEUP :
+		       BPF_RB_NO_WAKEUP;
 }
 
 /*
@@ -78,7 +102,8 @@ static __always_inline void emit(struct sr_scratch *s, __u64 gen, __u32 size)
 {
 	struct sr_hdr *h = (void *)s->buf;
 	struct sr_cpu_stats *st = stats_get();
-	__u64 flags = BPF_RB_NO_WAKEUP;
+	void *rb = cpu_ring();
+	__u64 flags;
 
 	if (!st)
 		return;
@@ -89,11 +114,15 @@ static __always_inline void emit(struct sr_scratch *s, __u64 gen, __u32 size)
 	}
 	h->lost = st->v[SR_STAT_PENDING] > 0xffffffff ? 0xffffffff : st->v[SR_STAT_PENDING];
 	h->size = size;
-	if (bpf_ringbuf_query(&rb, BPF_RB_AVAIL_DATA) >= targ_wakeup_bytes)
-		flags = BPF_RB_FORCE_WAKEUP;
+	if (!rb) {
+		st->v[SR_STAT_LOST]++;
+		st->v[SR_STAT_PENDING]++;
+		return;
+	}
+	flags = wakeup_flag(bpf_ringbuf_query(rb, BPF_RB_AVAIL_DATA), size);
 	/* for the verifier: records never exceed SR_REC_MAX, see put_blob() */
 	size &= SR_SCRATCH_SIZE - 1;
-	if (bpf_ringbuf_output(&rb, s, size, flags)) {
+	if (bpf_ringbuf_output(rb, s, size, flags)) {
 		st->v[SR_STAT_LOST]++;
 		st->v[SR_STAT_PENDING]++;
 		return;
@@ -108,7 +137,8 @@ static __always_inline void emit(struct sr_scratch *s, __u64 gen, __u32 size)
  */
 static __always_inline void *reserve_fixed(struct sr_cpu_stats *st, __u32 size)
 {
-	void *r = bpf_ringbuf_reserve(&rb, size, 0);
+	void *rb = cpu_ring();
+	void *r = rb ? bpf_ringbuf_reserve(rb, size, 0) : NULL;
 
 	if (!r) {
 		st->v[SR_STAT_LOST]++;
@@ -119,13 +149,16 @@ static __always_inline void *reserve_fixed(struct sr_cpu_stats *st, __u32 size)
 
 static __always_inline void submit_fixed(struct sr_cpu_stats *st, struct sr_hdr *h, __u32 size)
 {
+	void *rb = cpu_ring(); /* the one reserve_fixed() used: no migration in between */
+	__u64 pending = rb ? bpf_ringbuf_query(rb, BPF_RB_AVAIL_DATA) : 0;
+	__u64 step = (size + BPF_RINGBUF_HDR_SZ + 7) & ~7ULL;
+
 	h->lost = st->v[SR_STAT_PENDING] > 0xffffffff ? 0xffffffff : st->v[SR_STAT_PENDING];
 	h->size = size;
 	st->v[SR_STAT_EMITTED]++;
 	st->v[SR_STAT_PENDING] = 0;
-	bpf_ringbuf_submit(h, bpf_ringbuf_query(&rb, BPF_RB_AVAIL_DATA) >= targ_wakeup_bytes ?
-				      BPF_RB_FORCE_WAKEUP :
-				      BPF_RB_NO_WAKEUP);
+	/* the reservation already counts in what is pending */
+	bpf_ringbuf_submit(h, wakeup_flag(pending > step ? pending - step : 0, size));
 }
 
 /* Entries of the retry map are counted in retry_pending; replacing one is not new. */

@@ -18,8 +18,10 @@
 #include "syscalls.h"
 
 #define CAP_SYS_ADMIN_BIT 21
-#define CAP_PERFMON_BIT	  38
-#define CAP_BPF_BIT	  39
+/* The smallest per-CPU ring buffer the kernel takes: one page. */
+#define MIN_RING	4096
+#define CAP_PERFMON_BIT 38
+#define CAP_BPF_BIT	39
 
 /* Effective capabilities of this process, from /proc/self/status. */
 static uint64_t cap_effective(void)
@@ -171,6 +173,48 @@ static uint64_t wakeup_bytes(uint64_t rb_size)
 	return rb_size / 4 < w ? rb_size / 4 : w;
 }
 
+/* -b is the total: each CPU's ring gets its share, a power of two. */
+static uint64_t ring_size(uint64_t total, int ncpus)
+{
+	uint64_t per = MIN_RING;
+
+	while (per * 2 * ncpus <= total)
+		per *= 2;
+	return per;
+}
+
+/*
+ * One ring buffer per CPU. Before load: the first is the template of the
+ * array's values (libbpf 1.1 cannot resize its own template).
+ */
+static int make_rings(struct sr_loader *l)
+{
+	l->ring_fds = malloc(l->ncpus * sizeof(*l->ring_fds));
+	if (!l->ring_fds)
+		return -ENOMEM;
+	while (l->nring_fds < l->ncpus) {
+		int fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "sr_rb", 0, 0, l->ring_size, NULL);
+
+		if (fd < 0)
+			return -errno;
+		l->ring_fds[l->nring_fds++] = fd;
+	}
+	return bpf_map__set_inner_map_fd(l->skel->maps.rbs, l->ring_fds[0]);
+}
+
+/* After load: put the rings in the array the programs look them up in, and map them. */
+static int fill_rings(struct sr_loader *l, const struct sr_load_cfg *cfg)
+{
+	int outer = bpf_map__fd(l->skel->maps.rbs);
+	uint32_t i;
+
+	for (i = 0; i < (uint32_t)l->ncpus; i++)
+		if (bpf_map_update_elem(outer, &i, &l->ring_fds[i], BPF_ANY))
+			return -errno;
+	return rings__open(&l->rings, l->ring_fds, l->ncpus, l->ring_size, cfg->on_record,
+			   cfg->ctx);
+}
+
 static int load_error(const char *what, int err)
 {
 	if (err == -EACCES)
@@ -196,6 +240,7 @@ int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	int err, i;
 
 	memset(l, 0, sizeof(*l));
+	l->rings.epoll_fd = -1;
 	l->ncpus = libbpf_num_possible_cpus();
 	if (l->ncpus <= 0)
 		return load_error("count CPUs", l->ncpus ? l->ncpus : -EINVAL);
@@ -207,11 +252,14 @@ int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	for (i = 0; i < SR_MAX_EXCL; i++)
 		skel->rodata->targ_excl_tgid[i] = cfg->excl[i];
 	skel->rodata->targ_filter_tasks = cfg->filter_tasks;
-	skel->rodata->targ_wakeup_bytes = wakeup_bytes(o->ringbuf_size);
 	set_filters(skel, o);
-	err = bpf_map__set_max_entries(skel->maps.rb, o->ringbuf_size);
+	l->ring_size = ring_size(o->ringbuf_size, l->ncpus);
+	err = bpf_map__set_max_entries(skel->maps.rbs, l->ncpus);
+	if (!err)
+		err = make_rings(l);
 	if (err)
-		return load_error("size the ring buffer", err);
+		return load_error("create the ring buffers", err);
+	skel->rodata->targ_wakeup_bytes = wakeup_bytes(l->ring_size);
 	err = sysray_bpf__load(skel);
 	if (err)
 		return load_error("load BPF programs", err);
@@ -221,10 +269,9 @@ int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	err = fill_cgroups(l, o);
 	if (err)
 		return err;
-	err = ring__open(&l->ring, bpf_map__fd(skel->maps.rb), o->ringbuf_size, cfg->on_record,
-			 cfg->ctx);
+	err = fill_rings(l, cfg);
 	if (err)
-		return load_error("map the ring buffer", err);
+		return load_error("map the ring buffers", err);
 	err = sysray_bpf__attach(skel);
 	if (err)
 		return load_error("attach to the syscall tracepoints", err);
@@ -283,12 +330,13 @@ int64_t loader__live(const struct sr_loader *l)
 /* Producers rarely wake us (batched wakeups): the timeout is the usual way in. */
 int loader__poll(struct sr_loader *l, int timeout_ms)
 {
-	return ring__poll(&l->ring, timeout_ms);
+	return rings__poll(&l->rings, timeout_ms);
 }
 
+/* Detached: no record is in flight any more, so none can precede what we have. */
 int loader__drain(struct sr_loader *l)
 {
-	while (ring__consume(&l->ring) > 0)
+	while (rings__consume(&l->rings, UINT64_MAX) > 0)
 		;
 	return 0;
 }
@@ -319,14 +367,18 @@ void loader__stats(const struct sr_loader *l, struct sr_cpu_stats *sum)
 	}
 	free(per);
 	/* consumed but not delivered: counted with the losses */
-	sum->v[SR_STAT_LOST] += l->ring.dropped;
+	sum->v[SR_STAT_LOST] += l->rings.dropped;
 }
 
 void loader__free(struct sr_loader *l)
 {
 	if (!l)
 		return;
-	ring__close(&l->ring);
+	rings__close(&l->rings);
+	while (l->nring_fds > 0)
+		close(l->ring_fds[--l->nring_fds]);
+	free(l->ring_fds);
+	l->ring_fds = NULL;
 	sysray_bpf__destroy(l->skel);
 	l->skel = NULL;
 }

@@ -15,7 +15,10 @@ struct sr_opts;
 
 struct sr_loader {
 	struct sysray_bpf *skel;
-	struct sr_ring ring;
+	struct sr_rings rings; /* one per CPU */
+	int *ring_fds;
+	int nring_fds;
+	uint64_t ring_size; /* each */
 	int ncpus;
 };
 
@@ -57,7 +60,7 @@ int64_t loader__live(const struct sr_loader *l);
 /** loader__poll() - wait up to @timeout_ms and consume what is ready. */
 int loader__poll(struct sr_loader *l, int timeout_ms);
 
-/** loader__drain() - consume everything in the ring buffer. */
+/** loader__drain() - after loader__detach(): consume everything in the ring buffers. */
 int loader__drain(struct sr_loader *l);
 
 /** loader__detach() - stop tracing; records already written stay readable. */
