@@ -4,7 +4,8 @@
 
 For each workload and each of several rounds, the workload runs untraced,
 under empty BPF programs on the same tracepoints (the floor any BPF tracer
-pays), under sysray writing every syscall to a file, under sysray filtering
+pays), under sysray writing every syscall to a file (with the default ring
+buffer, and with 512M for bursts no consumer keeps up with), under sysray filtering
 the workload out (whole host, another cgroup; and the launched workload with
 its syscalls excluded by -e trace=%network), under strace -f and under
 perf trace. The modes run in a rotating order within a round, so a noisy
@@ -41,7 +42,9 @@ SYSRAY = os.path.join(ROOT, 'sysray')
 LOOP = os.path.join(BENCH, 'loop')
 TIMEIT = os.path.join(BENCH, 'timeit')
 EMPTY = os.path.join(BENCH, 'empty')
-MODES = ['untraced', 'empty', 'sysray', 'filtered', 'excluded', 'strace', 'perf']
+MODES = ['untraced', 'empty', 'sysray', 'bigbuf', 'filtered', 'excluded', 'strace', 'perf']
+# bigbuf: sysray -o with a ring buffer large enough for the loops' bursts
+BIGBUF = '512M'
 
 
 def workloads(quick, tmp):
@@ -80,10 +83,12 @@ def sysray_stats(stderr):
     m = re.search(r'records emitted (\d+), consumed (\d+), lost (\d+)', stderr)
     if m:
         st['events'], st['lost'] = int(m.group(1)), int(m.group(3))
-    m = re.search(r'cpu user ([\d.]+) s, sys ([\d.]+) s, max rss (\d+) KiB', stderr)
+    m = re.search(r'cpu user ([\d.]+) s, sys ([\d.]+) s, max rss (\d+) KiB; '
+                  r'after loading user ([\d.]+) s, sys ([\d.]+) s', stderr)
     if m:
         st['cpu_user'], st['cpu_sys'], st['rss_kib'] = float(m.group(1)), float(m.group(2)), \
             int(m.group(3))
+        st['cpu_traced'] = float(m.group(4)) + float(m.group(5))
     return st
 
 
@@ -134,8 +139,8 @@ class Runner:
                 return self.plain(cmd), {}
         if mode == 'filtered':
             return self.filtered(cmd, out)
-        if mode in ('sysray', 'excluded'):
-            sel = ['-e', 'trace=%network'] if mode == 'excluded' else []
+        if mode in ('sysray', 'bigbuf', 'excluded'):
+            sel = {'excluded': ['-e', 'trace=%network'], 'bigbuf': ['-b', BIGBUF]}.get(mode, [])
             p = subprocess.run([SYSRAY, '-d', '-o', out] + sel + ['--'] + cmd,
                                capture_output=True, text=True)
             return timeit_ns(p.stderr) / 1e9, sysray_stats(p.stderr)
@@ -241,22 +246,23 @@ def paired(per_mode, num, den):
     return statistics.median(a / b for a, b in zip(per_mode[num], per_mode[den]))
 
 
-def table(results, stats, costs, startup, excluded_records):
-    lines = ['| workload | untraced | empty BPF | sysray -o | filtered out (cgroup) |'
+def table(results, stats, costs, big_lost, excluded_records):
+    lines = ['| workload | untraced | empty BPF | sysray -o | sysray -o -b ' + BIGBUF + ' (lost) |'
+             ' filtered out (cgroup) |'
              ' excluded by -e | strace -f | perf trace | filter cost (cgroup, -e)'
-             ' vs empty BPF | events | lost | records with -e excluding all | sysray CPU beyond start-up | sysray peak RSS |'
+             ' vs empty BPF | events | lost | records with -e excluding all | sysray CPU after loading | sysray peak RSS |'
              ' BPF ns/call (enter, exit) |',
-             '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|']
+             '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|']
     for w, per_mode in results.items():
         base = per_mode['untraced']
         ratio = {m: paired(per_mode, m, 'untraced') for m in MODES}
         s = stats.get(w, {})
         c = costs.get(w, {})
-        cpu = f"{max(0.0, s['cpu_user'] + s['cpu_sys'] - startup):.2f} s" \
-            if 'cpu_user' in s else '-'
+        cpu = f"{s['cpu_traced']:.2f} s" if 'cpu_traced' in s else '-'
         cost = ', '.join(fmt_ratio(paired(per_mode, m, 'empty')) for m in ('filtered', 'excluded'))
         lines.append(f"| {w} | {statistics.median(base) * 1000:.0f} ms | "
                      f"{fmt_ratio(ratio.get('empty'))} | {fmt_ratio(ratio.get('sysray'))} | "
+                     f"{fmt_ratio(ratio.get('bigbuf'))} ({big_lost.get(w, '-')}) | "
                      f"{fmt_ratio(ratio.get('filtered'))} | {fmt_ratio(ratio.get('excluded'))} | "
                      f"{fmt_ratio(ratio.get('strace'))} | {fmt_ratio(ratio.get('perf'))} | "
                      f"{cost} | {s.get('events', '-')} | "
@@ -300,7 +306,7 @@ def main():
     if opts.only:
         wl = {k: v for k, v in wl.items() if k in opts.only.split(',')}
     results = {w: {m: [] for m in modes} for w in wl}
-    stats, costs, excluded_records = {}, {}, {}
+    stats, costs, excluded_records, big_lost = {}, {}, {}, {}
     try:
         for r in range(rounds):
             for i, (w, argv) in enumerate(wl.items()):
@@ -311,6 +317,8 @@ def main():
                     if m == 'sysray':
                         stats[w] = st if not stats.get(w) or st.get('lost', 0) > \
                             stats[w].get('lost', 0) else stats[w]
+                    elif m == 'bigbuf':
+                        big_lost[w] = max(big_lost.get(w, 0), st.get('lost', 0))
                     elif m == 'excluded':
                         # the most records any round sent: should be a handful
                         prev = excluded_records.get(w, 0)
@@ -330,7 +338,7 @@ def main():
             pass
     report = [f'sysray benchmark, {time.strftime("%Y-%m-%d")}, {os.cpu_count()} CPUs, '
               f'kernel {os.uname().release}; median of {rounds} rounds, ratios to untraced.',
-              '', table(results, stats, costs, startup, excluded_records), '',
+              '', table(results, stats, costs, big_lost, excluded_records), '',
               f'sysray start-up (loading and verifying the BPF programs, not in the timed '
               f'region): {startup:.2f} s of CPU.',
               f'Consumer: {rate / 1e6:.2f} M lines/s on one core (formatting a recorded stream).',

@@ -113,6 +113,7 @@ struct sr_session {
 	struct sr_child child;
 	bool launched;
 	char exe[4096];
+	struct rusage loaded; /* sysray's own usage once the programs were loaded */
 };
 
 static int usage_error(const char *fmt, const char *arg)
@@ -628,16 +629,25 @@ static void report_unread(const struct sr_pairing_stats *st)
 	fputc('\n', stderr);
 }
 
-/* -d: sysray's own cost, for the benchmark. */
-static void report_usage(void)
+static double seconds(const struct timeval *tv)
 {
+	return tv->tv_sec + tv->tv_usec / 1e6;
+}
+
+/* -d: sysray's own cost, for the benchmark: in all, and since loading. */
+static void report_usage(const struct sr_session *s)
+{
+	const struct rusage *l = &s->loaded;
 	struct rusage ru;
 
 	if (getrusage(RUSAGE_SELF, &ru))
 		return;
-	fprintf(stderr, "sysray: cpu user %ld.%06ld s, sys %ld.%06ld s, max rss %ld KiB\n",
-		(long)ru.ru_utime.tv_sec, (long)ru.ru_utime.tv_usec, (long)ru.ru_stime.tv_sec,
-		(long)ru.ru_stime.tv_usec, ru.ru_maxrss);
+	fprintf(stderr,
+		"sysray: cpu user %.6f s, sys %.6f s, max rss %ld KiB; "
+		"after loading user %.6f s, sys %.6f s\n",
+		seconds(&ru.ru_utime), seconds(&ru.ru_stime), ru.ru_maxrss,
+		seconds(&ru.ru_utime) - seconds(&l->ru_utime),
+		seconds(&ru.ru_stime) - seconds(&l->ru_stime));
 }
 
 static void report_stats(struct sr_session *s)
@@ -661,7 +671,7 @@ static void report_stats(struct sr_session *s)
 			(unsigned long long)st.v[SR_STAT_FOLLOW_FAIL]);
 	if (!s->opts.debug)
 		return;
-	report_usage();
+	report_usage(s);
 	report_unread(&s->pairing.stats);
 	fprintf(stderr,
 		"sysray: records emitted %llu, consumed %llu, lost %llu, malformed %llu; "
@@ -748,6 +758,7 @@ static int run(struct sr_session *s)
 	install_signals();
 	if (loader__load(&s->loader, &cfg))
 		return 1;
+	getrusage(RUSAGE_SELF, &s->loaded);
 	if (s->opts.npids && attach_pids(s))
 		return 1;
 	if (s->opts.cmd && start_command(s))
