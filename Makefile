@@ -49,6 +49,19 @@ UNIT_SRCS := $(wildcard tests/unit/*.c)
 PROG_SRCS := $(wildcard tests/progs/*.c)
 PROGS := $(patsubst tests/progs/%.c,$(OUTPUT)/progs/%,$(PROG_SRCS))
 
+# Unit tests: the user-space library built again with ASan and UBSan. UBSan
+# only prints and goes on by default; make every finding fail the run.
+ASAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+# Objects depend on this file, rewritten whenever the compiler or its flags
+# change (CFLAGS=..., another CC), so that no stale object survives.
+FLAGS_FILE := $(OUTPUT)/flags
+FLAGS := $(CC) $(ALL_CFLAGS) $(ASAN) $(CLANG) $(BPF_CFLAGS) $(LIBBPF_LIBS)
+ifneq ($(FLAGS),$(file <$(FLAGS_FILE)))
+$(shell mkdir -p $(OUTPUT))
+$(file >$(FLAGS_FILE),$(FLAGS))
+endif
+
 .PHONY: all run test check deps integration bench bench-tools format format-check clean progs
 .DELETE_ON_ERROR:
 
@@ -112,7 +125,7 @@ sysray: $(OUTPUT)/user/main.o $(LIB_OBJS) $(XLAT_OBJS)
 $(OUTPUT) $(OUTPUT)/xlat $(OUTPUT)/progs $(OUTPUT)/user/decode:
 	$(Q)mkdir -p $@
 
-$(OUTPUT)/sysray.bpf.o: $(BPF_SRCS) $(BPF_HDRS) $(VMLINUX) | $(OUTPUT)
+$(OUTPUT)/sysray.bpf.o: $(BPF_SRCS) $(BPF_HDRS) $(VMLINUX) $(FLAGS_FILE) | $(OUTPUT)
 	$(call msg,BPF,$@)
 	$(Q)$(CLANG) $(BPF_CFLAGS) -c bpf/sysray.bpf.c -o $@
 
@@ -132,7 +145,7 @@ $(OUTPUT)/xlat/%.c: user/xlat/%.in scripts/gen-xlat.sh | $(OUTPUT)/xlat
 	$(call msg,GEN,$@)
 	$(Q)scripts/gen-xlat.sh $< > $@
 
-$(OUTPUT)/xlat/%.o: $(OUTPUT)/xlat/%.c user/xlat.h
+$(OUTPUT)/xlat/%.o: $(OUTPUT)/xlat/%.c user/xlat.h $(FLAGS_FILE)
 	$(call msg,CC,$@)
 	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
@@ -142,14 +155,11 @@ $(OUTPUT)/xlat/all.h: $(XLAT_INS) | $(OUTPUT)/xlat
 	$(Q)for f in $(basename $(notdir $(XLAT_INS))); do \
 		echo "extern const struct sr_xlat xlat_$$f;"; done > $@
 
-$(OUTPUT)/user/%.o: user/%.c $(USER_HDRS) $(GEN_HDRS) | $(OUTPUT)/user/decode
+$(OUTPUT)/user/%.o: user/%.c $(USER_HDRS) $(GEN_HDRS) $(FLAGS_FILE) | $(OUTPUT)/user/decode
 	$(call msg,CC,$@)
 	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-# Unit tests: the user-space library built again with ASan and UBSan. UBSan
-# only prints and goes on by default; make every finding fail the run.
-ASAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-$(OUTPUT)/unit-tests: $(UNIT_SRCS) $(LIB_SRCS) $(USER_HDRS) $(GEN_HDRS) $(XLAT_OBJS) $(wildcard tests/unit/*.h)
+$(OUTPUT)/unit-tests: $(UNIT_SRCS) $(LIB_SRCS) $(USER_HDRS) $(GEN_HDRS) $(XLAT_OBJS) $(wildcard tests/unit/*.h) $(FLAGS_FILE)
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(ALL_CFLAGS) $(ASAN) -Itests/unit $(UNIT_SRCS) $(LIB_SRCS) $(XLAT_OBJS) $(LIBBPF_LIBS) -o $@
 
