@@ -20,7 +20,7 @@ LIBBPF_LIBS := $(shell pkg-config --libs libbpf 2>/dev/null || echo -lbpf) -lelf
 WARN := -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
 CFLAGS ?= -O2 -g
 ALL_CFLAGS := -std=gnu11 $(CFLAGS) $(WARN) -Iinclude -I$(OUTPUT) -Iuser $(LIBBPF_CFLAGS) \
-	-DSYSRAY_VERSION='"$(VERSION)"' -D_GNU_SOURCE
+	-DSYSRAY_VERSION='"$(VERSION)"' -D_GNU_SOURCE -pthread
 BPF_CFLAGS := -g -O2 -target bpf -D__TARGET_ARCH_$(ARCH) -I$(dir $(VMLINUX)) -Iinclude -Ibpf \
 	-Wall -Werror
 

@@ -275,6 +275,12 @@ int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	err = sysray_bpf__attach(skel);
 	if (err)
 		return load_error("attach to the syscall tracepoints", err);
+	if (o->backlog) {
+		err = backlog__start(&l->backlog, &l->rings, o->backlog, SR_BACKLOG_CHUNK,
+				     cfg->on_record, cfg->ctx);
+		if (err)
+			return load_error("start the reader thread", err);
+	}
 	return 0;
 }
 
@@ -330,12 +336,15 @@ int64_t loader__live(const struct sr_loader *l)
 /* Producers rarely wake us (batched wakeups): the timeout is the usual way in. */
 int loader__poll(struct sr_loader *l, int timeout_ms)
 {
+	if (l->backlog.started)
+		return backlog__poll(&l->backlog, timeout_ms);
 	return rings__poll(&l->rings, timeout_ms);
 }
 
 /* Detached: no record is in flight any more, so none can precede what we have. */
 int loader__drain(struct sr_loader *l)
 {
+	backlog__stop(&l->backlog); /* what it copied is older than what is left */
 	while (rings__consume(&l->rings, UINT64_MAX) > 0)
 		;
 	return 0;
@@ -374,6 +383,7 @@ void loader__free(struct sr_loader *l)
 {
 	if (!l)
 		return;
+	backlog__stop(&l->backlog);
 	rings__close(&l->rings);
 	while (l->nring_fds > 0)
 		close(l->ring_fds[--l->nring_fds]);

@@ -8,6 +8,7 @@
 #include <sys/types.h>
 
 #include "sysray/abi.h"
+#include "backlog.h"
 #include "ringbuf.h"
 
 struct sysray_bpf;
@@ -16,6 +17,7 @@ struct sr_opts;
 struct sr_loader {
 	struct sysray_bpf *skel;
 	struct sr_rings rings; /* one per CPU */
+	struct sr_backlog backlog; /* the reader thread, unless --backlog=0 */
 	int *ring_fds;
 	int nring_fds;
 	uint64_t ring_size; /* each */

@@ -33,6 +33,7 @@
 #endif
 
 #define DEFAULT_RINGBUF (32ULL << 20)
+#define DEFAULT_BACKLOG (128ULL << 20)
 #define POLL_MS		20
 /* After Ctrl-C, how long a launched command gets to exit on its own. */
 #define GRACE_MS 500
@@ -87,6 +88,8 @@ static const char usage_text[] =
 	"  -f, --follow-forks       accepted for strace compatibility: always on\n"
 	"  -b, --buffer-size=SIZE   ring buffer memory, with K/M/G suffix (32M), split\n"
 	"                           into one ring per CPU (each a power of two)\n"
+	"      --backlog=SIZE       memory a reader thread may fill with records the\n"
+	"                           formatter has not reached yet (128M); 0: no reader\n"
 	"  -d, --debug              capture statistics and libbpf warnings on stderr\n"
 	"                           (-dd: all of libbpf's messages)\n"
 	"  -h, --help               show this help\n"
@@ -190,6 +193,7 @@ enum {
 	OPT_ABS_PATHS,
 	OPT_RECORD,
 	OPT_REPLAY,
+	OPT_BACKLOG,
 };
 
 static const struct option longopts[] = {
@@ -204,6 +208,7 @@ static const struct option longopts[] = {
 	{ "failed-only", no_argument, NULL, 'Z' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "buffer-size", required_argument, NULL, 'b' },
+	{ "backlog", required_argument, NULL, OPT_BACKLOG },
 	{ "debug", no_argument, NULL, 'd' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -345,6 +350,7 @@ static int parse_args(struct sr_opts *o, int argc, char **argv)
 
 	o->strsize = 32;
 	o->ringbuf_size = DEFAULT_RINGBUF;
+	o->backlog = DEFAULT_BACKLOG;
 	o->status = SR_ST_ALL;
 	memset(o->sig_sel, 0xff, sizeof(o->sig_sel));
 	opterr = 0;
@@ -363,6 +369,13 @@ static int parse_args(struct sr_opts *o, int argc, char **argv)
 		case 'b':
 			if (parse_size(optarg, &o->ringbuf_size))
 				return usage_error("invalid buffer size '%s': e.g. 64M", optarg);
+			break;
+		case OPT_BACKLOG:
+			if (strcmp(optarg, "0") && parse_size(optarg, &o->backlog))
+				return usage_error("invalid backlog size '%s': e.g. 256M, or 0",
+						   optarg);
+			if (!strcmp(optarg, "0"))
+				o->backlog = 0;
 			break;
 		case 'd':
 			o->debug++;
@@ -644,10 +657,11 @@ static void report_usage(const struct sr_session *s)
 		return;
 	fprintf(stderr,
 		"sysray: cpu user %.6f s, sys %.6f s, max rss %ld KiB; "
-		"after loading user %.6f s, sys %.6f s\n",
+		"after loading user %.6f s, sys %.6f s; reader backlog peak %llu KiB\n",
 		seconds(&ru.ru_utime), seconds(&ru.ru_stime), ru.ru_maxrss,
 		seconds(&ru.ru_utime) - seconds(&l->ru_utime),
-		seconds(&ru.ru_stime) - seconds(&l->ru_stime));
+		seconds(&ru.ru_stime) - seconds(&l->ru_stime),
+		(unsigned long long)s->loader.backlog.peak / 1024);
 }
 
 static void report_stats(struct sr_session *s)

@@ -45,6 +45,7 @@ struct sr_opts {
 	const char *record; /* --record: raw records to this file */
 	const char *replay; /* --replay: format this recording, no tracing */
 	uint64_t ringbuf_size; /* -b, bytes, a power of two */
+	uint64_t backlog; /* --backlog, bytes; 0: no reader thread */
 	pid_t pids[SR_MAX_PIDS]; /* -p */
 	int npids;
 	char **cmd; /* command to launch, NULL-terminated; NULL for none */

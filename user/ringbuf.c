@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
@@ -125,20 +126,24 @@ static void release(struct sr_ring *r)
 	}
 }
 
-/* Hand on the record peek() found at the head of @r, and step past it. */
-static void deliver(struct sr_rings *rs, struct sr_ring *r)
+/*
+ * Hand on the record peek() found at the head of @r, and step past it.
+ * Returns false when the callback refused it: it stays at the head.
+ */
+static bool deliver(struct sr_rings *rs, struct sr_ring *r)
 {
 	uint32_t len = *(const uint32_t *)(r->data + (r->cons & (r->size - 1)));
 	void *rec;
 
 	rec = record_at(rs, r, (r->cons + BPF_RINGBUF_HDR_SZ) & (r->size - 1), len);
-	if (rec)
-		rs->fn(rs->ctx, rec, len);
-	else
+	if (!rec)
 		rs->dropped++;
+	else if (rs->fn(rs->ctx, rec, len))
+		return false;
 	r->cons += (len + BPF_RINGBUF_HDR_SZ + 7) & ~7UL;
 	if (r->cons - r->released >= RELEASE_EVERY)
 		release(r);
+	return true;
 }
 
 /*
@@ -181,10 +186,12 @@ long rings__consume(struct sr_rings *rs, uint64_t limit_ns)
 	while ((r = oldest(rs, limit_ns, &ts, &bound)) && ts <= bound) {
 		/* the rest of this ring's run that stays within the bound */
 		do {
-			deliver(rs, r);
+			if (!deliver(rs, r))
+				goto out;
 			n++;
 		} while (!peek(r, &ts) && ts <= bound);
 	}
+out:
 	for (i = 0; i < rs->n; i++)
 		release(&rs->r[i]);
 	return n;
@@ -200,14 +207,22 @@ uint64_t rings__limit(void)
 	return now > SR_RING_SLACK_NS ? now - SR_RING_SLACK_NS : 0;
 }
 
-int rings__poll(struct sr_rings *rs, int timeout_ms)
+int rings__wait(struct sr_rings *rs, int timeout_ms)
 {
 	struct epoll_event ev[8];
 
 	if (epoll_wait(rs->epoll_fd, ev, 8, timeout_ms) < 0 && errno != EINTR)
 		return -errno;
-	rings__consume(rs, rings__limit());
 	return 0;
+}
+
+int rings__poll(struct sr_rings *rs, int timeout_ms)
+{
+	int err = rings__wait(rs, timeout_ms);
+
+	if (!err)
+		rings__consume(rs, rings__limit());
+	return err;
 }
 
 void rings__close(struct sr_rings *rs)

@@ -26,6 +26,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Takes a record; non-zero: leave it in its ring and end the round (no room). */
 typedef int (*sr_ring_fn)(void *ctx, void *data, size_t len);
 
 /* One CPU's ring buffer. */
@@ -59,7 +60,10 @@ struct sr_rings {
 int rings__open(struct sr_rings *rs, const int *map_fds, int n, size_t size, sr_ring_fn fn,
 		void *ctx);
 
-/** rings__poll() - wait up to @timeout_ms for a wakeup, then consume. Return 0 or -errno. */
+/** rings__wait() - wait up to @timeout_ms for a wakeup. Return 0 or -errno. */
+int rings__wait(struct sr_rings *rs, int timeout_ms);
+
+/** rings__poll() - rings__wait(), then consume. Return 0 or -errno. */
 int rings__poll(struct sr_rings *rs, int timeout_ms);
 
 /**

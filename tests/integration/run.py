@@ -271,6 +271,7 @@ def bad_usage_one_line():
     for args, what in ((['--bogus'], 'unknown option'), (['-Q'], 'unknown option'),
                        (['-s', 'x', '--', 'true'], 'invalid -s'),
                        (['-b', '12Q', '--', 'true'], 'invalid buffer size'),
+                       (['--backlog=lots', '--', 'true'], 'invalid backlog size'),
                        (['-p', 'abc'], 'invalid process id')):
         st, _, err = sysray(args)
         check(st == 2, f'{args}: want exit 2, got {st}')
@@ -576,6 +577,20 @@ def detached_calls_marked():
             for pid in sleeper[:1]:
                 os.kill(pid, signal.SIGKILL)
             os.unlink(out)
+
+
+@test
+def reader_thread_keeps_order():
+    """With the reader thread (default) and without (--backlog=0): every call, in order."""
+    for extra in ([], ['--backlog=0']):
+        st, lines, err = trace([prog('busy'), '/dev/null', '20000'], extra)
+        rounds = [int(m.group(1)) for line in bodies(lines)
+                  for m in [re.match(r'pwrite64\(\d+, "(\d+)\\n", \d+, 0\) += \d+$', line)] if m]
+        check(st == 0, f'{extra}: exit status {st}')
+        check(rounds == list(range(1, 20001)),
+              f'{extra}: {len(rounds)} pwrite lines, first out of order at '
+              f'{next((i for i, v in enumerate(rounds) if v != i + 1), None)}')
+        check('lost' not in err, f'{extra}: {err!r}')
 
 
 @test

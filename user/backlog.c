@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <time.h>
+
+#include "backlog.h"
+
+/* How often the reader looks at the rings when no wakeup comes. */
+#define READER_POLL_MS 20
+/* ... and when it stopped for want of room: the formatter frees a chunk soon. */
+#define FULL_POLL_MS 2
+
+/* Records one after another, each an 8-byte length word and its bytes padded to 8. */
+struct sr_chunk {
+	struct sr_chunk *next; /* set by the reader once it writes there instead */
+	size_t used; /* published by the reader */
+	uint8_t data[];
+};
+
+static size_t chunk_data(const struct sr_backlog *b)
+{
+	return b->chunk - sizeof(struct sr_chunk);
+}
+
+/* A new chunk, or NULL if one more would pass the cap. */
+static struct sr_chunk *chunk_new(struct sr_backlog *b)
+{
+	size_t bytes = __atomic_load_n(&b->bytes, __ATOMIC_RELAXED);
+	struct sr_chunk *c;
+
+	if (bytes + b->chunk > b->cap)
+		return NULL;
+	c = mmap(NULL, b->chunk, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (c == MAP_FAILED)
+		return NULL;
+	bytes = __atomic_add_fetch(&b->bytes, b->chunk, __ATOMIC_RELAXED);
+	if (bytes > __atomic_load_n(&b->peak, __ATOMIC_RELAXED))
+		__atomic_store_n(&b->peak, bytes, __ATOMIC_RELAXED);
+	return c; /* fresh pages are zero: no next, nothing used */
+}
+
+static void chunk_free(struct sr_backlog *b, struct sr_chunk *c)
+{
+	munmap(c, b->chunk);
+	__atomic_sub_fetch(&b->bytes, b->chunk, __ATOMIC_RELAXED);
+}
+
+/* The rings' callback while the reader runs: append the record. */
+static int copy_in(void *ctx, void *data, size_t len)
+{
+	struct sr_backlog *b = ctx;
+	size_t need = sizeof(uint64_t) + ((len + 7) & ~(size_t)7);
+	struct sr_chunk *c = b->fill;
+	uint64_t word = len;
+
+	if (need > chunk_data(b)) {
+		b->rings->dropped++; /* too big for any chunk; counted with the losses */
+		return 0;
+	}
+	if (c->used + need > chunk_data(b)) {
+		struct sr_chunk *n = chunk_new(b);
+
+		if (!n) {
+			b->full = true;
+			return 1; /* no room: leave it in its ring */
+		}
+		__atomic_store_n(&c->next, n, __ATOMIC_RELEASE);
+		b->fill = c = n;
+	}
+	memcpy(c->data + c->used, &word, sizeof(word));
+	memcpy(c->data + c->used + sizeof(word), data, len);
+	__atomic_store_n(&c->used, c->used + need, __ATOMIC_RELEASE);
+	return 0;
+}
+
+static void wake_formatter(struct sr_backlog *b)
+{
+	pthread_mutex_lock(&b->mu);
+	pthread_cond_signal(&b->ready);
+	pthread_mutex_unlock(&b->mu);
+}
+
+static bool stopping(struct sr_backlog *b)
+{
+	bool stop;
+
+	pthread_mutex_lock(&b->mu);
+	stop = b->stop;
+	pthread_mutex_unlock(&b->mu);
+	return stop;
+}
+
+static void *reader(void *arg)
+{
+	struct sr_backlog *b = arg;
+
+	while (!stopping(b)) {
+		bool was_full = b->full;
+		long n = 0;
+		int err;
+
+		b->full = false;
+		err = rings__wait(b->rings, was_full ? FULL_POLL_MS : READER_POLL_MS);
+		if (!err)
+			n = rings__consume(b->rings, rings__limit());
+		if (err) {
+			pthread_mutex_lock(&b->mu);
+			b->err = err;
+			pthread_mutex_unlock(&b->mu);
+			break;
+		}
+		if (n > 0)
+			wake_formatter(b);
+	}
+	return NULL;
+}
+
+int backlog__start(struct sr_backlog *b, struct sr_rings *rings, size_t cap, size_t chunk,
+		   sr_ring_fn fn, void *ctx)
+{
+	pthread_condattr_t ca;
+	sigset_t all, old;
+	int err;
+
+	memset(b, 0, sizeof(*b));
+	b->rings = rings;
+	b->fn = fn;
+	b->ctx = ctx;
+	b->chunk = chunk;
+	/* the first chunk is always there: the reader writes, the formatter reads it */
+	b->cap = cap > chunk ? cap : chunk;
+	b->fill = b->cur = chunk_new(b);
+	if (!b->fill)
+		return -ENOMEM;
+	pthread_mutex_init(&b->mu, NULL);
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&b->ready, &ca);
+	pthread_condattr_destroy(&ca);
+	rings->fn = copy_in;
+	rings->ctx = b;
+	/* signals are the main thread's business */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	err = pthread_create(&b->thread, NULL, reader, b);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (err) {
+		rings->fn = fn;
+		rings->ctx = ctx;
+		chunk_free(b, b->cur);
+		return -err;
+	}
+	b->started = true;
+	return 0;
+}
+
+/* Hand on what the reader published; returns how many records. */
+static long format_published(struct sr_backlog *b)
+{
+	long n = 0;
+
+	for (;;) {
+		struct sr_chunk *c = b->cur;
+		/* next before used: the reader fills a chunk before it links the next */
+		struct sr_chunk *next = __atomic_load_n(&c->next, __ATOMIC_ACQUIRE);
+		size_t used = __atomic_load_n(&c->used, __ATOMIC_ACQUIRE);
+
+		while (b->off < used) {
+			uint64_t len;
+
+			memcpy(&len, c->data + b->off, sizeof(len));
+			b->fn(b->ctx, c->data + b->off + sizeof(len), len);
+			b->off += sizeof(len) + ((len + 7) & ~(uint64_t)7);
+			n++;
+		}
+		if (!next)
+			return n;
+		chunk_free(b, c);
+		b->cur = next;
+		b->off = 0;
+	}
+}
+
+static bool has_published(struct sr_backlog *b)
+{
+	return __atomic_load_n(&b->cur->used, __ATOMIC_ACQUIRE) > b->off ||
+	       __atomic_load_n(&b->cur->next, __ATOMIC_ACQUIRE);
+}
+
+int backlog__poll(struct sr_backlog *b, int timeout_ms)
+{
+	int err;
+
+	if (!format_published(b) && timeout_ms > 0) {
+		struct timespec until;
+
+		clock_gettime(CLOCK_MONOTONIC, &until);
+		until.tv_nsec += (long)timeout_ms * 1000000;
+		until.tv_sec += until.tv_nsec / 1000000000;
+		until.tv_nsec %= 1000000000;
+		pthread_mutex_lock(&b->mu);
+		if (!has_published(b) && !b->err)
+			pthread_cond_timedwait(&b->ready, &b->mu, &until);
+		pthread_mutex_unlock(&b->mu);
+		format_published(b);
+	}
+	pthread_mutex_lock(&b->mu);
+	err = b->err;
+	pthread_mutex_unlock(&b->mu);
+	return err;
+}
+
+void backlog__stop(struct sr_backlog *b)
+{
+	if (!b || !b->started)
+		return;
+	pthread_mutex_lock(&b->mu);
+	b->stop = true;
+	pthread_mutex_unlock(&b->mu);
+	pthread_join(b->thread, NULL);
+	b->started = false;
+	format_published(b);
+	chunk_free(b, b->cur); /* the last: the reader's too */
+	b->cur = b->fill = NULL;
+	b->rings->fn = b->fn;
+	b->rings->ctx = b->ctx;
+	pthread_cond_destroy(&b->ready);
+	pthread_mutex_destroy(&b->mu);
+}
