@@ -594,6 +594,25 @@ def reader_thread_keeps_order():
 
 
 @test
+def migrating_task_in_order():
+    """A task that changes CPU every round: its records come from two ring buffers, in order."""
+    if (os.cpu_count() or 1) < 2:
+        raise Skip('one CPU: one ring buffer, nothing to merge')
+    st, lines, _ = trace([prog('migrate')])
+    b = bodies(lines)
+    rounds = [int(m.group(1)) for line in b
+              for m in [re.match(r'write\(\d+, "(\d+)\\n", \d+\) += \d+$', line)] if m]
+    check(st == 0, f'exit status {st}')
+    check(rounds == list(range(200)),
+          f'{len(rounds)} writes, first out of order at '
+          f'{next((i for i, v in enumerate(rounds) if v != i), None)}')
+    pins = find(b, r'^sched_setaffinity\(0, 128, \[\d+\]\) += 0$')
+    check(len(pins) == 200, f'{len(pins)} whole sched_setaffinity lines')
+    check(not find(b, r'resumed>|unfinished'), 'a call split in two: ' +
+          str(find(b, r'resumed>|unfinished')[:3]))
+
+
+@test
 def losses_are_reported():
     """A ring buffer far too small: every loss is counted and marked inline."""
     # a consumer that keeps up loses nothing: more work until something is lost
