@@ -678,7 +678,7 @@ static void report_stats(struct sr_session *s)
 	if (lost)
 		fprintf(stderr,
 			"sysray: %llu events lost (ring buffer full); rerun with a larger "
-			"--buffer-size\n",
+			"--buffer-size or --backlog\n",
 			(unsigned long long)lost);
 	if (st.v[SR_STAT_FOLLOW_FAIL])
 		fprintf(stderr, "sysray: %llu new processes not followed (traced map full)\n",
