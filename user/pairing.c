@@ -376,13 +376,18 @@ static void set_entry(const struct sr_pairing *p, struct sr_ttask *t, const stru
 	t->call.ent = e;
 }
 
-/* Copy an entry (or whole-call) record of @len bytes into the task. */
+/*
+ * Start @t's call from an entry (or whole-call) record of @len bytes. @keep:
+ * the call outlives the record (its exit comes later), so copy it into the
+ * task; otherwise the call points into the record.
+ */
 static struct sr_call *load_call(const struct sr_pairing *p, struct sr_ttask *t,
-				 const struct sr_enter *e, size_t len)
+				 const struct sr_enter *e, size_t len, bool keep)
 {
+	const uint8_t *base = (const uint8_t *)e;
 	struct sr_call *c = &t->call;
 
-	if (len > t->rec_cap) {
+	if (keep && len > t->rec_cap) {
 		uint8_t *n = realloc(t->rec, len);
 
 		if (!n)
@@ -390,8 +395,11 @@ static struct sr_call *load_call(const struct sr_pairing *p, struct sr_ttask *t,
 		t->rec = n;
 		t->rec_cap = len;
 	}
-	memcpy(t->rec, e, len);
-	e = (const struct sr_enter *)t->rec;
+	if (keep) {
+		memcpy(t->rec, e, len);
+		base = t->rec;
+		e = (const struct sr_enter *)base;
+	}
 	memset(c, 0, sizeof(*c));
 	c->nr = e->h.nr;
 	set_entry(p, t, &e->h);
@@ -399,7 +407,7 @@ static struct sr_call *load_call(const struct sr_pairing *p, struct sr_ttask *t,
 	c->tid = e->h.tid;
 	c->tgid = e->h.tgid;
 	memcpy(c->args, e->args, sizeof(c->args));
-	c->in_end = t->rec + len;
+	c->in_end = base + len;
 	memcpy(t->comm, e->comm, sizeof(t->comm));
 	t->cgid = e->cgid;
 	return c;
@@ -420,7 +428,7 @@ static void tell_compat(struct sr_pairing *p, struct sr_ttask *t)
 
 /* A new call of @t from record @e: whatever @t had in flight ended unseen. */
 static struct sr_call *begin_call(struct sr_pairing *p, struct sr_ttask *t,
-				  const struct sr_enter *e, size_t len)
+				  const struct sr_enter *e, size_t len, bool keep)
 {
 	if (e->h.flags & SR_HF_COMPAT)
 		tell_compat(p, t);
@@ -428,7 +436,7 @@ static struct sr_call *begin_call(struct sr_pairing *p, struct sr_ttask *t,
 		finish_unavailable(p, t);
 	/* a signal @t sent itself in a one-record call prints after that call */
 	flush_pending(p, t, e->h.type == SR_REC_CALL ? SR_SIG_SELF : 0);
-	return load_call(p, t, e, len);
+	return load_call(p, t, e, len, keep);
 }
 
 static void handle_enter(struct sr_pairing *p, const struct sr_enter *e, size_t len)
@@ -438,7 +446,7 @@ static void handle_enter(struct sr_pairing *p, const struct sr_enter *e, size_t 
 
 	if (!t)
 		return;
-	c = begin_call(p, t, e, len);
+	c = begin_call(p, t, e, len, true);
 	if (!c)
 		return;
 	index_blobs(t->rec + sizeof(*e), c->in_end, c->in);
@@ -609,6 +617,7 @@ static void handle_exit(struct sr_pairing *p, const struct sr_exit *x, size_t le
 static void handle_call(struct sr_pairing *p, const struct sr_callrec *r, size_t len)
 {
 	struct sr_ttask *t = task_get(p, r->e.h.tid, r->e.h.tgid);
+	bool dying = r->e.h.flags & SR_HF_DYING;
 	struct sr_call *c;
 
 	if (!t || is_child_return(entry_of(p, &r->e.h), r->ret))
@@ -617,14 +626,15 @@ static void handle_call(struct sr_pairing *p, const struct sr_callrec *r, size_t
 	 * A seccomp'ed task's failures come whole (its sys_enter may never have
 	 * run); one whose entry we have is an exit.
 	 */
-	if (ends_call(t, &r->e.h) && !(r->e.h.flags & SR_HF_DYING)) {
+	if (ends_call(t, &r->e.h) && !dying) {
 		complete_call(p, t, r, (const uint8_t *)(r + 1), len, r->ret);
 		return;
 	}
-	c = begin_call(p, t, &r->e, len);
+	/* only a call whose exit never comes outlives this record */
+	c = begin_call(p, t, &r->e, len, dying);
 	if (!c)
 		return;
-	if (r->e.h.flags & SR_HF_DYING) {
+	if (dying) {
 		/* as an entry whose exit never comes: the task's exit finishes it */
 		t->in_call = true;
 		t->printed = false;
@@ -632,15 +642,19 @@ static void handle_call(struct sr_pairing *p, const struct sr_callrec *r, size_t
 	}
 	c->ret = r->ret;
 	c->has_exit = true;
-	c->out_start = t->rec;
-	c->out_end = t->rec + len;
-	index_exit_blobs(c, t->rec + sizeof(*r));
+	c->out_start = (const uint8_t *)r;
+	c->out_end = c->out_start + len;
+	index_exit_blobs(c, c->out_start + sizeof(*r));
 	t->printed = false;
 	if (shown(p, t, outcome(c->ret)))
 		print_exit(p, t, c);
 	if (p->fmt.fds)
 		fdtab__on_syscall(p->fmt.fds, c);
 	t->in_call = false;
+	/* the record is gone once we return */
+	c->in_end = c->out_start = c->out_end = NULL;
+	memset(c->in, 0, sizeof(c->in));
+	memset(c->out, 0, sizeof(c->out));
 	flush_pending(p, t, 0);
 }
 
