@@ -83,11 +83,14 @@ static __always_inline void hdr_init(struct sr_hdr *h, __u16 type, __s32 nr)
  * record past the threshold, while the consumer is behind, costs an
  * inter-processor interrupt each: in a VM, a trap to the hypervisor.
  */
+static __always_inline __u64 rec_step(__u32 size)
+{
+	return (size + BPF_RINGBUF_HDR_SZ + 7) & ~7ULL; /* header, padding to 8 */
+}
+
 static __always_inline __u64 wakeup_flag(__u64 pending, __u32 size)
 {
-	__u64 step = (size + BPF_RINGBUF_HDR_SZ + 7) & ~7ULL;
-
-	return (pending & (targ_wakeup_bytes - 1)) + step >= targ_wakeup_bytes ?
+	return (pending & (targ_wakeup_bytes - 1)) + rec_step(size) >= targ_wakeup_bytes ?
 		       BPF_RB_FORCE_WAKEUP :
 		       BPF_RB_NO_WAKEUP;
 }
@@ -151,7 +154,7 @@ static __always_inline void submit_fixed(struct sr_cpu_stats *st, struct sr_hdr 
 {
 	void *rb = cpu_ring(); /* the one reserve_fixed() used: no migration in between */
 	__u64 pending = rb ? bpf_ringbuf_query(rb, BPF_RB_AVAIL_DATA) : 0;
-	__u64 step = (size + BPF_RINGBUF_HDR_SZ + 7) & ~7ULL;
+	__u64 step = rec_step(size);
 
 	h->lost = st->v[SR_STAT_PENDING] > 0xffffffff ? 0xffffffff : st->v[SR_STAT_PENDING];
 	h->size = size;

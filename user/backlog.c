@@ -47,7 +47,7 @@ static void chunk_free(struct sr_backlog *b, struct sr_chunk *c)
 	__atomic_sub_fetch(&b->bytes, b->chunk, __ATOMIC_RELAXED);
 }
 
-/* The rings' callback while the reader runs: append the record. */
+/* The reader's record callback: append the record to the last chunk. */
 static int copy_in(void *ctx, void *data, size_t len)
 {
 	struct sr_backlog *b = ctx;
@@ -104,7 +104,7 @@ static void *reader(void *arg)
 		b->full = false;
 		err = rings__wait(b->rings, was_full ? FULL_POLL_MS : READER_POLL_MS);
 		if (!err)
-			n = rings__consume(b->rings, rings__limit());
+			n = rings__consume(b->rings, rings__limit(), copy_in, b);
 		if (err) {
 			pthread_mutex_lock(&b->mu);
 			b->err = err;
@@ -139,16 +139,12 @@ int backlog__start(struct sr_backlog *b, struct sr_rings *rings, size_t cap, siz
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
 	pthread_cond_init(&b->ready, &ca);
 	pthread_condattr_destroy(&ca);
-	rings->fn = copy_in;
-	rings->ctx = b;
 	/* signals are the main thread's business */
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
 	err = pthread_create(&b->thread, NULL, reader, b);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (err) {
-		rings->fn = fn;
-		rings->ctx = ctx;
 		chunk_free(b, b->cur);
 		return -err;
 	}
@@ -224,8 +220,6 @@ void backlog__stop(struct sr_backlog *b)
 	format_published(b);
 	chunk_free(b, b->cur); /* the last: the reader's too */
 	b->cur = b->fill = NULL;
-	b->rings->fn = b->fn;
-	b->rings->ctx = b->ctx;
 	pthread_cond_destroy(&b->ready);
 	pthread_mutex_destroy(&b->mu);
 }

@@ -51,9 +51,10 @@ struct sr_backlog {
 #define SR_BACKLOG_CHUNK (1024 * 1024)
 
 /**
- * backlog__start() - start the reader on @rings (whose callback it takes
- * over), copying into chunks of @chunk bytes, at most @cap bytes of them,
- * and handing records to @fn from backlog__poll(). Return 0 or -errno.
+ * backlog__start() - start the reader on @rings, the only thread to consume
+ * them until backlog__stop(), copying into chunks of @chunk bytes, at most
+ * @cap bytes of them, and handing records to @fn from backlog__poll().
+ * Return 0 or -errno.
  */
 int backlog__start(struct sr_backlog *b, struct sr_rings *rings, size_t cap, size_t chunk,
 		   sr_ring_fn fn, void *ctx);
@@ -65,8 +66,8 @@ int backlog__start(struct sr_backlog *b, struct sr_rings *rings, size_t cap, siz
 int backlog__poll(struct sr_backlog *b, int timeout_ms);
 
 /**
- * backlog__stop() - stop the reader and hand on everything it copied; the
- * rings get their callback back. NULL-safe and idempotent.
+ * backlog__stop() - stop the reader and hand on everything it copied; what
+ * is left in the rings is newer. NULL-safe and idempotent.
  */
 void backlog__stop(struct sr_backlog *b);
 

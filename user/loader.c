@@ -18,10 +18,10 @@
 #include "syscalls.h"
 
 #define CAP_SYS_ADMIN_BIT 21
+#define CAP_PERFMON_BIT	  38
+#define CAP_BPF_BIT	  39
 /* The smallest per-CPU ring buffer the kernel takes: one page. */
-#define MIN_RING	4096
-#define CAP_PERFMON_BIT 38
-#define CAP_BPF_BIT	39
+#define MIN_RING 4096
 
 /* Effective capabilities of this process, from /proc/self/status. */
 static uint64_t cap_effective(void)
@@ -203,7 +203,7 @@ static int make_rings(struct sr_loader *l)
 }
 
 /* After load: put the rings in the array the programs look them up in, and map them. */
-static int fill_rings(struct sr_loader *l, const struct sr_load_cfg *cfg)
+static int fill_rings(struct sr_loader *l)
 {
 	int outer = bpf_map__fd(l->skel->maps.rbs);
 	uint32_t i;
@@ -211,8 +211,7 @@ static int fill_rings(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	for (i = 0; i < (uint32_t)l->ncpus; i++)
 		if (bpf_map_update_elem(outer, &i, &l->ring_fds[i], BPF_ANY))
 			return -errno;
-	return rings__open(&l->rings, l->ring_fds, l->ncpus, l->ring_size, cfg->on_record,
-			   cfg->ctx);
+	return rings__open(&l->rings, l->ring_fds, l->ncpus, l->ring_size);
 }
 
 static int load_error(const char *what, int err)
@@ -241,6 +240,8 @@ int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
 
 	memset(l, 0, sizeof(*l));
 	l->rings.epoll_fd = -1;
+	l->on_record = cfg->on_record;
+	l->ctx = cfg->ctx;
 	l->ncpus = libbpf_num_possible_cpus();
 	if (l->ncpus <= 0)
 		return load_error("count CPUs", l->ncpus ? l->ncpus : -EINVAL);
@@ -269,7 +270,7 @@ int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	err = fill_cgroups(l, o);
 	if (err)
 		return err;
-	err = fill_rings(l, cfg);
+	err = fill_rings(l);
 	if (err)
 		return load_error("map the ring buffers", err);
 	err = sysray_bpf__attach(skel);
@@ -338,14 +339,14 @@ int loader__poll(struct sr_loader *l, int timeout_ms)
 {
 	if (l->backlog.started)
 		return backlog__poll(&l->backlog, timeout_ms);
-	return rings__poll(&l->rings, timeout_ms);
+	return rings__poll(&l->rings, timeout_ms, l->on_record, l->ctx);
 }
 
 /* Detached: no record is in flight any more, so none can precede what we have. */
 int loader__drain(struct sr_loader *l)
 {
 	backlog__stop(&l->backlog); /* what it copied is older than what is left */
-	while (rings__consume(&l->rings, UINT64_MAX) > 0)
+	while (rings__consume(&l->rings, UINT64_MAX, l->on_record, l->ctx) > 0)
 		;
 	return 0;
 }

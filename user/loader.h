@@ -22,15 +22,15 @@ struct sr_loader {
 	int nring_fds;
 	uint64_t ring_size; /* each */
 	int ncpus;
+	sr_ring_fn on_record; /* each record, oldest first */
+	void *ctx;
 };
-
-typedef int (*sr_record_fn)(void *ctx, void *data, size_t len);
 
 struct sr_load_cfg {
 	const struct sr_opts *opts;
 	bool filter_tasks; /* trace only the traced map (launch, -p) */
 	uint32_t excl[SR_MAX_EXCL]; /* tgids never traced (terminal relays) */
-	sr_record_fn on_record;
+	sr_ring_fn on_record;
 	void *ctx;
 };
 

@@ -34,15 +34,12 @@ static int ring_map(struct sr_ring *r, int map_fd, size_t size, size_t page)
 	return 0;
 }
 
-int rings__open(struct sr_rings *rs, const int *map_fds, int n, size_t size, sr_ring_fn fn,
-		void *ctx)
+int rings__open(struct sr_rings *rs, const int *map_fds, int n, size_t size)
 {
 	int i, err = 0;
 
 	memset(rs, 0, sizeof(*rs));
 	rs->page = sysconf(_SC_PAGESIZE);
-	rs->fn = fn;
-	rs->ctx = ctx;
 	rs->epoll_fd = epoll_create1(EPOLL_CLOEXEC);
 	rs->r = calloc(n, sizeof(*rs->r));
 	if (rs->epoll_fd < 0 || !rs->r) {
@@ -130,7 +127,7 @@ static void release(struct sr_ring *r)
  * Hand on the record peek() found at the head of @r, and step past it.
  * Returns false when the callback refused it: it stays at the head.
  */
-static bool deliver(struct sr_rings *rs, struct sr_ring *r)
+static bool deliver(struct sr_rings *rs, struct sr_ring *r, sr_ring_fn fn, void *ctx)
 {
 	uint32_t len = *(const uint32_t *)(r->data + (r->cons & (r->size - 1)));
 	void *rec;
@@ -138,7 +135,7 @@ static bool deliver(struct sr_rings *rs, struct sr_ring *r)
 	rec = record_at(rs, r, (r->cons + BPF_RINGBUF_HDR_SZ) & (r->size - 1), len);
 	if (!rec)
 		rs->dropped++;
-	else if (rs->fn(rs->ctx, rec, len))
+	else if (fn(ctx, rec, len))
 		return false;
 	r->cons += (len + BPF_RINGBUF_HDR_SZ + 7) & ~7UL;
 	if (r->cons - r->released >= RELEASE_EVERY)
@@ -176,7 +173,7 @@ static struct sr_ring *oldest(struct sr_rings *rs, uint64_t limit_ns, uint64_t *
 	return best;
 }
 
-long rings__consume(struct sr_rings *rs, uint64_t limit_ns)
+long rings__consume(struct sr_rings *rs, uint64_t limit_ns, sr_ring_fn fn, void *ctx)
 {
 	uint64_t ts, bound;
 	struct sr_ring *r;
@@ -186,7 +183,7 @@ long rings__consume(struct sr_rings *rs, uint64_t limit_ns)
 	while ((r = oldest(rs, limit_ns, &ts, &bound)) && ts <= bound) {
 		/* the rest of this ring's run that stays within the bound */
 		do {
-			if (!deliver(rs, r))
+			if (!deliver(rs, r, fn, ctx))
 				goto out;
 			n++;
 		} while (!peek(r, &ts) && ts <= bound);
@@ -216,12 +213,12 @@ int rings__wait(struct sr_rings *rs, int timeout_ms)
 	return 0;
 }
 
-int rings__poll(struct sr_rings *rs, int timeout_ms)
+int rings__poll(struct sr_rings *rs, int timeout_ms, sr_ring_fn fn, void *ctx)
 {
 	int err = rings__wait(rs, timeout_ms);
 
 	if (!err)
-		rings__consume(rs, rings__limit());
+		rings__consume(rs, rings__limit(), fn, ctx);
 	return err;
 }
 

@@ -46,8 +46,6 @@ struct sr_rings {
 	uint8_t *bounce; /* a wrapped record, put back together */
 	size_t bounce_cap;
 	uint64_t dropped; /* wrapped records lost for want of memory for the bounce */
-	sr_ring_fn fn;
-	void *ctx;
 };
 
 /* How long after its timestamp a record is surely visible in its ring. */
@@ -57,14 +55,13 @@ struct sr_rings {
  * rings__open() - map @n ring buffers of @size bytes each, @map_fds[i] being
  * CPU i's. Return 0 or -errno.
  */
-int rings__open(struct sr_rings *rs, const int *map_fds, int n, size_t size, sr_ring_fn fn,
-		void *ctx);
+int rings__open(struct sr_rings *rs, const int *map_fds, int n, size_t size);
 
 /** rings__wait() - wait up to @timeout_ms for a wakeup. Return 0 or -errno. */
 int rings__wait(struct sr_rings *rs, int timeout_ms);
 
 /** rings__poll() - rings__wait(), then consume. Return 0 or -errno. */
-int rings__poll(struct sr_rings *rs, int timeout_ms);
+int rings__poll(struct sr_rings *rs, int timeout_ms, sr_ring_fn fn, void *ctx);
 
 /**
  * rings__consume() - hand on, oldest first, every committed record that no
@@ -72,7 +69,7 @@ int rings__poll(struct sr_rings *rs, int timeout_ms);
  * older than @limit_ns (UINT64_MAX: the producers are gone, take it all).
  * Returns the count.
  */
-long rings__consume(struct sr_rings *rs, uint64_t limit_ns);
+long rings__consume(struct sr_rings *rs, uint64_t limit_ns, sr_ring_fn fn, void *ctx);
 
 /** rings__limit() - the limit for a round starting now. */
 uint64_t rings__limit(void);
