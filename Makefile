@@ -36,14 +36,14 @@ endif
 
 BPF_SRCS := $(wildcard bpf/*.bpf.c)
 BPF_HDRS := $(wildcard bpf/*.h) include/sysray/abi.h
-XLAT_INS := $(wildcard user/xlat/*.in)
-XLAT_OBJS := $(patsubst user/xlat/%.in,$(OUTPUT)/xlat/%.o,$(XLAT_INS))
+XLAT_INS := $(wildcard user/table/xlat/*.in)
+XLAT_OBJS := $(patsubst user/table/xlat/%.in,$(OUTPUT)/xlat/%.o,$(XLAT_INS))
 GEN_HDRS := $(OUTPUT)/sysray.skel.h $(OUTPUT)/syscall_names.h $(OUTPUT)/errno_names.h \
 	$(OUTPUT)/xlat/all.h
 # Everything in user/ but main.c forms a library shared with the unit tests.
-LIB_SRCS := $(filter-out user/main.c,$(wildcard user/*.c user/decode/*.c))
+LIB_SRCS := $(filter-out user/main.c,$(wildcard user/*.c user/*/*.c))
 LIB_OBJS := $(patsubst user/%.c,$(OUTPUT)/user/%.o,$(LIB_SRCS))
-USER_HDRS := $(wildcard user/*.h user/decode/*.h include/sysray/*.h include/sysray/*.def)
+USER_HDRS := $(wildcard user/*.h user/*/*.h include/sysray/*.h include/sysray/*.def)
 
 UNIT_SRCS := $(wildcard tests/unit/*.c)
 PROG_SRCS := $(wildcard tests/progs/*.c)
@@ -64,6 +64,8 @@ endif
 
 .PHONY: all run test check deps integration bench bench-tools format format-check clean progs
 .DELETE_ON_ERROR:
+# Keep the generated flag-table sources (intermediates) instead of deleting them.
+.SECONDARY:
 
 all: sysray
 
@@ -122,7 +124,7 @@ sysray: $(OUTPUT)/user/main.o $(LIB_OBJS) $(XLAT_OBJS)
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(ALL_CFLAGS) $^ $(LIBBPF_LIBS) -o $@
 
-$(OUTPUT) $(OUTPUT)/xlat $(OUTPUT)/progs $(OUTPUT)/user/decode:
+$(OUTPUT) $(OUTPUT)/xlat $(OUTPUT)/progs:
 	$(Q)mkdir -p $@
 
 $(OUTPUT)/sysray.bpf.o: $(BPF_SRCS) $(BPF_HDRS) $(VMLINUX) $(FLAGS_FILE) | $(OUTPUT)
@@ -137,15 +139,15 @@ $(OUTPUT)/syscall_names.h: scripts/gen-syscall-names.sh | $(OUTPUT)
 	$(call msg,GEN,$@)
 	$(Q)scripts/gen-syscall-names.sh $(UAPI_INC) $(ARCH) > $@
 
-$(OUTPUT)/errno_names.h: scripts/gen-errnos.sh user/xlat/kernel_errnos.txt | $(OUTPUT)
+$(OUTPUT)/errno_names.h: scripts/gen-errnos.sh user/table/xlat/kernel_errnos.txt | $(OUTPUT)
 	$(call msg,GEN,$@)
-	$(Q)scripts/gen-errnos.sh $(UAPI_INC) user/xlat/kernel_errnos.txt > $@
+	$(Q)scripts/gen-errnos.sh $(UAPI_INC) user/table/xlat/kernel_errnos.txt > $@
 
-$(OUTPUT)/xlat/%.c: user/xlat/%.in scripts/gen-xlat.sh | $(OUTPUT)/xlat
+$(OUTPUT)/xlat/%.c: user/table/xlat/%.in scripts/gen-xlat.sh | $(OUTPUT)/xlat
 	$(call msg,GEN,$@)
 	$(Q)scripts/gen-xlat.sh $< > $@
 
-$(OUTPUT)/xlat/%.o: $(OUTPUT)/xlat/%.c user/xlat.h $(FLAGS_FILE)
+$(OUTPUT)/xlat/%.o: $(OUTPUT)/xlat/%.c user/table/xlat.h $(FLAGS_FILE)
 	$(call msg,CC,$@)
 	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
@@ -155,8 +157,9 @@ $(OUTPUT)/xlat/all.h: $(XLAT_INS) | $(OUTPUT)/xlat
 	$(Q)for f in $(basename $(notdir $(XLAT_INS))); do \
 		echo "extern const struct sr_xlat xlat_$$f;"; done > $@
 
-$(OUTPUT)/user/%.o: user/%.c $(USER_HDRS) $(GEN_HDRS) $(FLAGS_FILE) | $(OUTPUT)/user/decode
+$(OUTPUT)/user/%.o: user/%.c $(USER_HDRS) $(GEN_HDRS) $(FLAGS_FILE)
 	$(call msg,CC,$@)
+	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(OUTPUT)/unit-tests: $(UNIT_SRCS) $(LIB_SRCS) $(USER_HDRS) $(GEN_HDRS) $(XLAT_OBJS) $(wildcard tests/unit/*.h) $(FLAGS_FILE)

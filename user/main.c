@@ -15,18 +15,18 @@
 #include <unistd.h>
 #include <bpf/libbpf.h>
 
-#include "cgroup.h"
-#include "clock.h"
-#include "fdtab.h"
-#include "filter.h"
-#include "launch.h"
-#include "loader.h"
-#include "opts.h"
-#include "out.h"
-#include "pairing.h"
-#include "proc.h"
-#include "record.h"
-#include "syscalls.h"
+#include "host/cgroup.h"
+#include "lib/clock.h"
+#include "fd/fdtab.h"
+#include "cli/filter.h"
+#include "session/launch.h"
+#include "capture/loader.h"
+#include "cli/opts.h"
+#include "print/out.h"
+#include "pairing/pairing.h"
+#include "host/proc.h"
+#include "ingest/recording.h"
+#include "table/syscalls.h"
 
 #ifndef SYSRAY_VERSION
 #define SYSRAY_VERSION "0.0.0"

@@ -5,7 +5,7 @@
 
 #include <stdint.h>
 
-#include "out.h"
+#include "print/out.h"
 
 /* AT_FDCWD as a dirfd argument register holds it. */
 #define T_AT_FDCWD ((uint64_t)-100)

@@ -2,7 +2,7 @@
 /* Runs every unit test suite; ends with "N passed, N failed". */
 #include <stdio.h>
 
-#include "syscalls.h"
+#include "table/syscalls.h"
 #include "test.h"
 
 extern const struct t_case out_tests[];

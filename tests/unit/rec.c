@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "rec.h"
-#include "syscalls.h"
+#include "table/syscalls.h"
 
 static void hdr(struct t_rec *r, uint16_t type, uint32_t tid, int32_t nr, size_t size)
 {

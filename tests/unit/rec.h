@@ -11,8 +11,8 @@
 #include <stdint.h>
 
 #include "helpers.h"
-#include "opts.h"
-#include "pairing.h"
+#include "cli/opts.h"
+#include "pairing/pairing.h"
 
 struct t_rec {
 	uint8_t buf[16384];

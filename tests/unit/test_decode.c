@@ -8,7 +8,7 @@
 #include <asm/statfs.h>
 #include <unistd.h>
 
-#include "decode.h"
+#include "decode/decode.h"
 #include "helpers.h"
 #include "rec.h"
 #include "test.h"

@@ -8,7 +8,7 @@
 #include <linux/fs.h>
 
 #include "rec.h"
-#include "syscalls.h"
+#include "table/syscalls.h"
 #include "test.h"
 
 struct t_pollfd {

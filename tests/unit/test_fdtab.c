@@ -18,8 +18,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "decode.h"
-#include "fdtab.h"
+#include "decode/decode.h"
+#include "fd/fdtab.h"
 #include "rec.h"
 #include "test.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <stdint.h>
 
-#include "idmap.h"
+#include "lib/idmap.h"
 #include "test.h"
 
 static void put_get_del(struct t_state *st)

@@ -10,8 +10,8 @@
 #include <unistd.h>
 #include <linux/bpf.h>
 
-#include "backlog.h"
-#include "ringbuf.h"
+#include "ingest/backlog.h"
+#include "ingest/ringbuf.h"
 #include "test.h"
 
 #define FAKE_SIZE 256

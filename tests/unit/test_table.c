@@ -3,9 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "decode.h"
-#include "opts.h"
-#include "syscalls.h"
+#include "decode/decode.h"
+#include "cli/opts.h"
+#include "table/syscalls.h"
 #include "test.h"
 
 static bool needs_len(uint8_t t)

@@ -9,8 +9,8 @@
 #include <linux/fcntl.h>
 #include <linux/fs.h>
 
-#include "decode.h"
-#include "opts.h"
+#include "decode/decode.h"
+#include "cli/opts.h"
 
 /* Bytes strace reads for the kernel's struct termios, termios2 and termio. */
 #define SR_TERMIOS_SIZE	 36

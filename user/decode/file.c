@@ -7,9 +7,9 @@
 #include <linux/limits.h>
 #include <linux/stat.h>
 
-#include "decode.h"
+#include "decode/decode.h"
 #include "decode/timefmt.h"
-#include "opts.h"
+#include "cli/opts.h"
 
 /*
  * <linux/stat.h> hides the mode bits from glibc programs, and <sys/stat.h>

@@ -11,8 +11,8 @@
 #include <linux/sem.h>
 #include <linux/shm.h>
 
-#include "decode.h"
-#include "opts.h"
+#include "decode/decode.h"
+#include "cli/opts.h"
 
 /* Huge page size, log2, in bits 26..31 of mmap and shmget flags. */
 #define SR_MAP_HUGE_BITS ((uint64_t)MAP_HUGE_MASK << MAP_HUGE_SHIFT)

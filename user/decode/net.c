@@ -15,8 +15,8 @@
 #include <sys/un.h>
 #include <linux/netlink.h>
 
-#include "decode.h"
-#include "opts.h"
+#include "decode/decode.h"
+#include "cli/opts.h"
 
 /* struct user_msghdr as the kernel reads it (x86_64, arm64). */
 struct sr_umsghdr {

@@ -19,8 +19,8 @@
 #include <asm/prctl.h> /* arch_prctl's codes: x86 only */
 #endif
 
-#include "decode.h"
-#include "opts.h"
+#include "decode/decode.h"
+#include "cli/opts.h"
 
 /* struct clone_args up to cgroup (CLONE_ARGS_SIZE_VER2). */
 struct sr_clone_args {

@@ -6,8 +6,8 @@
 #include <unistd.h>
 #include <linux/audit.h>
 
-#include "decode.h"
-#include "opts.h"
+#include "decode/decode.h"
+#include "cli/opts.h"
 
 /* Bytes of a kernel sigset_t (64 signals): masks of other sizes are not read. */
 #define SR_NSIG_BYTES 8

@@ -6,9 +6,9 @@
 #include <time.h>
 #include <sys/stat.h>
 
-#include "decode.h"
+#include "decode/decode.h"
 #include "decode/timefmt.h"
-#include "opts.h"
+#include "cli/opts.h"
 
 /* x86_64 and arm64 layouts: every field is a 64-bit long. */
 struct sr_ts {

@@ -5,9 +5,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "decode.h"
-#include "fdtab.h"
-#include "opts.h"
+#include "decode/decode.h"
+#include "fd/fdtab.h"
+#include "cli/opts.h"
 
 /* Indexed by errno value; a hole (name NULL) is a value with no name. */
 struct sr_errname {

@@ -13,8 +13,8 @@
 #include <unistd.h>
 #include <linux/magic.h>
 
-#include "cgroup.h"
-#include "clock.h"
+#include "host/cgroup.h"
+#include "lib/clock.h"
 
 /* How deep the hierarchy is searched for containers and units. */
 #define WALK_DEPTH 12

@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "idmap.h"
+#include "lib/idmap.h"
 
 /** cgroup__root() - the cgroup v2 mount point into @buf; -ENOENT if none. */
 int cgroup__root(char *buf, size_t len);

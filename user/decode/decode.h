@@ -14,9 +14,9 @@
 #include <linux/types.h>
 
 #include "sysray/abi.h"
-#include "out.h"
-#include "xlat.h"
-#include "syscalls.h"
+#include "print/out.h"
+#include "table/xlat.h"
+#include "table/syscalls.h"
 
 struct sr_opts;
 struct sr_fdtab;

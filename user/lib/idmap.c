@@ -2,7 +2,7 @@
 #include <errno.h>
 #include <stdlib.h>
 
-#include "idmap.h"
+#include "lib/idmap.h"
 
 static char tomb_marker;
 #define IDMAP_TOMB ((void *)&tomb_marker)

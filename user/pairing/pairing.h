@@ -12,8 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "decode.h"
-#include "idmap.h"
+#include "decode/decode.h"
+#include "lib/idmap.h"
 
 struct sr_opts;
 struct sr_fdtab;

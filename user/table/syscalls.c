@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "decode.h"
-#include "opts.h"
-#include "syscalls.h"
+#include "decode/decode.h"
+#include "cli/opts.h"
+#include "table/syscalls.h"
 
 struct sr_sysname {
 	int nr;

@@ -8,8 +8,8 @@
 #include <sys/types.h>
 
 #include "sysray/abi.h"
-#include "backlog.h"
-#include "ringbuf.h"
+#include "ingest/backlog.h"
+#include "ingest/ringbuf.h"
 
 struct sysray_bpf;
 struct sr_opts;

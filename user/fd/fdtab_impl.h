@@ -19,7 +19,7 @@
 
 #include <linux/magic.h>
 
-#include "idmap.h"
+#include "lib/idmap.h"
 
 struct sr_out;
 struct sr_fdinfo;

@@ -20,9 +20,9 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 
-#include "decode.h"
-#include "fdtab_impl.h"
-#include "out.h"
+#include "decode/decode.h"
+#include "fd/fdtab_impl.h"
+#include "print/out.h"
 
 void fdfmt__escaped(struct sr_out *o, const char *s, size_t len)
 {

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "proc.h"
+#include "host/proc.h"
 
 /* Value of "Key:" in /proc/PID/status, or -errno. */
 static long status_field(pid_t pid, const char *key)

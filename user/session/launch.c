@@ -7,7 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "launch.h"
+#include "session/launch.h"
 
 /* In the child: undo what the tracer changed, wait for the go, exec. */
 static void child_run(int wait_fd, const char *exe, char *const argv[])

@@ -3,12 +3,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cgroup.h"
-#include "fdtab.h"
-#include "filter.h"
-#include "format.h"
-#include "opts.h"
-#include "pairing.h"
+#include "host/cgroup.h"
+#include "fd/fdtab.h"
+#include "cli/filter.h"
+#include "print/args.h"
+#include "cli/opts.h"
+#include "pairing/pairing.h"
 
 /* Ignored signals waiting to be shown after their task's current syscall. */
 #define SR_PENDING_SIGS 4

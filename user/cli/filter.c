@@ -12,10 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "filter.h"
-#include "opts.h"
-#include "syscalls.h"
-#include "xlat.h"
+#include "cli/filter.h"
+#include "cli/opts.h"
+#include "table/syscalls.h"
+#include "table/xlat.h"
 #include "xlat/all.h"
 
 struct sr_class {

@@ -25,7 +25,7 @@
 #include <linux/unix_diag.h>
 #include <netinet/in.h>
 
-#include "fdtab_impl.h"
+#include "fd/fdtab_impl.h"
 
 /* Socket protocols /proc names, and what they are. */
 static const struct {

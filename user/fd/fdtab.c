@@ -28,11 +28,11 @@
 #include <linux/perf_event.h>
 #include <linux/seccomp.h>
 
-#include "decode.h"
-#include "fdtab.h"
-#include "fdtab_impl.h"
-#include "proc.h"
-#include "opts.h"
+#include "decode/decode.h"
+#include "fd/fdtab.h"
+#include "fd/fdtab_impl.h"
+#include "host/proc.h"
+#include "cli/opts.h"
 
 enum fdt_action {
 	ACT_NONE = 0,

@@ -7,9 +7,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "out.h"
-#include "pairing.h"
-#include "record.h"
+#include "print/out.h"
+#include "pairing/pairing.h"
+#include "ingest/recording.h"
 
 void record__begin(struct sr_out *o)
 {

@@ -5,7 +5,7 @@
 
 #include <stdbool.h>
 
-#include "decode.h"
+#include "decode/decode.h"
 
 /* "name(" and the arguments known at entry, with ", " if more follow at exit. */
 void format__enter(struct sr_fmt *f, const struct sr_call *c);

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "out.h"
+#include "print/out.h"
 
 #define OUT_BUF_SIZE (256 * 1024)
 

@@ -5,7 +5,7 @@
 #include <sys/mman.h>
 #include <time.h>
 
-#include "backlog.h"
+#include "ingest/backlog.h"
 
 /* How often the reader looks at the rings when no wakeup comes. */
 #define READER_POLL_MS 20

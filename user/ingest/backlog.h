@@ -16,7 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "ringbuf.h"
+#include "ingest/ringbuf.h"
 
 struct sr_chunk;
 

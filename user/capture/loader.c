@@ -8,14 +8,14 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
-#include "fdtab.h"
-#include "filter.h"
-#include "loader.h"
-#include "opts.h"
-#include "pairing.h"
-#include "proc.h"
+#include "fd/fdtab.h"
+#include "cli/filter.h"
+#include "capture/loader.h"
+#include "cli/opts.h"
+#include "pairing/pairing.h"
+#include "host/proc.h"
 #include "sysray.skel.h"
-#include "syscalls.h"
+#include "table/syscalls.h"
 
 #define CAP_SYS_ADMIN_BIT 21
 #define CAP_PERFMON_BIT	  38

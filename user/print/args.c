@@ -7,9 +7,9 @@
  */
 #include <string.h>
 
-#include "decode.h"
-#include "format.h"
-#include "opts.h"
+#include "decode/decode.h"
+#include "print/args.h"
+#include "cli/opts.h"
 
 /* Column where strace aligns "= ret". */
 #define SR_RET_COLUMN 40

@@ -9,7 +9,7 @@
 #include <unistd.h>
 #include <linux/bpf.h>
 
-#include "ringbuf.h"
+#include "ingest/ringbuf.h"
 
 /* Publish a ring's consumer position at least this often within a round. */
 #define RELEASE_EVERY (256 * 1024)
