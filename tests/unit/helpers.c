@@ -13,6 +13,9 @@ void t_memout_open(struct t_memout *m)
 	out__init_fd(&m->out, memfd_create("t_memout", 0));
 	/* everything stays in the buffer until the test reads it back */
 	m->out.line_buffered = false;
+	text_pr__init(&m->text, &m->out);
+	m->fmt.pr = &m->text.base;
+	m->fmt.out = &m->out;
 }
 
 const char *t_memout_text(struct t_memout *m)
@@ -20,9 +23,9 @@ const char *t_memout_text(struct t_memout *m)
 	ssize_t n;
 
 	out__flush(&m->out);
-	n = pread(m->out.fd, m->text, sizeof(m->text) - 1, 0);
-	m->text[n > 0 ? n : 0] = '\0';
-	return m->text;
+	n = pread(m->out.fd, m->text_buf, sizeof(m->text_buf) - 1, 0);
+	m->text_buf[n > 0 ? n : 0] = '\0';
+	return m->text_buf;
 }
 
 void t_memout_close(struct t_memout *m)

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "print/out.h"
+#include "print/text.h"
 
 /* AT_FDCWD as a dirfd argument register holds it. */
 #define T_AT_FDCWD ((uint64_t)-100)
@@ -13,10 +14,12 @@
 /* An output buffer writing into an anonymous in-memory file. */
 struct t_memout {
 	struct sr_out out; /* buffers until t_memout_text() */
-	char text[65536];
+	struct sr_text_pr text; /* the strace backend writing to out */
+	struct sr_fmt fmt; /* printing context over text, no options */
+	char text_buf[65536];
 };
 
-/* Open @m; out.fd is a memfd, owned by @m. */
+/* Open @m; out.fd is a memfd, owned by @m; m->fmt prints to it. */
 void t_memout_open(struct t_memout *m);
 /* Flush and return everything written so far, NUL-terminated (m->text). */
 const char *t_memout_text(struct t_memout *m);

@@ -58,7 +58,7 @@ void t_sink_open(struct t_sink *s);
 /* After changing s->opts: start the pairing state again, as main.c would with them. */
 void t_sink_reinit(struct t_sink *s);
 void t_feed(struct t_sink *s, const struct t_rec *r);
-/* Flush and return everything printed so far (NUL-terminated, in mem.text). */
+/* Flush and return everything printed so far (NUL-terminated, in mem.text_buf). */
 const char *t_sink_text(struct t_sink *s);
 void t_sink_close(struct t_sink *s);
 

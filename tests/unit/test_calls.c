@@ -30,7 +30,7 @@ static const char *print_as(struct t_sink *s, const struct call *c, enum t_as as
 	t_feed_call(s, 100, as, c->name, c->a, NULL, 0, c->ret, c->out, c->n_out);
 	t_sink_text(s);
 	t_sink_close(s);
-	return s->mem.text;
+	return s->mem.text_buf;
 }
 
 /* Calls that never block print the same from one record as from two. */

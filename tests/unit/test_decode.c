@@ -16,23 +16,19 @@
 static void flags(struct t_state *st)
 {
 	struct t_memout m;
-	struct sr_fmt f = { .out = &m.out };
+	struct sr_fmt *f = &m.fmt;
 
+	/* one argument list: the backend separates the values */
 	t_memout_open(&m);
-	fmt_flags(&f, &xlat_mmap_prot, PROT_READ | PROT_WRITE);
-	out__putc(&m.out, ' ');
-	fmt_flags(&f, &xlat_mmap_prot, 0);
-	out__putc(&m.out, ' ');
-	fmt_flags(&f, &xlat_mmap_prot, PROT_READ | 0x100000);
-	out__putc(&m.out, ' ');
-	fmt_flags(&f, &xlat_mmap_prot, 0x100000);
-	out__putc(&m.out, ' ');
-	fmt_enum(&f, &xlat_whence, 1);
-	out__putc(&m.out, ' ');
-	fmt_enum(&f, &xlat_whence, 77);
+	fmt_flags(f, &xlat_mmap_prot, PROT_READ | PROT_WRITE);
+	fmt_flags(f, &xlat_mmap_prot, 0);
+	fmt_flags(f, &xlat_mmap_prot, PROT_READ | 0x100000);
+	fmt_flags(f, &xlat_mmap_prot, 0x100000);
+	fmt_enum(f, &xlat_whence, 1);
+	fmt_enum(f, &xlat_whence, 77);
 	CHECK_STR(st, t_memout_text(&m),
-		  "PROT_READ|PROT_WRITE PROT_NONE PROT_READ|0x100000 0x100000 /* PROT_??? */ "
-		  "SEEK_CUR 0x4d /* SEEK_??? */");
+		  "PROT_READ|PROT_WRITE, PROT_NONE, PROT_READ|0x100000, 0x100000 /* PROT_??? */, "
+		  "SEEK_CUR, 0x4d /* SEEK_??? */");
 	t_memout_close(&m);
 }
 
@@ -181,18 +177,14 @@ static void pairs_at_s(struct t_state *st)
 static void signals(struct t_state *st)
 {
 	struct t_memout m;
-	struct sr_fmt f = { .out = &m.out };
 	char buf[16];
 
 	t_memout_open(&m);
-	fmt_signame(&f, 17);
-	out__putc(&m.out, ' ');
-	fmt_signame(&f, 32);
-	out__putc(&m.out, ' ');
-	fmt_signame(&f, 34);
-	out__putc(&m.out, ' ');
-	fmt_signame(&f, 0);
-	CHECK_STR(st, t_memout_text(&m), "SIGCHLD SIGRTMIN SIGRT_2 0");
+	fmt_signame(&m.fmt, 17);
+	fmt_signame(&m.fmt, 32);
+	fmt_signame(&m.fmt, 34);
+	fmt_signame(&m.fmt, 0);
+	CHECK_STR(st, t_memout_text(&m), "SIGCHLD, SIGRTMIN, SIGRT_2, 0");
 	t_memout_close(&m);
 	CHECK_STR(st, signame_short(9, buf, sizeof(buf)), "KILL");
 }

@@ -14,38 +14,13 @@
 #include <linux/types.h>
 
 #include "sysray/abi.h"
+#include "call/call.h"
 #include "print/out.h"
 #include "table/xlat.h"
 #include "table/syscalls.h"
 
 struct sr_opts;
 struct sr_fdtab;
-
-/* One syscall being printed: its entry record and, at exit, its exit record. */
-struct sr_call {
-	const struct sr_sysent *ent;
-	int nr;
-	uint32_t tgid;
-	uint32_t tid;
-	uint64_t args[SR_NARGS];
-	int64_t ret;
-	bool has_exit; /* ret and out[] are valid */
-	/* First blob captured for each argument, at entry and at exit. */
-	const struct sr_blob *in[SR_NARGS];
-	const struct sr_blob *out[SR_NARGS];
-	const uint8_t *in_end; /* end of the entry record */
-	const uint8_t *out_start; /* the exit record, when has_exit */
-	const uint8_t *out_end;
-};
-
-struct sr_fmt {
-	struct sr_out *out;
-	const struct sr_opts *opts;
-	struct sr_fdtab *fds; /* NULL: no fd annotation */
-	/* -Y: the name of a live traced task, or NULL (then pids print bare) */
-	const char *(*comm_of)(void *ctx, uint32_t pid);
-	void *comm_ctx;
-};
 
 /* A struct argument: how many bytes to capture, how to print them. */
 struct sr_kind {
@@ -78,7 +53,13 @@ struct sr_decoder {
  */
 struct sr_scdec {
 	const char *name;
-	/* Arguments shown at entry, with a trailing ", " if exit() prints more. */
+	/*
+	 * Transitional: the decoder speaks through the printer interface (each
+	 * argument one value; no ", " of its own). Unset: it writes its text to
+	 * f->out itself, separators included.
+	 */
+	bool uses_pr;
+	/* Arguments shown at entry (legacy: with a trailing ", " if exit() prints more). */
 	void (*enter)(struct sr_fmt *f, const struct sr_call *c);
 	/* Optional: arguments shown at exit. NULL: everything printed at entry. */
 	void (*exit)(struct sr_fmt *f, const struct sr_call *c);
@@ -90,69 +71,6 @@ struct sr_scdec {
 	void (*plan)(const struct sr_sysent *ent, const struct sr_opts *o, struct sr_plan *p);
 };
 
-/* Blob access. */
-static inline const void *blob_data(const struct sr_blob *b)
-{
-	return b + 1;
-}
-
-/* Did the copy behind @b succeed (not faulted, not a NULL pointer)? */
-static inline bool blob_ok(const struct sr_blob *b)
-{
-	return b && !(b->flags & (SR_BF_FAULT | SR_BF_NULL));
-}
-
-/* The bytes captured in @b, when there are at least @need of them. */
-static inline const void *blob_get(const struct sr_blob *b, size_t need)
-{
-	return blob_ok(b) && b->len >= need ? blob_data(b) : NULL;
-}
-
-/* Unaligned little pieces of captured structs. */
-static inline uint16_t get16(const void *p, size_t off)
-{
-	uint16_t v;
-
-	memcpy(&v, (const uint8_t *)p + off, sizeof(v));
-	return v;
-}
-
-static inline uint32_t get32(const void *p, size_t off)
-{
-	uint32_t v;
-
-	memcpy(&v, (const uint8_t *)p + off, sizeof(v));
-	return v;
-}
-
-static inline uint64_t get64(const void *p, size_t off)
-{
-	uint64_t v;
-
-	memcpy(&v, (const uint8_t *)p + off, sizeof(v));
-	return v;
-}
-
-/**
- * blob_next() - the blob after @b within [.., @end), or NULL. Validates the
- * length so a malformed record cannot make us read past @end.
- */
-const struct sr_blob *blob_next(const struct sr_blob *b, const uint8_t *end);
-
-/**
- * blob_valid() - does @b with its payload fit before @end?
- */
-bool blob_valid(const struct sr_blob *b, const uint8_t *end);
-
-/**
- * call__blob() - the blob for argument @i: the exit copy when @at_exit (or a
- * retried entry copy), else the entry copy. NULL if nothing was captured.
- */
-const struct sr_blob *call__blob(const struct sr_call *c, int i, bool at_exit);
-
-/* End of the record holding @b. */
-const uint8_t *call__blob_end(const struct sr_call *c, const struct sr_blob *b);
-
 /* Shared printers. */
 /* -v: structures and environments in full. */
 bool fmt_verbose(const struct sr_fmt *f);
@@ -160,9 +78,15 @@ bool fmt_verbose(const struct sr_fmt *f);
 size_t fmt_strsize(const struct sr_fmt *f);
 /* Array elements shown: -s of them, as strace abbreviates arrays, or all with -v. */
 size_t fmt_max_elems(const struct sr_fmt *f);
-/* "|A|B|0x40": the bits of @v that @x names, then any left over. */
+/* Legacy: "|A|B|0x40": the bits of @v that @x names, then any left over. */
 void fmt_flags_tail(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v);
-/* Struct fields: @name includes its separator and "=" (", st_size="). */
+/*
+ * Inside pr_bits_begin()/pr_bits_end(): a pr_bit() for each name of @x set
+ * in @v ("1<<NAME" with @bitnum >= 0: the table holds bit numbers counted
+ * from @bitnum). Return: the bits of @v no name covers.
+ */
+uint64_t pr_bits_walk(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v, int bitnum);
+/* Legacy struct fields: @name includes its separator and "=" (", st_size="). */
 void field_u(struct sr_fmt *f, const char *name, uint64_t v);
 void field_d(struct sr_fmt *f, const char *name, int64_t v);
 /* A uid or gid field: (uid_t)-1 prints as -1. */
@@ -180,6 +104,7 @@ void fmt_pid(struct sr_fmt *f, int32_t pid);
 /* clock_t ticks, with the seconds in a comment as strace adds them. */
 void fmt_clock_t(struct sr_fmt *f, uint64_t v);
 /* Print a bit set; @v 0 prints as "0" unless the table names 0. */
+#define pr_flags(f, x, v) fmt_flags(f, x, v)
 void fmt_flags(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v);
 /*
  * A bit set as strace's sprintflags() and printflags(x, v, NULL) print it:
@@ -187,6 +112,7 @@ void fmt_flags(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v);
  * table names it. Return: whether a name printed.
  */
 bool fmt_flags_bare(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v);
+bool pr_flags_bare(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v);
 /* A bit set whose table holds bit numbers counted from @base: "1<<CAP_KILL". */
 void fmt_flags_bitnum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v, int base);
 /* Print one value by name, or "v /\* X_??? *\/". */
@@ -209,8 +135,22 @@ void fmt_struct(struct sr_fmt *f, const struct sr_call *c, int argi, bool at_exi
  * print_array() cuts arrays. Return: false when "..." ended the array.
  */
 bool fmt_array_next(struct sr_fmt *f, size_t i);
+/*
+ * Before element @i of an open array: true to print it, or false after a
+ * pr_more() once -s elements are shown (all with -v), as strace's
+ * print_array() cuts arrays.
+ */
+bool pr_array_elem(struct sr_fmt *f, size_t i);
 /* "[N]" for an int in user memory, as strace prints int* outputs. */
 void fmt_int_array(struct sr_fmt *f, const void *data, size_t len, size_t n);
+
+/* Kernel-internal restart codes (include/linux/errno.h); they never reach user space. */
+#define SR_ERESTARTSYS		 512
+#define SR_ERESTARTNOINTR	 513
+#define SR_ERESTARTNOHAND	 514
+#define SR_ERESTART_RESTARTBLOCK 516
+/* Is @err one of them (strace prints "= ? ERESTARTSYS ...")? */
+bool errno__is_restart(int err);
 
 /* Kernel errno names and texts, generated from the UAPI headers. */
 const char *errno__name(int err);

@@ -51,14 +51,14 @@ const char *signame_short(int sig, char *buf, size_t len)
 
 void fmt_signame(struct sr_fmt *f, int sig)
 {
-	char buf[16];
+	char buf[16], name[20];
 
 	if (sig <= 0 || sig > 64) {
-		out__dec(f->out, sig);
+		pr_d(f, sig);
 		return;
 	}
-	out__puts(f->out, "SIG");
-	out__puts(f->out, signame_short(sig, buf, sizeof(buf)));
+	snprintf(name, sizeof(name), "SIG%s", signame_short(sig, buf, sizeof(buf)));
+	pr_sym(f, name, (uint64_t)sig);
 }
 
 /*

@@ -5,15 +5,32 @@
 #include <string.h>
 #include <time.h>
 #include <sys/stat.h>
+#include <linux/time_types.h>
 
 #include "decode/decode.h"
 #include "decode/timefmt.h"
 #include "cli/opts.h"
 
-/* x86_64 and arm64 layouts: every field is a 64-bit long. */
+/*
+ * A timespec or timeval as the 64-bit ABIs lay them out: two 64-bit words,
+ * seconds and a fraction (tv_nsec or tv_usec).
+ */
 struct sr_ts {
 	int64_t sec;
-	int64_t frac; /* tv_nsec or tv_usec */
+	int64_t frac;
+};
+
+_Static_assert(sizeof(struct sr_ts) == sizeof(struct __kernel_timespec), "timespec layout");
+_Static_assert(sizeof(struct sr_ts) == sizeof(struct __kernel_old_timeval), "timeval layout");
+_Static_assert(offsetof(struct sr_ts, frac) == offsetof(struct __kernel_timespec, tv_nsec),
+	       "timespec layout");
+_Static_assert(offsetof(struct sr_ts, frac) == offsetof(struct __kernel_old_timeval, tv_usec),
+	       "timeval layout");
+
+/* struct timezone of <linux/time.h>, which clashes with glibc's <sys/time.h>. */
+struct sr_timezone {
+	int32_t minuteswest;
+	int32_t dsttime;
 };
 
 /* struct sigevent (include/uapi/asm-generic/siginfo.h), 64-bit. */
@@ -53,29 +70,24 @@ void fmt_time_comment(struct sr_fmt *f, int64_t sec, uint64_t part, int width)
 {
 	char buf[96];
 
-	if (!time_str(buf, sizeof(buf), sec, part, width))
-		return;
-	out__puts(f->out, " /* ");
-	out__puts(f->out, buf);
-	out__puts(f->out, " */");
+	if (time_str(buf, sizeof(buf), sec, part, width))
+		pr_comment(f, buf);
 }
 
 void fmt_sec_nsec(struct sr_fmt *f, int64_t sec, uint64_t nsec)
 {
-	out__puts(f->out, "{tv_sec=");
-	out__dec(f->out, sec);
-	out__puts(f->out, ", tv_nsec=");
-	out__udec(f->out, nsec);
-	out__putc(f->out, '}');
+	pr_struct_begin(f);
+	pr_field_d(f, "tv_sec", sec);
+	pr_field_u(f, "tv_nsec", nsec);
+	pr_struct_end(f);
 }
 
 static void fmt_sec_usec(struct sr_fmt *f, const struct sr_ts *t)
 {
-	out__puts(f->out, "{tv_sec=");
-	out__dec(f->out, t->sec);
-	out__puts(f->out, ", tv_usec=");
-	out__udec(f->out, (uint64_t)t->frac);
-	out__putc(f->out, '}');
+	pr_struct_begin(f);
+	pr_field_d(f, "tv_sec", t->sec);
+	pr_field_u(f, "tv_usec", (uint64_t)t->frac);
+	pr_struct_end(f);
 }
 
 static struct sr_ts ts_at(const void *data, size_t i)
@@ -99,7 +111,7 @@ static void timespec_print(struct sr_fmt *f, const struct sr_call *c, int argi, 
 
 const struct sr_kind sr_kind_timespec = {
 	.name = "timespec",
-	.size = 16,
+	.size = sizeof(struct __kernel_timespec),
 	.max = 0,
 	.print = timespec_print,
 };
@@ -107,7 +119,7 @@ const struct sr_kind sr_kind_timespec = {
 /* Restart codes: the sleep was interrupted and will be restarted. */
 static bool is_erestart(int64_t r)
 {
-	return r == -512 || r == -513 || r == -514 || r == -516;
+	return r < 0 && r >= -4095 && errno__is_restart((int)-r);
 }
 
 /*
@@ -163,7 +175,7 @@ static void timeval_print(struct sr_fmt *f, const struct sr_call *c, int argi, c
 
 const struct sr_kind sr_kind_timeval = {
 	.name = "timeval",
-	.size = 16,
+	.size = sizeof(struct __kernel_old_timeval),
 	.max = 0,
 	.print = timeval_print,
 };
@@ -171,22 +183,21 @@ const struct sr_kind sr_kind_timeval = {
 static void timezone_print(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
 			   size_t len)
 {
-	int32_t tz[2];
+	struct sr_timezone tz;
 
 	(void)c;
 	(void)argi;
 	(void)len;
-	memcpy(tz, data, sizeof(tz));
-	out__puts(f->out, "{tz_minuteswest=");
-	out__dec(f->out, tz[0]);
-	out__puts(f->out, ", tz_dsttime=");
-	out__dec(f->out, tz[1]);
-	out__putc(f->out, '}');
+	memcpy(&tz, data, sizeof(tz));
+	pr_struct_begin(f);
+	pr_field_d(f, "tz_minuteswest", tz.minuteswest);
+	pr_field_d(f, "tz_dsttime", tz.dsttime);
+	pr_struct_end(f);
 }
 
 const struct sr_kind sr_kind_timezone = {
 	.name = "timezone",
-	.size = 8,
+	.size = sizeof(struct sr_timezone),
 	.max = 0,
 	.print = timezone_print,
 };
@@ -199,16 +210,17 @@ static void itimerval_print(struct sr_fmt *f, const struct sr_call *c, int argi,
 	(void)c;
 	(void)argi;
 	(void)len;
-	out__puts(f->out, "{it_interval=");
+	pr_struct_begin(f);
+	pr_field(f, "it_interval");
 	fmt_sec_usec(f, &interval);
-	out__puts(f->out, ", it_value=");
+	pr_field(f, "it_value");
 	fmt_sec_usec(f, &value);
-	out__putc(f->out, '}');
+	pr_struct_end(f);
 }
 
 const struct sr_kind sr_kind_itimerval = {
 	.name = "itimerval",
-	.size = 32,
+	.size = sizeof(struct __kernel_old_itimerval),
 	.max = 0,
 	.print = itimerval_print,
 };
@@ -221,16 +233,17 @@ static void itimerspec_print(struct sr_fmt *f, const struct sr_call *c, int argi
 	(void)c;
 	(void)argi;
 	(void)len;
-	out__puts(f->out, "{it_interval=");
+	pr_struct_begin(f);
+	pr_field(f, "it_interval");
 	fmt_sec_nsec(f, interval.sec, (uint64_t)interval.frac);
-	out__puts(f->out, ", it_value=");
+	pr_field(f, "it_value");
 	fmt_sec_nsec(f, value.sec, (uint64_t)value.frac);
-	out__putc(f->out, '}');
+	pr_struct_end(f);
 }
 
 const struct sr_kind sr_kind_itimerspec = {
 	.name = "itimerspec",
-	.size = 32,
+	.size = sizeof(struct __kernel_itimerspec),
 	.max = 0,
 	.print = itimerspec_print,
 };
@@ -239,9 +252,9 @@ const struct sr_kind sr_kind_itimerspec = {
 static void utime_ts(struct sr_fmt *f, const struct sr_ts *t)
 {
 	if (t->frac == UTIME_NOW) {
-		out__puts(f->out, "UTIME_NOW");
+		pr_sym(f, "UTIME_NOW", UTIME_NOW);
 	} else if (t->frac == UTIME_OMIT) {
-		out__puts(f->out, "UTIME_OMIT");
+		pr_sym(f, "UTIME_OMIT", UTIME_OMIT);
 	} else {
 		fmt_sec_nsec(f, t->sec, (uint64_t)t->frac);
 		fmt_time_comment(f, t->sec, (uint64_t)t->frac, 9);
@@ -256,18 +269,18 @@ static void timespec_pair_print(struct sr_fmt *f, const struct sr_call *c, int a
 	(void)c;
 	(void)argi;
 	(void)len;
-	out__putc(f->out, '[');
-	if (fmt_array_next(f, 0)) {
+	pr_array_begin(f);
+	if (pr_array_elem(f, 0)) {
 		utime_ts(f, &atime);
-		if (fmt_array_next(f, 1))
+		if (pr_array_elem(f, 1))
 			utime_ts(f, &mtime);
 	}
-	out__putc(f->out, ']');
+	pr_array_end(f);
 }
 
 const struct sr_kind sr_kind_timespec_pair = {
 	.name = "timespec_pair",
-	.size = 32,
+	.size = 2 * sizeof(struct __kernel_timespec),
 	.max = 0,
 	.print = timespec_pair_print,
 };
@@ -281,47 +294,32 @@ static void timeval_pair_print(struct sr_fmt *f, const struct sr_call *c, int ar
 	(void)c;
 	(void)argi;
 	(void)len;
-	out__putc(f->out, '[');
+	pr_array_begin(f);
 	for (i = 0; i < 2; i++) {
 		t = ts_at(data, i);
-		if (!fmt_array_next(f, i))
+		if (!pr_array_elem(f, i))
 			break;
 		fmt_sec_usec(f, &t);
 		fmt_time_comment(f, t.sec, (uint64_t)t.frac, 6);
 	}
-	out__putc(f->out, ']');
+	pr_array_end(f);
 }
 
 const struct sr_kind sr_kind_timeval_pair = {
 	.name = "timeval_pair",
-	.size = 32,
+	.size = 2 * sizeof(struct __kernel_old_timeval),
 	.max = 0,
 	.print = timeval_pair_print,
 };
-
-static void sigev_notify_print(struct sr_fmt *f, int32_t notify)
-{
-	const char *n = xlat__name(&xlat_sigev_notify, (uint32_t)notify);
-
-	if (n) {
-		out__puts(f->out, n);
-		return;
-	}
-	out__hex(f->out, (uint32_t)notify);
-	out__puts(f->out, " /* SIGEV_??? */");
-}
 
 /* The fields only some notification methods use. */
 static void sigev_tail_print(struct sr_fmt *f, const struct sr_sigevent *ev)
 {
 	if (ev->notify == SIGEV_THREAD_ID) {
-		out__puts(f->out, ", sigev_notify_thread_id=");
-		out__dec(f->out, ev->un.tid);
+		pr_field_d(f, "sigev_notify_thread_id", ev->un.tid);
 	} else if (ev->notify == SIGEV_THREAD) {
-		out__puts(f->out, ", sigev_notify_function=");
-		fmt_ptr(f, ev->un.thread.function);
-		out__puts(f->out, ", sigev_notify_attributes=");
-		fmt_ptr(f, ev->un.thread.attribute);
+		pr_field_addr(f, "sigev_notify_function", ev->un.thread.function);
+		pr_field_addr(f, "sigev_notify_attributes", ev->un.thread.attribute);
 	}
 }
 
@@ -334,30 +332,33 @@ static void sigevent_print(struct sr_fmt *f, const struct sr_call *c, int argi, 
 	(void)argi;
 	(void)len;
 	memcpy(&ev, data, sizeof(ev));
-	out__putc(f->out, '{');
+	pr_struct_begin(f);
 	if (ev.value) {
-		out__puts(f->out, "sigev_value={sival_int=");
-		out__dec(f->out, (int32_t)ev.value);
-		out__puts(f->out, ", sival_ptr=");
-		fmt_ptr(f, ev.value);
-		out__puts(f->out, "}, ");
+		pr_field(f, "sigev_value");
+		pr_struct_begin(f);
+		pr_field_d(f, "sival_int", (int32_t)ev.value);
+		pr_field_addr(f, "sival_ptr", ev.value);
+		pr_struct_end(f);
 	}
-	out__puts(f->out, "sigev_signo=");
+	pr_field(f, "sigev_signo");
 	if (ev.notify == SIGEV_SIGNAL || ev.notify == SIGEV_THREAD || ev.notify == SIGEV_THREAD_ID)
 		fmt_signame(f, ev.signo);
 	else
-		out__udec(f->out, (uint32_t)ev.signo);
-	out__puts(f->out, ", sigev_notify=");
-	sigev_notify_print(f, ev.notify);
+		pr_u(f, (uint32_t)ev.signo);
+	pr_field(f, "sigev_notify");
+	fmt_enum(f, &xlat_sigev_notify, (uint32_t)ev.notify);
 	sigev_tail_print(f, &ev);
-	out__putc(f->out, '}');
+	pr_struct_end(f);
 }
 
-_Static_assert(sizeof(struct sr_sigevent) <= 64, "sigevent layout");
+/* The kernel copies sizeof(sigevent_t), SIGEV_MAX_SIZE bytes of <asm-generic/siginfo.h>. */
+#define SR_SIGEVENT_SIZE 64
+_Static_assert(sizeof(struct sr_sigevent) <= SR_SIGEVENT_SIZE, "sigevent layout");
+_Static_assert(sizeof(sigevent_t) == SR_SIGEVENT_SIZE, "sigevent size");
 
 const struct sr_kind sr_kind_sigevent = {
 	.name = "sigevent",
-	.size = 64,
+	.size = SR_SIGEVENT_SIZE,
 	.max = 0,
 	.print = sigevent_print,
 };
@@ -372,15 +373,15 @@ static void time_t_print(struct sr_fmt *f, const struct sr_call *c, int argi, co
 	(void)argi;
 	(void)len;
 	memcpy(&t, data, sizeof(t));
-	out__putc(f->out, '[');
-	out__dec(f->out, t);
+	pr_array_begin(f);
+	pr_d(f, t);
 	fmt_time_comment(f, t, 0, 0);
-	out__putc(f->out, ']');
+	pr_array_end(f);
 }
 
 const struct sr_kind sr_kind_time_t = {
 	.name = "time_t",
-	.size = 8,
+	.size = sizeof(int64_t),
 	.max = 0,
 	.print = time_t_print,
 };
@@ -403,13 +404,14 @@ static void time_ret_suffix(struct sr_fmt *f, const struct sr_call *c)
 
 	if (c->ret < 0 || !time_str(buf, sizeof(buf), c->ret, 0, 0))
 		return;
-	out__puts(f->out, " (");
-	out__puts(f->out, buf);
-	out__putc(f->out, ')');
+	pr_note_begin(f);
+	pr_sym(f, buf, (uint64_t)c->ret);
+	pr_note_end(f);
 }
 
 const struct sr_scdec sr_scdec_time = {
 	.name = "time",
+	.uses_pr = true,
 	.enter = time_enter,
 	.exit = time_exit,
 	.ret_suffix = time_ret_suffix,

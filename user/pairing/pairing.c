@@ -7,6 +7,7 @@
 #include "fd/fdtab.h"
 #include "cli/filter.h"
 #include "print/args.h"
+#include "print/line.h"
 #include "cli/opts.h"
 #include "pairing/pairing.h"
 
@@ -47,6 +48,8 @@ void pairing__init(struct sr_pairing *p, struct sr_out *out, const struct sr_opt
 		   struct sr_fdtab *fds)
 {
 	memset(p, 0, sizeof(*p));
+	text_pr__init(&p->text, out);
+	p->fmt.pr = &p->text.base;
 	p->fmt.out = out;
 	p->fmt.opts = opts;
 	p->fmt.fds = fds;
@@ -266,9 +269,13 @@ static void print_signal(struct sr_pairing *p, const struct sr_signal *x)
 	close_line(p);
 	leader(p, x->h.tid);
 	out__puts(o, "--- ");
+	text_pr__args_begin(&p->text);
 	fmt_signame(&p->fmt, x->sig);
 	out__putc(o, ' ');
+	text_pr__args_begin(&p->text);
+	pr_legacy_begin(&p->fmt);
 	sr_kind_siginfo.print(&p->fmt, NULL, -1, x->siginfo, sizeof(x->siginfo));
+	pr_legacy_end(&p->fmt);
 	out__puts(o, " ---");
 	out__newline(o);
 }
@@ -311,9 +318,7 @@ static bool for_tables_only(const struct sr_pairing *p, const struct sr_hdr *h)
 
 static void print_resumed(struct sr_pairing *p, const struct sr_call *c)
 {
-	out__puts(p->fmt.out, "<... ");
-	out__puts(p->fmt.out, c->ent->name);
-	out__puts(p->fmt.out, " resumed>");
+	line__resumed(&p->fmt, c);
 }
 
 /* A call whose exit never came, before this entry: its exit record was lost. */
@@ -333,7 +338,7 @@ static void finish_unavailable(struct sr_pairing *p, struct sr_ttask *t)
 	if (t->printed)
 		print_resumed(p, c);
 	else
-		format__enter(&p->fmt, c);
+		line__enter(&p->fmt, c);
 	out__puts(p->fmt.out, ") = ? <unavailable>");
 	end_line(p);
 }
@@ -346,8 +351,8 @@ static void print_noreturn_line(struct sr_pairing *p, struct sr_ttask *t)
 		return;
 	close_line(p);
 	leader_of(p, t->tid, t);
-	format__enter(&p->fmt, c);
-	format__noreturn(&p->fmt, c, false);
+	line__enter(&p->fmt, c);
+	line__noreturn(&p->fmt, c, false);
 	end_line(p);
 }
 
@@ -464,7 +469,7 @@ static void handle_enter(struct sr_pairing *p, const struct sr_enter *e, size_t 
 	if (!p->line_open || p->open_tid != t->tid)
 		close_line(p);
 	leader_of(p, t->tid, t);
-	format__enter(&p->fmt, c);
+	line__enter(&p->fmt, c);
 	p->line_open = true;
 	p->open_tid = t->tid;
 	t->printed = true;
@@ -503,7 +508,7 @@ static void handle_orphan_exit(struct sr_pairing *p, const struct sr_exit *x, si
 	close_line(p);
 	leader(p, x->h.tid);
 	print_resumed(p, &c);
-	format__ret(&p->fmt, &c);
+	line__ret(&p->fmt, &c);
 	end_line(p);
 }
 
@@ -532,14 +537,14 @@ static void print_exit(struct sr_pairing *p, struct sr_ttask *t, struct sr_call 
 	if (!t->printed) {
 		close_line(p);
 		leader_of(p, t->tid, t);
-		format__enter(&p->fmt, c);
+		line__enter(&p->fmt, c);
 	} else if (!p->line_open || p->open_tid != t->tid) {
 		close_line(p);
 		leader_of(p, t->tid, t);
 		print_resumed(p, c);
 	}
-	format__exit(&p->fmt, c);
-	format__ret(&p->fmt, c);
+	line__exit(&p->fmt, c);
+	line__ret(&p->fmt, c);
 	end_line(p);
 }
 
@@ -662,7 +667,7 @@ static void handle_call(struct sr_pairing *p, const struct sr_callrec *r, size_t
 static void finish_dead_call(struct sr_pairing *p, struct sr_ttask *t)
 {
 	struct sr_call *c = &t->call;
-	bool unfinished = format__has_exit_part(c->ent);
+	bool unfinished = args__has_exit_part(c->ent);
 
 	t->in_call = false;
 	if (!shown(p, t, SR_ST_UNFINISHED))
@@ -670,13 +675,13 @@ static void finish_dead_call(struct sr_pairing *p, struct sr_ttask *t)
 	if (!t->printed) {
 		close_line(p);
 		leader_of(p, t->tid, t);
-		format__enter(&p->fmt, c);
+		line__enter(&p->fmt, c);
 	} else if (!p->line_open || p->open_tid != t->tid) {
 		close_line(p);
 		leader_of(p, t->tid, t);
 		print_resumed(p, c);
 	}
-	format__noreturn(&p->fmt, c, unfinished);
+	line__noreturn(&p->fmt, c, unfinished);
 	end_line(p);
 }
 
@@ -698,6 +703,7 @@ static void handle_pexit(struct sr_pairing *p, const struct sr_pexit *x)
 		leader(p, x->h.tid);
 		if (code & 0x7f) {
 			out__puts(o, "+++ killed by ");
+			text_pr__args_begin(&p->text);
 			fmt_signame(&p->fmt, code & 0x7f);
 			if (code & 0x80)
 				out__puts(o, " (core dumped)");
@@ -884,7 +890,7 @@ static void print_detached(struct sr_pairing *p, struct sr_ttask *t)
 		if (t->printed)
 			print_resumed(p, &t->call);
 		else
-			format__enter(&p->fmt, &t->call);
+			line__enter(&p->fmt, &t->call);
 	}
 	out__puts(p->fmt.out, " <detached ...>");
 	out__newline(p->fmt.out);

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "decode/decode.h"
+#include "print/text.h"
 #include "lib/idmap.h"
 
 struct sr_opts;
@@ -32,6 +33,7 @@ struct sr_pairing_stats {
 
 struct sr_pairing {
 	struct sr_fmt fmt;
+	struct sr_text_pr text; /* fmt's backend */
 	struct idmap tasks; /* tid -> struct sr_task */
 	uint32_t open_tid; /* whose line is open; valid when line_open */
 	bool line_open;

@@ -1,18 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Table-driven printing of one syscall: the entry part ("name(args, "), the
- * exit part ("args)") and the return value, as strace prints them. The
- * switch in format_arg() is the only place that turns an argument type into
- * text; custom decoders take over for SR_T_CUSTOM and SCX rows.
+ * Table-driven printing of one syscall's values through the printer
+ * interface: the arguments known at entry, those known at exit, and a
+ * successful return value. The switch in args__value() is the only place
+ * that turns an argument type into a value; custom decoders take over for
+ * SR_T_CUSTOM and SCX rows.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "decode/decode.h"
 #include "print/args.h"
 #include "cli/opts.h"
-
-/* Column where strace aligns "= ret". */
-#define SR_RET_COLUMN 40
 
 /* Bytes of a buffer argument: quoted, cut at -s, "..." when more was there. */
 static void format_buf(struct sr_fmt *f, const struct sr_call *c, int i, bool at_exit)
@@ -31,7 +30,7 @@ static void format_buf(struct sr_fmt *f, const struct sr_call *c, int i, bool at
 	}
 	if (b->flags & SR_BF_TRUNC)
 		q |= SR_Q_ELLIPSIS;
-	out__quoted(f->out, blob_data(b), b->len, fmt_strsize(f), q);
+	pr_str(f, blob_data(b), b->len, fmt_strsize(f), q);
 }
 
 /* getcwd, readlink: bytes the kernel wrote, printed whole like a path. */
@@ -43,7 +42,7 @@ static void format_path_out(struct sr_fmt *f, const struct sr_call *c, int i)
 		fmt_ptr(f, c->args[i]);
 		return;
 	}
-	out__quoted(f->out, blob_data(b), b->len, SR_BLOB_MAX, SR_Q_NUL_TERM);
+	pr_str(f, blob_data(b), b->len, SR_BLOB_MAX, SR_Q_NUL_TERM);
 }
 
 /* argv read back from the new image: NUL-separated strings, as in /proc/PID/cmdline. */
@@ -52,21 +51,19 @@ static void format_flat_argv(struct sr_fmt *f, const struct sr_blob *b)
 	const char *p = blob_data(b), *end = p + b->len;
 	size_t max = fmt_strsize(f), n = 0;
 
-	out__putc(f->out, '[');
+	pr_array_begin(f);
 	while (p < end) {
 		const char *z = memchr(p, 0, end - p);
 		size_t len = z ? (size_t)(z - p) : (size_t)(end - p);
 
-		if (n)
-			out__puts(f->out, ", ");
 		if (n++ >= max) {
-			out__puts(f->out, "...");
+			pr_more(f);
 			break;
 		}
-		out__quoted(f->out, p, len, max, 0);
+		pr_str(f, p, len, max, 0);
 		p += len + 1;
 	}
-	out__putc(f->out, ']');
+	pr_array_end(f);
 }
 
 static void format_argv(struct sr_fmt *f, const struct sr_call *c, int i)
@@ -77,7 +74,7 @@ static void format_argv(struct sr_fmt *f, const struct sr_call *c, int i)
 	int32_t count;
 
 	if (!c->args[i]) {
-		out__puts(f->out, "NULL");
+		pr_addr(f, 0);
 		return;
 	}
 	if (head && (head->flags & SR_BF_FLAT)) {
@@ -85,22 +82,20 @@ static void format_argv(struct sr_fmt *f, const struct sr_call *c, int i)
 		return;
 	}
 	if (!head || (head->flags & SR_BF_FAULT) || head->aux < 0) {
-		out__hex(f->out, c->args[i]);
+		pr_x(f, c->args[i]);
 		return;
 	}
 	count = head->aux;
-	out__putc(f->out, '[');
+	pr_array_begin(f);
 	b = head;
 	for (n = 0; n < (size_t)count; n++) {
-		if (n)
-			out__puts(f->out, ", ");
 		if (n >= max) {
-			out__puts(f->out, "...");
+			pr_more(f);
 			break;
 		}
 		b = blob_next(b, end);
 		if (!b || SR_BLOB_ARG(b) != i) {
-			out__puts(f->out, "...");
+			pr_more(f);
 			break;
 		}
 		/*
@@ -108,13 +103,13 @@ static void format_argv(struct sr_fmt *f, const struct sr_call *c, int i)
 		 * capture does not keep: say that it is unknown, not an address.
 		 */
 		if (b->flags & SR_BF_FAULT) {
-			out__puts(f->out, "???");
+			pr_unknown(f);
 			continue;
 		}
-		out__quoted(f->out, blob_data(b), b->len, max,
-			    SR_Q_NUL_TERM | ((b->flags & SR_BF_TRUNC) ? SR_Q_ELLIPSIS : 0));
+		pr_str(f, blob_data(b), b->len, max,
+		       SR_Q_NUL_TERM | ((b->flags & SR_BF_TRUNC) ? SR_Q_ELLIPSIS : 0));
 	}
-	out__putc(f->out, ']');
+	pr_array_end(f);
 }
 
 static void format_envp(struct sr_fmt *f, const struct sr_call *c, int i)
@@ -125,15 +120,14 @@ static void format_envp(struct sr_fmt *f, const struct sr_call *c, int i)
 		format_argv(f, c, i);
 		return;
 	}
+	char note[48];
+
 	fmt_ptr(f, c->args[i]);
 	if (!c->args[i] || !head || (head->flags & SR_BF_FAULT))
 		return;
-	out__puts(f->out, " /* ");
-	out__dec(f->out, head->aux);
-	out__puts(f->out, head->aux == 1 ? " var" : " vars");
-	if (head->flags & SR_BF_TRUNC)
-		out__puts(f->out, " or more");
-	out__puts(f->out, " */");
+	snprintf(note, sizeof(note), "%d %s%s", (int)head->aux, head->aux == 1 ? "var" : "vars",
+		 (head->flags & SR_BF_TRUNC) ? " or more" : "");
+	pr_comment(f, note);
 }
 
 /* struct iovec[]: the array blob, then one blob per buffer. */
@@ -154,18 +148,17 @@ static void format_iov(struct sr_fmt *f, const struct sr_call *c, int i, bool at
 	v = blob_data(arr);
 	count = arr->len / 16;
 	b = arr;
-	out__putc(f->out, '[');
+	pr_array_begin(f);
 	for (n = 0; n < count; n++) {
 		uint64_t base = v[2 * n], len = v[2 * n + 1];
 		bool have = at_exit ? left > 0 : true;
 
-		if (n)
-			out__puts(f->out, ", ");
 		if (n >= max) {
-			out__puts(f->out, "...");
+			pr_more(f);
 			break;
 		}
-		out__puts(f->out, "{iov_base=");
+		pr_struct_begin(f);
+		pr_field(f, "iov_base");
 		if (have)
 			b = blob_next(b, end);
 		if (have && b && SR_BLOB_ARG(b) == i) {
@@ -174,44 +167,43 @@ static void format_iov(struct sr_fmt *f, const struct sr_call *c, int i, bool at
 			if (b->flags & (SR_BF_FAULT | SR_BF_NULL))
 				fmt_ptr(f, base);
 			else
-				out__quoted(f->out, blob_data(b), b->len, max, q);
+				pr_str(f, blob_data(b), b->len, max, q);
 		} else if (at_exit) {
-			out__puts(f->out, "\"\"");
+			pr_str(f, "", 0, max, 0);
 		} else {
 			fmt_ptr(f, base);
 		}
-		out__puts(f->out, ", iov_len=");
-		out__udec(f->out, len);
-		out__putc(f->out, '}');
+		pr_field_u(f, "iov_len", len);
+		pr_struct_end(f);
 		left = left > len ? left - len : 0;
 	}
 	if (n == count && c->args[SR_L_IDX(c->ent->args[i].len) % SR_NARGS] > count)
-		out__puts(f->out, count ? ", ..." : "...");
-	out__putc(f->out, ']');
+		pr_more(f);
+	pr_array_end(f);
 }
 
-void format_arg(struct sr_fmt *f, const struct sr_call *c, int i)
+void args__value(struct sr_fmt *f, const struct sr_call *c, int i)
 {
 	const struct sr_argdesc *a = &c->ent->args[i];
 	uint64_t v = c->args[i];
 
 	switch (a->type) {
 	case SR_T_INT:
-		out__dec(f->out, (int32_t)v);
+		pr_d(f, (int32_t)v);
 		break;
 	case SR_T_UINT:
-		out__udec(f->out, (uint32_t)v);
+		pr_u(f, (uint32_t)v);
 		break;
 	case SR_T_LONG:
 	case SR_T_OFF:
-		out__dec(f->out, (int64_t)v);
+		pr_d(f, (int64_t)v);
 		break;
 	case SR_T_ULONG:
 	case SR_T_SIZE:
-		out__udec(f->out, v);
+		pr_u(f, v);
 		break;
 	case SR_T_HEX:
-		out__hex(f->out, v);
+		pr_x(f, v);
 		break;
 	case SR_T_PTR:
 		fmt_ptr(f, v);
@@ -226,10 +218,7 @@ void format_arg(struct sr_fmt *f, const struct sr_call *c, int i)
 		fmt_mode(f, (uint16_t)v); /* a umode_t */
 		break;
 	case SR_T_UID:
-		if ((uint32_t)v == (uint32_t)-1)
-			out__puts(f->out, "-1");
-		else
-			out__udec(f->out, (uint32_t)v);
+		pr_id(f, (uint32_t)v);
 		break;
 	case SR_T_PID:
 		fmt_pid(f, (int32_t)v);
@@ -278,15 +267,19 @@ void format_arg(struct sr_fmt *f, const struct sr_call *c, int i)
 		format_iov(f, c, i, true);
 		break;
 	case SR_T_CUSTOM:
-		if (a->dec->print)
-			a->dec->print(f, c, i);
-		else
-			out__hex(f->out, v);
+		if (!a->dec->print) {
+			pr_x(f, v);
+			break;
+		}
+		/* transitional: the decoder may still write its text itself */
+		pr_legacy_begin(f);
+		a->dec->print(f, c, i);
+		pr_legacy_end(f);
 		break;
 	case SR_T_SKIP:
 		break;
 	default:
-		out__hex(f->out, v);
+		pr_x(f, v);
 		break;
 	}
 }
@@ -302,108 +295,92 @@ static bool arg_shown(const struct sr_call *c, int i)
 	return true;
 }
 
-/* Print the shown arguments in [from, to); return how many were printed. */
-static int format_args(struct sr_fmt *f, const struct sr_call *c, int from, int to)
+/* Print the shown arguments in [from, to). */
+static void args_range(struct sr_fmt *f, const struct sr_call *c, int from, int to)
 {
-	int i, n = 0;
+	int i;
 
-	for (i = from; i < to; i++) {
-		if (!arg_shown(c, i))
-			continue;
-		if (n++)
-			out__puts(f->out, ", ");
-		format_arg(f, c, i);
-	}
-	return n;
+	for (i = from; i < to; i++)
+		if (arg_shown(c, i))
+			args__value(f, c, i);
 }
 
-bool format__has_exit_part(const struct sr_sysent *e)
+bool args__has_exit_part(const struct sr_sysent *e)
 {
 	if (e->dec)
 		return e->dec->exit != NULL;
 	return e->split < e->nargs;
 }
 
-void format__enter(struct sr_fmt *f, const struct sr_call *c)
+bool args__exit_shown(const struct sr_call *c)
 {
 	const struct sr_sysent *e = c->ent;
 	int i;
 
-	out__puts(f->out, e->name);
-	out__putc(f->out, '(');
-	if (e->dec) {
-		e->dec->enter(f, c);
-		return;
-	}
-	if (format_args(f, c, 0, e->split) > 0) {
-		/* strace leaves ", " before the arguments the exit will print */
-		for (i = e->split; i < e->nargs; i++) {
-			if (arg_shown(c, i)) {
-				out__puts(f->out, ", ");
-				break;
-			}
-		}
-	}
+	if (e->dec)
+		return e->dec->exit != NULL;
+	for (i = e->split; i < e->nargs; i++)
+		if (arg_shown(c, i))
+			return true;
+	return false;
 }
 
-void format__exit(struct sr_fmt *f, const struct sr_call *c)
+/* A whole-syscall decoder's part: transitional, it may write text itself. */
+static void scdec_part(struct sr_fmt *f, const struct sr_scdec *d,
+		       void (*part)(struct sr_fmt *f, const struct sr_call *c),
+		       const struct sr_call *c)
+{
+	if (d->uses_pr) {
+		part(f, c);
+		return;
+	}
+	pr_legacy_begin(f);
+	part(f, c);
+	pr_legacy_end(f);
+}
+
+void args__enter(struct sr_fmt *f, const struct sr_call *c)
+{
+	const struct sr_sysent *e = c->ent;
+
+	if (e->dec) {
+		scdec_part(f, e->dec, e->dec->enter, c);
+		return;
+	}
+	args_range(f, c, 0, e->split);
+}
+
+void args__exit(struct sr_fmt *f, const struct sr_call *c)
 {
 	const struct sr_sysent *e = c->ent;
 
 	if (e->dec) {
 		if (e->dec->exit)
-			e->dec->exit(f, c);
+			scdec_part(f, e->dec, e->dec->exit, c);
 		return;
 	}
-	format_args(f, c, e->split, e->nargs);
+	args_range(f, c, e->split, e->nargs);
 }
 
-static void format_retval(struct sr_fmt *f, const struct sr_call *c)
+static void retval(struct sr_fmt *f, const struct sr_call *c)
 {
 	int64_t r = c->ret;
-	const char *name;
 
-	if (c->ent->ret == SR_R_NONE) {
-		out__putc(f->out, '?');
-		return;
-	}
-	if (r < 0 && r >= -4095) {
-		int err = (int)-r;
-
-		name = errno__name(err);
-		/* Restart codes never reach user space: strace shows "?" for them. */
-		if (err == 512 || err == 513 || err == 514 || err == 516)
-			out__puts(f->out, "? ");
-		else
-			out__puts(f->out, "-1 ");
-		/* strace's print_err_ret(): a value with no name as a number */
-		if (!name) {
-			out__puts(f->out, "(errno ");
-			out__dec(f->out, err);
-			out__putc(f->out, ')');
-			return;
-		}
-		out__puts(f->out, name);
-		out__puts(f->out, " (");
-		out__puts(f->out, errno__text(err));
-		out__putc(f->out, ')');
-		return;
-	}
 	if (c->ent->dec && c->ent->dec->ret) {
-		c->ent->dec->ret(f, c);
-		goto suffix;
+		scdec_part(f, c->ent->dec, c->ent->dec->ret, c);
+		return;
 	}
 	switch (c->ent->ret) {
-	case SR_R_SIG:
-		out__dec(f->out, r);
+	case SR_R_SIG: /* "10 (SIGUSR1)" */
+		pr_d(f, r);
 		if (r >= 1 && r <= 64) {
-			out__puts(f->out, " (");
+			pr_note_begin(f);
 			fmt_signame(f, (int)r);
-			out__putc(f->out, ')');
+			pr_note_end(f);
 		}
 		break;
 	case SR_R_HEX:
-		out__hex(f->out, (uint64_t)r);
+		pr_x(f, (uint64_t)r);
 		break;
 	case SR_R_OCT:
 		fmt_mode(f, (uint64_t)r);
@@ -415,27 +392,23 @@ static void format_retval(struct sr_fmt *f, const struct sr_call *c)
 		fmt_pid(f, (int32_t)r);
 		break;
 	default:
-		out__dec(f->out, r);
+		pr_d(f, r);
 		break;
 	}
-suffix:
-	if (c->ent->dec && c->ent->dec->ret_suffix)
-		c->ent->dec->ret_suffix(f, c);
 }
 
-void format__ret(struct sr_fmt *f, const struct sr_call *c)
+void args__retval(struct sr_fmt *f, const struct sr_call *c)
 {
-	out__puts(f->out, ") ");
-	out__pad_to(f->out, SR_RET_COLUMN);
-	out__puts(f->out, "= ");
-	format_retval(f, c);
-}
+	const struct sr_scdec *d = c->ent->dec;
 
-void format__noreturn(struct sr_fmt *f, const struct sr_call *c, bool unfinished)
-{
-	if (unfinished)
-		out__puts(f->out, " <unfinished ...>");
-	out__puts(f->out, ") ");
-	out__pad_to(f->out, SR_RET_COLUMN);
-	out__puts(f->out, "= ?");
+	retval(f, c);
+	if (!d || !d->ret_suffix)
+		return;
+	if (d->uses_pr) {
+		d->ret_suffix(f, c);
+		return;
+	}
+	pr_legacy_note_begin(f);
+	d->ret_suffix(f, c);
+	pr_legacy_end(f);
 }

@@ -1,23 +1,27 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Printing one syscall line from the table: entry part, exit part, return. */
-#ifndef SYSRAY_FORMAT_H
-#define SYSRAY_FORMAT_H
+/*
+ * One syscall's values, table-driven, through the printer interface: the
+ * arguments known at entry, those known at exit, a successful return value.
+ * Backend-neutral: the strace line around them is print/line.c's.
+ */
+#ifndef SYSRAY_PRINT_ARGS_H
+#define SYSRAY_PRINT_ARGS_H
 
 #include <stdbool.h>
 
 #include "decode/decode.h"
 
-/* "name(" and the arguments known at entry, with ", " if more follow at exit. */
-void format__enter(struct sr_fmt *f, const struct sr_call *c);
-/* The arguments known at exit (no closing parenthesis). */
-void format__exit(struct sr_fmt *f, const struct sr_call *c);
-/* ") ", padding to column 40, "= " and the return value. */
-void format__ret(struct sr_fmt *f, const struct sr_call *c);
-/* For a call that never returned: [" <unfinished ...>"] ") = ?". */
-void format__noreturn(struct sr_fmt *f, const struct sr_call *c, bool unfinished);
+/* The arguments known at entry, each one element of the open argument list. */
+void args__enter(struct sr_fmt *f, const struct sr_call *c);
+/* The arguments known at exit. */
+void args__exit(struct sr_fmt *f, const struct sr_call *c);
+/* A successful return value, and what a decoder adds after it (" (flags O_RDWR)"). */
+void args__retval(struct sr_fmt *f, const struct sr_call *c);
 /* Does the syscall print anything at exit (so an interrupted line resumes)? */
-bool format__has_exit_part(const struct sr_sysent *e);
+bool args__has_exit_part(const struct sr_sysent *e);
+/* Will args__exit() print something for @c (strace's ", " before it at entry)? */
+bool args__exit_shown(const struct sr_call *c);
 /* One argument, by its table type. */
-void format_arg(struct sr_fmt *f, const struct sr_call *c, int i);
+void args__value(struct sr_fmt *f, const struct sr_call *c, int i);
 
-#endif /* SYSRAY_FORMAT_H */
+#endif /* SYSRAY_PRINT_ARGS_H */

@@ -9,6 +9,9 @@
 #include "fd/fdtab.h"
 #include "cli/opts.h"
 
+/* Room for the text of one fd annotation: a path of 4096 bytes, escaped, and a socket. */
+#define SR_FD_ANNOT_MAX (4 * 4096 + 512)
+
 /* Indexed by errno value; a hole (name NULL) is a value with no name. */
 struct sr_errname {
 	const char *name;
@@ -17,92 +20,73 @@ struct sr_errname {
 
 #include "errno_names.h"
 
-bool blob_valid(const struct sr_blob *b, const uint8_t *end)
-{
-	const uint8_t *p = (const uint8_t *)b;
-
-	if (!b || p + sizeof(*b) > end)
-		return false;
-	return p + sizeof(*b) + b->len <= end;
-}
-
-const struct sr_blob *blob_next(const struct sr_blob *b, const uint8_t *end)
-{
-	const uint8_t *p = (const uint8_t *)b + sizeof(*b) + SR_ALIGN8(b->len);
-	const struct sr_blob *n = (const struct sr_blob *)p;
-
-	return blob_valid(n, end) ? n : NULL;
-}
-
-const struct sr_blob *call__blob(const struct sr_call *c, int i, bool at_exit)
-{
-	if (i < 0 || i >= SR_NARGS)
-		return NULL;
-	if (at_exit && c->has_exit && c->out[i])
-		return c->out[i];
-	return c->in[i];
-}
-
-const uint8_t *call__blob_end(const struct sr_call *c, const struct sr_blob *b)
-{
-	const uint8_t *p = (const uint8_t *)b;
-
-	/* The two records are separate buffers: find the one holding @b. */
-	if (c->out_start && p >= c->out_start && p < c->out_end)
-		return c->out_end;
-	return c->in_end;
-}
-
 void fmt_ptr(struct sr_fmt *f, uint64_t v)
 {
-	if (v)
-		out__hex(f->out, v);
+	pr_addr(f, v);
+}
+
+/*
+ * The -y annotation of @fd (@when: 0 as the call began, 1 as the call
+ * created it, 2 the cwd) into @buf, "<>" included. Transitional: the fd
+ * tables still print into a struct sr_out, so their text is caught in memory.
+ */
+static size_t fd_annotation(struct sr_fmt *f, const struct sr_call *c, int fd, int when, char *buf,
+			    size_t size)
+{
+	struct sr_out o = { .fd = -1, .buf = buf, .cap = size };
+
+	if (!f->fds || !c)
+		return 0;
+	if (when == 0)
+		fdtab__annotate(f->fds, &o, c, fd);
+	else if (when == 1)
+		fdtab__annotate_new(f->fds, &o, c, fd);
 	else
-		out__puts(f->out, "NULL");
+		fdtab__annotate_cwd(f->fds, &o, c);
+	return o.err ? 0 : o.len;
+}
+
+static void print_fd(struct sr_fmt *f, const struct sr_call *c, int fd, int when)
+{
+	char buf[SR_FD_ANNOT_MAX];
+	size_t n = fd_annotation(f, c, fd, when, buf, sizeof(buf));
+
+	f->pr->ops->fd(f->pr, fd, buf, n);
 }
 
 void fmt_fd(struct sr_fmt *f, const struct sr_call *c, int fd)
 {
-	out__dec(f->out, fd);
-	if (f->fds && c)
-		fdtab__annotate(f->fds, f->out, c, fd);
+	print_fd(f, c, fd, 0);
 }
 
 void fmt_fd_new(struct sr_fmt *f, const struct sr_call *c, int fd)
 {
-	out__dec(f->out, fd);
-	if (f->fds && c)
-		fdtab__annotate_new(f->fds, f->out, c, fd);
+	print_fd(f, c, fd, 1);
 }
 
 void fmt_dirfd(struct sr_fmt *f, const struct sr_call *c, int fd)
 {
-	if (fd != AT_FDCWD) {
-		fmt_fd(f, c, fd);
-		return;
-	}
-	out__puts(f->out, "AT_FDCWD");
-	/* strace -y shows the cwd there */
-	if (f->fds && c)
-		fdtab__annotate_cwd(f->fds, f->out, c);
+	/* strace -y shows the cwd after AT_FDCWD */
+	print_fd(f, c, fd, fd == AT_FDCWD ? 2 : 0);
 }
 
 /* strace's "%#03o": 0644, 022, 000. */
 void fmt_mode(struct sr_fmt *f, uint64_t mode)
 {
-	out__oct_alt(f->out, mode, 3);
+	pr_num(f, SR_NUM_O, mode);
 }
 
 void fmt_pid(struct sr_fmt *f, int32_t pid)
 {
 	const char *comm = pid > 0 && f->comm_of ? f->comm_of(f->comm_ctx, pid) : NULL;
+	char name[SR_COMM_LEN + 1];
 
-	out__dec(f->out, pid);
-	if (!comm)
-		return;
-	out__putc(f->out, '<');
-	out__escaped(f->out, comm, strnlen(comm, SR_COMM_LEN));
-	out__putc(f->out, '>');
+	if (comm) {
+		/* a comm need not be NUL-terminated within its SR_COMM_LEN bytes */
+		memcpy(name, comm, strnlen(comm, SR_COMM_LEN));
+		name[strnlen(comm, SR_COMM_LEN)] = 0;
+	}
+	f->pr->ops->pid(f->pr, pid, comm ? name : NULL);
 }
 
 bool fmt_verbose(const struct sr_fmt *f)
@@ -141,15 +125,7 @@ void field_id(struct sr_fmt *f, const char *name, uint32_t v)
 		out__udec(f->out, v);
 }
 
-/*
- * The one walk over a flag table: the names of the bits of @v that @x
- * names, in table order, joined by '|' (with one before the first too when
- * *@any is already set). With @bitnum >= 0 the table's values are bit
- * numbers counted from @bitnum, shown as "1<<NAME" (capabilities).
- * Return: the bits of @v no name covers; *@any is set once a name printed.
- */
-static uint64_t flags_walk(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v, int bitnum,
-			   bool *any)
+uint64_t pr_bits_walk(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v, int bitnum)
 {
 	uint32_t i;
 
@@ -163,10 +139,24 @@ static uint64_t flags_walk(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v
 		}
 		if (!bits || (v & bits) != bits)
 			continue;
+		pr_bit(f, bitnum >= 0 ? "1<<" : NULL, x->ents[i].name);
+		v &= ~bits;
+	}
+	return v;
+}
+
+/* Legacy: the names a walk prints, straight to f->out, each after a '|'. */
+static uint64_t flags_walk_text(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v, bool *any)
+{
+	uint32_t i;
+
+	for (i = 0; i < x->n && v; i++) {
+		uint64_t bits = x->ents[i].val;
+
+		if (!bits || (v & bits) != bits)
+			continue;
 		if (*any)
 			out__putc(f->out, '|');
-		if (bitnum >= 0)
-			out__puts(f->out, "1<<");
 		out__puts(f->out, x->ents[i].name);
 		v &= ~bits;
 		*any = true;
@@ -178,7 +168,7 @@ void fmt_flags_tail(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
 {
 	bool any = true;
 
-	v = flags_walk(f, x, v, -1, &any);
+	v = flags_walk_text(f, x, v, &any);
 	if (v) {
 		out__putc(f->out, '|');
 		out__hex(f->out, v);
@@ -196,7 +186,7 @@ bool fmt_flags_bare(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
 			out__puts(f->out, z);
 		return z != NULL;
 	}
-	v = flags_walk(f, x, v, -1, &any);
+	v = flags_walk_text(f, x, v, &any);
 	if (v) {
 		if (any)
 			out__putc(f->out, '|');
@@ -205,26 +195,43 @@ bool fmt_flags_bare(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
 	return any;
 }
 
+bool pr_flags_bare(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
+{
+	uint64_t rest;
+	bool any;
+
+	if (!v) {
+		const char *z = xlat__name(x, 0);
+
+		if (z)
+			pr_sym(f, z, 0);
+		return z != NULL;
+	}
+	pr_bits_begin(f, v);
+	rest = pr_bits_walk(f, x, v, -1);
+	any = rest != v;
+	if (rest)
+		pr_bits_rest(f, SR_NUM_X, rest);
+	pr_bits_end(f);
+	return any;
+}
+
 /* clock_t ticks, with the seconds in a comment as strace adds them (150 -> "1.50 s"). */
 void fmt_clock_t(struct sr_fmt *f, uint64_t v)
 {
 	long tck = sysconf(_SC_CLK_TCK);
-	uint64_t frac;
+	char buf[48];
 	int width = 0;
 	long t;
 
-	out__udec(f->out, v);
+	pr_u(f, v);
 	if (tck <= 0 || !v)
 		return;
 	for (t = tck; t >= 10 && width < 9; t /= 10)
 		width++;
-	out__puts(f->out, " /* ");
-	out__udec(f->out, v / tck);
-	out__putc(f->out, '.');
-	frac = v % tck;
-	for (t = tck / 10; width-- > 0; t /= 10)
-		out__putc(f->out, (char)('0' + (t ? frac / t % 10 : 0)));
-	out__puts(f->out, " s */");
+	snprintf(buf, sizeof(buf), "%llu.%0*llu s", (unsigned long long)(v / tck), width,
+		 (unsigned long long)(v % tck));
+	pr_comment(f, buf);
 }
 
 const char *xlat__name(const struct sr_xlat *x, uint64_t v)
@@ -237,32 +244,27 @@ const char *xlat__name(const struct sr_xlat *x, uint64_t v)
 	return NULL;
 }
 
-static void comment_unknown(struct sr_fmt *f, const struct sr_xlat *x)
-{
-	out__puts(f->out, " /* ");
-	out__puts(f->out, x->unknown);
-	out__puts(f->out, " */");
-}
-
 /* fmt_flags(), or with @bitnum >= 0 fmt_flags_bitnum(). */
 static void flags_print(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v, int bitnum)
 {
-	bool any = false;
+	uint64_t rest;
 
 	if (!v) {
 		const char *z = bitnum < 0 ? xlat__name(x, 0) : NULL;
 
-		out__puts(f->out, z ? z : "0");
+		if (z)
+			pr_sym(f, z, 0);
+		else
+			pr_u(f, 0);
 		return;
 	}
-	v = flags_walk(f, x, v, bitnum, &any);
-	if (!v)
-		return;
-	if (any)
-		out__putc(f->out, '|');
-	out__hex(f->out, v);
-	if (!any)
-		comment_unknown(f, x);
+	pr_bits_begin(f, v);
+	rest = pr_bits_walk(f, x, v, bitnum);
+	if (rest)
+		pr_bits_rest(f, SR_NUM_X, rest);
+	pr_bits_end(f);
+	if (rest == v)
+		pr_comment(f, x->unknown);
 }
 
 void fmt_flags(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
@@ -280,28 +282,28 @@ void fmt_enum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
 	const char *n = xlat__name(x, v);
 
 	if (n) {
-		out__puts(f->out, n);
+		pr_sym(f, n, v);
 		return;
 	}
-	out__hex(f->out, v);
-	comment_unknown(f, x);
+	pr_x(f, v);
+	pr_comment(f, x->unknown);
 }
 
 void fmt_blob_str(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, size_t max,
 		  unsigned int qflags)
 {
 	if (!addr || (b && (b->flags & SR_BF_NULL))) {
-		out__puts(f->out, "NULL");
+		pr_addr(f, 0);
 		return;
 	}
 	if (!b || (b->flags & SR_BF_FAULT)) {
-		out__hex(f->out, addr);
+		pr_x(f, addr);
 		return;
 	}
 	/* cut at the capture cap: the string went on, strace would show "..." */
 	if (b->flags & SR_BF_TRUNC)
 		qflags |= SR_Q_ELLIPSIS;
-	out__quoted(f->out, blob_data(b), b->len, max, qflags);
+	pr_str(f, blob_data(b), b->len, max, qflags);
 }
 
 /*
@@ -335,7 +337,7 @@ static bool fmt_abs_path(struct sr_fmt *f, const struct sr_call *c, int argi,
 			    sizeof(buf));
 	if (n < 0)
 		return false;
-	out__quoted(f->out, buf, n, SR_BLOB_MAX, 0);
+	pr_str(f, buf, n, SR_BLOB_MAX, 0);
 	return true;
 }
 
@@ -361,18 +363,32 @@ bool fmt_array_next(struct sr_fmt *f, size_t i)
 	return false;
 }
 
+bool pr_array_elem(struct sr_fmt *f, size_t i)
+{
+	if (i < fmt_max_elems(f))
+		return true;
+	pr_more(f);
+	return false;
+}
+
 void fmt_int_array(struct sr_fmt *f, const void *data, size_t len, size_t n)
 {
 	const int32_t *v = data;
 	size_t i;
 
-	out__putc(f->out, '[');
-	for (i = 0; i < n && (i + 1) * sizeof(*v) <= len; i++) {
-		if (i)
-			out__puts(f->out, ", ");
-		out__dec(f->out, v[i]);
-	}
-	out__putc(f->out, ']');
+	pr_array_begin(f);
+	for (i = 0; i < n && (i + 1) * sizeof(*v) <= len; i++)
+		pr_d(f, v[i]);
+	pr_array_end(f);
+}
+
+/* One element printed by a kind: transitional, the kind may write text itself. */
+static void kind_print(struct sr_fmt *f, const struct sr_kind *k, const struct sr_call *c, int argi,
+		       const void *data, size_t len)
+{
+	pr_legacy_begin(f);
+	k->print(f, c, argi, data, len);
+	pr_legacy_end(f);
 }
 
 /* An array argument: "[e1, e2]" with at most -s elements, then "...". */
@@ -383,18 +399,15 @@ static void fmt_array(struct sr_fmt *f, const struct sr_call *c, int argi, const
 	size_t have = b->len / k->size, i;
 	size_t max = fmt_max_elems(f);
 
-	out__putc(f->out, '[');
+	pr_array_begin(f);
 	for (i = 0; i < count && i < have; i++) {
-		if (!fmt_array_next(f, i))
+		if (!pr_array_elem(f, i))
 			break;
-		k->print(f, c, argi, p + i * k->size, k->size);
+		kind_print(f, k, c, argi, p + i * k->size, k->size);
 	}
-	if (i < count && i == have && i < max) {
-		if (i)
-			out__puts(f->out, ", ");
-		out__puts(f->out, "...");
-	}
-	out__putc(f->out, ']');
+	if (i < count && i == have && i < max)
+		pr_more(f);
+	pr_array_end(f);
 }
 
 static uint64_t array_count(const struct sr_call *c, const struct sr_argdesc *a)
@@ -422,17 +435,17 @@ void fmt_struct(struct sr_fmt *f, const struct sr_call *c, int argi, bool at_exi
 	const struct sr_blob *b;
 
 	if (!addr) {
-		out__puts(f->out, "NULL");
+		pr_addr(f, 0);
 		return;
 	}
 	/* Outputs of a failed call are not worth reading: strace shows the address. */
 	if (a->type == SR_T_STRUCT_OUT && (!c->has_exit || c->ret < 0)) {
-		out__hex(f->out, addr);
+		pr_x(f, addr);
 		return;
 	}
 	b = call__blob(c, argi, at_exit && c->ret >= 0);
 	if (!b || (b->flags & (SR_BF_FAULT | SR_BF_NULL)) || !k->print) {
-		out__hex(f->out, addr);
+		pr_x(f, addr);
 		return;
 	}
 	if (a->len != SR_L_NONE && k->size) {
@@ -440,10 +453,10 @@ void fmt_struct(struct sr_fmt *f, const struct sr_call *c, int argi, bool at_exi
 		return;
 	}
 	if (k->size && b->len < k->size) {
-		out__hex(f->out, addr);
+		pr_x(f, addr);
 		return;
 	}
-	k->print(f, c, argi, blob_data(b), b->len);
+	kind_print(f, k, c, argi, blob_data(b), b->len);
 }
 
 static const struct sr_errname *errname(int err)
@@ -466,4 +479,10 @@ const char *errno__text(int err)
 	const struct sr_errname *e = errname(err);
 
 	return e && e->text ? e->text : strerror(err);
+}
+
+bool errno__is_restart(int err)
+{
+	return err == SR_ERESTARTSYS || err == SR_ERESTARTNOINTR || err == SR_ERESTARTNOHAND ||
+	       err == SR_ERESTART_RESTARTBLOCK;
 }

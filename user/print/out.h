@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "print/printer.h"
+
 struct sr_out {
 	int fd; /* destination; owned when owns_fd */
 	bool owns_fd;
@@ -60,10 +62,7 @@ void out__pad_to(struct sr_out *o, size_t col);
 /* End the current line. */
 void out__newline(struct sr_out *o);
 
-/* sr_quote flags */
-#define SR_Q_NUL_TERM 0x1 /* stop at the first NUL byte */
-#define SR_Q_HEX      0x2 /* every byte as \xNN (strace QUOTE_FORCE_HEX) */
-#define SR_Q_ELLIPSIS 0x4 /* the data was cut short: append "..." */
+/* out__quoted() flags: SR_Q_* of print/printer.h. */
 
 /** out__escaped() - like out__quoted() without the quotes and the cut. */
 void out__escaped(struct sr_out *o, const void *data, size_t n);

@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * One syscall as user space holds it: its entry record and, once it
+ * returned, its exit record (struct sr_call), and safe access to the blobs
+ * of user memory the BPF side captured for its arguments. Pure data: this
+ * folder calls nothing above it.
+ */
+#ifndef SYSRAY_CALL_CALL_H
+#define SYSRAY_CALL_CALL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <linux/types.h>
+
+#include "sysray/abi.h"
+
+struct sr_sysent;
+
+/* One syscall being printed: its entry record and, at exit, its exit record. */
+struct sr_call {
+	const struct sr_sysent *ent;
+	int nr;
+	uint32_t tgid;
+	uint32_t tid;
+	uint64_t args[SR_NARGS];
+	int64_t ret;
+	bool has_exit; /* ret and out[] are valid */
+	/* First blob captured for each argument, at entry and at exit. */
+	const struct sr_blob *in[SR_NARGS];
+	const struct sr_blob *out[SR_NARGS];
+	const uint8_t *in_end; /* end of the entry record */
+	const uint8_t *out_start; /* the exit record, when has_exit */
+	const uint8_t *out_end;
+};
+
+/* Blob access. */
+static inline const void *blob_data(const struct sr_blob *b)
+{
+	return b + 1;
+}
+
+/* Did the copy behind @b succeed (not faulted, not a NULL pointer)? */
+static inline bool blob_ok(const struct sr_blob *b)
+{
+	return b && !(b->flags & (SR_BF_FAULT | SR_BF_NULL));
+}
+
+/* The bytes captured in @b, when there are at least @need of them. */
+static inline const void *blob_get(const struct sr_blob *b, size_t need)
+{
+	return blob_ok(b) && b->len >= need ? blob_data(b) : NULL;
+}
+
+/* Unaligned little pieces of captured structs. */
+static inline uint16_t get16(const void *p, size_t off)
+{
+	uint16_t v;
+
+	memcpy(&v, (const uint8_t *)p + off, sizeof(v));
+	return v;
+}
+
+static inline uint32_t get32(const void *p, size_t off)
+{
+	uint32_t v;
+
+	memcpy(&v, (const uint8_t *)p + off, sizeof(v));
+	return v;
+}
+
+static inline uint64_t get64(const void *p, size_t off)
+{
+	uint64_t v;
+
+	memcpy(&v, (const uint8_t *)p + off, sizeof(v));
+	return v;
+}
+
+/**
+ * blob_next() - the blob after @b within [.., @end), or NULL. Validates the
+ * length so a malformed record cannot make us read past @end.
+ */
+const struct sr_blob *blob_next(const struct sr_blob *b, const uint8_t *end);
+
+/**
+ * blob_valid() - does @b with its payload fit before @end?
+ */
+bool blob_valid(const struct sr_blob *b, const uint8_t *end);
+
+/**
+ * call__blob() - the blob for argument @i: the exit copy when @at_exit (or a
+ * retried entry copy), else the entry copy. NULL if nothing was captured.
+ */
+const struct sr_blob *call__blob(const struct sr_call *c, int i, bool at_exit);
+
+/* End of the record holding @b. */
+const uint8_t *call__blob_end(const struct sr_call *c, const struct sr_blob *b);
+
+#endif /* SYSRAY_CALL_CALL_H */

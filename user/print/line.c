@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The strace line around a syscall's values. */
+#include "print/args.h"
+#include "print/line.h"
+
+/* Column where strace aligns "= ret". */
+#define SR_RET_COLUMN 40
+
+static struct sr_text_pr *text_of(struct sr_fmt *f)
+{
+	return (struct sr_text_pr *)f->pr;
+}
+
+void line__enter(struct sr_fmt *f, const struct sr_call *c)
+{
+	struct sr_text_pr *t = text_of(f);
+	const struct sr_sysent *e = c->ent;
+
+	out__puts(t->out, e->name);
+	out__putc(t->out, '(');
+	text_pr__args_begin(t);
+	args__enter(f, c);
+	/* a legacy whole-call decoder prints its own ", " */
+	if (e->dec && !e->dec->uses_pr)
+		return;
+	/* strace leaves ", " before the arguments the exit will print */
+	if (!text_pr__args_empty(t) && args__exit_shown(c))
+		out__puts(t->out, ", ");
+}
+
+void line__exit(struct sr_fmt *f, const struct sr_call *c)
+{
+	text_pr__args_begin(text_of(f));
+	args__exit(f, c);
+}
+
+void line__resumed(struct sr_fmt *f, const struct sr_call *c)
+{
+	struct sr_out *o = text_of(f)->out;
+
+	out__puts(o, "<... ");
+	out__puts(o, c->ent->name);
+	out__puts(o, " resumed>");
+}
+
+/* "-1 ENOENT (No such file or directory)", as strace's print_err_ret(). */
+static void errno_ret(struct sr_out *o, int err)
+{
+	const char *name = errno__name(err);
+
+	/* restart codes never reach user space: strace shows "?" for them */
+	out__puts(o, errno__is_restart(err) ? "? " : "-1 ");
+	if (!name) {
+		out__puts(o, "(errno ");
+		out__dec(o, err);
+		out__putc(o, ')');
+		return;
+	}
+	out__puts(o, name);
+	out__puts(o, " (");
+	out__puts(o, errno__text(err));
+	out__putc(o, ')');
+}
+
+void line__ret(struct sr_fmt *f, const struct sr_call *c)
+{
+	struct sr_text_pr *t = text_of(f);
+	struct sr_out *o = t->out;
+
+	out__puts(o, ") ");
+	out__pad_to(o, SR_RET_COLUMN);
+	out__puts(o, "= ");
+	if (c->ent->ret == SR_R_NONE) {
+		out__putc(o, '?');
+		return;
+	}
+	if (c->ret < 0 && c->ret >= -4095) {
+		errno_ret(o, (int)-c->ret);
+		return;
+	}
+	text_pr__args_begin(t);
+	args__retval(f, c);
+}
+
+void line__noreturn(struct sr_fmt *f, const struct sr_call *c, bool unfinished)
+{
+	struct sr_out *o = text_of(f)->out;
+
+	(void)c;
+	if (unfinished)
+		out__puts(o, " <unfinished ...>");
+	out__puts(o, ") ");
+	out__pad_to(o, SR_RET_COLUMN);
+	out__puts(o, "= ?");
+}

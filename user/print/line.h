@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * strace's line around a syscall's values: "name(", the ", " before the
+ * arguments printed at exit, ") ", the padding to column 40 and "= ret"
+ * with errno names, " <unfinished ...>" and "= ?". The context's backend
+ * must be the text one (struct sr_text_pr).
+ */
+#ifndef SYSRAY_PRINT_LINE_H
+#define SYSRAY_PRINT_LINE_H
+
+#include <stdbool.h>
+
+#include "decode/decode.h"
+#include "print/text.h"
+
+/* "name(" and the arguments known at entry, with ", " if more follow at exit. */
+void line__enter(struct sr_fmt *f, const struct sr_call *c);
+/* The arguments known at exit (no closing parenthesis). */
+void line__exit(struct sr_fmt *f, const struct sr_call *c);
+/* ") ", padding to column 40, "= " and the return value. */
+void line__ret(struct sr_fmt *f, const struct sr_call *c);
+/* For a call that never returned: [" <unfinished ...>"] ") = ?". */
+void line__noreturn(struct sr_fmt *f, const struct sr_call *c, bool unfinished);
+/* "<... name resumed>" */
+void line__resumed(struct sr_fmt *f, const struct sr_call *c);
+
+#endif /* SYSRAY_PRINT_LINE_H */

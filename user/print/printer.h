@@ -1,0 +1,300 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The printer interface. Decoders describe values: a struct and its fields,
+ * an array, a number, a set of flags, a string, an address, an fd. A backend
+ * spells them: print/text.c as strace does, a JSON backend as data. Nothing
+ * that prints an argument writes punctuation itself; separators (", " in
+ * structs, arrays and argument lists, " " in signal sets) are the backend's,
+ * which tracks whether an element is the first of its container.
+ *
+ * A decoder holds a struct sr_fmt (what it prints with and for: options, fd
+ * tables, the backend) and calls the pr_*() wrappers below.
+ */
+#ifndef SYSRAY_PRINT_PRINTER_H
+#define SYSRAY_PRINT_PRINTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Containers. */
+enum sr_box {
+	SR_BOX_ARGS, /* a syscall's argument list: "a, b" (the line opens it) */
+	SR_BOX_STRUCT, /* "{f=v, g=w}" */
+	SR_BOX_ARRAY, /* "[a, b]" */
+	SR_BOX_SET, /* strace's bit sets: "[CHLD USR1]" */
+	SR_BOX_NEGSET, /* a set printed as its complement: "~[RTMIN RT_1]" */
+	SR_BOX_CALL, /* a macro-like form: "makedev(0x1, 0x3)", "htons(80)" */
+	/*
+	 * A note on the value before it, not an element itself: " (SIGUSR1)",
+	 * " (flags O_RDWR)" after a return value; elements separated by " ".
+	 */
+	SR_BOX_NOTE,
+	SR_BOX_MAX,
+};
+
+/* Number formats. */
+enum sr_num {
+	SR_NUM_D, /* signed decimal */
+	SR_NUM_U, /* unsigned decimal */
+	SR_NUM_X, /* "0x1f"; 0 prints as "0" (strace's %#x) */
+	SR_NUM_O, /* octal with a leading 0 unless 0, at least 3 digits: 0644, 000 */
+};
+
+/* sr_pr_ops.str() flags (the same bits as out__quoted()'s). */
+#define SR_Q_NUL_TERM 0x1 /* stop at the first NUL byte */
+#define SR_Q_HEX      0x2 /* every byte as \xNN (strace QUOTE_FORCE_HEX) */
+#define SR_Q_ELLIPSIS 0x4 /* the data was cut short: append "..." */
+
+struct sr_pr;
+
+/*
+ * What a backend implements. @p is the backend itself (struct sr_pr is the
+ * first member of each backend's state). Every value op (num, sym, bits_*,
+ * str, addr, fd, pid, open) is one element of the enclosing container.
+ */
+struct sr_pr_ops {
+	/* Open a container; @name is the macro's name for SR_BOX_CALL. */
+	void (*open)(struct sr_pr *p, enum sr_box box, const char *name);
+	void (*close)(struct sr_pr *p);
+	/* The next element of a struct is field @name ("name="). */
+	void (*field)(struct sr_pr *p, const char *name);
+	/* A number; @width > 0 pads hex with zeros to that many characters ("%#0*x"). */
+	void (*num)(struct sr_pr *p, enum sr_num fmt, uint64_t v, int width);
+	/* A named constant: "AT_FDCWD", "SIGCHLD", "FUTEX_WAIT"; @raw is its value. */
+	void (*sym)(struct sr_pr *p, const char *name, uint64_t raw);
+	/* A bit set: bits_begin(raw), then bit() per name, bits_rest() for what no name covers. */
+	void (*bits_begin)(struct sr_pr *p, uint64_t raw);
+	/* One set flag: @prefix (NULL or e.g. "1<<") and its name. */
+	void (*bit)(struct sr_pr *p, const char *prefix, const char *name);
+	void (*bits_rest)(struct sr_pr *p, enum sr_num fmt, uint64_t v);
+	void (*bits_end)(struct sr_pr *p);
+	/* @n bytes of untrusted @data, at most @max shown; @q: SR_Q_*. */
+	void (*str)(struct sr_pr *p, const void *data, size_t n, size_t max, unsigned int q);
+	/* A user-space address: "NULL" or hex. */
+	void (*addr)(struct sr_pr *p, uint64_t v);
+	/*
+	 * An fd (AT_FDCWD by name) and what it is (-y): @annot_len bytes of
+	 * text as strace prints them after the number, escaped, "<>" included:
+	 * "</tmp/x>(deleted)"; none when @annot_len is 0.
+	 */
+	void (*fd)(struct sr_pr *p, int fd, const char *annot, size_t annot_len);
+	/* A pid and, with -Y, the comm of the task (NULL: unknown). */
+	void (*pid)(struct sr_pr *p, int64_t pid, const char *comm);
+	/* Elements left out: "..." (-s, -v, or more than was captured). */
+	void (*more)(struct sr_pr *p);
+	/* The value that follows replaces the previous one: " => " (in/out values). */
+	void (*changed)(struct sr_pr *p);
+	/* A note on the previous element: " /\* text *\/" (a date, an unknown value). */
+	void (*comment)(struct sr_pr *p, const char *text);
+	/* Something the trace cannot show, such as an unreadable string: "???". */
+	void (*unknown)(struct sr_pr *p);
+	/*
+	 * Transitional, until every decoder speaks through this interface: the
+	 * next element is written to sr_fmt.out by the caller itself (@delta 1
+	 * before, -1 after), separators included.
+	 */
+	void (*legacy)(struct sr_pr *p, int delta);
+};
+
+struct sr_pr {
+	const struct sr_pr_ops *ops;
+};
+
+struct sr_opts;
+struct sr_fdtab;
+struct sr_out;
+
+/* What a decoder prints with and for. */
+struct sr_fmt {
+	struct sr_pr *pr; /* the backend */
+	struct sr_out *out; /* transitional: where legacy decoders write text */
+	const struct sr_opts *opts; /* NULL: defaults (-s 32, no -v) */
+	struct sr_fdtab *fds; /* NULL: no fd annotation */
+	/* -Y: the name of a live traced task, or NULL (then pids print bare) */
+	const char *(*comm_of)(void *ctx, uint32_t pid);
+	void *comm_ctx;
+};
+
+static inline void pr_struct_begin(struct sr_fmt *f)
+{
+	f->pr->ops->open(f->pr, SR_BOX_STRUCT, NULL);
+}
+
+static inline void pr_array_begin(struct sr_fmt *f)
+{
+	f->pr->ops->open(f->pr, SR_BOX_ARRAY, NULL);
+}
+
+static inline void pr_set_begin(struct sr_fmt *f, bool negated)
+{
+	f->pr->ops->open(f->pr, negated ? SR_BOX_NEGSET : SR_BOX_SET, NULL);
+}
+
+static inline void pr_call_begin(struct sr_fmt *f, const char *name)
+{
+	f->pr->ops->open(f->pr, SR_BOX_CALL, name);
+}
+
+static inline void pr_note_begin(struct sr_fmt *f)
+{
+	f->pr->ops->open(f->pr, SR_BOX_NOTE, NULL);
+}
+
+/* Ends whichever container is open: struct, array, set, call or note. */
+static inline void pr_end(struct sr_fmt *f)
+{
+	f->pr->ops->close(f->pr);
+}
+
+#define pr_struct_end(f) pr_end(f)
+#define pr_array_end(f)	 pr_end(f)
+#define pr_set_end(f)	 pr_end(f)
+#define pr_call_end(f)	 pr_end(f)
+#define pr_note_end(f)	 pr_end(f)
+
+static inline void pr_field(struct sr_fmt *f, const char *name)
+{
+	f->pr->ops->field(f->pr, name);
+}
+
+static inline void pr_num(struct sr_fmt *f, enum sr_num fmt, uint64_t v)
+{
+	f->pr->ops->num(f->pr, fmt, v, 0);
+}
+
+static inline void pr_d(struct sr_fmt *f, int64_t v)
+{
+	f->pr->ops->num(f->pr, SR_NUM_D, (uint64_t)v, 0);
+}
+
+static inline void pr_u(struct sr_fmt *f, uint64_t v)
+{
+	f->pr->ops->num(f->pr, SR_NUM_U, v, 0);
+}
+
+static inline void pr_x(struct sr_fmt *f, uint64_t v)
+{
+	f->pr->ops->num(f->pr, SR_NUM_X, v, 0);
+}
+
+/* Hex zero-padded to @width characters, "0x" included, as printf's "%#0*x". */
+static inline void pr_xw(struct sr_fmt *f, uint64_t v, int width)
+{
+	f->pr->ops->num(f->pr, SR_NUM_X, v, width);
+}
+
+static inline void pr_sym(struct sr_fmt *f, const char *name, uint64_t raw)
+{
+	f->pr->ops->sym(f->pr, name, raw);
+}
+
+static inline void pr_str(struct sr_fmt *f, const void *data, size_t n, size_t max, unsigned int q)
+{
+	f->pr->ops->str(f->pr, data, n, max, q);
+}
+
+static inline void pr_addr(struct sr_fmt *f, uint64_t v)
+{
+	f->pr->ops->addr(f->pr, v);
+}
+
+static inline void pr_more(struct sr_fmt *f)
+{
+	f->pr->ops->more(f->pr);
+}
+
+static inline void pr_changed(struct sr_fmt *f)
+{
+	f->pr->ops->changed(f->pr);
+}
+
+static inline void pr_comment(struct sr_fmt *f, const char *text)
+{
+	f->pr->ops->comment(f->pr, text);
+}
+
+static inline void pr_unknown(struct sr_fmt *f)
+{
+	f->pr->ops->unknown(f->pr);
+}
+
+/* A bit set spelled piece by piece: begin, then names and the rest, then end. */
+static inline void pr_bits_begin(struct sr_fmt *f, uint64_t raw)
+{
+	f->pr->ops->bits_begin(f->pr, raw);
+}
+
+static inline void pr_bit(struct sr_fmt *f, const char *prefix, const char *name)
+{
+	f->pr->ops->bit(f->pr, prefix, name);
+}
+
+static inline void pr_bits_rest(struct sr_fmt *f, enum sr_num fmt, uint64_t v)
+{
+	f->pr->ops->bits_rest(f->pr, fmt, v);
+}
+
+static inline void pr_bits_end(struct sr_fmt *f)
+{
+	f->pr->ops->bits_end(f->pr);
+}
+
+/* Struct fields: the name, then the value. */
+static inline void pr_field_d(struct sr_fmt *f, const char *name, int64_t v)
+{
+	pr_field(f, name);
+	pr_d(f, v);
+}
+
+static inline void pr_field_u(struct sr_fmt *f, const char *name, uint64_t v)
+{
+	pr_field(f, name);
+	pr_u(f, v);
+}
+
+static inline void pr_field_x(struct sr_fmt *f, const char *name, uint64_t v)
+{
+	pr_field(f, name);
+	pr_x(f, v);
+}
+
+static inline void pr_field_addr(struct sr_fmt *f, const char *name, uint64_t v)
+{
+	pr_field(f, name);
+	pr_addr(f, v);
+}
+
+/* A uid or gid: (uid_t)-1 prints as -1. */
+static inline void pr_id(struct sr_fmt *f, uint32_t v)
+{
+	if (v == (uint32_t)-1)
+		pr_d(f, -1);
+	else
+		pr_u(f, v);
+}
+
+static inline void pr_field_id(struct sr_fmt *f, const char *name, uint32_t v)
+{
+	pr_field(f, name);
+	pr_id(f, v);
+}
+
+/* Transitional: wrap a decoder that still writes to f->out itself. */
+static inline void pr_legacy_begin(struct sr_fmt *f)
+{
+	f->pr->ops->legacy(f->pr, 1);
+}
+
+/* Transitional: the same for text that notes the value before it (" (flags O_RDWR)"). */
+static inline void pr_legacy_note_begin(struct sr_fmt *f)
+{
+	f->pr->ops->legacy(f->pr, 2);
+}
+
+static inline void pr_legacy_end(struct sr_fmt *f)
+{
+	f->pr->ops->legacy(f->pr, -1);
+}
+
+#endif /* SYSRAY_PRINT_PRINTER_H */

@@ -1,0 +1,305 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The strace backend: separators by container, numbers, flags joined by '|',
+ * strings with strace's escapes, fd and pid annotations.
+ */
+#include <fcntl.h>
+#include <string.h>
+
+#include "print/text.h"
+
+#define TEXT(p) ((struct sr_text_pr *)(p))
+
+static const char *const openers[SR_BOX_MAX] = {
+	[SR_BOX_ARGS] = "",	[SR_BOX_STRUCT] = "{", [SR_BOX_ARRAY] = "[", [SR_BOX_SET] = "[",
+	[SR_BOX_NEGSET] = "~[", [SR_BOX_CALL] = "(",   [SR_BOX_NOTE] = " (",
+};
+
+static const char closers[SR_BOX_MAX] = {
+	[SR_BOX_ARGS] = 0,     [SR_BOX_STRUCT] = '}', [SR_BOX_ARRAY] = ']', [SR_BOX_SET] = ']',
+	[SR_BOX_NEGSET] = ']', [SR_BOX_CALL] = ')',   [SR_BOX_NOTE] = ')',
+};
+
+/* Containers whose elements are separated by a space, not ", ". */
+static bool spaced(unsigned char box)
+{
+	return box == SR_BOX_SET || box == SR_BOX_NEGSET || box == SR_BOX_NOTE;
+}
+
+static struct sr_text_frame *frame(struct sr_text_pr *t)
+{
+	return &t->st[t->depth < SR_TEXT_DEPTH ? t->depth : SR_TEXT_DEPTH - 1];
+}
+
+/* Before an element of the current container: its separator, unless it is the first. */
+static void elem(struct sr_text_pr *t)
+{
+	struct sr_text_frame *fr = frame(t);
+
+	if (t->no_sep) {
+		t->no_sep = false;
+		fr->first = false;
+		return;
+	}
+	if (fr->legacy)
+		return;
+	if (!fr->first) {
+		if (spaced(fr->box))
+			out__putc(t->out, ' ');
+		else
+			out__puts(t->out, ", ");
+	}
+	fr->first = false;
+}
+
+static void text_open(struct sr_pr *p, enum sr_box box, const char *name)
+{
+	struct sr_text_pr *t = TEXT(p);
+	struct sr_text_frame *fr;
+
+	if (box >= SR_BOX_MAX)
+		box = SR_BOX_STRUCT;
+	/* a note belongs to the value before it */
+	if (box != SR_BOX_NOTE)
+		elem(t);
+	if (box == SR_BOX_CALL && name)
+		out__puts(t->out, name);
+	out__puts(t->out, openers[box]);
+	t->depth++;
+	fr = frame(t);
+	fr->box = box;
+	fr->first = true;
+	fr->legacy = 0;
+}
+
+static void text_close(struct sr_pr *p)
+{
+	struct sr_text_pr *t = TEXT(p);
+	char c = closers[frame(t)->box];
+
+	if (c)
+		out__putc(t->out, c);
+	if (t->depth > 0)
+		t->depth--;
+	t->no_sep = false;
+}
+
+static void text_field(struct sr_pr *p, const char *name)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	elem(t);
+	out__puts(t->out, name);
+	out__putc(t->out, '=');
+	t->no_sep = true;
+}
+
+static void put_num(struct sr_out *o, enum sr_num fmt, uint64_t v, int width)
+{
+	switch (fmt) {
+	case SR_NUM_D:
+		out__dec(o, (int64_t)v);
+		break;
+	case SR_NUM_U:
+		out__udec(o, v);
+		break;
+	case SR_NUM_X:
+		if (width > 0)
+			out__printf(o, "%#0*llx", width, (unsigned long long)v);
+		else
+			out__hex(o, v);
+		break;
+	case SR_NUM_O:
+		out__oct_alt(o, v, 3);
+		break;
+	}
+}
+
+static void text_num(struct sr_pr *p, enum sr_num fmt, uint64_t v, int width)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	elem(t);
+	put_num(t->out, fmt, v, width);
+}
+
+static void text_sym(struct sr_pr *p, const char *name, uint64_t raw)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	(void)raw;
+	elem(t);
+	out__puts(t->out, name);
+}
+
+static void text_bits_begin(struct sr_pr *p, uint64_t raw)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	(void)raw;
+	elem(t);
+	t->bits_any = false;
+}
+
+static void text_bit(struct sr_pr *p, const char *prefix, const char *name)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	if (t->bits_any)
+		out__putc(t->out, '|');
+	if (prefix)
+		out__puts(t->out, prefix);
+	out__puts(t->out, name);
+	t->bits_any = true;
+}
+
+static void text_bits_rest(struct sr_pr *p, enum sr_num fmt, uint64_t v)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	if (t->bits_any)
+		out__putc(t->out, '|');
+	put_num(t->out, fmt, v, 0);
+	t->bits_any = true;
+}
+
+static void text_bits_end(struct sr_pr *p)
+{
+	TEXT(p)->bits_any = false;
+}
+
+static void text_str(struct sr_pr *p, const void *data, size_t n, size_t max, unsigned int q)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	elem(t);
+	out__quoted(t->out, data, n, max, q);
+}
+
+static void text_addr(struct sr_pr *p, uint64_t v)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	elem(t);
+	if (v)
+		out__hex(t->out, v);
+	else
+		out__puts(t->out, "NULL");
+}
+
+static void text_fd(struct sr_pr *p, int fd, const char *annot, size_t annot_len)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	elem(t);
+	if (fd == AT_FDCWD)
+		out__puts(t->out, "AT_FDCWD");
+	else
+		out__dec(t->out, fd);
+	out__write(t->out, annot, annot_len);
+}
+
+static void text_pid(struct sr_pr *p, int64_t pid, const char *comm)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	elem(t);
+	out__dec(t->out, pid);
+	if (!comm)
+		return;
+	out__putc(t->out, '<');
+	out__escaped(t->out, comm, strlen(comm));
+	out__putc(t->out, '>');
+}
+
+static void text_more(struct sr_pr *p)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	elem(t);
+	out__puts(t->out, "...");
+}
+
+static void text_changed(struct sr_pr *p)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	out__puts(t->out, " => ");
+	t->no_sep = true;
+}
+
+static void text_comment(struct sr_pr *p, const char *text)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	out__puts(t->out, " /* ");
+	out__puts(t->out, text);
+	out__puts(t->out, " */");
+}
+
+static void text_unknown(struct sr_pr *p)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	elem(t);
+	out__puts(t->out, "???");
+}
+
+static void text_legacy(struct sr_pr *p, int delta)
+{
+	struct sr_text_pr *t = TEXT(p);
+	struct sr_text_frame *fr = frame(t);
+
+	if (delta > 0) {
+		/* 2: text that notes the value before it, not a new element */
+		if (delta == 1)
+			elem(t);
+		fr->legacy++;
+	} else if (fr->legacy > 0) {
+		fr->legacy--;
+	}
+}
+
+static const struct sr_pr_ops text_ops = {
+	.open = text_open,
+	.close = text_close,
+	.field = text_field,
+	.num = text_num,
+	.sym = text_sym,
+	.bits_begin = text_bits_begin,
+	.bit = text_bit,
+	.bits_rest = text_bits_rest,
+	.bits_end = text_bits_end,
+	.str = text_str,
+	.addr = text_addr,
+	.fd = text_fd,
+	.pid = text_pid,
+	.more = text_more,
+	.changed = text_changed,
+	.comment = text_comment,
+	.unknown = text_unknown,
+	.legacy = text_legacy,
+};
+
+void text_pr__args_begin(struct sr_text_pr *t)
+{
+	t->depth = 0;
+	t->no_sep = false;
+	t->bits_any = false;
+	t->st[0].box = SR_BOX_ARGS;
+	t->st[0].first = true;
+	t->st[0].legacy = 0;
+}
+
+bool text_pr__args_empty(const struct sr_text_pr *t)
+{
+	return t->st[0].first;
+}
+
+void text_pr__init(struct sr_text_pr *t, struct sr_out *out)
+{
+	memset(t, 0, sizeof(*t));
+	t->base.ops = &text_ops;
+	t->out = out;
+	text_pr__args_begin(t);
+}

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The strace backend of the printer interface: values spelled as strace 6.1
+ * spells them, into a struct sr_out.
+ */
+#ifndef SYSRAY_PRINT_TEXT_H
+#define SYSRAY_PRINT_TEXT_H
+
+#include <stdbool.h>
+
+#include "print/out.h"
+#include "print/printer.h"
+
+/* Containers nested deeper than this still print, with separators as at the limit. */
+#define SR_TEXT_DEPTH 32
+
+struct sr_text_frame {
+	unsigned char box; /* enum sr_box */
+	bool first; /* no element printed yet */
+	int legacy; /* > 0: a legacy decoder writes this element itself */
+};
+
+struct sr_text_pr {
+	struct sr_pr base;
+	struct sr_out *out;
+	int depth;
+	bool no_sep; /* after field() or changed(): the next value is not a new element */
+	bool bits_any; /* a bit set printed a name or a number already */
+	struct sr_text_frame st[SR_TEXT_DEPTH];
+};
+
+/**
+ * text_pr__init() - a strace backend writing to @out (not owned). It starts
+ * with an argument list open.
+ */
+void text_pr__init(struct sr_text_pr *t, struct sr_out *out);
+
+/**
+ * text_pr__args_begin() - start a new argument list (a line's entry part, or
+ * the part printed at exit), whatever was open before.
+ */
+void text_pr__args_begin(struct sr_text_pr *t);
+
+/** text_pr__args_empty() - has nothing been printed in the current argument list? */
+bool text_pr__args_empty(const struct sr_text_pr *t);
+
+#endif /* SYSRAY_PRINT_TEXT_H */
