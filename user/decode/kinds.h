@@ -6,18 +6,22 @@
  * (tests/unit). Each is defined in the user/decode/ file of its subsystem.
  */
 
-/* file.c: files, stat, directories */
+/* stat.c: stat, statx, statfs */
 SR_KIND(stat)
 SR_KIND(statx)
 SR_KIND(statfs)
-SR_KIND(utimbuf)
+SR_DECODER(statx_flags)
+/* open.c: open's flags and mode, openat2 */
 SR_KIND(open_how)
 SR_DECODER(open_flags)
 SR_DECODER(open_mode)
+/* dirent.c: getdents, getdents64 */
 SR_DECODER(dirents)
+SR_DECODER(dirents64)
+/* mknod.c: file modes, device numbers */
 SR_DECODER(mknod_mode)
 SR_DECODER(mknod_dev)
-SR_DECODER(statx_flags)
+/* xattr.c: extended attributes */
 SR_DECODER(xattr_value_in)
 SR_DECODER(xattr_value_out)
 SR_DECODER(xattr_list)
@@ -98,6 +102,7 @@ SR_SCDEC(ioprio)
 /* signal.c: signals */
 SR_KIND(sigaction)
 SR_KIND(sigset)
+SR_KIND(sigset_pending)
 SR_KIND(stack_t)
 SR_KIND(siginfo)
 SR_DECODER(sigreturn_frame)
@@ -113,4 +118,5 @@ SR_KIND(timeval_pair)
 SR_DECODER(sleep_rem)
 SR_KIND(sigevent)
 SR_KIND(time_t)
+SR_KIND(utimbuf)
 SR_SCDEC(time)

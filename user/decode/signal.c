@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Decoders: signals. */
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+#include <ucontext.h>
 #include <unistd.h>
 #include <linux/audit.h>
 
@@ -21,17 +23,32 @@
 #define SR_SIGINFO_USED 48
 
 /*
+ * The kernel's struct sigaction (<asm/signal.h>, which clashes with glibc's
+ * <signal.h>): handler, flags, restorer, then the mask.
+ */
+struct sr_ksigaction {
+	uint64_t handler;
+	uint64_t flags;
+	uint64_t restorer;
+	uint64_t mask;
+};
+
+_Static_assert(sizeof(stack_t) == 24, "stack_t: ss_sp, int ss_flags (padded), ss_size");
+_Static_assert(sizeof(siginfo_t) == 128, "siginfo_t is 128 bytes");
+
+/*
  * Where uc_sigmask sits relative to the user stack pointer at rt_sigreturn
  * entry. x86_64: the return address was popped, so sp points at the struct
- * ucontext of the rt_sigframe, and uc_sigmask follows uc_flags, uc_link,
- * uc_stack and the 256-byte struct sigcontext (<asm/ucontext.h>). arm64: sp
- * points at the rt_sigframe, a 128-byte siginfo then the ucontext, where
- * uc_sigmask comes right after uc_stack.
+ * ucontext of the rt_sigframe. arm64: sp points at the rt_sigframe, a
+ * siginfo then the ucontext. glibc's ucontext_t lays out uc_flags, uc_link,
+ * uc_stack, then (x86_64) a 256-byte machine context or (arm64) the mask
+ * first, as the kernel's struct ucontext (<asm/ucontext.h>) does.
  */
 #if defined(__aarch64__)
-#define SR_SIGFRAME_MASK_OFF (128 + 40)
+#define SR_SIGFRAME_MASK_OFF (sizeof(siginfo_t) + offsetof(ucontext_t, uc_sigmask))
 #else
-#define SR_SIGFRAME_MASK_OFF 296
+#define SR_SIGFRAME_MASK_OFF offsetof(ucontext_t, uc_sigmask)
+_Static_assert(sizeof(mcontext_t) == 256, "x86_64: struct sigcontext's size");
 #endif
 
 const char *signame_short(int sig, char *buf, size_t len)
@@ -69,7 +86,7 @@ static void print_sigmask(struct sr_fmt *f, const void *data, size_t bytes)
 {
 	uint32_t w[2] = { 0, 0 };
 	unsigned int words, set = 0, i;
-	bool first = true;
+	bool negated;
 	char buf[16];
 
 	if (bytes > sizeof(w))
@@ -78,21 +95,15 @@ static void print_sigmask(struct sr_fmt *f, const void *data, size_t bytes)
 	words = (bytes + 3) / 4;
 	for (i = 0; i < words; i++)
 		set += __builtin_popcount(w[i]);
-	if (set >= words * 32 * 2 / 3) {
+	negated = set >= words * 32 * 2 / 3;
+	if (negated)
 		for (i = 0; i < words; i++)
 			w[i] = ~w[i];
-		out__putc(f->out, '~');
-	}
-	out__putc(f->out, '[');
-	for (i = 0; i < words * 32; i++) {
-		if (!(w[i / 32] & (1u << (i % 32))))
-			continue;
-		if (!first)
-			out__putc(f->out, ' ');
-		first = false;
-		out__puts(f->out, signame_short(i + 1, buf, sizeof(buf)));
-	}
-	out__putc(f->out, ']');
+	pr_set_begin(f, negated);
+	for (i = 0; i < words * 32; i++)
+		if (w[i / 32] & (1u << (i % 32)))
+			pr_sym(f, signame_short(i + 1, buf, sizeof(buf)), i + 1);
+	pr_set_end(f);
 }
 
 /*
@@ -100,11 +111,11 @@ static void print_sigmask(struct sr_fmt *f, const void *data, size_t bytes)
  * insists be 8 (rt_sigpending takes 1 to 8): strace prints the address of
  * any other size. With c == NULL, @len bytes the caller already checked.
  */
-static void sigset_print(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
-			 size_t len)
+static void sigset_sized(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
+			 size_t len, uint64_t min)
 {
 	const struct sr_argdesc *a;
-	uint64_t size, min = SR_NSIG_BYTES;
+	uint64_t size;
 
 	if (!c || argi < 0 || argi >= SR_NARGS) {
 		print_sigmask(f, data, len);
@@ -114,8 +125,6 @@ static void sigset_print(struct sr_fmt *f, const struct sr_call *c, int argi, co
 	size = len;
 	if (SR_L_KIND(a->len) == SR_L_ARG(0))
 		size = c->args[SR_L_IDX(a->len) % SR_NARGS];
-	if (!strcmp(c->ent->name, "rt_sigpending"))
-		min = 1;
 	if (size < min || size > SR_NSIG_BYTES || len < size) {
 		fmt_ptr(f, c->args[argi]);
 		return;
@@ -123,96 +132,107 @@ static void sigset_print(struct sr_fmt *f, const struct sr_call *c, int argi, co
 	print_sigmask(f, data, size);
 }
 
-static void print_sa_handler(struct sr_fmt *f, uint64_t h)
+/* Masks other than rt_sigpending's must be exactly 8 bytes. */
+static void sigset_print(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
+			 size_t len)
 {
-	if (h == 0)
-		out__puts(f->out, "SIG_DFL");
-	else if (h == 1)
-		out__puts(f->out, "SIG_IGN");
-	else if (h == UINT64_MAX)
-		out__puts(f->out, "SIG_ERR");
-	else
-		out__hex(f->out, h);
+	sigset_sized(f, c, argi, data, len, SR_NSIG_BYTES);
 }
 
-/* The kernel's struct sigaction: handler, flags, restorer, then the mask. */
+/* rt_sigpending accepts a mask of 1 to 8 bytes. */
+static void sigset_pending_print(struct sr_fmt *f, const struct sr_call *c, int argi,
+				 const void *data, size_t len)
+{
+	sigset_sized(f, c, argi, data, len, 1);
+}
+
+static void print_sa_handler(struct sr_fmt *f, uint64_t h)
+{
+	if (h == (uint64_t)(uintptr_t)SIG_DFL)
+		pr_sym(f, "SIG_DFL", h);
+	else if (h == (uint64_t)(uintptr_t)SIG_IGN)
+		pr_sym(f, "SIG_IGN", h);
+	else if (h == (uint64_t)(uintptr_t)SIG_ERR)
+		pr_sym(f, "SIG_ERR", h);
+	else
+		pr_x(f, h);
+}
+
 static void sigaction_print(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
 			    size_t len)
 {
-	const uint8_t *p = data;
-	uint64_t flags = get64(p, 8);
+	struct sr_ksigaction sa;
 
-	out__puts(f->out, "{sa_handler=");
-	print_sa_handler(f, get64(p, 0));
-	out__puts(f->out, ", sa_mask=");
-	print_sigmask(f, p + 24, SR_NSIG_BYTES);
-	out__puts(f->out, ", sa_flags=");
-	fmt_flags(f, &xlat_sa_flags, flags);
-	if (flags & SR_SA_RESTORER) {
-		out__puts(f->out, ", sa_restorer=");
-		fmt_ptr(f, get64(p, 16));
-	}
-	out__putc(f->out, '}');
+	memcpy(&sa, data, sizeof(sa));
+	pr_struct_begin(f);
+	pr_field(f, "sa_handler");
+	print_sa_handler(f, sa.handler);
+	pr_field(f, "sa_mask");
+	print_sigmask(f, (const uint8_t *)data + offsetof(struct sr_ksigaction, mask),
+		      SR_NSIG_BYTES);
+	pr_field(f, "sa_flags");
+	fmt_flags(f, &xlat_sa_flags, sa.flags);
+	if (sa.flags & SR_SA_RESTORER)
+		pr_field_addr(f, "sa_restorer", sa.restorer);
+	pr_struct_end(f);
 }
 
-/* stack_t: ss_sp, int ss_flags (padded), ss_size. */
 static void stack_t_print(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
 			  size_t len)
 {
-	const uint8_t *p = data;
+	stack_t ss;
 
-	out__puts(f->out, "{ss_sp=");
-	fmt_ptr(f, get64(p, 0));
-	out__puts(f->out, ", ss_flags=");
-	fmt_flags(f, &xlat_sigaltstack_flags, get32(p, 8));
-	out__puts(f->out, ", ss_size=");
-	out__udec(f->out, get64(p, 16));
-	out__putc(f->out, '}');
+	memcpy(&ss, data, sizeof(ss));
+	pr_struct_begin(f);
+	pr_field_addr(f, "ss_sp", (uintptr_t)ss.ss_sp);
+	pr_field(f, "ss_flags");
+	fmt_flags(f, &xlat_sigaltstack_flags, (uint32_t)ss.ss_flags);
+	pr_field_u(f, "ss_size", ss.ss_size);
+	pr_struct_end(f);
 }
 
-/*
- * siginfo_t on x86_64 and arm64: si_signo, si_errno, si_code at 0, 4, 8, the
- * union at 16. Field offsets below are into the whole struct.
- */
+/* Offsets of siginfo_t's fields: glibc's layout is the kernel's. */
 enum {
-	SI_PID = 16, /* kill, rt, sigchld: pid_t si_pid; uid_t si_uid */
-	SI_UID = 20,
-	SI_TIMERID = 16, /* timer: int si_tid; int si_overrun; sigval */
-	SI_OVERRUN = 20,
-	SI_VALUE = 24, /* rt and timer: union sigval si_int / si_ptr */
-	SI_STATUS = 24, /* sigchld: int si_status; clock_t si_utime, si_stime */
-	SI_UTIME = 32,
-	SI_STIME = 40,
-	SI_ADDR = 16, /* sigfault: void *si_addr, then a union at 24 */
-	SI_ADDR_LSB = 24,
-	SI_LOWER = 32,
-	SI_UPPER = 40,
-	SI_PKEY = 32,
-	SI_BAND = 16, /* sigpoll: long si_band; int si_fd */
-	SI_FD = 24,
-	SI_CALL_ADDR = 16, /* sigsys: void *si_call_addr; int si_syscall; u32 si_arch */
-	SI_SYSCALL = 24,
-	SI_ARCH = 28,
+	SI_PID = offsetof(siginfo_t, si_pid), /* kill, rt, sigchld */
+	SI_UID = offsetof(siginfo_t, si_uid),
+	SI_TIMERID = offsetof(siginfo_t, si_timerid), /* timers */
+	SI_OVERRUN = offsetof(siginfo_t, si_overrun),
+	SI_VALUE = offsetof(siginfo_t, si_value), /* rt and timers: si_int / si_ptr */
+	SI_STATUS = offsetof(siginfo_t, si_status), /* sigchld */
+	SI_UTIME = offsetof(siginfo_t, si_utime),
+	SI_STIME = offsetof(siginfo_t, si_stime),
+	SI_ADDR = offsetof(siginfo_t, si_addr), /* faults */
+	SI_ADDR_LSB = offsetof(siginfo_t, si_addr_lsb),
+	SI_LOWER = offsetof(siginfo_t, si_lower),
+	SI_UPPER = offsetof(siginfo_t, si_upper),
+	SI_PKEY = offsetof(siginfo_t, si_pkey),
+	SI_BAND = offsetof(siginfo_t, si_band), /* sigpoll */
+	SI_FD = offsetof(siginfo_t, si_fd),
+	SI_CALL_ADDR = offsetof(siginfo_t, si_call_addr), /* sigsys */
+	SI_SYSCALL = offsetof(siginfo_t, si_syscall),
+	SI_ARCH = offsetof(siginfo_t, si_arch),
 };
+
+_Static_assert(SI_STIME + 8 <= SR_SIGINFO_USED, "the fields shown are within what is kept");
 
 static const struct sr_xlat *si_code_table(int sig)
 {
 	switch (sig) {
-	case 5: /* SIGTRAP */
+	case SIGTRAP:
 		return &xlat_trap_codes;
-	case 17: /* SIGCHLD */
+	case SIGCHLD:
 		return &xlat_cld_codes;
-	case 29: /* SIGIO */
+	case SIGIO:
 		return &xlat_poll_codes;
-	case 4: /* SIGILL */
+	case SIGILL:
 		return &xlat_ill_codes;
-	case 8: /* SIGFPE */
+	case SIGFPE:
 		return &xlat_fpe_codes;
-	case 11: /* SIGSEGV */
+	case SIGSEGV:
 		return &xlat_segv_codes;
-	case 7: /* SIGBUS */
+	case SIGBUS:
 		return &xlat_bus_codes;
-	case 31: /* SIGSYS */
+	case SIGSYS:
 		return &xlat_sys_codes;
 	default:
 		return NULL;
@@ -228,41 +248,22 @@ static void print_si_code(struct sr_fmt *f, int32_t code, int sig)
 	if (!n && x)
 		n = xlat__name(x, (uint64_t)(int64_t)code);
 	if (n)
-		out__puts(f->out, n);
+		pr_sym(f, n, (uint64_t)(int64_t)code);
 	else
-		out__hex(f->out, (uint32_t)code);
-}
-
-static void print_uid(struct sr_fmt *f, uint32_t uid)
-{
-	if (uid == UINT32_MAX)
-		out__puts(f->out, "-1");
-	else
-		out__udec(f->out, uid);
+		pr_x(f, (uint32_t)code);
 }
 
 static void print_si_source(struct sr_fmt *f, const uint8_t *p)
 {
-	out__puts(f->out, ", si_pid=");
+	pr_field(f, "si_pid");
 	fmt_pid(f, (int32_t)get32(p, SI_PID));
-	out__puts(f->out, ", si_uid=");
-	print_uid(f, get32(p, SI_UID));
+	pr_field_id(f, "si_uid", get32(p, SI_UID));
 }
 
 static void print_si_value(struct sr_fmt *f, const uint8_t *p)
 {
-	out__puts(f->out, ", si_int=");
-	out__dec(f->out, (int32_t)get32(p, SI_VALUE));
-	out__puts(f->out, ", si_ptr=");
-	fmt_ptr(f, get64(p, SI_VALUE));
-}
-
-static void print_si_ptr(struct sr_fmt *f, const char *name, uint64_t v)
-{
-	out__puts(f->out, ", ");
-	out__puts(f->out, name);
-	out__putc(f->out, '=');
-	fmt_ptr(f, v);
+	pr_field_d(f, "si_int", (int32_t)get32(p, SI_VALUE));
+	pr_field_addr(f, "si_ptr", get64(p, SI_VALUE));
 }
 
 static void print_si_chld(struct sr_fmt *f, const uint8_t *p, int32_t code)
@@ -270,22 +271,21 @@ static void print_si_chld(struct sr_fmt *f, const uint8_t *p, int32_t code)
 	int32_t status = (int32_t)get32(p, SI_STATUS);
 
 	print_si_source(f, p);
-	out__puts(f->out, ", si_status=");
+	pr_field(f, "si_status");
 	if (code == CLD_EXITED)
-		out__dec(f->out, status);
+		pr_d(f, status);
 	else
 		fmt_signame(f, status);
-	out__puts(f->out, ", si_utime=");
+	pr_field(f, "si_utime");
 	fmt_clock_t(f, get64(p, SI_UTIME));
-	out__puts(f->out, ", si_stime=");
+	pr_field(f, "si_stime");
 	fmt_clock_t(f, get64(p, SI_STIME));
 }
 
 static void print_si_poll(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p)
 {
-	out__puts(f->out, ", si_band=");
-	out__dec(f->out, (int64_t)get64(p, SI_BAND));
-	out__puts(f->out, ", si_fd=");
+	pr_field_d(f, "si_band", (int64_t)get64(p, SI_BAND));
+	pr_field(f, "si_fd");
 	fmt_fd(f, c, (int32_t)get32(p, SI_FD));
 }
 
@@ -296,30 +296,30 @@ static void print_si_sys(struct sr_fmt *f, const uint8_t *p)
 	int nr = (int32_t)get32(p, SI_SYSCALL);
 	const struct sr_sysent *e = syscalls__get(nr);
 
-	print_si_ptr(f, "si_call_addr", get64(p, SI_CALL_ADDR));
-	out__puts(f->out, ", si_syscall=");
+	pr_field_addr(f, "si_call_addr", get64(p, SI_CALL_ADDR));
+	pr_field(f, "si_syscall");
 	if (arch == AUDIT_ARCH_X86_64 && nr >= 0 && !e->raw) {
-		out__puts(f->out, "__NR_");
-		out__puts(f->out, e->name);
+		char name[64];
+
+		snprintf(name, sizeof(name), "__NR_%s", e->name);
+		pr_sym(f, name, (uint32_t)nr);
 	} else {
-		out__udec(f->out, (uint32_t)nr);
+		pr_u(f, (uint32_t)nr);
 	}
-	out__puts(f->out, ", si_arch=");
+	pr_field(f, "si_arch");
 	fmt_enum(f, &xlat_audit_arch, arch);
 }
 
 static void print_si_fault(struct sr_fmt *f, const uint8_t *p, int sig, int32_t code)
 {
-	print_si_ptr(f, "si_addr", get64(p, SI_ADDR));
+	pr_field_addr(f, "si_addr", get64(p, SI_ADDR));
 	if (sig == SIGBUS && (code == BUS_MCEERR_AR || code == BUS_MCEERR_AO)) {
-		out__puts(f->out, ", si_addr_lsb=");
-		out__hex(f->out, (uint16_t)get32(p, SI_ADDR_LSB));
+		pr_field_x(f, "si_addr_lsb", (uint16_t)get32(p, SI_ADDR_LSB));
 	} else if (sig == SIGSEGV && code == SEGV_BNDERR) {
-		print_si_ptr(f, "si_lower", get64(p, SI_LOWER));
-		print_si_ptr(f, "si_upper", get64(p, SI_UPPER));
+		pr_field_addr(f, "si_lower", get64(p, SI_LOWER));
+		pr_field_addr(f, "si_upper", get64(p, SI_UPPER));
 	} else if (sig == SIGSEGV && code == SEGV_PKUERR) {
-		out__puts(f->out, ", si_pkey=");
-		out__udec(f->out, get32(p, SI_PKEY));
+		pr_field_u(f, "si_pkey", get32(p, SI_PKEY));
 	}
 }
 
@@ -332,10 +332,8 @@ static void print_si_user(struct sr_fmt *f, const struct sr_call *c, const uint8
 		print_si_source(f, p);
 		break;
 	case SI_TIMER:
-		out__puts(f->out, ", si_timerid=");
-		out__hex(f->out, get32(p, SI_TIMERID));
-		out__puts(f->out, ", si_overrun=");
-		out__dec(f->out, (int32_t)get32(p, SI_OVERRUN));
+		pr_field_x(f, "si_timerid", get32(p, SI_TIMERID));
+		pr_field_d(f, "si_overrun", (int32_t)get32(p, SI_OVERRUN));
 		print_si_value(f, p);
 		break;
 	case SI_SIGIO:
@@ -354,21 +352,21 @@ static void print_si_kernel(struct sr_fmt *f, const struct sr_call *c, const uin
 			    int32_t code)
 {
 	switch (sig) {
-	case 17: /* SIGCHLD */
+	case SIGCHLD:
 		print_si_chld(f, p, code);
 		break;
-	case 4: /* SIGILL */
-	case 8: /* SIGFPE */
-	case 7: /* SIGBUS */
-	case 11: /* SIGSEGV */
-	case 5: /* SIGTRAP */
+	case SIGILL:
+	case SIGFPE:
+	case SIGBUS:
+	case SIGSEGV:
+	case SIGTRAP:
 		print_si_fault(f, p, sig, code);
 		break;
-	case 29: /* SIGIO */
-		if (code >= 1 && code <= 6) /* POLL_IN .. POLL_HUP */
+	case SIGIO:
+		if (code >= POLL_IN && code <= POLL_HUP)
 			print_si_poll(f, c, p);
 		break;
-	case 31: /* SIGSYS */
+	case SIGSYS:
 		print_si_sys(f, p);
 		break;
 	default:
@@ -394,32 +392,32 @@ static void siginfo_print(struct sr_fmt *f, const struct sr_call *c, int argi, c
 	sig = (int32_t)get32(p, 0);
 	err = (int32_t)get32(p, 4);
 	code = (int32_t)get32(p, 8);
-	out__putc(f->out, '{');
+	pr_struct_begin(f);
 	if (sig) {
-		out__puts(f->out, "si_signo=");
+		pr_field(f, "si_signo");
 		fmt_signame(f, sig);
-		out__puts(f->out, ", si_code=");
+		pr_field(f, "si_code");
 		print_si_code(f, code, sig);
 		if (err) {
 			const char *n = errno__name(err);
 
-			out__puts(f->out, ", si_errno=");
+			pr_field(f, "si_errno");
 			if (n)
-				out__puts(f->out, n);
+				pr_sym(f, n, (uint32_t)err);
 			else
-				out__udec(f->out, (uint32_t)err);
+				pr_u(f, (uint32_t)err);
 		}
 		if (code <= 0)
 			print_si_user(f, c, p, code);
 		else
 			print_si_kernel(f, c, p, sig, code);
 	}
-	out__putc(f->out, '}');
+	pr_struct_end(f);
 }
 
 const struct sr_kind sr_kind_sigaction = {
 	.name = "sigaction",
-	.size = 32,
+	.size = sizeof(struct sr_ksigaction),
 	.max = 0,
 	.print = sigaction_print,
 };
@@ -430,15 +428,21 @@ const struct sr_kind sr_kind_sigset = {
 	.max = SR_NSIG_BYTES,
 	.print = sigset_print,
 };
+const struct sr_kind sr_kind_sigset_pending = {
+	.name = "sigset_pending",
+	.size = 0,
+	.max = SR_NSIG_BYTES,
+	.print = sigset_pending_print,
+};
 const struct sr_kind sr_kind_stack_t = {
 	.name = "stack_t",
-	.size = 24,
+	.size = sizeof(stack_t),
 	.max = 0,
 	.print = stack_t_print,
 };
 const struct sr_kind sr_kind_siginfo = {
 	.name = "siginfo",
-	.size = 128,
+	.size = sizeof(siginfo_t),
 	.max = 0,
 	.print = siginfo_print,
 };
@@ -458,12 +462,13 @@ static void sigreturn_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 {
 	const struct sr_blob *b = c->in[argi];
 
-	out__puts(f->out, "{mask=");
+	pr_struct_begin(f);
+	pr_field(f, "mask");
 	if (b && !(b->flags & (SR_BF_FAULT | SR_BF_NULL)) && b->len >= SR_NSIG_BYTES)
 		print_sigmask(f, blob_data(b), SR_NSIG_BYTES);
 	else
-		out__puts(f->out, "?"); /* strace shows the frame's address, which we lack */
-	out__putc(f->out, '}');
+		pr_sym(f, "?", 0); /* strace shows the frame's address, which we lack */
+	pr_struct_end(f);
 }
 
 const struct sr_decoder sr_dec_sigreturn_frame = {

@@ -6,6 +6,7 @@
 #include <time.h>
 #include <sys/stat.h>
 #include <linux/time_types.h>
+#include <linux/utime.h>
 
 #include "decode/decode.h"
 #include "decode/timefmt.h"
@@ -415,4 +416,29 @@ const struct sr_scdec sr_scdec_time = {
 	.enter = time_enter,
 	.exit = time_exit,
 	.ret_suffix = time_ret_suffix,
+};
+
+/* utime(2)'s times, with their dates. */
+static void utimbuf_print(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
+			  size_t len)
+{
+	struct utimbuf t;
+
+	(void)c;
+	(void)argi;
+	(void)len;
+	memcpy(&t, data, sizeof(t));
+	pr_struct_begin(f);
+	pr_field_d(f, "actime", t.actime);
+	fmt_time_comment(f, t.actime, 0, 0);
+	pr_field_d(f, "modtime", t.modtime);
+	fmt_time_comment(f, t.modtime, 0, 0);
+	pr_struct_end(f);
+}
+
+const struct sr_kind sr_kind_utimbuf = {
+	.name = "utimbuf",
+	.size = sizeof(struct utimbuf),
+	.max = 0,
+	.print = utimbuf_print,
 };
