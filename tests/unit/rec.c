@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "rec.h"
+#include "print/strace.h"
 #include "table/syscalls.h"
 
 static void hdr(struct t_rec *r, uint16_t type, uint32_t tid, int32_t nr, size_t size)
@@ -130,11 +131,17 @@ const char *t_sink_text(struct t_sink *s)
 
 void t_sink_reinit(struct t_sink *s)
 {
-	struct sr_fdtab *fds = s->p.fmt.fds;
+	struct sr_fdtab *fds = s->p.fds;
 
 	out__flush(&s->mem.out);
 	pairing__free(&s->p);
 	pairing__init(&s->p, &s->mem.out, &s->opts, fds);
+}
+
+void t_sink_set_fds(struct t_sink *s, struct sr_fdtab *fds)
+{
+	s->p.fds = fds;
+	strace_sink__set_fds(s->p.own_sink, fds);
 }
 
 void t_sink_close(struct t_sink *s)

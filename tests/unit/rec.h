@@ -57,6 +57,8 @@ struct t_sink {
 void t_sink_open(struct t_sink *s);
 /* After changing s->opts: start the pairing state again, as main.c would with them. */
 void t_sink_reinit(struct t_sink *s);
+/* Print with the fd tables @fds (not owned), whose comm callback stays as set. */
+void t_sink_set_fds(struct t_sink *s, struct sr_fdtab *fds);
 void t_feed(struct t_sink *s, const struct t_rec *r);
 /* Flush and return everything printed so far (NUL-terminated, in mem.text_buf). */
 const char *t_sink_text(struct t_sink *s);

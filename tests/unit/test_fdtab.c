@@ -37,7 +37,7 @@ static struct sr_fdtab *open_tab(struct t_sink *s, int mode)
 	s->opts.decode_fds = mode;
 	t = fdtab__new(&s->opts);
 	fdtab__set_proc_root(t, NULL);
-	s->p.fmt.fds = t;
+	t_sink_set_fds(s, t);
 	return t;
 }
 
@@ -47,7 +47,7 @@ static void reopen_tab(struct t_sink *s, struct sr_fdtab *t, int mode)
 	t_sink_close(s);
 	t_sink_open(s);
 	s->opts.decode_fds = mode;
-	s->p.fmt.fds = t;
+	t_sink_set_fds(s, t);
 }
 
 static void close_tab(struct t_sink *s, struct sr_fdtab *t)
@@ -241,7 +241,7 @@ static void cwd_and_absolute_paths(struct t_state *st)
 	s.opts.absolute_paths = true;
 	t = fdtab__new(&s.opts);
 	fdtab__set_proc_root(t, NULL);
-	s.p.fmt.fds = t;
+	t_sink_set_fds(&s, t);
 	t_line(&s, "chdir", a, &dir, 1, 0, NULL, 0);
 	a[0] = T_AT_FDCWD;
 	a[1] = 0x1000;
@@ -423,7 +423,7 @@ static void peer(struct t_state *st)
 	t = fdtab__new(&s.opts);
 	fdtab__set_proc_root(t, NULL);
 	fdtab__set_comm_fn(t, comm_of, NULL);
-	s.p.fmt.fds = t;
+	t_sink_set_fds(&s, t);
 	fdi_sock(&d, 3, SR_FDI_SRC_RET, AF_UNIX, SOCK_STREAM, 0, 701);
 	d.fi.peer_ino = 702;
 	d.fi.peer_pid = 4242;
@@ -951,7 +951,7 @@ static void peer_after_fork(struct t_state *st)
 	t = fdtab__new(&s.opts);
 	fdtab__set_proc_root(t, NULL);
 	fdtab__set_comm_fn(t, family_comm, NULL);
-	s.p.fmt.fds = t;
+	t_sink_set_fds(&s, t);
 	fdi_sock(&d[0], 3, SR_FDI_SRC_RET, AF_UNIX, SOCK_STREAM, 0, 711);
 	d[0].fi.peer_ino = 712;
 	d[0].fi.peer_pid = 100;

@@ -33,6 +33,10 @@ struct sr_call {
 	const uint8_t *in_end; /* end of the entry record */
 	const uint8_t *out_start; /* the exit record, when has_exit */
 	const uint8_t *out_end;
+	uint64_t ts_enter; /* kernel time of the entry (CLOCK_MONOTONIC ns); 0: unknown */
+	uint64_t ts_exit; /* and of the exit, when has_exit */
+	/* Scratch for the sinks (struct sr_sink.bit), cleared when the call begins. */
+	uint8_t sink_bits;
 };
 
 /* Blob access. */

@@ -1,28 +1,32 @@
 // SPDX-License-Identifier: GPL-2.0
+/*
+ * The pairing stage: turns the record stream into events for the sinks
+ * (pairing/sink.h). It pairs each exit with its entry, keeps per-thread
+ * state, follows forks and execs, applies the user-space filters (-e
+ * status=, quiet=, signal=), tells the fd model what each completed call
+ * did, and says what a sink must show: it prints nothing itself.
+ */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "host/cgroup.h"
-#include "fd/fdtab.h"
 #include "cli/filter.h"
-#include "print/args.h"
-#include "print/line.h"
 #include "cli/opts.h"
+#include "fd/fdtab.h"
 #include "pairing/pairing.h"
+#include "print/args.h"
+#include "print/strace.h"
 
 /* Ignored signals waiting to be shown after their task's current syscall. */
 #define SR_PENDING_SIGS 4
 
 /* One traced thread. */
 struct sr_ttask {
-	uint32_t tid;
-	uint32_t tgid;
+	struct sr_task_info info; /* what events say about it; info.comm is comm */
 	bool in_call; /* an entry is held, its exit not yet seen */
-	bool printed; /* the entry part has been printed */
 	bool quiet; /* the call is for the fd tables only: -e trace= excludes it */
 	char comm[SR_COMM_LEN];
-	uint64_t cgid;
 	/* call.ent of an out-of-range syscall number: a copy, with its name */
 	struct sr_sysent own_ent;
 	char own_name[24];
@@ -35,8 +39,7 @@ struct sr_ttask {
 	struct sr_signal pending[SR_PENDING_SIGS];
 };
 
-/* --peer names the process at the other end by the comm the trace knows. */
-static const char *task_comm(void *ctx, uint32_t pid)
+const char *pairing__comm_of(void *ctx, uint32_t pid)
 {
 	struct sr_pairing *p = ctx;
 	struct sr_ttask *t = idmap__get(&p->tasks, pid);
@@ -44,25 +47,40 @@ static const char *task_comm(void *ctx, uint32_t pid)
 	return t && t->comm[0] ? t->comm : NULL;
 }
 
-void pairing__init(struct sr_pairing *p, struct sr_out *out, const struct sr_opts *opts,
-		   struct sr_fdtab *fds)
+void pairing__setup(struct sr_pairing *p, const struct sr_opts *opts, struct sr_fdtab *fds)
 {
 	memset(p, 0, sizeof(*p));
-	text_pr__init(&p->text, out);
-	p->fmt.pr = &p->text.base;
-	p->fmt.out = out;
-	p->fmt.opts = opts;
-	p->fmt.fds = fds;
-	fdtab__set_comm_fn(fds, task_comm, p);
-	if (opts && opts->decode_pids) {
-		p->fmt.comm_of = task_comm;
-		p->fmt.comm_ctx = p;
-	}
+	p->opts = opts;
+	pairing__set_fds(p, fds);
 	/*
 	 * Filter by outcome at exit. With -z/-Z the kernel already sends only
 	 * the wanted calls, whole; execve still comes in two records.
 	 */
 	p->filter_status = opts && opts->status != SR_ST_ALL;
+}
+
+void pairing__set_fds(struct sr_pairing *p, struct sr_fdtab *fds)
+{
+	p->fds = fds;
+	fdtab__set_comm_fn(fds, pairing__comm_of, p);
+}
+
+int pairing__add_sink(struct sr_pairing *p, struct sr_sink *s)
+{
+	if (p->nsinks >= SR_MAX_SINKS)
+		return -ENOSPC;
+	s->bit = (uint8_t)(1u << p->nsinks);
+	p->sinks[p->nsinks++] = s;
+	return 0;
+}
+
+void pairing__init(struct sr_pairing *p, struct sr_out *out, const struct sr_opts *opts,
+		   struct sr_fdtab *fds)
+{
+	pairing__setup(p, opts, fds);
+	p->own_sink = strace_sink__new(out, opts, fds, pairing__comm_of, p);
+	if (p->own_sink)
+		pairing__add_sink(p, p->own_sink);
 }
 
 uint32_t pairing__kernel_status(const struct sr_opts *o)
@@ -97,10 +115,8 @@ void pairing__free(struct sr_pairing *p)
 	while ((t = idmap__next(&p->tasks, &it, NULL)))
 		task_free(t);
 	idmap__free(&p->tasks);
-	if (p->cgnames) {
-		cgnames__free(p->cgnames);
-		free(p->cgnames);
-	}
+	strace_sink__free(p->own_sink);
+	p->own_sink = NULL;
 }
 
 static struct sr_ttask *task_get(struct sr_pairing *p, uint32_t tid, uint32_t tgid)
@@ -112,8 +128,9 @@ static struct sr_ttask *task_get(struct sr_pairing *p, uint32_t tid, uint32_t tg
 	t = calloc(1, sizeof(*t));
 	if (!t)
 		return NULL;
-	t->tid = tid;
-	t->tgid = tgid;
+	t->info.tid = tid;
+	t->info.tgid = tgid;
+	t->info.comm = t->comm;
 	if (idmap__put(&p->tasks, tid, t)) {
 		free(t);
 		return NULL;
@@ -121,74 +138,49 @@ static struct sr_ttask *task_get(struct sr_pairing *p, uint32_t tid, uint32_t tg
 	return t;
 }
 
-static void cgroup_prefix(struct sr_pairing *p, uint64_t cgid)
+/* Hand @ev to every sink. */
+static void emit(struct sr_pairing *p, const struct sr_event *ev)
 {
-	if (!p->cgnames) {
-		p->cgnames = calloc(1, sizeof(*p->cgnames));
-		if (!p->cgnames)
-			return;
-	}
-	out__puts(p->fmt.out, cgnames__label(p->cgnames, cgid));
-	out__putc(p->fmt.out, ' ');
+	int i;
+
+	for (i = 0; i < p->nsinks; i++)
+		p->sinks[i]->ops->event(p->sinks[i], ev);
 }
 
-/*
- * "PID  ", "PID<comm> " with -Y, after the cgroup with --show-cgroup; @t is
- * the task, which may already be out of the task map (NULL if unknown).
- */
-static void leader_of(struct sr_pairing *p, uint32_t tid, const struct sr_ttask *t)
+/* An event about @t's call. */
+static void emit_call(struct sr_pairing *p, enum sr_ev_type type, struct sr_ttask *t, bool shown,
+		      uint64_t ts)
 {
-	const struct sr_opts *o = p->fmt.opts;
-	struct sr_out *out = p->fmt.out;
-	size_t start;
+	struct sr_event ev = {
+		.type = type, .shown = shown, .ts = ts, .task = &t->info, .call = &t->call
+	};
 
-	if (o && o->show_cgroup)
-		cgroup_prefix(p, t ? t->cgid : 0);
-	start = out__col(out);
-	out__udec(out, tid);
-	if (o && o->decode_pids && t && t->comm[0]) {
-		out__putc(out, '<');
-		out__escaped(out, t->comm, strnlen(t->comm, SR_COMM_LEN));
-		out__puts(out, "> ");
-		return;
-	}
-	/* strace -f -o FILE: "%-5d " */
-	out__pad_to(out, start + 5);
-	out__putc(out, ' ');
+	/* lines a call completes (a detached call's line stays unfinished) */
+	if (shown && type != SR_EV_ENTER && type != SR_EV_DETACHED)
+		p->stats.lines++;
+	emit(p, &ev);
 }
 
-static void leader(struct sr_pairing *p, uint32_t tid)
+/* A task whose pid was known but that the map no longer holds (@t NULL). */
+static const struct sr_task_info *info_of(const struct sr_ttask *t, struct sr_task_info *tmp,
+					  uint32_t tid, uint32_t tgid)
 {
-	leader_of(p, tid, idmap__get(&p->tasks, tid));
-}
-
-/* End the open line, if any, as strace does when another task prints. */
-static void close_line(struct sr_pairing *p)
-{
-	if (!p->line_open)
-		return;
-	out__puts(p->fmt.out, " <unfinished ...>");
-	out__newline(p->fmt.out);
-	p->line_open = false;
-}
-
-static void end_line(struct sr_pairing *p)
-{
-	out__newline(p->fmt.out);
-	p->line_open = false;
-	p->stats.lines++;
+	if (t)
+		return &t->info;
+	memset(tmp, 0, sizeof(*tmp));
+	tmp->tid = tid;
+	tmp->tgid = tgid;
+	tmp->comm = "";
+	return tmp;
 }
 
 void pairing__lost(struct sr_pairing *p, uint64_t n)
 {
-	close_line(p);
-	out__puts(p->fmt.out, "--- sysray: ");
-	out__udec(p->fmt.out, n);
-	out__puts(p->fmt.out, n == 1 ? " event lost" : " events lost");
-	out__puts(p->fmt.out, " (ring buffer full; see -b) ---");
-	out__newline(p->fmt.out);
+	struct sr_event ev = { .type = SR_EV_LOST, .shown = true, .lost = n };
+
+	emit(p, &ev);
 	p->stats.lost += n;
-	fdtab__on_lost(p->fmt.fds);
+	fdtab__on_lost(p->fds);
 }
 
 /* Point slot[] at the first blob of each argument in [blobs, end). */
@@ -260,24 +252,18 @@ static bool entry_faulted(const struct sr_call *c)
 }
 
 /* "--- SIGCHLD {si_signo=SIGCHLD, ...} ---", as strace reports a delivery. */
-static void print_signal(struct sr_pairing *p, const struct sr_signal *x)
+static void emit_signal(struct sr_pairing *p, const struct sr_ttask *t, const struct sr_signal *x)
 {
-	struct sr_out *o = p->fmt.out;
+	struct sr_task_info tmp;
+	struct sr_event ev = {
+		.type = SR_EV_SIGNAL,
+		.shown = filter__signal_shown(p->opts, x->sig),
+		.ts = x->h.ts_ns,
+		.task = info_of(t, &tmp, x->h.tid, x->h.tgid),
+		.sig = x,
+	};
 
-	if (!sr_kind_siginfo.print || !filter__signal_shown(p->fmt.opts, x->sig))
-		return;
-	close_line(p);
-	leader(p, x->h.tid);
-	out__puts(o, "--- ");
-	text_pr__args_begin(&p->text);
-	fmt_signame(&p->fmt, x->sig);
-	out__putc(o, ' ');
-	text_pr__args_begin(&p->text);
-	pr_legacy_begin(&p->fmt);
-	sr_kind_siginfo.print(&p->fmt, NULL, -1, x->siginfo, sizeof(x->siginfo));
-	pr_legacy_end(&p->fmt);
-	out__puts(o, " ---");
-	out__newline(o);
+	emit(p, &ev);
 }
 
 /* Ignored signals noted while the task was busy: shown now, in strace's place. */
@@ -290,14 +276,14 @@ static void flush_pending(struct sr_pairing *p, struct sr_ttask *t, uint32_t kee
 		if (t->pending[i].flags & keep)
 			t->pending[n++] = t->pending[i];
 		else
-			print_signal(p, &t->pending[i]);
+			emit_signal(p, t, &t->pending[i]);
 	}
 	t->npending = n;
 }
 
 static bool status_selected(const struct sr_pairing *p, unsigned int st)
 {
-	return !p->filter_status || (p->fmt.opts->status & st);
+	return !p->filter_status || (p->opts->status & st);
 }
 
 /* Does @t's call, with outcome @st, print? */
@@ -312,48 +298,14 @@ static bool shown(const struct sr_pairing *p, const struct sr_ttask *t, unsigned
  */
 static bool for_tables_only(const struct sr_pairing *p, const struct sr_hdr *h)
 {
-	return p->fmt.opts && !(h->flags & SR_HF_COMPAT) && h->nr >= 0 && h->nr < SR_NR_MAX &&
-	       !filter__traced(p->fmt.opts, h->nr);
-}
-
-static void print_resumed(struct sr_pairing *p, const struct sr_call *c)
-{
-	line__resumed(&p->fmt, c);
+	return p->opts && !(h->flags & SR_HF_COMPAT) && h->nr >= 0 && h->nr < SR_NR_MAX &&
+	       !filter__traced(p->opts, h->nr);
 }
 
 /* A call whose exit never came, before this entry: its exit record was lost. */
-static void finish_unavailable(struct sr_pairing *p, struct sr_ttask *t)
+static void finish_unavailable(struct sr_pairing *p, struct sr_ttask *t, uint64_t ts)
 {
-	struct sr_call *c = &t->call;
-
-	if (!shown(p, t, SR_ST_UNAVAILABLE))
-		return;
-	if (t->printed && p->line_open && p->open_tid == t->tid) {
-		out__puts(p->fmt.out, ") = ? <unavailable>");
-		end_line(p);
-		return;
-	}
-	close_line(p);
-	leader_of(p, t->tid, t);
-	if (t->printed)
-		print_resumed(p, c);
-	else
-		line__enter(&p->fmt, c);
-	out__puts(p->fmt.out, ") = ? <unavailable>");
-	end_line(p);
-}
-
-static void print_noreturn_line(struct sr_pairing *p, struct sr_ttask *t)
-{
-	struct sr_call *c = &t->call;
-
-	if (!shown(p, t, SR_ST_UNFINISHED))
-		return;
-	close_line(p);
-	leader_of(p, t->tid, t);
-	line__enter(&p->fmt, c);
-	line__noreturn(&p->fmt, c, false);
-	end_line(p);
+	emit_call(p, SR_EV_UNAVAILABLE, t, shown(p, t, SR_ST_UNAVAILABLE), ts);
 }
 
 /* The table entry @h's call prints by. */
@@ -362,7 +314,7 @@ static const struct sr_sysent *entry_of(const struct sr_pairing *p, const struct
 	/* an ia32 task: i386 numbering, arguments raw (strace would switch personality) */
 	if (h->flags & SR_HF_COMPAT)
 		return syscalls__get_compat(h->nr);
-	if (p->fmt.opts && filter__raw(p->fmt.opts, h->nr))
+	if (p->opts && filter__raw(p->opts, h->nr))
 		return syscalls__undecoded(h->nr);
 	return syscalls__get(h->nr);
 }
@@ -411,24 +363,23 @@ static struct sr_call *load_call(const struct sr_pairing *p, struct sr_ttask *t,
 	t->quiet = for_tables_only(p, &e->h);
 	c->tid = e->h.tid;
 	c->tgid = e->h.tgid;
+	c->ts_enter = e->h.ts_ns;
 	memcpy(c->args, e->args, sizeof(c->args));
 	c->in_end = base + len;
 	memcpy(t->comm, e->comm, sizeof(t->comm));
-	t->cgid = e->cgid;
+	t->info.cgid = e->cgid;
 	return c;
 }
 
 /* strace's notice for a task that switched to i386 syscalls; once per task. */
-static void tell_compat(struct sr_pairing *p, struct sr_ttask *t)
+static void tell_compat(struct sr_pairing *p, struct sr_ttask *t, uint64_t ts)
 {
+	struct sr_event ev = { .type = SR_EV_COMPAT, .shown = true, .ts = ts, .task = &t->info };
+
 	if (t->compat_told)
 		return;
 	t->compat_told = true;
-	close_line(p);
-	out__puts(p->fmt.out, "[ Process PID=");
-	out__udec(p->fmt.out, t->tid);
-	out__puts(p->fmt.out, " runs in 32 bit mode. ]");
-	out__newline(p->fmt.out);
+	emit(p, &ev);
 }
 
 /* A new call of @t from record @e: whatever @t had in flight ended unseen. */
@@ -436,9 +387,9 @@ static struct sr_call *begin_call(struct sr_pairing *p, struct sr_ttask *t,
 				  const struct sr_enter *e, size_t len, bool keep)
 {
 	if (e->h.flags & SR_HF_COMPAT)
-		tell_compat(p, t);
+		tell_compat(p, t, e->h.ts_ns);
 	if (t->in_call)
-		finish_unavailable(p, t);
+		finish_unavailable(p, t, e->h.ts_ns);
 	/* a signal @t sent itself in a one-record call prints after that call */
 	flush_pending(p, t, e->h.type == SR_REC_CALL ? SR_SIG_SELF : 0);
 	return load_call(p, t, e, len, keep);
@@ -456,23 +407,16 @@ static void handle_enter(struct sr_pairing *p, const struct sr_enter *e, size_t 
 		return;
 	index_blobs(t->rec + sizeof(*e), c->in_end, c->in);
 	t->in_call = true;
-	t->printed = false;
 	if (c->ent->ret == SR_R_NONE) {
 		/* exit, exit_group: strace completes the line at once */
-		print_noreturn_line(p, t);
+		emit_call(p, SR_EV_NORETURN, t, shown(p, t, SR_ST_UNFINISHED), e->h.ts_ns);
 		t->in_call = false;
 		return;
 	}
 	/* Faulted paths are read again at exit; an outcome filter needs the exit. */
 	if (entry_faulted(c) || p->filter_status || t->quiet)
 		return;
-	if (!p->line_open || p->open_tid != t->tid)
-		close_line(p);
-	leader_of(p, t->tid, t);
-	line__enter(&p->fmt, c);
-	p->line_open = true;
-	p->open_tid = t->tid;
-	t->printed = true;
+	emit_call(p, SR_EV_ENTER, t, true, e->h.ts_ns);
 }
 
 /*
@@ -493,23 +437,27 @@ static void handle_orphan_exit(struct sr_pairing *p, const struct sr_exit *x, si
 {
 	const struct sr_sysent *e = entry_of(p, &x->h);
 	struct sr_call c = { .ent = e, .nr = x->h.nr, .tid = x->h.tid, .tgid = x->h.tgid };
+	struct sr_ttask *t = idmap__get(&p->tasks, x->h.tid);
+	struct sr_task_info tmp;
+	struct sr_event ev = { .type = SR_EV_ORPHAN, .ts = x->h.ts_ns, .call = &c };
 
 	if (is_child_return(e, x->ret))
 		return;
 	c.ret = x->ret;
 	c.has_exit = true;
+	c.ts_exit = x->h.ts_ns;
 	c.out_start = (const uint8_t *)x;
 	c.out_end = (const uint8_t *)x + len;
 	/* the fds it created are known even without its entry (attached mid-call) */
-	if (p->fmt.fds)
-		fdtab__on_orphan_exit(p->fmt.fds, &c);
-	if (for_tables_only(p, &x->h) || !status_selected(p, outcome(x->ret)))
+	if (p->fds)
+		fdtab__on_orphan_exit(p->fds, &c);
+	if (for_tables_only(p, &x->h))
 		return;
-	close_line(p);
-	leader(p, x->h.tid);
-	print_resumed(p, &c);
-	line__ret(&p->fmt, &c);
-	end_line(p);
+	ev.shown = status_selected(p, outcome(x->ret));
+	ev.task = info_of(t, &tmp, x->h.tid, x->h.tgid);
+	if (ev.shown)
+		p->stats.lines++;
+	emit(p, &ev);
 }
 
 /* Count the inputs that could not be read even at exit, by type. */
@@ -528,24 +476,6 @@ static void count_unread(struct sr_pairing *p, const struct sr_call *c)
 		if (c->ret != -14 /* EFAULT */)
 			p->stats.unread_kernel_ok[t]++;
 	}
-}
-
-/* Print the rest of @t's call, which has its exit in @c. */
-static void print_exit(struct sr_pairing *p, struct sr_ttask *t, struct sr_call *c)
-{
-	count_unread(p, c);
-	if (!t->printed) {
-		close_line(p);
-		leader_of(p, t->tid, t);
-		line__enter(&p->fmt, c);
-	} else if (!p->line_open || p->open_tid != t->tid) {
-		close_line(p);
-		leader_of(p, t->tid, t);
-		print_resumed(p, c);
-	}
-	line__exit(&p->fmt, c);
-	line__ret(&p->fmt, c);
-	end_line(p);
 }
 
 /* A successful execve whose path faulted at entry: the kernel's copy of it. */
@@ -576,23 +506,30 @@ static bool ends_call(const struct sr_ttask *t, const struct sr_hdr *h)
 		((h->flags & SR_HF_COMPAT) && !strncmp(t->call.ent->name, "execve", 6)));
 }
 
+/* @t's call has its exit in @c: show it, then let the fd tables learn from it. */
+static void end_call(struct sr_pairing *p, struct sr_ttask *t, struct sr_call *c)
+{
+	count_unread(p, c);
+	emit_call(p, SR_EV_EXIT, t, shown(p, t, outcome(c->ret)), c->ts_exit);
+	if (p->fds)
+		fdtab__on_syscall(p->fds, c);
+	t->in_call = false;
+}
+
 /* Finish @t's call with the exit part of record @rec (@len bytes, blobs from @blobs). */
-static void complete_call(struct sr_pairing *p, struct sr_ttask *t, const void *rec,
+static void complete_call(struct sr_pairing *p, struct sr_ttask *t, const struct sr_hdr *rec,
 			  const uint8_t *blobs, size_t len, int64_t ret)
 {
 	struct sr_call *c = &t->call;
 
 	c->ret = ret;
 	c->has_exit = true;
-	c->out_start = rec;
+	c->ts_exit = rec->ts_ns;
+	c->out_start = (const uint8_t *)rec;
 	c->out_end = (const uint8_t *)rec + len;
 	index_exit_blobs(c, blobs);
 	use_exec_name(t, c);
-	if (shown(p, t, outcome(c->ret)))
-		print_exit(p, t, c);
-	if (p->fmt.fds)
-		fdtab__on_syscall(p->fmt.fds, c);
-	t->in_call = false;
+	end_call(p, t, c);
 	c->has_exit = false;
 	c->out_start = NULL;
 	c->out_end = NULL;
@@ -612,7 +549,7 @@ static void handle_exit(struct sr_pairing *p, const struct sr_exit *x, size_t le
 	/* SIGKILL is pending: the task's exit finishes the call with "= ?" */
 	if (x->h.flags & SR_HF_DYING)
 		return;
-	complete_call(p, t, x, (const uint8_t *)(x + 1), len, x->ret);
+	complete_call(p, t, &x->h, (const uint8_t *)(x + 1), len, x->ret);
 }
 
 /*
@@ -632,7 +569,7 @@ static void handle_call(struct sr_pairing *p, const struct sr_callrec *r, size_t
 	 * run); one whose entry we have is an exit.
 	 */
 	if (ends_call(t, &r->e.h) && !dying) {
-		complete_call(p, t, r, (const uint8_t *)(r + 1), len, r->ret);
+		complete_call(p, t, &r->e.h, (const uint8_t *)(r + 1), len, r->ret);
 		return;
 	}
 	/* only a call whose exit never comes outlives this record */
@@ -642,20 +579,15 @@ static void handle_call(struct sr_pairing *p, const struct sr_callrec *r, size_t
 	if (dying) {
 		/* as an entry whose exit never comes: the task's exit finishes it */
 		t->in_call = true;
-		t->printed = false;
 		return;
 	}
 	c->ret = r->ret;
 	c->has_exit = true;
+	c->ts_exit = r->e.h.ts_ns;
 	c->out_start = (const uint8_t *)r;
 	c->out_end = c->out_start + len;
 	index_exit_blobs(c, c->out_start + sizeof(*r));
-	t->printed = false;
-	if (shown(p, t, outcome(c->ret)))
-		print_exit(p, t, c);
-	if (p->fmt.fds)
-		fdtab__on_syscall(p->fmt.fds, c);
-	t->in_call = false;
+	end_call(p, t, c);
 	/* the record is gone once we return */
 	c->in_end = c->out_start = c->out_end = NULL;
 	memset(c->in, 0, sizeof(c->in));
@@ -664,60 +596,32 @@ static void handle_call(struct sr_pairing *p, const struct sr_callrec *r, size_t
 }
 
 /* A thread died inside a syscall: finish its line with "= ?". */
-static void finish_dead_call(struct sr_pairing *p, struct sr_ttask *t)
+static void finish_dead_call(struct sr_pairing *p, struct sr_ttask *t, uint64_t ts)
 {
-	struct sr_call *c = &t->call;
-	bool unfinished = args__has_exit_part(c->ent);
-
 	t->in_call = false;
-	if (!shown(p, t, SR_ST_UNFINISHED))
-		return;
-	if (!t->printed) {
-		close_line(p);
-		leader_of(p, t->tid, t);
-		line__enter(&p->fmt, c);
-	} else if (!p->line_open || p->open_tid != t->tid) {
-		close_line(p);
-		leader_of(p, t->tid, t);
-		print_resumed(p, c);
-	}
-	line__noreturn(&p->fmt, c, unfinished);
-	end_line(p);
+	emit_call(p, SR_EV_DEAD, t, shown(p, t, SR_ST_UNFINISHED), ts);
 }
 
 static void handle_pexit(struct sr_pairing *p, const struct sr_pexit *x)
 {
 	struct sr_ttask *t = idmap__get(&p->tasks, x->h.tid);
 	int code = x->exit_code;
-	struct sr_out *o = p->fmt.out;
+	struct sr_task_info tmp;
+	struct sr_event ev = { .type = SR_EV_PEXIT, .ts = x->h.ts_ns, .exit_code = code };
 
 	if (t && t->in_call)
-		finish_dead_call(p, t);
+		finish_dead_call(p, t, x->h.ts_ns);
 	if (t)
 		flush_pending(p, t, 0);
 	/* the execve's takeover prints "+++ superseded by execve ..." for it */
 	if (t && x->superseded)
 		return;
-	if ((code & 0x7f) || !p->fmt.opts || !p->fmt.opts->quiet_exit) {
-		close_line(p);
-		leader(p, x->h.tid);
-		if (code & 0x7f) {
-			out__puts(o, "+++ killed by ");
-			text_pr__args_begin(&p->text);
-			fmt_signame(&p->fmt, code & 0x7f);
-			if (code & 0x80)
-				out__puts(o, " (core dumped)");
-			out__puts(o, " +++");
-		} else {
-			out__puts(o, "+++ exited with ");
-			out__udec(o, (code >> 8) & 0xff);
-			out__puts(o, " +++");
-		}
-		out__newline(o);
-	}
+	ev.shown = (code & 0x7f) || !p->opts || !p->opts->quiet_exit;
+	ev.task = info_of(t, &tmp, x->h.tid, x->h.tgid);
+	emit(p, &ev);
 	task_free(idmap__del(&p->tasks, x->h.tid));
-	if (p->fmt.fds && x->group_dead)
-		fdtab__on_process_exit(p->fmt.fds, x->h.tgid);
+	if (p->fds && x->group_dead)
+		fdtab__on_process_exit(p->fds, x->h.tgid);
 }
 
 /* Keep the file name the kernel saw, for an execve whose entry could not read it. */
@@ -742,23 +646,23 @@ static void remember_exec_name(struct sr_ttask *t, const struct sr_exec *x, size
 static struct sr_ttask *exec_takeover(struct sr_pairing *p, const struct sr_exec *x)
 {
 	struct sr_ttask *t = idmap__del(&p->tasks, x->old_tid), *old;
+	struct sr_event ev = { .type = SR_EV_RETID, .shown = true, .ts = x->h.ts_ns };
 
 	if (!t)
 		return NULL;
-	if (p->line_open && (p->open_tid == x->old_tid || p->open_tid == x->h.tid))
-		close_line(p);
+	ev.task = &t->info;
+	ev.old_tid = x->old_tid;
+	t->info.tid = x->h.tid;
+	emit(p, &ev);
 	old = idmap__del(&p->tasks, x->h.tid);
-	if (old && !(p->fmt.opts && p->fmt.opts->quiet_superseded)) {
+	if (old && !(p->opts && p->opts->quiet_superseded)) {
+		ev.type = SR_EV_SUPERSEDED;
+		ev.task = &old->info;
 		if (old->in_call)
-			finish_dead_call(p, old);
-		leader_of(p, x->h.tid, old);
-		out__puts(p->fmt.out, "+++ superseded by execve in pid ");
-		out__udec(p->fmt.out, x->old_tid);
-		out__puts(p->fmt.out, " +++");
-		out__newline(p->fmt.out);
+			finish_dead_call(p, old, x->h.ts_ns);
+		emit(p, &ev);
 	}
 	task_free(old);
-	t->tid = x->h.tid;
 	t->call.tid = x->h.tid;
 	if (idmap__put(&p->tasks, x->h.tid, t)) {
 		task_free(t);
@@ -788,10 +692,10 @@ static void handle_fork(struct sr_pairing *p, const struct sr_fork *f)
 
 	if (child) {
 		memcpy(child->comm, f->comm, sizeof(child->comm));
-		child->cgid = parent ? parent->cgid : 0;
+		child->info.cgid = parent ? parent->info.cgid : 0;
 	}
-	if (p->fmt.fds && f->child_tgid != f->h.tgid)
-		fdtab__on_fork(p->fmt.fds, f->h.tgid, f->child_tgid, f->flags & SR_FORK_FILES);
+	if (p->fds && f->child_tgid != f->h.tgid)
+		fdtab__on_fork(p->fds, f->h.tgid, f->child_tgid, f->flags & SR_FORK_FILES);
 }
 
 /*
@@ -808,7 +712,7 @@ static void handle_ignored_signal(struct sr_pairing *p, const struct sr_signal *
 		return;
 	/* sent by the task itself: its call record (one, at exit) is still to come */
 	if (!t->in_call && !(x->flags & SR_SIG_SELF)) {
-		print_signal(p, x);
+		emit_signal(p, t, x);
 		return;
 	}
 	if (t->npending < SR_PENDING_SIGS)
@@ -825,7 +729,7 @@ static void handle_signal(struct sr_pairing *p, const struct sr_signal *x)
 	}
 	if (t)
 		flush_pending(p, t, 0);
-	print_signal(p, x);
+	emit_signal(p, t, x);
 }
 
 /* The smallest valid record of each type. */
@@ -880,40 +784,37 @@ int pairing__handle(struct sr_pairing *p, const void *data, size_t len)
 }
 
 /* A call still in progress when tracing stops: strace marks it " <detached ...>". */
-static void print_detached(struct sr_pairing *p, struct sr_ttask *t)
+static void detach_call(struct sr_pairing *p, struct sr_ttask *t)
 {
-	if (!shown(p, t, SR_ST_DETACHED))
-		return;
-	if (!p->line_open || p->open_tid != t->tid) {
-		close_line(p);
-		leader_of(p, t->tid, t);
-		if (t->printed)
-			print_resumed(p, &t->call);
-		else
-			line__enter(&p->fmt, &t->call);
-	}
-	out__puts(p->fmt.out, " <detached ...>");
-	out__newline(p->fmt.out);
-	p->line_open = false;
+	t->in_call = false;
+	emit_call(p, SR_EV_DETACHED, t, shown(p, t, SR_ST_DETACHED), 0);
+}
+
+/* The task whose line a sink holds open, if any, so that it ends first, where it is. */
+static uint32_t open_tid(const struct sr_pairing *p)
+{
+	int i;
+
+	for (i = 0; i < p->nsinks; i++)
+		if (p->sinks[i]->ops->open_tid)
+			return p->sinks[i]->ops->open_tid(p->sinks[i]);
+	return 0;
 }
 
 void pairing__finish(struct sr_pairing *p)
 {
+	uint32_t first = open_tid(p);
 	struct sr_ttask *t;
 	size_t it = 0;
-	uint64_t tid;
+	int i;
 
-	/* the open line first, where it is, then the calls held back or interrupted */
-	if (p->line_open) {
-		t = idmap__get(&p->tasks, p->open_tid);
-		if (t && t->in_call) {
-			print_detached(p, t);
-			t->in_call = false;
-		}
-		close_line(p);
-	}
-	while ((t = idmap__next(&p->tasks, &it, &tid)))
+	t = first ? idmap__get(&p->tasks, first) : NULL;
+	if (t && t->in_call)
+		detach_call(p, t);
+	while ((t = idmap__next(&p->tasks, &it, NULL)))
 		if (t->in_call)
-			print_detached(p, t);
-	out__flush(p->fmt.out);
+			detach_call(p, t);
+	for (i = 0; i < p->nsinks; i++)
+		if (p->sinks[i]->ops->finish)
+			p->sinks[i]->ops->finish(p->sinks[i]);
 }

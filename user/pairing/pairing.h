@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Turns the record stream into strace lines: pairs each exit with its entry,
- * keeps one line open at a time and, like strace -f, ends it with
- * " <unfinished ...>" when another task's line must be printed, resuming it
- * later as "<... name resumed>".
+ * The pairing stage: records in, events out (pairing/sink.h). Pairs each
+ * exit with its entry, keeps per-thread state, follows forks and execs,
+ * applies the user-space filters and updates the fd model as records
+ * arrive. It prints nothing: its sinks do.
  */
 #ifndef SYSRAY_PAIRING_H
 #define SYSRAY_PAIRING_H
@@ -13,18 +13,20 @@
 #include <stdint.h>
 
 #include "decode/decode.h"
-#include "print/text.h"
 #include "lib/idmap.h"
+#include "pairing/sink.h"
 
 struct sr_opts;
 struct sr_fdtab;
-struct sr_cgnames;
+struct sr_out;
+
+#define SR_MAX_SINKS 8
 
 struct sr_pairing_stats {
 	uint64_t records; /* records consumed */
 	uint64_t bad; /* malformed records skipped */
 	uint64_t lost; /* records the kernel reported lost */
-	uint64_t lines; /* syscall lines printed */
+	uint64_t lines; /* syscall lines completed and shown */
 	/* Inputs left unread after the retry at exit, by argument type; and of
 	 * those, how many the kernel itself read (the call did not fail with EFAULT). */
 	uint64_t unread[SR_T_MAX];
@@ -32,22 +34,40 @@ struct sr_pairing_stats {
 };
 
 struct sr_pairing {
-	struct sr_fmt fmt;
-	struct sr_text_pr text; /* fmt's backend */
-	struct idmap tasks; /* tid -> struct sr_task */
-	uint32_t open_tid; /* whose line is open; valid when line_open */
-	bool line_open;
-	bool filter_status; /* -e status= in user space: lines print whole, at exit */
-	struct sr_cgnames *cgnames; /* --show-cgroup labels, made on first use */
+	const struct sr_opts *opts;
+	struct sr_fdtab *fds; /* NULL: no fd model */
+	struct idmap tasks; /* tid -> struct sr_ttask */
+	bool filter_status; /* -e status= in user space: calls are shown whole, at exit */
+	struct sr_sink *sinks[SR_MAX_SINKS];
+	int nsinks;
+	struct sr_sink *own_sink; /* made by pairing__init() */
 	struct sr_pairing_stats stats;
 };
 
 /**
- * pairing__init() - set up @p to print to @out with @opts; @fds may be NULL.
- * @p does not own @out, @opts or @fds.
+ * pairing__setup() - set up @p with no sinks yet; @p does not own @opts or
+ * @fds (NULL: no fd model).
+ */
+void pairing__setup(struct sr_pairing *p, const struct sr_opts *opts, struct sr_fdtab *fds);
+
+/**
+ * pairing__init() - pairing__setup() plus a strace text sink printing to
+ * @out (not owned), which pairing__free() frees.
  */
 void pairing__init(struct sr_pairing *p, struct sr_out *out, const struct sr_opts *opts,
 		   struct sr_fdtab *fds);
+
+/** pairing__set_fds() - use the fd model @fds (not owned) from now on. */
+void pairing__set_fds(struct sr_pairing *p, struct sr_fdtab *fds);
+
+/** pairing__add_sink() - hand events to @s (not owned) too. Return 0 or -ENOSPC. */
+int pairing__add_sink(struct sr_pairing *p, struct sr_sink *s);
+
+/**
+ * pairing__comm_of() - the comm of live traced task @pid, or NULL; @ctx is
+ * the struct sr_pairing (a callback for -Y and --peer).
+ */
+const char *pairing__comm_of(void *ctx, uint32_t pid);
 
 /**
  * pairing__kernel_status() - the SR_STATUS_* mask the kernel can apply for
@@ -56,7 +76,7 @@ void pairing__init(struct sr_pairing *p, struct sr_out *out, const struct sr_opt
  */
 uint32_t pairing__kernel_status(const struct sr_opts *o);
 
-/** pairing__free() - free the per-task state. NULL-safe. */
+/** pairing__free() - free the per-task state and the own sink. NULL-safe. */
 void pairing__free(struct sr_pairing *p);
 
 /**
@@ -66,14 +86,14 @@ void pairing__free(struct sr_pairing *p);
 int pairing__handle(struct sr_pairing *p, const void *data, size_t len);
 
 /**
- * pairing__finish() - end of stream: close the open line and print the
- * calls still in flight as unfinished.
+ * pairing__finish() - end of stream: the calls still in flight are
+ * detached, and the sinks finish.
  */
 void pairing__finish(struct sr_pairing *p);
 
 /**
- * pairing__lost() - print the marker for @n records lost at this point of
- * the stream (also used for losses found outside the stream).
+ * pairing__lost() - report @n records lost at this point of the stream
+ * (also used for losses found outside the stream).
  */
 void pairing__lost(struct sr_pairing *p, uint64_t n);
 

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The strace sink: events as strace -f prints them, one line per call,
+ * " <unfinished ...>" when another task's line must be printed first and
+ * "<... name resumed>" when the call's line goes on, signals, exits, losses.
+ */
+#ifndef SYSRAY_PRINT_STRACE_H
+#define SYSRAY_PRINT_STRACE_H
+
+#include <stdint.h>
+
+#include "pairing/sink.h"
+
+struct sr_out;
+struct sr_opts;
+struct sr_fdtab;
+
+/**
+ * strace_sink__new() - a sink printing to @out with @opts; @fds (may be
+ * NULL) annotates fds, @comm_of(@comm_ctx, pid) names pids for -Y. Nothing
+ * is owned. Return NULL on allocation failure.
+ */
+struct sr_sink *strace_sink__new(struct sr_out *out, const struct sr_opts *opts,
+				 struct sr_fdtab *fds,
+				 const char *(*comm_of)(void *ctx, uint32_t pid), void *comm_ctx);
+
+/** strace_sink__set_fds() - annotate with @fds (not owned, may be NULL) from now on. */
+void strace_sink__set_fds(struct sr_sink *s, struct sr_fdtab *fds);
+
+/** strace_sink__free() - NULL-safe. */
+void strace_sink__free(struct sr_sink *s);
+
+#endif /* SYSRAY_PRINT_STRACE_H */
