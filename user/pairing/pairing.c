@@ -39,12 +39,65 @@ struct sr_ttask {
 	struct sr_signal pending[SR_PENDING_SIGS];
 };
 
-const char *pairing__comm_of(void *ctx, uint32_t pid)
+/* An exited leader, named by -Y until its parent reaps it. */
+struct sr_zombie {
+	uint64_t reaped; /* kernel time a wait returned its pid; UINT64_MAX: not yet */
+	char comm[SR_COMM_LEN + 1];
+};
+
+const char *pairing__comm_at(void *ctx, uint32_t pid, uint64_t when)
 {
 	struct sr_pairing *p = ctx;
 	struct sr_ttask *t = idmap__get(&p->tasks, pid);
+	struct sr_zombie *z;
 
-	return t && t->comm[0] ? t->comm : NULL;
+	if (t)
+		return t->comm[0] ? t->comm : NULL;
+	z = idmap__get(&p->zombies, pid);
+	return z && when < z->reaped ? z->comm : NULL;
+}
+
+const char *pairing__comm_of(void *ctx, uint32_t pid)
+{
+	return pairing__comm_at(ctx, pid, UINT64_MAX);
+}
+
+/*
+ * A leader exited: until its parent reaps it, strace -Y still names it (a
+ * zombie keeps its /proc/PID/comm). The oldest are forgotten past the bound.
+ */
+static void zombie_add(struct sr_pairing *p, uint32_t pid, const char *comm)
+{
+	uint32_t slot = p->zombie_next++ % SR_MAX_ZOMBIES;
+	struct sr_zombie *z;
+
+	if (!comm[0])
+		return;
+	if (p->zombie_next > SR_MAX_ZOMBIES)
+		free(idmap__del(&p->zombies, p->zombie_ring[slot]));
+	z = calloc(1, sizeof(*z));
+	if (!z)
+		return;
+	z->reaped = UINT64_MAX;
+	memcpy(z->comm, comm, SR_COMM_LEN);
+	free(idmap__del(&p->zombies, pid));
+	if (idmap__put(&p->zombies, pid, z)) {
+		free(z);
+		return;
+	}
+	p->zombie_ring[slot] = pid;
+}
+
+/* A pid a call returned (wait4's reaped child, fork's new one): no zombie from then on. */
+static void zombie_gone(struct sr_pairing *p, const struct sr_call *c)
+{
+	struct sr_zombie *z;
+
+	if (c->ent->ret != SR_R_PID || c->ret <= 0)
+		return;
+	z = idmap__get(&p->zombies, (uint32_t)c->ret);
+	if (z && z->reaped == UINT64_MAX)
+		z->reaped = c->ts_exit;
 }
 
 void pairing__setup(struct sr_pairing *p, const struct sr_opts *opts, struct sr_fdtab *fds)
@@ -78,7 +131,7 @@ void pairing__init(struct sr_pairing *p, struct sr_out *out, const struct sr_opt
 		   struct sr_fdtab *fds)
 {
 	pairing__setup(p, opts, fds);
-	p->own_sink = strace_sink__new(out, opts, fds, pairing__comm_of, p);
+	p->own_sink = strace_sink__new(out, opts, fds, pairing__comm_at, p);
 	if (p->own_sink)
 		pairing__add_sink(p, p->own_sink);
 }
@@ -109,12 +162,17 @@ void pairing__free(struct sr_pairing *p)
 {
 	struct sr_ttask *t;
 	size_t it = 0;
+	struct sr_zombie *z;
 
 	if (!p)
 		return;
 	while ((t = idmap__next(&p->tasks, &it, NULL)))
 		task_free(t);
 	idmap__free(&p->tasks);
+	it = 0;
+	while ((z = idmap__next(&p->zombies, &it, NULL)))
+		free(z);
+	idmap__free(&p->zombies);
 	strace_sink__free(p->own_sink);
 	p->own_sink = NULL;
 }
@@ -510,6 +568,7 @@ static bool ends_call(const struct sr_ttask *t, const struct sr_hdr *h)
 static void end_call(struct sr_pairing *p, struct sr_ttask *t, struct sr_call *c)
 {
 	count_unread(p, c);
+	zombie_gone(p, c);
 	emit_call(p, SR_EV_EXIT, t, shown(p, t, outcome(c->ret)), c->ts_exit);
 	if (p->fds)
 		fdtab__on_syscall(p->fds, c);
@@ -619,6 +678,8 @@ static void handle_pexit(struct sr_pairing *p, const struct sr_pexit *x)
 	ev.shown = (code & 0x7f) || !p->opts || !p->opts->quiet_exit;
 	ev.task = info_of(t, &tmp, x->h.tid, x->h.tgid);
 	emit(p, &ev);
+	if (t && x->h.tid == x->h.tgid)
+		zombie_add(p, x->h.tid, t->comm);
 	task_free(idmap__del(&p->tasks, x->h.tid));
 	if (p->fds && x->group_dead)
 		fdtab__on_process_exit(p->fds, x->h.tgid);

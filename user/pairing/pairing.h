@@ -21,6 +21,8 @@ struct sr_fdtab;
 struct sr_out;
 
 #define SR_MAX_SINKS 8
+/* Exited processes whose comm -Y still names, until they are reaped (strace's zombies). */
+#define SR_MAX_ZOMBIES 4096
 
 struct sr_pairing_stats {
 	uint64_t records; /* records consumed */
@@ -37,6 +39,9 @@ struct sr_pairing {
 	const struct sr_opts *opts;
 	struct sr_fdtab *fds; /* NULL: no fd model */
 	struct idmap tasks; /* tid -> struct sr_ttask */
+	struct idmap zombies; /* pid -> struct sr_zombie (malloc'ed): an exited leader */
+	uint32_t zombie_ring[SR_MAX_ZOMBIES]; /* in order of exit, to forget the oldest */
+	uint32_t zombie_next;
 	bool filter_status; /* -e status= in user space: calls are shown whole, at exit */
 	struct sr_sink *sinks[SR_MAX_SINKS];
 	int nsinks;
@@ -64,9 +69,13 @@ void pairing__set_fds(struct sr_pairing *p, struct sr_fdtab *fds);
 int pairing__add_sink(struct sr_pairing *p, struct sr_sink *s);
 
 /**
- * pairing__comm_of() - the comm of live traced task @pid, or NULL; @ctx is
- * the struct sr_pairing (a callback for -Y and --peer).
+ * pairing__comm_at() - the comm of traced task @pid at kernel time @when, or
+ * NULL: live, or exited (a zombie) and not reaped before @when. @ctx is the
+ * struct sr_pairing (an sr_comm_fn for -Y).
  */
+const char *pairing__comm_at(void *ctx, uint32_t pid, uint64_t when);
+
+/** pairing__comm_of() - pairing__comm_at() now (for --peer). */
 const char *pairing__comm_of(void *ctx, uint32_t pid);
 
 /**

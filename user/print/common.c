@@ -78,7 +78,7 @@ void fmt_mode(struct sr_fmt *f, uint64_t mode)
 
 void fmt_pid(struct sr_fmt *f, int32_t pid)
 {
-	const char *comm = pid > 0 && f->comm_of ? f->comm_of(f->comm_ctx, pid) : NULL;
+	const char *comm = pid > 0 && f->comm_of ? f->comm_of(f->comm_ctx, pid, f->when) : NULL;
 	char name[SR_COMM_LEN + 1];
 
 	if (comm) {

@@ -19,6 +19,9 @@ void line__enter(struct sr_fmt *f, const struct sr_call *c)
 	out__puts(t->out, e->name);
 	out__putc(t->out, '(');
 	text_pr__args_begin(t);
+	/* the entry part as it stood when the call began */
+	if (c->ts_enter)
+		f->when = c->ts_enter;
 	args__enter(f, c);
 	/* a legacy whole-call decoder prints its own ", " */
 	if (e->dec && !e->dec->uses_pr)
@@ -31,6 +34,8 @@ void line__enter(struct sr_fmt *f, const struct sr_call *c)
 void line__exit(struct sr_fmt *f, const struct sr_call *c)
 {
 	text_pr__args_begin(text_of(f));
+	if (c->ts_exit)
+		f->when = c->ts_exit;
 	args__exit(f, c);
 }
 
@@ -79,6 +84,8 @@ void line__ret(struct sr_fmt *f, const struct sr_call *c)
 		return;
 	}
 	text_pr__args_begin(t);
+	if (c->ts_exit)
+		f->when = c->ts_exit;
 	args__retval(f, c);
 }
 

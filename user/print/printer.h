@@ -105,15 +105,24 @@ struct sr_opts;
 struct sr_fdtab;
 struct sr_out;
 
+/*
+ * The comm of task @pid as it was at kernel time @when (CLOCK_MONOTONIC ns;
+ * UINT64_MAX: now), or NULL: strace -Y names a process while it exists, a
+ * zombie included.
+ */
+typedef const char *sr_comm_fn(void *ctx, uint32_t pid, uint64_t when);
+
 /* What a decoder prints with and for. */
 struct sr_fmt {
 	struct sr_pr *pr; /* the backend */
 	struct sr_out *out; /* transitional: where legacy decoders write text */
 	const struct sr_opts *opts; /* NULL: defaults (-s 32, no -v) */
 	struct sr_fdtab *fds; /* NULL: no fd annotation */
-	/* -Y: the name of a live traced task, or NULL (then pids print bare) */
-	const char *(*comm_of)(void *ctx, uint32_t pid);
+	/* -Y: the name of a traced task, or NULL (then pids print bare) */
+	sr_comm_fn *comm_of;
 	void *comm_ctx;
+	/* the kernel time of what is being printed: a call's entry, or its exit */
+	uint64_t when;
 };
 
 static inline void pr_struct_begin(struct sr_fmt *f)

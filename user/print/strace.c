@@ -119,6 +119,8 @@ static void on_enter(struct sr_strace_sink *k, const struct sr_task_info *t, str
 
 static void on_call(struct sr_strace_sink *k, const struct sr_event *ev)
 {
+	/* values are named as of the moment the event happened */
+	k->fmt.when = ev->ts;
 	const struct sr_task_info *t = ev->task;
 	struct sr_call *c = ev->call;
 
@@ -204,6 +206,7 @@ static void on_pexit(struct sr_strace_sink *k, const struct sr_event *ev)
 
 static void on_other(struct sr_strace_sink *k, const struct sr_event *ev)
 {
+	k->fmt.when = ev->ts;
 	switch (ev->type) {
 	case SR_EV_SIGNAL:
 		on_signal(k, ev);
@@ -278,8 +281,7 @@ static const struct sr_sink_ops strace_ops = {
 };
 
 struct sr_sink *strace_sink__new(struct sr_out *out, const struct sr_opts *opts,
-				 struct sr_fdtab *fds,
-				 const char *(*comm_of)(void *ctx, uint32_t pid), void *comm_ctx)
+				 struct sr_fdtab *fds, sr_comm_fn *comm_of, void *comm_ctx)
 {
 	struct sr_strace_sink *k = calloc(1, sizeof(*k));
 

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "pairing/sink.h"
+#include "print/printer.h"
 
 struct sr_out;
 struct sr_opts;
@@ -21,8 +22,7 @@ struct sr_fdtab;
  * is owned. Return NULL on allocation failure.
  */
 struct sr_sink *strace_sink__new(struct sr_out *out, const struct sr_opts *opts,
-				 struct sr_fdtab *fds,
-				 const char *(*comm_of)(void *ctx, uint32_t pid), void *comm_ctx);
+				 struct sr_fdtab *fds, sr_comm_fn *comm_of, void *comm_ctx);
 
 /** strace_sink__set_fds() - annotate with @fds (not owned, may be NULL) from now on. */
 void strace_sink__set_fds(struct sr_sink *s, struct sr_fdtab *fds);
