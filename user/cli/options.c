@@ -447,6 +447,24 @@ static void set_defaults(struct sr_opts *o)
 	memset(o->sig_sel, 0xff, sizeof(o->sig_sel));
 }
 
+/* --replay formats what was recorded: an option choosing what to trace cannot apply. */
+static const char *replay_conflict(const struct sr_opts *o)
+{
+	if (o->cmd)
+		return "a command";
+	if (o->npids)
+		return "-p";
+	if (o->ncomm)
+		return "--comm";
+	if (o->nuid)
+		return "--uid";
+	if (o->ncgroup)
+		return "--cgroup, --container or --unit";
+	if (o->record)
+		return "--record";
+	return NULL;
+}
+
 /* What only the whole command line can say. */
 static int finish(struct sr_opts *o, int argc, char **argv)
 {
@@ -457,6 +475,10 @@ static int finish(struct sr_opts *o, int argc, char **argv)
 		o->cmd = &argv[optind];
 	if (o->cmd && o->npids)
 		return usage_error("%s", "give either -p or a command, not both");
+	if (o->replay && replay_conflict(o))
+		return usage_error("--replay prints a recording as it was made: %s cannot apply "
+				   "(give it when recording)",
+				   replay_conflict(o));
 	return 0;
 }
 
@@ -547,7 +569,7 @@ static const char help_tail[] =
 	"  sysray -- ls /nonexistent                 why does ls fail?\n"
 	"  sysray -o trace.txt -- make               trace a build into a file\n"
 	"  sysray -p 1234 -s 128                     watch a running service\n"
-	"  sysray -e trace=%file -Z                  every failed file syscall on the host\n"
+	"  sysray -e trace=%file -Z                  each failed file syscall on the host\n"
 	"  sysray --container 3f2a9c -e trace=%file  file syscalls of one container\n"
 	"  sysray --unit cron -Y -o cron.txt         a systemd service, with task names\n"
 	"\n"
