@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 struct sr_session;
+struct sr_replay;
 
 /* output.c: where the trace and the recording go. 0 or -errno (message printed). */
 int output__open(struct sr_session *s);
@@ -23,8 +24,8 @@ void attach__report_detached(const struct sr_session *s);
  */
 int attach__command_status(struct sr_session *s, bool wait, int sig);
 
-/* report.c: losses on stderr and, with -d, statistics. */
+/* report.c: losses and malformed records on stderr and, with -d, statistics. */
 void report__end(struct sr_session *s);
-void report__replay(const struct sr_session *s, long records);
+void report__replay(const struct sr_session *s, const struct sr_replay *r);
 
 #endif /* SYSRAY_SESSION_INTERNAL_H */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <sys/resource.h>
 
+#include "ingest/recording.h"
 #include "session/internal.h"
 #include "session/session.h"
 
@@ -96,10 +97,19 @@ void report__end(struct sr_session *s)
 	report_records(s, &st);
 }
 
-void report__replay(const struct sr_session *s, long records)
+/* --replay: a damaged recording says so, after what it held was printed. */
+void report__replay(const struct sr_session *s, const struct sr_replay *r)
 {
-	if (s->opts.debug && records >= 0)
-		fprintf(stderr, "sysray: %ld records, %llu lines, %llu malformed\n", records,
+	if (r->left_over)
+		fprintf(stderr,
+			"sysray: '%s' ends inside a record, after %ld records (%zu bytes left "
+			"over): the recording was cut short\n",
+			s->opts.replay, r->records, r->left_over);
+	if (s->pairing.stats.bad)
+		fprintf(stderr, "sysray: '%s': %llu malformed records skipped\n", s->opts.replay,
+			(unsigned long long)s->pairing.stats.bad);
+	if (s->opts.debug)
+		fprintf(stderr, "sysray: %ld records, %llu lines, %llu malformed\n", r->records,
 			(unsigned long long)s->pairing.stats.lines,
 			(unsigned long long)s->pairing.stats.bad);
 }

@@ -118,10 +118,18 @@ static int make_fdtab(struct sr_session *s)
 	return 0;
 }
 
-/* --replay: format a recording; no kernel, no privileges. */
+static int on_replayed(void *ctx, void *data, size_t len)
+{
+	struct sr_session *s = ctx;
+
+	return pairing__handle(&s->pairing, data, len);
+}
+
+/* --replay: format a recording; no kernel, no privileges. A damaged one fails. */
 static int replay(struct sr_session *s)
 {
-	long n;
+	struct sr_replay r;
+	int err;
 
 	if (output__open(s) || make_fdtab(s))
 		return 1;
@@ -129,10 +137,13 @@ static int replay(struct sr_session *s)
 	if (s->fds)
 		fdtab__set_proc_root(s->fds, NULL);
 	pairing__init(&s->pairing, &s->out, &s->opts, s->fds);
-	n = record__replay(s->opts.replay, &s->pairing);
+	err = record__replay(s->opts.replay, on_replayed, s, &r);
+	if (err)
+		return 1;
 	pairing__finish(&s->pairing);
-	report__replay(s, n);
-	return n < 0 || s->out.err ? 1 : 0;
+	out__flush(&s->out);
+	report__replay(s, &r);
+	return r.left_over || s->pairing.stats.bad || s->out.err ? 1 : 0;
 }
 
 /* What can fail before loading, checked first: loading takes a while. */
@@ -177,6 +188,7 @@ static int load(struct sr_session *s)
 			cfg.excl[i] = relays[i];
 	}
 	install_signals();
+	s->loader_used = true;
 	if (loader__load(&s->loader, &cfg))
 		return 1;
 	getrusage(RUSAGE_SELF, &s->loaded);
@@ -254,7 +266,9 @@ int session__run(struct sr_session *s)
 
 int session__end(struct sr_session *s, int status)
 {
-	loader__free(&s->loader);
+	/* a zeroed loader is not an empty one (its epoll fd would be 0) */
+	if (s->loader_used)
+		loader__free(&s->loader);
 	pairing__free(&s->pairing);
 	fdtab__free(s->fds);
 	out__close(&s->out);

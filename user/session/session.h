@@ -23,7 +23,8 @@ struct sr_session {
 	struct sr_out out; /* the trace */
 	struct sr_out rec; /* --record */
 	struct sr_pairing pairing;
-	struct sr_loader loader;
+	struct sr_loader loader; /* valid once loading was tried (loader_used) */
+	bool loader_used;
 	struct sr_fdtab *fds; /* NULL unless an option needs fd tables */
 	struct sr_child child;
 	bool launched; /* a command was started */
