@@ -374,48 +374,51 @@ static void suggestions(struct t_state *st)
 			  names, 4) == NULL);
 }
 
+/* @add(@o, @arg) with stderr in err.text. */
+static int add(int (*add)(struct sr_opts *, const char *), struct sr_opts *o, const char *arg)
+{
+	int rc;
+
+	t_stderr_begin(&err);
+	rc = add(o, arg);
+	t_stderr_end(&err);
+	return rc;
+}
+
 static void comm_and_uid(struct t_state *st)
 {
+	char want[64];
 	struct sr_opts o;
-	int i, rc;
+	int i;
 
 	fresh(&o);
-	CHECK(st, filter__add_comm(&o, "fifteen_bytes__") == 0);
+	CHECK(st, add(filter__add_comm, &o, "fifteen_bytes__") == 0);
 	CHECK_STR(st, o.comm[0], "fifteen_bytes__");
-	t_stderr_begin(&err);
-	rc = filter__add_comm(&o, "sixteen_bytes___");
-	t_stderr_end(&err);
-	CHECK(st, rc == -EINVAL && o.ncomm == 1);
+	CHECK(st, add(filter__add_comm, &o, "sixteen_bytes___") == -EINVAL && o.ncomm == 1);
 	CHECK_STR(st, err.text,
 		  "sysray: --comm 'sixteen_bytes___': a task name has 1 to 15 bytes\n");
-	t_stderr_begin(&err);
-	rc = filter__add_comm(&o, "");
-	t_stderr_end(&err);
-	CHECK(st, rc == -EINVAL);
+	CHECK(st, add(filter__add_comm, &o, "") == -EINVAL);
 	CHECK_STR(st, err.text, "sysray: --comm '': a task name has 1 to 15 bytes\n");
 	for (i = 1; i < SR_MAX_COMM; i++)
 		CHECK(st, filter__add_comm(&o, "x") == 0);
-	t_stderr_begin(&err);
-	rc = filter__add_comm(&o, "one_too_many");
-	t_stderr_end(&err);
-	CHECK(st, rc == -EINVAL && o.ncomm == SR_MAX_COMM);
-	CHECK(st, strstr(err.text, "sysray: at most ") == err.text &&
-			  strstr(err.text, " --comm names\n"));
+	CHECK(st, add(filter__add_comm, &o, "one_too_many") == -EINVAL && o.ncomm == SR_MAX_COMM);
+	snprintf(want, sizeof(want), "sysray: at most %d --comm names\n", SR_MAX_COMM);
+	CHECK_STR(st, err.text, want);
 
 	fresh(&o);
 	CHECK(st, filter__add_uid(&o, "0") == 0 && filter__add_uid(&o, "1000") == 0);
 	CHECK(st, filter__add_uid(&o, "root") == 0); /* every system has root as uid 0 */
 	CHECK(st, o.nuid == 3 && o.uid[0] == 0 && o.uid[1] == 1000 && o.uid[2] == 0);
-	t_stderr_begin(&err);
-	rc = filter__add_uid(&o, "no_such_user_x");
-	t_stderr_end(&err);
-	CHECK(st, rc == -EINVAL && o.nuid == 3);
+	CHECK(st, add(filter__add_uid, &o, "no_such_user_x") == -EINVAL && o.nuid == 3);
 	CHECK_STR(st, err.text, "sysray: --uid 'no_such_user_x': no such user\n");
 	/* (uid_t)-1 means "no change" to the kernel: not a user */
-	t_stderr_begin(&err);
-	rc = filter__add_uid(&o, "4294967295");
-	t_stderr_end(&err);
-	CHECK(st, rc == -EINVAL);
+	CHECK(st, add(filter__add_uid, &o, "4294967295") == -EINVAL);
+	CHECK_STR(st, err.text, "sysray: --uid '4294967295': no such user\n");
+	for (i = 3; i < SR_MAX_UID; i++)
+		CHECK(st, filter__add_uid(&o, "1") == 0);
+	CHECK(st, add(filter__add_uid, &o, "2") == -EINVAL && o.nuid == SR_MAX_UID);
+	snprintf(want, sizeof(want), "sysray: at most %d --uid values\n", SR_MAX_UID);
+	CHECK_STR(st, err.text, want);
 }
 
 T_SUITE(filter_tests) = {
