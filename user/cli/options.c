@@ -277,6 +277,13 @@ static int opt_cgroup(struct sr_cli *c, const struct sr_optdef *d, const char *a
 	return 0;
 }
 
+/*
+ * Adding an option: a row below (names, argument kind, the argument's name
+ * in the help, group, help text, handler, and the handler's param: for
+ * opt_true/opt_string/opt_count the FIELD() it sets), and its field in
+ * struct sr_opts (cli/opts.h). getopt's tables and --help follow; a row
+ * without names and with a spec is a line of the help only.
+ */
 static const struct sr_optdef opt_table[] = {
 	/* General */
 	{ NULL, 'e', ARG_REQ, "EXPR", G_GENERAL,
