@@ -26,15 +26,21 @@ static void fresh(struct sr_opts *o)
 
 static struct t_stderr err;
 
-/* filter__qualify(@expr) on fresh options; stderr in err.text. */
-static int qualify(struct sr_opts *o, const char *expr)
+/* @add(@o, @arg) with stderr in err.text. */
+static int add(int (*add)(struct sr_opts *, const char *), struct sr_opts *o, const char *arg)
 {
 	int rc;
 
 	t_stderr_begin(&err);
-	rc = filter__qualify(o, expr);
+	rc = add(o, arg);
 	t_stderr_end(&err);
 	return rc;
+}
+
+/* -e @expr into @o; stderr in err.text. */
+static int qualify(struct sr_opts *o, const char *expr)
+{
+	return add(filter__qualify, o, expr);
 }
 
 static int nr_of(const char *name)
@@ -372,17 +378,6 @@ static void suggestions(struct t_state *st)
 	CHECK(st, filter__suggest(
 			  "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
 			  names, 4) == NULL);
-}
-
-/* @add(@o, @arg) with stderr in err.text. */
-static int add(int (*add)(struct sr_opts *, const char *), struct sr_opts *o, const char *arg)
-{
-	int rc;
-
-	t_stderr_begin(&err);
-	rc = add(o, arg);
-	t_stderr_end(&err);
-	return rc;
 }
 
 static void comm_and_uid(struct t_state *st)
