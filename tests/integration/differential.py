@@ -32,10 +32,14 @@ expected one: 0, or 1 for demo and missing_file. --progs leaves out busy
 and filter_target, helpers of run.py that run until killed or need
 arguments.
 
+With --exact, every difference must be explained: a strace line that
+sysray did not print identically, or a line only sysray printed, fails the
+run unless a regular expression of the --known file matches it.
+
 Exit status: 0 when the overall identical fraction is at least --min, no
-events were lost, every program exited as expected and, with
---per-pid-names, every program has equal per-process sequences; 1
-otherwise; 2 on usage errors.
+events were lost, every program exited as expected, with --exact no
+difference is unexplained and, with --per-pid-names, every program has
+equal per-process sequences; 1 otherwise; 2 on usage errors.
 
 Only the Python standard library is used.
 """
@@ -162,7 +166,21 @@ PID_FIELD_RE = re.compile(r'\b(si_pid|l_pid|pid|ssi_pid)=(\d+)')
 PID_LIST_RE = re.compile(r'\b(parent_tid|child_tid|pidfd)=\[(\d+)\]')
 PROC_PID_RE = re.compile(r'/proc/(\d+)(?=/|"|$)')
 SUPERSEDED_RE = re.compile(r'^(\+\+\+ superseded by execve in pid )(\d+)')
-ADDR_RE = re.compile(r'0x[0-9a-f]{5,}')
+# Addresses, the values ASLR changes from run to run. On 64-bit Linux the
+# mappings, the stack, and the program and heap of a PIE binary (every
+# Debian binary) lie between 4 GiB and 2^48: 9 to 12 hex digits without a
+# leading zero (x86-64: 0x55.../0x56... program and heap, 0x7f... mappings
+# and stack; arm64: 0xaaaa..., 0xffff...). Everything else printed in hex --
+# flags, offsets, masks, fds and sizes of -e raw=, sign-extended negatives
+# (16 digits), zero-padded masks -- must compare exactly.
+ADDR_RE = re.compile(r'\b0x[1-9a-f][0-9a-f]{8,11}\b')
+# Calls whose result is an address at any width (a non-PIE program's heap
+# is below 4 GiB, at a random place); brk's argument is one too.
+ADDR_RET_CALLS = {'brk', 'mmap', 'mmap2', 'mremap', 'shmat'}
+# execve's environment pointer, at any width ("0x3e75dc60 /* 45 vars */":
+# gcc's driver, not PIE, passes an array on its heap).
+ENVP_RE = re.compile(r'\b0x[0-9a-f]+(?= /\* \d+ vars? \*/)')
+HEX_RE = re.compile(r'0x[0-9a-f]+')
 PORT_RE = re.compile(r'(sin6?_port=htons\()(\d+)(\))')
 TIME_FIELD_RE = re.compile(r'\b(tv_sec|tv_nsec|tv_usec)=\d+')
 CLOCK_CALLS = {'clock_gettime', 'clock_gettime64', 'gettimeofday', 'time'}
@@ -349,7 +367,10 @@ def normalise(entries, fds=False):
        so a size or count that happens to equal a pid stays as it is.
     2. getppid() returning a pid that is not traced (the tracer or the shell)
        -> PPARENT; getpgrp/getpgid/getsid likewise -> PGID / SID.
-    3. Hex numbers of 5+ digits (0x[0-9a-f]{5,}) -> 0xADDR (ASLR).
+    3. Addresses -> 0xADDR (ASLR): hex numbers of 9 to 12 digits without a
+       leading zero (see ADDR_RE), and the hex results of brk/mmap/mremap/
+       shmat, brk's argument and execve's environment pointer at any width.
+       Other hex values stay.
     4. The padding before ' = RET' is collapsed to one space (merged
        unfinished/resumed lines are padded differently by strace).
     5. Run-dependent values: getrandom's buffer -> "<random>"; tv_sec/tv_nsec/
@@ -386,8 +407,12 @@ def normalise(entries, fds=False):
                         if rep:
                             parts[i] = lead + rep
                 args = ','.join(parts)
+            if name == 'brk' and HEX_RE.fullmatch(args):
+                args = '0xADDR'
             if ret is not None:
                 tok, _, rest = ret.partition(' ')
+                if name in ADDR_RET_CALLS and HEX_RE.fullmatch(tok):
+                    tok = '0xADDR'
                 if name in PID_RET:
                     rep = pname(tok)
                     if rep:
@@ -431,6 +456,7 @@ def normalise(entries, fds=False):
         if not fds:
             body = PORT_RE.sub(port, body)
         body = ADDR_RE.sub('0xADDR', body)
+        body = ENVP_RE.sub('0xADDR', body)
         out.append((names.get(e.pid, 'P?'), body))
     if fds:
         # Number ports and inodes process by process: the order in which
@@ -596,6 +622,7 @@ def compare(name, s_norm, y_norm, lost, known, max_listed):
             r.extra.extend((pid, l) for l in y_lines)
     r.known = sum(1 for u in r.unmatched if u[3])
     r.unexplained = len(r.unmatched) - r.known
+    r.extra_unexplained = sum(1 for _, l in r.extra if not classify(l, known))
 
     # Per-pid sequences of (name, return value).
     r.names_equal = True
@@ -635,6 +662,10 @@ def main():
     ap.add_argument('--min', type=float, default=0.95,
                     help='fail if the overall identical fraction is below (0.95)')
     ap.add_argument('--known', help='known-differences file (REGEX<TAB>reason lines)')
+    ap.add_argument('--exact', action='store_true',
+                    help='fail on any line that differs (a strace line sysray did not print '
+                    'identically, or a line only sysray printed) that the --known file does '
+                    'not explain')
     ap.add_argument('--count-known', action='store_true',
                     help='count known differences as matching for --min')
     ap.add_argument('--per-pid-names', action='store_true',
@@ -751,7 +782,7 @@ def main():
     status_bad = [r.name for r in results if r.status_bad]
 
     if opts.report:
-        write_report(opts.report, results, opts, total, ident, kn, names_bad, status_bad)
+        write_report(opts.report, results, opts, total, ident, kn, names_bad, status_bad, known)
 
     if opts.per_pid_names:
         print('per-pid names/returns: %d/%d programs equal%s' %
@@ -776,7 +807,16 @@ def main():
     if lost:
         print('differential: sysray reported %d lost-event lines%s' %
               (lost, '' if opts.allow_lost else ' (failure; --allow-lost to accept)'))
-    failed = (score < opts.min or (opts.per_pid_names and names_bad) or status_bad or
+    unexplained = sum(r.unexplained for r in results)
+    extra = sum(r.extra_unexplained for r in results)
+    if opts.exact:
+        print('differential: %d unexplained differences: %d strace lines not printed '
+              'identically, %d lines printed by sysray only%s' %
+              (unexplained + extra, unexplained, extra,
+               ' (failure; see the report, or explain them in --known)'
+               if unexplained + extra else ''))
+    failed = (score < opts.min or (opts.exact and unexplained + extra) or
+              (opts.per_pid_names and names_bad) or status_bad or
               (lost and not opts.allow_lost) or fd_share < opts.fd_min)
     return 1 if failed else 0
 
@@ -789,7 +829,7 @@ def tail(path, n=2000):
         return ''
 
 
-def write_report(path, results, opts, total, ident, kn, names_bad, status_bad):
+def write_report(path, results, opts, total, ident, kn, names_bad, status_bad, known):
     with open(path, 'w', encoding='utf-8', errors='surrogateescape') as f:
         f.write('sysray differential report\n')
         f.write('strace: %s %s -s %d    sysray: %s %s -s %d\n\n' %
@@ -816,7 +856,8 @@ def write_report(path, results, opts, total, ident, kn, names_bad, status_bad):
         f.write('\n==== UNEXPLAINED differences (strace line / closest sysray line) ====\n')
         for r in results:
             ux = [u for u in r.unmatched if not u[3]]
-            if not ux and r.names_equal and not r.lost and not r.status_bad:
+            if (not ux and not r.extra_unexplained and r.names_equal and not r.lost and
+                    not r.status_bad):
                 continue
             f.write('\n--- %s (%s)\n' % (r.name, ' '.join(r.argv)))
             if r.status_bad:
@@ -862,7 +903,8 @@ def write_report(path, results, opts, total, ident, kn, names_bad, status_bad):
                 continue
             f.write('\n--- %s (%d lines)\n' % (r.name, len(r.extra)))
             for pid, line in r.extra[:opts.max_listed]:
-                f.write('  %-4s %s\n' % (pid, line))
+                reason = classify(line, known)
+                f.write('  %-4s %s%s\n' % (pid, line, '   [known: %s]' % reason if reason else ''))
             if len(r.extra) > opts.max_listed:
                 f.write('  ... %d more\n' % (len(r.extra) - opts.max_listed))
 

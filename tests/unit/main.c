@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Runs every unit test suite; ends with "N passed, N failed". */
+/* Runs every unit test suite; ends with "N passed, N failed, N skipped". */
 #include <stdio.h>
 
 #include "table/syscalls.h"
@@ -20,17 +20,22 @@ extern const struct t_case decode_signal_tests[];
 extern const struct t_case decode_time_tests[];
 extern const struct t_case fdtab_tests[];
 extern const struct t_case rings_tests[];
+extern const struct t_case options_tests[];
+extern const struct t_case filter_tests[];
+extern const struct t_case cgroup_tests[];
+extern const struct t_case recording_tests[];
 
 static const struct t_case *const suites[] = {
 	out_tests,	   idmap_tests,	     table_tests,	   pairing_tests,
 	calls_tests,	   decode_tests,     decode_file_tests,	   decode_desc_tests,
 	decode_net_tests,  decode_mem_tests, decode_process_tests, decode_signal_tests,
-	decode_time_tests, fdtab_tests,	     rings_tests,
+	decode_time_tests, fdtab_tests,	     rings_tests,	   options_tests,
+	filter_tests,	   cgroup_tests,     recording_tests,
 };
 
 int main(void)
 {
-	int passed = 0, failed = 0;
+	int passed = 0, failed = 0, skipped = 0;
 	size_t s;
 
 	/* one line at a time, so results interleave with the failures on stderr */
@@ -46,13 +51,19 @@ int main(void)
 			struct t_state st = { .name = c->name };
 
 			c->fn(&st);
-			printf("%s unit/%s\n", st.fails ? "FAIL" : "ok  ", c->name);
+			printf("%s unit/%s\n",
+			       st.fails	  ? "FAIL" :
+			       st.skipped ? "skip" :
+					    "ok  ",
+			       c->name);
 			if (st.fails)
 				failed++;
+			else if (st.skipped)
+				skipped++;
 			else
 				passed++;
 		}
 	}
-	printf("%d passed, %d failed\n", passed, failed);
+	printf("%d passed, %d failed, %d skipped\n", passed, failed, skipped);
 	return failed ? 1 : 0;
 }

@@ -9,7 +9,15 @@
 struct t_state {
 	const char *name;
 	int fails; /* failed checks in the current test */
+	int skipped; /* the test could not run here: counted as skipped, not passed */
 };
+
+/* Mark the current test skipped, saying why; the test then returns. */
+#define SKIP(st, why)                                                      \
+	do {                                                               \
+		fprintf(stderr, "  %s: skipped: %s\n", (st)->name, (why)); \
+		(st)->skipped = 1;                                         \
+	} while (0)
 
 #define CHECK(st, cond)                                                                        \
 	do {                                                                                   \

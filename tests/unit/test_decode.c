@@ -110,7 +110,7 @@ static void xlat_generator(struct t_state *st)
 	static char out[8192];
 
 	if (access("scripts/gen-xlat.sh", R_OK)) {
-		fprintf(stderr, "  xlat_generator: not in the source tree, skipped\n");
+		SKIP(st, "scripts/gen-xlat.sh not found: run from the source tree");
 		return;
 	}
 	CHECK(st, gen_xlat("#include <x.h>\nX_A\n?X_B\nX_C (1 << 2)\n", out, sizeof(out)) == 0);

@@ -75,9 +75,11 @@ static void exits(struct t_state *st)
 	struct t_sink s;
 	struct t_rec r;
 	uint64_t a[6] = { 0, 0x1000, 10 };
+	uint64_t status3[6] = { 3 };
 
 	t_sink_open(&s);
-	t_enter(&r, 100, "exit_group", a);
+	/* exit_group(3): the kernel reports wait status 3 << 8 */
+	t_enter(&r, 100, "exit_group", status3);
 	t_feed(&s, &r);
 	t_pexit(&r, 100, 3 << 8, 1);
 	t_feed(&s, &r);
@@ -89,7 +91,7 @@ static void exits(struct t_state *st)
 	t_pexit(&r, 300, 11 | 0x80, 1);
 	t_feed(&s, &r);
 	CHECK_STR(st, t_sink_text(&s),
-		  "100   exit_group(0)                     = ?\n"
+		  "100   exit_group(3)                     = ?\n"
 		  "100   +++ exited with 3 +++\n"
 		  "200   read(0,  <unfinished ...>)        = ?\n"
 		  "200   +++ killed by SIGKILL +++\n"

@@ -97,6 +97,16 @@ const char *filter__suggest(const char *word, const char *const *names, size_t n
 	return best <= limit ? pick : NULL;
 }
 
+static const struct sr_class *class_by_name(const char *name, bool percent)
+{
+	size_t i;
+
+	for (i = 0; i < NCLASSES; i++)
+		if (!strcmp(classes[i].name, name) && (percent || classes[i].legacy))
+			return &classes[i];
+	return NULL;
+}
+
 /* "invalid system call 'opn' (did you mean 'open'?)" */
 static int bad_syscall(const char *tok)
 {
@@ -106,7 +116,11 @@ static int bad_syscall(const char *tok)
 	size_t n = 0, i;
 	int nr;
 
-	if (tok[0] == '%') {
+	if (tok[0] != '%' && class_by_name(tok, true)) {
+		/* a class strace only knows with its %: creds, clock, stat... */
+		snprintf(buf, sizeof(buf), " (did you mean '%%%s'?)", tok);
+		hint = buf;
+	} else if (tok[0] == '%') {
 		for (i = 0; i < NCLASSES; i++)
 			names[n++] = classes[i].name;
 		hint = filter__suggest(tok + 1, names, n);
@@ -122,16 +136,6 @@ static int bad_syscall(const char *tok)
 	}
 	fprintf(stderr, "sysray: invalid system call '%s'%s\n", tok, hint ? buf : "");
 	return -EINVAL;
-}
-
-static const struct sr_class *class_by_name(const char *name, bool percent)
-{
-	size_t i;
-
-	for (i = 0; i < NCLASSES; i++)
-		if (!strcmp(classes[i].name, name) && (percent || classes[i].legacy))
-			return &classes[i];
-	return NULL;
 }
 
 static void select_class(uint8_t *set, uint32_t bits)
@@ -187,24 +191,28 @@ static int select_token(uint8_t *set, const char *tok)
 	return tok[0] == '?' ? 0 : bad_syscall(tok);
 }
 
-/* Parse a syscall set into @set (SR_NR_MAX bits). */
 /*
  * Call @fn on each comma-separated word of @spec, after a leading '!',
- * which sets *@negate. Stops at the first error.
+ * which sets *@negate. Empty words are skipped, but a set without any is
+ * refused as strace refuses it ("invalid @what ''"). Stops at the first error.
  */
-static int each_word(const char *spec, bool *negate, int (*fn)(void *ctx, const char *word),
-		     void *ctx)
+static int each_word(const char *what, const char *spec, bool *negate,
+		     int (*fn)(void *ctx, const char *word), void *ctx)
 {
 	char *copy, *tok, *save = NULL;
-	int err = 0;
+	int err = 0, n = 0;
 
 	*negate = spec[0] == '!';
 	copy = strdup(*negate ? spec + 1 : spec);
 	if (!copy)
 		return -ENOMEM;
-	for (tok = strtok_r(copy, ",", &save); tok && !err; tok = strtok_r(NULL, ",", &save))
+	for (tok = strtok_r(copy, ",", &save); tok && !err; tok = strtok_r(NULL, ",", &save), n++)
 		err = fn(ctx, tok);
 	free(copy);
+	if (!err && !n) {
+		fprintf(stderr, "sysray: invalid %s '%s'\n", what, spec);
+		return -EINVAL;
+	}
 	return err;
 }
 
@@ -220,7 +228,7 @@ static int parse_syscall_set(uint8_t *set, const char *spec)
 	int err;
 
 	memset(set, 0, SR_NR_MAX / 8);
-	err = each_word(spec, &negate, syscall_word, set);
+	err = each_word("system call", spec, &negate, syscall_word, set);
 	if (negate)
 		for (i = 0; i < SR_NR_MAX / 8; i++)
 			set[i] = ~set[i];
@@ -267,7 +275,7 @@ static int parse_words(const char *what, const char *spec, const struct sr_word 
 {
 	struct sr_words w = { what, words, n, all, 0 };
 	bool negate;
-	int err = each_word(spec, &negate, named_word, &w);
+	int err = each_word(what, spec, &negate, named_word, &w);
 
 	if (!err)
 		*out = negate ? all & ~w.v : w.v;
@@ -355,7 +363,7 @@ static int parse_signals(struct sr_opts *o, const char *spec)
 	uint8_t set[sizeof(o->sig_sel)] = {};
 	bool negate;
 	size_t i;
-	int err = each_word(spec, &negate, signal_word, set);
+	int err = each_word("signal", spec, &negate, signal_word, set);
 
 	if (err)
 		return err;
@@ -364,27 +372,39 @@ static int parse_signals(struct sr_opts *o, const char *spec)
 	return 0;
 }
 
+static int parse_trace(struct sr_opts *o, const char *spec)
+{
+	o->trace_set = true;
+	return parse_syscall_set(o->trace_sel, spec);
+}
+
+static int parse_raw(struct sr_opts *o, const char *spec)
+{
+	return parse_syscall_set(o->raw_sel, spec);
+}
+
+/* The qualifiers and strace's other names for them. */
+static const struct {
+	const char *name;
+	int (*parse)(struct sr_opts *o, const char *spec);
+} qualifiers[] = {
+	{ "trace", parse_trace },    { "t", parse_trace },	   { "status", parse_status },
+	{ "signal", parse_signals }, { "signals", parse_signals }, { "s", parse_signals },
+	{ "quiet", parse_quiet },    { "q", parse_quiet },	   { "silent", parse_quiet },
+	{ "silence", parse_quiet },  { "raw", parse_raw },
+};
+
 int filter__qualify(struct sr_opts *o, const char *expr)
 {
 	const char *eq = strchr(expr, '=');
-	size_t klen = eq ? (size_t)(eq - expr) : 0;
-	const char *val = eq ? eq + 1 : expr;
+	size_t klen = eq ? (size_t)(eq - expr) : 0, i;
 
-	if (!eq || (klen == 5 && !strncmp(expr, "trace", 5)) || (klen == 1 && expr[0] == 't')) {
-		o->trace_set = true;
-		return parse_syscall_set(o->trace_sel, val);
-	}
-	if ((klen == 6 && !strncmp(expr, "status", 6)))
-		return parse_status(o, val);
-	if ((klen == 6 && !strncmp(expr, "signal", 6)) ||
-	    (klen == 7 && !strncmp(expr, "signals", 7)) || (klen == 1 && expr[0] == 's'))
-		return parse_signals(o, val);
-	if ((klen == 5 && !strncmp(expr, "quiet", 5)) || (klen == 1 && expr[0] == 'q') ||
-	    (klen == 6 && !strncmp(expr, "silent", 6)) ||
-	    (klen == 6 && !strncmp(expr, "silence", 6)))
-		return parse_quiet(o, val);
-	if (klen == 3 && !strncmp(expr, "raw", 3))
-		return parse_syscall_set(o->raw_sel, val);
+	/* a bare set, or one starting with '=', is a trace= set, as in strace */
+	if (!klen)
+		return parse_trace(o, expr);
+	for (i = 0; i < sizeof(qualifiers) / sizeof(qualifiers[0]); i++)
+		if (strlen(qualifiers[i].name) == klen && !strncmp(expr, qualifiers[i].name, klen))
+			return qualifiers[i].parse(o, eq + 1);
 	fprintf(stderr,
 		"sysray: invalid -e qualifier '%.*s' (trace, status, signal, quiet or raw)\n",
 		(int)klen, expr);

@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Command-line options, filled by main.c and passed down read-only. */
+/*
+ * Command-line options, filled by cli/options.c (the cgroup paths by the
+ * session, which resolves them) and passed down read-only.
+ */
 #ifndef SYSRAY_OPTS_H
 #define SYSRAY_OPTS_H
 
@@ -29,7 +32,8 @@ enum sr_cg_kind {
 };
 
 struct sr_cgroup_sel {
-	char path[4096]; /* the cgroup v2 directory */
+	char path[4096]; /* the cgroup v2 directory, once resolved */
+	const char *arg; /* as given on the command line */
 	enum sr_cg_kind kind;
 };
 

@@ -8,10 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/vfs.h>
 #include <time.h>
 #include <unistd.h>
-#include <linux/magic.h>
 
 #include "host/cgroup.h"
 #include "lib/clock.h"
@@ -19,10 +17,10 @@
 /* How deep the hierarchy is searched for containers and units. */
 #define WALK_DEPTH 12
 
-int cgroup__root(char *buf, size_t len)
+int cgroup__root_from(const char *mountinfo, char *buf, size_t len)
 {
 	char line[4096], mnt[4096], fstype[64];
-	FILE *f = fopen("/proc/self/mountinfo", "r");
+	FILE *f = fopen(mountinfo, "r");
 	int err = -ENOENT;
 
 	if (!f)
@@ -43,18 +41,26 @@ int cgroup__root(char *buf, size_t len)
 	return err;
 }
 
-static int is_cgroup2_dir(const char *path)
+int cgroup__root(char *buf, size_t len)
 {
-	struct statfs sfs;
-	struct stat st;
+	return cgroup__root_from("/proc/self/mountinfo", buf, len);
+}
+
+/*
+ * A directory of the v2 hierarchy mounted at @root: on the same file system
+ * (device) as the root, so not a v1 controller's directory nor anything else.
+ */
+static int is_cgroup2_dir(const char *root, const char *path)
+{
+	struct stat st, rst;
 
 	if (stat(path, &st))
 		return -errno;
 	if (!S_ISDIR(st.st_mode))
 		return -ENOTDIR;
-	if (statfs(path, &sfs))
+	if (stat(root, &rst))
 		return -errno;
-	return sfs.f_type == CGROUP2_SUPER_MAGIC ? 0 : -EMEDIUMTYPE;
+	return st.st_dev == rst.st_dev ? 0 : -EMEDIUMTYPE;
 }
 
 /*
@@ -74,7 +80,7 @@ static int resolve_path(const char *root, const char *arg, char *out, size_t len
 		snprintf(out, len, "%s/%s", root, arg[0] == '/' ? arg + 1 : arg);
 	if (stat(out, &st) && arg[0] == '/' && !stat(arg, &st))
 		snprintf(out, len, "%s", arg);
-	err = is_cgroup2_dir(out);
+	err = is_cgroup2_dir(root, out);
 	if (err == -EMEDIUMTYPE)
 		fprintf(stderr,
 			"sysray: --cgroup '%s': %s is not a cgroup v2 directory "
@@ -207,6 +213,15 @@ static int resolve_unit(const char *root, const char *arg, char *out, size_t len
 	return 0;
 }
 
+int cgroup__resolve_at(const char *root, const char *kind, const char *arg, char *out, size_t len)
+{
+	if (!strcmp(kind, "container"))
+		return resolve_container(root, arg, out, len);
+	if (!strcmp(kind, "unit"))
+		return resolve_unit(root, arg, out, len);
+	return resolve_path(root, arg, out, len);
+}
+
 int cgroup__resolve(const char *kind, const char *arg, char *out, size_t len)
 {
 	char root[PATH_MAX];
@@ -218,11 +233,7 @@ int cgroup__resolve(const char *kind, const char *arg, char *out, size_t len)
 			kind);
 		return -ENOENT;
 	}
-	if (!strcmp(kind, "container"))
-		return resolve_container(root, arg, out, len);
-	if (!strcmp(kind, "unit"))
-		return resolve_unit(root, arg, out, len);
-	return resolve_path(root, arg, out, len);
+	return cgroup__resolve_at(root, kind, arg, out, len);
 }
 
 const char *cgroup__label_of(const char *rel, char *buf, size_t len)

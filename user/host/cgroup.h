@@ -15,12 +15,21 @@
 /** cgroup__root() - the cgroup v2 mount point into @buf; -ENOENT if none. */
 int cgroup__root(char *buf, size_t len);
 
+/** cgroup__root_from() - the same, read from the mountinfo file @mountinfo. */
+int cgroup__root_from(const char *mountinfo, char *buf, size_t len);
+
 /**
  * cgroup__resolve() - turn a --cgroup/--container/--unit argument into the
  * cgroup v2 directory @out. @kind is "cgroup", "container" or "unit". Prints
  * one line naming the problem and returns -errno when it cannot.
  */
 int cgroup__resolve(const char *kind, const char *arg, char *out, size_t len);
+
+/**
+ * cgroup__resolve_at() - cgroup__resolve() in the hierarchy mounted at @root
+ * (a directory of the same file system is a cgroup v2 directory).
+ */
+int cgroup__resolve_at(const char *root, const char *kind, const char *arg, char *out, size_t len);
 
 /** Names for cgroup ids (--show-cgroup), learned by walking the hierarchy. */
 struct sr_cgnames {

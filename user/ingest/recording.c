@@ -1,19 +1,31 @@
 // SPDX-License-Identifier: GPL-2.0
+/*
+ * --record/--replay files: the magic, then each record as a u32 length and
+ * the record, padded to 8 bytes. See recording.h.
+ */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "print/out.h"
-#include "pairing/pairing.h"
 #include "ingest/recording.h"
+
+#define MAGIC_LEN 8
+
+/* Bytes of padding after a record of @len bytes and its u32 length. */
+static size_t pad_of(size_t len)
+{
+	return (8 - (sizeof(uint32_t) + len) % 8) % 8;
+}
 
 void record__begin(struct sr_out *o)
 {
-	out__write(o, SR_RECORD_MAGIC, 8);
+	out__write(o, SR_RECORD_MAGIC, MAGIC_LEN);
 }
 
 void record__write(struct sr_out *o, const void *data, size_t len)
@@ -23,45 +35,108 @@ void record__write(struct sr_out *o, const void *data, size_t len)
 
 	out__write(o, &n, sizeof(n));
 	out__write(o, data, len);
-	out__write(o, pad, (8 - (sizeof(n) + len) % 8) % 8);
+	out__write(o, pad, pad_of(len));
 }
 
-long record__replay(const char *path, struct sr_pairing *p)
+/* An 8-byte aligned copy of each record, as the ring buffer hands them out. */
+struct scratch {
+	uint64_t *buf;
+	size_t cap; /* bytes */
+};
+
+static void *aligned(struct scratch *s, const uint8_t *data, size_t len)
 {
-	const uint8_t *map, *pos, *end;
+	if (len > s->cap || !s->buf) {
+		size_t cap = len < 4096 ? 4096 : (len + 7) & ~(size_t)7;
+		uint64_t *b = realloc(s->buf, cap);
+
+		if (!b)
+			return NULL;
+		s->buf = b;
+		s->cap = cap;
+	}
+	if (len)
+		memcpy(s->buf, data, len);
+	return s->buf;
+}
+
+/*
+ * Hand the records of @map (@size bytes, the magic first) to @fn. Returns 0
+ * or -ENOMEM; @r says how far it got.
+ */
+static int feed(const uint8_t *map, size_t size, sr_ring_fn fn, void *ctx, struct sr_replay *r)
+{
+	struct scratch s = {};
+	size_t pos = MAGIC_LEN;
+	int err = 0;
+
+	while (size - pos >= sizeof(uint32_t)) {
+		void *rec;
+		uint32_t n;
+
+		memcpy(&n, map + pos, sizeof(n));
+		if (size - pos - sizeof(n) < n)
+			break; /* cut short: the recorder was killed, or the length is garbage */
+		rec = aligned(&s, map + pos + sizeof(n), n);
+		if (!rec) {
+			err = -ENOMEM;
+			break;
+		}
+		fn(ctx, rec, n);
+		r->records++;
+		pos += sizeof(n) + n;
+		/* the padding of the last record may be missing: nothing was lost */
+		pos = size - pos < pad_of(n) ? size : pos + pad_of(n);
+	}
+	free(s.buf);
+	r->left_over = size - pos;
+	return err;
+}
+
+/* Map @path; NULL (message printed, *@err set) unless it is a recording. */
+static const uint8_t *map_recording(const char *path, size_t *size, int *err)
+{
+	const uint8_t *map = MAP_FAILED;
 	struct stat st;
-	long count = 0;
 	int fd;
 
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0 || fstat(fd, &st)) {
-		int err = -errno;
-
+		*err = -errno;
 		fprintf(stderr, "sysray: cannot read recording '%s': %s\n", path, strerror(errno));
 		if (fd >= 0)
 			close(fd);
-		return err;
+		return NULL;
 	}
-	map = st.st_size >= 8 ? mmap(NULL, st.st_size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
+	if (S_ISREG(st.st_mode) && st.st_size >= MAGIC_LEN)
+		map = mmap(NULL, st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
-	if (map == MAP_FAILED || memcmp(map, SR_RECORD_MAGIC, 8)) {
+	if (map == MAP_FAILED || memcmp(map, SR_RECORD_MAGIC, MAGIC_LEN)) {
 		fprintf(stderr,
 			"sysray: '%s' is not a recording of this sysray version (make one with --record)\n",
 			path);
 		if (map != MAP_FAILED)
 			munmap((void *)map, st.st_size);
-		return -EINVAL;
+		*err = -EINVAL;
+		return NULL;
 	}
-	end = map + st.st_size;
-	for (pos = map + 8; end - pos >= 4; count++) {
-		uint32_t n;
+	*size = st.st_size;
+	return map;
+}
 
-		memcpy(&n, pos, sizeof(n));
-		if ((size_t)(end - pos - 4) < n)
-			break; /* cut short: the recorder was killed */
-		pairing__handle(p, pos + 4, n);
-		pos += 4 + n + (8 - (4 + n) % 8) % 8;
-	}
-	munmap((void *)map, st.st_size);
-	return count;
+int record__replay(const char *path, sr_ring_fn fn, void *ctx, struct sr_replay *r)
+{
+	const uint8_t *map;
+	size_t size;
+	int err;
+
+	memset(r, 0, sizeof(*r));
+	map = map_recording(path, &size, &err);
+	if (!map)
+		return err;
+	err = feed(map, size, fn, ctx, r);
+	munmap((void *)map, size);
+	if (err)
+		fprintf(stderr, "sysray: out of memory replaying '%s'\n", path);
+	return err;
 }

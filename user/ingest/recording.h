@@ -11,8 +11,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "ingest/ringbuf.h"
+
 struct sr_out;
-struct sr_pairing;
 
 /* The record layouts of include/sysray/abi.h, version 2 (fork flags). */
 #define SR_RECORD_MAGIC "SYSRAYR2"
@@ -23,11 +24,18 @@ void record__begin(struct sr_out *o);
 /** record__write() - append one record of @len bytes. */
 void record__write(struct sr_out *o, const void *data, size_t len);
 
+/* What record__replay() read. */
+struct sr_replay {
+	long records; /* handed on */
+	size_t left_over; /* bytes after the last whole record: the file was cut short */
+};
+
 /**
- * record__replay() - feed every record of @path to @p. Prints one line and
- * returns -errno if the file cannot be read or is not a recording; stops at
- * a truncated record. On success returns the number of records.
+ * record__replay() - hand every record of @path to @fn, as the ring buffer
+ * would (8-byte aligned; @fn's return value is ignored). Prints one line and
+ * returns -errno if the file cannot be read or is not a recording; else
+ * returns 0 and fills @r (a file cut inside a record: @r->left_over > 0).
  */
-long record__replay(const char *path, struct sr_pairing *p);
+int record__replay(const char *path, sr_ring_fn fn, void *ctx, struct sr_replay *r);
 
 #endif /* SYSRAY_RECORD_H */

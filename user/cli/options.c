@@ -1,0 +1,608 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Command-line options. Each option is one row of opt_table[]: its names,
+ * argument kind, help group and text, and the handler that stores it in
+ * struct sr_opts. getopt_long's short string and long table and the --help
+ * text are generated from the table, so adding an option is adding a row
+ * (plus a handler when the generic ones -- set a flag, store a string,
+ * count -- do not fit). The groups are strace's --help groups.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/filter.h"
+#include "cli/options.h"
+#include "cli/opts.h"
+
+#ifndef SYSRAY_VERSION
+#define SYSRAY_VERSION "0.0.0"
+#endif
+
+#define DEFAULT_RINGBUF (32ULL << 20)
+#define DEFAULT_BACKLOG (128ULL << 20)
+
+/* Where the help text of an option starts, as in strace --help. */
+#define HELP_COL 17
+
+enum sr_arg {
+	ARG_NONE, /* -f, --follow-forks */
+	ARG_REQ, /* -o FILE, --output=FILE */
+	ARG_OPT, /* -y, --decode-fds[=WHAT]: the short form takes none (-yy repeats it) */
+	ARG_LONG, /* -Y, --decode-pids=comm: the long form requires it, the short takes none */
+};
+
+enum sr_group {
+	G_GENERAL,
+	G_STARTUP,
+	G_TRACING,
+	G_FILTERING,
+	G_OUTPUT,
+	G_STATS,
+	G_MISC,
+	G_COUNT,
+};
+
+static const char *const group_title[G_COUNT] = {
+	[G_GENERAL] = "General",     [G_STARTUP] = "Startup",	   [G_TRACING] = "Tracing",
+	[G_FILTERING] = "Filtering", [G_OUTPUT] = "Output format", [G_STATS] = "Statistics",
+	[G_MISC] = "Miscellaneous",
+};
+
+/* Printed at the end of a group. */
+static const char *const group_note[G_COUNT] = {
+	[G_FILTERING] = "Filters run in the kernel. Filters of one kind (two --comm) match\n"
+			"any; filters of different kinds must all match.",
+};
+
+/* The parser's state: the options being filled, and what needs counting. */
+struct sr_cli {
+	struct sr_opts *o;
+	int quiet; /* how many -q */
+};
+
+struct sr_optdef;
+/* Return 0, SR_CLI_DONE, or the exit status after printing the problem. */
+typedef int (*sr_opt_fn)(struct sr_cli *c, const struct sr_optdef *d, const char *arg);
+
+struct sr_optdef {
+	const char *lng; /* --name, or NULL */
+	int shrt; /* -c, or 0 */
+	enum sr_arg arg;
+	const char *meta; /* the argument in the help: FILE */
+	enum sr_group group;
+	const char *help; /* lines separated by '\n', each at most 62 columns */
+	sr_opt_fn fn; /* NULL: a line of the help only (spec says what) */
+	size_t param; /* for the handler: an offset in struct sr_opts, or a value */
+	const char *spec; /* the help's left column, instead of the names */
+};
+
+#define FIELD(name) offsetof(struct sr_opts, name)
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "sysray: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, " (see sysray --help)\n");
+	return 2;
+}
+
+/* Generic handlers: the row's param is the offset of the field. */
+
+static int opt_true(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+{
+	*(bool *)((char *)c->o + d->param) = true;
+	return 0;
+}
+
+static int opt_string(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+{
+	*(const char **)((char *)c->o + d->param) = arg;
+	return 0;
+}
+
+static int opt_count(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+{
+	(*(int *)((char *)c->o + d->param))++;
+	return 0;
+}
+
+static int opt_help(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+{
+	cli__help(stdout);
+	return SR_CLI_DONE;
+}
+
+static int opt_version(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+{
+	printf("sysray %s\n", SYSRAY_VERSION);
+	return SR_CLI_DONE;
+}
+
+/* A size with K/M/G suffix, rounded up to a power of two of at least a page. */
+static int parse_size(const char *s, uint64_t *out)
+{
+	char *end;
+	unsigned long long v;
+	uint64_t p = 4096;
+
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno || end == s || s[0] == '-')
+		return -EINVAL;
+	switch (*end) {
+	case 'k':
+	case 'K':
+		v <<= 10;
+		end++;
+		break;
+	case 'm':
+	case 'M':
+		v <<= 20;
+		end++;
+		break;
+	case 'g':
+	case 'G':
+		v <<= 30;
+		end++;
+		break;
+	}
+	if (*end || v == 0 || v > (1ULL << 32))
+		return -EINVAL;
+	while (p < v)
+		p <<= 1;
+	*out = p;
+	return 0;
+}
+
+static int opt_buffer_size(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+{
+	if (parse_size(arg, &c->o->ringbuf_size))
+		return usage_error("invalid buffer size '%s': e.g. 64M", arg);
+	return 0;
+}
+
+static int opt_backlog(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+{
+	if (!strcmp(arg, "0")) {
+		c->o->backlog = 0;
+		return 0;
+	}
+	if (parse_size(arg, &c->o->backlog))
+		return usage_error("invalid backlog size '%s': e.g. 256M, or 0", arg);
+	return 0;
+}
+
+static int opt_pids(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+{
+	struct sr_opts *o = c->o;
+	const char *p = arg;
+
+	while (*p) {
+		char *end;
+		long v;
+
+		errno = 0;
+		v = strtol(p, &end, 10);
+		if (errno || end == p || v <= 0 || v > 0x7fffffff || (*end && *end != ','))
+			return usage_error("invalid process id '%s'", arg);
+		if (o->npids >= SR_MAX_PIDS)
+			return usage_error("too many -p processes at '%s' (at most 64)", p);
+		o->pids[o->npids++] = (pid_t)v;
+		p = *end ? end + 1 : end;
+	}
+	return 0;
+}
+
+static int opt_strsize(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (errno || *end || end == arg || v < 0 || v > 65536)
+		return usage_error("invalid -s value '%s': expected 0 to 65536", arg);
+	c->o->strsize = v;
+	return 0;
+}
+
+static int opt_decode_fds(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+{
+	struct sr_opts *o = c->o;
+
+	if (!arg || !strcmp(arg, "path"))
+		o->decode_fds = o->decode_fds ? 2 : 1;
+	else if (!strcmp(arg, "all"))
+		o->decode_fds = 2;
+	else
+		return usage_error("invalid --decode-fds value '%s': path or all", arg);
+	return 0;
+}
+
+static int opt_decode_pids(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+{
+	if (arg && strcmp(arg, "comm"))
+		return usage_error("invalid --decode-pids value '%s': comm", arg);
+	c->o->decode_pids = true;
+	return 0;
+}
+
+/* -q: attach messages; -qq: exits too; -qqq: superseded lines too. */
+static int opt_quiet(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+{
+	c->o->quiet = true;
+	if (++c->quiet >= 2)
+		c->o->quiet_exit = true;
+	if (c->quiet >= 3)
+		c->o->quiet_superseded = true;
+	return 0;
+}
+
+static int opt_expr(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+{
+	return filter__qualify(c->o, arg) ? 2 : 0;
+}
+
+/* -z, -Z: param is the SR_ST_* set. */
+static int opt_status(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+{
+	c->o->status = d->param;
+	return 0;
+}
+
+static int opt_comm(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+{
+	return filter__add_comm(c->o, arg) ? 2 : 0;
+}
+
+static int opt_uid(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+{
+	return filter__add_uid(c->o, arg) ? 2 : 0;
+}
+
+/* --cgroup, --container, --unit: param is the sr_cg_kind; resolved later. */
+static int opt_cgroup(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+{
+	struct sr_opts *o = c->o;
+
+	if (o->ncgroup >= SR_MAX_CGROUP)
+		return usage_error("too many cgroup filters at '%s' (at most 8)", arg);
+	o->cgroup[o->ncgroup].kind = d->param;
+	o->cgroup[o->ncgroup++].arg = arg;
+	return 0;
+}
+
+/*
+ * Adding an option: a row below (names, argument kind, the argument's name
+ * in the help, group, help text, handler, and the handler's param: for
+ * opt_true/opt_string/opt_count the FIELD() it sets), and its field in
+ * struct sr_opts (cli/opts.h). getopt's tables and --help follow; a row
+ * without names and with a spec is a line of the help only.
+ */
+static const struct sr_optdef opt_table[] = {
+	/* General */
+	{ NULL, 'e', ARG_REQ, "EXPR", G_GENERAL,
+	  "a qualifying expression: QUALIFIER=[!]VAL1[,VAL2]...\n"
+	  "qualifiers: trace, status, signal, quiet, raw (below)",
+	  opt_expr },
+	/* Startup */
+	{ "attach", 'p', ARG_REQ, "PID[,PID...]", G_STARTUP,
+	  "trace these processes, all their threads and their future\n"
+	  "children (repeatable)",
+	  opt_pids },
+	{ "replay", 0, ARG_REQ, "FILE", G_STARTUP,
+	  "print a recording made with --record (no tracing, no\n"
+	  "privileges needed)",
+	  opt_string, FIELD(replay) },
+	/* Tracing */
+	{ "follow-forks", 'f', ARG_NONE, NULL, G_TRACING,
+	  "accepted for strace compatibility: following forks is\n"
+	  "always on",
+	  opt_true, FIELD(follow) },
+	{ "buffer-size", 'b', ARG_REQ, "SIZE", G_TRACING,
+	  "ring buffer memory, with K/M/G suffix (32M), split into one\n"
+	  "ring per CPU (each a power of two)",
+	  opt_buffer_size },
+	{ "backlog", 0, ARG_REQ, "SIZE", G_TRACING,
+	  "memory a reader thread may fill with records the formatter\n"
+	  "has not reached yet (128M); 0: no reader thread",
+	  opt_backlog },
+	/* Filtering */
+	{ .group = G_FILTERING,
+	  .spec = "-e trace=SET",
+	  .help = "trace only these syscalls: names, %class, /regex, all,\n"
+		  "none; a leading ! negates the set" },
+	{ .group = G_FILTERING,
+	  .spec = "-e status=SET",
+	  .help = "print only syscalls with these outcomes: successful,\n"
+		  "failed, unfinished, unavailable, detached" },
+	{ .group = G_FILTERING,
+	  .spec = "-e signal=SET",
+	  .help = "print only the delivery of these signals" },
+	{ "successful-only", 'z', ARG_NONE, NULL, G_FILTERING,
+	  "only syscalls that succeeded (status=successful)", opt_status, SR_ST_SUCCESSFUL },
+	{ "failed-only", 'Z', ARG_NONE, NULL, G_FILTERING,
+	  "only syscalls that failed (status=failed)", opt_status, SR_ST_FAILED },
+	{ "comm", 0, ARG_REQ, "NAME", G_FILTERING, "tasks named NAME (exact, as in /proc/PID/comm)",
+	  opt_comm },
+	{ "uid", 0, ARG_REQ, "UID", G_FILTERING, "tasks of this user (number or name)", opt_uid },
+	{ "cgroup", 0, ARG_REQ, "PATH", G_FILTERING,
+	  "tasks in this cgroup v2 directory or below it", opt_cgroup, SR_CG_PATH },
+	{ "container", 0, ARG_REQ, "ID", G_FILTERING,
+	  "tasks of a Docker/containerd/CRI-O/podman container", opt_cgroup, SR_CG_CONTAINER },
+	{ "unit", 0, ARG_REQ, "NAME", G_FILTERING,
+	  "tasks of a systemd unit (NAME.service by default)", opt_cgroup, SR_CG_UNIT },
+	/* Output format */
+	{ .group = G_OUTPUT,
+	  .spec = "-e raw=SET",
+	  .help = "print these syscalls' arguments undecoded, in hex" },
+	{ .group = G_OUTPUT,
+	  .spec = "-e quiet=SET",
+	  .help = "suppress these messages: attach, exit, thread-execve" },
+	{ "output", 'o', ARG_REQ, "FILE", G_OUTPUT, "write the trace to FILE instead of stderr",
+	  opt_string, FIELD(outfile) },
+	{ "quiet", 'q', ARG_NONE, NULL, G_OUTPUT,
+	  "no attach/detach messages; -qq: no \"+++ exited\" lines", opt_quiet },
+	{ "string-limit", 's', ARG_REQ, "N", G_OUTPUT,
+	  "show at most N bytes of strings and buffers (32)", opt_strsize },
+	{ "no-abbrev", 'v', ARG_NONE, NULL, G_OUTPUT,
+	  "print environment strings and structures in full", opt_true, FIELD(verbose) },
+	{ "decode-fds", 'y', ARG_OPT, "path", G_OUTPUT, "print paths of file descriptors",
+	  opt_decode_fds },
+	{ .group = G_OUTPUT,
+	  .spec = "-yy, --decode-fds=all",
+	  .help = "print sockets, pipes and devices too" },
+	{ "peer", 0, ARG_NONE, NULL, G_OUTPUT,
+	  "with -yy: the process at the other end of a unix or\n"
+	  "loopback TCP socket, \"peer=PID(comm)\"",
+	  opt_true, FIELD(peer) },
+	{ "absolute-paths", 0, ARG_NONE, NULL, G_OUTPUT,
+	  "print relative path arguments resolved against the\n"
+	  "process's cwd or dirfd",
+	  opt_true, FIELD(absolute_paths) },
+	{ "decode-pids", 'Y', ARG_LONG, "comm", G_OUTPUT, "print PID<comm> instead of PID",
+	  opt_decode_pids },
+	{ "show-cgroup", 0, ARG_NONE, NULL, G_OUTPUT,
+	  "start each line with its cgroup (or container:ID)", opt_true, FIELD(show_cgroup) },
+	{ "record", 0, ARG_REQ, "FILE", G_OUTPUT,
+	  "save the raw records to FILE instead of printing", opt_string, FIELD(record) },
+	/* Miscellaneous */
+	{ "debug", 'd', ARG_NONE, NULL, G_MISC,
+	  "capture statistics and libbpf warnings on stderr\n"
+	  "(-dd: all of libbpf's messages)",
+	  opt_count, FIELD(debug) },
+	{ "help", 'h', ARG_NONE, NULL, G_MISC, "show this help", opt_help },
+	{ "version", 'V', ARG_NONE, NULL, G_MISC, "show the version", opt_version },
+};
+
+#define NOPTS (sizeof(opt_table) / sizeof(opt_table[0]))
+
+/* getopt_long's value for row @i: its short name, or 0x100 + @i. */
+static int opt_val(size_t i)
+{
+	return opt_table[i].shrt ? opt_table[i].shrt : 0x100 + (int)i;
+}
+
+static const struct sr_optdef *opt_by_val(int val)
+{
+	size_t i;
+
+	for (i = 0; i < NOPTS; i++)
+		if (opt_table[i].fn && opt_val(i) == val)
+			return &opt_table[i];
+	return NULL;
+}
+
+/* getopt_long's tables from opt_table: "+:" stops at the command, ':' reports missing args. */
+static void make_getopt(char *shorts, struct option *longs)
+{
+	static const int has_arg[] = { [ARG_NONE] = no_argument,
+				       [ARG_REQ] = required_argument,
+				       [ARG_OPT] = optional_argument,
+				       [ARG_LONG] = required_argument };
+	size_t i, n = 0;
+
+	*shorts++ = '+';
+	*shorts++ = ':';
+	for (i = 0; i < NOPTS; i++) {
+		const struct sr_optdef *d = &opt_table[i];
+
+		if (!d->fn)
+			continue;
+		if (d->shrt) {
+			*shorts++ = d->shrt;
+			if (d->arg == ARG_REQ)
+				*shorts++ = ':';
+		}
+		if (d->lng)
+			longs[n++] = (struct option){ d->lng, has_arg[d->arg], NULL, opt_val(i) };
+	}
+	*shorts = '\0';
+	longs[n] = (struct option){};
+}
+
+static int bad_option(char **argv, int c)
+{
+	const char *word = argv[optind - 1];
+
+	if (c == ':')
+		return usage_error("option '%s' needs an argument", word);
+	/* "--peer=1": getopt names the option; say what is wrong with it */
+	if (optopt && !strncmp(word, "--", 2)) {
+		fprintf(stderr, "sysray: option '%.*s' takes no argument (see sysray --help)\n",
+			(int)strcspn(word, "="), word);
+		return 2;
+	}
+	if (optopt)
+		fprintf(stderr, "sysray: unknown option '-%c' (see sysray --help)\n", optopt);
+	else
+		fprintf(stderr, "sysray: unknown option '%s' (see sysray --help)\n", word);
+	return 2;
+}
+
+static void set_defaults(struct sr_opts *o)
+{
+	o->strsize = 32;
+	o->ringbuf_size = DEFAULT_RINGBUF;
+	o->backlog = DEFAULT_BACKLOG;
+	o->status = SR_ST_ALL;
+	memset(o->sig_sel, 0xff, sizeof(o->sig_sel));
+}
+
+/* --replay formats what was recorded: an option choosing what to trace cannot apply. */
+static const char *replay_conflict(const struct sr_opts *o)
+{
+	if (o->cmd)
+		return "a command";
+	if (o->npids)
+		return "-p";
+	if (o->ncomm)
+		return "--comm";
+	if (o->nuid)
+		return "--uid";
+	if (o->ncgroup)
+		return "--cgroup, --container or --unit";
+	if (o->record)
+		return "--record";
+	return NULL;
+}
+
+/* What only the whole command line can say. */
+static int finish(struct sr_opts *o, int argc, char **argv)
+{
+	/* the peer is part of a socket's -yy description */
+	if (o->peer && o->decode_fds < 2)
+		o->decode_fds = 2;
+	if (optind < argc)
+		o->cmd = &argv[optind];
+	if (o->cmd && o->npids)
+		return usage_error("%s", "give either -p or a command, not both");
+	if (o->replay && replay_conflict(o))
+		return usage_error("--replay prints a recording as it was made: %s cannot apply "
+				   "(give it when recording)",
+				   replay_conflict(o));
+	return 0;
+}
+
+int cli__parse(struct sr_opts *o, int argc, char **argv)
+{
+	char shorts[2 + 2 * NOPTS + 1];
+	struct option longs[NOPTS + 1];
+	struct sr_cli cli = { .o = o };
+	const struct sr_optdef *d;
+	int c, err;
+
+	set_defaults(o);
+	make_getopt(shorts, longs);
+	opterr = 0;
+	optind = 0; /* glibc: start afresh (the unit tests parse many times) */
+	while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+		d = opt_by_val(c);
+		if (!d)
+			return bad_option(argv, c);
+		err = d->fn(&cli, d, optarg);
+		if (err)
+			return err;
+	}
+	return finish(o, argc, argv);
+}
+
+/* "-o FILE, --output=FILE", or the row's own spec. */
+static void format_spec(const struct sr_optdef *d, char *buf, size_t len)
+{
+	int n = 0;
+
+	if (d->spec) {
+		snprintf(buf, len, "%s", d->spec);
+		return;
+	}
+	if (d->shrt)
+		n = snprintf(buf, len, "-%c%s%s%s", d->shrt, d->arg == ARG_REQ ? " " : "",
+			     d->arg == ARG_REQ ? d->meta : "", d->lng ? ", " : "");
+	if (!d->lng)
+		return;
+	if (d->arg == ARG_NONE)
+		snprintf(buf + n, len - n, "--%s", d->lng);
+	else
+		snprintf(buf + n, len - n, "--%s%s%s%s", d->lng, d->arg == ARG_OPT ? "[=" : "=",
+			 d->meta, d->arg == ARG_OPT ? "]" : "");
+}
+
+/* Lines of @text, the first at column @col (already reached), the others indented to it. */
+static void print_lines(FILE *f, const char *text, int col)
+{
+	const char *nl;
+
+	for (;;) {
+		nl = strchr(text, '\n');
+		fprintf(f, "%.*s\n", nl ? (int)(nl - text) : (int)strlen(text), text);
+		if (!nl)
+			return;
+		text = nl + 1;
+		fprintf(f, "%*s", col, "");
+	}
+}
+
+static void print_option(FILE *f, const struct sr_optdef *d)
+{
+	char spec[128];
+	int n;
+
+	format_spec(d, spec, sizeof(spec));
+	n = fprintf(f, "  %s", spec);
+	if (n + 2 <= HELP_COL)
+		fprintf(f, "%*s", HELP_COL - n, "");
+	else
+		fprintf(f, "\n%*s", HELP_COL, "");
+	print_lines(f, d->help, HELP_COL);
+}
+
+static const char help_head[] =
+	"Usage: sysray [OPTIONS] -- COMMAND [ARGS...]   trace a command and its children\n"
+	"       sysray [OPTIONS] -p PID[,PID...]        trace running processes\n"
+	"       sysray [OPTIONS]                        trace the whole host\n"
+	"\n"
+	"Prints every syscall as strace -f does, from BPF programs on the raw_syscalls\n"
+	"tracepoints: traced processes are never stopped.\n";
+
+static const char help_tail[] =
+	"\n"
+	"Examples:\n"
+	"  sysray -- ls /nonexistent                 why does ls fail?\n"
+	"  sysray -o trace.txt -- make               trace a build into a file\n"
+	"  sysray -p 1234 -s 128                     watch a running service\n"
+	"  sysray -e trace=%file -Z                  each failed file syscall on the host\n"
+	"  sysray --container 3f2a9c -e trace=%file  file syscalls of one container\n"
+	"  sysray --unit cron -Y -o cron.txt         a systemd service, with task names\n"
+	"\n"
+	"Needs Linux 5.8 or later with BTF, and root or CAP_BPF plus CAP_PERFMON.\n";
+
+void cli__help(FILE *f)
+{
+	size_t i;
+	int g;
+
+	fputs(help_head, f);
+	for (g = 0; g < G_COUNT; g++) {
+		bool title = false;
+
+		for (i = 0; i < NOPTS; i++) {
+			if (opt_table[i].group != (enum sr_group)g)
+				continue;
+			if (!title)
+				fprintf(f, "\n%s:\n", group_title[g]);
+			title = true;
+			print_option(f, &opt_table[i]);
+		}
+		if (title && group_note[g]) {
+			fprintf(f, "%*s", 2, "");
+			print_lines(f, group_note[g], 2);
+		}
+	}
+	fputs(help_tail, f);
+}

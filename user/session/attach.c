@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What a session traces when it is not the whole host: the processes of -p
+ * (attached without stopping them) or the command it launches.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "fd/fdtab.h"
+#include "host/proc.h"
+#include "session/internal.h"
+#include "session/session.h"
+
+/* -p: every pid must exist (checked before the slow BPF load, and again). */
+int attach__check_pids(struct sr_session *s)
+{
+	int i;
+
+	for (i = 0; i < s->opts.npids; i++) {
+		pid_t tgid = proc__tgid(s->opts.pids[i]);
+
+		if (tgid < 0) {
+			fprintf(stderr, "sysray: cannot attach to pid %d: %s\n", s->opts.pids[i],
+				tgid == -ESRCH ? "no such process" : strerror(-tgid));
+			return tgid;
+		}
+	}
+	return 0;
+}
+
+/* The distinct thread groups of -p's pids (two threads of one process count once). */
+static int pid_groups(const struct sr_session *s, pid_t *tgids)
+{
+	int i, j, n = 0;
+
+	for (i = 0; i < s->opts.npids; i++) {
+		pid_t tgid = proc__tgid(s->opts.pids[i]);
+
+		if (tgid < 0)
+			return tgid;
+		for (j = 0; j < n && tgids[j] != tgid; j++)
+			;
+		if (j == n)
+			tgids[n++] = tgid;
+	}
+	return n;
+}
+
+/* -p: trace each process's whole thread group; say so, as strace does. */
+int attach__pids(struct sr_session *s)
+{
+	pid_t tgids[SR_MAX_PIDS];
+	int i, n, err = attach__check_pids(s);
+
+	if (err)
+		return err;
+	n = pid_groups(s, tgids);
+	if (n < 0) {
+		fprintf(stderr, "sysray: cannot attach: %s\n", strerror(-n));
+		return n;
+	}
+	loader__set_live(&s->loader, n);
+	for (i = 0; i < n; i++) {
+		err = loader__trace_tgid(&s->loader, tgids[i], false);
+		if (err) {
+			fprintf(stderr, "sysray: cannot trace pid %d: %s\n", tgids[i],
+				strerror(-err));
+			return err;
+		}
+		if (!s->opts.quiet)
+			fprintf(stderr, "sysray: Process %d attached\n", tgids[i]);
+	}
+	/* one that exited meanwhile is counted out now, not waited for */
+	loader__reconcile(&s->loader);
+	return 0;
+}
+
+/* Start the command blocked, mark it traced, then let it run its execve. */
+int attach__launch(struct sr_session *s)
+{
+	int err = launch__spawn(&s->child, s->exe, s->opts.cmd);
+
+	if (err) {
+		fprintf(stderr, "sysray: cannot start '%s': %s\n", s->exe, strerror(-err));
+		return err;
+	}
+	s->launched = true;
+	/* its fds and cwd, read while it waits: it may be gone before its first record */
+	fdtab__seed(s->fds, s->child.pid);
+	loader__set_live(&s->loader, 1);
+	err = loader__trace_tgid(&s->loader, s->child.pid, true);
+	if (err) {
+		fprintf(stderr, "sysray: cannot trace the command: %s\n", strerror(-err));
+		launch__abort(&s->child);
+		s->launched = false;
+		return err;
+	}
+	return launch__release(&s->child);
+}
+
+void attach__report_detached(const struct sr_session *s)
+{
+	int i;
+
+	for (i = 0; i < s->opts.npids && !s->opts.quiet; i++)
+		if (proc__tgid(s->opts.pids[i]) > 0)
+			fprintf(stderr, "sysray: Process %d detached\n", s->opts.pids[i]);
+}
+
+int attach__command_status(struct sr_session *s, bool wait, int sig)
+{
+	int status;
+	pid_t r;
+
+	do {
+		r = waitpid(s->child.pid, &status, wait ? 0 : WNOHANG);
+	} while (r < 0 && errno == EINTR);
+	if (r != s->child.pid)
+		return sig ? 128 + sig : 1;
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	if (WIFSIGNALED(status))
+		return 128 + WTERMSIG(status);
+	return 1;
+}

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The parts of a session, between the files of user/session/ only. */
+#ifndef SYSRAY_SESSION_INTERNAL_H
+#define SYSRAY_SESSION_INTERNAL_H
+
+#include <stdbool.h>
+
+struct sr_session;
+struct sr_replay;
+
+/* output.c: where the trace and the recording go. 0 or -errno (message printed). */
+int output__open(struct sr_session *s);
+int output__open_recording(struct sr_session *s);
+
+/* attach.c: -p and the launched command. 0 or -errno (message printed). */
+int attach__check_pids(struct sr_session *s);
+int attach__pids(struct sr_session *s);
+int attach__launch(struct sr_session *s);
+/* -p: the processes that outlive the trace, "Process N detached". */
+void attach__report_detached(const struct sr_session *s);
+/*
+ * The launched command's exit status as a shell reports it; waits for it
+ * when @wait. @sig: the signal that stopped sysray, or 0.
+ */
+int attach__command_status(struct sr_session *s, bool wait, int sig);
+
+/* report.c: losses and malformed records on stderr and, with -d, statistics. */
+void report__end(struct sr_session *s);
+void report__replay(const struct sr_session *s, const struct sr_replay *r);
+
+#endif /* SYSRAY_SESSION_INTERNAL_H */

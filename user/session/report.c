@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * End-of-run reports on stderr: losses always (nothing is lost silently),
+ * and with -d the capture statistics and sysray's own cost.
+ */
+#include <stdio.h>
+#include <sys/resource.h>
+
+#include "ingest/recording.h"
+#include "session/internal.h"
+#include "session/session.h"
+
+/* -d: inputs no read managed to capture, by type (paths should be none). */
+static void report_unread(const struct sr_pairing_stats *st)
+{
+	static const struct {
+		uint8_t type;
+		const char *name;
+	} types[] = { { SR_T_PATH, "path" },
+		      { SR_T_STR, "string" },
+		      { SR_T_BUF_IN, "buffer" },
+		      { SR_T_STRUCT_IN, "struct-in" },
+		      { SR_T_STRUCT_INOUT, "struct-inout" },
+		      { SR_T_IOV_IN, "iovec" },
+		      { SR_T_ARGV, "argv" } };
+	size_t i;
+
+	fprintf(stderr, "sysray: inputs unread after retry (of which the kernel read):");
+	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+		fprintf(stderr, " %s %llu (%llu)", types[i].name,
+			(unsigned long long)st->unread[types[i].type],
+			(unsigned long long)st->unread_kernel_ok[types[i].type]);
+	fputc('\n', stderr);
+}
+
+static double seconds(const struct timeval *tv)
+{
+	return tv->tv_sec + tv->tv_usec / 1e6;
+}
+
+/* -d: sysray's own cost, for the benchmark: in all, and since loading. */
+static void report_usage(const struct sr_session *s)
+{
+	const struct rusage *l = &s->loaded;
+	struct rusage ru;
+
+	if (getrusage(RUSAGE_SELF, &ru))
+		return;
+	fprintf(stderr,
+		"sysray: cpu user %.6f s, sys %.6f s, max rss %ld KiB; "
+		"after loading user %.6f s, sys %.6f s; reader backlog peak %llu KiB\n",
+		seconds(&ru.ru_utime), seconds(&ru.ru_stime), ru.ru_maxrss,
+		seconds(&ru.ru_utime) - seconds(&l->ru_utime),
+		seconds(&ru.ru_stime) - seconds(&l->ru_stime),
+		(unsigned long long)s->loader.backlog.peak / 1024);
+}
+
+/* -d: what the kernel emitted and what became of it. */
+static void report_records(const struct sr_session *s, const struct sr_cpu_stats *st)
+{
+	fprintf(stderr,
+		"sysray: records emitted %llu, consumed %llu, lost %llu, malformed %llu; "
+		"reads faulted %llu, retried ok %llu, retried failed %llu; blobs left out %llu\n",
+		(unsigned long long)st->v[SR_STAT_EMITTED],
+		(unsigned long long)s->pairing.stats.records,
+		(unsigned long long)st->v[SR_STAT_LOST], (unsigned long long)s->pairing.stats.bad,
+		(unsigned long long)st->v[SR_STAT_READ_FAULT],
+		(unsigned long long)st->v[SR_STAT_READ_RETRY_OK],
+		(unsigned long long)st->v[SR_STAT_READ_RETRY_FAIL],
+		(unsigned long long)st->v[SR_STAT_REC_FULL]);
+}
+
+void report__end(struct sr_session *s)
+{
+	struct sr_cpu_stats st;
+	uint64_t lost, unannounced;
+
+	loader__stats(&s->loader, &st);
+	lost = st.v[SR_STAT_LOST];
+	/* losses the stream did not mark (after its last record): at its end */
+	unannounced = lost > s->pairing.stats.lost ? lost - s->pairing.stats.lost : 0;
+	if (unannounced)
+		pairing__lost(&s->pairing, unannounced);
+	out__flush(&s->out);
+	if (lost)
+		fprintf(stderr,
+			"sysray: %llu events lost (ring buffer full); rerun with a larger "
+			"--buffer-size or --backlog\n",
+			(unsigned long long)lost);
+	if (st.v[SR_STAT_FOLLOW_FAIL])
+		fprintf(stderr, "sysray: %llu new processes not followed (traced map full)\n",
+			(unsigned long long)st.v[SR_STAT_FOLLOW_FAIL]);
+	if (!s->opts.debug)
+		return;
+	report_usage(s);
+	report_unread(&s->pairing.stats);
+	report_records(s, &st);
+}
+
+/* --replay: a damaged recording says so, after what it held was printed. */
+void report__replay(const struct sr_session *s, const struct sr_replay *r)
+{
+	if (r->left_over)
+		fprintf(stderr,
+			"sysray: '%s' ends inside a record, after %ld records (%zu bytes left "
+			"over): the recording was cut short\n",
+			s->opts.replay, r->records, r->left_over);
+	if (s->pairing.stats.bad)
+		fprintf(stderr, "sysray: '%s': %llu malformed records skipped\n", s->opts.replay,
+			(unsigned long long)s->pairing.stats.bad);
+	if (s->opts.debug)
+		fprintf(stderr, "sysray: %ld records, %llu lines, %llu malformed\n", r->records,
+			(unsigned long long)s->pairing.stats.lines,
+			(unsigned long long)s->pairing.stats.bad);
+}

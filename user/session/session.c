@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A session's lifecycle: set up the output, load the BPF side, launch or
+ * attach, run the loop until the traced processes are gone or a signal
+ * comes, drain, detach and report. --replay takes a shorter path.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <bpf/libbpf.h>
+
+#include "cli/options.h"
+#include "fd/fdtab.h"
+#include "host/cgroup.h"
+#include "host/proc.h"
+#include "ingest/recording.h"
+#include "lib/clock.h"
+#include "session/internal.h"
+#include "session/session.h"
+#include "table/syscalls.h"
+
+#define POLL_MS 20
+/* After Ctrl-C, how long a launched command gets to exit on its own. */
+#define GRACE_MS 500
+/* How often the traced set is checked for processes gone unseen. */
+#define RECONCILE_MS 500
+
+/* The only state outside the session: what a signal handler may touch. */
+static volatile sig_atomic_t exiting_sig;
+
+static void on_signal(int sig)
+{
+	exiting_sig = sig;
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa = { .sa_handler = on_signal };
+
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+/* -d: libbpf's warnings (a verifier log among them); -dd: everything. */
+static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list args)
+{
+	return level == LIBBPF_DEBUG ? 0 : vfprintf(stderr, fmt, args);
+}
+
+static int libbpf_print_all(enum libbpf_print_level level, const char *fmt, va_list args)
+{
+	return vfprintf(stderr, fmt, args);
+}
+
+static int libbpf_silent(enum libbpf_print_level level, const char *fmt, va_list args)
+{
+	return 0;
+}
+
+static const char *const cgroup_kind_name[] = {
+	[SR_CG_PATH] = "cgroup",
+	[SR_CG_CONTAINER] = "container",
+	[SR_CG_UNIT] = "unit",
+};
+
+/* --cgroup, --container, --unit: the directories they name. */
+static int resolve_cgroups(struct sr_opts *o)
+{
+	int i;
+
+	for (i = 0; i < o->ncgroup; i++) {
+		struct sr_cgroup_sel *c = &o->cgroup[i];
+
+		if (cgroup__resolve(cgroup_kind_name[c->kind], c->arg, c->path, sizeof(c->path)))
+			return 1;
+	}
+	return 0;
+}
+
+int session__configure(struct sr_session *s, int argc, char **argv)
+{
+	int err;
+
+	if (syscalls__init()) {
+		fprintf(stderr, "sysray: out of memory\n");
+		return 1;
+	}
+	err = cli__parse(&s->opts, argc, argv);
+	if (err)
+		return err;
+	return resolve_cgroups(&s->opts);
+}
+
+static int on_record(void *ctx, void *data, size_t len)
+{
+	struct sr_session *s = ctx;
+
+	if (s->opts.record) {
+		record__write(&s->rec, data, len);
+		return 0;
+	}
+	return pairing__handle(&s->pairing, data, len);
+}
+
+static int make_fdtab(struct sr_session *s)
+{
+	if (!fdtab__wanted(&s->opts))
+		return 0;
+	s->fds = fdtab__new(&s->opts);
+	if (!s->fds) {
+		fprintf(stderr, "sysray: out of memory\n");
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+static int on_replayed(void *ctx, void *data, size_t len)
+{
+	struct sr_session *s = ctx;
+
+	return pairing__handle(&s->pairing, data, len);
+}
+
+/* --replay: format a recording; no kernel, no privileges. A damaged one fails. */
+static int replay(struct sr_session *s)
+{
+	struct sr_replay r;
+	int err;
+
+	if (output__open(s) || make_fdtab(s))
+		return 1;
+	/* the recorded processes are not this host's now: only the stream counts */
+	if (s->fds)
+		fdtab__set_proc_root(s->fds, NULL);
+	pairing__init(&s->pairing, &s->out, &s->opts, s->fds);
+	err = record__replay(s->opts.replay, on_replayed, s, &r);
+	if (err)
+		return 1;
+	pairing__finish(&s->pairing);
+	out__flush(&s->out);
+	report__replay(s, &r);
+	return r.left_over || s->pairing.stats.bad || s->out.err ? 1 : 0;
+}
+
+/* What can fail before loading, checked first: loading takes a while. */
+static int prepare(struct sr_session *s)
+{
+	int err;
+
+	if (s->opts.cmd) {
+		err = proc__find_exe(s->opts.cmd[0], s->exe, sizeof(s->exe));
+		if (err) {
+			fprintf(stderr,
+				"sysray: Can't stat '%s': %s (check the command name and PATH)\n",
+				s->opts.cmd[0], strerror(-err));
+			return 127;
+		}
+	}
+	if (s->opts.npids && attach__check_pids(s))
+		return 1;
+	if (output__open(s))
+		return 1;
+	if (s->opts.record && output__open_recording(s))
+		return 1;
+	return make_fdtab(s) ? 1 : 0;
+}
+
+/* Load and attach the BPF programs, with the filters the options ask for. */
+static int load(struct sr_session *s)
+{
+	struct sr_load_cfg cfg = { .opts = &s->opts, .on_record = on_record, .ctx = s };
+	pid_t relays[SR_MAX_EXCL];
+	int i, n;
+
+	libbpf_set_print(s->opts.debug > 1 ? libbpf_print_all :
+			 s->opts.debug	   ? libbpf_print :
+					     libbpf_silent);
+	if (loader__check())
+		return 1;
+	cfg.filter_tasks = s->opts.cmd || s->opts.npids;
+	if (!cfg.filter_tasks) {
+		n = proc__relays(relays, SR_MAX_EXCL);
+		for (i = 0; i < n; i++)
+			cfg.excl[i] = relays[i];
+	}
+	install_signals();
+	s->loader_used = true;
+	if (loader__load(&s->loader, &cfg))
+		return 1;
+	getrusage(RUSAGE_SELF, &s->loaded);
+	return 0;
+}
+
+/* Should the loop stop after this round's Ctrl-C? Not before a launched command ends. */
+static bool stop_for_signal(const struct sr_session *s, long long *grace_end)
+{
+	if (!exiting_sig)
+		return false;
+	/* A launched command got the same Ctrl-C: let it finish first. */
+	if (!s->launched)
+		return true;
+	if (!*grace_end)
+		*grace_end = sr_now_ms() + GRACE_MS;
+	return sr_now_ms() > *grace_end;
+}
+
+static int trace_loop(struct sr_session *s)
+{
+	bool targeted = s->launched || s->opts.npids;
+	long long grace_end = 0, next_check = 0;
+	int err = 0;
+
+	for (;;) {
+		err = loader__poll(&s->loader, POLL_MS);
+		if (err)
+			break;
+		if (targeted && sr_now_ms() >= next_check) {
+			loader__reconcile(&s->loader);
+			next_check = sr_now_ms() + RECONCILE_MS;
+		}
+		out__flush(&s->out);
+		if (s->out.err)
+			break; /* the reader went away (EPIPE) or the disk is full */
+		if (targeted && loader__live(&s->loader) <= 0)
+			break;
+		if (stop_for_signal(s, &grace_end))
+			break;
+	}
+	return err;
+}
+
+int session__run(struct sr_session *s)
+{
+	int err;
+
+	if (s->opts.replay)
+		return replay(s);
+	err = prepare(s);
+	if (err)
+		return err;
+	pairing__init(&s->pairing, &s->out, &s->opts, s->fds);
+	if (load(s))
+		return 1;
+	if (s->opts.npids && attach__pids(s))
+		return 1;
+	if (s->opts.cmd && attach__launch(s))
+		return 1;
+	err = trace_loop(s);
+	loader__detach(&s->loader);
+	attach__report_detached(s);
+	loader__drain(&s->loader);
+	pairing__finish(&s->pairing);
+	report__end(s);
+	if (err)
+		fprintf(stderr, "sysray: reading the ring buffer failed: %s\n", strerror(-err));
+	if (s->out.err && s->out.err != -EPIPE)
+		fprintf(stderr, "sysray: writing the trace failed: %s\n", strerror(-s->out.err));
+	if (s->launched)
+		return attach__command_status(s, !exiting_sig, exiting_sig);
+	return err || (s->out.err && s->out.err != -EPIPE) ? 1 : 0;
+}
+
+int session__end(struct sr_session *s, int status)
+{
+	/* a zeroed loader is not an empty one (its epoll fd would be 0) */
+	if (s->loader_used)
+		loader__free(&s->loader);
+	pairing__free(&s->pairing);
+	fdtab__free(s->fds);
+	out__close(&s->out);
+	if (out__close(&s->rec) && !status) {
+		fprintf(stderr, "sysray: writing the recording failed\n");
+		status = 1;
+	}
+	return status;
+}
