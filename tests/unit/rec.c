@@ -109,6 +109,21 @@ bool t_one_record(const char *name, const struct sr_opts *o)
 	return sr_plan_whole(plan.flags | SR_PLAN_TRACED, pairing__kernel_status(o));
 }
 
+/* The pairing stage and a strace sink on s->mem, as the session puts them together. */
+static void t_sink_start(struct t_sink *s, struct sr_fdtab *fds)
+{
+	pairing__setup(&s->p, &s->opts, fds);
+	s->sink = strace_sink__new(&s->mem.out, &s->opts, fds, pairing__comm_at, &s->p);
+	pairing__add_sink(&s->p, s->sink);
+}
+
+static void t_sink_stop(struct t_sink *s)
+{
+	pairing__free(&s->p);
+	strace_sink__free(s->sink);
+	s->sink = NULL;
+}
+
 void t_sink_open(struct t_sink *s)
 {
 	memset(s, 0, sizeof(*s));
@@ -116,7 +131,7 @@ void t_sink_open(struct t_sink *s)
 	s->opts.strsize = 32;
 	s->opts.status = SR_ST_ALL;
 	memset(s->opts.sig_sel, 0xff, sizeof(s->opts.sig_sel));
-	pairing__init(&s->p, &s->mem.out, &s->opts, NULL);
+	t_sink_start(s, NULL);
 }
 
 void t_feed(struct t_sink *s, const struct t_rec *r)
@@ -134,19 +149,19 @@ void t_sink_reinit(struct t_sink *s)
 	struct sr_fdtab *fds = s->p.fds;
 
 	out__flush(&s->mem.out);
-	pairing__free(&s->p);
-	pairing__init(&s->p, &s->mem.out, &s->opts, fds);
+	t_sink_stop(s);
+	t_sink_start(s, fds);
 }
 
 void t_sink_set_fds(struct t_sink *s, struct sr_fdtab *fds)
 {
 	s->p.fds = fds;
-	strace_sink__set_fds(s->p.own_sink, fds);
+	strace_sink__set_fds(s->sink, fds);
 }
 
 void t_sink_close(struct t_sink *s)
 {
-	pairing__free(&s->p);
+	t_sink_stop(s);
 	t_memout_close(&s->mem);
 }
 

@@ -52,6 +52,7 @@ struct t_sink {
 	struct t_memout mem;
 	struct sr_opts opts;
 	struct sr_pairing p;
+	struct sr_sink *sink; /* the strace sink, on mem */
 };
 
 void t_sink_open(struct t_sink *s);

@@ -369,6 +369,10 @@ static const struct sr_optdef opt_table[] = {
 	  opt_decode_pids },
 	{ "show-cgroup", 0, ARG_NONE, NULL, G_OUTPUT,
 	  "start each line with its cgroup (or container:ID)", opt_true, FIELD(show_cgroup) },
+	{ "json", 0, ARG_NONE, NULL, G_OUTPUT,
+	  "one JSON object per line for each syscall, signal,\n"
+	  "exit and loss: arguments as text and as data",
+	  opt_true, FIELD(json) },
 	{ "record", 0, ARG_REQ, "FILE", G_OUTPUT,
 	  "save the raw records to FILE instead of printing", opt_string, FIELD(record) },
 	/* Miscellaneous */

@@ -66,6 +66,7 @@ struct sr_opts {
 	bool quiet_superseded; /* -e quiet=thread-execve */
 	bool decode_pids; /* -Y: PID<comm> */
 	bool show_cgroup; /* --show-cgroup: each line starts with its cgroup */
+	bool json; /* --json: JSON Lines instead of strace's text */
 	int ncomm; /* --comm */
 	char comm[SR_MAX_COMM][SR_COMM_LEN];
 	int nuid; /* --uid */

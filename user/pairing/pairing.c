@@ -15,8 +15,6 @@
 #include "cli/opts.h"
 #include "fd/fdtab.h"
 #include "pairing/pairing.h"
-#include "print/args.h"
-#include "print/strace.h"
 
 /* Ignored signals waiting to be shown after their task's current syscall. */
 #define SR_PENDING_SIGS 4
@@ -127,15 +125,6 @@ int pairing__add_sink(struct sr_pairing *p, struct sr_sink *s)
 	return 0;
 }
 
-void pairing__init(struct sr_pairing *p, struct sr_out *out, const struct sr_opts *opts,
-		   struct sr_fdtab *fds)
-{
-	pairing__setup(p, opts, fds);
-	p->own_sink = strace_sink__new(out, opts, fds, pairing__comm_at, p);
-	if (p->own_sink)
-		pairing__add_sink(p, p->own_sink);
-}
-
 uint32_t pairing__kernel_status(const struct sr_opts *o)
 {
 	uint32_t k = 0;
@@ -173,8 +162,6 @@ void pairing__free(struct sr_pairing *p)
 	while ((z = idmap__next(&p->zombies, &it, NULL)))
 		free(z);
 	idmap__free(&p->zombies);
-	strace_sink__free(p->own_sink);
-	p->own_sink = NULL;
 }
 
 static struct sr_ttask *task_get(struct sr_pairing *p, uint32_t tid, uint32_t tgid)
@@ -421,7 +408,8 @@ static struct sr_call *load_call(const struct sr_pairing *p, struct sr_ttask *t,
 	t->quiet = for_tables_only(p, &e->h);
 	c->tid = e->h.tid;
 	c->tgid = e->h.tgid;
-	c->ts_enter = e->h.ts_ns;
+	/* a whole-call record is sent at exit: when the call began is unknown */
+	c->ts_enter = e->h.type == SR_REC_ENTER ? e->h.ts_ns : 0;
 	memcpy(c->args, e->args, sizeof(c->args));
 	c->in_end = base + len;
 	memcpy(t->comm, e->comm, sizeof(t->comm));

@@ -45,7 +45,6 @@ struct sr_pairing {
 	bool filter_status; /* -e status= in user space: calls are shown whole, at exit */
 	struct sr_sink *sinks[SR_MAX_SINKS];
 	int nsinks;
-	struct sr_sink *own_sink; /* made by pairing__init() */
 	struct sr_pairing_stats stats;
 };
 
@@ -54,13 +53,6 @@ struct sr_pairing {
  * @fds (NULL: no fd model).
  */
 void pairing__setup(struct sr_pairing *p, const struct sr_opts *opts, struct sr_fdtab *fds);
-
-/**
- * pairing__init() - pairing__setup() plus a strace text sink printing to
- * @out (not owned), which pairing__free() frees.
- */
-void pairing__init(struct sr_pairing *p, struct sr_out *out, const struct sr_opts *opts,
-		   struct sr_fdtab *fds);
 
 /** pairing__set_fds() - use the fd model @fds (not owned) from now on. */
 void pairing__set_fds(struct sr_pairing *p, struct sr_fdtab *fds);
@@ -85,7 +77,7 @@ const char *pairing__comm_of(void *ctx, uint32_t pid);
  */
 uint32_t pairing__kernel_status(const struct sr_opts *o);
 
-/** pairing__free() - free the per-task state and the own sink. NULL-safe. */
+/** pairing__free() - free the per-task state. NULL-safe. */
 void pairing__free(struct sr_pairing *p);
 
 /**

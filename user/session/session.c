@@ -136,7 +136,8 @@ static int replay(struct sr_session *s)
 	/* the recorded processes are not this host's now: only the stream counts */
 	if (s->fds)
 		fdtab__set_proc_root(s->fds, NULL);
-	pairing__init(&s->pairing, &s->out, &s->opts, s->fds);
+	if (sinks__start(s))
+		return 1;
 	err = record__replay(s->opts.replay, on_replayed, s, &r);
 	if (err)
 		return 1;
@@ -242,7 +243,8 @@ int session__run(struct sr_session *s)
 	err = prepare(s);
 	if (err)
 		return err;
-	pairing__init(&s->pairing, &s->out, &s->opts, s->fds);
+	if (sinks__start(s))
+		return 1;
 	if (load(s))
 		return 1;
 	if (s->opts.npids && attach__pids(s))
@@ -269,7 +271,7 @@ int session__end(struct sr_session *s, int status)
 	/* a zeroed loader is not an empty one (its epoll fd would be 0) */
 	if (s->loader_used)
 		loader__free(&s->loader);
-	pairing__free(&s->pairing);
+	sinks__free(s);
 	fdtab__free(s->fds);
 	out__close(&s->out);
 	if (out__close(&s->rec) && !status) {

@@ -23,6 +23,7 @@ struct sr_session {
 	struct sr_out out; /* the trace */
 	struct sr_out rec; /* --record */
 	struct sr_pairing pairing;
+	struct sr_sink *sink; /* where pairing's events go: the trace's format */
 	struct sr_loader loader; /* valid once loading was tried (loader_used) */
 	bool loader_used;
 	struct sr_fdtab *fds; /* NULL unless an option needs fd tables */
