@@ -76,7 +76,8 @@ $(shell mkdir -p $(OUTPUT))
 $(file >$(FLAGS_FILE),$(FLAGS))
 endif
 
-.PHONY: all run test check deps integration bench bench-tools format format-check clean progs
+.PHONY: all run test check deps integration bench bench-tools format format-check clean progs \
+	test-kernels
 .DELETE_ON_ERROR:
 # Keep the generated flag-table sources (intermediates) instead of deleting them.
 .SECONDARY:
@@ -90,9 +91,21 @@ run: deps
 	$(Q)$(MAKE) sysray $(OUTPUT)/progs/demo
 	$(Q)scripts/demo.sh
 
-test: deps
+test:
+	$(Q)scripts/deps.sh --kernels
 	$(Q)$(MAKE) sysray progs $(OUTPUT)/unit-tests
 	$(Q)tests/run.sh
+
+# Debian's kernels booted under qemu with sysray inside (scripts/kernels/run.sh,
+# tests/kernels/checks.sh); KERNELS picks the series. ARCH=arm64 cross-builds
+# sysray and boots Debian's arm64 kernels.
+KERNELS ?= 5.10 6.1 6.12
+KERNEL_PROGS := $(addprefix $(OUTPUT)/progs/,missing_file fork_exit3 signals threads filter_target busy)
+test-kernels:
+	$(Q)scripts/deps.sh $(if $(filter arm64,$(ARCH)),--arm64,--kernels)
+	$(Q)$(MAKE) $(BIN) $(KERNEL_PROGS)
+	$(Q)SYSRAY=$(BIN) PROGS=$(OUTPUT)/progs scripts/kernels/run.sh \
+		--arch $(if $(filter arm64,$(ARCH)),arm64,amd64) $(KERNELS)
 
 check: $(OUTPUT)/unit-tests
 	$(Q)$(OUTPUT)/unit-tests
