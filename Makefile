@@ -8,14 +8,28 @@ OUTPUT := .output
 CLANG ?= clang
 BPFTOOL ?= bpftool
 CC ?= cc
-ARCH ?= $(shell uname -m | sed -e 's/x86_64/x86/' -e 's/aarch64/arm64/')
+HOST_ARCH := $(shell uname -m | sed -e 's/x86_64/x86/' -e 's/aarch64/arm64/')
+ARCH ?= $(HOST_ARCH)
+BIN := sysray
+PKG_CONFIG ?= pkg-config
+# A cross build (make ARCH=arm64 on x86_64): Debian's cross compiler and the
+# target's libbpf, libelf and zlib installed through multiarch
+# (scripts/deps.sh --arm64); everything goes to .output/ARCH/.
+ifneq ($(ARCH),$(HOST_ARCH))
+TRIPLET := $(or $(if $(filter arm64,$(ARCH)),aarch64-linux-gnu),$(if $(filter x86,$(ARCH)),x86_64-linux-gnu),$(error ARCH=$(ARCH): x86 or arm64))
+CROSS_COMPILE ?= $(TRIPLET)-
+CC := $(CROSS_COMPILE)gcc
+OUTPUT := .output/$(ARCH)
+BIN := $(OUTPUT)/sysray
+PKG_CONFIG := PKG_CONFIG_LIBDIR=/usr/lib/$(TRIPLET)/pkgconfig:/usr/share/pkgconfig pkg-config
+endif
 VMLINUX := vmlinux/$(ARCH)/vmlinux.h
 # UAPI headers that the syscall-name and flag tables are generated from.
 UAPI_INC ?= /usr/include
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
-LIBBPF_CFLAGS := $(shell pkg-config --cflags libbpf 2>/dev/null)
-LIBBPF_LIBS := $(shell pkg-config --libs libbpf 2>/dev/null || echo -lbpf) -lelf -lz
+LIBBPF_CFLAGS := $(shell $(PKG_CONFIG) --cflags libbpf 2>/dev/null)
+LIBBPF_LIBS := $(shell $(PKG_CONFIG) --libs libbpf 2>/dev/null || echo -lbpf) -lelf -lz
 
 WARN := -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
 CFLAGS ?= -O2 -g
@@ -62,12 +76,13 @@ $(shell mkdir -p $(OUTPUT))
 $(file >$(FLAGS_FILE),$(FLAGS))
 endif
 
-.PHONY: all run test check deps integration bench bench-tools format format-check clean progs
+.PHONY: all run test check deps integration bench bench-tools format format-check clean progs \
+	test-kernels
 .DELETE_ON_ERROR:
 # Keep the generated flag-table sources (intermediates) instead of deleting them.
 .SECONDARY:
 
-all: sysray
+all: $(BIN)
 
 deps:
 	$(Q)scripts/deps.sh
@@ -76,9 +91,21 @@ run: deps
 	$(Q)$(MAKE) sysray $(OUTPUT)/progs/demo
 	$(Q)scripts/demo.sh
 
-test: deps
+test:
+	$(Q)scripts/deps.sh --kernels
 	$(Q)$(MAKE) sysray progs $(OUTPUT)/unit-tests
 	$(Q)tests/run.sh
+
+# Debian's kernels booted under qemu with sysray inside (scripts/kernels/run.sh,
+# tests/kernels/checks.sh); KERNELS picks the series. ARCH=arm64 cross-builds
+# sysray and boots Debian's arm64 kernels.
+KERNELS ?= 5.10 6.1 6.12
+KERNEL_PROGS := $(addprefix $(OUTPUT)/progs/,missing_file fork_exit3 signals threads filter_target busy)
+test-kernels:
+	$(Q)scripts/deps.sh $(if $(filter arm64,$(ARCH)),--arm64,--kernels)
+	$(Q)$(MAKE) $(BIN) $(KERNEL_PROGS)
+	$(Q)SYSRAY=$(BIN) PROGS=$(OUTPUT)/progs scripts/kernels/run.sh \
+		--arch $(if $(filter arm64,$(ARCH)),arm64,amd64) $(KERNELS)
 
 check: $(OUTPUT)/unit-tests
 	$(Q)$(OUTPUT)/unit-tests
@@ -120,7 +147,7 @@ $(OUTPUT)/bench/empty: scripts/bench/empty.c $(OUTPUT)/bench/empty.skel.h
 
 progs: $(PROGS)
 
-sysray: $(OUTPUT)/user/main.o $(LIB_OBJS) $(XLAT_OBJS)
+$(BIN): $(OUTPUT)/user/main.o $(LIB_OBJS) $(XLAT_OBJS)
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(ALL_CFLAGS) $^ $(LIBBPF_LIBS) -o $@
 
@@ -137,11 +164,11 @@ $(OUTPUT)/sysray.skel.h: $(OUTPUT)/sysray.bpf.o
 
 $(OUTPUT)/syscall_names.h: scripts/gen-syscall-names.sh | $(OUTPUT)
 	$(call msg,GEN,$@)
-	$(Q)scripts/gen-syscall-names.sh $(UAPI_INC) $(ARCH) > $@
+	$(Q)CC="$(CC)" scripts/gen-syscall-names.sh $(UAPI_INC) $(ARCH) > $@
 
 $(OUTPUT)/errno_names.h: scripts/gen-errnos.sh user/table/xlat/kernel_errnos.txt | $(OUTPUT)
 	$(call msg,GEN,$@)
-	$(Q)scripts/gen-errnos.sh $(UAPI_INC) user/table/xlat/kernel_errnos.txt > $@
+	$(Q)CC="$(CC)" scripts/gen-errnos.sh $(UAPI_INC) user/table/xlat/kernel_errnos.txt > $@
 
 $(OUTPUT)/xlat/%.c: user/table/xlat/%.in scripts/gen-xlat.sh | $(OUTPUT)/xlat
 	$(call msg,GEN,$@)

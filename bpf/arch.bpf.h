@@ -36,35 +36,6 @@ static __always_inline bool sr_compat_syscall(void)
 }
 
 /*
- * Is the task dying without returning to user space, as strace would see it:
- * SIGKILL (9 on every architecture) pending for a group exit that a SIGKILL,
- * exit_group or another thread's execve started? The kernel also queues
- * SIGKILL to end a group on a fatal signal like SIGPIPE, but only when no
- * tracer is attached: under strace that call returns (write = -1 EPIPE).
- */
-static __always_inline bool sr_task_dying(void)
-{
-	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
-	__u64 pending = BPF_CORE_READ(t, pending.signal.sig[0]);
-	int sig = BPF_CORE_READ(t, signal, group_exit_code) & 0x7f;
-
-	return (pending & (1UL << (9 - 1))) && (sig == 0 || sig == 9);
-}
-
-/*
- * Does a seccomp filter watch the task? Then a call the filter failed
- * (SECCOMP_RET_ERRNO) reaches sys_exit without ever reaching sys_enter.
- */
-static __always_inline bool sr_seccomp_filtered(void)
-{
-	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
-
-	if (!bpf_core_field_exists(t->seccomp))
-		return false;
-	return BPF_CORE_READ(t, seccomp.mode) == 2; /* SECCOMP_MODE_FILTER */
-}
-
-/*
  * Valid at sys_enter and at sys_exit: the argument registers are not
  * clobbered. ia32 syscalls pass them in ebx, ecx, edx, esi, edi, ebp.
  */
@@ -119,5 +90,36 @@ static __always_inline void sr_regs_args(struct pt_regs *regs, __u64 *a)
 #else
 #error "sysray: unsupported architecture (add it to bpf/arch.bpf.h)"
 #endif
+
+/* Neither of these depends on the architecture. */
+
+/*
+ * Is the task dying without returning to user space, as strace would see it:
+ * SIGKILL (9 on every architecture) pending for a group exit that a SIGKILL,
+ * exit_group or another thread's execve started? The kernel also queues
+ * SIGKILL to end a group on a fatal signal like SIGPIPE, but only when no
+ * tracer is attached: under strace that call returns (write = -1 EPIPE).
+ */
+static __always_inline bool sr_task_dying(void)
+{
+	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
+	__u64 pending = BPF_CORE_READ(t, pending.signal.sig[0]);
+	int sig = BPF_CORE_READ(t, signal, group_exit_code) & 0x7f;
+
+	return (pending & (1UL << (9 - 1))) && (sig == 0 || sig == 9);
+}
+
+/*
+ * Does a seccomp filter watch the task? Then a call the filter failed
+ * (SECCOMP_RET_ERRNO) reaches sys_exit without ever reaching sys_enter.
+ */
+static __always_inline bool sr_seccomp_filtered(void)
+{
+	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
+
+	if (!bpf_core_field_exists(t->seccomp))
+		return false;
+	return BPF_CORE_READ(t, seccomp.mode) == 2; /* SECCOMP_MODE_FILTER */
+}
 
 #endif /* SYSRAY_ARCH_BPF_H */

@@ -9,7 +9,19 @@ linux-libc-dev strace python3"
 # Used by `make bench` (scripts/bench.py): perf trace for the comparison,
 # tar for a workload, sysctl (procps) for the BPF programs' run-time stats.
 BENCH_PKGS="linux-perf tar procps"
-[ "${1:-}" = "--bench" ] && PKGS="$PKGS $BENCH_PKGS"
+# Used by make test (one kernel) and make test-kernels: qemu boots Debian's
+# kernels, cpio packs the initramfs (scripts/kernels/; the kernels and a
+# static busybox are fetched from Debian's archive by fetch.sh).
+KERNEL_PKGS="qemu-system-x86 cpio"
+# make test-kernels ARCH=arm64: the cross compiler, arm64 libraries through
+# multiarch, and qemu for arm64.
+ARM64_PKGS="gcc-aarch64-linux-gnu libc6-dev-arm64-cross linux-libc-dev:arm64 libbpf-dev:arm64
+libelf-dev:arm64 zlib1g-dev:arm64 qemu-system-arm cpio"
+case "${1:-}" in
+--bench) PKGS="$PKGS $BENCH_PKGS" ;;
+--kernels) PKGS="$PKGS $KERNEL_PKGS" ;;
+--arm64) PKGS="$PKGS $ARM64_PKGS" ;;
+esac
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
 	missing=""
@@ -35,6 +47,11 @@ if [ "$(id -u)" != 0 ]; then
 fi
 echo "deps: installing$missing"
 export DEBIAN_FRONTEND=noninteractive
+case "$missing" in
+*:arm64*)
+	dpkg --print-foreign-architectures | grep -qx arm64 || dpkg --add-architecture arm64
+	;;
+esac
 apt-get update -qq
 # shellcheck disable=SC2086
 apt-get install -y -qq --no-install-recommends $missing >/dev/null

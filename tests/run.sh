@@ -1,7 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # Run every test: unit tests (no privileges), then integration tests (root
-# and BTF; they load the BPF programs). Ends with "N passed, N failed, N skipped".
+# and BTF; they load the BPF programs), then a short subset of the kernel
+# tests (one Debian kernel under qemu; skipped without qemu or the network).
+# Ends with "N passed, N failed, N skipped".
 cd "$(dirname "$0")/.."
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
@@ -39,6 +41,12 @@ python3 tests/integration/run.py "$@" >"$log" 2>&1
 rc=$?
 cat "$log"
 tally integration $rc
+
+echo "== kernels (one kernel under qemu; make test-kernels runs them all)"
+scripts/kernels/run.sh --quick 5.10 >"$log" 2>&1
+rc=$?
+cat "$log"
+tally kernels $rc
 
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

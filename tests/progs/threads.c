@@ -40,7 +40,11 @@ int main(void)
 		int r;
 
 		while ((r = pthread_tryjoin_np(th[i], NULL)) == EBUSY)
+#if defined(__x86_64__) || defined(__i386__)
 			__builtin_ia32_pause();
+#else
+			__asm__ volatile("yield"); /* arm64's spin-wait hint */
+#endif
 		CHECK(r == 0);
 	}
 	OK(close(devnull));

@@ -475,6 +475,7 @@ static void fmt_kptr_at(struct sr_fmt *f, const struct sr_call *c, int argi)
 	out__putc(f->out, ']');
 }
 
+#ifdef ARCH_GET_FS /* x86 */
 /* XSAVE feature masks: strace shows the number and the names in a comment. */
 static void fmt_xfeatures(struct sr_fmt *f, uint64_t v)
 {
@@ -485,6 +486,7 @@ static void fmt_xfeatures(struct sr_fmt *f, uint64_t v)
 	fmt_flags(f, &xlat_x86_xfeatures, v);
 	out__puts(f->out, " */");
 }
+#endif
 
 static void arch_prctl_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
 			    struct sr_plan_arg *pa)

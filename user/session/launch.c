@@ -9,6 +9,28 @@
 
 #include "session/launch.h"
 
+extern char **environ;
+
+/*
+ * Read what execve reads (the path, argv, the environment) in the child just
+ * before it, so that those pages are young in its page tables: fork makes
+ * the child's pages old, and on CPUs that do not set the access flag in
+ * hardware (ARMv8.0: Cortex-A57, A72) the BPF program's non-faulting read of
+ * an old page fails, leaving execve's arguments unprinted (execve replaces
+ * the memory, so no retry at its exit can read them either).
+ */
+static void touch_exec_args(const char *exe, char *const argv[])
+{
+	volatile size_t n = strlen(exe);
+	char *const *p;
+
+	for (p = argv; *p; p++)
+		n += strlen(*p);
+	for (p = environ; p && *p; p++)
+		n += strlen(*p);
+	(void)n;
+}
+
 /* In the child: undo what the tracer changed, wait for the go, exec. */
 static void child_run(int wait_fd, const char *exe, char *const argv[])
 {
@@ -21,6 +43,7 @@ static void child_run(int wait_fd, const char *exe, char *const argv[])
 	if (read(wait_fd, &go, 1) != 1)
 		_exit(127); /* the tracer gave up: run nothing */
 	close(wait_fd);
+	touch_exec_args(exe, argv);
 	execv(exe, argv);
 	fprintf(stderr, "sysray: exec '%s': %s\n", exe, strerror(errno));
 	_exit(errno == ENOENT ? 127 : 126);
