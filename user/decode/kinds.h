@@ -26,18 +26,29 @@ SR_DECODER(xattr_value_in)
 SR_DECODER(xattr_value_out)
 SR_DECODER(xattr_list)
 
-/* desc.c: descriptors, polling, fcntl, ioctl */
-SR_KIND(pollfd)
-SR_KIND(epoll_event)
+/* desc.c: pointed-to descriptor pairs, offsets, ids */
 SR_KIND(int_pair)
 SR_KIND(loff)
 SR_KIND(uint)
 SR_KIND(uid)
-SR_DECODER(fdset)
-SR_DECODER(ioctl_arg)
+
+/* poll.c: poll, ppoll */
+SR_KIND(pollfd)
 SR_SCDEC(poll)
+
+/* select.c: select, pselect6 */
+SR_DECODER(fdset)
 SR_SCDEC(select)
+
+/* epoll.c: epoll events */
+SR_KIND(epoll_event)
+SR_KIND(epoll_ctl_event)
+
+/* ioctl.c (and term.c): ioctl requests and their arguments */
+SR_DECODER(ioctl_arg)
 SR_SCDEC(ioctl)
+
+/* fcntl.c: fcntl */
 SR_SCDEC(fcntl)
 
 /* net.c: sockets */
