@@ -44,6 +44,12 @@ struct sr_decoder {
 	/* Optional: is the argument shown at all (open's mode needs O_CREAT)? */
 	bool (*present)(const struct sr_call *c, int argi);
 	void (*print)(struct sr_fmt *f, const struct sr_call *c, int argi);
+	/*
+	 * Optional: what print() decodes for, when one printer serves several
+	 * rows (each System V *ctl's commands and structs). print() finds it
+	 * as c->ent->args[argi].dec->param.
+	 */
+	const void *param;
 };
 
 /*

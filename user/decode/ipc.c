@@ -59,8 +59,17 @@ const struct sr_decoder sr_dec_ipc_flags = {
 	.print = ipc_flags_print,
 };
 
-void ipc_cmd_print(struct sr_fmt *f, const struct sr_ipc_ctl *k, uint64_t v)
+/* The struct sr_ipc_ctl of @c's *ctl, its decoders' param. */
+static const struct sr_ipc_ctl *ipc_ctl_of(const struct sr_call *c, int argi)
 {
+	return c->ent->args[argi].dec->param;
+}
+
+void ipc_cmd_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	const struct sr_ipc_ctl *k = ipc_ctl_of(c, argi);
+	uint64_t v = c->args[argi];
+
 	if (!(v & IPC_64)) {
 		fmt_enum(f, k->cmds, v);
 		return;
@@ -113,8 +122,9 @@ static int ipc_buf_what(const struct sr_ipc_ctl *k, unsigned int cmd)
 }
 
 /* The struct a *ctl command reads (IPC_SET) or fills (only if it succeeded). */
-void ipc_buf_print(struct sr_fmt *f, const struct sr_call *c, int argi, const struct sr_ipc_ctl *k)
+void ipc_buf_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 {
+	const struct sr_ipc_ctl *k = ipc_ctl_of(c, argi);
 	unsigned int cmd = (uint32_t)c->args[argi - 1] & ~(unsigned int)IPC_64;
 	bool failed = !c->has_exit || c->ret < 0;
 	const uint8_t *p = blob_get(cmd == IPC_SET ? c->in[argi] : c->out[argi], SR_IPC_BUF_MAX);

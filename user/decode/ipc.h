@@ -25,13 +25,17 @@ struct sr_ipc_ctl {
 /* Bytes of a *ctl buffer captured: the largest struct the commands use. */
 #define SR_IPC_BUF_MAX 120
 
-/* A *ctl command, "IPC_64|IPC_STAT" for the flag of the 64-bit layouts. */
-void ipc_cmd_print(struct sr_fmt *f, const struct sr_ipc_ctl *k, uint64_t v);
+/*
+ * The printers of each *ctl's command and buffer decoders, whose param is
+ * the struct sr_ipc_ctl. A *ctl command: "IPC_64|IPC_STAT" for the flag of
+ * the 64-bit layouts.
+ */
+void ipc_cmd_print(struct sr_fmt *f, const struct sr_call *c, int argi);
 /* Capture plan of a *ctl buffer: both ways, the printer picks by command. */
 void ipc_buf_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
 		  struct sr_plan_arg *pa);
 /* A *ctl buffer, argument @argi, the command the one before it. */
-void ipc_buf_print(struct sr_fmt *f, const struct sr_call *c, int argi, const struct sr_ipc_ctl *k);
+void ipc_buf_print(struct sr_fmt *f, const struct sr_call *c, int argi);
 /* Field @name: "{uid=0, gid=0, mode=0600, key=0, cuid=0, cgid=0}"; IPC_SET sets three. */
 void ipc_perm_print(struct sr_fmt *f, const char *name, const struct ipc64_perm *p, bool set);
 

@@ -142,25 +142,19 @@ static const struct sr_ipc_ctl msgctl = {
 	.info = msg_info_print,
 };
 
-static void msg_cmd_print(struct sr_fmt *f, const struct sr_call *c, int argi)
-{
-	ipc_cmd_print(f, &msgctl, c->args[argi]);
-}
-
+/* msgctl's command: ipc.c prints it, and the buffer, by what the struct above says. */
 const struct sr_decoder sr_dec_msg_cmd = {
 	.name = "msg_cmd",
 	.at_exit = false,
-	.print = msg_cmd_print,
+	.print = ipc_cmd_print,
+	.param = &msgctl,
 };
 
-static void msg_buf_print(struct sr_fmt *f, const struct sr_call *c, int argi)
-{
-	ipc_buf_print(f, c, argi, &msgctl);
-}
-
+/* The buffer, after the command. */
 const struct sr_decoder sr_dec_msg_buf = {
 	.name = "msg_buf",
 	.at_exit = true,
 	.plan = ipc_buf_plan,
-	.print = msg_buf_print,
+	.print = ipc_buf_print,
+	.param = &msgctl,
 };

@@ -71,25 +71,19 @@ static const struct sr_ipc_ctl semctl = {
 	.info = sem_info_print,
 };
 
-static void sem_cmd_print(struct sr_fmt *f, const struct sr_call *c, int argi)
-{
-	ipc_cmd_print(f, &semctl, c->args[argi]);
-}
-
+/* semctl's command: ipc.c prints it, and the buffer, by what the struct above says. */
 const struct sr_decoder sr_dec_sem_cmd = {
 	.name = "sem_cmd",
 	.at_exit = false,
-	.print = sem_cmd_print,
+	.print = ipc_cmd_print,
+	.param = &semctl,
 };
 
-static void sem_buf_print(struct sr_fmt *f, const struct sr_call *c, int argi)
-{
-	ipc_buf_print(f, c, argi, &semctl);
-}
-
+/* The buffer, after the command. */
 const struct sr_decoder sr_dec_sem_buf = {
 	.name = "sem_buf",
 	.at_exit = true,
 	.plan = ipc_buf_plan,
-	.print = sem_buf_print,
+	.print = ipc_buf_print,
+	.param = &semctl,
 };

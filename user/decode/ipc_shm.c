@@ -94,25 +94,19 @@ static const struct sr_ipc_ctl shmctl = {
 	.info = shm_info_print,
 };
 
-static void shm_cmd_print(struct sr_fmt *f, const struct sr_call *c, int argi)
-{
-	ipc_cmd_print(f, &shmctl, c->args[argi]);
-}
-
+/* shmctl's command: ipc.c prints it, and the buffer, by what the struct above says. */
 const struct sr_decoder sr_dec_shm_cmd = {
 	.name = "shm_cmd",
 	.at_exit = false,
-	.print = shm_cmd_print,
+	.print = ipc_cmd_print,
+	.param = &shmctl,
 };
 
-static void shm_buf_print(struct sr_fmt *f, const struct sr_call *c, int argi)
-{
-	ipc_buf_print(f, c, argi, &shmctl);
-}
-
+/* The buffer, after the command. */
 const struct sr_decoder sr_dec_shm_buf = {
 	.name = "shm_buf",
 	.at_exit = true,
 	.plan = ipc_buf_plan,
-	.print = shm_buf_print,
+	.print = ipc_buf_print,
+	.param = &shmctl,
 };
