@@ -13,7 +13,7 @@
 #include <linux/fs.h>
 
 #include "decode/decode.h"
-#include "decode/ioctl.h"
+#include "decode/term.h"
 
 /* Names a request can have at once ("SNDCTL_TMR_START or TCSETS"). */
 #define SR_IOC_NAMES_MAX 8

@@ -6,7 +6,7 @@
 #include <asm/termios.h>
 
 #include "decode/decode.h"
-#include "decode/ioctl.h"
+#include "decode/term.h"
 
 /* termios2 is termios with the speeds after it. */
 _Static_assert(offsetof(struct termios2, c_cc) == offsetof(struct termios, c_cc), "termios2");

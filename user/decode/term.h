@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Inside user/decode/: the ioctl argument printers of term.c. */
-#ifndef SYSRAY_DECODE_IOCTL_H
-#define SYSRAY_DECODE_IOCTL_H
+/* Inside user/decode/: the terminal structs of term.c, for ioctl.c. */
+#ifndef SYSRAY_DECODE_TERM_H
+#define SYSRAY_DECODE_TERM_H
 
 #include <stdbool.h>
 
@@ -20,4 +20,4 @@ void term_print_termio(struct sr_fmt *f, const void *data);
 /* struct winsize at @data (SR_WINSIZE_SIZE bytes). */
 void term_print_winsize(struct sr_fmt *f, const void *data);
 
-#endif /* SYSRAY_DECODE_IOCTL_H */
+#endif /* SYSRAY_DECODE_TERM_H */
