@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Decoders of user/decode/desc.c, against lines strace 6.1 prints. */
+/*
+ * Descriptor decoders (user/decode/desc.c, poll.c, select.c, epoll.c,
+ * ioctl.c, term.c, fcntl.c), against lines strace 6.1 prints.
+ */
 #include <errno.h>
 #include <string.h>
 #include <asm/ioctls.h>
@@ -352,8 +355,15 @@ static void ioctl_termios2(struct t_state *st)
 		  "ONLCR, c_cflag=B38400|CS8|CREAD, c_lflag=ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|"
 		  "ECHOCTL|ECHOKE, ...}) = 0");
 	s.opts.verbose = true;
-	CHECK_HAS(st, t_line(&s, "ioctl", a, &b, 1, 0, NULL, 0),
-		  "[18]=0], c_ispeed=38400, c_ospeed=38400}) = 0");
+	CHECK_STR(
+		st, t_line(&s, "ioctl", a, &b, 1, 0, NULL, 0),
+		"ioctl(4, TCSETSW2, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, "
+		"c_cflag=B38400|CS8|CREAD, c_lflag=ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|ECHOCTL|"
+		"ECHOKE, c_line=N_TTY, c_cc=[[VINTR]=0x3, [VQUIT]=0x1c, [VERASE]=0x7f, "
+		"[VKILL]=0x15, [VEOF]=0x4, [VTIME]=0, [VMIN]=0x1, [VSWTC]=0, [VSTART]=0x11, "
+		"[VSTOP]=0x13, [VSUSP]=0x1a, [VEOL]=0, [VREPRINT]=0x12, [VDISCARD]=0xf, "
+		"[VWERASE]=0x17, [VLNEXT]=0x16, [VEOL2]=0, [17]=0, [18]=0], c_ispeed=38400, "
+		"c_ospeed=38400}) = 0");
 	t_sink_close(&s);
 }
 
@@ -436,6 +446,7 @@ static void ioctl_unfinished(struct t_state *st)
 {
 	struct t_sink s;
 	struct t_rec r;
+	uint8_t t[36];
 	uint64_t a[6] = { 0, TCGETS, 0x1000 };
 
 	t_sink_open(&s);
@@ -444,6 +455,18 @@ static void ioctl_unfinished(struct t_state *st)
 	t_enter(&r, 200, "getpid", a);
 	t_feed(&s, &r);
 	CHECK(st, strstr(t_sink_text(&s), "100   ioctl(0, TCGETS <unfinished ...>\n") != NULL);
+	/* strace's term.c prints the ", " with what it decodes at exit */
+	make_termios(t);
+	t_exit(&r, 100, "ioctl", 0);
+	t_blob(&r, 2, t, sizeof(t), 0, 0);
+	t_feed(&s, &r);
+	CHECK_STR(
+		st, t_sink_text(&s),
+		"100   ioctl(0, TCGETS <unfinished ...>\n"
+		"200   getpid( <unfinished ...>\n"
+		"100   <... ioctl resumed>, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|"
+		"OPOST|ONLCR, c_cflag=B38400|CS8|CREAD, c_lflag=ISIG|ICANON|ECHO|ECHOE|ECHOK|"
+		"IEXTEN|ECHOCTL|ECHOKE, ...}) = 0\n");
 	t_sink_close(&s);
 }
 
@@ -467,11 +490,11 @@ static void fcntls(struct t_state *st)
 	CHECK_STR(st, t_line(&s, "fcntl", a, NULL, 0, 0, NULL, 0),
 		  "fcntl(3, F_SETFL, O_RDONLY)       = 0");
 	a[1] = F_GETFL;
-	CHECK(st, strstr(t_line(&s, "fcntl", a, NULL, 0, 0x8002, NULL, 0),
-			 " (flags O_RDWR|O_LARGEFILE)") != NULL);
+	CHECK_STR(st, t_line(&s, "fcntl", a, NULL, 0, 0x8002, NULL, 0),
+		  "fcntl(3, F_GETFL)                 = 0x8002 (flags O_RDWR|O_LARGEFILE)");
 	a[1] = F_GETFD;
-	CHECK(st,
-	      strstr(t_line(&s, "fcntl", a, NULL, 0, 1, NULL, 0), " (flags FD_CLOEXEC)") != NULL);
+	CHECK_STR(st, t_line(&s, "fcntl", a, NULL, 0, 1, NULL, 0),
+		  "fcntl(3, F_GETFD)                 = 0x1 (flags FD_CLOEXEC)");
 	CHECK_STR(st, t_line(&s, "fcntl", a, NULL, 0, 0, NULL, 0),
 		  "fcntl(3, F_GETFD)                 = 0");
 	a[1] = F_GETSIG;
@@ -526,13 +549,262 @@ static void fcntl_locks(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/*
+ * strace 6.1 closes every set it read once it showed anything, even a set
+ * with nothing ready: a real pselect6 with a readable pipe in readfds and
+ * writefds, and a socket with urgent data in exceptfds.
+ */
+static void select_stray_bracket(struct t_state *st)
+{
+	struct t_sink s;
+	uint8_t rd[2] = { 0x08 } /* 3 */, ex[2] = { 0x20 } /* 5 */, none[2] = { 0 };
+	int64_t ts[2] = { 0, 0 };
+	uint64_t a[6] = { 10, 0x1000, 0x2000, 0x3000, 0x4000, 0 };
+	struct t_blobspec bi[4] = { { 1, rd, 2, 0, 0 },
+				    { 2, rd, 2, 0, 0 },
+				    { 3, ex, 2, 0, 0 },
+				    { 4, ts, sizeof(ts), 0, 0 } };
+	struct t_blobspec bo[4] = { { 1, rd, 2, 0, 0 },
+				    { 2, none, 2, 0, 0 },
+				    { 3, ex, 2, 0, 0 },
+				    { 4, ts, sizeof(ts), 0, 0 } };
+
+	t_sink_open(&s);
+	CHECK_STR(
+		st, t_line(&s, "pselect6", a, bi, 4, 2, bo, 4),
+		"pselect6(10, [3], [3], [5], {tv_sec=0, tv_nsec=0}, NULL) = 2 (in [3]], except [5], "
+		"left {tv_sec=0, tv_nsec=0})");
+	t_sink_close(&s);
+}
+
+/* Ready descriptors are cut at -s as arrays are: strace -s 1 on two readable pipes. */
+static void poll_cut(struct t_state *st)
+{
+	struct t_sink s;
+	struct t_pollfd in[2] = { { 3, 1, 0 }, { 5, 1, 0 } }, out[2] = { { 3, 1, 1 }, { 5, 1, 1 } };
+	uint64_t a[6] = { 0x1000, 2, 0 };
+	struct t_blobspec bi = { 0, in, sizeof(in), 0, 0 }, bo = { 0, out, sizeof(out), 0, 0 };
+
+	t_sink_open(&s);
+	s.opts.strsize = 1;
+	CHECK_STR(st, t_line(&s, "poll", a, &bi, 1, 2, &bo, 1),
+		  "poll([{fd=3, events=POLLIN}, ...], 2, 0) = 2 ([{fd=3, revents=POLLIN}, ...])");
+	t_sink_close(&s);
+}
+
+/*
+ * poll and pselect6 show everything at entry: an unfinished line ends with
+ * the last argument, and the resumed one has only the result. Lines of strace
+ * -f on two threads, one blocked, one writing to the pipe it waits on.
+ */
+static void waits_unfinished(struct t_state *st)
+{
+	struct t_sink s;
+	struct t_rec r;
+	struct t_pollfd in = { 3, 1, 0 }, out = { 3, 1, 1 };
+	uint8_t set = 0x08; /* 3 */
+	uint64_t p[6] = { 0x1000, 1, -1 }, w[6] = { 4, 0x2000, 1 }, sel[6] = { 4, 0x3000 };
+	struct t_blobspec x = { 1, "x", 1, 0, 0 };
+
+	t_sink_open(&s);
+	t_enter(&r, 100, "poll", p);
+	t_blob(&r, 0, &in, sizeof(in), 0, 0);
+	t_feed(&s, &r);
+	t_feed_call(&s, 200, T_AS_SPLIT, "write", w, &x, 1, 1, NULL, 0);
+	t_exit(&r, 100, "poll", 1);
+	t_blob(&r, 0, &out, sizeof(out), 0, 0);
+	t_feed(&s, &r);
+	t_enter(&r, 100, "pselect6", sel);
+	t_blob(&r, 1, &set, 1, 0, 0);
+	t_feed(&s, &r);
+	t_feed_call(&s, 200, T_AS_SPLIT, "write", w, &x, 1, 1, NULL, 0);
+	t_exit(&r, 100, "pselect6", 1);
+	t_blob(&r, 1, &set, 1, 0, 0);
+	t_feed(&s, &r);
+	CHECK_STR(st, t_sink_text(&s),
+		  "100   poll([{fd=3, events=POLLIN}], 1, -1 <unfinished ...>\n"
+		  "200   write(4, \"x\", 1)                  = 1\n"
+		  "100   <... poll resumed>)               = 1 ([{fd=3, revents=POLLIN}])\n"
+		  "100   pselect6(4, [3], NULL, NULL, NULL, NULL <unfinished ...>\n"
+		  "200   write(4, \"x\", 1)                  = 1\n"
+		  "100   <... pselect6 resumed>)           = 1 (in [3])\n");
+	t_sink_close(&s);
+}
+
+/* Commands and results, as strace showed them for a pipe and a memfd. */
+static void fcntl_results(struct t_state *st)
+{
+	struct t_sink s;
+	int32_t owner[2] = { 0 /* F_OWNER_TID */, 0 };
+	uint8_t fl[32] = { F_UNLCK };
+	uint64_t a[6] = { 3, F_GETFL };
+	struct t_blobspec b = { 2, owner, sizeof(owner), 0, 0 };
+
+	t_sink_open(&s);
+	CHECK_STR(st, t_line(&s, "fcntl", a, NULL, 0, 0, NULL, 0),
+		  "fcntl(3, F_GETFL)                 = 0 (flags O_RDONLY)");
+	a[1] = F_GETLEASE;
+	CHECK_STR(st, t_line(&s, "fcntl", a, NULL, 0, F_UNLCK, NULL, 0),
+		  "fcntl(3, F_GETLEASE)              = 0x2 (F_UNLCK)");
+	a[1] = F_GETOWN_EX;
+	a[2] = 0x7ffd1000;
+	CHECK_STR(st, t_line(&s, "fcntl", a, NULL, 0, 0, &b, 1),
+		  "fcntl(3, F_GETOWN_EX, {type=F_OWNER_TID, pid=0}) = 0");
+	a[1] = F_SETPIPE_SZ;
+	a[2] = 8192;
+	CHECK_STR(st, t_line(&s, "fcntl", a, NULL, 0, 8192, NULL, 0),
+		  "fcntl(3, F_SETPIPE_SZ, 8192)      = 8192");
+	a[1] = F_GETPIPE_SZ;
+	CHECK_STR(st, t_line(&s, "fcntl", a, NULL, 0, 8192, NULL, 0),
+		  "fcntl(3, F_GETPIPE_SZ)            = 8192");
+	a[1] = F_DUPFD;
+	a[2] = 20;
+	CHECK_STR(st, t_line(&s, "fcntl", a, NULL, 0, 20, NULL, 0),
+		  "fcntl(3, F_DUPFD, 20)             = 20");
+	a[0] = 7;
+	a[1] = F_ADD_SEALS;
+	a[2] = F_SEAL_SEAL;
+	CHECK_STR(st, t_line(&s, "fcntl", a, NULL, 0, 0, NULL, 0),
+		  "fcntl(7, F_ADD_SEALS, F_SEAL_SEAL) = 0");
+	a[1] = F_GET_SEALS;
+	CHECK_STR(st, t_line(&s, "fcntl", a, NULL, 0, F_SEAL_SEAL, NULL, 0),
+		  "fcntl(7, F_GET_SEALS)             = 0x1 (seals F_SEAL_SEAL)");
+	a[1] = F_SETLEASE;
+	a[2] = F_UNLCK;
+	CHECK_STR(
+		st, t_line(&s, "fcntl", a, NULL, 0, -EAGAIN, NULL, 0),
+		"fcntl(7, F_SETLEASE, F_UNLCK)     = -1 EAGAIN (Resource temporarily unavailable)");
+	a[1] = F_SETOWN;
+	a[2] = 0;
+	CHECK_STR(st, t_line(&s, "fcntl", a, NULL, 0, 0, NULL, 0),
+		  "fcntl(7, F_SETOWN, 0)             = 0");
+	a[1] = F_OFD_GETLK;
+	a[2] = 0x7ffd1000;
+	b = (struct t_blobspec){ 2, fl, sizeof(fl), 0, 0 };
+	CHECK_STR(st, t_line(&s, "fcntl", a, NULL, 0, 0, &b, 1),
+		  "fcntl(7, F_OFD_GETLK, {l_type=F_UNLCK, l_whence=SEEK_SET, l_start=0, l_len=0, "
+		  "l_pid=0}) = 0");
+	t_sink_close(&s);
+}
+
+/*
+ * A lock wait shows its lock at entry; the resumed line only the result.
+ * strace -f, one thread waiting on F_OFD_SETLKW, another unlocking.
+ */
+static void fcntl_unfinished(struct t_state *st)
+{
+	struct t_sink s;
+	struct t_rec r;
+	uint8_t rd[32] = { F_RDLCK }, un[32] = { F_UNLCK };
+	uint64_t w[6] = { 6, F_OFD_SETLKW, 0x1000 }, u[6] = { 5, F_OFD_SETLK, 0x2000 };
+	struct t_blobspec b = { 2, un, sizeof(un), 0, 0 };
+
+	rd[16] = 10; /* l_len */
+	t_sink_open(&s);
+	t_enter(&r, 100, "fcntl", w);
+	t_blob(&r, 2, rd, sizeof(rd), 0, 0);
+	t_feed(&s, &r);
+	t_feed_call(&s, 200, T_AS_SPLIT, "fcntl", u, &b, 1, 0, NULL, 0);
+	t_exit(&r, 100, "fcntl", 0);
+	t_feed(&s, &r);
+	CHECK_STR(st, t_sink_text(&s),
+		  "100   fcntl(6, F_OFD_SETLKW, {l_type=F_RDLCK, l_whence=SEEK_SET, l_start=0, "
+		  "l_len=10} <unfinished ...>\n"
+		  "200   fcntl(5, F_OFD_SETLK, {l_type=F_UNLCK, l_whence=SEEK_SET, l_start=0, "
+		  "l_len=0}) = 0\n"
+		  "100   <... fcntl resumed>)              = 0\n");
+	t_sink_close(&s);
+}
+
+/*
+ * Terminal requests strace decodes, on a pty: termio, flag fields strace
+ * ends with its '|' when no flag follows, a separate input speed.
+ */
+static void ioctl_terminal_more(struct t_state *st)
+{
+	struct t_sink s;
+	uint16_t tio[9] = { ICRNL | IXON, OPOST | ONLCR, B38400 | CS8 | CREAD,
+			    ISIG | ICANON | ECHO | ECHOE | ECHOK | IEXTEN | ECHOCTL | ECHOKE };
+	uint8_t t[36];
+	uint64_t a[6] = { 9, TCGETA, 0x7fffde88beac };
+	struct t_blobspec b = { 2, tio, 18, 0, 0 };
+
+	t_sink_open(&s);
+	CHECK_STR(
+		st, t_line(&s, "ioctl", a, NULL, 0, 0, &b, 1),
+		"ioctl(9, TCGETA, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, "
+		"c_cflag=B38400|CS8|CREAD, c_lflag=ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|ECHOCTL|"
+		"ECHOKE, ...}) = 0");
+	make_termios(t);
+	memset(t + 4, 0, 4);
+	memcpy(t + 8, &(uint32_t){ B9600 | CS7 | (B19200 << IBSHIFT) }, 4);
+	a[1] = TCSETS;
+	b = (struct t_blobspec){ 2, t, sizeof(t), 0, 0 };
+	CHECK_STR(
+		st, t_line(&s, "ioctl", a, &b, 1, 0, NULL, 0),
+		"ioctl(9, SNDCTL_TMR_START or TCSETS, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|"
+		"BS0|VT0|FF0|, c_cflag=B9600|B19200<<IBSHIFT|CS7|, c_lflag=ISIG|ICANON|ECHO|ECHOE|"
+		"ECHOK|IEXTEN|ECHOCTL|ECHOKE, ...}) = 0");
+	a[1] = TIOCMGET;
+	CHECK_STR(
+		st, t_line(&s, "ioctl", a, NULL, 0, -ENOTTY, NULL, 0),
+		"ioctl(9, TIOCMGET, 0x7fffde88beac) = -1 ENOTTY (Inappropriate ioctl for device)");
+	a[1] = TCSBRK;
+	a[2] = 1;
+	CHECK_STR(st, t_line(&s, "ioctl", a, NULL, 0, 0, NULL, 0),
+		  "ioctl(9, TCSBRK, 1)               = 0");
+	a[1] = TCXONC;
+	a[2] = 99;
+	CHECK_STR(st, t_line(&s, "ioctl", a, NULL, 0, -EINVAL, NULL, 0),
+		  "ioctl(9, TCXONC, 0x63 /* TC??? */) = -1 EINVAL (Invalid argument)");
+	t_sink_close(&s);
+}
+
+/* Event bits no name covers, data wider than 32 bits, EPOLL_CTL_DEL with no event. */
+static void epoll_more(struct t_state *st)
+{
+	struct t_sink s;
+	uint8_t ev[12];
+	uint32_t events = 1 | (1u << 31) | 0x100000; /* EPOLLIN|EPOLLET|0x100000 */
+	uint64_t data = 0x100000001ull;
+	uint64_t a[6] = { 11, 1 /* EPOLL_CTL_ADD */, 3, 0x1000 };
+	struct t_blobspec b = { 3, ev, sizeof(ev), 0, 0 };
+
+	memcpy(ev, &events, 4);
+	memcpy(ev + 4, &data, 8);
+	t_sink_open(&s);
+	CHECK_STR(st, t_line(&s, "epoll_ctl", a, &b, 1, 0, NULL, 0),
+		  "epoll_ctl(11, EPOLL_CTL_ADD, 3, {events=EPOLLIN|EPOLLET|0x100000, data={u32=1, "
+		  "u64=4294967297}}) = 0");
+	a[1] = 2; /* EPOLL_CTL_DEL */
+	a[3] = 0;
+	CHECK_STR(st, t_line(&s, "epoll_ctl", a, NULL, 0, 0, NULL, 0),
+		  "epoll_ctl(11, EPOLL_CTL_DEL, 3, NULL) = 0");
+	t_sink_close(&s);
+}
+
 T_SUITE(decode_desc_tests) = {
-	T_CASE(pipes_and_ids),	  T_CASE(polls),
-	T_CASE(ppolls),		  T_CASE(selects),
-	T_CASE(pselects),	  T_CASE(epolls),
-	T_CASE(offsets),	  T_CASE(ioctl_terminal),
-	T_CASE(ioctl_verbose),	  T_CASE(ioctl_termios2),
-	T_CASE(ioctl_fs_flags),	  T_CASE(ioctl_misc),
-	T_CASE(ioctl_unfinished), T_CASE(fcntls),
-	T_CASE(fcntl_locks),	  T_END,
+	T_CASE(pipes_and_ids),
+	T_CASE(polls),
+	T_CASE(ppolls),
+	T_CASE(selects),
+	T_CASE(pselects),
+	T_CASE(epolls),
+	T_CASE(offsets),
+	T_CASE(ioctl_terminal),
+	T_CASE(ioctl_verbose),
+	T_CASE(ioctl_termios2),
+	T_CASE(ioctl_fs_flags),
+	T_CASE(ioctl_misc),
+	T_CASE(ioctl_unfinished),
+	T_CASE(fcntls),
+	T_CASE(fcntl_locks),
+	T_CASE(select_stray_bracket),
+	T_CASE(poll_cut),
+	T_CASE(waits_unfinished),
+	T_CASE(fcntl_results),
+	T_CASE(fcntl_unfinished),
+	T_CASE(ioctl_terminal_more),
+	T_CASE(epoll_more),
+	T_END,
 };

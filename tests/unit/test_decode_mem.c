@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Decoders of user/decode/mem.c, against lines strace 6.1 prints. */
+/*
+ * Memory and System V IPC decoders (user/decode/mmap.c, ipc*.c, mq.c,
+ * membarrier.c, numa.c), against lines strace 6.1 prints.
+ */
 #include <errno.h>
 #include <string.h>
 #include <linux/membarrier.h>
 #include <linux/mempolicy.h>
+#include <linux/msg.h>
+#include <linux/sem.h>
 #include <linux/shm.h>
 
 #include "rec.h"
@@ -303,10 +308,168 @@ static void mempolicies(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/* *ctl buffers strace decoded on a real run: limits, a queue's state and its IPC_SET. */
+static void ipc_ctl_bufs(struct t_state *st)
+{
+	struct t_sink s;
+	uint8_t buf[120];
+	struct shminfo64 shi = { 18446744073692774399ull, 1, 4096, 4096, 18446744073692774399ull };
+	struct shm_info shu = { .used_ids = 2, .shm_tot = 3918719254129679ull };
+	struct msqid64_ds mq;
+	struct msginfo mi = { 512000, 16384, 8192, 16384, 32000, 16, 16384, 65535 };
+	uint64_t a[6] = { 0, IPC_INFO, 0x7ffc8ca15e50 };
+	struct t_blobspec b = { 2, buf, sizeof(buf), 0, 0 };
+
+	t_sink_open(&s);
+	memset(buf, 0, sizeof(buf));
+	memcpy(buf, &shi, sizeof(shi));
+	CHECK_STR(st, t_line(&s, "shmctl", a, NULL, 0, 59, &b, 1),
+		  "shmctl(0, IPC_INFO, {shmmax=18446744073692774399, shmmin=1, shmmni=4096, "
+		  "shmseg=4096, shmall=18446744073692774399}) = 59");
+	a[1] = SHM_INFO;
+	memset(buf, 0, sizeof(buf));
+	memcpy(buf, &shu, sizeof(shu));
+	CHECK_STR(
+		st, t_line(&s, "shmctl", a, NULL, 0, 59, &b, 1),
+		"shmctl(0, SHM_INFO, {used_ids=2, shm_tot=3918719254129679, shm_rss=0, shm_swp=0, "
+		"swap_attempts=0, swap_successes=0}) = 59");
+	a[0] = 59;
+	a[1] = 0x100 | 99; /* IPC_64 */
+	a[2] = 0;
+	CHECK_STR(st, t_line(&s, "shmctl", a, NULL, 0, -EINVAL, NULL, 0),
+		  "shmctl(59, IPC_64|0x63 /* SHM_??? */, NULL) = -1 EINVAL (Invalid argument)");
+	memset(&mq, 0, sizeof(mq));
+	mq.msg_perm.mode = 0600;
+	mq.msg_ctime = 1796597831;
+	mq.msg_qbytes = 16384;
+	memcpy(buf, &mq, sizeof(mq));
+	a[0] = 32814;
+	a[1] = IPC_STAT;
+	a[2] = 0x7ffc8ca15e50;
+	CHECK_STR(st, t_line(&s, "msgctl", a, NULL, 0, 0, &b, 1),
+		  "msgctl(32814, IPC_STAT, {msg_perm={uid=0, gid=0, mode=0600, key=0, cuid=0, "
+		  "cgid=0}, msg_stime=0, msg_rtime=0, msg_ctime=1796597831, msg_qnum=0, "
+		  "msg_qbytes=16384, msg_lspid=0, msg_lrpid=0}) = 0");
+	mq.msg_qbytes = 8192;
+	memcpy(buf, &mq, sizeof(mq));
+	a[1] = IPC_SET;
+	CHECK_STR(
+		st, t_line(&s, "msgctl", a, &b, 1, 0, NULL, 0),
+		"msgctl(32814, IPC_SET, {msg_perm={uid=0, gid=0, mode=0600}, msg_qbytes=8192}) = 0");
+	memset(buf, 0, sizeof(buf));
+	memcpy(buf, &mi, sizeof(mi));
+	a[0] = 0;
+	a[1] = IPC_INFO;
+	CHECK_STR(st, t_line(&s, "msgctl", a, NULL, 0, 46, &b, 1),
+		  "msgctl(0, IPC_INFO, {msgpool=512000, msgmap=16384, msgmax=8192, msgmnb=16384, "
+		  "msgmni=32000, msgssz=16, msgtql=16384, msgseg=65535}) = 46");
+	t_sink_close(&s);
+}
+
+static void sem_ctl_bufs(struct t_state *st)
+{
+	struct t_sink s;
+	uint8_t buf[120];
+	struct seminfo si = { 1024000000, 32000, 1024000000, 1024000000, 32000,
+			      500,	  500,	 20,	     32767,	 32767 };
+	struct semid64_ds sd;
+	uint64_t a[6] = { 0, 0, IPC_INFO, 0x7ffc8ca15e50 };
+	struct t_blobspec b = { 3, buf, sizeof(buf), 0, 0 };
+
+	memset(buf, 0, sizeof(buf));
+	memcpy(buf, &si, sizeof(si));
+	t_sink_open(&s);
+	CHECK_STR(st, t_line(&s, "semctl", a, NULL, 0, 60, &b, 1),
+		  "semctl(0, 0, IPC_INFO, {semmap=1024000000, semmni=32000, semmns=1024000000, "
+		  "semmnu=1024000000, semmsl=32000, semopm=500, semume=500, semusz=20, "
+		  "semvmx=32767, semaem=32767}) = 60");
+	memset(&sd, 0, sizeof(sd));
+	sd.sem_perm.mode = 0600;
+	sd.sem_ctime = 1796597831;
+	sd.sem_nsems = 2;
+	memset(buf, 0, sizeof(buf));
+	memcpy(buf, &sd, sizeof(sd));
+	a[0] = 60;
+	a[2] = IPC_STAT;
+	CHECK_STR(st, t_line(&s, "semctl", a, NULL, 0, 0, &b, 1),
+		  "semctl(60, 0, IPC_STAT, {sem_perm={uid=0, gid=0, mode=0600, key=0, cuid=0, "
+		  "cgid=0}, sem_otime=0, sem_ctime=1796597831, sem_nsems=2}) = 0");
+	a[2] = IPC_RMID;
+	a[3] = 0;
+	CHECK_STR(st, t_line(&s, "semctl", a, NULL, 0, 0, NULL, 0),
+		  "semctl(60, 0, IPC_RMID, NULL)     = 0");
+	t_sink_close(&s);
+}
+
+/* mq_getsetattr decodes mq_flags (mq_open shows them raw). */
+static void mq_getsetattrs(struct t_state *st)
+{
+	struct t_sink s;
+	int64_t in[8] = { 04000 /* O_NONBLOCK */ }, out[8] = { 0, 4, 64, 0 };
+	uint64_t a[6] = { 12, 0x1000, 0x2000 };
+	struct t_blobspec bi = { 1, in, sizeof(in), 0, 0 }, bo = { 2, out, sizeof(out), 0, 0 };
+
+	t_sink_open(&s);
+	CHECK_STR(st, t_line(&s, "mq_getsetattr", a, &bi, 1, 0, &bo, 1),
+		  "mq_getsetattr(12, {mq_flags=O_NONBLOCK, mq_maxmsg=0, mq_msgsize=0, "
+		  "mq_curmsgs=0}, {mq_flags=0, mq_maxmsg=4, mq_msgsize=64, mq_curmsgs=0}) = 0");
+	t_sink_close(&s);
+}
+
+/* Flag bits no name covers after the names; a huge page size after MAP_HUGETLB. */
+static void mmap_flags_more(struct t_state *st)
+{
+	struct t_sink s;
+	uint64_t a[6] = { 0, 4096, 1, 0x2 | 0x20 | 0x800000, (uint64_t)-1, 0 };
+
+	t_sink_open(&s);
+	CHECK_STR(st, t_line(&s, "mmap", a, NULL, 0, 0x7f60ec551000, NULL, 0),
+		  "mmap(NULL, 4096, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|0x800000, -1, 0) = "
+		  "0x7f60ec551000");
+	a[3] = 0x3 | 0x20 | 0x40000 | (30ull << 26);
+	CHECK_STR(st, t_line(&s, "mmap", a, NULL, 0, -ENOMEM, NULL, 0),
+		  "mmap(NULL, 4096, PROT_READ, MAP_SHARED_VALIDATE|MAP_ANONYMOUS|MAP_HUGETLB|"
+		  "30<<MAP_HUGE_SHIFT, -1, 0) = -1 ENOMEM (Cannot allocate memory)");
+	t_sink_close(&s);
+}
+
+/* migrate_pages, mbind's modes with flags, an unreadable mincore vector. */
+static void numa_more(struct t_state *st)
+{
+	struct t_sink s;
+	uint64_t mask[2] = { 1, 0 };
+	uint64_t a[6] = { 0, 65, 0x1000, 0x2000 };
+	struct t_blobspec in[2] = { { 2, mask, 16, 0, 0 }, { 3, mask, 16, 0, 0 } };
+	struct t_blobspec fault = { 2, NULL, 0, SR_BF_FAULT, 0 };
+
+	t_sink_open(&s);
+	CHECK_STR(st, t_line(&s, "migrate_pages", a, in, 2, 0, NULL, 0),
+		  "migrate_pages(0, 65, [0x00000000000001], [0x00000000000001]) = 0");
+	a[1] = a[2] = a[3] = 0;
+	CHECK_STR(st, t_line(&s, "migrate_pages", a, NULL, 0, -EINVAL, NULL, 0),
+		  "migrate_pages(0, 0, NULL, NULL)   = -1 EINVAL (Invalid argument)");
+	uint64_t mb[6] = { 0x7fe619b45000, 8192, 0x9 | MPOL_F_STATIC_NODES, 0x1000, 64, 0 };
+	in[0].arg = 3;
+	CHECK_STR(
+		st, t_line(&s, "mbind", mb, in, 1, -EINVAL, NULL, 0),
+		"mbind(0x7fe619b45000, 8192, MPOL_F_STATIC_NODES|0x9, [0x00000000000001], 64, 0) = "
+		"-1 EINVAL (Invalid argument)");
+	mb[2] = MPOL_PREFERRED | MPOL_F_NUMA_BALANCING;
+	mb[3] = mb[4] = 0;
+	CHECK_STR(
+		st, t_line(&s, "mbind", mb, NULL, 0, -EINVAL, NULL, 0),
+		"mbind(0x7fe619b45000, 8192, MPOL_PREFERRED|MPOL_F_NUMA_BALANCING, NULL, 0, 0) = -1 "
+		"EINVAL (Invalid argument)");
+	uint64_t mc[6] = { 0x7fe619b45000, 8192, 0x8 };
+	CHECK_STR(st, t_line(&s, "mincore", mc, NULL, 0, -EFAULT, &fault, 1),
+		  "mincore(0x7fe619b45000, 8192, 0x8) = -1 EFAULT (Bad address)");
+	t_sink_close(&s);
+}
+
 T_SUITE(decode_mem_tests) = {
-	T_CASE(mmap_flags),  T_CASE(mremap_mlock),
-	T_CASE(ipc_get),     T_CASE(ipc_ctl),
-	T_CASE(sembufs),     T_CASE(ipc_bufs),
-	T_CASE(mincore_vec), T_CASE(membarriers),
-	T_CASE(mempolicies), T_END,
+	T_CASE(mmap_flags),	 T_CASE(mremap_mlock), T_CASE(ipc_get),
+	T_CASE(ipc_ctl),	 T_CASE(sembufs),      T_CASE(ipc_bufs),
+	T_CASE(mincore_vec),	 T_CASE(membarriers),  T_CASE(mempolicies),
+	T_CASE(ipc_ctl_bufs),	 T_CASE(sem_ctl_bufs), T_CASE(mq_getsetattrs),
+	T_CASE(mmap_flags_more), T_CASE(numa_more),    T_END,
 };

@@ -44,6 +44,12 @@ struct sr_decoder {
 	/* Optional: is the argument shown at all (open's mode needs O_CREAT)? */
 	bool (*present)(const struct sr_call *c, int argi);
 	void (*print)(struct sr_fmt *f, const struct sr_call *c, int argi);
+	/*
+	 * Optional: what print() decodes for, when one printer serves several
+	 * rows (each System V *ctl's commands and structs). print() finds it
+	 * as c->ent->args[argi].dec->param.
+	 */
+	const void *param;
 };
 
 /*
@@ -69,6 +75,15 @@ struct sr_scdec {
 	void (*ret_suffix)(struct sr_fmt *f, const struct sr_call *c);
 	/* Optional: capture plan for the whole syscall, after the per-type plan. */
 	void (*plan)(const struct sr_sysent *ent, const struct sr_opts *o, struct sr_plan *p);
+	/*
+	 * With uses_pr: the ", " before what exit() prints belongs to the exit
+	 * part, as in strace's ioctl, fcntl and poll decoders: nothing trails
+	 * the entry part ("ioctl(0, TCGETS <unfinished ...>"), and the exit part
+	 * continues the argument list ("<... ioctl resumed>, {c_iflag=...").
+	 * enter() must print at least one argument. Unset: the entry part ends
+	 * with ", " whenever exit() is set.
+	 */
+	bool sep_at_exit;
 };
 
 /* Shared printers. */
@@ -167,5 +182,17 @@ const char *errno__text(int err);
 #include "xlat/all.h"
 #undef SR_KIND
 #undef SR_DECODER
+
+/*
+ * One element of kind @k from @len bytes at @data, as fmt_struct() prints a
+ * captured one (a pselect6 mask read through a pointer pair).
+ */
+void fmt_kind(struct sr_fmt *f, const struct sr_kind *k, const struct sr_call *c, int argi,
+	      const void *data, size_t len);
+/*
+ * Inside pr_bits_begin()/pr_bits_end(): one enumerated part of a composite
+ * set, "MAP_PRIVATE" in "MAP_PRIVATE|MAP_FIXED", or "0xf /\* MAP_??? *\/".
+ */
+void pr_bits_enum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v);
 
 #endif /* SYSRAY_DECODE_H */

@@ -26,18 +26,29 @@ SR_DECODER(xattr_value_in)
 SR_DECODER(xattr_value_out)
 SR_DECODER(xattr_list)
 
-/* desc.c: descriptors, polling, fcntl, ioctl */
-SR_KIND(pollfd)
-SR_KIND(epoll_event)
+/* desc.c: pointed-to descriptor pairs, offsets, ids */
 SR_KIND(int_pair)
 SR_KIND(loff)
 SR_KIND(uint)
 SR_KIND(uid)
-SR_DECODER(fdset)
-SR_DECODER(ioctl_arg)
+
+/* poll.c: poll, ppoll */
+SR_KIND(pollfd)
 SR_SCDEC(poll)
+
+/* select.c: select, pselect6 */
+SR_DECODER(fdset)
 SR_SCDEC(select)
+
+/* epoll.c: epoll events */
+SR_KIND(epoll_event)
+SR_KIND(epoll_ctl_event)
+
+/* ioctl.c (and term.c): ioctl requests and their arguments */
+SR_DECODER(ioctl_arg)
 SR_SCDEC(ioctl)
+
+/* fcntl.c: fcntl */
 SR_SCDEC(fcntl)
 
 /* net.c: sockets */
@@ -54,21 +65,34 @@ SR_DECODER(sockopt_name)
 SR_DECODER(sockopt_val_in)
 SR_DECODER(sockopt_val_out)
 
-/* mem.c: memory and System V IPC */
-SR_KIND(sembuf)
+/* mmap.c: mappings */
 SR_DECODER(mmap_flags)
-SR_DECODER(ipc_key)
-SR_DECODER(ipc_flags)
-SR_DECODER(ipc_cmd)
 SR_DECODER(mremap_addr)
 SR_DECODER(mincore_vec)
-SR_DECODER(ipc_buf)
+
+/* ipc.c, ipc_shm.c, ipc_sem.c, ipc_msg.c: System V IPC */
+SR_DECODER(ipc_key)
+SR_DECODER(ipc_flags)
+SR_DECODER(shm_flags)
+SR_DECODER(shm_cmd)
+SR_DECODER(shm_buf)
+SR_KIND(sembuf)
+SR_DECODER(sem_cmd)
+SR_DECODER(sem_buf)
 SR_DECODER(msgbuf_in)
 SR_DECODER(msgbuf_out)
+SR_DECODER(msg_cmd)
+SR_DECODER(msg_buf)
+
+/* mq.c: POSIX message queues */
 SR_DECODER(mq_mode)
 SR_DECODER(mq_attr)
 SR_KIND(mqattr)
+
+/* membarrier.c */
 SR_SCDEC(membarrier)
+
+/* numa.c: memory policies */
 SR_SCDEC(mbind)
 SR_SCDEC(set_mempolicy)
 SR_SCDEC(get_mempolicy)

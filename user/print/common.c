@@ -203,8 +203,11 @@ bool pr_flags_bare(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
 	if (!v) {
 		const char *z = xlat__name(x, 0);
 
+		/* nothing at all without a name for 0, and still one (empty) value */
+		pr_bits_begin(f, 0);
 		if (z)
-			pr_sym(f, z, 0);
+			pr_bit(f, NULL, z);
+		pr_bits_end(f);
 		return z != NULL;
 	}
 	pr_bits_begin(f, v);
@@ -485,4 +488,22 @@ bool errno__is_restart(int err)
 {
 	return err == SR_ERESTARTSYS || err == SR_ERESTARTNOINTR || err == SR_ERESTARTNOHAND ||
 	       err == SR_ERESTART_RESTARTBLOCK;
+}
+
+void fmt_kind(struct sr_fmt *f, const struct sr_kind *k, const struct sr_call *c, int argi,
+	      const void *data, size_t len)
+{
+	kind_print(f, k, c, argi, data, len);
+}
+
+void pr_bits_enum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
+{
+	const char *n = xlat__name(x, v);
+
+	if (n) {
+		pr_bit(f, NULL, n);
+		return;
+	}
+	pr_bits_rest(f, SR_NUM_X, v);
+	pr_comment(f, x->unknown);
 }

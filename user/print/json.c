@@ -607,6 +607,17 @@ static void json_legacy(struct sr_pr *p, int delta)
 		fr->legacy--;
 }
 
+/* strace's hand-made '|' and its text artifacts: text only, the data has the set already. */
+static void json_bits_or(struct sr_pr *p, bool bar)
+{
+	TEXT_OP(JSON(p), bits_or, bar);
+}
+
+static void json_artifact(struct sr_pr *p, const char *text)
+{
+	TEXT_OP(JSON(p), artifact, text);
+}
+
 static const struct sr_pr_ops json_ops = {
 	.open = json_open,
 	.close = json_close,
@@ -626,6 +637,8 @@ static const struct sr_pr_ops json_ops = {
 	.comment = json_comment,
 	.unknown = json_unknown,
 	.legacy = json_legacy,
+	.bits_or = json_bits_or,
+	.artifact = json_artifact,
 };
 
 int json_pr__init(struct sr_json_pr *j)

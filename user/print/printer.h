@@ -95,6 +95,20 @@ struct sr_pr_ops {
 	 * before, -1 after), separators included.
 	 */
 	void (*legacy)(struct sr_pr *p, int delta);
+	/*
+	 * Inside bits_begin()/bits_end(): strace joins the parts of some
+	 * composite sets by hand. With @bar a '|' now, even when nothing
+	 * follows ("NL0|...|FF0|" with no c_oflag flag); without, none where
+	 * strace leaves it out (semget's "0x100000600": unknown bits, then the
+	 * mode). Either way the next part adds no '|' of its own.
+	 */
+	void (*bits_or)(struct sr_pr *p, bool bar);
+	/*
+	 * Text strace writes that is neither a value nor a separator (select's
+	 * stray "]" in "in [3]], except [5]"): the text backend writes it as
+	 * is; a backend of data ignores it.
+	 */
+	void (*artifact)(struct sr_pr *p, const char *text);
 };
 
 struct sr_pr {
@@ -162,6 +176,10 @@ static inline void pr_end(struct sr_fmt *f)
 #define pr_call_end(f)	 pr_end(f)
 #define pr_note_end(f)	 pr_end(f)
 
+/*
+ * The next element of a struct is field @name; in a note, a labelled part of
+ * it ("left {tv_sec=0, tv_nsec=0}", "flags O_RDWR"), after ", " unless first.
+ */
 static inline void pr_field(struct sr_fmt *f, const char *name)
 {
 	f->pr->ops->field(f->pr, name);
@@ -304,6 +322,24 @@ static inline void pr_legacy_note_begin(struct sr_fmt *f)
 static inline void pr_legacy_end(struct sr_fmt *f)
 {
 	f->pr->ops->legacy(f->pr, -1);
+}
+
+/* Inside pr_bits_begin()/pr_bits_end(): strace's '|' written by hand (see sr_pr_ops). */
+static inline void pr_bits_or(struct sr_fmt *f)
+{
+	f->pr->ops->bits_or(f->pr, true);
+}
+
+/* Inside pr_bits_begin()/pr_bits_end(): the next part follows with no '|' (see sr_pr_ops). */
+static inline void pr_bits_glue(struct sr_fmt *f)
+{
+	f->pr->ops->bits_or(f->pr, false);
+}
+
+/* strace's text that is no value (see sr_pr_ops.artifact). */
+static inline void pr_artifact(struct sr_fmt *f, const char *text)
+{
+	f->pr->ops->artifact(f->pr, text);
 }
 
 #endif /* SYSRAY_PRINT_PRINTER_H */

@@ -87,7 +87,18 @@ static void text_close(struct sr_pr *p)
 static void text_field(struct sr_pr *p, const char *name)
 {
 	struct sr_text_pr *t = TEXT(p);
+	struct sr_text_frame *fr = frame(t);
 
+	/* a note's parts: "in [3], left {...}", "flags O_RDWR" */
+	if (fr->box == SR_BOX_NOTE && !fr->legacy) {
+		if (!fr->first)
+			out__puts(t->out, ", ");
+		fr->first = false;
+		out__puts(t->out, name);
+		out__putc(t->out, ' ');
+		t->no_sep = true;
+		return;
+	}
 	elem(t);
 	out__puts(t->out, name);
 	out__putc(t->out, '=');
@@ -260,6 +271,21 @@ static void text_legacy(struct sr_pr *p, int delta)
 	}
 }
 
+/* strace's hand-made '|' (@bar), or none: the next piece of the set adds no '|' of its own. */
+static void text_bits_or(struct sr_pr *p, bool bar)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	if (bar)
+		out__putc(t->out, '|');
+	t->bits_any = false;
+}
+
+static void text_artifact(struct sr_pr *p, const char *text)
+{
+	out__puts(TEXT(p)->out, text);
+}
+
 static const struct sr_pr_ops text_ops = {
 	.open = text_open,
 	.close = text_close,
@@ -279,6 +305,8 @@ static const struct sr_pr_ops text_ops = {
 	.comment = text_comment,
 	.unknown = text_unknown,
 	.legacy = text_legacy,
+	.bits_or = text_bits_or,
+	.artifact = text_artifact,
 };
 
 void text_pr__args_begin(struct sr_text_pr *t)
@@ -302,4 +330,9 @@ void text_pr__init(struct sr_text_pr *t, struct sr_out *out)
 	t->base.ops = &text_ops;
 	t->out = out;
 	text_pr__args_begin(t);
+}
+
+void text_pr__args_continue(struct sr_text_pr *t)
+{
+	t->st[0].first = false;
 }

@@ -44,4 +44,10 @@ void text_pr__args_begin(struct sr_text_pr *t);
 /** text_pr__args_empty() - has nothing been printed in the current argument list? */
 bool text_pr__args_empty(const struct sr_text_pr *t);
 
+/**
+ * text_pr__args_continue() - the argument list just begun goes on with
+ * arguments printed before it: its first element takes a separator.
+ */
+void text_pr__args_continue(struct sr_text_pr *t);
+
 #endif /* SYSRAY_PRINT_TEXT_H */

@@ -1,0 +1,293 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Decoders: ioctl. strace decodes the terminal requests (type 'T') and a few
+ * file ones, and prints any other argument in hex; its decoders show inputs
+ * at entry and outputs at exit, which decides where an unfinished line is cut.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <asm/ioctl.h>
+#include <asm/ioctls.h>
+#include <asm/termbits.h>
+#include <linux/fs.h>
+
+#include "decode/decode.h"
+#include "decode/term.h"
+
+/* Names a request can have at once ("SNDCTL_TMR_START or TCSETS"). */
+#define SR_IOC_NAMES_MAX 8
+
+enum sr_ioc_arg {
+	IOA_HEX, /* the raw argument */
+	IOA_NONE, /* no argument shown */
+	IOA_INT, /* int *: "[5]" */
+	IOA_DEC, /* the argument itself, an int */
+	IOA_TERMIOS,
+	IOA_TERMIOS2,
+	IOA_TERMIO,
+	IOA_WINSIZE,
+	IOA_MODEM, /* int * holding TIOCM_ flags */
+	IOA_TCXONC,
+	IOA_TCFLSH,
+	IOA_CHAR, /* char *: one byte, quoted */
+	IOA_FS_FLAGS, /* int * holding FS_*_FL inode flags */
+};
+
+struct sr_ioc {
+	uint32_t code;
+	uint8_t arg; /* enum sr_ioc_arg */
+	bool at_exit;
+};
+
+static const struct sr_ioc ioc_table[] = {
+	{ TCGETS, IOA_TERMIOS, true },
+	{ TIOCGLCKTRMIOS, IOA_TERMIOS, true },
+	{ TCSETS, IOA_TERMIOS, false },
+	{ TCSETSW, IOA_TERMIOS, false },
+	{ TCSETSF, IOA_TERMIOS, false },
+	{ TIOCSLCKTRMIOS, IOA_TERMIOS, false },
+	{ TCGETS2, IOA_TERMIOS2, true },
+	{ TCSETS2, IOA_TERMIOS2, false },
+	{ TCSETSW2, IOA_TERMIOS2, false },
+	{ TCSETSF2, IOA_TERMIOS2, false },
+	{ TCGETA, IOA_TERMIO, true },
+	{ TCSETA, IOA_TERMIO, false },
+	{ TCSETAW, IOA_TERMIO, false },
+	{ TCSETAF, IOA_TERMIO, false },
+	{ TIOCGWINSZ, IOA_WINSIZE, true },
+	{ TIOCSWINSZ, IOA_WINSIZE, false },
+	{ TCXONC, IOA_TCXONC, false },
+	{ TCFLSH, IOA_TCFLSH, false },
+	{ TCSBRK, IOA_DEC, false },
+	{ TCSBRKP, IOA_DEC, false },
+	{ TIOCSCTTY, IOA_DEC, false },
+	{ TIOCMGET, IOA_MODEM, true },
+	{ TIOCMBIS, IOA_MODEM, false },
+	{ TIOCMBIC, IOA_MODEM, false },
+	{ TIOCMSET, IOA_MODEM, false },
+	{ TIOCGPGRP, IOA_INT, true },
+	{ TIOCGSID, IOA_INT, true },
+	{ TIOCGETD, IOA_INT, true },
+	{ TIOCGSOFTCAR, IOA_INT, true },
+	{ TIOCGPTN, IOA_INT, true },
+	{ FIONREAD, IOA_INT, true },
+	{ TIOCOUTQ, IOA_INT, true },
+	{ TIOCGEXCL, IOA_INT, true },
+	{ TIOCGDEV, IOA_INT, true },
+	{ TIOCSPGRP, IOA_INT, false },
+	{ TIOCSETD, IOA_INT, false },
+	{ FIONBIO, IOA_INT, false },
+	{ FIOASYNC, IOA_INT, false },
+	{ TIOCPKT, IOA_INT, false },
+	{ TIOCSSOFTCAR, IOA_INT, false },
+	{ TIOCSPTLCK, IOA_INT, false },
+	{ TIOCSTI, IOA_CHAR, false },
+	{ TIOCSBRK, IOA_NONE, false },
+	{ TIOCCBRK, IOA_NONE, false },
+	{ TIOCCONS, IOA_NONE, false },
+	{ TIOCNOTTY, IOA_NONE, false },
+	{ TIOCEXCL, IOA_NONE, false },
+	{ TIOCNXCL, IOA_NONE, false },
+	{ FIOCLEX, IOA_NONE, false },
+	{ FIONCLEX, IOA_NONE, false },
+	{ TIOCVHANGUP, IOA_NONE, false },
+	{ TIOCSSERIAL, IOA_NONE, false },
+	{ FICLONE, IOA_DEC, false }, /* strace prints the source fd bare */
+	{ FS_IOC_GETFLAGS, IOA_FS_FLAGS, true },
+	{ FS_IOC32_GETFLAGS, IOA_FS_FLAGS, true },
+	{ FS_IOC_SETFLAGS, IOA_FS_FLAGS, false },
+	{ FS_IOC32_SETFLAGS, IOA_FS_FLAGS, false },
+};
+
+static struct sr_ioc ioc_lookup(uint32_t code)
+{
+	struct sr_ioc d = { code, IOA_HEX, false };
+	size_t i;
+
+	for (i = 0; i < sizeof(ioc_table) / sizeof(ioc_table[0]); i++)
+		if (ioc_table[i].code == code)
+			return ioc_table[i];
+	/* Other requests: terminal ones in hex at entry, the rest at exit. */
+	d.at_exit = _IOC_TYPE(code) != 'T';
+	return d;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Every name of @code, sorted and joined by " or ", into @buf; false if it has none. */
+static bool ioctl_names(uint32_t code, char *buf, size_t size)
+{
+	const char *names[SR_IOC_NAMES_MAX];
+	size_t n = 0, i, pos = 0;
+
+	for (i = 0; i < xlat_ioctl_names.n && n < SR_IOC_NAMES_MAX; i++)
+		if (xlat_ioctl_names.ents[i].val == code)
+			names[n++] = xlat_ioctl_names.ents[i].name;
+	qsort(names, n, sizeof(names[0]), cmp_str);
+	buf[0] = 0;
+	for (i = 0; i < n && pos < size; i++)
+		pos += snprintf(buf + pos, size - pos, "%s%s", i ? " or " : "", names[i]);
+	return n > 0;
+}
+
+/* The request: every name it has ("SNDCTL_TMR_START or TCSETS"), or _IOC(). */
+static void ioctl_print_code(struct sr_fmt *f, uint32_t code)
+{
+	char names[SR_IOC_NAMES_MAX * 64];
+
+	if (ioctl_names(code, names, sizeof(names))) {
+		pr_sym(f, names, code);
+		return;
+	}
+	pr_call_begin(f, "_IOC");
+	fmt_flags(f, &xlat_ioc_dirs, _IOC_DIR(code));
+	pr_x(f, _IOC_TYPE(code));
+	pr_x(f, _IOC_NR(code));
+	pr_x(f, _IOC_SIZE(code));
+	pr_call_end(f);
+}
+
+static size_t ioc_arg_size(uint8_t arg)
+{
+	switch (arg) {
+	case IOA_TERMIOS:
+		return SR_TERMIOS_SIZE;
+	case IOA_TERMIOS2:
+		return SR_TERMIOS2_SIZE;
+	case IOA_TERMIO:
+		return SR_TERMIO_SIZE;
+	case IOA_WINSIZE:
+		return SR_WINSIZE_SIZE;
+	case IOA_CHAR:
+		return 1;
+	default:
+		return sizeof(int32_t);
+	}
+}
+
+/* "[FLAGS]": an int of flags in user memory. */
+static void print_int_flags(struct sr_fmt *f, const struct sr_xlat *x, const uint8_t *p)
+{
+	pr_array_begin(f);
+	fmt_flags(f, x, get32(p, 0));
+	pr_array_end(f);
+}
+
+/* A pointed-to argument, from the copy of its phase; the address if none. */
+static void ioctl_print_ptr(struct sr_fmt *f, const struct sr_call *c, uint8_t arg, bool at_exit)
+{
+	const uint8_t *p = blob_get(at_exit ? c->out[2] : c->in[2], ioc_arg_size(arg));
+
+	if (!c->args[2] || !p || (at_exit && c->ret < 0)) {
+		fmt_ptr(f, c->args[2]);
+		return;
+	}
+	switch (arg) {
+	case IOA_TERMIOS:
+	case IOA_TERMIOS2:
+		term_print_termios(f, p, arg == IOA_TERMIOS2);
+		break;
+	case IOA_TERMIO:
+		term_print_termio(f, p);
+		break;
+	case IOA_WINSIZE:
+		term_print_winsize(f, p);
+		break;
+	case IOA_MODEM:
+		print_int_flags(f, &xlat_modem_flags, p);
+		break;
+	case IOA_FS_FLAGS:
+		print_int_flags(f, &xlat_fs_ioc_flags, p);
+		break;
+	case IOA_CHAR:
+		pr_str(f, p, 1, fmt_strsize(f), 0);
+		break;
+	default:
+		fmt_int_array(f, p, sizeof(int32_t), 1);
+		break;
+	}
+}
+
+/* The argument, one value; nothing for IOA_NONE. */
+static void ioctl_print_arg(struct sr_fmt *f, const struct sr_call *c, uint8_t arg, bool at_exit)
+{
+	switch (arg) {
+	case IOA_HEX:
+		pr_x(f, c->args[2]);
+		break;
+	case IOA_DEC:
+		pr_d(f, (int32_t)c->args[2]);
+		break;
+	case IOA_TCXONC:
+		fmt_enum(f, &xlat_tcxonc_options, c->args[2]);
+		break;
+	case IOA_TCFLSH:
+		fmt_enum(f, &xlat_tcflsh_options, c->args[2]);
+		break;
+	case IOA_NONE:
+		break;
+	default:
+		ioctl_print_ptr(f, c, arg, at_exit);
+		break;
+	}
+}
+
+static void ioctl_enter(struct sr_fmt *f, const struct sr_call *c)
+{
+	struct sr_ioc d = ioc_lookup((uint32_t)c->args[1]);
+
+	fmt_fd(f, c, (int32_t)c->args[0]); /* fd */
+	ioctl_print_code(f, (uint32_t)c->args[1]); /* request */
+	if (!d.at_exit)
+		ioctl_print_arg(f, c, d.arg, false); /* argp */
+}
+
+static void ioctl_exit(struct sr_fmt *f, const struct sr_call *c)
+{
+	struct sr_ioc d = ioc_lookup((uint32_t)c->args[1]);
+
+	if (d.at_exit)
+		ioctl_print_arg(f, c, d.arg, true); /* argp, filled in */
+}
+
+/*
+ * Enough for the largest struct decoded (termios2, whose flags strace prints
+ * with or without -v: it reads the whole struct first) at both ends. An
+ * input on a page not yet touched (a string literal) is read again at exit.
+ */
+static void ioctl_arg_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
+			   struct sr_plan_arg *pa)
+{
+	pa->when = SR_CAP_ENTER | SR_CAP_EXIT | SR_CAP_RETRY;
+	pa->how = SR_HOW_BUF;
+	pa->len_src = SR_LEN_FIXED;
+	pa->elem = SR_TERMIOS2_SIZE;
+	pa->cap = pa->elem;
+}
+
+/* The argument alone, as the ioctl line shows it. */
+static void ioctl_arg_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	struct sr_ioc d = ioc_lookup((uint32_t)c->args[1]);
+
+	ioctl_print_arg(f, c, d.arg, d.at_exit && c->has_exit);
+}
+
+const struct sr_decoder sr_dec_ioctl_arg = {
+	.name = "ioctl_arg",
+	.at_exit = true,
+	.plan = ioctl_arg_plan,
+	.print = ioctl_arg_print,
+};
+
+const struct sr_scdec sr_scdec_ioctl = {
+	.name = "ioctl",
+	.uses_pr = true,
+	.sep_at_exit = true,
+	.enter = ioctl_enter,
+	.exit = ioctl_exit,
+};
