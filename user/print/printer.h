@@ -297,4 +297,10 @@ static inline void pr_legacy_end(struct sr_fmt *f)
 	f->pr->ops->legacy(f->pr, -1);
 }
 
+/*
+ * pr_str() flag: an abstract unix socket name (the bytes after its leading
+ * NUL), which strace spells @"name".
+ */
+#define SR_Q_ABSTRACT 0x8
+
 #endif /* SYSRAY_PRINT_PRINTER_H */
