@@ -115,19 +115,23 @@ static void sa_nl(struct sr_fmt *f, const struct sockaddr_nl *sa)
 	pr_xw(f, sa->nl_groups, 8);
 }
 
-/* sll_addr: sll_halen bytes as "%#04x", as far as the address holds them. */
+/*
+ * sll_addr: sll_halen bytes as strace's "%#02x", as far as the address
+ * holds them (past the 8 bytes of the field when @len goes on).
+ */
 static void sll_addr(struct sr_fmt *f, const struct sockaddr_ll *sa, size_t len)
 {
+	const uint8_t *a = (const uint8_t *)sa + offsetof(struct sockaddr_ll, sll_addr);
 	size_t room = len - offsetof(struct sockaddr_ll, sll_addr), i;
 
 	pr_field(f, "sll_addr");
 	pr_array_begin(f);
 	for (i = 0; i < sa->sll_halen; i++) {
-		if (i >= room || i >= sizeof(sa->sll_addr)) {
+		if (i >= room) {
 			pr_more(f);
 			break;
 		}
-		pr_xw(f, sa->sll_addr[i], 4);
+		pr_xw(f, a[i], 2 * sizeof(sa->sll_addr[0]));
 	}
 	pr_array_end(f);
 }
