@@ -14,6 +14,7 @@ extern const struct t_case decode_tests[];
 extern const struct t_case decode_file_tests[];
 extern const struct t_case decode_desc_tests[];
 extern const struct t_case decode_net_tests[];
+extern const struct t_case decode_msghdr_tests[];
 extern const struct t_case decode_mem_tests[];
 extern const struct t_case decode_process_tests[];
 extern const struct t_case decode_signal_tests[];
@@ -26,11 +27,11 @@ extern const struct t_case cgroup_tests[];
 extern const struct t_case recording_tests[];
 
 static const struct t_case *const suites[] = {
-	out_tests,	   idmap_tests,	     table_tests,	   pairing_tests,
-	calls_tests,	   decode_tests,     decode_file_tests,	   decode_desc_tests,
-	decode_net_tests,  decode_mem_tests, decode_process_tests, decode_signal_tests,
-	decode_time_tests, fdtab_tests,	     rings_tests,	   options_tests,
-	filter_tests,	   cgroup_tests,     recording_tests,
+	out_tests,	     idmap_tests,	  table_tests,	     pairing_tests,
+	calls_tests,	     decode_tests,	  decode_file_tests, decode_desc_tests,
+	decode_net_tests,    decode_msghdr_tests, decode_mem_tests,  decode_process_tests,
+	decode_signal_tests, decode_time_tests,	  fdtab_tests,	     rings_tests,
+	options_tests,	     filter_tests,	  cgroup_tests,	     recording_tests,
 };
 
 int main(void)

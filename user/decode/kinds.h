@@ -51,17 +51,25 @@ SR_SCDEC(ioctl)
 /* fcntl.c: fcntl */
 SR_SCDEC(fcntl)
 
-/* net.c: sockets */
+/* sockaddr.c: socket addresses and their lengths */
 SR_KIND(sockaddr)
 SR_KIND(socklen)
+
+/* socket.c: socket and socketpair */
 SR_DECODER(socket_type)
 SR_DECODER(socket_proto)
+
+/* msghdr.c: message headers (control messages: cmsg.c) */
 SR_DECODER(msghdr_in)
 SR_DECODER(msghdr_out)
-SR_DECODER(mmsghdr)
+SR_DECODER(mmsghdr_in)
+SR_DECODER(mmsghdr_out)
 SR_SCDEC(recvmmsg)
+
+/* sockopt.c: socket options */
 SR_DECODER(sockopt_level)
 SR_DECODER(sockopt_name)
+SR_DECODER(sockopt_name_get)
 SR_DECODER(sockopt_val_in)
 SR_DECODER(sockopt_val_out)
 

@@ -4,7 +4,8 @@
  *   number            123 (hex and octal forms too: the data is the number)
  *   named constant    {"name": "SIGCHLD", "raw": 17}
  *   bit set           {"raw": 524288, "flags": ["O_RDONLY", "O_CLOEXEC", 1024]}
- *   string            "text", or {"str"|"base64": ..., "truncated": true}
+ *   string            "text", or {"str"|"base64": ..., "truncated": true};
+ *                     an abstract unix socket name {"abstract": "text"}
  *   address           null (NULL) or "0x7ffd1234"
  *   fd                {"fd": 3, "desc": "</etc/passwd>"}
  *   pid               4242, or {"pid": 4242, "comm": "cron"}
@@ -471,7 +472,13 @@ static void json_str(struct sr_pr *p, const void *data, size_t n, size_t max, un
 		cut = true;
 	}
 	elem(j);
-	jbuf__bytes(&j->val, data, n, cut);
+	if (q & SR_Q_ABSTRACT) {
+		jbuf__puts(&j->val, "{\"abstract\":");
+		jbuf__bytes(&j->val, data, n, cut);
+		jbuf__putc(&j->val, '}');
+	} else {
+		jbuf__bytes(&j->val, data, n, cut);
+	}
 	done(j);
 }
 

@@ -45,6 +45,8 @@ enum sr_num {
 #define SR_Q_NUL_TERM 0x1 /* stop at the first NUL byte */
 #define SR_Q_HEX      0x2 /* every byte as \xNN (strace QUOTE_FORCE_HEX) */
 #define SR_Q_ELLIPSIS 0x4 /* the data was cut short: append "..." */
+/* An abstract unix socket name (the bytes after its leading NUL): strace's @"name". */
+#define SR_Q_ABSTRACT 0x8
 
 struct sr_pr;
 

@@ -184,7 +184,9 @@ static void text_str(struct sr_pr *p, const void *data, size_t n, size_t max, un
 	struct sr_text_pr *t = TEXT(p);
 
 	elem(t);
-	out__quoted(t->out, data, n, max, q);
+	if (q & SR_Q_ABSTRACT)
+		out__putc(t->out, '@');
+	out__quoted(t->out, data, n, max, q & ~SR_Q_ABSTRACT);
 }
 
 static void text_addr(struct sr_pr *p, uint64_t v)

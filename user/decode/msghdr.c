@@ -1,0 +1,506 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Decoders: message headers. sendmsg/recvmsg's struct msghdr (name, iovec
+ * buffers, the chain of control messages), sendmmsg/recvmmsg's struct
+ * mmsghdr arrays and recvmmsg's timeout, as strace 6.1 prints them. The
+ * bodies of control messages are cmsg.c's.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+
+#include "decode/net.h"
+#include "cli/opts.h"
+
+/* struct msghdr as the kernel reads it (struct user_msghdr, 64-bit ABIs). */
+struct sr_umsghdr {
+	uint64_t name;
+	uint32_t namelen;
+	uint32_t pad;
+	uint64_t iov;
+	uint64_t iovlen;
+	uint64_t control;
+	uint64_t controllen;
+	uint32_t flags;
+	uint32_t pad2;
+};
+
+_Static_assert(sizeof(struct sr_umsghdr) == sizeof(struct msghdr), "msghdr layout");
+_Static_assert(offsetof(struct sr_umsghdr, namelen) == offsetof(struct msghdr, msg_namelen),
+	       "msghdr layout");
+_Static_assert(offsetof(struct sr_umsghdr, iov) == offsetof(struct msghdr, msg_iov),
+	       "msghdr layout");
+_Static_assert(offsetof(struct sr_umsghdr, iovlen) == offsetof(struct msghdr, msg_iovlen),
+	       "msghdr layout");
+_Static_assert(offsetof(struct sr_umsghdr, control) == offsetof(struct msghdr, msg_control),
+	       "msghdr layout");
+_Static_assert(offsetof(struct sr_umsghdr, controllen) == offsetof(struct msghdr, msg_controllen),
+	       "msghdr layout");
+_Static_assert(offsetof(struct sr_umsghdr, flags) == offsetof(struct msghdr, msg_flags),
+	       "msghdr layout");
+
+/* struct iovec with 64-bit pointers. */
+struct sr_iovec {
+	uint64_t base;
+	uint64_t len;
+};
+
+_Static_assert(sizeof(struct sr_iovec) == sizeof(struct iovec), "iovec layout");
+_Static_assert(offsetof(struct sr_iovec, len) == offsetof(struct iovec, iov_len), "iovec layout");
+
+/*
+ * What the BPF side captures (bpf/capture.bpf.h): put_msghdr() copies the
+ * whole msghdr; put_iov() up to SR_IOV_MAX iovecs and one blob per buffer;
+ * put_msg_parts() msg_control up to 256 bytes; put_mmsg() the first 8
+ * whole struct mmsghdr.
+ */
+#define SR_MSGHDR_SIZE 56
+#define SR_MSG_IOV_MAX 64
+#define SR_MMSG_SIZE   64
+#define SR_MMSG_MAX    8
+_Static_assert(sizeof(struct msghdr) == SR_MSGHDR_SIZE, "put_msghdr() copies a whole msghdr");
+_Static_assert(sizeof(struct mmsghdr) == SR_MMSG_SIZE, "put_mmsg() copies a whole mmsghdr");
+_Static_assert(offsetof(struct mmsghdr, msg_hdr) == 0, "mmsghdr layout");
+
+/*
+ * One message's parts. The BPF side captures, for the msghdr argument, a
+ * fixed sequence of blobs (put_msghdr): the header, msg_name, the iovec
+ * array, one blob per buffer while bytes remain, then msg_control.
+ */
+struct msg_parts {
+	struct sr_umsghdr h;
+	const struct sr_blob *name;
+	const struct sr_blob *iov;
+	const struct sr_blob *buf[SR_MSG_IOV_MAX];
+	const struct sr_blob *control;
+	const uint8_t *end; /* end of the record holding the blobs */
+	uint64_t total; /* bytes the buffers hold: the return value at exit */
+};
+
+static const struct sr_blob *next_of(const struct sr_blob *b, const uint8_t *end, int argi)
+{
+	b = b ? blob_next(b, end) : NULL;
+	return b && SR_BLOB_ARG(b) == argi ? b : NULL;
+}
+
+/* The iovec @i of a captured array (blob_ok, at least i + 1 entries). */
+static struct sr_iovec iov_at(const struct sr_blob *b, uint64_t i)
+{
+	struct sr_iovec v;
+
+	memcpy(&v, (const uint8_t *)blob_data(b) + i * sizeof(v), sizeof(v));
+	return v;
+}
+
+/* Walk the buffer blobs as put_iov() emitted them. */
+static const struct sr_blob *msg_bufs(struct msg_parts *m, const struct sr_blob *b,
+				      const uint8_t *end, int argi)
+{
+	uint64_t left = m->total, n, i;
+
+	if (!blob_ok(m->iov))
+		return b;
+	n = m->iov->len / sizeof(struct sr_iovec);
+	for (i = 0; i < n && i < m->h.iovlen && i < SR_MSG_IOV_MAX && left; i++) {
+		uint64_t len = iov_at(m->iov, i).len;
+
+		b = next_of(b, end, argi);
+		if (!b)
+			return NULL;
+		m->buf[i] = b;
+		left -= len < left ? len : left;
+	}
+	return b;
+}
+
+/*
+ * One message from its header blob @hdr on: a struct user_msghdr, or a
+ * struct mmsghdr, which starts with one. The blobs that follow are found
+ * by walking as the BPF side wrote them, so @total must bound the buffers
+ * as it did there.
+ */
+static bool msg_parse(struct msg_parts *m, const struct sr_call *c, const struct sr_blob *hdr,
+		      int argi, uint64_t total)
+{
+	const struct sr_blob *b;
+
+	memset(m, 0, sizeof(*m));
+	if (!blob_ok(hdr) || hdr->len < sizeof(m->h))
+		return false;
+	memcpy(&m->h, blob_data(hdr), sizeof(m->h));
+	m->total = total;
+	m->end = call__blob_end(c, hdr);
+	m->name = next_of(hdr, m->end, argi);
+	m->iov = next_of(m->name, m->end, argi);
+	b = msg_bufs(m, m->iov, m->end, argi);
+	m->control = next_of(b, m->end, argi);
+	return true;
+}
+
+/* The blob after a message's parts: the next element of an mmsghdr array. */
+static const struct sr_blob *msg_after(const struct msg_parts *m, int argi)
+{
+	return next_of(m->control, m->end, argi);
+}
+
+static void msg_name(struct sr_fmt *f, const struct msg_parts *m, int32_t ulen, bool has_ulen)
+{
+	int32_t len = (int32_t)m->h.namelen;
+
+	if (has_ulen && ulen < len)
+		len = ulen;
+	pr_field(f, "msg_name");
+	if (len < (int32_t)sizeof(sa_family_t) || !blob_ok(m->name))
+		fmt_ptr(f, m->h.name);
+	else
+		fmt_sockaddr(f, blob_data(m->name),
+			     m->name->len < (uint32_t)len ? m->name->len : (uint32_t)len,
+			     m->h.name);
+	pr_field(f, "msg_namelen");
+	if (has_ulen && ulen != (int32_t)m->h.namelen) {
+		pr_d(f, ulen);
+		pr_changed(f);
+	}
+	pr_d(f, (int32_t)m->h.namelen);
+}
+
+/* One iov_base: the bytes captured, "" past the end of the data. */
+static void msg_iov_base(struct sr_fmt *f, const struct sr_blob *b, uint64_t base, uint64_t len)
+{
+	if (!base) {
+		pr_addr(f, 0);
+	} else if (!len) {
+		pr_str(f, "", 0, fmt_strsize(f), 0);
+	} else if (!blob_ok(b)) {
+		pr_x(f, base);
+	} else {
+		unsigned int q = (b->flags & SR_BF_TRUNC) ? SR_Q_ELLIPSIS : 0;
+
+		pr_str(f, blob_data(b), b->len, fmt_strsize(f), q);
+	}
+}
+
+static void msg_iov(struct sr_fmt *f, const struct msg_parts *m)
+{
+	uint64_t left = m->total, i, n;
+
+	pr_field(f, "msg_iov");
+	if (!m->h.iov) {
+		pr_addr(f, 0);
+		return;
+	}
+	if (!blob_ok(m->iov) && m->h.iovlen) {
+		pr_x(f, m->h.iov);
+		return;
+	}
+	n = m->h.iovlen ? m->iov->len / sizeof(struct sr_iovec) : 0;
+	pr_array_begin(f);
+	for (i = 0; i < m->h.iovlen; i++) {
+		struct sr_iovec v;
+		uint64_t shown;
+
+		if (!pr_array_elem(f, i))
+			break;
+		if (i >= n) {
+			pr_more(f);
+			break;
+		}
+		v = iov_at(m->iov, i);
+		shown = v.len < left ? v.len : left;
+		left -= shown;
+		pr_struct_begin(f);
+		pr_field(f, "iov_base");
+		msg_iov_base(f, i < SR_MSG_IOV_MAX ? m->buf[i] : NULL, v.base, shown);
+		pr_field_u(f, "iov_len", v.len);
+		pr_struct_end(f);
+	}
+	pr_array_end(f);
+}
+
+/* Where the chain goes on after the cmsghdr at @p, or 0 when it ends within @left bytes. */
+static size_t cmsg_step(const uint8_t *p, size_t left)
+{
+	uint64_t clen = get64(p, offsetof(struct cmsghdr, cmsg_len));
+
+	/* a huge cmsg_len must not wrap around to a step of 0 */
+	if (clen >= left || CMSG_ALIGN(clen) >= left)
+		return 0;
+	return CMSG_ALIGN(clen);
+}
+
+/* msg_control: the chain of cmsghdr, as far as it was captured. */
+static void msg_control(struct sr_fmt *f, const struct sr_call *c, const struct msg_parts *m)
+{
+	const size_t hdr = sizeof(struct cmsghdr);
+	const uint8_t *p;
+	size_t left, step;
+	char note[32];
+
+	if (!m->h.controllen)
+		return;
+	pr_field(f, "msg_control");
+	if (m->h.controllen < hdr || !blob_get(m->control, hdr)) {
+		fmt_ptr(f, m->h.control);
+		return;
+	}
+	p = blob_data(m->control);
+	left = m->control->len;
+	pr_array_begin(f);
+	while (left >= hdr) {
+		fmt_cmsghdr(f, c, p, left);
+		if (get64(p, offsetof(struct cmsghdr, cmsg_len)) < hdr) {
+			left -= hdr;
+			break;
+		}
+		step = cmsg_step(p, left);
+		if (!step) {
+			left = 0;
+			break;
+		}
+		p += step;
+		left -= step;
+	}
+	if (left) {
+		pr_more(f);
+		snprintf(note, sizeof(note), "%#llx",
+			 (unsigned long long)(m->h.control + (m->control->len - left)));
+		pr_comment(f, note);
+	} else if (m->control->len < m->h.controllen) {
+		pr_more(f);
+	}
+	pr_array_end(f);
+}
+
+static void fmt_msghdr(struct sr_fmt *f, const struct sr_call *c, const struct msg_parts *m,
+		       int32_t ulen, bool has_ulen)
+{
+	pr_struct_begin(f);
+	msg_name(f, m, ulen, has_ulen);
+	msg_iov(f, m);
+	pr_field_u(f, "msg_iovlen", m->h.iovlen);
+	msg_control(f, c, m);
+	pr_field_u(f, "msg_controllen", m->h.controllen);
+	pr_field(f, "msg_flags");
+	fmt_flags(f, &xlat_msg_flags, m->h.flags);
+	pr_struct_end(f);
+}
+
+/* iovec buffers are cut at -s like any string. */
+static uint16_t msg_cap(const struct sr_opts *o)
+{
+	long cap = o->strsize;
+
+	if (cap < 1)
+		cap = 1;
+	return cap > SR_BLOB_MAX ? SR_BLOB_MAX : cap;
+}
+
+static void msghdr_in_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
+			   struct sr_plan_arg *pa)
+{
+	(void)ent;
+	(void)argi;
+	pa->when = SR_CAP_ENTER | SR_CAP_RETRY; /* as the table's own entry copies */
+	pa->how = SR_HOW_MSGHDR;
+	pa->cap = msg_cap(o);
+}
+
+static void msghdr_in_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	struct msg_parts m;
+
+	if (!msg_parse(&m, c, c->in[argi], argi, UINT64_MAX)) {
+		fmt_ptr(f, c->args[argi]);
+		return;
+	}
+	fmt_msghdr(f, c, &m, 0, false);
+}
+
+const struct sr_decoder sr_dec_msghdr_in = {
+	.name = "msghdr_in",
+	.at_exit = false,
+	.plan = msghdr_in_plan,
+	.print = msghdr_in_print,
+};
+
+/*
+ * recvmsg: the header is read at entry too, for the name length the caller
+ * offered ("msg_namelen=128 => 16") and for what strace shows of a failed
+ * call ("{msg_namelen=128}"). Not SR_CAP_RETRY: a copy retried at exit
+ * would take the place of the exit copy, and what faults at entry is mostly
+ * receive buffers nobody touched yet, which only the exit copy shows.
+ */
+static void msghdr_out_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
+			    struct sr_plan_arg *pa)
+{
+	(void)ent;
+	(void)argi;
+	pa->when = SR_CAP_ENTER | SR_CAP_EXIT;
+	pa->how = SR_HOW_MSGHDR;
+	pa->cap = msg_cap(o);
+}
+
+static void msghdr_out_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	const struct sr_blob *in = c->in[argi];
+	struct msg_parts m;
+	struct sr_umsghdr uh;
+
+	if (!blob_get(in, sizeof(uh))) {
+		fmt_ptr(f, c->args[argi]);
+		return;
+	}
+	memcpy(&uh, blob_data(in), sizeof(uh));
+	if (!c->has_exit || c->ret < 0) {
+		pr_struct_begin(f);
+		pr_field_d(f, "msg_namelen", (int32_t)uh.namelen);
+		pr_struct_end(f);
+		return;
+	}
+	if (!msg_parse(&m, c, c->out[argi], argi, (uint64_t)c->ret)) {
+		fmt_ptr(f, c->args[argi]);
+		return;
+	}
+	fmt_msghdr(f, c, &m, (int32_t)uh.namelen, true);
+}
+
+const struct sr_decoder sr_dec_msghdr_out = {
+	.name = "msghdr_out",
+	.at_exit = true,
+	.plan = msghdr_out_plan,
+	.print = msghdr_out_print,
+};
+
+/*
+ * sendmmsg/recvmmsg: struct mmsghdr[], a msghdr and the msg_len the kernel
+ * writes back. Only the exit shows what each message carried, so it is
+ * read then (put_mmsg): for the first min(ret, SR_MMSG_MAX) elements, the
+ * element and its parts as put_msghdr() lays them out, buffers bounded by
+ * the element's msg_len.
+ */
+static void mmsghdr_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
+			 struct sr_plan_arg *pa)
+{
+	(void)ent;
+	(void)argi;
+	pa->when = SR_CAP_EXIT;
+	pa->how = SR_HOW_MMSG;
+	pa->cap = msg_cap(o);
+}
+
+/* "{msg_hdr={...}, msg_len=N}" from a captured element; returns the next element's blob. */
+static const struct sr_blob *mmsg_one(struct sr_fmt *f, const struct sr_call *c,
+				      const struct sr_blob *b, int argi)
+{
+	struct msg_parts m;
+	uint32_t len = get32(blob_data(b), offsetof(struct mmsghdr, msg_len));
+
+	msg_parse(&m, c, b, argi, len);
+	pr_struct_begin(f);
+	pr_field(f, "msg_hdr");
+	fmt_msghdr(f, c, &m, 0, false);
+	pr_field_u(f, "msg_len", len);
+	pr_struct_end(f);
+	return msg_after(&m, argi);
+}
+
+/*
+ * The first @n elements as strace's print_array() shows them, cut at -s
+ * elements unless -v. Past what was captured (more than SR_MMSG_MAX, a
+ * full record, sendmmsg's unsent messages) only "..." can be said. A failed
+ * call shows the address: strace prints a failed sendmmsg's messages,
+ * which nothing read at exit.
+ */
+static void fmt_mmsghdrs(struct sr_fmt *f, const struct sr_call *c, int argi, uint64_t n)
+{
+	const struct sr_blob *b = c->out[argi];
+	char note[32];
+	uint64_t i;
+
+	if (!c->args[argi] || !c->has_exit || c->ret < 0 || (n && !blob_get(b, SR_MMSG_SIZE))) {
+		fmt_ptr(f, c->args[argi]);
+		return;
+	}
+	pr_array_begin(f);
+	for (i = 0; i < n; i++) {
+		if (i >= fmt_max_elems(f) || i >= SR_MMSG_MAX || !blob_get(b, SR_MMSG_SIZE)) {
+			pr_more(f);
+			if (b && (b->flags & SR_BF_FAULT)) {
+				snprintf(note, sizeof(note), "%#llx",
+					 (unsigned long long)(c->args[argi] + i * SR_MMSG_SIZE));
+				pr_comment(f, note);
+			}
+			break;
+		}
+		b = mmsg_one(f, c, b, argi);
+	}
+	pr_array_end(f);
+}
+
+/* sendmmsg: strace reads all vlen (argument 2) messages again at exit; only ret have a msg_len. */
+static void mmsghdr_in_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	fmt_mmsghdrs(f, c, argi, (uint32_t)c->args[2]);
+}
+
+const struct sr_decoder sr_dec_mmsghdr_in = {
+	.name = "mmsghdr_in",
+	.at_exit = true,
+	.plan = mmsghdr_plan,
+	.print = mmsghdr_in_print,
+};
+
+/* recvmmsg: the ret messages the kernel filled. */
+static void mmsghdr_out_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	fmt_mmsghdrs(f, c, argi, (uint64_t)c->ret);
+}
+
+const struct sr_decoder sr_dec_mmsghdr_out = {
+	.name = "mmsghdr_out",
+	.at_exit = true,
+	.plan = mmsghdr_plan,
+	.print = mmsghdr_out_print,
+};
+
+/*
+ * recvmmsg: strace shows the timeout as it was at entry, after the
+ * messages, and what is left of it after the return value.
+ */
+static void recvmmsg_enter(struct sr_fmt *f, const struct sr_call *c)
+{
+	fmt_fd(f, c, (int)c->args[0]);
+}
+
+static void recvmmsg_exit(struct sr_fmt *f, const struct sr_call *c)
+{
+	mmsghdr_out_print(f, c, 1);
+	pr_u(f, (uint32_t)c->args[2]);
+	fmt_flags(f, &xlat_msg_flags, (uint32_t)c->args[3]);
+	fmt_struct(f, c, 4, false);
+}
+
+static void recvmmsg_ret_suffix(struct sr_fmt *f, const struct sr_call *c)
+{
+	if (c->ret == 0) {
+		pr_note_begin(f);
+		pr_sym(f, "Timeout", 0);
+		pr_note_end(f);
+		return;
+	}
+	if (c->ret < 0 || !c->args[4])
+		return;
+	pr_note_begin(f);
+	pr_sym(f, "left", 0);
+	fmt_struct(f, c, 4, true);
+	pr_note_end(f);
+}
+
+const struct sr_scdec sr_scdec_recvmmsg = {
+	.name = "recvmmsg",
+	.uses_pr = true,
+	.enter = recvmmsg_enter,
+	.exit = recvmmsg_exit,
+	.ret_suffix = recvmmsg_ret_suffix,
+};

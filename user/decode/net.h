@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the socket decoders share: socket addresses and the address forms
+ * strace spells as calls (sockaddr.c), used again by control messages and
+ * socket options (msghdr.c, cmsg.c, sockopt.c).
+ */
+#ifndef SYSRAY_DECODE_NET_H
+#define SYSRAY_DECODE_NET_H
+
+#include "decode/decode.h"
+
+/* The int at the start of @b, when it was captured. */
+static inline bool blob_i32(const struct sr_blob *b, int32_t *v)
+{
+	const void *d = blob_get(b, sizeof(*v));
+
+	if (!d)
+		return false;
+	*v = (int32_t)get32(d, 0);
+	return true;
+}
+
+/**
+ * fmt_sockaddr() - a socket address of @len bytes ("{sa_family=AF_INET,
+ * sin_port=htons(80), ...}"), or the address @addr when @len is too short
+ * to hold a family.
+ */
+void fmt_sockaddr(struct sr_fmt *f, const void *data, size_t len, uint64_t addr);
+
+/* inet_addr("1.2.3.4") for 4 bytes in network order. */
+void fmt_inet4(struct sr_fmt *f, const void *a);
+
+/* inet_pton(AF_INET6, "::1", &@field) for 16 bytes: a struct element with no name. */
+void fmt_inet6(struct sr_fmt *f, const void *a, const char *field);
+
+/* An interface index: if_nametoindex("lo") when it names an interface here. */
+void fmt_ifindex(struct sr_fmt *f, uint32_t idx);
+
+/**
+ * fmt_cmsghdr() - one control message at @p, @room bytes of the captured
+ * chain left (at least a struct cmsghdr): "{cmsg_len=20, cmsg_level=SOL_SOCKET,
+ * cmsg_type=SCM_RIGHTS, cmsg_data=[5]}" (cmsg.c).
+ */
+void fmt_cmsghdr(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t room);
+
+#endif /* SYSRAY_DECODE_NET_H */

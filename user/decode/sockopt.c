@@ -1,0 +1,531 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Decoders: socket options (setsockopt, getsockopt). Levels, option names
+ * by level, and option values by level and name, as strace 6.1 prints them.
+ * The level is argument 1, the name argument 2, the value argument 3 and
+ * its length argument 4.
+ */
+#include <string.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <linux/filter.h>
+#include <linux/netlink.h>
+
+#include "decode/net.h"
+#include "cli/opts.h"
+
+static void sockopt_level_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	fmt_enum(f, &xlat_sock_levels, (uint32_t)c->args[argi]);
+}
+
+const struct sr_decoder sr_dec_sockopt_level = {
+	.name = "sockopt_level",
+	.at_exit = false,
+	.print = sockopt_level_print,
+};
+
+/* The option names of a level; NULL: strace prints the number. */
+static const struct sr_xlat *sockopt_names(uint32_t level)
+{
+	switch (level) {
+	case SOL_SOCKET:
+		return &xlat_sockopt_socket;
+	case SOL_IP:
+		return &xlat_sockopt_ip;
+	case SOL_IPV6:
+		return &xlat_sockopt_ipv6;
+	case IPPROTO_TCP: /* SOL_TCP */
+		return &xlat_sockopt_tcp;
+	case IPPROTO_UDP: /* SOL_UDP */
+		return &xlat_sockopt_udp;
+	case SOL_NETLINK:
+		return &xlat_sockopt_netlink;
+	case SOL_PACKET:
+		return &xlat_sockopt_packet;
+	case SOL_RAW:
+		return &xlat_sockopt_raw;
+	}
+	return NULL;
+}
+
+static void fmt_sockopt_name(struct sr_fmt *f, uint32_t level, uint32_t name)
+{
+	const struct sr_xlat *x = sockopt_names(level);
+
+	if (x)
+		fmt_enum(f, x, name);
+	else
+		pr_u(f, name);
+}
+
+/* setsockopt's option name. */
+static void sockopt_name_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	fmt_sockopt_name(f, (uint32_t)c->args[1], (uint32_t)c->args[argi]);
+}
+
+const struct sr_decoder sr_dec_sockopt_name = {
+	.name = "sockopt_name",
+	.at_exit = false,
+	.print = sockopt_name_print,
+};
+
+/* getsockopt's option name: SO_ATTACH_FILTER reads back as SO_GET_FILTER. */
+static void sockopt_name_get_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	uint32_t level = (uint32_t)c->args[1], name = (uint32_t)c->args[argi];
+
+	if (level == SOL_SOCKET && name == SO_GET_FILTER)
+		pr_sym(f, "SO_GET_FILTER", name);
+	else
+		fmt_sockopt_name(f, level, name);
+}
+
+const struct sr_decoder sr_dec_sockopt_name_get = {
+	.name = "sockopt_name_get",
+	.at_exit = false,
+	.print = sockopt_name_get_print,
+};
+
+/* SOL_SOCKET options whose value is an int (strace's list). */
+static bool so_int_like(uint32_t name)
+{
+	static const uint16_t ints[] = {
+		SO_DEBUG,
+		SO_REUSEADDR,
+		SO_DONTROUTE,
+		SO_BROADCAST,
+		SO_SNDBUF,
+		SO_RCVBUF,
+		SO_KEEPALIVE,
+		SO_OOBINLINE,
+		SO_NO_CHECK,
+		SO_PRIORITY,
+		SO_BSDCOMPAT,
+		SO_REUSEPORT,
+		SO_PASSCRED,
+		SO_RCVLOWAT,
+		SO_SNDLOWAT,
+		SO_DETACH_FILTER,
+		SO_TIMESTAMP_OLD,
+		SO_ACCEPTCONN,
+		SO_SNDBUFFORCE,
+		SO_RCVBUFFORCE,
+		SO_PASSSEC,
+		SO_TIMESTAMPNS_OLD,
+		SO_MARK,
+		SO_TIMESTAMPING_OLD,
+		SO_RXQ_OVFL,
+		SO_WIFI_STATUS,
+		SO_PEEK_OFF,
+		SO_NOFCS,
+		SO_LOCK_FILTER,
+		SO_SELECT_ERR_QUEUE,
+		SO_BUSY_POLL,
+		SO_INCOMING_CPU,
+		SO_CNX_ADVICE,
+		SO_INCOMING_NAPI_ID,
+		SO_ZEROCOPY,
+		SO_TIMESTAMP_NEW,
+		SO_TIMESTAMPNS_NEW,
+		SO_TIMESTAMPING_NEW,
+		SO_DETACH_REUSEPORT_BPF,
+		SO_PREFER_BUSY_POLL,
+		SO_BUSY_POLL_BUDGET,
+		SO_RESERVE_MEM,
+		SO_RCVMARK,
+		SO_TXREHASH,
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(ints) / sizeof(ints[0]); i++)
+		if (ints[i] == name)
+			return true;
+	return false;
+}
+
+/* Option value bytes, wherever they were captured. */
+struct optval {
+	uint64_t addr;
+	const uint8_t *d; /* NULL: not readable */
+	size_t have; /* bytes captured */
+	int64_t len; /* bytes the option has */
+};
+
+/* The captured bytes the option has. */
+static size_t optval_n(const struct optval *v)
+{
+	return v->have < (uint64_t)v->len ? v->have : (size_t)v->len;
+}
+
+/* The value as a struct of at least @size bytes, or NULL: print the address. */
+static const uint8_t *optval_struct(const struct optval *v, size_t size)
+{
+	return v->len >= (int64_t)size && v->d && v->have >= size ? v->d : NULL;
+}
+
+static void opt_int(struct sr_fmt *f, const struct optval *v)
+{
+	if (!v->addr) {
+		pr_addr(f, 0);
+	} else if (!v->d || v->have < sizeof(int32_t)) {
+		pr_x(f, v->addr);
+	} else {
+		pr_array_begin(f);
+		pr_d(f, (int32_t)get32(v->d, 0));
+		pr_array_end(f);
+	}
+}
+
+/* An int, or its address when the option is shorter than one. */
+static void opt_int_or_addr(struct sr_fmt *f, const struct optval *v)
+{
+	if (v->len < (int64_t)sizeof(int32_t))
+		pr_x(f, v->addr);
+	else
+		opt_int(f, v);
+}
+
+/* strace's printstrn(): -s bytes, "..." when the value is longer. */
+static void opt_str(struct sr_fmt *f, const struct optval *v)
+{
+	if (!v->addr) {
+		pr_addr(f, 0);
+		return;
+	}
+	if (!v->d) {
+		pr_x(f, v->addr);
+		return;
+	}
+	pr_str(f, v->d, optval_n(v), fmt_strsize(f),
+	       (uint64_t)v->len > fmt_strsize(f) ? SR_Q_ELLIPSIS : 0);
+}
+
+/* Bytes strace prints in hex when a value is shorter than its type. */
+static void opt_hexstr(struct sr_fmt *f, const struct optval *v)
+{
+	if (!v->d) {
+		fmt_ptr(f, v->addr);
+		return;
+	}
+	pr_str(f, v->d, optval_n(v), fmt_strsize(f), SR_Q_HEX);
+}
+
+/* SO_ATTACH_FILTER: a struct sock_fprog, whose instructions only -v would show. */
+static void opt_fprog(struct sr_fmt *f, const struct optval *v)
+{
+	const uint8_t *d = optval_struct(v, sizeof(struct sock_fprog));
+
+	if (!d) {
+		pr_x(f, v->addr);
+		return;
+	}
+	pr_struct_begin(f);
+	pr_field_u(f, "len", get16(d, offsetof(struct sock_fprog, len)));
+	pr_field_addr(f, "filter", get64(d, offsetof(struct sock_fprog, filter)));
+	pr_struct_end(f);
+}
+
+/* setsockopt SO_LINGER: the whole struct or its address. */
+static void opt_linger_set(struct sr_fmt *f, const struct optval *v)
+{
+	const uint8_t *d = optval_struct(v, sizeof(struct linger));
+
+	if (!d) {
+		fmt_ptr(f, v->addr);
+		return;
+	}
+	pr_struct_begin(f);
+	pr_field_d(f, "l_onoff", (int32_t)get32(d, offsetof(struct linger, l_onoff)));
+	pr_field_d(f, "l_linger", (int32_t)get32(d, offsetof(struct linger, l_linger)));
+	pr_struct_end(f);
+}
+
+/* One int field of a struct getsockopt returned part of; bytes in hex when cut inside it. */
+struct opt_field {
+	const char *name;
+	size_t off;
+	bool id; /* a uid or gid: -1 as -1 */
+};
+
+static void opt_fields(struct sr_fmt *f, const struct optval *v, const struct opt_field *fl,
+		       size_t nf)
+{
+	size_t len = optval_n(v), i;
+
+	if (!v->d) {
+		fmt_ptr(f, v->addr);
+		return;
+	}
+	pr_struct_begin(f);
+	for (i = 0; i < nf && fl[i].off < len; i++) {
+		uint32_t x;
+
+		pr_field(f, fl[i].name);
+		if (len < fl[i].off + sizeof(x)) {
+			pr_str(f, v->d + fl[i].off, len - fl[i].off, SR_BLOB_MAX, SR_Q_HEX);
+			continue;
+		}
+		x = get32(v->d, fl[i].off);
+		if (fl[i].id)
+			pr_id(f, x);
+		else
+			pr_d(f, (int32_t)x);
+	}
+	pr_struct_end(f);
+}
+
+static void opt_error(struct sr_fmt *f, const struct optval *v)
+{
+	const char *name;
+	int32_t err;
+
+	if (v->len < (int64_t)sizeof(err)) {
+		opt_hexstr(f, v);
+		return;
+	}
+	if (!v->d || v->have < sizeof(err)) {
+		fmt_ptr(f, v->addr);
+		return;
+	}
+	err = (int32_t)get32(v->d, 0);
+	name = errno__name(err);
+	pr_array_begin(f);
+	if (name)
+		pr_sym(f, name, (uint32_t)err);
+	else
+		pr_u(f, (uint32_t)err);
+	pr_array_end(f);
+}
+
+static void mreq(struct sr_fmt *f, const struct optval *v)
+{
+	const uint8_t *d = optval_struct(v, sizeof(struct ip_mreq));
+
+	if (!d) {
+		fmt_ptr(f, v->addr);
+		return;
+	}
+	pr_struct_begin(f);
+	pr_field(f, "imr_multiaddr");
+	fmt_inet4(f, d + offsetof(struct ip_mreq, imr_multiaddr));
+	pr_field(f, "imr_interface");
+	fmt_inet4(f, d + offsetof(struct ip_mreq, imr_interface));
+	pr_struct_end(f);
+}
+
+static void mreq6(struct sr_fmt *f, const struct optval *v)
+{
+	const uint8_t *d = optval_struct(v, sizeof(struct ipv6_mreq));
+
+	if (!d) {
+		fmt_ptr(f, v->addr);
+		return;
+	}
+	pr_struct_begin(f);
+	fmt_inet6(f, d + offsetof(struct ipv6_mreq, ipv6mr_multiaddr), "ipv6mr_multiaddr");
+	pr_field(f, "ipv6mr_interface");
+	fmt_ifindex(f, get32(d, offsetof(struct ipv6_mreq, ipv6mr_interface)));
+	pr_struct_end(f);
+}
+
+/* The default: an int when 4 bytes long, else a string. */
+static void opt_default(struct sr_fmt *f, const struct optval *v)
+{
+	if (v->len == sizeof(int32_t))
+		opt_int(f, v);
+	else
+		opt_str(f, v);
+}
+
+static bool set_socket(struct sr_fmt *f, uint32_t name, const struct optval *v)
+{
+	switch (name) {
+	case SO_LINGER:
+		opt_linger_set(f, v);
+		return true;
+	case SO_ATTACH_FILTER:
+	case SO_ATTACH_REUSEPORT_CBPF:
+		if (v->len == sizeof(struct sock_fprog))
+			opt_fprog(f, v);
+		else
+			pr_x(f, v->addr);
+		return true;
+	}
+	if (!so_int_like(name))
+		return false;
+	opt_int_or_addr(f, v);
+	return true;
+}
+
+static bool set_ip(struct sr_fmt *f, uint32_t name, const struct optval *v)
+{
+	if (name != IP_ADD_MEMBERSHIP && name != IP_DROP_MEMBERSHIP)
+		return false;
+	mreq(f, v);
+	return true;
+}
+
+static bool set_ipv6(struct sr_fmt *f, uint32_t name, const struct optval *v)
+{
+	if (name != IPV6_ADD_MEMBERSHIP && name != IPV6_DROP_MEMBERSHIP &&
+	    name != IPV6_JOIN_ANYCAST && name != IPV6_LEAVE_ANYCAST)
+		return false;
+	mreq6(f, v);
+	return true;
+}
+
+static void sockopt_set(struct sr_fmt *f, uint32_t level, uint32_t name, const struct optval *v)
+{
+	bool done = false;
+
+	if (v->addr) {
+		switch (level) {
+		case SOL_SOCKET:
+			done = set_socket(f, name, v);
+			break;
+		case SOL_IP:
+			done = set_ip(f, name, v);
+			break;
+		case SOL_IPV6:
+			done = set_ipv6(f, name, v);
+			break;
+		case SOL_NETLINK:
+			opt_int_or_addr(f, v);
+			done = true;
+			break;
+		}
+	}
+	if (!done)
+		opt_default(f, v);
+}
+
+static bool get_socket(struct sr_fmt *f, uint32_t name, const struct optval *v)
+{
+	static const struct opt_field linger[] = {
+		{ "l_onoff", offsetof(struct linger, l_onoff), false },
+		{ "l_linger", offsetof(struct linger, l_linger), false },
+	};
+	static const struct opt_field ucred[] = {
+		{ "pid", offsetof(struct ucred, pid), false },
+		{ "uid", offsetof(struct ucred, uid), true },
+		{ "gid", offsetof(struct ucred, gid), true },
+	};
+
+	switch (name) {
+	case SO_LINGER:
+		opt_fields(f, v, linger, sizeof(linger) / sizeof(linger[0]));
+		return true;
+	case SO_PEERCRED:
+		opt_fields(f, v, ucred, sizeof(ucred) / sizeof(ucred[0]));
+		return true;
+	case SO_GET_FILTER:
+		fmt_ptr(f, v->addr);
+		return true;
+	case SO_ERROR:
+		opt_error(f, v);
+		return true;
+	}
+	if (!so_int_like(name))
+		return false;
+	if (v->len >= (int64_t)sizeof(int32_t))
+		opt_int(f, v);
+	else
+		opt_hexstr(f, v);
+	return true;
+}
+
+static void sockopt_get(struct sr_fmt *f, uint32_t level, uint32_t name, const struct optval *v)
+{
+	if (v->addr && level == SOL_SOCKET && get_socket(f, name, v))
+		return;
+	if (v->addr && level == SOL_NETLINK) {
+		opt_int(f, v);
+		return;
+	}
+	opt_default(f, v);
+}
+
+/* Option values are printed whole for small structs, cut at -s otherwise. */
+static uint16_t optval_cap(const struct sr_opts *o)
+{
+	long cap = o->strsize < 64 ? 64 : o->strsize;
+
+	return cap > SR_BLOB_MAX ? SR_BLOB_MAX : cap;
+}
+
+static void sockopt_val_in_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
+				struct sr_plan_arg *pa)
+{
+	(void)ent;
+	(void)argi;
+	pa->when = SR_CAP_ENTER | SR_CAP_RETRY; /* as the table's own entry copies */
+	pa->how = SR_HOW_BUF;
+	pa->len_src = SR_LEN_ARG;
+	pa->len_arg = 4;
+	pa->elem = 1;
+	pa->cap = optval_cap(o);
+}
+
+static void optval_from(struct optval *v, const struct sr_call *c, int argi,
+			const struct sr_blob *b, int64_t len)
+{
+	memset(v, 0, sizeof(*v));
+	v->addr = c->args[argi];
+	v->len = len;
+	if (blob_ok(b)) {
+		v->d = blob_data(b);
+		v->have = b->len;
+	}
+}
+
+static void sockopt_val_in_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	struct optval v;
+
+	optval_from(&v, c, argi, c->in[argi], (int32_t)c->args[4]);
+	sockopt_set(f, (uint32_t)c->args[1], (uint32_t)c->args[2], &v);
+}
+
+const struct sr_decoder sr_dec_sockopt_val_in = {
+	.name = "sockopt_val_in",
+	.at_exit = false,
+	.plan = sockopt_val_in_plan,
+	.print = sockopt_val_in_print,
+};
+
+/* getsockopt: as many bytes as the kernel says it wrote (*optlen at exit). */
+static void sockopt_val_out_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
+				 struct sr_plan_arg *pa)
+{
+	(void)ent;
+	(void)argi;
+	pa->when = SR_CAP_EXIT;
+	pa->how = SR_HOW_BUF;
+	pa->len_src = SR_LEN_PTR32;
+	pa->len_arg = 4;
+	pa->elem = 1;
+	pa->cap = optval_cap(o);
+}
+
+static void sockopt_val_out_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	int32_t ulen, rlen;
+	struct optval v;
+
+	if (!c->has_exit || c->ret < 0 || !blob_i32(c->in[4], &ulen) ||
+	    !blob_i32(c->out[4], &rlen) || ulen <= 0 || rlen <= 0) {
+		fmt_ptr(f, c->args[argi]);
+		return;
+	}
+	optval_from(&v, c, argi, c->out[argi], rlen);
+	sockopt_get(f, (uint32_t)c->args[1], (uint32_t)c->args[2], &v);
+}
+
+const struct sr_decoder sr_dec_sockopt_val_out = {
+	.name = "sockopt_val_out",
+	.at_exit = true,
+	.plan = sockopt_val_out_plan,
+	.print = sockopt_val_out_print,
+};
