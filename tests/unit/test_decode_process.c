@@ -545,6 +545,16 @@ static void personalities(struct t_state *st)
 	static const struct scalar_case cs[] = {
 		SCALAR(0, "personality(0xffffffff)           = 0 (PER_LINUX)", 0xffffffff),
 		SCALAR(0, "personality(PER_LINUX|ADDR_NO_RANDOMIZE) = 0 (PER_LINUX)", 0x40000),
+		/* flag bits without a name get no comment, unlike an unknown domain */
+		SCALAR(0x40000,
+		       "personality(0x5c /* PER_??? */|0x10000000) = 0x40000 "
+		       "(PER_LINUX|ADDR_NO_RANDOMIZE)",
+		       0x1000005c),
+		SCALAR(0x1000005c,
+		       "personality(PER_LINUX|0x10000000) = 0x1000005c (0x5c /* PER_??? */|0x10000000)",
+		       0x10000000),
+		SCALAR(0x10000000,
+		       "personality(PER_LINUX)            = 0x10000000 (PER_LINUX|0x10000000)", 0),
 	};
 
 	check_scalars(st, "personality", cs, sizeof(cs) / sizeof(cs[0]));
@@ -793,7 +803,7 @@ static void arch_prctl_xfeatures(struct t_state *st)
 	CHECK_STR(st, t_line(&s, "arch_prctl", a, NULL, 0, 0, &out, 1),
 		  "arch_prctl(ARCH_GET_XCOMP_PERM, [0x207 /* XFEATURE_MASK_FPSSE|XFEATURE_MASK_YMM|"
 		  "XFEATURE_MASK_PKRU */]) = 0");
-	/* the next two as strace 6.1's own tests/arch_prctl.c expects them */
+	/* the next three as strace 6.1's own tests/arch_prctl.c expects them */
 	xf = 0;
 	CHECK_STR(st, t_line(&s, "arch_prctl", a, NULL, 0, 0, &out, 1),
 		  "arch_prctl(ARCH_GET_XCOMP_PERM, [0]) = 0");
@@ -803,6 +813,10 @@ static void arch_prctl_xfeatures(struct t_state *st)
 		"arch_prctl(ARCH_GET_XCOMP_PERM, [0xbadfaced /* XFEATURE_MASK_FP|XFEATURE_MASK_YMM|"
 		"XFEATURE_MASK_BNDREGS|XFEATURE_MASK_AVX512|XFEATURE_MASK_PASID|XFEATURE_MASK_LBR|"
 		"XFEATURE_MASK_XTILE|0xbad92800 */]) = 0");
+	xf = 0xfffffffffff97800;
+	CHECK_STR(st, t_line(&s, "arch_prctl", a, NULL, 0, 0, &out, 1),
+		  "arch_prctl(ARCH_GET_XCOMP_PERM, [0xfffffffffff97800 /* XFEATURE_MASK_??? */]) "
+		  "= 0");
 	t_sink_close(&s);
 }
 

@@ -7,21 +7,19 @@
 /* personality(0xffffffff) changes nothing: it only asks for the current one. */
 #define SR_PER_QUERY 0xffffffffu
 
-/* The execution domain in the low byte (PER_MASK), then flags. */
+/*
+ * The execution domain in the low byte (PER_MASK), then flags; strace adds
+ * no comment to flag bits it has no name for: "PER_LINUX|0x10000000".
+ */
 static void fmt_personality(struct sr_fmt *f, uint32_t v)
 {
-	uint32_t flags = v & ~(uint32_t)PER_MASK;
 	uint64_t rest;
 
 	pr_bits_begin(f, v);
 	pr_bits_enum(f, &xlat_personality_types, v & PER_MASK);
-	if (flags) {
-		rest = pr_bits_walk(f, &xlat_personality_flags, flags, -1);
-		if (rest)
-			pr_bits_rest(f, SR_NUM_X, rest);
-		if (rest == flags)
-			pr_comment(f, xlat_personality_flags.unknown);
-	}
+	rest = pr_bits_walk(f, &xlat_personality_flags, v & ~(uint32_t)PER_MASK, -1);
+	if (rest)
+		pr_bits_rest(f, SR_NUM_X, rest);
 	pr_bits_end(f);
 }
 

@@ -466,12 +466,7 @@ static void fmt_xfeatures(struct sr_fmt *f, uint64_t v)
 	if (!v)
 		return;
 	names = flags_text(buf, sizeof(buf), &xlat_x86_xfeatures, v);
-	if (!names) {
-		snprintf(buf, sizeof(buf), "%#llx /* %s */", (unsigned long long)v,
-			 xlat_x86_xfeatures.unknown);
-		names = buf;
-	}
-	pr_comment(f, names);
+	pr_comment(f, names ? names : xlat_x86_xfeatures.unknown);
 }
 #endif
 
