@@ -16,6 +16,7 @@ extern const struct t_case decode_desc_tests[];
 extern const struct t_case decode_net_tests[];
 extern const struct t_case decode_mem_tests[];
 extern const struct t_case decode_process_tests[];
+extern const struct t_case decode_prctl_tests[];
 extern const struct t_case decode_signal_tests[];
 extern const struct t_case decode_time_tests[];
 extern const struct t_case fdtab_tests[];
@@ -30,7 +31,7 @@ static const struct t_case *const suites[] = {
 	calls_tests,	   decode_tests,     decode_file_tests,	   decode_desc_tests,
 	decode_net_tests,  decode_mem_tests, decode_process_tests, decode_signal_tests,
 	decode_time_tests, fdtab_tests,	     rings_tests,	   options_tests,
-	filter_tests,	   cgroup_tests,     recording_tests,
+	filter_tests,	   cgroup_tests,     recording_tests,	   decode_prctl_tests,
 };
 
 int main(void)
