@@ -5,34 +5,9 @@
 #include "table/syscalls.h"
 #include "test.h"
 
-extern const struct t_case out_tests[];
-extern const struct t_case idmap_tests[];
-extern const struct t_case table_tests[];
-extern const struct t_case pairing_tests[];
-extern const struct t_case calls_tests[];
-extern const struct t_case decode_tests[];
-extern const struct t_case decode_file_tests[];
-extern const struct t_case decode_desc_tests[];
-extern const struct t_case decode_net_tests[];
-extern const struct t_case decode_msghdr_tests[];
-extern const struct t_case decode_mem_tests[];
-extern const struct t_case decode_process_tests[];
-extern const struct t_case decode_signal_tests[];
-extern const struct t_case decode_time_tests[];
-extern const struct t_case fdtab_tests[];
-extern const struct t_case rings_tests[];
-extern const struct t_case options_tests[];
-extern const struct t_case filter_tests[];
-extern const struct t_case cgroup_tests[];
-extern const struct t_case recording_tests[];
-
-static const struct t_case *const suites[] = {
-	out_tests,	     idmap_tests,	  table_tests,	     pairing_tests,
-	calls_tests,	     decode_tests,	  decode_file_tests, decode_desc_tests,
-	decode_net_tests,    decode_msghdr_tests, decode_mem_tests,  decode_process_tests,
-	decode_signal_tests, decode_time_tests,	  fdtab_tests,	     rings_tests,
-	options_tests,	     filter_tests,	  cgroup_tests,	     recording_tests,
-};
+/* The suites, as T_SUITE() registered them (GNU ld names the section's bounds). */
+extern const struct t_case *const __start_t_suites[];
+extern const struct t_case *const __stop_t_suites[];
 
 int main(void)
 {
@@ -45,10 +20,10 @@ int main(void)
 		fprintf(stderr, "syscalls__init failed\n");
 		return 1;
 	}
-	for (s = 0; s < sizeof(suites) / sizeof(suites[0]); s++) {
+	for (s = 0; __start_t_suites + s < __stop_t_suites; s++) {
 		const struct t_case *c;
 
-		for (c = suites[s]; c->fn; c++) {
+		for (c = __start_t_suites[s]; c->fn; c++) {
 			struct t_state st = { .name = c->name };
 
 			c->fn(&st);

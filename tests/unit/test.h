@@ -57,7 +57,15 @@ struct t_case {
 };
 
 /* Each test file exports its cases through one of these. */
-#define T_SUITE(sym) const struct t_case sym[]
+/*
+ * A suite registers itself (in the t_suites section, which main.c walks), so
+ * adding a test file is adding it to the directory.
+ */
+#define T_SUITE(sym)                                              \
+	extern const struct t_case sym[];                         \
+	static const struct t_case *const sym##_reg               \
+		__attribute__((used, section("t_suites"))) = sym; \
+	const struct t_case sym[]
 #define T_CASE(fn)      \
 	{               \
 #fn, fn \

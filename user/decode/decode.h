@@ -69,6 +69,12 @@ struct sr_scdec {
 	void (*enter)(struct sr_fmt *f, const struct sr_call *c);
 	/* Optional: arguments shown at exit. NULL: everything printed at entry. */
 	void (*exit)(struct sr_fmt *f, const struct sr_call *c);
+	/*
+	 * Optional, with exit: does exit() print anything for this call? NULL:
+	 * always. The entry part ends with ", " only then: "prctl(PR_GET_NAME, "
+	 * but "prctl(PR_SET_NAME, \"x\"" (see sep_at_exit for the other way).
+	 */
+	bool (*exit_shown)(const struct sr_call *c);
 	/* Optional: prints a successful return value (fcntl's "0x1"). */
 	void (*ret)(struct sr_fmt *f, const struct sr_call *c);
 	/* Optional: after "= ret": " (flags O_RDONLY)", " ([{fd=3, revents=POLLIN}])". */
@@ -81,7 +87,7 @@ struct sr_scdec {
 	 * the entry part ("ioctl(0, TCGETS <unfinished ...>"), and the exit part
 	 * continues the argument list ("<... ioctl resumed>, {c_iflag=...").
 	 * enter() must print at least one argument. Unset: the entry part ends
-	 * with ", " whenever exit() is set.
+	 * with ", " whenever exit() prints (exit_shown).
 	 */
 	bool sep_at_exit;
 };

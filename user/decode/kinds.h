@@ -106,27 +106,44 @@ SR_SCDEC(set_mempolicy)
 SR_SCDEC(get_mempolicy)
 SR_SCDEC(migrate_pages)
 
-/* process.c: processes, resources, credentials */
+/* resource.c: resource limits and usage */
 SR_KIND(rlimit)
 SR_KIND(rusage)
+SR_KIND(wait_rusage)
+SR_KIND(tms)
+
+/* sysinfo.c: uname, sysinfo */
 SR_KIND(utsname)
 SR_KIND(sysinfo)
-SR_KIND(tms)
+
+/* sched.c: scheduling and CPU affinity */
 SR_KIND(sched_param)
 SR_KIND(cpuset)
+SR_KIND(sched_attr)
+SR_SCDEC(sched_getscheduler)
+
+/* caps.c: capabilities */
 SR_KIND(cap_header)
 SR_KIND(cap_data)
+
+/* wait.c: wait statuses */
 SR_DECODER(wait_status)
-SR_DECODER(arch_prctl_arg)
+
+/* clone.c: clone, clone3 */
 SR_DECODER(clone_args)
 SR_SCDEC(clone)
 SR_SCDEC(clone3)
+
+/* prctl.c: prctl, arch_prctl */
 SR_SCDEC(prctl)
+SR_DECODER(arch_prctl_arg)
+
+/* futex.c: futex, the robust list */
 SR_SCDEC(futex)
 SR_KIND(kptr)
 SR_KIND(ulong)
-SR_KIND(sched_attr)
-SR_SCDEC(sched_getscheduler)
+
+/* personality.c, seccomp.c, ioprio.c */
 SR_SCDEC(personality)
 SR_SCDEC(seccomp)
 SR_SCDEC(ioprio)

@@ -318,7 +318,7 @@ bool args__exit_shown(const struct sr_call *c)
 	int i;
 
 	if (e->dec)
-		return e->dec->exit != NULL;
+		return e->dec->exit && (!e->dec->exit_shown || e->dec->exit_shown(c));
 	for (i = e->split; i < e->nargs; i++)
 		if (arg_shown(c, i))
 			return true;

@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Decoders: clone and clone3, as strace 6.1 prints them. */
+#include <string.h>
+#include <linux/sched.h>
+
+#include "decode/process.h"
+
+/*
+ * strace 6.1 knows struct clone_args up to cgroup (CLONE_ARGS_SIZE_VER2):
+ * that much is captured, and a larger struct is printed at exit with its size.
+ */
+#define SR_CLONE_ARGS_SIZE CLONE_ARGS_SIZE_VER2
+_Static_assert(offsetof(struct clone_args, cgroup) + sizeof(__u64) == SR_CLONE_ARGS_SIZE,
+	       "clone_args layout");
+_Static_assert(sizeof(struct clone_args) >= SR_CLONE_ARGS_SIZE, "clone_args layout");
+
+/* clone's flags argument: the exit signal in the low byte (CSIGNAL), the flags above it. */
+#define SR_CLONE_SIGNAL 0xffull
+
+/* An exit signal strace prints by name: anything that fits an int. */
+#define SR_CLONE_SIG_MAX 0x7fffffffull
+
+/* clone3's struct clone_args, read at entry; its length is argument 1. */
+static void clone_args_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
+			    struct sr_plan_arg *pa)
+{
+	(void)ent;
+	(void)argi;
+	(void)o;
+	pa->when = SR_CAP_ENTER | SR_CAP_RETRY; /* as the table's own entry copies */
+	pa->how = SR_HOW_BUF;
+	pa->len_src = SR_LEN_ARG;
+	pa->len_arg = 1;
+	pa->elem = 1;
+	pa->cap = SR_CLONE_ARGS_SIZE;
+}
+
+/* The flags and the pointers they make the kernel use. */
+static void clone3_flags(struct sr_fmt *f, const struct clone_args *a)
+{
+	pr_field(f, "flags");
+	fmt_flags(f, &xlat_clone_flags, a->flags);
+	if (a->flags & CLONE_PIDFD)
+		pr_field_addr(f, "pidfd", a->pidfd);
+	if (a->flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
+		pr_field_addr(f, "child_tid", a->child_tid);
+	if (a->flags & CLONE_PARENT_SETTID)
+		pr_field_addr(f, "parent_tid", a->parent_tid);
+}
+
+/* set_tid is an array in user memory the capture does not follow. */
+static void clone3_tail(struct sr_fmt *f, const struct clone_args *a, size_t len)
+{
+	if (a->flags & CLONE_SETTLS)
+		pr_field_addr(f, "tls", a->tls);
+	if (a->set_tid || a->set_tid_size) {
+		pr_field_addr(f, "set_tid", a->set_tid);
+		pr_field_u(f, "set_tid_size", a->set_tid_size);
+	}
+	if (len > offsetof(struct clone_args, cgroup) &&
+	    (a->cgroup || (a->flags & CLONE_INTO_CGROUP)))
+		pr_field_u(f, "cgroup", a->cgroup);
+}
+
+/* The first @len bytes of @a were the caller's. */
+static void fmt_clone_args(struct sr_fmt *f, const struct clone_args *a, size_t len)
+{
+	pr_struct_begin(f);
+	clone3_flags(f, a);
+	pr_field(f, "exit_signal");
+	if (a->exit_signal < SR_CLONE_SIG_MAX)
+		fmt_signame(f, (int)a->exit_signal);
+	else
+		pr_u(f, a->exit_signal);
+	pr_field_addr(f, "stack", a->stack);
+	pr_field_x(f, "stack_size", a->stack_size);
+	clone3_tail(f, a, len);
+	pr_struct_end(f);
+}
+
+/* The captured clone_args (zero-filled past what was read), or false. */
+static bool clone_args_get(const struct sr_call *c, struct clone_args *a, size_t *len)
+{
+	const struct sr_blob *b = c->in[0];
+	size_t n = c->args[1] < SR_CLONE_ARGS_SIZE ? c->args[1] : SR_CLONE_ARGS_SIZE;
+
+	memset(a, 0, sizeof(*a));
+	*len = n;
+	/* strace needs the fields up to tls: the first version of the struct */
+	if (n < CLONE_ARGS_SIZE_VER0 || !blob_ok(b) || b->len < n)
+		return false;
+	memcpy(a, blob_data(b), n);
+	return true;
+}
+
+static void clone_args_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	struct clone_args a;
+	size_t len;
+
+	if (!clone_args_get(c, &a, &len)) {
+		fmt_ptr(f, c->args[argi]);
+		return;
+	}
+	fmt_clone_args(f, &a, len);
+}
+
+const struct sr_decoder sr_dec_clone_args = {
+	.name = "clone_args",
+	.at_exit = false,
+	.plan = clone_args_plan,
+	.print = clone_args_print,
+};
+
+/*
+ * clone(flags, stack, parent_tid, child_tid, tls) on x86_64. strace prints
+ * the tid and address arguments at exit, once the kernel has stored the new
+ * tid: "<... clone resumed>, child_tidptr=0x7f...) = 42".
+ */
+static void clone_enter(struct sr_fmt *f, const struct sr_call *c)
+{
+	uint64_t flags = c->args[0] & ~SR_CLONE_SIGNAL, rest;
+	int sig = c->args[0] & SR_CLONE_SIGNAL;
+	char buf[24];
+
+	pr_field_addr(f, "child_stack", c->args[1]);
+	pr_field(f, "flags");
+	if (!flags) {
+		fmt_signame(f, sig);
+		return;
+	}
+	/* the flags as fmt_flags() prints them, then "|SIGCHLD" */
+	pr_bits_begin(f, c->args[0]);
+	rest = pr_bits_walk(f, &xlat_clone_flags, flags, -1);
+	if (rest)
+		pr_bits_rest(f, SR_NUM_X, rest);
+	if (rest == flags)
+		pr_comment(f, xlat_clone_flags.unknown);
+	if (sig)
+		pr_bit(f, NULL, sig_text(sig, buf, sizeof(buf)));
+	pr_bits_end(f);
+}
+
+/* "[N]" read from user memory at exit, or the return value it equals. */
+static void fmt_stored_int(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	const void *p = blob_get(exit_blob(c, argi), sizeof(int32_t));
+
+	if (!c->args[argi] || call_failed(c)) {
+		fmt_ptr(f, c->args[argi]);
+		return;
+	}
+	pr_array_begin(f);
+	pr_d(f, p ? (int32_t)get32(p, 0) : c->ret);
+	pr_array_end(f);
+}
+
+static void clone_exit(struct sr_fmt *f, const struct sr_call *c)
+{
+	uint64_t flags = c->args[0];
+
+	if (flags & (CLONE_PARENT_SETTID | CLONE_PIDFD)) {
+		pr_field(f, "parent_tid");
+		fmt_stored_int(f, c, 2);
+	}
+	if (flags & CLONE_SETTLS)
+		pr_field_addr(f, "tls", c->args[4]);
+	if (flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
+		pr_field_addr(f, "child_tidptr", c->args[3]);
+}
+
+static void clone_plan(const struct sr_sysent *ent, const struct sr_opts *o, struct sr_plan *p)
+{
+	(void)ent;
+	(void)o;
+	plan_exit_word(&p->a[2], sizeof(int32_t));
+}
+
+const struct sr_scdec sr_scdec_clone = {
+	.name = "clone",
+	.uses_pr = true,
+	.enter = clone_enter,
+	.exit = clone_exit,
+	.sep_at_exit = true,
+	.plan = clone_plan,
+};
+
+/* Does clone3 print more at exit (the tid or pidfd the kernel stored, a larger struct)? */
+static bool clone3_has_exit(const struct sr_call *c, const struct clone_args *a, bool ok)
+{
+	return ok && ((a->flags & (CLONE_PIDFD | CLONE_PARENT_SETTID)) ||
+		      c->args[1] > SR_CLONE_ARGS_SIZE);
+}
+
+static void clone3_enter(struct sr_fmt *f, const struct sr_call *c)
+{
+	struct clone_args a;
+	size_t len;
+	bool ok = clone_args_get(c, &a, &len);
+
+	if (ok)
+		fmt_clone_args(f, &a, len);
+	else
+		fmt_ptr(f, c->args[0]);
+	/* the size follows what the kernel stored, when exit prints that */
+	if (!clone3_has_exit(c, &a, ok))
+		pr_u(f, c->args[1]);
+}
+
+/*
+ * " => {parent_tid=[N]}, 88": the kernel stored the new tid, which is also
+ * the return value. The pidfd lives in memory the capture does not follow.
+ */
+static void clone3_exit(struct sr_fmt *f, const struct sr_call *c)
+{
+	struct clone_args a;
+	size_t len;
+	bool ok = clone_args_get(c, &a, &len);
+
+	if (!clone3_has_exit(c, &a, ok))
+		return;
+	if (!call_failed(c) && (a.flags & (CLONE_PIDFD | CLONE_PARENT_SETTID))) {
+		pr_changed(f);
+		pr_struct_begin(f);
+		if (a.flags & CLONE_PIDFD)
+			pr_field_addr(f, "pidfd", a.pidfd);
+		if (a.flags & CLONE_PARENT_SETTID) {
+			pr_field(f, "parent_tid");
+			pr_array_begin(f);
+			fmt_pid(f, (int32_t)c->ret);
+			pr_array_end(f);
+		}
+		pr_struct_end(f);
+	}
+	pr_u(f, c->args[1]);
+}
+
+const struct sr_scdec sr_scdec_clone3 = {
+	.name = "clone3",
+	.uses_pr = true,
+	.enter = clone3_enter,
+	.exit = clone3_exit,
+	.sep_at_exit = true,
+};

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Decoders: seccomp(2) and the filter programs prctl(PR_SET_SECCOMP) takes too. */
+#include <string.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+
+#include "decode/process.h"
+
+/* seccomp's struct sock_fprog: the filter itself only with -v. */
+void fmt_fprog(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr)
+{
+	const void *p = blob_get(b, sizeof(struct sock_fprog));
+	struct sock_fprog prog;
+
+	if (!addr || !p) {
+		fmt_ptr(f, addr);
+		return;
+	}
+	memcpy(&prog, p, sizeof(prog));
+	pr_struct_begin(f);
+	pr_field_u(f, "len", prog.len);
+	pr_field_addr(f, "filter", (uint64_t)(uintptr_t)prog.filter);
+	pr_struct_end(f);
+}
+
+/*
+ * SCX(seccomp, 0, INT, seccomp, A(ENUM, seccomp_op), A(HEX), A(PTR)): the
+ * flags and the argument depend on the operation.
+ */
+static void seccomp_enter(struct sr_fmt *f, const struct sr_call *c)
+{
+	const void *p = blob_get(c->in[2], sizeof(uint32_t));
+	uint32_t op = (uint32_t)c->args[0], flags = (uint32_t)c->args[1];
+
+	fmt_enum(f, &xlat_seccomp_op, op);
+	if (op == SECCOMP_SET_MODE_FILTER) {
+		fmt_flags(f, &xlat_seccomp_filter_flags, flags);
+		fmt_fprog(f, c->in[2], c->args[2]);
+		return;
+	}
+	pr_x(f, flags);
+	/* the sizes are what the kernel stores: printed at exit */
+	if (op == SECCOMP_GET_NOTIF_SIZES)
+		return;
+	if (op != SECCOMP_GET_ACTION_AVAIL || !p) {
+		fmt_ptr(f, c->args[2]);
+		return;
+	}
+	pr_array_begin(f);
+	fmt_enum(f, &xlat_seccomp_ret_action, get32(p, 0));
+	pr_array_end(f);
+}
+
+static bool seccomp_exit_shown(const struct sr_call *c)
+{
+	return (uint32_t)c->args[0] == SECCOMP_GET_NOTIF_SIZES;
+}
+
+static void seccomp_exit(struct sr_fmt *f, const struct sr_call *c)
+{
+	struct seccomp_notif_sizes sz;
+	const void *p;
+
+	if (!seccomp_exit_shown(c))
+		return;
+	p = call_failed(c) ? NULL : blob_get(exit_blob(c, 2), sizeof(sz));
+	if (!p) {
+		fmt_ptr(f, c->args[2]);
+		return;
+	}
+	memcpy(&sz, p, sizeof(sz));
+	pr_struct_begin(f);
+	pr_field_u(f, "seccomp_notif", sz.seccomp_notif);
+	pr_field_u(f, "seccomp_notif_resp", sz.seccomp_notif_resp);
+	pr_field_u(f, "seccomp_data", sz.seccomp_data);
+	pr_struct_end(f);
+}
+
+/* The filter program's header at entry, the sizes the kernel reports at exit. */
+static void seccomp_plan(const struct sr_sysent *ent, const struct sr_opts *o, struct sr_plan *p)
+{
+	(void)ent;
+	(void)o;
+	p->a[2] = (struct sr_plan_arg){ .when = SR_CAP_ENTER | SR_CAP_EXIT | SR_CAP_RETRY,
+					.how = SR_HOW_BUF,
+					.elem = sizeof(struct sock_fprog),
+					.cap = sizeof(struct sock_fprog) };
+}
+
+const struct sr_scdec sr_scdec_seccomp = {
+	.name = "seccomp",
+	.uses_pr = true,
+	.enter = seccomp_enter,
+	.exit = seccomp_exit,
+	.exit_shown = seccomp_exit_shown,
+	.plan = seccomp_plan,
+};

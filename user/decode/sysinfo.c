@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Decoders: what the system says about itself (uname, sysinfo), as strace 6.1 prints it. */
+#include <string.h>
+#include <linux/sysinfo.h>
+#include <linux/utsname.h>
+
+#include "decode/decode.h"
+
+_Static_assert(sizeof(struct new_utsname) <= SR_BLOB_MAX, "utsname is captured whole");
+_Static_assert(sizeof(struct sysinfo) <= SR_BLOB_MAX, "sysinfo is captured whole");
+
+/* A fixed-size char array: up to its NUL, "..." if it has none. */
+static void fmt_cstring(struct sr_fmt *f, const char *s, size_t size)
+{
+	size_t n = strnlen(s, size);
+
+	pr_str(f, s, n, size, n == size ? SR_Q_ELLIPSIS : 0);
+}
+
+/* Fields as strace shows them: the first two, all six with -v. */
+static void utsname_print(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
+			  size_t len)
+{
+	struct new_utsname u;
+	const struct {
+		const char *name;
+		const char *s;
+	} fields[] = {
+		{ "sysname", u.sysname }, { "nodename", u.nodename },
+		{ "release", u.release }, { "version", u.version },
+		{ "machine", u.machine }, { "domainname", u.domainname },
+	};
+	size_t i, n = fmt_verbose(f) ? sizeof(fields) / sizeof(fields[0]) : 2;
+
+	(void)c;
+	(void)argi;
+	(void)len;
+	memcpy(&u, data, sizeof(u));
+	pr_struct_begin(f);
+	for (i = 0; i < n; i++) {
+		pr_field(f, fields[i].name);
+		fmt_cstring(f, fields[i].s, sizeof(u.sysname));
+	}
+	if (!fmt_verbose(f))
+		pr_more(f);
+	pr_struct_end(f);
+}
+
+const struct sr_kind sr_kind_utsname = {
+	.name = "utsname",
+	.size = sizeof(struct new_utsname),
+	.max = 0,
+	.print = utsname_print,
+};
+
+static void sysinfo_print(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
+			  size_t len)
+{
+	struct sysinfo si;
+	size_t i;
+
+	(void)c;
+	(void)argi;
+	(void)len;
+	memcpy(&si, data, sizeof(si));
+	pr_struct_begin(f);
+	pr_field_u(f, "uptime", (uint64_t)si.uptime);
+	pr_field(f, "loads");
+	pr_array_begin(f);
+	for (i = 0; i < sizeof(si.loads) / sizeof(si.loads[0]); i++)
+		pr_u(f, si.loads[i]);
+	pr_array_end(f);
+	pr_field_u(f, "totalram", si.totalram);
+	pr_field_u(f, "freeram", si.freeram);
+	pr_field_u(f, "sharedram", si.sharedram);
+	pr_field_u(f, "bufferram", si.bufferram);
+	pr_field_u(f, "totalswap", si.totalswap);
+	pr_field_u(f, "freeswap", si.freeswap);
+	pr_field_u(f, "procs", si.procs);
+	pr_field_u(f, "totalhigh", si.totalhigh);
+	pr_field_u(f, "freehigh", si.freehigh);
+	pr_field_u(f, "mem_unit", si.mem_unit);
+	pr_struct_end(f);
+}
+
+const struct sr_kind sr_kind_sysinfo = {
+	.name = "sysinfo",
+	.size = sizeof(struct sysinfo),
+	.max = 0,
+	.print = sysinfo_print,
+};
