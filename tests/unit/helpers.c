@@ -15,7 +15,6 @@ void t_memout_open(struct t_memout *m)
 	m->out.line_buffered = false;
 	text_pr__init(&m->text, &m->out);
 	m->fmt.pr = &m->text.base;
-	m->fmt.out = &m->out;
 }
 
 const char *t_memout_text(struct t_memout *m)

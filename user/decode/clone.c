@@ -178,7 +178,6 @@ static void clone_plan(const struct sr_sysent *ent, const struct sr_opts *o, str
 
 const struct sr_scdec sr_scdec_clone = {
 	.name = "clone",
-	.uses_pr = true,
 	.enter = clone_enter,
 	.exit = clone_exit,
 	.sep_at_exit = true,
@@ -237,7 +236,6 @@ static void clone3_exit(struct sr_fmt *f, const struct sr_call *c)
 
 const struct sr_scdec sr_scdec_clone3 = {
 	.name = "clone3",
-	.uses_pr = true,
 	.enter = clone3_enter,
 	.exit = clone3_exit,
 	.sep_at_exit = true,

@@ -59,13 +59,7 @@ struct sr_decoder {
  */
 struct sr_scdec {
 	const char *name;
-	/*
-	 * Transitional: the decoder speaks through the printer interface (each
-	 * argument one value; no ", " of its own). Unset: it writes its text to
-	 * f->out itself, separators included.
-	 */
-	bool uses_pr;
-	/* Arguments shown at entry (legacy: with a trailing ", " if exit() prints more). */
+	/* Arguments shown at entry, each one value (the line adds the separators). */
 	void (*enter)(struct sr_fmt *f, const struct sr_call *c);
 	/* Optional: arguments shown at exit. NULL: everything printed at entry. */
 	void (*exit)(struct sr_fmt *f, const struct sr_call *c);
@@ -82,7 +76,7 @@ struct sr_scdec {
 	/* Optional: capture plan for the whole syscall, after the per-type plan. */
 	void (*plan)(const struct sr_sysent *ent, const struct sr_opts *o, struct sr_plan *p);
 	/*
-	 * With uses_pr: the ", " before what exit() prints belongs to the exit
+	 * The ", " before what exit() prints belongs to the exit
 	 * part, as in strace's ioctl, fcntl and poll decoders: nothing trails
 	 * the entry part ("ioctl(0, TCGETS <unfinished ...>"), and the exit part
 	 * continues the argument list ("<... ioctl resumed>, {c_iflag=...").
@@ -99,19 +93,12 @@ bool fmt_verbose(const struct sr_fmt *f);
 size_t fmt_strsize(const struct sr_fmt *f);
 /* Array elements shown: -s of them, as strace abbreviates arrays, or all with -v. */
 size_t fmt_max_elems(const struct sr_fmt *f);
-/* Legacy: "|A|B|0x40": the bits of @v that @x names, then any left over. */
-void fmt_flags_tail(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v);
 /*
  * Inside pr_bits_begin()/pr_bits_end(): a pr_bit() for each name of @x set
  * in @v ("1<<NAME" with @bitnum >= 0: the table holds bit numbers counted
  * from @bitnum). Return: the bits of @v no name covers.
  */
 uint64_t pr_bits_walk(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v, int bitnum);
-/* Legacy struct fields: @name includes its separator and "=" (", st_size="). */
-void field_u(struct sr_fmt *f, const char *name, uint64_t v);
-void field_d(struct sr_fmt *f, const char *name, int64_t v);
-/* A uid or gid field: (uid_t)-1 prints as -1. */
-void field_id(struct sr_fmt *f, const char *name, uint32_t v);
 void fmt_ptr(struct sr_fmt *f, uint64_t v);
 /* An fd argument, annotated (-y) with what it was when the call began. */
 void fmt_fd(struct sr_fmt *f, const struct sr_call *c, int fd);
@@ -132,7 +119,6 @@ void fmt_flags(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v);
  * unknown bits in hex with no comment, nothing at all for 0 unless the
  * table names it. Return: whether a name printed.
  */
-bool fmt_flags_bare(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v);
 bool pr_flags_bare(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v);
 /* A bit set whose table holds bit numbers counted from @base: "1<<CAP_KILL". */
 void fmt_flags_bitnum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v, int base);
@@ -150,12 +136,6 @@ void fmt_blob_str(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, size
 void fmt_path(struct sr_fmt *f, const struct sr_call *c, int argi);
 /* Print a struct argument: the address when not captured (or the call failed). */
 void fmt_struct(struct sr_fmt *f, const struct sr_call *c, int argi, bool at_exit);
-/*
- * Before element @i of an array: ", " after the first, then "..." instead
- * of the element once -s of them are shown (all with -v), as strace's
- * print_array() cuts arrays. Return: false when "..." ended the array.
- */
-bool fmt_array_next(struct sr_fmt *f, size_t i);
 /*
  * Before element @i of an open array: true to print it, or false after a
  * pr_more() once -s elements are shown (all with -v), as strace's

@@ -246,7 +246,6 @@ static void fcntl_plan(const struct sr_sysent *ent, const struct sr_opts *o, str
 
 const struct sr_scdec sr_scdec_fcntl = {
 	.name = "fcntl",
-	.uses_pr = true,
 	.sep_at_exit = true,
 	.enter = fcntl_enter,
 	.exit = fcntl_exit,

@@ -157,7 +157,6 @@ static void futex_enter(struct sr_fmt *f, const struct sr_call *c)
 
 const struct sr_scdec sr_scdec_futex = {
 	.name = "futex",
-	.uses_pr = true,
 	.enter = futex_enter,
 };
 

@@ -286,7 +286,6 @@ const struct sr_decoder sr_dec_ioctl_arg = {
 
 const struct sr_scdec sr_scdec_ioctl = {
 	.name = "ioctl",
-	.uses_pr = true,
 	.sep_at_exit = true,
 	.enter = ioctl_enter,
 	.exit = ioctl_exit,

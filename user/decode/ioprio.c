@@ -40,7 +40,6 @@ static void ioprio_ret_suffix(struct sr_fmt *f, const struct sr_call *c)
 
 const struct sr_scdec sr_scdec_ioprio = {
 	.name = "ioprio",
-	.uses_pr = true,
 	.enter = ioprio_enter,
 	.ret_suffix = ioprio_ret_suffix,
 };

@@ -43,7 +43,6 @@ static void membarrier_ret_suffix(struct sr_fmt *f, const struct sr_call *c)
 
 const struct sr_scdec sr_scdec_membarrier = {
 	.name = "membarrier",
-	.uses_pr = true,
 	.enter = membarrier_enter,
 	.ret = membarrier_ret,
 	.ret_suffix = membarrier_ret_suffix,

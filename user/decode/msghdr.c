@@ -499,7 +499,6 @@ static void recvmmsg_ret_suffix(struct sr_fmt *f, const struct sr_call *c)
 
 const struct sr_scdec sr_scdec_recvmmsg = {
 	.name = "recvmmsg",
-	.uses_pr = true,
 	.enter = recvmmsg_enter,
 	.exit = recvmmsg_exit,
 	.ret_suffix = recvmmsg_ret_suffix,

@@ -112,7 +112,6 @@ static void mbind_plan(const struct sr_sysent *ent, const struct sr_opts *o, str
 
 const struct sr_scdec sr_scdec_mbind = {
 	.name = "mbind",
-	.uses_pr = true,
 	.enter = mbind_enter,
 	.plan = mbind_plan,
 };
@@ -133,7 +132,6 @@ static void set_mempolicy_plan(const struct sr_sysent *ent, const struct sr_opts
 
 const struct sr_scdec sr_scdec_set_mempolicy = {
 	.name = "set_mempolicy",
-	.uses_pr = true,
 	.enter = set_mempolicy_enter,
 	.plan = set_mempolicy_plan,
 };
@@ -175,7 +173,6 @@ static void get_mempolicy_plan(const struct sr_sysent *ent, const struct sr_opts
 
 const struct sr_scdec sr_scdec_get_mempolicy = {
 	.name = "get_mempolicy",
-	.uses_pr = true,
 	.enter = get_mempolicy_enter,
 	.exit = get_mempolicy_exit,
 	.plan = get_mempolicy_plan,
@@ -199,7 +196,6 @@ static void migrate_pages_plan(const struct sr_sysent *ent, const struct sr_opts
 
 const struct sr_scdec sr_scdec_migrate_pages = {
 	.name = "migrate_pages",
-	.uses_pr = true,
 	.enter = migrate_pages_enter,
 	.plan = migrate_pages_plan,
 };

@@ -43,7 +43,6 @@ static void personality_ret(struct sr_fmt *f, const struct sr_call *c)
 
 const struct sr_scdec sr_scdec_personality = {
 	.name = "personality",
-	.uses_pr = true,
 	.enter = personality_enter,
 	.ret_suffix = personality_ret,
 };

@@ -137,7 +137,6 @@ static void poll_plan(const struct sr_sysent *ent, const struct sr_opts *o, stru
 
 const struct sr_scdec sr_scdec_poll = {
 	.name = "poll",
-	.uses_pr = true,
 	.sep_at_exit = true,
 	.enter = poll_enter,
 	.exit = poll_exit,

@@ -421,7 +421,6 @@ static void prctl_plan(const struct sr_sysent *ent, const struct sr_opts *o, str
 
 const struct sr_scdec sr_scdec_prctl = {
 	.name = "prctl",
-	.uses_pr = true,
 	.enter = prctl_enter,
 	.exit = prctl_exit,
 	.exit_shown = prctl_exit_shown,

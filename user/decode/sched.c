@@ -91,7 +91,6 @@ static void sched_getscheduler_ret(struct sr_fmt *f, const struct sr_call *c)
 
 const struct sr_scdec sr_scdec_sched_getscheduler = {
 	.name = "sched_getscheduler",
-	.uses_pr = true,
 	.enter = sched_getscheduler_enter,
 	.ret_suffix = sched_getscheduler_ret,
 };

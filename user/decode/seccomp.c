@@ -89,7 +89,6 @@ static void seccomp_plan(const struct sr_sysent *ent, const struct sr_opts *o, s
 
 const struct sr_scdec sr_scdec_seccomp = {
 	.name = "seccomp",
-	.uses_pr = true,
 	.enter = seccomp_enter,
 	.exit = seccomp_exit,
 	.exit_shown = seccomp_exit_shown,

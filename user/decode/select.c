@@ -211,7 +211,6 @@ static void select_plan(const struct sr_sysent *ent, const struct sr_opts *o, st
 
 const struct sr_scdec sr_scdec_select = {
 	.name = "select",
-	.uses_pr = true,
 	.sep_at_exit = true,
 	.enter = select_enter,
 	.exit = select_exit,

@@ -412,7 +412,6 @@ static void time_ret_suffix(struct sr_fmt *f, const struct sr_call *c)
 
 const struct sr_scdec sr_scdec_time = {
 	.name = "time",
-	.uses_pr = true,
 	.enter = time_enter,
 	.exit = time_exit,
 	.ret_suffix = time_ret_suffix,

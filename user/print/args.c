@@ -271,10 +271,7 @@ void args__value(struct sr_fmt *f, const struct sr_call *c, int i)
 			pr_x(f, v);
 			break;
 		}
-		/* transitional: the decoder may still write its text itself */
-		pr_legacy_begin(f);
 		a->dec->print(f, c, i);
-		pr_legacy_end(f);
 		break;
 	case SR_T_SKIP:
 		break;
@@ -325,26 +322,12 @@ bool args__exit_shown(const struct sr_call *c)
 	return false;
 }
 
-/* A whole-syscall decoder's part: transitional, it may write text itself. */
-static void scdec_part(struct sr_fmt *f, const struct sr_scdec *d,
-		       void (*part)(struct sr_fmt *f, const struct sr_call *c),
-		       const struct sr_call *c)
-{
-	if (d->uses_pr) {
-		part(f, c);
-		return;
-	}
-	pr_legacy_begin(f);
-	part(f, c);
-	pr_legacy_end(f);
-}
-
 void args__enter(struct sr_fmt *f, const struct sr_call *c)
 {
 	const struct sr_sysent *e = c->ent;
 
 	if (e->dec) {
-		scdec_part(f, e->dec, e->dec->enter, c);
+		e->dec->enter(f, c);
 		return;
 	}
 	args_range(f, c, 0, e->split);
@@ -356,7 +339,7 @@ void args__exit(struct sr_fmt *f, const struct sr_call *c)
 
 	if (e->dec) {
 		if (e->dec->exit)
-			scdec_part(f, e->dec, e->dec->exit, c);
+			e->dec->exit(f, c);
 		return;
 	}
 	args_range(f, c, e->split, e->nargs);
@@ -367,7 +350,7 @@ static void retval(struct sr_fmt *f, const struct sr_call *c)
 	int64_t r = c->ret;
 
 	if (c->ent->dec && c->ent->dec->ret) {
-		scdec_part(f, c->ent->dec, c->ent->dec->ret, c);
+		c->ent->dec->ret(f, c);
 		return;
 	}
 	switch (c->ent->ret) {
@@ -402,13 +385,6 @@ void args__retval(struct sr_fmt *f, const struct sr_call *c)
 	const struct sr_scdec *d = c->ent->dec;
 
 	retval(f, c);
-	if (!d || !d->ret_suffix)
-		return;
-	if (d->uses_pr) {
+	if (d && d->ret_suffix)
 		d->ret_suffix(f, c);
-		return;
-	}
-	pr_legacy_note_begin(f);
-	d->ret_suffix(f, c);
-	pr_legacy_end(f);
 }

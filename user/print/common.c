@@ -104,27 +104,6 @@ size_t fmt_max_elems(const struct sr_fmt *f)
 	return fmt_verbose(f) ? SIZE_MAX : fmt_strsize(f);
 }
 
-void field_u(struct sr_fmt *f, const char *name, uint64_t v)
-{
-	out__puts(f->out, name);
-	out__udec(f->out, v);
-}
-
-void field_d(struct sr_fmt *f, const char *name, int64_t v)
-{
-	out__puts(f->out, name);
-	out__dec(f->out, v);
-}
-
-void field_id(struct sr_fmt *f, const char *name, uint32_t v)
-{
-	out__puts(f->out, name);
-	if (v == (uint32_t)-1)
-		out__puts(f->out, "-1");
-	else
-		out__udec(f->out, v);
-}
-
 uint64_t pr_bits_walk(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v, int bitnum)
 {
 	uint32_t i;
@@ -143,56 +122,6 @@ uint64_t pr_bits_walk(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v, int
 		v &= ~bits;
 	}
 	return v;
-}
-
-/* Legacy: the names a walk prints, straight to f->out, each after a '|'. */
-static uint64_t flags_walk_text(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v, bool *any)
-{
-	uint32_t i;
-
-	for (i = 0; i < x->n && v; i++) {
-		uint64_t bits = x->ents[i].val;
-
-		if (!bits || (v & bits) != bits)
-			continue;
-		if (*any)
-			out__putc(f->out, '|');
-		out__puts(f->out, x->ents[i].name);
-		v &= ~bits;
-		*any = true;
-	}
-	return v;
-}
-
-void fmt_flags_tail(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
-{
-	bool any = true;
-
-	v = flags_walk_text(f, x, v, &any);
-	if (v) {
-		out__putc(f->out, '|');
-		out__hex(f->out, v);
-	}
-}
-
-bool fmt_flags_bare(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
-{
-	bool any = false;
-
-	if (!v) {
-		const char *z = xlat__name(x, 0);
-
-		if (z)
-			out__puts(f->out, z);
-		return z != NULL;
-	}
-	v = flags_walk_text(f, x, v, &any);
-	if (v) {
-		if (any)
-			out__putc(f->out, '|');
-		out__hex(f->out, v);
-	}
-	return any;
 }
 
 bool pr_flags_bare(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
@@ -356,16 +285,6 @@ void fmt_path(struct sr_fmt *f, const struct sr_call *c, int argi)
 	fmt_blob_str(f, b, c->args[argi], SR_BLOB_MAX, SR_Q_NUL_TERM);
 }
 
-bool fmt_array_next(struct sr_fmt *f, size_t i)
-{
-	if (i)
-		out__puts(f->out, ", ");
-	if (i < fmt_max_elems(f))
-		return true;
-	out__puts(f->out, "...");
-	return false;
-}
-
 bool pr_array_elem(struct sr_fmt *f, size_t i)
 {
 	if (i < fmt_max_elems(f))
@@ -385,15 +304,6 @@ void fmt_int_array(struct sr_fmt *f, const void *data, size_t len, size_t n)
 	pr_array_end(f);
 }
 
-/* One element printed by a kind: transitional, the kind may write text itself. */
-static void kind_print(struct sr_fmt *f, const struct sr_kind *k, const struct sr_call *c, int argi,
-		       const void *data, size_t len)
-{
-	pr_legacy_begin(f);
-	k->print(f, c, argi, data, len);
-	pr_legacy_end(f);
-}
-
 /* An array argument: "[e1, e2]" with at most -s elements, then "...". */
 static void fmt_array(struct sr_fmt *f, const struct sr_call *c, int argi, const struct sr_kind *k,
 		      const struct sr_blob *b, uint64_t count)
@@ -406,7 +316,7 @@ static void fmt_array(struct sr_fmt *f, const struct sr_call *c, int argi, const
 	for (i = 0; i < count && i < have; i++) {
 		if (!pr_array_elem(f, i))
 			break;
-		kind_print(f, k, c, argi, p + i * k->size, k->size);
+		k->print(f, c, argi, p + i * k->size, k->size);
 	}
 	if (i < count && i == have && i < max)
 		pr_more(f);
@@ -459,7 +369,7 @@ void fmt_struct(struct sr_fmt *f, const struct sr_call *c, int argi, bool at_exi
 		pr_x(f, addr);
 		return;
 	}
-	kind_print(f, k, c, argi, blob_data(b), b->len);
+	k->print(f, c, argi, blob_data(b), b->len);
 }
 
 static const struct sr_errname *errname(int err)
@@ -493,7 +403,7 @@ bool errno__is_restart(int err)
 void fmt_kind(struct sr_fmt *f, const struct sr_kind *k, const struct sr_call *c, int argi,
 	      const void *data, size_t len)
 {
-	kind_print(f, k, c, argi, data, len);
+	k->print(f, c, argi, data, len);
 }
 
 void pr_bits_enum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)

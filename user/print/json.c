@@ -202,13 +202,13 @@ static struct sr_json_frame *top(struct sr_json_pr *j)
 	return &j->st[j->depth < SR_JSON_DEPTH ? j->depth : SR_JSON_DEPTH - 1];
 }
 
-/* Data is written unless a legacy decoder or a note is printing. */
+/* Data is written unless a note is printing (notes are text only). */
 static bool muted(struct sr_json_pr *j)
 {
 	int i;
 
 	for (i = 0; i <= j->depth && i < SR_JSON_DEPTH; i++)
-		if (j->st[i].legacy)
+		if (j->st[i].note)
 			return true;
 	return false;
 }
@@ -325,7 +325,7 @@ static void json_open(struct sr_pr *p, enum sr_box box, const char *name)
 	fr = top(j);
 	memset(fr, 0, sizeof(*fr));
 	fr->box = box;
-	fr->legacy = box == SR_BOX_NOTE;
+	fr->note = box == SR_BOX_NOTE;
 }
 
 static void json_close(struct sr_pr *p)
@@ -594,26 +594,6 @@ static void json_unknown(struct sr_pr *p)
 	done(j);
 }
 
-static void json_legacy(struct sr_pr *p, int delta)
-{
-	struct sr_json_pr *j = JSON(p);
-	struct sr_json_frame *fr = top(j);
-
-	if (delta == 1)
-		pre(j);
-	TEXT_OP(j, legacy, delta);
-	if (delta == 1 && !muted(j)) {
-		/* a decoder that writes text only: its data is unknown */
-		elem(j);
-		jbuf__puts(&j->val, "null");
-		done(j);
-	}
-	if (delta > 0)
-		fr->legacy++;
-	else if (fr->legacy > 0)
-		fr->legacy--;
-}
-
 /* strace's hand-made '|' and its text artifacts: text only, the data has the set already. */
 static void json_bits_or(struct sr_pr *p, bool bar)
 {
@@ -643,7 +623,6 @@ static const struct sr_pr_ops json_ops = {
 	.changed = json_changed,
 	.comment = json_comment,
 	.unknown = json_unknown,
-	.legacy = json_legacy,
 	.bits_or = json_bits_or,
 	.artifact = json_artifact,
 };

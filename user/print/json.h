@@ -45,7 +45,7 @@ struct sr_json_frame {
 	bool keyed; /* a struct's next value follows a key already written */
 	size_t last; /* where the last element's JSON starts in val */
 	bool wrap; /* changed(): close {"in": x, "out": y} after the next value */
-	int legacy; /* > 0: a legacy decoder (or a note) is writing: no data */
+	bool note; /* a note: text only, no data */
 };
 
 /* One argument of the list being printed: its text and its data, as offsets. */

@@ -259,7 +259,6 @@ struct sr_sink *jsonl_sink__new(struct sr_out *out, const struct sr_opts *opts,
 	k->opts = opts;
 	k->realtime_off = sr_realtime_offset_ns();
 	k->fmt.pr = &k->pr.base;
-	k->fmt.out = &k->pr.text_out; /* legacy decoders' text lands in the argument's */
 	k->fmt.opts = opts;
 	k->fmt.fds = fds;
 	if (opts && opts->decode_pids) {

@@ -23,8 +23,8 @@ void line__enter(struct sr_fmt *f, const struct sr_call *c)
 	if (c->ts_enter)
 		f->when = c->ts_enter;
 	args__enter(f, c);
-	/* a legacy whole-call decoder prints its own ", "; some leave it to the exit part */
-	if (e->dec && (!e->dec->uses_pr || e->dec->sep_at_exit))
+	/* some whole-call decoders leave the ", " to the exit part */
+	if (e->dec && e->dec->sep_at_exit)
 		return;
 	/* strace leaves ", " before the arguments the exit will print */
 	if (!text_pr__args_empty(t) && args__exit_shown(c))
@@ -39,7 +39,7 @@ void line__exit(struct sr_fmt *f, const struct sr_call *c)
 	if (c->ts_exit)
 		f->when = c->ts_exit;
 	/* the exit part goes on with the entry's arguments: ", " before its first */
-	if (d && d->uses_pr && d->sep_at_exit)
+	if (d && d->sep_at_exit)
 		text_pr__args_continue(text_of(f));
 	args__exit(f, c);
 }

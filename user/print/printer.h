@@ -92,12 +92,6 @@ struct sr_pr_ops {
 	/* Something the trace cannot show, such as an unreadable string: "???". */
 	void (*unknown)(struct sr_pr *p);
 	/*
-	 * Transitional, until every decoder speaks through this interface: the
-	 * next element is written to sr_fmt.out by the caller itself (@delta 1
-	 * before, -1 after), separators included.
-	 */
-	void (*legacy)(struct sr_pr *p, int delta);
-	/*
 	 * Inside bits_begin()/bits_end(): strace joins the parts of some
 	 * composite sets by hand. With @bar a '|' now, even when nothing
 	 * follows ("NL0|...|FF0|" with no c_oflag flag); without, none where
@@ -131,7 +125,6 @@ typedef const char *sr_comm_fn(void *ctx, uint32_t pid, uint64_t when);
 /* What a decoder prints with and for. */
 struct sr_fmt {
 	struct sr_pr *pr; /* the backend */
-	struct sr_out *out; /* transitional: where legacy decoders write text */
 	const struct sr_opts *opts; /* NULL: defaults (-s 32, no -v) */
 	struct sr_fdtab *fds; /* NULL: no fd annotation */
 	/* -Y: the name of a traced task, or NULL (then pids print bare) */
@@ -307,23 +300,6 @@ static inline void pr_field_id(struct sr_fmt *f, const char *name, uint32_t v)
 {
 	pr_field(f, name);
 	pr_id(f, v);
-}
-
-/* Transitional: wrap a decoder that still writes to f->out itself. */
-static inline void pr_legacy_begin(struct sr_fmt *f)
-{
-	f->pr->ops->legacy(f->pr, 1);
-}
-
-/* Transitional: the same for text that notes the value before it (" (flags O_RDWR)"). */
-static inline void pr_legacy_note_begin(struct sr_fmt *f)
-{
-	f->pr->ops->legacy(f->pr, 2);
-}
-
-static inline void pr_legacy_end(struct sr_fmt *f)
-{
-	f->pr->ops->legacy(f->pr, -1);
 }
 
 /* Inside pr_bits_begin()/pr_bits_end(): strace's '|' written by hand (see sr_pr_ops). */

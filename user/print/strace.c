@@ -175,9 +175,7 @@ static void on_signal(struct sr_strace_sink *k, const struct sr_event *ev)
 	fmt_signame(&k->fmt, ev->sig->sig);
 	out__putc(k->out, ' ');
 	text_pr__args_begin(&k->text);
-	pr_legacy_begin(&k->fmt);
 	sr_kind_siginfo.print(&k->fmt, NULL, -1, ev->sig->siginfo, sizeof(ev->sig->siginfo));
-	pr_legacy_end(&k->fmt);
 	out__puts(k->out, " ---");
 	out__newline(k->out);
 }
@@ -292,7 +290,6 @@ struct sr_sink *strace_sink__new(struct sr_out *out, const struct sr_opts *opts,
 	k->opts = opts;
 	text_pr__init(&k->text, out);
 	k->fmt.pr = &k->text.base;
-	k->fmt.out = out;
 	k->fmt.opts = opts;
 	k->fmt.fds = fds;
 	if (opts && opts->decode_pids) {

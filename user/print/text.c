@@ -41,8 +41,6 @@ static void elem(struct sr_text_pr *t)
 		fr->first = false;
 		return;
 	}
-	if (fr->legacy)
-		return;
 	if (!fr->first) {
 		if (spaced(fr->box))
 			out__putc(t->out, ' ');
@@ -69,7 +67,6 @@ static void text_open(struct sr_pr *p, enum sr_box box, const char *name)
 	fr = frame(t);
 	fr->box = box;
 	fr->first = true;
-	fr->legacy = 0;
 }
 
 static void text_close(struct sr_pr *p)
@@ -90,7 +87,7 @@ static void text_field(struct sr_pr *p, const char *name)
 	struct sr_text_frame *fr = frame(t);
 
 	/* a note's parts: "in [3], left {...}", "flags O_RDWR" */
-	if (fr->box == SR_BOX_NOTE && !fr->legacy) {
+	if (fr->box == SR_BOX_NOTE) {
 		if (!fr->first)
 			out__puts(t->out, ", ");
 		fr->first = false;
@@ -258,21 +255,6 @@ static void text_unknown(struct sr_pr *p)
 	out__puts(t->out, "???");
 }
 
-static void text_legacy(struct sr_pr *p, int delta)
-{
-	struct sr_text_pr *t = TEXT(p);
-	struct sr_text_frame *fr = frame(t);
-
-	if (delta > 0) {
-		/* 2: text that notes the value before it, not a new element */
-		if (delta == 1)
-			elem(t);
-		fr->legacy++;
-	} else if (fr->legacy > 0) {
-		fr->legacy--;
-	}
-}
-
 /* strace's hand-made '|' (@bar), or none: the next piece of the set adds no '|' of its own. */
 static void text_bits_or(struct sr_pr *p, bool bar)
 {
@@ -306,7 +288,6 @@ static const struct sr_pr_ops text_ops = {
 	.changed = text_changed,
 	.comment = text_comment,
 	.unknown = text_unknown,
-	.legacy = text_legacy,
 	.bits_or = text_bits_or,
 	.artifact = text_artifact,
 };
@@ -318,7 +299,6 @@ void text_pr__args_begin(struct sr_text_pr *t)
 	t->bits_any = false;
 	t->st[0].box = SR_BOX_ARGS;
 	t->st[0].first = true;
-	t->st[0].legacy = 0;
 }
 
 bool text_pr__args_empty(const struct sr_text_pr *t)

@@ -17,7 +17,6 @@
 struct sr_text_frame {
 	unsigned char box; /* enum sr_box */
 	bool first; /* no element printed yet */
-	int legacy; /* > 0: a legacy decoder writes this element itself */
 };
 
 struct sr_text_pr {
