@@ -145,17 +145,8 @@ bool pr_array_elem(struct sr_fmt *f, size_t i);
 /* "[N]" for an int in user memory, as strace prints int* outputs. */
 void fmt_int_array(struct sr_fmt *f, const void *data, size_t len, size_t n);
 
-/* Kernel-internal restart codes (include/linux/errno.h); they never reach user space. */
-#define SR_ERESTARTSYS		 512
-#define SR_ERESTARTNOINTR	 513
-#define SR_ERESTARTNOHAND	 514
-#define SR_ERESTART_RESTARTBLOCK 516
-/* Is @err one of them (strace prints "= ? ERESTARTSYS ...")? */
-bool errno__is_restart(int err);
-
-/* Kernel errno names and texts, generated from the UAPI headers. */
-const char *errno__name(int err);
-const char *errno__text(int err);
+/* Kernel errno names and texts: errno__name(), errno__text(). */
+#include "table/errno.h"
 
 /* Decoders' registry, defined in user/decode/ files. */
 #define SR_KIND(n)    extern const struct sr_kind sr_kind_##n;

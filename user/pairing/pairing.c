@@ -125,18 +125,6 @@ int pairing__add_sink(struct sr_pairing *p, struct sr_sink *s)
 	return 0;
 }
 
-uint32_t pairing__kernel_status(const struct sr_opts *o)
-{
-	uint32_t k = 0;
-
-	if (!o->status || (o->status & ~(SR_ST_SUCCESSFUL | SR_ST_FAILED)))
-		return 0;
-	if (o->status & SR_ST_SUCCESSFUL)
-		k |= SR_STATUS_OK;
-	if (o->status & SR_ST_FAILED)
-		k |= SR_STATUS_FAIL;
-	return k == (SR_STATUS_OK | SR_STATUS_FAIL) ? 0 : k;
-}
 
 static void task_free(struct sr_ttask *t)
 {
@@ -471,7 +459,7 @@ static void handle_enter(struct sr_pairing *p, const struct sr_enter *e, size_t 
  */
 static bool is_child_return(const struct sr_sysent *e, int64_t ret)
 {
-	return ret == 0 && syscalls__is_fork(e);
+	return ret == 0 && (e->flags & SR_F_FORK);
 }
 
 static unsigned int outcome(int64_t ret)
@@ -529,7 +517,7 @@ static void use_exec_name(struct sr_ttask *t, struct sr_call *c)
 {
 	int i;
 
-	if (!t->exec_name || c->ret != 0 || strncmp(c->ent->name, "execve", 6))
+	if (!t->exec_name || c->ret != 0 || !(c->ent->flags & SR_F_EXEC))
 		return;
 	for (i = 0; i < c->ent->nargs; i++) {
 		if (c->ent->args[i].type != SR_T_PATH)
@@ -549,7 +537,7 @@ static bool ends_call(const struct sr_ttask *t, const struct sr_hdr *h)
 	 */
 	return t && t->in_call &&
 	       (t->call.nr == h->nr || h->nr == -1 ||
-		((h->flags & SR_HF_COMPAT) && !strncmp(t->call.ent->name, "execve", 6)));
+		((h->flags & SR_HF_COMPAT) && (t->call.ent->flags & SR_F_EXEC)));
 }
 
 /* @t's call has its exit in @c: show it, then let the fd tables learn from it. */

@@ -70,13 +70,6 @@ const char *pairing__comm_at(void *ctx, uint32_t pid, uint64_t when);
 /** pairing__comm_of() - pairing__comm_at() now (for --peer). */
 const char *pairing__comm_of(void *ctx, uint32_t pid);
 
-/**
- * pairing__kernel_status() - the SR_STATUS_* mask the kernel can apply for
- * these options (-z, -Z: whole calls sent at exit), or 0 when the outcome
- * filter, if any, must run in user space.
- */
-uint32_t pairing__kernel_status(const struct sr_opts *o);
-
 /** pairing__free() - free the per-task state. NULL-safe. */
 void pairing__free(struct sr_pairing *p);
 

@@ -12,14 +12,6 @@
 /* Room for the text of one fd annotation: a path of 4096 bytes, escaped, and a socket. */
 #define SR_FD_ANNOT_MAX (4 * 4096 + 512)
 
-/* Indexed by errno value; a hole (name NULL) is a value with no name. */
-struct sr_errname {
-	const char *name;
-	const char *text; /* NULL: strerror() */
-};
-
-#include "errno_names.h"
-
 void fmt_ptr(struct sr_fmt *f, uint64_t v)
 {
 	pr_addr(f, v);
@@ -245,9 +237,7 @@ void fmt_blob_str(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, size
  */
 static bool path_base(const struct sr_call *c, int argi, int *dirfd)
 {
-	const char *n = c->ent->name;
-
-	if (argi == 0 && (!strcmp(n, "symlink") || !strcmp(n, "symlinkat") || !strcmp(n, "mount")))
+	if (c->ent->args[argi].flags & SR_AF_NOFILE)
 		return false;
 	*dirfd = AT_FDCWD;
 	if (argi > 0 && c->ent->args[argi - 1].type == SR_T_DIRFD)
@@ -370,34 +360,6 @@ void fmt_struct(struct sr_fmt *f, const struct sr_call *c, int argi, bool at_exi
 		return;
 	}
 	k->print(f, c, argi, blob_data(b), b->len);
-}
-
-static const struct sr_errname *errname(int err)
-{
-	if (err <= 0 || (size_t)err >= sizeof(sr_errnames) / sizeof(sr_errnames[0]) ||
-	    !sr_errnames[err].name)
-		return NULL;
-	return &sr_errnames[err];
-}
-
-const char *errno__name(int err)
-{
-	const struct sr_errname *e = errname(err);
-
-	return e ? e->name : NULL;
-}
-
-const char *errno__text(int err)
-{
-	const struct sr_errname *e = errname(err);
-
-	return e && e->text ? e->text : strerror(err);
-}
-
-bool errno__is_restart(int err)
-{
-	return err == SR_ERESTARTSYS || err == SR_ERESTARTNOINTR || err == SR_ERESTARTNOHAND ||
-	       err == SR_ERESTART_RESTARTBLOCK;
 }
 
 void fmt_kind(struct sr_fmt *f, const struct sr_kind *k, const struct sr_call *c, int argi,
