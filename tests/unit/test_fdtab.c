@@ -56,6 +56,17 @@ static void close_tab(struct t_sink *s, struct sr_fdtab *t)
 	fdtab__free(t);
 }
 
+/* Task @tid makes a call named @comm: the trace knows it by that name. */
+static void name_task(struct t_sink *s, uint32_t tid, const char *comm)
+{
+	uint64_t a[6] = { 0 };
+	struct t_rec r;
+
+	t_call(&r, tid, "getpid", a, tid);
+	snprintf(((struct sr_callrec *)r.buf)->e.comm, SR_COMM_LEN, "%s", comm);
+	t_feed(s, &r);
+}
+
 /* An fdinfo blob in @buf: what the kernel says fd @fd is. */
 struct fdi {
 	struct sr_fdinfo fi;
@@ -193,19 +204,24 @@ static void close_range_and_exec(struct t_state *st)
 	close_tab(&s, t);
 }
 
-/* Print what @fd of @tgid is, through the API. */
+/*
+ * What @fd of @tgid is, through the API: prepared as before a line prints
+ * (--peer names processes with @comm), then described.
+ */
+static const char *annot_named(struct sr_fdtab *t, uint32_t tgid, int fd, sr_fd_comm_fn comm)
+{
+	static char buf[SR_FD_ANNOT_MAX];
+	const struct sr_sysent *e = syscalls__by_name("fsync");
+	struct sr_call c = { .ent = e, .nr = e->nr, .tgid = tgid, .tid = tgid, .args = { fd } };
+
+	fdtab__prepare(t, &c, SR_FDP_ENTRY, comm, NULL);
+	fdtab__describe(t, &c, fd, SR_FDW_ARG, buf, sizeof(buf));
+	return buf;
+}
+
 static const char *annot(struct t_sink *s, struct sr_fdtab *t, uint32_t tgid, int fd)
 {
-	static char buf[512];
-	struct sr_call c = { .ent = syscalls__by_name("fsync"), .tgid = tgid, .tid = tgid };
-	const char *text;
-	size_t start;
-
-	start = strlen(t_sink_text(s));
-	fdtab__annotate(t, &s->mem.out, &c, fd);
-	text = t_sink_text(s) + start;
-	snprintf(buf, sizeof(buf), "%s", text);
-	return buf;
+	return annot_named(t, tgid, fd, NULL);
 }
 
 static void fork_and_exit(struct t_state *st)
@@ -406,11 +422,6 @@ static void socket_updates(struct t_state *st)
 	close_tab(&s, t);
 }
 
-static const char *comm_of(void *ctx, uint32_t pid)
-{
-	return pid == 4242 ? "unixserver" : pid == 100 ? "client" : NULL;
-}
-
 static void peer(struct t_state *st)
 {
 	struct t_sink s;
@@ -422,8 +433,9 @@ static void peer(struct t_state *st)
 	s.opts.peer = true;
 	t = fdtab__new(&s.opts);
 	fdtab__set_proc_root(t, NULL);
-	fdtab__set_comm_fn(t, comm_of, NULL);
 	t_sink_set_fds(&s, t);
+	/* the names come from the records: the comm each task had in its calls */
+	name_task(&s, 4242, "unixserver");
 	fdi_sock(&d, 3, SR_FDI_SRC_RET, AF_UNIX, SOCK_STREAM, 0, 701);
 	d.fi.peer_ino = 702;
 	d.fi.peer_pid = 4242;
@@ -442,7 +454,7 @@ static void peer(struct t_state *st)
 	d.fi.rport = 40000;
 	sock_line(&s, &d);
 	CHECK_HAS(st, call1(&s, "fsync", 4, 0),
-		  "fsync(4<TCP:[127.0.0.1:40000->127.0.0.1:5432] peer=100(client)>)");
+		  "fsync(4<TCP:[127.0.0.1:40000->127.0.0.1:5432] peer=100(test)>)");
 	close_tab(&s, t);
 }
 
@@ -950,7 +962,6 @@ static void peer_after_fork(struct t_state *st)
 	s.opts.peer = true;
 	t = fdtab__new(&s.opts);
 	fdtab__set_proc_root(t, NULL);
-	fdtab__set_comm_fn(t, family_comm, NULL);
 	t_sink_set_fds(&s, t);
 	fdi_sock(&d[0], 3, SR_FDI_SRC_RET, AF_UNIX, SOCK_STREAM, 0, 711);
 	d[0].fi.peer_ino = 712;
@@ -962,10 +973,14 @@ static void peer_after_fork(struct t_state *st)
 	b[2] = fdi_blob(&d[1]);
 	/* alone, it is its own peer */
 	CHECK_HAS(st, t_line(&s, "socketpair", a, NULL, 0, 0, b, 3),
-		  "[3<UNIX-STREAM:[711->712] peer=100(parent)>, ");
+		  "[3<UNIX-STREAM:[711->712] peer=100(test)>, ");
 	fdtab__on_fork(t, 100, 200, false);
-	CHECK_STR(st, annot(&s, t, 100, 3), "<UNIX-STREAM:[711->712] peer=200(child)>");
-	CHECK_STR(st, annot(&s, t, 200, 4), "<UNIX-STREAM:[712->711] peer=100(parent)>");
+	CHECK_STR(st, annot_named(t, 100, 3, family_comm),
+		  "<UNIX-STREAM:[711->712] peer=200(child)>");
+	CHECK_STR(st, annot_named(t, 200, 4, family_comm),
+		  "<UNIX-STREAM:[712->711] peer=100(parent)>");
+	/* the child goes by its own name in the trace; the parent closes its copy of 4 */
+	name_task(&s, 200, "child");
 	call1(&s, "close", 4, 0);
 	CHECK_HAS(st, call1(&s, "fsync", 3, 0), "fsync(3<UNIX-STREAM:[711->712] peer=200(child)>)");
 	close_tab(&s, t);

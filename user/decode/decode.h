@@ -22,6 +22,9 @@
 struct sr_opts;
 struct sr_fdtab;
 
+/* Receives each fd a printer will annotate (struct sr_kind.fds, struct sr_decoder.fds). */
+typedef void (*sr_fd_fn)(void *ctx, int fd);
+
 /* A struct argument: how many bytes to capture, how to print them. */
 struct sr_kind {
 	const char *name;
@@ -32,6 +35,12 @@ struct sr_kind {
 	/* Print @len captured bytes of one element (or the whole, if size is 0). */
 	void (*print)(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
 		      size_t len);
+	/*
+	 * Optional: each fd print() annotates in the same bytes, to @fn, so the
+	 * fd tables resolve them before the line prints (fdtab__prepare()).
+	 */
+	void (*fds)(const struct sr_call *c, int argi, const void *data, size_t len, sr_fd_fn fn,
+		    void *ctx);
 };
 
 /* A custom argument decoder (SR_T_CUSTOM). */
@@ -50,6 +59,8 @@ struct sr_decoder {
 	 * as c->ent->args[argi].dec->param.
 	 */
 	const void *param;
+	/* Optional: each fd print() annotates at entry, or at exit (@at_exit), to @fn. */
+	void (*fds)(const struct sr_call *c, int argi, bool at_exit, sr_fd_fn fn, void *ctx);
 };
 
 /*

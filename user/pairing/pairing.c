@@ -24,6 +24,7 @@ struct sr_ttask {
 	struct sr_task_info info; /* what events say about it; info.comm is comm */
 	bool in_call; /* an entry is held, its exit not yet seen */
 	bool quiet; /* the call is for the fd tables only: -e trace= excludes it */
+	bool entry_shown; /* SR_EV_ENTER went out for the call in flight (its fds prepared) */
 	char comm[SR_COMM_LEN];
 	/* call.ent of an out-of-range syscall number: a copy, with its name */
 	struct sr_sysent own_ent;
@@ -113,7 +114,6 @@ void pairing__setup(struct sr_pairing *p, const struct sr_opts *opts, struct sr_
 void pairing__set_fds(struct sr_pairing *p, struct sr_fdtab *fds)
 {
 	p->fds = fds;
-	fdtab__set_comm_fn(fds, pairing__comm_of, p);
 }
 
 int pairing__add_sink(struct sr_pairing *p, struct sr_sink *s)
@@ -124,7 +124,6 @@ int pairing__add_sink(struct sr_pairing *p, struct sr_sink *s)
 	p->sinks[p->nsinks++] = s;
 	return 0;
 }
-
 
 static void task_free(struct sr_ttask *t)
 {
@@ -180,6 +179,22 @@ static void emit(struct sr_pairing *p, const struct sr_event *ev)
 		p->sinks[i]->ops->event(p->sinks[i], ev);
 }
 
+/*
+ * The fd model resolves what a shown event's call will annotate (sinks only
+ * read it): the entry part when it goes out, the rest with the exit.
+ */
+static void prepare_fds(struct sr_pairing *p, struct sr_ttask *t, enum sr_ev_type type)
+{
+	unsigned int parts = t->entry_shown ? 0 : SR_FDP_ENTRY;
+
+	if (type == SR_EV_ENTER)
+		t->entry_shown = true;
+	if (type == SR_EV_EXIT)
+		parts |= SR_FDP_EXIT;
+	if (p->fds && parts)
+		fdtab__prepare(p->fds, &t->call, parts, pairing__comm_of, p);
+}
+
 /* An event about @t's call. */
 static void emit_call(struct sr_pairing *p, enum sr_ev_type type, struct sr_ttask *t, bool shown,
 		      uint64_t ts)
@@ -188,6 +203,8 @@ static void emit_call(struct sr_pairing *p, enum sr_ev_type type, struct sr_ttas
 		.type = type, .shown = shown, .ts = ts, .task = &t->info, .call = &t->call
 	};
 
+	if (shown)
+		prepare_fds(p, t, type);
 	/* lines a call completes (a detached call's line stays unfinished) */
 	if (shown && type != SR_EV_ENTER && type != SR_EV_DETACHED)
 		p->stats.lines++;
@@ -394,6 +411,7 @@ static struct sr_call *load_call(const struct sr_pairing *p, struct sr_ttask *t,
 	c->nr = e->h.nr;
 	set_entry(p, t, &e->h);
 	t->quiet = for_tables_only(p, &e->h);
+	t->entry_shown = false;
 	c->tid = e->h.tid;
 	c->tgid = e->h.tgid;
 	/* a whole-call record is sent at exit: when the call began is unknown */
@@ -489,6 +507,8 @@ static void handle_orphan_exit(struct sr_pairing *p, const struct sr_exit *x, si
 		return;
 	ev.shown = status_selected(p, outcome(x->ret));
 	ev.task = info_of(t, &tmp, x->h.tid, x->h.tgid);
+	if (ev.shown && p->fds)
+		fdtab__prepare(p->fds, &c, SR_FDP_EXIT, pairing__comm_of, p);
 	if (ev.shown)
 		p->stats.lines++;
 	emit(p, &ev);
