@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Inside the fd model (user/fd/): the objects its files share and what each
- * file offers the others. Nothing outside user/fd/ includes it.
+ * file offers the others. Nothing outside user/fd/ includes it but the
+ * unit tests, for its counters.
  *
  * Three levels, as in the kernel: a struct fdf_file is what an open file
  * description is (a path, a pipe, a socket and its addresses), shared by the
@@ -198,6 +199,8 @@ struct sr_fdtab {
 	size_t nfly, capfly;
 	uint64_t flymsg; /* sendmsg calls queued */
 	bool abs_paths; /* --absolute-paths */
+	/* walks of the whole path index by rename (a directory with paths below it) */
+	uint64_t path_scans;
 	struct fdt_newpeer newpeers[FDT_MAX_NEWPEERS];
 	int nnewpeers;
 };

@@ -165,6 +165,7 @@ static size_t moved_files(struct sr_fdtab *t, const char *from, size_t flen, boo
 		if (f->namelen == flen && !memcmp(f->name, from, flen) &&
 		    !moved_add(moved, &n, &cap, f))
 			return n;
+	t->path_scans += below;
 	while (below && (f = idmap__next(&t->paths, &it, NULL))) {
 		for (; f; f = f->hnext)
 			if (f->namelen > flen && path_under(f->name, f->namelen, from, flen) &&
