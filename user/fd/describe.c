@@ -183,9 +183,9 @@ static void put_path(const struct sr_fdtab *t, struct sr_sbuf *b, const struct f
 	if (t->mode < 2 || (!S_ISCHR(f->mode) && !S_ISBLK(f->mode)))
 		return;
 	sbuf__puts(b, S_ISCHR(f->mode) ? "<char " : "<block ");
-	sbuf__udec(b, f->rdev >> 20);
+	sbuf__udec(b, f->rdev >> FDF_MINORBITS);
 	sbuf__putc(b, ':');
-	sbuf__udec(b, f->rdev & 0xfffff);
+	sbuf__udec(b, f->rdev & FDF_MINORMASK);
 	sbuf__putc(b, '>');
 }
 
@@ -218,7 +218,7 @@ static size_t file_text(const struct sr_fdtab *t, const struct fdf_file *f, uint
 			sbuf__puts(&b, "pid:");
 			sbuf__udec(&b, f->pid);
 		} else {
-			sbuf__puts(&b, "anon_inode:[pidfd]");
+			sbuf__puts(&b, "anon_inode:" FDF_PIDFD_NAME);
 		}
 		break;
 	default:

@@ -211,7 +211,8 @@ void fdf__init_from_info(struct fdf_file *f, struct fdf_sock *sk, const struct s
 	if (fi->flags & SR_FDI_DELETED)
 		f->flags |= FDF_DELETED;
 	/* before pidfs (6.9), a pidfd was an anon inode */
-	if (f->kind == FDF_ANON && f->namelen == 7 && !memcmp(f->name, "[pidfd]", 7))
+	if (f->kind == FDF_ANON && f->namelen == FDF_PIDFD_LEN &&
+	    !memcmp(f->name, FDF_PIDFD_NAME, FDF_PIDFD_LEN))
 		f->kind = FDF_PIDFD;
 	if (f->kind == FDF_SOCKET && sk) {
 		memset(sk, 0, sizeof(*sk));
@@ -466,7 +467,7 @@ const char *fdi__path_arg(const struct sr_call *c, int i, size_t *len)
 /* Not "no exit", as decode/process.c's failed() is. */
 bool fdi__failed(const struct sr_call *c)
 {
-	return c->ret < 0 && c->ret >= -4095;
+	return c->ret < 0 && c->ret >= -FDF_MAX_ERRNO;
 }
 
 /* Actions are by native number; an ia32 task's calls print raw and teach nothing. */

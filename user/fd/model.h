@@ -54,6 +54,15 @@ struct sr_sbuf;
 /* --peer answers prepared for the new fds of the call about to print. */
 #define FDT_MAX_NEWPEERS 4
 
+/* A device number as the kernel keeps it: major << 20 | minor (include/linux/kdev_t.h). */
+#define FDF_MINORBITS 20
+#define FDF_MINORMASK ((1u << FDF_MINORBITS) - 1)
+/* The anon inode name of a pidfd, before pidfs (Linux 6.9) and in /proc. */
+#define FDF_PIDFD_NAME "[pidfd]"
+#define FDF_PIDFD_LEN  (sizeof(FDF_PIDFD_NAME) - 1)
+/* Return values -MAX_ERRNO..-1 are errors (include/linux/err.h). */
+#define FDF_MAX_ERRNO 4095
+
 /* Filesystem magics that decide how an fd is named: linux/magic.h. */
 #ifndef PIDFS_MAGIC
 #define PIDFS_MAGIC 0x50494446 /* Linux 6.9; older headers lack it */

@@ -107,8 +107,8 @@ static void sock_from_proto(struct fdf_file *f, const char *proto)
 static struct fdf_file *from_link(struct sr_fdtab *t, const char *path, const char *link,
 				  size_t len)
 {
-	static const char deleted[] = " (deleted)";
-	const size_t dlen = sizeof(deleted) - 1;
+	static const char deleted[] = " (deleted)", anon[] = "anon_inode:";
+	const size_t dlen = sizeof(deleted) - 1, alen = sizeof(anon) - 1;
 	struct fdf_file *f;
 	struct stat st;
 	char proto[32];
@@ -132,9 +132,9 @@ static struct fdf_file *from_link(struct sr_fdtab *t, const char *path, const ch
 			f->ino = bracket_ino(link, "pipe:[");
 		return f;
 	}
-	if (!strncmp(link, "anon_inode:", 11)) {
-		f = fdf__new(t, strcmp(link + 11, "[pidfd]") ? FDF_ANON : FDF_PIDFD, link + 11,
-			     len - 11);
+	if (!strncmp(link, anon, alen)) {
+		f = fdf__new(t, strcmp(link + alen, FDF_PIDFD_NAME) ? FDF_ANON : FDF_PIDFD,
+			     link + alen, len - alen);
 		return f;
 	}
 	if (link[0] != '/')
@@ -150,7 +150,8 @@ static struct fdf_file *from_link(struct sr_fdtab *t, const char *path, const ch
 		f->mode = st.st_mode;
 		f->ino = st.st_ino;
 		/* the kernel's encoding, as the fdinfo blobs carry it */
-		f->rdev = (major(st.st_rdev) << 20) | (minor(st.st_rdev) & 0xfffff);
+		f->rdev = (major(st.st_rdev) << FDF_MINORBITS) |
+			  (minor(st.st_rdev) & FDF_MINORMASK);
 	}
 	return f;
 }

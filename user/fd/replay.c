@@ -355,7 +355,7 @@ static void on_clone(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_cal
 		fdt__files_forget(p->files);
 		return;
 	}
-	f = fdf__new(t, FDF_PIDFD, "[pidfd]", 7);
+	f = fdf__new(t, FDF_PIDFD, FDF_PIDFD_NAME, FDF_PIDFD_LEN);
 	if (f) {
 		f->pid = (uint32_t)c->ret;
 		f->owner = c->tgid;

@@ -7,6 +7,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <sys/uio.h>
 
 #include "cli/opts.h"
 #include "decode/decode.h"
@@ -137,7 +138,7 @@ static void plan_arg(const struct sr_sysent *e, int i, const struct sr_opts *o,
 		pa->how = SR_HOW_IOV;
 		pa->len_src = SR_LEN_ARG;
 		pa->len_arg = SR_L_IDX(a->len);
-		pa->elem = 16; /* sizeof(struct iovec) */
+		pa->elem = sizeof(struct iovec);
 		pa->cap = str_cap(o, 0);
 		break;
 	case SR_T_CUSTOM:
