@@ -241,7 +241,7 @@ static size_t describe_arg(const struct sr_fdtab *t, const struct sr_call *c, in
 	if (fd < 0 || !p)
 		return 0;
 	/* recvmsg's SCM_RIGHTS fds print with its exit, before the table learns them */
-	if (fdi__native(c) && SR_FDACT(c->ent) == SR_FD_RECVMSG && (f = scm__peek(t, p, c, fd)))
+	if (SR_FDACT(c->ent) == SR_FD_RECVMSG && fdi__native(c) && (f = scm__peek(t, p, c, fd)))
 		return file_text(t, f, c->tgid, buf, size);
 	f = fdt__file_at(p, fd);
 	return f ? file_text(t, f, c->tgid, buf, size) : 0;

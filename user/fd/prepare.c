@@ -49,7 +49,7 @@ static void prep_fd(void *ctx, int fd)
 
 	if (fd < 0 || !x->t->mode)
 		return;
-	if (fdi__native(c) && SR_FDACT(c->ent) == SR_FD_RECVMSG && c->has_exit) {
+	if (SR_FDACT(c->ent) == SR_FD_RECVMSG && c->has_exit && fdi__native(c)) {
 		f = scm__peek(x->t, fdt__proc(x->t, c->tgid), c, fd);
 		if (f) {
 			prep_file(x, f);
@@ -277,7 +277,7 @@ void fdtab__prepare(struct sr_fdtab *t, const struct sr_call *c, unsigned int pa
 		for (i = 0; i < c->ent->nargs && i < SR_NARGS; i++)
 			prep_entry_arg(&x, i);
 		/* close's entry: the fd is gone from the table as of now (replay.c on_close) */
-		if (!c->has_exit && fdi__native(c) && SR_FDACT(c->ent) == SR_FD_CLOSE)
+		if (!c->has_exit && SR_FDACT(c->ent) == SR_FD_CLOSE && fdi__native(c))
 			fdt__close_begins(t, c, (int)c->args[0]);
 	}
 	if ((parts & SR_FDP_EXIT) && c->has_exit)

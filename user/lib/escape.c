@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
 /* strace's escapes (its string_quote() rules) and a bounded text buffer. */
-#include <stdio.h>
 #include <string.h>
 
 #include "lib/escape.h"
@@ -95,8 +94,12 @@ void sbuf__putc(struct sr_sbuf *b, char c)
 void sbuf__udec(struct sr_sbuf *b, uint64_t v)
 {
 	char tmp[24];
+	size_t i = sizeof(tmp);
 
-	sbuf__write(b, tmp, snprintf(tmp, sizeof(tmp), "%llu", (unsigned long long)v));
+	do
+		tmp[--i] = '0' + v % 10;
+	while (v /= 10);
+	sbuf__write(b, tmp + i, sizeof(tmp) - i);
 }
 
 void sbuf__escaped(struct sr_sbuf *b, const void *data, size_t n)
@@ -105,8 +108,16 @@ void sbuf__escaped(struct sr_sbuf *b, const void *data, size_t n)
 	char tmp[SR_ESC_MAX];
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		sbuf__write(b, tmp, esc__byte(tmp, s[i], i + 1 < n ? s[i + 1] : -1, false));
+	for (i = 0; i < n; i++) {
+		int next = i + 1 < n ? s[i + 1] : -1;
+
+		/* straight into the buffer while there is room for any escape */
+		if (b->size - b->len > SR_ESC_MAX)
+			b->len += esc__byte(b->buf + b->len, s[i], next, false);
+		else
+			sbuf__write(b, tmp, esc__byte(tmp, s[i], next, false));
+	}
+	b->buf[b->len] = '\0';
 }
 
 void sbuf__quoted(struct sr_sbuf *b, const void *data, size_t n)
