@@ -122,6 +122,10 @@ int pairing__add_sink(struct sr_pairing *p, struct sr_sink *s)
 		return -ENOSPC;
 	s->bit = (uint8_t)(1u << p->nsinks);
 	p->sinks[p->nsinks++] = s;
+	if (s->whole_at_end)
+		p->whole_sinks = true;
+	else
+		p->early_sinks = true;
 	return 0;
 }
 
@@ -181,14 +185,20 @@ static void emit(struct sr_pairing *p, const struct sr_event *ev)
 
 /*
  * The fd model resolves what a shown event's call will annotate (sinks only
- * read it): the entry part when it goes out, the rest with the exit.
+ * read it): the entry part when a sink shows it (at SR_EV_ENTER, or with the
+ * event that ends the call for one that shows calls whole), the rest with
+ * the exit.
  */
 static void prepare_fds(struct sr_pairing *p, struct sr_ttask *t, enum sr_ev_type type)
 {
-	unsigned int parts = t->entry_shown ? 0 : SR_FDP_ENTRY;
+	unsigned int parts = 0;
 
-	if (type == SR_EV_ENTER)
-		t->entry_shown = true;
+	if (type == SR_EV_ENTER) {
+		t->entry_shown = p->early_sinks;
+		parts = p->early_sinks ? SR_FDP_ENTRY : 0;
+	} else if (!t->entry_shown || p->whole_sinks) {
+		parts = SR_FDP_ENTRY;
+	}
 	if (type == SR_EV_EXIT)
 		parts |= SR_FDP_EXIT;
 	if (p->fds && parts)

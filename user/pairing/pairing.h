@@ -43,6 +43,8 @@ struct sr_pairing {
 	uint32_t zombie_ring[SR_MAX_ZOMBIES]; /* in order of exit, to forget the oldest */
 	uint32_t zombie_next;
 	bool filter_status; /* -e status= in user space: calls are shown whole, at exit */
+	bool early_sinks; /* a sink shows entries at SR_EV_ENTER (strace's lines) */
+	bool whole_sinks; /* a sink shows calls whole when they end (JSON) */
 	struct sr_sink *sinks[SR_MAX_SINKS];
 	int nsinks;
 	struct sr_pairing_stats stats;
