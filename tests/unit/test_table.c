@@ -145,6 +145,47 @@ static void plans(struct t_state *st)
 	CHECK(st, !(p.flags & SR_PLAN_AT_EXIT) && (p.flags & SR_PLAN_HAS_ENTER));
 }
 
+static void select_nr(uint8_t *sel, const char *name)
+{
+	int nr = syscalls__by_name(name)->nr;
+
+	sel[nr / 8] |= 1u << (nr % 8);
+}
+
+/* What the loader writes: traced, sent for the fd tables, undecoded, the -z/-Z mask. */
+static void plans_built(struct t_state *st)
+{
+	static struct sr_opts o;
+	static struct sr_plans p;
+	const struct sr_plan *pl = p.plan;
+	int close_nr = syscalls__by_name("close")->nr, getpid_nr = syscalls__by_name("getpid")->nr;
+	int openat_nr = syscalls__by_name("openat")->nr;
+
+	o.strsize = 32;
+	o.status = SR_ST_ALL;
+	o.trace_set = true;
+	select_nr(o.trace_sel, "getpid");
+	plan__build(&o, &p);
+	CHECK(st, (pl[getpid_nr].flags & SR_PLAN_TRACED) && !(pl[close_nr].flags & SR_PLAN_TRACED));
+	/* no -y: nothing is sent for the fd tables */
+	CHECK(st, !(pl[close_nr].flags & SR_PLAN_TRACK));
+	/* -1 (a restored rt_sigreturn) and x32 numbers: traced with rt_sigreturn */
+	CHECK(st, !(pl[SR_PLAN_OOB].flags & SR_PLAN_TRACED));
+	CHECK(st, pl[SR_PLAN_IA32].flags == SR_PLAN_TRACED && pl[SR_PLAN_IA32].nargs == SR_NARGS);
+	CHECK(st, p.status == 0);
+	select_nr(o.trace_sel, "rt_sigreturn");
+	o.decode_fds = 1;
+	select_nr(o.raw_sel, "openat");
+	o.status = SR_ST_FAILED;
+	plan__build(&o, &p);
+	CHECK(st, pl[SR_PLAN_OOB].flags & SR_PLAN_TRACED);
+	CHECK(st, (pl[close_nr].flags & SR_PLAN_TRACK) && !(pl[getpid_nr].flags & SR_PLAN_TRACK));
+	/* -e raw=openat: its path is not read */
+	CHECK(st,
+	      !(pl[openat_nr].flags & SR_PLAN_HAS_ENTER) && (pl[openat_nr].flags & SR_PLAN_TRACK));
+	CHECK(st, p.status == SR_STATUS_FAIL);
+}
+
 /* Set while checking rows and plans broken on purpose. */
 static bool quiet;
 
@@ -549,13 +590,9 @@ static void checks_catch(struct t_state *st)
 }
 
 T_SUITE(table_tests) = {
-	T_CASE(rows_well_formed),
-	T_CASE(rows_cover_uapi),
-	T_CASE(names_unique),
-	T_CASE(rows_consistent),
-	T_CASE(plans_consistent),
-	T_CASE(checks_catch),
-	T_CASE(lookup),
-	T_CASE(plans),
-	T_END,
+	T_CASE(rows_well_formed), T_CASE(rows_cover_uapi),
+	T_CASE(names_unique),	  T_CASE(rows_consistent),
+	T_CASE(plans_consistent), T_CASE(checks_catch),
+	T_CASE(lookup),		  T_CASE(plans),
+	T_CASE(plans_built),	  T_END,
 };

@@ -223,14 +223,20 @@ static bool traced(const struct sr_opts *o, int nr)
 }
 
 /*
- * Numbers outside the table: x32 calls, and -1, which is also what
- * rt_sigreturn's exit reports once it has restored the registers.
+ * Numbers outside the table: x32 calls, and -1, which is also what the exit
+ * of a call that restores the registers (SR_F_REGS: rt_sigreturn) reports:
+ * traced with it.
  */
 static bool catch_all_traced(const struct sr_opts *o)
 {
-	const struct sr_sysent *e = syscalls__by_name("rt_sigreturn");
+	int nr;
 
-	return !o->trace_set || (e && traced(o, e->nr));
+	if (!o->trace_set)
+		return true;
+	for (nr = 0; nr < SR_NR_MAX; nr++)
+		if ((syscalls__get(nr)->flags & SR_F_REGS) && traced(o, nr))
+			return true;
+	return false;
 }
 
 /* i386 syscall @nr is selected with its x86_64 namesake (all are without -e trace=). */

@@ -141,7 +141,9 @@ enum sr_rtype {
 #define SR_F_EXEC  (1ULL << 34) /* replaces the program: argv at entry, cloexec fds close */
 #define SR_F_SOCK  (1ULL << 35) /* may change argument 0's socket addresses (-yy, --peer) */
 #define SR_F_CXALL (1ULL << 36) /* the fd it creates is close-on-exec whatever the flags */
-#define SR_F_ALL   (0x1fULL << 32)
+/* Restores the registers, the syscall number too: its exit reports -1 (rt_sigreturn). */
+#define SR_F_REGS (1ULL << 37)
+#define SR_F_ALL  (0x3fULL << 32)
 
 /* What a syscall does to the fd tables (fd/replay.c); its fd's from the kernel side. */
 enum sr_fdact {
