@@ -135,8 +135,6 @@ bool pr_flags_bare(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v);
 void fmt_flags_bitnum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v, int base);
 /* Print one value by name, or "v /\* X_??? *\/". */
 void fmt_enum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v);
-/* Name of @v in @x, or NULL. */
-const char *xlat__name(const struct sr_xlat *x, uint64_t v);
 void fmt_signame(struct sr_fmt *f, int sig);
 /* Signal name without "SIG" for sets: "CHLD", "RT_1"; NULL-safe buffer. */
 const char *signame_short(int sig, char *buf, size_t len);

@@ -21,7 +21,10 @@
 #include <sys/stat.h>
 #include <netinet/in.h>
 
-#include "decode/decode.h"
+#include "call/call.h"
+#include "table/syscalls.h"
+#include "table/xlat.h"
+#include "xlat/all.h"
 #include "fd/model.h"
 #include "lib/escape.h"
 

@@ -97,19 +97,6 @@ size_t fdtab__describe(const struct sr_fdtab *t, const struct sr_call *c, int fd
 		       enum sr_fd_when when, char *buf, size_t size);
 
 /**
- * fdtab__annotate() - transitional, until print/ uses fdtab__describe():
- * fdtab__describe(SR_FDW_ARG) written to @o.
- */
-void fdtab__annotate(const struct sr_fdtab *t, struct sr_out *o, const struct sr_call *c, int fd);
-
-/** fdtab__annotate_new() - transitional: fdtab__describe(SR_FDW_NEW) written to @o. */
-void fdtab__annotate_new(const struct sr_fdtab *t, struct sr_out *o, const struct sr_call *c,
-			 int fd);
-
-/** fdtab__annotate_cwd() - transitional: fdtab__describe(SR_FDW_CWD) written to @o. */
-void fdtab__annotate_cwd(const struct sr_fdtab *t, struct sr_out *o, const struct sr_call *c);
-
-/**
  * fdtab__abs_path() - --absolute-paths: @path (@len bytes) resolved against
  * @dirfd (AT_FDCWD: the cwd) of @c's process, into @buf. Return the length,
  * or -1 if @path is already absolute or the base is unknown. Reads only.

@@ -14,7 +14,9 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 
-#include "decode/decode.h"
+#include "call/call.h"
+#include "table/syscalls.h"
+#include "table/xlat.h"
 #include "fd/model.h"
 
 /* FNV-1a: the path index key. */

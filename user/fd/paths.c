@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "decode/decode.h"
+#include "call/call.h"
+#include "table/syscalls.h"
+#include "table/xlat.h"
 #include "fd/model.h"
 
 /*

@@ -13,7 +13,7 @@
 #include <limits.h>
 #include <string.h>
 
-#include "decode/decode.h"
+#include "decode/decode.h" /* the struct kinds' fds() enumerators */
 #include "fd/model.h"
 
 /* One call being prepared. */

@@ -17,7 +17,9 @@
 #include <linux/openat2.h>
 #include <linux/seccomp.h>
 
-#include "decode/decode.h"
+#include "call/call.h"
+#include "table/syscalls.h"
+#include "table/xlat.h"
 #include "fd/model.h"
 
 /* SR_T_STRUCT_IN flags words hold the close-on-exec bit in their first u64. */

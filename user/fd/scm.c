@@ -8,7 +8,9 @@
 #include <string.h>
 #include <sys/socket.h>
 
-#include "decode/decode.h"
+#include "call/call.h"
+#include "table/syscalls.h"
+#include "table/xlat.h"
 #include "fd/model.h"
 
 /* struct user_msghdr and struct cmsghdr, as the BPF side copies them (put_msghdr). */

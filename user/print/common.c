@@ -9,57 +9,36 @@
 #include "fd/fdtab.h"
 #include "cli/opts.h"
 
-/* Room for the text of one fd annotation: a path of 4096 bytes, escaped, and a socket. */
-#define SR_FD_ANNOT_MAX (4 * 4096 + 512)
-
 void fmt_ptr(struct sr_fmt *f, uint64_t v)
 {
 	pr_addr(f, v);
 }
 
-/*
- * The -y annotation of @fd (@when: 0 as the call began, 1 as the call
- * created it, 2 the cwd) into @buf, "<>" included. Transitional: the fd
- * tables still print into a struct sr_out, so their text is caught in memory.
- */
-static size_t fd_annotation(struct sr_fmt *f, const struct sr_call *c, int fd, int when, char *buf,
-			    size_t size)
-{
-	struct sr_out o = { .fd = -1, .buf = buf, .cap = size };
-
-	if (!f->fds || !c)
-		return 0;
-	if (when == 0)
-		fdtab__annotate(f->fds, &o, c, fd);
-	else if (when == 1)
-		fdtab__annotate_new(f->fds, &o, c, fd);
-	else
-		fdtab__annotate_cwd(f->fds, &o, c);
-	return o.err ? 0 : o.len;
-}
-
-static void print_fd(struct sr_fmt *f, const struct sr_call *c, int fd, int when)
+/* @fd with its -y annotation, as fdtab__describe() tells it (read only). */
+static void print_fd(struct sr_fmt *f, const struct sr_call *c, int fd, enum sr_fd_when when)
 {
 	char buf[SR_FD_ANNOT_MAX];
-	size_t n = fd_annotation(f, c, fd, when, buf, sizeof(buf));
+	size_t n = 0;
 
+	if (f->fds && c)
+		n = fdtab__describe(f->fds, c, fd, when, buf, sizeof(buf));
 	f->pr->ops->fd(f->pr, fd, buf, n);
 }
 
 void fmt_fd(struct sr_fmt *f, const struct sr_call *c, int fd)
 {
-	print_fd(f, c, fd, 0);
+	print_fd(f, c, fd, SR_FDW_ARG);
 }
 
 void fmt_fd_new(struct sr_fmt *f, const struct sr_call *c, int fd)
 {
-	print_fd(f, c, fd, 1);
+	print_fd(f, c, fd, SR_FDW_NEW);
 }
 
 void fmt_dirfd(struct sr_fmt *f, const struct sr_call *c, int fd)
 {
 	/* strace -y shows the cwd after AT_FDCWD */
-	print_fd(f, c, fd, fd == AT_FDCWD ? 2 : 0);
+	print_fd(f, c, fd, fd == AT_FDCWD ? SR_FDW_CWD : SR_FDW_ARG);
 }
 
 /* strace's "%#03o": 0644, 022, 000. */
@@ -156,16 +135,6 @@ void fmt_clock_t(struct sr_fmt *f, uint64_t v)
 	snprintf(buf, sizeof(buf), "%llu.%0*llu s", (unsigned long long)(v / tck), width,
 		 (unsigned long long)(v % tck));
 	pr_comment(f, buf);
-}
-
-const char *xlat__name(const struct sr_xlat *x, uint64_t v)
-{
-	uint32_t i;
-
-	for (i = 0; i < x->n; i++)
-		if (x->ents[i].val == v)
-			return x->ents[i].name;
-	return NULL;
 }
 
 /* fmt_flags(), or with @bitnum >= 0 fmt_flags_bitnum(). */
