@@ -53,7 +53,7 @@ BPF_HDRS := $(wildcard bpf/*.h) include/sysray/abi.h
 XLAT_INS := $(wildcard user/table/xlat/*.in)
 XLAT_OBJS := $(patsubst user/table/xlat/%.in,$(OUTPUT)/xlat/%.o,$(XLAT_INS))
 GEN_HDRS := $(OUTPUT)/sysray.skel.h $(OUTPUT)/syscall_names.h $(OUTPUT)/errno_names.h \
-	$(OUTPUT)/xlat/all.h
+	$(OUTPUT)/kernel_errnos.h $(OUTPUT)/xlat/all.h
 # Everything in user/ but main.c forms a library shared with the unit tests.
 LIB_SRCS := $(filter-out user/main.c,$(wildcard user/*.c user/*/*.c))
 LIB_OBJS := $(patsubst user/%.c,$(OUTPUT)/user/%.o,$(LIB_SRCS))
@@ -169,6 +169,10 @@ $(OUTPUT)/syscall_names.h: scripts/gen-syscall-names.sh | $(OUTPUT)
 $(OUTPUT)/errno_names.h: scripts/gen-errnos.sh user/table/xlat/kernel_errnos.txt | $(OUTPUT)
 	$(call msg,GEN,$@)
 	$(Q)CC="$(CC)" scripts/gen-errnos.sh $(UAPI_INC) user/table/xlat/kernel_errnos.txt > $@
+
+$(OUTPUT)/kernel_errnos.h: scripts/gen-errnos.sh user/table/xlat/kernel_errnos.txt | $(OUTPUT)
+	$(call msg,GEN,$@)
+	$(Q)scripts/gen-errnos.sh --defines user/table/xlat/kernel_errnos.txt > $@
 
 $(OUTPUT)/xlat/%.c: user/table/xlat/%.in scripts/gen-xlat.sh | $(OUTPUT)/xlat
 	$(call msg,GEN,$@)

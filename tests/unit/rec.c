@@ -4,6 +4,7 @@
 
 #include "rec.h"
 #include "print/strace.h"
+#include "table/plan.h"
 #include "table/syscalls.h"
 
 static void hdr(struct t_rec *r, uint16_t type, uint32_t tid, int32_t nr, size_t size)
@@ -105,8 +106,8 @@ bool t_one_record(const char *name, const struct sr_opts *o)
 
 	if (!e)
 		return false;
-	syscalls__plan(e, o, &plan);
-	return sr_plan_whole(plan.flags | SR_PLAN_TRACED, pairing__kernel_status(o));
+	plan__syscall(e, o, &plan);
+	return sr_plan_whole(plan.flags | SR_PLAN_TRACED, plan__kernel_status(o));
 }
 
 /* The pairing stage and a strace sink on s->mem, as the session puts them together. */

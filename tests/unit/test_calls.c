@@ -11,6 +11,7 @@
 #include <linux/sched.h>
 
 #include "rec.h"
+#include "table/plan.h"
 #include "test.h"
 
 /* One call as a test describes it. */
@@ -194,7 +195,7 @@ static void whole_failed_only(struct t_state *st)
 	t_sink_open(&s);
 	s.opts.status = SR_ST_FAILED;
 	t_sink_reinit(&s);
-	CHECK(st, pairing__kernel_status(&s.opts) == SR_STATUS_FAIL);
+	CHECK(st, plan__kernel_status(&s.opts) == SR_STATUS_FAIL);
 	CHECK(st, t_one_record("read", &s.opts) && t_one_record("getpid", &s.opts));
 	CHECK(st, !t_one_record("execve", &s.opts));
 	/* the kernel sends no successful call; if one came, it would not print */
@@ -230,7 +231,7 @@ static void whole_successful_only(struct t_state *st)
 	t_sink_open(&s);
 	s.opts.status = SR_ST_SUCCESSFUL;
 	t_sink_reinit(&s);
-	CHECK(st, pairing__kernel_status(&s.opts) == SR_STATUS_OK);
+	CHECK(st, plan__kernel_status(&s.opts) == SR_STATUS_OK);
 	/* write reads its buffer at entry: an entry record even under -z */
 	CHECK(st, !t_one_record("write", &s.opts) && t_one_record("read", &s.opts));
 	t_feed_call(&s, 100, T_AS_KERNEL, "clock_gettime", cg, NULL, 0, 0, &tsb, 1);
@@ -265,7 +266,7 @@ static void whole_status_in_user_space(struct t_state *st)
 	t_sink_open(&s);
 	s.opts.status = SR_ST_FAILED | SR_ST_UNFINISHED;
 	t_sink_reinit(&s);
-	CHECK(st, pairing__kernel_status(&s.opts) == 0);
+	CHECK(st, plan__kernel_status(&s.opts) == 0);
 	CHECK(st, t_one_record("getpid", &s.opts) && !t_one_record("read", &s.opts));
 	t_enter(&r, 100, "read", rd);
 	t_feed(&s, &r);

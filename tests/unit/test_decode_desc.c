@@ -12,6 +12,7 @@
 
 #include "rec.h"
 #include "table/syscalls.h"
+#include "table/plan.h"
 #include "test.h"
 
 struct t_pollfd {
@@ -340,7 +341,7 @@ static void ioctl_termios2(struct t_state *st)
 	memcpy(t + 36, &(uint32_t){ 38400 }, 4);
 	memcpy(t + 40, &(uint32_t){ 38400 }, 4);
 	t_sink_open(&s);
-	syscalls__plan(syscalls__by_name("ioctl"), &s.opts, &p);
+	plan__syscall(syscalls__by_name("ioctl"), &s.opts, &p);
 	CHECK(st, p.a[2].elem >= sizeof(t) && p.a[2].cap >= sizeof(t));
 	/* what the kernel sends under that plan */
 	b.len = p.a[2].cap < sizeof(t) ? p.a[2].cap : sizeof(t);

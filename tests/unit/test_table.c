@@ -6,6 +6,7 @@
 #include "decode/decode.h"
 #include "cli/opts.h"
 #include "table/syscalls.h"
+#include "table/plan.h"
 #include "test.h"
 
 static bool needs_len(uint8_t t)
@@ -103,45 +104,86 @@ static void plans(struct t_state *st)
 	struct sr_opts o = { .strsize = 32 };
 	struct sr_plan p;
 
-	syscalls__plan(syscalls__by_name("read"), &o, &p);
+	plan__syscall(syscalls__by_name("read"), &o, &p);
 	CHECK(st, p.flags & SR_PLAN_HAS_EXIT);
 	CHECK(st, !(p.flags & SR_PLAN_HAS_ENTER));
 	CHECK(st, p.a[1].when == SR_CAP_EXIT && p.a[1].len_src == SR_LEN_RET && p.a[1].cap == 32);
-	syscalls__plan(syscalls__by_name("openat"), &o, &p);
+	plan__syscall(syscalls__by_name("openat"), &o, &p);
 	CHECK(st, p.a[1].how == SR_HOW_STR && p.a[1].cap == SR_BLOB_MAX);
 	CHECK(st, p.a[1].when == (SR_CAP_ENTER | SR_CAP_RETRY));
-	syscalls__plan(syscalls__by_name("write"), &o, &p);
+	plan__syscall(syscalls__by_name("write"), &o, &p);
 	CHECK(st, p.a[1].len_src == SR_LEN_ARG && p.a[1].len_arg == 2);
-	syscalls__plan(syscalls__by_name("execve"), &o, &p);
+	plan__syscall(syscalls__by_name("execve"), &o, &p);
 	CHECK(st, p.flags & SR_PLAN_EXEC);
 	CHECK(st, p.a[1].how == SR_HOW_STRV && p.a[2].how == SR_HOW_STRV_COUNT);
-	syscalls__plan(syscalls__by_name("getpid"), &o, &p);
+	plan__syscall(syscalls__by_name("getpid"), &o, &p);
 	CHECK(st, !(p.flags & (SR_PLAN_HAS_ENTER | SR_PLAN_HAS_EXIT)));
 	CHECK(st, p.flags & SR_PLAN_AT_EXIT);
-	syscalls__plan(syscalls__by_name("time"), &o, &p);
+	plan__syscall(syscalls__by_name("time"), &o, &p);
 	CHECK(st, p.flags & SR_PLAN_AT_EXIT);
 	/* may wait: keep the entry record so a stuck call shows */
-	syscalls__plan(syscalls__by_name("timerfd_settime"), &o, &p);
+	plan__syscall(syscalls__by_name("timerfd_settime"), &o, &p);
 	CHECK(st, !(p.flags & SR_PLAN_AT_EXIT));
-	syscalls__plan(syscalls__by_name("newfstatat"), &o, &p);
+	plan__syscall(syscalls__by_name("newfstatat"), &o, &p);
 	CHECK(st, !(p.flags & SR_PLAN_AT_EXIT));
-	syscalls__plan(syscalls__by_name("close"), &o, &p);
+	plan__syscall(syscalls__by_name("close"), &o, &p);
 	CHECK(st, !(p.flags & SR_PLAN_AT_EXIT));
-	syscalls__plan(syscalls__by_name("read"), &o, &p);
+	plan__syscall(syscalls__by_name("read"), &o, &p);
 	CHECK(st, !(p.flags & SR_PLAN_AT_EXIT));
 	/* SEEK_DATA/SEEK_HOLE ask an NFS or FUSE server */
-	syscalls__plan(syscalls__by_name("lseek"), &o, &p);
+	plan__syscall(syscalls__by_name("lseek"), &o, &p);
 	CHECK(st, !(p.flags & SR_PLAN_AT_EXIT));
 	/* -y: close's fd described at its exit, in case another thread reopened it */
-	syscalls__plan(syscalls__by_name("close"), &o, &p);
+	plan__syscall(syscalls__by_name("close"), &o, &p);
 	CHECK(st, !(p.flags & SR_PLAN_FDI_ARG0));
 	o.decode_fds = 1;
-	syscalls__plan(syscalls__by_name("close"), &o, &p);
+	plan__syscall(syscalls__by_name("close"), &o, &p);
 	CHECK(st, p.flags & SR_PLAN_FDI_ARG0);
 	o.decode_fds = 0;
 	/* cannot wait, but its new action is an input: read it at entry */
-	syscalls__plan(syscalls__by_name("rt_sigaction"), &o, &p);
+	plan__syscall(syscalls__by_name("rt_sigaction"), &o, &p);
 	CHECK(st, !(p.flags & SR_PLAN_AT_EXIT) && (p.flags & SR_PLAN_HAS_ENTER));
+}
+
+static void select_nr(uint8_t *sel, const char *name)
+{
+	int nr = syscalls__by_name(name)->nr;
+
+	sel[nr / 8] |= 1u << (nr % 8);
+}
+
+/* What the loader writes: traced, sent for the fd tables, undecoded, the -z/-Z mask. */
+static void plans_built(struct t_state *st)
+{
+	static struct sr_opts o;
+	static struct sr_plans p;
+	const struct sr_plan *pl = p.plan;
+	int close_nr = syscalls__by_name("close")->nr, getpid_nr = syscalls__by_name("getpid")->nr;
+	int openat_nr = syscalls__by_name("openat")->nr;
+
+	o.strsize = 32;
+	o.status = SR_ST_ALL;
+	o.trace_set = true;
+	select_nr(o.trace_sel, "getpid");
+	plan__build(&o, &p);
+	CHECK(st, (pl[getpid_nr].flags & SR_PLAN_TRACED) && !(pl[close_nr].flags & SR_PLAN_TRACED));
+	/* no -y: nothing is sent for the fd tables */
+	CHECK(st, !(pl[close_nr].flags & SR_PLAN_TRACK));
+	/* -1 (a restored rt_sigreturn) and x32 numbers: traced with rt_sigreturn */
+	CHECK(st, !(pl[SR_PLAN_OOB].flags & SR_PLAN_TRACED));
+	CHECK(st, pl[SR_PLAN_IA32].flags == SR_PLAN_TRACED && pl[SR_PLAN_IA32].nargs == SR_NARGS);
+	CHECK(st, p.status == 0);
+	select_nr(o.trace_sel, "rt_sigreturn");
+	o.decode_fds = 1;
+	select_nr(o.raw_sel, "openat");
+	o.status = SR_ST_FAILED;
+	plan__build(&o, &p);
+	CHECK(st, pl[SR_PLAN_OOB].flags & SR_PLAN_TRACED);
+	CHECK(st, (pl[close_nr].flags & SR_PLAN_TRACK) && !(pl[getpid_nr].flags & SR_PLAN_TRACK));
+	/* -e raw=openat: its path is not read */
+	CHECK(st,
+	      !(pl[openat_nr].flags & SR_PLAN_HAS_ENTER) && (pl[openat_nr].flags & SR_PLAN_TRACK));
+	CHECK(st, p.status == SR_STATUS_FAIL);
 }
 
 /* Set while checking rows and plans broken on purpose. */
@@ -203,11 +245,9 @@ static void names_unique(struct t_state *st)
 /* strace's classes, as -e trace=%class selects them. */
 static int check_classes(const struct sr_sysent *e)
 {
-	const uint32_t all = (SR_C_STATFS_LIKE << 1) - 1, c = e->classes;
+	const uint64_t c = e->flags & SR_C_ALL;
 	int bad = 0;
 
-	if (c & ~all)
-		bad += broken(e->name, -1, "unknown class bits");
 	/* %%stat holds every stat-like call, %stat/%lstat/%fstat some of them */
 	if ((c & (SR_C_STAT | SR_C_LSTAT | SR_C_FSTAT)) && !(c & SR_C_STAT_LIKE))
 		bad += broken(e->name, -1, "%stat/%lstat/%fstat without %%stat");
@@ -223,6 +263,98 @@ static int check_classes(const struct sr_sysent *e)
 	/* %pure: no arguments, always succeeds */
 	if ((c & SR_C_PURE) && (e->nargs || e->ret == SR_R_NONE))
 		bad += broken(e->name, -1, "%pure with arguments, or never returns");
+	return bad;
+}
+
+/* Actions that create the fd the call returns. */
+static bool returns_new_fd(enum sr_fdact a)
+{
+	return a == SR_FD_NEWFD || a == SR_FD_MEMFD || a == SR_FD_PIDFD || a == SR_FD_SIGNALFD ||
+	       a == SR_FD_DUP;
+}
+
+/*
+ * The leading arguments fd/replay.c reads by position for each action:
+ * F an fd, D a dirfd, P a path, S a string, I a pid, X a flags word (FLAGS
+ * or HEX), O an output struct; '.' anything.
+ */
+static const char *const act_args[SR_FD_MAX] = {
+	[SR_FD_MEMFD] = "S",   [SR_FD_PIDFD] = "I",	  [SR_FD_SIGNALFD] = "F",
+	[SR_FD_DUP] = "F",     [SR_FD_CLOSE] = "F",	  [SR_FD_CLOSE_RANGE] = "..X",
+	[SR_FD_FCNTL] = "F",   [SR_FD_CHDIR] = "P",	  [SR_FD_FCHDIR] = "F",
+	[SR_FD_UNLINK] = "P",  [SR_FD_RMDIR] = "P",	  [SR_FD_UNLINKAT] = "DPX",
+	[SR_FD_RENAME] = "PP", [SR_FD_RENAMEAT] = "DPDP", [SR_FD_UNSHARE] = "X",
+	[SR_FD_CLONE] = "X.O", [SR_FD_BPF] = ".",	  [SR_FD_SECCOMP] = "..",
+	[SR_FD_SENDMSG] = "F", [SR_FD_RECVMSG] = "F.X",
+};
+
+static bool arg_is(const struct sr_argdesc *a, char want)
+{
+	switch (want) {
+	case 'F':
+		return a->type == SR_T_FD;
+	case 'D':
+		return a->type == SR_T_DIRFD;
+	case 'P':
+		return a->type == SR_T_PATH && !(a->flags & SR_AF_NOFILE);
+	case 'S':
+		return a->type == SR_T_STR;
+	case 'I':
+		return a->type == SR_T_PID;
+	case 'X':
+		return a->type == SR_T_FLAGS || a->type == SR_T_HEX;
+	case 'O':
+		return a->type == SR_T_PTR || a->type == SR_T_STRUCT_OUT;
+	}
+	return true;
+}
+
+/* Where a close-on-exec bit may be: a flags word, or a struct read at entry. */
+static bool holds_flags(const struct sr_argdesc *a)
+{
+	return a->type == SR_T_FLAGS || a->type == SR_T_HEX || a->type == SR_T_CUSTOM ||
+	       a->type == SR_T_STRUCT_IN;
+}
+
+/* Behaviour flags and the fd action: what they say agrees with the row. */
+static int check_flags(const struct sr_sysent *e)
+{
+	const uint64_t known = SR_C_ALL | SR_F_ALL | SR_FD_MASK;
+	enum sr_fdact act = SR_FDACT(e);
+	const char *want = act < SR_FD_MAX ? act_args[act] : NULL;
+	int i, cx = 0, bad = 0;
+
+	if ((e->flags & ~known) || act >= SR_FD_MAX)
+		return broken(e->name, -1, "unknown flag bits or fd action");
+	/* every new fd the tables should know of comes from an action */
+	if ((e->ret == SR_R_FD) != returns_new_fd(act))
+		bad += broken(e->name, -1, "returns an fd without a NEWFD-like action, or not");
+	/* the kernel side reads int[2] there (SR_PLAN_FDI_PAIR) */
+	for (i = 0; act == SR_FD_PAIR && i < e->nargs; i++)
+		if (e->args[i].type == SR_T_STRUCT_OUT && e->args[i].kind->size != 8)
+			bad += broken(e->name, i, "a pair's output is no int[2]");
+	for (i = 0; want && want[i]; i++)
+		if (i >= e->nargs || !arg_is(&e->args[i], want[i]))
+			bad += broken(e->name, i, "not what its fd action reads there");
+	for (i = 0; i < e->nargs && i < SR_NARGS; i++) {
+		const struct sr_argdesc *a = &e->args[i];
+
+		if (!a->cloexec)
+			continue;
+		cx++;
+		if (!holds_flags(a) || (a->cloexec & (a->cloexec - 1)))
+			bad += broken(e->name, i, "CX not one bit of a flags word");
+	}
+	if ((cx || (e->flags & SR_F_CXALL)) && !returns_new_fd(act) && act != SR_FD_PAIR)
+		bad += broken(e->name, -1, "close-on-exec for a call that makes no fd");
+	if (cx > 1 || (cx && (e->flags & SR_F_CXALL)))
+		bad += broken(e->name, -1, "two close-on-exec sources");
+	if ((e->flags & SR_F_FORK) && e->ret != SR_R_PID)
+		bad += broken(e->name, -1, "FORK without a pid to return");
+	if ((e->flags & SR_F_EXEC) && (e->flags & (SR_F_FORK | SR_F_NB) || act != SR_FD_NONE))
+		bad += broken(e->name, -1, "EXEC with FORK, NB or an fd action");
+	if ((e->flags & SR_F_SOCK) && (!e->nargs || e->args[0].type != SR_T_FD))
+		bad += broken(e->name, 0, "SOCK but no socket first");
 	return bad;
 }
 
@@ -265,6 +397,8 @@ static int check_args(const struct sr_sysent *e)
 			bad += broken(e->name, i, "SR_AF_HEX on no buffer");
 		if ((a->flags & SR_AF_ANYRET) && !syscalls__is_output(a))
 			bad += broken(e->name, i, "SR_AF_ANYRET on an input");
+		if ((a->flags & SR_AF_NOFILE) && a->type != SR_T_PATH)
+			bad += broken(e->name, i, "SR_AF_NOFILE on no path");
 	}
 	return bad;
 }
@@ -276,7 +410,7 @@ static void rows_consistent(struct t_state *st)
 	int bad = 0;
 
 	for (i = 0; (e = syscalls__row(i)); i++)
-		bad += check_classes(e) + check_args(e);
+		bad += check_classes(e) + check_args(e) + check_flags(e);
 	CHECK(st, bad == 0);
 }
 
@@ -393,7 +527,7 @@ static void plans_consistent(struct t_state *st)
 	for (k = 0; k < N_OPT_SETS && bad < 20; k++) {
 		opt_set(&o, k);
 		for (nr = 0; nr < SR_NR_MAX; nr++) {
-			syscalls__plan(syscalls__get(nr), &o, &p);
+			plan__syscall(syscalls__get(nr), &o, &p);
 			bad += check_plan(syscalls__get(nr), &p);
 		}
 	}
@@ -409,27 +543,46 @@ static void checks_catch(struct t_state *st)
 
 	opt_set(&o, 2);
 	quiet = true;
-	syscalls__plan(syscalls__by_name("getpid"), &o, &p);
+	plan__syscall(syscalls__by_name("getpid"), &o, &p);
 	p.flags |= SR_PLAN_HAS_ENTER;
 	CHECK(st, check_plan(syscalls__by_name("getpid"), &p) > 0);
-	syscalls__plan(syscalls__by_name("exit_group"), &o, &p);
+	plan__syscall(syscalls__by_name("exit_group"), &o, &p);
 	p.flags |= SR_PLAN_HAS_EXIT;
 	CHECK(st, check_plan(syscalls__by_name("exit_group"), &p) > 0);
-	syscalls__plan(syscalls__by_name("read"), &o, &p);
+	plan__syscall(syscalls__by_name("read"), &o, &p);
 	p.a[1].cap = SR_BLOB_MAX + 1;
 	CHECK(st, check_plan(syscalls__by_name("read"), &p) > 0);
-	syscalls__plan(syscalls__by_name("read"), &o, &p);
+	plan__syscall(syscalls__by_name("read"), &o, &p);
 	p.a[1].when |= SR_CAP_ENTER;
 	CHECK(st, check_plan(syscalls__by_name("read"), &p) > 0);
-	syscalls__plan(syscalls__by_name("read"), &o, &p);
+	plan__syscall(syscalls__by_name("read"), &o, &p);
 	p.a[4] = p.a[1];
 	CHECK(st, check_plan(syscalls__by_name("read"), &p) > 0);
-	syscalls__plan(syscalls__by_name("write"), &o, &p);
+	plan__syscall(syscalls__by_name("write"), &o, &p);
 	p.a[1].when = SR_CAP_EXIT;
 	CHECK(st, check_plan(syscalls__by_name("write"), &p) > 0);
 	e = *syscalls__by_name("fstat");
-	e.classes |= SR_C_STAT;
+	e.flags |= SR_C_STAT;
 	CHECK(st, check_classes(&e) > 0);
+	/* an fd action on a row that returns none, a cloexec bit on no flags word */
+	e = *syscalls__by_name("fsync");
+	e.flags |= (uint64_t)SR_FD_NEWFD << SR_FD_SHIFT;
+	CHECK(st, check_flags(&e) > 0);
+	e = *syscalls__by_name("epoll_create");
+	e.args[0].cloexec = 1;
+	CHECK(st, check_flags(&e) > 0);
+	e = *syscalls__by_name("eventfd2");
+	e.args[1].cloexec = 3;
+	CHECK(st, check_flags(&e) > 0);
+	e = *syscalls__by_name("openat");
+	e.flags |= SR_F_EXEC;
+	CHECK(st, check_flags(&e) > 0);
+	e = *syscalls__by_name("rename");
+	e.args[1].type = SR_T_STR;
+	CHECK(st, check_flags(&e) > 0);
+	e = *syscalls__by_name("write");
+	e.flags |= 1ULL << 60;
+	CHECK(st, check_flags(&e) > 0);
 	e = *syscalls__by_name("write");
 	e.args[1].len = SR_L_ARG(0);
 	CHECK(st, check_args(&e) > 0);
@@ -437,13 +590,9 @@ static void checks_catch(struct t_state *st)
 }
 
 T_SUITE(table_tests) = {
-	T_CASE(rows_well_formed),
-	T_CASE(rows_cover_uapi),
-	T_CASE(names_unique),
-	T_CASE(rows_consistent),
-	T_CASE(plans_consistent),
-	T_CASE(checks_catch),
-	T_CASE(lookup),
-	T_CASE(plans),
-	T_END,
+	T_CASE(rows_well_formed), T_CASE(rows_cover_uapi),
+	T_CASE(names_unique),	  T_CASE(rows_consistent),
+	T_CASE(plans_consistent), T_CASE(checks_catch),
+	T_CASE(lookup),		  T_CASE(plans),
+	T_CASE(plans_built),	  T_END,
 };

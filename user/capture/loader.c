@@ -8,14 +8,12 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
-#include "fd/fdtab.h"
 #include "cli/filter.h"
 #include "capture/loader.h"
 #include "cli/opts.h"
-#include "pairing/pairing.h"
 #include "host/proc.h"
 #include "sysray.skel.h"
-#include "table/syscalls.h"
+#include "table/plan.h"
 
 #define CAP_SYS_ADMIN_BIT 21
 #define CAP_PERFMON_BIT	  38
@@ -64,68 +62,25 @@ int loader__check(void)
 	return 0;
 }
 
-/*
- * Numbers outside the table: x32 calls, and -1, which is also what
- * rt_sigreturn's exit reports once it has restored the registers.
- */
-static bool catch_all_traced(const struct sr_opts *o)
-{
-	const struct sr_sysent *e = syscalls__by_name("rt_sigreturn");
-
-	return !o->trace_set || (e && filter__traced(o, e->nr));
-}
-
-/* i386 syscall @nr is selected with its x86_64 namesake (all are without -e trace=). */
-static bool compat_traced(const struct sr_opts *o, uint32_t nr)
-{
-	const struct sr_sysent *e;
-
-	if (!o->trace_set)
-		return true;
-	if (nr >= SR_NR_MAX)
-		return catch_all_traced(o);
-	e = syscalls__by_name(syscalls__get_compat(nr)->name);
-	return e && filter__traced(o, e->nr);
-}
-
-static int fill_plans(struct sr_loader *l, const struct sr_opts *o)
+/* The plans, as table/plan.c made them: the map holds them as they are. */
+static int fill_plans(struct sr_loader *l, const struct sr_plans *plans)
 {
 	int fd = bpf_map__fd(l->skel->maps.plans);
-	struct sr_plan plan = { .flags = SR_PLAN_TRACED, .nargs = SR_NARGS };
-	uint32_t nr = SR_NR_MAX + 1;
+	uint32_t nr;
 
-	/* the plan of every ia32 call: arguments raw, nothing captured */
-	if (bpf_map_update_elem(fd, &nr, &plan, BPF_ANY))
-		return -errno;
-	for (nr = 0; nr <= SR_NR_MAX; nr++) {
-		if (nr < SR_NR_MAX) {
-			syscalls__plan(filter__raw(o, nr) ? syscalls__undecoded(nr) :
-							    syscalls__get(nr),
-				       o, &plan);
-		} else {
-			/* numbers out of range: raw arguments, nothing captured */
-			memset(&plan, 0, sizeof(plan));
-			plan.nargs = SR_NARGS;
-		}
-		if (nr < SR_NR_MAX ? filter__traced(o, nr) : catch_all_traced(o))
-			plan.flags |= SR_PLAN_TRACED;
-		/* what the fd tables replay reaches them whatever -e and -z say */
-		if (nr < SR_NR_MAX && fdtab__wanted(o) && fdtab__tracks(syscalls__get(nr)))
-			plan.flags |= SR_PLAN_TRACK;
-		if (compat_traced(o, nr))
-			plan.flags |= SR_PLAN_COMPAT;
-		if (bpf_map_update_elem(fd, &nr, &plan, BPF_ANY))
+	for (nr = 0; nr < SR_PLAN_COUNT; nr++)
+		if (bpf_map_update_elem(fd, &nr, &plans->plan[nr], BPF_ANY))
 			return -errno;
-	}
 	return 0;
 }
 
 /* Process filters and -z/-Z go to .rodata, where unused ones cost nothing. */
-static void set_filters(struct sysray_bpf *skel, const struct sr_opts *o)
+static void set_filters(struct sysray_bpf *skel, const struct sr_load_cfg *cfg)
 {
+	const struct sr_opts *o = cfg->opts;
 	int i;
 
-	skel->rodata->targ_status = pairing__kernel_status(o);
+	skel->rodata->targ_status = cfg->plans->status;
 	skel->rodata->targ_cgroup_ids = o->show_cgroup;
 	/* -Y prints task names; --peer names the process behind a socket */
 	skel->rodata->targ_comm_names = o->decode_pids || o->peer;
@@ -253,7 +208,7 @@ int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	for (i = 0; i < SR_MAX_EXCL; i++)
 		skel->rodata->targ_excl_tgid[i] = cfg->excl[i];
 	skel->rodata->targ_filter_tasks = cfg->filter_tasks;
-	set_filters(skel, o);
+	set_filters(skel, cfg);
 	l->ring_size = ring_size(o->ringbuf_size, l->ncpus);
 	err = bpf_map__set_max_entries(skel->maps.rbs, l->ncpus);
 	if (!err)
@@ -264,7 +219,7 @@ int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	err = sysray_bpf__load(skel);
 	if (err)
 		return load_error("load BPF programs", err);
-	err = fill_plans(l, o);
+	err = fill_plans(l, cfg->plans);
 	if (err)
 		return load_error("fill the syscall plans", err);
 	err = fill_cgroups(l, o);

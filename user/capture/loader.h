@@ -13,6 +13,7 @@
 
 struct sysray_bpf;
 struct sr_opts;
+struct sr_plans;
 
 struct sr_loader {
 	struct sysray_bpf *skel;
@@ -28,6 +29,8 @@ struct sr_loader {
 
 struct sr_load_cfg {
 	const struct sr_opts *opts;
+	/* what each syscall captures and whether it is sent (table/plan.c: plan__build()) */
+	const struct sr_plans *plans;
 	bool filter_tasks; /* trace only the traced map (launch, -p) */
 	uint32_t excl[SR_MAX_EXCL]; /* tgids never traced (terminal relays) */
 	sr_ring_fn on_record;

@@ -143,7 +143,7 @@ static void select_class(uint8_t *set, uint32_t bits)
 	int nr;
 
 	for (nr = 0; nr < syscalls__count() && nr < SR_NR_MAX; nr++)
-		if (syscalls__get(nr)->classes & bits)
+		if (syscalls__get(nr)->flags & bits)
 			bit_set(set, nr);
 }
 

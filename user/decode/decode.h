@@ -22,6 +22,9 @@
 struct sr_opts;
 struct sr_fdtab;
 
+/* Receives each fd a printer will annotate (struct sr_kind.fds, struct sr_decoder.fds). */
+typedef void (*sr_fd_fn)(void *ctx, int fd);
+
 /* A struct argument: how many bytes to capture, how to print them. */
 struct sr_kind {
 	const char *name;
@@ -32,6 +35,12 @@ struct sr_kind {
 	/* Print @len captured bytes of one element (or the whole, if size is 0). */
 	void (*print)(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
 		      size_t len);
+	/*
+	 * Optional: each fd print() annotates in the same bytes, to @fn, so the
+	 * fd tables resolve them before the line prints (fdtab__prepare()).
+	 */
+	void (*fds)(const struct sr_call *c, int argi, const void *data, size_t len, sr_fd_fn fn,
+		    void *ctx);
 };
 
 /* A custom argument decoder (SR_T_CUSTOM). */
@@ -50,6 +59,8 @@ struct sr_decoder {
 	 * as c->ent->args[argi].dec->param.
 	 */
 	const void *param;
+	/* Optional: each fd print() annotates at entry, or at exit (@at_exit), to @fn. */
+	void (*fds)(const struct sr_call *c, int argi, bool at_exit, sr_fd_fn fn, void *ctx);
 };
 
 /*
@@ -124,8 +135,6 @@ bool pr_flags_bare(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v);
 void fmt_flags_bitnum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v, int base);
 /* Print one value by name, or "v /\* X_??? *\/". */
 void fmt_enum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v);
-/* Name of @v in @x, or NULL. */
-const char *xlat__name(const struct sr_xlat *x, uint64_t v);
 void fmt_signame(struct sr_fmt *f, int sig);
 /* Signal name without "SIG" for sets: "CHLD", "RT_1"; NULL-safe buffer. */
 const char *signame_short(int sig, char *buf, size_t len);
@@ -145,17 +154,8 @@ bool pr_array_elem(struct sr_fmt *f, size_t i);
 /* "[N]" for an int in user memory, as strace prints int* outputs. */
 void fmt_int_array(struct sr_fmt *f, const void *data, size_t len, size_t n);
 
-/* Kernel-internal restart codes (include/linux/errno.h); they never reach user space. */
-#define SR_ERESTARTSYS		 512
-#define SR_ERESTARTNOINTR	 513
-#define SR_ERESTARTNOHAND	 514
-#define SR_ERESTART_RESTARTBLOCK 516
-/* Is @err one of them (strace prints "= ? ERESTARTSYS ...")? */
-bool errno__is_restart(int err);
-
-/* Kernel errno names and texts, generated from the UAPI headers. */
-const char *errno__name(int err);
-const char *errno__text(int err);
+/* Kernel errno names and texts: errno__name(), errno__text(). */
+#include "table/errno.h"
 
 /* Decoders' registry, defined in user/decode/ files. */
 #define SR_KIND(n)    extern const struct sr_kind sr_kind_##n;

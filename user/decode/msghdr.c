@@ -272,6 +272,30 @@ static void msg_control(struct sr_fmt *f, const struct sr_call *c, const struct 
 	pr_array_end(f);
 }
 
+/* The SCM_RIGHTS fds fmt_cmsghdr() annotates in @m's control messages, to @fn. */
+static void msg_control_fds(const struct msg_parts *m, sr_fd_fn fn, void *ctx)
+{
+	const size_t hdr = sizeof(struct cmsghdr);
+	const uint8_t *p;
+	size_t left, step, len, i;
+	uint64_t clen;
+
+	if (m->h.controllen < hdr || !blob_get(m->control, hdr))
+		return;
+	p = blob_data(m->control);
+	for (left = m->control->len; left >= hdr; p += step, left -= step) {
+		clen = get64(p, offsetof(struct cmsghdr, cmsg_len));
+		len = clen > left ? left : clen;
+		if (get32(p, offsetof(struct cmsghdr, cmsg_level)) == SOL_SOCKET &&
+		    get32(p, offsetof(struct cmsghdr, cmsg_type)) == SCM_RIGHTS)
+			for (i = hdr; i + sizeof(int32_t) <= len; i += sizeof(int32_t))
+				fn(ctx, (int32_t)get32(p, i));
+		step = clen < hdr ? 0 : cmsg_step(p, left);
+		if (!step)
+			break;
+	}
+}
+
 static void fmt_msghdr(struct sr_fmt *f, const struct sr_call *c, const struct msg_parts *m,
 		       int32_t ulen, bool has_ulen)
 {
@@ -317,11 +341,20 @@ static void msghdr_in_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 	fmt_msghdr(f, c, &m, 0, false);
 }
 
+static void msghdr_in_fds(const struct sr_call *c, int argi, bool at_exit, sr_fd_fn fn, void *ctx)
+{
+	struct msg_parts m;
+
+	if (!at_exit && msg_parse(&m, c, c->in[argi], argi, UINT64_MAX))
+		msg_control_fds(&m, fn, ctx);
+}
+
 const struct sr_decoder sr_dec_msghdr_in = {
 	.name = "msghdr_in",
 	.at_exit = false,
 	.plan = msghdr_in_plan,
 	.print = msghdr_in_print,
+	.fds = msghdr_in_fds,
 };
 
 /*
@@ -365,11 +398,21 @@ static void msghdr_out_print(struct sr_fmt *f, const struct sr_call *c, int argi
 	fmt_msghdr(f, c, &m, (int32_t)uh.namelen, true);
 }
 
+static void msghdr_out_fds(const struct sr_call *c, int argi, bool at_exit, sr_fd_fn fn, void *ctx)
+{
+	struct msg_parts m;
+
+	if (at_exit && c->has_exit && c->ret >= 0 &&
+	    msg_parse(&m, c, c->out[argi], argi, (uint64_t)c->ret))
+		msg_control_fds(&m, fn, ctx);
+}
+
 const struct sr_decoder sr_dec_msghdr_out = {
 	.name = "msghdr_out",
 	.at_exit = true,
 	.plan = msghdr_out_plan,
 	.print = msghdr_out_print,
+	.fds = msghdr_out_fds,
 };
 
 /*
@@ -438,6 +481,34 @@ static void fmt_mmsghdrs(struct sr_fmt *f, const struct sr_call *c, int argi, ui
 	pr_array_end(f);
 }
 
+/* The SCM_RIGHTS fds of the first @n captured elements, as fmt_mmsghdrs() shows them. */
+static void mmsg_fds(const struct sr_call *c, int argi, uint64_t n, sr_fd_fn fn, void *ctx)
+{
+	const struct sr_blob *b = c->out[argi];
+	struct msg_parts m;
+	uint64_t i;
+
+	if (!c->args[argi] || !c->has_exit || c->ret < 0)
+		return;
+	for (i = 0; i < n && i < SR_MMSG_MAX && blob_get(b, SR_MMSG_SIZE); i++) {
+		msg_parse(&m, c, b, argi, get32(blob_data(b), offsetof(struct mmsghdr, msg_len)));
+		msg_control_fds(&m, fn, ctx);
+		b = msg_after(&m, argi);
+	}
+}
+
+static void mmsghdr_in_fds(const struct sr_call *c, int argi, bool at_exit, sr_fd_fn fn, void *ctx)
+{
+	if (at_exit)
+		mmsg_fds(c, argi, (uint32_t)c->args[2], fn, ctx);
+}
+
+static void mmsghdr_out_fds(const struct sr_call *c, int argi, bool at_exit, sr_fd_fn fn, void *ctx)
+{
+	if (at_exit)
+		mmsg_fds(c, argi, (uint64_t)c->ret, fn, ctx);
+}
+
 /* sendmmsg: strace reads all vlen (argument 2) messages again at exit; only ret have a msg_len. */
 static void mmsghdr_in_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 {
@@ -449,6 +520,7 @@ const struct sr_decoder sr_dec_mmsghdr_in = {
 	.at_exit = true,
 	.plan = mmsghdr_plan,
 	.print = mmsghdr_in_print,
+	.fds = mmsghdr_in_fds,
 };
 
 /* recvmmsg: the ret messages the kernel filled. */
@@ -462,6 +534,7 @@ const struct sr_decoder sr_dec_mmsghdr_out = {
 	.at_exit = true,
 	.plan = mmsghdr_plan,
 	.print = mmsghdr_out_print,
+	.fds = mmsghdr_out_fds,
 };
 
 /*

@@ -29,10 +29,18 @@ static void pollfd_print(struct sr_fmt *f, const struct sr_call *c, int argi, co
 	pr_struct_end(f);
 }
 
+static void pollfd_fds(const struct sr_call *c, int argi, const void *data, size_t len, sr_fd_fn fn,
+		       void *ctx)
+{
+	if (len >= sizeof(struct pollfd))
+		fn(ctx, pollfd_at(data, 0).fd);
+}
+
 const struct sr_kind sr_kind_pollfd = {
 	.name = "pollfd",
 	.size = sizeof(struct pollfd),
 	.print = pollfd_print,
+	.fds = pollfd_fds,
 };
 
 /* poll, ppoll: everything is shown at entry, the results after "= N". */

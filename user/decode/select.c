@@ -76,11 +76,24 @@ static void fdset_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 	pr_set_end(f);
 }
 
+/* The sets print as given at entry; the ready ones print bare. */
+static void fdset_fds(const struct sr_call *c, int argi, bool at_exit, sr_fd_fn fn, void *ctx)
+{
+	const struct sr_blob *b = c->in[argi];
+	const uint8_t *set = blob_get(b, 1);
+	int nfds = select_nfds(c), fd;
+
+	for (fd = 0; !at_exit && set && c->args[argi] && fd < nfds; fd++)
+		if (fd_isset(set, b->len, fd))
+			fn(ctx, fd);
+}
+
 const struct sr_decoder sr_dec_fdset = {
 	.name = "fdset",
 	.at_exit = false,
 	.plan = fdset_plan,
 	.print = fdset_print,
+	.fds = fdset_fds,
 };
 
 static bool is_pselect(const struct sr_call *c)

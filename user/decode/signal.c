@@ -415,6 +415,20 @@ static void siginfo_print(struct sr_fmt *f, const struct sr_call *c, int argi, c
 	pr_struct_end(f);
 }
 
+/* si_fd, where siginfo_print() shows it: SIGIO's POLL_* codes, and SI_SIGIO. */
+static void siginfo_fds(const struct sr_call *c, int argi, const void *data, size_t len,
+			sr_fd_fn fn, void *ctx)
+{
+	uint8_t p[SR_SIGINFO_USED] = { 0 };
+	int32_t sig, code;
+
+	memcpy(p, data, len < sizeof(p) ? len : sizeof(p));
+	sig = (int32_t)get32(p, 0);
+	code = (int32_t)get32(p, 8);
+	if (sig && (code == SI_SIGIO || (sig == SIGIO && code >= POLL_IN && code <= POLL_HUP)))
+		fn(ctx, (int32_t)get32(p, SI_FD));
+}
+
 const struct sr_kind sr_kind_sigaction = {
 	.name = "sigaction",
 	.size = sizeof(struct sr_ksigaction),
@@ -445,6 +459,7 @@ const struct sr_kind sr_kind_siginfo = {
 	.size = sizeof(siginfo_t),
 	.max = 0,
 	.print = siginfo_print,
+	.fds = siginfo_fds,
 };
 
 /* rt_sigreturn: the signal mask the frame restores, read at the stack pointer. */

@@ -13,6 +13,10 @@
  * bpf, ioctl: a guess stands if the process is gone), or whose path was too
  * deep to walk; every table after lost events; and --peer's search for the
  * other end of a socket.
+ *
+ * State changes happen when records arrive: pairing calls fdtab__prepare()
+ * before a line prints and fdtab__on_syscall() after. Printers only read,
+ * through fdtab__describe() and fdtab__abs_path() (const tables).
  */
 #ifndef SYSRAY_FDTAB_H
 #define SYSRAY_FDTAB_H
@@ -25,16 +29,29 @@ struct sr_fdtab;
 struct sr_out;
 struct sr_call;
 struct sr_opts;
-struct sr_sysent;
+
+/*
+ * Room for any annotation fdtab__describe() writes: a path of PATH_MAX
+ * bytes, each escaped to at most 4 characters, and what surrounds it.
+ */
+#define SR_FD_ANNOT_MAX (4 * 4096 + 512)
+
+/* What the fd of an annotation is (fdtab__describe()). */
+enum sr_fd_when {
+	SR_FDW_ARG, /* an argument: what it was when the call began */
+	SR_FDW_NEW, /* an fd the call created: its return value, pipe's pair, F_DUPFD's */
+	SR_FDW_CWD, /* AT_FDCWD: the cwd (the fd is not used) */
+};
+
+/* fdtab__prepare() parts: what is about to print of a call. */
+#define SR_FDP_ENTRY 0x1 /* the arguments shown at entry */
+#define SR_FDP_EXIT  0x2 /* the arguments shown at exit, and the return value */
+
+/* --peer: the comm the trace knows for @pid (borrowed, at most 16 bytes), or NULL. */
+typedef const char *(*sr_fd_comm_fn)(void *ctx, uint32_t pid);
 
 /** fdtab__wanted() - do options @o ask for fd tables (-y, --absolute-paths)? */
 bool fdtab__wanted(const struct sr_opts *o);
-
-/**
- * fdtab__tracks() - does syscall @e change fd tables or cwds? The kernel side
- * sends such calls even when -e or -z hides them, so the tables stay right.
- */
-bool fdtab__tracks(const struct sr_sysent *e);
 
 /**
  * fdtab__new() - tables for the options in @o: -y/-yy (decode_fds), --peer,
@@ -52,13 +69,6 @@ void fdtab__free(struct sr_fdtab *t);
 void fdtab__set_proc_root(struct sr_fdtab *t, const char *root);
 
 /**
- * fdtab__set_comm_fn() - how --peer names a pid: @fn returns the comm the
- * trace knows for it (borrowed, at most 16 bytes) or NULL, then /proc is
- * asked.
- */
-void fdtab__set_comm_fn(struct sr_fdtab *t, const char *(*fn)(void *ctx, uint32_t pid), void *ctx);
-
-/**
  * fdtab__seed() - read @tgid's fds and cwd from /proc now, while it exists:
  * a launched command before it runs. Others are read when first seen.
  * Return 0 or -errno.
@@ -66,26 +76,32 @@ void fdtab__set_comm_fn(struct sr_fdtab *t, const char *(*fn)(void *ctx, uint32_
 int fdtab__seed(struct sr_fdtab *t, uint32_t tgid);
 
 /**
- * fdtab__annotate() - print "<what>" for @fd, an argument of @c: what it
- * was when the call started. Nothing if unknown or not open.
+ * fdtab__prepare() - @c is about to print (@parts: SR_FDP_*): resolve what
+ * its annotations will read. An fd the tables cannot tell is read from
+ * /proc once and kept; -yy socket details are read and kept as strace
+ * keeps the first it printed; --peer works out the process at the other end
+ * of a socket, named by @comm (may be NULL), else by /proc.
  */
-void fdtab__annotate(struct sr_fdtab *t, struct sr_out *o, const struct sr_call *c, int fd);
+void fdtab__prepare(struct sr_fdtab *t, const struct sr_call *c, unsigned int parts,
+		    sr_fd_comm_fn comm, void *ctx);
 
 /**
- * fdtab__annotate_new() - the same for an fd that @c created (its return
- * value, pipe's array): described by the call's own exit record.
+ * fdtab__describe() - the annotation of @fd in @c's line, as strace -y
+ * prints it after the number: "</etc/passwd>", "</tmp/x>(deleted)",
+ * "<TCP:[127.0.0.1:5432]>", escaped as strace escapes it, into @buf (@size
+ * bytes, SR_FD_ANNOT_MAX is always enough). Reads the tables only; call
+ * fdtab__prepare() first. Return its length; 0 when nothing is known, when
+ * it does not fit, or without -y.
  */
-void fdtab__annotate_new(struct sr_fdtab *t, struct sr_out *o, const struct sr_call *c, int fd);
-
-/** fdtab__annotate_cwd() - "<cwd>" after AT_FDCWD, as strace -y prints it. */
-void fdtab__annotate_cwd(struct sr_fdtab *t, struct sr_out *o, const struct sr_call *c);
+size_t fdtab__describe(const struct sr_fdtab *t, const struct sr_call *c, int fd,
+		       enum sr_fd_when when, char *buf, size_t size);
 
 /**
  * fdtab__abs_path() - --absolute-paths: @path (@len bytes) resolved against
  * @dirfd (AT_FDCWD: the cwd) of @c's process, into @buf. Return the length,
- * or -1 if @path is already absolute or the base is unknown.
+ * or -1 if @path is already absolute or the base is unknown. Reads only.
  */
-int fdtab__abs_path(struct sr_fdtab *t, const struct sr_call *c, int dirfd, const char *path,
+int fdtab__abs_path(const struct sr_fdtab *t, const struct sr_call *c, int dirfd, const char *path,
 		    size_t len, char *buf, size_t size);
 
 /** fdtab__on_syscall() - learn from a completed syscall (open, close, dup...). */

@@ -17,6 +17,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <sys/utsname.h>
 #include <sys/xattr.h>
 #include <unistd.h>
 #include <linux/netlink.h>
@@ -25,7 +26,8 @@
 #include <linux/unix_diag.h>
 #include <netinet/in.h>
 
-#include "fd/fdtab_impl.h"
+#include "fd/model.h"
+#include "host/proc.h"
 
 /* Socket protocols /proc names, and what they are. */
 static const struct {
@@ -105,8 +107,8 @@ static void sock_from_proto(struct fdf_file *f, const char *proto)
 static struct fdf_file *from_link(struct sr_fdtab *t, const char *path, const char *link,
 				  size_t len)
 {
-	static const char deleted[] = " (deleted)";
-	const size_t dlen = sizeof(deleted) - 1;
+	static const char deleted[] = " (deleted)", anon[] = "anon_inode:";
+	const size_t dlen = sizeof(deleted) - 1, alen = sizeof(anon) - 1;
 	struct fdf_file *f;
 	struct stat st;
 	char proto[32];
@@ -130,9 +132,9 @@ static struct fdf_file *from_link(struct sr_fdtab *t, const char *path, const ch
 			f->ino = bracket_ino(link, "pipe:[");
 		return f;
 	}
-	if (!strncmp(link, "anon_inode:", 11)) {
-		f = fdf__new(t, strcmp(link + 11, "[pidfd]") ? FDF_ANON : FDF_PIDFD, link + 11,
-			     len - 11);
+	if (!strncmp(link, anon, alen)) {
+		f = fdf__new(t, strcmp(link + alen, FDF_PIDFD_NAME) ? FDF_ANON : FDF_PIDFD,
+			     link + alen, len - alen);
 		return f;
 	}
 	if (link[0] != '/')
@@ -148,7 +150,8 @@ static struct fdf_file *from_link(struct sr_fdtab *t, const char *path, const ch
 		f->mode = st.st_mode;
 		f->ino = st.st_ino;
 		/* the kernel's encoding, as the fdinfo blobs carry it */
-		f->rdev = (major(st.st_rdev) << 20) | (minor(st.st_rdev) & 0xfffff);
+		f->rdev = (major(st.st_rdev) << FDF_MINORBITS) |
+			  (minor(st.st_rdev) & FDF_MINORMASK);
 	}
 	return f;
 }
@@ -173,7 +176,7 @@ struct fdf_file *fdproc__fd(struct sr_fdtab *t, uint32_t tgid, int fd, bool *clo
 	return f;
 }
 
-char *fdproc__cwd(struct sr_fdtab *t, uint32_t pid, bool *deleted)
+char *fdproc__cwd(const struct sr_fdtab *t, uint32_t pid, bool *deleted)
 {
 	static const char suffix[] = " (deleted)";
 	char path[96], link[PATH_MAX];
@@ -193,20 +196,19 @@ char *fdproc__cwd(struct sr_fdtab *t, uint32_t pid, bool *deleted)
 	return strdup(link);
 }
 
-int fdproc__seed(struct sr_fdtab *t, struct fdt_proc *p)
+int fdproc__each_fd(const struct sr_fdtab *t, uint32_t tgid, void (*fn)(void *ctx, int fd),
+		    void *ctx)
 {
 	char path[96];
 	struct dirent *de;
 	DIR *d;
 
-	if (proc_path(t, path, sizeof(path), p->tgid, "fd"))
+	if (proc_path(t, path, sizeof(path), tgid, "fd"))
 		return -ENAMETOOLONG;
 	d = opendir(path);
 	if (!d)
 		return -errno;
 	while ((de = readdir(d))) {
-		struct fdf_file *f;
-		bool cloexec = false;
 		char *end;
 		long fd;
 
@@ -215,16 +217,29 @@ int fdproc__seed(struct sr_fdtab *t, struct fdt_proc *p)
 		fd = strtol(de->d_name, &end, 10);
 		if (*end || fd < 0 || fd >= FDT_MAX_FD)
 			continue;
-		f = fdproc__fd(t, p->tgid, (int)fd, &cloexec);
-		if (f)
-			fdt__install(t, p->files, (int)fd, f, cloexec);
+		fn(ctx, (int)fd);
 	}
 	closedir(d);
-	fdt__set_cwd(t, p, fdproc__cwd(t, p->tgid, &p->cwd_deleted));
 	return 0;
 }
 
-bool fdproc__comm(struct sr_fdtab *t, uint32_t pid, char *buf)
+bool fdproc__gone(const struct sr_fdtab *t, uint32_t tgid)
+{
+	return !t->proc_root[0] || proc__gone(t->proc_root, tgid);
+}
+
+/* Linux 6.7 made inet_diag list bound TCP sockets that neither listen nor connect. */
+bool fdproc__dumps_bound(void)
+{
+	struct utsname u;
+	int major = 0, minor = 0;
+
+	if (uname(&u) || sscanf(u.release, "%d.%d", &major, &minor) != 2)
+		return true;
+	return major > 6 || (major == 6 && minor >= 7);
+}
+
+bool fdproc__comm(const struct sr_fdtab *t, uint32_t pid, char *buf)
 {
 	char path[96];
 	ssize_t n;
@@ -299,7 +314,7 @@ static FILE *open_net(const struct sr_fdtab *t, uint32_t tgid, const char *file)
 	return fp;
 }
 
-static bool inet_lookup(struct sr_fdtab *t, struct fdf_file *f)
+static bool inet_lookup(const struct sr_fdtab *t, struct fdf_file *f)
 {
 	struct fdf_sock *sk = f->sk;
 	const char *file = sk->protocol == IPPROTO_TCP ? "tcp" : "udp";
@@ -326,7 +341,7 @@ static bool inet_lookup(struct sr_fdtab *t, struct fdf_file *f)
 	return found;
 }
 
-static bool netlink_lookup(struct sr_fdtab *t, struct fdf_file *f)
+static bool netlink_lookup(const struct sr_fdtab *t, struct fdf_file *f)
 {
 	unsigned int proto, portid;
 	unsigned long long ino;
@@ -350,7 +365,7 @@ static bool netlink_lookup(struct sr_fdtab *t, struct fdf_file *f)
 }
 
 /* What strace asks: sock_diag for one unix socket, by inode (our network namespace). */
-static bool unix_lookup(struct sr_fdtab *t, struct fdf_file *f)
+static bool unix_lookup(const struct sr_fdtab *t, struct fdf_file *f)
 {
 	struct {
 		struct nlmsghdr nlh;
@@ -447,7 +462,7 @@ static bool holds(const struct sr_fdtab *t, const char *pid, const char *want)
 	return found;
 }
 
-uint32_t fdproc__sock_owner(struct sr_fdtab *t, uint64_t ino)
+uint32_t fdproc__sock_owner(const struct sr_fdtab *t, uint64_t ino)
 {
 	char want[48];
 	struct dirent *de;
@@ -470,7 +485,7 @@ uint32_t fdproc__sock_owner(struct sr_fdtab *t, uint64_t ino)
 	return pid;
 }
 
-uint64_t fdproc__tcp_ino(struct sr_fdtab *t, uint32_t tgid, const struct fdf_sock *want)
+uint64_t fdproc__tcp_ino(const struct sr_fdtab *t, uint32_t tgid, const struct fdf_sock *want)
 {
 	char line[512];
 	struct inet_row r;

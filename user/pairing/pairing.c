@@ -24,6 +24,7 @@ struct sr_ttask {
 	struct sr_task_info info; /* what events say about it; info.comm is comm */
 	bool in_call; /* an entry is held, its exit not yet seen */
 	bool quiet; /* the call is for the fd tables only: -e trace= excludes it */
+	bool entry_shown; /* SR_EV_ENTER went out for the call in flight (its fds prepared) */
 	char comm[SR_COMM_LEN];
 	/* call.ent of an out-of-range syscall number: a copy, with its name */
 	struct sr_sysent own_ent;
@@ -113,7 +114,6 @@ void pairing__setup(struct sr_pairing *p, const struct sr_opts *opts, struct sr_
 void pairing__set_fds(struct sr_pairing *p, struct sr_fdtab *fds)
 {
 	p->fds = fds;
-	fdtab__set_comm_fn(fds, pairing__comm_of, p);
 }
 
 int pairing__add_sink(struct sr_pairing *p, struct sr_sink *s)
@@ -122,20 +122,11 @@ int pairing__add_sink(struct sr_pairing *p, struct sr_sink *s)
 		return -ENOSPC;
 	s->bit = (uint8_t)(1u << p->nsinks);
 	p->sinks[p->nsinks++] = s;
+	if (s->whole_at_end)
+		p->whole_sinks = true;
+	else
+		p->early_sinks = true;
 	return 0;
-}
-
-uint32_t pairing__kernel_status(const struct sr_opts *o)
-{
-	uint32_t k = 0;
-
-	if (!o->status || (o->status & ~(SR_ST_SUCCESSFUL | SR_ST_FAILED)))
-		return 0;
-	if (o->status & SR_ST_SUCCESSFUL)
-		k |= SR_STATUS_OK;
-	if (o->status & SR_ST_FAILED)
-		k |= SR_STATUS_FAIL;
-	return k == (SR_STATUS_OK | SR_STATUS_FAIL) ? 0 : k;
 }
 
 static void task_free(struct sr_ttask *t)
@@ -192,6 +183,28 @@ static void emit(struct sr_pairing *p, const struct sr_event *ev)
 		p->sinks[i]->ops->event(p->sinks[i], ev);
 }
 
+/*
+ * The fd model resolves what a shown event's call will annotate (sinks only
+ * read it): the entry part when a sink shows it (at SR_EV_ENTER, or with the
+ * event that ends the call for one that shows calls whole), the rest with
+ * the exit.
+ */
+static void prepare_fds(struct sr_pairing *p, struct sr_ttask *t, enum sr_ev_type type)
+{
+	unsigned int parts = 0;
+
+	if (type == SR_EV_ENTER) {
+		t->entry_shown = p->early_sinks;
+		parts = p->early_sinks ? SR_FDP_ENTRY : 0;
+	} else if (!t->entry_shown || p->whole_sinks) {
+		parts = SR_FDP_ENTRY;
+	}
+	if (type == SR_EV_EXIT)
+		parts |= SR_FDP_EXIT;
+	if (p->fds && parts)
+		fdtab__prepare(p->fds, &t->call, parts, pairing__comm_of, p);
+}
+
 /* An event about @t's call. */
 static void emit_call(struct sr_pairing *p, enum sr_ev_type type, struct sr_ttask *t, bool shown,
 		      uint64_t ts)
@@ -200,6 +213,8 @@ static void emit_call(struct sr_pairing *p, enum sr_ev_type type, struct sr_ttas
 		.type = type, .shown = shown, .ts = ts, .task = &t->info, .call = &t->call
 	};
 
+	if (shown)
+		prepare_fds(p, t, type);
 	/* lines a call completes (a detached call's line stays unfinished) */
 	if (shown && type != SR_EV_ENTER && type != SR_EV_DETACHED)
 		p->stats.lines++;
@@ -406,6 +421,7 @@ static struct sr_call *load_call(const struct sr_pairing *p, struct sr_ttask *t,
 	c->nr = e->h.nr;
 	set_entry(p, t, &e->h);
 	t->quiet = for_tables_only(p, &e->h);
+	t->entry_shown = false;
 	c->tid = e->h.tid;
 	c->tgid = e->h.tgid;
 	/* a whole-call record is sent at exit: when the call began is unknown */
@@ -471,7 +487,7 @@ static void handle_enter(struct sr_pairing *p, const struct sr_enter *e, size_t 
  */
 static bool is_child_return(const struct sr_sysent *e, int64_t ret)
 {
-	return ret == 0 && syscalls__is_fork(e);
+	return ret == 0 && (e->flags & SR_F_FORK);
 }
 
 static unsigned int outcome(int64_t ret)
@@ -501,6 +517,8 @@ static void handle_orphan_exit(struct sr_pairing *p, const struct sr_exit *x, si
 		return;
 	ev.shown = status_selected(p, outcome(x->ret));
 	ev.task = info_of(t, &tmp, x->h.tid, x->h.tgid);
+	if (ev.shown && p->fds)
+		fdtab__prepare(p->fds, &c, SR_FDP_EXIT, pairing__comm_of, p);
 	if (ev.shown)
 		p->stats.lines++;
 	emit(p, &ev);
@@ -529,7 +547,7 @@ static void use_exec_name(struct sr_ttask *t, struct sr_call *c)
 {
 	int i;
 
-	if (!t->exec_name || c->ret != 0 || strncmp(c->ent->name, "execve", 6))
+	if (!t->exec_name || c->ret != 0 || !(c->ent->flags & SR_F_EXEC))
 		return;
 	for (i = 0; i < c->ent->nargs; i++) {
 		if (c->ent->args[i].type != SR_T_PATH)
@@ -549,7 +567,7 @@ static bool ends_call(const struct sr_ttask *t, const struct sr_hdr *h)
 	 */
 	return t && t->in_call &&
 	       (t->call.nr == h->nr || h->nr == -1 ||
-		((h->flags & SR_HF_COMPAT) && !strncmp(t->call.ent->name, "execve", 6)));
+		((h->flags & SR_HF_COMPAT) && (t->call.ent->flags & SR_F_EXEC)));
 }
 
 /* @t's call has its exit in @c: show it, then let the fd tables learn from it. */

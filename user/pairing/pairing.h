@@ -43,6 +43,8 @@ struct sr_pairing {
 	uint32_t zombie_ring[SR_MAX_ZOMBIES]; /* in order of exit, to forget the oldest */
 	uint32_t zombie_next;
 	bool filter_status; /* -e status= in user space: calls are shown whole, at exit */
+	bool early_sinks; /* a sink shows entries at SR_EV_ENTER (strace's lines) */
+	bool whole_sinks; /* a sink shows calls whole when they end (JSON) */
 	struct sr_sink *sinks[SR_MAX_SINKS];
 	int nsinks;
 	struct sr_pairing_stats stats;
@@ -69,13 +71,6 @@ const char *pairing__comm_at(void *ctx, uint32_t pid, uint64_t when);
 
 /** pairing__comm_of() - pairing__comm_at() now (for --peer). */
 const char *pairing__comm_of(void *ctx, uint32_t pid);
-
-/**
- * pairing__kernel_status() - the SR_STATUS_* mask the kernel can apply for
- * these options (-z, -Z: whole calls sent at exit), or 0 when the outcome
- * filter, if any, must run in user space.
- */
-uint32_t pairing__kernel_status(const struct sr_opts *o);
 
 /** pairing__free() - free the per-task state. NULL-safe. */
 void pairing__free(struct sr_pairing *p);

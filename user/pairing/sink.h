@@ -78,6 +78,11 @@ struct sr_sink {
 	const struct sr_sink_ops *ops;
 	/* Assigned by the pairing stage: the bit of sr_call.sink_bits this sink may use. */
 	uint8_t bit;
+	/*
+	 * It shows a call whole with the event that ends it, never at
+	 * SR_EV_ENTER (JSON): the fd model prepares the call's entry part then.
+	 */
+	bool whole_at_end;
 };
 
 #endif /* SYSRAY_PAIRING_SINK_H */

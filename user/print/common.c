@@ -9,65 +9,36 @@
 #include "fd/fdtab.h"
 #include "cli/opts.h"
 
-/* Room for the text of one fd annotation: a path of 4096 bytes, escaped, and a socket. */
-#define SR_FD_ANNOT_MAX (4 * 4096 + 512)
-
-/* Indexed by errno value; a hole (name NULL) is a value with no name. */
-struct sr_errname {
-	const char *name;
-	const char *text; /* NULL: strerror() */
-};
-
-#include "errno_names.h"
-
 void fmt_ptr(struct sr_fmt *f, uint64_t v)
 {
 	pr_addr(f, v);
 }
 
-/*
- * The -y annotation of @fd (@when: 0 as the call began, 1 as the call
- * created it, 2 the cwd) into @buf, "<>" included. Transitional: the fd
- * tables still print into a struct sr_out, so their text is caught in memory.
- */
-static size_t fd_annotation(struct sr_fmt *f, const struct sr_call *c, int fd, int when, char *buf,
-			    size_t size)
-{
-	struct sr_out o = { .fd = -1, .buf = buf, .cap = size };
-
-	if (!f->fds || !c)
-		return 0;
-	if (when == 0)
-		fdtab__annotate(f->fds, &o, c, fd);
-	else if (when == 1)
-		fdtab__annotate_new(f->fds, &o, c, fd);
-	else
-		fdtab__annotate_cwd(f->fds, &o, c);
-	return o.err ? 0 : o.len;
-}
-
-static void print_fd(struct sr_fmt *f, const struct sr_call *c, int fd, int when)
+/* @fd with its -y annotation, as fdtab__describe() tells it (read only). */
+static void print_fd(struct sr_fmt *f, const struct sr_call *c, int fd, enum sr_fd_when when)
 {
 	char buf[SR_FD_ANNOT_MAX];
-	size_t n = fd_annotation(f, c, fd, when, buf, sizeof(buf));
+	size_t n = 0;
 
+	if (f->fds && c)
+		n = fdtab__describe(f->fds, c, fd, when, buf, sizeof(buf));
 	f->pr->ops->fd(f->pr, fd, buf, n);
 }
 
 void fmt_fd(struct sr_fmt *f, const struct sr_call *c, int fd)
 {
-	print_fd(f, c, fd, 0);
+	print_fd(f, c, fd, SR_FDW_ARG);
 }
 
 void fmt_fd_new(struct sr_fmt *f, const struct sr_call *c, int fd)
 {
-	print_fd(f, c, fd, 1);
+	print_fd(f, c, fd, SR_FDW_NEW);
 }
 
 void fmt_dirfd(struct sr_fmt *f, const struct sr_call *c, int fd)
 {
 	/* strace -y shows the cwd after AT_FDCWD */
-	print_fd(f, c, fd, fd == AT_FDCWD ? 2 : 0);
+	print_fd(f, c, fd, fd == AT_FDCWD ? SR_FDW_CWD : SR_FDW_ARG);
 }
 
 /* strace's "%#03o": 0644, 022, 000. */
@@ -166,16 +137,6 @@ void fmt_clock_t(struct sr_fmt *f, uint64_t v)
 	pr_comment(f, buf);
 }
 
-const char *xlat__name(const struct sr_xlat *x, uint64_t v)
-{
-	uint32_t i;
-
-	for (i = 0; i < x->n; i++)
-		if (x->ents[i].val == v)
-			return x->ents[i].name;
-	return NULL;
-}
-
 /* fmt_flags(), or with @bitnum >= 0 fmt_flags_bitnum(). */
 static void flags_print(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v, int bitnum)
 {
@@ -245,9 +206,7 @@ void fmt_blob_str(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, size
  */
 static bool path_base(const struct sr_call *c, int argi, int *dirfd)
 {
-	const char *n = c->ent->name;
-
-	if (argi == 0 && (!strcmp(n, "symlink") || !strcmp(n, "symlinkat") || !strcmp(n, "mount")))
+	if (c->ent->args[argi].flags & SR_AF_NOFILE)
 		return false;
 	*dirfd = AT_FDCWD;
 	if (argi > 0 && c->ent->args[argi - 1].type == SR_T_DIRFD)
@@ -370,34 +329,6 @@ void fmt_struct(struct sr_fmt *f, const struct sr_call *c, int argi, bool at_exi
 		return;
 	}
 	k->print(f, c, argi, blob_data(b), b->len);
-}
-
-static const struct sr_errname *errname(int err)
-{
-	if (err <= 0 || (size_t)err >= sizeof(sr_errnames) / sizeof(sr_errnames[0]) ||
-	    !sr_errnames[err].name)
-		return NULL;
-	return &sr_errnames[err];
-}
-
-const char *errno__name(int err)
-{
-	const struct sr_errname *e = errname(err);
-
-	return e ? e->name : NULL;
-}
-
-const char *errno__text(int err)
-{
-	const struct sr_errname *e = errname(err);
-
-	return e && e->text ? e->text : strerror(err);
-}
-
-bool errno__is_restart(int err)
-{
-	return err == SR_ERESTARTSYS || err == SR_ERESTARTNOINTR || err == SR_ERESTARTNOHAND ||
-	       err == SR_ERESTART_RESTARTBLOCK;
 }
 
 void fmt_kind(struct sr_fmt *f, const struct sr_kind *k, const struct sr_call *c, int argi,

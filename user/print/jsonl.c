@@ -255,6 +255,7 @@ struct sr_sink *jsonl_sink__new(struct sr_out *out, const struct sr_opts *opts,
 		return NULL;
 	}
 	k->base.ops = &jsonl_ops;
+	k->base.whole_at_end = true;
 	k->out = out;
 	k->opts = opts;
 	k->realtime_off = sr_realtime_offset_ns();

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lib/escape.h"
 #include "print/out.h"
 
 #define OUT_BUF_SIZE (256 * 1024)
@@ -218,64 +219,6 @@ void out__newline(struct sr_out *o)
 		out__flush(o);
 }
 
-/* Append the strace escape for byte @c; @next is the following byte or -1. */
-static size_t quote_byte(char *d, unsigned char c, int next, bool hex)
-{
-	static const char hexd[] = "0123456789abcdef";
-	size_t n = 0;
-
-	if (hex) {
-		d[n++] = '\\';
-		d[n++] = 'x';
-		d[n++] = hexd[c >> 4];
-		d[n++] = hexd[c & 15];
-		return n;
-	}
-	switch (c) {
-	case '"':
-	case '\\':
-		d[n++] = '\\';
-		d[n++] = c;
-		return n;
-	case '\f':
-		d[n++] = '\\';
-		d[n++] = 'f';
-		return n;
-	case '\n':
-		d[n++] = '\\';
-		d[n++] = 'n';
-		return n;
-	case '\r':
-		d[n++] = '\\';
-		d[n++] = 'r';
-		return n;
-	case '\t':
-		d[n++] = '\\';
-		d[n++] = 't';
-		return n;
-	case '\v':
-		d[n++] = '\\';
-		d[n++] = 'v';
-		return n;
-	}
-	if (c >= ' ' && c < 0x7f) {
-		d[n++] = c;
-		return n;
-	}
-	/* Shortest octal, unless an octal digit follows and would be absorbed. */
-	d[n++] = '\\';
-	if (next >= '0' && next <= '7') {
-		d[n++] = '0' + (c >> 6);
-		d[n++] = '0' + ((c >> 3) & 7);
-	} else if (c >> 3) {
-		if (c >> 6)
-			d[n++] = '0' + (c >> 6);
-		d[n++] = '0' + ((c >> 3) & 7);
-	}
-	d[n++] = '0' + (c & 7);
-	return n;
-}
-
 void out__escaped(struct sr_out *o, const void *data, size_t n)
 {
 	const unsigned char *s = data;
@@ -283,7 +226,7 @@ void out__escaped(struct sr_out *o, const void *data, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		out__write(o, tmp, quote_byte(tmp, s[i], i + 1 < n ? s[i + 1] : -1, false));
+		out__write(o, tmp, esc__byte(tmp, s[i], i + 1 < n ? s[i + 1] : -1, false));
 }
 
 void out__quoted(struct sr_out *o, const void *data, size_t n, size_t max, unsigned int flags)
@@ -307,7 +250,7 @@ void out__quoted(struct sr_out *o, const void *data, size_t n, size_t max, unsig
 	for (i = 0; i < n; i++) {
 		int next = i + 1 < n ? s[i + 1] : -1;
 
-		t += quote_byte(tmp + t, s[i], next, flags & SR_Q_HEX);
+		t += esc__byte(tmp + t, s[i], next, flags & SR_Q_HEX);
 		if (t > sizeof(tmp) - 8) {
 			out__write(o, tmp, t);
 			t = 0;

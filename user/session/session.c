@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <bpf/libbpf.h>
 
@@ -18,6 +19,7 @@
 #include "lib/clock.h"
 #include "session/internal.h"
 #include "session/session.h"
+#include "table/plan.h"
 #include "table/syscalls.h"
 
 #define POLL_MS 20
@@ -174,8 +176,9 @@ static int prepare(struct sr_session *s)
 static int load(struct sr_session *s)
 {
 	struct sr_load_cfg cfg = { .opts = &s->opts, .on_record = on_record, .ctx = s };
+	struct sr_plans *plans;
 	pid_t relays[SR_MAX_EXCL];
-	int i, n;
+	int i, n, err;
 
 	libbpf_set_print(s->opts.debug > 1 ? libbpf_print_all :
 			 s->opts.debug	   ? libbpf_print :
@@ -189,8 +192,17 @@ static int load(struct sr_session *s)
 			cfg.excl[i] = relays[i];
 	}
 	install_signals();
+	/* what each syscall captures: the loader writes it into the plans map */
+	cfg.plans = plans = malloc(sizeof(*plans));
+	if (!plans) {
+		fprintf(stderr, "sysray: out of memory\n");
+		return 1;
+	}
+	plan__build(&s->opts, plans);
 	s->loader_used = true;
-	if (loader__load(&s->loader, &cfg))
+	err = loader__load(&s->loader, &cfg);
+	free(plans);
+	if (err)
 		return 1;
 	getrusage(RUSAGE_SELF, &s->loaded);
 	return 0;

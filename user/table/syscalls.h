@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The syscall table: include/sysray/syscalls.def gives every syscall one row
- * of argument types. From each type follow both what the BPF side captures
- * (syscalls__plan(), the only switch on types that builds plans) and how user
- * space prints it (format.c, the only switch that prints them).
+ * The syscall table: include/sysray/syscalls.def gives every syscall one row:
+ * its classes and behaviour flags, its return kind and its argument types.
+ * From each type follow both what the BPF side captures (table/plan.c, the
+ * only switch on types that builds plans) and how user space prints it
+ * (print/args.c, the only switch that prints them); from the flags, what the
+ * fd tables replay (fd/replay.c) and how the kernel sends the call.
  */
 #ifndef SYSRAY_SYSCALLS_H
 #define SYSRAY_SYSCALLS_H
@@ -70,11 +72,22 @@ enum sr_atype {
 /* struct sr_argdesc.flags */
 #define SR_AF_HEX    0x1 /* buffers: quote every byte as \xNN (getrandom) */
 #define SR_AF_ANYRET 0x2 /* outputs: print even when the syscall failed */
+/*
+ * SR_T_PATH: a path that names no file of the caller's (symlink's target,
+ * mount's source): printed as given, never resolved (--absolute-paths).
+ */
+#define SR_AF_NOFILE 0x4
 
 struct sr_argdesc {
 	uint8_t type; /* enum sr_atype */
 	uint8_t len; /* SR_L_* */
 	uint8_t flags; /* SR_AF_* */
+	/*
+	 * A flags word (FLAGS, HEX, CUSTOM, or a struct read at entry whose
+	 * first u64 field it is: open_how.flags): the bit that makes the fd the
+	 * call creates close-on-exec (O_CLOEXEC, EFD_CLOEXEC...); 0: none.
+	 */
+	uint32_t cloexec;
 	const struct sr_xlat *xlat; /* SR_T_FLAGS, SR_T_ENUM */
 	const struct sr_kind *kind; /* SR_T_STRUCT_* */
 	const struct sr_decoder *dec; /* SR_T_CUSTOM */
@@ -91,24 +104,81 @@ enum sr_rtype {
 	SR_R_SIG, /* a signal number: "10 (SIGUSR1)" */
 };
 
-/* Syscall classes for -e trace=%class (strace's). */
-#define SR_C_FILE	 0x0001 /* %file: takes a file name */
-#define SR_C_DESC	 0x0002 /* %desc: takes or returns a descriptor */
-#define SR_C_NET	 0x0004 /* %network */
-#define SR_C_PROC	 0x0008 /* %process */
-#define SR_C_SIGNAL	 0x0010 /* %signal */
-#define SR_C_IPC	 0x0020 /* %ipc */
-#define SR_C_MEM	 0x0040 /* %memory */
-#define SR_C_CREDS	 0x0080 /* %creds */
-#define SR_C_CLOCK	 0x0100 /* %clock */
-#define SR_C_STAT	 0x0200 /* %stat */
-#define SR_C_LSTAT	 0x0400 /* %lstat */
-#define SR_C_FSTAT	 0x0800 /* %fstat */
-#define SR_C_STATFS	 0x1000 /* %statfs */
-#define SR_C_FSTATFS	 0x2000 /* %fstatfs */
-#define SR_C_PURE	 0x4000 /* %pure: no arguments, always succeeds */
-#define SR_C_STAT_LIKE	 0x8000 /* %%stat */
-#define SR_C_STATFS_LIKE 0x10000 /* %%statfs */
+/*
+ * struct sr_sysent.flags: strace's classes (bits 0-16, -e trace=%class),
+ * behaviour flags in the spirit of strace's sysent flags (bits 32-39), and
+ * what the call does to the fd tables (enum sr_fdact, bits 40-47).
+ */
+#define SR_C_FILE	 0x0001ULL /* %file: takes a file name */
+#define SR_C_DESC	 0x0002ULL /* %desc: takes or returns a descriptor */
+#define SR_C_NET	 0x0004ULL /* %network */
+#define SR_C_PROC	 0x0008ULL /* %process */
+#define SR_C_SIGNAL	 0x0010ULL /* %signal */
+#define SR_C_IPC	 0x0020ULL /* %ipc */
+#define SR_C_MEM	 0x0040ULL /* %memory */
+#define SR_C_CREDS	 0x0080ULL /* %creds */
+#define SR_C_CLOCK	 0x0100ULL /* %clock */
+#define SR_C_STAT	 0x0200ULL /* %stat */
+#define SR_C_LSTAT	 0x0400ULL /* %lstat */
+#define SR_C_FSTAT	 0x0800ULL /* %fstat */
+#define SR_C_STATFS	 0x1000ULL /* %statfs */
+#define SR_C_FSTATFS	 0x2000ULL /* %fstatfs */
+#define SR_C_PURE	 0x4000ULL /* %pure: no arguments, always succeeds */
+#define SR_C_STAT_LIKE	 0x8000ULL /* %%stat */
+#define SR_C_STATFS_LIKE 0x10000ULL /* %%statfs */
+#define SR_C_ALL	 ((SR_C_STATFS_LIKE << 1) - 1)
+
+/*
+ * Never waits for I/O or for another process: printed whole at exit from
+ * one record, which halves its cost. Anything that can wait keeps its entry
+ * record, so a stuck call shows at once, unfinished: path lookups (on NFS
+ * or FUSE they hang as long as the server does), anything that may close a
+ * file (close, dup2), lseek (SEEK_DATA asks the server), madvise (it faults
+ * pages in). A call that reads inputs at entry keeps its entry record anyway.
+ */
+#define SR_F_NB	   (1ULL << 32)
+#define SR_F_FORK  (1ULL << 33) /* two tasks return from it; the child's 0 is not shown */
+#define SR_F_EXEC  (1ULL << 34) /* replaces the program: argv at entry, cloexec fds close */
+#define SR_F_SOCK  (1ULL << 35) /* may change argument 0's socket addresses (-yy, --peer) */
+#define SR_F_CXALL (1ULL << 36) /* the fd it creates is close-on-exec whatever the flags */
+/* Restores the registers, the syscall number too: its exit reports -1 (rt_sigreturn). */
+#define SR_F_REGS (1ULL << 37)
+#define SR_F_ALL  (0x3fULL << 32)
+
+/* What a syscall does to the fd tables (fd/replay.c); its fd's from the kernel side. */
+enum sr_fdact {
+	SR_FD_NONE = 0,
+	SR_FD_NEWFD, /* returns a new fd, described at exit */
+	SR_FD_MEMFD, /* ...a memfd, named "/memfd:" + argument 0 */
+	SR_FD_PIDFD, /* ...a pidfd for process argument 0 */
+	SR_FD_SIGNALFD, /* ...or argument 0 updated: that one keeps its close-on-exec */
+	SR_FD_DUP, /* the new fd shares argument 0's file */
+	SR_FD_PAIR, /* two new fds in the int[2] of its output argument */
+	SR_FD_CLOSE, /* argument 0 closes (even when the call fails) */
+	SR_FD_CLOSE_RANGE,
+	SR_FD_FCNTL, /* F_DUPFD, F_SETFD */
+	SR_FD_CHDIR, /* the cwd moves to path argument 0 */
+	SR_FD_FCHDIR, /* ...to argument 0's directory */
+	SR_FD_UNLINK, /* path argument 0 is gone */
+	SR_FD_RMDIR, /* ...a directory */
+	SR_FD_UNLINKAT, /* dirfd, path, AT_REMOVEDIR */
+	SR_FD_RENAME, /* path 0 -> path 1 */
+	SR_FD_RENAMEAT, /* dirfd, path -> dirfd, path[, RENAME_* flags] */
+	SR_FD_UNSHARE, /* CLONE_FILES: a table of its own */
+	SR_FD_CLONE, /* CLONE_PIDFD: a pidfd stored where argument 2 points */
+	SR_FD_CLONE3, /* CLONE_PIDFD in struct clone_args: somewhere */
+	SR_FD_IOCTL, /* the result may be a new fd (NS_GET_USERNS, KVM_CREATE_VM...) */
+	SR_FD_BPF, /* BPF_MAP_CREATE... return a new fd */
+	SR_FD_SECCOMP, /* SECCOMP_FILTER_FLAG_NEW_LISTENER returns a new fd */
+	SR_FD_SENDMSG, /* SCM_RIGHTS sent on argument 0 */
+	SR_FD_RECVMSG, /* SCM_RIGHTS received on argument 0 */
+	SR_FD_MAX,
+};
+
+#define SR_FD_SHIFT 40
+#define SR_FD_MASK  (0xffULL << SR_FD_SHIFT)
+/* The fd action of @e: enum sr_fdact. */
+#define SR_FDACT(e) ((enum sr_fdact)(((e)->flags & SR_FD_MASK) >> SR_FD_SHIFT))
 
 struct sr_sysent {
 	const char *name;
@@ -116,7 +186,7 @@ struct sr_sysent {
 	uint8_t nargs;
 	uint8_t ret; /* enum sr_rtype */
 	uint8_t split; /* arguments [0, split) print at entry, the rest at exit */
-	uint32_t classes; /* SR_C_* */
+	uint64_t flags; /* SR_C_* classes, SR_F_* behaviour, SR_FD_* action */
 	struct sr_argdesc args[SR_NARGS];
 	const struct sr_scdec *dec; /* SCX rows: prints the whole argument list */
 	bool raw; /* no table row: arguments print as six hex words */
@@ -152,9 +222,6 @@ const struct sr_sysent *syscalls__undecoded(int nr);
  */
 bool syscalls__is_transient(const struct sr_sysent *e);
 
-/** syscalls__is_fork() - clone, clone3, fork or vfork: two tasks return from it. */
-bool syscalls__is_fork(const struct sr_sysent *e);
-
 /** syscalls__by_name() - the entry named @name, or NULL. */
 const struct sr_sysent *syscalls__by_name(const char *name);
 
@@ -165,12 +232,18 @@ int syscalls__count(void);
 const struct sr_sysent *syscalls__row(size_t i);
 
 /**
- * syscalls__plan() - fill @plan, what the BPF side captures for @ent, from
- * its argument types and the options (-s). Does not set SR_PLAN_TRACED.
+ * syscalls__cloexec_arg() - the argument of @e whose flags say whether the fd
+ * it creates is close-on-exec (struct sr_argdesc.cloexec), or -1.
  */
-void syscalls__plan(const struct sr_sysent *ent, const struct sr_opts *opts, struct sr_plan *plan);
+int syscalls__cloexec_arg(const struct sr_sysent *e);
 
-/** syscalls__is_output() - is argument type @t printed at exit? */
+/**
+ * syscalls__changes_fds() - does @e change fd tables or cwds (an fd action,
+ * execve, a socket's addresses)? The fd tables replay it.
+ */
+bool syscalls__changes_fds(const struct sr_sysent *e);
+
+/** syscalls__is_output() - is argument @a printed at exit? */
 bool syscalls__is_output(const struct sr_argdesc *a);
 
 #endif /* SYSRAY_SYSCALLS_H */

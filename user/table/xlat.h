@@ -28,4 +28,7 @@ struct sr_xlat {
 	uint8_t kind; /* enum sr_xlat_kind */
 };
 
+/* xlat__name() - the name of value @v in @x, or NULL. */
+const char *xlat__name(const struct sr_xlat *x, uint64_t v);
+
 #endif /* SYSRAY_XLAT_H */

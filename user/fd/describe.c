@@ -1,0 +1,367 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Annotations, as strace 6.1 prints them after an fd, made by reading the
+ * tables only (fdtab__prepare() resolved what they needed beforehand):
+ *
+ *   -y    3</etc/passwd>  3</tmp/x>(deleted)  3<pipe:[1234]>  3<socket:[5678]>
+ *         3<anon_inode:[eventfd]>  3<net:[4026531840]>
+ *   -yy   3</dev/null<char 1:3>>  3<TCP:[127.0.0.1:40000->127.0.0.1:5432]>
+ *         3<TCPv6:[[::1]:5432]>  3<UDP:[1234]>  3<UNIX-STREAM:[5678->5679,"/run/x"]>
+ *         3<NETLINK:[ROUTE:4242]>  3<pid:4242>
+ *
+ * Socket details are what strace gets from sock_diag: a protocol it does
+ * not know prints "socket:[ino]", a socket sock_diag does not list (an
+ * unbound UDP socket) prints "UDP:[ino]". --peer appends " peer=PID(comm)".
+ */
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <netinet/in.h>
+
+#include "call/call.h"
+#include "table/syscalls.h"
+#include "table/xlat.h"
+#include "xlat/all.h"
+#include "fd/model.h"
+#include "lib/escape.h"
+
+/* @len bytes as strace prints a path inside <...>: escaped, '<' and '>' too. */
+static void put_escaped(struct sr_sbuf *b, const char *s, size_t len)
+{
+	size_t i, run = 0;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = s[i];
+
+		if (c != '<' && c != '>')
+			continue;
+		sbuf__escaped(b, s + run, i - run);
+		/* octal, three digits when a digit follows (strace's rule) */
+		sbuf__putc(b, '\\');
+		if (i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '7')
+			sbuf__putc(b, '0');
+		sbuf__putc(b, '0' + (c >> 3));
+		sbuf__putc(b, '0' + (c & 7));
+		run = i + 1;
+	}
+	sbuf__escaped(b, s + run, len - run);
+}
+
+static bool zero(const uint8_t *p, size_t n)
+{
+	while (n--)
+		if (*p++)
+			return false;
+	return true;
+}
+
+static void put_inet(struct sr_sbuf *b, const struct fdf_sock *sk, const uint8_t *addr,
+		     uint16_t port)
+{
+	char text[INET6_ADDRSTRLEN];
+	bool v6 = sk->family == AF_INET6;
+
+	if (!inet_ntop(sk->family, addr, text, sizeof(text)))
+		text[0] = '\0';
+	if (v6)
+		sbuf__putc(b, '[');
+	sbuf__puts(b, text);
+	if (v6)
+		sbuf__putc(b, ']');
+	sbuf__putc(b, ':');
+	sbuf__udec(b, port);
+}
+
+/* "TCP:[127.0.0.1:5432->127.0.0.1:40000]" */
+static void inet_details(struct sr_sbuf *b, const struct fdf_sock *sk, const char *proto)
+{
+	size_t alen = sk->family == AF_INET6 ? 16 : 4;
+
+	sbuf__puts(b, proto);
+	sbuf__puts(b, ":[");
+	put_inet(b, sk, sk->laddr, sk->lport);
+	if (sk->rport || !zero(sk->raddr, alen)) {
+		sbuf__puts(b, "->");
+		put_inet(b, sk, sk->raddr, sk->rport);
+	}
+	sbuf__putc(b, ']');
+}
+
+/* "UNIX-STREAM:[12345->12346,"/run/x"]" */
+static void unix_details(struct sr_sbuf *b, const struct fdf_file *f, const char *proto)
+{
+	const struct fdf_sock *sk = f->sk;
+
+	sbuf__puts(b, proto);
+	sbuf__puts(b, ":[");
+	sbuf__udec(b, f->ino);
+	if (sk->peer_ino) {
+		sbuf__puts(b, "->");
+		sbuf__udec(b, sk->peer_ino);
+	}
+	if (f->namelen) {
+		sbuf__putc(b, ',');
+		if (f->name[0] == '\0') {
+			/* abstract */
+			sbuf__putc(b, '@');
+			sbuf__quoted(b, f->name + 1, f->namelen - 1);
+		} else {
+			sbuf__quoted(b, f->name, f->namelen);
+		}
+	}
+	sbuf__putc(b, ']');
+}
+
+/* "NETLINK:[ROUTE:4242]" for a bound netlink socket. */
+static void netlink_details(struct sr_sbuf *b, const struct fdf_sock *sk)
+{
+	const char *name = xlat__name(&xlat_netlink_protocols, sk->protocol);
+
+	sbuf__puts(b, "NETLINK:[");
+	if (name && !strncmp(name, "NETLINK_", 8)) {
+		sbuf__puts(b, name + 8);
+		sbuf__putc(b, ':');
+		sbuf__udec(b, sk->lport32);
+	} else {
+		sbuf__udec(b, sk->protocol);
+	}
+	sbuf__putc(b, ']');
+}
+
+/* -yy: a socket as sock_diag describes it; false: print "socket:[ino]". */
+static bool sock_details(const struct sr_fdtab *t, struct sr_sbuf *b, const struct fdf_file *f)
+{
+	const char *proto = f->sk ? fdf__proto(f->sk) : NULL;
+
+	if (!proto)
+		return false;
+	if (!fdf__listed(t, f)) {
+		sbuf__puts(b, proto);
+		sbuf__puts(b, ":[");
+		sbuf__udec(b, f->ino);
+		sbuf__putc(b, ']');
+	} else if (f->sk->family == AF_UNIX) {
+		unix_details(b, f, proto);
+	} else if (f->sk->family == AF_NETLINK) {
+		netlink_details(b, f->sk);
+	} else {
+		inet_details(b, f->sk, proto);
+	}
+	return true;
+}
+
+/* --peer: " peer=PID(comm)", as fdtab__prepare() worked it out for @tgid. */
+static void peer_suffix(const struct sr_fdtab *t, struct sr_sbuf *b, const struct fdf_file *f,
+			uint32_t tgid)
+{
+	const struct fdf_sock *sk = f->sk;
+
+	if (!peer__current(t, f, tgid) || !sk->peer_found)
+		return;
+	sbuf__puts(b, " peer=");
+	sbuf__udec(b, sk->peer_found);
+	sbuf__putc(b, '(');
+	sbuf__escaped(b, sk->peer_comm, strnlen(sk->peer_comm, sizeof(sk->peer_comm)));
+	sbuf__putc(b, ')');
+}
+
+static void put_socket(const struct sr_fdtab *t, struct sr_sbuf *b, const struct fdf_file *f,
+		       uint32_t tgid)
+{
+	if (t->mode < 2 || !sock_details(t, b, f)) {
+		sbuf__puts(b, "socket:[");
+		sbuf__udec(b, f->ino);
+		sbuf__putc(b, ']');
+	}
+	if (t->peer && f->sk && (f->flags & FDF_SK_KNOWN))
+		peer_suffix(t, b, f, tgid);
+}
+
+static void put_path(const struct sr_fdtab *t, struct sr_sbuf *b, const struct fdf_file *f)
+{
+	put_escaped(b, f->name, f->namelen);
+	if (t->mode < 2 || (!S_ISCHR(f->mode) && !S_ISBLK(f->mode)))
+		return;
+	sbuf__puts(b, S_ISCHR(f->mode) ? "<char " : "<block ");
+	sbuf__udec(b, f->rdev >> FDF_MINORBITS);
+	sbuf__putc(b, ':');
+	sbuf__udec(b, f->rdev & FDF_MINORMASK);
+	sbuf__putc(b, '>');
+}
+
+/* "<...>" (and "(deleted)") for @f, as seen by process @tgid (--peer names another). */
+static size_t file_text(const struct sr_fdtab *t, const struct fdf_file *f, uint32_t tgid,
+			char *buf, size_t size)
+{
+	struct sr_sbuf b;
+
+	sbuf__init(&b, buf, size);
+	sbuf__putc(&b, '<');
+	switch (f->kind) {
+	case FDF_PATH:
+		put_path(t, &b, f);
+		break;
+	case FDF_PIPE:
+		sbuf__puts(&b, "pipe:[");
+		sbuf__udec(&b, f->ino);
+		sbuf__putc(&b, ']');
+		break;
+	case FDF_SOCKET:
+		put_socket(t, &b, f, tgid);
+		break;
+	case FDF_ANON:
+		sbuf__puts(&b, "anon_inode:");
+		put_escaped(&b, f->name, f->namelen);
+		break;
+	case FDF_PIDFD:
+		if (t->mode >= 2 && f->pid) {
+			sbuf__puts(&b, "pid:");
+			sbuf__udec(&b, f->pid);
+		} else {
+			sbuf__puts(&b, "anon_inode:" FDF_PIDFD_NAME);
+		}
+		break;
+	default:
+		put_escaped(&b, f->name, f->namelen);
+		break;
+	}
+	sbuf__putc(&b, '>');
+	if (f->kind == FDF_PATH && (f->flags & FDF_DELETED))
+		sbuf__puts(&b, "(deleted)");
+	return b.full ? 0 : b.len;
+}
+
+/* What @fd was when @c began: the table's file, or one SCM_RIGHTS is handing over. */
+static size_t describe_arg(const struct sr_fdtab *t, const struct sr_call *c, int fd, char *buf,
+			   size_t size)
+{
+	const struct fdt_proc *p = fdt__proc_known(t, c->tgid);
+	const struct fdf_file *f;
+
+	if (fd < 0 || !p)
+		return 0;
+	/* recvmsg's SCM_RIGHTS fds print with its exit, before the table learns them */
+	if (SR_FDACT(c->ent) == SR_FD_RECVMSG && fdi__native(c) && (f = scm__peek(t, p, c, fd)))
+		return file_text(t, f, c->tgid, buf, size);
+	f = fdt__file_at(p, fd);
+	return f ? file_text(t, f, c->tgid, buf, size) : 0;
+}
+
+bool desc__new_file(const struct sr_fdtab *t, const struct sr_call *c, const struct sr_fdinfo *fi,
+		    struct fdf_file *f, struct fdf_sock *sk, char *buf, size_t size)
+{
+	int n;
+
+	fdf__init_from_info(f, sk, fi);
+	f->owner = c->tgid;
+	if (fi->flags & SR_FDI_TRUNC) {
+		n = fdt__whole_path(fdt__proc_known(t, c->tgid), c, fi, buf, size);
+		if (n < 0)
+			return false;
+		f->name = buf;
+		f->namelen = n;
+	}
+	fdf__fixup(f, c, buf, size);
+	return true;
+}
+
+/* --peer's answer fdtab__prepare() found for @c's new @fd, into @f. */
+static void new_peer(const struct sr_fdtab *t, const struct sr_call *c, int fd, struct fdf_file *f)
+{
+	const struct fdt_newpeer *np;
+	int i;
+
+	for (i = 0; f->sk && i < t->nnewpeers; i++) {
+		np = &t->newpeers[i];
+		if (np->tid != c->tid || np->fd != fd || np->ino != f->ino)
+			continue;
+		f->flags |= FDF_PEER_DONE;
+		f->sk->peer_asker = c->tgid;
+		f->sk->peer_gen = t->holders_gen;
+		f->sk->peer_found = np->pid;
+		memcpy(f->sk->peer_comm, np->comm, sizeof(f->sk->peer_comm));
+		return;
+	}
+}
+
+/* A new fd: as the call's exit describes it, else as the table has it. */
+static size_t describe_new(const struct sr_fdtab *t, const struct sr_call *c, int fd, char *buf,
+			   size_t size)
+{
+	const struct sr_fdinfo *fi = fd >= 0 ? fdi__find(c, fd, SR_FDI_SRC_RET) : NULL;
+	enum sr_fdact act = fdi__native(c) ? SR_FDACT(c->ent) : SR_FD_NONE;
+	char path[PATH_MAX];
+	struct fdf_file f;
+	struct fdf_sock sk;
+
+	if (fi) {
+		/* a path cut short that the call cannot complete: /proc said (prepare) */
+		if (!desc__new_file(t, c, fi, &f, &sk, path, sizeof(path)))
+			return describe_arg(t, c, fd, buf, size);
+		new_peer(t, c, fd, &f);
+		return file_text(t, &f, c->tgid, buf, size);
+	}
+	/* a duplicate is what the original is */
+	if (act == SR_FD_DUP || act == SR_FD_FCNTL)
+		fd = (int)c->args[0];
+	return describe_arg(t, c, fd, buf, size);
+}
+
+static size_t describe_cwd(const struct sr_fdtab *t, const struct sr_call *c, char *buf,
+			   size_t size)
+{
+	const struct fdt_proc *p = fdt__proc_known(t, c->tgid);
+	struct sr_sbuf b;
+
+	if (!p || !p->cwd)
+		return 0;
+	sbuf__init(&b, buf, size);
+	sbuf__putc(&b, '<');
+	put_escaped(&b, p->cwd, strlen(p->cwd));
+	if (p->cwd_deleted)
+		sbuf__puts(&b, " (deleted)");
+	sbuf__putc(&b, '>');
+	return b.full ? 0 : b.len;
+}
+
+size_t fdtab__describe(const struct sr_fdtab *t, const struct sr_call *c, int fd,
+		       enum sr_fd_when when, char *buf, size_t size)
+{
+	if (size)
+		buf[0] = '\0';
+	/* --absolute-paths alone: tables without annotations */
+	if (!t || !c || !t->mode || !size)
+		return 0;
+	switch (when) {
+	case SR_FDW_NEW:
+		return describe_new(t, c, fd, buf, size);
+	case SR_FDW_CWD:
+		return describe_cwd(t, c, buf, size);
+	default:
+		return describe_arg(t, c, fd, buf, size);
+	}
+}
+
+int fdtab__abs_path(const struct sr_fdtab *t, const struct sr_call *c, int dirfd, const char *path,
+		    size_t len, char *buf, size_t size)
+{
+	const struct fdt_proc *p;
+	const struct fdf_file *d;
+	const char *base;
+
+	if (!t || !c || (len && path[0] == '/'))
+		return -1;
+	p = fdt__proc_known(t, c->tgid);
+	if (!p)
+		return -1;
+	if (dirfd == AT_FDCWD) {
+		base = p->cwd;
+	} else {
+		d = fdt__file_at(p, dirfd);
+		base = d && d->kind == FDF_PATH ? d->name : NULL;
+	}
+	return base ? fdt__path_join(base, path, len, buf, size) : -1;
+}

@@ -1,0 +1,303 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Capture plans, the one place where argument types turn into what the BPF
+ * side copies, and where the options (-e trace=, raw=, -z, -y) decide which
+ * calls it sends at all. Reads the table and the options; calls nothing
+ * above the table.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <sys/uio.h>
+
+#include "cli/opts.h"
+#include "decode/decode.h"
+#include "table/plan.h"
+#include "table/syscalls.h"
+
+/* Capture cap for strings and buffers shown with -s N. */
+static uint16_t str_cap(const struct sr_opts *o, int extra)
+{
+	long cap = (long)o->strsize + extra;
+
+	if (cap < 1)
+		cap = 1;
+	return cap > SR_BLOB_MAX ? SR_BLOB_MAX : cap;
+}
+
+static void plan_len(struct sr_plan_arg *pa, uint8_t len)
+{
+	switch (SR_L_KIND(len)) {
+	case SR_L_ARG(0):
+		pa->len_src = SR_LEN_ARG;
+		break;
+	case SR_L_PTR(0):
+		pa->len_src = SR_LEN_PTR32;
+		break;
+	case SR_L_RET:
+		pa->len_src = SR_LEN_RET;
+		break;
+	case SR_L_MIN(0):
+		pa->len_src = SR_LEN_MIN_ARG_RET;
+		break;
+	default:
+		pa->len_src = SR_LEN_FIXED;
+		break;
+	}
+	pa->len_arg = SR_L_IDX(len);
+}
+
+static void plan_struct(const struct sr_argdesc *a, const struct sr_opts *o, struct sr_plan_arg *pa)
+{
+	const struct sr_kind *k = a->kind;
+	uint32_t cap;
+
+	pa->how = SR_HOW_BUF;
+	if (a->len == SR_L_NONE) {
+		pa->len_src = SR_LEN_FIXED;
+		pa->elem = k->size;
+		cap = k->size;
+	} else if (k->size) {
+		/* An array: one element more than -s shows tells "..." apart. */
+		plan_len(pa, a->len);
+		pa->elem = k->size;
+		cap = (uint32_t)k->size * (o->strsize + 1);
+	} else {
+		plan_len(pa, a->len);
+		pa->elem = 1;
+		cap = k->max;
+	}
+	pa->cap = cap > SR_BLOB_MAX ? SR_BLOB_MAX : cap;
+	/* Entry copies that fault are read again at exit (SR_CAP_RETRY). */
+	switch (a->type) {
+	case SR_T_STRUCT_IN:
+		pa->when = SR_CAP_ENTER | SR_CAP_RETRY;
+		break;
+	case SR_T_STRUCT_OUT:
+		pa->when = SR_CAP_EXIT;
+		break;
+	default:
+		pa->when = SR_CAP_ENTER | SR_CAP_RETRY | SR_CAP_EXIT;
+		break;
+	}
+	if (a->flags & SR_AF_ANYRET)
+		pa->when |= SR_CAP_ANYRET;
+}
+
+static void plan_arg(const struct sr_sysent *e, int i, const struct sr_opts *o,
+		     struct sr_plan_arg *pa)
+{
+	const struct sr_argdesc *a = &e->args[i];
+
+	memset(pa, 0, sizeof(*pa));
+	switch (a->type) {
+	case SR_T_PATH:
+		pa->when = SR_CAP_ENTER | SR_CAP_RETRY;
+		pa->how = SR_HOW_STR;
+		pa->cap = SR_BLOB_MAX;
+		break;
+	case SR_T_STR:
+		/* Two more than shown: the NUL, and one byte to know there is more. */
+		pa->when = SR_CAP_ENTER | SR_CAP_RETRY;
+		pa->how = SR_HOW_STR;
+		pa->cap = str_cap(o, 2);
+		break;
+	case SR_T_BUF_IN:
+	case SR_T_BUF_OUT:
+		pa->when = a->type == SR_T_BUF_IN ? SR_CAP_ENTER | SR_CAP_RETRY : SR_CAP_EXIT;
+		pa->how = SR_HOW_BUF;
+		plan_len(pa, a->len);
+		pa->elem = 1;
+		pa->cap = str_cap(o, 0);
+		break;
+	case SR_T_PATH_OUT:
+		pa->when = SR_CAP_EXIT;
+		pa->how = SR_HOW_BUF;
+		plan_len(pa, a->len);
+		pa->elem = 1;
+		pa->cap = SR_BLOB_MAX;
+		break;
+	case SR_T_STRUCT_IN:
+	case SR_T_STRUCT_OUT:
+	case SR_T_STRUCT_INOUT:
+		plan_struct(a, o, pa);
+		break;
+	case SR_T_ARGV:
+		/* after a successful execve, a retry reads the new image's copy */
+		pa->when = SR_CAP_ENTER | SR_CAP_RETRY;
+		pa->how = SR_HOW_STRV;
+		pa->cap = str_cap(o, 2);
+		break;
+	case SR_T_ENVP:
+		pa->when = SR_CAP_ENTER;
+		pa->how = o->verbose ? SR_HOW_STRV : SR_HOW_STRV_COUNT;
+		pa->cap = str_cap(o, 2);
+		break;
+	case SR_T_IOV_IN:
+	case SR_T_IOV_OUT:
+		pa->when = a->type == SR_T_IOV_IN ? SR_CAP_ENTER | SR_CAP_RETRY : SR_CAP_EXIT;
+		pa->how = SR_HOW_IOV;
+		pa->len_src = SR_LEN_ARG;
+		pa->len_arg = SR_L_IDX(a->len);
+		pa->elem = sizeof(struct iovec);
+		pa->cap = str_cap(o, 0);
+		break;
+	case SR_T_CUSTOM:
+		if (a->dec->plan)
+			a->dec->plan(e, i, o, pa);
+		break;
+	default:
+		break; /* scalars: the register value is all there is */
+	}
+}
+
+/* The int[2] output argument of a PAIR row (pipe, socketpair). */
+static int pair_arg(const struct sr_sysent *e)
+{
+	int i;
+
+	for (i = 0; i < e->nargs && i < SR_NARGS; i++)
+		if (e->args[i].type == SR_T_STRUCT_OUT)
+			return i;
+	return 0;
+}
+
+/* Do the options ask for fd tables (-y, -yy, --absolute-paths)? */
+static bool fd_tables(const struct sr_opts *o)
+{
+	return o->decode_fds || o->absolute_paths;
+}
+
+/* -y, -yy: ask the kernel side to describe the fds a call creates or changes. */
+static void plan_fdinfo(const struct sr_sysent *e, const struct sr_opts *o, struct sr_plan *plan)
+{
+	/* --absolute-paths needs the paths of dirfds too */
+	if (!fd_tables(o))
+		return;
+	if (e->ret == SR_R_FD)
+		plan->flags |= SR_PLAN_FDI_RET;
+	if (SR_FDACT(e) == SR_FD_PAIR) {
+		plan->flags |= SR_PLAN_FDI_PAIR;
+		plan->fdi_arg = pair_arg(e);
+	}
+	if (o->decode_fds > 1 && (e->flags & SR_F_SOCK))
+		plan->flags |= SR_PLAN_FDI_ARG0;
+	/* an fd open again at close's exit: another thread's open took the number */
+	if (SR_FDACT(e) == SR_FD_CLOSE)
+		plan->flags |= SR_PLAN_FDI_ARG0;
+}
+
+void plan__syscall(const struct sr_sysent *e, const struct sr_opts *o, struct sr_plan *plan)
+{
+	int i;
+
+	memset(plan, 0, sizeof(*plan));
+	plan->nargs = e->nargs;
+	for (i = 0; i < e->nargs && i < SR_NARGS; i++)
+		plan_arg(e, i, o, &plan->a[i]);
+	if (e->dec && e->dec->plan)
+		e->dec->plan(e, o, plan);
+	for (i = 0; i < SR_NARGS; i++) {
+		if (plan->a[i].when & SR_CAP_ENTER)
+			plan->flags |= SR_PLAN_HAS_ENTER;
+		if (plan->a[i].when & SR_CAP_EXIT)
+			plan->flags |= SR_PLAN_HAS_EXIT;
+	}
+	if (e->flags & SR_F_EXEC)
+		plan->flags |= SR_PLAN_EXEC;
+	else if (e->flags & SR_F_FORK)
+		plan->flags |= SR_PLAN_FORK;
+	else if (!(plan->flags & SR_PLAN_HAS_ENTER) && (e->flags & SR_F_NB))
+		plan->flags |= SR_PLAN_AT_EXIT; /* inputs are still copied at entry */
+	plan_fdinfo(e, o, plan);
+}
+
+/* -e trace=, -e raw=: bit @nr of a selection in the options. */
+static bool selected(const uint8_t *sel, int nr)
+{
+	return nr >= 0 && nr < SR_NR_MAX && (sel[nr / 8] & (1u << (nr % 8)));
+}
+
+static bool traced(const struct sr_opts *o, int nr)
+{
+	return !o->trace_set || selected(o->trace_sel, nr);
+}
+
+/*
+ * Numbers outside the table: x32 calls, and -1, which is also what the exit
+ * of a call that restores the registers (SR_F_REGS: rt_sigreturn) reports:
+ * traced with it.
+ */
+static bool catch_all_traced(const struct sr_opts *o)
+{
+	int nr;
+
+	if (!o->trace_set)
+		return true;
+	for (nr = 0; nr < SR_NR_MAX; nr++)
+		if ((syscalls__get(nr)->flags & SR_F_REGS) && traced(o, nr))
+			return true;
+	return false;
+}
+
+/* i386 syscall @nr is selected with its x86_64 namesake (all are without -e trace=). */
+static bool compat_traced(const struct sr_opts *o, uint32_t nr)
+{
+	const struct sr_sysent *e;
+
+	if (!o->trace_set)
+		return true;
+	if (nr >= SR_NR_MAX)
+		return catch_all_traced(o);
+	e = syscalls__by_name(syscalls__get_compat(nr)->name);
+	return e && traced(o, e->nr);
+}
+
+/* The plan of native number @nr, or of the numbers out of range (SR_PLAN_OOB). */
+static void plan_native(const struct sr_opts *o, uint32_t nr, struct sr_plan *p)
+{
+	const struct sr_sysent *e;
+
+	if (nr == SR_PLAN_OOB) {
+		/* raw arguments, nothing captured */
+		memset(p, 0, sizeof(*p));
+		p->nargs = SR_NARGS;
+		if (catch_all_traced(o))
+			p->flags |= SR_PLAN_TRACED;
+	} else {
+		e = syscalls__get(nr);
+		plan__syscall(selected(o->raw_sel, nr) ? syscalls__undecoded(nr) : e, o, p);
+		if (traced(o, nr))
+			p->flags |= SR_PLAN_TRACED;
+		/* what the fd tables replay reaches them whatever -e and -z say */
+		if (fd_tables(o) && syscalls__changes_fds(e))
+			p->flags |= SR_PLAN_TRACK;
+	}
+	if (compat_traced(o, nr))
+		p->flags |= SR_PLAN_COMPAT;
+}
+
+void plan__build(const struct sr_opts *o, struct sr_plans *out)
+{
+	uint32_t nr;
+
+	for (nr = 0; nr <= SR_PLAN_OOB; nr++)
+		plan_native(o, nr, &out->plan[nr]);
+	/* every ia32 call: arguments raw, nothing captured */
+	memset(&out->plan[SR_PLAN_IA32], 0, sizeof(out->plan[SR_PLAN_IA32]));
+	out->plan[SR_PLAN_IA32].flags = SR_PLAN_TRACED;
+	out->plan[SR_PLAN_IA32].nargs = SR_NARGS;
+	out->status = plan__kernel_status(o);
+}
+
+uint32_t plan__kernel_status(const struct sr_opts *o)
+{
+	uint32_t k = 0;
+
+	if (!o->status || (o->status & ~(SR_ST_SUCCESSFUL | SR_ST_FAILED)))
+		return 0;
+	if (o->status & SR_ST_SUCCESSFUL)
+		k |= SR_STATUS_OK;
+	if (o->status & SR_ST_FAILED)
+		k |= SR_STATUS_FAIL;
+	return k == (SR_STATUS_OK | SR_STATUS_FAIL) ? 0 : k;
+}
