@@ -37,3 +37,47 @@ const uint8_t *call__blob_end(const struct sr_call *c, const struct sr_blob *b)
 		return c->out_end;
 	return c->in_end;
 }
+
+/* Point slot[] at the first blob of each argument in [blobs, end). */
+void call__index_blobs(const uint8_t *blobs, const uint8_t *end, const struct sr_blob **slot)
+{
+	const struct sr_blob *b = (const struct sr_blob *)blobs;
+
+	if (!blob_valid(b, end))
+		return;
+	for (; b; b = blob_next(b, end)) {
+		int i = SR_BLOB_ARG(b);
+
+		if (i < SR_NARGS && !slot[i])
+			slot[i] = b;
+	}
+}
+
+/*
+ * Index an exit (or whole-call) record: retried entry copies (SR_BF_RETRY)
+ * and entry captures of a whole call (SR_BF_ENTRY) go to in[], the other
+ * blobs are the outputs, out[].
+ */
+void call__index_exit_blobs(struct sr_call *c, const uint8_t *blobs)
+{
+	const struct sr_blob *b = (const struct sr_blob *)blobs;
+	bool seen_in[SR_NARGS] = {};
+
+	if (!blob_valid(b, c->out_end))
+		return;
+	for (; b; b = blob_next(b, c->out_end)) {
+		int i = SR_BLOB_ARG(b);
+
+		if (i >= SR_NARGS)
+			continue;
+		if (b->flags & (SR_BF_RETRY | SR_BF_ENTRY)) {
+			/* a retry replaces a faulted entry copy; an exit-time copy, a missing one */
+			if (!seen_in[i] && (!c->in[i] || (c->in[i]->flags & SR_BF_FAULT) ||
+					    (b->flags & SR_BF_RETRY)))
+				c->in[i] = b;
+			seen_in[i] = true;
+		} else if (!c->out[i]) {
+			c->out[i] = b;
+		}
+	}
+}

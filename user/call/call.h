@@ -102,4 +102,17 @@ const struct sr_blob *call__blob(const struct sr_call *c, int i, bool at_exit);
 /* End of the record holding @b. */
 const uint8_t *call__blob_end(const struct sr_call *c, const struct sr_blob *b);
 
+/**
+ * call__index_blobs() - point slot[i] at the first blob of argument i in
+ * [@blobs, @end): an entry record's captures.
+ */
+void call__index_blobs(const uint8_t *blobs, const uint8_t *end, const struct sr_blob **slot);
+
+/**
+ * call__index_exit_blobs() - index an exit (or whole-call) record's blobs
+ * from @blobs to @c->out_end: retried and entry copies go to @c->in[], the
+ * outputs to @c->out[].
+ */
+void call__index_exit_blobs(struct sr_call *c, const uint8_t *blobs);
+
 #endif /* SYSRAY_CALL_CALL_H */

@@ -38,65 +38,19 @@ struct sr_ttask {
 	struct sr_signal pending[SR_PENDING_SIGS];
 };
 
-/* An exited leader, named by -Y until its parent reaps it. */
-struct sr_zombie {
-	uint64_t reaped; /* kernel time a wait returned its pid; UINT64_MAX: not yet */
-	char comm[SR_COMM_LEN + 1];
-};
-
 const char *pairing__comm_at(void *ctx, uint32_t pid, uint64_t when)
 {
 	struct sr_pairing *p = ctx;
 	struct sr_ttask *t = idmap__get(&p->tasks, pid);
-	struct sr_zombie *z;
 
 	if (t)
 		return t->comm[0] ? t->comm : NULL;
-	z = idmap__get(&p->zombies, pid);
-	return z && when < z->reaped ? z->comm : NULL;
+	return zombies__comm_at(&p->zombies, pid, when);
 }
 
 const char *pairing__comm_of(void *ctx, uint32_t pid)
 {
 	return pairing__comm_at(ctx, pid, UINT64_MAX);
-}
-
-/*
- * A leader exited: until its parent reaps it, strace -Y still names it (a
- * zombie keeps its /proc/PID/comm). The oldest are forgotten past the bound.
- */
-static void zombie_add(struct sr_pairing *p, uint32_t pid, const char *comm)
-{
-	uint32_t slot = p->zombie_next++ % SR_MAX_ZOMBIES;
-	struct sr_zombie *z;
-
-	if (!comm[0])
-		return;
-	if (p->zombie_next > SR_MAX_ZOMBIES)
-		free(idmap__del(&p->zombies, p->zombie_ring[slot]));
-	z = calloc(1, sizeof(*z));
-	if (!z)
-		return;
-	z->reaped = UINT64_MAX;
-	memcpy(z->comm, comm, SR_COMM_LEN);
-	free(idmap__del(&p->zombies, pid));
-	if (idmap__put(&p->zombies, pid, z)) {
-		free(z);
-		return;
-	}
-	p->zombie_ring[slot] = pid;
-}
-
-/* A pid a call returned (wait4's reaped child, fork's new one): no zombie from then on. */
-static void zombie_gone(struct sr_pairing *p, const struct sr_call *c)
-{
-	struct sr_zombie *z;
-
-	if (c->ent->ret != SR_R_PID || c->ret <= 0)
-		return;
-	z = idmap__get(&p->zombies, (uint32_t)c->ret);
-	if (z && z->reaped == UINT64_MAX)
-		z->reaped = c->ts_exit;
 }
 
 void pairing__setup(struct sr_pairing *p, const struct sr_opts *opts, struct sr_fdtab *fds)
@@ -142,17 +96,13 @@ void pairing__free(struct sr_pairing *p)
 {
 	struct sr_ttask *t;
 	size_t it = 0;
-	struct sr_zombie *z;
 
 	if (!p)
 		return;
 	while ((t = idmap__next(&p->tasks, &it, NULL)))
 		task_free(t);
 	idmap__free(&p->tasks);
-	it = 0;
-	while ((z = idmap__next(&p->zombies, &it, NULL)))
-		free(z);
-	idmap__free(&p->zombies);
+	zombies__free(&p->zombies);
 }
 
 static struct sr_ttask *task_get(struct sr_pairing *p, uint32_t tid, uint32_t tgid)
@@ -241,50 +191,6 @@ void pairing__lost(struct sr_pairing *p, uint64_t n)
 	emit(p, &ev);
 	p->stats.lost += n;
 	fdtab__on_lost(p->fds);
-}
-
-/* Point slot[] at the first blob of each argument in [blobs, end). */
-static void index_blobs(const uint8_t *blobs, const uint8_t *end, const struct sr_blob **slot)
-{
-	const struct sr_blob *b = (const struct sr_blob *)blobs;
-
-	if (!blob_valid(b, end))
-		return;
-	for (; b; b = blob_next(b, end)) {
-		int i = SR_BLOB_ARG(b);
-
-		if (i < SR_NARGS && !slot[i])
-			slot[i] = b;
-	}
-}
-
-/*
- * Index an exit (or whole-call) record: retried entry copies (SR_BF_RETRY)
- * and entry captures of a whole call (SR_BF_ENTRY) go to in[], the other
- * blobs are the outputs, out[].
- */
-static void index_exit_blobs(struct sr_call *c, const uint8_t *blobs)
-{
-	const struct sr_blob *b = (const struct sr_blob *)blobs;
-	bool seen_in[SR_NARGS] = {};
-
-	if (!blob_valid(b, c->out_end))
-		return;
-	for (; b; b = blob_next(b, c->out_end)) {
-		int i = SR_BLOB_ARG(b);
-
-		if (i >= SR_NARGS)
-			continue;
-		if (b->flags & (SR_BF_RETRY | SR_BF_ENTRY)) {
-			/* a retry replaces a faulted entry copy; an exit-time copy, a missing one */
-			if (!seen_in[i] && (!c->in[i] || (c->in[i]->flags & SR_BF_FAULT) ||
-					    (b->flags & SR_BF_RETRY)))
-				c->in[i] = b;
-			seen_in[i] = true;
-		} else if (!c->out[i]) {
-			c->out[i] = b;
-		}
-	}
 }
 
 /*
@@ -467,7 +373,7 @@ static void handle_enter(struct sr_pairing *p, const struct sr_enter *e, size_t 
 	c = begin_call(p, t, e, len, true);
 	if (!c)
 		return;
-	index_blobs(t->rec + sizeof(*e), c->in_end, c->in);
+	call__index_blobs(t->rec + sizeof(*e), c->in_end, c->in);
 	t->in_call = true;
 	if (c->ent->ret == SR_R_NONE) {
 		/* exit, exit_group: strace completes the line at once */
@@ -574,7 +480,9 @@ static bool ends_call(const struct sr_ttask *t, const struct sr_hdr *h)
 static void end_call(struct sr_pairing *p, struct sr_ttask *t, struct sr_call *c)
 {
 	count_unread(p, c);
-	zombie_gone(p, c);
+	/* a pid a call returned (wait4's reaped child, fork's new one) */
+	if (c->ent->ret == SR_R_PID && c->ret > 0)
+		zombies__reaped(&p->zombies, (uint32_t)c->ret, c->ts_exit);
 	emit_call(p, SR_EV_EXIT, t, shown(p, t, outcome(c->ret)), c->ts_exit);
 	if (p->fds)
 		fdtab__on_syscall(p->fds, c);
@@ -592,7 +500,7 @@ static void complete_call(struct sr_pairing *p, struct sr_ttask *t, const struct
 	c->ts_exit = rec->ts_ns;
 	c->out_start = (const uint8_t *)rec;
 	c->out_end = (const uint8_t *)rec + len;
-	index_exit_blobs(c, blobs);
+	call__index_exit_blobs(c, blobs);
 	use_exec_name(t, c);
 	end_call(p, t, c);
 	c->has_exit = false;
@@ -651,7 +559,7 @@ static void handle_call(struct sr_pairing *p, const struct sr_callrec *r, size_t
 	c->ts_exit = r->e.h.ts_ns;
 	c->out_start = (const uint8_t *)r;
 	c->out_end = c->out_start + len;
-	index_exit_blobs(c, c->out_start + sizeof(*r));
+	call__index_exit_blobs(c, c->out_start + sizeof(*r));
 	end_call(p, t, c);
 	/* the record is gone once we return */
 	c->in_end = c->out_start = c->out_end = NULL;
@@ -685,7 +593,7 @@ static void handle_pexit(struct sr_pairing *p, const struct sr_pexit *x)
 	ev.task = info_of(t, &tmp, x->h.tid, x->h.tgid);
 	emit(p, &ev);
 	if (t && x->h.tid == x->h.tgid)
-		zombie_add(p, x->h.tid, t->comm);
+		zombies__add(&p->zombies, x->h.tid, t->comm);
 	task_free(idmap__del(&p->tasks, x->h.tid));
 	if (p->fds && x->group_dead)
 		fdtab__on_process_exit(p->fds, x->h.tgid);

@@ -15,14 +15,13 @@
 #include "decode/decode.h"
 #include "lib/idmap.h"
 #include "pairing/sink.h"
+#include "pairing/zombies.h"
 
 struct sr_opts;
 struct sr_fdtab;
 struct sr_out;
 
 #define SR_MAX_SINKS 8
-/* Exited processes whose comm -Y still names, until they are reaped (strace's zombies). */
-#define SR_MAX_ZOMBIES 4096
 
 struct sr_pairing_stats {
 	uint64_t records; /* records consumed */
@@ -39,9 +38,7 @@ struct sr_pairing {
 	const struct sr_opts *opts;
 	struct sr_fdtab *fds; /* NULL: no fd model */
 	struct idmap tasks; /* tid -> struct sr_ttask */
-	struct idmap zombies; /* pid -> struct sr_zombie (malloc'ed): an exited leader */
-	uint32_t zombie_ring[SR_MAX_ZOMBIES]; /* in order of exit, to forget the oldest */
-	uint32_t zombie_next;
+	struct sr_zombies zombies; /* exited leaders -Y names until reaped */
 	bool filter_status; /* -e status= in user space: calls are shown whole, at exit */
 	bool early_sinks; /* a sink shows entries at SR_EV_ENTER (strace's lines) */
 	bool whole_sinks; /* a sink shows calls whole when they end (JSON) */
