@@ -26,9 +26,6 @@ static const struct sockaddr_un addr = { .sun_family = AF_UNIX, .sun_path = SOCK
 /* The per-connection child: unprivileged, it cannot write the spool. */
 static void serve(int c)
 {
-	char req[64];
-
-	OK(read(c, req, sizeof(req)));
 	OK(setgid(65534));
 	OK(setuid(65534));
 	ERR(open("spool/job", O_CREAT | O_WRONLY | O_EXCL, 0600), EACCES);
@@ -39,6 +36,7 @@ static void serve(int c)
 static void daemon_run(int ready)
 {
 	int s, c, status;
+	char req[64];
 	pid_t pid;
 
 	OK(prctl(PR_SET_NAME, "bcrond"));
@@ -50,6 +48,12 @@ static void daemon_run(int ready)
 	/* the client waits for this, so its socket has its peer in every trace */
 	PUTS(ready, "a");
 	OK(close(ready));
+	/*
+	 * The request is read before the fork, so that the client's write
+	 * always finds the daemon alone at the other end: after the fork and
+	 * the daemon's close, the child would be the only holder.
+	 */
+	OK(read(c, req, sizeof(req)));
 	pid = OK(fork());
 	if (pid == 0) {
 		OK(close(s));
