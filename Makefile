@@ -52,8 +52,8 @@ BPF_SRCS := $(wildcard bpf/*.bpf.c)
 BPF_HDRS := $(wildcard bpf/*.h) include/sysray/abi.h
 XLAT_INS := $(wildcard user/table/xlat/*.in)
 XLAT_OBJS := $(patsubst user/table/xlat/%.in,$(OUTPUT)/xlat/%.o,$(XLAT_INS))
-GEN_HDRS := $(OUTPUT)/sysray.skel.h $(OUTPUT)/syscall_names.h $(OUTPUT)/errno_names.h \
-	$(OUTPUT)/kernel_errnos.h $(OUTPUT)/xlat/all.h
+GEN_HDRS := $(OUTPUT)/sysray.skel.h $(OUTPUT)/sysray_compat.skel.h $(OUTPUT)/syscall_names.h $(OUTPUT)/errno_names.h \
+	$(OUTPUT)/xlat/all.h
 # Everything in user/ but main.c forms a library shared with the unit tests.
 LIB_SRCS := $(filter-out user/main.c,$(wildcard user/*.c user/*/*.c))
 LIB_OBJS := $(patsubst user/%.c,$(OUTPUT)/user/%.o,$(LIB_SRCS))
@@ -77,7 +77,7 @@ $(file >$(FLAGS_FILE),$(FLAGS))
 endif
 
 .PHONY: all run test check deps integration bench bench-tools format format-check clean progs \
-	test-kernels
+	test-kernels verifystat
 .DELETE_ON_ERROR:
 # Keep the generated flag-table sources (intermediates) instead of deleting them.
 .SECONDARY:
@@ -118,7 +118,8 @@ bench:
 	$(Q)$(MAKE) sysray progs bench-tools
 	$(Q)python3 scripts/bench.py
 
-BENCH_TOOLS := $(OUTPUT)/bench/loop $(OUTPUT)/bench/empty $(OUTPUT)/bench/timeit
+BENCH_TOOLS := $(OUTPUT)/bench/loop $(OUTPUT)/bench/empty $(OUTPUT)/bench/timeit \
+	$(OUTPUT)/bench/verifystat
 bench-tools: $(BENCH_TOOLS)
 
 $(OUTPUT)/bench:
@@ -145,6 +146,16 @@ $(OUTPUT)/bench/empty: scripts/bench/empty.c $(OUTPUT)/bench/empty.skel.h
 	$(Q)$(CC) -std=gnu11 -O2 -Wall -Wextra -Werror -Wno-unused-parameter -I$(OUTPUT)/bench $(LIBBPF_CFLAGS) $< \
 		$(LIBBPF_LIBS) -o $@
 
+# What the verifier does with each program: `make verifystat` (V=1: per subprogram).
+$(OUTPUT)/bench/verifystat: scripts/bench/verifystat.c $(OUTPUT)/sysray.skel.h \
+		$(OUTPUT)/sysray_compat.skel.h | $(OUTPUT)/bench
+	$(call msg,CC,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) $< $(LIBBPF_LIBS) -o $@
+
+verifystat: $(OUTPUT)/bench/verifystat
+	$(Q)$< $(if $(filter 1,$(V)),-v)
+	$(Q)$< -c $(if $(filter 1,$(V)),-v)
+
 progs: $(PROGS)
 
 $(BIN): $(OUTPUT)/user/main.o $(LIB_OBJS) $(XLAT_OBJS)
@@ -158,9 +169,27 @@ $(OUTPUT)/sysray.bpf.o: $(BPF_SRCS) $(BPF_HDRS) $(VMLINUX) $(FLAGS_FILE) | $(OUT
 	$(call msg,BPF,$@)
 	$(Q)$(CLANG) $(BPF_CFLAGS) -c bpf/sysray.bpf.c -o $@
 
+# The same programs for kernels without bpf_loop() (before 5.17): see bpf/maps.bpf.h.
+$(OUTPUT)/sysray_compat.bpf.o: $(BPF_SRCS) $(BPF_HDRS) $(VMLINUX) $(FLAGS_FILE) | $(OUTPUT)
+	$(call msg,BPF,$@)
+	$(Q)$(CLANG) $(BPF_CFLAGS) -DSR_BPF_LOOP=0 -c bpf/sysray.bpf.c -o $@
+
 $(OUTPUT)/sysray.skel.h: $(OUTPUT)/sysray.bpf.o
 	$(call msg,GEN-SKEL,$@)
 	$(Q)$(BPFTOOL) gen skeleton $< name sysray_bpf > $@
+
+# The loader opens the compat object through sysray_bpf's skeleton (its ELF
+# bytes in place of the other's): its maps, programs and variables must be
+# laid out alike, which the skeletons' structs show.
+$(OUTPUT)/sysray_compat.skel.h: $(OUTPUT)/sysray_compat.bpf.o $(OUTPUT)/sysray.skel.h
+	$(call msg,GEN-SKEL,$@)
+	$(Q)$(BPFTOOL) gen skeleton $< name sysray_compat_bpf > $@.tmp
+	$(Q)sed -n '/^struct sysray_bpf {/,/^};/p' $(OUTPUT)/sysray.skel.h > $@.layout
+	$(Q)sed -n '/^struct sysray_compat_bpf {/,/^};/p' $@.tmp | sed 's/sysray_compat_bpf/sysray_bpf/g' | \
+		diff -u $@.layout - || \
+		{ echo "sysray_compat.bpf.o and sysray.bpf.o differ in layout" >&2; rm -f $@.tmp; exit 1; }
+	$(Q)rm -f $@.layout
+	$(Q)mv $@.tmp $@
 
 $(OUTPUT)/syscall_names.h: scripts/gen-syscall-names.sh | $(OUTPUT)
 	$(call msg,GEN,$@)

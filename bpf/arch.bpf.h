@@ -25,14 +25,13 @@ static __always_inline __u64 sr_regs_sp(struct pt_regs *regs)
  */
 static __always_inline bool sr_compat_syscall(void)
 {
-	struct task_struct *t;
+#if SR_BPF_LOOP
+	return bpf_get_current_task_btf()->thread_info.status & 0x0002;
+#else
+	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
 
-	if (bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_get_current_task_btf)) {
-		t = bpf_get_current_task_btf();
-		return t->thread_info.status & 0x0002;
-	}
-	t = (struct task_struct *)bpf_get_current_task();
 	return BPF_CORE_READ(t, thread_info.status) & 0x0002;
+#endif
 }
 
 /*

@@ -9,26 +9,18 @@
 #define SYSRAY_FILTER_BPF_H
 
 /*
- * The current task's cgroup v2 id and tgid, read straight from the task
- * where the kernel hands out BTF task pointers (5.11+), else through the
- * helpers. The filters run for every syscall on the host: they are the
- * cost of what is not traced.
+ * The current task's tgid, read straight from the task where the kernel
+ * hands out BTF task pointers (the object for 5.17+), else through the
+ * helper. The filters run for every syscall on the host: they are the cost
+ * of what is not traced.
  */
-static __always_inline __u64 cur_cgroup_id(void)
-{
-	if (bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_get_current_task_btf)) {
-		struct task_struct *t = bpf_get_current_task_btf();
-
-		return t->cgroups->dfl_cgrp->kn->id;
-	}
-	return bpf_get_current_cgroup_id();
-}
-
 static __always_inline __u32 cur_tgid(void)
 {
-	if (bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_get_current_task_btf))
-		return bpf_get_current_task_btf()->tgid;
+#if SR_BPF_LOOP
+	return bpf_get_current_task_btf()->tgid;
+#else
 	return bpf_get_current_pid_tgid() >> 32;
+#endif
 }
 
 static __always_inline bool tgid_excluded(__u32 tgid)
@@ -126,7 +118,7 @@ static __always_inline bool cgroup_selected(void)
 
 	if (!targ_ncgroup)
 		return true;
-	cgid = cur_cgroup_id();
+	cgid = bpf_get_current_cgroup_id();
 	c = bpf_map_lookup_elem(&cgcache, &zero);
 	if (c && c->cgid == cgid)
 		return c->selected;

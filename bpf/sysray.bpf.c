@@ -21,27 +21,15 @@
 
 char LICENSE[] SEC("license") = "GPL";
 
-/* Pending enter-time faults, by tid: retried at exit (see SR_CAP_RETRY). */
-struct retry_val {
-	__s32 nr;
-	__u32 mask; /* arguments whose entry copy faulted */
-};
-
-struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, 4096);
-	__type(key, __u32);
-	__type(value, struct retry_val);
-} retry SEC(".maps");
-
-/* Entries in the retry map; lets sys_exit skip the lookup when zero. */
-__s64 retry_pending = 0;
+/* The plans map's key for syscall @id. */
+static __always_inline __u32 plan_key(long id)
+{
+	return id >= 0 && id < SR_NR_MAX ? id : SR_NR_MAX;
+}
 
 static __always_inline const struct sr_plan *plan_of(long id)
 {
-	__u32 key = id >= 0 && id < SR_NR_MAX ? id : SR_NR_MAX;
-
-	return bpf_map_lookup_elem(&plans, &key);
+	return plan_get(plan_key(id));
 }
 
 /*
@@ -202,56 +190,16 @@ static __always_inline void enter_init(struct sr_enter *e, __u16 type, long id,
 	e->cgid = targ_cgroup_ids ? bpf_get_current_cgroup_id() : 0;
 }
 
-/* Entry captures of @plan, from @off; @flags marks the blobs. */
-static __always_inline __u32 capture_entry(__u32 off, const struct sr_plan *plan, const __u64 *args,
-					   __u8 flags, __u64 sp)
+/* The call's arguments and outcome, where the capture functions read them. */
+static __always_inline void save_call(struct sr_scratch *s, const __u64 *args, long ret, __u64 sp)
 {
 	int i;
 
 #pragma unroll
-	for (i = 0; i < SR_NARGS; i++) {
-		if (plan->a[i].when & SR_CAP_ENTER)
-			off = capture_arg(off, &plan->a[i], i, args, 0, false, flags, sp);
-	}
-	return off;
-}
-
-/* Exit captures of @plan, from @off, for a call that returned @ret. */
-static __always_inline __u32 capture_exit(__u32 off, const struct sr_plan *plan, const __u64 *args,
-					  long ret)
-{
-	int i;
-
-#pragma unroll
-	for (i = 0; i < SR_NARGS; i++) {
-		if (!(plan->a[i].when & SR_CAP_EXIT))
-			continue;
-		if (ret < 0 && !(plan->a[i].when & SR_CAP_ANYRET))
-			continue;
-		off = capture_arg(off, &plan->a[i], i, args, ret, true, 0, 0);
-	}
-	return off;
-}
-
-/* -y/-yy: describe the fds this call created or changed. */
-static __always_inline __u32 capture_fdinfo(__u32 off, const struct sr_plan *plan,
-					    const __u64 *args, long ret)
-{
-	int fds[2] = { -1, -1 };
-
-	/* even after a failure: a non-blocking connect (EINPROGRESS) has its addresses */
-	if (plan->flags & SR_PLAN_FDI_ARG0)
-		off = put_fdinfo(off, (int)args[0], 0);
-	if (ret < 0)
-		return off;
-	if (plan->flags & SR_PLAN_FDI_RET)
-		off = put_fdinfo(off, ret, SR_FDI_SRC_RET);
-	if ((plan->flags & SR_PLAN_FDI_PAIR) &&
-	    !bpf_probe_read_user(fds, sizeof(fds), (const void *)arg_at(args, plan->fdi_arg))) {
-		off = put_fdinfo(off, fds[0], SR_FDI_SRC_RET);
-		off = put_fdinfo(off, fds[1], SR_FDI_SRC_RET);
-	}
-	return off;
+	for (i = 0; i < SR_NARGS; i++)
+		s->args[i] = args[i];
+	s->ret = ret;
+	s->sp = sp;
 }
 
 static __always_inline bool exit_only(const struct sr_plan *plan)
@@ -301,7 +249,8 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	enter_init(e, SR_REC_ENTER, id, regs);
 	off = sizeof(*e);
 	s->faults = 0;
-	off = capture_entry(off, plan, e->args, 0, sr_regs_sp(regs));
+	save_call(s, e->args, 0, sr_regs_sp(regs));
+	off = capture_args(off, plan_key(id), SR_PASS_ENTER, 0);
 	/* The copy routines had the scratch to themselves: look it up again. */
 	s = scratch_get();
 	if (!s)
@@ -327,94 +276,86 @@ static __always_inline __u32 retry_exec_argv(__u32 off, int i)
 			CAP_PACK(SR_BLOB_MAX, i, SR_HOW_BUF, SR_BF_RETRY | SR_BF_FLAT));
 }
 
-/* Re-read at exit the arguments whose copy faulted at entry. */
-static __always_inline __u32 retry_faults(__u32 off, const struct sr_plan *plan, const __u64 *args,
-					  long nr, long ret)
+/*
+ * Re-read at exit the arguments of syscall @nr (plan at @key) whose copy
+ * faulted at entry; the call returned @ret.
+ */
+__noinline __u32 retry_faults(__u32 off, __u32 key, __s32 nr, __s64 ret)
 {
+	const struct sr_plan *plan = plan_get(key);
 	__u32 tid = (__u32)bpf_get_current_pid_tgid();
-	bool exec_done = (plan->flags & SR_PLAN_EXEC) && ret == 0;
 	struct retry_val *rv;
 	__u32 mask;
 	int i;
 
 	rv = bpf_map_lookup_elem(&retry, &tid);
-	if (!rv)
+	if (!rv || !plan)
 		return off;
 	mask = rv->nr == nr ? rv->mask : 0;
 	drop_retry(tid);
-#pragma unroll
-	for (i = 0; i < SR_NARGS; i++) {
-		if (!(mask & (1u << i)))
-			continue;
-		if (!exec_done)
-			off = capture_arg(off, &plan->a[i], i, args, 0, false, SR_BF_RETRY, 0);
-		else if (plan->a[i].how == SR_HOW_STRV)
+	if (!mask)
+		return off;
+	if (!(plan->flags & SR_PLAN_EXEC) || ret != 0)
+		return capture_args(off, key, SR_PASS_RETRY, mask);
+	for (i = 0; i < SR_NARGS; i++)
+		if ((mask & (1u << i)) && plan->a[i].how == SR_HOW_STRV)
 			off = retry_exec_argv(off, i);
-	}
 	return off;
 }
 
-/* -z/-Z: one record for the whole call, if its outcome is wanted. */
-static __always_inline int emit_call(struct pt_regs *regs, const struct sr_plan *plan, long id,
-				     long ret, __u16 hflags)
+/* -z/-Z: is a call that returned @ret wanted? The fd tables need every outcome. */
+static __always_inline bool outcome_wanted(const struct sr_plan *plan, long ret)
 {
 	bool failed = ret < 0 && ret >= -4095;
-	struct sr_callrec *c;
-	struct sr_scratch *s;
-	__u32 off;
-	__u64 gen;
 
-	/* the fd tables need every outcome; user space filters what prints */
-	if (targ_status && !(plan->flags & SR_PLAN_TRACK) &&
-	    !(targ_status & (failed ? SR_STATUS_FAIL : SR_STATUS_OK)))
-		return 0;
-	/* nothing but the fixed part: straight into the ring */
-	if (!(plan->flags & SR_PLAN_MEMORY)) {
-		struct sr_cpu_stats *st = stats_get();
+	return !targ_status || (plan->flags & SR_PLAN_TRACK) ||
+	       (targ_status & (failed ? SR_STATUS_FAIL : SR_STATUS_OK));
+}
 
-		if (!st || !(c = reserve_fixed(st, sizeof(*c))))
-			return 0;
+/*
+ * The fixed part of an exit record, or of a whole call's (@whole): -z/-Z,
+ * calls that never block, and a seccomp'ed task's failures, whose entry may
+ * never have been seen. Returns its size.
+ */
+static __always_inline __u32 exit_init(void *rec, bool whole, struct pt_regs *regs, long id,
+				       long ret, __u16 hflags)
+{
+	struct sr_callrec *c = rec;
+	struct sr_exit *x = rec;
+
+	if (whole) {
 		enter_init(&c->e, SR_REC_CALL, id, regs);
 		c->e.h.flags = hflags;
 		c->ret = ret;
-		submit_fixed(st, &c->e.h, sizeof(*c));
-		return 0;
+		return sizeof(*c);
 	}
-	s = scratch_get();
-	if (!s)
-		return 0;
-	gen = ++s->gen;
-	c = (void *)s->buf;
-	enter_init(&c->e, SR_REC_CALL, id, regs);
-	c->e.h.flags = hflags;
-	c->ret = ret;
-	off = sizeof(*c);
-	off = capture_entry(off, plan, c->e.args, SR_BF_ENTRY, 0);
-	off = capture_exit(off, plan, c->e.args, ret);
-	off = capture_fdinfo(off, plan, c->e.args, ret);
-	s = scratch_get();
-	if (s)
-		emit(s, gen, off);
-	return 0;
+	hdr_init(&x->h, SR_REC_EXIT, id);
+	x->h.flags = hflags;
+	x->ret = ret;
+	return sizeof(*x);
 }
 
-SEC("tp_btf/sys_exit")
-int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
+/*
+ * sys_exit, with (@fdi) or without the fd descriptions of -y: two programs,
+ * so that without -y the kernel types those need cost libbpf nothing.
+ */
+static __always_inline int do_sys_exit(struct pt_regs *regs, long ret, bool fdi)
 {
 	__u32 tgid = cur_tgid();
 	long id = sr_regs_nr(regs);
+	__u32 key = plan_key(id);
 	const struct sr_plan *plan;
+	struct sr_cpu_stats *st;
 	struct sr_scratch *s;
-	struct sr_exit *x;
 	__u64 args[SR_NARGS];
 	__u16 hflags;
-	bool compat;
+	bool compat, whole;
 	__u32 off;
 	__u64 gen;
 
 	if (!task_selected(tgid))
 		return 0;
-	plan = plan_of(id);
+	plan = plan_get(key);
 	if (!plan || !(plan->flags & (SR_PLAN_TRACED | SR_PLAN_TRACK | SR_PLAN_COMPAT)))
 		return 0;
 	if (targ_filter_tasks && !traced_lookup(tgid, false))
@@ -427,42 +368,63 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	if ((plan->flags & SR_PLAN_FORK) && ret == 0)
 		return 0;
 	hflags = compat ? SR_HF_COMPAT : 0;
+	if (compat)
+		key = SR_NR_MAX + 1;
 	/* killed in a call (often a blocked one): only failures are worth the check */
 	if (ret < 0 && sr_task_dying())
 		hflags |= SR_HF_DYING;
 	/* a seccomp'ed task's failure comes whole: its entry may never have been seen */
-	if (exit_only(plan) || (ret < 0 && sr_seccomp_filtered()))
-		return emit_call(regs, plan, id, ret, hflags);
+	whole = exit_only(plan) || (ret < 0 && sr_seccomp_filtered());
+	if (whole && !outcome_wanted(plan, ret))
+		return 0;
+	/* nothing but the fixed part: straight into the ring */
 	if (!(plan->flags & SR_PLAN_MEMORY)) {
-		struct sr_cpu_stats *st = stats_get();
+		__u32 size = whole ? sizeof(struct sr_callrec) : sizeof(struct sr_exit);
+		void *rec;
 
-		if (!st || !(x = reserve_fixed(st, sizeof(*x))))
+		st = stats_get();
+		if (!st || !(rec = reserve_fixed(st, size)))
 			return 0;
-		hdr_init(&x->h, SR_REC_EXIT, id);
-		x->h.flags = hflags;
-		x->ret = ret;
-		submit_fixed(st, &x->h, sizeof(*x));
+		exit_init(rec, whole, regs, id, ret, hflags);
+		submit_fixed(st, rec, size);
 		return 0;
 	}
 	s = scratch_get();
 	if (!s)
 		return 0;
 	gen = ++s->gen;
-	x = (void *)s->buf;
-	hdr_init(&x->h, SR_REC_EXIT, id);
-	x->h.flags = hflags;
-	x->ret = ret;
-	off = sizeof(*x);
+	off = exit_init(s->buf, whole, regs, id, ret, hflags);
 	sr_regs_args(regs, args);
-	if ((plan->flags & SR_PLAN_HAS_ENTER) && retry_pending > 0)
-		off = retry_faults(off, plan, args, id, ret);
-	off = capture_exit(off, plan, args, ret);
-	off = capture_fdinfo(off, plan, args, ret);
+	save_call(s, args, ret, 0);
+	if (whole && (plan->flags & SR_PLAN_HAS_ENTER))
+		off = capture_args(off, key, SR_PASS_CALL_ENTRY, 0);
+	else if (!whole && (plan->flags & SR_PLAN_HAS_ENTER) && retry_pending > 0)
+		off = retry_faults(off, key, id, ret);
+	if (plan->flags & SR_PLAN_HAS_EXIT)
+		off = capture_args(off, key, SR_PASS_EXIT, 0);
+	if (fdi && (plan->flags & (SR_PLAN_FDI_RET | SR_PLAN_FDI_ARG0 | SR_PLAN_FDI_PAIR))) {
+		s = scratch_get();
+		if (s)
+			fdi_offsets_set(&s->fdo);
+		off = capture_fdinfo(off, key);
+	}
 	s = scratch_get();
-	if (!s)
-		return 0;
-	emit(s, gen, off);
+	if (s)
+		emit(s, gen, off);
 	return 0;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
+{
+	return do_sys_exit(regs, ret, false);
+}
+
+/* The loader loads this one instead of sys_exit with -y, -yy, --absolute-paths. */
+SEC("?tp_btf/sys_exit")
+int BPF_PROG(sys_exit_fdi, struct pt_regs *regs, long ret)
+{
+	return do_sys_exit(regs, ret, true);
 }
 
 SEC("tp_btf/sched_process_fork")
@@ -491,7 +453,8 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 	hdr_init(&f->h, SR_REC_FORK, -1);
 	f->child_tgid = ctgid;
 	f->child_tid = child->pid;
-	f->flags = child->files == parent->files ? SR_FORK_FILES : 0;
+	/* read, not dereferenced: the verifier would search BTF for each pointer load */
+	f->flags = BPF_CORE_READ(child, files) == BPF_CORE_READ(parent, files) ? SR_FORK_FILES : 0;
 	f->pad = 0;
 	__builtin_memset(f->comm, 0, sizeof(f->comm));
 	bpf_probe_read_kernel_str(f->comm, sizeof(f->comm), child->comm);
@@ -557,7 +520,7 @@ struct signal_struct___old {
 /* Is @p a thread group leader that dies because another thread runs execve? */
 static __always_inline bool exec_supersedes(struct task_struct *p)
 {
-	struct signal_struct *sig = p->signal;
+	struct signal_struct *sig = BPF_CORE_READ(p, signal);
 	struct task_struct *exec_task;
 
 	if (p->pid != p->tgid)

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
@@ -13,7 +14,8 @@
 #include "cli/opts.h"
 #include "host/proc.h"
 #include "sysray.skel.h"
-#include "table/plan.h"
+#include "sysray_compat.skel.h"
+#include "table/syscalls.h"
 
 #define CAP_SYS_ADMIN_BIT 21
 #define CAP_PERFMON_BIT	  38
@@ -138,35 +140,53 @@ static uint64_t ring_size(uint64_t total, int ncpus)
 	return per;
 }
 
-/*
- * One ring buffer per CPU. Before load: the first is the template of the
- * array's values (libbpf 1.1 cannot resize its own template).
- */
-static int make_rings(struct sr_loader *l)
+/* After load: map the rings the workers made. */
+static int open_rings(struct sr_loader *l)
 {
-	l->ring_fds = malloc(l->ncpus * sizeof(*l->ring_fds));
-	if (!l->ring_fds)
-		return -ENOMEM;
-	while (l->nring_fds < l->ncpus) {
-		int fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "sr_rb", 0, 0, l->ring_size, NULL);
+	int err = rbs__wait(&l->rbs);
 
-		if (fd < 0)
-			return -errno;
-		l->ring_fds[l->nring_fds++] = fd;
-	}
-	return bpf_map__set_inner_map_fd(l->skel->maps.rbs, l->ring_fds[0]);
+	if (err)
+		return err;
+	return rings__open(&l->rings, l->rbs.fds, l->ncpus, l->ring_size);
 }
 
-/* After load: put the rings in the array the programs look them up in, and map them. */
-static int fill_rings(struct sr_loader *l)
+/*
+ * Does the kernel have bpf_loop() (5.17+)? SYSRAY_BPF_LOOP=0 in the
+ * environment says no, so that tests run the other object on any kernel.
+ */
+static bool have_bpf_loop(void)
 {
-	int outer = bpf_map__fd(l->skel->maps.rbs);
-	uint32_t i;
+	const char *env = getenv("SYSRAY_BPF_LOOP");
 
-	for (i = 0; i < (uint32_t)l->ncpus; i++)
-		if (bpf_map_update_elem(outer, &i, &l->ring_fds[i], BPF_ANY))
-			return -errno;
-	return rings__open(&l->rings, l->ring_fds, l->ncpus, l->ring_size);
+	if (env && !strcmp(env, "0"))
+		return false;
+	return libbpf_probe_bpf_helper(BPF_PROG_TYPE_KPROBE, BPF_FUNC_loop, NULL) == 1;
+}
+
+/*
+ * The BPF object for this kernel: the one built with bpf_loop() where the
+ * kernel has it, else the one built without, opened through the same
+ * skeleton (the build checks that the two are laid out alike).
+ */
+static struct sysray_bpf *open_object(bool loop)
+{
+	struct sysray_bpf *skel = calloc(1, sizeof(*skel));
+	int err;
+
+	if (!skel)
+		return NULL;
+	err = sysray_bpf__create_skeleton(skel);
+	if (!err && !loop)
+		skel->skeleton->data =
+			(void *)sysray_compat_bpf__elf_bytes(&skel->skeleton->data_sz);
+	if (!err)
+		err = bpf_object__open_skeleton(skel->skeleton, NULL);
+	if (err) {
+		sysray_bpf__destroy(skel);
+		errno = -err;
+		return NULL;
+	}
+	return skel;
 }
 
 static int load_error(const char *what, int err)
@@ -187,20 +207,72 @@ static int load_error(const char *what, int err)
 	return err;
 }
 
-int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
+static double now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+/* -d: the verifier's statistics for each program, from a log of its own. */
+#define VLOG_SIZE (16 * 1024)
+
+static void vlog_setup(struct sr_loader *l)
+{
+	struct bpf_program *p;
+	int n = 0;
+
+	bpf_object__for_each_program(p, l->skel->obj)
+		n++;
+	l->vlogs = calloc(n, VLOG_SIZE);
+	if (!l->vlogs)
+		return;
+	n = 0;
+	bpf_object__for_each_program(p, l->skel->obj) {
+		bpf_program__set_log_buf(p, l->vlogs + n++ * VLOG_SIZE, VLOG_SIZE);
+		bpf_program__set_log_level(p, 4); /* BPF_LOG_STATS */
+	}
+}
+
+/* -d: where start-up went, and what the verifier did with each program. */
+static void report_startup(const struct sr_loader *l, const double *t)
+{
+	struct bpf_program *p;
+	long insns = 0, usec = 0;
+	int n = 0;
+
+	fprintf(stderr,
+		"sysray: start-up %.1f ms: open %.1f, load %.1f (BTF, relocations, "
+		"verifier), plans %.1f, rings %.1f, attach %.1f; programs built %s bpf_loop\n",
+		t[5] - t[0], t[1] - t[0], t[2] - t[1], t[3] - t[2], t[4] - t[3], t[5] - t[4],
+		l->bpf_loop ? "with" : "without (for kernels before 5.17)");
+	if (!l->vlogs)
+		return;
+	bpf_object__for_each_program(p, l->skel->obj) {
+		const char *log = l->vlogs + n++ * VLOG_SIZE;
+		const char *pi = strstr(log, "processed "), *vt = strstr(log, "verification time ");
+
+		if (!bpf_program__autoload(p) || !pi || !vt)
+			continue;
+		fprintf(stderr, "sysray: verifier: %s: %ld insns processed in %.1f ms\n",
+			bpf_program__name(p), atol(pi + 10), atol(vt + 18) / 1e3);
+		insns += atol(pi + 10);
+		usec += atol(vt + 18);
+	}
+	fprintf(stderr, "sysray: verifier: %ld insns processed in %.1f ms in all\n", insns,
+		usec / 1e3);
+}
+
+/* Open the object for this kernel and set its knobs; the rings' array is ours. */
+static int prepare(struct sr_loader *l, const struct sr_load_cfg *cfg)
 {
 	const struct sr_opts *o = cfg->opts;
 	struct sysray_bpf *skel;
-	int err, i;
+	int i;
 
-	memset(l, 0, sizeof(*l));
-	l->rings.epoll_fd = -1;
-	l->on_record = cfg->on_record;
-	l->ctx = cfg->ctx;
-	l->ncpus = libbpf_num_possible_cpus();
-	if (l->ncpus <= 0)
-		return load_error("count CPUs", l->ncpus ? l->ncpus : -EINVAL);
-	skel = sysray_bpf__open();
+	l->bpf_loop = have_bpf_loop();
+	skel = open_object(l->bpf_loop);
 	if (!skel)
 		return load_error("open BPF object", -errno);
 	l->skel = skel;
@@ -208,27 +280,57 @@ int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	for (i = 0; i < SR_MAX_EXCL; i++)
 		skel->rodata->targ_excl_tgid[i] = cfg->excl[i];
 	skel->rodata->targ_filter_tasks = cfg->filter_tasks;
-	set_filters(skel, cfg);
+	skel->rodata->targ_wakeup_bytes = wakeup_bytes(l->ring_size);
+	set_filters(skel, o);
+	/* -y: the sys_exit that describes fds (its kernel types cost libbpf time) */
+	bpf_program__set_autoload(skel->progs.sys_exit, !fdtab__wanted(o));
+	bpf_program__set_autoload(skel->progs.sys_exit_fdi, fdtab__wanted(o));
+	if (o->debug)
+		vlog_setup(l);
+	i = bpf_map__reuse_fd(skel->maps.rbs, l->rbs.outer_fd);
+	return i ? load_error("create the ring buffers", i) : 0;
+}
+
+int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
+{
+	const struct sr_opts *o = cfg->opts;
+	double t[6];
+	int err;
+
+	memset(l, 0, sizeof(*l));
+	t[0] = now_ms();
+	l->rings.epoll_fd = -1;
+	l->rbs.outer_fd = -1;
+	l->on_record = cfg->on_record;
+	l->ctx = cfg->ctx;
+	l->ncpus = libbpf_num_possible_cpus();
+	if (l->ncpus <= 0)
+		return load_error("count CPUs", l->ncpus ? l->ncpus : -EINVAL);
+	/* the rings come into being on other threads while the programs load */
 	l->ring_size = ring_size(o->ringbuf_size, l->ncpus);
-	err = bpf_map__set_max_entries(skel->maps.rbs, l->ncpus);
-	if (!err)
-		err = make_rings(l);
+	err = rbs__start(&l->rbs, l->ncpus, l->ring_size);
 	if (err)
 		return load_error("create the ring buffers", err);
-	skel->rodata->targ_wakeup_bytes = wakeup_bytes(l->ring_size);
-	err = sysray_bpf__load(skel);
+	err = prepare(l, cfg);
+	if (err)
+		return err;
+	t[1] = now_ms();
+	err = sysray_bpf__load(l->skel);
 	if (err)
 		return load_error("load BPF programs", err);
-	err = fill_plans(l, cfg->plans);
+	t[2] = now_ms();
+	err = fill_plans(l, o);
 	if (err)
 		return load_error("fill the syscall plans", err);
 	err = fill_cgroups(l, o);
 	if (err)
 		return err;
-	err = fill_rings(l);
+	t[3] = now_ms();
+	err = open_rings(l);
 	if (err)
-		return load_error("map the ring buffers", err);
-	err = sysray_bpf__attach(skel);
+		return load_error("create the ring buffers", err);
+	t[4] = now_ms();
+	err = sysray_bpf__attach(l->skel);
 	if (err)
 		return load_error("attach to the syscall tracepoints", err);
 	if (o->backlog) {
@@ -237,6 +339,9 @@ int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
 		if (err)
 			return load_error("start the reader thread", err);
 	}
+	t[5] = now_ms();
+	if (o->debug)
+		report_startup(l, t);
 	return 0;
 }
 
@@ -341,10 +446,9 @@ void loader__free(struct sr_loader *l)
 		return;
 	backlog__stop(&l->backlog);
 	rings__close(&l->rings);
-	while (l->nring_fds > 0)
-		close(l->ring_fds[--l->nring_fds]);
-	free(l->ring_fds);
-	l->ring_fds = NULL;
+	rbs__free(&l->rbs);
 	sysray_bpf__destroy(l->skel);
+	free(l->vlogs);
+	l->vlogs = NULL;
 	l->skel = NULL;
 }
