@@ -124,14 +124,8 @@ int main(int argc, char **argv)
 		printf("%-20s processed %8ld insns, %7.1f ms, xlated %6u B, jited %6u B\n",
 		       bpf_program__name(prog), processed, usec / 1e3, info.xlated_prog_len,
 		       info.jited_prog_len);
-		if (verbose) {
-			FILE *f = fopen(bpf_program__name(prog), "w");
-			if (f) {
-				fputs(logs[i], f);
-				fclose(f);
-			}
+		if (verbose)
 			per_subprog(logs[i]);
-		}
 	}
 	sysray_bpf__destroy(skel);
 	return err ? 1 : 0;
