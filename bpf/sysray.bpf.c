@@ -138,7 +138,8 @@ static __always_inline void *reserve_fixed(struct sr_cpu_stats *st, __u32 size)
 	return r;
 }
 
-static __always_inline void submit_fixed(struct sr_cpu_stats *st, struct sr_hdr *h, __u32 size)
+static __always_inline void submit_wake(struct sr_cpu_stats *st, struct sr_hdr *h, __u32 size,
+					bool wake)
 {
 	void *rb = cpu_ring(); /* the one reserve_fixed() used: no migration in between */
 	__u64 pending = rb ? bpf_ringbuf_query(rb, BPF_RB_AVAIL_DATA) : 0;
@@ -149,7 +150,13 @@ static __always_inline void submit_fixed(struct sr_cpu_stats *st, struct sr_hdr 
 	st->v[SR_STAT_EMITTED]++;
 	st->v[SR_STAT_PENDING] = 0;
 	/* the reservation already counts in what is pending */
-	bpf_ringbuf_submit(h, wakeup_flag(pending > step ? pending - step : 0, size));
+	bpf_ringbuf_submit(h, wake ? BPF_RB_FORCE_WAKEUP :
+				     wakeup_flag(pending > step ? pending - step : 0, size));
+}
+
+static __always_inline void submit_fixed(struct sr_cpu_stats *st, struct sr_hdr *h, __u32 size)
+{
+	submit_wake(st, h, size, false);
 }
 
 /* Entries of the retry map are counted in retry_pending; replacing one is not new. */
@@ -539,7 +546,7 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 	struct sr_cpu_stats *st;
 	struct sr_pexit *x;
 	struct sr_task *t = NULL;
-	bool group_dead, armed = false;
+	bool group_dead, counted_out, armed = false;
 	__u8 one = 1;
 
 	if (targ_filter_tasks) {
@@ -550,28 +557,30 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 	}
 	/* do_exit() drops signal->live before this tracepoint fires. */
 	group_dead = BPF_CORE_READ(p, signal, live.counter) == 0;
-	/*
-	 * An armed child (exec never reached) prints nothing but must be
-	 * forgotten. Threads of a group already counted out still report.
-	 */
-	if (!armed && task_selected(tgid) && (st = stats_get()) &&
-	    (x = reserve_fixed(st, sizeof(*x)))) {
-		hdr_init(&x->h, SR_REC_PEXIT, -1);
-		x->exit_code = p->exit_code;
-		x->group_dead = group_dead;
-		x->superseded = exec_supersedes(p);
-		x->pad[0] = x->pad[1] = 0;
-		bpf_get_current_comm(x->comm, sizeof(x->comm));
-		submit_fixed(st, &x->h, sizeof(*x));
-	}
-	/* a call that faulted at entry and never returned */
-	if (retry_pending > 0)
-		drop_retry(p->pid);
-	if (group_dead && t && !bpf_map_update_elem(&dead, &tgid, &one, BPF_NOEXIST)) {
+	counted_out = group_dead && t && !bpf_map_update_elem(&dead, &tgid, &one, BPF_NOEXIST);
+	if (counted_out) {
 		t->flags |= SR_TASK_DEAD;
 		__sync_fetch_and_add(&live_procs, -1);
 		traced_changed();
 	}
+	/* a call that faulted at entry and never returned */
+	if (retry_pending > 0)
+		drop_retry(p->pid);
+	/*
+	 * An armed child (exec never reached) prints nothing but must be
+	 * forgotten. Threads of a group already counted out still report.
+	 */
+	if (armed || !task_selected(tgid) || !(st = stats_get()) ||
+	    !(x = reserve_fixed(st, sizeof(*x))))
+		return 0;
+	hdr_init(&x->h, SR_REC_PEXIT, -1);
+	x->exit_code = p->exit_code;
+	x->group_dead = group_dead;
+	x->superseded = exec_supersedes(p);
+	x->pad[0] = x->pad[1] = 0;
+	bpf_get_current_comm(x->comm, sizeof(x->comm));
+	/* user space may be waiting for the last traced process: wake it at once */
+	submit_wake(st, &x->h, sizeof(*x), counted_out);
 	return 0;
 }
 

@@ -2,8 +2,11 @@
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/mman.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "ingest/backlog.h"
 
@@ -117,6 +120,15 @@ static void *reader(void *arg)
 	return NULL;
 }
 
+static void stop_fd_close(struct sr_backlog *b)
+{
+	if (b->stop_fd < 0)
+		return;
+	epoll_ctl(b->rings->epoll_fd, EPOLL_CTL_DEL, b->stop_fd, NULL);
+	close(b->stop_fd);
+	b->stop_fd = -1;
+}
+
 int backlog__start(struct sr_backlog *b, struct sr_rings *rings, size_t cap, size_t chunk,
 		   sr_ring_fn fn, void *ctx)
 {
@@ -134,6 +146,16 @@ int backlog__start(struct sr_backlog *b, struct sr_rings *rings, size_t cap, siz
 	b->fill = b->cur = chunk_new(b);
 	if (!b->fill)
 		return -ENOMEM;
+	/* without it, stopping would wait for the reader's poll to time out */
+	b->stop_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+	if (b->stop_fd >= 0) {
+		struct epoll_event ev = { .events = EPOLLIN };
+
+		if (epoll_ctl(rings->epoll_fd, EPOLL_CTL_ADD, b->stop_fd, &ev)) {
+			close(b->stop_fd);
+			b->stop_fd = -1;
+		}
+	}
 	pthread_mutex_init(&b->mu, NULL);
 	pthread_condattr_init(&ca);
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
@@ -146,6 +168,7 @@ int backlog__start(struct sr_backlog *b, struct sr_rings *rings, size_t cap, siz
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (err) {
 		chunk_free(b, b->cur);
+		stop_fd_close(b);
 		return -err;
 	}
 	b->started = true;
@@ -210,12 +233,21 @@ int backlog__poll(struct sr_backlog *b, int timeout_ms)
 
 void backlog__stop(struct sr_backlog *b)
 {
+	uint64_t one = 1;
+
 	if (!b || !b->started)
 		return;
 	pthread_mutex_lock(&b->mu);
 	b->stop = true;
 	pthread_mutex_unlock(&b->mu);
+	if (b->stop_fd >= 0) {
+		/* should this fail, the reader's poll times out instead */
+		ssize_t n = write(b->stop_fd, &one, sizeof(one));
+
+		(void)n;
+	}
 	pthread_join(b->thread, NULL);
+	stop_fd_close(b);
 	b->started = false;
 	format_published(b);
 	chunk_free(b, b->cur); /* the last: the reader's too */

@@ -35,6 +35,7 @@ struct sr_backlog {
 	size_t chunk; /* bytes of each chunk */
 	pthread_t thread;
 	bool started;
+	int stop_fd; /* an eventfd in the rings' epoll set: backlog__stop() wakes the reader */
 	pthread_mutex_t mu;
 	pthread_cond_t ready; /* the reader published records */
 	bool stop; /* under mu */
