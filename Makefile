@@ -52,7 +52,8 @@ BPF_SRCS := $(wildcard bpf/*.bpf.c)
 BPF_HDRS := $(wildcard bpf/*.h) include/sysray/abi.h
 XLAT_INS := $(wildcard user/table/xlat/*.in)
 XLAT_OBJS := $(patsubst user/table/xlat/%.in,$(OUTPUT)/xlat/%.o,$(XLAT_INS))
-GEN_HDRS := $(OUTPUT)/sysray.skel.h $(OUTPUT)/sysray_compat.skel.h $(OUTPUT)/syscall_names.h $(OUTPUT)/errno_names.h \
+GEN_HDRS := $(OUTPUT)/sysray_compat.skel.h $(OUTPUT)/sysray.lskel.h $(OUTPUT)/sysray_fdi.lskel.h \
+	$(OUTPUT)/skel-layout.ok $(OUTPUT)/syscall_names.h $(OUTPUT)/errno_names.h \
 	$(OUTPUT)/xlat/all.h
 # Everything in user/ but main.c forms a library shared with the unit tests.
 LIB_SRCS := $(filter-out user/main.c,$(wildcard user/*.c user/*/*.c))
@@ -147,7 +148,7 @@ $(OUTPUT)/bench/empty: scripts/bench/empty.c $(OUTPUT)/bench/empty.skel.h
 		$(LIBBPF_LIBS) -o $@
 
 # What the verifier does with each program: `make verifystat` (V=1: per subprogram).
-$(OUTPUT)/bench/verifystat: scripts/bench/verifystat.c $(OUTPUT)/sysray.skel.h \
+$(OUTPUT)/bench/verifystat: scripts/bench/verifystat.c $(OUTPUT)/sysray_loop.skel.h \
 		$(OUTPUT)/sysray_compat.skel.h | $(OUTPUT)/bench
 	$(call msg,CC,$@)
 	$(Q)$(CC) $(ALL_CFLAGS) $< $(LIBBPF_LIBS) -o $@
@@ -165,31 +166,54 @@ $(BIN): $(OUTPUT)/user/main.o $(LIB_OBJS) $(XLAT_OBJS)
 $(OUTPUT) $(OUTPUT)/xlat $(OUTPUT)/progs:
 	$(Q)mkdir -p $@
 
+# The BPF programs are built three times (bpf/maps.bpf.h): for kernels with
+# bpf_loop() (5.17+), loaded through light skeletons, once for the default
+# sys_exit and once for -y's sys_exit_fdi; and for older kernels, loaded
+# through libbpf's skeleton. bpftool's linker leaves DWARF out: BTF is all
+# libbpf needs.
 $(OUTPUT)/sysray.bpf.o: $(BPF_SRCS) $(BPF_HDRS) $(VMLINUX) $(FLAGS_FILE) | $(OUTPUT)
 	$(call msg,BPF,$@)
-	$(Q)$(CLANG) $(BPF_CFLAGS) -c bpf/sysray.bpf.c -o $@
+	$(Q)$(CLANG) $(BPF_CFLAGS) -c bpf/sysray.bpf.c -o $@.tmp
+	$(Q)$(BPFTOOL) gen object $@ $@.tmp
+	$(Q)rm -f $@.tmp
 
-# The same programs for kernels without bpf_loop() (before 5.17): see bpf/maps.bpf.h.
+$(OUTPUT)/sysray_fdi.bpf.o: $(BPF_SRCS) $(BPF_HDRS) $(VMLINUX) $(FLAGS_FILE) | $(OUTPUT)
+	$(call msg,BPF,$@)
+	$(Q)$(CLANG) $(BPF_CFLAGS) -DSR_EXIT_FDI -c bpf/sysray.bpf.c -o $@.tmp
+	$(Q)$(BPFTOOL) gen object $@ $@.tmp
+	$(Q)rm -f $@.tmp
+
 $(OUTPUT)/sysray_compat.bpf.o: $(BPF_SRCS) $(BPF_HDRS) $(VMLINUX) $(FLAGS_FILE) | $(OUTPUT)
 	$(call msg,BPF,$@)
-	$(Q)$(CLANG) $(BPF_CFLAGS) -DSR_BPF_LOOP=0 -c bpf/sysray.bpf.c -o $@
+	$(Q)$(CLANG) $(BPF_CFLAGS) -DSR_BPF_LOOP=0 -c bpf/sysray.bpf.c -o $@.tmp
+	$(Q)$(BPFTOOL) gen object $@ $@.tmp
+	$(Q)rm -f $@.tmp
 
-$(OUTPUT)/sysray.skel.h: $(OUTPUT)/sysray.bpf.o
+# libbpf's skeleton of the build for kernels before 5.17: the loader's.
+$(OUTPUT)/sysray_compat.skel.h: $(OUTPUT)/sysray_compat.bpf.o
 	$(call msg,GEN-SKEL,$@)
 	$(Q)$(BPFTOOL) gen skeleton $< name sysray_bpf > $@
 
-# The loader opens the compat object through sysray_bpf's skeleton (its ELF
-# bytes in place of the other's): its maps, programs and variables must be
-# laid out alike, which the skeletons' structs show.
-$(OUTPUT)/sysray_compat.skel.h: $(OUTPUT)/sysray_compat.bpf.o $(OUTPUT)/sysray.skel.h
+# The same for the bpf_loop build: only `make verifystat` loads it this way.
+$(OUTPUT)/sysray_loop.skel.h: $(OUTPUT)/sysray.bpf.o
 	$(call msg,GEN-SKEL,$@)
-	$(Q)$(BPFTOOL) gen skeleton $< name sysray_compat_bpf > $@.tmp
-	$(Q)sed -n '/^struct sysray_bpf {/,/^};/p' $(OUTPUT)/sysray.skel.h > $@.layout
-	$(Q)sed -n '/^struct sysray_compat_bpf {/,/^};/p' $@.tmp | sed 's/sysray_compat_bpf/sysray_bpf/g' | \
-		diff -u $@.layout - || \
-		{ echo "sysray_compat.bpf.o and sysray.bpf.o differ in layout" >&2; rm -f $@.tmp; exit 1; }
-	$(Q)rm -f $@.layout
-	$(Q)mv $@.tmp $@
+	$(Q)$(BPFTOOL) gen skeleton $< name sysray_loop_bpf > $@
+
+$(OUTPUT)/sysray.lskel.h: $(OUTPUT)/sysray.bpf.o
+	$(call msg,GEN-SKEL,$@)
+	$(Q)$(BPFTOOL) gen skeleton -L $< name sysray_lskel > $@
+
+$(OUTPUT)/sysray_fdi.lskel.h: $(OUTPUT)/sysray_fdi.bpf.o
+	$(call msg,GEN-SKEL,$@)
+	$(Q)$(BPFTOOL) gen skeleton -L $< name sysray_lskel > $@
+
+# The loader uses the builds through one view (user/capture/bpfobj.c): their
+# maps, programs and variables must be laid out alike, as the skeletons show.
+$(OUTPUT)/skel-layout.ok: $(OUTPUT)/sysray_compat.skel.h $(OUTPUT)/sysray_loop.skel.h \
+		$(OUTPUT)/sysray.lskel.h $(OUTPUT)/sysray_fdi.lskel.h
+	$(call msg,CHECK,$@)
+	$(Q)scripts/skel-layout.sh $^
+	$(Q)touch $@
 
 $(OUTPUT)/syscall_names.h: scripts/gen-syscall-names.sh | $(OUTPUT)
 	$(call msg,GEN,$@)

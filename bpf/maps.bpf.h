@@ -58,6 +58,17 @@ struct {
 	__array(values, struct rb_cpu);
 } rbs SEC(".maps");
 
+/*
+ * Where records go while a CPU's slot in rbs is still empty. Storing a ring
+ * into an array of maps waits for an RCU grace period (5-20 ms each), so
+ * the loader attaches the programs and starts the command first and fills
+ * the array in the background; the consumer merges this ring with the others.
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 4096); /* set by the loader */
+} rb_start SEC(".maps");
+
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
 	/*

@@ -43,12 +43,14 @@ static __always_inline const struct sr_plan *compat_plan(const struct sr_plan *p
 	return plan->flags & SR_PLAN_COMPAT ? bpf_map_lookup_elem(&plans, &key) : NULL;
 }
 
-/* This CPU's ring buffer (NULL only if the loader left its slot empty). */
+/* This CPU's ring buffer. */
 static __always_inline void *cpu_ring(void)
 {
 	__u32 cpu = bpf_get_smp_processor_id();
+	void *rb = bpf_map_lookup_elem(&rbs, &cpu);
 
-	return bpf_map_lookup_elem(&rbs, &cpu);
+	/* not in the array yet (the first milliseconds): the start-up ring */
+	return rb ? rb : (void *)&rb_start;
 }
 
 static __always_inline void hdr_init(struct sr_hdr *h, __u16 type, __s32 nr)
@@ -421,14 +423,26 @@ static __always_inline int do_sys_exit(struct pt_regs *regs, long ret, bool fdi)
 	return 0;
 }
 
-SEC("tp_btf/sys_exit")
+/*
+ * The loader loads sys_exit_fdi instead of sys_exit with -y, -yy,
+ * --absolute-paths. A light skeleton loads what is loaded by default, so
+ * its build for -y (SR_EXIT_FDI) marks the other one "?" (not by default).
+ */
+#ifdef SR_EXIT_FDI
+#define SEC_EXIT     "?tp_btf/sys_exit"
+#define SEC_EXIT_FDI "tp_btf/sys_exit"
+#else
+#define SEC_EXIT     "tp_btf/sys_exit"
+#define SEC_EXIT_FDI "?tp_btf/sys_exit"
+#endif
+
+SEC(SEC_EXIT)
 int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 {
 	return do_sys_exit(regs, ret, false);
 }
 
-/* The loader loads this one instead of sys_exit with -y, -yy, --absolute-paths. */
-SEC("?tp_btf/sys_exit")
+SEC(SEC_EXIT_FDI)
 int BPF_PROG(sys_exit_fdi, struct pt_regs *regs, long ret)
 {
 	return do_sys_exit(regs, ret, true);

@@ -17,8 +17,8 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
-#include "sysray.skel.h"
 #include "sysray_compat.skel.h"
+#include "sysray_loop.skel.h"
 
 #define LOG_SIZE (512u << 20)
 
@@ -86,14 +86,15 @@ int main(int argc, char **argv)
 	skel = calloc(1, sizeof(*skel));
 	if (!skel || sysray_bpf__create_skeleton(skel))
 		return 1;
-	if (compat)
-		skel->skeleton->data =
-			(void *)sysray_compat_bpf__elf_bytes(&skel->skeleton->data_sz);
+	/* the bpf_loop build through the other's skeleton: the build checks they are alike */
+	if (!compat)
+		skel->skeleton->data = (void *)sysray_loop_bpf__elf_bytes(&skel->skeleton->data_sz);
 	if (bpf_object__open_skeleton(skel->skeleton, NULL)) {
 		fprintf(stderr, "verifystat: cannot open the BPF object\n");
 		return 1;
 	}
 	skel->rodata->targ_filter_tasks = true;
+	bpf_map__set_max_entries(skel->maps.rb_start, 4096);
 	bpf_program__set_autoload(skel->progs.sys_exit, !fdi);
 	bpf_program__set_autoload(skel->progs.sys_exit_fdi, fdi);
 	bpf_map__set_max_entries(skel->maps.rbs, libbpf_num_possible_cpus());

@@ -13,7 +13,6 @@
 #include "capture/loader.h"
 #include "cli/opts.h"
 #include "host/proc.h"
-#include "sysray.skel.h"
 #include "sysray_compat.skel.h"
 #include "table/syscalls.h"
 
@@ -67,8 +66,9 @@ int loader__check(void)
 /* The plans, as table/plan.c made them: the map holds them as they are. */
 static int fill_plans(struct sr_loader *l, const struct sr_plans *plans)
 {
-	int fd = bpf_map__fd(l->skel->maps.plans);
-	uint32_t nr;
+	int fd = l->obj.fd.plans;
+	struct sr_plan plan = { .flags = SR_PLAN_TRACED, .nargs = SR_NARGS };
+	uint32_t nr = SR_NR_MAX + 1;
 
 	for (nr = 0; nr < SR_PLAN_COUNT; nr++)
 		if (bpf_map_update_elem(fd, &nr, &plans->plan[nr], BPF_ANY))
@@ -77,34 +77,34 @@ static int fill_plans(struct sr_loader *l, const struct sr_plans *plans)
 }
 
 /* Process filters and -z/-Z go to .rodata, where unused ones cost nothing. */
-static void set_filters(struct sysray_bpf *skel, const struct sr_load_cfg *cfg)
+static void set_filters(struct sysray_bpf__rodata *ro, const struct sr_opts *o)
 {
 	const struct sr_opts *o = cfg->opts;
 	int i;
 
-	skel->rodata->targ_status = cfg->plans->status;
-	skel->rodata->targ_cgroup_ids = o->show_cgroup;
+	ro->targ_status = pairing__kernel_status(o);
+	ro->targ_cgroup_ids = o->show_cgroup;
 	/* -Y prints task names; --peer names the process behind a socket */
-	skel->rodata->targ_comm_names = o->decode_pids || o->peer;
-	skel->rodata->targ_ncomm = o->ncomm;
+	ro->targ_comm_names = o->decode_pids || o->peer;
+	ro->targ_ncomm = o->ncomm;
 	for (i = 0; i < o->ncomm; i++)
-		memcpy((void *)skel->rodata->targ_comm[i], o->comm[i], SR_COMM_LEN);
-	skel->rodata->targ_nuid = o->nuid;
+		memcpy((void *)ro->targ_comm[i], o->comm[i], SR_COMM_LEN);
+	ro->targ_nuid = o->nuid;
 	for (i = 0; i < o->nuid; i++)
-		skel->rodata->targ_uid[i] = o->uid[i];
-	skel->rodata->targ_sig_mask = 0;
+		ro->targ_uid[i] = o->uid[i];
+	ro->targ_sig_mask = 0;
 	for (i = 1; i <= 64; i++)
 		if (filter__signal_shown(o, i))
-			skel->rodata->targ_sig_mask |= 1ULL << (i - 1);
-	skel->rodata->targ_ncgroup = o->ncgroup;
+			ro->targ_sig_mask |= 1ULL << (i - 1);
+	ro->targ_ncgroup = o->ncgroup;
 	for (i = 0; i < o->ncgroup; i++)
-		skel->rodata->targ_cgroup_kind[i] = o->cgroup[i].kind;
+		ro->targ_cgroup_kind[i] = o->cgroup[i].kind;
 }
 
 /* The cgroup array takes directory fds; the kernel keeps its own references. */
 static int fill_cgroups(struct sr_loader *l, const struct sr_opts *o)
 {
-	int map = bpf_map__fd(l->skel->maps.cgroups);
+	int map = l->obj.fd.cgroups;
 	uint32_t i;
 
 	for (i = 0; i < (uint32_t)o->ncgroup; i++) {
@@ -130,29 +130,39 @@ static uint64_t wakeup_bytes(uint64_t rb_size)
 	return rb_size / 4 < w ? rb_size / 4 : w;
 }
 
-/* -b is the total: each CPU's ring gets its share, a power of two. */
+/* -b is the total: each CPU's ring and the start-up ring get a share, a power of two. */
 static uint64_t ring_size(uint64_t total, int ncpus)
 {
 	uint64_t per = MIN_RING;
 
-	while (per * 2 * ncpus <= total)
+	while (per * 2 * (ncpus + 1) <= total)
 		per *= 2;
 	return per;
 }
 
-/* After load: map the rings the workers made. */
+/*
+ * Map the rings: each CPU's, as the workers made them, and the start-up
+ * ring, where CPUs write until the workers have filled their slots.
+ */
 static int open_rings(struct sr_loader *l)
 {
-	int err = rbs__wait(&l->rbs);
+	int *fds, err = rbs__made(&l->rbs);
 
 	if (err)
 		return err;
-	return rings__open(&l->rings, l->rbs.fds, l->ncpus, l->ring_size);
+	fds = malloc((l->ncpus + 1) * sizeof(*fds));
+	if (!fds)
+		return -ENOMEM;
+	memcpy(fds, l->rbs.fds, l->ncpus * sizeof(*fds));
+	fds[l->ncpus] = l->obj.fd.rb_start;
+	err = rings__open(&l->rings, fds, l->ncpus + 1, l->ring_size);
+	free(fds);
+	return err;
 }
 
 /*
  * Does the kernel have bpf_loop() (5.17+)? SYSRAY_BPF_LOOP=0 in the
- * environment says no, so that tests run the other object on any kernel.
+ * environment says no, so that tests run the other build on any kernel.
  */
 static bool have_bpf_loop(void)
 {
@@ -161,32 +171,6 @@ static bool have_bpf_loop(void)
 	if (env && !strcmp(env, "0"))
 		return false;
 	return libbpf_probe_bpf_helper(BPF_PROG_TYPE_KPROBE, BPF_FUNC_loop, NULL) == 1;
-}
-
-/*
- * The BPF object for this kernel: the one built with bpf_loop() where the
- * kernel has it, else the one built without, opened through the same
- * skeleton (the build checks that the two are laid out alike).
- */
-static struct sysray_bpf *open_object(bool loop)
-{
-	struct sysray_bpf *skel = calloc(1, sizeof(*skel));
-	int err;
-
-	if (!skel)
-		return NULL;
-	err = sysray_bpf__create_skeleton(skel);
-	if (!err && !loop)
-		skel->skeleton->data =
-			(void *)sysray_compat_bpf__elf_bytes(&skel->skeleton->data_sz);
-	if (!err)
-		err = bpf_object__open_skeleton(skel->skeleton, NULL);
-	if (err) {
-		sysray_bpf__destroy(skel);
-		errno = -err;
-		return NULL;
-	}
-	return skel;
 }
 
 static int load_error(const char *what, int err)
@@ -215,80 +199,34 @@ static double now_ms(void)
 	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
-/* -d: the verifier's statistics for each program, from a log of its own. */
-#define VLOG_SIZE (16 * 1024)
-
-static void vlog_setup(struct sr_loader *l)
-{
-	struct bpf_program *p;
-	int n = 0;
-
-	bpf_object__for_each_program(p, l->skel->obj)
-		n++;
-	l->vlogs = calloc(n, VLOG_SIZE);
-	if (!l->vlogs)
-		return;
-	n = 0;
-	bpf_object__for_each_program(p, l->skel->obj) {
-		bpf_program__set_log_buf(p, l->vlogs + n++ * VLOG_SIZE, VLOG_SIZE);
-		bpf_program__set_log_level(p, 4); /* BPF_LOG_STATS */
-	}
-}
-
-/* -d: where start-up went, and what the verifier did with each program. */
-static void report_startup(const struct sr_loader *l, const double *t)
-{
-	struct bpf_program *p;
-	long insns = 0, usec = 0;
-	int n = 0;
-
-	fprintf(stderr,
-		"sysray: start-up %.1f ms: open %.1f, load %.1f (BTF, relocations, "
-		"verifier), plans %.1f, rings %.1f, attach %.1f; programs built %s bpf_loop\n",
-		t[5] - t[0], t[1] - t[0], t[2] - t[1], t[3] - t[2], t[4] - t[3], t[5] - t[4],
-		l->bpf_loop ? "with" : "without (for kernels before 5.17)");
-	if (!l->vlogs)
-		return;
-	bpf_object__for_each_program(p, l->skel->obj) {
-		const char *log = l->vlogs + n++ * VLOG_SIZE;
-		const char *pi = strstr(log, "processed "), *vt = strstr(log, "verification time ");
-
-		if (!bpf_program__autoload(p) || !pi || !vt)
-			continue;
-		fprintf(stderr, "sysray: verifier: %s: %ld insns processed in %.1f ms\n",
-			bpf_program__name(p), atol(pi + 10), atol(vt + 18) / 1e3);
-		insns += atol(pi + 10);
-		usec += atol(vt + 18);
-	}
-	fprintf(stderr, "sysray: verifier: %ld insns processed in %.1f ms in all\n", insns,
-		usec / 1e3);
-}
-
-/* Open the object for this kernel and set its knobs; the rings' array is ours. */
+/* Open the programs for this kernel and set their knobs. */
 static int prepare(struct sr_loader *l, const struct sr_load_cfg *cfg)
 {
 	const struct sr_opts *o = cfg->opts;
-	struct sysray_bpf *skel;
-	int i;
+	struct sysray_bpf__rodata *ro;
+	int i, err;
 
-	l->bpf_loop = have_bpf_loop();
-	skel = open_object(l->bpf_loop);
-	if (!skel)
-		return load_error("open BPF object", -errno);
-	l->skel = skel;
-	skel->rodata->targ_self_tgid = getpid();
+	err = bpfobj__open(&l->obj, have_bpf_loop(), fdtab__wanted(o), o->debug);
+	if (err)
+		return load_error("open BPF object", err);
+	ro = l->obj.rodata;
+	ro->targ_self_tgid = getpid();
 	for (i = 0; i < SR_MAX_EXCL; i++)
-		skel->rodata->targ_excl_tgid[i] = cfg->excl[i];
-	skel->rodata->targ_filter_tasks = cfg->filter_tasks;
-	skel->rodata->targ_wakeup_bytes = wakeup_bytes(l->ring_size);
-	set_filters(skel, o);
-	/* -y: the sys_exit that describes fds (its kernel types cost libbpf time) */
-	bpf_program__set_autoload(skel->progs.sys_exit, !fdtab__wanted(o));
-	bpf_program__set_autoload(skel->progs.sys_exit_fdi, fdtab__wanted(o));
-	if (o->debug)
-		vlog_setup(l);
-	i = bpf_map__reuse_fd(skel->maps.rbs, l->rbs.outer_fd);
-	return i ? load_error("create the ring buffers", i) : 0;
+		ro->targ_excl_tgid[i] = cfg->excl[i];
+	ro->targ_filter_tasks = cfg->filter_tasks;
+	ro->targ_wakeup_bytes = wakeup_bytes(l->ring_size);
+	set_filters(ro, o);
+	return 0;
+}
+
+/* -d: where start-up went. */
+static void report_startup(const struct sr_loader *l, const double *t)
+{
+	fprintf(stderr,
+		"sysray: start-up %.1f ms: open %.1f, load %.1f, plans %.1f, "
+		"rings %.1f, attach %.1f\n",
+		t[5] - t[0], t[1] - t[0], t[2] - t[1], t[3] - t[2], t[4] - t[3], t[5] - t[4]);
+	bpfobj__report(&l->obj);
 }
 
 int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
@@ -300,7 +238,6 @@ int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	memset(l, 0, sizeof(*l));
 	t[0] = now_ms();
 	l->rings.epoll_fd = -1;
-	l->rbs.outer_fd = -1;
 	l->on_record = cfg->on_record;
 	l->ctx = cfg->ctx;
 	l->ncpus = libbpf_num_possible_cpus();
@@ -315,9 +252,11 @@ int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	if (err)
 		return err;
 	t[1] = now_ms();
-	err = sysray_bpf__load(l->skel);
+	err = bpfobj__load(&l->obj, l->ncpus, l->ring_size);
 	if (err)
 		return load_error("load BPF programs", err);
+	/* in the background: see rbs.h */
+	rbs__fill(&l->rbs, l->obj.fd.rbs);
 	t[2] = now_ms();
 	err = fill_plans(l, o);
 	if (err)
@@ -330,7 +269,7 @@ int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	if (err)
 		return load_error("create the ring buffers", err);
 	t[4] = now_ms();
-	err = sysray_bpf__attach(l->skel);
+	err = bpfobj__attach(&l->obj);
 	if (err)
 		return load_error("attach to the syscall tracepoints", err);
 	if (o->backlog) {
@@ -350,16 +289,16 @@ int loader__trace_tgid(struct sr_loader *l, pid_t tgid, bool armed)
 	struct sr_task t = { .flags = armed ? SR_TASK_ARMED : 0 };
 	uint32_t key = tgid;
 
-	if (bpf_map__update_elem(l->skel->maps.traced, &key, sizeof(key), &t, sizeof(t), BPF_ANY))
+	if (bpf_map_update_elem(l->obj.fd.traced, &key, &t, BPF_ANY))
 		return -errno;
-	bpf_map__delete_elem(l->skel->maps.dead, &key, sizeof(key), 0);
-	__atomic_fetch_add(&l->skel->bss->traced_gen, 1, __ATOMIC_SEQ_CST);
+	bpf_map_delete_elem(l->obj.fd.dead, &key);
+	__atomic_fetch_add(&l->obj.bss->traced_gen, 1, __ATOMIC_SEQ_CST);
 	return 0;
 }
 
 int loader__reconcile(struct sr_loader *l)
 {
-	int fd = bpf_map__fd(l->skel->maps.traced), n = 0;
+	int fd = l->obj.fd.traced, n = 0;
 	uint32_t key, next, *prev = NULL;
 	struct sr_task t;
 
@@ -374,11 +313,11 @@ int loader__reconcile(struct sr_loader *l)
 		if (!proc__gone("/proc", key) || bpf_map_lookup_elem(fd, &key, &t) ||
 		    bpf_map_delete_elem(fd, &key))
 			continue;
-		bpf_map__delete_elem(l->skel->maps.dead, &key, sizeof(key), 0);
+		bpf_map_delete_elem(l->obj.fd.dead, &key);
 		if (t.flags & SR_TASK_DEAD)
 			continue;
-		__atomic_fetch_sub(&l->skel->bss->live_procs, 1, __ATOMIC_SEQ_CST);
-		__atomic_fetch_add(&l->skel->bss->traced_gen, 1, __ATOMIC_SEQ_CST);
+		__atomic_fetch_sub(&l->obj.bss->live_procs, 1, __ATOMIC_SEQ_CST);
+		__atomic_fetch_add(&l->obj.bss->traced_gen, 1, __ATOMIC_SEQ_CST);
 		n++;
 	}
 	return n;
@@ -386,12 +325,12 @@ int loader__reconcile(struct sr_loader *l)
 
 void loader__set_live(struct sr_loader *l, int64_t n)
 {
-	__atomic_store_n(&l->skel->bss->live_procs, n, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&l->obj.bss->live_procs, n, __ATOMIC_SEQ_CST);
 }
 
 int64_t loader__live(const struct sr_loader *l)
 {
-	return __atomic_load_n(&l->skel->bss->live_procs, __ATOMIC_SEQ_CST);
+	return __atomic_load_n(&l->obj.bss->live_procs, __ATOMIC_SEQ_CST);
 }
 
 /* Producers rarely wake us (batched wakeups): the timeout is the usual way in. */
@@ -413,8 +352,7 @@ int loader__drain(struct sr_loader *l)
 
 void loader__detach(struct sr_loader *l)
 {
-	if (l->skel)
-		sysray_bpf__detach(l->skel);
+	bpfobj__detach(&l->obj);
 }
 
 void loader__stats(const struct sr_loader *l, struct sr_cpu_stats *sum)
@@ -424,13 +362,12 @@ void loader__stats(const struct sr_loader *l, struct sr_cpu_stats *sum)
 	int c, i;
 
 	memset(sum, 0, sizeof(*sum));
-	if (!l->skel || l->ncpus <= 0)
+	if (!l->obj.bss || l->ncpus <= 0)
 		return;
 	per = calloc(l->ncpus, sizeof(*per));
 	if (!per)
 		return;
-	if (!bpf_map__lookup_elem(l->skel->maps.stats, &zero, sizeof(zero), per,
-				  sizeof(*per) * l->ncpus, 0)) {
+	if (!bpf_map_lookup_elem(l->obj.fd.stats, &zero, per)) {
 		for (c = 0; c < l->ncpus; c++)
 			for (i = 0; i < SR_STAT_MAX; i++)
 				sum->v[i] += per[c].v[i];
@@ -447,8 +384,5 @@ void loader__free(struct sr_loader *l)
 	backlog__stop(&l->backlog);
 	rings__close(&l->rings);
 	rbs__free(&l->rbs);
-	sysray_bpf__destroy(l->skel);
-	free(l->vlogs);
-	l->vlogs = NULL;
-	l->skel = NULL;
+	bpfobj__free(&l->obj);
 }

@@ -8,23 +8,21 @@
 #include <sys/types.h>
 
 #include "sysray/abi.h"
+#include "capture/bpfobj.h"
 #include "capture/rbs.h"
 #include "ingest/backlog.h"
 #include "ingest/ringbuf.h"
 
-struct sysray_bpf;
 struct sr_opts;
 struct sr_plans;
 
 struct sr_loader {
-	struct sysray_bpf *skel;
+	struct sr_bpfobj obj; /* the programs and maps */
 	struct sr_rings rings; /* one per CPU */
 	struct sr_backlog backlog; /* the reader thread, unless --backlog=0 */
 	struct sr_rbs rbs; /* the rings, and the array the programs find them in */
 	uint64_t ring_size; /* each */
 	int ncpus;
-	bool bpf_loop; /* the object built with bpf_loop() (else for kernels before 5.17) */
-	char *vlogs; /* -d: each program's verifier statistics */
 	sr_ring_fn on_record; /* each record, oldest first */
 	void *ctx;
 };

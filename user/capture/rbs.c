@@ -8,9 +8,6 @@
 
 #include "capture/rbs.h"
 
-/* The smallest ring the kernel takes; the array's template may be any size (5.10+). */
-#define TEMPLATE_SIZE 4096
-
 struct worker {
 	struct sr_rbs *r;
 	int first;
@@ -23,56 +20,77 @@ static void fail(struct sr_rbs *r, int err)
 	__atomic_compare_exchange_n(&r->err, &none, err, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
 }
 
-/* Rings first, first + nthreads, ...: create each and store it in the array. */
+/* The array, once the loader has it; -1 if it never will. */
+static int outer_of(struct sr_rbs *r)
+{
+	int fd;
+
+	pthread_mutex_lock(&r->mu);
+	while (r->outer_fd < 0 && !r->given_up)
+		pthread_cond_wait(&r->ready, &r->mu);
+	fd = r->outer_fd;
+	pthread_mutex_unlock(&r->mu);
+	return fd;
+}
+
+static void made(struct sr_rbs *r, int k)
+{
+	pthread_mutex_lock(&r->mu);
+	r->made += k;
+	pthread_cond_broadcast(&r->ready);
+	pthread_mutex_unlock(&r->mu);
+}
+
+/* Rings first, first + stride, ...: make each, then store each in the array. */
 static void *work(void *arg)
 {
 	struct worker *w = arg;
 	struct sr_rbs *r = w->r;
+	bool failed = false;
 	uint32_t i;
+	int outer;
 
-	for (i = w->first; i < (uint32_t)r->n; i += r->stride) {
+	for (i = w->first; i < (uint32_t)r->n && !failed; i += r->stride) {
 		int fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "sr_rb", 0, 0, r->size, NULL);
 
 		if (fd < 0) {
 			fail(r, -errno);
-			break;
+			failed = true;
 		}
 		r->fds[i] = fd;
-		if (bpf_map_update_elem(r->outer_fd, &i, &fd, BPF_ANY)) {
+	}
+	/* a failure counts its share as made: the caller only waits for the outcome */
+	made(r, (r->n - w->first + r->stride - 1) / r->stride);
+	if (failed)
+		goto out;
+	outer = outer_of(r);
+	for (i = w->first; outer >= 0 && i < (uint32_t)r->n; i += r->stride) {
+		if (bpf_map_update_elem(outer, &i, &r->fds[i], BPF_ANY)) {
 			fail(r, -errno);
 			break;
 		}
 	}
+out:
 	free(w);
 	return NULL;
 }
 
 int rbs__start(struct sr_rbs *r, int n, uint64_t size)
 {
-	LIBBPF_OPTS(bpf_map_create_opts, opts);
 	sigset_t all, old;
-	int i, tpl, err = 0;
+	int i, err = 0;
 
 	memset(r, 0, sizeof(*r));
 	r->outer_fd = -1;
 	r->n = n;
 	r->size = size;
+	pthread_mutex_init(&r->mu, NULL);
+	pthread_cond_init(&r->ready, NULL);
 	r->fds = malloc(n * sizeof(*r->fds));
 	if (!r->fds)
 		return -ENOMEM;
 	for (i = 0; i < n; i++)
 		r->fds[i] = -1;
-	/* on this thread: the first map libbpf creates may raise RLIMIT_MEMLOCK */
-	tpl = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "sr_rb_tpl", 0, 0, TEMPLATE_SIZE, NULL);
-	if (tpl < 0)
-		return -errno;
-	opts.inner_map_fd = tpl;
-	r->outer_fd = bpf_map_create(BPF_MAP_TYPE_ARRAY_OF_MAPS, "rbs", 4, 4, n, &opts);
-	if (r->outer_fd < 0)
-		err = -errno;
-	close(tpl);
-	if (err)
-		return err;
 	/* signals are the main thread's business */
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
@@ -94,8 +112,31 @@ int rbs__start(struct sr_rbs *r, int n, uint64_t size)
 		r->nthreads++;
 	}
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	/* workers that did start fill the rest of their share; the caller gives up anyway */
+	/* workers that did start do their share; the caller gives up anyway */
 	return err;
+}
+
+static void set_outer(struct sr_rbs *r, int fd, bool give_up)
+{
+	pthread_mutex_lock(&r->mu);
+	r->outer_fd = fd;
+	r->given_up = give_up;
+	pthread_cond_broadcast(&r->ready);
+	pthread_mutex_unlock(&r->mu);
+}
+
+int rbs__made(struct sr_rbs *r)
+{
+	pthread_mutex_lock(&r->mu);
+	while (r->made < r->n)
+		pthread_cond_wait(&r->ready, &r->mu);
+	pthread_mutex_unlock(&r->mu);
+	return __atomic_load_n(&r->err, __ATOMIC_SEQ_CST);
+}
+
+void rbs__fill(struct sr_rbs *r, int outer_fd)
+{
+	set_outer(r, outer_fd, false);
 }
 
 int rbs__wait(struct sr_rbs *r)
@@ -109,13 +150,15 @@ void rbs__free(struct sr_rbs *r)
 {
 	int i;
 
+	if (!r->fds)
+		return;
+	set_outer(r, -1, true);
 	rbs__wait(r);
-	for (i = 0; r->fds && i < r->n; i++)
+	for (i = 0; i < r->n; i++)
 		if (r->fds[i] >= 0)
 			close(r->fds[i]);
 	free(r->fds);
 	r->fds = NULL;
-	if (r->outer_fd >= 0)
-		close(r->outer_fd);
-	r->outer_fd = -1;
+	pthread_cond_destroy(&r->ready);
+	pthread_mutex_destroy(&r->mu);
 }
