@@ -166,7 +166,7 @@ $(BIN): $(OUTPUT)/user/main.o $(LIB_OBJS) $(XLAT_OBJS)
 $(OUTPUT) $(OUTPUT)/xlat $(OUTPUT)/progs:
 	$(Q)mkdir -p $@
 
-# The BPF programs are built three times (bpf/maps.bpf.h): for kernels with
+# The BPF programs are built three times (bpf/sysray.bpf.c): for kernels with
 # bpf_loop() (5.17+), loaded through light skeletons, once for the default
 # sys_exit and once for -y's sys_exit_fdi; and for older kernels, loaded
 # through libbpf's skeleton. bpftool's linker leaves DWARF out: BTF is all

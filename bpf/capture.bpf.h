@@ -371,8 +371,10 @@ __noinline __u32 put_msghdr(__u32 off, __u64 uptr, __u64 total, __u64 req)
 
 /*
  * struct mmsghdr[@count] (sendmmsg/recvmmsg, at exit: @count is the return
- * value): per element, the 64-byte mmsghdr and then its parts as for
- * put_msghdr(), each message's buffers bounded by its msg_len.
+ * value), at most 8: per element, the 64-byte mmsghdr and then its parts as
+ * for put_msghdr(), each message's buffers bounded by its msg_len. A plain
+ * loop: through bpf_loop() the chain down to put_blob() would pass the
+ * verifier's 8 call frames.
  */
 __noinline __u32 put_mmsg(__u32 off, __u64 uptr, __u64 count, __u64 req)
 {
@@ -546,17 +548,28 @@ __noinline __u32 capture_one(__u32 off, __u32 key, __u64 i, __u32 pass)
 	return off;
 }
 
-/* Does @pass capture an argument whose plan says @when, the call having returned @ret? */
-static __always_inline bool pass_takes(__u32 pass, __u8 when, __u32 i, __u32 mask, long ret)
+/*
+ * The arguments of @plan whose "when" has @bit (one SR_CAP_*), as a mask:
+ * straight-line code, which the verifier walks once (no branch per argument).
+ */
+static __always_inline __u32 when_mask(const struct sr_plan *plan, __u8 bit)
 {
-	switch (pass) {
-	case SR_PASS_ENTER:
-	case SR_PASS_CALL_ENTRY:
-		return when & SR_CAP_ENTER;
-	case SR_PASS_EXIT:
-		return (when & SR_CAP_EXIT) && (ret >= 0 || (when & SR_CAP_ANYRET));
-	}
-	return mask & (1u << i);
+	const int sh = __builtin_ctz(bit);
+	__u32 m = 0;
+	int i;
+
+#pragma unroll
+	for (i = 0; i < SR_NARGS; i++)
+		m |= (__u32)((plan->a[i].when >> sh) & 1) << i;
+	return m;
+}
+
+/* The arguments SR_PASS_EXIT captures for a call that returned @ret. */
+static __always_inline __u32 exit_mask(const struct sr_plan *plan, long ret)
+{
+	__u32 m = when_mask(plan, SR_CAP_EXIT);
+
+	return ret >= 0 ? m : m & when_mask(plan, SR_CAP_ANYRET);
 }
 
 /*
@@ -567,14 +580,16 @@ __noinline __u32 capture_args(__u32 off, __u32 key, __u32 pass, __u32 mask)
 {
 	const struct sr_plan *plan = plan_get(key);
 	struct sr_scratch *s = scratch_get();
-	long ret;
 	int i;
 
 	if (!plan || !s)
 		return off;
-	ret = s->ret;
+	if (pass == SR_PASS_EXIT)
+		mask = exit_mask(plan, s->ret);
+	else if (pass != SR_PASS_RETRY)
+		mask = when_mask(plan, SR_CAP_ENTER);
 	for (i = 0; i < SR_NARGS; i++)
-		if (pass_takes(pass, plan->a[i].when, i, mask, ret))
+		if (mask & (1u << i))
 			off = capture_one(off, key, i, pass);
 	return off;
 }

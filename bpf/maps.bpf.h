@@ -3,15 +3,6 @@
 #ifndef SYSRAY_MAPS_BPF_H
 #define SYSRAY_MAPS_BPF_H
 
-/*
- * The BPF object is built twice: for kernels with bpf_loop() (5.17+;
- * SR_BPF_LOOP 1), which also have bpf_get_current_task_btf() (5.11+), and
- * for older ones (SR_BPF_LOOP 0). The loader probes and loads one of them.
- */
-#ifndef SR_BPF_LOOP
-#define SR_BPF_LOOP 1
-#endif
-
 /* Set by the loader before load (skel->rodata). */
 const volatile __u32 targ_self_tgid = 0;
 const volatile __u32 targ_excl_tgid[SR_MAX_EXCL] = {};

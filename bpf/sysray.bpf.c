@@ -8,6 +8,15 @@
  * woken each time another targ_wakeup_bytes are pending, otherwise it polls
  * on a short timer.
  */
+/*
+ * Built twice: for kernels with bpf_loop() (5.17+; SR_BPF_LOOP 1), which also
+ * have bpf_get_current_task_btf() (5.11+), and for older ones (SR_BPF_LOOP 0).
+ * The loader probes and loads one of them. Defined before any header uses it.
+ */
+#ifndef SR_BPF_LOOP
+#define SR_BPF_LOOP 1
+#endif
+
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
@@ -188,9 +197,10 @@ static __always_inline void note_faults(__u32 mask, __s32 nr)
 
 /* The fixed part of an entry (or whole-call) record. */
 static __always_inline void enter_init(struct sr_enter *e, __u16 type, long id,
-				       struct pt_regs *regs)
+				       struct pt_regs *regs, __u16 hflags)
 {
 	hdr_init(&e->h, type, id);
+	e->h.flags = hflags;
 	sr_regs_args(regs, e->args);
 	if (targ_comm_names)
 		bpf_get_current_comm(e->comm, sizeof(e->comm));
@@ -245,8 +255,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 
 		if (!st || !(e = reserve_fixed(st, sizeof(*e))))
 			return 0;
-		enter_init(e, SR_REC_ENTER, id, regs);
-		e->h.flags = compat ? SR_HF_COMPAT : 0;
+		enter_init(e, SR_REC_ENTER, id, regs, compat ? SR_HF_COMPAT : 0);
 		submit_fixed(st, &e->h, sizeof(*e));
 		return 0;
 	}
@@ -255,7 +264,8 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		return 0;
 	gen = ++s->gen;
 	e = (void *)s->buf;
-	enter_init(e, SR_REC_ENTER, id, regs);
+	/* not an ia32 call: those capture nothing */
+	enter_init(e, SR_REC_ENTER, id, regs, 0);
 	off = sizeof(*e);
 	s->faults = 0;
 	save_call(s, e->args, 0, sr_regs_sp(regs));
@@ -275,7 +285,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
  * read in it, is gone; but the new image holds a copy of argv between
  * mm->arg_start and mm->arg_end. (The file name comes with the exec record.)
  */
-static __always_inline __u32 retry_exec_argv(__u32 off, int i)
+__noinline __u32 retry_exec_argv(__u32 off, __u32 i)
 {
 	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
 	__u64 start = BPF_CORE_READ(t, mm, arg_start);
@@ -333,8 +343,7 @@ static __always_inline __u32 exit_init(void *rec, bool whole, struct pt_regs *re
 	struct sr_exit *x = rec;
 
 	if (whole) {
-		enter_init(&c->e, SR_REC_CALL, id, regs);
-		c->e.h.flags = hflags;
+		enter_init(&c->e, SR_REC_CALL, id, regs, hflags);
 		c->ret = ret;
 		return sizeof(*c);
 	}

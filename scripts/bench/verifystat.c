@@ -110,6 +110,18 @@ int main(int argc, char **argv)
 	}
 	t0 = now_ms();
 	err = sysray_bpf__load(skel);
+	if (err) {
+		/* the last lines of each program's log: the refused one says why */
+		i = 0;
+		bpf_object__for_each_program(prog, skel->obj) {
+			const char *log = logs[i++];
+			size_t len = strlen(log);
+
+			if (len)
+				fprintf(stderr, "%s: ...%s\n", bpf_program__name(prog),
+					log + (len > 2000 ? len - 2000 : 0));
+		}
+	}
 	printf("load: %.1f ms (%s)\n", now_ms() - t0, err ? strerror(-err) : "ok");
 	i = -1;
 	bpf_object__for_each_program(prog, skel->obj) {
@@ -127,6 +139,18 @@ int main(int argc, char **argv)
 		       info.jited_prog_len);
 		if (verbose)
 			per_subprog(logs[i]);
+		if (verbose && getenv("SR_VLOG_DIR")) {
+			char path[512];
+			FILE *f;
+
+			snprintf(path, sizeof(path), "%s/%s.log", getenv("SR_VLOG_DIR"),
+				 bpf_program__name(prog));
+			f = fopen(path, "w");
+			if (f) {
+				fputs(logs[i], f);
+				fclose(f);
+			}
+		}
 	}
 	sysray_bpf__destroy(skel);
 	return err ? 1 : 0;

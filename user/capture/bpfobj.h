@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The BPF programs, loaded one of two ways (see bpf/maps.bpf.h for the
+ * The BPF programs, loaded one of two ways (see bpf/sysray.bpf.c for the
  * builds):
  *
  * - Kernels with bpf_loop() (5.17+): a light skeleton. libbpf, at build
