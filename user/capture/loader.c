@@ -21,6 +21,8 @@
 #define CAP_BPF_BIT	  39
 /* The smallest per-CPU ring buffer the kernel takes: one page. */
 #define MIN_RING 4096
+/* The start-up ring (see start_size()). */
+#define START_RING (1024 * 1024)
 
 /* Effective capabilities of this process, from /proc/self/status. */
 static uint64_t cap_effective(void)
@@ -130,33 +132,36 @@ static uint64_t wakeup_bytes(uint64_t rb_size)
 	return rb_size / 4 < w ? rb_size / 4 : w;
 }
 
-/* -b is the total: each CPU's ring and the start-up ring get a share, a power of two. */
+/* -b is the total: each CPU's ring gets its share, a power of two. */
 static uint64_t ring_size(uint64_t total, int ncpus)
 {
 	uint64_t per = MIN_RING;
 
-	while (per * 2 * (ncpus + 1) <= total)
+	while (per * 2 * ncpus <= total)
 		per *= 2;
 	return per;
 }
 
 /*
- * Map the rings: each CPU's, as the workers made them, and the start-up
- * ring, where CPUs write until the workers have filled their slots.
+ * The start-up ring, on top of -b: it takes records only until the workers
+ * have put each CPU's ring in place (milliseconds), and the reader drains it
+ * meanwhile. Its memory is cleared on this thread, as the programs load.
+ */
+static uint64_t start_size(uint64_t per)
+{
+	return per < START_RING ? per : START_RING;
+}
+
+/*
+ * The rings, mapped: each CPU's, as the workers made and mapped them, and
+ * the start-up ring (the last), where CPUs write until their slot is filled.
  */
 static int open_rings(struct sr_loader *l)
 {
-	int *fds, err = rbs__made(&l->rbs);
+	int err = rbs__made(&l->rbs);
 
-	if (err)
-		return err;
-	fds = malloc((l->ncpus + 1) * sizeof(*fds));
-	if (!fds)
-		return -ENOMEM;
-	memcpy(fds, l->rbs.fds, l->ncpus * sizeof(*fds));
-	fds[l->ncpus] = l->obj.fd.rb_start;
-	err = rings__open(&l->rings, fds, l->ncpus + 1, l->ring_size);
-	free(fds);
+	if (!err)
+		err = rings__map(&l->rings, l->ncpus, l->obj.fd.rb_start, start_size(l->ring_size));
 	return err;
 }
 
@@ -245,14 +250,16 @@ int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
 		return load_error("count CPUs", l->ncpus ? l->ncpus : -EINVAL);
 	/* the rings come into being on other threads while the programs load */
 	l->ring_size = ring_size(o->ringbuf_size, l->ncpus);
-	err = rbs__start(&l->rbs, l->ncpus, l->ring_size);
+	err = rings__init(&l->rings, l->ncpus + 1);
+	if (!err)
+		err = rbs__start(&l->rbs, &l->rings, l->ncpus, l->ring_size);
 	if (err)
 		return load_error("create the ring buffers", err);
 	err = prepare(l, cfg);
 	if (err)
 		return err;
 	t[1] = now_ms();
-	err = bpfobj__load(&l->obj, l->ncpus, l->ring_size);
+	err = bpfobj__load(&l->obj, l->ncpus, start_size(l->ring_size));
 	if (err)
 		return load_error("load BPF programs", err);
 	/* in the background: see rbs.h */
@@ -382,7 +389,7 @@ void loader__free(struct sr_loader *l)
 	if (!l)
 		return;
 	backlog__stop(&l->backlog);
+	rbs__free(&l->rbs); /* its workers map into the rings */
 	rings__close(&l->rings);
-	rbs__free(&l->rbs);
 	bpfobj__free(&l->obj);
 }

@@ -53,8 +53,10 @@ static void *work(void *arg)
 	for (i = w->first; i < (uint32_t)r->n && !failed; i += r->stride) {
 		int fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "sr_rb", 0, 0, r->size, NULL);
 
-		if (fd < 0) {
-			fail(r, -errno);
+		int err = fd < 0 ? -errno : rings__map(r->rings, i, fd, r->size);
+
+		if (err) {
+			fail(r, err);
 			failed = true;
 		}
 		r->fds[i] = fd;
@@ -75,12 +77,13 @@ out:
 	return NULL;
 }
 
-int rbs__start(struct sr_rbs *r, int n, uint64_t size)
+int rbs__start(struct sr_rbs *r, struct sr_rings *rings, int n, uint64_t size)
 {
 	sigset_t all, old;
 	int i, err = 0;
 
 	memset(r, 0, sizeof(*r));
+	r->rings = rings;
 	r->outer_fd = -1;
 	r->n = n;
 	r->size = size;

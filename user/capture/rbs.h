@@ -16,9 +16,12 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "ingest/ringbuf.h"
+
 #define SR_RBS_THREADS 16
 
 struct sr_rbs {
+	struct sr_rings *rings; /* where they are mapped: ring i is CPU i's */
 	int *fds; /* each CPU's ring; -1 until made */
 	int n;
 	uint64_t size; /* each */
@@ -34,12 +37,13 @@ struct sr_rbs {
 };
 
 /**
- * rbs__start() - start the workers that make @n rings of @size bytes.
- * Return 0 or -errno; rbs__free() in either case.
+ * rbs__start() - start the workers that make @n rings of @size bytes and map
+ * them into @rings (rings__init() done). Return 0 or -errno; rbs__free() in
+ * either case.
  */
-int rbs__start(struct sr_rbs *r, int n, uint64_t size);
+int rbs__start(struct sr_rbs *r, struct sr_rings *rings, int n, uint64_t size);
 
-/** rbs__made() - wait until every ring is made. Return 0 or -errno. */
+/** rbs__made() - wait until every ring is made and mapped. Return 0 or -errno. */
 int rbs__made(struct sr_rbs *r);
 
 /** rbs__fill() - the array the workers store the rings into (not taken over). */
