@@ -126,10 +126,11 @@ def one_line_error(err):
     return len(lines) == 1 and lines[0].startswith('sysray: ')
 
 
-def differential(args):
+def differential(args, env=None):
     cmd = [sys.executable, os.path.join(ROOT, 'tests', 'integration', 'differential.py'),
            '--sysray', SYSRAY] + args
-    p = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=900,
+                       env=dict(os.environ, **env) if env else None)
     return p.returncode, p.stdout + p.stderr
 
 
@@ -334,6 +335,29 @@ def differential_corpus():
     print('  ' + (summary[-1] if summary else 'no summary'))
     check(st == 0, 'unexplained differences or a program exited wrongly; see ' + report + '\n' +
           '\n'.join(out.splitlines()[-15:]))
+
+
+@test
+def build_for_older_kernels():
+    """The programs built for kernels without bpf_loop() (before 5.17), loaded
+    here through SYSRAY_BPF_LOOP=0: over the corpus, strace -yy's lines and fd
+    annotations, as differential_corpus and fd_annotations_corpus ask."""
+    report = os.path.join(ROOT, '.output', 'differential-compat-report.txt')
+    st, out = differential(['--per-pid-names', '--progs', PROGS, '--min', '0.95', '--fds',
+                            '--fd-min', '0.99', '--strace-args', '-f -q -yy',
+                            '--sysray-args', '-f -yy', '--report', report,
+                            '--known', os.path.join(ROOT, 'tests', 'integration',
+                                                    'known-differences.txt')],
+                           env={'SYSRAY_BPF_LOOP': '0'})
+    for line in out.splitlines():
+        if line.startswith('differential:'):
+            print('  ' + line)
+    check(st == 0, 'below target or a program exited wrongly; see ' + report + '\n' +
+          '\n'.join(out.splitlines()[-15:]))
+    st, _, err = sysray(['-d', '-o', '/dev/null', '--', '/bin/true'],
+                        env=dict(os.environ, SYSRAY_BPF_LOOP='0'))
+    check(st == 0 and 'loaded by libbpf, built without bpf_loop' in err,
+          'SYSRAY_BPF_LOOP=0 did not load the build for older kernels: ' + err[-300:])
 
 
 @test
