@@ -27,6 +27,38 @@ static size_t chunk_data(const struct sr_backlog *b)
 	return b->chunk - sizeof(struct sr_chunk);
 }
 
+/*
+ * Chunks the formatter is done with wait here for the reader to fill them
+ * again, up to SPARE_MAX: a fresh mapping costs a page fault (and a cleared
+ * page) per 4 KiB, which was most of the reader's time in a busy trace. One
+ * thread pushes (the formatter), one pops (the reader): no ABA.
+ */
+#define SPARE_MAX 4
+
+static struct sr_chunk *spare_pop(struct sr_backlog *b)
+{
+	struct sr_chunk *c = __atomic_load_n(&b->spare, __ATOMIC_ACQUIRE);
+
+	while (c && !__atomic_compare_exchange_n(&b->spare, &c, c->next, false, __ATOMIC_ACQUIRE,
+						 __ATOMIC_ACQUIRE))
+		;
+	if (c)
+		__atomic_sub_fetch(&b->nspare, 1, __ATOMIC_RELAXED);
+	return c;
+}
+
+static bool spare_push(struct sr_backlog *b, struct sr_chunk *c)
+{
+	if (__atomic_load_n(&b->nspare, __ATOMIC_RELAXED) >= SPARE_MAX)
+		return false;
+	__atomic_add_fetch(&b->nspare, 1, __ATOMIC_RELAXED);
+	c->next = __atomic_load_n(&b->spare, __ATOMIC_RELAXED);
+	while (!__atomic_compare_exchange_n(&b->spare, &c->next, c, false, __ATOMIC_RELEASE,
+					    __ATOMIC_RELAXED))
+		;
+	return true;
+}
+
 /* A new chunk, or NULL if one more would pass the cap. */
 static struct sr_chunk *chunk_new(struct sr_backlog *b)
 {
@@ -35,19 +67,37 @@ static struct sr_chunk *chunk_new(struct sr_backlog *b)
 
 	if (bytes + b->chunk > b->cap)
 		return NULL;
-	c = mmap(NULL, b->chunk, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (c == MAP_FAILED)
-		return NULL;
+	c = spare_pop(b);
+	if (c) {
+		c->next = NULL;
+		c->used = 0;
+	} else {
+		c = mmap(NULL, b->chunk, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1,
+			 0);
+		if (c == MAP_FAILED)
+			return NULL;
+		/* fresh pages are zero: no next, nothing used */
+	}
 	bytes = __atomic_add_fetch(&b->bytes, b->chunk, __ATOMIC_RELAXED);
 	if (bytes > __atomic_load_n(&b->peak, __ATOMIC_RELAXED))
 		__atomic_store_n(&b->peak, bytes, __ATOMIC_RELAXED);
-	return c; /* fresh pages are zero: no next, nothing used */
+	return c;
 }
 
 static void chunk_free(struct sr_backlog *b, struct sr_chunk *c)
 {
-	munmap(c, b->chunk);
 	__atomic_sub_fetch(&b->bytes, b->chunk, __ATOMIC_RELAXED);
+	if (!spare_push(b, c))
+		munmap(c, b->chunk);
+}
+
+/* At the end, with the reader stopped. */
+static void spares_free(struct sr_backlog *b)
+{
+	struct sr_chunk *c;
+
+	while ((c = spare_pop(b)))
+		munmap(c, b->chunk);
 }
 
 /* The reader's record callback: append the record to the last chunk. */
@@ -168,6 +218,7 @@ int backlog__start(struct sr_backlog *b, struct sr_rings *rings, size_t cap, siz
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (err) {
 		chunk_free(b, b->cur);
+		spares_free(b);
 		stop_fd_close(b);
 		return -err;
 	}
@@ -251,6 +302,7 @@ void backlog__stop(struct sr_backlog *b)
 	b->started = false;
 	format_published(b);
 	chunk_free(b, b->cur); /* the last: the reader's too */
+	spares_free(b);
 	b->cur = b->fill = NULL;
 	pthread_cond_destroy(&b->ready);
 	pthread_mutex_destroy(&b->mu);
