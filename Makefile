@@ -78,7 +78,7 @@ $(file >$(FLAGS_FILE),$(FLAGS))
 endif
 
 .PHONY: all run test check deps integration bench bench-tools format format-check clean progs \
-	test-kernels verifystat
+	test-kernels verifystat profile
 .DELETE_ON_ERROR:
 # Keep the generated flag-table sources (intermediates) instead of deleting them.
 .SECONDARY:
@@ -152,6 +152,11 @@ $(OUTPUT)/bench/verifystat: scripts/bench/verifystat.c $(OUTPUT)/sysray_loop.ske
 		$(OUTPUT)/sysray_compat.skel.h | $(OUTPUT)/bench
 	$(call msg,CC,$@)
 	$(Q)$(CC) $(ALL_CFLAGS) $< $(LIBBPF_LIBS) -o $@
+
+# Where a traced syscall's time goes, stage by stage (perf).
+profile: sysray bench-tools
+	$(Q)scripts/deps.sh --bench
+	$(Q)python3 scripts/bench/profile.py
 
 verifystat: $(OUTPUT)/bench/verifystat
 	$(Q)$< $(if $(filter 1,$(V)),-v)
