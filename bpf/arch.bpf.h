@@ -23,10 +23,10 @@ static __always_inline __u64 sr_regs_sp(struct pt_regs *regs)
  * An ia32 task's syscall: its number is i386's, not x86_64's. TS_COMPAT is
  * 0x0002 in arch/x86/include/asm/thread_info.h (a macro, so not in BTF).
  */
-static __always_inline bool sr_compat_syscall(void)
+static __always_inline bool sr_compat_syscall(struct task_struct *cur)
 {
 #if SR_BPF_LOOP
-	return bpf_get_current_task_btf()->thread_info.status & 0x0002;
+	return cur->thread_info.status & 0x0002;
 #else
 	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
 
@@ -38,9 +38,9 @@ static __always_inline bool sr_compat_syscall(void)
  * Valid at sys_enter and at sys_exit: the argument registers are not
  * clobbered. ia32 syscalls pass them in ebx, ecx, edx, esi, edi, ebp.
  */
-static __always_inline void sr_regs_args(struct pt_regs *regs, __u64 *a)
+static __always_inline void sr_regs_args(struct pt_regs *regs, __u64 *a, struct task_struct *cur)
 {
-	if (sr_compat_syscall()) {
+	if (sr_compat_syscall(cur)) {
 		a[0] = (__u32)regs->bx;
 		a[1] = (__u32)regs->cx;
 		a[2] = (__u32)regs->dx;
@@ -70,13 +70,13 @@ static __always_inline __u64 sr_regs_sp(struct pt_regs *regs)
 }
 
 /* AArch32 tasks are not told apart yet: arm64 builds are not supported. */
-static __always_inline bool sr_compat_syscall(void)
+static __always_inline bool sr_compat_syscall(struct task_struct *cur)
 {
 	return false;
 }
 
 /* x0 holds the return value at exit; orig_x0 keeps the first argument. */
-static __always_inline void sr_regs_args(struct pt_regs *regs, __u64 *a)
+static __always_inline void sr_regs_args(struct pt_regs *regs, __u64 *a, struct task_struct *cur)
 {
 	a[0] = regs->orig_x0;
 	a[1] = regs->regs[1];

@@ -197,11 +197,11 @@ static __always_inline void note_faults(__u32 mask, __s32 nr)
 
 /* The fixed part of an entry (or whole-call) record. */
 static __always_inline void enter_init(struct sr_enter *e, __u16 type, long id,
-				       struct pt_regs *regs, __u16 hflags)
+				       struct pt_regs *regs, __u16 hflags, struct task_struct *cur)
 {
 	hdr_init(&e->h, type, id);
 	e->h.flags = hflags;
-	sr_regs_args(regs, e->args);
+	sr_regs_args(regs, e->args, cur);
 	if (targ_comm_names)
 		bpf_get_current_comm(e->comm, sizeof(e->comm));
 	else
@@ -229,7 +229,8 @@ static __always_inline bool exit_only(const struct sr_plan *plan)
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 {
-	__u32 tgid = cur_tgid();
+	struct task_struct *cur = cur_task();
+	__u32 tgid = cur_tgid(cur);
 	const struct sr_plan *plan;
 	struct sr_scratch *s;
 	struct sr_enter *e;
@@ -237,7 +238,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	__u32 off;
 	__u64 gen;
 
-	if (!task_selected(tgid))
+	if (!task_selected(tgid, cur))
 		return 0;
 	plan = plan_of(id);
 	if (!plan || !(plan->flags & (SR_PLAN_TRACED | SR_PLAN_EXEC | SR_PLAN_COMPAT)))
@@ -245,7 +246,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	if (targ_filter_tasks && !traced_lookup(tgid, plan->flags & SR_PLAN_EXEC))
 		return 0;
 	/* i386 numbers mean other syscalls: no captures, arguments raw */
-	compat = sr_compat_syscall();
+	compat = sr_compat_syscall(cur);
 	if (compat && !(plan = compat_plan(plan)))
 		return 0;
 	if (!(plan->flags & SR_PLAN_TRACED) || exit_only(plan))
@@ -255,7 +256,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 
 		if (!st || !(e = reserve_fixed(st, sizeof(*e))))
 			return 0;
-		enter_init(e, SR_REC_ENTER, id, regs, compat ? SR_HF_COMPAT : 0);
+		enter_init(e, SR_REC_ENTER, id, regs, compat ? SR_HF_COMPAT : 0, cur);
 		submit_fixed(st, &e->h, sizeof(*e));
 		return 0;
 	}
@@ -265,7 +266,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	gen = ++s->gen;
 	e = (void *)s->buf;
 	/* not an ia32 call: those capture nothing */
-	enter_init(e, SR_REC_ENTER, id, regs, 0);
+	enter_init(e, SR_REC_ENTER, id, regs, 0, cur);
 	off = sizeof(*e);
 	s->faults = 0;
 	save_call(s, e->args, 0, sr_regs_sp(regs));
@@ -337,13 +338,13 @@ static __always_inline bool outcome_wanted(const struct sr_plan *plan, long ret)
  * never have been seen. Returns its size.
  */
 static __always_inline __u32 exit_init(void *rec, bool whole, struct pt_regs *regs, long id,
-				       long ret, __u16 hflags)
+				       long ret, __u16 hflags, struct task_struct *cur)
 {
 	struct sr_callrec *c = rec;
 	struct sr_exit *x = rec;
 
 	if (whole) {
-		enter_init(&c->e, SR_REC_CALL, id, regs, hflags);
+		enter_init(&c->e, SR_REC_CALL, id, regs, hflags, cur);
 		c->ret = ret;
 		return sizeof(*c);
 	}
@@ -359,7 +360,8 @@ static __always_inline __u32 exit_init(void *rec, bool whole, struct pt_regs *re
  */
 static __always_inline int do_sys_exit(struct pt_regs *regs, long ret, bool fdi)
 {
-	__u32 tgid = cur_tgid();
+	struct task_struct *cur = cur_task();
+	__u32 tgid = cur_tgid(cur);
 	long id = sr_regs_nr(regs);
 	__u32 key = plan_key(id);
 	const struct sr_plan *plan;
@@ -371,14 +373,14 @@ static __always_inline int do_sys_exit(struct pt_regs *regs, long ret, bool fdi)
 	__u32 off;
 	__u64 gen;
 
-	if (!task_selected(tgid))
+	if (!task_selected(tgid, cur))
 		return 0;
 	plan = plan_get(key);
 	if (!plan || !(plan->flags & (SR_PLAN_TRACED | SR_PLAN_TRACK | SR_PLAN_COMPAT)))
 		return 0;
 	if (targ_filter_tasks && !traced_lookup(tgid, false))
 		return 0;
-	compat = sr_compat_syscall();
+	compat = sr_compat_syscall(cur);
 	if (compat ? !(plan = compat_plan(plan)) :
 		     !(plan->flags & (SR_PLAN_TRACED | SR_PLAN_TRACK)))
 		return 0;
@@ -403,7 +405,7 @@ static __always_inline int do_sys_exit(struct pt_regs *regs, long ret, bool fdi)
 		st = stats_get();
 		if (!st || !(rec = reserve_fixed(st, size)))
 			return 0;
-		exit_init(rec, whole, regs, id, ret, hflags);
+		exit_init(rec, whole, regs, id, ret, hflags, cur);
 		submit_fixed(st, rec, size);
 		return 0;
 	}
@@ -411,8 +413,8 @@ static __always_inline int do_sys_exit(struct pt_regs *regs, long ret, bool fdi)
 	if (!s)
 		return 0;
 	gen = ++s->gen;
-	off = exit_init(s->buf, whole, regs, id, ret, hflags);
-	sr_regs_args(regs, args);
+	off = exit_init(s->buf, whole, regs, id, ret, hflags, cur);
+	sr_regs_args(regs, args, cur);
 	save_call(s, args, ret, 0);
 	if (whole && (plan->flags & SR_PLAN_HAS_ENTER))
 		off = capture_args(off, key, SR_PASS_CALL_ENTRY, 0);
@@ -465,7 +467,7 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 	struct sr_cpu_stats *st;
 	struct sr_fork *f;
 
-	if (!task_traced_quiet(ptgid))
+	if (!task_traced_quiet(ptgid, cur_task()))
 		return 0;
 	/* Follow the child before it can run: this hook precedes its first wakeup. */
 	if (targ_filter_tasks && ctgid != ptgid) {
@@ -517,7 +519,7 @@ int BPF_PROG(sched_process_exec, struct task_struct *p, pid_t old_pid, struct li
 	long n;
 	__u64 gen;
 
-	if (!task_traced_quiet(p->tgid))
+	if (!task_traced_quiet(p->tgid, cur_task()))
 		return 0;
 	if (old_pid != p->pid)
 		move_retry(old_pid, p->pid);
@@ -593,7 +595,7 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 	 * An armed child (exec never reached) prints nothing but must be
 	 * forgotten. Threads of a group already counted out still report.
 	 */
-	if (armed || !task_selected(tgid) || !(st = stats_get()) ||
+	if (armed || !task_selected(tgid, cur_task()) || !(st = stats_get()) ||
 	    !(x = reserve_fixed(st, sizeof(*x))))
 		return 0;
 	hdr_init(&x->h, SR_REC_PEXIT, -1);
@@ -666,7 +668,7 @@ int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_siga
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 
 	if (sig == 9 || !(targ_sig_mask & (1ULL << ((sig - 1) & 63))) ||
-	    !task_traced_quiet(pid_tgid >> 32))
+	    !task_traced_quiet(pid_tgid >> 32, cur_task()))
 		return 0;
 	emit_signal(pid_tgid >> 32, (__u32)pid_tgid, sig, info, ctx_arg(ctx, 1),
 		    ka ? (__u64)BPF_CORE_READ(ka, sa.sa_handler) : 0, 0);

@@ -199,10 +199,17 @@ class Runner:
         return t + (sysray_stats(bg.err) if mode != 'empty' else {},)
 
 
+def prog_ids():
+    show = subprocess.run(['bpftool', 'prog', 'show', '-j'], capture_output=True, text=True)
+    return {p['id']: p for p in json.loads(show.stdout or '[]')}
+
+
 def bpf_cost(argv, tmp):
     """ns per run of sys_enter and sys_exit over one traced run of argv."""
     out = os.path.join(tmp, 'cost.txt')
     errfile = os.path.join(tmp, 'cost.err')
+    # other tracers may be loaded: this sysray's programs are the new ones
+    before = set(prog_ids())
     subprocess.run(['sysctl', '-qw', 'kernel.bpf_stats_enabled=1'])
     try:
         with open(errfile, 'w') as ef:
@@ -211,15 +218,11 @@ def bpf_cost(argv, tmp):
                                  stderr=ef)
         costs = {}
         while p.poll() is None:
-            show = subprocess.run(['bpftool', 'prog', 'show', '-j'], capture_output=True,
-                                  text=True)
-            for prog in json.loads(show.stdout or '[]'):
+            for pid, prog in prog_ids().items():
                 name = prog.get('name')
-                # other sysrays may be running: this one's programs only
-                pids = [x.get('pid') for x in prog.get('pids', [])]
-                if name in ('sys_enter', 'sys_exit') and prog.get('run_cnt') and \
-                        (not pids or p.pid in pids):
-                    costs[name] = prog['run_time_ns'] / prog['run_cnt']
+                if pid not in before and name in ('sys_enter', 'sys_exit', 'sys_exit_fdi') \
+                        and prog.get('run_cnt'):
+                    costs[name.replace('_fdi', '')] = prog['run_time_ns'] / prog['run_cnt']
             time.sleep(0.2)
         if p.returncode:
             with open(errfile, errors='replace') as f:
