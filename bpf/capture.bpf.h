@@ -420,16 +420,21 @@ SR_STEP dirent_step(__u32 i, void *ctx)
 	return 0;
 }
 
+/* Entries count_dirents() looks at per call; up to DIRENTS_CALLS calls. */
+#define DIRENTS_STEP  256
+#define DIRENTS_CALLS 8
+
 /*
  * Count directory entries from byte @pos of @total, following d_reclen (at
- * offset 16 in both layouts), at most 1024 of them (what the verifier lets
- * a bounded loop take). Returns count << 32 | new position.
+ * offset 16 in both layouts), at most DIRENTS_STEP of them: the build
+ * without bpf_loop() has the verifier walk every step of a bounded loop,
+ * so the loop is short and called again. Returns count << 32 | new position.
  */
 __noinline __u64 count_dirents(__u64 uptr, __u32 pos, __u64 total)
 {
 	struct dirent_walk w = { .uptr = uptr, .total = total, .pos = pos };
 
-	sr_loop(1024, dirent_step, &w);
+	sr_loop(DIRENTS_STEP, dirent_step, &w);
 	return (__u64)w.count << 32 | w.pos;
 }
 
@@ -440,13 +445,19 @@ __noinline __u64 count_dirents(__u64 uptr, __u32 pos, __u64 total)
  */
 __noinline __u32 put_dirents(__u32 off, __u64 uptr, __u64 total, __u64 req)
 {
-	__u64 r1 = count_dirents(uptr, 0, total), r2 = 0;
-	__u32 start = off;
+	__u32 start = off, pos = 0, count = 0;
 	struct sr_scratch *s;
 	struct sr_blob *b;
+	int i;
 
-	if ((__u32)r1 < total)
-		r2 = count_dirents(uptr, (__u32)r1, total);
+	for (i = 0; i < DIRENTS_CALLS; i++) {
+		__u64 r = count_dirents(uptr, pos, total);
+
+		count += r >> 32;
+		pos = (__u32)r;
+		if ((r >> 32) < DIRENTS_STEP)
+			break; /* the end, or a fault */
+	}
 	off = put_blob(off, uptr, total, req);
 	s = scratch_get();
 	if (!s || start > SR_REC_MAX - sizeof(*b) - 8)
@@ -454,7 +465,7 @@ __noinline __u32 put_dirents(__u32 off, __u64 uptr, __u64 total, __u64 req)
 	asm volatile("%0 &= 0x3fff" : "+r"(start));
 	b = (void *)(s->buf + start);
 	if (!(b->flags & SR_BF_FAULT)) {
-		b->aux = (r1 >> 32) + (r2 >> 32);
+		b->aux = count;
 		b->flags |= SR_BF_COUNT;
 	}
 	return off;
