@@ -37,38 +37,19 @@ struct fdi_comp {
 	__u32 pad;
 };
 
-/* Read a kernel pointer-sized value or u32, u16, u8 at @addr (0 if it faults). */
-static __always_inline __u64 rd64(__u64 addr)
+/* Read @size (8, 4, 2 or 1) bytes of kernel memory at @addr as a number (0 if it faults). */
+static __always_inline __u64 rdk(__u64 addr, __u32 size)
 {
-	__u64 v = 0;
+	__u64 v = 0; /* little-endian: the low bytes */
 
-	bpf_probe_read_kernel(&v, sizeof(v), (const void *)addr);
+	bpf_probe_read_kernel(&v, size, (const void *)addr);
 	return v;
 }
 
-static __always_inline __u32 rd32(__u64 addr)
-{
-	__u32 v = 0;
-
-	bpf_probe_read_kernel(&v, sizeof(v), (const void *)addr);
-	return v;
-}
-
-static __always_inline __u16 rd16(__u64 addr)
-{
-	__u16 v = 0;
-
-	bpf_probe_read_kernel(&v, sizeof(v), (const void *)addr);
-	return v;
-}
-
-static __always_inline __u8 rd8(__u64 addr)
-{
-	__u8 v = 0;
-
-	bpf_probe_read_kernel(&v, sizeof(v), (const void *)addr);
-	return v;
-}
+#define rd64(a) rdk((a), 8)
+#define rd32(a) ((__u32)rdk((a), 4))
+#define rd16(a) ((__u16)rdk((a), 2))
+#define rd8(a)	((__u8)rdk((a), 1))
 
 /* Resolve the offsets the functions below read at (CO-RE, in sys_exit_fdi only). */
 static __always_inline void fdi_offsets_set(struct sr_fdi_offsets *o)
