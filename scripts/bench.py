@@ -398,6 +398,8 @@ def run_rounds(runner, wl, modes, rounds):
 
 
 def main():
+    # a SIGTERM ends the run like ^C: the cgroups and files are removed
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     opts = parse_args()
     modes = opts.modes
     check_tools(modes)
