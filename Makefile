@@ -29,7 +29,8 @@ UAPI_INC ?= /usr/include
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
 LIBBPF_CFLAGS := $(shell $(PKG_CONFIG) --cflags libbpf 2>/dev/null)
-LIBBPF_LIBS := $(shell $(PKG_CONFIG) --libs libbpf 2>/dev/null || echo -lbpf) -lelf -lz
+# libdw (elfutils): -k's stack unwinding and symbols (user/stack/)
+LIBBPF_LIBS := $(shell $(PKG_CONFIG) --libs libbpf 2>/dev/null || echo -lbpf) -ldw -lelf -lz
 
 WARN := -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
 CFLAGS ?= -O2 -g
@@ -255,9 +256,13 @@ $(OUTPUT)/unit-tests: $(UNIT_SRCS) $(LIB_SRCS) $(USER_HDRS) $(GEN_HDRS) $(XLAT_O
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(ALL_CFLAGS) $(ASAN) -Itests/unit $(UNIT_SRCS) $(LIB_SRCS) $(XLAT_OBJS) $(LIBBPF_LIBS) -o $@
 
+# -k's test program: no frame pointers, only DWARF CFI to unwind through.
+$(OUTPUT)/progs/stack_cfi: PROG_CFLAGS := -fomit-frame-pointer -fasynchronous-unwind-tables
+
 $(OUTPUT)/progs/%: tests/progs/%.c $(wildcard tests/progs/*.h) | $(OUTPUT)/progs
 	$(call msg,CC,$@)
-	$(Q)$(CC) -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter -pthread $< -o $@
+	$(Q)$(CC) -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter -pthread \
+		$(PROG_CFLAGS) $< -o $@
 
 format:
 	$(Q)clang-format -i $$(git ls-files '*.c' '*.h' | grep -v '^vmlinux/')

@@ -57,6 +57,28 @@ static __always_inline void sr_regs_args(struct pt_regs *regs, __u64 *a, struct 
 	a[5] = regs->r9;
 }
 
+/* -k: the user registers in DWARF order (rax rdx rcx rbx rsi rdi rbp rsp r8-r15 rip). */
+static __always_inline void sr_regs_dwarf(struct pt_regs *regs, __u64 *r)
+{
+	r[0] = regs->ax;
+	r[1] = regs->dx;
+	r[2] = regs->cx;
+	r[3] = regs->bx;
+	r[4] = regs->si;
+	r[5] = regs->di;
+	r[6] = regs->bp;
+	r[7] = regs->sp;
+	r[8] = regs->r8;
+	r[9] = regs->r9;
+	r[10] = regs->r10;
+	r[11] = regs->r11;
+	r[12] = regs->r12;
+	r[13] = regs->r13;
+	r[14] = regs->r14;
+	r[15] = regs->r15;
+	r[16] = regs->ip;
+}
+
 #elif defined(__TARGET_ARCH_arm64)
 
 static __always_inline long sr_regs_nr(struct pt_regs *regs)
@@ -84,6 +106,18 @@ static __always_inline void sr_regs_args(struct pt_regs *regs, __u64 *a, struct 
 	a[3] = regs->regs[3];
 	a[4] = regs->regs[4];
 	a[5] = regs->regs[5];
+}
+
+/* -k: the user registers in DWARF order (x0-x30, sp), then pc. */
+static __always_inline void sr_regs_dwarf(struct pt_regs *regs, __u64 *r)
+{
+	int i;
+
+#pragma unroll
+	for (i = 0; i < 31; i++)
+		r[i] = regs->regs[i];
+	r[31] = regs->sp;
+	r[32] = regs->pc;
 }
 
 #else

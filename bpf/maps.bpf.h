@@ -14,6 +14,8 @@ const volatile __u64 targ_wakeup_bytes = 256 * 1024;
 const volatile __u32 targ_status = 0;
 /* Record each entry's cgroup id (--show-cgroup). */
 const volatile bool targ_cgroup_ids = false;
+/* -k: stack bytes copied at each traced entry (8-aligned, <= SR_STACK_BYTES_MAX); 0: off. */
+const volatile __u32 targ_stack_bytes = 0;
 /* Record each entry's task name (-Y, --comm in user space). */
 const volatile bool targ_comm_names = false;
 /* Process filters: within a kind any entry matches; all kinds must match. */

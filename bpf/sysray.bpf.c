@@ -226,6 +226,44 @@ static __always_inline bool exit_only(const struct sr_plan *plan)
 	return sr_plan_whole(plan->flags, targ_status);
 }
 
+/*
+ * -k: the user registers and the top of the user stack, in a record of its
+ * own just before the entry record. Read a page at a time: a read that
+ * crosses the end of the stack fails whole, and what lies below the end is
+ * kept.
+ */
+static __noinline void emit_stack(struct pt_regs *regs)
+{
+	struct sr_scratch *s = scratch_get();
+	__u64 want = targ_stack_bytes, got = 0, n;
+	struct sr_stack *k;
+	__u64 gen, sp;
+	int i;
+
+	if (!s)
+		return;
+	gen = ++s->gen;
+	k = (void *)s->buf;
+	hdr_init(&k->h, SR_REC_STACK, -1);
+	sr_regs_dwarf(regs, k->regs);
+	sp = sr_regs_sp(regs);
+	k->sp = sp;
+	k->pad = 0;
+	n = 4096 - (sp & 4095);
+	for (i = 0; i < SR_STACK_BYTES_MAX / 4096 + 2 && got < want; i++) {
+		if (n > want - got)
+			n = want - got;
+		if (n > 4096 || got > SR_STACK_BYTES_MAX)
+			break;
+		if (bpf_probe_read_user(s->buf + sizeof(*k) + got, n, (void *)(sp + got)))
+			break;
+		got += n;
+		n = 4096;
+	}
+	k->len = got;
+	emit(s, gen, sizeof(*k) + got);
+}
+
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 {
@@ -249,7 +287,11 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	compat = sr_compat_syscall(cur);
 	if (compat && !(plan = compat_plan(plan)))
 		return 0;
-	if (!(plan->flags & SR_PLAN_TRACED) || exit_only(plan))
+	if (!(plan->flags & SR_PLAN_TRACED))
+		return 0;
+	if (targ_stack_bytes && !compat)
+		emit_stack(regs);
+	if (exit_only(plan))
 		return 0;
 	if (!(plan->flags & SR_PLAN_HAS_ENTER)) {
 		struct sr_cpu_stats *st = stats_get();
@@ -390,6 +432,11 @@ static __always_inline int do_sys_exit(struct pt_regs *regs, long ret, bool fdi)
 	hflags = compat ? SR_HF_COMPAT : 0;
 	if (compat)
 		key = SR_NR_MAX + 1;
+	/* -k: after an execve the stack is the new image's (strace shows that one) */
+	if (targ_stack_bytes && !compat &&
+	    (plan->flags & (SR_PLAN_EXEC | SR_PLAN_TRACED)) == (SR_PLAN_EXEC | SR_PLAN_TRACED) &&
+	    ret == 0)
+		emit_stack(regs);
 	/* killed in a call (often a blocked one): only failures are worth the check */
 	if (ret < 0 && sr_task_dying())
 		hflags |= SR_HF_DYING;

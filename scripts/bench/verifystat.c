@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * verifystat [-c] [-y] [-v]: load sysray's BPF programs as `sysray -- CMD`
+ * verifystat [-c] [-y] [-k] [-v]: load sysray's BPF programs as `sysray -- CMD`
  * would (launch mode, default knobs), and print per program what the
  * verifier did: instructions processed, time, and the translated size. -c:
  * the object built for kernels without bpf_loop() (see bpf/maps.bpf.h). -y:
- * the programs -y loads (sys_exit_fdi for sys_exit). -v: the
+ * the programs -y loads (sys_exit_fdi for sys_exit). -k: with -k's stack copy. -v: the
  * instructions processed in each subprogram, counted from the verifier's
  * level-2 log (which makes verification itself much slower).
  */
@@ -63,7 +63,7 @@ static void per_subprog(const char *log)
 
 int main(int argc, char **argv)
 {
-	bool verbose = false, compat = false, fdi = false;
+	bool verbose = false, compat = false, fdi = false, stack = false;
 	struct sysray_bpf *skel;
 	struct bpf_program *prog;
 	char **logs;
@@ -77,8 +77,10 @@ int main(int argc, char **argv)
 			compat = true;
 		else if (!strcmp(argv[i], "-y"))
 			fdi = true;
+		else if (!strcmp(argv[i], "-k"))
+			stack = true;
 		else {
-			fprintf(stderr, "usage: verifystat [-c] [-y] [-v]\n");
+			fprintf(stderr, "usage: verifystat [-c] [-y] [-k] [-v]\n");
 			return 2;
 		}
 	}
@@ -94,6 +96,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	skel->rodata->targ_filter_tasks = true;
+	skel->rodata->targ_stack_bytes = stack ? 8192 : 0; /* -k's copy of the user stack */
 	bpf_map__set_max_entries(skel->maps.rb_start, 4096);
 	bpf_program__set_autoload(skel->progs.sys_exit, !fdi);
 	bpf_program__set_autoload(skel->progs.sys_exit_fdi, fdi);

@@ -88,6 +88,8 @@ static void set_filters(struct sysray_bpf__rodata *ro, const struct sr_opts *o)
 	ro->targ_cgroup_ids = o->show_cgroup;
 	/* -Y prints task names; --peer names the process behind a socket */
 	ro->targ_comm_names = o->decode_pids || o->peer;
+	/* -k: the user stack at each traced entry */
+	ro->targ_stack_bytes = o->stack_trace ? o->stack_bytes : 0;
 	ro->targ_ncomm = o->ncomm;
 	for (i = 0; i < o->ncomm; i++)
 		memcpy((void *)ro->targ_comm[i], o->comm[i], SR_COMM_LEN);
