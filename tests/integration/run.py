@@ -1061,6 +1061,33 @@ def absolute_paths():
           '-y alone must print the path as given')
 
 
+def kernel_has_bpf_loop():
+    """bpf_loop() came with 5.17."""
+    m = re.match(r'(\d+)\.(\d+)', os.uname().release)
+    return m is not None and (int(m.group(1)), int(m.group(2))) >= (5, 17)
+
+
+@test
+def startup_paths():
+    """Start-up as this kernel takes it: with bpf_loop() (5.17+) the kernel
+    loads the light skeleton, for plain sys_exit and for -y's sys_exit_fdi,
+    and a command that ends at once (its records written while the per-CPU
+    rings are still being put in place, into the start-up ring) prints its
+    whole trace with every record consumed. build_for_older_kernels covers
+    the libbpf path."""
+    want = ('loaded by the kernel (light skeleton, built with bpf_loop)'
+            if kernel_has_bpf_loop() else 'loaded by libbpf, built without bpf_loop')
+    for extra in ([], ['-y']):
+        st, lines, err = trace(['/bin/true'], ['-d'] + extra)
+        check(st == 0 and want in err, f'{extra}: status {st}, not "{want}":\n{err[-600:]}')
+        check(any('execve("/bin/true"' in line for line in lines) and
+              lines and lines[-1].endswith('+++ exited with 0 +++'),
+              f'{extra}: trace incomplete:\n' + '\n'.join(lines[-5:]))
+        m = re.search(r'records emitted (\d+), consumed (\d+), lost (\d+)', err)
+        check(m and m.group(1) == m.group(2) and m.group(3) == '0',
+              f'{extra}: records not all consumed: {m and m.group(0)}')
+
+
 STACK_MISSING = '"/nonexistent/sysray-stack-cfi"'
 
 
