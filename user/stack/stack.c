@@ -410,12 +410,12 @@ void stacks__print(void *ctx, struct sr_out *out, uint32_t tid)
 	struct sr_stacks *st = ctx;
 	struct sr_kept *kp = idmap__del(&st->kept, tid);
 	struct sr_walk w = { .max = st->max_frames };
-	Dwarf_Addr pcs_small[64];
+	Dwarf_Addr pcs_small[256];
 	int i;
 
 	if (!kp)
 		return;
-	w.pcs = w.max <= 64 ? pcs_small : malloc(w.max * sizeof(*w.pcs));
+	w.pcs = w.max <= 256 ? pcs_small : malloc(w.max * sizeof(*w.pcs));
 	if (w.pcs) {
 		unwind(kp->img, kp->rec, &w);
 		/* without the kernel's mmap records, a library loaded since the
