@@ -55,7 +55,7 @@ XLAT_INS := $(wildcard user/table/xlat/*.in)
 XLAT_OBJS := $(patsubst user/table/xlat/%.in,$(OUTPUT)/xlat/%.o,$(XLAT_INS))
 GEN_HDRS := $(OUTPUT)/sysray_compat.skel.h $(OUTPUT)/sysray.lskel.h $(OUTPUT)/sysray_fdi.lskel.h \
 	$(OUTPUT)/skel-layout.ok $(OUTPUT)/syscall_names.h $(OUTPUT)/errno_names.h \
-	$(OUTPUT)/xlat/all.h
+	$(OUTPUT)/kernel_errnos.h $(OUTPUT)/xlat/all.h
 # Everything in user/ but main.c forms a library shared with the unit tests.
 LIB_SRCS := $(filter-out user/main.c,$(wildcard user/*.c user/*/*.c))
 LIB_OBJS := $(patsubst user/%.c,$(OUTPUT)/user/%.o,$(LIB_SRCS))

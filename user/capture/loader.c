@@ -14,7 +14,7 @@
 #include "cli/opts.h"
 #include "host/proc.h"
 #include "sysray_compat.skel.h"
-#include "table/syscalls.h"
+#include "table/plan.h"
 
 #define CAP_SYS_ADMIN_BIT 21
 #define CAP_PERFMON_BIT	  38
@@ -69,8 +69,7 @@ int loader__check(void)
 static int fill_plans(struct sr_loader *l, const struct sr_plans *plans)
 {
 	int fd = l->obj.fd.plans;
-	struct sr_plan plan = { .flags = SR_PLAN_TRACED, .nargs = SR_NARGS };
-	uint32_t nr = SR_NR_MAX + 1;
+	uint32_t nr;
 
 	for (nr = 0; nr < SR_PLAN_COUNT; nr++)
 		if (bpf_map_update_elem(fd, &nr, &plans->plan[nr], BPF_ANY))
@@ -79,12 +78,12 @@ static int fill_plans(struct sr_loader *l, const struct sr_plans *plans)
 }
 
 /* Process filters and -z/-Z go to .rodata, where unused ones cost nothing. */
-static void set_filters(struct sysray_bpf__rodata *ro, const struct sr_opts *o)
+static void set_filters(struct sysray_bpf__rodata *ro, const struct sr_load_cfg *cfg)
 {
 	const struct sr_opts *o = cfg->opts;
 	int i;
 
-	ro->targ_status = pairing__kernel_status(o);
+	ro->targ_status = cfg->plans->status;
 	ro->targ_cgroup_ids = o->show_cgroup;
 	/* -Y prints task names; --peer names the process behind a socket */
 	ro->targ_comm_names = o->decode_pids || o->peer;
@@ -206,6 +205,17 @@ static double now_ms(void)
 	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
+/* Does any plan describe fds at exit (-y)? Then sys_exit_fdi is the one loaded. */
+static bool plans_describe_fds(const struct sr_plans *plans)
+{
+	uint32_t nr;
+
+	for (nr = 0; nr < SR_PLAN_COUNT; nr++)
+		if (plans->plan[nr].flags & (SR_PLAN_FDI_RET | SR_PLAN_FDI_ARG0 | SR_PLAN_FDI_PAIR))
+			return true;
+	return false;
+}
+
 /* Open the programs for this kernel and set their knobs. */
 static int prepare(struct sr_loader *l, const struct sr_load_cfg *cfg)
 {
@@ -213,7 +223,7 @@ static int prepare(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	struct sysray_bpf__rodata *ro;
 	int i, err;
 
-	err = bpfobj__open(&l->obj, have_bpf_loop(), fdtab__wanted(o), o->debug);
+	err = bpfobj__open(&l->obj, have_bpf_loop(), plans_describe_fds(cfg->plans), o->debug);
 	if (err)
 		return load_error("open BPF object", err);
 	ro = l->obj.rodata;
@@ -222,7 +232,7 @@ static int prepare(struct sr_loader *l, const struct sr_load_cfg *cfg)
 		ro->targ_excl_tgid[i] = cfg->excl[i];
 	ro->targ_filter_tasks = cfg->filter_tasks;
 	ro->targ_wakeup_bytes = wakeup_bytes(l->ring_size);
-	set_filters(ro, o);
+	set_filters(ro, cfg);
 	return 0;
 }
 
@@ -267,7 +277,7 @@ int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	/* in the background: see rbs.h */
 	rbs__fill(&l->rbs, l->obj.fd.rbs);
 	t[2] = now_ms();
-	err = fill_plans(l, o);
+	err = fill_plans(l, cfg->plans);
 	if (err)
 		return load_error("fill the syscall plans", err);
 	err = fill_cgroups(l, o);

@@ -20,6 +20,7 @@
 #include "session/internal.h"
 #include "session/session.h"
 #include "stack/stack.h"
+#include "table/plan.h"
 #include "table/syscalls.h"
 
 #define POLL_MS 20
