@@ -198,14 +198,21 @@ static int opt_pids(struct sr_cli *c, const struct sr_optdef *d, const char *arg
 	return 0;
 }
 
-static int opt_strsize(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+/* A whole decimal number in [min, max] into *v; false if @arg is not one. */
+static bool parse_num(const char *arg, long min, long max, long *v)
 {
 	char *end;
-	long v;
 
 	errno = 0;
-	v = strtol(arg, &end, 10);
-	if (errno || *end || end == arg || v < 0 || v > 65536)
+	*v = strtol(arg, &end, 10);
+	return !errno && !*end && end != arg && *v >= min && *v <= max;
+}
+
+static int opt_strsize(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+{
+	long v;
+
+	if (!parse_num(arg, 0, 65536, &v))
 		return usage_error("invalid -s value '%s': expected 0 to 65536", arg);
 	c->o->strsize = v;
 	return 0;
@@ -280,12 +287,9 @@ static int opt_cgroup(struct sr_cli *c, const struct sr_optdef *d, const char *a
 /* --stack-trace-frame-limit: strace's limit on the frames printed per call. */
 static int opt_frame_limit(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
 {
-	char *end;
 	long v;
 
-	errno = 0;
-	v = strtol(arg, &end, 10);
-	if (errno || *end || end == arg || v < 1 || v > 65536)
+	if (!parse_num(arg, 1, 65536, &v))
 		return usage_error("invalid --stack-trace-frame-limit '%s': expected 1 to 65536",
 				   arg);
 	c->o->stack_frames = v;
