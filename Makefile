@@ -29,7 +29,8 @@ UAPI_INC ?= /usr/include
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
 LIBBPF_CFLAGS := $(shell $(PKG_CONFIG) --cflags libbpf 2>/dev/null)
-LIBBPF_LIBS := $(shell $(PKG_CONFIG) --libs libbpf 2>/dev/null || echo -lbpf) -lelf -lz
+# libdw (elfutils): -k's stack unwinding and symbols (user/stack/)
+LIBBPF_LIBS := $(shell $(PKG_CONFIG) --libs libbpf 2>/dev/null || echo -lbpf) -ldw -lelf -lz
 
 WARN := -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
 CFLAGS ?= -O2 -g
@@ -52,7 +53,8 @@ BPF_SRCS := $(wildcard bpf/*.bpf.c)
 BPF_HDRS := $(wildcard bpf/*.h) include/sysray/abi.h
 XLAT_INS := $(wildcard user/table/xlat/*.in)
 XLAT_OBJS := $(patsubst user/table/xlat/%.in,$(OUTPUT)/xlat/%.o,$(XLAT_INS))
-GEN_HDRS := $(OUTPUT)/sysray.skel.h $(OUTPUT)/syscall_names.h $(OUTPUT)/errno_names.h \
+GEN_HDRS := $(OUTPUT)/sysray_compat.skel.h $(OUTPUT)/sysray.lskel.h $(OUTPUT)/sysray_fdi.lskel.h \
+	$(OUTPUT)/skel-layout.ok $(OUTPUT)/syscall_names.h $(OUTPUT)/errno_names.h \
 	$(OUTPUT)/kernel_errnos.h $(OUTPUT)/xlat/all.h
 # Everything in user/ but main.c forms a library shared with the unit tests.
 LIB_SRCS := $(filter-out user/main.c,$(wildcard user/*.c user/*/*.c))
@@ -77,7 +79,7 @@ $(file >$(FLAGS_FILE),$(FLAGS))
 endif
 
 .PHONY: all run test check deps integration bench bench-tools format format-check clean progs \
-	test-kernels
+	test-kernels verifystat profile
 .DELETE_ON_ERROR:
 # Keep the generated flag-table sources (intermediates) instead of deleting them.
 .SECONDARY:
@@ -118,7 +120,8 @@ bench:
 	$(Q)$(MAKE) sysray progs bench-tools
 	$(Q)python3 scripts/bench.py
 
-BENCH_TOOLS := $(OUTPUT)/bench/loop $(OUTPUT)/bench/empty $(OUTPUT)/bench/timeit
+BENCH_TOOLS := $(OUTPUT)/bench/loop $(OUTPUT)/bench/empty $(OUTPUT)/bench/timeit \
+	$(OUTPUT)/bench/verifystat
 bench-tools: $(BENCH_TOOLS)
 
 $(OUTPUT)/bench:
@@ -145,6 +148,21 @@ $(OUTPUT)/bench/empty: scripts/bench/empty.c $(OUTPUT)/bench/empty.skel.h
 	$(Q)$(CC) -std=gnu11 -O2 -Wall -Wextra -Werror -Wno-unused-parameter -I$(OUTPUT)/bench $(LIBBPF_CFLAGS) $< \
 		$(LIBBPF_LIBS) -o $@
 
+# What the verifier does with each program: `make verifystat` (V=1: per subprogram).
+$(OUTPUT)/bench/verifystat: scripts/bench/verifystat.c $(OUTPUT)/sysray_loop.skel.h \
+		$(OUTPUT)/sysray_compat.skel.h | $(OUTPUT)/bench
+	$(call msg,CC,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) $< $(LIBBPF_LIBS) -o $@
+
+# Where a traced syscall's time goes, stage by stage (perf).
+profile: sysray bench-tools
+	$(Q)scripts/deps.sh --bench
+	$(Q)python3 scripts/bench/profile.py
+
+verifystat: $(OUTPUT)/bench/verifystat
+	$(Q)$< $(if $(filter 1,$(V)),-v)
+	$(Q)$< -c $(if $(filter 1,$(V)),-v)
+
 progs: $(PROGS)
 
 $(BIN): $(OUTPUT)/user/main.o $(LIB_OBJS) $(XLAT_OBJS)
@@ -154,13 +172,54 @@ $(BIN): $(OUTPUT)/user/main.o $(LIB_OBJS) $(XLAT_OBJS)
 $(OUTPUT) $(OUTPUT)/xlat $(OUTPUT)/progs:
 	$(Q)mkdir -p $@
 
+# The BPF programs are built three times (bpf/sysray.bpf.c): for kernels with
+# bpf_loop() (5.17+), loaded through light skeletons, once for the default
+# sys_exit and once for -y's sys_exit_fdi; and for older kernels, loaded
+# through libbpf's skeleton. bpftool's linker leaves DWARF out: BTF is all
+# libbpf needs.
 $(OUTPUT)/sysray.bpf.o: $(BPF_SRCS) $(BPF_HDRS) $(VMLINUX) $(FLAGS_FILE) | $(OUTPUT)
 	$(call msg,BPF,$@)
-	$(Q)$(CLANG) $(BPF_CFLAGS) -c bpf/sysray.bpf.c -o $@
+	$(Q)$(CLANG) $(BPF_CFLAGS) -c bpf/sysray.bpf.c -o $@.tmp
+	$(Q)$(BPFTOOL) gen object $@ $@.tmp
+	$(Q)rm -f $@.tmp
 
-$(OUTPUT)/sysray.skel.h: $(OUTPUT)/sysray.bpf.o
+$(OUTPUT)/sysray_fdi.bpf.o: $(BPF_SRCS) $(BPF_HDRS) $(VMLINUX) $(FLAGS_FILE) | $(OUTPUT)
+	$(call msg,BPF,$@)
+	$(Q)$(CLANG) $(BPF_CFLAGS) -DSR_EXIT_FDI -c bpf/sysray.bpf.c -o $@.tmp
+	$(Q)$(BPFTOOL) gen object $@ $@.tmp
+	$(Q)rm -f $@.tmp
+
+$(OUTPUT)/sysray_compat.bpf.o: $(BPF_SRCS) $(BPF_HDRS) $(VMLINUX) $(FLAGS_FILE) | $(OUTPUT)
+	$(call msg,BPF,$@)
+	$(Q)$(CLANG) $(BPF_CFLAGS) -DSR_BPF_LOOP=0 -c bpf/sysray.bpf.c -o $@.tmp
+	$(Q)$(BPFTOOL) gen object $@ $@.tmp
+	$(Q)rm -f $@.tmp
+
+# libbpf's skeleton of the build for kernels before 5.17: the loader's.
+$(OUTPUT)/sysray_compat.skel.h: $(OUTPUT)/sysray_compat.bpf.o
 	$(call msg,GEN-SKEL,$@)
 	$(Q)$(BPFTOOL) gen skeleton $< name sysray_bpf > $@
+
+# The same for the bpf_loop build: only `make verifystat` loads it this way.
+$(OUTPUT)/sysray_loop.skel.h: $(OUTPUT)/sysray.bpf.o
+	$(call msg,GEN-SKEL,$@)
+	$(Q)$(BPFTOOL) gen skeleton $< name sysray_loop_bpf > $@
+
+$(OUTPUT)/sysray.lskel.h: $(OUTPUT)/sysray.bpf.o
+	$(call msg,GEN-SKEL,$@)
+	$(Q)$(BPFTOOL) gen skeleton -L $< name sysray_lskel > $@
+
+$(OUTPUT)/sysray_fdi.lskel.h: $(OUTPUT)/sysray_fdi.bpf.o
+	$(call msg,GEN-SKEL,$@)
+	$(Q)$(BPFTOOL) gen skeleton -L $< name sysray_lskel > $@
+
+# The loader uses the builds through one view (user/capture/bpfobj.c): their
+# maps, programs and variables must be laid out alike, as the skeletons show.
+$(OUTPUT)/skel-layout.ok: $(OUTPUT)/sysray_compat.skel.h $(OUTPUT)/sysray_loop.skel.h \
+		$(OUTPUT)/sysray.lskel.h $(OUTPUT)/sysray_fdi.lskel.h
+	$(call msg,CHECK,$@)
+	$(Q)scripts/skel-layout.sh $^
+	$(Q)touch $@
 
 $(OUTPUT)/syscall_names.h: scripts/gen-syscall-names.sh | $(OUTPUT)
 	$(call msg,GEN,$@)
@@ -197,9 +256,13 @@ $(OUTPUT)/unit-tests: $(UNIT_SRCS) $(LIB_SRCS) $(USER_HDRS) $(GEN_HDRS) $(XLAT_O
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(ALL_CFLAGS) $(ASAN) -Itests/unit $(UNIT_SRCS) $(LIB_SRCS) $(XLAT_OBJS) $(LIBBPF_LIBS) -o $@
 
+# -k's test program: no frame pointers, only DWARF CFI to unwind through.
+$(OUTPUT)/progs/stack_cfi: PROG_CFLAGS := -fomit-frame-pointer -fasynchronous-unwind-tables
+
 $(OUTPUT)/progs/%: tests/progs/%.c $(wildcard tests/progs/*.h) | $(OUTPUT)/progs
 	$(call msg,CC,$@)
-	$(Q)$(CC) -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter -pthread $< -o $@
+	$(Q)$(CC) -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter -pthread \
+		$(PROG_CFLAGS) $< -o $@
 
 format:
 	$(Q)clang-format -i $$(git ls-files '*.c' '*.h' | grep -v '^vmlinux/')

@@ -23,25 +23,24 @@ static __always_inline __u64 sr_regs_sp(struct pt_regs *regs)
  * An ia32 task's syscall: its number is i386's, not x86_64's. TS_COMPAT is
  * 0x0002 in arch/x86/include/asm/thread_info.h (a macro, so not in BTF).
  */
-static __always_inline bool sr_compat_syscall(void)
+static __always_inline bool sr_compat_syscall(struct task_struct *cur)
 {
-	struct task_struct *t;
+#if SR_BPF_LOOP
+	return cur->thread_info.status & 0x0002;
+#else
+	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
 
-	if (bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_get_current_task_btf)) {
-		t = bpf_get_current_task_btf();
-		return t->thread_info.status & 0x0002;
-	}
-	t = (struct task_struct *)bpf_get_current_task();
 	return BPF_CORE_READ(t, thread_info.status) & 0x0002;
+#endif
 }
 
 /*
  * Valid at sys_enter and at sys_exit: the argument registers are not
  * clobbered. ia32 syscalls pass them in ebx, ecx, edx, esi, edi, ebp.
  */
-static __always_inline void sr_regs_args(struct pt_regs *regs, __u64 *a)
+static __always_inline void sr_regs_args(struct pt_regs *regs, __u64 *a, struct task_struct *cur)
 {
-	if (sr_compat_syscall()) {
+	if (sr_compat_syscall(cur)) {
 		a[0] = (__u32)regs->bx;
 		a[1] = (__u32)regs->cx;
 		a[2] = (__u32)regs->dx;
@@ -58,6 +57,28 @@ static __always_inline void sr_regs_args(struct pt_regs *regs, __u64 *a)
 	a[5] = regs->r9;
 }
 
+/* -k: the user registers in DWARF order (rax rdx rcx rbx rsi rdi rbp rsp r8-r15 rip). */
+static __always_inline void sr_regs_dwarf(struct pt_regs *regs, __u64 *r)
+{
+	r[0] = regs->ax;
+	r[1] = regs->dx;
+	r[2] = regs->cx;
+	r[3] = regs->bx;
+	r[4] = regs->si;
+	r[5] = regs->di;
+	r[6] = regs->bp;
+	r[7] = regs->sp;
+	r[8] = regs->r8;
+	r[9] = regs->r9;
+	r[10] = regs->r10;
+	r[11] = regs->r11;
+	r[12] = regs->r12;
+	r[13] = regs->r13;
+	r[14] = regs->r14;
+	r[15] = regs->r15;
+	r[16] = regs->ip;
+}
+
 #elif defined(__TARGET_ARCH_arm64)
 
 static __always_inline long sr_regs_nr(struct pt_regs *regs)
@@ -71,13 +92,13 @@ static __always_inline __u64 sr_regs_sp(struct pt_regs *regs)
 }
 
 /* AArch32 tasks are not told apart yet: arm64 builds are not supported. */
-static __always_inline bool sr_compat_syscall(void)
+static __always_inline bool sr_compat_syscall(struct task_struct *cur)
 {
 	return false;
 }
 
 /* x0 holds the return value at exit; orig_x0 keeps the first argument. */
-static __always_inline void sr_regs_args(struct pt_regs *regs, __u64 *a)
+static __always_inline void sr_regs_args(struct pt_regs *regs, __u64 *a, struct task_struct *cur)
 {
 	a[0] = regs->orig_x0;
 	a[1] = regs->regs[1];
@@ -85,6 +106,18 @@ static __always_inline void sr_regs_args(struct pt_regs *regs, __u64 *a)
 	a[3] = regs->regs[3];
 	a[4] = regs->regs[4];
 	a[5] = regs->regs[5];
+}
+
+/* -k: the user registers in DWARF order (x0-x30, sp), then pc. */
+static __always_inline void sr_regs_dwarf(struct pt_regs *regs, __u64 *r)
+{
+	int i;
+
+#pragma unroll
+	for (i = 0; i < 31; i++)
+		r[i] = regs->regs[i];
+	r[31] = regs->sp;
+	r[32] = regs->pc;
 }
 
 #else

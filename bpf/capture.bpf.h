@@ -7,9 +7,38 @@
  * offset is checked against SR_REC_MAX, and every length against
  * SR_BLOB_MAX, so that the verifier can prove each write lands inside the
  * scratch value (SR_SCRATCH_SIZE leaves room for one blob past the record).
+ *
+ * What the verifier costs is sysray's start-up time, so the code is shaped
+ * for it:
+ * - Every function a hook calls here is global (__noinline, not static): the
+ *   verifier checks it once per program, with unknown arguments, instead of
+ *   once per call site. Global functions take scalars only (all 5.10
+ *   accepts), so each looks up the scratch and the plan itself, the hook
+ *   leaves the call's arguments in the scratch, and small fields travel
+ *   packed.
+ * - Loops go through sr_loop(): bpf_loop() in the object built for kernels
+ *   that have it (5.17+; SR_BPF_LOOP), whose body the verifier checks once
+ *   or a few times; a bounded loop in the object for older kernels, which
+ *   the verifier walks iteration by iteration. Loop state lives in a small
+ *   struct on the stack, with ranges masked so that iterations look alike.
  */
 #ifndef SYSRAY_CAPTURE_BPF_H
 #define SYSRAY_CAPTURE_BPF_H
+
+#if SR_BPF_LOOP
+/* A loop body for bpf_loop(): called with the index; non-zero stops the loop. */
+#define SR_STEP		    static long
+#define sr_loop(n, fn, ctx) bpf_loop((n), (fn), (ctx), 0)
+#else
+#define SR_STEP static __always_inline long
+#define sr_loop(n, fn, ctx)                     \
+	({                                      \
+		__u32 __i;                      \
+		for (__i = 0; __i < (n); __i++) \
+			if ((fn)(__i, (ctx)))   \
+				break;          \
+	})
+#endif
 
 static __always_inline struct sr_cpu_stats *stats_get(void)
 {
@@ -33,14 +62,13 @@ static __always_inline struct sr_scratch *scratch_get(void)
 	return bpf_map_lookup_elem(&scratch, &zero);
 }
 
+static __always_inline const struct sr_plan *plan_get(__u32 key)
+{
+	return bpf_map_lookup_elem(&plans, &key);
+}
+
 #define SR_IOV_MAX 64
 
-/*
- * The copy routines below are global functions: the verifier checks each
- * once, with unknown arguments, instead of once per call site and loop
- * iteration, which would exceed its budget. Global functions take scalars
- * only, so each looks the scratch up itself, and small fields travel packed.
- */
 #define CAP_PACK(cap, arg, how, flags) \
 	((__u64)(cap) | ((__u64)(arg) << 16) | ((__u64)(how) << 24) | ((__u64)(flags) << 32))
 /* In a packed request: a fault here is worth retrying at exit. */
@@ -125,30 +153,9 @@ __noinline __u32 put_blob(__u32 off, __u64 ptr, __u64 want, __u64 req)
 	return off + sizeof(*b) + SR_ALIGN8(len);
 }
 
-/* args[i] without a variable offset, which the verifier would refuse. */
-static __always_inline __u64 arg_at(const __u64 *args, __u32 i)
-{
-	switch (i) {
-	case 0:
-		return args[0];
-	case 1:
-		return args[1];
-	case 2:
-		return args[2];
-	case 3:
-		return args[3];
-	case 4:
-		return args[4];
-	case 5:
-		return args[5];
-	}
-	return 0;
-}
-
 /* Bytes an argument's plan asks for, before the cap. */
 static __always_inline __u64 plan_want(const struct sr_plan_arg *pa, const __u64 *args, long ret)
 {
-	__u32 la = pa->len_arg;
 	__u64 n = 0;
 	__u32 v;
 
@@ -156,18 +163,18 @@ static __always_inline __u64 plan_want(const struct sr_plan_arg *pa, const __u64
 	case SR_LEN_FIXED:
 		return pa->elem;
 	case SR_LEN_ARG:
-		n = arg_at(args, la);
+		n = args[pa->len_arg & 7];
 		break;
 	case SR_LEN_RET:
 		n = ret < 0 ? 0 : ret;
 		break;
 	case SR_LEN_MIN_ARG_RET:
-		n = arg_at(args, la);
+		n = args[pa->len_arg & 7];
 		if (ret >= 0 && (__u64)ret < n)
 			n = ret;
 		break;
 	case SR_LEN_PTR32:
-		if (bpf_probe_read_user(&v, sizeof(v), (const void *)arg_at(args, la)))
+		if (bpf_probe_read_user(&v, sizeof(v), (const void *)args[pa->len_arg & 7]))
 			return 0;
 		n = v;
 		break;
@@ -178,6 +185,55 @@ static __always_inline __u64 plan_want(const struct sr_plan_arg *pa, const __u64
 	return n * (pa->elem ? pa->elem : 1);
 }
 
+/* put_strv()'s walk of an argv-like array. */
+struct strv_walk {
+	__u64 uptr;
+	__u64 sreq; /* put_blob() request for each string */
+	__u32 off;
+	__u32 count; /* non-NULL pointers read */
+	__u8 flags; /* the head blob's */
+	__u8 done; /* a NULL or a fault ended the array */
+};
+
+/* Pointer @i of the array; 0 for its end (NULL, or a fault: marked). */
+static __always_inline __u64 strv_ptr(struct strv_walk *w, __u32 i)
+{
+	__u64 p = 0;
+
+	if (bpf_probe_read_user(&p, sizeof(p), (const void *)(w->uptr + (__u64)i * 8))) {
+		w->flags |= SR_BF_FAULT;
+		p = 0;
+	}
+	if (!p)
+		w->done = 1;
+	return p;
+}
+
+/* The first SR_STRV_MAX entries: each string as a blob. */
+SR_STEP strv_string(__u32 i, void *ctx)
+{
+	struct strv_walk *w = ctx;
+	__u64 p = strv_ptr(w, i);
+
+	if (!p)
+		return 1;
+	w->off = put_blob(w->off, p, 0, w->sreq);
+	w->count++;
+	return 0;
+}
+
+/* The entries after those: only counted, up to SR_STRV_COUNT_MAX. */
+SR_STEP strv_count(__u32 i, void *ctx)
+{
+	struct strv_walk *w = ctx;
+	__u32 n = w->count;
+
+	if (n >= SR_STRV_COUNT_MAX || !strv_ptr(w, n))
+		return 1;
+	w->count = n + 1;
+	return 0;
+}
+
 /*
  * argv-like array at @uptr: a leading blob whose aux counts the entries (up
  * to SR_STRV_COUNT_MAX), then up to SR_STRV_MAX strings in order, unless the
@@ -185,15 +241,15 @@ static __always_inline __u64 plan_want(const struct sr_plan_arg *pa, const __u64
  */
 __noinline __u32 put_strv(__u32 off, __u64 uptr, __u64 req)
 {
-	__u64 sreq = CAP_PACK(CAP_CAP(req), CAP_ARG(req), SR_HOW_STR, CAP_FLAGS(req)) |
-		     (req & CAP_RETRYABLE);
-	bool strings = CAP_HOW(req) == SR_HOW_STRV;
+	struct strv_walk w = {
+		.uptr = uptr,
+		.sreq = CAP_PACK(CAP_CAP(req), CAP_ARG(req), SR_HOW_STR, CAP_FLAGS(req)) |
+			(req & CAP_RETRYABLE),
+		.flags = CAP_FLAGS(req),
+	};
 	struct sr_scratch *s = scratch_get();
 	struct sr_blob *head;
 	__u32 head_off = off;
-	__u64 p = 0;
-	int i, count = 0;
-	__u8 hflags = CAP_FLAGS(req);
 
 	if (!s || off > SR_REC_MAX - sizeof(struct sr_blob) - 8)
 		return off;
@@ -201,36 +257,56 @@ __noinline __u32 put_strv(__u32 off, __u64 uptr, __u64 req)
 	asm volatile("%0 &= 0x3fff" : "+r"(head_off));
 	head = (void *)(s->buf + head_off);
 	head->arg = CAP_ARG(req);
-	head->flags = hflags;
+	head->flags = w.flags;
 	head->len = 0;
 	head->aux = 0;
-	off = head_off + sizeof(*head);
+	w.off = head_off + sizeof(*head);
 	if (!uptr) {
 		head->flags |= SR_BF_NULL;
-		return off;
+		return w.off;
 	}
-	for (i = 0; i < SR_STRV_COUNT_MAX; i++) {
-		if (bpf_probe_read_user(&p, sizeof(p), (const void *)(uptr + i * 8))) {
-			hflags |= SR_BF_FAULT;
-			break;
-		}
-		if (!p)
-			break;
-		count++;
-		if (strings && i < SR_STRV_MAX)
-			off = put_blob(off, p, 0, sreq);
-	}
-	if (i == SR_STRV_COUNT_MAX)
-		hflags |= SR_BF_TRUNC;
+	if (CAP_HOW(req) == SR_HOW_STRV)
+		sr_loop(SR_STRV_MAX, strv_string, &w);
+	if (!w.done)
+		sr_loop(SR_STRV_COUNT_MAX, strv_count, &w);
+	if (!w.done)
+		w.flags |= SR_BF_TRUNC;
 	/* Look the head up again: the calls above leave the verifier no pointer. */
 	s = scratch_get();
 	if (!s)
-		return off;
+		return w.off;
 	asm volatile("%0 &= 0x3fff" : "+r"(head_off));
 	head = (void *)(s->buf + head_off);
-	head->aux = count;
-	head->flags = hflags;
-	return off;
+	head->aux = w.count;
+	head->flags = w.flags;
+	return w.off;
+}
+
+/* put_iov()'s walk of the iovec array. */
+struct iov_walk {
+	__u64 uptr;
+	__u64 cnt;
+	__u64 total; /* bytes still to read */
+	__u64 breq; /* put_blob() request for each buffer */
+	__u32 off;
+};
+
+SR_STEP iov_step(__u32 i, void *ctx)
+{
+	struct iov_walk *w = ctx;
+	struct {
+		__u64 base;
+		__u64 len;
+	} iov;
+	__u64 want;
+
+	if (i >= w->cnt || !w->total ||
+	    bpf_probe_read_user(&iov, sizeof(iov), (const void *)(w->uptr + (__u64)i * 16)))
+		return 1;
+	want = iov.len < w->total ? iov.len : w->total;
+	w->off = put_blob(w->off, iov.base, want, w->breq);
+	w->total -= want;
+	return 0;
 }
 
 /*
@@ -241,30 +317,18 @@ __noinline __u32 put_strv(__u32 off, __u64 uptr, __u64 req)
  */
 __noinline __u32 put_iov(__u32 off, __u64 uptr, __u64 cnt, __u64 total, __u64 req)
 {
-	__u64 breq = CAP_PACK(CAP_CAP(req), CAP_ARG(req), SR_HOW_BUF, CAP_FLAGS(req)) |
-		     (req & CAP_RETRYABLE);
-	struct {
-		__u64 base;
-		__u64 len;
-	} iov;
-	__u64 want;
-	int i;
+	struct iov_walk w = {
+		.uptr = uptr,
+		.cnt = cnt > SR_IOV_MAX ? SR_IOV_MAX : cnt,
+		.total = total,
+		.breq = CAP_PACK(CAP_CAP(req), CAP_ARG(req), SR_HOW_BUF, CAP_FLAGS(req)) |
+			(req & CAP_RETRYABLE),
+	};
 
-	if (cnt > SR_IOV_MAX)
-		cnt = SR_IOV_MAX;
-	off = put_blob(off, uptr, cnt * sizeof(iov),
-		       CAP_PACK(SR_IOV_MAX * sizeof(iov), CAP_ARG(req), SR_HOW_BUF,
-				CAP_FLAGS(req)));
-	for (i = 0; i < SR_IOV_MAX; i++) {
-		if (i >= cnt || !total)
-			break;
-		if (bpf_probe_read_user(&iov, sizeof(iov), (const void *)(uptr + i * sizeof(iov))))
-			break;
-		want = iov.len < total ? iov.len : total;
-		off = put_blob(off, iov.base, want, breq);
-		total -= want;
-	}
-	return off;
+	w.off = put_blob(off, uptr, w.cnt * 16,
+			 CAP_PACK(SR_IOV_MAX * 16, CAP_ARG(req), SR_HOW_BUF, CAP_FLAGS(req)));
+	sr_loop(SR_IOV_MAX, iov_step, &w);
+	return w.off;
 }
 
 struct sr_umsghdr {
@@ -307,8 +371,10 @@ __noinline __u32 put_msghdr(__u32 off, __u64 uptr, __u64 total, __u64 req)
 
 /*
  * struct mmsghdr[@count] (sendmmsg/recvmmsg, at exit: @count is the return
- * value): per element, the 64-byte mmsghdr and then its parts as for
- * put_msghdr(), each message's buffers bounded by its msg_len.
+ * value), at most 8: per element, the 64-byte mmsghdr and then its parts as
+ * for put_msghdr(), each message's buffers bounded by its msg_len. A plain
+ * loop: through bpf_loop() the chain down to put_blob() would pass the
+ * verifier's 8 call frames.
  */
 __noinline __u32 put_mmsg(__u32 off, __u64 uptr, __u64 count, __u64 req)
 {
@@ -332,27 +398,44 @@ __noinline __u32 put_mmsg(__u32 off, __u64 uptr, __u64 count, __u64 req)
 	return off;
 }
 
+/* count_dirents()'s walk. */
+struct dirent_walk {
+	__u64 uptr;
+	__u64 total;
+	__u32 pos;
+	__u32 count;
+};
+
+SR_STEP dirent_step(__u32 i, void *ctx)
+{
+	struct dirent_walk *w = ctx;
+	__u16 reclen;
+
+	if (w->pos + 18 > w->total ||
+	    bpf_probe_read_user(&reclen, sizeof(reclen), (const void *)(w->uptr + w->pos + 16)) ||
+	    !reclen)
+		return 1;
+	w->pos += reclen;
+	w->count++;
+	return 0;
+}
+
+/* Entries count_dirents() looks at per call; up to DIRENTS_CALLS calls. */
+#define DIRENTS_STEP  256
+#define DIRENTS_CALLS 8
+
 /*
  * Count directory entries from byte @pos of @total, following d_reclen (at
- * offset 16 in both layouts), at most 1024 of them: the verifier limits how
- * many branches one loop may take. Returns count << 32 | new position.
+ * offset 16 in both layouts), at most DIRENTS_STEP of them: the build
+ * without bpf_loop() has the verifier walk every step of a bounded loop,
+ * so the loop is short and called again. Returns count << 32 | new position.
  */
 __noinline __u64 count_dirents(__u64 uptr, __u32 pos, __u64 total)
 {
-	__u32 count = 0;
-	__u16 reclen;
-	int i;
+	struct dirent_walk w = { .uptr = uptr, .total = total, .pos = pos };
 
-	for (i = 0; i < 1024; i++) {
-		if (pos + 18 > total)
-			break;
-		if (bpf_probe_read_user(&reclen, sizeof(reclen), (const void *)(uptr + pos + 16)) ||
-		    !reclen)
-			break;
-		pos += reclen;
-		count++;
-	}
-	return (__u64)count << 32 | pos;
+	sr_loop(DIRENTS_STEP, dirent_step, &w);
+	return (__u64)w.count << 32 | w.pos;
 }
 
 /*
@@ -362,13 +445,19 @@ __noinline __u64 count_dirents(__u64 uptr, __u32 pos, __u64 total)
  */
 __noinline __u32 put_dirents(__u32 off, __u64 uptr, __u64 total, __u64 req)
 {
-	__u64 r1 = count_dirents(uptr, 0, total), r2 = 0;
-	__u32 start = off;
+	__u32 start = off, pos = 0, count = 0;
 	struct sr_scratch *s;
 	struct sr_blob *b;
+	int i;
 
-	if ((__u32)r1 < total)
-		r2 = count_dirents(uptr, (__u32)r1, total);
+	for (i = 0; i < DIRENTS_CALLS; i++) {
+		__u64 r = count_dirents(uptr, pos, total);
+
+		count += r >> 32;
+		pos = (__u32)r;
+		if ((r >> 32) < DIRENTS_STEP)
+			break; /* the end, or a fault */
+	}
 	off = put_blob(off, uptr, total, req);
 	s = scratch_get();
 	if (!s || start > SR_REC_MAX - sizeof(*b) - 8)
@@ -376,7 +465,7 @@ __noinline __u32 put_dirents(__u32 off, __u64 uptr, __u64 total, __u64 req)
 	asm volatile("%0 &= 0x3fff" : "+r"(start));
 	b = (void *)(s->buf + start);
 	if (!(b->flags & SR_BF_FAULT)) {
-		b->aux = (r1 >> 32) + (r2 >> 32);
+		b->aux = count;
 		b->flags |= SR_BF_COUNT;
 	}
 	return off;
@@ -404,44 +493,115 @@ __noinline __u32 put_indirect(__u32 off, __u64 uptr, __u64 req)
 				(req & CAP_RETRYABLE));
 }
 
-/* Capture one argument according to its plan; return the new offset. */
-static __always_inline __u32 capture_arg(__u32 off, const struct sr_plan_arg *pa, int i,
-					 const __u64 *args, long ret, bool at_exit, __u8 flags,
-					 __u64 sp)
+/*
+ * The passes of capture_args() over a call's arguments. The hook leaves the
+ * arguments (and the return value, the stack pointer) in the scratch.
+ */
+enum sr_pass {
+	SR_PASS_ENTER, /* sys_enter: SR_CAP_ENTER arguments; faults noted for a retry */
+	SR_PASS_CALL_ENTRY, /* a whole call at exit: the same, blobs marked SR_BF_ENTRY */
+	SR_PASS_EXIT, /* SR_CAP_EXIT arguments (after a failure, SR_CAP_ANYRET ones) */
+	SR_PASS_RETRY, /* the arguments in a mask, read again: SR_BF_RETRY */
+};
+
+/*
+ * Capture argument @i of the call whose plan is at @key, for @pass; return
+ * the new offset.
+ */
+__noinline __u32 capture_one(__u32 off, __u32 key, __u64 i, __u32 pass)
 {
-	__u64 total = at_exit ? (ret > 0 ? ret : 0) : ~0ULL;
-	/* Entry copies marked SR_CAP_RETRY: a fault is noted for sys_exit. */
-	__u64 rf = !at_exit && !(flags & SR_BF_RETRY) && (pa->when & SR_CAP_RETRY) ? CAP_RETRYABLE :
-										     0;
+	const struct sr_plan *plan = plan_get(key);
+	struct sr_scratch *s = scratch_get();
+	const struct sr_plan_arg *pa;
+	bool at_exit = pass == SR_PASS_EXIT;
+	__u8 flags = pass == SR_PASS_CALL_ENTRY ? SR_BF_ENTRY :
+		     pass == SR_PASS_RETRY	? SR_BF_RETRY :
+						  0;
+	__u64 ptr, total, rf, req;
+	long ret;
+
+	/* @i is 64-bit: a zero-extended copy would carry no bound for the verifier */
+	if (!plan || !s || i >= SR_NARGS)
+		return off;
+	pa = &plan->a[i];
+	ptr = s->args[i];
+	ret = at_exit ? s->ret : 0;
+	/* at exit, only the bytes transferred are meaningful */
+	total = at_exit ? (ret > 0 ? ret : 0) : ~0ULL;
+	/* entry copies marked SR_CAP_RETRY: a fault is noted for sys_exit */
+	rf = pass == SR_PASS_ENTER && (pa->when & SR_CAP_RETRY) ? CAP_RETRYABLE : 0;
+	req = CAP_PACK(pa->cap, i, SR_HOW_BUF, flags) | rf;
 
 	switch (pa->how) {
 	case SR_HOW_BUF:
 	case SR_HOW_STR:
-		return put_blob(off, args[i], plan_want(pa, args, ret),
+		return put_blob(off, ptr, plan_want(pa, s->args, ret),
 				CAP_PACK(pa->cap, i, pa->how, flags) | rf);
 	case SR_HOW_STRV:
 	case SR_HOW_STRV_COUNT:
-		return put_strv(off, args[i], CAP_PACK(pa->cap, i, pa->how, flags) | rf);
+		return put_strv(off, ptr, CAP_PACK(pa->cap, i, pa->how, flags) | rf);
 	case SR_HOW_IOV:
-		/* At exit only the bytes transferred are meaningful. */
-		return put_iov(off, args[i], arg_at(args, pa->len_arg), total,
-			       CAP_PACK(pa->cap, i, SR_HOW_BUF, flags) | rf);
+		return put_iov(off, ptr, s->args[pa->len_arg & 7], total, req);
 	case SR_HOW_MSGHDR:
-		return put_msghdr(off, args[i], total,
-				  CAP_PACK(pa->cap, i, SR_HOW_BUF, flags) | rf);
+		return put_msghdr(off, ptr, total, req);
 	case SR_HOW_DIRENTS:
-		return put_dirents(off, args[i], ret > 0 ? ret : 0,
-				   CAP_PACK(pa->cap, i, SR_HOW_BUF, flags));
+		return put_dirents(off, ptr, ret > 0 ? ret : 0, req & ~CAP_RETRYABLE);
 	case SR_HOW_MMSG:
-		return put_mmsg(off, args[i], ret > 0 ? ret : 0,
-				CAP_PACK(pa->cap, i, SR_HOW_BUF, flags));
+		return put_mmsg(off, ptr, ret > 0 ? ret : 0, req & ~CAP_RETRYABLE);
 	case SR_HOW_INDIRECT:
-		return put_indirect(off, args[i], CAP_PACK(pa->cap, i, SR_HOW_BUF, flags) | rf);
+		return put_indirect(off, ptr, req);
 	case SR_HOW_SPREL:
-		if (!sp)
+		if (pass != SR_PASS_ENTER || !s->sp)
 			return off;
-		return put_blob(off, sp + pa->elem, pa->cap, CAP_PACK(pa->cap, i, SR_HOW_BUF, 0));
+		return put_blob(off, s->sp + pa->elem, pa->cap,
+				CAP_PACK(pa->cap, i, SR_HOW_BUF, 0));
 	}
+	return off;
+}
+
+/*
+ * The arguments of @plan whose "when" has @bit (one SR_CAP_*), as a mask:
+ * straight-line code, which the verifier walks once (no branch per argument).
+ */
+static __always_inline __u32 when_mask(const struct sr_plan *plan, __u8 bit)
+{
+	const int sh = __builtin_ctz(bit);
+	__u32 m = 0;
+	int i;
+
+#pragma unroll
+	for (i = 0; i < SR_NARGS; i++)
+		m |= (__u32)((plan->a[i].when >> sh) & 1) << i;
+	return m;
+}
+
+/* The arguments SR_PASS_EXIT captures for a call that returned @ret. */
+static __always_inline __u32 exit_mask(const struct sr_plan *plan, long ret)
+{
+	__u32 m = when_mask(plan, SR_CAP_EXIT);
+
+	return ret >= 0 ? m : m & when_mask(plan, SR_CAP_ANYRET);
+}
+
+/*
+ * One pass over the arguments of the call whose plan is at @key, from @off;
+ * for SR_PASS_RETRY, over those in @mask. Returns the new offset.
+ */
+__noinline __u32 capture_args(__u32 off, __u32 key, __u32 pass, __u32 mask)
+{
+	const struct sr_plan *plan = plan_get(key);
+	struct sr_scratch *s = scratch_get();
+	int i;
+
+	if (!plan || !s)
+		return off;
+	if (pass == SR_PASS_EXIT)
+		mask = exit_mask(plan, s->ret);
+	else if (pass != SR_PASS_RETRY)
+		mask = when_mask(plan, SR_CAP_ENTER);
+	for (i = 0; i < SR_NARGS; i++)
+		if (mask & (1u << i))
+			off = capture_one(off, key, i, pass);
 	return off;
 }
 

@@ -9,26 +9,41 @@
 #define SYSRAY_FILTER_BPF_H
 
 /*
- * The current task's cgroup v2 id and tgid, read straight from the task
- * where the kernel hands out BTF task pointers (5.11+), else through the
- * helpers. The filters run for every syscall on the host: they are the
- * cost of what is not traced.
+ * The current task's tgid and cgroup v2 id, read straight from the task
+ * where the kernel hands out BTF task pointers (the build for 5.17+), else
+ * through the helpers. The filters run for every syscall on the host: they
+ * are the cost of what is not traced.
  */
-static __always_inline __u64 cur_cgroup_id(void)
+/*
+ * The current task, for the functions below (NULL in the build for kernels
+ * without BTF task pointers, where they use helpers instead): fetched once
+ * per program, since each fetch is a helper call.
+ */
+static __always_inline struct task_struct *cur_task(void)
 {
-	if (bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_get_current_task_btf)) {
-		struct task_struct *t = bpf_get_current_task_btf();
-
-		return t->cgroups->dfl_cgrp->kn->id;
-	}
-	return bpf_get_current_cgroup_id();
+#if SR_BPF_LOOP
+	return bpf_get_current_task_btf();
+#else
+	return NULL;
+#endif
 }
 
-static __always_inline __u32 cur_tgid(void)
+static __always_inline __u32 cur_tgid(struct task_struct *t)
 {
-	if (bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_get_current_task_btf))
-		return bpf_get_current_task_btf()->tgid;
+#if SR_BPF_LOOP
+	return t->tgid;
+#else
 	return bpf_get_current_pid_tgid() >> 32;
+#endif
+}
+
+static __always_inline __u64 cur_cgroup_id(struct task_struct *t)
+{
+#if SR_BPF_LOOP
+	return t->cgroups->dfl_cgrp->kn->id;
+#else
+	return bpf_get_current_cgroup_id();
+#endif
 }
 
 static __always_inline bool tgid_excluded(__u32 tgid)
@@ -62,14 +77,19 @@ static __always_inline bool comm_matches(const char *comm)
 	return false;
 }
 
-static __always_inline bool comm_selected(void)
+static __always_inline bool comm_selected(struct task_struct *t)
 {
+#if SR_BPF_LOOP
+	/* straight from the task: this runs for every syscall on the host */
+	return !targ_ncomm || comm_matches(t->comm);
+#else
 	char comm[SR_COMM_LEN] = {};
 
 	if (!targ_ncomm)
 		return true;
 	bpf_get_current_comm(comm, sizeof(comm));
 	return comm_matches(comm);
+#endif
 }
 
 /* --uid: the real uid. */
@@ -117,7 +137,7 @@ static __always_inline bool signal_selected(int sig, struct task_struct *task)
  * answer depends on the task's cgroup only, and cgroup ids are never
  * reused, so the last answer on this CPU is kept with the id it was for.
  */
-static __always_inline bool cgroup_selected(void)
+static __always_inline bool cgroup_selected(struct task_struct *t)
 {
 	__u32 want = 0, got = 0, bit, zero = 0;
 	struct cgcache *c;
@@ -126,7 +146,7 @@ static __always_inline bool cgroup_selected(void)
 
 	if (!targ_ncgroup)
 		return true;
-	cgid = cur_cgroup_id();
+	cgid = cur_cgroup_id(t);
 	c = bpf_map_lookup_elem(&cgcache, &zero);
 	if (c && c->cgid == cgid)
 		return c->selected;
@@ -190,23 +210,23 @@ static __always_inline bool traced_lookup(__u32 tgid, bool exec_entry)
  * comm, cgroup. The syscall hooks run them before touching the plan, so a
  * task filtered out costs the fewest cache lines.
  */
-static __always_inline bool task_selected(__u32 tgid)
+static __always_inline bool task_selected(__u32 tgid, struct task_struct *t)
 {
-	return !tgid_excluded(tgid) && uid_selected() && comm_selected() && cgroup_selected();
+	return !tgid_excluded(tgid) && uid_selected() && comm_selected(t) && cgroup_selected(t);
 }
 
 /* Is the current task traced? @exec_entry: at the entry of execve. */
-static __always_inline bool task_traced(__u32 tgid, bool exec_entry)
+static __always_inline bool task_traced(__u32 tgid, bool exec_entry, struct task_struct *t)
 {
-	if (!task_selected(tgid))
+	if (!task_selected(tgid, t))
 		return false;
 	return !targ_filter_tasks || traced_lookup(tgid, exec_entry);
 }
 
 /* The same, without disarming: for fork, exit and signal records. */
-static __always_inline bool task_traced_quiet(__u32 tgid)
+static __always_inline bool task_traced_quiet(__u32 tgid, struct task_struct *t)
 {
-	return task_traced(tgid, false);
+	return task_traced(tgid, false, t);
 }
 
 #endif /* SYSRAY_FILTER_BPF_H */

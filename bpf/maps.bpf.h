@@ -14,6 +14,8 @@ const volatile __u64 targ_wakeup_bytes = 256 * 1024;
 const volatile __u32 targ_status = 0;
 /* Record each entry's cgroup id (--show-cgroup). */
 const volatile bool targ_cgroup_ids = false;
+/* -k: stack bytes copied at each traced entry (8-aligned, <= SR_STACK_BYTES_MAX); 0: off. */
+const volatile __u32 targ_stack_bytes = 0;
 /* Record each entry's task name (-Y, --comm in user space). */
 const volatile bool targ_comm_names = false;
 /* Process filters: within a kind any entry matches; all kinds must match. */
@@ -38,7 +40,8 @@ __u64 traced_gen = 0;
  */
 struct rb_cpu {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
-	__uint(max_entries, 16 * 1024 * 1024);
+	/* a template: the kernel takes rings of any size in the array (5.10+) */
+	__uint(max_entries, 4096);
 };
 
 struct {
@@ -47,6 +50,17 @@ struct {
 	__type(key, __u32);
 	__array(values, struct rb_cpu);
 } rbs SEC(".maps");
+
+/*
+ * Where records go while a CPU's slot in rbs is still empty. Storing a ring
+ * into an array of maps waits for an RCU grace period (5-20 ms each), so
+ * the loader attaches the programs and starts the command first and fills
+ * the array in the background; the consumer merges this ring with the others.
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 4096); /* set by the loader */
+} rb_start SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
@@ -59,8 +73,13 @@ struct {
 	__type(value, struct sr_plan);
 } plans SEC(".maps");
 
+/*
+ * Allocated as entries come (a fork), not all at creation: preallocating
+ * 65536 of them took ~5% of start-up.
+ */
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
 	__uint(max_entries, 65536);
 	__type(key, __u32); /* tgid */
 	__type(value, struct sr_task);
@@ -100,12 +119,82 @@ struct {
 	__type(value, struct cgcache);
 } cgcache SEC(".maps");
 
+/*
+ * Kernel struct fields that fdinfo.bpf.h reads, at offsets sys_exit_fdi
+ * resolves (see there why): type__field in struct sr_fdi_offsets.
+ */
+#define SR_FDI_FIELDS(X)                 \
+	X(task_struct, files)            \
+	X(task_struct, fs)               \
+	X(files_struct, fdt)             \
+	X(fdtable, max_fds)              \
+	X(fdtable, fd)                   \
+	X(fs_struct, root)               \
+	X(file, f_inode)                 \
+	X(file, f_path)                  \
+	X(file, private_data)            \
+	X(path, dentry)                  \
+	X(path, mnt)                     \
+	X(inode, i_mode)                 \
+	X(inode, i_ino)                  \
+	X(inode, i_rdev)                 \
+	X(inode, i_sb)                   \
+	X(super_block, s_dev)            \
+	X(super_block, s_magic)          \
+	X(dentry, d_parent)              \
+	X(dentry, d_name)                \
+	X(dentry, d_hash)                \
+	X(hlist_bl_node, pprev)          \
+	X(qstr, len)                     \
+	X(qstr, name)                    \
+	X(vfsmount, mnt_root)            \
+	X(mount, mnt_parent)             \
+	X(mount, mnt_mountpoint)         \
+	X(mount, mnt)                    \
+	X(socket, sk)                    \
+	X(sock_common, skc_family)       \
+	X(sock_common, skc_state)        \
+	X(sock_common, skc_num)          \
+	X(sock_common, skc_dport)        \
+	X(sock_common, skc_rcv_saddr)    \
+	X(sock_common, skc_daddr)        \
+	X(sock_common, skc_v6_rcv_saddr) \
+	X(sock_common, skc_v6_daddr)     \
+	X(sock, sk_type)                 \
+	X(sock, sk_protocol)             \
+	X(sock, sk_peer_pid)             \
+	X(sock, sk_socket)               \
+	X(pid, numbers)                  \
+	X(upid, nr)                      \
+	X(netlink_sock, portid)          \
+	X(netlink_sock, dst_portid)      \
+	X(unix_sock, peer)               \
+	X(unix_sock, addr)               \
+	X(unix_address, len)             \
+	X(unix_address, name)            \
+	X(socket_alloc, socket)          \
+	X(socket_alloc, vfs_inode)
+
+struct sr_fdi_offsets {
+#define SR_FDI_FIELD(type, field) __u16 type##__##field;
+	SR_FDI_FIELDS(SR_FDI_FIELD)
+#undef SR_FDI_FIELD
+};
+
 struct sr_scratch {
-	__u8 buf[SR_SCRATCH_SIZE - 16];
+	__u8 buf[SR_SCRATCH_SIZE - 200]; /* the rest: 200 bytes */
 	__u64 gen; /* bumped by every user; detects a preempting program */
 	__u32 faults; /* arguments whose retryable entry copy faulted */
 	__u32 pad;
+	/* The call being captured, for the capture functions (see capture.bpf.h). */
+	__u64 args[8]; /* six arguments; two more so that args[i & 7] stays inside */
+	__s64 ret;
+	__u64 sp; /* the user stack pointer at entry, or 0 */
+	struct sr_fdi_offsets fdo; /* set by sys_exit_fdi */
 };
+
+/* Exactly: a record's size masked with SR_SCRATCH_SIZE - 1 must be inside it. */
+_Static_assert(sizeof(struct sr_scratch) == SR_SCRATCH_SIZE, "sr_scratch layout");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
@@ -138,5 +227,21 @@ struct {
 	__type(key, __u32);
 	__type(value, struct tcache);
 } tcache SEC(".maps");
+
+/* Pending enter-time faults, by tid: retried at exit (see SR_CAP_RETRY). */
+struct retry_val {
+	__s32 nr;
+	__u32 mask; /* arguments whose entry copy faulted */
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 4096);
+	__type(key, __u32);
+	__type(value, struct retry_val);
+} retry SEC(".maps");
+
+/* Entries in the retry map; lets sys_exit skip the lookup when zero. */
+__s64 retry_pending = 0;
 
 #endif /* SYSRAY_MAPS_BPF_H */

@@ -8,6 +8,15 @@
  * woken each time another targ_wakeup_bytes are pending, otherwise it polls
  * on a short timer.
  */
+/*
+ * Built twice: for kernels with bpf_loop() (5.17+; SR_BPF_LOOP 1), which also
+ * have bpf_get_current_task_btf() (5.11+), and for older ones (SR_BPF_LOOP 0).
+ * The loader probes and loads one of them. Defined before any header uses it.
+ */
+#ifndef SR_BPF_LOOP
+#define SR_BPF_LOOP 1
+#endif
+
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
@@ -21,27 +30,15 @@
 
 char LICENSE[] SEC("license") = "GPL";
 
-/* Pending enter-time faults, by tid: retried at exit (see SR_CAP_RETRY). */
-struct retry_val {
-	__s32 nr;
-	__u32 mask; /* arguments whose entry copy faulted */
-};
-
-struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, 4096);
-	__type(key, __u32);
-	__type(value, struct retry_val);
-} retry SEC(".maps");
-
-/* Entries in the retry map; lets sys_exit skip the lookup when zero. */
-__s64 retry_pending = 0;
+/* The plans map's key for syscall @id. */
+static __always_inline __u32 plan_key(long id)
+{
+	return id >= 0 && id < SR_NR_MAX ? id : SR_NR_MAX;
+}
 
 static __always_inline const struct sr_plan *plan_of(long id)
 {
-	__u32 key = id >= 0 && id < SR_NR_MAX ? id : SR_NR_MAX;
-
-	return bpf_map_lookup_elem(&plans, &key);
+	return plan_get(plan_key(id));
 }
 
 /*
@@ -55,12 +52,14 @@ static __always_inline const struct sr_plan *compat_plan(const struct sr_plan *p
 	return plan->flags & SR_PLAN_COMPAT ? bpf_map_lookup_elem(&plans, &key) : NULL;
 }
 
-/* This CPU's ring buffer (NULL only if the loader left its slot empty). */
+/* This CPU's ring buffer. */
 static __always_inline void *cpu_ring(void)
 {
 	__u32 cpu = bpf_get_smp_processor_id();
+	void *rb = bpf_map_lookup_elem(&rbs, &cpu);
 
-	return bpf_map_lookup_elem(&rbs, &cpu);
+	/* not in the array yet (the first milliseconds): the start-up ring */
+	return rb ? rb : (void *)&rb_start;
 }
 
 static __always_inline void hdr_init(struct sr_hdr *h, __u16 type, __s32 nr)
@@ -150,7 +149,8 @@ static __always_inline void *reserve_fixed(struct sr_cpu_stats *st, __u32 size)
 	return r;
 }
 
-static __always_inline void submit_fixed(struct sr_cpu_stats *st, struct sr_hdr *h, __u32 size)
+static __always_inline void submit_wake(struct sr_cpu_stats *st, struct sr_hdr *h, __u32 size,
+					bool wake)
 {
 	void *rb = cpu_ring(); /* the one reserve_fixed() used: no migration in between */
 	__u64 pending = rb ? bpf_ringbuf_query(rb, BPF_RB_AVAIL_DATA) : 0;
@@ -161,7 +161,13 @@ static __always_inline void submit_fixed(struct sr_cpu_stats *st, struct sr_hdr 
 	st->v[SR_STAT_EMITTED]++;
 	st->v[SR_STAT_PENDING] = 0;
 	/* the reservation already counts in what is pending */
-	bpf_ringbuf_submit(h, wakeup_flag(pending > step ? pending - step : 0, size));
+	bpf_ringbuf_submit(h, wake ? BPF_RB_FORCE_WAKEUP :
+				     wakeup_flag(pending > step ? pending - step : 0, size));
+}
+
+static __always_inline void submit_fixed(struct sr_cpu_stats *st, struct sr_hdr *h, __u32 size)
+{
+	submit_wake(st, h, size, false);
 }
 
 /* Entries of the retry map are counted in retry_pending; replacing one is not new. */
@@ -191,10 +197,11 @@ static __always_inline void note_faults(__u32 mask, __s32 nr)
 
 /* The fixed part of an entry (or whole-call) record. */
 static __always_inline void enter_init(struct sr_enter *e, __u16 type, long id,
-				       struct pt_regs *regs)
+				       struct pt_regs *regs, __u16 hflags, struct task_struct *cur)
 {
 	hdr_init(&e->h, type, id);
-	sr_regs_args(regs, e->args);
+	e->h.flags = hflags;
+	sr_regs_args(regs, e->args, cur);
 	if (targ_comm_names)
 		bpf_get_current_comm(e->comm, sizeof(e->comm));
 	else
@@ -202,56 +209,16 @@ static __always_inline void enter_init(struct sr_enter *e, __u16 type, long id,
 	e->cgid = targ_cgroup_ids ? bpf_get_current_cgroup_id() : 0;
 }
 
-/* Entry captures of @plan, from @off; @flags marks the blobs. */
-static __always_inline __u32 capture_entry(__u32 off, const struct sr_plan *plan, const __u64 *args,
-					   __u8 flags, __u64 sp)
+/* The call's arguments and outcome, where the capture functions read them. */
+static __always_inline void save_call(struct sr_scratch *s, const __u64 *args, long ret, __u64 sp)
 {
 	int i;
 
 #pragma unroll
-	for (i = 0; i < SR_NARGS; i++) {
-		if (plan->a[i].when & SR_CAP_ENTER)
-			off = capture_arg(off, &plan->a[i], i, args, 0, false, flags, sp);
-	}
-	return off;
-}
-
-/* Exit captures of @plan, from @off, for a call that returned @ret. */
-static __always_inline __u32 capture_exit(__u32 off, const struct sr_plan *plan, const __u64 *args,
-					  long ret)
-{
-	int i;
-
-#pragma unroll
-	for (i = 0; i < SR_NARGS; i++) {
-		if (!(plan->a[i].when & SR_CAP_EXIT))
-			continue;
-		if (ret < 0 && !(plan->a[i].when & SR_CAP_ANYRET))
-			continue;
-		off = capture_arg(off, &plan->a[i], i, args, ret, true, 0, 0);
-	}
-	return off;
-}
-
-/* -y/-yy: describe the fds this call created or changed. */
-static __always_inline __u32 capture_fdinfo(__u32 off, const struct sr_plan *plan,
-					    const __u64 *args, long ret)
-{
-	int fds[2] = { -1, -1 };
-
-	/* even after a failure: a non-blocking connect (EINPROGRESS) has its addresses */
-	if (plan->flags & SR_PLAN_FDI_ARG0)
-		off = put_fdinfo(off, (int)args[0], 0);
-	if (ret < 0)
-		return off;
-	if (plan->flags & SR_PLAN_FDI_RET)
-		off = put_fdinfo(off, ret, SR_FDI_SRC_RET);
-	if ((plan->flags & SR_PLAN_FDI_PAIR) &&
-	    !bpf_probe_read_user(fds, sizeof(fds), (const void *)arg_at(args, plan->fdi_arg))) {
-		off = put_fdinfo(off, fds[0], SR_FDI_SRC_RET);
-		off = put_fdinfo(off, fds[1], SR_FDI_SRC_RET);
-	}
-	return off;
+	for (i = 0; i < SR_NARGS; i++)
+		s->args[i] = args[i];
+	s->ret = ret;
+	s->sp = sp;
 }
 
 static __always_inline bool exit_only(const struct sr_plan *plan)
@@ -259,10 +226,49 @@ static __always_inline bool exit_only(const struct sr_plan *plan)
 	return sr_plan_whole(plan->flags, targ_status);
 }
 
+/*
+ * -k: the user registers and the top of the user stack, in a record of its
+ * own just before the entry record. Read a page at a time: a read that
+ * crosses the end of the stack fails whole, and what lies below the end is
+ * kept.
+ */
+static __noinline void emit_stack(struct pt_regs *regs)
+{
+	struct sr_scratch *s = scratch_get();
+	__u64 want = targ_stack_bytes, got = 0, n;
+	struct sr_stack *k;
+	__u64 gen, sp;
+	int i;
+
+	if (!s)
+		return;
+	gen = ++s->gen;
+	k = (void *)s->buf;
+	hdr_init(&k->h, SR_REC_STACK, -1);
+	sr_regs_dwarf(regs, k->regs);
+	sp = sr_regs_sp(regs);
+	k->sp = sp;
+	k->pad = 0;
+	n = 4096 - (sp & 4095);
+	for (i = 0; i < SR_STACK_BYTES_MAX / 4096 + 2 && got < want; i++) {
+		if (n > want - got)
+			n = want - got;
+		if (n > 4096 || got > SR_STACK_BYTES_MAX)
+			break;
+		if (bpf_probe_read_user(s->buf + sizeof(*k) + got, n, (void *)(sp + got)))
+			break;
+		got += n;
+		n = 4096;
+	}
+	k->len = got;
+	emit(s, gen, sizeof(*k) + got);
+}
+
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 {
-	__u32 tgid = cur_tgid();
+	struct task_struct *cur = cur_task();
+	__u32 tgid = cur_tgid(cur);
 	const struct sr_plan *plan;
 	struct sr_scratch *s;
 	struct sr_enter *e;
@@ -270,7 +276,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	__u32 off;
 	__u64 gen;
 
-	if (!task_selected(tgid))
+	if (!task_selected(tgid, cur))
 		return 0;
 	plan = plan_of(id);
 	if (!plan || !(plan->flags & (SR_PLAN_TRACED | SR_PLAN_EXEC | SR_PLAN_COMPAT)))
@@ -278,18 +284,21 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	if (targ_filter_tasks && !traced_lookup(tgid, plan->flags & SR_PLAN_EXEC))
 		return 0;
 	/* i386 numbers mean other syscalls: no captures, arguments raw */
-	compat = sr_compat_syscall();
+	compat = sr_compat_syscall(cur);
 	if (compat && !(plan = compat_plan(plan)))
 		return 0;
-	if (!(plan->flags & SR_PLAN_TRACED) || exit_only(plan))
+	if (!(plan->flags & SR_PLAN_TRACED))
+		return 0;
+	if (targ_stack_bytes && !compat)
+		emit_stack(regs);
+	if (exit_only(plan))
 		return 0;
 	if (!(plan->flags & SR_PLAN_HAS_ENTER)) {
 		struct sr_cpu_stats *st = stats_get();
 
 		if (!st || !(e = reserve_fixed(st, sizeof(*e))))
 			return 0;
-		enter_init(e, SR_REC_ENTER, id, regs);
-		e->h.flags = compat ? SR_HF_COMPAT : 0;
+		enter_init(e, SR_REC_ENTER, id, regs, compat ? SR_HF_COMPAT : 0, cur);
 		submit_fixed(st, &e->h, sizeof(*e));
 		return 0;
 	}
@@ -298,10 +307,12 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		return 0;
 	gen = ++s->gen;
 	e = (void *)s->buf;
-	enter_init(e, SR_REC_ENTER, id, regs);
+	/* not an ia32 call: those capture nothing */
+	enter_init(e, SR_REC_ENTER, id, regs, 0, cur);
 	off = sizeof(*e);
 	s->faults = 0;
-	off = capture_entry(off, plan, e->args, 0, sr_regs_sp(regs));
+	save_call(s, e->args, 0, sr_regs_sp(regs));
+	off = capture_args(off, plan_key(id), SR_PASS_ENTER, 0);
 	/* The copy routines had the scratch to themselves: look it up again. */
 	s = scratch_get();
 	if (!s)
@@ -317,7 +328,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
  * read in it, is gone; but the new image holds a copy of argv between
  * mm->arg_start and mm->arg_end. (The file name comes with the exec record.)
  */
-static __always_inline __u32 retry_exec_argv(__u32 off, int i)
+__noinline __u32 retry_exec_argv(__u32 off, __u32 i)
 {
 	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
 	__u64 start = BPF_CORE_READ(t, mm, arg_start);
@@ -327,99 +338,91 @@ static __always_inline __u32 retry_exec_argv(__u32 off, int i)
 			CAP_PACK(SR_BLOB_MAX, i, SR_HOW_BUF, SR_BF_RETRY | SR_BF_FLAT));
 }
 
-/* Re-read at exit the arguments whose copy faulted at entry. */
-static __always_inline __u32 retry_faults(__u32 off, const struct sr_plan *plan, const __u64 *args,
-					  long nr, long ret)
+/*
+ * Re-read at exit the arguments of syscall @nr (plan at @key) whose copy
+ * faulted at entry; the call returned @ret.
+ */
+__noinline __u32 retry_faults(__u32 off, __u32 key, __s32 nr, __s64 ret)
 {
+	const struct sr_plan *plan = plan_get(key);
 	__u32 tid = (__u32)bpf_get_current_pid_tgid();
-	bool exec_done = (plan->flags & SR_PLAN_EXEC) && ret == 0;
 	struct retry_val *rv;
 	__u32 mask;
 	int i;
 
 	rv = bpf_map_lookup_elem(&retry, &tid);
-	if (!rv)
+	if (!rv || !plan)
 		return off;
 	mask = rv->nr == nr ? rv->mask : 0;
 	drop_retry(tid);
-#pragma unroll
-	for (i = 0; i < SR_NARGS; i++) {
-		if (!(mask & (1u << i)))
-			continue;
-		if (!exec_done)
-			off = capture_arg(off, &plan->a[i], i, args, 0, false, SR_BF_RETRY, 0);
-		else if (plan->a[i].how == SR_HOW_STRV)
+	if (!mask)
+		return off;
+	if (!(plan->flags & SR_PLAN_EXEC) || ret != 0)
+		return capture_args(off, key, SR_PASS_RETRY, mask);
+	for (i = 0; i < SR_NARGS; i++)
+		if ((mask & (1u << i)) && plan->a[i].how == SR_HOW_STRV)
 			off = retry_exec_argv(off, i);
-	}
 	return off;
 }
 
-/* -z/-Z: one record for the whole call, if its outcome is wanted. */
-static __always_inline int emit_call(struct pt_regs *regs, const struct sr_plan *plan, long id,
-				     long ret, __u16 hflags)
+/* -z/-Z: is a call that returned @ret wanted? The fd tables need every outcome. */
+static __always_inline bool outcome_wanted(const struct sr_plan *plan, long ret)
 {
 	bool failed = ret < 0 && ret >= -4095;
-	struct sr_callrec *c;
-	struct sr_scratch *s;
-	__u32 off;
-	__u64 gen;
 
-	/* the fd tables need every outcome; user space filters what prints */
-	if (targ_status && !(plan->flags & SR_PLAN_TRACK) &&
-	    !(targ_status & (failed ? SR_STATUS_FAIL : SR_STATUS_OK)))
-		return 0;
-	/* nothing but the fixed part: straight into the ring */
-	if (!(plan->flags & SR_PLAN_MEMORY)) {
-		struct sr_cpu_stats *st = stats_get();
-
-		if (!st || !(c = reserve_fixed(st, sizeof(*c))))
-			return 0;
-		enter_init(&c->e, SR_REC_CALL, id, regs);
-		c->e.h.flags = hflags;
-		c->ret = ret;
-		submit_fixed(st, &c->e.h, sizeof(*c));
-		return 0;
-	}
-	s = scratch_get();
-	if (!s)
-		return 0;
-	gen = ++s->gen;
-	c = (void *)s->buf;
-	enter_init(&c->e, SR_REC_CALL, id, regs);
-	c->e.h.flags = hflags;
-	c->ret = ret;
-	off = sizeof(*c);
-	off = capture_entry(off, plan, c->e.args, SR_BF_ENTRY, 0);
-	off = capture_exit(off, plan, c->e.args, ret);
-	off = capture_fdinfo(off, plan, c->e.args, ret);
-	s = scratch_get();
-	if (s)
-		emit(s, gen, off);
-	return 0;
+	return !targ_status || (plan->flags & SR_PLAN_TRACK) ||
+	       (targ_status & (failed ? SR_STATUS_FAIL : SR_STATUS_OK));
 }
 
-SEC("tp_btf/sys_exit")
-int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
+/*
+ * The fixed part of an exit record, or of a whole call's (@whole): -z/-Z,
+ * calls that never block, and a seccomp'ed task's failures, whose entry may
+ * never have been seen. Returns its size.
+ */
+static __always_inline __u32 exit_init(void *rec, bool whole, struct pt_regs *regs, long id,
+				       long ret, __u16 hflags, struct task_struct *cur)
 {
-	__u32 tgid = cur_tgid();
+	struct sr_callrec *c = rec;
+	struct sr_exit *x = rec;
+
+	if (whole) {
+		enter_init(&c->e, SR_REC_CALL, id, regs, hflags, cur);
+		c->ret = ret;
+		return sizeof(*c);
+	}
+	hdr_init(&x->h, SR_REC_EXIT, id);
+	x->h.flags = hflags;
+	x->ret = ret;
+	return sizeof(*x);
+}
+
+/*
+ * sys_exit, with (@fdi) or without the fd descriptions of -y: two programs,
+ * so that without -y the kernel types those need cost libbpf nothing.
+ */
+static __always_inline int do_sys_exit(struct pt_regs *regs, long ret, bool fdi)
+{
+	struct task_struct *cur = cur_task();
+	__u32 tgid = cur_tgid(cur);
 	long id = sr_regs_nr(regs);
+	__u32 key = plan_key(id);
 	const struct sr_plan *plan;
+	struct sr_cpu_stats *st;
 	struct sr_scratch *s;
-	struct sr_exit *x;
 	__u64 args[SR_NARGS];
 	__u16 hflags;
-	bool compat;
+	bool compat, whole;
 	__u32 off;
 	__u64 gen;
 
-	if (!task_selected(tgid))
+	if (!task_selected(tgid, cur))
 		return 0;
-	plan = plan_of(id);
+	plan = plan_get(key);
 	if (!plan || !(plan->flags & (SR_PLAN_TRACED | SR_PLAN_TRACK | SR_PLAN_COMPAT)))
 		return 0;
 	if (targ_filter_tasks && !traced_lookup(tgid, false))
 		return 0;
-	compat = sr_compat_syscall();
+	compat = sr_compat_syscall(cur);
 	if (compat ? !(plan = compat_plan(plan)) :
 		     !(plan->flags & (SR_PLAN_TRACED | SR_PLAN_TRACK)))
 		return 0;
@@ -427,42 +430,80 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	if ((plan->flags & SR_PLAN_FORK) && ret == 0)
 		return 0;
 	hflags = compat ? SR_HF_COMPAT : 0;
+	if (compat)
+		key = SR_NR_MAX + 1;
+	/* -k: after an execve the stack is the new image's (strace shows that one) */
+	if (targ_stack_bytes && !compat &&
+	    (plan->flags & (SR_PLAN_EXEC | SR_PLAN_TRACED)) == (SR_PLAN_EXEC | SR_PLAN_TRACED) &&
+	    ret == 0)
+		emit_stack(regs);
 	/* killed in a call (often a blocked one): only failures are worth the check */
 	if (ret < 0 && sr_task_dying())
 		hflags |= SR_HF_DYING;
 	/* a seccomp'ed task's failure comes whole: its entry may never have been seen */
-	if (exit_only(plan) || (ret < 0 && sr_seccomp_filtered()))
-		return emit_call(regs, plan, id, ret, hflags);
+	whole = exit_only(plan) || (ret < 0 && sr_seccomp_filtered());
+	if (whole && !outcome_wanted(plan, ret))
+		return 0;
+	/* nothing but the fixed part: straight into the ring */
 	if (!(plan->flags & SR_PLAN_MEMORY)) {
-		struct sr_cpu_stats *st = stats_get();
+		__u32 size = whole ? sizeof(struct sr_callrec) : sizeof(struct sr_exit);
+		void *rec;
 
-		if (!st || !(x = reserve_fixed(st, sizeof(*x))))
+		st = stats_get();
+		if (!st || !(rec = reserve_fixed(st, size)))
 			return 0;
-		hdr_init(&x->h, SR_REC_EXIT, id);
-		x->h.flags = hflags;
-		x->ret = ret;
-		submit_fixed(st, &x->h, sizeof(*x));
+		exit_init(rec, whole, regs, id, ret, hflags, cur);
+		submit_fixed(st, rec, size);
 		return 0;
 	}
 	s = scratch_get();
 	if (!s)
 		return 0;
 	gen = ++s->gen;
-	x = (void *)s->buf;
-	hdr_init(&x->h, SR_REC_EXIT, id);
-	x->h.flags = hflags;
-	x->ret = ret;
-	off = sizeof(*x);
-	sr_regs_args(regs, args);
-	if ((plan->flags & SR_PLAN_HAS_ENTER) && retry_pending > 0)
-		off = retry_faults(off, plan, args, id, ret);
-	off = capture_exit(off, plan, args, ret);
-	off = capture_fdinfo(off, plan, args, ret);
+	off = exit_init(s->buf, whole, regs, id, ret, hflags, cur);
+	sr_regs_args(regs, args, cur);
+	save_call(s, args, ret, 0);
+	if (whole && (plan->flags & SR_PLAN_HAS_ENTER))
+		off = capture_args(off, key, SR_PASS_CALL_ENTRY, 0);
+	else if (!whole && (plan->flags & SR_PLAN_HAS_ENTER) && retry_pending > 0)
+		off = retry_faults(off, key, id, ret);
+	if (plan->flags & SR_PLAN_HAS_EXIT)
+		off = capture_args(off, key, SR_PASS_EXIT, 0);
+	if (fdi && (plan->flags & (SR_PLAN_FDI_RET | SR_PLAN_FDI_ARG0 | SR_PLAN_FDI_PAIR))) {
+		s = scratch_get();
+		if (s)
+			fdi_offsets_set(&s->fdo);
+		off = capture_fdinfo(off, key);
+	}
 	s = scratch_get();
-	if (!s)
-		return 0;
-	emit(s, gen, off);
+	if (s)
+		emit(s, gen, off);
 	return 0;
+}
+
+/*
+ * The loader loads sys_exit_fdi instead of sys_exit with -y, -yy,
+ * --absolute-paths. A light skeleton loads what is loaded by default, so
+ * its build for -y (SR_EXIT_FDI) marks the other one "?" (not by default).
+ */
+#ifdef SR_EXIT_FDI
+#define SEC_EXIT     "?tp_btf/sys_exit"
+#define SEC_EXIT_FDI "tp_btf/sys_exit"
+#else
+#define SEC_EXIT     "tp_btf/sys_exit"
+#define SEC_EXIT_FDI "?tp_btf/sys_exit"
+#endif
+
+SEC(SEC_EXIT)
+int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
+{
+	return do_sys_exit(regs, ret, false);
+}
+
+SEC(SEC_EXIT_FDI)
+int BPF_PROG(sys_exit_fdi, struct pt_regs *regs, long ret)
+{
+	return do_sys_exit(regs, ret, true);
 }
 
 SEC("tp_btf/sched_process_fork")
@@ -473,7 +514,7 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 	struct sr_cpu_stats *st;
 	struct sr_fork *f;
 
-	if (!task_traced_quiet(ptgid))
+	if (!task_traced_quiet(ptgid, cur_task()))
 		return 0;
 	/* Follow the child before it can run: this hook precedes its first wakeup. */
 	if (targ_filter_tasks && ctgid != ptgid) {
@@ -491,7 +532,8 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 	hdr_init(&f->h, SR_REC_FORK, -1);
 	f->child_tgid = ctgid;
 	f->child_tid = child->pid;
-	f->flags = child->files == parent->files ? SR_FORK_FILES : 0;
+	/* read, not dereferenced: the verifier would search BTF for each pointer load */
+	f->flags = BPF_CORE_READ(child, files) == BPF_CORE_READ(parent, files) ? SR_FORK_FILES : 0;
 	f->pad = 0;
 	__builtin_memset(f->comm, 0, sizeof(f->comm));
 	bpf_probe_read_kernel_str(f->comm, sizeof(f->comm), child->comm);
@@ -524,7 +566,7 @@ int BPF_PROG(sched_process_exec, struct task_struct *p, pid_t old_pid, struct li
 	long n;
 	__u64 gen;
 
-	if (!task_traced_quiet(p->tgid))
+	if (!task_traced_quiet(p->tgid, cur_task()))
 		return 0;
 	if (old_pid != p->pid)
 		move_retry(old_pid, p->pid);
@@ -557,7 +599,7 @@ struct signal_struct___old {
 /* Is @p a thread group leader that dies because another thread runs execve? */
 static __always_inline bool exec_supersedes(struct task_struct *p)
 {
-	struct signal_struct *sig = p->signal;
+	struct signal_struct *sig = BPF_CORE_READ(p, signal);
 	struct task_struct *exec_task;
 
 	if (p->pid != p->tgid)
@@ -576,7 +618,7 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 	struct sr_cpu_stats *st;
 	struct sr_pexit *x;
 	struct sr_task *t = NULL;
-	bool group_dead, armed = false;
+	bool group_dead, counted_out, armed = false;
 	__u8 one = 1;
 
 	if (targ_filter_tasks) {
@@ -587,28 +629,30 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 	}
 	/* do_exit() drops signal->live before this tracepoint fires. */
 	group_dead = BPF_CORE_READ(p, signal, live.counter) == 0;
-	/*
-	 * An armed child (exec never reached) prints nothing but must be
-	 * forgotten. Threads of a group already counted out still report.
-	 */
-	if (!armed && task_selected(tgid) && (st = stats_get()) &&
-	    (x = reserve_fixed(st, sizeof(*x)))) {
-		hdr_init(&x->h, SR_REC_PEXIT, -1);
-		x->exit_code = p->exit_code;
-		x->group_dead = group_dead;
-		x->superseded = exec_supersedes(p);
-		x->pad[0] = x->pad[1] = 0;
-		bpf_get_current_comm(x->comm, sizeof(x->comm));
-		submit_fixed(st, &x->h, sizeof(*x));
-	}
-	/* a call that faulted at entry and never returned */
-	if (retry_pending > 0)
-		drop_retry(p->pid);
-	if (group_dead && t && !bpf_map_update_elem(&dead, &tgid, &one, BPF_NOEXIST)) {
+	counted_out = group_dead && t && !bpf_map_update_elem(&dead, &tgid, &one, BPF_NOEXIST);
+	if (counted_out) {
 		t->flags |= SR_TASK_DEAD;
 		__sync_fetch_and_add(&live_procs, -1);
 		traced_changed();
 	}
+	/* a call that faulted at entry and never returned */
+	if (retry_pending > 0)
+		drop_retry(p->pid);
+	/*
+	 * An armed child (exec never reached) prints nothing but must be
+	 * forgotten. Threads of a group already counted out still report.
+	 */
+	if (armed || !task_selected(tgid, cur_task()) || !(st = stats_get()) ||
+	    !(x = reserve_fixed(st, sizeof(*x))))
+		return 0;
+	hdr_init(&x->h, SR_REC_PEXIT, -1);
+	x->exit_code = p->exit_code;
+	x->group_dead = group_dead;
+	x->superseded = exec_supersedes(p);
+	x->pad[0] = x->pad[1] = 0;
+	bpf_get_current_comm(x->comm, sizeof(x->comm));
+	/* user space may be waiting for the last traced process: wake it at once */
+	submit_wake(st, &x->h, sizeof(*x), counted_out);
 	return 0;
 }
 
@@ -671,7 +715,7 @@ int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_siga
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 
 	if (sig == 9 || !(targ_sig_mask & (1ULL << ((sig - 1) & 63))) ||
-	    !task_traced_quiet(pid_tgid >> 32))
+	    !task_traced_quiet(pid_tgid >> 32, cur_task()))
 		return 0;
 	emit_signal(pid_tgid >> 32, (__u32)pid_tgid, sig, info, ctx_arg(ctx, 1),
 		    ka ? (__u64)BPF_CORE_READ(ka, sa.sa_handler) : 0, 0);

@@ -1,22 +1,29 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""make bench: sysray's cost, side by side with its alternatives.
+"""make bench: sysray's cost, side by side with its alternatives, two ways.
 
 For each workload and each of several rounds, the workload runs untraced,
 under empty BPF programs on the same tracepoints (the floor any BPF tracer
-pays), under sysray writing every syscall to a file (with the default ring
-buffer, and with 512M for bursts no consumer keeps up with), under sysray filtering
-the workload out (whole host, another cgroup; and the launched workload with
-its syscalls excluded by -e trace=%network), under strace -f and under
-perf trace. The modes run in a rotating order within a round, so a noisy
-moment hits them alike; each mode's time is divided by the untraced time of
-the same round, and the table shows the median of those ratios. Times come
-from scripts/bench/timeit.c, which starts counting when the workload is
-forked: a tracer's own start-up is not counted.
+pays), under `sysray -o FILE -- CMD` (every syscall printed), under a
+whole-host sysray printing the workload's cgroup, under whole-host sysrays
+that filter the workload out (by cgroup, by --comm), under `sysray -e
+trace=%network -- CMD` (launched, every call excluded), under strace -f and
+under perf trace. Modes run in a rotating order within a round, so a noisy
+moment hits them alike; every time is divided by the untraced time of the
+same round, and the tables show the median of those ratios.
 
-Also: events and losses, sysray's CPU time and peak RSS (from sysray -d),
-the BPF programs' cost per call (kernel.bpf_stats_enabled), and the
-consumer's throughput formatting a recorded stream on one core.
+Each run is timed two ways at once:
+- the workload alone: scripts/bench/timeit.c starts counting when it forks
+  the workload and stops when the workload ends, so a tracer's start-up and
+  its final drain are not counted;
+- the whole command, as a user runs it (`time sysray -o FILE -- CMD`): from
+  before the tracer starts to after it exits. Whole-host modes run in the
+  background, started before: there the whole command is the workload's.
+The /bin/true workload is start-up alone.
+
+Also: events and losses, sysray's peak RSS and CPU (sysray -d), where its
+start-up goes (-d), the BPF programs' cost per call (kernel.bpf_stats_enabled),
+and the consumer's throughput formatting a recorded stream on one core.
 
 usage: bench.py [--rounds N] [--quick] [--only W1,W2] [--modes M1,M2] [--out FILE]
 """
@@ -42,9 +49,14 @@ SYSRAY = os.path.join(ROOT, 'sysray')
 LOOP = os.path.join(BENCH, 'loop')
 TIMEIT = os.path.join(BENCH, 'timeit')
 EMPTY = os.path.join(BENCH, 'empty')
-MODES = ['untraced', 'empty', 'sysray', 'bigbuf', 'filtered', 'excluded', 'strace', 'perf']
-# bigbuf: sysray -o with a ring buffer large enough for the loops' bursts
+# launched: the tracer runs the workload; whole host: it runs in the background
+LAUNCHED = ['sysray', 'excluded', 'strace', 'perf', 'bigbuf']
+BACKGROUND = ['empty', 'host', 'cgroup', 'comm']
+MODES = ['untraced', 'empty', 'sysray', 'host', 'cgroup', 'comm', 'excluded', 'strace', 'perf']
+OPTIONAL = ['bigbuf']  # sysray -o with a ring buffer large enough for the loops' bursts
 BIGBUF = '512M'
+# a task name no workload has, for --comm
+PROBE_COMM = 'srbenchprobe'
 
 
 def workloads(quick, tmp):
@@ -54,6 +66,7 @@ def workloads(quick, tmp):
                    os.listdir(os.path.join(ROOT, 'tests', 'progs')) if f.endswith('.c'))[:5]
     gcc = ' && '.join(f'gcc -O1 -pthread -o {tmp}/p{i} {p}' for i, p in enumerate(progs))
     return {
+        'true': ['/bin/true'],
         'getppid': [LOOP, 'getppid', str(1000000 // scale)],
         'rw': [LOOP, 'rw', str(500000 // scale)],
         'openstat': [LOOP, 'openstat', str(100000 // scale)],
@@ -89,15 +102,19 @@ def sysray_stats(stderr):
         st['cpu_user'], st['cpu_sys'], st['rss_kib'] = float(m.group(1)), float(m.group(2)), \
             int(m.group(3))
         st['cpu_traced'] = float(m.group(4)) + float(m.group(5))
+    m = re.search(r'^sysray: (start-up .*)$', stderr, re.M)
+    if m:
+        st['startup'] = m.group(1)
     return st
 
 
 class Background:
-    """A tracer running while the workload runs (empty programs, filtered sysray)."""
+    """A tracer running while the workload runs (empty programs, whole-host sysray)."""
 
     def __init__(self, argv, ready):
         self.p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         self.ready = ready
+        self.err = ''
 
     def __enter__(self):
         try:
@@ -111,7 +128,7 @@ class Background:
     def __exit__(self, *exc):
         self.p.send_signal(signal.SIGINT)
         try:
-            _, self.err = self.p.communicate(timeout=60)
+            _, self.err = self.p.communicate(timeout=120)
         except subprocess.TimeoutExpired:
             self.p.kill()
             _, self.err = self.p.communicate()
@@ -122,60 +139,77 @@ def wait_line(p):
         raise RuntimeError('empty: ' + p.stderr.read())
 
 
+def in_cgroup(cg, argv):
+    """argv run as a member of cgroup directory cg."""
+    return ['/bin/sh', '-c', 'echo $$ > "$0/cgroup.procs" && exec "$@"', cg] + argv
+
+
 class Runner:
-    def __init__(self, tmp, cg_probe):
+    def __init__(self, tmp, cg_probe, cg_work):
         self.tmp = tmp
-        # the filtered sysray traces this cgroup, which only its probe is in
-        self.cg_probe = cg_probe
+        self.out = os.path.join(tmp, 'trace.txt')
+        self.cg_probe = cg_probe  # only the filtered-out sysray's probe is in it
+        self.cg_work = cg_work  # the workloads run in it
+        self.probe_exe = os.path.join(tmp, PROBE_COMM)
+        shutil.copy('/bin/true', self.probe_exe)
 
     def run(self, mode, argv):
-        """Run argv under mode; return (seconds, sysray stats or {})."""
-        cmd = [TIMEIT] + argv
-        out = os.path.join(self.tmp, 'trace.txt')
+        """Run argv under mode; return (workload s, whole command s, sysray stats)."""
+        cmd = in_cgroup(self.cg_work, [TIMEIT] + argv)
         if mode == 'untraced':
-            return self.plain(cmd), {}
-        if mode == 'empty':
-            with Background([EMPTY], wait_line):
-                return self.plain(cmd), {}
-        if mode == 'filtered':
-            return self.filtered(cmd, out)
-        if mode in ('sysray', 'bigbuf', 'excluded'):
-            sel = {'excluded': ['-e', 'trace=%network'], 'bigbuf': ['-b', BIGBUF]}.get(mode, [])
-            p = subprocess.run([SYSRAY, '-d', '-o', out] + sel + ['--'] + cmd,
-                               capture_output=True, text=True)
-            return timeit_ns(p.stderr) / 1e9, sysray_stats(p.stderr)
-        if mode == 'strace':
-            p = subprocess.run(['strace', '-f', '-o', out, '--'] + cmd, capture_output=True,
-                               text=True)
-            return timeit_ns(p.stderr) / 1e9, {}
-        if mode == 'perf':
-            p = subprocess.run(['perf', 'trace', '-o', out, '--'] + cmd, capture_output=True,
-                               text=True)
-            return timeit_ns(p.stderr) / 1e9, {}
-        raise ValueError(mode)
+            return self.timed(cmd) + ({},)
+        if mode in BACKGROUND:
+            return self.background(mode, cmd)
+        tracer = {
+            'sysray': [SYSRAY, '-d', '-o', self.out, '--'],
+            'bigbuf': [SYSRAY, '-d', '-b', BIGBUF, '-o', self.out, '--'],
+            'excluded': [SYSRAY, '-d', '-e', 'trace=%network', '-o', self.out, '--'],
+            'strace': ['strace', '-f', '-o', self.out, '--'],
+            'perf': ['perf', 'trace', '-o', self.out, '--'],
+        }[mode]
+        t0 = time.perf_counter()
+        p = subprocess.run(tracer + cmd, capture_output=True, text=True)
+        whole = time.perf_counter() - t0
+        st = sysray_stats(p.stderr) if tracer[0] == SYSRAY else {}
+        return timeit_ns(p.stderr) / 1e9, whole, st
 
-    def plain(self, cmd):
+    def timed(self, cmd):
+        t0 = time.perf_counter()
         p = subprocess.run(cmd, capture_output=True, text=True)
-        return timeit_ns(p.stderr) / 1e9
+        whole = time.perf_counter() - t0
+        return timeit_ns(p.stderr) / 1e9, whole
 
-    def filtered(self, cmd, out):
-        """Whole host, traced cgroup = a probe cgroup the workload is not in."""
-        open(out, 'w').close()
-        procs = os.path.join(self.cg_probe, 'cgroup.procs')
-
-        def probe():
-            subprocess.run(['/bin/sh', '-c', 'echo $$ > "$0" && exec /bin/true', procs])
-        bg = Background([SYSRAY, '-d', '-o', out, '--cgroup', self.cg_probe],
-                        lambda p: wait_tracing(p, out, probe))
+    def background(self, mode, cmd):
+        if mode == 'empty':
+            bg = Background([EMPTY], wait_line)
+        else:
+            open(self.out, 'w').close()
+            sel, probe = {
+                # whole host, printing the workload's cgroup
+                'host': (['--cgroup', self.cg_work], in_cgroup(self.cg_work, ['/bin/true'])),
+                # whole host, the workload filtered out: another cgroup, another name
+                'cgroup': (['--cgroup', self.cg_probe],
+                           in_cgroup(self.cg_probe, ['/bin/true'])),
+                'comm': (['--comm', PROBE_COMM], [self.probe_exe]),
+            }[mode]
+            bg = Background([SYSRAY, '-d', '-o', self.out] + sel,
+                            lambda p: wait_tracing(p, self.out, lambda: subprocess.run(probe)))
         with bg:
-            t = self.plain(cmd)
-        return t, sysray_stats(bg.err)
+            t = self.timed(cmd)
+        return t + (sysray_stats(bg.err) if mode != 'empty' else {},)
+
+
+def prog_ids():
+    show = subprocess.run(['bpftool', 'prog', 'show', '-j'], capture_output=True, text=True)
+    return {p['id']: p for p in json.loads(show.stdout or '[]')}
 
 
 def bpf_cost(argv, tmp):
     """ns per run of sys_enter and sys_exit over one traced run of argv."""
     out = os.path.join(tmp, 'cost.txt')
     errfile = os.path.join(tmp, 'cost.err')
+    # other tracers may be loaded: this sysray's programs are the new ones
+    before = set(prog_ids())
     subprocess.run(['sysctl', '-qw', 'kernel.bpf_stats_enabled=1'])
     try:
         with open(errfile, 'w') as ef:
@@ -184,11 +218,11 @@ def bpf_cost(argv, tmp):
                                  stderr=ef)
         costs = {}
         while p.poll() is None:
-            show = subprocess.run(['bpftool', 'prog', 'show', '-j'], capture_output=True,
-                                  text=True)
-            for prog in json.loads(show.stdout or '[]'):
-                if prog.get('name') in ('sys_enter', 'sys_exit') and prog.get('run_cnt'):
-                    costs[prog['name']] = prog['run_time_ns'] / prog['run_cnt']
+            for pid, prog in prog_ids().items():
+                name = prog.get('name')
+                if pid not in before and name in ('sys_enter', 'sys_exit', 'sys_exit_fdi') \
+                        and prog.get('run_cnt'):
+                    costs[name.replace('_fdi', '')] = prog['run_time_ns'] / prog['run_cnt']
             time.sleep(0.2)
         if p.returncode:
             with open(errfile, errors='replace') as f:
@@ -223,70 +257,118 @@ def whole_host_rss(tmp):
     return sysray_stats(bg.err)
 
 
-def startup_cpu(tmp):
-    """sysray's CPU time to load, verify and attach its programs (median of 3)."""
-    out = os.path.join(tmp, 'startup.txt')
-    cpu = []
-    for _ in range(3):
-        p = subprocess.run([SYSRAY, '-d', '-o', out, '--', '/bin/true'], capture_output=True,
-                           text=True)
-        st = sysray_stats(p.stderr)
-        cpu.append(st.get('cpu_user', 0) + st.get('cpu_sys', 0))
-    return statistics.median(cpu)
-
-
 def fmt_ratio(v):
     return '-' if v is None else (f'{v:.2f}x' if v < 10 else f'{v:.0f}x')
 
 
-def paired(per_mode, num, den):
-    """Median over rounds of num's time / den's time, or None."""
-    if not per_mode.get(num) or not per_mode.get(den):
+def ratios(runs, num, den):
+    """Per round, num's time / den's time (paired in the same round)."""
+    if not runs.get(num) or not runs.get(den):
+        return []
+    return [a / b for a, b in zip(runs[num], runs[den])]
+
+
+def median_ratio(runs, num, den):
+    r = ratios(runs, num, den)
+    return statistics.median(r) if r else None
+
+
+def added_ms(runs, mode):
+    """Median over rounds of the time mode adds to the untraced run, in ms."""
+    if not runs.get(mode):
         return None
-    return statistics.median(a / b for a, b in zip(per_mode[num], per_mode[den]))
+    return statistics.median((a - b) * 1000 for a, b in zip(runs[mode], runs['untraced']))
 
 
-def table(results, stats, costs, big_lost, excluded_records):
-    lines = ['| workload | untraced | empty BPF | sysray -o | sysray -o -b ' + BIGBUF + ' (lost) |'
-             ' filtered out (cgroup) |'
-             ' excluded by -e | strace -f | perf trace | filter cost (cgroup, -e)'
-             ' vs empty BPF | events | lost | records with -e excluding all | sysray CPU after loading | sysray peak RSS |'
-             ' BPF ns/call (enter, exit) |',
-             '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|']
-    for w, per_mode in results.items():
-        base = per_mode['untraced']
-        ratio = {m: paired(per_mode, m, 'untraced') for m in MODES}
+def fmt_added(v):
+    return '-' if v is None else f'+{v:.0f} ms' if v >= 9.5 else f'+{v:.1f} ms'
+
+
+def whole_table(res, modes):
+    """What a user feels: the whole command, ratios to the untraced command."""
+    cols = [m for m in ['sysray', 'excluded', 'host', 'strace', 'perf'] if m in modes]
+    name = {'sysray': 'sysray -o FILE -- CMD', 'excluded': 'sysray -e trace=%network -- CMD',
+            'host': 'whole-host sysray printing its cgroup', 'strace': 'strace -f -o FILE',
+            'perf': 'perf trace -o FILE'}
+    lines = ['| workload | untraced | ' + ' | '.join(name[m] for m in cols) + ' |',
+             '|---|---|' + '---|' * len(cols)]
+    for w, r in res.items():
+        runs = r['whole']
+        base = statistics.median(runs['untraced']) * 1000
+        if w == 'true':
+            cells = [fmt_added(added_ms(runs, m)) for m in cols]
+        else:
+            cells = [fmt_ratio(median_ratio(runs, m, 'untraced')) for m in cols]
+        lines.append(f'| {w} | {base:.1f} ms | ' + ' | '.join(cells) + ' |')
+    return '\n'.join(lines)
+
+
+def workload_table(res, modes, stats, costs):
+    """The workload alone (tracers already running), with sysray's own figures."""
+    cols = [m for m in MODES[1:] + OPTIONAL if m in modes]
+    name = {'empty': 'empty BPF', 'sysray': 'sysray -o', 'host': 'whole host, its cgroup',
+            'cgroup': 'filtered out: cgroup', 'comm': 'filtered out: comm',
+            'excluded': 'excluded by -e', 'strace': 'strace -f', 'perf': 'perf trace',
+            'bigbuf': 'sysray -o -b ' + BIGBUF}
+    filt = [m for m in ('cgroup', 'comm', 'excluded') if m in modes]
+    lines = ['| workload | untraced | ' + ' | '.join(name[m] for m in cols) +
+             (' | filtered out vs empty BPF (' + ', '.join(filt) + '): median, worst round'
+              if 'empty' in modes and filt else '') +
+             ' | events | lost | peak RSS | BPF ns/call (enter, exit) |',
+             '|---|---|' + '---|' * len(cols) + ('---|' if 'empty' in modes and filt else '') +
+             '---|---|---|---|']
+    for w, r in res.items():
+        if w == 'true':
+            continue
+        runs = r['work']
+        base = statistics.median(runs['untraced']) * 1000
+        cells = [fmt_ratio(median_ratio(runs, m, 'untraced')) for m in cols]
+        if 'empty' in modes and filt:
+            cost = []
+            for m in filt:
+                rr = ratios(runs, m, 'empty')
+                cost.append(f'{statistics.median(rr):.2f}x/{max(rr):.2f}x' if rr else '-')
+            cells.append(', '.join(cost))
         s = stats.get(w, {})
         c = costs.get(w, {})
-        cpu = f"{s['cpu_traced']:.2f} s" if 'cpu_traced' in s else '-'
-        cost = ', '.join(fmt_ratio(paired(per_mode, m, 'empty')) for m in ('filtered', 'excluded'))
-        lines.append(f"| {w} | {statistics.median(base) * 1000:.0f} ms | "
-                     f"{fmt_ratio(ratio.get('empty'))} | {fmt_ratio(ratio.get('sysray'))} | "
-                     f"{fmt_ratio(ratio.get('bigbuf'))} ({big_lost.get(w, '-')}) | "
-                     f"{fmt_ratio(ratio.get('filtered'))} | {fmt_ratio(ratio.get('excluded'))} | "
-                     f"{fmt_ratio(ratio.get('strace'))} | {fmt_ratio(ratio.get('perf'))} | "
-                     f"{cost} | {s.get('events', '-')} | "
-                     f"{s.get('lost', '-')} | {excluded_records.get(w, '-')} | {cpu} | {s.get('rss_kib', 0) // 1024} MiB | "
+        lines.append(f'| {w} | {base:.0f} ms | ' + ' | '.join(cells) +
+                     f" | {s.get('events', '-')} | {s.get('lost', '-')} | "
+                     f"{s.get('rss_kib', 0) // 1024} MiB | "
                      f"{c.get('sys_enter', 0):.0f}, {c.get('sys_exit', 0):.0f} |")
     return '\n'.join(lines)
 
 
-def main():
+def keep_stats(stats, w, st):
+    """The run that lost most (else the last), and the largest RSS seen."""
+    old = stats.get(w)
+    rss = max(st.get('rss_kib', 0), old.get('rss_kib', 0) if old else 0)
+    if not old or st.get('lost', 0) >= old.get('lost', 0):
+        stats[w] = dict(st)
+    stats[w]['rss_kib'] = rss
+
+
+def parse_args():
     ap = argparse.ArgumentParser()
     ap.add_argument('--rounds', type=int, default=5)
     ap.add_argument('--quick', action='store_true', help='a tenth of the work, 2 rounds')
     ap.add_argument('--only', help='comma-separated workloads')
     ap.add_argument('--modes', default=','.join(MODES),
-                    help='comma-separated, of ' + ', '.join(MODES) + ' (default: all); '
+                    help='comma-separated, of ' + ', '.join(MODES + OPTIONAL) +
+                    ' (default: all but ' + ', '.join(OPTIONAL) + '); '
                     'untraced always runs, every ratio is to it')
     ap.add_argument('--out', default=os.path.join(OUT, 'bench.md'))
     opts = ap.parse_args()
     modes = list(dict.fromkeys(opts.modes.split(',')))
-    unknown = [m for m in modes if m not in MODES]
+    unknown = [m for m in modes if m not in MODES + OPTIONAL]
     if unknown:
-        ap.error(f'unknown mode {unknown[0]!r}; modes: ' + ', '.join(MODES))
+        ap.error(f'unknown mode {unknown[0]!r}; modes: ' + ', '.join(MODES + OPTIONAL))
     if 'untraced' not in modes:
         modes.insert(0, 'untraced')
+    opts.modes = modes
+    return opts
+
+
+def check_tools(modes):
     if os.geteuid() != 0:
         sys.exit('bench: run as root (sysray loads BPF programs)')
     for tool in ('strace', 'perf'):
@@ -294,56 +376,71 @@ def main():
             sys.exit(f'bench: {tool} is missing (make bench installs it)')
     if not os.path.isdir('/sys/kernel/tracing/events'):
         subprocess.run(['mount', '-t', 'tracefs', 'nodev', '/sys/kernel/tracing'])
+
+
+def run_rounds(runner, wl, modes, rounds):
+    res = {w: {'work': {m: [] for m in modes}, 'whole': {m: [] for m in modes}} for w in wl}
+    stats, startup = {}, []
+    for r in range(rounds):
+        for i, (w, argv) in enumerate(wl.items()):
+            order = modes[(r + i) % len(modes):] + modes[:(r + i) % len(modes)]
+            for m in order:
+                work, whole, st = runner.run(m, argv)
+                res[w]['work'][m].append(work)
+                res[w]['whole'][m].append(whole)
+                if m == 'sysray':
+                    keep_stats(stats, w, st)
+                    if w == 'true' and 'startup' in st:
+                        startup.append((whole, st['startup']))
+            print(f'round {r + 1}/{rounds} {w}: ' +
+                  ' '.join(f"{m}={res[w]['whole'][m][-1]:.3f}s" for m in modes), flush=True)
+    return res, stats, startup
+
+
+def main():
+    # a SIGTERM ends the run like ^C: the cgroups and files are removed
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    opts = parse_args()
+    modes = opts.modes
+    check_tools(modes)
     rounds = 2 if opts.quick else opts.rounds
     root = cgroup2_root()
     if not root:
-        sys.exit('bench: no cgroup v2 hierarchy for the filtered mode')
+        sys.exit('bench: no cgroup v2 hierarchy for the whole-host modes')
     probe = os.path.join(root, 'sysray-bench-probe')
+    work = os.path.join(root, 'sysray-bench-work')
     os.makedirs(probe, exist_ok=True)
+    os.makedirs(work, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix='sysray-bench-')
-    runner = Runner(tmp, probe)
-    wl = workloads(opts.quick, tmp)
-    if opts.only:
-        wl = {k: v for k, v in wl.items() if k in opts.only.split(',')}
-    results = {w: {m: [] for m in modes} for w in wl}
-    stats, costs, excluded_records, big_lost = {}, {}, {}, {}
     try:
-        for r in range(rounds):
-            for i, (w, argv) in enumerate(wl.items()):
-                order = modes[(r + i) % len(modes):] + modes[:(r + i) % len(modes)]
-                for m in order:
-                    t, st = runner.run(m, argv)
-                    results[w][m].append(t)
-                    if m == 'sysray':
-                        stats[w] = st if not stats.get(w) or st.get('lost', 0) > \
-                            stats[w].get('lost', 0) else stats[w]
-                    elif m == 'bigbuf':
-                        big_lost[w] = max(big_lost.get(w, 0), st.get('lost', 0))
-                    elif m == 'excluded':
-                        # the most records any round sent: should be a handful
-                        prev = excluded_records.get(w, 0)
-                        excluded_records[w] = max(prev, st.get('events', 0))
-                print(f'round {r + 1}/{rounds} {w}: ' +
-                      ' '.join(f'{m}={results[w][m][-1]:.3f}s' for m in modes), flush=True)
-        for w, argv in wl.items():
-            costs[w] = bpf_cost(argv, tmp)
+        runner = Runner(tmp, probe, work)
+        wl = workloads(opts.quick, tmp)
+        if opts.only:
+            wl = {k: v for k, v in wl.items() if k in opts.only.split(',')}
+        res, stats, startup = run_rounds(runner, wl, modes, rounds)
+        costs = {w: bpf_cost(argv, tmp) for w, argv in wl.items() if w != 'true'}
         rate = consumer_rate(tmp, 100000 if opts.quick else 1000000)
-        startup = startup_cpu(tmp)
         host = whole_host_rss(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-        try:
-            os.rmdir(probe)
-        except OSError:
-            pass
+        for cg in (probe, work):
+            try:
+                os.rmdir(cg)
+            except OSError:
+                pass
     report = [f'sysray benchmark, {time.strftime("%Y-%m-%d")}, {os.cpu_count()} CPUs, '
-              f'kernel {os.uname().release}; median of {rounds} rounds, ratios to untraced.',
-              '', table(results, stats, costs, big_lost, excluded_records), '',
-              f'sysray start-up (loading and verifying the BPF programs, not in the timed '
-              f'region): {startup:.2f} s of CPU.',
-              f'Consumer: {rate / 1e6:.2f} M lines/s on one core (formatting a recorded stream).',
-              f"Whole host while tar runs: peak RSS {host.get('rss_kib', 0) // 1024} MiB, "
-              f"{host.get('events', '-')} events, {host.get('lost', '-')} lost."]
+              f'kernel {os.uname().release}; median of {rounds} rounds.', '',
+              'The whole command, as a user runs it (start-up and final drain included; '
+              '/bin/true: the time added to the untraced command):', '',
+              whole_table(res, modes), '',
+              'The workload alone (the tracer already running; ratios to untraced):', '',
+              workload_table(res, modes, stats, costs), '']
+    if startup:
+        startup.sort()
+        report.append('sysray -d on /bin/true, the median run: ' + startup[len(startup) // 2][1])
+    report += [f'Consumer: {rate / 1e6:.2f} M lines/s on one core (formatting a recorded stream).',
+               f"Whole host while tar runs: peak RSS {host.get('rss_kib', 0) // 1024} MiB, "
+               f"{host.get('events', '-')} events, {host.get('lost', '-')} lost."]
     text = '\n'.join(report)
     print('\n' + text)
     with open(opts.out, 'w') as f:

@@ -3,8 +3,9 @@
 # Install what building and testing sysray needs, only when it is missing.
 # Debian and Ubuntu (apt-get) only; elsewhere, say what to install.
 set -eu
-# clang compiles the BPF object itself (no llc); bpftool makes the skeleton.
-PKGS="clang make gcc pkg-config libbpf-dev bpftool libelf-dev zlib1g-dev libc6-dev
+# clang compiles the BPF object itself (no llc); bpftool makes the skeleton;
+# libdw (elfutils) unwinds and symbolises user stacks for -k.
+PKGS="clang make gcc pkg-config libbpf-dev bpftool libelf-dev libdw-dev zlib1g-dev libc6-dev
 linux-libc-dev strace python3"
 # Used by `make bench` (scripts/bench.py): perf trace for the comparison,
 # tar for a workload, sysctl (procps) for the BPF programs' run-time stats.
@@ -16,7 +17,7 @@ KERNEL_PKGS="qemu-system-x86 cpio"
 # make test-kernels ARCH=arm64: the cross compiler, arm64 libraries through
 # multiarch, and qemu for arm64.
 ARM64_PKGS="gcc-aarch64-linux-gnu libc6-dev-arm64-cross linux-libc-dev:arm64 libbpf-dev:arm64
-libelf-dev:arm64 zlib1g-dev:arm64 qemu-system-arm cpio"
+libelf-dev:arm64 libdw-dev:arm64 zlib1g-dev:arm64 qemu-system-arm cpio"
 case "${1:-}" in
 --bench) PKGS="$PKGS $BENCH_PKGS" ;;
 --kernels) PKGS="$PKGS $KERNEL_PKGS" ;;
@@ -29,9 +30,10 @@ if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>
 		command -v "$t" >/dev/null 2>&1 || missing="$missing $t"
 	done
 	pkg-config --exists libbpf 2>/dev/null || missing="$missing libbpf(dev)"
+	pkg-config --exists libdw 2>/dev/null || missing="$missing libdw(dev)"
 	[ -z "$missing" ] && exit 0
 	echo "deps: this is not a Debian-like system; install these yourself, then run make:$missing" >&2
-	echo "deps: (clang >= 11, libbpf >= 1.0 headers, bpftool, libelf, zlib, strace, python3)" >&2
+	echo "deps: (clang >= 11, libbpf >= 1.0 headers, bpftool, libelf, libdw, zlib, strace, python3)" >&2
 	exit 1
 fi
 missing=""

@@ -38,6 +38,7 @@ enum sr_rec_type {
 	SR_REC_PEXIT = 5, /* struct sr_pexit: a traced task exited */
 	SR_REC_SIGNAL = 6, /* struct sr_signal: a signal was delivered */
 	SR_REC_CALL = 7, /* struct sr_callrec: a whole syscall, sent at exit (-z, -Z) */
+	SR_REC_STACK = 8, /* struct sr_stack: the user stack at a syscall's entry (-k) */
 };
 
 /* sr_hdr.flags */
@@ -109,6 +110,23 @@ struct sr_blob {
 #define SR_BLOB_ARG(b)	((b)->arg & 7)
 #define SR_BLOB_PART(b) ((b)->arg >> 3)
 #define SR_ALIGN8(x)	(((x) + 7) & ~7u)
+
+/*
+ * -k: the task's user registers at a syscall's entry and the top @len bytes
+ * of its user stack (from the stack pointer up), sent just before the
+ * entry record. regs[] are in DWARF register order: on x86_64 rax, rdx,
+ * rcx, rbx, rsi, rdi, rbp, rsp, r8-r15, then rip; on arm64 x0-x30, sp, pc.
+ */
+#define SR_STACK_NREGS 33
+struct sr_stack {
+	struct sr_hdr h;
+	__u64 regs[SR_STACK_NREGS];
+	__u64 sp; /* the address of the first stack byte */
+	__u32 len; /* stack bytes that follow */
+	__u32 pad;
+};
+/* Stack bytes a record may hold; the knob is at most this. */
+#define SR_STACK_BYTES_MAX 16000
 
 struct sr_fork {
 	struct sr_hdr h; /* the parent task */
@@ -329,6 +347,8 @@ _Static_assert(sizeof(struct sr_hdr) == 32, "sr_hdr layout");
 _Static_assert(sizeof(struct sr_enter) == 32 + 48 + 16 + 8, "sr_enter layout");
 _Static_assert(sizeof(struct sr_callrec) == sizeof(struct sr_enter) + 8, "sr_callrec layout");
 _Static_assert(sizeof(struct sr_exit) == 40, "sr_exit layout");
+_Static_assert(sizeof(struct sr_stack) == 32 + 33 * 8 + 16, "sr_stack layout");
+_Static_assert(sizeof(struct sr_stack) + SR_STACK_BYTES_MAX <= SR_REC_MAX, "sr_stack size");
 _Static_assert(sizeof(struct sr_blob) == 8, "sr_blob layout");
 _Static_assert(sizeof(struct sr_plan_arg) == 8, "sr_plan_arg layout");
 _Static_assert(sizeof(struct sr_plan) == 56, "sr_plan layout");

@@ -126,10 +126,11 @@ def one_line_error(err):
     return len(lines) == 1 and lines[0].startswith('sysray: ')
 
 
-def differential(args):
+def differential(args, env=None):
     cmd = [sys.executable, os.path.join(ROOT, 'tests', 'integration', 'differential.py'),
            '--sysray', SYSRAY] + args
-    p = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=900,
+                       env=dict(os.environ, **env) if env else None)
     return p.returncode, p.stdout + p.stderr
 
 
@@ -334,6 +335,29 @@ def differential_corpus():
     print('  ' + (summary[-1] if summary else 'no summary'))
     check(st == 0, 'unexplained differences or a program exited wrongly; see ' + report + '\n' +
           '\n'.join(out.splitlines()[-15:]))
+
+
+@test
+def build_for_older_kernels():
+    """The programs built for kernels without bpf_loop() (before 5.17), loaded
+    here through SYSRAY_BPF_LOOP=0: over the corpus, strace -yy's lines and fd
+    annotations, as differential_corpus and fd_annotations_corpus ask."""
+    report = os.path.join(ROOT, '.output', 'differential-compat-report.txt')
+    st, out = differential(['--per-pid-names', '--progs', PROGS, '--min', '0.95', '--fds',
+                            '--fd-min', '0.99', '--strace-args', '-f -q -yy',
+                            '--sysray-args', '-f -yy', '--report', report,
+                            '--known', os.path.join(ROOT, 'tests', 'integration',
+                                                    'known-differences.txt')],
+                           env={'SYSRAY_BPF_LOOP': '0'})
+    for line in out.splitlines():
+        if line.startswith('differential:'):
+            print('  ' + line)
+    check(st == 0, 'below target or a program exited wrongly; see ' + report + '\n' +
+          '\n'.join(out.splitlines()[-15:]))
+    st, _, err = sysray(['-d', '-o', '/dev/null', '--', '/bin/true'],
+                        env=dict(os.environ, SYSRAY_BPF_LOOP='0'))
+    check(st == 0 and 'loaded by libbpf, built without bpf_loop' in err,
+          'SYSRAY_BPF_LOOP=0 did not load the build for older kernels: ' + err[-300:])
 
 
 @test
@@ -1035,6 +1059,105 @@ def absolute_paths():
     st, lines, err = trace([prog('fds')], ['-f', '-y'])
     check(find(lines, r'openat\(4</tmp/sysray-progs-fds>, "data.txt", O_RDONLY\) = 5<'),
           '-y alone must print the path as given')
+
+
+def kernel_has_bpf_loop():
+    """bpf_loop() came with 5.17."""
+    m = re.match(r'(\d+)\.(\d+)', os.uname().release)
+    return m is not None and (int(m.group(1)), int(m.group(2))) >= (5, 17)
+
+
+@test
+def startup_paths():
+    """Start-up as this kernel takes it: with bpf_loop() (5.17+) the kernel
+    loads the light skeleton, for plain sys_exit and for -y's sys_exit_fdi,
+    and a command that ends at once (its records written while the per-CPU
+    rings are still being put in place, into the start-up ring) prints its
+    whole trace with every record consumed. build_for_older_kernels covers
+    the libbpf path."""
+    want = ('loaded by the kernel (light skeleton, built with bpf_loop)'
+            if kernel_has_bpf_loop() else 'loaded by libbpf, built without bpf_loop')
+    for extra in ([], ['-y']):
+        st, lines, err = trace(['/bin/true'], ['-d'] + extra)
+        check(st == 0 and want in err, f'{extra}: status {st}, not "{want}":\n{err[-600:]}')
+        check(any('execve("/bin/true"' in line for line in lines) and
+              lines and lines[-1].endswith('+++ exited with 0 +++'),
+              f'{extra}: trace incomplete:\n' + '\n'.join(lines[-5:]))
+        m = re.search(r'records emitted (\d+), consumed (\d+), lost (\d+)', err)
+        check(m and m.group(1) == m.group(2) and m.group(3) == '0',
+              f'{extra}: records not all consumed: {m and m.group(0)}')
+
+
+STACK_MISSING = '"/nonexistent/sysray-stack-cfi"'
+
+
+def stack_after(lines, needle):
+    """The ' > ' frame lines printed after the first line containing needle."""
+    for i, line in enumerate(lines):
+        if needle in line:
+            frames = []
+            for f in lines[i + 1:]:
+                if not f.startswith(' > '):
+                    break
+                frames.append(f)
+            return frames
+    return None
+
+
+def strace_stack(cmd):
+    """strace -f -k's frames after the openat of STACK_MISSING, or None if
+    this strace cannot print stacks."""
+    out = tmpfile()
+    try:
+        p = subprocess.run(['strace', '-f', '-k', '-e', 'trace=openat', '-o', out] + cmd,
+                           capture_output=True, text=True, timeout=60)
+        if p.returncode != 0:
+            return None
+        with open(out, errors='replace') as f:
+            return stack_after(f.read().splitlines(), STACK_MISSING)
+    finally:
+        os.unlink(out)
+
+
+@test
+def stack_traces_like_strace():
+    """-k: a program without frame pointers (CFI only) that exits at once:
+    the stack after its openat, unwound from the kernel's copy with the maps
+    the kernel reported, is strace -k's, line for line; with
+    --stack-trace-frame-limit=2 its first two lines."""
+    exe = prog('stack_cfi')
+    st, lines, err = trace([exe], ['-k', '-e', 'trace=openat'])
+    check(st == 0, f'exit status {st}: {err[-300:]}')
+    frames = stack_after(lines, STACK_MISSING)
+    check(frames, 'no stack after the openat:\n' + '\n'.join(lines[-12:]) + err[-300:])
+    names = ['stack_cfi_inner', 'stack_cfi_middle', 'stack_cfi_outer', 'main']
+    for i, name in enumerate(names):
+        want = re.compile(r'^ > ' + re.escape(exe) + r'\(' + name + r'\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]$')
+        check(len(frames) > i + 1 and want.match(frames[i + 1]),
+              f'frame {i + 1} is not {name}:\n' + '\n'.join(frames))
+    check(frames[0].startswith(' > /') and '(syscall+0x' in frames[0],
+          'the first frame is not libc\'s syscall():\n' + '\n'.join(frames))
+    check('printed no frame' not in err, err)
+    theirs = strace_stack([exe])
+    if theirs is not None:
+        check(frames == theirs, 'stack differs from strace -k:\n--- strace\n' +
+              '\n'.join(theirs) + '\n--- sysray\n' + '\n'.join(frames))
+    st, lines, err = trace([exe], ['-k', '--stack-trace-frame-limit=2', '-e', 'trace=openat'])
+    check(st == 0 and stack_after(lines, STACK_MISSING) == frames[:2],
+          '--stack-trace-frame-limit=2:\n' + '\n'.join(lines[-6:]) + err[-300:])
+    if theirs is None:
+        print('  (this strace cannot print stacks: checked against the known names only)')
+
+
+@test
+def stack_trace_options_refused():
+    """-k where it cannot work, and its knobs without it: one line, status 2."""
+    for args, word in ((['-k', '--json'], '--json'),
+                       (['--stack-trace-frame-limit=3'], 'need -k'),
+                       (['--stack-trace-size=100'], 'stack-trace-size'),
+                       (['-k', '--record', '/tmp/x'], '--record')):
+        st, _, err = sysray(args + ['--', '/bin/true'])
+        check(st == 2 and one_line_error(err) and word in err, f'{args}: status {st}: {err}')
 
 
 def main():

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
@@ -12,7 +13,7 @@
 #include "capture/loader.h"
 #include "cli/opts.h"
 #include "host/proc.h"
-#include "sysray.skel.h"
+#include "sysray_compat.skel.h"
 #include "table/plan.h"
 
 #define CAP_SYS_ADMIN_BIT 21
@@ -20,6 +21,8 @@
 #define CAP_BPF_BIT	  39
 /* The smallest per-CPU ring buffer the kernel takes: one page. */
 #define MIN_RING 4096
+/* The start-up ring (see start_size()). */
+#define START_RING (1024 * 1024)
 
 /* Effective capabilities of this process, from /proc/self/status. */
 static uint64_t cap_effective(void)
@@ -65,7 +68,7 @@ int loader__check(void)
 /* The plans, as table/plan.c made them: the map holds them as they are. */
 static int fill_plans(struct sr_loader *l, const struct sr_plans *plans)
 {
-	int fd = bpf_map__fd(l->skel->maps.plans);
+	int fd = l->obj.fd.plans;
 	uint32_t nr;
 
 	for (nr = 0; nr < SR_PLAN_COUNT; nr++)
@@ -75,34 +78,36 @@ static int fill_plans(struct sr_loader *l, const struct sr_plans *plans)
 }
 
 /* Process filters and -z/-Z go to .rodata, where unused ones cost nothing. */
-static void set_filters(struct sysray_bpf *skel, const struct sr_load_cfg *cfg)
+static void set_filters(struct sysray_bpf__rodata *ro, const struct sr_load_cfg *cfg)
 {
 	const struct sr_opts *o = cfg->opts;
 	int i;
 
-	skel->rodata->targ_status = cfg->plans->status;
-	skel->rodata->targ_cgroup_ids = o->show_cgroup;
+	ro->targ_status = cfg->plans->status;
+	ro->targ_cgroup_ids = o->show_cgroup;
 	/* -Y prints task names; --peer names the process behind a socket */
-	skel->rodata->targ_comm_names = o->decode_pids || o->peer;
-	skel->rodata->targ_ncomm = o->ncomm;
+	ro->targ_comm_names = o->decode_pids || o->peer;
+	/* -k: the user stack at each traced entry */
+	ro->targ_stack_bytes = o->stack_trace ? o->stack_bytes : 0;
+	ro->targ_ncomm = o->ncomm;
 	for (i = 0; i < o->ncomm; i++)
-		memcpy((void *)skel->rodata->targ_comm[i], o->comm[i], SR_COMM_LEN);
-	skel->rodata->targ_nuid = o->nuid;
+		memcpy((void *)ro->targ_comm[i], o->comm[i], SR_COMM_LEN);
+	ro->targ_nuid = o->nuid;
 	for (i = 0; i < o->nuid; i++)
-		skel->rodata->targ_uid[i] = o->uid[i];
-	skel->rodata->targ_sig_mask = 0;
+		ro->targ_uid[i] = o->uid[i];
+	ro->targ_sig_mask = 0;
 	for (i = 1; i <= 64; i++)
 		if (filter__signal_shown(o, i))
-			skel->rodata->targ_sig_mask |= 1ULL << (i - 1);
-	skel->rodata->targ_ncgroup = o->ncgroup;
+			ro->targ_sig_mask |= 1ULL << (i - 1);
+	ro->targ_ncgroup = o->ncgroup;
 	for (i = 0; i < o->ncgroup; i++)
-		skel->rodata->targ_cgroup_kind[i] = o->cgroup[i].kind;
+		ro->targ_cgroup_kind[i] = o->cgroup[i].kind;
 }
 
 /* The cgroup array takes directory fds; the kernel keeps its own references. */
 static int fill_cgroups(struct sr_loader *l, const struct sr_opts *o)
 {
-	int map = bpf_map__fd(l->skel->maps.cgroups);
+	int map = l->obj.fd.cgroups;
 	uint32_t i;
 
 	for (i = 0; i < (uint32_t)o->ncgroup; i++) {
@@ -139,34 +144,39 @@ static uint64_t ring_size(uint64_t total, int ncpus)
 }
 
 /*
- * One ring buffer per CPU. Before load: the first is the template of the
- * array's values (libbpf 1.1 cannot resize its own template).
+ * The start-up ring, on top of -b: it takes records only until the workers
+ * have put each CPU's ring in place (milliseconds), and the reader drains it
+ * meanwhile. Its memory is cleared on this thread, as the programs load.
  */
-static int make_rings(struct sr_loader *l)
+static uint64_t start_size(uint64_t per)
 {
-	l->ring_fds = malloc(l->ncpus * sizeof(*l->ring_fds));
-	if (!l->ring_fds)
-		return -ENOMEM;
-	while (l->nring_fds < l->ncpus) {
-		int fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "sr_rb", 0, 0, l->ring_size, NULL);
-
-		if (fd < 0)
-			return -errno;
-		l->ring_fds[l->nring_fds++] = fd;
-	}
-	return bpf_map__set_inner_map_fd(l->skel->maps.rbs, l->ring_fds[0]);
+	return per < START_RING ? per : START_RING;
 }
 
-/* After load: put the rings in the array the programs look them up in, and map them. */
-static int fill_rings(struct sr_loader *l)
+/*
+ * The rings, mapped: each CPU's, as the workers made and mapped them, and
+ * the start-up ring (the last), where CPUs write until their slot is filled.
+ */
+static int open_rings(struct sr_loader *l)
 {
-	int outer = bpf_map__fd(l->skel->maps.rbs);
-	uint32_t i;
+	int err = rbs__made(&l->rbs);
 
-	for (i = 0; i < (uint32_t)l->ncpus; i++)
-		if (bpf_map_update_elem(outer, &i, &l->ring_fds[i], BPF_ANY))
-			return -errno;
-	return rings__open(&l->rings, l->ring_fds, l->ncpus, l->ring_size);
+	if (!err)
+		err = rings__map(&l->rings, l->ncpus, l->obj.fd.rb_start, start_size(l->ring_size));
+	return err;
+}
+
+/*
+ * Does the kernel have bpf_loop() (5.17+)? SYSRAY_BPF_LOOP=0 in the
+ * environment says no, so that tests run the other build on any kernel.
+ */
+static bool have_bpf_loop(void)
+{
+	const char *env = getenv("SYSRAY_BPF_LOOP");
+
+	if (env && !strcmp(env, "0"))
+		return false;
+	return libbpf_probe_bpf_helper(BPF_PROG_TYPE_KPROBE, BPF_FUNC_loop, NULL) == 1;
 }
 
 static int load_error(const char *what, int err)
@@ -187,48 +197,98 @@ static int load_error(const char *what, int err)
 	return err;
 }
 
+static double now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+/* Does any plan describe fds at exit (-y)? Then sys_exit_fdi is the one loaded. */
+static bool plans_describe_fds(const struct sr_plans *plans)
+{
+	uint32_t nr;
+
+	for (nr = 0; nr < SR_PLAN_COUNT; nr++)
+		if (plans->plan[nr].flags & (SR_PLAN_FDI_RET | SR_PLAN_FDI_ARG0 | SR_PLAN_FDI_PAIR))
+			return true;
+	return false;
+}
+
+/* Open the programs for this kernel and set their knobs. */
+static int prepare(struct sr_loader *l, const struct sr_load_cfg *cfg)
+{
+	const struct sr_opts *o = cfg->opts;
+	struct sysray_bpf__rodata *ro;
+	int i, err;
+
+	err = bpfobj__open(&l->obj, have_bpf_loop(), plans_describe_fds(cfg->plans), o->debug);
+	if (err)
+		return load_error("open BPF object", err);
+	ro = l->obj.rodata;
+	ro->targ_self_tgid = getpid();
+	for (i = 0; i < SR_MAX_EXCL; i++)
+		ro->targ_excl_tgid[i] = cfg->excl[i];
+	ro->targ_filter_tasks = cfg->filter_tasks;
+	ro->targ_wakeup_bytes = wakeup_bytes(l->ring_size);
+	set_filters(ro, cfg);
+	return 0;
+}
+
+/* -d: where start-up went. */
+static void report_startup(const struct sr_loader *l, const double *t)
+{
+	fprintf(stderr,
+		"sysray: start-up %.1f ms: open %.1f, load %.1f, plans %.1f, "
+		"rings %.1f, attach %.1f\n",
+		t[5] - t[0], t[1] - t[0], t[2] - t[1], t[3] - t[2], t[4] - t[3], t[5] - t[4]);
+	bpfobj__report(&l->obj);
+}
+
 int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
 {
 	const struct sr_opts *o = cfg->opts;
-	struct sysray_bpf *skel;
-	int err, i;
+	double t[6];
+	int err;
 
 	memset(l, 0, sizeof(*l));
+	t[0] = now_ms();
 	l->rings.epoll_fd = -1;
 	l->on_record = cfg->on_record;
 	l->ctx = cfg->ctx;
 	l->ncpus = libbpf_num_possible_cpus();
 	if (l->ncpus <= 0)
 		return load_error("count CPUs", l->ncpus ? l->ncpus : -EINVAL);
-	skel = sysray_bpf__open();
-	if (!skel)
-		return load_error("open BPF object", -errno);
-	l->skel = skel;
-	skel->rodata->targ_self_tgid = getpid();
-	for (i = 0; i < SR_MAX_EXCL; i++)
-		skel->rodata->targ_excl_tgid[i] = cfg->excl[i];
-	skel->rodata->targ_filter_tasks = cfg->filter_tasks;
-	set_filters(skel, cfg);
+	/* the rings come into being on other threads while the programs load */
 	l->ring_size = ring_size(o->ringbuf_size, l->ncpus);
-	err = bpf_map__set_max_entries(skel->maps.rbs, l->ncpus);
+	err = rings__init(&l->rings, l->ncpus + 1);
 	if (!err)
-		err = make_rings(l);
+		err = rbs__start(&l->rbs, &l->rings, l->ncpus, l->ring_size);
 	if (err)
 		return load_error("create the ring buffers", err);
-	skel->rodata->targ_wakeup_bytes = wakeup_bytes(l->ring_size);
-	err = sysray_bpf__load(skel);
+	err = prepare(l, cfg);
+	if (err)
+		return err;
+	t[1] = now_ms();
+	err = bpfobj__load(&l->obj, l->ncpus, start_size(l->ring_size));
 	if (err)
 		return load_error("load BPF programs", err);
+	/* in the background: see rbs.h */
+	rbs__fill(&l->rbs, l->obj.fd.rbs);
+	t[2] = now_ms();
 	err = fill_plans(l, cfg->plans);
 	if (err)
 		return load_error("fill the syscall plans", err);
 	err = fill_cgroups(l, o);
 	if (err)
 		return err;
-	err = fill_rings(l);
+	t[3] = now_ms();
+	err = open_rings(l);
 	if (err)
-		return load_error("map the ring buffers", err);
-	err = sysray_bpf__attach(skel);
+		return load_error("create the ring buffers", err);
+	t[4] = now_ms();
+	err = bpfobj__attach(&l->obj);
 	if (err)
 		return load_error("attach to the syscall tracepoints", err);
 	if (o->backlog) {
@@ -237,6 +297,9 @@ int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
 		if (err)
 			return load_error("start the reader thread", err);
 	}
+	t[5] = now_ms();
+	if (o->debug)
+		report_startup(l, t);
 	return 0;
 }
 
@@ -245,16 +308,16 @@ int loader__trace_tgid(struct sr_loader *l, pid_t tgid, bool armed)
 	struct sr_task t = { .flags = armed ? SR_TASK_ARMED : 0 };
 	uint32_t key = tgid;
 
-	if (bpf_map__update_elem(l->skel->maps.traced, &key, sizeof(key), &t, sizeof(t), BPF_ANY))
+	if (bpf_map_update_elem(l->obj.fd.traced, &key, &t, BPF_ANY))
 		return -errno;
-	bpf_map__delete_elem(l->skel->maps.dead, &key, sizeof(key), 0);
-	__atomic_fetch_add(&l->skel->bss->traced_gen, 1, __ATOMIC_SEQ_CST);
+	bpf_map_delete_elem(l->obj.fd.dead, &key);
+	__atomic_fetch_add(&l->obj.bss->traced_gen, 1, __ATOMIC_SEQ_CST);
 	return 0;
 }
 
 int loader__reconcile(struct sr_loader *l)
 {
-	int fd = bpf_map__fd(l->skel->maps.traced), n = 0;
+	int fd = l->obj.fd.traced, n = 0;
 	uint32_t key, next, *prev = NULL;
 	struct sr_task t;
 
@@ -269,11 +332,11 @@ int loader__reconcile(struct sr_loader *l)
 		if (!proc__gone("/proc", key) || bpf_map_lookup_elem(fd, &key, &t) ||
 		    bpf_map_delete_elem(fd, &key))
 			continue;
-		bpf_map__delete_elem(l->skel->maps.dead, &key, sizeof(key), 0);
+		bpf_map_delete_elem(l->obj.fd.dead, &key);
 		if (t.flags & SR_TASK_DEAD)
 			continue;
-		__atomic_fetch_sub(&l->skel->bss->live_procs, 1, __ATOMIC_SEQ_CST);
-		__atomic_fetch_add(&l->skel->bss->traced_gen, 1, __ATOMIC_SEQ_CST);
+		__atomic_fetch_sub(&l->obj.bss->live_procs, 1, __ATOMIC_SEQ_CST);
+		__atomic_fetch_add(&l->obj.bss->traced_gen, 1, __ATOMIC_SEQ_CST);
 		n++;
 	}
 	return n;
@@ -281,12 +344,12 @@ int loader__reconcile(struct sr_loader *l)
 
 void loader__set_live(struct sr_loader *l, int64_t n)
 {
-	__atomic_store_n(&l->skel->bss->live_procs, n, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&l->obj.bss->live_procs, n, __ATOMIC_SEQ_CST);
 }
 
 int64_t loader__live(const struct sr_loader *l)
 {
-	return __atomic_load_n(&l->skel->bss->live_procs, __ATOMIC_SEQ_CST);
+	return __atomic_load_n(&l->obj.bss->live_procs, __ATOMIC_SEQ_CST);
 }
 
 /* Producers rarely wake us (batched wakeups): the timeout is the usual way in. */
@@ -308,8 +371,7 @@ int loader__drain(struct sr_loader *l)
 
 void loader__detach(struct sr_loader *l)
 {
-	if (l->skel)
-		sysray_bpf__detach(l->skel);
+	bpfobj__detach(&l->obj);
 }
 
 void loader__stats(const struct sr_loader *l, struct sr_cpu_stats *sum)
@@ -319,13 +381,12 @@ void loader__stats(const struct sr_loader *l, struct sr_cpu_stats *sum)
 	int c, i;
 
 	memset(sum, 0, sizeof(*sum));
-	if (!l->skel || l->ncpus <= 0)
+	if (!l->obj.bss || l->ncpus <= 0)
 		return;
 	per = calloc(l->ncpus, sizeof(*per));
 	if (!per)
 		return;
-	if (!bpf_map__lookup_elem(l->skel->maps.stats, &zero, sizeof(zero), per,
-				  sizeof(*per) * l->ncpus, 0)) {
+	if (!bpf_map_lookup_elem(l->obj.fd.stats, &zero, per)) {
 		for (c = 0; c < l->ncpus; c++)
 			for (i = 0; i < SR_STAT_MAX; i++)
 				sum->v[i] += per[c].v[i];
@@ -340,11 +401,7 @@ void loader__free(struct sr_loader *l)
 	if (!l)
 		return;
 	backlog__stop(&l->backlog);
+	rbs__free(&l->rbs); /* its workers map into the rings */
 	rings__close(&l->rings);
-	while (l->nring_fds > 0)
-		close(l->ring_fds[--l->nring_fds]);
-	free(l->ring_fds);
-	l->ring_fds = NULL;
-	sysray_bpf__destroy(l->skel);
-	l->skel = NULL;
+	bpfobj__free(&l->obj);
 }

@@ -8,19 +8,19 @@
 #include <sys/types.h>
 
 #include "sysray/abi.h"
+#include "capture/bpfobj.h"
+#include "capture/rbs.h"
 #include "ingest/backlog.h"
 #include "ingest/ringbuf.h"
 
-struct sysray_bpf;
 struct sr_opts;
 struct sr_plans;
 
 struct sr_loader {
-	struct sysray_bpf *skel;
+	struct sr_bpfobj obj; /* the programs and maps */
 	struct sr_rings rings; /* one per CPU */
 	struct sr_backlog backlog; /* the reader thread, unless --backlog=0 */
-	int *ring_fds;
-	int nring_fds;
+	struct sr_rbs rbs; /* the rings, and the array the programs find them in */
 	uint64_t ring_size; /* each */
 	int ncpus;
 	sr_ring_fn on_record; /* each record, oldest first */

@@ -198,14 +198,21 @@ static int opt_pids(struct sr_cli *c, const struct sr_optdef *d, const char *arg
 	return 0;
 }
 
-static int opt_strsize(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+/* A whole decimal number in [min, max] into *v; false if @arg is not one. */
+static bool parse_num(const char *arg, long min, long max, long *v)
 {
 	char *end;
-	long v;
 
 	errno = 0;
-	v = strtol(arg, &end, 10);
-	if (errno || *end || end == arg || v < 0 || v > 65536)
+	*v = strtol(arg, &end, 10);
+	return !errno && !*end && end != arg && *v >= min && *v <= max;
+}
+
+static int opt_strsize(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+{
+	long v;
+
+	if (!parse_num(arg, 0, 65536, &v))
 		return usage_error("invalid -s value '%s': expected 0 to 65536", arg);
 	c->o->strsize = v;
 	return 0;
@@ -274,6 +281,37 @@ static int opt_cgroup(struct sr_cli *c, const struct sr_optdef *d, const char *a
 		return usage_error("too many cgroup filters at '%s' (at most 8)", arg);
 	o->cgroup[o->ncgroup].kind = d->param;
 	o->cgroup[o->ncgroup++].arg = arg;
+	return 0;
+}
+
+/* --stack-trace-frame-limit: strace's limit on the frames printed per call. */
+static int opt_frame_limit(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+{
+	long v;
+
+	if (!parse_num(arg, 1, 65536, &v))
+		return usage_error("invalid --stack-trace-frame-limit '%s': expected 1 to 65536",
+				   arg);
+	c->o->stack_frames = v;
+	return 0;
+}
+
+/* --stack-trace-size: bytes, K suffix allowed, 512 to SR_STACK_BYTES_MAX. */
+static int opt_stack_size(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (!errno && end != arg && (*end == 'k' || *end == 'K') && !end[1]) {
+		v *= 1024;
+		end++;
+	}
+	if (errno || *end || end == arg || v < 512 || v > SR_STACK_BYTES_MAX)
+		return usage_error("invalid --stack-trace-size '%s': expected 512 to 15K bytes",
+				   arg);
+	c->o->stack_bytes = v & ~7L;
 	return 0;
 }
 
@@ -369,6 +407,16 @@ static const struct sr_optdef opt_table[] = {
 	  opt_decode_pids },
 	{ "show-cgroup", 0, ARG_NONE, NULL, G_OUTPUT,
 	  "start each line with its cgroup (or container:ID)", opt_true, FIELD(show_cgroup) },
+	{ "stack-traces", 'k', ARG_NONE, NULL, G_OUTPUT,
+	  "print the user stack of each syscall, unwound through\n"
+	  "DWARF CFI from a copy of its top (x86_64)",
+	  opt_true, FIELD(stack_trace) },
+	{ "stack-trace-frame-limit", 0, ARG_REQ, "LIMIT", G_OUTPUT,
+	  "print at most LIMIT frames of each stack (256)", opt_frame_limit },
+	{ "stack-trace-size", 0, ARG_REQ, "SIZE", G_OUTPUT,
+	  "bytes of user stack copied per syscall for -k (8K, at\n"
+	  "most 15K): deeper frames are not found",
+	  opt_stack_size },
 	{ "json", 0, ARG_NONE, NULL, G_OUTPUT,
 	  "one JSON object per line for each syscall, signal,\n"
 	  "exit and loss: arguments as text and as data",
@@ -455,6 +503,8 @@ static void set_defaults(struct sr_opts *o)
 	o->ringbuf_size = DEFAULT_RINGBUF;
 	o->backlog = DEFAULT_BACKLOG;
 	o->status = SR_ST_ALL;
+	o->stack_frames = 256;
+	o->stack_bytes = 8192;
 	memset(o->sig_sel, 0xff, sizeof(o->sig_sel));
 }
 
@@ -476,6 +526,23 @@ static const char *replay_conflict(const struct sr_opts *o)
 	return NULL;
 }
 
+/* -k: what it cannot go with, or NULL. */
+static const char *stack_conflict(const struct sr_opts *o)
+{
+	bool knobs = o->stack_frames != 256 || o->stack_bytes != 8192;
+
+	if (!o->stack_trace)
+		return knobs ? "--stack-trace-frame-limit and --stack-trace-size need -k" : NULL;
+#if !defined(__x86_64__)
+	return "-k unwinds x86_64 stacks only; this build is for another architecture";
+#endif
+	if (o->json)
+		return "-k prints stacks in strace's text only, not with --json";
+	if (o->record || o->replay)
+		return "-k needs the traced processes' memory maps: not with --record or --replay";
+	return NULL;
+}
+
 /* What only the whole command line can say. */
 static int finish(struct sr_opts *o, int argc, char **argv)
 {
@@ -486,6 +553,8 @@ static int finish(struct sr_opts *o, int argc, char **argv)
 		o->cmd = &argv[optind];
 	if (o->cmd && o->npids)
 		return usage_error("%s", "give either -p or a command, not both");
+	if (stack_conflict(o))
+		return usage_error("%s", stack_conflict(o));
 	if (o->replay && replay_conflict(o))
 		return usage_error("--replay prints a recording as it was made: %s cannot apply "
 				   "(give it when recording)",

@@ -66,6 +66,9 @@ struct sr_opts {
 	bool quiet_superseded; /* -e quiet=thread-execve */
 	bool decode_pids; /* -Y: PID<comm> */
 	bool show_cgroup; /* --show-cgroup: each line starts with its cgroup */
+	bool stack_trace; /* -k: the user stack after each syscall */
+	int stack_frames; /* --stack-trace-frame-limit: frames printed (256) */
+	uint32_t stack_bytes; /* --stack-trace-size: user stack bytes copied (8K) */
 	bool json; /* --json: JSON Lines instead of strace's text */
 	int ncomm; /* --comm */
 	char comm[SR_MAX_COMM][SR_COMM_LEN];

@@ -2,8 +2,11 @@
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/mman.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "ingest/backlog.h"
 
@@ -24,6 +27,38 @@ static size_t chunk_data(const struct sr_backlog *b)
 	return b->chunk - sizeof(struct sr_chunk);
 }
 
+/*
+ * Chunks the formatter is done with wait here for the reader to fill them
+ * again, up to SPARE_MAX: a fresh mapping costs a page fault (and a cleared
+ * page) per 4 KiB, which was most of the reader's time in a busy trace. One
+ * thread pushes (the formatter), one pops (the reader): no ABA.
+ */
+#define SPARE_MAX 4
+
+static struct sr_chunk *spare_pop(struct sr_backlog *b)
+{
+	struct sr_chunk *c = __atomic_load_n(&b->spare, __ATOMIC_ACQUIRE);
+
+	while (c && !__atomic_compare_exchange_n(&b->spare, &c, c->next, false, __ATOMIC_ACQUIRE,
+						 __ATOMIC_ACQUIRE))
+		;
+	if (c)
+		__atomic_sub_fetch(&b->nspare, 1, __ATOMIC_RELAXED);
+	return c;
+}
+
+static bool spare_push(struct sr_backlog *b, struct sr_chunk *c)
+{
+	if (__atomic_load_n(&b->nspare, __ATOMIC_RELAXED) >= SPARE_MAX)
+		return false;
+	__atomic_add_fetch(&b->nspare, 1, __ATOMIC_RELAXED);
+	c->next = __atomic_load_n(&b->spare, __ATOMIC_RELAXED);
+	while (!__atomic_compare_exchange_n(&b->spare, &c->next, c, false, __ATOMIC_RELEASE,
+					    __ATOMIC_RELAXED))
+		;
+	return true;
+}
+
 /* A new chunk, or NULL if one more would pass the cap. */
 static struct sr_chunk *chunk_new(struct sr_backlog *b)
 {
@@ -32,19 +67,37 @@ static struct sr_chunk *chunk_new(struct sr_backlog *b)
 
 	if (bytes + b->chunk > b->cap)
 		return NULL;
-	c = mmap(NULL, b->chunk, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (c == MAP_FAILED)
-		return NULL;
+	c = spare_pop(b);
+	if (c) {
+		c->next = NULL;
+		c->used = 0;
+	} else {
+		c = mmap(NULL, b->chunk, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1,
+			 0);
+		if (c == MAP_FAILED)
+			return NULL;
+		/* fresh pages are zero: no next, nothing used */
+	}
 	bytes = __atomic_add_fetch(&b->bytes, b->chunk, __ATOMIC_RELAXED);
 	if (bytes > __atomic_load_n(&b->peak, __ATOMIC_RELAXED))
 		__atomic_store_n(&b->peak, bytes, __ATOMIC_RELAXED);
-	return c; /* fresh pages are zero: no next, nothing used */
+	return c;
 }
 
 static void chunk_free(struct sr_backlog *b, struct sr_chunk *c)
 {
-	munmap(c, b->chunk);
 	__atomic_sub_fetch(&b->bytes, b->chunk, __ATOMIC_RELAXED);
+	if (!spare_push(b, c))
+		munmap(c, b->chunk);
+}
+
+/* At the end, with the reader stopped. */
+static void spares_free(struct sr_backlog *b)
+{
+	struct sr_chunk *c;
+
+	while ((c = spare_pop(b)))
+		munmap(c, b->chunk);
 }
 
 /* The reader's record callback: append the record to the last chunk. */
@@ -117,6 +170,15 @@ static void *reader(void *arg)
 	return NULL;
 }
 
+static void stop_fd_close(struct sr_backlog *b)
+{
+	if (b->stop_fd < 0)
+		return;
+	epoll_ctl(b->rings->epoll_fd, EPOLL_CTL_DEL, b->stop_fd, NULL);
+	close(b->stop_fd);
+	b->stop_fd = -1;
+}
+
 int backlog__start(struct sr_backlog *b, struct sr_rings *rings, size_t cap, size_t chunk,
 		   sr_ring_fn fn, void *ctx)
 {
@@ -134,6 +196,16 @@ int backlog__start(struct sr_backlog *b, struct sr_rings *rings, size_t cap, siz
 	b->fill = b->cur = chunk_new(b);
 	if (!b->fill)
 		return -ENOMEM;
+	/* without it, stopping would wait for the reader's poll to time out */
+	b->stop_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+	if (b->stop_fd >= 0) {
+		struct epoll_event ev = { .events = EPOLLIN };
+
+		if (epoll_ctl(rings->epoll_fd, EPOLL_CTL_ADD, b->stop_fd, &ev)) {
+			close(b->stop_fd);
+			b->stop_fd = -1;
+		}
+	}
 	pthread_mutex_init(&b->mu, NULL);
 	pthread_condattr_init(&ca);
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
@@ -146,6 +218,8 @@ int backlog__start(struct sr_backlog *b, struct sr_rings *rings, size_t cap, siz
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (err) {
 		chunk_free(b, b->cur);
+		spares_free(b);
+		stop_fd_close(b);
 		return -err;
 	}
 	b->started = true;
@@ -210,15 +284,25 @@ int backlog__poll(struct sr_backlog *b, int timeout_ms)
 
 void backlog__stop(struct sr_backlog *b)
 {
+	uint64_t one = 1;
+
 	if (!b || !b->started)
 		return;
 	pthread_mutex_lock(&b->mu);
 	b->stop = true;
 	pthread_mutex_unlock(&b->mu);
+	if (b->stop_fd >= 0) {
+		/* should this fail, the reader's poll times out instead */
+		ssize_t n = write(b->stop_fd, &one, sizeof(one));
+
+		(void)n;
+	}
 	pthread_join(b->thread, NULL);
+	stop_fd_close(b);
 	b->started = false;
 	format_published(b);
 	chunk_free(b, b->cur); /* the last: the reader's too */
+	spares_free(b);
 	b->cur = b->fill = NULL;
 	pthread_cond_destroy(&b->ready);
 	pthread_mutex_destroy(&b->mu);

@@ -35,6 +35,7 @@ struct sr_backlog {
 	size_t chunk; /* bytes of each chunk */
 	pthread_t thread;
 	bool started;
+	int stop_fd; /* an eventfd in the rings' epoll set: backlog__stop() wakes the reader */
 	pthread_mutex_t mu;
 	pthread_cond_t ready; /* the reader published records */
 	bool stop; /* under mu */
@@ -44,6 +45,8 @@ struct sr_backlog {
 	struct sr_chunk *fill; /* the reader's: the last chunk */
 	bool full; /* the reader's: its last round stopped for want of room */
 	struct sr_chunk *cur; /* the formatter's: the first chunk */
+	struct sr_chunk *spare; /* chunks to fill again (a stack) */
+	int nspare; /* atomic */
 	size_t off; /* the formatter's: read position in cur */
 };
 

@@ -34,30 +34,30 @@ static int ring_map(struct sr_ring *r, int map_fd, size_t size, size_t page)
 	return 0;
 }
 
-int rings__open(struct sr_rings *rs, const int *map_fds, int n, size_t size)
+int rings__init(struct sr_rings *rs, int n)
 {
-	int i, err = 0;
-
 	memset(rs, 0, sizeof(*rs));
 	rs->page = sysconf(_SC_PAGESIZE);
 	rs->epoll_fd = epoll_create1(EPOLL_CLOEXEC);
 	rs->r = calloc(n, sizeof(*rs->r));
 	if (rs->epoll_fd < 0 || !rs->r) {
-		err = rs->r ? -errno : -ENOMEM;
+		int err = rs->r ? -errno : -ENOMEM;
+
 		rings__close(rs);
 		return err;
 	}
 	rs->n = n;
-	for (i = 0; i < n && !err; i++) {
-		/* edge-triggered: records held back for the merge must not wake us again */
-		struct epoll_event ev = { .events = EPOLLIN | EPOLLET };
+	return 0;
+}
 
-		err = ring_map(&rs->r[i], map_fds[i], size, rs->page);
-		if (!err && epoll_ctl(rs->epoll_fd, EPOLL_CTL_ADD, map_fds[i], &ev))
-			err = -errno;
-	}
-	if (err)
-		rings__close(rs);
+int rings__map(struct sr_rings *rs, int i, int map_fd, size_t size)
+{
+	/* edge-triggered: records held back for the merge must not wake us again */
+	struct epoll_event ev = { .events = EPOLLIN | EPOLLET };
+	int err = ring_map(&rs->r[i], map_fd, size, rs->page);
+
+	if (!err && epoll_ctl(rs->epoll_fd, EPOLL_CTL_ADD, map_fd, &ev))
+		err = -errno;
 	return err;
 }
 

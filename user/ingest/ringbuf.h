@@ -52,10 +52,16 @@ struct sr_rings {
 #define SR_RING_SLACK_NS 500000ULL
 
 /**
- * rings__open() - map @n ring buffers of @size bytes each, @map_fds[i] being
- * CPU i's. Return 0 or -errno.
+ * rings__init() - room for @n rings, none mapped yet. Return 0 or -errno;
+ * rings__close() in either case.
  */
-int rings__open(struct sr_rings *rs, const int *map_fds, int n, size_t size);
+int rings__init(struct sr_rings *rs, int n);
+
+/**
+ * rings__map() - map ring @i, the ring buffer map @map_fd of @size bytes, and
+ * watch it. Threads may map different rings at once. Return 0 or -errno.
+ */
+int rings__map(struct sr_rings *rs, int i, int map_fd, size_t size);
 
 /** rings__wait() - wait up to @timeout_ms for a wakeup. Return 0 or -errno. */
 int rings__wait(struct sr_rings *rs, int timeout_ms);

@@ -25,6 +25,8 @@ struct sr_strace_sink {
 	uint32_t open_tid; /* whose line is open; valid when line_open */
 	bool line_open;
 	struct sr_cgnames *cgnames; /* --show-cgroup labels, made on first use */
+	sr_stack_fn *stack_fn; /* -k */
+	void *stack_ctx;
 };
 
 #define SINK(s) ((struct sr_strace_sink *)(s))
@@ -163,6 +165,9 @@ static void on_call(struct sr_strace_sink *k, const struct sr_event *ev)
 		return;
 	}
 	end_line(k);
+	/* strace -k: the call's stack under its line; exit's after "+++ exited" */
+	if (k->stack_fn && ev->type != SR_EV_NORETURN)
+		k->stack_fn(k->stack_ctx, k->out, t->tid);
 }
 
 /* "--- SIGCHLD {si_signo=SIGCHLD, ...} ---", as strace reports a delivery. */
@@ -211,6 +216,8 @@ static void on_other(struct sr_strace_sink *k, const struct sr_event *ev)
 		break;
 	case SR_EV_PEXIT:
 		on_pexit(k, ev);
+		if (k->stack_fn)
+			k->stack_fn(k->stack_ctx, k->out, ev->task->tid);
 		break;
 	case SR_EV_RETID:
 		/* the thread's line goes on under its new pid, as "<... resumed>" */
@@ -303,6 +310,14 @@ void strace_sink__set_fds(struct sr_sink *s, struct sr_fdtab *fds)
 {
 	if (s)
 		SINK(s)->fmt.fds = fds;
+}
+
+void strace_sink__set_stacks(struct sr_sink *s, sr_stack_fn *fn, void *ctx)
+{
+	if (s) {
+		SINK(s)->stack_fn = fn;
+		SINK(s)->stack_ctx = ctx;
+	}
 }
 
 void strace_sink__free(struct sr_sink *s)

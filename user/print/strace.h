@@ -27,6 +27,12 @@ struct sr_sink *strace_sink__new(struct sr_out *out, const struct sr_opts *opts,
 /** strace_sink__set_fds() - annotate with @fds (not owned, may be NULL) from now on. */
 void strace_sink__set_fds(struct sr_sink *s, struct sr_fdtab *fds);
 
+/* -k: print the stack of thread @tid's call that just ended, on @out. */
+typedef void sr_stack_fn(void *ctx, struct sr_out *out, uint32_t tid);
+
+/** strace_sink__set_stacks() - after each call's line, @fn(@ctx, out, tid) (-k). */
+void strace_sink__set_stacks(struct sr_sink *s, sr_stack_fn *fn, void *ctx);
+
 /** strace_sink__free() - NULL-safe. */
 void strace_sink__free(struct sr_sink *s);
 

@@ -9,6 +9,7 @@
 #include "ingest/recording.h"
 #include "session/internal.h"
 #include "session/session.h"
+#include "stack/stack.h"
 
 /* -d: inputs no read managed to capture, by type (paths should be none). */
 static void report_unread(const struct sr_pairing_stats *st)
@@ -70,6 +71,31 @@ static void report_records(const struct sr_session *s, const struct sr_cpu_stats
 		(unsigned long long)st->v[SR_STAT_REC_FULL]);
 }
 
+/* -k: stacks that printed no frame are said, not dropped silently. */
+static void report_stacks(struct sr_session *s)
+{
+	const struct sr_stacks_stats *k = s->stacks ? stacks__stats(s->stacks) : NULL;
+
+	if (k && k->mmap_lost)
+		fprintf(stderr, "sysray: -k: %llu mmap records lost: stacks may miss symbols\n",
+			(unsigned long long)k->mmap_lost);
+
+	if (!k)
+		return;
+	if (k->unwound_none)
+		fprintf(stderr,
+			"sysray: -k: %llu stacks printed no frame (%llu processes were gone "
+			"before their memory maps could be read)\n",
+			(unsigned long long)k->unwound_none, (unsigned long long)k->maps_missing);
+	if (s->opts.debug)
+		fprintf(stderr,
+			"sysray: -k: %llu stacks kept, %llu printed, maps read %llu times, "
+			"mappings followed %s\n",
+			(unsigned long long)k->records, (unsigned long long)k->printed,
+			(unsigned long long)k->maps_read,
+			k->mmap_records ? "through perf mmap records" : "through /proc only");
+}
+
 void report__end(struct sr_session *s)
 {
 	struct sr_cpu_stats st;
@@ -90,6 +116,7 @@ void report__end(struct sr_session *s)
 	if (st.v[SR_STAT_FOLLOW_FAIL])
 		fprintf(stderr, "sysray: %llu new processes not followed (traced map full)\n",
 			(unsigned long long)st.v[SR_STAT_FOLLOW_FAIL]);
+	report_stacks(s);
 	if (!s->opts.debug)
 		return;
 	report_usage(s);

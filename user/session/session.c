@@ -19,6 +19,7 @@
 #include "lib/clock.h"
 #include "session/internal.h"
 #include "session/session.h"
+#include "stack/stack.h"
 #include "table/plan.h"
 #include "table/syscalls.h"
 
@@ -97,6 +98,25 @@ int session__configure(struct sr_session *s, int argc, char **argv)
 	return resolve_cgroups(&s->opts);
 }
 
+/* -k: stacks are kept until their call prints; execs and exits change the maps. */
+static int stack_record(struct sr_session *s, const struct sr_hdr *h, size_t len)
+{
+	int err;
+
+	if (h->type == SR_REC_STACK) {
+		if (stacks__record(s->stacks, (const void *)h, len) == -EINVAL)
+			s->pairing.stats.bad++;
+		return 0;
+	}
+	if (h->type == SR_REC_EXEC)
+		stacks__exec(s->stacks, h->tgid, h->ts_ns);
+	err = pairing__handle(&s->pairing, h, len);
+	if (h->type == SR_REC_PEXIT && len >= sizeof(struct sr_pexit) &&
+	    ((const struct sr_pexit *)h)->group_dead)
+		stacks__exit(s->stacks, h->tgid);
+	return err;
+}
+
 static int on_record(void *ctx, void *data, size_t len)
 {
 	struct sr_session *s = ctx;
@@ -105,6 +125,8 @@ static int on_record(void *ctx, void *data, size_t len)
 		record__write(&s->rec, data, len);
 		return 0;
 	}
+	if (s->stacks && len >= sizeof(struct sr_hdr))
+		return stack_record(s, data, len);
 	return pairing__handle(&s->pairing, data, len);
 }
 

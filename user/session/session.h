@@ -16,6 +16,8 @@
 #include "print/out.h"
 #include "session/launch.h"
 
+struct sr_stacks;
+
 struct sr_fdtab;
 
 struct sr_session {
@@ -27,6 +29,7 @@ struct sr_session {
 	struct sr_loader loader; /* valid once loading was tried (loader_used) */
 	bool loader_used;
 	struct sr_fdtab *fds; /* NULL unless an option needs fd tables */
+	struct sr_stacks *stacks; /* -k, else NULL */
 	struct sr_child child;
 	bool launched; /* a command was started */
 	char exe[4096]; /* its resolved path */

@@ -7,6 +7,7 @@
 #include "print/strace.h"
 #include "session/internal.h"
 #include "session/session.h"
+#include "stack/stack.h"
 
 int sinks__start(struct sr_session *s)
 {
@@ -17,10 +18,12 @@ int sinks__start(struct sr_session *s)
 		s->sink = jsonl_sink__new(&s->out, o, s->fds, pairing__comm_at, &s->pairing);
 	else
 		s->sink = strace_sink__new(&s->out, o, s->fds, pairing__comm_at, &s->pairing);
-	if (!s->sink) {
+	if (!s->sink || (o->stack_trace && !(s->stacks = stacks__new(o->stack_frames, "/proc")))) {
 		fprintf(stderr, "sysray: out of memory\n");
 		return -ENOMEM;
 	}
+	if (s->stacks)
+		strace_sink__set_stacks(s->sink, stacks__print, s->stacks);
 	return pairing__add_sink(&s->pairing, s->sink);
 }
 
@@ -32,4 +35,6 @@ void sinks__free(struct sr_session *s)
 	else
 		strace_sink__free(s->sink);
 	s->sink = NULL;
+	stacks__free(s->stacks);
+	s->stacks = NULL;
 }

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+
+#include "capture/bpfobj.h"
+#include "capture/lskel.h"
+#include "sysray_compat.skel.h"
+
+/* -d: the verifier's statistics for each program, from a log of its own. */
+#define VLOG_SIZE (16 * 1024)
+
+static void vlog_setup(struct sr_bpfobj *b)
+{
+	struct bpf_program *p;
+	int n = 0;
+
+	bpf_object__for_each_program(p, b->skel->obj)
+		n++;
+	b->vlogs = calloc(n, VLOG_SIZE);
+	if (!b->vlogs)
+		return;
+	n = 0;
+	bpf_object__for_each_program(p, b->skel->obj) {
+		bpf_program__set_log_buf(p, b->vlogs + n++ * VLOG_SIZE, VLOG_SIZE);
+		bpf_program__set_log_level(p, 4); /* BPF_LOG_STATS */
+	}
+}
+
+static int open_libbpf(struct sr_bpfobj *b)
+{
+	b->skel = sysray_bpf__open();
+	if (!b->skel)
+		return -errno;
+	/* -y: the sys_exit that describes fds (its kernel types cost libbpf time) */
+	bpf_program__set_autoload(b->skel->progs.sys_exit, !b->fdi);
+	bpf_program__set_autoload(b->skel->progs.sys_exit_fdi, b->fdi);
+	if (b->debug)
+		vlog_setup(b);
+	b->rodata = b->skel->rodata;
+	return 0;
+}
+
+int bpfobj__open(struct sr_bpfobj *b, bool light, bool fdi, bool debug)
+{
+	memset(b, 0, sizeof(*b));
+	b->fdi = fdi;
+	b->debug = debug;
+	if (!light) {
+		b->failed = "the kernel has no bpf_loop()";
+		return open_libbpf(b);
+	}
+	b->lskel = lskel__open(fdi);
+	if (!b->lskel)
+		return -errno;
+	b->rodata = lskel__rodata(b->lskel);
+	return 0;
+}
+
+static int load_libbpf(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
+{
+	struct sysray_bpf *s = b->skel;
+	int err = bpf_map__set_max_entries(s->maps.rbs, ncpus);
+
+	if (!err)
+		err = bpf_map__set_max_entries(s->maps.rb_start, start_size);
+	if (!err)
+		err = sysray_bpf__load(s);
+	if (err)
+		return err;
+	b->bss = s->bss;
+	b->fd.rbs = bpf_map__fd(s->maps.rbs);
+	b->fd.rb_start = bpf_map__fd(s->maps.rb_start);
+	b->fd.plans = bpf_map__fd(s->maps.plans);
+	b->fd.traced = bpf_map__fd(s->maps.traced);
+	b->fd.dead = bpf_map__fd(s->maps.dead);
+	b->fd.cgroups = bpf_map__fd(s->maps.cgroups);
+	b->fd.stats = bpf_map__fd(s->maps.stats);
+	return 0;
+}
+
+int bpfobj__load(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
+{
+	struct sysray_bpf__rodata knobs;
+	int err;
+
+	if (!b->lskel)
+		return load_libbpf(b, ncpus, start_size);
+	/* the knobs, in case libbpf has to take over */
+	memcpy(&knobs, b->rodata, sizeof(knobs));
+	err = lskel__load(b->lskel, b->fdi, ncpus, start_size);
+	if (!err) {
+		lskel__fds(b->lskel, &b->fd);
+		b->bss = lskel__bss(b->lskel);
+		return 0;
+	}
+	/* a kernel whose loader or in-kernel relocation falls short: libbpf's way */
+	b->failed = strerror(-err);
+	lskel__free(b->lskel);
+	b->lskel = NULL;
+	err = open_libbpf(b);
+	if (err)
+		return err;
+	memcpy(b->rodata, &knobs, sizeof(knobs));
+	return load_libbpf(b, ncpus, start_size);
+}
+
+int bpfobj__attach(struct sr_bpfobj *b)
+{
+	return b->lskel ? lskel__attach(b->lskel) : sysray_bpf__attach(b->skel);
+}
+
+void bpfobj__detach(struct sr_bpfobj *b)
+{
+	if (b->lskel)
+		lskel__detach(b->lskel);
+	else if (b->skel)
+		sysray_bpf__detach(b->skel);
+}
+
+void bpfobj__report(const struct sr_bpfobj *b)
+{
+	struct bpf_program *p;
+	long insns = 0, usec = 0;
+	int n = 0;
+
+	if (b->lskel) {
+		fprintf(stderr,
+			"sysray: BPF programs loaded by the kernel (light skeleton, "
+			"built with bpf_loop); make verifystat shows what the verifier did\n");
+		return;
+	}
+	fprintf(stderr, "sysray: BPF programs loaded by libbpf, built without bpf_loop (%s)\n",
+		b->failed ? b->failed : "?");
+	if (!b->vlogs)
+		return;
+	bpf_object__for_each_program(p, b->skel->obj) {
+		const char *log = b->vlogs + n++ * VLOG_SIZE;
+		const char *pi = strstr(log, "processed "), *vt = strstr(log, "verification time ");
+
+		if (!bpf_program__autoload(p) || !pi || !vt)
+			continue;
+		fprintf(stderr, "sysray: verifier: %s: %ld insns processed in %.1f ms\n",
+			bpf_program__name(p), atol(pi + 10), atol(vt + 18) / 1e3);
+		insns += atol(pi + 10);
+		usec += atol(vt + 18);
+	}
+	fprintf(stderr, "sysray: verifier: %ld insns processed in %.1f ms in all\n", insns,
+		usec / 1e3);
+}
+
+void bpfobj__free(struct sr_bpfobj *b)
+{
+	if (!b)
+		return;
+	lskel__free(b->lskel);
+	b->lskel = NULL;
+	sysray_bpf__destroy(b->skel);
+	b->skel = NULL;
+	free(b->vlogs);
+	b->vlogs = NULL;
+}

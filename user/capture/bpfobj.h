@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The BPF programs, loaded one of two ways (see bpf/sysray.bpf.c for the
+ * builds):
+ *
+ * - Kernels with bpf_loop() (5.17+): a light skeleton. libbpf, at build
+ *   time, turned the object into a loader program; the kernel runs it,
+ *   resolving CO-RE relocations and attach points against the BTF it has in
+ *   memory. No BTF is read or parsed here, which is most of what libbpf
+ *   costs at start-up (~5 MB read 4 KiB at a time, and a scan of every
+ *   kernel type for each type the programs use).
+ * - Older kernels, or if that fails: libbpf's skeleton of the build without
+ *   bpf_loop().
+ *
+ * Either way the loader sees maps as fds and the knobs and counters through
+ * the same structs (the build checks that the skeletons agree).
+ */
+#ifndef SYSRAY_BPFOBJ_H
+#define SYSRAY_BPFOBJ_H
+
+#include <stdbool.h>
+
+struct sysray_bpf;
+struct sysray_lskel;
+
+/* The maps the loader uses. */
+struct sr_bpf_fds {
+	int rbs; /* the per-CPU rings' array */
+	int rb_start; /* the start-up ring */
+	int plans, traced, dead, cgroups, stats;
+};
+
+struct sr_bpfobj {
+	struct sysray_lskel *lskel; /* the light skeleton, or */
+	struct sysray_bpf *skel; /* libbpf's skeleton */
+	bool fdi; /* sys_exit_fdi in place of sys_exit (-y) */
+	bool debug; /* -d: keep the verifier's statistics */
+	struct sysray_bpf__rodata *rodata; /* the knobs: set them before bpfobj__load() */
+	struct sysray_bpf__bss *bss; /* after bpfobj__load() */
+	struct sr_bpf_fds fd; /* after bpfobj__load() */
+	char *vlogs; /* -d, libbpf's skeleton: each program's verifier statistics */
+	const char *failed; /* why the light skeleton was not used, if it was not */
+};
+
+/**
+ * bpfobj__open() - prepare the light skeleton if @light, else libbpf's;
+ * @fdi: the programs -y needs. Return 0 or -errno.
+ */
+int bpfobj__open(struct sr_bpfobj *b, bool light, bool fdi, bool debug);
+
+/**
+ * bpfobj__load() - load, with @ncpus slots in the rings' array (b->fd.rbs,
+ * empty) and a start-up ring of @start_size bytes. A light skeleton that
+ * fails gives way to libbpf's skeleton. Return 0 or -errno.
+ */
+int bpfobj__load(struct sr_bpfobj *b, int ncpus, unsigned int start_size);
+
+int bpfobj__attach(struct sr_bpfobj *b);
+void bpfobj__detach(struct sr_bpfobj *b);
+
+/** bpfobj__report() - -d: what the verifier did, where it is known. */
+void bpfobj__report(const struct sr_bpfobj *b);
+
+/** bpfobj__free() - NULL-safe; detaches. */
+void bpfobj__free(struct sr_bpfobj *b);
+
+#endif /* SYSRAY_BPFOBJ_H */

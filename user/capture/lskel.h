@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The light skeletons of the bpf_loop() build: one whose sys_exit is the
+ * plain one, one with sys_exit_fdi (-y). Both define struct sysray_lskel
+ * alike (checked at build time), so each lives in a file of its own
+ * (lskel.c, lskel_fdi.c) and the rest of the loader sees only this.
+ */
+#ifndef SYSRAY_LSKEL_H
+#define SYSRAY_LSKEL_H
+
+#include <stdbool.h>
+
+struct sysray_lskel;
+struct sysray_bpf__rodata;
+struct sysray_bpf__bss;
+struct sr_bpf_fds;
+
+/** lskel__open() - NULL and errno on failure. */
+struct sysray_lskel *lskel__open(bool fdi);
+
+/** lskel__rodata() - the knobs, to set before lskel__load() (libbpf's struct: alike). */
+struct sysray_bpf__rodata *lskel__rodata(struct sysray_lskel *s);
+
+/**
+ * lskel__load() - the kernel loads the programs and makes the maps, the
+ * rings' array with @ncpus slots, the start-up ring of @start_size bytes.
+ * Return 0 or -errno.
+ */
+int lskel__load(struct sysray_lskel *s, bool fdi, int ncpus, unsigned int start_size);
+
+/* lskel_fdi.c: the load of the build with sys_exit_fdi. */
+int lskel_fdi__load(struct sysray_lskel *s);
+
+/** lskel__bss() - the counters the programs share with us, after load. */
+struct sysray_bpf__bss *lskel__bss(struct sysray_lskel *s);
+
+/** lskel__fds() - the maps the loader uses, after load. */
+void lskel__fds(struct sysray_lskel *s, struct sr_bpf_fds *fd);
+
+/** lskel__attach() - attach every loaded program. Return 0 or -errno. */
+int lskel__attach(struct sysray_lskel *s);
+void lskel__detach(struct sysray_lskel *s);
+
+/** lskel__free() - NULL-safe. */
+void lskel__free(struct sysray_lskel *s);
+
+#endif /* SYSRAY_LSKEL_H */
