@@ -235,3 +235,19 @@ bool proc__gone(const char *root, pid_t pid)
 	paren = strrchr(buf, ')');
 	return paren && paren[1] == ' ' && (paren[2] == 'Z' || paren[2] == 'X');
 }
+
+/* Effective capabilities of this process, from /proc/self/status. */
+uint64_t proc__cap_effective(void)
+{
+	char line[256];
+	uint64_t caps = 0;
+	FILE *f = fopen("/proc/self/status", "r");
+
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "CapEff: %lx", &caps) == 1)
+			break;
+	fclose(f);
+	return caps;
+}

@@ -8,10 +8,14 @@
 #define SYSRAY_PROC_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 #include <sys/types.h>
 
 /** proc__tgid() - thread group of @pid, or -errno (-ESRCH: no such process). */
+/** proc__cap_effective() - this process's effective capabilities (bit n: capability n). */
+uint64_t proc__cap_effective(void);
+
 pid_t proc__tgid(pid_t pid);
 
 /** proc__ppid() - parent of @pid, or -errno. */
