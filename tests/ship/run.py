@@ -21,7 +21,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'integration'))
-from common import cgroup2_root  # noqa: E402
+from common import Fail, Skip, cgroup2_root, check, run_suite  # noqa: E402,F401
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SYSRAY = os.path.join(ROOT, 'sysray')
@@ -35,19 +35,6 @@ TESTS = []
 def test(fn):
     TESTS.append(fn)
     return fn
-
-
-class Fail(Exception):
-    pass
-
-
-class Skip(Exception):
-    pass
-
-
-def check(cond, msg):
-    if not cond:
-        raise Fail(msg)
 
 
 def run(argv, **kw):
@@ -601,29 +588,5 @@ def daemonset_manifest():
           f'sysray refuses the manifest\'s args: {p.stderr}')
 
 
-def main():
-    sel = sys.argv[2] if len(sys.argv) > 2 and sys.argv[1] == '-k' else ''
-    passed = failed = skipped = 0
-    for fn in TESTS:
-        if sel not in fn.__name__:
-            continue
-        name = 'ship/' + fn.__name__
-        try:
-            fn()
-        except Skip as e:
-            print(f'skip {name}: {e}')
-            skipped += 1
-            continue
-        except Exception as e:  # Fail, or a crash of the test itself
-            print(f'FAIL {name}: {e}')
-            failed += 1
-            continue
-        print(f'ok   {name}')
-        passed += 1
-        sys.stdout.flush()
-    print(f'{passed} passed, {failed} failed, {skipped} skipped')
-    return 1 if failed else 0
-
-
 if __name__ == '__main__':
-    sys.exit(main())
+    sys.exit(run_suite(TESTS, 'ship'))
