@@ -141,7 +141,7 @@ def check_reports_the_host():
     for want in expected_check_lines(cap_eff(open('/proc/self/status').read())):
         check(want in lines, f'--check lacks the line {want!r}:\n{p.stdout}')
     for want in ('ring buffer:  yes', 'privileges:   yes, enough to load BPF programs',
-                 'result:       sysray can trace on this host'):
+                 "pid ns:       the host's", 'result:       sysray can trace on this host'):
         check(want in lines, f'--check lacks the line {want!r}:\n{p.stdout}')
     check(lines[0] == f'kernel:       {os.uname().release} {os.uname().machine}', lines[0])
     check(p.returncode == 0 and p.stderr == '', f'status {p.returncode}, {p.stderr!r}')
@@ -156,6 +156,13 @@ def check_reports_the_host():
             'result:       sysray cannot trace here: see the lines above']:
         check(want in lines, f'unprivileged --check lacks the line {want!r}:\n{p.stdout}')
     check(p.returncode == 1, f'unprivileged --check: status {p.returncode}, want 1')
+
+    # In a pid namespace of its own (as in a container without --pid=host).
+    p = run(['unshare', '--pid', '--fork', '--mount-proc', SYSRAY, '--check'])
+    lines = p.stdout.splitlines()
+    want = ("pid ns:       no: sysray runs in a nested pid namespace, where the host's pids "
+            'mean other processes; in a container use --pid=host (Kubernetes: hostPID: true)')
+    check(want in lines and p.returncode == 1, f'status {p.returncode}:\n{p.stdout}')
 
     p = run([SYSRAY, '--check', '--', 'true'])
     check(p.returncode == 2 and p.stderr.count('\n') == 1 and

@@ -116,7 +116,8 @@ static void check_cgroup(struct probe *p)
 	if (cgroup__root(root, sizeof(root))) {
 		item(p, "cgroup v2:", "%s",
 		     "no: --cgroup, --container, --unit and --show-cgroup need it; "
-		     "mount it: mount -t cgroup2 none /sys/fs/cgroup/unified");
+		     "mount it (mount -t cgroup2 none /sys/fs/cgroup/unified), or in a "
+		     "container mount the host's: -v /sys/fs/cgroup:/sys/fs/cgroup:ro");
 		return;
 	}
 	if (!statfs("/sys/fs/cgroup", &st) && st.f_type == CGROUP2_SUPER_MAGIC)
@@ -157,6 +158,24 @@ static void check_caps(struct probe *p)
 					  "users' processes; grant CAP_SYS_PTRACE");
 }
 
+/* Pids in records are the host's: sysray must see them as they are. */
+static void check_pidns(struct probe *p)
+{
+	int host = proc__host_pidns();
+
+	if (host == 1) {
+		item(p, "pid ns:", "%s", "the host's");
+	} else if (host == 0) {
+		item(p, "pid ns:", "%s",
+		     "no: sysray runs in a nested pid namespace, where the host's pids "
+		     "mean other processes; in a container use --pid=host "
+		     "(Kubernetes: hostPID: true)");
+		p->missing = true;
+	} else {
+		item(p, "pid ns:", "%s", "unknown: /proc/self/ns/pid cannot be read");
+	}
+}
+
 static void check_libbpf(struct probe *p)
 {
 	char buf[128];
@@ -178,6 +197,7 @@ int probe__report(FILE *f)
 	check_btf_features(&p);
 	check_cgroup(&p);
 	check_caps(&p);
+	check_pidns(&p);
 	check_libbpf(&p);
 	item(&p, "result:", "%s",
 	     p.missing ? "sysray cannot trace here: see the lines above" :

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * sysray --check: what this host offers and lacks for tracing (BTF, ring
- * buffer, tp_btf, bpf_loop, cgroup v2, capabilities, libbpf), one line per
- * item, each missing piece with what to do about it.
+ * buffer, tp_btf, bpf_loop, cgroup v2, capabilities, pid namespace,
+ * libbpf), one line per item, each missing piece with what to do about it.
  */
 #ifndef SYSRAY_PROBE_H
 #define SYSRAY_PROBE_H

@@ -251,3 +251,19 @@ uint64_t proc__cap_effective(void)
 	fclose(f);
 	return caps;
 }
+
+/*
+ * The initial pid namespace's inode number: PROC_PID_INIT_INO in the
+ * kernel's include/linux/proc_ns.h (not a UAPI header, but fixed since
+ * Linux 3.8: namespaces' inode numbers are visible to user space).
+ */
+#define PID_INIT_INO 0xEFFFFFFCU
+
+int proc__host_pidns(void)
+{
+	struct stat st;
+
+	if (stat("/proc/self/ns/pid", &st))
+		return -errno;
+	return st.st_ino == PID_INIT_INO;
+}
