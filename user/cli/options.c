@@ -660,7 +660,8 @@ static const char help_tail[] =
 	"  sysray --container 3f2a9c -e trace=%file  file syscalls of one container\n"
 	"  sysray --unit cron -Y -o cron.txt         a systemd service, with task names\n"
 	"\n"
-	"Needs Linux 5.8 or later with BTF, and root or CAP_BPF plus CAP_PERFMON.\n";
+	"Needs Linux 5.8 or later with BTF, and root or CAP_BPF plus CAP_PERFMON;\n"
+	"sysray --check says what this host lacks. See sysray(8).\n";
 
 void cli__help(FILE *f)
 {
