@@ -29,16 +29,17 @@ uninstall:
 	$(Q)rm -f $(DESTDIR)$(SBINDIR)/sysray $(DESTDIR)$(MANDIR)/man8/sysray.8 \
 		$(DESTDIR)$(BASHCOMPDIR)/sysray
 
-# One self-contained binary (Debian's static libbpf, libelf and zlib) for
-# images FROM scratch. glibc warns that --uid NAME needs its NSS libraries
-# at run time: in such an image, give --uid a number.
+# One self-contained binary (Debian's static libbpf, libdw, libelf and their
+# compression libraries) for images FROM scratch. glibc warns that --uid
+# NAME needs its NSS libraries at run time (in such an image, give --uid a
+# number) and that libdw's debuginfod client would dlopen (it is not used).
 static: $(STATIC_BIN)
 
 $(STATIC_BIN): $(OUTPUT)/user/main.o $(LIB_OBJS) $(XLAT_OBJS)
 	$(call msg,LINK,$@)
 	$(Q)mkdir -p $(dir $@)
-	$(Q)$(CC) $(ALL_CFLAGS) -static $^ $(shell $(PKG_CONFIG) --static --libs libbpf) -lelf -lz \
-		-o $@
+	$(Q)$(CC) $(ALL_CFLAGS) -static $^ $(shell $(PKG_CONFIG) --static --libs libbpf libdw) \
+		-lelf -lz -o $@
 
 # The image of Containerfile, built without a registry (FROM scratch).
 image: $(STATIC_BIN)
