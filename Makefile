@@ -94,8 +94,8 @@ run: deps
 	$(Q)scripts/demo.sh
 
 test:
-	$(Q)scripts/deps.sh --kernels
-	$(Q)$(MAKE) sysray progs $(OUTPUT)/unit-tests
+	$(Q)scripts/deps.sh --kernels --ship
+	$(Q)$(MAKE) sysray progs $(OUTPUT)/unit-tests $(COMPLETION) $(STATIC_BIN)
 	$(Q)tests/run.sh
 
 # Debian's kernels booted under qemu with sysray inside (scripts/kernels/run.sh,
@@ -263,6 +263,8 @@ $(OUTPUT)/progs/%: tests/progs/%.c $(wildcard tests/progs/*.h) | $(OUTPUT)/progs
 	$(call msg,CC,$@)
 	$(Q)$(CC) -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter -pthread \
 		$(PROG_CFLAGS) $< -o $@
+
+include scripts/ship.mk
 
 format:
 	$(Q)clang-format -i $$(git ls-files '*.c' '*.h' | grep -v '^vmlinux/')

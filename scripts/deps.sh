@@ -18,11 +18,25 @@ KERNEL_PKGS="qemu-system-x86 cpio"
 # multiarch, and qemu for arm64.
 ARM64_PKGS="gcc-aarch64-linux-gnu libc6-dev-arm64-cross linux-libc-dev:arm64 libbpf-dev:arm64
 libelf-dev:arm64 libdw-dev:arm64 zlib1g-dev:arm64 qemu-system-arm cpio"
-case "${1:-}" in
---bench) PKGS="$PKGS $BENCH_PKGS" ;;
---kernels) PKGS="$PKGS $KERNEL_PKGS" ;;
---arm64) PKGS="$PKGS $ARM64_PKGS" ;;
-esac
+# Used by make test's shipping tests (tests/ship/): the man page linters,
+# bash completion, podman for the image and a second container, a YAML
+# parser for the DaemonSet, and what builds the Debian package.
+SHIP_PKGS="mandoc groff bash-completion podman runc python3-yaml dpkg-dev debhelper fakeroot"
+# make package-test: the same and lintian.
+PACKAGE_PKGS="$SHIP_PKGS lintian"
+for arg in "$@"; do
+	case "$arg" in
+	--bench) PKGS="$PKGS $BENCH_PKGS" ;;
+	--kernels) PKGS="$PKGS $KERNEL_PKGS" ;;
+	--arm64) PKGS="$PKGS $ARM64_PKGS" ;;
+	--ship) PKGS="$PKGS $SHIP_PKGS" ;;
+	--package) PKGS="$PKGS $PACKAGE_PKGS" ;;
+	*)
+		echo "deps.sh: unknown argument '$arg' (--bench, --kernels, --arm64, --ship or --package)" >&2
+		exit 2
+		;;
+	esac
+done
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
 	missing=""

@@ -1,8 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # Run every test: unit tests (no privileges), then integration tests (root
-# and BTF; they load the BPF programs), then a short subset of the kernel
-# tests (one Debian kernel under qemu; skipped without qemu or the network).
+# and BTF; they load the BPF programs), the shipping tests (tests/ship/:
+# man page, completion, install, Debian package, image, manifest), then a
+# short subset of the kernel tests (one Debian kernel under qemu; skipped
+# without qemu or the network).
 # Ends with "N passed, N failed, N skipped".
 cd "$(dirname "$0")/.."
 log=$(mktemp)
@@ -41,6 +43,12 @@ python3 tests/integration/run.py "$@" >"$log" 2>&1
 rc=$?
 cat "$log"
 tally integration $rc
+
+echo "== shipping tests (man page, completion, install, package, image)"
+python3 tests/ship/run.py "$@" >"$log" 2>&1
+rc=$?
+cat "$log"
+tally shipping $rc
 
 echo "== kernels (one kernel under qemu; make test-kernels runs them all)"
 scripts/kernels/run.sh --quick 5.10 >"$log" 2>&1

@@ -3,7 +3,21 @@
 (scripts/bench.py, which adds this directory to sys.path)."""
 
 import os
+import sys
 import time
+
+
+class Fail(Exception):
+    """A test's check failed."""
+
+
+class Skip(Exception):
+    """A test cannot run here (the reason is printed, and counted as skipped)."""
+
+
+def check(cond, msg):
+    if not cond:
+        raise Fail(msg)
 
 
 def cgroup2_root():
@@ -32,3 +46,33 @@ def wait_tracing(tr, out, probe=None, timeout=30):
             probe()
         time.sleep(0.05)
     raise RuntimeError(f'sysray printed nothing within {timeout} s')
+
+
+def run_suite(tests, suite, reason=None):
+    """Run the test functions (those whose name contains the argument of -k
+    when given), print "ok", "FAIL" or "skip" for each and the summary line;
+    with a reason, skip them all. Returns the exit status."""
+    only = sys.argv[2] if len(sys.argv) > 2 and sys.argv[1] == '-k' else None
+    passed = failed = skipped = 0
+    for fn in tests:
+        name = fn.__name__
+        if only and only not in name:
+            continue
+        if reason:
+            print(f'skip {suite}/{name}: {reason}')
+            skipped += 1
+            continue
+        t0 = time.time()
+        try:
+            fn()
+            print(f'ok   {suite}/{name} ({time.time() - t0:.1f}s)')
+            passed += 1
+        except Skip as e:
+            print(f'skip {suite}/{name}: {e}')
+            skipped += 1
+        except Exception as e:  # pylint: disable=broad-except
+            print(f'FAIL {suite}/{name}: {type(e).__name__}: {e}')
+            failed += 1
+        sys.stdout.flush()
+    print(f'{passed} passed, {failed} failed, {skipped} skipped')
+    return 1 if failed else 0

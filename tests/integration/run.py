@@ -19,7 +19,7 @@ import sys
 import tempfile
 import time
 
-from common import cgroup2_root, wait_tracing
+from common import Fail, Skip, cgroup2_root, check, run_suite, wait_tracing
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SYSRAY = os.path.join(ROOT, 'sysray')
@@ -30,19 +30,6 @@ TESTS = []
 def test(fn):
     TESTS.append(fn)
     return fn
-
-
-class Fail(Exception):
-    pass
-
-
-class Skip(Exception):
-    pass
-
-
-def check(cond, msg):
-    if not cond:
-        raise Fail(msg)
 
 
 def prog(name):
@@ -1161,37 +1148,12 @@ def stack_trace_options_refused():
 
 
 def main():
-    only = None
-    if len(sys.argv) > 2 and sys.argv[1] == '-k':
-        only = sys.argv[2]
     reason = None
     if os.geteuid() != 0:
         reason = 'not root: the BPF programs cannot be loaded'
     elif not os.path.exists('/sys/kernel/btf/vmlinux'):
         reason = 'this kernel has no BTF (/sys/kernel/btf/vmlinux)'
-    passed = failed = skipped = 0
-    for fn in TESTS:
-        name = fn.__name__
-        if only and only not in name:
-            continue
-        if reason:
-            print(f'skip integration/{name}: {reason}')
-            skipped += 1
-            continue
-        t0 = time.time()
-        try:
-            fn()
-            print(f'ok   integration/{name} ({time.time() - t0:.1f}s)')
-            passed += 1
-        except Skip as e:
-            print(f'skip integration/{name}: {e}')
-            skipped += 1
-        except Exception as e:  # pylint: disable=broad-except
-            print(f'FAIL integration/{name}: {type(e).__name__}: {e}')
-            failed += 1
-        sys.stdout.flush()
-    print(f'{passed} passed, {failed} failed, {skipped} skipped')
-    return 1 if failed else 0
+    return run_suite(TESTS, 'integration', reason)
 
 
 if __name__ == '__main__':

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <linux/capability.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
@@ -16,35 +17,16 @@
 #include "sysray_compat.skel.h"
 #include "table/plan.h"
 
-#define CAP_SYS_ADMIN_BIT 21
-#define CAP_PERFMON_BIT	  38
-#define CAP_BPF_BIT	  39
 /* The smallest per-CPU ring buffer the kernel takes: one page. */
 #define MIN_RING 4096
 /* The start-up ring (see start_size()). */
 #define START_RING (1024 * 1024)
 
-/* Effective capabilities of this process, from /proc/self/status. */
-static uint64_t cap_effective(void)
-{
-	char line[256];
-	uint64_t caps = 0;
-	FILE *f = fopen("/proc/self/status", "r");
-
-	if (!f)
-		return 0;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "CapEff: %lx", &caps) == 1)
-			break;
-	fclose(f);
-	return caps;
-}
-
 int loader__check(void)
 {
-	uint64_t caps = cap_effective();
-	bool admin = caps & (1ULL << CAP_SYS_ADMIN_BIT);
-	bool bpf_perf = (caps & (1ULL << CAP_BPF_BIT)) && (caps & (1ULL << CAP_PERFMON_BIT));
+	uint64_t caps = proc__cap_effective();
+	bool admin = caps & (1ULL << CAP_SYS_ADMIN);
+	bool bpf_perf = (caps & (1ULL << CAP_BPF)) && (caps & (1ULL << CAP_PERFMON));
 
 	if (!admin && !bpf_perf) {
 		fprintf(stderr, "sysray: not enough privileges to load BPF programs; "

@@ -428,6 +428,10 @@ static const struct sr_optdef opt_table[] = {
 	  "capture statistics and libbpf warnings on stderr\n"
 	  "(-dd: all of libbpf's messages)",
 	  opt_count, FIELD(debug) },
+	{ "check", 0, ARG_NONE, NULL, G_MISC,
+	  "say what this host offers and lacks for tracing (BTF,\n"
+	  "ring buffer, cgroup v2, privileges...), then exit",
+	  opt_true, FIELD(check) },
 	{ "help", 'h', ARG_NONE, NULL, G_MISC, "show this help", opt_help },
 	{ "version", 'V', ARG_NONE, NULL, G_MISC, "show the version", opt_version },
 };
@@ -551,6 +555,9 @@ static int finish(struct sr_opts *o, int argc, char **argv)
 		o->decode_fds = 2;
 	if (optind < argc)
 		o->cmd = &argv[optind];
+	if (o->check && (o->cmd || o->npids || o->replay || o->record || o->outfile))
+		return usage_error("%s", "--check reports on this host on stdout and exits: "
+					 "give it without a command, -p, -o, --record or --replay");
 	if (o->cmd && o->npids)
 		return usage_error("%s", "give either -p or a command, not both");
 	if (stack_conflict(o))
@@ -653,7 +660,8 @@ static const char help_tail[] =
 	"  sysray --container 3f2a9c -e trace=%file  file syscalls of one container\n"
 	"  sysray --unit cron -Y -o cron.txt         a systemd service, with task names\n"
 	"\n"
-	"Needs Linux 5.8 or later with BTF, and root or CAP_BPF plus CAP_PERFMON.\n";
+	"Needs Linux 5.8 or later with BTF, and root or CAP_BPF plus CAP_PERFMON;\n"
+	"sysray --check says what this host lacks. See sysray(8).\n";
 
 void cli__help(FILE *f)
 {

@@ -43,6 +43,7 @@ struct sr_opts {
 	int decode_fds; /* -y: 1 paths, -yy: 2 sockets too */
 	bool absolute_paths; /* --absolute-paths: relative path arguments printed absolute */
 	bool peer; /* --peer: the process at the other end of a socket */
+	bool check; /* --check: report on the host's BPF features and exit */
 	int debug; /* -d: statistics and libbpf warnings; -dd: all libbpf messages */
 	bool follow; /* -f: accepted; following forks is always on */
 	const char *outfile; /* -o */

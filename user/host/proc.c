@@ -235,3 +235,35 @@ bool proc__gone(const char *root, pid_t pid)
 	paren = strrchr(buf, ')');
 	return paren && paren[1] == ' ' && (paren[2] == 'Z' || paren[2] == 'X');
 }
+
+/* Effective capabilities of this process, from /proc/self/status. */
+uint64_t proc__cap_effective(void)
+{
+	char line[256];
+	uint64_t caps = 0;
+	FILE *f = fopen("/proc/self/status", "r");
+
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "CapEff: %lx", &caps) == 1)
+			break;
+	fclose(f);
+	return caps;
+}
+
+/*
+ * The initial pid namespace's inode number: PROC_PID_INIT_INO in the
+ * kernel's include/linux/proc_ns.h (not a UAPI header, but fixed since
+ * Linux 3.8: namespaces' inode numbers are visible to user space).
+ */
+#define PID_INIT_INO 0xEFFFFFFCU
+
+int proc__host_pidns(void)
+{
+	struct stat st;
+
+	if (stat("/proc/self/ns/pid", &st))
+		return -errno;
+	return st.st_ino == PID_INIT_INO;
+}

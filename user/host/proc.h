@@ -8,10 +8,20 @@
 #define SYSRAY_PROC_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 #include <sys/types.h>
 
 /** proc__tgid() - thread group of @pid, or -errno (-ESRCH: no such process). */
+/** proc__cap_effective() - this process's effective capabilities (bit n: capability n). */
+uint64_t proc__cap_effective(void);
+
+/**
+ * proc__host_pidns() - 1 if this process is in the initial pid namespace
+ * (the host's), 0 if not, -errno if /proc/self/ns/pid cannot be read.
+ */
+int proc__host_pidns(void);
+
 pid_t proc__tgid(pid_t pid);
 
 /** proc__ppid() - parent of @pid, or -errno. */

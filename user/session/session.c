@@ -11,6 +11,7 @@
 #include <string.h>
 #include <bpf/libbpf.h>
 
+#include "capture/probe.h"
 #include "cli/options.h"
 #include "fd/fdtab.h"
 #include "host/cgroup.h"
@@ -95,6 +96,8 @@ int session__configure(struct sr_session *s, int argc, char **argv)
 	err = cli__parse(&s->opts, argc, argv);
 	if (err)
 		return err;
+	if (s->opts.check)
+		return probe__report(stdout) ?: SR_CLI_DONE;
 	return resolve_cgroups(&s->opts);
 }
 
