@@ -105,6 +105,16 @@ struct sr_pr_ops {
 	 * is; a backend of data ignores it.
 	 */
 	void (*artifact)(struct sr_pr *p, const char *text);
+	/*
+	 * Optional (NULL: sym, bits_begin, comment). What strace's -X raw and
+	 * -X verbose need beyond the raw value: the format strace prints that
+	 * value in (signals in decimal, file modes in octal; sym and bits_begin
+	 * mean hex), and the note an xlat printer adds to a value no name
+	 * covers (" /\* O_??? *\/"), which -X raw leaves out.
+	 */
+	void (*sym_fmt)(struct sr_pr *p, const char *name, uint64_t raw, enum sr_num fmt);
+	void (*bits_begin_fmt)(struct sr_pr *p, uint64_t raw, enum sr_num fmt);
+	void (*xlat_default)(struct sr_pr *p, const char *text);
 };
 
 struct sr_pr {
@@ -114,6 +124,7 @@ struct sr_pr {
 struct sr_opts;
 struct sr_fdtab;
 struct sr_out;
+struct sr_call;
 
 /*
  * The comm of task @pid as it was at kernel time @when (CLOCK_MONOTONIC ns;
@@ -132,6 +143,8 @@ struct sr_fmt {
 	void *comm_ctx;
 	/* the kernel time of what is being printed: a call's entry, or its exit */
 	uint64_t when;
+	/* the call being printed, or NULL: -e abbrev= and -e verbose= are per syscall */
+	const struct sr_call *call;
 };
 
 static inline void pr_struct_begin(struct sr_fmt *f)
@@ -211,6 +224,15 @@ static inline void pr_sym(struct sr_fmt *f, const char *name, uint64_t raw)
 	f->pr->ops->sym(f->pr, name, raw);
 }
 
+/* A named constant whose number strace prints in @fmt under -X raw/verbose: signals in decimal. */
+static inline void pr_sym_fmt(struct sr_fmt *f, const char *name, uint64_t raw, enum sr_num fmt)
+{
+	if (f->pr->ops->sym_fmt)
+		f->pr->ops->sym_fmt(f->pr, name, raw, fmt);
+	else
+		f->pr->ops->sym(f->pr, name, raw);
+}
+
 static inline void pr_str(struct sr_fmt *f, const void *data, size_t n, size_t max, unsigned int q)
 {
 	f->pr->ops->str(f->pr, data, n, max, q);
@@ -245,6 +267,24 @@ static inline void pr_unknown(struct sr_fmt *f)
 static inline void pr_bits_begin(struct sr_fmt *f, uint64_t raw)
 {
 	f->pr->ops->bits_begin(f->pr, raw);
+}
+
+/* A bit set whose number strace prints in @fmt under -X raw/verbose: modes in octal. */
+static inline void pr_bits_begin_fmt(struct sr_fmt *f, uint64_t raw, enum sr_num fmt)
+{
+	if (f->pr->ops->bits_begin_fmt)
+		f->pr->ops->bits_begin_fmt(f->pr, raw, fmt);
+	else
+		f->pr->ops->bits_begin(f->pr, raw);
+}
+
+/* The note on a value no name of its table covers: " /\* O_??? *\/" (none under -X raw). */
+static inline void pr_xlat_default(struct sr_fmt *f, const char *text)
+{
+	if (f->pr->ops->xlat_default)
+		f->pr->ops->xlat_default(f->pr, text);
+	else
+		f->pr->ops->comment(f->pr, text);
 }
 
 static inline void pr_bit(struct sr_fmt *f, const char *prefix, const char *name)

@@ -11,6 +11,7 @@
 
 #include "cli/opts.h"
 #include "decode/decode.h"
+#include "table/dumpio.h"
 #include "table/plan.h"
 #include "table/syscalls.h"
 
@@ -129,7 +130,7 @@ static void plan_arg(const struct sr_sysent *e, int i, const struct sr_opts *o,
 		break;
 	case SR_T_ENVP:
 		pa->when = SR_CAP_ENTER;
-		pa->how = o->verbose ? SR_HOW_STRV : SR_HOW_STRV_COUNT;
+		pa->how = !opts__abbrev(o, e->nr) ? SR_HOW_STRV : SR_HOW_STRV_COUNT;
 		pa->cap = str_cap(o, 2);
 		break;
 	case SR_T_IOV_IN:
@@ -161,10 +162,10 @@ static int pair_arg(const struct sr_sysent *e)
 	return 0;
 }
 
-/* Do the options ask for fd tables (-y, -yy, --absolute-paths)? */
+/* Do the options ask for fd tables (-y, -yy, --absolute-paths; -P matches fds by path)? */
 static bool fd_tables(const struct sr_opts *o)
 {
-	return o->decode_fds || o->absolute_paths;
+	return o->decode_fds || o->absolute_paths || o->npaths;
 }
 
 /* -y, -yy: ask the kernel side to describe the fds a call creates or changes. */
@@ -206,9 +207,11 @@ void plan__syscall(const struct sr_sysent *e, const struct sr_opts *o, struct sr
 		plan->flags |= SR_PLAN_EXEC;
 	else if (e->flags & SR_F_FORK)
 		plan->flags |= SR_PLAN_FORK;
-	else if (!(plan->flags & SR_PLAN_HAS_ENTER) && (e->flags & SR_F_NB))
+	else if (!(plan->flags & SR_PLAN_HAS_ENTER) && (e->flags & SR_F_NB) &&
+		 !opts__entry_times(o))
 		plan->flags |= SR_PLAN_AT_EXIT; /* inputs are still copied at entry */
 	plan_fdinfo(e, o, plan);
+	syscalls__plan_dumpio(e, o, plan);
 }
 
 /* -e trace=, -e raw=: bit @nr of a selection in the options. */
@@ -293,7 +296,8 @@ uint32_t plan__kernel_status(const struct sr_opts *o)
 {
 	uint32_t k = 0;
 
-	if (!o->status || (o->status & ~(SR_ST_SUCCESSFUL | SR_ST_FAILED)))
+	/* -T, -r, -t: a call sent whole at exit would have no entry time */
+	if (!o->status || (o->status & ~(SR_ST_SUCCESSFUL | SR_ST_FAILED)) || opts__entry_times(o))
 		return 0;
 	if (o->status & SR_ST_SUCCESSFUL)
 		k |= SR_STATUS_OK;
