@@ -21,7 +21,7 @@ void fmt_file_mode(struct sr_fmt *f, uint32_t mode)
 			return;
 		}
 	}
-	pr_bits_begin(f, mode);
+	pr_bits_begin_fmt(f, mode, SR_NUM_O);
 	if (ifmt)
 		pr_bit(f, NULL, ifmt);
 	if (mode & S_ISUID)

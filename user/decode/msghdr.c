@@ -558,14 +558,14 @@ static void recvmmsg_ret_suffix(struct sr_fmt *f, const struct sr_call *c)
 {
 	if (c->ret == 0) {
 		pr_note_begin(f);
-		pr_sym(f, "Timeout", 0);
+		pr_artifact(f, "Timeout");
 		pr_note_end(f);
 		return;
 	}
 	if (c->ret < 0 || !c->args[4])
 		return;
 	pr_note_begin(f);
-	pr_sym(f, "left", 0);
+	pr_field(f, "left");
 	fmt_struct(f, c, 4, true);
 	pr_note_end(f);
 }

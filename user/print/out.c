@@ -346,6 +346,10 @@ void out__quoted(struct sr_out *o, const void *data, size_t n, size_t max, unsig
 		more = true;
 	}
 	mode = quote_mode(o, s, n, flags & SR_Q_HEX);
+	if ((flags & SR_Q_OMIT_NUL) && mode != Q_ALL_HEX && n && !s[n - 1]) {
+		n--;
+		more = false;
+	}
 	out__putc(o, '"');
 	for (i = 0; i < n; i++) {
 		int next = i + 1 < n ? s[i + 1] : -1;

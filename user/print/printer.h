@@ -47,6 +47,11 @@ enum sr_num {
 #define SR_Q_ELLIPSIS 0x4 /* the data was cut short: append "..." */
 /* An abstract unix socket name (the bytes after its leading NUL): strace's @"name". */
 #define SR_Q_ABSTRACT 0x8
+/*
+ * strace's QUOTE_OMIT_TRAILING_0 (xattr values): a NUL in the last place
+ * shown is left out, and no "..." follows; in hex (-x, -xx) it is shown.
+ */
+#define SR_Q_OMIT_NUL 0x10
 
 struct sr_pr;
 
