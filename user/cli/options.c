@@ -600,9 +600,6 @@ static int finish(struct sr_cli *c, int argc, char **argv)
 	err = outfmt__finish(c);
 	if (err)
 		return err;
-	if (o->print_ip)
-		return usage_error("%s", "-i/--instruction-pointer: the kernel side does not "
-					 "capture the instruction pointer yet");
 	if (o->arg_names)
 		return usage_error("%s", "-N/--arg-names: the syscall table has no argument "
 					 "names yet");

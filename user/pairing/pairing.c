@@ -335,6 +335,7 @@ static struct sr_call *load_call(const struct sr_pairing *p, struct sr_ttask *t,
 	/* a whole-call record is sent at exit: when the call began is unknown */
 	c->ts_enter = e->h.type == SR_REC_ENTER ? e->h.ts_ns : 0;
 	memcpy(c->args, e->args, sizeof(c->args));
+	c->ip = e->ip;
 	c->in_end = base + len;
 	memcpy(t->comm, e->comm, sizeof(t->comm));
 	t->info.cgid = e->cgid;

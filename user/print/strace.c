@@ -41,7 +41,14 @@ struct sr_strace_sink {
 	uint64_t last_ts; /* -r: the time of the previous line's leader; 0: none yet */
 	time_t tm_secs; /* -t: the second tm_text spells, to call localtime once a second */
 	char tm_text[32];
-	struct idmap last_nr; /* -n: tid -> its latest syscall number + 1 */
+	struct idmap last; /* -n, -i: tid -> struct task_last */
+};
+
+/* -n, -i: what strace's tcb holds of a task's latest syscall, for lines about the task. */
+struct task_last {
+	int nr;
+	bool ia32; /* an ia32 task: 8 hex digits */
+	uint64_t ip; /* 0: unknown */
 };
 
 #define SINK(s) ((struct sr_strace_sink *)(s))
@@ -174,17 +181,37 @@ static void relative_time(struct sr_strace_sink *k, uint64_t ts)
 	out__puts(out, o->ts_format != SR_TS_NONE ? ") " : " ");
 }
 
-/* -n: "[  59] ", the number of @t's latest syscall (strace's true_scno): @nr, or remembered. */
-static void syscall_number(struct sr_strace_sink *k, const struct sr_task_info *t, int nr)
+/*
+ * -n, -i: remember @w, a call's number and address, for the lines about its
+ * task (signals, exits), as strace's tcb holds them.
+ */
+static void remember(struct sr_strace_sink *k, const struct sr_task_info *t,
+		     const struct task_last *w)
 {
-	uintptr_t v;
+	struct task_last *l = idmap__get(&k->last, t->tid);
 
-	if (nr == INT32_MIN) {
-		v = (uintptr_t)idmap__get(&k->last_nr, t->tid);
-		nr = v ? (int)(v - 1) : 0; /* strace's fresh tcb says 0 */
-	} else {
-		idmap__put(&k->last_nr, t->tid, (void *)(uintptr_t)((uint32_t)nr + 1));
+	if (!l) {
+		l = malloc(sizeof(*l));
+		if (!l || idmap__put(&k->last, t->tid, l)) {
+			free(l);
+			return;
+		}
 	}
+	*l = *w;
+}
+
+/* What @t's latest call left (strace's fresh tcb says 0, no address). */
+static struct task_last recall(struct sr_strace_sink *k, const struct sr_task_info *t)
+{
+	const struct task_last *l = idmap__get(&k->last, t->tid);
+	struct task_last none = { 0 };
+
+	return l ? *l : none;
+}
+
+/* -n: "[  59] ", strace's true_scno. */
+static void syscall_number(struct sr_strace_sink *k, int nr)
+{
 	if (nr < 0)
 		out__puts(out_of(k), "[???] ");
 	else
@@ -192,12 +219,27 @@ static void syscall_number(struct sr_strace_sink *k, const struct sr_task_info *
 }
 
 /*
- * strace's printleader(): pid, times and syscall number before a line. @ts
- * is the kernel time the line stands for (a call's entry, or the moment of
- * a resumed part, a signal, an exit); @nr the syscall, or INT32_MIN for a
- * line about the task (its latest syscall's number then).
+ * -i: "[00007f0123456789] ", 8 digits for an ia32 task, or question marks
+ * where no address is known.
  */
-static void leader(struct sr_strace_sink *k, const struct sr_task_info *t, uint64_t ts, int nr)
+static void instruction_pointer(struct sr_strace_sink *k, const struct task_last *w)
+{
+	int width = w->ia32 ? 8 : 16;
+
+	if (w->ip)
+		out__printf(out_of(k), "[%0*llx] ", width, (unsigned long long)w->ip);
+	else
+		out__printf(out_of(k), "[%.*s] ", width, "????????????????");
+}
+
+/*
+ * strace's printleader(): pid, times, syscall number and instruction
+ * pointer before a line. @ts is the kernel time the line stands for (a
+ * call's entry, or the moment of a resumed part, a signal, an exit); @w
+ * the number and address to show (@w->ip 0: unknown).
+ */
+static void leader_at(struct sr_strace_sink *k, const struct sr_task_info *t, uint64_t ts,
+		      const struct task_last *w)
 {
 	const struct sr_opts *o = k->opts;
 
@@ -209,7 +251,41 @@ static void leader(struct sr_strace_sink *k, const struct sr_task_info *t, uint6
 	if (o->relative)
 		relative_time(k, ts);
 	if (o->print_nr)
-		syscall_number(k, t, nr);
+		syscall_number(k, w->nr);
+	if (o->print_ip)
+		instruction_pointer(k, w);
+}
+
+/* The leader of a line about @c. */
+static void leader(struct sr_strace_sink *k, const struct sr_task_info *t, uint64_t ts,
+		   const struct sr_call *c)
+{
+	struct task_last w = { .nr = c->nr, .ip = c->ip };
+
+	if (k->opts && (k->opts->print_nr || k->opts->print_ip)) {
+		/* an ia32 task's calls print by the i386 table's raw entries */
+		w.ia32 = c->ent == syscalls__get_compat(c->nr);
+		remember(k, t, &w);
+	}
+	leader_at(k, t, ts, &w);
+}
+
+/* The leader of a line about @t itself (a signal): its latest call's number and address. */
+static void task_leader(struct sr_strace_sink *k, const struct sr_task_info *t, uint64_t ts)
+{
+	struct task_last w = recall(k, t);
+
+	leader_at(k, t, ts, &w);
+}
+
+/* The leader of a task's last line (an exit): its latest number, no address. */
+static void exit_leader(struct sr_strace_sink *k, const struct sr_task_info *t, uint64_t ts)
+{
+	struct task_last w = recall(k, t);
+
+	/* the task is gone: strace cannot read its instruction pointer either */
+	w.ip = 0;
+	leader_at(k, t, ts, &w);
 }
 
 /* The kernel time a call's line starts at: its entry, when known. */
@@ -245,10 +321,10 @@ static void start_line(struct sr_strace_sink *k, const struct sr_task_info *t, s
 {
 	close_line(k);
 	if (entry_printed(k, c)) {
-		leader(k, t, ts, c->nr);
+		leader(k, t, ts, c);
 		line__resumed(&k->fmt, c);
 	} else {
-		leader(k, t, entry_time(c, ts), c->nr);
+		leader(k, t, entry_time(c, ts), c);
 		line__enter(&k->fmt, c);
 	}
 }
@@ -266,7 +342,7 @@ static void on_enter(struct sr_strace_sink *k, const struct sr_task_info *t, str
 {
 	if (!line_is(k, t->tid))
 		close_line(k);
-	leader(k, t, ts, c->nr);
+	leader(k, t, ts, c);
 	line__enter(&k->fmt, c);
 	k->d->line_open = true;
 	k->d->open_tid = t->tid;
@@ -293,13 +369,13 @@ static void on_call(struct sr_strace_sink *k, const struct sr_event *ev)
 		break;
 	case SR_EV_ORPHAN:
 		close_line(k);
-		leader(k, t, ev->ts, c->nr);
+		leader(k, t, ev->ts, c);
 		line__resumed(&k->fmt, c);
 		line__ret(&k->fmt, c);
 		break;
 	case SR_EV_NORETURN:
 		close_line(k);
-		leader(k, t, entry_time(c, ev->ts), c->nr);
+		leader(k, t, entry_time(c, ev->ts), c);
 		line__enter(&k->fmt, c);
 		line__noreturn(&k->fmt, c, false);
 		break;
@@ -348,7 +424,7 @@ static void signal_name(struct sr_out *o, int sig)
 static void on_signal(struct sr_strace_sink *k, const struct sr_event *ev)
 {
 	close_line(k);
-	leader(k, ev->task, ev->ts, INT32_MIN);
+	task_leader(k, ev->task, ev->ts);
 	out__puts(out_of(k), "--- ");
 	signal_name(out_of(k), ev->sig->sig);
 	out__putc(out_of(k), ' ');
@@ -365,7 +441,7 @@ static void on_pexit(struct sr_strace_sink *k, const struct sr_event *ev)
 	int code = ev->exit_code;
 
 	close_line(k);
-	leader(k, ev->task, ev->ts, INT32_MIN);
+	exit_leader(k, ev->task, ev->ts);
 	if (code & 0x7f) {
 		out__puts(o, "+++ killed by ");
 		signal_name(o, code & 0x7f);
@@ -422,6 +498,7 @@ static void on_lost(struct sr_strace_sink *k, uint64_t lost)
 /* A thread's execve made it the leader: it goes on under the leader's pid. */
 static void on_retid(struct sr_strace_sink *k, const struct sr_event *ev)
 {
+	free(idmap__del(&k->last, ev->old_tid));
 	if (!k->files) {
 		/* the thread's line goes on under its new pid, as "<... resumed>" */
 		if (line_is(k, ev->old_tid) || line_is(k, ev->task->tid))
@@ -453,7 +530,7 @@ static void on_other(struct sr_strace_sink *k, const struct sr_event *ev)
 	case SR_EV_SUPERSEDED:
 		o = out_of(k);
 		close_line(k);
-		leader(k, ev->task, ev->ts, INT32_MIN);
+		exit_leader(k, ev->task, ev->ts);
 		out__puts(o, "+++ superseded by execve in pid ");
 		out__udec(o, ev->old_tid);
 		out__puts(o, " +++");
@@ -477,8 +554,7 @@ static void task_gone(struct sr_strace_sink *k, const struct sr_event *ev)
 {
 	if (ev->type != SR_EV_PEXIT || !ev->task)
 		return;
-	if (k->opts && k->opts->print_nr)
-		idmap__del(&k->last_nr, ev->task->tid);
+	free(idmap__del(&k->last, ev->task->tid));
 	if (k->files)
 		outfiles__release(k->files, ev->task->tid);
 }
@@ -590,6 +666,8 @@ void strace_sink__set_stacks(struct sr_sink *s, sr_stack_fn *fn, void *ctx)
 void strace_sink__free(struct sr_sink *s)
 {
 	struct sr_strace_sink *k = SINK(s);
+	struct task_last *l;
+	size_t it = 0;
 
 	if (!k)
 		return;
@@ -597,6 +675,8 @@ void strace_sink__free(struct sr_sink *s)
 		cgnames__free(k->cgnames);
 		free(k->cgnames);
 	}
-	idmap__free(&k->last_nr);
+	while ((l = idmap__next(&k->last, &it, NULL)))
+		free(l);
+	idmap__free(&k->last);
 	free(k);
 }
