@@ -17,6 +17,8 @@
 #include "print/dump.h"
 #include "print/outfiles.h"
 #include "rec.h"
+#include "table/plan.h"
+#include "table/syscalls.h"
 #include "test.h"
 
 /* strace -x / -xx / --strings-in-hex=non-ascii-chars of printf's three writes. */
@@ -362,6 +364,42 @@ static void files_per_thread(struct t_state *st)
 	rmdir(dir);
 }
 
+/* -P, --trace-fds: the calls the kernel still sends, by the table's classes and arguments. */
+static void file_calls(struct t_state *st)
+{
+	static const char *const yes[] = { "openat",   "read", "mmap",	  "symlinkat",
+					   "pselect6", "poll", "connect", "fstat" };
+	static const char *const no[] = { "getpid",	  "futex",	"clock_gettime", "brk",
+					  "rt_sigaction", "exit_group", "nanosleep" };
+	size_t i;
+
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		CHECK(st, syscalls__touches_files(syscalls__by_name(yes[i])));
+	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		CHECK(st, !syscalls__touches_files(syscalls__by_name(no[i])));
+	CHECK(st, !syscalls__touches_files(syscalls__undecoded(syscalls__by_name("openat")->nr)));
+}
+
+/* -P: the plans the kernel gets trace openat, not getpid; close still reaches the fd tables. */
+static void file_plans(struct t_state *st)
+{
+	struct sr_plans *p = calloc(1, sizeof(*p));
+	struct sr_opts o = { .strsize = 32, .npaths = 1, .paths = { "/etc/passwd" } };
+
+	CHECK(st, p != NULL);
+	if (!p)
+		return;
+	plan__build(&o, p);
+	CHECK(st, p->plan[syscalls__by_name("openat")->nr].flags & SR_PLAN_TRACED);
+	CHECK(st, !(p->plan[syscalls__by_name("getpid")->nr].flags & SR_PLAN_TRACED));
+	CHECK(st, p->plan[syscalls__by_name("close")->nr].flags & SR_PLAN_TRACK);
+	CHECK(st, !(p->plan[SR_PLAN_IA32].flags & SR_PLAN_TRACED));
+	o.npaths = 0;
+	plan__build(&o, p);
+	CHECK(st, p->plan[syscalls__by_name("getpid")->nr].flags & SR_PLAN_TRACED);
+	free(p);
+}
+
 T_SUITE(textopts_tests) = {
 	T_CASE(strings_in_hex),
 	T_CASE(hex_dump),
@@ -372,5 +410,7 @@ T_SUITE(textopts_tests) = {
 	T_CASE(dumps),
 	T_CASE(numbers_and_addresses),
 	T_CASE(files_per_thread),
+	T_CASE(file_calls),
+	T_CASE(file_plans),
 	T_END,
 };

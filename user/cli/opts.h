@@ -151,6 +151,12 @@ static inline bool opts__entry_times(const struct sr_opts *o)
 	return o->syscall_times || o->relative || o->ts_format != SR_TS_NONE;
 }
 
+/* Do -P or --trace-fds select calls by the files they touch? */
+static inline bool opts__selects_files(const struct sr_opts *o)
+{
+	return o->npaths || o->trace_fds.used;
+}
+
 /* Does syscall @nr print abbreviated: not under -v, nor when -e abbrev= leaves it out? */
 static inline bool opts__abbrev(const struct sr_opts *o, int nr)
 {

@@ -23,7 +23,7 @@
 
 bool pathsel__wanted(const struct sr_opts *o)
 {
-	return o && (o->npaths || o->trace_fds.used);
+	return o && opts__selects_files(o);
 }
 
 static bool path_selected(const struct sr_opts *o, const char *path, size_t len)
@@ -108,7 +108,7 @@ static bool arg_selected(const struct sr_opts *o, struct sr_fdtab *fds, const st
 
 	switch (a->type) {
 	case SR_T_PATH:
-		return !(a->flags & SR_AF_TARGET) && path_arg(o, c, i);
+		return !(a->flags & SR_AF_NOFILE) && path_arg(o, c, i);
 	case SR_T_FD:
 	case SR_T_DIRFD:
 		return fd_selected(o, fds, c, (int32_t)c->args[i]);
@@ -127,7 +127,7 @@ bool pathsel__match(const struct sr_opts *o, struct sr_fdtab *fds, const struct 
 	const struct sr_sysent *e = c->ent;
 	int i;
 
-	if (!(e->classes & (SR_C_FILE | SR_C_DESC | SR_C_NET)) || e->raw)
+	if (!syscalls__touches_files(e))
 		return false;
 	for (i = 0; i < e->nargs && i < SR_NARGS; i++)
 		if (arg_selected(o, fds, c, i))

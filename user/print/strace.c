@@ -64,7 +64,6 @@ static void use_dest(struct sr_strace_sink *k, struct sr_dest *d)
 {
 	k->d = d;
 	k->text.out = d->out;
-	k->fmt.out = d->out;
 }
 
 /* The destination of @tid's lines; false when -ff cannot open its file (said once). */

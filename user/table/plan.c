@@ -226,6 +226,17 @@ static bool traced(const struct sr_opts *o, int nr)
 }
 
 /*
+ * -P, --trace-fds select among the calls that can name a file or an fd
+ * (@e: the entry it prints by, NULL for the raw ones out of range or of
+ * ia32 tasks); the others stay in the kernel. Those the fd tables need
+ * still come, as SR_PLAN_TRACK.
+ */
+static bool may_touch_files(const struct sr_opts *o, const struct sr_sysent *e)
+{
+	return !opts__selects_files(o) || (e && syscalls__touches_files(e));
+}
+
+/*
  * Numbers outside the table: x32 calls, and -1, which is also what the exit
  * of a call that restores the registers (SR_F_REGS: rt_sigreturn) reports:
  * traced with it.
@@ -258,24 +269,25 @@ static bool compat_traced(const struct sr_opts *o, uint32_t nr)
 /* The plan of native number @nr, or of the numbers out of range (SR_PLAN_OOB). */
 static void plan_native(const struct sr_opts *o, uint32_t nr, struct sr_plan *p)
 {
-	const struct sr_sysent *e;
+	const struct sr_sysent *e, *shown;
 
 	if (nr == SR_PLAN_OOB) {
 		/* raw arguments, nothing captured */
 		memset(p, 0, sizeof(*p));
 		p->nargs = SR_NARGS;
-		if (catch_all_traced(o))
+		if (catch_all_traced(o) && may_touch_files(o, NULL))
 			p->flags |= SR_PLAN_TRACED;
 	} else {
 		e = syscalls__get(nr);
-		plan__syscall(selected(o->raw_sel, nr) ? syscalls__undecoded(nr) : e, o, p);
-		if (traced(o, nr))
+		shown = selected(o->raw_sel, nr) ? syscalls__undecoded(nr) : e;
+		plan__syscall(shown, o, p);
+		if (traced(o, nr) && may_touch_files(o, shown))
 			p->flags |= SR_PLAN_TRACED;
 		/* what the fd tables replay reaches them whatever -e and -z say */
 		if (fd_tables(o) && syscalls__changes_fds(e))
 			p->flags |= SR_PLAN_TRACK;
 	}
-	if (compat_traced(o, nr))
+	if (compat_traced(o, nr) && may_touch_files(o, NULL))
 		p->flags |= SR_PLAN_COMPAT;
 }
 
@@ -287,7 +299,7 @@ void plan__build(const struct sr_opts *o, struct sr_plans *out)
 		plan_native(o, nr, &out->plan[nr]);
 	/* every ia32 call: arguments raw, nothing captured */
 	memset(&out->plan[SR_PLAN_IA32], 0, sizeof(out->plan[SR_PLAN_IA32]));
-	out->plan[SR_PLAN_IA32].flags = SR_PLAN_TRACED;
+	out->plan[SR_PLAN_IA32].flags = may_touch_files(o, NULL) ? SR_PLAN_TRACED : 0;
 	out->plan[SR_PLAN_IA32].nargs = SR_NARGS;
 	out->status = plan__kernel_status(o);
 }
