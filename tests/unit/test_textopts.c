@@ -126,6 +126,11 @@ static void const_styles(struct t_state *st)
 	static const uint64_t mmap_a[6] = { 0, 8192, 3, 0x22, (uint64_t)-1, 0 };
 	static const uint64_t lseek_a[6] = { 3, 0, 0 };
 	static const struct t_blobspec path = { 1, "/etc/ld.so.cache", 17, 0, 0 };
+	static const uint64_t socket_a[6] = { 1, 0x80001, 0 };
+	static const uint64_t statx_a[6] = { T_AT_FDCWD, 0x1000, 0x100, 1, 0x1000 };
+	static const uint64_t mknod_a[6] = { 0x1000, 020600, 0x103 };
+	static const struct t_blobspec slash = { 1, "/", 2, 0, 0 };
+	static const struct t_blobspec path_x = { 0, "x", 2, 0, 0 };
 	struct t_sink s;
 
 	t_sink_open(&s);
@@ -139,8 +144,24 @@ static void const_styles(struct t_state *st)
 		  "MAP_PRIVATE|MAP_ANONYMOUS */, -1, 0) = 0x7f3ea2c2e000");
 	CHECK_STR(st, t_line(&s, "lseek", lseek_a, NULL, 0, 0, NULL, 0),
 		  "lseek(3, 0, 0 /* SEEK_SET */)     = 0");
+	CHECK_STR(
+		st, t_line(&s, "socket", socket_a, NULL, 0, 3, NULL, 0),
+		"socket(0x1 /* AF_UNIX */, 0x1 /* SOCK_STREAM */|0x80000 /* SOCK_CLOEXEC */, 0) = 3");
+	CHECK_STR(st, t_line(&s, "statx", statx_a, &slash, 1, -1, NULL, 0),
+		  "statx(-100 /* AT_FDCWD */, \"/\", 0 /* AT_STATX_SYNC_AS_STAT */|0x100 /* "
+		  "AT_SYMLINK_NOFOLLOW */, 0x1 /* STATX_TYPE */, 0x1000) = -1 EPERM (Operation not "
+		  "permitted)");
+	CHECK_STR(st, t_line(&s, "mknod", mknod_a, &path_x, 1, 0, NULL, 0),
+		  "mknod(\"x\", 020600 /* S_IFCHR|0600 */, 0x103 /* makedev(0x1, 0x3) */) = 0");
 	s.opts.xlat_style = SR_XLAT_RAW;
 	t_sink_reinit(&s);
+	CHECK_STR(st, t_line(&s, "socket", socket_a, NULL, 0, 3, NULL, 0),
+		  "socket(0x1, 0x1|0x80000, 0)       = 3");
+	/* strace 6.1 prints the sync type 0 as nothing, and the '|' before the flags */
+	CHECK_STR(st, t_line(&s, "statx", statx_a, &slash, 1, -1, NULL, 0),
+		  "statx(-100, \"/\", |0x100, 0x1, 0x1000) = -1 EPERM (Operation not permitted)");
+	CHECK_STR(st, t_line(&s, "mknod", mknod_a, &path_x, 1, 0, NULL, 0),
+		  "mknod(\"x\", 020600, 0x103)         = 0");
 	CHECK_STR(st, t_line(&s, "openat", openat_a, &path, 1, 3, NULL, 0),
 		  "openat(-100, \"/etc/ld.so.cache\", 0x80000) = 3");
 	CHECK_STR(st, t_line(&s, "mmap", mmap_a, NULL, 0, 0x7f3ea2c2e000, NULL, 0),

@@ -120,6 +120,22 @@ struct sr_pr_ops {
 	void (*sym_fmt)(struct sr_pr *p, const char *name, uint64_t raw, enum sr_num fmt);
 	void (*bits_begin_fmt)(struct sr_pr *p, uint64_t raw, enum sr_num fmt);
 	void (*xlat_default)(struct sr_pr *p, const char *text);
+	/*
+	 * Optional (NULL: bits_begin, nothing). A set strace prints in parts,
+	 * each from its own xlat (socket's type|flags, statx's sync type|AT_*
+	 * flags): under -X raw and verbose each part has its own number,
+	 * "0x1 /\* SOCK_STREAM *\/|0x80000 /\* SOCK_CLOEXEC *\/". bits_parts()
+	 * opens the set (@raw: the whole value), bits_part() starts a part.
+	 */
+	void (*bits_parts)(struct sr_pr *p, uint64_t raw);
+	void (*bits_part)(struct sr_pr *p, uint64_t raw);
+	/*
+	 * Optional (NULL: open(SR_BOX_CALL)). A form strace spells from a raw
+	 * value (makedev(major, minor) of a dev_t): under -X raw the number
+	 * alone (return false: no parts follow, no close), under -X verbose the
+	 * number, then the form in a comment.
+	 */
+	bool (*call_raw)(struct sr_pr *p, const char *name, uint64_t raw);
 };
 
 struct sr_pr {
@@ -290,6 +306,35 @@ static inline void pr_xlat_default(struct sr_fmt *f, const char *text)
 		f->pr->ops->xlat_default(f->pr, text);
 	else
 		f->pr->ops->comment(f->pr, text);
+}
+
+/* A set printed in parts (see sr_pr_ops.bits_parts): open it; pr_bits_part() before each part. */
+static inline void pr_bits_parts_begin(struct sr_fmt *f, uint64_t raw)
+{
+	if (f->pr->ops->bits_parts)
+		f->pr->ops->bits_parts(f->pr, raw);
+	else
+		f->pr->ops->bits_begin(f->pr, raw);
+}
+
+/* The next part of such a set, whose own value is @raw. */
+static inline void pr_bits_part(struct sr_fmt *f, uint64_t raw)
+{
+	if (f->pr->ops->bits_part)
+		f->pr->ops->bits_part(f->pr, raw);
+}
+
+/*
+ * A form spelled from raw value @raw, "makedev(0x1, 0x3)": true when its
+ * parts follow, then pr_call_end(); false when the backend printed the
+ * number alone (-X raw).
+ */
+static inline bool pr_call_raw_begin(struct sr_fmt *f, const char *name, uint64_t raw)
+{
+	if (f->pr->ops->call_raw)
+		return f->pr->ops->call_raw(f->pr, name, raw);
+	f->pr->ops->open(f->pr, SR_BOX_CALL, name);
+	return true;
 }
 
 static inline void pr_bit(struct sr_fmt *f, const char *prefix, const char *name)

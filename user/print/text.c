@@ -69,6 +69,7 @@ static void text_open(struct sr_pr *p, enum sr_box box, const char *name)
 	fr = frame(t);
 	fr->box = box;
 	fr->first = true;
+	fr->comment = false;
 }
 
 static void text_close(struct sr_pr *p)
@@ -78,6 +79,8 @@ static void text_close(struct sr_pr *p)
 
 	if (c)
 		out__putc(t->out, c);
+	if (frame(t)->comment)
+		out__puts(t->out, " */");
 	if (t->depth > 0)
 		t->depth--;
 	t->no_sep = false;
@@ -238,6 +241,71 @@ static void text_bits_end(struct sr_pr *p)
 	t->bits_any = false;
 	t->bits_quiet = false;
 	t->bits_open = false;
+	t->bits_parts = false;
+}
+
+/* A set printed in parts: under -X raw and verbose, nothing until the first part. */
+static void text_bits_parts(struct sr_pr *p, uint64_t raw)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	if (t->xlat_style == SR_XLAT_ABBREV) {
+		text_bits_begin(p, raw);
+		return;
+	}
+	elem(t);
+	t->bits_any = false;
+	t->bits_quiet = false;
+	t->bits_num = false;
+	t->bits_open = false;
+	t->bits_parts = true;
+	t->bits_nparts = 0;
+	t->raw_value = true;
+}
+
+/*
+ * A part: its own number (none for 0: a name for 0 brings it, as strace's
+ * xlat printers do), after a '|' when a part began before.
+ */
+static void text_bits_part(struct sr_pr *p, uint64_t raw)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	if (!t->bits_parts)
+		return;
+	if (t->bits_open)
+		out__puts(t->out, " */");
+	t->bits_open = false;
+	t->bits_any = false;
+	t->bits_num = false;
+	if (t->bits_nparts++ && raw)
+		out__putc(t->out, '|');
+	if (raw) {
+		put_num(t->out, SR_NUM_X, raw, 0);
+		t->bits_num = true;
+	}
+	t->bits_quiet = t->xlat_style == SR_XLAT_RAW;
+}
+
+/* makedev(): the number; -X verbose adds the form in a comment, closed by close(). */
+static bool text_call_raw(struct sr_pr *p, const char *name, uint64_t raw)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	if (t->xlat_style == SR_XLAT_ABBREV) {
+		text_open(p, SR_BOX_CALL, name);
+		return true;
+	}
+	elem(t);
+	put_num(t->out, SR_NUM_X, raw, 0);
+	t->raw_value = true;
+	if (t->xlat_style == SR_XLAT_RAW)
+		return false;
+	out__puts(t->out, " /* ");
+	t->no_sep = true;
+	text_open(p, SR_BOX_CALL, name);
+	frame(t)->comment = true;
+	return true;
 }
 
 /* strace's default note on a value no name covers: none under -X raw. */
@@ -372,6 +440,9 @@ static const struct sr_pr_ops text_ops = {
 	.sym_fmt = text_sym_fmt,
 	.bits_begin_fmt = text_bits_begin_fmt,
 	.xlat_default = text_xlat_default,
+	.bits_parts = text_bits_parts,
+	.bits_part = text_bits_part,
+	.call_raw = text_call_raw,
 };
 
 void text_pr__args_begin(struct sr_text_pr *t)

@@ -17,6 +17,7 @@
 struct sr_text_frame {
 	unsigned char box; /* enum sr_box */
 	bool first; /* no element printed yet */
+	bool comment; /* -X verbose: a form in a comment after its number, closed with it */
 };
 
 struct sr_text_pr {
@@ -32,6 +33,9 @@ struct sr_text_pr {
 	/* -X verbose: the set printed its number (not 0); its names comment is open */
 	bool bits_num;
 	bool bits_open;
+	/* -X raw, verbose: a set printed in parts; how many began */
+	bool bits_parts;
+	int bits_nparts;
 	/* -X raw: the value just printed was a number standing for a name */
 	bool raw_value;
 	struct sr_text_frame st[SR_TEXT_DEPTH];
