@@ -3,6 +3,7 @@
 #include "cli/filter.h"
 #include "cli/opts.h"
 #include "call/call.h"
+#include "decode/net.h"
 #include "print/dump.h"
 #include "print/out.h"
 #include "table/dumpio.h"
@@ -11,6 +12,7 @@
 #define DUMP_WIDTH    16 /* bytes per line */
 #define DUMP_GROUP    8 /* bytes per group of hex */
 #define DUMP_OFFS_MIN 5 /* hex digits of the offset, at least */
+#define DUMP_MSG_IOV  64 /* a message's buffers dumped, at most (as many as captured) */
 
 /* Hex digits of the offsets of a @total-byte dump: 5, or as many as total - 1 needs. */
 static int offset_digits(uint64_t total)
@@ -107,30 +109,55 @@ static void dump_iov(struct sr_out *o, const struct sr_call *c, bool at_exit, ui
 	}
 }
 
+/* A message's iovec buffers (sendmsg, recvmsg), as strace's dumpiov_in_msghdr(). */
+static void dump_msg(struct sr_out *o, const struct sr_call *c, bool at_exit)
+{
+	const struct sr_blob *buf[DUMP_MSG_IOV];
+	uint64_t len[DUMP_MSG_IOV];
+	int i, n = msghdr__buffers(c, at_exit, buf, len, DUMP_MSG_IOV);
+
+	for (i = 0; i < n && len[i]; i++) {
+		out__printf(o, " * %llu bytes in buffer %d", (unsigned long long)len[i], i);
+		out__newline(o);
+		dump_blob(o, buf[i], len[i]);
+	}
+}
+
+/* Dump @c's data, its form and direction as the table says. */
+static void dump_data(struct sr_out *o, const struct sr_call *c, enum sr_dumpform form,
+		      bool at_exit, uint64_t n)
+{
+	switch (form) {
+	case SR_DUMPF_IOV:
+		dump_iov(o, c, at_exit, n);
+		break;
+	case SR_DUMPF_MSG:
+		dump_msg(o, c, at_exit);
+		break;
+	default:
+		dump_blob(o, call__blob(c, 1, at_exit), n);
+		break;
+	}
+}
+
 void dump__call(struct sr_out *o, const struct sr_opts *opts, const struct sr_call *c)
 {
 	int fd = (int)c->args[0];
-	bool iov;
+	enum sr_dumpform form;
 
 	if (!opts || fd < 0 || !c->has_exit)
 		return;
-	switch (syscalls__dumpio(c->ent, &iov)) {
+	switch (syscalls__dumpio(c->ent, &form)) {
 	case SR_DUMP_WRITE:
 		if (!filter__fd_in(&opts->write_fds, fd))
 			return;
 		/* what the call was asked to write, whatever it did (strace's dumpio) */
-		if (iov)
-			dump_iov(o, c, false, UINT64_MAX);
-		else
-			dump_blob(o, call__blob(c, 1, false), c->args[2]);
+		dump_data(o, c, form, false, form == SR_DUMPF_BUF ? c->args[2] : UINT64_MAX);
 		return;
 	case SR_DUMP_READ:
 		if (c->ret <= 0 || !filter__fd_in(&opts->read_fds, fd))
 			return;
-		if (iov)
-			dump_iov(o, c, true, (uint64_t)c->ret);
-		else
-			dump_blob(o, call__blob(c, 1, true), (uint64_t)c->ret);
+		dump_data(o, c, form, true, (uint64_t)c->ret);
 		return;
 	default:
 		return;

@@ -4,7 +4,8 @@
  * where that data is. Derived from the table's argument types: an fd first,
  * then the data as a buffer or an iovec array (read, write, pread64,
  * pwrite64, readv, writev, preadv*, pwritev*, sendto, recvfrom,
- * mq_timedsend, mq_timedreceive, vmsplice: strace's dumpio() list).
+ * mq_timedsend, mq_timedreceive, vmsplice), or a struct msghdr (sendmsg,
+ * recvmsg): strace's dumpio() list but sendmmsg and recvmmsg.
  */
 #ifndef SYSRAY_TABLE_DUMPIO_H
 #define SYSRAY_TABLE_DUMPIO_H
@@ -21,11 +22,18 @@ enum sr_dumpio {
 	SR_DUMP_READ, /* data read: args[1], as much as the call returned */
 };
 
+/* Where a dumped call's data is, at args[1]. */
+enum sr_dumpform {
+	SR_DUMPF_BUF, /* one buffer */
+	SR_DUMPF_IOV, /* an iovec array */
+	SR_DUMPF_MSG, /* the iovec array of a struct msghdr */
+};
+
 /**
  * syscalls__dumpio() - does @e read or write data through its fd argument
- * 0? *@iov: the data is an iovec array (else one buffer); both at args[1].
+ * 0? *@form: where the data is.
  */
-enum sr_dumpio syscalls__dumpio(const struct sr_sysent *e, bool *iov);
+enum sr_dumpio syscalls__dumpio(const struct sr_sysent *e, enum sr_dumpform *form);
 
 /**
  * syscalls__plan_dumpio() - with -e read= or -e write=, capture the data of
