@@ -38,9 +38,9 @@ static const char *const group_title[G_COUNT] = {
 
 /* Printed at the end of a group. */
 static const char *const group_note[G_COUNT] = {
-	[G_FILTERING] = "Filters run in the kernel, but -P and --trace-fds. Filters of one\n"
-			"kind (two --comm) match any; filters of different kinds must all\n"
-			"match.",
+	[G_FILTERING] = "Filters run in the kernel; -P and --trace-fds there only leave\n"
+			"out the calls that cannot touch a file. Filters of one kind (two\n"
+			"--comm) match any; filters of different kinds must all match.",
 };
 
 #define FIELD(name) offsetof(struct sr_opts, name)
@@ -335,7 +335,7 @@ static const struct sr_optdef opt_table[] = {
 	  .help = "print only the delivery of these signals" },
 	{ "trace-path", 'P', ARG_REQ, "PATH", G_FILTERING,
 	  "only syscalls touching PATH: as an argument, or through\n"
-	  "an fd open on it (repeatable; in user space)",
+	  "an fd open on it (repeatable)",
 	  opt_trace_path },
 	{ "trace-fds", 0, ARG_REQ, "SET", G_FILTERING,
 	  "only syscalls touching these fds (-e trace-fds=SET)", opt_trace_fds, 0,
@@ -381,7 +381,9 @@ static const struct sr_optdef opt_table[] = {
 	  "print the instruction pointer at the syscall", opt_true, FIELD(print_ip) },
 	{ "syscall-number", 'n', ARG_NONE, NULL, G_OUTPUT, "print the syscall number", opt_true,
 	  FIELD(print_nr) },
-	{ "arg-names", 'N', ARG_NONE, NULL, G_OUTPUT, "print the arguments' names (strace 6.16)",
+	{ "arg-names", 'N', ARG_NONE, NULL, G_OUTPUT,
+	  "strace 6.16's argument names: not available\n"
+	  "yet, refused",
 	  opt_true, FIELD(arg_names) },
 	{ "output", 'o', ARG_REQ, "FILE", G_OUTPUT,
 	  "write the trace to FILE instead of stderr; \"|CMD\" or\n"
