@@ -385,6 +385,41 @@ static void files_per_thread(struct t_state *st)
 	rmdir(dir);
 }
 
+/*
+ * --trace-fds=3: calls with fd 3 as an argument, in select's sets or poll's
+ * array; not getpid, not close(4), not openat returning 3.
+ */
+static void trace_fds(struct t_state *st)
+{
+	static const uint64_t close3[6] = { 3 }, close4[6] = { 4 }, none[6] = { 0 };
+	static const uint64_t openat_a[6] = { T_AT_FDCWD, 0x1000, 0 };
+	static const uint64_t poll_a[6] = { 0x1000, 1, 0 };
+	static const uint64_t select_a[6] = { 5, 0x1000, 0, 0, 0 };
+	static const struct t_blobspec path = { 1, "/etc/passwd", 12, 0, 0 };
+	static const uint8_t set3[8] = { 0x08 }, set4[8] = { 0x10 };
+	static const int32_t pfd3[2] = { 3, 1 }; /* fd 3, POLLIN */
+	const struct t_blobspec sel3 = { 1, set3, sizeof(set3), 0, 0 };
+	const struct t_blobspec sel4 = { 1, set4, sizeof(set4), 0, 0 };
+	const struct t_blobspec poll3 = { 0, pfd3, sizeof(pfd3), 0, 0 };
+	struct t_sink s;
+
+	t_sink_open(&s);
+	CHECK(st, filter__fdset(&s.opts.trace_fds, "3") == 0);
+	t_sink_reinit(&s);
+	t_feed_call(&s, 100, T_AS_SPLIT, "openat", openat_a, &path, 1, 3, NULL, 0);
+	t_feed_call(&s, 100, T_AS_SPLIT, "getpid", none, NULL, 0, 100, NULL, 0);
+	t_feed_call(&s, 100, T_AS_SPLIT, "close", close4, NULL, 0, 0, NULL, 0);
+	t_feed_call(&s, 100, T_AS_SPLIT, "select", select_a, &sel4, 1, 0, NULL, 0);
+	t_feed_call(&s, 100, T_AS_SPLIT, "select", select_a, &sel3, 1, 0, NULL, 0);
+	t_feed_call(&s, 100, T_AS_SPLIT, "poll", poll_a, &poll3, 1, 0, NULL, 0);
+	t_feed_call(&s, 100, T_AS_SPLIT, "close", close3, NULL, 0, 0, NULL, 0);
+	CHECK_STR(st, t_sink_text(&s),
+		  "100   select(5, [3], NULL, NULL, NULL)  = 0 (Timeout)\n"
+		  "100   poll([{fd=3, events=POLLIN}], 1, 0) = 0 (Timeout)\n"
+		  "100   close(3)                          = 0\n");
+	t_sink_close(&s);
+}
+
 /* -P, --trace-fds: the calls the kernel still sends, by the table's classes and arguments. */
 static void file_calls(struct t_state *st)
 {
@@ -431,6 +466,7 @@ T_SUITE(textopts_tests) = {
 	T_CASE(dumps),
 	T_CASE(numbers_and_addresses),
 	T_CASE(files_per_thread),
+	T_CASE(trace_fds),
 	T_CASE(file_calls),
 	T_CASE(file_plans),
 	T_END,
