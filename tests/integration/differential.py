@@ -108,12 +108,12 @@ def parse_call(body):
 # values become TIME, REL and IP (but the offset of the address in its page),
 # their formats must match exactly (digits of the precision, widths). -n's
 # number stays.
-TS_RE = re.compile(r'^(?:\d\d:\d\d:\d\d|\d{9,11})(?:\.(\d{3}|\d{6}|\d{9}))? ')
-REL_RE = re.compile(r'^(\(\+)?( {0,5}-?\d+)(?:\.(\d{3}|\d{6}|\d{9}))?(\) )?( )?')
+TS_RE = re.compile(r'^(?:\d\d:\d\d:\d\d|\d{9,11})(?:\.(\d{9}|\d{6}|\d{3}))? ')
+REL_RE = re.compile(r'^(\(\+)?( {0,5}-?\d+)(?:\.(\d{9}|\d{6}|\d{3}))?(\) )?( )?')
 NR_RE = re.compile(r'^\[(?: {0,3}\d+|\?\?\?)\] ')
 IP_RE = re.compile(r'^\[(?:[0-9a-f]{16}|\?{16})\] ')
 # -T's " <0.000012>" at the end of a line.
-DURATION_RE = re.compile(r' <\d+(?:\.(\d{3}|\d{6}|\d{9}))?>$')
+DURATION_RE = re.compile(r' <\d+(?:\.(\d{9}|\d{6}|\d{3}))?>$')
 # -e read=/write= dumps (no pid of their own: they belong to the line before).
 DUMP_RE = re.compile(r'^ (?:\| [0-9a-f]{5,}  |\* \d+ bytes in buffer \d+$|\| sysray: )')
 
