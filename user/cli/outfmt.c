@@ -104,28 +104,28 @@ int opt_timestamps(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
 	return 0;
 }
 
-/* -r, --relative-timestamps[=PRECISION]; microseconds unless told. */
-int opt_relative(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+/* An optional PRECISION, microseconds unless told: set *@on and *@digits, or refuse @arg. */
+static int precision_opt(const struct sr_optdef *d, const char *arg, bool *on, uint8_t *digits)
 {
-	int digits = arg ? precision_digits(arg) : 6;
+	int n = arg ? precision_digits(arg) : 6;
 
-	if (digits < 0)
+	if (n < 0)
 		return bad_arg(d, arg, true);
-	c->o->relative = true;
-	c->o->rel_digits = digits;
+	*on = true;
+	*digits = n;
 	return 0;
 }
 
-/* -T, --syscall-times[=PRECISION]; microseconds unless told. */
+/* -r, --relative-timestamps[=PRECISION] */
+int opt_relative(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+{
+	return precision_opt(d, arg, &c->o->relative, &c->o->rel_digits);
+}
+
+/* -T, --syscall-times[=PRECISION] */
 int opt_syscall_times(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
 {
-	int digits = arg ? precision_digits(arg) : 6;
-
-	if (digits < 0)
-		return bad_arg(d, arg, true);
-	c->o->syscall_times = true;
-	c->o->times_digits = digits;
-	return 0;
+	return precision_opt(d, arg, &c->o->syscall_times, &c->o->times_digits);
 }
 
 int opt_xshort(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
