@@ -913,19 +913,19 @@ def raw_arguments_match_strace():
 # (times, durations, addresses) is compared by its format.
 TEXT_OPTIONS = [
     # (options for both tracers, differential.py flags, programs)
-    ('-tt -T', ['--leader', 'ts,dur'], 'fileio,threads,signals'),
-    ('-ttt -r', ['--leader', 'ts,rel'], 'fork_exit3,pipes_poll'),
+    ('-tt -T', ['--leader', 'ts,dur'], 'fileio,threads'),
+    ('-ttt -r', ['--leader', 'ts,rel'], 'fork_exit3'),
     ('--timestamps=unix,ms --syscall-times=ns', ['--leader', 'ts,dur'], 'stat_family'),
     ('-t -r', ['--leader', 'ts,rel'], 'missing_file'),
-    ('-x', [], 'strings,xattr_values,fileio'),
-    ('-xx', [], 'strings,vectored_io'),
-    ('-X verbose', [], 'fileio,stat_family,net_unix,signals'),
-    ('-X raw', [], 'fileio,stat_family,net_unix'),
-    ('-a 60', ['--padding', '60'], 'fileio,threads'),
-    ('-i -n', ['--leader', 'nr,ip'], 'signals,threads,fork_exit3'),
-    ('-e read=all -e write=all', [], 'fileio,vectored_io,pipes_poll,net_unix'),
-    ('-e read=3 -e write=1,2', [], 'fileio,pipes_poll'),
-    ('-P /etc/ld.so.cache', [], 'fileio,threads,fork_exit3'),
+    ('-x', [], 'strings,xattr_values'),
+    ('-xx', [], 'strings'),
+    ('-X verbose', [], 'stat_family,net_unix'),
+    ('-X raw', [], 'fileio,net_unix'),
+    ('-a 60', ['--padding', '60'], 'threads'),
+    ('-i -n', ['--leader', 'nr,ip'], 'signals,threads'),
+    ('-e read=all -e write=all', [], 'vectored_io,net_unix'),
+    ('-e read=3 -e write=1,2', [], 'fileio'),
+    ('-P /etc/ld.so.cache', [], 'fileio,fork_exit3'),
     ('-ff', ['--ff'], 'fork_exit3,threads,proc_clone'),
 ]
 
