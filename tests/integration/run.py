@@ -925,7 +925,7 @@ TEXT_OPTIONS = [
     ('-i -n', ['--leader', 'nr,ip'], 'signals,threads'),
     ('-e read=all -e write=all', [], 'vectored_io,net_unix'),
     ('-e read=3 -e write=1,2', [], 'fileio'),
-    ('-P /etc/ld.so.cache', [], 'fileio,fork_exit3'),
+    ('-P /etc/ld.so.cache', [], 'fileio,fork_exit3,missing_file'),
     ('-ff', ['--ff'], 'fork_exit3,threads,proc_clone'),
 ]
 

@@ -345,13 +345,11 @@ static struct sr_call *load_call(const struct sr_pairing *p, struct sr_ttask *t,
 /* strace's notice for a task that switched to i386 syscalls; once per task. */
 static void tell_compat(struct sr_pairing *p, struct sr_ttask *t, uint64_t ts)
 {
-	struct sr_event ev = { .type = SR_EV_COMPAT,
-			       .shown = !p->opts || !p->opts->quiet_personality,
-			       .ts = ts,
-			       .task = &t->info };
+	struct sr_event ev = { .type = SR_EV_COMPAT, .ts = ts, .task = &t->info };
 
 	if (t->compat_told)
 		return;
+	ev.shown = !p->opts || !p->opts->quiet_personality;
 	t->compat_told = true;
 	emit(p, &ev);
 }
@@ -369,17 +367,6 @@ static struct sr_call *begin_call(struct sr_pairing *p, struct sr_ttask *t,
 	return load_call(p, t, e, len, keep);
 }
 
-/*
- * -P, --trace-fds: does @t's call touch the paths or fds asked for? Its
- * path arguments must be read; the fd tables say what its fds are.
- */
-static void select_call(struct sr_pairing *p, struct sr_ttask *t)
-{
-	t->sel_pending = false;
-	if (!t->quiet && pathsel__wanted(p->opts) && !pathsel__match(p->opts, p->fds, &t->call))
-		t->quiet = true;
-}
-
 static void handle_enter(struct sr_pairing *p, const struct sr_enter *e, size_t len)
 {
 	struct sr_ttask *t = task_get(p, e->h.tid, e->h.tgid);
@@ -392,10 +379,10 @@ static void handle_enter(struct sr_pairing *p, const struct sr_enter *e, size_t 
 		return;
 	call__index_blobs(t->rec + sizeof(*e), c->in_end, c->in);
 	t->in_call = true;
-	if (entry_faulted(c))
-		t->sel_pending = pathsel__wanted(p->opts);
-	else
-		select_call(p, t);
+	/* -P: with the inputs read (at exit, when they faulted here) */
+	t->sel_pending = entry_faulted(c);
+	if (!t->sel_pending)
+		t->quiet |= pathsel__hides(p->opts, p->fds, c);
 	if (c->ent->ret == SR_R_NONE) {
 		/* exit, exit_group: strace completes the line at once */
 		emit_call(p, SR_EV_NORETURN, t, shown(p, t, SR_ST_UNFINISHED), e->h.ts_ns);
@@ -525,7 +512,7 @@ static void complete_call(struct sr_pairing *p, struct sr_ttask *t, const struct
 	call__index_exit_blobs(c, blobs);
 	use_exec_name(t, c);
 	if (t->sel_pending)
-		select_call(p, t);
+		t->quiet |= pathsel__hides(p->opts, p->fds, c);
 	end_call(p, t, c);
 	c->has_exit = false;
 	c->out_start = NULL;
@@ -584,7 +571,7 @@ static void handle_call(struct sr_pairing *p, const struct sr_callrec *r, size_t
 	c->out_start = (const uint8_t *)r;
 	c->out_end = c->out_start + len;
 	call__index_exit_blobs(c, c->out_start + sizeof(*r));
-	select_call(p, t);
+	t->quiet |= pathsel__hides(p->opts, p->fds, c);
 	end_call(p, t, c);
 	/* the record is gone once we return */
 	c->in_end = c->out_start = c->out_end = NULL;

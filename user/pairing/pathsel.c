@@ -134,3 +134,8 @@ bool pathsel__match(const struct sr_opts *o, struct sr_fdtab *fds, const struct 
 			return true;
 	return false;
 }
+
+bool pathsel__hides(const struct sr_opts *o, struct sr_fdtab *fds, const struct sr_call *c)
+{
+	return pathsel__wanted(o) && !pathsel__match(o, fds, c);
+}

@@ -25,4 +25,10 @@ bool pathsel__wanted(const struct sr_opts *o);
  */
 bool pathsel__match(const struct sr_opts *o, struct sr_fdtab *fds, const struct sr_call *c);
 
+/**
+ * pathsel__hides() - do -P or --trace-fds leave @c out (it touches none of
+ * their paths or fds)? False when neither is given.
+ */
+bool pathsel__hides(const struct sr_opts *o, struct sr_fdtab *fds, const struct sr_call *c);
+
 #endif /* SYSRAY_PAIRING_PATHSEL_H */
