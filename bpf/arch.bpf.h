@@ -19,6 +19,12 @@ static __always_inline __u64 sr_regs_sp(struct pt_regs *regs)
 	return regs->sp;
 }
 
+/* Where the task resumes: the instruction after the syscall (strace -i). */
+static __always_inline __u64 sr_regs_ip(struct pt_regs *regs)
+{
+	return regs->ip;
+}
+
 /*
  * An ia32 task's syscall: its number is i386's, not x86_64's. TS_COMPAT is
  * 0x0002 in arch/x86/include/asm/thread_info.h (a macro, so not in BTF).
@@ -89,6 +95,12 @@ static __always_inline long sr_regs_nr(struct pt_regs *regs)
 static __always_inline __u64 sr_regs_sp(struct pt_regs *regs)
 {
 	return regs->sp;
+}
+
+/* Where the task resumes: the instruction after the svc (strace -i). */
+static __always_inline __u64 sr_regs_ip(struct pt_regs *regs)
+{
+	return regs->pc;
 }
 
 /* AArch32 tasks are not told apart yet: arm64 builds are not supported. */

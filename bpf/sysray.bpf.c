@@ -207,6 +207,7 @@ static __always_inline void enter_init(struct sr_enter *e, __u16 type, long id,
 	else
 		__builtin_memset(e->comm, 0, sizeof(e->comm));
 	e->cgid = targ_cgroup_ids ? bpf_get_current_cgroup_id() : 0;
+	e->ip = sr_regs_ip(regs);
 }
 
 /* The call's arguments and outcome, where the capture functions read them. */

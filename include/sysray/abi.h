@@ -66,6 +66,7 @@ struct sr_enter {
 	__u64 args[SR_NARGS];
 	char comm[SR_COMM_LEN];
 	__u64 cgid; /* cgroup v2 id, when asked for (targ_cgroup_ids); else 0 */
+	__u64 ip; /* the user instruction pointer after the syscall instruction (-i) */
 };
 
 /*
@@ -344,7 +345,7 @@ struct sr_task {
 
 #ifndef __bpf__
 _Static_assert(sizeof(struct sr_hdr) == 32, "sr_hdr layout");
-_Static_assert(sizeof(struct sr_enter) == 32 + 48 + 16 + 8, "sr_enter layout");
+_Static_assert(sizeof(struct sr_enter) == 32 + 48 + 16 + 8 + 8, "sr_enter layout");
 _Static_assert(sizeof(struct sr_callrec) == sizeof(struct sr_enter) + 8, "sr_callrec layout");
 _Static_assert(sizeof(struct sr_exit) == 40, "sr_exit layout");
 _Static_assert(sizeof(struct sr_stack) == 32 + 33 * 8 + 16, "sr_stack layout");

@@ -74,11 +74,13 @@ ERRNO_RE = re.compile(r'^(E[A-Z0-9]+|ERESTART[A-Z_]*)\b')
 class Entry:
     """One line of a trace, after merging <unfinished ...>/<... resumed>."""
 
-    __slots__ = ('pid', 'body')
+    __slots__ = ('pid', 'body', 'lead', 'pad_ok')
 
-    def __init__(self, pid, body):
+    def __init__(self, pid, body, lead='', pad_ok=True):
         self.pid = pid
         self.body = body
+        self.lead = lead  # the normalised leader fields (times, -n, -i)
+        self.pad_ok = pad_ok  # the padding before " = RET" is right for -a
 
 
 def parse_call(body):
@@ -100,42 +102,155 @@ def parse_call(body):
     return name, body[m.end():split.start()], body[split.end():]
 
 
-def read_trace(path):
+# What strace prints before a line's body (printleader): -t/-tt/-ttt's wall
+# clock, -r's relative time (in "(+...)" after -t), -n's syscall number and
+# -i's instruction pointer. Times and addresses change from run to run: their
+# values become TIME, REL and IP (but the offset of the address in its page),
+# their formats must match exactly (digits of the precision, widths). -n's
+# number stays.
+TS_RE = re.compile(r'^(?:\d\d:\d\d:\d\d|\d{9,11})(?:\.(\d{9}|\d{6}|\d{3}))? ')
+REL_RE = re.compile(r'^(\(\+)?( {0,5}-?\d+)(?:\.(\d{9}|\d{6}|\d{3}))?(\) )?( )?')
+NR_RE = re.compile(r'^\[(?: {0,3}\d+|\?\?\?)\] ')
+IP_RE = re.compile(r'^\[(?:[0-9a-f]{16}|\?{16})\] ')
+# -T's " <0.000012>" at the end of a line.
+DURATION_RE = re.compile(r' <\d+(?:\.(\d{9}|\d{6}|\d{3}))?>$')
+# -e read=/write= dumps (no pid of their own: they belong to the line before).
+DUMP_RE = re.compile(r'^ (?:\| [0-9a-f]{5,}  |\* \d+ bytes in buffer \d+$|\| sysray: )')
+
+
+class Leader:
+    """Which leader fields the traces carry (from the tracer options)."""
+
+    def __init__(self, ts=False, rel=False, nr=False, ip=False, dur=False):
+        self.ts, self.rel, self.nr, self.ip, self.dur = ts, rel, nr, ip, dur
+
+    def any(self):
+        return self.ts or self.rel or self.nr or self.ip or self.dur
+
+
+def split_leader(body, lead):
+    """Return (normalised leader text, rest of the body), or (None, body)
+    when a field the options promise is missing or malformed."""
+    out = []
+    if lead.ts:
+        m = TS_RE.match(body)
+        if not m:
+            return None, body
+        out.append('TIME%s ' % ('.' + 'D' * len(m.group(1)) if m.group(1) else ''))
+        body = body[m.end():]
+    if lead.rel:
+        m = REL_RE.match(body)
+        if not m or bool(m.group(1)) != lead.ts or (lead.ts and not m.group(4)) or \
+                (not lead.ts and not m.group(5)) or len(m.group(2)) < 6:
+            return None, body
+        frac = '.' + 'D' * len(m.group(3)) if m.group(3) else ''
+        out.append('(+REL%s) ' % frac if lead.ts else 'REL%s ' % frac)
+        body = body[m.end():]
+    if lead.nr:
+        m = NR_RE.match(body)
+        if not m:
+            return None, body
+        out.append(m.group(0))
+        body = body[m.end():]
+    if lead.ip:
+        m = IP_RE.match(body)
+        if not m:
+            return None, body
+        # ASLR moves whole pages: the offset in the page must match
+        out.append('[IP...%s] ' % m.group(0)[14:17] if '?' not in m.group(0) else m.group(0))
+        body = body[m.end():]
+    return ''.join(out), body
+
+
+def read_lines(path):
+    try:
+        with open(path, encoding='utf-8', errors='surrogateescape') as f:
+            return f.read().splitlines()
+    except FileNotFoundError:
+        return None
+
+
+def read_trace(path, lead=None, ff_pid=None, column=None):
     """Read a trace file; return (entries, lost_count).
 
     Lines with a leading pid are attributed to it; lines without one (a trace
-    of a single process without -f) get pid 0. sysray's '--- lost' lines are
-    dropped and counted.
+    of a single process without -f) get pid 0, or ff_pid (a -ff file). Dump
+    lines of -e read=/write= belong to the line before them. sysray's
+    '--- lost' lines are dropped and counted. With lead, the leader fields
+    (times, -n, -i) are normalised and kept apart (Entry.lead); -T's duration
+    becomes " <T>". With column, the padding before " = RET" of each line is
+    checked against -a COLUMN (Entry.pad_ok; in a line joined from
+    <unfinished ...> and <... resumed>, the resumed part's).
     """
     entries = []
     lost = 0
     pending = {}  # pid -> index into entries of an <unfinished ...> call
-    try:
-        with open(path, encoding='utf-8', errors='surrogateescape') as f:
-            raw = f.read().splitlines()
-    except FileNotFoundError:
+    raw = read_lines(path)
+    if raw is None:
         return [], 0
+    last_pid = ff_pid or 0
     for line in raw:
         if not line.strip():
             continue
-        m = LINE_RE.match(line)
+        if DUMP_RE.match(line):
+            entries.append(Entry(last_pid, line))
+            continue
+        m = LINE_RE.match(line) if ff_pid is None else None
         if m:
             pid, body = int(m.group(1)), m.group(2)
         else:
-            pid, body = 0, line
-        if body.startswith('--- lost'):
+            pid, body = ff_pid or 0, line
+        last_pid = pid
+        if body.startswith('--- sysray:') or body.startswith('--- lost'):
             lost += 1
             continue
+        head = ''
+        if lead and lead.any():
+            head, body = split_leader(body, lead)
+            if head is None:
+                head = 'BAD-LEADER '
+            if lead.dur:
+                body = DURATION_RE.sub(lambda d: ' <T%s>' % ('.' + 'D' * len(d.group(1))
+                                                              if d.group(1) else ''), body)
+        pad_ok = column is None or padding_ok(line, column)
         rm = RESUMED_RE.match(body)
         if rm and pid in pending:
             idx = pending.pop(pid)
             e = entries[idx]
             e.body = e.body[:-len(UNFINISHED)] + rm.group(2)
+            e.pad_ok = pad_ok
             continue
         if body.endswith(UNFINISHED):
             pending[pid] = len(entries)
-        entries.append(Entry(pid, body))
+        entries.append(Entry(pid, body, head, pad_ok))
     return entries, lost
+
+
+def read_ff(prefix, lead=None, column=None):
+    """Read the -ff files PREFIX.PID; return (entries, lost, pids)."""
+    d, base = os.path.split(prefix)
+    files = {}
+    for fn in os.listdir(d or '.'):
+        if fn.startswith(base + '.') and fn[len(base) + 1:].isdigit():
+            files[int(fn[len(base) + 1:])] = os.path.join(d, fn)
+    per = {}
+    lost = 0
+    for pid, path in files.items():
+        per[pid], n = read_trace(path, lead, ff_pid=pid, column=column)
+        lost += n
+    # the first process first, the one no clone of the others returned
+    children = set()
+    for ents in per.values():
+        for e in ents:
+            pc = parse_call(e.body)
+            if pc and pc[0] in CLONE_CALLS and pc[2]:
+                tok = pc[2].split(' ', 1)[0]
+                if tok.isdigit():
+                    children.add(int(tok))
+    roots = sorted(p for p in per if p not in children)
+    order = roots + sorted(p for p in per if p in children)
+    entries = [e for p in order for e in per[p]]
+    return entries, lost, sorted(files)
 
 
 # ---------------------------------------------------------------------------
@@ -357,6 +472,19 @@ def fd_score(s_norm, y_norm):
     return total, paired, same, diffs
 
 
+def padding_ok(line, column):
+    """Is the padding before " = RET" of this raw line strace's for -a COLUMN:
+    spaces up to the column, or one space past it?"""
+    m = None
+    for sm in RET_SEP_RE.finditer(line):
+        if RET_TAIL_RE.match(line[sm.end():]):
+            m = sm
+    if not m:
+        return True
+    col, pad = m.start() + 1, len(m.group(1))
+    return pad == (column - col if col < column else 1)
+
+
 def normalise(entries, fds=False):
     """Return a list of (pname, body) with the normalisation rules applied.
 
@@ -372,7 +500,8 @@ def normalise(entries, fds=False):
        shmat, brk's argument and execve's environment pointer at any width.
        Other hex values stay.
     4. The padding before ' = RET' is collapsed to one space (merged
-       unfinished/resumed lines are padded differently by strace).
+       unfinished/resumed lines are padded differently by strace); a line
+       whose padding is wrong for --padding COLUMN gets " <BAD PADDING> ".
     5. Run-dependent values: getrandom's buffer -> "<random>"; tv_sec/tv_nsec/
        tv_usec in clock_gettime/gettimeofday -> N; si_utime/si_stime -> N;
        ephemeral ports sin_port=htons(N) -> PORT1, PORT2 ... in order of first
@@ -393,7 +522,7 @@ def normalise(entries, fds=False):
 
     out = []
     for e in entries:
-        body = e.body
+        head, body = e.lead, e.body
         pc = parse_call(body)
         if pc:
             name, args, ret = pc
@@ -424,7 +553,8 @@ def normalise(entries, fds=False):
                     elif tok.isdigit() and name == 'getsid':
                         tok = 'SID'
                 ret = tok + (' ' + rest if rest else '')
-                body = '%s(%s) = %s' % (name, args, ret)
+                pad = ' ' if e.pad_ok else ' <BAD PADDING> '
+                body = '%s(%s)%s= %s' % (name, args, pad, ret)
             else:
                 body = '%s(%s' % (name, args)
             if name in CLOCK_CALLS:
@@ -457,7 +587,7 @@ def normalise(entries, fds=False):
             body = PORT_RE.sub(port, body)
         body = ADDR_RE.sub('0xADDR', body)
         body = ENVP_RE.sub('0xADDR', body)
-        out.append((names.get(e.pid, 'P?'), body))
+        out.append((names.get(e.pid, 'P?'), head + body))
     if fds:
         # Number ports and inodes process by process: the order in which
         # processes' lines interleave in the file is not deterministic.
@@ -581,6 +711,16 @@ def status_problem(want, s_rc, y_rc):
     return None
 
 
+def files_problem(s_entries, s_files, y_entries, y_files):
+    """-ff: do both tracers write a file for the same processes (by P-name)?"""
+    s_names, y_names = name_pids(s_entries), name_pids(y_entries)
+    a = sorted(s_names.get(p, 'P?') for p in s_files)
+    b = sorted(y_names.get(p, 'P?') for p in y_files)
+    if a != b:
+        return 'files for %s under strace, %s under sysray' % (', '.join(a), ', '.join(b))
+    return None
+
+
 def fresh_dir(path):
     shutil.rmtree(path, ignore_errors=True)
     os.makedirs(path)
@@ -686,8 +826,22 @@ def main():
                     help='with --fds: fail if the share of identical annotations is below')
     ap.add_argument('--max-listed', type=int, default=200,
                     help='unmatched lines per program to list with a closest match (200)')
+    ap.add_argument('--ff', action='store_true',
+                    help='both tracers write -ff files (give -ff in --strace-args and '
+                    '--sysray-args): compare the set of files and each file\'s lines')
+    ap.add_argument('--leader', default='',
+                    help='leader fields both tracers print, comma-separated: ts (-t, -tt, '
+                    '-ttt), rel (-r), nr (-n), ip (-i), dur (-T); times and addresses are '
+                    'compared by format only')
+    ap.add_argument('--padding', type=int, metavar='COLUMN',
+                    help='check that every line of both traces pads " = RET" to COLUMN (-a) '
+                    'as strace does')
     ap.add_argument('programs', nargs='*', help='extra programs to trace (no arguments)')
     opts = ap.parse_args()
+    fields = set(x for x in opts.leader.split(',') if x)
+    if fields - {'ts', 'rel', 'nr', 'ip', 'dur'}:
+        ap.error('--leader: ts, rel, nr, ip or dur')
+    lead = Leader(**{f: True for f in fields})
 
     sysray = opts.sysray
     if os.sep in sysray:
@@ -740,23 +894,30 @@ def main():
                       ['-s', str(opts.strsize), '-o', y_out, '--'] + argv)
             y_rc = run_traced(y_argv, cwd, os.path.join(jdir, 'sysray'), opts.timeout)
 
-            s_entries, _ = read_trace(s_out)
-            y_entries, lost = read_trace(y_out)
+            if opts.ff:
+                s_entries, _, s_files = read_ff(s_out, lead, opts.padding)
+                y_entries, lost, y_files = read_ff(y_out, lead, opts.padding)
+            else:
+                s_entries, _ = read_trace(s_out, lead, column=opts.padding)
+                y_entries, lost = read_trace(y_out, lead, column=opts.padding)
             s_norm = normalise(s_entries, opts.fds)
             y_norm = normalise(y_entries, opts.fds)
             r = compare(name, s_norm, y_norm, lost, known, opts.max_listed)
+            r.files_bad = None
+            if opts.ff:
+                r.files_bad = files_problem(s_entries, s_files, y_entries, y_files)
             r.fd_total, r.fd_paired, r.fd_same, r.fd_diffs = (
                 fd_score(s_norm, y_norm) if opts.fds else (0, 0, 0, []))
             r.argv, r.s_rc, r.y_rc = argv, s_rc, y_rc
-            r.status_bad = status_problem(want_rc, s_rc, y_rc)
+            r.status_bad = status_problem(want_rc, s_rc, y_rc) or r.files_bad
             r.s_stderr, r.y_stderr = (tail(os.path.join(jdir, t + '.stderr'))
                                       for t in ('strace', 'sysray'))
             results.append(r)
             if keep:
                 kd = os.path.join(keep, safe)
                 os.makedirs(kd, exist_ok=True)
-                for fn in ('strace.txt', 'sysray.txt', 'strace.stderr', 'sysray.stderr'):
-                    if os.path.exists(os.path.join(jdir, fn)):
+                for fn in sorted(os.listdir(jdir)):
+                    if re.match(r'(strace|sysray)\.(txt(\.\d+)?|stderr)$', fn):
                         shutil.copy(os.path.join(jdir, fn), kd)
                 for tag, norm in (('strace', s_norm), ('sysray', y_norm)):
                     with open(os.path.join(kd, tag + '.norm.txt'), 'w') as f:

@@ -895,6 +895,84 @@ def raw_arguments_match_strace():
               for b in bodies(lines)), 'openat not printed raw:\n' + '\n'.join(lines[:6]))
 
 
+# strace's text options, each compared line by line with strace 6.1 over a
+# few corpus programs (differential.py --exact): what varies from run to run
+# (times, durations, addresses) is compared by its format.
+TEXT_OPTIONS = [
+    # (options for both tracers, differential.py flags, programs)
+    ('-tt -T', ['--leader', 'ts,dur'], 'fileio,threads'),
+    ('-ttt -r', ['--leader', 'ts,rel'], 'fork_exit3'),
+    ('--timestamps=unix,ms --syscall-times=ns', ['--leader', 'ts,dur'], 'stat_family'),
+    ('-t -r', ['--leader', 'ts,rel'], 'missing_file'),
+    ('-x', [], 'strings,xattr_values'),
+    ('-xx', [], 'strings'),
+    ('-X verbose', [], 'stat_family,net_unix'),
+    ('-X raw', [], 'fileio,net_unix'),
+    ('-a 60', ['--padding', '60'], 'threads'),
+    ('-i -n', ['--leader', 'nr,ip'], 'signals,threads'),
+    ('-e read=all -e write=all', [], 'vectored_io,net_unix'),
+    ('-e read=3 -e write=1,2', [], 'fileio'),
+    ('-P /etc/ld.so.cache', [], 'fileio,fork_exit3,missing_file'),
+    ('-ff', ['--ff'], 'fork_exit3,threads,proc_clone'),
+]
+
+
+@test
+def text_options_match_strace():
+    """-tt -T, -r, -x, -xx, -X, -a, -i, -n, read/write dumps, -P and -ff
+    print strace's lines (and -ff strace's set of files). strace 6.1 has no
+    --trace-fds: unit/trace_fds checks it."""
+    bad = []
+    for flags, extra, only in TEXT_OPTIONS:
+        st, out = differential(['--min', '0', '--exact', '--progs', PROGS, '--only', only,
+                                '--known', os.path.join(ROOT, 'tests', 'integration',
+                                                        'known-differences.txt'),
+                                '--strace-args', f'-f -q {flags}',
+                                '--sysray-args', f'-f {flags}'] + extra)
+        if st != 0:
+            bad.append(f'{flags}:\n' + '\n'.join(out.splitlines()[-8:]))
+    check(not bad, '\n'.join(bad))
+
+
+@test
+def timestamps_are_the_calls_times():
+    """-ttt is the wall clock of each call's entry and -T its duration: a
+    0.3 s sleep lasts 0.3 s, starts between the run's start and end."""
+    t0 = time.time()
+    st, lines, err = trace(['sleep', '0.3'], ['-ttt', '-T', '-e', 'trace=clock_nanosleep,nanosleep'])
+    t1 = time.time()
+    calls = [re.match(r'^\d+ +(\d+\.\d{6}) (clock_)?nanosleep\(.*\) += 0 <(\d+\.\d{6})>$', l)
+             for l in lines if 'nanosleep(' in l]
+    check(st == 0 and len(calls) == 1 and calls[0], f'one sleep line expected: {lines}')
+    when, took = float(calls[0].group(1)), float(calls[0].group(3))
+    check(t0 <= when <= t1 and 0.3 <= took < t1 - t0, f'{lines}: run {t0:.6f}..{t1:.6f}')
+
+
+def squeezed(lines):
+    """The bodies of lines, the padding before " = " made one space."""
+    return [re.sub(r'\) +=', ') =', b) for b in bodies(lines)]
+
+
+@test
+def output_to_a_pipe_and_appended():
+    """-o '|cmd' feeds strace's lines to a shell command; -A appends to -o FILE."""
+    out = tmpfile()
+    try:
+        st, _, err = sysray(['-o', f'|cat > {out}', '-e', 'trace=exit_group', '--', 'true'])
+        with open(out) as f:
+            lines = f.read().splitlines()
+        check(st == 0 and squeezed(lines) == ['exit_group(0) = ?', '+++ exited with 0 +++'],
+              f'piped: {lines} {err}')
+        for _ in range(2):
+            st, _, err = sysray(['-A', '-o', out, '-e', 'trace=exit_group', '--', 'true'])
+        with open(out) as f:
+            lines = f.read().splitlines()
+        check(st == 0 and squeezed(lines) == ['exit_group(0) = ?', '+++ exited with 0 +++'] * 3,
+              f'appended: {lines} {err}')
+    finally:
+        os.unlink(out)
+
+
 def decorated(path):
     """Multiset of (syscall, names -Y put after pids in it) over a -Y trace,
     a call split by <unfinished ...> counted once."""

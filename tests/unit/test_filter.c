@@ -204,13 +204,13 @@ static void trace_errors(struct t_state *st)
 		{ "trace=creds", "sysray: invalid system call 'creds' (did you mean '%creds'?)\n" },
 		{ "trace=net", "sysray: invalid system call 'net' (did you mean '%net'?)\n" },
 		{ "bogus=1",
-		  "sysray: invalid -e qualifier 'bogus' (trace, status, signal, quiet or "
-		  "raw)\n" },
+		  "sysray: invalid -e qualifier 'bogus' (trace, status, signal, quiet, raw, "
+		  "abbrev, verbose, read, write or trace-fds)\n" },
 		/* strace reads it as a bare set */
 		{ "=read", "sysray: invalid system call '=read' (did you mean 'read'?)\n" },
 		{ "Trace=read",
-		  "sysray: invalid -e qualifier 'Trace' (trace, status, signal, quiet "
-		  "or raw)\n" },
+		  "sysray: invalid -e qualifier 'Trace' (trace, status, signal, quiet, raw, "
+		  "abbrev, verbose, read, write or trace-fds)\n" },
 		{ "raw=", "sysray: invalid system call ''\n" },
 		{ "raw=bad", "sysray: invalid system call 'bad' (did you mean 'read'?)\n" },
 	};

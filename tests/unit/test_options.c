@@ -84,7 +84,12 @@ static void output_options(struct t_state *st)
 
 static void tracing_options(struct t_state *st)
 {
-	CHECK(st, parse("-f", "-ff", "--follow-forks") == 0 && o.follow);
+	CHECK(st, parse("-f") == 0 && o.follow && !o.output_separately);
+	CHECK(st, parse("--follow-forks") == 0 && o.follow && !o.output_separately);
+	CHECK(st, parse("-ff", "-o", "t") == 0 && o.follow && o.output_separately);
+	CHECK(st, parse("-f", "-f", "-o", "t") == 0 && o.output_separately);
+	CHECK(st, parse("--output-separately", "-o", "t") == 0 && o.output_separately);
+	CHECK(st, parse("-ff", "-A", "-o", "t") == 0 && o.output_separately && o.append);
 	/* sizes round up to a power of two, at least a page */
 	CHECK(st, parse("-b", "100K") == 0 && o.ringbuf_size == 128 << 10);
 	CHECK(st, parse("--buffer-size=1") == 0 && o.ringbuf_size == 4096);

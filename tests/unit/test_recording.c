@@ -120,7 +120,7 @@ static void round_trip(struct t_state *st)
 	struct sink k;
 
 	CHECK(st, make_recording(&f) == 0);
-	CHECK(st, f.size % 8 == 0 && !memcmp(f.data, "SYSRAYR2", 8));
+	CHECK(st, f.size % 8 == 0 && !memcmp(f.data, "SYSRAYR3", 8));
 	CHECK(st, replay(&k, f.path, &r) == 0);
 	CHECK(st, r.records == 3 && r.left_over == 0 && !k.misaligned && !err.text[0]);
 	CHECK_STR(st, t_sink_text(&k.s), want_text);
@@ -179,6 +179,7 @@ static void not_recordings(struct t_state *st)
 		{ "", 0 },
 		{ "SYSRAYR", 7 },
 		{ "SYSRAYR1\0\0\0\0", 12 }, /* an older version's */
+		{ "SYSRAYR2\0\0\0\0", 12 }, /* before the entry's instruction pointer */
 		{ "#!/bin/sh\necho not a recording\n", 31 },
 	};
 	char want[256];
@@ -222,7 +223,7 @@ static void corrupt(struct t_state *st)
 
 	CHECK(st, make_recording(&f) == 0);
 	/* a length past the end */
-	memcpy(buf, "SYSRAYR2", 8);
+	memcpy(buf, "SYSRAYR3", 8);
 	n = 0xffffffff;
 	memcpy(buf + 8, &n, 4);
 	rewrite(&f, buf, 16);

@@ -35,6 +35,7 @@ struct sr_call {
 	const uint8_t *out_end;
 	uint64_t ts_enter; /* kernel time of the entry (CLOCK_MONOTONIC ns); 0: unknown */
 	uint64_t ts_exit; /* and of the exit, when has_exit */
+	uint64_t ip; /* the user instruction pointer after the syscall instruction (-i) */
 	/* Scratch for the sinks (struct sr_sink.bit), cleared when the call begins. */
 	uint8_t sink_bits;
 };

@@ -312,10 +312,11 @@ static int parse_quiet(struct sr_opts *o, const char *spec)
 
 	if (err)
 		return err;
-	/* path-resolution and personality messages: sysray prints none */
 	o->quiet = v & Q_ATTACH;
 	o->quiet_exit = v & Q_EXIT;
 	o->quiet_superseded = v & Q_EXECVE;
+	o->quiet_personality = v & Q_PERS;
+	o->quiet_path_resolution = v & Q_PATH;
 	return 0;
 }
 
@@ -383,15 +384,121 @@ static int parse_raw(struct sr_opts *o, const char *spec)
 	return parse_syscall_set(o->raw_sel, spec);
 }
 
+/* The syscalls a set leaves out (kept so, as zeroed options select nothing). */
+static int parse_complement(uint8_t *out, const char *spec)
+{
+	size_t i;
+	int err = parse_syscall_set(out, spec);
+
+	for (i = 0; i < SR_NR_MAX / 8; i++)
+		out[i] = ~out[i];
+	return err;
+}
+
+/* -e abbrev=SET (-v is abbrev=none). */
+static int parse_abbrev(struct sr_opts *o, const char *spec)
+{
+	return parse_complement(o->noabbrev_sel, spec);
+}
+
+static int parse_verbose(struct sr_opts *o, const char *spec)
+{
+	return parse_complement(o->noverbose_sel, spec);
+}
+
+/* One fd number of a set (strace's string_to_uint: decimal, at most INT_MAX). */
+static int fd_word(void *ctx, const char *tok)
+{
+	struct sr_fdset *set = ctx;
+	char *end;
+	long v;
+
+	if (!strcmp(tok, "all")) {
+		set->negated = true;
+		memset(set->bits, 0, sizeof(set->bits));
+		return 0;
+	}
+	if (!strcmp(tok, "none"))
+		return 0;
+	v = strtol(tok, &end, 10);
+	if (end == tok || *end || tok[0] == '-' || tok[0] == '+' || v < 0 || v > 0x7fffffff) {
+		fprintf(stderr, "sysray: invalid descriptor '%s'\n", tok);
+		return -EINVAL;
+	}
+	if (v >= SR_FDSET_MAX) {
+		fprintf(stderr, "sysray: descriptor '%s': at most %d\n", tok, SR_FDSET_MAX - 1);
+		return -EINVAL;
+	}
+	bit_set(set->bits, (int)v);
+	return 0;
+}
+
+int filter__fdset(struct sr_fdset *set, const char *spec)
+{
+	bool negate;
+	int err;
+
+	memset(set, 0, sizeof(*set));
+	err = each_word("descriptor", spec, &negate, fd_word, set);
+	if (negate)
+		set->negated = !set->negated;
+	set->used = true;
+	return err;
+}
+
+bool filter__fd_in(const struct sr_fdset *set, int fd)
+{
+	if (!set->used || fd < 0)
+		return false;
+	if (fd >= SR_FDSET_MAX)
+		return set->negated;
+	return bit_get(set->bits, fd) != set->negated;
+}
+
+static int parse_read(struct sr_opts *o, const char *spec)
+{
+	return filter__fdset(&o->read_fds, spec);
+}
+
+static int parse_write(struct sr_opts *o, const char *spec)
+{
+	return filter__fdset(&o->write_fds, spec);
+}
+
+static int parse_trace_fds(struct sr_opts *o, const char *spec)
+{
+	return filter__fdset(&o->trace_fds, spec);
+}
+
 /* The qualifiers and strace's other names for them. */
 static const struct {
 	const char *name;
 	int (*parse)(struct sr_opts *o, const char *spec);
 } qualifiers[] = {
-	{ "trace", parse_trace },    { "t", parse_trace },	   { "status", parse_status },
-	{ "signal", parse_signals }, { "signals", parse_signals }, { "s", parse_signals },
-	{ "quiet", parse_quiet },    { "q", parse_quiet },	   { "silent", parse_quiet },
-	{ "silence", parse_quiet },  { "raw", parse_raw },
+	{ "trace", parse_trace },
+	{ "t", parse_trace },
+	{ "status", parse_status },
+	{ "signal", parse_signals },
+	{ "signals", parse_signals },
+	{ "s", parse_signals },
+	{ "quiet", parse_quiet },
+	{ "q", parse_quiet },
+	{ "silent", parse_quiet },
+	{ "silence", parse_quiet },
+	{ "raw", parse_raw },
+	{ "x", parse_raw },
+	{ "abbrev", parse_abbrev },
+	{ "a", parse_abbrev },
+	{ "verbose", parse_verbose },
+	{ "v", parse_verbose },
+	{ "read", parse_read },
+	{ "reads", parse_read },
+	{ "r", parse_read },
+	{ "write", parse_write },
+	{ "writes", parse_write },
+	{ "w", parse_write },
+	{ "trace-fds", parse_trace_fds },
+	{ "trace-fd", parse_trace_fds },
 };
 
 int filter__qualify(struct sr_opts *o, const char *expr)
@@ -406,7 +513,8 @@ int filter__qualify(struct sr_opts *o, const char *expr)
 		if (strlen(qualifiers[i].name) == klen && !strncmp(expr, qualifiers[i].name, klen))
 			return qualifiers[i].parse(o, eq + 1);
 	fprintf(stderr,
-		"sysray: invalid -e qualifier '%.*s' (trace, status, signal, quiet or raw)\n",
+		"sysray: invalid -e qualifier '%.*s' (trace, status, signal, quiet, raw, abbrev, "
+		"verbose, read, write or trace-fds)\n",
 		(int)klen, expr);
 	return -EINVAL;
 }
@@ -467,4 +575,9 @@ bool filter__traced(const struct sr_opts *o, int nr)
 bool filter__raw(const struct sr_opts *o, int nr)
 {
 	return nr >= 0 && nr < SR_NR_MAX && bit_get(o->raw_sel, nr);
+}
+
+bool filter__verbose(const struct sr_opts *o, int nr)
+{
+	return nr < 0 || nr >= SR_NR_MAX || !bit_get(o->noverbose_sel, nr);
 }

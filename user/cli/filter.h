@@ -11,10 +11,13 @@
 #include <stddef.h>
 
 struct sr_opts;
+struct sr_fdset;
 
 /**
  * filter__qualify() - apply one -e EXPR: "trace=SET", "t=SET", "status=SET",
- * "signal=SET", "quiet=SET", "raw=SET", or a bare SET meaning trace=SET.
+ * "signal=SET", "quiet=SET", "raw=SET", "abbrev=SET", "verbose=SET",
+ * "read=SET", "write=SET", "trace-fds=SET" (and strace's other names for
+ * them), or a bare SET meaning trace=SET.
  * Prints strace's error wording (with a suggestion) and returns -EINVAL on
  * a bad expression.
  */
@@ -43,5 +46,21 @@ bool filter__traced(const struct sr_opts *o, int nr);
 
 /** filter__raw() - does -e raw= ask for syscall @nr undecoded? */
 bool filter__raw(const struct sr_opts *o, int nr);
+
+/**
+ * filter__verbose() - does syscall @nr dereference its structures (strace's
+ * default; -e verbose= leaves some out: their structs print as addresses)?
+ */
+bool filter__verbose(const struct sr_opts *o, int nr);
+
+/**
+ * filter__fdset() - parse @spec, a set of fd numbers with strace's syntax
+ * ("3,5", "!0,1,2", "all", "none"), into @set. Prints the problem and
+ * returns -EINVAL on a bad set.
+ */
+int filter__fdset(struct sr_fdset *set, const char *spec);
+
+/** filter__fd_in() - is @fd in @set (never, when the set was not given)? */
+bool filter__fd_in(const struct sr_fdset *set, int fd);
 
 #endif /* SYSRAY_FILTER_H */

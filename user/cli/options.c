@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "cli/filter.h"
+#include "cli/optdef.h"
 #include "cli/options.h"
 #include "cli/opts.h"
 
@@ -29,24 +30,6 @@
 /* Where the help text of an option starts, as in strace --help. */
 #define HELP_COL 17
 
-enum sr_arg {
-	ARG_NONE, /* -f, --follow-forks */
-	ARG_REQ, /* -o FILE, --output=FILE */
-	ARG_OPT, /* -y, --decode-fds[=WHAT]: the short form takes none (-yy repeats it) */
-	ARG_LONG, /* -Y, --decode-pids=comm: the long form requires it, the short takes none */
-};
-
-enum sr_group {
-	G_GENERAL,
-	G_STARTUP,
-	G_TRACING,
-	G_FILTERING,
-	G_OUTPUT,
-	G_STATS,
-	G_MISC,
-	G_COUNT,
-};
-
 static const char *const group_title[G_COUNT] = {
 	[G_GENERAL] = "General",     [G_STARTUP] = "Startup",	   [G_TRACING] = "Tracing",
 	[G_FILTERING] = "Filtering", [G_OUTPUT] = "Output format", [G_STATS] = "Statistics",
@@ -55,35 +38,14 @@ static const char *const group_title[G_COUNT] = {
 
 /* Printed at the end of a group. */
 static const char *const group_note[G_COUNT] = {
-	[G_FILTERING] = "Filters run in the kernel. Filters of one kind (two --comm) match\n"
-			"any; filters of different kinds must all match.",
-};
-
-/* The parser's state: the options being filled, and what needs counting. */
-struct sr_cli {
-	struct sr_opts *o;
-	int quiet; /* how many -q */
-};
-
-struct sr_optdef;
-/* Return 0, SR_CLI_DONE, or the exit status after printing the problem. */
-typedef int (*sr_opt_fn)(struct sr_cli *c, const struct sr_optdef *d, const char *arg);
-
-struct sr_optdef {
-	const char *lng; /* --name, or NULL */
-	int shrt; /* -c, or 0 */
-	enum sr_arg arg;
-	const char *meta; /* the argument in the help: FILE */
-	enum sr_group group;
-	const char *help; /* lines separated by '\n', each at most 62 columns */
-	sr_opt_fn fn; /* NULL: a line of the help only (spec says what) */
-	size_t param; /* for the handler: an offset in struct sr_opts, or a value */
-	const char *spec; /* the help's left column, instead of the names */
+	[G_FILTERING] = "Filters run in the kernel; -P and --trace-fds there only leave\n"
+			"out the calls that cannot touch a file. Filters of one kind (two\n"
+			"--comm) match any; filters of different kinds must all match.",
 };
 
 #define FIELD(name) offsetof(struct sr_opts, name)
 
-static int usage_error(const char *fmt, const char *arg)
+int usage_error(const char *fmt, const char *arg)
 {
 	fprintf(stderr, "sysray: ");
 	fprintf(stderr, fmt, arg);
@@ -243,6 +205,7 @@ static int opt_decode_pids(struct sr_cli *c, const struct sr_optdef *d, const ch
 static int opt_quiet(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
 {
 	c->o->quiet = true;
+	c->o->quiet_personality = true;
 	if (++c->quiet >= 2)
 		c->o->quiet_exit = true;
 	if (c->quiet >= 3)
@@ -320,13 +283,15 @@ static int opt_stack_size(struct sr_cli *c, const struct sr_optdef *d, const cha
  * in the help, group, help text, handler, and the handler's param: for
  * opt_true/opt_string/opt_count the FIELD() it sets), and its field in
  * struct sr_opts (cli/opts.h). getopt's tables and --help follow; a row
- * without names and with a spec is a line of the help only.
+ * without names and with a spec is a line of the help only; a row without
+ * help is another spelling of an option (--follow-forks for -f).
  */
 static const struct sr_optdef opt_table[] = {
 	/* General */
 	{ NULL, 'e', ARG_REQ, "EXPR", G_GENERAL,
 	  "a qualifying expression: QUALIFIER=[!]VAL1[,VAL2]...\n"
-	  "qualifiers: trace, status, signal, quiet, raw (below)",
+	  "qualifiers: trace, status, signal, trace-fds, raw, abbrev,\n"
+	  "verbose, read, write, quiet (below)",
 	  opt_expr },
 	/* Startup */
 	{ "attach", 'p', ARG_REQ, "PID[,PID...]", G_STARTUP,
@@ -338,10 +303,16 @@ static const struct sr_optdef opt_table[] = {
 	  "privileges needed)",
 	  opt_string, FIELD(replay) },
 	/* Tracing */
-	{ "follow-forks", 'f', ARG_NONE, NULL, G_TRACING,
+	{ NULL, 'f', ARG_NONE, NULL, G_TRACING,
 	  "accepted for strace compatibility: following forks is\n"
 	  "always on",
-	  opt_true, FIELD(follow) },
+	  opt_follow, 0, "-f, --follow-forks" },
+	{ "follow-forks", 0, ARG_NONE, NULL, G_TRACING, NULL, opt_follow, 1 },
+	{ .group = G_TRACING,
+	  .spec = "-ff, --output-separately",
+	  .help = "with -o FILE: each thread's trace in FILE.TID, without\n"
+		  "the pid column (strace -ff)" },
+	{ "output-separately", 0, ARG_NONE, NULL, G_TRACING, NULL, opt_follow, 2 },
 	{ "buffer-size", 'b', ARG_REQ, "SIZE", G_TRACING,
 	  "ring buffer memory, with K/M/G suffix (32M), split into one\n"
 	  "ring per CPU (each a power of two)",
@@ -362,6 +333,13 @@ static const struct sr_optdef opt_table[] = {
 	{ .group = G_FILTERING,
 	  .spec = "-e signal=SET",
 	  .help = "print only the delivery of these signals" },
+	{ "trace-path", 'P', ARG_REQ, "PATH", G_FILTERING,
+	  "only syscalls touching PATH: as an argument, or through\n"
+	  "an fd open on it (repeatable)",
+	  opt_trace_path },
+	{ "trace-fds", 0, ARG_REQ, "SET", G_FILTERING,
+	  "only syscalls touching these fds (-e trace-fds=SET)", opt_trace_fds, 0,
+	  "-e trace-fds=SET, --trace-fds=SET" },
 	{ "successful-only", 'z', ARG_NONE, NULL, G_FILTERING,
 	  "only syscalls that succeeded (status=successful)", opt_status, SR_ST_SUCCESSFUL },
 	{ "failed-only", 'Z', ARG_NONE, NULL, G_FILTERING,
@@ -381,15 +359,74 @@ static const struct sr_optdef opt_table[] = {
 	  .help = "print these syscalls' arguments undecoded, in hex" },
 	{ .group = G_OUTPUT,
 	  .spec = "-e quiet=SET",
-	  .help = "suppress these messages: attach, exit, thread-execve" },
-	{ "output", 'o', ARG_REQ, "FILE", G_OUTPUT, "write the trace to FILE instead of stderr",
+	  .help = "suppress these messages: attach, exit, thread-execve,\n"
+		  "personality, path-resolution" },
+	{ .group = G_OUTPUT,
+	  .spec = "-e abbrev=SET",
+	  .help = "abbreviate structures and environments of these\n"
+		  "syscalls (all; -v is abbrev=none)" },
+	{ .group = G_OUTPUT,
+	  .spec = "-e verbose=SET",
+	  .help = "dereference structures of these syscalls (all); the\n"
+		  "others print their addresses" },
+	{ .group = G_OUTPUT,
+	  .spec = "-e read=SET",
+	  .help = "dump in hex and ASCII the data read from these fds" },
+	{ .group = G_OUTPUT,
+	  .spec = "-e write=SET",
+	  .help = "dump in hex and ASCII the data written to these fds" },
+	{ "columns", 'a', ARG_REQ, "COLUMN", G_OUTPUT, "align return values at COLUMN (40)",
+	  opt_columns },
+	{ "instruction-pointer", 'i', ARG_NONE, NULL, G_OUTPUT,
+	  "print the instruction pointer at the syscall", opt_true, FIELD(print_ip) },
+	{ "syscall-number", 'n', ARG_NONE, NULL, G_OUTPUT, "print the syscall number", opt_true,
+	  FIELD(print_nr) },
+	{ "arg-names", 'N', ARG_NONE, NULL, G_OUTPUT,
+	  "strace 6.16's argument names: not available\n"
+	  "yet, refused",
+	  opt_true, FIELD(arg_names) },
+	{ "output", 'o', ARG_REQ, "FILE", G_OUTPUT,
+	  "write the trace to FILE instead of stderr; \"|CMD\" or\n"
+	  "\"!CMD\" pipes it to a shell command",
 	  opt_string, FIELD(outfile) },
+	{ "output-append-mode", 'A', ARG_NONE, NULL, G_OUTPUT,
+	  "append to the -o file(s) instead of truncating", opt_true, FIELD(append) },
 	{ "quiet", 'q', ARG_NONE, NULL, G_OUTPUT,
 	  "no attach/detach messages; -qq: no \"+++ exited\" lines", opt_quiet },
+	{ "relative-timestamps", 'r', ARG_OPT, "PRECISION", G_OUTPUT,
+	  "print the time since the previous line; PRECISION: s,\n"
+	  "ms, us (default) or ns",
+	  opt_relative },
 	{ "string-limit", 's', ARG_REQ, "N", G_OUTPUT,
 	  "show at most N bytes of strings and buffers (32)", opt_strsize },
+	{ "timestamps", 0, ARG_OPT, NULL, G_OUTPUT,
+	  "print the wall-clock time (also --absolute-timestamps):\n"
+	  "FORMAT none, time (default) or unix; PREC s (default),\n"
+	  "ms, us or ns",
+	  opt_timestamps, 0, "--timestamps[=[format:]FORMAT][,[precision:]PREC]" },
+	{ "absolute-timestamps", 0, ARG_OPT, NULL, G_OUTPUT, NULL, opt_timestamps },
+	{ NULL, 't', ARG_NONE, NULL, G_OUTPUT,
+	  "print the time of day; -tt: with microseconds; -ttt: as\n"
+	  "seconds since the epoch, with microseconds",
+	  opt_tshort },
+	{ "syscall-times", 'T', ARG_OPT, "PRECISION", G_OUTPUT,
+	  "print the time spent in each syscall, from the kernel's\n"
+	  "entry and exit times (s, ms, us or ns; default us)",
+	  opt_syscall_times },
 	{ "no-abbrev", 'v', ARG_NONE, NULL, G_OUTPUT,
 	  "print environment strings and structures in full", opt_true, FIELD(verbose) },
+	{ NULL, 'x', ARG_NONE, NULL, G_OUTPUT,
+	  "print strings with a non-ASCII byte in hex; -xx: every\n"
+	  "string in hex",
+	  opt_xshort },
+	{ "strings-in-hex", 0, ARG_OPT, "WHICH", G_OUTPUT,
+	  "none, non-ascii-chars (hex escapes), non-ascii (-x) or\n"
+	  "all (-xx, the default)",
+	  opt_strings_in_hex },
+	{ "const-print-style", 'X', ARG_REQ, "FORMAT", G_OUTPUT,
+	  "named constants and flags: raw (numbers), abbrev (names,\n"
+	  "the default) or verbose (numbers, names in a comment)",
+	  opt_const_style },
 	{ "decode-fds", 'y', ARG_OPT, "path", G_OUTPUT, "print paths of file descriptors",
 	  opt_decode_fds },
 	{ .group = G_OUTPUT,
@@ -548,8 +585,11 @@ static const char *stack_conflict(const struct sr_opts *o)
 }
 
 /* What only the whole command line can say. */
-static int finish(struct sr_opts *o, int argc, char **argv)
+static int finish(struct sr_cli *c, int argc, char **argv)
 {
+	struct sr_opts *o = c->o;
+	int err;
+
 	/* the peer is part of a socket's -yy description */
 	if (o->peer && o->decode_fds < 2)
 		o->decode_fds = 2;
@@ -566,6 +606,12 @@ static int finish(struct sr_opts *o, int argc, char **argv)
 		return usage_error("--replay prints a recording as it was made: %s cannot apply "
 				   "(give it when recording)",
 				   replay_conflict(o));
+	err = outfmt__finish(c);
+	if (err)
+		return err;
+	if (o->arg_names)
+		return usage_error("%s", "-N/--arg-names: the syscall table has no argument "
+					 "names yet");
 	return 0;
 }
 
@@ -589,7 +635,7 @@ int cli__parse(struct sr_opts *o, int argc, char **argv)
 		if (err)
 			return err;
 	}
-	return finish(o, argc, argv);
+	return finish(&cli, argc, argv);
 }
 
 /* "-o FILE, --output=FILE", or the row's own spec. */
@@ -673,7 +719,8 @@ void cli__help(FILE *f)
 		bool title = false;
 
 		for (i = 0; i < NOPTS; i++) {
-			if (opt_table[i].group != (enum sr_group)g)
+			/* a row without help: another spelling of the row before it */
+			if (opt_table[i].group != (enum sr_group)g || !opt_table[i].help)
 				continue;
 			if (!title)
 				fprintf(f, "\n%s:\n", group_title[g]);

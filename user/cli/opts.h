@@ -24,6 +24,42 @@
 #define SR_ST_DETACHED	  0x10 /* still running when tracing stopped */
 #define SR_ST_ALL	  0x1f
 
+/* -t, -tt, -ttt, --timestamps: the wall-clock time before each line. */
+enum sr_ts_format {
+	SR_TS_NONE,
+	SR_TS_TIME, /* strftime's %T: 14:02:03 */
+	SR_TS_UNIX, /* seconds since the epoch: 1700000000 */
+};
+
+/* -x, -xx, --strings-in-hex: when strings print as \xNN escapes. */
+enum sr_hexstr {
+	SR_HEXSTR_NONE, /* octal escapes for unprintable bytes */
+	SR_HEXSTR_NON_ASCII_CHARS, /* the same bytes escaped, in hex */
+	SR_HEXSTR_NON_ASCII, /* -x: a string with a non-ASCII byte, all in hex */
+	SR_HEXSTR_ALL, /* -xx: every string, all in hex */
+};
+
+/* -X, --const-print-style: named constants and flags. */
+enum sr_xlat_style {
+	SR_XLAT_ABBREV, /* the names (strace's default) */
+	SR_XLAT_RAW, /* the numbers only */
+	SR_XLAT_VERBOSE, /* the number, then the names in a comment */
+};
+
+/* Largest fd number -e read=, -e write= and --trace-fds can name, plus one. */
+#define SR_FDSET_MAX 65536
+
+/* A set of fd numbers (strace's number sets): those below SR_FDSET_MAX, or all but them. */
+struct sr_fdset {
+	bool used; /* given on the command line */
+	bool negated; /* the set is the complement of bits[] */
+	uint8_t bits[SR_FDSET_MAX / 8];
+};
+
+/* -P: paths given; each also selects what it resolves to (strace's realpath). */
+#define SR_MAX_PATHS 16
+#define SR_PATH_MAX  4096
+
 /* Kinds of cgroup filters; across kinds all must match. */
 enum sr_cg_kind {
 	SR_CG_PATH, /* --cgroup */
@@ -39,14 +75,40 @@ struct sr_cgroup_sel {
 
 struct sr_opts {
 	int strsize; /* -s: bytes of strings and buffers shown (default 32) */
-	bool verbose; /* -v: print structures and env in full */
+	bool verbose; /* -v: print structures and env in full (strace's -e abbrev=none) */
+	/* -e abbrev= (-v is abbrev=none): syscalls NOT abbreviated (none by default) */
+	uint8_t noabbrev_sel[SR_NR_MAX / 8];
+	/* -e verbose=: syscalls whose structs print as addresses (none by default) */
+	uint8_t noverbose_sel[SR_NR_MAX / 8];
 	int decode_fds; /* -y: 1 paths, -yy: 2 sockets too */
 	bool absolute_paths; /* --absolute-paths: relative path arguments printed absolute */
 	bool peer; /* --peer: the process at the other end of a socket */
 	bool check; /* --check: report on the host's BPF features and exit */
 	int debug; /* -d: statistics and libbpf warnings; -dd: all libbpf messages */
 	bool follow; /* -f: accepted; following forks is always on */
-	const char *outfile; /* -o */
+	const char *outfile; /* -o; "|cmd" or "!cmd" pipes to a shell command */
+	bool output_separately; /* -ff, --output-separately: one file per thread, FILE.TID */
+	bool append; /* -A: append to the -o file(s) */
+	/* strace's output format (the text sink) */
+	uint8_t ts_format; /* enum sr_ts_format */
+	uint8_t ts_digits; /* digits after the second: 0, 3, 6 or 9 */
+	bool relative; /* -r: time since the previous line */
+	uint8_t rel_digits;
+	bool syscall_times; /* -T: time spent in each call, " <0.000012>" */
+	uint8_t times_digits;
+	int acolumn; /* -a: the column of "= ret", plus one; 0: strace's 40 (opts__acolumn()) */
+	bool print_nr; /* -n: "[  59] " */
+	bool print_ip; /* -i: "[00007f0123456789] " */
+	bool arg_names; /* -N, --arg-names: "openat(dirfd=AT_FDCWD, ..." */
+	uint8_t hexstr; /* enum sr_hexstr */
+	uint8_t xlat_style; /* enum sr_xlat_style */
+	struct sr_fdset read_fds; /* -e read=: dump the data read from these fds */
+	struct sr_fdset write_fds; /* -e write=: dump the data written to them */
+	/* -P and --trace-fds: only calls touching these paths or fds */
+	int npaths;
+	const char *paths[SR_MAX_PATHS]; /* -P, as given */
+	char resolved[SR_MAX_PATHS][SR_PATH_MAX]; /* realpath() of each; "" if the same or none */
+	struct sr_fdset trace_fds;
 	const char *record; /* --record: raw records to this file */
 	const char *replay; /* --replay: format this recording, no tracing */
 	uint64_t ringbuf_size; /* -b, bytes, a power of two */
@@ -65,6 +127,8 @@ struct sr_opts {
 	bool quiet; /* -q, -e quiet=attach: no attach/detach messages */
 	bool quiet_exit; /* -qq, -e quiet=exit: no "+++ exited" lines */
 	bool quiet_superseded; /* -e quiet=thread-execve */
+	bool quiet_personality; /* -q, -e quiet=personality: no "runs in 32 bit mode" */
+	bool quiet_path_resolution; /* -e quiet=path-resolution: no "Requested path" line */
 	bool decode_pids; /* -Y: PID<comm> */
 	bool show_cgroup; /* --show-cgroup: each line starts with its cgroup */
 	bool stack_trace; /* -k: the user stack after each syscall */
@@ -78,5 +142,34 @@ struct sr_opts {
 	int ncgroup; /* --cgroup, --container, --unit */
 	struct sr_cgroup_sel cgroup[SR_MAX_CGROUP];
 };
+
+/*
+ * Do the options print when calls began (-t, -r) or how long they took
+ * (-T)? Then every call sends its entry record, none is sent whole at exit.
+ */
+static inline bool opts__entry_times(const struct sr_opts *o)
+{
+	return o->syscall_times || o->relative || o->ts_format != SR_TS_NONE;
+}
+
+/* Do -P or --trace-fds select calls by the files they touch? */
+static inline bool opts__selects_files(const struct sr_opts *o)
+{
+	return o->npaths || o->trace_fds.used;
+}
+
+/* Does syscall @nr print abbreviated: not under -v, nor when -e abbrev= leaves it out? */
+static inline bool opts__abbrev(const struct sr_opts *o, int nr)
+{
+	if (o->verbose)
+		return false;
+	return nr < 0 || nr >= SR_NR_MAX || !(o->noabbrev_sel[nr / 8] & (1u << (nr % 8)));
+}
+
+/* The column strace aligns "= ret" at: -a's, or 40. */
+static inline int opts__acolumn(const struct sr_opts *o)
+{
+	return o && o->acolumn ? o->acolumn - 1 : 40;
+}
 
 #endif /* SYSRAY_OPTS_H */

@@ -21,7 +21,7 @@ void fmt_file_mode(struct sr_fmt *f, uint32_t mode)
 			return;
 		}
 	}
-	pr_bits_begin(f, mode);
+	pr_bits_begin_fmt(f, mode, SR_NUM_O);
 	if (ifmt)
 		pr_bit(f, NULL, ifmt);
 	if (mode & S_ISUID)
@@ -36,7 +36,9 @@ void fmt_file_mode(struct sr_fmt *f, uint32_t mode)
 
 void fmt_dev(struct sr_fmt *f, uint64_t dev)
 {
-	pr_call_begin(f, "makedev");
+	/* -X raw: the number; -X verbose: the number, then makedev() in a comment */
+	if (!pr_call_raw_begin(f, "makedev", dev))
+		return;
 	pr_x(f, major(dev));
 	pr_x(f, minor(dev));
 	pr_call_end(f);

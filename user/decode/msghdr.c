@@ -310,6 +310,26 @@ static void fmt_msghdr(struct sr_fmt *f, const struct sr_call *c, const struct m
 	pr_struct_end(f);
 }
 
+int msghdr__buffers(const struct sr_call *c, bool at_exit, const struct sr_blob **buf,
+		    uint64_t *len, int max)
+{
+	const struct sr_blob *hdr = at_exit ? c->out[1] : c->in[1];
+	uint64_t left = at_exit ? (uint64_t)c->ret : UINT64_MAX, i;
+	struct msg_parts m;
+	int n = 0;
+
+	if (!msg_parse(&m, c, hdr, 1, left) || !blob_ok(m.iov))
+		return 0;
+	for (i = 0; i < m.h.iovlen && i < SR_MSG_IOV_MAX && n < max && left; i++) {
+		if ((i + 1) * sizeof(struct sr_iovec) > m.iov->len)
+			break;
+		len[n] = iov_at(m.iov, i).len < left ? iov_at(m.iov, i).len : left;
+		buf[n++] = m.buf[i];
+		left -= len[n - 1];
+	}
+	return n;
+}
+
 /* iovec buffers are cut at -s like any string. */
 static uint16_t msg_cap(const struct sr_opts *o)
 {
@@ -558,14 +578,14 @@ static void recvmmsg_ret_suffix(struct sr_fmt *f, const struct sr_call *c)
 {
 	if (c->ret == 0) {
 		pr_note_begin(f);
-		pr_sym(f, "Timeout", 0);
+		pr_artifact(f, "Timeout");
 		pr_note_end(f);
 		return;
 	}
 	if (c->ret < 0 || !c->args[4])
 		return;
 	pr_note_begin(f);
-	pr_sym(f, "left", 0);
+	pr_field(f, "left");
 	fmt_struct(f, c, 4, true);
 	pr_note_end(f);
 }

@@ -27,6 +27,16 @@ static inline bool blob_i32(const struct sr_blob *b, int32_t *v)
  */
 void fmt_sockaddr(struct sr_fmt *f, const void *data, size_t len, uint64_t addr);
 
+/**
+ * msghdr__buffers() - -e read=/write=: the iovec buffers of sendmsg's or
+ * recvmsg's message (argument 1) as captured at entry, or at exit (then
+ * only as many bytes as the call returned): up to @max blobs into @buf
+ * (NULL: not captured) with the bytes each holds of the data into @len.
+ * Return how many.
+ */
+int msghdr__buffers(const struct sr_call *c, bool at_exit, const struct sr_blob **buf,
+		    uint64_t *len, int max);
+
 /* inet_addr("1.2.3.4") for 4 bytes in network order. */
 void fmt_inet4(struct sr_fmt *f, const void *a);
 

@@ -118,7 +118,7 @@ static void poll_ret_suffix(struct sr_fmt *f, const struct sr_call *c)
 		return;
 	if (c->ret == 0) {
 		pr_note_begin(f);
-		pr_sym(f, "Timeout", 0);
+		pr_artifact(f, "Timeout");
 		pr_note_end(f);
 		return;
 	}

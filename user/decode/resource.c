@@ -22,11 +22,11 @@ static void fmt_rlim(struct sr_fmt *f, uint64_t v)
 	char buf[32];
 
 	if (v == RLIM64_INFINITY) {
-		pr_sym(f, "RLIM64_INFINITY", v);
+		pr_sym_fmt(f, "RLIM64_INFINITY", v, SR_NUM_U);
 	} else if (v > 1024 && v % 1024 == 0) {
 		/* an expression strace writes for the value; the backend keeps @v */
 		snprintf(buf, sizeof(buf), "%llu*1024", (unsigned long long)(v / 1024));
-		pr_sym(f, buf, v);
+		pr_sym_fmt(f, buf, v, SR_NUM_U);
 	} else {
 		pr_u(f, v);
 	}

@@ -200,7 +200,7 @@ static void select_ret_suffix(struct sr_fmt *f, const struct sr_call *c)
 		return;
 	pr_note_begin(f);
 	if (c->ret == 0) {
-		pr_sym(f, "Timeout", 0);
+		pr_artifact(f, "Timeout");
 	} else {
 		select_print_ready(f, c);
 		if (c->args[4]) {

@@ -75,7 +75,7 @@ void fmt_signame(struct sr_fmt *f, int sig)
 		return;
 	}
 	snprintf(name, sizeof(name), "SIG%s", signame_short(sig, buf, sizeof(buf)));
-	pr_sym(f, name, (uint64_t)sig);
+	pr_sym_fmt(f, name, (uint64_t)sig, SR_NUM_D);
 }
 
 /*
@@ -102,7 +102,7 @@ static void print_sigmask(struct sr_fmt *f, const void *data, size_t bytes)
 	pr_set_begin(f, negated);
 	for (i = 0; i < words * 32; i++)
 		if (w[i / 32] & (1u << (i % 32)))
-			pr_sym(f, signame_short(i + 1, buf, sizeof(buf)), i + 1);
+			pr_sym_fmt(f, signame_short(i + 1, buf, sizeof(buf)), i + 1, SR_NUM_D);
 	pr_set_end(f);
 }
 
@@ -248,7 +248,7 @@ static void print_si_code(struct sr_fmt *f, int32_t code, int sig)
 	if (!n && x)
 		n = xlat__name(x, (uint64_t)(int64_t)code);
 	if (n)
-		pr_sym(f, n, (uint64_t)(int64_t)code);
+		pr_sym(f, n, (uint32_t)code);
 	else
 		pr_x(f, (uint32_t)code);
 }

@@ -23,8 +23,11 @@ static void fmt_sock_type(struct sr_fmt *f, uint32_t v)
 		pr_sym(f, t, v);
 		return;
 	}
-	pr_bits_begin(f, v);
+	/* two parts, each its own number under -X raw and verbose */
+	pr_bits_parts_begin(f, v);
+	pr_bits_part(f, v & SR_SOCK_TYPE_MASK);
 	pr_bit(f, NULL, t);
+	pr_bits_part(f, flags);
 	rest = pr_bits_walk(f, &xlat_socket_flags, flags, -1);
 	if (rest)
 		pr_bits_rest(f, SR_NUM_X, rest);

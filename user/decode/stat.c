@@ -172,10 +172,13 @@ static void statx_flags_print(struct sr_fmt *f, const struct sr_call *c, int arg
 	uint64_t rest;
 	const char *zero = xlat__name(&xlat_at_statx_sync_types, 0);
 
-	pr_bits_begin(f, v);
+	/* two parts, each its own number under -X raw and verbose */
+	pr_bits_parts_begin(f, v);
+	pr_bits_part(f, sync);
 	if (!sync && zero)
 		pr_bit(f, NULL, zero);
 	rest = pr_bits_walk(f, &xlat_at_statx_sync_types, sync, -1);
+	pr_bits_part(f, v & ~AT_STATX_SYNC_TYPE);
 	rest |= pr_bits_walk(f, &xlat_at_flags, v & ~AT_STATX_SYNC_TYPE, -1);
 	if (rest)
 		pr_bits_rest(f, SR_NUM_X, rest);

@@ -25,21 +25,15 @@ static void xattr_buf_plan(const struct sr_opts *o, bool in, struct sr_plan_arg 
 
 static void xattr_value(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, uint64_t size)
 {
-	size_t max = fmt_strsize(f), n;
-	const uint8_t *p;
+	size_t max = fmt_strsize(f);
 
 	if (!addr || size > XATTR_SIZE_MAX || !blob_ok(b)) {
 		fmt_ptr(f, addr);
 		return;
 	}
-	p = blob_data(b);
-	n = b->len < max ? b->len : max;
 	/* A NUL in the last place shown ends the string: strace adds no "..." then. */
-	if (n && !p[n - 1]) {
-		pr_str(f, p, n - 1, max, 0);
-		return;
-	}
-	pr_str(f, p, b->len, max, (b->flags & SR_BF_TRUNC) ? SR_Q_ELLIPSIS : 0);
+	pr_str(f, blob_data(b), b->len, max,
+	       SR_Q_OMIT_NUL | ((b->flags & SR_BF_TRUNC) ? SR_Q_ELLIPSIS : 0));
 }
 
 static void xattr_value_in_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,

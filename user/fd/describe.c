@@ -16,6 +16,7 @@
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -343,6 +344,38 @@ size_t fdtab__describe(const struct sr_fdtab *t, const struct sr_call *c, int fd
 	default:
 		return describe_arg(t, c, fd, buf, size);
 	}
+}
+
+int fdtab__path(const struct sr_fdtab *t, const struct sr_call *c, int fd, char *buf, size_t size)
+{
+	const struct fdt_proc *p;
+	const struct fdf_file *f;
+	int n;
+
+	if (!t || !c || fd < 0 || !size)
+		return -1;
+	p = fdt__proc_known(t, c->tgid);
+	f = p ? fdt__file_at(p, fd) : NULL;
+	if (!f)
+		return -1;
+	switch (f->kind) {
+	case FDF_PIPE:
+		n = snprintf(buf, size, "pipe:[%llu]", (unsigned long long)f->ino);
+		break;
+	case FDF_SOCKET:
+		n = snprintf(buf, size, "socket:[%llu]", (unsigned long long)f->ino);
+		break;
+	case FDF_ANON:
+		n = snprintf(buf, size, "anon_inode:%.*s", (int)f->namelen, f->name);
+		break;
+	case FDF_PIDFD:
+		n = snprintf(buf, size, "anon_inode:" FDF_PIDFD_NAME);
+		break;
+	default:
+		n = snprintf(buf, size, "%.*s", (int)f->namelen, f->name);
+		break;
+	}
+	return n < 0 || (size_t)n >= size ? -1 : n;
 }
 
 int fdtab__abs_path(const struct sr_fdtab *t, const struct sr_call *c, int dirfd, const char *path,

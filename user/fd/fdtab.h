@@ -50,7 +50,7 @@ enum sr_fd_when {
 /* --peer: the comm the trace knows for @pid (borrowed, at most 16 bytes), or NULL. */
 typedef const char *(*sr_fd_comm_fn)(void *ctx, uint32_t pid);
 
-/** fdtab__wanted() - do options @o ask for fd tables (-y, --absolute-paths)? */
+/** fdtab__wanted() - do options @o ask for fd tables (-y, --absolute-paths, -P)? */
 bool fdtab__wanted(const struct sr_opts *o);
 
 /**
@@ -95,6 +95,14 @@ void fdtab__prepare(struct sr_fdtab *t, const struct sr_call *c, unsigned int pa
  */
 size_t fdtab__describe(const struct sr_fdtab *t, const struct sr_call *c, int fd,
 		       enum sr_fd_when when, char *buf, size_t size);
+
+/**
+ * fdtab__path() - what @fd of @c's process is when @c starts, as readlink()
+ * of /proc/PID/fd/FD names it ("/etc/passwd", "pipe:[1234]", without
+ * " (deleted)"), into @buf: for -P. Return its length, or -1 if unknown.
+ * Reads only; works without -y.
+ */
+int fdtab__path(const struct sr_fdtab *t, const struct sr_call *c, int fd, char *buf, size_t size);
 
 /**
  * fdtab__abs_path() - --absolute-paths: @path (@len bytes) resolved against

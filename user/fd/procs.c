@@ -372,7 +372,8 @@ int fdtab__seed(struct sr_fdtab *t, uint32_t tgid)
 
 bool fdtab__wanted(const struct sr_opts *o)
 {
-	return o->decode_fds || o->absolute_paths;
+	/* -P matches fds by the path they are open on */
+	return o->decode_fds || o->absolute_paths || o->npaths;
 }
 
 struct sr_fdtab *fdtab__new(const struct sr_opts *o)

@@ -15,8 +15,8 @@
 
 struct sr_out;
 
-/* The record layouts of include/sysray/abi.h, version 2 (fork flags). */
-#define SR_RECORD_MAGIC "SYSRAYR2"
+/* The record layouts of include/sysray/abi.h, version 3 (the entry's instruction pointer). */
+#define SR_RECORD_MAGIC "SYSRAYR3"
 
 /** record__begin() - write the file header to @o. */
 void record__begin(struct sr_out *o);

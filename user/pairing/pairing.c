@@ -15,6 +15,7 @@
 #include "cli/opts.h"
 #include "fd/fdtab.h"
 #include "pairing/pairing.h"
+#include "pairing/pathsel.h"
 
 /* Ignored signals waiting to be shown after their task's current syscall. */
 #define SR_PENDING_SIGS 4
@@ -23,7 +24,8 @@
 struct sr_ttask {
 	struct sr_task_info info; /* what events say about it; info.comm is comm */
 	bool in_call; /* an entry is held, its exit not yet seen */
-	bool quiet; /* the call is for the fd tables only: -e trace= excludes it */
+	bool quiet; /* the call is for the fd tables only: -e trace= or -P excludes it */
+	bool sel_pending; /* -P: decide at exit, when the inputs that faulted at entry are read */
 	bool entry_shown; /* SR_EV_ENTER went out for the call in flight (its fds prepared) */
 	char comm[SR_COMM_LEN];
 	/* call.ent of an out-of-range syscall number: a copy, with its name */
@@ -333,6 +335,7 @@ static struct sr_call *load_call(const struct sr_pairing *p, struct sr_ttask *t,
 	/* a whole-call record is sent at exit: when the call began is unknown */
 	c->ts_enter = e->h.type == SR_REC_ENTER ? e->h.ts_ns : 0;
 	memcpy(c->args, e->args, sizeof(c->args));
+	c->ip = e->ip;
 	c->in_end = base + len;
 	memcpy(t->comm, e->comm, sizeof(t->comm));
 	t->info.cgid = e->cgid;
@@ -342,10 +345,11 @@ static struct sr_call *load_call(const struct sr_pairing *p, struct sr_ttask *t,
 /* strace's notice for a task that switched to i386 syscalls; once per task. */
 static void tell_compat(struct sr_pairing *p, struct sr_ttask *t, uint64_t ts)
 {
-	struct sr_event ev = { .type = SR_EV_COMPAT, .shown = true, .ts = ts, .task = &t->info };
+	struct sr_event ev = { .type = SR_EV_COMPAT, .ts = ts, .task = &t->info };
 
 	if (t->compat_told)
 		return;
+	ev.shown = !p->opts || !p->opts->quiet_personality;
 	t->compat_told = true;
 	emit(p, &ev);
 }
@@ -375,6 +379,10 @@ static void handle_enter(struct sr_pairing *p, const struct sr_enter *e, size_t 
 		return;
 	call__index_blobs(t->rec + sizeof(*e), c->in_end, c->in);
 	t->in_call = true;
+	/* -P: with the inputs read (at exit, when they faulted here) */
+	t->sel_pending = entry_faulted(c);
+	if (!t->sel_pending)
+		t->quiet |= pathsel__hides(p->opts, p->fds, c);
 	if (c->ent->ret == SR_R_NONE) {
 		/* exit, exit_group: strace completes the line at once */
 		emit_call(p, SR_EV_NORETURN, t, shown(p, t, SR_ST_UNFINISHED), e->h.ts_ns);
@@ -419,7 +427,8 @@ static void handle_orphan_exit(struct sr_pairing *p, const struct sr_exit *x, si
 	/* the fds it created are known even without its entry (attached mid-call) */
 	if (p->fds)
 		fdtab__on_orphan_exit(p->fds, &c);
-	if (for_tables_only(p, &x->h))
+	/* -P: its arguments are unknown, so it cannot be shown to touch anything */
+	if (for_tables_only(p, &x->h) || pathsel__wanted(p->opts))
 		return;
 	ev.shown = status_selected(p, outcome(x->ret));
 	ev.task = info_of(t, &tmp, x->h.tid, x->h.tgid);
@@ -502,6 +511,8 @@ static void complete_call(struct sr_pairing *p, struct sr_ttask *t, const struct
 	c->out_end = (const uint8_t *)rec + len;
 	call__index_exit_blobs(c, blobs);
 	use_exec_name(t, c);
+	if (t->sel_pending)
+		t->quiet |= pathsel__hides(p->opts, p->fds, c);
 	end_call(p, t, c);
 	c->has_exit = false;
 	c->out_start = NULL;
@@ -560,6 +571,7 @@ static void handle_call(struct sr_pairing *p, const struct sr_callrec *r, size_t
 	c->out_start = (const uint8_t *)r;
 	c->out_end = c->out_start + len;
 	call__index_exit_blobs(c, c->out_start + sizeof(*r));
+	t->quiet |= pathsel__hides(p->opts, p->fds, c);
 	end_call(p, t, c);
 	/* the record is gone once we return */
 	c->in_end = c->out_start = c->out_end = NULL;

@@ -354,11 +354,15 @@ static void retval(struct sr_fmt *f, const struct sr_call *c)
 		return;
 	}
 	switch (c->ent->ret) {
-	case SR_R_SIG: /* "10 (SIGUSR1)" */
+	case SR_R_SIG: /* "10 (SIGUSR1)": strace's plain note, whatever -X says */
 		pr_d(f, r);
 		if (r >= 1 && r <= 64) {
+			char buf[16], name[20];
+
+			snprintf(name, sizeof(name), "SIG%s",
+				 signame_short((int)r, buf, sizeof(buf)));
 			pr_note_begin(f);
-			fmt_signame(f, (int)r);
+			pr_artifact(f, name);
 			pr_note_end(f);
 		}
 		break;

@@ -62,7 +62,9 @@ void fmt_pid(struct sr_fmt *f, int32_t pid)
 
 bool fmt_verbose(const struct sr_fmt *f)
 {
-	return f->opts && f->opts->verbose;
+	if (!f->opts)
+		return false;
+	return !opts__abbrev(f->opts, f->call ? f->call->nr : -1);
 }
 
 size_t fmt_strsize(const struct sr_fmt *f)
@@ -157,7 +159,7 @@ static void flags_print(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v, i
 		pr_bits_rest(f, SR_NUM_X, rest);
 	pr_bits_end(f);
 	if (rest == v)
-		pr_comment(f, x->unknown);
+		pr_xlat_default(f, x->unknown);
 }
 
 void fmt_flags(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
@@ -179,7 +181,7 @@ void fmt_enum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
 		return;
 	}
 	pr_x(f, v);
-	pr_comment(f, x->unknown);
+	pr_xlat_default(f, x->unknown);
 }
 
 void fmt_blob_str(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, size_t max,
@@ -346,5 +348,5 @@ void pr_bits_enum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
 		return;
 	}
 	pr_bits_rest(f, SR_NUM_X, v);
-	pr_comment(f, x->unknown);
+	pr_xlat_default(f, x->unknown);
 }

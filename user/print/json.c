@@ -471,6 +471,11 @@ static void json_str(struct sr_pr *p, const void *data, size_t n, size_t max, un
 		n = max;
 		cut = true;
 	}
+	/* xattr values: a NUL in the last place shown ends the string */
+	if ((q & SR_Q_OMIT_NUL) && n && !((const char *)data)[n - 1]) {
+		n--;
+		cut = false;
+	}
 	elem(j);
 	if (q & SR_Q_ABSTRACT) {
 		jbuf__puts(&j->val, "{\"abstract\":");

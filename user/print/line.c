@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The strace line around a syscall's values. */
+#include "cli/opts.h"
 #include "print/args.h"
 #include "print/line.h"
 
-/* Column where strace aligns "= ret". */
+/* Column where strace aligns "= ret" unless -a says otherwise. */
 #define SR_RET_COLUMN 40
+
+static size_t ret_column(const struct sr_fmt *f)
+{
+	return f->opts ? (size_t)opts__acolumn(f->opts) : SR_RET_COLUMN;
+}
 
 static struct sr_text_pr *text_of(struct sr_fmt *f)
 {
@@ -19,6 +25,7 @@ void line__enter(struct sr_fmt *f, const struct sr_call *c)
 	out__puts(t->out, e->name);
 	out__putc(t->out, '(');
 	text_pr__args_begin(t);
+	f->call = c;
 	/* the entry part as it stood when the call began */
 	if (c->ts_enter)
 		f->when = c->ts_enter;
@@ -36,6 +43,7 @@ void line__exit(struct sr_fmt *f, const struct sr_call *c)
 	const struct sr_scdec *d = c->ent->dec;
 
 	text_pr__args_begin(text_of(f));
+	f->call = c;
 	if (c->ts_exit)
 		f->when = c->ts_exit;
 	/* the exit part goes on with the entry's arguments: ", " before its first */
@@ -72,26 +80,56 @@ static void errno_ret(struct sr_out *o, int err)
 	out__putc(o, ')');
 }
 
+/*
+ * -T: " <0.000012>", the time between the call's entry and exit as the
+ * kernel stamped them, at the precision asked for (strace's " <%ld.%06ld>").
+ * A call whose entry was never seen (a task under a seccomp filter that
+ * failed the call before sys_enter, an exit after attaching mid-call) has
+ * no duration: " <?>".
+ */
+static void syscall_time(struct sr_out *o, const struct sr_opts *opts, const struct sr_call *c)
+{
+	static const uint64_t scale[] = { 1000000000, 100000000, 10000000, 1000000, 100000,
+					  10000,      1000,	 100,	   10,	    1 };
+	uint64_t d;
+	int digits = opts->times_digits > 9 ? 9 : opts->times_digits;
+
+	if (!c->ts_enter || !c->has_exit || c->ts_exit < c->ts_enter) {
+		out__puts(o, " <?>");
+		return;
+	}
+	d = c->ts_exit - c->ts_enter;
+	out__puts(o, " <");
+	out__udec(o, d / 1000000000);
+	if (digits)
+		out__printf(o, ".%0*llu", digits,
+			    (unsigned long long)(d % 1000000000 / scale[digits]));
+	out__putc(o, '>');
+}
+
 void line__ret(struct sr_fmt *f, const struct sr_call *c)
 {
 	struct sr_text_pr *t = text_of(f);
 	struct sr_out *o = t->out;
 
 	out__puts(o, ") ");
-	out__pad_to(o, SR_RET_COLUMN);
+	out__pad_to(o, ret_column(f));
 	out__puts(o, "= ");
+	f->call = c;
 	if (c->ent->ret == SR_R_NONE) {
 		out__putc(o, '?');
 		return;
 	}
 	if (c->ret < 0 && c->ret >= -4095) {
 		errno_ret(o, (int)-c->ret);
-		return;
+	} else {
+		text_pr__args_begin(t);
+		if (c->ts_exit)
+			f->when = c->ts_exit;
+		args__retval(f, c);
 	}
-	text_pr__args_begin(t);
-	if (c->ts_exit)
-		f->when = c->ts_exit;
-	args__retval(f, c);
+	if (f->opts && f->opts->syscall_times)
+		syscall_time(o, f->opts, c);
 }
 
 void line__noreturn(struct sr_fmt *f, const struct sr_call *c, bool unfinished)
@@ -102,6 +140,6 @@ void line__noreturn(struct sr_fmt *f, const struct sr_call *c, bool unfinished)
 	if (unfinished)
 		out__puts(o, " <unfinished ...>");
 	out__puts(o, ") ");
-	out__pad_to(o, SR_RET_COLUMN);
+	out__pad_to(o, ret_column(f));
 	out__puts(o, "= ?");
 }

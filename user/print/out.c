@@ -11,30 +11,78 @@
 
 #define OUT_BUF_SIZE (256 * 1024)
 
-int out__init_fd(struct sr_out *o, int fd)
+/* The smallest buffer: a quoted byte and its escape always fit. */
+#define OUT_BUF_MIN 64
+
+int out__init_fd_cap(struct sr_out *o, int fd, size_t cap)
 {
 	memset(o, 0, sizeof(*o));
-	o->buf = malloc(OUT_BUF_SIZE);
+	if (cap < OUT_BUF_MIN)
+		cap = OUT_BUF_MIN;
+	o->buf = malloc(cap);
 	if (!o->buf)
 		return -ENOMEM;
-	o->cap = OUT_BUF_SIZE;
+	o->cap = cap;
 	o->fd = fd;
 	o->line_buffered = isatty(fd);
 	return 0;
 }
 
-int out__open(struct sr_out *o, const char *path)
+int out__init_fd(struct sr_out *o, int fd)
+{
+	return out__init_fd_cap(o, fd, OUT_BUF_SIZE);
+}
+
+int out__open_mode(struct sr_out *o, const char *path, bool append, size_t cap)
 {
 	int fd, err;
 
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0644);
 	if (fd < 0)
 		return -errno;
-	err = out__init_fd(o, fd);
+	err = out__init_fd_cap(o, fd, cap ? cap : OUT_BUF_SIZE);
 	if (err) {
 		close(fd);
 		return err;
 	}
+	o->owns_fd = true;
+	return 0;
+}
+
+int out__open(struct sr_out *o, const char *path)
+{
+	return out__open_mode(o, path, false, 0);
+}
+
+int out__detach(struct sr_out *o)
+{
+	int err;
+
+	if (!o->buf)
+		return o->err;
+	err = out__flush(o);
+	if (o->owns_fd && close(o->fd) && !err)
+		err = o->err = -errno;
+	free(o->buf);
+	o->buf = NULL;
+	o->cap = 0;
+	o->fd = -1;
+	o->owns_fd = false;
+	return err;
+}
+
+int out__attach(struct sr_out *o, int fd, size_t cap)
+{
+	if (cap < OUT_BUF_MIN)
+		cap = OUT_BUF_MIN;
+	o->buf = malloc(cap);
+	if (!o->buf) {
+		close(fd);
+		return -ENOMEM;
+	}
+	o->cap = cap;
+	o->len = 0;
+	o->fd = fd;
 	o->owns_fd = true;
 	return 0;
 }
@@ -219,20 +267,71 @@ void out__newline(struct sr_out *o)
 		out__flush(o);
 }
 
+/* How quote_byte() escapes. */
+enum quote_mode {
+	Q_OCTAL, /* strace's default: \n, \33, \177 */
+	Q_HEX_ESCAPES, /* --strings-in-hex=non-ascii-chars: \n, \x1b, \x7f */
+	Q_ALL_HEX, /* every byte \xNN */
+};
+
+/* Append the strace escape for byte @c; @next is the following byte or -1. */
+static size_t quote_byte(char *d, unsigned char c, int next, enum quote_mode mode)
+{
+	/* non-ascii-chars: the bytes octal would escape, in hex (\n stays \n) */
+	bool plain = (c >= ' ' && c < 0x7f) || (c >= '\t' && c <= '\r');
+
+	if (mode == Q_HEX_ESCAPES)
+		return esc__byte(d, c, next, !plain);
+	return esc__byte(d, c, next, mode == Q_ALL_HEX);
+}
+
+/*
+ * -x (non-ascii): is there a byte that makes strace print the whole string
+ * in hex, one that is neither printable ASCII nor \t \n \v \f \r?
+ */
+static bool needs_hex(const unsigned char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] > 0x7e || (s[i] < ' ' && (unsigned int)(s[i] - 9) >= 5))
+			return true;
+	return false;
+}
+
+/* The escapes for @n bytes of @s under @o's -x and a caller's forced hex. */
+static enum quote_mode quote_mode(const struct sr_out *o, const unsigned char *s, size_t n,
+				  bool force_hex)
+{
+	/* enum sr_hexstr values (cli/opts.h) */
+	switch (o->hexstr) {
+	case 1: /* non-ascii-chars */
+		return force_hex ? Q_ALL_HEX : Q_HEX_ESCAPES;
+	case 2: /* non-ascii */
+		return force_hex || needs_hex(s, n) ? Q_ALL_HEX : Q_OCTAL;
+	case 3: /* all */
+		return Q_ALL_HEX;
+	default:
+		return force_hex ? Q_ALL_HEX : Q_OCTAL;
+	}
+}
+
 void out__escaped(struct sr_out *o, const void *data, size_t n)
 {
 	const unsigned char *s = data;
+	enum quote_mode mode = quote_mode(o, s, n, false);
 	char tmp[8];
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		out__write(o, tmp, esc__byte(tmp, s[i], i + 1 < n ? s[i + 1] : -1, false));
+		out__write(o, tmp, quote_byte(tmp, s[i], i + 1 < n ? s[i + 1] : -1, mode));
 }
 
 void out__quoted(struct sr_out *o, const void *data, size_t n, size_t max, unsigned int flags)
 {
 	const unsigned char *s = data;
 	bool more = flags & SR_Q_ELLIPSIS;
+	enum quote_mode mode;
 	char tmp[64];
 	size_t i, t = 0;
 
@@ -246,11 +345,16 @@ void out__quoted(struct sr_out *o, const void *data, size_t n, size_t max, unsig
 		n = max;
 		more = true;
 	}
+	mode = quote_mode(o, s, n, flags & SR_Q_HEX);
+	if ((flags & SR_Q_OMIT_NUL) && mode != Q_ALL_HEX && n && !s[n - 1]) {
+		n--;
+		more = false;
+	}
 	out__putc(o, '"');
 	for (i = 0; i < n; i++) {
 		int next = i + 1 < n ? s[i + 1] : -1;
 
-		t += esc__byte(tmp + t, s[i], next, flags & SR_Q_HEX);
+		t += quote_byte(tmp + t, s[i], next, mode);
 		if (t > sizeof(tmp) - 8) {
 			out__write(o, tmp, t);
 			t = 0;

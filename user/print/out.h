@@ -23,6 +23,7 @@ struct sr_out {
 	/* buf offset where the current line starts; negative once flushed mid-line */
 	long line_start;
 	int err; /* first write error, as -errno */
+	uint8_t hexstr; /* -x: enum sr_hexstr (cli/opts.h), for out__quoted() and out__escaped() */
 };
 
 /**
@@ -30,11 +31,33 @@ struct sr_out {
  */
 int out__init_fd(struct sr_out *o, int fd);
 
+/** out__init_fd_cap() - out__init_fd() with a buffer of @cap bytes (at least 64). */
+int out__init_fd_cap(struct sr_out *o, int fd, size_t cap);
+
 /**
  * out__open() - create or truncate @path and write to it.
  * Return: 0 or -errno (the file cannot be created or written).
  */
 int out__open(struct sr_out *o, const char *path);
+
+/**
+ * out__open_mode() - out__open(), appending instead of truncating when
+ * @append, with a buffer of @cap bytes (0: the default size).
+ */
+int out__open_mode(struct sr_out *o, const char *path, bool append, size_t cap);
+
+/**
+ * out__detach() - flush, close an owned fd and free the buffer, keeping the
+ * column of the line in progress, so that out__attach() can go on where it
+ * stopped (a bounded set of open files). Return 0 or -errno.
+ */
+int out__detach(struct sr_out *o);
+
+/**
+ * out__attach() - write to @fd (owned) again, with a new buffer of @cap
+ * bytes, after out__detach(). Return 0 or -ENOMEM (@fd is then closed).
+ */
+int out__attach(struct sr_out *o, int fd, size_t cap);
 
 /** out__close() - flush, close an owned fd, free the buffer. NULL-safe. */
 int out__close(struct sr_out *o);
@@ -64,12 +87,18 @@ void out__newline(struct sr_out *o);
 
 /* out__quoted() flags: SR_Q_* of print/printer.h. */
 
-/** out__escaped() - like out__quoted() without the quotes and the cut. */
+/**
+ * out__escaped() - like out__quoted() without the quotes and the cut
+ * (strace's QUOTE_OMIT_LEADING_TRAILING_QUOTES).
+ */
 void out__escaped(struct sr_out *o, const void *data, size_t n);
 
 /**
  * out__quoted() - print @n bytes of untrusted @data as a C string literal with
  * strace's escapes, at most @max bytes of it, then "..." if anything was left.
+ * With @o->hexstr (-x, -xx), as strace's string_quote() then prints it: the
+ * whole string as \xNN when it has a non-ASCII byte (or always), or hex
+ * escapes instead of octal ones.
  */
 void out__quoted(struct sr_out *o, const void *data, size_t n, size_t max, unsigned int flags);
 

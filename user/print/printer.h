@@ -47,6 +47,11 @@ enum sr_num {
 #define SR_Q_ELLIPSIS 0x4 /* the data was cut short: append "..." */
 /* An abstract unix socket name (the bytes after its leading NUL): strace's @"name". */
 #define SR_Q_ABSTRACT 0x8
+/*
+ * strace's QUOTE_OMIT_TRAILING_0 (xattr values): a NUL in the last place
+ * shown is left out, and no "..." follows; in hex (-x, -xx) it is shown.
+ */
+#define SR_Q_OMIT_NUL 0x10
 
 struct sr_pr;
 
@@ -105,6 +110,32 @@ struct sr_pr_ops {
 	 * is; a backend of data ignores it.
 	 */
 	void (*artifact)(struct sr_pr *p, const char *text);
+	/*
+	 * Optional (NULL: sym, bits_begin, comment). What strace's -X raw and
+	 * -X verbose need beyond the raw value: the format strace prints that
+	 * value in (signals in decimal, file modes in octal; sym and bits_begin
+	 * mean hex), and the note an xlat printer adds to a value no name
+	 * covers (" /\* O_??? *\/"), which -X raw leaves out.
+	 */
+	void (*sym_fmt)(struct sr_pr *p, const char *name, uint64_t raw, enum sr_num fmt);
+	void (*bits_begin_fmt)(struct sr_pr *p, uint64_t raw, enum sr_num fmt);
+	void (*xlat_default)(struct sr_pr *p, const char *text);
+	/*
+	 * Optional (NULL: bits_begin, nothing). A set strace prints in parts,
+	 * each from its own xlat (socket's type|flags, statx's sync type|AT_*
+	 * flags): under -X raw and verbose each part has its own number,
+	 * "0x1 /\* SOCK_STREAM *\/|0x80000 /\* SOCK_CLOEXEC *\/". bits_parts()
+	 * opens the set (@raw: the whole value), bits_part() starts a part.
+	 */
+	void (*bits_parts)(struct sr_pr *p, uint64_t raw);
+	void (*bits_part)(struct sr_pr *p, uint64_t raw);
+	/*
+	 * Optional (NULL: open(SR_BOX_CALL)). A form strace spells from a raw
+	 * value (makedev(major, minor) of a dev_t): under -X raw the number
+	 * alone (return false: no parts follow, no close), under -X verbose the
+	 * number, then the form in a comment.
+	 */
+	bool (*call_raw)(struct sr_pr *p, const char *name, uint64_t raw);
 };
 
 struct sr_pr {
@@ -114,6 +145,7 @@ struct sr_pr {
 struct sr_opts;
 struct sr_fdtab;
 struct sr_out;
+struct sr_call;
 
 /*
  * The comm of task @pid as it was at kernel time @when (CLOCK_MONOTONIC ns;
@@ -132,6 +164,8 @@ struct sr_fmt {
 	void *comm_ctx;
 	/* the kernel time of what is being printed: a call's entry, or its exit */
 	uint64_t when;
+	/* the call being printed, or NULL: -e abbrev= and -e verbose= are per syscall */
+	const struct sr_call *call;
 };
 
 static inline void pr_struct_begin(struct sr_fmt *f)
@@ -211,6 +245,15 @@ static inline void pr_sym(struct sr_fmt *f, const char *name, uint64_t raw)
 	f->pr->ops->sym(f->pr, name, raw);
 }
 
+/* A named constant whose number strace prints in @fmt under -X raw/verbose: signals in decimal. */
+static inline void pr_sym_fmt(struct sr_fmt *f, const char *name, uint64_t raw, enum sr_num fmt)
+{
+	if (f->pr->ops->sym_fmt)
+		f->pr->ops->sym_fmt(f->pr, name, raw, fmt);
+	else
+		f->pr->ops->sym(f->pr, name, raw);
+}
+
 static inline void pr_str(struct sr_fmt *f, const void *data, size_t n, size_t max, unsigned int q)
 {
 	f->pr->ops->str(f->pr, data, n, max, q);
@@ -245,6 +288,53 @@ static inline void pr_unknown(struct sr_fmt *f)
 static inline void pr_bits_begin(struct sr_fmt *f, uint64_t raw)
 {
 	f->pr->ops->bits_begin(f->pr, raw);
+}
+
+/* A bit set whose number strace prints in @fmt under -X raw/verbose: modes in octal. */
+static inline void pr_bits_begin_fmt(struct sr_fmt *f, uint64_t raw, enum sr_num fmt)
+{
+	if (f->pr->ops->bits_begin_fmt)
+		f->pr->ops->bits_begin_fmt(f->pr, raw, fmt);
+	else
+		f->pr->ops->bits_begin(f->pr, raw);
+}
+
+/* The note on a value no name of its table covers: " /\* O_??? *\/" (none under -X raw). */
+static inline void pr_xlat_default(struct sr_fmt *f, const char *text)
+{
+	if (f->pr->ops->xlat_default)
+		f->pr->ops->xlat_default(f->pr, text);
+	else
+		f->pr->ops->comment(f->pr, text);
+}
+
+/* A set printed in parts (see sr_pr_ops.bits_parts): open it; pr_bits_part() before each part. */
+static inline void pr_bits_parts_begin(struct sr_fmt *f, uint64_t raw)
+{
+	if (f->pr->ops->bits_parts)
+		f->pr->ops->bits_parts(f->pr, raw);
+	else
+		f->pr->ops->bits_begin(f->pr, raw);
+}
+
+/* The next part of such a set, whose own value is @raw. */
+static inline void pr_bits_part(struct sr_fmt *f, uint64_t raw)
+{
+	if (f->pr->ops->bits_part)
+		f->pr->ops->bits_part(f->pr, raw);
+}
+
+/*
+ * A form spelled from raw value @raw, "makedev(0x1, 0x3)": true when its
+ * parts follow, then pr_call_end(); false when the backend printed the
+ * number alone (-X raw).
+ */
+static inline bool pr_call_raw_begin(struct sr_fmt *f, const char *name, uint64_t raw)
+{
+	if (f->pr->ops->call_raw)
+		return f->pr->ops->call_raw(f->pr, name, raw);
+	f->pr->ops->open(f->pr, SR_BOX_CALL, name);
+	return true;
 }
 
 static inline void pr_bit(struct sr_fmt *f, const char *prefix, const char *name)

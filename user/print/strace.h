@@ -15,6 +15,7 @@
 struct sr_out;
 struct sr_opts;
 struct sr_fdtab;
+struct sr_outfiles;
 
 /**
  * strace_sink__new() - a sink printing to @out with @opts; @fds (may be
@@ -23,6 +24,12 @@ struct sr_fdtab;
  */
 struct sr_sink *strace_sink__new(struct sr_out *out, const struct sr_opts *opts,
 				 struct sr_fdtab *fds, sr_comm_fn *comm_of, void *comm_ctx);
+
+/**
+ * strace_sink__set_files() - -ff: write each thread's lines to its own file
+ * of @files (not owned) instead of the output given at creation.
+ */
+void strace_sink__set_files(struct sr_sink *s, struct sr_outfiles *files);
 
 /** strace_sink__set_fds() - annotate with @fds (not owned, may be NULL) from now on. */
 void strace_sink__set_fds(struct sr_sink *s, struct sr_fdtab *fds);

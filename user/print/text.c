@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <string.h>
 
+#include "cli/opts.h"
 #include "print/text.h"
 
 #define TEXT(p) ((struct sr_text_pr *)(p))
@@ -36,6 +37,7 @@ static void elem(struct sr_text_pr *t)
 {
 	struct sr_text_frame *fr = frame(t);
 
+	t->raw_value = false;
 	if (t->no_sep) {
 		t->no_sep = false;
 		fr->first = false;
@@ -67,6 +69,7 @@ static void text_open(struct sr_pr *p, enum sr_box box, const char *name)
 	fr = frame(t);
 	fr->box = box;
 	fr->first = true;
+	fr->comment = false;
 }
 
 static void text_close(struct sr_pr *p)
@@ -76,6 +79,8 @@ static void text_close(struct sr_pr *p)
 
 	if (c)
 		out__putc(t->out, c);
+	if (frame(t)->comment)
+		out__puts(t->out, " */");
 	if (t->depth > 0)
 		t->depth--;
 	t->no_sep = false;
@@ -131,49 +136,188 @@ static void text_num(struct sr_pr *p, enum sr_num fmt, uint64_t v, int width)
 	put_num(t->out, fmt, v, width);
 }
 
-static void text_sym(struct sr_pr *p, const char *name, uint64_t raw)
+/*
+ * A named constant, as strace's print_xlat_ex() spells it: the name; with
+ * -X raw its number in @fmt; with -X verbose the number, then the name in a
+ * comment.
+ */
+static void text_sym_fmt(struct sr_pr *p, const char *name, uint64_t raw, enum sr_num fmt)
 {
 	struct sr_text_pr *t = TEXT(p);
 
-	(void)raw;
 	elem(t);
-	out__puts(t->out, name);
+	if (t->xlat_style == SR_XLAT_ABBREV) {
+		out__puts(t->out, name);
+		return;
+	}
+	put_num(t->out, fmt, raw, 0);
+	if (t->xlat_style == SR_XLAT_VERBOSE) {
+		out__puts(t->out, " /* ");
+		out__puts(t->out, name);
+		out__puts(t->out, " */");
+	}
+	t->raw_value = true;
+}
+
+static void text_sym(struct sr_pr *p, const char *name, uint64_t raw)
+{
+	text_sym_fmt(p, name, raw, SR_NUM_X);
+}
+
+/*
+ * A bit set, as strace's printflags_ex() spells it: the names joined by
+ * '|'; with -X raw the number alone; with -X verbose the number, then the
+ * names in a comment (opened by the first name).
+ */
+static void text_bits_begin_fmt(struct sr_pr *p, uint64_t raw, enum sr_num fmt)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	elem(t);
+	t->bits_any = false;
+	t->bits_quiet = false;
+	t->bits_num = false;
+	t->bits_open = false;
+	if (t->xlat_style == SR_XLAT_ABBREV)
+		return;
+	/* a name for 0 prints "0 /\* NAME *\/": its 0 comes with the name */
+	if (raw || t->xlat_style == SR_XLAT_RAW) {
+		put_num(t->out, fmt, raw, 0);
+		t->bits_num = true;
+	}
+	t->bits_quiet = t->xlat_style == SR_XLAT_RAW;
+	t->raw_value = true;
 }
 
 static void text_bits_begin(struct sr_pr *p, uint64_t raw)
 {
-	struct sr_text_pr *t = TEXT(p);
+	text_bits_begin_fmt(p, raw, SR_NUM_X);
+}
 
-	(void)raw;
-	elem(t);
-	t->bits_any = false;
+/* Before a part of a set: '|' after the first; -X verbose opens the comment first. */
+static bool bits_part(struct sr_text_pr *t)
+{
+	if (t->bits_quiet)
+		return false;
+	if (t->xlat_style == SR_XLAT_VERBOSE && !t->bits_open) {
+		out__puts(t->out, t->bits_num ? " /* " : "0 /* ");
+		t->bits_open = true;
+	} else if (t->bits_any) {
+		out__putc(t->out, '|');
+	}
+	t->bits_any = true;
+	return true;
 }
 
 static void text_bit(struct sr_pr *p, const char *prefix, const char *name)
 {
 	struct sr_text_pr *t = TEXT(p);
 
-	if (t->bits_any)
-		out__putc(t->out, '|');
+	if (!bits_part(t))
+		return;
 	if (prefix)
 		out__puts(t->out, prefix);
 	out__puts(t->out, name);
-	t->bits_any = true;
 }
 
 static void text_bits_rest(struct sr_pr *p, enum sr_num fmt, uint64_t v)
 {
 	struct sr_text_pr *t = TEXT(p);
 
-	if (t->bits_any)
-		out__putc(t->out, '|');
+	/* -X verbose: bits no name covers are in the number already, unless names came */
+	if (t->xlat_style == SR_XLAT_VERBOSE && !t->bits_open)
+		return;
+	if (!bits_part(t))
+		return;
 	put_num(t->out, fmt, v, 0);
-	t->bits_any = true;
 }
 
 static void text_bits_end(struct sr_pr *p)
 {
-	TEXT(p)->bits_any = false;
+	struct sr_text_pr *t = TEXT(p);
+
+	if (t->bits_open)
+		out__puts(t->out, " */");
+	t->bits_any = false;
+	t->bits_quiet = false;
+	t->bits_open = false;
+	t->bits_parts = false;
+}
+
+/* A set printed in parts: under -X raw and verbose, nothing until the first part. */
+static void text_bits_parts(struct sr_pr *p, uint64_t raw)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	if (t->xlat_style == SR_XLAT_ABBREV) {
+		text_bits_begin(p, raw);
+		return;
+	}
+	elem(t);
+	t->bits_any = false;
+	t->bits_quiet = false;
+	t->bits_num = false;
+	t->bits_open = false;
+	t->bits_parts = true;
+	t->bits_nparts = 0;
+	t->raw_value = true;
+}
+
+/*
+ * A part: its own number (none for 0: a name for 0 brings it, as strace's
+ * xlat printers do), after a '|' when a part began before.
+ */
+static void text_bits_part(struct sr_pr *p, uint64_t raw)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	if (!t->bits_parts)
+		return;
+	if (t->bits_open)
+		out__puts(t->out, " */");
+	t->bits_open = false;
+	t->bits_any = false;
+	t->bits_num = false;
+	if (t->bits_nparts++ && raw)
+		out__putc(t->out, '|');
+	if (raw) {
+		put_num(t->out, SR_NUM_X, raw, 0);
+		t->bits_num = true;
+	}
+	t->bits_quiet = t->xlat_style == SR_XLAT_RAW;
+}
+
+/* makedev(): the number; -X verbose adds the form in a comment, closed by close(). */
+static bool text_call_raw(struct sr_pr *p, const char *name, uint64_t raw)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	if (t->xlat_style == SR_XLAT_ABBREV) {
+		text_open(p, SR_BOX_CALL, name);
+		return true;
+	}
+	elem(t);
+	put_num(t->out, SR_NUM_X, raw, 0);
+	t->raw_value = true;
+	if (t->xlat_style == SR_XLAT_RAW)
+		return false;
+	out__puts(t->out, " /* ");
+	t->no_sep = true;
+	text_open(p, SR_BOX_CALL, name);
+	frame(t)->comment = true;
+	return true;
+}
+
+/* strace's default note on a value no name covers: none under -X raw. */
+static void text_xlat_default(struct sr_pr *p, const char *text)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	if (t->xlat_style == SR_XLAT_RAW)
+		return;
+	out__puts(t->out, " /* ");
+	out__puts(t->out, text);
+	out__puts(t->out, " */");
 }
 
 static void text_str(struct sr_pr *p, const void *data, size_t n, size_t max, unsigned int q)
@@ -201,11 +345,12 @@ static void text_fd(struct sr_pr *p, int fd, const char *annot, size_t annot_len
 {
 	struct sr_text_pr *t = TEXT(p);
 
-	elem(t);
 	if (fd == AT_FDCWD)
-		out__puts(t->out, "AT_FDCWD");
-	else
+		text_sym_fmt(p, "AT_FDCWD", (uint64_t)(int64_t)fd, SR_NUM_D);
+	else {
+		elem(t);
 		out__dec(t->out, fd);
+	}
 	out__write(t->out, annot, annot_len);
 }
 
@@ -260,6 +405,8 @@ static void text_bits_or(struct sr_pr *p, bool bar)
 {
 	struct sr_text_pr *t = TEXT(p);
 
+	if (t->bits_quiet)
+		return;
 	if (bar)
 		out__putc(t->out, '|');
 	t->bits_any = false;
@@ -290,6 +437,12 @@ static const struct sr_pr_ops text_ops = {
 	.unknown = text_unknown,
 	.bits_or = text_bits_or,
 	.artifact = text_artifact,
+	.sym_fmt = text_sym_fmt,
+	.bits_begin_fmt = text_bits_begin_fmt,
+	.xlat_default = text_xlat_default,
+	.bits_parts = text_bits_parts,
+	.bits_part = text_bits_part,
+	.call_raw = text_call_raw,
 };
 
 void text_pr__args_begin(struct sr_text_pr *t)
@@ -312,6 +465,11 @@ void text_pr__init(struct sr_text_pr *t, struct sr_out *out)
 	t->base.ops = &text_ops;
 	t->out = out;
 	text_pr__args_begin(t);
+}
+
+void text_pr__set_style(struct sr_text_pr *t, int style)
+{
+	t->xlat_style = (unsigned char)style;
 }
 
 void text_pr__args_continue(struct sr_text_pr *t)

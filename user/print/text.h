@@ -17,6 +17,7 @@
 struct sr_text_frame {
 	unsigned char box; /* enum sr_box */
 	bool first; /* no element printed yet */
+	bool comment; /* -X verbose: a form in a comment after its number, closed with it */
 };
 
 struct sr_text_pr {
@@ -25,6 +26,18 @@ struct sr_text_pr {
 	int depth;
 	bool no_sep; /* after field() or changed(): the next value is not a new element */
 	bool bits_any; /* a bit set printed a name or a number already */
+	/* -X: enum sr_xlat_style (cli/opts.h); 0, names only, unless set */
+	unsigned char xlat_style;
+	/* -X raw: a bit set printed its number only, so its parts print nothing */
+	bool bits_quiet;
+	/* -X verbose: the set printed its number (not 0); its names comment is open */
+	bool bits_num;
+	bool bits_open;
+	/* -X raw, verbose: a set printed in parts; how many began */
+	bool bits_parts;
+	int bits_nparts;
+	/* -X raw: the value just printed was a number standing for a name */
+	bool raw_value;
 	struct sr_text_frame st[SR_TEXT_DEPTH];
 };
 
@@ -33,6 +46,9 @@ struct sr_text_pr {
  * with an argument list open.
  */
 void text_pr__init(struct sr_text_pr *t, struct sr_out *out);
+
+/** text_pr__set_style() - -X: print named constants and flags as @style (enum sr_xlat_style). */
+void text_pr__set_style(struct sr_text_pr *t, int style);
 
 /**
  * text_pr__args_begin() - start a new argument list (a line's entry part, or

@@ -11,6 +11,12 @@ struct sr_replay;
 /* output.c: where the trace and the recording go. 0 or -errno (message printed). */
 int output__open(struct sr_session *s);
 int output__open_recording(struct sr_session *s);
+/* Write out what the trace's output(s) buffer; the first error, or 0. */
+int output__flush(struct sr_session *s);
+/* The first error writing the trace (-EPIPE: the reader went away), or 0. */
+int output__err(const struct sr_session *s);
+/* Flush and close the trace's output(s); wait for a -o "|command". The first error, or 0. */
+int output__close(struct sr_session *s);
 
 /* attach.c: -p and the launched command. 0 or -errno (message printed). */
 int attach__check_pids(struct sr_session *s);

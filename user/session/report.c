@@ -107,7 +107,7 @@ void report__end(struct sr_session *s)
 	unannounced = lost > s->pairing.stats.lost ? lost - s->pairing.stats.lost : 0;
 	if (unannounced)
 		pairing__lost(&s->pairing, unannounced);
-	out__flush(&s->out);
+	output__flush(s);
 	if (lost)
 		fprintf(stderr,
 			"sysray: %llu events lost (ring buffer full); rerun with a larger "

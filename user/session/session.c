@@ -169,9 +169,9 @@ static int replay(struct sr_session *s)
 	if (err)
 		return 1;
 	pairing__finish(&s->pairing);
-	out__flush(&s->out);
+	output__flush(s);
 	report__replay(s, &r);
-	return r.left_over || s->pairing.stats.bad || s->out.err ? 1 : 0;
+	return r.left_over || s->pairing.stats.bad || output__err(s) ? 1 : 0;
 }
 
 /* What can fail before loading, checked first: loading takes a while. */
@@ -212,9 +212,14 @@ static int load(struct sr_session *s)
 		return 1;
 	cfg.filter_tasks = s->opts.cmd || s->opts.npids;
 	if (!cfg.filter_tasks) {
-		n = proc__relays(relays, SR_MAX_EXCL);
+		/* -o "|command": the shell reading the trace is left out, as sysray is */
+		int first = s->pipe_pid > 0;
+
+		if (first)
+			cfg.excl[0] = s->pipe_pid;
+		n = proc__relays(relays, SR_MAX_EXCL - first);
 		for (i = 0; i < n; i++)
-			cfg.excl[i] = relays[i];
+			cfg.excl[first + i] = relays[i];
 	}
 	install_signals();
 	/* what each syscall captures: the loader writes it into the plans map */
@@ -260,8 +265,7 @@ static int trace_loop(struct sr_session *s)
 			loader__reconcile(&s->loader);
 			next_check = sr_now_ms() + RECONCILE_MS;
 		}
-		out__flush(&s->out);
-		if (s->out.err)
+		if (output__flush(s))
 			break; /* the reader went away (EPIPE) or the disk is full */
 		if (targeted && loader__live(&s->loader) <= 0)
 			break;
@@ -296,11 +300,12 @@ int session__run(struct sr_session *s)
 	report__end(s);
 	if (err)
 		fprintf(stderr, "sysray: reading the ring buffer failed: %s\n", strerror(-err));
-	if (s->out.err && s->out.err != -EPIPE)
-		fprintf(stderr, "sysray: writing the trace failed: %s\n", strerror(-s->out.err));
+	if (output__err(s) && output__err(s) != -EPIPE)
+		fprintf(stderr, "sysray: writing the trace failed: %s\n",
+			strerror(-output__err(s)));
 	if (s->launched)
 		return attach__command_status(s, !exiting_sig, exiting_sig);
-	return err || (s->out.err && s->out.err != -EPIPE) ? 1 : 0;
+	return err || (output__err(s) && output__err(s) != -EPIPE) ? 1 : 0;
 }
 
 int session__end(struct sr_session *s, int status)
@@ -310,7 +315,7 @@ int session__end(struct sr_session *s, int status)
 		loader__free(&s->loader);
 	sinks__free(s);
 	fdtab__free(s->fds);
-	out__close(&s->out);
+	output__close(s);
 	if (out__close(&s->rec) && !status) {
 		fprintf(stderr, "sysray: writing the recording failed\n");
 		status = 1;

@@ -19,10 +19,13 @@
 struct sr_stacks;
 
 struct sr_fdtab;
+struct sr_outfiles;
 
 struct sr_session {
 	struct sr_opts opts;
 	struct sr_out out; /* the trace */
+	struct sr_outfiles *files; /* -ff: the trace, a file per thread; NULL otherwise */
+	pid_t pipe_pid; /* -o "|command": the shell reading the trace, or 0 */
 	struct sr_out rec; /* --record */
 	struct sr_pairing pairing;
 	struct sr_sink *sink; /* where pairing's events go: the trace's format */

@@ -24,6 +24,8 @@ int sinks__start(struct sr_session *s)
 	}
 	if (s->stacks)
 		strace_sink__set_stacks(s->sink, stacks__print, s->stacks);
+	if (s->files && !o->json)
+		strace_sink__set_files(s->sink, s->files);
 	return pairing__add_sink(&s->pairing, s->sink);
 }
 

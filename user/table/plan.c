@@ -11,6 +11,7 @@
 
 #include "cli/opts.h"
 #include "decode/decode.h"
+#include "table/dumpio.h"
 #include "table/plan.h"
 #include "table/syscalls.h"
 
@@ -129,7 +130,7 @@ static void plan_arg(const struct sr_sysent *e, int i, const struct sr_opts *o,
 		break;
 	case SR_T_ENVP:
 		pa->when = SR_CAP_ENTER;
-		pa->how = o->verbose ? SR_HOW_STRV : SR_HOW_STRV_COUNT;
+		pa->how = !opts__abbrev(o, e->nr) ? SR_HOW_STRV : SR_HOW_STRV_COUNT;
 		pa->cap = str_cap(o, 2);
 		break;
 	case SR_T_IOV_IN:
@@ -161,10 +162,10 @@ static int pair_arg(const struct sr_sysent *e)
 	return 0;
 }
 
-/* Do the options ask for fd tables (-y, -yy, --absolute-paths)? */
+/* Do the options ask for fd tables (-y, -yy, --absolute-paths; -P matches fds by path)? */
 static bool fd_tables(const struct sr_opts *o)
 {
-	return o->decode_fds || o->absolute_paths;
+	return o->decode_fds || o->absolute_paths || o->npaths;
 }
 
 /* -y, -yy: ask the kernel side to describe the fds a call creates or changes. */
@@ -206,9 +207,11 @@ void plan__syscall(const struct sr_sysent *e, const struct sr_opts *o, struct sr
 		plan->flags |= SR_PLAN_EXEC;
 	else if (e->flags & SR_F_FORK)
 		plan->flags |= SR_PLAN_FORK;
-	else if (!(plan->flags & SR_PLAN_HAS_ENTER) && (e->flags & SR_F_NB))
+	else if (!(plan->flags & SR_PLAN_HAS_ENTER) && (e->flags & SR_F_NB) &&
+		 !opts__entry_times(o))
 		plan->flags |= SR_PLAN_AT_EXIT; /* inputs are still copied at entry */
 	plan_fdinfo(e, o, plan);
+	syscalls__plan_dumpio(e, o, plan);
 }
 
 /* -e trace=, -e raw=: bit @nr of a selection in the options. */
@@ -220,6 +223,17 @@ static bool selected(const uint8_t *sel, int nr)
 static bool traced(const struct sr_opts *o, int nr)
 {
 	return !o->trace_set || selected(o->trace_sel, nr);
+}
+
+/*
+ * -P, --trace-fds select among the calls that can name a file or an fd
+ * (@e: the entry it prints by, NULL for the raw ones out of range or of
+ * ia32 tasks); the others stay in the kernel. Those the fd tables need
+ * still come, as SR_PLAN_TRACK.
+ */
+static bool may_touch_files(const struct sr_opts *o, const struct sr_sysent *e)
+{
+	return !opts__selects_files(o) || (e && syscalls__touches_files(e));
 }
 
 /*
@@ -255,24 +269,25 @@ static bool compat_traced(const struct sr_opts *o, uint32_t nr)
 /* The plan of native number @nr, or of the numbers out of range (SR_PLAN_OOB). */
 static void plan_native(const struct sr_opts *o, uint32_t nr, struct sr_plan *p)
 {
-	const struct sr_sysent *e;
+	const struct sr_sysent *e, *shown;
 
 	if (nr == SR_PLAN_OOB) {
 		/* raw arguments, nothing captured */
 		memset(p, 0, sizeof(*p));
 		p->nargs = SR_NARGS;
-		if (catch_all_traced(o))
+		if (catch_all_traced(o) && may_touch_files(o, NULL))
 			p->flags |= SR_PLAN_TRACED;
 	} else {
 		e = syscalls__get(nr);
-		plan__syscall(selected(o->raw_sel, nr) ? syscalls__undecoded(nr) : e, o, p);
-		if (traced(o, nr))
+		shown = selected(o->raw_sel, nr) ? syscalls__undecoded(nr) : e;
+		plan__syscall(shown, o, p);
+		if (traced(o, nr) && may_touch_files(o, shown))
 			p->flags |= SR_PLAN_TRACED;
 		/* what the fd tables replay reaches them whatever -e and -z say */
 		if (fd_tables(o) && syscalls__changes_fds(e))
 			p->flags |= SR_PLAN_TRACK;
 	}
-	if (compat_traced(o, nr))
+	if (compat_traced(o, nr) && may_touch_files(o, NULL))
 		p->flags |= SR_PLAN_COMPAT;
 }
 
@@ -284,7 +299,7 @@ void plan__build(const struct sr_opts *o, struct sr_plans *out)
 		plan_native(o, nr, &out->plan[nr]);
 	/* every ia32 call: arguments raw, nothing captured */
 	memset(&out->plan[SR_PLAN_IA32], 0, sizeof(out->plan[SR_PLAN_IA32]));
-	out->plan[SR_PLAN_IA32].flags = SR_PLAN_TRACED;
+	out->plan[SR_PLAN_IA32].flags = may_touch_files(o, NULL) ? SR_PLAN_TRACED : 0;
 	out->plan[SR_PLAN_IA32].nargs = SR_NARGS;
 	out->status = plan__kernel_status(o);
 }
@@ -293,7 +308,8 @@ uint32_t plan__kernel_status(const struct sr_opts *o)
 {
 	uint32_t k = 0;
 
-	if (!o->status || (o->status & ~(SR_ST_SUCCESSFUL | SR_ST_FAILED)))
+	/* -T, -r, -t: a call sent whole at exit would have no entry time */
+	if (!o->status || (o->status & ~(SR_ST_SUCCESSFUL | SR_ST_FAILED)) || opts__entry_times(o))
 		return 0;
 	if (o->status & SR_ST_SUCCESSFUL)
 		k |= SR_STATUS_OK;

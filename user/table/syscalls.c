@@ -149,6 +149,34 @@ struct sr_systable {
 
 static struct sr_systable table;
 
+static bool names_file(const struct sr_argdesc *a)
+{
+	switch (a->type) {
+	case SR_T_PATH:
+		return !(a->flags & SR_AF_NOFILE);
+	case SR_T_FD:
+	case SR_T_DIRFD:
+	case SR_T_CUSTOM: /* select's fd sets */
+	case SR_T_STRUCT_IN: /* poll's array */
+	case SR_T_STRUCT_INOUT:
+		return true;
+	default:
+		return false;
+	}
+}
+
+bool syscalls__touches_files(const struct sr_sysent *e)
+{
+	int i;
+
+	if (!(e->flags & (SR_C_FILE | SR_C_DESC | SR_C_NET)) || e->raw)
+		return false;
+	for (i = 0; i < e->nargs && i < SR_NARGS; i++)
+		if (names_file(&e->args[i]))
+			return true;
+	return false;
+}
+
 bool syscalls__is_output(const struct sr_argdesc *a)
 {
 	switch (a->type) {

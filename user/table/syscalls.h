@@ -243,6 +243,14 @@ int syscalls__cloexec_arg(const struct sr_sysent *e);
  */
 bool syscalls__changes_fds(const struct sr_sysent *e);
 
+/**
+ * syscalls__touches_files() - can a call of @e name a file or an fd, as -P
+ * and --trace-fds select them: one of strace's %file, %desc or %network
+ * calls with a path naming a file (not a symlink's target), an fd, or an
+ * fd-holding argument. Raw entries never do (their arguments are not decoded).
+ */
+bool syscalls__touches_files(const struct sr_sysent *e);
+
 /** syscalls__is_output() - is argument @a printed at exit? */
 bool syscalls__is_output(const struct sr_argdesc *a);
 

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * -P and --trace-fds, from the syscall table: a call of the %file, %desc or
+ * %network classes is selected when one of its path arguments is a path of
+ * -P, or one of its fds (arguments, select's sets, poll's array) is in
+ * --trace-fds or open on such a path. strace's pathtrace.c lists its cases
+ * by syscall; the table's argument types say the same for every call but a
+ * few whose fd arguments strace leaves out (accept's, epoll_ctl's first,
+ * timerfd's, mq's: none of them is a file -P could name).
+ */
+#include <limits.h>
+#include <string.h>
+#include <poll.h>
+
+#include "cli/filter.h"
+#include "cli/opts.h"
+#include "decode/decode.h"
+#include "fd/fdtab.h"
+#include "pairing/pathsel.h"
+
+/* Descriptors of select's sets and poll's array looked at, at most. */
+#define SEL_NFDS_MAX (1024 * 1024)
+
+bool pathsel__wanted(const struct sr_opts *o)
+{
+	return o && opts__selects_files(o);
+}
+
+static bool path_selected(const struct sr_opts *o, const char *path, size_t len)
+{
+	int i;
+
+	for (i = 0; i < o->npaths; i++) {
+		if (strlen(o->paths[i]) == len && !memcmp(o->paths[i], path, len))
+			return true;
+		if (o->resolved[i][0] && strlen(o->resolved[i]) == len &&
+		    !memcmp(o->resolved[i], path, len))
+			return true;
+	}
+	return false;
+}
+
+static bool fd_selected(const struct sr_opts *o, struct sr_fdtab *fds, const struct sr_call *c,
+			int fd)
+{
+	char path[PATH_MAX];
+	int n;
+
+	if (fd < 0)
+		return false;
+	if (filter__fd_in(&o->trace_fds, fd))
+		return true;
+	if (!o->npaths)
+		return false;
+	n = fdtab__path(fds, c, fd, path, sizeof(path));
+	return n >= 0 && path_selected(o, path, n);
+}
+
+/* A path argument, as the call was given it (strace compares the string, unresolved). */
+static bool path_arg(const struct sr_opts *o, const struct sr_call *c, int i)
+{
+	const struct sr_blob *b = call__blob(c, i, true);
+
+	if (!o->npaths || !blob_ok(b))
+		return false;
+	return path_selected(o, blob_data(b), strnlen(blob_data(b), b->len));
+}
+
+/* select's fd sets as given at entry: the first nfds bits. */
+static bool fdset_arg(const struct sr_opts *o, struct sr_fdtab *fds, const struct sr_call *c, int i)
+{
+	const struct sr_blob *b = c->in[i];
+	const uint8_t *set;
+	int nfds = (int32_t)c->args[0], fd;
+
+	if (nfds <= 0 || !(set = blob_get(b, 1)))
+		return false;
+	if (nfds > SEL_NFDS_MAX)
+		nfds = SEL_NFDS_MAX;
+	for (fd = 0; fd < nfds && (size_t)fd / 8 < b->len; fd++)
+		if ((set[fd / 8] & (1u << (fd % 8))) && fd_selected(o, fds, c, fd))
+			return true;
+	return false;
+}
+
+/* poll's struct pollfd array, as given at entry. */
+static bool pollfd_arg(const struct sr_opts *o, struct sr_fdtab *fds, const struct sr_call *c,
+		       int i)
+{
+	const struct sr_blob *b = c->in[i];
+	struct pollfd p;
+	size_t n;
+
+	if (!blob_ok(b))
+		return false;
+	for (n = 0; (n + 1) * sizeof(p) <= b->len && n < SEL_NFDS_MAX; n++) {
+		memcpy(&p, (const uint8_t *)blob_data(b) + n * sizeof(p), sizeof(p));
+		if (fd_selected(o, fds, c, p.fd))
+			return true;
+	}
+	return false;
+}
+
+static bool arg_selected(const struct sr_opts *o, struct sr_fdtab *fds, const struct sr_call *c,
+			 int i)
+{
+	const struct sr_argdesc *a = &c->ent->args[i];
+
+	switch (a->type) {
+	case SR_T_PATH:
+		return !(a->flags & SR_AF_NOFILE) && path_arg(o, c, i);
+	case SR_T_FD:
+	case SR_T_DIRFD:
+		return fd_selected(o, fds, c, (int32_t)c->args[i]);
+	case SR_T_CUSTOM:
+		return a->dec == &sr_dec_fdset && fdset_arg(o, fds, c, i);
+	case SR_T_STRUCT_IN:
+	case SR_T_STRUCT_INOUT:
+		return a->kind == &sr_kind_pollfd && pollfd_arg(o, fds, c, i);
+	default:
+		return false;
+	}
+}
+
+bool pathsel__match(const struct sr_opts *o, struct sr_fdtab *fds, const struct sr_call *c)
+{
+	const struct sr_sysent *e = c->ent;
+	int i;
+
+	if (!syscalls__touches_files(e))
+		return false;
+	for (i = 0; i < e->nargs && i < SR_NARGS; i++)
+		if (arg_selected(o, fds, c, i))
+			return true;
+	return false;
+}
+
+bool pathsel__hides(const struct sr_opts *o, struct sr_fdtab *fds, const struct sr_call *c)
+{
+	return pathsel__wanted(o) && !pathsel__match(o, fds, c);
+}

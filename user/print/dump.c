@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-2.0
+/* strace's dumpio(): hex dumps of the data read or written on chosen fds. */
+#include "cli/filter.h"
+#include "cli/opts.h"
+#include "call/call.h"
+#include "decode/net.h"
+#include "print/dump.h"
+#include "print/out.h"
+#include "table/dumpio.h"
+#include "table/syscalls.h"
+
+#define DUMP_WIDTH    16 /* bytes per line */
+#define DUMP_GROUP    8 /* bytes per group of hex */
+#define DUMP_OFFS_MIN 5 /* hex digits of the offset, at least */
+#define DUMP_MSG_IOV  64 /* a message's buffers dumped, at most (as many as captured) */
+
+/* Hex digits of the offsets of a @total-byte dump: 5, or as many as total - 1 needs. */
+static int offset_digits(uint64_t total)
+{
+	int digits = 1;
+	uint64_t v;
+
+	if (total <= (1ULL << (DUMP_OFFS_MIN * 4)))
+		return DUMP_OFFS_MIN;
+	for (v = total - 1; v >= 16; v >>= 4)
+		digits++;
+	return digits;
+}
+
+void dump__hex(struct sr_out *o, const void *data, size_t n, uint64_t total)
+{
+	static const char hexd[] = "0123456789abcdef";
+	const unsigned char *s = data;
+	int digits = offset_digits(total);
+	size_t at, i;
+
+	for (at = 0; at < n; at += DUMP_WIDTH) {
+		char line[DUMP_WIDTH * 4 + 8], *p = line;
+
+		for (i = 0; i < DUMP_WIDTH; i++) {
+			if (at + i < n) {
+				*p++ = hexd[s[at + i] >> 4];
+				*p++ = hexd[s[at + i] & 15];
+			} else {
+				*p++ = ' ';
+				*p++ = ' ';
+			}
+			*p++ = ' ';
+			if ((i + 1) % DUMP_GROUP == 0)
+				*p++ = ' ';
+		}
+		for (i = 0; i < DUMP_WIDTH; i++) {
+			unsigned char c = at + i < n ? s[at + i] : ' ';
+
+			*p++ = at + i < n && (c < ' ' || c >= 0x7f) ? '.' : (char)c;
+		}
+		out__printf(o, " | %0*llx  ", digits, (unsigned long long)at);
+		out__write(o, line, p - line);
+		out__puts(o, " |");
+		out__newline(o);
+	}
+}
+
+/* Dump @want bytes of which @b holds the first ones; say what the capture missed. */
+static void dump_blob(struct sr_out *o, const struct sr_blob *b, uint64_t want)
+{
+	size_t have;
+
+	if (!want || !blob_ok(b))
+		return;
+	have = b->len < want ? b->len : (size_t)want;
+	dump__hex(o, blob_data(b), have, want);
+	if (have < want) {
+		out__printf(o, " | sysray: %llu more bytes not captured (at most %d per buffer)",
+			    (unsigned long long)(want - have), SR_BLOB_MAX);
+		out__newline(o);
+	}
+}
+
+/*
+ * An iovec argument: the array, then one blob per buffer as the kernel side
+ * laid them out; each buffer's dump after strace's " * N bytes in buffer I".
+ */
+static void dump_iov(struct sr_out *o, const struct sr_call *c, bool at_exit, uint64_t left)
+{
+	const struct sr_blob *arr = call__blob(c, 1, at_exit), *b;
+	const uint8_t *end;
+	const uint64_t *v;
+	size_t n, count;
+
+	if (!blob_ok(arr))
+		return;
+	end = call__blob_end(c, arr);
+	v = blob_data(arr);
+	count = arr->len / 16;
+	b = arr;
+	for (n = 0; n < count && left; n++) {
+		uint64_t len = v[2 * n + 1] < left ? v[2 * n + 1] : left;
+
+		if (!len)
+			break;
+		left -= len;
+		out__printf(o, " * %llu bytes in buffer %zu", (unsigned long long)len, n);
+		out__newline(o);
+		b = blob_next(b, end);
+		if (!b || SR_BLOB_ARG(b) != 1)
+			break;
+		dump_blob(o, b, len);
+	}
+}
+
+/* A message's iovec buffers (sendmsg, recvmsg), as strace's dumpiov_in_msghdr(). */
+static void dump_msg(struct sr_out *o, const struct sr_call *c, bool at_exit)
+{
+	const struct sr_blob *buf[DUMP_MSG_IOV];
+	uint64_t len[DUMP_MSG_IOV];
+	int i, n = msghdr__buffers(c, at_exit, buf, len, DUMP_MSG_IOV);
+
+	for (i = 0; i < n && len[i]; i++) {
+		out__printf(o, " * %llu bytes in buffer %d", (unsigned long long)len[i], i);
+		out__newline(o);
+		dump_blob(o, buf[i], len[i]);
+	}
+}
+
+/* Dump @c's data, its form and direction as the table says. */
+static void dump_data(struct sr_out *o, const struct sr_call *c, enum sr_dumpform form,
+		      bool at_exit, uint64_t n)
+{
+	switch (form) {
+	case SR_DUMPF_IOV:
+		dump_iov(o, c, at_exit, n);
+		break;
+	case SR_DUMPF_MSG:
+		dump_msg(o, c, at_exit);
+		break;
+	default:
+		dump_blob(o, call__blob(c, 1, at_exit), n);
+		break;
+	}
+}
+
+void dump__call(struct sr_out *o, const struct sr_opts *opts, const struct sr_call *c)
+{
+	int fd = (int)c->args[0];
+	enum sr_dumpform form;
+
+	if (!opts || fd < 0 || !c->has_exit)
+		return;
+	switch (syscalls__dumpio(c->ent, &form)) {
+	case SR_DUMP_WRITE:
+		if (!filter__fd_in(&opts->write_fds, fd))
+			return;
+		/* what the call was asked to write, whatever it did (strace's dumpio) */
+		dump_data(o, c, form, false, form == SR_DUMPF_BUF ? c->args[2] : UINT64_MAX);
+		return;
+	case SR_DUMP_READ:
+		if (c->ret <= 0 || !filter__fd_in(&opts->read_fds, fd))
+			return;
+		dump_data(o, c, form, true, (uint64_t)c->ret);
+		return;
+	default:
+		return;
+	}
+}

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Which syscalls -e read= and -e write= dump, from the table's argument types. */
+#include "cli/opts.h"
+#include "decode/decode.h"
+#include "table/dumpio.h"
+#include "table/syscalls.h"
+
+enum sr_dumpio syscalls__dumpio(const struct sr_sysent *e, enum sr_dumpform *form)
+{
+	const struct sr_argdesc *a = &e->args[1];
+
+	*form = SR_DUMPF_BUF;
+	if (e->raw || e->nargs < 2 || e->args[0].type != SR_T_FD)
+		return SR_DUMP_NONE;
+	switch (a->type) {
+	case SR_T_BUF_IN:
+		return SR_DUMP_WRITE;
+	case SR_T_BUF_OUT:
+		return SR_DUMP_READ;
+	case SR_T_IOV_IN:
+		*form = SR_DUMPF_IOV;
+		return SR_DUMP_WRITE;
+	case SR_T_IOV_OUT:
+		*form = SR_DUMPF_IOV;
+		return SR_DUMP_READ;
+	case SR_T_CUSTOM:
+		*form = SR_DUMPF_MSG;
+		if (a->dec == &sr_dec_msghdr_in)
+			return SR_DUMP_WRITE;
+		if (a->dec == &sr_dec_msghdr_out)
+			return SR_DUMP_READ;
+		return SR_DUMP_NONE;
+	default:
+		return SR_DUMP_NONE;
+	}
+}
+
+void syscalls__plan_dumpio(const struct sr_sysent *e, const struct sr_opts *o, struct sr_plan *p)
+{
+	enum sr_dumpform form;
+
+	/* the buffers' cap: for a msghdr, each of its iovec buffers' */
+	switch (syscalls__dumpio(e, &form)) {
+	case SR_DUMP_WRITE:
+		if (o->write_fds.used)
+			p->a[1].cap = SR_BLOB_MAX;
+		break;
+	case SR_DUMP_READ:
+		if (o->read_fds.used)
+			p->a[1].cap = SR_BLOB_MAX;
+		break;
+	default:
+		break;
+	}
+}
