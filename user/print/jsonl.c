@@ -123,6 +123,8 @@ static void call_ret(struct sr_jsonl_sink *k, const struct sr_call *c)
 	if (r < 0 && r >= -4095) {
 		int err = (int)-r;
 		const char *name = errno__name(err);
+		/* strerror()'s text of an unknown errno lasts until its next call: ask once */
+		const char *text = errno__text(err);
 
 		jbuf__puts(&k->line, errno__is_restart(err) ? ",\"ret\":null" : ",\"ret\":-1");
 		if (name)
@@ -130,7 +132,7 @@ static void call_ret(struct sr_jsonl_sink *k, const struct sr_call *c)
 		else
 			jbuf__printf(&k->line, ",\"errno\":%d", err);
 		jbuf__puts(&k->line, ",\"error\":");
-		jbuf__str(&k->line, errno__text(err), strlen(errno__text(err)));
+		jbuf__str(&k->line, text, strlen(text));
 		return;
 	}
 	json_pr__begin(&k->pr);
