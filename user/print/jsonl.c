@@ -39,12 +39,17 @@ static const char *const status_names[SR_EV_MAX] = {
 /* "2026-12-06T21:50:20.123456789Z" for kernel time @ts. */
 static void wall_time(struct sr_jsonl_sink *k, uint64_t ts)
 {
-	long long ns = (long long)ts + k->realtime_off;
-	time_t sec = (time_t)(ns / 1000000000LL);
+	long long ns;
+	time_t sec;
 	char buf[64];
 	struct tm tm;
 
-	if (!ts || !gmtime_r(&sec, &tm) || !strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm))
+	/* a record's time is the kernel's word: one no clock reads gets no "time" */
+	if (!ts || ts > INT64_MAX || __builtin_add_overflow((long long)ts, k->realtime_off, &ns) ||
+	    ns < 0)
+		return;
+	sec = (time_t)(ns / 1000000000LL);
+	if (!gmtime_r(&sec, &tm) || !strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm))
 		return;
 	jbuf__printf(&k->line, ",\"time\":\"%s.%09lldZ\"", buf, ns % 1000000000LL);
 }
