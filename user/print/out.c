@@ -229,6 +229,30 @@ void out__escaped(struct sr_out *o, const void *data, size_t n)
 		out__write(o, tmp, esc__byte(tmp, s[i], i + 1 < n ? s[i + 1] : -1, false));
 }
 
+void out__escaped_annot(struct sr_out *o, const void *data, size_t n)
+{
+	const unsigned char *s = data;
+	char tmp[8];
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		int next = i + 1 < n ? s[i + 1] : -1;
+
+		if (s[i] != '<' && s[i] != '>') {
+			out__write(o, tmp, quote_byte(tmp, s[i], next, false));
+			continue;
+		}
+		/* as a byte that is not printable: octal, three digits before a digit */
+		k = 0;
+		tmp[k++] = '\\';
+		if (next >= '0' && next <= '7')
+			tmp[k++] = '0';
+		tmp[k++] = '0' + (s[i] >> 3);
+		tmp[k++] = '0' + (s[i] & 7);
+		out__write(o, tmp, k);
+	}
+}
+
 void out__quoted(struct sr_out *o, const void *data, size_t n, size_t max, unsigned int flags)
 {
 	const unsigned char *s = data;

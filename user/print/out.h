@@ -68,6 +68,13 @@ void out__newline(struct sr_out *o);
 void out__escaped(struct sr_out *o, const void *data, size_t n);
 
 /**
+ * out__escaped_annot() - like out__escaped(), for text inside an annotation
+ * such as -Y's "PID<comm>": '<' and '>' are octal escapes too, as strace
+ * prints them, so that the text cannot end the annotation.
+ */
+void out__escaped_annot(struct sr_out *o, const void *data, size_t n);
+
+/**
  * out__quoted() - print @n bytes of untrusted @data as a C string literal with
  * strace's escapes, at most @max bytes of it, then "..." if anything was left.
  */

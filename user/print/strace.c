@@ -60,7 +60,7 @@ static void leader(struct sr_strace_sink *k, const struct sr_task_info *t)
 	out__udec(k->out, t->tid);
 	if (o && o->decode_pids && t->comm && t->comm[0]) {
 		out__putc(k->out, '<');
-		out__escaped(k->out, t->comm, strnlen(t->comm, SR_COMM_LEN));
+		out__escaped_annot(k->out, t->comm, strnlen(t->comm, SR_COMM_LEN));
 		out__puts(k->out, "> ");
 		return;
 	}
