@@ -39,12 +39,16 @@ static bool entry_printed(const struct sr_strace_sink *k, const struct sr_call *
 
 static void cgroup_prefix(struct sr_strace_sink *k, uint64_t cgid)
 {
+	const char *label;
+
 	if (!k->cgnames) {
 		k->cgnames = calloc(1, sizeof(*k->cgnames));
 		if (!k->cgnames)
 			return;
 	}
-	out__puts(k->out, cgnames__label(k->cgnames, cgid));
+	label = cgnames__label(k->cgnames, cgid);
+	/* a delegated subtree's owner names its cgroups: any bytes but '/' */
+	out__escaped(k->out, label, strlen(label));
 	out__putc(k->out, ' ');
 }
 
