@@ -239,7 +239,7 @@ void out__escaped_annot(struct sr_out *o, const void *data, size_t n)
 		int next = i + 1 < n ? s[i + 1] : -1;
 
 		if (s[i] != '<' && s[i] != '>') {
-			out__write(o, tmp, quote_byte(tmp, s[i], next, false));
+			out__write(o, tmp, esc__byte(tmp, s[i], next, false));
 			continue;
 		}
 		/* as a byte that is not printable: octal, three digits before a digit */
