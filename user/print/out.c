@@ -27,7 +27,9 @@ int out__open(struct sr_out *o, const char *path)
 {
 	int fd, err;
 
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	/* a trace holds what the traced processes read and wrote: only its
+	 * owner reads a new one (an existing file keeps its mode) */
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd < 0)
 		return -errno;
 	err = out__init_fd(o, fd);

@@ -31,7 +31,7 @@ struct sr_out {
 int out__init_fd(struct sr_out *o, int fd);
 
 /**
- * out__open() - create or truncate @path and write to it.
+ * out__open() - create (mode 0600) or truncate @path and write to it.
  * Return: 0 or -errno (the file cannot be created or written).
  */
 int out__open(struct sr_out *o, const char *path);
