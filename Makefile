@@ -84,7 +84,8 @@ ASAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-p
 ASAN_OUT := $(OUTPUT)/asan
 ASAN_OBJS := $(patsubst user/%.c,$(ASAN_OUT)/user/%.o,$(LIB_SRCS) user/main.c)
 ASAN_TESTS := demo_missing_config exit_status fork_child threads_each bad_usage \
-	whole_host_sees ctrl_c sigterm losses_are fd_annotations_match hostile_ output_
+	whole_host_sees ctrl_c sigterm losses_are fd_annotations_match hostile_bytes \
+	hostile_argv hostile_pid_and_tid output_reader_gone output_disk_full no_data
 
 # Objects depend on this file, rewritten whenever the compiler or its flags
 # change (CFLAGS=..., another CC), so that no stale object survives.
@@ -110,10 +111,13 @@ run: deps
 	$(Q)$(MAKE) sysray $(OUTPUT)/progs/demo
 	$(Q)scripts/demo.sh
 
+# FUZZ_TEST_TIME: seconds each fuzz target runs in make test.
+FUZZ_TEST_TIME ?= 5
 test:
 	$(Q)scripts/deps.sh --kernels
-	$(Q)$(MAKE) sysray progs $(OUTPUT)/unit-tests
-	$(Q)tests/run.sh
+	$(Q)$(MAKE) sysray progs $(OUTPUT)/unit-tests fuzz-build asan
+	$(Q)FUZZ_TIME=$(FUZZ_TEST_TIME) FUZZ_TARGETS="$(FUZZ_TARGETS)" \
+		ASAN_SYSRAY=$(ASAN_OUT)/sysray ASAN_TESTS="$(ASAN_TESTS)" tests/run.sh
 
 # Debian's kernels booted under qemu with sysray inside (scripts/kernels/run.sh,
 # tests/kernels/checks.sh); KERNELS picks the series. ARCH=arm64 cross-builds
