@@ -1462,6 +1462,41 @@ def output_files_private():
         shutil.rmtree(d)
 
 
+@test
+def no_data_copies_no_contents():
+    """--no-data: a secret the command passes in argv, writes, reads back and
+    sends through a pipe appears nowhere, in text, JSON or a recording; the
+    calls are there with their addresses, lengths and paths."""
+    secret = 'sysray-secret-' + str(os.getpid())
+    d = tempfile.mkdtemp(prefix='sysray-nodata-')
+    f = os.path.join(d, 'file')
+    script = (f'echo {secret} > {f}; read x < {f}; echo "$x" | cat > /dev/null; '
+              f'test -e {f}-{secret}')
+    try:
+        for extra in ([], ['--json'], [f'--record={d}/rec']):
+            st, out, err = sysray(['--no-data'] + extra + ['--', 'sh', '-c', script])
+            check(st == 1, f'{extra}: status {st}: {err}')
+            where = out + err
+            if extra and extra[0].startswith('--record'):
+                with open(f'{d}/rec', 'rb') as r:
+                    where = r.read().decode('latin-1')
+            check(secret + '\n' not in where and f'"{secret}' not in where and
+                  f'echo {secret}' not in where, f'{extra}: the secret was captured')
+            if extra:
+                continue
+            lines = err.splitlines()
+            check(any(re.fullmatch(r'\d+ execve\("/usr/bin/sh", 0x[0-9a-f]+, 0x[0-9a-f]+\) = 0',
+                                   ln) for ln in lines), 'no execve line with addresses')
+            check(any(re.fullmatch(r'\d+ write\(1, 0x[0-9a-f]+, %d\) += %d' %
+                                   (len(secret) + 1, len(secret) + 1), ln) for ln in lines),
+                  'no write line with an address and the length')
+            # a path is not data: test -e's stat shows it
+            check(any(f'"{f}-{secret}"' in ln and 'ENOENT' in ln for ln in lines),
+                  'the path of test -e is missing')
+    finally:
+        shutil.rmtree(d)
+
+
 def stop_while_loading(sig, args):
     """Signal sysray 0.3 s after it starts, while it loads; (status, stderr)."""
     tr = subprocess.Popen([SYSRAY] + args, stderr=subprocess.PIPE, text=True)

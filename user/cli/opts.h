@@ -47,6 +47,7 @@ struct sr_opts {
 	bool follow; /* -f: accepted; following forks is always on */
 	const char *outfile; /* -o */
 	const char *record; /* --record: raw records to this file */
+	bool no_data; /* --no-data: capture paths only, no other user memory */
 	const char *replay; /* --replay: format this recording, no tracing */
 	uint64_t ringbuf_size; /* -b, bytes, a power of two */
 	uint64_t backlog; /* --backlog, bytes; 0: no reader thread */
