@@ -97,7 +97,7 @@ $(file >$(FLAGS_FILE),$(FLAGS))
 endif
 
 .PHONY: all run test check deps integration bench bench-tools format format-check clean progs \
-	test-kernels verifystat profile fuzz fuzz-build asan test-asan
+	test-kernels verifystat profile fuzz fuzz-build asan test-asan soak
 .DELETE_ON_ERROR:
 # Keep the generated flag-table sources (intermediates) instead of deleting them.
 .SECONDARY:
@@ -129,6 +129,11 @@ test-kernels:
 	$(Q)$(MAKE) $(BIN) $(KERNEL_PROGS)
 	$(Q)SYSRAY=$(BIN) PROGS=$(OUTPUT)/progs scripts/kernels/run.sh \
 		--arch $(if $(filter arm64,$(ARCH)),arm64,amd64) $(KERNELS)
+
+# The whole host traced under a stress workload: make soak SOAK_TIME=600.
+SOAK_TIME ?= 120
+soak: sysray progs
+	$(Q)scripts/soak.sh $(SOAK_TIME)
 
 check: $(OUTPUT)/unit-tests
 	$(Q)$(OUTPUT)/unit-tests
