@@ -104,8 +104,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	js = jsonl_sink__new(&json.out, &o, fds, pairing__comm_at, &p);
 	if (!ts || !js || pairing__add_sink(&p, ts) || pairing__add_sink(&p, js))
 		abort();
-	if (fds)
-		fdtab__set_comm_fn(fds, pairing__comm_of, &p);
 	while (in.n >= 2) {
 		uint16_t n;
 
