@@ -1485,9 +1485,9 @@ def no_data_copies_no_contents():
             if extra:
                 continue
             lines = err.splitlines()
-            check(any(re.fullmatch(r'\d+ execve\("/usr/bin/sh", 0x[0-9a-f]+, 0x[0-9a-f]+\) = 0',
+            check(any(re.fullmatch(r'\d+ +execve\("/usr/bin/sh", 0x[0-9a-f]+, 0x[0-9a-f]+\) = 0',
                                    ln) for ln in lines), 'no execve line with addresses')
-            check(any(re.fullmatch(r'\d+ write\(1, 0x[0-9a-f]+, %d\) += %d' %
+            check(any(re.fullmatch(r'\d+ +write\(1, 0x[0-9a-f]+, %d\) += %d' %
                                    (len(secret) + 1, len(secret) + 1), ln) for ln in lines),
                   'no write line with an address and the length')
             # a path is not data: test -e's stat shows it
