@@ -1377,6 +1377,15 @@ def alive(pid):
     return os.path.exists(f'/proc/{pid}') and proc_state(pid) != 'Z'
 
 
+def end_run(tr, child):
+    """Kill sysray (Popen tr) if it still runs, and the command (pid child) it launched."""
+    if tr.poll() is None:
+        tr.kill()
+        tr.wait()
+    if child:
+        os.kill(child, signal.SIGKILL)
+
+
 @test
 def output_reader_gone_exits_at_once():
     """sysray -o /dev/stdout -- sleep 60 | head -1: once the reader is gone
@@ -1408,11 +1417,7 @@ def output_reader_gone_exits_at_once():
         check(ids and not progs_left(ids), f'programs still loaded: {progs_left(ids)}')
         check(alive(child), 'the command must run on')
     finally:
-        if tr.poll() is None:
-            tr.kill()
-            tr.wait()
-        if child:
-            os.kill(child, signal.SIGKILL)
+        end_run(tr, child)
         errf.close()
 
 
@@ -1554,11 +1559,7 @@ def stop_signals_at_any_moment():
                 check(alive(child), f'{sig.name}: the command must run on')
                 check(not progs_left(ids), f'{sig.name}: programs left loaded')
             finally:
-                if tr.poll() is None:
-                    tr.kill()
-                    tr.wait()
-                if child:
-                    os.kill(child, signal.SIGKILL)
+                end_run(tr, child)
                 errf.close()
                 os.unlink(out)
     finally:
