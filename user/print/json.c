@@ -151,8 +151,12 @@ void jbuf__str(struct sr_jbuf *b, const void *p, size_t n)
 		uint32_t cp;
 
 		if (c >= 0x80 && (cp = risky_char(s + i, n - i))) {
-			char u[6] = { '\\', 'u', hex[cp >> 12], hex[(cp >> 8) & 15],
-				      hex[(cp >> 4) & 15], hex[cp & 15] };
+			char u[6] = { '\\',
+				      'u',
+				      hex[cp >> 12],
+				      hex[(cp >> 8) & 15],
+				      hex[(cp >> 4) & 15],
+				      hex[cp & 15] };
 
 			jbuf__put(b, s + run, i - run);
 			jbuf__put(b, u, 6);

@@ -334,7 +334,8 @@ int session__run(struct sr_session *s)
 			"sysray: writing the trace failed: %s; tracing stopped, the traced "
 			"processes go on%s\n",
 			strerror(-s->out.err),
-			s->out.err == -ENOSPC ? " (free some space or choose another -o file)" : "");
+			s->out.err == -ENOSPC ? " (free some space or choose another -o file)" :
+						"");
 	return end_status(s, err);
 }
 
