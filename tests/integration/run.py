@@ -1503,10 +1503,11 @@ def no_data_copies_no_contents():
 
 
 def stop_while_loading(sig, args):
-    """Signal sysray 0.3 s after it starts, while it loads; (status, stderr)."""
+    """Signal sysray 10 ms after it starts, while it loads (about 50 ms
+    since main's start-up work); (status, stderr)."""
     tr = subprocess.Popen([SYSRAY] + args, stderr=subprocess.PIPE, text=True)
     try:
-        time.sleep(0.3)
+        time.sleep(0.01)
         tr.send_signal(sig)
         return tr.wait(timeout=60), tr.stderr.read()
     finally:
@@ -1527,12 +1528,13 @@ def stop_signals_at_any_moment():
         for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
             st, err = stop_while_loading(sig, ['-o', '/dev/null', '--', 'sh', '-c',
                                                f'touch {marker}'])
-            check(st == 128 + sig, f'{sig.name} while loading: status {st}, want {128 + sig}: '
-                  f'{err}')
+            # before its handlers are in place, sysray dies of the signal
+            check(st in (128 + sig, -sig), f'{sig.name} while loading: status {st}, want '
+                  f'{128 + sig}: {err}')
             check(not os.path.exists(marker), f'{sig.name} while loading: the command ran')
             check(not err.strip(), f'{sig.name} while loading: stderr {err!r}')
         st, err = stop_while_loading(signal.SIGINT, ['-o', '/dev/null'])
-        check(st == 0, f'whole host, SIGINT while loading: status {st}: {err}')
+        check(st in (0, -signal.SIGINT), f'whole host, SIGINT while loading: status {st}: {err}')
         for sig in (signal.SIGINT, signal.SIGHUP):
             out = tmpfile()
             child = None
