@@ -62,6 +62,16 @@ LIB_OBJS := $(patsubst user/%.c,$(OUTPUT)/user/%.o,$(LIB_SRCS))
 USER_HDRS := $(wildcard user/*.h user/*/*.h include/sysray/*.h include/sysray/*.def)
 
 UNIT_SRCS := $(wildcard tests/unit/*.c)
+# libFuzzer targets (tests/fuzz/): the user-space library built again with
+# clang, coverage for the fuzzer, ASan and UBSan; see tests/fuzz/README.md.
+FUZZ_CC ?= clang
+FUZZ_OUT := $(OUTPUT)/fuzz
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BINS := $(addprefix $(FUZZ_OUT)/,$(FUZZ_TARGETS))
+FUZZ_LIB_OBJS := $(patsubst user/%.c,$(FUZZ_OUT)/user/%.o,$(LIB_SRCS))
+# Seconds each target runs: make fuzz FUZZ_TIME=600.
+FUZZ_TIME ?= 60
 PROG_SRCS := $(wildcard tests/progs/*.c)
 PROGS := $(patsubst tests/progs/%.c,$(OUTPUT)/progs/%,$(PROG_SRCS))
 
@@ -69,17 +79,25 @@ PROGS := $(patsubst tests/progs/%.c,$(OUTPUT)/progs/%,$(PROG_SRCS))
 # only prints and goes on by default; make every finding fail the run.
 ASAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
+# sysray itself with ASan and UBSan (the same BPF object), for the
+# integration tests: make test-asan. ASAN_TESTS: the subset make test runs.
+ASAN_OUT := $(OUTPUT)/asan
+ASAN_OBJS := $(patsubst user/%.c,$(ASAN_OUT)/user/%.o,$(LIB_SRCS) user/main.c)
+ASAN_TESTS := demo_missing_config exit_status fork_child threads_each bad_usage \
+	whole_host_sees ctrl_c sigterm losses_are fd_annotations_match hostile_bytes \
+	hostile_argv hostile_pid_and_tid output_reader_gone output_disk_full no_data
+
 # Objects depend on this file, rewritten whenever the compiler or its flags
 # change (CFLAGS=..., another CC), so that no stale object survives.
 FLAGS_FILE := $(OUTPUT)/flags
-FLAGS := $(CC) $(ALL_CFLAGS) $(ASAN) $(CLANG) $(BPF_CFLAGS) $(LIBBPF_LIBS)
+FLAGS := $(CC) $(ALL_CFLAGS) $(ASAN) $(CLANG) $(BPF_CFLAGS) $(LIBBPF_LIBS) $(FUZZ_CC) $(FUZZ_SAN)
 ifneq ($(FLAGS),$(file <$(FLAGS_FILE)))
 $(shell mkdir -p $(OUTPUT))
 $(file >$(FLAGS_FILE),$(FLAGS))
 endif
 
 .PHONY: all run test check deps integration bench bench-tools format format-check clean progs \
-	test-kernels verifystat profile
+	test-kernels verifystat profile fuzz fuzz-build asan test-asan soak
 .DELETE_ON_ERROR:
 # Keep the generated flag-table sources (intermediates) instead of deleting them.
 .SECONDARY:
@@ -93,10 +111,13 @@ run: deps
 	$(Q)$(MAKE) sysray $(OUTPUT)/progs/demo
 	$(Q)scripts/demo.sh
 
+# FUZZ_TEST_TIME: seconds each fuzz target runs in make test.
+FUZZ_TEST_TIME ?= 5
 test:
 	$(Q)scripts/deps.sh --kernels --ship
-	$(Q)$(MAKE) sysray progs $(OUTPUT)/unit-tests $(COMPLETION) $(STATIC_BIN)
-	$(Q)tests/run.sh
+	$(Q)$(MAKE) sysray progs $(OUTPUT)/unit-tests $(COMPLETION) $(STATIC_BIN) fuzz-build asan
+	$(Q)FUZZ_TIME=$(FUZZ_TEST_TIME) FUZZ_TARGETS="$(FUZZ_TARGETS)" \
+		ASAN_SYSRAY=$(ASAN_OUT)/sysray ASAN_TESTS="$(ASAN_TESTS)" tests/run.sh
 
 # Debian's kernels booted under qemu with sysray inside (scripts/kernels/run.sh,
 # tests/kernels/checks.sh); KERNELS picks the series. ARCH=arm64 cross-builds
@@ -108,6 +129,11 @@ test-kernels:
 	$(Q)$(MAKE) $(BIN) $(KERNEL_PROGS)
 	$(Q)SYSRAY=$(BIN) PROGS=$(OUTPUT)/progs scripts/kernels/run.sh \
 		--arch $(if $(filter arm64,$(ARCH)),arm64,amd64) $(KERNELS)
+
+# The whole host traced under a stress workload: make soak SOAK_TIME=600.
+SOAK_TIME ?= 120
+soak: sysray progs
+	$(Q)scripts/soak.sh $(SOAK_TIME)
 
 check: $(OUTPUT)/unit-tests
 	$(Q)$(OUTPUT)/unit-tests
@@ -265,6 +291,43 @@ $(OUTPUT)/progs/%: tests/progs/%.c $(wildcard tests/progs/*.h) | $(OUTPUT)/progs
 		$(PROG_CFLAGS) $< -o $@
 
 include scripts/ship.mk
+
+fuzz-build: $(FUZZ_BINS)
+
+fuzz: fuzz-build
+	$(Q)tests/fuzz/run.sh $(FUZZ_TIME) $(FUZZ_TARGETS)
+
+$(FUZZ_OUT)/user/%.o: user/%.c $(USER_HDRS) $(GEN_HDRS) $(FLAGS_FILE)
+	$(call msg,FUZZ-CC,$@)
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(FUZZ_CC) $(ALL_CFLAGS) -O1 $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c $< -o $@
+
+# The helpers (the output checks) are not instrumented for coverage: what
+# they branch on is the output, not the code under test.
+$(FUZZ_OUT)/fuzz.o: tests/fuzz/fuzz.c tests/fuzz/fuzz.h $(USER_HDRS) $(FLAGS_FILE)
+	$(call msg,FUZZ-CC,$@)
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(FUZZ_CC) $(ALL_CFLAGS) -O1 $(FUZZ_SAN) -c $< -o $@
+
+$(FUZZ_OUT)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OUT)/fuzz.o $(FUZZ_LIB_OBJS) $(XLAT_OBJS)
+	$(call msg,FUZZ-LD,$@)
+	$(Q)$(FUZZ_CC) $(ALL_CFLAGS) -O1 $(FUZZ_SAN) -fsanitize=fuzzer -Itests/fuzz $< \
+		$(FUZZ_OUT)/fuzz.o $(FUZZ_LIB_OBJS) $(XLAT_OBJS) $(LIBBPF_LIBS) -o $@
+
+asan: $(ASAN_OUT)/sysray
+
+# Every integration test against the sanitized build; one report fails the run.
+test-asan: asan progs
+	$(Q)SYSRAY=$(ASAN_OUT)/sysray SYSRAY_SANITIZED=1 python3 tests/integration/run.py
+
+$(ASAN_OUT)/user/%.o: user/%.c $(USER_HDRS) $(GEN_HDRS) $(FLAGS_FILE)
+	$(call msg,ASAN-CC,$@)
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) $(ASAN) -c $< -o $@
+
+$(ASAN_OUT)/sysray: $(ASAN_OBJS) $(XLAT_OBJS)
+	$(call msg,LINK,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) $(ASAN) $^ $(LIBBPF_LIBS) -o $@
 
 format:
 	$(Q)clang-format -i $$(git ls-files '*.c' '*.h' | grep -v '^vmlinux/')

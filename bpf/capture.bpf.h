@@ -78,6 +78,14 @@ static __always_inline const struct sr_plan *plan_get(__u32 key)
 #define CAP_HOW(p)    ((__u8)((p) >> 24))
 #define CAP_FLAGS(p)  ((__u8)((p) >> 32))
 
+/* Is the user byte at @addr a NUL? */
+static __always_inline bool str_ends_at(__u64 addr)
+{
+	char c = 1;
+
+	return !bpf_probe_read_user(&c, 1, (const void *)addr) && !c;
+}
+
 /*
  * Append one blob at @off: @want bytes (SR_HOW_BUF) or a string (SR_HOW_STR)
  * from user address @ptr, at most CAP_CAP(@req) bytes. Return the offset
@@ -124,7 +132,11 @@ __noinline __u32 put_blob(__u32 off, __u64 ptr, __u64 want, __u64 req)
 				s->faults |= 1u << (CAP_ARG(req) & 7);
 		} else {
 			len = n;
-			if (len >= cap)
+			/*
+			 * n == cap: cut short, or exactly cap - 1 bytes and the NUL
+			 * (a 4095-byte path): the string's own last byte says which.
+			 */
+			if (len >= cap && !str_ends_at(ptr + cap - 1))
 				b->flags |= SR_BF_TRUNC;
 		}
 	} else {

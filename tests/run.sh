@@ -2,9 +2,11 @@
 # SPDX-License-Identifier: GPL-2.0
 # Run every test: unit tests (no privileges), then integration tests (root
 # and BTF; they load the BPF programs), the shipping tests (tests/ship/:
-# man page, completion, install, Debian package, image, manifest), then a
-# short subset of the kernel tests (one Debian kernel under qemu; skipped
-# without qemu or the network).
+# man page, completion, install, Debian package, image, manifest), with
+# make's FUZZ_TARGETS a short run of each fuzz target, with ASAN_SYSRAY a
+# subset of the integration tests against the sanitized build (ASAN_TESTS),
+# then a short subset of the kernel tests (one Debian kernel under qemu;
+# skipped without qemu or the network).
 # Ends with "N passed, N failed, N skipped".
 cd "$(dirname "$0")/.."
 log=$(mktemp)
@@ -49,6 +51,24 @@ python3 tests/ship/run.py "$@" >"$log" 2>&1
 rc=$?
 cat "$log"
 tally shipping $rc
+
+if [ -n "$FUZZ_TARGETS" ]; then
+	echo "== fuzz (each target ${FUZZ_TIME}s from its corpus; make fuzz runs longer)"
+	tests/fuzz/run.sh "$FUZZ_TIME" $FUZZ_TARGETS >"$log" 2>&1
+	rc=$?
+	cat "$log"
+	tally fuzz $rc
+fi
+
+if [ -n "$ASAN_SYSRAY" ]; then
+	echo "== integration tests against an ASan+UBSan sysray (a subset; make test-asan runs all)"
+	ks=
+	for k in $ASAN_TESTS; do ks="$ks -k $k"; done
+	SYSRAY=$ASAN_SYSRAY SYSRAY_SANITIZED=1 python3 tests/integration/run.py $ks >"$log" 2>&1
+	rc=$?
+	cat "$log"
+	tally integration-asan $rc
+fi
 
 echo "== kernels (one kernel under qemu; make test-kernels runs them all)"
 scripts/kernels/run.sh --quick 5.10 >"$log" 2>&1

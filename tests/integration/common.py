@@ -48,16 +48,23 @@ def wait_tracing(tr, out, probe=None, timeout=30):
     raise RuntimeError(f'sysray printed nothing within {timeout} s')
 
 
-def run_suite(tests, suite, reason=None):
-    """Run the test functions (those whose name contains the argument of -k
-    when given), print "ok", "FAIL" or "skip" for each and the summary line;
-    with a reason, skip them all. Returns the exit status."""
-    only = sys.argv[2] if len(sys.argv) > 2 and sys.argv[1] == '-k' else None
+def selected(tests):
+    """The test functions whose name contains one of the arguments of the
+    -k options given (all of them without -k)."""
+    only, args = [], sys.argv[1:]
+    while len(args) >= 2 and args[0] == '-k':
+        only.append(args[1])
+        args = args[2:]
+    return [fn for fn in tests if not only or any(k in fn.__name__ for k in only)]
+
+
+def run_suite(tests, suite, reason=None, select=True):
+    """Run the test functions (with select, those -k names: selected()),
+    print "ok", "FAIL" or "skip" for each and the summary line; with a
+    reason, skip them all. Returns the exit status."""
     passed = failed = skipped = 0
-    for fn in tests:
+    for fn in selected(tests) if select else tests:
         name = fn.__name__
-        if only and only not in name:
-            continue
         if reason:
             print(f'skip {suite}/{name}: {reason}')
             skipped += 1

@@ -682,8 +682,11 @@ def run_traced(argv, cwd, out_prefix, timeout):
 
 
 # Programs of --progs that are not differential programs: busy runs until it
-# is killed, filter_target needs a tag argument (both exit 2 without one).
-HELPERS = {'busy', 'filter_target'}
+# is killed, filter_target needs a tag argument (both exit 2 without one);
+# the hostile programs whose traces vary from run to run (pids reused after
+# retries) or that run.py compares itself (10000 forks, a 100000-argument
+# execve whose variable count sysray caps).
+HELPERS = {'busy', 'filter_target', 'hostile_argv', 'hostile_forks', 'hostile_pidreuse'}
 # Exit statuses of --progs programs that do not exit 0; 99 means a
 # self-check failed (EXIT_UNEXPECTED in tests/progs/common.h).
 EXPECTED_STATUS = {'demo': 1, 'missing_file': 1}

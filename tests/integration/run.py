@@ -6,10 +6,15 @@ Needs root (or CAP_BPF+CAP_PERFMON) and a kernel with BTF; without them every
 test is skipped with the reason printed. Each test prints "ok", "FAIL" or
 "skip" and the run ends with "N passed, N failed, N skipped".
 
-usage: run.py [-k SUBSTRING]   (run only tests whose name contains SUBSTRING)
+usage: run.py [-k SUBSTRING]...   (run only tests whose name contains a SUBSTRING)
+
+SYSRAY=PATH runs another build (default ./sysray); with SYSRAY_SANITIZED=1
+(make test-asan) every sanitizer report of every sysray run fails the last
+test, no_sanitizer_reports.
 """
 
 import collections
+import json
 import os
 import re
 import shutil
@@ -19,10 +24,13 @@ import sys
 import tempfile
 import time
 
-from common import Fail, Skip, cgroup2_root, check, run_suite, wait_tracing
+from common import Fail, Skip, cgroup2_root, check, run_suite, selected, wait_tracing
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SYSRAY = os.path.join(ROOT, 'sysray')
+# SYSRAY=.output/asan/sysray (make test-asan): the same tests against a build
+# with ASan and UBSan, whose reports land in SANITIZER_LOGS (see main()).
+SYSRAY = os.path.abspath(os.environ.get('SYSRAY') or os.path.join(ROOT, 'sysray'))
+SANITIZED = os.environ.get('SYSRAY_SANITIZED') == '1'
 PROGS = os.path.join(ROOT, '.output', 'progs')
 TESTS = []
 
@@ -1225,13 +1233,469 @@ def stack_trace_options_refused():
         check(st == 2 and one_line_error(err) and word in err, f'{args}: status {st}: {err}')
 
 
+# ---------------------------------------------------------------------------
+# Hostile tracees: bytes, paths, addresses and process churn chosen to break
+# a tracer (tests/progs/hostile_*.c)
+
+# Code points a viewer acts on: C0 and C1 controls, DEL, line separators, bidi controls.
+RISKY = re.compile('[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]')
+
+
+def raw_problems(data, json_lines):
+    """What in sysray's output @data (bytes) a terminal or a parser would
+    act on: any byte of strace's text but printable ASCII and newlines; in
+    JSON Lines, a line that is not one strict JSON object of valid UTF-8, or
+    a risky code point left raw."""
+    problems = []
+    for i, line in enumerate(data.split(b'\n')[:-1]):
+        if not json_lines:
+            bad = [c for c in line if c < 0x20 or c >= 0x7f]
+            if bad:
+                problems.append(f'line {i + 1}: raw bytes {bytes(bad)!r}: {line[:120]!r}')
+            continue
+        try:
+            text = line.decode('utf-8', errors='strict')
+            json.loads(text)
+        except ValueError as e:
+            problems.append(f'line {i + 1}: not one JSON object of UTF-8 ({e}): {line[:120]!r}')
+            continue
+        if RISKY.search(text):
+            problems.append(f'line {i + 1}: raw {RISKY.search(text).group()!r}: {line[:120]!r}')
+    if data and not data.endswith(b'\n'):
+        problems.append('the output does not end with a newline')
+    return problems
+
+
+def trace_bytes(cmd, extra, timeout=120):
+    """Trace cmd into a file; return (status, output bytes, stderr)."""
+    out = tmpfile()
+    try:
+        st, _, err = sysray(['-o', out] + list(extra) + ['--'] + cmd, timeout=timeout)
+        with open(out, 'rb') as f:
+            return st, f.read(), err
+    finally:
+        os.unlink(out)
+
+
+@test
+def hostile_bytes_never_raw():
+    """Escape sequences, C1 controls, DEL and invalid UTF-8 in buffers, file
+    names (-yy), a comm (-Y), argv and the environment (-v) reach neither
+    the text nor the JSON raw; a comm cannot close its -Y annotation."""
+    opts = ['-f', '-yy', '-v', '-Y', '-s', '4096']
+    st, data, err = trace_bytes([prog('hostile_bytes')], opts)
+    check(st == 0, f'status {st}: {err}')
+    problems = raw_problems(data, False)
+    check(not problems, 'text:\n' + '\n'.join(problems[:10]))
+    lines = data.decode().splitlines()
+    check(find(lines, r'^\d+<x\\76 \+\+\+ \\33\[2J\\233> getppid\(\) += \d+$'),
+          'the renamed comm should print as strace -Y prints it: ' +
+          str(find(lines, r'getppid')))
+    check(find(lines, r'execve\("[^"]*hostile_bytes", \["[^"]*", "child", '
+                      r'"\\33\[31mred\\302\\233\\n--- sysray: x ---"\], \["HOSTILE=\\33\[2J'),
+          'the execve argv and environment should be escaped: ' + str(find(lines, r'execve')))
+    st, data, err = trace_bytes([prog('hostile_bytes')], opts + ['--json'])
+    check(st == 0, f'--json: status {st}: {err}')
+    problems = raw_problems(data, True)
+    check(not problems, 'JSON:\n' + '\n'.join(problems[:10]))
+    execs = [json.loads(line) for line in data.decode().splitlines()
+             if '"name":"execve"' in line and 'child' in line]
+    check(execs and execs[0]['args'][1]['value'][2] == '\x1b[31mred\x9b\n--- sysray: x ---',
+          'the execve argv should decode to the bytes the program passed: ' + str(execs[:1]))
+
+
+@test
+def hostile_programs_like_strace():
+    """hostile_paths (a 4095-byte path, names with newlines and quotes),
+    hostile_sockaddr (lying address lengths), hostile_unmapped (structures at
+    unmapped addresses) and hostile_bytes: every strace line printed
+    identically, with and without -yy."""
+    only = 'hostile_bytes,hostile_paths,hostile_sockaddr,hostile_unmapped'
+    known = os.path.join(ROOT, 'tests', 'integration', 'known-differences.txt')
+    st, out = differential(['--per-pid-names', '--progs', PROGS, '--only', only, '--min', '0',
+                            '--exact', '--known', known])
+    check(st == 0, 'differs from strace:\n' + '\n'.join(out.splitlines()[-15:]))
+    st, out = fd_differential(only, '-yy', 1.0)
+    check(st == 0, '-yy differs from strace -yy:\n' + '\n'.join(out.splitlines()[-15:]))
+
+
+@test
+def hostile_argv_and_environment():
+    """execve with 100000 arguments and 3.9 MiB of environment in 10030
+    variables: the line is strace's, but for the variable count, which the
+    kernel side counts up to 256 ("256 vars or more")."""
+    a = tmpfile()
+    try:
+        subprocess.run(['strace', '-f', '-qq', '-e', 'trace=execve', '-o', a,
+                        prog('hostile_argv')], capture_output=True, timeout=120)
+        with open(a) as f:
+            want = bodies(f.read().splitlines())
+    finally:
+        os.unlink(a)
+    st, lines, err = trace([prog('hostile_argv')], ['-f', '-qq', '-e', 'trace=execve'])
+    check(st == 0, f'status {st}: {err}')
+    got = bodies(lines)
+    # the first exec has 40 variables, the second 10030
+    env = re.compile(r'0x[0-9a-f]+ /\* (\d+|256) vars( or more)? \*/')
+    norm = [(env.sub('ENV', w), env.sub('ENV', g)) for w, g in zip(want, got)]
+    check(len(want) == len(got) == 2 and all(w == g for w, g in norm),
+          'execve lines differ:\n' + '\n'.join(f'strace: {w[:300]}\nsysray: {g[:300]}'
+                                               for w, g in zip(want, got)))
+    check('/* 10030 vars */' in want[1], 'strace should count 10030 variables: ' + want[1][-60:])
+    check('/* 256 vars or more */' in got[1], 'sysray counts up to 256: ' + got[1][-60:])
+
+
+@test
+def hostile_fork_storm():
+    """10000 children forked as fast as possible: each child's clone return
+    in the parent and each child's exit, with nothing lost at the default
+    buffer sizes."""
+    st, lines, err = trace([prog('hostile_forks'), '10000'], ['-f'], timeout=300)
+    check(st == 0, f'status {st}: {err}')
+    check(not find(lines, r'--- sysray: \d+ events lost') and 'lost' not in err,
+          'events lost: ' + err)
+    parent = pids(lines)[0]
+    children = set(int(m) for m in re.findall(
+        rf'^{parent}\s+clone\(.*\) = (\d+)$', '\n'.join(merged(lines)), re.M))
+    exited = set(int(line.split()[0]) for line in find(lines, r'^\d+\s+\+\+\+ exited with 0 \+\+\+$'))
+    check(len(children) == 10000, f'{len(children)} clone lines of the parent, want 10000')
+    check(exited == children | {parent},
+          f'{len(children - exited)} children without an exit line, '
+          f'{len(exited - children - {parent})} exit lines of unknown tasks')
+
+
+@test
+def hostile_pid_and_tid_reuse():
+    """A pid reused by a new process and a thread's tid reused by a process:
+    -y and -Y describe the new task, never what the old one had (fd 3 of
+    the first process is not the second's)."""
+    st, lines, err = trace([prog('hostile_pidreuse')], ['-f', '-y', '-Y'])
+    if st == 77:
+        raise Skip('cannot write /proc/sys/kernel/ns_last_pid')
+    check(st == 0, f'status {st}: {err}')
+    lines = merged(lines)
+    last = [line for line in lines if re.search(r'write\(1<[^>]*>, "\d+ \d+\\n"', line)]
+    check(last, 'no line with the reused pids')
+    a, t = re.search(r'"(\d+) (\d+)\\n"', last[-1]).groups()
+    d = '/tmp/sysray-progs-hostile_pidreuse'
+    want = [
+        rf'^{a}<first> openat\(AT_FDCWD<{d}>, "first", O_WRONLY\|O_CREAT\|O_TRUNC, 0600\) '
+        rf'= 3<{d}/first>$',
+        rf'^{a}<first> write\(3<{d}/first>, "1", 1\) += 1$',
+        rf'^{a}<second> write\(3, "2", 1\) += -1 EBADF \(Bad file descriptor\)$',
+        rf'^{a}<second> write\(3<{d}/second>, "2", 1\) += 1$',
+        rf'^{t}<hostile_pidreus> exit\(0\) += \?$',
+        rf'^{t}<third> getppid\(\) += \d+<hostile_pidreus>$',
+    ]
+    for w in want:
+        check(find(lines, w), f'missing {w!r}; lines of {a} and {t}:\n' +
+              '\n'.join(find(lines, rf'^({a}|{t})<')[-30:]))
+    check(len(find(lines, rf'^{a}<\w+> \+\+\+ exited with 0 \+\+\+$')) >= 2,
+          f'both processes {a} should exit')
+
+
+# ---------------------------------------------------------------------------
+# Output failures and stop signals: the trace's reader goes away, the disk
+# fills, a signal comes at any moment, sysray is killed
+
+
+def bpf_prog_ids(pid):
+    """The BPF programs process pid holds (its program and link fds)."""
+    ids = set()
+    d = f'/proc/{pid}/fdinfo'
+    for fd in os.listdir(d):
+        try:
+            with open(os.path.join(d, fd)) as f:
+                ids.update(int(x) for x in re.findall(r'^prog_id:\s+(\d+)$', f.read(), re.M))
+        except OSError:
+            pass
+    return ids
+
+
+def progs_left(ids, timeout=10):
+    """Those of the programs ids still loaded after up to timeout seconds
+    (the kernel frees a program shortly after its last reference goes)."""
+    end = time.time() + timeout
+    while True:
+        p = subprocess.run(['bpftool', '-j', 'prog', 'show'], capture_output=True, text=True,
+                           timeout=30)
+        left = ids & {prog['id'] for prog in json.loads(p.stdout or '[]')}
+        if not left or time.time() > end:
+            return left
+        time.sleep(0.2)
+
+
+def wait_attached(tr, read_fd=None, timeout=60):
+    """The program ids of sysray (Popen tr) once it traces: its programs are
+    attached before it prints."""
+    end = time.time() + timeout
+    while time.time() < end:
+        check(tr.poll() is None, f'sysray exited early ({tr.returncode})')
+        ids = bpf_prog_ids(tr.pid)
+        if len(ids) >= 2:
+            return ids
+        time.sleep(0.05)
+    raise Fail('sysray loaded no program')
+
+
+def alive(pid):
+    return os.path.exists(f'/proc/{pid}') and proc_state(pid) != 'Z'
+
+
+def end_run(tr, child):
+    """Kill sysray (Popen tr) if it still runs, and the command (pid child) it launched."""
+    if tr.poll() is None:
+        tr.kill()
+        tr.wait()
+    if child:
+        os.kill(child, signal.SIGKILL)
+
+
+@test
+def output_reader_gone_exits_at_once():
+    """sysray -o /dev/stdout -- sleep 60 | head -1: once the reader is gone
+    sysray exits at once (the command makes no call to write about), with
+    141 as a writer killed by SIGPIPE, detached: its programs are gone and
+    the command runs on."""
+    r, w = os.pipe()
+    # sleep inherits sysray's stderr and runs on: a file, not a pipe
+    errf = tempfile.TemporaryFile(mode='w+')
+    tr = subprocess.Popen([SYSRAY, '-o', '/dev/stdout', '--', 'sleep', '60'], stdout=w,
+                          stderr=errf, text=True)
+    os.close(w)
+    child = None
+    try:
+        reader = os.fdopen(r, 'rb')
+        first = reader.readline().decode(errors='replace')
+        ids = bpf_prog_ids(tr.pid)
+        child = int(first.split()[0])
+        check('execve("/usr/bin/sleep"' in first, f'first line: {first!r}')
+        t0 = time.time()
+        reader.close()
+        st = tr.wait(timeout=20)
+        took = time.time() - t0
+        errf.seek(0)
+        err = errf.read()
+        check(st == 141, f'status {st}, want 141: {err}')
+        check(took < 2, f'sysray took {took:.1f} s to notice its reader had gone')
+        check(not err.strip(), f'a broken pipe is not an error to report: {err!r}')
+        check(ids and not progs_left(ids), f'programs still loaded: {progs_left(ids)}')
+        check(alive(child), 'the command must run on')
+    finally:
+        end_run(tr, child)
+        errf.close()
+
+
+@test
+def output_disk_full():
+    """-o on a full file system: one line naming the problem, exit 1 at
+    once, and the command, no longer traced, finishes its work."""
+    mnt = tempfile.mkdtemp(prefix='sysray-full-')
+    work = tempfile.mkdtemp(prefix='sysray-full-work-')
+    marker = os.path.join(work, 'done')
+    script = f'i=0; while [ $i -lt 5000 ]; do i=$((i+1)); : > /dev/null; done; echo $i > {marker}'
+    try:
+        subprocess.run(['mount', '-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mnt], check=True)
+        st, _, err = sysray(['-o', os.path.join(mnt, 'trace'), '--', 'sh', '-c', script],
+                            timeout=120)
+        check(st == 1, f'status {st}, want 1')
+        check(one_line_error(err) and 'No space left on device' in err and
+              'tracing stopped' in err, repr(err))
+        end = time.time() + 60
+        while not os.path.exists(marker) and time.time() < end:
+            time.sleep(0.1)
+        with open(marker) as f:
+            check(f.read() == '5000\n', 'the command did not finish its loop')
+    finally:
+        subprocess.run(['umount', mnt])
+        os.rmdir(mnt)
+        shutil.rmtree(work)
+
+
+@test
+def output_files_private():
+    """-o and --record files are created 0600 whatever the umask: a trace
+    holds what the traced processes read and wrote."""
+    d = tempfile.mkdtemp(prefix='sysray-mode-')
+    old = os.umask(0)
+    try:
+        out, rec = os.path.join(d, 'trace'), os.path.join(d, 'rec')
+        st, _, err = sysray(['-o', out, '--', 'true'])
+        check(st == 0, f'status {st}: {err}')
+        st, _, err = sysray([f'--record={rec}', '--', 'true'])
+        check(st == 0, f'--record: status {st}: {err}')
+        for path in (out, rec):
+            mode = os.stat(path).st_mode & 0o777
+            check(mode == 0o600, f'{os.path.basename(path)}: mode {mode:o}, want 600')
+    finally:
+        os.umask(old)
+        shutil.rmtree(d)
+
+
+@test
+def no_data_copies_no_contents():
+    """--no-data: a secret the command passes in argv, writes, reads back and
+    sends through a pipe appears nowhere, in text, JSON or a recording; the
+    calls are there with their addresses, lengths and paths."""
+    secret = 'sysray-secret-' + str(os.getpid())
+    d = tempfile.mkdtemp(prefix='sysray-nodata-')
+    f = os.path.join(d, 'file')
+    script = (f'echo {secret} > {f}; read x < {f}; echo "$x" | cat > /dev/null; '
+              f'test -e {f}-{secret}')
+    try:
+        for extra in ([], ['--json'], [f'--record={d}/rec']):
+            st, out, err = sysray(['--no-data'] + extra + ['--', 'sh', '-c', script])
+            check(st == 1, f'{extra}: status {st}: {err}')
+            where = out + err
+            if extra and extra[0].startswith('--record'):
+                with open(f'{d}/rec', 'rb') as r:
+                    where = r.read().decode('latin-1')
+            check(secret + '\n' not in where and f'"{secret}' not in where and
+                  f'echo {secret}' not in where, f'{extra}: the secret was captured')
+            if extra:
+                continue
+            lines = err.splitlines()
+            check(any(re.fullmatch(r'\d+ +execve\("/usr/bin/sh", 0x[0-9a-f]+, 0x[0-9a-f]+\) = 0',
+                                   ln) for ln in lines), 'no execve line with addresses')
+            check(any(re.fullmatch(r'\d+ +write\(1, 0x[0-9a-f]+, %d\) += %d' %
+                                   (len(secret) + 1, len(secret) + 1), ln) for ln in lines),
+                  'no write line with an address and the length')
+            # a path is not data: test -e's stat shows it
+            check(any(f'"{f}-{secret}"' in ln and 'ENOENT' in ln for ln in lines),
+                  'the path of test -e is missing')
+    finally:
+        shutil.rmtree(d)
+
+
+def stop_while_loading(sig, args):
+    """Signal sysray 10 ms after it starts, while it loads (about 50 ms
+    since main's start-up work); (status, stderr)."""
+    tr = subprocess.Popen([SYSRAY] + args, stderr=subprocess.PIPE, text=True)
+    try:
+        time.sleep(0.01)
+        tr.send_signal(sig)
+        return tr.wait(timeout=60), tr.stderr.read()
+    finally:
+        if tr.poll() is None:
+            tr.kill()
+            tr.wait()
+
+
+@test
+def stop_signals_at_any_moment():
+    """SIGINT, SIGTERM and SIGHUP while the programs load: nothing is
+    launched, 128+N (a command) or 0 (whole host); while tracing: the lines
+    end whole, -d's statistics are printed, the command runs on (128+N) and
+    no program stays loaded."""
+    work = tempfile.mkdtemp(prefix='sysray-sig-')
+    marker = os.path.join(work, 'started')
+    try:
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            st, err = stop_while_loading(sig, ['-o', '/dev/null', '--', 'sh', '-c',
+                                               f'touch {marker}'])
+            # before its handlers are in place, sysray dies of the signal
+            check(st in (128 + sig, -sig), f'{sig.name} while loading: status {st}, want '
+                  f'{128 + sig}: {err}')
+            check(not os.path.exists(marker), f'{sig.name} while loading: the command ran')
+            check(not err.strip(), f'{sig.name} while loading: stderr {err!r}')
+        st, err = stop_while_loading(signal.SIGINT, ['-o', '/dev/null'])
+        check(st in (0, -signal.SIGINT), f'whole host, SIGINT while loading: status {st}: {err}')
+        for sig in (signal.SIGINT, signal.SIGHUP):
+            out = tmpfile()
+            child = None
+            # the command inherits sysray's stderr and runs on: a file, not
+            # a pipe that would never reach its end
+            errf = tempfile.TemporaryFile(mode='w+')
+            tr = subprocess.Popen([SYSRAY, '-d', '-o', out, '--', prog('busy'), '/dev/null'],
+                                  stderr=errf, text=True)
+            try:
+                wait_tracing(tr, out)
+                ids = bpf_prog_ids(tr.pid)
+                time.sleep(0.3)
+                tr.send_signal(sig)
+                st = tr.wait(timeout=30)
+                errf.seek(0)
+                err = errf.read()
+                with open(out, 'rb') as f:
+                    data = f.read()
+                child = pids(data.decode(errors='replace').splitlines())[0]
+                check(st == 128 + sig, f'{sig.name}: status {st}, want {128 + sig}')
+                check(data.endswith(b'\n'), f'{sig.name}: the trace ends inside a line')
+                check(re.search(r'^sysray: records emitted \d+, consumed \d+', err, re.M),
+                      f'{sig.name}: no -d statistics: {err!r}')
+                check(alive(child), f'{sig.name}: the command must run on')
+                check(not progs_left(ids), f'{sig.name}: programs left loaded')
+            finally:
+                end_run(tr, child)
+                errf.close()
+                os.unlink(out)
+    finally:
+        shutil.rmtree(work)
+
+
+@test
+def kill9_leaves_nothing_attached():
+    """kill -9 of sysray, tracing a command or the whole host: every program
+    it loaded is gone (the kernel drops them with its last fd), and the
+    traced command runs on."""
+    for args in (['--', 'sleep', '60'], []):
+        tr = subprocess.Popen([SYSRAY, '-o', '/dev/null'] + args, stderr=subprocess.DEVNULL)
+        try:
+            ids = wait_attached(tr)
+            time.sleep(0.5)
+            kids = []
+            if args:
+                with open(f'/proc/{tr.pid}/task/{tr.pid}/children') as f:
+                    kids = [int(k) for k in f.read().split()]
+            tr.kill()
+            tr.wait()
+            left = progs_left(ids)
+            check(not left, f'{args or "whole host"}: programs {sorted(left)} still loaded')
+            for kid in kids:
+                check(alive(kid), 'the traced command was killed with sysray')
+                os.kill(kid, signal.SIGKILL)
+        finally:
+            if tr.poll() is None:
+                tr.kill()
+                tr.wait()
+
+
+def sanitizer_logs():
+    """A directory every sanitized sysray writes its reports to (any user:
+    no_privileges runs it as nobody); None for a build without sanitizers."""
+    if not SANITIZED:
+        return None
+    logs = tempfile.mkdtemp(prefix='sysray-san-')
+    os.chmod(logs, 0o1777)
+    common = f'log_path={logs}/report:log_exe_name=1'
+    os.environ['ASAN_OPTIONS'] = common + ':detect_leaks=1:abort_on_error=0'
+    os.environ['UBSAN_OPTIONS'] = common + ':print_stacktrace=1:halt_on_error=1'
+    os.environ['LSAN_OPTIONS'] = common
+    return logs
+
+
+def sanitizer_reports(logs):
+    """The last test of a sanitized run: no report from any sysray it ran."""
+    reports = sorted(os.listdir(logs))
+    for name in reports:
+        with open(os.path.join(logs, name), errors='replace') as f:
+            print(f'--- {name}:\n' + ''.join(f.readlines()[:40]))
+    shutil.rmtree(logs)
+    check(not reports, f'{len(reports)} sanitizer report(s) (printed above)')
+
+
 def main():
     reason = None
     if os.geteuid() != 0:
         reason = 'not root: the BPF programs cannot be loaded'
     elif not os.path.exists('/sys/kernel/btf/vmlinux'):
         reason = 'this kernel has no BTF (/sys/kernel/btf/vmlinux)'
-    return run_suite(TESTS, 'integration', reason)
+    logs = None if reason else sanitizer_logs()
+    tests = selected(TESTS)
+    if logs:
+        tests.append(lambda: sanitizer_reports(logs))
+        tests[-1].__name__ = 'no_sanitizer_reports'
+    return run_suite(tests, 'integration', reason, select=False)
 
 
 if __name__ == '__main__':

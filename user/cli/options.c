@@ -460,6 +460,10 @@ static const struct sr_optdef opt_table[] = {
 	  opt_true, FIELD(json) },
 	{ "record", 0, ARG_REQ, "FILE", G_OUTPUT,
 	  "save the raw records to FILE instead of printing", opt_string, FIELD(record) },
+	{ "no-data", 0, ARG_NONE, NULL, G_OUTPUT,
+	  "capture no buffer, string or structure contents,\n"
+	  "only paths: the BPF side reads no other user memory",
+	  opt_true, FIELD(no_data) },
 	/* Miscellaneous */
 	{ "debug", 'd', ARG_NONE, NULL, G_MISC,
 	  "capture statistics and libbpf warnings on stderr\n"
@@ -564,6 +568,8 @@ static const char *replay_conflict(const struct sr_opts *o)
 		return "--cgroup, --container or --unit";
 	if (o->record)
 		return "--record";
+	if (o->no_data)
+		return "--no-data";
 	return NULL;
 }
 

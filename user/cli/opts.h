@@ -110,6 +110,7 @@ struct sr_opts {
 	char resolved[SR_MAX_PATHS][SR_PATH_MAX]; /* realpath() of each; "" if the same or none */
 	struct sr_fdset trace_fds;
 	const char *record; /* --record: raw records to this file */
+	bool no_data; /* --no-data: capture paths only, no other user memory */
 	const char *replay; /* --replay: format this recording, no tracing */
 	uint64_t ringbuf_size; /* -b, bytes, a power of two */
 	uint64_t backlog; /* --backlog, bytes; 0: no reader thread */

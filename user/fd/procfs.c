@@ -28,6 +28,7 @@
 
 #include "fd/model.h"
 #include "host/proc.h"
+#include "host/procparse.h"
 
 /* Socket protocols /proc names, and what they are. */
 static const struct {
@@ -58,24 +59,21 @@ static int proc_path(const struct sr_fdtab *t, char *buf, size_t size, uint32_t 
 /* /proc/PID/fdinfo/N: close-on-exec from "flags:", a pidfd's process from "Pid:". */
 static bool fd_cloexec(const struct sr_fdtab *t, uint32_t tgid, int fd, uint32_t *pid)
 {
+	struct sr_fdinfo_text fi = {};
 	char path[96], line[128];
-	unsigned long flags = 0;
-	int p;
 	FILE *fp;
 
 	snprintf(path, sizeof(path), "%s/%u/fdinfo/%d", t->proc_root, tgid, fd);
 	fp = fopen(path, "re");
 	if (!fp)
 		return false;
-	while (fgets(line, sizeof(line), fp)) {
-		/* -1 once the process is reaped: strace prints the anon inode then */
-		if (sscanf(line, "Pid: %d", &p) == 1)
-			*pid = p > 0 ? (uint32_t)p : 0;
-		else
-			sscanf(line, "flags: %lo", &flags);
-	}
+	while (fgets(line, sizeof(line), fp))
+		procparse__fdinfo_line(line, &fi);
 	fclose(fp);
-	return flags & O_CLOEXEC;
+	/* -1 once the process is reaped: strace prints the anon inode then */
+	if (fi.has_pid)
+		*pid = fi.pid > 0 ? (uint32_t)fi.pid : 0;
+	return fi.flags & O_CLOEXEC;
 }
 
 /* "socket:[N]", "pipe:[N]": N, or 0. */
@@ -260,43 +258,6 @@ bool fdproc__comm(const struct sr_fdtab *t, uint32_t pid, char *buf)
 	return true;
 }
 
-/* A /proc/net address, "0100007F" or 32 digits for IPv6: to network-order bytes. */
-static bool net_addr(const char *hex, uint8_t *out)
-{
-	size_t len = strlen(hex), i;
-	char word[9];
-
-	if (len != 8 && len != 32)
-		return false;
-	memset(out, 0, 16);
-	for (i = 0; i < len / 8; i++) {
-		uint32_t v;
-
-		memcpy(word, hex + 8 * i, 8);
-		word[8] = '\0';
-		/* the kernel prints each 32-bit word as a host-order number */
-		v = (uint32_t)strtoul(word, NULL, 16);
-		memcpy(out + 4 * i, &v, 4);
-	}
-	return true;
-}
-
-struct inet_row {
-	uint8_t laddr[16], raddr[16];
-	unsigned int lport, rport, state;
-	unsigned long long ino;
-};
-
-static bool parse_inet_row(const char *line, struct inet_row *r)
-{
-	char la[40], ra[40];
-
-	if (sscanf(line, " %*d: %39[0-9A-Fa-f]:%x %39[0-9A-Fa-f]:%x %x %*s %*s %*s %*s %*s %llu",
-		   la, &r->lport, ra, &r->rport, &r->state, &r->ino) != 6)
-		return false;
-	return net_addr(la, r->laddr) && net_addr(ra, r->raddr);
-}
-
 /* /proc/PID/net/FILE of @tgid's network namespace, or the host's. */
 static FILE *open_net(const struct sr_fdtab *t, uint32_t tgid, const char *file)
 {
@@ -319,7 +280,7 @@ static bool inet_lookup(const struct sr_fdtab *t, struct fdf_file *f)
 	struct fdf_sock *sk = f->sk;
 	const char *file = sk->protocol == IPPROTO_TCP ? "tcp" : "udp";
 	char name[8], line[512];
-	struct inet_row r;
+	struct sr_inet_row r;
 	bool found = false;
 	FILE *fp;
 
@@ -328,7 +289,7 @@ static bool inet_lookup(const struct sr_fdtab *t, struct fdf_file *f)
 	if (!fp)
 		return false;
 	while (!found && fgets(line, sizeof(line), fp)) {
-		if (!parse_inet_row(line, &r) || r.ino != f->ino)
+		if (!procparse__inet_row(line, &r) || r.ino != f->ino)
 			continue;
 		memcpy(sk->laddr, r.laddr, 16);
 		memcpy(sk->raddr, r.raddr, 16);
@@ -343,8 +304,7 @@ static bool inet_lookup(const struct sr_fdtab *t, struct fdf_file *f)
 
 static bool netlink_lookup(const struct sr_fdtab *t, struct fdf_file *f)
 {
-	unsigned int proto, portid;
-	unsigned long long ino;
+	struct sr_netlink_row r;
 	char line[512];
 	bool found = false;
 	FILE *fp = open_net(t, f->owner, "netlink");
@@ -352,12 +312,10 @@ static bool netlink_lookup(const struct sr_fdtab *t, struct fdf_file *f)
 	if (!fp)
 		return false;
 	while (!found && fgets(line, sizeof(line), fp)) {
-		if (sscanf(line, "%*x %u %u %*x %*d %*d %*d %*d %*d %llu", &proto, &portid, &ino) !=
-			    3 ||
-		    ino != f->ino)
+		if (!procparse__netlink_row(line, &r) || r.ino != f->ino)
 			continue;
-		f->sk->protocol = proto;
-		f->sk->lport32 = portid;
+		f->sk->protocol = r.protocol;
+		f->sk->lport32 = r.portid;
 		found = true;
 	}
 	fclose(fp);
@@ -384,29 +342,21 @@ static bool unix_lookup(const struct sr_fdtab *t, struct fdf_file *f)
 		struct nlmsghdr h;
 		char b[8192];
 	} resp;
-	const struct unix_diag_msg *m;
-	struct rtattr *a;
-	int fd, len, alen;
+	struct sr_unix_diag d;
+	int fd, len;
 
 	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
 	if (fd < 0)
 		return false;
 	len = send(fd, &req, sizeof(req), 0) == sizeof(req) ? recv(fd, &resp, sizeof(resp), 0) : -1;
 	close(fd);
-	if (len < (int)NLMSG_LENGTH(sizeof(*m)) || !NLMSG_OK(&resp.h, (unsigned int)len) ||
-	    resp.h.nlmsg_type != SOCK_DIAG_BY_FAMILY)
+	if (len <= 0 || !procparse__unix_diag(&resp, len, f->ino, &d))
 		return false;
-	m = NLMSG_DATA(&resp.h);
-	if (m->udiag_ino != f->ino)
-		return false;
-	f->sk->type = m->udiag_type;
-	alen = resp.h.nlmsg_len - NLMSG_LENGTH(sizeof(*m));
-	for (a = (struct rtattr *)(m + 1); RTA_OK(a, alen); a = RTA_NEXT(a, alen)) {
-		if (a->rta_type == UNIX_DIAG_PEER && RTA_PAYLOAD(a) >= 4)
-			f->sk->peer_ino = *(uint32_t *)RTA_DATA(a);
-		else if (a->rta_type == UNIX_DIAG_NAME && !f->namelen)
-			fdf__set_name(f, RTA_DATA(a), RTA_PAYLOAD(a));
-	}
+	f->sk->type = d.type;
+	if (d.peer_ino)
+		f->sk->peer_ino = d.peer_ino;
+	if (d.name && !f->namelen)
+		fdf__set_name(f, d.name, d.namelen);
 	return true;
 }
 
@@ -488,7 +438,7 @@ uint32_t fdproc__sock_owner(const struct sr_fdtab *t, uint64_t ino)
 uint64_t fdproc__tcp_ino(const struct sr_fdtab *t, uint32_t tgid, const struct fdf_sock *want)
 {
 	char line[512];
-	struct inet_row r;
+	struct sr_inet_row r;
 	uint64_t ino = 0;
 	FILE *fp;
 
@@ -498,7 +448,7 @@ uint64_t fdproc__tcp_ino(const struct sr_fdtab *t, uint32_t tgid, const struct f
 	if (!fp)
 		return 0;
 	while (!ino && fgets(line, sizeof(line), fp)) {
-		if (!parse_inet_row(line, &r))
+		if (!procparse__inet_row(line, &r))
 			continue;
 		/* the other end: its local address is our remote one */
 		if (r.lport == want->rport && r.rport == want->lport &&

@@ -136,7 +136,9 @@ struct fdt_files *fdt__files_copy(struct sr_fdtab *t, const struct fdt_files *sr
 		return fs;
 	}
 	fs->nslots = src->nslots;
-	memcpy(fs->slots, src->slots, src->nslots * sizeof(*fs->slots));
+	/* a table never given a slot has none (NULL): nothing to copy */
+	if (src->nslots)
+		memcpy(fs->slots, src->slots, src->nslots * sizeof(*fs->slots));
 	for (i = 0; i < fs->nslots; i++) {
 		if (fs->slots[i].f)
 			fs->slots[i].f->refs++;

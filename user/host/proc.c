@@ -10,27 +10,24 @@
 #include <unistd.h>
 
 #include "host/proc.h"
+#include "host/procparse.h"
 
 /* Value of "Key:" in /proc/PID/status, or -errno. */
 static long status_field(pid_t pid, const char *key)
 {
-	char path[64], line[256];
-	size_t klen = strlen(key);
-	long val = -ENOENT;
-	FILE *f;
+	char path[64], text[4096];
+	ssize_t n;
+	int fd;
 
 	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
-	f = fopen(path, "r");
-	if (!f)
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
 		return errno == ENOENT ? -ESRCH : -errno;
-	while (fgets(line, sizeof(line), f)) {
-		if (!strncmp(line, key, klen) && line[klen] == ':') {
-			val = strtol(line + klen + 1, NULL, 10);
-			break;
-		}
-	}
-	fclose(f);
-	return val;
+	n = read(fd, text, sizeof(text));
+	close(fd);
+	if (n < 0)
+		return errno == ESRCH ? -ESRCH : -errno;
+	return procparse__status(text, n, key, 10);
 }
 
 pid_t proc__tgid(pid_t pid)
@@ -130,9 +127,10 @@ static bool holds_master(const char *pid, int idx)
 		if (!f)
 			continue;
 		while (fgets(line, sizeof(line), f)) {
-			int ti;
+			struct sr_fdinfo_text fi = {};
 
-			if (sscanf(line, "tty-index: %d", &ti) == 1 && ti == idx)
+			procparse__fdinfo_line(line, &fi);
+			if (fi.has_tty_index && fi.tty_index == idx)
 				found = true;
 		}
 		fclose(f);
@@ -217,7 +215,7 @@ int proc__find_exe(const char *cmd, char *buf, size_t len)
 
 bool proc__gone(const char *root, pid_t pid)
 {
-	char path[PATH_MAX], buf[256], *paren;
+	char path[PATH_MAX], buf[256];
 	ssize_t n;
 	int fd;
 
@@ -231,9 +229,7 @@ bool proc__gone(const char *root, pid_t pid)
 	if (n <= 0)
 		return true;
 	buf[n] = '\0';
-	/* "PID (comm) S ...": the comm may hold ") ", so the last one counts */
-	paren = strrchr(buf, ')');
-	return paren && paren[1] == ' ' && (paren[2] == 'Z' || paren[2] == 'X');
+	return procparse__stat_gone(buf);
 }
 
 /* Effective capabilities of this process, from /proc/self/status. */

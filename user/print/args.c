@@ -159,7 +159,8 @@ static void format_iov(struct sr_fmt *f, const struct sr_call *c, int i, bool at
 		}
 		pr_struct_begin(f);
 		pr_field(f, "iov_base");
-		if (have)
+		/* past the last buffer captured, the others are not there */
+		if (have && b)
 			b = blob_next(b, end);
 		if (have && b && SR_BLOB_ARG(b) == i) {
 			unsigned int q = (b->flags & SR_BF_TRUNC) ? SR_Q_ELLIPSIS : 0;

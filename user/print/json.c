@@ -122,6 +122,22 @@ static bool utf8_valid(const unsigned char *s, size_t n)
 	return true;
 }
 
+/*
+ * The code point of UTF-8 sequence @s (@left bytes) if a terminal or a text
+ * viewer would act on it: a C1 control (U+009B is CSI to many terminals), a
+ * line or paragraph separator, a bidi embedding, override or isolate. Else 0.
+ */
+static uint32_t risky_char(const unsigned char *s, size_t left)
+{
+	if (left >= 2 && s[0] == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f)
+		return s[1];
+	if (left >= 3 && s[0] == 0xe2 && s[1] == 0x80 && s[2] >= 0xa8 && s[2] <= 0xae)
+		return 0x2000 | (s[2] & 0x3f);
+	if (left >= 3 && s[0] == 0xe2 && s[1] == 0x81 && s[2] >= 0xa6 && s[2] <= 0xa9)
+		return 0x2040 | (s[2] & 0x3f);
+	return 0;
+}
+
 void jbuf__str(struct sr_jbuf *b, const void *p, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
@@ -132,7 +148,22 @@ void jbuf__str(struct sr_jbuf *b, const void *p, size_t n)
 	jbuf__putc(b, '"');
 	for (i = 0; i < n; i++) {
 		unsigned char c = s[i];
+		uint32_t cp;
 
+		if (c >= 0x80 && (cp = risky_char(s + i, n - i))) {
+			char u[6] = { '\\',
+				      'u',
+				      hex[cp >> 12],
+				      hex[(cp >> 8) & 15],
+				      hex[(cp >> 4) & 15],
+				      hex[cp & 15] };
+
+			jbuf__put(b, s + run, i - run);
+			jbuf__put(b, u, 6);
+			i += cp < 0x100 ? 1 : 2;
+			run = i + 1;
+			continue;
+		}
 		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
 			continue;
 		jbuf__put(b, s + run, i - run);

@@ -39,12 +39,17 @@ static const char *const status_names[SR_EV_MAX] = {
 /* "2026-12-06T21:50:20.123456789Z" for kernel time @ts. */
 static void wall_time(struct sr_jsonl_sink *k, uint64_t ts)
 {
-	long long ns = (long long)ts + k->realtime_off;
-	time_t sec = (time_t)(ns / 1000000000LL);
+	long long ns;
+	time_t sec;
 	char buf[64];
 	struct tm tm;
 
-	if (!ts || !gmtime_r(&sec, &tm) || !strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm))
+	/* a record's time is the kernel's word: one no clock reads gets no "time" */
+	if (!ts || ts > INT64_MAX || __builtin_add_overflow((long long)ts, k->realtime_off, &ns) ||
+	    ns < 0)
+		return;
+	sec = (time_t)(ns / 1000000000LL);
+	if (!gmtime_r(&sec, &tm) || !strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm))
 		return;
 	jbuf__printf(&k->line, ",\"time\":\"%s.%09lldZ\"", buf, ns % 1000000000LL);
 }
@@ -123,6 +128,8 @@ static void call_ret(struct sr_jsonl_sink *k, const struct sr_call *c)
 	if (r < 0 && r >= -4095) {
 		int err = (int)-r;
 		const char *name = errno__name(err);
+		/* strerror()'s text of an unknown errno lasts until its next call: ask once */
+		const char *text = errno__text(err);
 
 		jbuf__puts(&k->line, errno__is_restart(err) ? ",\"ret\":null" : ",\"ret\":-1");
 		if (name)
@@ -130,7 +137,7 @@ static void call_ret(struct sr_jsonl_sink *k, const struct sr_call *c)
 		else
 			jbuf__printf(&k->line, ",\"errno\":%d", err);
 		jbuf__puts(&k->line, ",\"error\":");
-		jbuf__str(&k->line, errno__text(err), strlen(errno__text(err)));
+		jbuf__str(&k->line, text, strlen(text));
 		return;
 	}
 	json_pr__begin(&k->pr);

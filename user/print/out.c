@@ -37,7 +37,9 @@ int out__open_mode(struct sr_out *o, const char *path, bool append, size_t cap)
 {
 	int fd, err;
 
-	fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0644);
+	/* a trace holds what the traced processes read and wrote: only its
+	 * owner reads a new one (an existing file keeps its mode) */
+	fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0600);
 	if (fd < 0)
 		return -errno;
 	err = out__init_fd_cap(o, fd, cap ? cap : OUT_BUF_SIZE);
@@ -325,6 +327,30 @@ void out__escaped(struct sr_out *o, const void *data, size_t n)
 
 	for (i = 0; i < n; i++)
 		out__write(o, tmp, quote_byte(tmp, s[i], i + 1 < n ? s[i + 1] : -1, mode));
+}
+
+void out__escaped_annot(struct sr_out *o, const void *data, size_t n)
+{
+	const unsigned char *s = data;
+	char tmp[8];
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		int next = i + 1 < n ? s[i + 1] : -1;
+
+		if (s[i] != '<' && s[i] != '>') {
+			out__write(o, tmp, esc__byte(tmp, s[i], next, false));
+			continue;
+		}
+		/* as a byte that is not printable: octal, three digits before a digit */
+		k = 0;
+		tmp[k++] = '\\';
+		if (next >= '0' && next <= '7')
+			tmp[k++] = '0';
+		tmp[k++] = '0' + (s[i] >> 3);
+		tmp[k++] = '0' + (s[i] & 7);
+		out__write(o, tmp, k);
+	}
 }
 
 void out__quoted(struct sr_out *o, const void *data, size_t n, size_t max, unsigned int flags)

@@ -35,7 +35,7 @@ int out__init_fd(struct sr_out *o, int fd);
 int out__init_fd_cap(struct sr_out *o, int fd, size_t cap);
 
 /**
- * out__open() - create or truncate @path and write to it.
+ * out__open() - create (mode 0600) or truncate @path and write to it.
  * Return: 0 or -errno (the file cannot be created or written).
  */
 int out__open(struct sr_out *o, const char *path);
@@ -92,6 +92,13 @@ void out__newline(struct sr_out *o);
  * (strace's QUOTE_OMIT_LEADING_TRAILING_QUOTES).
  */
 void out__escaped(struct sr_out *o, const void *data, size_t n);
+
+/**
+ * out__escaped_annot() - like out__escaped(), for text inside an annotation
+ * such as -Y's "PID<comm>": '<' and '>' are octal escapes too, as strace
+ * prints them, so that the text cannot end the annotation.
+ */
+void out__escaped_annot(struct sr_out *o, const void *data, size_t n);
 
 /**
  * out__quoted() - print @n bytes of untrusted @data as a C string literal with

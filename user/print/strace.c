@@ -84,12 +84,16 @@ static struct sr_out *out_of(struct sr_strace_sink *k)
 
 static void cgroup_prefix(struct sr_strace_sink *k, uint64_t cgid)
 {
+	const char *label;
+
 	if (!k->cgnames) {
 		k->cgnames = calloc(1, sizeof(*k->cgnames));
 		if (!k->cgnames)
 			return;
 	}
-	out__puts(out_of(k), cgnames__label(k->cgnames, cgid));
+	label = cgnames__label(k->cgnames, cgid);
+	/* a delegated subtree's owner names its cgroups: any bytes but '/' */
+	out__escaped(out_of(k), label, strlen(label));
 	out__putc(out_of(k), ' ');
 }
 
@@ -108,7 +112,7 @@ static void pid_column(struct sr_strace_sink *k, const struct sr_task_info *t)
 	out__udec(out, t->tid);
 	if (o && o->decode_pids && t->comm && t->comm[0]) {
 		out__putc(out, '<');
-		out__escaped(out, t->comm, strnlen(t->comm, SR_COMM_LEN));
+		out__escaped_annot(out, t->comm, strnlen(t->comm, SR_COMM_LEN));
 		out__puts(out, "> ");
 		return;
 	}

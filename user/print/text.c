@@ -363,7 +363,7 @@ static void text_pid(struct sr_pr *p, int64_t pid, const char *comm)
 	if (!comm)
 		return;
 	out__putc(t->out, '<');
-	out__escaped(t->out, comm, strlen(comm));
+	out__escaped_annot(t->out, comm, strlen(comm));
 	out__putc(t->out, '>');
 }
 

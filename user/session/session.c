@@ -5,6 +5,7 @@
  * comes, drain, detach and report. --replay takes a shorter path.
  */
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -221,7 +222,6 @@ static int load(struct sr_session *s)
 		for (i = 0; i < n; i++)
 			cfg.excl[first + i] = relays[i];
 	}
-	install_signals();
 	/* what each syscall captures: the loader writes it into the plans map */
 	cfg.plans = plans = malloc(sizeof(*plans));
 	if (!plans) {
@@ -251,6 +251,17 @@ static bool stop_for_signal(const struct sr_session *s, long long *grace_end)
 	return sr_now_ms() > *grace_end;
 }
 
+/*
+ * Has the reader of the trace gone away (the other end of a pipe or socket
+ * closed)? Noticed without a write, while the traced processes are silent.
+ */
+static bool output_gone(const struct sr_out *o)
+{
+	struct pollfd p = { .fd = o->fd };
+
+	return poll(&p, 1, 0) == 1 && (p.revents & (POLLERR | POLLHUP));
+}
+
 static int trace_loop(struct sr_session *s)
 {
 	bool targeted = s->launched || s->opts.npids;
@@ -265,7 +276,10 @@ static int trace_loop(struct sr_session *s)
 			loader__reconcile(&s->loader);
 			next_check = sr_now_ms() + RECONCILE_MS;
 		}
-		if (output__flush(s))
+		output__flush(s);
+		if (!output__err(s) && output_gone(&s->out))
+			s->out.err = -EPIPE;
+		if (output__err(s))
 			break; /* the reader went away (EPIPE) or the disk is full */
 		if (targeted && loader__live(&s->loader) <= 0)
 			break;
@@ -275,37 +289,62 @@ static int trace_loop(struct sr_session *s)
 	return err;
 }
 
+/*
+ * The exit status once tracing ended. The trace could not be written (its
+ * reader went away, a full disk): the traced processes go on untraced and
+ * sysray does not wait for them, exiting as a writer killed by SIGPIPE
+ * would (141), or 1. Else the launched command's status, 128 + the signal
+ * that stopped sysray if the command is still running or never started;
+ * 0 after tracing a host or processes, 1 if reading the ring buffer failed.
+ */
+static int end_status(struct sr_session *s, int err)
+{
+	if (s->out.err)
+		return s->out.err == -EPIPE ? 128 + SIGPIPE : 1;
+	if (s->launched)
+		return attach__command_status(s, !exiting_sig, exiting_sig);
+	if (s->opts.cmd)
+		return 128 + exiting_sig;
+	return err ? 1 : 0;
+}
+
 int session__run(struct sr_session *s)
 {
 	int err;
 
 	if (s->opts.replay)
 		return replay(s);
+	/* from here on a stop signal ends the run the same way at any moment */
+	install_signals();
 	err = prepare(s);
 	if (err)
 		return err;
 	if (sinks__start(s))
 		return 1;
 	if (load(s))
+		return exiting_sig ? end_status(s, 0) : 1;
+	/* stopped while loading: nothing is started or attached */
+	if (!exiting_sig && s->opts.npids && attach__pids(s))
 		return 1;
-	if (s->opts.npids && attach__pids(s))
+	if (!exiting_sig && s->opts.cmd && attach__launch(s))
 		return 1;
-	if (s->opts.cmd && attach__launch(s))
-		return 1;
-	err = trace_loop(s);
+	err = exiting_sig ? 0 : trace_loop(s);
 	loader__detach(&s->loader);
 	attach__report_detached(s);
 	loader__drain(&s->loader);
 	pairing__finish(&s->pairing);
+	out__flush(&s->out);
 	report__end(s);
 	if (err)
 		fprintf(stderr, "sysray: reading the ring buffer failed: %s\n", strerror(-err));
 	if (output__err(s) && output__err(s) != -EPIPE)
-		fprintf(stderr, "sysray: writing the trace failed: %s\n",
-			strerror(-output__err(s)));
-	if (s->launched)
-		return attach__command_status(s, !exiting_sig, exiting_sig);
-	return err || (output__err(s) && output__err(s) != -EPIPE) ? 1 : 0;
+		fprintf(stderr,
+			"sysray: writing the trace failed: %s; tracing stopped, the traced "
+			"processes go on%s\n",
+			strerror(-output__err(s)),
+			output__err(s) == -ENOSPC ? " (free some space or choose another -o file)" :
+						    "");
+	return end_status(s, err);
 }
 
 int session__end(struct sr_session *s, int status)

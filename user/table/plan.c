@@ -187,6 +187,22 @@ static void plan_fdinfo(const struct sr_sysent *e, const struct sr_opts *o, stru
 		plan->flags |= SR_PLAN_FDI_ARG0;
 }
 
+/*
+ * --no-data: copy no user memory but the paths the table names (the printers
+ * show what was not copied as its address, as for memory that cannot be read).
+ */
+static void paths_only(const struct sr_sysent *e, struct sr_plan *plan)
+{
+	int i;
+
+	for (i = 0; i < SR_NARGS; i++) {
+		enum sr_atype t = i < e->nargs ? e->args[i].type : SR_T_NONE;
+
+		if (t != SR_T_PATH && t != SR_T_PATH_OUT)
+			memset(&plan->a[i], 0, sizeof(plan->a[i]));
+	}
+}
+
 void plan__syscall(const struct sr_sysent *e, const struct sr_opts *o, struct sr_plan *plan)
 {
 	int i;
@@ -197,6 +213,8 @@ void plan__syscall(const struct sr_sysent *e, const struct sr_opts *o, struct sr
 		plan_arg(e, i, o, &plan->a[i]);
 	if (e->dec && e->dec->plan)
 		e->dec->plan(e, o, plan);
+	if (o->no_data)
+		paths_only(e, plan);
 	for (i = 0; i < SR_NARGS; i++) {
 		if (plan->a[i].when & SR_CAP_ENTER)
 			plan->flags |= SR_PLAN_HAS_ENTER;
