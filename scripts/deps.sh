@@ -17,10 +17,15 @@ KERNEL_PKGS="qemu-system-x86 cpio"
 # multiarch, and qemu for arm64.
 ARM64_PKGS="gcc-aarch64-linux-gnu libc6-dev-arm64-cross linux-libc-dev:arm64 libbpf-dev:arm64
 libelf-dev:arm64 zlib1g-dev:arm64 qemu-system-arm cpio"
+# Used by `make strace-suite` (scripts/strace-suite/): dpkg-source unpacks
+# Debian's strace source package; gawk and the bluetooth headers are what its
+# test programs are built and checked with, as in Debian's own build.
+SUITE_PKGS="dpkg-dev xz-utils gawk libbluetooth-dev"
 case "${1:-}" in
 --bench) PKGS="$PKGS $BENCH_PKGS" ;;
 --kernels) PKGS="$PKGS $KERNEL_PKGS" ;;
 --arm64) PKGS="$PKGS $ARM64_PKGS" ;;
+--strace-suite) PKGS="$PKGS $SUITE_PKGS" ;;
 esac
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
