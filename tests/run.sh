@@ -1,8 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# Run every test: unit tests (no privileges), then integration tests (root
-# and BTF; they load the BPF programs), then a short subset of the kernel
-# tests (one Debian kernel under qemu; skipped without qemu or the network).
+# Run every test: unit tests (no privileges), the strace-suite stand-in's
+# fixtures, then integration tests (root and BTF; they load the BPF
+# programs), then a short subset of the kernel tests (one Debian kernel
+# under qemu; skipped without qemu or the network).
 # Ends with "N passed, N failed, N skipped".
 cd "$(dirname "$0")/.."
 log=$(mktemp)
@@ -35,6 +36,12 @@ echo "== unit tests"
 rc=$?
 cat "$log"
 tally unit $rc
+
+echo "== strace-suite stand-in (conversion and option mapping)"
+python3 tests/strace-suite/test_standin.py >"$log" 2>&1
+rc=$?
+cat "$log"
+tally strace-suite $rc
 
 echo "== integration tests"
 python3 tests/integration/run.py "$@" >"$log" 2>&1
