@@ -1,16 +1,16 @@
 # SPDX-License-Identifier: GPL-2.0
 """Turn a trace in strace's -f -o format into what strace without -f writes.
 
-Both tracers run under the stand-in with following forks on: sysray always
-follows them, and strace is given -f so that the two go through the same
-conversion. strace without -f traces only the thread it launched, so the
-conversion keeps that thread's lines (the pid the exec shim reported), drops
-the "PID " prefix, joins a call that other processes' lines split into
-"<unfinished ...>" and "<... NAME resumed>", and pads the " = " column as -a
-pads it from the start of the line. The exec shim's own calls (its execve,
-getpid, write and close of the pid fd) are removed.
+sysray always follows forks and writes strace's -f -o format. strace without
+-f traces only the thread it launched, so the conversion keeps that thread's
+lines (the pid the exec shim reported), drops the "PID " prefix, joins a call
+that other processes' lines split into "<unfinished ...>" and
+"<... NAME resumed>", and pads the " = " column as -a pads it from the start
+of the line. The exec shim's own calls (its execve, getpid, write and close
+of the pid fd) are removed.
 
 With -f (the test's own), lines keep their prefixes: only the shim's calls go.
+strace's own output (the reference run) goes through the same conversion.
 """
 import re
 
@@ -72,17 +72,19 @@ def split_prefix(line):
     return int(m.group(1)), line[m.end():]
 
 
-def convert(lines, main_pid, acolumn=40, follow=False, shim=None):
+def convert(lines, main_pid, acolumn=40, follow=False, shim=None, prefixed=True):
     """Lines (without newlines) of strace -f -o output -> strace's lines.
 
     main_pid: the launched process (None: unknown, keep every line).
     follow: the test asked for -f itself; keep every pid and its prefix.
     shim: a Shim whose calls, leading the main pid's lines, are dropped.
+    prefixed: False for strace's output without -f: every line is the main
+    pid's, without a prefix.
     """
     out = []
     pending = None  # index in out of the main pid's "<unfinished ...>" line
     for line in lines:
-        pid, text = split_prefix(line)
+        pid, text = split_prefix(line) if prefixed else (main_pid, line)
         main = pid is not None and (main_pid is None or pid == main_pid)
         if main and shim is not None and shim.consume(text):
             continue

@@ -3,12 +3,15 @@
 """A stand-in for $STRACE in strace's test suite.
 
     standin.py --tracer sysray|strace --path TRACER --shim EXEC_SHIM
-               --notes DIR --tests-dir DIR -- STRACE-ARGUMENTS...
+               --notes DIR --tests-dir DIR [--argv0 $STRACE] [--sigign MASK]
+               -- STRACE-ARGUMENTS...
 
-It takes strace's command line, maps the options to the tracer's, runs the
-command through the exec shim under the tracer with forks followed (sysray
-always follows; strace gets -f), and writes what strace without -f would have
-written (convert.py) where the test asked for it (-o FILE, else stderr).
+It takes strace's command line, maps the options to sysray's, runs the
+command through the exec shim under the tracer, and writes what strace would
+have written (convert.py: sysray always follows forks; without -f, strace
+would not have) where the test asked for it (-o FILE, else stderr). strace,
+the reference, gets the test's own options (but -o, -A and -a, which the
+conversion does for both) and goes through the same shim and conversion.
 
 Options sysray does not have are "needs": each invocation appends a JSON line
 to DIR/NAME.jsonl (NAME from the test's working directory, NAME.dir) with its
@@ -22,7 +25,7 @@ import os
 import signal
 import subprocess
 import sys
-import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import convert  # noqa: E402
@@ -85,7 +88,11 @@ class Usage(Exception):
 
 
 def parse(argv):
-    """strace's getopt_long("+...") -> [(option, value)], command."""
+    """strace's getopt_long("+...") -> [(key, value, tokens)], command.
+
+    key: the short option letter, "e" for every qualifier (value "NAME=..."),
+    or the long name of an option without a letter; tokens: the option as a
+    command line spells it, to give it to strace unchanged."""
     opts, i = [], 0
     while i < len(argv):
         arg = argv[i]
@@ -93,28 +100,7 @@ def parse(argv):
             i += 1
             break
         if arg.startswith("--"):
-            name, eq, value = arg[2:].partition("=")
-            names = list(LONG) + QUALIFIER_LONG
-            match = [n for n in names if n == name] or [n for n in names if n.startswith(name)]
-            if len(match) != 1:
-                raise Usage("unrecognized option '%s'" % arg)
-            name = match[0]
-            if name in QUALIFIER_LONG:
-                kind = "optional" if name in OPTIONAL_QUALIFIERS else "required"
-                key = "e"
-            else:
-                key, kind = LONG[name]
-            if kind == "none" and eq:
-                raise Usage("option '--%s' takes no argument" % name)
-            if kind == "required" and not eq:
-                i += 1
-                if i >= len(argv):
-                    raise Usage("option '--%s' requires an argument" % name)
-                value = argv[i]
-            if key == "e":
-                value = "%s=%s" % (name, value) if eq or kind == "required" else name
-            opts.append((key, value if (eq or kind == "required") else None))
-            i += 1
+            i = parse_long(argv, i, opts)
             continue
         if not arg.startswith("-") or arg == "-":
             break
@@ -131,18 +117,48 @@ def parse(argv):
                     if i >= len(argv):
                         raise Usage("option requires an argument -- '%s'" % c)
                     value = argv[i]
-                opts.append((c, value))
+                opts.append((c, value, ["-" + c, value]))
                 break
-            opts.append((c, None))
+            opts.append((c, None, ["-" + c]))
             j += 1
         i += 1
     return opts, argv[i:]
 
 
+def parse_long(argv, i, opts):
+    arg = argv[i]
+    name, eq, value = arg[2:].partition("=")
+    names = list(LONG) + QUALIFIER_LONG
+    match = [n for n in names if n == name] or [n for n in names if n.startswith(name)]
+    if len(match) != 1:
+        raise Usage("unrecognized option '%s'" % arg)
+    name = match[0]
+    if name in QUALIFIER_LONG:
+        key, kind = "e", "optional" if name in OPTIONAL_QUALIFIERS else "required"
+    else:
+        key, kind = LONG[name]
+    tokens = [arg]
+    if kind == "none" and eq:
+        raise Usage("option '--%s' doesn't allow an argument" % name)
+    if kind == "required" and not eq:
+        i += 1
+        if i >= len(argv):
+            raise Usage("option '--%s' requires an argument" % name)
+        value = argv[i]
+        tokens.append(value)
+    elif not eq:
+        value = None
+    if key == "e":
+        value = name if value is None else "%s=%s" % (name, value)
+    opts.append((key, value, tokens))
+    return i + 1
+
+
 class Plan:
     def __init__(self):
-        self.args = []       # options for the tracer
-        self.needs = []      # options sysray does not have
+        self.args = []  # options for sysray
+        self.strace_args = []  # the same as given, for strace
+        self.needs = []  # options sysray does not have
         self.acolumn = 40
         self.output = None
         self.append = False
@@ -150,10 +166,18 @@ class Plan:
         self.version = False
 
 
+# What strace takes a qualifier given without "=VALUE" to mean.
+QUALIFIER_DEFAULTS = {"quiet": "attach,personality", "decode-fds": "path",
+                      "secontext": "!full,mismatch"}
+
+
 def qualifier(plan, value):
     name, eq, rest = value.partition("=")
     if not eq:
-        name, rest = "trace", value
+        if name in QUALIFIERS and QUALIFIERS[name] in QUALIFIER_DEFAULTS:
+            rest = QUALIFIER_DEFAULTS[QUALIFIERS[name]]
+        else:
+            name, rest = "trace", value
     canon = QUALIFIERS.get(name)
     if canon is None:
         raise Usage("invalid qualifier '%s'" % name)
@@ -161,62 +185,72 @@ def qualifier(plan, value):
         plan.args += ["-e", "%s=%s" % (canon, rest)]
     elif canon == "abbrev" and rest == "none":
         plan.args.append("-v")
-    elif canon == "decode-fds" and rest in ("path", "all", ""):
+    elif canon == "decode-fds" and rest in ("path", "all"):
         plan.args.append("-y" if rest == "path" else "-yy")
     elif canon == "decode-pids" and rest == "comm":
         plan.args.append("-Y")
+    elif canon == "decode-pids":
+        plan.needs.append("--decode-pids=%s" % rest)
     else:
-        plan.needs.append("-e %s=" % canon if canon != "decode-pids" else
-                          "--decode-pids=%s" % rest)
-        plan.args += ["-e", value]
+        plan.needs.append("-e %s=%s" % (canon, "" if canon != "decode-fds" else rest))
 
 
 def make_plan(opts):
     plan = Plan()
-    yflag = qflag = 0
-    for key, value in opts:
+    counts = {}
+    for key, value, tokens in opts:
+        if key not in "aAo":
+            plan.strace_args += tokens
         if key == "a":
             plan.acolumn = int(value)
         elif key == "A":
             plan.append = True
         elif key == "o":
-            if value.startswith(("|", "!")):
-                plan.needs.append("-o |COMMAND")
             plan.output = value
-        elif key == "f":
-            plan.follow += 1
         elif key == "e":
             qualifier(plan, value)
         elif key == "s":
             plan.args += ["-s", value]
         elif key in "vzZY":
             plan.args.append("-" + key)
-        elif key == "y":
-            yflag += 1
-        elif key == "q":
-            qflag += 1
         elif key == "V":
             plan.version = True
+        elif key in "fyqtx":
+            counts[key] = counts.get(key, 0) + 1
         else:
-            # passed on as given, for the reference run
-            plan.args.append("-" + key if len(key) == 1 else "--" + key)
-            if value is not None:
-                plan.args[-1] += value if len(key) == 1 else "=" + value
-            if key not in "tx":
-                plan.needs.append(NEEDS[key])
+            plan.needs.append(NEEDS[key])
+    plan.follow = counts.get("f", 0)
     for c in "tx":  # -t, -tt, -ttt; -x, -xx
-        n = sum(1 for k, _ in opts if k == c)
-        if n:
-            plan.needs.append("-" + c * n)
-    if yflag:
-        plan.args.append("-" + "y" * min(yflag, 2))
-    if qflag:
-        plan.args.append("-" + "q" * qflag)
+        if c in counts:
+            plan.needs.append("-" + c * counts[c])
+    if "y" in counts:
+        plan.args.append("-" + "y" * min(counts["y"], 2))
+    if "q" in counts:
+        plan.args.append("-" + "q" * counts["q"])
     if plan.follow > 1:
         plan.needs.append("-ff")
     if plan.follow and plan.output is None:
         plan.needs.append("-f without -o (the [pid N] prefix)")
     return plan
+
+
+WRAPPER = """#!/bin/sh
+# $STRACE for strace's test suite: the strace-suite stand-in with %(tracer)s.
+# What the test ignored (SigIgn) is read before Python ignores SIGPIPE.
+while read -r key value; do
+	[ "$key" = SigIgn: ] && ign=$value
+done </proc/$$/status
+exec %(python)s -S %(standin)s --tracer %(tracer)s --path %(path)s --shim %(shim)s \\
+	--notes %(notes)s --tests-dir %(tests)s --argv0 "$0" --sigign "$ign" -- "$@"
+"""
+
+
+def write_wrapper(wrapper, **kw):
+    """Write WRAPPER, the $STRACE that runs this stand-in with KW's settings."""
+    os.makedirs(os.path.dirname(wrapper), exist_ok=True)
+    with open(wrapper, "w") as f:
+        f.write(WRAPPER % dict(kw, standin=os.path.abspath(__file__), python=sys.executable))
+    os.chmod(wrapper, 0o755)
 
 
 def resolve(name):
@@ -253,6 +287,15 @@ def refusal(cfg, plan):
     return lines[0] if lines else "exit status %d, no message" % r.returncode
 
 
+def inherit_signals(sigign):
+    """In the tracer's process: the dispositions the stand-in was given.
+    Python ignores SIGPIPE and SIGXFSZ for itself; the wrapper read which
+    signals were ignored before Python started (SigIgn)."""
+    for sig in (signal.SIGPIPE, signal.SIGXFSZ):
+        ignored = bool(sigign) and (int(sigign, 16) >> (sig - 1)) & 1
+        signal.signal(sig, signal.SIG_IGN if ignored else signal.SIG_DFL)
+
+
 def wait_all(proc):
     """Wait for the tracer, reaping every child on the way: under
     `unshare -Urpf $STRACE` the stand-in is the namespace's init, and a
@@ -265,89 +308,120 @@ def wait_all(proc):
             return proc.returncode
 
 
-def run(cfg, plan, cmd, record):
-    path = resolve(cmd[0])
-    if path is None:
-        record["needs"].append("a command that does not exist (strace's message)")
-    if record["needs"] and cfg.tracer == "sysray":
-        note(cfg, record)
-        print("strace stand-in: sysray has no %s" % ", ".join(record["needs"]),
-              file=sys.stderr)
-        return 1
-    tmp = tempfile.mkdtemp(prefix="sr-standin.")
-    trace, pidfile = os.path.join(tmp, "trace"), os.path.join(tmp, "pid")
-    fd = os.open(pidfile, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.set_inheritable(fd, True)
-    argv = [cfg.path, "-o", trace] + (["-f"] if cfg.tracer == "strace" else []) + plan.args
-    argv += ["--"] + ([cfg.shim, str(fd), path] if path else []) + cmd
-    record["tracer_argv"] = argv
+def trace(cfg, plan, path, cmd, record):
+    """Run CMD (PATH: the file to execute) through the shim under the tracer.
+    Returns its exit status and the lines it wrote; notes the main pid."""
+    tmp = "/tmp/sr-standin.%d.%d" % (os.getpid(), time.monotonic_ns())
+    os.mkdir(tmp, 0o700)
+    out, pidfile = os.path.join(tmp, "trace"), os.path.join(tmp, "pid")
     try:
-        rc = wait_all(subprocess.Popen(argv, close_fds=False))
+        fd = os.open(pidfile, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.set_inheritable(fd, True)
+        # strace as the test asked; sysray follows forks whatever it is asked
+        args = plan.strace_args if cfg.tracer == "strace" else plan.args
+        argv = [cfg.path, "-o", out] + args + ["--", cfg.shim, str(fd), path] + cmd
+        record["tracer_argv"] = argv
+        try:
+            proc = subprocess.Popen([cfg.argv0 or argv[0]] + argv[1:], executable=argv[0],
+                                    close_fds=False, restore_signals=False,
+                                    preexec_fn=lambda: inherit_signals(cfg.sigign))
+            rc = wait_all(proc)
+        finally:
+            os.close(fd)
+        with open(pidfile) as f:
+            pid = f.read().strip()
+        lines = []
+        if os.path.exists(out):
+            with open(out, "rb") as f:
+                # not splitlines(): it also splits at \r, \f, \x85...
+                lines = f.read().decode("latin-1").split("\n")
+            if lines[-1] == "":
+                lines.pop()
     finally:
-        os.close(fd)
-    with open(pidfile) as f:
-        pid = f.read().strip()
+        for leftover in (out, pidfile):
+            if os.path.exists(leftover):
+                os.unlink(leftover)
+        os.rmdir(tmp)
     record["main_pid"] = int(pid) if pid else None
     record["rc"] = rc
-    if not pid and cfg.tracer == "sysray":
-        record["refused"] = refusal(cfg, plan)
-    try:
-        with open(trace, "rb") as f:
-            lines = f.read().decode("latin-1").split("\n")
-    except FileNotFoundError:
-        lines = [""]
-    if lines and lines[-1] == "":
-        lines.pop()
-    pid = record["main_pid"]
-    shim = convert.Shim(cfg.shim, fd, pid) if path and pid else None
-    out = convert.convert(lines, pid, plan.acolumn, plan.follow > 0, shim)
-    data = "".join(line + "\n" for line in out).encode("latin-1")
+    return rc, lines, fd
+
+
+def deliver(plan, data):
+    """Write the converted trace where strace would have written it."""
     if plan.output is None:
         sys.stderr.buffer.write(data)
         sys.stderr.flush()
-    elif not plan.output.startswith(("|", "!")):
+    elif plan.output.startswith(("|", "!")):  # strace pipes it to sh -c COMMAND
+        subprocess.run(["/bin/sh", "-c", plan.output[1:]], input=data, close_fds=False)
+    else:
         with open(plan.output, "ab" if plan.append else "wb") as f:
             f.write(data)
-    os.unlink(pidfile)
-    if os.path.exists(trace):
-        os.unlink(trace)
-    os.rmdir(tmp)
+
+
+def unmapped(cfg, record, why=None):
+    """What the stand-in does not map: strace gets the command line as it is
+    given, sysray is not run (the test fails; the notes say why)."""
+    if why:
+        record["needs"].append(why)
+    note(cfg, record)
+    if cfg.tracer == "strace":
+        os.execv(cfg.path, [cfg.argv0 or cfg.path] + record["argv"])
+    print("strace stand-in: sysray has no %s" % ", ".join(record["needs"]), file=sys.stderr)
+    return 1
+
+
+def run(cfg, plan, cmd, record):
+    path = resolve(cmd[0])
+    if path is None:  # strace's own "Can't stat" message and status
+        return unmapped(cfg, record, "a command that does not exist (strace's message)")
+    if record["needs"] and cfg.tracer == "sysray":
+        return unmapped(cfg, record)
+    rc, lines, fd = trace(cfg, plan, path, cmd, record)
+    pid = record["main_pid"]
+    if pid is None and cfg.tracer == "sysray":
+        record["refused"] = refusal(cfg, plan)
+    shim = convert.Shim(cfg.shim, fd, pid) if pid else None
+    prefixed = cfg.tracer == "sysray" or plan.follow > 0
+    out = convert.convert(lines, pid, plan.acolumn, plan.follow > 0, shim, prefixed)
+    deliver(plan, "".join(line + "\n" for line in out).encode("latin-1"))
     note(cfg, record)
     return rc
 
 
-def main():
-    import argparse
+class Config:
+    """The stand-in's own options, all "--NAME VALUE" before "--" (no
+    argparse: this runs once per strace invocation, start-up counts)."""
 
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--tracer", choices=["sysray", "strace"], required=True)
-    ap.add_argument("--path", required=True, help="the tracer's executable")
-    ap.add_argument("--shim", required=True, help="the exec shim (exec-shim.c)")
-    ap.add_argument("--notes", required=True, help="directory for per-test notes")
-    ap.add_argument("--tests-dir", required=True, help="strace's tests directory")
-    ap.add_argument("argv", nargs=argparse.REMAINDER)
-    cfg = ap.parse_args()
-    argv = cfg.argv[1:] if cfg.argv[:1] == ["--"] else cfg.argv
+    NAMES = {"tracer", "path", "shim", "notes", "tests-dir", "argv0", "sigign"}
+
+    def __init__(self, argv):
+        self.argv0 = self.sigign = None
+        while argv and argv[0] != "--":
+            name = argv[0][2:]
+            if not argv[0].startswith("--") or name not in self.NAMES or len(argv) < 2:
+                sys.exit("strace stand-in: bad option %r (see %s)" % (argv[0], __file__))
+            setattr(self, name.replace("-", "_"), argv[1])
+            argv = argv[2:]
+        self.argv = argv[1:]
+        if self.tracer not in ("sysray", "strace"):
+            sys.exit("strace stand-in: --tracer is sysray or strace")
+
+
+def main():
+    cfg = Config(sys.argv[1:])
+    argv = cfg.argv
     record = {"argv": argv, "needs": []}
     try:
         opts, cmd = parse(argv)
         plan = make_plan(opts)
-    except (Usage, ValueError) as e:
-        record["needs"].append("strace's messages for bad options")
-        note(cfg, record)
-        if cfg.tracer == "strace":
-            os.execv(cfg.path, [cfg.path] + argv)
-        print("strace stand-in: %s" % e, file=sys.stderr)
-        return 1
+    except (Usage, ValueError):
+        return unmapped(cfg, record, "strace's messages for bad options")
     record["needs"] = plan.needs
     if plan.version:
         os.execv(cfg.path, [cfg.path, "-V"])
     if not cmd:
-        record["needs"].append("no command (strace's message or -p)")
-        note(cfg, record)
-        if cfg.tracer == "strace":
-            os.execv(cfg.path, [cfg.path] + argv)
-        return 1
+        return unmapped(cfg, record, "no command (strace's message or -p)")
     rc = run(cfg, plan, cmd, record)
     if rc < 0:  # strace dies of its tracee's signal; so does the stand-in
         signal.signal(-rc, signal.SIG_DFL)
