@@ -53,22 +53,45 @@ check("the program's getpid after the shim's",
                       convert.Shim("/x/exec-shim", 5, 4000)),
       ["getpid() = 4000", "+++ exited with 0 +++"])
 
-# strace's command line -> (the tracer's options, the needs, -a, -o)
+# strace's own output without -f (the reference): no prefixes, same shim.
+check("strace without -f",
+      convert.convert(['execve("/x/exec-shim", ["/x/exec-shim", "5", "../p", "../p"], '
+                       '0x7ffc1 /* 9 vars */) = 0',
+                       "getpid()                                = 4000",
+                       'write(5, "4000\\n", 5)                  = 5',
+                       "close(5)                                = 0",
+                       'execve("../p", ["../p"], 0x7ffc2 /* 9 vars */) = 0',
+                       "close(5)                                = -1 EBADF (Bad file descriptor)",
+                       "+++ exited with 0 +++"], 4000, 12, False,
+                      convert.Shim("/x/exec-shim", 5, 4000), prefixed=False),
+      ['execve("../p", ["../p"], 0x7ffc2 /* 9 vars */) = 0',
+       "close(5)    = -1 EBADF (Bad file descriptor)", "+++ exited with 0 +++"])
+
+# strace's command line -> sysray's options, strace's (as given, but -a, -o
+# and -A, which the conversion does), the needs, -a, -o
 CASES = [
     (["-a22", "-e", "trace=accept", "-o", "log", "-qq", "../accept"],
-     (["-e", "trace=accept", "-qq"], [], 22, "log")),
+     (["-e", "trace=accept", "-qq"], ["-e", "trace=accept", "-q", "-q"], [], 22, "log")),
     (["-etrace=openat", "-yy", "-s12", "-v", "--output=x", "../openat"],
-     (["-e", "trace=openat", "-s", "12", "-v", "-yy"], [], 40, "x")),
-    (["--trace=bpf", "--decode-fds=path", "-Z", "-einject=bpf:retval=42", "../bpf"],
-     (["-e", "trace=bpf", "-y", "-Z", "-e", "inject=bpf:retval=42"], ["-e inject="], 40, None)),
-    (["-a9", "-Xraw", "-P", "/dev/full", "-ttt", "-e", "quiet=exit", "../p"],
-     (["-Xraw", "-P/dev/full", "-t", "-t", "-t", "-e", "quiet=exit"], ["-X", "-P", "-ttt"],
-      9, None)),
+     (["-e", "trace=openat", "-s", "12", "-v", "-yy"],
+      ["-e", "trace=openat", "-y", "-y", "-s", "12", "-v"], [], 40, "x")),
+    (["--trace=bpf", "--decode-fds", "-Z", "-einject=bpf:retval=42", "../bpf"],
+     (["-e", "trace=bpf", "-y", "-Z"],
+      ["--trace=bpf", "--decode-fds", "-Z", "-e", "inject=bpf:retval=42"], ["-e inject="],
+      40, None)),
+    (["-a9", "-Xraw", "-P", "/dev/full", "-ttt", "--quiet", "-A", "-o", "l", "../p"],
+     (["-e", "quiet=attach,personality"],
+      ["-X", "raw", "-P", "/dev/full", "-t", "-t", "-t", "--quiet"], ["-X", "-P", "-ttt"], 9,
+      "l")),
+    (["--relative-timestamps=ms", "--decode-pids=pidns", "-f", "../p"],
+     ([], ["--relative-timestamps=ms", "--decode-pids=pidns", "-f"],
+      ["-r", "--decode-pids=pidns", "-f without -o (the [pid N] prefix)"], 40, None)),
 ]
 for argv, want in CASES:
     opts, cmd = standin.parse(argv)
     plan = standin.make_plan(opts)
-    check(" ".join(argv), (plan.args, plan.needs, plan.acolumn, plan.output), want)
+    check(" ".join(argv),
+          (plan.args, plan.strace_args, plan.needs, plan.acolumn, plan.output), want)
     check(" ".join(argv) + " (command)", cmd, argv[-1:])
 
 print("%d passed, %d failed" % (passed, failed))
