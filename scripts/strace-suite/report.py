@@ -203,9 +203,10 @@ def markdown(summary):
     got = sum(t["lines_matched"] for t in ran)
     w = []
     w.append("# strace 6.1's test suite with sysray as $STRACE\n")
-    w.append("%s, %s, kernel %s, %s; %d tests in %d s.\n" % (
-        meta["date"], " ".join(meta["sysray"]), meta["kernel"], meta["strace_source"],
-        len(tests), meta["seconds"]))
+    w.append("%s, %s (%s), kernel %s, %s: %d tests in %d s (%s).\n" % (
+        meta["date"], " ".join(meta["sysray"]), meta["commit"], meta["kernel"],
+        meta["strace_source"], len(tests), meta["seconds"],
+        ", ".join("%s %d s" % kv for kv in meta.get("phases", {}).items())))
     if meta.get("selection"):
         w.append("Selection: tests matching %s only.\n" % ", ".join(meta["selection"]))
     w.append("**%d of %d applicable tests pass (%s); %d of %d expected lines (%s).**\n" % (

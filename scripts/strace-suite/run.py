@@ -122,22 +122,31 @@ def main():
         s.stop()
 
 
+def timed(phases, name, fn, *a, **kw):
+    start = time.monotonic()
+    res = fn(*a, **kw)
+    phases[name] = round(time.monotonic() - start)
+    return res
+
+
 def run_all(s, args, src, shim, sysray):
     tests, xfail = s.list_tests()
     if args.match:
         tests = [t for t in tests if any(re.search(m, suite.test_name(t)) for m in args.match)]
-    started = time.monotonic()
+    phases = {}
     mech = [os.path.join(HERE, f) for f in ("standin.py", "convert.py", "suite.py")]
     key = digest(mech + [shim, args.strace], platform.release())
     ref_cache = os.path.join(args.out, "runs", "reference", "cache.json")
-    ref = run_phase(s, "reference", tests, s.stand_in("reference", "strace", args.strace, shim),
-                    args, load(ref_cache, key), key)
+    ref = timed(phases, "reference", run_phase, s, "reference", tests,
+                s.stand_in("reference", "strace", args.strace, shim), args,
+                load(ref_cache, key), key)
     save(ref_cache, key, ref)
     failed = [t for t in tests if ref[suite.test_name(t)]["status"] not in ("pass", "skip")]
     # strace run directly depends on none of the stand-in's files
     dkey = digest([args.strace], platform.release())
     direct_cache = os.path.join(args.out, "runs", "direct", "cache.json")
-    direct = run_phase(s, "direct", failed, args.strace, args, load(direct_cache, dkey), dkey)
+    direct = timed(phases, "direct", run_phase, s, "direct", failed, args.strace, args,
+                   load(direct_cache, dkey), dkey)
     save(direct_cache, dkey, direct)
 
     names = [suite.test_name(t) for t in tests]
@@ -145,9 +154,8 @@ def run_all(s, args, src, shim, sysray):
     applicable = [t for t in tests if classes[suite.test_name(t)] is None]
     sysray_res = {}
     if not args.reference_only:
-        sysray_res = run_phase(s, "sysray", applicable,
-                               s.stand_in("sysray", "sysray", sysray, shim), args)
-    elapsed = time.monotonic() - started
+        sysray_res = timed(phases, "sysray", run_phase, s, "sysray", applicable,
+                           s.stand_in("sysray", "sysray", sysray, shim), args)
     meta = {
         "date": time.strftime("%Y-%m-%d"),
         "sysray": subprocess.run([sysray, "-V"], capture_output=True,
@@ -155,19 +163,21 @@ def run_all(s, args, src, shim, sysray):
         "commit": subprocess.run(["git", "-C", HERE, "rev-parse", "--short", "HEAD"],
                                  capture_output=True, text=True).stdout.strip(),
         "kernel": platform.release(), "strace_source": os.path.basename(src),
-        "selection": args.match, "seconds": round(elapsed),
+        "selection": args.match, "seconds": sum(phases.values()), "phases": phases,
     }
     summary = report.summarize(names, classes, ref, sysray_res, report.Families(src, HERE),
                                meta, not args.reference_only)
-    if not args.match:
-        report.write_results(args.out, summary)
-    else:
-        report.write_results(args.out, summary, suffix="-selection")
+    finish(args, summary)
+
+
+def finish(args, summary):
+    """results.json/.tsv and report.md (-selection with -k), printed."""
+    suffix = "-selection" if args.match else ""
+    report.write_results(args.out, summary, suffix)
     text = report.markdown(summary)
     if args.compare:
         text += report.compare(args.compare, summary)
-    with open(os.path.join(args.out, "report.md" if not args.match else "report-selection.md"),
-              "w") as f:
+    with open(os.path.join(args.out, "report%s.md" % suffix), "w") as f:
         f.write(text)
     print(text)
 
