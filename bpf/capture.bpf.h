@@ -89,6 +89,15 @@ __noinline __u32 put_blob(__u32 off, __u64 ptr, __u64 want, __u64 req)
 	}
 	if (CAP_HOW(req) == SR_HOW_STR) {
 		n = bpf_probe_read_user_str(data, cap, (const void *)ptr);
+		/*
+		 * A path is read one byte past PATH_MAX to tell a whole
+		 * PATH_MAX - 1 string from a longer one; that byte may be on
+		 * an unmapped page: PATH_MAX bytes are then read, and cut.
+		 */
+		if (n < 0 && cap > SR_BLOB_MAX) {
+			cap = SR_BLOB_MAX;
+			n = bpf_probe_read_user_str(data, cap, (const void *)ptr);
+		}
 		if (n < 0) {
 			b->flags |= SR_BF_FAULT;
 			b->aux = n;
