@@ -27,6 +27,11 @@ static void print_fd(struct sr_fmt *f, const struct sr_call *c, int fd, enum sr_
 
 void fmt_fd(struct sr_fmt *f, const struct sr_call *c, int fd)
 {
+	/* Only a directory fd argument names AT_FDCWD: fsmount(-100, ...). */
+	if (fd == AT_FDCWD) {
+		pr_d(f, fd);
+		return;
+	}
 	print_fd(f, c, fd, SR_FDW_ARG);
 }
 
