@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # Run every test: unit tests (no privileges), the strace-suite stand-in's
-# fixtures, then integration tests (root and BTF; they load the BPF
+# fixtures and a short subset of strace's own tests (skipped without the
+# build make strace-suite leaves), then integration tests (root and BTF; they load the BPF
 # programs), then a short subset of the kernel tests (one Debian kernel
 # under qemu; skipped without qemu or the network).
 # Ends with "N passed, N failed, N skipped".
@@ -42,6 +43,12 @@ python3 tests/strace-suite/test_standin.py >"$log" 2>&1
 rc=$?
 cat "$log"
 tally strace-suite $rc
+
+echo "== strace 6.1's test suite, a short subset (make strace-suite runs it all)"
+tests/strace-suite/subset.sh >"$log" 2>&1
+rc=$?
+cat "$log"
+tally strace-suite-subset $rc
 
 echo "== integration tests"
 python3 tests/integration/run.py "$@" >"$log" 2>&1
