@@ -246,7 +246,8 @@ void fmt_path(struct sr_fmt *f, const struct sr_call *c, int argi)
 	b = call__blob(c, argi, true);
 	if (c->args[argi] && fmt_abs_path(f, c, argi, b))
 		return;
-	fmt_blob_str(f, b, c->args[argi], SR_BLOB_MAX, SR_Q_NUL_TERM);
+	/* at most PATH_MAX - 1 bytes, then "...", as strace prints a path */
+	fmt_blob_str(f, b, c->args[argi], SR_BLOB_MAX - 1, SR_Q_NUL_TERM);
 }
 
 bool pr_array_elem(struct sr_fmt *f, size_t i)
