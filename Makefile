@@ -97,7 +97,7 @@ $(file >$(FLAGS_FILE),$(FLAGS))
 endif
 
 .PHONY: all run test check deps integration bench bench-tools format format-check clean progs \
-	test-kernels verifystat profile fuzz fuzz-build asan test-asan soak
+	test-kernels verifystat profile fuzz fuzz-build asan test-asan soak strace-suite
 .DELETE_ON_ERROR:
 # Keep the generated flag-table sources (intermediates) instead of deleting them.
 .SECONDARY:
@@ -188,6 +188,24 @@ profile: sysray bench-tools
 verifystat: $(OUTPUT)/bench/verifystat
 	$(Q)$< $(if $(filter 1,$(V)),-v)
 	$(Q)$< -c $(if $(filter 1,$(V)),-v)
+
+# strace 6.1's own test suite with sysray as $STRACE (minutes; not in `make
+# test`): fetches and builds Debian's strace source once under
+# $(OUTPUT)/strace-suite, then runs. SUITE_ARGS="-k REGEX --compare OLD.json"
+# selects tests and compares with an earlier results.json.
+SUITE_DIR := $(OUTPUT)/strace-suite
+strace-suite:
+	$(Q)scripts/deps.sh --strace-suite
+	$(Q)$(MAKE) sysray $(SUITE_DIR)/exec-shim
+	$(Q)scripts/strace-suite/build.sh $(SUITE_DIR)
+	$(Q)python3 scripts/strace-suite/run.py --out $(SUITE_DIR) --sysray ./sysray $(SUITE_ARGS)
+
+# Built without libc, so that it makes only the calls the stand-in removes.
+$(SUITE_DIR)/exec-shim: scripts/strace-suite/exec-shim.c
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) -std=gnu11 -O2 -Wall -Wextra -Werror -nostdlib -static -fno-stack-protector \
+		-fno-builtin -fcf-protection=none $< -o $@
 
 progs: $(PROGS)
 

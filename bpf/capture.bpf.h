@@ -125,6 +125,19 @@ __noinline __u32 put_blob(__u32 off, __u64 ptr, __u64 want, __u64 req)
 	}
 	if (CAP_HOW(req) == SR_HOW_STR) {
 		n = bpf_probe_read_user_str(data, cap, (const void *)ptr);
+		/*
+		 * A string is read one byte past what is shown and its NUL,
+		 * to tell a whole string from a longer one (a path: PATH_MAX
+		 * - 1 and the NUL); that byte may be on an unmapped page.
+		 * The read then stopped at no NUL in the bytes before it: the
+		 * string goes on, and one byte less is read, and cut.
+		 */
+		if (n < 0 && cap > 1) {
+			cap--;
+			/* for the verifier */
+			asm volatile("%0 &= 0x1fff" : "+r"(cap));
+			n = bpf_probe_read_user_str(data, cap, (const void *)ptr);
+		}
 		if (n < 0) {
 			b->flags |= SR_BF_FAULT;
 			b->aux = n;

@@ -21,6 +21,10 @@ libelf-dev:arm64 libdw-dev:arm64 zlib1g-dev:arm64 qemu-system-arm cpio"
 # Used by make test's shipping tests (tests/ship/): the man page linters,
 # bash completion, podman for the image and a second container, a YAML
 # parser for the DaemonSet, and what builds the Debian package.
+# Used by `make strace-suite` (scripts/strace-suite/): dpkg-source unpacks
+# Debian's strace source package; gawk and the bluetooth headers are what its
+# test programs are built and checked with, as in Debian's own build.
+SUITE_PKGS="dpkg-dev xz-utils gawk libbluetooth-dev"
 SHIP_PKGS="mandoc groff bash-completion podman runc python3-yaml dpkg-dev debhelper fakeroot"
 # make package-test: the same and lintian.
 PACKAGE_PKGS="$SHIP_PKGS lintian"
@@ -31,8 +35,9 @@ for arg in "$@"; do
 	--arm64) PKGS="$PKGS $ARM64_PKGS" ;;
 	--ship) PKGS="$PKGS $SHIP_PKGS" ;;
 	--package) PKGS="$PKGS $PACKAGE_PKGS" ;;
+	--strace-suite) PKGS="$PKGS $SUITE_PKGS" ;;
 	*)
-		echo "deps.sh: unknown argument '$arg' (--bench, --kernels, --arm64, --ship or --package)" >&2
+		echo "deps.sh: unknown argument '$arg' (--bench, --kernels, --arm64, --ship, --package or --strace-suite)" >&2
 		exit 2
 		;;
 	esac

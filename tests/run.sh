@@ -1,12 +1,14 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# Run every test: unit tests (no privileges), then integration tests (root
-# and BTF; they load the BPF programs), the shipping tests (tests/ship/:
-# man page, completion, install, Debian package, image, manifest), with
-# make's FUZZ_TARGETS a short run of each fuzz target, with ASAN_SYSRAY a
-# subset of the integration tests against the sanitized build (ASAN_TESTS),
-# then a short subset of the kernel tests (one Debian kernel under qemu;
-# skipped without qemu or the network).
+# Run every test: unit tests (no privileges), the strace-suite stand-in's
+# fixtures and a short subset of strace's own tests (skipped without the
+# build make strace-suite leaves), then integration tests (root and BTF; they
+# load the BPF programs), the shipping tests (tests/ship/: man page,
+# completion, install, Debian package, image, manifest), with make's
+# FUZZ_TARGETS a short run of each fuzz target, with ASAN_SYSRAY a subset of
+# the integration tests against the sanitized build (ASAN_TESTS), then a
+# short subset of the kernel tests (one Debian kernel under qemu; skipped
+# without qemu or the network).
 # Ends with "N passed, N failed, N skipped".
 cd "$(dirname "$0")/.."
 log=$(mktemp)
@@ -39,6 +41,18 @@ echo "== unit tests"
 rc=$?
 cat "$log"
 tally unit $rc
+
+echo "== strace-suite stand-in (conversion and option mapping)"
+python3 tests/strace-suite/test_standin.py >"$log" 2>&1
+rc=$?
+cat "$log"
+tally strace-suite $rc
+
+echo "== strace 6.1's test suite, a short subset (make strace-suite runs it all)"
+tests/strace-suite/subset.sh >"$log" 2>&1
+rc=$?
+cat "$log"
+tally strace-suite-subset $rc
 
 echo "== integration tests"
 python3 tests/integration/run.py "$@" >"$log" 2>&1

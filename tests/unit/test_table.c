@@ -109,7 +109,7 @@ static void plans(struct t_state *st)
 	CHECK(st, !(p.flags & SR_PLAN_HAS_ENTER));
 	CHECK(st, p.a[1].when == SR_CAP_EXIT && p.a[1].len_src == SR_LEN_RET && p.a[1].cap == 32);
 	plan__syscall(syscalls__by_name("openat"), &o, &p);
-	CHECK(st, p.a[1].how == SR_HOW_STR && p.a[1].cap == SR_BLOB_MAX);
+	CHECK(st, p.a[1].how == SR_HOW_STR && p.a[1].cap == SR_BLOB_MAX + 1);
 	CHECK(st, p.a[1].when == (SR_CAP_ENTER | SR_CAP_RETRY));
 	plan__syscall(syscalls__by_name("write"), &o, &p);
 	CHECK(st, p.a[1].len_src == SR_LEN_ARG && p.a[1].len_arg == 2);
@@ -436,8 +436,9 @@ static int check_plan_arg(const struct sr_sysent *e, const struct sr_plan *p, in
 		bad += broken(e->name, i, "when without how, or how without when");
 	if (pa->how == SR_HOW_NONE)
 		return bad;
-	if (!pa->cap || pa->cap > SR_BLOB_MAX)
-		bad += broken(e->name, i, "cap not in [1, SR_BLOB_MAX]");
+	/* a path reads one byte more: PATH_MAX - 1 bytes and the NUL are whole */
+	if (!pa->cap || pa->cap > SR_BLOB_MAX + (pa->how == SR_HOW_STR))
+		bad += broken(e->name, i, "cap not in [1, SR_BLOB_MAX] (+1 for a string)");
 	if ((pa->when & SR_CAP_RETRY) && !(pa->when & SR_CAP_ENTER))
 		bad += broken(e->name, i, "SR_CAP_RETRY without an entry copy");
 	if ((pa->when & SR_CAP_ANYRET) && !(pa->when & SR_CAP_EXIT))

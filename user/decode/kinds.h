@@ -148,6 +148,9 @@ SR_SCDEC(personality)
 SR_SCDEC(seccomp)
 SR_SCDEC(ioprio)
 
+/* keyctl.c: add_key, request_key, keyctl */
+SR_DECODER(key_serial)
+
 /* signal.c: signals */
 SR_KIND(sigaction)
 SR_KIND(sigset)

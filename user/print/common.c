@@ -27,6 +27,11 @@ static void print_fd(struct sr_fmt *f, const struct sr_call *c, int fd, enum sr_
 
 void fmt_fd(struct sr_fmt *f, const struct sr_call *c, int fd)
 {
+	/* Only a directory fd argument names AT_FDCWD: fsmount(-100, ...). */
+	if (fd == AT_FDCWD) {
+		pr_d(f, fd);
+		return;
+	}
 	print_fd(f, c, fd, SR_FDW_ARG);
 }
 
@@ -243,7 +248,8 @@ void fmt_path(struct sr_fmt *f, const struct sr_call *c, int argi)
 	b = call__blob(c, argi, true);
 	if (c->args[argi] && fmt_abs_path(f, c, argi, b))
 		return;
-	fmt_blob_str(f, b, c->args[argi], SR_BLOB_MAX, SR_Q_NUL_TERM);
+	/* at most PATH_MAX - 1 bytes, then "...", as strace prints a path */
+	fmt_blob_str(f, b, c->args[argi], SR_BLOB_MAX - 1, SR_Q_NUL_TERM);
 }
 
 bool pr_array_elem(struct sr_fmt *f, size_t i)

@@ -94,7 +94,11 @@ static void plan_arg(const struct sr_sysent *e, int i, const struct sr_opts *o,
 	case SR_T_PATH:
 		pa->when = SR_CAP_ENTER | SR_CAP_RETRY;
 		pa->how = SR_HOW_STR;
-		pa->cap = SR_BLOB_MAX;
+		/*
+		 * One byte past PATH_MAX: a string of PATH_MAX - 1 bytes and its
+		 * NUL is whole, as strace reads it; a longer one is cut.
+		 */
+		pa->cap = SR_BLOB_MAX + 1;
 		break;
 	case SR_T_STR:
 		/* Two more than shown: the NUL, and one byte to know there is more. */
