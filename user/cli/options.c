@@ -39,8 +39,8 @@ static const char *const group_title[G_COUNT] = {
 /* Printed at the end of a group. */
 static const char *const group_note[G_COUNT] = {
 	[G_FILTERING] = "Filters run in the kernel; -P and --trace-fds there only leave\n"
-			"out the calls that cannot touch a file. Filters of one kind (two\n"
-			"--comm) match any; filters of different kinds must all match.",
+			"out the calls that cannot touch a file. Filters of one kind\n"
+			"(two --comm) match any; filters of different kinds must all match.",
 };
 
 #define FIELD(name) offsetof(struct sr_opts, name)
