@@ -275,7 +275,8 @@ def completion_offers_every_option():
             want.add(form)
     got = set(complete(['-']))
     check(got == want, f'missing {sorted(want - got)}, extra {sorted(got - want)}')
-    check(complete(['--out']) == ['--output='], complete(['--out']))
+    outs = sorted(w for w in want if w.startswith('--out'))
+    check('--output=' in outs and complete(['--out']) == outs, complete(['--out']))
 
 
 def uapi_syscalls():
