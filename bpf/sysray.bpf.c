@@ -802,3 +802,6 @@ int BPF_PROG(signal_generate, int sig, struct kernel_siginfo *info, struct task_
 	emit_signal(tgid, task->pid, sig, info, ctx_arg(ctx, 1), 0, flags);
 	return 0;
 }
+
+/* io_uring requests: the capture steps above, at submission and completion */
+#include "uring.bpf.h"

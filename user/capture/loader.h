@@ -23,6 +23,7 @@ struct sr_loader {
 	struct sr_rbs rbs; /* the rings, and the array the programs find them in */
 	uint64_t ring_size; /* each */
 	int ncpus;
+	bool uring; /* io_uring requests are seen (capture/uring.h) */
 	sr_ring_fn on_record; /* each record, oldest first */
 	void *ctx;
 };

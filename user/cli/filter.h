@@ -44,6 +44,13 @@ bool filter__signal_shown(const struct sr_opts *o, int sig);
  */
 bool filter__traced(const struct sr_opts *o, int nr);
 
+/**
+ * filter__uring_all() - does -e trace= select every io_uring request
+ * (%io_uring, or no trace= at all)? Otherwise a request is selected with
+ * its syscall twin (filter__traced()), and one without a twin is not.
+ */
+bool filter__uring_all(const struct sr_opts *o);
+
 /** filter__raw() - does -e raw= ask for syscall @nr undecoded? */
 bool filter__raw(const struct sr_opts *o, int nr);
 
