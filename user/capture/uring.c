@@ -75,7 +75,7 @@ int uring_cap__fill(struct sysray_bpf *skel, const struct sr_opts *o)
 
 	for (i = 0; i < SR_URING_OPS; i++) {
 		uring__twin(i, &op);
-		if (filter__uring_all(o) || ((op.flags & SR_UOP_TWIN) && filter__traced(o, op.nr)))
+		if (filter__uring_traced(o, op.flags & SR_UOP_TWIN ? op.nr : -1))
 			op.flags |= SR_UOP_TRACED;
 		/* what the fd tables learn from reaches them whatever -e says */
 		if ((op.flags & SR_UOP_TWIN) && fdtab__wanted(o) &&

@@ -234,9 +234,13 @@ static int parse_syscall_set(uint8_t *set, const char *spec)
 
 	memset(set, 0, SR_SEL_BYTES);
 	err = each_word("system call", spec, &negate, syscall_word, set);
-	if (negate)
+	if (negate) {
 		for (i = 0; i < SR_SEL_BYTES; i++)
 			set[i] = ~set[i];
+		bit_set(set, SR_SEL_NEGATED);
+	} else {
+		set[SR_SEL_NEGATED / 8] &= ~(1u << (SR_SEL_NEGATED % 8));
+	}
 	return err;
 }
 
@@ -577,9 +581,18 @@ bool filter__traced(const struct sr_opts *o, int nr)
 	return nr >= 0 && nr < SR_NR_MAX && bit_get(o->trace_sel, nr);
 }
 
-bool filter__uring_all(const struct sr_opts *o)
+bool filter__uring_traced(const struct sr_opts *o, int nr)
 {
-	return !o->trace_set || bit_get(o->trace_sel, SR_SEL_URING);
+	bool all, twin;
+
+	if (!o->trace_set)
+		return true;
+	all = bit_get(o->trace_sel, SR_SEL_URING);
+	if (nr < 0)
+		return all;
+	twin = filter__traced(o, nr);
+	/* "!openat" leaves out openat requests; "!%io_uring" every request */
+	return bit_get(o->trace_sel, SR_SEL_NEGATED) ? twin && all : twin || all;
 }
 
 bool filter__raw(const struct sr_opts *o, int nr)

@@ -73,9 +73,13 @@ struct sr_cgroup_sel {
 	enum sr_cg_kind kind;
 };
 
-/* A syscall set: a bit per syscall number, then one for io_uring requests. */
-#define SR_SEL_URING SR_NR_MAX
-#define SR_SEL_BYTES (SR_NR_MAX / 8 + 1)
+/*
+ * A syscall set: a bit per syscall number, then one for io_uring requests
+ * (%io_uring) and one saying the set was given negated ("!...").
+ */
+#define SR_SEL_URING   SR_NR_MAX
+#define SR_SEL_NEGATED (SR_NR_MAX + 1)
+#define SR_SEL_BYTES   (SR_NR_MAX / 8 + 1)
 
 struct sr_opts {
 	int strsize; /* -s: bytes of strings and buffers shown (default 32) */

@@ -741,8 +741,13 @@ static void handle_uring(struct sr_pairing *p, const struct sr_uring_cqe *x, siz
 	if (ev.shown)
 		p->stats.lines++;
 	emit(p, &ev);
-	if (p->fds && uc.fd_changes)
-		fdtab__on_syscall(p->fds, &uc.call);
+	if (p->fds && uc.fd_changes) {
+		/* the tables learn from the twin's own row (uc.ent is an extended copy) */
+		struct sr_call fc = uc.call;
+
+		fc.ent = syscalls__get(fc.nr);
+		fdtab__on_syscall(p->fds, &fc);
+	}
 	uring__release(&p->uring, &uc);
 }
 

@@ -122,7 +122,7 @@ bool uring__complete(struct sr_uring_pairing *u, const struct sr_uring_cqe *x, s
 	c->sqe = &s->sqe;
 	uc->fd_changes = c->nr >= 0;
 	set_fixed(uc, &op);
-	uc->shown = !o || filter__uring_all(o) || (c->nr >= 0 && filter__traced(o, c->nr));
+	uc->shown = !o || filter__uring_traced(o, c->nr);
 	uc->more = x->cflags & IORING_CQE_F_MORE;
 	return true;
 }
