@@ -34,7 +34,12 @@ NETWORK = [
     '[io_uring] sendto(5, "ping", 4, 0, NULL, 0) = 4',
     '[io_uring] recvfrom(6, "ping", 16, 0, NULL, NULL) = 4',
 ]
-ALL = FILES + LINKED + NETWORK
+REFUSED = [
+    # refused while being set up (io_uring_req_failed): AT_FDCWD is no file index
+    '[io_uring] openat(AT_FDCWD, "missing.conf", O_RDONLY) = -1 EBADF '
+    '(Bad file descriptor)',
+]
+ALL = FILES + LINKED + NETWORK + REFUSED
 
 
 def tests(rt):

@@ -114,6 +114,14 @@ static void network(void)
 	OK(close(lfd));
 }
 
+/* Refused while being set up (io_uring_req_failed): openat takes no fixed file. */
+static void refused(void)
+{
+	io_uring_prep_openat(sqe(), AT_FDCWD, "missing.conf", O_RDONLY, 0);
+	io_uring_sqe_set_flags(last, IOSQE_FIXED_FILE);
+	EQ(run(1), -EBADF);
+}
+
 int main(int argc, char **argv)
 {
 	struct io_uring_params p = { 0 };
@@ -127,6 +135,7 @@ int main(int argc, char **argv)
 	files();
 	linked();
 	network();
+	refused();
 	work_leave();
 	io_uring_queue_exit(&ring);
 	return 0;

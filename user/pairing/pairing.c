@@ -610,6 +610,9 @@ static void handle_pexit(struct sr_pairing *p, const struct sr_pexit *x)
 	task_free(idmap__del(&p->tasks, x->h.tid));
 	if (p->fds && x->group_dead)
 		fdtab__on_process_exit(p->fds, x->h.tgid);
+	/* its rings are torn down after this: what they cancel is not printed */
+	if (x->group_dead)
+		uring__forget_tgid(&p->uring, x->h.tgid);
 }
 
 /* Keep the file name the kernel saw, for an execve whose entry could not read it. */
@@ -727,34 +730,44 @@ static void handle_signal(struct sr_pairing *p, const struct sr_signal *x)
  */
 static void handle_uring(struct sr_pairing *p, const struct sr_uring_cqe *x, size_t len)
 {
-	struct sr_ttask *t = task_get(p, x->h.tid, x->h.tgid);
-	struct sr_uring_call uc;
 	struct sr_event ev = { .type = SR_EV_EXIT, .ts = x->h.ts_ns };
+	struct sr_uring_call uc;
+	struct sr_ttask *t;
+	struct sr_call fc;
 
-	if (!t || !uring__complete(&p->uring, x, len, p->opts, &uc))
+	if (!uring__complete(&p->uring, x, len, p->opts, &uc))
 		return;
+	t = task_get(p, x->h.tid, x->h.tgid);
+	if (!t) {
+		uring__release(&p->uring, &uc);
+		return;
+	}
 	call__index_blobs(uc.sub_blobs, uc.call.in_end, uc.call.in);
 	call__index_exit_blobs(&uc.call, (const uint8_t *)(x + 1));
+	/* the fd tables see the twin's own row (uc.ent is an extended copy) */
+	fc = uc.call;
+	if (fc.nr >= 0)
+		fc.ent = syscalls__get(fc.nr);
 	ev.task = &t->info;
 	ev.call = &uc.call;
 	ev.shown = uc.shown && status_selected(p, outcome(uc.call.ret));
+	if (ev.shown && p->fds)
+		fdtab__prepare(p->fds, &fc, SR_FDP_ENTRY | SR_FDP_EXIT, pairing__comm_of, p);
 	if (ev.shown)
 		p->stats.lines++;
 	emit(p, &ev);
-	if (p->fds && uc.fd_changes) {
-		/* the tables learn from the twin's own row (uc.ent is an extended copy) */
-		struct sr_call fc = uc.call;
-
-		fc.ent = syscalls__get(fc.nr);
+	if (p->fds && uc.fd_changes)
 		fdtab__on_syscall(p->fds, &fc);
-	}
 	uring__release(&p->uring, &uc);
 }
 
 static const size_t min_size[] = {
-	[SR_REC_ENTER] = sizeof(struct sr_enter),  [SR_REC_EXIT] = sizeof(struct sr_exit),
-	[SR_REC_FORK] = sizeof(struct sr_fork),	   [SR_REC_EXEC] = sizeof(struct sr_exec),
-	[SR_REC_PEXIT] = sizeof(struct sr_pexit),  [SR_REC_SIGNAL] = sizeof(struct sr_signal),
+	[SR_REC_ENTER] = sizeof(struct sr_enter),
+	[SR_REC_EXIT] = sizeof(struct sr_exit),
+	[SR_REC_FORK] = sizeof(struct sr_fork),
+	[SR_REC_EXEC] = sizeof(struct sr_exec),
+	[SR_REC_PEXIT] = sizeof(struct sr_pexit),
+	[SR_REC_SIGNAL] = sizeof(struct sr_signal),
 	[SR_REC_CALL] = sizeof(struct sr_callrec),
 	[SR_REC_URING_SUB] = sizeof(struct sr_uring_sub),
 	[SR_REC_URING_CQE] = sizeof(struct sr_uring_cqe),

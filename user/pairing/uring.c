@@ -139,6 +139,18 @@ void uring__release(struct sr_uring_pairing *u, struct sr_uring_call *uc)
 	memset(uc, 0, sizeof(*uc));
 }
 
+void uring__forget_tgid(struct sr_uring_pairing *u, uint32_t tgid)
+{
+	struct sr_uring_held *h;
+	uint64_t key;
+	size_t it = 0;
+
+	while ((h = idmap__next(&u->reqs, &it, &key))) {
+		if (h->rec->h.tgid == tgid)
+			free(idmap__del(&u->reqs, key));
+	}
+}
+
 void uring__free(struct sr_uring_pairing *u)
 {
 	size_t it = 0;

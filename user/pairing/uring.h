@@ -48,6 +48,9 @@ bool uring__complete(struct sr_uring_pairing *u, const struct sr_uring_cqe *x, s
 /** uring__release() - done with the call uring__complete() returned. */
 void uring__release(struct sr_uring_pairing *u, struct sr_uring_call *uc);
 
+/** uring__forget_tgid() - process @tgid is gone: forget its requests in flight. */
+void uring__forget_tgid(struct sr_uring_pairing *u, uint32_t tgid);
+
 /** uring__free() - forget the requests in flight. */
 void uring__free(struct sr_uring_pairing *u);
 
