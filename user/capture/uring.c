@@ -15,9 +15,8 @@
 #include "capture/uring.h"
 #include "cli/filter.h"
 #include "cli/opts.h"
-#include "fd/fdtab.h"
 #include "sysray.skel.h"
-#include "table/syscalls.h"
+#include "table/plan.h"
 #include "table/uring.h"
 
 #ifndef IORING_SETUP_NO_SQARRAY
@@ -67,7 +66,8 @@ bool uring_cap__prepare(struct sysray_bpf *skel)
 	return on;
 }
 
-int uring_cap__fill(struct sysray_bpf *skel, const struct sr_opts *o)
+int uring_cap__fill(struct sysray_bpf *skel, const struct sr_opts *o,
+		    const struct sr_plans *plans)
 {
 	int fd = bpf_map__fd(skel->maps.uring_ops);
 	struct sr_uring_op op;
@@ -78,8 +78,7 @@ int uring_cap__fill(struct sysray_bpf *skel, const struct sr_opts *o)
 		if (filter__uring_traced(o, op.flags & SR_UOP_TWIN ? op.nr : -1))
 			op.flags |= SR_UOP_TRACED;
 		/* what the fd tables learn from reaches them whatever -e says */
-		if ((op.flags & SR_UOP_TWIN) && fdtab__wanted(o) &&
-		    fdtab__tracks(syscalls__get(op.nr)))
+		if ((op.flags & SR_UOP_TWIN) && (plans->plan[op.nr].flags & SR_PLAN_TRACK))
 			op.flags |= SR_UOP_TRACK;
 		if (bpf_map_update_elem(fd, &i, &op, BPF_ANY))
 			return -errno;

@@ -10,6 +10,7 @@
 
 struct sysray_bpf;
 struct sr_opts;
+struct sr_plans;
 
 /**
  * uring_cap__prepare() - before load: enable the io_uring programs whose
@@ -19,7 +20,11 @@ struct sr_opts;
  */
 bool uring_cap__prepare(struct sysray_bpf *skel);
 
-/** uring_cap__fill() - after load: each opcode's twin and -e trace= selection. */
-int uring_cap__fill(struct sysray_bpf *skel, const struct sr_opts *o);
+/**
+ * uring_cap__fill() - after load: each opcode's twin, its -e trace=
+ * selection, and whether the fd tables need it (the twin's SR_PLAN_TRACK).
+ */
+int uring_cap__fill(struct sysray_bpf *skel, const struct sr_opts *o,
+		    const struct sr_plans *plans);
 
 #endif /* SYSRAY_CAPTURE_URING_H */
