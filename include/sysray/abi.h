@@ -361,7 +361,7 @@ struct sr_uring_op {
 };
 
 /* sr_uring_sub.flags */
-#define SR_USUB_SQE	0x1 /* sqe was read from the ring and matches the request */
+#define SR_USUB_SQE	 0x1 /* sqe was read from the ring and matches the request */
 #define SR_USUB_SQTHREAD 0x2 /* submitted by a kernel thread (SQPOLL): tid is the tgid */
 
 /*
