@@ -1684,6 +1684,8 @@ def sanitizer_reports(logs):
             print(f'--- {name}:\n' + ''.join(f.readlines()[:40]))
     shutil.rmtree(logs)
     check(not reports, f'{len(reports)} sanitizer report(s) (printed above)')
+
+
 # io_uring requests (tests/integration/uring.py)
 import uring  # noqa: E402  pylint: disable=wrong-import-position
 for _fn in uring.tests(sys.modules[__name__]):
