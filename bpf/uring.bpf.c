@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+// SPDX-License-Identifier: GPL-2.0
 /*
  * io_uring requests: what a syscall tracer cannot see. At submission
  * (io_uring_submit_req, or io_uring_req_failed for a request the kernel
@@ -11,18 +11,30 @@
  * come the result and the twin's exit captures, read only inside the
  * submitter's process (its address space).
  *
- * Kernels name these tracepoints differently across versions; the loader
- * enables the programs whose prototype matches the running kernel's BTF
- * (capture/loader.c), none on kernels without io_uring or older than 6.0.
- * Included at the end of sysray.bpf.c: it uses that file's capture steps.
+ * An object of its own, loaded by libbpf after sysray.bpf.c's build (see
+ * user/capture/uring.c): its maps but uring_ops and uring_reqs are the main
+ * object's, shared by fd, and its .rodata and .bss are laid out alike (the
+ * same headers define them). A light skeleton cannot leave a program out,
+ * and io_uring_complete changed its prototype in 6.4: each kernel loads the
+ * program written for its own, and a kernel without io_uring or older than
+ * 6.0 loads none of this while the syscalls are traced as ever.
  */
-#ifndef SYSRAY_URING_BPF_H
-#define SYSRAY_URING_BPF_H
+/* 6.0 and later only: bpf_loop() is there (see sysray.bpf.c) */
+#define SR_BPF_LOOP 1
 
-/* Flag values from <linux/io_uring.h>, set by the loader (vmlinux.h has no macros). */
-const volatile __u32 targ_uring_sqe128 = 0; /* IORING_SETUP_SQE128 */
-const volatile __u32 targ_uring_no_sqarray = 0; /* IORING_SETUP_NO_SQARRAY */
-const volatile __u32 targ_uring_cqe_more = 0; /* IORING_CQE_F_MORE */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include <bpf/bpf_core_read.h>
+#include "sysray/abi.h"
+#include "arch.bpf.h"
+#include "maps.bpf.h"
+#include "capture.bpf.h"
+#include "filter.bpf.h"
+#include "fdinfo.bpf.h"
+#include "emit.bpf.h"
+
+char LICENSE[] SEC("license") = "GPL";
 
 /* PF_IO_WORKER, include/linux/sched.h (not UAPI): io-wq and SQPOLL threads. */
 #define SR_PF_IO_WORKER 0x10
@@ -110,8 +122,8 @@ static __always_inline bool ring_sqe(struct io_kiocb *req, struct sr_sqe *q)
  */
 static __always_inline int uring_submit(struct io_kiocb *req, const void *usqe)
 {
-	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
-	__u32 tgid = cur_tgid(), key;
+	struct task_struct *task = cur_task();
+	__u32 tgid = cur_tgid(task), key;
 	const struct sr_uring_op *op;
 	const struct sr_plan *plan = NULL;
 	struct uring_req r = {};
@@ -122,7 +134,7 @@ static __always_inline int uring_submit(struct io_kiocb *req, const void *usqe)
 	bool ok;
 	int i;
 
-	if (!task_traced(tgid, false))
+	if (!task_traced(tgid, false, task))
 		return 0;
 	s = scratch_get();
 	if (!s)
@@ -173,8 +185,9 @@ static __always_inline int uring_submit(struct io_kiocb *req, const void *usqe)
 	r.tid = x->h.tid;
 	__builtin_memcpy(r.args, x->args, sizeof(r.args));
 	s->faults = 0;
+	save_call(s, r.args, 0, 0);
 	if (plan)
-		off = capture_entry(off, plan, r.args, 0, 0);
+		off = capture_args(off, plan_key(op->nr), SR_PASS_ENTER, 0);
 	s = scratch_get();
 	if (!s)
 		return 0;
@@ -187,16 +200,28 @@ static __always_inline int uring_submit(struct io_kiocb *req, const void *usqe)
 	return 0;
 }
 
-/* Entry reads that faulted at submission, read again at completion. */
-static __always_inline __u32 uring_retry(__u32 off, const struct sr_plan *plan,
-					 const struct uring_req *r)
+/*
+ * The twin's exit captures of a request that completed with @res: entry
+ * reads that faulted at submission read again, then what the call returns
+ * in memory, then (-y) the fds it returned or took.
+ */
+static __always_inline __u32 complete_captures(struct sr_scratch *s, __u32 off,
+					       const struct sr_plan *plan,
+					       const struct uring_req *r, __s64 res)
 {
-	int i;
+	__u32 key = plan_key(r->nr);
 
-#pragma unroll
-	for (i = 0; i < SR_NARGS; i++) {
-		if (r->faults & (1u << i))
-			off = capture_arg(off, &plan->a[i], i, r->args, 0, false, SR_BF_RETRY, 0);
+	save_call(s, r->args, res, 0);
+	if (r->faults)
+		off = capture_args(off, key, SR_PASS_RETRY, r->faults);
+	if (plan->flags & SR_PLAN_HAS_EXIT)
+		off = capture_args(off, key, SR_PASS_EXIT, 0);
+	if (targ_uring_fdi &&
+	    (plan->flags & (SR_PLAN_FDI_RET | SR_PLAN_FDI_ARG0 | SR_PLAN_FDI_PAIR))) {
+		s = scratch_get();
+		if (s)
+			fdi_offsets_set(&s->fdo);
+		off = capture_fdinfo(off, key);
 	}
 	return off;
 }
@@ -234,14 +259,10 @@ static __always_inline int uring_complete(__u64 req, __s64 res, __u32 cflags)
 	if (rc.nr >= 0)
 		plan = plan_of(rc.nr);
 	/* user memory is the submitter's: elsewhere (interrupt, another process) read nothing */
-	if (cur_tgid() != rc.tgid)
+	if (cur_tgid(cur_task()) != rc.tgid)
 		x->flags |= SR_UCQE_FOREIGN;
-	else if (plan) {
-		if (rc.faults)
-			off = uring_retry(off, plan, &rc);
-		off = capture_exit(off, plan, rc.args, res);
-		off = capture_fdinfo(off, plan, rc.args, res);
-	}
+	else if (plan)
+		off = complete_captures(s, off, plan, &rc, res);
 	s = scratch_get();
 	if (s)
 		emit(s, gen, off);
@@ -266,19 +287,21 @@ int BPF_PROG(uring_req_failed, const struct io_uring_sqe *sqe, struct io_kiocb *
 	return uring_submit(req, sqe);
 }
 
-/* 6.4 and later: the completion queue entry as posted. */
+/*
+ * 6.4 and later: the completion queue entry as posted. Read directly (a BTF
+ * pointer): on 6.0-6.3, where this argument is user_data, the verifier
+ * refuses the program and the loader takes uring_complete_v60.
+ */
 SEC("tp_btf/io_uring_complete")
 int BPF_PROG(uring_complete_cqe, void *ctx_, void *req, struct io_uring_cqe *cqe)
 {
-	return uring_complete((__u64)req, BPF_CORE_READ(cqe, res), BPF_CORE_READ(cqe, flags));
+	return uring_complete((__u64)req, cqe->res, cqe->flags);
 }
 
-/* 6.0 to 6.3: the entry's fields one by one. */
+/* 6.0 to 6.3: the entry's fields one by one (6.4+ refuses its arguments past the third). */
 SEC("tp_btf/io_uring_complete")
 int BPF_PROG(uring_complete_v60, void *ctx_, void *req, __u64 user_data, int res, unsigned cflags,
 	     __u64 extra1, __u64 extra2)
 {
 	return uring_complete((__u64)req, res, cflags);
 }
-
-#endif /* SYSRAY_URING_BPF_H */

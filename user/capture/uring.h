@@ -1,30 +1,33 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The io_uring programs (bpf/uring.bpf.h): which of them this kernel can
- * load, their .rodata flags, and the per-opcode map (struct sr_uring_op).
+ * The io_uring programs (bpf/uring.bpf.c), an object of their own: loaded
+ * after the main one, sharing its maps, with the program for this kernel's
+ * io_uring_complete; and the per-opcode map (struct sr_uring_op).
  */
 #ifndef SYSRAY_CAPTURE_URING_H
 #define SYSRAY_CAPTURE_URING_H
 
 #include <stdbool.h>
 
-struct sysray_bpf;
+struct uring_bpf;
+struct sr_bpfobj;
 struct sr_opts;
 struct sr_plans;
 
 /**
- * uring_cap__prepare() - before load: enable the io_uring programs whose
- * tracepoint prototypes match the running kernel's BTF, disable the others
- * (kernels without io_uring, or older than 6.0). Returns whether io_uring
- * requests will be seen.
+ * uring_cap__load() - load the io_uring object into *@out (NULL if none is
+ * needed: no opcode traced or tracked), with the maps of @main (loaded) and
+ * its knobs, and fill its opcode map. Return 0, or -errno when this kernel
+ * cannot load it (no io_uring, or older than 6.0): the caller goes on
+ * without it.
  */
-bool uring_cap__prepare(struct sysray_bpf *skel);
-
-/**
- * uring_cap__fill() - after load: each opcode's twin, its -e trace=
- * selection, and whether the fd tables need it (the twin's SR_PLAN_TRACK).
- */
-int uring_cap__fill(struct sysray_bpf *skel, const struct sr_opts *o,
+int uring_cap__load(struct uring_bpf **out, const struct sr_bpfobj *main, const struct sr_opts *o,
 		    const struct sr_plans *plans);
+
+int uring_cap__attach(struct uring_bpf *u);
+void uring_cap__detach(struct uring_bpf *u);
+
+/** uring_cap__free() - NULL-safe. */
+void uring_cap__free(struct uring_bpf *u);
 
 #endif /* SYSRAY_CAPTURE_URING_H */
