@@ -63,6 +63,24 @@ struct {
 	__type(value, struct uring_req);
 } uring_reqs SEC(".maps");
 
+/*
+ * This CPU's request being built or completed, off the stack: with the
+ * capture functions' frames, 6.1's verifier finds 512 bytes too few.
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct uring_req);
+} uring_tmp SEC(".maps");
+
+static __always_inline struct uring_req *uring_tmp_get(void)
+{
+	__u32 zero = 0;
+
+	return bpf_map_lookup_elem(&uring_tmp, &zero);
+}
+
 /* Field @src of @q, as a syscall argument. */
 static __always_inline __u64 sqe_field(const struct sr_sqe *q, __u8 src)
 {
@@ -126,7 +144,7 @@ static __always_inline int uring_submit(struct io_kiocb *req, const void *usqe)
 	__u32 tgid = cur_tgid(task), key;
 	const struct sr_uring_op *op;
 	const struct sr_plan *plan = NULL;
-	struct uring_req r = {};
+	struct uring_req *r = uring_tmp_get();
 	struct sr_uring_sub *x;
 	struct sr_scratch *s;
 	__u64 rq = (__u64)req, gen;
@@ -134,7 +152,7 @@ static __always_inline int uring_submit(struct io_kiocb *req, const void *usqe)
 	bool ok;
 	int i;
 
-	if (!task_traced(tgid, false, task))
+	if (!r || !task_traced(tgid, false, task))
 		return 0;
 	s = scratch_get();
 	if (!s)
@@ -175,24 +193,25 @@ static __always_inline int uring_submit(struct io_kiocb *req, const void *usqe)
 	for (i = 0; i < SR_NARGS; i++)
 		x->args[i] = ok && (op->flags & SR_UOP_TWIN) ? sqe_field(&x->sqe, op->src[i]) : 0;
 	off = sizeof(*x);
-	r.nr = -1;
+	r->nr = -1;
 	if (ok && (op->flags & SR_UOP_TWIN)) {
-		r.nr = op->nr;
+		r->nr = op->nr;
 		x->h.nr = op->nr;
 		plan = plan_of(op->nr);
 	}
-	r.tgid = x->h.tgid;
-	r.tid = x->h.tid;
-	__builtin_memcpy(r.args, x->args, sizeof(r.args));
+	r->tgid = x->h.tgid;
+	r->tid = x->h.tid;
+	r->faults = 0;
+	__builtin_memcpy(r->args, x->args, sizeof(r->args));
 	s->faults = 0;
-	save_call(s, r.args, 0, 0);
+	save_call(s, r->args, 0, 0);
 	if (plan)
 		off = capture_args(off, plan_key(op->nr), SR_PASS_ENTER, 0);
 	s = scratch_get();
 	if (!s)
 		return 0;
-	r.faults = s->faults;
-	if (bpf_map_update_elem(&uring_reqs, &rq, &r, BPF_ANY)) {
+	r->faults = s->faults;
+	if (bpf_map_update_elem(&uring_reqs, &rq, r, BPF_ANY)) {
 		stat_inc(SR_STAT_URING_UNTRACKED);
 		return 0;
 	}
@@ -230,16 +249,16 @@ static __always_inline __u32 complete_captures(struct sr_scratch *s, __u32 off,
 static __always_inline int uring_complete(__u64 req, __s64 res, __u32 cflags)
 {
 	const struct sr_plan *plan = NULL;
-	struct uring_req *r, rc;
+	struct uring_req *r, *rc = uring_tmp_get();
 	struct sr_uring_cqe *x;
 	struct sr_scratch *s;
 	__u32 off;
 	__u64 gen;
 
 	r = bpf_map_lookup_elem(&uring_reqs, &req);
-	if (!r)
+	if (!r || !rc)
 		return 0;
-	rc = *r;
+	*rc = *r;
 	/* a multishot request (accept, recv, poll) goes on: more completions follow */
 	if (!(cflags & targ_uring_cqe_more))
 		bpf_map_delete_elem(&uring_reqs, &req);
@@ -248,29 +267,37 @@ static __always_inline int uring_complete(__u64 req, __s64 res, __u32 cflags)
 		return 0;
 	gen = ++s->gen;
 	x = (void *)s->buf;
-	hdr_init(&x->h, SR_REC_URING_CQE, rc.nr);
-	x->h.tgid = rc.tgid;
-	x->h.tid = rc.tid;
+	hdr_init(&x->h, SR_REC_URING_CQE, rc->nr);
+	x->h.tgid = rc->tgid;
+	x->h.tid = rc->tid;
 	x->req = req;
 	x->res = res;
 	x->cflags = cflags;
 	x->flags = 0;
 	off = sizeof(*x);
-	if (rc.nr >= 0)
-		plan = plan_of(rc.nr);
+	if (rc->nr >= 0)
+		plan = plan_of(rc->nr);
 	/* user memory is the submitter's: elsewhere (interrupt, another process) read nothing */
-	if (cur_tgid(cur_task()) != rc.tgid)
+	if (cur_tgid(cur_task()) != rc->tgid)
 		x->flags |= SR_UCQE_FOREIGN;
 	else if (plan)
-		off = complete_captures(s, off, plan, &rc, res);
+		off = complete_captures(s, off, plan, rc, res);
 	s = scratch_get();
 	if (s)
 		emit(s, gen, off);
 	return 0;
 }
 
+/* 6.3 and later */
 SEC("tp_btf/io_uring_submit_req")
 int BPF_PROG(uring_submit_req, struct io_kiocb *req)
+{
+	return uring_submit(req, NULL);
+}
+
+/* 6.0 to 6.2: the same tracepoint under its older name (5.x's had no request) */
+SEC("tp_btf/io_uring_submit_sqe")
+int BPF_PROG(uring_submit_sqe, struct io_kiocb *req, bool force_nonblock)
 {
 	return uring_submit(req, NULL);
 }

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The io_uring object's load. io_uring_complete changed its arguments in
- * 6.4 (ctx, req, cqe; before: ctx, req, user_data, res, cflags, extra1,
- * extra2): each prototype has its program, and the verifier refuses the one
- * that does not fit (see bpf/uring.bpf.c), so the 6.4+ one is tried first,
- * then the other. Kernels older than 6.0 (whose submission tracepoint has
- * no request) are not tried: nothing there to parse BTF for.
+ * The io_uring object's load. The tracepoints changed across kernels:
+ * io_uring_complete's arguments in 6.4 (ctx, req, cqe; before: ctx, req,
+ * user_data, res, cflags, extra1, extra2), and the submission's name in 6.3
+ * (io_uring_submit_req; 6.0 to 6.2: io_uring_submit_sqe). Each has its
+ * program; a missing tracepoint fails the load and so does the completion
+ * program of the other prototype (the verifier refuses it, see
+ * bpf/uring.bpf.c), so the combinations are tried newest first. Kernels
+ * older than 6.0 (whose submission tracepoint has no request) are not
+ * tried: nothing there to parse BTF for.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -65,17 +68,6 @@ static void uring_ops(const struct sr_opts *o, const struct sr_plans *plans,
 	}
 }
 
-/* Does any plan describe fds at exit (-y)? */
-static bool plans_fdi(const struct sr_plans *plans)
-{
-	uint32_t nr;
-
-	for (nr = 0; nr < SR_PLAN_COUNT; nr++)
-		if (plans->plan[nr].flags & (SR_PLAN_FDI_RET | SR_PLAN_FDI_ARG0 | SR_PLAN_FDI_PAIR))
-			return true;
-	return false;
-}
-
 /* Every map of the object but its own two is the main object's. */
 static int share_maps(struct uring_bpf *u, const struct sr_bpf_fds *fd)
 {
@@ -101,8 +93,12 @@ static int share_maps(struct uring_bpf *u, const struct sr_bpf_fds *fd)
 	return 0;
 }
 
-/* Open, share, set the knobs and load with the io_uring_complete program for @v64. */
-static int try_load(struct uring_bpf **out, const struct sr_bpfobj *main, bool fdi, bool v64)
+/*
+ * Open, share, set the knobs (-y: fd descriptions where the main object
+ * makes them) and load with the io_uring_complete program for @v64, the
+ * submission one for @v63.
+ */
+static int try_load(struct uring_bpf **out, const struct sr_bpfobj *main, bool v64, bool v63)
 {
 	struct uring_bpf *u = uring_bpf__open();
 	int err;
@@ -115,9 +111,11 @@ static int try_load(struct uring_bpf **out, const struct sr_bpfobj *main, bool f
 		u->rodata->targ_uring_sqe128 = IORING_SETUP_SQE128;
 		u->rodata->targ_uring_no_sqarray = IORING_SETUP_NO_SQARRAY;
 		u->rodata->targ_uring_cqe_more = IORING_CQE_F_MORE;
-		u->rodata->targ_uring_fdi = fdi;
+		u->rodata->targ_uring_fdi = main->fdi;
 		bpf_program__set_autoload(u->progs.uring_complete_cqe, v64);
 		bpf_program__set_autoload(u->progs.uring_complete_v60, !v64);
+		bpf_program__set_autoload(u->progs.uring_submit_req, v63);
+		bpf_program__set_autoload(u->progs.uring_submit_sqe, !v63);
 		err = uring_bpf__load(u);
 	}
 	if (err) {
@@ -142,9 +140,11 @@ int uring_cap__load(struct uring_bpf **out, const struct sr_bpfobj *main, const 
 		return 0;
 	if (!kernel_6_0())
 		return -ENOTSUP;
-	err = try_load(out, main, plans_fdi(plans), true);
+	err = try_load(out, main, true, true);
 	if (err)
-		err = try_load(out, main, plans_fdi(plans), false);
+		err = try_load(out, main, false, true);
+	if (err)
+		err = try_load(out, main, false, false);
 	if (err)
 		return err;
 	for (i = 0; i < SR_URING_OPS; i++)
