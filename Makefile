@@ -127,10 +127,14 @@ test:
 # sysray and boots Debian's arm64 kernels.
 KERNELS ?= 5.10 6.1 6.12
 KERNEL_PROGS := $(addprefix $(OUTPUT)/progs/,missing_file fork_exit3 signals threads filter_target busy)
+# amd64: the io_uring program too (liburing), next to the others in the image
+KERNEL_PROGS_DIR := $(if $(filter arm64,$(ARCH)),$(OUTPUT)/progs,$(OUTPUT)/kernel-progs)
 test-kernels:
 	$(Q)scripts/deps.sh $(if $(filter arm64,$(ARCH)),--arm64,--kernels)
-	$(Q)$(MAKE) $(BIN) $(KERNEL_PROGS)
-	$(Q)SYSRAY=$(BIN) PROGS=$(OUTPUT)/progs scripts/kernels/run.sh \
+	$(Q)$(MAKE) $(BIN) $(KERNEL_PROGS) $(if $(filter arm64,$(ARCH)),,$(OUTPUT)/uring-progs/uring_ops)
+	$(Q)$(if $(filter arm64,$(ARCH)),true,rm -rf $(KERNEL_PROGS_DIR) && mkdir -p $(KERNEL_PROGS_DIR) && \
+		cp $(OUTPUT)/progs/* $(OUTPUT)/uring-progs/uring_ops $(KERNEL_PROGS_DIR)/)
+	$(Q)SYSRAY=$(BIN) PROGS=$(KERNEL_PROGS_DIR) scripts/kernels/run.sh \
 		--arch $(if $(filter arm64,$(ARCH)),arm64,amd64) $(KERNELS)
 
 # The whole host traced under a stress workload: make soak SOAK_TIME=600.
