@@ -55,7 +55,7 @@ XLAT_INS := $(wildcard user/table/xlat/*.in)
 XLAT_OBJS := $(patsubst user/table/xlat/%.in,$(OUTPUT)/xlat/%.o,$(XLAT_INS))
 GEN_HDRS := $(OUTPUT)/sysray_compat.skel.h $(OUTPUT)/sysray.lskel.h $(OUTPUT)/sysray_fdi.lskel.h \
 	$(OUTPUT)/skel-layout.ok $(OUTPUT)/syscall_names.h $(OUTPUT)/errno_names.h \
-	$(OUTPUT)/kernel_errnos.h $(OUTPUT)/xlat/all.h
+	$(OUTPUT)/kernel_errnos.h $(OUTPUT)/xlat/all.h $(OUTPUT)/uring_ops.h $(OUTPUT)/uring.skel.h
 # Everything in user/ but main.c forms a library shared with the unit tests.
 LIB_SRCS := $(filter-out user/main.c,$(wildcard user/*.c user/*/*.c))
 LIB_OBJS := $(patsubst user/%.c,$(OUTPUT)/user/%.o,$(LIB_SRCS))
@@ -74,6 +74,9 @@ FUZZ_LIB_OBJS := $(patsubst user/%.c,$(FUZZ_OUT)/user/%.o,$(LIB_SRCS))
 FUZZ_TIME ?= 60
 PROG_SRCS := $(wildcard tests/progs/*.c)
 PROGS := $(patsubst tests/progs/%.c,$(OUTPUT)/progs/%,$(PROG_SRCS))
+# io_uring programs, built against liburing: not in the strace corpus (progs/).
+URING_SRCS := $(wildcard tests/uring/*.c)
+URING_PROGS := $(patsubst tests/uring/%.c,$(OUTPUT)/uring-progs/%,$(URING_SRCS))
 
 # Unit tests: the user-space library built again with ASan and UBSan. UBSan
 # only prints and goes on by default; make every finding fail the run.
@@ -124,10 +127,14 @@ test:
 # sysray and boots Debian's arm64 kernels.
 KERNELS ?= 5.10 6.1 6.12
 KERNEL_PROGS := $(addprefix $(OUTPUT)/progs/,missing_file fork_exit3 signals threads filter_target busy)
+# amd64: the io_uring program too (liburing), next to the others in the image
+KERNEL_PROGS_DIR := $(if $(filter arm64,$(ARCH)),$(OUTPUT)/progs,$(OUTPUT)/kernel-progs)
 test-kernels:
 	$(Q)scripts/deps.sh $(if $(filter arm64,$(ARCH)),--arm64,--kernels)
-	$(Q)$(MAKE) $(BIN) $(KERNEL_PROGS)
-	$(Q)SYSRAY=$(BIN) PROGS=$(OUTPUT)/progs scripts/kernels/run.sh \
+	$(Q)$(MAKE) $(BIN) $(KERNEL_PROGS) $(if $(filter arm64,$(ARCH)),,$(OUTPUT)/uring-progs/uring_ops)
+	$(Q)$(if $(filter arm64,$(ARCH)),true,rm -rf $(KERNEL_PROGS_DIR) && mkdir -p $(KERNEL_PROGS_DIR) && \
+		cp $(OUTPUT)/progs/* $(OUTPUT)/uring-progs/uring_ops $(KERNEL_PROGS_DIR)/)
+	$(Q)SYSRAY=$(BIN) PROGS=$(KERNEL_PROGS_DIR) scripts/kernels/run.sh \
 		--arch $(if $(filter arm64,$(ARCH)),arm64,amd64) $(KERNELS)
 
 # The whole host traced under a stress workload: make soak SOAK_TIME=600.
@@ -207,7 +214,7 @@ $(SUITE_DIR)/exec-shim: scripts/strace-suite/exec-shim.c
 	$(Q)$(CC) -std=gnu11 -O2 -Wall -Wextra -Werror -nostdlib -static -fno-stack-protector \
 		-fno-builtin -fcf-protection=none $< -o $@
 
-progs: $(PROGS)
+progs: $(PROGS) $(URING_PROGS)
 
 $(BIN): $(OUTPUT)/user/main.o $(LIB_OBJS) $(XLAT_OBJS)
 	$(call msg,LINK,$@)
@@ -238,6 +245,19 @@ $(OUTPUT)/sysray_compat.bpf.o: $(BPF_SRCS) $(BPF_HDRS) $(VMLINUX) $(FLAGS_FILE) 
 	$(Q)$(CLANG) $(BPF_CFLAGS) -DSR_BPF_LOOP=0 -c bpf/sysray.bpf.c -o $@.tmp
 	$(Q)$(BPFTOOL) gen object $@ $@.tmp
 	$(Q)rm -f $@.tmp
+
+# The io_uring programs, an object of their own (bpf/uring.bpf.c): libbpf's
+# skeleton, loaded after the main object with its maps, where the kernel has
+# the tracepoints of 6.0 or later.
+$(OUTPUT)/uring.bpf.o: $(BPF_SRCS) $(BPF_HDRS) $(VMLINUX) $(FLAGS_FILE) | $(OUTPUT)
+	$(call msg,BPF,$@)
+	$(Q)$(CLANG) $(BPF_CFLAGS) -c bpf/uring.bpf.c -o $@.tmp
+	$(Q)$(BPFTOOL) gen object $@ $@.tmp
+	$(Q)rm -f $@.tmp
+
+$(OUTPUT)/uring.skel.h: $(OUTPUT)/uring.bpf.o
+	$(call msg,GEN-SKEL,$@)
+	$(Q)$(BPFTOOL) gen skeleton $< name uring_bpf > $@
 
 # libbpf's skeleton of the build for kernels before 5.17: the loader's.
 $(OUTPUT)/sysray_compat.skel.h: $(OUTPUT)/sysray_compat.bpf.o
@@ -276,6 +296,10 @@ $(OUTPUT)/errno_names.h: scripts/gen-errnos.sh user/table/xlat/kernel_errnos.txt
 $(OUTPUT)/kernel_errnos.h: scripts/gen-errnos.sh user/table/xlat/kernel_errnos.txt | $(OUTPUT)
 	$(call msg,GEN,$@)
 	$(Q)scripts/gen-errnos.sh --defines user/table/xlat/kernel_errnos.txt > $@
+
+$(OUTPUT)/uring_ops.h: scripts/gen-uring-ops.sh | $(OUTPUT)
+	$(call msg,GEN,$@)
+	$(Q)scripts/gen-uring-ops.sh $(UAPI_INC) > $@
 
 $(OUTPUT)/xlat/%.c: user/table/xlat/%.in scripts/gen-xlat.sh | $(OUTPUT)/xlat
 	$(call msg,GEN,$@)
@@ -346,6 +370,10 @@ $(ASAN_OUT)/user/%.o: user/%.c $(USER_HDRS) $(GEN_HDRS) $(FLAGS_FILE)
 $(ASAN_OUT)/sysray: $(ASAN_OBJS) $(XLAT_OBJS)
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(ALL_CFLAGS) $(ASAN) $^ $(LIBBPF_LIBS) -o $@
+$(OUTPUT)/uring-progs/%: tests/uring/%.c $(wildcard tests/progs/*.h)
+	$(call msg,CC,$@)
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter $< -luring -o $@
 
 format:
 	$(Q)clang-format -i $$(git ls-files '*.c' '*.h' | grep -v '^vmlinux/')

@@ -27,6 +27,16 @@ const volatile __u32 targ_nuid = 0;
 const volatile __u32 targ_uid[SR_MAX_UID] = {};
 const volatile __u32 targ_ncgroup = 0;
 const volatile __u8 targ_cgroup_kind[SR_MAX_CGROUP] = {}; /* --cgroup 0, --container 1, --unit 2 */
+/*
+ * io_uring flag values from <linux/io_uring.h> (vmlinux.h has no macros),
+ * for uring.bpf.c. Every build has them, so that the io_uring object's
+ * .rodata is laid out as the main one's and the loader copies it whole.
+ */
+const volatile __u32 targ_uring_sqe128 = 0; /* IORING_SETUP_SQE128 */
+const volatile __u32 targ_uring_no_sqarray = 0; /* IORING_SETUP_NO_SQARRAY */
+const volatile __u32 targ_uring_cqe_more = 0; /* IORING_CQE_F_MORE */
+/* -y: describe the fds io_uring requests return or take (sys_exit_fdi's captures). */
+const volatile bool targ_uring_fdi = false;
 
 /* Traced processes still alive; the loader sets the initial count. */
 __s64 live_procs = 0;

@@ -39,6 +39,8 @@ enum sr_rec_type {
 	SR_REC_SIGNAL = 6, /* struct sr_signal: a signal was delivered */
 	SR_REC_CALL = 7, /* struct sr_callrec: a whole syscall, sent at exit (-z, -Z) */
 	SR_REC_STACK = 8, /* struct sr_stack: the user stack at a syscall's entry (-k) */
+	SR_REC_URING_SUB = 9, /* struct sr_uring_sub: an io_uring request was submitted */
+	SR_REC_URING_CQE = 10, /* struct sr_uring_cqe: ... and completed */
 };
 
 /* sr_hdr.flags */
@@ -304,6 +306,96 @@ struct sr_fdinfo {
 	__u32 namelen;
 };
 
+/*
+ * io_uring requests. A submission queue entry as the UAPI lays it out
+ * (struct io_uring_sqe, <linux/io_uring.h>; user space asserts the offsets),
+ * with each union by one name.
+ */
+struct sr_sqe {
+	__u8 opcode;
+	__u8 flags; /* IOSQE_* */
+	__u16 ioprio;
+	__s32 fd;
+	__u64 off; /* also addr2 */
+	__u64 addr; /* also splice_off_in */
+	__u32 len;
+	__u32 op_flags; /* rw_flags, open_flags, msg_flags, statx_flags... */
+	__u64 user_data;
+	__u16 buf_index;
+	__u16 personality;
+	__u32 file_index; /* also splice_fd_in; low 16 bits: addr_len */
+	__u64 addr3;
+	__u64 pad;
+};
+
+/* Where an argument of an io_uring request's syscall twin comes from. */
+enum sr_sqe_src {
+	SR_SQE_ZERO = 0,
+	SR_SQE_FD,
+	SR_SQE_OFF,
+	SR_SQE_ADDR,
+	SR_SQE_LEN,
+	SR_SQE_OPFLAGS,
+	SR_SQE_FILE_INDEX,
+	SR_SQE_ADDR_LEN,
+	SR_SQE_ADDR3,
+	SR_SQE_FSYNC_NR, /* not an argument: fsync's twin depends on the flags */
+};
+
+/* Opcodes the kernel may know; larger ones are sent raw, with no twin. */
+#define SR_URING_OPS 128
+
+/* sr_uring_op.flags */
+#define SR_UOP_TRACED 0x1 /* -e trace= selects the request */
+#define SR_UOP_TWIN   0x2 /* nr and src[] describe a syscall twin */
+#define SR_UOP_SLOT   0x4 /* a non-zero file_index names a fixed-file slot, not an fd */
+#define SR_UOP_TRACK  0x8 /* the fd tables need it (-y): sent, not printed unless traced */
+
+/* Per opcode, filled by the loader: the syscall it prints as, and its arguments. */
+struct sr_uring_op {
+	__s16 nr; /* the twin's syscall number */
+	__u8 flags; /* SR_UOP_* */
+	__u8 nargs; /* arguments printed, the twin's and the request's extras (offset) */
+	__u8 src[SR_NARGS]; /* enum sr_sqe_src, per argument */
+	__u8 pad[2];
+};
+
+/* sr_uring_sub.flags */
+#define SR_USUB_SQE	 0x1 /* sqe was read from the ring and matches the request */
+#define SR_USUB_SQTHREAD 0x2 /* submitted by a kernel thread (SQPOLL): tid is the tgid */
+
+/*
+ * An io_uring request at submission, attributed to the task that submitted
+ * it; h.nr is the twin's syscall number or -1. The entry captures of the
+ * twin's plan follow, read from @args.
+ */
+struct sr_uring_sub {
+	struct sr_hdr h;
+	__u64 req; /* the kernel's request: pairs the completion */
+	__u64 ctx; /* the ring */
+	__u64 args[SR_NARGS];
+	struct sr_sqe sqe;
+	char comm[SR_COMM_LEN];
+	__u32 flags; /* SR_USUB_* */
+	__u16 opcode; /* the request's opcode (the kernel's, even without the sqe) */
+	__u16 pad;
+};
+
+/* sr_uring_cqe.flags */
+#define SR_UCQE_FOREIGN 0x1 /* completed outside the submitter's process: nothing read */
+
+/*
+ * An io_uring request completed; h.tgid and h.tid are the submitter's.
+ * The exit captures of the twin's plan follow (and entry reads retried).
+ */
+struct sr_uring_cqe {
+	struct sr_hdr h;
+	__u64 req;
+	__s64 res;
+	__u32 cflags; /* IORING_CQE_F_* */
+	__u32 flags; /* SR_UCQE_* */
+};
+
 /* Per-CPU counters, summed by user space. */
 enum sr_stat {
 	SR_STAT_EMITTED = 0, /* records written to the ring buffer */
@@ -314,6 +406,7 @@ enum sr_stat {
 	SR_STAT_READ_RETRY_OK, /* ... and succeeded when retried at exit */
 	SR_STAT_READ_RETRY_FAIL, /* ... and failed again at exit */
 	SR_STAT_REC_FULL, /* blobs left out: the record was full */
+	SR_STAT_URING_UNTRACKED, /* io_uring requests not followed: in-flight map full */
 	SR_STAT_MAX,
 };
 
@@ -355,6 +448,10 @@ _Static_assert(sizeof(struct sr_plan_arg) == 8, "sr_plan_arg layout");
 _Static_assert(sizeof(struct sr_plan) == 56, "sr_plan layout");
 _Static_assert(sizeof(struct sr_fdinfo) == 104, "sr_fdinfo layout");
 _Static_assert(sizeof(struct sr_signal) == 32 + 16 + SR_SIGINFO_SIZE, "sr_signal layout");
+_Static_assert(sizeof(struct sr_sqe) == 64, "sr_sqe layout");
+_Static_assert(sizeof(struct sr_uring_op) == 12, "sr_uring_op layout");
+_Static_assert(sizeof(struct sr_uring_sub) == 32 + 16 + 48 + 64 + 16 + 8, "sr_uring_sub layout");
+_Static_assert(sizeof(struct sr_uring_cqe) == 32 + 24, "sr_uring_cqe layout");
 #endif
 
 #endif /* SYSRAY_ABI_H */

@@ -1686,6 +1686,12 @@ def sanitizer_reports(logs):
     check(not reports, f'{len(reports)} sanitizer report(s) (printed above)')
 
 
+# io_uring requests (tests/integration/uring.py)
+import uring  # noqa: E402  pylint: disable=wrong-import-position
+for _fn in uring.tests(sys.modules[__name__]):
+    test(_fn)
+
+
 def main():
     reason = None
     if os.geteuid() != 0:

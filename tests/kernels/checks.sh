@@ -435,6 +435,41 @@ c_losses() {
 	ok
 }
 
+# io_uring requests: printed on 6.0 and later (whichever io_uring_complete
+# the kernel has); before, none, -d says why, and the syscalls are traced.
+c_uring() {
+	[ -x $P/uring_ops ] || {
+		skip "no uring_ops in the image (amd64 only)"
+		return
+	}
+	trace $W/U -d -- $P/uring_ops
+	pid=$(grep -F "execve(\"$P/uring_ops\"" $W/U | sed -nE "1s/^([0-9]+) .*/\\1/p")
+	# its lines without the pid column and alignment (lines_of reads $W/L)
+	grep "^$pid " $W/U | sed -E 's/^[0-9]+ +//; s/ +(= [^=]*)$/ \1/' >$W/U.b
+	if [ "$(uname -r | cut -d. -f1)" -lt 6 ]; then
+		grep -q '^io_uring_setup(' $W/U.b && ! grep -q 'io_uring\]' $W/U.b &&
+			grep -q 'io_uring requests are not traced' $W/U.err || {
+			fail "want io_uring_setup, no request and -d's notice (status $st)"
+			show $W/U.err
+			show $W/U 8
+			return
+		}
+		ok
+		return
+	fi
+	if ! expect_lines $W/U.b <<-'EOF'
+	[io_uring] openat(AT_FDCWD, "missing.conf", O_RDONLY) = -1 ENOENT (No such file or directory)
+	[io_uring] write(4, "hello io_uring\n", 15, 0) = 15
+	[io_uring] close(4) = 0
+	EOF
+	then
+		grep -F "[io_uring]" $W/U | head -8 | sed "s/^/  | /"
+		show $W/U.err 8
+		return
+	fi
+	ok
+}
+
 # Warnings, oopses or BUGs the kernel logged while sysray ran.
 c_kernel_log() {
 	dmesg >$W/dmesg
@@ -446,7 +481,7 @@ c_kernel_log() {
 	ok
 }
 
-ALL="load launch exits fork signals threads decode_fds whole_host cgroup losses kernel_log"
+ALL="load launch exits fork signals threads decode_fds whole_host cgroup losses uring kernel_log"
 # make test's subset: one sysray run
 QUICK="load launch exits signals decode_fds kernel_log"
 case "${1:-all}" in

@@ -38,7 +38,15 @@ struct sr_call {
 	uint64_t ip; /* the user instruction pointer after the syscall instruction (-i) */
 	/* Scratch for the sinks (struct sr_sink.bit), cleared when the call begins. */
 	uint8_t sink_bits;
+	uint8_t via; /* SR_VIA_SYSCALL, or SR_VIA_URING: an io_uring request */
+	bool fixed; /* io_uring: fd argument fixed_fd is a registered-file index */
+	int32_t fixed_fd;
+	const struct sr_sqe *sqe; /* io_uring: the submission queue entry, or NULL */
 };
+
+/* sr_call.via */
+#define SR_VIA_SYSCALL 0
+#define SR_VIA_URING   1
 
 /* Blob access. */
 static inline const void *blob_data(const struct sr_blob *b)

@@ -80,6 +80,11 @@ static int load_libbpf(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
 	b->fd.dead = bpf_map__fd(s->maps.dead);
 	b->fd.cgroups = bpf_map__fd(s->maps.cgroups);
 	b->fd.stats = bpf_map__fd(s->maps.stats);
+	b->fd.cgcache = bpf_map__fd(s->maps.cgcache);
+	b->fd.scratch = bpf_map__fd(s->maps.scratch);
+	b->fd.tcache = bpf_map__fd(s->maps.tcache);
+	b->fd.retry = bpf_map__fd(s->maps.retry);
+	b->fd.bss = bpf_map__fd(s->maps.bss);
 	return 0;
 }
 

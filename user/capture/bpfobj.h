@@ -23,11 +23,12 @@
 struct sysray_bpf;
 struct sysray_lskel;
 
-/* The maps the loader uses. */
+/* The maps the loader uses, and those the io_uring object shares (capture/uring.h). */
 struct sr_bpf_fds {
 	int rbs; /* the per-CPU rings' array */
 	int rb_start; /* the start-up ring */
 	int plans, traced, dead, cgroups, stats;
+	int cgcache, scratch, tcache, retry, bss;
 };
 
 struct sr_bpfobj {

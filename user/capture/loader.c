@@ -12,6 +12,7 @@
 
 #include "cli/filter.h"
 #include "capture/loader.h"
+#include "capture/uring.h"
 #include "cli/opts.h"
 #include "host/proc.h"
 #include "sysray_compat.skel.h"
@@ -218,6 +219,21 @@ static int prepare(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	return 0;
 }
 
+/*
+ * The io_uring programs, where the kernel has them: else syscalls are
+ * traced as ever, and -d says why requests are not.
+ */
+static void load_uring(struct sr_loader *l, const struct sr_load_cfg *cfg)
+{
+	int err = uring_cap__load(&l->uring, &l->obj, cfg->opts, cfg->plans);
+
+	if (err && cfg->opts->debug)
+		fprintf(stderr,
+			"sysray: io_uring requests are not traced: %s (they need Linux 6.0 or "
+			"later with io_uring)\n",
+			strerror(-err));
+}
+
 /* -d: where start-up went. */
 static void report_startup(const struct sr_loader *l, const double *t)
 {
@@ -262,6 +278,7 @@ int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	err = fill_plans(l, cfg->plans);
 	if (err)
 		return load_error("fill the syscall plans", err);
+	load_uring(l, cfg);
 	err = fill_cgroups(l, o);
 	if (err)
 		return err;
@@ -271,6 +288,8 @@ int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
 		return load_error("create the ring buffers", err);
 	t[4] = now_ms();
 	err = bpfobj__attach(&l->obj);
+	if (!err)
+		err = uring_cap__attach(l->uring);
 	if (err)
 		return load_error("attach to the syscall tracepoints", err);
 	if (o->backlog) {
@@ -353,6 +372,7 @@ int loader__drain(struct sr_loader *l)
 
 void loader__detach(struct sr_loader *l)
 {
+	uring_cap__detach(l->uring);
 	bpfobj__detach(&l->obj);
 }
 
@@ -385,5 +405,7 @@ void loader__free(struct sr_loader *l)
 	backlog__stop(&l->backlog);
 	rbs__free(&l->rbs); /* its workers map into the rings */
 	rings__close(&l->rings);
+	uring_cap__free(l->uring);
+	l->uring = NULL;
 	bpfobj__free(&l->obj);
 }

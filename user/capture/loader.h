@@ -14,6 +14,7 @@
 #include "ingest/ringbuf.h"
 
 struct sr_opts;
+struct uring_bpf;
 struct sr_plans;
 
 struct sr_loader {
@@ -23,6 +24,7 @@ struct sr_loader {
 	struct sr_rbs rbs; /* the rings, and the array the programs find them in */
 	uint64_t ring_size; /* each */
 	int ncpus;
+	struct uring_bpf *uring; /* the io_uring programs, or NULL (capture/uring.h) */
 	sr_ring_fn on_record; /* each record, oldest first */
 	void *ctx;
 };

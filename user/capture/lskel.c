@@ -40,6 +40,11 @@ void lskel__fds(struct sysray_lskel *s, struct sr_bpf_fds *fd)
 	fd->dead = s->maps.dead.map_fd;
 	fd->cgroups = s->maps.cgroups.map_fd;
 	fd->stats = s->maps.stats.map_fd;
+	fd->cgcache = s->maps.cgcache.map_fd;
+	fd->scratch = s->maps.scratch.map_fd;
+	fd->tcache = s->maps.tcache.map_fd;
+	fd->retry = s->maps.retry.map_fd;
+	fd->bss = s->maps.bss.map_fd;
 }
 
 /* The light skeleton's own attach would try the programs that were not loaded. */

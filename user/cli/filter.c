@@ -171,13 +171,18 @@ static int select_token(uint8_t *set, const char *tok)
 	const struct sr_class *c;
 
 	if (!strcmp(tok, "all")) {
-		memset(set, 0xff, SR_NR_MAX / 8);
+		memset(set, 0xff, SR_SEL_BYTES);
 		return 0;
 	}
 	if (!strcmp(tok, "none"))
 		return 0;
 	if (tok[0] == '/')
 		return select_regex(set, tok + 1);
+	/* every io_uring request, whatever its opcode (their syscall twins are not selected) */
+	if (!strcmp(tok, "%io_uring")) {
+		bit_set(set, SR_SEL_URING);
+		return 0;
+	}
 	c = tok[0] == '%' ? class_by_name(tok + 1, true) : class_by_name(tok, false);
 	if (c) {
 		select_class(set, c->bits);
@@ -227,11 +232,15 @@ static int parse_syscall_set(uint8_t *set, const char *spec)
 	size_t i;
 	int err;
 
-	memset(set, 0, SR_NR_MAX / 8);
+	memset(set, 0, SR_SEL_BYTES);
 	err = each_word("system call", spec, &negate, syscall_word, set);
-	if (negate)
-		for (i = 0; i < SR_NR_MAX / 8; i++)
+	if (negate) {
+		for (i = 0; i < SR_SEL_BYTES; i++)
 			set[i] = ~set[i];
+		bit_set(set, SR_SEL_NEGATED);
+	} else {
+		set[SR_SEL_NEGATED / 8] &= ~(1u << (SR_SEL_NEGATED % 8));
+	}
 	return err;
 }
 
@@ -570,6 +579,20 @@ bool filter__traced(const struct sr_opts *o, int nr)
 	if (!o->trace_set)
 		return true;
 	return nr >= 0 && nr < SR_NR_MAX && bit_get(o->trace_sel, nr);
+}
+
+bool filter__uring_traced(const struct sr_opts *o, int nr)
+{
+	bool all, twin;
+
+	if (!o->trace_set)
+		return true;
+	all = bit_get(o->trace_sel, SR_SEL_URING);
+	if (nr < 0)
+		return all;
+	twin = filter__traced(o, nr);
+	/* "!openat" leaves out openat requests; "!%io_uring" every request */
+	return bit_get(o->trace_sel, SR_SEL_NEGATED) ? twin && all : twin || all;
 }
 
 bool filter__raw(const struct sr_opts *o, int nr)

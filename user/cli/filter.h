@@ -44,6 +44,14 @@ bool filter__signal_shown(const struct sr_opts *o, int sig);
  */
 bool filter__traced(const struct sr_opts *o, int nr);
 
+/**
+ * filter__uring_traced() - does -e trace= select io_uring requests whose
+ * syscall twin is @nr (-1: none)? A request counts as its twin and as a
+ * member of %io_uring: "openat" and "%io_uring" select io_uring openat,
+ * "!openat" and "!%io_uring" leave it out.
+ */
+bool filter__uring_traced(const struct sr_opts *o, int nr);
+
 /** filter__raw() - does -e raw= ask for syscall @nr undecoded? */
 bool filter__raw(const struct sr_opts *o, int nr);
 

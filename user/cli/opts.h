@@ -73,6 +73,14 @@ struct sr_cgroup_sel {
 	enum sr_cg_kind kind;
 };
 
+/*
+ * A syscall set: a bit per syscall number, then one for io_uring requests
+ * (%io_uring) and one saying the set was given negated ("!...").
+ */
+#define SR_SEL_URING   SR_NR_MAX
+#define SR_SEL_NEGATED (SR_NR_MAX + 1)
+#define SR_SEL_BYTES   (SR_NR_MAX / 8 + 1)
+
 struct sr_opts {
 	int strsize; /* -s: bytes of strings and buffers shown (default 32) */
 	bool verbose; /* -v: print structures and env in full (strace's -e abbrev=none) */
@@ -117,11 +125,14 @@ struct sr_opts {
 	pid_t pids[SR_MAX_PIDS]; /* -p */
 	int npids;
 	char **cmd; /* command to launch, NULL-terminated; NULL for none */
-	/* -e trace=: selected syscall numbers (bitmap); all when !trace_set */
+	/*
+	 * -e trace=: selected syscall numbers (bitmap), and bit SR_SEL_URING for
+	 * all io_uring requests (%io_uring); all when !trace_set
+	 */
 	bool trace_set;
-	uint8_t trace_sel[SR_NR_MAX / 8];
+	uint8_t trace_sel[SR_SEL_BYTES];
 	/* -e raw=: syscalls whose arguments print undecoded, in hex */
-	uint8_t raw_sel[SR_NR_MAX / 8];
+	uint8_t raw_sel[SR_SEL_BYTES];
 	uint8_t status; /* -e status=, -z, -Z: SR_ST_* */
 	/* -e signal=: signals whose delivery lines print (bit n: signal n) */
 	uint8_t sig_sel[(64 + 8) / 8];

@@ -105,6 +105,7 @@ void pairing__free(struct sr_pairing *p)
 		task_free(t);
 	idmap__free(&p->tasks);
 	zombies__free(&p->zombies);
+	uring__free(&p->uring);
 }
 
 static struct sr_ttask *task_get(struct sr_pairing *p, uint32_t tid, uint32_t tgid)
@@ -609,6 +610,9 @@ static void handle_pexit(struct sr_pairing *p, const struct sr_pexit *x)
 	task_free(idmap__del(&p->tasks, x->h.tid));
 	if (p->fds && x->group_dead)
 		fdtab__on_process_exit(p->fds, x->h.tgid);
+	/* its rings are torn down after this: what they cancel is not printed */
+	if (x->group_dead)
+		uring__forget_tgid(&p->uring, x->h.tgid);
 }
 
 /* Keep the file name the kernel saw, for an execve whose entry could not read it. */
@@ -720,11 +724,53 @@ static void handle_signal(struct sr_pairing *p, const struct sr_signal *x)
 }
 
 /* The smallest valid record of each type. */
+/*
+ * An io_uring request completed: one line for the submitter, as its
+ * syscall twin prints, and what the fd tables learn from it.
+ */
+static void handle_uring(struct sr_pairing *p, const struct sr_uring_cqe *x, size_t len)
+{
+	struct sr_event ev = { .type = SR_EV_EXIT, .ts = x->h.ts_ns };
+	struct sr_uring_call uc;
+	struct sr_ttask *t;
+	struct sr_call fc;
+
+	if (!uring__complete(&p->uring, x, len, p->opts, &uc))
+		return;
+	t = task_get(p, x->h.tid, x->h.tgid);
+	if (!t) {
+		uring__release(&p->uring, &uc);
+		return;
+	}
+	call__index_blobs(uc.sub_blobs, uc.call.in_end, uc.call.in);
+	call__index_exit_blobs(&uc.call, (const uint8_t *)(x + 1));
+	/* the fd tables see the twin's own row (uc.ent is an extended copy) */
+	fc = uc.call;
+	if (fc.nr >= 0)
+		fc.ent = syscalls__get(fc.nr);
+	ev.task = &t->info;
+	ev.call = &uc.call;
+	ev.shown = uc.shown && status_selected(p, outcome(uc.call.ret));
+	if (ev.shown && p->fds)
+		fdtab__prepare(p->fds, &fc, SR_FDP_ENTRY | SR_FDP_EXIT, pairing__comm_of, p);
+	if (ev.shown)
+		p->stats.lines++;
+	emit(p, &ev);
+	if (p->fds && uc.fd_changes)
+		fdtab__on_syscall(p->fds, &fc);
+	uring__release(&p->uring, &uc);
+}
+
 static const size_t min_size[] = {
-	[SR_REC_ENTER] = sizeof(struct sr_enter),  [SR_REC_EXIT] = sizeof(struct sr_exit),
-	[SR_REC_FORK] = sizeof(struct sr_fork),	   [SR_REC_EXEC] = sizeof(struct sr_exec),
-	[SR_REC_PEXIT] = sizeof(struct sr_pexit),  [SR_REC_SIGNAL] = sizeof(struct sr_signal),
+	[SR_REC_ENTER] = sizeof(struct sr_enter),
+	[SR_REC_EXIT] = sizeof(struct sr_exit),
+	[SR_REC_FORK] = sizeof(struct sr_fork),
+	[SR_REC_EXEC] = sizeof(struct sr_exec),
+	[SR_REC_PEXIT] = sizeof(struct sr_pexit),
+	[SR_REC_SIGNAL] = sizeof(struct sr_signal),
 	[SR_REC_CALL] = sizeof(struct sr_callrec),
+	[SR_REC_URING_SUB] = sizeof(struct sr_uring_sub),
+	[SR_REC_URING_CQE] = sizeof(struct sr_uring_cqe),
 };
 
 int pairing__handle(struct sr_pairing *p, const void *data, size_t len)
@@ -765,6 +811,12 @@ int pairing__handle(struct sr_pairing *p, const void *data, size_t len)
 		break;
 	case SR_REC_SIGNAL:
 		handle_signal(p, data);
+		break;
+	case SR_REC_URING_SUB:
+		uring__on_submit(&p->uring, data, len);
+		break;
+	case SR_REC_URING_CQE:
+		handle_uring(p, data, len);
 		break;
 	}
 	return 0;

@@ -15,6 +15,7 @@
 #include "decode/decode.h"
 #include "lib/idmap.h"
 #include "pairing/sink.h"
+#include "pairing/uring.h"
 #include "pairing/zombies.h"
 
 struct sr_opts;
@@ -42,6 +43,7 @@ struct sr_pairing {
 	bool filter_status; /* -e status= in user space: calls are shown whole, at exit */
 	bool early_sinks; /* a sink shows entries at SR_EV_ENTER (strace's lines) */
 	bool whole_sinks; /* a sink shows calls whole when they end (JSON) */
+	struct sr_uring_pairing uring; /* io_uring requests in flight */
 	struct sr_sink *sinks[SR_MAX_SINKS];
 	int nsinks;
 	struct sr_pairing_stats stats;

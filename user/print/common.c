@@ -17,12 +17,16 @@ void fmt_ptr(struct sr_fmt *f, uint64_t v)
 /* @fd with its -y annotation, as fdtab__describe() tells it (read only). */
 static void print_fd(struct sr_fmt *f, const struct sr_call *c, int fd, enum sr_fd_when when)
 {
-	char buf[SR_FD_ANNOT_MAX];
+	/* an io_uring request's registered file: an index, which no fd table knows */
+	bool fixed = c && c->fixed && when == SR_FDW_ARG && fd == c->fixed_fd;
+	char buf[SR_FD_ANNOT_MAX] = "";
 	size_t n = 0;
 
-	if (f->fds && c)
+	if (f->fds && c && !fixed)
 		n = fdtab__describe(f->fds, c, fd, when, buf, sizeof(buf));
 	f->pr->ops->fd(f->pr, fd, buf, n);
+	if (fixed)
+		pr_comment(f, "fixed file");
 }
 
 void fmt_fd(struct sr_fmt *f, const struct sr_call *c, int fd)

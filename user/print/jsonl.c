@@ -156,6 +156,9 @@ static void on_call(struct sr_jsonl_sink *k, const struct sr_event *ev)
 	jbuf__puts(&k->line, ",\"name\":");
 	jbuf__str(&k->line, c->ent->name, strlen(c->ent->name));
 	jbuf__printf(&k->line, ",\"nr\":%d", c->nr);
+	/* an io_uring request, printed as its syscall twin (nr -1: none) */
+	if (c->via == SR_VIA_URING)
+		jbuf__puts(&k->line, ",\"via\":\"io_uring\"");
 	jbuf__printf(&k->line, ",\"status\":\"%s\"",
 		     failed		    ? "error" :
 		     status_names[ev->type] ? status_names[ev->type] :

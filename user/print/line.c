@@ -22,6 +22,9 @@ void line__enter(struct sr_fmt *f, const struct sr_call *c)
 	struct sr_text_pr *t = text_of(f);
 	const struct sr_sysent *e = c->ent;
 
+	/* an io_uring request prints as its syscall twin, marked */
+	if (c->via == SR_VIA_URING)
+		out__puts(t->out, "[io_uring] ");
 	out__puts(t->out, e->name);
 	out__putc(t->out, '(');
 	text_pr__args_begin(t);

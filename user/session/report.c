@@ -116,9 +116,16 @@ void report__end(struct sr_session *s)
 	if (st.v[SR_STAT_FOLLOW_FAIL])
 		fprintf(stderr, "sysray: %llu new processes not followed (traced map full)\n",
 			(unsigned long long)st.v[SR_STAT_FOLLOW_FAIL]);
+	if (st.v[SR_STAT_URING_UNTRACKED])
+		fprintf(stderr,
+			"sysray: %llu io_uring requests not followed (in-flight map full)\n",
+			(unsigned long long)st.v[SR_STAT_URING_UNTRACKED]);
 	report_stacks(s);
 	if (!s->opts.debug)
 		return;
+	if (s->pairing.uring.unmatched)
+		fprintf(stderr, "sysray: %llu io_uring completions without their submission\n",
+			(unsigned long long)s->pairing.uring.unmatched);
 	report_usage(s);
 	report_unread(&s->pairing.stats);
 	report_records(s, &st);

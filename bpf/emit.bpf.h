@@ -1,0 +1,203 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What every program that sends records shares: the plans by syscall
+ * number, the record header, the per-CPU rings with their batched wakeups,
+ * the retry map's bookkeeping, and the call the capture functions read.
+ * Used by sysray.bpf.c and by uring.bpf.c, the io_uring object.
+ */
+#ifndef SYSRAY_EMIT_BPF_H
+#define SYSRAY_EMIT_BPF_H
+
+/* The plans map's key for syscall @id. */
+static __always_inline __u32 plan_key(long id)
+{
+	return id >= 0 && id < SR_NR_MAX ? id : SR_NR_MAX;
+}
+
+static __always_inline const struct sr_plan *plan_of(long id)
+{
+	return plan_get(plan_key(id));
+}
+
+/*
+ * An ia32 task's call: its number is i386's, so the x86_64 plan of that
+ * number only says whether the i386 call is selected (SR_PLAN_COMPAT).
+ */
+static __always_inline const struct sr_plan *compat_plan(const struct sr_plan *plan)
+{
+	__u32 key = SR_NR_MAX + 1;
+
+	return plan->flags & SR_PLAN_COMPAT ? bpf_map_lookup_elem(&plans, &key) : NULL;
+}
+
+/* This CPU's ring buffer. */
+static __always_inline void *cpu_ring(void)
+{
+	__u32 cpu = bpf_get_smp_processor_id();
+	void *rb = bpf_map_lookup_elem(&rbs, &cpu);
+
+	/* not in the array yet (the first milliseconds): the start-up ring */
+	return rb ? rb : (void *)&rb_start;
+}
+
+static __always_inline void hdr_init(struct sr_hdr *h, __u16 type, __s32 nr)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+
+	h->ts_ns = bpf_ktime_get_ns(); /* merges the per-CPU rings */
+	h->tgid = pid_tgid >> 32;
+	h->tid = (__u32)pid_tgid;
+	h->type = type;
+	h->flags = 0;
+	h->lost = 0;
+	h->nr = nr;
+	h->size = 0;
+}
+
+/*
+ * Force a wakeup only when a record of @size bytes, added to @pending,
+ * crosses a multiple of targ_wakeup_bytes (a power of two). Waking on every
+ * record past the threshold, while the consumer is behind, costs an
+ * inter-processor interrupt each: in a VM, a trap to the hypervisor.
+ */
+static __always_inline __u64 rec_step(__u32 size)
+{
+	return (size + BPF_RINGBUF_HDR_SZ + 7) & ~7ULL; /* header, padding to 8 */
+}
+
+static __always_inline __u64 wakeup_flag(__u64 pending, __u32 size)
+{
+	return (pending & (targ_wakeup_bytes - 1)) + rec_step(size) >= targ_wakeup_bytes ?
+		       BPF_RB_FORCE_WAKEUP :
+		       BPF_RB_NO_WAKEUP;
+}
+
+/*
+ * Send @size bytes of scratch to the ring buffer. A failed output is counted
+ * as lost, and the next record from this CPU carries the count in h->lost so
+ * user space can mark the place. A changed generation means a program that
+ * preempted us reused the scratch: the record is garbage, drop and count it.
+ */
+static __always_inline void emit(struct sr_scratch *s, __u64 gen, __u32 size)
+{
+	struct sr_hdr *h = (void *)s->buf;
+	struct sr_cpu_stats *st = stats_get();
+	void *rb = cpu_ring();
+	__u64 flags;
+
+	if (!st)
+		return;
+	if (s->gen != gen) {
+		st->v[SR_STAT_LOST]++;
+		st->v[SR_STAT_PENDING]++;
+		return;
+	}
+	h->lost = st->v[SR_STAT_PENDING] > 0xffffffff ? 0xffffffff : st->v[SR_STAT_PENDING];
+	h->size = size;
+	if (!rb) {
+		st->v[SR_STAT_LOST]++;
+		st->v[SR_STAT_PENDING]++;
+		return;
+	}
+	flags = wakeup_flag(bpf_ringbuf_query(rb, BPF_RB_AVAIL_DATA), size);
+	/* for the verifier: records never exceed SR_REC_MAX, see put_blob() */
+	size &= SR_SCRATCH_SIZE - 1;
+	if (bpf_ringbuf_output(rb, s, size, flags)) {
+		st->v[SR_STAT_LOST]++;
+		st->v[SR_STAT_PENDING]++;
+		return;
+	}
+	st->v[SR_STAT_EMITTED]++;
+	st->v[SR_STAT_PENDING] = 0;
+}
+
+/*
+ * Records with nothing but their fixed part skip the scratch: reserve them
+ * in the ring directly. Returns the record, or NULL after counting a loss.
+ */
+static __always_inline void *reserve_fixed(struct sr_cpu_stats *st, __u32 size)
+{
+	void *rb = cpu_ring();
+	void *r = rb ? bpf_ringbuf_reserve(rb, size, 0) : NULL;
+
+	if (!r) {
+		st->v[SR_STAT_LOST]++;
+		st->v[SR_STAT_PENDING]++;
+	}
+	return r;
+}
+
+static __always_inline void submit_wake(struct sr_cpu_stats *st, struct sr_hdr *h, __u32 size,
+					bool wake)
+{
+	void *rb = cpu_ring(); /* the one reserve_fixed() used: no migration in between */
+	__u64 pending = rb ? bpf_ringbuf_query(rb, BPF_RB_AVAIL_DATA) : 0;
+	__u64 step = rec_step(size);
+
+	h->lost = st->v[SR_STAT_PENDING] > 0xffffffff ? 0xffffffff : st->v[SR_STAT_PENDING];
+	h->size = size;
+	st->v[SR_STAT_EMITTED]++;
+	st->v[SR_STAT_PENDING] = 0;
+	/* the reservation already counts in what is pending */
+	bpf_ringbuf_submit(h, wake ? BPF_RB_FORCE_WAKEUP :
+				     wakeup_flag(pending > step ? pending - step : 0, size));
+}
+
+static __always_inline void submit_fixed(struct sr_cpu_stats *st, struct sr_hdr *h, __u32 size)
+{
+	submit_wake(st, h, size, false);
+}
+
+/* Entries of the retry map are counted in retry_pending; replacing one is not new. */
+static __always_inline void put_retry(__u32 tid, struct retry_val *rv)
+{
+	if (!bpf_map_update_elem(&retry, &tid, rv, BPF_NOEXIST))
+		__sync_fetch_and_add(&retry_pending, 1);
+	else
+		bpf_map_update_elem(&retry, &tid, rv, BPF_EXIST);
+}
+
+static __always_inline void drop_retry(__u32 tid)
+{
+	if (!bpf_map_delete_elem(&retry, &tid))
+		__sync_fetch_and_add(&retry_pending, -1);
+}
+
+/* Remember which entry copies faulted, for sys_exit to read them again. */
+static __always_inline void note_faults(__u32 mask, __s32 nr)
+{
+	struct retry_val rv = { .nr = nr, .mask = mask };
+	__u32 tid = (__u32)bpf_get_current_pid_tgid();
+
+	stat_inc(SR_STAT_READ_FAULT);
+	put_retry(tid, &rv);
+}
+
+/* The fixed part of an entry (or whole-call) record. */
+static __always_inline void enter_init(struct sr_enter *e, __u16 type, long id,
+				       struct pt_regs *regs, __u16 hflags, struct task_struct *cur)
+{
+	hdr_init(&e->h, type, id);
+	e->h.flags = hflags;
+	sr_regs_args(regs, e->args, cur);
+	if (targ_comm_names)
+		bpf_get_current_comm(e->comm, sizeof(e->comm));
+	else
+		__builtin_memset(e->comm, 0, sizeof(e->comm));
+	e->cgid = targ_cgroup_ids ? bpf_get_current_cgroup_id() : 0;
+	e->ip = sr_regs_ip(regs);
+}
+
+/* The call's arguments and outcome, where the capture functions read them. */
+static __always_inline void save_call(struct sr_scratch *s, const __u64 *args, long ret, __u64 sp)
+{
+	int i;
+
+#pragma unroll
+	for (i = 0; i < SR_NARGS; i++)
+		s->args[i] = args[i];
+	s->ret = ret;
+	s->sp = sp;
+}
+
+#endif /* SYSRAY_EMIT_BPF_H */

@@ -1,0 +1,334 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * io_uring requests: what a syscall tracer cannot see. At submission
+ * (io_uring_submit_req, or io_uring_req_failed for a request the kernel
+ * refused before it ran) the program finds the submission queue entry in
+ * the ring, turns it into its syscall twin's arguments (the uring_ops map,
+ * filled by the loader) and captures what the twin's plan reads at entry.
+ * The request is remembered by its kernel address with the submitter's
+ * pid: completions run in io-wq workers, the SQPOLL thread or task work,
+ * and are attributed to the submitter. At completion (io_uring_complete)
+ * come the result and the twin's exit captures, read only inside the
+ * submitter's process (its address space).
+ *
+ * An object of its own, loaded by libbpf after sysray.bpf.c's build (see
+ * user/capture/uring.c): its maps but uring_ops and uring_reqs are the main
+ * object's, shared by fd, and its .rodata and .bss are laid out alike (the
+ * same headers define them). A light skeleton cannot leave a program out,
+ * and io_uring_complete changed its prototype in 6.4: each kernel loads the
+ * program written for its own, and a kernel without io_uring or older than
+ * 6.0 loads none of this while the syscalls are traced as ever.
+ */
+/* 6.0 and later only: bpf_loop() is there (see sysray.bpf.c) */
+#define SR_BPF_LOOP 1
+
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include <bpf/bpf_core_read.h>
+#include "sysray/abi.h"
+#include "arch.bpf.h"
+#include "maps.bpf.h"
+#include "capture.bpf.h"
+#include "filter.bpf.h"
+#include "fdinfo.bpf.h"
+#include "emit.bpf.h"
+
+char LICENSE[] SEC("license") = "GPL";
+
+/* PF_IO_WORKER, include/linux/sched.h (not UAPI): io-wq and SQPOLL threads. */
+#define SR_PF_IO_WORKER 0x10
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, SR_URING_OPS);
+	__type(key, __u32);
+	__type(value, struct sr_uring_op);
+} uring_ops SEC(".maps");
+
+/* A request in flight, by its kernel address. */
+struct uring_req {
+	__u32 tgid;
+	__u32 tid;
+	__s32 nr; /* the twin, or -1 */
+	__u32 faults; /* arguments whose entry copy faulted: read again at completion */
+	__u64 args[SR_NARGS];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__uint(max_entries, 65536);
+	__type(key, __u64);
+	__type(value, struct uring_req);
+} uring_reqs SEC(".maps");
+
+/*
+ * This CPU's request being built or completed, off the stack: with the
+ * capture functions' frames, 6.1's verifier finds 512 bytes too few.
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct uring_req);
+} uring_tmp SEC(".maps");
+
+static __always_inline struct uring_req *uring_tmp_get(void)
+{
+	__u32 zero = 0;
+
+	return bpf_map_lookup_elem(&uring_tmp, &zero);
+}
+
+/* Field @src of @q, as a syscall argument. */
+static __always_inline __u64 sqe_field(const struct sr_sqe *q, __u8 src)
+{
+	switch (src) {
+	case SR_SQE_FD:
+		return (__u64)(__s64)q->fd;
+	case SR_SQE_OFF:
+		return q->off;
+	case SR_SQE_ADDR:
+		return q->addr;
+	case SR_SQE_LEN:
+		return q->len;
+	case SR_SQE_OPFLAGS:
+		return q->op_flags;
+	case SR_SQE_FILE_INDEX:
+		return q->file_index;
+	case SR_SQE_ADDR_LEN:
+		return q->file_index & 0xffff;
+	case SR_SQE_ADDR3:
+		return q->addr3;
+	}
+	return 0;
+}
+
+/*
+ * The entry the kernel just took from the submission ring for @req:
+ * io_get_sqe() advanced cached_sq_head past it before the request was set
+ * up. Returns whether @q holds it (the opcode and user_data agree).
+ */
+static __always_inline bool ring_sqe(struct io_kiocb *req, struct sr_sqe *q)
+{
+	struct io_ring_ctx *ctx = BPF_CORE_READ(req, ctx);
+	__u32 mask = BPF_CORE_READ(ctx, sq_entries) - 1;
+	__u32 head = BPF_CORE_READ(ctx, cached_sq_head) - 1;
+	__u32 flags = BPF_CORE_READ(ctx, flags);
+	__u32 *sq_array = BPF_CORE_READ(ctx, sq_array);
+	void *sqes = BPF_CORE_READ(ctx, sq_sqes);
+	__u32 idx = head & mask;
+
+	if (!(flags & targ_uring_no_sqarray) && sq_array &&
+	    bpf_probe_read_kernel(&idx, sizeof(idx), sq_array + (head & mask)))
+		return false;
+	if (idx > mask)
+		return false;
+	if (flags & targ_uring_sqe128)
+		idx <<= 1;
+	if (bpf_probe_read_kernel(q, sizeof(*q), sqes + (__u64)idx * sizeof(*q)))
+		return false;
+	return q->opcode == BPF_CORE_READ(req, opcode) &&
+	       q->user_data == BPF_CORE_READ(req, cqe.user_data);
+}
+
+/*
+ * A request of a traced task was submitted: send its twin's arguments and
+ * entry captures, and remember it for its completion. @usqe: the entry as
+ * the kernel passed it (io_uring_req_failed), or NULL to find it in the ring.
+ */
+static __always_inline int uring_submit(struct io_kiocb *req, const void *usqe)
+{
+	struct task_struct *task = cur_task();
+	__u32 tgid = cur_tgid(task), key;
+	const struct sr_uring_op *op;
+	const struct sr_plan *plan = NULL;
+	struct uring_req *r = uring_tmp_get();
+	struct sr_uring_sub *x;
+	struct sr_scratch *s;
+	__u64 rq = (__u64)req, gen;
+	__u32 off;
+	bool ok;
+	int i;
+
+	if (!r || !task_traced(tgid, false, task))
+		return 0;
+	s = scratch_get();
+	if (!s)
+		return 0;
+	gen = ++s->gen;
+	x = (void *)s->buf;
+	hdr_init(&x->h, SR_REC_URING_SUB, -1);
+	x->flags = 0;
+	/* an SQPOLL thread submits for its process: its thread id means nothing to the user */
+	if (BPF_CORE_READ(task, flags) & SR_PF_IO_WORKER) {
+		x->h.tid = tgid;
+		x->flags |= SR_USUB_SQTHREAD;
+	}
+	x->req = rq;
+	x->ctx = (__u64)BPF_CORE_READ(req, ctx);
+	x->opcode = BPF_CORE_READ(req, opcode);
+	x->pad = 0;
+	if (usqe)
+		ok = !bpf_probe_read_kernel(&x->sqe, sizeof(x->sqe), usqe);
+	else
+		ok = ring_sqe(req, &x->sqe);
+	if (!ok) {
+		__builtin_memset(&x->sqe, 0, sizeof(x->sqe));
+		x->sqe.opcode = x->opcode;
+		x->sqe.user_data = BPF_CORE_READ(req, cqe.user_data);
+	} else {
+		x->flags |= SR_USUB_SQE;
+	}
+	if (targ_comm_names)
+		bpf_get_current_comm(x->comm, sizeof(x->comm));
+	else
+		__builtin_memset(x->comm, 0, sizeof(x->comm));
+	key = x->opcode < SR_URING_OPS ? x->opcode : 0;
+	op = bpf_map_lookup_elem(&uring_ops, &key);
+	if (!op || x->opcode >= SR_URING_OPS || !(op->flags & (SR_UOP_TRACED | SR_UOP_TRACK)))
+		return 0;
+#pragma unroll
+	for (i = 0; i < SR_NARGS; i++)
+		x->args[i] = ok && (op->flags & SR_UOP_TWIN) ? sqe_field(&x->sqe, op->src[i]) : 0;
+	off = sizeof(*x);
+	r->nr = -1;
+	if (ok && (op->flags & SR_UOP_TWIN)) {
+		r->nr = op->nr;
+		x->h.nr = op->nr;
+		plan = plan_of(op->nr);
+	}
+	r->tgid = x->h.tgid;
+	r->tid = x->h.tid;
+	r->faults = 0;
+	__builtin_memcpy(r->args, x->args, sizeof(r->args));
+	s->faults = 0;
+	save_call(s, r->args, 0, 0);
+	if (plan)
+		off = capture_args(off, plan_key(op->nr), SR_PASS_ENTER, 0);
+	s = scratch_get();
+	if (!s)
+		return 0;
+	r->faults = s->faults;
+	if (bpf_map_update_elem(&uring_reqs, &rq, r, BPF_ANY)) {
+		stat_inc(SR_STAT_URING_UNTRACKED);
+		return 0;
+	}
+	emit(s, gen, off);
+	return 0;
+}
+
+/*
+ * The twin's exit captures of a request that completed with @res: entry
+ * reads that faulted at submission read again, then what the call returns
+ * in memory, then (-y) the fds it returned or took.
+ */
+static __always_inline __u32 complete_captures(struct sr_scratch *s, __u32 off,
+					       const struct sr_plan *plan,
+					       const struct uring_req *r, __s64 res)
+{
+	__u32 key = plan_key(r->nr);
+
+	save_call(s, r->args, res, 0);
+	if (r->faults)
+		off = capture_args(off, key, SR_PASS_RETRY, r->faults);
+	if (plan->flags & SR_PLAN_HAS_EXIT)
+		off = capture_args(off, key, SR_PASS_EXIT, 0);
+	if (targ_uring_fdi &&
+	    (plan->flags & (SR_PLAN_FDI_RET | SR_PLAN_FDI_ARG0 | SR_PLAN_FDI_PAIR))) {
+		s = scratch_get();
+		if (s)
+			fdi_offsets_set(&s->fdo);
+		off = capture_fdinfo(off, key);
+	}
+	return off;
+}
+
+/* Request @req completed with @res: send it to its submitter's trace. */
+static __always_inline int uring_complete(__u64 req, __s64 res, __u32 cflags)
+{
+	const struct sr_plan *plan = NULL;
+	struct uring_req *r, *rc = uring_tmp_get();
+	struct sr_uring_cqe *x;
+	struct sr_scratch *s;
+	__u32 off;
+	__u64 gen;
+
+	r = bpf_map_lookup_elem(&uring_reqs, &req);
+	if (!r || !rc)
+		return 0;
+	*rc = *r;
+	/* a multishot request (accept, recv, poll) goes on: more completions follow */
+	if (!(cflags & targ_uring_cqe_more))
+		bpf_map_delete_elem(&uring_reqs, &req);
+	s = scratch_get();
+	if (!s)
+		return 0;
+	gen = ++s->gen;
+	x = (void *)s->buf;
+	hdr_init(&x->h, SR_REC_URING_CQE, rc->nr);
+	x->h.tgid = rc->tgid;
+	x->h.tid = rc->tid;
+	x->req = req;
+	x->res = res;
+	x->cflags = cflags;
+	x->flags = 0;
+	off = sizeof(*x);
+	if (rc->nr >= 0)
+		plan = plan_of(rc->nr);
+	/* user memory is the submitter's: elsewhere (interrupt, another process) read nothing */
+	if (cur_tgid(cur_task()) != rc->tgid)
+		x->flags |= SR_UCQE_FOREIGN;
+	else if (plan)
+		off = complete_captures(s, off, plan, rc, res);
+	s = scratch_get();
+	if (s)
+		emit(s, gen, off);
+	return 0;
+}
+
+/* 6.3 and later */
+SEC("tp_btf/io_uring_submit_req")
+int BPF_PROG(uring_submit_req, struct io_kiocb *req)
+{
+	return uring_submit(req, NULL);
+}
+
+/* 6.0 to 6.2: the same tracepoint under its older name (5.x's had no request) */
+SEC("tp_btf/io_uring_submit_sqe")
+int BPF_PROG(uring_submit_sqe, struct io_kiocb *req, bool force_nonblock)
+{
+	return uring_submit(req, NULL);
+}
+
+/* A request refused while being set up (bad flags, bad fd): it completes with the error. */
+SEC("tp_btf/io_uring_req_failed")
+int BPF_PROG(uring_req_failed, const struct io_uring_sqe *sqe, struct io_kiocb *req, int error)
+{
+	__u64 rq = (__u64)req;
+
+	/* already known: it failed while running, after its submission */
+	if (bpf_map_lookup_elem(&uring_reqs, &rq))
+		return 0;
+	return uring_submit(req, sqe);
+}
+
+/*
+ * 6.4 and later: the completion queue entry as posted. Read directly (a BTF
+ * pointer): on 6.0-6.3, where this argument is user_data, the verifier
+ * refuses the program and the loader takes uring_complete_v60.
+ */
+SEC("tp_btf/io_uring_complete")
+int BPF_PROG(uring_complete_cqe, void *ctx_, void *req, struct io_uring_cqe *cqe)
+{
+	return uring_complete((__u64)req, cqe->res, cqe->flags);
+}
+
+/* 6.0 to 6.3: the entry's fields one by one (6.4+ refuses its arguments past the third). */
+SEC("tp_btf/io_uring_complete")
+int BPF_PROG(uring_complete_v60, void *ctx_, void *req, __u64 user_data, int res, unsigned cflags,
+	     __u64 extra1, __u64 extra2)
+{
+	return uring_complete((__u64)req, res, cflags);
+}

@@ -1,0 +1,141 @@
+# SPDX-License-Identifier: GPL-2.0
+"""io_uring requests as strace lines: tests registered by run.py.
+
+The program (tests/uring/uring_ops.c, built against liburing) submits one
+request at a time, so the lines come in a fixed order; strace sees none of
+them (only io_uring_enter), so the expectations are written from the
+requests the program makes, in the spelling of each syscall twin.
+"""
+
+import json
+import os
+import re
+
+# The requests of uring_ops, in order (bodies: the pid column dropped).
+FILES = [
+    '[io_uring] openat(AT_FDCWD, "missing.conf", O_RDONLY) = -1 ENOENT (No such file or directory)',
+    '[io_uring] openat(AT_FDCWD, "data.txt", O_WRONLY|O_CREAT|O_TRUNC, 0644) = 4',
+    '[io_uring] write(4, "hello io_uring\\n", 15, 0) = 15',
+    '[io_uring] close(4)               = 0',
+    '[io_uring] openat(AT_FDCWD, "data.txt", O_RDONLY) = 4',
+    '[io_uring] read(4, "hello io_uring\\n", 64, 0) = 15',
+    '[io_uring] readv(4, [{iov_base="io_ur", iov_len=5}, {iov_base="ing\\n", iov_len=4}], 2, 6) = 9',
+    '[io_uring] read(0 /* fixed file */, "hello", 5, 0) = 5',
+    '[io_uring] close(4)               = 0',
+    '[io_uring] unlinkat(AT_FDCWD, "data.txt", 0) = 0',
+]
+LINKED = [
+    '[io_uring] close(99)              = -1 EBADF (Bad file descriptor)',
+    '[io_uring] IORING_OP_NOP()        = -1 ECANCELED (Operation canceled)',
+    '[io_uring] IORING_OP_NOP()        = 0',
+]
+NETWORK = [
+    '[io_uring] accept4(4, NULL, NULL, 0) = 6',
+    '[io_uring] sendto(5, "ping", 4, 0, NULL, 0) = 4',
+    '[io_uring] recvfrom(6, "ping", 16, 0, NULL, NULL) = 4',
+]
+REFUSED = [
+    # refused while being set up (io_uring_req_failed): AT_FDCWD is no file index
+    '[io_uring] openat(AT_FDCWD, "missing.conf", O_RDONLY) = -1 EBADF '
+    '(Bad file descriptor)',
+]
+ALL = FILES + LINKED + NETWORK + REFUSED
+
+
+def tests(rt):
+    """The test functions, using run.py's helpers (@rt)."""
+
+    def uring_prog():
+        path = os.path.join(rt.ROOT, '.output', 'uring-progs', 'uring_ops')
+        if not os.access(path, os.X_OK):
+            raise rt.Fail(f'{path} is missing: make progs (needs liburing-dev)')
+        try:
+            with open('/proc/sys/kernel/io_uring_disabled') as f:
+                if f.read().strip() != '0':
+                    raise rt.Skip('io_uring is disabled (kernel.io_uring_disabled)')
+        except FileNotFoundError:
+            pass
+        return path
+
+    def requests(extra, *args):
+        st, lines, err = rt.trace([uring_prog()] + list(args), extra)
+        rt.check(st == 0, f'uring_ops exited with {st}: {err.strip()}')
+        return lines
+
+    def uring_lines(lines):
+        return [b for b in rt.bodies(lines) if b.startswith('[io_uring] ')]
+
+    def same(got, want, what):
+        for i, (g, w) in enumerate(zip(got, want)):
+            rt.check(g == w, f'{what}: line {i + 1} is\n  {g}\nnot\n  {w}')
+        rt.check(len(got) == len(want), f'{what}: {len(got)} lines, not {len(want)}: {got}')
+
+    def io_uring_requests_as_strace_lines():
+        lines = requests(['-e', 'trace=%io_uring'])
+        same(rt.bodies(lines)[:len(ALL)], ALL, '-e trace=%io_uring')
+        # the submitter's pid, the same as its own syscalls'
+        pids = rt.pids(lines)
+        rt.check(len(rt.pids([x for x in lines if '[io_uring]' in x])) == 1,
+                 f'requests attributed to several pids: {pids}')
+
+    def io_uring_sqpoll_attributed_to_the_process():
+        lines = requests(['-e', 'trace=%io_uring,exit_group'], 'sqpoll')
+        got = uring_lines(lines)
+        same(got, ALL, 'SQPOLL')
+        pid = rt.pids([x for x in lines if 'exit_group' in x])
+        rt.check(rt.pids([x for x in lines if '[io_uring]' in x]) == pid,
+                 'SQPOLL requests not attributed to the process ' + str(pid))
+
+    def io_uring_trace_selects_twins():
+        got = uring_lines(requests(['-e', 'trace=openat,close']))
+        same(got, [x for x in ALL if re.match(r'\[io_uring\] (openat|close)\(', x)],
+             '-e trace=openat,close')
+        got = uring_lines(requests(['-e', 'trace=!%io_uring']))
+        same(got, [], '-e trace=!%io_uring')
+        got = uring_lines(requests(['-e', 'trace=!openat']))
+        same(got, [x for x in ALL if 'openat(' not in x], '-e trace=!openat')
+
+    def io_uring_failed_requests_with_Z():
+        got = uring_lines(requests(['-Z', '-e', 'trace=%io_uring']))
+        same(got, [x for x in ALL if ' = -1 ' in x], '-Z')
+
+    def io_uring_fd_tables_learn_requests():
+        got = uring_lines(requests(['-y', '-e', 'trace=%io_uring']))
+        cwd = '/tmp/sysray-progs-uring'
+        data = f'4<{cwd}/data.txt>'
+        want = [
+            f'[io_uring] openat(AT_FDCWD<{cwd}>, "data.txt", O_RDONLY) = {data}',
+            f'[io_uring] read({data}, "hello io_uring\\n", 64, 0) = 15',
+            '[io_uring] read(0 /* fixed file */, "hello", 5, 0) = 5',
+            f'[io_uring] close({data}) = 0',
+        ]
+        same(got[4:6] + got[7:9], want, '-y')
+        sock = re.compile(r'^\[io_uring\] accept4\(4<socket:\[\d+\]>, NULL, NULL, 0\) = '
+                          r'6<socket:\[(\d+)\]>$')
+        m = sock.match(got[13])
+        rt.check(m, 'accept4 under -y: ' + got[13])
+        rt.check(got[15].startswith(f'[io_uring] recvfrom(6<socket:[{m.group(1)}]>, "ping"'),
+                 'the accepted socket is not known by its inode: ' + got[15])
+
+    def io_uring_json_via():
+        out = rt.tmpfile('.json')
+        try:
+            st, _, err = rt.sysray(['--json', '-o', out, '-e', 'trace=%io_uring', '--',
+                                    uring_prog()])
+            rt.check(st == 0, f'status {st}: {err}')
+            with open(out) as f:
+                evs = [json.loads(x) for x in f if x.strip()]
+        finally:
+            os.unlink(out)
+        calls = [e for e in evs if e.get('type') == 'syscall']
+        rt.check(len(calls) == len(ALL), f'{len(calls)} calls, not {len(ALL)}')
+        rt.check(all(e.get('via') == 'io_uring' for e in calls), 'a call without "via"')
+        first = calls[0]
+        rt.check((first['name'], first['errno']) == ('openat', 'ENOENT'), str(first))
+        nop = calls[11]
+        rt.check((nop['name'], nop['nr'], nop['errno']) == ('IORING_OP_NOP', -1, 'ECANCELED'),
+                 str(nop))
+
+    return [io_uring_requests_as_strace_lines, io_uring_sqpoll_attributed_to_the_process,
+            io_uring_trace_selects_twins, io_uring_failed_requests_with_Z,
+            io_uring_fd_tables_learn_requests, io_uring_json_via]

@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-2.0
+/* io_uring requests: submission and completion records paired into one line. */
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <linux/io_uring.h>
+
+#include "cli/filter.h"
+#include "rec.h"
+#include "table/syscalls.h"
+#include "test.h"
+
+/* A submission record of @tid for request @req: opcode @op printed as @twin (NULL: none). */
+static void t_sub(struct t_rec *r, uint32_t tid, uint64_t req, unsigned int op, const char *twin,
+		  const uint64_t args[6])
+{
+	struct sr_uring_sub *x = (struct sr_uring_sub *)r->buf;
+	const struct sr_sysent *e = twin ? syscalls__by_name(twin) : NULL;
+
+	memset(x, 0, sizeof(*x));
+	x->h.type = SR_REC_URING_SUB;
+	x->h.tgid = x->h.tid = tid;
+	x->h.nr = e ? e->nr : -1;
+	x->h.ts_ns = 1000;
+	x->req = req;
+	x->opcode = op;
+	x->sqe.opcode = op;
+	x->flags = SR_USUB_SQE;
+	memcpy(x->args, args, sizeof(x->args));
+	r->len = sizeof(*x);
+	x->h.size = r->len;
+}
+
+static void t_cqe(struct t_rec *r, uint32_t tid, uint64_t req, int nr, int64_t res)
+{
+	struct sr_uring_cqe *x = (struct sr_uring_cqe *)r->buf;
+
+	memset(x, 0, sizeof(*x));
+	x->h.type = SR_REC_URING_CQE;
+	x->h.tgid = x->h.tid = tid;
+	x->h.nr = nr;
+	x->h.ts_ns = 2000;
+	x->req = req;
+	x->res = res;
+	r->len = sizeof(*x);
+	x->h.size = r->len;
+}
+
+static int nr_of(const char *name)
+{
+	return syscalls__by_name(name)->nr;
+}
+
+static void open_missing_and_read(struct t_state *st)
+{
+	uint64_t open_args[6] = { (uint64_t)AT_FDCWD, 0x1000, O_RDONLY, 0 };
+	uint64_t read_args[6] = { 5, 0x2000, 4096, 8192 };
+	struct t_sink s;
+	struct t_rec r;
+
+	t_sink_open(&s);
+	t_sub(&r, 4242, 0xffff0001, IORING_OP_OPENAT, "openat", open_args);
+	t_blob(&r, 1, "/etc/app.conf", 14, 0, 0);
+	t_feed(&s, &r);
+	t_sub(&r, 4242, 0xffff0002, IORING_OP_READ, "read", read_args);
+	t_feed(&s, &r);
+	CHECK_STR(st, t_sink_text(&s), ""); /* nothing before a completion */
+	/* completions in another order than submissions */
+	t_cqe(&r, 4242, 0xffff0002, nr_of("read"), 4);
+	t_blob(&r, 1, "\1\0\0\0", 4, 0, 4);
+	t_feed(&s, &r);
+	t_cqe(&r, 4242, 0xffff0001, nr_of("openat"), -ENOENT);
+	t_feed(&s, &r);
+	CHECK_STR(st, t_sink_text(&s),
+		  "4242  [io_uring] read(5, \"\\1\\0\\0\\0\", 4096, 8192) = 4\n"
+		  "4242  [io_uring] openat(AT_FDCWD, \"/etc/app.conf\", O_RDONLY) = -1 ENOENT "
+		  "(No such file or directory)\n");
+	t_sink_close(&s);
+}
+
+static void no_twin_and_unknown(struct t_state *st)
+{
+	static const uint64_t none[6];
+	struct t_sink s;
+	struct t_rec r;
+
+	t_sink_open(&s);
+	t_sub(&r, 7, 0x10, IORING_OP_NOP, NULL, none);
+	t_feed(&s, &r);
+	t_cqe(&r, 7, 0x10, -1, 0);
+	t_feed(&s, &r);
+	t_sub(&r, 7, 0x10, 120, NULL, none); /* the same address, reused */
+	t_feed(&s, &r);
+	t_cqe(&r, 7, 0x10, -1, -EINVAL);
+	t_feed(&s, &r);
+	/* a completion whose submission was never seen: counted, not printed */
+	t_cqe(&r, 7, 0x20, -1, 0);
+	t_feed(&s, &r);
+	CHECK_STR(st, t_sink_text(&s),
+		  "7     [io_uring] IORING_OP_NOP()        = 0\n"
+		  "7     [io_uring] IORING_OP_120()        = -1 EINVAL (Invalid argument)\n");
+	CHECK(st, s.p.uring.unmatched == 1);
+	t_sink_close(&s);
+}
+
+static void fixed_file(struct t_state *st)
+{
+	uint64_t a[6] = { 0, 0x2000, 5, 0 };
+	struct t_sink s;
+	struct t_rec r;
+
+	t_sink_open(&s);
+	t_sub(&r, 9, 0x30, IORING_OP_READ, "read", a);
+	((struct sr_uring_sub *)r.buf)->sqe.flags = IOSQE_FIXED_FILE;
+	t_feed(&s, &r);
+	t_cqe(&r, 9, 0x30, nr_of("read"), 5);
+	t_blob(&r, 1, "hello", 5, 0, 5);
+	t_feed(&s, &r);
+	CHECK_STR(st, t_sink_text(&s),
+		  "9     [io_uring] read(0 /* fixed file */, \"hello\", 5, 0) = 5\n");
+	t_sink_close(&s);
+}
+
+/* -e trace=: a request counts as its twin and as %io_uring. */
+static void trace_sets(struct t_state *st)
+{
+	struct sr_opts o;
+	int openat = nr_of("openat"), close_ = nr_of("close");
+
+	memset(&o, 0, sizeof(o));
+	CHECK(st, filter__uring_traced(&o, openat) && filter__uring_traced(&o, -1));
+	CHECK(st, filter__qualify(&o, "trace=openat") == 0);
+	CHECK(st, filter__uring_traced(&o, openat) && !filter__uring_traced(&o, close_));
+	CHECK(st, !filter__uring_traced(&o, -1));
+	CHECK(st, filter__qualify(&o, "trace=%io_uring") == 0);
+	CHECK(st, filter__uring_traced(&o, close_) && filter__uring_traced(&o, -1));
+	CHECK(st, !filter__traced(&o, close_)); /* the syscall itself is not selected */
+	CHECK(st, filter__qualify(&o, "trace=!openat") == 0);
+	CHECK(st, !filter__uring_traced(&o, openat) && filter__uring_traced(&o, close_));
+	CHECK(st, filter__uring_traced(&o, -1));
+	CHECK(st, filter__qualify(&o, "trace=!%io_uring") == 0);
+	CHECK(st, !filter__uring_traced(&o, openat) && !filter__uring_traced(&o, -1));
+	CHECK(st, filter__traced(&o, openat));
+}
+
+/* A request completes while its submitter's io_uring_enter is on an open line. */
+static void inside_a_syscall(struct t_state *st)
+{
+	uint64_t enter[6] = { 3, 1, 1, 1, 0, 8 };
+	uint64_t a[6] = { 99 };
+	struct t_sink s;
+	struct t_rec r;
+
+	t_sink_open(&s);
+	t_enter(&r, 50, "io_uring_enter", enter);
+	t_feed(&s, &r);
+	t_sub(&r, 50, 0x40, IORING_OP_CLOSE, "close", a);
+	t_feed(&s, &r);
+	t_cqe(&r, 50, 0x40, nr_of("close"), -EBADF);
+	t_feed(&s, &r);
+	t_exit(&r, 50, "io_uring_enter", 1);
+	t_feed(&s, &r);
+	CHECK_STR(st, t_sink_text(&s),
+		  "50    io_uring_enter(3, 1, 1, 0x1, NULL, 8 <unfinished ...>\n"
+		  "50    [io_uring] close(99)              = -1 EBADF (Bad file descriptor)\n"
+		  "50    <... io_uring_enter resumed>)     = 1\n");
+	t_sink_close(&s);
+}
+
+T_SUITE(uring_tests) = {
+	T_CASE(open_missing_and_read),
+	T_CASE(no_twin_and_unknown),
+	T_CASE(fixed_file),
+	T_CASE(trace_sets),
+	T_CASE(inside_a_syscall),
+	T_END,
+};

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * io_uring requests: submissions held by request address until their
+ * completion, then one call made of both records. The call is the twin
+ * syscall's (table/uring.h): its row, with the request's extra arguments
+ * (the offset of read and write) appended as offsets, or a row of no
+ * arguments named after the opcode. Captures at submission are the call's
+ * entry blobs, those at completion its exit blobs.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/io_uring.h>
+
+#include "cli/filter.h"
+#include "cli/opts.h"
+#include "pairing/uring.h"
+#include "table/uring.h"
+
+/* A submission waiting for its completion: a copy of the record. */
+struct sr_uring_held {
+	size_t len;
+	char name[32]; /* the row's name for an opcode without a twin */
+	struct sr_uring_sub rec[]; /* followed by its blobs */
+};
+
+void uring__on_submit(struct sr_uring_pairing *u, const struct sr_uring_sub *x, size_t len)
+{
+	struct sr_uring_held *h = malloc(sizeof(*h) + len), *old;
+
+	if (!h)
+		return;
+	h->len = len;
+	memcpy(h->rec, x, len);
+	/* a request address is reused once its last completion was posted */
+	old = idmap__del(&u->reqs, x->req);
+	free(old);
+	if (idmap__put(&u->reqs, x->req, h))
+		free(h);
+}
+
+/* The row @uc prints by: the twin's, extended, or "IORING_OP_X" with no arguments. */
+static void set_row(struct sr_uring_call *uc, struct sr_uring_held *h, const struct sr_opts *o,
+		    const struct sr_uring_op *op)
+{
+	const struct sr_uring_sub *x = h->rec;
+	const char *name;
+	int i;
+
+	if (x->h.nr >= 0 && (op->flags & SR_UOP_TWIN) && x->h.nr == op->nr) {
+		uc->ent = *(o && filter__raw(o, x->h.nr) ? syscalls__undecoded(x->h.nr) :
+							   syscalls__get(x->h.nr));
+		/* read(fd, buf, len, offset): what the request adds to the syscall */
+		for (i = uc->ent.nargs; i < op->nargs && i < SR_NARGS && !uc->ent.dec; i++) {
+			memset(&uc->ent.args[i], 0, sizeof(uc->ent.args[i]));
+			uc->ent.args[i].type = SR_T_OFF;
+		}
+		if (!uc->ent.dec && op->nargs > uc->ent.nargs)
+			uc->ent.nargs = op->nargs;
+		return;
+	}
+	name = uring__op_name(x->opcode);
+	if (name)
+		snprintf(h->name, sizeof(h->name), "%s", name);
+	else
+		snprintf(h->name, sizeof(h->name), "IORING_OP_%u", x->opcode);
+	memset(&uc->ent, 0, sizeof(uc->ent));
+	uc->ent.name = h->name;
+	uc->ent.nr = -1;
+	uc->ent.ret = SR_R_INT;
+}
+
+/* A fixed file: the fd argument is an index in the ring's registered files. */
+static void set_fixed(struct sr_uring_call *uc, const struct sr_uring_op *op)
+{
+	const struct sr_sqe *q = uc->call.sqe;
+
+	if (q->flags & IOSQE_FIXED_FILE) {
+		uc->call.fixed = true;
+		uc->call.fixed_fd = q->fd;
+	}
+	/* the new file went to a slot: the result is 0, not an fd, and no fd changed */
+	if ((op->flags & SR_UOP_SLOT) && q->file_index) {
+		uc->fd_changes = false;
+		if (uc->ent.ret == SR_R_FD)
+			uc->ent.ret = SR_R_INT;
+	}
+	if (uc->call.fixed)
+		uc->fd_changes = false;
+}
+
+bool uring__complete(struct sr_uring_pairing *u, const struct sr_uring_cqe *x, size_t len,
+		     const struct sr_opts *o, struct sr_uring_call *uc)
+{
+	struct sr_uring_held *h = idmap__get(&u->reqs, x->req);
+	const struct sr_uring_sub *s;
+	struct sr_call *c = &uc->call;
+	struct sr_uring_op op;
+
+	memset(uc, 0, sizeof(*uc));
+	if (!h || h->rec->h.tgid != x->h.tgid) {
+		u->unmatched++;
+		return false;
+	}
+	s = h->rec;
+	uring__twin(s->opcode, &op);
+	set_row(uc, h, o, &op);
+	c->ent = &uc->ent;
+	c->nr = uc->ent.nr;
+	c->tgid = x->h.tgid;
+	c->tid = x->h.tid;
+	memcpy(c->args, s->args, sizeof(c->args));
+	c->in_end = (const uint8_t *)s + h->len;
+	uc->sub_blobs = (const uint8_t *)(s + 1);
+	c->ts_enter = s->h.ts_ns;
+	c->ret = x->res;
+	c->has_exit = true;
+	c->ts_exit = x->h.ts_ns;
+	c->out_start = (const uint8_t *)x;
+	c->out_end = (const uint8_t *)x + len;
+	c->via = SR_VIA_URING;
+	c->sqe = &s->sqe;
+	uc->fd_changes = c->nr >= 0;
+	set_fixed(uc, &op);
+	uc->shown = !o || filter__uring_traced(o, c->nr);
+	uc->more = x->cflags & IORING_CQE_F_MORE;
+	return true;
+}
+
+void uring__release(struct sr_uring_pairing *u, struct sr_uring_call *uc)
+{
+	if (!uc->more && uc->call.sqe) {
+		const struct sr_uring_sub *s =
+			(const struct sr_uring_sub *)((const uint8_t *)uc->call.sqe -
+						      offsetof(struct sr_uring_sub, sqe));
+
+		free(idmap__del(&u->reqs, s->req));
+	}
+	memset(uc, 0, sizeof(*uc));
+}
+
+void uring__forget_tgid(struct sr_uring_pairing *u, uint32_t tgid)
+{
+	struct sr_uring_held *h;
+	uint64_t key;
+	size_t it = 0;
+
+	while ((h = idmap__next(&u->reqs, &it, &key))) {
+		if (h->rec->h.tgid == tgid)
+			free(idmap__del(&u->reqs, key));
+	}
+}
+
+void uring__free(struct sr_uring_pairing *u)
+{
+	size_t it = 0;
+	void *h;
+
+	while ((h = idmap__next(&u->reqs, &it, NULL)))
+		free(h);
+	idmap__free(&u->reqs);
+}

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * io_uring opcodes and their syscall twins. The argument sources follow
+ * each opcode's prep function in the kernel's io_uring/ (which sqe field
+ * holds what); the offset of read, write, readv and writev is an extra
+ * last argument. Opcodes whose syscall has pointer arguments io_uring
+ * passes by value (splice's offsets) print under their own names.
+ */
+#include <stddef.h>
+#include <string.h>
+#include <linux/io_uring.h>
+
+#include "table/syscalls.h"
+#include "table/uring.h"
+
+/* The UAPI struct and ours, field by field (sr_sqe names each union once). */
+#define SQE_AT(ours, theirs)                                                                   \
+	_Static_assert(offsetof(struct sr_sqe, ours) == offsetof(struct io_uring_sqe, theirs), \
+		       "sr_sqe." #ours)
+SQE_AT(fd, fd);
+SQE_AT(off, off);
+SQE_AT(addr, addr);
+SQE_AT(len, len);
+SQE_AT(op_flags, rw_flags);
+SQE_AT(user_data, user_data);
+SQE_AT(buf_index, buf_index);
+SQE_AT(personality, personality);
+SQE_AT(file_index, file_index);
+SQE_AT(addr3, addr3);
+_Static_assert(sizeof(struct sr_sqe) == sizeof(struct io_uring_sqe), "sr_sqe size");
+
+static const char *const op_names[] = {
+#define SR_URING_OP(x) [x] = #x,
+#include "uring_ops.h"
+#undef SR_URING_OP
+};
+
+const char *uring__op_name(unsigned int opcode)
+{
+	return opcode < sizeof(op_names) / sizeof(op_names[0]) ? op_names[opcode] : NULL;
+}
+
+struct twin {
+	unsigned int opcode;
+	const char *name;
+	uint8_t nargs;
+	uint8_t flags; /* SR_UOP_SLOT */
+	uint8_t src[SR_NARGS];
+};
+
+#define FD	 SR_SQE_FD
+#define OFF	 SR_SQE_OFF
+#define ADDR	 SR_SQE_ADDR
+#define LEN	 SR_SQE_LEN
+#define OPF	 SR_SQE_OPFLAGS
+#define FIDX	 SR_SQE_FILE_INDEX
+#define ADDR_LEN SR_SQE_ADDR_LEN
+#define ADDR3	 SR_SQE_ADDR3
+#define ZERO	 SR_SQE_ZERO
+#define T(op, sc, n, ...)           \
+	{                           \
+		op, #sc, n, 0,      \
+		{                   \
+			__VA_ARGS__ \
+		}                   \
+	}
+/* a request that can put its new file in a fixed-file slot (or close one) */
+#define SLOT(op, sc, n, ...)             \
+	{                                \
+		op, #sc, n, SR_UOP_SLOT, \
+		{                        \
+			__VA_ARGS__      \
+		}                        \
+	}
+
+static const struct twin twins[] = {
+	T(IORING_OP_READV, readv, 4, FD, ADDR, LEN, OFF),
+	T(IORING_OP_WRITEV, writev, 4, FD, ADDR, LEN, OFF),
+	T(IORING_OP_FSYNC, fsync, 1, FD),
+	T(IORING_OP_READ_FIXED, read, 4, FD, ADDR, LEN, OFF),
+	T(IORING_OP_WRITE_FIXED, write, 4, FD, ADDR, LEN, OFF),
+	T(IORING_OP_SYNC_FILE_RANGE, sync_file_range, 4, FD, OFF, LEN, OPF),
+	T(IORING_OP_SENDMSG, sendmsg, 3, FD, ADDR, OPF),
+	T(IORING_OP_RECVMSG, recvmsg, 3, FD, ADDR, OPF),
+	SLOT(IORING_OP_ACCEPT, accept4, 4, FD, ADDR, OFF, OPF),
+	T(IORING_OP_CONNECT, connect, 3, FD, ADDR, OFF),
+	T(IORING_OP_FALLOCATE, fallocate, 4, FD, LEN, OFF, ADDR),
+	SLOT(IORING_OP_OPENAT, openat, 4, FD, ADDR, OPF, LEN),
+	SLOT(IORING_OP_CLOSE, close, 1, FD),
+	T(IORING_OP_STATX, statx, 5, FD, ADDR, OPF, LEN, OFF),
+	T(IORING_OP_READ, read, 4, FD, ADDR, LEN, OFF),
+	T(IORING_OP_WRITE, write, 4, FD, ADDR, LEN, OFF),
+	T(IORING_OP_FADVISE, fadvise64, 4, FD, OFF, LEN, OPF),
+	T(IORING_OP_MADVISE, madvise, 3, ADDR, LEN, OPF),
+	T(IORING_OP_SEND, sendto, 6, FD, ADDR, LEN, OPF, OFF, ADDR_LEN),
+	T(IORING_OP_RECV, recvfrom, 6, FD, ADDR, LEN, OPF, ZERO, ZERO),
+	SLOT(IORING_OP_OPENAT2, openat2, 4, FD, ADDR, OFF, LEN),
+	T(IORING_OP_EPOLL_CTL, epoll_ctl, 4, FD, LEN, OFF, ADDR),
+	T(IORING_OP_TEE, tee, 4, FIDX, FD, LEN, OPF),
+	T(IORING_OP_SHUTDOWN, shutdown, 2, FD, LEN),
+	T(IORING_OP_RENAMEAT, renameat2, 5, FD, ADDR, LEN, OFF, OPF),
+	T(IORING_OP_UNLINKAT, unlinkat, 3, FD, ADDR, OPF),
+	T(IORING_OP_MKDIRAT, mkdirat, 3, FD, ADDR, LEN),
+	T(IORING_OP_SYMLINKAT, symlinkat, 3, ADDR, FD, OFF),
+	T(IORING_OP_LINKAT, linkat, 5, FD, ADDR, LEN, OFF, OPF),
+	T(IORING_OP_FSETXATTR, fsetxattr, 5, FD, ADDR, OFF, LEN, OPF),
+	T(IORING_OP_SETXATTR, setxattr, 5, ADDR3, ADDR, OFF, LEN, OPF),
+	T(IORING_OP_FGETXATTR, fgetxattr, 4, FD, ADDR, OFF, LEN),
+	T(IORING_OP_GETXATTR, getxattr, 4, ADDR3, ADDR, OFF, LEN),
+	SLOT(IORING_OP_SOCKET, socket, 3, FD, OFF, LEN),
+	T(IORING_OP_SEND_ZC, sendto, 6, FD, ADDR, LEN, OPF, OFF, ADDR_LEN),
+	T(IORING_OP_SENDMSG_ZC, sendmsg, 3, FD, ADDR, OPF),
+};
+
+void uring__twin(unsigned int opcode, struct sr_uring_op *op)
+{
+	const struct sr_sysent *e;
+	size_t i;
+
+	memset(op, 0, sizeof(*op));
+	op->nr = -1;
+	for (i = 0; i < sizeof(twins) / sizeof(twins[0]); i++) {
+		if (twins[i].opcode != opcode)
+			continue;
+		e = syscalls__by_name(twins[i].name);
+		if (!e || e->nr < 0 || e->nr >= SR_NR_MAX)
+			return;
+		op->nr = e->nr;
+		op->flags = SR_UOP_TWIN | twins[i].flags;
+		op->nargs = twins[i].nargs;
+		memcpy(op->src, twins[i].src, sizeof(op->src));
+		return;
+	}
+}
