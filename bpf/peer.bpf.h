@@ -11,9 +11,8 @@
  * says who is at the other end: a unix stream socket carries the client's
  * pid since unix_stream_connect() (SO_PEERCRED); a TCP connection is
  * looked up among those traced processes started, noted by its addresses
- * and ports on the sock:inet_sock_set_state tracepoint when their socket
- * entered SYN_SENT, before the SYN went out. Only with --follow-peer is the
- * tracepoint program loaded. A followed peer (SR_TASK_PEER) does not keep
+ * and ports on the sock:inet_sock_set_state tracepoint (below), before the
+ * server could accept it. Only with --follow-peer is that program loaded. A followed peer (SR_TASK_PEER) does not keep
  * the session alive: it ends when the command or -p processes do.
  *
  * --explain: the credentials of a task whose call failed with EACCES or
@@ -69,20 +68,43 @@ static __always_inline bool tcp_key(const struct sock *sk, bool server, struct p
 	return false;
 }
 
+/* TCP sockets of traced processes in SYN_SENT, whose ports are not chosen yet. */
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 4096);
+	__type(key, __u64); /* struct sock * */
+	__type(value, __u32); /* the client's tgid */
+} peer_syn SEC(".maps");
+
 /*
- * A TCP socket of the current task enters SYN_SENT: tcp_v4_connect() and
- * tcp_v6_connect() set it after choosing the ports, before the SYN goes out.
+ * A traced task's TCP socket enters SYN_SENT in its connect (tcp_v4_connect()
+ * and tcp_v6_connect() set the state before choosing the source port): note
+ * the socket. When the SYN-ACK makes it ESTABLISHED (tcp_finish_connect(),
+ * in whatever task the softirq runs), its four-tuple is complete and the
+ * final ACK, which lets the server accept, is not sent yet: note the tuple.
  */
 SEC("tp_btf/inet_sock_set_state")
-int BPF_PROG(peer_tcp_connect, const struct sock *sk, const int oldstate, const int newstate)
+int BPF_PROG(peer_tcp_state, const struct sock *sk, const int oldstate, const int newstate)
 {
-	__u32 tgid = bpf_get_current_pid_tgid() >> 32;
+	__u64 key = (__u64)sk;
 	struct peer_key k = {};
+	__u32 tgid, *client;
 
-	if (!targ_follow_peer || newstate != 2 /* TCP_SYN_SENT */ ||
-	    BPF_CORE_READ(sk, sk_protocol) != 6 /* IPPROTO_TCP */)
+	if (!targ_follow_peer || BPF_CORE_READ(sk, sk_protocol) != 6 /* IPPROTO_TCP */)
 		return 0;
-	if (task_traced_quiet(tgid, cur_task()) && tcp_key(sk, false, &k))
+	if (newstate == 2 /* TCP_SYN_SENT */) {
+		tgid = bpf_get_current_pid_tgid() >> 32;
+		if (task_traced_quiet(tgid, cur_task()))
+			bpf_map_update_elem(&peer_syn, &key, &tgid, BPF_ANY);
+		else
+			bpf_map_delete_elem(&peer_syn, &key);
+		return 0;
+	}
+	if (oldstate != 2 || !(client = bpf_map_lookup_elem(&peer_syn, &key)))
+		return 0;
+	tgid = *client;
+	bpf_map_delete_elem(&peer_syn, &key);
+	if (newstate == 1 /* TCP_ESTABLISHED */ && tcp_key(sk, false, &k))
 		bpf_map_update_elem(&peer_wait, &k, &tgid, BPF_ANY);
 	return 0;
 }

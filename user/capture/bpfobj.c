@@ -40,7 +40,7 @@ static int open_libbpf(struct sr_bpfobj *b)
 	bpf_program__set_autoload(b->skel->progs.sys_exit, !b->fdi);
 	bpf_program__set_autoload(b->skel->progs.sys_exit_fdi, b->fdi);
 	/* --follow-peer: the TCP connect tracepoint */
-	bpf_program__set_autoload(b->skel->progs.peer_tcp_connect, b->peer);
+	bpf_program__set_autoload(b->skel->progs.peer_tcp_state, b->peer);
 	if (b->debug)
 		vlog_setup(b);
 	b->rodata = b->skel->rodata;

@@ -61,7 +61,7 @@ int lskel__attach(struct sysray_lskel *s, bool peer)
 	for (i = 0; i < n; i++) {
 		int fd;
 
-		if (progs[i].prog_fd <= 0 || (!peer && &progs[i] == &s->progs.peer_tcp_connect))
+		if (progs[i].prog_fd <= 0 || (!peer && &progs[i] == &s->progs.peer_tcp_state))
 			continue;
 		fd = skel_raw_tracepoint_open(NULL, progs[i].prog_fd);
 		if (fd < 0)

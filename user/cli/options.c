@@ -777,7 +777,7 @@ static const char help_tail[] =
 	"  sysray --container 3f2a9c -e trace=%file  file syscalls of one container\n"
 	"  sysray --unit cron -Y -o cron.txt         a systemd service, with task names\n"
 	"  sysray --explain -- make install          why did it fail?\n"
-	"  sysray --explain --follow-peer -- crontab f  ...across the socket to the daemon\n"
+	"  sysray --explain --follow-peer -- crontab f   ...and in the daemon it asked\n"
 	"  sysray diff good.rec bad.rec              where two --record runs diverge\n"
 	"\n"
 	"Needs Linux 5.8 or later with BTF, and root or CAP_BPF plus CAP_PERFMON;\n"

@@ -87,6 +87,7 @@ struct xp_proc {
 	uint64_t served_accept; /* when it accepted that connection */
 	char *sig_line; /* the last signal it got, as strace prints it */
 	char *last_msg; /* the last message it wrote (fd 2, a tty, the log) */
+	bool msg_open; /* last_msg is a line still being written, piece by piece */
 	bool reported; /* a report was triggered by it */
 };
 

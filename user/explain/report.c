@@ -299,12 +299,21 @@ static void print_ent(struct sr_out *o, const struct xp_ent *e)
 		out__puts(o, e->note);
 }
 
-/* A group: its likeliest call with its notes, then the others on the name, in order. */
-static void print_group(struct sr_out *o, struct xp_rank *r, const struct xp_group *g, int idx)
+/*
+ * A group: its likeliest call with its notes, then (@all) the others on
+ * the name, in order.
+ */
+static void print_group(struct sr_out *o, struct xp_rank *r, const struct xp_group *g, int idx,
+			bool all)
 {
 	int i, shown = 1;
 
 	print_ent(o, r->c[g->rep].e);
+	if (!all) {
+		if (g->n > 1)
+			out__printf(o, "  ... and %d more on the same name\n", g->n - 1);
+		return;
+	}
 	for (i = r->nc - 1; i >= 0; i--) {
 		if (r->c[i].group != idx || i == g->rep)
 			continue;
@@ -452,13 +461,13 @@ static void print_groups(struct sr_out *o, struct xp_rank *r, int want)
 
 		if (kind != want)
 			continue;
-		if (shown++ < XP_SHOW_GROUPS)
-			print_group(o, r, g, i);
+		if (shown++ < (want ? 2 * XP_SHOW_GROUPS : XP_SHOW_GROUPS))
+			print_group(o, r, g, i, want == 0);
 		else
 			left += g->n;
 	}
 	if (left) {
-		out__printf(o, "  ... and %d more calls", left);
+		out__printf(o, "  ... and %d more calls like these", left);
 		out__newline(o);
 	}
 }

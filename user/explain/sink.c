@@ -508,39 +508,66 @@ static void trigger(struct xp_sink *k, const struct xp_trigger *t, bool force)
 		k->reports++;
 }
 
+/*
+ * A message written in pieces ("sh: 1: ", the path, ": not found\n") is one
+ * message: the pieces wait in last_msg until the line ends, or the process.
+ * Returns the whole text in @buf, or NULL while the line goes on.
+ */
+static const char *assemble(struct xp_sink *k, struct xp_proc *p, const char *data, size_t len,
+			    char *buf, size_t size, size_t *outlen)
+{
+	size_t have = p->msg_open && p->last_msg ? strlen(p->last_msg) : 0;
+
+	if (have >= size - 1)
+		have = 0;
+	if (have)
+		memcpy(buf, p->last_msg, have);
+	if (len > size - 1 - have)
+		len = size - 1 - have;
+	memcpy(buf + have, data, len);
+	buf[have + len] = '\0';
+	*outlen = have + len;
+	hist__set_str(&k->hist, &p->last_msg, buf);
+	p->msg_open = len && data[len - 1] != '\n' && have + len < size - 1;
+	return p->msg_open ? NULL : buf;
+}
+
 static void on_write(struct xp_sink *k, const struct sr_event *ev, const struct xp_sys *sy,
 		     struct xp_proc *p)
 {
 	const struct sr_call *c = ev->call;
-	char data[XP_MSG_MAX + 1], addr[256] = "", target[600];
-	struct xp_trigger t = { .proc = p, .tid = ev->task->tid, .ts = ev->ts, .data = data };
+	char data[XP_MSG_MAX + 1], addr[256] = "", target[600], whole[2 * XP_MSG_MAX + 1];
+	struct xp_trigger t = { .proc = p, .tid = ev->task->tid, .ts = ev->ts };
 	uint16_t family;
-	bool err_words;
+	size_t len;
 
-	t.len = call_data(c, sy, data, XP_MSG_MAX, addr, sizeof(addr), &family);
-	data[t.len] = '\0';
+	len = call_data(c, sy, data, XP_MSG_MAX, addr, sizeof(addr), &family);
+	data[len] = '\0';
 	if (k->cfg.opts->why) {
-		if (!memmem(data, t.len, k->cfg.opts->why, strlen(k->cfg.opts->why)))
+		if (!memmem(data, len, k->cfg.opts->why, strlen(k->cfg.opts->why)))
 			return;
 		snprintf(target, sizeof(target), "fd %d", (int)c->args[0]);
 		t.type = XT_WHY;
 		t.target = target;
 		t.why = k->cfg.opts->why;
+		t.data = data;
+		t.len = len;
 		hist__set_str(&k->hist, &p->last_msg, data);
 		trigger(k, &t, true);
 		return;
 	}
-	if (!t.len || !message_target(k, c, addr, target, sizeof(target)))
+	if (!len || !message_target(k, c, addr, target, sizeof(target)))
 		return;
-	err_words = looks_like_error(data, t.len);
+	t.data = assemble(k, p, data, len, whole, sizeof(whole), &t.len);
+	if (!t.data)
+		return;
 	/* a tty and the log hear everything; only what reads like an error counts */
-	if (!err_words && strcmp(target, "fd 2"))
+	t.anyway = looks_like_error(t.data, t.len);
+	if (!t.anyway && strcmp(target, "fd 2"))
 		return;
-	hist__set_str(&k->hist, &p->last_msg, data);
 	t.type = XT_WRITE;
 	t.target = target;
 	/* the first error message of a process is worth a report even when nothing failed */
-	t.anyway = err_words;
 	trigger(k, &t, false);
 }
 
@@ -588,6 +615,18 @@ static void on_pexit(struct xp_sink *k, const struct sr_event *ev)
 	if (!ev->group_dead)
 		return;
 	t.proc = hist__proc(&k->hist, ti->tgid, ti->comm);
+	/* a message whose line never ended */
+	if (t.proc && t.proc->msg_open && t.proc->last_msg) {
+		struct xp_trigger w = t;
+
+		t.proc->msg_open = false;
+		w.type = XT_WRITE;
+		w.target = "fd 2";
+		w.data = t.proc->last_msg;
+		w.len = strlen(w.data);
+		w.anyway = looks_like_error(w.data, w.len);
+		trigger(k, &w, false);
+	}
 	if (t.proc && !k->cfg.opts->why && (code & 0x7f)) {
 		t.type = XT_SIGNAL;
 		trigger(k, &t, true);
