@@ -40,7 +40,7 @@ struct df_item {
 
 struct df_proc {
 	char label[64]; /* "1.2" */
-	char comm[SR_COMM_LEN + 1];
+	char comm[4 * SR_COMM_LEN + 1]; /* escaped */
 	int children;
 	struct df_item *v;
 	size_t n, cap;
@@ -70,6 +70,15 @@ struct df_args {
 	int context;
 };
 
+/* Untrusted bytes as strace escapes them, into @buf. */
+static void escape(const char *s, size_t n, char *buf, size_t size)
+{
+	struct sr_out o = { .fd = -1, .buf = buf, .cap = size - 1 };
+
+	out__escaped(&o, s, n);
+	buf[o.err ? 0 : o.len] = '\0';
+}
+
 static struct df_proc *proc_add(struct df_run *r, uint32_t tgid, const struct df_proc *parent,
 				const char *comm)
 {
@@ -83,7 +92,7 @@ static struct df_proc *proc_add(struct df_run *r, uint32_t tgid, const struct df
 	else
 		snprintf(p->label, sizeof(p->label), "%d", ++r->roots);
 	if (comm)
-		snprintf(p->comm, sizeof(p->comm), "%.*s", SR_COMM_LEN, comm);
+		escape(comm, strnlen(comm, SR_COMM_LEN), p->comm, sizeof(p->comm));
 	if (r->nprocs == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 16;
 		np = realloc(r->procs, r->cap * sizeof(*np));
@@ -216,7 +225,7 @@ static void normalise(const char *in, const struct sr_call *c, const struct xp_s
 /* The environment an execve was given, one line each, when recorded whole. */
 static void push_env(struct df_run *r, struct df_proc *p, const struct sr_call *c)
 {
-	char buf[1100];
+	char buf[4200], var[4096];
 	int i;
 
 	for (i = 0; i < c->ent->nargs && i < SR_NARGS; i++) {
@@ -231,8 +240,8 @@ static void push_env(struct df_run *r, struct df_proc *p, const struct sr_call *
 			b = blob_next(b, end);
 			if (!b || SR_BLOB_ARG(b) != i || !blob_ok(b))
 				break;
-			snprintf(buf, sizeof(buf), "  env %.*s%s",
-				 (int)strnlen(blob_data(b), b->len), (const char *)blob_data(b),
+			escape(blob_data(b), strnlen(blob_data(b), b->len), var, sizeof(var));
+			snprintf(buf, sizeof(buf), "  env %s%s", var,
 				 (b->flags & SR_BF_TRUNC) ? "..." : "");
 			push(r, p, buf, buf);
 		}
@@ -550,7 +559,7 @@ static int compare(const struct df_args *args, const struct df_run *ra, const st
 		const struct df_proc *a = i < ra->nprocs ? ra->procs[i] : NULL;
 		const struct df_proc *b = a ? find_label(rb, a->label) : rb->procs[i - ra->nprocs];
 		struct df_script s = {};
-		char title[128];
+		char title[256];
 
 		if (!a && find_label(ra, b->label))
 			continue;

@@ -25,9 +25,16 @@
 /* A group scoring this much is a likely cause: an ENOENT on a call that changes or opens, or worse. */
 #define XP_CAUSE_MIN 50
 /* The message names the path or address. */
-#define XP_MENTION   60
-#define XP_MAX_CANDS 1024
-#define XP_MAX_PEERS 8
+#define XP_MENTION 60
+/*
+ * A name searched in several places and found in none, which the message
+ * does not name: message catalogs, locale variants, optional plugins. Less
+ * likely the cause than one path tried once (a program runs without its
+ * translations; it does not run without its configuration).
+ */
+#define XP_SEARCH_PENALTY 20
+#define XP_MAX_CANDS	  1024
+#define XP_MAX_PEERS	  8
 /* Lines per section, and per group. */
 #define XP_SHOW_GROUPS 6
 #define XP_SHOW_LINES  4
@@ -52,6 +59,7 @@ struct xp_cand {
 	int score;
 	int group;
 	bool benign;
+	bool mentioned;
 };
 
 struct xp_group {
@@ -60,6 +68,7 @@ struct xp_group {
 	int score;
 	uint64_t ts;
 	bool benign;
+	bool search; /* its calls used more than one path: a search along a list */
 };
 
 struct xp_rank {
@@ -248,9 +257,15 @@ static void collect(struct xp_hist *h, struct xp_scope *sc, struct xp_rank *r)
 		c = &r->c[r->nc++];
 		c->e = e;
 		c->benign = e->key && succ_has(r, succ_hash(e));
+		c->mentioned = mentioned(e, text);
 		c->score = xp_errno_weight(e->err) + xp_kind_weight(e->kind) +
-			   (mentioned(e, text) ? XP_MENTION : 0);
+			   (c->mentioned ? XP_MENTION : 0);
 	}
+}
+
+static const char *x_path(const struct xp_rank *r, int g)
+{
+	return r->c[r->g[g].rep].e->path;
 }
 
 /* Failures of one process on one name with one error are one group. */
@@ -279,6 +294,14 @@ static void group(struct xp_rank *r)
 		}
 		if (c->e->ts > r->g[j].ts)
 			r->g[j].ts = c->e->ts;
+		if (c->e->path && x_path(r, j) && strcmp(c->e->path, x_path(r, j)))
+			r->g[j].search = true;
+	}
+	for (j = 0; j < r->ng; j++) {
+		const struct xp_cand *c = &r->c[r->g[j].rep];
+
+		if (r->g[j].search && !c->mentioned && c->e->kind != XK_EXEC)
+			r->g[j].score -= XP_SEARCH_PENALTY;
 	}
 }
 
