@@ -78,8 +78,9 @@ PROGS := $(patsubst tests/progs/%.c,$(OUTPUT)/progs/%,$(PROG_SRCS))
 URING_SRCS := $(wildcard tests/uring/*.c)
 URING_PROGS := $(patsubst tests/uring/%.c,$(OUTPUT)/uring-progs/%,$(URING_SRCS))
 
-# Diagnosis scenarios; xp_libuser is built by its test, against a library it then removes.
-SCEN_SRCS := $(filter-out tests/scenarios/xp_libuser.c,$(wildcard tests/scenarios/*.c))
+# Diagnosis scenarios; xp_libuser and xp_ctrapp are built by their tests (against a library
+# it then removes; static, into a container's root).
+SCEN_SRCS := $(filter-out tests/scenarios/xp_libuser.c tests/scenarios/xp_ctrapp.c,$(wildcard tests/scenarios/*.c))
 SCENARIOS := $(patsubst tests/scenarios/%.c,$(OUTPUT)/scenarios/%,$(SCEN_SRCS))
 
 # Unit tests: the user-space library built again with ASan and UBSan. UBSan

@@ -19,7 +19,11 @@ import socket
 import subprocess
 import sys
 import tempfile
+import signal
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import cgroup2_root, wait_tracing  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SYSRAY = os.path.join(ROOT, 'sysray')
@@ -429,6 +433,79 @@ def readonly_dir_diff_and_explain():
     p = subprocess.run([SYSRAY, 'diff', good, good], capture_output=True, text=True, timeout=60)
     check(p.returncode == 0 and p.stdout.startswith('sysray: diff: no difference'),
           f'a recording differs from itself: {p.stdout[:200]}')
+
+
+CID = 'c0de' + '5eed' * 15
+
+
+@test
+def container_volume_owned_by_root():
+    """A container (its own root, mount and pid namespaces, a Docker-like
+    cgroup), started before sysray and traced with --container: its service
+    runs as uid 1000 and cannot create /data/state.db, /data being root's
+    0755 in the container's root file system (the host has no such
+    directory). The report shows the container's paths and modes, read
+    through the container's root even though it is gone by then."""
+    root = cgroup2_root()
+    if not root:
+        raise Skip('no cgroup v2 hierarchy is mounted')
+    if not shutil.which('unshare') or not shutil.which('chroot'):
+        raise Skip('unshare or chroot missing (util-linux, coreutils)')
+    w = workdir('ctr')
+    rootfs = os.path.join(w, 'root')
+    for d in ('etc/app', 'data'):
+        os.makedirs(os.path.join(rootfs, d))
+    open(os.path.join(rootfs, 'etc/app/app.conf'), 'w').close()
+    app = os.path.join(rootfs, 'app')
+    subprocess.run(['cc', '-static', '-O1', '-o', app,
+                    os.path.join(ROOT, 'tests/scenarios/xp_ctrapp.c')], check=True)
+    check(not os.path.exists('/data/state.db'), '/data/state.db exists on the host')
+    scope = os.path.join(root, f'sysray-test.slice/docker-{CID}.scope')
+    os.makedirs(scope, exist_ok=True)
+    fd, out = tempfile.mkstemp(prefix='sysray-xp-', suffix='.txt')
+    os.close(fd)
+    ctr = tr = None
+    try:
+        ctr = subprocess.Popen(['/bin/sh', '-c', 'echo $$ > "$0" && exec "$@"',
+                                os.path.join(scope, 'cgroup.procs'), 'unshare', '--mount',
+                                '--pid', '--uts', '--fork', 'chroot', '--userspec=1000:1000',
+                                rootfs, '/app', '/go'], stderr=subprocess.DEVNULL)
+        tr = subprocess.Popen([SYSRAY, '--explain', '--container', CID[:12], '-o', out],
+                              stderr=subprocess.PIPE, text=True)
+        wait_tracing(tr, out)  # the service polls for /go: its calls are traced
+        open(os.path.join(rootfs, 'go'), 'w').close()
+        check(ctr.wait(timeout=60) == 1, f'container status {ctr.returncode}')
+        time.sleep(0.5)
+        tr.send_signal(signal.SIGINT)
+        st = tr.wait(timeout=30)
+        check(st == 0, f'sysray status {st}: {tr.stderr.read()}')
+        with open(out, errors='replace') as f:
+            lines = f.read().splitlines()
+    finally:
+        for p in (ctr, tr):
+            if p and p.poll() is None:
+                p.kill()
+                p.wait()
+        os.unlink(out)
+        for d in (scope, os.path.dirname(scope)):
+            try:
+                os.rmdir(d)
+            except OSError:
+                pass
+    pid, comm, trig, body = the_report(reports(lines), 'wrote to fd 2', 'app')
+    check(trig == 'wrote to fd 2: "app: cannot open the state file: Permission denied\\n"',
+          f'header: {trig}')
+    first = first_call(body)
+    check(re.match(rf'^{pid}\s+openat\(AT_FDCWD<[^>]*>, "/data/state\.db", '
+                   r'O_WRONLY\|O_CREAT\|O_TRUNC\|O_CLOEXEC, 0644\) = -1 EACCES '
+                   r'\(Permission denied\)$', first or ''), f'first syscall line: {first}')
+    notes = body[body.index(first) + 1:]
+    want = ['  path: / drwxr-xr-x root:root; /data drwxr-xr-x root:root; '
+            '/data/state.db does not exist',
+            '  denied: /data: drwxr-xr-x root:root; uid 1000 cannot write (the call needs '
+            'search or write)',
+            '  credentials at the call: uid 1000, gid 1000, groups [1000], capabilities none']
+    check(notes[:3] == want, f'notes: {notes[:4]}')
 
 
 @test

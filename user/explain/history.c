@@ -204,6 +204,8 @@ static struct xp_proc *proc_new(struct xp_hist *h, uint32_t tgid, const char *co
 	p->serial = h->next_serial++;
 	p->tgid = tgid;
 	p->in_map = true;
+	p->root = parent ? parent->root : XP_ROOT_UNKNOWN;
+	p->root_gen = parent ? parent->root_gen : 0;
 	if (comm)
 		memcpy(p->comm, comm, SR_COMM_LEN);
 	if (parent) {

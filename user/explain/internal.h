@@ -89,6 +89,8 @@ struct xp_proc {
 	char *last_msg; /* the last message it wrote (fd 2, a tty, the log) */
 	bool msg_open; /* last_msg is a line still being written, piece by piece */
 	bool reported; /* a report was triggered by it */
+	int16_t root; /* its root directory: XP_ROOT_*, or an index in struct xp_roots */
+	uint64_t root_gen; /* the generation of that slot it refers to */
 };
 
 /* A process tree (the processes descending from one that was already running). */
@@ -175,6 +177,26 @@ void hist__set_str(struct xp_hist *h, char **field, const char *s);
 /** hist__is_desc() - is @p @anc itself or a descendant of it? */
 bool hist__is_desc(const struct xp_proc *p, const struct xp_proc *anc);
 
+/* xp_proc.root, xp_perm_in.root_fd */
+#define XP_ROOT_UNKNOWN (-2) /* never seen, or no longer held */
+#define XP_ROOT_OWN	(-1) /* sysray's own root */
+/* Roots held open (roots.c). */
+#define XP_ROOTS 32
+
+struct xp_roots {
+	int fd[XP_ROOTS];
+	uint64_t dev[XP_ROOTS], ino[XP_ROOTS], gen[XP_ROOTS];
+	uint64_t generation;
+	int next;
+};
+
+void roots__init(struct xp_roots *r);
+void roots__free(struct xp_roots *r);
+/** roots__look() - set @p's root to what process @tgid's root is now (unchanged if it is gone). */
+void roots__look(struct xp_roots *r, uint32_t tgid, struct xp_proc *p);
+/** roots__fd() - an fd open on @p's root, or XP_ROOT_OWN or XP_ROOT_UNKNOWN. */
+int roots__fd(const struct xp_roots *r, const struct xp_proc *p);
+
 /* Permission analysis (perm.c). */
 struct xp_perm_in {
 	const char *path; /* absolute */
@@ -184,6 +206,7 @@ struct xp_perm_in {
 	int64_t amode; /* access's mode, or -1 */
 	const struct sr_creds *creds; /* at the time of the call, or NULL */
 	uint32_t tgid; /* for its root, mounts and LSM label while it lives */
+	int root_fd; /* its root once it is gone: an fd, XP_ROOT_OWN or XP_ROOT_UNKNOWN */
 	bool live; /* the host may be inspected */
 	bool second; /* the second path of the call (rename's target) */
 };
@@ -201,7 +224,7 @@ void perm__creds(const struct sr_creds *cr, struct sr_out *o);
  * perm__exec_note() - an execve of @path failed with ENOENT although the
  * file may exist: name its missing #! interpreter or ELF loader.
  */
-void perm__exec_note(const char *path, uint32_t tgid, bool live, struct sr_out *o);
+void perm__exec_note(const struct xp_perm_in *in, struct sr_out *o);
 
 /* The report (report.c). */
 enum xp_trig {

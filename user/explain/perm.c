@@ -44,16 +44,26 @@ struct comp {
 	bool exists;
 };
 
-/* The host's path for @path as process @tgid sees it (its root, while it lives). */
-static void host_path(const struct xp_perm_in *in, const char *path, char *buf, size_t size)
+/*
+ * The host's path for @path as process @tgid sees it: through its root
+ * while it lives, else through its root held open (roots.c), else sysray's
+ * own view. Returns false in the last case when its root was never seen.
+ */
+static bool host_path(const struct xp_perm_in *in, const char *path, char *buf, size_t size)
 {
 	char root[64];
 
 	snprintf(root, sizeof(root), "/proc/%u/root", in->tgid);
-	if (in->tgid && !access(root, F_OK))
+	if (in->tgid && !access(root, F_OK)) {
 		snprintf(buf, size, "%s%s", root, path);
-	else
-		snprintf(buf, size, "%s", path);
+		return true;
+	}
+	if (in->root_fd >= 0) {
+		snprintf(buf, size, "/proc/self/fd/%d%s", in->root_fd, path);
+		return true;
+	}
+	snprintf(buf, size, "%s", path);
+	return in->root_fd == XP_ROOT_OWN;
 }
 
 static int do_stat(const struct xp_perm_in *in, const char *path, struct stat *st)
@@ -400,6 +410,7 @@ static void beyond_modes(const struct xp_perm_in *in, const struct comp *c, int 
 void perm__explain(const struct xp_perm_in *in, struct sr_out *o)
 {
 	static char names[XP_MAX_COMPS][PATH_MAX];
+	char root[PATH_MAX + 64];
 	struct comp c[XP_MAX_COMPS];
 	int i, n;
 
@@ -417,6 +428,11 @@ void perm__explain(const struct xp_perm_in *in, struct sr_out *o)
 	for (; i < n; i++)
 		c[i] = (struct comp){ .name = names[i] };
 	print_chain(c, n, o);
+	if (!host_path(in, "/", root, sizeof(root)))
+		out__puts(
+			o,
+			"  (the process is gone and its root was not seen: these modes are "
+			"sysray's view, which a container's or chroot's files may differ from)\n");
 	if (in->err == EROFS) {
 		mount_note(in, o, true);
 		return;
@@ -504,17 +520,17 @@ static bool script_interp(int fd, char *buf, size_t size, bool *cr)
 	return true;
 }
 
-void perm__exec_note(const char *path, uint32_t tgid, bool live, struct sr_out *o)
+void perm__exec_note(const struct xp_perm_in *in, struct sr_out *o)
 {
-	struct xp_perm_in in = { .tgid = tgid };
+	const char *path = in->path;
 	char host[PATH_MAX + 64], interp[PATH_MAX] = "";
 	bool cr = false, elf = false;
 	struct stat st;
 	int fd;
 
-	if (!live || path[0] != '/')
+	if (!in->live || path[0] != '/')
 		return;
-	host_path(&in, path, host, sizeof(host));
+	host_path(in, path, host, sizeof(host));
 	fd = open(host, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return;
@@ -533,7 +549,7 @@ void perm__exec_note(const char *path, uint32_t tgid, bool live, struct sr_out *
 	}
 	if (!interp[0])
 		return;
-	if (!cr && interp[0] == '/' && !do_stat(&in, interp, &st))
+	if (!cr && interp[0] == '/' && !do_stat(in, interp, &st))
 		return;
 	out__puts(o, "  exec: the file exists; its ");
 	out__puts(o, elf ? "ELF interpreter " : "#! interpreter ");

@@ -39,6 +39,7 @@ struct xp_sink {
 	struct sr_out lo; /* one line, in memory */
 	char line[XP_LINE_MAX];
 	struct xp_hist hist;
+	struct xp_roots roots;
 	struct xp_report_ctx rep;
 	uint64_t failkeys[XP_FAILKEYS];
 	uint64_t reports;
@@ -232,8 +233,8 @@ static uint64_t failkey_val(const struct xp_proc *p, uint64_t key)
 }
 
 /* Notes for a failure: why permissions denied it, what an exec lacked, the credentials. */
-static void failure_notes(struct xp_sink *k, const struct sr_call *c, const struct xp_sys *sy,
-			  int err, const char *path, struct sr_out *o)
+static void failure_notes(struct xp_sink *k, const struct xp_proc *p, const struct sr_call *c,
+			  const struct xp_sys *sy, int err, const char *path, struct sr_out *o)
 {
 	const struct sr_blob *cb = exit_blob(c, SR_ARG_CREDS, 0);
 	struct sr_creds cr;
@@ -244,6 +245,7 @@ static void failure_notes(struct xp_sink *k, const struct sr_call *c, const stru
 		.oflags = sy->oflags >= 0 ? (int64_t)c->args[sy->oflags] : -1,
 		.amode = sy->amode >= 0 ? (int64_t)c->args[sy->amode] : -1,
 		.tgid = c->tgid,
+		.root_fd = roots__fd(&k->roots, p),
 		.live = k->cfg.live,
 	};
 	char second[SR_BLOB_MAX + 1];
@@ -260,8 +262,11 @@ static void failure_notes(struct xp_sink *k, const struct sr_call *c, const stru
 			perm__explain(&in, o);
 		}
 	}
-	if (sy->kind == XK_EXEC && path && (err == ENOENT || err == ENOEXEC || err == EACCES))
-		perm__exec_note(path, c->tgid, k->cfg.live, o);
+	if (sy->kind == XK_EXEC && path && (err == ENOENT || err == ENOEXEC || err == EACCES)) {
+		in.path = path;
+		in.second = false;
+		perm__exec_note(&in, o);
+	}
 	if (cb)
 		perm__creds(&cr, o);
 }
@@ -285,7 +290,7 @@ static void on_failure(struct xp_sink *k, const struct sr_event *ev, const struc
 		what = path;
 		t.key = target_key(path, family);
 	}
-	failure_notes(k, c, sy, err, what, &no);
+	failure_notes(k, p, c, sy, err, what, &no);
 	notes[no.err ? 0 : no.len] = '\0';
 	line = render(k, ev);
 	if (!line)
@@ -585,6 +590,9 @@ static void on_call(struct xp_sink *k, const struct sr_event *ev)
 	if (!p)
 		return;
 	failed = c->ret < 0 && c->ret >= -4095;
+	/* its root now, while it lives: a container's files stay reachable after it */
+	if (k->cfg.live && (p->root == XP_ROOT_UNKNOWN || (sy->kind == XK_EXEC && !failed)))
+		roots__look(&k->roots, c->tgid, p);
 	if (failed && sy->kind == XK_ADDR && c->ret == -EINPROGRESS)
 		note_conn(k, ev, sy, p);
 	else if (failed)
@@ -740,6 +748,7 @@ struct sr_sink *explain_sink__new(const struct sr_explain_cfg *cfg)
 		k->fmt.comm_of = cfg->comm_of;
 		k->fmt.comm_ctx = cfg->comm_ctx;
 	}
+	roots__init(&k->roots);
 	hist__init(&k->hist, cfg->opts->history ? cfg->opts->history : SR_EXPLAIN_HISTORY_DEFAULT);
 	k->rep.hist = &k->hist;
 	k->rep.out = cfg->out;
@@ -776,6 +785,7 @@ void explain_sink__free(struct sr_sink *s)
 	if (!k)
 		return;
 	hist__free(&k->hist);
+	roots__free(&k->roots);
 	fdtab__free(k->fds);
 	free(k);
 }
