@@ -256,6 +256,22 @@ def missing_interpreter():
           'does not exist', f'no note on the interpreter: {body[i + 1:i + 2]}')
 
 
+@test
+def killed_by_a_signal():
+    """A program that does not check fopen's result dies of SIGSEGV without
+    a message: the report names the signal, shows it as strace does, then
+    the missing file as the first syscall line."""
+    missing = '/nonexistent/xp_crash/settings.ini'
+    st, lines, err = run(['--explain', '--quiet-until-failure', '--', scen('xp_crash'), missing])
+    check(st == 128 + signal.SIGSEGV, f'status {st}: {err}')
+    pid, comm, trig, body = the_report(reports(lines), 'killed by')
+    check(comm == 'xp_crash' and trig == 'killed by SIGSEGV', f'header: {comm} {trig}')
+    check(body[0] == strace_line(pid, '--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, '
+                                      'si_addr=NULL} ---'), f'signal line: {body[:1]}')
+    want = strace_line(pid, f'openat(AT_FDCWD<{os.getcwd()}>, "{missing}", O_RDONLY) = {ENOENT}')
+    check(body[1] == want, f'first syscall line:\n {body[1]}\nwant\n {want}')
+
+
 def bcron_setup():
     w = workdir('bcron')
     os.makedirs(os.path.join(w, 'spool'))
