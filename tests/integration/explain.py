@@ -434,6 +434,15 @@ def readonly_dir_diff_and_explain():
     check(first_call(body) == want, f'first syscall line:\n {first_call(body)}\nwant\n {want}')
     check(any(re.match(rf'^  mount: {d}/out is on {d}, mounted ro(,\S*)?: read-only', l)
               for l in body), f'no mount note: {body}')
+    # the recording, explained later: its -s 32 cut the message, which the header shows
+    st, lines, err = run(['--replay', bad, '--explain', '--quiet-until-failure'])
+    check(st == 0, f'replay: status {st}: {err}')
+    _, _, trig, body = the_report(reports(lines), 'wrote to fd 2')
+    msg = f'xp_writer: {d}/out: Read-only file system\\n'[:32]
+    check(trig == f'wrote to fd 2: "{msg}"...', f'replay header: {trig}')
+    check(re.match(r'^\d+\s+' + re.escape(want.split(None, 1)[1].replace(
+        f'AT_FDCWD<{os.getcwd()}>', 'AT_FDCWD')) + '$', first_call(body) or ''),
+        f'replay: first syscall line: {first_call(body)}')
     p = subprocess.run([SYSRAY, 'diff', good, bad], capture_output=True, text=True, timeout=60)
     out = p.stdout.splitlines()
     check(p.returncode == 1, f'diff status {p.returncode}: {p.stderr}')

@@ -243,6 +243,7 @@ struct xp_trigger {
 	const char *target; /* write: "fd 2", "the system log (/dev/log)" */
 	const char *data; /* write: the bytes */
 	size_t len;
+	bool cut; /* write: the call wrote more than was captured */
 	const char *why; /* --why's text */
 	bool anyway; /* report even when no new failure explains it (once per process) */
 };

@@ -376,10 +376,12 @@ static void header(struct sr_out *o, const struct xp_trigger *t)
 	case XT_WRITE:
 		out__printf(o, " wrote to %s: ", t->target);
 		out__quoted(o, t->data, t->len, 200, 0);
+		out__puts(o, t->cut && t->len <= 200 ? "..." : "");
 		break;
 	case XT_WHY:
 		out__puts(o, " wrote ");
 		out__quoted(o, t->data, t->len, 200, 0);
+		out__puts(o, t->cut && t->len <= 200 ? "..." : "");
 		out__printf(o, " to %s, which holds --why's text", t->target);
 		break;
 	case XT_EXIT:

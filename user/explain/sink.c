@@ -519,7 +519,7 @@ static void trigger(struct xp_sink *k, const struct xp_trigger *t, bool force)
  * Returns the whole text in @buf, or NULL while the line goes on.
  */
 static const char *assemble(struct xp_sink *k, struct xp_proc *p, const char *data, size_t len,
-			    char *buf, size_t size, size_t *outlen)
+			    bool cut, char *buf, size_t size, size_t *outlen)
 {
 	size_t have = p->msg_open && p->last_msg ? strlen(p->last_msg) : 0;
 
@@ -533,7 +533,8 @@ static const char *assemble(struct xp_sink *k, struct xp_proc *p, const char *da
 	buf[have + len] = '\0';
 	*outlen = have + len;
 	hist__set_str(&k->hist, &p->last_msg, buf);
-	p->msg_open = len && data[len - 1] != '\n' && have + len < size - 1;
+	/* a piece captured only in part: where its line ends is unknown */
+	p->msg_open = !cut && len && data[len - 1] != '\n' && have + len < size - 1;
 	return p->msg_open ? NULL : buf;
 }
 
@@ -548,6 +549,8 @@ static void on_write(struct xp_sink *k, const struct sr_event *ev, const struct 
 
 	len = call_data(c, sy, data, XP_MSG_MAX, addr, sizeof(addr), &family);
 	data[len] = '\0';
+	/* a recording made with a small -s, or a message longer than kept */
+	t.cut = c->ret > (int64_t)len;
 	if (k->cfg.opts->why) {
 		if (!memmem(data, len, k->cfg.opts->why, strlen(k->cfg.opts->why)))
 			return;
@@ -563,7 +566,7 @@ static void on_write(struct xp_sink *k, const struct sr_event *ev, const struct 
 	}
 	if (!len || !message_target(k, c, addr, target, sizeof(target)))
 		return;
-	t.data = assemble(k, p, data, len, whole, sizeof(whole), &t.len);
+	t.data = assemble(k, p, data, len, t.cut, whole, sizeof(whole), &t.len);
 	if (!t.data)
 		return;
 	/* a tty and the log hear everything; only what reads like an error counts */
