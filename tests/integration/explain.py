@@ -317,6 +317,49 @@ def bcron_across_the_socket():
 
 
 @test
+def bcron_follow_peer_attached():
+    """--follow-peer with -p: the client is already running (waiting for a
+    line on stdin) when sysray attaches to it; the daemon it then reaches
+    is traced from the connect on, and its child's failure comes first."""
+    w, sock = bcron_setup()
+    d = start_daemon([scen('xp_bcrond'), sock])
+    fd, out = tempfile.mkstemp(prefix='sysray-xp-', suffix='.txt')
+    os.close(fd)
+    cl = tr = None
+    try:
+        cl = subprocess.Popen(['sh', '-c', 'read x; exec "$0" "$1"', scen('xp_bcron'), sock],
+                              stdin=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        tr = subprocess.Popen([SYSRAY, '--explain', '--follow-peer', '--quiet-until-failure',
+                               '-p', str(cl.pid), '-o', out], stderr=subprocess.PIPE, text=True)
+        line = tr.stderr.readline()
+        check(line == f'sysray: Process {cl.pid} attached\n', f'attach: {line!r}')
+        cl.stdin.write('go\n')
+        cl.stdin.close()
+        check(cl.wait(timeout=30) == 1, f'client status {cl.returncode}')
+        time.sleep(0.5)
+        tr.send_signal(signal.SIGINT)
+        check(tr.wait(timeout=30) == 0, f'sysray status {tr.returncode}: {tr.stderr.read()}')
+        with open(out, errors='replace') as f:
+            lines = f.read().splitlines()
+    finally:
+        for p in (cl, tr):
+            if p and p.poll() is None:
+                p.kill()
+                p.wait()
+        stop(d)
+        os.unlink(out)
+    _, _, _, body = the_report(reports(lines), 'wrote to fd 2', 'xp_bcron')
+    chain = [l for l in body if l.startswith('  chain: ')]
+    m = re.match(rf'^  chain: {cl.pid} \(xp_bcron\) fd 3 -> unix socket "{sock}" -> {d.pid} '
+                 r'\(bcrond\) accepted it \(fd \d+\) -> (\d+) \(bcrond\) forked to serve it$',
+                 chain[0] if chain else '')
+    check(m and len(chain) == 1, f'chain: {chain}')
+    want = strace_line(int(m.group(1)), f'openat(AT_FDCWD<{w}>, "{w}/spool/job", '
+                       'O_WRONLY|O_CREAT|O_EXCL, 0600) = -1 EACCES (Permission denied)')
+    check(first_call(body) == want, f'first syscall line:\n {first_call(body)}\nwant\n {want}')
+
+
+@test
 def bcron_without_follow_peer():
     """Without --follow-peer the daemon is not traced: the chain names the
     peer by its pid (SO_PEERCRED) and says how to trace it."""
