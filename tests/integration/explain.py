@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import socket
+import struct
 import subprocess
 import sys
 import tempfile
@@ -444,6 +445,50 @@ def flight_recorder_bound():
     check(int(m.group(3)) > 15000, f'only {m.group(3)} calls forgotten')
     check(any(l.startswith('sysray: explain: ') and 'older calls were forgotten (--history=65536)'
               in l for l in body), 'the report does not say the history forgot calls')
+
+
+def deny_acl(d, uid):
+    """Give directory d (mode 0777) an access ACL that denies uid everything."""
+    # struct posix_acl_xattr_header, then entries (tag, perm, id), sorted by tag and id
+    ents = [(0x01, 7, 0xffffffff), (0x02, 0, uid), (0x04, 7, 0xffffffff),
+            (0x10, 7, 0xffffffff), (0x20, 7, 0xffffffff)]
+    blob = struct.pack('<I', 2) + b''.join(struct.pack('<HHI', *e) for e in ents)
+    os.chmod(d, 0o777)
+    os.setxattr(d, 'system.posix_acl_access', blob)
+
+
+@test
+def acl_denies_what_the_mode_allows():
+    """A directory drwxrwxrwx whose ACL denies uid 65534: no mode bit explains
+    the EACCES, and the report says so and points at the ACL it found."""
+    w = workdir('acl')
+    d = os.path.join(w, 'd')
+    os.makedirs(d)
+    try:
+        deny_acl(d, 65534)
+    except OSError as e:
+        raise Skip(f'no ACLs on {w}: {e}')
+    st, lines, err = run(['--explain', '--quiet-until-failure', '--', 'setpriv',
+                          '--reuid=65534', '--regid=65534', '--clear-groups',
+                          scen('xp_writer'), d])
+    check(st == 1, f'status {st}: {err}')
+    pid, _, trig, body = the_report(reports(lines), 'wrote to fd 2')
+    check(trig == f'wrote to fd 2: "xp_writer: {d}/out: Permission denied\\n"',
+          f'header: {trig}')
+    first = first_call(body)
+    want = strace_line(pid, f'openat(AT_FDCWD<{os.getcwd()}>, "{d}/out", '
+                       'O_WRONLY|O_CREAT|O_TRUNC|O_CLOEXEC, 0644) = -1 EACCES (Permission denied)')
+    check(first == want, f'first syscall line:\n {first}\nwant\n {want}')
+    notes = body[body.index(first) + 1:]
+    check(notes[:3] == [f'  path: / drwxr-xr-x root:root; /tmp drwxrwxrwt root:root; '
+                        f'{w} drwxr-xr-x root:root; {d} drwxrwxrwx root:root; '
+                        f'{d}/out does not exist',
+                        '  the mode bits allow it for these credentials: look at ACLs, LSMs '
+                        '(AppArmor, SELinux) and mount flags',
+                        f'  acl: {d} has an access ACL (getfacl shows it)'], f'notes: {notes[:3]}')
+    check(re.match(rf'^  mount: {d}/out is on /\S*, mounted rw', notes[3]), f'mount: {notes[3]}')
+    check(notes[4] == '  credentials at the call: uid 65534, gid 65534, groups [], '
+          'capabilities none', f'credentials: {notes[4]}')
 
 
 def readonly(d):

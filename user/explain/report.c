@@ -287,6 +287,8 @@ static void group(struct xp_rank *r)
 			r->g[r->ng++] = (struct xp_group){ .rep = i, .benign = c->benign };
 		c->group = j;
 		r->g[j].n++;
+		if (c->e->path && x_path(r, j) && strcmp(c->e->path, x_path(r, j)))
+			r->g[j].search = true;
 		/* candidates come latest first: on a tie the earliest call stands for the group */
 		if (c->score >= r->g[j].score) {
 			r->g[j].rep = i;
@@ -294,8 +296,6 @@ static void group(struct xp_rank *r)
 		}
 		if (c->e->ts > r->g[j].ts)
 			r->g[j].ts = c->e->ts;
-		if (c->e->path && x_path(r, j) && strcmp(c->e->path, x_path(r, j)))
-			r->g[j].search = true;
 	}
 	for (j = 0; j < r->ng; j++) {
 		const struct xp_cand *c = &r->c[r->g[j].rep];
