@@ -149,7 +149,7 @@ static bool empty_path(const struct sr_call *c, const struct xp_sys *sy)
 /* Does @c say something about the set-up: a path, an exec, an address, credentials? */
 static bool matters(const struct sr_call *c, const struct xp_sys *sy)
 {
-	if (c->ent->classes & SR_C_CREDS)
+	if (c->ent->flags & SR_C_CREDS)
 		return true;
 	if (empty_path(c, sy))
 		return false;
@@ -354,7 +354,6 @@ static int load(struct df_run *r)
 	r->lo.cap = sizeof(r->line) - 1;
 	text_pr__init(&r->text, &r->lo);
 	r->fmt.pr = &r->text.base;
-	r->fmt.out = &r->lo;
 	r->fmt.opts = &r->opts;
 	r->fmt.fds = r->fds;
 	pairing__setup(&r->pairing, &r->opts, r->fds);

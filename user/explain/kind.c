@@ -84,7 +84,7 @@ static void classify(const struct sr_sysent *e, struct xp_sys *s)
 	else if (s->path[0] >= 0 && e->ret == SR_R_FD)
 		s->kind = XK_OPEN;
 	else if (s->path[0] >= 0 && (s->amode >= 0 || has_output(e) ||
-				     (e->classes & (SR_C_STAT_LIKE | SR_C_STATFS_LIKE))))
+				     (e->flags & (SR_C_STAT_LIKE | SR_C_STATFS_LIKE))))
 		s->kind = XK_PROBE;
 	else if (s->path[0] >= 0)
 		s->kind = XK_CHANGE;

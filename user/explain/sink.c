@@ -483,8 +483,7 @@ static const char *conn_path(const struct xp_hist *h, const struct xp_proc *p, u
 static bool message_target(struct xp_sink *k, const struct sr_call *c, const char *addr, char *buf,
 			   size_t size)
 {
-	char an[512];
-	struct sr_out o = { .fd = -1, .buf = an, .cap = sizeof(an) - 1 };
+	char an[SR_FD_ANNOT_MAX + 1];
 	const char *path;
 	int fd = (int)c->args[0];
 
@@ -492,8 +491,7 @@ static bool message_target(struct xp_sink *k, const struct sr_call *c, const cha
 		return snprintf(buf, size, "the system log (%s)", addr), true;
 	if (fd == 2)
 		return snprintf(buf, size, "fd 2"), true;
-	fdtab__annotate(k->fds, &o, c, fd);
-	an[o.err ? 0 : o.len] = '\0';
+	an[fdtab__describe(k->fds, c, fd, SR_FDW_ARG, an, sizeof(an) - 1)] = '\0';
 	if (!strncmp(an, "</dev/pts/", 10) || !strncmp(an, "</dev/tty", 9) ||
 	    !strncmp(an, "</dev/console", 13))
 		return snprintf(buf, size, "fd %d, a tty (%.*s)", fd, (int)strcspn(an + 1, "<>"),
@@ -593,6 +591,11 @@ static void on_call(struct xp_sink *k, const struct sr_event *ev)
 	if (!p)
 		return;
 	failed = c->ret < 0 && c->ret >= -4095;
+	/* the fds its line and its message's target name (the tables are read only after) */
+	if (failed || (sy->data >= 0 && sy->fd0))
+		fdtab__prepare(k->fds, c,
+			       ev->type == SR_EV_ORPHAN ? SR_FDP_EXIT : SR_FDP_ENTRY | SR_FDP_EXIT,
+			       NULL, NULL);
 	/* its root now, while it lives: a container's files stay reachable after it */
 	if (k->cfg.live && (p->root == XP_ROOT_UNKNOWN || (sy->kind == XK_EXEC && !failed)))
 		roots__look(&k->roots, c->tgid, p);
@@ -666,9 +669,7 @@ static void on_signal(struct xp_sink *k, const struct sr_event *ev)
 	fmt_signame(&k->fmt, ev->sig->sig);
 	out__putc(&k->lo, ' ');
 	text_pr__args_begin(&k->text);
-	pr_legacy_begin(&k->fmt);
 	sr_kind_siginfo.print(&k->fmt, NULL, -1, ev->sig->siginfo, sizeof(ev->sig->siginfo));
-	pr_legacy_end(&k->fmt);
 	out__puts(&k->lo, " ---");
 	line = line_done(k);
 	if (line)
@@ -744,7 +745,6 @@ struct sr_sink *explain_sink__new(const struct sr_explain_cfg *cfg)
 	k->lo.cap = sizeof(k->line) - 1;
 	text_pr__init(&k->text, &k->lo);
 	k->fmt.pr = &k->text.base;
-	k->fmt.out = &k->lo;
 	k->fmt.opts = &k->ropts;
 	k->fmt.fds = k->fds;
 	if (k->ropts.decode_pids) {
