@@ -157,6 +157,24 @@ def stop(d):
         d.wait()
 
 
+def stop_tracing(tr, out):
+    """SIGINT a sysray started in the background (half a second after the
+    traced work ended, for its last records); return its output's lines."""
+    time.sleep(0.5)
+    tr.send_signal(signal.SIGINT)
+    check(tr.wait(timeout=30) == 0, f'sysray status {tr.returncode}: {tr.stderr.read()}')
+    with open(out, errors='replace') as f:
+        return f.read().splitlines()
+
+
+def reap(*procs):
+    """Kill what is still running of procs (None for those never started)."""
+    for p in procs:
+        if p and p.poll() is None:
+            p.kill()
+            p.wait()
+
+
 # ---------------------------------------------------------------------------
 
 
@@ -337,16 +355,9 @@ def bcron_follow_peer_attached():
         cl.stdin.write('go\n')
         cl.stdin.close()
         check(cl.wait(timeout=30) == 1, f'client status {cl.returncode}')
-        time.sleep(0.5)
-        tr.send_signal(signal.SIGINT)
-        check(tr.wait(timeout=30) == 0, f'sysray status {tr.returncode}: {tr.stderr.read()}')
-        with open(out, errors='replace') as f:
-            lines = f.read().splitlines()
+        lines = stop_tracing(tr, out)
     finally:
-        for p in (cl, tr):
-            if p and p.poll() is None:
-                p.kill()
-                p.wait()
+        reap(cl, tr)
         stop(d)
         os.unlink(out)
     _, _, _, body = the_report(reports(lines), 'wrote to fd 2', 'xp_bcron')
@@ -588,17 +599,9 @@ def container_volume_owned_by_root():
         wait_tracing(tr, out)  # the service polls for /go: its calls are traced
         open(os.path.join(rootfs, 'go'), 'w').close()
         check(ctr.wait(timeout=60) == 1, f'container status {ctr.returncode}')
-        time.sleep(0.5)
-        tr.send_signal(signal.SIGINT)
-        st = tr.wait(timeout=30)
-        check(st == 0, f'sysray status {st}: {tr.stderr.read()}')
-        with open(out, errors='replace') as f:
-            lines = f.read().splitlines()
+        lines = stop_tracing(tr, out)
     finally:
-        for p in (ctr, tr):
-            if p and p.poll() is None:
-                p.kill()
-                p.wait()
+        reap(ctr, tr)
         os.unlink(out)
         for d in (scope, os.path.dirname(scope)):
             try:
