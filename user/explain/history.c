@@ -252,6 +252,7 @@ void hist__fork(struct xp_hist *h, uint32_t parent_tgid, uint32_t child_tgid, co
 	if (!c)
 		return;
 	c->born = ts;
+	c->ppid = parent_tgid;
 	/* a daemon's child after an accept serves that connection, and so do its own */
 	if (parent->last_accept) {
 		c->served_daemon = parent->serial;

@@ -89,6 +89,9 @@ struct xp_proc {
 	char *last_msg; /* the last message it wrote (fd 2, a tty, the log) */
 	bool msg_open; /* last_msg is a line still being written, piece by piece */
 	bool reported; /* a report was triggered by it */
+	bool child_reported; /* ...or by a child of it (whose status it may pass on) */
+	uint32_t ppid; /* its parent's tgid when known (forked, or read from /proc), else 0 */
+	bool ppid_asked; /* /proc was asked */
 	int16_t root; /* its root directory: XP_ROOT_*, or an index in struct xp_roots */
 	uint64_t root_gen; /* the generation of that slot it refers to */
 };

@@ -568,6 +568,7 @@ bool report__maybe(struct xp_report_ctx *x, const struct xp_trigger *t, bool for
 {
 	struct xp_scope sc = { .t = t };
 	struct xp_rank *r = calloc(1, sizeof(*r));
+	struct xp_proc *parent;
 	bool print;
 	int i;
 
@@ -582,6 +583,9 @@ bool report__maybe(struct xp_report_ctx *x, const struct xp_trigger *t, bool for
 		print_report(x, &sc, r);
 		t->proc->reported = true;
 		t->proc->tree->reported = true;
+		/* its parent's non-zero exit may only pass its status on: see sink.c */
+		if (t->proc->ppid && (parent = hist__proc(x->hist, t->proc->ppid, NULL)))
+			parent->child_reported = true;
 		for (i = 0; i < r->nc; i++)
 			r->c[i].e->flags |= XE_REPORTED;
 	}

@@ -20,6 +20,7 @@
 #include "explain/explain.h"
 #include "explain/internal.h"
 #include "fd/fdtab.h"
+#include "host/proc.h"
 #include "print/line.h"
 
 /* One strace line, rendered in memory (paths are never cut: up to 4096 bytes each). */
@@ -590,6 +591,13 @@ static void on_call(struct xp_sink *k, const struct sr_event *ev)
 	p = hist__proc(&k->hist, c->tgid, ev->task->comm);
 	if (!p)
 		return;
+	/* seen running (not forked under our eyes): who its parent is, once */
+	if (k->cfg.live && !p->ppid && !p->ppid_asked) {
+		pid_t pp = proc__ppid((pid_t)c->tgid);
+
+		p->ppid_asked = true;
+		p->ppid = pp > 0 ? (uint32_t)pp : 0;
+	}
 	failed = c->ret < 0 && c->ret >= -4095;
 	/* the fds its line and its message's target name (the tables are read only after) */
 	if (failed || (sy->data >= 0 && sy->fd0))
@@ -646,8 +654,12 @@ static void on_pexit(struct xp_sink *k, const struct sr_event *ev)
 		trigger(k, &t, true);
 	} else if (t.proc && !k->cfg.opts->why && (code & 0xff00)) {
 		t.type = XT_EXIT;
-		/* a process already running when traced (the command, -p): say why it failed */
-		t.anyway = !t.proc->anc[0] && !t.proc->tree->reported;
+		/*
+		 * a process already running when traced (the command, -p): say why it
+		 * failed, unless a report on a child of it did (unshare, a shell, a
+		 * supervisor passing the child's status on)
+		 */
+		t.anyway = !t.proc->anc[0] && !t.proc->tree->reported && !t.proc->child_reported;
 		trigger(k, &t, false);
 	}
 	hist__gone(&k->hist, ti->tgid);
