@@ -209,6 +209,24 @@ def missing_config_among_benign_probes():
 
 
 @test
+def trace_filter_prints_less_remembers_all():
+    """-e trace=write with --explain: the trace shows only the writes, the
+    report still finds the openat that failed (the kernel side captures
+    every call while --explain is on)."""
+    w = workdir('filter')
+    st, lines, err = run(['--explain', '-e', 'trace=write', '--', scen('xp_config'), w])
+    check(st == 1, f'status {st}: {err}')
+    pid, _, _, body = the_report(reports(lines), 'wrote to fd 2')
+    trace = [l for l in lines if CALL.match(l) and l not in body]
+    check(trace == [strace_line(pid, 'write(2, "xp_config: cannot load the confi"..., 68) = 68'),
+                    strace_line(pid, '+++ exited with 1 +++')],
+          f'the trace: {trace}')
+    want = strace_line(pid, f'openat(AT_FDCWD<{w}>, "{w}/data/app.conf", O_RDONLY|O_CLOEXEC) '
+                       f'= {ENOENT}')
+    check(first_call(body) == want, f'first syscall line:\n {first_call(body)}\nwant\n {want}')
+
+
+@test
 def missing_shared_library():
     """(3) A program linked against a library removed after the build: the
     loader's probes for it come first, the message names the library."""
