@@ -4,10 +4,12 @@
  * syscall table (argument types, return kind, classes), never from its
  * name: a call that runs a program takes an argv; one that opens a path
  * returns an fd; a probe looks a path up and only reports on it. And how
- * likely a failure is a cause, by errno and by kind.
+ * likely a failure is a cause, by errno and by kind; and what --explain
+ * asks of the kernel side (the capture options, the accept syscalls).
  */
 #include <errno.h>
 
+#include "explain/explain.h"
 #include "explain/internal.h"
 #include "table/syscalls.h"
 
@@ -221,4 +223,24 @@ int explain__accept_nrs(int *nrs, int max)
 		if (xp_sys_of(nr)->kind == XK_ACCEPT && syscalls__get(nr)->nr == nr)
 			nrs[n++] = nr;
 	return n;
+}
+
+bool explain__wanted(const struct sr_opts *o)
+{
+	return o->explain || o->why;
+}
+
+void explain__capture_opts(const struct sr_opts *o, struct sr_opts *k)
+{
+	*k = *o;
+	if (!explain__wanted(o))
+		return;
+	/* every call and every outcome: probes and their successes tell causes from noise */
+	k->trace_set = false;
+	k->status = SR_ST_ALL;
+	/* sockets described at connect and accept; task names in every record */
+	k->decode_fds = 2;
+	k->decode_pids = true;
+	if (k->strsize < (o->why ? SR_EXPLAIN_WHY_CAP : SR_EXPLAIN_DATA_CAP))
+		k->strsize = o->why ? SR_EXPLAIN_WHY_CAP : SR_EXPLAIN_DATA_CAP;
 }

@@ -48,26 +48,6 @@ struct xp_sink {
 
 #define SINK(s) ((struct xp_sink *)(s))
 
-bool explain__wanted(const struct sr_opts *o)
-{
-	return o->explain || o->why;
-}
-
-void explain__capture_opts(const struct sr_opts *o, struct sr_opts *k)
-{
-	*k = *o;
-	if (!explain__wanted(o))
-		return;
-	/* every call and every outcome: probes and their successes tell causes from noise */
-	k->trace_set = false;
-	k->status = SR_ST_ALL;
-	/* sockets described at connect and accept; task names in every record */
-	k->decode_fds = 2;
-	k->decode_pids = true;
-	if (k->strsize < (o->why ? SR_EXPLAIN_WHY_CAP : SR_EXPLAIN_DATA_CAP))
-		k->strsize = o->why ? SR_EXPLAIN_WHY_CAP : SR_EXPLAIN_DATA_CAP;
-}
-
 /* Reset the in-memory line. */
 static void line_reset(struct xp_sink *k)
 {
