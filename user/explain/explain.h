@@ -45,7 +45,7 @@ struct sr_explain_cfg {
  */
 struct sr_sink *explain_sink__new(const struct sr_explain_cfg *cfg);
 
-/** explain_sink__seed() - read @tgid's fds and cwd now (a launched command before it runs). */
+/** explain_sink__seed() - read @tgid's fds, cwd and root now (a launched command before it runs). */
 void explain_sink__seed(struct sr_sink *s, uint32_t tgid);
 
 /** explain_sink__stats() - -d: memory used and what was forgotten, on @f. */

@@ -756,8 +756,20 @@ struct sr_sink *explain_sink__new(const struct sr_explain_cfg *cfg)
 
 void explain_sink__seed(struct sr_sink *s, uint32_t tgid)
 {
-	if (s)
-		fdtab__seed(SINK(s)->fds, tgid);
+	struct xp_sink *k = SINK(s);
+	struct xp_proc *p;
+
+	if (!k)
+		return;
+	fdtab__seed(k->fds, tgid);
+	/*
+	 * Its root too, while it waits: a short command may be gone before
+	 * user space reads its first record (wakeups are batched), and its
+	 * children inherit what it had.
+	 */
+	p = k->cfg.live ? hist__proc(&k->hist, tgid, NULL) : NULL;
+	if (p)
+		roots__look(&k->roots, tgid, p);
 }
 
 void explain_sink__stats(const struct sr_sink *s, FILE *f)
