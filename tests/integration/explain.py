@@ -657,6 +657,9 @@ def option_errors():
         (['--explain', '--record=/dev/null', '--', 'true'],
          'sysray: --record saves records unformatted: explain them later with '
          '--replay=FILE --explain (see sysray --help)'),
+        (['-k', '--explain', '--quiet-until-failure', '--', 'true'],
+         'sysray: -k prints stacks under trace lines: --quiet-until-failure prints none '
+         '(see sysray --help)'),
     ]
     for args, want in cases:
         p = subprocess.run([SYSRAY] + args, capture_output=True, text=True, timeout=30)
