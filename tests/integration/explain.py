@@ -24,7 +24,7 @@ import signal
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import cgroup2_root, wait_tracing  # noqa: E402
+from common import Fail, Skip, cgroup2_root, check, run_suite, wait_tracing  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SYSRAY = os.path.join(ROOT, 'sysray')
@@ -37,19 +37,6 @@ ENOENT = '-1 ENOENT (No such file or directory)'
 def test(fn):
     TESTS.append(fn)
     return fn
-
-
-class Fail(Exception):
-    pass
-
-
-class Skip(Exception):
-    pass
-
-
-def check(cond, msg):
-    if not cond:
-        raise Fail(msg)
 
 
 def scen(name):
@@ -670,9 +657,6 @@ def option_errors():
 
 
 def main():
-    only = None
-    if len(sys.argv) > 2 and sys.argv[1] == '-k':
-        only = sys.argv[2]
     reason = None
     if os.geteuid() != 0:
         reason = 'not root: the BPF programs cannot be loaded'
@@ -680,29 +664,7 @@ def main():
         reason = 'this kernel has no BTF (/sys/kernel/btf/vmlinux)'
     elif not os.path.exists(scen('xp_bcrond')):
         reason = 'scenarios not built (make scenarios)'
-    passed = failed = skipped = 0
-    for fn in TESTS:
-        name = fn.__name__
-        if only and only not in name:
-            continue
-        if reason:
-            print(f'skip explain/{name}: {reason}')
-            skipped += 1
-            continue
-        t0 = time.time()
-        try:
-            fn()
-            print(f'ok   explain/{name} ({time.time() - t0:.1f}s)')
-            passed += 1
-        except Skip as e:
-            print(f'skip explain/{name}: {e}')
-            skipped += 1
-        except Exception as e:  # pylint: disable=broad-except
-            print(f'FAIL explain/{name}: {type(e).__name__}: {e}')
-            failed += 1
-        sys.stdout.flush()
-    print(f'{passed} passed, {failed} failed, {skipped} skipped')
-    return 1 if failed else 0
+    return run_suite(TESTS, 'explain', reason)
 
 
 if __name__ == '__main__':
