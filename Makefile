@@ -78,6 +78,11 @@ PROGS := $(patsubst tests/progs/%.c,$(OUTPUT)/progs/%,$(PROG_SRCS))
 URING_SRCS := $(wildcard tests/uring/*.c)
 URING_PROGS := $(patsubst tests/uring/%.c,$(OUTPUT)/uring-progs/%,$(URING_SRCS))
 
+# Diagnosis scenarios; xp_libuser and xp_ctrapp are built by their tests (against a library
+# it then removes; static, into a container's root).
+SCEN_SRCS := $(filter-out tests/scenarios/xp_libuser.c tests/scenarios/xp_ctrapp.c,$(wildcard tests/scenarios/*.c))
+SCENARIOS := $(patsubst tests/scenarios/%.c,$(OUTPUT)/scenarios/%,$(SCEN_SRCS))
+
 # Unit tests: the user-space library built again with ASan and UBSan. UBSan
 # only prints and goes on by default; make every finding fail the run.
 ASAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -100,7 +105,7 @@ $(file >$(FLAGS_FILE),$(FLAGS))
 endif
 
 .PHONY: all run test check deps integration bench bench-tools format format-check clean progs \
-	test-kernels verifystat profile fuzz fuzz-build asan test-asan soak strace-suite
+	test-kernels verifystat profile fuzz fuzz-build asan test-asan soak strace-suite scenarios
 .DELETE_ON_ERROR:
 # Keep the generated flag-table sources (intermediates) instead of deleting them.
 .SECONDARY:
@@ -118,7 +123,7 @@ run: deps
 FUZZ_TEST_TIME ?= 5
 test:
 	$(Q)scripts/deps.sh --kernels --ship
-	$(Q)$(MAKE) sysray progs $(OUTPUT)/unit-tests $(COMPLETION) $(STATIC_BIN) fuzz-build asan
+	$(Q)$(MAKE) sysray progs scenarios $(OUTPUT)/unit-tests $(COMPLETION) $(STATIC_BIN) fuzz-build asan
 	$(Q)FUZZ_TIME=$(FUZZ_TEST_TIME) FUZZ_TARGETS="$(FUZZ_TARGETS)" \
 		ASAN_SYSRAY=$(ASAN_OUT)/sysray ASAN_TESTS="$(ASAN_TESTS)" tests/run.sh
 
@@ -216,11 +221,13 @@ $(SUITE_DIR)/exec-shim: scripts/strace-suite/exec-shim.c
 
 progs: $(PROGS) $(URING_PROGS)
 
+scenarios: $(SCENARIOS)
+
 $(BIN): $(OUTPUT)/user/main.o $(LIB_OBJS) $(XLAT_OBJS)
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(ALL_CFLAGS) $^ $(LIBBPF_LIBS) -o $@
 
-$(OUTPUT) $(OUTPUT)/xlat $(OUTPUT)/progs:
+$(OUTPUT) $(OUTPUT)/xlat $(OUTPUT)/progs $(OUTPUT)/scenarios:
 	$(Q)mkdir -p $@
 
 # The BPF programs are built three times (bpf/sysray.bpf.c): for kernels with
@@ -374,6 +381,10 @@ $(OUTPUT)/uring-progs/%: tests/uring/%.c $(wildcard tests/progs/*.h)
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter $< -luring -o $@
+
+$(OUTPUT)/scenarios/%: tests/scenarios/%.c | $(OUTPUT)/scenarios
+	$(call msg,CC,$@)
+	$(Q)$(CC) -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter $< -o $@
 
 format:
 	$(Q)clang-format -i $$(git ls-files '*.c' '*.h' | grep -v '^vmlinux/')

@@ -37,6 +37,12 @@ const volatile __u32 targ_uring_no_sqarray = 0; /* IORING_SETUP_NO_SQARRAY */
 const volatile __u32 targ_uring_cqe_more = 0; /* IORING_CQE_F_MORE */
 /* -y: describe the fds io_uring requests return or take (sys_exit_fdi's captures). */
 const volatile bool targ_uring_fdi = false;
+/* --follow-peer and --explain (peer.bpf.h) */
+const volatile bool targ_follow_peer = false;
+/* The syscalls that take a connection (accept, accept4): from the table, by the loader. */
+const volatile __u32 targ_naccept = 0;
+const volatile __s32 targ_accept_nr[SR_MAX_ACCEPT_NR] = {};
+const volatile bool targ_explain_creds = false;
 
 /* Traced processes still alive; the loader sets the initial count. */
 __s64 live_procs = 0;

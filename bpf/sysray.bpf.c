@@ -28,6 +28,7 @@
 #include "filter.bpf.h"
 #include "fdinfo.bpf.h"
 #include "emit.bpf.h"
+#include "peer.bpf.h"
 
 char LICENSE[] SEC("license") = "GPL";
 
@@ -227,6 +228,9 @@ static __always_inline int do_sys_exit(struct pt_regs *regs, long ret, bool fdi)
 
 	if (!task_selected(tgid, cur))
 		return 0;
+	/* any task's accept may take a traced process's connection */
+	if (targ_follow_peer && ret >= 0)
+		peer_accepted(tgid, id, ret);
 	plan = plan_get(key);
 	if (!plan || !(plan->flags & (SR_PLAN_TRACED | SR_PLAN_TRACK | SR_PLAN_COMPAT)))
 		return 0;
@@ -255,7 +259,7 @@ static __always_inline int do_sys_exit(struct pt_regs *regs, long ret, bool fdi)
 	if (whole && !outcome_wanted(plan, ret))
 		return 0;
 	/* nothing but the fixed part: straight into the ring */
-	if (!(plan->flags & SR_PLAN_MEMORY)) {
+	if (!(plan->flags & SR_PLAN_MEMORY) && !want_creds(ret)) {
 		__u32 size = whole ? sizeof(struct sr_callrec) : sizeof(struct sr_exit);
 		void *rec;
 
@@ -285,6 +289,8 @@ static __always_inline int do_sys_exit(struct pt_regs *regs, long ret, bool fdi)
 			fdi_offsets_set(&s->fdo);
 		off = capture_fdinfo(off, key);
 	}
+	if (want_creds(ret))
+		off = put_creds(off);
 	s = scratch_get();
 	if (s)
 		emit(s, gen, off);
@@ -328,11 +334,13 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 		return 0;
 	/* Follow the child before it can run: this hook precedes its first wakeup. */
 	if (targ_filter_tasks && ctgid != ptgid) {
+		nt.flags = peer_flag_of(ptgid);
 		if (bpf_map_update_elem(&traced, &ctgid, &nt, BPF_ANY)) {
 			stat_inc(SR_STAT_FOLLOW_FAIL);
 		} else {
 			bpf_map_delete_elem(&dead, &ctgid); /* a reused tgid */
-			__sync_fetch_and_add(&live_procs, 1);
+			if (!nt.flags)
+				__sync_fetch_and_add(&live_procs, 1);
 			traced_changed();
 		}
 	}
@@ -441,8 +449,10 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 	group_dead = BPF_CORE_READ(p, signal, live.counter) == 0;
 	counted_out = group_dead && t && !bpf_map_update_elem(&dead, &tgid, &one, BPF_NOEXIST);
 	if (counted_out) {
+		/* a followed peer never counted in */
+		if (!(t->flags & SR_TASK_PEER))
+			__sync_fetch_and_add(&live_procs, -1);
 		t->flags |= SR_TASK_DEAD;
-		__sync_fetch_and_add(&live_procs, -1);
 		traced_changed();
 	}
 	/* a call that faulted at entry and never returned */

@@ -3,7 +3,7 @@
 # Run every test: unit tests (no privileges), the strace-suite stand-in's
 # fixtures and a short subset of strace's own tests (skipped without the
 # build make strace-suite leaves), then integration tests (root and BTF; they
-# load the BPF programs), the shipping tests (tests/ship/: man page,
+# load the BPF programs), the diagnosis scenarios, the shipping tests (tests/ship/: man page,
 # completion, install, Debian package, image, manifest), with make's
 # FUZZ_TARGETS a short run of each fuzz target, with ASAN_SYSRAY a subset of
 # the integration tests against the sanitized build (ASAN_TESTS), then a
@@ -59,6 +59,12 @@ python3 tests/integration/run.py "$@" >"$log" 2>&1
 rc=$?
 cat "$log"
 tally integration $rc
+
+echo "== diagnosis tests (--explain, --follow-peer, sysray diff)"
+python3 tests/integration/explain.py >"$log" 2>&1
+rc=$?
+cat "$log"
+tally diagnosis $rc
 
 echo "== shipping tests (man page, completion, install, package, image)"
 python3 tests/ship/run.py "$@" >"$log" 2>&1

@@ -396,6 +396,23 @@ struct sr_uring_cqe {
 	__u32 flags; /* SR_UCQE_* */
 };
 
+/*
+ * --explain: the credentials of a task whose call failed with EACCES or
+ * EPERM, as they were at the call, in a blob of argument slot SR_ARG_CREDS at
+ * the end of its exit record (the kernel's uids, not a namespace's).
+ */
+#define SR_ARG_CREDS	6
+#define SR_CREDS_GROUPS 16
+
+struct sr_creds {
+	__u32 uid, euid, fsuid;
+	__u32 gid, egid, fsgid;
+	__u64 cap_eff; /* effective capabilities, bit n: capability n */
+	__u32 ngroups; /* supplementary groups; the first SR_CREDS_GROUPS follow */
+	__u32 pad;
+	__u32 groups[SR_CREDS_GROUPS];
+};
+
 /* Per-CPU counters, summed by user space. */
 enum sr_stat {
 	SR_STAT_EMITTED = 0, /* records written to the ring buffer */
@@ -431,6 +448,14 @@ struct sr_cpu_stats {
  * syscall, and user space deletes it once the process is gone.
  */
 #define SR_TASK_DEAD 0x2
+/*
+ * --follow-peer: traced because it accepted a traced process's connection,
+ * or forked by such a process. It does not count among the live processes
+ * whose end ends the session.
+ */
+#define SR_TASK_PEER 0x4
+/* --follow-peer: syscalls that take a connection (accept, accept4), at most. */
+#define SR_MAX_ACCEPT_NR 4
 
 struct sr_task {
 	__u32 flags;
@@ -447,6 +472,7 @@ _Static_assert(sizeof(struct sr_blob) == 8, "sr_blob layout");
 _Static_assert(sizeof(struct sr_plan_arg) == 8, "sr_plan_arg layout");
 _Static_assert(sizeof(struct sr_plan) == 56, "sr_plan layout");
 _Static_assert(sizeof(struct sr_fdinfo) == 104, "sr_fdinfo layout");
+_Static_assert(sizeof(struct sr_creds) == 104, "sr_creds layout");
 _Static_assert(sizeof(struct sr_signal) == 32 + 16 + SR_SIGINFO_SIZE, "sr_signal layout");
 _Static_assert(sizeof(struct sr_sqe) == 64, "sr_sqe layout");
 _Static_assert(sizeof(struct sr_uring_op) == 12, "sr_uring_op layout");

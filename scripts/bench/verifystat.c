@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * verifystat [-c] [-y] [-k] [-v]: load sysray's BPF programs as `sysray -- CMD`
+ * verifystat [-c] [-y] [-k] [-e] [-v]: load sysray's BPF programs as `sysray -- CMD`
  * would (launch mode, default knobs), and print per program what the
  * verifier did: instructions processed, time, and the translated size. -c:
  * the object built for kernels without bpf_loop() (see bpf/maps.bpf.h). -y:
- * the programs -y loads (sys_exit_fdi for sys_exit). -k: with -k's stack copy. -v: the
+ * the programs -y loads (sys_exit_fdi for sys_exit). -k: with -k's stack copy.
+ * -e: with --explain's credentials and --follow-peer (bpf/peer.bpf.h). -v: the
  * instructions processed in each subprogram, counted from the verifier's
  * level-2 log (which makes verification itself much slower).
  */
@@ -14,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/syscall.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
@@ -63,7 +65,7 @@ static void per_subprog(const char *log)
 
 int main(int argc, char **argv)
 {
-	bool verbose = false, compat = false, fdi = false, stack = false;
+	bool verbose = false, compat = false, fdi = false, stack = false, explain = false;
 	struct sysray_bpf *skel;
 	struct bpf_program *prog;
 	char **logs;
@@ -79,8 +81,10 @@ int main(int argc, char **argv)
 			fdi = true;
 		else if (!strcmp(argv[i], "-k"))
 			stack = true;
+		else if (!strcmp(argv[i], "-e"))
+			explain = true;
 		else {
-			fprintf(stderr, "usage: verifystat [-c] [-y] [-k] [-v]\n");
+			fprintf(stderr, "usage: verifystat [-c] [-y] [-k] [-e] [-v]\n");
 			return 2;
 		}
 	}
@@ -100,6 +104,13 @@ int main(int argc, char **argv)
 	bpf_map__set_max_entries(skel->maps.rb_start, 4096);
 	bpf_program__set_autoload(skel->progs.sys_exit, !fdi);
 	bpf_program__set_autoload(skel->progs.sys_exit_fdi, fdi);
+	skel->rodata->targ_explain_creds = explain;
+	skel->rodata->targ_follow_peer = explain;
+	skel->rodata->targ_naccept = explain ? 2 : 0;
+	skel->rodata->targ_accept_nr[0] = SYS_accept;
+	skel->rodata->targ_accept_nr[1] = SYS_accept4;
+	/* the light skeleton loads --follow-peer's program always, libbpf's only then */
+	bpf_program__set_autoload(skel->progs.peer_tcp_state, explain || !compat);
 	bpf_map__set_max_entries(skel->maps.rbs, libbpf_num_possible_cpus());
 	logs = calloc(64, sizeof(*logs));
 	bpf_object__for_each_program(prog, skel->obj) {

@@ -315,6 +315,27 @@ c_decode_fds() {
 	ok
 }
 
+# --explain's report on a missing file, with --follow-peer's programs and
+# the credentials knob loaded too (the older-kernel build loads them through
+# libbpf; a light skeleton, its own way).
+c_explain() {
+	cd /tmp || return
+	trace $W/X --explain --follow-peer --quiet-until-failure -- $P/missing_file
+	cd - >/dev/null
+	if [ "$st" != 1 ]; then
+		fail "exit status $st, not the command's 1"
+		show $W/X.err
+		return
+	fi
+	sed -E 's/^[0-9]+ +//; s/^sysray: explain: [0-9]+ /sysray: explain: PID /' $W/X >$W/X.b
+	expect_lines $W/X.b <<-'EOF' || { show $W/X.err; return; }
+	sysray: explain: PID (missing_file) wrote to fd 2: "missing_file: /nonexistent/sysray-missing/data.db: No such file or directory\n"
+	openat(AT_FDCWD</tmp>, "/nonexistent/sysray-missing/data.db", O_RDONLY|O_CLOEXEC) = -1 ENOENT (No such file or directory)
+	sysray: explain: end of report
+	EOF
+	ok
+}
+
 # The whole host: a process started after sysray, and its child, are seen;
 # sysray's own calls are not.
 c_whole_host() {
@@ -481,7 +502,7 @@ c_kernel_log() {
 	ok
 }
 
-ALL="load launch exits fork signals threads decode_fds whole_host cgroup losses uring kernel_log"
+ALL="load launch exits fork signals threads decode_fds explain whole_host cgroup losses uring kernel_log"
 # make test's subset: one sysray run
 QUICK="load launch exits signals decode_fds kernel_log"
 case "${1:-all}" in

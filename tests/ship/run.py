@@ -52,8 +52,10 @@ def need(*tools):
 # --help: what the other tests check against
 
 
-HELP_GROUPS = ['General', 'Startup', 'Tracing', 'Filtering', 'Output format', 'Statistics',
-               'Miscellaneous']
+# strace's groups in strace's order, with sysray's own Diagnosis (--explain...)
+# where --help puts it.
+HELP_GROUPS = ['General', 'Startup', 'Tracing', 'Filtering', 'Output format', 'Diagnosis',
+               'Statistics', 'Miscellaneous']
 
 
 def help_text():

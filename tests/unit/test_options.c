@@ -12,6 +12,7 @@
 #include "cli/filter.h"
 #include "cli/options.h"
 #include "cli/opts.h"
+#include "explain/explain.h"
 #include "table/syscalls.h"
 #include "test.h"
 
@@ -181,6 +182,24 @@ static void errors(struct t_state *st)
 		{ { "--replay=r", "--", "ls" },
 		  "sysray: --replay prints a recording as it was made: a command cannot apply "
 		  "(give it when recording) (see sysray --help)\n" },
+		{ { "--history=1K", "--explain" },
+		  "sysray: invalid history size '1K': e.g. 16M (at least 64K) (see sysray --help)\n" },
+		{ { "--why=" },
+		  "sysray: invalid --why text '': 1 to 512 bytes of the message (see sysray "
+		  "--help)\n" },
+		{ { "--quiet-until-failure", "--", "true" },
+		  "sysray: --quiet-until-failure needs --explain or --why (see sysray --help)\n" },
+		{ { "--history=1M", "--", "true" },
+		  "sysray: --history needs --explain or --why (see sysray --help)\n" },
+		{ { "--explain", "--json", "--", "true" },
+		  "sysray: --explain and --why print text reports: not with --json (see sysray "
+		  "--help)\n" },
+		{ { "--follow-peer" },
+		  "sysray: --follow-peer needs a command or -p (the whole host is traced already) "
+		  "(see sysray --help)\n" },
+		{ { "--replay=r", "--follow-peer" },
+		  "sysray: --replay prints a recording as it was made: --follow-peer cannot apply "
+		  "(give it when recording) (see sysray --help)\n" },
 		{ { "--record=w", "--replay=r" },
 		  "sysray: --replay prints a recording as it was made: --record cannot apply (give "
 		  "it when recording) (see sysray --help)\n" },
@@ -247,7 +266,8 @@ static void help(struct t_state *st)
 {
 	static const char *const groups[] = { "\nGeneral:\n",	    "\nStartup:\n",
 					      "\nTracing:\n",	    "\nFiltering:\n",
-					      "\nOutput format:\n", "\nMiscellaneous:\n" };
+					      "\nOutput format:\n", "\nDiagnosis:\n",
+					      "\nMiscellaneous:\n" };
 	static const char *const names[] = {
 		"-e EXPR",
 		"-p PID[,PID...], --attach=PID[,PID...]",
@@ -273,6 +293,11 @@ static void help(struct t_state *st)
 		"-Y, --decode-pids=comm",
 		"--show-cgroup",
 		"--record=FILE",
+		"--explain",
+		"--why=TEXT",
+		"--quiet-until-failure",
+		"--history=SIZE",
+		"--follow-peer",
 		"-d, --debug",
 		"-h, --help",
 		"-V, --version",
@@ -334,7 +359,42 @@ static void help_and_version(struct t_state *st)
 	fclose(null);
 }
 
+/* --explain and friends; the kernel side is set up wider than what prints. */
+static void diagnosis_options(struct t_state *st)
+{
+	struct sr_opts k;
+
+	CHECK(st, parse("--explain", "--quiet-until-failure", "--history=1M", "--follow-peer", "--",
+			"true") == 0);
+	CHECK(st, o.explain && o.quiet_until_failure && o.history == 1 << 20 && o.follow_peer);
+	CHECK(st, parse("--why", "rejected", "-p", "1") == 0 && !strcmp(o.why, "rejected"));
+	CHECK(st, explain__wanted(&o));
+	CHECK(st, parse("--explain", "-e", "trace=open", "-Z", "-s", "8", "--", "true") == 0);
+	explain__capture_opts(&o, &k);
+	CHECK(st, !k.trace_set && k.status == SR_ST_ALL && k.decode_fds == 2 && k.decode_pids);
+	CHECK(st, k.strsize == SR_EXPLAIN_DATA_CAP);
+	/* printing still follows the user's options */
+	CHECK(st, o.trace_set && o.status == SR_ST_FAILED && !o.decode_fds && o.strsize == 8);
+	CHECK(st, parse("--why=x", "-s", "4096", "--", "true") == 0);
+	explain__capture_opts(&o, &k);
+	CHECK(st, k.strsize == 4096);
+	CHECK(st, parse("--why=x", "--", "true") == 0);
+	explain__capture_opts(&o, &k);
+	CHECK(st, k.strsize == SR_EXPLAIN_WHY_CAP);
+	/* without reports, nothing changes */
+	CHECK(st, parse("-e", "trace=open", "--", "true") == 0);
+	explain__capture_opts(&o, &k);
+	CHECK(st, k.trace_set && !k.decode_fds && !explain__wanted(&o));
+}
+
 T_SUITE(options_tests) = {
-	T_CASE(defaults), T_CASE(output_options), T_CASE(tracing_options),  T_CASE(filter_options),
-	T_CASE(errors),	  T_CASE(help),		  T_CASE(help_and_version), T_END,
+	T_CASE(defaults),
+	T_CASE(output_options),
+	T_CASE(tracing_options),
+	T_CASE(filter_options),
+	T_CASE(errors),
+	T_CASE(help),
+	T_CASE(help_and_version),
+	T_CASE(diagnosis_options),
+	T_END,
 };

@@ -39,16 +39,19 @@ static int open_libbpf(struct sr_bpfobj *b)
 	/* -y: the sys_exit that describes fds (its kernel types cost libbpf time) */
 	bpf_program__set_autoload(b->skel->progs.sys_exit, !b->fdi);
 	bpf_program__set_autoload(b->skel->progs.sys_exit_fdi, b->fdi);
+	/* --follow-peer: the TCP connect tracepoint */
+	bpf_program__set_autoload(b->skel->progs.peer_tcp_state, b->peer);
 	if (b->debug)
 		vlog_setup(b);
 	b->rodata = b->skel->rodata;
 	return 0;
 }
 
-int bpfobj__open(struct sr_bpfobj *b, bool light, bool fdi, bool debug)
+int bpfobj__open(struct sr_bpfobj *b, bool light, bool fdi, bool peer, bool debug)
 {
 	memset(b, 0, sizeof(*b));
 	b->fdi = fdi;
+	b->peer = peer;
 	b->debug = debug;
 	if (!light) {
 		b->failed = "the kernel has no bpf_loop()";
@@ -116,7 +119,7 @@ int bpfobj__load(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
 
 int bpfobj__attach(struct sr_bpfobj *b)
 {
-	return b->lskel ? lskel__attach(b->lskel) : sysray_bpf__attach(b->skel);
+	return b->lskel ? lskel__attach(b->lskel, b->peer) : sysray_bpf__attach(b->skel);
 }
 
 void bpfobj__detach(struct sr_bpfobj *b)

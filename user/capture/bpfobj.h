@@ -35,6 +35,7 @@ struct sr_bpfobj {
 	struct sysray_lskel *lskel; /* the light skeleton, or */
 	struct sysray_bpf *skel; /* libbpf's skeleton */
 	bool fdi; /* sys_exit_fdi in place of sys_exit (-y) */
+	bool peer; /* --follow-peer: the TCP connect tracepoint too */
 	bool debug; /* -d: keep the verifier's statistics */
 	struct sysray_bpf__rodata *rodata; /* the knobs: set them before bpfobj__load() */
 	struct sysray_bpf__bss *bss; /* after bpfobj__load() */
@@ -45,9 +46,11 @@ struct sr_bpfobj {
 
 /**
  * bpfobj__open() - prepare the light skeleton if @light, else libbpf's;
- * @fdi: the programs -y needs. Return 0 or -errno.
+ * @fdi: the programs -y needs; @peer: the one --follow-peer needs (a light
+ * skeleton loads it anyway, small as it is, but attaches it only then).
+ * Return 0 or -errno.
  */
-int bpfobj__open(struct sr_bpfobj *b, bool light, bool fdi, bool debug);
+int bpfobj__open(struct sr_bpfobj *b, bool light, bool fdi, bool peer, bool debug);
 
 /**
  * bpfobj__load() - load, with @ncpus slots in the rings' array (b->fd.rbs,

@@ -87,6 +87,21 @@ static void set_filters(struct sysray_bpf__rodata *ro, const struct sr_load_cfg 
 		ro->targ_cgroup_kind[i] = o->cgroup[i].kind;
 }
 
+/*
+ * --explain and --follow-peer (bpf/peer.bpf.h): knobs. The program that
+ * notes TCP connects is attached only with --follow-peer (bpfobj__open()).
+ */
+static void set_diagnosis(struct sysray_bpf__rodata *ro, const struct sr_load_cfg *cfg)
+{
+	int i;
+
+	ro->targ_explain_creds = cfg->creds;
+	ro->targ_follow_peer = cfg->follow_peer;
+	ro->targ_naccept = cfg->naccept;
+	for (i = 0; i < cfg->naccept && i < SR_MAX_ACCEPT_NR; i++)
+		ro->targ_accept_nr[i] = cfg->accept_nr[i];
+}
+
 /* The cgroup array takes directory fds; the kernel keeps its own references. */
 static int fill_cgroups(struct sr_loader *l, const struct sr_opts *o)
 {
@@ -206,7 +221,8 @@ static int prepare(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	struct sysray_bpf__rodata *ro;
 	int i, err;
 
-	err = bpfobj__open(&l->obj, have_bpf_loop(), plans_describe_fds(cfg->plans), o->debug);
+	err = bpfobj__open(&l->obj, have_bpf_loop(), plans_describe_fds(cfg->plans),
+			   cfg->follow_peer, o->debug);
 	if (err)
 		return load_error("open BPF object", err);
 	ro = l->obj.rodata;
@@ -216,6 +232,7 @@ static int prepare(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	ro->targ_filter_tasks = cfg->filter_tasks;
 	ro->targ_wakeup_bytes = wakeup_bytes(l->ring_size);
 	set_filters(ro, cfg);
+	set_diagnosis(ro, cfg);
 	return 0;
 }
 
@@ -334,7 +351,8 @@ int loader__reconcile(struct sr_loader *l)
 		    bpf_map_delete_elem(fd, &key))
 			continue;
 		bpf_map_delete_elem(l->obj.fd.dead, &key);
-		if (t.flags & SR_TASK_DEAD)
+		/* counted out already, or never counted in (a followed peer) */
+		if (t.flags & (SR_TASK_DEAD | SR_TASK_PEER))
 			continue;
 		__atomic_fetch_sub(&l->obj.bss->live_procs, 1, __ATOMIC_SEQ_CST);
 		__atomic_fetch_add(&l->obj.bss->traced_gen, 1, __ATOMIC_SEQ_CST);

@@ -35,6 +35,12 @@ struct sr_load_cfg {
 	const struct sr_plans *plans;
 	bool filter_tasks; /* trace only the traced map (launch, -p) */
 	uint32_t excl[SR_MAX_EXCL]; /* tgids never traced (terminal relays) */
+	/* --explain: credentials with EACCES/EPERM failures (bpf/peer.bpf.h) */
+	bool creds;
+	/* --follow-peer: trace whoever accepts a traced process's connection */
+	bool follow_peer;
+	int accept_nr[SR_MAX_ACCEPT_NR]; /* the syscalls that do (accept, accept4) */
+	int naccept;
 	sr_ring_fn on_record;
 	void *ctx;
 };

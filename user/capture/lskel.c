@@ -48,7 +48,7 @@ void lskel__fds(struct sysray_lskel *s, struct sr_bpf_fds *fd)
 }
 
 /* The light skeleton's own attach would try the programs that were not loaded. */
-int lskel__attach(struct sysray_lskel *s)
+int lskel__attach(struct sysray_lskel *s, bool peer)
 {
 	const struct bpf_prog_desc *progs = (const void *)&s->progs;
 	int *links = (int *)&s->links;
@@ -61,7 +61,7 @@ int lskel__attach(struct sysray_lskel *s)
 	for (i = 0; i < n; i++) {
 		int fd;
 
-		if (progs[i].prog_fd <= 0)
+		if (progs[i].prog_fd <= 0 || (!peer && &progs[i] == &s->progs.peer_tcp_state))
 			continue;
 		fd = skel_raw_tracepoint_open(NULL, progs[i].prog_fd);
 		if (fd < 0)

@@ -37,8 +37,11 @@ struct sysray_bpf__bss *lskel__bss(struct sysray_lskel *s);
 /** lskel__fds() - the maps the loader uses, after load. */
 void lskel__fds(struct sysray_lskel *s, struct sr_bpf_fds *fd);
 
-/** lskel__attach() - attach every loaded program. Return 0 or -errno. */
-int lskel__attach(struct sysray_lskel *s);
+/**
+ * lskel__attach() - attach every loaded program, but --follow-peer's TCP
+ * connect tracepoint only if @peer. Return 0 or -errno.
+ */
+int lskel__attach(struct sysray_lskel *s, bool peer);
 void lskel__detach(struct sysray_lskel *s);
 
 /** lskel__free() - NULL-safe. */

@@ -24,6 +24,7 @@ enum sr_group {
 	G_TRACING,
 	G_FILTERING,
 	G_OUTPUT,
+	G_DIAGNOSIS,
 	G_STATS,
 	G_MISC,
 	G_COUNT,

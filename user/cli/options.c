@@ -33,7 +33,7 @@
 static const char *const group_title[G_COUNT] = {
 	[G_GENERAL] = "General",     [G_STARTUP] = "Startup",	   [G_TRACING] = "Tracing",
 	[G_FILTERING] = "Filtering", [G_OUTPUT] = "Output format", [G_STATS] = "Statistics",
-	[G_MISC] = "Miscellaneous",
+	[G_DIAGNOSIS] = "Diagnosis", [G_MISC] = "Miscellaneous",
 };
 
 /* Printed at the end of a group. */
@@ -210,6 +210,22 @@ static int opt_quiet(struct sr_cli *c, const struct sr_optdef *d, const char *ar
 		c->o->quiet_exit = true;
 	if (c->quiet >= 3)
 		c->o->quiet_superseded = true;
+	return 0;
+}
+
+/* --history: a size, like -b's, at least 64K. */
+static int opt_history(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+{
+	if (parse_size(arg, &c->o->history) || c->o->history < (64 << 10))
+		return usage_error("invalid history size '%s': e.g. 16M (at least 64K)", arg);
+	return 0;
+}
+
+static int opt_why(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+{
+	if (!arg[0] || strlen(arg) > 512)
+		return usage_error("invalid --why text '%s': 1 to 512 bytes of the message", arg);
+	c->o->why = arg;
 	return 0;
 }
 
@@ -464,6 +480,30 @@ static const struct sr_optdef opt_table[] = {
 	  "capture no buffer, string or structure contents,\n"
 	  "only paths: the BPF side reads no other user memory",
 	  opt_true, FIELD(no_data) },
+	/* Diagnosis (user/explain/): one block */
+	{ "explain", 0, ARG_NONE, NULL, G_DIAGNOSIS,
+	  "after each failure (an error message on stderr, a tty or the\n"
+	  "system log; a non-zero exit; a fatal signal) report the failed\n"
+	  "syscalls that explain it, the likeliest cause first",
+	  opt_true, FIELD(explain) },
+	{ "why", 0, ARG_REQ, "TEXT", G_DIAGNOSIS,
+	  "report what explains the message TEXT when a traced process\n"
+	  "writes it (instead of --explain's triggers)",
+	  opt_why },
+	{ "quiet-until-failure", 0, ARG_NONE, NULL, G_DIAGNOSIS,
+	  "with --explain or --why: print nothing but the reports (a\n"
+	  "flight recorder)",
+	  opt_true, FIELD(quiet_until_failure) },
+	{ "history", 0, ARG_REQ, "SIZE", G_DIAGNOSIS,
+	  "memory for what the reports remember (16M), K/M/G suffix; the\n"
+	  "oldest calls are forgotten first, a process tree keeps at most\n"
+	  "half",
+	  opt_history },
+	{ "follow-peer", 0, ARG_NONE, NULL, G_DIAGNOSIS,
+	  "with a command or -p: trace the process that accepts each\n"
+	  "connection the traced ones make (unix, TCP), from then on,\n"
+	  "and the children it forks",
+	  opt_true, FIELD(follow_peer) },
 	/* Miscellaneous */
 	{ "debug", 'd', ARG_NONE, NULL, G_MISC,
 	  "capture statistics and libbpf warnings on stderr\n"
@@ -570,6 +610,8 @@ static const char *replay_conflict(const struct sr_opts *o)
 		return "--record";
 	if (o->no_data)
 		return "--no-data";
+	if (o->follow_peer)
+		return "--follow-peer";
 	return NULL;
 }
 
@@ -588,6 +630,29 @@ static const char *stack_conflict(const struct sr_opts *o)
 	if (o->record || o->replay)
 		return "-k needs the traced processes' memory maps: not with --record or --replay";
 	return NULL;
+}
+
+/* The diagnosis options' own rules. */
+static int check_explain(const struct sr_opts *o)
+{
+	bool reports = o->explain || o->why;
+
+	if (o->quiet_until_failure && !reports)
+		return usage_error("%s", "--quiet-until-failure needs --explain or --why");
+	if (o->history && !reports)
+		return usage_error("%s", "--history needs --explain or --why");
+	if (reports && o->json)
+		return usage_error("%s", "--explain and --why print text reports: not with --json");
+	if (reports && o->record)
+		return usage_error("%s", "--record saves records unformatted: explain them later "
+					 "with --replay=FILE --explain");
+	if (reports && o->quiet_until_failure && o->stack_trace)
+		return usage_error("%s", "-k prints stacks under trace lines: "
+					 "--quiet-until-failure prints none");
+	if (o->follow_peer && !o->cmd && !o->npids && !o->replay)
+		return usage_error("%s", "--follow-peer needs a command or -p (the whole host "
+					 "is traced already)");
+	return 0;
 }
 
 /* What only the whole command line can say. */
@@ -618,7 +683,7 @@ static int finish(struct sr_cli *c, int argc, char **argv)
 	if (o->arg_names)
 		return usage_error("%s", "-N/--arg-names: the syscall table has no argument "
 					 "names yet");
-	return 0;
+	return check_explain(o);
 }
 
 int cli__parse(struct sr_opts *o, int argc, char **argv)
@@ -711,6 +776,9 @@ static const char help_tail[] =
 	"  sysray -e trace=%file -Z                  each failed file syscall on the host\n"
 	"  sysray --container 3f2a9c -e trace=%file  file syscalls of one container\n"
 	"  sysray --unit cron -Y -o cron.txt         a systemd service, with task names\n"
+	"  sysray --explain -- make install          why did it fail?\n"
+	"  sysray --explain --follow-peer -- crontab f   ...and in the daemon it asked\n"
+	"  sysray diff good.rec bad.rec              where two --record runs diverge\n"
 	"\n"
 	"Needs Linux 5.8 or later with BTF, and root or CAP_BPF plus CAP_PERFMON;\n"
 	"sysray --check says what this host lacks. See sysray(8).\n";

@@ -147,6 +147,14 @@ struct sr_opts {
 	int stack_frames; /* --stack-trace-frame-limit: frames printed (256) */
 	uint32_t stack_bytes; /* --stack-trace-size: user stack bytes copied (8K) */
 	bool json; /* --json: JSON Lines instead of strace's text */
+	/* Diagnosis (user/explain/) */
+	bool explain; /* --explain: a report per failure */
+	const char *why; /* --why: a report when a traced process writes this text */
+	bool quiet_until_failure; /* --quiet-until-failure: only the reports */
+	uint64_t history; /* --history: bytes the reports' memory may use; 0: the default */
+	bool follow_peer; /* --follow-peer: trace the other end of each connection */
+	/* set by the session, not an option: --record keeps execve's environment whole */
+	bool capture_env;
 	int ncomm; /* --comm */
 	char comm[SR_MAX_COMM][SR_COMM_LEN];
 	int nuid; /* --uid */

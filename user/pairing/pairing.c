@@ -603,6 +603,7 @@ static void handle_pexit(struct sr_pairing *p, const struct sr_pexit *x)
 	if (t && x->superseded)
 		return;
 	ev.shown = (code & 0x7f) || !p->opts || !p->opts->quiet_exit;
+	ev.group_dead = x->group_dead;
 	ev.task = info_of(t, &tmp, x->h.tid, x->h.tgid);
 	emit(p, &ev);
 	if (t && x->h.tid == x->h.tgid)
@@ -680,6 +681,8 @@ static void handle_fork(struct sr_pairing *p, const struct sr_fork *f)
 {
 	struct sr_ttask *parent = idmap__get(&p->tasks, f->h.tid);
 	struct sr_ttask *child = task_get(p, f->child_tid, f->child_tgid);
+	struct sr_task_info tmp;
+	struct sr_event ev = { .type = SR_EV_FORK, .shown = true, .ts = f->h.ts_ns };
 
 	if (child) {
 		memcpy(child->comm, f->comm, sizeof(child->comm));
@@ -687,6 +690,13 @@ static void handle_fork(struct sr_pairing *p, const struct sr_fork *f)
 	}
 	if (p->fds && f->child_tgid != f->h.tgid)
 		fdtab__on_fork(p->fds, f->h.tgid, f->child_tgid, f->flags & SR_FORK_FILES);
+	/* strace prints nothing for it; sinks that follow process trees need it */
+	if (!child)
+		return;
+	ev.task = info_of(parent, &tmp, f->h.tid, f->h.tgid);
+	ev.child = &child->info;
+	ev.share_files = f->flags & SR_FORK_FILES;
+	emit(p, &ev);
 }
 
 /*

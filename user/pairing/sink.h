@@ -35,6 +35,7 @@ enum sr_ev_type {
 	SR_EV_SUPERSEDED, /* ev->old_tid replaced leader ev->task->tid by its execve */
 	SR_EV_LOST, /* ev->lost records were lost at this point of the stream */
 	SR_EV_COMPAT, /* the task runs i386 syscalls from now on */
+	SR_EV_FORK, /* ev->child: ev->task created a task (a process, or a thread of its own) */
 	SR_EV_MAX,
 };
 
@@ -61,7 +62,12 @@ struct sr_event {
 		int exit_code; /* wait status: exit code << 8, or the signal | 0x80 for a core */
 		uint32_t old_tid;
 		uint64_t lost;
+		const struct sr_task_info *child; /* SR_EV_FORK */
 	};
+	/* SR_EV_PEXIT: the last thread of its thread group exited */
+	bool group_dead;
+	/* SR_EV_FORK: the child shares the parent's fd table (CLONE_FILES) */
+	bool share_files;
 };
 
 struct sr_sink;

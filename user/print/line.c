@@ -146,3 +146,14 @@ void line__noreturn(struct sr_fmt *f, const struct sr_call *c, bool unfinished)
 	out__pad_to(o, ret_column(f));
 	out__puts(o, "= ?");
 }
+
+void line__whole(struct sr_fmt *f, const struct sr_call *c, bool resumed)
+{
+	if (resumed) {
+		line__resumed(f, c);
+	} else {
+		line__enter(f, c);
+		line__exit(f, c);
+	}
+	line__ret(f, c);
+}

@@ -23,5 +23,10 @@ void line__ret(struct sr_fmt *f, const struct sr_call *c);
 void line__noreturn(struct sr_fmt *f, const struct sr_call *c, bool unfinished);
 /* "<... name resumed>" */
 void line__resumed(struct sr_fmt *f, const struct sr_call *c);
+/*
+ * A completed call's whole line after the pid: "name(args) = ret", or for a
+ * call whose entry was not seen (@resumed) "<... name resumed>args) = ret".
+ */
+void line__whole(struct sr_fmt *f, const struct sr_call *c, bool resumed);
 
 #endif /* SYSRAY_PRINT_LINE_H */

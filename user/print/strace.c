@@ -666,6 +666,12 @@ void strace_sink__set_stacks(struct sr_sink *s, sr_stack_fn *fn, void *ctx)
 	}
 }
 
+void strace_sink__end_line(struct sr_sink *s)
+{
+	if (s)
+		close_line(SINK(s));
+}
+
 void strace_sink__free(struct sr_sink *s)
 {
 	struct sr_strace_sink *k = SINK(s);

@@ -40,6 +40,12 @@ typedef void sr_stack_fn(void *ctx, struct sr_out *out, uint32_t tid);
 /** strace_sink__set_stacks() - after each call's line, @fn(@ctx, out, tid) (-k). */
 void strace_sink__set_stacks(struct sr_sink *s, sr_stack_fn *fn, void *ctx);
 
+/**
+ * strace_sink__end_line() - another writer is about to use the output: end
+ * the open line, if any, with " <unfinished ...>" (it resumes later).
+ */
+void strace_sink__end_line(struct sr_sink *s);
+
 /** strace_sink__free() - NULL-safe. */
 void strace_sink__free(struct sr_sink *s);
 

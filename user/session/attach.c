@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "explain/explain.h"
 #include "fd/fdtab.h"
 #include "host/proc.h"
 #include "session/internal.h"
@@ -89,6 +90,7 @@ int attach__launch(struct sr_session *s)
 	s->launched = true;
 	/* its fds and cwd, read while it waits: it may be gone before its first record */
 	fdtab__seed(s->fds, s->child.pid);
+	explain_sink__seed(s->explain, s->child.pid);
 	loader__set_live(&s->loader, 1);
 	err = loader__trace_tgid(&s->loader, s->child.pid, true);
 	if (err) {

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <sys/resource.h>
 
+#include "explain/explain.h"
 #include "ingest/recording.h"
 #include "session/internal.h"
 #include "session/session.h"
@@ -126,6 +127,7 @@ void report__end(struct sr_session *s)
 	if (s->pairing.uring.unmatched)
 		fprintf(stderr, "sysray: %llu io_uring completions without their submission\n",
 			(unsigned long long)s->pairing.uring.unmatched);
+	explain_sink__stats(s->explain, stderr);
 	report_usage(s);
 	report_unread(&s->pairing.stats);
 	report_records(s, &st);

@@ -14,6 +14,7 @@
 
 #include "capture/probe.h"
 #include "cli/options.h"
+#include "explain/explain.h"
 #include "fd/fdtab.h"
 #include "host/cgroup.h"
 #include "host/proc.h"
@@ -99,7 +100,14 @@ int session__configure(struct sr_session *s, int argc, char **argv)
 		return err;
 	if (s->opts.check)
 		return probe__report(stdout) ?: SR_CLI_DONE;
-	return resolve_cgroups(&s->opts);
+	err = resolve_cgroups(&s->opts);
+	if (err)
+		return err;
+	/* the kernel side captures what the reports and recordings need; printing follows opts */
+	explain__capture_opts(&s->opts, &s->kopts);
+	if (s->opts.record)
+		s->kopts.capture_env = true;
+	return 0;
 }
 
 /* -k: stacks are kept until their call prints; execs and exits change the maps. */
@@ -201,7 +209,7 @@ static int prepare(struct sr_session *s)
 /* Load and attach the BPF programs, with the filters the options ask for. */
 static int load(struct sr_session *s)
 {
-	struct sr_load_cfg cfg = { .opts = &s->opts, .on_record = on_record, .ctx = s };
+	struct sr_load_cfg cfg = { .opts = &s->kopts, .on_record = on_record, .ctx = s };
 	struct sr_plans *plans;
 	pid_t relays[SR_MAX_EXCL];
 	int i, n, err;
@@ -212,6 +220,11 @@ static int load(struct sr_session *s)
 	if (loader__check())
 		return 1;
 	cfg.filter_tasks = s->opts.cmd || s->opts.npids;
+	cfg.creds = explain__wanted(&s->opts);
+	if (s->opts.follow_peer) {
+		cfg.follow_peer = true;
+		cfg.naccept = explain__accept_nrs(cfg.accept_nr, SR_MAX_ACCEPT_NR);
+	}
 	if (!cfg.filter_tasks) {
 		/* -o "|command": the shell reading the trace is left out, as sysray is */
 		int first = s->pipe_pid > 0;
@@ -228,7 +241,7 @@ static int load(struct sr_session *s)
 		fprintf(stderr, "sysray: out of memory\n");
 		return 1;
 	}
-	plan__build(&s->opts, plans);
+	plan__build(&s->kopts, plans);
 	s->loader_used = true;
 	err = loader__load(&s->loader, &cfg);
 	free(plans);

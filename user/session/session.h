@@ -23,12 +23,15 @@ struct sr_outfiles;
 
 struct sr_session {
 	struct sr_opts opts;
+	/* what the kernel side is set up with: opts, widened for --explain, --record */
+	struct sr_opts kopts;
 	struct sr_out out; /* the trace */
 	struct sr_outfiles *files; /* -ff: the trace, a file per thread; NULL otherwise */
 	pid_t pipe_pid; /* -o "|command": the shell reading the trace, or 0 */
 	struct sr_out rec; /* --record */
 	struct sr_pairing pairing;
-	struct sr_sink *sink; /* where pairing's events go: the trace's format */
+	struct sr_sink *sink; /* where pairing's events go: the trace's format; NULL: none */
+	struct sr_sink *explain; /* --explain, --why: the reports */
 	struct sr_loader loader; /* valid once loading was tried (loader_used) */
 	bool loader_used;
 	struct sr_fdtab *fds; /* NULL unless an option needs fd tables */

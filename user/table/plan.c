@@ -134,8 +134,12 @@ static void plan_arg(const struct sr_sysent *e, int i, const struct sr_opts *o,
 		break;
 	case SR_T_ENVP:
 		pa->when = SR_CAP_ENTER;
-		pa->how = !opts__abbrev(o, e->nr) ? SR_HOW_STRV : SR_HOW_STRV_COUNT;
+		pa->how = !opts__abbrev(o, e->nr) || o->capture_env ? SR_HOW_STRV :
+								      SR_HOW_STRV_COUNT;
 		pa->cap = str_cap(o, 2);
+		/* --record: whole variables, for sysray diff */
+		if (o->capture_env && pa->cap < 514)
+			pa->cap = 514;
 		break;
 	case SR_T_IOV_IN:
 	case SR_T_IOV_OUT:
