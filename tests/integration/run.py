@@ -1232,6 +1232,11 @@ def stack_trace_options_refused():
         st, _, err = sysray(args + ['--', '/bin/true'])
         check(st == 2 and one_line_error(err) and word in err, f'{args}: status {st}: {err}')
 
+# JSON Lines and --timeline: tests/integration/json_suite.py
+import json_suite  # noqa: E402  pylint: disable=wrong-import-position
+
+for _fn in json_suite.TESTS:
+    test(_fn)
 
 # ---------------------------------------------------------------------------
 # Hostile tracees: bytes, paths, addresses and process churn chosen to break

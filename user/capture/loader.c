@@ -67,9 +67,10 @@ static void set_filters(struct sysray_bpf__rodata *ro, const struct sr_load_cfg 
 	int i;
 
 	ro->targ_status = cfg->plans->status;
-	ro->targ_cgroup_ids = o->show_cgroup;
-	/* -Y prints task names; --peer names the process behind a socket */
-	ro->targ_comm_names = o->decode_pids || o->peer;
+	/* JSON and timeline events say which task and cgroup each one is about */
+	ro->targ_cgroup_ids = o->show_cgroup || o->json;
+	/* -Y prints task names; --peer names the process behind a socket; JSON names every task */
+	ro->targ_comm_names = o->decode_pids || o->peer || o->json || o->timeline;
 	/* -k: the user stack at each traced entry */
 	ro->targ_stack_bytes = o->stack_trace ? o->stack_bytes : 0;
 	ro->targ_ncomm = o->ncomm;

@@ -474,6 +474,10 @@ static const struct sr_optdef opt_table[] = {
 	  "one JSON object per line for each syscall, signal,\n"
 	  "exit and loss: arguments as text and as data",
 	  opt_true, FIELD(json) },
+	{ "timeline", 0, ARG_REQ, "FILE", G_OUTPUT,
+	  "also write the events to FILE as a Chrome trace-event\n"
+	  "file (Perfetto): a slice per syscall, a track per thread",
+	  opt_string, FIELD(timeline) },
 	{ "record", 0, ARG_REQ, "FILE", G_OUTPUT,
 	  "save the raw records to FILE instead of printing", opt_string, FIELD(record) },
 	{ "no-data", 0, ARG_NONE, NULL, G_OUTPUT,
@@ -673,6 +677,10 @@ static int finish(struct sr_cli *c, int argc, char **argv)
 		return usage_error("%s", "give either -p or a command, not both");
 	if (stack_conflict(o))
 		return usage_error("%s", stack_conflict(o));
+	if (o->record && (o->json || o->timeline))
+		return usage_error("--record saves raw records, not %s: give it with --replay "
+				   "to format the recording",
+				   o->json ? "--json" : "--timeline");
 	if (o->replay && replay_conflict(o))
 		return usage_error("--replay prints a recording as it was made: %s cannot apply "
 				   "(give it when recording)",

@@ -147,6 +147,7 @@ struct sr_opts {
 	int stack_frames; /* --stack-trace-frame-limit: frames printed (256) */
 	uint32_t stack_bytes; /* --stack-trace-size: user stack bytes copied (8K) */
 	bool json; /* --json: JSON Lines instead of strace's text */
+	const char *timeline; /* --timeline: also a Chrome trace-event file */
 	/* Diagnosis (user/explain/) */
 	bool explain; /* --explain: a report per failure */
 	const char *why; /* --why: a report when a traced process writes this text */

@@ -19,6 +19,8 @@ void line__enter(struct sr_fmt *f, const struct sr_call *c);
 void line__exit(struct sr_fmt *f, const struct sr_call *c);
 /* ") ", padding to column 40, "= " and the return value. */
 void line__ret(struct sr_fmt *f, const struct sr_call *c);
+/* "-1 ENOENT (No such file or directory)" for errno @err, as strace's print_err_ret(). */
+void line__errno(struct sr_out *o, int err);
 /* For a call that never returned: [" <unfinished ...>"] ") = ?". */
 void line__noreturn(struct sr_fmt *f, const struct sr_call *c, bool unfinished);
 /* "<... name resumed>" */

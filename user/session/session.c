@@ -365,7 +365,8 @@ int session__end(struct sr_session *s, int status)
 	/* a zeroed loader is not an empty one (its epoll fd would be 0) */
 	if (s->loader_used)
 		loader__free(&s->loader);
-	sinks__free(s);
+	if (sinks__free(s) && !status)
+		status = 1;
 	fdtab__free(s->fds);
 	output__close(s);
 	if (out__close(&s->rec) && !status) {
