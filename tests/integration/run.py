@@ -1238,6 +1238,7 @@ import json_suite  # noqa: E402  pylint: disable=wrong-import-position
 for _fn in json_suite.TESTS:
     test(_fn)
 
+
 # ---------------------------------------------------------------------------
 # Hostile tracees: bytes, paths, addresses and process churn chosen to break
 # a tracer (tests/progs/hostile_*.c)
@@ -1694,6 +1695,12 @@ def sanitizer_reports(logs):
 # io_uring requests (tests/integration/uring.py)
 import uring  # noqa: E402  pylint: disable=wrong-import-position
 for _fn in uring.tests(sys.modules[__name__]):
+    test(_fn)
+
+# -c/-C: tests/integration/summary_suite.py
+import summary_suite  # noqa: E402  pylint: disable=wrong-import-position
+
+for _fn in summary_suite.TESTS:
     test(_fn)
 
 

@@ -13,6 +13,7 @@
 #include <linux/types.h>
 
 #include "sysray/abi.h"
+#include "summary/summary.h"
 
 #define SR_MAX_PIDS 64
 
@@ -156,6 +157,7 @@ struct sr_opts {
 	bool follow_peer; /* --follow-peer: trace the other end of each connection */
 	/* set by the session, not an option: --record keeps execve's environment whole */
 	bool capture_env;
+	struct sr_summary_opts summary; /* -c, -C, -S, -U, -w, --summary-by */
 	int ncomm; /* --comm */
 	char comm[SR_MAX_COMM][SR_COMM_LEN];
 	int nuid; /* --uid */

@@ -39,6 +39,9 @@ int sinks__start(struct sr_session *s);
 /* 0, or -errno when the timeline could not be written out (message printed). */
 int sinks__free(struct sr_session *s);
 
+/* counts.c: -c/-C, the summary table from the kernel's counts. 0 or -errno (printed). */
+int counts__print(struct sr_session *s);
+
 /* report.c: losses and malformed records on stderr and, with -d, statistics. */
 void report__end(struct sr_session *s);
 void report__replay(const struct sr_session *s, const struct sr_replay *r);

@@ -346,6 +346,8 @@ int session__run(struct sr_session *s)
 	attach__report_detached(s);
 	loader__drain(&s->loader);
 	pairing__finish(&s->pairing);
+	if (s->opts.summary.mode && counts__print(s) && !err)
+		err = -EIO;
 	out__flush(&s->out);
 	report__end(s);
 	if (err)

@@ -60,12 +60,23 @@ static int timeline_start(struct sr_session *s)
 	return pairing__add_sink(&s->pairing, s->timeline);
 }
 
+/* -c: the summary is all that prints; events go nowhere. */
+static void null_event(struct sr_sink *s, const struct sr_event *ev)
+{
+}
+
+static const struct sr_sink_ops null_ops = { .event = null_event };
+
 int sinks__start(struct sr_session *s)
 {
 	struct sr_opts *o = &s->opts;
 	bool reports = explain__wanted(o);
 
 	pairing__setup(&s->pairing, o, s->fds);
+	if (o->summary.mode == 1) {
+		s->null_sink.ops = &null_ops;
+		return pairing__add_sink(&s->pairing, &s->null_sink);
+	}
 	if (o->json)
 		s->sink = jsonl_sink__new(&s->out, o, s->fds, pairing__comm_at, &s->pairing);
 	else if (!(reports && o->quiet_until_failure))
@@ -92,9 +103,9 @@ int sinks__free(struct sr_session *s)
 	int err = 0;
 
 	pairing__free(&s->pairing);
-	if (s->opts.json)
+	if (s->opts.summary.mode != 1 && s->opts.json)
 		jsonl_sink__free(s->sink);
-	else
+	else if (s->opts.summary.mode != 1)
 		strace_sink__free(s->sink);
 	s->sink = NULL;
 	stacks__free(s->stacks);
