@@ -312,6 +312,28 @@ static void backend_implicit_field(struct t_state *st)
 	tj_close(t);
 }
 
+/* clone's arguments, which strace names: each its own argument, named. */
+static void backend_named_args(struct t_state *st)
+{
+	struct t_json tj, *t = &tj;
+	struct sr_fmt *f = &t->f;
+
+	tj_open(t);
+	pr_field_addr(f, "child_stack", 0);
+	pr_field(f, "flags");
+	pr_bits_begin(f, 0x11);
+	pr_bit(f, NULL, "SIGCHLD");
+	pr_bits_end(f);
+	pr_field_addr(f, "child_tidptr", 0x7f00);
+	CHECK_ARGS(st, t,
+		   "[{\"name\":\"child_stack\",\"text\":\"child_stack=NULL\",\"value\":null},"
+		   "{\"name\":\"flags\",\"text\":\"flags=SIGCHLD\",\"value\":{\"raw\":17,"
+		   "\"flags\":[\"SIGCHLD\"]}},{\"name\":\"child_tidptr\",\"text\":"
+		   "\"child_tidptr=0x7f00\",\"value\":\"0x7f00\"}]",
+		   "child_stack=NULL, flags=SIGCHLD, child_tidptr=0x7f00");
+	tj_close(t);
+}
+
 /* Deeper than the backend tracks: still valid JSON, balanced, and the next list is clean. */
 static void backend_depth_and_reuse(struct t_state *st)
 {
@@ -361,6 +383,7 @@ T_SUITE(json_tests) = {
 	T_CASE(backend_nesting),
 	T_CASE(backend_changed_and_notes),
 	T_CASE(backend_implicit_field),
+	T_CASE(backend_named_args),
 	T_CASE(backend_depth_and_reuse),
 	T_END,
 };

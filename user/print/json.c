@@ -72,8 +72,14 @@ static void pre(struct sr_json_pr *j)
 
 	if (j->depth || fr->wrap || muted(j))
 		return;
+	/* the argument began with its name (json_field()) */
+	if (j->named_arg) {
+		j->named_arg = false;
+		return;
+	}
 	end_arg(j);
 	if (j->nargs < SR_JSON_MAXARGS) {
+		j->args[j->nargs].name = NULL;
 		j->args[j->nargs].text_off = j->text_out.len;
 		j->args[j->nargs].val_off = j->val.len;
 		j->nargs++;
@@ -223,6 +229,16 @@ static void json_field(struct sr_pr *p, const char *name)
 {
 	struct sr_json_pr *j = JSON(p);
 
+	/*
+	 * An argument strace names (clone's "child_stack=NULL"): a new argument
+	 * whose text has the name and whose value is what follows.
+	 */
+	if (j->depth == 0) {
+		pre(j);
+		j->named_arg = !muted(j) && !top(j)->wrap;
+		if (j->named_arg && j->nargs)
+			j->args[j->nargs - 1].name = name;
+	}
 	TEXT_OP(j, field, name);
 	put_key(j, name);
 }
@@ -544,6 +560,7 @@ void json_pr__begin(struct sr_json_pr *j)
 	j->bits_open = false;
 	j->nargs = 0;
 	j->arg_started = false;
+	j->named_arg = false;
 	text_pr__args_begin(&j->text);
 }
 
@@ -595,7 +612,13 @@ static void put_arg(struct sr_json_pr *j, const struct sr_json_arg *a, struct sr
 	size_t n;
 	const char *t = arg_text(j, a, &n);
 
-	jbuf__puts(b, "{\"text\":");
+	jbuf__putc(b, '{');
+	if (a->name) {
+		jbuf__puts(b, "\"name\":");
+		jbuf__text(b, a->name, strlen(a->name));
+		jbuf__putc(b, ',');
+	}
+	jbuf__puts(b, "\"text\":");
 	jbuf__text(b, t, n);
 	jbuf__puts(b, ",\"value\":");
 	arg_value(j, a, b);

@@ -30,6 +30,7 @@ struct sr_json_frame {
 
 /* One argument of the list being printed: its text and its data, as offsets. */
 struct sr_json_arg {
+	const char *name; /* an argument strace names ("child_stack="), or NULL */
 	size_t text_off, text_len;
 	size_t val_off, val_len;
 };
@@ -46,6 +47,7 @@ struct sr_json_pr {
 	unsigned int bits_count; /* parts of that set written */
 	int nargs;
 	bool arg_started; /* pre() began an argument whose data is still to come */
+	bool named_arg; /* field() began an argument: its value's pre() adds none */
 	struct sr_json_arg args[SR_JSON_MAXARGS];
 };
 
