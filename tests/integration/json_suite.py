@@ -35,17 +35,29 @@ import tempfile
 from common import Fail, Skip, cgroup2_root, check
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SYSRAY = os.path.join(ROOT, 'sysray')
+# SYSRAY=...: another build, as run.py takes it (make test-asan)
+SYSRAY = os.path.abspath(os.environ.get('SYSRAY') or os.path.join(ROOT, 'sysray'))
 PROGS = os.path.join(ROOT, '.output', 'progs')
 SCHEMA = os.path.join(ROOT, 'docs', 'sysray-events.schema.json')
 TABLE = os.path.join(ROOT, 'include', 'sysray', 'syscalls.def')
 # Programs of tests/progs that are not corpus programs.
 NOT_CORPUS = {'busy', 'filter_target'}
-TESTS = []
+# make test's short runs: a few programs with forks, threads, an exec in a
+# thread, signals, fds of every kind and clone (the full corpus takes ~10
+# minutes on a loaded machine: make test-json).
+SHORT_PROGS = ['demo', 'fork_exit3', 'thread_exec', 'signals', 'fileio', 'fds', 'net_unix',
+               'proc_clone', 'strings']
+TESTS = []  # in make test
+FULL_TESTS = []  # make test-json: the same checks over the whole corpus
 
 
 def test(fn):
     TESTS.append(fn)
+    return fn
+
+
+def full_test(fn):
+    FULL_TESTS.append(fn)
     return fn
 
 
@@ -118,11 +130,13 @@ class Workdir:
         shutil.rmtree(self.path, ignore_errors=True)
 
 
-def corpus_script(w, real=True):
-    """A shell script running every corpus program, bytes no name should
-    hold (in paths, buffers and a comm), a killed shell and real commands."""
+def corpus_script(w, real=True, progs=None):
+    """A shell script running every corpus program (or @progs), bytes no
+    name should hold (in paths, buffers and a comm), a killed shell and real
+    commands (python3's start-up and a long ls -l, thousands of calls, only
+    with the whole corpus)."""
     lines = ['#!/bin/sh', f'd={w.path}']
-    for p in corpus():
+    for p in progs or corpus():
         lines.append(f'"{prog(p)}" >/dev/null 2>&1')
     lines += [
         # a path of control characters, invalid UTF-8, quotes and backslashes
@@ -134,9 +148,11 @@ def corpus_script(w, real=True):
     ]
     if real:
         py = '/usr/bin/python3' if os.path.exists('/usr/bin/python3') else 'python3'
-        lines += ['ls -l /usr/share >/dev/null', 'cat /etc/passwd >/dev/null',
-                  f'{py} -c "import json" >/dev/null',
+        lines += [f'ls -l {"/etc/default" if progs else "/usr/share"} >/dev/null',
+                  'cat /etc/passwd >/dev/null',
                   "printf 'a\\nb\\n' | tr a-z A-Z | sort -r >/dev/null"]
+        if not progs:
+            lines.append(f'{py} -c "import json" >/dev/null')
     script = w.file('corpus.sh')
     with open(script, 'w') as f:
         f.write('\n'.join(lines) + '\n')
@@ -187,13 +203,10 @@ def schema_rejects_bad(objs):
         check(not v.is_valid(o), f'the schema accepts bad variation {i}: {json.dumps(o)[:200]}')
 
 
-@test
-def json_every_line_validates():
-    """The corpus, hostile bytes, a kill and real commands with -yy -v -s 100,
-    then with -Y --absolute-paths -s 8: every line is schema-valid JSON."""
+def every_line_validates(progs):
     w = Workdir()
     try:
-        script = corpus_script(w)
+        script = corpus_script(w, progs=progs)
         st, objs, err = json_run(w, ['-f', '-yy', '-v', '-s', '100'], [script])
         check(st == 0, f'status {st}: {err[-300:]}')
         validate(objs, '-yy -v -s 100')
@@ -222,6 +235,20 @@ def json_every_line_validates():
               'nothing cut at -s 8')
     finally:
         w.remove()
+
+
+@test
+def json_every_line_validates():
+    """A few programs (SHORT_PROGS), hostile bytes, a kill and real commands
+    with -yy -v -s 100, then with -Y --absolute-paths -s 8: every line is
+    schema-valid JSON, and the schema rejects objects known to be wrong."""
+    every_line_validates(SHORT_PROGS)
+
+
+@full_test
+def json_every_line_validates_corpus():
+    """The same over every corpus program."""
+    every_line_validates(None)
 
 
 @test
@@ -586,24 +613,36 @@ def replay_both(rec, w, opts, tag):
     return read_lines(txt), parse_jsonl(read_lines(js))
 
 
-@test
-def json_round_trip():
-    """One recording of the corpus replayed as text and as JSON, with -yy -v
-    -s 100 -Y, then with the defaults: each event rebuilds its strace line
-    and its data agrees with its text; nulls only where the text has none."""
+def round_trip(progs, min_events):
     w = Workdir()
     try:
-        script = corpus_script(w)
+        script = corpus_script(w, progs=progs)
         for tag, opts in (('yy', ['-f', '-yy', '-v', '-s', '100', '-Y']), ('plain', [])):
             rec = w.file(f'{tag}.rec')
             st, _, err = sysray(['--record', rec] + opts + ['--', script])
             check(st == 0, f'record {tag}: status {st}: {err[-300:]}')
             lines, objs = replay_both(rec, w, opts, tag)
             validate(objs, f'replay {tag}')
-            check(lines_match(objs, lines) > 5000, 'too few events compared')
+            n = lines_match(objs, lines)
+            check(n > min_events, f'{n} events compared, expected over {min_events}')
             check_values(objs)
     finally:
         w.remove()
+
+
+@test
+def json_round_trip():
+    """A recording of a few programs (SHORT_PROGS) and real commands replayed
+    as text and as JSON, with -yy -v -s 100 -Y, then with the defaults: each
+    event rebuilds its strace line and its data agrees with its text; nulls
+    only where the text has none."""
+    round_trip(SHORT_PROGS, 1500)
+
+
+@full_test
+def json_round_trip_corpus():
+    """The same over every corpus program."""
+    round_trip(None, 5000)
 
 
 # ---------------------------------------------------------------------------
@@ -709,15 +748,10 @@ def strip_time(o):
     return json.dumps(o, sort_keys=True)
 
 
-@test
-def timeline_trace_event_format():
-    """--timeline with --json of the same run (the corpus, forks, threads,
-    signals, a kill): required fields per phase, per-track order and nesting,
-    fork flows, and per thread the same events as the JSON Lines (each slice
-    named by its call's strace line)."""
+def timeline_format(progs, min_events):
     w = Workdir()
     try:
-        script = corpus_script(w, real=False)
+        script = corpus_script(w, real=False, progs=progs)
         tl = w.file('tl.json')
         st, objs, err = json_run(w, ['-f', '--timeline', tl], [script])
         # the script's last command is a shell killing itself
@@ -749,6 +783,22 @@ def timeline_trace_event_format():
             check(sorted(jl[tid]) == sorted(timeline[tid]),
                   f'tid {tid}: the timeline\'s events differ from the JSON Lines: '
                   f'{sorted(set(jl[tid]) ^ set(timeline[tid]))[:2]}')
-        check(sum(map(len, jl.values())) > 1000, 'too few events')
+        n = sum(map(len, jl.values()))
+        check(n > min_events, f'{n} events, expected over {min_events}')
     finally:
         w.remove()
+
+
+@test
+def timeline_trace_event_format():
+    """--timeline with --json of the same run (a few programs: forks, threads,
+    signals, a kill): required fields per phase, per-track order and nesting,
+    fork flows, and per thread the same events as the JSON Lines (each slice
+    named by its call's strace line)."""
+    timeline_format(SHORT_PROGS, 300)
+
+
+@full_test
+def timeline_trace_event_format_corpus():
+    """The same over every corpus program."""
+    timeline_format(None, 1000)

@@ -1705,13 +1705,19 @@ for _fn in summary_suite.TESTS:
 
 
 def main():
+    """[-k SUBSTRING]... picks tests by name; --json-full runs, instead of
+    make test's tests, the JSON checks over the whole corpus (make test-json)."""
+    tests = TESTS
+    if sys.argv[1:2] == ['--json-full']:
+        tests = json_suite.FULL_TESTS
+        del sys.argv[1]
     reason = None
     if os.geteuid() != 0:
         reason = 'not root: the BPF programs cannot be loaded'
     elif not os.path.exists('/sys/kernel/btf/vmlinux'):
         reason = 'this kernel has no BTF (/sys/kernel/btf/vmlinux)'
     logs = None if reason else sanitizer_logs()
-    tests = selected(TESTS)
+    tests = selected(tests)
     if logs:
         tests.append(lambda: sanitizer_reports(logs))
         tests[-1].__name__ = 'no_sanitizer_reports'

@@ -22,7 +22,7 @@ from common import Fail, Skip, cgroup2_root, check
 import json_suite
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SYSRAY = os.path.join(ROOT, 'sysray')
+SYSRAY = os.path.abspath(os.environ.get('SYSRAY') or os.path.join(ROOT, 'sysray'))
 PROGS = os.path.join(ROOT, '.output', 'progs')
 NOT_CORPUS = {'busy', 'filter_target'}
 # Programs whose syscall counts depend on timing (threads racing, signals

@@ -372,13 +372,7 @@ int jevent__init(struct sr_jevent *e, const struct sr_opts *opts, struct sr_fdta
 	e->wall = !(opts && opts->replay);
 	e->realtime_off = sr_realtime_offset_ns();
 	e->wall_sec = -1;
-	e->fmt.pr = &e->pr.base;
-	e->fmt.opts = opts;
-	e->fmt.fds = fds;
-	if (opts && opts->decode_pids) {
-		e->fmt.comm_of = comm_of;
-		e->fmt.comm_ctx = comm_ctx;
-	}
+	line__fmt_init(&e->fmt, &e->pr.base, opts, fds, comm_of, comm_ctx);
 	return 0;
 }
 

@@ -156,3 +156,15 @@ void line__whole(struct sr_fmt *f, const struct sr_call *c, bool resumed)
 	}
 	line__ret(f, c);
 }
+
+void line__fmt_init(struct sr_fmt *f, struct sr_pr *pr, const struct sr_opts *opts,
+		    struct sr_fdtab *fds, sr_comm_fn *comm_of, void *comm_ctx)
+{
+	f->pr = pr;
+	f->opts = opts;
+	f->fds = fds;
+	if (opts && opts->decode_pids) {
+		f->comm_of = comm_of;
+		f->comm_ctx = comm_ctx;
+	}
+}
