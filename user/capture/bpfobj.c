@@ -73,6 +73,8 @@ static int load_libbpf(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
 		err = bpf_map__set_max_entries(s->maps.rb_start, start_size);
 	if (!err && b->count_entries)
 		err = bpf_map__set_max_entries(s->maps.counts, b->count_entries);
+	if (!err && b->count_tasks)
+		err = bpf_map__set_max_entries(s->maps.count_starts, b->count_tasks);
 	if (!err)
 		err = sysray_bpf__load(s);
 	if (err)
@@ -103,7 +105,7 @@ int bpfobj__load(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
 		return load_libbpf(b, ncpus, start_size);
 	/* the knobs, in case libbpf has to take over */
 	memcpy(&knobs, b->rodata, sizeof(knobs));
-	err = lskel__load(b->lskel, b->fdi, ncpus, start_size, b->count_entries);
+	err = lskel__load(b->lskel, b->fdi, ncpus, start_size, b->count_entries, b->count_tasks);
 	if (!err) {
 		lskel__fds(b->lskel, &b->fd);
 		b->bss = lskel__bss(b->lskel);

@@ -255,6 +255,9 @@ static int prepare(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	/* -c by process or cgroup: one key per syscall and process (or cgroup) */
 	if (o->summary.mode && o->summary.by != SR_BY_NONE)
 		l->obj.count_entries = SR_COUNT_KEYS_BY;
+	/* without -c the count maps are never used: nothing to preallocate */
+	if (!o->summary.mode)
+		l->obj.count_entries = l->obj.count_tasks = 1;
 	return 0;
 }
 

@@ -20,12 +20,14 @@ struct sysray_bpf__rodata *lskel__rodata(struct sysray_lskel *s)
 }
 
 int lskel__load(struct sysray_lskel *s, bool fdi, int ncpus, unsigned int start_size,
-		unsigned int count_entries)
+		unsigned int count_entries, unsigned int count_tasks)
 {
 	s->maps.rbs.max_entries = ncpus;
 	s->maps.rb_start.max_entries = start_size;
 	if (count_entries)
 		s->maps.counts.max_entries = count_entries;
+	if (count_tasks)
+		s->maps.count_starts.max_entries = count_tasks;
 	return fdi ? lskel_fdi__load(s) : sysray_lskel__load(s);
 }
 
