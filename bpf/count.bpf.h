@@ -106,7 +106,7 @@ static __always_inline void count_exit(__u32 tgid, __u32 tid, long id, long ret,
 {
 	struct count_start *st = bpf_map_lookup_elem(&count_starts, &tid);
 	struct sr_count_key key = { .group = count_group(tgid) };
-	struct sr_count_val *v, zero = {};
+	struct sr_count_val *v;
 	__u64 now, cpu, wall, dcpu;
 
 	if (st && st->busy) {
@@ -126,7 +126,7 @@ static __always_inline void count_exit(__u32 tgid, __u32 tid, long id, long ret,
 	}
 	v = bpf_map_lookup_elem(&counts, &key);
 	if (!v) {
-		if (bpf_map_update_elem(&counts, &key, &zero, BPF_NOEXIST) &&
+		if (bpf_map_update_elem(&counts, &key, (const void *)&count_zero, BPF_NOEXIST) &&
 		    !bpf_map_lookup_elem(&counts, &key)) {
 			__sync_fetch_and_add(&count_dropped, 1);
 			return;

@@ -180,7 +180,7 @@ static uint32_t risky_char(const unsigned char *s, size_t left)
 static void escape_cp(struct sr_jbuf *b, uint32_t cp)
 {
 	static const char hex[] = "0123456789abcdef";
-	char u[6] = { '\\', 'u', hex[cp >> 12], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15],
+	char u[6] = { '\\',	   'u', hex[cp >> 12], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15],
 		      hex[cp & 15] };
 
 	jbuf__put(b, u, 6);
