@@ -105,7 +105,8 @@ $(file >$(FLAGS_FILE),$(FLAGS))
 endif
 
 .PHONY: all run test check deps integration bench bench-tools format format-check clean progs \
-	test-kernels verifystat profile fuzz fuzz-build asan test-asan soak strace-suite scenarios
+	test-kernels test-json verifystat profile fuzz fuzz-build asan test-asan soak strace-suite \
+	scenarios
 .DELETE_ON_ERROR:
 # Keep the generated flag-table sources (intermediates) instead of deleting them.
 .SECONDARY:
@@ -146,6 +147,12 @@ test-kernels:
 SOAK_TIME ?= 120
 soak: sysray progs
 	$(Q)scripts/soak.sh $(SOAK_TIME)
+
+# The JSON checks over the whole corpus (~10 minutes on a loaded machine);
+# make test runs them over a few programs.
+test-json: sysray progs
+	$(Q)scripts/deps.sh
+	$(Q)python3 tests/integration/run.py --json-full
 
 check: $(OUTPUT)/unit-tests
 	$(Q)$(OUTPUT)/unit-tests

@@ -29,6 +29,7 @@
 #include "fdinfo.bpf.h"
 #include "emit.bpf.h"
 #include "peer.bpf.h"
+#include "count.bpf.h"
 
 char LICENSE[] SEC("license") = "GPL";
 
@@ -98,6 +99,11 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	compat = sr_compat_syscall(cur);
 	if (compat && !(plan = compat_plan(plan)))
 		return 0;
+	if (targ_count && (plan->flags & SR_PLAN_TRACED)) {
+		count_enter((__u32)bpf_get_current_pid_tgid(), id, compat);
+		if (targ_count_only)
+			return 0;
+	}
 	if (!(plan->flags & SR_PLAN_TRACED))
 		return 0;
 	if (targ_stack_bytes && !compat)
@@ -232,6 +238,13 @@ static __always_inline int do_sys_exit(struct pt_regs *regs, long ret, bool fdi)
 	if (targ_follow_peer && ret >= 0)
 		peer_accepted(tgid, id, ret);
 	plan = plan_get(key);
+	/* before the filters: the entry was counted only if they let it through */
+	if (targ_count) {
+		count_exit(tgid, (__u32)bpf_get_current_pid_tgid(), id, ret,
+			   plan && (plan->flags & SR_PLAN_TRACED), cur);
+		if (targ_count_only)
+			return 0;
+	}
 	if (!plan || !(plan->flags & (SR_PLAN_TRACED | SR_PLAN_TRACK | SR_PLAN_COMPAT)))
 		return 0;
 	if (targ_filter_tasks && !traced_lookup(tgid, false))
@@ -439,6 +452,8 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 	bool group_dead, counted_out, armed = false;
 	__u8 one = 1;
 
+	if (targ_count)
+		count_task_gone(p->pid);
 	if (targ_filter_tasks) {
 		t = bpf_map_lookup_elem(&traced, &tgid);
 		if (!t)

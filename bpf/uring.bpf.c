@@ -33,6 +33,7 @@
 #include "filter.bpf.h"
 #include "fdinfo.bpf.h"
 #include "emit.bpf.h"
+#include "count_knobs.bpf.h"
 
 char LICENSE[] SEC("license") = "GPL";
 

@@ -50,9 +50,10 @@ LOOP = os.path.join(BENCH, 'loop')
 TIMEIT = os.path.join(BENCH, 'timeit')
 EMPTY = os.path.join(BENCH, 'empty')
 # launched: the tracer runs the workload; whole host: it runs in the background
-LAUNCHED = ['sysray', 'excluded', 'strace', 'perf', 'bigbuf']
+LAUNCHED = ['sysray', 'excluded', 'count', 'strace', 'perf', 'bigbuf']
 BACKGROUND = ['empty', 'host', 'cgroup', 'comm']
-MODES = ['untraced', 'empty', 'sysray', 'host', 'cgroup', 'comm', 'excluded', 'strace', 'perf']
+MODES = ['untraced', 'empty', 'sysray', 'host', 'cgroup', 'comm', 'excluded', 'count', 'strace',
+         'perf']
 OPTIONAL = ['bigbuf']  # sysray -o with a ring buffer large enough for the loops' bursts
 BIGBUF = '512M'
 # a task name no workload has, for --comm
@@ -163,6 +164,7 @@ class Runner:
         tracer = {
             'sysray': [SYSRAY, '-d', '-o', self.out, '--'],
             'bigbuf': [SYSRAY, '-d', '-b', BIGBUF, '-o', self.out, '--'],
+            'count': [SYSRAY, '-d', '-c', '-o', self.out, '--'],
             'excluded': [SYSRAY, '-d', '-e', 'trace=%network', '-o', self.out, '--'],
             'strace': ['strace', '-f', '-o', self.out, '--'],
             'perf': ['perf', 'trace', '-o', self.out, '--'],
@@ -309,7 +311,7 @@ def workload_table(res, modes, stats, costs):
     name = {'empty': 'empty BPF', 'sysray': 'sysray -o', 'host': 'whole host, its cgroup',
             'cgroup': 'filtered out: cgroup', 'comm': 'filtered out: comm',
             'excluded': 'excluded by -e', 'strace': 'strace -f', 'perf': 'perf trace',
-            'bigbuf': 'sysray -o -b ' + BIGBUF}
+            'count': 'sysray -c', 'bigbuf': 'sysray -o -b ' + BIGBUF}
     filt = [m for m in ('cgroup', 'comm', 'excluded') if m in modes]
     lines = ['| workload | untraced | ' + ' | '.join(name[m] for m in cols) +
              (' | filtered out vs empty BPF (' + ', '.join(filt) + '): median, worst round'

@@ -440,6 +440,35 @@ struct sr_cpu_stats {
 #define SR_MAX_UID    8
 #define SR_MAX_CGROUP 8
 
+/*
+ * -c: syscalls counted in the kernel (bpf/count.bpf.h), per CPU, read at the
+ * end. The key's group is 0 (one table), a tgid (--summary-by=process) or a
+ * cgroup v2 id (container, unit), as targ_count says.
+ */
+enum sr_count_mode {
+	SR_COUNT_OFF = 0,
+	SR_COUNT_ALL = 1,
+	SR_COUNT_TGID = 2,
+	SR_COUNT_CGROUP = 3,
+};
+
+#define SR_COUNT_COMPAT 0x80000000u /* sr_count_key.nr: an i386 number */
+
+struct sr_count_key {
+	__u32 nr; /* syscall number, SR_COUNT_COMPAT for an ia32 task's */
+	__u32 pad;
+	__u64 group;
+};
+
+struct sr_count_val {
+	__u64 calls;
+	__u64 errors;
+	__u64 wall_ns; /* entry to exit */
+	__u64 cpu_ns; /* the task's scheduler CPU time from entry to exit */
+	__u64 min_ns, max_ns; /* of wall_ns (with -w) or cpu_ns, as targ_count_wall says */
+	char comm[SR_COMM_LEN]; /* the task's, at its last counted exit (TGID mode) */
+};
+
 /* Values in the traced map (key: tgid). */
 #define SR_TASK_ARMED 0x1 /* launched child: trace from its next execve */
 /*
@@ -468,6 +497,8 @@ _Static_assert(sizeof(struct sr_callrec) == sizeof(struct sr_enter) + 8, "sr_cal
 _Static_assert(sizeof(struct sr_exit) == 40, "sr_exit layout");
 _Static_assert(sizeof(struct sr_stack) == 32 + 33 * 8 + 16, "sr_stack layout");
 _Static_assert(sizeof(struct sr_stack) + SR_STACK_BYTES_MAX <= SR_REC_MAX, "sr_stack size");
+_Static_assert(sizeof(struct sr_count_key) == 16, "sr_count_key layout");
+_Static_assert(sizeof(struct sr_count_val) == 64, "sr_count_val layout");
 _Static_assert(sizeof(struct sr_blob) == 8, "sr_blob layout");
 _Static_assert(sizeof(struct sr_plan_arg) == 8, "sr_plan_arg layout");
 _Static_assert(sizeof(struct sr_plan) == 56, "sr_plan layout");

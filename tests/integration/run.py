@@ -1232,6 +1232,12 @@ def stack_trace_options_refused():
         st, _, err = sysray(args + ['--', '/bin/true'])
         check(st == 2 and one_line_error(err) and word in err, f'{args}: status {st}: {err}')
 
+# JSON Lines and --timeline: tests/integration/json_suite.py
+import json_suite  # noqa: E402  pylint: disable=wrong-import-position
+
+for _fn in json_suite.TESTS:
+    test(_fn)
+
 
 # ---------------------------------------------------------------------------
 # Hostile tracees: bytes, paths, addresses and process churn chosen to break
@@ -1691,15 +1697,27 @@ import uring  # noqa: E402  pylint: disable=wrong-import-position
 for _fn in uring.tests(sys.modules[__name__]):
     test(_fn)
 
+# -c/-C: tests/integration/summary_suite.py
+import summary_suite  # noqa: E402  pylint: disable=wrong-import-position
+
+for _fn in summary_suite.TESTS:
+    test(_fn)
+
 
 def main():
+    """[-k SUBSTRING]... picks tests by name; --json-full runs, instead of
+    make test's tests, the JSON checks over the whole corpus (make test-json)."""
+    tests = TESTS
+    if sys.argv[1:2] == ['--json-full']:
+        tests = json_suite.FULL_TESTS
+        del sys.argv[1]
     reason = None
     if os.geteuid() != 0:
         reason = 'not root: the BPF programs cannot be loaded'
     elif not os.path.exists('/sys/kernel/btf/vmlinux'):
         reason = 'this kernel has no BTF (/sys/kernel/btf/vmlinux)'
     logs = None if reason else sanitizer_logs()
-    tests = selected(TESTS)
+    tests = selected(tests)
     if logs:
         tests.append(lambda: sanitizer_reports(logs))
         tests[-1].__name__ = 'no_sanitizer_reports'

@@ -71,6 +71,10 @@ static int load_libbpf(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
 
 	if (!err)
 		err = bpf_map__set_max_entries(s->maps.rb_start, start_size);
+	if (!err && b->count_entries)
+		err = bpf_map__set_max_entries(s->maps.counts, b->count_entries);
+	if (!err && b->count_tasks)
+		err = bpf_map__set_max_entries(s->maps.count_starts, b->count_tasks);
 	if (!err)
 		err = sysray_bpf__load(s);
 	if (err)
@@ -88,6 +92,7 @@ static int load_libbpf(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
 	b->fd.tcache = bpf_map__fd(s->maps.tcache);
 	b->fd.retry = bpf_map__fd(s->maps.retry);
 	b->fd.bss = bpf_map__fd(s->maps.bss);
+	b->fd.counts = bpf_map__fd(s->maps.counts);
 	return 0;
 }
 
@@ -100,7 +105,7 @@ int bpfobj__load(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
 		return load_libbpf(b, ncpus, start_size);
 	/* the knobs, in case libbpf has to take over */
 	memcpy(&knobs, b->rodata, sizeof(knobs));
-	err = lskel__load(b->lskel, b->fdi, ncpus, start_size);
+	err = lskel__load(b->lskel, b->fdi, ncpus, start_size, b->count_entries, b->count_tasks);
 	if (!err) {
 		lskel__fds(b->lskel, &b->fd);
 		b->bss = lskel__bss(b->lskel);

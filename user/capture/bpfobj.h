@@ -29,6 +29,7 @@ struct sr_bpf_fds {
 	int rb_start; /* the start-up ring */
 	int plans, traced, dead, cgroups, stats;
 	int cgcache, scratch, tcache, retry, bss;
+	int counts; /* -c: what the kernel counted */
 };
 
 struct sr_bpfobj {
@@ -37,6 +38,8 @@ struct sr_bpfobj {
 	bool fdi; /* sys_exit_fdi in place of sys_exit (-y) */
 	bool peer; /* --follow-peer: the TCP connect tracepoint too */
 	bool debug; /* -d: keep the verifier's statistics */
+	/* -c: the count map's and the calls-in-progress map's sizes; 0: as built */
+	unsigned int count_entries, count_tasks;
 	struct sysray_bpf__rodata *rodata; /* the knobs: set them before bpfobj__load() */
 	struct sysray_bpf__bss *bss; /* after bpfobj__load() */
 	struct sr_bpf_fds fd; /* after bpfobj__load() */

@@ -20,6 +20,8 @@
 
 /* The smallest per-CPU ring buffer the kernel takes: one page. */
 #define MIN_RING 4096
+/* -c by process or cgroup: the count map's keys (syscall and process, or cgroup). */
+#define SR_COUNT_KEYS_BY 262144
 /* The start-up ring (see start_size()). */
 #define START_RING (1024 * 1024)
 
@@ -60,6 +62,21 @@ static int fill_plans(struct sr_loader *l, const struct sr_plans *plans)
 	return 0;
 }
 
+/* -c, -C: counting in the kernel (bpf/count.bpf.h); nothing without them. */
+static void set_count(struct sysray_bpf__rodata *ro, const struct sr_summary_opts *so)
+{
+	static const uint32_t by_mode[] = { [SR_BY_NONE] = SR_COUNT_ALL,
+					    [SR_BY_PROCESS] = SR_COUNT_TGID,
+					    [SR_BY_CONTAINER] = SR_COUNT_CGROUP,
+					    [SR_BY_UNIT] = SR_COUNT_CGROUP };
+
+	if (!so->mode)
+		return;
+	ro->targ_count = by_mode[so->by];
+	ro->targ_count_only = so->mode == 1;
+	ro->targ_count_wall = so->wall;
+}
+
 /* Process filters and -z/-Z go to .rodata, where unused ones cost nothing. */
 static void set_filters(struct sysray_bpf__rodata *ro, const struct sr_load_cfg *cfg)
 {
@@ -67,9 +84,11 @@ static void set_filters(struct sysray_bpf__rodata *ro, const struct sr_load_cfg 
 	int i;
 
 	ro->targ_status = cfg->plans->status;
-	ro->targ_cgroup_ids = o->show_cgroup;
-	/* -Y prints task names; --peer names the process behind a socket */
-	ro->targ_comm_names = o->decode_pids || o->peer;
+	set_count(ro, &o->summary);
+	/* JSON and timeline events say which task and cgroup each one is about */
+	ro->targ_cgroup_ids = o->show_cgroup || o->json;
+	/* -Y prints task names; --peer names the process behind a socket; JSON names every task */
+	ro->targ_comm_names = o->decode_pids || o->peer || o->json || o->timeline;
 	/* -k: the user stack at each traced entry */
 	ro->targ_stack_bytes = o->stack_trace ? o->stack_bytes : 0;
 	ro->targ_ncomm = o->ncomm;
@@ -233,6 +252,12 @@ static int prepare(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	ro->targ_wakeup_bytes = wakeup_bytes(l->ring_size);
 	set_filters(ro, cfg);
 	set_diagnosis(ro, cfg);
+	/* -c by process or cgroup: one key per syscall and process (or cgroup) */
+	if (o->summary.mode && o->summary.by != SR_BY_NONE)
+		l->obj.count_entries = SR_COUNT_KEYS_BY;
+	/* without -c the count maps are never used: nothing to preallocate */
+	if (!o->summary.mode)
+		l->obj.count_entries = l->obj.count_tasks = 1;
 	return 0;
 }
 
@@ -414,6 +439,48 @@ void loader__stats(const struct sr_loader *l, struct sr_cpu_stats *sum)
 	free(per);
 	/* consumed but not delivered: counted with the losses */
 	sum->v[SR_STAT_LOST] += l->rings.dropped;
+}
+
+int loader__counts(const struct sr_loader *l, sr_count_fn *fn, void *ctx, uint64_t *dropped)
+{
+	struct sr_count_key key, next, *prev = NULL;
+	struct sr_count_val *per, sum;
+	int fd, c, err = 0;
+
+	*dropped = 0;
+	if (!l->obj.bss || l->ncpus <= 0)
+		return -EINVAL;
+	*dropped = l->obj.bss->count_dropped;
+	fd = l->obj.fd.counts;
+	per = calloc(l->ncpus, sizeof(*per));
+	if (!per)
+		return -ENOMEM;
+	while (!err && !bpf_map_get_next_key(fd, prev, &next)) {
+		key = next;
+		prev = &key;
+		if (bpf_map_lookup_elem(fd, &key, per))
+			continue;
+		memset(&sum, 0, sizeof(sum));
+		for (c = 0; c < l->ncpus; c++) {
+			const struct sr_count_val *v = &per[c];
+
+			if (!v->calls)
+				continue;
+			if (!sum.calls || v->min_ns < sum.min_ns)
+				sum.min_ns = v->min_ns;
+			if (v->max_ns > sum.max_ns)
+				sum.max_ns = v->max_ns;
+			sum.calls += v->calls;
+			sum.errors += v->errors;
+			sum.wall_ns += v->wall_ns;
+			sum.cpu_ns += v->cpu_ns;
+			if (v->comm[0])
+				memcpy(sum.comm, v->comm, sizeof(sum.comm));
+		}
+		err = fn(ctx, &key, &sum);
+	}
+	free(per);
+	return err;
 }
 
 void loader__free(struct sr_loader *l)

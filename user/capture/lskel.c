@@ -19,10 +19,15 @@ struct sysray_bpf__rodata *lskel__rodata(struct sysray_lskel *s)
 	return (struct sysray_bpf__rodata *)s->rodata;
 }
 
-int lskel__load(struct sysray_lskel *s, bool fdi, int ncpus, unsigned int start_size)
+int lskel__load(struct sysray_lskel *s, bool fdi, int ncpus, unsigned int start_size,
+		unsigned int count_entries, unsigned int count_tasks)
 {
 	s->maps.rbs.max_entries = ncpus;
 	s->maps.rb_start.max_entries = start_size;
+	if (count_entries)
+		s->maps.counts.max_entries = count_entries;
+	if (count_tasks)
+		s->maps.count_starts.max_entries = count_tasks;
 	return fdi ? lskel_fdi__load(s) : sysray_lskel__load(s);
 }
 
@@ -45,6 +50,7 @@ void lskel__fds(struct sysray_lskel *s, struct sr_bpf_fds *fd)
 	fd->tcache = s->maps.tcache.map_fd;
 	fd->retry = s->maps.retry.map_fd;
 	fd->bss = s->maps.bss.map_fd;
+	fd->counts = s->maps.counts.map_fd;
 }
 
 /* The light skeleton's own attach would try the programs that were not loaded. */

@@ -294,6 +294,28 @@ static int opt_stack_size(struct sr_cli *c, const struct sr_optdef *d, const cha
 	return 0;
 }
 
+/* -c (param 1), -C (param 2) */
+static int opt_summary(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+{
+	c->o->summary.mode = (int)d->param;
+	return 0;
+}
+
+static int opt_summary_arg(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+{
+	static const char *const what[] = {
+		"invalid sortby: '%s'", "unknown column name: '%s'",
+		"--summary-by takes process, container or unit, not '%s'"
+	};
+	int (*const parse[])(struct sr_summary_opts *, const char *) = { summary__parse_sort,
+									 summary__parse_columns,
+									 summary__parse_by };
+
+	if (parse[d->param](&c->o->summary, arg))
+		return usage_error(what[d->param], arg);
+	return 0;
+}
+
 /*
  * Adding an option: a row below (names, argument kind, the argument's name
  * in the help, group, help text, handler, and the handler's param: for
@@ -474,6 +496,10 @@ static const struct sr_optdef opt_table[] = {
 	  "one JSON object per line for each syscall, signal,\n"
 	  "exit and loss: arguments as text and as data",
 	  opt_true, FIELD(json) },
+	{ "timeline", 0, ARG_REQ, "FILE", G_OUTPUT,
+	  "also write the events to FILE as a Chrome trace-event\n"
+	  "file (Perfetto): a slice per syscall, a track per thread",
+	  opt_string, FIELD(timeline) },
 	{ "record", 0, ARG_REQ, "FILE", G_OUTPUT,
 	  "save the raw records to FILE instead of printing", opt_string, FIELD(record) },
 	{ "no-data", 0, ARG_NONE, NULL, G_OUTPUT,
@@ -504,6 +530,31 @@ static const struct sr_optdef opt_table[] = {
 	  "connection the traced ones make (unix, TCP), from then on,\n"
 	  "and the children it forks",
 	  opt_true, FIELD(follow_peer) },
+	/* Statistics */
+	{ "summary-only", 'c', ARG_NONE, NULL, G_STATS,
+	  "count calls, errors and time of each syscall in the kernel\n"
+	  "(no record per call) and print strace's summary at the end",
+	  opt_summary, 1 },
+	{ "summary", 'C', ARG_NONE, NULL, G_STATS, "like -c, but also print the trace", opt_summary,
+	  2 },
+	{ "summary-sort-by", 'S', ARG_REQ, "SORTBY", G_STATS,
+	  "sort by: time, min-time, max-time, avg-time, calls,\n"
+	  "errors, name, nothing (default time)",
+	  opt_summary_arg, 0 },
+	{ "summary-columns", 'U', ARG_REQ, "COLUMNS", G_STATS,
+	  "columns: time-percent, total-time, min-time, max-time,\n"
+	  "avg-time, calls, errors, name (default time-percent,\n"
+	  "total-time,avg-time,calls,errors,name)",
+	  opt_summary_arg, 1 },
+	{ "summary-wall-clock", 'w', ARG_NONE, NULL, G_STATS,
+	  "time: the kernel time from sys_enter to sys_exit\n"
+	  "(latency). Default, system time: the task's CPU time over\n"
+	  "the call as the scheduler accounts it (sum_exec_runtime,\n"
+	  "brought up to date at context switches and ticks), so\n"
+	  "calls shorter than a tick are sampled, not timed",
+	  opt_true, FIELD(summary.wall) },
+	{ "summary-by", 0, ARG_REQ, "WHAT", G_STATS, "a table per process, container or unit",
+	  opt_summary_arg, 2 },
 	/* Miscellaneous */
 	{ "debug", 'd', ARG_NONE, NULL, G_MISC,
 	  "capture statistics and libbpf warnings on stderr\n"
@@ -673,6 +724,25 @@ static int finish(struct sr_cli *c, int argc, char **argv)
 		return usage_error("%s", "give either -p or a command, not both");
 	if (stack_conflict(o))
 		return usage_error("%s", stack_conflict(o));
+	if (o->record && (o->json || o->timeline))
+		return usage_error("--record saves raw records, not %s: give it with --replay "
+				   "to format the recording",
+				   o->json ? "--json" : "--timeline");
+	if (!o->summary.mode &&
+	    (o->summary.wall || o->summary.ncols || o->summary.by || o->summary.sort))
+		return usage_error("%s must be given with -c or -C",
+				   o->summary.wall  ? "-w" :
+				   o->summary.ncols ? "-U" :
+				   o->summary.by    ? "--summary-by" :
+						      "-S");
+	if (o->summary.mode && (o->record || o->replay))
+		return usage_error("%s", "-c and -C count in the kernel while tracing: they cannot "
+					 "apply to --record or --replay");
+	if (o->summary.mode && o->status != SR_ST_ALL)
+		return usage_error("%s", "-c and -C count every outcome: -z, -Z and -e status= "
+					 "are not supported with them");
+	if (o->summary.mode == 1 && o->timeline)
+		return usage_error("%s", "-c prints no trace for --timeline: use -C");
 	if (o->replay && replay_conflict(o))
 		return usage_error("--replay prints a recording as it was made: %s cannot apply "
 				   "(give it when recording)",

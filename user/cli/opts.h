@@ -13,6 +13,7 @@
 #include <linux/types.h>
 
 #include "sysray/abi.h"
+#include "summary/summary.h"
 
 #define SR_MAX_PIDS 64
 
@@ -147,6 +148,7 @@ struct sr_opts {
 	int stack_frames; /* --stack-trace-frame-limit: frames printed (256) */
 	uint32_t stack_bytes; /* --stack-trace-size: user stack bytes copied (8K) */
 	bool json; /* --json: JSON Lines instead of strace's text */
+	const char *timeline; /* --timeline: also a Chrome trace-event file */
 	/* Diagnosis (user/explain/) */
 	bool explain; /* --explain: a report per failure */
 	const char *why; /* --why: a report when a traced process writes this text */
@@ -155,6 +157,7 @@ struct sr_opts {
 	bool follow_peer; /* --follow-peer: trace the other end of each connection */
 	/* set by the session, not an option: --record keeps execve's environment whole */
 	bool capture_env;
+	struct sr_summary_opts summary; /* -c, -C, -S, -U, -w, --summary-by */
 	int ncomm; /* --comm */
 	char comm[SR_MAX_COMM][SR_COMM_LEN];
 	int nuid; /* --uid */

@@ -40,7 +40,7 @@ int msghdr__buffers(const struct sr_call *c, bool at_exit, const struct sr_blob 
 /* inet_addr("1.2.3.4") for 4 bytes in network order. */
 void fmt_inet4(struct sr_fmt *f, const void *a);
 
-/* inet_pton(AF_INET6, "::1", &@field) for 16 bytes: a struct element with no name. */
+/* inet_pton(AF_INET6, "::1", &@field) for 16 bytes: field @field, named by its value. */
 void fmt_inet6(struct sr_fmt *f, const void *a, const char *field);
 
 /* An interface index: if_nametoindex("lo") when it names an interface here. */

@@ -45,6 +45,7 @@ void fmt_inet6(struct sr_fmt *f, const void *a, const char *field)
 
 	inet_ntop(AF_INET6, a, buf, sizeof(buf));
 	snprintf(dest, sizeof(dest), "&%s", field);
+	pr_field_implicit(f, field);
 	pr_call_begin(f, "inet_pton");
 	pr_sym(f, "AF_INET6", AF_INET6);
 	pr_str(f, buf, strlen(buf), sizeof(buf), 0);

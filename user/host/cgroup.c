@@ -248,10 +248,34 @@ const char *cgroup__label_of(const char *rel, char *buf, size_t len)
 	return buf;
 }
 
-/* Remember every directory's inode (its cgroup id) and label. */
+/* The names of cgroup directory @rel (relative to the root, "" for the root itself). */
+static struct sr_cgname *cgname_new(const char *rel)
+{
+	char label[PATH_MAX];
+	size_t ll, pl;
+	struct sr_cgname *e;
+
+	cgroup__label_of(rel, label, sizeof(label));
+	if (!rel[0])
+		rel = "/";
+	ll = strlen(label) + 1;
+	pl = strlen(rel) + 1;
+	e = malloc(sizeof(*e) + ll + pl);
+	if (!e)
+		return NULL;
+	memcpy(e->buf, label, ll);
+	memcpy(e->buf + ll, rel, pl);
+	e->label = e->buf;
+	e->path = e->buf + ll;
+	if (!container_id_in(strrchr(rel, '/') ? strrchr(rel, '/') + 1 : rel, e->container))
+		e->container[0] = '\0';
+	return e;
+}
+
+/* Remember every directory's inode (its cgroup id) and names. */
 static void scan(struct sr_cgnames *n, const char *dir, size_t rootlen, int depth)
 {
-	char sub[PATH_MAX], label[PATH_MAX];
+	char sub[PATH_MAX];
 	struct dirent *de;
 	struct stat st;
 	DIR *d;
@@ -259,10 +283,10 @@ static void scan(struct sr_cgnames *n, const char *dir, size_t rootlen, int dept
 	if (depth > WALK_DEPTH || stat(dir, &st))
 		return;
 	if (!idmap__get(&n->ids, st.st_ino)) {
-		char *l = strdup(cgroup__label_of(dir + rootlen, label, sizeof(label)));
+		struct sr_cgname *e = cgname_new(dir + rootlen);
 
-		if (l && idmap__put(&n->ids, st.st_ino, l))
-			free(l);
+		if (e && idmap__put(&n->ids, st.st_ino, e))
+			free(e);
 	}
 	if (!(d = opendir(dir)))
 		return;
@@ -275,28 +299,35 @@ static void scan(struct sr_cgnames *n, const char *dir, size_t rootlen, int dept
 	closedir(d);
 }
 
-const char *cgnames__label(struct sr_cgnames *n, uint64_t cgid)
+const struct sr_cgname *cgnames__get(struct sr_cgnames *n, uint64_t cgid)
 {
-	const char *l = idmap__get(&n->ids, cgid);
+	const struct sr_cgname *e = idmap__get(&n->ids, cgid);
 
-	if (l || !cgid)
-		return l ? l : "?";
+	if (e || !cgid)
+		return e;
 	/* A cgroup created since the last scan; rescan at most once a second. */
 	if (sr_now_ms() - n->last_scan_ms > 1000) {
 		n->last_scan_ms = sr_now_ms();
 		if (n->root[0] || !cgroup__root(n->root, sizeof(n->root)))
 			scan(n, n->root, strlen(n->root), 0);
-		l = idmap__get(&n->ids, cgid);
+		e = idmap__get(&n->ids, cgid);
 	}
-	return l ? l : "?";
+	return e;
+}
+
+const char *cgnames__label(struct sr_cgnames *n, uint64_t cgid)
+{
+	const struct sr_cgname *e = cgnames__get(n, cgid);
+
+	return e ? e->label : "?";
 }
 
 void cgnames__free(struct sr_cgnames *n)
 {
-	char *l;
+	struct sr_cgname *e;
 	size_t it = 0;
 
-	while ((l = idmap__next(&n->ids, &it, NULL)))
-		free(l);
+	while ((e = idmap__next(&n->ids, &it, NULL)))
+		free(e);
 	idmap__free(&n->ids);
 }

@@ -33,12 +33,23 @@ int cgroup__resolve_at(const char *root, const char *kind, const char *arg, char
 
 /** Names for cgroup ids (--show-cgroup), learned by walking the hierarchy. */
 struct sr_cgnames {
-	struct idmap ids; /* cgroup id (inode) -> label */
+	struct idmap ids; /* cgroup id (inode) -> struct sr_cgname */
 	char root[4096];
 	long long last_scan_ms;
 };
 
-/** cgnames__label() - "docker:0123456789ab" or the path under the root. */
+/* What a cgroup is called. */
+struct sr_cgname {
+	const char *label; /* "container:0123456789ab", or the path */
+	const char *path; /* under the root: "/system.slice/cron.service"; "/" for the root */
+	char container[65]; /* the 64-hex id of the container it names, or "" */
+	char buf[];
+};
+
+/** cgnames__get() - the names of cgroup @cgid, or NULL when it is unknown. */
+const struct sr_cgname *cgnames__get(struct sr_cgnames *n, uint64_t cgid);
+
+/** cgnames__label() - "container:0123456789ab" or the path under the root; "?" if unknown. */
 const char *cgnames__label(struct sr_cgnames *n, uint64_t cgid);
 void cgnames__free(struct sr_cgnames *n);
 

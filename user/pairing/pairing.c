@@ -28,6 +28,9 @@ struct sr_ttask {
 	bool sel_pending; /* -P: decide at exit, when the inputs that faulted at entry are read */
 	bool entry_shown; /* SR_EV_ENTER went out for the call in flight (its fds prepared) */
 	char comm[SR_COMM_LEN];
+	/* the comm before the last execve, and the kernel time that execve took effect */
+	char prev_comm[SR_COMM_LEN];
+	uint64_t comm_since;
 	/* call.ent of an out-of-range syscall number: a copy, with its name */
 	struct sr_sysent own_ent;
 	char own_name[24];
@@ -45,6 +48,8 @@ const char *pairing__comm_at(void *ctx, uint32_t pid, uint64_t when)
 	struct sr_pairing *p = ctx;
 	struct sr_ttask *t = idmap__get(&p->tasks, pid);
 
+	if (t && when < t->comm_since && t->prev_comm[0])
+		return t->prev_comm;
 	if (t)
 		return t->comm[0] ? t->comm : NULL;
 	return zombies__comm_at(&p->zombies, pid, when);
@@ -187,13 +192,19 @@ static const struct sr_task_info *info_of(const struct sr_ttask *t, struct sr_ta
 	return tmp;
 }
 
-void pairing__lost(struct sr_pairing *p, uint64_t n)
+/* @n records were lost before the record of kernel time @ts (0: unknown). */
+static void lost_at(struct sr_pairing *p, uint64_t n, uint64_t ts)
 {
-	struct sr_event ev = { .type = SR_EV_LOST, .shown = true, .lost = n };
+	struct sr_event ev = { .type = SR_EV_LOST, .shown = true, .ts = ts, .lost = n };
 
 	emit(p, &ev);
 	p->stats.lost += n;
 	fdtab__on_lost(p->fds);
+}
+
+void pairing__lost(struct sr_pairing *p, uint64_t n)
+{
+	lost_at(p, n, 0);
 }
 
 /*
@@ -607,7 +618,7 @@ static void handle_pexit(struct sr_pairing *p, const struct sr_pexit *x)
 	ev.task = info_of(t, &tmp, x->h.tid, x->h.tgid);
 	emit(p, &ev);
 	if (t && x->h.tid == x->h.tgid)
-		zombies__add(&p->zombies, x->h.tid, t->comm);
+		zombies__add(&p->zombies, x->h.tid, t->comm, t->prev_comm, t->comm_since);
 	task_free(idmap__del(&p->tasks, x->h.tid));
 	if (p->fds && x->group_dead)
 		fdtab__on_process_exit(p->fds, x->h.tgid);
@@ -672,6 +683,8 @@ static void handle_exec(struct sr_pairing *p, const struct sr_exec *x, size_t le
 	else
 		t = idmap__get(&p->tasks, x->h.tid);
 	if (t) {
+		memcpy(t->prev_comm, t->comm, sizeof(t->comm));
+		t->comm_since = x->h.ts_ns;
 		memcpy(t->comm, x->comm, sizeof(t->comm));
 		remember_exec_name(t, x, len);
 	}
@@ -794,7 +807,7 @@ int pairing__handle(struct sr_pairing *p, const void *data, size_t len)
 	}
 	len = h->size;
 	if (h->lost)
-		pairing__lost(p, h->lost);
+		lost_at(p, h->lost, h->ts_ns);
 	if (h->type >= sizeof(min_size) / sizeof(min_size[0]) || !min_size[h->type] ||
 	    len < min_size[h->type]) {
 		p->stats.bad++;

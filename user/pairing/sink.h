@@ -54,7 +54,12 @@ struct sr_event {
 	 * that prints ignores events that do not; one that counts may not.
 	 */
 	bool shown;
-	uint64_t ts; /* kernel time (CLOCK_MONOTONIC ns) of the record that told it */
+	/*
+	 * kernel time (CLOCK_MONOTONIC ns) of the record that told it; for
+	 * SR_EV_LOST, of the record after the loss (0 when the loss was
+	 * found at the end, outside the stream)
+	 */
+	uint64_t ts;
 	const struct sr_task_info *task; /* NULL for SR_EV_LOST */
 	struct sr_call *call;
 	union {

@@ -11,9 +11,13 @@
 struct sr_zombie {
 	uint64_t reaped; /* kernel time a wait returned its pid; UINT64_MAX: not yet */
 	char comm[SR_COMM_LEN + 1];
+	/* its comm before its last execve, and the kernel time that execve took effect */
+	char prev_comm[SR_COMM_LEN];
+	uint64_t comm_since;
 };
 
-void zombies__add(struct sr_zombies *zs, uint32_t pid, const char *comm)
+void zombies__add(struct sr_zombies *zs, uint32_t pid, const char *comm, const char *prev_comm,
+		  uint64_t comm_since)
 {
 	uint32_t slot = zs->next++ % SR_MAX_ZOMBIES;
 	struct sr_zombie *z;
@@ -27,6 +31,8 @@ void zombies__add(struct sr_zombies *zs, uint32_t pid, const char *comm)
 		return;
 	z->reaped = UINT64_MAX;
 	memcpy(z->comm, comm, SR_COMM_LEN);
+	memcpy(z->prev_comm, prev_comm, SR_COMM_LEN);
+	z->comm_since = comm_since;
 	free(idmap__del(&zs->map, pid));
 	if (idmap__put(&zs->map, pid, z)) {
 		free(z);
@@ -47,7 +53,9 @@ const char *zombies__comm_at(const struct sr_zombies *zs, uint32_t pid, uint64_t
 {
 	const struct sr_zombie *z = idmap__get(&zs->map, pid);
 
-	return z && when < z->reaped ? z->comm : NULL;
+	if (!z || when >= z->reaped)
+		return NULL;
+	return when < z->comm_since && z->prev_comm[0] ? z->prev_comm : z->comm;
 }
 
 void zombies__free(struct sr_zombies *zs)

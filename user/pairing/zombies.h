@@ -20,8 +20,12 @@ struct sr_zombies {
 	uint32_t next;
 };
 
-/* zombies__add() - leader @pid exited with @comm (SR_COMM_LEN bytes). */
-void zombies__add(struct sr_zombies *z, uint32_t pid, const char *comm);
+/*
+ * zombies__add() - leader @pid exited with @comm (SR_COMM_LEN bytes); before
+ * kernel time @comm_since (its last execve) it was @prev_comm (may be empty).
+ */
+void zombies__add(struct sr_zombies *z, uint32_t pid, const char *comm, const char *prev_comm,
+		  uint64_t comm_since);
 
 /* zombies__reaped() - a wait returned @pid at kernel time @when: unnamed from then on. */
 void zombies__reaped(struct sr_zombies *z, uint32_t pid, uint64_t when);

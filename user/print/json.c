@@ -23,210 +23,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/types.h>
 
+#include "sysray/abi.h"
 #include "print/json.h"
 
 #define JSON(p) ((struct sr_json_pr *)(p))
 /* The same call on the strace backend. */
 #define TEXT_OP(j, op, ...) (j)->text.base.ops->op(&(j)->text.base, ##__VA_ARGS__)
-
-void jbuf__put(struct sr_jbuf *b, const void *p, size_t n)
-{
-	if (b->len + n > b->cap) {
-		size_t cap = b->cap ? b->cap : 4096;
-		char *q;
-
-		while (cap < b->len + n)
-			cap *= 2;
-		q = realloc(b->p, cap);
-		if (!q) {
-			b->oom = true;
-			return;
-		}
-		b->p = q;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, p, n);
-	b->len += n;
-}
-
-void jbuf__puts(struct sr_jbuf *b, const char *s)
-{
-	jbuf__put(b, s, strlen(s));
-}
-
-void jbuf__putc(struct sr_jbuf *b, char c)
-{
-	jbuf__put(b, &c, 1);
-}
-
-void jbuf__printf(struct sr_jbuf *b, const char *fmt, ...)
-{
-	char tmp[128];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
-	va_end(ap);
-	if (n > 0)
-		jbuf__put(b, tmp, (size_t)n < sizeof(tmp) ? (size_t)n : sizeof(tmp) - 1);
-}
-
-void jbuf__free(struct sr_jbuf *b)
-{
-	free(b->p);
-	memset(b, 0, sizeof(*b));
-}
-
-/* Length of the valid UTF-8 sequence at @s (at most @n bytes), or 0. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-	size_t len, i;
-	uint32_t cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if ((s[0] & 0xe0) == 0xc0)
-		len = 2, cp = s[0] & 0x1f;
-	else if ((s[0] & 0xf0) == 0xe0)
-		len = 3, cp = s[0] & 0x0f;
-	else if ((s[0] & 0xf8) == 0xf0)
-		len = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3f);
-	}
-	/* overlong forms, surrogates and values past U+10FFFF are not UTF-8 */
-	if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return 0;
-	return len;
-}
-
-static bool utf8_valid(const unsigned char *s, size_t n)
-{
-	size_t i = 0, k;
-
-	while (i < n) {
-		k = utf8_seq(s + i, n - i);
-		if (!k)
-			return false;
-		i += k;
-	}
-	return true;
-}
-
-/*
- * The code point of UTF-8 sequence @s (@left bytes) if a terminal or a text
- * viewer would act on it: a C1 control (U+009B is CSI to many terminals), a
- * line or paragraph separator, a bidi embedding, override or isolate. Else 0.
- */
-static uint32_t risky_char(const unsigned char *s, size_t left)
-{
-	if (left >= 2 && s[0] == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f)
-		return s[1];
-	if (left >= 3 && s[0] == 0xe2 && s[1] == 0x80 && s[2] >= 0xa8 && s[2] <= 0xae)
-		return 0x2000 | (s[2] & 0x3f);
-	if (left >= 3 && s[0] == 0xe2 && s[1] == 0x81 && s[2] >= 0xa6 && s[2] <= 0xa9)
-		return 0x2040 | (s[2] & 0x3f);
-	return 0;
-}
-
-void jbuf__str(struct sr_jbuf *b, const void *p, size_t n)
-{
-	static const char hex[] = "0123456789abcdef";
-	const unsigned char *s = p;
-	size_t i, run = 0;
-	char esc[6] = { '\\', 'u', '0', '0' };
-
-	jbuf__putc(b, '"');
-	for (i = 0; i < n; i++) {
-		unsigned char c = s[i];
-		uint32_t cp;
-
-		if (c >= 0x80 && (cp = risky_char(s + i, n - i))) {
-			char u[6] = { '\\',
-				      'u',
-				      hex[cp >> 12],
-				      hex[(cp >> 8) & 15],
-				      hex[(cp >> 4) & 15],
-				      hex[cp & 15] };
-
-			jbuf__put(b, s + run, i - run);
-			jbuf__put(b, u, 6);
-			i += cp < 0x100 ? 1 : 2;
-			run = i + 1;
-			continue;
-		}
-		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
-			continue;
-		jbuf__put(b, s + run, i - run);
-		run = i + 1;
-		if (c == '"' || c == '\\') {
-			char e[2] = { '\\', (char)c };
-
-			jbuf__put(b, e, 2);
-		} else if (c == '\n') {
-			jbuf__puts(b, "\\n");
-		} else if (c == '\t') {
-			jbuf__puts(b, "\\t");
-		} else {
-			esc[4] = hex[c >> 4];
-			esc[5] = hex[c & 15];
-			jbuf__put(b, esc, 6);
-		}
-	}
-	jbuf__put(b, s + run, n - run);
-	jbuf__putc(b, '"');
-}
-
-static void base64(struct sr_jbuf *b, const unsigned char *s, size_t n)
-{
-	static const char tab[] =
-		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	size_t i;
-
-	jbuf__putc(b, '"');
-	for (i = 0; i + 2 < n; i += 3) {
-		char q[4] = { tab[s[i] >> 2], tab[(s[i] & 3) << 4 | s[i + 1] >> 4],
-			      tab[(s[i + 1] & 15) << 2 | s[i + 2] >> 6], tab[s[i + 2] & 63] };
-
-		jbuf__put(b, q, 4);
-	}
-	if (n - i == 1) {
-		char q[4] = { tab[s[i] >> 2], tab[(s[i] & 3) << 4], '=', '=' };
-
-		jbuf__put(b, q, 4);
-	} else if (n - i == 2) {
-		char q[4] = { tab[s[i] >> 2], tab[(s[i] & 3) << 4 | s[i + 1] >> 4],
-			      tab[(s[i + 1] & 15) << 2], '=' };
-
-		jbuf__put(b, q, 4);
-	}
-	jbuf__putc(b, '"');
-}
-
-void jbuf__bytes(struct sr_jbuf *b, const void *p, size_t n, bool truncated)
-{
-	bool text = utf8_valid(p, n);
-
-	if (text && !truncated) {
-		jbuf__str(b, p, n);
-		return;
-	}
-	jbuf__puts(b, text ? "{\"str\":" : "{\"base64\":");
-	if (text)
-		jbuf__str(b, p, n);
-	else
-		base64(b, p, n);
-	jbuf__puts(b, truncated ? ",\"truncated\":true}" : ",\"truncated\":false}");
-}
 
 static struct sr_json_frame *top(struct sr_json_pr *j)
 {
@@ -238,6 +42,8 @@ static bool muted(struct sr_json_pr *j)
 {
 	int i;
 
+	if (j->too_deep)
+		return true;
 	for (i = 0; i <= j->depth && i < SR_JSON_DEPTH; i++)
 		if (j->st[i].note)
 			return true;
@@ -266,8 +72,14 @@ static void pre(struct sr_json_pr *j)
 
 	if (j->depth || fr->wrap || muted(j))
 		return;
+	/* the argument began with its name (json_field()) */
+	if (j->named_arg) {
+		j->named_arg = false;
+		return;
+	}
 	end_arg(j);
 	if (j->nargs < SR_JSON_MAXARGS) {
+		j->args[j->nargs].name = NULL;
 		j->args[j->nargs].text_off = j->text_out.len;
 		j->args[j->nargs].val_off = j->val.len;
 		j->nargs++;
@@ -298,8 +110,12 @@ static void elem(struct sr_json_pr *j)
 	} else {
 		if (fr->count)
 			jbuf__putc(&j->val, ',');
-		if (fr->box == SR_BOX_STRUCT)
-			jbuf__printf(&j->val, "\"_%u\":", fr->count);
+		/* an element no field() named: keyed by its position */
+		if (fr->box == SR_BOX_STRUCT) {
+			jbuf__puts(&j->val, "\"_");
+			jbuf__u64(&j->val, fr->count);
+			jbuf__puts(&j->val, "\":");
+		}
 		fr->last = j->val.len;
 	}
 	fr->count++;
@@ -320,7 +136,7 @@ static void done(struct sr_json_pr *j)
 static void call_head(struct sr_json_pr *j, const char *name)
 {
 	jbuf__puts(&j->val, "{\"call\":");
-	jbuf__str(&j->val, name, strlen(name));
+	jbuf__text(&j->val, name, strlen(name));
 	jbuf__puts(&j->val, ",\"args\":[");
 }
 
@@ -339,14 +155,24 @@ static void json_open(struct sr_pr *p, enum sr_box box, const char *name)
 	if (box != SR_BOX_NOTE)
 		pre_elem(j);
 	TEXT_OP(j, open, box, name);
+	if (j->depth + 1 >= SR_JSON_DEPTH) {
+		/* deeper than the frames go: the container's data is unknown */
+		if (!muted(j) && box != SR_BOX_NOTE) {
+			elem(j);
+			jbuf__puts(&j->val, "null");
+			done(j);
+		}
+		j->too_deep++;
+		return;
+	}
 	mute = muted(j) || box == SR_BOX_NOTE;
 	if (!mute) {
 		elem(j);
 		if (box == SR_BOX_STRUCT)
 			jbuf__putc(&j->val, '{');
 		else if (box == SR_BOX_SET || box == SR_BOX_NEGSET)
-			jbuf__printf(&j->val, "{\"negated\":%s,\"set\":[",
-				     box == SR_BOX_NEGSET ? "true" : "false");
+			jbuf__puts(&j->val, box == SR_BOX_NEGSET ? "{\"negated\":true,\"set\":[" :
+								   "{\"negated\":false,\"set\":[");
 		else if (box == SR_BOX_CALL)
 			call_head(j, name ? name : "");
 		else
@@ -367,6 +193,10 @@ static void json_close(struct sr_pr *p)
 	bool note = box == SR_BOX_NOTE;
 
 	TEXT_OP(j, close);
+	if (j->too_deep) {
+		j->too_deep--;
+		return;
+	}
 	if (j->depth > 0)
 		j->depth--;
 	if (note || muted(j))
@@ -380,21 +210,43 @@ static void json_close(struct sr_pr *p)
 	done(j);
 }
 
-static void json_field(struct sr_pr *p, const char *name)
+/* A struct's next value is field @name: its key. */
+static void put_key(struct sr_json_pr *j, const char *name)
 {
-	struct sr_json_pr *j = JSON(p);
 	struct sr_json_frame *fr = top(j);
 
-	TEXT_OP(j, field, name);
 	if (muted(j) || j->depth == 0)
 		return;
 	if (fr->count)
 		jbuf__putc(&j->val, ',');
-	fr->last = j->val.len;
-	jbuf__str(&j->val, name, strlen(name));
+	jbuf__text(&j->val, name, strlen(name));
 	jbuf__putc(&j->val, ':');
 	fr->keyed = true;
 	fr->last = j->val.len;
+}
+
+static void json_field(struct sr_pr *p, const char *name)
+{
+	struct sr_json_pr *j = JSON(p);
+
+	/*
+	 * An argument strace names (clone's "child_stack=NULL"): a new argument
+	 * whose text has the name and whose value is what follows.
+	 */
+	if (j->depth == 0) {
+		pre(j);
+		j->named_arg = !muted(j) && !top(j)->wrap;
+		if (j->named_arg && j->nargs)
+			j->args[j->nargs - 1].name = name;
+	}
+	TEXT_OP(j, field, name);
+	put_key(j, name);
+}
+
+/* strace's text names this field inside the value: the text backend has nothing to do. */
+static void json_field_implicit(struct sr_pr *p, const char *name)
+{
+	put_key(JSON(p), name);
 }
 
 static void json_num(struct sr_pr *p, enum sr_num fmt, uint64_t v, int width)
@@ -407,9 +259,9 @@ static void json_num(struct sr_pr *p, enum sr_num fmt, uint64_t v, int width)
 		return;
 	elem(j);
 	if (fmt == SR_NUM_D)
-		jbuf__printf(&j->val, "%lld", (long long)v);
+		jbuf__i64(&j->val, (int64_t)v);
 	else
-		jbuf__printf(&j->val, "%llu", (unsigned long long)v);
+		jbuf__u64(&j->val, v);
 	done(j);
 }
 
@@ -423,8 +275,10 @@ static void json_sym(struct sr_pr *p, const char *name, uint64_t raw)
 		return;
 	elem(j);
 	jbuf__puts(&j->val, "{\"name\":");
-	jbuf__str(&j->val, name, strlen(name));
-	jbuf__printf(&j->val, ",\"raw\":%lld}", (long long)raw);
+	jbuf__text(&j->val, name, strlen(name));
+	jbuf__puts(&j->val, ",\"raw\":");
+	jbuf__i64(&j->val, (int64_t)raw);
+	jbuf__putc(&j->val, '}');
 	done(j);
 }
 
@@ -438,7 +292,9 @@ static void json_bits_begin(struct sr_pr *p, uint64_t raw)
 	if (muted(j))
 		return;
 	elem(j);
-	jbuf__printf(&j->val, "{\"raw\":%llu,\"flags\":[", (unsigned long long)raw);
+	jbuf__puts(&j->val, "{\"raw\":");
+	jbuf__u64(&j->val, raw);
+	jbuf__puts(&j->val, ",\"flags\":[");
 	j->bits_open = true;
 	j->bits_count = 0;
 }
@@ -468,7 +324,7 @@ static void json_bits_rest(struct sr_pr *p, enum sr_num fmt, uint64_t v)
 		return;
 	if (j->bits_count++)
 		jbuf__putc(&j->val, ',');
-	jbuf__printf(&j->val, "%llu", (unsigned long long)v);
+	jbuf__u64(&j->val, v);
 }
 
 static void json_bits_end(struct sr_pr *p)
@@ -527,9 +383,11 @@ static void json_addr(struct sr_pr *p, uint64_t v)
 	if (muted(j))
 		return;
 	elem(j);
-	if (v)
-		jbuf__printf(&j->val, "\"%#llx\"", (unsigned long long)v);
-	else
+	if (v) {
+		jbuf__putc(&j->val, '"');
+		jbuf__hex(&j->val, v);
+		jbuf__putc(&j->val, '"');
+	} else
 		jbuf__puts(&j->val, "null");
 	done(j);
 }
@@ -543,10 +401,12 @@ static void json_fd(struct sr_pr *p, int fd, const char *annot, size_t annot_len
 	if (muted(j))
 		return;
 	elem(j);
-	jbuf__printf(&j->val, "{\"fd\":%d", fd);
+	jbuf__puts(&j->val, "{\"fd\":");
+	jbuf__i64(&j->val, fd);
+	/* strace's annotation, escaped by the fd model: text, not bytes */
 	if (annot_len) {
 		jbuf__puts(&j->val, ",\"desc\":");
-		jbuf__bytes(&j->val, annot, annot_len, false);
+		jbuf__text(&j->val, annot, annot_len);
 	}
 	jbuf__putc(&j->val, '}');
 	done(j);
@@ -562,11 +422,13 @@ static void json_pid(struct sr_pr *p, int64_t pid, const char *comm)
 		return;
 	elem(j);
 	if (comm) {
-		jbuf__printf(&j->val, "{\"pid\":%lld,\"comm\":", (long long)pid);
-		jbuf__bytes(&j->val, comm, strlen(comm), false);
+		jbuf__puts(&j->val, "{\"pid\":");
+		jbuf__i64(&j->val, pid);
+		jbuf__puts(&j->val, ",\"comm\":");
+		jbuf__text(&j->val, comm, strnlen(comm, SR_COMM_LEN));
 		jbuf__putc(&j->val, '}');
 	} else {
-		jbuf__printf(&j->val, "%lld", (long long)pid);
+		jbuf__i64(&j->val, pid);
 	}
 	done(j);
 }
@@ -645,6 +507,7 @@ static const struct sr_pr_ops json_ops = {
 	.open = json_open,
 	.close = json_close,
 	.field = json_field,
+	.field_implicit = json_field_implicit,
 	.num = json_num,
 	.sym = json_sym,
 	.bits_begin = json_bits_begin,
@@ -691,25 +554,49 @@ void json_pr__begin(struct sr_json_pr *j)
 	j->text_out.err = 0;
 	j->val.len = 0;
 	j->depth = 0;
+	j->too_deep = 0;
 	memset(&j->st[0], 0, sizeof(j->st[0]));
 	j->st[0].box = SR_BOX_ARGS;
 	j->bits_open = false;
 	j->nargs = 0;
 	j->arg_started = false;
+	j->named_arg = false;
 	text_pr__args_begin(&j->text);
 }
 
-/* The text of argument @a, without the ", " the strace backend put before it. */
-static void arg_text(struct sr_json_pr *j, const struct sr_json_arg *a, struct sr_jbuf *b)
+const char *json_pr__text(struct sr_json_pr *j, size_t *len)
 {
-	const char *t = j->text_out.buf + a->text_off;
-	size_t n = a->text_len;
+	*len = j->text_out.len;
+	return j->text_out.buf;
+}
 
-	if (n >= 2 && t[0] == ',' && t[1] == ' ') {
+/* The raw text of @a (separators kept), clamped to what was printed. */
+static const char *raw_text(const struct sr_json_pr *j, const struct sr_json_arg *a, size_t *n)
+{
+	*n = 0;
+	if (a->text_off > j->text_out.len)
+		return "";
+	*n = a->text_len;
+	if (*n > j->text_out.len - a->text_off)
+		*n = j->text_out.len - a->text_off;
+	return j->text_out.buf + a->text_off;
+}
+
+/*
+ * The text of argument @a (*@n bytes), without the ", " the strace backend
+ * put before it, nor one left after it for arguments an exit part prints.
+ */
+static const char *arg_text(struct sr_json_pr *j, const struct sr_json_arg *a, size_t *n)
+{
+	const char *t = raw_text(j, a, n);
+
+	if (*n >= 2 && t[0] == ',' && t[1] == ' ') {
 		t += 2;
-		n -= 2;
+		*n -= 2;
 	}
-	jbuf__bytes(b, t, n, false);
+	if (*n >= 2 && t[*n - 2] == ',' && t[*n - 1] == ' ')
+		*n -= 2;
+	return t;
 }
 
 static void arg_value(struct sr_json_pr *j, const struct sr_json_arg *a, struct sr_jbuf *b)
@@ -720,33 +607,68 @@ static void arg_value(struct sr_json_pr *j, const struct sr_json_arg *a, struct 
 		jbuf__puts(b, "null");
 }
 
+static void put_arg(struct sr_json_pr *j, const struct sr_json_arg *a, struct sr_jbuf *b)
+{
+	size_t n;
+	const char *t = arg_text(j, a, &n);
+
+	jbuf__putc(b, '{');
+	if (a->name) {
+		jbuf__puts(b, "\"name\":");
+		jbuf__text(b, a->name, strlen(a->name));
+		jbuf__putc(b, ',');
+	}
+	jbuf__puts(b, "\"text\":");
+	jbuf__text(b, t, n);
+	jbuf__puts(b, ",\"value\":");
+	arg_value(j, a, b);
+	jbuf__putc(b, '}');
+}
+
+/*
+ * Does @a continue the argument before it? A whole-call decoder's exit part
+ * may go on from its entry part (clone3's " => {...}, 88")
+ * without the ", " that begins a new argument.
+ */
+static bool arg_continues(const struct sr_json_pr *j, const struct sr_json_arg *prev,
+			  const struct sr_json_arg *a)
+{
+	size_t n, pn;
+	const char *t = raw_text(j, a, &n), *p = raw_text(j, prev, &pn);
+
+	if (!n)
+		return true; /* a part that printed nothing (clone's exit part) */
+	if (n >= 2 && t[0] == ',' && t[1] == ' ')
+		return false;
+	return !(pn >= 2 && p[pn - 2] == ',' && p[pn - 1] == ' ');
+}
+
 void json_pr__write_args(struct sr_json_pr *j, struct sr_jbuf *b)
 {
-	int i;
+	int i, k;
 
 	end_arg(j);
 	jbuf__putc(b, '[');
-	for (i = 0; i < j->nargs; i++) {
+	for (i = 0; i < j->nargs; i = k) {
+		struct sr_json_arg a = j->args[i];
+
+		for (k = i + 1; k < j->nargs && arg_continues(j, &j->args[k - 1], &j->args[k]); k++)
+			if (j->args[k].text_len)
+				a.text_len = j->args[k].text_off + j->args[k].text_len - a.text_off;
 		if (i)
 			jbuf__putc(b, ',');
-		jbuf__puts(b, "{\"text\":");
-		arg_text(j, &j->args[i], b);
-		jbuf__puts(b, ",\"value\":");
-		arg_value(j, &j->args[i], b);
-		jbuf__putc(b, '}');
+		put_arg(j, &a, b);
 	}
 	jbuf__putc(b, ']');
 }
 
-void json_pr__write_one(struct sr_json_pr *j, struct sr_jbuf *b, const char *key)
+bool json_pr__write_one(struct sr_json_pr *j, struct sr_jbuf *b)
 {
 	end_arg(j);
 	if (!j->nargs)
-		return;
-	jbuf__printf(b, ",\"%s\":", key);
-	arg_value(j, &j->args[0], b);
-	jbuf__printf(b, ",\"%s_text\":", key);
+		return false;
 	/* a note after the value (" (flags O_RDWR)") is part of the text */
 	j->args[0].text_len = j->text_out.len - j->args[0].text_off;
-	arg_text(j, &j->args[0], b);
+	put_arg(j, &j->args[0], b);
+	return true;
 }

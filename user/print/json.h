@@ -11,33 +11,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "print/jbuf.h"
 #include "print/out.h"
 #include "print/printer.h"
 #include "print/text.h"
 
 #define SR_JSON_DEPTH	32
 #define SR_JSON_MAXARGS 16
-
-/* A growable byte buffer. */
-struct sr_jbuf {
-	char *p;
-	size_t len;
-	size_t cap;
-	bool oom; /* an allocation failed: what follows was dropped */
-};
-
-void jbuf__put(struct sr_jbuf *b, const void *p, size_t n);
-void jbuf__puts(struct sr_jbuf *b, const char *s);
-void jbuf__putc(struct sr_jbuf *b, char c);
-void jbuf__printf(struct sr_jbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* @n bytes as a JSON string: UTF-8 kept, control characters escaped. */
-void jbuf__str(struct sr_jbuf *b, const void *p, size_t n);
-/*
- * Untrusted bytes as a JSON value: a string when they are valid UTF-8 and
- * complete, else {"str" or "base64": ..., "truncated": bool}.
- */
-void jbuf__bytes(struct sr_jbuf *b, const void *p, size_t n, bool truncated);
-void jbuf__free(struct sr_jbuf *b);
 
 struct sr_json_frame {
 	unsigned char box; /* enum sr_box */
@@ -50,6 +30,7 @@ struct sr_json_frame {
 
 /* One argument of the list being printed: its text and its data, as offsets. */
 struct sr_json_arg {
+	const char *name; /* an argument strace names ("child_stack="), or NULL */
 	size_t text_off, text_len;
 	size_t val_off, val_len;
 };
@@ -60,11 +41,13 @@ struct sr_json_pr {
 	struct sr_text_pr text; /* the strace backend over text_out */
 	struct sr_jbuf val; /* the data */
 	int depth;
+	int too_deep; /* containers open beyond the last frame: their data is null */
 	struct sr_json_frame st[SR_JSON_DEPTH];
 	bool bits_open; /* inside bits_begin()/bits_end(), writing data */
 	unsigned int bits_count; /* parts of that set written */
 	int nargs;
 	bool arg_started; /* pre() began an argument whose data is still to come */
+	bool named_arg; /* field() began an argument: its value's pre() adds none */
 	struct sr_json_arg args[SR_JSON_MAXARGS];
 };
 
@@ -76,15 +59,22 @@ void json_pr__free(struct sr_json_pr *j);
 void json_pr__begin(struct sr_json_pr *j);
 
 /**
+ * json_pr__text() - the strace text of the whole list printed since
+ * json_pr__begin(), separators included; *@len is set to its length.
+ */
+const char *json_pr__text(struct sr_json_pr *j, size_t *len);
+
+/**
  * json_pr__write_args() - write the list printed since json_pr__begin() to
  * @b as a JSON array of {"text": ..., "value": ...}.
  */
 void json_pr__write_args(struct sr_json_pr *j, struct sr_jbuf *b);
 
 /**
- * json_pr__write_one() - the same for a list of one value (a return value),
- * as the members "@key": value, "@key_text": text; nothing when empty.
+ * json_pr__write_one() - the same for a list of one value (a return value,
+ * a siginfo) as one {"text": ..., "value": ...}, a note after the value
+ * included in the text. Return false (nothing written) when it is empty.
  */
-void json_pr__write_one(struct sr_json_pr *j, struct sr_jbuf *b, const char *key);
+bool json_pr__write_one(struct sr_json_pr *j, struct sr_jbuf *b);
 
 #endif /* SYSRAY_PRINT_JSON_H */

@@ -2,7 +2,7 @@
 /*
  * The JSON Lines sink: one JSON object per event (a syscall, a signal, an
  * exit, a loss), each argument with its strace text and its data. The
- * schema is docs/json-schema.json; the README shows an example of each.
+ * schema is docs/sysray-events.schema.json; the README's "JSON Lines" section describes it.
  */
 #ifndef SYSRAY_PRINT_JSONL_H
 #define SYSRAY_PRINT_JSONL_H

@@ -64,8 +64,7 @@ void line__resumed(struct sr_fmt *f, const struct sr_call *c)
 	out__puts(o, " resumed>");
 }
 
-/* "-1 ENOENT (No such file or directory)", as strace's print_err_ret(). */
-static void errno_ret(struct sr_out *o, int err)
+void line__errno(struct sr_out *o, int err)
 {
 	const char *name = errno__name(err);
 
@@ -124,7 +123,7 @@ void line__ret(struct sr_fmt *f, const struct sr_call *c)
 		return;
 	}
 	if (c->ret < 0 && c->ret >= -4095) {
-		errno_ret(o, (int)-c->ret);
+		line__errno(o, (int)-c->ret);
 	} else {
 		text_pr__args_begin(t);
 		if (c->ts_exit)
@@ -156,4 +155,16 @@ void line__whole(struct sr_fmt *f, const struct sr_call *c, bool resumed)
 		line__exit(f, c);
 	}
 	line__ret(f, c);
+}
+
+void line__fmt_init(struct sr_fmt *f, struct sr_pr *pr, const struct sr_opts *opts,
+		    struct sr_fdtab *fds, sr_comm_fn *comm_of, void *comm_ctx)
+{
+	f->pr = pr;
+	f->opts = opts;
+	f->fds = fds;
+	if (opts && opts->decode_pids) {
+		f->comm_of = comm_of;
+		f->comm_ctx = comm_ctx;
+	}
 }

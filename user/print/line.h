@@ -19,6 +19,8 @@ void line__enter(struct sr_fmt *f, const struct sr_call *c);
 void line__exit(struct sr_fmt *f, const struct sr_call *c);
 /* ") ", padding to column 40, "= " and the return value. */
 void line__ret(struct sr_fmt *f, const struct sr_call *c);
+/* "-1 ENOENT (No such file or directory)" for errno @err, as strace's print_err_ret(). */
+void line__errno(struct sr_out *o, int err);
 /* For a call that never returned: [" <unfinished ...>"] ") = ?". */
 void line__noreturn(struct sr_fmt *f, const struct sr_call *c, bool unfinished);
 /* "<... name resumed>" */
@@ -28,5 +30,8 @@ void line__resumed(struct sr_fmt *f, const struct sr_call *c);
  * call whose entry was not seen (@resumed) "<... name resumed>args) = ret".
  */
 void line__whole(struct sr_fmt *f, const struct sr_call *c, bool resumed);
+/* A sink's context: backend @pr, @opts (NULL: defaults), @fds; -Y names tasks with @comm_of. */
+void line__fmt_init(struct sr_fmt *f, struct sr_pr *pr, const struct sr_opts *opts,
+		    struct sr_fdtab *fds, sr_comm_fn *comm_of, void *comm_ctx);
 
 #endif /* SYSRAY_PRINT_LINE_H */

@@ -66,6 +66,13 @@ struct sr_pr_ops {
 	void (*close)(struct sr_pr *p);
 	/* The next element of a struct is field @name ("name="). */
 	void (*field)(struct sr_pr *p, const char *name);
+	/*
+	 * Optional (NULL: nothing to do). The next element of a struct is field
+	 * @name, but strace's text names the field inside the value instead of
+	 * "name=": inet_pton(AF_INET6, "::1", &sin6_addr). A text backend leaves
+	 * it out; a data backend keys the value by @name.
+	 */
+	void (*field_implicit)(struct sr_pr *p, const char *name);
 	/* A number; @width > 0 pads hex with zeros to that many characters ("%#0*x"). */
 	void (*num)(struct sr_pr *p, enum sr_num fmt, uint64_t v, int width);
 	/* A named constant: "AT_FDCWD", "SIGCHLD", "FUTEX_WAIT"; @raw is its value. */
@@ -212,6 +219,17 @@ static inline void pr_end(struct sr_fmt *f)
 static inline void pr_field(struct sr_fmt *f, const char *name)
 {
 	f->pr->ops->field(f->pr, name);
+}
+
+/*
+ * The next element of a struct is field @name, which its value names in
+ * strace's text itself (the "&sin6_addr" of inet_pton(AF_INET6, "::1",
+ * &sin6_addr)): no "name=" is printed.
+ */
+static inline void pr_field_implicit(struct sr_fmt *f, const char *name)
+{
+	if (f->pr->ops->field_implicit)
+		f->pr->ops->field_implicit(f->pr, name);
 }
 
 static inline void pr_num(struct sr_fmt *f, enum sr_num fmt, uint64_t v)

@@ -628,16 +628,10 @@ struct sr_sink *strace_sink__new(struct sr_out *out, const struct sr_opts *opts,
 	k->base.ops = &strace_ops;
 	k->opts = opts;
 	text_pr__init(&k->text, out);
-	k->fmt.pr = &k->text.base;
-	k->fmt.opts = opts;
-	k->fmt.fds = fds;
+	line__fmt_init(&k->fmt, &k->text.base, opts, fds, comm_of, comm_ctx);
 	if (opts) {
 		text_pr__set_style(&k->text, opts->xlat_style);
 		out->hexstr = opts->hexstr;
-	}
-	if (opts && opts->decode_pids) {
-		k->fmt.comm_of = comm_of;
-		k->fmt.comm_ctx = comm_ctx;
 	}
 	if (opts && opts->ts_format != SR_TS_NONE)
 		k->wall_offset = sr_realtime_offset_ns();

@@ -31,11 +31,16 @@ void attach__report_detached(const struct sr_session *s);
 int attach__command_status(struct sr_session *s, bool wait, int sig);
 
 /*
- * sinks.c: the pairing stage and the sink it hands events to (strace's
- * text, or JSON Lines with --json). 0 or -ENOMEM (message printed).
+ * sinks.c: the pairing stage and the sinks it hands events to (strace's
+ * text, or JSON Lines with --json; and the --timeline file). 0 or -errno
+ * (message printed).
  */
 int sinks__start(struct sr_session *s);
-void sinks__free(struct sr_session *s);
+/* 0, or -errno when the timeline could not be written out (message printed). */
+int sinks__free(struct sr_session *s);
+
+/* counts.c: -c/-C, the summary table from the kernel's counts. 0 or -errno (printed). */
+int counts__print(struct sr_session *s);
 
 /* report.c: losses and malformed records on stderr and, with -d, statistics. */
 void report__end(struct sr_session *s);

@@ -346,6 +346,8 @@ int session__run(struct sr_session *s)
 	attach__report_detached(s);
 	loader__drain(&s->loader);
 	pairing__finish(&s->pairing);
+	if (s->opts.summary.mode && counts__print(s) && !err)
+		err = -EIO;
 	out__flush(&s->out);
 	report__end(s);
 	if (err)
@@ -365,7 +367,8 @@ int session__end(struct sr_session *s, int status)
 	/* a zeroed loader is not an empty one (its epoll fd would be 0) */
 	if (s->loader_used)
 		loader__free(&s->loader);
-	sinks__free(s);
+	if (sinks__free(s) && !status)
+		status = 1;
 	fdtab__free(s->fds);
 	output__close(s);
 	if (out__close(&s->rec) && !status) {

@@ -32,6 +32,9 @@ struct sr_session {
 	struct sr_pairing pairing;
 	struct sr_sink *sink; /* where pairing's events go: the trace's format; NULL: none */
 	struct sr_sink *explain; /* --explain, --why: the reports */
+	struct sr_sink null_sink; /* -c: no trace */
+	struct sr_out tl_out; /* --timeline */
+	struct sr_sink *timeline; /* --timeline: a second sink */
 	struct sr_loader loader; /* valid once loading was tried (loader_used) */
 	bool loader_used;
 	struct sr_fdtab *fds; /* NULL unless an option needs fd tables */

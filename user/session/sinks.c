@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Putting the stages together: pairing, the sink of the trace's format,
- * and with --explain or --why the sink of the reports, which write to the
- * same output (a report first ends the trace's open line).
+ * Putting the stages together: pairing, the sink of the trace's format
+ * (strace's text or JSON Lines), with --explain or --why the sink of the
+ * reports, which write to the same output (a report first ends the trace's
+ * open line), and with --timeline a sink of its own output.
  */
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "explain/explain.h"
 #include "print/jsonl.h"
 #include "print/strace.h"
+#include "print/timeline.h"
 #include "session/internal.h"
 #include "session/session.h"
 #include "stack/stack.h"
@@ -37,12 +40,43 @@ static int start_explain(struct sr_session *s)
 	return pairing__add_sink(&s->pairing, s->explain);
 }
 
+/* --timeline FILE: its own output and sink. */
+static int timeline_start(struct sr_session *s)
+{
+	struct sr_opts *o = &s->opts;
+	int err = out__open(&s->tl_out, o->timeline);
+
+	if (err) {
+		fprintf(stderr,
+			"sysray: cannot write to '%s': %s; choose another --timeline file\n",
+			o->timeline, strerror(-err));
+		return err;
+	}
+	s->timeline = timeline_sink__new(&s->tl_out, o, s->fds, pairing__comm_at, &s->pairing);
+	if (!s->timeline) {
+		fprintf(stderr, "sysray: out of memory\n");
+		return -ENOMEM;
+	}
+	return pairing__add_sink(&s->pairing, s->timeline);
+}
+
+/* -c: the summary is all that prints; events go nowhere. */
+static void null_event(struct sr_sink *s, const struct sr_event *ev)
+{
+}
+
+static const struct sr_sink_ops null_ops = { .event = null_event };
+
 int sinks__start(struct sr_session *s)
 {
 	struct sr_opts *o = &s->opts;
 	bool reports = explain__wanted(o);
 
 	pairing__setup(&s->pairing, o, s->fds);
+	if (o->summary.mode == 1) {
+		s->null_sink.ops = &null_ops;
+		return pairing__add_sink(&s->pairing, &s->null_sink);
+	}
 	if (o->json)
 		s->sink = jsonl_sink__new(&s->out, o, s->fds, pairing__comm_at, &s->pairing);
 	else if (!(reports && o->quiet_until_failure))
@@ -56,22 +90,35 @@ int sinks__start(struct sr_session *s)
 		strace_sink__set_files(s->sink, s->files);
 	if ((s->sink && pairing__add_sink(&s->pairing, s->sink)) || (reports && start_explain(s)))
 		goto oom;
+	if (o->timeline)
+		return timeline_start(s);
 	return 0;
 oom:
 	fprintf(stderr, "sysray: out of memory\n");
 	return -ENOMEM;
 }
 
-void sinks__free(struct sr_session *s)
+int sinks__free(struct sr_session *s)
 {
+	int err = 0;
+
 	pairing__free(&s->pairing);
-	if (s->opts.json)
+	if (s->opts.summary.mode != 1 && s->opts.json)
 		jsonl_sink__free(s->sink);
-	else
+	else if (s->opts.summary.mode != 1)
 		strace_sink__free(s->sink);
 	s->sink = NULL;
 	stacks__free(s->stacks);
 	s->stacks = NULL;
 	explain_sink__free(s->explain);
 	s->explain = NULL;
+	if (s->opts.timeline) {
+		timeline_sink__free(s->timeline);
+		s->timeline = NULL;
+		err = out__close(&s->tl_out);
+		if (err)
+			fprintf(stderr, "sysray: writing the timeline to '%s' failed: %s\n",
+				s->opts.timeline, strerror(-err));
+	}
+	return err;
 }

@@ -1,0 +1,389 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The JSON pieces: numbers, escaping, UTF-8 validation, base64, and the
+ * JSON backend of the printer interface (nesting, sets, in/out values,
+ * fields named by their value), each value with its strace text.
+ */
+#include <netinet/in.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "decode/net.h"
+#include "print/jbuf.h"
+#include "print/json.h"
+#include "test.h"
+
+/* @b as a NUL-terminated string (the buffer keeps a spare byte). */
+static const char *jtext(struct sr_jbuf *b)
+{
+	jbuf__putc(b, '\0');
+	b->len--;
+	return b->p;
+}
+
+static void numbers(struct t_state *st)
+{
+	struct sr_jbuf b = { 0 };
+
+	jbuf__u64(&b, 0);
+	jbuf__putc(&b, ' ');
+	jbuf__u64(&b, 18446744073709551615ULL);
+	jbuf__putc(&b, ' ');
+	jbuf__i64(&b, INT64_MIN);
+	jbuf__putc(&b, ' ');
+	jbuf__i64(&b, -1);
+	jbuf__putc(&b, ' ');
+	jbuf__hex(&b, 0x7ffd1234abcdULL);
+	jbuf__putc(&b, ' ');
+	jbuf__dec_fixed(&b, 42, 9);
+	jbuf__putc(&b, ' ');
+	jbuf__dec_fixed(&b, 1234, 3);
+	CHECK_STR(st, jtext(&b),
+		  "0 18446744073709551615 -9223372036854775808 -1 0x7ffd1234abcd 000000042 234");
+	jbuf__free(&b);
+}
+
+/* jbuf__bytes() of @n bytes of @in must print @want. */
+static void bytes_are(struct t_state *st, const char *in, size_t n, bool cut, const char *want)
+{
+	struct sr_jbuf b = { 0 };
+
+	jbuf__bytes(&b, in, n, cut);
+	CHECK_STR(st, jtext(&b), want);
+	jbuf__free(&b);
+}
+
+static void escaping(struct t_state *st)
+{
+	bytes_are(st, "", 0, false, "\"\"");
+	bytes_are(st, "a\"b\\c/d", 7, false, "\"a\\\"b\\\\c/d\"");
+	bytes_are(st, "\n\t\r\b\f\x01\x1f\x7f", 8, false,
+		  "\"\\n\\t\\r\\u0008\\u000c\\u0001\\u001f\\u007f\"");
+	/* a NUL inside is a character like another */
+	bytes_are(st, "a\0b", 3, false, "\"a\\u0000b\"");
+	/* valid UTF-8 stays as it is */
+	bytes_are(st, "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", 14, false,
+		  "\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\"");
+}
+
+static void utf8_validation(struct t_state *st)
+{
+	static const struct {
+		const char *s;
+		size_t n;
+		bool valid;
+	} cases[] = {
+		{ "plain", 5, true },
+		{ "\xc2\x80", 2, true }, /* U+0080, the first 2-byte sequence */
+		{ "\xdf\xbf", 2, true }, /* U+07FF */
+		{ "\xe0\xa0\x80", 3, true }, /* U+0800 */
+		{ "\xef\xbf\xbf", 3, true }, /* U+FFFF */
+		{ "\xf0\x90\x80\x80", 4, true }, /* U+10000 */
+		{ "\xf4\x8f\xbf\xbf", 4, true }, /* U+10FFFF, the last */
+		{ "\xc0\x80", 2, false }, /* overlong NUL */
+		{ "\xc1\xbf", 2, false }, /* overlong */
+		{ "\xe0\x80\x80", 3, false }, /* overlong */
+		{ "\xf0\x80\x80\x80", 4, false }, /* overlong */
+		{ "\xed\xa0\x80", 3, false }, /* U+D800, a surrogate */
+		{ "\xed\xbf\xbf", 3, false }, /* U+DFFF */
+		{ "\xf4\x90\x80\x80", 4, false }, /* past U+10FFFF */
+		{ "\xf8\x88\x80\x80\x80", 5, false }, /* 5-byte forms are gone */
+		{ "\xff", 1, false },
+		{ "\x80", 1, false }, /* a continuation byte alone */
+		{ "\xe2\x82", 2, false }, /* cut short */
+		{ "a\xe2\x82", 3, false }, /* cut short at the end */
+		{ "\xe2\x28\xa1", 3, false }, /* a bad continuation */
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		if (utf8__valid(cases[i].s, cases[i].n) != cases[i].valid) {
+			fprintf(stderr, "  case %zu: utf8__valid() should be %d\n", i,
+				cases[i].valid);
+			st->fails++;
+		}
+	}
+}
+
+static void base64_and_text(struct t_state *st)
+{
+	unsigned char all[256];
+	struct sr_jbuf b = { 0 };
+	size_t i;
+
+	/* RFC 4648's vectors, through invalid UTF-8 so that they print as base64 */
+	bytes_are(st, "\xff", 1, false, "{\"base64\":\"/w==\",\"truncated\":false}");
+	bytes_are(st, "\xff\xfe", 2, false, "{\"base64\":\"//4=\",\"truncated\":false}");
+	bytes_are(st, "\xff\xfe\xfd", 3, false, "{\"base64\":\"//79\",\"truncated\":false}");
+	bytes_are(st, "f\x80oo", 4, true, "{\"base64\":\"ZoBvbw==\",\"truncated\":true}");
+	/* valid but cut short: the text, said to be cut */
+	bytes_are(st, "abc", 3, true, "{\"str\":\"abc\",\"truncated\":true}");
+	jbuf__base64(&b, "foobar", 6);
+	CHECK_STR(st, jtext(&b), "\"Zm9vYmFy\"");
+	b.len = 0;
+	for (i = 0; i < sizeof(all); i++)
+		all[i] = (unsigned char)i;
+	jbuf__base64(&b, all, sizeof(all));
+	CHECK_HAS(st, jtext(&b), "\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIj");
+	CHECK_HAS(st, jtext(&b), "8PHy8/T19vf4+fr7/P3+/w==\"");
+	/* text that must stay a string: what is not UTF-8 becomes U+FFFD */
+	b.len = 0;
+	jbuf__text(&b,
+		   "a\xff"
+		   "b\xe2\x82",
+		   5);
+	CHECK_STR(st, jtext(&b),
+		  "\"a\xef\xbf\xbd"
+		  "b\xef\xbf\xbd\xef\xbf\xbd\"");
+	jbuf__free(&b);
+}
+
+/* A JSON backend and a printing context over it. */
+struct t_json {
+	struct sr_json_pr pr;
+	struct sr_fmt f;
+	struct sr_jbuf out;
+};
+
+static void tj_open(struct t_json *t)
+{
+	memset(t, 0, sizeof(*t));
+	json_pr__init(&t->pr);
+	t->f.pr = &t->pr.base;
+}
+
+/* The argument list printed so far as JSON, and its whole strace text. */
+static const char *tj_args(struct t_json *t, const char **text)
+{
+	size_t n;
+	const char *s = json_pr__text(&t->pr, &n);
+
+	t->out.len = 0;
+	json_pr__write_args(&t->pr, &t->out);
+	jbuf__putc(&t->out, '\t');
+	jbuf__put(&t->out, s, n);
+	*text = strchr(jtext(&t->out), '\t') + 1;
+	return t->out.p;
+}
+
+static void tj_close(struct t_json *t)
+{
+	json_pr__free(&t->pr);
+	jbuf__free(&t->out);
+}
+
+#define CHECK_ARGS(st, t, json, text)                           \
+	do {                                                    \
+		const char *txt_;                               \
+		const char *j_ = tj_args(t, &txt_);             \
+		CHECK_STR(st, txt_, text);                      \
+		t->out.p[strlen(j_) - strlen(txt_) - 1] = '\0'; \
+		CHECK_STR(st, j_, json);                        \
+	} while (0)
+
+static void backend_values(struct t_state *st)
+{
+	struct t_json tj, *t = &tj;
+	struct sr_fmt *f = &t->f;
+
+	tj_open(t);
+	pr_d(f, -1);
+	pr_x(f, 0x1f);
+	pr_sym(f, "AT_FDCWD", (uint64_t)-100);
+	pr_addr(f, 0);
+	pr_addr(f, 0x7ffd1234);
+	pr_str(f, "x\ty", 3, 32, 0);
+	pr_str(f, "abcdef", 6, 4, 0);
+	pr_unknown(f);
+	CHECK_ARGS(st, t,
+		   "[{\"text\":\"-1\",\"value\":-1},{\"text\":\"0x1f\",\"value\":31},"
+		   "{\"text\":\"AT_FDCWD\",\"value\":{\"name\":\"AT_FDCWD\",\"raw\":-100}},"
+		   "{\"text\":\"NULL\",\"value\":null},"
+		   "{\"text\":\"0x7ffd1234\",\"value\":\"0x7ffd1234\"},"
+		   "{\"text\":\"\\\"x\\\\ty\\\"\",\"value\":\"x\\ty\"},"
+		   "{\"text\":\"\\\"abcd\\\"...\",\"value\":{\"str\":\"abcd\",\"truncated\":true}},"
+		   "{\"text\":\"???\",\"value\":null}]",
+		   "-1, 0x1f, AT_FDCWD, NULL, 0x7ffd1234, \"x\\ty\", \"abcd\"..., ???");
+	tj_close(t);
+}
+
+static void backend_nesting(struct t_state *st)
+{
+	struct t_json tj, *t = &tj;
+	struct sr_fmt *f = &t->f;
+
+	tj_open(t);
+	/* {st_mode=S_IFREG|0644, st_dev=makedev(0x8, 0x1), ...} */
+	pr_struct_begin(f);
+	pr_field(f, "st_mode");
+	pr_bits_begin(f, 0100644);
+	pr_bit(f, NULL, "S_IFREG");
+	pr_bits_rest(f, SR_NUM_O, 0644);
+	pr_bits_end(f);
+	pr_field(f, "st_dev");
+	pr_call_begin(f, "makedev");
+	pr_x(f, 8);
+	pr_x(f, 1);
+	pr_call_end(f);
+	pr_more(f);
+	pr_struct_end(f);
+	/* [{fd=3, events=POLLIN}], ~[CHLD] */
+	pr_array_begin(f);
+	pr_struct_begin(f);
+	pr_field_d(f, "fd", 3);
+	pr_struct_end(f);
+	pr_more(f);
+	pr_array_end(f);
+	pr_set_begin(f, true);
+	pr_sym(f, "CHLD", 17);
+	pr_set_end(f);
+	CHECK_ARGS(st, t,
+		   "[{\"text\":\"{st_mode=S_IFREG|0644, st_dev=makedev(0x8, 0x1), ...}\","
+		   "\"value\":{\"st_mode\":{\"raw\":33188,\"flags\":[\"S_IFREG\",420]},"
+		   "\"st_dev\":{\"call\":\"makedev\",\"args\":[8,1]},\"...\":true}},"
+		   "{\"text\":\"[{fd=3}, ...]\",\"value\":[{\"fd\":3},\"...\"]},"
+		   "{\"text\":\"~[CHLD]\",\"value\":{\"negated\":true,\"set\":"
+		   "[{\"name\":\"CHLD\",\"raw\":17}]}}]",
+		   "{st_mode=S_IFREG|0644, st_dev=makedev(0x8, 0x1), ...}, [{fd=3}, ...], ~[CHLD]");
+	tj_close(t);
+}
+
+static void backend_changed_and_notes(struct t_state *st)
+{
+	struct t_json tj, *t = &tj;
+	struct sr_fmt *f = &t->f;
+
+	tj_open(t);
+	/* [16 => 24] */
+	pr_array_begin(f);
+	pr_u(f, 16);
+	pr_changed(f);
+	pr_u(f, 24);
+	pr_array_end(f);
+	/* {sa_family=AF_INET, sin_port=htons(80)} => a struct field changed */
+	pr_struct_begin(f);
+	pr_field(f, "tv_sec");
+	pr_d(f, 1);
+	pr_changed(f);
+	pr_d(f, 0);
+	pr_field_d(f, "tv_nsec", 5);
+	pr_struct_end(f);
+	/* a value and its note: 10 (SIGUSR1); a comment */
+	pr_d(f, 10);
+	pr_note_begin(f);
+	pr_sym(f, "SIGUSR1", 10);
+	pr_note_end(f);
+	pr_addr(f, 0x1000);
+	pr_comment(f, "37 vars");
+	CHECK_ARGS(st, t,
+		   "[{\"text\":\"[16 => 24]\",\"value\":[{\"in\":16,\"out\":24}]},"
+		   "{\"text\":\"{tv_sec=1 => 0, tv_nsec=5}\",\"value\":"
+		   "{\"tv_sec\":{\"in\":1,\"out\":0},\"tv_nsec\":5}},"
+		   "{\"text\":\"10 (SIGUSR1)\",\"value\":10},"
+		   "{\"text\":\"0x1000 /* 37 vars */\",\"value\":\"0x1000\"}]",
+		   "[16 => 24], {tv_sec=1 => 0, tv_nsec=5}, 10 (SIGUSR1), 0x1000 /* 37 vars */");
+	tj_close(t);
+}
+
+static void backend_implicit_field(struct t_state *st)
+{
+	struct t_json tj, *t = &tj;
+	struct sr_fmt *f = &t->f;
+	struct sockaddr_in6 sa = { .sin6_family = AF_INET6, .sin6_port = htons(443) };
+
+	tj_open(t);
+	sa.sin6_addr.s6_addr[15] = 1;
+	fmt_sockaddr(f, &sa, sizeof(sa), 0x1000);
+	pr_d(f, 7);
+	CHECK_ARGS(st, t,
+		   "[{\"text\":\"{sa_family=AF_INET6, sin6_port=htons(443), "
+		   "sin6_flowinfo=htonl(0), inet_pton(AF_INET6, \\\"::1\\\", &sin6_addr), "
+		   "sin6_scope_id=0}\",\"value\":{\"sa_family\":{\"name\":\"AF_INET6\",\"raw\":10},"
+		   "\"sin6_port\":{\"call\":\"htons\",\"args\":[443]},"
+		   "\"sin6_flowinfo\":{\"call\":\"htonl\",\"args\":[0]},"
+		   "\"sin6_addr\":{\"call\":\"inet_pton\",\"args\":[{\"name\":\"AF_INET6\","
+		   "\"raw\":10},\"::1\",{\"name\":\"&sin6_addr\",\"raw\":0}]},"
+		   "\"sin6_scope_id\":0}},"
+		   "{\"text\":\"7\",\"value\":7}]",
+		   "{sa_family=AF_INET6, sin6_port=htons(443), sin6_flowinfo=htonl(0), "
+		   "inet_pton(AF_INET6, \"::1\", &sin6_addr), sin6_scope_id=0}, "
+		   "7");
+	tj_close(t);
+}
+
+/* clone's arguments, which strace names: each its own argument, named. */
+static void backend_named_args(struct t_state *st)
+{
+	struct t_json tj, *t = &tj;
+	struct sr_fmt *f = &t->f;
+
+	tj_open(t);
+	pr_field_addr(f, "child_stack", 0);
+	pr_field(f, "flags");
+	pr_bits_begin(f, 0x11);
+	pr_bit(f, NULL, "SIGCHLD");
+	pr_bits_end(f);
+	pr_field_addr(f, "child_tidptr", 0x7f00);
+	CHECK_ARGS(st, t,
+		   "[{\"name\":\"child_stack\",\"text\":\"child_stack=NULL\",\"value\":null},"
+		   "{\"name\":\"flags\",\"text\":\"flags=SIGCHLD\",\"value\":{\"raw\":17,"
+		   "\"flags\":[\"SIGCHLD\"]}},{\"name\":\"child_tidptr\",\"text\":"
+		   "\"child_tidptr=0x7f00\",\"value\":\"0x7f00\"}]",
+		   "child_stack=NULL, flags=SIGCHLD, child_tidptr=0x7f00");
+	tj_close(t);
+}
+
+/* Deeper than the backend tracks: still valid JSON, balanced, and the next list is clean. */
+static void backend_depth_and_reuse(struct t_state *st)
+{
+	struct t_json tj, *t = &tj;
+	struct sr_fmt *f = &t->f;
+	char want[4 * SR_JSON_DEPTH + 64], *w = want;
+	const char *text;
+	int i;
+
+	tj_open(t);
+	for (i = 0; i < SR_JSON_DEPTH + 8; i++)
+		pr_array_begin(f);
+	pr_d(f, 1);
+	for (i = 0; i < SR_JSON_DEPTH + 8; i++)
+		pr_array_end(f);
+	/* arrays down to the last frame (the argument list has the first), then null */
+	w += sprintf(w, ",\"value\":");
+	for (i = 1; i < SR_JSON_DEPTH; i++)
+		*w++ = '[';
+	w += sprintf(w, "null");
+	for (i = 1; i < SR_JSON_DEPTH; i++)
+		*w++ = ']';
+	sprintf(w, "}]\t");
+	CHECK_HAS(st, tj_args(t, &text), want);
+	/* a return value: one value with its note */
+	json_pr__begin(&t->pr);
+	pr_d(f, 3);
+	pr_note_begin(f);
+	pr_field(f, "flags");
+	pr_sym(f, "O_RDWR", 2);
+	pr_note_end(f);
+	t->out.len = 0;
+	CHECK(st, json_pr__write_one(&t->pr, &t->out));
+	CHECK_STR(st, jtext(&t->out), "{\"text\":\"3 (flags O_RDWR)\",\"value\":3}");
+	json_pr__begin(&t->pr);
+	t->out.len = 0;
+	CHECK(st, !json_pr__write_one(&t->pr, &t->out) && t->out.len == 0);
+	tj_close(t);
+}
+
+T_SUITE(json_tests) = {
+	T_CASE(numbers),
+	T_CASE(escaping),
+	T_CASE(utf8_validation),
+	T_CASE(base64_and_text),
+	T_CASE(backend_values),
+	T_CASE(backend_nesting),
+	T_CASE(backend_changed_and_notes),
+	T_CASE(backend_implicit_field),
+	T_CASE(backend_named_args),
+	T_CASE(backend_depth_and_reuse),
+	T_END,
+};

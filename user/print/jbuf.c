@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: GPL-2.0
+/* JSON text into a growable buffer: numbers, escaped strings, untrusted bytes. */
+#include <stdlib.h>
+
+#include "print/jbuf.h"
+
+int jbuf__grow(struct sr_jbuf *b, size_t n)
+{
+	size_t cap = b->cap ? b->cap : 4096;
+	char *q;
+
+	if (b->oom)
+		return -1;
+	while (cap - b->len < n)
+		cap *= 2;
+	q = realloc(b->p, cap);
+	if (!q) {
+		b->oom = true;
+		return -1;
+	}
+	b->p = q;
+	b->cap = cap;
+	return 0;
+}
+
+void jbuf__free(struct sr_jbuf *b)
+{
+	free(b->p);
+	memset(b, 0, sizeof(*b));
+}
+
+void jbuf__u64(struct sr_jbuf *b, uint64_t v)
+{
+	char tmp[20];
+	int i = sizeof(tmp);
+
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	jbuf__put(b, tmp + i, sizeof(tmp) - i);
+}
+
+void jbuf__i64(struct sr_jbuf *b, int64_t v)
+{
+	if (v < 0) {
+		jbuf__putc(b, '-');
+		jbuf__u64(b, -(uint64_t)v);
+		return;
+	}
+	jbuf__u64(b, (uint64_t)v);
+}
+
+void jbuf__hex(struct sr_jbuf *b, uint64_t v)
+{
+	static const char hex[] = "0123456789abcdef";
+	char tmp[18];
+	int i = sizeof(tmp);
+
+	do {
+		tmp[--i] = hex[v & 15];
+		v >>= 4;
+	} while (v);
+	tmp[--i] = 'x';
+	tmp[--i] = '0';
+	jbuf__put(b, tmp + i, sizeof(tmp) - i);
+}
+
+void jbuf__dec_fixed(struct sr_jbuf *b, uint64_t v, int digits)
+{
+	char tmp[20];
+	int i;
+
+	if (digits > (int)sizeof(tmp))
+		digits = sizeof(tmp);
+	for (i = digits - 1; i >= 0; i--) {
+		tmp[i] = (char)('0' + v % 10);
+		v /= 10;
+	}
+	jbuf__put(b, tmp, digits);
+}
+
+/* Length of the valid UTF-8 sequence at @s (at most @n bytes), or 0. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+	size_t len, i;
+	uint32_t cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if ((s[0] & 0xe0) == 0xc0)
+		len = 2, cp = s[0] & 0x1f;
+	else if ((s[0] & 0xf0) == 0xe0)
+		len = 3, cp = s[0] & 0x0f;
+	else if ((s[0] & 0xf8) == 0xf0)
+		len = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	/* overlong forms, surrogates and values past U+10FFFF are not UTF-8 */
+	if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+		return 0;
+	return len;
+}
+
+bool utf8__valid(const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	size_t i = 0, k;
+
+	while (i < n) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = utf8_seq(s + i, n - i);
+		if (!k)
+			return false;
+		i += k;
+	}
+	return true;
+}
+
+/* The JSON escape of ASCII byte @c, which needs one. */
+static void escape(struct sr_jbuf *b, unsigned char c)
+{
+	static const char hex[] = "0123456789abcdef";
+	char e[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+
+	switch (c) {
+	case '"':
+		jbuf__put(b, "\\\"", 2);
+		return;
+	case '\\':
+		jbuf__put(b, "\\\\", 2);
+		return;
+	case '\n':
+		jbuf__put(b, "\\n", 2);
+		return;
+	case '\t':
+		jbuf__put(b, "\\t", 2);
+		return;
+	case '\r':
+		jbuf__put(b, "\\r", 2);
+		return;
+	default:
+		jbuf__put(b, e, 6);
+	}
+}
+
+static bool needs_escape(unsigned char c)
+{
+	return c < 0x20 || c == '"' || c == '\\' || c == 0x7f;
+}
+
+/*
+ * The code point of UTF-8 sequence @s (@left bytes) if a terminal or a text
+ * viewer would act on it: a C1 control (U+009B is CSI to many terminals), a
+ * line or paragraph separator, a bidi embedding, override or isolate. Else 0.
+ */
+static uint32_t risky_char(const unsigned char *s, size_t left)
+{
+	if (left >= 2 && s[0] == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f)
+		return s[1];
+	if (left >= 3 && s[0] == 0xe2 && s[1] == 0x80 && s[2] >= 0xa8 && s[2] <= 0xae)
+		return 0x2000 | (s[2] & 0x3f);
+	if (left >= 3 && s[0] == 0xe2 && s[1] == 0x81 && s[2] >= 0xa6 && s[2] <= 0xa9)
+		return 0x2040 | (s[2] & 0x3f);
+	return 0;
+}
+
+/* "\uXXXX" for code point @cp. */
+static void escape_cp(struct sr_jbuf *b, uint32_t cp)
+{
+	static const char hex[] = "0123456789abcdef";
+	char u[6] = { '\\',	   'u', hex[cp >> 12], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15],
+		      hex[cp & 15] };
+
+	jbuf__put(b, u, 6);
+}
+
+/*
+ * The string's contents: escapes for ASCII and for the code points a
+ * terminal acts on, other UTF-8 sequences kept, U+FFFD for other bytes.
+ */
+static void str_body(struct sr_jbuf *b, const unsigned char *s, size_t n)
+{
+	size_t i = 0, run = 0, k;
+
+	while (i < n) {
+		unsigned char c = s[i];
+
+		if (c >= 0x80) {
+			uint32_t cp = risky_char(s + i, n - i);
+
+			k = utf8_seq(s + i, n - i);
+			if (k && cp) {
+				jbuf__put(b, s + run, i - run);
+				escape_cp(b, cp);
+				run = i += k;
+				continue;
+			}
+			if (k) {
+				i += k;
+				continue;
+			}
+			jbuf__put(b, s + run, i - run);
+			jbuf__put(b, "\xef\xbf\xbd", 3);
+			run = ++i;
+			continue;
+		}
+		if (!needs_escape(c)) {
+			i++;
+			continue;
+		}
+		jbuf__put(b, s + run, i - run);
+		escape(b, c);
+		run = ++i;
+	}
+	jbuf__put(b, s + run, n - run);
+}
+
+void jbuf__text(struct sr_jbuf *b, const void *p, size_t n)
+{
+	jbuf__putc(b, '"');
+	str_body(b, p, n);
+	jbuf__putc(b, '"');
+}
+
+void jbuf__base64(struct sr_jbuf *b, const void *p, size_t n)
+{
+	static const char tab[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const unsigned char *s = p;
+	size_t i;
+
+	jbuf__putc(b, '"');
+	for (i = 0; i + 2 < n; i += 3) {
+		char q[4] = { tab[s[i] >> 2], tab[(s[i] & 3) << 4 | s[i + 1] >> 4],
+			      tab[(s[i + 1] & 15) << 2 | s[i + 2] >> 6], tab[s[i + 2] & 63] };
+
+		jbuf__put(b, q, 4);
+	}
+	if (n - i == 1) {
+		char q[4] = { tab[s[i] >> 2], tab[(s[i] & 3) << 4], '=', '=' };
+
+		jbuf__put(b, q, 4);
+	} else if (n - i == 2) {
+		char q[4] = { tab[s[i] >> 2], tab[(s[i] & 3) << 4 | s[i + 1] >> 4],
+			      tab[(s[i + 1] & 15) << 2], '=' };
+
+		jbuf__put(b, q, 4);
+	}
+	jbuf__putc(b, '"');
+}
+
+void jbuf__bytes(struct sr_jbuf *b, const void *p, size_t n, bool truncated)
+{
+	bool text = utf8__valid(p, n);
+
+	if (text && !truncated) {
+		jbuf__text(b, p, n);
+		return;
+	}
+	jbuf__puts(b, text ? "{\"str\":" : "{\"base64\":");
+	if (text)
+		jbuf__text(b, p, n);
+	else
+		jbuf__base64(b, p, n);
+	jbuf__puts(b, truncated ? ",\"truncated\":true}" : ",\"truncated\":false}");
+}

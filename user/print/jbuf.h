@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * A growable byte buffer that JSON is written into: numbers without printf,
+ * strings escaped for JSON, and untrusted bytes made into valid JSON
+ * whatever they hold (invalid UTF-8, NULs, control characters).
+ */
+#ifndef SYSRAY_PRINT_JBUF_H
+#define SYSRAY_PRINT_JBUF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+struct sr_jbuf {
+	char *p;
+	size_t len;
+	size_t cap;
+	bool oom; /* an allocation failed: what follows was dropped */
+};
+
+/* Make room for @n more bytes. 0, or -1 (and oom set) when out of memory. */
+int jbuf__grow(struct sr_jbuf *b, size_t n);
+
+static inline void jbuf__put(struct sr_jbuf *b, const void *p, size_t n)
+{
+	if (b->cap - b->len < n && jbuf__grow(b, n))
+		return;
+	memcpy(b->p + b->len, p, n);
+	b->len += n;
+}
+
+static inline void jbuf__putc(struct sr_jbuf *b, char c)
+{
+	if (b->cap == b->len && jbuf__grow(b, 1))
+		return;
+	b->p[b->len++] = c;
+}
+
+static inline void jbuf__puts(struct sr_jbuf *b, const char *s)
+{
+	jbuf__put(b, s, strlen(s));
+}
+
+void jbuf__u64(struct sr_jbuf *b, uint64_t v);
+void jbuf__i64(struct sr_jbuf *b, int64_t v);
+/* "0x1f": an address as a string's contents (no quotes). */
+void jbuf__hex(struct sr_jbuf *b, uint64_t v);
+/* @v with exactly @digits decimal digits, zero-padded (the last ones if longer). */
+void jbuf__dec_fixed(struct sr_jbuf *b, uint64_t v, int digits);
+
+/* Is every byte of @p part of a valid UTF-8 sequence (no overlong forms or surrogates)? */
+bool utf8__valid(const void *p, size_t n);
+
+/*
+ * A JSON string of @n bytes that must be a string whatever they hold: valid
+ * UTF-8 is kept (control characters, quotes and backslashes escaped), and a
+ * byte that starts no valid sequence becomes U+FFFD. For names and text
+ * sysray itself escaped (comm, cgroup paths, strace's text).
+ */
+void jbuf__text(struct sr_jbuf *b, const void *p, size_t n);
+
+/*
+ * Untrusted bytes as a JSON value that keeps every byte: a string when they
+ * are valid UTF-8 and complete, else {"str": ..., "truncated": true} (valid
+ * UTF-8 cut short) or {"base64": ..., "truncated": bool}.
+ */
+void jbuf__bytes(struct sr_jbuf *b, const void *p, size_t n, bool truncated);
+
+/* Standard base64 (RFC 4648, padded) of @n bytes, as a JSON string. */
+void jbuf__base64(struct sr_jbuf *b, const void *p, size_t n);
+
+void jbuf__free(struct sr_jbuf *b);
+
+#endif /* SYSRAY_PRINT_JBUF_H */

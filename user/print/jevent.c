@@ -1,0 +1,387 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Events as JSON objects. Every object starts with "type", the kernel time
+ * "ts" and, outside a replay, its wall-clock "time", then the task (pid,
+ * tid, comm, cgroup, container) and the fields of its type. A syscall is
+ * written whole, once it completed or is known never to: its arguments as
+ * strace prints them and as data, its return value, errno and duration.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/opts.h"
+#include "decode/decode.h"
+#include "host/cgroup.h"
+#include "lib/clock.h"
+#include "print/args.h"
+#include "print/jevent.h"
+#include "print/line.h"
+
+static const char *const status_names[SR_EV_MAX] = {
+	[SR_EV_EXIT] = "ok",	       [SR_EV_ORPHAN] = "ok",
+	[SR_EV_NORETURN] = "noreturn", [SR_EV_UNAVAILABLE] = "unavailable",
+	[SR_EV_DEAD] = "unfinished",   [SR_EV_DETACHED] = "detached",
+};
+
+#define PUT(b, lit) jbuf__put(b, lit, sizeof(lit) - 1)
+
+void jevent__ts_us(struct sr_jbuf *b, uint64_t ns)
+{
+	jbuf__u64(b, ns / 1000);
+	jbuf__putc(b, '.');
+	jbuf__dec_fixed(b, ns % 1000, 3);
+}
+
+/* ,"time":"2026-12-06T21:50:20.123456789Z" for kernel time @ts. */
+static void wall_time(struct sr_jevent *e, uint64_t ts, struct sr_jbuf *b)
+{
+	long long ns;
+	int64_t sec;
+
+	/* a record's time is the kernel's word: one no clock reads gets no "time" */
+	if (!e->wall || ts > INT64_MAX ||
+	    __builtin_add_overflow((long long)ts, e->realtime_off, &ns) || ns < 0)
+		return;
+	sec = ns / 1000000000LL;
+	if (sec != e->wall_sec) {
+		time_t t = (time_t)sec;
+		struct tm tm;
+
+		if (!gmtime_r(&t, &tm) ||
+		    !strftime(e->wall_text, sizeof(e->wall_text), "%Y-%m-%dT%H:%M:%S", &tm))
+			return;
+		e->wall_sec = sec;
+	}
+	PUT(b, ",\"time\":\"");
+	jbuf__puts(b, e->wall_text);
+	jbuf__putc(b, '.');
+	jbuf__dec_fixed(b, (uint64_t)(ns % 1000000000LL), 9);
+	PUT(b, "Z\"");
+}
+
+static const struct sr_cgname *cgroup_of(struct sr_jevent *e, uint64_t cgid)
+{
+	if (!e->cgnames) {
+		e->cgnames = calloc(1, sizeof(*e->cgnames));
+		if (!e->cgnames)
+			return NULL;
+	}
+	return cgnames__get(e->cgnames, cgid);
+}
+
+/* ,"pid":..,"tid":..,"comm":..,"cgroup":..,"container":.. */
+static void task(struct sr_jevent *e, const struct sr_task_info *t, struct sr_jbuf *b)
+{
+	const struct sr_cgname *cg;
+
+	PUT(b, ",\"pid\":");
+	jbuf__u64(b, t->tgid);
+	PUT(b, ",\"tid\":");
+	jbuf__u64(b, t->tid);
+	if (t->comm && t->comm[0]) {
+		PUT(b, ",\"comm\":");
+		jbuf__text(b, t->comm, strnlen(t->comm, SR_COMM_LEN));
+	}
+	if (!t->cgid || !(cg = cgroup_of(e, t->cgid)))
+		return;
+	PUT(b, ",\"cgroup\":");
+	jbuf__text(b, cg->path, strlen(cg->path));
+	if (cg->container[0]) {
+		PUT(b, ",\"container\":\"");
+		jbuf__puts(b, cg->container);
+		jbuf__putc(b, '"');
+	}
+}
+
+/* {"type": @type, "ts": @ts, "time": ..., and the task's fields. */
+static void head(struct sr_jevent *e, const char *type, const struct sr_task_info *t, uint64_t ts,
+		 struct sr_jbuf *b)
+{
+	PUT(b, "{\"type\":\"");
+	jbuf__puts(b, type);
+	jbuf__putc(b, '"');
+	e->line.len = 0;
+	if (ts) {
+		PUT(b, ",\"ts\":");
+		jbuf__u64(b, ts);
+		wall_time(e, ts, b);
+	}
+	if (t)
+		task(e, t, b);
+}
+
+/* The strace text printed since json_pr__begin(), onto the line. */
+static void line_text(struct sr_jevent *e)
+{
+	size_t n;
+	const char *t = json_pr__text(&e->pr, &n);
+
+	jbuf__put(&e->line, t, n);
+}
+
+/* The strace text printed since json_pr__begin(), as a JSON string. */
+static void text_value(struct sr_jevent *e, struct sr_jbuf *b)
+{
+	size_t n;
+	const char *t = json_pr__text(&e->pr, &n);
+
+	jbuf__text(b, t, n);
+}
+
+/* "args": the arguments @c shows for an event of type @type. */
+static void call_args(struct sr_jevent *e, enum sr_ev_type type, const struct sr_call *c,
+		      struct sr_jbuf *b)
+{
+	json_pr__begin(&e->pr);
+	if (type != SR_EV_ORPHAN) {
+		e->fmt.when = c->ts_enter ? c->ts_enter : c->ts_exit;
+		args__enter(&e->fmt, c);
+	}
+	if (c->has_exit && (type == SR_EV_EXIT || type == SR_EV_ORPHAN)) {
+		e->fmt.when = c->ts_exit;
+		args__exit(&e->fmt, c);
+	}
+	PUT(b, ",\"args\":");
+	json_pr__write_args(&e->pr, b);
+	if (type == SR_EV_ORPHAN) {
+		PUT(&e->line, "<... ");
+		jbuf__puts(&e->line, c->ent->name);
+		PUT(&e->line, " resumed>");
+		return;
+	}
+	jbuf__puts(&e->line, c->ent->name);
+	jbuf__putc(&e->line, '(');
+	line_text(e);
+}
+
+/* A failure: "ret" as strace prints it, "retval", "errno" and "error". */
+static void call_failed(struct sr_jevent *e, const struct sr_call *c, struct sr_jbuf *b)
+{
+	int err = (int)-c->ret;
+	const char *name = errno__name(err), *text = errno__text(err);
+
+	json_pr__begin(&e->pr);
+	line__errno(&e->pr.text_out, err);
+	PUT(b, ",\"ret\":{\"text\":");
+	text_value(e, b);
+	/* the kernel's restart codes never reach the task: strace's "?" */
+	if (errno__is_restart(err))
+		PUT(b, ",\"value\":null}");
+	else
+		PUT(b, ",\"value\":-1}");
+	line_text(e);
+	if (name) {
+		PUT(b, ",\"errno\":\"");
+		jbuf__puts(b, name);
+		jbuf__putc(b, '"');
+	}
+	PUT(b, ",\"error\":");
+	jbuf__text(b, text, strlen(text));
+}
+
+/* "ret" and "retval" of a call that returned. */
+static void call_ret(struct sr_jevent *e, const struct sr_call *c, struct sr_jbuf *b)
+{
+	PUT(&e->line, ") = ");
+	if (c->ret < 0 && c->ret >= -4095) {
+		call_failed(e, c, b);
+	} else {
+		json_pr__begin(&e->pr);
+		e->fmt.when = c->ts_exit;
+		args__retval(&e->fmt, c);
+		PUT(b, ",\"ret\":");
+		if (!json_pr__write_one(&e->pr, b))
+			PUT(b, "null");
+		line_text(e);
+	}
+	PUT(b, ",\"retval\":");
+	jbuf__i64(b, c->ret);
+}
+
+/* How the line of a call that did not return ends. */
+static void call_end(struct sr_jevent *e, const struct sr_event *ev)
+{
+	switch (ev->type) {
+	case SR_EV_NORETURN:
+		PUT(&e->line, ") = ?");
+		break;
+	case SR_EV_DEAD:
+		PUT(&e->line, " <unfinished ...>) = ?");
+		break;
+	case SR_EV_UNAVAILABLE:
+		PUT(&e->line, ") = ? <unavailable>");
+		break;
+	default:
+		PUT(&e->line, " <detached ...>");
+		break;
+	}
+}
+
+static void call(struct sr_jevent *e, const struct sr_event *ev, struct sr_jbuf *b)
+{
+	const struct sr_call *c = ev->call;
+	bool returned = c->has_exit && (ev->type == SR_EV_EXIT || ev->type == SR_EV_ORPHAN);
+	bool failed = returned && c->ret < 0 && c->ret >= -4095;
+
+	/* when the call began; calls sent as one record at exit only know their end */
+	head(e, "syscall", ev->task, c->ts_enter ? c->ts_enter : ev->ts, b);
+	PUT(b, ",\"name\":");
+	jbuf__text(b, c->ent->name, strlen(c->ent->name));
+	PUT(b, ",\"nr\":");
+	jbuf__i64(b, c->nr);
+	/* an io_uring request, printed as its syscall twin (nr -1: none) */
+	if (c->via == SR_VIA_URING)
+		PUT(b, ",\"via\":\"io_uring\"");
+	PUT(b, ",\"status\":\"");
+	jbuf__puts(b, failed ? "error" : status_names[ev->type]);
+	jbuf__putc(b, '"');
+	if (ev->type == SR_EV_ORPHAN)
+		PUT(b, ",\"resumed\":true");
+	call_args(e, ev->type, c, b);
+	if (returned && c->ent->ret != SR_R_NONE)
+		call_ret(e, c, b);
+	else
+		call_end(e, ev);
+	if (!returned)
+		return;
+	PUT(b, ",\"ts_exit\":");
+	jbuf__u64(b, c->ts_exit);
+	if (c->ts_enter && c->ts_exit >= c->ts_enter) {
+		PUT(b, ",\"duration_ns\":");
+		jbuf__u64(b, c->ts_exit - c->ts_enter);
+	}
+}
+
+/* ,"signal":"SIGUSR1","signo":10 */
+static void signal_name(struct sr_jevent *e, int sig, struct sr_jbuf *b)
+{
+	json_pr__begin(&e->pr);
+	fmt_signame(&e->fmt, sig);
+	PUT(b, ",\"signal\":");
+	text_value(e, b);
+	PUT(b, ",\"signo\":");
+	jbuf__i64(b, sig);
+}
+
+static void signal(struct sr_jevent *e, const struct sr_event *ev, struct sr_jbuf *b)
+{
+	head(e, "signal", ev->task, ev->ts, b);
+	e->fmt.when = ev->ts;
+	signal_name(e, ev->sig->sig, b);
+	PUT(&e->line, "--- ");
+	line_text(e);
+	json_pr__begin(&e->pr);
+	sr_kind_siginfo.print(&e->fmt, NULL, -1, ev->sig->siginfo, sizeof(ev->sig->siginfo));
+	PUT(b, ",\"siginfo\":");
+	if (!json_pr__write_one(&e->pr, b))
+		PUT(b, "null");
+	jbuf__putc(&e->line, ' ');
+	line_text(e);
+	PUT(&e->line, " ---");
+}
+
+static void pexit(struct sr_jevent *e, const struct sr_event *ev, struct sr_jbuf *b)
+{
+	int code = ev->exit_code;
+
+	if (!(code & 0x7f)) {
+		head(e, "exit", ev->task, ev->ts, b);
+		PUT(b, ",\"code\":");
+		jbuf__i64(b, (code >> 8) & 0xff);
+		PUT(&e->line, "+++ exited with ");
+		jbuf__i64(&e->line, (code >> 8) & 0xff);
+		PUT(&e->line, " +++");
+		return;
+	}
+	head(e, "killed", ev->task, ev->ts, b);
+	signal_name(e, code & 0x7f, b);
+	jbuf__puts(b, (code & 0x80) ? ",\"core\":true" : ",\"core\":false");
+	PUT(&e->line, "+++ killed by ");
+	line_text(e);
+	if (code & 0x80)
+		PUT(&e->line, " (core dumped)");
+	PUT(&e->line, " +++");
+}
+
+/* The events about the stream and the tasks, not their calls. */
+static bool other(struct sr_jevent *e, const struct sr_event *ev, struct sr_jbuf *b)
+{
+	switch (ev->type) {
+	case SR_EV_SIGNAL:
+		signal(e, ev, b);
+		return true;
+	case SR_EV_PEXIT:
+		pexit(e, ev, b);
+		return true;
+	case SR_EV_SUPERSEDED:
+		head(e, "superseded", ev->task, ev->ts, b);
+		PUT(b, ",\"by_tid\":");
+		jbuf__u64(b, ev->old_tid);
+		PUT(&e->line, "+++ superseded by execve in pid ");
+		jbuf__u64(&e->line, ev->old_tid);
+		PUT(&e->line, " +++");
+		return true;
+	case SR_EV_LOST:
+		head(e, "lost", NULL, ev->ts, b);
+		PUT(b, ",\"count\":");
+		jbuf__u64(b, ev->lost);
+		PUT(&e->line, "--- sysray: ");
+		jbuf__u64(&e->line, ev->lost);
+		jbuf__puts(&e->line, ev->lost == 1 ? " event lost" : " events lost");
+		PUT(&e->line, " (ring buffer full; see -b) ---");
+		return true;
+	case SR_EV_COMPAT:
+		head(e, "personality", ev->task, ev->ts, b);
+		PUT(b, ",\"abi\":\"i386\"");
+		PUT(&e->line, "[ Process PID=");
+		jbuf__u64(&e->line, ev->task->tid);
+		PUT(&e->line, " runs in 32 bit mode. ]");
+		return true;
+	default:
+		return false;
+	}
+}
+
+bool jevent__write(struct sr_jevent *e, const struct sr_event *ev, struct sr_jbuf *b)
+{
+	if (ev->type == SR_EV_ENTER)
+		return false;
+	if (ev->type <= SR_EV_DETACHED)
+		call(e, ev, b);
+	else if (!other(e, ev, b))
+		return false;
+	jbuf__putc(b, '}');
+	return true;
+}
+
+const char *jevent__line(const struct sr_jevent *e, size_t *len)
+{
+	*len = e->line.len;
+	return e->line.p ? e->line.p : "";
+}
+
+int jevent__init(struct sr_jevent *e, const struct sr_opts *opts, struct sr_fdtab *fds,
+		 sr_comm_fn *comm_of, void *comm_ctx)
+{
+	memset(e, 0, sizeof(*e));
+	if (json_pr__init(&e->pr))
+		return -ENOMEM;
+	/* a replayed stream's kernel times are another boot's: no wall clock for them */
+	e->wall = !(opts && opts->replay);
+	e->realtime_off = sr_realtime_offset_ns();
+	e->wall_sec = -1;
+	line__fmt_init(&e->fmt, &e->pr.base, opts, fds, comm_of, comm_ctx);
+	return 0;
+}
+
+void jevent__free(struct sr_jevent *e)
+{
+	json_pr__free(&e->pr);
+	jbuf__free(&e->line);
+	if (e->cgnames) {
+		cgnames__free(e->cgnames);
+		free(e->cgnames);
+	}
+}

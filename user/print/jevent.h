@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * One event of the pairing stage as a JSON object: what the JSON Lines sink
+ * writes as a line and the timeline sink as a trace event's arguments. The
+ * fields are described by docs/sysray-events.schema.json.
+ */
+#ifndef SYSRAY_PRINT_JEVENT_H
+#define SYSRAY_PRINT_JEVENT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "pairing/sink.h"
+#include "print/json.h"
+
+struct sr_opts;
+struct sr_fdtab;
+struct sr_cgnames;
+
+struct sr_jevent {
+	struct sr_json_pr pr;
+	struct sr_fmt fmt; /* over pr */
+	bool wall; /* kernel times convert to wall-clock time (not a replay) */
+	long long realtime_off; /* CLOCK_REALTIME - CLOCK_MONOTONIC, ns */
+	int64_t wall_sec; /* the second whose text wall_text holds, or -1 */
+	char wall_text[32]; /* "2026-12-06T21:50:20" */
+	struct sr_cgnames *cgnames; /* made on first use */
+	struct sr_jbuf line; /* the event as strace prints it, for jevent__line() */
+};
+
+/**
+ * jevent__init() - write events with @opts (-s, -v, -y...); @fds (may be
+ * NULL) describes fds, @comm_of names pids (-Y). Nothing is owned. Return 0
+ * or -ENOMEM.
+ */
+int jevent__init(struct sr_jevent *e, const struct sr_opts *opts, struct sr_fdtab *fds,
+		 sr_comm_fn *comm_of, void *comm_ctx);
+void jevent__free(struct sr_jevent *e);
+
+/**
+ * jevent__write() - append the JSON object of event @ev to @b. Return false,
+ * writing nothing, for events that have none (an entry alone, a fork, a
+ * thread taking over its leader's pid).
+ */
+bool jevent__write(struct sr_jevent *e, const struct sr_event *ev, struct sr_jbuf *b);
+
+/**
+ * jevent__line() - the last event jevent__write() wrote, as one line of
+ * strace's text with no pid: "openat(AT_FDCWD, "x", O_RDONLY) = 3",
+ * "--- SIGCHLD {...} ---", "+++ exited with 0 +++". Valid until the next
+ * call; *@len is set to its length.
+ */
+const char *jevent__line(const struct sr_jevent *e, size_t *len);
+
+/** jevent__ts_us() - kernel time @ns in microseconds with 3 decimals: "1234.567891". */
+void jevent__ts_us(struct sr_jbuf *b, uint64_t ns);
+
+#endif /* SYSRAY_PRINT_JEVENT_H */
