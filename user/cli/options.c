@@ -6,6 +6,9 @@
  * text are generated from the table, so adding an option is adding a row
  * (plus a handler when the generic ones -- set a flag, store a string,
  * count -- do not fit). The groups are strace's --help groups.
+ *
+ * Over 800 lines because the table holds every option sysray has (about
+ * 80 rows with their help text); the parsing around it is short.
  */
 #include <errno.h>
 #include <getopt.h>

@@ -5,6 +5,11 @@
  * state, follows forks and execs, applies the user-space filters (-e
  * status=, quiet=, signal=), tells the fd model what each completed call
  * did, and says what a sink must show: it prints nothing itself.
+ *
+ * Over 800 lines: one handler per record type (entry, exit, whole call,
+ * process exit, fork, exec, signal, loss, io_uring hand-off) around one
+ * per-thread state machine; the parts with a life of their own are apart
+ * (pairing/zombies.c, pairing/uring.c, pathsel.c, call/ for record layout).
  */
 #include <errno.h>
 #include <stdio.h>
