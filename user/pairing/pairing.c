@@ -6,10 +6,8 @@
  * status=, quiet=, signal=), tells the fd model what each completed call
  * did, and says what a sink must show: it prints nothing itself.
  *
- * Over 800 lines: one handler per record type (entry, exit, whole call,
- * process exit, fork, exec, signal, loss, io_uring hand-off) around one
- * per-thread state machine; the parts with a life of their own are apart
- * (pairing/zombies.c, pairing/uring.c, pathsel.c, call/ for record layout).
+ * Calls are paired here; process and signal records in procs.c, io_uring
+ * requests in uring.c, -Y's zombies in zombies.c, -P's choice in pathsel.c.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -20,33 +18,8 @@
 #include "cli/opts.h"
 #include "fd/fdtab.h"
 #include "pairing/pairing.h"
+#include "pairing/internal.h"
 #include "pairing/pathsel.h"
-
-/* Ignored signals waiting to be shown after their task's current syscall. */
-#define SR_PENDING_SIGS 4
-
-/* One traced thread. */
-struct sr_ttask {
-	struct sr_task_info info; /* what events say about it; info.comm is comm */
-	bool in_call; /* an entry is held, its exit not yet seen */
-	bool quiet; /* the call is for the fd tables only: -e trace= or -P excludes it */
-	bool sel_pending; /* -P: decide at exit, when the inputs that faulted at entry are read */
-	bool entry_shown; /* SR_EV_ENTER went out for the call in flight (its fds prepared) */
-	char comm[SR_COMM_LEN];
-	/* the comm before the last execve, and the kernel time that execve took effect */
-	char prev_comm[SR_COMM_LEN];
-	uint64_t comm_since;
-	/* call.ent of an out-of-range syscall number: a copy, with its name */
-	struct sr_sysent own_ent;
-	char own_name[24];
-	uint8_t *rec; /* copy of the entry record */
-	size_t rec_cap;
-	struct sr_call call;
-	uint8_t *exec_name; /* blob: the file name of the execve in progress */
-	bool compat_told; /* the "runs in 32 bit mode" notice is out */
-	int npending;
-	struct sr_signal pending[SR_PENDING_SIGS];
-};
 
 const char *pairing__comm_at(void *ctx, uint32_t pid, uint64_t when)
 {
@@ -95,7 +68,7 @@ int pairing__add_sink(struct sr_pairing *p, struct sr_sink *s)
 	return 0;
 }
 
-static void task_free(struct sr_ttask *t)
+void pairing_task_free(struct sr_ttask *t)
 {
 	if (!t)
 		return;
@@ -112,13 +85,13 @@ void pairing__free(struct sr_pairing *p)
 	if (!p)
 		return;
 	while ((t = idmap__next(&p->tasks, &it, NULL)))
-		task_free(t);
+		pairing_task_free(t);
 	idmap__free(&p->tasks);
 	zombies__free(&p->zombies);
 	uring__free(&p->uring);
 }
 
-static struct sr_ttask *task_get(struct sr_pairing *p, uint32_t tid, uint32_t tgid)
+struct sr_ttask *pairing_task_get(struct sr_pairing *p, uint32_t tid, uint32_t tgid)
 {
 	struct sr_ttask *t = idmap__get(&p->tasks, tid);
 
@@ -138,7 +111,7 @@ static struct sr_ttask *task_get(struct sr_pairing *p, uint32_t tid, uint32_t tg
 }
 
 /* Hand @ev to every sink. */
-static void emit(struct sr_pairing *p, const struct sr_event *ev)
+void pairing_emit(struct sr_pairing *p, const struct sr_event *ev)
 {
 	int i;
 
@@ -169,8 +142,8 @@ static void prepare_fds(struct sr_pairing *p, struct sr_ttask *t, enum sr_ev_typ
 }
 
 /* An event about @t's call. */
-static void emit_call(struct sr_pairing *p, enum sr_ev_type type, struct sr_ttask *t, bool shown,
-		      uint64_t ts)
+void pairing_emit_call(struct sr_pairing *p, enum sr_ev_type type, struct sr_ttask *t, bool shown,
+		       uint64_t ts)
 {
 	struct sr_event ev = {
 		.type = type, .shown = shown, .ts = ts, .task = &t->info, .call = &t->call
@@ -181,12 +154,12 @@ static void emit_call(struct sr_pairing *p, enum sr_ev_type type, struct sr_ttas
 	/* lines a call completes (a detached call's line stays unfinished) */
 	if (shown && type != SR_EV_ENTER && type != SR_EV_DETACHED)
 		p->stats.lines++;
-	emit(p, &ev);
+	pairing_emit(p, &ev);
 }
 
 /* A task whose pid was known but that the map no longer holds (@t NULL). */
-static const struct sr_task_info *info_of(const struct sr_ttask *t, struct sr_task_info *tmp,
-					  uint32_t tid, uint32_t tgid)
+const struct sr_task_info *pairing_info_of(const struct sr_ttask *t, struct sr_task_info *tmp,
+					   uint32_t tid, uint32_t tgid)
 {
 	if (t)
 		return &t->info;
@@ -202,7 +175,7 @@ static void lost_at(struct sr_pairing *p, uint64_t n, uint64_t ts)
 {
 	struct sr_event ev = { .type = SR_EV_LOST, .shown = true, .ts = ts, .lost = n };
 
-	emit(p, &ev);
+	pairing_emit(p, &ev);
 	p->stats.lost += n;
 	fdtab__on_lost(p->fds);
 }
@@ -237,23 +210,23 @@ static bool entry_faulted(const struct sr_call *c)
 }
 
 /* "--- SIGCHLD {si_signo=SIGCHLD, ...} ---", as strace reports a delivery. */
-static void emit_signal(struct sr_pairing *p, const struct sr_ttask *t, const struct sr_signal *x)
+void pairing_emit_signal(struct sr_pairing *p, const struct sr_ttask *t, const struct sr_signal *x)
 {
 	struct sr_task_info tmp;
 	struct sr_event ev = {
 		.type = SR_EV_SIGNAL,
 		.shown = filter__signal_shown(p->opts, x->sig),
 		.ts = x->h.ts_ns,
-		.task = info_of(t, &tmp, x->h.tid, x->h.tgid),
+		.task = pairing_info_of(t, &tmp, x->h.tid, x->h.tgid),
 		.sig = x,
 	};
 
-	emit(p, &ev);
+	pairing_emit(p, &ev);
 }
 
 /* Ignored signals noted while the task was busy: shown now, in strace's place. */
 /* Print @t's pending signals but those with a flag in @keep. */
-static void flush_pending(struct sr_pairing *p, struct sr_ttask *t, uint32_t keep)
+void pairing_flush_pending(struct sr_pairing *p, struct sr_ttask *t, uint32_t keep)
 {
 	int i, n = 0;
 
@@ -261,7 +234,7 @@ static void flush_pending(struct sr_pairing *p, struct sr_ttask *t, uint32_t kee
 		if (t->pending[i].flags & keep)
 			t->pending[n++] = t->pending[i];
 		else
-			emit_signal(p, t, &t->pending[i]);
+			pairing_emit_signal(p, t, &t->pending[i]);
 	}
 	t->npending = n;
 }
@@ -272,7 +245,7 @@ static bool status_selected(const struct sr_pairing *p, unsigned int st)
 }
 
 /* Does @t's call, with outcome @st, print? */
-static bool shown(const struct sr_pairing *p, const struct sr_ttask *t, unsigned int st)
+bool pairing_shown(const struct sr_pairing *p, const struct sr_ttask *t, unsigned int st)
 {
 	return !t->quiet && status_selected(p, st);
 }
@@ -290,7 +263,7 @@ static bool for_tables_only(const struct sr_pairing *p, const struct sr_hdr *h)
 /* A call whose exit never came, before this entry: its exit record was lost. */
 static void finish_unavailable(struct sr_pairing *p, struct sr_ttask *t, uint64_t ts)
 {
-	emit_call(p, SR_EV_UNAVAILABLE, t, shown(p, t, SR_ST_UNAVAILABLE), ts);
+	pairing_emit_call(p, SR_EV_UNAVAILABLE, t, pairing_shown(p, t, SR_ST_UNAVAILABLE), ts);
 }
 
 /* The table entry @h's call prints by. */
@@ -368,7 +341,7 @@ static void tell_compat(struct sr_pairing *p, struct sr_ttask *t, uint64_t ts)
 		return;
 	ev.shown = !p->opts || !p->opts->quiet_personality;
 	t->compat_told = true;
-	emit(p, &ev);
+	pairing_emit(p, &ev);
 }
 
 /* A new call of @t from record @e: whatever @t had in flight ended unseen. */
@@ -380,13 +353,13 @@ static struct sr_call *begin_call(struct sr_pairing *p, struct sr_ttask *t,
 	if (t->in_call)
 		finish_unavailable(p, t, e->h.ts_ns);
 	/* a signal @t sent itself in a one-record call prints after that call */
-	flush_pending(p, t, e->h.type == SR_REC_CALL ? SR_SIG_SELF : 0);
+	pairing_flush_pending(p, t, e->h.type == SR_REC_CALL ? SR_SIG_SELF : 0);
 	return load_call(p, t, e, len, keep);
 }
 
 static void handle_enter(struct sr_pairing *p, const struct sr_enter *e, size_t len)
 {
-	struct sr_ttask *t = task_get(p, e->h.tid, e->h.tgid);
+	struct sr_ttask *t = pairing_task_get(p, e->h.tid, e->h.tgid);
 	struct sr_call *c;
 
 	if (!t)
@@ -402,14 +375,15 @@ static void handle_enter(struct sr_pairing *p, const struct sr_enter *e, size_t 
 		t->quiet |= pathsel__hides(p->opts, p->fds, c);
 	if (c->ent->ret == SR_R_NONE) {
 		/* exit, exit_group: strace completes the line at once */
-		emit_call(p, SR_EV_NORETURN, t, shown(p, t, SR_ST_UNFINISHED), e->h.ts_ns);
+		pairing_emit_call(p, SR_EV_NORETURN, t, pairing_shown(p, t, SR_ST_UNFINISHED),
+				  e->h.ts_ns);
 		t->in_call = false;
 		return;
 	}
 	/* Faulted paths are read again at exit; an outcome filter needs the exit. */
 	if (entry_faulted(c) || p->filter_status || t->quiet)
 		return;
-	emit_call(p, SR_EV_ENTER, t, true, e->h.ts_ns);
+	pairing_emit_call(p, SR_EV_ENTER, t, true, e->h.ts_ns);
 }
 
 /*
@@ -448,12 +422,12 @@ static void handle_orphan_exit(struct sr_pairing *p, const struct sr_exit *x, si
 	if (for_tables_only(p, &x->h) || pathsel__wanted(p->opts))
 		return;
 	ev.shown = status_selected(p, outcome(x->ret));
-	ev.task = info_of(t, &tmp, x->h.tid, x->h.tgid);
+	ev.task = pairing_info_of(t, &tmp, x->h.tid, x->h.tgid);
 	if (ev.shown && p->fds)
 		fdtab__prepare(p->fds, &c, SR_FDP_EXIT, pairing__comm_of, p);
 	if (ev.shown)
 		p->stats.lines++;
-	emit(p, &ev);
+	pairing_emit(p, &ev);
 }
 
 /* Count the inputs that could not be read even at exit, by type. */
@@ -509,7 +483,7 @@ static void end_call(struct sr_pairing *p, struct sr_ttask *t, struct sr_call *c
 	/* a pid a call returned (wait4's reaped child, fork's new one) */
 	if (c->ent->ret == SR_R_PID && c->ret > 0)
 		zombies__reaped(&p->zombies, (uint32_t)c->ret, c->ts_exit);
-	emit_call(p, SR_EV_EXIT, t, shown(p, t, outcome(c->ret)), c->ts_exit);
+	pairing_emit_call(p, SR_EV_EXIT, t, pairing_shown(p, t, outcome(c->ret)), c->ts_exit);
 	if (p->fds)
 		fdtab__on_syscall(p->fds, c);
 	t->in_call = false;
@@ -535,7 +509,7 @@ static void complete_call(struct sr_pairing *p, struct sr_ttask *t, const struct
 	c->out_start = NULL;
 	c->out_end = NULL;
 	memset(c->out, 0, sizeof(c->out));
-	flush_pending(p, t, 0);
+	pairing_flush_pending(p, t, 0);
 }
 
 static void handle_exit(struct sr_pairing *p, const struct sr_exit *x, size_t len)
@@ -559,7 +533,7 @@ static void handle_exit(struct sr_pairing *p, const struct sr_exit *x, size_t le
  */
 static void handle_call(struct sr_pairing *p, const struct sr_callrec *r, size_t len)
 {
-	struct sr_ttask *t = task_get(p, r->e.h.tid, r->e.h.tgid);
+	struct sr_ttask *t = pairing_task_get(p, r->e.h.tid, r->e.h.tgid);
 	bool dying = r->e.h.flags & SR_HF_DYING;
 	struct sr_call *c;
 
@@ -594,164 +568,9 @@ static void handle_call(struct sr_pairing *p, const struct sr_callrec *r, size_t
 	c->in_end = c->out_start = c->out_end = NULL;
 	memset(c->in, 0, sizeof(c->in));
 	memset(c->out, 0, sizeof(c->out));
-	flush_pending(p, t, 0);
+	pairing_flush_pending(p, t, 0);
 }
 
-/* A thread died inside a syscall: finish its line with "= ?". */
-static void finish_dead_call(struct sr_pairing *p, struct sr_ttask *t, uint64_t ts)
-{
-	t->in_call = false;
-	emit_call(p, SR_EV_DEAD, t, shown(p, t, SR_ST_UNFINISHED), ts);
-}
-
-static void handle_pexit(struct sr_pairing *p, const struct sr_pexit *x)
-{
-	struct sr_ttask *t = idmap__get(&p->tasks, x->h.tid);
-	int code = x->exit_code;
-	struct sr_task_info tmp;
-	struct sr_event ev = { .type = SR_EV_PEXIT, .ts = x->h.ts_ns, .exit_code = code };
-
-	if (t && t->in_call)
-		finish_dead_call(p, t, x->h.ts_ns);
-	if (t)
-		flush_pending(p, t, 0);
-	/* the execve's takeover prints "+++ superseded by execve ..." for it */
-	if (t && x->superseded)
-		return;
-	ev.shown = (code & 0x7f) || !p->opts || !p->opts->quiet_exit;
-	ev.group_dead = x->group_dead;
-	ev.task = info_of(t, &tmp, x->h.tid, x->h.tgid);
-	emit(p, &ev);
-	if (t && x->h.tid == x->h.tgid)
-		zombies__add(&p->zombies, x->h.tid, t->comm, t->prev_comm, t->comm_since);
-	task_free(idmap__del(&p->tasks, x->h.tid));
-	if (p->fds && x->group_dead)
-		fdtab__on_process_exit(p->fds, x->h.tgid);
-	/* its rings are torn down after this: what they cancel is not printed */
-	if (x->group_dead)
-		uring__forget_tgid(&p->uring, x->h.tgid);
-}
-
-/* Keep the file name the kernel saw, for an execve whose entry could not read it. */
-static void remember_exec_name(struct sr_ttask *t, const struct sr_exec *x, size_t len)
-{
-	const struct sr_blob *b = (const struct sr_blob *)(x + 1);
-	const uint8_t *end = (const uint8_t *)x + len;
-
-	free(t->exec_name);
-	t->exec_name = NULL;
-	if (!blob_valid(b, end) || (b->flags & SR_BF_FAULT))
-		return;
-	t->exec_name = malloc(sizeof(*b) + b->len);
-	if (t->exec_name)
-		memcpy(t->exec_name, b, sizeof(*b) + b->len);
-}
-
-/*
- * A non-leader thread ran execve: it now has the leader's pid, and the exit
- * of its execve arrives under that pid. The old leader is gone.
- */
-static struct sr_ttask *exec_takeover(struct sr_pairing *p, const struct sr_exec *x)
-{
-	struct sr_ttask *t = idmap__del(&p->tasks, x->old_tid), *old;
-	struct sr_event ev = { .type = SR_EV_RETID, .shown = true, .ts = x->h.ts_ns };
-
-	if (!t)
-		return NULL;
-	ev.task = &t->info;
-	ev.old_tid = x->old_tid;
-	t->info.tid = x->h.tid;
-	emit(p, &ev);
-	old = idmap__del(&p->tasks, x->h.tid);
-	if (old && !(p->opts && p->opts->quiet_superseded)) {
-		ev.type = SR_EV_SUPERSEDED;
-		ev.task = &old->info;
-		if (old->in_call)
-			finish_dead_call(p, old, x->h.ts_ns);
-		emit(p, &ev);
-	}
-	task_free(old);
-	t->call.tid = x->h.tid;
-	if (idmap__put(&p->tasks, x->h.tid, t)) {
-		task_free(t);
-		return NULL;
-	}
-	return t;
-}
-
-static void handle_exec(struct sr_pairing *p, const struct sr_exec *x, size_t len)
-{
-	struct sr_ttask *t;
-
-	if (x->old_tid != x->h.tid)
-		t = exec_takeover(p, x);
-	else
-		t = idmap__get(&p->tasks, x->h.tid);
-	if (t) {
-		memcpy(t->prev_comm, t->comm, sizeof(t->comm));
-		t->comm_since = x->h.ts_ns;
-		memcpy(t->comm, x->comm, sizeof(t->comm));
-		remember_exec_name(t, x, len);
-	}
-}
-
-static void handle_fork(struct sr_pairing *p, const struct sr_fork *f)
-{
-	struct sr_ttask *parent = idmap__get(&p->tasks, f->h.tid);
-	struct sr_ttask *child = task_get(p, f->child_tid, f->child_tgid);
-	struct sr_task_info tmp;
-	struct sr_event ev = { .type = SR_EV_FORK, .shown = true, .ts = f->h.ts_ns };
-
-	if (child) {
-		memcpy(child->comm, f->comm, sizeof(child->comm));
-		child->info.cgid = parent ? parent->info.cgid : 0;
-	}
-	if (p->fds && f->child_tgid != f->h.tgid)
-		fdtab__on_fork(p->fds, f->h.tgid, f->child_tgid, f->flags & SR_FORK_FILES);
-	/* strace prints nothing for it; sinks that follow process trees need it */
-	if (!child)
-		return;
-	ev.task = info_of(parent, &tmp, f->h.tid, f->h.tgid);
-	ev.child = &child->info;
-	ev.share_files = f->flags & SR_FORK_FILES;
-	emit(p, &ev);
-}
-
-/*
- * A signal seen when it was sent (ignored by default, or fatal by default):
- * strace shows it once the task looks at its signals, after the syscall it
- * is in. Only for tasks we know: the kernel could not apply every filter to
- * the receiver.
- */
-static void handle_ignored_signal(struct sr_pairing *p, const struct sr_signal *x)
-{
-	struct sr_ttask *t = idmap__get(&p->tasks, x->h.tid);
-
-	if (!t)
-		return;
-	/* sent by the task itself: its call record (one, at exit) is still to come */
-	if (!t->in_call && !(x->flags & SR_SIG_SELF)) {
-		emit_signal(p, t, x);
-		return;
-	}
-	if (t->npending < SR_PENDING_SIGS)
-		t->pending[t->npending++] = *x;
-}
-
-static void handle_signal(struct sr_pairing *p, const struct sr_signal *x)
-{
-	struct sr_ttask *t = idmap__get(&p->tasks, x->h.tid);
-
-	if (x->flags & (SR_SIG_IGNORED | SR_SIG_FATAL)) {
-		handle_ignored_signal(p, x);
-		return;
-	}
-	if (t)
-		flush_pending(p, t, 0);
-	emit_signal(p, t, x);
-}
-
-/* The smallest valid record of each type. */
 /*
  * An io_uring request completed: one line for the submitter, as its
  * syscall twin prints, and what the fd tables learn from it.
@@ -765,7 +584,7 @@ static void handle_uring(struct sr_pairing *p, const struct sr_uring_cqe *x, siz
 
 	if (!uring__complete(&p->uring, x, len, p->opts, &uc))
 		return;
-	t = task_get(p, x->h.tid, x->h.tgid);
+	t = pairing_task_get(p, x->h.tid, x->h.tgid);
 	if (!t) {
 		uring__release(&p->uring, &uc);
 		return;
@@ -783,12 +602,13 @@ static void handle_uring(struct sr_pairing *p, const struct sr_uring_cqe *x, siz
 		fdtab__prepare(p->fds, &fc, SR_FDP_ENTRY | SR_FDP_EXIT, pairing__comm_of, p);
 	if (ev.shown)
 		p->stats.lines++;
-	emit(p, &ev);
+	pairing_emit(p, &ev);
 	if (p->fds && uc.fd_changes)
 		fdtab__on_syscall(p->fds, &fc);
 	uring__release(&p->uring, &uc);
 }
 
+/* The smallest valid record of each type. */
 static const size_t min_size[] = {
 	[SR_REC_ENTER] = sizeof(struct sr_enter),
 	[SR_REC_EXIT] = sizeof(struct sr_exit),
@@ -829,16 +649,16 @@ int pairing__handle(struct sr_pairing *p, const void *data, size_t len)
 		handle_call(p, data, len);
 		break;
 	case SR_REC_PEXIT:
-		handle_pexit(p, data);
+		pairing_handle_pexit(p, data);
 		break;
 	case SR_REC_EXEC:
-		handle_exec(p, data, len);
+		pairing_handle_exec(p, data, len);
 		break;
 	case SR_REC_FORK:
-		handle_fork(p, data);
+		pairing_handle_fork(p, data);
 		break;
 	case SR_REC_SIGNAL:
-		handle_signal(p, data);
+		pairing_handle_signal(p, data);
 		break;
 	case SR_REC_URING_SUB:
 		uring__on_submit(&p->uring, data, len);
@@ -854,7 +674,7 @@ int pairing__handle(struct sr_pairing *p, const void *data, size_t len)
 static void detach_call(struct sr_pairing *p, struct sr_ttask *t)
 {
 	t->in_call = false;
-	emit_call(p, SR_EV_DETACHED, t, shown(p, t, SR_ST_DETACHED), 0);
+	pairing_emit_call(p, SR_EV_DETACHED, t, pairing_shown(p, t, SR_ST_DETACHED), 0);
 }
 
 /* The task whose line a sink holds open, if any, so that it ends first, where it is. */

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The pairing stage's process and signal records: a thread or process
+ * exit (finishing a call it died in, naming the zombie for -Y), an exec
+ * (the thread that took over the leader, the new comm), a fork (the fd
+ * tables' copy or share), and signals (ignored ones wait for the end of
+ * the task's syscall, as strace shows them).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/filter.h"
+#include "cli/opts.h"
+#include "fd/fdtab.h"
+#include "pairing/internal.h"
+#include "pairing/uring.h"
+
+/* A thread died inside a syscall: finish its line with "= ?". */
+static void finish_dead_call(struct sr_pairing *p, struct sr_ttask *t, uint64_t ts)
+{
+	t->in_call = false;
+	pairing_emit_call(p, SR_EV_DEAD, t, pairing_shown(p, t, SR_ST_UNFINISHED), ts);
+}
+
+void pairing_handle_pexit(struct sr_pairing *p, const struct sr_pexit *x)
+{
+	struct sr_ttask *t = idmap__get(&p->tasks, x->h.tid);
+	int code = x->exit_code;
+	struct sr_task_info tmp;
+	struct sr_event ev = { .type = SR_EV_PEXIT, .ts = x->h.ts_ns, .exit_code = code };
+
+	if (t && t->in_call)
+		finish_dead_call(p, t, x->h.ts_ns);
+	if (t)
+		pairing_flush_pending(p, t, 0);
+	/* the execve's takeover prints "+++ superseded by execve ..." for it */
+	if (t && x->superseded)
+		return;
+	ev.shown = (code & 0x7f) || !p->opts || !p->opts->quiet_exit;
+	ev.group_dead = x->group_dead;
+	ev.task = pairing_info_of(t, &tmp, x->h.tid, x->h.tgid);
+	pairing_emit(p, &ev);
+	if (t && x->h.tid == x->h.tgid)
+		zombies__add(&p->zombies, x->h.tid, t->comm, t->prev_comm, t->comm_since);
+	pairing_task_free(idmap__del(&p->tasks, x->h.tid));
+	if (p->fds && x->group_dead)
+		fdtab__on_process_exit(p->fds, x->h.tgid);
+	/* its rings are torn down after this: what they cancel is not printed */
+	if (x->group_dead)
+		uring__forget_tgid(&p->uring, x->h.tgid);
+}
+
+/* Keep the file name the kernel saw, for an execve whose entry could not read it. */
+static void remember_exec_name(struct sr_ttask *t, const struct sr_exec *x, size_t len)
+{
+	const struct sr_blob *b = (const struct sr_blob *)(x + 1);
+	const uint8_t *end = (const uint8_t *)x + len;
+
+	free(t->exec_name);
+	t->exec_name = NULL;
+	if (!blob_valid(b, end) || (b->flags & SR_BF_FAULT))
+		return;
+	t->exec_name = malloc(sizeof(*b) + b->len);
+	if (t->exec_name)
+		memcpy(t->exec_name, b, sizeof(*b) + b->len);
+}
+
+/*
+ * A non-leader thread ran execve: it now has the leader's pid, and the exit
+ * of its execve arrives under that pid. The old leader is gone.
+ */
+static struct sr_ttask *exec_takeover(struct sr_pairing *p, const struct sr_exec *x)
+{
+	struct sr_ttask *t = idmap__del(&p->tasks, x->old_tid), *old;
+	struct sr_event ev = { .type = SR_EV_RETID, .shown = true, .ts = x->h.ts_ns };
+
+	if (!t)
+		return NULL;
+	ev.task = &t->info;
+	ev.old_tid = x->old_tid;
+	t->info.tid = x->h.tid;
+	pairing_emit(p, &ev);
+	old = idmap__del(&p->tasks, x->h.tid);
+	if (old && !(p->opts && p->opts->quiet_superseded)) {
+		ev.type = SR_EV_SUPERSEDED;
+		ev.task = &old->info;
+		if (old->in_call)
+			finish_dead_call(p, old, x->h.ts_ns);
+		pairing_emit(p, &ev);
+	}
+	pairing_task_free(old);
+	t->call.tid = x->h.tid;
+	if (idmap__put(&p->tasks, x->h.tid, t)) {
+		pairing_task_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void pairing_handle_exec(struct sr_pairing *p, const struct sr_exec *x, size_t len)
+{
+	struct sr_ttask *t;
+
+	if (x->old_tid != x->h.tid)
+		t = exec_takeover(p, x);
+	else
+		t = idmap__get(&p->tasks, x->h.tid);
+	if (t) {
+		memcpy(t->prev_comm, t->comm, sizeof(t->comm));
+		t->comm_since = x->h.ts_ns;
+		memcpy(t->comm, x->comm, sizeof(t->comm));
+		remember_exec_name(t, x, len);
+	}
+}
+
+void pairing_handle_fork(struct sr_pairing *p, const struct sr_fork *f)
+{
+	struct sr_ttask *parent = idmap__get(&p->tasks, f->h.tid);
+	struct sr_ttask *child = pairing_task_get(p, f->child_tid, f->child_tgid);
+	struct sr_task_info tmp;
+	struct sr_event ev = { .type = SR_EV_FORK, .shown = true, .ts = f->h.ts_ns };
+
+	if (child) {
+		memcpy(child->comm, f->comm, sizeof(child->comm));
+		child->info.cgid = parent ? parent->info.cgid : 0;
+	}
+	if (p->fds && f->child_tgid != f->h.tgid)
+		fdtab__on_fork(p->fds, f->h.tgid, f->child_tgid, f->flags & SR_FORK_FILES);
+	/* strace prints nothing for it; sinks that follow process trees need it */
+	if (!child)
+		return;
+	ev.task = pairing_info_of(parent, &tmp, f->h.tid, f->h.tgid);
+	ev.child = &child->info;
+	ev.share_files = f->flags & SR_FORK_FILES;
+	pairing_emit(p, &ev);
+}
+
+/*
+ * A signal seen when it was sent (ignored by default, or fatal by default):
+ * strace shows it once the task looks at its signals, after the syscall it
+ * is in. Only for tasks we know: the kernel could not apply every filter to
+ * the receiver.
+ */
+static void handle_ignored_signal(struct sr_pairing *p, const struct sr_signal *x)
+{
+	struct sr_ttask *t = idmap__get(&p->tasks, x->h.tid);
+
+	if (!t)
+		return;
+	/* sent by the task itself: its call record (one, at exit) is still to come */
+	if (!t->in_call && !(x->flags & SR_SIG_SELF)) {
+		pairing_emit_signal(p, t, x);
+		return;
+	}
+	if (t->npending < SR_PENDING_SIGS)
+		t->pending[t->npending++] = *x;
+}
+
+void pairing_handle_signal(struct sr_pairing *p, const struct sr_signal *x)
+{
+	struct sr_ttask *t = idmap__get(&p->tasks, x->h.tid);
+
+	if (x->flags & (SR_SIG_IGNORED | SR_SIG_FATAL)) {
+		handle_ignored_signal(p, x);
+		return;
+	}
+	if (t)
+		pairing_flush_pending(p, t, 0);
+	pairing_emit_signal(p, t, x);
+}
