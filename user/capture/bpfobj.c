@@ -98,27 +98,35 @@ static int load_libbpf(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
 
 int bpfobj__load(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
 {
-	struct sysray_bpf__rodata knobs;
 	int err;
 
 	if (!b->lskel)
 		return load_libbpf(b, ncpus, start_size);
 	/* the knobs, in case libbpf has to take over */
-	memcpy(&knobs, b->rodata, sizeof(knobs));
+	b->knobs = malloc(sizeof(*b->rodata));
+	if (!b->knobs)
+		return -ENOMEM;
+	memcpy(b->knobs, b->rodata, sizeof(*b->rodata));
 	err = lskel__load(b->lskel, b->fdi, ncpus, start_size, b->count_entries, b->count_tasks);
 	if (!err) {
 		lskel__fds(b->lskel, &b->fd);
 		b->bss = lskel__bss(b->lskel);
 		return 0;
 	}
-	/* a kernel whose loader or in-kernel relocation falls short: libbpf's way */
 	b->failed = strerror(-err);
 	lskel__free(b->lskel);
 	b->lskel = NULL;
-	err = open_libbpf(b);
+	b->light_failed = true;
+	return err;
+}
+
+int bpfobj__fall_back(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
+{
+	int err = open_libbpf(b);
+
 	if (err)
 		return err;
-	memcpy(b->rodata, &knobs, sizeof(knobs));
+	memcpy(b->rodata, b->knobs, sizeof(*b->rodata));
 	return load_libbpf(b, ncpus, start_size);
 }
 
@@ -176,4 +184,6 @@ void bpfobj__free(struct sr_bpfobj *b)
 	b->skel = NULL;
 	free(b->vlogs);
 	b->vlogs = NULL;
+	free(b->knobs);
+	b->knobs = NULL;
 }

@@ -45,6 +45,8 @@ struct sr_bpfobj {
 	struct sr_bpf_fds fd; /* after bpfobj__load() */
 	char *vlogs; /* -d, libbpf's skeleton: each program's verifier statistics */
 	const char *failed; /* why the light skeleton was not used, if it was not */
+	bool light_failed; /* bpfobj__load() tried it: bpfobj__fall_back() next */
+	void *knobs; /* a copy of the knobs, kept for bpfobj__fall_back() */
 };
 
 /**
@@ -57,10 +59,17 @@ int bpfobj__open(struct sr_bpfobj *b, bool light, bool fdi, bool peer, bool debu
 
 /**
  * bpfobj__load() - load, with @ncpus slots in the rings' array (b->fd.rbs,
- * empty) and a start-up ring of @start_size bytes. A light skeleton that
- * fails gives way to libbpf's skeleton. Return 0 or -errno.
+ * empty) and a start-up ring of @start_size bytes. Return 0 or -errno; if
+ * the light skeleton failed, b->light_failed is set and bpfobj__fall_back()
+ * loads libbpf's skeleton instead.
+ *
+ * A light skeleton that fails half-way (a signal interrupts the verifier:
+ * -EAGAIN) may close fd numbers twice as its loader program cleans up: any
+ * fd another thread opened meanwhile can be gone or be another file. The
+ * caller remakes whatever it opened during the load before falling back.
  */
 int bpfobj__load(struct sr_bpfobj *b, int ncpus, unsigned int start_size);
+int bpfobj__fall_back(struct sr_bpfobj *b, int ncpus, unsigned int start_size);
 
 int bpfobj__attach(struct sr_bpfobj *b);
 void bpfobj__detach(struct sr_bpfobj *b);

@@ -276,6 +276,40 @@ static void load_uring(struct sr_loader *l, const struct sr_load_cfg *cfg)
 			strerror(-err));
 }
 
+/* The rings' workers: they make each CPU's ring while the programs load. */
+static int start_rings(struct sr_loader *l)
+{
+	int err = rings__init(&l->rings, l->ncpus + 1);
+
+	return err ? err : rbs__start(&l->rbs, &l->rings, l->ncpus, l->ring_size);
+}
+
+/*
+ * The light skeleton, or libbpf's if it fails. A failed light skeleton may
+ * have closed the workers' rings (bpfobj.h): they are made again first. A
+ * stop signal makes the verifier give up (-EAGAIN): then nothing more is
+ * tried, and the caller ends quietly.
+ */
+static int load_programs(struct sr_loader *l, const struct sr_load_cfg *cfg)
+{
+	unsigned int start = start_size(l->ring_size);
+	int err = bpfobj__load(&l->obj, l->ncpus, start);
+
+	if (!err)
+		return 0;
+	if (!l->obj.light_failed)
+		return load_error("load BPF programs", err);
+	rbs__free(&l->rbs);
+	rings__close(&l->rings);
+	if (cfg->stop && *cfg->stop)
+		return -EINTR;
+	err = start_rings(l);
+	if (err)
+		return load_error("create the ring buffers", err);
+	err = bpfobj__fall_back(&l->obj, l->ncpus, start);
+	return err ? load_error("load BPF programs", err) : 0;
+}
+
 /* -d: where start-up went. */
 static void report_startup(const struct sr_loader *l, const double *t)
 {
@@ -302,18 +336,16 @@ int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
 		return load_error("count CPUs", l->ncpus ? l->ncpus : -EINVAL);
 	/* the rings come into being on other threads while the programs load */
 	l->ring_size = ring_size(o->ringbuf_size, l->ncpus);
-	err = rings__init(&l->rings, l->ncpus + 1);
-	if (!err)
-		err = rbs__start(&l->rbs, &l->rings, l->ncpus, l->ring_size);
+	err = start_rings(l);
 	if (err)
 		return load_error("create the ring buffers", err);
 	err = prepare(l, cfg);
 	if (err)
 		return err;
 	t[1] = now_ms();
-	err = bpfobj__load(&l->obj, l->ncpus, start_size(l->ring_size));
+	err = load_programs(l, cfg);
 	if (err)
-		return load_error("load BPF programs", err);
+		return err;
 	/* in the background: see rbs.h */
 	rbs__fill(&l->rbs, l->obj.fd.rbs);
 	t[2] = now_ms();

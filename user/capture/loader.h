@@ -3,6 +3,7 @@
 #ifndef SYSRAY_LOADER_H
 #define SYSRAY_LOADER_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -43,6 +44,8 @@ struct sr_load_cfg {
 	int naccept;
 	sr_ring_fn on_record;
 	void *ctx;
+	/* non-zero once a stop signal came: a load it interrupted ends quietly */
+	const volatile sig_atomic_t *stop;
 };
 
 /**
@@ -53,7 +56,8 @@ int loader__check(void);
 
 /**
  * loader__load() - open the skeleton, set the knobs, size the ring buffer,
- * load, fill the plans and attach. Return 0 or -errno (message printed).
+ * load, fill the plans and attach. Return 0 or -errno (message printed,
+ * except for -EINTR: a stop signal interrupted the load).
  */
 int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg);
 

@@ -209,7 +209,9 @@ static int prepare(struct sr_session *s)
 /* Load and attach the BPF programs, with the filters the options ask for. */
 static int load(struct sr_session *s)
 {
-	struct sr_load_cfg cfg = { .opts = &s->kopts, .on_record = on_record, .ctx = s };
+	struct sr_load_cfg cfg = {
+		.opts = &s->kopts, .on_record = on_record, .ctx = s, .stop = &exiting_sig
+	};
 	struct sr_plans *plans;
 	pid_t relays[SR_MAX_EXCL];
 	int i, n, err;
