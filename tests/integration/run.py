@@ -1644,6 +1644,58 @@ def stop_signals_at_any_moment():
         shutil.rmtree(work)
 
 
+CLONE_PARENT_SCRIPT = r"""
+import ctypes, errno, os, sys, time
+libc = ctypes.CDLL(None, use_errno=True)
+libc.syscall.restype = ctypes.c_long
+# clone(CLONE_PARENT | SIGCHLD) with no new stack: a fork whose parent is ours
+pid = libc.syscall(56, 0x00008000 | 17, 0, 0, 0, 0)
+if pid == 0:
+    os._exit(0)
+end = time.monotonic() + 10
+while time.monotonic() < end:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        print("reaped")
+        sys.exit(0)
+    time.sleep(0.01)
+print("still there")
+sys.exit(1)
+"""
+
+
+@test
+def clone_parent_child_reaped():
+    """A launched command's CLONE_PARENT child is sysray's child: sysray
+    reaps it as strace does, so a program that waits for it to vanish (as
+    strace's clone_parent test does) goes on instead of hanging."""
+    if os.uname().machine != 'x86_64':
+        raise Skip('the script calls clone by its x86_64 number')
+    st, out, err = sysray(['-o', '/dev/null', '--', sys.executable, '-c', CLONE_PARENT_SCRIPT])
+    check(st == 0 and out == 'reaped\n', f'status {st}, stdout {out!r}: {err}')
+
+
+@test
+def leader_exits_before_its_threads():
+    """The main thread calls pthread_exit() and another thread works on for
+    longer than sysray's check for vanished processes: every line is there,
+    and the leader's "+++ exited" comes with the process's end, as strace
+    -f prints it (same lines, pids aside)."""
+    st, lines, err = trace([prog('leader_exits')], ['-f'])
+    check(st == 4, f'status {st}: {err}')
+    tail = [LINE_RE.sub(r'\2', ln) for ln in lines[-5:]]
+    want = ['openat(AT_FDCWD, "/nonexistent/leader_exits.conf", O_RDONLY) = -1 ENOENT '
+            '(No such file or directory)',
+            'write(1, "worker done\\n", 12)     = 12',
+            'exit_group(4)                     = ?',
+            '+++ exited with 4 +++',
+            '+++ exited with 4 +++']
+    check(tail == want, f'last lines: {tail!r}')
+    pids_seen = [LINE_RE.match(ln).group(1) for ln in lines[-2:]]
+    check(pids_seen[0] != pids_seen[1], f'both exits from one pid: {lines[-2:]!r}')
+
+
 @test
 def kill9_leaves_nothing_attached():
     """kill -9 of sysray, tracing a command or the whole host: every program

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "explain/explain.h"
 #include "fd/fdtab.h"
@@ -109,6 +110,47 @@ void attach__report_detached(const struct sr_session *s)
 	for (i = 0; i < s->opts.npids && !s->opts.quiet; i++)
 		if (proc__tgid(s->opts.pids[i]) > 0)
 			fprintf(stderr, "sysray: Process %d detached\n", s->opts.pids[i]);
+}
+
+/* Is @pid one of sysray's own children: the command, or -o "|cmd"'s shell? */
+static bool own_child(const struct sr_session *s, pid_t pid)
+{
+	return (s->launched && pid == s->child.pid) || (s->pipe_pid > 0 && pid == s->pipe_pid);
+}
+
+/* Reap the exited children of sysray's main thread that are not its own. */
+static void reap_listed(const struct sr_session *s)
+{
+	char path[64];
+	FILE *f;
+	int pid;
+
+	snprintf(path, sizeof(path), "/proc/self/task/%d/children", (int)getpid());
+	f = fopen(path, "re");
+	if (!f)
+		return;
+	while (fscanf(f, "%d", &pid) == 1)
+		if (!own_child(s, pid))
+			waitpid(pid, NULL, WNOHANG | __WALL);
+	fclose(f);
+}
+
+void attach__reap_others(const struct sr_session *s)
+{
+	for (;;) {
+		siginfo_t si = { 0 };
+
+		/* a look at one exited child, without reaping it */
+		if (waitid(P_ALL, 0, &si, WEXITED | WNOHANG | WNOWAIT | __WALL) || !si.si_pid)
+			return;
+		if (own_child(s, si.si_pid)) {
+			/* ours comes first: the others are found by name */
+			reap_listed(s);
+			return;
+		}
+		if (waitpid(si.si_pid, NULL, WNOHANG | __WALL) <= 0)
+			return;
+	}
 }
 
 int attach__command_status(struct sr_session *s, bool wait, int sig)

@@ -25,6 +25,12 @@ int attach__launch(struct sr_session *s);
 /* -p: the processes that outlive the trace, "Process N detached". */
 void attach__report_detached(const struct sr_session *s);
 /*
+ * Reap children that are not sysray's own: a traced process that clones
+ * with CLONE_PARENT gives its child to sysray, whose zombie would never go
+ * (strace reaps them too), and a parent waiting for it to vanish would hang.
+ */
+void attach__reap_others(const struct sr_session *s);
+/*
  * The launched command's exit status as a shell reports it; waits for it
  * when @wait. @sig: the signal that stopped sysray, or 0.
  */

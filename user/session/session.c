@@ -289,6 +289,7 @@ static int trace_loop(struct sr_session *s)
 			break;
 		if (targeted && sr_now_ms() >= next_check) {
 			loader__reconcile(&s->loader);
+			attach__reap_others(s);
 			next_check = sr_now_ms() + RECONCILE_MS;
 		}
 		output__flush(s);
