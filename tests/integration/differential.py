@@ -28,7 +28,7 @@ Every program must also exit the same way under both tracers (a signal
 death counts as 128+N, as sysray reports it), and within --timeout. The
 programs of --progs check their own system calls and exit 99 when one
 misbehaves (tests/progs/common.h), so for them the status must be the
-expected one: 0, or 1 for demo and missing_file. --progs leaves out busy
+expected one: 0, or 1 for demo and missing_file, 4 for leader_exits. --progs leaves out busy
 and filter_target, helpers of run.py that run until killed or need
 arguments.
 
@@ -689,7 +689,7 @@ def run_traced(argv, cwd, out_prefix, timeout):
 HELPERS = {'busy', 'filter_target', 'hostile_argv', 'hostile_forks', 'hostile_pidreuse'}
 # Exit statuses of --progs programs that do not exit 0; 99 means a
 # self-check failed (EXIT_UNEXPECTED in tests/progs/common.h).
-EXPECTED_STATUS = {'demo': 1, 'missing_file': 1}
+EXPECTED_STATUS = {'demo': 1, 'missing_file': 1, 'leader_exits': 4}
 
 
 def tracer_status(rc):

@@ -35,9 +35,25 @@ long procparse__status(const char *text, size_t len, const char *key, int base)
 
 bool procparse__stat_gone(const char *text)
 {
-	const char *paren = strrchr(text, ')');
+	const char *paren = strrchr(text, ')'), *p;
+	long threads = 0;
+	int field;
 
-	return paren && paren[1] == ' ' && (paren[2] == 'Z' || paren[2] == 'X');
+	if (!paren || paren[1] != ' ' || (paren[2] != 'Z' && paren[2] != 'X'))
+		return false;
+	/*
+	 * A leader that called exit() while its other threads run on is a
+	 * zombie too: the process is gone only when no thread is left (field
+	 * 20, num_threads, counts the zombie leader itself until then).
+	 */
+	for (p = paren + 2, field = 3; p && field < 20; field++) {
+		p = strchr(p, ' ');
+		if (p)
+			p++;
+	}
+	if (p)
+		threads = strtol(p, NULL, 10);
+	return threads <= 1;
 }
 
 /* A /proc/net address, "0100007F" or 32 digits for IPv6: to network-order bytes. */

@@ -34,6 +34,8 @@ struct sr_ttask {
 	struct sr_call call;
 	uint8_t *exec_name; /* blob: the file name of the execve in progress */
 	bool compat_told; /* the "runs in 32 bit mode" notice is out */
+	/* a leader that exited before its threads: its "+++" waits for the group's end */
+	bool leader_gone;
 	int npending;
 	struct sr_signal pending[SR_PENDING_SIGS];
 };

@@ -22,12 +22,25 @@ static void finish_dead_call(struct sr_pairing *p, struct sr_ttask *t, uint64_t 
 	pairing_emit_call(p, SR_EV_DEAD, t, pairing_shown(p, t, SR_ST_UNFINISHED), ts);
 }
 
+/* The end of thread @t (or of one not known, @tid of @tgid): "+++ exited with ..." */
+static void emit_exit(struct sr_pairing *p, struct sr_ttask *t, const struct sr_pexit *x,
+		      uint32_t tid)
+{
+	struct sr_event ev = { .type = SR_EV_PEXIT, .ts = x->h.ts_ns, .exit_code = x->exit_code };
+	struct sr_task_info tmp;
+
+	ev.shown = (x->exit_code & 0x7f) || !p->opts || !p->opts->quiet_exit;
+	ev.group_dead = x->group_dead;
+	ev.task = pairing_info_of(t, &tmp, tid, x->h.tgid);
+	pairing_emit(p, &ev);
+	if (t && tid == x->h.tgid)
+		zombies__add(&p->zombies, tid, t->comm, t->prev_comm, t->comm_since);
+	pairing_task_free(idmap__del(&p->tasks, tid));
+}
+
 void pairing_handle_pexit(struct sr_pairing *p, const struct sr_pexit *x)
 {
-	struct sr_ttask *t = idmap__get(&p->tasks, x->h.tid);
-	int code = x->exit_code;
-	struct sr_task_info tmp;
-	struct sr_event ev = { .type = SR_EV_PEXIT, .ts = x->h.ts_ns, .exit_code = code };
+	struct sr_ttask *t = idmap__get(&p->tasks, x->h.tid), *leader;
 
 	if (t && t->in_call)
 		finish_dead_call(p, t, x->h.ts_ns);
@@ -36,13 +49,19 @@ void pairing_handle_pexit(struct sr_pairing *p, const struct sr_pexit *x)
 	/* the execve's takeover prints "+++ superseded by execve ..." for it */
 	if (t && x->superseded)
 		return;
-	ev.shown = (code & 0x7f) || !p->opts || !p->opts->quiet_exit;
-	ev.group_dead = x->group_dead;
-	ev.task = pairing_info_of(t, &tmp, x->h.tid, x->h.tgid);
-	pairing_emit(p, &ev);
-	if (t && x->h.tid == x->h.tgid)
-		zombies__add(&p->zombies, x->h.tid, t->comm, t->prev_comm, t->comm_since);
-	pairing_task_free(idmap__del(&p->tasks, x->h.tid));
+	/*
+	 * A leader that called exit() while other threads run on: as with
+	 * strace, its end shows when the process ends, with the process's
+	 * status (or "superseded" if one of the threads runs execve).
+	 */
+	if (t && x->h.tid == x->h.tgid && !x->group_dead) {
+		t->leader_gone = true;
+		return;
+	}
+	emit_exit(p, t, x, x->h.tid);
+	leader = x->group_dead && x->h.tid != x->h.tgid ? idmap__get(&p->tasks, x->h.tgid) : NULL;
+	if (leader && leader->leader_gone)
+		emit_exit(p, leader, x, x->h.tgid);
 	if (p->fds && x->group_dead)
 		fdtab__on_process_exit(p->fds, x->h.tgid);
 	/* its rings are torn down after this: what they cancel is not printed */
