@@ -284,7 +284,7 @@ static void help(struct t_state *st)
 		"--container=ID",
 		"--unit=NAME",
 		"-o FILE, --output=FILE",
-		"-q, --quiet",
+		"-q, --quiet[=SET]",
 		"-s N, --string-limit=N",
 		"-v, --no-abbrev",
 		"-y, --decode-fds[=path]",

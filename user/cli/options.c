@@ -187,9 +187,16 @@ static int opt_decode_pids(struct sr_cli *c, const struct sr_optdef *d, const ch
 	return 0;
 }
 
-/* -q: attach messages; -qq: exits too; -qqq: superseded lines too. */
+/* -q: attach messages; -qq: exits too; -qqq: superseded lines too. --quiet=SET is -e quiet=SET. */
 static int opt_quiet(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
 {
+	char expr[256];
+
+	if (arg) {
+		if ((size_t)snprintf(expr, sizeof(expr), "quiet=%s", arg) >= sizeof(expr))
+			return usage_error("invalid --quiet value '%.64s...': too long", arg);
+		return filter__qualify(c->o, expr) ? 2 : 0;
+	}
 	c->o->quiet = true;
 	c->o->quiet_personality = true;
 	if (++c->quiet >= 2)
@@ -415,8 +422,9 @@ static const struct sr_optdef opt_table[] = {
 	  opt_string, FIELD(outfile) },
 	{ "output-append-mode", 'A', ARG_NONE, NULL, G_OUTPUT,
 	  "append to the -o file(s) instead of truncating", opt_true, FIELD(append) },
-	{ "quiet", 'q', ARG_NONE, NULL, G_OUTPUT,
-	  "no attach/detach messages; -qq: no \"+++ exited\" lines", opt_quiet },
+	{ "quiet", 'q', ARG_OPT, "SET", G_OUTPUT,
+	  "no attach/detach messages; -qq: no \"+++ exited\" lines;\n"
+	  "--quiet=SET is -e quiet=SET", opt_quiet },
 	{ "relative-timestamps", 'r', ARG_OPT, "PRECISION", G_OUTPUT,
 	  "print the time since the previous line; PRECISION: s,\n"
 	  "ms, us (default) or ns",
