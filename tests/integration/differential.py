@@ -281,6 +281,7 @@ PID_FIELD_RE = re.compile(r'\b(si_pid|l_pid|pid|ssi_pid)=(\d+)')
 PID_LIST_RE = re.compile(r'\b(parent_tid|child_tid|pidfd)=\[(\d+)\]')
 PROC_PID_RE = re.compile(r'/proc/(\d+)(?=/|"|$)')
 SUPERSEDED_RE = re.compile(r'^(\+\+\+ superseded by execve in pid )(\d+)')
+PID_CHANGED_RE = re.compile(r'(<pid changed to )(\d+)( \.\.\.>)$')
 # Addresses, the values ASLR changes from run to run. On 64-bit Linux the
 # mappings, the stack, and the program and heap of a PIE binary (every
 # Debian binary) lie between 4 GiB and 2^48: 9 to 12 hex digits without a
@@ -567,6 +568,8 @@ def normalise(entries, fds=False):
             lambda m: '%s=[%s]' % (m.group(1), pname(m.group(2)) or m.group(2)), body)
         body = PROC_PID_RE.sub(lambda m: '/proc/' + (pname(m.group(1)) or m.group(1)), body)
         body = SUPERSEDED_RE.sub(lambda m: m.group(1) + (pname(m.group(2)) or m.group(2)), body)
+        body = PID_CHANGED_RE.sub(
+            lambda m: m.group(1) + (pname(m.group(2)) or m.group(2)) + m.group(3), body)
         body = CHILD_TIME_RE.sub(lambda m: m.group(1) + '=N', body)
 
         def temp(m):

@@ -1679,21 +1679,26 @@ def clone_parent_child_reaped():
 @test
 def leader_exits_before_its_threads():
     """The main thread calls pthread_exit() and another thread works on for
-    longer than sysray's check for vanished processes: every line is there,
-    and the leader's "+++ exited" comes with the process's end, as strace
-    -f prints it (same lines, pids aside)."""
+    longer than sysray's check for vanished processes, then runs execve:
+    every line is there, and the end of the leader shows as strace -f
+    prints it (the thread's pid changes, the leader is superseded, the new
+    image's exit is the process's)."""
     st, lines, err = trace([prog('leader_exits')], ['-f'])
     check(st == 4, f'status {st}: {err}')
-    tail = [LINE_RE.sub(r'\2', ln) for ln in lines[-5:]]
-    want = ['openat(AT_FDCWD, "/nonexistent/leader_exits.conf", O_RDONLY) = -1 ENOENT '
-            '(No such file or directory)',
-            'write(1, "worker done\\n", 12)     = 12',
-            'exit_group(4)                     = ?',
-            '+++ exited with 4 +++',
-            '+++ exited with 4 +++']
-    check(tail == want, f'last lines: {tail!r}')
-    pids_seen = [LINE_RE.match(ln).group(1) for ln in lines[-2:]]
-    check(pids_seen[0] != pids_seen[1], f'both exits from one pid: {lines[-2:]!r}')
+    leader = pids(lines)[0]
+    rest = [ln for ln in lines
+            if re.match(r'\d+ +(exit\(|exit_group\(|execve\(|<\.\.\. execve resumed|\+\+\+)', ln)][1:]
+    want = [rf'{leader} +exit\(0\) += \?',
+            r'(\d+) +execve\("\S+leader_exits", \["leader_exits", "again"\], 0x[0-9a-f]+ '
+            rf'/\* \d+ vars \*/ <pid changed to {leader} \.\.\.>',
+            rf'{leader} +\+\+\+ superseded by execve in pid (\d+) \+\+\+',
+            rf'{leader} +<\.\.\. execve resumed>\) += 0',
+            rf'{leader} +exit_group\(4\) += \?',
+            rf'{leader} +\+\+\+ exited with 4 \+\+\+']
+    check(len(rest) == len(want) and all(re.fullmatch(w, ln) for w, ln in zip(want, rest)),
+          'the leader\'s end and the execve:\n' + '\n'.join(rest))
+    check(any('openat(AT_FDCWD, "/nonexistent/leader_exits.conf", O_RDONLY) = -1 ENOENT' in ln
+              for ln in lines), 'the thread\'s openat after 700 ms is missing')
 
 
 @test

@@ -502,19 +502,21 @@ static void on_lost(struct sr_strace_sink *k, uint64_t lost)
 static void on_retid(struct sr_strace_sink *k, const struct sr_event *ev)
 {
 	free(idmap__del(&k->last, ev->old_tid));
-	if (!k->files) {
-		/* the thread's line goes on under its new pid, as "<... resumed>" */
-		if (line_is(k, ev->old_tid) || line_is(k, ev->task->tid))
-			close_line(k);
-		return;
-	}
-	/* strace -ff: the thread's own file says where it went, and it uses the leader's */
-	if (dest_for(k, ev->old_tid) && k->d->line_open) {
+	/*
+	 * The thread's execve line still open (in its own file with -ff, or
+	 * the last line printed): it says where the thread went, and the call
+	 * goes on under the leader's pid as "<... resumed>".
+	 */
+	if (dest_for(k, ev->old_tid) && k->d->line_open &&
+	    (k->files || line_is(k, ev->old_tid))) {
 		out__printf(out_of(k), " <pid changed to %u ...>", ev->task->tid);
 		out__newline(out_of(k));
 		k->d->line_open = false;
+	} else if (!k->files && line_is(k, ev->task->tid)) {
+		close_line(k);
 	}
-	outfiles__release(k->files, ev->old_tid);
+	if (k->files)
+		outfiles__release(k->files, ev->old_tid);
 }
 
 static void on_other(struct sr_strace_sink *k, const struct sr_event *ev)
