@@ -381,6 +381,19 @@ FD_PIDFD_RE = re.compile(r'<pid:(\d+)>')
 FD_PEER_RE = re.compile(r' peer=(\d+)\(')
 # the harness gives each tracer's run its own output files
 FD_RUN_OUTPUT_RE = re.compile(r'/(?:strace|sysray)\.(stdout|stderr)>')
+# -x/-xx print an annotation's text as \xNN escapes (up to a nested "<char"
+# or the closing ">")
+FD_HEX_RE = re.compile(r'<((?:\\x[0-9a-f]{2})+)(?=[<>])')
+# the bytes of a hex annotation spelt as themselves, so inodes can be named
+FD_HEX_PLAIN = frozenset(range(0x21, 0x7f)) - frozenset(b'<>"\\')
+
+
+def unhex_annotation(m):
+    """'<\\x70\\x69...' -> '<HEX:pipe:[1234]...': the run-dependent numbers
+    of a hex annotation can then be normalised; the mark keeps a hex
+    annotation from matching a plain one."""
+    raw = bytes.fromhex(m.group(1).replace('\\x', ''))
+    return '<HEX:' + ''.join(chr(b) if b in FD_HEX_PLAIN else '\\x%02x' % b for b in raw)
 
 
 def split_annotations(body):
@@ -421,7 +434,8 @@ def split_annotations(body):
 
 
 def normalise_fds(body, inos, ports, pname):
-    """Socket and pipe inodes -> INO1, INO2... by first appearance; ports in
+    """Hex annotations (-xx) decoded first (unhex_annotation()); then
+    socket and pipe inodes -> INO1, INO2... by first appearance; ports in
     socket addresses share sin_port's PORTn names; netlink port ids, pidfd
     pids and --peer pids are pids."""
     def ino(v):
@@ -436,6 +450,7 @@ def normalise_fds(body, inos, ports, pname):
             ports[v] = 'PORT%d' % (len(ports) + 1)
         return ports[v]
 
+    body = FD_HEX_RE.sub(unhex_annotation, body)
     body = FD_SOCK_INO_RE.sub(lambda m: '%s:[%s%s' % (
         m.group(1), ino(m.group(2)), '->' + ino(m.group(3)) if m.group(3) else ''), body)
     body = FD_INET_RE.sub(lambda m: m.group(1) + '->'.join(

@@ -420,6 +420,56 @@ static void path_forms(struct t_state *st)
 	close_tab(&s, t);
 }
 
+/*
+ * -x, -xx, --strings-in-hex escape an annotation's text as strace 6.1's
+ * string_quote() does a string: the expected texts are strace -yy's for
+ * the same files.
+ */
+static void annotations_in_hex(struct t_state *st)
+{
+	static const struct {
+		uint8_t hexstr;
+		const char *file, *null, *pipe;
+	} cases[] = {
+		{ SR_HEXSTR_NON_ASCII,
+		  "3<\\x2f\\x74\\x6d\\x70\\x2f\\x72\\x33\\x6f\\x2f\\x61\\x09\\x62\\x3c\\x63\\x3e\\xc3\\xa9>",
+		  "4</dev/null<char 1:3>>", "5<pipe:[1234]>" },
+		{ SR_HEXSTR_ALL,
+		  "3<\\x2f\\x74\\x6d\\x70\\x2f\\x72\\x33\\x6f\\x2f\\x61\\x09\\x62\\x3c\\x63\\x3e\\xc3\\xa9>",
+		  "4<\\x2f\\x64\\x65\\x76\\x2f\\x6e\\x75\\x6c\\x6c<char 1:3>>",
+		  "5<\\x70\\x69\\x70\\x65\\x3a\\x5b\\x31\\x32\\x33\\x34\\x5d>" },
+		{ SR_HEXSTR_NON_ASCII_CHARS, "3</tmp/r3o/a\\tb\\x3cc\\x3e\\xc3\\xa9>",
+		  "4</dev/null<char 1:3>>", "5<pipe:[1234]>" },
+		{ SR_HEXSTR_NONE, "3</tmp/r3o/a\\tb\\74c\\76\\303\\251>", "4</dev/null<char 1:3>>",
+		  "5<pipe:[1234]>" },
+	};
+	uint64_t a[6] = { T_AT_FDCWD, 0x1000 };
+	struct t_blobspec in = { 1, "x", 2, 0, 0 }, b;
+	struct t_sink s;
+	struct sr_fdtab *t;
+	struct fdi d;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		t_sink_open(&s);
+		s.opts.decode_fds = 2;
+		s.opts.hexstr = cases[i].hexstr;
+		t = fdtab__new(&s.opts);
+		fdtab__set_proc_root(t, NULL);
+		t_sink_set_fds(&s, t);
+		b = fdi_path(&d, 3, S_IFREG | 0644, "/tmp/r3o/a\tb<c>\303\251");
+		CHECK_STR(st, ret_of(t_line(&s, "openat", a, &in, 1, 3, &b, 1)), cases[i].file);
+		b = fdi_path(&d, 4, S_IFCHR | 0666, "/dev/null");
+		d.fi.rdev = (1 << 20) | 3;
+		CHECK_STR(st, ret_of(t_line(&s, "openat", a, &in, 1, 4, &b, 1)), cases[i].null);
+		b = fdi_path(&d, 5, S_IFIFO | 0600, "");
+		d.fi.magic = PIPEFS;
+		d.fi.ino = 1234;
+		CHECK_STR(st, ret_of(t_line(&s, "openat", a, &in, 1, 5, &b, 1)), cases[i].pipe);
+		close_tab(&s, t);
+	}
+}
+
 /* A socket's description as -yy prints it, returned by socket(). */
 static const char *sock_line(struct t_sink *s, struct fdi *d)
 {
@@ -1134,6 +1184,7 @@ T_SUITE(fdtab_tests) = {
 	T_CASE(cwd_and_absolute_paths),
 	T_CASE(unlink_and_rename),
 	T_CASE(path_forms),
+	T_CASE(annotations_in_hex),
 	T_CASE(socket_forms),
 	T_CASE(socket_updates),
 	T_CASE(peer),

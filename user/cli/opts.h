@@ -13,6 +13,7 @@
 #include <linux/types.h>
 
 #include "sysray/abi.h"
+#include "lib/escape.h" /* enum sr_hexstr */
 #include "summary/summary.h"
 
 #define SR_MAX_PIDS 64
@@ -30,14 +31,6 @@ enum sr_ts_format {
 	SR_TS_NONE,
 	SR_TS_TIME, /* strftime's %T: 14:02:03 */
 	SR_TS_UNIX, /* seconds since the epoch: 1700000000 */
-};
-
-/* -x, -xx, --strings-in-hex: when strings print as \xNN escapes. */
-enum sr_hexstr {
-	SR_HEXSTR_NONE, /* octal escapes for unprintable bytes */
-	SR_HEXSTR_NON_ASCII_CHARS, /* the same bytes escaped, in hex */
-	SR_HEXSTR_NON_ASCII, /* -x: a string with a non-ASCII byte, all in hex */
-	SR_HEXSTR_ALL, /* -xx: every string, all in hex */
 };
 
 /* -X, --const-print-style: named constants and flags. */

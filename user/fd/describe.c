@@ -29,26 +29,14 @@
 #include "fd/model.h"
 #include "lib/escape.h"
 
-/* @len bytes as strace prints a path inside <...>: escaped, '<' and '>' too. */
-static void put_escaped(struct sr_sbuf *b, const char *s, size_t len)
+/*
+ * @len bytes as strace prints a path inside <...>: escaped as a string is
+ * under -x (the whole text in hex when -x finds a non-ASCII byte, or
+ * always with -xx), '<' and '>' too.
+ */
+static void put_escaped(const struct sr_fdtab *t, struct sr_sbuf *b, const char *s, size_t len)
 {
-	size_t i, run = 0;
-
-	for (i = 0; i < len; i++) {
-		unsigned char c = s[i];
-
-		if (c != '<' && c != '>')
-			continue;
-		sbuf__escaped(b, s + run, i - run);
-		/* octal, three digits when a digit follows (strace's rule) */
-		sbuf__putc(b, '\\');
-		if (i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '7')
-			sbuf__putc(b, '0');
-		sbuf__putc(b, '0' + (c >> 3));
-		sbuf__putc(b, '0' + (c & 7));
-		run = i + 1;
-	}
-	sbuf__escaped(b, s + run, len - run);
+	sbuf__escaped(b, s, len, t->hexstr, "<>");
 }
 
 static bool zero(const uint8_t *p, size_t n)
@@ -92,7 +80,8 @@ static void inet_details(struct sr_sbuf *b, const struct fdf_sock *sk, const cha
 }
 
 /* "UNIX-STREAM:[12345->12346,"/run/x"]" */
-static void unix_details(struct sr_sbuf *b, const struct fdf_file *f, const char *proto)
+static void unix_details(const struct sr_fdtab *t, struct sr_sbuf *b, const struct fdf_file *f,
+			 const char *proto)
 {
 	const struct fdf_sock *sk = f->sk;
 
@@ -108,9 +97,9 @@ static void unix_details(struct sr_sbuf *b, const struct fdf_file *f, const char
 		if (f->name[0] == '\0') {
 			/* abstract */
 			sbuf__putc(b, '@');
-			sbuf__quoted(b, f->name + 1, f->namelen - 1);
+			sbuf__quoted(b, f->name + 1, f->namelen - 1, t->hexstr);
 		} else {
-			sbuf__quoted(b, f->name, f->namelen);
+			sbuf__quoted(b, f->name, f->namelen, t->hexstr);
 		}
 	}
 	sbuf__putc(b, ']');
@@ -145,7 +134,7 @@ static bool sock_details(const struct sr_fdtab *t, struct sr_sbuf *b, const stru
 		sbuf__udec(b, f->ino);
 		sbuf__putc(b, ']');
 	} else if (f->sk->family == AF_UNIX) {
-		unix_details(b, f, proto);
+		unix_details(t, b, f, proto);
 	} else if (f->sk->family == AF_NETLINK) {
 		netlink_details(b, f->sk);
 	} else {
@@ -165,25 +154,65 @@ static void peer_suffix(const struct sr_fdtab *t, struct sr_sbuf *b, const struc
 	sbuf__puts(b, " peer=");
 	sbuf__udec(b, sk->peer_found);
 	sbuf__putc(b, '(');
-	sbuf__escaped(b, sk->peer_comm, strnlen(sk->peer_comm, sizeof(sk->peer_comm)));
+	sbuf__escaped(b, sk->peer_comm, strnlen(sk->peer_comm, sizeof(sk->peer_comm)), t->hexstr,
+		      NULL);
 	sbuf__putc(b, ')');
+}
+
+/* What readlink() of /proc/PID/fd/FD says @f is, without " (deleted)". */
+static int raw_text(const struct fdf_file *f, char *buf, size_t size)
+{
+	int n;
+
+	switch (f->kind) {
+	case FDF_PIPE:
+		n = snprintf(buf, size, "pipe:[%llu]", (unsigned long long)f->ino);
+		break;
+	case FDF_SOCKET:
+		n = snprintf(buf, size, "socket:[%llu]", (unsigned long long)f->ino);
+		break;
+	case FDF_ANON:
+		n = snprintf(buf, size, "anon_inode:%.*s", (int)f->namelen, f->name);
+		break;
+	case FDF_PIDFD:
+		n = snprintf(buf, size, "anon_inode:" FDF_PIDFD_NAME);
+		break;
+	default:
+		n = snprintf(buf, size, "%.*s", (int)f->namelen, f->name);
+		break;
+	}
+	return n < 0 || (size_t)n >= size ? -1 : n;
+}
+
+/* -y's text for @f: the link's text, escaped as one string (strace quotes it whole). */
+static void put_link(const struct sr_fdtab *t, struct sr_sbuf *b, const struct fdf_file *f)
+{
+	char raw[PATH_MAX + 64];
+	int n;
+
+	if (f->kind == FDF_PATH || f->kind == FDF_RAW) {
+		put_escaped(t, b, f->name, f->namelen);
+		return;
+	}
+	n = raw_text(f, raw, sizeof(raw));
+	if (n < 0)
+		b->full = true;
+	else
+		put_escaped(t, b, raw, n);
 }
 
 static void put_socket(const struct sr_fdtab *t, struct sr_sbuf *b, const struct fdf_file *f,
 		       uint32_t tgid)
 {
-	if (t->mode < 2 || !sock_details(t, b, f)) {
-		sbuf__puts(b, "socket:[");
-		sbuf__udec(b, f->ino);
-		sbuf__putc(b, ']');
-	}
+	if (t->mode < 2 || !sock_details(t, b, f))
+		put_link(t, b, f);
 	if (t->peer && f->sk && (f->flags & FDF_SK_KNOWN))
 		peer_suffix(t, b, f, tgid);
 }
 
 static void put_path(const struct sr_fdtab *t, struct sr_sbuf *b, const struct fdf_file *f)
 {
-	put_escaped(b, f->name, f->namelen);
+	put_link(t, b, f);
 	if (t->mode < 2 || (!S_ISCHR(f->mode) && !S_ISBLK(f->mode)))
 		return;
 	sbuf__puts(b, S_ISCHR(f->mode) ? "<char " : "<block ");
@@ -205,28 +234,19 @@ static size_t file_text(const struct sr_fdtab *t, const struct fdf_file *f, uint
 	case FDF_PATH:
 		put_path(t, &b, f);
 		break;
-	case FDF_PIPE:
-		sbuf__puts(&b, "pipe:[");
-		sbuf__udec(&b, f->ino);
-		sbuf__putc(&b, ']');
-		break;
 	case FDF_SOCKET:
 		put_socket(t, &b, f, tgid);
-		break;
-	case FDF_ANON:
-		sbuf__puts(&b, "anon_inode:");
-		put_escaped(&b, f->name, f->namelen);
 		break;
 	case FDF_PIDFD:
 		if (t->mode >= 2 && f->pid) {
 			sbuf__puts(&b, "pid:");
 			sbuf__udec(&b, f->pid);
 		} else {
-			sbuf__puts(&b, "anon_inode:" FDF_PIDFD_NAME);
+			put_link(t, &b, f);
 		}
 		break;
 	default:
-		put_escaped(&b, f->name, f->namelen);
+		put_link(t, &b, f);
 		break;
 	}
 	sbuf__putc(&b, '>');
@@ -321,9 +341,17 @@ static size_t describe_cwd(const struct sr_fdtab *t, const struct sr_call *c, ch
 		return 0;
 	sbuf__init(&b, buf, size);
 	sbuf__putc(&b, '<');
-	put_escaped(&b, p->cwd, strlen(p->cwd));
-	if (p->cwd_deleted)
-		sbuf__puts(&b, " (deleted)");
+	if (p->cwd_deleted) {
+		/* readlink's text, " (deleted)" and all, is one string to escape */
+		char raw[PATH_MAX + 16];
+		int n = snprintf(raw, sizeof(raw), "%s (deleted)", p->cwd);
+
+		if (n < 0 || (size_t)n >= sizeof(raw))
+			return 0;
+		put_escaped(t, &b, raw, n);
+	} else {
+		put_escaped(t, &b, p->cwd, strlen(p->cwd));
+	}
 	sbuf__putc(&b, '>');
 	return b.full ? 0 : b.len;
 }
@@ -350,32 +378,12 @@ int fdtab__path(const struct sr_fdtab *t, const struct sr_call *c, int fd, char 
 {
 	const struct fdt_proc *p;
 	const struct fdf_file *f;
-	int n;
 
 	if (!t || !c || fd < 0 || !size)
 		return -1;
 	p = fdt__proc_known(t, c->tgid);
 	f = p ? fdt__file_at(p, fd) : NULL;
-	if (!f)
-		return -1;
-	switch (f->kind) {
-	case FDF_PIPE:
-		n = snprintf(buf, size, "pipe:[%llu]", (unsigned long long)f->ino);
-		break;
-	case FDF_SOCKET:
-		n = snprintf(buf, size, "socket:[%llu]", (unsigned long long)f->ino);
-		break;
-	case FDF_ANON:
-		n = snprintf(buf, size, "anon_inode:%.*s", (int)f->namelen, f->name);
-		break;
-	case FDF_PIDFD:
-		n = snprintf(buf, size, "anon_inode:" FDF_PIDFD_NAME);
-		break;
-	default:
-		n = snprintf(buf, size, "%.*s", (int)f->namelen, f->name);
-		break;
-	}
-	return n < 0 || (size_t)n >= size ? -1 : n;
+	return f ? raw_text(f, buf, size) : -1;
 }
 
 int fdtab__abs_path(const struct sr_fdtab *t, const struct sr_call *c, int dirfd, const char *path,

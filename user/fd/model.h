@@ -189,6 +189,7 @@ struct fdt_newpeer {
 struct sr_fdtab {
 	int mode; /* 0: tracked, not shown (--absolute-paths); 1: -y; 2: -yy */
 	bool peer; /* --peer */
+	uint8_t hexstr; /* -x: enum sr_hexstr, how annotations escape their text */
 	bool bound_inactive; /* inet_diag shows bound, unconnected TCP sockets */
 	char proc_root[64]; /* "/proc"; empty: no /proc at all (unit tests) */
 	struct idmap procs; /* tgid -> struct fdt_proc */

@@ -384,6 +384,7 @@ struct sr_fdtab *fdtab__new(const struct sr_opts *o)
 		return NULL;
 	t->mode = o->decode_fds > 2 ? 2 : o->decode_fds;
 	t->peer = o->peer;
+	t->hexstr = o->hexstr;
 	t->abs_paths = o->absolute_paths;
 	t->bound_inactive = fdproc__dumps_bound();
 	strcpy(t->proc_root, "/proc");

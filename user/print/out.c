@@ -269,95 +269,33 @@ void out__newline(struct sr_out *o)
 		out__flush(o);
 }
 
-/* How quote_byte() escapes. */
-enum quote_mode {
-	Q_OCTAL, /* strace's default: \n, \33, \177 */
-	Q_HEX_ESCAPES, /* --strings-in-hex=non-ascii-chars: \n, \x1b, \x7f */
-	Q_ALL_HEX, /* every byte \xNN */
-};
-
-/* Append the strace escape for byte @c; @next is the following byte or -1. */
-static size_t quote_byte(char *d, unsigned char c, int next, enum quote_mode mode)
+/* @n bytes of @data escaped under -x, the bytes of @extra too. */
+static void escaped(struct sr_out *o, const void *data, size_t n, const char *extra)
 {
-	/* non-ascii-chars: the bytes octal would escape, in hex (\n stays \n) */
-	bool plain = (c >= ' ' && c < 0x7f) || (c >= '\t' && c <= '\r');
-
-	if (mode == Q_HEX_ESCAPES)
-		return esc__byte(d, c, next, !plain);
-	return esc__byte(d, c, next, mode == Q_ALL_HEX);
-}
-
-/*
- * -x (non-ascii): is there a byte that makes strace print the whole string
- * in hex, one that is neither printable ASCII nor \t \n \v \f \r?
- */
-static bool needs_hex(const unsigned char *s, size_t n)
-{
+	const unsigned char *s = data;
+	enum sr_esc_mode mode = esc__mode(o->hexstr, s, n, false);
+	char tmp[8];
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (s[i] > 0x7e || (s[i] < ' ' && (unsigned int)(s[i] - 9) >= 5))
-			return true;
-	return false;
-}
-
-/* The escapes for @n bytes of @s under @o's -x and a caller's forced hex. */
-static enum quote_mode quote_mode(const struct sr_out *o, const unsigned char *s, size_t n,
-				  bool force_hex)
-{
-	/* enum sr_hexstr values (cli/opts.h) */
-	switch (o->hexstr) {
-	case 1: /* non-ascii-chars */
-		return force_hex ? Q_ALL_HEX : Q_HEX_ESCAPES;
-	case 2: /* non-ascii */
-		return force_hex || needs_hex(s, n) ? Q_ALL_HEX : Q_OCTAL;
-	case 3: /* all */
-		return Q_ALL_HEX;
-	default:
-		return force_hex ? Q_ALL_HEX : Q_OCTAL;
-	}
+		out__write(o, tmp, esc__char(tmp, s[i], i + 1 < n ? s[i + 1] : -1, mode, extra));
 }
 
 void out__escaped(struct sr_out *o, const void *data, size_t n)
 {
-	const unsigned char *s = data;
-	enum quote_mode mode = quote_mode(o, s, n, false);
-	char tmp[8];
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		out__write(o, tmp, quote_byte(tmp, s[i], i + 1 < n ? s[i + 1] : -1, mode));
+	escaped(o, data, n, NULL);
 }
 
 void out__escaped_annot(struct sr_out *o, const void *data, size_t n)
 {
-	const unsigned char *s = data;
-	char tmp[8];
-	size_t i, k;
-
-	for (i = 0; i < n; i++) {
-		int next = i + 1 < n ? s[i + 1] : -1;
-
-		if (s[i] != '<' && s[i] != '>') {
-			out__write(o, tmp, esc__byte(tmp, s[i], next, false));
-			continue;
-		}
-		/* as a byte that is not printable: octal, three digits before a digit */
-		k = 0;
-		tmp[k++] = '\\';
-		if (next >= '0' && next <= '7')
-			tmp[k++] = '0';
-		tmp[k++] = '0' + (s[i] >> 3);
-		tmp[k++] = '0' + (s[i] & 7);
-		out__write(o, tmp, k);
-	}
+	escaped(o, data, n, "<>");
 }
 
 void out__quoted(struct sr_out *o, const void *data, size_t n, size_t max, unsigned int flags)
 {
 	const unsigned char *s = data;
 	bool more = flags & SR_Q_ELLIPSIS;
-	enum quote_mode mode;
+	enum sr_esc_mode mode;
 	char tmp[64];
 	size_t i, t = 0;
 
@@ -371,8 +309,8 @@ void out__quoted(struct sr_out *o, const void *data, size_t n, size_t max, unsig
 		n = max;
 		more = true;
 	}
-	mode = quote_mode(o, s, n, flags & SR_Q_HEX);
-	if ((flags & SR_Q_OMIT_NUL) && mode != Q_ALL_HEX && n && !s[n - 1]) {
+	mode = esc__mode(o->hexstr, s, n, flags & SR_Q_HEX);
+	if ((flags & SR_Q_OMIT_NUL) && mode != SR_ESC_ALL_HEX && n && !s[n - 1]) {
 		n--;
 		more = false;
 	}
@@ -380,7 +318,7 @@ void out__quoted(struct sr_out *o, const void *data, size_t n, size_t max, unsig
 	for (i = 0; i < n; i++) {
 		int next = i + 1 < n ? s[i + 1] : -1;
 
-		t += quote_byte(tmp + t, s[i], next, mode);
+		t += esc__char(tmp + t, s[i], next, mode, NULL);
 		if (t > sizeof(tmp) - 8) {
 			out__write(o, tmp, t);
 			t = 0;

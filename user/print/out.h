@@ -95,8 +95,8 @@ void out__escaped(struct sr_out *o, const void *data, size_t n);
 
 /**
  * out__escaped_annot() - like out__escaped(), for text inside an annotation
- * such as -Y's "PID<comm>": '<' and '>' are octal escapes too, as strace
- * prints them, so that the text cannot end the annotation.
+ * such as -Y's "PID<comm>": '<' and '>' are escaped too (octal, or hex under
+ * -x), as strace prints them, so that the text cannot end the annotation.
  */
 void out__escaped_annot(struct sr_out *o, const void *data, size_t n);
 
