@@ -18,6 +18,7 @@ import json
 import os
 import re
 import shutil
+import select
 import signal
 import subprocess
 import sys
@@ -944,6 +945,58 @@ def text_options_match_strace():
         if st != 0:
             bad.append(f'{flags}:\n' + '\n'.join(out.splitlines()[-8:]))
     check(not bad, '\n'.join(bad))
+
+
+def attached_trace(tracer, script, path):
+    """Run `sh -c script` after it opened fd 3 on path, attach `tracer -p PID`
+    (a command list without -p) and let the script go by closing its stdin;
+    return the lines the tracer wrote, the pid column dropped, the padding
+    before " = " one space."""
+    out = tmpfile()
+    sh = subprocess.Popen(['sh', '-c', 'exec 3<"$0"; ' + script, path], stdin=subprocess.PIPE)
+    tr = None
+    try:
+        deadline = time.time() + 20
+        while not os.path.exists(f'/proc/{sh.pid}/fd/3') and time.time() < deadline:
+            time.sleep(0.01)
+        tr = subprocess.Popen(tracer + ['-o', out, '-p', str(sh.pid)], stderr=subprocess.PIPE,
+                              text=True)
+        line = ''
+        while ' attached' not in line and time.time() < deadline:
+            if select.select([tr.stderr], [], [], 1)[0]:
+                line = tr.stderr.readline()
+                if not line:
+                    raise Fail(f'{tracer[0]} exited before attaching (status {tr.wait()})')
+        check(' attached' in line, f'{tracer[0]} did not report the attach')
+        sh.stdin.close()  # the go signal: what follows is traced
+        sh.wait(timeout=20)
+        check(tr.wait(timeout=20) == 0, f'{tracer[0]} -p failed: {tr.stderr.read()}')
+        with open(out) as f:
+            return squeezed(f.read().splitlines())
+    finally:
+        for p in (tr, sh):
+            if p and p.poll() is None:
+                p.kill()
+                p.wait()
+        os.unlink(out)
+
+
+@test
+def trace_path_knows_fds_opened_before_tracing():
+    """-P matches an fd the process had before it was traced (strace asks
+    /proc/PID/fd, sysray's fd tables learn it from /proc): attached to a shell
+    that reads a file through fd 3, inherited, strace -p and sysray -p print
+    the same lines (dup2 to and from it, the reads of its copy, the close)."""
+    data = tmpfile()
+    with open(data, 'w') as f:
+        f.write('one\ntwo\n')
+    script = 'read go; while read line <&3; do :; done; exec 4<&3 3<&-; true'
+    try:
+        want = attached_trace(['strace', '-P', data], script, data)
+        got = attached_trace([SYSRAY, '-P', data], script, data)
+    finally:
+        os.unlink(data)
+    check(got == want and 'read(0, "o", 1) = 1' in want, f'strace: {want}\nsysray: {got}')
 
 
 @test

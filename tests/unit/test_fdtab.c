@@ -741,6 +741,50 @@ static void new_fds_not_described(struct t_state *st)
 }
 
 /*
+ * -P without -y: fds a process had before it was traced are read from
+ * /proc (strace asks /proc/PID/fd), and so are the fds the tables doubt
+ * after lost events; every fd of a call is, shown or not, so what the
+ * tables learn does not depend on what prints.
+ */
+static void trace_path_old_fds(struct t_state *st)
+{
+	const struct sr_sysent *e = syscalls__by_name("fsync");
+	struct sr_call c = { .ent = e, .nr = e->nr, .tgid = 100, .tid = 100 };
+	uint64_t a[6] = { 3, 6, 0, 1 };
+	struct t_sink s;
+	struct sr_fdtab *t;
+	struct t_rec r;
+	char root[64], path[64];
+
+	fake_proc(root);
+	fake_fd(root, 3, "/etc/passwd", "flags:\t0100000\n");
+	fake_fd(root, 4, "/tmp/four", "flags:\t0100000\n");
+	fake_fd(root, 6, "/tmp/six", "flags:\t0100000\n");
+	t_sink_open(&s);
+	s.opts.npaths = 1;
+	s.opts.paths[0] = "/etc/passwd";
+	t = fdtab__new(&s.opts);
+	fdtab__set_proc_root(t, root);
+	t_sink_set_fds(&s, t);
+	/* the first call of a process never seen */
+	CHECK_STR(st, call1(&s, "fsync", 3, 0), L("fsync(3)", "0"));
+	CHECK_STR(st, call1(&s, "fsync", 4, 0), "");
+	/* lost records moved fd 6 */
+	fake_fd(root, 6, "/tmp/seven", "flags:\t0100000\n");
+	t_call(&r, 100, "getpid", a, 100);
+	((struct sr_hdr *)r.buf)->lost = 2;
+	t_feed(&s, &r);
+	/* sendfile(3, 6, NULL, 1): fd 3 selects it, fd 6 is checked all the same */
+	CHECK_STR(st, t_line(&s, "sendfile", a, NULL, 0, 1, NULL, 0),
+		  L("sendfile(3, 6, NULL, 1)", "1"));
+	fake_exit(root);
+	CHECK(st, fdtab__path(t, &c, 6, path, sizeof(path)) == 10 && !strcmp(path, "/tmp/seven"));
+	CHECK(st, fdtab__path(t, &c, 5, path, sizeof(path)) == -1);
+	close_tab(&s, t);
+	fake_proc_free(root);
+}
+
+/*
  * Records were lost (a close, two opens, a chdir): what the tables held is
  * checked against /proc, and stands once the process is gone.
  */
@@ -1191,6 +1235,7 @@ T_SUITE(fdtab_tests) = {
 	T_CASE(orphan_exit),
 	T_CASE(new_fds_not_described),
 	T_CASE(lost_events),
+	T_CASE(trace_path_old_fds),
 	T_CASE(process_cap),
 	T_CASE(scm_rights_messages),
 	T_CASE(deep_paths),

@@ -374,16 +374,20 @@ size_t fdtab__describe(const struct sr_fdtab *t, const struct sr_call *c, int fd
 	}
 }
 
-int fdtab__path(const struct sr_fdtab *t, const struct sr_call *c, int fd, char *buf, size_t size)
+int fdtab__path(struct sr_fdtab *t, const struct sr_call *c, int fd, char *buf, size_t size)
 {
-	const struct fdt_proc *p;
-	const struct fdf_file *f;
+	struct fdf_file *f;
+	int n;
 
 	if (!t || !c || fd < 0 || !size)
 		return -1;
-	p = fdt__proc_known(t, c->tgid);
-	f = p ? fdt__file_at(p, fd) : NULL;
-	return f ? raw_text(f, buf, size) : -1;
+	/* an fd the tables do not know (opened before tracing): /proc, once, kept */
+	f = fdt__lookup(t, c->tgid, fd);
+	if (!f)
+		return -1;
+	n = raw_text(f, buf, size);
+	fdf__put(t, f);
+	return n;
 }
 
 int fdtab__abs_path(const struct sr_fdtab *t, const struct sr_call *c, int dirfd, const char *path,

@@ -99,10 +99,13 @@ size_t fdtab__describe(const struct sr_fdtab *t, const struct sr_call *c, int fd
 /**
  * fdtab__path() - what @fd of @c's process is when @c starts, as readlink()
  * of /proc/PID/fd/FD names it ("/etc/passwd", "pipe:[1234]", without
- * " (deleted)"), into @buf: for -P. Return its length, or -1 if unknown.
- * Reads only; works without -y.
+ * " (deleted)"), into @buf: for -P. An fd the tables do not know (the
+ * process had it before it was traced) is read from /proc once and kept,
+ * as fdtab__prepare() would: -P asks for every call it considers, shown or
+ * not, so what the tables learn does not depend on what prints. Return its
+ * length, or -1 if unknown. Works without -y.
  */
-int fdtab__path(const struct sr_fdtab *t, const struct sr_call *c, int fd, char *buf, size_t size);
+int fdtab__path(struct sr_fdtab *t, const struct sr_call *c, int fd, char *buf, size_t size);
 
 /**
  * fdtab__abs_path() - --absolute-paths: @path (@len bytes) resolved against

@@ -7,6 +7,12 @@
  * by syscall; the table's argument types say the same for every call but a
  * few whose fd arguments strace leaves out (accept's, epoll_ctl's first,
  * timerfd's, mq's: none of them is a file -P could name).
+ *
+ * An fd the tables do not know (the process had it before it was traced)
+ * is looked up in /proc through fdtab__path(), and the tables keep the
+ * answer. Every fd of a call is looked up, not only those before the first
+ * match, so what the tables learn does not depend on whether the call
+ * prints.
  */
 #include <limits.h>
 #include <string.h>
@@ -72,15 +78,16 @@ static bool fdset_arg(const struct sr_opts *o, struct sr_fdtab *fds, const struc
 	const struct sr_blob *b = c->in[i];
 	const uint8_t *set;
 	int nfds = (int32_t)c->args[0], fd;
+	bool hit = false;
 
 	if (nfds <= 0 || !(set = blob_get(b, 1)))
 		return false;
 	if (nfds > SEL_NFDS_MAX)
 		nfds = SEL_NFDS_MAX;
 	for (fd = 0; fd < nfds && (size_t)fd / 8 < b->len; fd++)
-		if ((set[fd / 8] & (1u << (fd % 8))) && fd_selected(o, fds, c, fd))
-			return true;
-	return false;
+		if (set[fd / 8] & (1u << (fd % 8)))
+			hit |= fd_selected(o, fds, c, fd);
+	return hit;
 }
 
 /* poll's struct pollfd array, as given at entry. */
@@ -89,16 +96,16 @@ static bool pollfd_arg(const struct sr_opts *o, struct sr_fdtab *fds, const stru
 {
 	const struct sr_blob *b = c->in[i];
 	struct pollfd p;
+	bool hit = false;
 	size_t n;
 
 	if (!blob_ok(b))
 		return false;
 	for (n = 0; (n + 1) * sizeof(p) <= b->len && n < SEL_NFDS_MAX; n++) {
 		memcpy(&p, (const uint8_t *)blob_data(b) + n * sizeof(p), sizeof(p));
-		if (fd_selected(o, fds, c, p.fd))
-			return true;
+		hit |= fd_selected(o, fds, c, p.fd);
 	}
-	return false;
+	return hit;
 }
 
 static bool arg_selected(const struct sr_opts *o, struct sr_fdtab *fds, const struct sr_call *c,
@@ -125,14 +132,15 @@ static bool arg_selected(const struct sr_opts *o, struct sr_fdtab *fds, const st
 bool pathsel__match(const struct sr_opts *o, struct sr_fdtab *fds, const struct sr_call *c)
 {
 	const struct sr_sysent *e = c->ent;
+	bool hit = false;
 	int i;
 
 	if (!syscalls__touches_files(e))
 		return false;
+	/* every argument, even after a match: see the top of this file */
 	for (i = 0; i < e->nargs && i < SR_NARGS; i++)
-		if (arg_selected(o, fds, c, i))
-			return true;
-	return false;
+		hit |= arg_selected(o, fds, c, i);
+	return hit;
 }
 
 bool pathsel__hides(const struct sr_opts *o, struct sr_fdtab *fds, const struct sr_call *c)

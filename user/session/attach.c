@@ -71,6 +71,11 @@ int attach__pids(struct sr_session *s)
 				strerror(-err));
 			return err;
 		}
+		/*
+		 * Its fds and cwd from /proc, now that its calls are recorded: read
+		 * when its first record is handled, they could be gone (-y, -P).
+		 */
+		fdtab__seed(s->fds, tgids[i]);
 		if (!s->opts.quiet)
 			fprintf(stderr, "sysray: Process %d attached\n", tgids[i]);
 	}
