@@ -55,7 +55,8 @@ XLAT_INS := $(wildcard user/table/xlat/*.in)
 XLAT_OBJS := $(patsubst user/table/xlat/%.in,$(OUTPUT)/xlat/%.o,$(XLAT_INS))
 GEN_HDRS := $(OUTPUT)/sysray_compat.skel.h $(OUTPUT)/sysray.lskel.h $(OUTPUT)/sysray_fdi.lskel.h \
 	$(OUTPUT)/skel-layout.ok $(OUTPUT)/syscall_names.h $(OUTPUT)/errno_names.h \
-	$(OUTPUT)/kernel_errnos.h $(OUTPUT)/xlat/all.h $(OUTPUT)/uring_ops.h $(OUTPUT)/uring.skel.h
+	$(OUTPUT)/kernel_errnos.h $(OUTPUT)/xlat/all.h $(OUTPUT)/uring_ops.h $(OUTPUT)/uring.skel.h \
+	$(OUTPUT)/uring_fdi.skel.h
 # Everything in user/ but main.c forms a library shared with the unit tests.
 LIB_SRCS := $(filter-out user/main.c,$(wildcard user/*.c user/*/*.c))
 LIB_OBJS := $(patsubst user/%.c,$(OUTPUT)/user/%.o,$(LIB_SRCS))
@@ -262,16 +263,28 @@ $(OUTPUT)/sysray_compat.bpf.o: $(BPF_SRCS) $(BPF_HDRS) $(VMLINUX) $(FLAGS_FILE) 
 
 # The io_uring programs, an object of their own (bpf/uring.bpf.c): libbpf's
 # skeleton, loaded after the main object with its maps, where the kernel has
-# the tracepoints of 6.0 or later.
+# the tracepoints of 6.0 or later. Built twice: without and with (-y) the fd
+# descriptions, whose kernel types cost libbpf most of its relocation time;
+# the loader opens the second through the first one's skeleton.
 $(OUTPUT)/uring.bpf.o: $(BPF_SRCS) $(BPF_HDRS) $(VMLINUX) $(FLAGS_FILE) | $(OUTPUT)
 	$(call msg,BPF,$@)
 	$(Q)$(CLANG) $(BPF_CFLAGS) -c bpf/uring.bpf.c -o $@.tmp
 	$(Q)$(BPFTOOL) gen object $@ $@.tmp
 	$(Q)rm -f $@.tmp
 
+$(OUTPUT)/uring_fdi.bpf.o: $(BPF_SRCS) $(BPF_HDRS) $(VMLINUX) $(FLAGS_FILE) | $(OUTPUT)
+	$(call msg,BPF,$@)
+	$(Q)$(CLANG) $(BPF_CFLAGS) -DSR_URING_FDI=1 -c bpf/uring.bpf.c -o $@.tmp
+	$(Q)$(BPFTOOL) gen object $@ $@.tmp
+	$(Q)rm -f $@.tmp
+
 $(OUTPUT)/uring.skel.h: $(OUTPUT)/uring.bpf.o
 	$(call msg,GEN-SKEL,$@)
 	$(Q)$(BPFTOOL) gen skeleton $< name uring_bpf > $@
+
+$(OUTPUT)/uring_fdi.skel.h: $(OUTPUT)/uring_fdi.bpf.o
+	$(call msg,GEN-SKEL,$@)
+	$(Q)$(BPFTOOL) gen skeleton $< name uring_fdi_bpf > $@
 
 # libbpf's skeleton of the build for kernels before 5.17: the loader's.
 $(OUTPUT)/sysray_compat.skel.h: $(OUTPUT)/sysray_compat.bpf.o

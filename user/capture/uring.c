@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The io_uring object's load. The tracepoints changed across kernels:
- * io_uring_complete's arguments in 6.4 (ctx, req, cqe; before: ctx, req,
- * user_data, res, cflags, extra1, extra2), and the submission's name in 6.3
- * (io_uring_submit_req; 6.0 to 6.2: io_uring_submit_sqe). Each has its
- * program; a missing tracepoint fails the load and so does the completion
- * program of the other prototype (the verifier refuses it, see
- * bpf/uring.bpf.c), so the combinations are tried newest first. Kernels
- * older than 6.0 (whose submission tracepoint has no request) are not
- * tried: nothing there to parse BTF for.
+ * The io_uring object's load and attach. The tracepoints changed across
+ * kernels: io_uring_complete's arguments in 6.4 (ctx, req, cqe; before:
+ * ctx, req, user_data, res, cflags, extra1, extra2), and the submission's
+ * name in 6.3 (io_uring_submit_req; 6.0 to 6.2: io_uring_submit_sqe, with
+ * the request first too). The programs are raw tracepoints: which completion
+ * program to load is found first, by attaching a probe program that reads a
+ * fifth argument (the kernel refuses it where there are only three), so
+ * that one load does on every kernel; the submission's name at attach.
+ * Kernels older than 6.0 (whose submission tracepoint has no request) are
+ * not tried.
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/utsname.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
@@ -26,6 +29,11 @@
 #include "table/plan.h"
 #include "table/uring.h"
 #include "uring.skel.h"
+/* the generated header defines more than is used here */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-function"
+#include "uring_fdi.skel.h"
+#pragma GCC diagnostic pop
 
 #ifndef IORING_SETUP_NO_SQARRAY
 /* Linux 6.6, include/uapi/linux/io_uring.h; older headers lack it (never set there). */
@@ -48,12 +56,12 @@ static bool kernel_6_0(void)
 }
 
 /* Each opcode's twin, its -e trace= selection, whether the fd tables need it. */
-static void uring_ops(const struct sr_opts *o, const struct sr_plans *plans,
-		      struct sr_uring_op *ops, bool *any)
+static bool uring_ops(const struct sr_opts *o, const struct sr_plans *plans,
+		      struct sr_uring_op *ops)
 {
+	bool any = false;
 	uint32_t i;
 
-	*any = false;
 	for (i = 0; i < SR_URING_OPS; i++) {
 		struct sr_uring_op *op = &ops[i];
 
@@ -64,11 +72,63 @@ static void uring_ops(const struct sr_opts *o, const struct sr_plans *plans,
 		if ((op->flags & SR_UOP_TWIN) && (plans->plan[op->nr].flags & SR_PLAN_TRACK))
 			op->flags |= SR_UOP_TRACK;
 		if (op->flags & (SR_UOP_TRACED | SR_UOP_TRACK))
-			*any = true;
+			any = true;
 	}
+	return any;
 }
 
-/* Every map of the object but its own two is the main object's. */
+/*
+ * Does io_uring_complete take 6.0-6.3's arguments (1), 6.4's (0), or is it
+ * missing (-errno)? A raw tracepoint program that reads the fifth argument
+ * attaches only where there is one.
+ */
+static int complete_v60(void)
+{
+	const struct bpf_insn insns[] = {
+		/* r0 = ctx[4]; r0 = 0; exit */
+		{ .code = BPF_LDX | BPF_MEM | BPF_DW,
+		  .dst_reg = BPF_REG_0,
+		  .src_reg = BPF_REG_1,
+		  .off = 4 * sizeof(__u64) },
+		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0, .imm = 0 },
+		{ .code = BPF_JMP | BPF_EXIT },
+	};
+	int prog, link, err;
+
+	prog = bpf_prog_load(BPF_PROG_TYPE_RAW_TRACEPOINT, "sr_uring_probe", "GPL", insns,
+			     sizeof(insns) / sizeof(*insns), NULL);
+	if (prog < 0)
+		return -errno;
+	link = bpf_raw_tracepoint_open("io_uring_complete", prog);
+	err = link < 0 ? -errno : 1;
+	if (link >= 0)
+		close(link);
+	close(prog);
+	return err == -EINVAL ? 0 : err;
+}
+
+void uring_cap__prepare(struct sr_uring *u, const struct sr_opts *o, const struct sr_plans *plans)
+{
+	int v60;
+
+	memset(u, 0, sizeof(*u));
+	u->want = uring_ops(o, plans, u->ops);
+	if (!u->want)
+		return;
+	if (!kernel_6_0()) {
+		u->err = -ENOTSUP;
+		return;
+	}
+	v60 = complete_v60();
+	if (v60 < 0) {
+		u->err = v60;
+		return;
+	}
+	u->v60 = v60;
+	u->on = true;
+}
+
+/* Every map of the object but its own three is the main object's. */
 static int share_maps(struct uring_bpf *u, const struct sr_bpf_fds *fd)
 {
 	struct {
@@ -93,78 +153,118 @@ static int share_maps(struct uring_bpf *u, const struct sr_bpf_fds *fd)
 	return 0;
 }
 
-/*
- * Open, share, set the knobs (-y: fd descriptions where the main object
- * makes them) and load with the io_uring_complete program for @v64, the
- * submission one for @v63.
- */
-static int try_load(struct uring_bpf **out, const struct sr_bpfobj *main, bool v64, bool v63)
+/* The build with -y's fd descriptions if @fdi: laid out as the other, whose skeleton opens it. */
+static struct uring_bpf *open_build(bool fdi)
 {
-	struct uring_bpf *u = uring_bpf__open();
+	struct uring_bpf *u = calloc(1, sizeof(*u));
 	int err;
 
 	if (!u)
-		return -errno;
-	err = share_maps(u, &main->fd);
-	if (!err) {
-		memcpy(u->rodata, main->rodata, sizeof(*u->rodata));
-		u->rodata->targ_uring_sqe128 = IORING_SETUP_SQE128;
-		u->rodata->targ_uring_no_sqarray = IORING_SETUP_NO_SQARRAY;
-		u->rodata->targ_uring_cqe_more = IORING_CQE_F_MORE;
-		u->rodata->targ_uring_fdi = main->fdi;
-		bpf_program__set_autoload(u->progs.uring_complete_cqe, v64);
-		bpf_program__set_autoload(u->progs.uring_complete_v60, !v64);
-		bpf_program__set_autoload(u->progs.uring_submit_req, v63);
-		bpf_program__set_autoload(u->progs.uring_submit_sqe, !v63);
-		err = uring_bpf__load(u);
-	}
+		return NULL;
+	err = uring_bpf__create_skeleton(u);
+	if (!err && fdi)
+		u->skeleton->data = (void *)uring_fdi_bpf__elf_bytes(&u->skeleton->data_sz);
+	if (!err)
+		err = bpf_object__open_skeleton(u->skeleton, NULL);
 	if (err) {
 		uring_bpf__destroy(u);
-		return err;
+		errno = -err;
+		return NULL;
 	}
-	*out = u;
-	return 0;
+	return u;
 }
 
-int uring_cap__load(struct uring_bpf **out, const struct sr_bpfobj *main, const struct sr_opts *o,
-		    const struct sr_plans *plans)
+/* On @main's maps, with its knobs, and the completion program for this kernel. */
+static int load(struct sr_uring *u, const struct sr_bpfobj *main)
 {
-	struct sr_uring_op ops[SR_URING_OPS];
-	bool any;
+	struct uring_bpf *s = open_build(main->fdi);
+	int fd, err;
 	uint32_t i;
-	int err;
 
-	*out = NULL;
-	uring_ops(o, plans, ops, &any);
-	if (!any)
-		return 0;
-	if (!kernel_6_0())
-		return -ENOTSUP;
-	err = try_load(out, main, true, true);
-	if (err)
-		err = try_load(out, main, false, true);
-	if (err)
-		err = try_load(out, main, false, false);
+	if (!s)
+		return -errno;
+	u->skel = s;
+	err = share_maps(s, &main->fd);
 	if (err)
 		return err;
+	memcpy(s->rodata, main->rodata, sizeof(*s->rodata));
+	s->rodata->targ_uring_sqe128 = IORING_SETUP_SQE128;
+	s->rodata->targ_uring_no_sqarray = IORING_SETUP_NO_SQARRAY;
+	s->rodata->targ_uring_cqe_more = IORING_CQE_F_MORE;
+	s->rodata->targ_uring_fdi = main->fdi;
+	bpf_program__set_autoload(s->progs.uring_complete_cqe, !u->v60);
+	bpf_program__set_autoload(s->progs.uring_complete_v60, u->v60);
+	err = uring_bpf__load(s);
+	if (err)
+		return err;
+	fd = bpf_map__fd(s->maps.uring_ops);
 	for (i = 0; i < SR_URING_OPS; i++)
-		if (bpf_map_update_elem(bpf_map__fd((*out)->maps.uring_ops), &i, &ops[i], BPF_ANY))
+		if (bpf_map_update_elem(fd, &i, &u->ops[i], BPF_ANY))
 			return -errno;
 	return 0;
 }
 
-int uring_cap__attach(struct uring_bpf *u)
+/* Not traced after all: nothing attached, -d says why. */
+static int give_up(struct sr_uring *u, int err)
 {
-	return u ? uring_bpf__attach(u) : 0;
+	u->on = false;
+	u->err = err;
+	return err;
 }
 
-void uring_cap__detach(struct uring_bpf *u)
+int uring_cap__load(struct sr_uring *u, const struct sr_bpfobj *main)
 {
-	if (u)
-		uring_bpf__detach(u);
+	int err;
+
+	if (!u->on)
+		return 0;
+	err = load(u, main);
+	return err ? give_up(u, err) : 0;
 }
 
-void uring_cap__free(struct uring_bpf *u)
+int uring_cap__attach(struct sr_uring *u)
 {
-	uring_bpf__destroy(u);
+	const struct uring_bpf *s = u->skel;
+	int err = 0;
+
+	if (!u->on)
+		return 0;
+	u->links[0] = bpf_raw_tracepoint_open("io_uring_submit_req",
+					      bpf_program__fd(s->progs.uring_submit_req));
+	if (u->links[0] < 0 && errno == ENOENT)
+		u->links[0] = bpf_raw_tracepoint_open("io_uring_submit_sqe",
+						      bpf_program__fd(s->progs.uring_submit_req));
+	if (u->links[0] >= 0)
+		u->links[1] = bpf_raw_tracepoint_open("io_uring_req_failed",
+						      bpf_program__fd(s->progs.uring_req_failed));
+	if (u->links[0] >= 0 && u->links[1] >= 0)
+		u->links[2] = bpf_raw_tracepoint_open(
+			"io_uring_complete", bpf_program__fd(u->v60 ? s->progs.uring_complete_v60 :
+								      s->progs.uring_complete_cqe));
+	if (u->links[0] < 0 || u->links[1] < 0 || u->links[2] < 0) {
+		err = -errno;
+		uring_cap__detach(u);
+		give_up(u, err);
+	}
+	return err;
+}
+
+void uring_cap__detach(struct sr_uring *u)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(u->links) / sizeof(*u->links); i++) {
+		if (u->links[i] > 0)
+			close(u->links[i]);
+		u->links[i] = 0;
+	}
+}
+
+void uring_cap__free(struct sr_uring *u)
+{
+	if (!u)
+		return;
+	uring_cap__detach(u);
+	uring_bpf__destroy(u->skel);
+	u->skel = NULL;
 }
