@@ -258,8 +258,9 @@ static int prepare(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	/* without -c the count maps are never used: nothing to preallocate */
 	if (!o->summary.mode)
 		l->obj.count_entries = l->obj.count_tasks = 1;
-	/* io_uring: which of its programs this kernel takes, found before anything loads */
+	/* io_uring: which of its programs this kernel takes; libbpf's part meanwhile */
 	uring_cap__prepare(&l->uring, o, cfg->plans);
+	uring_cap__start(&l->uring, &l->obj);
 	return 0;
 }
 
@@ -299,6 +300,7 @@ static int load_programs(struct sr_loader *l, const struct sr_load_cfg *cfg)
 		return 0;
 	if (!l->obj.light_failed)
 		return load_error("load BPF programs", err);
+	uring_cap__stop(&l->uring);
 	rbs__free(&l->rbs);
 	rings__close(&l->rings);
 	if (cfg->stop && *cfg->stop)
@@ -346,8 +348,9 @@ int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	err = load_programs(l, cfg);
 	if (err)
 		return err;
-	/* in the background: see rbs.h */
+	/* in the background: see rbs.h; the io_uring programs load on their thread */
 	rbs__fill(&l->rbs, l->obj.fd.rbs);
+	uring_cap__maps(&l->uring, &l->obj.fd);
 	t[2] = now_ms();
 	err = fill_plans(l, cfg->plans);
 	if (err)

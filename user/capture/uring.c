@@ -12,6 +12,7 @@
  * not tried.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,7 +129,15 @@ void uring_cap__prepare(struct sr_uring *u, const struct sr_opts *o, const struc
 	u->on = true;
 }
 
-/* Every map of the object but its own three is the main object's. */
+enum { URING_WAIT, URING_GO, URING_STOP };
+
+/*
+ * Every map of the object but its own three is the main object's. libbpf
+ * makes small ones in their place (the main maps are not there yet when it
+ * starts); just before the kernel loads the first program, which is when
+ * the map fds in its instructions are looked up, the main maps take their
+ * fd numbers.
+ */
 static int share_maps(struct uring_bpf *u, const struct sr_bpf_fds *fd)
 {
 	struct {
@@ -143,14 +152,29 @@ static int share_maps(struct uring_bpf *u, const struct sr_bpf_fds *fd)
 		{ u->maps.retry, fd->retry },	  { u->maps.bss, fd->bss },
 	};
 	size_t i;
-	int err;
 
-	for (i = 0; i < sizeof(shared) / sizeof(*shared); i++) {
-		err = bpf_map__reuse_fd(shared[i].map, shared[i].fd);
-		if (err)
-			return err;
-	}
+	for (i = 0; i < sizeof(shared) / sizeof(*shared); i++)
+		if (dup3(shared[i].fd, bpf_map__fd(shared[i].map), O_CLOEXEC) < 0)
+			return -errno;
 	return 0;
+}
+
+/* libbpf's hook before each program's load: wait for the main maps, then share them. */
+static int before_prog_load(struct bpf_program *prog, struct bpf_prog_load_opts *opts, long cookie)
+{
+	struct sr_uring *u = (struct sr_uring *)cookie;
+	int err = 0;
+
+	pthread_mutex_lock(&u->lock);
+	while (u->go == URING_WAIT)
+		pthread_cond_wait(&u->cond, &u->lock);
+	if (u->go == URING_STOP)
+		err = -EINTR;
+	else if (!u->shared)
+		err = share_maps(u->skel, &u->fd);
+	u->shared = !err;
+	pthread_mutex_unlock(&u->lock);
+	return err;
 }
 
 /* The build with -y's fd descriptions if @fdi: laid out as the other, whose skeleton opens it. */
@@ -174,26 +198,27 @@ static struct uring_bpf *open_build(bool fdi)
 	return u;
 }
 
-/* On @main's maps, with its knobs, and the completion program for this kernel. */
-static int load(struct sr_uring *u, const struct sr_bpfobj *main)
+/* The main object's knobs, the completion program for this kernel; small maps to be replaced. */
+static int load(struct sr_uring *u)
 {
-	struct uring_bpf *s = open_build(main->fdi);
-	int fd, err;
+	struct uring_bpf *s = open_build(u->fdi);
+	int fd, err = 0;
 	uint32_t i;
 
 	if (!s)
 		return -errno;
 	u->skel = s;
-	err = share_maps(s, &main->fd);
-	if (err)
-		return err;
-	memcpy(s->rodata, main->rodata, sizeof(*s->rodata));
+	memcpy(s->rodata, u->knobs, sizeof(*s->rodata));
 	s->rodata->targ_uring_sqe128 = IORING_SETUP_SQE128;
 	s->rodata->targ_uring_no_sqarray = IORING_SETUP_NO_SQARRAY;
 	s->rodata->targ_uring_cqe_more = IORING_CQE_F_MORE;
-	s->rodata->targ_uring_fdi = main->fdi;
+	s->rodata->targ_uring_fdi = u->fdi;
 	bpf_program__set_autoload(s->progs.uring_complete_cqe, !u->v60);
 	bpf_program__set_autoload(s->progs.uring_complete_v60, u->v60);
+	bpf_map__set_max_entries(s->maps.plans, 1);
+	bpf_map__set_max_entries(s->maps.traced, 1);
+	bpf_map__set_max_entries(s->maps.dead, 1);
+	bpf_map__set_max_entries(s->maps.retry, 1);
 	err = uring_bpf__load(s);
 	if (err)
 		return err;
@@ -204,6 +229,14 @@ static int load(struct sr_uring *u, const struct sr_bpfobj *main)
 	return 0;
 }
 
+static void *load_thread(void *arg)
+{
+	struct sr_uring *u = arg;
+
+	u->load_err = load(u);
+	return NULL;
+}
+
 /* Not traced after all: nothing attached, -d says why. */
 static int give_up(struct sr_uring *u, int err)
 {
@@ -212,13 +245,116 @@ static int give_up(struct sr_uring *u, int err)
 	return err;
 }
 
+/* The programs' sections, handled by before_prog_load() (libbpf's list is process-wide). */
+static const char *const uring_secs[] = { "raw_tp/io_uring_submit_req",
+					  "raw_tp/io_uring_req_failed",
+					  "raw_tp/io_uring_complete" };
+
+static int handlers_add(struct sr_uring *u)
+{
+	LIBBPF_OPTS(libbpf_prog_handler_opts, ho, .cookie = (long)u,
+		    .prog_prepare_load_fn = before_prog_load);
+	size_t i;
+
+	for (i = 0; i < sizeof(uring_secs) / sizeof(*uring_secs); i++) {
+		u->handlers[i] = libbpf_register_prog_handler(uring_secs[i],
+							      BPF_PROG_TYPE_RAW_TRACEPOINT, 0, &ho);
+		if (u->handlers[i] < 0)
+			return u->handlers[i];
+	}
+	return 0;
+}
+
+static void handlers_del(struct sr_uring *u)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(uring_secs) / sizeof(*uring_secs); i++)
+		if (u->handlers[i] > 0)
+			libbpf_unregister_prog_handler(u->handlers[i]);
+	memset(u->handlers, 0, sizeof(u->handlers));
+}
+
+void uring_cap__start(struct sr_uring *u, const struct sr_bpfobj *main)
+{
+	int err;
+
+	if (!u->on || u->started)
+		return;
+	u->fdi = main->fdi;
+	u->knobs = malloc(sizeof(*main->rodata));
+	if (!u->knobs) {
+		give_up(u, -ENOMEM);
+		return;
+	}
+	memcpy(u->knobs, main->rodata, sizeof(*main->rodata));
+	u->go = URING_WAIT;
+	u->shared = false;
+	pthread_mutex_init(&u->lock, NULL);
+	pthread_cond_init(&u->cond, NULL);
+	err = handlers_add(u);
+	if (!err)
+		err = -pthread_create(&u->thread, NULL, load_thread, u);
+	if (err) {
+		handlers_del(u);
+		give_up(u, err);
+		return;
+	}
+	u->started = true;
+}
+
+static void set_go(struct sr_uring *u, int go, const struct sr_bpf_fds *fd)
+{
+	pthread_mutex_lock(&u->lock);
+	if (u->go == URING_WAIT) {
+		if (fd)
+			u->fd = *fd;
+		u->go = go;
+	}
+	pthread_cond_signal(&u->cond);
+	pthread_mutex_unlock(&u->lock);
+}
+
+void uring_cap__maps(struct sr_uring *u, const struct sr_bpf_fds *fd)
+{
+	if (u->started)
+		set_go(u, URING_GO, fd);
+}
+
+/* Wait for the thread; return its error. */
+static int join(struct sr_uring *u)
+{
+	pthread_join(u->thread, NULL);
+	u->started = false;
+	handlers_del(u);
+	pthread_cond_destroy(&u->cond);
+	pthread_mutex_destroy(&u->lock);
+	free(u->knobs);
+	u->knobs = NULL;
+	return u->load_err;
+}
+
+void uring_cap__stop(struct sr_uring *u)
+{
+	if (!u->started)
+		return;
+	set_go(u, URING_STOP, NULL);
+	join(u);
+	uring_bpf__destroy(u->skel);
+	u->skel = NULL;
+}
+
 int uring_cap__load(struct sr_uring *u, const struct sr_bpfobj *main)
 {
 	int err;
 
 	if (!u->on)
 		return 0;
-	err = load(u, main);
+	uring_cap__start(u, main);
+	if (!u->started)
+		return u->err;
+	uring_cap__maps(u, &main->fd);
+	err = join(u);
 	return err ? give_up(u, err) : 0;
 }
 
@@ -264,6 +400,7 @@ void uring_cap__free(struct sr_uring *u)
 {
 	if (!u)
 		return;
+	uring_cap__stop(u);
 	uring_cap__detach(u);
 	uring_bpf__destroy(u->skel);
 	u->skel = NULL;
