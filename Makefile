@@ -296,12 +296,25 @@ $(OUTPUT)/sysray_loop.skel.h: $(OUTPUT)/sysray.bpf.o
 	$(call msg,GEN-SKEL,$@)
 	$(Q)$(BPFTOOL) gen skeleton $< name sysray_loop_bpf > $@
 
+# libbpf's light skeleton loader (its gen_loader) keeps a stack slot for each
+# function of the object, programs and subprograms, "?" ones included, and
+# has 32: with one more, the loader program fails verification on every
+# kernel and every run falls back to libbpf's skeleton (~0.5 s more start-up,
+# "Permission denied" under -d). Checked here instead.
+LSKEL_MAX_FUNCS := 32
+lskel_funcs = n=$$(readelf -sW $(1) 2>/dev/null | awk '$$4 == "FUNC"' | wc -l); \
+	[ "$$n" -gt 0 ] && [ "$$n" -le $(LSKEL_MAX_FUNCS) ] || { \
+	echo "$(1): $$n BPF functions (programs and subprograms): a light skeleton" \
+	"takes at most $(LSKEL_MAX_FUNCS); inline or merge one" >&2; exit 1; }
+
 $(OUTPUT)/sysray.lskel.h: $(OUTPUT)/sysray.bpf.o
 	$(call msg,GEN-SKEL,$@)
+	$(Q)$(call lskel_funcs,$<)
 	$(Q)$(BPFTOOL) gen skeleton -L $< name sysray_lskel > $@
 
 $(OUTPUT)/sysray_fdi.lskel.h: $(OUTPUT)/sysray_fdi.bpf.o
 	$(call msg,GEN-SKEL,$@)
+	$(Q)$(call lskel_funcs,$<)
 	$(Q)$(BPFTOOL) gen skeleton -L $< name sysray_lskel > $@
 
 # The loader uses the builds through one view (user/capture/bpfobj.c): their
