@@ -320,9 +320,11 @@ $(OUTPUT)/sysray_fdi.lskel.h: $(OUTPUT)/sysray_fdi.bpf.o
 # The loader uses the builds through one view (user/capture/bpfobj.c): their
 # maps, programs and variables must be laid out alike, as the skeletons show.
 $(OUTPUT)/skel-layout.ok: $(OUTPUT)/sysray_compat.skel.h $(OUTPUT)/sysray_loop.skel.h \
-		$(OUTPUT)/sysray.lskel.h $(OUTPUT)/sysray_fdi.lskel.h
+		$(OUTPUT)/sysray.lskel.h $(OUTPUT)/sysray_fdi.lskel.h \
+		$(OUTPUT)/uring.skel.h $(OUTPUT)/uring_fdi.skel.h
 	$(call msg,CHECK,$@)
-	$(Q)scripts/skel-layout.sh $^
+	$(Q)scripts/skel-layout.sh $(wordlist 1,4,$^)
+	$(Q)scripts/skel-layout.sh $(wordlist 5,6,$^)
 	$(Q)touch $@
 
 $(OUTPUT)/syscall_names.h: scripts/gen-syscall-names.sh | $(OUTPUT)

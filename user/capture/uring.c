@@ -9,7 +9,8 @@
  * fifth argument (the kernel refuses it where there are only three), so
  * that one load does on every kernel; the submission's name at attach.
  * Kernels older than 6.0 (whose submission tracepoint has no request) are
- * not tried.
+ * not tried. libbpf's work (kernel BTF, CO-RE relocations) is done on a
+ * thread while the main programs load: see share_maps().
  */
 #include <errno.h>
 #include <fcntl.h>
