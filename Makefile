@@ -55,7 +55,8 @@ XLAT_INS := $(wildcard user/table/xlat/*.in)
 XLAT_OBJS := $(patsubst user/table/xlat/%.in,$(OUTPUT)/xlat/%.o,$(XLAT_INS))
 GEN_HDRS := $(OUTPUT)/sysray_compat.skel.h $(OUTPUT)/sysray.lskel.h $(OUTPUT)/sysray_fdi.lskel.h \
 	$(OUTPUT)/skel-layout.ok $(OUTPUT)/syscall_names.h $(OUTPUT)/errno_names.h \
-	$(OUTPUT)/kernel_errnos.h $(OUTPUT)/xlat/all.h $(OUTPUT)/uring_ops.h $(OUTPUT)/uring.skel.h
+	$(OUTPUT)/kernel_errnos.h $(OUTPUT)/xlat/all.h $(OUTPUT)/uring_ops.h $(OUTPUT)/uring.skel.h \
+	$(OUTPUT)/uring_fdi.skel.h
 # Everything in user/ but main.c forms a library shared with the unit tests.
 LIB_SRCS := $(filter-out user/main.c,$(wildcard user/*.c user/*/*.c))
 LIB_OBJS := $(patsubst user/%.c,$(OUTPUT)/user/%.o,$(LIB_SRCS))
@@ -262,16 +263,28 @@ $(OUTPUT)/sysray_compat.bpf.o: $(BPF_SRCS) $(BPF_HDRS) $(VMLINUX) $(FLAGS_FILE) 
 
 # The io_uring programs, an object of their own (bpf/uring.bpf.c): libbpf's
 # skeleton, loaded after the main object with its maps, where the kernel has
-# the tracepoints of 6.0 or later.
+# the tracepoints of 6.0 or later. Built twice: without and with (-y) the fd
+# descriptions, whose kernel types cost libbpf most of its relocation time;
+# the loader opens the second through the first one's skeleton.
 $(OUTPUT)/uring.bpf.o: $(BPF_SRCS) $(BPF_HDRS) $(VMLINUX) $(FLAGS_FILE) | $(OUTPUT)
 	$(call msg,BPF,$@)
 	$(Q)$(CLANG) $(BPF_CFLAGS) -c bpf/uring.bpf.c -o $@.tmp
 	$(Q)$(BPFTOOL) gen object $@ $@.tmp
 	$(Q)rm -f $@.tmp
 
+$(OUTPUT)/uring_fdi.bpf.o: $(BPF_SRCS) $(BPF_HDRS) $(VMLINUX) $(FLAGS_FILE) | $(OUTPUT)
+	$(call msg,BPF,$@)
+	$(Q)$(CLANG) $(BPF_CFLAGS) -DSR_URING_FDI=1 -c bpf/uring.bpf.c -o $@.tmp
+	$(Q)$(BPFTOOL) gen object $@ $@.tmp
+	$(Q)rm -f $@.tmp
+
 $(OUTPUT)/uring.skel.h: $(OUTPUT)/uring.bpf.o
 	$(call msg,GEN-SKEL,$@)
 	$(Q)$(BPFTOOL) gen skeleton $< name uring_bpf > $@
+
+$(OUTPUT)/uring_fdi.skel.h: $(OUTPUT)/uring_fdi.bpf.o
+	$(call msg,GEN-SKEL,$@)
+	$(Q)$(BPFTOOL) gen skeleton $< name uring_fdi_bpf > $@
 
 # libbpf's skeleton of the build for kernels before 5.17: the loader's.
 $(OUTPUT)/sysray_compat.skel.h: $(OUTPUT)/sysray_compat.bpf.o
@@ -283,20 +296,35 @@ $(OUTPUT)/sysray_loop.skel.h: $(OUTPUT)/sysray.bpf.o
 	$(call msg,GEN-SKEL,$@)
 	$(Q)$(BPFTOOL) gen skeleton $< name sysray_loop_bpf > $@
 
+# libbpf's light skeleton loader (its gen_loader) keeps a stack slot for each
+# function of the object, programs and subprograms, "?" ones included, and
+# has 32: with one more, the loader program fails verification on every
+# kernel and every run falls back to libbpf's skeleton (~0.5 s more start-up,
+# "Permission denied" under -d). Checked here instead.
+LSKEL_MAX_FUNCS := 32
+lskel_funcs = n=$$(readelf -sW $(1) 2>/dev/null | awk '$$4 == "FUNC"' | wc -l); \
+	[ "$$n" -gt 0 ] && [ "$$n" -le $(LSKEL_MAX_FUNCS) ] || { \
+	echo "$(1): $$n BPF functions (programs and subprograms): a light skeleton" \
+	"takes at most $(LSKEL_MAX_FUNCS); inline or merge one" >&2; exit 1; }
+
 $(OUTPUT)/sysray.lskel.h: $(OUTPUT)/sysray.bpf.o
 	$(call msg,GEN-SKEL,$@)
+	$(Q)$(call lskel_funcs,$<)
 	$(Q)$(BPFTOOL) gen skeleton -L $< name sysray_lskel > $@
 
 $(OUTPUT)/sysray_fdi.lskel.h: $(OUTPUT)/sysray_fdi.bpf.o
 	$(call msg,GEN-SKEL,$@)
+	$(Q)$(call lskel_funcs,$<)
 	$(Q)$(BPFTOOL) gen skeleton -L $< name sysray_lskel > $@
 
 # The loader uses the builds through one view (user/capture/bpfobj.c): their
 # maps, programs and variables must be laid out alike, as the skeletons show.
 $(OUTPUT)/skel-layout.ok: $(OUTPUT)/sysray_compat.skel.h $(OUTPUT)/sysray_loop.skel.h \
-		$(OUTPUT)/sysray.lskel.h $(OUTPUT)/sysray_fdi.lskel.h
+		$(OUTPUT)/sysray.lskel.h $(OUTPUT)/sysray_fdi.lskel.h \
+		$(OUTPUT)/uring.skel.h $(OUTPUT)/uring_fdi.skel.h
 	$(call msg,CHECK,$@)
-	$(Q)scripts/skel-layout.sh $^
+	$(Q)scripts/skel-layout.sh $(wordlist 1,4,$^)
+	$(Q)scripts/skel-layout.sh $(wordlist 5,6,$^)
 	$(Q)touch $@
 
 $(OUTPUT)/syscall_names.h: scripts/gen-syscall-names.sh | $(OUTPUT)

@@ -12,12 +12,19 @@
  * submitter's process (its address space).
  *
  * An object of its own, loaded by libbpf after sysray.bpf.c's build (see
- * user/capture/uring.c): its maps but uring_ops and uring_reqs are the main
- * object's, shared by fd, and its .rodata and .bss are laid out alike (the
- * same headers define them). A light skeleton cannot leave a program out,
- * and io_uring_complete changed its prototype in 6.4: each kernel loads the
- * program written for its own, and a kernel without io_uring or older than
- * 6.0 loads none of this while the syscalls are traced as ever.
+ * user/capture/uring.c): its maps but uring_ops, uring_reqs and uring_tmp
+ * are the main object's, shared by fd, and its .rodata and .bss are laid out
+ * alike (the same headers define them). Built twice, as the main object is:
+ * without and with (SR_URING_FDI, -y) the fd descriptions at completion,
+ * whose kernel types cost libbpf most of its relocation time.
+ *
+ * The tracepoints changed: io_uring_submit_sqe became io_uring_submit_req in
+ * 6.3, io_uring_complete took the cqe in 6.4. The programs are raw
+ * tracepoints, attached by name: the loader finds beforehand which
+ * tracepoints this kernel has and with which arguments, loads the completion
+ * program written for them and no BTF attach point is looked up. A kernel
+ * without io_uring or older than 6.0 loads none of this while the syscalls
+ * are traced as ever.
  */
 /* 6.0 and later only: bpf_loop() is there (see sysray.bpf.c) */
 #define SR_BPF_LOOP 1
@@ -34,6 +41,10 @@
 #include "fdinfo.bpf.h"
 #include "emit.bpf.h"
 #include "count_knobs.bpf.h"
+
+#ifndef SR_URING_FDI
+#define SR_URING_FDI 0
+#endif
 
 char LICENSE[] SEC("license") = "GPL";
 
@@ -236,7 +247,7 @@ static __always_inline __u32 complete_captures(struct sr_scratch *s, __u32 off,
 		off = capture_args(off, key, SR_PASS_RETRY, r->faults);
 	if (plan->flags & SR_PLAN_HAS_EXIT)
 		off = capture_args(off, key, SR_PASS_EXIT, 0);
-	if (targ_uring_fdi &&
+	if (SR_URING_FDI && targ_uring_fdi &&
 	    (plan->flags & (SR_PLAN_FDI_RET | SR_PLAN_FDI_ARG0 | SR_PLAN_FDI_PAIR))) {
 		s = scratch_get();
 		if (s)
@@ -289,22 +300,19 @@ static __always_inline int uring_complete(__u64 req, __s64 res, __u32 cflags)
 	return 0;
 }
 
-/* 6.3 and later */
-SEC("tp_btf/io_uring_submit_req")
+/*
+ * 6.3 and later; on 6.0 to 6.2 the loader attaches it to the same
+ * tracepoint under its older name, io_uring_submit_sqe (req, force_nonblock;
+ * 5.x's had no request).
+ */
+SEC("raw_tp/io_uring_submit_req")
 int BPF_PROG(uring_submit_req, struct io_kiocb *req)
 {
 	return uring_submit(req, NULL);
 }
 
-/* 6.0 to 6.2: the same tracepoint under its older name (5.x's had no request) */
-SEC("tp_btf/io_uring_submit_sqe")
-int BPF_PROG(uring_submit_sqe, struct io_kiocb *req, bool force_nonblock)
-{
-	return uring_submit(req, NULL);
-}
-
 /* A request refused while being set up (bad flags, bad fd): it completes with the error. */
-SEC("tp_btf/io_uring_req_failed")
+SEC("raw_tp/io_uring_req_failed")
 int BPF_PROG(uring_req_failed, const struct io_uring_sqe *sqe, struct io_kiocb *req, int error)
 {
 	__u64 rq = (__u64)req;
@@ -315,19 +323,15 @@ int BPF_PROG(uring_req_failed, const struct io_uring_sqe *sqe, struct io_kiocb *
 	return uring_submit(req, sqe);
 }
 
-/*
- * 6.4 and later: the completion queue entry as posted. Read directly (a BTF
- * pointer): on 6.0-6.3, where this argument is user_data, the verifier
- * refuses the program and the loader takes uring_complete_v60.
- */
-SEC("tp_btf/io_uring_complete")
+/* 6.4 and later: the completion queue entry as posted. */
+SEC("raw_tp/io_uring_complete")
 int BPF_PROG(uring_complete_cqe, void *ctx_, void *req, struct io_uring_cqe *cqe)
 {
-	return uring_complete((__u64)req, cqe->res, cqe->flags);
+	return uring_complete((__u64)req, BPF_CORE_READ(cqe, res), BPF_CORE_READ(cqe, flags));
 }
 
-/* 6.0 to 6.3: the entry's fields one by one (6.4+ refuses its arguments past the third). */
-SEC("tp_btf/io_uring_complete")
+/* 6.0 to 6.3: the entry's fields one by one (6.4+ refuses to attach it: 3 arguments). */
+SEC("raw_tp/io_uring_complete")
 int BPF_PROG(uring_complete_v60, void *ctx_, void *req, __u64 user_data, int res, unsigned cflags,
 	     __u64 extra1, __u64 extra2)
 {

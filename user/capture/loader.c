@@ -258,6 +258,9 @@ static int prepare(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	/* without -c the count maps are never used: nothing to preallocate */
 	if (!o->summary.mode)
 		l->obj.count_entries = l->obj.count_tasks = 1;
+	/* io_uring: which of its programs this kernel takes; libbpf's part meanwhile */
+	uring_cap__prepare(&l->uring, o, cfg->plans);
+	uring_cap__start(&l->uring, &l->obj);
 	return 0;
 }
 
@@ -265,15 +268,13 @@ static int prepare(struct sr_loader *l, const struct sr_load_cfg *cfg)
  * The io_uring programs, where the kernel has them: else syscalls are
  * traced as ever, and -d says why requests are not.
  */
-static void load_uring(struct sr_loader *l, const struct sr_load_cfg *cfg)
+static void uring_report(const struct sr_loader *l, const struct sr_opts *o)
 {
-	int err = uring_cap__load(&l->uring, &l->obj, cfg->opts, cfg->plans);
-
-	if (err && cfg->opts->debug)
+	if (l->uring.err && o->debug)
 		fprintf(stderr,
 			"sysray: io_uring requests are not traced: %s (they need Linux 6.0 or "
 			"later with io_uring)\n",
-			strerror(-err));
+			strerror(-l->uring.err));
 }
 
 /* The rings' workers: they make each CPU's ring while the programs load. */
@@ -299,6 +300,7 @@ static int load_programs(struct sr_loader *l, const struct sr_load_cfg *cfg)
 		return 0;
 	if (!l->obj.light_failed)
 		return load_error("load BPF programs", err);
+	uring_cap__stop(&l->uring);
 	rbs__free(&l->rbs);
 	rings__close(&l->rings);
 	if (cfg->stop && *cfg->stop)
@@ -346,13 +348,14 @@ int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	err = load_programs(l, cfg);
 	if (err)
 		return err;
-	/* in the background: see rbs.h */
+	/* in the background: see rbs.h; the io_uring programs load on their thread */
 	rbs__fill(&l->rbs, l->obj.fd.rbs);
+	uring_cap__maps(&l->uring, &l->obj.fd);
 	t[2] = now_ms();
 	err = fill_plans(l, cfg->plans);
 	if (err)
 		return load_error("fill the syscall plans", err);
-	load_uring(l, cfg);
+	uring_cap__load(&l->uring, &l->obj);
 	err = fill_cgroups(l, o);
 	if (err)
 		return err;
@@ -362,10 +365,10 @@ int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
 		return load_error("create the ring buffers", err);
 	t[4] = now_ms();
 	err = bpfobj__attach(&l->obj);
-	if (!err)
-		err = uring_cap__attach(l->uring);
 	if (err)
 		return load_error("attach to the syscall tracepoints", err);
+	uring_cap__attach(&l->uring);
+	uring_report(l, o);
 	if (o->backlog) {
 		err = backlog__start(&l->backlog, &l->rings, o->backlog, SR_BACKLOG_CHUNK,
 				     cfg->on_record, cfg->ctx);
@@ -447,7 +450,7 @@ int loader__drain(struct sr_loader *l)
 
 void loader__detach(struct sr_loader *l)
 {
-	uring_cap__detach(l->uring);
+	uring_cap__detach(&l->uring);
 	bpfobj__detach(&l->obj);
 }
 
@@ -522,7 +525,6 @@ void loader__free(struct sr_loader *l)
 	backlog__stop(&l->backlog);
 	rbs__free(&l->rbs); /* its workers map into the rings */
 	rings__close(&l->rings);
-	uring_cap__free(l->uring);
-	l->uring = NULL;
+	uring_cap__free(&l->uring);
 	bpfobj__free(&l->obj);
 }

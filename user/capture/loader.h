@@ -11,11 +11,11 @@
 #include "sysray/abi.h"
 #include "capture/bpfobj.h"
 #include "capture/rbs.h"
+#include "capture/uring.h"
 #include "ingest/backlog.h"
 #include "ingest/ringbuf.h"
 
 struct sr_opts;
-struct uring_bpf;
 struct sr_plans;
 
 struct sr_loader {
@@ -25,7 +25,7 @@ struct sr_loader {
 	struct sr_rbs rbs; /* the rings, and the array the programs find them in */
 	uint64_t ring_size; /* each */
 	int ncpus;
-	struct uring_bpf *uring; /* the io_uring programs, or NULL (capture/uring.h) */
+	struct sr_uring uring; /* the io_uring programs */
 	sr_ring_fn on_record; /* each record, oldest first */
 	void *ctx;
 };
