@@ -1439,6 +1439,28 @@ def hostile_fork_storm():
 
 
 @test
+def state_freed_after_fork_storm():
+    """5000 children forked as fast as possible, then a program with 4
+    threads: once every task exited, -d's state line says the per-thread
+    state, the calls in flight and the fd tables are empty again; the exited
+    leaders -Y names stay, but never more than 4096."""
+    script = f'"{prog("hostile_forks")}" 5000; "{prog("threads")}" >/dev/null'
+    st, lines, err = trace(['sh', '-c', script], ['-d', '-f', '-y', '-Y'], timeout=300)
+    check(st == 0, f'status {st}: {err[-500:]}')
+    check('lost' not in err.replace('lost 0,', ''), 'events lost: ' + err[-500:])
+    got = [line for line in err.splitlines() if line.startswith('sysray: state at end: ')]
+    check(len(got) == 1, 'no state line: ' + err[-500:])
+    m = re.search(r'exited leaders kept for -Y (\d+),', got[0])
+    zombies = int(m.group(1)) if m else -1
+    check(0 < zombies <= 4096, f'exited leaders kept: {zombies}, want 1..4096: {got[0]}')
+    want = ('sysray: state at end: threads 0 (in a call 0, signals held 0), '
+            f'exited leaders kept for -Y {zombies}, io_uring requests 0; fd tables: '
+            'processes 0, files 0, open fds 0, sockets 0, paths 0, directories 0, '
+            'SCM_RIGHTS in flight 0')
+    check(got[0] == want, f'state not freed:\n  got  {got[0]}\n  want {want}')
+
+
+@test
 def hostile_pid_and_tid_reuse():
     """A pid reused by a new process and a thread's tid reused by a process:
     -y and -Y describe the new task, never what the old one had (fd 3 of
