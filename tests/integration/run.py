@@ -356,6 +356,18 @@ def build_for_older_kernels():
           'SYSRAY_BPF_LOOP=0 did not load the build for older kernels: ' + err[-300:])
 
 
+# How long one corpus program may run in inputs_captured_before_the_call.
+PROG_WAIT = 60
+
+
+def read_or(path, default):
+    try:
+        with open(path) as f:
+            return f.read().strip()
+    except OSError:
+        return default
+
+
 @test
 def inputs_captured_before_the_call():
     """Over the corpus, no path, string or argv the kernel read is missing.
@@ -366,12 +378,21 @@ def inputs_captured_before_the_call():
     """
     work = tempfile.mkdtemp(prefix='sysray-it-')
     progs = sorted(os.path.join(PROGS, n) for n in os.listdir(PROGS))
-    script = ''.join(f'"{p}" >/dev/null 2>&1\n' for p in progs) + 'exit 0\n'
+    # each program gets its own bounded wait (a hung one is killed and
+    # named); "running" names the program under way, should sysray hang
+    running, hung = os.path.join(work, 'running'), os.path.join(work, 'hung')
+    script = ''.join(f'echo "{p}" >"{running}"\n'
+                     f'timeout -s KILL {PROG_WAIT} "{p}" </dev/null >/dev/null 2>&1\n'
+                     f'[ $? = 137 ] && echo "{p}" >>"{hung}"\n' for p in progs) + 'exit 0\n'
     try:
         st, _, err = sysray(['-d', '-o', '/dev/null', '--', 'sh', '-c', script], cwd=work,
                             timeout=300)
+    except subprocess.TimeoutExpired:
+        raise Fail('sysray still running after 300 s, waiting on ' + read_or(running, '?'))
     finally:
-        os.rmdir(work)
+        hung_progs = read_or(hung, '').split()
+        shutil.rmtree(work)
+    check(not hung_progs, f'killed after {PROG_WAIT} s: {hung_progs}')
     m = re.search(r'inputs unread after retry \(of which the kernel read\):(.*)', err)
     check(st == 0 and m, f'no unread summary (status {st}): {err[-500:]}')
     counts = {name: (int(a), int(b)) for name, a, b in
