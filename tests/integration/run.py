@@ -368,6 +368,51 @@ def read_or(path, default):
         return default
 
 
+def descendants(pid):
+    """The processes below @pid: [(pid, ppid, state, comm)]."""
+    procs = {}
+    for d in os.listdir('/proc'):
+        try:
+            with open(f'/proc/{d}/stat') as f:
+                head, tail = f.read().rsplit(')', 1)
+            procs[int(d)] = (int(tail.split()[1]), tail.split()[0], head.split('(', 1)[1])
+        except (OSError, ValueError, IndexError):
+            pass
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        for c, (pp, state, comm) in procs.items():
+            if pp == p:
+                out.append((c, pp, state, comm))
+                todo.append(c)
+    return out
+
+
+def hang_report(tr):
+    """What a sysray -d that did not end is waiting for: the processes it
+    launched that are still there, its threads' states, its state line."""
+    below = descendants(tr.pid)
+    kids = ', '.join(f'{c} ({comm}, {state}, parent {pp})'
+                     for c, pp, state, comm in below[:8]) or 'none'
+    if len(below) > 8:
+        kids += f' and {len(below) - 8} more'
+    threads = []
+    for t in os.listdir(f'/proc/{tr.pid}/task'):
+        threads.append(f'{t}: {proc_state(t)} in ' + read_or(f'/proc/{tr.pid}/task/{t}/wchan', '?'))
+    tr.send_signal(signal.SIGUSR1)
+    time.sleep(3)
+    tr.kill()
+    _, err = tr.communicate()
+    for c, _, _, _ in below:
+        try:
+            os.kill(c, signal.SIGKILL)
+        except OSError:
+            pass
+    state = [line for line in err.splitlines() if line.startswith('sysray: state now:')]
+    return (f'processes left: {kids}; sysray threads: {"; ".join(threads)}; '
+            f'{state[-1] if state else "no state line"}; stderr ends: {err[-300:]}')
+
+
 @test
 def inputs_captured_before_the_call():
     """Over the corpus, no path, string or argv the kernel read is missing.
@@ -384,13 +429,20 @@ def inputs_captured_before_the_call():
     script = ''.join(f'echo "{p}" >"{running}"\n'
                      f'timeout -s KILL {PROG_WAIT} "{p}" </dev/null >/dev/null 2>&1\n'
                      f'[ $? = 137 ] && echo "{p}" >>"{hung}"\n' for p in progs) + 'exit 0\n'
+    tr = subprocess.Popen([SYSRAY, '-d', '-o', '/dev/null', '--', 'sh', '-c', script], cwd=work,
+                          stderr=subprocess.PIPE, text=True, errors='replace')
     try:
-        st, _, err = sysray(['-d', '-o', '/dev/null', '--', 'sh', '-c', script], cwd=work,
-                            timeout=300)
+        _, err = tr.communicate(timeout=300)
+        st = tr.returncode
     except subprocess.TimeoutExpired:
-        raise Fail('sysray still running after 300 s, waiting on ' + read_or(running, '?'))
+        raise Fail('sysray still running after 300 s; the program under way: ' +
+                   read_or(running, '?') + '; killed: ' + (read_or(hung, '') or 'none') +
+                   '; ' + hang_report(tr))
     finally:
         hung_progs = read_or(hung, '').split()
+        if tr.poll() is None:
+            tr.kill()
+            tr.communicate()
         shutil.rmtree(work)
     check(not hung_progs, f'killed after {PROG_WAIT} s: {hung_progs}')
     m = re.search(r'inputs unread after retry \(of which the kernel read\):(.*)', err)
