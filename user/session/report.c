@@ -76,22 +76,22 @@ static void report_records(const struct sr_session *s, const struct sr_cpu_stats
 void report__state(const struct sr_session *s, const char *when)
 {
 	struct sr_pairing_state p;
-	struct sr_fd_state f;
+	struct sr_fd_state f = { 0 };
+	char fds[256] = "; no fd tables";
 
 	pairing__state(&s->pairing, &p);
+	if (s->fds) {
+		fdtab__state(s->fds, &f);
+		snprintf(fds, sizeof(fds),
+			 "; fd tables: processes %zu, files %zu, open fds %zu, sockets %zu, "
+			 "paths %zu, directories %zu, SCM_RIGHTS in flight %zu",
+			 f.procs, f.files, f.open, f.socks, f.paths, f.dirs, f.inflight);
+	}
+	/* one write: a reader polling the file never sees half of it */
 	fprintf(stderr,
 		"sysray: state %s: threads %zu (in a call %zu, signals held %zu), "
-		"exited leaders kept for -Y %zu, io_uring requests %zu",
-		when, p.threads, p.in_call, p.signals, p.zombies, p.uring);
-	if (!s->fds) {
-		fputs("; no fd tables\n", stderr);
-		return;
-	}
-	fdtab__state(s->fds, &f);
-	fprintf(stderr,
-		"; fd tables: processes %zu, files %zu, open fds %zu, sockets %zu, paths %zu, "
-		"directories %zu, SCM_RIGHTS in flight %zu\n",
-		f.procs, f.files, f.open, f.socks, f.paths, f.dirs, f.inflight);
+		"exited leaders kept for -Y %zu, io_uring requests %zu%s\n",
+		when, p.threads, p.in_call, p.signals, p.zombies, p.uring, fds);
 }
 
 /* -k: stacks that printed no frame are said, not dropped silently. */
