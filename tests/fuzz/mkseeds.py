@@ -11,13 +11,16 @@ programs and sysray built), then writes candidate seeds:
 - fuzz_replay: the head of some recordings, as files (magic included).
 
 and keeps the smallest set with the same coverage (libFuzzer's -merge=1 with
-the built targets) in tests/fuzz/corpus/TARGET/.
+the built targets) in tests/fuzz/corpus/TARGET/. A change of the record
+layouts (SR_RECORD_MAGIC) makes the old seeds useless: remove all but the
+crash-* files (upgraded to the new layout) first.
 
 usage: mkseeds.py [--sysray ./sysray] [--fuzz .output/fuzz]
 """
 
 import argparse
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -28,7 +31,16 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 PROGS = os.path.join(ROOT, '.output', 'progs')
 # Helpers that run until killed, not programs to record.
 SKIP = {'busy', 'filter_target'}
-MAGIC = b'SYSRAYR2'
+
+
+def record_magic():
+    """SR_RECORD_MAGIC of user/ingest/recording.h: the format sysray writes now."""
+    with open(os.path.join(ROOT, 'user', 'ingest', 'recording.h')) as f:
+        m = re.search(r'#define SR_RECORD_MAGIC "(\w+)"', f.read())
+    return m.group(1).encode()
+
+
+MAGIC = record_magic()
 # Option words (fuzz_records.c opts_from()): -yy --peer -v -Y, -y, none, -e raw=.
 OPTION_WORDS = [0x3 | 0x4 | 0x8, 0x1 | 0x10, 0x0, 0x2000 | 0x6b4d0000]
 RECORDS_PER_SEED = 12

@@ -47,6 +47,13 @@ static void errnos(struct t_state *st)
 	CHECK_STR(st, errno__name(530), "ERECALLCONFLICT");
 	/* ... but not these two, which strace 6.1's table lacks */
 	CHECK(st, errno__name(519) == NULL && errno__name(531) == NULL);
+	/* a text stays valid after another is looked up (strerror() frees its buffer) */
+	{
+		const char *a = errno__text(3000);
+
+		CHECK_STR(st, errno__text(3001), "Unknown error 3001");
+		CHECK_STR(st, a, "Unknown error 3000");
+	}
 }
 
 /* Return values with errno, as strace's print_err_ret() prints them. */

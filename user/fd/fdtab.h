@@ -59,6 +59,20 @@ bool fdtab__wanted(const struct sr_opts *o);
  */
 struct sr_fdtab *fdtab__new(const struct sr_opts *o);
 
+/* What the tables hold now (-d): each returns to its baseline as processes exit. */
+struct sr_fd_state {
+	size_t procs; /* processes */
+	size_t files; /* open file descriptions, shared by dup'ed and inherited fds */
+	size_t open; /* fd slots holding a file, in all tables */
+	size_t socks; /* the socket index (by inode) */
+	size_t paths; /* the path index (by hash) */
+	size_t dirs; /* directories above indexed paths and cwds */
+	size_t inflight; /* files sent with SCM_RIGHTS, not yet received */
+};
+
+/** fdtab__state() - count what @t holds into @st. */
+void fdtab__state(const struct sr_fdtab *t, struct sr_fd_state *st);
+
 /** fdtab__free() - NULL-safe. */
 void fdtab__free(struct sr_fdtab *t);
 

@@ -148,6 +148,7 @@ struct fdf_file *fdf__new(struct sr_fdtab *t, uint8_t kind, const char *name, si
 		free(f);
 		return NULL;
 	}
+	t->nfiles++;
 	return f;
 }
 
@@ -164,6 +165,7 @@ void fdf__put(struct sr_fdtab *t, struct fdf_file *f)
 	free(f->name);
 	free(f->sk);
 	free(f);
+	t->nfiles--;
 }
 
 static uint8_t kind_of(const struct sr_fdinfo *fi)

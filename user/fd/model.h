@@ -201,6 +201,7 @@ struct sr_fdtab {
 	 */
 	struct idmap dirs;
 	size_t nopen; /* open slots in all tables */
+	size_t nfiles; /* struct fdf_file allocated */
 	uint32_t epoch; /* events were lost: bumped, tables older than it are suspect */
 	uint64_t clock; /* counts process lookups (fdt_proc.used) */
 	uint32_t holders_gen; /* bumped by forks and exits: which process holds a file changed */

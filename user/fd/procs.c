@@ -391,6 +391,17 @@ struct sr_fdtab *fdtab__new(const struct sr_opts *o)
 	return t;
 }
 
+void fdtab__state(const struct sr_fdtab *t, struct sr_fd_state *st)
+{
+	*st = (struct sr_fd_state){ .procs = t->procs.used,
+				    .files = t->nfiles,
+				    .open = t->nopen,
+				    .socks = t->socks.used,
+				    .paths = t->paths.used,
+				    .dirs = t->dirs.used,
+				    .inflight = t->nfly };
+}
+
 void fdtab__free(struct sr_fdtab *t)
 {
 	struct fdt_proc *p;

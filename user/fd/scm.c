@@ -52,6 +52,9 @@ static size_t scm_fds(const struct sr_call *c, bool at_exit, int32_t *fds, size_
 				   i + 4 <= left && n < max;
 		     i += 4)
 			memcpy(&fds[n++], p + i, 4);
+		/* the last header; a cmsg_len near 2^64 would round up to a step of 0 */
+		if (clen >= left)
+			break;
 		step = (clen + 7) & ~7ULL;
 		if (step >= left)
 			break;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/epoll.h>
@@ -226,8 +227,16 @@ int backlog__start(struct sr_backlog *b, struct sr_rings *rings, size_t cap, siz
 	return 0;
 }
 
-/* Hand on what the reader published; returns how many records. */
-static long format_published(struct sr_backlog *b)
+/*
+ * Records backlog__poll() hands on before it returns (at the end of the
+ * chunk where it reaches them): the loop around it must see a stop signal,
+ * a reader gone or a -d state request soon, even while the reader publishes
+ * faster than the records are formatted.
+ */
+#define FORMAT_BATCH 4096
+
+/* Hand on what the reader published, up to a chunk past @max records; returns how many. */
+static long format_published(struct sr_backlog *b, long max)
 {
 	long n = 0;
 
@@ -250,6 +259,8 @@ static long format_published(struct sr_backlog *b)
 		chunk_free(b, c);
 		b->cur = next;
 		b->off = 0;
+		if (n >= max)
+			return n;
 	}
 }
 
@@ -263,7 +274,7 @@ int backlog__poll(struct sr_backlog *b, int timeout_ms)
 {
 	int err;
 
-	if (!format_published(b) && timeout_ms > 0) {
+	if (!format_published(b, FORMAT_BATCH) && timeout_ms > 0) {
 		struct timespec until;
 
 		clock_gettime(CLOCK_MONOTONIC, &until);
@@ -274,7 +285,7 @@ int backlog__poll(struct sr_backlog *b, int timeout_ms)
 		if (!has_published(b) && !b->err)
 			pthread_cond_timedwait(&b->ready, &b->mu, &until);
 		pthread_mutex_unlock(&b->mu);
-		format_published(b);
+		format_published(b, FORMAT_BATCH);
 	}
 	pthread_mutex_lock(&b->mu);
 	err = b->err;
@@ -300,7 +311,7 @@ void backlog__stop(struct sr_backlog *b)
 	pthread_join(b->thread, NULL);
 	stop_fd_close(b);
 	b->started = false;
-	format_published(b);
+	format_published(b, LONG_MAX);
 	chunk_free(b, b->cur); /* the last: the reader's too */
 	spares_free(b);
 	b->cur = b->fill = NULL;

@@ -91,6 +91,20 @@ void pairing__free(struct sr_pairing *p)
 	uring__free(&p->uring);
 }
 
+void pairing__state(const struct sr_pairing *p, struct sr_pairing_state *st)
+{
+	const struct sr_ttask *t;
+	size_t it = 0;
+
+	*st = (struct sr_pairing_state){ .threads = p->tasks.used,
+					 .zombies = p->zombies.map.used,
+					 .uring = p->uring.reqs.used };
+	while ((t = idmap__next(&p->tasks, &it, NULL))) {
+		st->in_call += t->in_call;
+		st->signals += (size_t)t->npending;
+	}
+}
+
 struct sr_ttask *pairing_task_get(struct sr_pairing *p, uint32_t tid, uint32_t tgid)
 {
 	struct sr_ttask *t = idmap__get(&p->tasks, tid);

@@ -71,6 +71,18 @@ const char *pairing__comm_at(void *ctx, uint32_t pid, uint64_t when);
 /** pairing__comm_of() - pairing__comm_at() now (for --peer). */
 const char *pairing__comm_of(void *ctx, uint32_t pid);
 
+/* What the pairing stage holds now (-d): each returns to its baseline as tasks exit. */
+struct sr_pairing_state {
+	size_t threads; /* per-thread state */
+	size_t in_call; /* ... of which an entry waits for its exit */
+	size_t signals; /* ignored signals held until their thread's call ends */
+	size_t zombies; /* exited leaders -Y names until reaped (at most SR_MAX_ZOMBIES) */
+	size_t uring; /* io_uring submissions waiting for their completion */
+};
+
+/** pairing__state() - count what @p holds into @st. */
+void pairing__state(const struct sr_pairing *p, struct sr_pairing_state *st);
+
 /** pairing__free() - free the per-task state. NULL-safe. */
 void pairing__free(struct sr_pairing *p);
 

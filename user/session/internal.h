@@ -51,5 +51,7 @@ int counts__print(struct sr_session *s);
 /* report.c: losses and malformed records on stderr and, with -d, statistics. */
 void report__end(struct sr_session *s);
 void report__replay(const struct sr_session *s, const struct sr_replay *r);
+/* -d: what the pairing stage and the fd tables hold, @when ("now", "at end"). */
+void report__state(const struct sr_session *s, const char *when);
 
 #endif /* SYSRAY_SESSION_INTERNAL_H */

@@ -7,6 +7,7 @@
 #include <sys/resource.h>
 
 #include "explain/explain.h"
+#include "fd/fdtab.h"
 #include "ingest/recording.h"
 #include "session/internal.h"
 #include "session/session.h"
@@ -72,6 +73,27 @@ static void report_records(const struct sr_session *s, const struct sr_cpu_stats
 		(unsigned long long)st->v[SR_STAT_REC_FULL]);
 }
 
+void report__state(const struct sr_session *s, const char *when)
+{
+	struct sr_pairing_state p;
+	struct sr_fd_state f = { 0 };
+	char fds[256] = "; no fd tables";
+
+	pairing__state(&s->pairing, &p);
+	if (s->fds) {
+		fdtab__state(s->fds, &f);
+		snprintf(fds, sizeof(fds),
+			 "; fd tables: processes %zu, files %zu, open fds %zu, sockets %zu, "
+			 "paths %zu, directories %zu, SCM_RIGHTS in flight %zu",
+			 f.procs, f.files, f.open, f.socks, f.paths, f.dirs, f.inflight);
+	}
+	/* one write: a reader polling the file never sees half of it */
+	fprintf(stderr,
+		"sysray: state %s: threads %zu (in a call %zu, signals held %zu), "
+		"exited leaders kept for -Y %zu, io_uring requests %zu%s\n",
+		when, p.threads, p.in_call, p.signals, p.zombies, p.uring, fds);
+}
+
 /* -k: stacks that printed no frame are said, not dropped silently. */
 static void report_stacks(struct sr_session *s)
 {
@@ -131,6 +153,7 @@ void report__end(struct sr_session *s)
 	report_usage(s);
 	report_unread(&s->pairing.stats);
 	report_records(s, &st);
+	report__state(s, "at end");
 }
 
 /* --replay: a damaged recording says so, after what it held was printed. */

@@ -33,14 +33,20 @@
 #define RECONCILE_MS 500
 
 /* The only state outside the session: what a signal handler may touch. */
-static volatile sig_atomic_t exiting_sig;
+static volatile sig_atomic_t exiting_sig, state_asked;
 
 static void on_signal(int sig)
 {
 	exiting_sig = sig;
 }
 
-static void install_signals(void)
+static void on_usr1(int sig)
+{
+	state_asked = 1;
+}
+
+/* -d: SIGUSR1 asks for the state sizes now (report__state()); else it is left alone. */
+static void install_signals(bool debug)
 {
 	struct sigaction sa = { .sa_handler = on_signal };
 
@@ -49,6 +55,10 @@ static void install_signals(void)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	sa.sa_handler = on_usr1;
+	sa.sa_flags = SA_RESTART;
+	if (debug)
+		sigaction(SIGUSR1, &sa, NULL);
 }
 
 /* -d: libbpf's warnings (a verifier log among them); -dd: everything. */
@@ -293,6 +303,10 @@ static int trace_loop(struct sr_session *s)
 			next_check = sr_now_ms() + RECONCILE_MS;
 		}
 		output__flush(s);
+		if (state_asked) {
+			state_asked = 0;
+			report__state(s, "now");
+		}
 		if (!output__err(s) && output_gone(&s->out))
 			s->out.err = -EPIPE;
 		if (output__err(s))
@@ -331,7 +345,7 @@ int session__run(struct sr_session *s)
 	if (s->opts.replay)
 		return replay(s);
 	/* from here on a stop signal ends the run the same way at any moment */
-	install_signals();
+	install_signals(s->opts.debug);
 	err = prepare(s);
 	if (err)
 		return err;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Errno names and texts, from a table generated from the headers (errno_names.h). */
+#include <stdio.h>
 #include <string.h>
 
 #include "table/errno.h"
@@ -27,11 +28,36 @@ const char *errno__name(int err)
 	return e ? e->name : NULL;
 }
 
+/* Errors are -4095..-1 (include/linux/err.h). */
+#define ERRNO_MAX 4095
+
+/*
+ * strerror()'s text for a value glibc does not know ("Unknown error 3000")
+ * lives in a buffer the next such call frees: a caller holding one text
+ * while another is looked up would read freed memory. So each value's
+ * text is copied once and kept (at most ERRNO_MAX small strings).
+ */
+static const char *kept_strerror(int err)
+{
+	static char *kept[ERRNO_MAX + 1];
+	static char other[32];
+
+	if (err > 0 && err <= ERRNO_MAX) {
+		if (!kept[err])
+			kept[err] = strdup(strerror(err));
+		if (kept[err])
+			return kept[err];
+	}
+	/* out of range, or no memory: valid until the next such value */
+	snprintf(other, sizeof(other), "Unknown error %d", err);
+	return other;
+}
+
 const char *errno__text(int err)
 {
 	const struct sr_errname *e = errname(err);
 
-	return e && e->text ? e->text : strerror(err);
+	return e && e->text ? e->text : kept_strerror(err);
 }
 
 bool errno__is_restart(int err)

@@ -20,7 +20,10 @@
 /** errno__name() - "ENOENT" for 2; NULL for a value with no name. */
 const char *errno__name(int err);
 
-/** errno__text() - strace's text for @err: "No such file or directory". */
+/**
+ * errno__text() - strace's text for @err: "No such file or directory". The
+ * text stays valid whatever is looked up next (for 1..4095).
+ */
 const char *errno__text(int err);
 
 /**
