@@ -106,17 +106,26 @@ void nl_attrs(const struct nl_ctx *x, uint64_t off, uint64_t len, const struct n
 		pr_array_end(x->f);
 }
 
+/*
+ * A NUL-terminated string of @len bytes, as strace's printstr_ex() with
+ * QUOTE_0_TERMINATED: up to its NUL within the first -s bytes, else those
+ * bytes and "...".
+ */
 bool nla_str(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
 {
-	const char *p = nl_at(x, off, len);
-	size_t max = fmt_strsize(x->f);
+	size_t max = fmt_strsize(x->f), size = len < max ? len : max;
+	const char *p = nl_at(x, off, size), *nul;
 
 	(void)opaque;
 	if (!p) {
 		pr_addr(x->f, x->addr + off);
 		return true;
 	}
-	pr_str(x->f, p, len, max, SR_Q_NUL_TERM);
+	nul = memchr(p, '\0', size);
+	if (nul)
+		pr_str(x->f, p, nul - p, max, 0);
+	else
+		pr_str(x->f, p, size, max, size ? SR_Q_ELLIPSIS : 0);
 	return true;
 }
 
