@@ -8,7 +8,9 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <linux/netfilter/nf_tables.h>
 #include <linux/netfilter/nfnetlink.h>
+#include <linux/netfilter/nfnetlink_conntrack.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <linux/xfrm.h>
@@ -75,10 +77,41 @@ static const struct sr_xlat *nl_types(int proto)
 	return NULL;
 }
 
+/* Each nfnetlink subsystem's message types, or NULL. */
+static const struct sr_xlat *nf_types(uint8_t subsys)
+{
+	switch (subsys) {
+	case NFNL_SUBSYS_CTNETLINK:
+		return &xlat_nf_ctnetlink_msg_types;
+	case NFNL_SUBSYS_CTNETLINK_EXP:
+		return &xlat_nf_ctnetlink_exp_msg_types;
+	case NFNL_SUBSYS_QUEUE:
+		return &xlat_nf_queue_msg_types;
+	case NFNL_SUBSYS_ULOG:
+		return &xlat_nf_ulog_msg_types;
+	case NFNL_SUBSYS_OSF:
+		return &xlat_nf_osf_msg_types;
+	case NFNL_SUBSYS_IPSET:
+		return &xlat_nf_ipset_msg_types;
+	case NFNL_SUBSYS_ACCT:
+		return &xlat_nf_acct_msg_types;
+	case NFNL_SUBSYS_CTNETLINK_TIMEOUT:
+		return &xlat_nf_cttimeout_msg_types;
+	case NFNL_SUBSYS_CTHELPER:
+		return &xlat_nf_cthelper_msg_types;
+	case NFNL_SUBSYS_NFTABLES:
+		return &xlat_nf_nftables_msg_types;
+	case NFNL_SUBSYS_NFT_COMPAT:
+		return &xlat_nf_nft_compat_msg_types;
+	}
+	return NULL;
+}
+
 /* nfnetlink: the subsystem in the high byte, its message in the low one. */
 static void nl_type_netfilter(struct sr_fmt *f, uint16_t type)
 {
 	const char *n = xlat__name(&xlat_nl_netfilter_msg_types, type);
+	const struct sr_xlat *t = nf_types(type >> 8);
 
 	if (n) {
 		pr_sym(f, n, type);
@@ -88,7 +121,10 @@ static void nl_type_netfilter(struct sr_fmt *f, uint16_t type)
 	pr_bits_enum(f, &xlat_nl_netfilter_subsys_ids, type >> 8);
 	pr_artifact(f, "<<8|");
 	pr_bits_glue(f);
-	pr_bits_rest(f, SR_NUM_X, type & 0xff);
+	if (t)
+		pr_bits_enum(f, t, type & 0xff);
+	else
+		pr_bits_rest(f, SR_NUM_X, type & 0xff);
 	pr_bits_end(f);
 }
 
@@ -119,6 +155,53 @@ static const struct sr_xlat *nl_xfrm_flags(uint16_t type)
 	case XFRM_MSG_GETSADINFO:
 	case XFRM_MSG_GETSPDINFO:
 		return &xlat_netlink_get_flags;
+	case XFRM_MSG_DELSA:
+	case XFRM_MSG_DELPOLICY:
+		return &xlat_netlink_delete_flags;
+	}
+	return NULL;
+}
+
+/* nfnetlink requests that create, get or delete (conntrack, expectations, nftables). */
+static const struct sr_xlat *nf_flags(uint16_t type)
+{
+	switch (type) {
+	case NFNL_SUBSYS_CTNETLINK << 8 | IPCTNL_MSG_CT_NEW:
+	case NFNL_SUBSYS_CTNETLINK_EXP << 8 | IPCTNL_MSG_EXP_NEW:
+	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_NEWTABLE:
+	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_NEWCHAIN:
+	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_NEWRULE:
+	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_NEWSET:
+	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_NEWSETELEM:
+	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_NEWGEN:
+	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_NEWOBJ:
+		return &xlat_netlink_new_flags;
+	case NFNL_SUBSYS_CTNETLINK << 8 | IPCTNL_MSG_CT_GET:
+	case NFNL_SUBSYS_CTNETLINK << 8 | IPCTNL_MSG_CT_GET_CTRZERO:
+	case NFNL_SUBSYS_CTNETLINK << 8 | IPCTNL_MSG_CT_GET_STATS_CPU:
+	case NFNL_SUBSYS_CTNETLINK << 8 | IPCTNL_MSG_CT_GET_STATS:
+	case NFNL_SUBSYS_CTNETLINK << 8 | IPCTNL_MSG_CT_GET_DYING:
+	case NFNL_SUBSYS_CTNETLINK << 8 | IPCTNL_MSG_CT_GET_UNCONFIRMED:
+	case NFNL_SUBSYS_CTNETLINK_EXP << 8 | IPCTNL_MSG_EXP_GET:
+	case NFNL_SUBSYS_CTNETLINK_EXP << 8 | IPCTNL_MSG_EXP_GET_STATS_CPU:
+	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_GETTABLE:
+	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_GETCHAIN:
+	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_GETRULE:
+	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_GETSET:
+	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_GETSETELEM:
+	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_GETGEN:
+	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_GETOBJ:
+	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_GETOBJ_RESET:
+		return &xlat_netlink_get_flags;
+	case NFNL_SUBSYS_CTNETLINK << 8 | IPCTNL_MSG_CT_DELETE:
+	case NFNL_SUBSYS_CTNETLINK_EXP << 8 | IPCTNL_MSG_EXP_DELETE:
+	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_DELTABLE:
+	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_DELCHAIN:
+	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_DELRULE:
+	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_DELSET:
+	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_DELSETELEM:
+	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_DELOBJ:
+		return &xlat_netlink_delete_flags;
 	}
 	return NULL;
 }
@@ -145,6 +228,8 @@ static const struct sr_xlat *nl_flags_of(int proto, uint16_t type)
 		return &xlat_netlink_get_flags;
 	case NETLINK_XFRM:
 		return nl_xfrm_flags(type);
+	case NETLINK_NETFILTER:
+		return nf_flags(type);
 	}
 	return NULL;
 }
