@@ -10,7 +10,11 @@
 #include <string.h>
 #include <linux/netfilter/nf_tables.h>
 #include <linux/netfilter/nfnetlink.h>
+#include <linux/netfilter/nf_tables_compat.h>
+#include <linux/netfilter/nfnetlink_acct.h>
 #include <linux/netfilter/nfnetlink_conntrack.h>
+#include <linux/netfilter/nfnetlink_cthelper.h>
+#include <linux/netfilter/nfnetlink_cttimeout.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <linux/xfrm.h>
@@ -162,7 +166,7 @@ static const struct sr_xlat *nl_xfrm_flags(uint16_t type)
 	return NULL;
 }
 
-/* nfnetlink requests that create, get or delete (conntrack, expectations, nftables). */
+/* nfnetlink requests that create, get or delete. */
 static const struct sr_xlat *nf_flags(uint16_t type)
 {
 	switch (type) {
@@ -175,6 +179,11 @@ static const struct sr_xlat *nf_flags(uint16_t type)
 	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_NEWSETELEM:
 	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_NEWGEN:
 	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_NEWOBJ:
+	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_NEWFLOWTABLE:
+	case NFNL_SUBSYS_ACCT << 8 | NFNL_MSG_ACCT_NEW:
+	case NFNL_SUBSYS_CTHELPER << 8 | NFNL_MSG_CTHELPER_NEW:
+	case NFNL_SUBSYS_CTNETLINK_TIMEOUT << 8 | IPCTNL_MSG_TIMEOUT_NEW:
+	case NFNL_SUBSYS_CTNETLINK_TIMEOUT << 8 | IPCTNL_MSG_TIMEOUT_DEFAULT_SET:
 		return &xlat_netlink_new_flags;
 	case NFNL_SUBSYS_CTNETLINK << 8 | IPCTNL_MSG_CT_GET:
 	case NFNL_SUBSYS_CTNETLINK << 8 | IPCTNL_MSG_CT_GET_CTRZERO:
@@ -192,6 +201,13 @@ static const struct sr_xlat *nf_flags(uint16_t type)
 	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_GETGEN:
 	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_GETOBJ:
 	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_GETOBJ_RESET:
+	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_GETFLOWTABLE:
+	case NFNL_SUBSYS_ACCT << 8 | NFNL_MSG_ACCT_GET:
+	case NFNL_SUBSYS_ACCT << 8 | NFNL_MSG_ACCT_GET_CTRZERO:
+	case NFNL_SUBSYS_CTHELPER << 8 | NFNL_MSG_CTHELPER_GET:
+	case NFNL_SUBSYS_CTNETLINK_TIMEOUT << 8 | IPCTNL_MSG_TIMEOUT_GET:
+	case NFNL_SUBSYS_CTNETLINK_TIMEOUT << 8 | IPCTNL_MSG_TIMEOUT_DEFAULT_GET:
+	case NFNL_SUBSYS_NFT_COMPAT << 8 | NFNL_MSG_COMPAT_GET:
 		return &xlat_netlink_get_flags;
 	case NFNL_SUBSYS_CTNETLINK << 8 | IPCTNL_MSG_CT_DELETE:
 	case NFNL_SUBSYS_CTNETLINK_EXP << 8 | IPCTNL_MSG_EXP_DELETE:
@@ -201,6 +217,10 @@ static const struct sr_xlat *nf_flags(uint16_t type)
 	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_DELSET:
 	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_DELSETELEM:
 	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_DELOBJ:
+	case NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_DELFLOWTABLE:
+	case NFNL_SUBSYS_ACCT << 8 | NFNL_MSG_ACCT_DEL:
+	case NFNL_SUBSYS_CTHELPER << 8 | NFNL_MSG_CTHELPER_DEL:
+	case NFNL_SUBSYS_CTNETLINK_TIMEOUT << 8 | IPCTNL_MSG_TIMEOUT_DELETE:
 		return &xlat_netlink_delete_flags;
 	}
 	return NULL;
