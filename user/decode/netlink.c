@@ -418,16 +418,22 @@ void nl_message(const struct nl_ctx *x, const struct nlmsghdr *h, uint64_t off, 
 	}
 }
 
-/* The messages in @len bytes at @off: one, or an array of them. */
-static void nl_messages(const struct nl_ctx *x, uint64_t off, uint64_t len)
+_Static_assert(NLMSG_ALIGNTO == NLA_ALIGNTO, "messages and attributes align alike");
+
+void nl_records(const struct nl_ctx *x, uint64_t off, uint64_t len, const struct nl_recs *r,
+		const void *arg)
 {
-	struct nlmsghdr h;
+	union {
+		struct nlmsghdr h;
+		struct nlattr a;
+	} u;
 	bool array = false;
 	size_t i;
 
-	for (i = 0; nl_fetch_header(x, off, len, array, &h); i++) {
-		uint64_t alen = NLMSG_ALIGN((uint64_t)h.nlmsg_len);
-		bool next = h.nlmsg_len >= NLMSG_HDRLEN && len > alen;
+	for (i = 0; r->fetch(x, off, len, array, &u); i++) {
+		uint32_t rlen = r->length(&u);
+		uint64_t alen = NLMSG_ALIGN((uint64_t)rlen);
+		bool next = rlen >= r->hdrlen && len > alen;
 
 		if (array && !pr_array_elem(x->f, i))
 			break;
@@ -435,7 +441,7 @@ static void nl_messages(const struct nl_ctx *x, uint64_t off, uint64_t len)
 			pr_array_begin(x->f);
 			array = true;
 		}
-		nl_message(x, &h, off, len);
+		r->print(x, &u, off, len, arg);
 		if (!next)
 			break;
 		off += alen;
@@ -444,6 +450,32 @@ static void nl_messages(const struct nl_ctx *x, uint64_t off, uint64_t len)
 	if (array)
 		pr_array_end(x->f);
 }
+
+static bool nl_fetch_rec(const struct nl_ctx *x, uint64_t off, uint64_t len, bool in_array,
+			 void *hdr)
+{
+	return nl_fetch_header(x, off, len, in_array, hdr);
+}
+
+static uint32_t nl_length(const void *hdr)
+{
+	return ((const struct nlmsghdr *)hdr)->nlmsg_len;
+}
+
+static void nl_print_rec(const struct nl_ctx *x, const void *hdr, uint64_t off, uint64_t len,
+			 const void *arg)
+{
+	(void)arg;
+	nl_message(x, hdr, off, len);
+}
+
+/* The messages in @len bytes at @off: one, or an array of them. */
+static const struct nl_recs nl_msgs = {
+	.hdrlen = NLMSG_HDRLEN,
+	.fetch = nl_fetch_rec,
+	.length = nl_length,
+	.print = nl_print_rec,
+};
 
 /* Does -e verbose= leave the call's structures decoded? */
 static bool nl_verbose(const struct sr_fmt *f)
@@ -469,6 +501,6 @@ bool fmt_netlink_buf(struct sr_fmt *f, const struct sr_call *c, int fd, const vo
 	if (x.proto == NETLINK_KOBJECT_UEVENT)
 		nl_uevent(&x, len);
 	else
-		nl_messages(&x, 0, len);
+		nl_records(&x, 0, len, &nl_msgs, NULL);
 	return true;
 }

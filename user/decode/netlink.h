@@ -38,6 +38,24 @@ bool nl_fetch(const struct nl_ctx *x, uint64_t off, void *dst, size_t n);
 /* @len bytes at @off as strace's printstr_ex(QUOTE_FORCE_HEX): "\x61\x62". */
 void nl_hex(const struct nl_ctx *x, uint64_t off, uint64_t len);
 
+/* Records that start with their length: messages, attributes. */
+struct nl_recs {
+	size_t hdrlen; /* NLMSG_HDRLEN, NLA_HDRLEN */
+	/* Read the header at @off into @hdr; false (having printed) when there is none. */
+	bool (*fetch)(const struct nl_ctx *x, uint64_t off, uint64_t len, bool in_array, void *hdr);
+	uint32_t (*length)(const void *hdr);
+	/* One record at @off, @len bytes left; @arg is nl_records()'s. */
+	void (*print)(const struct nl_ctx *x, const void *hdr, uint64_t off, uint64_t len,
+		      const void *arg);
+};
+
+/*
+ * The records in @len bytes at @off, as strace walks messages and
+ * attributes: one, or an array of them when more follow, cut at -s.
+ */
+void nl_records(const struct nl_ctx *x, uint64_t off, uint64_t len, const struct nl_recs *r,
+		const void *arg);
+
 /*
  * An attribute's payload decoder: @len bytes at @off. False: the payload
  * is not what it should be; the walker prints it as bytes.

@@ -80,30 +80,33 @@ static void nla_one(const struct nl_ctx *x, const struct nlattr *a, uint64_t off
 	pr_array_end(x->f);
 }
 
+static bool nla_fetch_rec(const struct nl_ctx *x, uint64_t off, uint64_t len, bool in_array,
+			  void *hdr)
+{
+	return nla_fetch(x, off, len, in_array, hdr);
+}
+
+static uint32_t nla_length(const void *hdr)
+{
+	return ((const struct nlattr *)hdr)->nla_len;
+}
+
+static void nla_print_rec(const struct nl_ctx *x, const void *hdr, uint64_t off, uint64_t len,
+			  const void *arg)
+{
+	nla_one(x, hdr, off, len, arg);
+}
+
+static const struct nl_recs nla_recs = {
+	.hdrlen = NLA_HDRLEN,
+	.fetch = nla_fetch_rec,
+	.length = nla_length,
+	.print = nla_print_rec,
+};
+
 void nl_attrs(const struct nl_ctx *x, uint64_t off, uint64_t len, const struct nla_set *s)
 {
-	struct nlattr a;
-	bool array = false;
-	size_t i;
-
-	for (i = 0; nla_fetch(x, off, len, array, &a); i++) {
-		uint64_t alen = NLA_ALIGN((uint64_t)a.nla_len);
-		bool next = a.nla_len >= NLA_HDRLEN && len > alen;
-
-		if (array && !pr_array_elem(x->f, i))
-			break;
-		if (!array && next) {
-			pr_array_begin(x->f);
-			array = true;
-		}
-		nla_one(x, &a, off, len, s);
-		if (!next)
-			break;
-		off += alen;
-		len -= alen;
-	}
-	if (array)
-		pr_array_end(x->f);
+	nl_records(x, off, len, &nla_recs, s);
 }
 
 /*
