@@ -1196,6 +1196,39 @@ def fd_annotations_match_strace():
         print(f'  {flag}: ' + (summary[-1] if summary else 'no summary'))
 
 
+def netlink_lines(lines):
+    """Socket calls of a trace without the pid column, the run's own numbers
+    (socket inode, the port id the kernel gives the socket) normalised."""
+    out = []
+    for line in bodies(lines):
+        if not line.startswith(('sendto(', 'recvfrom(')):
+            continue
+        line = re.sub(r'<socket:\[\d+\]>', '<socket:[INO]>', line)
+        out.append(re.sub(r'nlmsg_pid=[1-9]\d*', 'nlmsg_pid=PORTID', line))
+    return out
+
+
+@test
+def netlink_messages_match_strace():
+    """NETLINK_ROUTE messages (attributes, several in a buffer, a short one, an
+    error that returns the request) printed as strace 6.1 prints them, whole
+    lines; with -y, so that the fd tables know the socket's protocol."""
+    for extra in (['-y'], ['-y', '-s', '2']):
+        out = tmpfile()
+        try:
+            subprocess.run(['strace', '-qq', '-o', out, '-e', 'trace=sendto,recvfrom'] + extra +
+                           [prog('net_netlink')], check=True, timeout=60)
+            with open(out, errors='replace') as f:
+                want = netlink_lines(f.read().splitlines())
+        finally:
+            os.unlink(out)
+        st, lines, err = trace([prog('net_netlink')], ['-e', 'trace=sendto,recvfrom'] + extra)
+        got = netlink_lines(lines)
+        check(st == 0 and len(want) == 5, f'{extra}: status {st}, {len(want)} strace lines: {err}')
+        diff = [f'strace: {w}\nsysray: {g}' for w, g in zip(want, got) if w != g]
+        check(want == got, f'{extra}: lines differ from strace:\n' + '\n'.join(diff or got))
+
+
 @test
 def fd_annotations_under_filters():
     """-e trace= and -z/-Z hide calls that open and close fds; the tables still

@@ -154,6 +154,15 @@ bool pr_array_elem(struct sr_fmt *f, size_t i);
 /* "[N]" for an int in user memory, as strace prints int* outputs. */
 void fmt_int_array(struct sr_fmt *f, const void *data, size_t len, size_t n);
 
+/*
+ * The buffer of a socket call on @fd (sendto, recvfrom, sendmsg's iovecs):
+ * @have bytes captured of @len, from user address @addr. When @fd is a
+ * netlink socket, print its messages as strace does and return true; false
+ * (nothing printed) for other sockets (netlink.c).
+ */
+bool fmt_netlink_buf(struct sr_fmt *f, const struct sr_call *c, int fd, const void *data,
+		     size_t have, uint64_t addr, uint64_t len);
+
 /* Kernel errno names and texts: errno__name(), errno__text(). */
 #include "table/errno.h"
 

@@ -155,4 +155,16 @@ void fdtab__on_lost(struct sr_fdtab *t);
 /** fdtab__on_process_exit() - forget a process. */
 void fdtab__on_process_exit(struct sr_fdtab *t, uint32_t tgid);
 
+/**
+ * fdtab__netlink_proto() - the netlink protocol (NETLINK_ROUTE...) of socket
+ * @fd of @c's process, as strace asks the socket before it decodes netlink
+ * messages: from the tables when they know the socket (@t may be NULL), else
+ * from /proc/PID/fd and /proc/PID/net/netlink while the socket exists.
+ * Return the protocol, SR_NL_UNKNOWN for a netlink socket whose protocol is
+ * unknown, or SR_NL_NONE when @fd is not (known to be) a netlink socket.
+ */
+#define SR_NL_UNKNOWN (-1)
+#define SR_NL_NONE    (-2)
+int fdtab__netlink_proto(const struct sr_fdtab *t, const struct sr_call *c, int fd);
+
 #endif /* SYSRAY_FDTAB_H */

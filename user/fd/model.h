@@ -21,6 +21,7 @@
  *   replay.c   what each syscall does to the tables (on_syscall)  -> all above
  *   prepare.c  what a line will print, resolved before it prints  -> procs, paths, peer, scm, replay
  *   describe.c the annotation text, reading only (const)          -> files, procs, paths, scm
+ *   sockproto.c a socket's netlink protocol, for the decoders     -> procs, /proc
  */
 #ifndef SYSRAY_FD_MODEL_H
 #define SYSRAY_FD_MODEL_H

@@ -28,6 +28,10 @@ static void format_buf(struct sr_fmt *f, const struct sr_call *c, int i, bool at
 		fmt_ptr(f, c->args[i]);
 		return;
 	}
+	if ((a->flags & SR_AF_SOCKBUF) &&
+	    fmt_netlink_buf(f, c, (int32_t)c->args[0], blob_data(b), b->len, c->args[i],
+			    b->aux > 0 ? (uint64_t)b->aux : b->len))
+		return;
 	if (b->flags & SR_BF_TRUNC)
 		q |= SR_Q_ELLIPSIS;
 	pr_str(f, blob_data(b), b->len, fmt_strsize(f), q);

@@ -112,7 +112,7 @@ static void plan_arg(const struct sr_sysent *e, int i, const struct sr_opts *o,
 		pa->how = SR_HOW_BUF;
 		plan_len(pa, a->len);
 		pa->elem = 1;
-		pa->cap = str_cap(o, 0);
+		pa->cap = (a->flags & SR_AF_SOCKBUF) ? SR_BLOB_MAX : str_cap(o, 0);
 		break;
 	case SR_T_PATH_OUT:
 		pa->when = SR_CAP_EXIT;

@@ -88,6 +88,8 @@ struct sr_sysname {
 #define SR_ARG_BUF_IN(l)	   .type = SR_T_BUF_IN, .len = l
 #define SR_ARG_BUF_OUT(l)	   .type = SR_T_BUF_OUT, .len = l
 #define SR_ARG_BUF_OUT_HEX(l)	   .type = SR_T_BUF_OUT, .len = l, .flags = SR_AF_HEX
+#define SR_ARG_SOCKBUF_IN(l)	   .type = SR_T_BUF_IN, .len = l, .flags = SR_AF_SOCKBUF
+#define SR_ARG_SOCKBUF_OUT(l)	   .type = SR_T_BUF_OUT, .len = l, .flags = SR_AF_SOCKBUF
 #define SR_ARG_STRUCT_IN(k)	   .type = SR_T_STRUCT_IN, .kind = &sr_kind_##k
 #define SR_ARG_STRUCT_OUT(k)	   .type = SR_T_STRUCT_OUT, .kind = &sr_kind_##k
 #define SR_ARG_STRUCT_INOUT(k)	   .type = SR_T_STRUCT_INOUT, .kind = &sr_kind_##k

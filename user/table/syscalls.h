@@ -77,6 +77,11 @@ enum sr_atype {
  * mount's source): printed as given, never resolved (--absolute-paths).
  */
 #define SR_AF_NOFILE 0x4
+/*
+ * Buffers of socket calls (sendto, recvfrom): netlink messages when the fd
+ * is a netlink socket, so captured whole (up to SR_BLOB_MAX), not cut at -s.
+ */
+#define SR_AF_SOCKBUF 0x8
 
 struct sr_argdesc {
 	uint8_t type; /* enum sr_atype */

@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the netlink decoders share (netlink.c: messages; nlattr.c:
+ * attributes; rtnl.c, netlink_diag.c: the payloads of each protocol). They
+ * read a buffer captured from the traced process: bytes past what was
+ * captured are as unreadable as strace finds unmapped memory, and print as
+ * an address.
+ */
+#ifndef SYSRAY_DECODE_NETLINK_H
+#define SYSRAY_DECODE_NETLINK_H
+
+#include <linux/netlink.h>
+
+#include "decode/decode.h"
+
+/* A captured buffer and how it is being decoded. */
+struct nl_ctx {
+	struct sr_fmt *f;
+	const struct sr_call *c;
+	const uint8_t *p; /* the bytes captured */
+	size_t have; /* how many */
+	uint64_t addr; /* the user address of p[0] */
+	int proto; /* NETLINK_*, or -1 when unknown */
+};
+
+/* @n bytes at offset @off of the buffer, or NULL when they were not captured. */
+static inline const void *nl_at(const struct nl_ctx *x, uint64_t off, uint64_t n)
+{
+	return off <= x->have && n <= x->have - off ? x->p + off : NULL;
+}
+
+/*
+ * Copy @n bytes at @off into @dst; when they were not captured, print the
+ * address as strace's umove_or_printaddr() does and return false.
+ */
+bool nl_fetch(const struct nl_ctx *x, uint64_t off, void *dst, size_t n);
+
+/* @len bytes at @off as strace's printstr_ex(QUOTE_FORCE_HEX): "\x61\x62". */
+void nl_hex(const struct nl_ctx *x, uint64_t off, uint64_t len);
+
+/* Records that start with their length: messages, attributes. */
+struct nl_recs {
+	size_t hdrlen; /* NLMSG_HDRLEN, NLA_HDRLEN */
+	/* Read the header at @off into @hdr; false (having printed) when there is none. */
+	bool (*fetch)(const struct nl_ctx *x, uint64_t off, uint64_t len, bool in_array, void *hdr);
+	uint32_t (*length)(const void *hdr);
+	/* One record at @off, @len bytes left; @arg is nl_records()'s. */
+	void (*print)(const struct nl_ctx *x, const void *hdr, uint64_t off, uint64_t len,
+		      const void *arg);
+};
+
+/*
+ * The records in @len bytes at @off, as strace walks messages and
+ * attributes: one, or an array of them when more follow, cut at -s.
+ */
+void nl_records(const struct nl_ctx *x, uint64_t off, uint64_t len, const struct nl_recs *r,
+		const void *arg);
+
+/*
+ * An attribute's payload decoder: @len bytes at @off. False: the payload
+ * is not what it should be; the walker prints it as bytes.
+ */
+typedef bool (*nla_fn)(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+
+/* A set of attributes: their names and, by type, their payload decoders. */
+struct nla_set {
+	const struct sr_xlat *names;
+	const nla_fn *fns; /* NULL: every payload as bytes */
+	size_t n; /* entries of fns */
+	const void *opaque; /* passed to each decoder */
+};
+
+/* The attributes in @len bytes at @off: "[{nla_len=8, nla_type=IFA_ADDRESS}, ...]". */
+void nl_attrs(const struct nl_ctx *x, uint64_t off, uint64_t len, const struct nla_set *s);
+
+/* Payload decoders (nlattr.c). */
+bool nla_str(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+bool nla_u8(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+bool nla_u16(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+bool nla_u32(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+bool nla_u64(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+bool nla_s32(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+/* Bytes as numbers: "[171, 254]". */
+bool nla_u8_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+bool nla_ifindex(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+/* An address of family *(const uint8_t *)@opaque: inet_addr("1.2.3.4"), inet_pton(...). */
+bool nla_inaddr(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+
+/*
+ * A protocol's decoder of the payload of message @h: @len bytes at @off.
+ * False: not decoded, the caller prints the bytes.
+ */
+typedef bool (*nl_payload_fn)(const struct nl_ctx *x, const struct nlmsghdr *h, uint64_t off,
+			      uint64_t len);
+
+bool rtnl_payload(const struct nl_ctx *x, const struct nlmsghdr *h, uint64_t off, uint64_t len);
+
+bool diag_payload(const struct nl_ctx *x, const struct nlmsghdr *h, uint64_t off, uint64_t len);
+
+/* A payload strace cannot tell more of: "{family=AF_INET, "\x01\x02"}" (rtnl.c). */
+bool nl_family_hex(const struct nl_ctx *x, uint64_t off, uint64_t len);
+
+/* NETLINK_KOBJECT_UEVENT: udev's messages, or the kernel's strings (netlink.c). */
+void nl_uevent(const struct nl_ctx *x, uint64_t len);
+
+/* @len bytes at @off as a string, as strace's printstrn() prints them. */
+void nl_str(const struct nl_ctx *x, uint64_t off, uint64_t len);
+
+/* The payload of message @h of protocol x->proto: "[{nlmsg_len=...}, payload]". */
+void nl_message(const struct nl_ctx *x, const struct nlmsghdr *h, uint64_t off, uint64_t len);
+
+#endif /* SYSRAY_DECODE_NETLINK_H */

@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Decoders: netlink attributes (struct nlattr and its payload), one walker
+ * for every protocol and nesting level, as strace 6.1's decode_nlattr()
+ * prints them: "[{nla_len=8, nla_type=IFA_ADDRESS}, inet_addr(...)]", an
+ * array when more than one follows, cut at -s attributes.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <arpa/inet.h>
+#include <linux/netlink.h>
+
+#include "decode/net.h"
+#include "decode/netlink.h"
+
+/* An attribute header at @off with @len bytes left: false (and printed) when there is none. */
+static bool nla_fetch(const struct nl_ctx *x, uint64_t off, uint64_t len, bool in_array,
+		      struct nlattr *a)
+{
+	if (len < sizeof(*a)) {
+		if (in_array)
+			pr_more(x->f);
+		else
+			nl_hex(x, off, len);
+		return false;
+	}
+	if (nl_at(x, off, sizeof(*a))) {
+		memcpy(a, nl_at(x, off, sizeof(*a)), sizeof(*a));
+		return true;
+	}
+	if (in_array) {
+		char buf[32];
+
+		snprintf(buf, sizeof(buf), "%#llx", (unsigned long long)(x->addr + off));
+		pr_more(x->f);
+		pr_comment(x->f, buf);
+	} else {
+		pr_addr(x->f, x->addr + off);
+	}
+	return false;
+}
+
+static void nla_header(const struct nl_ctx *x, const struct nlattr *a, const struct sr_xlat *names)
+{
+	struct sr_fmt *f = x->f;
+	uint16_t type = a->nla_type & NLA_TYPE_MASK;
+
+	pr_struct_begin(f);
+	pr_field_u(f, "nla_len", a->nla_len);
+	pr_field(f, "nla_type");
+	if (a->nla_type & (NLA_F_NESTED | NLA_F_NET_BYTEORDER)) {
+		pr_bits_begin(f, a->nla_type);
+		if (a->nla_type & NLA_F_NESTED)
+			pr_bit(f, NULL, "NLA_F_NESTED");
+		if (a->nla_type & NLA_F_NET_BYTEORDER)
+			pr_bit(f, NULL, "NLA_F_NET_BYTEORDER");
+		pr_bits_enum(f, names, type);
+		pr_bits_end(f);
+	} else {
+		fmt_enum(f, names, type);
+	}
+	pr_struct_end(f);
+}
+
+static void nla_one(const struct nl_ctx *x, const struct nlattr *a, uint64_t off, uint64_t len,
+		    const struct nla_set *s)
+{
+	uint64_t alen = a->nla_len < len ? a->nla_len : len;
+	uint16_t type = a->nla_type & NLA_TYPE_MASK;
+	nla_fn fn = s->fns && type < s->n ? s->fns[type] : NULL;
+
+	if (alen <= NLA_HDRLEN) {
+		nla_header(x, a, s->names);
+		return;
+	}
+	pr_array_begin(x->f);
+	nla_header(x, a, s->names);
+	if (!fn || !fn(x, off + NLA_HDRLEN, alen - NLA_HDRLEN, s->opaque))
+		nl_hex(x, off + NLA_HDRLEN, alen - NLA_HDRLEN);
+	pr_array_end(x->f);
+}
+
+static bool nla_fetch_rec(const struct nl_ctx *x, uint64_t off, uint64_t len, bool in_array,
+			  void *hdr)
+{
+	return nla_fetch(x, off, len, in_array, hdr);
+}
+
+static uint32_t nla_length(const void *hdr)
+{
+	return ((const struct nlattr *)hdr)->nla_len;
+}
+
+static void nla_print_rec(const struct nl_ctx *x, const void *hdr, uint64_t off, uint64_t len,
+			  const void *arg)
+{
+	nla_one(x, hdr, off, len, arg);
+}
+
+static const struct nl_recs nla_recs = {
+	.hdrlen = NLA_HDRLEN,
+	.fetch = nla_fetch_rec,
+	.length = nla_length,
+	.print = nla_print_rec,
+};
+
+void nl_attrs(const struct nl_ctx *x, uint64_t off, uint64_t len, const struct nla_set *s)
+{
+	nl_records(x, off, len, &nla_recs, s);
+}
+
+/*
+ * A NUL-terminated string of @len bytes, as strace's printstr_ex() with
+ * QUOTE_0_TERMINATED: up to its NUL within the first -s bytes, else those
+ * bytes and "...".
+ */
+bool nla_str(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	size_t max = fmt_strsize(x->f), size = len < max ? len : max;
+	const char *p = nl_at(x, off, size), *nul;
+
+	(void)opaque;
+	if (!p) {
+		pr_addr(x->f, x->addr + off);
+		return true;
+	}
+	nul = memchr(p, '\0', size);
+	if (nul)
+		pr_str(x->f, p, nul - p, max, 0);
+	else
+		pr_str(x->f, p, size, max, size ? SR_Q_ELLIPSIS : 0);
+	return true;
+}
+
+/* A number of @size bytes, when the payload is exactly that. */
+static bool nla_num(const struct nl_ctx *x, uint64_t off, uint64_t len, size_t size,
+		    enum sr_num fmt)
+{
+	uint64_t v = 0;
+
+	if (len != size)
+		return false;
+	if (!nl_fetch(x, off, &v, size))
+		return true;
+	if (fmt == SR_NUM_D)
+		v = size == 4 ? (uint64_t)(int64_t)(int32_t)v : v;
+	pr_num(x->f, fmt, v);
+	return true;
+}
+
+bool nla_u8(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	(void)opaque;
+	return nla_num(x, off, len, 1, SR_NUM_U);
+}
+
+bool nla_u16(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	(void)opaque;
+	return nla_num(x, off, len, 2, SR_NUM_U);
+}
+
+bool nla_u32(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	(void)opaque;
+	return nla_num(x, off, len, 4, SR_NUM_U);
+}
+
+bool nla_u64(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	(void)opaque;
+	return nla_num(x, off, len, 8, SR_NUM_U);
+}
+
+bool nla_s32(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	(void)opaque;
+	return nla_num(x, off, len, 4, SR_NUM_D);
+}
+
+bool nla_ifindex(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	uint32_t v;
+
+	(void)opaque;
+	if (len != sizeof(v))
+		return false;
+	if (nl_fetch(x, off, &v, sizeof(v)))
+		fmt_ifindex(x->f, v);
+	return true;
+}
+
+/* Bytes as numbers: "[171, 254]". */
+bool nla_u8_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	const uint8_t *p = nl_at(x, off, len);
+	size_t i;
+
+	(void)opaque;
+	if (!p) {
+		pr_addr(x->f, x->addr + off);
+		return true;
+	}
+	pr_array_begin(x->f);
+	for (i = 0; i < len; i++) {
+		if (!pr_array_elem(x->f, i))
+			break;
+		pr_u(x->f, p[i]);
+	}
+	pr_array_end(x->f);
+	return true;
+}
+
+/* inet_pton(AF_INET6, "::1"): an IPv6 address with no field to name. */
+static void nla_inet6(struct sr_fmt *f, const void *a)
+{
+	char buf[INET6_ADDRSTRLEN];
+
+	inet_ntop(AF_INET6, a, buf, sizeof(buf));
+	pr_call_begin(f, "inet_pton");
+	pr_sym(f, "AF_INET6", AF_INET6);
+	pr_str(f, buf, strlen(buf), sizeof(buf), 0);
+	pr_call_end(f);
+}
+
+bool nla_inaddr(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	uint8_t family = opaque ? *(const uint8_t *)opaque : AF_UNSPEC;
+	const void *p = nl_at(x, off, len);
+
+	switch (family) {
+	case AF_INET:
+		if (len != 4)
+			return false;
+		if (!p)
+			break;
+		fmt_inet4(x->f, p);
+		return true;
+	case AF_INET6:
+		if (len != 16)
+			return false;
+		if (!p)
+			break;
+		nla_inet6(x->f, p);
+		return true;
+	default:
+		return false;
+	}
+	pr_addr(x->f, x->addr + off);
+	return true;
+}
