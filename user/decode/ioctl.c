@@ -15,6 +15,9 @@
 #include "decode/decode.h"
 #include "decode/term.h"
 
+/* Most bytes of an ioctl's argument captured: its largest struct decoded. */
+#define SR_IOC_CAP 1024
+
 /* Names a request can have at once ("SNDCTL_TMR_START or TCSETS"). */
 #define SR_IOC_NAMES_MAX 8
 
@@ -255,18 +258,22 @@ static void ioctl_exit(struct sr_fmt *f, const struct sr_call *c)
 }
 
 /*
- * Enough for the largest struct decoded (termios2, whose flags strace prints
- * with or without -v: it reads the whole struct first) at both ends. An
- * input on a page not yet touched (a string literal) is read again at exit.
+ * The size the request encodes, at both ends; for the terminal requests,
+ * which encode none, enough for the largest of their structs (termios2,
+ * whose flags strace prints with or without -v: it reads the whole struct
+ * first). A struct that ends a mapping is still read (the BPF side cuts the
+ * copy at the page boundary). An input on a page not yet touched (a string
+ * literal) is read again at exit.
  */
 static void ioctl_arg_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
 			   struct sr_plan_arg *pa)
 {
 	pa->when = SR_CAP_ENTER | SR_CAP_EXIT | SR_CAP_RETRY;
 	pa->how = SR_HOW_BUF;
-	pa->len_src = SR_LEN_FIXED;
+	pa->len_src = SR_LEN_IOC;
+	pa->len_arg = 1;
 	pa->elem = SR_TERMIOS2_SIZE;
-	pa->cap = pa->elem;
+	pa->cap = SR_IOC_CAP;
 }
 
 /* The argument alone, as the ioctl line shows it. */
