@@ -14,6 +14,7 @@
 
 #include "decode/decode.h"
 #include "decode/term.h"
+#include "xlat/ioctls.h"
 
 /* Most bytes of an ioctl's argument captured: its largest struct decoded. */
 #define SR_IOC_CAP 1024
@@ -121,15 +122,34 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* The request-name tables: the hand-kept one, then one per subsystem. */
+static const struct sr_xlat *const ioc_name_tables[] = { &xlat_ioctl_names, SR_IOCTL_TABLES };
+
+/* Adds @name to @names (@n of them) unless it is there: a header may repeat a name. */
+static void add_name(const char **names, size_t *n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (!strcmp(names[i], name))
+			return;
+	if (*n < SR_IOC_NAMES_MAX)
+		names[(*n)++] = name;
+}
+
 /* Every name of @code, sorted and joined by " or ", into @buf; false if it has none. */
 static bool ioctl_names(uint32_t code, char *buf, size_t size)
 {
 	const char *names[SR_IOC_NAMES_MAX];
-	size_t n = 0, i, pos = 0;
+	size_t n = 0, i, t, pos = 0;
 
-	for (i = 0; i < xlat_ioctl_names.n && n < SR_IOC_NAMES_MAX; i++)
-		if (xlat_ioctl_names.ents[i].val == code)
-			names[n++] = xlat_ioctl_names.ents[i].name;
+	for (t = 0; t < sizeof(ioc_name_tables) / sizeof(ioc_name_tables[0]); t++) {
+		const struct sr_xlat *x = ioc_name_tables[t];
+
+		for (i = 0; i < x->n; i++)
+			if (x->ents[i].val == code)
+				add_name(names, &n, x->ents[i].name);
+	}
 	qsort(names, n, sizeof(names[0]), cmp_str);
 	buf[0] = 0;
 	for (i = 0; i < n && pos < size; i++)
