@@ -215,7 +215,7 @@ static __always_inline __u64 plan_want(const struct sr_plan_arg *pa, const __u64
 	case SR_LEN_IOC:
 		/* _IOC_SIZE of the request: 14 bits, within the cap's range */
 		n = (args[pa->len_arg & 7] >> 16) & 0x3fff;
-		return n ? n : pa->elem;
+		return n > pa->elem ? n : pa->elem;
 	}
 	/* Clamp before multiplying: a user-controlled count must not wrap. */
 	if (n > SR_BLOB_MAX + 1)

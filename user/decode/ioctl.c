@@ -11,6 +11,11 @@
 #include <asm/ioctls.h>
 #include <asm/termbits.h>
 #include <linux/fs.h>
+#include <linux/blkzoned.h>
+#include <linux/inotify.h>
+#include <linux/nsfs.h>
+#include <linux/random.h>
+#include <linux/watchdog.h>
 
 #include "decode/decode.h"
 #include "decode/term.h"
@@ -18,6 +23,13 @@
 
 /* Most bytes of an ioctl's argument captured: its largest struct decoded. */
 #define SR_IOC_CAP 1024
+/*
+ * Fewest: the largest struct of the requests that encode no size (termios2),
+ * and room for the bytes that follow a header (RNDADDENTROPY's buffer) up to
+ * the default -s 32, and one more.
+ */
+#define SR_IOC_MIN 64
+_Static_assert(SR_IOC_MIN >= SR_TERMIOS2_SIZE, "termios2 fits");
 
 /* Names a request can have at once ("SNDCTL_TMR_START or TCSETS"). */
 #define SR_IOC_NAMES_MAX 8
@@ -36,6 +48,15 @@ enum sr_ioc_arg {
 	IOA_TCFLSH,
 	IOA_CHAR, /* char *: one byte, quoted */
 	IOA_FS_FLAGS, /* int * holding FS_*_FL inode flags */
+	IOA_UDEC, /* the argument itself, unsigned */
+	IOA_UINT, /* unsigned int *: "[5]" */
+	IOA_USHORT, /* unsigned short * */
+	IOA_LONG, /* long * */
+	IOA_ULONG, /* unsigned long * */
+	IOA_U64, /* uint64_t * */
+	IOA_U64_PAIR, /* uint64_t[2]: "[1, 2]" */
+	IOA_UID, /* uid_t * */
+	IOA_RAND_POOL, /* struct rand_pool_info and its bytes */
 };
 
 struct sr_ioc {
@@ -102,6 +123,59 @@ static const struct sr_ioc ioc_table[] = {
 	{ FS_IOC32_GETFLAGS, IOA_FS_FLAGS, true },
 	{ FS_IOC_SETFLAGS, IOA_FS_FLAGS, false },
 	{ FS_IOC32_SETFLAGS, IOA_FS_FLAGS, false },
+	/* block devices (linux/fs.h) */
+	{ BLKRASET, IOA_UDEC, false },
+	{ BLKFRASET, IOA_UDEC, false },
+	{ BLKSECTGET, IOA_USHORT, true },
+	{ BLKROTATIONAL, IOA_USHORT, true },
+	{ BLKROGET, IOA_INT, true },
+	{ BLKBSZGET, IOA_INT, true },
+	{ BLKSSZGET, IOA_INT, true },
+	{ BLKALIGNOFF, IOA_INT, true },
+	{ BLKROSET, IOA_INT, false },
+	{ BLKBSZSET, IOA_INT, false },
+	{ BLKPBSZGET, IOA_UINT, true },
+	{ BLKIOMIN, IOA_UINT, true },
+	{ BLKIOOPT, IOA_UINT, true },
+	{ BLKDISCARDZEROES, IOA_UINT, true },
+	{ BLKGETZONESZ, IOA_UINT, true },
+	{ BLKGETNRZONES, IOA_UINT, true },
+	{ BLKRAGET, IOA_LONG, true },
+	{ BLKFRAGET, IOA_LONG, true },
+	{ BLKGETSIZE, IOA_ULONG, true },
+	{ BLKGETSIZE64, IOA_U64, true },
+	{ BLKGETDISKSEQ, IOA_U64, true },
+	{ BLKDISCARD, IOA_U64_PAIR, false },
+	{ BLKSECDISCARD, IOA_U64_PAIR, false },
+	{ BLKZEROOUT, IOA_U64_PAIR, false },
+	{ BLKRRPART, IOA_NONE, false },
+	{ BLKFLSBUF, IOA_NONE, false },
+	{ BLKTRACESTART, IOA_NONE, false },
+	{ BLKTRACESTOP, IOA_NONE, false },
+	{ BLKTRACETEARDOWN, IOA_NONE, false },
+	/* namespaces (linux/nsfs.h); NS_GET_NSTYPE's type follows its value */
+	{ NS_GET_USERNS, IOA_NONE, false },
+	{ NS_GET_PARENT, IOA_NONE, false },
+	{ NS_GET_NSTYPE, IOA_NONE, true },
+	{ NS_GET_OWNER_UID, IOA_UID, true },
+	/* watchdogs */
+	{ WDIOC_GETSTATUS, IOA_INT, true },
+	{ WDIOC_GETBOOTSTATUS, IOA_INT, true },
+	{ WDIOC_GETTEMP, IOA_INT, true },
+	{ WDIOC_GETTIMEOUT, IOA_INT, true },
+	{ WDIOC_GETPRETIMEOUT, IOA_INT, true },
+	{ WDIOC_GETTIMELEFT, IOA_INT, true },
+	{ WDIOC_SETTIMEOUT, IOA_INT, false },
+	{ WDIOC_SETPRETIMEOUT, IOA_INT, false },
+	{ WDIOC_KEEPALIVE, IOA_NONE, false },
+	/* /dev/random */
+	{ RNDGETENTCNT, IOA_INT, true },
+	{ RNDADDTOENTCNT, IOA_INT, false },
+	{ RNDADDENTROPY, IOA_RAND_POOL, false },
+	{ RNDZAPENTCNT, IOA_NONE, false },
+	{ RNDCLEARPOOL, IOA_NONE, false },
+	{ RNDRESEEDCRNG, IOA_NONE, false },
+	{ INOTIFY_IOC_SETNEXTWD, IOA_DEC, false },
 };
 
 static struct sr_ioc ioc_lookup(uint32_t code)
@@ -187,6 +261,16 @@ static size_t ioc_arg_size(uint8_t arg)
 		return SR_WINSIZE_SIZE;
 	case IOA_CHAR:
 		return 1;
+	case IOA_USHORT:
+		return sizeof(uint16_t);
+	case IOA_LONG:
+	case IOA_ULONG:
+	case IOA_U64:
+		return sizeof(uint64_t);
+	case IOA_U64_PAIR:
+		return 2 * sizeof(uint64_t);
+	case IOA_RAND_POOL:
+		return offsetof(struct rand_pool_info, buf);
 	default:
 		return sizeof(int32_t);
 	}
@@ -200,10 +284,55 @@ static void print_int_flags(struct sr_fmt *f, const struct sr_xlat *x, const uin
 	pr_array_end(f);
 }
 
+/* "[n]": one number in user memory, @size bytes, signed or not. */
+static void print_num_ptr(struct sr_fmt *f, const uint8_t *p, size_t size, bool sign)
+{
+	uint64_t v = 0;
+
+	memcpy(&v, p, size); /* little-endian hosts: the low bytes */
+	pr_array_begin(f);
+	if (!sign)
+		pr_u(f, v);
+	else if (size == sizeof(int16_t))
+		pr_d(f, (int16_t)v);
+	else if (size == sizeof(int32_t))
+		pr_d(f, (int32_t)v);
+	else
+		pr_d(f, (int64_t)v);
+	pr_array_end(f);
+}
+
+/*
+ * RNDADDENTROPY: {entropy_count=3, buf_size=8, buf="12345678"}; the bytes
+ * follow the header in the copy, as far as it reaches.
+ */
+static void print_rand_pool(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p,
+			    size_t len)
+{
+	const size_t hdr = offsetof(struct rand_pool_info, buf);
+	int32_t count = get32(p, offsetof(struct rand_pool_info, entropy_count));
+	int32_t size = get32(p, offsetof(struct rand_pool_info, buf_size));
+	uint64_t want = (uint32_t)size, have = len - hdr, max = fmt_strsize(f);
+
+	pr_struct_begin(f);
+	pr_field_d(f, "entropy_count", count);
+	pr_field_d(f, "buf_size", size);
+	pr_field(f, "buf");
+	if (size < 0)
+		want = UINT64_MAX;
+	/* enough to show, or to know it goes on past what is shown */
+	if (have >= want || have > max)
+		pr_str(f, p + hdr, have < want ? have : want, max, 0);
+	else
+		pr_addr(f, c->args[2] + hdr);
+	pr_struct_end(f);
+}
+
 /* A pointed-to argument, from the copy of its phase; the address if none. */
 static void ioctl_print_ptr(struct sr_fmt *f, const struct sr_call *c, uint8_t arg, bool at_exit)
 {
-	const uint8_t *p = blob_get(at_exit ? c->out[2] : c->in[2], ioc_arg_size(arg));
+	const struct sr_blob *b = at_exit ? c->out[2] : c->in[2];
+	const uint8_t *p = blob_get(b, ioc_arg_size(arg));
 
 	if (!c->args[2] || !p || (at_exit && c->ret < 0)) {
 		fmt_ptr(f, c->args[2]);
@@ -229,6 +358,29 @@ static void ioctl_print_ptr(struct sr_fmt *f, const struct sr_call *c, uint8_t a
 	case IOA_CHAR:
 		pr_str(f, p, 1, fmt_strsize(f), 0);
 		break;
+	case IOA_UINT:
+	case IOA_USHORT:
+	case IOA_ULONG:
+	case IOA_U64:
+		print_num_ptr(f, p, ioc_arg_size(arg), false);
+		break;
+	case IOA_LONG:
+		print_num_ptr(f, p, ioc_arg_size(arg), true);
+		break;
+	case IOA_U64_PAIR:
+		pr_array_begin(f);
+		pr_u(f, get64(p, 0));
+		pr_u(f, get64(p, sizeof(uint64_t)));
+		pr_array_end(f);
+		break;
+	case IOA_UID:
+		pr_array_begin(f);
+		pr_id(f, get32(p, 0));
+		pr_array_end(f);
+		break;
+	case IOA_RAND_POOL:
+		print_rand_pool(f, c, p, b->len);
+		break;
 	default:
 		fmt_int_array(f, p, sizeof(int32_t), 1);
 		break;
@@ -244,6 +396,9 @@ static void ioctl_print_arg(struct sr_fmt *f, const struct sr_call *c, uint8_t a
 		break;
 	case IOA_DEC:
 		pr_d(f, (int32_t)c->args[2]);
+		break;
+	case IOA_UDEC:
+		pr_u(f, c->args[2]);
 		break;
 	case IOA_TCXONC:
 		fmt_enum(f, &xlat_tcxonc_options, c->args[2]);
@@ -292,8 +447,23 @@ static void ioctl_arg_plan(const struct sr_sysent *ent, int argi, const struct s
 	pa->how = SR_HOW_BUF;
 	pa->len_src = SR_LEN_IOC;
 	pa->len_arg = 1;
-	pa->elem = SR_TERMIOS2_SIZE;
+	pa->elem = SR_IOC_MIN;
 	pa->cap = SR_IOC_CAP;
+}
+
+/* NS_GET_NSTYPE: "= 268435456 (CLONE_NEWUSER)", when the type has a name. */
+static void ioctl_ret_suffix(struct sr_fmt *f, const struct sr_call *c)
+{
+	const char *name;
+
+	if ((uint32_t)c->args[1] != NS_GET_NSTYPE || c->ret < 0)
+		return;
+	name = xlat__name(&xlat_setns_types, (uint64_t)c->ret);
+	if (!name)
+		return;
+	pr_note_begin(f);
+	pr_sym(f, name, (uint64_t)c->ret);
+	pr_note_end(f);
 }
 
 /* The argument alone, as the ioctl line shows it. */
@@ -316,4 +486,5 @@ const struct sr_scdec sr_scdec_ioctl = {
 	.sep_at_exit = true,
 	.enter = ioctl_enter,
 	.exit = ioctl_exit,
+	.ret_suffix = ioctl_ret_suffix,
 };
