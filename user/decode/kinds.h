@@ -159,6 +159,9 @@ SR_KIND(stack_t)
 SR_KIND(siginfo)
 SR_DECODER(sigreturn_frame)
 
+/* timex.c: adjtimex, clock_adjtime */
+SR_KIND(timex)
+SR_SCDEC(adjtimex)
 /* time.c: clocks and timers */
 SR_KIND(timespec)
 SR_KIND(timeval)
