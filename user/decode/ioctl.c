@@ -12,12 +12,14 @@
 #include <asm/termbits.h>
 #include <linux/fs.h>
 #include <linux/blkzoned.h>
+#include <linux/counter.h>
 #include <linux/inotify.h>
 #include <linux/nsfs.h>
 #include <linux/random.h>
 #include <linux/watchdog.h>
 
 #include "decode/decode.h"
+#include "decode/ioctl.h"
 #include "decode/term.h"
 #include "xlat/ioctls.h"
 
@@ -57,12 +59,14 @@ enum sr_ioc_arg {
 	IOA_U64_PAIR, /* uint64_t[2]: "[1, 2]" */
 	IOA_UID, /* uid_t * */
 	IOA_RAND_POOL, /* struct rand_pool_info and its bytes */
+	IOA_STRUCT, /* a struct of ioctl_dev.c (struct sr_ioc.st) */
 };
 
 struct sr_ioc {
 	uint32_t code;
 	uint8_t arg; /* enum sr_ioc_arg */
 	bool at_exit;
+	const struct sr_ioc_struct *st; /* IOA_STRUCT */
 };
 
 static const struct sr_ioc ioc_table[] = {
@@ -176,16 +180,28 @@ static const struct sr_ioc ioc_table[] = {
 	{ RNDCLEARPOOL, IOA_NONE, false },
 	{ RNDRESEEDCRNG, IOA_NONE, false },
 	{ INOTIFY_IOC_SETNEXTWD, IOA_DEC, false },
+	{ COUNTER_ENABLE_EVENTS_IOCTL, IOA_NONE, false },
+	{ COUNTER_DISABLE_EVENTS_IOCTL, IOA_NONE, false },
+	{ FIFREEZE, IOA_NONE, false },
+	{ FITHAW, IOA_NONE, false },
 };
 
 static struct sr_ioc ioc_lookup(uint32_t code)
 {
-	struct sr_ioc d = { code, IOA_HEX, false };
+	struct sr_ioc d = { code, IOA_HEX, false, NULL };
 	size_t i;
 
 	for (i = 0; i < sizeof(ioc_table) / sizeof(ioc_table[0]); i++)
 		if (ioc_table[i].code == code)
 			return ioc_table[i];
+	for (i = 0; i < sr_ioc_structs_n; i++) {
+		if (sr_ioc_structs[i].code == code) {
+			d.arg = IOA_STRUCT;
+			d.at_exit = sr_ioc_structs[i].at_exit;
+			d.st = &sr_ioc_structs[i];
+			return d;
+		}
+	}
 	/* Other requests: terminal ones in hex at entry, the rest at exit. */
 	d.at_exit = _IOC_TYPE(code) != 'T';
 	return d;
@@ -248,9 +264,11 @@ static void ioctl_print_code(struct sr_fmt *f, uint32_t code)
 	pr_call_end(f);
 }
 
-static size_t ioc_arg_size(uint8_t arg)
+static size_t ioc_arg_size(const struct sr_ioc *d)
 {
-	switch (arg) {
+	switch (d->arg) {
+	case IOA_STRUCT:
+		return d->st->size;
 	case IOA_TERMIOS:
 		return SR_TERMIOS_SIZE;
 	case IOA_TERMIOS2:
@@ -329,10 +347,12 @@ static void print_rand_pool(struct sr_fmt *f, const struct sr_call *c, const uin
 }
 
 /* A pointed-to argument, from the copy of its phase; the address if none. */
-static void ioctl_print_ptr(struct sr_fmt *f, const struct sr_call *c, uint8_t arg, bool at_exit)
+static void ioctl_print_ptr(struct sr_fmt *f, const struct sr_call *c, const struct sr_ioc *d,
+			    bool at_exit)
 {
+	const uint8_t arg = d->arg;
 	const struct sr_blob *b = at_exit ? c->out[2] : c->in[2];
-	const uint8_t *p = blob_get(b, ioc_arg_size(arg));
+	const uint8_t *p = blob_get(b, ioc_arg_size(d));
 
 	if (!c->args[2] || !p || (at_exit && c->ret < 0)) {
 		fmt_ptr(f, c->args[2]);
@@ -362,10 +382,10 @@ static void ioctl_print_ptr(struct sr_fmt *f, const struct sr_call *c, uint8_t a
 	case IOA_USHORT:
 	case IOA_ULONG:
 	case IOA_U64:
-		print_num_ptr(f, p, ioc_arg_size(arg), false);
+		print_num_ptr(f, p, ioc_arg_size(d), false);
 		break;
 	case IOA_LONG:
-		print_num_ptr(f, p, ioc_arg_size(arg), true);
+		print_num_ptr(f, p, ioc_arg_size(d), true);
 		break;
 	case IOA_U64_PAIR:
 		pr_array_begin(f);
@@ -381,6 +401,9 @@ static void ioctl_print_ptr(struct sr_fmt *f, const struct sr_call *c, uint8_t a
 	case IOA_RAND_POOL:
 		print_rand_pool(f, c, p, b->len);
 		break;
+	case IOA_STRUCT:
+		d->st->print(f, c, p, b->len);
+		break;
 	default:
 		fmt_int_array(f, p, sizeof(int32_t), 1);
 		break;
@@ -388,9 +411,10 @@ static void ioctl_print_ptr(struct sr_fmt *f, const struct sr_call *c, uint8_t a
 }
 
 /* The argument, one value; nothing for IOA_NONE. */
-static void ioctl_print_arg(struct sr_fmt *f, const struct sr_call *c, uint8_t arg, bool at_exit)
+static void ioctl_print_arg(struct sr_fmt *f, const struct sr_call *c, const struct sr_ioc *d,
+			    bool at_exit)
 {
-	switch (arg) {
+	switch (d->arg) {
 	case IOA_HEX:
 		pr_x(f, c->args[2]);
 		break;
@@ -409,7 +433,7 @@ static void ioctl_print_arg(struct sr_fmt *f, const struct sr_call *c, uint8_t a
 	case IOA_NONE:
 		break;
 	default:
-		ioctl_print_ptr(f, c, arg, at_exit);
+		ioctl_print_ptr(f, c, d, at_exit);
 		break;
 	}
 }
@@ -421,7 +445,7 @@ static void ioctl_enter(struct sr_fmt *f, const struct sr_call *c)
 	fmt_fd(f, c, (int32_t)c->args[0]); /* fd */
 	ioctl_print_code(f, (uint32_t)c->args[1]); /* request */
 	if (!d.at_exit)
-		ioctl_print_arg(f, c, d.arg, false); /* argp */
+		ioctl_print_arg(f, c, &d, false); /* argp */
 }
 
 static void ioctl_exit(struct sr_fmt *f, const struct sr_call *c)
@@ -429,7 +453,7 @@ static void ioctl_exit(struct sr_fmt *f, const struct sr_call *c)
 	struct sr_ioc d = ioc_lookup((uint32_t)c->args[1]);
 
 	if (d.at_exit)
-		ioctl_print_arg(f, c, d.arg, true); /* argp, filled in */
+		ioctl_print_arg(f, c, &d, true); /* argp, filled in */
 }
 
 /*
@@ -471,7 +495,7 @@ static void ioctl_arg_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 {
 	struct sr_ioc d = ioc_lookup((uint32_t)c->args[1]);
 
-	ioctl_print_arg(f, c, d.arg, d.at_exit && c->has_exit);
+	ioctl_print_arg(f, c, &d, d.at_exit && c->has_exit);
 }
 
 const struct sr_decoder sr_dec_ioctl_arg = {
