@@ -324,8 +324,7 @@ static void print_num_ptr(struct sr_fmt *f, const uint8_t *p, size_t size, bool 
  * RNDADDENTROPY: {entropy_count=3, buf_size=8, buf="12345678"}; the bytes
  * follow the header in the copy, as far as it reaches.
  */
-static void print_rand_pool(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p,
-			    size_t len)
+static void print_rand_pool(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
 {
 	const size_t hdr = offsetof(struct rand_pool_info, buf);
 	int32_t count = get32(p, offsetof(struct rand_pool_info, entropy_count));

@@ -19,7 +19,8 @@ static void print_counter_watch(struct sr_fmt *f, const struct sr_call *c, const
 	pr_field(f, "component");
 	pr_struct_begin(f);
 	pr_field(f, "type");
-	fmt_enum(f, &xlat_counter_component_types, p[cc + offsetof(struct counter_component, type)]);
+	fmt_enum(f, &xlat_counter_component_types,
+		 p[cc + offsetof(struct counter_component, type)]);
 	pr_field(f, "scope");
 	fmt_enum(f, &xlat_counter_scopes, p[cc + offsetof(struct counter_component, scope)]);
 	pr_field_u(f, "parent", p[cc + offsetof(struct counter_component, parent)]);

@@ -30,13 +30,13 @@ static const struct {
 	{ "stbcnt", TX_OFF(stbcnt), false },	 { "tai", TX_OFF(tai), true },
 };
 
-#define TX_FIELDS(f, p, tab)                                                         \
-	do {                                                                         \
-		size_t i_;                                                           \
-		for (i_ = 0; i_ < sizeof(tab) / sizeof(tab[0]); i_++)                \
-			pr_field_d(f, tab[i_].name,                                  \
-				   tab[i_].is_int ? (int64_t)(int32_t)get32(p, tab[i_].off) \
-						  : (int64_t)get64(p, tab[i_].off)); \
+#define TX_FIELDS(f, p, tab)                                                                  \
+	do {                                                                                  \
+		size_t i_;                                                                    \
+		for (i_ = 0; i_ < sizeof(tab) / sizeof(tab[0]); i_++)                         \
+			pr_field_d(f, tab[i_].name,                                           \
+				   tab[i_].is_int ? (int64_t)(int32_t)get32(p, tab[i_].off) : \
+						    (int64_t)get64(p, tab[i_].off));          \
 	} while (0)
 
 static void timex_print(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
