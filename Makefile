@@ -53,10 +53,14 @@ BPF_SRCS := $(wildcard bpf/*.bpf.c)
 BPF_HDRS := $(wildcard bpf/*.h) include/sysray/abi.h
 XLAT_INS := $(wildcard user/table/xlat/*.in)
 XLAT_OBJS := $(patsubst user/table/xlat/%.in,$(OUTPUT)/xlat/%.o,$(XLAT_INS))
+# ioctl request names, one table per subsystem (scripts/gen-ioctls.sh)
+IOCTL_LIST := user/table/xlat/ioctls.list
+IOCTL_TABLES := $(shell awk '$$1 ~ /^[a-z]/ { print $$1 }' $(IOCTL_LIST))
+XLAT_OBJS += $(patsubst %,$(OUTPUT)/xlat/ioctls_%.o,$(IOCTL_TABLES))
 GEN_HDRS := $(OUTPUT)/sysray_compat.skel.h $(OUTPUT)/sysray.lskel.h $(OUTPUT)/sysray_fdi.lskel.h \
 	$(OUTPUT)/skel-layout.ok $(OUTPUT)/syscall_names.h $(OUTPUT)/errno_names.h \
-	$(OUTPUT)/kernel_errnos.h $(OUTPUT)/xlat/all.h $(OUTPUT)/uring_ops.h $(OUTPUT)/uring.skel.h \
-	$(OUTPUT)/uring_fdi.skel.h
+	$(OUTPUT)/kernel_errnos.h $(OUTPUT)/xlat/all.h $(OUTPUT)/xlat/ioctls.h $(OUTPUT)/uring_ops.h \
+	$(OUTPUT)/uring.skel.h $(OUTPUT)/uring_fdi.skel.h
 # Everything in user/ but main.c forms a library shared with the unit tests.
 LIB_SRCS := $(filter-out user/main.c,$(wildcard user/*.c user/*/*.c))
 LIB_OBJS := $(patsubst user/%.c,$(OUTPUT)/user/%.o,$(LIB_SRCS))
@@ -350,6 +354,17 @@ $(OUTPUT)/xlat/%.c: user/table/xlat/%.in scripts/gen-xlat.sh | $(OUTPUT)/xlat
 $(OUTPUT)/xlat/%.o: $(OUTPUT)/xlat/%.c user/table/xlat.h $(FLAGS_FILE)
 	$(call msg,CC,$@)
 	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(OUTPUT)/xlat/ioctls_%.c: $(IOCTL_LIST) scripts/gen-ioctls.sh scripts/gen-xlat.sh | $(OUTPUT)/xlat
+	$(call msg,GEN,$@)
+	$(Q)CC="$(CC)" UAPI_INC=$(UAPI_INC) scripts/gen-ioctls.sh $(IOCTL_LIST) $* > $@
+
+# The ioctl tables, for decode/ioctl.c: declarations and SR_IOCTL_TABLES.
+$(OUTPUT)/xlat/ioctls.h: $(IOCTL_LIST) | $(OUTPUT)/xlat
+	$(call msg,GEN,$@)
+	$(Q){ for t in $(IOCTL_TABLES); do echo "extern const struct sr_xlat xlat_ioctls_$$t;"; done; \
+		printf '#define SR_IOCTL_TABLES'; \
+		for t in $(IOCTL_TABLES); do printf ' &xlat_ioctls_%s,' $$t; done; echo; } > $@
 
 # Declarations of every generated table, for decode.h.
 $(OUTPUT)/xlat/all.h: $(XLAT_INS) | $(OUTPUT)/xlat

@@ -73,6 +73,8 @@ static __always_inline const struct sr_plan *plan_get(__u32 key)
 	((__u64)(cap) | ((__u64)(arg) << 16) | ((__u64)(how) << 24) | ((__u64)(flags) << 32))
 /* In a packed request: a fault here is worth retrying at exit. */
 #define CAP_RETRYABLE (1ULL << 40)
+/* In a packed request: after a fault, copy what lies before the next page. */
+#define CAP_PAGE_CUT (1ULL << 41)
 #define CAP_CAP(p)    ((__u32)((p)&0xffff))
 #define CAP_ARG(p)    ((__u8)((p) >> 16))
 #define CAP_HOW(p)    ((__u8)((p) >> 24))
@@ -162,6 +164,13 @@ __noinline __u32 put_blob(__u32 off, __u64 ptr, __u64 want, __u64 req)
 		/* for the verifier */
 		asm volatile("%0 &= 0x1fff" : "+r"(len));
 		n = bpf_probe_read_user(data, len, (const void *)ptr);
+		if (n < 0 && (req & CAP_PAGE_CUT) && 4096 - (ptr & 4095) < len) {
+			len = 4096 - (ptr & 4095);
+			/* for the verifier */
+			asm volatile("%0 &= 0x1fff" : "+r"(len));
+			b->flags |= SR_BF_TRUNC;
+			n = bpf_probe_read_user(data, len, (const void *)ptr);
+		}
 		if (n < 0) {
 			b->flags |= SR_BF_FAULT;
 			b->aux = n;
@@ -203,6 +212,10 @@ static __always_inline __u64 plan_want(const struct sr_plan_arg *pa, const __u64
 			return 0;
 		n = v;
 		break;
+	case SR_LEN_IOC:
+		/* _IOC_SIZE of the request: 14 bits, within the cap's range */
+		n = (args[pa->len_arg & 7] >> 16) & 0x3fff;
+		return n > pa->elem ? n : pa->elem;
 	}
 	/* Clamp before multiplying: a user-controlled count must not wrap. */
 	if (n > SR_BLOB_MAX + 1)
@@ -561,7 +574,8 @@ __noinline __u32 capture_one(__u32 off, __u32 key, __u64 i, __u32 pass)
 	case SR_HOW_BUF:
 	case SR_HOW_STR:
 		return put_blob(off, ptr, plan_want(pa, s->args, ret),
-				CAP_PACK(pa->cap, i, pa->how, flags) | rf);
+				CAP_PACK(pa->cap, i, pa->how, flags) | rf |
+					(pa->len_src == SR_LEN_IOC ? CAP_PAGE_CUT : 0));
 	case SR_HOW_STRV:
 	case SR_HOW_STRV_COUNT:
 		return put_strv(off, ptr, CAP_PACK(pa->cap, i, pa->how, flags) | rf);

@@ -209,6 +209,14 @@ enum sr_len_src {
 	SR_LEN_RET, /* ret elements of elem bytes (exit only) */
 	SR_LEN_PTR32, /* a u32 read from user memory at args[len_arg] */
 	SR_LEN_MIN_ARG_RET, /* min(args[len_arg], ret) elements */
+	/*
+	 * ioctl: the size its request args[len_arg] encodes (_IOC_SIZE), at
+	 * least elem bytes (the old terminal requests encode none; a header may
+	 * have data after it).
+	 * A copy that faults is made again with the bytes before the next page
+	 * boundary (a short struct at the end of a mapping), marked SR_BF_TRUNC.
+	 */
+	SR_LEN_IOC,
 };
 
 struct sr_plan_arg {

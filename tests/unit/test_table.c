@@ -428,7 +428,7 @@ static int check_plan_arg(const struct sr_sysent *e, const struct sr_plan *p, in
 			bad += broken(e->name, i, "plan for an argument the call lacks");
 		return bad;
 	}
-	if (pa->how > SR_HOW_MMSG || pa->len_src > SR_LEN_MIN_ARG_RET ||
+	if (pa->how > SR_HOW_MMSG || pa->len_src > SR_LEN_IOC ||
 	    (pa->when & ~(copies | SR_CAP_ANYRET | SR_CAP_RETRY)))
 		bad += broken(e->name, i, "unknown how, len_src or when bits");
 	/* a copy with no way to copy does nothing, yet costs the entry record */
@@ -444,7 +444,8 @@ static int check_plan_arg(const struct sr_sysent *e, const struct sr_plan *p, in
 	if ((pa->when & SR_CAP_ANYRET) && !(pa->when & SR_CAP_EXIT))
 		bad += broken(e->name, i, "SR_CAP_ANYRET without an exit copy");
 	uses_arg = pa->len_src == SR_LEN_ARG || pa->len_src == SR_LEN_PTR32 ||
-		   pa->len_src == SR_LEN_MIN_ARG_RET || pa->how == SR_HOW_IOV;
+		   pa->len_src == SR_LEN_MIN_ARG_RET || pa->len_src == SR_LEN_IOC ||
+		   pa->how == SR_HOW_IOV;
 	if (uses_arg && (pa->len_arg >= e->nargs || pa->len_arg == i))
 		bad += broken(e->name, i, "length from a missing argument, or itself");
 	/* at entry there is no return value yet */

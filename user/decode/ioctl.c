@@ -11,9 +11,27 @@
 #include <asm/ioctls.h>
 #include <asm/termbits.h>
 #include <linux/fs.h>
+#include <linux/blkzoned.h>
+#include <linux/counter.h>
+#include <linux/inotify.h>
+#include <linux/nsfs.h>
+#include <linux/random.h>
+#include <linux/watchdog.h>
 
 #include "decode/decode.h"
+#include "decode/ioctl.h"
 #include "decode/term.h"
+#include "xlat/ioctls.h"
+
+/* Most bytes of an ioctl's argument captured: its largest struct decoded. */
+#define SR_IOC_CAP 1024
+/*
+ * Fewest: the largest struct of the requests that encode no size (termios2),
+ * and room for the bytes that follow a header (RNDADDENTROPY's buffer) up to
+ * the default -s 32, and one more.
+ */
+#define SR_IOC_MIN 64
+_Static_assert(SR_IOC_MIN >= SR_TERMIOS2_SIZE, "termios2 fits");
 
 /* Names a request can have at once ("SNDCTL_TMR_START or TCSETS"). */
 #define SR_IOC_NAMES_MAX 8
@@ -32,12 +50,23 @@ enum sr_ioc_arg {
 	IOA_TCFLSH,
 	IOA_CHAR, /* char *: one byte, quoted */
 	IOA_FS_FLAGS, /* int * holding FS_*_FL inode flags */
+	IOA_UDEC, /* the argument itself, unsigned */
+	IOA_UINT, /* unsigned int *: "[5]" */
+	IOA_USHORT, /* unsigned short * */
+	IOA_LONG, /* long * */
+	IOA_ULONG, /* unsigned long * */
+	IOA_U64, /* uint64_t * */
+	IOA_U64_PAIR, /* uint64_t[2]: "[1, 2]" */
+	IOA_UID, /* uid_t * */
+	IOA_RAND_POOL, /* struct rand_pool_info and its bytes */
+	IOA_STRUCT, /* a struct of ioctl_dev.c (struct sr_ioc.st) */
 };
 
 struct sr_ioc {
 	uint32_t code;
 	uint8_t arg; /* enum sr_ioc_arg */
 	bool at_exit;
+	const struct sr_ioc_struct *st; /* IOA_STRUCT */
 };
 
 static const struct sr_ioc ioc_table[] = {
@@ -98,16 +127,81 @@ static const struct sr_ioc ioc_table[] = {
 	{ FS_IOC32_GETFLAGS, IOA_FS_FLAGS, true },
 	{ FS_IOC_SETFLAGS, IOA_FS_FLAGS, false },
 	{ FS_IOC32_SETFLAGS, IOA_FS_FLAGS, false },
+	/* block devices (linux/fs.h) */
+	{ BLKRASET, IOA_UDEC, false },
+	{ BLKFRASET, IOA_UDEC, false },
+	{ BLKSECTGET, IOA_USHORT, true },
+	{ BLKROTATIONAL, IOA_USHORT, true },
+	{ BLKROGET, IOA_INT, true },
+	{ BLKBSZGET, IOA_INT, true },
+	{ BLKSSZGET, IOA_INT, true },
+	{ BLKALIGNOFF, IOA_INT, true },
+	{ BLKROSET, IOA_INT, false },
+	{ BLKBSZSET, IOA_INT, false },
+	{ BLKPBSZGET, IOA_UINT, true },
+	{ BLKIOMIN, IOA_UINT, true },
+	{ BLKIOOPT, IOA_UINT, true },
+	{ BLKDISCARDZEROES, IOA_UINT, true },
+	{ BLKGETZONESZ, IOA_UINT, true },
+	{ BLKGETNRZONES, IOA_UINT, true },
+	{ BLKRAGET, IOA_LONG, true },
+	{ BLKFRAGET, IOA_LONG, true },
+	{ BLKGETSIZE, IOA_ULONG, true },
+	{ BLKGETSIZE64, IOA_U64, true },
+	{ BLKGETDISKSEQ, IOA_U64, true },
+	{ BLKDISCARD, IOA_U64_PAIR, false },
+	{ BLKSECDISCARD, IOA_U64_PAIR, false },
+	{ BLKZEROOUT, IOA_U64_PAIR, false },
+	{ BLKRRPART, IOA_NONE, false },
+	{ BLKFLSBUF, IOA_NONE, false },
+	{ BLKTRACESTART, IOA_NONE, false },
+	{ BLKTRACESTOP, IOA_NONE, false },
+	{ BLKTRACETEARDOWN, IOA_NONE, false },
+	/* namespaces (linux/nsfs.h); NS_GET_NSTYPE's type follows its value */
+	{ NS_GET_USERNS, IOA_NONE, false },
+	{ NS_GET_PARENT, IOA_NONE, false },
+	{ NS_GET_NSTYPE, IOA_NONE, true },
+	{ NS_GET_OWNER_UID, IOA_UID, true },
+	/* watchdogs */
+	{ WDIOC_GETSTATUS, IOA_INT, true },
+	{ WDIOC_GETBOOTSTATUS, IOA_INT, true },
+	{ WDIOC_GETTEMP, IOA_INT, true },
+	{ WDIOC_GETTIMEOUT, IOA_INT, true },
+	{ WDIOC_GETPRETIMEOUT, IOA_INT, true },
+	{ WDIOC_GETTIMELEFT, IOA_INT, true },
+	{ WDIOC_SETTIMEOUT, IOA_INT, false },
+	{ WDIOC_SETPRETIMEOUT, IOA_INT, false },
+	{ WDIOC_KEEPALIVE, IOA_NONE, false },
+	/* /dev/random */
+	{ RNDGETENTCNT, IOA_INT, true },
+	{ RNDADDTOENTCNT, IOA_INT, false },
+	{ RNDADDENTROPY, IOA_RAND_POOL, false },
+	{ RNDZAPENTCNT, IOA_NONE, false },
+	{ RNDCLEARPOOL, IOA_NONE, false },
+	{ RNDRESEEDCRNG, IOA_NONE, false },
+	{ INOTIFY_IOC_SETNEXTWD, IOA_DEC, false },
+	{ COUNTER_ENABLE_EVENTS_IOCTL, IOA_NONE, false },
+	{ COUNTER_DISABLE_EVENTS_IOCTL, IOA_NONE, false },
+	{ FIFREEZE, IOA_NONE, false },
+	{ FITHAW, IOA_NONE, false },
 };
 
 static struct sr_ioc ioc_lookup(uint32_t code)
 {
-	struct sr_ioc d = { code, IOA_HEX, false };
+	struct sr_ioc d = { code, IOA_HEX, false, NULL };
 	size_t i;
 
 	for (i = 0; i < sizeof(ioc_table) / sizeof(ioc_table[0]); i++)
 		if (ioc_table[i].code == code)
 			return ioc_table[i];
+	for (i = 0; i < sr_ioc_structs_n; i++) {
+		if (sr_ioc_structs[i].code == code) {
+			d.arg = IOA_STRUCT;
+			d.at_exit = sr_ioc_structs[i].at_exit;
+			d.st = &sr_ioc_structs[i];
+			return d;
+		}
+	}
 	/* Other requests: terminal ones in hex at entry, the rest at exit. */
 	d.at_exit = _IOC_TYPE(code) != 'T';
 	return d;
@@ -118,15 +212,34 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* The request-name tables: the hand-kept one, then one per subsystem. */
+static const struct sr_xlat *const ioc_name_tables[] = { &xlat_ioctl_names, SR_IOCTL_TABLES };
+
+/* Adds @name to @names (@n of them) unless it is there: a header may repeat a name. */
+static void add_name(const char **names, size_t *n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (!strcmp(names[i], name))
+			return;
+	if (*n < SR_IOC_NAMES_MAX)
+		names[(*n)++] = name;
+}
+
 /* Every name of @code, sorted and joined by " or ", into @buf; false if it has none. */
 static bool ioctl_names(uint32_t code, char *buf, size_t size)
 {
 	const char *names[SR_IOC_NAMES_MAX];
-	size_t n = 0, i, pos = 0;
+	size_t n = 0, i, t, pos = 0;
 
-	for (i = 0; i < xlat_ioctl_names.n && n < SR_IOC_NAMES_MAX; i++)
-		if (xlat_ioctl_names.ents[i].val == code)
-			names[n++] = xlat_ioctl_names.ents[i].name;
+	for (t = 0; t < sizeof(ioc_name_tables) / sizeof(ioc_name_tables[0]); t++) {
+		const struct sr_xlat *x = ioc_name_tables[t];
+
+		for (i = 0; i < x->n; i++)
+			if (x->ents[i].val == code)
+				add_name(names, &n, x->ents[i].name);
+	}
 	qsort(names, n, sizeof(names[0]), cmp_str);
 	buf[0] = 0;
 	for (i = 0; i < n && pos < size; i++)
@@ -151,9 +264,11 @@ static void ioctl_print_code(struct sr_fmt *f, uint32_t code)
 	pr_call_end(f);
 }
 
-static size_t ioc_arg_size(uint8_t arg)
+static size_t ioc_arg_size(const struct sr_ioc *d)
 {
-	switch (arg) {
+	switch (d->arg) {
+	case IOA_STRUCT:
+		return d->st->size;
 	case IOA_TERMIOS:
 		return SR_TERMIOS_SIZE;
 	case IOA_TERMIOS2:
@@ -164,6 +279,16 @@ static size_t ioc_arg_size(uint8_t arg)
 		return SR_WINSIZE_SIZE;
 	case IOA_CHAR:
 		return 1;
+	case IOA_USHORT:
+		return sizeof(uint16_t);
+	case IOA_LONG:
+	case IOA_ULONG:
+	case IOA_U64:
+		return sizeof(uint64_t);
+	case IOA_U64_PAIR:
+		return 2 * sizeof(uint64_t);
+	case IOA_RAND_POOL:
+		return offsetof(struct rand_pool_info, buf);
 	default:
 		return sizeof(int32_t);
 	}
@@ -177,10 +302,56 @@ static void print_int_flags(struct sr_fmt *f, const struct sr_xlat *x, const uin
 	pr_array_end(f);
 }
 
-/* A pointed-to argument, from the copy of its phase; the address if none. */
-static void ioctl_print_ptr(struct sr_fmt *f, const struct sr_call *c, uint8_t arg, bool at_exit)
+/* "[n]": one number in user memory, @size bytes, signed or not. */
+static void print_num_ptr(struct sr_fmt *f, const uint8_t *p, size_t size, bool sign)
 {
-	const uint8_t *p = blob_get(at_exit ? c->out[2] : c->in[2], ioc_arg_size(arg));
+	uint64_t v = 0;
+
+	memcpy(&v, p, size); /* little-endian hosts: the low bytes */
+	pr_array_begin(f);
+	if (!sign)
+		pr_u(f, v);
+	else if (size == sizeof(int16_t))
+		pr_d(f, (int16_t)v);
+	else if (size == sizeof(int32_t))
+		pr_d(f, (int32_t)v);
+	else
+		pr_d(f, (int64_t)v);
+	pr_array_end(f);
+}
+
+/*
+ * RNDADDENTROPY: {entropy_count=3, buf_size=8, buf="12345678"}; the bytes
+ * follow the header in the copy, as far as it reaches.
+ */
+static void print_rand_pool(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
+{
+	const size_t hdr = offsetof(struct rand_pool_info, buf);
+	int32_t count = get32(p, offsetof(struct rand_pool_info, entropy_count));
+	int32_t size = get32(p, offsetof(struct rand_pool_info, buf_size));
+	uint64_t want = (uint32_t)size, have = len - hdr, max = fmt_strsize(f);
+
+	pr_struct_begin(f);
+	pr_field_d(f, "entropy_count", count);
+	pr_field_d(f, "buf_size", size);
+	pr_field(f, "buf");
+	if (size < 0)
+		want = UINT64_MAX;
+	/* enough to show, or to know it goes on past what is shown */
+	if (have >= want || have > max)
+		pr_str(f, p + hdr, have < want ? have : want, max, 0);
+	else
+		pr_addr(f, c->args[2] + hdr);
+	pr_struct_end(f);
+}
+
+/* A pointed-to argument, from the copy of its phase; the address if none. */
+static void ioctl_print_ptr(struct sr_fmt *f, const struct sr_call *c, const struct sr_ioc *d,
+			    bool at_exit)
+{
+	const uint8_t arg = d->arg;
+	const struct sr_blob *b = at_exit ? c->out[2] : c->in[2];
+	const uint8_t *p = blob_get(b, ioc_arg_size(d));
 
 	if (!c->args[2] || !p || (at_exit && c->ret < 0)) {
 		fmt_ptr(f, c->args[2]);
@@ -206,6 +377,32 @@ static void ioctl_print_ptr(struct sr_fmt *f, const struct sr_call *c, uint8_t a
 	case IOA_CHAR:
 		pr_str(f, p, 1, fmt_strsize(f), 0);
 		break;
+	case IOA_UINT:
+	case IOA_USHORT:
+	case IOA_ULONG:
+	case IOA_U64:
+		print_num_ptr(f, p, ioc_arg_size(d), false);
+		break;
+	case IOA_LONG:
+		print_num_ptr(f, p, ioc_arg_size(d), true);
+		break;
+	case IOA_U64_PAIR:
+		pr_array_begin(f);
+		pr_u(f, get64(p, 0));
+		pr_u(f, get64(p, sizeof(uint64_t)));
+		pr_array_end(f);
+		break;
+	case IOA_UID:
+		pr_array_begin(f);
+		pr_id(f, get32(p, 0));
+		pr_array_end(f);
+		break;
+	case IOA_RAND_POOL:
+		print_rand_pool(f, c, p, b->len);
+		break;
+	case IOA_STRUCT:
+		d->st->print(f, c, p, b->len);
+		break;
 	default:
 		fmt_int_array(f, p, sizeof(int32_t), 1);
 		break;
@@ -213,14 +410,18 @@ static void ioctl_print_ptr(struct sr_fmt *f, const struct sr_call *c, uint8_t a
 }
 
 /* The argument, one value; nothing for IOA_NONE. */
-static void ioctl_print_arg(struct sr_fmt *f, const struct sr_call *c, uint8_t arg, bool at_exit)
+static void ioctl_print_arg(struct sr_fmt *f, const struct sr_call *c, const struct sr_ioc *d,
+			    bool at_exit)
 {
-	switch (arg) {
+	switch (d->arg) {
 	case IOA_HEX:
 		pr_x(f, c->args[2]);
 		break;
 	case IOA_DEC:
 		pr_d(f, (int32_t)c->args[2]);
+		break;
+	case IOA_UDEC:
+		pr_u(f, c->args[2]);
 		break;
 	case IOA_TCXONC:
 		fmt_enum(f, &xlat_tcxonc_options, c->args[2]);
@@ -231,7 +432,7 @@ static void ioctl_print_arg(struct sr_fmt *f, const struct sr_call *c, uint8_t a
 	case IOA_NONE:
 		break;
 	default:
-		ioctl_print_ptr(f, c, arg, at_exit);
+		ioctl_print_ptr(f, c, d, at_exit);
 		break;
 	}
 }
@@ -243,7 +444,7 @@ static void ioctl_enter(struct sr_fmt *f, const struct sr_call *c)
 	fmt_fd(f, c, (int32_t)c->args[0]); /* fd */
 	ioctl_print_code(f, (uint32_t)c->args[1]); /* request */
 	if (!d.at_exit)
-		ioctl_print_arg(f, c, d.arg, false); /* argp */
+		ioctl_print_arg(f, c, &d, false); /* argp */
 }
 
 static void ioctl_exit(struct sr_fmt *f, const struct sr_call *c)
@@ -251,22 +452,41 @@ static void ioctl_exit(struct sr_fmt *f, const struct sr_call *c)
 	struct sr_ioc d = ioc_lookup((uint32_t)c->args[1]);
 
 	if (d.at_exit)
-		ioctl_print_arg(f, c, d.arg, true); /* argp, filled in */
+		ioctl_print_arg(f, c, &d, true); /* argp, filled in */
 }
 
 /*
- * Enough for the largest struct decoded (termios2, whose flags strace prints
- * with or without -v: it reads the whole struct first) at both ends. An
- * input on a page not yet touched (a string literal) is read again at exit.
+ * The size the request encodes, at both ends; for the terminal requests,
+ * which encode none, enough for the largest of their structs (termios2,
+ * whose flags strace prints with or without -v: it reads the whole struct
+ * first). A struct that ends a mapping is still read (the BPF side cuts the
+ * copy at the page boundary). An input on a page not yet touched (a string
+ * literal) is read again at exit.
  */
 static void ioctl_arg_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
 			   struct sr_plan_arg *pa)
 {
 	pa->when = SR_CAP_ENTER | SR_CAP_EXIT | SR_CAP_RETRY;
 	pa->how = SR_HOW_BUF;
-	pa->len_src = SR_LEN_FIXED;
-	pa->elem = SR_TERMIOS2_SIZE;
-	pa->cap = pa->elem;
+	pa->len_src = SR_LEN_IOC;
+	pa->len_arg = 1;
+	pa->elem = SR_IOC_MIN;
+	pa->cap = SR_IOC_CAP;
+}
+
+/* NS_GET_NSTYPE: "= 268435456 (CLONE_NEWUSER)", when the type has a name. */
+static void ioctl_ret_suffix(struct sr_fmt *f, const struct sr_call *c)
+{
+	const char *name;
+
+	if ((uint32_t)c->args[1] != NS_GET_NSTYPE || c->ret < 0)
+		return;
+	name = xlat__name(&xlat_setns_types, (uint64_t)c->ret);
+	if (!name)
+		return;
+	pr_note_begin(f);
+	pr_sym(f, name, (uint64_t)c->ret);
+	pr_note_end(f);
 }
 
 /* The argument alone, as the ioctl line shows it. */
@@ -274,7 +494,7 @@ static void ioctl_arg_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 {
 	struct sr_ioc d = ioc_lookup((uint32_t)c->args[1]);
 
-	ioctl_print_arg(f, c, d.arg, d.at_exit && c->has_exit);
+	ioctl_print_arg(f, c, &d, d.at_exit && c->has_exit);
 }
 
 const struct sr_decoder sr_dec_ioctl_arg = {
@@ -289,4 +509,5 @@ const struct sr_scdec sr_scdec_ioctl = {
 	.sep_at_exit = true,
 	.enter = ioctl_enter,
 	.exit = ioctl_exit,
+	.ret_suffix = ioctl_ret_suffix,
 };

@@ -44,7 +44,7 @@ SR_SCDEC(select)
 SR_KIND(epoll_event)
 SR_KIND(epoll_ctl_event)
 
-/* ioctl.c (and term.c): ioctl requests and their arguments */
+/* ioctl.c (and term.c, ioctl_dev.c): ioctl requests and their arguments */
 SR_DECODER(ioctl_arg)
 SR_SCDEC(ioctl)
 
@@ -159,6 +159,9 @@ SR_KIND(stack_t)
 SR_KIND(siginfo)
 SR_DECODER(sigreturn_frame)
 
+/* timex.c: adjtimex, clock_adjtime */
+SR_KIND(timex)
+SR_SCDEC(adjtimex)
 /* time.c: clocks and timers */
 SR_KIND(timespec)
 SR_KIND(timeval)
