@@ -111,6 +111,7 @@ bool uring__complete(struct sr_uring_pairing *u, const struct sr_uring_cqe *x, s
 	c->tid = x->h.tid;
 	memcpy(c->args, s->args, sizeof(c->args));
 	c->in_end = (const uint8_t *)s + h->len;
+	uc->sub = s;
 	uc->sub_blobs = (const uint8_t *)(s + 1);
 	c->ts_enter = s->h.ts_ns;
 	c->ret = x->res;
@@ -129,13 +130,8 @@ bool uring__complete(struct sr_uring_pairing *u, const struct sr_uring_cqe *x, s
 
 void uring__release(struct sr_uring_pairing *u, struct sr_uring_call *uc)
 {
-	if (!uc->more && uc->call.sqe) {
-		const struct sr_uring_sub *s =
-			(const struct sr_uring_sub *)((const uint8_t *)uc->call.sqe -
-						      offsetof(struct sr_uring_sub, sqe));
-
-		free(idmap__del(&u->reqs, s->req));
-	}
+	if (!uc->more && uc->sub)
+		free(idmap__del(&u->reqs, uc->sub->req));
 	memset(uc, 0, sizeof(*uc));
 }
 
