@@ -232,7 +232,43 @@ def tests(rt):
             rt.check(re.match(re.escape(w) + r' <\d+\.\d{6}>$', g),
                      f'-T: the line is\n  {g}\nnot\n  {w} <seconds>')
 
-    return [io_uring_counted_on_their_own_rows, io_uring_counted_latency_with_w,
+    def fixed_prog():
+        uring_prog()
+        return os.path.join(rt.ROOT, '.output', 'uring-progs', 'uring_fixed')
+
+    def io_uring_fixed_files_described():
+        # tests/uring/uring_fixed.c: direct opens into slot 2 and a slot the
+        # kernel chooses, a direct close, and a file registered by fd
+        cwd = '/tmp/sysray-progs-uring-fixed'
+        path = f'{cwd}/fixed.txt'
+        st, lines, err = rt.trace([fixed_prog()], ['-y', '-e', 'trace=%io_uring'])
+        rt.check(st == 0, f'status {st}: {err}')
+        got = uring_lines(lines)
+        rt.check(len(got) == 7, f'{len(got)} lines, not 7: {got}')
+        m = re.match(r'^\[io_uring\] openat\(AT_FDCWD<' + re.escape(cwd) +
+                     r'>, "fixed.txt", O_RDONLY\) = (\d+)$', got[2])
+        rt.check(m, 'the openat into a slot the kernel chose: ' + got[2])
+        slot = m.group(1)
+        same(got, [
+            f'[io_uring] openat(AT_FDCWD<{cwd}>, "fixed.txt", O_RDWR|O_CREAT|O_TRUNC, 0644) = 0',
+            f'[io_uring] write(2<fixed:{path}>, "direct\\n", 7, 0) = 7',
+            got[2],
+            f'[io_uring] read({slot}<fixed:{path}>, "direct\\n", 16, 0) = 7',
+            f'[io_uring] close(2<fixed:{path}>) = 0',
+            # the slot was emptied; then a file registered by fd, which the tables do not follow
+            '[io_uring] write(2 /* fixed file */, "gone\\n", 5, 0) = -1 EBADF (Bad file descriptor)',
+            '[io_uring] read(0 /* fixed file */, "dir", 3, 0) = 3',
+        ], '-y, fixed files')
+        st, lines, err = rt.trace([fixed_prog()], ['-e', 'trace=%io_uring'])
+        rt.check(st == 0, f'status {st}: {err}')
+        got = uring_lines(lines)
+        same([got[1], got[3], got[4]], [
+            '[io_uring] write(2 /* fixed file */, "direct\\n", 7, 0) = 7',
+            f'[io_uring] read({slot} /* fixed file */, "direct\\n", 16, 0) = 7',
+            '[io_uring] close(2 /* fixed file */) = 0',
+        ], 'fixed files without -y')
+
+    return [io_uring_fixed_files_described, io_uring_counted_on_their_own_rows, io_uring_counted_latency_with_w,
             io_uring_counted_in_json, io_uring_latency_with_T,
             io_uring_requests_as_strace_lines, io_uring_sqpoll_attributed_to_the_process,
             io_uring_trace_selects_twins, io_uring_failed_requests_with_Z,

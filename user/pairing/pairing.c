@@ -610,6 +610,8 @@ static void handle_uring(struct sr_pairing *p, const struct sr_uring_cqe *x, siz
 	pairing_emit(p, &ev);
 	if (p->fds && uc.fd_changes)
 		fdtab__on_syscall(p->fds, &fc);
+	if (p->fds)
+		fdtab__on_uring(p->fds, &fc);
 	uring__release(&p->uring, &uc);
 }
 
