@@ -157,6 +157,18 @@ def tests(rt):
         rt.check((nop['name'], nop['nr'], nop['errno']) == ('IORING_OP_NOP', -1, 'ECANCELED'),
                  str(nop))
 
+    def json_summary(extra):
+        """--json -c's one summary object for uring_ops."""
+        out = rt.tmpfile('.json')
+        try:
+            st, _, err = rt.sysray(['--json', '-c', '-o', out] + extra + ['--', uring_prog()])
+            rt.check(st == 0, f'status {st}: {err}')
+            with open(out) as f:
+                (summary,) = [json.loads(x) for x in f if x.strip()]
+        finally:
+            os.unlink(out)
+        return summary
+
     def io_uring_counted_on_their_own_rows():
         st, lines, err = rt.trace([uring_prog()], ['-c', '-e', 'trace=%io_uring'])
         rt.check(st == 0, f'status {st}: {err}')
@@ -187,15 +199,7 @@ def tests(rt):
                                       time=m.group(1)), 'row: ' + x)
         rt.check(len(got) == len(COUNTED), f'{len(got)} rows, not {len(COUNTED)}')
         rt.check(secs == sorted(secs, reverse=True), f'rows not sorted by time: {secs}')
-        out = rt.tmpfile('.json')
-        try:
-            st, _, err = rt.sysray(['--json', '-c', '-w', '-o', out, '-e', 'trace=%io_uring',
-                                    '--', uring_prog()])
-            rt.check(st == 0, f'status {st}: {err}')
-            with open(out) as f:
-                (summary,) = [json.loads(x) for x in f if x.strip()]
-        finally:
-            os.unlink(out)
+        summary = json_summary(['-w', '-e', 'trace=%io_uring'])
         rt.check(summary['time'] == 'wall', str(summary))
         rows = {r['name']: r for r in summary['syscalls']}
         # four opens from submission to completion: never no time at all
@@ -203,15 +207,7 @@ def tests(rt):
         rt.check(rows['openat']['max_ns'] >= rows['openat']['min_ns'], str(rows['openat']))
 
     def io_uring_counted_in_json():
-        out = rt.tmpfile('.json')
-        try:
-            st, _, err = rt.sysray(['--json', '-c', '-o', out, '-e', 'trace=%io_uring,openat',
-                                    '--', uring_prog()])
-            rt.check(st == 0, f'status {st}: {err}')
-            with open(out) as f:
-                (summary,) = [json.loads(x) for x in f if x.strip()]
-        finally:
-            os.unlink(out)
+        summary = json_summary(['-e', 'trace=%io_uring,openat'])
         got = [(r['name'], r.get('nr'), r.get('via'), r['calls'], r['errors'], r['time_ns'])
                for r in summary['syscalls']]
         nrs = {'read': 0, 'write': 1, 'close': 3, 'readv': 19, 'sendto': 44, 'recvfrom': 45,

@@ -128,20 +128,29 @@ static void add_requests(struct sr_summary *s)
 	summary__add_request(s, &q);
 }
 
-static void request_rows(struct t_state *st)
+/* The requests, and read's syscall row @v unless NULL, with -w; JSON when @json. */
+static const char *requests_table(struct t_memout *m, const struct sr_count_val *v, bool json)
 {
 	struct sr_summary_opts o = { .mode = 1, .wall = true };
 	struct sr_count_key k = { .nr = 0 };
-	struct sr_count_val v = { .calls = 1, .cpu_ns = 4000, .wall_ns = 10000 };
 	struct sr_summary *s = summary__new(&o);
+
+	add_requests(s);
+	if (v)
+		summary__add(s, &k, v);
+	t_memout_open(m);
+	summary__print(s, &m->out, json, NULL, NULL);
+	summary__free(s);
+	return t_memout_text(m);
+}
+
+static void request_rows(struct t_state *st)
+{
+	struct sr_count_val v = { .calls = 1, .cpu_ns = 4000, .wall_ns = 10000 };
 	struct t_memout m;
 
 	/* 20 us in all: read 10 (50%), its requests 8 (40%, 4 us each), the NOP 2 (10%) */
-	add_requests(s);
-	summary__add(s, &k, &v);
-	t_memout_open(&m);
-	summary__print(s, &m.out, false, NULL, NULL);
-	CHECK_STR(st, t_memout_text(&m),
+	CHECK_STR(st, requests_table(&m, &v, false),
 		  "% time     seconds  usecs/call     calls    errors syscall\n"
 		  "------ ----------- ----------- --------- --------- -------------------------\n"
 		  " 50.00    0.000010          10         1           read\n"
@@ -150,13 +159,8 @@ static void request_rows(struct t_state *st)
 		  "------ ----------- ----------- --------- --------- -------------------------\n"
 		  "100.00    0.000020           5         4         1 total\n");
 	t_memout_close(&m);
-	summary__free(s);
 	/* JSON: the line's name, "via", no number for an opcode without a twin */
-	s = summary__new(&o);
-	add_requests(s);
-	t_memout_open(&m);
-	summary__print(s, &m.out, true, NULL, NULL);
-	CHECK_STR(st, t_memout_text(&m),
+	CHECK_STR(st, requests_table(&m, NULL, true),
 		  "{\"type\":\"summary\",\"time\":\"wall\",\"syscalls\":[{\"name\":\"read\","
 		  "\"nr\":0,\"via\":\"io_uring\",\"calls\":2,\"errors\":1,\"time_ns\":8000,"
 		  "\"min_ns\":3000,\"max_ns\":5000,\"percent\":80.00},{\"name\":\"IORING_OP_NOP\","
@@ -165,7 +169,6 @@ static void request_rows(struct t_state *st)
 		  "\"errors\":1,\"time_ns\":10000,\"min_ns\":2000,\"max_ns\":5000,"
 		  "\"percent\":100.00}}\n");
 	t_memout_close(&m);
-	summary__free(s);
 }
 
 T_SUITE(summary_tests) = {

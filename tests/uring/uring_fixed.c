@@ -8,35 +8,13 @@
  * line.
  * One request at a time, so that the completions come in a fixed order.
  */
-#include "../progs/common.h"
+#include "uring.h"
 
-#include <liburing.h>
-
-static struct io_uring ring;
-static struct io_uring_sqe *last; /* the entry sqe() handed out last */
-
-/* Submit the last request with @flags and wait for it; return its result. */
-static int run(unsigned int flags)
+/* Submit the last entry with @flags alone and wait for it; return its result. */
+static int run_one(unsigned int flags)
 {
-	struct io_uring_cqe *cqe;
-	int res;
-
 	io_uring_sqe_set_flags(last, flags);
-	EQ(io_uring_submit(&ring), 1);
-	OK(-io_uring_wait_cqe(&ring, &cqe));
-	res = cqe->res;
-	io_uring_cqe_seen(&ring, cqe);
-	return res;
-}
-
-static struct io_uring_sqe *sqe(void)
-{
-	struct io_uring_sqe *q = io_uring_get_sqe(&ring);
-
-	if (!q)
-		die_at(__LINE__, "io_uring_get_sqe", 0, 0);
-	last = q;
-	return q;
+	return run(1);
 }
 
 int main(void)
@@ -49,25 +27,25 @@ int main(void)
 	OK(io_uring_register_files_sparse(&ring, 4));
 	io_uring_prep_openat_direct(sqe(), AT_FDCWD, "fixed.txt", O_RDWR | O_CREAT | O_TRUNC, 0644,
 				    2);
-	EQ(run(0), 0);
+	EQ(run_one(0), 0);
 	io_uring_prep_write(sqe(), 2, "direct\n", 7, 0);
-	EQ(run(IOSQE_FIXED_FILE), 7);
+	EQ(run_one(IOSQE_FIXED_FILE), 7);
 	/* a slot the kernel chooses (liburing adds 1 to the index: before 2.4, not to this) */
 	io_uring_prep_openat_direct(sqe(), AT_FDCWD, "fixed.txt", O_RDONLY, 0,
 				    IORING_FILE_INDEX_ALLOC - 1);
-	slot = OK(run(0));
+	slot = OK(run_one(0));
 	io_uring_prep_read(sqe(), slot, buf, sizeof(buf), 0);
-	EQ(run(IOSQE_FIXED_FILE), 7);
+	EQ(run_one(IOSQE_FIXED_FILE), 7);
 	io_uring_prep_close_direct(sqe(), 2);
-	EQ(run(0), 0);
+	EQ(run_one(0), 0);
 	io_uring_prep_write(sqe(), 2, "gone\n", 5, 0);
-	EQ(run(IOSQE_FIXED_FILE), -EBADF);
+	EQ(run_one(IOSQE_FIXED_FILE), -EBADF);
 	OK(io_uring_unregister_files(&ring));
 	/* registered by fd: the tables do not follow io_uring_register() */
 	fd = OK(open("fixed.txt", O_RDONLY));
 	OK(io_uring_register_files(&ring, &fd, 1));
 	io_uring_prep_read(sqe(), 0, buf, 3, 0);
-	EQ(run(IOSQE_FIXED_FILE), 3);
+	EQ(run_one(IOSQE_FIXED_FILE), 3);
 	OK(close(fd));
 	OK(unlink("fixed.txt"));
 	work_leave();
