@@ -427,7 +427,7 @@ $(ASAN_OUT)/user/%.o: user/%.c $(USER_HDRS) $(GEN_HDRS) $(FLAGS_FILE)
 $(ASAN_OUT)/sysray: $(ASAN_OBJS) $(XLAT_OBJS)
 	$(call msg,LINK,$@)
 	$(Q)$(CC) $(ALL_CFLAGS) $(ASAN) $^ $(LIBBPF_LIBS) -o $@
-$(OUTPUT)/uring-progs/%: tests/uring/%.c $(wildcard tests/progs/*.h)
+$(OUTPUT)/uring-progs/%: tests/uring/%.c $(wildcard tests/progs/*.h tests/uring/*.h)
 	$(call msg,CC,$@)
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter $< -luring -o $@

@@ -193,10 +193,18 @@ static __always_inline int uring_submit(struct io_kiocb *req, const void *usqe)
 	} else {
 		x->flags |= SR_USUB_SQE;
 	}
-	if (targ_comm_names)
+	/*
+	 * -c by process names it, by container or unit groups by cgroup (as
+	 * count.bpf.h); an SQPOLL thread's process is named by its leader
+	 */
+	if ((targ_comm_names || targ_count == SR_COUNT_TGID) && (x->flags & SR_USUB_SQTHREAD))
+		BPF_CORE_READ_STR_INTO(&x->comm, task, group_leader, comm);
+	else if (targ_comm_names || targ_count == SR_COUNT_TGID)
 		bpf_get_current_comm(x->comm, sizeof(x->comm));
 	else
 		__builtin_memset(x->comm, 0, sizeof(x->comm));
+	x->cgid = targ_cgroup_ids || targ_count == SR_COUNT_CGROUP ? bpf_get_current_cgroup_id() :
+								     0;
 	key = x->opcode < SR_URING_OPS ? x->opcode : 0;
 	op = bpf_map_lookup_elem(&uring_ops, &key);
 	if (!op || x->opcode >= SR_URING_OPS || !(op->flags & (SR_UOP_TRACED | SR_UOP_TRACK)))

@@ -383,10 +383,11 @@ struct sr_uring_sub {
 	__u64 ctx; /* the ring */
 	__u64 args[SR_NARGS];
 	struct sr_sqe sqe;
-	char comm[SR_COMM_LEN];
+	char comm[SR_COMM_LEN]; /* the submitter's; for SR_USUB_SQTHREAD its process leader's */
 	__u32 flags; /* SR_USUB_* */
 	__u16 opcode; /* the request's opcode (the kernel's, even without the sqe) */
 	__u16 pad;
+	__u64 cgid; /* the submitter's cgroup v2 id, when asked for (or -c by cgroup); else 0 */
 };
 
 /* sr_uring_cqe.flags */
@@ -515,7 +516,8 @@ _Static_assert(sizeof(struct sr_creds) == 104, "sr_creds layout");
 _Static_assert(sizeof(struct sr_signal) == 32 + 16 + SR_SIGINFO_SIZE, "sr_signal layout");
 _Static_assert(sizeof(struct sr_sqe) == 64, "sr_sqe layout");
 _Static_assert(sizeof(struct sr_uring_op) == 12, "sr_uring_op layout");
-_Static_assert(sizeof(struct sr_uring_sub) == 32 + 16 + 48 + 64 + 16 + 8, "sr_uring_sub layout");
+_Static_assert(sizeof(struct sr_uring_sub) == 32 + 16 + 48 + 64 + 16 + 8 + 8,
+	       "sr_uring_sub layout");
 _Static_assert(sizeof(struct sr_uring_cqe) == 32 + 24, "sr_uring_cqe layout");
 #endif
 

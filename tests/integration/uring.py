@@ -41,6 +41,27 @@ REFUSED = [
 ]
 ALL = FILES + LINKED + NETWORK + REFUSED
 
+# -c -e trace=%io_uring: the requests above, a row per line name (calls and
+# failures counted from ALL); without -w a request takes no system time, so
+# all times are 0 and the rows come in syscall-number order, the opcode
+# without a twin last.
+COUNTED = [
+    ('read', 2, 0), ('write', 1, 0), ('close', 3, 1), ('readv', 1, 0), ('sendto', 1, 0),
+    ('recvfrom', 1, 0), ('openat', 4, 2), ('unlinkat', 1, 0), ('accept4', 1, 0),
+    ('IORING_OP_NOP', 2, 1),
+]
+HEAD = '% time     seconds  usecs/call     calls    errors syscall'
+DASHES = '------ ----------- ----------- --------- --------- -------------------------'
+
+
+def counted_row(name, calls, errors, time='  0.00    0.000000           0'):
+    """A line of -c's table, in strace's layout."""
+    return f'{time} {calls:9d} {errors if errors else "":>9} [io_uring] {name}'
+
+
+COUNTED_TABLE = [HEAD, DASHES] + [counted_row(*r) for r in COUNTED] + [
+    DASHES, '100.00    0.000000           0        17         4 total']
+
 
 def tests(rt):
     """The test functions, using run.py's helpers (@rt)."""
@@ -136,6 +157,115 @@ def tests(rt):
         rt.check((nop['name'], nop['nr'], nop['errno']) == ('IORING_OP_NOP', -1, 'ECANCELED'),
                  str(nop))
 
-    return [io_uring_requests_as_strace_lines, io_uring_sqpoll_attributed_to_the_process,
+    def json_summary(extra):
+        """--json -c's one summary object for uring_ops."""
+        out = rt.tmpfile('.json')
+        try:
+            st, _, err = rt.sysray(['--json', '-c', '-o', out] + extra + ['--', uring_prog()])
+            rt.check(st == 0, f'status {st}: {err}')
+            with open(out) as f:
+                (summary,) = [json.loads(x) for x in f if x.strip()]
+        finally:
+            os.unlink(out)
+        return summary
+
+    def io_uring_counted_on_their_own_rows():
+        st, lines, err = rt.trace([uring_prog()], ['-c', '-e', 'trace=%io_uring'])
+        rt.check(st == 0, f'status {st}: {err}')
+        rt.check(sum(1 for x in ALL if ' = -1 ' in x) == 4, 'ALL and the total row disagree')
+        same(lines, COUNTED_TABLE, '-c')
+        # SQPOLL: the submitting process, named after its leader, not the kernel thread
+        st, lines, err = rt.trace([uring_prog(), 'sqpoll'],
+                                  ['-c', '--summary-by=process', '-e', 'trace=%io_uring'])
+        rt.check(st == 0, f'status {st}: {err}')
+        rt.check(lines and re.match(r'^process \d+ \(uring_ops\):$', lines[0]),
+                 '--summary-by=process heading: ' + (lines[0] if lines else 'no output'))
+        same(lines[1:], COUNTED_TABLE, '-c --summary-by=process (SQPOLL)')
+
+    def io_uring_counted_latency_with_w():
+        # -w: submission to completion; the times vary, so rows are matched
+        # by name, calls and errors, in the order of the times they show
+        st, lines, err = rt.trace([uring_prog()], ['-c', '-w', '-e', 'trace=%io_uring'])
+        rt.check(st == 0, f'status {st}: {err}')
+        row = re.compile(r'^( *\d+\.\d\d +(\d+\.\d{6}) +\d+) (.*)$')
+        got, secs = [], []
+        for x in lines[2:-2]:
+            m = row.match(x)
+            rt.check(m, 'not a row of -c -w: ' + x)
+            got.append(x)
+            secs.append(float(m.group(2)))
+            rt.check(x == counted_row(*next((r for r in COUNTED
+                                             if x.endswith('] ' + r[0])), ('?', 0, 0)),
+                                      time=m.group(1)), 'row: ' + x)
+        rt.check(len(got) == len(COUNTED), f'{len(got)} rows, not {len(COUNTED)}')
+        rt.check(secs == sorted(secs, reverse=True), f'rows not sorted by time: {secs}')
+        summary = json_summary(['-w', '-e', 'trace=%io_uring'])
+        rt.check(summary['time'] == 'wall', str(summary))
+        rows = {r['name']: r for r in summary['syscalls']}
+        # four opens from submission to completion: never no time at all
+        rt.check(rows['openat']['time_ns'] > 0, 'openat requests took no time: ' + str(rows))
+        rt.check(rows['openat']['max_ns'] >= rows['openat']['min_ns'], str(rows['openat']))
+
+    def io_uring_counted_in_json():
+        summary = json_summary(['-e', 'trace=%io_uring,openat'])
+        got = [(r['name'], r.get('nr'), r.get('via'), r['calls'], r['errors'], r['time_ns'])
+               for r in summary['syscalls']]
+        nrs = {'read': 0, 'write': 1, 'close': 3, 'readv': 19, 'sendto': 44, 'recvfrom': 45,
+               'openat': 257, 'unlinkat': 263, 'accept4': 288, 'IORING_OP_NOP': None}
+        # the program's own openat syscalls (ld.so's, its cwd) count apart, without "via"
+        syscall = [g for g in got if g[2] is None]
+        rt.check(len(syscall) == 1 and syscall[0][:2] == ('openat', 257) and syscall[0][3] > 0,
+                 'the openat syscalls: ' + str(syscall))
+        want = [(n, nrs[n], 'io_uring', c, e, 0) for n, c, e in COUNTED]
+        same([g for g in got if g[2]], want, '--json -c')
+        rt.check(summary['total']['calls'] == 17 + syscall[0][3], str(summary['total']))
+
+    def io_uring_latency_with_T():
+        lines = requests(['-T', '-e', 'trace=%io_uring'])
+        got = uring_lines(lines)
+        rt.check(len(got) == len(ALL), f'{len(got)} lines, not {len(ALL)}')
+        for g, w in zip(got, ALL):
+            rt.check(re.match(re.escape(w) + r' <\d+\.\d{6}>$', g),
+                     f'-T: the line is\n  {g}\nnot\n  {w} <seconds>')
+
+    def fixed_prog():
+        uring_prog()
+        return os.path.join(rt.ROOT, '.output', 'uring-progs', 'uring_fixed')
+
+    def io_uring_fixed_files_described():
+        # tests/uring/uring_fixed.c: direct opens into slot 2 and a slot the
+        # kernel chooses, a direct close, and a file registered by fd
+        cwd = '/tmp/sysray-progs-uring-fixed'
+        path = f'{cwd}/fixed.txt'
+        st, lines, err = rt.trace([fixed_prog()], ['-y', '-e', 'trace=%io_uring'])
+        rt.check(st == 0, f'status {st}: {err}')
+        got = uring_lines(lines)
+        rt.check(len(got) == 7, f'{len(got)} lines, not 7: {got}')
+        m = re.match(r'^\[io_uring\] openat\(AT_FDCWD<' + re.escape(cwd) +
+                     r'>, "fixed.txt", O_RDONLY\) = (\d+)$', got[2])
+        rt.check(m, 'the openat into a slot the kernel chose: ' + got[2])
+        slot = m.group(1)
+        same(got, [
+            f'[io_uring] openat(AT_FDCWD<{cwd}>, "fixed.txt", O_RDWR|O_CREAT|O_TRUNC, 0644) = 0',
+            f'[io_uring] write(2<fixed:{path}>, "direct\\n", 7, 0) = 7',
+            got[2],
+            f'[io_uring] read({slot}<fixed:{path}>, "direct\\n", 16, 0) = 7',
+            f'[io_uring] close(2<fixed:{path}>) = 0',
+            # the slot was emptied; then a file registered by fd, which the tables do not follow
+            '[io_uring] write(2 /* fixed file */, "gone\\n", 5, 0) = -1 EBADF (Bad file descriptor)',
+            '[io_uring] read(0 /* fixed file */, "dir", 3, 0) = 3',
+        ], '-y, fixed files')
+        st, lines, err = rt.trace([fixed_prog()], ['-e', 'trace=%io_uring'])
+        rt.check(st == 0, f'status {st}: {err}')
+        got = uring_lines(lines)
+        same([got[1], got[3], got[4]], [
+            '[io_uring] write(2 /* fixed file */, "direct\\n", 7, 0) = 7',
+            f'[io_uring] read({slot} /* fixed file */, "direct\\n", 16, 0) = 7',
+            '[io_uring] close(2 /* fixed file */) = 0',
+        ], 'fixed files without -y')
+
+    return [io_uring_fixed_files_described, io_uring_counted_on_their_own_rows, io_uring_counted_latency_with_w,
+            io_uring_counted_in_json, io_uring_latency_with_T,
+            io_uring_requests_as_strace_lines, io_uring_sqpoll_attributed_to_the_process,
             io_uring_trace_selects_twins, io_uring_failed_requests_with_Z,
             io_uring_fd_tables_learn_requests, io_uring_json_via]

@@ -113,7 +113,66 @@ static void wide_name_and_json(struct t_state *st)
 	t_memout_close(&m);
 }
 
+/* Two read requests (3 and 5 us, one failed) and a NOP (2 us), with -w. */
+static void add_requests(struct sr_summary *s)
+{
+	struct sr_sum_request q = { .nr = 0, .name = "read", .comm = "", .latency_ns = 3000 };
+
+	summary__add_request(s, &q);
+	q.latency_ns = 5000;
+	q.failed = true;
+	summary__add_request(s, &q);
+	q = (struct sr_sum_request){
+		.nr = -1, .name = "IORING_OP_NOP", .comm = "", .latency_ns = 2000
+	};
+	summary__add_request(s, &q);
+}
+
+/* The requests, and read's syscall row @v unless NULL, with -w; JSON when @json. */
+static const char *requests_table(struct t_memout *m, const struct sr_count_val *v, bool json)
+{
+	struct sr_summary_opts o = { .mode = 1, .wall = true };
+	struct sr_count_key k = { .nr = 0 };
+	struct sr_summary *s = summary__new(&o);
+
+	add_requests(s);
+	if (v)
+		summary__add(s, &k, v);
+	t_memout_open(m);
+	summary__print(s, &m->out, json, NULL, NULL);
+	summary__free(s);
+	return t_memout_text(m);
+}
+
+static void request_rows(struct t_state *st)
+{
+	struct sr_count_val v = { .calls = 1, .cpu_ns = 4000, .wall_ns = 10000 };
+	struct t_memout m;
+
+	/* 20 us in all: read 10 (50%), its requests 8 (40%, 4 us each), the NOP 2 (10%) */
+	CHECK_STR(st, requests_table(&m, &v, false),
+		  "% time     seconds  usecs/call     calls    errors syscall\n"
+		  "------ ----------- ----------- --------- --------- -------------------------\n"
+		  " 50.00    0.000010          10         1           read\n"
+		  " 40.00    0.000008           4         2         1 [io_uring] read\n"
+		  " 10.00    0.000002           2         1           [io_uring] IORING_OP_NOP\n"
+		  "------ ----------- ----------- --------- --------- -------------------------\n"
+		  "100.00    0.000020           5         4         1 total\n");
+	t_memout_close(&m);
+	/* JSON: the line's name, "via", no number for an opcode without a twin */
+	CHECK_STR(st, requests_table(&m, NULL, true),
+		  "{\"type\":\"summary\",\"time\":\"wall\",\"syscalls\":[{\"name\":\"read\","
+		  "\"nr\":0,\"via\":\"io_uring\",\"calls\":2,\"errors\":1,\"time_ns\":8000,"
+		  "\"min_ns\":3000,\"max_ns\":5000,\"percent\":80.00},{\"name\":\"IORING_OP_NOP\","
+		  "\"via\":\"io_uring\",\"calls\":1,\"errors\":0,\"time_ns\":2000,\"min_ns\":2000,"
+		  "\"max_ns\":2000,\"percent\":20.00}],\"total\":{\"name\":\"total\",\"calls\":3,"
+		  "\"errors\":1,\"time_ns\":10000,\"min_ns\":2000,\"max_ns\":5000,"
+		  "\"percent\":100.00}}\n");
+	t_memout_close(&m);
+}
+
 T_SUITE(summary_tests) = {
+	T_CASE(request_rows),
 	T_CASE(default_layout),
 	T_CASE(columns_sort_wall),
 	T_CASE(wide_name_and_json),

@@ -270,7 +270,7 @@ static int check_classes(const struct sr_sysent *e)
 static bool returns_new_fd(enum sr_fdact a)
 {
 	return a == SR_FD_NEWFD || a == SR_FD_MEMFD || a == SR_FD_PIDFD || a == SR_FD_SIGNALFD ||
-	       a == SR_FD_DUP;
+	       a == SR_FD_DUP || a == SR_FD_URING_SETUP;
 }
 
 /*
@@ -285,7 +285,7 @@ static const char *const act_args[SR_FD_MAX] = {
 	[SR_FD_UNLINK] = "P",  [SR_FD_RMDIR] = "P",	  [SR_FD_UNLINKAT] = "DPX",
 	[SR_FD_RENAME] = "PP", [SR_FD_RENAMEAT] = "DPDP", [SR_FD_UNSHARE] = "X",
 	[SR_FD_CLONE] = "X.O", [SR_FD_BPF] = ".",	  [SR_FD_SECCOMP] = "..",
-	[SR_FD_SENDMSG] = "F", [SR_FD_RECVMSG] = "F.X",
+	[SR_FD_SENDMSG] = "F", [SR_FD_RECVMSG] = "F.X",	  [SR_FD_URING_REG] = "F",
 };
 
 static bool arg_is(const struct sr_argdesc *a, char want)

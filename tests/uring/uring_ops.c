@@ -7,41 +7,12 @@
  * Built against liburing; kept out of the strace corpus in tests/progs,
  * since strace sees none of these requests.
  */
-#include "../progs/common.h"
+#include "uring.h"
 
 #include <arpa/inet.h>
-#include <liburing.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
-
-static struct io_uring ring;
-static struct io_uring_sqe *last; /* the entry sqe() handed out last */
-
-/* Submit what is queued and reap @n completions; return the last result. */
-static int run(int n)
-{
-	struct io_uring_cqe *cqe;
-	int i, res = 0;
-
-	EQ(io_uring_submit(&ring), n);
-	for (i = 0; i < n; i++) {
-		OK(-io_uring_wait_cqe(&ring, &cqe));
-		res = cqe->res;
-		io_uring_cqe_seen(&ring, cqe);
-	}
-	return res;
-}
-
-static struct io_uring_sqe *sqe(void)
-{
-	struct io_uring_sqe *q = io_uring_get_sqe(&ring);
-
-	if (!q)
-		die_at(__LINE__, "io_uring_get_sqe", 0, 0);
-	last = q;
-	return q;
-}
 
 static void files(void)
 {

@@ -42,6 +42,7 @@ struct sr_call {
 	bool fixed; /* io_uring: fd argument fixed_fd is a registered-file index */
 	int32_t fixed_fd;
 	const struct sr_sqe *sqe; /* io_uring: the submission queue entry, or NULL */
+	uint64_t uring_ctx; /* io_uring: the ring (the kernel's address), or 0 */
 };
 
 /* sr_call.via */

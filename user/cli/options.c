@@ -527,7 +527,9 @@ static const struct sr_optdef opt_table[] = {
 	/* Statistics */
 	{ "summary-only", 'c', ARG_NONE, NULL, G_STATS,
 	  "count calls, errors and time of each syscall in the kernel\n"
-	  "(no record per call) and print strace's summary at the end",
+	  "(no record per call) and print strace's summary at the end;\n"
+	  "io_uring requests on rows of their own ([io_uring] read),\n"
+	  "their errors the failed requests",
 	  opt_summary, 1 },
 	{ "summary", 'C', ARG_NONE, NULL, G_STATS, "like -c, but also print the trace", opt_summary,
 	  2 },
@@ -545,7 +547,10 @@ static const struct sr_optdef opt_table[] = {
 	  "(latency). Default, system time: the task's CPU time over\n"
 	  "the call as the scheduler accounts it (sum_exec_runtime,\n"
 	  "brought up to date at context switches and ticks), so\n"
-	  "calls shorter than a tick are sampled, not timed",
+	  "calls shorter than a tick are sampled, not timed. An\n"
+	  "io_uring request's time: from submission to completion with\n"
+	  "-w, else 0 (its CPU time is io_uring_enter's or the kernel\n"
+	  "workers')",
 	  opt_true, FIELD(summary.wall) },
 	{ "summary-by", 0, ARG_REQ, "WHAT", G_STATS, "a table per process, container or unit",
 	  opt_summary_arg, 2 },

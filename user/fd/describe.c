@@ -255,6 +255,20 @@ static size_t file_text(const struct sr_fdtab *t, const struct fdf_file *f, uint
 	return b.full ? 0 : b.len;
 }
 
+size_t desc__fixed(const struct sr_fdtab *t, const struct fdf_file *f, uint32_t tgid, char *buf,
+		   size_t size)
+{
+	static const char mark[] = "fixed:";
+	size_t n = file_text(t, f, tgid, buf, size);
+
+	if (!n || n + sizeof(mark) > size)
+		return 0;
+	/* "<path>" -> "<fixed:path>" */
+	memmove(buf + sizeof(mark), buf + 1, n);
+	memcpy(buf + 1, mark, sizeof(mark) - 1);
+	return n + sizeof(mark) - 1;
+}
+
 /* What @fd was when @c began: the table's file, or one SCM_RIGHTS is handing over. */
 static size_t describe_arg(const struct sr_fdtab *t, const struct sr_call *c, int fd, char *buf,
 			   size_t size)

@@ -152,6 +152,20 @@ void fdtab__on_fork(struct sr_fdtab *t, uint32_t parent_tgid, uint32_t child_tgi
  */
 void fdtab__on_lost(struct sr_fdtab *t);
 
+/**
+ * fdtab__on_uring() - learn what an io_uring request @c did to its ring's
+ * fixed files (a direct open into a slot, a close of one).
+ */
+void fdtab__on_uring(struct sr_fdtab *t, const struct sr_call *c);
+
+/**
+ * fdtab__describe_fixed() - "<fixed:/path>": the file in slot @idx of the
+ * ring of io_uring request @c, as far as the tables know it, into @buf.
+ * Return its length; 0 when unknown or without -y. Reads only.
+ */
+size_t fdtab__describe_fixed(const struct sr_fdtab *t, const struct sr_call *c, int idx, char *buf,
+			     size_t size);
+
 /** fdtab__on_process_exit() - forget a process. */
 void fdtab__on_process_exit(struct sr_fdtab *t, uint32_t tgid);
 

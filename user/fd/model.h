@@ -176,6 +176,7 @@ struct fdt_proc {
 	bool cwd_stale; /* ask /proc for the cwd once, at next use; else @cwd stands */
 	uint32_t epoch; /* sr_fdtab.epoch when last checked for losses */
 	uint64_t used; /* sr_fdtab.clock when last used: the oldest go first at the cap */
+	struct fdt_ring *rings; /* io_uring rings' fixed files (rings.c); a list */
 };
 
 /* --peer's answer for a new fd the call describes, worked out by fdtab__prepare(). */
@@ -215,6 +216,12 @@ struct sr_fdtab {
 	struct fdt_newpeer newpeers[FDT_MAX_NEWPEERS];
 	int nnewpeers;
 };
+
+/* rings.c: io_uring fixed files. Forget what @p's rings hold (NULL-safe @p). */
+void fdt__rings_forget(struct sr_fdtab *t, struct fdt_proc *p);
+/* describe.c: "<fixed:...>" for @f. */
+size_t desc__fixed(const struct sr_fdtab *t, const struct fdf_file *f, uint32_t tgid, char *buf,
+		   size_t size);
 
 /* files.c: file objects, the path and socket indexes, the SCM_RIGHTS queue. */
 struct fdf_file *fdf__new(struct sr_fdtab *t, uint8_t kind, const char *name, size_t namelen);

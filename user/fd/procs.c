@@ -19,6 +19,7 @@ static void proc_free(struct sr_fdtab *t, struct fdt_proc *p)
 		return;
 	fdt__files_put(t, p->files);
 	fdt__set_cwd(t, p, NULL);
+	fdt__rings_forget(t, p);
 	free(p);
 }
 

@@ -446,6 +446,15 @@ static void on_maybe_fd(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_
 static void replay_action(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_call *c)
 {
 	switch (SR_FDACT(c->ent)) {
+	case SR_FD_URING_SETUP:
+		/* a new ring may have an old one's address: what was known goes */
+		fdt__rings_forget(t, p);
+		on_newfd(t, p, c);
+		break;
+	case SR_FD_URING_REG:
+		/* files registered by fd, in a ring the requests name by address */
+		fdt__rings_forget(t, p);
+		break;
 	case SR_FD_NEWFD:
 	case SR_FD_MEMFD:
 	case SR_FD_PIDFD:

@@ -603,6 +603,11 @@ static void handle_uring(struct sr_pairing *p, const struct sr_uring_cqe *x, siz
 		uring__release(&p->uring, &uc);
 		return;
 	}
+	/* a task known only by its requests (-c sends no syscall): its name and cgroup */
+	if (!t->comm[0])
+		memcpy(t->comm, uc.sub->comm, sizeof(t->comm));
+	if (!t->info.cgid)
+		t->info.cgid = uc.sub->cgid;
 	call__index_blobs(uc.sub_blobs, uc.call.in_end, uc.call.in);
 	call__index_exit_blobs(&uc.call, (const uint8_t *)(x + 1));
 	/* the fd tables see the twin's own row (uc.ent is an extended copy) */
@@ -619,6 +624,8 @@ static void handle_uring(struct sr_pairing *p, const struct sr_uring_cqe *x, siz
 	pairing_emit(p, &ev);
 	if (p->fds && uc.fd_changes)
 		fdtab__on_syscall(p->fds, &fc);
+	if (p->fds)
+		fdtab__on_uring(p->fds, &fc);
 	uring__release(&p->uring, &uc);
 }
 

@@ -79,6 +79,12 @@ static void set_fixed(struct sr_uring_call *uc, const struct sr_uring_op *op)
 		uc->call.fixed = true;
 		uc->call.fixed_fd = q->fd;
 	}
+	/* a direct close: its fd is the slot, file_index - 1 (sqe->fd is 0) */
+	if (q->opcode == IORING_OP_CLOSE && q->file_index) {
+		uc->call.fixed = true;
+		uc->call.fixed_fd = (int32_t)(q->file_index - 1);
+		uc->call.args[0] = q->file_index - 1;
+	}
 	/* the new file went to a slot: the result is 0, not an fd, and no fd changed */
 	if ((op->flags & SR_UOP_SLOT) && q->file_index) {
 		uc->fd_changes = false;
@@ -111,6 +117,7 @@ bool uring__complete(struct sr_uring_pairing *u, const struct sr_uring_cqe *x, s
 	c->tid = x->h.tid;
 	memcpy(c->args, s->args, sizeof(c->args));
 	c->in_end = (const uint8_t *)s + h->len;
+	uc->sub = s;
 	uc->sub_blobs = (const uint8_t *)(s + 1);
 	c->ts_enter = s->h.ts_ns;
 	c->ret = x->res;
@@ -120,6 +127,7 @@ bool uring__complete(struct sr_uring_pairing *u, const struct sr_uring_cqe *x, s
 	c->out_end = (const uint8_t *)x + len;
 	c->via = SR_VIA_URING;
 	c->sqe = &s->sqe;
+	c->uring_ctx = s->ctx;
 	uc->fd_changes = c->nr >= 0;
 	set_fixed(uc, &op);
 	uc->shown = !o || filter__uring_traced(o, c->nr);
@@ -129,13 +137,8 @@ bool uring__complete(struct sr_uring_pairing *u, const struct sr_uring_cqe *x, s
 
 void uring__release(struct sr_uring_pairing *u, struct sr_uring_call *uc)
 {
-	if (!uc->more && uc->call.sqe) {
-		const struct sr_uring_sub *s =
-			(const struct sr_uring_sub *)((const uint8_t *)uc->call.sqe -
-						      offsetof(struct sr_uring_sub, sqe));
-
-		free(idmap__del(&u->reqs, s->req));
-	}
+	if (!uc->more && uc->sub)
+		free(idmap__del(&u->reqs, uc->sub->req));
 	memset(uc, 0, sizeof(*uc));
 }
 

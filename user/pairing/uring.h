@@ -26,6 +26,7 @@ struct sr_uring_pairing {
 /* One request's call, as uring__complete() builds it. */
 struct sr_uring_call {
 	struct sr_call call;
+	const struct sr_uring_sub *sub; /* the submission record */
 	const uint8_t *sub_blobs; /* the submission's blobs, up to call.in_end */
 	struct sr_sysent ent; /* the twin's row with the request's extras, or IORING_OP_X() */
 	bool shown; /* -e trace= selects it (else it is only for the fd tables) */

@@ -24,8 +24,11 @@ static void print_fd(struct sr_fmt *f, const struct sr_call *c, int fd, enum sr_
 
 	if (f->fds && c && !fixed)
 		n = fdtab__describe(f->fds, c, fd, when, buf, sizeof(buf));
+	else if (f->fds && fixed)
+		n = fdtab__describe_fixed(f->fds, c, fd, buf, sizeof(buf));
 	f->pr->ops->fd(f->pr, fd, buf, n);
-	if (fixed)
+	/* a slot the tables do not know */
+	if (fixed && !n)
 		pr_comment(f, "fixed file");
 }
 

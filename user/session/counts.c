@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * -c, -C: at the end of a session, the counts the kernel kept become
- * strace's summary table (user/summary/), on the trace's output.
+ * -c, -C: io_uring requests are counted as their completions arrive (a
+ * sink of the pairing stage); at the end of a session the counts the
+ * kernel kept of syscalls join them in strace's summary table
+ * (user/summary/), on the trace's output.
  */
 #include <errno.h>
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "call/call.h"
 #include "host/cgroup.h"
+#include "pairing/sink.h"
 #include "session/internal.h"
 #include "session/session.h"
 #include "summary/summary.h"
@@ -70,6 +75,39 @@ static void group_name(void *ctx, uint64_t group, const struct sr_count_val *v, 
 	}
 }
 
+/* A request completed: its row, in its process's or cgroup's table. */
+static void count_event(struct sr_sink *k, const struct sr_event *ev)
+{
+	struct sr_session *s =
+		(struct sr_session *)((char *)k - offsetof(struct sr_session, count_sink));
+	const struct sr_call *c = ev->call;
+	enum sr_sum_by by = s->opts.summary.by;
+	struct sr_sum_request q;
+
+	if (ev->type != SR_EV_EXIT || !ev->shown || c->via != SR_VIA_URING)
+		return;
+	q.group = by == SR_BY_PROCESS ? ev->task->tgid : by != SR_BY_NONE ? ev->task->cgid : 0;
+	q.nr = c->nr;
+	q.opcode = c->sqe ? c->sqe->opcode : 0;
+	q.name = c->ent->name;
+	q.comm = ev->task->comm;
+	q.latency_ns = c->ts_exit > c->ts_enter ? c->ts_exit - c->ts_enter : 0;
+	q.failed = c->ret < 0 && c->ret >= -4095;
+	if (summary__add_request(s->summary, &q))
+		s->uncounted++;
+}
+
+static const struct sr_sink_ops count_ops = { .event = count_event };
+
+int counts__start(struct sr_session *s)
+{
+	s->summary = summary__new(&s->opts.summary);
+	if (!s->summary)
+		return -ENOMEM;
+	s->count_sink.ops = &count_ops;
+	return pairing__add_sink(&s->pairing, &s->count_sink);
+}
+
 static int add_row(void *ctx, const struct sr_count_key *k, const struct sr_count_val *v)
 {
 	return summary__add(ctx, k, v);
@@ -77,15 +115,15 @@ static int add_row(void *ctx, const struct sr_count_key *k, const struct sr_coun
 
 int counts__print(struct sr_session *s)
 {
-	struct sr_summary *sum = summary__new(&s->opts.summary);
+	struct sr_summary *sum = s->summary;
 	struct names_ctx names = { .by = s->opts.summary.by };
 	uint64_t dropped;
 	int err;
 
-	if (!sum) {
-		fprintf(stderr, "sysray: out of memory\n");
-		return -ENOMEM;
-	}
+	if (s->uncounted)
+		fprintf(stderr,
+			"sysray: %" PRIu64 " io_uring requests not counted (out of memory)\n",
+			s->uncounted);
 	err = loader__counts(&s->loader, add_row, sum, &dropped);
 	if (err) {
 		fprintf(stderr, "sysray: reading the syscall counts failed: %s\n", strerror(-err));
@@ -98,6 +136,5 @@ int counts__print(struct sr_session *s)
 				dropped);
 	}
 	cgnames__free(&names.cg);
-	summary__free(sum);
 	return err;
 }

@@ -45,7 +45,12 @@ int sinks__start(struct sr_session *s);
 /* 0, or -errno when the timeline could not be written out (message printed). */
 int sinks__free(struct sr_session *s);
 
-/* counts.c: -c/-C, the summary table from the kernel's counts. 0 or -errno (printed). */
+/*
+ * counts.c: -c/-C, the summary table: io_uring requests counted as they
+ * complete (counts__start(): a sink; 0 or -ENOMEM), then the kernel's
+ * counts of syscalls. counts__print(): 0 or -errno (printed).
+ */
+int counts__start(struct sr_session *s);
 int counts__print(struct sr_session *s);
 
 /* report.c: losses and malformed records on stderr and, with -d, statistics. */

@@ -20,6 +20,7 @@ struct sr_stacks;
 
 struct sr_fdtab;
 struct sr_outfiles;
+struct sr_summary;
 
 struct sr_session {
 	struct sr_opts opts;
@@ -32,7 +33,10 @@ struct sr_session {
 	struct sr_pairing pairing;
 	struct sr_sink *sink; /* where pairing's events go: the trace's format; NULL: none */
 	struct sr_sink *explain; /* --explain, --why: the reports */
-	struct sr_sink null_sink; /* -c: no trace */
+	/* -c, -C: counts io_uring requests into the summary (counts.c) */
+	struct sr_sink count_sink;
+	struct sr_summary *summary; /* -c, -C: the table being made */
+	uint64_t uncounted; /* requests not counted: out of memory */
 	struct sr_out tl_out; /* --timeline */
 	struct sr_sink *timeline; /* --timeline: a second sink */
 	struct sr_loader loader; /* valid once loading was tried (loader_used) */

@@ -16,6 +16,7 @@
 #include "session/internal.h"
 #include "session/session.h"
 #include "stack/stack.h"
+#include "summary/summary.h"
 
 static void end_trace_line(void *ctx)
 {
@@ -60,23 +61,17 @@ static int timeline_start(struct sr_session *s)
 	return pairing__add_sink(&s->pairing, s->timeline);
 }
 
-/* -c: the summary is all that prints; events go nowhere. */
-static void null_event(struct sr_sink *s, const struct sr_event *ev)
-{
-}
-
-static const struct sr_sink_ops null_ops = { .event = null_event };
-
 int sinks__start(struct sr_session *s)
 {
 	struct sr_opts *o = &s->opts;
 	bool reports = explain__wanted(o);
 
 	pairing__setup(&s->pairing, o, s->fds);
-	if (o->summary.mode == 1) {
-		s->null_sink.ops = &null_ops;
-		return pairing__add_sink(&s->pairing, &s->null_sink);
-	}
+	if (o->summary.mode && counts__start(s))
+		goto oom;
+	/* -c: the summary is all that prints */
+	if (o->summary.mode == 1)
+		return 0;
 	if (o->json)
 		s->sink = jsonl_sink__new(&s->out, o, s->fds, pairing__comm_at, &s->pairing);
 	else if (!(reports && o->quiet_until_failure))
@@ -103,6 +98,8 @@ int sinks__free(struct sr_session *s)
 	int err = 0;
 
 	pairing__free(&s->pairing);
+	summary__free(s->summary);
+	s->summary = NULL;
 	if (s->opts.summary.mode != 1 && s->opts.json)
 		jsonl_sink__free(s->sink);
 	else if (s->opts.summary.mode != 1)

@@ -20,7 +20,16 @@ struct sum_row {
 	struct sr_count_key key;
 	struct sr_count_val val;
 	const char *name;
+	char *own; /* a request row's name, "[io_uring] read" (name points to it) */
 };
+
+/*
+ * sr_count_key.nr of a request row: SUM_URING with the twin's number, or
+ * with SUM_URING_OP and the opcode.
+ */
+#define SUM_URING    0x40000000u
+#define SUM_URING_OP 0x20000000u
+#define URING_MARK   "[io_uring] "
 
 struct sr_summary {
 	struct sr_summary_opts o;
@@ -164,10 +173,34 @@ struct sr_summary *summary__new(const struct sr_summary_opts *o)
 
 void summary__free(struct sr_summary *s)
 {
+	size_t i;
+
 	if (!s)
 		return;
+	for (i = 0; i < s->n; i++)
+		free(s->rows[i].own);
 	free(s->rows);
 	free(s);
+}
+
+/* A new zeroed row of key @k, or NULL. */
+static struct sum_row *new_row(struct sr_summary *s, const struct sr_count_key *k)
+{
+	struct sum_row *r;
+
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? 2 * s->cap : 64;
+		struct sum_row *rows = realloc(s->rows, cap * sizeof(*rows));
+
+		if (!rows)
+			return NULL;
+		s->rows = rows;
+		s->cap = cap;
+	}
+	r = &s->rows[s->n++];
+	memset(r, 0, sizeof(*r));
+	r->key = *k;
+	return r;
 }
 
 int summary__add(struct sr_summary *s, const struct sr_count_key *k, const struct sr_count_val *v)
@@ -178,18 +211,9 @@ int summary__add(struct sr_summary *s, const struct sr_count_key *k, const struc
 
 	if (!v->calls)
 		return 0;
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? 2 * s->cap : 64;
-		struct sum_row *rows = realloc(s->rows, cap * sizeof(*rows));
-
-		if (!rows)
-			return -ENOMEM;
-		s->rows = rows;
-		s->cap = cap;
-	}
-	r = &s->rows[s->n++];
-	memset(r, 0, sizeof(*r));
-	r->key = *k;
+	r = new_row(s, k);
+	if (!r)
+		return -ENOMEM;
 	r->val = *v;
 	e = k->nr & SR_COUNT_COMPAT ? syscalls__get_compat(nr) : syscalls__get(nr);
 	/* strace counts only numbers its table has */
@@ -198,6 +222,51 @@ int summary__add(struct sr_summary *s, const struct sr_count_key *k, const struc
 		return 0;
 	}
 	r->name = e->name;
+	return 0;
+}
+
+/* The request row of @k, made on its first request; NULL if out of memory. */
+static struct sum_row *request_row(struct sr_summary *s, const struct sr_count_key *k,
+				   const char *name)
+{
+	struct sum_row *r;
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->rows[i].key.nr == k->nr && s->rows[i].key.group == k->group)
+			return &s->rows[i];
+	r = new_row(s, k);
+	if (!r)
+		return NULL;
+	if (asprintf(&r->own, URING_MARK "%s", name) < 0) {
+		s->n--;
+		return NULL;
+	}
+	r->name = r->own;
+	return r;
+}
+
+int summary__add_request(struct sr_summary *s, const struct sr_sum_request *q)
+{
+	struct sr_count_key k = { .group = q->group };
+	uint64_t t = s->o.wall ? q->latency_ns : 0;
+	struct sum_row *r;
+	struct sr_count_val *v;
+
+	k.nr = SUM_URING | (q->nr >= 0 ? (uint32_t)q->nr : SUM_URING_OP | q->opcode);
+	r = request_row(s, &k, q->name);
+	if (!r)
+		return -ENOMEM;
+	v = &r->val;
+	if (!v->calls || t < v->min_ns)
+		v->min_ns = t;
+	if (t > v->max_ns)
+		v->max_ns = t;
+	v->calls++;
+	v->errors += q->failed;
+	v->wall_ns += q->latency_ns;
+	if (q->comm[0])
+		memcpy(v->comm, q->comm, sizeof(v->comm));
 	return 0;
 }
 
@@ -413,18 +482,23 @@ static void table_text(struct sr_out *out, struct sr_summary *s, const struct su
 	line(out, s, &t.v, t.time, "total");
 }
 
+/* A row of @r, or the total row (@r NULL) of @v. */
 static void json_row(struct sr_jbuf *b, const struct sr_summary *s, const struct sr_count_val *v,
-		     uint64_t total, const char *name, int64_t nr)
+		     uint64_t total, const struct sum_row *r)
 {
 	uint64_t t = row_time(s, v);
+	const char *name = !r ? "total" : r->own ? r->name + strlen(URING_MARK) : r->name;
+	uint32_t nr = r ? r->key.nr & ~(SR_COUNT_COMPAT | SUM_URING) : 0;
 	char num[64];
 
 	jbuf__puts(b, "{\"name\":");
 	jbuf__text(b, name, strlen(name));
-	if (nr >= 0) {
+	if (r && !(nr & SUM_URING_OP)) {
 		jbuf__puts(b, ",\"nr\":");
 		jbuf__i64(b, nr);
 	}
+	if (r && r->own)
+		jbuf__puts(b, ",\"via\":\"io_uring\"");
 	jbuf__puts(b, ",\"calls\":");
 	jbuf__u64(b, v->calls);
 	jbuf__puts(b, ",\"errors\":");
@@ -436,9 +510,9 @@ static void json_row(struct sr_jbuf *b, const struct sr_summary *s, const struct
 	jbuf__puts(b, ",\"max_ns\":");
 	jbuf__u64(b, v->max_ns);
 	snprintf(num, sizeof(num), ",\"percent\":%.2f}",
-		 nr < 0 ? 100.0 :
-		 total	? 100.0 * (double)t / (double)total :
-			  0.0);
+		 !r    ? 100.0 :
+		 total ? 100.0 * (double)t / (double)total :
+			 0.0);
 	jbuf__puts(b, num);
 }
 
@@ -462,13 +536,24 @@ static void table_json(struct sr_out *out, const struct sr_summary *s, const str
 	for (i = 0; i < n; i++) {
 		if (i)
 			jbuf__putc(&b, ',');
-		json_row(&b, s, &r[i].val, t.time, r[i].name, r[i].key.nr & ~SR_COUNT_COMPAT);
+		json_row(&b, s, &r[i].val, t.time, &r[i]);
 	}
 	jbuf__puts(&b, "],\"total\":");
-	json_row(&b, s, &t.v, t.time, "total", -1);
+	json_row(&b, s, &t.v, t.time, NULL);
 	jbuf__puts(&b, "}\n");
 	out__write(out, b.p, b.len);
 	jbuf__free(&b);
+}
+
+/* The row of a table whose process name heads it: the first that has one. */
+static const struct sum_row *named(const struct sum_row *r, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (r[i].val.comm[0])
+			return &r[i];
+	return r;
 }
 
 void summary__print(struct sr_summary *s, struct sr_out *out, bool json, sr_group_name_fn *name,
@@ -493,7 +578,8 @@ void summary__print(struct sr_summary *s, struct sr_out *out, bool json, sr_grou
 			;
 		group[0] = '\0';
 		if (s->o.by != SR_BY_NONE && name)
-			name(ctx, r->key.group, &r->val, group, sizeof(group));
+			name(ctx, r->key.group, &named(s->rows + i, j - i)->val, group,
+			     sizeof(group));
 		if (json) {
 			table_json(out, s, r, j - i, s->o.by != SR_BY_NONE ? group : NULL);
 		} else {

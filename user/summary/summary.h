@@ -73,6 +73,25 @@ struct sr_summary *summary__new(const struct sr_summary_opts *o);
 void summary__free(struct sr_summary *s);
 /* One key's counts, summed over CPUs. 0 or -ENOMEM. */
 int summary__add(struct sr_summary *s, const struct sr_count_key *k, const struct sr_count_val *v);
+/*
+ * An io_uring request counted in user space as its completion arrives, on
+ * a row of its own ("[io_uring] read"): a twin's requests on one row, an
+ * opcode without a twin on its own. The time columns hold the latency from
+ * submission to completion with -w; without it 0 (a request's work in the
+ * submitter is io_uring_enter's system time, the rest is kernel threads').
+ */
+struct sr_sum_request {
+	uint64_t group; /* as struct sr_count_key's */
+	int nr; /* the twin syscall's number, or -1 */
+	unsigned int opcode;
+	const char *name; /* as the request's line names it: "read", "IORING_OP_NOP" */
+	const char *comm; /* SR_COMM_LEN bytes, not always NUL-terminated; may be empty */
+	uint64_t latency_ns;
+	bool failed;
+};
+
+/* 0 or -ENOMEM (not counted). */
+int summary__add_request(struct sr_summary *s, const struct sr_sum_request *q);
 /* The tables, as strace prints them; JSON when @json. */
 void summary__print(struct sr_summary *s, struct sr_out *out, bool json, sr_group_name_fn *name,
 		    void *ctx);

@@ -177,6 +177,8 @@ enum sr_fdact {
 	SR_FD_SECCOMP, /* SECCOMP_FILTER_FLAG_NEW_LISTENER returns a new fd */
 	SR_FD_SENDMSG, /* SCM_RIGHTS sent on argument 0 */
 	SR_FD_RECVMSG, /* SCM_RIGHTS received on argument 0 */
+	SR_FD_URING_SETUP, /* io_uring_setup: a new fd, and maybe a new ring at an old address */
+	SR_FD_URING_REG, /* io_uring_register: may change a ring's fixed files */
 	SR_FD_MAX,
 };
 

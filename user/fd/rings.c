@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * io_uring fixed files: what the slots of each ring's registered-file table
+ * hold, as far as the requests tell: a direct open (file_index) puts its
+ * file in a slot, a close with file_index empties one. Kept per process and
+ * ring, by the kernel's address of the ring that request records carry.
+ *
+ * Files registered with io_uring_register() are not learned: that syscall
+ * names the ring by fd, requests name it by address, and nothing here pairs
+ * the two. So a registration, an IORING_OP_FILES_UPDATE, or a new ring
+ * (which may get a freed ring's address) forgets what the process's rings
+ * were known to hold: those slots print as unknown, never as a stale file.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/io_uring.h>
+
+#include "call/call.h"
+#include "fd/fdtab.h"
+#include "fd/model.h"
+
+/* Slots followed per ring: the kernel allows more, rarely used. */
+#define RING_MAX_SLOTS 65536
+
+struct fdt_ring {
+	struct fdt_ring *next;
+	uint64_t ctx;
+	uint32_t n;
+	struct fdf_file **slots; /* NULL: unknown or empty */
+};
+
+static struct fdt_ring *ring_of(const struct fdt_proc *p, uint64_t ctx)
+{
+	struct fdt_ring *r;
+
+	for (r = p ? p->rings : NULL; r; r = r->next)
+		if (r->ctx == ctx)
+			return r;
+	return NULL;
+}
+
+static void ring_free(struct sr_fdtab *t, struct fdt_ring *r)
+{
+	uint32_t i;
+
+	for (i = 0; i < r->n; i++)
+		fdf__put(t, r->slots[i]);
+	free(r->slots);
+	free(r);
+}
+
+void fdt__rings_forget(struct sr_fdtab *t, struct fdt_proc *p)
+{
+	struct fdt_ring *r;
+
+	while (p && (r = p->rings)) {
+		p->rings = r->next;
+		ring_free(t, r);
+	}
+}
+
+/* Forget ring @ctx of @p: its table changed in a way the stream does not tell. */
+static void ring_forget(struct sr_fdtab *t, struct fdt_proc *p, uint64_t ctx)
+{
+	struct fdt_ring **pp, *r;
+
+	for (pp = &p->rings; (r = *pp); pp = &r->next)
+		if (r->ctx == ctx) {
+			*pp = r->next;
+			ring_free(t, r);
+			return;
+		}
+}
+
+/* Slot @i of ring @ctx now holds @f (a reference the ring takes; NULL: unknown). */
+static void slot_set(struct sr_fdtab *t, struct fdt_proc *p, uint64_t ctx, int64_t i,
+		     struct fdf_file *f)
+{
+	struct fdt_ring *r = ring_of(p, ctx);
+	struct fdf_file **slots;
+	uint32_t n;
+
+	if (i < 0 || i >= RING_MAX_SLOTS || (!r && !f))
+		goto drop;
+	if (!r) {
+		r = calloc(1, sizeof(*r));
+		if (!r)
+			goto drop;
+		r->ctx = ctx;
+		r->next = p->rings;
+		p->rings = r;
+	}
+	if ((uint32_t)i >= r->n) {
+		if (!f)
+			return;
+		n = (uint32_t)i + 1 > 2 * r->n ? (uint32_t)i + 1 : 2 * r->n;
+		slots = realloc(r->slots, n * sizeof(*slots));
+		if (!slots) {
+			ring_forget(t, p, ctx);
+			goto drop;
+		}
+		memset(slots + r->n, 0, (n - r->n) * sizeof(*slots));
+		r->slots = slots;
+		r->n = n;
+	}
+	fdf__put(t, r->slots[i]);
+	r->slots[i] = f;
+	return;
+drop:
+	fdf__put(t, f);
+}
+
+/* The file a direct openat/openat2 request opened: its path, resolved as the kernel did. */
+static struct fdf_file *opened(struct sr_fdtab *t, const struct fdt_proc *p,
+			       const struct sr_call *c)
+{
+	char buf[PATH_MAX];
+	const char *path = NULL;
+	struct fdf_file *f;
+	size_t len;
+	int n;
+
+	if (c->nr >= 0)
+		path = fdi__path_arg(c, 1, &len);
+	if (!path)
+		return NULL;
+	n = fdt__resolve(p, (int)c->args[0], path, len, buf, sizeof(buf));
+	if (n <= 0)
+		return NULL;
+	f = fdf__new(t, FDF_PATH, buf, (size_t)n);
+	if (f)
+		fdf__index(t, f);
+	return f;
+}
+
+void fdtab__on_uring(struct sr_fdtab *t, const struct sr_call *c)
+{
+	const struct sr_sqe *q = c->sqe;
+	struct fdt_proc *p;
+	int64_t slot;
+
+	if (!t || !q || !c->uring_ctx || c->ret < 0)
+		return;
+	if (q->opcode != IORING_OP_FILES_UPDATE && !q->file_index)
+		return;
+	p = fdt__proc(t, c->tgid);
+	if (!p)
+		return;
+	/* IORING_FILE_INDEX_ALLOC: the kernel chose the slot and returned it */
+	slot = q->file_index == IORING_FILE_INDEX_ALLOC ? c->ret : (int64_t)q->file_index - 1;
+	switch (q->opcode) {
+	case IORING_OP_OPENAT:
+	case IORING_OP_OPENAT2:
+		slot_set(t, p, c->uring_ctx, slot, opened(t, p, c));
+		break;
+	case IORING_OP_FILES_UPDATE:
+		ring_forget(t, p, c->uring_ctx);
+		break;
+	case IORING_OP_CLOSE:
+	case IORING_OP_ACCEPT:
+	case IORING_OP_SOCKET:
+		/* a close empties the slot; an accept or socket fills it with what is not known */
+		slot_set(t, p, c->uring_ctx, slot, NULL);
+		break;
+	}
+}
+
+size_t fdtab__describe_fixed(const struct sr_fdtab *t, const struct sr_call *c, int idx, char *buf,
+			     size_t size)
+{
+	const struct fdt_ring *r;
+
+	if (size)
+		buf[0] = '\0';
+	if (!t || !t->mode || !c || idx < 0)
+		return 0;
+	r = ring_of(fdt__proc_known(t, c->tgid), c->uring_ctx);
+	if (!r || (uint32_t)idx >= r->n || !r->slots[idx])
+		return 0;
+	return desc__fixed(t, r->slots[idx], c->tgid, buf, size);
+}
