@@ -79,14 +79,14 @@ int counts__print(struct sr_session *s)
 {
 	struct sr_summary *sum = summary__new(&s->opts.summary);
 	struct names_ctx names = { .by = s->opts.summary.by };
-	uint64_t dropped;
+	uint64_t dropped, unstarted;
 	int err;
 
 	if (!sum) {
 		fprintf(stderr, "sysray: out of memory\n");
 		return -ENOMEM;
 	}
-	err = loader__counts(&s->loader, add_row, sum, &dropped);
+	err = loader__counts(&s->loader, add_row, sum, &dropped, &unstarted);
 	if (err) {
 		fprintf(stderr, "sysray: reading the syscall counts failed: %s\n", strerror(-err));
 	} else {
@@ -96,6 +96,11 @@ int counts__print(struct sr_session *s)
 				"sysray: %" PRIu64 " calls not counted (the summary map was full; "
 				"use --summary-by with fewer processes)\n",
 				dropped);
+		if (unstarted)
+			fprintf(stderr,
+				"sysray: %" PRIu64 " calls not counted (the kernel had no memory "
+				"to note when they began)\n",
+				unstarted);
 	}
 	cgnames__free(&names.cg);
 	summary__free(sum);
