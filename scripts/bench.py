@@ -234,13 +234,29 @@ def prog_ids():
     return {p['id']: p for p in json.loads(show.stdout or '[]')}
 
 
+def own_prog_ids(pid):
+    """The ids of the BPF programs process pid holds (its fds' fdinfo):
+    other tracers on the host load programs of the same names."""
+    ids = set()
+    fdinfo = f'/proc/{pid}/fdinfo'
+    try:
+        fds = os.listdir(fdinfo)
+    except OSError:
+        return ids
+    for fd in fds:
+        try:
+            with open(os.path.join(fdinfo, fd)) as f:
+                ids.update(int(m) for m in re.findall(r'^prog_id:\s*(\d+)', f.read(), re.M))
+        except (OSError, ValueError):
+            pass
+    return ids
+
+
 def bpf_cost(argv, tmp, head=None):
     """ns per run of sys_enter and sys_exit over one traced run of argv
     under head (default: sysray printing every call)."""
     out = os.path.join(tmp, 'cost.txt')
     errfile = os.path.join(tmp, 'cost.err')
-    # other tracers may be loaded: this sysray's programs are the new ones
-    before = set(prog_ids())
     subprocess.run(['sysctl', '-qw', 'kernel.bpf_stats_enabled=1'])
     try:
         with open(errfile, 'w') as ef:
@@ -249,9 +265,10 @@ def bpf_cost(argv, tmp, head=None):
                                  stderr=ef)
         costs = {}
         while p.poll() is None:
+            mine = own_prog_ids(p.pid)
             for pid, prog in prog_ids().items():
                 name = prog.get('name')
-                if pid not in before and name in ('sys_enter', 'sys_exit', 'sys_exit_fdi') \
+                if pid in mine and name in ('sys_enter', 'sys_exit', 'sys_exit_fdi') \
                         and prog.get('run_cnt'):
                     costs[name.replace('_fdi', '')] = prog['run_time_ns'] / prog['run_cnt']
             time.sleep(0.2)
