@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * -c: counting syscalls in the kernel. sys_enter notes when the call began
- * (kernel time and the task's scheduler CPU time); sys_exit adds the call
- * to a per-CPU hash map keyed by (syscall number, group). With -c alone no
- * ring-buffer record is written per syscall; user space reads the map once,
+ * in a slot of the task's own: the task's scheduler CPU time (strace's
+ * default, system time), or with -w the kernel time. sys_exit adds the call
+ * to a per-CPU array indexed by syscall number, or with --summary-by to a
+ * per-CPU hash keyed by (syscall number, group). With -c alone no
+ * ring-buffer record is written per syscall; user space reads the maps once,
  * at the end. targ_count is 0 unless -c was given: the verifier drops all
  * of this from the default path.
  */
@@ -13,21 +15,43 @@
 #include "count_knobs.bpf.h"
 
 struct count_start {
-	__u64 ts;
-	__u64 cpu;
+	__u64 t; /* CPU time, or kernel time with -w */
 	__u32 nr; /* with SR_COUNT_COMPAT: at exit, rt_sigreturn's number is gone */
-	__u32 busy; /* in a call: the entry is written in place, never deleted per call */
+	__u32 busy; /* in a call: the slot is written in place, never deleted per call */
 };
 
-/* Calls in progress, by tid (LRU: a task killed in a call leaves its entry). */
+#if SR_BPF_LOOP
+/*
+ * Calls in progress, in task-local storage (tracing programs have it from
+ * 5.13, so every kernel with bpf_loop() does): reached from the task in a
+ * few loads where a hash would hash the tid and walk a bucket, and freed
+ * with the task.
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
+	__type(value, struct count_start);
+} count_starts SEC(".maps");
+#else
+/* Older kernels: by tid (LRU: a task killed in a call leaves its entry). */
 struct {
 	__uint(type, BPF_MAP_TYPE_LRU_HASH);
 	__uint(max_entries, 65536);
 	__type(key, __u32);
 	__type(value, struct count_start);
 } count_starts SEC(".maps");
+#endif
 
-/* The loader sizes it (--summary-by makes more keys). */
+/* Without --summary-by: one slot per syscall number (SR_COUNT_SLOTS). */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, SR_COUNT_SLOTS);
+	__type(key, __u32);
+	__type(value, struct sr_count_val);
+} count_nrs SEC(".maps");
+
+/* With --summary-by: the loader sizes it. */
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_HASH);
 	__uint(max_entries, 16384);
@@ -35,39 +59,61 @@ struct {
 	__type(value, struct sr_count_val);
 } counts SEC(".maps");
 
-/*
- * The task's CPU time as the scheduler accounts it (se.sum_exec_runtime,
- * brought up to date at context switches and ticks).
- */
-static __always_inline __u64 count_cpu_now(void)
+/* The current task's slot (@create: make it if missing); @cur as cur_task(). */
+static __always_inline struct count_start *count_slot(struct task_struct *cur, bool create)
 {
-	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
-
-	return BPF_CORE_READ(t, se.sum_exec_runtime);
-}
-
-static __always_inline void count_enter(__u32 tid, long id, bool compat)
-{
+#if SR_BPF_LOOP
+	return bpf_task_storage_get(&count_starts, cur, NULL,
+				    create ? BPF_LOCAL_STORAGE_GET_F_CREATE : 0);
+#else
+	__u32 tid = (__u32)bpf_get_current_pid_tgid();
 	struct count_start *st = bpf_map_lookup_elem(&count_starts, &tid);
 	struct count_start fresh = {};
 
 	/* an update per call costs more than the rest together: write in place */
-	if (!st) {
-		bpf_map_update_elem(&count_starts, &tid, &fresh, BPF_NOEXIST);
-		st = bpf_map_lookup_elem(&count_starts, &tid);
-		if (!st)
-			return;
-	}
-	st->nr = (__u32)id | (compat ? SR_COUNT_COMPAT : 0);
-	st->cpu = targ_count_wall ? 0 : count_cpu_now();
-	st->ts = bpf_ktime_get_ns();
-	st->busy = 1;
+	if (st || !create)
+		return st;
+	bpf_map_update_elem(&count_starts, &tid, &fresh, BPF_NOEXIST);
+	return bpf_map_lookup_elem(&count_starts, &tid);
+#endif
 }
 
-/* A thread exited: its entry goes (the LRU bounds those never seen to exit). */
+/*
+ * What a call's time is measured in: the task's CPU time as the scheduler
+ * accounts it (se.sum_exec_runtime, brought up to date at context switches
+ * and ticks), or with -w the kernel's monotonic time.
+ */
+static __always_inline __u64 count_now(struct task_struct *cur)
+{
+	if (targ_count_wall)
+		return bpf_ktime_get_ns();
+#if SR_BPF_LOOP
+	return cur->se.sum_exec_runtime;
+#else
+	cur = (struct task_struct *)bpf_get_current_task();
+	return BPF_CORE_READ(cur, se.sum_exec_runtime);
+#endif
+}
+
+static __always_inline void count_enter(struct task_struct *cur, long id, bool compat)
+{
+	struct count_start *st = count_slot(cur, true);
+
+	if (!st) {
+		__sync_fetch_and_add(&count_unstarted, 1);
+		return;
+	}
+	st->nr = (__u32)id | (compat ? SR_COUNT_COMPAT : 0);
+	st->busy = 1;
+	st->t = count_now(cur);
+}
+
+/* A thread exited: its slot goes (the LRU bounds those never seen to exit). */
 static __always_inline void count_task_gone(__u32 tid)
 {
+#if !SR_BPF_LOOP
 	bpf_map_delete_elem(&count_starts, &tid);
+#endif
 }
 
 static __always_inline __u64 count_group(__u32 tgid)
@@ -79,14 +125,40 @@ static __always_inline __u64 count_group(__u32 tgid)
 	return 0;
 }
 
-static __always_inline void count_add(struct sr_count_val *v, __u64 wall, __u64 cpu, bool failed)
+/* The values of syscall @nr (SR_COUNT_COMPAT for ia32) in @tgid's group, or NULL. */
+static __always_inline struct sr_count_val *count_val(__u32 tgid, __u32 nr)
 {
-	__u64 t = targ_count_wall ? wall : cpu;
+	struct sr_count_key key = { .nr = nr, .group = count_group(tgid) };
+	__u32 slot = nr & ~SR_COUNT_COMPAT;
+	struct sr_count_val *v;
 
+	if (targ_count == SR_COUNT_ALL) {
+		if (slot >= SR_NR_MAX)
+			return NULL; /* a number without a name: the table never shows it */
+		if (nr & SR_COUNT_COMPAT)
+			slot += SR_NR_MAX;
+		return bpf_map_lookup_elem(&count_nrs, &slot);
+	}
+	v = bpf_map_lookup_elem(&counts, &key);
+	if (v)
+		return v;
+	if (bpf_map_update_elem(&counts, &key, (const void *)&count_zero, BPF_NOEXIST) &&
+	    !bpf_map_lookup_elem(&counts, &key)) {
+		__sync_fetch_and_add(&count_dropped, 1);
+		return NULL;
+	}
+	return bpf_map_lookup_elem(&counts, &key);
+}
+
+/* Only the time the table shows is summed: CPU time, or wall-clock with -w. */
+static __always_inline void count_add(struct sr_count_val *v, __u64 t, bool failed)
+{
 	v->calls++;
 	v->errors += failed;
-	v->wall_ns += wall;
-	v->cpu_ns += cpu;
+	if (targ_count_wall)
+		v->wall_ns += t;
+	else
+		v->cpu_ns += t;
 	if (v->calls == 1 || t < v->min_ns)
 		v->min_ns = t;
 	if (t > v->max_ns)
@@ -101,41 +173,29 @@ static __always_inline void count_add(struct sr_count_val *v, __u64 wall, __u64 
  * @traced: the exit's own plan traces it (for a call with no entry); @cur:
  * as filter.bpf.h's cur_task().
  */
-static __always_inline void count_exit(__u32 tgid, __u32 tid, long id, long ret, bool traced,
-				       struct task_struct *cur)
+static __always_inline void count_exit(struct task_struct *cur, __u32 tgid, long id, long ret,
+				       bool traced)
 {
-	struct count_start *st = bpf_map_lookup_elem(&count_starts, &tid);
-	struct sr_count_key key = { .group = count_group(tgid) };
+	struct count_start *st = count_slot(cur, false);
 	struct sr_count_val *v;
-	__u64 now, cpu, wall, dcpu;
+	__u64 t = 0, now;
+	__u32 nr;
 
 	if (st && st->busy) {
-		now = bpf_ktime_get_ns();
-		cpu = targ_count_wall ? 0 : count_cpu_now();
-		wall = now > st->ts ? now - st->ts : 0;
-		dcpu = cpu > st->cpu ? cpu - st->cpu : 0;
-		key.nr = st->nr;
+		now = count_now(cur);
+		t = now > st->t ? now - st->t : 0;
+		nr = st->nr;
 		st->busy = 0;
 	} else if (traced && ret < 0 && sr_seccomp_filtered() && !sr_compat_syscall(cur) &&
 		   (!targ_filter_tasks || traced_lookup(tgid, false))) {
 		/* a seccomp filter failed it before sys_enter: it took no time */
-		wall = dcpu = 0;
-		key.nr = (__u32)id;
+		nr = (__u32)id;
 	} else {
 		return; /* its entry came before tracing began, or a child's first return */
 	}
-	v = bpf_map_lookup_elem(&counts, &key);
-	if (!v) {
-		if (bpf_map_update_elem(&counts, &key, (const void *)&count_zero, BPF_NOEXIST) &&
-		    !bpf_map_lookup_elem(&counts, &key)) {
-			__sync_fetch_and_add(&count_dropped, 1);
-			return;
-		}
-		v = bpf_map_lookup_elem(&counts, &key);
-		if (!v)
-			return;
-	}
-	count_add(v, wall, dcpu, ret < 0 && ret >= -4095);
+	v = count_val(tgid, nr);
+	if (v)
+		count_add(v, t, ret < 0 && ret >= -4095);
 }
 
 #endif /* SYSRAY_COUNT_BPF_H */

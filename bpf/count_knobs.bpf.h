@@ -18,5 +18,7 @@ const volatile __u8 count_zero[sizeof(struct sr_count_val)] = {};
 
 /* Calls not counted because the map was full: shown at the end. */
 __u64 count_dropped = 0;
+/* Calls not counted because their start found no slot (bpf/count.bpf.h). */
+__u64 count_unstarted = 0;
 
 #endif /* SYSRAY_COUNT_KNOBS_BPF_H */

@@ -7,15 +7,23 @@ under empty BPF programs on the same tracepoints (the floor any BPF tracer
 pays), under `sysray -o FILE -- CMD` (every syscall printed), under a
 whole-host sysray printing the workload's cgroup, under whole-host sysrays
 that filter the workload out (by cgroup, by --comm), under `sysray -e
-trace=%network -- CMD` (launched, every call excluded), under strace -f and
-under perf trace. Modes run in a rotating order within a round, so a noisy
+trace=%network -- CMD` (launched, every call excluded), under `sysray -c`
+(counting in the kernel, no record per call), under strace -f and under
+perf trace, and optionally under `perf trace -s` (its summary; with
+`--bpf-summary` where perf has it, 6.15 and later) and under `sysray -c` of
+another build (--baseline BIN: before and after a change). Modes run in a
+rotating order within a round, so a noisy
 moment hits them alike; every time is divided by the untraced time of the
 same round, and the tables show the median of those ratios.
 
-Each run is timed two ways at once:
+Each run is timed three ways at once:
 - the workload alone: scripts/bench/timeit.c starts counting when it forks
   the workload and stops when the workload ends, so a tracer's start-up and
   its final drain are not counted;
+- the workload's CPU time (timeit: user and system time of the workload
+  and the children it waited for): what the tracer's hooks cost the traced
+  program, which other load on the machine changes much less than wall
+  time (a consumer that falls behind costs the workload nothing here);
 - the whole command, as a user runs it (`time sysray -o FILE -- CMD`): from
   before the tracer starts to after it exits. Whole-host modes run in the
   background, started before: there the whole command is the workload's.
@@ -25,10 +33,12 @@ Also: events and losses, sysray's peak RSS and CPU (sysray -d), where its
 start-up goes (-d), the BPF programs' cost per call (kernel.bpf_stats_enabled),
 and the consumer's throughput formatting a recorded stream on one core.
 
-usage: bench.py [--rounds N] [--quick] [--only W1,W2] [--modes M1,M2] [--out FILE]
+usage: bench.py [--rounds N] [--quick] [--only W1,W2] [--modes M1,M2] [--baseline BIN]
+                [--out FILE]
 """
 
 import argparse
+import functools
 import json
 import os
 import re
@@ -50,11 +60,13 @@ LOOP = os.path.join(BENCH, 'loop')
 TIMEIT = os.path.join(BENCH, 'timeit')
 EMPTY = os.path.join(BENCH, 'empty')
 # launched: the tracer runs the workload; whole host: it runs in the background
-LAUNCHED = ['sysray', 'excluded', 'count', 'strace', 'perf', 'bigbuf']
+LAUNCHED = ['sysray', 'excluded', 'count', 'strace', 'perf', 'bigbuf', 'perfsum', 'basecount']
 BACKGROUND = ['empty', 'host', 'cgroup', 'comm']
 MODES = ['untraced', 'empty', 'sysray', 'host', 'cgroup', 'comm', 'excluded', 'count', 'strace',
          'perf']
-OPTIONAL = ['bigbuf']  # sysray -o with a ring buffer large enough for the loops' bursts
+# sysray -o with a ring buffer large enough for the loops' bursts; perf trace's
+# summary; -c of the --baseline build
+OPTIONAL = ['bigbuf', 'perfsum', 'basecount']
 BIGBUF = '512M'
 # a task name no workload has, for --comm
 PROBE_COMM = 'srbenchprobe'
@@ -78,10 +90,11 @@ def workloads(quick, tmp):
     }
 
 
-def timeit_ns(stderr):
-    """The workload's time from timeit's "timeit NS STATUS" line; a
-    workload that did not exit 0 did not do the work being timed."""
-    m = re.search(r'^timeit (\d+) (-?\d+)$', stderr, re.M)
+def timeit_s(stderr):
+    """The workload's wall and CPU seconds from timeit's "timeit NS STATUS
+    CPU_NS" line; a workload that did not exit 0 did not do the work being
+    timed."""
+    m = re.search(r'^timeit (\d+) (-?\d+) (\d+)$', stderr, re.M)
     if not m:
         raise RuntimeError('no timing in output: ' + stderr[-500:])
     status = int(m.group(2))  # a wait status
@@ -89,7 +102,7 @@ def timeit_ns(stderr):
         how = (f'was killed by signal {status & 0x7f}' if status & 0x7f else
                f'exited with {(status >> 8) & 0xff}')
         raise RuntimeError(f'the workload {how}: ' + stderr[-500:])
-    return int(m.group(1))
+    return int(m.group(1)) / 1e9, int(m.group(3)) / 1e9
 
 
 def sysray_stats(stderr):
@@ -145,9 +158,21 @@ def in_cgroup(cg, argv):
     return ['/bin/sh', '-c', 'echo $$ > "$0/cgroup.procs" && exec "$@"', cg] + argv
 
 
+@functools.lru_cache()
+def perf_summary_argv():
+    """perf trace's summary only, counted in BPF where this perf can."""
+    try:
+        h = subprocess.run(['perf', 'trace', '-h'], capture_output=True, text=True)
+    except OSError:
+        return ['perf', 'trace', '-s']
+    bpf = ['--bpf-summary'] if '--bpf-summary' in h.stdout + h.stderr else []
+    return ['perf', 'trace', '-s'] + bpf
+
+
 class Runner:
-    def __init__(self, tmp, cg_probe, cg_work):
+    def __init__(self, tmp, cg_probe, cg_work, baseline=None):
         self.tmp = tmp
+        self.baseline = baseline  # another sysray binary, for basecount
         self.out = os.path.join(tmp, 'trace.txt')
         self.cg_probe = cg_probe  # only the filtered-out sysray's probe is in it
         self.cg_work = cg_work  # the workloads run in it
@@ -155,7 +180,8 @@ class Runner:
         shutil.copy('/bin/true', self.probe_exe)
 
     def run(self, mode, argv):
-        """Run argv under mode; return (workload s, whole command s, sysray stats)."""
+        """Run argv under mode; return ((workload s, its CPU s), whole command s,
+        sysray stats)."""
         cmd = in_cgroup(self.cg_work, [TIMEIT] + argv)
         if mode == 'untraced':
             return self.timed(cmd) + ({},)
@@ -165,6 +191,8 @@ class Runner:
             'sysray': [SYSRAY, '-d', '-o', self.out, '--'],
             'bigbuf': [SYSRAY, '-d', '-b', BIGBUF, '-o', self.out, '--'],
             'count': [SYSRAY, '-d', '-c', '-o', self.out, '--'],
+            'basecount': [self.baseline, '-d', '-c', '-o', self.out, '--'],
+            'perfsum': perf_summary_argv() + ['-o', self.out, '--'],
             'excluded': [SYSRAY, '-d', '-e', 'trace=%network', '-o', self.out, '--'],
             'strace': ['strace', '-f', '-o', self.out, '--'],
             'perf': ['perf', 'trace', '-o', self.out, '--'],
@@ -172,14 +200,14 @@ class Runner:
         t0 = time.perf_counter()
         p = subprocess.run(tracer + cmd, capture_output=True, text=True)
         whole = time.perf_counter() - t0
-        st = sysray_stats(p.stderr) if tracer[0] == SYSRAY else {}
-        return timeit_ns(p.stderr) / 1e9, whole, st
+        st = sysray_stats(p.stderr) if tracer[0] in (SYSRAY, self.baseline) else {}
+        return timeit_s(p.stderr), whole, st
 
     def timed(self, cmd):
         t0 = time.perf_counter()
         p = subprocess.run(cmd, capture_output=True, text=True)
         whole = time.perf_counter() - t0
-        return timeit_ns(p.stderr) / 1e9, whole
+        return timeit_s(p.stderr), whole
 
     def background(self, mode, cmd):
         if mode == 'empty':
@@ -206,23 +234,41 @@ def prog_ids():
     return {p['id']: p for p in json.loads(show.stdout or '[]')}
 
 
-def bpf_cost(argv, tmp):
-    """ns per run of sys_enter and sys_exit over one traced run of argv."""
+def own_prog_ids(pid):
+    """The ids of the BPF programs process pid holds (its fds' fdinfo):
+    other tracers on the host load programs of the same names."""
+    ids = set()
+    fdinfo = f'/proc/{pid}/fdinfo'
+    try:
+        fds = os.listdir(fdinfo)
+    except OSError:
+        return ids
+    for fd in fds:
+        try:
+            with open(os.path.join(fdinfo, fd)) as f:
+                ids.update(int(m) for m in re.findall(r'^prog_id:\s*(\d+)', f.read(), re.M))
+        except (OSError, ValueError):
+            pass
+    return ids
+
+
+def bpf_cost(argv, tmp, head=None):
+    """ns per run of sys_enter and sys_exit over one traced run of argv
+    under head (default: sysray printing every call)."""
     out = os.path.join(tmp, 'cost.txt')
     errfile = os.path.join(tmp, 'cost.err')
-    # other tracers may be loaded: this sysray's programs are the new ones
-    before = set(prog_ids())
     subprocess.run(['sysctl', '-qw', 'kernel.bpf_stats_enabled=1'])
     try:
         with open(errfile, 'w') as ef:
-            p = subprocess.Popen([SYSRAY, '-o', out, '--', '/bin/sh', '-c',
+            p = subprocess.Popen((head or [SYSRAY]) + ['-o', out, '--', '/bin/sh', '-c',
                                   'sleep 0.5; "$0" "$@" || exit; sleep 0.5'] + [TIMEIT] + argv,
                                  stderr=ef)
         costs = {}
         while p.poll() is None:
+            mine = own_prog_ids(p.pid)
             for pid, prog in prog_ids().items():
                 name = prog.get('name')
-                if pid not in before and name in ('sys_enter', 'sys_exit', 'sys_exit_fdi') \
+                if pid in mine and name in ('sys_enter', 'sys_exit', 'sys_exit_fdi') \
                         and prog.get('run_cnt'):
                     costs[name.replace('_fdi', '')] = prog['run_time_ns'] / prog['run_cnt']
             time.sleep(0.2)
@@ -288,10 +334,12 @@ def fmt_added(v):
 
 def whole_table(res, modes):
     """What a user feels: the whole command, ratios to the untraced command."""
-    cols = [m for m in ['sysray', 'excluded', 'host', 'strace', 'perf'] if m in modes]
+    cols = [m for m in ['sysray', 'excluded', 'count', 'basecount', 'host', 'strace', 'perf',
+                        'perfsum'] if m in modes]
     name = {'sysray': 'sysray -o FILE -- CMD', 'excluded': 'sysray -e trace=%network -- CMD',
+            'count': 'sysray -c -- CMD', 'basecount': 'sysray -c -- CMD (--baseline)',
             'host': 'whole-host sysray printing its cgroup', 'strace': 'strace -f -o FILE',
-            'perf': 'perf trace -o FILE'}
+            'perf': 'perf trace -o FILE', 'perfsum': ' '.join(perf_summary_argv())}
     lines = ['| workload | untraced | ' + ' | '.join(name[m] for m in cols) + ' |',
              '|---|---|' + '---|' * len(cols)]
     for w, r in res.items():
@@ -305,39 +353,54 @@ def whole_table(res, modes):
     return '\n'.join(lines)
 
 
-def workload_table(res, modes, stats, costs):
-    """The workload alone (tracers already running), with sysray's own figures."""
+def workload_table(res, modes, stats, costs, key='work'):
+    """The workload alone (tracers already running), with sysray's own
+    figures; key 'cpu': the workload's CPU time instead of its wall time."""
     cols = [m for m in MODES[1:] + OPTIONAL if m in modes]
     name = {'empty': 'empty BPF', 'sysray': 'sysray -o', 'host': 'whole host, its cgroup',
             'cgroup': 'filtered out: cgroup', 'comm': 'filtered out: comm',
             'excluded': 'excluded by -e', 'strace': 'strace -f', 'perf': 'perf trace',
-            'count': 'sysray -c', 'bigbuf': 'sysray -o -b ' + BIGBUF}
-    filt = [m for m in ('cgroup', 'comm', 'excluded') if m in modes]
+            'count': 'sysray -c', 'bigbuf': 'sysray -o -b ' + BIGBUF,
+            'perfsum': ' '.join(perf_summary_argv()), 'basecount': 'sysray -c (--baseline)'}
+    # the issue's -c target is a ratio to the empty programs' ratio
+    filt = [m for m in ('cgroup', 'comm', 'excluded', 'count', 'basecount') if m in modes]
+    filt = filt if 'empty' in modes else []
+    own = key == 'work'  # sysray's own figures, once
     lines = ['| workload | untraced | ' + ' | '.join(name[m] for m in cols) +
-             (' | filtered out vs empty BPF (' + ', '.join(filt) + '): median, worst round'
-              if 'empty' in modes and filt else '') +
-             ' | events | lost | peak RSS | BPF ns/call (enter, exit) |',
-             '|---|---|' + '---|' * len(cols) + ('---|' if 'empty' in modes and filt else '') +
-             '---|---|---|---|']
+             (' | filtered out or counting vs empty BPF (' + ', '.join(filt) +
+              '): median, worst round' if filt else '') +
+             (' | events | lost | peak RSS | BPF ns/call (enter, exit; -c: count, basecount)'
+              if own else '') + ' |',
+             '|---|---|' + '---|' * len(cols) + ('---|' if filt else '') +
+             ('---|---|---|---|' if own else '')]
     for w, r in res.items():
         if w == 'true':
             continue
-        runs = r['work']
+        runs = r[key]
         base = statistics.median(runs['untraced']) * 1000
         cells = [fmt_ratio(median_ratio(runs, m, 'untraced')) for m in cols]
-        if 'empty' in modes and filt:
+        if filt:
             cost = []
             for m in filt:
                 rr = ratios(runs, m, 'empty')
                 cost.append(f'{statistics.median(rr):.2f}x/{max(rr):.2f}x' if rr else '-')
             cells.append(', '.join(cost))
-        s = stats.get(w, {})
-        c = costs.get(w, {})
-        lines.append(f'| {w} | {base:.0f} ms | ' + ' | '.join(cells) +
-                     f" | {s.get('events', '-')} | {s.get('lost', '-')} | "
-                     f"{s.get('rss_kib', 0) // 1024} MiB | "
-                     f"{c.get('sys_enter', 0):.0f}, {c.get('sys_exit', 0):.0f} |")
+        if own:
+            s = stats.get(w, {})
+            c = costs.get(w, {})
+            cells += [str(s.get('events', '-')), str(s.get('lost', '-')),
+                      f"{s.get('rss_kib', 0) // 1024} MiB",
+                      cost_cell(c)]
+        lines.append(f'| {w} | {base:.0f} ms | ' + ' | '.join(cells) + ' |')
     return '\n'.join(lines)
+
+
+def cost_cell(c):
+    """sys_enter, sys_exit ns per run: printing; then -c's and the baseline's, if run."""
+    def pair(d):
+        return f"{d.get('sys_enter', 0):.0f}, {d.get('sys_exit', 0):.0f}"
+    extra = [f'{m} {pair(c[m])}' for m in ('count', 'basecount') if m in c]
+    return '; '.join([pair(c)] + extra)
 
 
 def keep_stats(stats, w, st):
@@ -358,12 +421,18 @@ def parse_args():
                     help='comma-separated, of ' + ', '.join(MODES + OPTIONAL) +
                     ' (default: all but ' + ', '.join(OPTIONAL) + '); '
                     'untraced always runs, every ratio is to it')
+    ap.add_argument('--baseline', metavar='BIN',
+                    help='another sysray binary: adds the basecount mode (its -c)')
     ap.add_argument('--out', default=os.path.join(OUT, 'bench.md'))
     opts = ap.parse_args()
     modes = list(dict.fromkeys(opts.modes.split(',')))
     unknown = [m for m in modes if m not in MODES + OPTIONAL]
     if unknown:
         ap.error(f'unknown mode {unknown[0]!r}; modes: ' + ', '.join(MODES + OPTIONAL))
+    if opts.baseline and 'basecount' not in modes:
+        modes.append('basecount')
+    if 'basecount' in modes and not (opts.baseline and os.access(opts.baseline, os.X_OK)):
+        ap.error('mode basecount needs --baseline BIN, an executable sysray')
     if 'untraced' not in modes:
         modes.insert(0, 'untraced')
     opts.modes = modes
@@ -374,21 +443,22 @@ def check_tools(modes):
     if os.geteuid() != 0:
         sys.exit('bench: run as root (sysray loads BPF programs)')
     for tool in ('strace', 'perf'):
-        if tool in modes and not shutil.which(tool):
+        if (tool in modes or tool + 'sum' in modes) and not shutil.which(tool):
             sys.exit(f'bench: {tool} is missing (make bench installs it)')
     if not os.path.isdir('/sys/kernel/tracing/events'):
         subprocess.run(['mount', '-t', 'tracefs', 'nodev', '/sys/kernel/tracing'])
 
 
 def run_rounds(runner, wl, modes, rounds):
-    res = {w: {'work': {m: [] for m in modes}, 'whole': {m: [] for m in modes}} for w in wl}
+    res = {w: {k: {m: [] for m in modes} for k in ('work', 'cpu', 'whole')} for w in wl}
     stats, startup = {}, []
     for r in range(rounds):
         for i, (w, argv) in enumerate(wl.items()):
             order = modes[(r + i) % len(modes):] + modes[:(r + i) % len(modes)]
             for m in order:
-                work, whole, st = runner.run(m, argv)
+                (work, cpu), whole, st = runner.run(m, argv)
                 res[w]['work'][m].append(work)
+                res[w]['cpu'][m].append(cpu)
                 res[w]['whole'][m].append(whole)
                 if m == 'sysray':
                     keep_stats(stats, w, st)
@@ -415,12 +485,18 @@ def main():
     os.makedirs(work, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix='sysray-bench-')
     try:
-        runner = Runner(tmp, probe, work)
+        runner = Runner(tmp, probe, work, opts.baseline)
         wl = workloads(opts.quick, tmp)
         if opts.only:
             wl = {k: v for k, v in wl.items() if k in opts.only.split(',')}
         res, stats, startup = run_rounds(runner, wl, modes, rounds)
-        costs = {w: bpf_cost(argv, tmp) for w, argv in wl.items() if w != 'true'}
+        loops = {w: argv for w, argv in wl.items() if w != 'true'}
+        costs = {w: bpf_cost(argv, tmp) for w, argv in loops.items()}
+        # -c's programs, and the --baseline build's
+        for m, head in (('count', [SYSRAY, '-c']), ('basecount', [opts.baseline, '-c'])):
+            if m in modes:
+                for w, argv in loops.items():
+                    costs[w][m] = bpf_cost(argv, tmp, head)
         rate = consumer_rate(tmp, 100000 if opts.quick else 1000000)
         host = whole_host_rss(tmp)
     finally:
@@ -436,7 +512,10 @@ def main():
               '/bin/true: the time added to the untraced command):', '',
               whole_table(res, modes), '',
               'The workload alone (the tracer already running; ratios to untraced):', '',
-              workload_table(res, modes, stats, costs), '']
+              workload_table(res, modes, stats, costs), '',
+              "The workload's CPU time (user and system, its own processes; what the "
+              "tracer's hooks cost it, whatever else runs on the machine):", '',
+              workload_table(res, modes, stats, costs, 'cpu'), '']
     if startup:
         startup.sort()
         report.append('sysray -d on /bin/true, the median run: ' + startup[len(startup) // 2][1])

@@ -469,14 +469,44 @@ struct sr_count_key {
 	__u64 group;
 };
 
+/*
+ * Without --summary-by the kernel counts in a per-CPU array instead, one
+ * slot per syscall number: native numbers first, then ia32 ones
+ * (SR_NR_MAX + nr). Numbers past SR_NR_MAX have no name: never shown.
+ */
+#define SR_COUNT_SLOTS (2 * SR_NR_MAX)
+
 struct sr_count_val {
 	__u64 calls;
 	__u64 errors;
-	__u64 wall_ns; /* entry to exit */
-	__u64 cpu_ns; /* the task's scheduler CPU time from entry to exit */
+	__u64 wall_ns; /* entry to exit (counted with -w only) */
+	__u64 cpu_ns; /* the task's scheduler CPU time from entry to exit (without -w) */
 	__u64 min_ns, max_ns; /* of wall_ns (with -w) or cpu_ns, as targ_count_wall says */
 	char comm[SR_COMM_LEN]; /* the task's, at its last counted exit (TGID mode) */
 };
+
+#ifndef __bpf__
+/*
+ * Add @v (one CPU's values, or one row of a table) to @sum: what user space
+ * does with the per-CPU values of a key and with the rows of a total. Values
+ * without calls are skipped (their min_ns means nothing).
+ */
+static inline void sr_count_val_add(struct sr_count_val *sum, const struct sr_count_val *v)
+{
+	if (!v->calls)
+		return;
+	if (!sum->calls || v->min_ns < sum->min_ns)
+		sum->min_ns = v->min_ns;
+	if (v->max_ns > sum->max_ns)
+		sum->max_ns = v->max_ns;
+	sum->calls += v->calls;
+	sum->errors += v->errors;
+	sum->wall_ns += v->wall_ns;
+	sum->cpu_ns += v->cpu_ns;
+	if (v->comm[0])
+		__builtin_memcpy(sum->comm, v->comm, sizeof(sum->comm));
+}
+#endif
 
 /* Values in the traced map (key: tgid). */
 #define SR_TASK_ARMED 0x1 /* launched child: trace from its next execve */

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * timeit CMD [ARGS...]: run CMD and print "timeit NS STATUS" on stderr, the
- * wall time from just before fork to the end of waitpid, so that a tracer's
- * own start-up is not counted.
+ * timeit CMD [ARGS...]: run CMD and print "timeit NS STATUS CPU_NS" on
+ * stderr: the wall time from just before fork to the end of the wait, so
+ * that a tracer's own start-up is not counted, and the CPU time (user and
+ * system) of CMD and of the children it waited for: what a tracer's hooks
+ * cost the traced program, whoever else shares the CPUs.
  */
 #include <stdio.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -19,7 +22,8 @@ static long long now_ns(void)
 
 int main(int argc, char **argv)
 {
-	long long t0;
+	struct rusage ru;
+	long long t0, cpu;
 	int status = 0;
 	pid_t pid;
 
@@ -33,8 +37,11 @@ int main(int argc, char **argv)
 		execvp(argv[1], argv + 1);
 		_exit(127);
 	}
-	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+	if (pid < 0 || wait4(pid, &status, 0, &ru) != pid)
 		return 1;
-	fprintf(stderr, "timeit %lld %d\n", now_ns() - t0, status);
+	t0 = now_ns() - t0;
+	cpu = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000000000LL +
+	      (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1000LL;
+	fprintf(stderr, "timeit %lld %d %lld\n", t0, status, cpu);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }

@@ -171,10 +171,34 @@ static void request_rows(struct t_state *st)
 	t_memout_close(&m);
 }
 
+/*
+ * One key's per-CPU values added up (sr_count_val_add(), as loader__counts()
+ * and the total row do): a CPU that never counted it (its min_ns is 0)
+ * changes nothing; the last comm seen is kept.
+ */
+static void per_cpu_values_added(struct t_state *st)
+{
+	static const struct sr_count_val cpu[3] = {
+		{ 0 },
+		{ .calls = 2, .errors = 1, .cpu_ns = 30, .min_ns = 10, .max_ns = 20, .comm = "a" },
+		{ .calls = 1, .cpu_ns = 5, .wall_ns = 7, .min_ns = 5, .max_ns = 5 },
+	};
+	struct sr_count_val sum = { 0 };
+	int i;
+
+	for (i = 0; i < 3; i++)
+		sr_count_val_add(&sum, &cpu[i]);
+	CHECK(st, sum.calls == 3 && sum.errors == 1);
+	CHECK(st, sum.cpu_ns == 35 && sum.wall_ns == 7);
+	CHECK(st, sum.min_ns == 5 && sum.max_ns == 20);
+	CHECK_STR(st, sum.comm, "a");
+}
+
 T_SUITE(summary_tests) = {
 	T_CASE(request_rows),
 	T_CASE(default_layout),
 	T_CASE(columns_sort_wall),
 	T_CASE(wide_name_and_json),
+	T_CASE(per_cpu_values_added),
 	T_END,
 };

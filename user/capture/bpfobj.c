@@ -73,6 +73,8 @@ static int load_libbpf(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
 		err = bpf_map__set_max_entries(s->maps.rb_start, start_size);
 	if (!err && b->count_entries)
 		err = bpf_map__set_max_entries(s->maps.counts, b->count_entries);
+	if (!err && b->count_slots)
+		err = bpf_map__set_max_entries(s->maps.count_nrs, b->count_slots);
 	if (!err && b->count_tasks)
 		err = bpf_map__set_max_entries(s->maps.count_starts, b->count_tasks);
 	if (!err)
@@ -93,6 +95,7 @@ static int load_libbpf(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
 	b->fd.retry = bpf_map__fd(s->maps.retry);
 	b->fd.bss = bpf_map__fd(s->maps.bss);
 	b->fd.counts = bpf_map__fd(s->maps.counts);
+	b->fd.count_nrs = bpf_map__fd(s->maps.count_nrs);
 	return 0;
 }
 
@@ -107,7 +110,7 @@ int bpfobj__load(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
 	if (!b->knobs)
 		return -ENOMEM;
 	memcpy(b->knobs, b->rodata, sizeof(*b->rodata));
-	err = lskel__load(b->lskel, b->fdi, ncpus, start_size, b->count_entries, b->count_tasks);
+	err = lskel__load(b->lskel, b->fdi, ncpus, start_size, b->count_entries, b->count_slots);
 	if (!err) {
 		lskel__fds(b->lskel, &b->fd);
 		b->bss = lskel__bss(b->lskel);

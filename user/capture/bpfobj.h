@@ -29,7 +29,7 @@ struct sr_bpf_fds {
 	int rb_start; /* the start-up ring */
 	int plans, traced, dead, cgroups, stats;
 	int cgcache, scratch, tcache, retry, bss;
-	int counts; /* -c: what the kernel counted */
+	int counts, count_nrs; /* -c: what the kernel counted (--summary-by, or by number) */
 };
 
 struct sr_bpfobj {
@@ -38,8 +38,12 @@ struct sr_bpfobj {
 	bool fdi; /* sys_exit_fdi in place of sys_exit (-y) */
 	bool peer; /* --follow-peer: the TCP connect tracepoint too */
 	bool debug; /* -d: keep the verifier's statistics */
-	/* -c: the count map's and the calls-in-progress map's sizes; 0: as built */
-	unsigned int count_entries, count_tasks;
+	/*
+	 * -c: the sizes of the count maps (the hash of --summary-by, the array
+	 * by syscall number) and of libbpf's calls-in-progress map (the light
+	 * skeleton's is task storage, unsized); 0: as built
+	 */
+	unsigned int count_entries, count_slots, count_tasks;
 	struct sysray_bpf__rodata *rodata; /* the knobs: set them before bpfobj__load() */
 	struct sysray_bpf__bss *bss; /* after bpfobj__load() */
 	struct sr_bpf_fds fd; /* after bpfobj__load() */

@@ -239,6 +239,7 @@ static int prepare(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	const struct sr_opts *o = cfg->opts;
 	struct sysray_bpf__rodata *ro;
 	int i, err;
+	bool by;
 
 	err = bpfobj__open(&l->obj, have_bpf_loop(), plans_describe_fds(cfg->plans),
 			   cfg->follow_peer, o->debug);
@@ -252,12 +253,16 @@ static int prepare(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	ro->targ_wakeup_bytes = wakeup_bytes(l->ring_size);
 	set_filters(ro, cfg);
 	set_diagnosis(ro, cfg);
-	/* -c by process or cgroup: one key per syscall and process (or cgroup) */
-	if (o->summary.mode && o->summary.by != SR_BY_NONE)
-		l->obj.count_entries = SR_COUNT_KEYS_BY;
-	/* without -c the count maps are never used: nothing to preallocate */
+	/*
+	 * -c by process or cgroup: one key per syscall and process (or cgroup)
+	 * in the hash; else a slot per syscall number in the array. The map
+	 * not used (both without -c) is made as small as can be.
+	 */
+	by = o->summary.by != SR_BY_NONE;
+	l->obj.count_entries = o->summary.mode && by ? SR_COUNT_KEYS_BY : 1;
+	l->obj.count_slots = o->summary.mode && !by ? SR_COUNT_SLOTS : 1;
 	if (!o->summary.mode)
-		l->obj.count_entries = l->obj.count_tasks = 1;
+		l->obj.count_tasks = 1;
 	/* io_uring: which of its programs this kernel takes; libbpf's part meanwhile */
 	uring_cap__prepare(&l->uring, o, cfg->plans);
 	uring_cap__start(&l->uring, &l->obj);
@@ -476,43 +481,49 @@ void loader__stats(const struct sr_loader *l, struct sr_cpu_stats *sum)
 	sum->v[SR_STAT_LOST] += l->rings.dropped;
 }
 
-int loader__counts(const struct sr_loader *l, sr_count_fn *fn, void *ctx, uint64_t *dropped)
+/* @key's values in map @fd, summed over CPUs into @sum (@per: room for each CPU's). */
+static int count_sum(const struct sr_loader *l, int fd, const void *key, struct sr_count_val *per,
+		     struct sr_count_val *sum)
 {
-	struct sr_count_key key, next, *prev = NULL;
-	struct sr_count_val *per, sum;
-	int fd, c, err = 0;
+	int c;
 
-	*dropped = 0;
+	memset(sum, 0, sizeof(*sum));
+	if (bpf_map_lookup_elem(fd, key, per))
+		return -errno;
+	for (c = 0; c < l->ncpus; c++)
+		sr_count_val_add(sum, &per[c]);
+	return 0;
+}
+
+int loader__counts(const struct sr_loader *l, sr_count_fn *fn, void *ctx, uint64_t *dropped,
+		   uint64_t *unstarted)
+{
+	struct sr_count_key key = { 0 }, next, *prev = NULL;
+	struct sr_count_val *per, sum;
+	int fd = l->obj.fd.counts, err = 0;
+	uint32_t slot;
+
+	*dropped = *unstarted = 0;
 	if (!l->obj.bss || l->ncpus <= 0)
 		return -EINVAL;
 	*dropped = l->obj.bss->count_dropped;
-	fd = l->obj.fd.counts;
+	*unstarted = l->obj.bss->count_unstarted;
 	per = calloc(l->ncpus, sizeof(*per));
 	if (!per)
 		return -ENOMEM;
+	/* without --summary-by: a slot per syscall number, ia32 ones after */
+	for (slot = 0; !err && slot < l->obj.count_slots; slot++) {
+		if (count_sum(l, l->obj.fd.count_nrs, &slot, per, &sum) || !sum.calls)
+			continue;
+		key.nr = slot < SR_NR_MAX ? slot : (slot - SR_NR_MAX) | SR_COUNT_COMPAT;
+		err = fn(ctx, &key, &sum);
+	}
+	/* with it: a key per syscall number and group */
 	while (!err && !bpf_map_get_next_key(fd, prev, &next)) {
 		key = next;
 		prev = &key;
-		if (bpf_map_lookup_elem(fd, &key, per))
-			continue;
-		memset(&sum, 0, sizeof(sum));
-		for (c = 0; c < l->ncpus; c++) {
-			const struct sr_count_val *v = &per[c];
-
-			if (!v->calls)
-				continue;
-			if (!sum.calls || v->min_ns < sum.min_ns)
-				sum.min_ns = v->min_ns;
-			if (v->max_ns > sum.max_ns)
-				sum.max_ns = v->max_ns;
-			sum.calls += v->calls;
-			sum.errors += v->errors;
-			sum.wall_ns += v->wall_ns;
-			sum.cpu_ns += v->cpu_ns;
-			if (v->comm[0])
-				memcpy(sum.comm, v->comm, sizeof(sum.comm));
-		}
-		err = fn(ctx, &key, &sum);
+		if (!count_sum(l, fd, &key, per, &sum))
+			err = fn(ctx, &key, &sum);
 	}
 	free(per);
 	return err;

@@ -76,11 +76,13 @@ int64_t loader__live(const struct sr_loader *l);
 
 /*
  * loader__counts() - -c: call @fn with each key the kernel counted, its
- * values summed over CPUs; *@dropped: calls not counted (the map was full).
- * Returns 0, @fn's non-zero return, or -errno.
+ * values summed over CPUs; calls not counted: *@dropped because the map of
+ * --summary-by was full, *@unstarted because the kernel had no room to note
+ * their start. Returns 0, @fn's non-zero return, or -errno.
  */
 typedef int sr_count_fn(void *ctx, const struct sr_count_key *k, const struct sr_count_val *v);
-int loader__counts(const struct sr_loader *l, sr_count_fn *fn, void *ctx, uint64_t *dropped);
+int loader__counts(const struct sr_loader *l, sr_count_fn *fn, void *ctx, uint64_t *dropped,
+		   uint64_t *unstarted);
 
 /** loader__poll() - wait up to @timeout_ms and consume what is ready. */
 int loader__poll(struct sr_loader *l, int timeout_ms);

@@ -20,14 +20,15 @@ struct sysray_bpf__rodata *lskel__rodata(struct sysray_lskel *s)
 }
 
 int lskel__load(struct sysray_lskel *s, bool fdi, int ncpus, unsigned int start_size,
-		unsigned int count_entries, unsigned int count_tasks)
+		unsigned int count_entries, unsigned int count_slots)
 {
 	s->maps.rbs.max_entries = ncpus;
 	s->maps.rb_start.max_entries = start_size;
 	if (count_entries)
 		s->maps.counts.max_entries = count_entries;
-	if (count_tasks)
-		s->maps.count_starts.max_entries = count_tasks;
+	/* count_starts is task storage here: the kernel sizes it */
+	if (count_slots)
+		s->maps.count_nrs.max_entries = count_slots;
 	return fdi ? lskel_fdi__load(s) : sysray_lskel__load(s);
 }
 
@@ -51,6 +52,7 @@ void lskel__fds(struct sysray_lskel *s, struct sr_bpf_fds *fd)
 	fd->retry = s->maps.retry.map_fd;
 	fd->bss = s->maps.bss.map_fd;
 	fd->counts = s->maps.counts.map_fd;
+	fd->count_nrs = s->maps.count_nrs.map_fd;
 }
 
 /* The light skeleton's own attach would try the programs that were not loaded. */

@@ -117,14 +117,18 @@ int counts__print(struct sr_session *s)
 {
 	struct sr_summary *sum = s->summary;
 	struct names_ctx names = { .by = s->opts.summary.by };
-	uint64_t dropped;
+	uint64_t dropped, unstarted;
 	int err;
 
+	if (!sum) {
+		fprintf(stderr, "sysray: out of memory\n");
+		return -ENOMEM;
+	}
 	if (s->uncounted)
 		fprintf(stderr,
 			"sysray: %" PRIu64 " io_uring requests not counted (out of memory)\n",
 			s->uncounted);
-	err = loader__counts(&s->loader, add_row, sum, &dropped);
+	err = loader__counts(&s->loader, add_row, sum, &dropped, &unstarted);
 	if (err) {
 		fprintf(stderr, "sysray: reading the syscall counts failed: %s\n", strerror(-err));
 	} else {
@@ -134,6 +138,11 @@ int counts__print(struct sr_session *s)
 				"sysray: %" PRIu64 " calls not counted (the summary map was full; "
 				"use --summary-by with fewer processes)\n",
 				dropped);
+		if (unstarted)
+			fprintf(stderr,
+				"sysray: %" PRIu64 " calls not counted (the kernel had no memory "
+				"to note when they began)\n",
+				unstarted);
 	}
 	cgnames__free(&names.cg);
 	return err;

@@ -447,18 +447,8 @@ static struct sum_total totals(const struct sr_summary *s, const struct sum_row 
 	struct sum_total t = { 0 };
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		const struct sr_count_val *v = &r[i].val;
-
-		if (!t.v.calls || v->min_ns < t.v.min_ns)
-			t.v.min_ns = v->min_ns;
-		if (v->max_ns > t.v.max_ns)
-			t.v.max_ns = v->max_ns;
-		t.v.calls += v->calls;
-		t.v.errors += v->errors;
-		t.v.wall_ns += v->wall_ns;
-		t.v.cpu_ns += v->cpu_ns;
-	}
+	for (i = 0; i < n; i++)
+		sr_count_val_add(&t.v, &r[i].val);
 	t.time = row_time(s, &t.v);
 	return t;
 }
