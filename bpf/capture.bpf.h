@@ -562,6 +562,12 @@ __noinline __u32 capture_one(__u32 off, __u32 key, __u64 i, __u32 pass)
 	if (!plan || !s || i >= SR_NARGS)
 		return off;
 	pa = &plan->a[i];
+	/*
+	 * Held as a pointer from here: a compiler that spills @i and computes
+	 * &plan->a[i] again after the reload loses its bound on kernels before
+	 * 5.13 (spilled scalars were not tracked), which refuse the program.
+	 */
+	asm volatile("" : "+r"(pa));
 	ptr = s->args[i];
 	ret = at_exit ? s->ret : 0;
 	/* at exit, only the bytes transferred are meaningful */
