@@ -182,6 +182,9 @@ static void trace_regex(struct t_state *st)
 	expect_set(st, "!/^(read|write)", NAMES("close", "openat"),
 		   NAMES("read", "readv", "write", "writev", "readlink"));
 	expect_set(st, "/^exit,kill", NAMES("exit", "exit_group", "kill"), NAMES("tkill"));
+	/* a few repetitions are fine */
+	expect_set(st, "/^e+p+oll_(c+)tl$", NAMES("epoll_ctl"), NAMES("epoll_wait"));
+	expect_set(st, "/^s{1}etu{1}id$", NAMES("setuid"), NAMES("setgid"));
 }
 
 static void trace_errors(struct t_state *st)
@@ -200,6 +203,13 @@ static void trace_errors(struct t_state *st)
 		{ "trace=!", "sysray: invalid system call '!'\n" },
 		{ "trace=,", "sysray: invalid system call ','\n" },
 		{ "trace=/[", "sysray: invalid regular expression '['\n" },
+		/* glibc's regcomp() would take gigabytes (the fuzzer found it) */
+		{ "trace=/r-ep+++++++++++++",
+		  "sysray: regular expression 'r-ep+++++++++++++' is too complex (its repetitions "
+		  "multiply): simplify it\n" },
+		{ "trace=/(a{20}){20}{20}",
+		  "sysray: regular expression '(a{20}){20}{20}' is too complex (its repetitions "
+		  "multiply): simplify it\n" },
 		/* %creds has no spelling without %, as in strace */
 		{ "trace=creds", "sysray: invalid system call 'creds' (did you mean '%creds'?)\n" },
 		{ "trace=net", "sysray: invalid system call 'net' (did you mean '%net'?)\n" },

@@ -10,6 +10,7 @@
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "cli/filter.h"
@@ -147,11 +148,55 @@ static void select_class(uint8_t *set, uint32_t bits)
 			bit_set(set, nr);
 }
 
+/*
+ * Would glibc's regcomp() blow up on @re? It copies the subexpression of
+ * each '+' and of each {n,m} bound (n or m times more), so nested or
+ * repeated repetitions multiply: "a++++++++..." takes gigabytes. The copies
+ * each could make are multiplied together; syscall-name patterns stay far
+ * below the limit.
+ */
+static bool regex_too_big(const char *re)
+{
+	unsigned long copies = 1;
+	const char *p;
+
+	if (strlen(re) > 256)
+		return true;
+	for (p = re; *p && copies <= 4096; p++) {
+		if (*p == '\\' && p[1]) {
+			p++;
+		} else if (*p == '+') {
+			copies *= 2;
+		} else if (*p == '{') {
+			unsigned long n = 0, most = 0;
+
+			for (p++; *p && *p != '}'; p++) {
+				if (*p >= '0' && *p <= '9' && n < 100000)
+					n = n * 10 + (unsigned long)(*p - '0');
+				else if (*p == ',')
+					n = 0;
+				most = n > most ? n : most;
+			}
+			copies *= most + 1;
+			if (!*p)
+				break;
+		}
+	}
+	return copies > 4096;
+}
+
 static int select_regex(uint8_t *set, const char *re)
 {
 	regex_t rx;
 	int nr, err;
 
+	if (regex_too_big(re)) {
+		fprintf(stderr,
+			"sysray: regular expression '%.64s' is too complex (its repetitions "
+			"multiply): simplify it\n",
+			re);
+		return -EINVAL;
+	}
 	err = regcomp(&rx, re, REG_EXTENDED | REG_NOSUB);
 	if (err) {
 		fprintf(stderr, "sysray: invalid regular expression '%s'\n", re);
