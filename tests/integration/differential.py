@@ -115,7 +115,7 @@ IP_RE = re.compile(r'^\[(?:[0-9a-f]{16}|\?{16})\] ')
 # -T's " <0.000012>" at the end of a line.
 DURATION_RE = re.compile(r' <\d+(?:\.(\d{9}|\d{6}|\d{3}))?>$')
 # -e read=/write= dumps (no pid of their own: they belong to the line before).
-DUMP_RE = re.compile(r'^ (?:\| [0-9a-f]{5,}  |\* \d+ bytes in buffer \d+$|\| sysray: )')
+DUMP_RE = re.compile(r'^ (?:\| [0-9a-f]{5,}  |\* \d+ bytes in buffer \d+$|= \d+ buffers in vector \d+$|\| sysray: )')
 
 
 class Leader:

@@ -15,6 +15,7 @@ test, no_sanitizer_reports.
 
 import collections
 import json
+import difflib
 import os
 import re
 import shutil
@@ -1840,6 +1841,30 @@ def stop_signals_at_any_moment():
                 os.unlink(out)
     finally:
         shutil.rmtree(work)
+
+
+@test
+def mmsg_dumps_like_strace():
+    """-e read=/write= dump sendmmsg's and recvmmsg's messages as strace 6.1
+    does (" = N buffers in vector I", then each buffer): the lines of those
+    two calls, pids aside, equal strace's on net_udp."""
+    args = ['-f', '-e', 'trace=sendmmsg,recvmmsg', '-e', 'read=all', '-e', 'write=all']
+    out = tmpfile()
+    try:
+        p = subprocess.run(['strace', '-o', out] + args + [prog('net_udp')],
+                           capture_output=True, text=True, timeout=60)
+        check(p.returncode == 0, f'strace: status {p.returncode}: {p.stderr}')
+        with open(out, errors='replace') as f:
+            want = [LINE_RE.sub(r'\2', ln) for ln in f.read().splitlines()]
+    finally:
+        os.unlink(out)
+    st, lines, err = trace([prog('net_udp')], args)
+    check(st == 0, f'status {st}: {err}')
+    got = [LINE_RE.sub(r'\2', ln) for ln in lines]
+    check(any(ln.startswith(' = 1 buffers in vector 1') for ln in want),
+          'strace dumped no second message: ' + repr(want[:8]))
+    check(got == want, 'differs from strace:\n' + '\n'.join(
+        difflib.unified_diff(want, got, 'strace', 'sysray', lineterm='')))
 
 
 CLONE_PARENT_SCRIPT = r"""

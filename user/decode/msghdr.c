@@ -310,24 +310,56 @@ static void fmt_msghdr(struct sr_fmt *f, const struct sr_call *c, const struct m
 	pr_struct_end(f);
 }
 
+/* A parsed message's iovec buffers, @left bytes of data at most (see msghdr__buffers()). */
+static int msg_buffers(const struct msg_parts *m, uint64_t left, const struct sr_blob **buf,
+		       uint64_t *len, int max)
+{
+	uint64_t i;
+	int n = 0;
+
+	if (!blob_ok(m->iov))
+		return 0;
+	for (i = 0; i < m->h.iovlen && i < SR_MSG_IOV_MAX && n < max && left; i++) {
+		if ((i + 1) * sizeof(struct sr_iovec) > m->iov->len)
+			break;
+		len[n] = iov_at(m->iov, i).len < left ? iov_at(m->iov, i).len : left;
+		buf[n++] = m->buf[i];
+		left -= len[n - 1];
+	}
+	return n;
+}
+
 int msghdr__buffers(const struct sr_call *c, bool at_exit, const struct sr_blob **buf,
 		    uint64_t *len, int max)
 {
 	const struct sr_blob *hdr = at_exit ? c->out[1] : c->in[1];
-	uint64_t left = at_exit ? (uint64_t)c->ret : UINT64_MAX, i;
+	uint64_t left = at_exit ? (uint64_t)c->ret : UINT64_MAX;
 	struct msg_parts m;
-	int n = 0;
 
-	if (!msg_parse(&m, c, hdr, 1, left) || !blob_ok(m.iov))
+	if (!msg_parse(&m, c, hdr, 1, left))
 		return 0;
-	for (i = 0; i < m.h.iovlen && i < SR_MSG_IOV_MAX && n < max && left; i++) {
-		if ((i + 1) * sizeof(struct sr_iovec) > m.iov->len)
+	return msg_buffers(&m, left, buf, len, max);
+}
+
+int mmsghdr__buffers(const struct sr_call *c, unsigned int msg, uint64_t *iovlen,
+		     const struct sr_blob **buf, uint64_t *len, int max)
+{
+	const struct sr_blob *b = c->out[1];
+	struct msg_parts m;
+	unsigned int i;
+
+	if (!c->has_exit || c->ret < 0 || msg >= (uint64_t)c->ret || msg >= SR_MMSG_MAX)
+		return -1;
+	for (i = 0;; i++) {
+		if (!blob_get(b, SR_MMSG_SIZE))
+			return -1;
+		msg_parse(&m, c, b, 1, get32(blob_data(b), offsetof(struct mmsghdr, msg_len)));
+		if (i == msg)
 			break;
-		len[n] = iov_at(m.iov, i).len < left ? iov_at(m.iov, i).len : left;
-		buf[n++] = m.buf[i];
-		left -= len[n - 1];
+		b = msg_after(&m, 1);
 	}
-	return n;
+	*iovlen = m.h.iovlen;
+	return msg_buffers(&m, m.total, buf, len, max);
 }
 
 /* iovec buffers are cut at -s like any string. */

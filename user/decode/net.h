@@ -37,6 +37,16 @@ void fmt_sockaddr(struct sr_fmt *f, const void *data, size_t len, uint64_t addr)
 int msghdr__buffers(const struct sr_call *c, bool at_exit, const struct sr_blob **buf,
 		    uint64_t *len, int max);
 
+/**
+ * mmsghdr__buffers() - -e read=/write=: message @msg of sendmmsg's or
+ * recvmmsg's array (argument 1) as captured at exit, its buffers bounded
+ * by the msg_len the kernel wrote: *@iovlen its msg_iovlen, up to @max
+ * blobs into @buf with their bytes into @len. Return how many, or -1 past
+ * the messages the call returned (or that were captured).
+ */
+int mmsghdr__buffers(const struct sr_call *c, unsigned int msg, uint64_t *iovlen,
+		     const struct sr_blob **buf, uint64_t *len, int max);
+
 /* inet_addr("1.2.3.4") for 4 bytes in network order. */
 void fmt_inet4(struct sr_fmt *f, const void *a);
 

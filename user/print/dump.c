@@ -123,6 +123,30 @@ static void dump_msg(struct sr_out *o, const struct sr_call *c, bool at_exit)
 	}
 }
 
+/*
+ * sendmmsg's or recvmmsg's messages, as strace's dumpiov_in_mmsghdr(): for
+ * each of the ret messages, " = N buffers in vector I", then its buffers up
+ * to its msg_len. Only what was captured at exit is known: nothing for a
+ * call that failed.
+ */
+static void dump_mmsg(struct sr_out *o, const struct sr_call *c)
+{
+	const struct sr_blob *buf[DUMP_MSG_IOV];
+	uint64_t len[DUMP_MSG_IOV], iovlen;
+	unsigned int msg;
+	int i, n;
+
+	for (msg = 0; (n = mmsghdr__buffers(c, msg, &iovlen, buf, len, DUMP_MSG_IOV)) >= 0; msg++) {
+		out__printf(o, " = %llu buffers in vector %u", (unsigned long long)iovlen, msg);
+		out__newline(o);
+		for (i = 0; i < n && len[i]; i++) {
+			out__printf(o, " * %llu bytes in buffer %d", (unsigned long long)len[i], i);
+			out__newline(o);
+			dump_blob(o, buf[i], len[i]);
+		}
+	}
+}
+
 /* Dump @c's data, its form and direction as the table says. */
 static void dump_data(struct sr_out *o, const struct sr_call *c, enum sr_dumpform form,
 		      bool at_exit, uint64_t n)
@@ -133,6 +157,9 @@ static void dump_data(struct sr_out *o, const struct sr_call *c, enum sr_dumpfor
 		break;
 	case SR_DUMPF_MSG:
 		dump_msg(o, c, at_exit);
+		break;
+	case SR_DUMPF_MMSG:
+		dump_mmsg(o, c);
 		break;
 	default:
 		dump_blob(o, call__blob(c, 1, at_exit), n);

@@ -29,6 +29,11 @@ enum sr_dumpio syscalls__dumpio(const struct sr_sysent *e, enum sr_dumpform *for
 			return SR_DUMP_WRITE;
 		if (a->dec == &sr_dec_msghdr_out)
 			return SR_DUMP_READ;
+		*form = SR_DUMPF_MMSG;
+		if (a->dec == &sr_dec_mmsghdr_in)
+			return SR_DUMP_WRITE;
+		if (a->dec == &sr_dec_mmsghdr_out)
+			return SR_DUMP_READ;
 		return SR_DUMP_NONE;
 	default:
 		return SR_DUMP_NONE;

@@ -5,7 +5,8 @@
  * then the data as a buffer or an iovec array (read, write, pread64,
  * pwrite64, readv, writev, preadv*, pwritev*, sendto, recvfrom,
  * mq_timedsend, mq_timedreceive, vmsplice), or a struct msghdr (sendmsg,
- * recvmsg): strace's dumpio() list but sendmmsg and recvmmsg.
+ * recvmsg), or struct mmsghdr arrays (sendmmsg, recvmmsg): strace's
+ * dumpio() list.
  */
 #ifndef SYSRAY_TABLE_DUMPIO_H
 #define SYSRAY_TABLE_DUMPIO_H
@@ -27,6 +28,7 @@ enum sr_dumpform {
 	SR_DUMPF_BUF, /* one buffer */
 	SR_DUMPF_IOV, /* an iovec array */
 	SR_DUMPF_MSG, /* the iovec array of a struct msghdr */
+	SR_DUMPF_MMSG, /* the iovec arrays of a struct mmsghdr array (captured at exit) */
 };
 
 /**
