@@ -31,7 +31,8 @@ The /bin/true workload is start-up alone.
 
 Also: events and losses, sysray's peak RSS and CPU (sysray -d), where its
 start-up goes (-d), the BPF programs' cost per call (kernel.bpf_stats_enabled),
-and the consumer's throughput formatting a recorded stream on one core.
+and the consumer's throughput formatting a recorded stream on one core, as
+text and as --json.
 
 usage: bench.py [--rounds N] [--quick] [--only W1,W2] [--modes M1,M2] [--baseline BIN]
                 [--out FILE]
@@ -281,18 +282,35 @@ def bpf_cost(argv, tmp, head=None):
         subprocess.run(['sysctl', '-qw', 'kernel.bpf_stats_enabled=0'])
 
 
-def consumer_rate(tmp, n):
-    """Lines per second formatting a recorded stream of n getppid calls."""
-    rec = os.path.join(tmp, 'rec.bin')
-    subprocess.run([SYSRAY, '-b', '512M', '--record', rec, '--', LOOP, 'getppid', str(n)],
-                   check=True)
-    times = []
-    for _ in range(5):
-        t0 = time.perf_counter()
-        subprocess.run([SYSRAY, '--replay', rec, '-o', '/dev/null'], check=True)
-        times.append(time.perf_counter() - t0)
-    os.unlink(rec)
-    return n / statistics.median(times)
+def consumer_rates(tmp, scale):
+    """Lines per second formatting recorded streams on one core, as text and as
+    --json (the same recording replayed both ways, alternately, 5 times each;
+    medians): 1M getppid (short lines) and 100k open/fstat/close (paths and
+    structs), each divided by scale."""
+    rates = {}
+    for w, n in (('getppid', 1000000 // scale), ('openstat', 100000 // scale)):
+        rec = os.path.join(tmp, 'rec.bin')
+        subprocess.run([SYSRAY, '-b', '512M', '--record', rec, '--', LOOP, w, str(n)],
+                       check=True, stdout=subprocess.DEVNULL)
+        lines = {}
+        times = {'text': [], 'json': []}
+        for fmt, extra in (('text', []), ('json', ['--json'])) * 5:
+            out = os.path.join(tmp, 'replay.out')
+            t0 = time.perf_counter()
+            subprocess.run([SYSRAY, '--replay', rec, '-o', out] + extra, check=True)
+            times[fmt].append(time.perf_counter() - t0)
+            with open(out, 'rb') as f:
+                lines[fmt] = sum(1 for _ in f)
+            os.unlink(out)
+        os.unlink(rec)
+        rates[w] = {fmt: lines[fmt] / statistics.median(times[fmt]) for fmt in times}
+    return rates
+
+
+def fmt_rates(rates):
+    return '; '.join(f"{w}: text {r['text'] / 1e6:.2f} M lines/s, --json {r['json'] / 1e6:.2f} M "
+                     f"lines/s ({r['text'] / r['json']:.2f}x the time per line)"
+                     for w, r in rates.items())
 
 
 def whole_host_rss(tmp):
@@ -497,7 +515,7 @@ def main():
             if m in modes:
                 for w, argv in loops.items():
                     costs[w][m] = bpf_cost(argv, tmp, head)
-        rate = consumer_rate(tmp, 100000 if opts.quick else 1000000)
+        rates = consumer_rates(tmp, 10 if opts.quick else 1)
         host = whole_host_rss(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -519,7 +537,8 @@ def main():
     if startup:
         startup.sort()
         report.append('sysray -d on /bin/true, the median run: ' + startup[len(startup) // 2][1])
-    report += [f'Consumer: {rate / 1e6:.2f} M lines/s on one core (formatting a recorded stream).',
+    report += ['Consumer, formatting a recorded stream on one core (--replay): ' +
+               fmt_rates(rates) + '.',
                f"Whole host while tar runs: peak RSS {host.get('rss_kib', 0) // 1024} MiB, "
                f"{host.get('events', '-')} events, {host.get('lost', '-')} lost."]
     text = '\n'.join(report)
