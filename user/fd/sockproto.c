@@ -8,9 +8,10 @@
  *
  * A call prints after it returned, often after a short-lived process has
  * exited and /proc can no longer tell. So the last answers are kept, by
- * process and fd, and used when /proc has none: a process-wide cache (state
- * of this file, not of a session: an answer about a pid and fd is the same
- * for every reader), overwritten round-robin.
+ * process and fd, and used when /proc has none, and each socket's answer is
+ * kept by inode so /proc/PID/net/netlink is read once per socket: process-
+ * wide caches (state of this file, not of a session: an answer about a pid
+ * and fd, or an inode, is the same for every reader).
  */
 #include <inttypes.h>
 #include <stdbool.h>
@@ -99,6 +100,30 @@ static void cache_put(uint32_t tgid, int fd, int proto)
 	nl_cache[i] = (struct nl_seen){ tgid, fd, proto, true };
 }
 
+/*
+ * The protocol of socket @ino, netlink or not (SR_NL_NONE): read from
+ * /proc/PID/net/netlink once per socket, not once per line that prints
+ * a send or receive on it (a socket's inode number is not reused while
+ * sockfs's counter has not wrapped).
+ */
+#define INO_CACHE 256
+
+static struct ino_seen {
+	uint64_t ino;
+	int32_t proto;
+} ino_cache[INO_CACHE];
+
+static int ino_proto(uint32_t tgid, uint64_t ino)
+{
+	struct ino_seen *e = &ino_cache[ino % INO_CACHE];
+
+	if (e->ino != ino) {
+		e->proto = proc_netlink_proto(tgid, ino);
+		e->ino = ino;
+	}
+	return e->proto;
+}
+
 /* What /proc says of @fd now, or the last answer it gave. */
 static int proc_lookup(uint32_t tgid, int fd)
 {
@@ -107,7 +132,7 @@ static int proc_lookup(uint32_t tgid, int fd)
 
 	if (!ino)
 		return cache_get(tgid, fd);
-	proto = proc_netlink_proto(tgid, ino);
+	proto = ino_proto(tgid, ino);
 	cache_put(tgid, fd, proto);
 	return proto;
 }
@@ -124,5 +149,5 @@ int fdtab__netlink_proto(const struct sr_fdtab *t, const struct sr_call *c, int 
 		return SR_NL_NONE;
 	if (!f || !f->ino)
 		return proc_lookup(c->tgid, fd);
-	return proc_netlink_proto(c->tgid, f->ino);
+	return ino_proto(c->tgid, f->ino);
 }
