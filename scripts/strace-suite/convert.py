@@ -17,7 +17,9 @@ import re
 # "1234  " or "1234<comm> " (-Y) at the start of a line of strace -f -o.
 PREFIX = re.compile(r"^(\d+)(<[^>]*>)? +")
 UNFINISHED = " <unfinished ...>"
-RESUMED = re.compile(r"^<\.\.\. ([^ ]+) resumed>")
+# After the pid: what -t/-r, -i and -n put before the call ("12:00:01 ",
+# "[00007f...] ", "[ 39] "), then the resumption.
+RESUMED = re.compile(r"^ *(?:(?:[0-9.:]+|\[[ 0-9a-fx]+\]) +)*<\.\.\. ([^ ]+) resumed>")
 # ") " then -a padding then "= ": the last one on the line is the column.
 RETURN_COLUMN = re.compile(r"\) += ")
 

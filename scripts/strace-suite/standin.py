@@ -72,15 +72,16 @@ QUALIFIERS = {
     "decode-fd": "decode-fds", "decode-fds": "decode-fds", "decode-pid": "decode-pids",
     "decode-pids": "decode-pids", "secontext": "secontext",
 }
-# Options sysray has no equivalent of, by strace's spelling.
+# Options sysray has no equivalent of, by strace's spelling. (strace's -b is
+# --detach-on; sysray's -b is the ring buffer size.)
 NEEDS = {
-    "b": "-b", "c": "-c", "C": "-C", "d": "-d", "D": "-D", "daemonize": "--daemonize",
-    "E": "-E", "F": "-F", "h": "-h", "i": "-i", "I": "-I", "k": "-k", "n": "-n",
-    "O": "-O", "p": "-p", "P": "-P", "r": "-r", "S": "-S", "timestamps": "--timestamps",
-    "T": "-T", "u": "-u", "U": "-U", "w": "-w", "x": "-x", "X": "-X",
-    "strings-in-hex": "--strings-in-hex", "pidns-translation": "--pidns-translation",
-    "seccomp-bpf": "--seccomp-bpf", "tips": "--tips", "output-separately": "-ff",
+    "b": "-b", "d": "-d", "D": "-D", "daemonize": "--daemonize", "E": "-E", "F": "-F",
+    "h": "-h", "I": "-I", "O": "-O", "p": "-p", "u": "-u",
+    "pidns-translation": "--pidns-translation", "seccomp-bpf": "--seccomp-bpf",
+    "tips": "--tips", "output-separately": "-ff",
 }
+# Options sysray takes as strace spells them: passed on unchanged.
+SAME = set("cCikPrSTUwX") | {"timestamps", "strings-in-hex"}
 
 
 class Usage(Exception):
@@ -181,10 +182,11 @@ def qualifier(plan, value):
     canon = QUALIFIERS.get(name)
     if canon is None:
         raise Usage("invalid qualifier '%s'" % name)
-    if canon in ("trace", "raw", "signal", "status", "quiet"):
+    if canon in ("trace", "raw", "signal", "status", "quiet", "read", "write", "verbose",
+                 "abbrev"):
         plan.args += ["-e", "%s=%s" % (canon, rest)]
-    elif canon == "abbrev" and rest == "none":
-        plan.args.append("-v")
+    elif canon == "decode-fds" and rest == "none":
+        pass
     elif canon == "decode-fds" and rest in ("path", "all"):
         plan.args.append("-y" if rest == "path" else "-yy")
     elif canon == "decode-pids" and rest == "comm":
@@ -217,12 +219,14 @@ def make_plan(opts):
             plan.version = True
         elif key in "fyqtx":
             counts[key] = counts.get(key, 0) + 1
+        elif key in SAME:
+            plan.args += tokens
         else:
             plan.needs.append(NEEDS[key])
     plan.follow = counts.get("f", 0)
     for c in "tx":  # -t, -tt, -ttt; -x, -xx
         if c in counts:
-            plan.needs.append("-" + c * counts[c])
+            plan.args.append("-" + c * counts[c])
     if "y" in counts:
         plan.args.append("-" + "y" * min(counts["y"], 2))
     if "q" in counts:
