@@ -291,6 +291,16 @@ void out__escaped_annot(struct sr_out *o, const void *data, size_t n)
 	escaped(o, data, n, "<>");
 }
 
+/* How many bytes from @s on need no escape in any mode but all-hex. */
+static size_t plain_run(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] >= ' ' && s[i] < 0x7f && s[i] != '"' && s[i] != '\\')
+		i++;
+	return i;
+}
+
 void out__quoted(struct sr_out *o, const void *data, size_t n, size_t max, unsigned int flags)
 {
 	const unsigned char *s = data;
@@ -315,10 +325,19 @@ void out__quoted(struct sr_out *o, const void *data, size_t n, size_t max, unsig
 		more = false;
 	}
 	out__putc(o, '"');
-	for (i = 0; i < n; i++) {
-		int next = i + 1 < n ? s[i + 1] : -1;
+	for (i = 0; i < n;) {
+		/* printable ASCII but '"' and '\\' stands for itself: copied as a run */
+		size_t run = mode == SR_ESC_ALL_HEX ? 0 : plain_run(s + i, n - i);
 
-		t += esc__char(tmp + t, s[i], next, mode, NULL);
+		if (run) {
+			out__write(o, tmp, t);
+			t = 0;
+			out__write(o, s + i, run);
+			i += run;
+			continue;
+		}
+		t += esc__char(tmp + t, s[i], i + 1 < n ? s[i + 1] : -1, mode, NULL);
+		i++;
 		if (t > sizeof(tmp) - 8) {
 			out__write(o, tmp, t);
 			t = 0;
