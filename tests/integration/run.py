@@ -711,6 +711,29 @@ def migrating_task_in_order():
           str(find(b, r'resumed>|unfinished')[:3]))
 
 
+def possible_cpus():
+    """How many CPUs the kernel may bring up (/sys/devices/system/cpu/possible: "0-3,5")."""
+    n = 0
+    for part in read_or('/sys/devices/system/cpu/possible', '0').split(','):
+        lo, _, hi = part.partition('-')
+        n += int(hi or lo) - int(lo) + 1
+    return n
+
+
+@test
+def ring_sizes_default_and_given():
+    """-b is the rings' total, a power of two per CPU; without it 16 MiB, at least 512 KiB a CPU."""
+    ncpus = possible_cpus()
+    for extra, total in (([], max(16 << 20, ncpus * (512 << 10))), (['-b', '64M'], 64 << 20),
+                         (['-b', '1M'], 1 << 20)):
+        st, _, err = sysray(['-d'] + extra + ['-o', '/dev/null', '--', '/bin/true'])
+        per = 4096
+        while per * 2 * ncpus <= total:
+            per *= 2
+        check(st == 0 and f'; rings {ncpus} x {per // 1024} KiB\n' in err,
+              f'{extra}: expected {ncpus} rings of {per // 1024} KiB: ' + err[-400:])
+
+
 @test
 def losses_are_reported():
     """A ring buffer far too small: every loss is counted and marked inline."""

@@ -43,7 +43,7 @@ static void defaults(struct t_state *st)
 	int sig, all = 0;
 
 	CHECK(st, parse("--", "true") == 0 && !err.text[0]);
-	CHECK(st, o.strsize == 32 && o.ringbuf_size == 32 << 20 && o.backlog == 128 << 20);
+	CHECK(st, o.strsize == 32 && o.ringbuf_size == 0 && o.backlog == 128 << 20);
 	CHECK(st, o.status == SR_ST_ALL && !o.trace_set && !o.decode_fds && !o.verbose);
 	CHECK(st, !o.quiet && !o.quiet_exit && !o.debug && !o.outfile && !o.record && !o.replay);
 	for (sig = 1; sig <= 64; sig++)

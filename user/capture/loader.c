@@ -22,6 +22,14 @@
 #define MIN_RING 4096
 /* -c by process or cgroup: the count map's keys (syscall and process, or cgroup). */
 #define SR_COUNT_KEYS_BY 262144
+/*
+ * Without -b: 16 MiB of rings in all, but at least 512 KiB a CPU. With the
+ * reader thread copying them out, a ring only holds what its CPU writes while
+ * the reader does not run: 8 MiB a CPU (2 CPUs) lost nothing where 1 MiB
+ * did, and every byte of the rings counts in RSS from the start.
+ */
+#define DEFAULT_RINGS	     (16ULL << 20)
+#define DEFAULT_RING_PER_CPU (512ULL << 10)
 /* The start-up ring (see start_size()). */
 #define START_RING (1024 * 1024)
 
@@ -155,6 +163,9 @@ static uint64_t ring_size(uint64_t total, int ncpus)
 {
 	uint64_t per = MIN_RING;
 
+	if (!total)
+		total = DEFAULT_RINGS > DEFAULT_RING_PER_CPU * ncpus ? DEFAULT_RINGS :
+								       DEFAULT_RING_PER_CPU * ncpus;
 	while (per * 2 * ncpus <= total)
 		per *= 2;
 	return per;

@@ -26,7 +26,6 @@
 #define SYSRAY_VERSION "0.0.0"
 #endif
 
-#define DEFAULT_RINGBUF (32ULL << 20)
 #define DEFAULT_BACKLOG (128ULL << 20)
 
 #define FIELD(name) offsetof(struct sr_opts, name)
@@ -345,8 +344,8 @@ static const struct sr_optdef opt_table[] = {
 		  "the pid column (strace -ff)" },
 	{ "output-separately", 0, ARG_NONE, NULL, G_TRACING, NULL, opt_follow, 2 },
 	{ "buffer-size", 'b', ARG_REQ, "SIZE", G_TRACING,
-	  "ring buffer memory, with K/M/G suffix (32M), split into one\n"
-	  "ring per CPU (each a power of two)",
+	  "ring buffer memory, with K/M/G suffix (16M, at least 512K\n"
+	  "a CPU), split into one ring per CPU (each a power of two)",
 	  opt_buffer_size },
 	{ "backlog", 0, ARG_REQ, "SIZE", G_TRACING,
 	  "memory a reader thread may fill with records the formatter\n"
@@ -635,7 +634,6 @@ static int bad_option(char **argv, int c)
 static void set_defaults(struct sr_opts *o)
 {
 	o->strsize = 32;
-	o->ringbuf_size = DEFAULT_RINGBUF;
 	o->backlog = DEFAULT_BACKLOG;
 	o->status = SR_ST_ALL;
 	o->stack_frames = 256;

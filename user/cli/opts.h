@@ -114,7 +114,7 @@ struct sr_opts {
 	const char *record; /* --record: raw records to this file */
 	bool no_data; /* --no-data: capture paths only, no other user memory */
 	const char *replay; /* --replay: format this recording, no tracing */
-	uint64_t ringbuf_size; /* -b, bytes, a power of two */
+	uint64_t ringbuf_size; /* -b, bytes, a power of two; 0: the default */
 	uint64_t backlog; /* --backlog, bytes; 0: no reader thread */
 	pid_t pids[SR_MAX_PIDS]; /* -p */
 	int npids;

@@ -51,11 +51,13 @@ static void report_usage(const struct sr_session *s)
 		return;
 	fprintf(stderr,
 		"sysray: cpu user %.6f s, sys %.6f s, max rss %ld KiB; "
-		"after loading user %.6f s, sys %.6f s; reader backlog peak %llu KiB\n",
+		"after loading user %.6f s, sys %.6f s; reader backlog peak %llu KiB; "
+		"rings %d x %llu KiB\n",
 		seconds(&ru.ru_utime), seconds(&ru.ru_stime), ru.ru_maxrss,
 		seconds(&ru.ru_utime) - seconds(&l->ru_utime),
 		seconds(&ru.ru_stime) - seconds(&l->ru_stime),
-		(unsigned long long)s->loader.backlog.peak / 1024);
+		(unsigned long long)s->loader.backlog.peak / 1024, s->loader.ncpus,
+		(unsigned long long)s->loader.ring_size / 1024);
 }
 
 /* -d: what the kernel emitted and what became of it. */
