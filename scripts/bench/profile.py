@@ -11,7 +11,10 @@ and the main thread's pairing, formatting and writing. Prints ns per
 syscall for each stage (sampled CPU time divided by the calls made), so a
 stage's share of the cost is read directly.
 
-usage: profile.py [--calls N] [WORKLOAD ...]   (getppid, rw; default: both)
+usage: profile.py [--calls N] [WORKLOAD ...]   (getppid, rw, openstat, tar;
+default: getppid, rw, openstat). tar is `tar cf - /usr/include | cat`: its
+syscalls (tar's, cat's and the shell's) are counted from the trace's lines,
+and --calls does not apply.
 """
 
 import argparse
@@ -91,10 +94,23 @@ def samples(perf_data):
         yield head[0], head[1], frames
 
 
+# syscalls per loop iteration (openstat: openat, fstat, close, a failing openat)
+PER_ITER = {'getppid': 1, 'rw': 2, 'openstat': 4}
+TAR = ['/bin/sh', '-c', 'tar cf - /usr/include 2>/dev/null | cat > /dev/null']
+# the workload's processes, by comm
+WORKLOAD_COMMS = {'loop', 'tar', 'cat', 'sh'}
+
+
+def traced_calls(trace):
+    """Syscalls in a trace: its lines but signals, exits and losses."""
+    with open(trace, errors='replace') as f:
+        return sum(1 for line in f if not re.match(r'^(\d+ +)?(\+\+\+|---)', line))
+
+
 def profile(workload, calls, tmp, show_other=False):
     data = os.path.join(tmp, 'perf.data')
     trace = os.path.join(tmp, 'trace.txt')
-    argv = [LOOP, workload, str(calls)]
+    argv = TAR if workload == 'tar' else [LOOP, workload, str(calls)]
     p = subprocess.run(['perf', 'record', '-q', '-g', '-F', str(FREQ), '-o', data, '--',
                         SYSRAY, '-o', trace, '--'] + argv, capture_output=True, text=True)
     if p.returncode:
@@ -108,7 +124,7 @@ def profile(workload, calls, tmp, show_other=False):
     sr = [t for t, _ in threads.get('sysray', {}).most_common()]
     main, reader = (sr + [None, None])[:2]
     for comm, tid, frames in samples(data):
-        if comm == 'loop':
+        if comm in WORKLOAD_COMMS:
             per['workload: ' + classify(frames, WORKLOAD_STAGES)] += 1
         elif tid == main:
             stage = classify(frames, MAIN_STAGES)
@@ -119,8 +135,7 @@ def profile(workload, calls, tmp, show_other=False):
             per[classify(frames, READER_STAGES)] += 1
         elif comm == 'sysray':
             per[classify(frames, [START]).replace('other', 'sysray: other threads')] += 1
-    # syscalls the workload made: one per loop iteration (rw: a read and a write)
-    nsys = calls * (2 if workload == 'rw' else 1)
+    nsys = traced_calls(trace) if workload == 'tar' else calls * PER_ITER[workload]
     ns = 1e9 / FREQ / nsys
     print(f'{workload}: {nsys} syscalls; CPU per syscall by stage, ns (sampled at {FREQ} Hz)')
     for stage, n in sorted(per.items(), key=lambda kv: (kv[0].split(':')[0], -kv[1])):
@@ -137,7 +152,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--calls', type=int, default=500000)
     ap.add_argument('--other', action='store_true', help="show the main thread's unsorted stacks")
-    ap.add_argument('workloads', nargs='*', default=['getppid', 'rw'])
+    ap.add_argument('workloads', nargs='*', default=['getppid', 'rw', 'openstat'],
+                    choices=list(PER_ITER) + ['tar'])
     opts = ap.parse_args()
     if os.geteuid() != 0:
         sys.exit('profile: run as root')

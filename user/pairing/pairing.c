@@ -383,7 +383,7 @@ static void handle_enter(struct sr_pairing *p, const struct sr_enter *e, size_t 
 		return;
 	call__index_blobs(t->rec + sizeof(*e), c->in_end, c->in);
 	t->in_call = true;
-	/* -P: with the inputs read (at exit, when they faulted here) */
+	/* -P: with the inputs read (at exit, when they faulted here); looked at once */
 	t->sel_pending = entry_faulted(c);
 	if (!t->sel_pending)
 		t->quiet |= pathsel__hides(p->opts, p->fds, c);
@@ -395,7 +395,7 @@ static void handle_enter(struct sr_pairing *p, const struct sr_enter *e, size_t 
 		return;
 	}
 	/* Faulted paths are read again at exit; an outcome filter needs the exit. */
-	if (entry_faulted(c) || p->filter_status || t->quiet)
+	if (t->sel_pending || p->filter_status || t->quiet)
 		return;
 	pairing_emit_call(p, SR_EV_ENTER, t, true, e->h.ts_ns);
 }
