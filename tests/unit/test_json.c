@@ -44,6 +44,37 @@ static void numbers(struct t_state *st)
 	jbuf__free(&b);
 }
 
+/* jbuf__u64()/i64() against printf at every digit count's edges and at random values. */
+static void numbers_vs_printf(struct t_state *st)
+{
+	struct sr_jbuf b = { 0 };
+	uint64_t v, x = 0x9e3779b97f4a7c15ULL;
+	char want[48];
+	int i, bad = 0;
+
+	for (i = 0; i < 2000; i++) {
+		if (i < 60) {
+			/* 10^k - 1, 10^k, 10^k + 1 for k = 0..19 */
+			v = 1;
+			for (int k = 0; k < i / 3; k++)
+				v *= 10;
+			v = v - 1 + (uint64_t)(i % 3);
+		} else {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			v = x >> (x % 64);
+		}
+		b.len = 0;
+		jbuf__u64(&b, v);
+		jbuf__putc(&b, ' ');
+		jbuf__i64(&b, (int64_t)v);
+		snprintf(want, sizeof(want), "%llu %lld", (unsigned long long)v, (long long)v);
+		if (strcmp(jtext(&b), want) && bad++ < 3)
+			CHECK_STR(st, jtext(&b), want);
+	}
+	CHECK(st, bad == 0);
+	jbuf__free(&b);
+}
+
 /* jbuf__bytes() of @n bytes of @in must print @want. */
 static void bytes_are(struct t_state *st, const char *in, size_t n, bool cut, const char *want)
 {
@@ -376,6 +407,7 @@ static void backend_depth_and_reuse(struct t_state *st)
 
 T_SUITE(json_tests) = {
 	T_CASE(numbers),
+	T_CASE(numbers_vs_printf),
 	T_CASE(escaping),
 	T_CASE(utf8_validation),
 	T_CASE(base64_and_text),

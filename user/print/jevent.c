@@ -145,6 +145,8 @@ static void call_args(struct sr_jevent *e, enum sr_ev_type type, const struct sr
 	}
 	PUT(b, ",\"args\":");
 	json_pr__write_args(&e->pr, b);
+	if (!e->want_line)
+		return;
 	if (type == SR_EV_ORPHAN) {
 		PUT(&e->line, "<... ");
 		jbuf__puts(&e->line, c->ent->name);
@@ -171,7 +173,8 @@ static void call_failed(struct sr_jevent *e, const struct sr_call *c, struct sr_
 		PUT(b, ",\"value\":null}");
 	else
 		PUT(b, ",\"value\":-1}");
-	line_text(e);
+	if (e->want_line)
+		line_text(e);
 	if (name) {
 		PUT(b, ",\"errno\":\"");
 		jbuf__puts(b, name);
@@ -184,7 +187,8 @@ static void call_failed(struct sr_jevent *e, const struct sr_call *c, struct sr_
 /* "ret" and "retval" of a call that returned. */
 static void call_ret(struct sr_jevent *e, const struct sr_call *c, struct sr_jbuf *b)
 {
-	PUT(&e->line, ") = ");
+	if (e->want_line)
+		PUT(&e->line, ") = ");
 	if (c->ret < 0 && c->ret >= -4095) {
 		call_failed(e, c, b);
 	} else {
@@ -194,7 +198,8 @@ static void call_ret(struct sr_jevent *e, const struct sr_call *c, struct sr_jbu
 		PUT(b, ",\"ret\":");
 		if (!json_pr__write_one(&e->pr, b))
 			PUT(b, "null");
-		line_text(e);
+		if (e->want_line)
+			line_text(e);
 	}
 	PUT(b, ",\"retval\":");
 	jbuf__i64(b, c->ret);
@@ -203,6 +208,8 @@ static void call_ret(struct sr_jevent *e, const struct sr_call *c, struct sr_jbu
 /* How the line of a call that did not return ends. */
 static void call_end(struct sr_jevent *e, const struct sr_event *ev)
 {
+	if (!e->want_line)
+		return;
 	switch (ev->type) {
 	case SR_EV_NORETURN:
 		PUT(&e->line, ") = ?");

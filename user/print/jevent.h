@@ -25,6 +25,7 @@ struct sr_jevent {
 	int64_t wall_sec; /* the second whose text wall_text holds, or -1 */
 	char wall_text[32]; /* "2026-12-06T21:50:20" */
 	struct sr_cgnames *cgnames; /* made on first use */
+	bool want_line; /* build line (the timeline's names); the JSON Lines sink needs none */
 	struct sr_jbuf line; /* the event as strace prints it, for jevent__line() */
 };
 
@@ -45,7 +46,7 @@ void jevent__free(struct sr_jevent *e);
 bool jevent__write(struct sr_jevent *e, const struct sr_event *ev, struct sr_jbuf *b);
 
 /**
- * jevent__line() - the last event jevent__write() wrote, as one line of
+ * jevent__line() - with want_line set, the last event jevent__write() wrote, as one line of
  * strace's text with no pid: "openat(AT_FDCWD, "x", O_RDONLY) = 3",
  * "--- SIGCHLD {...} ---", "+++ exited with 0 +++". Valid until the next
  * call; *@len is set to its length.

@@ -423,6 +423,7 @@ struct sr_sink *timeline_sink__new(struct sr_out *out, const struct sr_opts *opt
 		free(k);
 		return NULL;
 	}
+	k->ev.want_line = true; /* a slice's name is its strace line */
 	k->base.ops = &timeline_ops;
 	k->out = out;
 	/* a file: one write per full buffer */
