@@ -331,6 +331,84 @@ int BPF_PROG(uring_req_failed, const struct io_uring_sqe *sqe, struct io_kiocb *
 	return uring_submit(req, sqe);
 }
 
+/*
+ * Where registration @op of @a (the syscall's arguments) keeps its fds: sets
+ * @r's nr and offset and returns the user address of the fd array, or 0
+ * (none, or no file registration).
+ */
+static __always_inline __u64 reg_fds(struct sr_uring_reg *r, __u32 op, const __u64 *a)
+{
+	struct io_uring_rsrc_register rr;
+	struct io_uring_rsrc_update2 u2;
+	/* struct io_uring_files_update has this layout (offset, resv, fds) */
+	struct io_uring_rsrc_update u;
+
+	r->nr = (__u32)a[3];
+	switch (op) {
+	case IORING_REGISTER_FILES:
+		return a[2];
+	case IORING_REGISTER_FILES_UPDATE:
+		if (bpf_probe_read_user(&u, sizeof(u), (void *)a[2]))
+			return 0;
+		r->offset = u.offset;
+		return u.data;
+	case IORING_REGISTER_FILES2:
+		if (r->nr < sizeof(rr) || bpf_probe_read_user(&rr, sizeof(rr), (void *)a[2]))
+			return 0;
+		r->nr = rr.nr;
+		if (!rr.data)
+			r->flags |= SR_UREG_EMPTY;
+		return rr.data;
+	case IORING_REGISTER_FILES_UPDATE2:
+		if (r->nr < sizeof(u2) || bpf_probe_read_user(&u2, sizeof(u2), (void *)a[2]))
+			return 0;
+		r->nr = u2.nr;
+		r->offset = u2.offset;
+		return u2.data;
+	}
+	return 0;
+}
+
+/*
+ * io_uring_register() of a traced task, from inside the syscall: the ring's
+ * kernel address, which the fd it was named by does not tell, and the fds a
+ * file registration puts in its slots (the kernel has just copied them:
+ * their pages are there). Paired in user space with the syscall's exit.
+ */
+SEC("raw_tp/io_uring_register")
+int BPF_PROG(uring_register, void *ctx_, unsigned int opcode)
+{
+	struct task_struct *task = cur_task();
+	struct sr_cpu_stats *st;
+	struct sr_uring_reg *r;
+	__u64 a[SR_NARGS], fds;
+	__u32 bytes;
+
+	if (!task_traced(cur_tgid(task), false, task))
+		return 0;
+	st = stats_get();
+	if (!st)
+		return 0;
+	r = reserve_fixed(st, sizeof(*r));
+	if (!r)
+		return 0;
+	hdr_init(&r->h, SR_REC_URING_REG, -1);
+	r->ctx = (__u64)ctx_;
+	r->opcode = opcode & ~(__u32)IORING_REGISTER_USE_REGISTERED_RING;
+	r->flags = 0;
+	r->offset = 0;
+	r->nr = 0;
+	sr_regs_args((struct pt_regs *)bpf_task_pt_regs(task), a, task);
+	fds = reg_fds(r, r->opcode, a);
+	bytes = (r->nr < SR_UREG_FDS ? r->nr : SR_UREG_FDS) * sizeof(r->fds[0]);
+	/* 1 to sizeof(fds) bytes, in a form the verifier bounds */
+	_Static_assert(sizeof(r->fds) == 256, "the mask below");
+	if (fds && bytes && !bpf_probe_read_user(r->fds, ((bytes - 1) & 0xff) + 1, (void *)fds))
+		r->flags |= SR_UREG_READ;
+	submit_fixed(st, &r->h, sizeof(*r));
+	return 0;
+}
+
 /* 6.4 and later: the completion queue entry as posted. */
 SEC("raw_tp/io_uring_complete")
 int BPF_PROG(uring_complete_cqe, void *ctx_, void *req, struct io_uring_cqe *cqe)

@@ -41,6 +41,7 @@ enum sr_rec_type {
 	SR_REC_STACK = 8, /* struct sr_stack: the user stack at a syscall's entry (-k) */
 	SR_REC_URING_SUB = 9, /* struct sr_uring_sub: an io_uring request was submitted */
 	SR_REC_URING_CQE = 10, /* struct sr_uring_cqe: ... and completed */
+	SR_REC_URING_REG = 11, /* struct sr_uring_reg: io_uring_register() named its ring */
 };
 
 /* sr_hdr.flags */
@@ -405,6 +406,29 @@ struct sr_uring_cqe {
 	__u32 flags; /* SR_UCQE_* */
 };
 
+/* Fds of a registration that struct sr_uring_reg carries. */
+#define SR_UREG_FDS 64
+/* sr_uring_reg.flags */
+#define SR_UREG_READ  0x1 /* fds[] holds the registration's first nr fds (at most SR_UREG_FDS) */
+#define SR_UREG_EMPTY 0x2 /* a registration without data (sparse): nr empty slots */
+
+/*
+ * io_uring_register(), from inside the syscall (the io_uring_register
+ * tracepoint): the ring it named by fd, as the kernel's address that
+ * requests carry, and for the file registrations the fds read from the
+ * caller's memory (for an update, from slot @offset on). Paired with the
+ * syscall's exit by thread, which says whether the kernel took them.
+ */
+struct sr_uring_reg {
+	struct sr_hdr h;
+	__u64 ctx;
+	__u32 opcode; /* IORING_REGISTER_*, without IORING_REGISTER_USE_REGISTERED_RING */
+	__u32 flags; /* SR_UREG_* */
+	__u32 offset; /* the first slot updated (FILES_UPDATE, FILES_UPDATE2) */
+	__u32 nr; /* fds in the registration */
+	__s32 fds[SR_UREG_FDS];
+};
+
 /*
  * --explain: the credentials of a task whose call failed with EACCES or
  * EPERM, as they were at the call, in a blob of argument slot SR_ARG_CREDS at
@@ -549,6 +573,7 @@ _Static_assert(sizeof(struct sr_uring_op) == 12, "sr_uring_op layout");
 _Static_assert(sizeof(struct sr_uring_sub) == 32 + 16 + 48 + 64 + 16 + 8 + 8,
 	       "sr_uring_sub layout");
 _Static_assert(sizeof(struct sr_uring_cqe) == 32 + 24, "sr_uring_cqe layout");
+_Static_assert(sizeof(struct sr_uring_reg) == 32 + 24 + 4 * SR_UREG_FDS, "sr_uring_reg layout");
 #endif
 
 #endif /* SYSRAY_ABI_H */

@@ -127,7 +127,8 @@ def tests(rt):
         want = [
             f'[io_uring] openat(AT_FDCWD<{cwd}>, "data.txt", O_RDONLY) = {data}',
             f'[io_uring] read({data}, "hello io_uring\\n", 64, 0) = 15',
-            '[io_uring] read(0 /* fixed file */, "hello", 5, 0) = 5',
+            # registered by fd (IORING_REGISTER_FILES): slot 0 holds what fd 4 held
+            f'[io_uring] read(0<fixed:{cwd}/data.txt>, "hello", 5, 0) = 5',
             f'[io_uring] close({data}) = 0',
         ]
         same(got[4:6] + got[7:9], want, '-y')
@@ -240,7 +241,7 @@ def tests(rt):
         st, lines, err = rt.trace([fixed_prog()], ['-y', '-e', 'trace=%io_uring'])
         rt.check(st == 0, f'status {st}: {err}')
         got = uring_lines(lines)
-        rt.check(len(got) == 7, f'{len(got)} lines, not 7: {got}')
+        rt.check(len(got) == 8, f'{len(got)} lines, not 8: {got}')
         m = re.match(r'^\[io_uring\] openat\(AT_FDCWD<' + re.escape(cwd) +
                      r'>, "fixed.txt", O_RDONLY\) = (\d+)$', got[2])
         rt.check(m, 'the openat into a slot the kernel chose: ' + got[2])
@@ -251,9 +252,11 @@ def tests(rt):
             got[2],
             f'[io_uring] read({slot}<fixed:{path}>, "direct\\n", 16, 0) = 7',
             f'[io_uring] close(2<fixed:{path}>) = 0',
-            # the slot was emptied; then a file registered by fd, which the tables do not follow
+            # the slot was emptied; then files registered by fd: IORING_REGISTER_FILES,
+            # and _FILES2 with slot 1 empty, filled by an IORING_REGISTER_FILES_UPDATE
             '[io_uring] write(2 /* fixed file */, "gone\\n", 5, 0) = -1 EBADF (Bad file descriptor)',
-            '[io_uring] read(0 /* fixed file */, "dir", 3, 0) = 3',
+            f'[io_uring] read(0<fixed:{path}>, "dir", 3, 0) = 3',
+            f'[io_uring] read(1<fixed:{path}>, "ect\\n", 4, 3) = 4',
         ], '-y, fixed files')
         st, lines, err = rt.trace([fixed_prog()], ['-e', 'trace=%io_uring'])
         rt.check(st == 0, f'status {st}: {err}')

@@ -161,7 +161,7 @@ static void inside_a_syscall(struct t_state *st)
 	t_exit(&r, 50, "io_uring_enter", 1);
 	t_feed(&s, &r);
 	CHECK_STR(st, t_sink_text(&s),
-		  "50    io_uring_enter(3, 1, 1, 0x1, NULL, 8 <unfinished ...>\n"
+		  "50    io_uring_enter(3, 1, 1, IORING_ENTER_GETEVENTS, NULL, 8 <unfinished ...>\n"
 		  "50    [io_uring] close(99)              = -1 EBADF (Bad file descriptor)\n"
 		  "50    <... io_uring_enter resumed>)     = 1\n");
 	t_sink_close(&s);

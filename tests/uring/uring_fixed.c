@@ -3,7 +3,8 @@
  * io_uring fixed files for tests/integration (io_uring_fixed_*): a sparse
  * registered-file table, a direct open into slot 2 and one into a slot the
  * kernel chooses, requests on those slots, a direct close, a request on
- * the emptied slot, and a file registered by fd with io_uring_register().
+ * the emptied slot, and a file registered by fd with io_uring_register()
+ * (IORING_REGISTER_FILES, then _FILES2 with tags and a _FILES_UPDATE).
  * The slot the kernel chooses is its business: the test reads it from the
  * line.
  * One request at a time, so that the completions come in a fixed order.
@@ -20,7 +21,8 @@ static int run_one(unsigned int flags)
 int main(void)
 {
 	char buf[16] = { 0 };
-	int fd, slot;
+	int fd, slot, fds[2] = { -1, -1 };
+	__u64 tags[2] = { 1, 0 }; /* an empty slot takes no tag */
 
 	OK(-io_uring_queue_init(8, &ring, 0));
 	work_enter("uring-fixed");
@@ -41,11 +43,18 @@ int main(void)
 	io_uring_prep_write(sqe(), 2, "gone\n", 5, 0);
 	EQ(run_one(IOSQE_FIXED_FILE), -EBADF);
 	OK(io_uring_unregister_files(&ring));
-	/* registered by fd: the tables do not follow io_uring_register() */
+	/* registered by fd (IORING_REGISTER_FILES): the slot holds what the fd held */
 	fd = OK(open("fixed.txt", O_RDONLY));
 	OK(io_uring_register_files(&ring, &fd, 1));
 	io_uring_prep_read(sqe(), 0, buf, 3, 0);
 	EQ(run_one(IOSQE_FIXED_FILE), 3);
+	OK(io_uring_unregister_files(&ring));
+	/* with tags (IORING_REGISTER_FILES2), slot 1 empty, then filled (_FILES_UPDATE) */
+	fds[0] = fd;
+	OK(io_uring_register_files_tags(&ring, fds, tags, 2));
+	EQ(io_uring_register_files_update(&ring, 1, &fd, 1), 1);
+	io_uring_prep_read(sqe(), 1, buf, 4, 3);
+	EQ(run_one(IOSQE_FIXED_FILE), 4);
 	OK(close(fd));
 	OK(unlink("fixed.txt"));
 	work_leave();

@@ -248,8 +248,8 @@ static int give_up(struct sr_uring *u, int err)
 
 /* The programs' sections, handled by before_prog_load() (libbpf's list is process-wide). */
 static const char *const uring_secs[] = { "raw_tp/io_uring_submit_req",
-					  "raw_tp/io_uring_req_failed",
-					  "raw_tp/io_uring_complete" };
+					  "raw_tp/io_uring_req_failed", "raw_tp/io_uring_complete",
+					  "raw_tp/io_uring_register" };
 
 static int handlers_add(struct sr_uring *u)
 {
@@ -378,7 +378,11 @@ int uring_cap__attach(struct sr_uring *u)
 		u->links[2] = bpf_raw_tracepoint_open(
 			"io_uring_complete", bpf_program__fd(u->v60 ? s->progs.uring_complete_v60 :
 								      s->progs.uring_complete_cqe));
-	if (u->links[0] < 0 || u->links[1] < 0 || u->links[2] < 0) {
+	/* the rings io_uring_register() names: without it, -y forgets registered files */
+	if (u->links[2] >= 0)
+		u->links[3] = bpf_raw_tracepoint_open("io_uring_register",
+						      bpf_program__fd(s->progs.uring_register));
+	if (u->links[0] < 0 || u->links[1] < 0 || u->links[2] < 0 || u->links[3] < 0) {
 		err = -errno;
 		uring_cap__detach(u);
 		give_up(u, err);

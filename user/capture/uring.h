@@ -28,7 +28,7 @@ struct sr_uring {
 	bool v60; /* io_uring_complete has 6.0-6.3's arguments */
 	int err; /* wanted but not traced: why (-errno) */
 	struct uring_bpf *skel; /* loaded, or NULL */
-	int links[3]; /* submission, failure, completion; 0: not attached */
+	int links[4]; /* submission, failure, completion, register; 0: not attached */
 	/* the load's thread (uring_cap__start()) */
 	pthread_t thread;
 	bool started;

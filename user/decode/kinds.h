@@ -116,6 +116,9 @@ SR_KIND(tms)
 SR_KIND(utsname)
 SR_KIND(sysinfo)
 
+/* uring.c: io_uring_setup's parameters, io_uring_register's argument */
+SR_DECODER(uring_params)
+SR_DECODER(uring_reg_arg)
 /* sched.c: scheduling and CPU affinity */
 SR_KIND(sched_param)
 SR_KIND(cpuset)

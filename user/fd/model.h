@@ -219,6 +219,8 @@ struct sr_fdtab {
 
 /* rings.c: io_uring fixed files. Forget what @p's rings hold (NULL-safe @p). */
 void fdt__rings_forget(struct sr_fdtab *t, struct fdt_proc *p);
+/* io_uring_register() @c changed a ring's fixed files: what its record says, or forget all. */
+void fdt__rings_register(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_call *c);
 /* describe.c: "<fixed:...>" for @f. */
 size_t desc__fixed(const struct sr_fdtab *t, const struct fdf_file *f, uint32_t tgid, char *buf,
 		   size_t size);

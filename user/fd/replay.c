@@ -452,8 +452,7 @@ static void replay_action(struct sr_fdtab *t, struct fdt_proc *p, const struct s
 		on_newfd(t, p, c);
 		break;
 	case SR_FD_URING_REG:
-		/* files registered by fd, in a ring the requests name by address */
-		fdt__rings_forget(t, p);
+		fdt__rings_register(t, p, c);
 		break;
 	case SR_FD_NEWFD:
 	case SR_FD_MEMFD:

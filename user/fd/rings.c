@@ -5,11 +5,15 @@
  * file in a slot, a close with file_index empties one. Kept per process and
  * ring, by the kernel's address of the ring that request records carry.
  *
- * Files registered with io_uring_register() are not learned: that syscall
- * names the ring by fd, requests name it by address, and nothing here pairs
- * the two. So a registration, an IORING_OP_FILES_UPDATE, or a new ring
- * (which may get a freed ring's address) forgets what the process's rings
- * were known to hold: those slots print as unknown, never as a stale file.
+ * Files registered with io_uring_register() (IORING_REGISTER_FILES, _FILES2,
+ * _FILES_UPDATE, _FILES_UPDATE2) are learned from the record the
+ * io_uring_register tracepoint sends from inside the call (struct
+ * sr_uring_reg: the ring's address, which the syscall names by fd, and the
+ * fds), applied at the call's exit when it succeeded: each slot gets the
+ * file its fd had then. Where that record is missing, an
+ * IORING_OP_FILES_UPDATE, or a new ring (which may get a freed ring's
+ * address) forgets what the process's rings were known to hold: those
+ * slots print as unknown, never as a stale file.
  */
 #include <errno.h>
 #include <limits.h>
@@ -110,6 +114,53 @@ static void slot_set(struct sr_fdtab *t, struct fdt_proc *p, uint64_t ctx, int64
 	return;
 drop:
 	fdf__put(t, f);
+}
+
+/* Slots @first.. of @r's ring get the files of @r's fds; @n of them changed (-1: all nr). */
+static void register_fds(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_uring_reg *r,
+			 uint32_t first, int64_t n)
+{
+	uint32_t i, nr = n >= 0 && (uint64_t)n < r->nr ? (uint32_t)n : r->nr;
+	int32_t fd;
+
+	for (i = 0; i < nr && first + i < RING_MAX_SLOTS; i++) {
+		fd = i < SR_UREG_FDS && (r->flags & SR_UREG_READ) ? r->fds[i] : -1;
+		/* an update's "leave this slot alone" */
+		if (fd == IORING_REGISTER_FILES_SKIP && r->opcode != IORING_REGISTER_FILES &&
+		    r->opcode != IORING_REGISTER_FILES2)
+			continue;
+		/* a slot past the fds the record holds is not known: forget its old file */
+		slot_set(t, p, r->ctx, first + i, fd >= 0 ? fdt__lookup(t, p->tgid, fd) : NULL);
+	}
+}
+
+void fdt__rings_register(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_call *c)
+{
+	const struct sr_uring_reg *r = c->uring_reg;
+
+	if (c->ret < 0)
+		return;
+	/* not paired with the ring it changed: nothing known can be trusted */
+	if (!r || r->h.tgid != c->tgid) {
+		fdt__rings_forget(t, p);
+		return;
+	}
+	switch (r->opcode) {
+	case IORING_REGISTER_FILES:
+	case IORING_REGISTER_FILES2:
+		ring_forget(t, p, r->ctx);
+		if (!(r->flags & SR_UREG_EMPTY))
+			register_fds(t, p, r, 0, -1);
+		break;
+	case IORING_UNREGISTER_FILES:
+		ring_forget(t, p, r->ctx);
+		break;
+	case IORING_REGISTER_FILES_UPDATE:
+	case IORING_REGISTER_FILES_UPDATE2:
+		/* the result is how many slots changed, from the first on */
+		register_fds(t, p, r, r->offset, c->ret);
+		break;
+	}
 }
 
 /* The file a direct openat/openat2 request opened: its path, resolved as the kernel did. */

@@ -38,6 +38,9 @@ struct sr_ttask {
 	bool leader_gone;
 	int npending;
 	struct sr_signal pending[SR_PENDING_SIGS];
+	/* io_uring_register()'s ring and fds, from inside the call in flight (ureg_set) */
+	struct sr_uring_reg *ureg;
+	bool ureg_set;
 };
 
 /* Hand @ev to every sink. */

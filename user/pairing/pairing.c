@@ -74,6 +74,7 @@ void pairing_task_free(struct sr_ttask *t)
 		return;
 	free(t->rec);
 	free(t->exec_name);
+	free(t->ureg);
 	free(t);
 }
 
@@ -490,9 +491,30 @@ static bool ends_call(const struct sr_ttask *t, const struct sr_hdr *h)
 		((h->flags & SR_HF_COMPAT) && (t->call.ent->flags & SR_F_EXEC)));
 }
 
+/*
+ * io_uring_register()'s record, sent from inside the call: held until the
+ * call's exit, which says whether the kernel took the registration.
+ */
+static void handle_uring_reg(struct sr_pairing *p, const struct sr_uring_reg *r)
+{
+	struct sr_ttask *t = pairing_task_get(p, r->h.tid, r->h.tgid);
+
+	if (!t)
+		return;
+	if (!t->ureg)
+		t->ureg = malloc(sizeof(*t->ureg));
+	if (!t->ureg)
+		return;
+	*t->ureg = *r;
+	t->ureg_set = true;
+}
+
 /* @t's call has its exit in @c: show it, then let the fd tables learn from it. */
 static void end_call(struct sr_pairing *p, struct sr_ttask *t, struct sr_call *c)
 {
+	if (t->ureg_set && SR_FDACT(c->ent) == SR_FD_URING_REG)
+		c->uring_reg = t->ureg;
+	t->ureg_set = false;
 	count_unread(p, c);
 	/* a pid a call returned (wait4's reaped child, fork's new one) */
 	if (c->ent->ret == SR_R_PID && c->ret > 0)
@@ -500,6 +522,7 @@ static void end_call(struct sr_pairing *p, struct sr_ttask *t, struct sr_call *c
 	pairing_emit_call(p, SR_EV_EXIT, t, pairing_shown(p, t, outcome(c->ret)), c->ts_exit);
 	if (p->fds)
 		fdtab__on_syscall(p->fds, c);
+	c->uring_reg = NULL;
 	t->in_call = false;
 }
 
@@ -640,6 +663,7 @@ static const size_t min_size[] = {
 	[SR_REC_CALL] = sizeof(struct sr_callrec),
 	[SR_REC_URING_SUB] = sizeof(struct sr_uring_sub),
 	[SR_REC_URING_CQE] = sizeof(struct sr_uring_cqe),
+	[SR_REC_URING_REG] = sizeof(struct sr_uring_reg),
 };
 
 int pairing__handle(struct sr_pairing *p, const void *data, size_t len)
@@ -686,6 +710,9 @@ int pairing__handle(struct sr_pairing *p, const void *data, size_t len)
 		break;
 	case SR_REC_URING_CQE:
 		handle_uring(p, data, len);
+		break;
+	case SR_REC_URING_REG:
+		handle_uring_reg(p, data);
 		break;
 	}
 	return 0;

@@ -1,0 +1,621 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Decoders: io_uring_setup's struct io_uring_params and io_uring_register's
+ * argument, which depends on the opcode, as strace 6.1 prints them
+ * (io_uring_enter needs none: its row's types say it all).
+ *
+ * io_uring_register's argument is captured at entry (and at exit, for
+ * IORING_REGISTER_PROBE's output) as nr_args elements of the largest struct
+ * an opcode takes, so that every opcode's struct or array is there. What a
+ * struct points to (the fds of IORING_REGISTER_FILES_UPDATE, _FILES2 and
+ * _FILES_UPDATE2) comes from the record the io_uring_register tracepoint
+ * sends from inside the call (c->uring_reg, see bpf/uring.bpf.c); the
+ * tags and the iovecs of the buffer registrations are not read (their
+ * addresses print).
+ */
+#include <stdio.h>
+#include <string.h>
+#include <linux/io_uring.h>
+
+#include "decode/decode.h"
+#include "table/uring.h"
+
+/* The largest element io_uring_register's argument holds, for the capture. */
+#define REG_ELEM sizeof(struct io_uring_buf_reg)
+_Static_assert(REG_ELEM >= sizeof(struct io_uring_rsrc_register) &&
+		       REG_ELEM >= sizeof(struct io_uring_rsrc_update2) &&
+		       REG_ELEM >= sizeof(struct io_uring_restriction) &&
+		       REG_ELEM >= sizeof(struct io_uring_probe_op) * 2 &&
+		       REG_ELEM >= sizeof(struct io_uring_rsrc_update),
+	       "io_uring_register's capture");
+
+/* ---- io_uring_setup ---- */
+
+static void params_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
+			struct sr_plan_arg *pa)
+{
+	/* strace reads the struct back even after a failure */
+	pa->when = SR_CAP_ENTER | SR_CAP_EXIT | SR_CAP_ANYRET;
+	pa->how = SR_HOW_BUF;
+	pa->len_src = SR_LEN_FIXED;
+	pa->elem = sizeof(struct io_uring_params);
+	pa->cap = sizeof(struct io_uring_params);
+}
+
+/* A u32 array's elements in hex, as strace prints reserved fields. */
+static void hex_array(struct sr_fmt *f, const char *name, const uint32_t *v, size_t n)
+{
+	size_t i;
+
+	pr_field(f, name);
+	pr_array_begin(f);
+	for (i = 0; i < n; i++)
+		pr_x(f, v[i]);
+	pr_array_end(f);
+}
+
+static bool all_zero(const void *p, size_t n)
+{
+	const uint8_t *b = p;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (b[i])
+			return false;
+	return true;
+}
+
+static void sq_offsets(struct sr_fmt *f, const struct io_sqring_offsets *o)
+{
+	pr_struct_begin(f);
+	pr_field_u(f, "head", o->head);
+	pr_field_u(f, "tail", o->tail);
+	pr_field_u(f, "ring_mask", o->ring_mask);
+	pr_field_u(f, "ring_entries", o->ring_entries);
+	pr_field_u(f, "flags", o->flags);
+	pr_field_u(f, "dropped", o->dropped);
+	pr_field_u(f, "array", o->array);
+	if (o->resv1)
+		pr_field_x(f, "resv1", o->resv1);
+	if (o->resv2)
+		pr_field_x(f, "resv2", o->resv2);
+	pr_struct_end(f);
+}
+
+static void cq_offsets(struct sr_fmt *f, const struct io_cqring_offsets *o)
+{
+	pr_struct_begin(f);
+	pr_field_u(f, "head", o->head);
+	pr_field_u(f, "tail", o->tail);
+	pr_field_u(f, "ring_mask", o->ring_mask);
+	pr_field_u(f, "ring_entries", o->ring_entries);
+	pr_field_u(f, "overflow", o->overflow);
+	pr_field_u(f, "cqes", o->cqes);
+	pr_field_u(f, "flags", o->flags);
+	if (o->resv1)
+		pr_field_x(f, "resv1", o->resv1);
+	if (o->resv2)
+		pr_field_x(f, "resv2", o->resv2);
+	pr_struct_end(f);
+}
+
+/* What the kernel fills in: printed with the exit copy. */
+static void params_out(struct sr_fmt *f, const struct io_uring_params *p)
+{
+	pr_field_u(f, "sq_entries", p->sq_entries);
+	pr_field_u(f, "cq_entries", p->cq_entries);
+	pr_field(f, "features");
+	fmt_flags(f, &xlat_uring_setup_features, p->features);
+	pr_field(f, "sq_off");
+	sq_offsets(f, &p->sq_off);
+	pr_field(f, "cq_off");
+	cq_offsets(f, &p->cq_off);
+}
+
+static void params_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	const void *in = blob_get(call__blob(c, argi, false), sizeof(struct io_uring_params));
+	const void *out =
+		c->has_exit ? blob_get(call__blob(c, argi, true), sizeof(struct io_uring_params)) :
+			      NULL;
+	struct io_uring_params p;
+
+	if (!in) {
+		fmt_ptr(f, c->args[argi]);
+		return;
+	}
+	memcpy(&p, in, sizeof(p));
+	pr_struct_begin(f);
+	pr_field(f, "flags");
+	fmt_flags(f, &xlat_uring_setup_flags, p.flags);
+	pr_field_x(f, "sq_thread_cpu", p.sq_thread_cpu);
+	pr_field_u(f, "sq_thread_idle", p.sq_thread_idle);
+	if (p.flags & IORING_SETUP_ATTACH_WQ) {
+		pr_field(f, "wq_fd");
+		fmt_fd(f, c, (int32_t)p.wq_fd);
+	}
+	if (!all_zero(p.resv, sizeof(p.resv)))
+		hex_array(f, "resv", p.resv, sizeof(p.resv) / sizeof(p.resv[0]));
+	if (out) {
+		memcpy(&p, out, sizeof(p));
+		params_out(f, &p);
+	}
+	pr_struct_end(f);
+}
+
+static void params_fds(const struct sr_call *c, int argi, bool at_exit, sr_fd_fn fn, void *ctx)
+{
+	const void *in = blob_get(call__blob(c, argi, false), sizeof(struct io_uring_params));
+	struct io_uring_params p;
+
+	if (!in)
+		return;
+	memcpy(&p, in, sizeof(p));
+	if (p.flags & IORING_SETUP_ATTACH_WQ)
+		fn(ctx, (int32_t)p.wq_fd);
+}
+
+const struct sr_decoder sr_dec_uring_params = {
+	.name = "uring_params",
+	.at_exit = true, /* with what the kernel filled in */
+	.plan = params_plan,
+	.print = params_print,
+	.fds = params_fds,
+};
+
+/* ---- io_uring_register ---- */
+
+static void reg_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
+		     struct sr_plan_arg *pa)
+{
+	pa->when = SR_CAP_ENTER | SR_CAP_EXIT;
+	pa->how = SR_HOW_BUF;
+	pa->len_src = SR_LEN_ARG;
+	pa->len_arg = 3; /* nr_args */
+	pa->elem = REG_ELEM;
+	pa->cap = SR_BLOB_MAX;
+}
+
+/* How an array's elements print. */
+enum elem { E_FD, E_UPDATE_FD, E_RESTRICTION, E_RING_FD, E_RING_UNREG, E_IOV };
+
+static size_t elem_size(enum elem e)
+{
+	switch (e) {
+	case E_FD:
+	case E_UPDATE_FD:
+		return sizeof(int32_t);
+	case E_RESTRICTION:
+		return sizeof(struct io_uring_restriction);
+	case E_RING_FD:
+	case E_RING_UNREG:
+		return sizeof(struct io_uring_rsrc_update);
+	case E_IOV:
+		return 2 * sizeof(uint64_t);
+	}
+	return 1;
+}
+
+/* An io_uring opcode by name, or the number in @fmt with "IORING_OP_???". */
+static void op_name(struct sr_fmt *f, unsigned int op, enum sr_num fmt)
+{
+	const char *name = uring__op_name(op);
+
+	if (name) {
+		pr_sym(f, name, op);
+		return;
+	}
+	pr_num(f, fmt, op);
+	pr_comment(f, "IORING_OP_???");
+}
+
+static void restriction(struct sr_fmt *f, const struct io_uring_restriction *r)
+{
+	pr_struct_begin(f);
+	pr_field(f, "opcode");
+	fmt_enum(f, &xlat_uring_restriction_opcodes, r->opcode);
+	switch (r->opcode) {
+	case IORING_RESTRICTION_REGISTER_OP:
+		pr_field(f, "register_op");
+		fmt_enum(f, &xlat_uring_register_opcodes, r->register_op);
+		break;
+	case IORING_RESTRICTION_SQE_OP:
+		pr_field(f, "sqe_op");
+		op_name(f, r->sqe_op, SR_NUM_X);
+		break;
+	case IORING_RESTRICTION_SQE_FLAGS_ALLOWED:
+	case IORING_RESTRICTION_SQE_FLAGS_REQUIRED:
+		pr_field(f, "sqe_flags");
+		fmt_flags(f, &xlat_uring_sqe_flags, r->sqe_flags);
+		break;
+	default: {
+		char buf[24];
+
+		snprintf(buf, sizeof(buf), "op: %#x", r->register_op);
+		pr_comment(f, buf);
+	}
+	}
+	if (r->resv)
+		pr_field_x(f, "resv", r->resv);
+	if (!all_zero(r->resv2, sizeof(r->resv2)))
+		hex_array(f, "resv2", r->resv2, sizeof(r->resv2) / sizeof(r->resv2[0]));
+	pr_struct_end(f);
+}
+
+/* One element @p of kind @e. */
+static void elem_print(struct sr_fmt *f, const struct sr_call *c, enum elem e, const void *p)
+{
+	struct io_uring_rsrc_update u;
+	int32_t fd = (int32_t)get32(p, 0);
+
+	switch (e) {
+	case E_UPDATE_FD:
+		/* below -1: "leave the slot", or another value the kernel refuses */
+		if (fd == IORING_REGISTER_FILES_SKIP) {
+			pr_sym(f, "IORING_REGISTER_FILES_SKIP", (uint32_t)fd);
+			break;
+		}
+		if (fd < -1) {
+			pr_d(f, fd);
+			break;
+		}
+		/* fallthrough */
+	case E_FD:
+		fmt_fd(f, c, fd);
+		break;
+	case E_RESTRICTION: {
+		struct io_uring_restriction r;
+
+		memcpy(&r, p, sizeof(r));
+		restriction(f, &r);
+		break;
+	}
+	case E_RING_FD:
+	case E_RING_UNREG:
+		memcpy(&u, p, sizeof(u));
+		pr_struct_begin(f);
+		if (e == E_RING_FD && u.offset == -1U)
+			pr_field_d(f, "offset", -1);
+		else
+			pr_field_u(f, "offset", u.offset);
+		if (u.resv)
+			pr_field_x(f, "resv", u.resv);
+		if (e == E_RING_FD) {
+			pr_field(f, "data");
+			fmt_fd(f, c, (int32_t)u.data);
+		} else if (u.data) {
+			pr_field_x(f, "data", u.data);
+		}
+		pr_struct_end(f);
+		break;
+	case E_IOV:
+		pr_struct_begin(f);
+		pr_field(f, "iov_base");
+		fmt_ptr(f, get64(p, 0));
+		pr_field_u(f, "iov_len", get64(p, 8));
+		pr_struct_end(f);
+		break;
+	}
+}
+
+/*
+ * An array of @n elements at user address @addr, @have bytes of it at @p
+ * (NULL: not read), as strace's print_array() shows it.
+ */
+static void array_print(struct sr_fmt *f, const struct sr_call *c, enum elem e, uint64_t addr,
+			const uint8_t *p, size_t have, uint64_t n)
+{
+	size_t sz = elem_size(e), i;
+
+	if (!addr) {
+		pr_addr(f, 0);
+		return;
+	}
+	if (!n) {
+		pr_array_begin(f);
+		pr_array_end(f);
+		return;
+	}
+	if (!p || have < sz) {
+		pr_x(f, addr);
+		return;
+	}
+	pr_array_begin(f);
+	for (i = 0; i < n; i++) {
+		if (!pr_array_elem(f, i))
+			break;
+		if ((i + 1) * sz > have) {
+			/* the rest was not read: where it starts */
+			char buf[32];
+
+			pr_more(f);
+			snprintf(buf, sizeof(buf), "%#llx", (unsigned long long)(addr + i * sz));
+			pr_comment(f, buf);
+			break;
+		}
+		elem_print(f, c, e, p + i * sz);
+	}
+	pr_array_end(f);
+}
+
+/* The fds @r read for a registration, as an array of @n at @addr. */
+static void reg_fds_print(struct sr_fmt *f, const struct sr_call *c, enum elem e, uint64_t addr,
+			  uint32_t n)
+{
+	const struct sr_uring_reg *r = c->uring_reg;
+	size_t have = 0;
+
+	if (r && (r->flags & SR_UREG_READ))
+		have = (n < SR_UREG_FDS ? n : SR_UREG_FDS) * sizeof(r->fds[0]);
+	array_print(f, c, e, addr, r ? (const uint8_t *)r->fds : NULL, have, n);
+}
+
+static void files_update(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
+{
+	struct io_uring_files_update u;
+
+	if (len < sizeof(u)) {
+		pr_x(f, c->args[2]);
+		return;
+	}
+	memcpy(&u, p, sizeof(u));
+	pr_struct_begin(f);
+	pr_field_u(f, "offset", u.offset);
+	if (u.resv)
+		pr_field_x(f, "resv", u.resv);
+	pr_field(f, "fds");
+	reg_fds_print(f, c, E_UPDATE_FD, u.fds, (uint32_t)c->args[3]);
+	pr_struct_end(f);
+}
+
+/* data= and tags= of the resource registrations: the fds when read, else addresses. */
+static void rsrc_data(struct sr_fmt *f, const struct sr_call *c, uint64_t data, uint64_t tags,
+		      uint32_t nr)
+{
+	unsigned int op = (uint32_t)c->args[1];
+
+	pr_field(f, "data");
+	if (op == IORING_REGISTER_FILES2 || op == IORING_REGISTER_FILES_UPDATE2)
+		reg_fds_print(f, c, op == IORING_REGISTER_FILES2 ? E_FD : E_UPDATE_FD, data, nr);
+	else
+		array_print(f, c, E_IOV, data, NULL, 0, nr);
+	pr_field(f, "tags");
+	array_print(f, c, E_FD, tags, NULL, 0, nr);
+}
+
+static void rsrc_register(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
+{
+	struct io_uring_rsrc_register r;
+
+	if ((uint32_t)c->args[3] < sizeof(r) || len < sizeof(r)) {
+		pr_x(f, c->args[2]);
+		return;
+	}
+	memcpy(&r, p, sizeof(r));
+	pr_struct_begin(f);
+	pr_field_u(f, "nr", r.nr);
+	pr_field(f, "flags");
+	fmt_flags(f, &xlat_uring_register_rsrc_flags, r.flags);
+	if (r.resv2)
+		pr_field_x(f, "resv2", r.resv2);
+	rsrc_data(f, c, r.data, r.tags, r.nr);
+	pr_struct_end(f);
+}
+
+static void rsrc_update(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
+{
+	struct io_uring_rsrc_update2 u;
+
+	if ((uint32_t)c->args[3] < sizeof(u) || len < sizeof(u)) {
+		pr_x(f, c->args[2]);
+		return;
+	}
+	memcpy(&u, p, sizeof(u));
+	pr_struct_begin(f);
+	pr_field_u(f, "offset", u.offset);
+	if (u.resv)
+		pr_field_x(f, "resv", u.resv);
+	rsrc_data(f, c, u.data, u.tags, u.nr);
+	pr_field_u(f, "nr", u.nr);
+	if (u.resv2)
+		pr_field_x(f, "resv2", u.resv2);
+	pr_struct_end(f);
+}
+
+static void buf_reg(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
+{
+	struct io_uring_buf_reg r;
+
+	if (len < sizeof(r)) {
+		fmt_ptr(f, c->args[2]);
+		return;
+	}
+	memcpy(&r, p, sizeof(r));
+	pr_struct_begin(f);
+	pr_field(f, "ring_addr");
+	fmt_ptr(f, r.ring_addr);
+	pr_field_u(f, "ring_entries", r.ring_entries);
+	pr_field_u(f, "bgid", r.bgid);
+	if (r.pad)
+		pr_field_x(f, "pad", r.pad);
+	if (!all_zero(r.resv, sizeof(r.resv))) {
+		pr_field(f, "resv");
+		pr_array_begin(f);
+		for (size_t i = 0; i < sizeof(r.resv) / sizeof(r.resv[0]); i++)
+			pr_x(f, r.resv[i]);
+		pr_array_end(f);
+	}
+	pr_struct_end(f);
+}
+
+static void probe_op(struct sr_fmt *f, const struct io_uring_probe_op *op)
+{
+	pr_struct_begin(f);
+	pr_field(f, "op");
+	op_name(f, op->op, SR_NUM_U);
+	if (op->resv)
+		pr_field_x(f, "resv", op->resv);
+	pr_field(f, "flags");
+	fmt_flags(f, &xlat_uring_op_flags, op->flags);
+	if (op->resv2)
+		pr_field_x(f, "resv2", op->resv2);
+	pr_struct_end(f);
+}
+
+/* struct io_uring_probe and @n of its ops from @p (@len bytes); @out: as the kernel filled it. */
+static void probe_struct(struct sr_fmt *f, const uint8_t *p, size_t len, uint32_t n, bool out)
+{
+	struct io_uring_probe pr;
+	struct io_uring_probe_op op;
+	size_t i, shown;
+
+	memcpy(&pr, p, sizeof(pr));
+	pr_struct_begin(f);
+	pr_field(f, "last_op");
+	op_name(f, pr.last_op, SR_NUM_U);
+	pr_field_u(f, "ops_len", pr.ops_len);
+	if (pr.resv)
+		pr_field_x(f, "resv", pr.resv);
+	if (!all_zero(pr.resv2, sizeof(pr.resv2)))
+		hex_array(f, "resv2", pr.resv2, sizeof(pr.resv2) / sizeof(pr.resv2[0]));
+	pr_field(f, "ops");
+	shown = out && pr.ops_len < n ? pr.ops_len : n;
+	pr_array_begin(f);
+	for (i = 0; i < shown; i++) {
+		if (!pr_array_elem(f, i))
+			break;
+		memcpy(&op, p + sizeof(pr) + i * sizeof(op), sizeof(op));
+		probe_op(f, &op);
+	}
+	if (i == shown && out && n < pr.ops_len)
+		pr_more(f);
+	pr_array_end(f);
+	pr_struct_end(f);
+}
+
+/*
+ * IORING_REGISTER_PROBE: the kernel fills the struct in. strace shows what
+ * the caller passed only when it was not all zeroes, then " => " and the
+ * result; after a failure, the address.
+ */
+static void probe_print(struct sr_fmt *f, const struct sr_call *c)
+{
+	uint32_t n = (uint32_t)c->args[3];
+	size_t need = sizeof(struct io_uring_probe) + n * sizeof(struct io_uring_probe_op);
+	const uint8_t *in = blob_get(call__blob(c, 2, false), need);
+	const uint8_t *out = c->has_exit && c->ret >= 0 ? blob_get(call__blob(c, 2, true), need) :
+							  NULL;
+	bool shown_in = in && !all_zero(in, need);
+
+	if (n > 256 || !in || (!shown_in && !out)) {
+		fmt_ptr(f, c->args[2]);
+		return;
+	}
+	if (shown_in)
+		probe_struct(f, in, need, n, false);
+	if (!out)
+		return;
+	if (shown_in)
+		pr_changed(f);
+	probe_struct(f, out, need, n, true);
+}
+
+/* A struct argument: NULL, its address when not read, else @fn's print. */
+static void struct_arg(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len,
+		       void (*fn)(struct sr_fmt *, const struct sr_call *, const uint8_t *, size_t))
+{
+	if (!p) {
+		fmt_ptr(f, c->args[2]);
+		return;
+	}
+	fn(f, c, p, len);
+}
+
+static void reg_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	const struct sr_blob *b = call__blob(c, argi, false);
+	const uint8_t *p = c->args[argi] ? blob_get(b, 1) : NULL;
+	size_t len = p ? b->len : 0;
+	uint64_t addr = c->args[argi];
+	uint32_t n = (uint32_t)c->args[3];
+
+	switch ((uint32_t)c->args[1]) {
+	case IORING_REGISTER_BUFFERS:
+		array_print(f, c, E_IOV, addr, p, len, n);
+		break;
+	case IORING_REGISTER_FILES:
+	case IORING_REGISTER_EVENTFD:
+	case IORING_REGISTER_EVENTFD_ASYNC:
+		array_print(f, c, E_FD, addr, p, len, n);
+		break;
+	case IORING_REGISTER_FILES_UPDATE:
+		struct_arg(f, c, p, len, files_update);
+		break;
+	case IORING_REGISTER_PROBE:
+		probe_print(f, c);
+		break;
+	case IORING_REGISTER_RESTRICTIONS:
+		array_print(f, c, E_RESTRICTION, addr, p, len, n);
+		break;
+	case IORING_REGISTER_FILES2:
+	case IORING_REGISTER_BUFFERS2:
+		struct_arg(f, c, p, len, rsrc_register);
+		break;
+	case IORING_REGISTER_FILES_UPDATE2:
+	case IORING_REGISTER_BUFFERS_UPDATE:
+		struct_arg(f, c, p, len, rsrc_update);
+		break;
+	case IORING_REGISTER_RING_FDS:
+		array_print(f, c, E_RING_FD, addr, p, len, n);
+		break;
+	case IORING_UNREGISTER_RING_FDS:
+		array_print(f, c, E_RING_UNREG, addr, p, len, n);
+		break;
+	case IORING_REGISTER_PBUF_RING:
+	case IORING_UNREGISTER_PBUF_RING:
+		struct_arg(f, c, p, len, buf_reg);
+		break;
+	default:
+		fmt_ptr(f, addr);
+		break;
+	}
+}
+
+/* The fds reg_print() annotates: in the argument, or in the tracepoint's record. */
+static void reg_fds(const struct sr_call *c, int argi, bool at_exit, sr_fd_fn fn, void *ctx)
+{
+	const struct sr_blob *b = call__blob(c, argi, false);
+	const uint8_t *p = c->args[argi] ? blob_get(b, 1) : NULL;
+	const struct sr_uring_reg *r = c->uring_reg;
+	uint32_t n = (uint32_t)c->args[3], i;
+	struct io_uring_rsrc_update u;
+
+	switch ((uint32_t)c->args[1]) {
+	case IORING_REGISTER_FILES:
+	case IORING_REGISTER_EVENTFD:
+	case IORING_REGISTER_EVENTFD_ASYNC:
+		for (i = 0; p && i < n && (i + 1) * sizeof(int32_t) <= b->len; i++)
+			fn(ctx, (int32_t)get32(p, i * sizeof(int32_t)));
+		break;
+	case IORING_REGISTER_RING_FDS:
+		for (i = 0; p && i < n && (i + 1) * sizeof(u) <= b->len; i++) {
+			memcpy(&u, p + i * sizeof(u), sizeof(u));
+			fn(ctx, (int32_t)u.data);
+		}
+		break;
+	case IORING_REGISTER_FILES_UPDATE:
+	case IORING_REGISTER_FILES2:
+	case IORING_REGISTER_FILES_UPDATE2:
+		for (i = 0; r && (r->flags & SR_UREG_READ) && i < r->nr && i < SR_UREG_FDS; i++)
+			fn(ctx, r->fds[i]);
+		break;
+	}
+}
+
+const struct sr_decoder sr_dec_uring_reg_arg = {
+	.name = "uring_reg_arg",
+	.at_exit = true, /* the probe's output, the tracepoint's fds */
+	.plan = reg_plan,
+	.print = reg_print,
+	.fds = reg_fds,
+};
