@@ -117,6 +117,11 @@ struct sr_ioc_fields {
 void ioc_print_fields(struct sr_fmt *f, const struct sr_ioc_fields *d, const uint8_t *p);
 /* One field's value (a field of @p's struct). */
 void ioc_print_field(struct sr_fmt *f, const struct sr_ioc_field *fl, const uint8_t *p);
+/*
+ * A char array of @size bytes as strace's print_quoted_cstring(): up to its
+ * NUL, at most @size - 1 bytes, and "..." after it when it has none.
+ */
+void ioc_print_cstr(struct sr_fmt *f, const char *s, size_t size);
 /* The unsigned value of a field of 1, 2, 4 or 8 bytes. */
 uint64_t ioc_field_u(const struct sr_ioc_field *fl, const uint8_t *p);
 

@@ -39,8 +39,7 @@ static int64_t field_d(const struct sr_ioc_field *fl, const uint8_t *p)
 	}
 }
 
-/* A char array as strace's print_quoted_cstring(): "..." after it when it has no NUL. */
-static void field_cstr(struct sr_fmt *f, const char *s, size_t size)
+void ioc_print_cstr(struct sr_fmt *f, const char *s, size_t size)
 {
 	size_t n = strnlen(s, size);
 
@@ -66,7 +65,7 @@ void ioc_print_field(struct sr_fmt *f, const struct sr_ioc_field *fl, const uint
 		fmt_enum(f, fl->aux, ioc_field_u(fl, p));
 		break;
 	case IOF_CSTR:
-		field_cstr(f, (const char *)p + fl->off, fl->size);
+		ioc_print_cstr(f, (const char *)p + fl->off, fl->size);
 		break;
 	case IOF_BYTES:
 		pr_str(f, p + fl->off, fl->size, fl->size, 0);
