@@ -160,6 +160,7 @@ static const struct sr_ioc_rows *const ioc_row_tables[] = {
 	&ioc_rows_base,
 	&sr_ioc_rows_dev,
 	&sr_ioc_rows_blk,
+	&sr_ioc_rows_rtc,
 };
 
 static struct sr_ioc ioc_lookup(uint32_t code)
@@ -447,12 +448,38 @@ static void ioctl_enter(struct sr_fmt *f, const struct sr_call *c)
 		ioctl_print_arg(f, c, &d, false); /* argp */
 }
 
+/* " => " and what the call wrote into an input struct (struct sr_ioc_struct.print_exit). */
+static void ioctl_print_changed(struct sr_fmt *f, const struct sr_call *c,
+				const struct sr_ioc_struct *st)
+{
+	const struct sr_blob *b = c->out[2];
+	const uint8_t *p = blob_get(b, st->size);
+
+	pr_changed(f);
+	if (!c->args[2] || !p || c->ret < 0)
+		fmt_ptr(f, c->args[2]);
+	else
+		st->print_exit(f, c, p, b->len);
+}
+
+/* An input struct the call also writes, whose entry copy was shown. */
+static bool ioc_changes(const struct sr_ioc *d, const struct sr_call *c)
+{
+	const struct sr_ioc_struct *st = d->aux;
+	const struct sr_blob *b = c->in[2];
+
+	return d->arg == IOA_STRUCT && !d->at_exit && st->print_exit && c->args[2] &&
+	       blob_get(b, st->size);
+}
+
 static void ioctl_exit(struct sr_fmt *f, const struct sr_call *c)
 {
 	struct sr_ioc d = ioc_lookup((uint32_t)c->args[1]);
 
 	if (d.at_exit)
 		ioctl_print_arg(f, c, &d, true); /* argp, filled in */
+	else if (ioc_changes(&d, c))
+		ioctl_print_changed(f, c, d.aux);
 }
 
 /*

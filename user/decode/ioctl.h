@@ -70,6 +70,12 @@ typedef void sr_ioc_print_fn(struct sr_fmt *f, const struct sr_call *c, const ui
 struct sr_ioc_struct {
 	uint16_t size; /* the struct's size: a shorter copy prints the address */
 	sr_ioc_print_fn *print;
+	/*
+	 * Optional, for an input the call also writes (a row shown at entry):
+	 * " => " and what it wrote, printed by this from the exit copy, or the
+	 * address if the call failed.
+	 */
+	sr_ioc_print_fn *print_exit;
 };
 
 /* How one field of a struct prints. */
@@ -128,5 +134,6 @@ uint64_t ioc_field_u(const struct sr_ioc_field *fl, const uint8_t *p);
 /* The row tables of the subsystem files. */
 extern const struct sr_ioc_rows sr_ioc_rows_dev; /* ioctl_dev.c */
 extern const struct sr_ioc_rows sr_ioc_rows_blk; /* ioctl_blk.c */
+extern const struct sr_ioc_rows sr_ioc_rows_rtc; /* ioctl_rtc.c */
 
 #endif /* SYSRAY_DECODE_IOCTL_H */
