@@ -121,7 +121,30 @@ static void ioctl_ubi(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/* -X raw and verbose: an unknown request's number, its _IOC() form in the comment. */
+static void ioctl_xlat_styles(struct t_state *st)
+{
+	struct t_sink s;
+	uint64_t a[6] = { (uint64_t)-1, 0x66ff, 0 };
+
+	t_sink_open(&s);
+	s.opts.xlat_style = SR_XLAT_VERBOSE;
+	t_sink_reinit(&s);
+	CHECK_STR(st, t_line(&s, "ioctl", a, NULL, 0, -EBADF, NULL, 0),
+		  "ioctl(-1, 0x66ff /* _IOC(_IOC_NONE, 0x66, 0xff, 0) */, 0) " EBADF_TAIL);
+	a[1] = 0xc0044aff;
+	CHECK_STR(
+		st, t_line(&s, "ioctl", a, NULL, 0, -EBADF, NULL, 0),
+		"ioctl(-1, 0xc0044aff /* _IOC(_IOC_READ|_IOC_WRITE, 0x4a, 0xff, 0x4) */, 0) " EBADF_TAIL);
+	s.opts.xlat_style = SR_XLAT_RAW;
+	t_sink_reinit(&s);
+	CHECK_STR(st, t_line(&s, "ioctl", a, NULL, 0, -EBADF, NULL, 0),
+		  "ioctl(-1, 0xc0044aff, 0)          " EBADF_TAIL);
+	t_sink_close(&s);
+}
+
 T_SUITE(decode_ioctl_dev_tests) = {
+	T_CASE(ioctl_xlat_styles),
 	T_CASE(ioctl_rtc),
 	T_CASE(ioctl_rtc_param),
 	T_CASE(ioctl_ubi),

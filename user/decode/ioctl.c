@@ -231,7 +231,8 @@ static void ioctl_print_code(struct sr_fmt *f, uint32_t code)
 		pr_sym(f, names, code);
 		return;
 	}
-	pr_call_begin(f, "_IOC");
+	if (!pr_call_raw_begin(f, "_IOC", code))
+		return;
 	fmt_flags(f, &xlat_ioc_dirs, _IOC_DIR(code));
 	pr_x(f, _IOC_TYPE(code));
 	pr_x(f, _IOC_NR(code));
