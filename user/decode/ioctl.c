@@ -36,39 +36,6 @@ _Static_assert(SR_IOC_MIN >= SR_TERMIOS2_SIZE, "termios2 fits");
 /* Names a request can have at once ("SNDCTL_TMR_START or TCSETS"). */
 #define SR_IOC_NAMES_MAX 8
 
-enum sr_ioc_arg {
-	IOA_HEX, /* the raw argument */
-	IOA_NONE, /* no argument shown */
-	IOA_INT, /* int *: "[5]" */
-	IOA_DEC, /* the argument itself, an int */
-	IOA_TERMIOS,
-	IOA_TERMIOS2,
-	IOA_TERMIO,
-	IOA_WINSIZE,
-	IOA_MODEM, /* int * holding TIOCM_ flags */
-	IOA_TCXONC,
-	IOA_TCFLSH,
-	IOA_CHAR, /* char *: one byte, quoted */
-	IOA_FS_FLAGS, /* int * holding FS_*_FL inode flags */
-	IOA_UDEC, /* the argument itself, unsigned */
-	IOA_UINT, /* unsigned int *: "[5]" */
-	IOA_USHORT, /* unsigned short * */
-	IOA_LONG, /* long * */
-	IOA_ULONG, /* unsigned long * */
-	IOA_U64, /* uint64_t * */
-	IOA_U64_PAIR, /* uint64_t[2]: "[1, 2]" */
-	IOA_UID, /* uid_t * */
-	IOA_RAND_POOL, /* struct rand_pool_info and its bytes */
-	IOA_STRUCT, /* a struct of ioctl_dev.c (struct sr_ioc.st) */
-};
-
-struct sr_ioc {
-	uint32_t code;
-	uint8_t arg; /* enum sr_ioc_arg */
-	bool at_exit;
-	const struct sr_ioc_struct *st; /* IOA_STRUCT */
-};
-
 static const struct sr_ioc ioc_table[] = {
 	{ TCGETS, IOA_TERMIOS, true },
 	{ TIOCGLCKTRMIOS, IOA_TERMIOS, true },
@@ -186,21 +153,27 @@ static const struct sr_ioc ioc_table[] = {
 	{ FITHAW, IOA_NONE, false },
 };
 
+static SR_IOC_ROWS(ioc_rows_base, ioc_table);
+
+/* Every row table: the terminal and file requests here, then by subsystem. */
+static const struct sr_ioc_rows *const ioc_row_tables[] = {
+	&ioc_rows_base,
+	&sr_ioc_rows_dev,
+	&sr_ioc_rows_blk,
+	&sr_ioc_rows_rtc,
+};
+
 static struct sr_ioc ioc_lookup(uint32_t code)
 {
 	struct sr_ioc d = { code, IOA_HEX, false, NULL };
-	size_t i;
+	size_t t, i;
 
-	for (i = 0; i < sizeof(ioc_table) / sizeof(ioc_table[0]); i++)
-		if (ioc_table[i].code == code)
-			return ioc_table[i];
-	for (i = 0; i < sr_ioc_structs_n; i++) {
-		if (sr_ioc_structs[i].code == code) {
-			d.arg = IOA_STRUCT;
-			d.at_exit = sr_ioc_structs[i].at_exit;
-			d.st = &sr_ioc_structs[i];
-			return d;
-		}
+	for (t = 0; t < sizeof(ioc_row_tables) / sizeof(ioc_row_tables[0]); t++) {
+		const struct sr_ioc_rows *r = ioc_row_tables[t];
+
+		for (i = 0; i < r->n; i++)
+			if (r->rows[i].code == code)
+				return r->rows[i];
 	}
 	/* Other requests: terminal ones in hex at entry, the rest at exit. */
 	d.at_exit = _IOC_TYPE(code) != 'T';
@@ -213,7 +186,9 @@ static int cmp_str(const void *a, const void *b)
 }
 
 /* The request-name tables: the hand-kept one, then one per subsystem. */
-static const struct sr_xlat *const ioc_name_tables[] = { &xlat_ioctl_names, SR_IOCTL_TABLES };
+static const struct sr_xlat *const ioc_name_tables[] = { &xlat_ioctl_names,
+							 &xlat_ioctl_names_kernel,
+							 SR_IOCTL_TABLES };
 
 /* Adds @name to @names (@n of them) unless it is there: a header may repeat a name. */
 static void add_name(const char **names, size_t *n, const char *name)
@@ -256,7 +231,8 @@ static void ioctl_print_code(struct sr_fmt *f, uint32_t code)
 		pr_sym(f, names, code);
 		return;
 	}
-	pr_call_begin(f, "_IOC");
+	if (!pr_call_raw_begin(f, "_IOC", code))
+		return;
 	fmt_flags(f, &xlat_ioc_dirs, _IOC_DIR(code));
 	pr_x(f, _IOC_TYPE(code));
 	pr_x(f, _IOC_NR(code));
@@ -268,7 +244,9 @@ static size_t ioc_arg_size(const struct sr_ioc *d)
 {
 	switch (d->arg) {
 	case IOA_STRUCT:
-		return d->st->size;
+		return ((const struct sr_ioc_struct *)d->aux)->size;
+	case IOA_FIELDS:
+		return ((const struct sr_ioc_fields *)d->aux)->size;
 	case IOA_TERMIOS:
 		return SR_TERMIOS_SIZE;
 	case IOA_TERMIOS2:
@@ -401,7 +379,21 @@ static void ioctl_print_ptr(struct sr_fmt *f, const struct sr_call *c, const str
 		print_rand_pool(f, c, p, b->len);
 		break;
 	case IOA_STRUCT:
-		d->st->print(f, c, p, b->len);
+		((const struct sr_ioc_struct *)d->aux)->print(f, c, p, b->len);
+		break;
+	case IOA_FIELDS:
+		ioc_print_fields(f, d->aux, p);
+		break;
+	case IOA_INT_FLAGS:
+		print_int_flags(f, d->aux, p);
+		break;
+	case IOA_INT_ENUM:
+		pr_array_begin(f);
+		fmt_enum(f, d->aux, get32(p, 0));
+		pr_array_end(f);
+		break;
+	case IOA_PTR:
+		pr_addr(f, c->args[2]);
 		break;
 	default:
 		fmt_int_array(f, p, sizeof(int32_t), 1);
@@ -426,6 +418,16 @@ static void ioctl_print_arg(struct sr_fmt *f, const struct sr_call *c, const str
 	case IOA_TCXONC:
 		fmt_enum(f, &xlat_tcxonc_options, c->args[2]);
 		break;
+	case IOA_FD:
+		fmt_fd(f, c, (int32_t)c->args[2]);
+		break;
+	case IOA_FLAGS:
+		fmt_flags(f, d->aux, c->args[2]);
+		break;
+	case IOA_ENUM:
+		fmt_enum(f, d->aux, c->args[2]);
+		break;
+
 	case IOA_TCFLSH:
 		fmt_enum(f, &xlat_tcflsh_options, c->args[2]);
 		break;
@@ -447,12 +449,38 @@ static void ioctl_enter(struct sr_fmt *f, const struct sr_call *c)
 		ioctl_print_arg(f, c, &d, false); /* argp */
 }
 
+/* " => " and what the call wrote into an input struct (struct sr_ioc_struct.print_exit). */
+static void ioctl_print_changed(struct sr_fmt *f, const struct sr_call *c,
+				const struct sr_ioc_struct *st)
+{
+	const struct sr_blob *b = c->out[2];
+	const uint8_t *p = blob_get(b, st->size);
+
+	pr_changed(f);
+	if (!c->args[2] || !p || c->ret < 0)
+		fmt_ptr(f, c->args[2]);
+	else
+		st->print_exit(f, c, p, b->len);
+}
+
+/* An input struct the call also writes, whose entry copy was shown. */
+static bool ioc_changes(const struct sr_ioc *d, const struct sr_call *c)
+{
+	const struct sr_ioc_struct *st = d->aux;
+	const struct sr_blob *b = c->in[2];
+
+	return d->arg == IOA_STRUCT && !d->at_exit && st->print_exit && c->args[2] &&
+	       blob_get(b, st->size);
+}
+
 static void ioctl_exit(struct sr_fmt *f, const struct sr_call *c)
 {
 	struct sr_ioc d = ioc_lookup((uint32_t)c->args[1]);
 
 	if (d.at_exit)
 		ioctl_print_arg(f, c, &d, true); /* argp, filled in */
+	else if (ioc_changes(&d, c))
+		ioctl_print_changed(f, c, d.aux);
 }
 
 /*

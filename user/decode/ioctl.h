@@ -1,26 +1,139 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * ioctl argument structs decoded by subsystem (ioctl_dev.c): each printer
- * gets the copy of the argument, at least its struct's size, and prints it.
+ * ioctl requests by subsystem: one row per request says how its argument
+ * prints (ioctl.c looks requests up in the row tables of ioctl.c,
+ * ioctl_dev.c and ioctl_blk.c). A struct argument is a printer function or a
+ * field table (struct sr_ioc_fields: names, offsets and sizes from the UAPI
+ * struct, printed by ioc_print_fields()).
  */
 #ifndef SYSRAY_DECODE_IOCTL_H
 #define SYSRAY_DECODE_IOCTL_H
 
+#include <stddef.h>
+
 #include "decode/decode.h"
+
+enum sr_ioc_arg {
+	IOA_HEX, /* the raw argument */
+	IOA_NONE, /* no argument shown */
+	IOA_INT, /* int *: "[5]" */
+	IOA_DEC, /* the argument itself, an int */
+	IOA_TERMIOS,
+	IOA_TERMIOS2,
+	IOA_TERMIO,
+	IOA_WINSIZE,
+	IOA_MODEM, /* int * holding TIOCM_ flags */
+	IOA_TCXONC,
+	IOA_TCFLSH,
+	IOA_CHAR, /* char *: one byte, quoted */
+	IOA_FS_FLAGS, /* int * holding FS_*_FL inode flags */
+	IOA_UDEC, /* the argument itself, unsigned */
+	IOA_UINT, /* unsigned int *: "[5]" */
+	IOA_USHORT, /* unsigned short * */
+	IOA_LONG, /* long * */
+	IOA_ULONG, /* unsigned long * */
+	IOA_U64, /* uint64_t * */
+	IOA_U64_PAIR, /* uint64_t[2]: "[1, 2]" */
+	IOA_UID, /* uid_t * */
+	IOA_RAND_POOL, /* struct rand_pool_info and its bytes */
+	IOA_STRUCT, /* a struct printed by a function (.aux: struct sr_ioc_struct) */
+	IOA_FD, /* the argument itself, an fd */
+	IOA_FLAGS, /* the argument itself, a bit set (.aux: struct sr_xlat) */
+	IOA_PTR, /* a pointer strace does not follow: NULL or the address */
+	IOA_FIELDS, /* a struct by its field table (.aux: struct sr_ioc_fields) */
+	IOA_INT_FLAGS, /* int * holding a bit set (.aux: struct sr_xlat): "[A|B]" */
+	IOA_INT_ENUM, /* int * holding a named value (.aux: struct sr_xlat) */
+	IOA_ENUM, /* the argument itself, a named value (.aux: struct sr_xlat) */
+};
+
+/* One request: how its argument prints, at entry or at exit (an output). */
+struct sr_ioc {
+	uint32_t code;
+	uint8_t arg; /* enum sr_ioc_arg */
+	bool at_exit; /* an output: shown at exit, the address if the call failed */
+	const void *aux; /* by arg: struct sr_ioc_struct, sr_ioc_fields, sr_xlat */
+};
+
+/* A table of rows, as a subsystem file exports it. */
+struct sr_ioc_rows {
+	const struct sr_ioc *rows;
+	size_t n;
+};
+
+#define SR_IOC_ROWS(name, arr) \
+	const struct sr_ioc_rows name = { arr, sizeof(arr) / sizeof((arr)[0]) }
 
 typedef void sr_ioc_print_fn(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p,
 			     size_t len);
 
-/* One request whose argument is a struct. */
+/* A struct printed by a function. */
 struct sr_ioc_struct {
-	uint32_t code;
-	bool at_exit; /* an output: shown at exit, the address if the call failed */
 	uint16_t size; /* the struct's size: a shorter copy prints the address */
 	sr_ioc_print_fn *print;
+	/*
+	 * Optional, for an input the call also writes (a row shown at entry):
+	 * " => " and what it wrote, printed by this from the exit copy, or the
+	 * address if the call failed.
+	 */
+	sr_ioc_print_fn *print_exit;
 };
 
-/* The requests of ioctl_dev.c, and how many. */
-extern const struct sr_ioc_struct sr_ioc_structs[];
-extern const size_t sr_ioc_structs_n;
+/* How one field of a struct prints. */
+enum sr_iof {
+	IOF_D, /* signed decimal */
+	IOF_U, /* unsigned decimal */
+	IOF_X, /* hex */
+	IOF_FLAGS, /* bit set (.aux: struct sr_xlat) */
+	IOF_ENUM, /* named value (.aux: struct sr_xlat) */
+	IOF_CSTR, /* char array: up to its NUL, "..." when it has none */
+	IOF_ADDR, /* a pointer: NULL or the address */
+	IOF_STRUCT, /* a nested struct (.aux: struct sr_ioc_fields) */
+	IOF_BYTES, /* char array shown whole, as a quoted string */
+};
+
+struct sr_ioc_field {
+	const char *name;
+	uint16_t off;
+	uint16_t size;
+	uint8_t how; /* enum sr_iof */
+	bool verbose; /* shown with -v only; "..." in its place without */
+	const void *aux;
+};
+
+struct sr_ioc_fields {
+	uint16_t size; /* sizeof the struct */
+	uint16_t n;
+	const struct sr_ioc_field *f;
+};
+
+/* A field of struct @st: name, offset and size from the UAPI struct. */
+#define IOF(st, m, how, aux)                                               \
+	{                                                                  \
+#m, offsetof(st, m), sizeof(((st *)0)->m), how, false, aux \
+	}
+/* A field strace shows only with -v (the first of them prints "..." without). */
+#define IOFV(st, m, how, aux)                                             \
+	{                                                                 \
+#m, offsetof(st, m), sizeof(((st *)0)->m), how, true, aux \
+	}
+#define SR_IOC_FIELDS(name, st, arr) \
+	const struct sr_ioc_fields name = { sizeof(st), sizeof(arr) / sizeof((arr)[0]), arr }
+
+/* "{name=value, ...}" for the struct at @p (at least @d->size bytes). */
+void ioc_print_fields(struct sr_fmt *f, const struct sr_ioc_fields *d, const uint8_t *p);
+/* One field's value (a field of @p's struct). */
+void ioc_print_field(struct sr_fmt *f, const struct sr_ioc_field *fl, const uint8_t *p);
+/*
+ * A char array of @size bytes as strace's print_quoted_cstring(): up to its
+ * NUL, at most @size - 1 bytes, and "..." after it when it has none.
+ */
+void ioc_print_cstr(struct sr_fmt *f, const char *s, size_t size);
+/* The unsigned value of a field of 1, 2, 4 or 8 bytes. */
+uint64_t ioc_field_u(const struct sr_ioc_field *fl, const uint8_t *p);
+
+/* The row tables of the subsystem files. */
+extern const struct sr_ioc_rows sr_ioc_rows_dev; /* ioctl_dev.c */
+extern const struct sr_ioc_rows sr_ioc_rows_blk; /* ioctl_blk.c */
+extern const struct sr_ioc_rows sr_ioc_rows_rtc; /* ioctl_rtc.c */
 
 #endif /* SYSRAY_DECODE_IOCTL_H */

@@ -69,11 +69,18 @@ static void print_fsxattr_set(struct sr_fmt *f, const struct sr_call *c, const u
 	print_fsxattr(f, p, false);
 }
 
-const struct sr_ioc_struct sr_ioc_structs[] = {
-	{ COUNTER_ADD_WATCH_IOCTL, false, sizeof(struct counter_watch), print_counter_watch },
-	{ FITRIM, false, sizeof(struct fstrim_range), print_fstrim_range },
-	{ FS_IOC_FSGETXATTR, true, sizeof(struct fsxattr), print_fsxattr_get },
-	{ FS_IOC_FSSETXATTR, false, sizeof(struct fsxattr), print_fsxattr_set },
+static const struct sr_ioc_struct counter_watch_st = { sizeof(struct counter_watch),
+						       print_counter_watch };
+static const struct sr_ioc_struct fstrim_range_st = { sizeof(struct fstrim_range),
+						      print_fstrim_range };
+static const struct sr_ioc_struct fsxattr_get_st = { sizeof(struct fsxattr), print_fsxattr_get };
+static const struct sr_ioc_struct fsxattr_set_st = { sizeof(struct fsxattr), print_fsxattr_set };
+
+static const struct sr_ioc dev_table[] = {
+	{ COUNTER_ADD_WATCH_IOCTL, IOA_STRUCT, false, &counter_watch_st },
+	{ FITRIM, IOA_STRUCT, false, &fstrim_range_st },
+	{ FS_IOC_FSGETXATTR, IOA_STRUCT, true, &fsxattr_get_st },
+	{ FS_IOC_FSSETXATTR, IOA_STRUCT, false, &fsxattr_set_st },
 };
 
-const size_t sr_ioc_structs_n = sizeof(sr_ioc_structs) / sizeof(sr_ioc_structs[0]);
+SR_IOC_ROWS(sr_ioc_rows_dev, dev_table);

@@ -44,7 +44,7 @@ SR_SCDEC(select)
 SR_KIND(epoll_event)
 SR_KIND(epoll_ctl_event)
 
-/* ioctl.c (and term.c, ioctl_dev.c): ioctl requests and their arguments */
+/* ioctl.c (and term.c, ioctl_dev.c, ioctl_blk.c, ioctl_fields.c): ioctl requests and their arguments */
 SR_DECODER(ioctl_arg)
 SR_SCDEC(ioctl)
 

@@ -79,8 +79,10 @@ static void text_close(struct sr_pr *p)
 
 	if (c)
 		out__putc(t->out, c);
-	if (frame(t)->comment)
+	if (frame(t)->comment) {
 		out__puts(t->out, " */");
+		t->xlat_style = SR_XLAT_VERBOSE;
+	}
 	if (t->depth > 0)
 		t->depth--;
 	t->no_sep = false;
@@ -305,6 +307,8 @@ static bool text_call_raw(struct sr_pr *p, const char *name, uint64_t raw)
 	t->no_sep = true;
 	text_open(p, SR_BOX_CALL, name);
 	frame(t)->comment = true;
+	/* the form's own constants are names alone, as strace spells _IOC(_IOC_READ, ...) */
+	t->xlat_style = SR_XLAT_ABBREV;
 	return true;
 }
 

@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Decoders: ioctls of block and storage devices, by subsystem, as strace 6.1
+ * prints them: network block devices (nbd), file extent maps (fiemap), SCSI
+ * generic (sg), UBI volumes. Rows of struct sr_ioc (ioctl.h); ioctl.c looks requests up.
+ */
+#include <string.h>
+#include <linux/fiemap.h>
+#include <linux/fs.h>
+#include <linux/nbd.h>
+#include <mtd/ubi-user.h>
+#include <scsi/sg.h>
+
+#include "decode/ioctl.h"
+
+/*
+ * From the kernel's include/scsi/sg.h, which glibc's older <scsi/sg.h> lacks
+ * (see user/table/xlat/ioctl_names_kernel.in and sg_scsi_reset.in).
+ */
+#ifndef SG_SCSI_RESET_NO_ESCALATE
+#define SG_SCSI_RESET_NO_ESCALATE 0x100
+#endif
+#ifndef SG_GET_ACCESS_COUNT
+#define SG_GET_ACCESS_COUNT 0x2289
+#endif
+
+/* FS_IOC_FIEMAP: the request part of struct fiemap (the extents are an output). */
+static const struct sr_ioc_field fiemap_fields[] = {
+	IOF(struct fiemap, fm_start, IOF_U, NULL),
+	IOF(struct fiemap, fm_length, IOF_U, NULL),
+	IOF(struct fiemap, fm_flags, IOF_FLAGS, &xlat_fiemap_flags),
+	IOF(struct fiemap, fm_extent_count, IOF_U, NULL),
+};
+static SR_IOC_FIELDS(fiemap_desc, struct fiemap, fiemap_fields);
+
+/* SG_SCSI_RESET: [SG_SCSI_RESET_NO_ESCALATE|SG_SCSI_RESET_DEVICE] */
+static void print_sg_scsi_reset(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p,
+				size_t len)
+{
+	uint32_t v = get32(p, 0);
+
+	pr_array_begin(f);
+	if (v & SG_SCSI_RESET_NO_ESCALATE) {
+		pr_bits_begin(f, v);
+		pr_bit(f, NULL, "SG_SCSI_RESET_NO_ESCALATE");
+		pr_bits_enum(f, &xlat_sg_scsi_reset, v & ~SG_SCSI_RESET_NO_ESCALATE);
+		pr_bits_end(f);
+	} else {
+		fmt_enum(f, &xlat_sg_scsi_reset, v);
+	}
+	pr_array_end(f);
+}
+
+static const struct sr_ioc_struct sg_scsi_reset_st = { sizeof(int), print_sg_scsi_reset };
+
+/* UBI (mtd/ubi-user.h) */
+static const struct sr_ioc_field ubi_attach_fields[] = {
+	IOF(struct ubi_attach_req, ubi_num, IOF_D, NULL),
+	IOF(struct ubi_attach_req, mtd_num, IOF_D, NULL),
+	IOF(struct ubi_attach_req, vid_hdr_offset, IOF_D, NULL),
+	IOF(struct ubi_attach_req, max_beb_per1024, IOF_D, NULL),
+};
+static SR_IOC_FIELDS(ubi_attach_desc, struct ubi_attach_req, ubi_attach_fields);
+
+static const struct sr_ioc_field ubi_leb_change_fields[] = {
+	IOF(struct ubi_leb_change_req, lnum, IOF_D, NULL),
+	IOF(struct ubi_leb_change_req, bytes, IOF_D, NULL),
+	IOF(struct ubi_leb_change_req, dtype, IOF_ENUM, &xlat_ubi_data_types),
+};
+static SR_IOC_FIELDS(ubi_leb_change_desc, struct ubi_leb_change_req, ubi_leb_change_fields);
+
+static const struct sr_ioc_field ubi_map_fields[] = {
+	IOF(struct ubi_map_req, lnum, IOF_D, NULL),
+	IOF(struct ubi_map_req, dtype, IOF_ENUM, &xlat_ubi_data_types),
+};
+static SR_IOC_FIELDS(ubi_map_desc, struct ubi_map_req, ubi_map_fields);
+
+static const struct sr_ioc_field ubi_rsvol_fields[] = {
+	IOF(struct ubi_rsvol_req, bytes, IOF_D, NULL),
+	IOF(struct ubi_rsvol_req, vol_id, IOF_D, NULL),
+};
+static SR_IOC_FIELDS(ubi_rsvol_desc, struct ubi_rsvol_req, ubi_rsvol_fields);
+
+static const struct sr_ioc_field ubi_prop_fields[] = {
+	IOF(struct ubi_set_vol_prop_req, property, IOF_ENUM, &xlat_ubi_volume_props),
+	IOF(struct ubi_set_vol_prop_req, value, IOF_X, NULL),
+};
+static SR_IOC_FIELDS(ubi_prop_desc, struct ubi_set_vol_prop_req, ubi_prop_fields);
+
+/* A volume name: name_len bytes (0 to UBI_MAX_VOLUME_NAME), "..." unless a NUL ends them. */
+static void print_ubi_name(struct sr_fmt *f, int16_t name_len, const char *name)
+{
+	int len = name_len < 0			 ? 0 :
+		  name_len > UBI_MAX_VOLUME_NAME ? UBI_MAX_VOLUME_NAME :
+						   name_len;
+
+	pr_field_d(f, "name_len", name_len);
+	pr_field(f, "name");
+	ioc_print_cstr(f, name, len + 1);
+}
+
+/* UBI_IOCMKVOL */
+static void print_ubi_mkvol(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
+{
+	struct ubi_mkvol_req r;
+
+	memcpy(&r, p, sizeof(r));
+	pr_struct_begin(f);
+	pr_field_d(f, "vol_id", r.vol_id);
+	pr_field_d(f, "alignment", r.alignment);
+	pr_field_d(f, "bytes", r.bytes);
+	pr_field(f, "vol_type");
+	fmt_enum(f, &xlat_ubi_volume_types, (uint64_t)(int64_t)r.vol_type);
+	pr_field(f, "flags");
+	fmt_flags(f, &xlat_ubi_volume_flags, r.flags);
+	print_ubi_name(f, r.name_len, r.name);
+	pr_struct_end(f);
+}
+
+/*
+ * UBI_IOCRNVOL: count, then as many of the entries (up to UBI_MAX_RNVOL).
+ * The whole struct is larger than the copy of an ioctl argument: the entries
+ * shown must be in the copy, else the address prints (where strace, which
+ * reads it all, would show them).
+ */
+static void print_ubi_rnvol(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
+{
+	const size_t ent = sizeof(((struct ubi_rnvol_req *)0)->ents[0]);
+	const struct ubi_rnvol_req *r = (const void *)p;
+	int32_t count = r->count;
+	size_t i, n = count < 0 ? 0 : count > UBI_MAX_RNVOL ? UBI_MAX_RNVOL : count;
+
+	if (len < offsetof(struct ubi_rnvol_req, ents) + n * ent) {
+		pr_addr(f, c->args[2]);
+		return;
+	}
+	pr_struct_begin(f);
+	pr_field_d(f, "count", count);
+	pr_field(f, "ents");
+	pr_array_begin(f);
+	for (i = 0; i < n; i++) {
+		pr_struct_begin(f);
+		pr_field_d(f, "vol_id", r->ents[i].vol_id);
+		print_ubi_name(f, r->ents[i].name_len, r->ents[i].name);
+		pr_struct_end(f);
+	}
+	pr_array_end(f);
+	pr_struct_end(f);
+}
+
+static const struct sr_ioc_struct ubi_mkvol_st = { sizeof(struct ubi_mkvol_req), print_ubi_mkvol };
+static const struct sr_ioc_struct ubi_rnvol_st = { offsetof(struct ubi_rnvol_req, ents),
+						   print_ubi_rnvol };
+
+static const struct sr_ioc blk_table[] = {
+	/* nbd: the argument itself, or none */
+	{ NBD_SET_SOCK, IOA_FD, false, NULL },
+	{ NBD_SET_BLKSIZE, IOA_UDEC, false, NULL },
+	{ NBD_SET_SIZE, IOA_UDEC, false, NULL },
+	{ NBD_SET_SIZE_BLOCKS, IOA_UDEC, false, NULL },
+	{ NBD_SET_TIMEOUT, IOA_UDEC, false, NULL },
+	{ NBD_SET_FLAGS, IOA_FLAGS, false, &xlat_nbd_flags },
+	{ NBD_DO_IT, IOA_NONE, false, NULL },
+	{ NBD_CLEAR_SOCK, IOA_NONE, false, NULL },
+	{ NBD_CLEAR_QUE, IOA_NONE, false, NULL },
+	{ NBD_PRINT_DEBUG, IOA_NONE, false, NULL },
+	{ NBD_DISCONNECT, IOA_NONE, false, NULL },
+	/* fiemap: the request at entry */
+	{ FS_IOC_FIEMAP, IOA_FIELDS, false, &fiemap_desc },
+	/* SCSI generic (scsi/sg.h): ints behind pointers */
+	{ SG_GET_TIMEOUT, IOA_NONE, false, NULL },
+	{ SG_SET_TIMEOUT, IOA_INT, false, NULL },
+	{ SG_SET_COMMAND_Q, IOA_INT, false, NULL },
+	{ SG_SET_RESERVED_SIZE, IOA_INT, false, NULL },
+	{ SG_SET_FORCE_LOW_DMA, IOA_INT, false, NULL },
+	{ SG_SET_FORCE_PACK_ID, IOA_INT, false, NULL },
+	{ SG_SET_DEBUG, IOA_INT, false, NULL },
+	{ SG_NEXT_CMD_LEN, IOA_INT, false, NULL },
+	{ SG_SET_KEEP_ORPHAN, IOA_INT, false, NULL },
+	{ SG_EMULATED_HOST, IOA_INT, true, NULL },
+	{ SG_GET_TRANSFORM, IOA_INT, true, NULL },
+	{ SG_GET_COMMAND_Q, IOA_INT, true, NULL },
+	{ SG_GET_RESERVED_SIZE, IOA_INT, true, NULL },
+	{ SG_GET_LOW_DMA, IOA_INT, true, NULL },
+	{ SG_GET_PACK_ID, IOA_INT, true, NULL },
+	{ SG_GET_NUM_WAITING, IOA_INT, true, NULL },
+	{ SG_GET_SG_TABLESIZE, IOA_INT, true, NULL },
+	{ SG_GET_VERSION_NUM, IOA_INT, true, NULL },
+	{ SG_GET_KEEP_ORPHAN, IOA_INT, true, NULL },
+	{ SG_GET_ACCESS_COUNT, IOA_INT, true, NULL },
+	{ SG_SCSI_RESET, IOA_STRUCT, false, &sg_scsi_reset_st },
+	/* structs strace decodes and sysray does not yet: the address */
+	{ SG_GET_SCSI_ID, IOA_PTR, true, NULL },
+	{ SG_GET_REQUEST_TABLE, IOA_PTR, true, NULL },
+	{ SG_IO, IOA_PTR, false, NULL },
+	/* UBI */
+	{ UBI_IOCVOLCRBLK, IOA_NONE, false, NULL },
+	{ UBI_IOCVOLRMBLK, IOA_NONE, false, NULL },
+	{ UBI_IOCDET, IOA_INT, false, NULL },
+	{ UBI_IOCEBER, IOA_INT, false, NULL },
+	{ UBI_IOCEBISMAP, IOA_INT, false, NULL },
+	{ UBI_IOCEBUNMAP, IOA_INT, false, NULL },
+	{ UBI_IOCRMVOL, IOA_INT, false, NULL },
+	{ UBI_IOCRPEB, IOA_INT, false, NULL },
+	{ UBI_IOCSPEB, IOA_INT, false, NULL },
+	{ UBI_IOCVOLUP, IOA_LONG, false, NULL },
+	{ UBI_IOCATT, IOA_FIELDS, false, &ubi_attach_desc },
+	{ UBI_IOCEBCH, IOA_FIELDS, false, &ubi_leb_change_desc },
+	{ UBI_IOCEBMAP, IOA_FIELDS, false, &ubi_map_desc },
+	{ UBI_IOCRSVOL, IOA_FIELDS, false, &ubi_rsvol_desc },
+	{ UBI_IOCSETVOLPROP, IOA_FIELDS, false, &ubi_prop_desc },
+	{ UBI_IOCMKVOL, IOA_STRUCT, false, &ubi_mkvol_st },
+	{ UBI_IOCRNVOL, IOA_STRUCT, false, &ubi_rnvol_st },
+};
+
+SR_IOC_ROWS(sr_ioc_rows_blk, blk_table);
