@@ -75,6 +75,61 @@ static void numbers_vs_printf(struct t_state *st)
 	jbuf__free(&b);
 }
 
+/* A long string is escaped in pieces: a UTF-8 sequence across a piece's end is kept whole. */
+static void long_text(struct t_state *st)
+{
+	static char in[4095 + 2 + 300 + 1], want[1 + 4095 + 2 + 300 * 6 + 3 + 2];
+	struct sr_jbuf b = { 0 };
+	size_t n = 0, w = 0;
+	int i;
+
+	want[w++] = '"';
+	for (i = 0; i < 4095; i++)
+		in[n++] = want[w++] = 'a';
+	memcpy(in + n, "\xc3\xa9", 2), n += 2;
+	memcpy(want + w, "\xc3\xa9", 2), w += 2;
+	for (i = 0; i < 300; i++) {
+		in[n++] = 1;
+		memcpy(want + w, "\\u0001", 6), w += 6;
+	}
+	in[n++] = (char)0xff;
+	memcpy(want + w, "\xef\xbf\xbd\"", 4), w += 4;
+	want[w] = 0;
+	jbuf__text(&b, in, n);
+	CHECK_STR(st, jtext(&b), want);
+	jbuf__free(&b);
+}
+
+/* One byte that needs escaping, at every place of a 20-byte string (escaped 8 bytes at a time). */
+static void escape_everywhere(struct t_state *st)
+{
+	static const struct {
+		char c;
+		const char *esc;
+	} cases[] = { { 1, "\\u0001" }, { 0x1f, "\\u001f" }, { '"', "\\\"" },
+		      { '\\', "\\\\" }, { 0x7f, "\\u007f" }, { (char)0x80, "\xef\xbf\xbd" },
+		      { ' ', " " },	{ '~', "~" },	     { '\n', "\\n" } };
+	struct sr_jbuf b = { 0 };
+	char in[20], want[64];
+	size_t c;
+	int at, bad = 0;
+
+	for (c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		for (at = 0; at < 20; at++) {
+			memset(in, 'a', sizeof(in));
+			in[at] = cases[c].c;
+			snprintf(want, sizeof(want), "\"%.*s%s%.*s\"", at, in, cases[c].esc,
+				 19 - at, in + at + 1);
+			b.len = 0;
+			jbuf__text(&b, in, sizeof(in));
+			if (strcmp(jtext(&b), want) && bad++ < 3)
+				CHECK_STR(st, jtext(&b), want);
+		}
+	}
+	CHECK(st, bad == 0);
+	jbuf__free(&b);
+}
+
 /* jbuf__bytes() of @n bytes of @in must print @want. */
 static void bytes_are(struct t_state *st, const char *in, size_t n, bool cut, const char *want)
 {
@@ -408,6 +463,8 @@ static void backend_depth_and_reuse(struct t_state *st)
 T_SUITE(json_tests) = {
 	T_CASE(numbers),
 	T_CASE(numbers_vs_printf),
+	T_CASE(long_text),
+	T_CASE(escape_everywhere),
 	T_CASE(escaping),
 	T_CASE(utf8_validation),
 	T_CASE(base64_and_text),

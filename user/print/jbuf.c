@@ -208,36 +208,26 @@ bool utf8__valid(const void *p, size_t n)
 	return true;
 }
 
-/* The JSON escape of ASCII byte @c, which needs one. */
-static void escape(struct sr_jbuf *b, unsigned char c)
+/* The JSON escape of ASCII byte @c, which needs one, at @d; return its end. */
+static char *escape(char *d, unsigned char c)
 {
 	static const char hex[] = "0123456789abcdef";
-	char e[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+	char short_form = c == '"'  ? '"' :
+			  c == '\\' ? '\\' :
+			  c == '\n' ? 'n' :
+			  c == '\t' ? 't' :
+			  c == '\r' ? 'r' :
+				      0;
 
-	switch (c) {
-	case '"':
-		jbuf__put(b, "\\\"", 2);
-		return;
-	case '\\':
-		jbuf__put(b, "\\\\", 2);
-		return;
-	case '\n':
-		jbuf__put(b, "\\n", 2);
-		return;
-	case '\t':
-		jbuf__put(b, "\\t", 2);
-		return;
-	case '\r':
-		jbuf__put(b, "\\r", 2);
-		return;
-	default:
-		jbuf__put(b, e, 6);
+	*d++ = '\\';
+	if (short_form) {
+		*d++ = short_form;
+		return d;
 	}
-}
-
-static bool needs_escape(unsigned char c)
-{
-	return c < 0x20 || c == '"' || c == '\\' || c == 0x7f;
+	memcpy(d, "u00", 3);
+	d[3] = hex[c >> 4];
+	d[4] = hex[c & 15];
+	return d + 5;
 }
 
 /*
@@ -256,70 +246,98 @@ static uint32_t risky_char(const unsigned char *s, size_t left)
 	return 0;
 }
 
-/* "\uXXXX" for code point @cp. */
-static void escape_cp(struct sr_jbuf *b, uint32_t cp)
+/* "\uXXXX" for code point @cp at @d; return its end. */
+static char *escape_cp(char *d, uint32_t cp)
 {
 	static const char hex[] = "0123456789abcdef";
-	char u[6] = { '\\',	   'u', hex[cp >> 12], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15],
-		      hex[cp & 15] };
 
-	jbuf__put(b, u, 6);
+	d[0] = '\\';
+	d[1] = 'u';
+	d[2] = hex[cp >> 12];
+	d[3] = hex[(cp >> 8) & 15];
+	d[4] = hex[(cp >> 4) & 15];
+	d[5] = hex[cp & 15];
+	return d + 6;
+}
+
+#define ONES 0x0101010101010101ULL
+#define HIGH 0x8080808080808080ULL
+/* A byte of @v is 0 (or a false alarm after one that is). */
+#define HAS_ZERO(v) (((v)-ONES) & ~(v)&HIGH)
+
+/* Are the eight bytes of @x all plain: no control, DEL, non-ASCII, '"' or '\\'? */
+static inline bool plain8(uint64_t x)
+{
+	/* a byte below 0x20 borrows into its high bit, one from 0x80 has it */
+	uint64_t bad = ((x - 0x20 * ONES) | x) & HIGH;
+
+	bad |= HAS_ZERO(x ^ (0x22 * ONES)) | HAS_ZERO(x ^ (0x5c * ONES)) |
+	       HAS_ZERO(x ^ (0x7f * ONES));
+	return !bad;
 }
 
 /*
- * The string's contents: escapes for ASCII and for the code points a
- * terminal acts on, other UTF-8 sequences kept, U+FFFD for other bytes.
+ * The string's contents from byte *@i of @s (@n bytes) up to at least
+ * @stop, at @d, which has room for 6 bytes per byte: escapes for ASCII and
+ * for the code points a terminal acts on, other UTF-8 sequences kept,
+ * U+FFFD for other bytes. Return the end; *@i is where it stopped.
  */
-static void str_body(struct sr_jbuf *b, const unsigned char *s, size_t n)
+static char *str_body(char *d, const unsigned char *s, size_t *i, size_t stop, size_t n)
 {
 	/* printable ASCII but '"' (0x22) and '\\' (0x5c): copied as they are */
 	static const bool plain[256] = { [0x20 ... 0x21] = true,
 					 [0x23 ... 0x5b] = true,
 					 [0x5d ... 0x7e] = true };
-	size_t i = 0, run = 0, k;
+	size_t j = *i, k;
 
-	while (i < n) {
-		unsigned char c = s[i];
+	while (j < stop) {
+		unsigned char c = s[j];
+		uint32_t cp;
+		uint64_t x;
 
-		if (plain[c]) {
-			i++;
-			continue;
+		/* eight plain bytes at a time */
+		if (stop - j >= 8 && (memcpy(&x, s + j, 8), plain8(x))) {
+			memcpy(d, &x, 8);
+			d += 8;
+			j += 8;
+		} else if (plain[c]) {
+			*d++ = (char)c;
+			j++;
+		} else if (c < 0x80) {
+			d = escape(d, c);
+			j++;
+		} else if (!(k = utf8_seq(s + j, n - j))) {
+			memcpy(d, "\xef\xbf\xbd", 3);
+			d += 3;
+			j++;
+		} else if ((cp = risky_char(s + j, n - j))) {
+			d = escape_cp(d, cp);
+			j += k;
+		} else {
+			memcpy(d, s + j, k);
+			d += k;
+			j += k;
 		}
-
-		if (c >= 0x80) {
-			uint32_t cp = risky_char(s + i, n - i);
-
-			k = utf8_seq(s + i, n - i);
-			if (k && cp) {
-				jbuf__put(b, s + run, i - run);
-				escape_cp(b, cp);
-				run = i += k;
-				continue;
-			}
-			if (k) {
-				i += k;
-				continue;
-			}
-			jbuf__put(b, s + run, i - run);
-			jbuf__put(b, "\xef\xbf\xbd", 3);
-			run = ++i;
-			continue;
-		}
-		if (!needs_escape(c)) {
-			i++;
-			continue;
-		}
-		jbuf__put(b, s + run, i - run);
-		escape(b, c);
-		run = ++i;
 	}
-	jbuf__put(b, s + run, n - run);
+	*i = j;
+	return d;
 }
+
+/* Bytes escaped per reservation: a long buffer needs no 6 times its size at once. */
+#define TEXT_CHUNK 4096
 
 void jbuf__text(struct sr_jbuf *b, const void *p, size_t n)
 {
+	size_t i = 0, stop;
+
 	jbuf__putc(b, '"');
-	str_body(b, p, n);
+	while (i < n) {
+		stop = n - i < TEXT_CHUNK ? n : i + TEXT_CHUNK;
+		/* 6 bytes a byte ("\u001b"), and a sequence may go 3 bytes past stop */
+		if (b->cap - b->len < (stop - i + 3) * 6 && jbuf__grow(b, (stop - i + 3) * 6))
+			return;
+		b->len = (size_t)(str_body(b->p + b->len, p, &i, stop, n) - b->p);
+	}
 	jbuf__putc(b, '"');
 }
 
