@@ -103,9 +103,10 @@ static void syscall_time(struct sr_out *o, const struct sr_opts *opts, const str
 	d = c->ts_exit - c->ts_enter;
 	out__puts(o, " <");
 	out__udec(o, d / 1000000000);
-	if (digits)
-		out__printf(o, ".%0*llu", digits,
-			    (unsigned long long)(d % 1000000000 / scale[digits]));
+	if (digits) {
+		out__putc(o, '.');
+		out__dec_fixed(o, d % 1000000000 / scale[digits], digits);
+	}
 	out__putc(o, '>');
 }
 

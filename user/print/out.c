@@ -183,6 +183,20 @@ void out__udec(struct sr_out *o, uint64_t v)
 	out__write(o, tmp + i, sizeof(tmp) - i);
 }
 
+void out__dec_fixed(struct sr_out *o, uint64_t v, int digits)
+{
+	char tmp[24];
+	int i;
+
+	if (digits > (int)sizeof(tmp))
+		digits = sizeof(tmp);
+	for (i = digits - 1; i >= 0; i--) {
+		tmp[i] = '0' + v % 10;
+		v /= 10;
+	}
+	out__write(o, tmp, (size_t)digits);
+}
+
 void out__dec(struct sr_out *o, int64_t v)
 {
 	if (v < 0) {

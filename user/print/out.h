@@ -71,6 +71,8 @@ void out__putc(struct sr_out *o, char c);
 void out__printf(struct sr_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void out__dec(struct sr_out *o, int64_t v);
 void out__udec(struct sr_out *o, uint64_t v);
+/* printf's "%0*llu" without printf: the last @digits digits of @v, zero-padded. */
+void out__dec_fixed(struct sr_out *o, uint64_t v, int digits);
 /* "0x" followed by lowercase hex digits; 0 prints as "0". */
 void out__hex(struct sr_out *o, uint64_t v);
 /* Octal with a leading 0, as strace prints modes: 0644, 000. */

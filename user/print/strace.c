@@ -121,6 +121,18 @@ static void pid_column(struct sr_strace_sink *k, const struct sr_task_info *t)
 	out__putc(out, ' ');
 }
 
+/* How many digits out__udec() prints for @v. */
+static int dec_width(uint64_t v)
+{
+	int n = 1;
+
+	while (v >= 10) {
+		v /= 10;
+		n++;
+	}
+	return n;
+}
+
 /* "%0*ld" of the @digits first digits of @ns (a fraction of a second). */
 static void fraction(struct sr_out *o, uint64_t ns, int digits)
 {
@@ -129,7 +141,8 @@ static void fraction(struct sr_out *o, uint64_t ns, int digits)
 
 	for (i = 9; i > digits; i--)
 		v /= 10;
-	out__printf(o, ".%0*llu", digits, (unsigned long long)v);
+	out__putc(o, '.');
+	out__dec_fixed(o, v, digits);
 }
 
 /* -t, -tt, -ttt: the wall-clock time of kernel time @ts, as strace's "%T" or "%s". */
@@ -171,14 +184,17 @@ static void relative_time(struct sr_strace_sink *k, uint64_t ts)
 	struct sr_out *out = out_of(k);
 	int64_t d = k->last_ts ? (int64_t)(ts - k->last_ts) : 0;
 	uint64_t mag = d < 0 ? -(uint64_t)d : (uint64_t)d;
-	char secs[32];
+	int width = dec_width(mag / 1000000000) + (d < 0);
 
 	k->last_ts = ts;
-	snprintf(secs, sizeof(secs), "%s%llu", d < 0 ? "-" : "",
-		 (unsigned long long)(mag / 1000000000));
 	if (o->ts_format != SR_TS_NONE)
 		out__puts(out, "(+");
-	out__printf(out, "%6s", secs);
+	/* "%6s" of the seconds, '-' included */
+	if (width < 6)
+		out__pad_to(out, out__col(out) + (size_t)(6 - width));
+	if (d < 0)
+		out__putc(out, '-');
+	out__udec(out, mag / 1000000000);
 	if (o->rel_digits)
 		fraction(out, mag % 1000000000, o->rel_digits);
 	out__puts(out, o->ts_format != SR_TS_NONE ? ") " : " ");
@@ -507,8 +523,7 @@ static void on_retid(struct sr_strace_sink *k, const struct sr_event *ev)
 	 * the last line printed): it says where the thread went, and the call
 	 * goes on under the leader's pid as "<... resumed>".
 	 */
-	if (dest_for(k, ev->old_tid) && k->d->line_open &&
-	    (k->files || line_is(k, ev->old_tid))) {
+	if (dest_for(k, ev->old_tid) && k->d->line_open && (k->files || line_is(k, ev->old_tid))) {
 		out__printf(out_of(k), " <pid changed to %u ...>", ev->task->tid);
 		out__newline(out_of(k));
 		k->d->line_open = false;
