@@ -189,5 +189,13 @@ void fmt_kind(struct sr_fmt *f, const struct sr_kind *k, const struct sr_call *c
  * set, "MAP_PRIVATE" in "MAP_PRIVATE|MAP_FIXED", or "0xf /\* MAP_??? *\/".
  */
 void pr_bits_enum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v);
+/*
+ * A value whose @mask bits are one value of @vx and the rest flags of @fx,
+ * as strace prints them: the value by name (or "0xc /\* FAN_CLASS_??? *\/"),
+ * then, when flags are set, "|" and the flags as fmt_flags() spells them:
+ * "FAN_CLASS_NOTIF|FAN_CLOEXEC", "0xda7a0000 /\* KEXEC_ARCH_??? *\/|0x4 /\* KEXEC_??? *\/".
+ */
+void fmt_enum_flags(struct sr_fmt *f, const struct sr_xlat *vx, uint64_t mask,
+		    const struct sr_xlat *fx, uint64_t v);
 
 #endif /* SYSRAY_DECODE_H */

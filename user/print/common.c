@@ -366,3 +366,25 @@ void pr_bits_enum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
 	pr_bits_rest(f, SR_NUM_X, v);
 	pr_xlat_default(f, x->unknown);
 }
+
+void fmt_enum_flags(struct sr_fmt *f, const struct sr_xlat *vx, uint64_t mask,
+		    const struct sr_xlat *fx, uint64_t v)
+{
+	uint64_t flags = v & ~mask, rest;
+
+	if (!flags) {
+		fmt_enum(f, vx, v & mask);
+		return;
+	}
+	/* two parts, each its own number under -X raw and verbose */
+	pr_bits_parts_begin(f, v);
+	pr_bits_part(f, v & mask);
+	pr_bits_enum(f, vx, v & mask);
+	pr_bits_part(f, flags);
+	rest = pr_bits_walk(f, fx, flags, -1);
+	if (rest)
+		pr_bits_rest(f, SR_NUM_X, rest);
+	if (rest == flags)
+		pr_xlat_default(f, fx->unknown);
+	pr_bits_end(f);
+}

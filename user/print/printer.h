@@ -320,6 +320,8 @@ static inline void pr_bits_begin_fmt(struct sr_fmt *f, uint64_t raw, enum sr_num
 /* The note on a value no name of its table covers: " /\* O_??? *\/" (none under -X raw). */
 static inline void pr_xlat_default(struct sr_fmt *f, const char *text)
 {
+	if (!text || !*text) /* a table with "#unknown -": no note */
+		return;
 	if (f->pr->ops->xlat_default)
 		f->pr->ops->xlat_default(f->pr, text);
 	else
