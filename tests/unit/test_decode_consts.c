@@ -142,6 +142,38 @@ static void kcmp_types(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/*
+ * An extensible struct longer than strace knows: its tail in hex when not
+ * all zero, nothing when zero, "???" when the copy stopped at a page end.
+ */
+static void struct_tails(struct t_state *st)
+{
+	struct t_sink s;
+	uint64_t how[4] = { O_EXCL, 0, 0, 0x8786858483828180ULL };
+	uint64_t a[6] = { (uint32_t)-1, 0x1000, 0x2000, sizeof(how) };
+	struct t_blobspec in[2] = { { 1, "x", 2, 0, 0 }, { 2, how, sizeof(how), 0, 0 } };
+
+	t_sink_open(&s);
+	CHECK_STR(
+		st, t_line(&s, "openat2", a, in, 2, -E2BIG, NULL, 0),
+		"openat2(-1, \"x\", {flags=O_RDONLY|O_EXCL, resolve=0, /* bytes 24..31 */ "
+		"\"\\x80\\x81\\x82\\x83\\x84\\x85\\x86\\x87\"}, 32) = -1 E2BIG (Argument list too "
+		"long)");
+	how[3] = 0;
+	CHECK_STR(st, t_line(&s, "openat2", a, in, 2, -E2BIG, NULL, 0),
+		  "openat2(-1, \"x\", {flags=O_RDONLY|O_EXCL, resolve=0}, 32) = -1 E2BIG (Argument "
+		  "list too long)");
+	/* cut at the page end: the struct was read, its tail was not */
+	in[1].len = 3 * sizeof(uint64_t);
+	in[1].flags = SR_BF_TRUNC;
+	CHECK_STR(
+		st, t_line(&s, "openat2", a, in, 2, -EFAULT, NULL, 0),
+		"openat2(-1, \"x\", {flags=O_RDONLY|O_EXCL, resolve=0, ???}, 32) = -1 EFAULT (Bad "
+		"address)");
+	t_sink_close(&s);
+}
+
 T_SUITE(decode_consts_tests) = {
-	T_CASE(low_halves), T_CASE(whole_longs), T_CASE(value_and_flags), T_CASE(kcmp_types), T_END,
+	T_CASE(low_halves), T_CASE(whole_longs),  T_CASE(value_and_flags),
+	T_CASE(kcmp_types), T_CASE(struct_tails), T_END,
 };

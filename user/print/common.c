@@ -388,3 +388,28 @@ void fmt_enum_flags(struct sr_fmt *f, const struct sr_xlat *vx, uint64_t mask,
 		pr_xlat_default(f, fx->unknown);
 	pr_bits_end(f);
 }
+
+/* strace reads at most a page of an extensible struct's tail. */
+#define SR_TAIL_MAX 4096
+
+void fmt_struct_tail(struct sr_fmt *f, const void *data, size_t len, size_t known, uint64_t usize)
+{
+	const unsigned char *p = data;
+	size_t total = usize < SR_TAIL_MAX ? (size_t)usize : SR_TAIL_MAX, i, n;
+	char note[48];
+
+	if (total <= known)
+		return;
+	if (len < total) {
+		pr_unknown(f);
+		return;
+	}
+	for (i = known; i < total && !p[i]; i++)
+		;
+	if (i == total)
+		return;
+	snprintf(note, sizeof(note), "bytes %zu..%zu", known, total - 1);
+	pr_field_note(f, "tail", note);
+	n = total - known;
+	pr_str(f, p + known, n, fmt_strsize(f), SR_Q_HEX);
+}

@@ -143,6 +143,12 @@ struct sr_pr_ops {
 	 * number, then the form in a comment.
 	 */
 	bool (*call_raw)(struct sr_pr *p, const char *name, uint64_t raw);
+	/*
+	 * Optional (NULL: field(@name)). The next element of a struct starts
+	 * with a note and has no name: the bytes past the fields strace knows,
+	 * "/\* bytes 24..31 *\/ \"\\x80\"". A data backend keys it by @name.
+	 */
+	void (*lead_note)(struct sr_pr *p, const char *name, const char *text);
 };
 
 struct sr_pr {
@@ -365,6 +371,15 @@ static inline void pr_bit(struct sr_fmt *f, const char *prefix, const char *name
 static inline void pr_bits_rest(struct sr_fmt *f, enum sr_num fmt, uint64_t v)
 {
 	f->pr->ops->bits_rest(f->pr, fmt, v);
+}
+
+/* The next struct element, unnamed, after note @text ("bytes 24..31"); @name for data. */
+static inline void pr_field_note(struct sr_fmt *f, const char *name, const char *text)
+{
+	if (f->pr->ops->lead_note)
+		f->pr->ops->lead_note(f->pr, name, text);
+	else
+		f->pr->ops->field(f->pr, name);
 }
 
 static inline void pr_bits_end(struct sr_fmt *f)
