@@ -581,7 +581,9 @@ __noinline __u32 capture_one(__u32 off, __u32 key, __u64 i, __u32 pass)
 	case SR_HOW_STR:
 		return put_blob(off, ptr, plan_want(pa, s->args, ret),
 				CAP_PACK(pa->cap, i, pa->how, flags) | rf |
-					(pa->len_src == SR_LEN_IOC ? CAP_PAGE_CUT : 0));
+					(pa->len_src == SR_LEN_IOC || (pa->when & SR_CAP_PAGE_CUT)
+						 ? CAP_PAGE_CUT
+						 : 0));
 	case SR_HOW_STRV:
 	case SR_HOW_STRV_COUNT:
 		return put_strv(off, ptr, CAP_PACK(pa->cap, i, pa->how, flags) | rf);

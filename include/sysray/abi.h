@@ -187,6 +187,13 @@ struct sr_signal {
 #define SR_CAP_EXIT   0x2 /* copy at sys_exit */
 #define SR_CAP_ANYRET 0x4 /* at exit, copy even when the syscall failed */
 #define SR_CAP_RETRY  0x8 /* at exit, copy again if the entry copy faulted */
+/*
+ * SR_HOW_BUF: when the copy faults, keep the bytes before the next page
+ * (the blob cut, SR_BF_TRUNC): a struct of a user-given size whose tail,
+ * past what the decoder knows, may lie on an unmapped page (openat2's
+ * open_how, clone3's clone_args), as ioctl arguments are copied.
+ */
+#define SR_CAP_PAGE_CUT 0x10
 
 /* sr_plan_arg.how */
 enum sr_cap_how {

@@ -429,7 +429,7 @@ static int check_plan_arg(const struct sr_sysent *e, const struct sr_plan *p, in
 		return bad;
 	}
 	if (pa->how > SR_HOW_MMSG || pa->len_src > SR_LEN_IOC ||
-	    (pa->when & ~(copies | SR_CAP_ANYRET | SR_CAP_RETRY)))
+	    (pa->when & ~(copies | SR_CAP_ANYRET | SR_CAP_RETRY | SR_CAP_PAGE_CUT)))
 		bad += broken(e->name, i, "unknown how, len_src or when bits");
 	/* a copy with no way to copy does nothing, yet costs the entry record */
 	if (!(pa->when & copies) != (pa->how == SR_HOW_NONE))
@@ -443,6 +443,9 @@ static int check_plan_arg(const struct sr_sysent *e, const struct sr_plan *p, in
 		bad += broken(e->name, i, "SR_CAP_RETRY without an entry copy");
 	if ((pa->when & SR_CAP_ANYRET) && !(pa->when & SR_CAP_EXIT))
 		bad += broken(e->name, i, "SR_CAP_ANYRET without an exit copy");
+	/* only put_blob()'s byte copies are cut at a page */
+	if ((pa->when & SR_CAP_PAGE_CUT) && pa->how != SR_HOW_BUF)
+		bad += broken(e->name, i, "SR_CAP_PAGE_CUT on a copy other than bytes");
 	uses_arg = pa->len_src == SR_LEN_ARG || pa->len_src == SR_LEN_PTR32 ||
 		   pa->len_src == SR_LEN_MIN_ARG_RET || pa->len_src == SR_LEN_IOC ||
 		   pa->how == SR_HOW_IOV;

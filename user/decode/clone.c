@@ -7,7 +7,8 @@
 
 /*
  * strace 6.1 knows struct clone_args up to cgroup (CLONE_ARGS_SIZE_VER2):
- * that much is captured, and a larger struct is printed at exit with its size.
+ * that much is decoded; the bytes past it print as strace's do (fmt_struct_tail()),
+ * and the size of a larger struct at exit.
  */
 #define SR_CLONE_ARGS_SIZE CLONE_ARGS_SIZE_VER2
 _Static_assert(offsetof(struct clone_args, cgroup) + sizeof(__u64) == SR_CLONE_ARGS_SIZE,
@@ -27,12 +28,13 @@ static void clone_args_plan(const struct sr_sysent *ent, int argi, const struct 
 	(void)ent;
 	(void)argi;
 	(void)o;
-	pa->when = SR_CAP_ENTER | SR_CAP_RETRY; /* as the table's own entry copies */
+	/* as the table's own entry copies; a tail on an unmapped page is "???" */
+	pa->when = SR_CAP_ENTER | SR_CAP_RETRY | SR_CAP_PAGE_CUT;
 	pa->how = SR_HOW_BUF;
 	pa->len_src = SR_LEN_ARG;
 	pa->len_arg = 1;
 	pa->elem = 1;
-	pa->cap = SR_CLONE_ARGS_SIZE;
+	pa->cap = SR_BLOB_MAX; /* the bytes past what strace knows, too */
 }
 
 /* The flags and the pointers they make the kernel use. */
@@ -62,9 +64,12 @@ static void clone3_tail(struct sr_fmt *f, const struct clone_args *a, size_t len
 		pr_field_u(f, "cgroup", a->cgroup);
 }
 
-/* The first @len bytes of @a were the caller's. */
-static void fmt_clone_args(struct sr_fmt *f, const struct clone_args *a, size_t len)
+/* The first @len bytes of @a were the caller's; the rest of the struct follows in c->in[0]. */
+static void fmt_clone_args(struct sr_fmt *f, const struct sr_call *c, const struct clone_args *a,
+			   size_t len)
 {
+	const struct sr_blob *b = c->in[0];
+
 	pr_struct_begin(f);
 	clone3_flags(f, a);
 	pr_field(f, "exit_signal");
@@ -75,6 +80,7 @@ static void fmt_clone_args(struct sr_fmt *f, const struct clone_args *a, size_t 
 	pr_field_addr(f, "stack", a->stack);
 	pr_field_x(f, "stack_size", a->stack_size);
 	clone3_tail(f, a, len);
+	fmt_struct_tail(f, blob_data(b), b->len, SR_CLONE_ARGS_SIZE, c->args[1]);
 	pr_struct_end(f);
 }
 
@@ -102,7 +108,7 @@ static void clone_args_print(struct sr_fmt *f, const struct sr_call *c, int argi
 		fmt_ptr(f, c->args[argi]);
 		return;
 	}
-	fmt_clone_args(f, &a, len);
+	fmt_clone_args(f, c, &a, len);
 }
 
 const struct sr_decoder sr_dec_clone_args = {
@@ -198,7 +204,7 @@ static void clone3_enter(struct sr_fmt *f, const struct sr_call *c)
 	bool ok = clone_args_get(c, &a, &len);
 
 	if (ok)
-		fmt_clone_args(f, &a, len);
+		fmt_clone_args(f, c, &a, len);
 	else
 		fmt_ptr(f, c->args[0]);
 	/* the size follows what the kernel stored, when exit prints that */

@@ -41,6 +41,13 @@ struct sr_kind {
 	 */
 	void (*fds)(const struct sr_call *c, int argi, const void *data, size_t len, sr_fd_fn fn,
 		    void *ctx);
+	/*
+	 * Variable-size kinds: an extensible struct whose size the caller gives
+	 * (openat2's open_how): captured up to that size (at most max), cut at
+	 * a page end rather than lost, so print() can show the bytes past what
+	 * it knows with fmt_struct_tail().
+	 */
+	bool ext;
 };
 
 /* A custom argument decoder (SR_T_CUSTOM). */
@@ -189,5 +196,20 @@ void fmt_kind(struct sr_fmt *f, const struct sr_kind *k, const struct sr_call *c
  * set, "MAP_PRIVATE" in "MAP_PRIVATE|MAP_FIXED", or "0xf /\* MAP_??? *\/".
  */
 void pr_bits_enum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v);
+/*
+ * A value whose @mask bits are one value of @vx and the rest flags of @fx,
+ * as strace prints them: the value by name (or "0xc /\* FAN_CLASS_??? *\/"),
+ * then, when flags are set, "|" and the flags as fmt_flags() spells them:
+ * "FAN_CLASS_NOTIF|FAN_CLOEXEC", "0xda7a0000 /\* KEXEC_ARCH_??? *\/|0x4 /\* KEXEC_??? *\/".
+ */
+/*
+ * The bytes of an extensible struct past the @known ones strace decodes, of
+ * the @usize the caller gave, from the @len captured at @data (a kind with
+ * .ext): nothing when they are all zero, "???" when they could not be read,
+ * else "/\* bytes 24..31 *\/ \"\\x80...\"" (strace's print_nonzero_bytes).
+ */
+void fmt_struct_tail(struct sr_fmt *f, const void *data, size_t len, size_t known, uint64_t usize);
+void fmt_enum_flags(struct sr_fmt *f, const struct sr_xlat *vx, uint64_t mask,
+		    const struct sr_xlat *fx, uint64_t v);
 
 #endif /* SYSRAY_DECODE_H */

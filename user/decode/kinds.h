@@ -18,6 +18,10 @@ SR_DECODER(open_mode)
 /* dirent.c: getdents, getdents64 */
 SR_DECODER(dirents)
 SR_DECODER(dirents64)
+/* fanotify.c: fanotify_init's flags */
+SR_DECODER(fan_init_flags)
+/* swapon.c: swapon's flags and priority */
+SR_DECODER(swap_flags)
 /* mknod.c: file modes, device numbers */
 SR_DECODER(mknod_mode)
 SR_DECODER(mknod_dev)
@@ -178,3 +182,10 @@ SR_KIND(sigevent)
 SR_KIND(time_t)
 SR_KIND(utimbuf)
 SR_SCDEC(time)
+
+/* kcmp.c: kcmp */
+SR_KIND(kcmp_epoll_slot)
+SR_SCDEC(kcmp)
+
+/* kexec.c: kexec_load's flags */
+SR_DECODER(kexec_load_flags)

@@ -44,14 +44,16 @@ static void open_how_print(struct sr_fmt *f, const struct sr_call *c, int argi, 
 	}
 	pr_field(f, "resolve");
 	fmt_flags(f, &xlat_resolve_flags, how.resolve);
+	fmt_struct_tail(f, data, len, sizeof(how), c->args[argi + 1]);
 	pr_struct_end(f);
 }
 
 const struct sr_kind sr_kind_open_how = {
 	.name = "open_how",
 	.size = 0,
-	.max = sizeof(struct open_how),
+	.max = SR_BLOB_MAX, /* a larger struct's tail too, when not all zero */
 	.print = open_how_print,
+	.ext = true,
 };
 
 static void open_flags_print(struct sr_fmt *f, const struct sr_call *c, int argi)

@@ -208,7 +208,7 @@ void args__value(struct sr_fmt *f, const struct sr_call *c, int i)
 		pr_u(f, v);
 		break;
 	case SR_T_HEX:
-		pr_x(f, v);
+		pr_x(f, (a->flags & SR_AF_W32) ? (uint32_t)v : v);
 		break;
 	case SR_T_PTR:
 		fmt_ptr(f, v);
@@ -229,10 +229,10 @@ void args__value(struct sr_fmt *f, const struct sr_call *c, int i)
 		fmt_pid(f, (int32_t)v);
 		break;
 	case SR_T_FLAGS:
-		fmt_flags(f, a->xlat, (uint32_t)v);
+		fmt_flags(f, a->xlat, (a->flags & SR_AF_W64) ? v : (uint32_t)v);
 		break;
 	case SR_T_ENUM:
-		fmt_enum(f, a->xlat, (uint32_t)v);
+		fmt_enum(f, a->xlat, (a->flags & SR_AF_W64) ? v : (uint32_t)v);
 		break;
 	case SR_T_SIGNUM:
 		fmt_signame(f, (int32_t)v);

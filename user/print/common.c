@@ -366,3 +366,50 @@ void pr_bits_enum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
 	pr_bits_rest(f, SR_NUM_X, v);
 	pr_xlat_default(f, x->unknown);
 }
+
+void fmt_enum_flags(struct sr_fmt *f, const struct sr_xlat *vx, uint64_t mask,
+		    const struct sr_xlat *fx, uint64_t v)
+{
+	uint64_t flags = v & ~mask, rest;
+
+	if (!flags) {
+		fmt_enum(f, vx, v & mask);
+		return;
+	}
+	/* two parts, each its own number under -X raw and verbose */
+	pr_bits_parts_begin(f, v);
+	pr_bits_part(f, v & mask);
+	pr_bits_enum(f, vx, v & mask);
+	pr_bits_part(f, flags);
+	rest = pr_bits_walk(f, fx, flags, -1);
+	if (rest)
+		pr_bits_rest(f, SR_NUM_X, rest);
+	if (rest == flags)
+		pr_xlat_default(f, fx->unknown);
+	pr_bits_end(f);
+}
+
+/* strace reads at most a page of an extensible struct's tail. */
+#define SR_TAIL_MAX 4096
+
+void fmt_struct_tail(struct sr_fmt *f, const void *data, size_t len, size_t known, uint64_t usize)
+{
+	const unsigned char *p = data;
+	size_t total = usize < SR_TAIL_MAX ? (size_t)usize : SR_TAIL_MAX, i, n;
+	char note[48];
+
+	if (total <= known)
+		return;
+	if (len < total) {
+		pr_unknown(f);
+		return;
+	}
+	for (i = known; i < total && !p[i]; i++)
+		;
+	if (i == total)
+		return;
+	snprintf(note, sizeof(note), "bytes %zu..%zu", known, total - 1);
+	pr_field_note(f, "tail", note);
+	n = total - known;
+	pr_str(f, p + known, n, fmt_strsize(f), SR_Q_HEX);
+}

@@ -143,6 +143,12 @@ struct sr_pr_ops {
 	 * number, then the form in a comment.
 	 */
 	bool (*call_raw)(struct sr_pr *p, const char *name, uint64_t raw);
+	/*
+	 * Optional (NULL: field(@name)). The next element of a struct starts
+	 * with a note and has no name: the bytes past the fields strace knows,
+	 * "/\* bytes 24..31 *\/ \"\\x80\"". A data backend keys it by @name.
+	 */
+	void (*lead_note)(struct sr_pr *p, const char *name, const char *text);
 };
 
 struct sr_pr {
@@ -320,6 +326,8 @@ static inline void pr_bits_begin_fmt(struct sr_fmt *f, uint64_t raw, enum sr_num
 /* The note on a value no name of its table covers: " /\* O_??? *\/" (none under -X raw). */
 static inline void pr_xlat_default(struct sr_fmt *f, const char *text)
 {
+	if (!text || !*text) /* a table with "#unknown -": no note */
+		return;
 	if (f->pr->ops->xlat_default)
 		f->pr->ops->xlat_default(f->pr, text);
 	else
@@ -363,6 +371,15 @@ static inline void pr_bit(struct sr_fmt *f, const char *prefix, const char *name
 static inline void pr_bits_rest(struct sr_fmt *f, enum sr_num fmt, uint64_t v)
 {
 	f->pr->ops->bits_rest(f->pr, fmt, v);
+}
+
+/* The next struct element, unnamed, after note @text ("bytes 24..31"); @name for data. */
+static inline void pr_field_note(struct sr_fmt *f, const char *name, const char *text)
+{
+	if (f->pr->ops->lead_note)
+		f->pr->ops->lead_note(f->pr, name, text);
+	else
+		f->pr->ops->field(f->pr, name);
 }
 
 static inline void pr_bits_end(struct sr_fmt *f)

@@ -421,6 +421,18 @@ static void text_artifact(struct sr_pr *p, const char *text)
 	out__puts(TEXT(p)->out, text);
 }
 
+static void text_lead_note(struct sr_pr *p, const char *name, const char *text)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	(void)name;
+	elem(t);
+	out__puts(t->out, "/* ");
+	out__puts(t->out, text);
+	out__puts(t->out, " */ ");
+	t->no_sep = true;
+}
+
 static const struct sr_pr_ops text_ops = {
 	.open = text_open,
 	.close = text_close,
@@ -447,6 +459,7 @@ static const struct sr_pr_ops text_ops = {
 	.bits_parts = text_bits_parts,
 	.bits_part = text_bits_part,
 	.call_raw = text_call_raw,
+	.lead_note = text_lead_note,
 };
 
 void text_pr__args_begin(struct sr_text_pr *t)

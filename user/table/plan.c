@@ -82,6 +82,8 @@ static void plan_struct(const struct sr_argdesc *a, const struct sr_opts *o, str
 	}
 	if (a->flags & SR_AF_ANYRET)
 		pa->when |= SR_CAP_ANYRET;
+	if (k->ext)
+		pa->when |= SR_CAP_PAGE_CUT;
 }
 
 static void plan_arg(const struct sr_sysent *e, int i, const struct sr_opts *o,

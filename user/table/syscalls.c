@@ -69,6 +69,7 @@ struct sr_sysname {
 #define SR_ARG_LONG()		   .type = SR_T_LONG
 #define SR_ARG_ULONG()		   .type = SR_T_ULONG
 #define SR_ARG_HEX(...)		   .type = SR_T_HEX, ##__VA_ARGS__
+#define SR_ARG_HEX32(...)	   .type = SR_T_HEX, .flags = SR_AF_W32, ##__VA_ARGS__
 #define SR_ARG_PTR()		   .type = SR_T_PTR
 #define SR_ARG_FD()		   .type = SR_T_FD
 #define SR_ARG_DIRFD()		   .type = SR_T_DIRFD
@@ -80,7 +81,9 @@ struct sr_sysname {
 #define SR_ARG_SIGNUM()		   .type = SR_T_SIGNUM
 #define SR_ARG_SKIP()		   .type = SR_T_SKIP
 #define SR_ARG_FLAGS(x, ...)	   .type = SR_T_FLAGS, .xlat = &xlat_##x, ##__VA_ARGS__
+#define SR_ARG_FLAGS64(x, ...)	   SR_ARG_FLAGS(x, ##__VA_ARGS__), .flags = SR_AF_W64
 #define SR_ARG_ENUM(x)		   .type = SR_T_ENUM, .xlat = &xlat_##x
+#define SR_ARG_ENUM64(x)	   SR_ARG_ENUM(x), .flags = SR_AF_W64
 #define SR_ARG_PATH()		   .type = SR_T_PATH
 #define SR_ARG_PATH_NOFILE()	   .type = SR_T_PATH, .flags = SR_AF_NOFILE
 #define SR_ARG_STR()		   .type = SR_T_STR

@@ -30,15 +30,15 @@ enum sr_atype {
 	SR_T_UINT, /* unsigned int, decimal */
 	SR_T_LONG, /* long, decimal */
 	SR_T_ULONG, /* unsigned long, decimal */
-	SR_T_HEX, /* unsigned long, hex */
+	SR_T_HEX, /* unsigned long, hex (unsigned int with SR_AF_W32) */
 	SR_T_PTR, /* address: NULL or hex */
 	SR_T_FD, /* int file descriptor */
 	SR_T_DIRFD, /* AT_FDCWD or a file descriptor */
 	SR_T_SIZE, /* size_t, decimal */
 	SR_T_OFF, /* loff_t, decimal */
 	SR_T_MODE, /* mode_t permission bits, octal */
-	SR_T_FLAGS, /* bit set, names from an xlat table */
-	SR_T_ENUM, /* one value, name from an xlat table */
+	SR_T_FLAGS, /* bit set, names from an xlat table (32 bits unless SR_AF_W64) */
+	SR_T_ENUM, /* one value, name from an xlat table (32 bits unless SR_AF_W64) */
 	SR_T_SIGNUM, /* signal number: SIGCHLD */
 	SR_T_PID, /* pid_t, decimal */
 	/* user memory, captured by BPF */
@@ -82,6 +82,14 @@ enum sr_atype {
  * is a netlink socket, so captured whole (up to SR_BLOB_MAX), not cut at -s.
  */
 #define SR_AF_SOCKBUF 0x8
+/*
+ * Widths: the kernel reads an int or unsigned int argument from the low 32
+ * bits of its register and a long from all 64. SR_T_HEX is a long unless
+ * SR_AF_W32 (an unsigned int printed in hex: "%#x"); SR_T_FLAGS and
+ * SR_T_ENUM are 32-bit unless SR_AF_W64 (a long flags word or value).
+ */
+#define SR_AF_W32 0x10
+#define SR_AF_W64 0x20
 
 struct sr_argdesc {
 	uint8_t type; /* enum sr_atype */
