@@ -2,12 +2,14 @@
 /*
  * ioctls of block and storage devices (user/decode/ioctl_blk.c) and the
  * field-table struct printer (ioctl_fields.c), against lines strace 6.1
- * printed (its test suite's ioctl_nbd, ioctl_fiemap and ioctl_scsi).
+ * printed (its test suite's ioctl_nbd, ioctl_fiemap, ioctl_scsi and
+ * ioctl_loop).
  */
 #include <errno.h>
 #include <string.h>
 #include <linux/fiemap.h>
 #include <linux/fs.h>
+#include <linux/loop.h>
 #include <linux/nbd.h>
 #include <scsi/sg.h>
 
@@ -106,9 +108,55 @@ static void ioctl_scsi(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/* loop_info abbreviated: the cipher fields only when a cipher is set; loop_config. */
+static void ioctl_loop(struct t_state *st)
+{
+	struct t_sink s;
+	struct loop_info li;
+	struct loop_config cf;
+	uint64_t a[6] = { (uint64_t)-1, LOOP_SET_STATUS, 0x7f781eb40f58 };
+	struct t_blobspec b = { 2, &li, sizeof(li), 0, 0 };
+
+	memset(&li, 0, sizeof(li));
+	li.lo_number = -2088599168;
+	li.lo_offset = (int)0xa3a2a1a0;
+	li.lo_encrypt_type = (int)0xa7a6a5a4;
+	li.lo_encrypt_key_size = 1;
+	li.lo_flags = (int)0xdeface00;
+	t_sink_open(&s);
+	CHECK_STR(st, t_line(&s, "ioctl", a, &b, 1, -EBADF, NULL, 0),
+		  "ioctl(-1, LOOP_SET_STATUS, {lo_number=-2088599168, lo_offset=0xa3a2a1a0, "
+		  "lo_encrypt_type=0xa7a6a5a4 /* LO_CRYPT_??? */, lo_encrypt_key_size=1, "
+		  "lo_flags=0xdeface00 /* LO_FLAGS_??? */, lo_name=\"\", lo_encrypt_key=\"\\0\", "
+		  "...}) " EBADF_TAIL);
+	li.lo_encrypt_type = LO_CRYPT_NONE;
+	li.lo_flags = LO_FLAGS_READ_ONLY;
+	memset(li.lo_name, 'A', sizeof(li.lo_name));
+	CHECK_STR(st, t_line(&s, "ioctl", a, &b, 1, -EBADF, NULL, 0),
+		  "ioctl(-1, LOOP_SET_STATUS, {lo_number=-2088599168, lo_offset=0xa3a2a1a0, "
+		  "lo_flags=LO_FLAGS_READ_ONLY, "
+		  "lo_name=\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"..., "
+		  "...}) " EBADF_TAIL);
+	/* an output: the address after a failure */
+	a[1] = LOOP_GET_STATUS;
+	CHECK_STR(st, t_line(&s, "ioctl", a, &b, 1, -EBADF, &b, 1),
+		  "ioctl(-1, LOOP_GET_STATUS, 0x7f781eb40f58) " EBADF_TAIL);
+	memset(&cf, 0, sizeof(cf));
+	cf.fd = 3;
+	cf.__reserved[7] = 0xaf;
+	a[1] = LOOP_CONFIGURE;
+	b.data = &cf;
+	b.len = sizeof(cf);
+	CHECK_STR(
+		st, t_line(&s, "ioctl", a, &b, 1, -EBADF, NULL, 0),
+		"ioctl(-1, LOOP_CONFIGURE, {fd=3, block_size=0, info={lo_offset=0, lo_number=0, "
+		"lo_flags=0, lo_file_name=\"\", ...}, __reserved=[0, 0, 0, 0, 0, 0, 0, 0xaf]}) " EBADF_TAIL);
+	a[1] = LOOP_CLR_FD;
+	CHECK_STR(st, t_line(&s, "ioctl", a, NULL, 0, -EBADF, NULL, 0),
+		  "ioctl(-1, LOOP_CLR_FD)            " EBADF_TAIL);
+	t_sink_close(&s);
+}
+
 T_SUITE(decode_ioctl_blk_tests) = {
-	T_CASE(ioctl_nbd),
-	T_CASE(ioctl_fiemap),
-	T_CASE(ioctl_scsi),
-	T_END,
+	T_CASE(ioctl_loop), T_CASE(ioctl_nbd), T_CASE(ioctl_fiemap), T_CASE(ioctl_scsi), T_END,
 };

@@ -107,6 +107,8 @@ struct sr_scdec {
 /* Shared printers. */
 /* -v: structures and environments in full. */
 bool fmt_verbose(const struct sr_fmt *f);
+/* -e verbose= leaves the call's structs decoded (else strace shows their addresses). */
+bool fmt_decodes_structs(const struct sr_fmt *f);
 /* -s: bytes of strings and buffers shown (32 when there are no options). */
 size_t fmt_strsize(const struct sr_fmt *f);
 /* Array elements shown: -s of them, as strace abbreviates arrays, or all with -v. */

@@ -14,6 +14,7 @@
 #include <linux/blkzoned.h>
 #include <linux/counter.h>
 #include <linux/inotify.h>
+#include <linux/loop.h>
 #include <linux/nsfs.h>
 #include <linux/random.h>
 #include <linux/watchdog.h>
@@ -26,12 +27,16 @@
 /* Most bytes of an ioctl's argument captured: its largest struct decoded. */
 #define SR_IOC_CAP 1024
 /*
- * Fewest: the largest struct of the requests that encode no size (termios2),
- * and room for the bytes that follow a header (RNDADDENTROPY's buffer) up to
- * the default -s 32, and one more.
+ * Fewest: the largest struct of the requests that encode no size
+ * (loop_config of LOOP_CONFIGURE, a plain number as the older loop requests
+ * are; then loop_info64, termios2), which also leaves room for the bytes
+ * that follow a header (RNDADDENTROPY's buffer) up to the default -s 32.
  */
-#define SR_IOC_MIN 64
+#define SR_IOC_MIN 320
 _Static_assert(SR_IOC_MIN >= SR_TERMIOS2_SIZE, "termios2 fits");
+_Static_assert(SR_IOC_MIN >= sizeof(struct loop_info64), "loop_info64 fits");
+_Static_assert(SR_IOC_MIN >= sizeof(struct loop_info), "loop_info fits");
+_Static_assert(SR_IOC_MIN >= sizeof(struct loop_config), "loop_config fits");
 
 /* Names a request can have at once ("SNDCTL_TMR_START or TCSETS"). */
 #define SR_IOC_NAMES_MAX 8
@@ -157,10 +162,7 @@ static SR_IOC_ROWS(ioc_rows_base, ioc_table);
 
 /* Every row table: the terminal and file requests here, then by subsystem. */
 static const struct sr_ioc_rows *const ioc_row_tables[] = {
-	&ioc_rows_base,
-	&sr_ioc_rows_dev,
-	&sr_ioc_rows_blk,
-	&sr_ioc_rows_rtc,
+	&ioc_rows_base, &sr_ioc_rows_dev, &sr_ioc_rows_blk, &sr_ioc_rows_rtc, &sr_ioc_rows_loop,
 };
 
 static struct sr_ioc ioc_lookup(uint32_t code)
@@ -331,7 +333,7 @@ static void ioctl_print_ptr(struct sr_fmt *f, const struct sr_call *c, const str
 	const struct sr_blob *b = at_exit ? c->out[2] : c->in[2];
 	const uint8_t *p = blob_get(b, ioc_arg_size(d));
 
-	if (!c->args[2] || !p || (at_exit && c->ret < 0)) {
+	if (!c->args[2] || !p || (at_exit && c->ret < 0) || !fmt_decodes_structs(f)) {
 		fmt_ptr(f, c->args[2]);
 		return;
 	}

@@ -135,5 +135,6 @@ uint64_t ioc_field_u(const struct sr_ioc_field *fl, const uint8_t *p);
 extern const struct sr_ioc_rows sr_ioc_rows_dev; /* ioctl_dev.c */
 extern const struct sr_ioc_rows sr_ioc_rows_blk; /* ioctl_blk.c */
 extern const struct sr_ioc_rows sr_ioc_rows_rtc; /* ioctl_rtc.c */
+extern const struct sr_ioc_rows sr_ioc_rows_loop; /* ioctl_loop.c */
 
 #endif /* SYSRAY_DECODE_IOCTL_H */

@@ -82,6 +82,15 @@ bool fmt_verbose(const struct sr_fmt *f)
 	return !opts__abbrev(f->opts, f->call ? f->call->nr : -1);
 }
 
+bool fmt_decodes_structs(const struct sr_fmt *f)
+{
+	int nr = f->call ? f->call->nr : -1;
+
+	if (!f->opts || nr < 0 || nr >= SR_NR_MAX)
+		return true;
+	return !(f->opts->noverbose_sel[nr / 8] & (1u << (nr % 8)));
+}
+
 size_t fmt_strsize(const struct sr_fmt *f)
 {
 	return f->opts ? (size_t)f->opts->strsize : 32;
