@@ -6,17 +6,21 @@
  * not even the first element can be read. Also argv and envp arrays with
  * unreadable strings and no NULL before the unreadable page, iovecs of a
  * failed call and of another process's memory, counts with garbage in the
- * upper half of a 32-bit register, and a group list longer than the kernel
- * takes.
+ * upper half of a 32-bit register, a group list longer than the kernel
+ * takes, and values the kernel writes at the very end of a mapping (prctl,
+ * seccomp, mincore, select's fd sets).
  */
 
 #include "common.h"
 
 #include <poll.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/select.h>
 #include <sys/sem.h>
 #include <sys/uio.h>
 #include <linux/limits.h>
+#include <linux/seccomp.h>
 
 #define BAD1 ((char *)-1UL)
 #define BAD2 ((char *)-2UL)
@@ -29,7 +33,9 @@ int main(void)
 	struct iovec *iov, local, remote;
 	char **argv, **envp, buf[8] = "abcdefg", out[8];
 	gid_t *gids;
-	int p[2];
+	fd_set *set, tv_zero_set;
+	struct timeval tv = { 0, 0 };
+	int p[2], *ints;
 
 	page = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	CHECK(page != MAP_FAILED);
@@ -80,6 +86,22 @@ int main(void)
 	remote.iov_len = sizeof(buf);
 	EQ(syscall(SYS_process_vm_readv, getpid(), &local, 1, &remote, 1, 0), sizeof(buf));
 	EQ(syscall(SYS_process_vm_writev, getpid(), &local, 1, &remote, 1, 0), sizeof(buf));
+
+	/* values at the end of a mapping, read by strace with their own size */
+	ints = (int *)none - 1;
+	OK(syscall(SYS_prctl, PR_GET_PDEATHSIG, ints, 0, 0, 0));
+	OK(syscall(SYS_prctl, PR_GET_TSC, ints, 0, 0, 0));
+	*(unsigned int *)ints = SECCOMP_RET_ALLOW;
+	OK(syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, ints));
+	OK(syscall(SYS_mincore, page, 4096, none - 1));
+	ERR(syscall(SYS_mincore, page, 4097, none - 1), EFAULT);
+	ERR(syscall(SYS_mincore, page + 1, 4096, none - 1), EINVAL);
+	set = (fd_set *)(none - sizeof(long));
+	FD_ZERO(&tv_zero_set);
+	memcpy(set, &tv_zero_set, sizeof(long));
+	FD_SET(p[1], set);
+	EQ(syscall(SYS_select, p[1] + 1, NULL, set, NULL, &tv), 1);
+	ERR(syscall(SYS_select, FD_SETSIZE + 1, NULL, set, NULL, &tv), EFAULT);
 
 	/* execve: unreadable strings, and no NULL before the page */
 	argv = (char **)none - 4;
