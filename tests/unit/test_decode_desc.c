@@ -122,6 +122,18 @@ static void arrays_cut_at_a_page(struct t_state *st)
 	bi.flags = 0;
 	CHECK_STR(st, t_line(&s, "setgroups", a, &bi, 1, -EINVAL, NULL, 0),
 		  "setgroups(65537, 0x7f0000000ffc)  = -1 EINVAL (Invalid argument)");
+	/* select's sets: strace reads (nfds + 7) / 8 bytes rounded up to longs */
+	uint64_t set = 0x18;
+
+	a[0] = 5;
+	a[1] = 0x7f0000000ff8;
+	a[2] = a[3] = a[4] = 0;
+	bi = (struct t_blobspec){ 1, &set, sizeof(set), SR_BF_PART, 0 };
+	CHECK_STR(st, t_line(&s, "select", a, &bi, 1, -EINTR, NULL, 0),
+		  "select(5, [3 4], NULL, NULL, NULL) = -1 EINTR (Interrupted system call)");
+	a[0] = 1025;
+	CHECK_STR(st, t_line(&s, "select", a, &bi, 1, -EFAULT, NULL, 0),
+		  "select(1025, 0x7f0000000ff8, NULL, NULL, NULL) = -1 EFAULT (Bad address)");
 	/* a failed readv: the bases as addresses; a count that wraps: the address */
 	uint64_t iov[2] = { 0x7f0000002000, 8 };
 
