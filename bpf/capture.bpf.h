@@ -79,6 +79,10 @@ static __always_inline const struct sr_plan *plan_get(__u32 key)
 #define CAP_ARG(p)    ((__u8)((p) >> 16))
 #define CAP_HOW(p)    ((__u8)((p) >> 24))
 #define CAP_FLAGS(p)  ((__u8)((p) >> 32))
+/* The same, marked SR_BF_PART instead of SR_BF_TRUNC (SR_CAP_PART). */
+#define CAP_PAGE_PART (1ULL << 42)
+/* A string that cannot be read: keep its pointer as the blob's 8 bytes. */
+#define CAP_KEEP_PTR (1ULL << 43)
 
 /* Is the user byte at @addr a NUL? */
 static __always_inline bool str_ends_at(__u64 addr)
@@ -145,6 +149,11 @@ __noinline __u32 put_blob(__u32 off, __u64 ptr, __u64 want, __u64 req)
 			b->aux = n;
 			if (req & CAP_RETRYABLE)
 				s->faults |= 1u << (CAP_ARG(req) & 7);
+			if (req & CAP_KEEP_PTR) {
+				*(__u64 *)data = ptr;
+				len = sizeof(ptr);
+				b->flags |= SR_BF_PART;
+			}
 		} else {
 			len = n;
 			/*
@@ -164,12 +173,15 @@ __noinline __u32 put_blob(__u32 off, __u64 ptr, __u64 want, __u64 req)
 		/* for the verifier */
 		asm volatile("%0 &= 0x1fff" : "+r"(len));
 		n = bpf_probe_read_user(data, len, (const void *)ptr);
-		if (n < 0 && (req & CAP_PAGE_CUT) && 4096 - (ptr & 4095) < len) {
+		if (n < 0 && (req & (CAP_PAGE_CUT | CAP_PAGE_PART)) && 4096 - (ptr & 4095) < len) {
 			len = 4096 - (ptr & 4095);
 			/* for the verifier */
 			asm volatile("%0 &= 0x1fff" : "+r"(len));
-			b->flags |= SR_BF_TRUNC;
+			b->flags |= (req & CAP_PAGE_CUT) ? SR_BF_TRUNC : SR_BF_PART;
 			n = bpf_probe_read_user(data, len, (const void *)ptr);
+			/* the next page may be mapped but not resident yet */
+			if (n >= 0 && (req & CAP_RETRYABLE) && (b->flags & SR_BF_PART))
+				s->faults |= 1u << (CAP_ARG(req) & 7);
 		}
 		if (n < 0) {
 			b->flags |= SR_BF_FAULT;
@@ -198,6 +210,8 @@ static __always_inline __u64 plan_want(const struct sr_plan_arg *pa, const __u64
 		return pa->elem;
 	case SR_LEN_ARG:
 		n = args[pa->len_arg & 7];
+		if (pa->when & SR_CAP_LEN32)
+			n = (__u32)n;
 		break;
 	case SR_LEN_RET:
 		n = ret < 0 ? 0 : ret;
@@ -282,7 +296,7 @@ __noinline __u32 put_strv(__u32 off, __u64 uptr, __u64 req)
 	struct strv_walk w = {
 		.uptr = uptr,
 		.sreq = CAP_PACK(CAP_CAP(req), CAP_ARG(req), SR_HOW_STR, CAP_FLAGS(req)) |
-			(req & CAP_RETRYABLE),
+			(req & CAP_RETRYABLE) | CAP_KEEP_PTR,
 		.flags = CAP_FLAGS(req),
 	};
 	struct sr_scratch *s = scratch_get();
@@ -364,7 +378,8 @@ __noinline __u32 put_iov(__u32 off, __u64 uptr, __u64 cnt, __u64 total, __u64 re
 	};
 
 	w.off = put_blob(off, uptr, w.cnt * 16,
-			 CAP_PACK(SR_IOV_MAX * 16, CAP_ARG(req), SR_HOW_BUF, CAP_FLAGS(req)));
+			 CAP_PACK(SR_IOV_MAX * 16, CAP_ARG(req), SR_HOW_BUF, CAP_FLAGS(req)) |
+				 CAP_PAGE_PART);
 	sr_loop(SR_IOV_MAX, iov_step, &w);
 	return w.off;
 }
@@ -583,12 +598,16 @@ __noinline __u32 capture_one(__u32 off, __u32 key, __u64 i, __u32 pass)
 				CAP_PACK(pa->cap, i, pa->how, flags) | rf |
 					(pa->len_src == SR_LEN_IOC || (pa->when & SR_CAP_PAGE_CUT)
 						 ? CAP_PAGE_CUT
-						 : 0));
+						 : 0) |
+					((pa->when & SR_CAP_PART) ? CAP_PAGE_PART : 0));
 	case SR_HOW_STRV:
 	case SR_HOW_STRV_COUNT:
 		return put_strv(off, ptr, CAP_PACK(pa->cap, i, pa->how, flags) | rf);
 	case SR_HOW_IOV:
-		return put_iov(off, ptr, s->args[pa->len_arg & 7], total, req);
+		return put_iov(off, ptr,
+			       (pa->when & SR_CAP_LEN32) ? (__u32)s->args[pa->len_arg & 7] :
+							   s->args[pa->len_arg & 7],
+			       total, req);
 	case SR_HOW_MSGHDR:
 		return put_msghdr(off, ptr, total, req);
 	case SR_HOW_DIRENTS:

@@ -96,6 +96,12 @@ struct sr_exit {
 #define SR_BF_ENTRY 0x10 /* in a struct sr_callrec: an entry capture */
 #define SR_BF_FLAT  0x20 /* argv as the new image holds it: NUL-separated strings */
 #define SR_BF_COUNT 0x40 /* SR_HOW_DIRENTS: aux is the number of entries */
+/*
+ * The copy faulted and was made again up to the next page boundary
+ * (SR_CAP_PART): the bytes after @len are unreadable. A string of argv that
+ * cannot be read: @len is 8, the pointer.
+ */
+#define SR_BF_PART 0x80
 
 /*
  * Captured user memory for one argument. @len payload bytes follow the
@@ -194,6 +200,14 @@ struct sr_signal {
  * open_how, clone3's clone_args), as ioctl arguments are copied.
  */
 #define SR_CAP_PAGE_CUT 0x10
+/*
+ * SR_HOW_BUF: a copy that faults is made again with the bytes before the
+ * next page boundary, marked SR_BF_PART (an array or a value that ends a
+ * mapping: strace prints what it could read).
+ */
+#define SR_CAP_PART 0x40
+/* The length argument (len_arg) is a 32-bit int: its register's low half. */
+#define SR_CAP_LEN32 0x80
 
 /* sr_plan_arg.how */
 enum sr_cap_how {

@@ -90,6 +90,66 @@ static void polls(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/*
+ * Arrays cut at an unreadable page (SR_BF_PART): the elements read, then
+ * "... /\* address *\/" where reading stopped, the address when none was read;
+ * counts in 32-bit arguments are the register's low half.
+ */
+static void arrays_cut_at_a_page(struct t_state *st)
+{
+	struct t_sink s;
+	struct t_pollfd in[1] = { { 3, 1 /* POLLIN */, 0 } };
+	int32_t gids[1] = { 0 };
+	uint64_t a[6] = { 0x7f0000000ff8, 2, 0 };
+	struct t_blobspec bi = { 0, in, sizeof(in), SR_BF_PART, 0 };
+
+	t_sink_open(&s);
+	CHECK_STR(st, t_line(&s, "poll", a, &bi, 1, -EFAULT, NULL, 0),
+		  "poll([{fd=3, events=POLLIN}, ... /* 0x7f0000001000 */], 2, 0) = -1 EFAULT (Bad "
+		  "address)");
+	/* nfds is an unsigned int */
+	a[1] = 0xfacefeed00000001;
+	bi.flags = 0;
+	CHECK_STR(st, t_line(&s, "poll", a, &bi, 1, 0, NULL, 0),
+		  "poll([{fd=3, events=POLLIN}], 1, 0) = 0 (Timeout)");
+	a[0] = 2;
+	a[1] = 0x7f0000000ffc;
+	bi = (struct t_blobspec){ 1, gids, sizeof(gids), SR_BF_PART, 0 };
+	CHECK_STR(st, t_line(&s, "setgroups", a, &bi, 1, -EFAULT, NULL, 0),
+		  "setgroups(2, [0, ... /* 0x7f0000001000 */]) = -1 EFAULT (Bad address)");
+	/* more than NGROUPS_MAX: the address, as strace prints it */
+	a[0] = 65537;
+	bi.flags = 0;
+	CHECK_STR(st, t_line(&s, "setgroups", a, &bi, 1, -EINVAL, NULL, 0),
+		  "setgroups(65537, 0x7f0000000ffc)  = -1 EINVAL (Invalid argument)");
+	/* select's sets: strace reads (nfds + 7) / 8 bytes rounded up to longs */
+	uint64_t set = 0x18;
+
+	a[0] = 5;
+	a[1] = 0x7f0000000ff8;
+	a[2] = a[3] = a[4] = 0;
+	bi = (struct t_blobspec){ 1, &set, sizeof(set), SR_BF_PART, 0 };
+	CHECK_STR(st, t_line(&s, "select", a, &bi, 1, -EINTR, NULL, 0),
+		  "select(5, [3 4], NULL, NULL, NULL) = -1 EINTR (Interrupted system call)");
+	a[0] = 1025;
+	CHECK_STR(st, t_line(&s, "select", a, &bi, 1, -EFAULT, NULL, 0),
+		  "select(1025, 0x7f0000000ff8, NULL, NULL, NULL) = -1 EFAULT (Bad address)");
+	/* a failed readv: the bases as addresses; a count that wraps: the address */
+	uint64_t iov[2] = { 0x7f0000002000, 8 };
+
+	a[0] = 3;
+	a[1] = 0x7f0000000ff0;
+	a[2] = 1;
+	bi = (struct t_blobspec){ 1, iov, sizeof(iov), 0, 0 };
+	CHECK_STR(st, t_line(&s, "readv", a, NULL, 0, -EBADF, &bi, 1),
+		  "readv(3, [{iov_base=0x7f0000002000, iov_len=8}], 1) = -1 EBADF (Bad file "
+		  "descriptor)");
+	a[2] = -1;
+	CHECK_STR(st, t_line(&s, "readv", a, NULL, 0, -EINVAL, &bi, 1),
+		  "readv(3, 0x7f0000000ff0, 18446744073709551615) = -1 EINVAL (Invalid argument)");
+	t_sink_close(&s);
+}
+
 static void ppolls(struct t_state *st)
 {
 	struct t_sink s;
@@ -787,6 +847,7 @@ static void epoll_more(struct t_state *st)
 T_SUITE(decode_desc_tests) = {
 	T_CASE(pipes_and_ids),
 	T_CASE(polls),
+	T_CASE(arrays_cut_at_a_page),
 	T_CASE(ppolls),
 	T_CASE(selects),
 	T_CASE(pselects),

@@ -429,7 +429,8 @@ static int check_plan_arg(const struct sr_sysent *e, const struct sr_plan *p, in
 		return bad;
 	}
 	if (pa->how > SR_HOW_MMSG || pa->len_src > SR_LEN_IOC ||
-	    (pa->when & ~(copies | SR_CAP_ANYRET | SR_CAP_RETRY | SR_CAP_PAGE_CUT)))
+	    (pa->when & ~(copies | SR_CAP_ANYRET | SR_CAP_RETRY | SR_CAP_PAGE_CUT | SR_CAP_PART |
+			  SR_CAP_LEN32)))
 		bad += broken(e->name, i, "unknown how, len_src or when bits");
 	/* a copy with no way to copy does nothing, yet costs the entry record */
 	if (!(pa->when & copies) != (pa->how == SR_HOW_NONE))

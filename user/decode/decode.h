@@ -32,6 +32,8 @@ struct sr_kind {
 	uint16_t size;
 	/* Variable-size kinds: most bytes worth capturing. */
 	uint16_t max;
+	/* Optional: an array of more elements prints as its address (NGROUPS_MAX). */
+	uint32_t max_elems;
 	/* Print @len captured bytes of one element (or the whole, if size is 0). */
 	void (*print)(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
 		      size_t len);
@@ -160,6 +162,16 @@ void fmt_struct(struct sr_fmt *f, const struct sr_call *c, int argi, bool at_exi
  * print_array() cuts arrays.
  */
 bool pr_array_elem(struct sr_fmt *f, size_t i);
+/* "... /\* 0xADDR *\/": an array goes on at @addr, which cannot be read. */
+void fmt_more_unread(struct sr_fmt *f, uint64_t addr);
+/* An array of @count @elem-byte elements past the address space's end: its address. */
+bool fmt_array_wraps(struct sr_fmt *f, uint64_t addr, uint64_t count, size_t elem);
+/*
+ * An array at @addr of which @have elements were read before an unreadable
+ * page (@b has SR_BF_PART): when none, print the address, as strace does,
+ * and return true.
+ */
+bool fmt_array_unread(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, size_t have);
 /* "[N]" for an int in user memory, as strace prints int* outputs. */
 void fmt_int_array(struct sr_fmt *f, const void *data, size_t len, size_t n);
 

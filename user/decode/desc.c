@@ -3,6 +3,8 @@
  * Decoders: the small values syscalls return through pointers: pipe's and
  * socketpair's pair of new descriptors, loff_t offsets, unsigned ints and ids.
  */
+#include <linux/limits.h>
+
 #include "decode/decode.h"
 
 /* An argument array or a single pointed-to value: "[0]" only for the latter. */
@@ -100,3 +102,8 @@ const struct sr_kind sr_kind_uint = { .name = "uint",
 				      .size = sizeof(uint32_t),
 				      .print = uint_print };
 const struct sr_kind sr_kind_uid = { .name = "uid", .size = sizeof(uint32_t), .print = uid_print };
+/* getgroups, setgroups: a list longer than the kernel takes prints as its address */
+const struct sr_kind sr_kind_gid_list = { .name = "gid_list",
+					  .size = sizeof(uint32_t),
+					  .print = uid_print,
+					  .max_elems = NGROUPS_MAX };

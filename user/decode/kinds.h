@@ -35,6 +35,7 @@ SR_KIND(int_pair)
 SR_KIND(loff)
 SR_KIND(uint)
 SR_KIND(uid)
+SR_KIND(gid_list)
 
 /* poll.c: poll, ppoll */
 SR_KIND(pollfd)

@@ -68,7 +68,8 @@ static void mincore_vec_plan(const struct sr_sysent *ent, int argi, const struct
 {
 	long cap = o->verbose ? SR_BLOB_MAX : (long)o->strsize + 1;
 
-	pa->when = SR_CAP_EXIT | SR_CAP_ANYRET; /* strace shows it even on failure */
+	/* after a success (strace shows a failed call's as its address), up to an unreadable page */
+	pa->when = SR_CAP_EXIT | SR_CAP_PART;
 	pa->how = SR_HOW_BUF;
 	pa->len_src = SR_LEN_ARG;
 	pa->len_arg = argi - 1;
@@ -84,7 +85,7 @@ static void mincore_vec_print(struct sr_fmt *f, const struct sr_call *c, int arg
 	uint64_t len = c->args[argi - 1], n, i;
 	const uint8_t *v;
 
-	if (!c->args[argi] || !blob_ok(b) || page <= 0) {
+	if (!c->args[argi] || c->ret < 0 || !blob_ok(b) || page <= 0) {
 		fmt_ptr(f, c->args[argi]);
 		return;
 	}
@@ -95,7 +96,10 @@ static void mincore_vec_print(struct sr_fmt *f, const struct sr_call *c, int arg
 		if (!pr_array_elem(f, i))
 			break;
 		if (i >= b->len) {
-			pr_more(f);
+			if (b->flags & SR_BF_PART)
+				fmt_more_unread(f, c->args[argi] + i);
+			else
+				pr_more(f);
 			break;
 		}
 		pr_u(f, v[i] & 1);

@@ -57,11 +57,14 @@ static void fmt_name_buf(struct sr_fmt *f, const struct sr_blob *b, uint64_t add
 		pr_addr(f, 0);
 		return;
 	}
-	if (!blob_ok(b) || b->len < n) {
+	/* a name cut at an unreadable page is whole if its NUL came before */
+	if (!blob_ok(b) ||
+	    (b->len < n && !((b->flags & SR_BF_PART) && memchr(blob_data(b), 0, b->len)))) {
 		pr_x(f, addr);
 		return;
 	}
 	s = blob_data(b);
+	n = b->len < n ? b->len : n;
 	pr_str(f, s, strnlen(s, n), n, memchr(s, 0, n) ? 0 : SR_Q_ELLIPSIS);
 }
 
@@ -404,13 +407,16 @@ static void prctl_plan(const struct sr_sysent *ent, const struct sr_opts *o, str
 	long cap = o->strsize + 2;
 
 	(void)ent;
-	/* a name's page may not be resident yet: read it again at exit */
-	pa->when = SR_CAP_ENTER | SR_CAP_EXIT | SR_CAP_RETRY;
+	/*
+	 * a name's page may not be resident yet: read it again at exit; an
+	 * int or a name at the end of a mapping: the bytes before the next page
+	 */
+	pa->when = SR_CAP_ENTER | SR_CAP_EXIT | SR_CAP_RETRY | SR_CAP_PART;
 	pa->how = SR_HOW_BUF;
 	pa->len_src = SR_LEN_FIXED;
 	pa->elem = SR_TASK_COMM_LEN;
 	pa->cap = SR_TASK_COMM_LEN;
-	p->a[2] = (struct sr_plan_arg){ .when = SR_CAP_ENTER | SR_CAP_RETRY,
+	p->a[2] = (struct sr_plan_arg){ .when = SR_CAP_ENTER | SR_CAP_RETRY | SR_CAP_PART,
 					.how = SR_HOW_BUF,
 					.elem = sizeof(struct sock_fprog),
 					.cap = sizeof(struct sock_fprog) };

@@ -81,7 +81,9 @@ static void seccomp_plan(const struct sr_sysent *ent, const struct sr_opts *o, s
 {
 	(void)ent;
 	(void)o;
-	p->a[2] = (struct sr_plan_arg){ .when = SR_CAP_ENTER | SR_CAP_EXIT | SR_CAP_RETRY,
+	/* a value at the end of a mapping: the bytes before the next page */
+	p->a[2] = (struct sr_plan_arg){ .when = SR_CAP_ENTER | SR_CAP_EXIT | SR_CAP_RETRY |
+						SR_CAP_PART,
 					.how = SR_HOW_BUF,
 					.elem = sizeof(struct sock_fprog),
 					.cap = sizeof(struct sock_fprog) };

@@ -45,12 +45,27 @@ static bool fd_isset(const uint8_t *set, size_t len, int fd)
 static void fdset_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
 		       struct sr_plan_arg *pa)
 {
-	pa->when = SR_CAP_ENTER | SR_CAP_EXIT | SR_CAP_RETRY;
+	pa->when = SR_CAP_ENTER | SR_CAP_EXIT | SR_CAP_RETRY | SR_CAP_PART | SR_CAP_LEN32;
 	pa->how = SR_HOW_BUF;
 	pa->len_src = SR_LEN_ARG;
 	pa->len_arg = 0;
 	pa->elem = 1;
 	pa->cap = SR_FDSET_MAX;
+}
+
+/*
+ * The set captured in @b, or NULL: strace reads (nfds + 7) / 8 bytes rounded
+ * up to longs, and shows the address when that fails (a set that ends on an
+ * unreadable page, SR_BF_PART).
+ */
+static const uint8_t *fdset_get(const struct sr_blob *b, int nfds)
+{
+	size_t need = ((size_t)nfds + 7) / 8;
+
+	need = (need + sizeof(long) - 1) / sizeof(long) * sizeof(long);
+	if (!blob_get(b, 1) || ((b->flags & SR_BF_PART) && b->len < need))
+		return NULL;
+	return blob_data(b);
 }
 
 /* The set as given at entry: "[3 5]", each descriptor as strace's printfd. */
@@ -64,7 +79,7 @@ static void fdset_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 		fmt_ptr(f, c->args[argi]);
 		return;
 	}
-	set = blob_get(b, 1);
+	set = fdset_get(b, nfds);
 	if (!set) {
 		pr_x(f, c->args[argi]);
 		return;
@@ -80,8 +95,8 @@ static void fdset_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 static void fdset_fds(const struct sr_call *c, int argi, bool at_exit, sr_fd_fn fn, void *ctx)
 {
 	const struct sr_blob *b = c->in[argi];
-	const uint8_t *set = blob_get(b, 1);
 	int nfds = select_nfds(c), fd;
+	const uint8_t *set = fdset_get(b, nfds);
 
 	for (fd = 0; !at_exit && set && c->args[argi] && fd < nfds; fd++)
 		if (fd_isset(set, b->len, fd))

@@ -85,7 +85,8 @@ static void format_argv(struct sr_fmt *f, const struct sr_call *c, int i)
 		format_flat_argv(f, head);
 		return;
 	}
-	if (!head || (head->flags & SR_BF_FAULT) || head->aux < 0) {
+	/* a fault on the array itself: the pointers before it are shown */
+	if (!head || head->aux < 0 || ((head->flags & SR_BF_FAULT) && !head->aux)) {
 		pr_x(f, c->args[i]);
 		return;
 	}
@@ -102,17 +103,23 @@ static void format_argv(struct sr_fmt *f, const struct sr_call *c, int i)
 			pr_more(f);
 			break;
 		}
-		/*
-		 * strace shows a string it cannot read as its pointer, which the
-		 * capture does not keep: say that it is unknown, not an address.
-		 */
+		/* a string that cannot be read: its pointer, when the capture kept it */
 		if (b->flags & SR_BF_FAULT) {
-			pr_unknown(f);
+			uint64_t p;
+
+			if ((b->flags & SR_BF_PART) && b->len == sizeof(p)) {
+				memcpy(&p, blob_data(b), sizeof(p));
+				pr_addr(f, p);
+			} else {
+				pr_unknown(f);
+			}
 			continue;
 		}
 		pr_str(f, blob_data(b), b->len, max,
 		       SR_Q_NUL_TERM | ((b->flags & SR_BF_TRUNC) ? SR_Q_ELLIPSIS : 0));
 	}
+	if (n == (size_t)count && (head->flags & SR_BF_FAULT))
+		fmt_more_unread(f, c->args[i] + (uint64_t)count * sizeof(uint64_t));
 	pr_array_end(f);
 }
 
@@ -127,10 +134,12 @@ static void format_envp(struct sr_fmt *f, const struct sr_call *c, int i)
 	char note[48];
 
 	fmt_ptr(f, c->args[i]);
-	if (!c->args[i] || !head || (head->flags & SR_BF_FAULT))
+	if (!c->args[i] || !head || ((head->flags & SR_BF_FAULT) && !head->aux))
 		return;
 	snprintf(note, sizeof(note), "%d %s%s", (int)head->aux, head->aux == 1 ? "var" : "vars",
-		 (head->flags & SR_BF_TRUNC) ? " or more" : "");
+		 (head->flags & SR_BF_TRUNC) ? " or more" :
+		 (head->flags & SR_BF_FAULT) ? ", unterminated" :
+					       "");
 	pr_comment(f, note);
 }
 
@@ -142,20 +151,36 @@ static void format_iov(struct sr_fmt *f, const struct sr_call *c, int i, bool at
 	const uint64_t *v;
 	size_t n, count, max = fmt_strsize(f);
 	uint64_t left = at_exit && c->ret > 0 ? (uint64_t)c->ret : 0;
+	uint64_t want = syscalls__len_arg(c->ent, c->args, SR_L_IDX(c->ent->args[i].len));
+	/* a failed call: the bases as addresses, as strace's IOV_DECODE_ADDR */
+	bool addrs = (at_exit && c->ret < 0) || (c->ent->args[i].flags & SR_AF_IOV_ADDR);
 
-	if ((at_exit && (!c->has_exit || c->ret < 0)) || !arr ||
-	    (arr->flags & (SR_BF_FAULT | SR_BF_NULL))) {
+	if ((at_exit && !c->has_exit) || !arr || (arr->flags & (SR_BF_FAULT | SR_BF_NULL))) {
 		fmt_ptr(f, c->args[i]);
 		return;
 	}
 	end = call__blob_end(c, arr);
 	v = blob_data(arr);
 	count = arr->len / 16;
+	if (fmt_array_wraps(f, c->args[i], want, 16) ||
+	    (want && fmt_array_unread(f, arr, c->args[i], count)))
+		return;
 	b = arr;
 	pr_array_begin(f);
 	for (n = 0; n < count; n++) {
 		uint64_t base = v[2 * n], len = v[2 * n + 1];
 		bool have = at_exit ? left > 0 : true;
+
+		if (addrs) {
+			if (!pr_array_elem(f, n))
+				break;
+			pr_struct_begin(f);
+			pr_field(f, "iov_base");
+			fmt_ptr(f, base);
+			pr_field_u(f, "iov_len", len);
+			pr_struct_end(f);
+			continue;
+		}
 
 		if (n >= max) {
 			pr_more(f);
@@ -182,7 +207,9 @@ static void format_iov(struct sr_fmt *f, const struct sr_call *c, int i, bool at
 		pr_struct_end(f);
 		left = left > len ? left - len : 0;
 	}
-	if (n == count && c->args[SR_L_IDX(c->ent->args[i].len) % SR_NARGS] > count)
+	if (n == count && want > count && (arr->flags & SR_BF_PART))
+		fmt_more_unread(f, c->args[i] + count * 16);
+	else if (n == count && want > count)
 		pr_more(f);
 	pr_array_end(f);
 }

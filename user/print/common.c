@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Printers shared by the table-driven formatter and the custom decoders. */
 #include <fcntl.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -290,21 +291,55 @@ void fmt_int_array(struct sr_fmt *f, const void *data, size_t len, size_t n)
 	pr_array_end(f);
 }
 
-/* An array argument: "[e1, e2]" with at most -s elements, then "...". */
+void fmt_more_unread(struct sr_fmt *f, uint64_t addr)
+{
+	char buf[24];
+
+	pr_more(f);
+	snprintf(buf, sizeof(buf), "%#" PRIx64, addr);
+	pr_comment(f, buf);
+}
+
+bool fmt_array_wraps(struct sr_fmt *f, uint64_t addr, uint64_t count, size_t elem)
+{
+	if (!count || (count <= UINT64_MAX / elem && addr + count * elem > addr))
+		return false;
+	pr_addr(f, addr);
+	return true;
+}
+
+bool fmt_array_unread(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, size_t have)
+{
+	if (!b || !(b->flags & SR_BF_PART) || have)
+		return false;
+	pr_addr(f, addr);
+	return true;
+}
+
+/*
+ * An array argument at @addr: "[e1, e2]" with at most -s elements, then
+ * "..."; the elements before an unreadable page (SR_BF_PART), then
+ * "... /\* address *\/", as strace's print_array() shows them.
+ */
 static void fmt_array(struct sr_fmt *f, const struct sr_call *c, int argi, const struct sr_kind *k,
-		      const struct sr_blob *b, uint64_t count)
+		      const struct sr_blob *b, uint64_t count, uint64_t addr)
 {
 	const uint8_t *p = blob_data(b);
 	size_t have = b->len / k->size, i;
 	size_t max = fmt_max_elems(f);
 
+	if (fmt_array_wraps(f, addr, count, k->size) ||
+	    (count && fmt_array_unread(f, b, addr, have)))
+		return;
 	pr_array_begin(f);
 	for (i = 0; i < count && i < have; i++) {
 		if (!pr_array_elem(f, i))
 			break;
 		k->print(f, c, argi, p + i * k->size, k->size);
 	}
-	if (i < count && i == have && i < max)
+	if (i < count && i == have && (b->flags & SR_BF_PART))
+		fmt_more_unread(f, addr + i * k->size);
+	else if (i < count && i == have && i < max)
 		pr_more(f);
 	pr_array_end(f);
 }
@@ -315,12 +350,14 @@ static uint64_t array_count(const struct sr_call *c, const struct sr_argdesc *a)
 
 	switch (SR_L_KIND(a->len)) {
 	case SR_L_ARG(0):
-		return c->args[idx];
+		return syscalls__len_arg(c->ent, c->args, idx);
 	case SR_L_RET:
 		return c->ret > 0 ? (uint64_t)c->ret : 0;
-	case SR_L_MIN(0):
-		return c->ret >= 0 && (uint64_t)c->ret < c->args[idx] ? (uint64_t)c->ret :
-									c->args[idx];
+	case SR_L_MIN(0): {
+		uint64_t n = syscalls__len_arg(c->ent, c->args, idx);
+
+		return c->ret >= 0 && (uint64_t)c->ret < n ? (uint64_t)c->ret : n;
+	}
 	default:
 		return 1;
 	}
@@ -347,8 +384,12 @@ void fmt_struct(struct sr_fmt *f, const struct sr_call *c, int argi, bool at_exi
 		pr_x(f, addr);
 		return;
 	}
+	if (a->len != SR_L_NONE && k->max_elems && array_count(c, a) > k->max_elems) {
+		pr_x(f, addr);
+		return;
+	}
 	if (a->len != SR_L_NONE && k->size) {
-		fmt_array(f, c, argi, k, b, array_count(c, a));
+		fmt_array(f, c, argi, k, b, array_count(c, a), addr);
 		return;
 	}
 	if (k->size && b->len < k->size) {

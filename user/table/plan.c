@@ -25,11 +25,14 @@ static uint16_t str_cap(const struct sr_opts *o, int extra)
 	return cap > SR_BLOB_MAX ? SR_BLOB_MAX : cap;
 }
 
-static void plan_len(struct sr_plan_arg *pa, uint8_t len)
+static void plan_len(const struct sr_sysent *e, struct sr_plan_arg *pa, uint8_t len)
 {
 	switch (SR_L_KIND(len)) {
 	case SR_L_ARG(0):
 		pa->len_src = SR_LEN_ARG;
+		/* a count the kernel reads as an int: the register's low half */
+		if (syscalls__arg_is_32(e, SR_L_IDX(len)))
+			pa->when |= SR_CAP_LEN32;
 		break;
 	case SR_L_PTR(0):
 		pa->len_src = SR_LEN_PTR32;
@@ -47,7 +50,8 @@ static void plan_len(struct sr_plan_arg *pa, uint8_t len)
 	pa->len_arg = SR_L_IDX(len);
 }
 
-static void plan_struct(const struct sr_argdesc *a, const struct sr_opts *o, struct sr_plan_arg *pa)
+static void plan_struct(const struct sr_sysent *e, const struct sr_argdesc *a,
+			const struct sr_opts *o, struct sr_plan_arg *pa)
 {
 	const struct sr_kind *k = a->kind;
 	uint32_t cap;
@@ -58,12 +62,16 @@ static void plan_struct(const struct sr_argdesc *a, const struct sr_opts *o, str
 		pa->elem = k->size;
 		cap = k->size;
 	} else if (k->size) {
-		/* An array: one element more than -s shows tells "..." apart. */
-		plan_len(pa, a->len);
+		/*
+		 * An array: one element more than -s shows tells "..." apart;
+		 * the elements before an unreadable page are shown.
+		 */
+		plan_len(e, pa, a->len);
+		pa->when |= SR_CAP_PART;
 		pa->elem = k->size;
 		cap = (uint32_t)k->size * (o->strsize + 1);
 	} else {
-		plan_len(pa, a->len);
+		plan_len(e, pa, a->len);
 		pa->elem = 1;
 		cap = k->max;
 	}
@@ -71,13 +79,13 @@ static void plan_struct(const struct sr_argdesc *a, const struct sr_opts *o, str
 	/* Entry copies that fault are read again at exit (SR_CAP_RETRY). */
 	switch (a->type) {
 	case SR_T_STRUCT_IN:
-		pa->when = SR_CAP_ENTER | SR_CAP_RETRY;
+		pa->when |= SR_CAP_ENTER | SR_CAP_RETRY;
 		break;
 	case SR_T_STRUCT_OUT:
-		pa->when = SR_CAP_EXIT;
+		pa->when |= SR_CAP_EXIT;
 		break;
 	default:
-		pa->when = SR_CAP_ENTER | SR_CAP_RETRY | SR_CAP_EXIT;
+		pa->when |= SR_CAP_ENTER | SR_CAP_RETRY | SR_CAP_EXIT;
 		break;
 	}
 	if (a->flags & SR_AF_ANYRET)
@@ -112,21 +120,21 @@ static void plan_arg(const struct sr_sysent *e, int i, const struct sr_opts *o,
 	case SR_T_BUF_OUT:
 		pa->when = a->type == SR_T_BUF_IN ? SR_CAP_ENTER | SR_CAP_RETRY : SR_CAP_EXIT;
 		pa->how = SR_HOW_BUF;
-		plan_len(pa, a->len);
+		plan_len(e, pa, a->len);
 		pa->elem = 1;
 		pa->cap = (a->flags & SR_AF_SOCKBUF) ? SR_BLOB_MAX : str_cap(o, 0);
 		break;
 	case SR_T_PATH_OUT:
 		pa->when = SR_CAP_EXIT;
 		pa->how = SR_HOW_BUF;
-		plan_len(pa, a->len);
+		plan_len(e, pa, a->len);
 		pa->elem = 1;
 		pa->cap = SR_BLOB_MAX;
 		break;
 	case SR_T_STRUCT_IN:
 	case SR_T_STRUCT_OUT:
 	case SR_T_STRUCT_INOUT:
-		plan_struct(a, o, pa);
+		plan_struct(e, a, o, pa);
 		break;
 	case SR_T_ARGV:
 		/* after a successful execve, a retry reads the new image's copy */
@@ -144,8 +152,24 @@ static void plan_arg(const struct sr_sysent *e, int i, const struct sr_opts *o,
 			pa->cap = 514;
 		break;
 	case SR_T_IOV_IN:
+		if (a->flags & SR_AF_IOV_ADDR) {
+			/* the array alone, up to the elements -s shows and one more */
+			pa->when = SR_CAP_ENTER | SR_CAP_RETRY | SR_CAP_PART;
+			pa->how = SR_HOW_BUF;
+			plan_len(e, pa, a->len);
+			pa->elem = sizeof(struct iovec);
+			pa->cap = str_cap(o, 1) * sizeof(struct iovec) > SR_BLOB_MAX ?
+					  SR_BLOB_MAX :
+					  str_cap(o, 1) * sizeof(struct iovec);
+			break;
+		}
+		/* fall through */
 	case SR_T_IOV_OUT:
-		pa->when = a->type == SR_T_IOV_IN ? SR_CAP_ENTER | SR_CAP_RETRY : SR_CAP_EXIT;
+		/* a failed call's iovecs are shown too, their bases as addresses */
+		pa->when = a->type == SR_T_IOV_IN ? SR_CAP_ENTER | SR_CAP_RETRY :
+						    SR_CAP_EXIT | SR_CAP_ANYRET;
+		if (syscalls__arg_is_32(e, SR_L_IDX(a->len)))
+			pa->when |= SR_CAP_LEN32;
 		pa->how = SR_HOW_IOV;
 		pa->len_src = SR_LEN_ARG;
 		pa->len_arg = SR_L_IDX(a->len);

@@ -105,6 +105,7 @@ struct sr_sysname {
 #define SR_ARG_ENVP()		   .type = SR_T_ENVP
 #define SR_ARG_IOV_IN(l)	   .type = SR_T_IOV_IN, .len = l
 #define SR_ARG_IOV_OUT(l)	   .type = SR_T_IOV_OUT, .len = l
+#define SR_ARG_IOV_ADDR(l)	   .type = SR_T_IOV_IN, .len = l, .flags = SR_AF_IOV_ADDR
 #define SR_ARG_CUSTOM(d, ...)	   .type = SR_T_CUSTOM, .dec = &sr_dec_##d, ##__VA_ARGS__
 
 #define A(t, ...)                       \
@@ -180,6 +181,27 @@ bool syscalls__touches_files(const struct sr_sysent *e)
 		if (names_file(&e->args[i]))
 			return true;
 	return false;
+}
+
+bool syscalls__arg_is_32(const struct sr_sysent *e, int i)
+{
+	if (i < 0 || i >= e->nargs || i >= SR_NARGS)
+		return false;
+	switch (e->args[i].type) {
+	case SR_T_INT:
+	case SR_T_UINT:
+	case SR_T_FD:
+	case SR_T_PID:
+		return true;
+	default:
+		return false;
+	}
+}
+
+uint64_t syscalls__len_arg(const struct sr_sysent *e, const uint64_t *args, int i)
+{
+	i %= SR_NARGS;
+	return syscalls__arg_is_32(e, i) ? (uint32_t)args[i] : args[i];
 }
 
 bool syscalls__is_output(const struct sr_argdesc *a)

@@ -90,6 +90,11 @@ enum sr_atype {
  */
 #define SR_AF_W32 0x10
 #define SR_AF_W64 0x20
+/*
+ * SR_T_IOV_IN: iovecs of another process's memory (process_vm_readv's
+ * remote_iov, process_madvise): the bases as addresses, no buffer read.
+ */
+#define SR_AF_IOV_ADDR 0x40
 
 struct sr_argdesc {
 	uint8_t type; /* enum sr_atype */
@@ -266,6 +271,13 @@ bool syscalls__changes_fds(const struct sr_sysent *e);
  */
 bool syscalls__touches_files(const struct sr_sysent *e);
 
+/*
+ * syscalls__arg_is_32() - is argument @i of @e a 32-bit int (the kernel
+ * reads the register's low half)?
+ */
+bool syscalls__arg_is_32(const struct sr_sysent *e, int i);
+/* syscalls__len_arg() - argument @i of @args as a count: its low half if 32-bit. */
+uint64_t syscalls__len_arg(const struct sr_sysent *e, const uint64_t *args, int i);
 /** syscalls__is_output() - is argument @a printed at exit? */
 bool syscalls__is_output(const struct sr_argdesc *a);
 
