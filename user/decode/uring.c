@@ -8,10 +8,10 @@
  * IORING_REGISTER_PROBE's output) as nr_args elements of the largest struct
  * an opcode takes, so that every opcode's struct or array is there. What a
  * struct points to (the fds of IORING_REGISTER_FILES_UPDATE, _FILES2 and
- * _FILES_UPDATE2) comes from the record the io_uring_register tracepoint
- * sends from inside the call (c->uring_reg, see bpf/uring.bpf.c); the
- * tags and the iovecs of the buffer registrations are not read (their
- * addresses print).
+ * _FILES_UPDATE2) and their tags come from the record the io_uring_register
+ * tracepoint sends from inside the call (c->uring_reg, see bpf/uring.bpf.c),
+ * the first SR_UREG_FDS of them; the iovecs of the buffer registrations
+ * (_BUFFERS2, _BUFFERS_UPDATE) are not read: their address prints.
  */
 #include <stdio.h>
 #include <string.h>
@@ -177,7 +177,7 @@ static void reg_plan(const struct sr_sysent *ent, int argi, const struct sr_opts
 }
 
 /* How an array's elements print. */
-enum elem { E_FD, E_UPDATE_FD, E_RESTRICTION, E_RING_FD, E_RING_UNREG, E_IOV };
+enum elem { E_FD, E_UPDATE_FD, E_RESTRICTION, E_RING_FD, E_RING_UNREG, E_IOV, E_TAG };
 
 static size_t elem_size(enum elem e)
 {
@@ -192,6 +192,8 @@ static size_t elem_size(enum elem e)
 		return sizeof(struct io_uring_rsrc_update);
 	case E_IOV:
 		return 2 * sizeof(uint64_t);
+	case E_TAG:
+		return sizeof(uint64_t);
 	}
 	return 1;
 }
@@ -288,6 +290,9 @@ static void elem_print(struct sr_fmt *f, const struct sr_call *c, enum elem e, c
 		}
 		pr_struct_end(f);
 		break;
+	case E_TAG:
+		pr_x(f, get64(p, 0));
+		break;
 	case E_IOV:
 		pr_struct_begin(f);
 		pr_field(f, "iov_base");
@@ -368,11 +373,13 @@ static void files_update(struct sr_fmt *f, const struct sr_call *c, const uint8_
 	pr_struct_end(f);
 }
 
-/* data= and tags= of the resource registrations: the fds when read, else addresses. */
+/* data= and tags= of the resource registrations: from the tracepoint's record, else addresses. */
 static void rsrc_data(struct sr_fmt *f, const struct sr_call *c, uint64_t data, uint64_t tags,
 		      uint32_t nr)
 {
+	const struct sr_uring_reg *r = c->uring_reg;
 	unsigned int op = (uint32_t)c->args[1];
+	size_t have = 0;
 
 	pr_field(f, "data");
 	if (op == IORING_REGISTER_FILES2 || op == IORING_REGISTER_FILES_UPDATE2)
@@ -380,7 +387,9 @@ static void rsrc_data(struct sr_fmt *f, const struct sr_call *c, uint64_t data, 
 	else
 		array_print(f, c, E_IOV, data, NULL, 0, nr);
 	pr_field(f, "tags");
-	array_print(f, c, E_FD, tags, NULL, 0, nr);
+	if (r && (r->flags & SR_UREG_TAGS))
+		have = (nr < SR_UREG_FDS ? nr : SR_UREG_FDS) * sizeof(r->tags[0]);
+	array_print(f, c, E_TAG, tags, r ? (const uint8_t *)r->tags : NULL, have, nr);
 }
 
 static void rsrc_register(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
