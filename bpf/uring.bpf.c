@@ -334,8 +334,7 @@ int BPF_PROG(uring_req_failed, const struct io_uring_sqe *sqe, struct io_kiocb *
  * returns the user address of the fd array, or 0 (none, or no file
  * registration).
  */
-static __always_inline __u64 reg_fds(struct sr_uring_reg *r, __u32 op, const __u64 *a,
-				     __u64 *tags)
+static __always_inline __u64 reg_fds(struct sr_uring_reg *r, __u32 op, const __u64 *a, __u64 *tags)
 {
 	struct io_uring_rsrc_register rr;
 	struct io_uring_rsrc_update2 u2;
@@ -408,11 +407,11 @@ int BPF_PROG(uring_register, void *ctx_, unsigned int opcode)
 	n = r->nr < SR_UREG_FDS ? r->nr : SR_UREG_FDS;
 	/* 1 to SR_UREG_FDS elements, in a form the verifier bounds */
 	_Static_assert(SR_UREG_FDS == 64, "the masks below");
-	if (n && fds && !bpf_probe_read_user(r->fds, (((n - 1) & 63) + 1) * sizeof(r->fds[0]),
-					      (void *)fds))
+	if (n && fds &&
+	    !bpf_probe_read_user(r->fds, (((n - 1) & 63) + 1) * sizeof(r->fds[0]), (void *)fds))
 		r->flags |= SR_UREG_READ;
-	if (n && tags && !bpf_probe_read_user(r->tags, (((n - 1) & 63) + 1) * sizeof(r->tags[0]),
-					       (void *)tags))
+	if (n && tags &&
+	    !bpf_probe_read_user(r->tags, (((n - 1) & 63) + 1) * sizeof(r->tags[0]), (void *)tags))
 		r->flags |= SR_UREG_TAGS;
 	submit_fixed(st, &r->h, sizeof(*r));
 	return 0;
