@@ -5,8 +5,8 @@
  * (io_uring_enter needs none: its row's types say it all).
  *
  * io_uring_register's argument is captured at entry (and at exit, for
- * IORING_REGISTER_PROBE's output) as nr_args elements of the largest struct
- * an opcode takes, so that every opcode's struct or array is there. What a
+ * IORING_REGISTER_PROBE's output) up to a blob's size, as far as the
+ * process's pages go (see reg_plan()). What a
  * struct points to (the fds of IORING_REGISTER_FILES_UPDATE, _FILES2 and
  * _FILES_UPDATE2) and their tags come from the record the io_uring_register
  * tracepoint sends from inside the call (c->uring_reg, see bpf/uring.bpf.c),
@@ -19,15 +19,6 @@
 
 #include "decode/decode.h"
 #include "table/uring.h"
-
-/* The largest element io_uring_register's argument holds, for the capture. */
-#define REG_ELEM sizeof(struct io_uring_buf_reg)
-_Static_assert(REG_ELEM >= sizeof(struct io_uring_rsrc_register) &&
-		       REG_ELEM >= sizeof(struct io_uring_rsrc_update2) &&
-		       REG_ELEM >= sizeof(struct io_uring_restriction) &&
-		       REG_ELEM >= sizeof(struct io_uring_probe_op) * 2 &&
-		       REG_ELEM >= sizeof(struct io_uring_rsrc_update),
-	       "io_uring_register's capture");
 
 /* ---- io_uring_setup ---- */
 
@@ -168,11 +159,17 @@ const struct sr_decoder sr_dec_uring_params = {
 static void reg_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
 		     struct sr_plan_arg *pa)
 {
+	/*
+	 * What the opcode takes is not known here: as much as a blob holds,
+	 * with the ioctl argument's rule (SR_LEN_IOC: nr_args, a small number,
+	 * encodes no size) that a copy that faults (pages past the argument
+	 * the process never touched) is made again up to the page's end.
+	 */
 	pa->when = SR_CAP_ENTER | SR_CAP_EXIT;
 	pa->how = SR_HOW_BUF;
-	pa->len_src = SR_LEN_ARG;
-	pa->len_arg = 3; /* nr_args */
-	pa->elem = REG_ELEM;
+	pa->len_src = SR_LEN_IOC;
+	pa->len_arg = 3;
+	pa->elem = SR_BLOB_MAX;
 	pa->cap = SR_BLOB_MAX;
 }
 
@@ -515,7 +512,6 @@ static void probe_print(struct sr_fmt *f, const struct sr_call *c)
 	const uint8_t *out = c->has_exit && c->ret >= 0 ? blob_get(call__blob(c, 2, true), need) :
 							  NULL;
 	bool shown_in = in && !all_zero(in, need);
-
 	if (n > 256 || !in || (!shown_in && !out)) {
 		fmt_ptr(f, c->args[2]);
 		return;
