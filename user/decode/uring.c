@@ -18,15 +18,14 @@
 #include <linux/io_uring.h>
 
 #include "decode/decode.h"
-#include "table/uring.h"
 
 /* ---- io_uring_setup ---- */
 
 static void params_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
 			struct sr_plan_arg *pa)
 {
-	/* strace reads the struct back even after a failure */
-	pa->when = SR_CAP_ENTER | SR_CAP_EXIT | SR_CAP_ANYRET;
+	/* what the kernel filled in, after a success (strace shows no more after a failure) */
+	pa->when = SR_CAP_ENTER | SR_CAP_EXIT;
 	pa->how = SR_HOW_BUF;
 	pa->len_src = SR_LEN_FIXED;
 	pa->elem = sizeof(struct io_uring_params);
@@ -106,9 +105,9 @@ static void params_out(struct sr_fmt *f, const struct io_uring_params *p)
 static void params_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 {
 	const void *in = blob_get(call__blob(c, argi, false), sizeof(struct io_uring_params));
+	bool done = c->has_exit && c->ret >= 0;
 	const void *out =
-		c->has_exit ? blob_get(call__blob(c, argi, true), sizeof(struct io_uring_params)) :
-			      NULL;
+		done ? blob_get(call__blob(c, argi, true), sizeof(struct io_uring_params)) : NULL;
 	struct io_uring_params p;
 
 	if (!in) {
@@ -195,10 +194,14 @@ static size_t elem_size(enum elem e)
 	return 1;
 }
 
-/* An io_uring opcode by name, or the number in @fmt with "IORING_OP_???". */
+/*
+ * An io_uring opcode by the name strace 6.1 gives it, or the number in @fmt
+ * with "IORING_OP_???" (request lines name the opcodes the headers know:
+ * table/uring.c).
+ */
 static void op_name(struct sr_fmt *f, unsigned int op, enum sr_num fmt)
 {
-	const char *name = uring__op_name(op);
+	const char *name = xlat__name(&xlat_uring_ops, op);
 
 	if (name) {
 		pr_sym(f, name, op);
