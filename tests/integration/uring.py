@@ -268,18 +268,18 @@ def tests(rt):
             '[io_uring] close(2 /* fixed file */) = 0',
         ], 'fixed files without -y')
 
-    def strace_and_sysray(prog, args, expr):
-        """Both tracers' line bodies for @prog @args under -f -y -e @expr, addresses as 0xADDR."""
+    def strace_and_sysray(prog, args, expr, y=('-y',)):
+        """Both tracers' line bodies for @prog @args under -f @y -e @expr, addresses as 0xADDR."""
         out = rt.tmpfile('.strace')
         try:
-            p = subprocess.run(['strace', '-f', '-y', '-qq', '-e', expr, '-o', out, prog] + args,
+            p = subprocess.run(['strace', '-f'] + list(y) + ['-qq', '-e', expr, '-o', out, prog] + args,
                                capture_output=True, text=True, timeout=60)
             rt.check(p.returncode == 0, f'strace {prog}: {p.returncode} {p.stderr.strip()}')
             with open(out) as f:
                 want = [x.rstrip('\n') for x in f]
         finally:
             os.unlink(out)
-        st, got, err = rt.trace([prog] + args, ['-y', '-e', expr])
+        st, got, err = rt.trace([prog] + args, list(y) + ['-e', expr])
         rt.check(st == 0, f'{prog}: status {st}: {err.strip()}')
         addr = re.compile(r'0x[0-9a-f]{9,12}\b')
         def norm(lines):
@@ -298,6 +298,10 @@ def tests(rt):
         want, got = strace_and_sysray(fixed_prog(), [], 'trace=io_uring_setup,io_uring_register')
         rt.check(len(want) == 7, f'strace printed {len(want)} lines, not 7: {want}')
         same(got, want, 'uring_fixed')
+        # without -y and with no request traced: the io_uring programs still read the fds
+        want, got = strace_and_sysray(fixed_prog(), [], 'trace=io_uring_register', y=())
+        rt.check(len(want) == 6 and '[4, -1]' in want[4], f'strace printed {want}')
+        same(got, want, 'uring_fixed, -e trace=io_uring_register')
         want, got = strace_and_sysray(uring_prog(), ['sqpoll'], 'trace=io_uring_setup')
         rt.check(len(want) == 1 and 'flags=IORING_SETUP_SQPOLL' in want[0], str(want))
         same(got, want, 'uring_ops sqpoll')
