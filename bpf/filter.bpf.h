@@ -8,6 +8,9 @@
 #ifndef SYSRAY_FILTER_BPF_H
 #define SYSRAY_FILTER_BPF_H
 
+/* PF_IO_WORKER, include/linux/sched.h (not UAPI): io-wq and SQPOLL threads. */
+#define SR_PF_IO_WORKER 0x10
+
 /*
  * The current task's tgid and cgroup v2 id, read straight from the task
  * where the kernel hands out BTF task pointers (the build for 5.17+), else

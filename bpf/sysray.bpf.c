@@ -472,6 +472,9 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 	/* a call that faulted at entry and never returned */
 	if (retry_pending > 0)
 		drop_retry(p->pid);
+	/* io-wq and SQPOLL threads are the kernel's: strace never sees them end (but the group's) */
+	if ((p->flags & SR_PF_IO_WORKER) && !group_dead)
+		return 0;
 	/*
 	 * An armed child (exec never reached) prints nothing but must be
 	 * forgotten. Threads of a group already counted out still report.
@@ -483,7 +486,8 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 	x->exit_code = p->exit_code;
 	x->group_dead = group_dead;
 	x->superseded = exec_supersedes(p);
-	x->pad[0] = x->pad[1] = 0;
+	x->io_worker = !!(p->flags & SR_PF_IO_WORKER);
+	x->pad = 0;
 	bpf_get_current_comm(x->comm, sizeof(x->comm));
 	/* user space may be waiting for the last traced process: wake it at once */
 	submit_wake(st, &x->h, sizeof(*x), counted_out);

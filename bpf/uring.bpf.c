@@ -48,9 +48,6 @@
 
 char LICENSE[] SEC("license") = "GPL";
 
-/* PF_IO_WORKER, include/linux/sched.h (not UAPI): io-wq and SQPOLL threads. */
-#define SR_PF_IO_WORKER 0x10
-
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
 	__uint(max_entries, SR_URING_OPS);
@@ -333,17 +330,20 @@ int BPF_PROG(uring_req_failed, const struct io_uring_sqe *sqe, struct io_kiocb *
 
 /*
  * Where registration @op of @a (the syscall's arguments) keeps its fds: sets
- * @r's nr and offset and returns the user address of the fd array, or 0
- * (none, or no file registration).
+ * @r's nr and offset, *@tags to the user address of its tags (or 0), and
+ * returns the user address of the fd array, or 0 (none, or no file
+ * registration).
  */
-static __always_inline __u64 reg_fds(struct sr_uring_reg *r, __u32 op, const __u64 *a)
+static __always_inline __u64 reg_fds(struct sr_uring_reg *r, __u32 op, const __u64 *a, __u64 *tags)
 {
 	struct io_uring_rsrc_register rr;
 	struct io_uring_rsrc_update2 u2;
 	/* struct io_uring_files_update has this layout (offset, resv, fds) */
 	struct io_uring_rsrc_update u;
+	bool files = op == IORING_REGISTER_FILES2 || op == IORING_REGISTER_FILES_UPDATE2;
 
 	r->nr = (__u32)a[3];
+	*tags = 0;
 	switch (op) {
 	case IORING_REGISTER_FILES:
 		return a[2];
@@ -353,27 +353,31 @@ static __always_inline __u64 reg_fds(struct sr_uring_reg *r, __u32 op, const __u
 		r->offset = u.offset;
 		return u.data;
 	case IORING_REGISTER_FILES2:
+	case IORING_REGISTER_BUFFERS2:
 		if (r->nr < sizeof(rr) || bpf_probe_read_user(&rr, sizeof(rr), (void *)a[2]))
 			return 0;
 		r->nr = rr.nr;
+		*tags = rr.tags;
 		if (!rr.data)
 			r->flags |= SR_UREG_EMPTY;
-		return rr.data;
+		return files ? rr.data : 0;
 	case IORING_REGISTER_FILES_UPDATE2:
+	case IORING_REGISTER_BUFFERS_UPDATE:
 		if (r->nr < sizeof(u2) || bpf_probe_read_user(&u2, sizeof(u2), (void *)a[2]))
 			return 0;
 		r->nr = u2.nr;
 		r->offset = u2.offset;
-		return u2.data;
+		*tags = u2.tags;
+		return files ? u2.data : 0;
 	}
 	return 0;
 }
 
 /*
  * io_uring_register() of a traced task, from inside the syscall: the ring's
- * kernel address, which the fd it was named by does not tell, and the fds a
- * file registration puts in its slots (the kernel has just copied them:
- * their pages are there). Paired in user space with the syscall's exit.
+ * kernel address, which the fd it was named by does not tell, and the fds
+ * and tags a registration puts in its slots (the kernel has just copied
+ * them: their pages are there). Paired in user space with the syscall's exit.
  */
 SEC("raw_tp/io_uring_register")
 int BPF_PROG(uring_register, void *ctx_, unsigned int opcode)
@@ -381,8 +385,8 @@ int BPF_PROG(uring_register, void *ctx_, unsigned int opcode)
 	struct task_struct *task = cur_task();
 	struct sr_cpu_stats *st;
 	struct sr_uring_reg *r;
-	__u64 a[SR_NARGS], fds;
-	__u32 bytes;
+	__u64 a[SR_NARGS], fds, tags;
+	__u32 n;
 
 	if (!task_traced(cur_tgid(task), false, task))
 		return 0;
@@ -399,12 +403,16 @@ int BPF_PROG(uring_register, void *ctx_, unsigned int opcode)
 	r->offset = 0;
 	r->nr = 0;
 	sr_regs_args((struct pt_regs *)bpf_task_pt_regs(task), a, task);
-	fds = reg_fds(r, r->opcode, a);
-	bytes = (r->nr < SR_UREG_FDS ? r->nr : SR_UREG_FDS) * sizeof(r->fds[0]);
-	/* 1 to sizeof(fds) bytes, in a form the verifier bounds */
-	_Static_assert(sizeof(r->fds) == 256, "the mask below");
-	if (fds && bytes && !bpf_probe_read_user(r->fds, ((bytes - 1) & 0xff) + 1, (void *)fds))
+	fds = reg_fds(r, r->opcode, a, &tags);
+	n = r->nr < SR_UREG_FDS ? r->nr : SR_UREG_FDS;
+	/* 1 to SR_UREG_FDS elements, in a form the verifier bounds */
+	_Static_assert(SR_UREG_FDS == 64, "the masks below");
+	if (n && fds &&
+	    !bpf_probe_read_user(r->fds, (((n - 1) & 63) + 1) * sizeof(r->fds[0]), (void *)fds))
 		r->flags |= SR_UREG_READ;
+	if (n && tags &&
+	    !bpf_probe_read_user(r->tags, (((n - 1) & 63) + 1) * sizeof(r->tags[0]), (void *)tags))
+		r->flags |= SR_UREG_TAGS;
 	submit_fixed(st, &r->h, sizeof(*r));
 	return 0;
 }

@@ -163,7 +163,8 @@ struct sr_pexit {
 	__s32 exit_code; /* task->exit_code: status as wait(2) encodes it */
 	__u8 group_dead; /* last thread of the thread group */
 	__u8 superseded; /* a leader killed by another thread's execve */
-	__u8 pad[2];
+	__u8 io_worker; /* an io-wq or SQPOLL thread: the kernel's, sent only as the group's end */
+	__u8 pad;
 	char comm[SR_COMM_LEN];
 };
 
@@ -432,6 +433,7 @@ struct sr_uring_cqe {
 /* sr_uring_reg.flags */
 #define SR_UREG_READ  0x1 /* fds[] holds the registration's first nr fds (at most SR_UREG_FDS) */
 #define SR_UREG_EMPTY 0x2 /* a registration without data (sparse): nr empty slots */
+#define SR_UREG_TAGS  0x4 /* tags[] holds the first nr tags (_FILES2, _FILES_UPDATE2, buffers) */
 
 /*
  * io_uring_register(), from inside the syscall (the io_uring_register
@@ -448,6 +450,7 @@ struct sr_uring_reg {
 	__u32 offset; /* the first slot updated (FILES_UPDATE, FILES_UPDATE2) */
 	__u32 nr; /* fds in the registration */
 	__s32 fds[SR_UREG_FDS];
+	__u64 tags[SR_UREG_FDS];
 };
 
 /*
@@ -594,7 +597,7 @@ _Static_assert(sizeof(struct sr_uring_op) == 12, "sr_uring_op layout");
 _Static_assert(sizeof(struct sr_uring_sub) == 32 + 16 + 48 + 64 + 16 + 8 + 8,
 	       "sr_uring_sub layout");
 _Static_assert(sizeof(struct sr_uring_cqe) == 32 + 24, "sr_uring_cqe layout");
-_Static_assert(sizeof(struct sr_uring_reg) == 32 + 24 + 4 * SR_UREG_FDS, "sr_uring_reg layout");
+_Static_assert(sizeof(struct sr_uring_reg) == 32 + 24 + 12 * SR_UREG_FDS, "sr_uring_reg layout");
 #endif
 
 #endif /* SYSRAY_ABI_H */

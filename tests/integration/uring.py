@@ -10,6 +10,7 @@ requests the program makes, in the spelling of each syscall twin.
 import json
 import os
 import re
+import subprocess
 
 # The requests of uring_ops, in order (bodies: the pid column dropped).
 FILES = [
@@ -267,7 +268,45 @@ def tests(rt):
             '[io_uring] close(2 /* fixed file */) = 0',
         ], 'fixed files without -y')
 
-    return [io_uring_fixed_files_described, io_uring_counted_on_their_own_rows, io_uring_counted_latency_with_w,
+    def strace_and_sysray(prog, args, expr, y=('-y',)):
+        """Both tracers' line bodies for @prog @args under -f @y -e @expr, addresses as 0xADDR."""
+        out = rt.tmpfile('.strace')
+        try:
+            p = subprocess.run(['strace', '-f'] + list(y) + ['-qq', '-e', expr, '-o', out, prog] + args,
+                               capture_output=True, text=True, timeout=60)
+            rt.check(p.returncode == 0, f'strace {prog}: {p.returncode} {p.stderr.strip()}')
+            with open(out) as f:
+                want = [x.rstrip('\n') for x in f]
+        finally:
+            os.unlink(out)
+        st, got, err = rt.trace([prog] + args, list(y) + ['-e', expr])
+        rt.check(st == 0, f'{prog}: status {st}: {err.strip()}')
+        addr = re.compile(r'0x[0-9a-f]{9,12}\b')
+        def norm(lines):
+            return [addr.sub('0xADDR', b) for b in rt.bodies(lines) if not b.startswith('+++')]
+        return norm(want), norm(got)
+
+    def io_uring_syscalls_like_strace():
+        # the three syscalls as strace 6.1 decodes them, compared line for line
+        prog = os.path.join(os.path.dirname(uring_prog()), 'uring_register')
+        want, got = strace_and_sysray(prog, [], 'trace=io_uring_setup,io_uring_enter,'
+                                      'io_uring_register')
+        rt.check(len(want) == 12, f'strace printed {len(want)} lines, not 12: {want}')
+        same(got, want, 'uring_register')
+        # file registrations (sparse, by fd, with tags, an update): whole lines too;
+        # io_uring_enter is left out, whether it waits depends on timing
+        want, got = strace_and_sysray(fixed_prog(), [], 'trace=io_uring_setup,io_uring_register')
+        rt.check(len(want) == 7, f'strace printed {len(want)} lines, not 7: {want}')
+        same(got, want, 'uring_fixed')
+        # without -y and with no request traced: the io_uring programs still read the fds
+        want, got = strace_and_sysray(fixed_prog(), [], 'trace=io_uring_register', y=())
+        rt.check(len(want) == 6 and '[4, -1]' in want[4], f'strace printed {want}')
+        same(got, want, 'uring_fixed, -e trace=io_uring_register')
+        want, got = strace_and_sysray(uring_prog(), ['sqpoll'], 'trace=io_uring_setup')
+        rt.check(len(want) == 1 and 'flags=IORING_SETUP_SQPOLL' in want[0], str(want))
+        same(got, want, 'uring_ops sqpoll')
+
+    return [io_uring_syscalls_like_strace, io_uring_fixed_files_described, io_uring_counted_on_their_own_rows, io_uring_counted_latency_with_w,
             io_uring_counted_in_json, io_uring_latency_with_T,
             io_uring_requests_as_strace_lines, io_uring_sqpoll_attributed_to_the_process,
             io_uring_trace_selects_twins, io_uring_failed_requests_with_Z,

@@ -15,7 +15,7 @@ static struct io_uring ring;
 static struct io_uring_sqe *last; /* the entry sqe() handed out last */
 
 /* Submit what is queued and reap @n completions; return the last result. */
-static int run(int n)
+static inline int run(int n)
 {
 	struct io_uring_cqe *cqe;
 	int i, res = 0;
@@ -29,7 +29,7 @@ static int run(int n)
 	return res;
 }
 
-static struct io_uring_sqe *sqe(void)
+static inline struct io_uring_sqe *sqe(void)
 {
 	struct io_uring_sqe *q = io_uring_get_sqe(&ring);
 

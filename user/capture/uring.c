@@ -29,6 +29,7 @@
 #include "cli/opts.h"
 #include "sysray_compat.skel.h"
 #include "table/plan.h"
+#include "table/syscalls.h"
 #include "table/uring.h"
 #include "uring.skel.h"
 /* the generated header defines more than is used here */
@@ -109,12 +110,28 @@ static int complete_v60(void)
 	return err == -EINVAL ? 0 : err;
 }
 
+/*
+ * Is io_uring_register traced? Its line shows the fds and tags of file
+ * registrations that the io_uring_register program reads.
+ */
+static bool register_traced(const struct sr_plans *plans)
+{
+	int nr, n = syscalls__count();
+
+	for (nr = 0; nr < n && nr < SR_NR_MAX; nr++)
+		if (SR_FDACT(syscalls__get(nr)) == SR_FD_URING_REG &&
+		    (plans->plan[nr].flags & SR_PLAN_TRACED))
+			return true;
+	return false;
+}
+
 void uring_cap__prepare(struct sr_uring *u, const struct sr_opts *o, const struct sr_plans *plans)
 {
 	int v60;
 
 	memset(u, 0, sizeof(*u));
 	u->want = uring_ops(o, plans, u->ops);
+	u->want |= register_traced(plans);
 	if (!u->want)
 		return;
 	if (!kernel_6_0()) {

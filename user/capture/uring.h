@@ -23,7 +23,7 @@ struct sr_plans;
 
 struct sr_uring {
 	struct sr_uring_op ops[SR_URING_OPS]; /* each opcode's twin and selection */
-	bool want; /* some opcode is traced or tracked */
+	bool want; /* some opcode is traced or tracked, or io_uring_register traced */
 	bool on; /* ... and this kernel has the tracepoints: load and attach */
 	bool v60; /* io_uring_complete has 6.0-6.3's arguments */
 	int err; /* wanted but not traced: why (-errno) */

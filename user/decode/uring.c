@@ -5,37 +5,27 @@
  * (io_uring_enter needs none: its row's types say it all).
  *
  * io_uring_register's argument is captured at entry (and at exit, for
- * IORING_REGISTER_PROBE's output) as nr_args elements of the largest struct
- * an opcode takes, so that every opcode's struct or array is there. What a
+ * IORING_REGISTER_PROBE's output) up to a blob's size, as far as the
+ * process's pages go (see reg_plan()). What a
  * struct points to (the fds of IORING_REGISTER_FILES_UPDATE, _FILES2 and
- * _FILES_UPDATE2) comes from the record the io_uring_register tracepoint
- * sends from inside the call (c->uring_reg, see bpf/uring.bpf.c); the
- * tags and the iovecs of the buffer registrations are not read (their
- * addresses print).
+ * _FILES_UPDATE2) and their tags come from the record the io_uring_register
+ * tracepoint sends from inside the call (c->uring_reg, see bpf/uring.bpf.c),
+ * the first SR_UREG_FDS of them; the iovecs of the buffer registrations
+ * (_BUFFERS2, _BUFFERS_UPDATE) are not read: their address prints.
  */
 #include <stdio.h>
 #include <string.h>
 #include <linux/io_uring.h>
 
 #include "decode/decode.h"
-#include "table/uring.h"
-
-/* The largest element io_uring_register's argument holds, for the capture. */
-#define REG_ELEM sizeof(struct io_uring_buf_reg)
-_Static_assert(REG_ELEM >= sizeof(struct io_uring_rsrc_register) &&
-		       REG_ELEM >= sizeof(struct io_uring_rsrc_update2) &&
-		       REG_ELEM >= sizeof(struct io_uring_restriction) &&
-		       REG_ELEM >= sizeof(struct io_uring_probe_op) * 2 &&
-		       REG_ELEM >= sizeof(struct io_uring_rsrc_update),
-	       "io_uring_register's capture");
 
 /* ---- io_uring_setup ---- */
 
 static void params_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
 			struct sr_plan_arg *pa)
 {
-	/* strace reads the struct back even after a failure */
-	pa->when = SR_CAP_ENTER | SR_CAP_EXIT | SR_CAP_ANYRET;
+	/* what the kernel filled in, after a success (strace shows no more after a failure) */
+	pa->when = SR_CAP_ENTER | SR_CAP_EXIT;
 	pa->how = SR_HOW_BUF;
 	pa->len_src = SR_LEN_FIXED;
 	pa->elem = sizeof(struct io_uring_params);
@@ -115,9 +105,9 @@ static void params_out(struct sr_fmt *f, const struct io_uring_params *p)
 static void params_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 {
 	const void *in = blob_get(call__blob(c, argi, false), sizeof(struct io_uring_params));
+	bool done = c->has_exit && c->ret >= 0;
 	const void *out =
-		c->has_exit ? blob_get(call__blob(c, argi, true), sizeof(struct io_uring_params)) :
-			      NULL;
+		done ? blob_get(call__blob(c, argi, true), sizeof(struct io_uring_params)) : NULL;
 	struct io_uring_params p;
 
 	if (!in) {
@@ -168,16 +158,22 @@ const struct sr_decoder sr_dec_uring_params = {
 static void reg_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
 		     struct sr_plan_arg *pa)
 {
+	/*
+	 * What the opcode takes is not known here: as much as a blob holds,
+	 * with the ioctl argument's rule (SR_LEN_IOC: nr_args, a small number,
+	 * encodes no size) that a copy that faults (pages past the argument
+	 * the process never touched) is made again up to the page's end.
+	 */
 	pa->when = SR_CAP_ENTER | SR_CAP_EXIT;
 	pa->how = SR_HOW_BUF;
-	pa->len_src = SR_LEN_ARG;
-	pa->len_arg = 3; /* nr_args */
-	pa->elem = REG_ELEM;
+	pa->len_src = SR_LEN_IOC;
+	pa->len_arg = 3;
+	pa->elem = SR_BLOB_MAX;
 	pa->cap = SR_BLOB_MAX;
 }
 
 /* How an array's elements print. */
-enum elem { E_FD, E_UPDATE_FD, E_RESTRICTION, E_RING_FD, E_RING_UNREG, E_IOV };
+enum elem { E_FD, E_UPDATE_FD, E_RESTRICTION, E_RING_FD, E_RING_UNREG, E_IOV, E_TAG };
 
 static size_t elem_size(enum elem e)
 {
@@ -192,14 +188,20 @@ static size_t elem_size(enum elem e)
 		return sizeof(struct io_uring_rsrc_update);
 	case E_IOV:
 		return 2 * sizeof(uint64_t);
+	case E_TAG:
+		return sizeof(uint64_t);
 	}
 	return 1;
 }
 
-/* An io_uring opcode by name, or the number in @fmt with "IORING_OP_???". */
+/*
+ * An io_uring opcode by the name strace 6.1 gives it, or the number in @fmt
+ * with "IORING_OP_???" (request lines name the opcodes the headers know:
+ * table/uring.c).
+ */
 static void op_name(struct sr_fmt *f, unsigned int op, enum sr_num fmt)
 {
-	const char *name = uring__op_name(op);
+	const char *name = xlat__name(&xlat_uring_ops, op);
 
 	if (name) {
 		pr_sym(f, name, op);
@@ -288,6 +290,9 @@ static void elem_print(struct sr_fmt *f, const struct sr_call *c, enum elem e, c
 		}
 		pr_struct_end(f);
 		break;
+	case E_TAG:
+		pr_x(f, get64(p, 0));
+		break;
 	case E_IOV:
 		pr_struct_begin(f);
 		pr_field(f, "iov_base");
@@ -368,11 +373,13 @@ static void files_update(struct sr_fmt *f, const struct sr_call *c, const uint8_
 	pr_struct_end(f);
 }
 
-/* data= and tags= of the resource registrations: the fds when read, else addresses. */
+/* data= and tags= of the resource registrations: from the tracepoint's record, else addresses. */
 static void rsrc_data(struct sr_fmt *f, const struct sr_call *c, uint64_t data, uint64_t tags,
 		      uint32_t nr)
 {
+	const struct sr_uring_reg *r = c->uring_reg;
 	unsigned int op = (uint32_t)c->args[1];
+	size_t have = 0;
 
 	pr_field(f, "data");
 	if (op == IORING_REGISTER_FILES2 || op == IORING_REGISTER_FILES_UPDATE2)
@@ -380,7 +387,9 @@ static void rsrc_data(struct sr_fmt *f, const struct sr_call *c, uint64_t data, 
 	else
 		array_print(f, c, E_IOV, data, NULL, 0, nr);
 	pr_field(f, "tags");
-	array_print(f, c, E_FD, tags, NULL, 0, nr);
+	if (r && (r->flags & SR_UREG_TAGS))
+		have = (nr < SR_UREG_FDS ? nr : SR_UREG_FDS) * sizeof(r->tags[0]);
+	array_print(f, c, E_TAG, tags, r ? (const uint8_t *)r->tags : NULL, have, nr);
 }
 
 static void rsrc_register(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
@@ -506,7 +515,6 @@ static void probe_print(struct sr_fmt *f, const struct sr_call *c)
 	const uint8_t *out = c->has_exit && c->ret >= 0 ? blob_get(call__blob(c, 2, true), need) :
 							  NULL;
 	bool shown_in = in && !all_zero(in, need);
-
 	if (n > 256 || !in || (!shown_in && !out)) {
 		fmt_ptr(f, c->args[2]);
 		return;

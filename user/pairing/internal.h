@@ -36,6 +36,7 @@ struct sr_ttask {
 	bool compat_told; /* the "runs in 32 bit mode" notice is out */
 	/* a leader that exited before its threads: its "+++" waits for the group's end */
 	bool leader_gone;
+	int32_t gone_code; /* and its exit code then (an io worker's end does not carry it) */
 	int npending;
 	struct sr_signal pending[SR_PENDING_SIGS];
 	/* io_uring_register()'s ring and fds, from inside the call in flight (ureg_set) */

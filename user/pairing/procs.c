@@ -38,6 +38,15 @@ static void emit_exit(struct sr_pairing *p, struct sr_ttask *t, const struct sr_
 	pairing_task_free(idmap__del(&p->tasks, tid));
 }
 
+/* The last thread of process @x->h.tgid ended. */
+static void group_end(struct sr_pairing *p, const struct sr_pexit *x)
+{
+	if (p->fds)
+		fdtab__on_process_exit(p->fds, x->h.tgid);
+	/* its rings are torn down after this: what they cancel is not printed */
+	uring__forget_tgid(&p->uring, x->h.tgid);
+}
+
 void pairing_handle_pexit(struct sr_pairing *p, const struct sr_pexit *x)
 {
 	struct sr_ttask *t = idmap__get(&p->tasks, x->h.tid), *leader;
@@ -49,6 +58,21 @@ void pairing_handle_pexit(struct sr_pairing *p, const struct sr_pexit *x)
 	/* the execve's takeover prints "+++ superseded by execve ..." for it */
 	if (t && x->superseded)
 		return;
+	/* an io-wq or SQPOLL thread, which strace never sees: only the process's end shows */
+	if (x->io_worker) {
+		struct sr_pexit end = *x;
+
+		pairing_task_free(idmap__del(&p->tasks, x->h.tid));
+		if (!x->group_dead)
+			return;
+		/* the worker's own status is 0: the leader's is the process's */
+		leader = idmap__get(&p->tasks, x->h.tgid);
+		if (leader && leader->leader_gone)
+			end.exit_code = leader->gone_code;
+		emit_exit(p, leader, &end, x->h.tgid);
+		group_end(p, x);
+		return;
+	}
 	/*
 	 * A leader that called exit() while other threads run on: as with
 	 * strace, its end shows when the process ends, with the process's
@@ -56,17 +80,15 @@ void pairing_handle_pexit(struct sr_pairing *p, const struct sr_pexit *x)
 	 */
 	if (t && x->h.tid == x->h.tgid && !x->group_dead) {
 		t->leader_gone = true;
+		t->gone_code = x->exit_code;
 		return;
 	}
 	emit_exit(p, t, x, x->h.tid);
 	leader = x->group_dead && x->h.tid != x->h.tgid ? idmap__get(&p->tasks, x->h.tgid) : NULL;
 	if (leader && leader->leader_gone)
 		emit_exit(p, leader, x, x->h.tgid);
-	if (p->fds && x->group_dead)
-		fdtab__on_process_exit(p->fds, x->h.tgid);
-	/* its rings are torn down after this: what they cancel is not printed */
 	if (x->group_dead)
-		uring__forget_tgid(&p->uring, x->h.tgid);
+		group_end(p, x);
 }
 
 /* Keep the file name the kernel saw, for an execve whose entry could not read it. */
