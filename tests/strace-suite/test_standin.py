@@ -53,6 +53,15 @@ check("the program's getpid after the shim's",
                       convert.Shim("/x/exec-shim", 5, 4000)),
       ["getpid() = 4000", "+++ exited with 0 +++"])
 
+# A call split by another process, under -tt and -n: the prefix before the
+# resumption is the time and number, and the joined line keeps the first's.
+check("resumed after a timestamp and a syscall number",
+      convert.convert(["4000  12:00:01.000001 [  0] read(3,  <unfinished ...>",
+                       "4001  12:00:01.000002 [ 39] getpid() = 4001",
+                       "4000  12:00:01.000003 [  0] <... read resumed>\"x\", 1) = 1"],
+                      4000, 9, False),
+      ['12:00:01.000001 [  0] read(3, "x", 1) = 1'])
+
 # strace's own output without -f (the reference): no prefixes, same shim.
 check("strace without -f",
       convert.convert(['execve("/x/exec-shim", ["/x/exec-shim", "5", "../p", "../p"], '
@@ -80,12 +89,11 @@ CASES = [
       ["--trace=bpf", "--decode-fds", "-Z", "-e", "inject=bpf:retval=42"], ["-e inject="],
       40, None)),
     (["-a9", "-Xraw", "-P", "/dev/full", "-ttt", "--quiet", "-A", "-o", "l", "../p"],
-     (["-e", "quiet=attach,personality"],
-      ["-X", "raw", "-P", "/dev/full", "-t", "-t", "-t", "--quiet"], ["-X", "-P", "-ttt"], 9,
-      "l")),
+     (["-X", "raw", "-P", "/dev/full", "-e", "quiet=attach,personality", "-ttt"],
+      ["-X", "raw", "-P", "/dev/full", "-t", "-t", "-t", "--quiet"], [], 9, "l")),
     (["--relative-timestamps=ms", "--decode-pids=pidns", "-f", "../p"],
-     ([], ["--relative-timestamps=ms", "--decode-pids=pidns", "-f"],
-      ["-r", "--decode-pids=pidns", "-f without -o (the [pid N] prefix)"], 40, None)),
+     (["--relative-timestamps=ms"], ["--relative-timestamps=ms", "--decode-pids=pidns", "-f"],
+      ["--decode-pids=pidns", "-f without -o (the [pid N] prefix)"], 40, None)),
 ]
 for argv, want in CASES:
     opts, cmd = standin.parse(argv)
