@@ -44,7 +44,7 @@ static __always_inline bool exit_only(const struct sr_plan *plan)
  * crosses the end of the stack fails whole, and what lies below the end is
  * kept.
  */
-static __noinline void emit_stack(struct pt_regs *regs)
+static __always_inline void emit_stack(struct pt_regs *regs)
 {
 	struct sr_scratch *s = scratch_get();
 	__u64 want = targ_stack_bytes, got = 0, n;
@@ -639,3 +639,6 @@ int BPF_PROG(signal_generate, int sig, struct kernel_siginfo *info, struct task_
 	emit_signal(tgid, task->pid, sig, info, ctx_arg(ctx, 1), 0, flags);
 	return 0;
 }
+
+/* io_uring requests: programs of their own, in this object (see the header) */
+#include "uring.bpf.h"

@@ -41,17 +41,23 @@ static int open_libbpf(struct sr_bpfobj *b)
 	bpf_program__set_autoload(b->skel->progs.sys_exit_fdi, b->fdi);
 	/* --follow-peer: the TCP connect tracepoint */
 	bpf_program__set_autoload(b->skel->progs.peer_tcp_state, b->peer);
+	/* io_uring: on kernels with its tracepoints (capture/uring.c) */
+	bpf_program__set_autoload(b->skel->progs.uring_submit_req, b->uring);
+	bpf_program__set_autoload(b->skel->progs.uring_req_failed, b->uring);
+	bpf_program__set_autoload(b->skel->progs.uring_complete_prog, b->uring);
+	bpf_program__set_autoload(b->skel->progs.uring_register, b->uring);
 	if (b->debug)
 		vlog_setup(b);
 	b->rodata = b->skel->rodata;
 	return 0;
 }
 
-int bpfobj__open(struct sr_bpfobj *b, bool light, bool fdi, bool peer, bool debug)
+int bpfobj__open(struct sr_bpfobj *b, bool light, bool fdi, bool peer, bool uring, bool debug)
 {
 	memset(b, 0, sizeof(*b));
 	b->fdi = fdi;
 	b->peer = peer;
+	b->uring = uring;
 	b->debug = debug;
 	if (!light) {
 		b->failed = "the kernel has no bpf_loop()";
@@ -96,6 +102,11 @@ static int load_libbpf(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
 	b->fd.bss = bpf_map__fd(s->maps.bss);
 	b->fd.counts = bpf_map__fd(s->maps.counts);
 	b->fd.count_nrs = bpf_map__fd(s->maps.count_nrs);
+	b->fd.uring_ops = bpf_map__fd(s->maps.uring_ops);
+	b->uring_progs[0] = bpf_program__fd(s->progs.uring_submit_req);
+	b->uring_progs[1] = bpf_program__fd(s->progs.uring_req_failed);
+	b->uring_progs[2] = bpf_program__fd(s->progs.uring_complete_prog);
+	b->uring_progs[3] = bpf_program__fd(s->progs.uring_register);
 	return 0;
 }
 
@@ -112,7 +123,7 @@ int bpfobj__load(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
 	memcpy(b->knobs, b->rodata, sizeof(*b->rodata));
 	err = lskel__load(b->lskel, b->fdi, ncpus, start_size, b->count_entries, b->count_slots);
 	if (!err) {
-		lskel__fds(b->lskel, &b->fd);
+		lskel__fds(b->lskel, &b->fd, b->uring_progs);
 		b->bss = lskel__bss(b->lskel);
 		return 0;
 	}

@@ -36,12 +36,13 @@ int lskel_fdi__load(struct sysray_lskel *s);
 /** lskel__bss() - the counters the programs share with us, after load. */
 struct sysray_bpf__bss *lskel__bss(struct sysray_lskel *s);
 
-/** lskel__fds() - the maps the loader uses, after load. */
-void lskel__fds(struct sysray_lskel *s, struct sr_bpf_fds *fd);
+/** lskel__fds() - the maps the loader uses and the io_uring programs, after load. */
+void lskel__fds(struct sysray_lskel *s, struct sr_bpf_fds *fd, int *uring_progs);
 
 /**
  * lskel__attach() - attach every loaded program, but --follow-peer's TCP
- * connect tracepoint only if @peer. Return 0 or -errno.
+ * connect tracepoint only if @peer, and not the io_uring ones (raw
+ * tracepoints, attached by name by capture/uring.c). Return 0 or -errno.
  */
 int lskel__attach(struct sysray_lskel *s, bool peer);
 void lskel__detach(struct sysray_lskel *s);
