@@ -426,9 +426,16 @@ SEC(SEC_URING("io_uring_complete"))
 int uring_complete_prog(__u64 *ctx)
 {
 	if (targ_uring == SR_URING_CQE) {
-		struct io_uring_cqe *cqe = (void *)ctx[2];
+		/* a UAPI struct: vmlinux.h's offsets hold everywhere, no relocation needed */
+		const char *cqe = (const char *)ctx[2];
+		__s32 res = 0;
+		__u32 flags = 0;
 
-		return uring_complete(ctx[1], BPF_CORE_READ(cqe, res), BPF_CORE_READ(cqe, flags));
+		bpf_probe_read_kernel(&res, sizeof(res),
+				      cqe + __builtin_offsetof(struct io_uring_cqe, res));
+		bpf_probe_read_kernel(&flags, sizeof(flags),
+				      cqe + __builtin_offsetof(struct io_uring_cqe, flags));
+		return uring_complete(ctx[1], res, flags);
 	}
 	if (targ_uring == SR_URING_V60)
 		return uring_complete(ctx[1], (int)ctx[3], (__u32)ctx[4]);

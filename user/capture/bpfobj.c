@@ -83,6 +83,11 @@ static int load_libbpf(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
 		err = bpf_map__set_max_entries(s->maps.count_nrs, b->count_slots);
 	if (!err && b->count_tasks)
 		err = bpf_map__set_max_entries(s->maps.count_starts, b->count_tasks);
+	/* --follow-peer's maps (LRU maps are filled in advance): the smallest without it */
+	if (!err && !b->peer)
+		err = bpf_map__set_max_entries(s->maps.peer_wait, 1);
+	if (!err && !b->peer)
+		err = bpf_map__set_max_entries(s->maps.peer_syn, 1);
 	if (!err)
 		err = sysray_bpf__load(s);
 	if (err)
@@ -121,7 +126,8 @@ int bpfobj__load(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
 	if (!b->knobs)
 		return -ENOMEM;
 	memcpy(b->knobs, b->rodata, sizeof(*b->rodata));
-	err = lskel__load(b->lskel, b->fdi, ncpus, start_size, b->count_entries, b->count_slots);
+	err = lskel__load(b->lskel, b->fdi, b->peer, ncpus, start_size, b->count_entries,
+			  b->count_slots);
 	if (!err) {
 		lskel__fds(b->lskel, &b->fd, b->uring_progs);
 		b->bss = lskel__bss(b->lskel);

@@ -45,12 +45,17 @@ static void place_prog_fds(struct sysray_lskel *s, bool fdi)
 	p[skip].prog_fd = 0;
 }
 
-int lskel__load(struct sysray_lskel *s, bool fdi, int ncpus, unsigned int start_size,
+int lskel__load(struct sysray_lskel *s, bool fdi, bool peer, int ncpus, unsigned int start_size,
 		unsigned int count_entries, unsigned int count_slots)
 {
 	int err;
 
 	s->maps.rbs.max_entries = ncpus;
+	/* --follow-peer's maps (LRU maps are filled in advance): the smallest without it */
+	if (!peer) {
+		s->maps.peer_wait.max_entries = 1;
+		s->maps.peer_syn.max_entries = 1;
+	}
 	s->maps.rb_start.max_entries = start_size;
 	if (count_entries)
 		s->maps.counts.max_entries = count_entries;

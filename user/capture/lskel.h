@@ -25,9 +25,10 @@ struct sysray_bpf__rodata *lskel__rodata(struct sysray_lskel *s);
  * lskel__load() - the kernel loads the programs and makes the maps, the
  * rings' array with @ncpus slots, the start-up ring of @start_size bytes,
  * the count maps of @count_entries keys (--summary-by) and @count_slots
- * syscall numbers (0: as built). Return 0 or -errno.
+ * syscall numbers (0: as built), --follow-peer's maps full-sized only if
+ * @peer. Return 0 or -errno.
  */
-int lskel__load(struct sysray_lskel *s, bool fdi, int ncpus, unsigned int start_size,
+int lskel__load(struct sysray_lskel *s, bool fdi, bool peer, int ncpus, unsigned int start_size,
 		unsigned int count_entries, unsigned int count_slots);
 
 /* lskel_fdi.c: the load of the build with sys_exit_fdi. */
