@@ -163,6 +163,19 @@ c_load() {
 		fail "the command's last line: $(tail -1 $W/top.b)"
 		return
 	}
+	# 5.17 and later have bpf_loop(): the light skeleton loads, not libbpf's fallback
+	maj=$(uname -r | cut -d. -f1)
+	min=$(uname -r | cut -d. -f2)
+	if [ "$maj" -gt 5 ] || { [ "$maj" -eq 5 ] && [ "$min" -ge 17 ]; }; then
+		want="loaded by the kernel (light skeleton"
+	else
+		want="loaded by libbpf, built without bpf_loop (the kernel has no bpf_loop())"
+	fi
+	grep -qF "$want" $W/L.err || {
+		fail "-d does not say: $want"
+		show $W/L.err 20
+		return
+	}
 	ok
 }
 

@@ -41,11 +41,15 @@ static int open_libbpf(struct sr_bpfobj *b)
 	bpf_program__set_autoload(b->skel->progs.sys_exit_fdi, b->fdi);
 	/* --follow-peer: the TCP connect tracepoint */
 	bpf_program__set_autoload(b->skel->progs.peer_tcp_state, b->peer);
-	/* io_uring: on kernels with its tracepoints (capture/uring.c) */
+	/* io_uring: on kernels with its tracepoints; capture/uring.c attaches them by name */
 	bpf_program__set_autoload(b->skel->progs.uring_submit_req, b->uring);
 	bpf_program__set_autoload(b->skel->progs.uring_req_failed, b->uring);
 	bpf_program__set_autoload(b->skel->progs.uring_complete_prog, b->uring);
 	bpf_program__set_autoload(b->skel->progs.uring_register, b->uring);
+	bpf_program__set_autoattach(b->skel->progs.uring_submit_req, false);
+	bpf_program__set_autoattach(b->skel->progs.uring_req_failed, false);
+	bpf_program__set_autoattach(b->skel->progs.uring_complete_prog, false);
+	bpf_program__set_autoattach(b->skel->progs.uring_register, false);
 	if (b->debug)
 		vlog_setup(b);
 	b->rodata = b->skel->rodata;

@@ -316,6 +316,9 @@ static int load_programs(struct sr_loader *l, const struct sr_load_cfg *cfg)
 		return 0;
 	if (!l->obj.light_failed)
 		return load_error("load BPF programs", err);
+	if (cfg->opts->debug)
+		fprintf(stderr, "sysray: the light skeleton failed (%s): libbpf's skeleton next\n",
+			strerror(-err));
 	rbs__free(&l->rbs);
 	rings__close(&l->rings);
 	if (cfg->stop && *cfg->stop)
