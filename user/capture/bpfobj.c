@@ -119,6 +119,35 @@ static int load_libbpf(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
 	return 0;
 }
 
+/* The verifier's log of the light skeleton's refused load: a log as large as this holds all of it. */
+#define LIGHT_LOG_SIZE (64u << 20)
+
+/*
+ * -d, the light skeleton refused: load it again with the verifier's log on
+ * (slower, so not the first time) and show the end of the log, which says
+ * why. Each program's load writes the log from its start: what is left is
+ * the refused program's.
+ */
+static void light_log(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
+{
+	struct sysray_lskel *s = lskel__open(b->fdi);
+	char *log = calloc(1, LIGHT_LOG_SIZE), *p;
+	int lines = 0;
+
+	if (s && log) {
+		memcpy(lskel__rodata(s), b->knobs, sizeof(*b->rodata));
+		lskel__set_log(s, log, LIGHT_LOG_SIZE);
+		lskel__load(s, b->fdi, b->peer, ncpus, start_size, b->count_entries,
+			    b->count_slots);
+		log[LIGHT_LOG_SIZE - 1] = 0;
+		for (p = log + strlen(log); p > log && lines < 24; p--)
+			lines += p[-1] == '\n';
+		fprintf(stderr, "sysray: the light skeleton's verifier log ends:\n%s", p);
+	}
+	free(log);
+	lskel__free(s);
+}
+
 int bpfobj__load(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
 {
 	int err;
@@ -141,6 +170,8 @@ int bpfobj__load(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
 	lskel__free(b->lskel);
 	b->lskel = NULL;
 	b->light_failed = true;
+	if (b->debug && err == -EACCES)
+		light_log(b, ncpus, start_size);
 	return err;
 }
 

@@ -68,6 +68,13 @@ int lskel__load(struct sysray_lskel *s, bool fdi, bool peer, int ncpus, unsigned
 	return err;
 }
 
+void lskel__set_log(struct sysray_lskel *s, char *buf, unsigned int size)
+{
+	s->ctx.log_level = 1;
+	s->ctx.log_size = size;
+	s->ctx.log_buf = (long)buf;
+}
+
 struct sysray_bpf__bss *lskel__bss(struct sysray_lskel *s)
 {
 	return (struct sysray_bpf__bss *)s->bss;

@@ -31,6 +31,9 @@ struct sysray_bpf__rodata *lskel__rodata(struct sysray_lskel *s);
 int lskel__load(struct sysray_lskel *s, bool fdi, bool peer, int ncpus, unsigned int start_size,
 		unsigned int count_entries, unsigned int count_slots);
 
+/** lskel__set_log() - the verifier's log of the next load into @buf (-d, after a failure). */
+void lskel__set_log(struct sysray_lskel *s, char *buf, unsigned int size);
+
 /* lskel_fdi.c: the load of the build with sys_exit_fdi. */
 int lskel_fdi__load(struct sysray_lskel *s);
 
