@@ -44,7 +44,7 @@ static __always_inline bool exit_only(const struct sr_plan *plan)
  * crosses the end of the stack fails whole, and what lies below the end is
  * kept.
  */
-static __noinline void emit_stack(struct pt_regs *regs)
+static __always_inline void emit_stack(struct pt_regs *regs)
 {
 	struct sr_scratch *s = scratch_get();
 	__u64 want = targ_stack_bytes, got = 0, n;
