@@ -387,7 +387,8 @@ int BPF_PROG(uring_register, void *ctx_, unsigned int opcode)
 	__u64 a[SR_NARGS], fds, tags;
 	__u32 n;
 
-	if (!targ_uring || !task_traced(cur_tgid(task), false, task))
+	/* libbpf's build (no bpf_loop()) has no BTF task for bpf_task_pt_regs(): nothing */
+	if (!SR_BPF_LOOP || !targ_uring || !task_traced(cur_tgid(task), false, task))
 		return 0;
 	st = stats_get();
 	if (!st)
