@@ -59,8 +59,7 @@ IOCTL_TABLES := $(shell awk '$$1 ~ /^[a-z]/ { print $$1 }' $(IOCTL_LIST))
 XLAT_OBJS += $(patsubst %,$(OUTPUT)/xlat/ioctls_%.o,$(IOCTL_TABLES))
 GEN_HDRS := $(OUTPUT)/sysray_compat.skel.h $(OUTPUT)/sysray.lskel.h $(OUTPUT)/sysray_fdi.lskel.h \
 	$(OUTPUT)/skel-layout.ok $(OUTPUT)/syscall_names.h $(OUTPUT)/errno_names.h \
-	$(OUTPUT)/kernel_errnos.h $(OUTPUT)/xlat/all.h $(OUTPUT)/xlat/ioctls.h $(OUTPUT)/uring_ops.h \
-	$(OUTPUT)/uring.skel.h $(OUTPUT)/uring_fdi.skel.h
+	$(OUTPUT)/kernel_errnos.h $(OUTPUT)/xlat/all.h $(OUTPUT)/xlat/ioctls.h $(OUTPUT)/uring_ops.h
 # Everything in user/ but main.c forms a library shared with the unit tests.
 LIB_SRCS := $(filter-out user/main.c,$(wildcard user/*.c user/*/*.c))
 LIB_OBJS := $(patsubst user/%.c,$(OUTPUT)/user/%.o,$(LIB_SRCS))
@@ -265,31 +264,6 @@ $(OUTPUT)/sysray_compat.bpf.o: $(BPF_SRCS) $(BPF_HDRS) $(VMLINUX) $(FLAGS_FILE) 
 	$(Q)$(BPFTOOL) gen object $@ $@.tmp
 	$(Q)rm -f $@.tmp
 
-# The io_uring programs, an object of their own (bpf/uring.bpf.c): libbpf's
-# skeleton, loaded after the main object with its maps, where the kernel has
-# the tracepoints of 6.0 or later. Built twice: without and with (-y) the fd
-# descriptions, whose kernel types cost libbpf most of its relocation time;
-# the loader opens the second through the first one's skeleton.
-$(OUTPUT)/uring.bpf.o: $(BPF_SRCS) $(BPF_HDRS) $(VMLINUX) $(FLAGS_FILE) | $(OUTPUT)
-	$(call msg,BPF,$@)
-	$(Q)$(CLANG) $(BPF_CFLAGS) -c bpf/uring.bpf.c -o $@.tmp
-	$(Q)$(BPFTOOL) gen object $@ $@.tmp
-	$(Q)rm -f $@.tmp
-
-$(OUTPUT)/uring_fdi.bpf.o: $(BPF_SRCS) $(BPF_HDRS) $(VMLINUX) $(FLAGS_FILE) | $(OUTPUT)
-	$(call msg,BPF,$@)
-	$(Q)$(CLANG) $(BPF_CFLAGS) -DSR_URING_FDI=1 -c bpf/uring.bpf.c -o $@.tmp
-	$(Q)$(BPFTOOL) gen object $@ $@.tmp
-	$(Q)rm -f $@.tmp
-
-$(OUTPUT)/uring.skel.h: $(OUTPUT)/uring.bpf.o
-	$(call msg,GEN-SKEL,$@)
-	$(Q)$(BPFTOOL) gen skeleton $< name uring_bpf > $@
-
-$(OUTPUT)/uring_fdi.skel.h: $(OUTPUT)/uring_fdi.bpf.o
-	$(call msg,GEN-SKEL,$@)
-	$(Q)$(BPFTOOL) gen skeleton $< name uring_fdi_bpf > $@
-
 # libbpf's skeleton of the build for kernels before 5.17: the loader's.
 $(OUTPUT)/sysray_compat.skel.h: $(OUTPUT)/sysray_compat.bpf.o
 	$(call msg,GEN-SKEL,$@)
@@ -324,11 +298,9 @@ $(OUTPUT)/sysray_fdi.lskel.h: $(OUTPUT)/sysray_fdi.bpf.o
 # The loader uses the builds through one view (user/capture/bpfobj.c): their
 # maps, programs and variables must be laid out alike, as the skeletons show.
 $(OUTPUT)/skel-layout.ok: $(OUTPUT)/sysray_compat.skel.h $(OUTPUT)/sysray_loop.skel.h \
-		$(OUTPUT)/sysray.lskel.h $(OUTPUT)/sysray_fdi.lskel.h \
-		$(OUTPUT)/uring.skel.h $(OUTPUT)/uring_fdi.skel.h
+		$(OUTPUT)/sysray.lskel.h $(OUTPUT)/sysray_fdi.lskel.h
 	$(call msg,CHECK,$@)
-	$(Q)scripts/skel-layout.sh $(wordlist 1,4,$^)
-	$(Q)scripts/skel-layout.sh $(wordlist 5,6,$^)
+	$(Q)scripts/skel-layout.sh $^
 	$(Q)touch $@
 
 $(OUTPUT)/syscall_names.h: scripts/gen-syscall-names.sh | $(OUTPUT)

@@ -7,22 +7,32 @@
 #ifndef SYSRAY_ARCH_BPF_H
 #define SYSRAY_ARCH_BPF_H
 
+/*
+ * Field @f of struct pt_regs, read at vmlinux.h's offset. Its layout is the
+ * architecture's ABI, the same on every kernel, so the reads need no CO-RE
+ * relocation: a plain regs->f would make one per read (~160 in all), each a
+ * type lookup by name for the kernel at load (or for libbpf).
+ */
+#define SR_REG(regs, f)                                                         \
+	(*(const __typeof__(((struct pt_regs *)0)->f) *)((const char *)(regs) + \
+							 __builtin_offsetof(struct pt_regs, f)))
+
 #if defined(__TARGET_ARCH_x86)
 
 static __always_inline long sr_regs_nr(struct pt_regs *regs)
 {
-	return regs->orig_ax;
+	return SR_REG(regs, orig_ax);
 }
 
 static __always_inline __u64 sr_regs_sp(struct pt_regs *regs)
 {
-	return regs->sp;
+	return SR_REG(regs, sp);
 }
 
 /* Where the task resumes: the instruction after the syscall (strace -i). */
 static __always_inline __u64 sr_regs_ip(struct pt_regs *regs)
 {
-	return regs->ip;
+	return SR_REG(regs, ip);
 }
 
 /*
@@ -47,60 +57,60 @@ static __always_inline bool sr_compat_syscall(struct task_struct *cur)
 static __always_inline void sr_regs_args(struct pt_regs *regs, __u64 *a, struct task_struct *cur)
 {
 	if (sr_compat_syscall(cur)) {
-		a[0] = (__u32)regs->bx;
-		a[1] = (__u32)regs->cx;
-		a[2] = (__u32)regs->dx;
-		a[3] = (__u32)regs->si;
-		a[4] = (__u32)regs->di;
-		a[5] = (__u32)regs->bp;
+		a[0] = (__u32)SR_REG(regs, bx);
+		a[1] = (__u32)SR_REG(regs, cx);
+		a[2] = (__u32)SR_REG(regs, dx);
+		a[3] = (__u32)SR_REG(regs, si);
+		a[4] = (__u32)SR_REG(regs, di);
+		a[5] = (__u32)SR_REG(regs, bp);
 		return;
 	}
-	a[0] = regs->di;
-	a[1] = regs->si;
-	a[2] = regs->dx;
-	a[3] = regs->r10;
-	a[4] = regs->r8;
-	a[5] = regs->r9;
+	a[0] = SR_REG(regs, di);
+	a[1] = SR_REG(regs, si);
+	a[2] = SR_REG(regs, dx);
+	a[3] = SR_REG(regs, r10);
+	a[4] = SR_REG(regs, r8);
+	a[5] = SR_REG(regs, r9);
 }
 
 /* -k: the user registers in DWARF order (rax rdx rcx rbx rsi rdi rbp rsp r8-r15 rip). */
 static __always_inline void sr_regs_dwarf(struct pt_regs *regs, __u64 *r)
 {
-	r[0] = regs->ax;
-	r[1] = regs->dx;
-	r[2] = regs->cx;
-	r[3] = regs->bx;
-	r[4] = regs->si;
-	r[5] = regs->di;
-	r[6] = regs->bp;
-	r[7] = regs->sp;
-	r[8] = regs->r8;
-	r[9] = regs->r9;
-	r[10] = regs->r10;
-	r[11] = regs->r11;
-	r[12] = regs->r12;
-	r[13] = regs->r13;
-	r[14] = regs->r14;
-	r[15] = regs->r15;
-	r[16] = regs->ip;
+	r[0] = SR_REG(regs, ax);
+	r[1] = SR_REG(regs, dx);
+	r[2] = SR_REG(regs, cx);
+	r[3] = SR_REG(regs, bx);
+	r[4] = SR_REG(regs, si);
+	r[5] = SR_REG(regs, di);
+	r[6] = SR_REG(regs, bp);
+	r[7] = SR_REG(regs, sp);
+	r[8] = SR_REG(regs, r8);
+	r[9] = SR_REG(regs, r9);
+	r[10] = SR_REG(regs, r10);
+	r[11] = SR_REG(regs, r11);
+	r[12] = SR_REG(regs, r12);
+	r[13] = SR_REG(regs, r13);
+	r[14] = SR_REG(regs, r14);
+	r[15] = SR_REG(regs, r15);
+	r[16] = SR_REG(regs, ip);
 }
 
 #elif defined(__TARGET_ARCH_arm64)
 
 static __always_inline long sr_regs_nr(struct pt_regs *regs)
 {
-	return regs->syscallno;
+	return SR_REG(regs, syscallno);
 }
 
 static __always_inline __u64 sr_regs_sp(struct pt_regs *regs)
 {
-	return regs->sp;
+	return SR_REG(regs, sp);
 }
 
 /* Where the task resumes: the instruction after the svc (strace -i). */
 static __always_inline __u64 sr_regs_ip(struct pt_regs *regs)
 {
-	return regs->pc;
+	return SR_REG(regs, pc);
 }
 
 /* AArch32 tasks are not told apart yet: arm64 builds are not supported. */
@@ -112,12 +122,12 @@ static __always_inline bool sr_compat_syscall(struct task_struct *cur)
 /* x0 holds the return value at exit; orig_x0 keeps the first argument. */
 static __always_inline void sr_regs_args(struct pt_regs *regs, __u64 *a, struct task_struct *cur)
 {
-	a[0] = regs->orig_x0;
-	a[1] = regs->regs[1];
-	a[2] = regs->regs[2];
-	a[3] = regs->regs[3];
-	a[4] = regs->regs[4];
-	a[5] = regs->regs[5];
+	a[0] = SR_REG(regs, orig_x0);
+	a[1] = SR_REG(regs, regs[1]);
+	a[2] = SR_REG(regs, regs[2]);
+	a[3] = SR_REG(regs, regs[3]);
+	a[4] = SR_REG(regs, regs[4]);
+	a[5] = SR_REG(regs, regs[5]);
 }
 
 /* -k: the user registers in DWARF order (x0-x30, sp), then pc. */
@@ -127,9 +137,9 @@ static __always_inline void sr_regs_dwarf(struct pt_regs *regs, __u64 *r)
 
 #pragma unroll
 	for (i = 0; i < 31; i++)
-		r[i] = regs->regs[i];
-	r[31] = regs->sp;
-	r[32] = regs->pc;
+		r[i] = SR_REG(regs, regs[i]);
+	r[31] = SR_REG(regs, sp);
+	r[32] = SR_REG(regs, pc);
 }
 
 #else

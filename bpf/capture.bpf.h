@@ -496,7 +496,7 @@ __noinline __u64 count_dirents(__u64 uptr, __u32 pos, __u64 total)
  * in its aux the number of entries in all @total bytes (up to 2048, which a
  * 32 KiB buffer of the shortest entries holds).
  */
-__noinline __u32 put_dirents(__u32 off, __u64 uptr, __u64 total, __u64 req)
+static __always_inline __u32 put_dirents(__u32 off, __u64 uptr, __u64 total, __u64 req)
 {
 	__u32 start = off, pos = 0, count = 0;
 	struct sr_scratch *s;
@@ -528,7 +528,7 @@ __noinline __u32 put_dirents(__u32 off, __u64 uptr, __u64 total, __u64 req)
  * A { u64 ptr; u64 len } pair at @uptr (pselect6's sigmask argument): the
  * pair itself as part 0, then up to CAP_CAP(@req) bytes it points to as part 1.
  */
-__noinline __u32 put_indirect(__u32 off, __u64 uptr, __u64 req)
+static __always_inline __u32 put_indirect(__u32 off, __u64 uptr, __u64 req)
 {
 	struct {
 		__u64 ptr;

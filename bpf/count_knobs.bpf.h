@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * -c's knobs and counter (bpf/count.bpf.h). Apart, because every object
- * whose .rodata and .bss the loader shares with sysray.bpf.c's
- * (uring.bpf.c) defines them too, in the same place: after emit.bpf.h.
+ * -c's knobs and counter (bpf/count.bpf.h), which the io_uring programs
+ * (uring.bpf.h) read too.
  */
 #ifndef SYSRAY_COUNT_KNOBS_BPF_H
 #define SYSRAY_COUNT_KNOBS_BPF_H

@@ -3,7 +3,7 @@
  * What every program that sends records shares: the plans by syscall
  * number, the record header, the per-CPU rings with their batched wakeups,
  * the retry map's bookkeeping, and the call the capture functions read.
- * Used by sysray.bpf.c and by uring.bpf.c, the io_uring object.
+ * Used by the syscall programs and the io_uring ones (uring.bpf.h).
  */
 #ifndef SYSRAY_EMIT_BPF_H
 #define SYSRAY_EMIT_BPF_H

@@ -40,13 +40,15 @@ static __always_inline __u32 cur_tgid(struct task_struct *t)
 #endif
 }
 
+/*
+ * The helper rather than t->cgroups->dfl_cgrp->kn->id: only --cgroup's
+ * filter asks (the answer is cached), and those reads would cost every
+ * program three kernel types to relocate at load, in the kernel's cache of
+ * 31 type names (see bpf/README.md).
+ */
 static __always_inline __u64 cur_cgroup_id(struct task_struct *t)
 {
-#if SR_BPF_LOOP
-	return t->cgroups->dfl_cgrp->kn->id;
-#else
 	return bpf_get_current_cgroup_id();
-#endif
 }
 
 static __always_inline bool tgid_excluded(__u32 tgid)

@@ -28,10 +28,11 @@ const volatile __u32 targ_uid[SR_MAX_UID] = {};
 const volatile __u32 targ_ncgroup = 0;
 const volatile __u8 targ_cgroup_kind[SR_MAX_CGROUP] = {}; /* --cgroup 0, --container 1, --unit 2 */
 /*
- * io_uring flag values from <linux/io_uring.h> (vmlinux.h has no macros),
- * for uring.bpf.c. Every build has them, so that the io_uring object's
- * .rodata is laid out as the main one's and the loader copies it whole.
+ * io_uring (uring.bpf.h): which io_uring_complete this kernel has (enum
+ * sr_uring_tp), 0: no io_uring programs; and flag values from
+ * <linux/io_uring.h> (vmlinux.h has no macros).
  */
+const volatile __u32 targ_uring = 0;
 const volatile __u32 targ_uring_sqe128 = 0; /* IORING_SETUP_SQE128 */
 const volatile __u32 targ_uring_no_sqarray = 0; /* IORING_SETUP_NO_SQARRAY */
 const volatile __u32 targ_uring_cqe_more = 0; /* IORING_CQE_F_MORE */

@@ -44,7 +44,7 @@ static __always_inline bool exit_only(const struct sr_plan *plan)
  * crosses the end of the stack fails whole, and what lies below the end is
  * kept.
  */
-static __noinline void emit_stack(struct pt_regs *regs)
+static __always_inline void emit_stack(struct pt_regs *regs)
 {
 	struct sr_scratch *s = scratch_get();
 	__u64 want = targ_stack_bytes, got = 0, n;
@@ -144,12 +144,23 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
  * After a successful execve the old image, and whatever the entry could not
  * read in it, is gone; but the new image holds a copy of argv between
  * mm->arg_start and mm->arg_end. (The file name comes with the exec record.)
+ * Inlined into retry_faults() (the light skeleton's 32 functions): with
+ * bpf_loop() the task is a BTF pointer, read directly, so that no
+ * temporaries grow retry_faults()'s stack frame, which is on sys_exit's
+ * deepest call chain (6.1's verifier counts each frame rounded up to 32
+ * bytes against 512 in all, and that chain takes all 512).
  */
-__noinline __u32 retry_exec_argv(__u32 off, __u32 i)
+static __always_inline __u32 retry_exec_argv(__u32 off, __u32 i)
 {
+#if SR_BPF_LOOP
+	struct task_struct *t = bpf_get_current_task_btf();
+	__u64 start = t->mm->arg_start;
+	__u64 end = t->mm->arg_end;
+#else
 	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
 	__u64 start = BPF_CORE_READ(t, mm, arg_start);
 	__u64 end = BPF_CORE_READ(t, mm, arg_end);
+#endif
 
 	return put_blob(off, start, end > start ? end - start : 0,
 			CAP_PACK(SR_BLOB_MAX, i, SR_HOW_BUF, SR_BF_RETRY | SR_BF_FLAT));
@@ -639,3 +650,6 @@ int BPF_PROG(signal_generate, int sig, struct kernel_siginfo *info, struct task_
 	emit_signal(tgid, task->pid, sig, info, ctx_arg(ctx, 1), 0, flags);
 	return 0;
 }
+
+/* io_uring requests: programs of their own, in this object (see the header) */
+#include "uring.bpf.h"

@@ -7,9 +7,6 @@
 # the same order, and .rodata and .bss laid out alike.
 #
 # usage: scripts/skel-layout.sh COMPAT.skel.h LOOP.skel.h A.lskel.h B.lskel.h
-# The io_uring object's two builds are checked the same way (uring.c opens
-# the one with -y's fd descriptions through the other's skeleton):
-#        scripts/skel-layout.sh uring.skel.h uring_fdi.skel.h
 set -eu
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -18,7 +15,7 @@ trap 'rm -rf "$tmp"' EXIT
 # the variables of each data section (skeleton names replaced by SKEL)
 layout() {
 	sed -n '/^struct [a-z_]* {$/,/^};$/p' "$1" |
-		sed -e 's/sysray_[a-z_]*bpf\b/SKEL/g; s/sysray_lskel\b/SKEL/g; s/uring_[a-z_]*bpf\b/SKEL/g' \
+		sed -e 's/sysray_[a-z_]*bpf\b/SKEL/g; s/sysray_lskel\b/SKEL/g' \
 		    -e 's/struct bpf_map \*\([a-z_]*\);/map \1/' \
 		    -e 's/struct bpf_map_desc \([a-z_]*\);/map \1/' \
 		    -e 's/struct bpf_program \*\([a-z_]*\);/prog \1/' \

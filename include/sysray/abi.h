@@ -376,6 +376,13 @@ enum sr_sqe_src {
 /* Opcodes the kernel may know; larger ones are sent raw, with no twin. */
 #define SR_URING_OPS 128
 
+/* The io_uring programs' knob (targ_uring): which io_uring_complete the kernel has. */
+enum sr_uring_tp {
+	SR_URING_OFF = 0, /* none: the programs return at once and are not attached */
+	SR_URING_CQE = 1, /* 6.4 and later: (ctx, req, cqe) */
+	SR_URING_V60 = 2, /* 6.0 to 6.3: (ctx, req, user_data, res, cflags, extra1, extra2) */
+};
+
 /* sr_uring_op.flags */
 #define SR_UOP_TRACED 0x1 /* -e trace= selects the request */
 #define SR_UOP_TWIN   0x2 /* nr and src[] describe a syscall twin */

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * verifystat [-c] [-y] [-k] [-e] [-v]: load sysray's BPF programs as `sysray -- CMD`
+ * verifystat [-c] [-y] [-k] [-e] [-U] [-v]: load sysray's BPF programs as `sysray -- CMD`
  * would (launch mode, default knobs), and print per program what the
  * verifier did: instructions processed, time, and the translated size. -c:
  * the object built for kernels without bpf_loop() (see bpf/maps.bpf.h). -y:
  * the programs -y loads (sys_exit_fdi for sys_exit). -k: with -k's stack copy.
- * -e: with --explain's credentials and --follow-peer (bpf/peer.bpf.h). -v: the
+ * -e: with --explain's credentials and --follow-peer (bpf/peer.bpf.h). -U:
+ * without the io_uring programs' bodies (-e trace=!%io_uring; with it, as on
+ * 6.4 and later: the completion entry as an argument). -v: the
  * instructions processed in each subprogram, counted from the verifier's
  * level-2 log (which makes verification itself much slower).
  */
@@ -19,6 +21,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
+#include "sysray/abi.h"
 #include "sysray_compat.skel.h"
 #include "sysray_loop.skel.h"
 
@@ -65,7 +68,8 @@ static void per_subprog(const char *log)
 
 int main(int argc, char **argv)
 {
-	bool verbose = false, compat = false, fdi = false, stack = false, explain = false;
+	bool verbose = false, compat = false, fdi = false, stack = false, explain = false,
+	     uring = true;
 	struct sysray_bpf *skel;
 	struct bpf_program *prog;
 	char **logs;
@@ -83,8 +87,10 @@ int main(int argc, char **argv)
 			stack = true;
 		else if (!strcmp(argv[i], "-e"))
 			explain = true;
+		else if (!strcmp(argv[i], "-U"))
+			uring = false;
 		else {
-			fprintf(stderr, "usage: verifystat [-c] [-y] [-k] [-e] [-v]\n");
+			fprintf(stderr, "usage: verifystat [-c] [-y] [-k] [-e] [-U] [-v]\n");
 			return 2;
 		}
 	}
@@ -111,6 +117,12 @@ int main(int argc, char **argv)
 	skel->rodata->targ_accept_nr[1] = SYS_accept4;
 	/* the light skeleton loads --follow-peer's program always, libbpf's only then */
 	bpf_program__set_autoload(skel->progs.peer_tcp_state, explain || !compat);
+	/* io_uring: as sysray on 6.4 and later; libbpf's skeleton loads the programs only then */
+	skel->rodata->targ_uring = uring ? SR_URING_CQE : SR_URING_OFF;
+	skel->rodata->targ_uring_fdi = fdi;
+	bpf_program__set_autoload(skel->progs.uring_submit_req, uring || !compat);
+	bpf_program__set_autoload(skel->progs.uring_req_failed, uring || !compat);
+	bpf_program__set_autoload(skel->progs.uring_complete_prog, uring || !compat);
 	bpf_map__set_max_entries(skel->maps.rbs, libbpf_num_possible_cpus());
 	logs = calloc(64, sizeof(*logs));
 	bpf_object__for_each_program(prog, skel->obj) {

@@ -163,6 +163,23 @@ c_load() {
 		fail "the command's last line: $(tail -1 $W/top.b)"
 		return
 	}
+	# Which skeleton loaded, and why: before 5.17 (no bpf_loop()) libbpf's;
+	# after, the light one, or libbpf's with -d saying why the light one
+	# failed (6.1's verifier refuses it: a call chain over 512 bytes of stack)
+	maj=$(uname -r | cut -d. -f1)
+	min=$(uname -r | cut -d. -f2)
+	trace $W/LP -d -- /bin/true
+	if [ "$maj" -gt 5 ] || { [ "$maj" -eq 5 ] && [ "$min" -ge 17 ]; }; then
+		grep -qF "loaded by the kernel (light skeleton" $W/LP.err ||
+			grep -q "the light skeleton failed (.*): libbpf's skeleton next" $W/LP.err
+	else
+		grep -qF "loaded by libbpf, built without bpf_loop (the kernel has no bpf_loop())" \
+			$W/LP.err
+	fi || {
+		fail "-d does not say which skeleton loaded and why"
+		show $W/LP.err 20
+		return
+	}
 	ok
 }
 

@@ -41,17 +41,27 @@ static int open_libbpf(struct sr_bpfobj *b)
 	bpf_program__set_autoload(b->skel->progs.sys_exit_fdi, b->fdi);
 	/* --follow-peer: the TCP connect tracepoint */
 	bpf_program__set_autoload(b->skel->progs.peer_tcp_state, b->peer);
+	/* io_uring: on kernels with its tracepoints; capture/uring.c attaches them by name */
+	bpf_program__set_autoload(b->skel->progs.uring_submit_req, b->uring);
+	bpf_program__set_autoload(b->skel->progs.uring_req_failed, b->uring);
+	bpf_program__set_autoload(b->skel->progs.uring_complete_prog, b->uring);
+	bpf_program__set_autoload(b->skel->progs.uring_register, b->uring);
+	bpf_program__set_autoattach(b->skel->progs.uring_submit_req, false);
+	bpf_program__set_autoattach(b->skel->progs.uring_req_failed, false);
+	bpf_program__set_autoattach(b->skel->progs.uring_complete_prog, false);
+	bpf_program__set_autoattach(b->skel->progs.uring_register, false);
 	if (b->debug)
 		vlog_setup(b);
 	b->rodata = b->skel->rodata;
 	return 0;
 }
 
-int bpfobj__open(struct sr_bpfobj *b, bool light, bool fdi, bool peer, bool debug)
+int bpfobj__open(struct sr_bpfobj *b, bool light, bool fdi, bool peer, bool uring, bool debug)
 {
 	memset(b, 0, sizeof(*b));
 	b->fdi = fdi;
 	b->peer = peer;
+	b->uring = uring;
 	b->debug = debug;
 	if (!light) {
 		b->failed = "the kernel has no bpf_loop()";
@@ -77,6 +87,11 @@ static int load_libbpf(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
 		err = bpf_map__set_max_entries(s->maps.count_nrs, b->count_slots);
 	if (!err && b->count_tasks)
 		err = bpf_map__set_max_entries(s->maps.count_starts, b->count_tasks);
+	/* --follow-peer's maps (LRU maps are filled in advance): the smallest without it */
+	if (!err && !b->peer)
+		err = bpf_map__set_max_entries(s->maps.peer_wait, 1);
+	if (!err && !b->peer)
+		err = bpf_map__set_max_entries(s->maps.peer_syn, 1);
 	if (!err)
 		err = sysray_bpf__load(s);
 	if (err)
@@ -96,7 +111,41 @@ static int load_libbpf(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
 	b->fd.bss = bpf_map__fd(s->maps.bss);
 	b->fd.counts = bpf_map__fd(s->maps.counts);
 	b->fd.count_nrs = bpf_map__fd(s->maps.count_nrs);
+	b->fd.uring_ops = bpf_map__fd(s->maps.uring_ops);
+	b->uring_progs[0] = bpf_program__fd(s->progs.uring_submit_req);
+	b->uring_progs[1] = bpf_program__fd(s->progs.uring_req_failed);
+	b->uring_progs[2] = bpf_program__fd(s->progs.uring_complete_prog);
+	b->uring_progs[3] = bpf_program__fd(s->progs.uring_register);
 	return 0;
+}
+
+/* The verifier's log of the light skeleton's refused load: a log as large as this holds all of it. */
+#define LIGHT_LOG_SIZE (64u << 20)
+
+/*
+ * -d, the light skeleton refused: load it again with the verifier's log on
+ * (slower, so not the first time) and show the end of the log, which says
+ * why. Each program's load writes the log from its start: what is left is
+ * the refused program's.
+ */
+static void light_log(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
+{
+	struct sysray_lskel *s = lskel__open(b->fdi);
+	char *log = calloc(1, LIGHT_LOG_SIZE), *p;
+	int lines = 0;
+
+	if (s && log) {
+		memcpy(lskel__rodata(s), b->knobs, sizeof(*b->rodata));
+		lskel__set_log(s, log, LIGHT_LOG_SIZE);
+		lskel__load(s, b->fdi, b->peer, ncpus, start_size, b->count_entries,
+			    b->count_slots);
+		log[LIGHT_LOG_SIZE - 1] = 0;
+		for (p = log + strlen(log); p > log && lines < 24; p--)
+			lines += p[-1] == '\n';
+		fprintf(stderr, "sysray: the light skeleton's verifier log ends:\n%s", p);
+	}
+	free(log);
+	lskel__free(s);
 }
 
 int bpfobj__load(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
@@ -110,9 +159,10 @@ int bpfobj__load(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
 	if (!b->knobs)
 		return -ENOMEM;
 	memcpy(b->knobs, b->rodata, sizeof(*b->rodata));
-	err = lskel__load(b->lskel, b->fdi, ncpus, start_size, b->count_entries, b->count_slots);
+	err = lskel__load(b->lskel, b->fdi, b->peer, ncpus, start_size, b->count_entries,
+			  b->count_slots);
 	if (!err) {
-		lskel__fds(b->lskel, &b->fd);
+		lskel__fds(b->lskel, &b->fd, b->uring_progs);
 		b->bss = lskel__bss(b->lskel);
 		return 0;
 	}
@@ -120,6 +170,8 @@ int bpfobj__load(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
 	lskel__free(b->lskel);
 	b->lskel = NULL;
 	b->light_failed = true;
+	if (b->debug && err == -EACCES)
+		light_log(b, ncpus, start_size);
 	return err;
 }
 

@@ -30,6 +30,7 @@ struct sr_bpf_fds {
 	int plans, traced, dead, cgroups, stats;
 	int cgcache, scratch, tcache, retry, bss;
 	int counts, count_nrs; /* -c: what the kernel counted (--summary-by, or by number) */
+	int uring_ops; /* each io_uring opcode's twin (capture/uring.c) */
 };
 
 struct sr_bpfobj {
@@ -38,6 +39,7 @@ struct sr_bpfobj {
 	bool fdi; /* sys_exit_fdi in place of sys_exit (-y) */
 	bool peer; /* --follow-peer: the TCP connect tracepoint too */
 	bool debug; /* -d: keep the verifier's statistics */
+	bool uring; /* libbpf's skeleton: load the io_uring programs (a light one always does) */
 	/*
 	 * -c: the sizes of the count maps (the hash of --summary-by, the array
 	 * by syscall number) and of libbpf's calls-in-progress map (the light
@@ -47,6 +49,8 @@ struct sr_bpfobj {
 	struct sysray_bpf__rodata *rodata; /* the knobs: set them before bpfobj__load() */
 	struct sysray_bpf__bss *bss; /* after bpfobj__load() */
 	struct sr_bpf_fds fd; /* after bpfobj__load() */
+	/* the io_uring programs (submission, failure, completion, register), attached by name */
+	int uring_progs[4];
 	char *vlogs; /* -d, libbpf's skeleton: each program's verifier statistics */
 	const char *failed; /* why the light skeleton was not used, if it was not */
 	bool light_failed; /* bpfobj__load() tried it: bpfobj__fall_back() next */
@@ -56,10 +60,12 @@ struct sr_bpfobj {
 /**
  * bpfobj__open() - prepare the light skeleton if @light, else libbpf's;
  * @fdi: the programs -y needs; @peer: the one --follow-peer needs (a light
- * skeleton loads it anyway, small as it is, but attaches it only then).
+ * skeleton loads it anyway, small as it is, but attaches it only then);
+ * @uring: the io_uring programs (a light skeleton loads them anyway: with
+ * targ_uring 0 they return at once; capture/uring.c attaches them).
  * Return 0 or -errno.
  */
-int bpfobj__open(struct sr_bpfobj *b, bool light, bool fdi, bool peer, bool debug);
+int bpfobj__open(struct sr_bpfobj *b, bool light, bool fdi, bool peer, bool uring, bool debug);
 
 /**
  * bpfobj__load() - load, with @ncpus slots in the rings' array (b->fd.rbs,

@@ -252,11 +252,14 @@ static int prepare(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	int i, err;
 	bool by;
 
+	/* io_uring: which of its programs this kernel takes */
+	uring_cap__prepare(&l->uring, o, cfg->plans);
 	err = bpfobj__open(&l->obj, have_bpf_loop(), plans_describe_fds(cfg->plans),
-			   cfg->follow_peer, o->debug);
+			   cfg->follow_peer, l->uring.on, o->debug);
 	if (err)
 		return load_error("open BPF object", err);
 	ro = l->obj.rodata;
+	uring_cap__knobs(&l->uring, ro, l->obj.fdi);
 	ro->targ_self_tgid = getpid();
 	for (i = 0; i < SR_MAX_EXCL; i++)
 		ro->targ_excl_tgid[i] = cfg->excl[i];
@@ -274,9 +277,6 @@ static int prepare(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	l->obj.count_slots = o->summary.mode && !by ? SR_COUNT_SLOTS : 1;
 	if (!o->summary.mode)
 		l->obj.count_tasks = 1;
-	/* io_uring: which of its programs this kernel takes; libbpf's part meanwhile */
-	uring_cap__prepare(&l->uring, o, cfg->plans);
-	uring_cap__start(&l->uring, &l->obj);
 	return 0;
 }
 
@@ -316,7 +316,9 @@ static int load_programs(struct sr_loader *l, const struct sr_load_cfg *cfg)
 		return 0;
 	if (!l->obj.light_failed)
 		return load_error("load BPF programs", err);
-	uring_cap__stop(&l->uring);
+	if (cfg->opts->debug)
+		fprintf(stderr, "sysray: the light skeleton failed (%s): libbpf's skeleton next\n",
+			strerror(-err));
 	rbs__free(&l->rbs);
 	rings__close(&l->rings);
 	if (cfg->stop && *cfg->stop)
@@ -364,9 +366,8 @@ int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	err = load_programs(l, cfg);
 	if (err)
 		return err;
-	/* in the background: see rbs.h; the io_uring programs load on their thread */
+	/* in the background: see rbs.h */
 	rbs__fill(&l->rbs, l->obj.fd.rbs);
-	uring_cap__maps(&l->uring, &l->obj.fd);
 	t[2] = now_ms();
 	err = fill_plans(l, cfg->plans);
 	if (err)
@@ -383,7 +384,7 @@ int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	err = bpfobj__attach(&l->obj);
 	if (err)
 		return load_error("attach to the syscall tracepoints", err);
-	uring_cap__attach(&l->uring);
+	uring_cap__attach(&l->uring, &l->obj);
 	uring_report(l, o);
 	if (o->backlog) {
 		err = backlog__start(&l->backlog, &l->rings, o->backlog, SR_BACKLOG_CHUNK,
@@ -547,6 +548,6 @@ void loader__free(struct sr_loader *l)
 	backlog__stop(&l->backlog);
 	rbs__free(&l->rbs); /* its workers map into the rings */
 	rings__close(&l->rings);
-	uring_cap__free(&l->uring);
+	uring_cap__detach(&l->uring);
 	bpfobj__free(&l->obj);
 }

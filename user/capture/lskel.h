@@ -25,10 +25,14 @@ struct sysray_bpf__rodata *lskel__rodata(struct sysray_lskel *s);
  * lskel__load() - the kernel loads the programs and makes the maps, the
  * rings' array with @ncpus slots, the start-up ring of @start_size bytes,
  * the count maps of @count_entries keys (--summary-by) and @count_slots
- * syscall numbers (0: as built). Return 0 or -errno.
+ * syscall numbers (0: as built), --follow-peer's maps full-sized only if
+ * @peer. Return 0 or -errno.
  */
-int lskel__load(struct sysray_lskel *s, bool fdi, int ncpus, unsigned int start_size,
+int lskel__load(struct sysray_lskel *s, bool fdi, bool peer, int ncpus, unsigned int start_size,
 		unsigned int count_entries, unsigned int count_slots);
+
+/** lskel__set_log() - the verifier's log of the next load into @buf (-d, after a failure). */
+void lskel__set_log(struct sysray_lskel *s, char *buf, unsigned int size);
 
 /* lskel_fdi.c: the load of the build with sys_exit_fdi. */
 int lskel_fdi__load(struct sysray_lskel *s);
@@ -36,12 +40,13 @@ int lskel_fdi__load(struct sysray_lskel *s);
 /** lskel__bss() - the counters the programs share with us, after load. */
 struct sysray_bpf__bss *lskel__bss(struct sysray_lskel *s);
 
-/** lskel__fds() - the maps the loader uses, after load. */
-void lskel__fds(struct sysray_lskel *s, struct sr_bpf_fds *fd);
+/** lskel__fds() - the maps the loader uses and the io_uring programs, after load. */
+void lskel__fds(struct sysray_lskel *s, struct sr_bpf_fds *fd, int *uring_progs);
 
 /**
  * lskel__attach() - attach every loaded program, but --follow-peer's TCP
- * connect tracepoint only if @peer. Return 0 or -errno.
+ * connect tracepoint only if @peer, and not the io_uring ones (raw
+ * tracepoints, attached by name by capture/uring.c). Return 0 or -errno.
  */
 int lskel__attach(struct sysray_lskel *s, bool peer);
 void lskel__detach(struct sysray_lskel *s);

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: GPL-2.0 */
 /*
  * io_uring requests: what a syscall tracer cannot see. At submission
  * (io_uring_submit_req, or io_uring_req_failed for a request the kernel
@@ -11,42 +11,37 @@
  * come the result and the twin's exit captures, read only inside the
  * submitter's process (its address space).
  *
- * An object of its own, loaded by libbpf after sysray.bpf.c's build (see
- * user/capture/uring.c): its maps but uring_ops, uring_reqs and uring_tmp
- * are the main object's, shared by fd, and its .rodata and .bss are laid out
- * alike (the same headers define them). Built twice, as the main object is:
- * without and with (SR_URING_FDI, -y) the fd descriptions at completion,
- * whose kernel types cost libbpf most of its relocation time.
+ * Part of sysray.bpf.c's object (one light skeleton loads everything, and
+ * the kernel relocates it: no BTF is parsed in user space). The fd
+ * descriptions at completion (-y) are in the builds that have sys_exit_fdi
+ * loaded: SR_EXIT_FDI's and libbpf's (SR_BPF_LOOP 0).
  *
  * The tracepoints changed: io_uring_submit_sqe became io_uring_submit_req in
  * 6.3, io_uring_complete took the cqe in 6.4. The programs are raw
  * tracepoints, attached by name: the loader finds beforehand which
- * tracepoints this kernel has and with which arguments, loads the completion
- * program written for them and no BTF attach point is looked up. A kernel
- * without io_uring or older than 6.0 loads none of this while the syscalls
- * are traced as ever.
+ * tracepoints this kernel has and with which arguments and says so in
+ * targ_uring; with 0 (a kernel without io_uring or older than 6.0, or no
+ * request wanted) the verifier sees three programs that return at once, and
+ * nothing is attached.
  */
-/* 6.0 and later only: bpf_loop() is there (see sysray.bpf.c) */
-#define SR_BPF_LOOP 1
+#ifndef SYSRAY_URING_BPF_H
+#define SYSRAY_URING_BPF_H
 
-#include "vmlinux.h"
-#include <bpf/bpf_helpers.h>
-#include <bpf/bpf_tracing.h>
-#include <bpf/bpf_core_read.h>
-#include "sysray/abi.h"
-#include "arch.bpf.h"
-#include "maps.bpf.h"
-#include "capture.bpf.h"
-#include "filter.bpf.h"
-#include "fdinfo.bpf.h"
-#include "emit.bpf.h"
-#include "count_knobs.bpf.h"
-
-#ifndef SR_URING_FDI
+#if defined(SR_EXIT_FDI) || !SR_BPF_LOOP
+#define SR_URING_FDI 1
+#else
 #define SR_URING_FDI 0
 #endif
 
-char LICENSE[] SEC("license") = "GPL";
+/*
+ * libbpf's build (older kernels, or a failed light skeleton): the loader
+ * turns them on where the kernel has the tracepoints.
+ */
+#if SR_BPF_LOOP
+#define SEC_URING(tp) "raw_tp/" tp
+#else
+#define SEC_URING(tp) "?raw_tp/" tp
+#endif
 
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
@@ -310,18 +305,22 @@ static __always_inline int uring_complete(__u64 req, __s64 res, __u32 cflags)
  * tracepoint under its older name, io_uring_submit_sqe (req, force_nonblock;
  * 5.x's had no request).
  */
-SEC("raw_tp/io_uring_submit_req")
+SEC(SEC_URING("io_uring_submit_req"))
 int BPF_PROG(uring_submit_req, struct io_kiocb *req)
 {
+	if (!targ_uring)
+		return 0;
 	return uring_submit(req, NULL);
 }
 
 /* A request refused while being set up (bad flags, bad fd): it completes with the error. */
-SEC("raw_tp/io_uring_req_failed")
+SEC(SEC_URING("io_uring_req_failed"))
 int BPF_PROG(uring_req_failed, const struct io_uring_sqe *sqe, struct io_kiocb *req, int error)
 {
 	__u64 rq = (__u64)req;
 
+	if (!targ_uring)
+		return 0;
 	/* already known: it failed while running, after its submission */
 	if (bpf_map_lookup_elem(&uring_reqs, &rq))
 		return 0;
@@ -379,7 +378,7 @@ static __always_inline __u64 reg_fds(struct sr_uring_reg *r, __u32 op, const __u
  * and tags a registration puts in its slots (the kernel has just copied
  * them: their pages are there). Paired in user space with the syscall's exit.
  */
-SEC("raw_tp/io_uring_register")
+SEC(SEC_URING("io_uring_register"))
 int BPF_PROG(uring_register, void *ctx_, unsigned int opcode)
 {
 	struct task_struct *task = cur_task();
@@ -388,7 +387,8 @@ int BPF_PROG(uring_register, void *ctx_, unsigned int opcode)
 	__u64 a[SR_NARGS], fds, tags;
 	__u32 n;
 
-	if (!task_traced(cur_tgid(task), false, task))
+	/* libbpf's build (no bpf_loop()) has no BTF task for bpf_task_pt_regs(): nothing */
+	if (!SR_BPF_LOOP || !targ_uring || !task_traced(cur_tgid(task), false, task))
 		return 0;
 	st = stats_get();
 	if (!st)
@@ -417,17 +417,30 @@ int BPF_PROG(uring_register, void *ctx_, unsigned int opcode)
 	return 0;
 }
 
-/* 6.4 and later: the completion queue entry as posted. */
-SEC("raw_tp/io_uring_complete")
-int BPF_PROG(uring_complete_cqe, void *ctx_, void *req, struct io_uring_cqe *cqe)
+/*
+ * 6.4 and later: (ctx, req, cqe), the completion queue entry as posted;
+ * 6.0 to 6.3: (ctx, req, user_data, res, cflags, extra1, extra2). The
+ * arguments are read only in the branch targ_uring keeps: the kernel
+ * refuses to attach a program that reads past a tracepoint's last argument.
+ */
+SEC(SEC_URING("io_uring_complete"))
+int uring_complete_prog(__u64 *ctx)
 {
-	return uring_complete((__u64)req, BPF_CORE_READ(cqe, res), BPF_CORE_READ(cqe, flags));
+	if (targ_uring == SR_URING_CQE) {
+		/* a UAPI struct: vmlinux.h's offsets hold everywhere, no relocation needed */
+		const char *cqe = (const char *)ctx[2];
+		__s32 res = 0;
+		__u32 flags = 0;
+
+		bpf_probe_read_kernel(&res, sizeof(res),
+				      cqe + __builtin_offsetof(struct io_uring_cqe, res));
+		bpf_probe_read_kernel(&flags, sizeof(flags),
+				      cqe + __builtin_offsetof(struct io_uring_cqe, flags));
+		return uring_complete(ctx[1], res, flags);
+	}
+	if (targ_uring == SR_URING_V60)
+		return uring_complete(ctx[1], (int)ctx[3], (__u32)ctx[4]);
+	return 0;
 }
 
-/* 6.0 to 6.3: the entry's fields one by one (6.4+ refuses to attach it: 3 arguments). */
-SEC("raw_tp/io_uring_complete")
-int BPF_PROG(uring_complete_v60, void *ctx_, void *req, __u64 user_data, int res, unsigned cflags,
-	     __u64 extra1, __u64 extra2)
-{
-	return uring_complete((__u64)req, res, cflags);
-}
+#endif /* SYSRAY_URING_BPF_H */
