@@ -58,11 +58,13 @@ READER_STAGES = [
 MAIN_STAGES = [
     START,
     ('main: write', r'^(out__flush|__libc_write|ksys_write|vfs_write)$'),
-    ('main: format', r'^(format|out__|print_|decode|pr_|xlat|args_|fdtab__describe)|'
-                     r'strlen|memmove|memcpy'),
+    ('main: format', r'^(format|out__|print_|decode|pr_|xlat|args_|fdtab__describe|line__|'
+                     r'strace_|text_|elem$|leader(_at)?$|esc__|stat_print|fmt_|open_modes|'
+                     r'errno__|dump__|sbuf__|flags_|json_|jbuf__|jevent)|strlen|memmove|memcpy|'
+                     r'memchr'),
     ('main: syscall table and filters', r'^(syscalls__|filter__)'),
-    ('main: pairing', r'^(pairing|begin_call|entry_of|leader_of|idmap|index_|flush_pending|'
-                      r'task_|call_)'),
+    ('main: pairing', r'^(pairing|begin_call|end_call|complete_call|load_call|entry_of|'
+                      r'entry_faulted|leader_of|idmap|index_|flush_pending|task_|call_)'),
     ('main: taking records', r'format_published|backlog__poll|rings__|on_record'),
     ('main: memory', r'page_fault|mmap|munmap'),
     ('main: waiting', r'futex|schedule|pthread_cond|epoll'),
@@ -144,7 +146,7 @@ def profile(workload, calls, tmp, show_other=False):
     once = sum(n for s, n in per.items() if s.startswith('start-up'))
     print(f'  {"workload thread, in all":42s} {work * ns:7.0f}')
     print(f'  {"sysray, in all but start-up":42s} {(sum(per.values()) - work - once) * ns:7.0f}')
-    for stack, n in other.most_common(15 if show_other else 0):
+    for stack, n in other.most_common(40 if show_other else 0):
         print(f'    other: {n * ns:5.0f} {stack[:120]}')
 
 

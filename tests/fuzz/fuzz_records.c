@@ -110,6 +110,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fz_take(&in, &n, sizeof(n));
 		if (n > in.n)
 			n = in.n;
+		/* a length the fuzzer made up may pass the buffer: ASan found 16593 */
+		if (n > sizeof(rec))
+			n = sizeof(rec);
 		/* 8-byte aligned, as the ring buffer hands records out */
 		memcpy(rec, in.p, n);
 		in.p += n;
