@@ -167,7 +167,58 @@ static void inside_a_syscall(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/* The three syscalls as strace 6.1 prints them (its io_uring_setup and io_uring_register tests). */
+static void uring_syscalls(struct t_state *st)
+{
+	struct io_uring_params p = { .sq_thread_idle = 1000 };
+	int32_t fds[2] = { 4, -1 };
+	uint64_t a[6] = { 2, 0x1000 };
+	struct t_blobspec in = { 1, &p, sizeof(p), 0, 0 }, out = { 1, &p, sizeof(p), 0, 0 };
+	struct t_blobspec files = { 2, fds, sizeof(fds), 0, 0 };
+	struct t_sink s;
+
+	t_sink_open(&s);
+	/* a failure shows only what was passed */
+	CHECK_STR(st, t_line(&s, "io_uring_setup", a, &in, 1, -EINVAL, &out, 1),
+		  "io_uring_setup(2, {flags=0, sq_thread_cpu=0, sq_thread_idle=1000}) = -1 EINVAL "
+		  "(Invalid argument)");
+	p.sq_entries = 2;
+	p.cq_entries = 4;
+	p.features = IORING_FEAT_SINGLE_MMAP | IORING_FEAT_NODROP;
+	p.sq_off.array = 192;
+	p.cq_off.cqes = 64;
+	CHECK_STR(
+		st, t_line(&s, "io_uring_setup", a, &in, 1, 3, &out, 1),
+		"io_uring_setup(2, {flags=0, sq_thread_cpu=0, sq_thread_idle=1000, sq_entries=2, "
+		"cq_entries=4, features=IORING_FEAT_SINGLE_MMAP|IORING_FEAT_NODROP, sq_off={head=0, "
+		"tail=0, ring_mask=0, ring_entries=0, flags=0, dropped=0, array=192}, cq_off={head=0, "
+		"tail=0, ring_mask=0, ring_entries=0, overflow=0, cqes=64, flags=0}}) = 3");
+	a[0] = 3;
+	a[1] = 1;
+	a[2] = 0;
+	a[3] = IORING_ENTER_GETEVENTS | 0x80;
+	a[4] = 0;
+	a[5] = 8;
+	CHECK_STR(st, t_line(&s, "io_uring_enter", a, NULL, 0, -EINVAL, NULL, 0),
+		  "io_uring_enter(3, 1, 0, IORING_ENTER_GETEVENTS|0x80, NULL, 8) = -1 EINVAL "
+		  "(Invalid argument)");
+	a[1] = IORING_REGISTER_FILES;
+	a[2] = 0x1000;
+	a[3] = 2;
+	CHECK_STR(st, t_line(&s, "io_uring_register", a, &files, 1, 0, NULL, 0),
+		  "io_uring_register(3, IORING_REGISTER_FILES, [4, -1], 2) = 0");
+	a[0] = 0;
+	a[1] = 0xbadc0ded;
+	a[3] = 0xdeadbeef;
+	CHECK_STR(
+		st, t_line(&s, "io_uring_register", a, NULL, 0, -EINVAL, NULL, 0),
+		"io_uring_register(0, 0xbadc0ded /* IORING_REGISTER_??? */, 0x1000, 3735928559) = "
+		"-1 EINVAL (Invalid argument)");
+	t_sink_close(&s);
+}
+
 T_SUITE(uring_tests) = {
+	T_CASE(uring_syscalls),
 	T_CASE(open_missing_and_read),
 	T_CASE(no_twin_and_unknown),
 	T_CASE(fixed_file),
