@@ -44,6 +44,16 @@ static void print_key(struct sr_fmt *f, const uint8_t *key, uint32_t key_size)
 	pr_str(f, key, key_size < LO_KEY_SIZE ? key_size : LO_KEY_SIZE, fmt_strsize(f), 0);
 }
 
+/* The backing file's device and inode, and the loop's device (-v) */
+static void print_devs(struct sr_fmt *f, uint64_t dev, uint64_t inode, uint64_t rdev)
+{
+	pr_field(f, "lo_device");
+	fmt_dev(f, dev);
+	pr_field_u(f, "lo_inode", inode);
+	pr_field(f, "lo_rdevice");
+	fmt_dev(f, rdev);
+}
+
 /* LOOP_SET_STATUS, LOOP_GET_STATUS */
 static void print_loop_info(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
 {
@@ -54,13 +64,8 @@ static void print_loop_info(struct sr_fmt *f, const struct sr_call *c, const uin
 	crypt = loop_crypt_shown(f, (uint32_t)i.lo_encrypt_type);
 	pr_struct_begin(f);
 	pr_field_d(f, "lo_number", i.lo_number);
-	if (fmt_verbose(f)) {
-		pr_field(f, "lo_device");
-		fmt_dev(f, i.lo_device);
-		pr_field_u(f, "lo_inode", i.lo_inode);
-		pr_field(f, "lo_rdevice");
-		fmt_dev(f, i.lo_rdevice);
-	}
+	if (fmt_verbose(f))
+		print_devs(f, i.lo_device, i.lo_inode, i.lo_rdevice);
 	pr_field_x(f, "lo_offset", (uint32_t)i.lo_offset);
 	if (crypt)
 		print_crypt(f, (uint32_t)i.lo_encrypt_type, (uint32_t)i.lo_encrypt_key_size);
@@ -87,11 +92,7 @@ static void loop_info64_fields(struct sr_fmt *f, const struct loop_info64 *i)
 
 	pr_struct_begin(f);
 	if (fmt_verbose(f)) {
-		pr_field(f, "lo_device");
-		fmt_dev(f, i->lo_device);
-		pr_field_u(f, "lo_inode", i->lo_inode);
-		pr_field(f, "lo_rdevice");
-		fmt_dev(f, i->lo_rdevice);
+		print_devs(f, i->lo_device, i->lo_inode, i->lo_rdevice);
 		pr_field_x(f, "lo_offset", i->lo_offset);
 		pr_field_u(f, "lo_sizelimit", i->lo_sizelimit);
 	} else {
