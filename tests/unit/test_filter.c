@@ -207,6 +207,10 @@ static void trace_errors(struct t_state *st)
 		{ "trace=/r-ep+++++++++++++",
 		  "sysray: regular expression 'r-ep+++++++++++++' is too complex (its repetitions "
 		  "multiply): simplify it\n" },
+		/* and with a '*' among the '+', seconds of regcomp() (the fuzzer again) */
+		{ "trace=/r-ep+*+++++++++++",
+		  "sysray: regular expression 'r-ep+*+++++++++++' is too complex (its repetitions "
+		  "multiply): simplify it\n" },
 		{ "trace=/(a{20}){20}{20}",
 		  "sysray: regular expression '(a{20}){20}{20}' is too complex (its repetitions "
 		  "multiply): simplify it\n" },

@@ -151,10 +151,13 @@ static void select_class(uint8_t *set, uint32_t bits)
 /*
  * Would glibc's regcomp() blow up on @re? It copies the subexpression of
  * each '+' and of each {n,m} bound (n or m times more), so nested or
- * repeated repetitions multiply: "a++++++++..." takes gigabytes. The copies
- * each could make are multiplied together; syscall-name patterns stay far
- * below the limit.
+ * repeated repetitions multiply: "a++++++++..." takes gigabytes, and with
+ * '*' and '?' among them ("x+*+++++++++++") compiling takes seconds. The
+ * copies each could make are multiplied together (a '*' or '?' counts as a
+ * '+'); syscall-name patterns stay far below the limit of 64.
  */
+#define SR_REGEX_COPIES_MAX 64
+
 static bool regex_too_big(const char *re)
 {
 	unsigned long copies = 1;
@@ -162,10 +165,10 @@ static bool regex_too_big(const char *re)
 
 	if (strlen(re) > 256)
 		return true;
-	for (p = re; *p && copies <= 4096; p++) {
+	for (p = re; *p && copies <= SR_REGEX_COPIES_MAX; p++) {
 		if (*p == '\\' && p[1]) {
 			p++;
-		} else if (*p == '+') {
+		} else if (*p == '+' || *p == '*' || *p == '?') {
 			copies *= 2;
 		} else if (*p == '{') {
 			unsigned long n = 0, most = 0;
@@ -182,7 +185,7 @@ static bool regex_too_big(const char *re)
 				break;
 		}
 	}
-	return copies > 4096;
+	return copies > SR_REGEX_COPIES_MAX;
 }
 
 static int select_regex(uint8_t *set, const char *re)
