@@ -334,12 +334,15 @@ __noinline __u32 put_strv(__u32 off, __u64 uptr, __u64 req)
 	return w.off;
 }
 
-/* put_iov()'s walk of the iovec array. */
+/*
+ * put_iov()'s walk of the iovec array: 32 bytes, put_iov()'s whole frame
+ * (put_iov() is on the deepest call chain: see "Stack" in bpf/README.md).
+ */
 struct iov_walk {
 	__u64 uptr;
-	__u64 cnt;
 	__u64 total; /* bytes still to read */
 	__u64 breq; /* put_blob() request for each buffer */
+	__u32 cnt; /* at most SR_IOV_MAX */
 	__u32 off;
 };
 
@@ -431,10 +434,13 @@ __noinline __u32 put_msghdr(__u32 off, __u64 uptr, __u64 total, __u64 req)
  */
 __noinline __u32 put_mmsg(__u32 off, __u64 uptr, __u64 count, __u64 req)
 {
-	struct {
-		struct sr_umsghdr hdr;
-		__u32 len;
-	} mm = {};
+	/*
+	 * The msghdr's 56 bytes, and msg_len read into its msg_flags, which
+	 * put_msg_parts() does not use: with a 64-byte struct this frame was
+	 * 104 bytes, 128 as 6.1's verifier counts it, and put_mmsg() is on
+	 * the deepest call chain (see "Stack" in bpf/README.md).
+	 */
+	struct sr_umsghdr m = {};
 	int i;
 
 	for (i = 0; i < 8; i++) {
@@ -442,11 +448,14 @@ __noinline __u32 put_mmsg(__u32 off, __u64 uptr, __u64 count, __u64 req)
 
 		if (i >= count)
 			break;
+		/* (else clang keeps the three requests made of it on the stack) */
+		barrier_var(req);
 		off = put_blob(off, elem, 64,
 			       CAP_PACK(64, CAP_ARG(req), SR_HOW_BUF, CAP_FLAGS(req)));
-		if (bpf_probe_read_user(&mm, 60, (const void *)elem))
+		if (bpf_probe_read_user(&m, 56, (const void *)elem) ||
+		    bpf_probe_read_user(&m.flags, 4, (const void *)(elem + 56)))
 			break;
-		off = put_msg_parts(off, &mm.hdr, mm.len, req);
+		off = put_msg_parts(off, &m, m.flags, req);
 	}
 	return off;
 }

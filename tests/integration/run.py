@@ -27,6 +27,7 @@ import tempfile
 import time
 
 from common import Fail, Skip, cgroup2_root, check, run_suite, selected, wait_tracing
+import bpf_stack
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 # SYSRAY=.output/asan/sysray (make test-asan): the same tests against a build
@@ -332,6 +333,23 @@ def differential_corpus():
     print('  ' + (summary[-1] if summary else 'no summary'))
     check(st == 0, 'unexplained differences or a program exited wrongly; see ' + report + '\n' +
           '\n'.join(out.splitlines()[-15:]))
+
+
+@test
+def bpf_call_chains_fit_older_verifiers():
+    """Every program's deepest call chain, each frame rounded up to 32 bytes
+    as verifiers before 6.7 count it, is within their 512 (tests/integration/
+    bpf_stack.py): over it, 6.1 refuses the light skeleton (and 5.10 the
+    build for older kernels), which this host's verifier would not show."""
+    objs = [os.path.join(ROOT, '.output', n + '.bpf.o')
+            for n in ('sysray', 'sysray_fdi', 'sysray_compat')]
+    for obj in objs:
+        check(os.path.exists(obj), f'{obj} is missing: make builds it')
+    chains = [(os.path.basename(o),) + c for o in objs for c in bpf_stack.deepest(o)]
+    over = [f'{o}: {p}: {n} bytes: {bpf_stack.describe(c)}'
+            for o, p, n, c in chains if n > bpf_stack.LIMIT]
+    print(f'  deepest call chain: {max(c[2] for c in chains)} of {bpf_stack.LIMIT} bytes')
+    check(not over, 'call chains over 512 bytes of stack:\n  ' + '\n  '.join(over))
 
 
 @test

@@ -164,12 +164,17 @@ c_load() {
 		return
 	}
 	# Which skeleton loaded, and why: before 5.17 (no bpf_loop()) libbpf's;
-	# after, the light one, or libbpf's with -d saying why the light one
-	# failed (6.1's verifier refuses it: a call chain over 512 bytes of stack)
+	# from 6.1 the light one (6.1's verifier rounds each call frame up to 32
+	# bytes: the deepest call chain must stay within 512 of them); 5.17 to
+	# 6.0 (not tested here) the light one, or libbpf's with -d saying why
+	# the light one failed. -d's lines stay in the console log.
 	maj=$(uname -r | cut -d. -f1)
 	min=$(uname -r | cut -d. -f2)
 	trace $W/LP -d -- /bin/true
-	if [ "$maj" -gt 5 ] || { [ "$maj" -eq 5 ] && [ "$min" -ge 17 ]; }; then
+	sed 's/^/load -d: /' $W/LP.err
+	if [ "$maj" -gt 6 ] || { [ "$maj" -eq 6 ] && [ "$min" -ge 1 ]; }; then
+		grep -qF "loaded by the kernel (light skeleton" $W/LP.err
+	elif [ "$maj" -eq 5 ] && [ "$min" -ge 17 ]; then
 		grep -qF "loaded by the kernel (light skeleton" $W/LP.err ||
 			grep -q "the light skeleton failed (.*): libbpf's skeleton next" $W/LP.err
 	else
