@@ -404,7 +404,8 @@ static __always_inline __u32 put_msg_parts(__u32 off, struct sr_umsghdr *m, __u6
 {
 	__u8 arg = CAP_ARG(req), fl = CAP_FLAGS(req);
 
-	off = put_blob(off, m->name, m->namelen, CAP_PACK(128, arg, SR_HOW_BUF, fl));
+	/* a name at the end of a page is read as far as it goes (SR_BF_PART) */
+	off = put_blob(off, m->name, m->namelen, CAP_PACK(128, arg, SR_HOW_BUF, fl) | CAP_PAGE_PART);
 	off = put_iov(off, m->iov, m->iovlen, total, req);
 	return put_blob(off, m->control, m->controllen, CAP_PACK(256, arg, SR_HOW_BUF, fl));
 }

@@ -1534,9 +1534,10 @@ def hostile_bytes_never_raw():
 def hostile_programs_like_strace():
     """hostile_paths (a 4095-byte path, names with newlines and quotes),
     hostile_sockaddr (lying address lengths), hostile_unmapped (structures at
-    unmapped addresses) and hostile_bytes: every strace line printed
-    identically, with and without -yy."""
-    only = 'hostile_bytes,hostile_paths,hostile_sockaddr,hostile_unmapped'
+    unmapped addresses), net_edges (socket values at the end of a page)
+    and hostile_bytes: every strace line printed identically, with and
+    without -yy."""
+    only = 'hostile_bytes,hostile_paths,hostile_sockaddr,hostile_unmapped,net_edges'
     known = os.path.join(ROOT, 'tests', 'integration', 'known-differences.txt')
     st, out = differential(['--per-pid-names', '--progs', PROGS, '--only', only, '--min', '0',
                             '--exact', '--known', known])

@@ -34,6 +34,14 @@ struct sr_kind {
 	uint16_t max;
 	/* Optional: an array of more elements prints as its address (NGROUPS_MAX). */
 	uint32_t max_elems;
+	/*
+	 * A copy that faults is made again with the bytes before the next
+	 * page (SR_CAP_PART, the blob marked SR_BF_PART): print() gets fewer
+	 * than asked and prints the address when they are fewer than it reads
+	 * (a sockaddr of 16 bytes at the end of a page, whose length the kernel
+	 * updated to 24).
+	 */
+	bool page_part;
 	/* Print @len captured bytes of one element (or the whole, if size is 0). */
 	void (*print)(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
 		      size_t len);

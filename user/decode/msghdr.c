@@ -144,6 +144,9 @@ static const struct sr_blob *msg_after(const struct msg_parts *m, int argi)
 	return next_of(m->control, m->end, argi);
 }
 
+/* The most of a msg_name strace reads, and put_msghdr() captures. */
+#define NAME_MAX_ ((int32_t)sizeof(struct sockaddr_storage))
+
 static void msg_name(struct sr_fmt *f, const struct msg_parts *m, int32_t ulen, bool has_ulen)
 {
 	int32_t len = (int32_t)m->h.namelen;
@@ -151,7 +154,10 @@ static void msg_name(struct sr_fmt *f, const struct msg_parts *m, int32_t ulen, 
 	if (has_ulen && ulen < len)
 		len = ulen;
 	pr_field(f, "msg_name");
-	if (len < (int32_t)sizeof(sa_family_t) || !blob_ok(m->name))
+	/* a name the copy cut at a page's end is unreadable where strace reads */
+	if (len < (int32_t)sizeof(sa_family_t) || !blob_ok(m->name) ||
+	    ((m->name->flags & SR_BF_PART) &&
+	     m->name->len < (uint32_t)(len < NAME_MAX_ ? len : NAME_MAX_)))
 		fmt_ptr(f, m->h.name);
 	else
 		fmt_sockaddr(f, blob_data(m->name),

@@ -248,8 +248,12 @@ static void sockaddr_print(struct sr_fmt *f, const struct sr_call *c, int argi, 
 			   size_t len)
 {
 	int64_t want = sockaddr_len(c, argi, len);
+	size_t need = want < (int64_t)sizeof(struct sockaddr_storage) ?
+			      (size_t)want :
+			      sizeof(struct sockaddr_storage);
 
-	if (want < (int64_t)sizeof(sa_family_t)) {
+	/* fewer bytes than strace reads: the copy stopped at an unmapped page */
+	if (want < (int64_t)sizeof(sa_family_t) || len < need) {
 		fmt_ptr(f, c->args[argi]);
 		return;
 	}
@@ -260,6 +264,7 @@ const struct sr_kind sr_kind_sockaddr = {
 	.name = "sockaddr",
 	.size = 0,
 	.max = sizeof(struct sockaddr_storage),
+	.page_part = true,
 	.print = sockaddr_print,
 };
 

@@ -151,6 +151,7 @@ struct optval {
 	const uint8_t *d; /* NULL: not readable */
 	size_t have; /* bytes captured */
 	int64_t len; /* bytes the option has */
+	bool page; /* the copy stopped at an unmapped page after @have bytes */
 };
 
 /* The captured bytes the option has. */
@@ -187,6 +188,14 @@ static void opt_int_or_addr(struct sr_fmt *f, const struct optval *v)
 		opt_int(f, v);
 }
 
+/* Bytes of the value cut by an unmapped page before @need of them. */
+static bool optval_short(const struct optval *v, uint64_t need)
+{
+	if (v->len >= 0 && need > (uint64_t)v->len)
+		need = (uint64_t)v->len;
+	return v->page && v->have < need;
+}
+
 /* strace's printstrn(): -s bytes, "..." when the value is longer. */
 static void opt_str(struct sr_fmt *f, const struct optval *v)
 {
@@ -194,7 +203,7 @@ static void opt_str(struct sr_fmt *f, const struct optval *v)
 		pr_addr(f, 0);
 		return;
 	}
-	if (!v->d) {
+	if (!v->d || optval_short(v, fmt_strsize(f))) {
 		pr_x(f, v->addr);
 		return;
 	}
@@ -205,7 +214,7 @@ static void opt_str(struct sr_fmt *f, const struct optval *v)
 /* Bytes strace prints in hex when a value is shorter than its type. */
 static void opt_hexstr(struct sr_fmt *f, const struct optval *v)
 {
-	if (!v->d) {
+	if (!v->d || optval_short(v, fmt_strsize(f))) {
 		fmt_ptr(f, v->addr);
 		return;
 	}
@@ -466,6 +475,8 @@ static void sockopt_val_in_plan(const struct sr_sysent *ent, int argi, const str
 	pa->len_arg = 4;
 	pa->elem = 1;
 	pa->cap = optval_cap(o);
+	/* a struct at the end of a page is printed when the option fits before it */
+	pa->when |= SR_CAP_PART;
 }
 
 static void optval_from(struct optval *v, const struct sr_call *c, int argi,
@@ -477,6 +488,7 @@ static void optval_from(struct optval *v, const struct sr_call *c, int argi,
 	if (blob_ok(b)) {
 		v->d = blob_data(b);
 		v->have = b->len;
+		v->page = b->flags & SR_BF_PART;
 	}
 }
 
@@ -507,6 +519,8 @@ static void sockopt_val_out_plan(const struct sr_sysent *ent, int argi, const st
 	pa->len_arg = 4;
 	pa->elem = 1;
 	pa->cap = optval_cap(o);
+	/* a struct at the end of a page is printed when the option fits before it */
+	pa->when |= SR_CAP_PART;
 }
 
 static void sockopt_val_out_print(struct sr_fmt *f, const struct sr_call *c, int argi)

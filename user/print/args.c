@@ -32,7 +32,13 @@ static void format_buf(struct sr_fmt *f, const struct sr_call *c, int i, bool at
 	    fmt_netlink_buf(f, c, (int32_t)c->args[0], blob_data(b), b->len, c->args[i],
 			    b->aux > 0 ? (uint64_t)b->aux : b->len))
 		return;
-	if (b->flags & SR_BF_TRUNC)
+	/* cut by an unmapped page before the bytes strace reads: unreadable */
+	if ((b->flags & SR_BF_PART) && b->len < fmt_strsize(f)) {
+		fmt_ptr(f, c->args[i]);
+		return;
+	}
+	/* bytes past @len: more than cap, or on the unmapped page */
+	if (b->flags & (SR_BF_TRUNC | SR_BF_PART))
 		q |= SR_Q_ELLIPSIS;
 	pr_str(f, blob_data(b), b->len, fmt_strsize(f), q);
 }

@@ -92,6 +92,8 @@ static void plan_struct(const struct sr_sysent *e, const struct sr_argdesc *a,
 		pa->when |= SR_CAP_ANYRET;
 	if (k->ext)
 		pa->when |= SR_CAP_PAGE_CUT;
+	if (k->page_part)
+		pa->when |= SR_CAP_PART;
 }
 
 static void plan_arg(const struct sr_sysent *e, int i, const struct sr_opts *o,
@@ -123,6 +125,9 @@ static void plan_arg(const struct sr_sysent *e, int i, const struct sr_opts *o,
 		plan_len(e, pa, a->len);
 		pa->elem = 1;
 		pa->cap = (a->flags & SR_AF_SOCKBUF) ? SR_BLOB_MAX : str_cap(o, 0);
+		/* netlink messages print up to the first page they leave */
+		if (a->flags & SR_AF_SOCKBUF)
+			pa->when |= SR_CAP_PART;
 		break;
 	case SR_T_PATH_OUT:
 		pa->when = SR_CAP_EXIT;
