@@ -15,6 +15,7 @@
 #include <net/if_arp.h>
 #include <linux/if_ether.h>
 #include <linux/netlink.h>
+#include <linux/icmp.h>
 #include <sys/ipc.h>
 
 #include "rec.h"
@@ -636,6 +637,44 @@ static void mq_opens(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/* SOL_PACKET and SOL_RAW values (strace's net-packet_mreq, net-tpacket_req, net-icmp_filter). */
+static void sockopt_values_link(struct t_state *st)
+{
+	uint8_t mreq[16] = { 0, 0, 0, 0, 0xff, 0xff, 9, 0, 1, 2, 3, 4, 5, 6, 7, 8 };
+	uint32_t ring[4] = { 4096, 2, 2048, 4 }, filter = 1u << 0 | 1u << 3 | 1u << 8;
+	uint64_t a[6] = { 5, SOL_PACKET, PACKET_ADD_MEMBERSHIP, 0x1000, sizeof(mreq) };
+	struct t_blobspec in = { 3, mreq, sizeof(mreq), 0, 0 };
+	struct t_sink s;
+
+	t_sink_open(&s);
+	CHECK_STR(st, t_line(&s, "setsockopt", a, &in, 1, 0, NULL, 0),
+		  "setsockopt(5, SOL_PACKET, PACKET_ADD_MEMBERSHIP, {mr_ifindex=0, mr_type=0xffff "
+		  "/* PACKET_MR_??? */, mr_alen=9, mr_address=01:02:03:04:05:06:07:08}, 16) = 0");
+	a[4] = 17; /* not the struct's size: the address */
+	CHECK_STR(st, t_line(&s, "setsockopt", a, &in, 1, -EINVAL, NULL, 0),
+		  "setsockopt(5, SOL_PACKET, PACKET_ADD_MEMBERSHIP, 0x1000, 17) = -1 EINVAL "
+		  "(Invalid argument)");
+	a[2] = PACKET_RX_RING;
+	a[4] = in.len = sizeof(ring);
+	in.data = ring;
+	CHECK_STR(st, t_line(&s, "setsockopt", a, &in, 1, 0, NULL, 0),
+		  "setsockopt(5, SOL_PACKET, PACKET_RX_RING, {tp_block_size=4096, tp_block_nr=2, "
+		  "tp_frame_size=2048, tp_frame_nr=4}, 16) = 0");
+	a[1] = SOL_RAW;
+	a[2] = ICMP_FILTER;
+	a[4] = in.len = sizeof(filter);
+	in.data = &filter;
+	CHECK_STR(
+		st, t_line(&s, "setsockopt", a, &in, 1, 0, NULL, 0),
+		"setsockopt(5, SOL_RAW, ICMP_FILTER, [ICMP_ECHOREPLY ICMP_DEST_UNREACH ICMP_ECHO], "
+		"4) = 0");
+	filter = ~(1u << 5 | 1u << 20);
+	a[4] = 8;
+	CHECK_STR(st, t_line(&s, "setsockopt", a, &in, 1, 0, NULL, 0),
+		  "setsockopt(5, SOL_RAW, ICMP_FILTER, ~[ICMP_REDIRECT 20], 8) = 0");
+	t_sink_close(&s);
+}
+
 T_SUITE(decode_net_tests) = {
 	T_CASE(sockets),
 	T_CASE(addresses_in),
@@ -649,6 +688,7 @@ T_SUITE(decode_net_tests) = {
 	T_CASE(sockopt_values_out),
 	T_CASE(sockopt_values_in),
 	T_CASE(sockopt_values_get),
+	T_CASE(sockopt_values_link),
 	T_CASE(msgbufs),
 	T_CASE(mq_opens),
 	T_END,

@@ -5,10 +5,13 @@
  * The level is argument 1, the name argument 2, the value argument 3 and
  * its length argument 4.
  */
+#include <stdio.h>
 #include <string.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <linux/filter.h>
+#include <linux/icmp.h>
+#include <linux/if_packet.h>
 #include <linux/netlink.h>
 
 #include "decode/net.h"
@@ -339,6 +342,104 @@ static void mreq6(struct sr_fmt *f, const struct optval *v)
 	pr_struct_end(f);
 }
 
+/* PACKET_*_MEMBERSHIP: a struct packet_mreq of exactly its size, or the address. */
+static void packet_mreq(struct sr_fmt *f, const struct optval *v)
+{
+	const uint8_t *d = v->len == sizeof(struct packet_mreq) ?
+				   optval_struct(v, sizeof(struct packet_mreq)) :
+				   NULL;
+	unsigned int alen, i;
+	char hex[3 * sizeof(((struct packet_mreq *)0)->mr_address)], *p = hex;
+
+	if (!d) {
+		fmt_ptr(f, v->addr);
+		return;
+	}
+	alen = get16(d, offsetof(struct packet_mreq, mr_alen));
+	pr_struct_begin(f);
+	pr_field(f, "mr_ifindex");
+	fmt_ifindex(f, get32(d, offsetof(struct packet_mreq, mr_ifindex)));
+	pr_field(f, "mr_type");
+	fmt_enum(f, &xlat_packet_mr_types, get16(d, offsetof(struct packet_mreq, mr_type)));
+	pr_field_u(f, "mr_alen", alen);
+	/* as many address bytes as mr_alen says and the field holds, as xx:xx */
+	for (i = 0; i < alen && i < sizeof(((struct packet_mreq *)0)->mr_address); i++)
+		p += snprintf(p, hex + sizeof(hex) - p, "%s%02x", i ? ":" : "",
+			      d[offsetof(struct packet_mreq, mr_address) + i]);
+	pr_field(f, "mr_address");
+	pr_sym(f, hex, 0);
+	pr_struct_end(f);
+}
+
+/* PACKET_RX_RING, PACKET_TX_RING: a struct tpacket_req of exactly its size. */
+static void tpacket_req(struct sr_fmt *f, const struct optval *v)
+{
+	const uint8_t *d = v->len == sizeof(struct tpacket_req) ?
+				   optval_struct(v, sizeof(struct tpacket_req)) :
+				   NULL;
+
+	if (!d) {
+		fmt_ptr(f, v->addr);
+		return;
+	}
+	pr_struct_begin(f);
+	pr_field_u(f, "tp_block_size", get32(d, offsetof(struct tpacket_req, tp_block_size)));
+	pr_field_u(f, "tp_block_nr", get32(d, offsetof(struct tpacket_req, tp_block_nr)));
+	pr_field_u(f, "tp_frame_size", get32(d, offsetof(struct tpacket_req, tp_frame_size)));
+	pr_field_u(f, "tp_frame_nr", get32(d, offsetof(struct tpacket_req, tp_frame_nr)));
+	pr_struct_end(f);
+}
+
+static bool set_packet(struct sr_fmt *f, uint32_t name, const struct optval *v)
+{
+	switch (name) {
+	case PACKET_ADD_MEMBERSHIP:
+	case PACKET_DROP_MEMBERSHIP:
+		packet_mreq(f, v);
+		return true;
+	case PACKET_RX_RING:
+	case PACKET_TX_RING:
+		tpacket_req(f, v);
+		return true;
+	}
+	return false;
+}
+
+/*
+ * ICMP_FILTER: the set of ICMP types the filter's bits name, as strace
+ * prints signal sets: "~[...]" of the clear bits when most are set.
+ */
+static void icmp_filter(struct sr_fmt *f, const struct optval *v)
+{
+	size_t n = v->len > (int64_t)sizeof(uint32_t) ? sizeof(uint32_t) : (size_t)v->len;
+	uint8_t b[sizeof(uint32_t)] = { 0 };
+	uint32_t bits;
+	bool neg;
+	int i;
+
+	if (v->len <= 0 || !v->d || v->have < n) {
+		fmt_ptr(f, v->addr);
+		return;
+	}
+	memcpy(b, v->d, n);
+	bits = get32(b, 0);
+	neg = __builtin_popcount(bits) > 16;
+	if (neg)
+		bits = ~bits;
+	pr_set_begin(f, neg);
+	for (i = 0; i < 32; i++) {
+		const char *name = xlat__name(&xlat_icmp_types, i);
+
+		if (!(bits & (1u << i)))
+			continue;
+		if (name)
+			pr_sym(f, name, i);
+		else
+			pr_u(f, i);
+	}
+	pr_set_end(f);
+}
+
 /* The default: an int when 4 bytes long, else a string. */
 static void opt_default(struct sr_fmt *f, const struct optval *v)
 {
@@ -404,6 +505,15 @@ static void sockopt_set(struct sr_fmt *f, uint32_t level, uint32_t name, const s
 			opt_int_or_addr(f, v);
 			done = true;
 			break;
+		case SOL_PACKET:
+			done = set_packet(f, name, v);
+			break;
+		case SOL_RAW:
+			if (name == ICMP_FILTER) {
+				icmp_filter(f, v);
+				done = true;
+			}
+			break;
 		}
 	}
 	if (!done)
@@ -451,6 +561,10 @@ static void sockopt_get(struct sr_fmt *f, uint32_t level, uint32_t name, const s
 		return;
 	if (v->addr && level == SOL_NETLINK) {
 		opt_int(f, v);
+		return;
+	}
+	if (v->addr && level == SOL_RAW && name == ICMP_FILTER) {
+		icmp_filter(f, v);
 		return;
 	}
 	opt_default(f, v);
