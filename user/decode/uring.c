@@ -55,38 +55,43 @@ static bool all_zero(const void *p, size_t n)
 	return true;
 }
 
-static void sq_offsets(struct sr_fmt *f, const struct io_sqring_offsets *o)
+/* The fields both ring offset structs begin with, in the same order. */
+static void ring_offsets_head(struct sr_fmt *f, uint32_t head, uint32_t tail, uint32_t mask,
+			      uint32_t entries)
 {
 	pr_struct_begin(f);
-	pr_field_u(f, "head", o->head);
-	pr_field_u(f, "tail", o->tail);
-	pr_field_u(f, "ring_mask", o->ring_mask);
-	pr_field_u(f, "ring_entries", o->ring_entries);
+	pr_field_u(f, "head", head);
+	pr_field_u(f, "tail", tail);
+	pr_field_u(f, "ring_mask", mask);
+	pr_field_u(f, "ring_entries", entries);
+}
+
+/* ...and end with: the reserved words, shown when set, then the struct's end. */
+static void ring_offsets_tail(struct sr_fmt *f, uint64_t resv1, uint64_t resv2)
+{
+	if (resv1)
+		pr_field_x(f, "resv1", resv1);
+	if (resv2)
+		pr_field_x(f, "resv2", resv2);
+	pr_struct_end(f);
+}
+
+static void sq_offsets(struct sr_fmt *f, const struct io_sqring_offsets *o)
+{
+	ring_offsets_head(f, o->head, o->tail, o->ring_mask, o->ring_entries);
 	pr_field_u(f, "flags", o->flags);
 	pr_field_u(f, "dropped", o->dropped);
 	pr_field_u(f, "array", o->array);
-	if (o->resv1)
-		pr_field_x(f, "resv1", o->resv1);
-	if (o->resv2)
-		pr_field_x(f, "resv2", o->resv2);
-	pr_struct_end(f);
+	ring_offsets_tail(f, o->resv1, o->resv2);
 }
 
 static void cq_offsets(struct sr_fmt *f, const struct io_cqring_offsets *o)
 {
-	pr_struct_begin(f);
-	pr_field_u(f, "head", o->head);
-	pr_field_u(f, "tail", o->tail);
-	pr_field_u(f, "ring_mask", o->ring_mask);
-	pr_field_u(f, "ring_entries", o->ring_entries);
+	ring_offsets_head(f, o->head, o->tail, o->ring_mask, o->ring_entries);
 	pr_field_u(f, "overflow", o->overflow);
 	pr_field_u(f, "cqes", o->cqes);
 	pr_field_u(f, "flags", o->flags);
-	if (o->resv1)
-		pr_field_x(f, "resv1", o->resv1);
-	if (o->resv2)
-		pr_field_x(f, "resv2", o->resv2);
-	pr_struct_end(f);
+	ring_offsets_tail(f, o->resv1, o->resv2);
 }
 
 /* What the kernel fills in: printed with the exit copy. */
