@@ -477,23 +477,12 @@ static const struct nl_recs nl_msgs = {
 	.print = nl_print_rec,
 };
 
-/* Does -e verbose= leave the call's structures decoded? */
-static bool nl_verbose(const struct sr_fmt *f)
-{
-	const struct sr_opts *o = f->opts;
-	int nr = f->call ? f->call->nr : -1;
-
-	if (!o || nr < 0 || nr >= SR_NR_MAX)
-		return true;
-	return !(o->noverbose_sel[nr / 8] & (1u << (nr % 8)));
-}
-
 bool fmt_netlink_buf(struct sr_fmt *f, const struct sr_call *c, int fd, const void *data,
 		     size_t have, uint64_t addr, uint64_t len)
 {
 	struct nl_ctx x = { .f = f, .c = c, .p = data, .have = have, .addr = addr };
 
-	if (!nl_verbose(f))
+	if (!fmt_decodes_structs(f))
 		return false;
 	x.proto = fdtab__netlink_proto(f->fds, c, fd);
 	if (x.proto == SR_NL_NONE)
