@@ -439,6 +439,80 @@ def why_text():
     check(first_call(body) == want, f'first syscall line:\n {first_call(body)}\nwant\n {want}')
 
 
+# A stand-in for syslogd/journald: receives one datagram on the socket
+# path argv[1] and writes it to the file argv[2].
+LOG_RECEIVER = """
+import socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind(sys.argv[1])
+print('ready', flush=True)
+s.settimeout(60)
+open(sys.argv[2], 'wb').write(s.recv(4096))
+"""
+
+
+def log_namespace(w, kind):
+    """A receiver of the system log's datagrams in a mount namespace of its own
+    (untraced), where /dev/log (kind 'syslog', on a tmpfs /dev that keeps
+    null, zero and urandom) or journald's /run/systemd/journal/socket (a
+    tmpfs /run) exists, so that the host needs neither: (process, socket)."""
+    if kind == 'syslog':
+        sock = '/dev/log'
+        os.makedirs(os.path.join(w, 'hostdev'))
+        setup = (f'mount --bind /dev {w}/hostdev && mount -t tmpfs tmpfs /dev && '
+                 f'for n in null zero urandom; do touch /dev/$n && '
+                 f'mount --bind {w}/hostdev/$n /dev/$n || exit 1; done')
+    else:
+        sock = '/run/systemd/journal/socket'
+        setup = 'mount -t tmpfs tmpfs /run && mkdir -p /run/systemd/journal'
+    with open(os.path.join(w, 'logd.py'), 'w') as f:
+        f.write(LOG_RECEIVER)
+    d = start_daemon(['unshare', '-m', '--propagation', 'private', 'sh', '-c',
+                      f'{setup} && exec python3 {w}/logd.py {sock} {w}/got'])
+    return d, sock
+
+
+@test
+def system_log_messages_trigger():
+    """A program that reports its failure only to the system log, through
+    syslog(3) on /dev/log and in journald's native protocol (sendmsg of
+    KEY=value lines) on /run/systemd/journal/socket, and exits 0: the report
+    names the log and the message, and its first line is the failed open.
+    It runs under nsenter into the receiver's mount namespace, whose setns
+    moves its cwd to that namespace's root (AT_FDCWD</>)."""
+    for kind in ('syslog', 'journal'):
+        w = workdir('log-' + kind)
+        state = os.path.join(w, 'state')
+        d = None
+        try:
+            d, sock = log_namespace(w, kind)
+            st, lines, err = run(['--explain', '--quiet-until-failure', '--', 'nsenter', '-t',
+                                  str(d.pid), '-m', scen('xp_syslog'), kind, state])
+            check(st == 0, f'{kind}: status {st}: {err}')
+            check(d.wait(timeout=30) == 0, f'{kind}: the receiver got nothing')
+        finally:
+            reap(d)
+        with open(os.path.join(w, 'got'), errors='replace') as f:
+            got = f.read()
+        text = f'cannot open state file {state}: No such file or directory'
+        reps = reports(lines)
+        check(len(reps) == 1, f'{kind}: one report expected: {[r[:3] for r in reps]}')
+        pid, comm, trig, body = reps[0]
+        check(comm == 'xp_syslog', f'{kind}: report on {comm}')
+        if kind == 'syslog':
+            check(re.fullmatch(r'<27>\w{3} [ \d]\d \d\d:\d\d:\d\d xp_syslog: ' + re.escape(text),
+                               got), f'the receiver got {got!r}')
+            msg = got
+        else:
+            msg = f'PRIORITY=3\nSYSLOG_IDENTIFIER=xp_syslog\nMESSAGE={text}\n'
+            check(got == msg, f'the receiver got {got!r}')
+        want = f'wrote to the system log ({sock}): "' + msg.replace('\n', '\\n') + '"'
+        check(trig == want, f'{kind}: header:\n {trig}\nwant\n {want}')
+        want = strace_line(pid, f'openat(AT_FDCWD</>, "{state}", O_RDWR) = {ENOENT}')
+        check(first_call(body) == want,
+              f'{kind}: first syscall line:\n {first_call(body)}\nwant\n {want}')
+
+
 @test
 def flight_recorder_bound():
     """--quiet-until-failure with a small --history: 20000 failures fill it

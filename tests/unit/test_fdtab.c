@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -365,6 +366,20 @@ static void cwd_and_absolute_paths(struct t_state *st)
 		int n = fdtab__abs_path(t, &c, -100, "z", 1, buf, sizeof(buf));
 
 		CHECK(st, n == 8 && !strcmp(buf, "/srv/d/z"));
+	}
+	/* entering a mount namespace moves the cwd to its root; another kind does not */
+	{
+		char buf[64];
+		struct sr_call c = { .ent = syscalls__by_name("openat"), .tgid = 100 };
+		uint64_t ns[6] = { 5, CLONE_NEWNET };
+
+		t_line(&s, "setns", ns, NULL, 0, 0, NULL, 0);
+		CHECK(st, fdtab__abs_path(t, &c, -100, "z", 1, buf, sizeof(buf)) == 8 &&
+				  !strcmp(buf, "/srv/d/z"));
+		ns[1] = CLONE_NEWNS;
+		t_line(&s, "setns", ns, NULL, 0, 0, NULL, 0);
+		CHECK(st, fdtab__abs_path(t, &c, -100, "z", 1, buf, sizeof(buf)) == 2 &&
+				  !strcmp(buf, "/z"));
 	}
 	close_tab(&s, t);
 }

@@ -286,6 +286,7 @@ static const char *const act_args[SR_FD_MAX] = {
 	[SR_FD_RENAME] = "PP", [SR_FD_RENAMEAT] = "DPDP", [SR_FD_UNSHARE] = "X",
 	[SR_FD_CLONE] = "X.O", [SR_FD_BPF] = ".",	  [SR_FD_SECCOMP] = "..",
 	[SR_FD_SENDMSG] = "F", [SR_FD_RECVMSG] = "F.X",	  [SR_FD_URING_REG] = "F",
+	[SR_FD_SETNS] = "FX",
 };
 
 static bool arg_is(const struct sr_argdesc *a, char want)

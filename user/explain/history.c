@@ -53,6 +53,7 @@ static void proc_free(struct xp_hist *h, struct xp_proc *p)
 	tree_put(h, p->tree);
 	str_free(h, &p->sig_line);
 	str_free(h, &p->last_msg);
+	str_free(h, &p->msg_target);
 	h->bytes -= cost(sizeof(*p)) + XP_MAP_SLOT;
 	free(p);
 }

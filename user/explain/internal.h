@@ -88,6 +88,7 @@ struct xp_proc {
 	char *sig_line; /* the last signal it got, as strace prints it */
 	char *last_msg; /* the last message it wrote (fd 2, a tty, the log) */
 	bool msg_open; /* last_msg is a line still being written, piece by piece */
+	char *msg_target; /* where that line goes ("fd 2", "fd 1, a tty (...)") */
 	bool reported; /* a report was triggered by it */
 	bool child_reported; /* ...or by a child of it (whose status it may pass on) */
 	uint32_t ppid; /* its parent's tgid when known (forked, or read from /proc), else 0 */

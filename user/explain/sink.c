@@ -493,14 +493,18 @@ static void trigger(struct xp_sink *k, const struct xp_trigger *t, bool force)
 }
 
 /*
- * A message written in pieces ("sh: 1: ", the path, ": not found\n") is one
- * message: the pieces wait in last_msg until the line ends, or the process.
+ * A message written in pieces ("sh: 1: ", the path, ": not found\n") to one
+ * target is one message: the pieces wait in last_msg until the line ends, or
+ * the process. A datagram to the system log is a whole message by itself.
  * Returns the whole text in @buf, or NULL while the line goes on.
  */
-static const char *assemble(struct xp_sink *k, struct xp_proc *p, const char *data, size_t len,
-			    bool cut, char *buf, size_t size, size_t *outlen)
+static const char *assemble(struct xp_sink *k, struct xp_proc *p, const char *target,
+			    const char *data, size_t len, bool cut, char *buf, size_t size,
+			    size_t *outlen)
 {
-	size_t have = p->msg_open && p->last_msg ? strlen(p->last_msg) : 0;
+	bool same = p->msg_open && p->last_msg && p->msg_target && !strcmp(p->msg_target, target);
+	bool whole = !strncmp(target, "the system log", 14);
+	size_t have = same ? strlen(p->last_msg) : 0;
 
 	if (have >= size - 1)
 		have = 0;
@@ -513,7 +517,9 @@ static const char *assemble(struct xp_sink *k, struct xp_proc *p, const char *da
 	*outlen = have + len;
 	hist__set_str(&k->hist, &p->last_msg, buf);
 	/* a piece captured only in part: where its line ends is unknown */
-	p->msg_open = !cut && len && data[len - 1] != '\n' && have + len < size - 1;
+	p->msg_open = !whole && !cut && len && data[len - 1] != '\n' && have + len < size - 1;
+	if (p->msg_open && !same)
+		hist__set_str(&k->hist, &p->msg_target, target);
 	return p->msg_open ? NULL : buf;
 }
 
@@ -545,7 +551,7 @@ static void on_write(struct xp_sink *k, const struct sr_event *ev, const struct 
 	}
 	if (!len || !message_target(k, c, addr, target, sizeof(target)))
 		return;
-	t.data = assemble(k, p, data, len, t.cut, whole, sizeof(whole), &t.len);
+	t.data = assemble(k, p, target, data, len, t.cut, whole, sizeof(whole), &t.len);
 	if (!t.data)
 		return;
 	/* a tty and the log hear everything; only what reads like an error counts */
@@ -623,7 +629,7 @@ static void on_pexit(struct xp_sink *k, const struct sr_event *ev)
 
 		t.proc->msg_open = false;
 		w.type = XT_WRITE;
-		w.target = "fd 2";
+		w.target = t.proc->msg_target ? t.proc->msg_target : "fd 2";
 		w.data = t.proc->last_msg;
 		w.len = strlen(w.data);
 		w.anyway = looks_like_error(w.data, w.len);

@@ -501,6 +501,17 @@ static void replay_action(struct sr_fdtab *t, struct fdt_proc *p, const struct s
 		if (c->args[0] & CLONE_FILES)
 			fdt__unshare(t, p);
 		break;
+	case SR_FD_SETNS:
+		/*
+		 * Entering a mount namespace moves root and cwd to its root: "/" as the
+		 * process sees it (and as /proc/PID/cwd reads from outside). Type 0 may
+		 * be any namespace: the cwd is then read from /proc when needed.
+		 */
+		if (c->args[1] & CLONE_NEWNS)
+			fdt__cwd_set(t, p, "/", false);
+		else if (!(c->args[1] & 0xffffffff))
+			fdt__cwd_unknown(t, p);
+		break;
 	case SR_FD_CLONE:
 		on_clone(t, p, c);
 		break;

@@ -192,6 +192,7 @@ enum sr_fdact {
 	SR_FD_RECVMSG, /* SCM_RIGHTS received on argument 0 */
 	SR_FD_URING_SETUP, /* io_uring_setup: a new fd, and maybe a new ring at an old address */
 	SR_FD_URING_REG, /* io_uring_register: may change a ring's fixed files */
+	SR_FD_SETNS, /* entering a mount namespace moves the cwd to its root */
 	SR_FD_MAX,
 };
 
