@@ -116,8 +116,12 @@ _sysray()
 		COMPREPLY=($(compgen -W "$(_sysray_units)" -- "$cur"))
 		return
 		;;
-	--uid)
+	--uid | -u | --user)
 		COMPREPLY=($(compgen -u -- "$cur"))
+		return
+		;;
+	-E | --env)
+		COMPREPLY=($(compgen -e -- "$cur"))
 		return
 		;;
 	--decode-fds)

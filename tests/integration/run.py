@@ -1046,6 +1046,8 @@ TEXT_OPTIONS = [
     ('-e read=3 -e write=1,2', [], 'fileio'),
     ('-P /etc/ld.so.cache', [], 'fileio,fork_exit3,missing_file'),
     ('-ff', ['--ff'], 'fork_exit3,threads,proc_clone'),
+    # the command's environment (execve's "/* N vars */") and user
+    ('-E SYSRAY_T=1 -E HOME -u nobody', [], 'fork_exit3,missing_file'),
 ]
 
 
@@ -1064,6 +1066,32 @@ def text_options_match_strace():
         if st != 0:
             bad.append(f'{flags}:\n' + '\n'.join(out.splitlines()[-8:]))
     check(not bad, '\n'.join(bad))
+
+
+@test
+def env_and_user_like_strace():
+    """-E VAR=VAL, -E VAR and -u USER: the command sees the environment and
+    ids strace -E/-u gives it (its own output compared); no such user and -E
+    without a command are refused with one line."""
+    script = 'id -u; id -g; id -G; echo "$SYSRAY_T ${HOME-unset}"'
+    outs = []
+    for tracer in ([SYSRAY], ['strace', '-f']):
+        p = subprocess.run(tracer + ['-o', '/dev/null', '-E', 'SYSRAY_T=a b', '-E', 'HOME',
+                                     '-u', 'nobody', '--', 'sh', '-c', script],
+                           capture_output=True, text=True, timeout=60)
+        check(p.returncode == 0, f'{tracer[0]}: status {p.returncode}: {p.stderr}')
+        outs.append(p.stdout)
+    check(outs[0] == outs[1], f'sysray\'s command printed {outs[0]!r}, strace\'s {outs[1]!r}')
+    check(outs[0].splitlines()[-1] == 'a b unset', f'environment: {outs[0]!r}')
+    for argv, want in (
+            (['-u', 'no-such-user-sysray', '--', 'true'],
+             "sysray: -u: no user 'no-such-user-sysray' on this host (give a name from the "
+             'password database, as getent passwd lists them)'),
+            (['-E', 'A=1'], 'sysray: -E and -u apply to the command sysray starts: give one '
+             'after -- (see sysray --help)')):
+        p = subprocess.run([SYSRAY] + argv, capture_output=True, text=True, timeout=60)
+        check(p.returncode != 0 and p.stderr.splitlines() == [want],
+              f'{argv}: status {p.returncode}, stderr {p.stderr!r}')
 
 
 def attached_trace(tracer, script, path):

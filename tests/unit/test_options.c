@@ -101,6 +101,11 @@ static void tracing_options(struct t_state *st)
 	CHECK(st, parse("-d") == 0 && o.debug == 1);
 	CHECK(st, parse("-dd") == 0 && o.debug == 2);
 	CHECK(st, parse("-d", "--debug", "-d") == 0 && o.debug == 3);
+	/* -E and -u: kept in order for the launch */
+	CHECK(st, parse("-E", "A=1", "--env=B", "-u", "nobody", "--", "true") == 0 && o.nenv == 2 &&
+			  !strcmp(o.env_ops[0], "A=1") && !strcmp(o.env_ops[1], "B") &&
+			  !strcmp(o.user, "nobody") && o.cmd);
+	CHECK(st, parse("--user=daemon", "true") == 0 && !strcmp(o.user, "daemon"));
 }
 
 static void filter_options(struct t_state *st)
@@ -169,6 +174,11 @@ static void errors(struct t_state *st)
 		  "sysray: invalid process id '2147483648' (see sysray --help)\n" },
 		{ { "-p", "1", "--", "true" },
 		  "sysray: give either -p or a command, not both (see sysray --help)\n" },
+		{ { "-E", "=1", "true" },
+		  "sysray: -E takes VAR=VAL or VAR, not '=1' (see sysray --help)\n" },
+		{ { "-u", "nobody", "-p1" },
+		  "sysray: -E and -u apply to the command sysray starts: give one after -- (see sysray "
+		  "--help)\n" },
 		{ { "--decode-fds=bad" },
 		  "sysray: invalid --decode-fds value 'bad': path or all (see sysray --help)\n" },
 		{ { "--decode-pids=pid" },
@@ -267,8 +277,7 @@ static void help(struct t_state *st)
 	static const char *const groups[] = { "\nGeneral:\n",	    "\nStartup:\n",
 					      "\nTracing:\n",	    "\nFiltering:\n",
 					      "\nOutput format:\n", "\nDiagnosis:\n",
-					      "\nStatistics:\n",
-					      "\nMiscellaneous:\n" };
+					      "\nStatistics:\n",    "\nMiscellaneous:\n" };
 	static const char *const names[] = {
 		"-e EXPR",
 		"-p PID[,PID...], --attach=PID[,PID...]",

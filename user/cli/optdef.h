@@ -82,4 +82,11 @@ int opt_trace_fds(struct sr_cli *c, const struct sr_optdef *d, const char *arg);
  */
 int outfmt__finish(struct sr_cli *c);
 
+/*
+ * rules__finish() - the checks across options once all are parsed (the
+ * command is argv[optind...]). Returns 0 or the exit status (2) after one
+ * line naming the problem.
+ */
+int rules__finish(struct sr_cli *c, int argc, char **argv);
+
 #endif /* SYSRAY_CLI_OPTDEF_H */

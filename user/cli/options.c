@@ -145,6 +145,19 @@ static int opt_pids(struct sr_cli *c, const struct sr_optdef *d, const char *arg
 	return 0;
 }
 
+/* -E VAR=VAL or -E VAR, in the order given. */
+static int opt_env(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+{
+	struct sr_opts *o = c->o;
+
+	if (!*arg || *arg == '=')
+		return usage_error("-E takes VAR=VAL or VAR, not '%s'", arg);
+	if (o->nenv >= SR_MAX_ENV)
+		return usage_error("too many -E at '%s' (at most 256)", arg);
+	o->env_ops[o->nenv++] = arg;
+	return 0;
+}
+
 /* A whole decimal number in [min, max] into *v; false if @arg is not one. */
 static bool parse_num(const char *arg, long min, long max, long *v)
 {
@@ -328,6 +341,14 @@ static const struct sr_optdef opt_table[] = {
 	  "trace these processes, all their threads and their future\n"
 	  "children (repeatable)",
 	  opt_pids },
+	{ "env", 'E', ARG_REQ, "VAR=VAL", G_STARTUP,
+	  "put VAR=VAL in the command's environment; -E VAR removes\n"
+	  "VAR from it (repeatable)",
+	  opt_env },
+	{ "user", 'u', ARG_REQ, "USERNAME", G_STARTUP,
+	  "run the command with the user and group IDs and the\n"
+	  "supplementary groups of USERNAME",
+	  opt_string, FIELD(user) },
 	{ "replay", 0, ARG_REQ, "FILE", G_STARTUP,
 	  "print a recording made with --record (no tracing, no\n"
 	  "privileges needed)",
@@ -423,7 +444,8 @@ static const struct sr_optdef opt_table[] = {
 	  "append to the -o file(s) instead of truncating", opt_true, FIELD(append) },
 	{ "quiet", 'q', ARG_OPT, "SET", G_OUTPUT,
 	  "no attach/detach messages; -qq: no \"+++ exited\" lines;\n"
-	  "--quiet=SET is -e quiet=SET", opt_quiet },
+	  "--quiet=SET is -e quiet=SET",
+	  opt_quiet },
 	{ "relative-timestamps", 'r', ARG_OPT, "PRECISION", G_OUTPUT,
 	  "print the time since the previous line; PRECISION: s,\n"
 	  "ms, us (default) or ns",
@@ -641,118 +663,6 @@ static void set_defaults(struct sr_opts *o)
 	memset(o->sig_sel, 0xff, sizeof(o->sig_sel));
 }
 
-/* --replay formats what was recorded: an option choosing what to trace cannot apply. */
-static const char *replay_conflict(const struct sr_opts *o)
-{
-	if (o->cmd)
-		return "a command";
-	if (o->npids)
-		return "-p";
-	if (o->ncomm)
-		return "--comm";
-	if (o->nuid)
-		return "--uid";
-	if (o->ncgroup)
-		return "--cgroup, --container or --unit";
-	if (o->record)
-		return "--record";
-	if (o->no_data)
-		return "--no-data";
-	if (o->follow_peer)
-		return "--follow-peer";
-	return NULL;
-}
-
-/* -k: what it cannot go with, or NULL. */
-static const char *stack_conflict(const struct sr_opts *o)
-{
-	bool knobs = o->stack_frames != 256 || o->stack_bytes != 8192;
-
-	if (!o->stack_trace)
-		return knobs ? "--stack-trace-frame-limit and --stack-trace-size need -k" : NULL;
-#if !defined(__x86_64__)
-	return "-k unwinds x86_64 stacks only; this build is for another architecture";
-#endif
-	if (o->json)
-		return "-k prints stacks in strace's text only, not with --json";
-	if (o->record || o->replay)
-		return "-k needs the traced processes' memory maps: not with --record or --replay";
-	return NULL;
-}
-
-/* The diagnosis options' own rules. */
-static int check_explain(const struct sr_opts *o)
-{
-	bool reports = o->explain || o->why;
-
-	if (o->quiet_until_failure && !reports)
-		return usage_error("%s", "--quiet-until-failure needs --explain or --why");
-	if (o->history && !reports)
-		return usage_error("%s", "--history needs --explain or --why");
-	if (reports && o->json)
-		return usage_error("%s", "--explain and --why print text reports: not with --json");
-	if (reports && o->record)
-		return usage_error("%s", "--record saves records unformatted: explain them later "
-					 "with --replay=FILE --explain");
-	if (reports && o->quiet_until_failure && o->stack_trace)
-		return usage_error("%s", "-k prints stacks under trace lines: "
-					 "--quiet-until-failure prints none");
-	if (o->follow_peer && !o->cmd && !o->npids && !o->replay)
-		return usage_error("%s", "--follow-peer needs a command or -p (the whole host "
-					 "is traced already)");
-	return 0;
-}
-
-/* What only the whole command line can say. */
-static int finish(struct sr_cli *c, int argc, char **argv)
-{
-	struct sr_opts *o = c->o;
-	int err;
-
-	/* the peer is part of a socket's -yy description */
-	if (o->peer && o->decode_fds < 2)
-		o->decode_fds = 2;
-	if (optind < argc)
-		o->cmd = &argv[optind];
-	if (o->check && (o->cmd || o->npids || o->replay || o->record || o->outfile))
-		return usage_error("%s", "--check reports on this host on stdout and exits: "
-					 "give it without a command, -p, -o, --record or --replay");
-	if (o->cmd && o->npids)
-		return usage_error("%s", "give either -p or a command, not both");
-	if (stack_conflict(o))
-		return usage_error("%s", stack_conflict(o));
-	if (o->record && (o->json || o->timeline))
-		return usage_error("--record saves raw records, not %s: give it with --replay "
-				   "to format the recording",
-				   o->json ? "--json" : "--timeline");
-	if (!o->summary.mode &&
-	    (o->summary.wall || o->summary.ncols || o->summary.by || o->summary.sort))
-		return usage_error("%s must be given with -c or -C",
-				   o->summary.wall  ? "-w" :
-				   o->summary.ncols ? "-U" :
-				   o->summary.by    ? "--summary-by" :
-						      "-S");
-	if (o->summary.mode && (o->record || o->replay))
-		return usage_error("%s", "-c and -C count in the kernel while tracing: they cannot "
-					 "apply to --record or --replay");
-	if (o->summary.mode && o->status != SR_ST_ALL)
-		return usage_error("%s", "-c and -C count every outcome: -z, -Z and -e status= "
-					 "are not supported with them");
-	if (o->summary.mode == 1 && o->timeline)
-		return usage_error("%s", "-c prints no trace for --timeline: use -C");
-	if (o->replay && replay_conflict(o))
-		return usage_error("--replay prints a recording as it was made: %s cannot apply "
-				   "(give it when recording)",
-				   replay_conflict(o));
-	err = outfmt__finish(c);
-	if (err)
-		return err;
-	if (o->arg_names)
-		return usage_error("%s", "-N/--arg-names: the syscall table has no argument "
-					 "names yet");
-	return check_explain(o);
-}
-
 int cli__parse(struct sr_opts *o, int argc, char **argv)
 {
 	char shorts[2 + 2 * NOPTS + 1];
@@ -773,7 +683,7 @@ int cli__parse(struct sr_opts *o, int argc, char **argv)
 		if (err)
 			return err;
 	}
-	return finish(&cli, argc, argv);
+	return rules__finish(&cli, argc, argv);
 }
 
 void cli__help(FILE *f)

@@ -17,6 +17,7 @@
 #include "summary/summary.h"
 
 #define SR_MAX_PIDS 64
+#define SR_MAX_ENV  256
 
 /* -e status=: which outcomes to print (strace's names). */
 #define SR_ST_SUCCESSFUL  0x01
@@ -119,6 +120,9 @@ struct sr_opts {
 	pid_t pids[SR_MAX_PIDS]; /* -p */
 	int npids;
 	char **cmd; /* command to launch, NULL-terminated; NULL for none */
+	const char *env_ops[SR_MAX_ENV]; /* -E: VAR=VAL sets, VAR removes, in order */
+	int nenv;
+	const char *user; /* -u: run the command as this user */
 	/*
 	 * -e trace=: selected syscall numbers (bitmap), and bit SR_SEL_URING for
 	 * all io_uring requests (%io_uring); all when !trace_set

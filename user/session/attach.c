@@ -87,8 +87,9 @@ int attach__pids(struct sr_session *s)
 /* Start the command blocked, mark it traced, then let it run its execve. */
 int attach__launch(struct sr_session *s)
 {
-	int err = launch__spawn(&s->child, s->exe, s->opts.cmd);
+	int err = launch__spawn(&s->child, &s->launch);
 
+	launch__free(&s->launch);
 	if (err) {
 		fprintf(stderr, "sysray: cannot start '%s': %s\n", s->exe, strerror(-err));
 		return err;

@@ -193,6 +193,29 @@ static int replay(struct sr_session *s)
 	return r.left_over || s->pairing.stats.bad || output__err(s) ? 1 : 0;
 }
 
+/* The command's environment (-E) and user (-u). */
+static int prepare_launch(struct sr_session *s)
+{
+	struct sr_launch *l = &s->launch;
+	int err;
+
+	l->exe = s->exe;
+	l->argv = s->opts.cmd;
+	if (s->opts.nenv && launch__env(l, s->opts.env_ops, s->opts.nenv))
+		return fprintf(stderr, "sysray: -E: out of memory\n"), 1;
+	if (!s->opts.user)
+		return 0;
+	err = launch__user(l, s->opts.user);
+	if (err == -ENOENT)
+		fprintf(stderr,
+			"sysray: -u: no user '%s' on this host (give a name from the "
+			"password database, as getent passwd lists them)\n",
+			s->opts.user);
+	else if (err)
+		fprintf(stderr, "sysray: -u %s: %s\n", s->opts.user, strerror(-err));
+	return err ? 1 : 0;
+}
+
 /* What can fail before loading, checked first: loading takes a while. */
 static int prepare(struct sr_session *s)
 {
@@ -206,6 +229,9 @@ static int prepare(struct sr_session *s)
 				s->opts.cmd[0], strerror(-err));
 			return 127;
 		}
+		err = prepare_launch(s);
+		if (err)
+			return err;
 	}
 	if (s->opts.npids && attach__check_pids(s))
 		return 1;

@@ -44,6 +44,7 @@ struct sr_session {
 	struct sr_fdtab *fds; /* NULL unless an option needs fd tables */
 	struct sr_stacks *stacks; /* -k, else NULL */
 	struct sr_child child;
+	struct sr_launch launch; /* what the child runs, as whom (-E, -u) */
 	bool launched; /* a command was started */
 	char exe[4096]; /* its resolved path */
 	struct rusage loaded; /* sysray's own usage once the programs were loaded */
