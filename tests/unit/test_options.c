@@ -138,6 +138,16 @@ static void errors(struct t_state *st)
 	} cases[] = {
 		{ { "--bogus" }, "sysray: unknown option '--bogus' (see sysray --help)\n" },
 		{ { "-Q" }, "sysray: unknown option '-Q' (see sysray --help)\n" },
+		{ { "-DD" },
+		  "sysray: strace's --daemonize: strace detaches its tracer from the command's "
+		  "process tree; sysray traces from the kernel and can be started in the background "
+		  "or attached with -p instead\n" },
+		{ { "--seccomp-bpf" },
+		  "sysray: strace's --seccomp-bpf: strace's filter to stop only at the traced "
+		  "syscalls; sysray's -e trace= already filters in the kernel\n" },
+		{ { "-e", "inject=openat:error=ENOENT" },
+		  "sysray: -e inject: strace injects faults by stopping the process at the syscall; "
+		  "sysray never stops traced processes (use strace for it)\n" },
 		{ { "-fQ" }, "sysray: unknown option '-Q' (see sysray --help)\n" },
 		/* ambiguous: --debug, --decode-fds, --decode-pids */
 		{ { "--de" }, "sysray: unknown option '--de' (see sysray --help)\n" },

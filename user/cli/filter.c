@@ -569,6 +569,14 @@ int filter__qualify(struct sr_opts *o, const char *expr)
 	for (i = 0; i < sizeof(qualifiers) / sizeof(qualifiers[0]); i++)
 		if (strlen(qualifiers[i].name) == klen && !strncmp(expr, qualifiers[i].name, klen))
 			return qualifiers[i].parse(o, eq + 1);
+	if ((klen == 6 && !strncmp(expr, "inject", 6)) ||
+	    (klen == 5 && !strncmp(expr, "fault", 5))) {
+		fprintf(stderr,
+			"sysray: -e %.*s: strace injects faults by stopping the process at "
+			"the syscall; sysray never stops traced processes (use strace for it)\n",
+			(int)klen, expr);
+		return -EINVAL;
+	}
 	fprintf(stderr,
 		"sysray: invalid -e qualifier '%.*s' (trace, status, signal, quiet, raw, abbrev, "
 		"verbose, read, write or trace-fds)\n",

@@ -89,4 +89,11 @@ int outfmt__finish(struct sr_cli *c);
  */
 int rules__finish(struct sr_cli *c, int argc, char **argv);
 
+/*
+ * rules__ptrace_only() - why sysray has no such option, if @word (the
+ * unknown option as given; @shortopt its letter, or 0) is one of strace's
+ * that need ptrace; its long name in *@name. NULL for any other option.
+ */
+const char *rules__ptrace_only(const char *word, int shortopt, const char **name);
+
 #endif /* SYSRAY_CLI_OPTDEF_H */

@@ -636,7 +636,7 @@ static void make_getopt(char *shorts, struct option *longs)
 
 static int bad_option(char **argv, int c)
 {
-	const char *word = argv[optind - 1];
+	const char *word = argv[optind - 1], *name, *why;
 
 	if (c == ':')
 		return usage_error("option '%s' needs an argument", word);
@@ -644,6 +644,11 @@ static int bad_option(char **argv, int c)
 	if (optopt && !strncmp(word, "--", 2)) {
 		fprintf(stderr, "sysray: option '%.*s' takes no argument (see sysray --help)\n",
 			(int)strcspn(word, "="), word);
+		return 2;
+	}
+	why = rules__ptrace_only(word, optopt, &name);
+	if (why) {
+		fprintf(stderr, "sysray: strace's --%s: %s\n", name, why);
 		return 2;
 	}
 	if (optopt)

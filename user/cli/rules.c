@@ -7,6 +7,7 @@
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli/optdef.h"
 #include "cli/opts.h"
@@ -123,4 +124,46 @@ int rules__finish(struct sr_cli *c, int argc, char **argv)
 		return usage_error("%s", "-N/--arg-names: the syscall table has no argument "
 					 "names yet");
 	return check_explain(o);
+}
+
+/* strace's options that need ptrace, and why sysray has none of them. */
+static const struct {
+	char shortopt;
+	const char *longopt;
+	const char *why;
+} ptrace_only[] = {
+	{ 'D', "daemonize",
+	  "strace detaches its tracer from the command's process tree; sysray traces from the "
+	  "kernel and can be started in the background or attached with -p instead" },
+	{ 'I', "interruptible",
+	  "strace blocks signals while traced processes are stopped; sysray stops none, and "
+	  "SIGINT, SIGTERM and SIGHUP always end it cleanly" },
+	{ 'O', "summary-syscall-overhead",
+	  "it subtracts ptrace's cost from strace -c's times; sysray -c measures from the "
+	  "kernel's timestamps, without that cost" },
+	{ 0, "seccomp-bpf",
+	  "strace's filter to stop only at the traced syscalls; sysray's -e trace= already "
+	  "filters in the kernel" },
+	{ 0, "kvm", "strace reads vCPU exits through ptrace stops; not supported" },
+	{ 0, "detach-on", "not supported: sysray traces a process until it exits" },
+	{ 0, "tips", "not supported" },
+};
+
+const char *rules__ptrace_only(const char *word, int shortopt, const char **name)
+{
+	size_t i, len;
+
+	if (!strncmp(word, "--", 2)) {
+		word += 2;
+		len = strcspn(word, "=");
+		for (i = 0; i < sizeof(ptrace_only) / sizeof(ptrace_only[0]); i++)
+			if (strlen(ptrace_only[i].longopt) == len &&
+			    !strncmp(word, ptrace_only[i].longopt, len))
+				return *name = ptrace_only[i].longopt, ptrace_only[i].why;
+		return NULL;
+	}
+	for (i = 0; i < sizeof(ptrace_only) / sizeof(ptrace_only[0]); i++)
+		if (shortopt && ptrace_only[i].shortopt == shortopt)
+			return *name = ptrace_only[i].longopt, ptrace_only[i].why;
+	return NULL;
 }
