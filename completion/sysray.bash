@@ -125,7 +125,7 @@ _sysray()
 		return
 		;;
 	--decode-fds)
-		COMPREPLY=($(compgen -W 'path all' -- "$cur"))
+		_sysray_list "$(printf '%s\n' path socket dev pidfd all none)"
 		return
 		;;
 	--decode-pids)

@@ -1046,6 +1046,10 @@ TEXT_OPTIONS = [
     ('-e read=3 -e write=1,2', [], 'fileio'),
     ('-P /etc/ld.so.cache', [], 'fileio,fork_exit3,missing_file'),
     ('-ff', ['--ff'], 'fork_exit3,threads,proc_clone'),
+    # --decode-fds=SET: each kind of annotation alone and in sets
+    ('--decode-fds=socket', ['--fds'], 'fds,net_unix,fd_ops'),
+    ('--decode-fds=dev,pidfd', ['--fds'], 'fds,fd_ops,fd_cwd'),
+    ('-e decode-fds=!path', ['--fds'], 'fds,net_unix'),
     # the command's environment (execve's "/* N vars */") and user
     ('-E SYSRAY_T=1 -E HOME -u nobody', [], 'fork_exit3,missing_file'),
 ]

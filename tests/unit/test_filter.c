@@ -219,12 +219,12 @@ static void trace_errors(struct t_state *st)
 		{ "trace=net", "sysray: invalid system call 'net' (did you mean '%net'?)\n" },
 		{ "bogus=1",
 		  "sysray: invalid -e qualifier 'bogus' (trace, status, signal, quiet, raw, "
-		  "abbrev, verbose, read, write or trace-fds)\n" },
+		  "abbrev, verbose, read, write, decode-fds or trace-fds)\n" },
 		/* strace reads it as a bare set */
 		{ "=read", "sysray: invalid system call '=read' (did you mean 'read'?)\n" },
 		{ "Trace=read",
 		  "sysray: invalid -e qualifier 'Trace' (trace, status, signal, quiet, raw, "
-		  "abbrev, verbose, read, write or trace-fds)\n" },
+		  "abbrev, verbose, read, write, decode-fds or trace-fds)\n" },
 		{ "raw=", "sysray: invalid system call ''\n" },
 		{ "raw=bad", "sysray: invalid system call 'bad' (did you mean 'read'?)\n" },
 	};
@@ -265,10 +265,14 @@ static void status_sets(struct t_state *st)
 	}
 	fresh(&o);
 	CHECK(st, qualify(&o, "status=nope") == -EINVAL);
-	CHECK_STR(st, err.text, "sysray: invalid status 'nope'\n");
+	CHECK_STR(st, err.text,
+		  "sysray: invalid status 'nope' (successful, failed, unfinished, unavailable, "
+		  "detached, all or none)\n");
 	CHECK(st, o.status == SR_ST_ALL); /* a refused expression changes nothing */
 	CHECK(st, qualify(&o, "status=successful,Failed") == -EINVAL);
-	CHECK_STR(st, err.text, "sysray: invalid status 'Failed'\n");
+	CHECK_STR(st, err.text,
+		  "sysray: invalid status 'Failed' (successful, failed, unfinished, unavailable, "
+		  "detached, all or none)\n");
 	CHECK(st, qualify(&o, "status=") == -EINVAL);
 	CHECK_STR(st, err.text, "sysray: invalid status ''\n");
 	CHECK(st, qualify(&o, "status=!") == -EINVAL);
@@ -357,7 +361,10 @@ static void quiet_sets(struct t_state *st)
 				  o.quiet_superseded == cases[i].superseded);
 	}
 	CHECK(st, qualify(&o, "quiet=nope") == -EINVAL);
-	CHECK_STR(st, err.text, "sysray: invalid quiet 'nope'\n");
+	CHECK_STR(
+		st, err.text,
+		"sysray: invalid quiet 'nope' (attach, exit, exits, path-resolution, personality, "
+		"thread-execve, superseded, all or none)\n");
 	CHECK(st, qualify(&o, "quiet=") == -EINVAL);
 	CHECK_STR(st, err.text, "sysray: invalid quiet ''\n");
 }

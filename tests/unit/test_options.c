@@ -62,7 +62,7 @@ static void output_options(struct t_state *st)
 	CHECK(st, parse("--output=u.txt", "--string-limit=0", "--no-abbrev") == 0);
 	CHECK(st, !strcmp(o.outfile, "u.txt") && o.strsize == 0 && o.verbose);
 	CHECK(st, parse("-s65536") == 0 && o.strsize == 65536);
-	/* -y, -yy, --decode-fds[=path|all] */
+	/* -y, -yy, --decode-fds[=SET] */
 	CHECK(st, parse("-y") == 0 && o.decode_fds == 1);
 	CHECK(st, parse("-yy") == 0 && o.decode_fds == 2);
 	CHECK(st, parse("-y", "-y") == 0 && o.decode_fds == 2);
@@ -101,6 +101,16 @@ static void tracing_options(struct t_state *st)
 	CHECK(st, parse("-d") == 0 && o.debug == 1);
 	CHECK(st, parse("-dd") == 0 && o.debug == 2);
 	CHECK(st, parse("-d", "--debug", "-d") == 0 && o.debug == 3);
+	/* --decode-fds=SET: the kinds shown, and what the capture needs for them */
+	CHECK(st, parse("--decode-fds=socket") == 0 && opts__fd_kinds(&o) == SR_FDK_SOCKET &&
+			  o.decode_fds == 2);
+	CHECK(st, parse("-e", "decode-fds=dev,pidfd") == 0 &&
+			  opts__fd_kinds(&o) == (SR_FDK_DEV | SR_FDK_PIDFD) && o.decode_fds == 1);
+	CHECK(st, parse("--decode-fds=none") == 0 && !opts__fd_kinds(&o) && !o.decode_fds);
+	CHECK(st, parse("--decode-fds=!path") == 0 &&
+			  opts__fd_kinds(&o) == (SR_FDK_ALL & ~SR_FDK_PATH));
+	CHECK(st, parse("-yy") == 0 && opts__fd_kinds(&o) == SR_FDK_ALL);
+	CHECK(st, parse("-y") == 0 && opts__fd_kinds(&o) == SR_FDK_PATH);
 	/* -E and -u: kept in order for the launch */
 	CHECK(st, parse("-E", "A=1", "--env=B", "-u", "nobody", "--", "true") == 0 && o.nenv == 2 &&
 			  !strcmp(o.env_ops[0], "A=1") && !strcmp(o.env_ops[1], "B") &&
@@ -190,7 +200,7 @@ static void errors(struct t_state *st)
 		  "sysray: -E and -u apply to the command sysray starts: give one after -- (see sysray "
 		  "--help)\n" },
 		{ { "--decode-fds=bad" },
-		  "sysray: invalid --decode-fds value 'bad': path or all (see sysray --help)\n" },
+		  "sysray: invalid decode-fds 'bad' (path, socket, dev, pidfd, all or none)\n" },
 		{ { "--decode-pids=pid" },
 		  "sysray: invalid --decode-pids value 'pid': comm (see sysray --help)\n" },
 		{ { "-e", "trace=opn" },
@@ -306,7 +316,7 @@ static void help(struct t_state *st)
 		"-q, --quiet[=SET]",
 		"-s N, --string-limit=N",
 		"-v, --no-abbrev",
-		"-y, --decode-fds[=path]",
+		"-y, --decode-fds[=SET]",
 		"-yy, --decode-fds=all",
 		"--peer",
 		"--absolute-paths",

@@ -319,7 +319,10 @@ static int named_word(void *ctx, const char *tok)
 	for (i = 0; i < w->n && strcmp(w->words[i].name, tok); i++)
 		;
 	if (i == w->n) {
-		fprintf(stderr, "sysray: invalid %s '%s'\n", w->what, tok);
+		fprintf(stderr, "sysray: invalid %s '%s' (", w->what, tok);
+		for (i = 0; i < w->n; i++)
+			fprintf(stderr, "%s, ", w->words[i].name);
+		fprintf(stderr, "all or none)\n");
 		return -EINVAL;
 	}
 	w->v |= w->words[i].bits;
@@ -375,6 +378,23 @@ static int parse_quiet(struct sr_opts *o, const char *spec)
 	o->quiet_personality = v & Q_PERS;
 	o->quiet_path_resolution = v & Q_PATH;
 	return 0;
+}
+
+int filter__decode_fds(struct sr_opts *o, const char *spec)
+{
+	static const struct sr_word words[] = {
+		{ "path", SR_FDK_PATH },
+		{ "socket", SR_FDK_SOCKET },
+		{ "dev", SR_FDK_DEV },
+		{ "pidfd", SR_FDK_PIDFD },
+	};
+	unsigned int v;
+	int err = parse_words("decode-fds", spec, words, sizeof(words) / sizeof(words[0]),
+			      SR_FDK_ALL, &v);
+
+	if (!err)
+		o->fd_kinds = (uint8_t)(v | SR_FDK_SET);
+	return err;
 }
 
 /* A signal by name (SIGCHLD, CHLD, RTMIN, RT_3) or number. */
@@ -554,6 +574,7 @@ static const struct {
 	{ "write", parse_write },
 	{ "writes", parse_write },
 	{ "w", parse_write },
+	{ "decode-fds", filter__decode_fds },
 	{ "trace-fds", parse_trace_fds },
 	{ "trace-fd", parse_trace_fds },
 };
@@ -579,7 +600,7 @@ int filter__qualify(struct sr_opts *o, const char *expr)
 	}
 	fprintf(stderr,
 		"sysray: invalid -e qualifier '%.*s' (trace, status, signal, quiet, raw, abbrev, "
-		"verbose, read, write or trace-fds)\n",
+		"verbose, read, write, decode-fds or trace-fds)\n",
 		(int)klen, expr);
 	return -EINVAL;
 }

@@ -182,13 +182,11 @@ static int opt_decode_fds(struct sr_cli *c, const struct sr_optdef *d, const cha
 {
 	struct sr_opts *o = c->o;
 
-	if (!arg || !strcmp(arg, "path"))
+	if (!arg) {
 		o->decode_fds = o->decode_fds ? 2 : 1;
-	else if (!strcmp(arg, "all"))
-		o->decode_fds = 2;
-	else
-		return usage_error("invalid --decode-fds value '%s': path or all", arg);
-	return 0;
+		return 0;
+	}
+	return filter__decode_fds(o, arg) ? 2 : 0;
 }
 
 static int opt_decode_pids(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
@@ -480,7 +478,9 @@ static const struct sr_optdef opt_table[] = {
 	  "named constants and flags: raw (numbers), abbrev (names,\n"
 	  "the default) or verbose (numbers, names in a comment)",
 	  opt_const_style },
-	{ "decode-fds", 'y', ARG_OPT, "path", G_OUTPUT, "print paths of file descriptors",
+	{ "decode-fds", 'y', ARG_OPT, "SET", G_OUTPUT,
+	  "print paths of file descriptors; --decode-fds=SET: what\n"
+	  "to print of them, of path, socket, dev, pidfd, all, none",
 	  opt_decode_fds },
 	{ .group = G_OUTPUT,
 	  .spec = "-yy, --decode-fds=all",

@@ -84,6 +84,7 @@ struct sr_opts {
 	/* -e verbose=: syscalls whose structs print as addresses (none by default) */
 	uint8_t noverbose_sel[SR_NR_MAX / 8];
 	int decode_fds; /* -y: 1 paths, -yy: 2 sockets too */
+	uint8_t fd_kinds; /* --decode-fds=SET: SR_FDK_*; 0: as decode_fds says */
 	bool absolute_paths; /* --absolute-paths: relative path arguments printed absolute */
 	bool peer; /* --peer: the process at the other end of a socket */
 	bool check; /* --check: report on the host's BPF features and exit */
@@ -167,6 +168,22 @@ struct sr_opts {
  * Do the options print when calls began (-t, -r) or how long they took
  * (-T)? Then every call sends its entry record, none is sent whole at exit.
  */
+/* What -y annotations show (--decode-fds=SET): strace 6.1's path, socket, dev, pidfd. */
+#define SR_FDK_PATH   0x1 /* paths, and the link text of other fds */
+#define SR_FDK_SOCKET 0x2 /* a socket's protocol and addresses */
+#define SR_FDK_DEV    0x4 /* a device's "<char 1:3>" */
+#define SR_FDK_PIDFD  0x8 /* a pidfd's "pid:N" */
+#define SR_FDK_ALL    0xf
+#define SR_FDK_SET    0x80 /* given as a set (possibly none), not by -y/-yy */
+
+/* The kinds of annotation asked for: an explicit set, or -y's and -yy's. */
+static inline uint8_t opts__fd_kinds(const struct sr_opts *o)
+{
+	if (o->fd_kinds & SR_FDK_SET)
+		return o->fd_kinds & SR_FDK_ALL;
+	return o->decode_fds >= 2 ? SR_FDK_ALL : o->decode_fds ? SR_FDK_PATH : 0;
+}
+
 static inline bool opts__entry_times(const struct sr_opts *o)
 {
 	return o->syscall_times || o->relative || o->ts_format != SR_TS_NONE;

@@ -79,9 +79,16 @@ int rules__finish(struct sr_cli *c, int argc, char **argv)
 	struct sr_opts *o = c->o;
 	int err;
 
+	/* a set given: how much the capture and tables must do for it */
+	if (o->fd_kinds & SR_FDK_SET)
+		o->decode_fds = (o->fd_kinds & SR_FDK_SOCKET) ? 2 :
+				(o->fd_kinds & SR_FDK_ALL)    ? 1 :
+								0;
 	/* the peer is part of a socket's -yy description */
-	if (o->peer && o->decode_fds < 2)
+	if (o->peer && !(opts__fd_kinds(o) & SR_FDK_SOCKET)) {
 		o->decode_fds = 2;
+		o->fd_kinds = (o->fd_kinds & SR_FDK_SET) ? o->fd_kinds | SR_FDK_SOCKET : 0;
+	}
 	if (optind < argc)
 		o->cmd = &argv[optind];
 	if (o->check && (o->cmd || o->npids || o->replay || o->record || o->outfile))

@@ -23,6 +23,7 @@
 #include <netinet/in.h>
 
 #include "call/call.h"
+#include "cli/opts.h"
 #include "table/syscalls.h"
 #include "table/xlat.h"
 #include "xlat/all.h"
@@ -204,7 +205,7 @@ static void put_link(const struct sr_fdtab *t, struct sr_sbuf *b, const struct f
 static void put_socket(const struct sr_fdtab *t, struct sr_sbuf *b, const struct fdf_file *f,
 		       uint32_t tgid)
 {
-	if (t->mode < 2 || !sock_details(t, b, f))
+	if (!(t->kinds & SR_FDK_SOCKET) || !sock_details(t, b, f))
 		put_link(t, b, f);
 	if (t->peer && f->sk && (f->flags & FDF_SK_KNOWN))
 		peer_suffix(t, b, f, tgid);
@@ -213,7 +214,7 @@ static void put_socket(const struct sr_fdtab *t, struct sr_sbuf *b, const struct
 static void put_path(const struct sr_fdtab *t, struct sr_sbuf *b, const struct fdf_file *f)
 {
 	put_link(t, b, f);
-	if (t->mode < 2 || (!S_ISCHR(f->mode) && !S_ISBLK(f->mode)))
+	if (!(t->kinds & SR_FDK_DEV) || (!S_ISCHR(f->mode) && !S_ISBLK(f->mode)))
 		return;
 	sbuf__puts(b, S_ISCHR(f->mode) ? "<char " : "<block ");
 	sbuf__udec(b, f->rdev >> FDF_MINORBITS);
@@ -222,12 +223,35 @@ static void put_path(const struct sr_fdtab *t, struct sr_sbuf *b, const struct f
 	sbuf__putc(b, '>');
 }
 
+/*
+ * Whether --decode-fds's set shows anything of @f: paths show every fd
+ * (other kinds by their link text); without them, only a socket's details,
+ * a device's path and numbers, a pidfd's pid.
+ */
+static bool shown(const struct sr_fdtab *t, const struct fdf_file *f)
+{
+	if (t->kinds & SR_FDK_PATH)
+		return true;
+	switch (f->kind) {
+	case FDF_SOCKET:
+		return t->kinds & SR_FDK_SOCKET;
+	case FDF_PIDFD:
+		return (t->kinds & SR_FDK_PIDFD) && f->pid;
+	case FDF_PATH:
+		return (t->kinds & SR_FDK_DEV) && (S_ISCHR(f->mode) || S_ISBLK(f->mode));
+	default:
+		return false;
+	}
+}
+
 /* "<...>" (and "(deleted)") for @f, as seen by process @tgid (--peer names another). */
 static size_t file_text(const struct sr_fdtab *t, const struct fdf_file *f, uint32_t tgid,
 			char *buf, size_t size)
 {
 	struct sr_sbuf b;
 
+	if (!shown(t, f))
+		return 0;
 	sbuf__init(&b, buf, size);
 	sbuf__putc(&b, '<');
 	switch (f->kind) {
@@ -238,7 +262,7 @@ static size_t file_text(const struct sr_fdtab *t, const struct fdf_file *f, uint
 		put_socket(t, &b, f, tgid);
 		break;
 	case FDF_PIDFD:
-		if (t->mode >= 2 && f->pid) {
+		if ((t->kinds & SR_FDK_PIDFD) && f->pid) {
 			sbuf__puts(&b, "pid:");
 			sbuf__udec(&b, f->pid);
 		} else {
@@ -351,7 +375,7 @@ static size_t describe_cwd(const struct sr_fdtab *t, const struct sr_call *c, ch
 	const struct fdt_proc *p = fdt__proc_known(t, c->tgid);
 	struct sr_sbuf b;
 
-	if (!p || !p->cwd)
+	if (!p || !p->cwd || !(t->kinds & SR_FDK_PATH))
 		return 0;
 	sbuf__init(&b, buf, size);
 	sbuf__putc(&b, '<');

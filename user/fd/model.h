@@ -189,7 +189,8 @@ struct fdt_newpeer {
 };
 
 struct sr_fdtab {
-	int mode; /* 0: tracked, not shown (--absolute-paths); 1: -y; 2: -yy */
+	int mode; /* 0: tracked, not shown (--absolute-paths); 1: -y; 2: -yy (socket details) */
+	uint8_t kinds; /* what annotations show: SR_FDK_* (--decode-fds=SET) */
 	bool peer; /* --peer */
 	uint8_t hexstr; /* -x: enum sr_hexstr, how annotations escape their text */
 	bool bound_inactive; /* inet_diag shows bound, unconnected TCP sockets */

@@ -384,6 +384,7 @@ struct sr_fdtab *fdtab__new(const struct sr_opts *o)
 	if (!t)
 		return NULL;
 	t->mode = o->decode_fds > 2 ? 2 : o->decode_fds;
+	t->kinds = opts__fd_kinds(o);
 	t->peer = o->peer;
 	t->hexstr = o->hexstr;
 	t->abs_paths = o->absolute_paths;
