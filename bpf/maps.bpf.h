@@ -198,13 +198,21 @@ struct sr_fdi_offsets {
 #undef SR_FDI_FIELD
 };
 
+/* The spare slots of sr_scratch's args (see retry_faults()). */
+#define SR_ARGV_START 6
+#define SR_ARGV_END   7
+
 struct sr_scratch {
 	__u8 buf[SR_SCRATCH_SIZE - 200]; /* the rest: 200 bytes */
 	__u64 gen; /* bumped by every user; detects a preempting program */
 	__u32 faults; /* arguments whose retryable entry copy faulted */
 	__u32 pad;
 	/* The call being captured, for the capture functions (see capture.bpf.h). */
-	__u64 args[8]; /* six arguments; two more so that args[i & 7] stays inside */
+	/*
+	 * Six arguments; two more so that args[i & 7] stays inside, where
+	 * retry_faults() keeps the bounds of an execve's new argv.
+	 */
+	__u64 args[8];
 	__s64 ret;
 	__u64 sp; /* the user stack pointer at entry, or 0 */
 	struct sr_fdi_offsets fdo; /* set by sys_exit_fdi */

@@ -144,24 +144,46 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
  * After a successful execve the old image, and whatever the entry could not
  * read in it, is gone; but the new image holds a copy of argv between
  * mm->arg_start and mm->arg_end. (The file name comes with the exec record.)
- * Inlined into retry_faults() (the light skeleton's 32 functions): with
- * bpf_loop() the task is a BTF pointer, read directly, so that no
- * temporaries grow retry_faults()'s stack frame, which is on sys_exit's
- * deepest call chain (6.1's verifier counts each frame rounded up to 32
- * bytes against 512 in all, and that chain takes all 512).
+ * Both are read once, before the arguments are walked, into the scratch's
+ * two spare argument slots: read (bpf_probe_read_kernel()), not
+ * dereferenced, since a pointer loaded through a BTF pointer (t->mm) has
+ * the verifier search all ~125k kernel types by name several times for each
+ * path it explores there (~10 ms of every start-up); and off the stack,
+ * since retry_faults()'s frame is on sys_exit's deepest call chain (6.1's
+ * verifier counts each frame rounded up to 32 bytes against 512 in all,
+ * and that chain takes all 512). A program that preempts this one and
+ * takes the scratch bumps its gen: the record is then dropped and counted.
  */
+static __always_inline void exec_argv_bounds(void)
+{
+	struct sr_scratch *s = scratch_get();
+	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
+	struct mm_struct *mm;
+
+	if (!s)
+		return;
+	s->args[SR_ARGV_END] = 0;
+	if (bpf_probe_read_kernel(&s->args[SR_ARGV_START], sizeof(s->args[0]), &t->mm)) {
+		s->args[SR_ARGV_START] = 0;
+		return;
+	}
+	mm = (struct mm_struct *)s->args[SR_ARGV_START];
+	bpf_probe_read_kernel(&s->args[SR_ARGV_END], sizeof(s->args[0]), &mm->arg_end);
+	mm = (struct mm_struct *)s->args[SR_ARGV_START];
+	if (bpf_probe_read_kernel(&s->args[SR_ARGV_START], sizeof(s->args[0]), &mm->arg_start))
+		s->args[SR_ARGV_START] = 0;
+}
+
+/* Argument @i of an execve whose entry copy faulted: the new image's argv. */
 static __always_inline __u32 retry_exec_argv(__u32 off, __u32 i)
 {
-#if SR_BPF_LOOP
-	struct task_struct *t = bpf_get_current_task_btf();
-	__u64 start = t->mm->arg_start;
-	__u64 end = t->mm->arg_end;
-#else
-	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
-	__u64 start = BPF_CORE_READ(t, mm, arg_start);
-	__u64 end = BPF_CORE_READ(t, mm, arg_end);
-#endif
+	struct sr_scratch *s = scratch_get();
+	__u64 start, end;
 
+	if (!s)
+		return off;
+	start = s->args[SR_ARGV_START];
+	end = s->args[SR_ARGV_END];
 	return put_blob(off, start, end > start ? end - start : 0,
 			CAP_PACK(SR_BLOB_MAX, i, SR_HOW_BUF, SR_BF_RETRY | SR_BF_FLAT));
 }
@@ -187,6 +209,7 @@ __noinline __u32 retry_faults(__u32 off, __u32 key, __s32 nr, __s64 ret)
 		return off;
 	if (!(plan->flags & SR_PLAN_EXEC) || ret != 0)
 		return capture_args(off, key, SR_PASS_RETRY, mask);
+	exec_argv_bounds();
 	for (i = 0; i < SR_NARGS; i++)
 		if ((mask & (1u << i)) && plan->a[i].how == SR_HOW_STRV)
 			off = retry_exec_argv(off, i);
