@@ -8,6 +8,17 @@
  * start-up. So worker threads make the rings and fill the array side by
  * side, their grace periods overlapping, and nobody waits for them: until a
  * CPU's slot is filled, its records go to the start-up ring (bpf/maps.bpf.h).
+ *
+ * They need not wait for the load to end either: the loader (libbpf's
+ * loader program, or libbpf) makes the maps before it has the kernel verify
+ * the programs, and each map is an fd of this process as soon as it exists.
+ * So the workers look among the process's fds for the array ("rbs", an
+ * array of maps with a slot per CPU) while the programs load, and store the
+ * rings there: the grace periods pass during the load, not after it, where
+ * a command as short as /bin/true ended before they did and sysray's exit
+ * waited for them (a thread in that store cannot be stopped). When the load
+ * hands over the array, a worker that stored into another map (a load that
+ * failed and was tried again) stores again.
  */
 #ifndef SYSRAY_RBS_H
 #define SYSRAY_RBS_H
@@ -31,6 +42,9 @@ struct sr_rbs {
 	pthread_mutex_t mu;
 	pthread_cond_t ready;
 	int outer_fd; /* under mu: the array, once known; -1 */
+	uint32_t outer_id; /* under mu: its map id, 0 if unknown */
+	int early_fd; /* under mu: the array as found among the fds during the load; -1 */
+	uint32_t early_id; /* under mu: its map id */
 	bool given_up; /* under mu: no array is coming */
 	int made; /* under mu: rings made (or given up on) */
 	int err; /* the first -errno a worker met (atomic) */
