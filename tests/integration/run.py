@@ -60,11 +60,13 @@ def sysray(args, timeout=60, **kw):
     return p.returncode, p.stdout, p.stderr
 
 
-def trace(cmd, extra=(), timeout=60):
-    """Trace cmd into a file; return (status, lines, stderr)."""
+def trace(cmd, extra=(), timeout=60, env=None):
+    """Trace cmd into a file (env: variables added to sysray's environment);
+    return (status, lines, stderr)."""
     out = tmpfile()
+    kw = {'env': dict(os.environ, **env)} if env else {}
     try:
-        st, _, err = sysray(['-o', out] + list(extra) + ['--'] + cmd, timeout=timeout)
+        st, _, err = sysray(['-o', out] + list(extra) + ['--'] + cmd, timeout=timeout, **kw)
         with open(out, errors='replace') as f:
             return st, f.read().splitlines(), err
     finally:
@@ -1394,14 +1396,15 @@ def kernel_has_bpf_loop():
 def startup_paths():
     """Start-up as this kernel takes it: with bpf_loop() (5.17+) the kernel
     loads the light skeleton, for plain sys_exit and for -y's sys_exit_fdi,
-    and a command that ends at once (its records written while the per-CPU
-    rings are still being put in place, into the start-up ring) prints its
-    whole trace with every record consumed. build_for_older_kernels covers
+    and a command that ends at once prints its whole trace with every record
+    consumed: with the per-CPU rings stored while the programs load, and
+    with them stored only after the load (SYSRAY_RINGS_LATE=1), its records
+    written into the start-up ring meanwhile. build_for_older_kernels covers
     the libbpf path."""
     want = ('loaded by the kernel (light skeleton, built with bpf_loop)'
             if kernel_has_bpf_loop() else 'loaded by libbpf, built without bpf_loop')
-    for extra in ([], ['-y']):
-        st, lines, err = trace(['/bin/true'], ['-d'] + extra)
+    for extra, env in (([], {}), (['-y'], {}), ([], {'SYSRAY_RINGS_LATE': '1'})):
+        st, lines, err = trace(['/bin/true'], ['-d'] + extra, env=env)
         check(st == 0 and want in err, f'{extra}: status {st}, not "{want}":\n{err[-600:]}')
         check(any('execve("/bin/true"' in line for line in lines) and
               lines and lines[-1].endswith('+++ exited with 0 +++'),

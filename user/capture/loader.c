@@ -293,12 +293,20 @@ static void uring_report(const struct sr_loader *l, const struct sr_opts *o)
 			strerror(-l->uring.err));
 }
 
-/* The rings' workers: they make each CPU's ring while the programs load. */
+/*
+ * The rings' workers: they make each CPU's ring while the programs load and
+ * store it as soon as the array exists (rbs.h). SYSRAY_RINGS_LATE=1 in the
+ * environment has them wait for the end of the load, so that tests see a
+ * short command's records go through the start-up ring.
+ */
 static int start_rings(struct sr_loader *l)
 {
+	const char *late = getenv("SYSRAY_RINGS_LATE");
 	int err = rings__init(&l->rings, l->ncpus + 1);
 
-	return err ? err : rbs__start(&l->rbs, &l->rings, l->ncpus, l->ring_size);
+	return err ? err :
+		     rbs__start(&l->rbs, &l->rings, l->ncpus, l->ring_size,
+				late && !strcmp(late, "1"));
 }
 
 /*

@@ -98,7 +98,7 @@ static int next_outer(struct sr_rbs *r, uint32_t done, uint32_t *id)
 			*id = r->early_id;
 			return r->early_fd;
 		}
-		if (r->early_fd >= 0) {
+		if (r->early_fd >= 0 || r->late) {
 			pthread_cond_wait(&r->ready, &r->mu);
 			continue;
 		}
@@ -179,7 +179,7 @@ out:
 	return NULL;
 }
 
-int rbs__start(struct sr_rbs *r, struct sr_rings *rings, int n, uint64_t size)
+int rbs__start(struct sr_rbs *r, struct sr_rings *rings, int n, uint64_t size, bool late)
 {
 	pthread_condattr_t ca;
 	sigset_t all, old;
@@ -189,6 +189,7 @@ int rbs__start(struct sr_rbs *r, struct sr_rings *rings, int n, uint64_t size)
 	r->rings = rings;
 	r->outer_fd = -1;
 	r->early_fd = -1;
+	r->late = late;
 	r->n = n;
 	r->size = size;
 	pthread_mutex_init(&r->mu, NULL);

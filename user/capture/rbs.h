@@ -46,16 +46,18 @@ struct sr_rbs {
 	int early_fd; /* under mu: the array as found among the fds during the load; -1 */
 	uint32_t early_id; /* under mu: its map id */
 	bool given_up; /* under mu: no array is coming */
+	bool late; /* wait for the loader's array: no search (tests: the start-up ring) */
 	int made; /* under mu: rings made (or given up on) */
 	int err; /* the first -errno a worker met (atomic) */
 };
 
 /**
  * rbs__start() - start the workers that make @n rings of @size bytes and map
- * them into @rings (rings__init() done). Return 0 or -errno; rbs__free() in
+ * them into @rings (rings__init() done); @late: they store them only once
+ * the loader hands over the array. Return 0 or -errno; rbs__free() in
  * either case.
  */
-int rbs__start(struct sr_rbs *r, struct sr_rings *rings, int n, uint64_t size);
+int rbs__start(struct sr_rbs *r, struct sr_rings *rings, int n, uint64_t size, bool late);
 
 /** rbs__made() - wait until every ring is made and mapped. Return 0 or -errno. */
 int rbs__made(struct sr_rbs *r);
