@@ -59,7 +59,10 @@ IOCTL_TABLES := $(shell awk '$$1 ~ /^[a-z]/ { print $$1 }' $(IOCTL_LIST))
 XLAT_OBJS += $(patsubst %,$(OUTPUT)/xlat/ioctls_%.o,$(IOCTL_TABLES))
 GEN_HDRS := $(OUTPUT)/sysray_compat.skel.h $(OUTPUT)/sysray.lskel.h $(OUTPUT)/sysray_fdi.lskel.h \
 	$(OUTPUT)/skel-layout.ok $(OUTPUT)/syscall_names.h $(OUTPUT)/errno_names.h \
-	$(OUTPUT)/kernel_errnos.h $(OUTPUT)/xlat/all.h $(OUTPUT)/xlat/ioctls.h $(OUTPUT)/uring_ops.h
+	$(OUTPUT)/kernel_errnos.h $(OUTPUT)/xlat/all.h $(OUTPUT)/xlat/ioctls.h $(OUTPUT)/uring_ops.h \
+	$(OUTPUT)/argnames.h
+# Section 2 man pages (manpages-dev) that -N's argument names are generated from.
+MAN2DIR ?= /usr/share/man/man2
 # Everything in user/ but main.c forms a library shared with the unit tests.
 LIB_SRCS := $(filter-out user/main.c,$(wildcard user/*.c user/*/*.c))
 LIB_OBJS := $(patsubst user/%.c,$(OUTPUT)/user/%.o,$(LIB_SRCS))
@@ -314,6 +317,11 @@ $(OUTPUT)/errno_names.h: scripts/gen-errnos.sh user/table/xlat/kernel_errnos.txt
 $(OUTPUT)/kernel_errnos.h: scripts/gen-errnos.sh user/table/xlat/kernel_errnos.txt | $(OUTPUT)
 	$(call msg,GEN,$@)
 	$(Q)scripts/gen-errnos.sh --defines user/table/xlat/kernel_errnos.txt > $@
+
+$(OUTPUT)/argnames.h: scripts/gen-argnames.py include/sysray/syscalls.def user/table/argnames.txt | $(OUTPUT)
+	$(call msg,GEN,$@)
+	$(Q)python3 scripts/gen-argnames.py $(MAN2DIR) include/sysray/syscalls.def \
+		user/table/argnames.txt > $@.tmp && mv $@.tmp $@
 
 $(OUTPUT)/uring_ops.h: scripts/gen-uring-ops.sh | $(OUTPUT)
 	$(call msg,GEN,$@)

@@ -6,8 +6,9 @@ set -eu
 # clang compiles the BPF object itself (no llc); bpftool makes the skeleton;
 # libdw (elfutils) unwinds and symbolises user stacks for -k.
 # python3-jsonschema: the tests validate --json output against docs/sysray-events.schema.json.
+# manpages-dev: -N's argument names are generated from its section 2 SYNOPSIS.
 PKGS="clang make gcc pkg-config libbpf-dev bpftool libelf-dev libdw-dev zlib1g-dev libc6-dev
-linux-libc-dev strace python3 liburing-dev python3-jsonschema"
+linux-libc-dev strace python3 liburing-dev python3-jsonschema manpages-dev"
 # Used by `make bench` (scripts/bench.py): perf trace for the comparison,
 # tar for a workload, sysctl (procps) for the BPF programs' run-time stats.
 BENCH_PKGS="linux-perf tar procps"

@@ -29,6 +29,7 @@ struct sr_sysname {
 };
 
 #include "syscall_names.h"
+#include "argnames.h"
 
 /* Row macros: see the comment at the top of syscalls.def. */
 #define TD     SR_C_DESC
@@ -120,7 +121,8 @@ struct sr_sysname {
 	  .ret = SR_R_##r,                   \
 	  .flags = (fl),                     \
 	  .nargs = SR_NARGS_OF(__VA_ARGS__), \
-	  .args = { __VA_ARGS__ } },
+	  .args = { __VA_ARGS__ },           \
+	  .argnames = { SR_ARGN_##nm } },
 #define SCX(nm, fl, r, d, ...)               \
 	{ .name = #nm,                       \
 	  .nr = -1,                          \
@@ -128,6 +130,7 @@ struct sr_sysname {
 	  .flags = (fl),                     \
 	  .nargs = SR_NARGS_OF(__VA_ARGS__), \
 	  .args = { __VA_ARGS__ },           \
+	  .argnames = { SR_ARGN_##nm },      \
 	  .dec = &sr_scdec_##d },
 
 static const struct sr_sysent rows[] = {
@@ -294,6 +297,18 @@ int syscalls__init(void)
 		finish_entry(e);
 	}
 	return 0;
+}
+
+const char *syscalls__arg_name(const struct sr_sysent *e, int i)
+{
+	static const char *const generic[SR_NARGS] = { "arg1", "arg2", "arg3",
+						       "arg4", "arg5", "arg6" };
+
+	if (i < 0 || i >= SR_NARGS)
+		return "";
+	if (e->raw || !e->argnames[i])
+		return generic[i];
+	return e->argnames[i];
 }
 
 const struct sr_sysent *syscalls__get(int nr)

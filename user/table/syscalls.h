@@ -211,7 +211,20 @@ struct sr_sysent {
 	struct sr_argdesc args[SR_NARGS];
 	const struct sr_scdec *dec; /* SCX rows: prints the whole argument list */
 	bool raw; /* no table row: arguments print as six hex words */
+	/*
+	 * -N: each argument's name, generated from the section 2 man pages and
+	 * user/table/argnames.txt (scripts/gen-argnames.py); "" for one strace
+	 * prints unnamed, NULL where the row has none (see syscalls__arg_name).
+	 */
+	const char *argnames[SR_NARGS];
 };
+
+/**
+ * syscalls__arg_name() - the name -N prints before argument @i of @e:
+ * strace 6.16's; "arg1".."arg6" (strace's printargs) for an entry printed
+ * raw or a row the names do not cover; "" for one strace leaves unnamed.
+ */
+const char *syscalls__arg_name(const struct sr_sysent *e, int i);
 
 /**
  * syscalls__init() - build the number-indexed table from the generated name
