@@ -431,8 +431,8 @@ static const struct sr_optdef opt_table[] = {
 	{ "syscall-number", 'n', ARG_NONE, NULL, G_OUTPUT, "print the syscall number", opt_true,
 	  FIELD(print_nr) },
 	{ "arg-names", 'N', ARG_NONE, NULL, G_OUTPUT,
-	  "strace 6.16's argument names: not available\n"
-	  "yet, refused",
+	  "print each argument's name before it, as strace\n"
+	  "6.16 does: openat(dirfd=AT_FDCWD, pathname=...)",
 	  opt_true, FIELD(arg_names) },
 	{ "output", 'o', ARG_REQ, "FILE", G_OUTPUT,
 	  "write the trace to FILE instead of stderr; \"|CMD\" or\n"

@@ -127,9 +127,6 @@ int rules__finish(struct sr_cli *c, int argc, char **argv)
 	err = outfmt__finish(c);
 	if (err)
 		return err;
-	if (o->arg_names)
-		return usage_error("%s", "-N/--arg-names: the syscall table has no argument "
-					 "names yet");
 	return check_explain(o);
 }
 

@@ -112,7 +112,22 @@ struct sr_scdec {
 	 * with ", " whenever exit() prints (exit_shown).
 	 */
 	bool sep_at_exit;
+	/*
+	 * Optional: does enter() print anything for this call? NULL: it prints
+	 * at least one argument. Under -N the ", " before the exit part is the
+	 * exit part's, as strace 6.16 prints it ("<... read resumed>, buf=...").
+	 */
+	bool (*entry_shown)(const struct sr_call *c);
 };
+
+/*
+ * Before argument @i of a syscall's list: its name, which -N prints
+ * ("fd=3") and --json keys the argument by (table/syscalls.h).
+ */
+static inline void fmt_arg(struct sr_fmt *f, const struct sr_call *c, int i)
+{
+	pr_arg(f, syscalls__arg_name(c->ent, i));
+}
 
 /* Shared printers. */
 /* -v: structures and environments in full. */

@@ -394,8 +394,15 @@ static void time_enter(struct sr_fmt *f, const struct sr_call *c)
 	(void)c;
 }
 
+static bool time_entry_shown(const struct sr_call *c)
+{
+	(void)c;
+	return false;
+}
+
 static void time_exit(struct sr_fmt *f, const struct sr_call *c)
 {
+	fmt_arg(f, c, 0);
 	fmt_struct(f, c, 0, true);
 }
 
@@ -414,6 +421,7 @@ const struct sr_scdec sr_scdec_time = {
 	.name = "time",
 	.enter = time_enter,
 	.exit = time_exit,
+	.entry_shown = time_entry_shown,
 	.ret_suffix = time_ret_suffix,
 };
 

@@ -77,14 +77,22 @@ static int timex_arg(const struct sr_call *c)
 }
 
 /* clock_adjtime's clock (its row's table); adjtimex prints everything at exit. */
+static bool adjtimex_entry_shown(const struct sr_call *c)
+{
+	return timex_arg(c) > 0;
+}
+
 static void adjtimex_enter(struct sr_fmt *f, const struct sr_call *c)
 {
-	if (timex_arg(c) > 0)
-		fmt_enum(f, c->ent->args[0].xlat, (uint32_t)c->args[0]);
+	if (!adjtimex_entry_shown(c))
+		return;
+	fmt_arg(f, c, 0);
+	fmt_enum(f, c->ent->args[0].xlat, (uint32_t)c->args[0]);
 }
 
 static void adjtimex_exit(struct sr_fmt *f, const struct sr_call *c)
 {
+	fmt_arg(f, c, timex_arg(c));
 	fmt_struct(f, c, timex_arg(c), true);
 }
 
@@ -107,5 +115,6 @@ const struct sr_scdec sr_scdec_adjtimex = {
 	.name = "adjtimex",
 	.enter = adjtimex_enter,
 	.exit = adjtimex_exit,
+	.entry_shown = adjtimex_entry_shown,
 	.ret_suffix = adjtimex_ret_suffix,
 };

@@ -335,9 +335,12 @@ static void args_range(struct sr_fmt *f, const struct sr_call *c, int from, int 
 {
 	int i;
 
-	for (i = from; i < to; i++)
-		if (arg_shown(c, i))
-			args__value(f, c, i);
+	for (i = from; i < to; i++) {
+		if (!arg_shown(c, i))
+			continue;
+		fmt_arg(f, c, i);
+		args__value(f, c, i);
+	}
 }
 
 bool args__has_exit_part(const struct sr_sysent *e)
@@ -355,6 +358,19 @@ bool args__exit_shown(const struct sr_call *c)
 	if (e->dec)
 		return e->dec->exit && (!e->dec->exit_shown || e->dec->exit_shown(c));
 	for (i = e->split; i < e->nargs; i++)
+		if (arg_shown(c, i))
+			return true;
+	return false;
+}
+
+bool args__entry_shown(const struct sr_call *c)
+{
+	const struct sr_sysent *e = c->ent;
+	int i;
+
+	if (e->dec)
+		return !e->dec->entry_shown || e->dec->entry_shown(c);
+	for (i = 0; i < e->split; i++)
 		if (arg_shown(c, i))
 			return true;
 	return false;

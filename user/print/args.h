@@ -21,6 +21,8 @@ void args__retval(struct sr_fmt *f, const struct sr_call *c);
 bool args__has_exit_part(const struct sr_sysent *e);
 /* Will args__exit() print something for @c (strace's ", " before it at entry)? */
 bool args__exit_shown(const struct sr_call *c);
+/* Does args__enter() print something for @c (strace 6.16's ", " before the exit part)? */
+bool args__entry_shown(const struct sr_call *c);
 /* One argument, by its table type. */
 void args__value(struct sr_fmt *f, const struct sr_call *c, int i);
 

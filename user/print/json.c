@@ -243,6 +243,20 @@ static void json_field(struct sr_pr *p, const char *name)
 	put_key(j, name);
 }
 
+/* Argument @name (-N's names): --json keys every argument by its name, whatever -N says. */
+static void json_arg(struct sr_pr *p, const char *name)
+{
+	struct sr_json_pr *j = JSON(p);
+
+	if (j->depth)
+		return;
+	pre(j);
+	j->named_arg = !muted(j) && !top(j)->wrap;
+	if (j->named_arg && j->nargs)
+		j->args[j->nargs - 1].name = name;
+	TEXT_OP(j, arg, name);
+}
+
 /* strace's text names this field inside the value: the text backend has nothing to do. */
 static void json_field_implicit(struct sr_pr *p, const char *name)
 {
@@ -524,6 +538,7 @@ static const struct sr_pr_ops json_ops = {
 	.unknown = json_unknown,
 	.bits_or = json_bits_or,
 	.artifact = json_artifact,
+	.arg = json_arg,
 };
 
 int json_pr__init(struct sr_json_pr *j)

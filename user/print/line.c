@@ -12,6 +12,19 @@ static size_t ret_column(const struct sr_fmt *f)
 	return f->opts ? (size_t)opts__acolumn(f->opts) : SR_RET_COLUMN;
 }
 
+/*
+ * -N is strace 6.16's, whose split lines put the ", " before the exit part's
+ * arguments in that part: "read(fd=3 <unfinished ...>" then
+ * "<... read resumed>, buf=\"abc\", count=10) = 3" (6.1: "read(3, " then
+ * "<... read resumed>\"abc\", 10)").
+ */
+static bool sep_at_exit(const struct sr_fmt *f, const struct sr_call *c)
+{
+	if (c->ent->dec && c->ent->dec->sep_at_exit)
+		return true;
+	return f->opts && f->opts->arg_names;
+}
+
 static struct sr_text_pr *text_of(struct sr_fmt *f)
 {
 	return (struct sr_text_pr *)f->pr;
@@ -33,8 +46,8 @@ void line__enter(struct sr_fmt *f, const struct sr_call *c)
 	if (c->ts_enter)
 		f->when = c->ts_enter;
 	args__enter(f, c);
-	/* some whole-call decoders leave the ", " to the exit part */
-	if (e->dec && e->dec->sep_at_exit)
+	/* some whole-call decoders leave the ", " to the exit part, as -N does */
+	if (sep_at_exit(f, c))
 		return;
 	/* strace leaves ", " before the arguments the exit will print */
 	if (!text_pr__args_empty(t) && args__exit_shown(c))
@@ -43,14 +56,12 @@ void line__enter(struct sr_fmt *f, const struct sr_call *c)
 
 void line__exit(struct sr_fmt *f, const struct sr_call *c)
 {
-	const struct sr_scdec *d = c->ent->dec;
-
 	text_pr__args_begin(text_of(f));
 	f->call = c;
 	if (c->ts_exit)
 		f->when = c->ts_exit;
 	/* the exit part goes on with the entry's arguments: ", " before its first */
-	if (d && d->sep_at_exit)
+	if (sep_at_exit(f, c) && args__entry_shown(c))
 		text_pr__args_continue(text_of(f));
 	args__exit(f, c);
 }

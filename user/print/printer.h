@@ -149,6 +149,12 @@ struct sr_pr_ops {
 	 * "/\* bytes 24..31 *\/ \"\\x80\"". A data backend keys it by @name.
 	 */
 	void (*lead_note)(struct sr_pr *p, const char *name, const char *text);
+	/*
+	 * Optional (NULL: nothing). The next element of the argument list is
+	 * argument @name: strace 6.16's -N prints "name=" before it (a text
+	 * backend does when -N asks), a data backend keys the argument by it.
+	 */
+	void (*arg)(struct sr_pr *p, const char *name);
 };
 
 struct sr_pr {
@@ -380,6 +386,13 @@ static inline void pr_field_note(struct sr_fmt *f, const char *name, const char 
 		f->pr->ops->lead_note(f->pr, name, text);
 	else
 		f->pr->ops->field(f->pr, name);
+}
+
+/* The next value is the argument named @name (-N's "fd="); "" or NULL: unnamed. */
+static inline void pr_arg(struct sr_fmt *f, const char *name)
+{
+	if (name && *name && f->pr->ops->arg)
+		f->pr->ops->arg(f->pr, name);
 }
 
 static inline void pr_bits_end(struct sr_fmt *f)

@@ -648,6 +648,7 @@ struct sr_sink *strace_sink__new(struct sr_out *out, const struct sr_opts *opts,
 	line__fmt_init(&k->fmt, &k->text.base, opts, fds, comm_of, comm_ctx);
 	if (opts) {
 		text_pr__set_style(&k->text, opts->xlat_style);
+		text_pr__set_arg_names(&k->text, opts->arg_names);
 		out->hexstr = opts->hexstr;
 	}
 	if (opts && opts->ts_format != SR_TS_NONE)

@@ -421,6 +421,15 @@ static void text_artifact(struct sr_pr *p, const char *text)
 	out__puts(TEXT(p)->out, text);
 }
 
+static void text_arg(struct sr_pr *p, const char *name)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	/* only an argument of the list: a decoder's inner values have their own names */
+	if (t->arg_names && t->depth == 0)
+		text_field(p, name);
+}
+
 static void text_lead_note(struct sr_pr *p, const char *name, const char *text)
 {
 	struct sr_text_pr *t = TEXT(p);
@@ -460,6 +469,7 @@ static const struct sr_pr_ops text_ops = {
 	.bits_part = text_bits_part,
 	.call_raw = text_call_raw,
 	.lead_note = text_lead_note,
+	.arg = text_arg,
 };
 
 void text_pr__args_begin(struct sr_text_pr *t)
@@ -487,6 +497,11 @@ void text_pr__init(struct sr_text_pr *t, struct sr_out *out)
 void text_pr__set_style(struct sr_text_pr *t, int style)
 {
 	t->xlat_style = (unsigned char)style;
+}
+
+void text_pr__set_arg_names(struct sr_text_pr *t, bool on)
+{
+	t->arg_names = on;
 }
 
 void text_pr__args_continue(struct sr_text_pr *t)

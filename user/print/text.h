@@ -38,6 +38,8 @@ struct sr_text_pr {
 	int bits_nparts;
 	/* -X raw: the value just printed was a number standing for a name */
 	bool raw_value;
+	/* -N: arguments print as "name=value" */
+	bool arg_names;
 	struct sr_text_frame st[SR_TEXT_DEPTH];
 };
 
@@ -49,6 +51,9 @@ void text_pr__init(struct sr_text_pr *t, struct sr_out *out);
 
 /** text_pr__set_style() - -X: print named constants and flags as @style (enum sr_xlat_style). */
 void text_pr__set_style(struct sr_text_pr *t, int style);
+
+/** text_pr__set_arg_names() - -N: print each argument's name before it, as strace 6.16. */
+void text_pr__set_arg_names(struct sr_text_pr *t, bool on);
 
 /**
  * text_pr__args_begin() - start a new argument list (a line's entry part, or
