@@ -203,13 +203,16 @@ static void clone3_enter(struct sr_fmt *f, const struct sr_call *c)
 	size_t len;
 	bool ok = clone_args_get(c, &a, &len);
 
+	fmt_arg(f, c, 0);
 	if (ok)
 		fmt_clone_args(f, c, &a, len);
 	else
 		fmt_ptr(f, c->args[0]);
 	/* the size follows what the kernel stored, when exit prints that */
-	if (!clone3_has_exit(c, &a, ok))
-		pr_u(f, c->args[1]);
+	if (clone3_has_exit(c, &a, ok))
+		return;
+	fmt_arg(f, c, 1);
+	pr_u(f, c->args[1]);
 }
 
 /*
@@ -237,6 +240,7 @@ static void clone3_exit(struct sr_fmt *f, const struct sr_call *c)
 		}
 		pr_struct_end(f);
 	}
+	fmt_arg(f, c, 1);
 	pr_u(f, c->args[1]);
 }
 

@@ -138,10 +138,14 @@ static void fcntl_print_in(struct sr_fmt *f, const struct sr_call *c)
 
 static void fcntl_enter(struct sr_fmt *f, const struct sr_call *c)
 {
+	fmt_arg(f, c, 0);
 	fmt_fd(f, c, (int32_t)c->args[0]); /* fd */
+	fmt_arg(f, c, 1);
 	fmt_enum(f, &xlat_fcntl_cmd, (uint32_t)c->args[1]); /* cmd */
-	if (fcntl_arg_at_entry((uint32_t)c->args[1]))
-		fcntl_print_in(f, c); /* arg */
+	if (!fcntl_arg_at_entry((uint32_t)c->args[1]))
+		return;
+	fmt_arg(f, c, 2);
+	fcntl_print_in(f, c); /* arg */
 }
 
 /* The results read back: F_GETLK's lock, F_GETOWN_EX's owner. */
@@ -151,6 +155,7 @@ static void fcntl_exit(struct sr_fmt *f, const struct sr_call *c)
 	case F_GETLK:
 	case F_OFD_GETLK:
 	case F_GETOWN_EX:
+		fmt_arg(f, c, 2);
 		fcntl_print_ptr(f, c, true);
 		break;
 	}

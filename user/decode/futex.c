@@ -90,11 +90,15 @@ static void futex_wake_op(struct sr_fmt *f, uint32_t v)
 /* val, val2 (a count here), uaddr2, then val3 where the command reads it. */
 static void futex_requeue(struct sr_fmt *f, const struct sr_call *c, int cmd)
 {
+	fmt_arg(f, c, 2);
 	pr_u(f, (uint32_t)c->args[2]);
+	pr_arg(f, "val2"); /* the timeout's register, holding a count */
 	pr_u(f, (uint32_t)c->args[3]);
+	fmt_arg(f, c, 4);
 	fmt_ptr(f, c->args[4]);
 	if (cmd == FUTEX_REQUEUE)
 		return;
+	fmt_arg(f, c, 5);
 	if (cmd == FUTEX_WAKE_OP)
 		futex_wake_op(f, (uint32_t)c->args[5]);
 	else
@@ -110,19 +114,27 @@ static void futex_rest(struct sr_fmt *f, const struct sr_call *c, int cmd)
 	case FUTEX_WAIT:
 	case FUTEX_WAIT_BITSET:
 	case FUTEX_WAIT_REQUEUE_PI:
+		fmt_arg(f, c, 2);
 		pr_u(f, val);
+		fmt_arg(f, c, 3);
 		futex_timeout(f, c);
-		if (cmd == FUTEX_WAIT_BITSET)
+		if (cmd == FUTEX_WAIT_BITSET) {
+			fmt_arg(f, c, 5);
 			futex_bitset(f, (uint32_t)c->args[5]);
-		else if (cmd == FUTEX_WAIT_REQUEUE_PI)
+		} else if (cmd == FUTEX_WAIT_REQUEUE_PI) {
+			fmt_arg(f, c, 4);
 			fmt_ptr(f, c->args[4]);
+		}
 		return;
 	case FUTEX_LOCK_PI:
 	case FUTEX_LOCK_PI2:
+		fmt_arg(f, c, 3);
 		futex_timeout(f, c);
 		return;
 	case FUTEX_WAKE_BITSET:
+		fmt_arg(f, c, 2);
 		pr_u(f, val);
+		fmt_arg(f, c, 5);
 		futex_bitset(f, (uint32_t)c->args[5]);
 		return;
 	case FUTEX_REQUEUE:
@@ -133,6 +145,7 @@ static void futex_rest(struct sr_fmt *f, const struct sr_call *c, int cmd)
 		return;
 	case FUTEX_FD:
 	case FUTEX_WAKE:
+		fmt_arg(f, c, 2);
 		pr_u(f, val);
 		return;
 	case FUTEX_UNLOCK_PI:
@@ -140,9 +153,13 @@ static void futex_rest(struct sr_fmt *f, const struct sr_call *c, int cmd)
 		return;
 	}
 	/* a command strace does not know: every argument */
+	fmt_arg(f, c, 2);
 	pr_u(f, val);
+	fmt_arg(f, c, 3);
 	fmt_ptr(f, c->args[3]);
+	fmt_arg(f, c, 4);
 	fmt_ptr(f, c->args[4]);
+	fmt_arg(f, c, 5);
 	pr_x(f, (uint32_t)c->args[5]);
 }
 
@@ -150,7 +167,9 @@ static void futex_enter(struct sr_fmt *f, const struct sr_call *c)
 {
 	uint32_t op = (uint32_t)c->args[1];
 
+	fmt_arg(f, c, 0);
 	fmt_ptr(f, c->args[0]);
+	fmt_arg(f, c, 1);
 	fmt_enum(f, &xlat_futex_ops, op);
 	futex_rest(f, c, SR_FUTEX_CMD(op));
 }

@@ -441,14 +441,64 @@ static void ioctl_print_arg(struct sr_fmt *f, const struct sr_call *c, const str
 	}
 }
 
+/*
+ * -N: the name strace 6.16 gives the third argument of request @code: the
+ * table's ("argp") but where its decoder for the request says otherwise.
+ */
+static void ioctl_arg_name(struct sr_fmt *f, const struct sr_call *c, const struct sr_ioc *d)
+{
+	const char *name;
+
+	switch (d->code) {
+	case TCXONC:
+	case TCFLSH:
+	case TCSBRK:
+	case TCSBRKP:
+	case TIOCSCTTY:
+	case FS_IOC_FSGETXATTR:
+	case FS_IOC_FSSETXATTR:
+	case FICLONERANGE:
+	case FIDEDUPERANGE:
+		name = "arg";
+		break;
+	case TIOCPKT:
+		name = "mode";
+		break;
+	case TIOCSPTLCK:
+		name = "lock";
+		break;
+	case FS_IOC_GETFLAGS:
+	case FS_IOC_SETFLAGS:
+	case FS_IOC32_GETFLAGS:
+	case FS_IOC32_SETFLAGS:
+		name = "attr";
+		break;
+	case FICLONE:
+		name = "src_fd";
+		break;
+	case FS_IOC_GETFSLABEL:
+	case FS_IOC_SETFSLABEL:
+		name = "label";
+		break;
+	default:
+		fmt_arg(f, c, 2);
+		return;
+	}
+	pr_arg(f, name);
+}
+
 static void ioctl_enter(struct sr_fmt *f, const struct sr_call *c)
 {
 	struct sr_ioc d = ioc_lookup((uint32_t)c->args[1]);
 
+	fmt_arg(f, c, 0);
 	fmt_fd(f, c, (int32_t)c->args[0]); /* fd */
+	fmt_arg(f, c, 1);
 	ioctl_print_code(f, (uint32_t)c->args[1]); /* request */
-	if (!d.at_exit)
-		ioctl_print_arg(f, c, &d, false); /* argp */
+	if (d.at_exit || d.arg == IOA_NONE)
+		return;
+	ioctl_arg_name(f, c, &d);
+	ioctl_print_arg(f, c, &d, false); /* argp */
 }
 
 /* " => " and what the call wrote into an input struct (struct sr_ioc_struct.print_exit). */
@@ -479,6 +529,8 @@ static void ioctl_exit(struct sr_fmt *f, const struct sr_call *c)
 {
 	struct sr_ioc d = ioc_lookup((uint32_t)c->args[1]);
 
+	if (d.at_exit && d.arg != IOA_NONE)
+		ioctl_arg_name(f, c, &d);
 	if (d.at_exit)
 		ioctl_print_arg(f, c, &d, true); /* argp, filled in */
 	else if (ioc_changes(&d, c))

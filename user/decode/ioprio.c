@@ -22,10 +22,14 @@ static void fmt_ioprio(struct sr_fmt *f, uint32_t v)
 /* SCX(ioprio_set/ioprio_get, ..., ioprio, which, who[, ioprio]). */
 static void ioprio_enter(struct sr_fmt *f, const struct sr_call *c)
 {
+	fmt_arg(f, c, 0);
 	fmt_enum(f, &xlat_ioprio_who, (uint32_t)c->args[0]); /* which */
+	fmt_arg(f, c, 1);
 	pr_d(f, (int32_t)c->args[1]); /* who */
-	if (c->ent->nargs > SR_IOPRIO_ARG)
-		fmt_ioprio(f, (uint32_t)c->args[SR_IOPRIO_ARG]);
+	if (c->ent->nargs <= SR_IOPRIO_ARG)
+		return;
+	fmt_arg(f, c, SR_IOPRIO_ARG);
+	fmt_ioprio(f, (uint32_t)c->args[SR_IOPRIO_ARG]);
 }
 
 /* ioprio_get: "= 16387 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 3))". */

@@ -51,22 +51,31 @@ static void kcmp_enter(struct sr_fmt *f, const struct sr_call *c)
 	int32_t pid1 = (int32_t)c->args[0], pid2 = (int32_t)c->args[1];
 	uint32_t type = (uint32_t)c->args[2];
 
+	fmt_arg(f, c, 0);
 	fmt_pid(f, pid1);
+	fmt_arg(f, c, 1);
 	fmt_pid(f, pid2);
+	fmt_arg(f, c, 2);
 	fmt_enum(f, &xlat_kcmp_types, type);
 	switch (type) {
 	case KCMP_FILE:
+		fmt_arg(f, c, 3);
 		kcmp_fd(f, c, pid1, (int)c->args[3]);
+		fmt_arg(f, c, 4);
 		kcmp_fd(f, c, pid2, (int)c->args[4]);
 		break;
 	case KCMP_EPOLL_TFD:
+		fmt_arg(f, c, 3);
 		kcmp_fd(f, c, pid1, (int)c->args[3]);
+		fmt_arg(f, c, 4);
 		fmt_struct(f, c, 4, false);
 		break;
 	default:
 		if (xlat__name(&xlat_kcmp_types, type))
 			break;
+		fmt_arg(f, c, 3);
 		pr_x(f, c->args[3]);
+		fmt_arg(f, c, 4);
 		pr_x(f, c->args[4]);
 		break;
 	}

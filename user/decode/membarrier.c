@@ -18,10 +18,14 @@ static void membarrier_enter(struct sr_fmt *f, const struct sr_call *c)
 {
 	uint32_t flags = (uint32_t)c->args[1];
 
+	fmt_arg(f, c, 0);
 	fmt_enum(f, &xlat_membarrier_cmd, (uint32_t)c->args[0]); /* cmd */
+	fmt_arg(f, c, 1);
 	fmt_flags(f, &xlat_membarrier_flags, flags); /* flags */
-	if (flags & MEMBARRIER_CMD_FLAG_CPU)
-		pr_d(f, (int32_t)c->args[2]); /* cpu_id */
+	if (!(flags & MEMBARRIER_CMD_FLAG_CPU))
+		return;
+	fmt_arg(f, c, 2);
+	pr_d(f, (int32_t)c->args[2]); /* cpu_id */
 }
 
 static void membarrier_ret(struct sr_fmt *f, const struct sr_call *c)

@@ -601,14 +601,19 @@ const struct sr_decoder sr_dec_mmsghdr_out = {
  */
 static void recvmmsg_enter(struct sr_fmt *f, const struct sr_call *c)
 {
+	fmt_arg(f, c, 0);
 	fmt_fd(f, c, (int)c->args[0]);
 }
 
 static void recvmmsg_exit(struct sr_fmt *f, const struct sr_call *c)
 {
+	fmt_arg(f, c, 1);
 	mmsghdr_out_print(f, c, 1);
+	fmt_arg(f, c, 2);
 	pr_u(f, (uint32_t)c->args[2]);
+	fmt_arg(f, c, 3);
 	fmt_flags(f, &xlat_msg_flags, (uint32_t)c->args[3]);
+	fmt_arg(f, c, 4);
 	fmt_struct(f, c, 4, false);
 }
 

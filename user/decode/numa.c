@@ -97,11 +97,17 @@ static void mpol_mode_print(struct sr_fmt *f, uint64_t v)
 /* mbind(addr, len, mode, nodemask, maxnode, flags) */
 static void mbind_enter(struct sr_fmt *f, const struct sr_call *c)
 {
+	fmt_arg(f, c, 0);
 	fmt_ptr(f, c->args[0]); /* addr */
+	fmt_arg(f, c, 1);
 	pr_u(f, c->args[1]); /* len */
+	fmt_arg(f, c, 2);
 	mpol_mode_print(f, c->args[2]); /* mode */
+	fmt_arg(f, c, 3);
 	nodemask_print(f, c, 3, c->args[4], false); /* nodemask */
+	fmt_arg(f, c, 4);
 	pr_u(f, c->args[4]); /* maxnode */
+	fmt_arg(f, c, 5);
 	fmt_flags(f, &xlat_mbind_flags, c->args[5]); /* flags */
 }
 
@@ -119,8 +125,11 @@ const struct sr_scdec sr_scdec_mbind = {
 /* set_mempolicy(mode, nodemask, maxnode) */
 static void set_mempolicy_enter(struct sr_fmt *f, const struct sr_call *c)
 {
+	fmt_arg(f, c, 0);
 	mpol_mode_print(f, (uint32_t)c->args[0]); /* mode */
+	fmt_arg(f, c, 1);
 	nodemask_print(f, c, 1, c->args[2], false); /* nodemask */
+	fmt_arg(f, c, 2);
 	pr_u(f, c->args[2]); /* maxnode */
 }
 
@@ -146,6 +155,7 @@ static void get_mempolicy_exit(struct sr_fmt *f, const struct sr_call *c)
 	const uint8_t *mode = c->has_exit && c->ret >= 0 ? blob_get(c->out[0], sizeof(int32_t)) :
 							   NULL;
 
+	fmt_arg(f, c, 0);
 	if (mode) {
 		pr_array_begin(f);
 		fmt_enum(f, &xlat_mpol_mode, get32(mode, 0));
@@ -153,9 +163,13 @@ static void get_mempolicy_exit(struct sr_fmt *f, const struct sr_call *c)
 	} else {
 		fmt_ptr(f, c->args[0]);
 	}
+	fmt_arg(f, c, 1);
 	nodemask_print(f, c, 1, c->args[2], true); /* nodemask */
+	fmt_arg(f, c, 2);
 	pr_u(f, c->args[2]); /* maxnode */
+	fmt_arg(f, c, 3);
 	fmt_ptr(f, c->args[3]); /* addr */
+	fmt_arg(f, c, 4);
 	fmt_flags(f, &xlat_get_mempolicy_flags, c->args[4]); /* flags */
 }
 
@@ -181,9 +195,13 @@ const struct sr_scdec sr_scdec_get_mempolicy = {
 /* migrate_pages(pid, maxnode, old_nodes, new_nodes) */
 static void migrate_pages_enter(struct sr_fmt *f, const struct sr_call *c)
 {
+	fmt_arg(f, c, 0);
 	pr_d(f, (int32_t)c->args[0]); /* pid */
+	fmt_arg(f, c, 1);
 	pr_u(f, c->args[1]); /* maxnode */
+	fmt_arg(f, c, 2);
 	nodemask_print(f, c, 2, c->args[1], false); /* old_nodes */
+	fmt_arg(f, c, 3);
 	nodemask_print(f, c, 3, c->args[1], false); /* new_nodes */
 }
 

@@ -27,6 +27,7 @@ static void personality_enter(struct sr_fmt *f, const struct sr_call *c)
 {
 	uint32_t v = (uint32_t)c->args[0];
 
+	fmt_arg(f, c, 0);
 	if (v == SR_PER_QUERY)
 		pr_x(f, v);
 	else

@@ -51,14 +51,19 @@ static bool is_ppoll(const struct sr_call *c)
 
 static void poll_enter(struct sr_fmt *f, const struct sr_call *c)
 {
+	fmt_arg(f, c, 0);
 	fmt_struct(f, c, 0, false); /* fds */
+	fmt_arg(f, c, 1);
 	pr_u(f, (uint32_t)c->args[1]); /* nfds */
+	fmt_arg(f, c, 2);
 	if (!is_ppoll(c)) {
 		pr_d(f, (int32_t)c->args[2]); /* timeout */
 		return;
 	}
 	fmt_struct(f, c, 2, false); /* tmo_p */
+	fmt_arg(f, c, 3);
 	fmt_struct(f, c, 3, false); /* sigmask */
+	fmt_arg(f, c, 4);
 	pr_u(f, c->args[4]); /* sigsetsize */
 }
 

@@ -38,13 +38,85 @@ static void fmt_kptr_at(struct sr_fmt *f, const struct sr_call *c, int argi)
 	pr_array_end(f);
 }
 
+/*
+ * -N: strace 6.16's names of the arguments an option decodes (arg2..arg5);
+ * NULL, and the arguments printed in hex, are its generic "argN".
+ */
+struct prctl_names {
+	uint32_t op;
+	const char *name[SR_PRCTL_NARGS - 1];
+};
+
+static const struct prctl_names prctl_names[] = {
+	{ PR_GET_PDEATHSIG, { "sig" } },
+	{ PR_SET_PDEATHSIG, { "sig" } },
+	{ PR_SET_DUMPABLE, { "dumpable" } },
+	{ PR_GET_UNALIGN, { "flags" } },
+	{ PR_SET_UNALIGN, { "flags" } },
+	{ PR_SET_KEEPCAPS, { "state" } },
+	{ PR_GET_FPEMU, { "fpemu" } },
+	{ PR_SET_FPEMU, { "fpemu" } },
+	{ PR_GET_FPEXC, { "mode" } },
+	{ PR_SET_FPEXC, { "mode" } },
+	{ PR_SET_TIMING, { "mode" } },
+	{ PR_GET_NAME, { "name" } },
+	{ PR_SET_NAME, { "name" } },
+	{ PR_GET_ENDIAN, { "endianness" } },
+	{ PR_SET_ENDIAN, { "endianness" } },
+	{ PR_SET_SECCOMP, { "mode", "filter" } },
+	{ PR_CAPBSET_READ, { "cap" } },
+	{ PR_CAPBSET_DROP, { "cap" } },
+	{ PR_GET_TSC, { "flag" } },
+	{ PR_SET_TSC, { "flag" } },
+	{ PR_SET_SECUREBITS, { "flags" } },
+	{ PR_SET_TIMERSLACK, { "slack" } },
+	{ PR_MCE_KILL, { "operation", "policy" } },
+	{ PR_SET_MM, { "operation" } },
+	{ PR_SET_CHILD_SUBREAPER, { "set" } },
+	{ PR_GET_CHILD_SUBREAPER, { "isset" } },
+	{ PR_SET_NO_NEW_PRIVS, { "set" } },
+	{ PR_GET_TID_ADDRESS, { "addr" } },
+	{ PR_SET_THP_DISABLE, { "flag" } },
+	{ PR_SET_FP_MODE, { "mode" } },
+	{ PR_CAP_AMBIENT, { "operation", "caps" } },
+	{ PR_GET_SPECULATION_CTRL, { "misfeature" } },
+	{ PR_SET_SPECULATION_CTRL, { "misfeature", "value" } },
+	{ PR_SET_IO_FLUSHER, { "state" } },
+	{ PR_SET_VMA, { "attr", "addr", "size", "name" } },
+	{ PR_SET_PTRACER, { "pid" } },
+};
+
+/* strace's name of argument @i (1..4) of @c's option, or NULL. */
+static const char *prctl_name(const struct sr_call *c, int i)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof(prctl_names) / sizeof(prctl_names[0]); k++)
+		if (prctl_names[k].op == (uint32_t)c->args[0])
+			return i >= 1 && i < SR_PRCTL_NARGS ? prctl_names[k].name[i - 1] : NULL;
+	return NULL;
+}
+
+/* Before argument @i (1..4) of the option: its name. */
+static void prctl_arg(struct sr_fmt *f, const struct sr_call *c, int i)
+{
+	const char *name = prctl_name(c, i);
+
+	if (name)
+		pr_arg(f, name);
+	else
+		fmt_arg(f, c, i);
+}
+
 /* Arguments @from to the last, in hex: what strace shows for an option it does not decode. */
 static void hex_args(struct sr_fmt *f, const struct sr_call *c, int from)
 {
 	int i;
 
-	for (i = from; i < SR_PRCTL_NARGS; i++)
+	for (i = from; i < SR_PRCTL_NARGS; i++) {
+		fmt_arg(f, c, i);
 		pr_x(f, c->args[i]);
+	}
 }
 
 /* A string of at most @size bytes (PR_SET_NAME, PR_GET_NAME), cut at -s. */
@@ -127,6 +199,9 @@ static bool prctl_exit_shown(const struct sr_call *c)
 
 static void prctl_exit(struct sr_fmt *f, const struct sr_call *c)
 {
+	if (!prctl_exit_shown(c))
+		return;
+	prctl_arg(f, c, 1);
 	switch ((uint32_t)c->args[0]) {
 	case PR_GET_CHILD_SUBREAPER:
 	case PR_GET_ENDIAN:
@@ -162,6 +237,7 @@ static void prctl_cap_ambient(struct sr_fmt *f, const struct sr_call *c)
 	fmt_enum(f, &xlat_pr_cap_ambient, sub);
 	if (sub == PR_CAP_AMBIENT_RAISE || sub == PR_CAP_AMBIENT_LOWER ||
 	    sub == PR_CAP_AMBIENT_IS_SET) {
+		prctl_arg(f, c, 2);
 		fmt_enum(f, &xlat_capabilities, c->args[2]);
 		hex_args(f, c, 3);
 	} else {
@@ -172,10 +248,12 @@ static void prctl_cap_ambient(struct sr_fmt *f, const struct sr_call *c)
 static void prctl_mce_kill(struct sr_fmt *f, const struct sr_call *c)
 {
 	fmt_enum(f, &xlat_pr_mce_kill, c->args[1]);
-	if (c->args[1] == PR_MCE_KILL_SET)
-		fmt_enum(f, &xlat_pr_mce_kill_policy, c->args[2]);
-	else
-		pr_x(f, c->args[2]);
+	if (c->args[1] != PR_MCE_KILL_SET) {
+		hex_args(f, c, 2);
+		return;
+	}
+	prctl_arg(f, c, 2);
+	fmt_enum(f, &xlat_pr_mce_kill_policy, c->args[2]);
 	hex_args(f, c, 3);
 }
 
@@ -186,8 +264,11 @@ static void prctl_set_vma(struct sr_fmt *f, const struct sr_call *c)
 		hex_args(f, c, 2);
 		return;
 	}
+	prctl_arg(f, c, 2);
 	fmt_ptr(f, c->args[2]);
+	prctl_arg(f, c, 3);
 	pr_u(f, c->args[3]);
+	prctl_arg(f, c, 4);
 	fmt_blob_str(f, c->in[4], c->args[4], fmt_strsize(f), SR_Q_NUL_TERM);
 }
 
@@ -197,6 +278,7 @@ static void prctl_seccomp(struct sr_fmt *f, const struct sr_call *c)
 	if (c->args[1] == SECCOMP_MODE_STRICT)
 		return;
 	if (c->args[1] == SECCOMP_MODE_FILTER) {
+		prctl_arg(f, c, 2);
 		fmt_fprog(f, c->in[2], c->args[2]);
 		return;
 	}
@@ -208,6 +290,7 @@ static void prctl_speculation(struct sr_fmt *f, const struct sr_call *c, bool se
 	fmt_enum(f, &xlat_pr_spec_cmds, c->args[1]);
 	if (!set)
 		return;
+	prctl_arg(f, c, 2);
 	if (c->args[1] <= PR_SPEC_L1D_FLUSH)
 		fmt_enum(f, &xlat_pr_spec_set_store_bypass_flags, c->args[2]);
 	else
@@ -336,10 +419,14 @@ static void prctl_enter(struct sr_fmt *f, const struct sr_call *c)
 {
 	uint32_t op = (uint32_t)c->args[0];
 
+	fmt_arg(f, c, 0);
 	fmt_enum(f, &xlat_prctl_option, op);
 	/* the argument of an exit option is what the kernel stores: printed at exit */
 	if (prctl_no_args(op) || prctl_exit_option(op))
 		return;
+	/* an option strace decodes names its first argument; hex_args() names the others */
+	if (prctl_name(c, 1))
+		prctl_arg(f, c, 1);
 	if (prctl_one_arg(f, c, op) || prctl_one_flag_arg(f, c, op) || prctl_multi_arg(f, c, op))
 		return;
 	hex_args(f, c, 1);

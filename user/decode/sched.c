@@ -75,6 +75,7 @@ const struct sr_kind sr_kind_cpuset = {
 /* sched_getscheduler(pid) = 0 (SCHED_OTHER): the policy by name after the result. */
 static void sched_getscheduler_enter(struct sr_fmt *f, const struct sr_call *c)
 {
+	fmt_arg(f, c, 0);
 	fmt_pid(f, (int32_t)c->args[0]);
 }
 

@@ -32,9 +32,12 @@ static void seccomp_enter(struct sr_fmt *f, const struct sr_call *c)
 	const void *p = blob_get(c->in[2], sizeof(uint32_t));
 	uint32_t op = (uint32_t)c->args[0], flags = (uint32_t)c->args[1];
 
+	fmt_arg(f, c, 0);
 	fmt_enum(f, &xlat_seccomp_op, op);
+	fmt_arg(f, c, 1);
 	if (op == SECCOMP_SET_MODE_FILTER) {
 		fmt_flags(f, &xlat_seccomp_filter_flags, flags);
+		fmt_arg(f, c, 2);
 		fmt_fprog(f, c->in[2], c->args[2]);
 		return;
 	}
@@ -42,6 +45,7 @@ static void seccomp_enter(struct sr_fmt *f, const struct sr_call *c)
 	/* the sizes are what the kernel stores: printed at exit */
 	if (op == SECCOMP_GET_NOTIF_SIZES)
 		return;
+	fmt_arg(f, c, 2);
 	if (op != SECCOMP_GET_ACTION_AVAIL || !p) {
 		fmt_ptr(f, c->args[2]);
 		return;
@@ -64,6 +68,7 @@ static void seccomp_exit(struct sr_fmt *f, const struct sr_call *c)
 	if (!seccomp_exit_shown(c))
 		return;
 	p = call_failed(c) ? NULL : blob_get(exit_blob(c, 2), sizeof(sz));
+	fmt_arg(f, c, 2);
 	if (!p) {
 		fmt_ptr(f, c->args[2]);
 		return;

@@ -147,12 +147,18 @@ static void select_enter(struct sr_fmt *f, const struct sr_call *c)
 {
 	int i;
 
+	fmt_arg(f, c, 0);
 	pr_d(f, (int32_t)c->args[0]); /* nfds */
-	for (i = 1; i <= 3; i++)
+	for (i = 1; i <= 3; i++) {
+		fmt_arg(f, c, i);
 		fdset_print(f, c, i); /* readfds, writefds, exceptfds */
+	}
+	fmt_arg(f, c, 4);
 	fmt_struct(f, c, 4, false); /* timeout */
-	if (is_pselect(c))
+	if (is_pselect(c)) {
+		fmt_arg(f, c, 5);
 		pselect_print_sigmask(f, c);
+	}
 }
 
 static void select_exit(struct sr_fmt *f, const struct sr_call *c)
