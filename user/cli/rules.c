@@ -120,6 +120,10 @@ int rules__finish(struct sr_cli *c, int argc, char **argv)
 					 "are not supported with them");
 	if (o->summary.mode == 1 && o->timeline)
 		return usage_error("%s", "-c prints no trace for --timeline: use -C");
+	/* strace 6.16 warns and goes on; an option sysray accepts does something */
+	if (o->summary.mode == 1 && o->arg_names)
+		return usage_error("%s", "-N/--arg-names names the arguments of a trace, and -c "
+					 "prints none: use -C, or leave out -N");
 	if (o->replay && replay_conflict(o))
 		return usage_error("--replay prints a recording as it was made: %s cannot apply "
 				   "(give it when recording)",
