@@ -303,7 +303,7 @@ CLOCK_CALLS = {'clock_gettime', 'clock_gettime64', 'gettimeofday', 'time'}
 CHILD_TIME_RE = re.compile(r'\b(si_utime|si_stime)=\d+( /\* [\d.]+ s \*/)?')
 # mkstemp-style temporary names (gcc's /tmp/ccAbC123.s): random per run.
 TEMP_NAME_RE = re.compile(r'(/tmp/cc)[A-Za-z0-9]{6}\b')
-GETRANDOM_RE = re.compile(r'^(getrandom\()"(?:[^"\\]|\\.)*"(\.\.\.)?')
+GETRANDOM_RE = re.compile(r'^(getrandom\((?:[a-z_]+=)?)"(?:[^"\\]|\\.)*"(\.\.\.)?')
 
 
 def split_args(args):
@@ -331,6 +331,53 @@ def split_args(args):
         i += 1
     out.append(''.join(cur))
     return out
+
+
+# -N's "name=" before an argument (strace 6.16's --arg-names).
+ARG_NAME_RE = re.compile(r'^[a-z_][a-z0-9_]*=')
+
+
+def load_arg_names(path):
+    """Read a names file (see tests/integration/strace-arg-names.txt):
+    syscall -> [(text or None, count or None, names)]."""
+    rules = {}
+    with open(path) as f:
+        for n, line in enumerate(f, 1):
+            words = line.split('#', 1)[0].split()
+            if not words:
+                continue
+            m = re.fullmatch(r'([a-z_0-9]+)(?:@([^/]+))?(?:/(\d+))?', words[0])
+            if not m:
+                raise SystemExit(f'{path}:{n}: bad rule {words[0]!r}')
+            rules.setdefault(m.group(1), []).append(
+                (m.group(2), int(m.group(3)) if m.group(3) else None, words[1:]))
+    return rules
+
+
+def insert_arg_names(body, rules):
+    """strace 6.1's line with the names strace 6.16's -N prints inserted
+    before its arguments, by the most specific rule that applies; a call
+    with no rule is left as it is."""
+    pc = parse_call(body)
+    if not pc or pc[0] not in rules or not pc[1].strip():
+        return body
+    name, args, _ = pc
+    parts = split_args(args)
+    best, score = None, -1
+    for text, count, names in rules[name]:
+        if (text is not None and text not in args) or (count is not None and count != len(parts)):
+            continue
+        s = (text is not None) * 2 + (count is not None)
+        if s > score:
+            best, score = names, s
+    if best is None:
+        return body
+    for i, p in enumerate(parts):
+        if i < len(best) and best[i] != '-':
+            lead = p[:len(p) - len(p.lstrip())]
+            parts[i] = lead + best[i] + '=' + p.lstrip()
+    start = len(name) + 1
+    return body[:start] + ','.join(parts) + body[start + len(args):]
 
 
 def name_pids(entries):
@@ -548,12 +595,18 @@ def normalise(entries, fds=False):
                 for i in pidpos:
                     if i < len(parts):
                         lead = parts[i][:len(parts[i]) - len(parts[i].lstrip())]
-                        rep = pname(parts[i].strip())
+                        tok = parts[i].strip()
+                        am = ARG_NAME_RE.match(tok)  # -N: "pid=123"
+                        lead += am.group(0) if am else ''
+                        rep = pname(tok[am.end():] if am else tok)
                         if rep:
                             parts[i] = lead + rep
                 args = ','.join(parts)
-            if name == 'brk' and HEX_RE.fullmatch(args):
-                args = '0xADDR'
+            if name == 'brk':
+                am = ARG_NAME_RE.match(args)  # -N: "addr=0x..."
+                pre = am.group(0) if am else ''
+                if HEX_RE.fullmatch(args[len(pre):]):
+                    args = pre + '0xADDR'
             if ret is not None:
                 tok, _, rest = ret.partition(' ')
                 if name in ADDR_RET_CALLS and HEX_RE.fullmatch(tok):
@@ -860,12 +913,16 @@ def main():
     ap.add_argument('--padding', type=int, metavar='COLUMN',
                     help='check that every line of both traces pads " = RET" to COLUMN (-a) '
                     'as strace does')
+    ap.add_argument('--arg-names', metavar='FILE',
+                    help='sysray runs with -N: insert the names FILE gives (strace 6.16\'s) '
+                    'into strace\'s lines before comparing')
     ap.add_argument('programs', nargs='*', help='extra programs to trace (no arguments)')
     opts = ap.parse_args()
     fields = set(x for x in opts.leader.split(',') if x)
     if fields - {'ts', 'rel', 'nr', 'ip', 'dur'}:
         ap.error('--leader: ts, rel, nr, ip or dur')
     lead = Leader(**{f: True for f in fields})
+    arg_names = load_arg_names(opts.arg_names) if opts.arg_names else None
 
     sysray = opts.sysray
     if os.sep in sysray:
@@ -924,6 +981,8 @@ def main():
             else:
                 s_entries, _ = read_trace(s_out, lead, column=opts.padding)
                 y_entries, lost = read_trace(y_out, lead, column=opts.padding)
+            for e in s_entries if arg_names else ():
+                e.body = insert_arg_names(e.body, arg_names)
             s_norm = normalise(s_entries, opts.fds)
             y_norm = normalise(y_entries, opts.fds)
             r = compare(name, s_norm, y_norm, lost, known, opts.max_listed)

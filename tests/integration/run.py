@@ -1100,6 +1100,23 @@ def env_and_user_like_strace():
               f'{argv}: status {p.returncode}, stderr {p.stderr!r}')
 
 
+@test
+def arg_names_match_strace():
+    """-N prints strace 6.16's argument names: strace 6.1's lines with the
+    names tests/integration/strace-arg-names.txt gives (read from strace
+    6.16's decoders, not from sysray's table) inserted, line by line."""
+    st, out = differential(['--min', '0', '--exact', '--progs', PROGS,
+                            '--only', 'fileio,stat_family,missing_file,fork_exit3,futex,ioctl,'
+                            'prctl,pipes_poll,vectored_io,signals,threads',
+                            '--known', os.path.join(ROOT, 'tests', 'integration',
+                                                    'known-differences.txt'),
+                            '--arg-names', os.path.join(ROOT, 'tests', 'integration',
+                                                        'strace-arg-names.txt'),
+                            '--strace-args', '-f -q', '--sysray-args', '-f -N'])
+    check(st == 0, '-N: lines differ from strace\'s with the names inserted\n' +
+          '\n'.join(out.splitlines()[-8:]))
+
+
 def attached_trace(tracer, script, path):
     """Run `sh -c script` after it opened fd 3 on path, attach `tracer -p PID`
     (a command list without -p) and let the script go by closing its stdin;
