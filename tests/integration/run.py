@@ -1117,6 +1117,75 @@ def arg_names_match_strace():
           '\n'.join(out.splitlines()[-8:]))
 
 
+# Synthetic section 2 pages in the forms manpages-dev writes its SYNOPSIS in.
+GEN_PAGES = {
+    'flock': '.SH SYNOPSIS\n.nf\n.B #include <sys/file.h>\n.PP\n'
+             '.BI "int flock(int " fd ", int " operation );\n.fi\n.SH DESCRIPTION\nx(int y);\n',
+    'open': '.SH SYNOPSIS\n.nf\n.BI "int open(const char *" pathname ", int " flags );\n'
+            '.BI "int open(const char *" pathname ", int " flags ", mode_t " mode );\n.fi\n',
+    'futex': '.SH SYNOPSIS\n.nf\n'
+             '.BI "long syscall(SYS_futex, uint32_t *" uaddr ", int " futex_op \\\n'
+             '", uint32_t " val ,\n'
+             '.BI "             const struct timespec *" timeout , \\\n'
+             '" \\fR  /* or: \\fBuint32_t \\fIval2\\fP */"\n'
+             '.BI "             uint32_t *" uaddr2 ", uint32_t " val3 );\n.fi\n',
+    'read': '.SH SYNOPSIS\n.nf\n'
+            '.BI "ssize_t read(int " fd ", void " buf [. count "], size_t " count );\n.fi\n',
+    'ioctl': '.SH SYNOPSIS\n.nf\n.BI "int ioctl(int " fd ", unsigned long " request ", ...);"\n.fi\n',
+    'ioctl_fat': '.SH SYNOPSIS\n.nf\n.BI "int ioctl(int " fd ", unsigned long " request \\\n'
+                 '", struct __fat_dirent " entry [2]);\n.fi\n',
+    'clone': '.SH SYNOPSIS\n.nf\n.BI "int clone(int (*" "fn" ")(void *_Nullable), void *" stack ", int " flags );\n.fi\n',
+    'openat': '.SH SYNOPSIS\n.nf\n.BI "int openat(int " dirfd ", const char *" pathname ", int " flags );\n.fi\n',
+}
+
+
+@test
+def argnames_generator_reads_man_pages():
+    """scripts/gen-argnames.py takes each row's names from its page's SYNOPSIS
+    (.BI lines, syscall(SYS_x, ...) forms, line continuations, the longest of
+    two forms, the page named after the call over another page's example),
+    applies the overrides file, and fails --check for a row left unnamed."""
+    import gzip
+    tmp = tempfile.mkdtemp(prefix='sysray-argn-')
+    try:
+        mandir = os.path.join(tmp, 'man2')
+        os.mkdir(mandir)
+        for page, text in GEN_PAGES.items():
+            with gzip.open(os.path.join(mandir, page + '.2.gz'), 'wt') as f:
+                f.write(text)
+        rows = os.path.join(tmp, 'rows.def')
+        with open(rows, 'w') as f:
+            f.write('SC(read, TD, INT, A(FD), A(BUF_OUT, RET), A(SIZE))\n'
+                    'SC(open, TD|TF|FDA(NEWFD), FD, A(PATH), A(CUSTOM, open_flags), A(MODE))\n'
+                    'SC(flock, TD, INT, A(FD), A(FLAGS, flock_ops))\n'
+                    'SCX(futex, 0, INT, futex, A(PTR), A(HEX), A(UINT), A(PTR), A(PTR), A(HEX))\n'
+                    'SCX(ioctl, TD, INT, ioctl, A(FD), A(HEX), A(HEX))\n'
+                    'SC(time, 0, INT, A(PTR))\n'
+                    'SC(getpid, 0, PID)\n')
+        ov = os.path.join(tmp, 'ov.txt')
+        with open(ov, 'w') as f:
+            f.write('# reason\nflock fd op  # strace: op\nioctl fd op argp\ntime -  # unnamed\n')
+        gen = [sys.executable, os.path.join(ROOT, 'scripts', 'gen-argnames.py'), mandir, rows, ov]
+        p = subprocess.run(gen + ['--check'], capture_output=True, text=True)
+        got = [l for l in p.stdout.splitlines() if l.startswith('#define')]
+        want = ['#define SR_ARGN_read "fd", "buf", "count"',
+                '#define SR_ARGN_open "pathname", "flags", "mode"',
+                '#define SR_ARGN_flock "fd", "op"',
+                '#define SR_ARGN_futex "uaddr", "futex_op", "val", "timeout", "uaddr2", "val3"',
+                '#define SR_ARGN_ioctl "fd", "op", "argp"',
+                '#define SR_ARGN_time ""',
+                '#define SR_ARGN_getpid NULL']
+        check(p.returncode == 0 and got == want, f'rc {p.returncode} {p.stderr}\n' + '\n'.join(got))
+        with open(ov, 'w') as f:
+            f.write('flock fd op\n')
+        p = subprocess.run(gen + ['--check'], capture_output=True, text=True)
+        check(p.returncode == 1 and 'rows without names: ioctl time' in p.stderr,
+              f'--check: rc {p.returncode}, {p.stderr!r}')
+        check('#define SR_ARGN_ioctl NULL' in p.stdout, 'ioctl_fat(2)\'s example taken for ioctl')
+    finally:
+        shutil.rmtree(tmp)
+
+
 def attached_trace(tracer, script, path):
     """Run `sh -c script` after it opened fd 3 on path, attach `tracer -p PID`
     (a command list without -p) and let the script go by closing its stdin;
