@@ -140,6 +140,22 @@ void t_feed(struct t_sink *s, const struct t_rec *r)
 	pairing__handle(&s->p, r->buf, r->len);
 }
 
+void t_feed_read_split(struct t_sink *s)
+{
+	static const uint64_t read_a[6] = { 0, 0x1000, 10 }, none[6];
+	struct t_rec r;
+
+	t_enter(&r, 100, "read", read_a);
+	t_feed(s, &r);
+	t_enter(&r, 200, "getpid", none);
+	t_feed(s, &r);
+	t_exit(&r, 200, "getpid", 200);
+	t_feed(s, &r);
+	t_exit(&r, 100, "read", 3);
+	t_blob(&r, 1, "abc", 3, 0, 3);
+	t_feed(s, &r);
+}
+
 const char *t_sink_text(struct t_sink *s)
 {
 	return t_memout_text(&s->mem);

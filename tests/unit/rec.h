@@ -61,6 +61,11 @@ void t_sink_reinit(struct t_sink *s);
 /* Print with the fd tables @fds (not owned), whose comm callback stays as set. */
 void t_sink_set_fds(struct t_sink *s, struct sr_fdtab *fds);
 void t_feed(struct t_sink *s, const struct t_rec *r);
+/*
+ * Task 100's read(0, buf, 10) interrupted by task 200's getpid() = 200,
+ * then its return of 3 bytes "abc": the lines an unfinished call splits into.
+ */
+void t_feed_read_split(struct t_sink *s);
 /* Flush and return everything printed so far (NUL-terminated, in mem.text_buf). */
 const char *t_sink_text(struct t_sink *s);
 void t_sink_close(struct t_sink *s);

@@ -124,23 +124,12 @@ static void raw_with_names(struct t_state *st)
  */
 static void split_lines(struct t_state *st)
 {
-	static const uint64_t read_a[6] = { 0, 0x1000, 10 };
-	static const uint64_t none[6] = { 0 };
 	struct t_sink s;
-	struct t_rec r;
 
 	t_sink_open(&s);
 	s.opts.arg_names = true;
 	t_sink_reinit(&s);
-	t_enter(&r, 100, "read", read_a);
-	t_feed(&s, &r);
-	t_enter(&r, 200, "getpid", none);
-	t_feed(&s, &r);
-	t_exit(&r, 200, "getpid", 200);
-	t_feed(&s, &r);
-	t_exit(&r, 100, "read", 3);
-	t_blob(&r, 1, "abc", 3, 0, 3);
-	t_feed(&s, &r);
+	t_feed_read_split(&s);
 	CHECK_STR(st, t_sink_text(&s),
 		  "100   read(fd=0 <unfinished ...>\n"
 		  "200   getpid()                          = 200\n"

@@ -50,19 +50,9 @@ static void read_out_buffer(struct t_state *st)
 static void interleaved(struct t_state *st)
 {
 	struct t_sink s;
-	struct t_rec r;
-	uint64_t a[6] = { 0, 0x1000, 10 };
 
 	t_sink_open(&s);
-	t_enter(&r, 100, "read", a);
-	t_feed(&s, &r);
-	t_enter(&r, 200, "getpid", no_args);
-	t_feed(&s, &r);
-	t_exit(&r, 200, "getpid", 200);
-	t_feed(&s, &r);
-	t_exit(&r, 100, "read", 3);
-	t_blob(&r, 1, "abc", 3, 0, 3);
-	t_feed(&s, &r);
+	t_feed_read_split(&s);
 	CHECK_STR(st, t_sink_text(&s),
 		  "100   read(0,  <unfinished ...>\n"
 		  "200   getpid()                          = 200\n"
