@@ -95,6 +95,20 @@ typedef bool (*nl_payload_fn)(const struct nl_ctx *x, const struct nlmsghdr *h, 
 
 bool rtnl_payload(const struct nl_ctx *x, const struct nlmsghdr *h, uint64_t off, uint64_t len);
 
+/*
+ * The fixed struct of @size bytes at @off, its first byte (the family)
+ * already read: false and "..." when the payload is shorter, or the address
+ * of the rest when it was not captured (rtnl.c).
+ */
+bool rtnl_struct(const struct nl_ctx *x, uint64_t off, uint64_t len, void *dst, size_t size);
+
+/*
+ * The route messages rtnl_msg.c describes by a table of fields (type
+ * @type, its family byte @family already read): false for the others.
+ */
+bool rtnl_msg_payload(const struct nl_ctx *x, uint16_t type, uint64_t off, uint64_t len,
+		      uint8_t family);
+
 bool diag_payload(const struct nl_ctx *x, const struct nlmsghdr *h, uint64_t off, uint64_t len);
 
 /* A payload strace cannot tell more of: "{family=AF_INET, "\x01\x02"}" (rtnl.c). */

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Netlink messages sent on a socket the kernel side identified at the
+ * call's entry (SR_HOW_SOCK, no fd tables), and the route messages of
+ * user/decode/rtnl_msg.c, against lines strace 6.1 prints (its tests
+ * nlattr_rtgenmsg, nlattr_ifaddrlblmsg, nlattr_dcbmsg, netlink_route).
+ */
+#include <string.h>
+#include <sys/socket.h>
+#include <linux/dcbnl.h>
+#include <linux/if_addrlabel.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+
+#include "rec.h"
+#include "test.h"
+
+/* A message: header, a struct of @slen bytes, then one attribute of 4 bytes (or none). */
+struct nl_buf {
+	uint8_t b[64];
+	size_t len;
+};
+
+static void nl_build(struct nl_buf *m, uint16_t type, uint16_t flags, const void *s, size_t slen,
+		     int attr)
+{
+	struct nlmsghdr h = { .nlmsg_type = type, .nlmsg_flags = flags };
+	struct nlattr a = { .nla_len = NLA_HDRLEN + 4, .nla_type = (uint16_t)attr };
+	size_t off = NLMSG_HDRLEN;
+
+	memset(m, 0, sizeof(*m));
+	memcpy(m->b + off, s, slen);
+	off += NLMSG_ALIGN(slen);
+	if (attr >= 0) {
+		memcpy(m->b + off, &a, sizeof(a));
+		memcpy(m->b + off + NLA_HDRLEN, "abcd", 4);
+		off += NLA_HDRLEN + 4;
+	}
+	h.nlmsg_len = off;
+	memcpy(m->b, &h, sizeof(h));
+	m->len = off;
+}
+
+/* sendto(3, @m, ...) on the NETLINK_ROUTE socket the entry record names. */
+static const char *route_send(struct t_sink *s, const struct nl_buf *m, size_t have, int64_t ret,
+			      uint64_t addr)
+{
+	static const struct sr_sockid id = { AF_NETLINK, NETLINK_ROUTE, 0 };
+	uint64_t a[6] = { 3, addr, m->len, MSG_DONTWAIT, 0, 0 };
+	struct t_blobspec in[2] = {
+		{ 0, &id, sizeof(id), 0, 0 },
+		{ 1, m->b, have, have < m->len ? SR_BF_PART : 0, (int32_t)m->len },
+	};
+
+	return t_line(s, "sendto", a, in, 2, ret, NULL, 0);
+}
+
+static void route_structs(struct t_state *st)
+{
+	struct rtgenmsg gen = { .rtgen_family = AF_UNIX };
+	struct ifaddrlblmsg lbl = { .ifal_family = AF_UNIX, .ifal_index = 1 };
+	struct dcbmsg dcb = { .dcb_family = AF_UNIX };
+	struct t_sink s;
+	struct nl_buf m;
+
+	t_sink_open(&s);
+	nl_build(&m, RTM_GETNSID, NLM_F_DUMP, &gen, sizeof(gen), 0x3fff);
+	CHECK_STR(
+		st, route_send(&s, &m, m.len, 28, 0x1000),
+		"sendto(3, [{nlmsg_len=28, nlmsg_type=RTM_GETNSID, nlmsg_flags=NLM_F_DUMP, "
+		"nlmsg_seq=0, nlmsg_pid=0}, {rtgen_family=AF_UNIX}, [{nla_len=8, "
+		"nla_type=0x3fff /* NETNSA_??? */}, \"\\x61\\x62\\x63\\x64\"]], 28, MSG_DONTWAIT, "
+		"NULL, 0) = 28");
+	nl_build(&m, RTM_GETADDRLABEL, NLM_F_DUMP, &lbl, sizeof(lbl), IFAL_ADDRESS);
+	CHECK_STR(
+		st, route_send(&s, &m, m.len, 36, 0x1000),
+		"sendto(3, [{nlmsg_len=36, nlmsg_type=RTM_GETADDRLABEL, nlmsg_flags=NLM_F_DUMP, "
+		"nlmsg_seq=0, nlmsg_pid=0}, {ifal_family=AF_UNIX, ifal_prefixlen=0, ifal_flags=0, "
+		"ifal_index=if_nametoindex(\"lo\"), ifal_seq=0}, [{nla_len=8, "
+		"nla_type=IFAL_ADDRESS}, \"\\x61\\x62\\x63\\x64\"]], 36, MSG_DONTWAIT, NULL, 0) = 36");
+	nl_build(&m, RTM_GETDCB, NLM_F_DUMP, &dcb, sizeof(dcb), 0x3fff);
+	CHECK_STR(
+		st, route_send(&s, &m, m.len, 28, 0x1000),
+		"sendto(3, [{nlmsg_len=28, nlmsg_type=RTM_GETDCB, nlmsg_flags=NLM_F_DUMP, "
+		"nlmsg_seq=0, nlmsg_pid=0}, {dcb_family=AF_UNIX, cmd=DCB_CMD_UNDEFINED}, "
+		"[{nla_len=8, nla_type=0x3fff /* DCB_ATTR_??? */}, \"\\x61\\x62\\x63\\x64\"]], 28, "
+		"MSG_DONTWAIT, NULL, 0) = 28");
+	/* a struct the page cut after its family: the address of the rest */
+	nl_build(&m, RTM_GETADDRLABEL, NLM_F_REQUEST, &lbl, sizeof(lbl), -1);
+	CHECK_STR(st, route_send(&s, &m, NLMSG_HDRLEN + 1, -14, 0x7f1ee9a45fec),
+		  "sendto(3, [{nlmsg_len=28, nlmsg_type=RTM_GETADDRLABEL, "
+		  "nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, {ifal_family=AF_UNIX, "
+		  "0x7f1ee9a45ffd}], 28, MSG_DONTWAIT, NULL, 0) = -1 EFAULT (Bad address)");
+	/* a type without a struct decoder: its family and the bytes */
+	nl_build(&m, 0xffff, NLM_F_REQUEST,
+		 "\0"
+		 "1234",
+		 5, -1);
+	m.len = NLMSG_HDRLEN + 5;
+	((struct nlmsghdr *)m.b)->nlmsg_len = m.len;
+	CHECK_STR(st, route_send(&s, &m, m.len, 21, 0x1000),
+		  "sendto(3, [{nlmsg_len=21, nlmsg_type=0xffff /* RTM_??? */, "
+		  "nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, {family=AF_UNSPEC, "
+		  "data=\"\\x31\\x32\\x33\\x34\"}], 21, MSG_DONTWAIT, NULL, 0) = 21");
+	t_sink_close(&s);
+}
+
+/* The same bytes on a socket the entry record says is no netlink one: a string. */
+static void not_netlink(struct t_state *st)
+{
+	static const struct sr_sockid id = { AF_UNIX, 0, 0 };
+	struct rtgenmsg gen = { .rtgen_family = AF_UNIX };
+	struct t_sink s;
+	struct nl_buf m;
+	uint64_t a[6] = { 3, 0x1000, 0, 0, 0, 0 };
+	struct t_blobspec in[2] = { { 0, &id, sizeof(id), 0, 0 }, { 1, NULL, 0, 0, 0 } };
+
+	nl_build(&m, RTM_GETNSID, 0, &gen, sizeof(gen), -1);
+	a[2] = in[1].len = m.len;
+	in[1].data = m.b;
+	in[1].aux = (int32_t)m.len;
+	t_sink_open(&s);
+	CHECK_STR(
+		st, t_line(&s, "sendto", a, in, 2, 20, NULL, 0),
+		"sendto(3, \"\\24\\0\\0\\0Z\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\1\\0\\0\\0\", 20, 0, "
+		"NULL, 0) = 20");
+	t_sink_close(&s);
+}
+
+T_SUITE(decode_netlink_tests) = {
+	T_CASE(route_structs),
+	T_CASE(not_netlink),
+	T_END,
+};
