@@ -1,15 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Netlink messages sent on a socket the kernel side identified at the
- * call's entry (SR_HOW_SOCK, no fd tables), and the route messages of
- * user/decode/rtnl_msg.c, against lines strace 6.1 prints (its tests
- * nlattr_rtgenmsg, nlattr_ifaddrlblmsg, nlattr_dcbmsg, netlink_route).
+ * call's entry (SR_HOW_SOCK, no fd tables), the route messages of
+ * user/decode/rtnl_msg.c and nested attributes (rtnl_tc.c, rtnl.c),
+ * against lines strace 6.1 prints (its tests nlattr_rtgenmsg,
+ * nlattr_ifaddrlblmsg, nlattr_dcbmsg, netlink_route, nlattr_tc_stats,
+ * nlattr_tca_stab, nlattr_tcmsg, nlattr_ifla_proto_down_reason).
  */
 #include <string.h>
 #include <sys/socket.h>
 #include <linux/dcbnl.h>
+#include <linux/gen_stats.h>
 #include <linux/if_addrlabel.h>
+#include <linux/if_arp.h>
+#include <linux/if_link.h>
 #include <linux/netlink.h>
+#include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
 
 #include "rec.h"
@@ -105,6 +111,85 @@ static void route_structs(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/* @n bytes of @p appended to @m. */
+static void nl_put(struct nl_buf *m, const void *p, size_t n)
+{
+	memcpy(m->b + m->len, p, n);
+	m->len += n;
+	((struct nlmsghdr *)m->b)->nlmsg_len = m->len;
+}
+
+/* A message of @type with the struct @s, then an attribute @outer holding one @inner of @n bytes. */
+static void nl_nested(struct nl_buf *m, uint16_t type, const void *s, size_t slen, uint16_t outer,
+		      uint16_t inner, const void *p, size_t n)
+{
+	struct nlmsghdr h = { .nlmsg_type = type, .nlmsg_flags = NLM_F_DUMP };
+	struct nlattr o = { .nla_len = 2 * NLA_HDRLEN + n, .nla_type = outer };
+	struct nlattr i = { .nla_len = NLA_HDRLEN + n, .nla_type = inner };
+
+	memset(m, 0, sizeof(*m));
+	nl_put(m, &h, sizeof(h));
+	nl_put(m, s, slen);
+	nl_put(m, &o, sizeof(o));
+	nl_put(m, &i, sizeof(i));
+	nl_put(m, p, n);
+}
+
+/* Attributes nested in attributes, each set with its decoders (strace 6.1's lines). */
+static void route_nested(struct t_state *st)
+{
+	struct tcmsg tc = { .tcm_family = AF_UNIX, .tcm_ifindex = 1 };
+	struct ifinfomsg ifi = { .ifi_family = AF_UNIX,
+				 .ifi_type = ARPHRD_LOOPBACK,
+				 .ifi_index = 1,
+				 .ifi_flags = IFF_UP };
+	struct gnet_stats_basic sb = { .bytes = 0xabcdebdafefeadeb, .packets = 0xbdcdeabf };
+	uint16_t stab[2] = { 0xacbd, 0xefba };
+	uint32_t mask = 0xabacdbcd;
+	struct t_sink s;
+	struct nl_buf m;
+
+	t_sink_open(&s);
+	/* gnet_stats_basic up to packets: 12 bytes */
+	nl_nested(&m, RTM_GETQDISC, &tc, sizeof(tc), TCA_STATS2, TCA_STATS_BASIC, &sb, 12);
+	CHECK_STR(st, route_send(&s, &m, m.len, 56, 0x1000),
+		  "sendto(3, [{nlmsg_len=56, nlmsg_type=RTM_GETQDISC, nlmsg_flags=NLM_F_DUMP, "
+		  "nlmsg_seq=0, nlmsg_pid=0}, {tcm_family=AF_UNIX, "
+		  "tcm_ifindex=if_nametoindex(\"lo\"), tcm_handle=0, tcm_parent=0, tcm_info=0}, "
+		  "[{nla_len=20, nla_type=TCA_STATS2}, [{nla_len=16, nla_type=TCA_STATS_BASIC}, "
+		  "{bytes=12379810276524862955, packets=3184388799}]]], 56, MSG_DONTWAIT, NULL, "
+		  "0) = 56");
+	/* one byte short of the struct: its bytes */
+	nl_nested(&m, RTM_GETQDISC, &tc, sizeof(tc), TCA_STATS2, TCA_STATS_BASIC, "abcdefghijk",
+		  11);
+	CHECK_STR(st, route_send(&s, &m, m.len, 55, 0x1000),
+		  "sendto(3, [{nlmsg_len=55, nlmsg_type=RTM_GETQDISC, nlmsg_flags=NLM_F_DUMP, "
+		  "nlmsg_seq=0, nlmsg_pid=0}, {tcm_family=AF_UNIX, "
+		  "tcm_ifindex=if_nametoindex(\"lo\"), tcm_handle=0, tcm_parent=0, tcm_info=0}, "
+		  "[{nla_len=19, nla_type=TCA_STATS2}, [{nla_len=15, nla_type=TCA_STATS_BASIC}, "
+		  "\"\\x61\\x62\\x63\\x64\\x65\\x66\\x67\\x68\\x69\\x6a\\x6b\"]]], 55, "
+		  "MSG_DONTWAIT, NULL, 0) = 55");
+	/* a u16 array the page cuts after its first element */
+	nl_nested(&m, RTM_GETQDISC, &tc, sizeof(tc), TCA_STAB, TCA_STAB_DATA, stab, sizeof(stab));
+	CHECK_STR(st, route_send(&s, &m, m.len - 2, -14, 0x7f0d700c6fff - (m.len - 2)),
+		  "sendto(3, [{nlmsg_len=48, nlmsg_type=RTM_GETQDISC, nlmsg_flags=NLM_F_DUMP, "
+		  "nlmsg_seq=0, nlmsg_pid=0}, {tcm_family=AF_UNIX, "
+		  "tcm_ifindex=if_nametoindex(\"lo\"), tcm_handle=0, tcm_parent=0, tcm_info=0}, "
+		  "[{nla_len=12, nla_type=TCA_STAB}, [{nla_len=8, nla_type=TCA_STAB_DATA}, "
+		  "[44221, ... /* 0x7f0d700c6fff */]]]], 48, MSG_DONTWAIT, NULL, 0) = -1 EFAULT "
+		  "(Bad address)");
+	nl_nested(&m, RTM_GETLINK, &ifi, sizeof(ifi), IFLA_PROTO_DOWN_REASON,
+		  IFLA_PROTO_DOWN_REASON_MASK, &mask, sizeof(mask));
+	CHECK_STR(st, route_send(&s, &m, m.len, 44, 0x1000),
+		  "sendto(3, [{nlmsg_len=44, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_DUMP, "
+		  "nlmsg_seq=0, nlmsg_pid=0}, {ifi_family=AF_UNIX, ifi_type=ARPHRD_LOOPBACK, "
+		  "ifi_index=if_nametoindex(\"lo\"), ifi_flags=IFF_UP, ifi_change=0}, "
+		  "[{nla_len=12, nla_type=IFLA_PROTO_DOWN_REASON}, [{nla_len=8, "
+		  "nla_type=IFLA_PROTO_DOWN_REASON_MASK}, 0xabacdbcd]]], 44, MSG_DONTWAIT, NULL, "
+		  "0) = 44");
+	t_sink_close(&s);
+}
+
 /* The same bytes on a socket the entry record says is no netlink one: a string. */
 static void not_netlink(struct t_state *st)
 {
@@ -129,6 +214,7 @@ static void not_netlink(struct t_state *st)
 
 T_SUITE(decode_netlink_tests) = {
 	T_CASE(route_structs),
+	T_CASE(route_nested),
 	T_CASE(not_netlink),
 	T_END,
 };

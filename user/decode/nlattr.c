@@ -68,6 +68,7 @@ static void nla_one(const struct nl_ctx *x, const struct nlattr *a, uint64_t off
 	uint64_t alen = a->nla_len < len ? a->nla_len : len;
 	uint16_t type = a->nla_type & NLA_TYPE_MASK;
 	nla_fn fn = s->fns && type < s->n ? s->fns[type] : NULL;
+	const void *arg = s->args && type < s->n && s->args[type] ? s->args[type] : s->opaque;
 
 	if (alen <= NLA_HDRLEN) {
 		nla_header(x, a, s->names);
@@ -75,7 +76,7 @@ static void nla_one(const struct nl_ctx *x, const struct nlattr *a, uint64_t off
 	}
 	pr_array_begin(x->f);
 	nla_header(x, a, s->names);
-	if (!fn || !fn(x, off + NLA_HDRLEN, alen - NLA_HDRLEN, s->opaque))
+	if (!fn || !fn(x, off + NLA_HDRLEN, alen - NLA_HDRLEN, arg))
 		nl_hex(x, off + NLA_HDRLEN, alen - NLA_HDRLEN);
 	pr_array_end(x->f);
 }
@@ -247,5 +248,102 @@ bool nla_inaddr(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *
 		return false;
 	}
 	pr_addr(x->f, x->addr + off);
+	return true;
+}
+
+bool nla_nested(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	nl_attrs(x, off, len, opaque);
+	return true;
+}
+
+bool nla_x32(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	(void)opaque;
+	return nla_num(x, off, len, 4, SR_NUM_X);
+}
+
+void nl_fields_print(struct sr_fmt *f, const struct nl_field *fl, size_t n, const uint8_t *m)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++, fl++) {
+		uint64_t v = fl->size == 8 ? get64(m, fl->off) :
+			     fl->size == 4 ? get32(m, fl->off) :
+			     fl->size == 2 ? get16(m, fl->off) :
+					     m[fl->off];
+
+		pr_field(f, fl->name);
+		switch (fl->kind) {
+		case NLF_D:
+			/* sign-extended from the field's own width */
+			pr_d(f, fl->size == 8 ? (int64_t)v :
+				fl->size == 4 ? (int32_t)v :
+				fl->size == 2 ? (int16_t)v :
+						(int8_t)v);
+			break;
+		case NLF_X:
+			pr_x(f, v);
+			break;
+		case NLF_IFINDEX:
+			fmt_ifindex(f, (uint32_t)v);
+			break;
+		case NLF_ENUM:
+			fmt_enum(f, fl->x, v);
+			break;
+		default:
+			pr_u(f, v);
+			break;
+		}
+	}
+}
+
+bool nla_struct(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	const struct nl_struct *d = opaque;
+	uint8_t m[64];
+
+	if (len < d->size || d->size > sizeof(m))
+		return false;
+	if (!nl_fetch(x, off, m, d->size))
+		return true;
+	pr_struct_begin(x->f);
+	nl_fields_print(x->f, d->fields, d->n, m);
+	pr_struct_end(x->f);
+	return true;
+}
+
+bool nla_u16_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	uint64_t i, n = len / sizeof(uint16_t);
+	uint16_t v;
+
+	(void)opaque;
+	/* as strace: whole elements, a trailing odd byte left out */
+	if (len < sizeof(uint16_t))
+		return false;
+	if (!nl_at(x, off, sizeof(v))) {
+		pr_addr(x->f, x->addr + off);
+		return true;
+	}
+	pr_array_begin(x->f);
+	for (i = 0; i < n; i++) {
+		const void *p = nl_at(x, off + i * sizeof(v), sizeof(v));
+
+		if (!pr_array_elem(x->f, i))
+			break;
+		if (!p) {
+			char buf[32];
+
+			snprintf(buf, sizeof(buf), "%#llx",
+				 (unsigned long long)(x->addr + off + i * sizeof(v)));
+			pr_more(x->f);
+			pr_comment(x->f, buf);
+			break;
+		}
+		memcpy(&v, p, sizeof(v));
+		pr_u(x->f, v);
+	}
+	pr_array_end(x->f);
 	return true;
 }

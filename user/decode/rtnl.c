@@ -104,12 +104,32 @@ static const nla_fn ifla_fns[] = {
 	[IFLA_ALT_IFNAME] = nla_str,
 	[IFLA_PARENT_DEV_NAME] = nla_str,
 	[IFLA_PARENT_DEV_BUS_NAME] = nla_str,
+	[IFLA_PROTO_DOWN_REASON] = nla_nested,
+};
+
+#define NIFLA (sizeof(ifla_fns) / sizeof(ifla_fns[0]))
+
+static const nla_fn down_reason_fns[] = {
+	[IFLA_PROTO_DOWN_REASON_MASK] = nla_x32,
+	[IFLA_PROTO_DOWN_REASON_VALUE] = nla_x32,
+};
+
+static const struct nla_set down_reason_set = {
+	.names = &xlat_rtnl_ifla_proto_down_reason_attrs,
+	.fns = down_reason_fns,
+	.n = sizeof(down_reason_fns) / sizeof(down_reason_fns[0]),
+};
+
+/* The nested sets of IFLA attributes, by type. */
+static const void *const ifla_args[NIFLA] = {
+	[IFLA_PROTO_DOWN_REASON] = &down_reason_set,
 };
 
 static const struct nla_set ifla_set = {
 	.names = &xlat_rtnl_link_attrs,
 	.fns = ifla_fns,
-	.n = sizeof(ifla_fns) / sizeof(ifla_fns[0]),
+	.n = NIFLA,
+	.args = ifla_args,
 };
 
 /* RTM_*LINK: struct ifinfomsg. */

@@ -17,21 +17,6 @@
 #include "decode/net.h"
 #include "decode/netlink.h"
 
-enum nlf_kind {
-	NLF_U, /* unsigned decimal */
-	NLF_IFINDEX, /* if_nametoindex("lo") */
-	NLF_ENUM, /* a name of @x, or hex and its "X_???" note */
-};
-
-/* One field after the family: its name, where it is, how it prints. */
-struct nl_field {
-	const char *name;
-	uint16_t off;
-	uint8_t size; /* 1, 2 or 4 bytes */
-	uint8_t kind; /* enum nlf_kind */
-	const struct sr_xlat *x;
-};
-
 /* A message struct that starts with its family byte, and its attributes. */
 struct nl_msgdesc {
 	const char *family; /* the family field's name */
@@ -39,12 +24,9 @@ struct nl_msgdesc {
 	const struct nl_field *fields;
 	size_t nfields;
 	const struct sr_xlat *attrs;
+	const struct nla_set *set; /* the attributes' decoders, or NULL: names only */
 };
 
-#define NLF(type, field, kind, x)                                                  \
-	{                                                                          \
-#field, offsetof(type, field), sizeof(((type *)0)->field), kind, x \
-	}
 #define NL_MSG(type, fam, flds, attrs_)                                         \
 	{                                                                       \
 		fam, sizeof(type), flds, sizeof(flds) / sizeof(flds[0]), attrs_ \
@@ -86,8 +68,11 @@ static const struct nl_msgdesc ifal_msg =
 	NL_MSG(struct ifaddrlblmsg, "ifal_family", ifal_fields, &xlat_rtnl_addrlabel_attrs);
 static const struct nl_msgdesc neightbl_msg = { "ndtm_family", sizeof(struct ndtmsg), no_fields, 0,
 						&xlat_rtnl_neightbl_attrs };
-static const struct nl_msgdesc tc_msg =
-	NL_MSG(struct tcmsg, "tcm_family", tc_fields, &xlat_rtnl_tc_attrs);
+static const struct nl_msgdesc tc_msg = {
+	"tcm_family",	     sizeof(struct tcmsg),
+	tc_fields,	     sizeof(tc_fields) / sizeof(tc_fields[0]),
+	&xlat_rtnl_tc_attrs, &rtnl_tc_attrs
+};
 
 /* The struct of route message type @type, when it is one of these. */
 static const struct nl_msgdesc *rtnl_msgdesc(uint16_t type)
@@ -113,26 +98,6 @@ static const struct nl_msgdesc *rtnl_msgdesc(uint16_t type)
 	return NULL;
 }
 
-static void nl_field_print(struct sr_fmt *f, const struct nl_field *fl, const uint8_t *m)
-{
-	uint32_t v = fl->size == 4 ? get32(m, fl->off) :
-		     fl->size == 2 ? get16(m, fl->off) :
-				     m[fl->off];
-
-	pr_field(f, fl->name);
-	switch (fl->kind) {
-	case NLF_IFINDEX:
-		fmt_ifindex(f, v);
-		break;
-	case NLF_ENUM:
-		fmt_enum(f, fl->x, v);
-		break;
-	default:
-		pr_u(f, v);
-		break;
-	}
-}
-
 bool rtnl_msg_payload(const struct nl_ctx *x, uint16_t type, uint64_t off, uint64_t len,
 		      uint8_t family)
 {
@@ -141,7 +106,6 @@ bool rtnl_msg_payload(const struct nl_ctx *x, uint16_t type, uint64_t off, uint6
 	struct sr_fmt *f = x->f;
 	uint8_t m[64];
 	uint64_t skip;
-	size_t i;
 
 	_Static_assert(sizeof(struct tcmsg) <= sizeof(m), "the largest struct fits");
 	if (!d)
@@ -153,12 +117,11 @@ bool rtnl_msg_payload(const struct nl_ctx *x, uint16_t type, uint64_t off, uint6
 		pr_struct_end(f);
 		return true;
 	}
-	for (i = 0; i < d->nfields; i++)
-		nl_field_print(f, &d->fields[i], m);
+	nl_fields_print(f, d->fields, d->nfields, m);
 	pr_struct_end(f);
 	skip = NLMSG_ALIGN(d->size);
 	s.names = d->attrs;
 	if (len > skip)
-		nl_attrs(x, off + skip, len - skip, &s);
+		nl_attrs(x, off + skip, len - skip, d->set ? d->set : &s);
 	return true;
 }
