@@ -5,12 +5,14 @@
  * user/decode/rtnl_msg.c and nested attributes (rtnl_tc.c, rtnl.c),
  * against lines strace 6.1 prints (its tests nlattr_rtgenmsg,
  * nlattr_ifaddrlblmsg, nlattr_dcbmsg, netlink_route, nlattr_tc_stats,
- * nlattr_tca_stab, nlattr_tcmsg, nlattr_ifla_proto_down_reason).
+ * nlattr_tca_stab, nlattr_tcmsg, nlattr_ifla_proto_down_reason,
+ * nlattr_mdba_router_port).
  */
 #include <string.h>
 #include <sys/socket.h>
 #include <linux/dcbnl.h>
 #include <linux/gen_stats.h>
+#include <linux/if_bridge.h>
 #include <linux/if_addrlabel.h>
 #include <linux/if_arp.h>
 #include <linux/if_link.h>
@@ -190,6 +192,32 @@ static void route_nested(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/* A router port: its ifindex, then its own nested attributes. */
+static void route_router_port(struct t_state *st)
+{
+	struct br_port_msg bp = { .family = AF_UNIX, .ifindex = 1 };
+	struct nlattr a = { .nla_len = NLA_HDRLEN + 4, .nla_type = MDBA_ROUTER_PATTR_TIMER };
+	uint8_t port[12];
+	uint32_t v = 1;
+	struct t_sink s;
+	struct nl_buf m;
+
+	memcpy(port, &v, 4);
+	memcpy(port + 4, &a, sizeof(a));
+	v = 5700500;
+	memcpy(port + 8, &v, 4);
+	t_sink_open(&s);
+	nl_nested(&m, RTM_GETMDB, &bp, sizeof(bp), MDBA_ROUTER, MDBA_ROUTER_PORT, port,
+		  sizeof(port));
+	CHECK_STR(st, route_send(&s, &m, m.len, 44, 0x1000),
+		  "sendto(3, [{nlmsg_len=44, nlmsg_type=RTM_GETMDB, nlmsg_flags=NLM_F_DUMP, "
+		  "nlmsg_seq=0, nlmsg_pid=0}, {family=AF_UNIX, ifindex=if_nametoindex(\"lo\")}, "
+		  "[{nla_len=20, nla_type=MDBA_ROUTER}, [{nla_len=16, nla_type=MDBA_ROUTER_PORT}, "
+		  "if_nametoindex(\"lo\"), [{nla_len=8, nla_type=MDBA_ROUTER_PATTR_TIMER}, 5700500 "
+		  "/* 57005.00 s */]]]], 44, MSG_DONTWAIT, NULL, 0) = 44");
+	t_sink_close(&s);
+}
+
 /* The same bytes on a socket the entry record says is no netlink one: a string. */
 static void not_netlink(struct t_state *st)
 {
@@ -215,6 +243,7 @@ static void not_netlink(struct t_state *st)
 T_SUITE(decode_netlink_tests) = {
 	T_CASE(route_structs),
 	T_CASE(route_nested),
+	T_CASE(route_router_port),
 	T_CASE(not_netlink),
 	T_END,
 };

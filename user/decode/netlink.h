@@ -167,6 +167,8 @@ bool rtnl_msg_payload(const struct nl_ctx *x, uint16_t type, uint64_t off, uint6
 
 /* The attributes of the traffic control messages (tcmsg), rtnl_tc.c. */
 extern const struct nla_set rtnl_tc_attrs;
+/* The attributes of the multicast database messages (br_port_msg), rtnl_mdb.c. */
+extern const struct nla_set rtnl_mdb_attrs;
 
 bool diag_payload(const struct nl_ctx *x, const struct nlmsghdr *h, uint64_t off, uint64_t len);
 

@@ -62,8 +62,12 @@ static const struct nl_msgdesc netconf_msg = { "ncm_family", sizeof(struct netco
 					       0, &xlat_rtnl_netconf_attrs };
 static const struct nl_msgdesc dcb_msg =
 	NL_MSG(struct dcbmsg, "dcb_family", dcb_fields, &xlat_rtnl_dcb_attrs);
-static const struct nl_msgdesc mdb_msg =
-	NL_MSG(struct br_port_msg, "family", br_port_fields, &xlat_rtnl_mdb_attrs);
+static const struct nl_msgdesc mdb_msg = { "family",
+					   sizeof(struct br_port_msg),
+					   br_port_fields,
+					   sizeof(br_port_fields) / sizeof(br_port_fields[0]),
+					   &xlat_rtnl_mdb_attrs,
+					   &rtnl_mdb_attrs };
 static const struct nl_msgdesc ifal_msg =
 	NL_MSG(struct ifaddrlblmsg, "ifal_family", ifal_fields, &xlat_rtnl_addrlabel_attrs);
 static const struct nl_msgdesc neightbl_msg = { "ndtm_family", sizeof(struct ndtmsg), no_fields, 0,
