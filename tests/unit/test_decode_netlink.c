@@ -6,7 +6,7 @@
  * against lines strace 6.1 prints (its tests nlattr_rtgenmsg,
  * nlattr_ifaddrlblmsg, nlattr_dcbmsg, netlink_route, nlattr_tc_stats,
  * nlattr_tca_stab, nlattr_tcmsg, nlattr_ifla_proto_down_reason,
- * nlattr_mdba_router_port).
+ * nlattr_mdba_router_port, nlattr_unix_diag_msg, nlattr, netlink_sock_diag).
  */
 #include <string.h>
 #include <sys/socket.h>
@@ -19,6 +19,8 @@
 #include <linux/netlink.h>
 #include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
+#include <linux/sock_diag.h>
+#include <linux/unix_diag.h>
 
 #include "rec.h"
 #include "test.h"
@@ -49,11 +51,11 @@ static void nl_build(struct nl_buf *m, uint16_t type, uint16_t flags, const void
 	m->len = off;
 }
 
-/* sendto(3, @m, ...) on the NETLINK_ROUTE socket the entry record names. */
-static const char *route_send(struct t_sink *s, const struct nl_buf *m, size_t have, int64_t ret,
-			      uint64_t addr)
+/* sendto(3, @m, ...) on a netlink socket of protocol @proto the entry record names. */
+static const char *proto_send(struct t_sink *s, int proto, const struct nl_buf *m, size_t have,
+			      int64_t ret, uint64_t addr)
 {
-	static const struct sr_sockid id = { AF_NETLINK, NETLINK_ROUTE, 0 };
+	const struct sr_sockid id = { AF_NETLINK, (uint16_t)proto, 0 };
 	uint64_t a[6] = { 3, addr, m->len, MSG_DONTWAIT, 0, 0 };
 	struct t_blobspec in[2] = {
 		{ 0, &id, sizeof(id), 0, 0 },
@@ -61,6 +63,12 @@ static const char *route_send(struct t_sink *s, const struct nl_buf *m, size_t h
 	};
 
 	return t_line(s, "sendto", a, in, 2, ret, NULL, 0);
+}
+
+static const char *route_send(struct t_sink *s, const struct nl_buf *m, size_t have, int64_t ret,
+			      uint64_t addr)
+{
+	return proto_send(s, NETLINK_ROUTE, m, have, ret, addr);
 }
 
 static void route_structs(struct t_state *st)
@@ -218,6 +226,63 @@ static void route_router_port(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/* sock_diag's AF_UNIX request and reply, the reply's attributes (strace 6.1's lines). */
+static void diag_unix(struct t_state *st)
+{
+	struct unix_diag_req req = { .sdiag_family = AF_UNIX,
+				     .sdiag_protocol = 253,
+				     .udiag_states = 1 << 1 | 1 << 10,
+				     .udiag_ino = 0xfacefeed,
+				     .udiag_show = UDIAG_SHOW_NAME,
+				     .udiag_cookie = { 0xdeadbeef, 0xbadc0ded } };
+	struct unix_diag_msg msg = { .udiag_family = AF_UNIX,
+				     .udiag_type = SOCK_STREAM,
+				     .udiag_state = 1 };
+	struct nlmsghdr h = { .nlmsg_type = SOCK_DIAG_BY_FAMILY, .nlmsg_flags = NLM_F_REQUEST };
+	struct nlattr a = { .nla_len = NLA_HDRLEN + 8, .nla_type = UNIX_DIAG_VFS };
+	struct unix_diag_vfs vfs = { .udiag_vfs_ino = 3136994522, .udiag_vfs_dev = 0xabcddafa };
+	struct t_sink s;
+	struct nl_buf m = { .len = 0 };
+
+	t_sink_open(&s);
+	nl_put(&m, &h, sizeof(h));
+	nl_put(&m, &req, sizeof(req));
+	CHECK_STR(st, proto_send(&s, NETLINK_SOCK_DIAG, &m, m.len, 40, 0x1000),
+		  "sendto(3, [{nlmsg_len=40, nlmsg_type=SOCK_DIAG_BY_FAMILY, "
+		  "nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, {sdiag_family=AF_UNIX, "
+		  "sdiag_protocol=253, udiag_states=1<<TCP_ESTABLISHED|1<<TCP_LISTEN, "
+		  "udiag_ino=4207869677, udiag_show=UDIAG_SHOW_NAME, udiag_cookie=[3735928559, "
+		  "3134983661]}], 40, MSG_DONTWAIT, NULL, 0) = 40");
+	memset(&m, 0, sizeof(m));
+	h.nlmsg_flags = NLM_F_DUMP;
+	nl_put(&m, &h, sizeof(h));
+	nl_put(&m, &msg, sizeof(msg));
+	nl_put(&m, &a, sizeof(a));
+	nl_put(&m, &vfs, sizeof(vfs));
+	CHECK_STR(st, proto_send(&s, NETLINK_SOCK_DIAG, &m, m.len, 44, 0x1000),
+		  "sendto(3, [{nlmsg_len=44, nlmsg_type=SOCK_DIAG_BY_FAMILY, "
+		  "nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, {udiag_family=AF_UNIX, "
+		  "udiag_type=SOCK_STREAM, udiag_state=TCP_ESTABLISHED, udiag_ino=0, "
+		  "udiag_cookie=[0, 0]}, [{nla_len=12, nla_type=UNIX_DIAG_VFS}, "
+		  "{udiag_vfs_dev=makedev(0xdda, 0xabcfa), udiag_vfs_ino=3136994522}]], 44, "
+		  "MSG_DONTWAIT, NULL, 0) = 44");
+	/* a header-only attribute, then two bytes too few for another header: their bytes */
+	memset(&m, 0, sizeof(m));
+	a = (struct nlattr){ .nla_len = NLA_HDRLEN, .nla_type = UNIX_DIAG_NAME };
+	msg.udiag_state = 4;
+	nl_put(&m, &h, sizeof(h));
+	nl_put(&m, &msg, sizeof(msg));
+	nl_put(&m, &a, sizeof(a));
+	nl_put(&m, "12", 2);
+	CHECK_STR(st, proto_send(&s, NETLINK_SOCK_DIAG, &m, m.len, 38, 0x1000),
+		  "sendto(3, [{nlmsg_len=38, nlmsg_type=SOCK_DIAG_BY_FAMILY, "
+		  "nlmsg_flags=NLM_F_DUMP, nlmsg_seq=0, nlmsg_pid=0}, {udiag_family=AF_UNIX, "
+		  "udiag_type=SOCK_STREAM, udiag_state=TCP_FIN_WAIT1, udiag_ino=0, "
+		  "udiag_cookie=[0, 0]}, [{nla_len=4, nla_type=UNIX_DIAG_NAME}, "
+		  "\"\\x31\\x32\"]], 38, MSG_DONTWAIT, NULL, 0) = 38");
+	t_sink_close(&s);
+}
+
 /* The same bytes on a socket the entry record says is no netlink one: a string. */
 static void not_netlink(struct t_state *st)
 {
@@ -241,9 +306,6 @@ static void not_netlink(struct t_state *st)
 }
 
 T_SUITE(decode_netlink_tests) = {
-	T_CASE(route_structs),
-	T_CASE(route_nested),
-	T_CASE(route_router_port),
-	T_CASE(not_netlink),
-	T_END,
+	T_CASE(route_structs), T_CASE(route_nested), T_CASE(route_router_port),
+	T_CASE(diag_unix),     T_CASE(not_netlink),  T_END,
 };

@@ -82,6 +82,10 @@ enum nlf_kind {
 	NLF_X, /* hex */
 	NLF_IFINDEX, /* if_nametoindex("lo") */
 	NLF_ENUM, /* a name of @x, or hex and its "X_???" note */
+	NLF_FLAGS, /* bits named by @x */
+	NLF_BITNUM, /* bits whose numbers @x names: "1<<TCP_LISTEN" */
+	NLF_COOKIE, /* two u32 (a socket cookie): "[3735928559, 3134983661]" */
+	NLF_DEV, /* a dev_t: "makedev(0x8, 0x1)" */
 };
 
 /* One field of a struct: its name, where it is, how it prints. */
@@ -128,8 +132,9 @@ bool nla_nested(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *
  */
 bool nla_struct(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 bool nla_x32(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
-/* An array of u16: "[44221, 61370]"; where the capture ends, "..." and the address. */
+/* Arrays of u16, u32: "[44221, 61370]"; where the capture ends, "..." and the address. */
 bool nla_u16_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+bool nla_u32_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 bool nla_str(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 bool nla_u8(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 bool nla_u16(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);

@@ -10,6 +10,7 @@
 #include <arpa/inet.h>
 #include <linux/netlink.h>
 
+#include "decode/filemode.h"
 #include "decode/net.h"
 #include "decode/netlink.h"
 
@@ -17,11 +18,9 @@
 static bool nla_fetch(const struct nl_ctx *x, uint64_t off, uint64_t len, bool in_array,
 		      struct nlattr *a)
 {
+	/* too short for a header: its bytes, in an array too (strace's fetch_nlattr()) */
 	if (len < sizeof(*a)) {
-		if (in_array)
-			pr_more(x->f);
-		else
-			nl_hex(x, off, len);
+		nl_hex(x, off, len);
 		return false;
 	}
 	if (nl_at(x, off, sizeof(*a))) {
@@ -291,6 +290,21 @@ void nl_fields_print(struct sr_fmt *f, const struct nl_field *fl, size_t n, cons
 		case NLF_ENUM:
 			fmt_enum(f, fl->x, v);
 			break;
+		case NLF_FLAGS:
+			fmt_flags(f, fl->x, v);
+			break;
+		case NLF_BITNUM:
+			fmt_flags_bitnum(f, fl->x, v, 0);
+			break;
+		case NLF_COOKIE:
+			pr_array_begin(f);
+			pr_u(f, get32(m, fl->off));
+			pr_u(f, get32(m, fl->off + 4));
+			pr_array_end(f);
+			break;
+		case NLF_DEV:
+			fmt_dev(f, v);
+			break;
 		default:
 			pr_u(f, v);
 			break;
@@ -313,37 +327,45 @@ bool nla_struct(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *
 	return true;
 }
 
-bool nla_u16_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+/*
+ * An array of unsigned @size-byte numbers: whole elements (a trailing part
+ * of one left out, as strace does), "..." and the address where the
+ * capture ends.
+ */
+static bool nla_uarray(const struct nl_ctx *x, uint64_t off, uint64_t len, size_t size)
 {
-	uint64_t i, n = len / sizeof(uint16_t);
-	uint16_t v;
+	uint64_t i, n = len / size;
 
-	(void)opaque;
-	/* as strace: whole elements, a trailing odd byte left out */
-	if (len < sizeof(uint16_t))
+	if (len < size)
 		return false;
-	if (!nl_at(x, off, sizeof(v))) {
+	if (!nl_at(x, off, size)) {
 		pr_addr(x->f, x->addr + off);
 		return true;
 	}
 	pr_array_begin(x->f);
 	for (i = 0; i < n; i++) {
-		const void *p = nl_at(x, off + i * sizeof(v), sizeof(v));
+		const void *p = nl_at(x, off + i * size, size);
 
 		if (!pr_array_elem(x->f, i))
 			break;
 		if (!p) {
-			char buf[32];
-
-			snprintf(buf, sizeof(buf), "%#llx",
-				 (unsigned long long)(x->addr + off + i * sizeof(v)));
-			pr_more(x->f);
-			pr_comment(x->f, buf);
+			fmt_more_unread(x->f, x->addr + off + i * size);
 			break;
 		}
-		memcpy(&v, p, sizeof(v));
-		pr_u(x->f, v);
+		pr_u(x->f, size == 2 ? get16(p, 0) : get32(p, 0));
 	}
 	pr_array_end(x->f);
 	return true;
+}
+
+bool nla_u16_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	(void)opaque;
+	return nla_uarray(x, off, len, sizeof(uint16_t));
+}
+
+bool nla_u32_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	(void)opaque;
+	return nla_uarray(x, off, len, sizeof(uint32_t));
 }
