@@ -556,6 +556,8 @@ static __always_inline __u32 put_indirect(__u32 off, __u64 uptr, __u64 req)
 				(req & CAP_RETRYABLE));
 }
 
+#include "sockid.bpf.h"
+
 /*
  * The passes of capture_args() over a call's arguments. The hook leaves the
  * arguments (and the return value, the stack pointer) in the scratch.
@@ -581,6 +583,7 @@ __noinline __u32 capture_one(__u32 off, __u32 key, __u64 i, __u32 pass)
 		     pass == SR_PASS_RETRY	? SR_BF_RETRY :
 						  0;
 	__u64 ptr, total, rf, req;
+	__u32 cap;
 	long ret;
 
 	/* @i is 64-bit: a zero-extended copy would carry no bound for the verifier */
@@ -604,8 +607,12 @@ __noinline __u32 capture_one(__u32 off, __u32 key, __u64 i, __u32 pass)
 	switch (pa->how) {
 	case SR_HOW_BUF:
 	case SR_HOW_STR:
+		cap = pa->cap;
+		/* netlink messages are decoded, not cut at -s */
+		if ((pa->when & SR_CAP_NETLINK) && (__u16)sock_id(s->args[0]) == SOCKID_AF_NETLINK)
+			cap = SR_BLOB_MAX;
 		return put_blob(off, ptr, plan_want(pa, s->args, ret),
-				CAP_PACK(pa->cap, i, pa->how, flags) | rf |
+				CAP_PACK(cap, i, pa->how, flags) | rf |
 					(pa->len_src == SR_LEN_IOC || (pa->when & SR_CAP_PAGE_CUT)
 						 ? CAP_PAGE_CUT
 						 : 0) |
@@ -626,6 +633,8 @@ __noinline __u32 capture_one(__u32 off, __u32 key, __u64 i, __u32 pass)
 		return put_mmsg(off, ptr, ret > 0 ? ret : 0, req & ~CAP_RETRYABLE);
 	case SR_HOW_INDIRECT:
 		return put_indirect(off, ptr, req);
+	case SR_HOW_SOCK:
+		return put_sockid(off, ptr, req);
 	case SR_HOW_SPREL:
 		if (pass != SR_PASS_ENTER || !s->sp)
 			return off;

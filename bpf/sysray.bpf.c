@@ -42,9 +42,11 @@ static __always_inline bool exit_only(const struct sr_plan *plan)
  * -k: the user registers and the top of the user stack, in a record of its
  * own just before the entry record. Read a page at a time: a read that
  * crosses the end of the stack fails whole, and what lies below the end is
- * kept.
+ * kept. A function of its own, not on the capture chain: inlined, its loop
+ * spilled 32 bytes of registers into sys_exit's frame, which the deepest
+ * call chain (sys_exit -> capture_args -> ... -> put_blob) carries whole.
  */
-static __always_inline void emit_stack(struct pt_regs *regs)
+static __noinline void emit_stack(struct pt_regs *regs)
 {
 	struct sr_scratch *s = scratch_get();
 	__u64 want = targ_stack_bytes, got = 0, n;
@@ -149,9 +151,9 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
  * dereferenced, since a pointer loaded through a BTF pointer (t->mm) has
  * the verifier search all ~125k kernel types by name several times for each
  * path it explores there (~10 ms of every start-up); and off the stack,
- * since retry_faults()'s frame is on sys_exit's deepest call chain (6.1's
- * verifier counts each frame rounded up to 32 bytes against 512 in all,
- * and that chain takes all 512). A program that preempts this one and
+ * since sys_exit's frame (retry_faults() is inlined there) is on the
+ * deepest call chain (6.1's verifier counts each frame rounded up to 32
+ * bytes against 512 in all). A program that preempts this one and
  * takes the scratch bumps its gen: the record is then dropped and counted.
  */
 static __always_inline void exec_argv_bounds(void)
@@ -190,9 +192,13 @@ static __always_inline __u32 retry_exec_argv(__u32 off, __u32 i)
 
 /*
  * Re-read at exit the arguments of syscall @nr (plan at @key) whose copy
- * faulted at entry; the call returned @ret.
+ * faulted at entry; the call returned @ret. Inlined into sys_exit: as a
+ * function its frame (32 bytes, 64 in the build for older kernels) was one
+ * more step of the deepest call chain; it takes the function slot emit_stack()
+ * now uses. The verifier walks it with sys_exit (~1,700 more instructions
+ * processed at load).
  */
-__noinline __u32 retry_faults(__u32 off, __u32 key, __s32 nr, __s64 ret)
+static __always_inline __u32 retry_faults(__u32 off, __u32 key, __s32 nr, __s64 ret)
 {
 	const struct sr_plan *plan = plan_get(key);
 	__u32 tid = (__u32)bpf_get_current_pid_tgid();

@@ -201,6 +201,8 @@ struct sr_signal {
  * open_how, clone3's clone_args), as ioctl arguments are copied.
  */
 #define SR_CAP_PAGE_CUT 0x10
+/* a buffer of a call on a netlink socket (argument 0): SR_BLOB_MAX bytes, not cap */
+#define SR_CAP_NETLINK 0x20
 /*
  * SR_HOW_BUF: a copy that faults is made again with the bytes before the
  * next page boundary, marked SR_BF_PART (an array or a value that ends a
@@ -223,6 +225,7 @@ enum sr_cap_how {
 	SR_HOW_INDIRECT, /* { u64 ptr; u64 len } (part 0), then min(len, cap) at ptr (part 1) */
 	SR_HOW_DIRENTS, /* as SR_HOW_BUF, with the entry count of all ret bytes in aux */
 	SR_HOW_MMSG, /* struct mmsghdr[ret] (at most 8): each as SR_HOW_MSGHDR's blobs */
+	SR_HOW_SOCK, /* args[i] is an fd: what socket it is, a struct sr_sockid */
 };
 
 /* sr_plan_arg.len_src */
@@ -240,6 +243,16 @@ enum sr_len_src {
 	 * boundary (a short struct at the end of a mapping), marked SR_BF_TRUNC.
 	 */
 	SR_LEN_IOC,
+};
+
+/*
+ * SR_HOW_SOCK's blob: the socket an fd argument names when the call
+ * begins, as the netlink decoders need it (family 0: not a socket).
+ */
+struct sr_sockid {
+	__u16 family; /* AF_* */
+	__u16 protocol; /* sk_protocol: NETLINK_ROUTE... for AF_NETLINK */
+	__u32 pad;
 };
 
 struct sr_plan_arg {

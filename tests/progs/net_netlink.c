@@ -5,9 +5,8 @@
  * one buffer, attributes (a string, addresses, a nested set), an ack that
  * returns the request in an NLMSG_ERROR, and a short buffer. The socket is
  * bound first, as iproute2 does: strace asks sock_diag for the protocol,
- * which knows only bound sockets. Not part of the differential corpus: the
- * harness traces it with -y (tests/integration/run.py), where sysray's fd
- * tables know the socket's protocol however soon the program exits.
+ * which knows only bound sockets. Not part of the differential corpus:
+ * tests/integration/run.py traces it with and without -y.
  */
 #include "common.h"
 

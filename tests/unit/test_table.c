@@ -429,9 +429,9 @@ static int check_plan_arg(const struct sr_sysent *e, const struct sr_plan *p, in
 			bad += broken(e->name, i, "plan for an argument the call lacks");
 		return bad;
 	}
-	if (pa->how > SR_HOW_MMSG || pa->len_src > SR_LEN_IOC ||
-	    (pa->when & ~(copies | SR_CAP_ANYRET | SR_CAP_RETRY | SR_CAP_PAGE_CUT | SR_CAP_PART |
-			  SR_CAP_LEN32)))
+	if (pa->how > SR_HOW_SOCK || pa->len_src > SR_LEN_IOC ||
+	    (pa->when & ~(copies | SR_CAP_ANYRET | SR_CAP_RETRY | SR_CAP_PAGE_CUT | SR_CAP_NETLINK |
+			  SR_CAP_PART | SR_CAP_LEN32)))
 		bad += broken(e->name, i, "unknown how, len_src or when bits");
 	/* a copy with no way to copy does nothing, yet costs the entry record */
 	if (!(pa->when & copies) != (pa->how == SR_HOW_NONE))
@@ -463,6 +463,10 @@ static int check_plan_arg(const struct sr_sysent *e, const struct sr_plan *p, in
 		bad += broken(e->name, i, "stack-relative copy not at entry only");
 	if ((pa->how == SR_HOW_STRV || pa->how == SR_HOW_STRV_COUNT) && (pa->when & SR_CAP_EXIT))
 		bad += broken(e->name, i, "argv-like copy at exit");
+	/* the kernel side reads the socket of argument 0 */
+	if ((pa->how == SR_HOW_SOCK && (i != 0 || e->args[0].type != SR_T_FD)) ||
+	    ((pa->when & SR_CAP_NETLINK) && p->a[0].how != SR_HOW_SOCK))
+		bad += broken(e->name, i, "socket read from an argument 0 that is no fd");
 	if ((pa->how == SR_HOW_BUF || pa->how == SR_HOW_DIRENTS) && pa->len_src == SR_LEN_FIXED &&
 	    !pa->elem)
 		bad += broken(e->name, i, "fixed-size copy of 0 bytes");

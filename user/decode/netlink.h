@@ -9,6 +9,7 @@
 #ifndef SYSRAY_DECODE_NETLINK_H
 #define SYSRAY_DECODE_NETLINK_H
 
+#include <stddef.h>
 #include <linux/netlink.h>
 
 #include "decode/decode.h"
@@ -66,14 +67,74 @@ typedef bool (*nla_fn)(const struct nl_ctx *x, uint64_t off, uint64_t len, const
 struct nla_set {
 	const struct sr_xlat *names;
 	const nla_fn *fns; /* NULL: every payload as bytes */
-	size_t n; /* entries of fns */
-	const void *opaque; /* passed to each decoder */
+	size_t n; /* entries of fns (and of args) */
+	const void *opaque; /* passed to each decoder, but */
+	const void *const *args; /* by type, when set and not NULL: a nested set, a struct */
 };
 
 /* The attributes in @len bytes at @off: "[{nla_len=8, nla_type=IFA_ADDRESS}, ...]". */
 void nl_attrs(const struct nl_ctx *x, uint64_t off, uint64_t len, const struct nla_set *s);
 
+/* How a field of a struct of plain fields prints. */
+enum nlf_kind {
+	NLF_U, /* unsigned decimal */
+	NLF_D, /* signed decimal */
+	NLF_X, /* hex */
+	NLF_IFINDEX, /* if_nametoindex("lo") */
+	NLF_ENUM, /* a name of @x, or hex and its "X_???" note */
+	NLF_FLAGS, /* bits named by @x */
+	NLF_BITNUM, /* bits whose numbers @x names: "1<<TCP_LISTEN" */
+	NLF_COOKIE, /* two u32 (a socket cookie): "[3735928559, 3134983661]" */
+	NLF_DEV, /* a dev_t: "makedev(0x8, 0x1)" */
+};
+
+/* One field of a struct: its name, where it is, how it prints. */
+struct nl_field {
+	const char *name;
+	uint16_t off;
+	uint8_t size; /* 1, 2, 4 or 8 bytes */
+	uint8_t kind; /* enum nlf_kind */
+	const struct sr_xlat *x;
+};
+
+#define NLF(type, field, kind, x)                                                  \
+	{                                                                          \
+#field, offsetof(type, field), sizeof(((type *)0)->field), kind, x \
+	}
+
+/* A struct of plain fields: an attribute's payload (nla_struct()). */
+struct nl_struct {
+	size_t size;
+	const struct nl_field *fields;
+	size_t n;
+};
+
+#define NL_STRUCT(type, flds)                                      \
+	{                                                          \
+		sizeof(type), flds, sizeof(flds) / sizeof(flds[0]) \
+	}
+
+/* The same, of the first @size bytes (a struct whose padding strace does not ask for). */
+#define NL_STRUCT_N(size, flds)                            \
+	{                                                  \
+		size, flds, sizeof(flds) / sizeof(flds[0]) \
+	}
+
+/* ", name=value" for each of the @n fields @fl of the struct at @m. */
+void nl_fields_print(struct sr_fmt *f, const struct nl_field *fl, size_t n, const uint8_t *m);
+
 /* Payload decoders (nlattr.c). */
+/* Nested attributes of the set @opaque (a const struct nla_set *). */
+bool nla_nested(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+/*
+ * The struct @opaque (a const struct nl_struct *): bytes when the payload
+ * is shorter, the address when it was not captured.
+ */
+bool nla_struct(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+bool nla_x32(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+/* Arrays of u16, u32: "[44221, 61370]"; where the capture ends, "..." and the address. */
+bool nla_u16_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+bool nla_u32_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 bool nla_str(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 bool nla_u8(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 bool nla_u16(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
@@ -94,6 +155,25 @@ typedef bool (*nl_payload_fn)(const struct nl_ctx *x, const struct nlmsghdr *h, 
 			      uint64_t len);
 
 bool rtnl_payload(const struct nl_ctx *x, const struct nlmsghdr *h, uint64_t off, uint64_t len);
+
+/*
+ * The fixed struct of @size bytes at @off, its first byte (the family)
+ * already read: false and "..." when the payload is shorter, or the address
+ * of the rest when it was not captured (rtnl.c).
+ */
+bool rtnl_struct(const struct nl_ctx *x, uint64_t off, uint64_t len, void *dst, size_t size);
+
+/*
+ * The route messages rtnl_msg.c describes by a table of fields (type
+ * @type, its family byte @family already read): false for the others.
+ */
+bool rtnl_msg_payload(const struct nl_ctx *x, uint16_t type, uint64_t off, uint64_t len,
+		      uint8_t family);
+
+/* The attributes of the traffic control messages (tcmsg), rtnl_tc.c. */
+extern const struct nla_set rtnl_tc_attrs;
+/* The attributes of the multicast database messages (br_port_msg), rtnl_mdb.c. */
+extern const struct nla_set rtnl_mdb_attrs;
 
 bool diag_payload(const struct nl_ctx *x, const struct nlmsghdr *h, uint64_t off, uint64_t len);
 

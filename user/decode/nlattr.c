@@ -10,6 +10,7 @@
 #include <arpa/inet.h>
 #include <linux/netlink.h>
 
+#include "decode/filemode.h"
 #include "decode/net.h"
 #include "decode/netlink.h"
 
@@ -17,11 +18,9 @@
 static bool nla_fetch(const struct nl_ctx *x, uint64_t off, uint64_t len, bool in_array,
 		      struct nlattr *a)
 {
+	/* too short for a header: its bytes, in an array too (strace's fetch_nlattr()) */
 	if (len < sizeof(*a)) {
-		if (in_array)
-			pr_more(x->f);
-		else
-			nl_hex(x, off, len);
+		nl_hex(x, off, len);
 		return false;
 	}
 	if (nl_at(x, off, sizeof(*a))) {
@@ -68,6 +67,7 @@ static void nla_one(const struct nl_ctx *x, const struct nlattr *a, uint64_t off
 	uint64_t alen = a->nla_len < len ? a->nla_len : len;
 	uint16_t type = a->nla_type & NLA_TYPE_MASK;
 	nla_fn fn = s->fns && type < s->n ? s->fns[type] : NULL;
+	const void *arg = s->args && type < s->n && s->args[type] ? s->args[type] : s->opaque;
 
 	if (alen <= NLA_HDRLEN) {
 		nla_header(x, a, s->names);
@@ -75,7 +75,7 @@ static void nla_one(const struct nl_ctx *x, const struct nlattr *a, uint64_t off
 	}
 	pr_array_begin(x->f);
 	nla_header(x, a, s->names);
-	if (!fn || !fn(x, off + NLA_HDRLEN, alen - NLA_HDRLEN, s->opaque))
+	if (!fn || !fn(x, off + NLA_HDRLEN, alen - NLA_HDRLEN, arg))
 		nl_hex(x, off + NLA_HDRLEN, alen - NLA_HDRLEN);
 	pr_array_end(x->f);
 }
@@ -248,4 +248,124 @@ bool nla_inaddr(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *
 	}
 	pr_addr(x->f, x->addr + off);
 	return true;
+}
+
+bool nla_nested(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	nl_attrs(x, off, len, opaque);
+	return true;
+}
+
+bool nla_x32(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	(void)opaque;
+	return nla_num(x, off, len, 4, SR_NUM_X);
+}
+
+void nl_fields_print(struct sr_fmt *f, const struct nl_field *fl, size_t n, const uint8_t *m)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++, fl++) {
+		uint64_t v = fl->size == 8 ? get64(m, fl->off) :
+			     fl->size == 4 ? get32(m, fl->off) :
+			     fl->size == 2 ? get16(m, fl->off) :
+					     m[fl->off];
+
+		pr_field(f, fl->name);
+		switch (fl->kind) {
+		case NLF_D:
+			/* sign-extended from the field's own width */
+			pr_d(f, fl->size == 8 ? (int64_t)v :
+				fl->size == 4 ? (int32_t)v :
+				fl->size == 2 ? (int16_t)v :
+						(int8_t)v);
+			break;
+		case NLF_X:
+			pr_x(f, v);
+			break;
+		case NLF_IFINDEX:
+			fmt_ifindex(f, (uint32_t)v);
+			break;
+		case NLF_ENUM:
+			fmt_enum(f, fl->x, v);
+			break;
+		case NLF_FLAGS:
+			fmt_flags(f, fl->x, v);
+			break;
+		case NLF_BITNUM:
+			fmt_flags_bitnum(f, fl->x, v, 0);
+			break;
+		case NLF_COOKIE:
+			pr_array_begin(f);
+			pr_u(f, get32(m, fl->off));
+			pr_u(f, get32(m, fl->off + 4));
+			pr_array_end(f);
+			break;
+		case NLF_DEV:
+			fmt_dev(f, v);
+			break;
+		default:
+			pr_u(f, v);
+			break;
+		}
+	}
+}
+
+bool nla_struct(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	const struct nl_struct *d = opaque;
+	uint8_t m[64];
+
+	if (len < d->size || d->size > sizeof(m))
+		return false;
+	if (!nl_fetch(x, off, m, d->size))
+		return true;
+	pr_struct_begin(x->f);
+	nl_fields_print(x->f, d->fields, d->n, m);
+	pr_struct_end(x->f);
+	return true;
+}
+
+/*
+ * An array of unsigned @size-byte numbers: whole elements (a trailing part
+ * of one left out, as strace does), "..." and the address where the
+ * capture ends.
+ */
+static bool nla_uarray(const struct nl_ctx *x, uint64_t off, uint64_t len, size_t size)
+{
+	uint64_t i, n = len / size;
+
+	if (len < size)
+		return false;
+	if (!nl_at(x, off, size)) {
+		pr_addr(x->f, x->addr + off);
+		return true;
+	}
+	pr_array_begin(x->f);
+	for (i = 0; i < n; i++) {
+		const void *p = nl_at(x, off + i * size, size);
+
+		if (!pr_array_elem(x->f, i))
+			break;
+		if (!p) {
+			fmt_more_unread(x->f, x->addr + off + i * size);
+			break;
+		}
+		pr_u(x->f, size == 2 ? get16(p, 0) : get32(p, 0));
+	}
+	pr_array_end(x->f);
+	return true;
+}
+
+bool nla_u16_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	(void)opaque;
+	return nla_uarray(x, off, len, sizeof(uint16_t));
+}
+
+bool nla_u32_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	(void)opaque;
+	return nla_uarray(x, off, len, sizeof(uint32_t));
 }

@@ -37,21 +37,23 @@ bool nl_family_hex(const struct nl_ctx *x, uint64_t off, uint64_t len)
 	pr_struct_begin(f);
 	pr_field(f, "family");
 	fmt_enum(f, &xlat_socket_domain, family);
-	if (len > sizeof(family))
+	if (len > sizeof(family)) {
+		pr_field(f, "data");
 		nl_hex(x, off + sizeof(family), len - sizeof(family));
+	}
 	pr_struct_end(f);
 	return true;
 }
 
-/*
- * The fixed struct of @size bytes at @off, its first byte (the family)
- * already read: false and "..." when the payload is shorter, or the address
- * when it was not captured.
- */
-static bool rt_struct(const struct nl_ctx *x, uint64_t off, uint64_t len, void *dst, size_t size)
+bool rtnl_struct(const struct nl_ctx *x, uint64_t off, uint64_t len, void *dst, size_t size)
 {
 	if (len < size) {
 		pr_more(x->f);
+		return false;
+	}
+	/* strace reads the rest after the family: its address when unreadable */
+	if (!nl_at(x, off, size)) {
+		pr_addr(x->f, x->addr + off + 1);
 		return false;
 	}
 	return nl_fetch(x, off, dst, size);
@@ -102,12 +104,32 @@ static const nla_fn ifla_fns[] = {
 	[IFLA_ALT_IFNAME] = nla_str,
 	[IFLA_PARENT_DEV_NAME] = nla_str,
 	[IFLA_PARENT_DEV_BUS_NAME] = nla_str,
+	[IFLA_PROTO_DOWN_REASON] = nla_nested,
+};
+
+#define NIFLA (sizeof(ifla_fns) / sizeof(ifla_fns[0]))
+
+static const nla_fn down_reason_fns[] = {
+	[IFLA_PROTO_DOWN_REASON_MASK] = nla_x32,
+	[IFLA_PROTO_DOWN_REASON_VALUE] = nla_x32,
+};
+
+static const struct nla_set down_reason_set = {
+	.names = &xlat_rtnl_ifla_proto_down_reason_attrs,
+	.fns = down_reason_fns,
+	.n = sizeof(down_reason_fns) / sizeof(down_reason_fns[0]),
+};
+
+/* The nested sets of IFLA attributes, by type. */
+static const void *const ifla_args[NIFLA] = {
+	[IFLA_PROTO_DOWN_REASON] = &down_reason_set,
 };
 
 static const struct nla_set ifla_set = {
 	.names = &xlat_rtnl_link_attrs,
 	.fns = ifla_fns,
-	.n = sizeof(ifla_fns) / sizeof(ifla_fns[0]),
+	.n = NIFLA,
+	.args = ifla_args,
 };
 
 /* RTM_*LINK: struct ifinfomsg. */
@@ -120,7 +142,7 @@ static void rt_ifinfomsg(const struct nl_ctx *x, uint64_t off, uint64_t len, uin
 	pr_struct_begin(f);
 	pr_field(f, "ifi_family");
 	fmt_enum(f, &xlat_socket_domain, family);
-	if (rt_struct(x, off, len, &m, sizeof(m))) {
+	if (rtnl_struct(x, off, len, &m, sizeof(m))) {
 		pr_field(f, "ifi_type");
 		fmt_enum(f, &xlat_arp_hardware_types, m.ifi_type);
 		pr_field(f, "ifi_index");
@@ -185,7 +207,7 @@ static void rt_ifaddrmsg(const struct nl_ctx *x, uint64_t off, uint64_t len, uin
 	pr_struct_begin(f);
 	pr_field(f, "ifa_family");
 	fmt_enum(f, &xlat_socket_domain, family);
-	if (rt_struct(x, off, len, &m, sizeof(m))) {
+	if (rtnl_struct(x, off, len, &m, sizeof(m))) {
 		pr_field_u(f, "ifa_prefixlen", m.ifa_prefixlen);
 		pr_field(f, "ifa_flags");
 		fmt_flags(f, &xlat_ifaddrflags, m.ifa_flags);
@@ -221,7 +243,7 @@ static void rt_rtmsg(const struct nl_ctx *x, uint64_t off, uint64_t len, uint8_t
 	pr_struct_begin(f);
 	pr_field(f, "rtm_family");
 	fmt_enum(f, &xlat_socket_domain, family);
-	if (rt_struct(x, off, len, &m, sizeof(m))) {
+	if (rtnl_struct(x, off, len, &m, sizeof(m))) {
 		pr_field_u(f, "rtm_dst_len", m.rtm_dst_len);
 		pr_field_u(f, "rtm_src_len", m.rtm_src_len);
 		pr_field(f, "rtm_tos");
@@ -261,7 +283,7 @@ static void rt_ndmsg(const struct nl_ctx *x, uint64_t off, uint64_t len, uint8_t
 	pr_struct_begin(f);
 	pr_field(f, "ndm_family");
 	fmt_enum(f, &xlat_socket_domain, family);
-	if (rt_struct(x, off, len, &m, sizeof(m))) {
+	if (rtnl_struct(x, off, len, &m, sizeof(m))) {
 		pr_field(f, "ndm_ifindex");
 		fmt_ifindex(f, m.ndm_ifindex);
 		pr_field(f, "ndm_state");
@@ -304,9 +326,11 @@ bool rtnl_payload(const struct nl_ctx *x, const struct nlmsghdr *h, uint64_t off
 
 	if (h->nlmsg_type == NLMSG_DONE)
 		return false;
-	if (!fn)
-		return nl_family_hex(x, off, len);
-	if (nl_fetch(x, off, &family, sizeof(family)))
+	if (!nl_fetch(x, off, &family, sizeof(family)))
+		return true;
+	if (fn)
 		fn(x, off, len, family);
+	else if (!rtnl_msg_payload(x, h->nlmsg_type, off, len, family))
+		nl_family_hex(x, off, len);
 	return true;
 }

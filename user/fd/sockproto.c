@@ -23,6 +23,7 @@
 
 #include "call/call.h"
 #include "fd/model.h"
+#include "table/syscalls.h"
 
 /* The inode of socket @fd of process @tgid, or 0 when it is not a socket. */
 static uint64_t proc_sock_ino(uint32_t tgid, int fd)
@@ -137,10 +138,33 @@ static int proc_lookup(uint32_t tgid, int fd)
 	return proto;
 }
 
+/*
+ * What the kernel side read of the call's socket at entry (SR_HOW_SOCK on
+ * argument 0): true with *@proto set when it did.
+ */
+static bool entry_sockid(const struct sr_call *c, int fd, int *proto)
+{
+	const struct sr_blob *b = c->in[0];
+	struct sr_sockid id;
+
+	if (c->ent->nargs < 1 || c->ent->args[0].type != SR_T_FD || (int32_t)c->args[0] != fd ||
+	    !blob_get(b, sizeof(id)) || b->len != sizeof(id))
+		return false;
+	memcpy(&id, blob_data(b), sizeof(id));
+	if (!id.family)
+		return false; /* not a socket then: a bad fd, or closed since */
+	*proto = id.family == AF_NETLINK ? id.protocol : SR_NL_NONE;
+	return true;
+}
+
 int fdtab__netlink_proto(const struct sr_fdtab *t, const struct sr_call *c, int fd)
 {
 	const struct fdt_proc *p = t && c ? fdt__proc_known(t, c->tgid) : NULL;
 	const struct fdf_file *f = p && fd >= 0 ? fdt__file_at(p, fd) : NULL;
+	int proto;
+
+	if (c && entry_sockid(c, fd, &proto))
+		return proto;
 	if (f && f->kind != FDF_SOCKET)
 		return SR_NL_NONE;
 	if (f && f->sk && (f->flags & FDF_SK_KNOWN))

@@ -124,10 +124,13 @@ static void plan_arg(const struct sr_sysent *e, int i, const struct sr_opts *o,
 		pa->how = SR_HOW_BUF;
 		plan_len(e, pa, a->len);
 		pa->elem = 1;
-		pa->cap = (a->flags & SR_AF_SOCKBUF) ? SR_BLOB_MAX : str_cap(o, 0);
-		/* netlink messages print up to the first page they leave */
+		pa->cap = str_cap(o, 0);
+		/*
+		 * Netlink messages are decoded whole (SR_BLOB_MAX bytes on a
+		 * netlink socket) up to the first page they leave.
+		 */
 		if (a->flags & SR_AF_SOCKBUF)
-			pa->when |= SR_CAP_PART;
+			pa->when |= SR_CAP_NETLINK | SR_CAP_PART;
 		break;
 	case SR_T_PATH_OUT:
 		pa->when = SR_CAP_EXIT;
@@ -242,6 +245,27 @@ static void paths_only(const struct sr_sysent *e, struct sr_plan *plan)
 	}
 }
 
+/*
+ * A call with a socket buffer (sendto, recvfrom) reads at entry what socket
+ * its fd (argument 0) is: the netlink decoders need the protocol, and the
+ * kernel side the family (SR_CAP_NETLINK).
+ */
+static void plan_sockid(const struct sr_sysent *e, struct sr_plan *plan)
+{
+	int i;
+
+	if (e->nargs < 1 || e->args[0].type != SR_T_FD)
+		return;
+	for (i = 1; i < e->nargs && i < SR_NARGS; i++)
+		if (plan->a[i].when & SR_CAP_NETLINK)
+			break;
+	if (i >= e->nargs || i >= SR_NARGS)
+		return;
+	plan->a[0] = (struct sr_plan_arg){ .when = SR_CAP_ENTER,
+					   .how = SR_HOW_SOCK,
+					   .cap = sizeof(struct sr_sockid) };
+}
+
 void plan__syscall(const struct sr_sysent *e, const struct sr_opts *o, struct sr_plan *plan)
 {
 	int i;
@@ -252,6 +276,7 @@ void plan__syscall(const struct sr_sysent *e, const struct sr_opts *o, struct sr
 		plan_arg(e, i, o, &plan->a[i]);
 	if (e->dec && e->dec->plan)
 		e->dec->plan(e, o, plan);
+	plan_sockid(e, plan);
 	if (o->no_data)
 		paths_only(e, plan);
 	for (i = 0; i < SR_NARGS; i++) {
