@@ -17,12 +17,15 @@
  * loaded: SR_EXIT_FDI's and libbpf's (SR_BPF_LOOP 0).
  *
  * The tracepoints changed: io_uring_submit_sqe became io_uring_submit_req in
- * 6.3, io_uring_complete took the cqe in 6.4. The programs are raw
- * tracepoints, attached by name: the loader finds beforehand which
- * tracepoints this kernel has and with which arguments and says so in
- * targ_uring; with 0 (a kernel without io_uring or older than 6.0, or no
- * request wanted) the verifier sees three programs that return at once, and
- * nothing is attached.
+ * 6.3, io_uring_complete took the cqe in 6.4; before 6.0 the submission came
+ * with the ring first, and before 5.15 (and 5.18 for the completion) without
+ * the request. The programs are raw tracepoints, attached by name: the loader
+ * finds beforehand which tracepoints this kernel has and with which arguments
+ * and says so in targ_uring and targ_uring_sub; with targ_uring 0 (a kernel
+ * without io_uring, or no request wanted) the verifier sees programs that
+ * return at once, and nothing is attached. Where the completion does not name
+ * its request, requests are keyed by their ring and user_data and completed
+ * in the order they were submitted (uring_fifos).
  */
 #ifndef SYSRAY_URING_BPF_H
 #define SYSRAY_URING_BPF_H
@@ -43,6 +46,11 @@
 #define SEC_URING(tp) "?raw_tp/" tp
 #endif
 
+/* enum sr_uring_sub_tp: which submission tracepoint the kernel has */
+const volatile __u32 targ_uring_sub = 0;
+/* requests keyed by ring and user_data (uring_fifos), not by address */
+const volatile bool targ_uring_by_udata = false;
+
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
 	__uint(max_entries, SR_URING_OPS);
@@ -50,11 +58,14 @@ struct {
 	__type(value, struct sr_uring_op);
 } uring_ops SEC(".maps");
 
-/* A request in flight, by its kernel address. */
+/* uring_req.nr of a request only kept for its place in its uring_fifos queue */
+#define SR_UREQ_QUIET (-2)
+
+/* A request in flight, by its kernel address (or its uring_fifos key). */
 struct uring_req {
 	__u32 tgid;
 	__u32 tid;
-	__s32 nr; /* the twin, or -1 */
+	__s32 nr; /* the twin, or -1, or SR_UREQ_QUIET */
 	__u32 faults; /* arguments whose entry copy faulted: read again at completion */
 	__u64 args[SR_NARGS];
 };
@@ -66,6 +77,68 @@ struct {
 	__type(key, __u64);
 	__type(value, struct uring_req);
 } uring_reqs SEC(".maps");
+
+/*
+ * Kernels whose io_uring_complete does not name the request: the requests
+ * of a ring with one user_data, numbered in submission order. The tail is
+ * written only at submission, under the ring's uring_lock, the head only at
+ * completion, under its completion_lock: plain increments suffice. Queues
+ * are never deleted (a submission could race with the delete); the least
+ * recently used go when the map is full.
+ */
+struct uring_fifo {
+	__u64 head; /* the next request to complete */
+	__u64 tail; /* the next request to submit */
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 4096);
+	__type(key, __u64);
+	__type(value, struct uring_fifo);
+} uring_fifos SEC(".maps");
+
+static __always_inline bool uring_by_udata(void)
+{
+	return targ_uring_by_udata;
+}
+
+/* The queue of @ctx's requests with @ud: a multiplication by an odd constant keeps uds apart. */
+static __always_inline __u64 fifo_key(__u64 ctx, __u64 ud)
+{
+	return ctx ^ (ud * 0x9e3779b97f4a7c15ULL);
+}
+
+/* The next request of the queue @base (a number: keys of requests, not addresses). */
+static __always_inline __u64 fifo_push(__u64 base)
+{
+	struct uring_fifo *f = bpf_map_lookup_elem(&uring_fifos, &base), nf = {};
+
+	if (!f) {
+		bpf_map_update_elem(&uring_fifos, &base, &nf, BPF_NOEXIST);
+		f = bpf_map_lookup_elem(&uring_fifos, &base);
+		if (!f)
+			return 0;
+	}
+	return base + 0x100000000ULL + f->tail++;
+}
+
+/*
+ * The oldest request of the queue @base, taken off unless more completions
+ * follow (multishot), or 0 if none was submitted.
+ */
+static __always_inline __u64 fifo_pop(__u64 base, bool more)
+{
+	struct uring_fifo *f = bpf_map_lookup_elem(&uring_fifos, &base);
+	__u64 seq;
+
+	if (!f || f->head >= f->tail)
+		return 0;
+	seq = f->head;
+	if (!more)
+		f->head = seq + 1;
+	return base + 0x100000000ULL + seq;
+}
 
 /*
  * This CPU's request being built or completed, off the stack: with the
@@ -110,13 +183,13 @@ static __always_inline __u64 sqe_field(const struct sr_sqe *q, __u8 src)
 }
 
 /*
- * The entry the kernel just took from the submission ring for @req:
- * io_get_sqe() advanced cached_sq_head past it before the request was set
- * up. Returns whether @q holds it (the opcode and user_data agree).
+ * The entry the kernel just took from @ctx's submission ring for a request
+ * of @opcode and @ud: io_get_sqe() advanced cached_sq_head past it before
+ * the request was set up. Returns whether @q holds it (both agree).
  */
-static __always_inline bool ring_sqe(struct io_kiocb *req, struct sr_sqe *q)
+static __always_inline bool ring_sqe(struct io_ring_ctx *ctx, __u8 opcode, __u64 ud,
+				     struct sr_sqe *q)
 {
-	struct io_ring_ctx *ctx = BPF_CORE_READ(req, ctx);
 	__u32 mask = BPF_CORE_READ(ctx, sq_entries) - 1;
 	__u32 head = BPF_CORE_READ(ctx, cached_sq_head) - 1;
 	__u32 flags = BPF_CORE_READ(ctx, flags);
@@ -133,16 +206,33 @@ static __always_inline bool ring_sqe(struct io_kiocb *req, struct sr_sqe *q)
 		idx <<= 1;
 	if (bpf_probe_read_kernel(q, sizeof(*q), sqes + (__u64)idx * sizeof(*q)))
 		return false;
-	return q->opcode == BPF_CORE_READ(req, opcode) &&
-	       q->user_data == BPF_CORE_READ(req, cqe.user_data);
+	return q->opcode == opcode && q->user_data == ud;
+}
+
+/* Before 5.19 (and in 5.10's and 5.15's stable io_uring) user_data was the request's own. */
+struct io_kiocb___v515 {
+	__u64 user_data;
+} __attribute__((preserve_access_index));
+
+/* The user_data of @req, on every kernel. */
+static __always_inline __u64 req_user_data(struct io_kiocb *req)
+{
+	struct io_kiocb___v515 *old = (void *)req;
+
+	if (bpf_core_field_exists(old->user_data))
+		return BPF_CORE_READ(old, user_data);
+	return BPF_CORE_READ(req, cqe.user_data);
 }
 
 /*
  * A request of a traced task was submitted: send its twin's arguments and
- * entry captures, and remember it for its completion. @usqe: the entry as
- * the kernel passed it (io_uring_req_failed), or NULL to find it in the ring.
+ * entry captures, and remember it for its completion. @req: the kernel's
+ * request (NULL where the tracepoint has none); @ctx, @opcode, @ud: its
+ * ring, opcode and user_data; @usqe: the entry as the kernel passed it
+ * (io_uring_req_failed), or NULL to find it in the ring.
  */
-static __always_inline int uring_submit(struct io_kiocb *req, const void *usqe)
+static __always_inline int uring_submit(struct io_ring_ctx *ctx, struct io_kiocb *req, __u8 opcode,
+					__u64 ud, const void *usqe)
 {
 	struct task_struct *task = cur_task();
 	__u32 tgid = cur_tgid(task), key;
@@ -153,7 +243,7 @@ static __always_inline int uring_submit(struct io_kiocb *req, const void *usqe)
 	struct sr_scratch *s;
 	__u64 rq = (__u64)req, gen;
 	__u32 off;
-	bool ok;
+	bool ok, wanted;
 	int i;
 
 	if (!r || !task_traced(tgid, false, task))
@@ -170,18 +260,17 @@ static __always_inline int uring_submit(struct io_kiocb *req, const void *usqe)
 		x->h.tid = tgid;
 		x->flags |= SR_USUB_SQTHREAD;
 	}
-	x->req = rq;
-	x->ctx = (__u64)BPF_CORE_READ(req, ctx);
-	x->opcode = BPF_CORE_READ(req, opcode);
+	x->ctx = (__u64)ctx;
+	x->opcode = opcode;
 	x->pad = 0;
 	if (usqe)
 		ok = !bpf_probe_read_kernel(&x->sqe, sizeof(x->sqe), usqe);
 	else
-		ok = ring_sqe(req, &x->sqe);
+		ok = ring_sqe(ctx, opcode, ud, &x->sqe);
 	if (!ok) {
 		__builtin_memset(&x->sqe, 0, sizeof(x->sqe));
-		x->sqe.opcode = x->opcode;
-		x->sqe.user_data = BPF_CORE_READ(req, cqe.user_data);
+		x->sqe.opcode = opcode;
+		x->sqe.user_data = ud;
 	} else {
 		x->flags |= SR_USUB_SQE;
 	}
@@ -199,14 +288,21 @@ static __always_inline int uring_submit(struct io_kiocb *req, const void *usqe)
 								     0;
 	key = x->opcode < SR_URING_OPS ? x->opcode : 0;
 	op = bpf_map_lookup_elem(&uring_ops, &key);
-	if (!op || x->opcode >= SR_URING_OPS || !(op->flags & (SR_UOP_TRACED | SR_UOP_TRACK)))
+	if (!op)
 		return 0;
+	wanted = x->opcode < SR_URING_OPS && (op->flags & (SR_UOP_TRACED | SR_UOP_TRACK));
+	/* keyed by user_data: every request holds its place in its queue */
+	if (uring_by_udata())
+		rq = fifo_push(fifo_key((__u64)ctx, ud));
+	if (!wanted && !uring_by_udata())
+		return 0;
+	x->req = rq;
 #pragma unroll
 	for (i = 0; i < SR_NARGS; i++)
 		x->args[i] = ok && (op->flags & SR_UOP_TWIN) ? sqe_field(&x->sqe, op->src[i]) : 0;
 	off = sizeof(*x);
-	r->nr = -1;
-	if (ok && (op->flags & SR_UOP_TWIN)) {
+	r->nr = wanted ? -1 : SR_UREQ_QUIET;
+	if (wanted && ok && (op->flags & SR_UOP_TWIN)) {
 		r->nr = op->nr;
 		x->h.nr = op->nr;
 		plan = plan_of(op->nr);
@@ -223,11 +319,12 @@ static __always_inline int uring_submit(struct io_kiocb *req, const void *usqe)
 	if (!s)
 		return 0;
 	r->faults = s->faults;
-	if (bpf_map_update_elem(&uring_reqs, &rq, r, BPF_ANY)) {
+	if (!rq || bpf_map_update_elem(&uring_reqs, &rq, r, BPF_ANY)) {
 		stat_inc(SR_STAT_URING_UNTRACKED);
 		return 0;
 	}
-	emit(s, gen, off);
+	if (wanted)
+		emit(s, gen, off);
 	return 0;
 }
 
@@ -274,6 +371,8 @@ static __always_inline int uring_complete(__u64 req, __s64 res, __u32 cflags)
 	/* a multishot request (accept, recv, poll) goes on: more completions follow */
 	if (!(cflags & targ_uring_cqe_more))
 		bpf_map_delete_elem(&uring_reqs, &req);
+	if (rc->nr == SR_UREQ_QUIET)
+		return 0;
 	s = scratch_get();
 	if (!s)
 		return 0;
@@ -301,30 +400,43 @@ static __always_inline int uring_complete(__u64 req, __s64 res, __u32 cflags)
 }
 
 /*
- * 6.3 and later; on 6.0 to 6.2 the loader attaches it to the same
- * tracepoint under its older name, io_uring_submit_sqe (req, force_nonblock;
- * 5.x's had no request).
+ * io_uring_submit_req (6.3 and later), or the same tracepoint under its
+ * older name, io_uring_submit_sqe, with one of its three argument lists
+ * (targ_uring_sub): arguments are read only in the branch the knob keeps.
  */
 SEC(SEC_URING("io_uring_submit_req"))
-int BPF_PROG(uring_submit_req, struct io_kiocb *req)
+int uring_submit_req(__u64 *ctx)
 {
+	struct io_kiocb *req;
+
 	if (!targ_uring)
 		return 0;
-	return uring_submit(req, NULL);
+	if (targ_uring_sub == SR_USUBTP_CTX_REQ)
+		return uring_submit((void *)ctx[0], (void *)ctx[1], (__u8)ctx[2], ctx[3], NULL);
+	if (targ_uring_sub == SR_USUBTP_CTX)
+		return uring_submit((void *)ctx[0], NULL, (__u8)ctx[1], ctx[2], NULL);
+	req = (void *)ctx[0];
+	return uring_submit(BPF_CORE_READ(req, ctx), req, BPF_CORE_READ(req, opcode),
+			    req_user_data(req), NULL);
 }
 
-/* A request refused while being set up (bad flags, bad fd): it completes with the error. */
+/*
+ * A request refused while being set up (bad flags, bad fd): it completes
+ * with the error. Not attached where requests are keyed by user_data (its
+ * arguments differ there, and it has no ring).
+ */
 SEC(SEC_URING("io_uring_req_failed"))
 int BPF_PROG(uring_req_failed, const struct io_uring_sqe *sqe, struct io_kiocb *req, int error)
 {
 	__u64 rq = (__u64)req;
 
-	if (!targ_uring)
+	if (!targ_uring || uring_by_udata())
 		return 0;
 	/* already known: it failed while running, after its submission */
 	if (bpf_map_lookup_elem(&uring_reqs, &rq))
 		return 0;
-	return uring_submit(req, sqe);
+	return uring_submit(BPF_CORE_READ(req, ctx), req, BPF_CORE_READ(req, opcode),
+			    req_user_data(req), sqe);
 }
 
 /*
@@ -436,10 +548,29 @@ int uring_complete_prog(__u64 *ctx)
 				      cqe + __builtin_offsetof(struct io_uring_cqe, res));
 		bpf_probe_read_kernel(&flags, sizeof(flags),
 				      cqe + __builtin_offsetof(struct io_uring_cqe, flags));
+		if (uring_by_udata()) {
+			__u64 ud = 0;
+
+			bpf_probe_read_kernel(&ud, sizeof(ud), cqe);
+			return uring_complete(fifo_pop(fifo_key(ctx[0], ud),
+						       flags & targ_uring_cqe_more),
+					      res, flags);
+		}
 		return uring_complete(ctx[1], res, flags);
 	}
+	if (targ_uring == SR_URING_V60 && uring_by_udata())
+		return uring_complete(fifo_pop(fifo_key(ctx[0], ctx[2]),
+					       (__u32)ctx[4] & targ_uring_cqe_more),
+				      (int)ctx[3], (__u32)ctx[4]);
 	if (targ_uring == SR_URING_V60)
 		return uring_complete(ctx[1], (int)ctx[3], (__u32)ctx[4]);
+	if (targ_uring == SR_URING_V515)
+		return uring_complete(fifo_pop(fifo_key(ctx[0], ctx[1]),
+					       (__u32)ctx[3] & targ_uring_cqe_more),
+				      (int)ctx[2], (__u32)ctx[3]);
+	/* (ctx, user_data, long res) */
+	if (targ_uring == SR_URING_V510)
+		return uring_complete(fifo_pop(fifo_key(ctx[0], ctx[1]), false), (long)ctx[2], 0);
 	return 0;
 }
 

@@ -376,11 +376,31 @@ enum sr_sqe_src {
 /* Opcodes the kernel may know; larger ones are sent raw, with no twin. */
 #define SR_URING_OPS 128
 
-/* The io_uring programs' knob (targ_uring): which io_uring_complete the kernel has. */
+/*
+ * The io_uring programs' knob (targ_uring): which io_uring_complete the
+ * kernel has, told by how many arguments it takes (capture/uring.c).
+ */
 enum sr_uring_tp {
 	SR_URING_OFF = 0, /* none: the programs return at once and are not attached */
 	SR_URING_CQE = 1, /* 6.4 and later: (ctx, req, cqe) */
-	SR_URING_V60 = 2, /* 6.0 to 6.3: (ctx, req, user_data, res, cflags, extra1, extra2) */
+	/*
+	 * 5.18 to 6.3, and the stable 5.10/5.15 that took 5.15's io_uring back:
+	 * (ctx, req, user_data, res, cflags[, extra1, extra2])
+	 */
+	SR_URING_V60 = 2,
+	/* no request: requests are paired by ring and user_data, in order */
+	SR_URING_V515 = 3, /* (ctx, user_data, res, cflags) */
+	SR_URING_V510 = 4, /* (ctx, user_data, res), before 6.0 */
+};
+
+/* targ_uring_sub: which submission tracepoint, by its arguments. */
+enum sr_uring_sub_tp {
+	/* io_uring_submit_req (6.3) or io_uring_submit_sqe (6.0 to 6.2): (req, ...) */
+	SR_USUBTP_REQ = 0,
+	/* io_uring_submit_sqe (ctx, req, opcode, user_data, flags, force_nonblock, sq_thread) */
+	SR_USUBTP_CTX_REQ = 1,
+	/* io_uring_submit_sqe (ctx, opcode, user_data, force_nonblock, sq_thread): no request */
+	SR_USUBTP_CTX = 2,
 };
 
 /* sr_uring_op.flags */
