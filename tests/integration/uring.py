@@ -310,7 +310,7 @@ def tests(rt):
         prog = os.path.join(os.path.dirname(uring_prog()), 'uring_register')
         want, got = strace_and_sysray(prog, [], 'trace=io_uring_setup,io_uring_enter,'
                                       'io_uring_register')
-        rt.check(len(want) == 12, f'strace printed {len(want)} lines, not 12: {want}')
+        rt.check(len(want) == 16, f'strace printed {len(want)} lines, not 16: {want}')
         same(got, want, 'uring_register')
         # file registrations (sparse, by fd, with tags, an update): whole lines too;
         # io_uring_enter is left out, whether it waits depends on timing

@@ -533,6 +533,89 @@ static void probe_print(struct sr_fmt *f, const struct sr_call *c)
 	probe_struct(f, out, need, n, true);
 }
 
+/* The io-wq worker limits, by their index names ("[IO_WQ_BOUND]=4"). */
+static void workers_array(struct sr_fmt *f, const uint8_t *p, uint32_t n)
+{
+	char label[40];
+	uint32_t i;
+
+	pr_array_begin(f);
+	for (i = 0; i < n; i++) {
+		if (!pr_array_elem(f, i))
+			break;
+		if (i == IO_WQ_BOUND)
+			pr_field(f, "[IO_WQ_BOUND]");
+		else if (i == IO_WQ_UNBOUND)
+			pr_field(f, "[IO_WQ_UNBOUND]");
+		else {
+			snprintf(label, sizeof(label), "[%u /* IO_WQ_??? */]", i);
+			pr_field(f, label);
+		}
+		pr_u(f, get32(p, i * sizeof(uint32_t)));
+	}
+	pr_array_end(f);
+}
+
+/*
+ * IORING_REGISTER_IOWQ_MAX_WORKERS: the limits asked for, " => " and the
+ * ones the kernel had (after a failure, the address), as strace 6.1 shows
+ * them; nothing to change ([]) or an unreadable array: no " => ".
+ */
+static void iowq_max_workers(struct sr_fmt *f, const struct sr_call *c)
+{
+	uint32_t n = (uint32_t)c->args[3];
+	size_t need = (size_t)n * sizeof(uint32_t);
+	const uint8_t *in = n <= 1024 ? blob_get(call__blob(c, 2, false), need) : NULL;
+	const uint8_t *out = NULL;
+
+	if (!n && c->args[2]) {
+		pr_array_begin(f);
+		pr_array_end(f);
+		return;
+	}
+	if (!in) {
+		fmt_ptr(f, c->args[2]);
+		return;
+	}
+	workers_array(f, in, n);
+	if (!c->has_exit)
+		return;
+	pr_changed(f);
+	if (c->ret >= 0)
+		out = blob_get(call__blob(c, 2, true), need);
+	if (out)
+		workers_array(f, out, n);
+	else
+		fmt_ptr(f, c->args[2]);
+}
+
+/* IORING_REGISTER_IOWQ_AFF: a CPU set of nr_args bytes, as sched_setaffinity's ("[0 1]"). */
+static void iowq_aff(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
+{
+	uint32_t n = (uint32_t)c->args[3];
+	size_t i;
+
+	if (!n && c->args[2]) {
+		pr_set_begin(f, false);
+		pr_set_end(f);
+		return;
+	}
+	if (!p) {
+		fmt_ptr(f, c->args[2]);
+		return;
+	}
+	if (len > n)
+		len = n;
+	pr_set_begin(f, false);
+	for (i = 0; i < len * 8; i++)
+		if (p[i / 8] & (1u << (i % 8)))
+			pr_u(f, i);
+	/* longer than a blob: the rest was not read */
+	if (n > len)
+		pr_more(f);
+	pr_set_end(f);
+}
+
 /* A struct argument: NULL, its address when not read, else @fn's print. */
 static void struct_arg(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len,
 		       void (*fn)(struct sr_fmt *, const struct sr_call *, const uint8_t *, size_t))
@@ -587,6 +670,12 @@ static void reg_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 	case IORING_REGISTER_PBUF_RING:
 	case IORING_UNREGISTER_PBUF_RING:
 		struct_arg(f, c, p, len, buf_reg);
+		break;
+	case IORING_REGISTER_IOWQ_MAX_WORKERS:
+		iowq_max_workers(f, c);
+		break;
+	case IORING_REGISTER_IOWQ_AFF:
+		iowq_aff(f, c, p, len);
 		break;
 	default:
 		fmt_ptr(f, addr);
