@@ -439,13 +439,17 @@ int BPF_PROG(uring_req_failed, const struct io_uring_sqe *sqe, struct io_kiocb *
 			    req_user_data(req), sqe);
 }
 
-/*
- * Where registration @op of @a (the syscall's arguments) keeps its fds: sets
- * @r's nr and offset, *@tags to the user address of its tags (or 0), and
- * returns the user address of the fd array, or 0 (none, or no file
- * registration).
- */
-static __always_inline __u64 reg_fds(struct sr_uring_reg *r, __u32 op, const __u64 *a, __u64 *tags)
+/* Where a registration's fds are, and which slots they go to. */
+struct reg_where {
+	__u64 fds; /* user address of the fd array, or 0 (none, or no file registration) */
+	__u64 tags; /* ... of the tags, or 0 */
+	__u32 nr; /* fds in the registration */
+	__u32 offset; /* the first slot */
+	__u32 flags; /* SR_UREG_EMPTY */
+};
+
+/* Where registration @op of @a (the syscall's arguments) keeps its fds. */
+static __always_inline void reg_where(struct reg_where *w, __u32 op, const __u64 *a)
 {
 	struct io_uring_rsrc_register rr;
 	struct io_uring_rsrc_update2 u2;
@@ -453,42 +457,47 @@ static __always_inline __u64 reg_fds(struct sr_uring_reg *r, __u32 op, const __u
 	struct io_uring_rsrc_update u;
 	bool files = op == IORING_REGISTER_FILES2 || op == IORING_REGISTER_FILES_UPDATE2;
 
-	r->nr = (__u32)a[3];
-	*tags = 0;
+	__builtin_memset(w, 0, sizeof(*w));
+	w->nr = (__u32)a[3];
 	switch (op) {
 	case IORING_REGISTER_FILES:
-		return a[2];
+		w->fds = a[2];
+		break;
 	case IORING_REGISTER_FILES_UPDATE:
 		if (bpf_probe_read_user(&u, sizeof(u), (void *)a[2]))
-			return 0;
-		r->offset = u.offset;
-		return u.data;
+			break;
+		w->offset = u.offset;
+		w->fds = u.data;
+		break;
 	case IORING_REGISTER_FILES2:
 	case IORING_REGISTER_BUFFERS2:
-		if (r->nr < sizeof(rr) || bpf_probe_read_user(&rr, sizeof(rr), (void *)a[2]))
-			return 0;
-		r->nr = rr.nr;
-		*tags = rr.tags;
+		if (w->nr < sizeof(rr) || bpf_probe_read_user(&rr, sizeof(rr), (void *)a[2]))
+			break;
+		w->nr = rr.nr;
+		w->tags = rr.tags;
 		if (!rr.data)
-			r->flags |= SR_UREG_EMPTY;
-		return files ? rr.data : 0;
+			w->flags |= SR_UREG_EMPTY;
+		w->fds = files ? rr.data : 0;
+		break;
 	case IORING_REGISTER_FILES_UPDATE2:
 	case IORING_REGISTER_BUFFERS_UPDATE:
-		if (r->nr < sizeof(u2) || bpf_probe_read_user(&u2, sizeof(u2), (void *)a[2]))
-			return 0;
-		r->nr = u2.nr;
-		r->offset = u2.offset;
-		*tags = u2.tags;
-		return files ? u2.data : 0;
+		if (w->nr < sizeof(u2) || bpf_probe_read_user(&u2, sizeof(u2), (void *)a[2]))
+			break;
+		w->nr = u2.nr;
+		w->offset = u2.offset;
+		w->tags = u2.tags;
+		w->fds = files ? u2.data : 0;
+		break;
 	}
-	return 0;
 }
 
 /*
  * io_uring_register() of a traced task, from inside the syscall: the ring's
  * kernel address, which the fd it was named by does not tell, and the fds
  * and tags a registration puts in its slots (the kernel has just copied
- * them: their pages are there). Paired in user space with the syscall's exit.
+ * them: their pages are there), SR_UREG_FDS a record: a registration of
+ * more sends more records (SR_UREG_CONT), up to SR_UREG_CHUNKS. Paired in
+ * user space with the syscall's exit.
  */
 SEC(SEC_URING("io_uring_register"))
 int BPF_PROG(uring_register, void *ctx_, unsigned int opcode)
@@ -496,8 +505,9 @@ int BPF_PROG(uring_register, void *ctx_, unsigned int opcode)
 	struct task_struct *task = cur_task();
 	struct sr_cpu_stats *st;
 	struct sr_uring_reg *r;
-	__u64 a[SR_NARGS], fds, tags;
-	__u32 n;
+	struct reg_where w;
+	__u64 a[SR_NARGS];
+	__u32 n, k, op;
 
 	/* libbpf's build (no bpf_loop()) has no BTF task for bpf_task_pt_regs(): nothing */
 	if (!SR_BPF_LOOP || !targ_uring || !task_traced(cur_tgid(task), false, task))
@@ -505,27 +515,36 @@ int BPF_PROG(uring_register, void *ctx_, unsigned int opcode)
 	st = stats_get();
 	if (!st)
 		return 0;
-	r = reserve_fixed(st, sizeof(*r));
-	if (!r)
-		return 0;
-	hdr_init(&r->h, SR_REC_URING_REG, -1);
-	r->ctx = (__u64)ctx_;
-	r->opcode = opcode & ~(__u32)IORING_REGISTER_USE_REGISTERED_RING;
-	r->flags = 0;
-	r->offset = 0;
-	r->nr = 0;
+	op = opcode & ~(__u32)IORING_REGISTER_USE_REGISTERED_RING;
 	sr_regs_args((struct pt_regs *)bpf_task_pt_regs(task), a, task);
-	fds = reg_fds(r, r->opcode, a, &tags);
-	n = r->nr < SR_UREG_FDS ? r->nr : SR_UREG_FDS;
-	/* 1 to SR_UREG_FDS elements, in a form the verifier bounds */
-	_Static_assert(SR_UREG_FDS == 64, "the masks below");
-	if (n && fds &&
-	    !bpf_probe_read_user(r->fds, (((n - 1) & 63) + 1) * sizeof(r->fds[0]), (void *)fds))
-		r->flags |= SR_UREG_READ;
-	if (n && tags &&
-	    !bpf_probe_read_user(r->tags, (((n - 1) & 63) + 1) * sizeof(r->tags[0]), (void *)tags))
-		r->flags |= SR_UREG_TAGS;
-	submit_fixed(st, &r->h, sizeof(*r));
+	reg_where(&w, op, a);
+	for (k = 0; k < SR_UREG_CHUNKS; k++) {
+		r = reserve_fixed(st, sizeof(*r));
+		if (!r)
+			return 0;
+		hdr_init(&r->h, SR_REC_URING_REG, -1);
+		r->ctx = (__u64)ctx_;
+		r->opcode = op;
+		/* record k: the fds from k * SR_UREG_FDS on, for the slots from offset + that on */
+		r->flags = w.flags | (k ? SR_UREG_CONT : 0);
+		r->offset = w.offset + k * SR_UREG_FDS;
+		r->nr = w.nr - k * SR_UREG_FDS;
+		n = r->nr < SR_UREG_FDS ? r->nr : SR_UREG_FDS;
+		/* 1 to SR_UREG_FDS elements, in a form the verifier bounds */
+		_Static_assert(SR_UREG_FDS == 64, "the masks below");
+		if (n && w.fds &&
+		    !bpf_probe_read_user(r->fds, (((n - 1) & 63) + 1) * sizeof(r->fds[0]),
+					 (void *)(w.fds + k * SR_UREG_FDS * sizeof(r->fds[0]))))
+			r->flags |= SR_UREG_READ;
+		if (n && w.tags &&
+		    !bpf_probe_read_user(r->tags, (((n - 1) & 63) + 1) * sizeof(r->tags[0]),
+					 (void *)(w.tags + k * SR_UREG_FDS * sizeof(r->tags[0]))))
+			r->flags |= SR_UREG_TAGS;
+		submit_fixed(st, &r->h, sizeof(*r));
+		/* no more fds to read (a sparse registration, buffers, an unregistration) */
+		if (!w.fds || w.nr <= (k + 1) * SR_UREG_FDS)
+			break;
+	}
 	return 0;
 }
 

@@ -455,12 +455,15 @@ struct sr_uring_cqe {
 	__u32 flags; /* SR_UCQE_* */
 };
 
-/* Fds of a registration that struct sr_uring_reg carries. */
-#define SR_UREG_FDS 64
+/* Fds of a registration that struct sr_uring_reg carries, and records of one registration. */
+#define SR_UREG_FDS    64
+#define SR_UREG_CHUNKS 64
 /* sr_uring_reg.flags */
 #define SR_UREG_READ  0x1 /* fds[] holds the registration's first nr fds (at most SR_UREG_FDS) */
 #define SR_UREG_EMPTY 0x2 /* a registration without data (sparse): nr empty slots */
 #define SR_UREG_TAGS  0x4 /* tags[] holds the first nr tags (_FILES2, _FILES_UPDATE2, buffers) */
+/* a registration's next SR_UREG_FDS fds: offset and nr are this record's (slots, fds left) */
+#define SR_UREG_CONT 0x8
 
 /*
  * io_uring_register(), from inside the syscall (the io_uring_register

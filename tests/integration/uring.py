@@ -261,7 +261,7 @@ def tests(rt):
         st, lines, err = rt.trace([fixed_prog()], ['-y', '-e', 'trace=%io_uring'])
         rt.check(st == 0, f'status {st}: {err}')
         got = uring_lines(lines)
-        rt.check(len(got) == 8, f'{len(got)} lines, not 8: {got}')
+        rt.check(len(got) == 9, f'{len(got)} lines, not 9: {got}')
         m = re.match(r'^\[io_uring\] openat\(AT_FDCWD<' + re.escape(cwd) +
                      r'>, "fixed.txt", O_RDONLY\) = (\d+)$', got[2])
         rt.check(m, 'the openat into a slot the kernel chose: ' + got[2])
@@ -277,6 +277,8 @@ def tests(rt):
             '[io_uring] write(2 /* fixed file */, "gone\\n", 5, 0) = -1 EBADF (Bad file descriptor)',
             f'[io_uring] read(0<fixed:{path}>, "dir", 3, 0) = 3',
             f'[io_uring] read(1<fixed:{path}>, "ect\\n", 4, 3) = 4',
+            # 100 fds registered: the last slot's is in the tracepoint's second record
+            f'[io_uring] read(99<fixed:{path}>, "ir", 2, 1) = 2',
         ], '-y, fixed files')
         st, lines, err = rt.trace([fixed_prog()], ['-e', 'trace=%io_uring'])
         rt.check(st == 0, f'status {st}: {err}')
@@ -315,12 +317,18 @@ def tests(rt):
         # file registrations (sparse, by fd, with tags, an update): whole lines too;
         # io_uring_enter is left out, whether it waits depends on timing
         want, got = strace_and_sysray(fixed_prog(), [], 'trace=io_uring_setup,io_uring_register')
-        rt.check(len(want) == 7, f'strace printed {len(want)} lines, not 7: {want}')
+        rt.check(len(want) == 9, f'strace printed {len(want)} lines, not 9: {want}')
         same(got, want, 'uring_fixed')
         # without -y and with no request traced: the io_uring programs still read the fds
         want, got = strace_and_sysray(fixed_prog(), [], 'trace=io_uring_register', y=())
-        rt.check(len(want) == 6 and '[4, -1]' in want[4], f'strace printed {want}')
+        rt.check(len(want) == 8 and '[4, -1]' in want[4], f'strace printed {want}')
         same(got, want, 'uring_fixed, -e trace=io_uring_register')
+        # all 100 fds of a registration (the tracepoint sends them 64 a record), -y on the last
+        want, got = strace_and_sysray(fixed_prog(), [], 'trace=io_uring_register',
+                                      y=('-y', '-s', '200'))
+        rt.check(len(want) == 8 and want[7].endswith('fixed.txt>], 100) = 0'),
+                 f'strace printed {want}')
+        same(got, want, 'uring_fixed, -s 200')
         want, got = strace_and_sysray(uring_prog(), ['sqpoll'], 'trace=io_uring_setup')
         rt.check(len(want) == 1 and 'flags=IORING_SETUP_SQPOLL' in want[0], str(want))
         same(got, want, 'uring_ops sqpoll')

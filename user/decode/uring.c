@@ -9,11 +9,12 @@
  * process's pages go (see reg_plan()). What a
  * struct points to (the fds of IORING_REGISTER_FILES_UPDATE, _FILES2 and
  * _FILES_UPDATE2) and their tags come from the record the io_uring_register
- * tracepoint sends from inside the call (c->uring_reg, see bpf/uring.bpf.c),
- * the first SR_UREG_FDS of them; the iovecs of the buffer registrations
+ * tracepoint sends from inside the call (c->uring_reg, see bpf/uring.bpf.h),
+ * SR_UREG_FDS a record, up to SR_UREG_CHUNKS records; the iovecs of the buffer registrations
  * (_BUFFERS2, _BUFFERS_UPDATE) are not read: their address prints.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <linux/io_uring.h>
 
@@ -348,16 +349,42 @@ static void array_print(struct sr_fmt *f, const struct sr_call *c, enum elem e, 
 	pr_array_end(f);
 }
 
-/* The fds @r read for a registration, as an array of @n at @addr. */
+/*
+ * The first @n fds (@tags: tags) of @c's io_uring_register records, in
+ * order, in a buffer to free; *@have: how many bytes of them were read.
+ */
+static uint8_t *reg_elems(const struct sr_call *c, bool tags, uint32_t n, size_t *have)
+{
+	const struct sr_uring_reg *r = c->uring_reg;
+	size_t sz = tags ? sizeof(r->tags[0]) : sizeof(r->fds[0]), got = 0, m;
+	uint32_t k, max = SR_UREG_FDS * SR_UREG_CHUNKS;
+	uint8_t *buf;
+
+	*have = 0;
+	if (!r || !n || !(buf = malloc((n < max ? n : max) * sz)))
+		return NULL;
+	for (k = 0; k < c->uring_reg_n && got < n && got < max; k++) {
+		if (!(r[k].flags & (tags ? SR_UREG_TAGS : SR_UREG_READ)) ||
+		    r[k].offset != r[0].offset + k * SR_UREG_FDS)
+			break;
+		m = n - got < SR_UREG_FDS ? n - got : SR_UREG_FDS;
+		memcpy(buf + got * sz, tags ? (const void *)r[k].tags : (const void *)r[k].fds,
+		       m * sz);
+		got += m;
+	}
+	*have = got * sz;
+	return buf;
+}
+
+/* The fds the tracepoint's records hold for a registration, as an array of @n at @addr. */
 static void reg_fds_print(struct sr_fmt *f, const struct sr_call *c, enum elem e, uint64_t addr,
 			  uint32_t n)
 {
-	const struct sr_uring_reg *r = c->uring_reg;
-	size_t have = 0;
+	size_t have;
+	uint8_t *p = reg_elems(c, false, n, &have);
 
-	if (r && (r->flags & SR_UREG_READ))
-		have = (n < SR_UREG_FDS ? n : SR_UREG_FDS) * sizeof(r->fds[0]);
-	array_print(f, c, e, addr, r ? (const uint8_t *)r->fds : NULL, have, n);
+	array_print(f, c, e, addr, p, have, n);
+	free(p);
 }
 
 static void files_update(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
@@ -382,9 +409,9 @@ static void files_update(struct sr_fmt *f, const struct sr_call *c, const uint8_
 static void rsrc_data(struct sr_fmt *f, const struct sr_call *c, uint64_t data, uint64_t tags,
 		      uint32_t nr)
 {
-	const struct sr_uring_reg *r = c->uring_reg;
 	unsigned int op = (uint32_t)c->args[1];
-	size_t have = 0;
+	size_t have;
+	uint8_t *p;
 
 	pr_field(f, "data");
 	if (op == IORING_REGISTER_FILES2 || op == IORING_REGISTER_FILES_UPDATE2)
@@ -392,9 +419,9 @@ static void rsrc_data(struct sr_fmt *f, const struct sr_call *c, uint64_t data, 
 	else
 		array_print(f, c, E_IOV, data, NULL, 0, nr);
 	pr_field(f, "tags");
-	if (r && (r->flags & SR_UREG_TAGS))
-		have = (nr < SR_UREG_FDS ? nr : SR_UREG_FDS) * sizeof(r->tags[0]);
-	array_print(f, c, E_TAG, tags, r ? (const uint8_t *)r->tags : NULL, have, nr);
+	p = reg_elems(c, true, nr, &have);
+	array_print(f, c, E_TAG, tags, p, have, nr);
+	free(p);
 }
 
 static void rsrc_register(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
@@ -691,6 +718,7 @@ static void reg_fds(const struct sr_call *c, int argi, bool at_exit, sr_fd_fn fn
 	const struct sr_uring_reg *r = c->uring_reg;
 	uint32_t n = (uint32_t)c->args[3], i;
 	struct io_uring_rsrc_update u;
+	size_t have;
 
 	switch ((uint32_t)c->args[1]) {
 	case IORING_REGISTER_FILES:
@@ -708,8 +736,12 @@ static void reg_fds(const struct sr_call *c, int argi, bool at_exit, sr_fd_fn fn
 	case IORING_REGISTER_FILES_UPDATE:
 	case IORING_REGISTER_FILES2:
 	case IORING_REGISTER_FILES_UPDATE2:
-		for (i = 0; r && (r->flags & SR_UREG_READ) && i < r->nr && i < SR_UREG_FDS; i++)
-			fn(ctx, r->fds[i]);
+		if (!r)
+			break;
+		p = reg_elems(c, false, r->nr, &have);
+		for (i = 0; p && (i + 1) * sizeof(int32_t) <= have; i++)
+			fn(ctx, (int32_t)get32(p, i * sizeof(int32_t)));
+		free((void *)p);
 		break;
 	}
 }
