@@ -225,6 +225,36 @@ static __always_inline __u64 req_user_data(struct io_kiocb *req)
 }
 
 /*
+ * An IORING_OP_FILES_UPDATE request (@rq) of @ctx, from entry @q: the fds it
+ * puts in the ring's slots, read now (the first SR_UREG_FDS), for the fd
+ * tables to apply at its completion.
+ */
+static __always_inline void files_update_fds(__u64 ctx, __u64 rq, const struct sr_sqe *q)
+{
+	struct sr_cpu_stats *st = stats_get();
+	struct sr_uring_reg *r;
+	__u32 n = q->len < SR_UREG_FDS ? q->len : SR_UREG_FDS;
+
+	if (!st)
+		return;
+	r = reserve_fixed(st, sizeof(*r));
+	if (!r)
+		return;
+	hdr_init(&r->h, SR_REC_URING_REG, -1);
+	r->ctx = ctx;
+	r->opcode = IORING_REGISTER_FILES_UPDATE;
+	r->flags = SR_UREG_REQ;
+	r->offset = (__u32)q->off;
+	r->nr = q->len;
+	r->pad = 0;
+	r->req = rq;
+	if (n &&
+	    !bpf_probe_read_user(r->fds, (((n - 1) & 63) + 1) * sizeof(r->fds[0]), (void *)q->addr))
+		r->flags |= SR_UREG_READ;
+	submit_fixed(st, &r->h, sizeof(*r));
+}
+
+/*
  * A request of a traced task was submitted: send its twin's arguments and
  * entry captures, and remember it for its completion. @req: the kernel's
  * request (NULL where the tracepoint has none); @ctx, @opcode, @ud: its
@@ -325,6 +355,9 @@ static __always_inline int uring_submit(struct io_ring_ctx *ctx, struct io_kiocb
 	}
 	if (wanted)
 		emit(s, gen, off);
+	/* after the submission's record, which user space holds it with */
+	if (wanted && ok && x->opcode == IORING_OP_FILES_UPDATE)
+		files_update_fds(x->ctx, rq, &x->sqe);
 	return 0;
 }
 
@@ -529,6 +562,8 @@ int BPF_PROG(uring_register, void *ctx_, unsigned int opcode)
 		r->flags = w.flags | (k ? SR_UREG_CONT : 0);
 		r->offset = w.offset + k * SR_UREG_FDS;
 		r->nr = w.nr - k * SR_UREG_FDS;
+		r->pad = 0;
+		r->req = 0;
 		n = r->nr < SR_UREG_FDS ? r->nr : SR_UREG_FDS;
 		/* 1 to SR_UREG_FDS elements, in a form the verifier bounds */
 		_Static_assert(SR_UREG_FDS == 64, "the masks below");

@@ -464,6 +464,8 @@ struct sr_uring_cqe {
 #define SR_UREG_TAGS  0x4 /* tags[] holds the first nr tags (_FILES2, _FILES_UPDATE2, buffers) */
 /* a registration's next SR_UREG_FDS fds: offset and nr are this record's (slots, fds left) */
 #define SR_UREG_CONT 0x8
+/* an IORING_OP_FILES_UPDATE request's (req), sent at its submission, not a syscall's */
+#define SR_UREG_REQ 0x10
 
 /*
  * io_uring_register(), from inside the syscall (the io_uring_register
@@ -479,6 +481,8 @@ struct sr_uring_reg {
 	__u32 flags; /* SR_UREG_* */
 	__u32 offset; /* the first slot updated (FILES_UPDATE, FILES_UPDATE2) */
 	__u32 nr; /* fds in the registration */
+	__u32 pad;
+	__u64 req; /* SR_UREG_REQ: the request, as its submission's record names it */
 	__s32 fds[SR_UREG_FDS];
 	__u64 tags[SR_UREG_FDS];
 };
@@ -627,7 +631,7 @@ _Static_assert(sizeof(struct sr_uring_op) == 12, "sr_uring_op layout");
 _Static_assert(sizeof(struct sr_uring_sub) == 32 + 16 + 48 + 64 + 16 + 8 + 8,
 	       "sr_uring_sub layout");
 _Static_assert(sizeof(struct sr_uring_cqe) == 32 + 24, "sr_uring_cqe layout");
-_Static_assert(sizeof(struct sr_uring_reg) == 32 + 24 + 12 * SR_UREG_FDS, "sr_uring_reg layout");
+_Static_assert(sizeof(struct sr_uring_reg) == 32 + 40 + 12 * SR_UREG_FDS, "sr_uring_reg layout");
 #endif
 
 #endif /* SYSRAY_ABI_H */

@@ -261,7 +261,7 @@ def tests(rt):
         st, lines, err = rt.trace([fixed_prog()], ['-y', '-e', 'trace=%io_uring'])
         rt.check(st == 0, f'status {st}: {err}')
         got = uring_lines(lines)
-        rt.check(len(got) == 9, f'{len(got)} lines, not 9: {got}')
+        rt.check(len(got) == 11, f'{len(got)} lines, not 11: {got}')
         m = re.match(r'^\[io_uring\] openat\(AT_FDCWD<' + re.escape(cwd) +
                      r'>, "fixed.txt", O_RDONLY\) = (\d+)$', got[2])
         rt.check(m, 'the openat into a slot the kernel chose: ' + got[2])
@@ -279,6 +279,9 @@ def tests(rt):
             f'[io_uring] read(1<fixed:{path}>, "ect\\n", 4, 3) = 4',
             # 100 fds registered: the last slot's is in the tracepoint's second record
             f'[io_uring] read(99<fixed:{path}>, "ir", 2, 1) = 2',
+            # an IORING_OP_FILES_UPDATE request put the file in slot 5
+            '[io_uring] IORING_OP_FILES_UPDATE() = 1',
+            f'[io_uring] read(5<fixed:{path}>, "ct\\n", 3, 4) = 3',
         ], '-y, fixed files')
         st, lines, err = rt.trace([fixed_prog()], ['-e', 'trace=%io_uring'])
         rt.check(st == 0, f'status {st}: {err}')

@@ -5,7 +5,8 @@
  * kernel chooses, requests on those slots, a direct close, a request on
  * the emptied slot, and a file registered by fd with io_uring_register()
  * (IORING_REGISTER_FILES, then _FILES2 with tags and a _FILES_UPDATE, then
- * 100 slots, the last one filled).
+ * 100 slots, the last one filled, and slot 5 filled by an
+ * IORING_OP_FILES_UPDATE request).
  * The slot the kernel chooses is its business: the test reads it from the
  * line.
  * One request at a time, so that the completions come in a fixed order.
@@ -70,6 +71,11 @@ int main(void)
 	OK(io_uring_register_files(&ring, many, NMANY));
 	io_uring_prep_read(sqe(), NMANY - 1, buf, 2, 1);
 	EQ(run_one(IOSQE_FIXED_FILE), 2);
+	/* slot 5 filled by a request (IORING_OP_FILES_UPDATE), then read through */
+	io_uring_prep_files_update(sqe(), &fd, 1, 5);
+	EQ(run_one(0), 1);
+	io_uring_prep_read(sqe(), 5, buf, 3, 4);
+	EQ(run_one(IOSQE_FIXED_FILE), 3);
 	OK(close(fd));
 	OK(unlink("fixed.txt"));
 	work_leave();

@@ -48,6 +48,22 @@ static bool kernel_6_0(void)
 	return !uname(&u) && sscanf(u.release, "%d.", &major) == 1 && major >= 6;
 }
 
+/*
+ * Has io_uring_register's plan @flag (SR_PLAN_TRACED: its line shows the
+ * fds and tags of file registrations that the io_uring_register program
+ * reads; SR_PLAN_TRACK: the fd tables follow registered files)?
+ */
+static bool register_plan(const struct sr_plans *plans, uint32_t flag)
+{
+	int nr, n = syscalls__count();
+
+	for (nr = 0; nr < n && nr < SR_NR_MAX; nr++)
+		if (SR_FDACT(syscalls__get(nr)) == SR_FD_URING_REG &&
+		    (plans->plan[nr].flags & flag))
+			return true;
+	return false;
+}
+
 /* Each opcode's twin, its -e trace= selection, whether the fd tables need it. */
 static bool uring_ops(const struct sr_opts *o, const struct sr_plans *plans,
 		      struct sr_uring_op *ops)
@@ -63,6 +79,9 @@ static bool uring_ops(const struct sr_opts *o, const struct sr_plans *plans,
 			op->flags |= SR_UOP_TRACED;
 		/* what the fd tables learn from reaches them whatever -e says */
 		if ((op->flags & SR_UOP_TWIN) && (plans->plan[op->nr].flags & SR_PLAN_TRACK))
+			op->flags |= SR_UOP_TRACK;
+		/* it changes fixed-file slots: its fds are read where registered files are followed */
+		if (i == IORING_OP_FILES_UPDATE && register_plan(plans, SR_PLAN_TRACK))
 			op->flags |= SR_UOP_TRACK;
 		if (op->flags & (SR_UOP_TRACED | SR_UOP_TRACK))
 			any = true;
@@ -148,21 +167,6 @@ static int submit_tp(int complete)
 }
 
 /*
- * Is io_uring_register traced? Its line shows the fds and tags of file
- * registrations that the io_uring_register program reads.
- */
-static bool register_traced(const struct sr_plans *plans)
-{
-	int nr, n = syscalls__count();
-
-	for (nr = 0; nr < n && nr < SR_NR_MAX; nr++)
-		if (SR_FDACT(syscalls__get(nr)) == SR_FD_URING_REG &&
-		    (plans->plan[nr].flags & SR_PLAN_TRACED))
-			return true;
-	return false;
-}
-
-/*
  * SYSRAY_URING_BY_UDATA=1 in the environment keys requests by ring and
  * user_data, as on kernels whose completions do not name the request, so
  * that tests run that path on any kernel.
@@ -180,7 +184,7 @@ void uring_cap__prepare(struct sr_uring *u, const struct sr_opts *o, const struc
 
 	memset(u, 0, sizeof(*u));
 	u->want = uring_ops(o, plans, u->ops);
-	u->want |= register_traced(plans);
+	u->want |= register_plan(plans, SR_PLAN_TRACED);
 	if (!u->want)
 		return;
 	complete = complete_tp();

@@ -229,7 +229,12 @@ void fdtab__on_uring(struct sr_fdtab *t, const struct sr_call *c)
 		slot_set(t, p, c->uring_ctx, slot, opened(t, p, c));
 		break;
 	case IORING_OP_FILES_UPDATE:
-		ring_forget(t, p, c->uring_ctx);
+		/* the fds read at submission; slots the kernel chose are not known */
+		if (c->uring_reg && c->uring_reg->ctx == c->uring_ctx &&
+		    q->off != (uint64_t)(uint32_t)IORING_FILE_INDEX_ALLOC)
+			register_chunks(t, p, c, c->ret);
+		else
+			ring_forget(t, p, c->uring_ctx);
 		break;
 	case IORING_OP_CLOSE:
 	case IORING_OP_ACCEPT:

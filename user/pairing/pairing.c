@@ -503,6 +503,11 @@ static void handle_uring_reg(struct sr_pairing *p, const struct sr_uring_reg *r)
 	struct sr_uring_reg *a;
 	uint32_t cap;
 
+	/* an IORING_OP_FILES_UPDATE request's fds: held with its submission */
+	if (r->flags & SR_UREG_REQ) {
+		uring__on_reg(&p->uring, r);
+		return;
+	}
 	if (!t)
 		return;
 	if (!(r->flags & SR_UREG_CONT))
