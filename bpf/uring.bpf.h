@@ -17,12 +17,15 @@
  * loaded: SR_EXIT_FDI's and libbpf's (SR_BPF_LOOP 0).
  *
  * The tracepoints changed: io_uring_submit_sqe became io_uring_submit_req in
- * 6.3, io_uring_complete took the cqe in 6.4. The programs are raw
- * tracepoints, attached by name: the loader finds beforehand which
- * tracepoints this kernel has and with which arguments and says so in
- * targ_uring; with 0 (a kernel without io_uring or older than 6.0, or no
- * request wanted) the verifier sees three programs that return at once, and
- * nothing is attached.
+ * 6.3, io_uring_complete took the cqe in 6.4; before 6.0 the submission came
+ * with the ring first, and before 5.15 (and 5.18 for the completion) without
+ * the request. The programs are raw tracepoints, attached by name: the loader
+ * finds beforehand which tracepoints this kernel has and with which arguments
+ * and says so in targ_uring and targ_uring_sub; with targ_uring 0 (a kernel
+ * without io_uring, or no request wanted) the verifier sees programs that
+ * return at once, and nothing is attached. Where the completion does not name
+ * its request, requests are keyed by their ring and user_data and completed
+ * in the order they were submitted (uring_fifos).
  */
 #ifndef SYSRAY_URING_BPF_H
 #define SYSRAY_URING_BPF_H
@@ -43,6 +46,11 @@
 #define SEC_URING(tp) "?raw_tp/" tp
 #endif
 
+/* enum sr_uring_sub_tp: which submission tracepoint the kernel has */
+const volatile __u32 targ_uring_sub = 0;
+/* requests keyed by ring and user_data (uring_fifos), not by address */
+const volatile bool targ_uring_by_udata = false;
+
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
 	__uint(max_entries, SR_URING_OPS);
@@ -50,11 +58,14 @@ struct {
 	__type(value, struct sr_uring_op);
 } uring_ops SEC(".maps");
 
-/* A request in flight, by its kernel address. */
+/* uring_req.nr of a request only kept for its place in its uring_fifos queue */
+#define SR_UREQ_QUIET (-2)
+
+/* A request in flight, by its kernel address (or its uring_fifos key). */
 struct uring_req {
 	__u32 tgid;
 	__u32 tid;
-	__s32 nr; /* the twin, or -1 */
+	__s32 nr; /* the twin, or -1, or SR_UREQ_QUIET */
 	__u32 faults; /* arguments whose entry copy faulted: read again at completion */
 	__u64 args[SR_NARGS];
 };
@@ -66,6 +77,68 @@ struct {
 	__type(key, __u64);
 	__type(value, struct uring_req);
 } uring_reqs SEC(".maps");
+
+/*
+ * Kernels whose io_uring_complete does not name the request: the requests
+ * of a ring with one user_data, numbered in submission order. The tail is
+ * written only at submission, under the ring's uring_lock, the head only at
+ * completion, under its completion_lock: plain increments suffice. Queues
+ * are never deleted (a submission could race with the delete); the least
+ * recently used go when the map is full.
+ */
+struct uring_fifo {
+	__u64 head; /* the next request to complete */
+	__u64 tail; /* the next request to submit */
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 4096);
+	__type(key, __u64);
+	__type(value, struct uring_fifo);
+} uring_fifos SEC(".maps");
+
+static __always_inline bool uring_by_udata(void)
+{
+	return targ_uring_by_udata;
+}
+
+/* The queue of @ctx's requests with @ud: a multiplication by an odd constant keeps uds apart. */
+static __always_inline __u64 fifo_key(__u64 ctx, __u64 ud)
+{
+	return ctx ^ (ud * 0x9e3779b97f4a7c15ULL);
+}
+
+/* The next request of the queue @base (a number: keys of requests, not addresses). */
+static __always_inline __u64 fifo_push(__u64 base)
+{
+	struct uring_fifo *f = bpf_map_lookup_elem(&uring_fifos, &base), nf = {};
+
+	if (!f) {
+		bpf_map_update_elem(&uring_fifos, &base, &nf, BPF_NOEXIST);
+		f = bpf_map_lookup_elem(&uring_fifos, &base);
+		if (!f)
+			return 0;
+	}
+	return base + 0x100000000ULL + f->tail++;
+}
+
+/*
+ * The oldest request of the queue @base, taken off unless more completions
+ * follow (multishot), or 0 if none was submitted.
+ */
+static __always_inline __u64 fifo_pop(__u64 base, bool more)
+{
+	struct uring_fifo *f = bpf_map_lookup_elem(&uring_fifos, &base);
+	__u64 seq;
+
+	if (!f || f->head >= f->tail)
+		return 0;
+	seq = f->head;
+	if (!more)
+		f->head = seq + 1;
+	return base + 0x100000000ULL + seq;
+}
 
 /*
  * This CPU's request being built or completed, off the stack: with the
@@ -110,13 +183,13 @@ static __always_inline __u64 sqe_field(const struct sr_sqe *q, __u8 src)
 }
 
 /*
- * The entry the kernel just took from the submission ring for @req:
- * io_get_sqe() advanced cached_sq_head past it before the request was set
- * up. Returns whether @q holds it (the opcode and user_data agree).
+ * The entry the kernel just took from @ctx's submission ring for a request
+ * of @opcode and @ud: io_get_sqe() advanced cached_sq_head past it before
+ * the request was set up. Returns whether @q holds it (both agree).
  */
-static __always_inline bool ring_sqe(struct io_kiocb *req, struct sr_sqe *q)
+static __always_inline bool ring_sqe(struct io_ring_ctx *ctx, __u8 opcode, __u64 ud,
+				     struct sr_sqe *q)
 {
-	struct io_ring_ctx *ctx = BPF_CORE_READ(req, ctx);
 	__u32 mask = BPF_CORE_READ(ctx, sq_entries) - 1;
 	__u32 head = BPF_CORE_READ(ctx, cached_sq_head) - 1;
 	__u32 flags = BPF_CORE_READ(ctx, flags);
@@ -133,16 +206,63 @@ static __always_inline bool ring_sqe(struct io_kiocb *req, struct sr_sqe *q)
 		idx <<= 1;
 	if (bpf_probe_read_kernel(q, sizeof(*q), sqes + (__u64)idx * sizeof(*q)))
 		return false;
-	return q->opcode == BPF_CORE_READ(req, opcode) &&
-	       q->user_data == BPF_CORE_READ(req, cqe.user_data);
+	return q->opcode == opcode && q->user_data == ud;
+}
+
+/* Before 5.19 (and in 5.10's and 5.15's stable io_uring) user_data was the request's own. */
+struct io_kiocb___v515 {
+	__u64 user_data;
+} __attribute__((preserve_access_index));
+
+/* The user_data of @req, on every kernel. */
+static __always_inline __u64 req_user_data(struct io_kiocb *req)
+{
+	struct io_kiocb___v515 *old = (void *)req;
+
+	if (bpf_core_field_exists(old->user_data))
+		return BPF_CORE_READ(old, user_data);
+	return BPF_CORE_READ(req, cqe.user_data);
+}
+
+/*
+ * An IORING_OP_FILES_UPDATE request (@rq) of @ctx, from entry @q: the fds it
+ * puts in the ring's slots, read now (the first SR_UREG_FDS), for the fd
+ * tables to apply at its completion.
+ */
+static __always_inline void files_update_fds(__u64 ctx, __u64 rq, const struct sr_sqe *q)
+{
+	struct sr_cpu_stats *st = stats_get();
+	struct sr_uring_reg *r;
+	__u32 n = q->len < SR_UREG_FDS ? q->len : SR_UREG_FDS;
+
+	if (!st)
+		return;
+	r = reserve_fixed(st, sizeof(*r));
+	if (!r)
+		return;
+	hdr_init(&r->h, SR_REC_URING_REG, -1);
+	r->ctx = ctx;
+	r->opcode = IORING_REGISTER_FILES_UPDATE;
+	r->flags = SR_UREG_REQ;
+	r->offset = (__u32)q->off;
+	r->nr = q->len;
+	r->pad = 0;
+	r->req = rq;
+	if (n &&
+	    !bpf_probe_read_user(r->fds, (((n - 1) & 63) + 1) * sizeof(r->fds[0]), (void *)q->addr))
+		r->flags |= SR_UREG_READ;
+	submit_fixed(st, &r->h, sizeof(*r));
 }
 
 /*
  * A request of a traced task was submitted: send its twin's arguments and
- * entry captures, and remember it for its completion. @usqe: the entry as
- * the kernel passed it (io_uring_req_failed), or NULL to find it in the ring.
+ * entry captures, and remember it for its completion. @req: the kernel's
+ * request (NULL where the tracepoint has none); @ctx, @opcode, @ud: its
+ * ring, opcode and user_data; @usqe: the entry as the kernel passed it
+ * (io_uring_req_failed), or NULL to find it in the ring.
  */
-static __always_inline int uring_submit(struct io_kiocb *req, const void *usqe)
+static __always_inline int uring_submit(struct io_ring_ctx *ctx, struct io_kiocb *req, __u8 opcode,
+					__u64 ud, const void *usqe)
 {
 	struct task_struct *task = cur_task();
 	__u32 tgid = cur_tgid(task), key;
@@ -153,7 +273,7 @@ static __always_inline int uring_submit(struct io_kiocb *req, const void *usqe)
 	struct sr_scratch *s;
 	__u64 rq = (__u64)req, gen;
 	__u32 off;
-	bool ok;
+	bool ok, wanted;
 	int i;
 
 	if (!r || !task_traced(tgid, false, task))
@@ -170,18 +290,17 @@ static __always_inline int uring_submit(struct io_kiocb *req, const void *usqe)
 		x->h.tid = tgid;
 		x->flags |= SR_USUB_SQTHREAD;
 	}
-	x->req = rq;
-	x->ctx = (__u64)BPF_CORE_READ(req, ctx);
-	x->opcode = BPF_CORE_READ(req, opcode);
+	x->ctx = (__u64)ctx;
+	x->opcode = opcode;
 	x->pad = 0;
 	if (usqe)
 		ok = !bpf_probe_read_kernel(&x->sqe, sizeof(x->sqe), usqe);
 	else
-		ok = ring_sqe(req, &x->sqe);
+		ok = ring_sqe(ctx, opcode, ud, &x->sqe);
 	if (!ok) {
 		__builtin_memset(&x->sqe, 0, sizeof(x->sqe));
-		x->sqe.opcode = x->opcode;
-		x->sqe.user_data = BPF_CORE_READ(req, cqe.user_data);
+		x->sqe.opcode = opcode;
+		x->sqe.user_data = ud;
 	} else {
 		x->flags |= SR_USUB_SQE;
 	}
@@ -199,14 +318,21 @@ static __always_inline int uring_submit(struct io_kiocb *req, const void *usqe)
 								     0;
 	key = x->opcode < SR_URING_OPS ? x->opcode : 0;
 	op = bpf_map_lookup_elem(&uring_ops, &key);
-	if (!op || x->opcode >= SR_URING_OPS || !(op->flags & (SR_UOP_TRACED | SR_UOP_TRACK)))
+	if (!op)
 		return 0;
+	wanted = x->opcode < SR_URING_OPS && (op->flags & (SR_UOP_TRACED | SR_UOP_TRACK));
+	/* keyed by user_data: every request holds its place in its queue */
+	if (uring_by_udata())
+		rq = fifo_push(fifo_key((__u64)ctx, ud));
+	if (!wanted && !uring_by_udata())
+		return 0;
+	x->req = rq;
 #pragma unroll
 	for (i = 0; i < SR_NARGS; i++)
 		x->args[i] = ok && (op->flags & SR_UOP_TWIN) ? sqe_field(&x->sqe, op->src[i]) : 0;
 	off = sizeof(*x);
-	r->nr = -1;
-	if (ok && (op->flags & SR_UOP_TWIN)) {
+	r->nr = wanted ? -1 : SR_UREQ_QUIET;
+	if (wanted && ok && (op->flags & SR_UOP_TWIN)) {
 		r->nr = op->nr;
 		x->h.nr = op->nr;
 		plan = plan_of(op->nr);
@@ -223,11 +349,15 @@ static __always_inline int uring_submit(struct io_kiocb *req, const void *usqe)
 	if (!s)
 		return 0;
 	r->faults = s->faults;
-	if (bpf_map_update_elem(&uring_reqs, &rq, r, BPF_ANY)) {
+	if (!rq || bpf_map_update_elem(&uring_reqs, &rq, r, BPF_ANY)) {
 		stat_inc(SR_STAT_URING_UNTRACKED);
 		return 0;
 	}
-	emit(s, gen, off);
+	if (wanted)
+		emit(s, gen, off);
+	/* after the submission's record, which user space holds it with */
+	if (wanted && ok && x->opcode == IORING_OP_FILES_UPDATE)
+		files_update_fds(x->ctx, rq, &x->sqe);
 	return 0;
 }
 
@@ -274,6 +404,8 @@ static __always_inline int uring_complete(__u64 req, __s64 res, __u32 cflags)
 	/* a multishot request (accept, recv, poll) goes on: more completions follow */
 	if (!(cflags & targ_uring_cqe_more))
 		bpf_map_delete_elem(&uring_reqs, &req);
+	if (rc->nr == SR_UREQ_QUIET)
+		return 0;
 	s = scratch_get();
 	if (!s)
 		return 0;
@@ -301,39 +433,56 @@ static __always_inline int uring_complete(__u64 req, __s64 res, __u32 cflags)
 }
 
 /*
- * 6.3 and later; on 6.0 to 6.2 the loader attaches it to the same
- * tracepoint under its older name, io_uring_submit_sqe (req, force_nonblock;
- * 5.x's had no request).
+ * io_uring_submit_req (6.3 and later), or the same tracepoint under its
+ * older name, io_uring_submit_sqe, with one of its three argument lists
+ * (targ_uring_sub): arguments are read only in the branch the knob keeps.
  */
 SEC(SEC_URING("io_uring_submit_req"))
-int BPF_PROG(uring_submit_req, struct io_kiocb *req)
+int uring_submit_req(__u64 *ctx)
 {
+	struct io_kiocb *req;
+
 	if (!targ_uring)
 		return 0;
-	return uring_submit(req, NULL);
+	if (targ_uring_sub == SR_USUBTP_CTX_REQ)
+		return uring_submit((void *)ctx[0], (void *)ctx[1], (__u8)ctx[2], ctx[3], NULL);
+	if (targ_uring_sub == SR_USUBTP_CTX)
+		return uring_submit((void *)ctx[0], NULL, (__u8)ctx[1], ctx[2], NULL);
+	req = (void *)ctx[0];
+	return uring_submit(BPF_CORE_READ(req, ctx), req, BPF_CORE_READ(req, opcode),
+			    req_user_data(req), NULL);
 }
 
-/* A request refused while being set up (bad flags, bad fd): it completes with the error. */
+/*
+ * A request refused while being set up (bad flags, bad fd): it completes
+ * with the error. Not attached where requests are keyed by user_data (its
+ * arguments differ there, and it has no ring).
+ */
 SEC(SEC_URING("io_uring_req_failed"))
 int BPF_PROG(uring_req_failed, const struct io_uring_sqe *sqe, struct io_kiocb *req, int error)
 {
 	__u64 rq = (__u64)req;
 
-	if (!targ_uring)
+	if (!targ_uring || uring_by_udata())
 		return 0;
 	/* already known: it failed while running, after its submission */
 	if (bpf_map_lookup_elem(&uring_reqs, &rq))
 		return 0;
-	return uring_submit(req, sqe);
+	return uring_submit(BPF_CORE_READ(req, ctx), req, BPF_CORE_READ(req, opcode),
+			    req_user_data(req), sqe);
 }
 
-/*
- * Where registration @op of @a (the syscall's arguments) keeps its fds: sets
- * @r's nr and offset, *@tags to the user address of its tags (or 0), and
- * returns the user address of the fd array, or 0 (none, or no file
- * registration).
- */
-static __always_inline __u64 reg_fds(struct sr_uring_reg *r, __u32 op, const __u64 *a, __u64 *tags)
+/* Where a registration's fds are, and which slots they go to. */
+struct reg_where {
+	__u64 fds; /* user address of the fd array, or 0 (none, or no file registration) */
+	__u64 tags; /* ... of the tags, or 0 */
+	__u32 nr; /* fds in the registration */
+	__u32 offset; /* the first slot */
+	__u32 flags; /* SR_UREG_EMPTY */
+};
+
+/* Where registration @op of @a (the syscall's arguments) keeps its fds. */
+static __always_inline void reg_where(struct reg_where *w, __u32 op, const __u64 *a)
 {
 	struct io_uring_rsrc_register rr;
 	struct io_uring_rsrc_update2 u2;
@@ -341,42 +490,47 @@ static __always_inline __u64 reg_fds(struct sr_uring_reg *r, __u32 op, const __u
 	struct io_uring_rsrc_update u;
 	bool files = op == IORING_REGISTER_FILES2 || op == IORING_REGISTER_FILES_UPDATE2;
 
-	r->nr = (__u32)a[3];
-	*tags = 0;
+	__builtin_memset(w, 0, sizeof(*w));
+	w->nr = (__u32)a[3];
 	switch (op) {
 	case IORING_REGISTER_FILES:
-		return a[2];
+		w->fds = a[2];
+		break;
 	case IORING_REGISTER_FILES_UPDATE:
 		if (bpf_probe_read_user(&u, sizeof(u), (void *)a[2]))
-			return 0;
-		r->offset = u.offset;
-		return u.data;
+			break;
+		w->offset = u.offset;
+		w->fds = u.data;
+		break;
 	case IORING_REGISTER_FILES2:
 	case IORING_REGISTER_BUFFERS2:
-		if (r->nr < sizeof(rr) || bpf_probe_read_user(&rr, sizeof(rr), (void *)a[2]))
-			return 0;
-		r->nr = rr.nr;
-		*tags = rr.tags;
+		if (w->nr < sizeof(rr) || bpf_probe_read_user(&rr, sizeof(rr), (void *)a[2]))
+			break;
+		w->nr = rr.nr;
+		w->tags = rr.tags;
 		if (!rr.data)
-			r->flags |= SR_UREG_EMPTY;
-		return files ? rr.data : 0;
+			w->flags |= SR_UREG_EMPTY;
+		w->fds = files ? rr.data : 0;
+		break;
 	case IORING_REGISTER_FILES_UPDATE2:
 	case IORING_REGISTER_BUFFERS_UPDATE:
-		if (r->nr < sizeof(u2) || bpf_probe_read_user(&u2, sizeof(u2), (void *)a[2]))
-			return 0;
-		r->nr = u2.nr;
-		r->offset = u2.offset;
-		*tags = u2.tags;
-		return files ? u2.data : 0;
+		if (w->nr < sizeof(u2) || bpf_probe_read_user(&u2, sizeof(u2), (void *)a[2]))
+			break;
+		w->nr = u2.nr;
+		w->offset = u2.offset;
+		w->tags = u2.tags;
+		w->fds = files ? u2.data : 0;
+		break;
 	}
-	return 0;
 }
 
 /*
  * io_uring_register() of a traced task, from inside the syscall: the ring's
  * kernel address, which the fd it was named by does not tell, and the fds
  * and tags a registration puts in its slots (the kernel has just copied
- * them: their pages are there). Paired in user space with the syscall's exit.
+ * them: their pages are there), SR_UREG_FDS a record: a registration of
+ * more sends more records (SR_UREG_CONT), up to SR_UREG_CHUNKS. Paired in
+ * user space with the syscall's exit.
  */
 SEC(SEC_URING("io_uring_register"))
 int BPF_PROG(uring_register, void *ctx_, unsigned int opcode)
@@ -384,8 +538,9 @@ int BPF_PROG(uring_register, void *ctx_, unsigned int opcode)
 	struct task_struct *task = cur_task();
 	struct sr_cpu_stats *st;
 	struct sr_uring_reg *r;
-	__u64 a[SR_NARGS], fds, tags;
-	__u32 n;
+	struct reg_where w;
+	__u64 a[SR_NARGS];
+	__u32 n, k, op;
 
 	/* libbpf's build (no bpf_loop()) has no BTF task for bpf_task_pt_regs(): nothing */
 	if (!SR_BPF_LOOP || !targ_uring || !task_traced(cur_tgid(task), false, task))
@@ -393,27 +548,38 @@ int BPF_PROG(uring_register, void *ctx_, unsigned int opcode)
 	st = stats_get();
 	if (!st)
 		return 0;
-	r = reserve_fixed(st, sizeof(*r));
-	if (!r)
-		return 0;
-	hdr_init(&r->h, SR_REC_URING_REG, -1);
-	r->ctx = (__u64)ctx_;
-	r->opcode = opcode & ~(__u32)IORING_REGISTER_USE_REGISTERED_RING;
-	r->flags = 0;
-	r->offset = 0;
-	r->nr = 0;
+	op = opcode & ~(__u32)IORING_REGISTER_USE_REGISTERED_RING;
 	sr_regs_args((struct pt_regs *)bpf_task_pt_regs(task), a, task);
-	fds = reg_fds(r, r->opcode, a, &tags);
-	n = r->nr < SR_UREG_FDS ? r->nr : SR_UREG_FDS;
-	/* 1 to SR_UREG_FDS elements, in a form the verifier bounds */
-	_Static_assert(SR_UREG_FDS == 64, "the masks below");
-	if (n && fds &&
-	    !bpf_probe_read_user(r->fds, (((n - 1) & 63) + 1) * sizeof(r->fds[0]), (void *)fds))
-		r->flags |= SR_UREG_READ;
-	if (n && tags &&
-	    !bpf_probe_read_user(r->tags, (((n - 1) & 63) + 1) * sizeof(r->tags[0]), (void *)tags))
-		r->flags |= SR_UREG_TAGS;
-	submit_fixed(st, &r->h, sizeof(*r));
+	reg_where(&w, op, a);
+	for (k = 0; k < SR_UREG_CHUNKS; k++) {
+		r = reserve_fixed(st, sizeof(*r));
+		if (!r)
+			return 0;
+		hdr_init(&r->h, SR_REC_URING_REG, -1);
+		r->ctx = (__u64)ctx_;
+		r->opcode = op;
+		/* record k: the fds from k * SR_UREG_FDS on, for the slots from offset + that on */
+		r->flags = w.flags | (k ? SR_UREG_CONT : 0);
+		r->offset = w.offset + k * SR_UREG_FDS;
+		r->nr = w.nr - k * SR_UREG_FDS;
+		r->pad = 0;
+		r->req = 0;
+		n = r->nr < SR_UREG_FDS ? r->nr : SR_UREG_FDS;
+		/* 1 to SR_UREG_FDS elements, in a form the verifier bounds */
+		_Static_assert(SR_UREG_FDS == 64, "the masks below");
+		if (n && w.fds &&
+		    !bpf_probe_read_user(r->fds, (((n - 1) & 63) + 1) * sizeof(r->fds[0]),
+					 (void *)(w.fds + k * SR_UREG_FDS * sizeof(r->fds[0]))))
+			r->flags |= SR_UREG_READ;
+		if (n && w.tags &&
+		    !bpf_probe_read_user(r->tags, (((n - 1) & 63) + 1) * sizeof(r->tags[0]),
+					 (void *)(w.tags + k * SR_UREG_FDS * sizeof(r->tags[0]))))
+			r->flags |= SR_UREG_TAGS;
+		submit_fixed(st, &r->h, sizeof(*r));
+		/* no more fds to read (a sparse registration, buffers, an unregistration) */
+		if (!w.fds || w.nr <= (k + 1) * SR_UREG_FDS)
+			break;
+	}
 	return 0;
 }
 
@@ -436,10 +602,29 @@ int uring_complete_prog(__u64 *ctx)
 				      cqe + __builtin_offsetof(struct io_uring_cqe, res));
 		bpf_probe_read_kernel(&flags, sizeof(flags),
 				      cqe + __builtin_offsetof(struct io_uring_cqe, flags));
+		if (uring_by_udata()) {
+			__u64 ud = 0;
+
+			bpf_probe_read_kernel(&ud, sizeof(ud), cqe);
+			return uring_complete(fifo_pop(fifo_key(ctx[0], ud),
+						       flags & targ_uring_cqe_more),
+					      res, flags);
+		}
 		return uring_complete(ctx[1], res, flags);
 	}
+	if (targ_uring == SR_URING_V60 && uring_by_udata())
+		return uring_complete(fifo_pop(fifo_key(ctx[0], ctx[2]),
+					       (__u32)ctx[4] & targ_uring_cqe_more),
+				      (int)ctx[3], (__u32)ctx[4]);
 	if (targ_uring == SR_URING_V60)
 		return uring_complete(ctx[1], (int)ctx[3], (__u32)ctx[4]);
+	if (targ_uring == SR_URING_V515)
+		return uring_complete(fifo_pop(fifo_key(ctx[0], ctx[1]),
+					       (__u32)ctx[3] & targ_uring_cqe_more),
+				      (int)ctx[2], (__u32)ctx[3]);
+	/* (ctx, user_data, long res) */
+	if (targ_uring == SR_URING_V510)
+		return uring_complete(fifo_pop(fifo_key(ctx[0], ctx[1]), false), (long)ctx[2], 0);
 	return 0;
 }
 

@@ -389,11 +389,31 @@ enum sr_sqe_src {
 /* Opcodes the kernel may know; larger ones are sent raw, with no twin. */
 #define SR_URING_OPS 128
 
-/* The io_uring programs' knob (targ_uring): which io_uring_complete the kernel has. */
+/*
+ * The io_uring programs' knob (targ_uring): which io_uring_complete the
+ * kernel has, told by how many arguments it takes (capture/uring.c).
+ */
 enum sr_uring_tp {
 	SR_URING_OFF = 0, /* none: the programs return at once and are not attached */
 	SR_URING_CQE = 1, /* 6.4 and later: (ctx, req, cqe) */
-	SR_URING_V60 = 2, /* 6.0 to 6.3: (ctx, req, user_data, res, cflags, extra1, extra2) */
+	/*
+	 * 5.18 to 6.3, and the stable 5.10/5.15 that took 5.15's io_uring back:
+	 * (ctx, req, user_data, res, cflags[, extra1, extra2])
+	 */
+	SR_URING_V60 = 2,
+	/* no request: requests are paired by ring and user_data, in order */
+	SR_URING_V515 = 3, /* (ctx, user_data, res, cflags) */
+	SR_URING_V510 = 4, /* (ctx, user_data, res), before 6.0 */
+};
+
+/* targ_uring_sub: which submission tracepoint, by its arguments. */
+enum sr_uring_sub_tp {
+	/* io_uring_submit_req (6.3) or io_uring_submit_sqe (6.0 to 6.2): (req, ...) */
+	SR_USUBTP_REQ = 0,
+	/* io_uring_submit_sqe (ctx, req, opcode, user_data, flags, force_nonblock, sq_thread) */
+	SR_USUBTP_CTX_REQ = 1,
+	/* io_uring_submit_sqe (ctx, opcode, user_data, force_nonblock, sq_thread): no request */
+	SR_USUBTP_CTX = 2,
 };
 
 /* sr_uring_op.flags */
@@ -448,12 +468,17 @@ struct sr_uring_cqe {
 	__u32 flags; /* SR_UCQE_* */
 };
 
-/* Fds of a registration that struct sr_uring_reg carries. */
-#define SR_UREG_FDS 64
+/* Fds of a registration that struct sr_uring_reg carries, and records of one registration. */
+#define SR_UREG_FDS    64
+#define SR_UREG_CHUNKS 64
 /* sr_uring_reg.flags */
 #define SR_UREG_READ  0x1 /* fds[] holds the registration's first nr fds (at most SR_UREG_FDS) */
 #define SR_UREG_EMPTY 0x2 /* a registration without data (sparse): nr empty slots */
 #define SR_UREG_TAGS  0x4 /* tags[] holds the first nr tags (_FILES2, _FILES_UPDATE2, buffers) */
+/* a registration's next SR_UREG_FDS fds: offset and nr are this record's (slots, fds left) */
+#define SR_UREG_CONT 0x8
+/* an IORING_OP_FILES_UPDATE request's (req), sent at its submission, not a syscall's */
+#define SR_UREG_REQ 0x10
 
 /*
  * io_uring_register(), from inside the syscall (the io_uring_register
@@ -469,6 +494,8 @@ struct sr_uring_reg {
 	__u32 flags; /* SR_UREG_* */
 	__u32 offset; /* the first slot updated (FILES_UPDATE, FILES_UPDATE2) */
 	__u32 nr; /* fds in the registration */
+	__u32 pad;
+	__u64 req; /* SR_UREG_REQ: the request, as its submission's record names it */
 	__s32 fds[SR_UREG_FDS];
 	__u64 tags[SR_UREG_FDS];
 };
@@ -617,7 +644,7 @@ _Static_assert(sizeof(struct sr_uring_op) == 12, "sr_uring_op layout");
 _Static_assert(sizeof(struct sr_uring_sub) == 32 + 16 + 48 + 64 + 16 + 8 + 8,
 	       "sr_uring_sub layout");
 _Static_assert(sizeof(struct sr_uring_cqe) == 32 + 24, "sr_uring_cqe layout");
-_Static_assert(sizeof(struct sr_uring_reg) == 32 + 24 + 12 * SR_UREG_FDS, "sr_uring_reg layout");
+_Static_assert(sizeof(struct sr_uring_reg) == 32 + 40 + 12 * SR_UREG_FDS, "sr_uring_reg layout");
 #endif
 
 #endif /* SYSRAY_ABI_H */

@@ -478,8 +478,11 @@ c_losses() {
 	ok
 }
 
-# io_uring requests: printed on 6.0 and later (whichever io_uring_complete
-# the kernel has); before, none, -d says why, and the syscalls are traced.
+# io_uring requests, on every kernel: 6.4's io_uring_complete, 6.0-6.3's,
+# and 5.10's (Debian 11's, with 5.15's io_uring: the request in both
+# tracepoints, but none of io_uring_req_failed, so the request refused
+# while being set up shows only from 6.0). Lines as tests/integration/uring.py
+# has them, without the alignment.
 c_uring() {
 	[ -x $P/uring_ops ] || {
 		skip "no uring_ops in the image (amd64 only)"
@@ -489,23 +492,32 @@ c_uring() {
 	pid=$(grep -F "execve(\"$P/uring_ops\"" $W/U | sed -nE "1s/^([0-9]+) .*/\\1/p")
 	# its lines without the pid column and alignment (lines_of reads $W/L)
 	grep "^$pid " $W/U | sed -E 's/^[0-9]+ +//; s/ +(= [^=]*)$/ \1/' >$W/U.b
-	if [ "$(uname -r | cut -d. -f1)" -lt 6 ]; then
-		grep -q '^io_uring_setup(' $W/U.b && ! grep -q 'io_uring\]' $W/U.b &&
-			grep -q 'io_uring requests are not traced' $W/U.err || {
-			fail "want io_uring_setup, no request and -d's notice (status $st)"
-			show $W/U.err
-			show $W/U 8
-			return
-		}
-		ok
+	if grep -q 'io_uring requests are not traced' $W/U.err; then
+		fail "-d says io_uring requests are not traced"
+		show $W/U.err 8
 		return
 	fi
-	if ! expect_lines $W/U.b <<-'EOF'
+	cat >$W/U.want <<-'EOF'
 	[io_uring] openat(AT_FDCWD, "missing.conf", O_RDONLY) = -1 ENOENT (No such file or directory)
+	[io_uring] openat(AT_FDCWD, "data.txt", O_WRONLY|O_CREAT|O_TRUNC, 0644) = 4
 	[io_uring] write(4, "hello io_uring\n", 15, 0) = 15
 	[io_uring] close(4) = 0
+	[io_uring] openat(AT_FDCWD, "data.txt", O_RDONLY) = 4
+	[io_uring] read(4, "hello io_uring\n", 64, 0) = 15
+	[io_uring] readv(4, [{iov_base="io_ur", iov_len=5}, {iov_base="ing\n", iov_len=4}], 2, 6) = 9
+	[io_uring] read(0 /* fixed file */, "hello", 5, 0) = 5
+	[io_uring] unlinkat(AT_FDCWD, "data.txt", 0) = 0
+	[io_uring] close(99) = -1 EBADF (Bad file descriptor)
+	[io_uring] IORING_OP_NOP() = -1 ECANCELED (Operation canceled)
+	[io_uring] IORING_OP_NOP() = 0
+	[io_uring] accept4(4, NULL, NULL, 0) = 6
+	[io_uring] sendto(5, "ping", 4, 0, NULL, 0) = 4
+	[io_uring] recvfrom(6, "ping", 16, 0, NULL, NULL) = 4
 	EOF
-	then
+	if [ "$(uname -r | cut -d. -f1)" -ge 6 ]; then
+		echo '[io_uring] openat(AT_FDCWD, "missing.conf", O_RDONLY) = -1 EBADF (Bad file descriptor)'
+	fi >>$W/U.want
+	if ! expect_lines $W/U.b <$W/U.want; then
 		grep -F "[io_uring]" $W/U | head -8 | sed "s/^/  | /"
 		show $W/U.err 8
 		return

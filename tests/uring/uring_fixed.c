@@ -4,7 +4,9 @@
  * registered-file table, a direct open into slot 2 and one into a slot the
  * kernel chooses, requests on those slots, a direct close, a request on
  * the emptied slot, and a file registered by fd with io_uring_register()
- * (IORING_REGISTER_FILES, then _FILES2 with tags and a _FILES_UPDATE).
+ * (IORING_REGISTER_FILES, then _FILES2 with tags and a _FILES_UPDATE, then
+ * 100 slots, the last one filled, and slot 5 filled by an
+ * IORING_OP_FILES_UPDATE request).
  * The slot the kernel chooses is its business: the test reads it from the
  * line.
  * One request at a time, so that the completions come in a fixed order.
@@ -23,6 +25,9 @@ int main(void)
 	char buf[16] = { 0 };
 	int fd, slot, fds[2] = { -1, -1 };
 	__u64 tags[2] = { 1, 0 }; /* an empty slot takes no tag */
+	enum { NMANY = 100 };
+	int many[NMANY], i;
+	struct io_uring_cqe *cqe;
 
 	OK(-io_uring_queue_init(8, &ring, 0));
 	work_enter("uring-fixed");
@@ -55,6 +60,22 @@ int main(void)
 	EQ(io_uring_register_files_update(&ring, 1, &fd, 1), 1);
 	io_uring_prep_read(sqe(), 1, buf, 4, 3);
 	EQ(run_one(IOSQE_FIXED_FILE), 4);
+	OK(io_uring_unregister_files(&ring));
+	/* slot 0's tag, posted as a completion when its file left */
+	OK(-io_uring_wait_cqe(&ring, &cqe));
+	EQ(cqe->user_data, 1);
+	io_uring_cqe_seen(&ring, cqe);
+	/* more fds than one record of the tracepoint holds (64): the last slot's file */
+	for (i = 0; i < NMANY; i++)
+		many[i] = i == NMANY - 1 ? fd : -1;
+	OK(io_uring_register_files(&ring, many, NMANY));
+	io_uring_prep_read(sqe(), NMANY - 1, buf, 2, 1);
+	EQ(run_one(IOSQE_FIXED_FILE), 2);
+	/* slot 5 filled by a request (IORING_OP_FILES_UPDATE), then read through */
+	io_uring_prep_files_update(sqe(), &fd, 1, 5);
+	EQ(run_one(0), 1);
+	io_uring_prep_read(sqe(), 5, buf, 3, 4);
+	EQ(run_one(IOSQE_FIXED_FILE), 3);
 	OK(close(fd));
 	OK(unlink("fixed.txt"));
 	work_leave();

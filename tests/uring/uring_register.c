@@ -3,11 +3,13 @@
  * io_uring_setup, io_uring_enter and io_uring_register calls for
  * tests/integration (io_uring_syscalls_like_strace), whose lines strace 6.1
  * decodes: the opcodes with their arguments (a probe, buffers, an eventfd,
- * the ring's own fd registered, restrictions on a ring created disabled,
- * then enabled), each once, in a fixed order.
+ * the ring's own fd registered, io-wq's worker limits and CPUs,
+ * restrictions on a ring created disabled, then enabled), each once, in a
+ * fixed order.
  */
 #include "uring.h"
 
+#include <sched.h>
 #include <sys/eventfd.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
@@ -26,6 +28,8 @@ int main(void)
 	struct io_uring limited;
 	char a[8], b[16];
 	struct iovec iov[2] = { { a, sizeof(a) }, { b, sizeof(b) } };
+	unsigned int workers[3] = { 4, 0, 7 };
+	cpu_set_t cpus;
 	int efd;
 
 	OK(-io_uring_queue_init(4, &ring, 0));
@@ -42,6 +46,13 @@ int main(void)
 	OK(close(efd));
 	EQ(io_uring_register_ring_fd(&ring), 1);
 	OK(io_uring_unregister_ring_fd(&ring));
+	/* io-wq's limits (the kernel's before, after " => "), a bad count, its CPUs */
+	OK(reg(&ring, IORING_REGISTER_IOWQ_MAX_WORKERS, workers, 2));
+	EQ(reg(&ring, IORING_REGISTER_IOWQ_MAX_WORKERS, workers, 3), -1);
+	CPU_ZERO(&cpus);
+	CPU_SET(0, &cpus);
+	OK(reg(&ring, IORING_REGISTER_IOWQ_AFF, &cpus, sizeof(cpus)));
+	OK(reg(&ring, IORING_UNREGISTER_IOWQ_AFF, NULL, 0));
 	/* a ring started disabled takes restrictions, then runs */
 	OK(-io_uring_queue_init_params(4, &limited, &p));
 	res[0].opcode = IORING_RESTRICTION_SQE_OP;

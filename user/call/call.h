@@ -43,8 +43,12 @@ struct sr_call {
 	int32_t fixed_fd;
 	const struct sr_sqe *sqe; /* io_uring: the submission queue entry, or NULL */
 	uint64_t uring_ctx; /* io_uring: the ring (the kernel's address), or 0 */
-	/* io_uring_register(): its ring and fds, sent from inside the call; or NULL */
+	/*
+	 * io_uring_register(): its ring and fds, sent from inside the call, in
+	 * uring_reg_n records (SR_UREG_FDS fds each); or NULL
+	 */
 	const struct sr_uring_reg *uring_reg;
+	uint32_t uring_reg_n;
 };
 
 /* sr_call.via */

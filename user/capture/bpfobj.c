@@ -46,6 +46,17 @@ static int open_libbpf(struct sr_bpfobj *b)
 	bpf_program__set_autoload(b->skel->progs.uring_req_failed, b->uring);
 	bpf_program__set_autoload(b->skel->progs.uring_complete_prog, b->uring);
 	bpf_program__set_autoload(b->skel->progs.uring_register, b->uring);
+	/*
+	 * Older kernels (5.10) log a warning when a raw tracepoint program
+	 * (io_uring's) uses a hash map allocated as it fills: with them, this
+	 * build's hash maps are allocated at creation (the in-flight requests
+	 * fewer).
+	 */
+	if (b->uring) {
+		bpf_map__set_map_flags(b->skel->maps.traced, 0);
+		bpf_map__set_map_flags(b->skel->maps.uring_reqs, 0);
+		bpf_map__set_max_entries(b->skel->maps.uring_reqs, 16384);
+	}
 	bpf_program__set_autoattach(b->skel->progs.uring_submit_req, false);
 	bpf_program__set_autoattach(b->skel->progs.uring_req_failed, false);
 	bpf_program__set_autoattach(b->skel->progs.uring_complete_prog, false);

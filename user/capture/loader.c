@@ -297,8 +297,8 @@ static void uring_report(const struct sr_loader *l, const struct sr_opts *o)
 {
 	if (l->uring.err && o->debug)
 		fprintf(stderr,
-			"sysray: io_uring requests are not traced: %s (they need Linux 6.0 or "
-			"later with io_uring)\n",
+			"sysray: io_uring requests are not traced: %s (this kernel lacks io_uring's "
+			"tracepoints, or has ones of arguments sysray does not know)\n",
 			strerror(-l->uring.err));
 }
 

@@ -1,17 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The io_uring programs' load and attach. The tracepoints changed across
- * kernels: io_uring_complete's arguments in 6.4 (ctx, req, cqe; before:
- * ctx, req, user_data, res, cflags, extra1, extra2), and the submission's
- * name in 6.3 (io_uring_submit_req; 6.0 to 6.2: io_uring_submit_sqe, with
- * the request first too). The programs are raw tracepoints, in the main
- * object: which io_uring_complete the kernel has is found first, by
- * attaching a probe program that reads a fifth argument (the kernel refuses
- * it where there are only three), and told to the completion program by a
- * knob (targ_uring), so that one load does on every kernel; the
- * submission's name is found at attach. Kernels older than 6.0 (whose
- * submission tracepoint has no request) are not tried: the knob is 0 and
- * the programs return at once.
+ * kernels, and so did their arguments: io_uring_complete takes (ctx, req,
+ * cqe) from 6.4, (ctx, req, user_data, res, cflags[, extra1, extra2]) from
+ * 5.18 (and in the stable 5.10 and 5.15 that took 5.15's io_uring back:
+ * Debian 11's 5.10), (ctx, user_data, res, cflags) in 5.15, (ctx, user_data,
+ * res) before; the submission is io_uring_submit_req (req) from 6.3,
+ * io_uring_submit_sqe (req, force_nonblock) in 6.0 to 6.2, (ctx, req,
+ * opcode, user_data, flags, force_nonblock, sq_thread) in 5.15 to 5.19 and
+ * (ctx, opcode, user_data, force_nonblock, sq_thread) before. The programs
+ * are raw tracepoints, in the main object: which arguments this kernel's
+ * tracepoints take is found first, by attaching probe programs that read
+ * the Nth argument (the kernel refuses one that reads past the last), and
+ * told to the programs by knobs (targ_uring, targ_uring_sub), so that one
+ * load does on every kernel; the submission's name is found at attach.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -37,13 +39,29 @@
 #define IORING_SETUP_NO_SQARRAY (1U << 16)
 #endif
 
-/* Linux 6.0 or later: io_uring_submit_req with the request. */
+/* Linux 6.0 or later (io_uring_complete's 3 arguments are then 6.4's). */
 static bool kernel_6_0(void)
 {
 	struct utsname u;
 	int major = 0;
 
 	return !uname(&u) && sscanf(u.release, "%d.", &major) == 1 && major >= 6;
+}
+
+/*
+ * Has io_uring_register's plan @flag (SR_PLAN_TRACED: its line shows the
+ * fds and tags of file registrations that the io_uring_register program
+ * reads; SR_PLAN_TRACK: the fd tables follow registered files)?
+ */
+static bool register_plan(const struct sr_plans *plans, uint32_t flag)
+{
+	int nr, n = syscalls__count();
+
+	for (nr = 0; nr < n && nr < SR_NR_MAX; nr++)
+		if (SR_FDACT(syscalls__get(nr)) == SR_FD_URING_REG &&
+		    (plans->plan[nr].flags & flag))
+			return true;
+	return false;
 }
 
 /* Each opcode's twin, its -e trace= selection, whether the fd tables need it. */
@@ -62,6 +80,9 @@ static bool uring_ops(const struct sr_opts *o, const struct sr_plans *plans,
 		/* what the fd tables learn from reaches them whatever -e says */
 		if ((op->flags & SR_UOP_TWIN) && (plans->plan[op->nr].flags & SR_PLAN_TRACK))
 			op->flags |= SR_UOP_TRACK;
+		/* it changes fixed-file slots: its fds are read where registered files are followed */
+		if (i == IORING_OP_FILES_UPDATE && register_plan(plans, SR_PLAN_TRACK))
+			op->flags |= SR_UOP_TRACK;
 		if (op->flags & (SR_UOP_TRACED | SR_UOP_TRACK))
 			any = true;
 	}
@@ -69,18 +90,18 @@ static bool uring_ops(const struct sr_opts *o, const struct sr_plans *plans,
 }
 
 /*
- * Does io_uring_complete take 6.0-6.3's arguments (1), 6.4's (0), or is it
- * missing (-errno)? A raw tracepoint program that reads the fifth argument
- * attaches only where there is one.
+ * Does tracepoint @name pass argument @k (counted from 0)? 1 yes, 0 no, or
+ * -errno (-ENOENT: no such tracepoint). A raw tracepoint program that reads
+ * it attaches only where there is one.
  */
-static int complete_v60(void)
+static int has_arg(const char *name, int k)
 {
 	const struct bpf_insn insns[] = {
-		/* r0 = ctx[4]; r0 = 0; exit */
+		/* r0 = ctx[k]; r0 = 0; exit */
 		{ .code = BPF_LDX | BPF_MEM | BPF_DW,
 		  .dst_reg = BPF_REG_0,
 		  .src_reg = BPF_REG_1,
-		  .off = 4 * sizeof(__u64) },
+		  .off = (__s16)(k * sizeof(__u64)) },
 		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0, .imm = 0 },
 		{ .code = BPF_JMP | BPF_EXIT },
 	};
@@ -90,7 +111,7 @@ static int complete_v60(void)
 			     sizeof(insns) / sizeof(*insns), NULL);
 	if (prog < 0)
 		return -errno;
-	link = bpf_raw_tracepoint_open("io_uring_complete", prog);
+	link = bpf_raw_tracepoint_open(name, prog);
 	err = link < 0 ? -errno : 1;
 	if (link >= 0)
 		close(link);
@@ -98,46 +119,91 @@ static int complete_v60(void)
 	return err == -EINVAL ? 0 : err;
 }
 
-/*
- * Is io_uring_register traced? Its line shows the fds and tags of file
- * registrations that the io_uring_register program reads.
- */
-static bool register_traced(const struct sr_plans *plans)
+/* Which io_uring_complete this kernel has (enum sr_uring_tp), or -errno. */
+static int complete_tp(void)
 {
-	int nr, n = syscalls__count();
+	const char *tp = "io_uring_complete";
+	int r = has_arg(tp, 4);
 
-	for (nr = 0; nr < n && nr < SR_NR_MAX; nr++)
-		if (SR_FDACT(syscalls__get(nr)) == SR_FD_URING_REG &&
-		    (plans->plan[nr].flags & SR_PLAN_TRACED))
-			return true;
-	return false;
+	if (r)
+		return r < 0 ? r : SR_URING_V60;
+	/* 3 arguments from 6.0 on are 6.4's (the cqe) */
+	if (kernel_6_0())
+		return SR_URING_CQE;
+	r = has_arg(tp, 3);
+	if (r)
+		return r < 0 ? r : SR_URING_V515;
+	r = has_arg(tp, 2);
+	if (r)
+		return r < 0 ? r : SR_URING_V510;
+	return -ENOTSUP;
+}
+
+/*
+ * Which submission tracepoint this kernel has (enum sr_uring_sub_tp), or
+ * -errno; one that names no request only where the completion does not
+ * either (requests are then keyed by ring and user_data on both sides).
+ */
+static int submit_tp(int complete)
+{
+	const char *tp = "io_uring_submit_sqe";
+	int r;
+
+	/* 6.4 and later: io_uring_submit_req */
+	if (complete == SR_URING_CQE || has_arg("io_uring_submit_req", 0) == 1)
+		return SR_USUBTP_REQ;
+	r = has_arg(tp, 6);
+	if (r)
+		return r < 0 ? r : SR_USUBTP_CTX_REQ;
+	r = has_arg(tp, 4);
+	if (r < 0)
+		return r;
+	if (r)
+		return complete == SR_URING_V60 ? -ENOTSUP : SR_USUBTP_CTX;
+	r = has_arg(tp, 1);
+	if (r)
+		return r < 0 ? r : SR_USUBTP_REQ;
+	return -ENOTSUP;
+}
+
+/*
+ * SYSRAY_URING_BY_UDATA=1 in the environment keys requests by ring and
+ * user_data, as on kernels whose completions do not name the request, so
+ * that tests run that path on any kernel.
+ */
+static bool by_udata_env(void)
+{
+	const char *env = getenv("SYSRAY_URING_BY_UDATA");
+
+	return env && !strcmp(env, "1");
 }
 
 void uring_cap__prepare(struct sr_uring *u, const struct sr_opts *o, const struct sr_plans *plans)
 {
-	int v60;
+	int complete, submit;
 
 	memset(u, 0, sizeof(*u));
 	u->want = uring_ops(o, plans, u->ops);
-	u->want |= register_traced(plans);
+	u->want |= register_plan(plans, SR_PLAN_TRACED);
 	if (!u->want)
 		return;
-	if (!kernel_6_0()) {
-		u->err = -ENOTSUP;
+	complete = complete_tp();
+	submit = complete < 0 ? complete : submit_tp(complete);
+	if (submit < 0) {
+		u->err = submit;
 		return;
 	}
-	v60 = complete_v60();
-	if (v60 < 0) {
-		u->err = v60;
-		return;
-	}
-	u->v60 = v60;
+	u->complete = complete;
+	u->submit = submit;
+	u->by_udata = complete == SR_URING_V515 || complete == SR_URING_V510 || by_udata_env();
 	u->on = true;
 }
 
 void uring_cap__knobs(const struct sr_uring *u, struct sysray_bpf__rodata *ro, bool fdi)
 {
-	ro->targ_uring = !u->on ? SR_URING_OFF : u->v60 ? SR_URING_V60 : SR_URING_CQE;
+	ro->targ_uring = u->on ? u->complete : SR_URING_OFF;
+	ro->targ_uring_sub = u->submit;
+	ro->targ_uring_by_udata = u->by_udata;
 	ro->targ_uring_sqe128 = IORING_SETUP_SQE128;
 	ro->targ_uring_no_sqarray = IORING_SETUP_NO_SQARRAY;
 	ro->targ_uring_cqe_more = IORING_CQE_F_MORE;
@@ -174,7 +240,11 @@ int uring_cap__attach(struct sr_uring *u, const struct sr_bpfobj *main)
 	u->links[0] = bpf_raw_tracepoint_open("io_uring_submit_req", prog[0]);
 	if (u->links[0] < 0 && errno == ENOENT)
 		u->links[0] = bpf_raw_tracepoint_open("io_uring_submit_sqe", prog[0]);
-	if (u->links[0] >= 0)
+	/*
+	 * requests refused before they ran: 6.0's (sqe, req, error), where
+	 * requests are keyed by address; elsewhere they are not shown
+	 */
+	if (u->links[0] >= 0 && u->submit == SR_USUBTP_REQ && !u->by_udata)
 		u->links[1] = bpf_raw_tracepoint_open("io_uring_req_failed", prog[1]);
 	if (u->links[0] >= 0 && u->links[1] >= 0)
 		u->links[2] = bpf_raw_tracepoint_open("io_uring_complete", prog[2]);

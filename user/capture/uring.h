@@ -8,6 +8,7 @@
 #define SYSRAY_CAPTURE_URING_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <linux/types.h>
 
 #include "sysray/abi.h"
@@ -21,7 +22,9 @@ struct sr_uring {
 	struct sr_uring_op ops[SR_URING_OPS]; /* each opcode's twin and selection */
 	bool want; /* some opcode is traced or tracked, or io_uring_register traced */
 	bool on; /* ... and this kernel has the tracepoints: load and attach */
-	bool v60; /* io_uring_complete has 6.0-6.3's arguments */
+	uint32_t complete; /* which io_uring_complete: enum sr_uring_tp */
+	uint32_t submit; /* which submission tracepoint: enum sr_uring_sub_tp */
+	bool by_udata; /* requests keyed by ring and user_data, not by address */
 	int err; /* wanted but not traced: why (-errno) */
 	int links[4]; /* submission, failure, completion, register; 0: not attached */
 };

@@ -9,11 +9,12 @@
  * process's pages go (see reg_plan()). What a
  * struct points to (the fds of IORING_REGISTER_FILES_UPDATE, _FILES2 and
  * _FILES_UPDATE2) and their tags come from the record the io_uring_register
- * tracepoint sends from inside the call (c->uring_reg, see bpf/uring.bpf.c),
- * the first SR_UREG_FDS of them; the iovecs of the buffer registrations
+ * tracepoint sends from inside the call (c->uring_reg, see bpf/uring.bpf.h),
+ * SR_UREG_FDS a record, up to SR_UREG_CHUNKS records; the iovecs of the buffer registrations
  * (_BUFFERS2, _BUFFERS_UPDATE) are not read: their address prints.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <linux/io_uring.h>
 
@@ -348,16 +349,42 @@ static void array_print(struct sr_fmt *f, const struct sr_call *c, enum elem e, 
 	pr_array_end(f);
 }
 
-/* The fds @r read for a registration, as an array of @n at @addr. */
+/*
+ * The first @n fds (@tags: tags) of @c's io_uring_register records, in
+ * order, in a buffer to free; *@have: how many bytes of them were read.
+ */
+static uint8_t *reg_elems(const struct sr_call *c, bool tags, uint32_t n, size_t *have)
+{
+	const struct sr_uring_reg *r = c->uring_reg;
+	size_t sz = tags ? sizeof(r->tags[0]) : sizeof(r->fds[0]), got = 0, m;
+	uint32_t k, max = SR_UREG_FDS * SR_UREG_CHUNKS;
+	uint8_t *buf;
+
+	*have = 0;
+	if (!r || !n || !(buf = malloc((n < max ? n : max) * sz)))
+		return NULL;
+	for (k = 0; k < c->uring_reg_n && got < n && got < max; k++) {
+		if (!(r[k].flags & (tags ? SR_UREG_TAGS : SR_UREG_READ)) ||
+		    r[k].offset != r[0].offset + k * SR_UREG_FDS)
+			break;
+		m = n - got < SR_UREG_FDS ? n - got : SR_UREG_FDS;
+		memcpy(buf + got * sz, tags ? (const void *)r[k].tags : (const void *)r[k].fds,
+		       m * sz);
+		got += m;
+	}
+	*have = got * sz;
+	return buf;
+}
+
+/* The fds the tracepoint's records hold for a registration, as an array of @n at @addr. */
 static void reg_fds_print(struct sr_fmt *f, const struct sr_call *c, enum elem e, uint64_t addr,
 			  uint32_t n)
 {
-	const struct sr_uring_reg *r = c->uring_reg;
-	size_t have = 0;
+	size_t have;
+	uint8_t *p = reg_elems(c, false, n, &have);
 
-	if (r && (r->flags & SR_UREG_READ))
-		have = (n < SR_UREG_FDS ? n : SR_UREG_FDS) * sizeof(r->fds[0]);
-	array_print(f, c, e, addr, r ? (const uint8_t *)r->fds : NULL, have, n);
+	array_print(f, c, e, addr, p, have, n);
+	free(p);
 }
 
 static void files_update(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
@@ -382,9 +409,9 @@ static void files_update(struct sr_fmt *f, const struct sr_call *c, const uint8_
 static void rsrc_data(struct sr_fmt *f, const struct sr_call *c, uint64_t data, uint64_t tags,
 		      uint32_t nr)
 {
-	const struct sr_uring_reg *r = c->uring_reg;
 	unsigned int op = (uint32_t)c->args[1];
-	size_t have = 0;
+	size_t have;
+	uint8_t *p;
 
 	pr_field(f, "data");
 	if (op == IORING_REGISTER_FILES2 || op == IORING_REGISTER_FILES_UPDATE2)
@@ -392,9 +419,9 @@ static void rsrc_data(struct sr_fmt *f, const struct sr_call *c, uint64_t data, 
 	else
 		array_print(f, c, E_IOV, data, NULL, 0, nr);
 	pr_field(f, "tags");
-	if (r && (r->flags & SR_UREG_TAGS))
-		have = (nr < SR_UREG_FDS ? nr : SR_UREG_FDS) * sizeof(r->tags[0]);
-	array_print(f, c, E_TAG, tags, r ? (const uint8_t *)r->tags : NULL, have, nr);
+	p = reg_elems(c, true, nr, &have);
+	array_print(f, c, E_TAG, tags, p, have, nr);
+	free(p);
 }
 
 static void rsrc_register(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
@@ -533,6 +560,89 @@ static void probe_print(struct sr_fmt *f, const struct sr_call *c)
 	probe_struct(f, out, need, n, true);
 }
 
+/* The io-wq worker limits, by their index names ("[IO_WQ_BOUND]=4"). */
+static void workers_array(struct sr_fmt *f, const uint8_t *p, uint32_t n)
+{
+	char label[40];
+	uint32_t i;
+
+	pr_array_begin(f);
+	for (i = 0; i < n; i++) {
+		if (!pr_array_elem(f, i))
+			break;
+		if (i == IO_WQ_BOUND)
+			pr_field(f, "[IO_WQ_BOUND]");
+		else if (i == IO_WQ_UNBOUND)
+			pr_field(f, "[IO_WQ_UNBOUND]");
+		else {
+			snprintf(label, sizeof(label), "[%u /* IO_WQ_??? */]", i);
+			pr_field(f, label);
+		}
+		pr_u(f, get32(p, i * sizeof(uint32_t)));
+	}
+	pr_array_end(f);
+}
+
+/*
+ * IORING_REGISTER_IOWQ_MAX_WORKERS: the limits asked for, " => " and the
+ * ones the kernel had (after a failure, the address), as strace 6.1 shows
+ * them; nothing to change ([]) or an unreadable array: no " => ".
+ */
+static void iowq_max_workers(struct sr_fmt *f, const struct sr_call *c)
+{
+	uint32_t n = (uint32_t)c->args[3];
+	size_t need = (size_t)n * sizeof(uint32_t);
+	const uint8_t *in = n <= 1024 ? blob_get(call__blob(c, 2, false), need) : NULL;
+	const uint8_t *out = NULL;
+
+	if (!n && c->args[2]) {
+		pr_array_begin(f);
+		pr_array_end(f);
+		return;
+	}
+	if (!in) {
+		fmt_ptr(f, c->args[2]);
+		return;
+	}
+	workers_array(f, in, n);
+	if (!c->has_exit)
+		return;
+	pr_changed(f);
+	if (c->ret >= 0)
+		out = blob_get(call__blob(c, 2, true), need);
+	if (out)
+		workers_array(f, out, n);
+	else
+		fmt_ptr(f, c->args[2]);
+}
+
+/* IORING_REGISTER_IOWQ_AFF: a CPU set of nr_args bytes, as sched_setaffinity's ("[0 1]"). */
+static void iowq_aff(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
+{
+	uint32_t n = (uint32_t)c->args[3];
+	size_t i;
+
+	if (!n && c->args[2]) {
+		pr_set_begin(f, false);
+		pr_set_end(f);
+		return;
+	}
+	if (!p) {
+		fmt_ptr(f, c->args[2]);
+		return;
+	}
+	if (len > n)
+		len = n;
+	pr_set_begin(f, false);
+	for (i = 0; i < len * 8; i++)
+		if (p[i / 8] & (1u << (i % 8)))
+			pr_u(f, i);
+	/* longer than a blob: the rest was not read */
+	if (n > len)
+		pr_more(f);
+	pr_set_end(f);
+}
+
 /* A struct argument: NULL, its address when not read, else @fn's print. */
 static void struct_arg(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len,
 		       void (*fn)(struct sr_fmt *, const struct sr_call *, const uint8_t *, size_t))
@@ -588,6 +698,12 @@ static void reg_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 	case IORING_UNREGISTER_PBUF_RING:
 		struct_arg(f, c, p, len, buf_reg);
 		break;
+	case IORING_REGISTER_IOWQ_MAX_WORKERS:
+		iowq_max_workers(f, c);
+		break;
+	case IORING_REGISTER_IOWQ_AFF:
+		iowq_aff(f, c, p, len);
+		break;
 	default:
 		fmt_ptr(f, addr);
 		break;
@@ -602,6 +718,7 @@ static void reg_fds(const struct sr_call *c, int argi, bool at_exit, sr_fd_fn fn
 	const struct sr_uring_reg *r = c->uring_reg;
 	uint32_t n = (uint32_t)c->args[3], i;
 	struct io_uring_rsrc_update u;
+	size_t have;
 
 	switch ((uint32_t)c->args[1]) {
 	case IORING_REGISTER_FILES:
@@ -619,8 +736,12 @@ static void reg_fds(const struct sr_call *c, int argi, bool at_exit, sr_fd_fn fn
 	case IORING_REGISTER_FILES_UPDATE:
 	case IORING_REGISTER_FILES2:
 	case IORING_REGISTER_FILES_UPDATE2:
-		for (i = 0; r && (r->flags & SR_UREG_READ) && i < r->nr && i < SR_UREG_FDS; i++)
-			fn(ctx, r->fds[i]);
+		if (!r)
+			break;
+		p = reg_elems(c, false, r->nr, &have);
+		for (i = 0; p && (i + 1) * sizeof(int32_t) <= have; i++)
+			fn(ctx, (int32_t)get32(p, i * sizeof(int32_t)));
+		free((void *)p);
 		break;
 	}
 }

@@ -9,11 +9,12 @@
  * _FILES_UPDATE, _FILES_UPDATE2) are learned from the record the
  * io_uring_register tracepoint sends from inside the call (struct
  * sr_uring_reg: the ring's address, which the syscall names by fd, and the
- * fds), applied at the call's exit when it succeeded: each slot gets the
- * file its fd had then. Where that record is missing, an
- * IORING_OP_FILES_UPDATE, or a new ring (which may get a freed ring's
- * address) forgets what the process's rings were known to hold: those
- * slots print as unknown, never as a stale file.
+ * fds, SR_UREG_FDS a record, in as many records as it takes up to
+ * SR_UREG_CHUNKS), applied at the call's exit when it succeeded: each slot
+ * gets the file its fd had then; slots past the records' are unknown.
+ * Where that record is missing, an IORING_OP_FILES_UPDATE, or a new ring
+ * (which may get a freed ring's address) forgets what the process's rings
+ * were known to hold: those slots print as unknown, never as a stale file.
  */
 #include <errno.h>
 #include <limits.h>
@@ -134,6 +135,27 @@ static void register_fds(struct sr_fdtab *t, struct fdt_proc *p, const struct sr
 	}
 }
 
+/*
+ * Each of @c's records in turn (SR_UREG_FDS fds each, the next one's slots
+ * after them); @changed slots in all (-1: every fd's).
+ */
+static void register_chunks(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_call *c,
+			    int64_t changed)
+{
+	const struct sr_uring_reg *r = c->uring_reg;
+	int64_t before;
+	uint32_t k;
+
+	for (k = 0; k < c->uring_reg_n; k++) {
+		/* the fds of the records before this one */
+		before = (int64_t)k * SR_UREG_FDS;
+		if ((changed >= 0 && before >= changed) ||
+		    r[k].offset != r[0].offset + (uint32_t)before)
+			break;
+		register_fds(t, p, &r[k], r[k].offset, changed < 0 ? -1 : changed - before);
+	}
+}
+
 void fdt__rings_register(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_call *c)
 {
 	const struct sr_uring_reg *r = c->uring_reg;
@@ -150,7 +172,7 @@ void fdt__rings_register(struct sr_fdtab *t, struct fdt_proc *p, const struct sr
 	case IORING_REGISTER_FILES2:
 		ring_forget(t, p, r->ctx);
 		if (!(r->flags & SR_UREG_EMPTY))
-			register_fds(t, p, r, 0, -1);
+			register_chunks(t, p, c, -1);
 		break;
 	case IORING_UNREGISTER_FILES:
 		ring_forget(t, p, r->ctx);
@@ -158,7 +180,7 @@ void fdt__rings_register(struct sr_fdtab *t, struct fdt_proc *p, const struct sr
 	case IORING_REGISTER_FILES_UPDATE:
 	case IORING_REGISTER_FILES_UPDATE2:
 		/* the result is how many slots changed, from the first on */
-		register_fds(t, p, r, r->offset, c->ret);
+		register_chunks(t, p, c, c->ret);
 		break;
 	}
 }
@@ -207,7 +229,12 @@ void fdtab__on_uring(struct sr_fdtab *t, const struct sr_call *c)
 		slot_set(t, p, c->uring_ctx, slot, opened(t, p, c));
 		break;
 	case IORING_OP_FILES_UPDATE:
-		ring_forget(t, p, c->uring_ctx);
+		/* the fds read at submission; slots the kernel chose are not known */
+		if (c->uring_reg && c->uring_reg->ctx == c->uring_ctx &&
+		    q->off != (uint64_t)(uint32_t)IORING_FILE_INDEX_ALLOC)
+			register_chunks(t, p, c, c->ret);
+		else
+			ring_forget(t, p, c->uring_ctx);
 		break;
 	case IORING_OP_CLOSE:
 	case IORING_OP_ACCEPT:

@@ -39,8 +39,12 @@ struct sr_ttask {
 	int32_t gone_code; /* and its exit code then (an io worker's end does not carry it) */
 	int npending;
 	struct sr_signal pending[SR_PENDING_SIGS];
-	/* io_uring_register()'s ring and fds, from inside the call in flight (ureg_set) */
+	/*
+	 * io_uring_register()'s ring and fds, from inside the call in flight
+	 * (ureg_set): its records, SR_UREG_FDS fds each
+	 */
 	struct sr_uring_reg *ureg;
+	uint32_t ureg_n, ureg_cap;
 	bool ureg_set;
 };
 

@@ -492,28 +492,47 @@ static bool ends_call(const struct sr_ttask *t, const struct sr_hdr *h)
 }
 
 /*
- * io_uring_register()'s record, sent from inside the call: held until the
- * call's exit, which says whether the kernel took the registration.
+ * io_uring_register()'s records, sent from inside the call (the first, then
+ * one for each further SR_UREG_FDS fds): held until the call's exit, which
+ * says whether the kernel took the registration. A continuation without its
+ * first record (lost) is dropped: its slots stay unknown.
  */
 static void handle_uring_reg(struct sr_pairing *p, const struct sr_uring_reg *r)
 {
 	struct sr_ttask *t = pairing_task_get(p, r->h.tid, r->h.tgid);
+	struct sr_uring_reg *a;
+	uint32_t cap;
 
+	/* an IORING_OP_FILES_UPDATE request's fds: held with its submission */
+	if (r->flags & SR_UREG_REQ) {
+		uring__on_reg(&p->uring, r);
+		return;
+	}
 	if (!t)
 		return;
-	if (!t->ureg)
-		t->ureg = malloc(sizeof(*t->ureg));
-	if (!t->ureg)
+	if (!(r->flags & SR_UREG_CONT))
+		t->ureg_n = 0;
+	else if (!t->ureg_set || !t->ureg_n)
 		return;
-	*t->ureg = *r;
+	if (t->ureg_n == t->ureg_cap) {
+		cap = t->ureg_cap ? 2 * t->ureg_cap : 1;
+		a = realloc(t->ureg, cap * sizeof(*a));
+		if (!a)
+			return;
+		t->ureg = a;
+		t->ureg_cap = cap;
+	}
+	t->ureg[t->ureg_n++] = *r;
 	t->ureg_set = true;
 }
 
 /* @t's call has its exit in @c: show it, then let the fd tables learn from it. */
 static void end_call(struct sr_pairing *p, struct sr_ttask *t, struct sr_call *c)
 {
-	if (t->ureg_set && SR_FDACT(c->ent) == SR_FD_URING_REG)
+	if (t->ureg_set && SR_FDACT(c->ent) == SR_FD_URING_REG) {
 		c->uring_reg = t->ureg;
+		c->uring_reg_n = t->ureg_n;
+	}
 	t->ureg_set = false;
 	count_unread(p, c);
 	/* a pid a call returned (wait4's reaped child, fork's new one) */
@@ -523,6 +542,7 @@ static void end_call(struct sr_pairing *p, struct sr_ttask *t, struct sr_call *c
 	if (p->fds)
 		fdtab__on_syscall(p->fds, c);
 	c->uring_reg = NULL;
+	c->uring_reg_n = 0;
 	t->in_call = false;
 }
 

@@ -20,9 +20,17 @@
 /* A submission waiting for its completion: a copy of the record. */
 struct sr_uring_held {
 	size_t len;
+	struct sr_uring_reg *reg; /* IORING_OP_FILES_UPDATE: its fds, or NULL */
 	char name[32]; /* the row's name for an opcode without a twin */
 	struct sr_uring_sub rec[]; /* followed by its blobs */
 };
+
+static void held_free(struct sr_uring_held *h)
+{
+	if (h)
+		free(h->reg);
+	free(h);
+}
 
 void uring__on_submit(struct sr_uring_pairing *u, const struct sr_uring_sub *x, size_t len)
 {
@@ -31,12 +39,25 @@ void uring__on_submit(struct sr_uring_pairing *u, const struct sr_uring_sub *x, 
 	if (!h)
 		return;
 	h->len = len;
+	h->reg = NULL;
 	memcpy(h->rec, x, len);
 	/* a request address is reused once its last completion was posted */
 	old = idmap__del(&u->reqs, x->req);
-	free(old);
+	held_free(old);
 	if (idmap__put(&u->reqs, x->req, h))
 		free(h);
+}
+
+void uring__on_reg(struct sr_uring_pairing *u, const struct sr_uring_reg *r)
+{
+	struct sr_uring_held *h = idmap__get(&u->reqs, r->req);
+
+	if (!h || h->rec->h.tgid != r->h.tgid)
+		return;
+	if (!h->reg)
+		h->reg = malloc(sizeof(*h->reg));
+	if (h->reg)
+		*h->reg = *r;
 }
 
 /* The row @uc prints by: the twin's, extended, or "IORING_OP_X" with no arguments. */
@@ -128,6 +149,8 @@ bool uring__complete(struct sr_uring_pairing *u, const struct sr_uring_cqe *x, s
 	c->via = SR_VIA_URING;
 	c->sqe = &s->sqe;
 	c->uring_ctx = s->ctx;
+	c->uring_reg = h->reg;
+	c->uring_reg_n = h->reg ? 1 : 0;
 	uc->fd_changes = c->nr >= 0;
 	set_fixed(uc, &op);
 	uc->shown = !o || filter__uring_traced(o, c->nr);
@@ -138,7 +161,7 @@ bool uring__complete(struct sr_uring_pairing *u, const struct sr_uring_cqe *x, s
 void uring__release(struct sr_uring_pairing *u, struct sr_uring_call *uc)
 {
 	if (!uc->more && uc->sub)
-		free(idmap__del(&u->reqs, uc->sub->req));
+		held_free(idmap__del(&u->reqs, uc->sub->req));
 	memset(uc, 0, sizeof(*uc));
 }
 
@@ -150,7 +173,7 @@ void uring__forget_tgid(struct sr_uring_pairing *u, uint32_t tgid)
 
 	while ((h = idmap__next(&u->reqs, &it, &key))) {
 		if (h->rec->h.tgid == tgid)
-			free(idmap__del(&u->reqs, key));
+			held_free(idmap__del(&u->reqs, key));
 	}
 }
 
@@ -160,6 +183,6 @@ void uring__free(struct sr_uring_pairing *u)
 	void *h;
 
 	while ((h = idmap__next(&u->reqs, &it, NULL)))
-		free(h);
+		held_free(h);
 	idmap__free(&u->reqs);
 }

@@ -34,6 +34,12 @@ struct sr_uring_call {
 	bool more; /* a multishot request: its submission stays for the next completion */
 };
 
+/**
+ * uring__on_reg() - the fds of an IORING_OP_FILES_UPDATE request (record
+ * @r, SR_UREG_REQ), held with its submission for its completion.
+ */
+void uring__on_reg(struct sr_uring_pairing *u, const struct sr_uring_reg *r);
+
 /** uring__on_submit() - hold submission record @x (@len bytes). */
 void uring__on_submit(struct sr_uring_pairing *u, const struct sr_uring_sub *x, size_t len);
 
