@@ -105,11 +105,14 @@ SR_KIND(mqattr)
 /* membarrier.c */
 SR_SCDEC(membarrier)
 
-/* numa.c: memory policies */
+/* numa.c: memory policies, move_pages */
 SR_SCDEC(mbind)
 SR_SCDEC(set_mempolicy)
 SR_SCDEC(get_mempolicy)
 SR_SCDEC(migrate_pages)
+SR_KIND(page_addr)
+SR_KIND(page_node)
+SR_KIND(page_status)
 
 /* resource.c: resource limits and usage */
 SR_KIND(rlimit)
