@@ -388,7 +388,9 @@ static int check_args(const struct sr_sysent *e)
 			if (a->kind->size > SR_BLOB_MAX)
 				bad += broken(e->name, i, "struct larger than SR_BLOB_MAX");
 		}
-		if (a->xlat && a->type != SR_T_FLAGS && a->type != SR_T_ENUM)
+		/* DIRFD_OR: an fd, or a special value by name (FAN_NOFD) */
+		if (a->xlat && a->type != SR_T_FLAGS && a->type != SR_T_ENUM &&
+		    a->type != SR_T_DIRFD)
 			bad += broken(e->name, i, "xlat on a type that prints none");
 		if (a->kind && !is_struct(a->type))
 			bad += broken(e->name, i, "kind on a type that is no struct");

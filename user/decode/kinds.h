@@ -105,6 +105,9 @@ SR_KIND(mqattr)
 /* membarrier.c */
 SR_SCDEC(membarrier)
 
+/* mount.c: mount */
+SR_SCDEC(mount)
+
 /* numa.c: memory policies, move_pages */
 SR_SCDEC(mbind)
 SR_SCDEC(set_mempolicy)

@@ -57,6 +57,16 @@ void fmt_dirfd(struct sr_fmt *f, const struct sr_call *c, int fd)
 	print_fd(f, c, fd, fd == AT_FDCWD ? SR_FDW_CWD : SR_FDW_ARG);
 }
 
+void fmt_dirfd_or(struct sr_fmt *f, const struct sr_call *c, const struct sr_xlat *special, int fd)
+{
+	const char *n = special ? xlat__name(special, (uint64_t)(int64_t)fd) : NULL;
+
+	if (n)
+		pr_sym_fmt(f, n, (uint64_t)(int64_t)fd, SR_NUM_D);
+	else
+		fmt_dirfd(f, c, fd);
+}
+
 /* strace's "%#03o": 0644, 022, 000. */
 void fmt_mode(struct sr_fmt *f, uint64_t mode)
 {
@@ -81,6 +91,16 @@ bool fmt_verbose(const struct sr_fmt *f)
 	if (!f->opts)
 		return false;
 	return !opts__abbrev(f->opts, f->call ? f->call->nr : -1);
+}
+
+bool fmt_xlat_raw(const struct sr_fmt *f)
+{
+	return f->opts && f->opts->xlat_style == SR_XLAT_RAW;
+}
+
+bool fmt_xlat_abbrev(const struct sr_fmt *f)
+{
+	return !f->opts || f->opts->xlat_style == SR_XLAT_ABBREV;
 }
 
 bool fmt_decodes_structs(const struct sr_fmt *f)
@@ -161,7 +181,8 @@ void fmt_clock_t(struct sr_fmt *f, uint64_t v)
 		width++;
 	snprintf(buf, sizeof(buf), "%llu.%0*llu s", (unsigned long long)(v / tck), width,
 		 (unsigned long long)(v % tck));
-	pr_comment(f, buf);
+	/* -X raw: the number alone */
+	pr_xlat_default(f, buf);
 }
 
 /* fmt_flags(), or with @bitnum >= 0 fmt_flags_bitnum(). */

@@ -144,6 +144,12 @@ struct sr_pr_ops {
 	 */
 	bool (*call_raw)(struct sr_pr *p, const char *name, uint64_t raw);
 	/*
+	 * Optional (NULL: open(SR_BOX_CALL)). The same with the number in @fmt
+	 * and the form's constants in the -X style of the rest (strace's
+	 * ioprio: "8191 /\* IOPRIO_PRIO_VALUE(0 /\* IOPRIO_CLASS_NONE *\/, 8191) *\/").
+	 */
+	bool (*call_raw_fmt)(struct sr_pr *p, const char *name, uint64_t raw, enum sr_num fmt);
+	/*
 	 * Optional (NULL: field(@name)). The next element of a struct starts
 	 * with a note and has no name: the bytes past the fields strace knows,
 	 * "/\* bytes 24..31 *\/ \"\\x80\"". A data backend keys it by @name.
@@ -359,6 +365,16 @@ static inline bool pr_call_raw_begin(struct sr_fmt *f, const char *name, uint64_
 {
 	if (f->pr->ops->call_raw)
 		return f->pr->ops->call_raw(f->pr, name, raw);
+	f->pr->ops->open(f->pr, SR_BOX_CALL, name);
+	return true;
+}
+
+/* pr_call_raw_begin() with the number in @fmt and the parts' names styled as the rest. */
+static inline bool pr_call_raw_begin_fmt(struct sr_fmt *f, const char *name, uint64_t raw,
+					 enum sr_num fmt)
+{
+	if (f->pr->ops->call_raw_fmt)
+		return f->pr->ops->call_raw_fmt(f->pr, name, raw, fmt);
 	f->pr->ops->open(f->pr, SR_BOX_CALL, name);
 	return true;
 }

@@ -289,8 +289,12 @@ static void text_bits_part(struct sr_pr *p, uint64_t raw)
 	t->bits_quiet = t->xlat_style == SR_XLAT_RAW;
 }
 
-/* makedev(): the number; -X verbose adds the form in a comment, closed by close(). */
-static bool text_call_raw(struct sr_pr *p, const char *name, uint64_t raw)
+/*
+ * makedev(): the number in @fmt; -X verbose adds the form in a comment,
+ * closed by close(), whose own constants are names alone unless @keep_style.
+ */
+static bool call_raw(struct sr_pr *p, const char *name, uint64_t raw, enum sr_num fmt,
+		     bool keep_style)
 {
 	struct sr_text_pr *t = TEXT(p);
 
@@ -299,7 +303,7 @@ static bool text_call_raw(struct sr_pr *p, const char *name, uint64_t raw)
 		return true;
 	}
 	elem(t);
-	put_num(t->out, SR_NUM_X, raw, 0);
+	put_num(t->out, fmt, raw, 0);
 	t->raw_value = true;
 	if (t->xlat_style == SR_XLAT_RAW)
 		return false;
@@ -307,9 +311,21 @@ static bool text_call_raw(struct sr_pr *p, const char *name, uint64_t raw)
 	t->no_sep = true;
 	text_open(p, SR_BOX_CALL, name);
 	frame(t)->comment = true;
-	/* the form's own constants are names alone, as strace spells _IOC(_IOC_READ, ...) */
-	t->xlat_style = SR_XLAT_ABBREV;
+	if (!keep_style)
+		t->xlat_style = SR_XLAT_ABBREV;
 	return true;
+}
+
+/* as strace spells _IOC(_IOC_READ, ...): hex, names alone */
+static bool text_call_raw(struct sr_pr *p, const char *name, uint64_t raw)
+{
+	return call_raw(p, name, raw, SR_NUM_X, false);
+}
+
+/* as strace spells ioprio: "8191 /\* IOPRIO_PRIO_VALUE(0 /\* IOPRIO_CLASS_NONE *\/, 8191) *\/" */
+static bool text_call_raw_fmt(struct sr_pr *p, const char *name, uint64_t raw, enum sr_num fmt)
+{
+	return call_raw(p, name, raw, fmt, true);
 }
 
 /* strace's default note on a value no name covers: none under -X raw. */
@@ -459,6 +475,7 @@ static const struct sr_pr_ops text_ops = {
 	.bits_parts = text_bits_parts,
 	.bits_part = text_bits_part,
 	.call_raw = text_call_raw,
+	.call_raw_fmt = text_call_raw_fmt,
 	.lead_note = text_lead_note,
 };
 

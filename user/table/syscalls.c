@@ -73,6 +73,7 @@ struct sr_sysname {
 #define SR_ARG_PTR()		   .type = SR_T_PTR
 #define SR_ARG_FD()		   .type = SR_T_FD
 #define SR_ARG_DIRFD()		   .type = SR_T_DIRFD
+#define SR_ARG_DIRFD_OR(x)	   .type = SR_T_DIRFD, .xlat = &xlat_##x
 #define SR_ARG_SIZE()		   .type = SR_T_SIZE
 #define SR_ARG_OFF()		   .type = SR_T_OFF
 #define SR_ARG_MODE()		   .type = SR_T_MODE
