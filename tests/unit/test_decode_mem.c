@@ -108,6 +108,24 @@ static void ipc_get(struct t_state *st)
 	a[1] = 02000 | 0666;
 	CHECK_STR(st, t_line(&s, "msgget", a, NULL, 0, -2, NULL, 0),
 		  "msgget(0x77, IPC_EXCL|0666)       = -1 ENOENT (No such file or directory)");
+	/* -X raw and verbose: the flags and the permissions are two parts (strace's ipc_*-X*) */
+	uint64_t m[6] = { 0xfdb9f531, 0xface1c55 }, p[6] = { 0, 01000 | 0700 };
+	s.opts.xlat_style = SR_XLAT_RAW;
+	t_sink_reinit(&s);
+	CHECK_STR(st, t_line(&s, "msgget", m, NULL, 0, -2, NULL, 0),
+		  "msgget(0xfdb9f531, 0xface1c00|0125) = -1 ENOENT (No such file or directory)");
+	CHECK_STR(st, t_line(&s, "msgget", p, NULL, 0, 655361, NULL, 0),
+		  "msgget(0, 0x200|0700)             = 655361");
+	p[1] = 0600;
+	CHECK_STR(st, t_line(&s, "msgget", p, NULL, 0, 655361, NULL, 0),
+		  "msgget(0, 0600)                   = 655361");
+	s.opts.xlat_style = SR_XLAT_VERBOSE;
+	t_sink_reinit(&s);
+	CHECK_STR(st, t_line(&s, "msgget", m, NULL, 0, -2, NULL, 0),
+		  "msgget(0xfdb9f531, 0xface1c00 /* IPC_EXCL|IPC_NOWAIT|0xface1000 */|0125) = -1 "
+		  "ENOENT (No such file or directory)");
+	CHECK_STR(st, t_line(&s, "msgget", p, NULL, 0, 655361, NULL, 0),
+		  "msgget(0 /* IPC_PRIVATE */, 0600) = 655361");
 	t_sink_close(&s);
 }
 

@@ -7,6 +7,7 @@
 #include "cli/opts.h"
 #include "table/syscalls.h"
 #include "table/plan.h"
+#include "cli/filter.h"
 #include "test.h"
 
 static bool needs_len(uint8_t t)
@@ -167,6 +168,10 @@ static void plans_built(struct t_state *st)
 	select_nr(o.trace_sel, "getpid");
 	plan__build(&o, &p);
 	CHECK(st, (pl[getpid_nr].flags & SR_PLAN_TRACED) && !(pl[close_nr].flags & SR_PLAN_TRACED));
+	/* a number the table does not know is traced whatever -e trace= says, as strace does */
+	CHECK(st, syscalls__get(SR_NR_MAX - 1)->unnamed &&
+			  (pl[SR_NR_MAX - 1].flags & SR_PLAN_TRACED) &&
+			  filter__traced(&o, SR_NR_MAX - 1) && !filter__traced(&o, close_nr));
 	/* no -y: nothing is sent for the fd tables */
 	CHECK(st, !(pl[close_nr].flags & SR_PLAN_TRACK));
 	/* -1 (a restored rt_sigreturn) and x32 numbers: traced with rt_sigreturn */

@@ -137,6 +137,12 @@ struct sr_pr_ops {
 	void (*bits_parts)(struct sr_pr *p, uint64_t raw);
 	void (*bits_part)(struct sr_pr *p, uint64_t raw);
 	/*
+	 * Optional (NULL: bits_rest). In such a set, a part that is a number
+	 * alone in every -X style: semget's permissions after its flags,
+	 * "0xface1c00 /\* IPC_EXCL|0xface1000 *\/|0125"; outside one, bits_rest.
+	 */
+	void (*bits_part_num)(struct sr_pr *p, enum sr_num fmt, uint64_t v);
+	/*
 	 * Optional (NULL: open(SR_BOX_CALL)). A form strace spells from a raw
 	 * value (makedev(major, minor) of a dev_t): under -X raw the number
 	 * alone (return false: no parts follow, no close), under -X verbose the
@@ -354,6 +360,15 @@ static inline void pr_bits_part(struct sr_fmt *f, uint64_t raw)
 {
 	if (f->pr->ops->bits_part)
 		f->pr->ops->bits_part(f->pr, raw);
+}
+
+/* A part of a set printed in parts that is the number @v alone, in @fmt. */
+static inline void pr_bits_part_num(struct sr_fmt *f, enum sr_num fmt, uint64_t v)
+{
+	if (f->pr->ops->bits_part_num)
+		f->pr->ops->bits_part_num(f->pr, fmt, v);
+	else
+		f->pr->ops->bits_rest(f->pr, fmt, v);
 }
 
 /*

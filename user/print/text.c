@@ -289,6 +289,25 @@ static void text_bits_part(struct sr_pr *p, uint64_t raw)
 	t->bits_quiet = t->xlat_style == SR_XLAT_RAW;
 }
 
+/* A part that is a number in every style; outside a set in parts, the bits' rest. */
+static void text_bits_part_num(struct sr_pr *p, enum sr_num fmt, uint64_t v)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	if (!t->bits_parts) {
+		text_bits_rest(p, fmt, v);
+		return;
+	}
+	if (t->bits_open)
+		out__puts(t->out, " */");
+	t->bits_open = false;
+	if (t->bits_nparts++)
+		out__putc(t->out, '|');
+	put_num(t->out, fmt, v, 0);
+	t->bits_num = true;
+	t->bits_quiet = true;
+}
+
 /*
  * makedev(): the number in @fmt; -X verbose adds the form in a comment,
  * closed by close(), whose own constants are names alone unless @keep_style.
@@ -474,6 +493,7 @@ static const struct sr_pr_ops text_ops = {
 	.xlat_default = text_xlat_default,
 	.bits_parts = text_bits_parts,
 	.bits_part = text_bits_part,
+	.bits_part_num = text_bits_part_num,
 	.call_raw = text_call_raw,
 	.call_raw_fmt = text_call_raw_fmt,
 	.lead_note = text_lead_note,

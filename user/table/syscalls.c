@@ -247,6 +247,7 @@ static void make_raw(struct sr_sysent *e, int nr, char *namebuf, size_t len)
 		e->args[i].type = SR_T_HEX;
 	e->split = SR_NARGS;
 	e->raw = true;
+	e->unnamed = true;
 }
 
 static const struct sr_sysent *row_by_name(const char *name)
@@ -290,6 +291,7 @@ int syscalls__init(void)
 		} else {
 			/* A syscall the table has no row for: named, arguments raw. */
 			e->name = sr_sysnames[k].name;
+			e->unnamed = false;
 		}
 		e->nr = sr_sysnames[k].nr;
 		finish_entry(e);

@@ -211,6 +211,7 @@ struct sr_sysent {
 	struct sr_argdesc args[SR_NARGS];
 	const struct sr_scdec *dec; /* SCX rows: prints the whole argument list */
 	bool raw; /* no table row: arguments print as six hex words */
+	bool unnamed; /* nor a name: a number this build does not know, "syscall_0x1c3" */
 };
 
 /**
