@@ -303,8 +303,8 @@ static bool arg_is(const struct sr_argdesc *a, char want)
 		return a->type == SR_T_DIRFD;
 	case 'P':
 		return a->type == SR_T_PATH && !(a->flags & SR_AF_NOFILE);
-	case 'S':
-		return a->type == SR_T_STR;
+	case 'S': /* or a string with its own reading rule (memfd_create's name) */
+		return a->type == SR_T_STR || a->type == SR_T_CUSTOM;
 	case 'I':
 		return a->type == SR_T_PID;
 	case 'X':

@@ -173,6 +173,14 @@ const char *signame_short(int sig, char *buf, size_t len);
 /* A quoted string from a blob, or the address when nothing was captured. */
 void fmt_blob_str(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, size_t max,
 		  unsigned int qflags);
+/*
+ * A string the kernel reads at most @limit bytes of, as strace's
+ * printstr_ex(addr, limit, QUOTE_0_TERMINATED) prints it: up to its NUL,
+ * -s or @limit; "..." when no NUL came; the address when what strace would
+ * read cannot be. plan_str_upto() captures it (@strsize: -s).
+ */
+void fmt_str_upto(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, size_t limit);
+void plan_str_upto(struct sr_plan_arg *pa, int strsize, size_t limit);
 /* A quoted path (never cut at -s). */
 void fmt_path(struct sr_fmt *f, const struct sr_call *c, int argi);
 /* Print a struct argument: the address when not captured (or the call failed). */

@@ -21,7 +21,8 @@ static void fmt_ioprio_parts(struct sr_fmt *f, uint32_t v)
 /* An argument: under -X raw the int alone, under -X verbose the int, then the form. */
 static void fmt_ioprio(struct sr_fmt *f, uint32_t v)
 {
-	if (pr_call_raw_begin_fmt(f, "IOPRIO_PRIO_VALUE", (uint64_t)(int64_t)(int32_t)v, SR_NUM_D))
+	if (pr_call_raw_begin_fmt(f, "IOPRIO_PRIO_VALUE", (uint64_t)(int64_t)(int32_t)v, SR_NUM_D,
+				  true))
 		fmt_ioprio_parts(f, v);
 }
 

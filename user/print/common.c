@@ -247,6 +247,42 @@ void fmt_blob_str(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, size
 	pr_str(f, blob_data(b), b->len, max, qflags);
 }
 
+/* The bytes strace's printstr_ex(addr, @limit, QUOTE_0_TERMINATED) reads: -s and one more, at most @limit. */
+static size_t str_upto_size(size_t strsize, size_t limit)
+{
+	return strsize + 1 < limit ? strsize + 1 : limit;
+}
+
+void plan_str_upto(struct sr_plan_arg *pa, int strsize, size_t limit)
+{
+	size_t n = str_upto_size(strsize > 0 ? (size_t)strsize : 0, limit);
+
+	pa->when = SR_CAP_ENTER | SR_CAP_RETRY | SR_CAP_PART;
+	pa->how = SR_HOW_BUF;
+	pa->len_src = SR_LEN_FIXED;
+	pa->elem = n > SR_BLOB_MAX ? SR_BLOB_MAX : n;
+	pa->cap = pa->elem;
+}
+
+void fmt_str_upto(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, size_t limit)
+{
+	size_t strsize = fmt_strsize(f), want = str_upto_size(strsize, limit);
+	const void *nul = blob_ok(b) ? memchr(blob_data(b), 0, b->len) : NULL;
+
+	/* strace reads to the NUL or @want bytes, and shows the address when it cannot */
+	if (addr && blob_ok(b) && !nul && b->len < want) {
+		pr_x(f, addr);
+		return;
+	}
+	if (!addr || !blob_ok(b)) {
+		fmt_blob_str(f, b, addr, strsize, SR_Q_NUL_TERM);
+		return;
+	}
+	/* no NUL in what was read: the string goes on */
+	pr_str(f, blob_data(b), b->len, want < strsize ? want : strsize,
+	       SR_Q_NUL_TERM | (nul ? 0 : SR_Q_ELLIPSIS));
+}
+
 /*
  * --absolute-paths: the directory a path argument is relative to, the dirfd
  * argument just before it (AT_FDCWD otherwise); false for a path that is

@@ -151,10 +151,12 @@ struct sr_pr_ops {
 	bool (*call_raw)(struct sr_pr *p, const char *name, uint64_t raw);
 	/*
 	 * Optional (NULL: open(SR_BOX_CALL)). The same with the number in @fmt
-	 * and the form's constants in the -X style of the rest (strace's
-	 * ioprio: "8191 /\* IOPRIO_PRIO_VALUE(0 /\* IOPRIO_CLASS_NONE *\/, 8191) *\/").
+	 * and, with @keep_style, the form's constants in the -X style of the
+	 * rest (strace's ioprio: "8191 /\* IOPRIO_PRIO_VALUE(0 /\*
+	 * IOPRIO_CLASS_NONE *\/, 8191) *\/"; quotactl's QCMD() has names alone).
 	 */
-	bool (*call_raw_fmt)(struct sr_pr *p, const char *name, uint64_t raw, enum sr_num fmt);
+	bool (*call_raw_fmt)(struct sr_pr *p, const char *name, uint64_t raw, enum sr_num fmt,
+			     bool keep_style);
 	/*
 	 * Optional (NULL: field(@name)). The next element of a struct starts
 	 * with a note and has no name: the bytes past the fields strace knows,
@@ -384,12 +386,12 @@ static inline bool pr_call_raw_begin(struct sr_fmt *f, const char *name, uint64_
 	return true;
 }
 
-/* pr_call_raw_begin() with the number in @fmt and the parts' names styled as the rest. */
+/* pr_call_raw_begin() with the number in @fmt; @keep_style: the parts' names styled as the rest. */
 static inline bool pr_call_raw_begin_fmt(struct sr_fmt *f, const char *name, uint64_t raw,
-					 enum sr_num fmt)
+					 enum sr_num fmt, bool keep_style)
 {
 	if (f->pr->ops->call_raw_fmt)
-		return f->pr->ops->call_raw_fmt(f->pr, name, raw, fmt);
+		return f->pr->ops->call_raw_fmt(f->pr, name, raw, fmt, keep_style);
 	f->pr->ops->open(f->pr, SR_BOX_CALL, name);
 	return true;
 }

@@ -341,10 +341,11 @@ static bool text_call_raw(struct sr_pr *p, const char *name, uint64_t raw)
 	return call_raw(p, name, raw, SR_NUM_X, false);
 }
 
-/* as strace spells ioprio: "8191 /\* IOPRIO_PRIO_VALUE(0 /\* IOPRIO_CLASS_NONE *\/, 8191) *\/" */
-static bool text_call_raw_fmt(struct sr_pr *p, const char *name, uint64_t raw, enum sr_num fmt)
+/* strace's ioprio (@keep_style) and quotactl's QCMD() (names alone) */
+static bool text_call_raw_fmt(struct sr_pr *p, const char *name, uint64_t raw, enum sr_num fmt,
+			      bool keep_style)
 {
-	return call_raw(p, name, raw, fmt, true);
+	return call_raw(p, name, raw, fmt, keep_style);
 }
 
 /* strace's default note on a value no name covers: none under -X raw. */
