@@ -383,9 +383,72 @@ static void xattr_lines(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/* mount's type and data by its flags, the old magic number (strace 6.1's mount tests). */
+static void mount_lines(struct t_state *st)
+{
+	struct t_sink s;
+	uint64_t a[6] = { 0x1000, 0x2000, 0x3000, 0xf, 0x4000 };
+	struct t_blobspec in[4] = { { 0, "mount_source", 13, 0, 0 },
+				    { 1, "mount_target", 13, 0, 0 },
+				    { 2, "mount_fstype", 13, 0, 0 },
+				    { 4, "mount_data", 11, 0, 0 } };
+
+	t_sink_open(&s);
+	CHECK_STR(st, t_line(&s, "mount", a, in, 4, -ENOENT, NULL, 0),
+		  "mount(\"mount_source\", \"mount_target\", \"mount_fstype\", "
+		  "MS_RDONLY|MS_NOSUID|MS_NODEV|MS_NOEXEC, \"mount_data\") = -1 ENOENT (No such "
+		  "file or directory)");
+	a[3] = 0xc0ed000f;
+	CHECK_STR(st, t_line(&s, "mount", a, in, 4, -ENOENT, NULL, 0),
+		  "mount(\"mount_source\", \"mount_target\", \"mount_fstype\", "
+		  "MS_MGC_VAL|MS_RDONLY|MS_NOSUID|MS_NODEV|MS_NOEXEC, \"mount_data\") = -1 ENOENT "
+		  "(No such file or directory)");
+	a[3] = 0x20; /* MS_REMOUNT: the type is not read */
+	CHECK_STR(st, t_line(&s, "mount", a, in, 4, -ENOENT, NULL, 0),
+		  "mount(\"mount_source\", \"mount_target\", 0x3000, MS_REMOUNT, \"mount_data\") = "
+		  "-1 ENOENT (No such file or directory)");
+	a[3] = 0x1000; /* MS_BIND: nor the data */
+	CHECK_STR(st, t_line(&s, "mount", a, in, 4, -ENOENT, NULL, 0),
+		  "mount(\"mount_source\", \"mount_target\", 0x3000, MS_BIND, 0x4000) = -1 ENOENT "
+		  "(No such file or directory)");
+	s.opts.xlat_style = SR_XLAT_VERBOSE;
+	t_sink_reinit(&s);
+	a[3] = 0xc0ed000f;
+	CHECK_STR(
+		st, t_line(&s, "mount", a, in, 4, -ENOENT, NULL, 0),
+		"mount(\"mount_source\", \"mount_target\", \"mount_fstype\", 0xc0ed0000 /* "
+		"MS_MGC_VAL */|0xf /* MS_RDONLY|MS_NOSUID|MS_NODEV|MS_NOEXEC */, \"mount_data\") = "
+		"-1 ENOENT (No such file or directory)");
+	t_sink_close(&s);
+}
+
+/* fanotify_mark's dirfd FAN_NOFD (strace 6.1's fanotify_mark and -Xverbose tests). */
+static void fanotify_nofd(struct t_state *st)
+{
+	struct t_sink s;
+	uint64_t a[6] = { 305419896, 0, 0, 0xffffffff, 0 };
+
+	t_sink_open(&s);
+	CHECK_STR(st, t_line(&s, "fanotify_mark", a, NULL, 0, -EINVAL, NULL, 0),
+		  "fanotify_mark(305419896, 0, 0, FAN_NOFD, NULL) = -1 EINVAL (Invalid argument)");
+	a[3] = (uint64_t)-100;
+	CHECK_STR(st, t_line(&s, "fanotify_mark", a, NULL, 0, -EINVAL, NULL, 0),
+		  "fanotify_mark(305419896, 0, 0, AT_FDCWD, NULL) = -1 EINVAL (Invalid argument)");
+	s.opts.xlat_style = SR_XLAT_VERBOSE;
+	t_sink_reinit(&s);
+	a[3] = 0xffffffff;
+	CHECK_STR(st, t_line(&s, "fanotify_mark", a, NULL, 0, -EINVAL, NULL, 0),
+		  "fanotify_mark(305419896, 0, 0, -1 /* FAN_NOFD */, NULL) = -1 EINVAL (Invalid "
+		  "argument)");
+	t_sink_close(&s);
+}
+
 T_SUITE(decode_file_tests) = {
-	T_CASE(open_flags_and_mode), T_CASE(stat_abbrev),  T_CASE(stat_verbose),
-	T_CASE(statx_lines),	     T_CASE(statfs_lines), T_CASE(openat2_how),
-	T_CASE(mknod_lines),	     T_CASE(utime_times),  T_CASE(getdents_count),
-	T_CASE(getdents_verbose),    T_CASE(xattr_lines),  T_END,
+	T_CASE(open_flags_and_mode), T_CASE(stat_abbrev),
+	T_CASE(stat_verbose),	     T_CASE(statx_lines),
+	T_CASE(statfs_lines),	     T_CASE(openat2_how),
+	T_CASE(mknod_lines),	     T_CASE(utime_times),
+	T_CASE(getdents_count),	     T_CASE(getdents_verbose),
+	T_CASE(xattr_lines),	     T_CASE(mount_lines),
+	T_CASE(fanotify_nofd),	     T_END,
 };

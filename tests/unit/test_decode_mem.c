@@ -108,6 +108,24 @@ static void ipc_get(struct t_state *st)
 	a[1] = 02000 | 0666;
 	CHECK_STR(st, t_line(&s, "msgget", a, NULL, 0, -2, NULL, 0),
 		  "msgget(0x77, IPC_EXCL|0666)       = -1 ENOENT (No such file or directory)");
+	/* -X raw and verbose: the flags and the permissions are two parts (strace's ipc_*-X*) */
+	uint64_t m[6] = { 0xfdb9f531, 0xface1c55 }, p[6] = { 0, 01000 | 0700 };
+	s.opts.xlat_style = SR_XLAT_RAW;
+	t_sink_reinit(&s);
+	CHECK_STR(st, t_line(&s, "msgget", m, NULL, 0, -2, NULL, 0),
+		  "msgget(0xfdb9f531, 0xface1c00|0125) = -1 ENOENT (No such file or directory)");
+	CHECK_STR(st, t_line(&s, "msgget", p, NULL, 0, 655361, NULL, 0),
+		  "msgget(0, 0x200|0700)             = 655361");
+	p[1] = 0600;
+	CHECK_STR(st, t_line(&s, "msgget", p, NULL, 0, 655361, NULL, 0),
+		  "msgget(0, 0600)                   = 655361");
+	s.opts.xlat_style = SR_XLAT_VERBOSE;
+	t_sink_reinit(&s);
+	CHECK_STR(st, t_line(&s, "msgget", m, NULL, 0, -2, NULL, 0),
+		  "msgget(0xfdb9f531, 0xface1c00 /* IPC_EXCL|IPC_NOWAIT|0xface1000 */|0125) = -1 "
+		  "ENOENT (No such file or directory)");
+	CHECK_STR(st, t_line(&s, "msgget", p, NULL, 0, 655361, NULL, 0),
+		  "msgget(0 /* IPC_PRIVATE */, 0600) = 655361");
 	t_sink_close(&s);
 }
 
@@ -466,10 +484,66 @@ static void numa_more(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/* move_pages' three arrays, and a nodemask cut at an unreadable page (strace 6.1's move_pages and set_mempolicy tests). */
+static void move_pages_arrays(struct t_state *st)
+{
+	struct t_sink s;
+	uint64_t pages[2] = { 0x7fa15a714000, 0x7fa15a713000 };
+	int32_t nodes[1] = { -559038751 }, status[2] = { -EFAULT, 0 };
+	uint64_t mask[3] = { 0 };
+	uint64_t a[6] = { 751, 0, 0x7fa15a523ff8, 0, 0x7fa15a517ffc, 0xfacefeed00000002 };
+	struct t_blobspec in[2] = { { 2, pages, 0, 0, 0 }, { 3, nodes, 0, 0, 0 } };
+	struct t_blobspec out = { 4, status, 0, 0, 0 };
+	uint64_t sm[6] = { MPOL_DEFAULT, 0x7f14e8ad3fe8, 194 };
+	struct t_blobspec min = { 1, mask, sizeof(mask), SR_BF_PART, 0 };
+
+	t_sink_open(&s);
+	s.opts.strsize = 3;
+	CHECK_STR(st, t_line(&s, "move_pages", a, in, 1, 0, &out, 1),
+		  "move_pages(751, 0, [], NULL, [], MPOL_MF_MOVE) = 0");
+	a[1] = 2;
+	in[0].len = sizeof(pages);
+	out.len = sizeof(status);
+	CHECK_STR(st, t_line(&s, "move_pages", a, in, 1, 0, &out, 1),
+		  "move_pages(751, 2, [0x7fa15a714000, 0x7fa15a713000], NULL, [-EFAULT, 0], "
+		  "MPOL_MF_MOVE) = 0");
+	/* each array ends a mapping after its first element */
+	a[3] = 0x7fa15a51dffc;
+	a[5] = 0xfacefeed00000004;
+	in[0] = (struct t_blobspec){ 2, pages + 1, sizeof(uint64_t), SR_BF_PART, 0 };
+	in[1] = (struct t_blobspec){ 3, nodes, sizeof(int32_t), SR_BF_PART, 0 };
+	a[2] = 0x7fa15a523ff8;
+	CHECK_STR(st, t_line(&s, "move_pages", a, in, 2, -ENODEV, NULL, 0),
+		  "move_pages(751, 2, [0x7fa15a713000, ... /* 0x7fa15a524000 */], [-559038751, ... "
+		  "/* 0x7fa15a51e000 */], 0x7fa15a517ffc, MPOL_MF_MOVE_ALL) = -1 ENODEV (No such "
+		  "device)");
+	/* -s 3 words shown, the fourth unreadable: strace says where it stopped */
+	CHECK_STR(st, t_line(&s, "set_mempolicy", sm, &min, 1, -EFAULT, NULL, 0),
+		  "set_mempolicy(MPOL_DEFAULT, [0000000000000000, 0000000000000000, "
+		  "0000000000000000, ... /* 0x7f14e8ad4000 */], 194) = -1 EFAULT (Bad address)");
+	/* mbind's flags are an unsigned int: the upper half of the register is not theirs */
+	uint64_t mb[6] = { 0x7f19038f9000, 4096, MPOL_DEFAULT, 0, 0, 0xdefaced00000000 };
+	CHECK_STR(st, t_line(&s, "mbind", mb, NULL, 0, 0, NULL, 0),
+		  "mbind(0x7f19038f9000, 4096, MPOL_DEFAULT, NULL, 0, 0) = 0");
+	s.opts.xlat_style = SR_XLAT_VERBOSE;
+	t_sink_reinit(&s);
+	a[1] = 2;
+	a[3] = 0;
+	a[5] = 2;
+	in[0] = (struct t_blobspec){ 2, pages, sizeof(pages), 0, 0 };
+	CHECK_STR(st, t_line(&s, "move_pages", a, in, 1, 0, &out, 1),
+		  "move_pages(751, 2, [0x7fa15a714000, 0x7fa15a713000], NULL, [-14 /* -EFAULT */, "
+		  "0], 0x2 /* MPOL_MF_MOVE */) = 0");
+	t_sink_close(&s);
+}
+
 T_SUITE(decode_mem_tests) = {
-	T_CASE(mmap_flags),	 T_CASE(mremap_mlock), T_CASE(ipc_get),
-	T_CASE(ipc_ctl),	 T_CASE(sembufs),      T_CASE(ipc_bufs),
-	T_CASE(mincore_vec),	 T_CASE(membarriers),  T_CASE(mempolicies),
-	T_CASE(ipc_ctl_bufs),	 T_CASE(sem_ctl_bufs), T_CASE(mq_getsetattrs),
-	T_CASE(mmap_flags_more), T_CASE(numa_more),    T_END,
+	T_CASE(mmap_flags),	   T_CASE(mremap_mlock),
+	T_CASE(ipc_get),	   T_CASE(ipc_ctl),
+	T_CASE(sembufs),	   T_CASE(ipc_bufs),
+	T_CASE(mincore_vec),	   T_CASE(membarriers),
+	T_CASE(mempolicies),	   T_CASE(ipc_ctl_bufs),
+	T_CASE(sem_ctl_bufs),	   T_CASE(mq_getsetattrs),
+	T_CASE(mmap_flags_more),   T_CASE(numa_more),
+	T_CASE(move_pages_arrays), T_END,
 };

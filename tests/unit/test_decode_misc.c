@@ -91,8 +91,104 @@ static void mount_api_flags(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/*
+ * Strings the kernel reads a bounded number of bytes of (memfd_create's
+ * name, reboot's command), flags with a size shift, ustat's device: lines of
+ * strace 6.1's memfd_create, reboot and ustat tests.
+ */
+#define X10  "xxxxxxxxxx"
+#define X50  X10 X10 X10 X10 X10
+#define X250 X50 X50 X50 X50 X50
+
+static void bounded_strings(struct t_state *st)
+{
+	struct t_sink s;
+	char name[250];
+	uint64_t a[6] = { 0x7f4e307b2f06, 0 };
+	struct t_blobspec in = { 0, name, sizeof(name), 0, 0 };
+	uint64_t r[6] = { 0xfee1dead, 0x13111992, 0xa1b2c3d4, 0x7f17211f0f02 };
+	struct t_blobspec rin = { 3, "reb", 3, SR_BF_PART, 0 };
+	uint64_t u[6] = { 0xffffffffffffffff, 0 };
+
+	memset(name, 'x', sizeof(name));
+	t_sink_open(&s);
+	s.opts.strsize = 256;
+	/* a name of the kernel's longest at the end of a mapping: whole, then "..." */
+	CHECK_STR(st, t_line(&s, "memfd_create", a, &in, 1, -EINVAL, NULL, 0),
+		  "memfd_create(\"" X250 "\"..., 0) = -1 EINVAL (Invalid argument)");
+	s.opts.strsize = 32;
+	memcpy(name, "mfd", 4);
+	a[1] = 0x78000006; /* MFD_ALLOW_SEALING|MFD_HUGETLB|30<<MFD_HUGE_SHIFT */
+	CHECK_STR(st, t_line(&s, "memfd_create", a, &in, 1, -EINVAL, NULL, 0),
+		  "memfd_create(\"mfd\", MFD_ALLOW_SEALING|MFD_HUGETLB|30<<MFD_HUGE_SHIFT) = -1 "
+		  "EINVAL (Invalid argument)");
+	/* a command that runs into an unreadable page before its NUL: strace cannot read it */
+	CHECK_STR(st, t_line(&s, "reboot", r, &rin, 1, -EINVAL, NULL, 0),
+		  "reboot(LINUX_REBOOT_MAGIC1, 0x13111992 /* LINUX_REBOOT_MAGIC_??? */, "
+		  "LINUX_REBOOT_CMD_RESTART2, 0x7f17211f0f02) = -1 EINVAL (Invalid argument)");
+	rin = (struct t_blobspec){ 3, "reboot", 7, 0, 0 };
+	CHECK_STR(st, t_line(&s, "reboot", r, &rin, 1, -EINVAL, NULL, 0),
+		  "reboot(LINUX_REBOOT_MAGIC1, 0x13111992 /* LINUX_REBOOT_MAGIC_??? */, "
+		  "LINUX_REBOOT_CMD_RESTART2, \"reboot\") = -1 EINVAL (Invalid argument)");
+	r[2] = 0; /* LINUX_REBOOT_CMD_CAD_OFF: no fourth argument */
+	CHECK_STR(st, t_line(&s, "reboot", r, NULL, 0, -EINVAL, NULL, 0),
+		  "reboot(LINUX_REBOOT_MAGIC1, 0x13111992 /* LINUX_REBOOT_MAGIC_??? */, "
+		  "LINUX_REBOOT_CMD_CAD_OFF) = -1 EINVAL (Invalid argument)");
+	CHECK_STR(st, t_line(&s, "ustat", u, NULL, 0, -EINVAL, NULL, 0),
+		  "ustat(makedev(0xfff, 0xfffff), NULL) = -1 EINVAL (Invalid argument)");
+	t_sink_close(&s);
+}
+
+/* quotactl and quotactl_fd: QCMD(), arguments by command (strace 6.1's quotactl tests). */
+static void quotactls(struct t_state *st)
+{
+	struct t_sink s;
+	uint64_t a[6] = { 0xbadc0ded, 0x7fe3bd1e7000, 0xcafef00d, 0x7fe3bcff7000 };
+	uint64_t info[3] = { 0x8786858483828180, 0x8f8e8d8c8b8a8988, 0xdeadbeef00030003ULL };
+	struct t_blobspec in[2] = { { 1, "/dev/bogus/", 12, 0, 0 }, { 3, info, 24, 0, 0 } };
+	uint32_t fmt = 2; /* QFMT_VFS_V0 */
+	struct t_blobspec out = { 3, &fmt, 4, 0, 0 };
+	uint64_t fd[6] = { (uint64_t)-1, 0xdefaced80000401, (uint64_t)-2, 0x7fe99d846ffc };
+
+	t_sink_open(&s);
+	CHECK_STR(st, t_line(&s, "quotactl", a, NULL, 0, -EINVAL, NULL, 0),
+		  "quotactl(QCMD(0xbadc0d /* Q_??? */, 0xed /* ???QUOTA */), 0x7fe3bd1e7000, "
+		  "3405705229, 0x7fe3bcff7000) = -1 EINVAL (Invalid argument)");
+	a[0] = 0x80000600; /* QCMD(Q_SETINFO, USRQUOTA) */
+	CHECK_STR(
+		st, t_line(&s, "quotactl", a, in, 2, -ENOENT, NULL, 0),
+		"quotactl(QCMD(Q_SETINFO, USRQUOTA), \"/dev/bogus/\", {dqi_bgrace=9765639646188044672, "
+		"dqi_igrace=10344361028892658056, dqi_flags=DQF_ROOT_SQUASH|DQF_SYS_FILE|0x20002, "
+		"dqi_valid=IIF_BGRACE|IIF_IGRACE|IIF_FLAGS|0xdeadbee8}) = -1 ENOENT (No such file or directory)");
+	a[0] = 0x80000301; /* QCMD(Q_QUOTAOFF, GRPQUOTA): nothing more */
+	CHECK_STR(
+		st, t_line(&s, "quotactl", a, in, 1, -ENOENT, NULL, 0),
+		"quotactl(QCMD(Q_QUOTAOFF, GRPQUOTA), \"/dev/bogus/\") = -1 ENOENT (No such file or "
+		"directory)");
+	a[0] = 0x80000400; /* QCMD(Q_GETFMT, USRQUOTA): the format at exit */
+	CHECK_STR(st, t_line(&s, "quotactl", a, in, 1, 0, &out, 1),
+		  "quotactl(QCMD(Q_GETFMT, USRQUOTA), \"/dev/bogus/\", [QFMT_VFS_V0]) = 0");
+	CHECK_STR(st, t_line(&s, "quotactl_fd", fd, NULL, 0, -EBADF, NULL, 0),
+		  "quotactl_fd(-1, QCMD(Q_GETFMT, GRPQUOTA), 0x7fe99d846ffc) = -1 EBADF (Bad file "
+		  "descriptor)");
+	s.opts.xlat_style = SR_XLAT_VERBOSE;
+	t_sink_reinit(&s);
+	a[0] = 0xbadc0ded;
+	CHECK_STR(st, t_line(&s, "quotactl", a, NULL, 0, -EINVAL, NULL, 0),
+		  "quotactl(3134983661 /* QCMD(0xbadc0d /* Q_??? */, 0xed /* ???QUOTA */) */, "
+		  "0x7fe3bd1e7000, 3405705229, 0x7fe3bcff7000) = -1 EINVAL (Invalid argument)");
+	s.opts.xlat_style = SR_XLAT_RAW;
+	t_sink_reinit(&s);
+	CHECK_STR(st, t_line(&s, "quotactl", a, NULL, 0, -EINVAL, NULL, 0),
+		  "quotactl(3134983661, 0x7fe3bd1e7000, 3405705229, 0x7fe3bcff7000) = -1 EINVAL "
+		  "(Invalid argument)");
+	t_sink_close(&s);
+}
+
 T_SUITE(decode_misc_tests) = {
 	T_CASE(key_serials),
 	T_CASE(mount_api_flags),
+	T_CASE(bounded_strings),
+	T_CASE(quotactls),
 	T_END,
 };

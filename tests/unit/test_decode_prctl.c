@@ -401,6 +401,107 @@ static void arch_prctl_xfeatures(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/* Lines of strace 6.1's tests prctl-sve, -sme, -tagged-addr, -pac-*, -syscall-user-dispatch, -sched-core. */
+static void prctl_composites(struct t_state *st)
+{
+	static const struct scalar_case cs[] = {
+		SCALAR(-EINVAL, "prctl(PR_SVE_SET_VL, 0xf)         = -1 EINVAL (Invalid argument)",
+		       PR_SVE_SET_VL, 0xf, 0xffffffffffffff80, 0xfffffffb),
+		SCALAR(-EINVAL,
+		       "prctl(PR_SVE_SET_VL, PR_SVE_SET_VL_ONEXEC|PR_SVE_VL_INHERIT|0xff) = -1 EINVAL "
+		       "(Invalid argument)",
+		       PR_SVE_SET_VL, 0x600ff),
+		SCALAR(-EINVAL, "prctl(PR_SVE_GET_VL)              = -1 EINVAL (Invalid argument)",
+		       PR_SVE_GET_VL, 1, 2, 3, 4),
+		SCALAR(-EINVAL,
+		       "prctl(PR_SME_SET_VL, PR_SME_SET_VL_ONEXEC|PR_SME_VL_INHERIT|0xfac80000|0xfeed) "
+		       "= -1 EINVAL (Invalid argument)",
+		       PR_SME_SET_VL, 0xfacefeed, 1, 2, 3),
+		SCALAR(-EINVAL,
+		       "prctl(PR_SME_SET_VL, 0xbadc0ded00000000|0xface) = -1 EINVAL (Invalid argument)",
+		       PR_SME_SET_VL, 0xbadc0ded0000face, 1, 2, 3),
+		SCALAR(-EINVAL,
+		       "prctl(PR_SET_TAGGED_ADDR_CTRL, !PR_TAGGED_ADDR_ENABLE|PR_MTE_TCF_NONE, 0x1, "
+		       "0x2, 0x3) = -1 EINVAL (Invalid argument)",
+		       PR_SET_TAGGED_ADDR_CTRL, 0, 1, 2, 3),
+		SCALAR(-EINVAL,
+		       "prctl(PR_SET_TAGGED_ADDR_CTRL, PR_TAGGED_ADDR_ENABLE|PR_MTE_TCF_MASK|0xffff<<"
+		       "PR_MTE_TAG_SHIFT|0xfffffffffff80000, 0x1, 0x2, 0x3) = -1 EINVAL (Invalid "
+		       "argument)",
+		       PR_SET_TAGGED_ADDR_CTRL, UINT64_MAX, 1, 2, 3),
+		SCALAR(-EINVAL,
+		       "prctl(PR_PAC_RESET_KEYS, PR_PAC_APIBKEY|PR_PAC_APDAKEY|PR_PAC_APDBKEY|"
+		       "PR_PAC_APGAKEY|0xcae0, 0x1, 0x2, 0x3) = -1 EINVAL (Invalid argument)",
+		       PR_PAC_RESET_KEYS, 0xcafe, 1, 2, 3),
+		SCALAR(-EINVAL,
+		       "prctl(PR_PAC_SET_ENABLED_KEYS, PR_PAC_APIBKEY|PR_PAC_APDAKEY|PR_PAC_APDBKEY|"
+		       "0x10, 0x7ffffff0 /* PR_PAC_??? */, 0, 0x1) = -1 EINVAL (Invalid argument)",
+		       PR_PAC_SET_ENABLED_KEYS, 0x1e, 0x7ffffff0, 0, 1),
+		SCALAR(-EINVAL,
+		       "prctl(PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON, 0xdeadbeeffacefeed, 0, "
+		       "NULL) = -1 EINVAL (Invalid argument)",
+		       PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON, 0xdeadbeeffacefeed),
+		SCALAR(-EINVAL,
+		       "prctl(PR_SET_SYSCALL_USER_DISPATCH, 0xffffffff00000000 /* PR_SYS_DISPATCH_??? "
+		       "*/, 0x1, 0x1, 0x1) = -1 EINVAL (Invalid argument)",
+		       PR_SET_SYSCALL_USER_DISPATCH, 0xffffffff00000000, 1, 1, 1),
+		/* 32-bit arguments: the upper halves are ignored */
+		SCALAR(-EINVAL,
+		       "prctl(PR_SCHED_CORE, PR_SCHED_CORE_GET, 4346, 0 /* PIDTYPE_PID */, NULL) = -1 "
+		       "EINVAL (Invalid argument)",
+		       PR_SCHED_CORE, 0xffffffff00000000, 0xffffffff000010fa, 0xffffffff00000000),
+		SCALAR(-EINVAL,
+		       "prctl(PR_SCHED_CORE, PR_SCHED_CORE_SHARE_FROM, -1, 0xffffffff /* PIDTYPE_??? "
+		       "*/, 0x7f4a956c0ff8) = -1 EINVAL (Invalid argument)",
+		       PR_SCHED_CORE, PR_SCHED_CORE_SHARE_FROM, 0xffffffff, 0xffffffff,
+		       0x7f4a956c0ff8),
+		SCALAR(-EINVAL,
+		       "prctl(PR_SCHED_CORE, PR_SCHED_CORE_CREATE, 32280, 0x3 /* PIDTYPE_SID */, "
+		       "NULL) = -1 EINVAL (Invalid argument)",
+		       PR_SCHED_CORE, PR_SCHED_CORE_CREATE, 32280, 3),
+	};
+
+	check_scalars(st, "prctl", cs, sizeof(cs) / sizeof(cs[0]));
+}
+
+/* The same under -X verbose and -X raw (strace's prctl-*-Xverbose and -Xraw tests). */
+static void prctl_composites_xstyles(struct t_state *st)
+{
+	struct t_sink s;
+	uint64_t sme[6] = { PR_SME_SET_VL, 0x10000 };
+	uint64_t tag[6] = { PR_SET_TAGGED_ADDR_CTRL, 0x57ae57f4, 1, 2, 3 };
+	uint64_t core[6] = { PR_SCHED_CORE, 4, 0xffffffff, 4, 0 };
+	uint64_t xf = 0x207;
+	uint64_t arch[6] = { 0x1021 /* ARCH_GET_XCOMP_SUPP */, 0x1000 };
+	struct t_blobspec out = { 1, &xf, sizeof(xf), 0, 0 };
+
+	t_sink_open(&s);
+	s.opts.xlat_style = SR_XLAT_VERBOSE;
+	t_sink_reinit(&s);
+	CHECK_STR(st, t_line(&s, "prctl", sme, NULL, 0, -EINVAL, NULL, 0),
+		  "prctl(0x3f /* PR_SME_SET_VL */, 0x10000 /* 0x10000|0 */) = -1 EINVAL (Invalid "
+		  "argument)");
+	CHECK_STR(st, t_line(&s, "prctl", tag, NULL, 0, -EINVAL, NULL, 0),
+		  "prctl(0x37 /* PR_SET_TAGGED_ADDR_CTRL */, 0x57ae57f4 /* !PR_TAGGED_ADDR_ENABLE|"
+		  "PR_MTE_TCF_ASYNC|0xcafe<<PR_MTE_TAG_SHIFT|0x57a80000 */, 0x1, 0x2, 0x3) = -1 "
+		  "EINVAL (Invalid argument)");
+	CHECK_STR(st, t_line(&s, "prctl", core, NULL, 0, -EINVAL, NULL, 0),
+		  "prctl(0x3e /* PR_SCHED_CORE */, 0x4 /* PR_SCHED_CORE_??? */, -1, 0x4 /* "
+		  "PIDTYPE_??? */, NULL) = -1 EINVAL (Invalid argument)");
+	s.opts.xlat_style = SR_XLAT_RAW;
+	t_sink_reinit(&s);
+	CHECK_STR(st, t_line(&s, "prctl", sme, NULL, 0, -EINVAL, NULL, 0),
+		  "prctl(0x3f, 0x10000)              = -1 EINVAL (Invalid argument)");
+	CHECK_STR(st, t_line(&s, "prctl", tag, NULL, 0, -EINVAL, NULL, 0),
+		  "prctl(0x37, 0x57ae57f4, 0x1, 0x2, 0x3) = -1 EINVAL (Invalid argument)");
+	CHECK_STR(st, t_line(&s, "prctl", core, NULL, 0, -EINVAL, NULL, 0),
+		  "prctl(0x3e, 0x4, -1, 0x4, NULL)   = -1 EINVAL (Invalid argument)");
+	/* XSAVE masks lose their names under -X raw too */
+	CHECK_STR(st, t_line(&s, "arch_prctl", arch, NULL, 0, 0, &out, 1),
+		  "arch_prctl(0x1021, [0x207])       = 0");
+	t_sink_close(&s);
+}
+
 T_SUITE(decode_prctl_tests) = {
 	T_CASE(prctls),
 	T_CASE(arch_prctls),
@@ -411,5 +512,7 @@ T_SUITE(decode_prctl_tests) = {
 	T_CASE(prctl_memory),
 	T_CASE(futex_commands),
 	T_CASE(arch_prctl_xfeatures),
+	T_CASE(prctl_composites),
+	T_CASE(prctl_composites_xstyles),
 	T_END,
 };

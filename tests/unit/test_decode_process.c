@@ -271,6 +271,28 @@ static void ioprios(struct t_state *st)
 	a[0] = IOPRIO_WHO_USER;
 	CHECK_STR(st, t_line(&s, "ioprio_get", a, NULL, 0, -ESRCH, NULL, 0),
 		  "ioprio_get(IOPRIO_WHO_USER, 0)    = -1 ESRCH (No such process)");
+	/* strace 6.1's ioprio-Xverbose and -Xraw: the priority an int, the form in a comment */
+	uint64_t v[6] = { 0xfa57beef, (uint32_t)-629534633, (uint32_t)-87097619 };
+	s.opts.xlat_style = SR_XLAT_VERBOSE;
+	t_sink_reinit(&s);
+	CHECK_STR(
+		st, t_line(&s, "ioprio_set", v, NULL, 0, -EINVAL, NULL, 0),
+		"ioprio_set(0xfa57beef /* IOPRIO_WHO_??? */, -629534633, -87097619 /* "
+		"IOPRIO_PRIO_VALUE(0x7d677 /* IOPRIO_CLASS_??? */, 7917) */) = -1 EINVAL (Invalid "
+		"argument)");
+	v[0] = IOPRIO_WHO_PROCESS;
+	v[1] = 31469;
+	CHECK_STR(st, t_line(&s, "ioprio_get", v, NULL, 0, 0, NULL, 0),
+		  "ioprio_get(0x1 /* IOPRIO_WHO_PROCESS */, 31469) = 0 (IOPRIO_PRIO_VALUE(0 /* "
+		  "IOPRIO_CLASS_NONE */, 0))");
+	s.opts.xlat_style = SR_XLAT_RAW;
+	t_sink_reinit(&s);
+	CHECK_STR(st, t_line(&s, "ioprio_get", v, NULL, 0, 0, NULL, 0),
+		  "ioprio_get(0x1, 31469)            = 0");
+	v[0] = IOPRIO_WHO_PGRP;
+	v[2] = 8191;
+	CHECK_STR(st, t_line(&s, "ioprio_set", v, NULL, 0, -EINVAL, NULL, 0),
+		  "ioprio_set(0x2, 31469, 8191)      = -1 EINVAL (Invalid argument)");
 	t_sink_close(&s);
 }
 
@@ -344,6 +366,13 @@ static void uname_times_sysinfo(struct t_state *st)
 	CHECK_STR(st, t_line(&s, "times", a, NULL, 0, 1718285696, &out, 1),
 		  "times({tms_utime=23 /* 0.23 s */, tms_stime=0, tms_cutime=0, tms_cstime=0}) = "
 		  "1718285696");
+	/* -X raw: clock ticks without the seconds */
+	s.opts.xlat_style = SR_XLAT_RAW;
+	t_sink_reinit(&s);
+	CHECK_STR(st, t_line(&s, "times", a, NULL, 0, 1718285696, &out, 1),
+		  "times({tms_utime=23, tms_stime=0, tms_cutime=0, tms_cstime=0}) = 1718285696");
+	s.opts.xlat_style = SR_XLAT_ABBREV;
+	t_sink_reinit(&s);
 	out = (struct t_blobspec){ 0, &si, sizeof(si), 0, 0 };
 	CHECK_STR(st, t_line(&s, "sysinfo", a, NULL, 0, 0, &out, 1),
 		  "sysinfo({uptime=2595, loads=[447648, 476096, 383616], totalram=25276194816, "

@@ -136,6 +136,19 @@ static void utimes_pairs(struct t_state *st)
 	in[1].data = special;
 	CHECK_STR(st, t_line(&s, "utimensat", a, in, 2, 0, NULL, 0),
 		  "utimensat(AT_FDCWD, \"f\", [UTIME_NOW, UTIME_OMIT], 0) = 0");
+	/* -X verbose and raw: the timespecs, named in a comment (strace 6.1's utimensat-X*) */
+	s.opts.xlat_style = SR_XLAT_VERBOSE;
+	t_sink_reinit(&s);
+	CHECK_STR(st, t_line(&s, "utimensat", a, in, 2, 0, NULL, 0),
+		  "utimensat(-100 /* AT_FDCWD */, \"f\", [{tv_sec=0, tv_nsec=1073741823} /* "
+		  "UTIME_NOW */, {tv_sec=0, tv_nsec=1073741822} /* UTIME_OMIT */], 0) = 0");
+	s.opts.xlat_style = SR_XLAT_RAW;
+	t_sink_reinit(&s);
+	CHECK_STR(st, t_line(&s, "utimensat", a, in, 2, 0, NULL, 0),
+		  "utimensat(-100, \"f\", [{tv_sec=0, tv_nsec=1073741823}, {tv_sec=0, "
+		  "tv_nsec=1073741822}], 0) = 0");
+	s.opts.xlat_style = SR_XLAT_ABBREV;
+	t_sink_reinit(&s);
 	a[0] = 0x1000;
 	a[1] = 0x2000;
 	in[0].arg = 0;

@@ -62,6 +62,9 @@ static void output_options(struct t_state *st)
 	CHECK(st, parse("--output=u.txt", "--string-limit=0", "--no-abbrev") == 0);
 	CHECK(st, !strcmp(o.outfile, "u.txt") && o.strsize == 0 && o.verbose);
 	CHECK(st, parse("-s65536") == 0 && o.strsize == 65536);
+	/* strace takes up to a quarter of UINT_MAX (its umovestr2 test uses -s262144) */
+	CHECK(st, parse("-s262144") == 0 && o.strsize == 262144);
+	CHECK(st, parse("-s1073741823") == 0 && o.strsize == 1073741823);
 	/* -y, -yy, --decode-fds[=SET] */
 	CHECK(st, parse("-y") == 0 && o.decode_fds == 1);
 	CHECK(st, parse("-yy") == 0 && o.decode_fds == 2);
@@ -170,13 +173,13 @@ static void errors(struct t_state *st)
 		  "sysray: option '--output' needs an argument (see sysray --help)\n" },
 		{ { "-e" }, "sysray: option '-e' needs an argument (see sysray --help)\n" },
 		{ { "-s", "x" },
-		  "sysray: invalid -s value 'x': expected 0 to 65536 (see sysray --help)\n" },
-		{ { "-s", "65537" },
-		  "sysray: invalid -s value '65537': expected 0 to 65536 (see sysray --help)\n" },
+		  "sysray: invalid -s value 'x': expected 0 to 1073741823 (see sysray --help)\n" },
+		{ { "-s", "1073741824" },
+		  "sysray: invalid -s value '1073741824': expected 0 to 1073741823 (see sysray --help)\n" },
 		{ { "-s", "-1" },
-		  "sysray: invalid -s value '-1': expected 0 to 65536 (see sysray --help)\n" },
+		  "sysray: invalid -s value '-1': expected 0 to 1073741823 (see sysray --help)\n" },
 		{ { "-s", "" },
-		  "sysray: invalid -s value '': expected 0 to 65536 (see sysray --help)\n" },
+		  "sysray: invalid -s value '': expected 0 to 1073741823 (see sysray --help)\n" },
 		{ { "-b", "12Q" },
 		  "sysray: invalid buffer size '12Q': e.g. 64M (see sysray --help)\n" },
 		{ { "-b", "0" },

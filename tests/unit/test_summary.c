@@ -85,6 +85,13 @@ static void columns_sort_wall(struct t_state *st)
 	t_memout_close(&m);
 	CHECK(st, summary__parse_sort(&o, "percent") == -EINVAL);
 	CHECK(st, summary__parse_columns(&o, "calls,usecs") == -EINVAL);
+	/* strace's time-first spellings (its strace-S test: -S time_avg, -U time_max...) */
+	CHECK(st, !summary__parse_sort(&o, "time_avg") && o.sort == SR_SORT_AVG);
+	CHECK(st, !summary__parse_sort(&o, "time-min") && o.sort == SR_SORT_MIN);
+	CHECK(st, !summary__parse_sort(&o, "time_max") && o.sort == SR_SORT_MAX);
+	CHECK(st, !summary__parse_columns(&o, "time_total,time-min,time_max,time-avg") &&
+			  o.ncols == 4 && o.cols[0] == SR_COL_TOTAL && o.cols[1] == SR_COL_MIN &&
+			  o.cols[2] == SR_COL_MAX && o.cols[3] == SR_COL_AVG);
 }
 
 static void wide_name_and_json(struct t_state *st)
@@ -195,10 +202,6 @@ static void per_cpu_values_added(struct t_state *st)
 }
 
 T_SUITE(summary_tests) = {
-	T_CASE(request_rows),
-	T_CASE(default_layout),
-	T_CASE(columns_sort_wall),
-	T_CASE(wide_name_and_json),
-	T_CASE(per_cpu_values_added),
-	T_END,
+	T_CASE(request_rows),	    T_CASE(default_layout),	  T_CASE(columns_sort_wall),
+	T_CASE(wide_name_and_json), T_CASE(per_cpu_values_added), T_END,
 };

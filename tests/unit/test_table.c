@@ -7,6 +7,7 @@
 #include "cli/opts.h"
 #include "table/syscalls.h"
 #include "table/plan.h"
+#include "cli/filter.h"
 #include "test.h"
 
 static bool needs_len(uint8_t t)
@@ -167,6 +168,10 @@ static void plans_built(struct t_state *st)
 	select_nr(o.trace_sel, "getpid");
 	plan__build(&o, &p);
 	CHECK(st, (pl[getpid_nr].flags & SR_PLAN_TRACED) && !(pl[close_nr].flags & SR_PLAN_TRACED));
+	/* a number the table does not know is traced whatever -e trace= says, as strace does */
+	CHECK(st, syscalls__get(SR_NR_MAX - 1)->unnamed &&
+			  (pl[SR_NR_MAX - 1].flags & SR_PLAN_TRACED) &&
+			  filter__traced(&o, SR_NR_MAX - 1) && !filter__traced(&o, close_nr));
 	/* no -y: nothing is sent for the fd tables */
 	CHECK(st, !(pl[close_nr].flags & SR_PLAN_TRACK));
 	/* -1 (a restored rt_sigreturn) and x32 numbers: traced with rt_sigreturn */
@@ -298,8 +303,8 @@ static bool arg_is(const struct sr_argdesc *a, char want)
 		return a->type == SR_T_DIRFD;
 	case 'P':
 		return a->type == SR_T_PATH && !(a->flags & SR_AF_NOFILE);
-	case 'S':
-		return a->type == SR_T_STR;
+	case 'S': /* or a string with its own reading rule (memfd_create's name) */
+		return a->type == SR_T_STR || a->type == SR_T_CUSTOM;
 	case 'I':
 		return a->type == SR_T_PID;
 	case 'X':
@@ -388,7 +393,9 @@ static int check_args(const struct sr_sysent *e)
 			if (a->kind->size > SR_BLOB_MAX)
 				bad += broken(e->name, i, "struct larger than SR_BLOB_MAX");
 		}
-		if (a->xlat && a->type != SR_T_FLAGS && a->type != SR_T_ENUM)
+		/* DIRFD_OR: an fd, or a special value by name (FAN_NOFD) */
+		if (a->xlat && a->type != SR_T_FLAGS && a->type != SR_T_ENUM &&
+		    a->type != SR_T_DIRFD)
 			bad += broken(e->name, i, "xlat on a type that prints none");
 		if (a->kind && !is_struct(a->type))
 			bad += broken(e->name, i, "kind on a type that is no struct");

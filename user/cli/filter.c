@@ -655,7 +655,9 @@ bool filter__traced(const struct sr_opts *o, int nr)
 {
 	if (!o->trace_set)
 		return true;
-	return nr >= 0 && nr < SR_NR_MAX && bit_get(o->trace_sel, nr);
+	/* a number the table does not know is traced whatever -e trace= says (plan.c) */
+	return nr >= 0 && nr < SR_NR_MAX &&
+	       (bit_get(o->trace_sel, nr) || syscalls__get(nr)->unnamed);
 }
 
 bool filter__uring_traced(const struct sr_opts *o, int nr)

@@ -40,7 +40,8 @@ bool filter__signal_shown(const struct sr_opts *o, int sig);
 
 /**
  * filter__traced() - does -e trace= select syscall @nr (of the native
- * numbering, or -1 and other out-of-range numbers: see the loader)?
+ * numbering, or -1 and other out-of-range numbers: see the loader)? Numbers
+ * the table does not know always are, as strace traces those it has no entry for.
  */
 bool filter__traced(const struct sr_opts *o, int nr);
 

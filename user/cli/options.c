@@ -172,8 +172,9 @@ static int opt_strsize(struct sr_cli *c, const struct sr_optdef *d, const char *
 {
 	long v;
 
-	if (!parse_num(arg, 0, 65536, &v))
-		return usage_error("invalid -s value '%s': expected 0 to 65536", arg);
+	/* strace's bound: a quarter of UINT_MAX */
+	if (!parse_num(arg, 0, SR_STRSIZE_MAX, &v))
+		return usage_error("invalid -s value '%s': expected 0 to 1073741823", arg);
 	c->o->strsize = v;
 	return 0;
 }

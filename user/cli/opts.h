@@ -6,6 +6,7 @@
 #ifndef SYSRAY_OPTS_H
 #define SYSRAY_OPTS_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -43,6 +44,8 @@ enum sr_xlat_style {
 
 /* Largest fd number -e read=, -e write= and --trace-fds can name, plus one. */
 #define SR_FDSET_MAX 65536
+/* -s at most: strace's bound, a quarter of UINT_MAX (1073741823) */
+#define SR_STRSIZE_MAX ((long)(UINT_MAX / 4))
 
 /* A set of fd numbers (strace's number sets): those below SR_FDSET_MAX, or all but them. */
 struct sr_fdset {
@@ -77,7 +80,7 @@ struct sr_cgroup_sel {
 #define SR_SEL_BYTES   (SR_NR_MAX / 8 + 1)
 
 struct sr_opts {
-	int strsize; /* -s: bytes of strings and buffers shown (default 32) */
+	int strsize; /* -s: bytes of strings and buffers shown (default 32), at most SR_STRSIZE_MAX */
 	bool verbose; /* -v: print structures and env in full (strace's -e abbrev=none) */
 	/* -e abbrev= (-v is abbrev=none): syscalls NOT abbreviated (none by default) */
 	uint8_t noabbrev_sel[SR_NR_MAX / 8];

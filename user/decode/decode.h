@@ -132,6 +132,17 @@ static inline void fmt_arg(struct sr_fmt *f, const struct sr_call *c, int i)
 /* Shared printers. */
 /* -v: structures and environments in full. */
 bool fmt_verbose(const struct sr_fmt *f);
+/*
+ * -X raw: strace leaves out what it spells from a number, a return value's
+ * note included (ioprio_get's "(IOPRIO_PRIO_VALUE(...))").
+ */
+bool fmt_xlat_raw(const struct sr_fmt *f);
+/*
+ * -X abbrev (the default): a name stands for the value it replaces (else the
+ * value prints, and -X verbose adds the name in a comment: utimensat's
+ * "{tv_sec=0, tv_nsec=1073741823} /\* UTIME_NOW *\/").
+ */
+bool fmt_xlat_abbrev(const struct sr_fmt *f);
 /* -e verbose= leaves the call's structs decoded (else strace shows their addresses). */
 bool fmt_decodes_structs(const struct sr_fmt *f);
 /* -s: bytes of strings and buffers shown (32 when there are no options). */
@@ -150,6 +161,8 @@ void fmt_fd(struct sr_fmt *f, const struct sr_call *c, int fd);
 /* An fd the call created (its return value, pipe's array): what it is now. */
 void fmt_fd_new(struct sr_fmt *f, const struct sr_call *c, int fd);
 void fmt_dirfd(struct sr_fmt *f, const struct sr_call *c, int fd);
+/* A dirfd, or the name @special (may be NULL) has for it: "FAN_NOFD", "-1 /\* FAN_NOFD *\/". */
+void fmt_dirfd_or(struct sr_fmt *f, const struct sr_call *c, const struct sr_xlat *special, int fd);
 /* A mode in octal as strace's "%#03o" prints it: 0644, 022, 000. */
 void fmt_mode(struct sr_fmt *f, uint64_t mode);
 /* A pid, and with -Y the name of the traced task it is: "4242<cron>". */
@@ -175,6 +188,14 @@ const char *signame_short(int sig, char *buf, size_t len);
 /* A quoted string from a blob, or the address when nothing was captured. */
 void fmt_blob_str(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, size_t max,
 		  unsigned int qflags);
+/*
+ * A string the kernel reads at most @limit bytes of, as strace's
+ * printstr_ex(addr, limit, QUOTE_0_TERMINATED) prints it: up to its NUL,
+ * -s or @limit; "..." when no NUL came; the address when what strace would
+ * read cannot be. plan_str_upto() captures it (@strsize: -s).
+ */
+void fmt_str_upto(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, size_t limit);
+void plan_str_upto(struct sr_plan_arg *pa, int strsize, size_t limit);
 /* A quoted path (never cut at -s). */
 void fmt_path(struct sr_fmt *f, const struct sr_call *c, int argi);
 /* Print a struct argument: the address when not captured (or the call failed). */

@@ -11,12 +11,19 @@
 /* The row's argument that holds a priority (ioprio_set's); ioprio_get returns it. */
 #define SR_IOPRIO_ARG 2
 
-static void fmt_ioprio(struct sr_fmt *f, uint32_t v)
+static void fmt_ioprio_parts(struct sr_fmt *f, uint32_t v)
 {
-	pr_call_begin(f, "IOPRIO_PRIO_VALUE");
 	fmt_enum(f, &xlat_ioprio_class, v >> IOPRIO_CLASS_SHIFT);
 	pr_d(f, (int32_t)(v & (uint32_t)IOPRIO_PRIO_MASK));
 	pr_call_end(f);
+}
+
+/* An argument: under -X raw the int alone, under -X verbose the int, then the form. */
+static void fmt_ioprio(struct sr_fmt *f, uint32_t v)
+{
+	if (pr_call_raw_begin_fmt(f, "IOPRIO_PRIO_VALUE", (uint64_t)(int64_t)(int32_t)v, SR_NUM_D,
+				  true))
+		fmt_ioprio_parts(f, v);
 }
 
 /* SCX(ioprio_set/ioprio_get, ..., ioprio, which, who[, ioprio]). */
@@ -35,10 +42,11 @@ static void ioprio_enter(struct sr_fmt *f, const struct sr_call *c)
 /* ioprio_get: "= 16387 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 3))". */
 static void ioprio_ret_suffix(struct sr_fmt *f, const struct sr_call *c)
 {
-	if (c->ent->nargs > SR_IOPRIO_ARG || c->ret < 0)
+	if (c->ent->nargs > SR_IOPRIO_ARG || c->ret < 0 || fmt_xlat_raw(f))
 		return;
 	pr_note_begin(f);
-	fmt_ioprio(f, (uint32_t)c->ret);
+	pr_call_begin(f, "IOPRIO_PRIO_VALUE");
+	fmt_ioprio_parts(f, (uint32_t)c->ret);
 	pr_note_end(f);
 }
 

@@ -36,20 +36,23 @@ const struct sr_decoder sr_dec_ipc_key = {
 /*
  * semget's and msgget's flags: IPC_* bits, '|', the permissions. strace
  * prints unknown bits in hex with no '|' before the permissions when no
- * name came first: "0x100000600".
+ * name came first: "0x100000600". Under -X raw and verbose the flags and
+ * the permissions are two parts: "0xface1c00|0125", "0x200 /\* IPC_CREAT *\/|0700".
  */
 static void ipc_flags_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 {
 	uint32_t v = (uint32_t)c->args[argi], flags = v & ~SR_IPC_MODE_MASK;
 	uint64_t rest;
 
-	pr_bits_begin(f, v);
+	pr_bits_parts_begin(f, v);
+	if (flags)
+		pr_bits_part(f, flags);
 	rest = pr_bits_walk(f, &xlat_ipc_flags, flags, -1);
 	if (rest)
 		pr_bits_rest(f, SR_NUM_X, rest);
 	if (rest == flags)
 		pr_bits_glue(f);
-	pr_bits_rest(f, SR_NUM_O, v & SR_IPC_MODE_MASK);
+	pr_bits_part_num(f, SR_NUM_O, v & SR_IPC_MODE_MASK);
 	pr_bits_end(f);
 }
 

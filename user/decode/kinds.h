@@ -22,9 +22,15 @@ SR_DECODER(dirents64)
 SR_DECODER(fan_init_flags)
 /* swapon.c: swapon's flags and priority */
 SR_DECODER(swap_flags)
-/* mknod.c: file modes, device numbers */
+/* mknod.c: file modes, device numbers (mknod, ustat) */
 SR_DECODER(mknod_mode)
 SR_DECODER(mknod_dev)
+SR_DECODER(ustat_dev)
+/* memfd.c: memfd_create's name and flags */
+SR_DECODER(memfd_name)
+SR_DECODER(memfd_flags)
+/* reboot.c: reboot's command string */
+SR_DECODER(reboot_arg)
 /* xattr.c: extended attributes */
 SR_DECODER(xattr_value_in)
 SR_DECODER(xattr_value_out)
@@ -105,11 +111,21 @@ SR_KIND(mqattr)
 /* membarrier.c */
 SR_SCDEC(membarrier)
 
-/* numa.c: memory policies */
+/* quota.c: quotactl, quotactl_fd */
+SR_SCDEC(quotactl)
+SR_SCDEC(quotactl_fd)
+
+/* mount.c: mount */
+SR_SCDEC(mount)
+
+/* numa.c: memory policies, move_pages */
 SR_SCDEC(mbind)
 SR_SCDEC(set_mempolicy)
 SR_SCDEC(get_mempolicy)
 SR_SCDEC(migrate_pages)
+SR_KIND(page_addr)
+SR_KIND(page_node)
+SR_KIND(page_status)
 
 /* resource.c: resource limits and usage */
 SR_KIND(rlimit)

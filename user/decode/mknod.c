@@ -77,3 +77,15 @@ const struct sr_decoder sr_dec_mknod_dev = {
 	.present = mknod_dev_present,
 	.print = mknod_dev_print,
 };
+
+/* ustat's device: a 32-bit dev_t, as makedev() */
+static void ustat_dev_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	fmt_dev(f, (uint32_t)c->args[argi]);
+}
+
+const struct sr_decoder sr_dec_ustat_dev = {
+	.name = "ustat_dev",
+	.at_exit = false,
+	.print = ustat_dev_print,
+};

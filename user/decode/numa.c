@@ -5,6 +5,7 @@
  * longs, maxnode bits long (less one, as the kernel reads it), each shown as
  * "%#016lx".
  */
+#include <stdio.h>
 #include <string.h>
 #include <linux/mempolicy.h>
 
@@ -17,8 +18,10 @@
 #define SR_NODEMASK_WIDTH 16
 
 /*
- * The nodemask is captured as maxnode bytes (eight times what it holds: a
- * plan has no "bits" length), up to the words -s shows and one more.
+ * The nodemask is captured as maxnode words (64 times what it holds: a plan
+ * has no "bits" length, and a mask of fewer than 64 nodes still takes a
+ * word), up to the words -s shows and one more; a mask that ends a mapping
+ * is cut at the page end, so the words before it print.
  */
 static void nodemask_plan(const struct sr_opts *o, int argi, int maxnode, bool at_exit,
 			  struct sr_plan *p)
@@ -26,11 +29,11 @@ static void nodemask_plan(const struct sr_opts *o, int argi, int maxnode, bool a
 	long cap = o->verbose ? SR_BLOB_MAX : SR_NODEMASK_WORD * ((long)o->strsize + 1);
 
 	memset(&p->a[argi], 0, sizeof(p->a[argi]));
-	p->a[argi].when = at_exit ? SR_CAP_EXIT : SR_CAP_ENTER | SR_CAP_RETRY;
+	p->a[argi].when = (at_exit ? SR_CAP_EXIT : SR_CAP_ENTER | SR_CAP_RETRY) | SR_CAP_PART;
 	p->a[argi].how = SR_HOW_BUF;
 	p->a[argi].len_src = SR_LEN_ARG;
 	p->a[argi].len_arg = maxnode;
-	p->a[argi].elem = 1;
+	p->a[argi].elem = SR_NODEMASK_WORD;
 	p->a[argi].cap = cap > SR_BLOB_MAX ? SR_BLOB_MAX : cap;
 }
 
@@ -60,6 +63,11 @@ static void nodemask_print(struct sr_fmt *f, const struct sr_call *c, int argi, 
 	have = b->len / SR_NODEMASK_WORD;
 	pr_array_begin(f);
 	for (i = 0; i < nmemb; i++) {
+		/* as strace's print_array(): an element is read before -s cuts the array */
+		if (i >= have && (b->flags & SR_BF_PART)) {
+			fmt_more_unread(f, addr + i * SR_NODEMASK_WORD);
+			break;
+		}
 		if (!pr_array_elem(f, i))
 			break;
 		if (i >= have) {
@@ -108,7 +116,7 @@ static void mbind_enter(struct sr_fmt *f, const struct sr_call *c)
 	fmt_arg(f, c, 4);
 	pr_u(f, c->args[4]); /* maxnode */
 	fmt_arg(f, c, 5);
-	fmt_flags(f, &xlat_mbind_flags, c->args[5]); /* flags */
+	fmt_flags(f, &xlat_mbind_flags, (uint32_t)c->args[5]); /* flags: unsigned int */
 }
 
 static void mbind_plan(const struct sr_sysent *ent, const struct sr_opts *o, struct sr_plan *p)
@@ -217,3 +225,43 @@ const struct sr_scdec sr_scdec_migrate_pages = {
 	.enter = migrate_pages_enter,
 	.plan = migrate_pages_plan,
 };
+
+/* move_pages' pages: addresses. */
+static void page_addr_print(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
+			    size_t len)
+{
+	fmt_ptr(f, get64(data, 0));
+}
+
+/* move_pages' nodes: ints. */
+static void page_node_print(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
+			    size_t len)
+{
+	pr_d(f, (int32_t)get32(data, 0));
+}
+
+/* move_pages' status: a node, or a negated errno ("-EFAULT"). */
+static void page_status_print(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
+			      size_t len)
+{
+	int32_t st = (int32_t)get32(data, 0);
+	const char *n = st < 0 ? errno__name(-st) : NULL;
+	char name[40];
+
+	if (!n) {
+		pr_d(f, st);
+		return;
+	}
+	snprintf(name, sizeof(name), "-%s", n);
+	pr_sym_fmt(f, name, (uint64_t)(int64_t)st, SR_NUM_D);
+}
+
+const struct sr_kind sr_kind_page_addr = { .name = "page_addr",
+					   .size = sizeof(uint64_t),
+					   .print = page_addr_print };
+const struct sr_kind sr_kind_page_node = { .name = "page_node",
+					   .size = sizeof(int32_t),
+					   .print = page_node_print };
+const struct sr_kind sr_kind_page_status = { .name = "page_status",
+					     .size = sizeof(int32_t),
+					     .print = page_status_print };

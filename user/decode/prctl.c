@@ -192,15 +192,27 @@ static bool prctl_exit_option(uint32_t op)
 	return false;
 }
 
+/* PR_SCHED_CORE_GET: the cookie's address is printed at exit. */
+static bool prctl_sched_core_get(const struct sr_call *c)
+{
+	return (uint32_t)c->args[0] == PR_SCHED_CORE && (uint32_t)c->args[1] == PR_SCHED_CORE_GET;
+}
+
 static bool prctl_exit_shown(const struct sr_call *c)
 {
-	return prctl_exit_option((uint32_t)c->args[0]);
+	return prctl_exit_option((uint32_t)c->args[0]) || prctl_sched_core_get(c);
 }
 
 static void prctl_exit(struct sr_fmt *f, const struct sr_call *c)
 {
 	if (!prctl_exit_shown(c))
 		return;
+	if (prctl_sched_core_get(c)) {
+		/* the cookie itself is not captured: its address, as for a failed call */
+		prctl_arg(f, c, 4);
+		pr_addr(f, c->args[4]);
+		return;
+	}
 	prctl_arg(f, c, 1);
 	switch ((uint32_t)c->args[0]) {
 	case PR_GET_CHILD_SUBREAPER:
@@ -305,6 +317,100 @@ static void prctl_ptracer(struct sr_fmt *f, const struct sr_call *c)
 		pr_d(f, (int32_t)c->args[1]);
 }
 
+/* A number as one part of a composite set: the "0xea57" of "PR_SVE_VL_INHERIT|0xea57". */
+static void bits_hex_part(struct sr_fmt *f, const char *suffix, uint64_t v)
+{
+	char buf[48];
+
+	snprintf(buf, sizeof(buf), "%#llx%s", (unsigned long long)v, suffix);
+	pr_bit(f, NULL, buf);
+}
+
+/*
+ * PR_SVE_SET_VL's and PR_SME_SET_VL's argument: a vector length under
+ * @len_mask, flags above it: "PR_SVE_VL_INHERIT|0xff", "0x10000|0"; the
+ * number alone when no flag is set.
+ */
+static void prctl_vl(struct sr_fmt *f, const struct sr_xlat *x, uint64_t len_mask, uint64_t v)
+{
+	uint64_t flags = v & ~len_mask, rest;
+
+	if (!flags) {
+		pr_x(f, v);
+		return;
+	}
+	pr_bits_begin(f, v);
+	rest = pr_bits_walk(f, x, flags, -1);
+	if (rest)
+		bits_hex_part(f, "", rest);
+	bits_hex_part(f, "", v & len_mask);
+	pr_bits_end(f);
+}
+
+/* PR_SET_TAGGED_ADDR_CTRL: "!PR_TAGGED_ADDR_ENABLE|PR_MTE_TCF_SYNC|0x1<<PR_MTE_TAG_SHIFT|0x80000". */
+static void prctl_tagged_addr(struct sr_fmt *f, uint64_t v)
+{
+	uint64_t tag = (v & PR_MTE_TAG_MASK) >> PR_MTE_TAG_SHIFT;
+	uint64_t rest = v & ~(uint64_t)(PR_TAGGED_ADDR_ENABLE | PR_MTE_TCF_MASK | PR_MTE_TAG_MASK);
+	char shift[24];
+
+	pr_bits_begin(f, v);
+	pr_bit(f, (v & PR_TAGGED_ADDR_ENABLE) ? NULL : "!", "PR_TAGGED_ADDR_ENABLE");
+	pr_bits_enum(f, &xlat_pr_mte_tcf, v & PR_MTE_TCF_MASK);
+	if (tag) {
+		snprintf(shift, sizeof(shift), "%#llx<<", (unsigned long long)tag);
+		pr_bit(f, shift, "PR_MTE_TAG_SHIFT");
+	}
+	if (rest)
+		bits_hex_part(f, "", rest);
+	pr_bits_end(f);
+}
+
+/*
+ * PR_SCHED_CORE: the command, a pid, its type (always with its name in a
+ * comment, as strace prints it), then the cookie's address; PR_SCHED_CORE_GET
+ * prints that at exit.
+ */
+static void prctl_sched_core(struct sr_fmt *f, const struct sr_call *c)
+{
+	uint32_t type = (uint32_t)c->args[3];
+	const char *n = xlat__name(&xlat_pidtype, type);
+
+	fmt_enum(f, &xlat_pr_sched_core_cmds, (uint32_t)c->args[1]);
+	fmt_pid(f, (int32_t)c->args[2]);
+	pr_x(f, type);
+	pr_xlat_default(f, n ? n : xlat_pidtype.unknown);
+	if ((uint32_t)c->args[1] != PR_SCHED_CORE_GET)
+		pr_addr(f, c->args[4]);
+}
+
+/* Options of arm64 (pointer authentication, vector lengths, tagged addresses). */
+static bool prctl_arm64(struct sr_fmt *f, const struct sr_call *c, uint32_t op)
+{
+	switch (op) {
+	case PR_SVE_SET_VL:
+		prctl_vl(f, &xlat_pr_sve_vl_flags, PR_SVE_VL_LEN_MASK, c->args[1]);
+		return true;
+	case PR_SME_SET_VL:
+		prctl_vl(f, &xlat_pr_sme_vl_flags, PR_SME_VL_LEN_MASK, c->args[1]);
+		return true;
+	case PR_SET_TAGGED_ADDR_CTRL:
+		prctl_tagged_addr(f, c->args[1]);
+		hex_args(f, c, 2);
+		return true;
+	case PR_PAC_RESET_KEYS:
+		fmt_flags(f, &xlat_pr_pac_keys, c->args[1]);
+		hex_args(f, c, 2);
+		return true;
+	case PR_PAC_SET_ENABLED_KEYS:
+		fmt_flags(f, &xlat_pr_pac_enabled_keys, c->args[1]);
+		fmt_flags(f, &xlat_pr_pac_enabled_keys, c->args[2]);
+		hex_args(f, c, 3);
+		return true;
+	}
+	return false;
+}
+
 /* Options with a single decoded argument; false when @op is not one. */
 static bool prctl_one_arg(struct sr_fmt *f, const struct sr_call *c, uint32_t op)
 {
@@ -393,6 +499,15 @@ static bool prctl_multi_arg(struct sr_fmt *f, const struct sr_call *c, uint32_t 
 	case PR_SET_SPECULATION_CTRL:
 		prctl_speculation(f, c, op == PR_SET_SPECULATION_CTRL);
 		return true;
+	case PR_SET_SYSCALL_USER_DISPATCH:
+		fmt_enum(f, &xlat_pr_sys_dispatch_ops, c->args[1]);
+		pr_x(f, c->args[2]);
+		pr_x(f, c->args[3]);
+		pr_addr(f, c->args[4]);
+		return true;
+	case PR_SCHED_CORE:
+		prctl_sched_core(f, c);
+		return true;
 	}
 	return false;
 }
@@ -410,6 +525,8 @@ static bool prctl_no_args(uint32_t op)
 	case PR_GET_FP_MODE:
 	case PR_TASK_PERF_EVENTS_DISABLE:
 	case PR_TASK_PERF_EVENTS_ENABLE:
+	case PR_SVE_GET_VL:
+	case PR_SME_GET_VL:
 		return true;
 	}
 	return false;
@@ -427,7 +544,8 @@ static void prctl_enter(struct sr_fmt *f, const struct sr_call *c)
 	/* an option strace decodes names its first argument; hex_args() names the others */
 	if (prctl_name(c, 1))
 		prctl_arg(f, c, 1);
-	if (prctl_one_arg(f, c, op) || prctl_one_flag_arg(f, c, op) || prctl_multi_arg(f, c, op))
+	if (prctl_one_arg(f, c, op) || prctl_one_flag_arg(f, c, op) || prctl_multi_arg(f, c, op) ||
+	    prctl_arm64(f, c, op))
 		return;
 	hex_args(f, c, 1);
 }
@@ -558,7 +676,8 @@ static void fmt_xfeatures(struct sr_fmt *f, uint64_t v)
 	if (!v)
 		return;
 	names = flags_text(buf, sizeof(buf), &xlat_x86_xfeatures, v);
-	pr_comment(f, names ? names : xlat_x86_xfeatures.unknown);
+	/* names strace adds even by default, but never under -X raw */
+	pr_xlat_default(f, names ? names : xlat_x86_xfeatures.unknown);
 }
 #endif
 
@@ -608,7 +727,7 @@ static void arch_prctl_print(struct sr_fmt *f, const struct sr_call *c, int argi
 	case ARCH_REQ_XCOMP_GUEST_PERM:
 		n = xlat__name(&xlat_x86_xfeature_bits, c->args[argi]);
 		pr_x(f, c->args[argi]);
-		pr_comment(f, n ? n : xlat_x86_xfeature_bits.unknown);
+		pr_xlat_default(f, n ? n : xlat_x86_xfeature_bits.unknown);
 		return;
 	}
 #endif

@@ -249,17 +249,25 @@ const struct sr_kind sr_kind_itimerspec = {
 	.print = itimerspec_print,
 };
 
-/* utimensat: UTIME_NOW and UTIME_OMIT replace the whole timespec. */
+/*
+ * utimensat: UTIME_NOW and UTIME_OMIT replace the whole timespec; under -X
+ * raw the timespec prints, under -X verbose with the name in a comment.
+ */
 static void utime_ts(struct sr_fmt *f, const struct sr_ts *t)
 {
-	if (t->frac == UTIME_NOW) {
-		pr_sym(f, "UTIME_NOW", UTIME_NOW);
-	} else if (t->frac == UTIME_OMIT) {
-		pr_sym(f, "UTIME_OMIT", UTIME_OMIT);
-	} else {
-		fmt_sec_nsec(f, t->sec, (uint64_t)t->frac);
-		fmt_time_comment(f, t->sec, (uint64_t)t->frac, 9);
+	const char *n = t->frac == UTIME_NOW  ? "UTIME_NOW" :
+			t->frac == UTIME_OMIT ? "UTIME_OMIT" :
+						NULL;
+
+	if (n && fmt_xlat_abbrev(f)) {
+		pr_sym(f, n, (uint64_t)t->frac);
+		return;
 	}
+	fmt_sec_nsec(f, t->sec, (uint64_t)t->frac);
+	if (n)
+		pr_xlat_default(f, n);
+	else
+		fmt_time_comment(f, t->sec, (uint64_t)t->frac, 9);
 }
 
 static void timespec_pair_print(struct sr_fmt *f, const struct sr_call *c, int argi,

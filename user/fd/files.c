@@ -318,7 +318,9 @@ void fdf__fixup(struct fdf_file *f, const struct sr_call *c, char *buf, size_t s
 	} else if (f->kind == FDF_PATH && SR_FDACT(c->ent) == SR_FD_MEMFD) {
 		/* d_path shows "/memfd:NAME (deleted)" */
 		b = c->in[0];
-		if (b && !(b->flags & (SR_BF_FAULT | SR_BF_NULL | SR_BF_TRUNC)))
+		/* the whole name: a copy that ends before its NUL holds only part of it */
+		if (b && !(b->flags & (SR_BF_FAULT | SR_BF_NULL | SR_BF_TRUNC)) &&
+		    memchr(blob_data(b), 0, b->len))
 			n = snprintf(buf, size, "/memfd:%.*s", (int)strnlen(blob_data(b), b->len),
 				     (const char *)blob_data(b));
 		f->flags |= FDF_DELETED;

@@ -250,7 +250,7 @@ void args__value(struct sr_fmt *f, const struct sr_call *c, int i)
 		fmt_fd(f, c, (int32_t)v);
 		break;
 	case SR_T_DIRFD:
-		fmt_dirfd(f, c, (int32_t)v);
+		fmt_dirfd_or(f, c, a->xlat, (int32_t)v);
 		break;
 	case SR_T_MODE:
 		fmt_mode(f, (uint16_t)v); /* a umode_t */

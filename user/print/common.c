@@ -57,6 +57,16 @@ void fmt_dirfd(struct sr_fmt *f, const struct sr_call *c, int fd)
 	print_fd(f, c, fd, fd == AT_FDCWD ? SR_FDW_CWD : SR_FDW_ARG);
 }
 
+void fmt_dirfd_or(struct sr_fmt *f, const struct sr_call *c, const struct sr_xlat *special, int fd)
+{
+	const char *n = special ? xlat__name(special, (uint64_t)(int64_t)fd) : NULL;
+
+	if (n)
+		pr_sym_fmt(f, n, (uint64_t)(int64_t)fd, SR_NUM_D);
+	else
+		fmt_dirfd(f, c, fd);
+}
+
 /* strace's "%#03o": 0644, 022, 000. */
 void fmt_mode(struct sr_fmt *f, uint64_t mode)
 {
@@ -81,6 +91,16 @@ bool fmt_verbose(const struct sr_fmt *f)
 	if (!f->opts)
 		return false;
 	return !opts__abbrev(f->opts, f->call ? f->call->nr : -1);
+}
+
+bool fmt_xlat_raw(const struct sr_fmt *f)
+{
+	return f->opts && f->opts->xlat_style == SR_XLAT_RAW;
+}
+
+bool fmt_xlat_abbrev(const struct sr_fmt *f)
+{
+	return !f->opts || f->opts->xlat_style == SR_XLAT_ABBREV;
 }
 
 bool fmt_decodes_structs(const struct sr_fmt *f)
@@ -161,7 +181,8 @@ void fmt_clock_t(struct sr_fmt *f, uint64_t v)
 		width++;
 	snprintf(buf, sizeof(buf), "%llu.%0*llu s", (unsigned long long)(v / tck), width,
 		 (unsigned long long)(v % tck));
-	pr_comment(f, buf);
+	/* -X raw: the number alone */
+	pr_xlat_default(f, buf);
 }
 
 /* fmt_flags(), or with @bitnum >= 0 fmt_flags_bitnum(). */
@@ -224,6 +245,42 @@ void fmt_blob_str(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, size
 	if (b->flags & SR_BF_TRUNC)
 		qflags |= SR_Q_ELLIPSIS;
 	pr_str(f, blob_data(b), b->len, max, qflags);
+}
+
+/* The bytes strace's printstr_ex(addr, @limit, QUOTE_0_TERMINATED) reads: -s and one more, at most @limit. */
+static size_t str_upto_size(size_t strsize, size_t limit)
+{
+	return strsize + 1 < limit ? strsize + 1 : limit;
+}
+
+void plan_str_upto(struct sr_plan_arg *pa, int strsize, size_t limit)
+{
+	size_t n = str_upto_size(strsize > 0 ? (size_t)strsize : 0, limit);
+
+	pa->when = SR_CAP_ENTER | SR_CAP_RETRY | SR_CAP_PART;
+	pa->how = SR_HOW_BUF;
+	pa->len_src = SR_LEN_FIXED;
+	pa->elem = n > SR_BLOB_MAX ? SR_BLOB_MAX : n;
+	pa->cap = pa->elem;
+}
+
+void fmt_str_upto(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, size_t limit)
+{
+	size_t strsize = fmt_strsize(f), want = str_upto_size(strsize, limit);
+	const void *nul = blob_ok(b) ? memchr(blob_data(b), 0, b->len) : NULL;
+
+	/* strace reads to the NUL or @want bytes, and shows the address when it cannot */
+	if (addr && blob_ok(b) && !nul && b->len < want) {
+		pr_x(f, addr);
+		return;
+	}
+	if (!addr || !blob_ok(b)) {
+		fmt_blob_str(f, b, addr, strsize, SR_Q_NUL_TERM);
+		return;
+	}
+	/* no NUL in what was read: the string goes on */
+	pr_str(f, blob_data(b), b->len, want < strsize ? want : strsize,
+	       SR_Q_NUL_TERM | (nul ? 0 : SR_Q_ELLIPSIS));
 }
 
 /*

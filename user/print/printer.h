@@ -137,12 +137,26 @@ struct sr_pr_ops {
 	void (*bits_parts)(struct sr_pr *p, uint64_t raw);
 	void (*bits_part)(struct sr_pr *p, uint64_t raw);
 	/*
+	 * Optional (NULL: bits_rest). In such a set, a part that is a number
+	 * alone in every -X style: semget's permissions after its flags,
+	 * "0xface1c00 /\* IPC_EXCL|0xface1000 *\/|0125"; outside one, bits_rest.
+	 */
+	void (*bits_part_num)(struct sr_pr *p, enum sr_num fmt, uint64_t v);
+	/*
 	 * Optional (NULL: open(SR_BOX_CALL)). A form strace spells from a raw
 	 * value (makedev(major, minor) of a dev_t): under -X raw the number
 	 * alone (return false: no parts follow, no close), under -X verbose the
 	 * number, then the form in a comment.
 	 */
 	bool (*call_raw)(struct sr_pr *p, const char *name, uint64_t raw);
+	/*
+	 * Optional (NULL: open(SR_BOX_CALL)). The same with the number in @fmt
+	 * and, with @keep_style, the form's constants in the -X style of the
+	 * rest (strace's ioprio: "8191 /\* IOPRIO_PRIO_VALUE(0 /\*
+	 * IOPRIO_CLASS_NONE *\/, 8191) *\/"; quotactl's QCMD() has names alone).
+	 */
+	bool (*call_raw_fmt)(struct sr_pr *p, const char *name, uint64_t raw, enum sr_num fmt,
+			     bool keep_style);
 	/*
 	 * Optional (NULL: field(@name)). The next element of a struct starts
 	 * with a note and has no name: the bytes past the fields strace knows,
@@ -356,6 +370,15 @@ static inline void pr_bits_part(struct sr_fmt *f, uint64_t raw)
 		f->pr->ops->bits_part(f->pr, raw);
 }
 
+/* A part of a set printed in parts that is the number @v alone, in @fmt. */
+static inline void pr_bits_part_num(struct sr_fmt *f, enum sr_num fmt, uint64_t v)
+{
+	if (f->pr->ops->bits_part_num)
+		f->pr->ops->bits_part_num(f->pr, fmt, v);
+	else
+		f->pr->ops->bits_rest(f->pr, fmt, v);
+}
+
 /*
  * A form spelled from raw value @raw, "makedev(0x1, 0x3)": true when its
  * parts follow, then pr_call_end(); false when the backend printed the
@@ -365,6 +388,16 @@ static inline bool pr_call_raw_begin(struct sr_fmt *f, const char *name, uint64_
 {
 	if (f->pr->ops->call_raw)
 		return f->pr->ops->call_raw(f->pr, name, raw);
+	f->pr->ops->open(f->pr, SR_BOX_CALL, name);
+	return true;
+}
+
+/* pr_call_raw_begin() with the number in @fmt; @keep_style: the parts' names styled as the rest. */
+static inline bool pr_call_raw_begin_fmt(struct sr_fmt *f, const char *name, uint64_t raw,
+					 enum sr_num fmt, bool keep_style)
+{
+	if (f->pr->ops->call_raw_fmt)
+		return f->pr->ops->call_raw_fmt(f->pr, name, raw, fmt, keep_style);
 	f->pr->ops->open(f->pr, SR_BOX_CALL, name);
 	return true;
 }

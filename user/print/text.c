@@ -289,8 +289,31 @@ static void text_bits_part(struct sr_pr *p, uint64_t raw)
 	t->bits_quiet = t->xlat_style == SR_XLAT_RAW;
 }
 
-/* makedev(): the number; -X verbose adds the form in a comment, closed by close(). */
-static bool text_call_raw(struct sr_pr *p, const char *name, uint64_t raw)
+/* A part that is a number in every style; outside a set in parts, the bits' rest. */
+static void text_bits_part_num(struct sr_pr *p, enum sr_num fmt, uint64_t v)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	if (!t->bits_parts) {
+		text_bits_rest(p, fmt, v);
+		return;
+	}
+	if (t->bits_open)
+		out__puts(t->out, " */");
+	t->bits_open = false;
+	if (t->bits_nparts++)
+		out__putc(t->out, '|');
+	put_num(t->out, fmt, v, 0);
+	t->bits_num = true;
+	t->bits_quiet = true;
+}
+
+/*
+ * makedev(): the number in @fmt; -X verbose adds the form in a comment,
+ * closed by close(), whose own constants are names alone unless @keep_style.
+ */
+static bool call_raw(struct sr_pr *p, const char *name, uint64_t raw, enum sr_num fmt,
+		     bool keep_style)
 {
 	struct sr_text_pr *t = TEXT(p);
 
@@ -299,7 +322,7 @@ static bool text_call_raw(struct sr_pr *p, const char *name, uint64_t raw)
 		return true;
 	}
 	elem(t);
-	put_num(t->out, SR_NUM_X, raw, 0);
+	put_num(t->out, fmt, raw, 0);
 	t->raw_value = true;
 	if (t->xlat_style == SR_XLAT_RAW)
 		return false;
@@ -307,9 +330,22 @@ static bool text_call_raw(struct sr_pr *p, const char *name, uint64_t raw)
 	t->no_sep = true;
 	text_open(p, SR_BOX_CALL, name);
 	frame(t)->comment = true;
-	/* the form's own constants are names alone, as strace spells _IOC(_IOC_READ, ...) */
-	t->xlat_style = SR_XLAT_ABBREV;
+	if (!keep_style)
+		t->xlat_style = SR_XLAT_ABBREV;
 	return true;
+}
+
+/* as strace spells _IOC(_IOC_READ, ...): hex, names alone */
+static bool text_call_raw(struct sr_pr *p, const char *name, uint64_t raw)
+{
+	return call_raw(p, name, raw, SR_NUM_X, false);
+}
+
+/* strace's ioprio (@keep_style) and quotactl's QCMD() (names alone) */
+static bool text_call_raw_fmt(struct sr_pr *p, const char *name, uint64_t raw, enum sr_num fmt,
+			      bool keep_style)
+{
+	return call_raw(p, name, raw, fmt, keep_style);
 }
 
 /* strace's default note on a value no name covers: none under -X raw. */
@@ -467,7 +503,9 @@ static const struct sr_pr_ops text_ops = {
 	.xlat_default = text_xlat_default,
 	.bits_parts = text_bits_parts,
 	.bits_part = text_bits_part,
+	.bits_part_num = text_bits_part_num,
 	.call_raw = text_call_raw,
+	.call_raw_fmt = text_call_raw_fmt,
 	.lead_note = text_lead_note,
 	.arg = text_arg,
 };

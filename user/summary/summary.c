@@ -43,15 +43,17 @@ static const struct {
 	const char *name;
 	enum sr_sum_sort sort;
 } sort_names[] = {
-	{ "time", SR_SORT_TIME },	{ "time-percent", SR_SORT_TIME },
-	{ "time-total", SR_SORT_TIME }, { "total-time", SR_SORT_TIME },
-	{ "min-time", SR_SORT_MIN },	{ "shortest", SR_SORT_MIN },
-	{ "max-time", SR_SORT_MAX },	{ "longest", SR_SORT_MAX },
-	{ "avg-time", SR_SORT_AVG },	{ "calls", SR_SORT_CALLS },
-	{ "count", SR_SORT_CALLS },	{ "error", SR_SORT_ERRORS },
-	{ "errors", SR_SORT_ERRORS },	{ "name", SR_SORT_NAME },
-	{ "syscall", SR_SORT_NAME },	{ "syscall-name", SR_SORT_NAME },
-	{ "none", SR_SORT_NOTHING },	{ "nothing", SR_SORT_NOTHING },
+	{ "time", SR_SORT_TIME },	  { "time-percent", SR_SORT_TIME },
+	{ "time-total", SR_SORT_TIME },	  { "total-time", SR_SORT_TIME },
+	{ "min-time", SR_SORT_MIN },	  { "shortest", SR_SORT_MIN },
+	{ "time-min", SR_SORT_MIN },	  { "time-max", SR_SORT_MAX },
+	{ "max-time", SR_SORT_MAX },	  { "longest", SR_SORT_MAX },
+	{ "avg-time", SR_SORT_AVG },	  { "time-avg", SR_SORT_AVG },
+	{ "calls", SR_SORT_CALLS },	  { "count", SR_SORT_CALLS },
+	{ "error", SR_SORT_ERRORS },	  { "errors", SR_SORT_ERRORS },
+	{ "name", SR_SORT_NAME },	  { "syscall", SR_SORT_NAME },
+	{ "syscall-name", SR_SORT_NAME }, { "none", SR_SORT_NOTHING },
+	{ "nothing", SR_SORT_NOTHING },
 };
 
 /* -U names. */
@@ -62,11 +64,15 @@ static const struct {
 	{ "time-percent", SR_COL_PERCENT },
 	{ "time", SR_COL_PERCENT },
 	{ "total-time", SR_COL_TOTAL },
+	{ "time-total", SR_COL_TOTAL },
 	{ "min-time", SR_COL_MIN },
+	{ "time-min", SR_COL_MIN },
 	{ "shortest", SR_COL_MIN },
 	{ "max-time", SR_COL_MAX },
+	{ "time-max", SR_COL_MAX },
 	{ "longest", SR_COL_MAX },
 	{ "avg-time", SR_COL_AVG },
+	{ "time-avg", SR_COL_AVG },
 	{ "calls", SR_COL_CALLS },
 	{ "count", SR_COL_CALLS },
 	{ "errors", SR_COL_ERRORS },

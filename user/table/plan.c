@@ -54,6 +54,7 @@ static void plan_struct(const struct sr_sysent *e, const struct sr_argdesc *a,
 			const struct sr_opts *o, struct sr_plan_arg *pa)
 {
 	const struct sr_kind *k = a->kind;
+	uint64_t cap64;
 	uint32_t cap;
 
 	pa->how = SR_HOW_BUF;
@@ -69,7 +70,8 @@ static void plan_struct(const struct sr_sysent *e, const struct sr_argdesc *a,
 		plan_len(e, pa, a->len);
 		pa->when |= SR_CAP_PART;
 		pa->elem = k->size;
-		cap = (uint32_t)k->size * (o->strsize + 1);
+		cap64 = (uint64_t)k->size * ((uint64_t)o->strsize + 1);
+		cap = cap64 > SR_BLOB_MAX ? SR_BLOB_MAX : (uint32_t)cap64;
 	} else {
 		plan_len(e, pa, a->len);
 		pa->elem = 1;
@@ -302,9 +304,15 @@ static bool selected(const uint8_t *sel, int nr)
 	return nr >= 0 && nr < SR_NR_MAX && (sel[nr / 8] & (1u << (nr % 8)));
 }
 
+/*
+ * -e trace= selects among the syscalls the table names; a number it does
+ * not know ("syscall_0x1c3") is traced whatever the selection, -e
+ * trace=none included, as strace traces the numbers it has no entry for.
+ */
 static bool traced(const struct sr_opts *o, int nr)
 {
-	return !o->trace_set || selected(o->trace_sel, nr);
+	return !o->trace_set || selected(o->trace_sel, nr) ||
+	       (nr >= 0 && syscalls__get(nr)->unnamed);
 }
 
 /*

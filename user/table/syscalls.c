@@ -74,6 +74,7 @@ struct sr_sysname {
 #define SR_ARG_PTR()		   .type = SR_T_PTR
 #define SR_ARG_FD()		   .type = SR_T_FD
 #define SR_ARG_DIRFD()		   .type = SR_T_DIRFD
+#define SR_ARG_DIRFD_OR(x)	   .type = SR_T_DIRFD, .xlat = &xlat_##x
 #define SR_ARG_SIZE()		   .type = SR_T_SIZE
 #define SR_ARG_OFF()		   .type = SR_T_OFF
 #define SR_ARG_MODE()		   .type = SR_T_MODE
@@ -249,6 +250,7 @@ static void make_raw(struct sr_sysent *e, int nr, char *namebuf, size_t len)
 		e->args[i].type = SR_T_HEX;
 	e->split = SR_NARGS;
 	e->raw = true;
+	e->unnamed = true;
 }
 
 static const struct sr_sysent *row_by_name(const char *name)
@@ -292,6 +294,7 @@ int syscalls__init(void)
 		} else {
 			/* A syscall the table has no row for: named, arguments raw. */
 			e->name = sr_sysnames[k].name;
+			e->unnamed = false;
 		}
 		e->nr = sr_sysnames[k].nr;
 		finish_entry(e);

@@ -217,6 +217,7 @@ struct sr_sysent {
 	 * prints unnamed, NULL where the row has none (see syscalls__arg_name).
 	 */
 	const char *argnames[SR_NARGS];
+	bool unnamed; /* nor a name: a number this build does not know, "syscall_0x1c3" */
 };
 
 /**
