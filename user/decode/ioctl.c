@@ -22,7 +22,6 @@
 #include "decode/decode.h"
 #include "decode/ioctl.h"
 #include "decode/term.h"
-#include "xlat/ioctls.h"
 
 /* Most bytes of an ioctl's argument captured: its largest struct decoded. */
 #define SR_IOC_CAP 1024
@@ -37,9 +36,6 @@ _Static_assert(SR_IOC_MIN >= SR_TERMIOS2_SIZE, "termios2 fits");
 _Static_assert(SR_IOC_MIN >= sizeof(struct loop_info64), "loop_info64 fits");
 _Static_assert(SR_IOC_MIN >= sizeof(struct loop_info), "loop_info fits");
 _Static_assert(SR_IOC_MIN >= sizeof(struct loop_config), "loop_config fits");
-
-/* Names a request can have at once ("SNDCTL_TMR_START or TCSETS"). */
-#define SR_IOC_NAMES_MAX 8
 
 static const struct sr_ioc ioc_table[] = {
 	{ TCGETS, IOA_TERMIOS, true },
@@ -162,7 +158,8 @@ static SR_IOC_ROWS(ioc_rows_base, ioc_table);
 
 /* Every row table: the terminal and file requests here, then by subsystem. */
 static const struct sr_ioc_rows *const ioc_row_tables[] = {
-	&ioc_rows_base, &sr_ioc_rows_dev, &sr_ioc_rows_blk, &sr_ioc_rows_rtc, &sr_ioc_rows_loop,
+	&ioc_rows_base,	  &sr_ioc_rows_dev,  &sr_ioc_rows_blk,
+	&sr_ioc_rows_rtc, &sr_ioc_rows_loop, &sr_ioc_rows_evdev,
 };
 
 static struct sr_ioc ioc_lookup(uint32_t code)
@@ -176,70 +173,12 @@ static struct sr_ioc ioc_lookup(uint32_t code)
 		for (i = 0; i < r->n; i++)
 			if (r->rows[i].code == code)
 				return r->rows[i];
+		if (r->match && r->match(code, &d))
+			return d;
 	}
 	/* Other requests: terminal ones in hex at entry, the rest at exit. */
 	d.at_exit = _IOC_TYPE(code) != 'T';
 	return d;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* The request-name tables: the hand-kept one, then one per subsystem. */
-static const struct sr_xlat *const ioc_name_tables[] = { &xlat_ioctl_names,
-							 &xlat_ioctl_names_kernel,
-							 SR_IOCTL_TABLES };
-
-/* Adds @name to @names (@n of them) unless it is there: a header may repeat a name. */
-static void add_name(const char **names, size_t *n, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < *n; i++)
-		if (!strcmp(names[i], name))
-			return;
-	if (*n < SR_IOC_NAMES_MAX)
-		names[(*n)++] = name;
-}
-
-/* Every name of @code, sorted and joined by " or ", into @buf; false if it has none. */
-static bool ioctl_names(uint32_t code, char *buf, size_t size)
-{
-	const char *names[SR_IOC_NAMES_MAX];
-	size_t n = 0, i, t, pos = 0;
-
-	for (t = 0; t < sizeof(ioc_name_tables) / sizeof(ioc_name_tables[0]); t++) {
-		const struct sr_xlat *x = ioc_name_tables[t];
-
-		for (i = 0; i < x->n; i++)
-			if (x->ents[i].val == code)
-				add_name(names, &n, x->ents[i].name);
-	}
-	qsort(names, n, sizeof(names[0]), cmp_str);
-	buf[0] = 0;
-	for (i = 0; i < n && pos < size; i++)
-		pos += snprintf(buf + pos, size - pos, "%s%s", i ? " or " : "", names[i]);
-	return n > 0;
-}
-
-/* The request: every name it has ("SNDCTL_TMR_START or TCSETS"), or _IOC(). */
-static void ioctl_print_code(struct sr_fmt *f, uint32_t code)
-{
-	char names[SR_IOC_NAMES_MAX * 64];
-
-	if (ioctl_names(code, names, sizeof(names))) {
-		pr_sym(f, names, code);
-		return;
-	}
-	if (!pr_call_raw_begin(f, "_IOC", code))
-		return;
-	fmt_flags(f, &xlat_ioc_dirs, _IOC_DIR(code));
-	pr_x(f, _IOC_TYPE(code));
-	pr_x(f, _IOC_NR(code));
-	pr_x(f, _IOC_SIZE(code));
-	pr_call_end(f);
 }
 
 static size_t ioc_arg_size(const struct sr_ioc *d)
@@ -494,7 +433,7 @@ static void ioctl_enter(struct sr_fmt *f, const struct sr_call *c)
 	fmt_arg(f, c, 0);
 	fmt_fd(f, c, (int32_t)c->args[0]); /* fd */
 	fmt_arg(f, c, 1);
-	ioctl_print_code(f, (uint32_t)c->args[1]); /* request */
+	ioc_print_code(f, (uint32_t)c->args[1]); /* request */
 	if (d.at_exit || d.arg == IOA_NONE)
 		return;
 	ioctl_arg_name(f, c, &d);

@@ -58,10 +58,18 @@ struct sr_ioc {
 struct sr_ioc_rows {
 	const struct sr_ioc *rows;
 	size_t n;
+	/*
+	 * Optional: the row of a request whose number carries a parameter
+	 * (EVIOCGABS(abs), EVIOCGNAME(len)), which no exact row can list;
+	 * false if @code is none of them.
+	 */
+	bool (*match)(uint32_t code, struct sr_ioc *row);
 };
 
 #define SR_IOC_ROWS(name, arr) \
-	const struct sr_ioc_rows name = { arr, sizeof(arr) / sizeof((arr)[0]) }
+	const struct sr_ioc_rows name = { arr, sizeof(arr) / sizeof((arr)[0]), NULL }
+#define SR_IOC_ROWS_MATCH(name, arr, fn) \
+	const struct sr_ioc_rows name = { arr, sizeof(arr) / sizeof((arr)[0]), fn }
 
 typedef void sr_ioc_print_fn(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p,
 			     size_t len);
@@ -131,10 +139,14 @@ void ioc_print_cstr(struct sr_fmt *f, const char *s, size_t size);
 /* The unsigned value of a field of 1, 2, 4 or 8 bytes. */
 uint64_t ioc_field_u(const struct sr_ioc_field *fl, const uint8_t *p);
 
+/* The request, by name (ioctl_code.c): "EVIOCGBIT(EV_KEY, 96)", "TCGETS", or _IOC(). */
+void ioc_print_code(struct sr_fmt *f, uint32_t code);
+
 /* The row tables of the subsystem files. */
 extern const struct sr_ioc_rows sr_ioc_rows_dev; /* ioctl_dev.c */
 extern const struct sr_ioc_rows sr_ioc_rows_blk; /* ioctl_blk.c */
 extern const struct sr_ioc_rows sr_ioc_rows_rtc; /* ioctl_rtc.c */
 extern const struct sr_ioc_rows sr_ioc_rows_loop; /* ioctl_loop.c */
+extern const struct sr_ioc_rows sr_ioc_rows_evdev; /* ioctl_evdev.c */
 
 #endif /* SYSRAY_DECODE_IOCTL_H */

@@ -312,12 +312,27 @@ static bool text_call_raw(struct sr_pr *p, const char *name, uint64_t raw)
 	return true;
 }
 
-/* strace's default note on a value no name covers: none under -X raw. */
+/* Inside a form printed in a comment (-X verbose's "/\* EVIOCGABS(0xe) *\/"). */
+static bool in_comment(const struct sr_text_pr *t)
+{
+	int d;
+
+	for (d = 0; d <= t->depth && d < SR_TEXT_DEPTH; d++)
+		if (t->st[d].comment)
+			return true;
+	return false;
+}
+
+/*
+ * strace's default note on a value no name covers: none under -X raw, nor
+ * inside a comment already open (strace prints the form's constants there
+ * with no default text).
+ */
 static void text_xlat_default(struct sr_pr *p, const char *text)
 {
 	struct sr_text_pr *t = TEXT(p);
 
-	if (t->xlat_style == SR_XLAT_RAW)
+	if (t->xlat_style == SR_XLAT_RAW || in_comment(t))
 		return;
 	out__puts(t->out, " /* ");
 	out__puts(t->out, text);
@@ -479,6 +494,7 @@ void text_pr__args_begin(struct sr_text_pr *t)
 	t->bits_any = false;
 	t->st[0].box = SR_BOX_ARGS;
 	t->st[0].first = true;
+	t->st[0].comment = false;
 }
 
 bool text_pr__args_empty(const struct sr_text_pr *t)
