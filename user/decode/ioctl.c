@@ -158,8 +158,8 @@ static SR_IOC_ROWS(ioc_rows_base, ioc_table);
 
 /* Every row table: the terminal and file requests here, then by subsystem. */
 static const struct sr_ioc_rows *const ioc_row_tables[] = {
-	&ioc_rows_base,	  &sr_ioc_rows_dev,  &sr_ioc_rows_blk,
-	&sr_ioc_rows_rtc, &sr_ioc_rows_loop, &sr_ioc_rows_evdev,
+	&ioc_rows_base,	   &sr_ioc_rows_dev,   &sr_ioc_rows_blk,  &sr_ioc_rows_rtc,
+	&sr_ioc_rows_loop, &sr_ioc_rows_evdev, &sr_ioc_rows_hdio,
 };
 
 static struct sr_ioc ioc_lookup(uint32_t code)
@@ -368,6 +368,9 @@ static void ioctl_print_arg(struct sr_fmt *f, const struct sr_call *c, const str
 	case IOA_ENUM:
 		fmt_enum(f, d->aux, c->args[2]);
 		break;
+	case IOA_VALUE:
+		((const struct sr_ioc_struct *)d->aux)->print(f, c, NULL, 0);
+		break;
 
 	case IOA_TCFLSH:
 		fmt_enum(f, &xlat_tcflsh_options, c->args[2]);
@@ -448,7 +451,7 @@ static void ioctl_print_changed(struct sr_fmt *f, const struct sr_call *c,
 	const uint8_t *p = blob_get(b, st->size);
 
 	pr_changed(f);
-	if (!c->args[2] || !p || c->ret < 0)
+	if (!c->args[2] || !p || (c->ret < 0 && c->ret != -st->exit_errno))
 		fmt_ptr(f, c->args[2]);
 	else
 		st->print_exit(f, c, p, b->len);
@@ -460,8 +463,11 @@ static bool ioc_changes(const struct sr_ioc *d, const struct sr_call *c)
 	const struct sr_ioc_struct *st = d->aux;
 	const struct sr_blob *b = c->in[2];
 
-	return d->arg == IOA_STRUCT && !d->at_exit && st->print_exit && c->args[2] &&
-	       blob_get(b, st->size);
+	if (d->arg != IOA_STRUCT || d->at_exit || !st->print_exit)
+		return false;
+	if (st->exit_errno && c->ret < 0 && c->ret != -st->exit_errno)
+		return false;
+	return c->args[2] && blob_get(b, st->size);
 }
 
 static void ioctl_exit(struct sr_fmt *f, const struct sr_call *c)

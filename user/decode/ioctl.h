@@ -44,6 +44,7 @@ enum sr_ioc_arg {
 	IOA_INT_FLAGS, /* int * holding a bit set (.aux: struct sr_xlat): "[A|B]" */
 	IOA_INT_ENUM, /* int * holding a named value (.aux: struct sr_xlat) */
 	IOA_ENUM, /* the argument itself, a named value (.aux: struct sr_xlat) */
+	IOA_VALUE, /* the argument itself, by a function (.aux: struct sr_ioc_struct, no copy) */
 };
 
 /* One request: how its argument prints, at entry or at exit (an output). */
@@ -84,6 +85,11 @@ struct sr_ioc_struct {
 	 * address if the call failed.
 	 */
 	sr_ioc_print_fn *print_exit;
+	/*
+	 * Optional: nonzero when the exit part shows only after success or
+	 * after this error (HDIO_DRIVE_CMD's EIO): nothing after other errors.
+	 */
+	int exit_errno;
 };
 
 /* How one field of a struct prints. */
@@ -148,5 +154,6 @@ extern const struct sr_ioc_rows sr_ioc_rows_blk; /* ioctl_blk.c */
 extern const struct sr_ioc_rows sr_ioc_rows_rtc; /* ioctl_rtc.c */
 extern const struct sr_ioc_rows sr_ioc_rows_loop; /* ioctl_loop.c */
 extern const struct sr_ioc_rows sr_ioc_rows_evdev; /* ioctl_evdev.c */
+extern const struct sr_ioc_rows sr_ioc_rows_hdio; /* ioctl_hdio.c */
 
 #endif /* SYSRAY_DECODE_IOCTL_H */
