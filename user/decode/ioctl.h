@@ -87,10 +87,13 @@ struct sr_ioc_struct {
 	sr_ioc_print_fn *print_exit;
 	/*
 	 * Optional: nonzero when the exit part shows only after success or
-	 * after this error (HDIO_DRIVE_CMD's EIO): nothing after other errors.
+	 * after this error (HDIO_DRIVE_CMD's EIO), SR_IOC_EXIT_OK after
+	 * success only: nothing after other errors.
 	 */
 	int exit_errno;
 };
+
+#define SR_IOC_EXIT_OK (-1) /* no errno: the exit part after success only */
 
 /* How one field of a struct prints. */
 enum sr_iof {
@@ -155,5 +158,6 @@ extern const struct sr_ioc_rows sr_ioc_rows_rtc; /* ioctl_rtc.c */
 extern const struct sr_ioc_rows sr_ioc_rows_loop; /* ioctl_loop.c */
 extern const struct sr_ioc_rows sr_ioc_rows_evdev; /* ioctl_evdev.c */
 extern const struct sr_ioc_rows sr_ioc_rows_hdio; /* ioctl_hdio.c */
+extern const struct sr_ioc_rows sr_ioc_rows_gpio; /* ioctl_gpio.c */
 
 #endif /* SYSRAY_DECODE_IOCTL_H */
