@@ -23,8 +23,6 @@
 #include "decode/ioctl.h"
 #include "decode/term.h"
 
-/* Most bytes of an ioctl's argument captured: its largest struct decoded. */
-#define SR_IOC_CAP 1024
 /*
  * Fewest: the largest struct of the requests that encode no size
  * (loop_config of LOOP_CONFIGURE, a plain number as the older loop requests
@@ -158,8 +156,9 @@ static SR_IOC_ROWS(ioc_rows_base, ioc_table);
 
 /* Every row table: the terminal and file requests here, then by subsystem. */
 static const struct sr_ioc_rows *const ioc_row_tables[] = {
-	&ioc_rows_base,	   &sr_ioc_rows_dev,   &sr_ioc_rows_blk,  &sr_ioc_rows_rtc,
-	&sr_ioc_rows_loop, &sr_ioc_rows_evdev, &sr_ioc_rows_hdio, &sr_ioc_rows_gpio,
+	&ioc_rows_base,	   &sr_ioc_rows_dev,  &sr_ioc_rows_blk,
+	&sr_ioc_rows_rtc,  &sr_ioc_rows_loop, &sr_ioc_rows_evdev,
+	&sr_ioc_rows_hdio, &sr_ioc_rows_gpio, &sr_ioc_rows_ptp,
 };
 
 static struct sr_ioc ioc_lookup(uint32_t code)
@@ -185,6 +184,7 @@ static size_t ioc_arg_size(const struct sr_ioc *d)
 {
 	switch (d->arg) {
 	case IOA_STRUCT:
+	case IOA_INOUT:
 		return ((const struct sr_ioc_struct *)d->aux)->size;
 	case IOA_FIELDS:
 		return ((const struct sr_ioc_fields *)d->aux)->size;
@@ -264,15 +264,25 @@ static void print_rand_pool(struct sr_fmt *f, const struct sr_call *c, const uin
 	pr_struct_end(f);
 }
 
+const uint8_t *ioc_exit_copy(const struct sr_call *c, size_t size, size_t *len)
+{
+	const uint8_t *p = c->has_exit && c->ret >= 0 ? blob_get(c->out[2], size) : NULL;
+
+	*len = p ? c->out[2]->len : 0;
+	return p;
+}
+
 /* A pointed-to argument, from the copy of its phase; the address if none. */
 static void ioctl_print_ptr(struct sr_fmt *f, const struct sr_call *c, const struct sr_ioc *d,
 			    bool at_exit)
 {
 	const uint8_t arg = d->arg;
-	const struct sr_blob *b = at_exit ? c->out[2] : c->in[2];
+	/* an input the call completes is read at entry, shown at exit */
+	const bool out = at_exit && arg != IOA_INOUT;
+	const struct sr_blob *b = out ? c->out[2] : c->in[2];
 	const uint8_t *p = blob_get(b, ioc_arg_size(d));
 
-	if (!c->args[2] || !p || (at_exit && c->ret < 0) || !fmt_decodes_structs(f)) {
+	if (!c->args[2] || !p || (out && c->ret < 0) || !fmt_decodes_structs(f)) {
 		fmt_ptr(f, c->args[2]);
 		return;
 	}
@@ -320,6 +330,7 @@ static void ioctl_print_ptr(struct sr_fmt *f, const struct sr_call *c, const str
 		print_rand_pool(f, c, p, b->len);
 		break;
 	case IOA_STRUCT:
+	case IOA_INOUT:
 		((const struct sr_ioc_struct *)d->aux)->print(f, c, p, b->len);
 		break;
 	case IOA_FIELDS:

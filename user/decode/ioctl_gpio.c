@@ -29,22 +29,6 @@ static void print_uint_array(struct sr_fmt *f, const char *name, const uint8_t *
 	pr_array_end(f);
 }
 
-/* "name=[0, 0xfeedface]" unless all @n u32 are 0, as strace's PRINT_RSV(). */
-static void print_padding(struct sr_fmt *f, const char *name, const uint8_t *p, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n && !get32(p, i * 4); i++)
-		;
-	if (i == n)
-		return;
-	pr_field(f, name);
-	pr_array_begin(f);
-	for (i = 0; i < n; i++)
-		pr_x(f, get32(p, i * 4));
-	pr_array_end(f);
-}
-
 static void print_flags_field(struct sr_fmt *f, const char *name, const struct sr_xlat *x,
 			      uint64_t v)
 {
@@ -231,7 +215,7 @@ static void print_line_config(struct sr_fmt *f, const uint8_t *p)
 	print_flags_field(f, "flags", &xlat_gpio_v2_line_flags,
 			  get64(p, offsetof(struct gpio_v2_line_config, flags)));
 	pr_field_u(f, "num_attrs", n);
-	print_padding(f, "padding", p + offsetof(struct gpio_v2_line_config, padding),
+	ioc_print_rsv(f, "padding", p + offsetof(struct gpio_v2_line_config, padding),
 		      NELEM(struct gpio_v2_line_config, padding));
 	if (n) {
 		pr_field(f, "attrs");
@@ -297,7 +281,7 @@ static void print_v2_lineinfo_exit(struct sr_fmt *f, const struct sr_call *c, co
 		}
 		pr_array_end(f);
 	}
-	print_padding(f, "padding", p + offsetof(struct gpio_v2_line_info, padding),
+	ioc_print_rsv(f, "padding", p + offsetof(struct gpio_v2_line_info, padding),
 		      NELEM(struct gpio_v2_line_info, padding));
 	pr_struct_end(f);
 }
@@ -319,7 +303,7 @@ static void print_v2_request(struct sr_fmt *f, const struct sr_call *c, const ui
 	print_line_config(f, p + offsetof(struct gpio_v2_line_request, config));
 	if (evsize)
 		pr_field_u(f, "event_buffer_size", evsize);
-	print_padding(f, "padding", p + offsetof(struct gpio_v2_line_request, padding),
+	ioc_print_rsv(f, "padding", p + offsetof(struct gpio_v2_line_request, padding),
 		      NELEM(struct gpio_v2_line_request, padding));
 	pr_struct_end(f);
 }
