@@ -181,5 +181,6 @@ extern const struct sr_ioc_rows sr_ioc_rows_evdev; /* ioctl_evdev.c */
 extern const struct sr_ioc_rows sr_ioc_rows_hdio; /* ioctl_hdio.c */
 extern const struct sr_ioc_rows sr_ioc_rows_gpio; /* ioctl_gpio.c */
 extern const struct sr_ioc_rows sr_ioc_rows_ptp; /* ioctl_ptp.c */
+extern const struct sr_ioc_rows sr_ioc_rows_uffd; /* ioctl_uffd.c */
 
 #endif /* SYSRAY_DECODE_IOCTL_H */
