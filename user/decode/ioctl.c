@@ -22,10 +22,7 @@
 #include "decode/decode.h"
 #include "decode/ioctl.h"
 #include "decode/term.h"
-#include "xlat/ioctls.h"
 
-/* Most bytes of an ioctl's argument captured: its largest struct decoded. */
-#define SR_IOC_CAP 1024
 /*
  * Fewest: the largest struct of the requests that encode no size
  * (loop_config of LOOP_CONFIGURE, a plain number as the older loop requests
@@ -37,9 +34,6 @@ _Static_assert(SR_IOC_MIN >= SR_TERMIOS2_SIZE, "termios2 fits");
 _Static_assert(SR_IOC_MIN >= sizeof(struct loop_info64), "loop_info64 fits");
 _Static_assert(SR_IOC_MIN >= sizeof(struct loop_info), "loop_info fits");
 _Static_assert(SR_IOC_MIN >= sizeof(struct loop_config), "loop_config fits");
-
-/* Names a request can have at once ("SNDCTL_TMR_START or TCSETS"). */
-#define SR_IOC_NAMES_MAX 8
 
 static const struct sr_ioc ioc_table[] = {
 	{ TCGETS, IOA_TERMIOS, true },
@@ -162,7 +156,9 @@ static SR_IOC_ROWS(ioc_rows_base, ioc_table);
 
 /* Every row table: the terminal and file requests here, then by subsystem. */
 static const struct sr_ioc_rows *const ioc_row_tables[] = {
-	&ioc_rows_base, &sr_ioc_rows_dev, &sr_ioc_rows_blk, &sr_ioc_rows_rtc, &sr_ioc_rows_loop,
+	&ioc_rows_base,	   &sr_ioc_rows_dev,   &sr_ioc_rows_blk,     &sr_ioc_rows_rtc,
+	&sr_ioc_rows_loop, &sr_ioc_rows_evdev, &sr_ioc_rows_hdio,    &sr_ioc_rows_gpio,
+	&sr_ioc_rows_ptp,  &sr_ioc_rows_uffd,  &sr_ioc_rows_seccomp,
 };
 
 static struct sr_ioc ioc_lookup(uint32_t code)
@@ -176,76 +172,19 @@ static struct sr_ioc ioc_lookup(uint32_t code)
 		for (i = 0; i < r->n; i++)
 			if (r->rows[i].code == code)
 				return r->rows[i];
+		if (r->match && r->match(code, &d))
+			return d;
 	}
 	/* Other requests: terminal ones in hex at entry, the rest at exit. */
 	d.at_exit = _IOC_TYPE(code) != 'T';
 	return d;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* The request-name tables: the hand-kept one, then one per subsystem. */
-static const struct sr_xlat *const ioc_name_tables[] = { &xlat_ioctl_names,
-							 &xlat_ioctl_names_kernel,
-							 SR_IOCTL_TABLES };
-
-/* Adds @name to @names (@n of them) unless it is there: a header may repeat a name. */
-static void add_name(const char **names, size_t *n, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < *n; i++)
-		if (!strcmp(names[i], name))
-			return;
-	if (*n < SR_IOC_NAMES_MAX)
-		names[(*n)++] = name;
-}
-
-/* Every name of @code, sorted and joined by " or ", into @buf; false if it has none. */
-static bool ioctl_names(uint32_t code, char *buf, size_t size)
-{
-	const char *names[SR_IOC_NAMES_MAX];
-	size_t n = 0, i, t, pos = 0;
-
-	for (t = 0; t < sizeof(ioc_name_tables) / sizeof(ioc_name_tables[0]); t++) {
-		const struct sr_xlat *x = ioc_name_tables[t];
-
-		for (i = 0; i < x->n; i++)
-			if (x->ents[i].val == code)
-				add_name(names, &n, x->ents[i].name);
-	}
-	qsort(names, n, sizeof(names[0]), cmp_str);
-	buf[0] = 0;
-	for (i = 0; i < n && pos < size; i++)
-		pos += snprintf(buf + pos, size - pos, "%s%s", i ? " or " : "", names[i]);
-	return n > 0;
-}
-
-/* The request: every name it has ("SNDCTL_TMR_START or TCSETS"), or _IOC(). */
-static void ioctl_print_code(struct sr_fmt *f, uint32_t code)
-{
-	char names[SR_IOC_NAMES_MAX * 64];
-
-	if (ioctl_names(code, names, sizeof(names))) {
-		pr_sym(f, names, code);
-		return;
-	}
-	if (!pr_call_raw_begin(f, "_IOC", code))
-		return;
-	fmt_flags(f, &xlat_ioc_dirs, _IOC_DIR(code));
-	pr_x(f, _IOC_TYPE(code));
-	pr_x(f, _IOC_NR(code));
-	pr_x(f, _IOC_SIZE(code));
-	pr_call_end(f);
-}
-
 static size_t ioc_arg_size(const struct sr_ioc *d)
 {
 	switch (d->arg) {
 	case IOA_STRUCT:
+	case IOA_INOUT:
 		return ((const struct sr_ioc_struct *)d->aux)->size;
 	case IOA_FIELDS:
 		return ((const struct sr_ioc_fields *)d->aux)->size;
@@ -325,15 +264,25 @@ static void print_rand_pool(struct sr_fmt *f, const struct sr_call *c, const uin
 	pr_struct_end(f);
 }
 
+const uint8_t *ioc_exit_copy(const struct sr_call *c, size_t size, size_t *len)
+{
+	const uint8_t *p = c->has_exit && c->ret >= 0 ? blob_get(c->out[2], size) : NULL;
+
+	*len = p ? c->out[2]->len : 0;
+	return p;
+}
+
 /* A pointed-to argument, from the copy of its phase; the address if none. */
 static void ioctl_print_ptr(struct sr_fmt *f, const struct sr_call *c, const struct sr_ioc *d,
 			    bool at_exit)
 {
 	const uint8_t arg = d->arg;
-	const struct sr_blob *b = at_exit ? c->out[2] : c->in[2];
+	/* an input the call completes is read at entry, shown at exit */
+	const bool out = at_exit && arg != IOA_INOUT;
+	const struct sr_blob *b = out ? c->out[2] : c->in[2];
 	const uint8_t *p = blob_get(b, ioc_arg_size(d));
 
-	if (!c->args[2] || !p || (at_exit && c->ret < 0) || !fmt_decodes_structs(f)) {
+	if (!c->args[2] || !p || (out && c->ret < 0) || !fmt_decodes_structs(f)) {
 		fmt_ptr(f, c->args[2]);
 		return;
 	}
@@ -381,6 +330,7 @@ static void ioctl_print_ptr(struct sr_fmt *f, const struct sr_call *c, const str
 		print_rand_pool(f, c, p, b->len);
 		break;
 	case IOA_STRUCT:
+	case IOA_INOUT:
 		((const struct sr_ioc_struct *)d->aux)->print(f, c, p, b->len);
 		break;
 	case IOA_FIELDS:
@@ -428,6 +378,9 @@ static void ioctl_print_arg(struct sr_fmt *f, const struct sr_call *c, const str
 		break;
 	case IOA_ENUM:
 		fmt_enum(f, d->aux, c->args[2]);
+		break;
+	case IOA_VALUE:
+		((const struct sr_ioc_struct *)d->aux)->print(f, c, NULL, 0);
 		break;
 
 	case IOA_TCFLSH:
@@ -494,7 +447,7 @@ static void ioctl_enter(struct sr_fmt *f, const struct sr_call *c)
 	fmt_arg(f, c, 0);
 	fmt_fd(f, c, (int32_t)c->args[0]); /* fd */
 	fmt_arg(f, c, 1);
-	ioctl_print_code(f, (uint32_t)c->args[1]); /* request */
+	ioc_print_code(f, (uint32_t)c->args[1]); /* request */
 	if (d.at_exit || d.arg == IOA_NONE)
 		return;
 	ioctl_arg_name(f, c, &d);
@@ -509,7 +462,7 @@ static void ioctl_print_changed(struct sr_fmt *f, const struct sr_call *c,
 	const uint8_t *p = blob_get(b, st->size);
 
 	pr_changed(f);
-	if (!c->args[2] || !p || c->ret < 0)
+	if (!c->args[2] || !p || (c->ret < 0 && c->ret != -st->exit_errno))
 		fmt_ptr(f, c->args[2]);
 	else
 		st->print_exit(f, c, p, b->len);
@@ -521,8 +474,11 @@ static bool ioc_changes(const struct sr_ioc *d, const struct sr_call *c)
 	const struct sr_ioc_struct *st = d->aux;
 	const struct sr_blob *b = c->in[2];
 
-	return d->arg == IOA_STRUCT && !d->at_exit && st->print_exit && c->args[2] &&
-	       blob_get(b, st->size);
+	if (d->arg != IOA_STRUCT || d->at_exit || !st->print_exit)
+		return false;
+	if (st->exit_errno && c->ret < 0 && c->ret != -st->exit_errno)
+		return false;
+	return c->args[2] && blob_get(b, st->size);
 }
 
 static void ioctl_exit(struct sr_fmt *f, const struct sr_call *c)

@@ -13,6 +13,12 @@
 
 #include "decode/decode.h"
 
+/*
+ * Most bytes of an ioctl's argument captured (both ends): its largest
+ * struct decoded, PTP_SYS_OFFSET_EXTENDED's 1216 (ioctl_ptp.c).
+ */
+#define SR_IOC_CAP 1280
+
 enum sr_ioc_arg {
 	IOA_HEX, /* the raw argument */
 	IOA_NONE, /* no argument shown */
@@ -44,6 +50,14 @@ enum sr_ioc_arg {
 	IOA_INT_FLAGS, /* int * holding a bit set (.aux: struct sr_xlat): "[A|B]" */
 	IOA_INT_ENUM, /* int * holding a named value (.aux: struct sr_xlat) */
 	IOA_ENUM, /* the argument itself, a named value (.aux: struct sr_xlat) */
+	IOA_VALUE, /* the argument itself, by a function (.aux: struct sr_ioc_struct, no copy) */
+	/*
+	 * A struct the call reads and completes, printed whole at exit (.aux:
+	 * struct sr_ioc_struct): print() gets the entry copy and adds what
+	 * the call wrote after success, from ioc_exit_copy() (strace's
+	 * "{api=0xaa, features=0 => features=...}", PTP_SYS_OFFSET's ts).
+	 */
+	IOA_INOUT,
 };
 
 /* One request: how its argument prints, at entry or at exit (an output). */
@@ -58,10 +72,18 @@ struct sr_ioc {
 struct sr_ioc_rows {
 	const struct sr_ioc *rows;
 	size_t n;
+	/*
+	 * Optional: the row of a request whose number carries a parameter
+	 * (EVIOCGABS(abs), EVIOCGNAME(len)), which no exact row can list;
+	 * false if @code is none of them.
+	 */
+	bool (*match)(uint32_t code, struct sr_ioc *row);
 };
 
 #define SR_IOC_ROWS(name, arr) \
-	const struct sr_ioc_rows name = { arr, sizeof(arr) / sizeof((arr)[0]) }
+	const struct sr_ioc_rows name = { arr, sizeof(arr) / sizeof((arr)[0]), NULL }
+#define SR_IOC_ROWS_MATCH(name, arr, fn) \
+	const struct sr_ioc_rows name = { arr, sizeof(arr) / sizeof((arr)[0]), fn }
 
 typedef void sr_ioc_print_fn(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p,
 			     size_t len);
@@ -76,7 +98,15 @@ struct sr_ioc_struct {
 	 * address if the call failed.
 	 */
 	sr_ioc_print_fn *print_exit;
+	/*
+	 * Optional: nonzero when the exit part shows only after success or
+	 * after this error (HDIO_DRIVE_CMD's EIO), SR_IOC_EXIT_OK after
+	 * success only: nothing after other errors.
+	 */
+	int exit_errno;
 };
+
+#define SR_IOC_EXIT_OK (-1) /* no errno: the exit part after success only */
 
 /* How one field of a struct prints. */
 enum sr_iof {
@@ -128,13 +158,30 @@ void ioc_print_field(struct sr_fmt *f, const struct sr_ioc_field *fl, const uint
  * NUL, at most @size - 1 bytes, and "..." after it when it has none.
  */
 void ioc_print_cstr(struct sr_fmt *f, const char *s, size_t size);
+/*
+ * Field @name, @n u32 in hex ("rsv=[0, 0xfeedface]"), unless all are 0:
+ * strace's reserved and padding arrays.
+ */
+void ioc_print_rsv(struct sr_fmt *f, const char *name, const uint8_t *p, size_t n);
 /* The unsigned value of a field of 1, 2, 4 or 8 bytes. */
 uint64_t ioc_field_u(const struct sr_ioc_field *fl, const uint8_t *p);
+
+/* The exit copy of the argument, at least @size bytes, after success; or NULL. */
+const uint8_t *ioc_exit_copy(const struct sr_call *c, size_t size, size_t *len);
+
+/* The request, by name (ioctl_code.c): "EVIOCGBIT(EV_KEY, 96)", "TCGETS", or _IOC(). */
+void ioc_print_code(struct sr_fmt *f, uint32_t code);
 
 /* The row tables of the subsystem files. */
 extern const struct sr_ioc_rows sr_ioc_rows_dev; /* ioctl_dev.c */
 extern const struct sr_ioc_rows sr_ioc_rows_blk; /* ioctl_blk.c */
 extern const struct sr_ioc_rows sr_ioc_rows_rtc; /* ioctl_rtc.c */
 extern const struct sr_ioc_rows sr_ioc_rows_loop; /* ioctl_loop.c */
+extern const struct sr_ioc_rows sr_ioc_rows_evdev; /* ioctl_evdev.c */
+extern const struct sr_ioc_rows sr_ioc_rows_hdio; /* ioctl_hdio.c */
+extern const struct sr_ioc_rows sr_ioc_rows_gpio; /* ioctl_gpio.c */
+extern const struct sr_ioc_rows sr_ioc_rows_ptp; /* ioctl_ptp.c */
+extern const struct sr_ioc_rows sr_ioc_rows_uffd; /* ioctl_uffd.c */
+extern const struct sr_ioc_rows sr_ioc_rows_seccomp; /* ioctl_seccomp.c */
 
 #endif /* SYSRAY_DECODE_IOCTL_H */

@@ -97,3 +97,18 @@ void ioc_print_fields(struct sr_fmt *f, const struct sr_ioc_fields *d, const uin
 	}
 	pr_struct_end(f);
 }
+
+void ioc_print_rsv(struct sr_fmt *f, const char *name, const uint8_t *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && !get32(p, i * sizeof(uint32_t)); i++)
+		;
+	if (i == n)
+		return;
+	pr_field(f, name);
+	pr_array_begin(f);
+	for (i = 0; i < n; i++)
+		pr_x(f, get32(p, i * sizeof(uint32_t)));
+	pr_array_end(f);
+}

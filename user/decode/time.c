@@ -75,6 +75,14 @@ void fmt_time_comment(struct sr_fmt *f, int64_t sec, uint64_t part, int width)
 		pr_comment(f, buf);
 }
 
+void fmt_time_note(struct sr_fmt *f, int64_t sec, uint64_t part, int width)
+{
+	char buf[96];
+
+	if (time_str(buf, sizeof(buf), sec, part, width))
+		pr_xlat_default(f, buf);
+}
+
 void fmt_sec_nsec(struct sr_fmt *f, int64_t sec, uint64_t nsec)
 {
 	pr_struct_begin(f);

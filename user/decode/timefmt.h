@@ -18,6 +18,9 @@ struct sr_fmt;
  */
 void fmt_time_comment(struct sr_fmt *f, int64_t sec, uint64_t part, int width);
 
+/* fmt_time_comment(), left out under -X raw (the PTP clock's times, as strace does). */
+void fmt_time_note(struct sr_fmt *f, int64_t sec, uint64_t part, int width);
+
 /* "{tv_sec=S, tv_nsec=N}": the seconds signed, the fraction unsigned. */
 void fmt_sec_nsec(struct sr_fmt *f, int64_t sec, uint64_t nsec);
 

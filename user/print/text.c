@@ -70,6 +70,7 @@ static void text_open(struct sr_pr *p, enum sr_box box, const char *name)
 	fr->box = box;
 	fr->first = true;
 	fr->comment = false;
+	fr->quiet_defaults = false;
 }
 
 static void text_close(struct sr_pr *p)
@@ -313,7 +314,7 @@ static void text_bits_part_num(struct sr_pr *p, enum sr_num fmt, uint64_t v)
  * closed by close(), whose own constants are names alone unless @keep_style.
  */
 static bool call_raw(struct sr_pr *p, const char *name, uint64_t raw, enum sr_num fmt,
-		     bool keep_style)
+		     bool keep_style, bool quiet_defaults)
 {
 	struct sr_text_pr *t = TEXT(p);
 
@@ -330,30 +331,50 @@ static bool call_raw(struct sr_pr *p, const char *name, uint64_t raw, enum sr_nu
 	t->no_sep = true;
 	text_open(p, SR_BOX_CALL, name);
 	frame(t)->comment = true;
+	frame(t)->quiet_defaults = quiet_defaults;
 	if (!keep_style)
 		t->xlat_style = SR_XLAT_ABBREV;
 	return true;
 }
 
-/* as strace spells _IOC(_IOC_READ, ...): hex, names alone */
+/* as strace spells _IOC(_IOC_READ, ...): hex, names alone, no "???" notes in the comment */
 static bool text_call_raw(struct sr_pr *p, const char *name, uint64_t raw)
 {
-	return call_raw(p, name, raw, SR_NUM_X, false);
+	return call_raw(p, name, raw, SR_NUM_X, false, true);
 }
 
 /* strace's ioprio (@keep_style) and quotactl's QCMD() (names alone) */
 static bool text_call_raw_fmt(struct sr_pr *p, const char *name, uint64_t raw, enum sr_num fmt,
 			      bool keep_style)
 {
-	return call_raw(p, name, raw, fmt, keep_style);
+	return call_raw(p, name, raw, fmt, keep_style, false);
 }
 
-/* strace's default note on a value no name covers: none under -X raw. */
+/*
+ * Inside a form printed in a comment whose unnamed values take no note
+ * (-X verbose's "/\* EVIOCGABS(0xe) *\/"; QCMD() and IOPRIO_PRIO_VALUE()
+ * keep theirs).
+ */
+static bool in_quiet_comment(const struct sr_text_pr *t)
+{
+	int d;
+
+	for (d = 0; d <= t->depth && d < SR_TEXT_DEPTH; d++)
+		if (t->st[d].comment && t->st[d].quiet_defaults)
+			return true;
+	return false;
+}
+
+/*
+ * strace's default note on a value no name covers: none under -X raw, nor
+ * inside an ioctl request's comment (strace prints its constants there with
+ * no default text).
+ */
 static void text_xlat_default(struct sr_pr *p, const char *text)
 {
 	struct sr_text_pr *t = TEXT(p);
 
-	if (t->xlat_style == SR_XLAT_RAW)
+	if (t->xlat_style == SR_XLAT_RAW || in_quiet_comment(t))
 		return;
 	out__puts(t->out, " /* ");
 	out__puts(t->out, text);
@@ -517,6 +538,7 @@ void text_pr__args_begin(struct sr_text_pr *t)
 	t->bits_any = false;
 	t->st[0].box = SR_BOX_ARGS;
 	t->st[0].first = true;
+	t->st[0].comment = false;
 }
 
 bool text_pr__args_empty(const struct sr_text_pr *t)

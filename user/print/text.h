@@ -18,6 +18,7 @@ struct sr_text_frame {
 	unsigned char box; /* enum sr_box */
 	bool first; /* no element printed yet */
 	bool comment; /* -X verbose: a form in a comment after its number, closed with it */
+	bool quiet_defaults; /* ...in which no "???" note follows an unnamed value (ioctl's) */
 };
 
 struct sr_text_pr {
