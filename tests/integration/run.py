@@ -221,6 +221,40 @@ def killed_in_a_call_never_returns():
 
 
 @test
+def a_blocked_read_shows_at_once():
+    """A call with no input to copy goes as one record when its task stays
+    on its CPU, but one that blocks shows at once: while the read waits on
+    its pipe, the file already ends with its unfinished line, as strace
+    -o writes it; once data comes, the line is whole."""
+    out = tmpfile()
+    code = 'import os; os.read(0, 10)'
+    try:
+        tr = subprocess.Popen([SYSRAY, '-o', out, '--', sys.executable, '-c', code],
+                              stdin=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            wait_tracing(tr, out)
+            partial, deadline = [], time.time() + 30
+            while not partial and time.time() < deadline:
+                with open(out, errors='replace') as f:
+                    partial = re.findall(r'^\d+ +read\(0, $', f.read(), re.M)
+                time.sleep(0.05)
+            check(partial, 'no "read(0, " line while the read blocks')
+            tr.stdin.write('data\n')
+            tr.stdin.close()
+            check(tr.wait(timeout=60) == 0, f'status {tr.returncode}: {tr.stderr.read()}')
+        finally:
+            if tr.poll() is None:
+                tr.kill()
+                tr.wait()
+        with open(out, errors='replace') as f:
+            lines = bodies(f.read().splitlines())
+        check(any(re.fullmatch(r'read\(0, "data\\n", 10\) += 5', b) for b in lines),
+              f'no whole read line: {[b for b in lines if b.startswith("read(0")]}')
+    finally:
+        os.unlink(out)
+
+
+@test
 def thread_execve_supersedes_the_leader():
     """-Y keeps the old leader's name on strace's 'superseded' line."""
     st, lines, _ = trace([prog('thread_exec')], ['-Y'])
