@@ -268,4 +268,10 @@ struct xp_report_ctx {
  */
 bool report__maybe(struct xp_report_ctx *r, const struct xp_trigger *t, bool force);
 
+/* kind__error_text() - whether @n bytes of @s read like an error message. */
+bool kind__error_text(const char *s, size_t n);
+
+/* kind__log_socket() - whether @path is the system log's socket (syslog(3)'s, journald's). */
+bool kind__log_socket(const char *path);
+
 #endif /* SYSRAY_EXPLAIN_INTERNAL_H */

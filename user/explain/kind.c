@@ -8,6 +8,7 @@
  * asks of the kernel side (the capture options, the accept syscalls).
  */
 #include <errno.h>
+#include <string.h>
 
 #include "explain/explain.h"
 #include "explain/internal.h"
@@ -243,4 +244,45 @@ void explain__capture_opts(const struct sr_opts *o, struct sr_opts *k)
 	k->decode_pids = true;
 	if (k->strsize < (o->why ? SR_EXPLAIN_WHY_CAP : SR_EXPLAIN_DATA_CAP))
 		k->strsize = o->why ? SR_EXPLAIN_WHY_CAP : SR_EXPLAIN_DATA_CAP;
+}
+
+/* Error messages read like errors: the words programs use for them. */
+bool kind__error_text(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"error",     "fail",	     "cannot",	  "can't",	   "could not",
+		"couldn't",  "unable",	     "denied",	  "not found",	   "no such",
+		"refused",   "invalid",	     "fatal",	  "not permitted", "missing",
+		"abort",     "bad ",	     "timed out", "not allowed",   "unreachable",
+		"forbidden", "unrecognized", "usage:",
+	};
+	char low[SR_EXPLAIN_WHY_CAP + 1];
+	size_t i;
+
+	if (n > SR_EXPLAIN_WHY_CAP)
+		n = SR_EXPLAIN_WHY_CAP;
+	for (i = 0; i < n; i++)
+		low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? s[i] - 'A' + 'a' : (s[i] ? s[i] : ' ');
+	low[n] = '\0';
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strstr(low, words[i]))
+			return true;
+	return false;
+}
+
+/* The system log's sockets: syslog(3)'s and journald's. */
+bool kind__log_socket(const char *path)
+{
+	static const char *const logs[] = {
+		"/dev/log",
+		"/run/systemd/journal/socket",
+		"/run/systemd/journal/dev-log",
+		"/run/systemd/journal/stdout",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(logs) / sizeof(logs[0]); i++)
+		if (!strcmp(path, logs[i]))
+			return true;
+	return false;
 }

@@ -370,30 +370,6 @@ static void on_success(struct xp_sink *k, const struct sr_event *ev, const struc
 	}
 }
 
-/* Error messages read like errors: the words programs use for them. */
-static bool looks_like_error(const char *s, size_t n)
-{
-	static const char *const words[] = {
-		"error",     "fail",	     "cannot",	  "can't",	   "could not",
-		"couldn't",  "unable",	     "denied",	  "not found",	   "no such",
-		"refused",   "invalid",	     "fatal",	  "not permitted", "missing",
-		"abort",     "bad ",	     "timed out", "not allowed",   "unreachable",
-		"forbidden", "unrecognized", "usage:",
-	};
-	char low[XP_MSG_MAX + 1];
-	size_t i;
-
-	if (n > XP_MSG_MAX)
-		n = XP_MSG_MAX;
-	for (i = 0; i < n; i++)
-		low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? s[i] - 'A' + 'a' : (s[i] ? s[i] : ' ');
-	low[n] = '\0';
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (strstr(low, words[i]))
-			return true;
-	return false;
-}
-
 /* The bytes @c wrote (what was captured of them), into @buf; their length. */
 static size_t call_data(const struct sr_call *c, const struct xp_sys *sy, char *buf, size_t cap,
 			char *name, size_t name_size, uint16_t *family)
@@ -431,23 +407,6 @@ static size_t call_data(const struct sr_call *c, const struct xp_sys *sy, char *
 	return n;
 }
 
-/* The system log's sockets: syslog(3)'s and journald's. */
-static bool is_log_socket(const char *path)
-{
-	static const char *const logs[] = {
-		"/dev/log",
-		"/run/systemd/journal/socket",
-		"/run/systemd/journal/dev-log",
-		"/run/systemd/journal/stdout",
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(logs) / sizeof(logs[0]); i++)
-		if (!strcmp(path, logs[i]))
-			return true;
-	return false;
-}
-
 /* The unix socket path a connection of @p on socket inode @ino was made to, or NULL. */
 static const char *conn_path(const struct xp_hist *h, const struct xp_proc *p, uint64_t ino)
 {
@@ -468,7 +427,7 @@ static bool message_target(struct xp_sink *k, const struct sr_call *c, const cha
 	const char *path;
 	int fd = (int)c->args[0];
 
-	if (addr[0] && is_log_socket(addr))
+	if (addr[0] && kind__log_socket(addr))
 		return snprintf(buf, size, "the system log (%s)", addr), true;
 	if (fd == 2)
 		return snprintf(buf, size, "fd 2"), true;
@@ -480,7 +439,7 @@ static bool message_target(struct xp_sink *k, const struct sr_call *c, const cha
 		       true;
 	if (!strncmp(an, "<socket:[", 9)) {
 		path = conn_path(&k->hist, NULL, strtoull(an + 9, NULL, 10));
-		if (path && is_log_socket(path))
+		if (path && kind__log_socket(path))
 			return snprintf(buf, size, "the system log (%s)", path), true;
 	}
 	return false;
@@ -555,7 +514,7 @@ static void on_write(struct xp_sink *k, const struct sr_event *ev, const struct 
 	if (!t.data)
 		return;
 	/* a tty and the log hear everything; only what reads like an error counts */
-	t.anyway = looks_like_error(t.data, t.len);
+	t.anyway = kind__error_text(t.data, t.len);
 	if (!t.anyway && strcmp(target, "fd 2"))
 		return;
 	t.type = XT_WRITE;
@@ -632,7 +591,7 @@ static void on_pexit(struct xp_sink *k, const struct sr_event *ev)
 		w.target = t.proc->msg_target ? t.proc->msg_target : "fd 2";
 		w.data = t.proc->last_msg;
 		w.len = strlen(w.data);
-		w.anyway = looks_like_error(w.data, w.len);
+		w.anyway = kind__error_text(w.data, w.len);
 		trigger(k, &w, false);
 	}
 	if (t.proc && !k->cfg.opts->why && (code & 0x7f)) {
