@@ -107,4 +107,35 @@ static inline void dec_put_fixed(char *d, uint64_t v, unsigned int digits)
 		*--end = (char)('0' + v % 10);
 }
 
+/*
+ * @ns nanoseconds as seconds with @digits (0-9) decimals, truncated, at @d
+ * (room for 32 bytes): strace's "%ld.%06ld" ("0.000123"; "0" with no
+ * decimals). Return the end.
+ */
+static inline char *dec_put_seconds(char *d, uint64_t ns, int digits)
+{
+	uint64_t secs = ns / 1000000000;
+	uint32_t frac = (uint32_t)(ns % 1000000000);
+
+	if (secs < 10)
+		*d++ = (char)('0' + secs);
+	else
+		d += dec_put(d, secs);
+	if (digits <= 0)
+		return d;
+	*d++ = '.';
+	if (digits > 9)
+		digits = 9;
+	/* strace's precisions (ns, us, ms) divide by constants */
+	if (digits == 9)
+		dec_put_fixed(d, frac, 9);
+	else if (digits == 6)
+		dec_put_fixed(d, frac / 1000, 6);
+	else if (digits == 3)
+		dec_put_fixed(d, frac / 1000000, 3);
+	else
+		dec_put_fixed(d, frac / sr_pow10[9 - digits], (unsigned int)digits);
+	return d + digits;
+}
+
 #endif /* SYSRAY_DIGITS_H */

@@ -67,7 +67,7 @@ void jbuf__dec_fixed(struct sr_jbuf *b, uint64_t v, int digits)
 {
 	if (digits > 20)
 		digits = 20;
-	if (digits <= 0 || (b->cap - b->len < (size_t)digits && jbuf__grow(b, (size_t)digits)))
+	if (digits <= 0 || (b->cap - b->len < 20 && jbuf__grow(b, 20)))
 		return;
 	dec_put_fixed(b->p + b->len, v, (unsigned int)digits);
 	b->len += (size_t)digits;

@@ -161,26 +161,19 @@ void out__printf(struct sr_out *o, const char *fmt, ...)
 	out__write(o, tmp, (size_t)n < sizeof(tmp) ? (size_t)n : sizeof(tmp) - 1);
 }
 
-/* Room for @n more bytes (@n at most the buffer's size), flushing if need be. */
-static inline char *out_room(struct sr_out *o, size_t n)
-{
-	out_reserve(o, n);
-	return o->buf + o->len;
-}
-
 /* Digits are written in place (see lib/digits.h). */
 void out__udec(struct sr_out *o, uint64_t v)
 {
-	o->len += dec_put(out_room(o, 20), v);
+	o->len += dec_put(out__room(o, 20), v);
 }
 
 void out__dec_fixed(struct sr_out *o, uint64_t v, int digits)
 {
-	if (digits > 24)
-		digits = 24;
+	if (digits > 20)
+		digits = 20;
 	if (digits <= 0)
 		return;
-	dec_put_fixed(out_room(o, (size_t)digits), v, (unsigned int)digits);
+	dec_put_fixed(out__room(o, 20), v, (unsigned int)digits);
 	o->len += (size_t)digits;
 }
 

@@ -83,6 +83,22 @@ static inline void out__write(struct sr_out *o, const void *p, size_t n)
 	o->len += n;
 }
 
+/*
+ * out__room() - room for @n more bytes (@n at most 64), flushing if need be:
+ * write at the pointer returned, then out__commit() where the writing ended.
+ */
+static inline char *out__room(struct sr_out *o, size_t n)
+{
+	if (o->cap - o->len < n)
+		out__flush(o);
+	return o->buf + o->len;
+}
+
+static inline void out__commit(struct sr_out *o, const char *end)
+{
+	o->len = (size_t)(end - o->buf);
+}
+
 static inline void out__puts(struct sr_out *o, const char *s)
 {
 	out__write(o, s, strlen(s));
