@@ -4,22 +4,8 @@
 #include <string.h>
 
 #include "lib/digits.h"
+#include "helpers.h"
 #include "test.h"
-
-/* 10^k - 1, 10^k, 10^k + 1 for k = 0..19 and pseudo-random values (via *@x). */
-static uint64_t test_value(int i, uint64_t *x)
-{
-	uint64_t v = 1;
-	int k;
-
-	if (i >= 60) {
-		*x ^= *x << 13, *x ^= *x >> 7, *x ^= *x << 17;
-		return *x >> (*x % 64);
-	}
-	for (k = 0; k < i / 3; k++)
-		v *= 10;
-	return v - 1 + (uint64_t)(i % 3);
-}
 
 /*
  * dec_put() and dec_put_fixed() at every digit count: the digits and
@@ -32,7 +18,7 @@ static void put_and_fixed(struct t_state *st)
 	int i, d, bad = 0;
 
 	for (i = 0; i < 3000; i++) {
-		uint64_t v = test_value(i, &x);
+		uint64_t v = t_edge_value(i, &x);
 		unsigned int n;
 
 		memset(buf, '#', sizeof(buf));
@@ -76,7 +62,7 @@ static void seconds(struct t_state *st)
 	int i, d, bad = 0;
 
 	for (i = 0; i < 3000; i++) {
-		uint64_t ns = test_value(i, &x);
+		uint64_t ns = t_edge_value(i, &x);
 
 		for (d = 0; d <= 9; d++) {
 			char *end;

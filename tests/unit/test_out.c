@@ -33,21 +33,6 @@ static void numbers(struct t_state *st)
 	t_memout_close(&m);
 }
 
-/* The @i-th test value: 10^k - 1, 10^k, 10^k + 1 for k = 0..19, then pseudo-random ones. */
-static uint64_t edge_value(int i, uint64_t *x)
-{
-	uint64_t v = 1;
-	int k;
-
-	if (i >= 60) {
-		*x ^= *x << 13, *x ^= *x >> 7, *x ^= *x << 17;
-		return *x >> (*x % 64);
-	}
-	for (k = 0; k < i / 3; k++)
-		v *= 10;
-	return v - 1 + (uint64_t)(i % 3);
-}
-
 /*
  * out__udec(), out__dec() and out__dec_fixed() against printf, at every
  * digit count's edges, into a 64-byte buffer so that numbers meet its end
@@ -66,7 +51,7 @@ static void udec_and_fixed_vs_printf(struct t_state *st)
 	if (!want || !got || fd < 0)
 		goto out;
 	for (i = 0; i < 1000; i++) {
-		uint64_t v = edge_value(i, &x);
+		uint64_t v = t_edge_value(i, &x);
 
 		out__udec(&o, v);
 		out__putc(&o, ' ');
