@@ -112,7 +112,7 @@ $(file >$(FLAGS_FILE),$(FLAGS))
 endif
 
 .PHONY: all run test check deps integration bench bench-tools format format-check clean progs \
-	test-kernels test-json verifystat profile fuzz fuzz-build asan test-asan soak strace-suite \
+	test-kernels test-json verifystat profile bench-format fuzz fuzz-build asan test-asan soak strace-suite \
 	scenarios
 .DELETE_ON_ERROR:
 # Keep the generated flag-table sources (intermediates) instead of deleting them.
@@ -207,6 +207,10 @@ $(OUTPUT)/bench/verifystat: scripts/bench/verifystat.c $(OUTPUT)/sysray_loop.ske
 	$(Q)$(CC) $(ALL_CFLAGS) $< $(LIBBPF_LIBS) -o $@
 
 # Where a traced syscall's time goes, stage by stage (perf).
+# the consumer's CPU time per line replaying recordings: text, --json, -r -T (ARGS: --rounds N, --against BIN...)
+bench-format: sysray bench-tools
+	$(Q)python3 scripts/bench/formatting.py $(ARGS)
+
 profile: sysray bench-tools
 	$(Q)scripts/deps.sh --bench
 	$(Q)python3 scripts/bench/profile.py

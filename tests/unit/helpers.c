@@ -41,3 +41,17 @@ void t_utc(void)
 	setenv("TZ", "UTC", 1);
 	tzset();
 }
+
+uint64_t t_edge_value(int i, uint64_t *x)
+{
+	uint64_t v = 1;
+	int k;
+
+	if (i >= 60) {
+		*x ^= *x << 13, *x ^= *x >> 7, *x ^= *x << 17;
+		return *x >> (*x % 64);
+	}
+	for (k = 0; k < i / 3; k++)
+		v *= 10;
+	return v - 1 + (uint64_t)(i % 3);
+}

@@ -29,4 +29,7 @@ void t_memout_close(struct t_memout *m);
 /* Print dates in UTC, as on the machine the expected lines came from. */
 void t_utc(void);
 
+/* The @i-th number to test a number writer with: 10^k - 1, 10^k, 10^k + 1 for k = 0..19, then pseudo-random ones (state *@x). */
+uint64_t t_edge_value(int i, uint64_t *x);
+
 #endif /* SYSRAY_TEST_HELPERS_H */

@@ -2,6 +2,7 @@
 /* JSON text into a growable buffer: numbers, escaped strings, untrusted bytes. */
 #include <stdlib.h>
 
+#include "lib/digits.h"
 #include "print/jbuf.h"
 
 int jbuf__grow(struct sr_jbuf *b, size_t n)
@@ -29,96 +30,12 @@ void jbuf__free(struct sr_jbuf *b)
 	memset(b, 0, sizeof(*b));
 }
 
-/* "00".."99": two digits per division. */
-static const char digit_pairs[201] = "00010203040506070809101112131415161718192021222324"
-				     "25262728293031323334353637383940414243444546474849"
-				     "50515253545556575859606162636465666768697071727374"
-				     "75767778798081828384858687888990919293949596979899";
-
-/* How many decimal digits @v has. */
-static unsigned int dec_len(uint64_t v)
-{
-	static const uint64_t pow10[20] = { 1ULL,
-					    10ULL,
-					    100ULL,
-					    1000ULL,
-					    10000ULL,
-					    100000ULL,
-					    1000000ULL,
-					    10000000ULL,
-					    100000000ULL,
-					    1000000000ULL,
-					    10000000000ULL,
-					    100000000000ULL,
-					    1000000000000ULL,
-					    10000000000000ULL,
-					    100000000000000ULL,
-					    1000000000000000ULL,
-					    10000000000000000ULL,
-					    100000000000000000ULL,
-					    1000000000000000000ULL,
-					    10000000000000000000ULL };
-	uint64_t w = v | 1; /* 0 has one digit; no power of ten is odd */
-	/* log10(2) ~ 1233 / 4096: floor(log10) of the highest bit's value */
-	unsigned int t = ((64 - (unsigned int)__builtin_clzll(w)) * 1233) >> 12;
-
-	return t + 1 - (w < pow10[t]);
-}
-
-/* The digits of @v (< 2^32) ending just before @end, @v's last digit first. */
-static char *u32_digits(char *end, uint32_t v)
-{
-	while (v >= 100) {
-		end -= 2;
-		memcpy(end, digit_pairs + (v % 100) * 2, 2);
-		v /= 100;
-	}
-	if (v >= 10) {
-		end -= 2;
-		memcpy(end, digit_pairs + v * 2, 2);
-	} else {
-		*--end = (char)('0' + v);
-	}
-	return end;
-}
-
-/* Exactly 8 digits of @v (< 10^8), zero-padded, ending just before @end. */
-static char *u32_digits8(char *end, uint32_t v)
-{
-	int i;
-
-	for (i = 0; i < 4; i++) {
-		end -= 2;
-		memcpy(end, digit_pairs + (v % 100) * 2, 2);
-		v /= 100;
-	}
-	return end;
-}
-
-/*
- * Digits are written in place (a copy from a buffer on the stack would
- * read back bytes just stored one or two at a time, which the CPU cannot
- * forward: that stall was most of the time of a number), and 64-bit values
- * are split into 32-bit parts of 8 digits.
- */
+/* Digits are written in place (see lib/digits.h). */
 void jbuf__u64(struct sr_jbuf *b, uint64_t v)
 {
-	unsigned int n = dec_len(v);
-	char *end;
-
-	if (b->cap - b->len < n && jbuf__grow(b, n))
+	if (b->cap - b->len < 20 && jbuf__grow(b, 20))
 		return;
-	end = b->p + b->len + n;
-	b->len += n;
-	if (v <= UINT32_MAX) {
-		u32_digits(end, (uint32_t)v);
-	} else if (v < 10000000000000000ULL) {
-		u32_digits(u32_digits8(end, (uint32_t)(v % 100000000)), (uint32_t)(v / 100000000));
-	} else {
-		end = u32_digits8(end, (uint32_t)(v % 100000000));
-		v /= 100000000;
-		u32_digits(u32_digits8(end, (uint32_t)(v % 100000000)), (uint32_t)(v / 100000000));
-	}
+	b->len += dec_put(b->p + b->len, v);
 }
 
 void jbuf__i64(struct sr_jbuf *b, int64_t v)
@@ -148,16 +65,12 @@ void jbuf__hex(struct sr_jbuf *b, uint64_t v)
 
 void jbuf__dec_fixed(struct sr_jbuf *b, uint64_t v, int digits)
 {
-	char tmp[20];
-	int i;
-
-	if (digits > (int)sizeof(tmp))
-		digits = sizeof(tmp);
-	for (i = digits - 1; i >= 0; i--) {
-		tmp[i] = (char)('0' + v % 10);
-		v /= 10;
-	}
-	jbuf__put(b, tmp, digits);
+	if (digits > 20)
+		digits = 20;
+	if (digits <= 0 || (b->cap - b->len < 20 && jbuf__grow(b, 20)))
+		return;
+	dec_put_fixed(b->p + b->len, v, (unsigned int)digits);
+	b->len += (size_t)digits;
 }
 
 /* Length of the valid UTF-8 sequence at @s (at most @n bytes), or 0. */

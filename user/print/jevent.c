@@ -71,8 +71,11 @@ static const struct sr_cgname *cgroup_of(struct sr_jevent *e, uint64_t cgid)
 	return cgnames__get(e->cgnames, cgid);
 }
 
-/* ,"pid":..,"tid":..,"comm":..,"cgroup":..,"container":.. */
-static void task(struct sr_jevent *e, const struct sr_task_info *t, struct sr_jbuf *b)
+/*
+ * ,"pid":..,"tid":..,"comm":..,"cgroup":..,"container":.. Return false when
+ * the task's cgroup has no name yet (one may be found later).
+ */
+static bool task_fields(struct sr_jevent *e, const struct sr_task_info *t, struct sr_jbuf *b)
 {
 	const struct sr_cgname *cg;
 
@@ -84,8 +87,10 @@ static void task(struct sr_jevent *e, const struct sr_task_info *t, struct sr_jb
 		PUT(b, ",\"comm\":");
 		jbuf__text(b, t->comm, strnlen(t->comm, SR_COMM_LEN));
 	}
-	if (!t->cgid || !(cg = cgroup_of(e, t->cgid)))
-		return;
+	if (!t->cgid)
+		return true;
+	if (!(cg = cgroup_of(e, t->cgid)))
+		return false;
 	PUT(b, ",\"cgroup\":");
 	jbuf__text(b, cg->path, strlen(cg->path));
 	if (cg->container[0]) {
@@ -93,6 +98,42 @@ static void task(struct sr_jevent *e, const struct sr_task_info *t, struct sr_jb
 		jbuf__puts(b, cg->container);
 		jbuf__putc(b, '"');
 	}
+	return true;
+}
+
+/* Does @slot hold the fields of task @t? */
+static bool task_slot_is(const struct sr_jtask_slot *slot, const struct sr_task_info *t)
+{
+	bool has_comm = t->comm && t->comm[0];
+
+	return slot->len && slot->tid == t->tid && slot->tgid == t->tgid && slot->cgid == t->cgid &&
+	       slot->has_comm == has_comm &&
+	       (!has_comm || !memcmp(slot->comm, t->comm, SR_COMM_LEN));
+}
+
+/* The task's fields, copied from the slot of its tid when they were written before. */
+static void task(struct sr_jevent *e, const struct sr_task_info *t, struct sr_jbuf *b)
+{
+	struct sr_jtask_slot *slot;
+	size_t start = b->len;
+
+	if (!e->tasks)
+		e->tasks = calloc(SR_JTASK_SLOTS, sizeof(*e->tasks));
+	slot = e->tasks ? &e->tasks[t->tid % SR_JTASK_SLOTS] : NULL;
+	if (slot && task_slot_is(slot, t)) {
+		jbuf__put(b, slot->text, slot->len);
+		return;
+	}
+	if (!task_fields(e, t, b) || !slot || b->oom || b->len - start > sizeof(slot->text))
+		return;
+	slot->tid = t->tid;
+	slot->tgid = t->tgid;
+	slot->cgid = t->cgid;
+	slot->has_comm = t->comm && t->comm[0];
+	if (slot->has_comm)
+		memcpy(slot->comm, t->comm, SR_COMM_LEN);
+	slot->len = (uint16_t)(b->len - start);
+	memcpy(slot->text, b->p + start, slot->len);
 }
 
 /* {"type": @type, "ts": @ts, "time": ..., and the task's fields. */
@@ -226,6 +267,31 @@ static void call_end(struct sr_jevent *e, const struct sr_event *ev)
 	}
 }
 
+/* ,"name":"openat","nr":257, copied from a slot after the first time. */
+static void name_nr(struct sr_jevent *e, const struct sr_call *c, struct sr_jbuf *b)
+{
+	struct sr_jname_slot *slot;
+	size_t start = b->len;
+
+	if (!e->names)
+		e->names = calloc(SR_JNAME_SLOTS, sizeof(*e->names));
+	slot = e->names ? &e->names[(unsigned int)c->nr % SR_JNAME_SLOTS] : NULL;
+	if (slot && slot->ent == c->ent && slot->nr == c->nr) {
+		jbuf__put(b, slot->text, slot->len);
+		return;
+	}
+	PUT(b, ",\"name\":");
+	jbuf__text(b, c->ent->name, strlen(c->ent->name));
+	PUT(b, ",\"nr\":");
+	jbuf__i64(b, c->nr);
+	if (!slot || b->oom || b->len - start > sizeof(slot->text))
+		return;
+	slot->ent = c->ent;
+	slot->nr = c->nr;
+	slot->len = (uint8_t)(b->len - start);
+	memcpy(slot->text, b->p + start, slot->len);
+}
+
 static void call(struct sr_jevent *e, const struct sr_event *ev, struct sr_jbuf *b)
 {
 	const struct sr_call *c = ev->call;
@@ -234,10 +300,7 @@ static void call(struct sr_jevent *e, const struct sr_event *ev, struct sr_jbuf 
 
 	/* when the call began; calls sent as one record at exit only know their end */
 	head(e, "syscall", ev->task, c->ts_enter ? c->ts_enter : ev->ts, b);
-	PUT(b, ",\"name\":");
-	jbuf__text(b, c->ent->name, strlen(c->ent->name));
-	PUT(b, ",\"nr\":");
-	jbuf__i64(b, c->nr);
+	name_nr(e, c, b);
 	/* an io_uring request, printed as its syscall twin (nr -1: none) */
 	if (c->via == SR_VIA_URING)
 		PUT(b, ",\"via\":\"io_uring\"");
@@ -387,6 +450,8 @@ void jevent__free(struct sr_jevent *e)
 {
 	json_pr__free(&e->pr);
 	jbuf__free(&e->line);
+	free(e->tasks);
+	free(e->names);
 	if (e->cgnames) {
 		cgnames__free(e->cgnames);
 		free(e->cgnames);

@@ -11,11 +11,35 @@
 #include <stdint.h>
 
 #include "pairing/sink.h"
+#include "sysray/abi.h"
 #include "print/json.h"
 
 struct sr_opts;
 struct sr_fdtab;
 struct sr_cgnames;
+
+/*
+ * What every line of a task repeats ("pid", "tid", "comm", "cgroup",
+ * "container"), written once and copied after; a table indexed by tid.
+ */
+#define SR_JTASK_SLOTS 64
+struct sr_jtask_slot {
+	uint32_t tid, tgid;
+	uint64_t cgid;
+	char comm[SR_COMM_LEN];
+	bool has_comm;
+	uint16_t len; /* 0: empty */
+	char text[230];
+};
+
+/* What every call of a syscall repeats: ,"name":"openat","nr":257. */
+#define SR_JNAME_SLOTS 64
+struct sr_jname_slot {
+	const void *ent; /* the table row; NULL: empty */
+	int nr;
+	uint8_t len;
+	char text[79];
+};
 
 struct sr_jevent {
 	struct sr_json_pr pr;
@@ -27,6 +51,8 @@ struct sr_jevent {
 	struct sr_cgnames *cgnames; /* made on first use */
 	bool want_line; /* build line (the timeline's names); the JSON Lines sink needs none */
 	struct sr_jbuf line; /* the event as strace prints it, for jevent__line() */
+	struct sr_jtask_slot *tasks; /* SR_JTASK_SLOTS of them, made on first use */
+	struct sr_jname_slot *names; /* SR_JNAME_SLOTS */
 };
 
 /**

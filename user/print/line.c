@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The strace line around a syscall's values. */
+#include <string.h>
+
 #include "cli/opts.h"
+#include "lib/digits.h"
 #include "print/args.h"
 #include "print/line.h"
 
@@ -102,23 +105,16 @@ void line__errno(struct sr_out *o, int err)
  */
 static void syscall_time(struct sr_out *o, const struct sr_opts *opts, const struct sr_call *c)
 {
-	static const uint64_t scale[] = { 1000000000, 100000000, 10000000, 1000000, 100000,
-					  10000,      1000,	 100,	   10,	    1 };
-	uint64_t d;
-	int digits = opts->times_digits > 9 ? 9 : opts->times_digits;
-
 	if (!c->ts_enter || !c->has_exit || c->ts_exit < c->ts_enter) {
 		out__puts(o, " <?>");
 		return;
 	}
-	d = c->ts_exit - c->ts_enter;
-	out__puts(o, " <");
-	out__udec(o, d / 1000000000);
-	if (digits) {
-		out__putc(o, '.');
-		out__dec_fixed(o, d % 1000000000 / scale[digits], digits);
-	}
-	out__putc(o, '>');
+	char *d = out__room(o, 36);
+
+	memcpy(d, " <", 2);
+	d = dec_put_seconds(d + 2, c->ts_exit - c->ts_enter, opts->times_digits);
+	*d++ = '>';
+	out__commit(o, d);
 }
 
 void line__ret(struct sr_fmt *f, const struct sr_call *c)

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lib/digits.h"
 #include "lib/escape.h"
 #include "print/out.h"
 
@@ -130,7 +131,7 @@ static inline void out_reserve(struct sr_out *o, size_t n)
 		out__flush(o);
 }
 
-void out__write(struct sr_out *o, const void *p, size_t n)
+void out__write_slow(struct sr_out *o, const void *p, size_t n)
 {
 	const char *s = p;
 
@@ -144,17 +145,6 @@ void out__write(struct sr_out *o, const void *p, size_t n)
 		s += chunk;
 		n -= chunk;
 	}
-}
-
-void out__puts(struct sr_out *o, const char *s)
-{
-	out__write(o, s, strlen(s));
-}
-
-void out__putc(struct sr_out *o, char c)
-{
-	out_reserve(o, 1);
-	o->buf[o->len++] = c;
 }
 
 void out__printf(struct sr_out *o, const char *fmt, ...)
@@ -171,30 +161,20 @@ void out__printf(struct sr_out *o, const char *fmt, ...)
 	out__write(o, tmp, (size_t)n < sizeof(tmp) ? (size_t)n : sizeof(tmp) - 1);
 }
 
+/* Digits are written in place (see lib/digits.h). */
 void out__udec(struct sr_out *o, uint64_t v)
 {
-	char tmp[24];
-	int i = sizeof(tmp);
-
-	do {
-		tmp[--i] = '0' + v % 10;
-		v /= 10;
-	} while (v);
-	out__write(o, tmp + i, sizeof(tmp) - i);
+	o->len += dec_put(out__room(o, 20), v);
 }
 
 void out__dec_fixed(struct sr_out *o, uint64_t v, int digits)
 {
-	char tmp[24];
-	int i;
-
-	if (digits > (int)sizeof(tmp))
-		digits = sizeof(tmp);
-	for (i = digits - 1; i >= 0; i--) {
-		tmp[i] = '0' + v % 10;
-		v /= 10;
-	}
-	out__write(o, tmp, (size_t)digits);
+	if (digits > 20)
+		digits = 20;
+	if (digits <= 0)
+		return;
+	dec_put_fixed(out__room(o, 20), v, (unsigned int)digits);
+	o->len += (size_t)digits;
 }
 
 void out__dec(struct sr_out *o, int64_t v)

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "print/printer.h"
 
@@ -65,9 +66,51 @@ int out__close(struct sr_out *o);
 /** out__flush() - write out everything buffered. Return 0 or -errno. */
 int out__flush(struct sr_out *o);
 
-void out__write(struct sr_out *o, const void *p, size_t n);
-void out__puts(struct sr_out *o, const char *s);
-void out__putc(struct sr_out *o, char c);
+/* out__write() when the buffer lacks room: flush on the way. */
+void out__write_slow(struct sr_out *o, const void *p, size_t n);
+
+/*
+ * The writers every line calls many times are inline: a literal's length
+ * is then known and its copy a few stores.
+ */
+static inline void out__write(struct sr_out *o, const void *p, size_t n)
+{
+	if (o->cap - o->len < n) {
+		out__write_slow(o, p, n);
+		return;
+	}
+	memcpy(o->buf + o->len, p, n);
+	o->len += n;
+}
+
+/*
+ * out__room() - room for @n more bytes (@n at most 64), flushing if need be:
+ * write at the pointer returned, then out__commit() where the writing ended.
+ */
+static inline char *out__room(struct sr_out *o, size_t n)
+{
+	if (o->cap - o->len < n)
+		out__flush(o);
+	return o->buf + o->len;
+}
+
+static inline void out__commit(struct sr_out *o, const char *end)
+{
+	o->len = (size_t)(end - o->buf);
+}
+
+static inline void out__puts(struct sr_out *o, const char *s)
+{
+	out__write(o, s, strlen(s));
+}
+
+static inline void out__putc(struct sr_out *o, char c)
+{
+	if (o->len >= o->cap)
+		out__flush(o);
+	o->buf[o->len++] = c;
+}
+
 void out__printf(struct sr_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void out__dec(struct sr_out *o, int64_t v);
 void out__udec(struct sr_out *o, uint64_t v);

@@ -18,6 +18,7 @@
 #include "decode/decode.h"
 #include "host/cgroup.h"
 #include "lib/clock.h"
+#include "lib/digits.h"
 #include "lib/idmap.h"
 #include "print/args.h"
 #include "print/dump.h"
@@ -121,28 +122,11 @@ static void pid_column(struct sr_strace_sink *k, const struct sr_task_info *t)
 	out__putc(out, ' ');
 }
 
-/* How many digits out__udec() prints for @v. */
-static int dec_width(uint64_t v)
-{
-	int n = 1;
-
-	while (v >= 10) {
-		v /= 10;
-		n++;
-	}
-	return n;
-}
-
 /* "%0*ld" of the @digits first digits of @ns (a fraction of a second). */
 static void fraction(struct sr_out *o, uint64_t ns, int digits)
 {
-	uint64_t v = ns;
-	int i;
-
-	for (i = 9; i > digits; i--)
-		v /= 10;
 	out__putc(o, '.');
-	out__dec_fixed(o, v, digits);
+	out__dec_fixed(o, ns / sr_pow10[9 - digits], digits);
 }
 
 /* -t, -tt, -ttt: the wall-clock time of kernel time @ts, as strace's "%T" or "%s". */
@@ -181,23 +165,27 @@ static void wall_time(struct sr_strace_sink *k, uint64_t ts)
 static void relative_time(struct sr_strace_sink *k, uint64_t ts)
 {
 	const struct sr_opts *o = k->opts;
-	struct sr_out *out = out_of(k);
 	int64_t d = k->last_ts ? (int64_t)(ts - k->last_ts) : 0;
 	uint64_t mag = d < 0 ? -(uint64_t)d : (uint64_t)d;
-	int width = dec_width(mag / 1000000000) + (d < 0);
+	unsigned int width = dec_len(mag / 1000000000) + (d < 0);
+	char *p = out__room(out_of(k), 48);
 
 	k->last_ts = ts;
-	if (o->ts_format != SR_TS_NONE)
-		out__puts(out, "(+");
+	if (o->ts_format != SR_TS_NONE) {
+		memcpy(p, "(+", 2);
+		p += 2;
+	}
 	/* "%6s" of the seconds, '-' included */
+	memcpy(p, "      ", 6);
 	if (width < 6)
-		out__pad_to(out, out__col(out) + (size_t)(6 - width));
+		p += 6 - width;
 	if (d < 0)
-		out__putc(out, '-');
-	out__udec(out, mag / 1000000000);
-	if (o->rel_digits)
-		fraction(out, mag % 1000000000, o->rel_digits);
-	out__puts(out, o->ts_format != SR_TS_NONE ? ") " : " ");
+		*p++ = '-';
+	p = dec_put_seconds(p, mag, o->rel_digits);
+	if (o->ts_format != SR_TS_NONE)
+		*p++ = ')';
+	*p++ = ' ';
+	out__commit(out_of(k), p);
 }
 
 /*
