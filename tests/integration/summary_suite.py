@@ -149,6 +149,20 @@ def summary_json_and_by_process():
                      (['-c', '-z', 'true'], '-z, -Z and -e status= are not supported')):
         p = subprocess.run([SYSRAY] + bad, capture_output=True, text=True)
         check(p.returncode == 2 and why in p.stderr, f'{bad}: {p.returncode} {p.stderr.strip()}')
+    # what strace 6.1 says "has no effect with -c" of, sysray refuses with the same name
+    tail = (' has no effect with -c/--summary-only, which prints no trace: use -C to print '
+            'the trace and the table, or leave it out (see sysray --help)')
+    for opt, name in (('-n', '-n/--syscall-number'), ('-i', '-i/--instruction-pointer'),
+                      ('-T', '-T/--syscall-times'), ('-tt', '-t/--absolute-timestamps'),
+                      ('-r', '-r/--relative-timestamps'), ('-yy', '-y/--decode-fds'),
+                      ('-xx', '-x/--strings-in-hex'), ('-Xraw', '-X/--const-print-style'),
+                      ('-N', '-N/--arg-names'), ('-eread=1', '-e read=/-e write=')):
+        p = subprocess.run([SYSRAY, '-c', opt, 'true'], capture_output=True, text=True)
+        check(p.returncode == 2 and p.stderr == f'sysray: {name}{tail}\n',
+              f'-c {opt}: {p.returncode} {p.stderr.strip()}')
+    p = subprocess.run([SYSRAY, '-C', '-T', '-yy', '-o', '/dev/null', 'true'],
+                       capture_output=True, text=True)
+    check(p.returncode == 0, f'-C -T -yy: {p.returncode} {p.stderr.strip()}')
 
 
 @test

@@ -51,6 +51,43 @@ static const char *stack_conflict(const struct sr_opts *o)
 	return NULL;
 }
 
+/*
+ * -c prints the table only: an option that shapes trace lines would do
+ * nothing (strace says "has no effect" and goes on; sysray refuses it).
+ */
+static const char *summary_conflict(const struct sr_opts *o)
+{
+	if (o->summary.mode != 1)
+		return NULL;
+	if (o->print_nr)
+		return "-n/--syscall-number";
+	if (o->print_ip)
+		return "-i/--instruction-pointer";
+	if (o->stack_trace)
+		return "-k/--stack-traces";
+	if (o->syscall_times)
+		return "-T/--syscall-times";
+	if (o->ts_format != SR_TS_NONE)
+		return "-t/--absolute-timestamps";
+	if (o->relative)
+		return "-r/--relative-timestamps";
+	if (o->decode_fds || (o->fd_kinds & SR_FDK_SET))
+		return "-y/--decode-fds";
+	if (o->decode_pids)
+		return "-Y/--decode-pids";
+	if (o->arg_names)
+		return "-N/--arg-names";
+	if (o->hexstr != SR_HEXSTR_NONE)
+		return "-x/--strings-in-hex";
+	if (o->xlat_style != SR_XLAT_ABBREV)
+		return "-X/--const-print-style";
+	if (o->acolumn)
+		return "-a/--columns";
+	if (o->read_fds.used || o->write_fds.used)
+		return "-e read=/-e write=";
+	return NULL;
+}
+
 /* The diagnosis options' own rules. */
 static int check_explain(const struct sr_opts *o)
 {
@@ -120,10 +157,6 @@ int rules__finish(struct sr_cli *c, int argc, char **argv)
 					 "are not supported with them");
 	if (o->summary.mode == 1 && o->timeline)
 		return usage_error("%s", "-c prints no trace for --timeline: use -C");
-	/* strace 6.16 warns and goes on; an option sysray accepts does something */
-	if (o->summary.mode == 1 && o->arg_names)
-		return usage_error("%s", "-N/--arg-names names the arguments of a trace, and -c "
-					 "prints none: use -C, or leave out -N");
 	if (o->replay && replay_conflict(o))
 		return usage_error("--replay prints a recording as it was made: %s cannot apply "
 				   "(give it when recording)",
@@ -131,6 +164,10 @@ int rules__finish(struct sr_cli *c, int argc, char **argv)
 	err = outfmt__finish(c);
 	if (err)
 		return err;
+	if (summary_conflict(o))
+		return usage_error("%s has no effect with -c/--summary-only, which prints no trace: "
+				   "use -C to print the trace and the table, or leave it out",
+				   summary_conflict(o));
 	return check_explain(o);
 }
 
