@@ -165,9 +165,10 @@ int rules__finish(struct sr_cli *c, int argc, char **argv)
 	if (err)
 		return err;
 	if (summary_conflict(o))
-		return usage_error("%s has no effect with -c/--summary-only, which prints no trace: "
-				   "use -C to print the trace and the table, or leave it out",
-				   summary_conflict(o));
+		return usage_error(
+			"%s has no effect with -c/--summary-only, which prints no trace: "
+			"use -C to print the trace and the table, or leave it out",
+			summary_conflict(o));
 	return check_explain(o);
 }
 
