@@ -1089,6 +1089,11 @@ TEXT_OPTIONS = [
     ('-e decode-fds=!path', ['--fds'], 'fds,net_unix'),
     # the command's environment (execve's "/* N vars */") and user
     ('-E SYSRAY_T=1 -E HOME -u nobody', [], 'fork_exit3,missing_file'),
+    # -e verbose=: what strace reads from the tracee's memory prints as its address
+    # (not strings, not an empty array's "[]")
+    ('-e verbose=none', [], 'stat_family,fork_exit3,dirs,pipes_poll,rlimits,time,net_unix,'
+     'vectored_io,net_udp,net_tcp,ipc,prctl,memory,futex'),
+    ('-e verbose=!wait4,newfstatat', [], 'fork_exit3,stat_family'),
 ]
 
 

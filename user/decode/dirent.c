@@ -179,7 +179,8 @@ static void dirents(struct sr_fmt *f, const struct sr_call *c, int argi, bool is
 	const struct sr_blob *b = call__blob(c, argi, true);
 	struct sr_dents d = { .is64 = is64 };
 
-	if (!c->has_exit || c->ret < 0 || (uint64_t)c->ret > (uint32_t)c->args[argi + 1]) {
+	if (!c->has_exit || c->ret < 0 || (uint64_t)c->ret > (uint32_t)c->args[argi + 1] ||
+	    !fmt_decodes_structs(f)) {
 		fmt_ptr(f, c->args[argi]);
 		return;
 	}

@@ -35,7 +35,7 @@ static void futex_timeout(struct sr_fmt *f, const struct sr_call *c)
 		pr_addr(f, 0);
 		return;
 	}
-	if (!p) {
+	if (!p || !fmt_decodes_structs(f)) {
 		pr_x(f, c->args[3]);
 		return;
 	}

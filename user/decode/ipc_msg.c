@@ -35,7 +35,7 @@ static void msgbuf_print(struct sr_fmt *f, const struct sr_blob *b, uint64_t add
 	int64_t mtype;
 	size_t n;
 
-	if (!addr || !d) {
+	if (!addr || !d || !fmt_decodes_structs(f)) {
 		fmt_ptr(f, addr);
 		return;
 	}

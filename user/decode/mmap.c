@@ -85,7 +85,7 @@ static void mincore_vec_print(struct sr_fmt *f, const struct sr_call *c, int arg
 	uint64_t len = c->args[argi - 1], n, i;
 	const uint8_t *v;
 
-	if (!c->args[argi] || c->ret < 0 || !blob_ok(b) || page <= 0) {
+	if (!c->args[argi] || c->ret < 0 || !blob_ok(b) || page <= 0 || !fmt_decodes_structs(f)) {
 		fmt_ptr(f, c->args[argi]);
 		return;
 	}

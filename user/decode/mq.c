@@ -59,7 +59,7 @@ static void mq_attr_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 {
 	const uint8_t *p = blob_get(c->in[argi], sizeof(struct mq_attr));
 
-	if (!c->args[argi] || !p) {
+	if (!c->args[argi] || !p || !fmt_decodes_structs(f)) {
 		fmt_ptr(f, c->args[argi]);
 		return;
 	}

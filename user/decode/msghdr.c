@@ -392,7 +392,7 @@ static void msghdr_in_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 {
 	struct msg_parts m;
 
-	if (!msg_parse(&m, c, c->in[argi], argi, UINT64_MAX)) {
+	if (!fmt_decodes_structs(f) || !msg_parse(&m, c, c->in[argi], argi, UINT64_MAX)) {
 		fmt_ptr(f, c->args[argi]);
 		return;
 	}
@@ -438,7 +438,7 @@ static void msghdr_out_print(struct sr_fmt *f, const struct sr_call *c, int argi
 	struct msg_parts m;
 	struct sr_umsghdr uh;
 
-	if (!blob_get(in, sizeof(uh))) {
+	if (!fmt_decodes_structs(f) || !blob_get(in, sizeof(uh))) {
 		fmt_ptr(f, c->args[argi]);
 		return;
 	}
@@ -519,7 +519,8 @@ static void fmt_mmsghdrs(struct sr_fmt *f, const struct sr_call *c, int argi, ui
 	char note[32];
 	uint64_t i;
 
-	if (!c->args[argi] || !c->has_exit || c->ret < 0 || (n && !blob_get(b, SR_MMSG_SIZE))) {
+	if (!c->args[argi] || !c->has_exit || c->ret < 0 || (n && !blob_get(b, SR_MMSG_SIZE)) ||
+	    !fmt_decodes_structs(f)) {
 		fmt_ptr(f, c->args[argi]);
 		return;
 	}
@@ -625,7 +626,7 @@ static void recvmmsg_ret_suffix(struct sr_fmt *f, const struct sr_call *c)
 		pr_note_end(f);
 		return;
 	}
-	if (c->ret < 0 || !c->args[4])
+	if (c->ret < 0 || !c->args[4] || !fmt_decodes_structs(f))
 		return;
 	pr_note_begin(f);
 	pr_field(f, "left");

@@ -52,7 +52,10 @@ static bool is_ppoll(const struct sr_call *c)
 static void poll_enter(struct sr_fmt *f, const struct sr_call *c)
 {
 	fmt_arg(f, c, 0);
-	fmt_struct(f, c, 0, false); /* fds */
+	if (fmt_decodes_structs(f))
+		fmt_struct(f, c, 0, false); /* fds */
+	else
+		fmt_ptr(f, c->args[0]); /* strace: no array either */
 	fmt_arg(f, c, 1);
 	pr_u(f, (uint32_t)c->args[1]); /* nfds */
 	fmt_arg(f, c, 2);
@@ -127,7 +130,7 @@ static void poll_ret_suffix(struct sr_fmt *f, const struct sr_call *c)
 		pr_note_end(f);
 		return;
 	}
-	if (!c->args[0] || !(uint32_t)c->args[1])
+	if (!c->args[0] || !(uint32_t)c->args[1] || !fmt_decodes_structs(f))
 		return;
 	revents = poll_any_revents(c);
 	if (!revents && !left)

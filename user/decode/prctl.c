@@ -27,7 +27,9 @@
 /* "[0x7f...]" or "[NULL]": a pointer the kernel stored at argument @argi. */
 static void fmt_kptr_at(struct sr_fmt *f, const struct sr_call *c, int argi)
 {
-	const void *p = call_failed(c) ? NULL : blob_get(exit_blob(c, argi), sizeof(uint64_t));
+	const void *p = call_failed(c) || !fmt_decodes_structs(f) ?
+				NULL :
+				blob_get(exit_blob(c, argi), sizeof(uint64_t));
 
 	if (!p) {
 		fmt_ptr(f, c->args[argi]);
@@ -143,7 +145,9 @@ static void fmt_name_buf(struct sr_fmt *f, const struct sr_blob *b, uint64_t add
 /* "[SIGTERM]", "[PR_TSC_ENABLE]", "[0]": an int the kernel stored at argument 1. */
 static void prctl_stored(struct sr_fmt *f, const struct sr_call *c, const struct sr_xlat *x)
 {
-	const void *p = call_failed(c) ? NULL : blob_get(exit_blob(c, 1), sizeof(uint32_t));
+	const void *p = call_failed(c) || !fmt_decodes_structs(f) ?
+				NULL :
+				blob_get(exit_blob(c, 1), sizeof(uint32_t));
 	uint32_t v;
 
 	if (!p) {
@@ -163,7 +167,9 @@ static void prctl_stored(struct sr_fmt *f, const struct sr_call *c, const struct
 
 static void prctl_pdeathsig_get(struct sr_fmt *f, const struct sr_call *c)
 {
-	const void *p = call_failed(c) ? NULL : blob_get(exit_blob(c, 1), sizeof(uint32_t));
+	const void *p = call_failed(c) || !fmt_decodes_structs(f) ?
+				NULL :
+				blob_get(exit_blob(c, 1), sizeof(uint32_t));
 
 	if (!p) {
 		fmt_ptr(f, c->args[1]);
@@ -714,7 +720,9 @@ static void arch_prctl_print(struct sr_fmt *f, const struct sr_call *c, int argi
 	case ARCH_GET_XCOMP_SUPP:
 	case ARCH_GET_XCOMP_PERM:
 	case ARCH_GET_XCOMP_GUEST_PERM:
-		p = call_failed(c) ? NULL : blob_get(exit_blob(c, argi), sizeof(uint64_t));
+		p = call_failed(c) || !fmt_decodes_structs(f) ?
+			    NULL :
+			    blob_get(exit_blob(c, argi), sizeof(uint64_t));
 		if (!p) {
 			fmt_ptr(f, c->args[argi]);
 			return;

@@ -75,7 +75,7 @@ static void fdset_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 	int nfds = select_nfds(c), fd;
 	const uint8_t *set;
 
-	if (!nfds || !c->args[argi]) {
+	if (!nfds || !c->args[argi] || !fmt_decodes_structs(f)) {
 		fmt_ptr(f, c->args[argi]);
 		return;
 	}
@@ -123,7 +123,7 @@ static void pselect_print_sigmask(struct sr_fmt *f, const struct sr_call *c)
 	const uint8_t *p = blob_get(b, sizeof(struct sr_pselect_sigmask)), *mask = NULL;
 	struct sr_pselect_sigmask sm;
 
-	if (!c->args[5] || !p) {
+	if (!c->args[5] || !p || !fmt_decodes_structs(f)) {
 		fmt_ptr(f, c->args[5]);
 		return;
 	}

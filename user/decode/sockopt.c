@@ -610,6 +610,10 @@ static void sockopt_val_in_print(struct sr_fmt *f, const struct sr_call *c, int 
 {
 	struct optval v;
 
+	if (!fmt_decodes_structs(f)) {
+		fmt_ptr(f, c->args[argi]);
+		return;
+	}
 	optval_from(&v, c, argi, c->in[argi], (int32_t)c->args[4]);
 	sockopt_set(f, (uint32_t)c->args[1], (uint32_t)c->args[2], &v);
 }
@@ -642,7 +646,7 @@ static void sockopt_val_out_print(struct sr_fmt *f, const struct sr_call *c, int
 	int32_t ulen, rlen;
 	struct optval v;
 
-	if (!c->has_exit || c->ret < 0 || !blob_i32(c->in[4], &ulen) ||
+	if (!c->has_exit || c->ret < 0 || !fmt_decodes_structs(f) || !blob_i32(c->in[4], &ulen) ||
 	    !blob_i32(c->out[4], &rlen) || ulen <= 0 || rlen <= 0) {
 		fmt_ptr(f, c->args[argi]);
 		return;

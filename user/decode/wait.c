@@ -114,7 +114,7 @@ static void wait_status_print(struct sr_fmt *f, const struct sr_call *c, int arg
 	const void *p = blob_get(exit_blob(c, argi), sizeof(int));
 
 	/* nothing was reaped (WNOHANG), or the call failed: the address */
-	if (!c->args[argi] || call_failed(c) || !c->ret || !p) {
+	if (!c->args[argi] || call_failed(c) || !c->ret || !p || !fmt_decodes_structs(f)) {
 		fmt_ptr(f, c->args[argi]);
 		return;
 	}

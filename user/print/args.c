@@ -83,8 +83,8 @@ static void format_argv(struct sr_fmt *f, const struct sr_call *c, int i)
 	size_t max = fmt_strsize(f), n;
 	int32_t count;
 
-	if (!c->args[i]) {
-		pr_addr(f, 0);
+	if (!c->args[i] || !fmt_decodes_structs(f)) {
+		pr_addr(f, c->args[i]);
 		return;
 	}
 	if (head && (head->flags & SR_BF_FLAT)) {
@@ -140,7 +140,8 @@ static void format_envp(struct sr_fmt *f, const struct sr_call *c, int i)
 	char note[48];
 
 	fmt_ptr(f, c->args[i]);
-	if (!c->args[i] || !head || ((head->flags & SR_BF_FAULT) && !head->aux))
+	if (!c->args[i] || !fmt_decodes_structs(f) || !head ||
+	    ((head->flags & SR_BF_FAULT) && !head->aux))
 		return;
 	snprintf(note, sizeof(note), "%d %s%s", (int)head->aux, head->aux == 1 ? "var" : "vars",
 		 (head->flags & SR_BF_TRUNC) ? " or more" :
@@ -161,7 +162,8 @@ static void format_iov(struct sr_fmt *f, const struct sr_call *c, int i, bool at
 	/* a failed call: the bases as addresses, as strace's IOV_DECODE_ADDR */
 	bool addrs = (at_exit && c->ret < 0) || (c->ent->args[i].flags & SR_AF_IOV_ADDR);
 
-	if ((at_exit && !c->has_exit) || !arr || (arr->flags & (SR_BF_FAULT | SR_BF_NULL))) {
+	if ((at_exit && !c->has_exit) || !arr || (arr->flags & (SR_BF_FAULT | SR_BF_NULL)) ||
+	    (want && !fmt_decodes_structs(f))) {
 		fmt_ptr(f, c->args[i]);
 		return;
 	}

@@ -431,6 +431,11 @@ void fmt_struct(struct sr_fmt *f, const struct sr_call *c, int argi, bool at_exi
 		pr_addr(f, 0);
 		return;
 	}
+	/* -e verbose= leaves this call out: the address (an empty array is "[]") */
+	if (!fmt_decodes_structs(f) && (a->len == SR_L_NONE || !k->size || array_count(c, a))) {
+		pr_x(f, addr);
+		return;
+	}
 	/* Outputs of a failed call are not worth reading: strace shows the address. */
 	if (a->type == SR_T_STRUCT_OUT && (!c->has_exit || c->ret < 0)) {
 		pr_x(f, addr);
