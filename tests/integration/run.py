@@ -1769,7 +1769,8 @@ def state_freed_after_fork_storm():
     m = re.search(r'exited leaders kept for -Y (\d+),', got[0])
     zombies = int(m.group(1)) if m else -1
     check(0 < zombies <= 4096, f'exited leaders kept: {zombies}, want 1..4096: {got[0]}')
-    want = ('sysray: state at end: threads 0 (in a call 0, signals held 0), '
+    want = ('sysray: state at end: threads 0 (in a call 0, signals held 0, gone without an '
+            'exit record 0), '
             f'exited leaders kept for -Y {zombies}, io_uring requests 0; fd tables: '
             'processes 0, files 0, open fds 0, sockets 0, paths 0, directories 0, '
             'SCM_RIGHTS in flight 0')

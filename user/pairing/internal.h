@@ -46,6 +46,7 @@ struct sr_ttask {
 	struct sr_uring_reg *ureg;
 	uint32_t ureg_n, ureg_cap;
 	bool ureg_set;
+	bool swept; /* the last sweep found it gone (pairing__sweep()) */
 };
 
 /* Hand @ev to every sink. */

@@ -696,6 +696,7 @@ int pairing__handle(struct sr_pairing *p, const void *data, size_t len)
 		return 0;
 	}
 	len = h->size;
+	p->last_ts = h->ts_ns;
 	if (h->lost)
 		lost_at(p, h->lost, h->ts_ns);
 	if (h->type >= sizeof(min_size) / sizeof(min_size[0]) || !min_size[h->type] ||

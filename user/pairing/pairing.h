@@ -29,6 +29,7 @@ struct sr_pairing_stats {
 	uint64_t bad; /* malformed records skipped */
 	uint64_t lost; /* records the kernel reported lost */
 	uint64_t lines; /* syscall lines completed and shown */
+	uint64_t swept; /* tasks forgotten by pairing__sweep(): their exit record was lost */
 	/* Inputs left unread after the retry at exit, by argument type; and of
 	 * those, how many the kernel itself read (the call did not fail with EFAULT). */
 	uint64_t unread[SR_T_MAX];
@@ -47,6 +48,7 @@ struct sr_pairing {
 	struct sr_sink *sinks[SR_MAX_SINKS];
 	int nsinks;
 	struct sr_pairing_stats stats;
+	uint64_t last_ts; /* the kernel time of the latest record */
 };
 
 /**
@@ -103,5 +105,17 @@ void pairing__finish(struct sr_pairing *p);
  * (also used for losses found outside the stream).
  */
 void pairing__lost(struct sr_pairing *p, uint64_t n);
+
+/* Does task @tid still exist? (pairing__sweep()'s question, answered from /proc.) */
+typedef bool (*sr_alive_fn)(uint32_t tid, void *ctx);
+
+/**
+ * pairing__sweep() - forget the tasks @alive has said are gone at two sweeps
+ * running: their exit record was lost (and counted where it was), so no
+ * exit can come. A call one was in ends as a death inside it does ("= ?").
+ * Two sweeps apart, an exit record still in a ring buffer arrives first.
+ * Returns how many were forgotten.
+ */
+int pairing__sweep(struct sr_pairing *p, sr_alive_fn alive, void *ctx);
 
 #endif /* SYSRAY_PAIRING_H */

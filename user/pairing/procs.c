@@ -91,6 +91,39 @@ void pairing_handle_pexit(struct sr_pairing *p, const struct sr_pexit *x)
 		group_end(p, x);
 }
 
+/* Task @t (thread @tid) is gone without its exit record: its end, unannounced. */
+static void forget_task(struct sr_pairing *p, struct sr_ttask *t, uint32_t tid)
+{
+	if (t->in_call)
+		finish_dead_call(p, t, p->last_ts);
+	pairing_flush_pending(p, t, 0);
+	pairing_task_free(idmap__del(&p->tasks, tid));
+	p->stats.swept++;
+}
+
+int pairing__sweep(struct sr_pairing *p, sr_alive_fn alive, void *ctx)
+{
+	uint32_t gone[256];
+	struct sr_ttask *t;
+	uint64_t tid;
+	size_t it = 0;
+	int n = 0, i;
+
+	while ((t = idmap__next(&p->tasks, &it, &tid))) {
+		/* an exited leader (a zombie) waits for its group's end */
+		if (t->leader_gone || alive((uint32_t)tid, ctx)) {
+			t->swept = false;
+		} else if (!t->swept) {
+			t->swept = true;
+		} else if (n < (int)(sizeof(gone) / sizeof(gone[0]))) {
+			gone[n++] = (uint32_t)tid; /* the rest at the next sweep */
+		}
+	}
+	for (i = 0; i < n; i++)
+		forget_task(p, idmap__get(&p->tasks, gone[i]), gone[i]);
+	return n;
+}
+
 /* Keep the file name the kernel saw, for an execve whose entry could not read it. */
 static void remember_exec_name(struct sr_ttask *t, const struct sr_exec *x, size_t len)
 {

@@ -91,9 +91,10 @@ void report__state(const struct sr_session *s, const char *when)
 	}
 	/* one write: a reader polling the file never sees half of it */
 	fprintf(stderr,
-		"sysray: state %s: threads %zu (in a call %zu, signals held %zu), "
-		"exited leaders kept for -Y %zu, io_uring requests %zu%s\n",
-		when, p.threads, p.in_call, p.signals, p.zombies, p.uring, fds);
+		"sysray: state %s: threads %zu (in a call %zu, signals held %zu, gone without "
+		"an exit record %llu), exited leaders kept for -Y %zu, io_uring requests %zu%s\n",
+		when, p.threads, p.in_call, p.signals, (unsigned long long)s->pairing.stats.swept,
+		p.zombies, p.uring, fds);
 }
 
 /* -k: stacks that printed no frame are said, not dropped silently. */

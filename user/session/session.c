@@ -31,6 +31,8 @@
 #define GRACE_MS 500
 /* How often the traced set is checked for processes gone unseen. */
 #define RECONCILE_MS 500
+/* How often tasks whose exit record was lost are looked for (pairing__sweep()). */
+#define SWEEP_MS 30000
 
 /* The only state outside the session: what a signal handler may touch. */
 static volatile sig_atomic_t exiting_sig, state_asked;
@@ -313,10 +315,28 @@ static bool output_gone(const struct sr_out *o)
 	return poll(&p, 1, 0) == 1 && (p.revents & (POLLERR | POLLHUP));
 }
 
+static bool task_alive(uint32_t tid, void *ctx)
+{
+	(void)ctx;
+	return !proc__gone("/proc", (pid_t)tid);
+}
+
+/*
+ * Every SWEEP_MS, the tasks whose exit record was lost are forgotten, so a
+ * long whole-host run does not keep them. /proc must show the host's tasks.
+ */
+static void sweep_tasks(struct sr_session *s, bool host_proc, long long *next_sweep)
+{
+	if (!host_proc || sr_now_ms() < *next_sweep)
+		return;
+	pairing__sweep(&s->pairing, task_alive, NULL);
+	*next_sweep = sr_now_ms() + SWEEP_MS;
+}
+
 static int trace_loop(struct sr_session *s)
 {
-	bool targeted = s->launched || s->opts.npids;
-	long long grace_end = 0, next_check = 0;
+	bool targeted = s->launched || s->opts.npids, host_proc = proc__host_pidns() == 1;
+	long long grace_end = 0, next_check = 0, next_sweep = sr_now_ms() + SWEEP_MS;
 	int err = 0;
 
 	for (;;) {
@@ -328,6 +348,7 @@ static int trace_loop(struct sr_session *s)
 			attach__reap_others(s);
 			next_check = sr_now_ms() + RECONCILE_MS;
 		}
+		sweep_tasks(s, host_proc, &next_sweep);
 		output__flush(s);
 		if (state_asked) {
 			state_asked = 0;
