@@ -431,8 +431,12 @@ void fmt_struct(struct sr_fmt *f, const struct sr_call *c, int argi, bool at_exi
 		pr_addr(f, 0);
 		return;
 	}
-	/* Outputs of a failed call are not worth reading: strace shows the address. */
-	if (a->type == SR_T_STRUCT_OUT && (!c->has_exit || c->ret < 0)) {
+	/*
+	 * Outputs of a failed call are not worth reading, nor inputs strace
+	 * reads at exit: strace shows the address.
+	 */
+	if ((a->type == SR_T_STRUCT_OUT || (a->flags & SR_AF_LATE)) &&
+	    (!c->has_exit || c->ret < 0)) {
 		pr_x(f, addr);
 		return;
 	}
