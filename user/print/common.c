@@ -431,6 +431,11 @@ void fmt_struct(struct sr_fmt *f, const struct sr_call *c, int argi, bool at_exi
 		pr_addr(f, 0);
 		return;
 	}
+	/* -e verbose= leaves the call out: every struct is its address, as strace's umove_or_printaddr() */
+	if (!fmt_decodes_structs(f)) {
+		pr_x(f, addr);
+		return;
+	}
 	/*
 	 * Outputs of a failed call are not worth reading, nor inputs strace
 	 * reads at exit: strace shows the address.
@@ -453,7 +458,8 @@ void fmt_struct(struct sr_fmt *f, const struct sr_call *c, int argi, bool at_exi
 		fmt_array(f, c, argi, k, b, array_count(c, a), addr);
 		return;
 	}
-	if (k->size && b->len < k->size) {
+	/* a page_part kind checks it has the bytes it reads */
+	if (k->size && b->len < k->size && !k->page_part) {
 		pr_x(f, addr);
 		return;
 	}
