@@ -115,6 +115,9 @@ SR_SCDEC(membarrier)
 SR_SCDEC(quotactl)
 SR_SCDEC(quotactl_fd)
 
+/* fsconfig.c: fsconfig */
+SR_SCDEC(fsconfig)
+
 /* mount.c: mount, mount_setattr's struct */
 SR_SCDEC(mount)
 SR_KIND(mount_attr)

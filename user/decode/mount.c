@@ -55,8 +55,8 @@ const struct sr_scdec sr_scdec_mount = {
  * print as fmt_struct_tail() says. userns_fd is an fd only when a flag
  * asks for an idmapped mount.
  */
-static void mount_attr_print(struct sr_fmt *f, const struct sr_call *c, int argi,
-			     const void *data, size_t len)
+static void mount_attr_print(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
+			     size_t len)
 {
 	struct mount_attr a;
 

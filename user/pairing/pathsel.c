@@ -137,14 +137,26 @@ static bool arg_selected(const struct sr_opts *o, struct sr_fdtab *fds, const st
 	}
 }
 
+static void path_hit_one(void *ctx, const char *path, size_t n)
+{
+	struct fd_hit *h = ctx;
+
+	h->hit |= h->o->npaths && path_selected(h->o, path, n);
+}
+
 bool pathsel__match(const struct sr_opts *o, struct sr_fdtab *fds, const struct sr_call *c)
 {
 	const struct sr_sysent *e = c->ent;
+	struct fd_hit h = { .o = o, .fds = fds, .c = c };
 	bool hit = false;
 	int i;
 
 	if (!syscalls__touches_files(e))
 		return false;
+	if (e->dec && e->dec->selects) { /* strace's own case for the call */
+		e->dec->selects(c, fd_hit_one, path_hit_one, &h);
+		return h.hit;
+	}
 	/* every argument, even after a match: see the top of this file */
 	for (i = 0; i < e->nargs && i < SR_NARGS; i++)
 		hit |= arg_selected(o, fds, c, i);

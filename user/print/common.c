@@ -267,10 +267,12 @@ void plan_str_upto(struct sr_plan_arg *pa, int strsize, size_t limit)
 void fmt_str_upto(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, size_t limit)
 {
 	size_t strsize = fmt_strsize(f), want = str_upto_size(strsize, limit);
-	const void *nul = blob_ok(b) ? memchr(blob_data(b), 0, b->len) : NULL;
+	/* a copy made for more (fsconfig's value, also a path) counts to @limit */
+	size_t len = blob_ok(b) ? (b->len < limit ? b->len : limit) : 0;
+	const void *nul = len ? memchr(blob_data(b), 0, len) : NULL;
 
 	/* strace reads to the NUL or @want bytes, and shows the address when it cannot */
-	if (addr && blob_ok(b) && !nul && b->len < want) {
+	if (addr && blob_ok(b) && !nul && len < want) {
 		pr_x(f, addr);
 		return;
 	}
@@ -279,7 +281,7 @@ void fmt_str_upto(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, size
 		return;
 	}
 	/* no NUL in what was read: the string goes on */
-	pr_str(f, blob_data(b), b->len, want < strsize ? want : strsize,
+	pr_str(f, blob_data(b), len, want < strsize ? want : strsize,
 	       SR_Q_NUL_TERM | (nul ? 0 : SR_Q_ELLIPSIS));
 }
 
