@@ -5,13 +5,15 @@
  * f_owner_ex, capset's version 1 data, fsconfig's keys, values and aux by
  * command, mount_setattr's struct mount_attr, epoll_pwait2's timeout and
  * sigmask (read at exit: addresses after a failure), select's sets that end
- * on an unreadable page. Also run under -P /dev/full: fsconfig selected by
- * its aux fd or value path only, select by the sets strace can read.
+ * on an unreadable page, writev's iovecs (no -e write= dump). Also run under
+ * -P /dev/full: fsconfig selected by its aux fd or value path only, select by
+ * the sets strace can read.
  */
 
 #include "common.h"
 
 #include <sys/mman.h>
+#include <sys/uio.h>
 #include <linux/capability.h>
 #include <linux/mount.h>
 
@@ -34,6 +36,7 @@ int main(void)
 	struct mount_attr *attr;
 	struct timespec *ts;
 	unsigned long *set, *mask;
+	struct iovec *iov;
 	int full;
 
 	page = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -102,6 +105,12 @@ int main(void)
 	EQ(syscall(SYS_dup2, full, 1100), 1100);
 	ERR(syscall(SYS_select, 1025, set, set, NULL, NULL), EFAULT);
 	OK(syscall(SYS_close, 1100));
+
+	/* writev: an iovec array that runs into the page: -e write= dumps nothing */
+	iov = (struct iovec *)none - 1;
+	iov->iov_base = key;
+	iov->iov_len = 3;
+	ERR(syscall(SYS_writev, full, iov, 2), EFAULT);
 
 	OK(syscall(SYS_close, full));
 	return 0;
