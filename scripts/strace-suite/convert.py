@@ -14,8 +14,13 @@ strace's own output (the reference run) goes through the same conversion.
 """
 import re
 
-# "1234  " or "1234<comm> " (-Y) at the start of a line of strace -f -o.
-PREFIX = re.compile(r"^(\d+)(<[^>]*>)? +")
+# "1234  " or "1234<comm> " (-Y) at the start of a line of strace -f -o:
+# the pid as "%-5u" (or "%u<comm>"), then one space; what follows may start
+# with spaces of its own (-r's "%6ld").
+PREFIX = re.compile(r"^(\d+)(<[^>]*>)?")
+# What -t/-r, -i and -n put before a call: "12:00:01 ", "     0.000 ",
+# "(+     0.000) ", "[00007f...] ", "[ 39] ".
+LEADER = re.compile(r"^ *(?:(?:[0-9.:]+|\(\+ *[0-9.]+\)|\[[ 0-9a-fx]+\]) +)*")
 UNFINISHED = " <unfinished ...>"
 # After the pid: what -t/-r, -i and -n put before the call ("12:00:01 ",
 # "[00007f...] ", "[ 39] "), then the resumption.
@@ -59,6 +64,7 @@ class Shim:
 
     def consume(self, text):
         """Is TEXT the shim's next call (or one after it)? Then drop it."""
+        text = text[LEADER.match(text).end():]
         for i in range(self.next, len(self.calls)):
             if self.calls[i].match(text):
                 self.next = i + 1
@@ -71,7 +77,10 @@ def split_prefix(line):
     m = PREFIX.match(line)
     if not m:
         return None, line
-    return int(m.group(1)), line[m.end():]
+    end = m.end() if m.group(2) else max(m.end(), 5)
+    if line[m.end():end + 1].strip(" ") or len(line) <= end:
+        return None, line
+    return int(m.group(1)), line[end + 1:]
 
 
 def convert(lines, main_pid, acolumn=40, follow=False, shim=None, prefixed=True):

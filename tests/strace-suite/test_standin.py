@@ -62,6 +62,18 @@ check("resumed after a timestamp and a syscall number",
                       4000, 9, False),
       ['12:00:01.000001 [  0] read(3, "x", 1) = 1'])
 
+# -r's "%6ld" after the "%-5u " pid: the padding stays, the shim's execve
+# goes with its timestamp before it.
+check("relative timestamps keep their padding",
+      convert.convert(['4000       0.000 execve("/x/exec-shim", ["/x/exec-shim", "5", "../p"], '
+                       '0x7ffc1 /* 9 vars */) = 0',
+                       '4000       0.000 execve("../p", ["../p"], 0x7ffc2 /* 9 vars */) = 0',
+                       "123456      1.002 +++ exited with 0 +++",
+                       "4000       1.002 +++ exited with 0 +++"], 4000, 9, False,
+                      convert.Shim("/x/exec-shim", 5, 4000)),
+      ['     0.000 execve("../p", ["../p"], 0x7ffc2 /* 9 vars */) = 0',
+       "     1.002 +++ exited with 0 +++"])
+
 # strace's own output without -f (the reference): no prefixes, same shim.
 check("strace without -f",
       convert.convert(['execve("/x/exec-shim", ["/x/exec-shim", "5", "../p", "../p"], '

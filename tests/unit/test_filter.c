@@ -132,6 +132,13 @@ static void trace_all_none_negation(struct t_state *st)
 	CHECK(st, !qualify(&o, "trace=!open,close") && count_traced(&o) == total - 2);
 	CHECK(st, !traced(&o, "open") && !traced(&o, "close") && traced(&o, "read"));
 	expect_set(st, "!%file", NAMES("read", "close", "mmap"), NAMES("openat", "execve"));
+	/* each leading '!' inverts what follows, as strace reads "!!!0,1" (readv.test) */
+	fresh(&o);
+	CHECK(st, !qualify(&o, "trace=!!open,close") && count_traced(&o) == 2);
+	fresh(&o);
+	CHECK(st, !qualify(&o, "trace=!!!open,close") && count_traced(&o) == total - 2);
+	CHECK(st, !qualify(&o, "read=!!!0,1") && !filter__fd_in(&o.read_fds, 1) &&
+			  filter__fd_in(&o.read_fds, 5));
 	/* ?name: unknown names are ignored, known ones selected */
 	fresh(&o);
 	CHECK(st, !qualify(&o, "trace=?no_such_call,?read") && !err.text[0]);

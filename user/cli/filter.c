@@ -245,18 +245,22 @@ static int select_token(uint8_t *set, const char *tok)
 }
 
 /*
- * Call @fn on each comma-separated word of @spec, after a leading '!',
- * which sets *@negate. Empty words are skipped, but a set without any is
+ * Call @fn on each comma-separated word of @spec, after the leading '!'s,
+ * each of which inverts the set (*@negate: an odd number of them), as
+ * strace reads "!!!0,1". Empty words are skipped, but a set without any is
  * refused as strace refuses it ("invalid @what ''"). Stops at the first error.
  */
 static int each_word(const char *what, const char *spec, bool *negate,
 		     int (*fn)(void *ctx, const char *word), void *ctx)
 {
+	const char *words = spec;
 	char *copy, *tok, *save = NULL;
 	int err = 0, n = 0;
 
-	*negate = spec[0] == '!';
-	copy = strdup(*negate ? spec + 1 : spec);
+	*negate = false;
+	for (; *words == '!'; words++)
+		*negate = !*negate;
+	copy = strdup(words);
 	if (!copy)
 		return -ENOMEM;
 	for (tok = strtok_r(copy, ",", &save); tok && !err; tok = strtok_r(NULL, ",", &save), n++)

@@ -61,27 +61,37 @@ static void cap_bits(struct sr_fmt *f, uint32_t lo, uint32_t hi)
 	pr_bits_end(f);
 }
 
-/* Words per set, by the header's version: one for version 1. */
+/*
+ * Words per set, by the header's version: one for version 1; 0 when the
+ * header could not be read (strace then shows the data's address).
+ */
 static int cap_words(const struct sr_call *c)
 {
 	const struct sr_blob *b = c->has_exit && c->out[0] ? c->out[0] : c->in[0];
 	const void *h = blob_get(b, sizeof(struct __user_cap_header_struct));
-	uint32_t v = h ? get32(h, offsetof(struct __user_cap_header_struct, version)) : 0;
+	uint32_t v;
 
+	if (!h)
+		return 0;
+	v = get32(h, offsetof(struct __user_cap_header_struct, version));
 	if (v == _LINUX_CAPABILITY_VERSION_2 || v == _LINUX_CAPABILITY_VERSION_3)
 		return SR_CAP_WORDS_MAX;
 	return _LINUX_CAPABILITY_U32S_1;
 }
 
+/* The sets, as many words as the header's version says (a copy may end at a page). */
 static void cap_data_print(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
 			   size_t len)
 {
-	struct __user_cap_data_struct d[SR_CAP_WORDS_MAX];
-	bool two = cap_words(c) > 1;
+	struct __user_cap_data_struct d[SR_CAP_WORDS_MAX] = {};
+	int words = cap_words(c);
+	bool two = words > 1;
 
-	(void)argi;
-	(void)len;
-	memcpy(d, data, sizeof(d));
+	if (!words || len < words * sizeof(d[0])) {
+		pr_x(f, c->args[argi]);
+		return;
+	}
+	memcpy(d, data, words * sizeof(d[0]));
 	pr_struct_begin(f);
 	pr_field(f, "effective");
 	cap_bits(f, d[0].effective, two ? d[1].effective : 0);
@@ -97,4 +107,5 @@ const struct sr_kind sr_kind_cap_data = {
 	.size = sizeof(struct __user_cap_data_struct) * SR_CAP_WORDS_MAX,
 	.max = 0,
 	.print = cap_data_print,
+	.page_part = true, /* version 1's one word may end a mapping */
 };

@@ -24,6 +24,8 @@ struct sr_fdtab;
 
 /* Receives each fd a printer will annotate (struct sr_kind.fds, struct sr_decoder.fds). */
 typedef void (*sr_fd_fn)(void *ctx, int fd);
+/* A path a call names, @n bytes (untrusted, maybe without a NUL). */
+typedef void (*sr_path_fn)(void *ctx, const char *path, size_t n);
 
 /* A struct argument: how many bytes to capture, how to print them. */
 struct sr_kind {
@@ -118,6 +120,13 @@ struct sr_scdec {
 	 * exit part's, as strace 6.16 prints it ("<... read resumed>, buf=...").
 	 */
 	bool (*entry_shown)(const struct sr_call *c);
+	/*
+	 * Optional: the fds (to @fd) and paths (to @path) by which -P and
+	 * --trace-fds select the call, instead of the row's FD, DIRFD and PATH
+	 * arguments, where strace's pathtrace.c has a case of its own
+	 * (fsconfig: the aux fd and the value's path by command, never fs_fd).
+	 */
+	void (*selects)(const struct sr_call *c, sr_fd_fn fd, sr_path_fn path, void *ctx);
 };
 
 /*

@@ -238,11 +238,14 @@ static void fcntl_ret_suffix(struct sr_fmt *f, const struct sr_call *c)
 	pr_note_end(f);
 }
 
-/* The lock and owner structs, read at entry (F_SET*) and at exit (F_GET*). */
+/*
+ * The lock and owner structs, read at entry (F_SET*) and at exit (F_GET*):
+ * up to the end of its page, as an f_owner_ex may end a mapping.
+ */
 static void fcntl_plan(const struct sr_sysent *ent, const struct sr_opts *o, struct sr_plan *p)
 {
 	memset(&p->a[2], 0, sizeof(p->a[2]));
-	p->a[2].when = SR_CAP_ENTER | SR_CAP_EXIT;
+	p->a[2].when = SR_CAP_ENTER | SR_CAP_EXIT | SR_CAP_PART;
 	p->a[2].how = SR_HOW_BUF;
 	p->a[2].len_src = SR_LEN_FIXED;
 	p->a[2].elem = SR_FCNTL_ARG_MAX;

@@ -12,25 +12,25 @@
 
 /*
  * shmget's flags: IPC_* and SHM_* bits, the huge page size, then the
- * permissions: "IPC_CREAT|SHM_HUGETLB|21<<SHM_HUGE_SHIFT|0600".
+ * permissions: "IPC_CREAT|SHM_HUGETLB|21<<SHM_HUGE_SHIFT|0600". Under -X raw
+ * and verbose each is a number of its own: "0x2ce0000|21<<26|0125"; no
+ * bits at all is the permissions alone, "000".
  */
 static void shm_flags_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 {
 	uint32_t v = (uint32_t)c->args[argi], huge = v & SR_SHM_HUGE_BITS;
+	uint32_t flags = v & ~SR_SHM_MODE_MASK & ~SR_SHM_HUGE_BITS;
 	uint64_t rest;
 
-	pr_bits_begin(f, v);
-	rest = pr_bits_walk(f, &xlat_shm_resource_flags, v & ~SR_SHM_MODE_MASK & ~SR_SHM_HUGE_BITS,
-			    -1);
+	pr_bits_parts_begin(f, v);
+	if (flags)
+		pr_bits_part(f, flags);
+	rest = pr_bits_walk(f, &xlat_shm_resource_flags, flags, -1);
 	if (rest)
 		pr_bits_rest(f, SR_NUM_X, rest);
-	if (huge) {
-		char shift[24];
-
-		snprintf(shift, sizeof(shift), "%u<<", huge >> SHM_HUGE_SHIFT);
-		pr_bit(f, shift, "SHM_HUGE_SHIFT");
-	}
-	pr_bits_rest(f, SR_NUM_O, v & SR_SHM_MODE_MASK);
+	if (huge)
+		pr_bits_shift(f, huge >> SHM_HUGE_SHIFT, "SHM_HUGE_SHIFT", SHM_HUGE_SHIFT);
+	pr_bits_part_num(f, SR_NUM_O, v & SR_SHM_MODE_MASK);
 	pr_bits_end(f);
 }
 

@@ -115,8 +115,12 @@ SR_SCDEC(membarrier)
 SR_SCDEC(quotactl)
 SR_SCDEC(quotactl_fd)
 
-/* mount.c: mount */
+/* fsconfig.c: fsconfig */
+SR_SCDEC(fsconfig)
+
+/* mount.c: mount, mount_setattr's struct */
 SR_SCDEC(mount)
+SR_KIND(mount_attr)
 
 /* numa.c: memory policies, move_pages */
 SR_SCDEC(mbind)

@@ -10,14 +10,20 @@
 /*
  * The execution domain in the low byte (PER_MASK), then flags; strace adds
  * no comment to flag bits it has no name for: "PER_LINUX|0x10000000".
+ * Under -X raw and verbose each is a number of its own:
+ * "0 /\* PER_LINUX *\/|0x7000000 /\* SHORT_INODE|... *\/".
  */
 static void fmt_personality(struct sr_fmt *f, uint32_t v)
 {
+	uint32_t flags = v & ~(uint32_t)PER_MASK;
 	uint64_t rest;
 
-	pr_bits_begin(f, v);
+	pr_bits_parts_begin(f, v);
+	pr_bits_part_xval(f, v & PER_MASK);
 	pr_bits_enum(f, &xlat_personality_types, v & PER_MASK);
-	rest = pr_bits_walk(f, &xlat_personality_flags, v & ~(uint32_t)PER_MASK, -1);
+	if (flags)
+		pr_bits_part(f, flags);
+	rest = pr_bits_walk(f, &xlat_personality_flags, flags, -1);
 	if (rest)
 		pr_bits_rest(f, SR_NUM_X, rest);
 	pr_bits_end(f);

@@ -72,22 +72,30 @@ static bool path_arg(const struct sr_opts *o, const struct sr_call *c, int i)
 	return path_selected(o, blob_data(b), strnlen(blob_data(b), b->len));
 }
 
-/* select's fd sets as given at entry: the first nfds bits. */
+struct fd_hit {
+	const struct sr_opts *o;
+	struct sr_fdtab *fds;
+	const struct sr_call *c;
+	bool hit;
+};
+
+static void fd_hit_one(void *ctx, int fd)
+{
+	struct fd_hit *h = ctx;
+
+	h->hit |= fd_selected(h->o, h->fds, h->c, fd);
+}
+
+/*
+ * select's fd sets as given at entry, as the decoder reads them: a set
+ * strace cannot read whole (it ends on an unreadable page) selects nothing.
+ */
 static bool fdset_arg(const struct sr_opts *o, struct sr_fdtab *fds, const struct sr_call *c, int i)
 {
-	const struct sr_blob *b = c->in[i];
-	const uint8_t *set;
-	int nfds = (int32_t)c->args[0], fd;
-	bool hit = false;
+	struct fd_hit h = { .o = o, .fds = fds, .c = c };
 
-	if (nfds <= 0 || !(set = blob_get(b, 1)))
-		return false;
-	if (nfds > SEL_NFDS_MAX)
-		nfds = SEL_NFDS_MAX;
-	for (fd = 0; fd < nfds && (size_t)fd / 8 < b->len; fd++)
-		if (set[fd / 8] & (1u << (fd % 8)))
-			hit |= fd_selected(o, fds, c, fd);
-	return hit;
+	sr_dec_fdset.fds(c, i, false, fd_hit_one, &h);
+	return h.hit;
 }
 
 /* poll's struct pollfd array, as given at entry. */
@@ -129,14 +137,26 @@ static bool arg_selected(const struct sr_opts *o, struct sr_fdtab *fds, const st
 	}
 }
 
+static void path_hit_one(void *ctx, const char *path, size_t n)
+{
+	struct fd_hit *h = ctx;
+
+	h->hit |= h->o->npaths && path_selected(h->o, path, n);
+}
+
 bool pathsel__match(const struct sr_opts *o, struct sr_fdtab *fds, const struct sr_call *c)
 {
 	const struct sr_sysent *e = c->ent;
+	struct fd_hit h = { .o = o, .fds = fds, .c = c };
 	bool hit = false;
 	int i;
 
 	if (!syscalls__touches_files(e))
 		return false;
+	if (e->dec && e->dec->selects) { /* strace's own case for the call */
+		e->dec->selects(c, fd_hit_one, path_hit_one, &h);
+		return h.hit;
+	}
 	/* every argument, even after a match: see the top of this file */
 	for (i = 0; i < e->nargs && i < SR_NARGS; i++)
 		hit |= arg_selected(o, fds, c, i);

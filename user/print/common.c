@@ -267,10 +267,12 @@ void plan_str_upto(struct sr_plan_arg *pa, int strsize, size_t limit)
 void fmt_str_upto(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, size_t limit)
 {
 	size_t strsize = fmt_strsize(f), want = str_upto_size(strsize, limit);
-	const void *nul = blob_ok(b) ? memchr(blob_data(b), 0, b->len) : NULL;
+	/* a copy made for more (fsconfig's value, also a path) counts to @limit */
+	size_t len = blob_ok(b) ? (b->len < limit ? b->len : limit) : 0;
+	const void *nul = len ? memchr(blob_data(b), 0, len) : NULL;
 
 	/* strace reads to the NUL or @want bytes, and shows the address when it cannot */
-	if (addr && blob_ok(b) && !nul && b->len < want) {
+	if (addr && blob_ok(b) && !nul && len < want) {
 		pr_x(f, addr);
 		return;
 	}
@@ -279,7 +281,7 @@ void fmt_str_upto(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, size
 		return;
 	}
 	/* no NUL in what was read: the string goes on */
-	pr_str(f, blob_data(b), b->len, want < strsize ? want : strsize,
+	pr_str(f, blob_data(b), len, want < strsize ? want : strsize,
 	       SR_Q_NUL_TERM | (nul ? 0 : SR_Q_ELLIPSIS));
 }
 
@@ -436,8 +438,12 @@ void fmt_struct(struct sr_fmt *f, const struct sr_call *c, int argi, bool at_exi
 		pr_x(f, addr);
 		return;
 	}
-	/* Outputs of a failed call are not worth reading: strace shows the address. */
-	if (a->type == SR_T_STRUCT_OUT && (!c->has_exit || c->ret < 0)) {
+	/*
+	 * Outputs of a failed call are not worth reading, nor inputs strace
+	 * reads at exit: strace shows the address.
+	 */
+	if ((a->type == SR_T_STRUCT_OUT || (a->flags & SR_AF_LATE)) &&
+	    (!c->has_exit || c->ret < 0)) {
 		pr_x(f, addr);
 		return;
 	}
@@ -454,7 +460,8 @@ void fmt_struct(struct sr_fmt *f, const struct sr_call *c, int argi, bool at_exi
 		fmt_array(f, c, argi, k, b, array_count(c, a), addr);
 		return;
 	}
-	if (k->size && b->len < k->size) {
+	/* a page_part kind checks it has the bytes it reads */
+	if (k->size && b->len < k->size && !k->page_part) {
 		pr_x(f, addr);
 		return;
 	}

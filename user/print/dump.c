@@ -88,7 +88,8 @@ static void dump_iov(struct sr_out *o, const struct sr_call *c, bool at_exit, ui
 	const uint64_t *v;
 	size_t n, count;
 
-	if (!blob_ok(arr))
+	/* strace reads the whole array first: one that runs into an unreadable page dumps nothing */
+	if (!blob_ok(arr) || (arr->flags & SR_BF_PART))
 		return;
 	end = call__blob_end(c, arr);
 	v = blob_data(arr);

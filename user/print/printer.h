@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* Containers. */
 enum sr_box {
@@ -136,6 +137,14 @@ struct sr_pr_ops {
 	 */
 	void (*bits_parts)(struct sr_pr *p, uint64_t raw);
 	void (*bits_part)(struct sr_pr *p, uint64_t raw);
+	/* Optional (NULL: bits_part): a part that is one value (printxval's): "0" under -X raw too. */
+	void (*bits_part_xval)(struct sr_pr *p, uint64_t raw);
+	/*
+	 * Optional (NULL: bit "N<<NAME"). In a bit set, @count shifted by the
+	 * constant @name of value @shift: "21<<SHM_HUGE_SHIFT"; in a set in
+	 * parts its own part, "21<<26" under -X raw.
+	 */
+	void (*bits_shift)(struct sr_pr *p, uint64_t count, const char *name, uint64_t shift);
 	/*
 	 * Optional (NULL: bits_rest). In such a set, a part that is a number
 	 * alone in every -X style: semget's permissions after its flags,
@@ -368,6 +377,28 @@ static inline void pr_bits_part(struct sr_fmt *f, uint64_t raw)
 {
 	if (f->pr->ops->bits_part)
 		f->pr->ops->bits_part(f->pr, raw);
+}
+
+/* The next part of such a set that is one value (personality's domain: "0" under -X raw). */
+static inline void pr_bits_part_xval(struct sr_fmt *f, uint64_t raw)
+{
+	if (f->pr->ops->bits_part_xval)
+		f->pr->ops->bits_part_xval(f->pr, raw);
+	else
+		pr_bits_part(f, raw);
+}
+
+/* In a bit set, @count<<@name (see sr_pr_ops.bits_shift). */
+static inline void pr_bits_shift(struct sr_fmt *f, uint64_t count, const char *name, uint64_t shift)
+{
+	char prefix[24];
+
+	if (f->pr->ops->bits_shift) {
+		f->pr->ops->bits_shift(f->pr, count, name, shift);
+		return;
+	}
+	snprintf(prefix, sizeof(prefix), "%llu<<", (unsigned long long)count);
+	f->pr->ops->bit(f->pr, prefix, name);
 }
 
 /* A part of a set printed in parts that is the number @v alone, in @fmt. */

@@ -4,6 +4,7 @@
  * strings with strace's escapes, fd and pid annotations.
  */
 #include <fcntl.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "cli/opts.h"
@@ -268,11 +269,13 @@ static void text_bits_parts(struct sr_pr *p, uint64_t raw)
 
 /*
  * A part: its own number (none for 0: a name for 0 brings it, as strace's
- * xlat printers do), after a '|' when a part began before.
+ * xlat printers do; but 0 under -X raw when @xval, as printxval() prints
+ * it), after a '|' when a part began before.
  */
-static void text_bits_part(struct sr_pr *p, uint64_t raw)
+static void bits_part_num0(struct sr_pr *p, uint64_t raw, bool xval)
 {
 	struct sr_text_pr *t = TEXT(p);
+	bool raw_zero = false;
 
 	if (!t->bits_parts)
 		return;
@@ -281,13 +284,56 @@ static void text_bits_part(struct sr_pr *p, uint64_t raw)
 	t->bits_open = false;
 	t->bits_any = false;
 	t->bits_num = false;
-	if (t->bits_nparts++ && raw)
+	if (!raw && xval && t->xlat_style == SR_XLAT_RAW)
+		raw_zero = true;
+	if (t->bits_nparts++ && (raw || raw_zero))
 		out__putc(t->out, '|');
-	if (raw) {
+	if (raw || raw_zero) {
 		put_num(t->out, SR_NUM_X, raw, 0);
 		t->bits_num = true;
 	}
 	t->bits_quiet = t->xlat_style == SR_XLAT_RAW;
+}
+
+static void text_bits_part(struct sr_pr *p, uint64_t raw)
+{
+	bits_part_num0(p, raw, false);
+}
+
+static void text_bits_part_xval(struct sr_pr *p, uint64_t raw)
+{
+	bits_part_num0(p, raw, true);
+}
+
+/*
+ * "21<<SHM_HUGE_SHIFT": @count shifted by the constant @name (@shift); in
+ * a set in parts (-X raw, verbose) a part of its own, "21<<26" and
+ * "21<<26 /\* SHM_HUGE_SHIFT *\/", as strace's print_xlat_u() spells it.
+ */
+static void text_bits_shift(struct sr_pr *p, uint64_t count, const char *name, uint64_t shift)
+{
+	struct sr_text_pr *t = TEXT(p);
+	char buf[48];
+
+	if (!t->bits_parts) {
+		snprintf(buf, sizeof(buf), "%" PRIu64 "<<", count);
+		text_bit(p, buf, name);
+		return;
+	}
+	if (t->bits_open)
+		out__puts(t->out, " */");
+	t->bits_open = false;
+	if (t->bits_nparts++)
+		out__putc(t->out, '|');
+	snprintf(buf, sizeof(buf), "%" PRIu64 "<<%" PRIu64, count, shift);
+	out__puts(t->out, buf);
+	if (t->xlat_style == SR_XLAT_VERBOSE) {
+		out__puts(t->out, " /* ");
+		out__puts(t->out, name);
+		out__puts(t->out, " */");
+	}
+	t->bits_num = true;
+	t->bits_quiet = true;
 }
 
 /* A part that is a number in every style; outside a set in parts, the bits' rest. */
@@ -524,6 +570,8 @@ static const struct sr_pr_ops text_ops = {
 	.xlat_default = text_xlat_default,
 	.bits_parts = text_bits_parts,
 	.bits_part = text_bits_part,
+	.bits_part_xval = text_bits_part_xval,
+	.bits_shift = text_bits_shift,
 	.bits_part_num = text_bits_part_num,
 	.call_raw = text_call_raw,
 	.call_raw_fmt = text_call_raw_fmt,

@@ -63,6 +63,7 @@ struct sr_sysname {
 #define RET    SR_L_RET
 
 #define CX(bit) .cloexec = (bit)
+#define LATE    .flags = SR_AF_LATE
 
 /* The optional last parameter of a flags word is its CX(bit). */
 #define SR_ARG_INT()		   .type = SR_T_INT
@@ -95,13 +96,13 @@ struct sr_sysname {
 #define SR_ARG_BUF_OUT_HEX(l)	   .type = SR_T_BUF_OUT, .len = l, .flags = SR_AF_HEX
 #define SR_ARG_SOCKBUF_IN(l)	   .type = SR_T_BUF_IN, .len = l, .flags = SR_AF_SOCKBUF
 #define SR_ARG_SOCKBUF_OUT(l)	   .type = SR_T_BUF_OUT, .len = l, .flags = SR_AF_SOCKBUF
-#define SR_ARG_STRUCT_IN(k)	   .type = SR_T_STRUCT_IN, .kind = &sr_kind_##k
+#define SR_ARG_STRUCT_IN(k, ...)   .type = SR_T_STRUCT_IN, .kind = &sr_kind_##k, ##__VA_ARGS__
 #define SR_ARG_STRUCT_OUT(k)	   .type = SR_T_STRUCT_OUT, .kind = &sr_kind_##k
 #define SR_ARG_STRUCT_INOUT(k)	   .type = SR_T_STRUCT_INOUT, .kind = &sr_kind_##k
 #define SR_ARG_ARRAY_IN(k, l)	   SR_ARG_STRUCT_IN(k), .len = l
 #define SR_ARG_ARRAY_OUT(k, l)	   SR_ARG_STRUCT_OUT(k), .len = l
 #define SR_ARG_ARRAY_INOUT(k, l)   SR_ARG_STRUCT_INOUT(k), .len = l
-#define SR_ARG_SIZED_IN(k, l, ...) SR_ARG_STRUCT_IN(k), .len = l, ##__VA_ARGS__
+#define SR_ARG_SIZED_IN(k, l, ...) SR_ARG_STRUCT_IN(k, ##__VA_ARGS__), .len = l
 #define SR_ARG_SIZED_OUT(k, l)	   SR_ARG_STRUCT_OUT(k), .len = l
 #define SR_ARG_ARGV()		   .type = SR_T_ARGV
 #define SR_ARG_ENVP()		   .type = SR_T_ENVP

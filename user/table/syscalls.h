@@ -95,6 +95,12 @@ enum sr_atype {
  * remote_iov, process_madvise): the bases as addresses, no buffer read.
  */
 #define SR_AF_IOV_ADDR 0x40
+/*
+ * SR_T_STRUCT_IN after the first output (LATE in syscalls.def): strace
+ * reads it at exit, so a failed call shows its address (epoll_pwait2's
+ * timeout and sigmask).
+ */
+#define SR_AF_LATE 0x80
 
 struct sr_argdesc {
 	uint8_t type; /* enum sr_atype */
