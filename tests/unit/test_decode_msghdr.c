@@ -10,6 +10,7 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include "cli/filter.h"
 #include "rec.h"
 #include "test.h"
 
@@ -516,6 +517,27 @@ static void recvmmsg_timeout(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/* -e verbose=none: the arrays' and the timeout's addresses (strace's mmsg-silent). */
+static void mmsg_silent(struct t_state *st)
+{
+	struct t_sink s;
+	struct t_mmsg m = { 0 };
+	int64_t tmo[2] = { 0, 12345678 };
+	uint64_t a[6] = { 4, 0x7ffdd0cd6aa0, 1, MSG_DONTWAIT, 0x7ffdd0cd6a90 };
+	struct t_blobspec in = { 4, tmo, 16, 0, 16 };
+
+	t_mmsg_add(&m, NULL, 0, "A", 1, 1, 0, NULL, 0);
+	t_sink_open(&s);
+	CHECK(st, filter__qualify(&s.opts, "verbose=none") == 0);
+	CHECK_STR(st, t_line(&s, "sendmmsg", a, NULL, 0, 1, m.b, m.n),
+		  "sendmmsg(4, 0x7ffdd0cd6aa0, 1, MSG_DONTWAIT) = 1");
+	a[0] = 3;
+	m.b[m.n++] = in;
+	CHECK_STR(st, t_line(&s, "recvmmsg", a, &in, 1, 1, m.b, m.n),
+		  "recvmmsg(3, 0x7ffdd0cd6aa0, 1, MSG_DONTWAIT, 0x7ffdd0cd6a90) = 1");
+	t_sink_close(&s);
+}
+
 T_SUITE(decode_msghdr_tests) = {
 	T_CASE(cmsgs_socket),
 	T_CASE(cmsgs_ip),
@@ -527,5 +549,6 @@ T_SUITE(decode_msghdr_tests) = {
 	T_CASE(sendmmsg_rights),
 	T_CASE(recvmmsg_lines),
 	T_CASE(recvmmsg_timeout),
+	T_CASE(mmsg_silent),
 	T_END,
 };

@@ -16,6 +16,7 @@
 #include <linux/if_ether.h>
 #include <linux/netlink.h>
 #include <linux/icmp.h>
+#include <linux/socket.h>
 #include <sys/ipc.h>
 
 #include "rec.h"
@@ -675,6 +676,31 @@ static void sockopt_values_link(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/* SO_TXREHASH's values by name, in decimal (strace's sockopt-sol_socket). */
+static void sockopt_txrehash(struct t_state *st)
+{
+	int32_t v = SOCK_TXREHASH_DEFAULT;
+	uint64_t a[6] = { 3, SOL_SOCKET, SO_TXREHASH, 0x1000, 4 };
+	struct t_blobspec in = { 3, &v, 4, 0, 0 };
+	struct t_sink s;
+
+	t_sink_open(&s);
+	CHECK_STR(st, t_line(&s, "setsockopt", a, &in, 1, -EOPNOTSUPP, NULL, 0),
+		  "setsockopt(3, SOL_SOCKET, SO_TXREHASH, [SOCK_TXREHASH_DEFAULT], 4) = -1 "
+		  "EOPNOTSUPP (Operation not supported)");
+	v = -1;
+	CHECK_STR(st, t_line(&s, "setsockopt", a, &in, 1, -EOPNOTSUPP, NULL, 0),
+		  "setsockopt(3, SOL_SOCKET, SO_TXREHASH, [-1 /* SOCK_TXREHASH_??? */], 4) = -1 "
+		  "EOPNOTSUPP (Operation not supported)");
+	v = SOCK_TXREHASH_DISABLED;
+	s.opts.xlat_style = SR_XLAT_VERBOSE;
+	t_sink_reinit(&s);
+	CHECK_STR(st, t_line(&s, "setsockopt", a, &in, 1, -EOPNOTSUPP, NULL, 0),
+		  "setsockopt(3, 0x1 /* SOL_SOCKET */, 0x4a /* SO_TXREHASH */, [0 /* "
+		  "SOCK_TXREHASH_DISABLED */], 4) = -1 EOPNOTSUPP (Operation not supported)");
+	t_sink_close(&s);
+}
+
 T_SUITE(decode_net_tests) = {
 	T_CASE(sockets),
 	T_CASE(addresses_in),
@@ -689,6 +715,7 @@ T_SUITE(decode_net_tests) = {
 	T_CASE(sockopt_values_in),
 	T_CASE(sockopt_values_get),
 	T_CASE(sockopt_values_link),
+	T_CASE(sockopt_txrehash),
 	T_CASE(msgbufs),
 	T_CASE(mq_opens),
 	T_END,
