@@ -651,6 +651,21 @@ static void sockopt_values_link(struct t_state *st)
 	CHECK_STR(st, t_line(&s, "setsockopt", a, &in, 1, 0, NULL, 0),
 		  "setsockopt(5, SOL_PACKET, PACKET_ADD_MEMBERSHIP, {mr_ifindex=0, mr_type=0xffff "
 		  "/* PACKET_MR_??? */, mr_alen=9, mr_address=01:02:03:04:05:06:07:08}, 16) = 0");
+	/* -X raw and verbose: the address's bytes (strace's net-packet_mreq-X*) */
+	s.opts.xlat_style = SR_XLAT_VERBOSE;
+	t_sink_reinit(&s);
+	CHECK_STR(st, t_line(&s, "setsockopt", a, &in, 1, 0, NULL, 0),
+		  "setsockopt(5, 0x107 /* SOL_PACKET */, 0x1 /* PACKET_ADD_MEMBERSHIP */, "
+		  "{mr_ifindex=0, mr_type=0xffff /* PACKET_MR_??? */, mr_alen=9, "
+		  "mr_address=\"\\x01\\x02\\x03\\x04\\x05\\x06\\x07\\x08\" /* "
+		  "01:02:03:04:05:06:07:08 */}, 16) = 0");
+	s.opts.xlat_style = SR_XLAT_RAW;
+	t_sink_reinit(&s);
+	CHECK_STR(st, t_line(&s, "setsockopt", a, &in, 1, 0, NULL, 0),
+		  "setsockopt(5, 0x107, 0x1, {mr_ifindex=0, mr_type=0xffff, mr_alen=9, "
+		  "mr_address=\"\\x01\\x02\\x03\\x04\\x05\\x06\\x07\\x08\"}, 16) = 0");
+	s.opts.xlat_style = SR_XLAT_ABBREV;
+	t_sink_reinit(&s);
 	a[4] = 17; /* not the struct's size: the address */
 	CHECK_STR(st, t_line(&s, "setsockopt", a, &in, 1, -EINVAL, NULL, 0),
 		  "setsockopt(5, SOL_PACKET, PACKET_ADD_MEMBERSHIP, 0x1000, 17) = -1 EINVAL "

@@ -366,8 +366,7 @@ static void packet_mreq(struct sr_fmt *f, const struct optval *v)
 	const uint8_t *d = v->len == sizeof(struct packet_mreq) ?
 				   optval_struct(v, sizeof(struct packet_mreq)) :
 				   NULL;
-	unsigned int alen, i;
-	char hex[3 * sizeof(((struct packet_mreq *)0)->mr_address)], *p = hex;
+	unsigned int alen;
 
 	if (!d) {
 		fmt_ptr(f, v->addr);
@@ -380,12 +379,11 @@ static void packet_mreq(struct sr_fmt *f, const struct optval *v)
 	pr_field(f, "mr_type");
 	fmt_enum(f, &xlat_packet_mr_types, get16(d, offsetof(struct packet_mreq, mr_type)));
 	pr_field_u(f, "mr_alen", alen);
-	/* as many address bytes as mr_alen says and the field holds, as xx:xx */
-	for (i = 0; i < alen && i < sizeof(((struct packet_mreq *)0)->mr_address); i++)
-		p += snprintf(p, hex + sizeof(hex) - p, "%s%02x", i ? ":" : "",
-			      d[offsetof(struct packet_mreq, mr_address) + i]);
+	/* as many address bytes as mr_alen says and the field holds */
+	if (alen > sizeof(((struct packet_mreq *)0)->mr_address))
+		alen = sizeof(((struct packet_mreq *)0)->mr_address);
 	pr_field(f, "mr_address");
-	pr_sym(f, hex, 0);
+	fmt_hwaddr(f, d + offsetof(struct packet_mreq, mr_address), alen);
 	pr_struct_end(f);
 }
 
