@@ -10,6 +10,7 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include "cli/filter.h"
 #include "rec.h"
 #include "test.h"
 
@@ -516,6 +517,39 @@ static void recvmmsg_timeout(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/* -e verbose=none: the array's address (strace's mmsg-silent). */
+static void sendmmsg_verbose_none(struct t_state *st)
+{
+	struct t_sink s;
+	struct t_mmsg m = { 0 };
+	uint64_t a[6] = { 4, 0x7ffdd0cd6aa0, 1, MSG_DONTWAIT };
+
+	t_mmsg_add(&m, NULL, 0, "A", 1, 1, 0, NULL, 0);
+	t_sink_open(&s);
+	CHECK(st, filter__qualify(&s.opts, "verbose=none") == 0);
+	CHECK_STR(st, t_line(&s, "sendmmsg", a, NULL, 0, 1, m.b, m.n),
+		  "sendmmsg(4, 0x7ffdd0cd6aa0, 1, MSG_DONTWAIT) = 1");
+	t_sink_close(&s);
+}
+
+/* -e verbose=none: the array's and the timeout's addresses, no time left. */
+static void recvmmsg_verbose_none(struct t_state *st)
+{
+	struct t_sink s;
+	struct t_mmsg m = { 0 };
+	int64_t tmo[2] = { 0, 12345678 };
+	uint64_t a[6] = { 3, 0x7ffdd0cd6aa0, 1, MSG_DONTWAIT, 0x7ffdd0cd6a90 };
+	struct t_blobspec in = { 4, tmo, 16, 0, 16 };
+
+	t_mmsg_add(&m, NULL, 0, "A", 1, 1, 0, NULL, 0);
+	m.b[m.n++] = in;
+	t_sink_open(&s);
+	CHECK(st, filter__qualify(&s.opts, "verbose=none") == 0);
+	CHECK_STR(st, t_line(&s, "recvmmsg", a, &in, 1, 1, m.b, m.n),
+		  "recvmmsg(3, 0x7ffdd0cd6aa0, 1, MSG_DONTWAIT, 0x7ffdd0cd6a90) = 1");
+	t_sink_close(&s);
+}
+
 T_SUITE(decode_msghdr_tests) = {
 	T_CASE(cmsgs_socket),
 	T_CASE(cmsgs_ip),
@@ -527,5 +561,7 @@ T_SUITE(decode_msghdr_tests) = {
 	T_CASE(sendmmsg_rights),
 	T_CASE(recvmmsg_lines),
 	T_CASE(recvmmsg_timeout),
+	T_CASE(sendmmsg_verbose_none),
+	T_CASE(recvmmsg_verbose_none),
 	T_END,
 };

@@ -16,6 +16,7 @@
 #include <linux/if_ether.h>
 #include <linux/netlink.h>
 #include <linux/icmp.h>
+#include <linux/socket.h>
 #include <sys/ipc.h>
 
 #include "rec.h"
@@ -650,6 +651,21 @@ static void sockopt_values_link(struct t_state *st)
 	CHECK_STR(st, t_line(&s, "setsockopt", a, &in, 1, 0, NULL, 0),
 		  "setsockopt(5, SOL_PACKET, PACKET_ADD_MEMBERSHIP, {mr_ifindex=0, mr_type=0xffff "
 		  "/* PACKET_MR_??? */, mr_alen=9, mr_address=01:02:03:04:05:06:07:08}, 16) = 0");
+	/* -X raw and verbose: the address's bytes (strace's net-packet_mreq-X*) */
+	s.opts.xlat_style = SR_XLAT_VERBOSE;
+	t_sink_reinit(&s);
+	CHECK_STR(st, t_line(&s, "setsockopt", a, &in, 1, 0, NULL, 0),
+		  "setsockopt(5, 0x107 /* SOL_PACKET */, 0x1 /* PACKET_ADD_MEMBERSHIP */, "
+		  "{mr_ifindex=0, mr_type=0xffff /* PACKET_MR_??? */, mr_alen=9, "
+		  "mr_address=\"\\x01\\x02\\x03\\x04\\x05\\x06\\x07\\x08\" /* "
+		  "01:02:03:04:05:06:07:08 */}, 16) = 0");
+	s.opts.xlat_style = SR_XLAT_RAW;
+	t_sink_reinit(&s);
+	CHECK_STR(st, t_line(&s, "setsockopt", a, &in, 1, 0, NULL, 0),
+		  "setsockopt(5, 0x107, 0x1, {mr_ifindex=0, mr_type=0xffff, mr_alen=9, "
+		  "mr_address=\"\\x01\\x02\\x03\\x04\\x05\\x06\\x07\\x08\"}, 16) = 0");
+	s.opts.xlat_style = SR_XLAT_ABBREV;
+	t_sink_reinit(&s);
 	a[4] = 17; /* not the struct's size: the address */
 	CHECK_STR(st, t_line(&s, "setsockopt", a, &in, 1, -EINVAL, NULL, 0),
 		  "setsockopt(5, SOL_PACKET, PACKET_ADD_MEMBERSHIP, 0x1000, 17) = -1 EINVAL "
@@ -675,6 +691,31 @@ static void sockopt_values_link(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/* SO_TXREHASH's values by name, in decimal (strace's sockopt-sol_socket). */
+static void sockopt_txrehash(struct t_state *st)
+{
+	int32_t v = SOCK_TXREHASH_DEFAULT;
+	uint64_t a[6] = { 3, SOL_SOCKET, SO_TXREHASH, 0x1000, 4 };
+	struct t_blobspec in = { 3, &v, 4, 0, 0 };
+	struct t_sink s;
+
+	t_sink_open(&s);
+	CHECK_STR(st, t_line(&s, "setsockopt", a, &in, 1, -EOPNOTSUPP, NULL, 0),
+		  "setsockopt(3, SOL_SOCKET, SO_TXREHASH, [SOCK_TXREHASH_DEFAULT], 4) = -1 "
+		  "EOPNOTSUPP (Operation not supported)");
+	v = -1;
+	CHECK_STR(st, t_line(&s, "setsockopt", a, &in, 1, -EOPNOTSUPP, NULL, 0),
+		  "setsockopt(3, SOL_SOCKET, SO_TXREHASH, [-1 /* SOCK_TXREHASH_??? */], 4) = -1 "
+		  "EOPNOTSUPP (Operation not supported)");
+	v = SOCK_TXREHASH_DISABLED;
+	s.opts.xlat_style = SR_XLAT_VERBOSE;
+	t_sink_reinit(&s);
+	CHECK_STR(st, t_line(&s, "setsockopt", a, &in, 1, -EOPNOTSUPP, NULL, 0),
+		  "setsockopt(3, 0x1 /* SOL_SOCKET */, 0x4a /* SO_TXREHASH */, [0 /* "
+		  "SOCK_TXREHASH_DISABLED */], 4) = -1 EOPNOTSUPP (Operation not supported)");
+	t_sink_close(&s);
+}
+
 T_SUITE(decode_net_tests) = {
 	T_CASE(sockets),
 	T_CASE(addresses_in),
@@ -689,6 +730,7 @@ T_SUITE(decode_net_tests) = {
 	T_CASE(sockopt_values_in),
 	T_CASE(sockopt_values_get),
 	T_CASE(sockopt_values_link),
+	T_CASE(sockopt_txrehash),
 	T_CASE(msgbufs),
 	T_CASE(mq_opens),
 	T_END,

@@ -519,6 +519,7 @@ static void fmt_mmsghdrs(struct sr_fmt *f, const struct sr_call *c, int argi, ui
 	char note[32];
 	uint64_t i;
 
+	/* -e verbose=: strace reads no struct of the call */
 	if (!c->args[argi] || !c->has_exit || c->ret < 0 || (n && !blob_get(b, SR_MMSG_SIZE)) ||
 	    !fmt_decodes_structs(f)) {
 		fmt_ptr(f, c->args[argi]);

@@ -47,6 +47,27 @@ int msghdr__buffers(const struct sr_call *c, bool at_exit, const struct sr_blob 
 int mmsghdr__buffers(const struct sr_call *c, unsigned int msg, uint64_t *iovlen,
 		     const struct sr_blob **buf, uint64_t *len, int max);
 
+/*
+ * The body of an address of a family sockaddr.c does not decode (AX.25,
+ * IPX, X.25, Bluetooth, RxRPC, IEEE 802.15.4, AF_ALG, NFC, vsock, QIPCRTR,
+ * XDP, MCTP), @len bytes at @buf (zero padded past them to a struct
+ * sockaddr_storage): false, nothing printed, when the family is not one of
+ * them or @len is too short for it (sockaddr_fam.c).
+ */
+bool fmt_sockaddr_other(struct sr_fmt *f, const uint8_t *buf, size_t len, int family);
+
+/* The fields after sin_family or sin6_family of @len bytes at @buf (RxRPC's transport). */
+void fmt_sockaddr_inet(struct sr_fmt *f, const uint8_t *buf, size_t len);
+
+/*
+ * A hardware address of @n bytes as strace's print_mac_addr() prints it:
+ * "61:62:63", under -X raw its bytes in hex, under -X verbose both.
+ */
+void fmt_hwaddr(struct sr_fmt *f, const uint8_t *a, size_t n);
+
+/* A port or another 16-bit field in network order at @be: "htons(80)" (-X raw: its bytes). */
+void fmt_net_u16(struct sr_fmt *f, const void *be);
+
 /* inet_addr("1.2.3.4") for 4 bytes in network order. */
 void fmt_inet4(struct sr_fmt *f, const void *a);
 

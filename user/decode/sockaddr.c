@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Decoders: socket addresses. struct sockaddr by family (unix, inet, inet6,
- * netlink, packet; raw bytes for the rest), and the address lengths the
- * kernel updates ("[128 => 16]"), as strace 6.1 prints them.
+ * netlink, packet here; sockaddr_fam.c has the others; raw bytes for what
+ * neither knows), and the address lengths the kernel updates
+ * ("[128 => 16]"), as strace 6.1 prints them.
  */
 #include <stdio.h>
 #include <string.h>
@@ -20,8 +21,18 @@ void fmt_ifindex(struct sr_fmt *f, uint32_t idx)
 {
 	char name[IF_NAMESIZE + 1];
 
+	char form[IF_NAMESIZE + 32];
+
 	if (!if_indextoname(idx, name)) {
 		pr_u(f, idx);
+		return;
+	}
+	/* -X raw: the number; -X verbose: and the form in a comment */
+	if (!fmt_xlat_abbrev(f)) {
+		pr_u(f, idx);
+		snprintf(form, sizeof(form), "if_nametoindex(\"%s\")", name);
+		if (!fmt_xlat_raw(f))
+			pr_comment(f, form);
 		return;
 	}
 	pr_call_begin(f, "if_nametoindex");
@@ -29,11 +40,30 @@ void fmt_ifindex(struct sr_fmt *f, uint32_t idx)
 	pr_call_end(f);
 }
 
+/*
+ * A value strace spells as a form of its bytes (htons(80), inet_addr("...")):
+ * under -X raw the bytes alone, under -X verbose the bytes and then @form
+ * in a comment. Return false under the default -X abbrev: the caller
+ * prints the form.
+ */
+static bool sa_bytes_then(struct sr_fmt *f, const void *p, size_t n, const char *form)
+{
+	if (fmt_xlat_abbrev(f))
+		return false;
+	pr_str(f, p, n, n, SR_Q_HEX);
+	if (!fmt_xlat_raw(f))
+		pr_comment(f, form);
+	return true;
+}
+
 void fmt_inet4(struct sr_fmt *f, const void *a)
 {
-	char buf[INET_ADDRSTRLEN];
+	char buf[INET_ADDRSTRLEN], form[INET_ADDRSTRLEN + 16];
 
 	inet_ntop(AF_INET, a, buf, sizeof(buf));
+	snprintf(form, sizeof(form), "inet_addr(\"%s\")", buf);
+	if (sa_bytes_then(f, a, sizeof(struct in_addr), form))
+		return;
 	pr_call_begin(f, "inet_addr");
 	pr_str(f, buf, strlen(buf), sizeof(buf), 0);
 	pr_call_end(f);
@@ -41,9 +71,16 @@ void fmt_inet4(struct sr_fmt *f, const void *a)
 
 void fmt_inet6(struct sr_fmt *f, const void *a, const char *field)
 {
-	char buf[INET6_ADDRSTRLEN], dest[64];
+	char buf[INET6_ADDRSTRLEN], dest[64], form[INET6_ADDRSTRLEN + 32];
 
 	inet_ntop(AF_INET6, a, buf, sizeof(buf));
+	if (!fmt_xlat_abbrev(f)) {
+		/* the field's name is the form's last argument only by default */
+		snprintf(form, sizeof(form), "inet_pton(AF_INET6, \"%s\")", buf);
+		pr_field(f, field);
+		sa_bytes_then(f, a, sizeof(struct in6_addr), form);
+		return;
+	}
 	snprintf(dest, sizeof(dest), "&%s", field);
 	pr_field_implicit(f, field);
 	pr_call_begin(f, "inet_pton");
@@ -53,11 +90,17 @@ void fmt_inet6(struct sr_fmt *f, const void *a, const char *field)
 	pr_call_end(f);
 }
 
-/* A port or another 16-bit field in network order: "htons(80)". */
-static void fmt_htons(struct sr_fmt *f, uint16_t be)
+void fmt_net_u16(struct sr_fmt *f, const void *be)
 {
+	uint16_t v;
+	char form[16];
+
+	memcpy(&v, be, sizeof(v));
+	snprintf(form, sizeof(form), "htons(%u)", ntohs(v));
+	if (sa_bytes_then(f, be, sizeof(v), form))
+		return;
 	pr_call_begin(f, "htons");
-	pr_u(f, ntohs(be));
+	pr_u(f, ntohs(v));
 	pr_call_end(f);
 }
 
@@ -77,7 +120,7 @@ static void sa_unix(struct sr_fmt *f, const struct sockaddr_un *sa, size_t len)
 static void sa_in(struct sr_fmt *f, const struct sockaddr_in *sa)
 {
 	pr_field(f, "sin_port");
-	fmt_htons(f, sa->sin_port);
+	fmt_net_u16(f, &sa->sin_port);
 	pr_field(f, "sin_addr");
 	fmt_inet4(f, &sa->sin_addr);
 }
@@ -89,12 +132,17 @@ static bool in6_link_local(const struct in6_addr *a)
 
 static void sa_in6(struct sr_fmt *f, const struct sockaddr_in6 *sa, size_t len)
 {
+	char form[32];
+
 	pr_field(f, "sin6_port");
-	fmt_htons(f, sa->sin6_port);
+	fmt_net_u16(f, &sa->sin6_port);
 	pr_field(f, "sin6_flowinfo");
-	pr_call_begin(f, "htonl");
-	pr_u(f, ntohl(sa->sin6_flowinfo));
-	pr_call_end(f);
+	snprintf(form, sizeof(form), "htonl(%u)", ntohl(sa->sin6_flowinfo));
+	if (!sa_bytes_then(f, &sa->sin6_flowinfo, sizeof(sa->sin6_flowinfo), form)) {
+		pr_call_begin(f, "htonl");
+		pr_u(f, ntohl(sa->sin6_flowinfo));
+		pr_call_end(f);
+	}
 	fmt_inet6(f, &sa->sin6_addr, "sin6_addr");
 	/* sin6_scope_id is optional (RFC 2133 addresses are 24 bytes) */
 	if (len <= offsetof(struct sockaddr_in6, sin6_scope_id))
@@ -139,10 +187,21 @@ static void sll_addr(struct sr_fmt *f, const struct sockaddr_ll *sa, size_t len)
 
 static void sa_ll(struct sr_fmt *f, const struct sockaddr_ll *sa, size_t len)
 {
+	uint16_t proto = ntohs(sa->sll_protocol);
+	const char *name = xlat__name(&xlat_ethernet_protocols, proto);
+	char form[64];
+
 	pr_field(f, "sll_protocol");
-	pr_call_begin(f, "htons");
-	fmt_enum(f, &xlat_ethernet_protocols, ntohs(sa->sll_protocol));
-	pr_call_end(f);
+	if (name)
+		snprintf(form, sizeof(form), "htons(%s)", name);
+	else
+		snprintf(form, sizeof(form), "htons(%#x /* %s */)", proto,
+			 xlat_ethernet_protocols.unknown);
+	if (!sa_bytes_then(f, &sa->sll_protocol, sizeof(sa->sll_protocol), form)) {
+		pr_call_begin(f, "htons");
+		fmt_enum(f, &xlat_ethernet_protocols, proto);
+		pr_call_end(f);
+	}
 	pr_field(f, "sll_ifindex");
 	fmt_ifindex(f, sa->sll_ifindex);
 	pr_field(f, "sll_hatype");
@@ -152,6 +211,14 @@ static void sa_ll(struct sr_fmt *f, const struct sockaddr_ll *sa, size_t len)
 	pr_field_u(f, "sll_halen", sa->sll_halen);
 	if (sa->sll_halen)
 		sll_addr(f, sa, len);
+}
+
+void fmt_sockaddr_inet(struct sr_fmt *f, const uint8_t *buf, size_t len)
+{
+	if (((const struct sockaddr *)buf)->sa_family == AF_INET)
+		sa_in(f, (const void *)buf);
+	else
+		sa_in6(f, (const void *)buf, len);
 }
 
 /* A family this file does not know, or an address too short for its family. */
@@ -191,7 +258,7 @@ static bool sa_body(struct sr_fmt *f, const uint8_t *buf, size_t len, int family
 		sa_ll(f, (const void *)buf, len);
 		return true;
 	}
-	return false;
+	return fmt_sockaddr_other(f, buf, len, family);
 }
 
 void fmt_sockaddr(struct sr_fmt *f, const void *data, size_t len, uint64_t addr)

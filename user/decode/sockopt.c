@@ -138,7 +138,6 @@ static bool so_int_like(uint32_t name)
 		SO_BUSY_POLL_BUDGET,
 		SO_RESERVE_MEM,
 		SO_RCVMARK,
-		SO_TXREHASH,
 	};
 	size_t i;
 
@@ -169,26 +168,45 @@ static const uint8_t *optval_struct(const struct optval *v, size_t size)
 	return v->len >= (int64_t)size && v->d && v->have >= size ? v->d : NULL;
 }
 
-static void opt_int(struct sr_fmt *f, const struct optval *v)
+/* An int named by @x (NULL: a number) in decimal: "[SOCK_TXREHASH_DEFAULT]", "[2 /\* ..._??? *\/]". */
+static void opt_int_as(struct sr_fmt *f, const struct optval *v, const struct sr_xlat *x)
 {
+	const char *name;
+	int32_t i;
+
 	if (!v->addr) {
 		pr_addr(f, 0);
-	} else if (!v->d || v->have < sizeof(int32_t)) {
-		pr_x(f, v->addr);
-	} else {
-		pr_array_begin(f);
-		pr_d(f, (int32_t)get32(v->d, 0));
-		pr_array_end(f);
+		return;
 	}
+	if (!v->d || v->have < sizeof(int32_t)) {
+		pr_x(f, v->addr);
+		return;
+	}
+	i = (int32_t)get32(v->d, 0);
+	name = x ? xlat__name(x, (uint32_t)i) : NULL;
+	pr_array_begin(f);
+	if (name) {
+		pr_sym_fmt(f, name, (uint64_t)(int64_t)i, SR_NUM_D);
+	} else {
+		pr_d(f, i);
+		if (x)
+			pr_xlat_default(f, x->unknown);
+	}
+	pr_array_end(f);
+}
+
+static void opt_int(struct sr_fmt *f, const struct optval *v)
+{
+	opt_int_as(f, v, NULL);
 }
 
 /* An int, or its address when the option is shorter than one. */
-static void opt_int_or_addr(struct sr_fmt *f, const struct optval *v)
+static void opt_int_or_addr(struct sr_fmt *f, const struct optval *v, const struct sr_xlat *x)
 {
 	if (v->len < (int64_t)sizeof(int32_t))
 		pr_x(f, v->addr);
 	else
-		opt_int(f, v);
+		opt_int_as(f, v, x);
 }
 
 /* Bytes of the value cut by an unmapped page before @need of them. */
@@ -348,8 +366,7 @@ static void packet_mreq(struct sr_fmt *f, const struct optval *v)
 	const uint8_t *d = v->len == sizeof(struct packet_mreq) ?
 				   optval_struct(v, sizeof(struct packet_mreq)) :
 				   NULL;
-	unsigned int alen, i;
-	char hex[3 * sizeof(((struct packet_mreq *)0)->mr_address)], *p = hex;
+	unsigned int alen;
 
 	if (!d) {
 		fmt_ptr(f, v->addr);
@@ -362,12 +379,11 @@ static void packet_mreq(struct sr_fmt *f, const struct optval *v)
 	pr_field(f, "mr_type");
 	fmt_enum(f, &xlat_packet_mr_types, get16(d, offsetof(struct packet_mreq, mr_type)));
 	pr_field_u(f, "mr_alen", alen);
-	/* as many address bytes as mr_alen says and the field holds, as xx:xx */
-	for (i = 0; i < alen && i < sizeof(((struct packet_mreq *)0)->mr_address); i++)
-		p += snprintf(p, hex + sizeof(hex) - p, "%s%02x", i ? ":" : "",
-			      d[offsetof(struct packet_mreq, mr_address) + i]);
+	/* as many address bytes as mr_alen says and the field holds */
+	if (alen > sizeof(((struct packet_mreq *)0)->mr_address))
+		alen = sizeof(((struct packet_mreq *)0)->mr_address);
 	pr_field(f, "mr_address");
-	pr_sym(f, hex, 0);
+	fmt_hwaddr(f, d + offsetof(struct packet_mreq, mr_address), alen);
 	pr_struct_end(f);
 }
 
@@ -462,10 +478,13 @@ static bool set_socket(struct sr_fmt *f, uint32_t name, const struct optval *v)
 		else
 			pr_x(f, v->addr);
 		return true;
+	case SO_TXREHASH:
+		opt_int_or_addr(f, v, &xlat_sock_txrehash);
+		return true;
 	}
 	if (!so_int_like(name))
 		return false;
-	opt_int_or_addr(f, v);
+	opt_int_or_addr(f, v, NULL);
 	return true;
 }
 
@@ -502,7 +521,7 @@ static void sockopt_set(struct sr_fmt *f, uint32_t level, uint32_t name, const s
 			done = set_ipv6(f, name, v);
 			break;
 		case SOL_NETLINK:
-			opt_int_or_addr(f, v);
+			opt_int_or_addr(f, v, NULL);
 			done = true;
 			break;
 		case SOL_PACKET:
@@ -546,10 +565,10 @@ static bool get_socket(struct sr_fmt *f, uint32_t name, const struct optval *v)
 		opt_error(f, v);
 		return true;
 	}
-	if (!so_int_like(name))
+	if (name != SO_TXREHASH && !so_int_like(name))
 		return false;
 	if (v->len >= (int64_t)sizeof(int32_t))
-		opt_int(f, v);
+		opt_int_as(f, v, name == SO_TXREHASH ? &xlat_sock_txrehash : NULL);
 	else
 		opt_hexstr(f, v);
 	return true;
