@@ -158,7 +158,7 @@ static SR_IOC_ROWS(ioc_rows_base, ioc_table);
 static const struct sr_ioc_rows *const ioc_row_tables[] = {
 	&ioc_rows_base,	   &sr_ioc_rows_dev,   &sr_ioc_rows_blk,     &sr_ioc_rows_rtc,
 	&sr_ioc_rows_loop, &sr_ioc_rows_evdev, &sr_ioc_rows_hdio,    &sr_ioc_rows_gpio,
-	&sr_ioc_rows_ptp,  &sr_ioc_rows_uffd,  &sr_ioc_rows_seccomp,
+	&sr_ioc_rows_ptp,  &sr_ioc_rows_uffd,  &sr_ioc_rows_seccomp, &sr_ioc_rows_mtd,
 };
 
 static struct sr_ioc ioc_lookup(uint32_t code)

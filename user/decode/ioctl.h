@@ -183,5 +183,6 @@ extern const struct sr_ioc_rows sr_ioc_rows_gpio; /* ioctl_gpio.c */
 extern const struct sr_ioc_rows sr_ioc_rows_ptp; /* ioctl_ptp.c */
 extern const struct sr_ioc_rows sr_ioc_rows_uffd; /* ioctl_uffd.c */
 extern const struct sr_ioc_rows sr_ioc_rows_seccomp; /* ioctl_seccomp.c */
+extern const struct sr_ioc_rows sr_ioc_rows_mtd; /* ioctl_mtd.c */
 
 #endif /* SYSRAY_DECODE_IOCTL_H */
