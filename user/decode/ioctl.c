@@ -159,6 +159,7 @@ static const struct sr_ioc_rows *const ioc_row_tables[] = {
 	&ioc_rows_base,	   &sr_ioc_rows_dev,   &sr_ioc_rows_blk,     &sr_ioc_rows_rtc,
 	&sr_ioc_rows_loop, &sr_ioc_rows_evdev, &sr_ioc_rows_hdio,    &sr_ioc_rows_gpio,
 	&sr_ioc_rows_ptp,  &sr_ioc_rows_uffd,  &sr_ioc_rows_seccomp, &sr_ioc_rows_mtd,
+	&sr_ioc_rows_dm,
 };
 
 static struct sr_ioc ioc_lookup(uint32_t code)
@@ -177,6 +178,25 @@ static struct sr_ioc ioc_lookup(uint32_t code)
 	}
 	/* Other requests: terminal ones in hex at entry, the rest at exit. */
 	d.at_exit = _IOC_TYPE(code) != 'T';
+	return d;
+}
+
+/*
+ * The row of the call's request; a struct whose entry copy strace would not
+ * decode (struct sr_ioc_struct.valid) prints in hex at exit instead.
+ */
+static struct sr_ioc ioc_row(const struct sr_call *c)
+{
+	struct sr_ioc d = ioc_lookup((uint32_t)c->args[1]);
+	const struct sr_ioc_struct *st = d.aux;
+	const struct sr_blob *b = c->in[2];
+
+	if (d.arg != IOA_STRUCT || !st->valid)
+		return d;
+	if (!blob_ok(b) || !st->valid(blob_data(b), b->len)) {
+		d.arg = IOA_HEX;
+		d.at_exit = true;
+	}
 	return d;
 }
 
@@ -442,7 +462,7 @@ static void ioctl_arg_name(struct sr_fmt *f, const struct sr_call *c, const stru
 
 static void ioctl_enter(struct sr_fmt *f, const struct sr_call *c)
 {
-	struct sr_ioc d = ioc_lookup((uint32_t)c->args[1]);
+	struct sr_ioc d = ioc_row(c);
 
 	fmt_arg(f, c, 0);
 	fmt_fd(f, c, (int32_t)c->args[0]); /* fd */
@@ -483,7 +503,7 @@ static bool ioc_changes(const struct sr_ioc *d, const struct sr_call *c)
 
 static void ioctl_exit(struct sr_fmt *f, const struct sr_call *c)
 {
-	struct sr_ioc d = ioc_lookup((uint32_t)c->args[1]);
+	struct sr_ioc d = ioc_row(c);
 
 	if (d.at_exit && d.arg != IOA_NONE)
 		ioctl_arg_name(f, c, &d);
@@ -530,7 +550,7 @@ static void ioctl_ret_suffix(struct sr_fmt *f, const struct sr_call *c)
 /* The argument alone, as the ioctl line shows it. */
 static void ioctl_arg_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 {
-	struct sr_ioc d = ioc_lookup((uint32_t)c->args[1]);
+	struct sr_ioc d = ioc_row(c);
 
 	ioctl_print_arg(f, c, &d, d.at_exit && c->has_exit);
 }

@@ -104,6 +104,12 @@ struct sr_ioc_struct {
 	 * success only: nothing after other errors.
 	 */
 	int exit_errno;
+	/*
+	 * Optional: whether the entry copy (@len bytes) is one strace decodes;
+	 * if not, the argument prints in hex at exit as an unknown request's
+	 * (a device-mapper header whose data_size is too small to hold itself).
+	 */
+	bool (*valid)(const uint8_t *p, size_t len);
 };
 
 #define SR_IOC_EXIT_OK (-1) /* no errno: the exit part after success only */
@@ -184,5 +190,6 @@ extern const struct sr_ioc_rows sr_ioc_rows_ptp; /* ioctl_ptp.c */
 extern const struct sr_ioc_rows sr_ioc_rows_uffd; /* ioctl_uffd.c */
 extern const struct sr_ioc_rows sr_ioc_rows_seccomp; /* ioctl_seccomp.c */
 extern const struct sr_ioc_rows sr_ioc_rows_mtd; /* ioctl_mtd.c */
+extern const struct sr_ioc_rows sr_ioc_rows_dm; /* ioctl_dm.c */
 
 #endif /* SYSRAY_DECODE_IOCTL_H */
