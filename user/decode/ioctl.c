@@ -159,7 +159,7 @@ static const struct sr_ioc_rows *const ioc_row_tables[] = {
 	&ioc_rows_base,	   &sr_ioc_rows_dev,   &sr_ioc_rows_blk,     &sr_ioc_rows_rtc,
 	&sr_ioc_rows_loop, &sr_ioc_rows_evdev, &sr_ioc_rows_hdio,    &sr_ioc_rows_gpio,
 	&sr_ioc_rows_ptp,  &sr_ioc_rows_uffd,  &sr_ioc_rows_seccomp, &sr_ioc_rows_mtd,
-	&sr_ioc_rows_dm,
+	&sr_ioc_rows_dm,   &sr_ioc_rows_perf,
 };
 
 static struct sr_ioc ioc_lookup(uint32_t code)
@@ -394,7 +394,8 @@ static void ioctl_print_arg(struct sr_fmt *f, const struct sr_call *c, const str
 		fmt_fd(f, c, (int32_t)c->args[2]);
 		break;
 	case IOA_FLAGS:
-		fmt_flags(f, d->aux, c->args[2]);
+		/* strace's printflags() takes an unsigned int */
+		fmt_flags(f, d->aux, (uint32_t)c->args[2]);
 		break;
 	case IOA_ENUM:
 		fmt_enum(f, d->aux, c->args[2]);

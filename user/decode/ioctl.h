@@ -44,7 +44,7 @@ enum sr_ioc_arg {
 	IOA_RAND_POOL, /* struct rand_pool_info and its bytes */
 	IOA_STRUCT, /* a struct printed by a function (.aux: struct sr_ioc_struct) */
 	IOA_FD, /* the argument itself, an fd */
-	IOA_FLAGS, /* the argument itself, a bit set (.aux: struct sr_xlat) */
+	IOA_FLAGS, /* the argument itself, 32 bits of a set (.aux: struct sr_xlat) */
 	IOA_PTR, /* a pointer strace does not follow: NULL or the address */
 	IOA_FIELDS, /* a struct by its field table (.aux: struct sr_ioc_fields) */
 	IOA_INT_FLAGS, /* int * holding a bit set (.aux: struct sr_xlat): "[A|B]" */
@@ -191,5 +191,6 @@ extern const struct sr_ioc_rows sr_ioc_rows_uffd; /* ioctl_uffd.c */
 extern const struct sr_ioc_rows sr_ioc_rows_seccomp; /* ioctl_seccomp.c */
 extern const struct sr_ioc_rows sr_ioc_rows_mtd; /* ioctl_mtd.c */
 extern const struct sr_ioc_rows sr_ioc_rows_dm; /* ioctl_dm.c */
+extern const struct sr_ioc_rows sr_ioc_rows_perf; /* ioctl_perf.c */
 
 #endif /* SYSRAY_DECODE_IOCTL_H */
