@@ -192,5 +192,6 @@ extern const struct sr_ioc_rows sr_ioc_rows_seccomp; /* ioctl_seccomp.c */
 extern const struct sr_ioc_rows sr_ioc_rows_mtd; /* ioctl_mtd.c */
 extern const struct sr_ioc_rows sr_ioc_rows_dm; /* ioctl_dm.c */
 extern const struct sr_ioc_rows sr_ioc_rows_perf; /* ioctl_perf.c */
+extern const struct sr_ioc_rows sr_ioc_rows_sock; /* ioctl_sock.c */
 
 #endif /* SYSRAY_DECODE_IOCTL_H */
