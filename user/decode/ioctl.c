@@ -158,7 +158,8 @@ static SR_IOC_ROWS(ioc_rows_base, ioc_table);
 static const struct sr_ioc_rows *const ioc_row_tables[] = {
 	&ioc_rows_base,	   &sr_ioc_rows_dev,   &sr_ioc_rows_blk,     &sr_ioc_rows_rtc,
 	&sr_ioc_rows_loop, &sr_ioc_rows_evdev, &sr_ioc_rows_hdio,    &sr_ioc_rows_gpio,
-	&sr_ioc_rows_ptp,  &sr_ioc_rows_uffd,  &sr_ioc_rows_seccomp,
+	&sr_ioc_rows_ptp,  &sr_ioc_rows_uffd,  &sr_ioc_rows_seccomp, &sr_ioc_rows_mtd,
+	&sr_ioc_rows_dm,   &sr_ioc_rows_perf,  &sr_ioc_rows_sock,
 };
 
 static struct sr_ioc ioc_lookup(uint32_t code)
@@ -177,6 +178,25 @@ static struct sr_ioc ioc_lookup(uint32_t code)
 	}
 	/* Other requests: terminal ones in hex at entry, the rest at exit. */
 	d.at_exit = _IOC_TYPE(code) != 'T';
+	return d;
+}
+
+/*
+ * The row of the call's request; a struct whose entry copy strace would not
+ * decode (struct sr_ioc_struct.valid) prints in hex at exit instead.
+ */
+static struct sr_ioc ioc_row(const struct sr_call *c)
+{
+	struct sr_ioc d = ioc_lookup((uint32_t)c->args[1]);
+	const struct sr_ioc_struct *st = d.aux;
+	const struct sr_blob *b = c->in[2];
+
+	if (d.arg != IOA_STRUCT || !st->valid)
+		return d;
+	if (!blob_ok(b) || !st->valid(blob_data(b), b->len)) {
+		d.arg = IOA_HEX;
+		d.at_exit = true;
+	}
 	return d;
 }
 
@@ -374,7 +394,8 @@ static void ioctl_print_arg(struct sr_fmt *f, const struct sr_call *c, const str
 		fmt_fd(f, c, (int32_t)c->args[2]);
 		break;
 	case IOA_FLAGS:
-		fmt_flags(f, d->aux, c->args[2]);
+		/* strace's printflags() takes an unsigned int */
+		fmt_flags(f, d->aux, (uint32_t)c->args[2]);
 		break;
 	case IOA_ENUM:
 		fmt_enum(f, d->aux, c->args[2]);
@@ -442,7 +463,7 @@ static void ioctl_arg_name(struct sr_fmt *f, const struct sr_call *c, const stru
 
 static void ioctl_enter(struct sr_fmt *f, const struct sr_call *c)
 {
-	struct sr_ioc d = ioc_lookup((uint32_t)c->args[1]);
+	struct sr_ioc d = ioc_row(c);
 
 	fmt_arg(f, c, 0);
 	fmt_fd(f, c, (int32_t)c->args[0]); /* fd */
@@ -483,7 +504,7 @@ static bool ioc_changes(const struct sr_ioc *d, const struct sr_call *c)
 
 static void ioctl_exit(struct sr_fmt *f, const struct sr_call *c)
 {
-	struct sr_ioc d = ioc_lookup((uint32_t)c->args[1]);
+	struct sr_ioc d = ioc_row(c);
 
 	if (d.at_exit && d.arg != IOA_NONE)
 		ioctl_arg_name(f, c, &d);
@@ -530,7 +551,7 @@ static void ioctl_ret_suffix(struct sr_fmt *f, const struct sr_call *c)
 /* The argument alone, as the ioctl line shows it. */
 static void ioctl_arg_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 {
-	struct sr_ioc d = ioc_lookup((uint32_t)c->args[1]);
+	struct sr_ioc d = ioc_row(c);
 
 	ioctl_print_arg(f, c, &d, d.at_exit && c->has_exit);
 }

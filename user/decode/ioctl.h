@@ -44,7 +44,7 @@ enum sr_ioc_arg {
 	IOA_RAND_POOL, /* struct rand_pool_info and its bytes */
 	IOA_STRUCT, /* a struct printed by a function (.aux: struct sr_ioc_struct) */
 	IOA_FD, /* the argument itself, an fd */
-	IOA_FLAGS, /* the argument itself, a bit set (.aux: struct sr_xlat) */
+	IOA_FLAGS, /* the argument itself, 32 bits of a set (.aux: struct sr_xlat) */
 	IOA_PTR, /* a pointer strace does not follow: NULL or the address */
 	IOA_FIELDS, /* a struct by its field table (.aux: struct sr_ioc_fields) */
 	IOA_INT_FLAGS, /* int * holding a bit set (.aux: struct sr_xlat): "[A|B]" */
@@ -104,6 +104,12 @@ struct sr_ioc_struct {
 	 * success only: nothing after other errors.
 	 */
 	int exit_errno;
+	/*
+	 * Optional: whether the entry copy (@len bytes) is one strace decodes;
+	 * if not, the argument prints in hex at exit as an unknown request's
+	 * (a device-mapper header whose data_size is too small to hold itself).
+	 */
+	bool (*valid)(const uint8_t *p, size_t len);
 };
 
 #define SR_IOC_EXIT_OK (-1) /* no errno: the exit part after success only */
@@ -183,5 +189,9 @@ extern const struct sr_ioc_rows sr_ioc_rows_gpio; /* ioctl_gpio.c */
 extern const struct sr_ioc_rows sr_ioc_rows_ptp; /* ioctl_ptp.c */
 extern const struct sr_ioc_rows sr_ioc_rows_uffd; /* ioctl_uffd.c */
 extern const struct sr_ioc_rows sr_ioc_rows_seccomp; /* ioctl_seccomp.c */
+extern const struct sr_ioc_rows sr_ioc_rows_mtd; /* ioctl_mtd.c */
+extern const struct sr_ioc_rows sr_ioc_rows_dm; /* ioctl_dm.c */
+extern const struct sr_ioc_rows sr_ioc_rows_perf; /* ioctl_perf.c */
+extern const struct sr_ioc_rows sr_ioc_rows_sock; /* ioctl_sock.c */
 
 #endif /* SYSRAY_DECODE_IOCTL_H */
