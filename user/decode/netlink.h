@@ -75,6 +75,8 @@ struct nla_set {
 /* The attributes in @len bytes at @off: "[{nla_len=8, nla_type=IFA_ADDRESS}, ...]". */
 void nl_attrs(const struct nl_ctx *x, uint64_t off, uint64_t len, const struct nla_set *s);
 
+struct nl_struct;
+
 /* How a field of a struct of plain fields prints. */
 enum nlf_kind {
 	NLF_U, /* unsigned decimal */
@@ -86,6 +88,12 @@ enum nlf_kind {
 	NLF_BITNUM, /* bits whose numbers @x names: "1<<TCP_LISTEN" */
 	NLF_COOKIE, /* two u32 (a socket cookie): "[3735928559, 3134983661]" */
 	NLF_DEV, /* a dev_t: "makedev(0x8, 0x1)" */
+	NLF_MAC, /* @size bytes of a link-layer address: 80:81:82 */
+	NLF_HTONS, /* a u16 in network order named by @x: "htons(ETH_P_IP)" */
+	NLF_STRUCT, /* a struct inside: @sub */
+	NLF_HEX_STR, /* @size bytes as "\x61\x62" */
+	NLF_HEX_STR_NZ, /* the same, left out when all zero (padding) */
+	NLF_U8_ARRAY, /* @size bytes as numbers: "[1, 2]" */
 };
 
 /* One field of a struct: its name, where it is, how it prints. */
@@ -95,6 +103,7 @@ struct nl_field {
 	uint8_t size; /* 1, 2, 4 or 8 bytes */
 	uint8_t kind; /* enum nlf_kind */
 	const struct sr_xlat *x;
+	const struct nl_struct *sub; /* NLF_STRUCT's */
 };
 
 #define NLF(type, field, kind, x)                                                  \
@@ -102,12 +111,29 @@ struct nl_field {
 #field, offsetof(type, field), sizeof(((type *)0)->field), kind, x \
 	}
 
+/* A struct field @field of @type printed as the struct @sub describes. */
+#define NLF_SUB(type, field, sub_)                                                                \
+	{                                                                                         \
+#field, offsetof(type, field), sizeof(((type *)0)->field), NLF_STRUCT, NULL, sub_ \
+	}
+
 /* A struct of plain fields: an attribute's payload (nla_struct()). */
 struct nl_struct {
 	size_t size;
 	const struct nl_field *fields;
 	size_t n;
+	/*
+	 * Nonzero: a payload of at least @min bytes (an older, shorter
+	 * version of the struct) prints the fields it holds whole.
+	 */
+	size_t min;
 };
+
+/* The same, its older versions at least @min bytes long. */
+#define NL_STRUCT_MIN(type, flds, min_)                                  \
+	{                                                                \
+		sizeof(type), flds, sizeof(flds) / sizeof(flds[0]), min_ \
+	}
 
 #define NL_STRUCT(type, flds)                                      \
 	{                                                          \
@@ -122,6 +148,22 @@ struct nl_struct {
 
 /* ", name=value" for each of the @n fields @fl of the struct at @m. */
 void nl_fields_print(struct sr_fmt *f, const struct nl_field *fl, size_t n, const uint8_t *m);
+/* The same for the fields that end within @len bytes. */
+void nl_fields_print_upto(struct sr_fmt *f, const struct nl_field *fl, size_t n, const uint8_t *m,
+			  size_t len);
+
+/* An array indexed by the names of @x ("[[DEVCONF_MTU6]=1280, ...]"): nla_indexed()'s argument. */
+struct nla_idx {
+	const struct sr_xlat *x;
+	uint8_t size; /* 4 or 8 bytes per element */
+	bool is_signed;
+};
+
+#define NLA_IDX(name, sz, sgn) (&(const struct nla_idx){ &xlat_##name, sz, sgn })
+
+bool nla_indexed(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+/* A string that should end with its NUL: "abc", or "abc"... when it does not. */
+bool nla_str0(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 
 /* Payload decoders (nlattr.c). */
 /* Nested attributes of the set @opaque (a const struct nla_set *). */
@@ -141,6 +183,28 @@ bool nla_u16(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opa
 bool nla_u32(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 bool nla_u64(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 bool nla_s32(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+bool nla_x16(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+bool nla_x64(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+
+/* A number named by a table: its argument (nla_set.args) for nla_xlat(). */
+struct nla_xlat {
+	const struct sr_xlat *x;
+	uint8_t size; /* bytes read (at least that many in the payload); 0: all, up to 8 */
+	bool flags; /* a bit set, not one value */
+	bool be16; /* a u16 in network byte order */
+};
+
+#define NLA_XVAL(name, sz)  (&(const struct nla_xlat){ &xlat_##name, sz, false, false })
+#define NLA_FLAGS(name, sz) (&(const struct nla_xlat){ &xlat_##name, sz, true, false })
+
+bool nla_xlat(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+/* An fd (-y annotated as the call's other fds). */
+bool nla_fd(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+/* Clock ticks, up to 8 bytes: "1234 /\* 12.34 s *\/". */
+bool nla_clock_t(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+bool nla_in6_addr(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+/* @n bytes of a link-layer address: "80:81:82". */
+void nl_hwaddr(struct sr_fmt *f, const uint8_t *p, size_t n);
 /* Bytes as numbers: "[171, 254]". */
 bool nla_u8_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 bool nla_ifindex(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
@@ -162,6 +226,16 @@ bool rtnl_payload(const struct nl_ctx *x, const struct nlmsghdr *h, uint64_t off
  * of the rest when it was not captured (rtnl.c).
  */
 bool rtnl_struct(const struct nl_ctx *x, uint64_t off, uint64_t len, void *dst, size_t size);
+
+/* A route message's struct and attributes, its family byte @family already read. */
+typedef void (*rt_fn)(const struct nl_ctx *x, uint64_t off, uint64_t len, uint8_t family);
+
+/* The attributes of set @s after a struct of @size bytes (rtnl.c). */
+void rt_attrs(const struct nl_ctx *x, uint64_t off, uint64_t len, size_t size,
+	      const struct nla_set *s);
+
+/* RTM_*LINK: struct ifinfomsg and its IFLA_* attributes (rtnl_link.c). */
+void rtnl_ifinfomsg(const struct nl_ctx *x, uint64_t off, uint64_t len, uint8_t family);
 
 /*
  * The route messages rtnl_msg.c describes by a table of fields (type

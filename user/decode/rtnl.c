@@ -7,7 +7,6 @@
  */
 #include <string.h>
 #include <linux/if_addr.h>
-#include <linux/if_link.h>
 #include <linux/neighbour.h>
 #include <linux/rtnetlink.h>
 
@@ -59,102 +58,13 @@ bool rtnl_struct(const struct nl_ctx *x, uint64_t off, uint64_t len, void *dst, 
 	return nl_fetch(x, off, dst, size);
 }
 
-/* The attributes after a struct of @size bytes. */
-static void rt_attrs(const struct nl_ctx *x, uint64_t off, uint64_t len, size_t size,
-		     const struct nla_set *s)
+void rt_attrs(const struct nl_ctx *x, uint64_t off, uint64_t len, size_t size,
+	      const struct nla_set *s)
 {
 	uint64_t skip = NLMSG_ALIGN(size);
 
 	if (len > skip)
 		nl_attrs(x, off + skip, len - skip, s);
-}
-
-static const nla_fn ifla_fns[] = {
-	[IFLA_IFNAME] = nla_str,
-	[IFLA_MTU] = nla_u32,
-	[IFLA_LINK] = nla_u32,
-	[IFLA_QDISC] = nla_str,
-	[IFLA_COST] = nla_u32,
-	[IFLA_PRIORITY] = nla_u32,
-	[IFLA_MASTER] = nla_u32,
-	[IFLA_TXQLEN] = nla_u32,
-	[IFLA_WEIGHT] = nla_u32,
-	[IFLA_OPERSTATE] = nla_u8,
-	[IFLA_LINKMODE] = nla_u8,
-	[IFLA_NET_NS_PID] = nla_u32,
-	[IFLA_IFALIAS] = nla_str,
-	[IFLA_NUM_VF] = nla_u32,
-	[IFLA_GROUP] = nla_u32,
-	[IFLA_PROMISCUITY] = nla_u32,
-	[IFLA_NUM_TX_QUEUES] = nla_u32,
-	[IFLA_NUM_RX_QUEUES] = nla_u32,
-	[IFLA_CARRIER] = nla_u8,
-	[IFLA_CARRIER_CHANGES] = nla_u32,
-	[IFLA_LINK_NETNSID] = nla_s32,
-	[IFLA_PHYS_PORT_NAME] = nla_str,
-	[IFLA_PROTO_DOWN] = nla_u8,
-	[IFLA_GSO_MAX_SEGS] = nla_u32,
-	[IFLA_GSO_MAX_SIZE] = nla_u32,
-	[IFLA_IF_NETNSID] = nla_s32,
-	[IFLA_CARRIER_UP_COUNT] = nla_u32,
-	[IFLA_CARRIER_DOWN_COUNT] = nla_u32,
-	[IFLA_NEW_IFINDEX] = nla_ifindex,
-	[IFLA_MIN_MTU] = nla_u32,
-	[IFLA_MAX_MTU] = nla_u32,
-	[IFLA_ALT_IFNAME] = nla_str,
-	[IFLA_PARENT_DEV_NAME] = nla_str,
-	[IFLA_PARENT_DEV_BUS_NAME] = nla_str,
-	[IFLA_PROTO_DOWN_REASON] = nla_nested,
-};
-
-#define NIFLA (sizeof(ifla_fns) / sizeof(ifla_fns[0]))
-
-static const nla_fn down_reason_fns[] = {
-	[IFLA_PROTO_DOWN_REASON_MASK] = nla_x32,
-	[IFLA_PROTO_DOWN_REASON_VALUE] = nla_x32,
-};
-
-static const struct nla_set down_reason_set = {
-	.names = &xlat_rtnl_ifla_proto_down_reason_attrs,
-	.fns = down_reason_fns,
-	.n = sizeof(down_reason_fns) / sizeof(down_reason_fns[0]),
-};
-
-/* The nested sets of IFLA attributes, by type. */
-static const void *const ifla_args[NIFLA] = {
-	[IFLA_PROTO_DOWN_REASON] = &down_reason_set,
-};
-
-static const struct nla_set ifla_set = {
-	.names = &xlat_rtnl_link_attrs,
-	.fns = ifla_fns,
-	.n = NIFLA,
-	.args = ifla_args,
-};
-
-/* RTM_*LINK: struct ifinfomsg. */
-static void rt_ifinfomsg(const struct nl_ctx *x, uint64_t off, uint64_t len, uint8_t family)
-{
-	struct sr_fmt *f = x->f;
-	struct ifinfomsg m;
-	bool attrs = false;
-
-	pr_struct_begin(f);
-	pr_field(f, "ifi_family");
-	fmt_enum(f, &xlat_socket_domain, family);
-	if (rtnl_struct(x, off, len, &m, sizeof(m))) {
-		pr_field(f, "ifi_type");
-		fmt_enum(f, &xlat_arp_hardware_types, m.ifi_type);
-		pr_field(f, "ifi_index");
-		fmt_ifindex(f, m.ifi_index);
-		pr_field(f, "ifi_flags");
-		fmt_flags(f, &xlat_iffflags, m.ifi_flags);
-		pr_field_x(f, "ifi_change", m.ifi_change);
-		attrs = true;
-	}
-	pr_struct_end(f);
-	if (attrs)
-		rt_attrs(x, off, len, sizeof(m), &ifla_set);
 }
 
 static bool ifa_flags(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
@@ -299,14 +209,12 @@ static void rt_ndmsg(const struct nl_ctx *x, uint64_t off, uint64_t len, uint8_t
 		rt_attrs(x, off, len, sizeof(m), &s);
 }
 
-typedef void (*rt_fn)(const struct nl_ctx *x, uint64_t off, uint64_t len, uint8_t family);
-
 /* The decoder of each group of four message types (new, del, get, set). */
 static rt_fn rt_decoder(uint16_t type)
 {
 	switch (type) {
 	case RTM_NEWLINK ... RTM_SETLINK:
-		return rt_ifinfomsg;
+		return rtnl_ifinfomsg;
 	case RTM_NEWADDR ... RTM_GETADDR:
 	case RTM_GETMULTICAST:
 	case RTM_GETANYCAST:

@@ -10,19 +10,6 @@
 #include "decode/net.h"
 #include "decode/netlink.h"
 
-/* A timer in clock ticks, its seconds in a comment as fmt_clock_t() prints them. */
-static bool nla_clock_t(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
-{
-	uint64_t v = 0;
-
-	(void)opaque;
-	if (len != 4 && len != 8)
-		return false;
-	if (nl_fetch(x, off, &v, len))
-		fmt_clock_t(x->f, v);
-	return true;
-}
-
 /* A u8 named by the table @opaque. */
 static bool nla_u8_enum(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
 {

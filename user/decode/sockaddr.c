@@ -24,7 +24,9 @@ void fmt_ifindex(struct sr_fmt *f, uint32_t idx)
 		pr_u(f, idx);
 		return;
 	}
-	pr_call_begin(f, "if_nametoindex");
+	/* -X raw: the number; -X verbose: the number, the name in a comment */
+	if (!pr_call_raw_begin_fmt(f, "if_nametoindex", idx, SR_NUM_U, true))
+		return;
 	pr_str(f, name, strnlen(name, IF_NAMESIZE), IF_NAMESIZE, 0);
 	pr_call_end(f);
 }
