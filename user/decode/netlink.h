@@ -192,14 +192,23 @@ struct nla_xlat {
 	uint8_t size; /* bytes read (at least that many in the payload); 0: all, up to 8 */
 	bool flags; /* a bit set, not one value */
 	bool be16; /* a u16 in network byte order */
+	bool quiet; /* no "X_???" note for an unknown value */
 };
 
 #define NLA_XVAL(name, sz)  (&(const struct nla_xlat){ &xlat_##name, sz, false, false })
 #define NLA_FLAGS(name, sz) (&(const struct nla_xlat){ &xlat_##name, sz, true, false })
+/* A value in hex with no "X_???" note when no name has it. */
+#define NLA_XVAL_QUIET(name, sz) (&(const struct nla_xlat){ &xlat_##name, sz, false, false, true })
+/* A u16 in network byte order: "htons(ETH_P_IP)". */
+#define NLA_XVAL_BE16(name) (&(const struct nla_xlat){ &xlat_##name, 2, false, true })
 
 bool nla_xlat(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 /* An fd (-y annotated as the call's other fds). */
 bool nla_fd(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+/* A u16 in network byte order: "htons(80)". */
+bool nla_be16(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+/* A link-layer address of up to 32 bytes: "80:81:82". */
+bool nla_hwaddr(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 /* Clock ticks, up to 8 bytes: "1234 /\* 12.34 s *\/". */
 bool nla_clock_t(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 bool nla_in6_addr(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
@@ -234,6 +243,13 @@ typedef void (*rt_fn)(const struct nl_ctx *x, uint64_t off, uint64_t len, uint8_
 void rt_attrs(const struct nl_ctx *x, uint64_t off, uint64_t len, size_t size,
 	      const struct nla_set *s);
 
+/* A value of @x by name, or in hex with (@comment) its "X_???" note (rtnl.c). */
+void rt_enum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v, bool comment);
+
+/* RTM_*ROUTE: struct rtmsg, RTM_*NEIGH: struct ndmsg, and their attributes (rtnl_route.c). */
+void rtnl_rtmsg(const struct nl_ctx *x, uint64_t off, uint64_t len, uint8_t family);
+void rtnl_ndmsg(const struct nl_ctx *x, uint64_t off, uint64_t len, uint8_t family);
+
 /* RTM_*LINK: struct ifinfomsg and its IFLA_* attributes (rtnl_link.c). */
 void rtnl_ifinfomsg(const struct nl_ctx *x, uint64_t off, uint64_t len, uint8_t family);
 
@@ -246,6 +262,8 @@ bool rtnl_msg_payload(const struct nl_ctx *x, uint16_t type, uint64_t off, uint6
 
 /* The attributes of the traffic control messages (tcmsg), rtnl_tc.c. */
 extern const struct nla_set rtnl_tc_attrs;
+/* The attributes of the neighbour table messages (ndtmsg), rtnl_route.c. */
+extern const struct nla_set rtnl_neightbl_attrs;
 /* The attributes of the multicast database messages (br_port_msg), rtnl_mdb.c. */
 extern const struct nla_set rtnl_mdb_attrs;
 

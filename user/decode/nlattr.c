@@ -229,12 +229,46 @@ bool nla_xlat(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *op
 		return false;
 	if (!nl_fetch(x, off, &v, n))
 		return true;
-	if (d->be16)
-		v = ntohs((uint16_t)v);
-	if (d->flags)
+	if (d->be16) {
+		pr_call_begin(x->f, "htons");
+		fmt_enum(x->f, d->x, ntohs((uint16_t)v));
+		pr_call_end(x->f);
+	} else if (d->flags) {
 		fmt_flags(x->f, d->x, v);
-	else
+	} else if (d->quiet) {
+		rt_enum(x->f, d->x, v, false);
+	} else {
 		fmt_enum(x->f, d->x, v);
+	}
+	return true;
+}
+
+bool nla_be16(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	uint16_t v;
+
+	(void)opaque;
+	if (len < sizeof(v))
+		return false;
+	if (nl_fetch(x, off, &v, sizeof(v))) {
+		pr_call_begin(x->f, "htons");
+		pr_u(x->f, ntohs(v));
+		pr_call_end(x->f);
+	}
+	return true;
+}
+
+bool nla_hwaddr(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	const uint8_t *p = nl_at(x, off, len);
+
+	(void)opaque;
+	if (len > 32)
+		return false;
+	if (!p)
+		pr_addr(x->f, x->addr + off);
+	else
+		nl_hwaddr(x->f, p, len);
 	return true;
 }
 
@@ -367,29 +401,20 @@ static bool nla_inaddr_raw(struct sr_fmt *f, int family, const void *a, size_t n
 bool nla_inaddr(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
 {
 	uint8_t family = opaque ? *(const uint8_t *)opaque : AF_UNSPEC;
-	const void *p = nl_at(x, off, len);
+	size_t size = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
+	const void *p = nl_at(x, off, size);
 
-	switch (family) {
-	case AF_INET:
-		if (len != 4)
-			return false;
-		if (!p)
-			break;
-		if (!nla_inaddr_raw(x->f, family, p, len))
-			fmt_inet4(x->f, p);
-		return true;
-	case AF_INET6:
-		if (len != 16)
-			return false;
-		if (!p)
-			break;
-		if (!nla_inaddr_raw(x->f, family, p, len))
-			nla_inet6(x->f, p);
-		return true;
-	default:
+	/* another family, or too short: the bytes */
+	if (!size || len < size)
 		return false;
-	}
-	pr_addr(x->f, x->addr + off);
+	if (!p)
+		pr_addr(x->f, x->addr + off);
+	else if (nla_inaddr_raw(x->f, family, p, size))
+		;
+	else if (family == AF_INET)
+		fmt_inet4(x->f, p);
+	else
+		nla_inet6(x->f, p);
 	return true;
 }
 

@@ -7,14 +7,12 @@
  */
 #include <string.h>
 #include <linux/if_addr.h>
-#include <linux/neighbour.h>
 #include <linux/rtnetlink.h>
 
 #include "decode/net.h"
 #include "decode/netlink.h"
 
-/* A value of @x by name, or in hex with (@comment) its "X_???" note. */
-static void rt_enum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v, bool comment)
+void rt_enum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v, bool comment)
 {
 	const char *n = xlat__name(x, v);
 
@@ -132,83 +130,6 @@ static void rt_ifaddrmsg(const struct nl_ctx *x, uint64_t off, uint64_t len, uin
 		rt_attrs(x, off, len, sizeof(m), &s);
 }
 
-static const nla_fn rta_fns[] = {
-	[RTA_DST] = nla_inaddr,	    [RTA_SRC] = nla_inaddr,	  [RTA_IIF] = nla_ifindex,
-	[RTA_OIF] = nla_ifindex,    [RTA_GATEWAY] = nla_inaddr,	  [RTA_PRIORITY] = nla_u32,
-	[RTA_PREFSRC] = nla_inaddr, [RTA_FLOW] = nla_u32,	  [RTA_TABLE] = nla_u32,
-	[RTA_MARK] = nla_u32,	    [RTA_NEWDST] = nla_inaddr,	  [RTA_EXPIRES] = nla_u64,
-	[RTA_UID] = nla_u32,	    [RTA_TTL_PROPAGATE] = nla_u8, [RTA_IP_PROTO] = nla_u8,
-	[RTA_SPORT] = NULL,	    [RTA_NH_ID] = nla_u32,
-};
-
-/* RTM_*ROUTE: struct rtmsg. */
-static void rt_rtmsg(const struct nl_ctx *x, uint64_t off, uint64_t len, uint8_t family)
-{
-	struct sr_fmt *f = x->f;
-	struct nla_set s = { &xlat_rtnl_route_attrs, rta_fns, sizeof(rta_fns) / sizeof(rta_fns[0]),
-			     &family };
-	struct rtmsg m;
-	bool attrs = false;
-
-	pr_struct_begin(f);
-	pr_field(f, "rtm_family");
-	fmt_enum(f, &xlat_socket_domain, family);
-	if (rtnl_struct(x, off, len, &m, sizeof(m))) {
-		pr_field_u(f, "rtm_dst_len", m.rtm_dst_len);
-		pr_field_u(f, "rtm_src_len", m.rtm_src_len);
-		pr_field(f, "rtm_tos");
-		fmt_flags(f, &xlat_ip_type_of_services, m.rtm_tos);
-		pr_field(f, "rtm_table");
-		rt_enum(f, &xlat_routing_table_ids, m.rtm_table, false);
-		pr_field(f, "rtm_protocol");
-		fmt_enum(f, &xlat_routing_protocols, m.rtm_protocol);
-		pr_field(f, "rtm_scope");
-		rt_enum(f, &xlat_routing_scopes, m.rtm_scope, false);
-		pr_field(f, "rtm_type");
-		fmt_enum(f, &xlat_routing_types, m.rtm_type);
-		pr_field(f, "rtm_flags");
-		fmt_flags(f, &xlat_ip_route_flags, m.rtm_flags);
-		attrs = true;
-	}
-	pr_struct_end(f);
-	if (attrs)
-		rt_attrs(x, off, len, sizeof(m), &s);
-}
-
-static const nla_fn nda_fns[] = {
-	[NDA_DST] = nla_inaddr,	      [NDA_PROBES] = nla_u32,	   [NDA_VLAN] = nla_u16,
-	[NDA_VNI] = nla_u32,	      [NDA_IFINDEX] = nla_ifindex, [NDA_MASTER] = nla_ifindex,
-	[NDA_LINK_NETNSID] = nla_u32, [NDA_SRC_VNI] = NULL,	   [NDA_NH_ID] = nla_u32,
-};
-
-/* RTM_*NEIGH: struct ndmsg. */
-static void rt_ndmsg(const struct nl_ctx *x, uint64_t off, uint64_t len, uint8_t family)
-{
-	struct sr_fmt *f = x->f;
-	struct nla_set s = { &xlat_rtnl_neigh_attrs, nda_fns, sizeof(nda_fns) / sizeof(nda_fns[0]),
-			     &family };
-	struct ndmsg m;
-	bool attrs = false;
-
-	pr_struct_begin(f);
-	pr_field(f, "ndm_family");
-	fmt_enum(f, &xlat_socket_domain, family);
-	if (rtnl_struct(x, off, len, &m, sizeof(m))) {
-		pr_field(f, "ndm_ifindex");
-		fmt_ifindex(f, m.ndm_ifindex);
-		pr_field(f, "ndm_state");
-		fmt_flags(f, &xlat_neighbor_cache_entry_states, m.ndm_state);
-		pr_field(f, "ndm_flags");
-		fmt_flags(f, &xlat_neighbor_cache_entry_flags, m.ndm_flags);
-		pr_field(f, "ndm_type");
-		fmt_enum(f, &xlat_routing_types, m.ndm_type);
-		attrs = true;
-	}
-	pr_struct_end(f);
-	if (attrs)
-		rt_attrs(x, off, len, sizeof(m), &s);
-}
-
 /* The decoder of each group of four message types (new, del, get, set). */
 static rt_fn rt_decoder(uint16_t type)
 {
@@ -220,9 +141,9 @@ static rt_fn rt_decoder(uint16_t type)
 	case RTM_GETANYCAST:
 		return rt_ifaddrmsg;
 	case RTM_NEWROUTE ... RTM_GETROUTE:
-		return rt_rtmsg;
+		return rtnl_rtmsg;
 	case RTM_NEWNEIGH ... RTM_GETNEIGH:
-		return rt_ndmsg;
+		return rtnl_ndmsg;
 	}
 	return NULL;
 }

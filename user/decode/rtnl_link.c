@@ -14,21 +14,6 @@
 #include "decode/net.h"
 #include "decode/netlink.h"
 
-/* The link-layer address attributes: the address, whatever the family. */
-static bool ifla_hwaddr(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
-{
-	const uint8_t *p = nl_at(x, off, len);
-
-	(void)opaque;
-	if (len > 32)
-		return false;
-	if (!p)
-		pr_addr(x->f, x->addr + off);
-	else
-		nl_hwaddr(x->f, p, len);
-	return true;
-}
-
 #define STATS_FIELD(type, name) NLF(type, name, NLF_U, NULL)
 #define LINK_STATS(type)                                                                           \
 	STATS_FIELD(type, rx_packets), STATS_FIELD(type, tx_packets), STATS_FIELD(type, rx_bytes), \
@@ -397,8 +382,8 @@ static bool ifla_prop_list(const struct nl_ctx *x, uint64_t off, uint64_t len, c
 #define NIFLA (IFLA_ALLMULTI + 1)
 
 static const nla_fn ifla_fns[NIFLA] = {
-	[IFLA_ADDRESS] = ifla_hwaddr,
-	[IFLA_BROADCAST] = ifla_hwaddr,
+	[IFLA_ADDRESS] = nla_hwaddr,
+	[IFLA_BROADCAST] = nla_hwaddr,
 	[IFLA_IFNAME] = nla_str,
 	[IFLA_MTU] = nla_u32,
 	[IFLA_LINK] = nla_u32,
@@ -443,7 +428,7 @@ static const nla_fn ifla_fns[NIFLA] = {
 	[IFLA_MAX_MTU] = nla_u32,
 	[IFLA_PROP_LIST] = ifla_prop_list,
 	[IFLA_ALT_IFNAME] = nla_str,
-	[IFLA_PERM_ADDRESS] = ifla_hwaddr,
+	[IFLA_PERM_ADDRESS] = nla_hwaddr,
 	[IFLA_PROTO_DOWN_REASON] = nla_nested,
 	[IFLA_PARENT_DEV_NAME] = nla_str,
 	[IFLA_PARENT_DEV_BUS_NAME] = nla_str,

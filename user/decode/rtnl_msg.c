@@ -70,8 +70,10 @@ static const struct nl_msgdesc mdb_msg = { "family",
 					   &rtnl_mdb_attrs };
 static const struct nl_msgdesc ifal_msg =
 	NL_MSG(struct ifaddrlblmsg, "ifal_family", ifal_fields, &xlat_rtnl_addrlabel_attrs);
-static const struct nl_msgdesc neightbl_msg = { "ndtm_family", sizeof(struct ndtmsg), no_fields, 0,
-						&xlat_rtnl_neightbl_attrs };
+static const struct nl_msgdesc neightbl_msg = {
+	"ndtm_family",	     sizeof(struct ndtmsg), no_fields, 0, &xlat_rtnl_neightbl_attrs,
+	&rtnl_neightbl_attrs
+};
 static const struct nl_msgdesc tc_msg = {
 	"tcm_family",	     sizeof(struct tcmsg),
 	tc_fields,	     sizeof(tc_fields) / sizeof(tc_fields[0]),
