@@ -84,6 +84,8 @@ enum nlf_kind {
 	NLF_X, /* hex */
 	NLF_IFINDEX, /* if_nametoindex("lo") */
 	NLF_ENUM, /* a name of @x, or hex and its "X_???" note */
+	NLF_ENUM_QUIET, /* a name of @x, or hex */
+	NLF_X_NZ, /* hex, left out when 0 (reserved fields) */
 	NLF_FLAGS, /* bits named by @x */
 	NLF_BITNUM, /* bits whose numbers @x names: "1<<TCP_LISTEN" */
 	NLF_COOKIE, /* two u32 (a socket cookie): "[3735928559, 3134983661]" */
@@ -205,6 +207,10 @@ struct nla_xlat {
 bool nla_xlat(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 /* An fd (-y annotated as the call's other fds). */
 bool nla_fd(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+/* A u64 in network byte order: "htobe64(80)". */
+bool nla_be64(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+/* An array of the struct @opaque (a const struct nl_struct *): "[{...}, {...}]". */
+bool nla_struct_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 /* A u16 in network byte order: "htons(80)". */
 bool nla_be16(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 /* A link-layer address of up to 32 bytes: "80:81:82". */
@@ -249,6 +255,8 @@ void rt_enum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v, bool comment
 /* RTM_*ROUTE: struct rtmsg, RTM_*NEIGH: struct ndmsg, and their attributes (rtnl_route.c). */
 void rtnl_rtmsg(const struct nl_ctx *x, uint64_t off, uint64_t len, uint8_t family);
 void rtnl_ndmsg(const struct nl_ctx *x, uint64_t off, uint64_t len, uint8_t family);
+/* RTM_NEWCACHEREPORT: struct rtgenmsg, then the multicast routing report (rtnl_route.c). */
+void rtnl_cachereport(const struct nl_ctx *x, uint64_t off, uint64_t len, uint8_t family);
 
 /* RTM_*LINK: struct ifinfomsg and its IFLA_* attributes (rtnl_link.c). */
 void rtnl_ifinfomsg(const struct nl_ctx *x, uint64_t off, uint64_t len, uint8_t family);
@@ -262,6 +270,11 @@ bool rtnl_msg_payload(const struct nl_ctx *x, uint16_t type, uint64_t off, uint6
 
 /* The attributes of the traffic control messages (tcmsg), rtnl_tc.c. */
 extern const struct nla_set rtnl_tc_attrs;
+/* The attributes of the traffic control actions (tcamsg), rtnl_tc.c. */
+extern const struct nla_set rtnl_tca_act_attrs;
+/* The attributes of the routing rule and next hop messages, rtnl_rule.c. */
+extern const struct nla_set rtnl_rule_attrs;
+extern const struct nla_set rtnl_nexthop_attrs;
 /* The attributes of the neighbour table messages (ndtmsg), rtnl_route.c. */
 extern const struct nla_set rtnl_neightbl_attrs;
 /* The attributes of the multicast database messages (br_port_msg), rtnl_mdb.c. */

@@ -5,6 +5,7 @@
  * prints them: "[{nla_len=8, nla_type=IFA_ADDRESS}, inet_addr(...)]", an
  * array when more than one follows, cut at -s attributes.
  */
+#include <endian.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -455,12 +456,15 @@ void nl_fields_print_upto(struct sr_fmt *f, const struct nl_field *fl, size_t n,
 	size_t i;
 
 	for (i = 0; i < n && (size_t)fl->off + fl->size <= len; i++, fl++) {
-		if (fl->kind == NLF_HEX_STR_NZ && nl_zero(m + fl->off, fl->size))
-			continue;
 		uint64_t v = fl->size == 8 ? get64(m, fl->off) :
 			     fl->size == 4 ? get32(m, fl->off) :
 			     fl->size == 2 ? get16(m, fl->off) :
 					     m[fl->off];
+
+		/* reserved fields strace shows only when they hold something */
+		if ((fl->kind == NLF_HEX_STR_NZ || fl->kind == NLF_X_NZ) &&
+		    nl_zero(m + fl->off, fl->size))
+			continue;
 
 		pr_field(f, fl->name);
 		switch (fl->kind) {
@@ -472,6 +476,7 @@ void nl_fields_print_upto(struct sr_fmt *f, const struct nl_field *fl, size_t n,
 						(int8_t)v);
 			break;
 		case NLF_X:
+		case NLF_X_NZ:
 			pr_x(f, v);
 			break;
 		case NLF_IFINDEX:
@@ -479,6 +484,9 @@ void nl_fields_print_upto(struct sr_fmt *f, const struct nl_field *fl, size_t n,
 			break;
 		case NLF_ENUM:
 			fmt_enum(f, fl->x, v);
+			break;
+		case NLF_ENUM_QUIET:
+			rt_enum(f, fl->x, v, false);
 			break;
 		case NLF_FLAGS:
 			fmt_flags(f, fl->x, v);
@@ -632,4 +640,53 @@ bool nla_u32_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const voi
 {
 	(void)opaque;
 	return nla_uarray(x, off, len, sizeof(uint32_t));
+}
+
+bool nla_be64(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	uint64_t v;
+
+	(void)opaque;
+	if (len < sizeof(v))
+		return false;
+	if (nl_fetch(x, off, &v, sizeof(v))) {
+		pr_call_begin(x->f, "htobe64");
+		pr_u(x->f, be64toh(v));
+		pr_call_end(x->f);
+	}
+	return true;
+}
+
+/*
+ * An array of the struct @opaque (a const struct nl_struct *), as strace's
+ * print_array(): whole elements, cut at -s, "..." and the address where
+ * the capture ends.
+ */
+bool nla_struct_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	const struct nl_struct *d = opaque;
+	uint64_t i, n = len / d->size;
+
+	if (!n)
+		return false;
+	if (!nl_at(x, off, d->size)) {
+		pr_addr(x->f, x->addr + off);
+		return true;
+	}
+	pr_array_begin(x->f);
+	for (i = 0; i < n; i++) {
+		const uint8_t *p = nl_at(x, off + i * d->size, d->size);
+
+		if (!pr_array_elem(x->f, i))
+			break;
+		if (!p) {
+			fmt_more_unread(x->f, x->addr + off + i * d->size);
+			break;
+		}
+		pr_struct_begin(x->f);
+		nl_fields_print(x->f, d->fields, d->n, p);
+		pr_struct_end(x->f);
+	}
+	pr_array_end(x->f);
+	return true;
 }

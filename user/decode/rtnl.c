@@ -144,6 +144,8 @@ static rt_fn rt_decoder(uint16_t type)
 		return rtnl_rtmsg;
 	case RTM_NEWNEIGH ... RTM_GETNEIGH:
 		return rtnl_ndmsg;
+	case RTM_NEWCACHEREPORT:
+		return rtnl_cachereport;
 	}
 	return NULL;
 }

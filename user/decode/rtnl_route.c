@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <sys/socket.h>
 #include <linux/lwtunnel.h>
+#include <linux/mroute.h>
+#include <linux/mroute6.h>
 #include <linux/neighbour.h>
 #include <linux/rtnetlink.h>
 
@@ -366,3 +368,74 @@ const struct nla_set rtnl_neightbl_attrs = {
 	.n = NNDTA,
 	.args = ndta_args,
 };
+
+/* RTM_NEWCACHEREPORT of IPv4 and IPv6 multicast routing */
+#define NIPMRA (IPMRA_CREPORT_TABLE + 1)
+
+static const nla_fn ipmra_fns[NIPMRA] = {
+	[IPMRA_CREPORT_MSGTYPE] = nla_xlat,    [IPMRA_CREPORT_VIF_ID] = nla_u32,
+	[IPMRA_CREPORT_SRC_ADDR] = nla_inaddr, [IPMRA_CREPORT_DST_ADDR] = nla_inaddr,
+	[IPMRA_CREPORT_TABLE] = nla_u32,
+};
+
+static const uint8_t af_inet = AF_INET;
+
+static const void *const ipmra_args[NIPMRA] = {
+	[IPMRA_CREPORT_MSGTYPE] = NLA_XVAL(rtnl_ipmra_msg_types, 1),
+	[IPMRA_CREPORT_SRC_ADDR] = &af_inet,
+	[IPMRA_CREPORT_DST_ADDR] = &af_inet,
+};
+
+static const struct nla_set ipmra_set = {
+	.names = &xlat_rtnl_ipmra_creport_attr,
+	.fns = ipmra_fns,
+	.n = NIPMRA,
+	.args = ipmra_args,
+};
+
+#define NIP6MRA (IP6MRA_CREPORT_PKT + 1)
+
+static const nla_fn ip6mra_fns[NIP6MRA] = {
+	[IP6MRA_CREPORT_MSGTYPE] = nla_xlat,
+	[IP6MRA_CREPORT_MIF_ID] = nla_u32,
+	[IP6MRA_CREPORT_SRC_ADDR] = nla_in6_addr,
+	[IP6MRA_CREPORT_DST_ADDR] = nla_in6_addr,
+};
+
+static const void *const ip6mra_args[NIP6MRA] = {
+	[IP6MRA_CREPORT_MSGTYPE] = NLA_XVAL(rtnl_ip6mra_msg_types, 1),
+};
+
+static const struct nla_set ip6mra_set = {
+	.names = &xlat_rtnl_ip6mra_creport_attr,
+	.fns = ip6mra_fns,
+	.n = NIP6MRA,
+	.args = ip6mra_args,
+};
+
+void rtnl_cachereport(const struct nl_ctx *x, uint64_t off, uint64_t len, uint8_t family)
+{
+	const struct nla_set *s = family == RTNL_FAMILY_IPMR  ? &ipmra_set :
+				  family == RTNL_FAMILY_IP6MR ? &ip6mra_set :
+								NULL;
+	uint64_t skip = NLMSG_ALIGN(sizeof(struct rtgenmsg));
+	const char *n = xlat__name(&xlat_rtnl_family, family);
+	struct sr_fmt *f = x->f;
+
+	pr_struct_begin(f);
+	pr_field(f, "rtgen_family");
+	/* the multicast routing families first, then the address families */
+	if (n)
+		pr_sym(f, n, family);
+	else if (xlat__name(&xlat_socket_domain, family))
+		fmt_enum(f, &xlat_socket_domain, family);
+	else
+		fmt_enum(f, &xlat_rtnl_family, family);
+	pr_struct_end(f);
+	if (len <= skip)
+		return;
+	if (s)
+		nl_attrs(x, off + skip, len - skip, s);
+	else
+		nl_hex(x, off + skip, len - skip);
+}
