@@ -130,11 +130,14 @@ static const struct nl_msgdesc *rtnl_msgdesc(uint16_t type)
 		return &mdb_msg;
 	case RTM_NEWADDRLABEL ... RTM_GETADDRLABEL:
 		return &ifal_msg;
-	case RTM_NEWNEIGHTBL ... RTM_SETNEIGHTBL:
+	case RTM_NEWNEIGHTBL:
+	case RTM_GETNEIGHTBL:
+	case RTM_SETNEIGHTBL:
 		return &neightbl_msg;
 	case RTM_NEWQDISC ... RTM_GETTFILTER:
 	case RTM_NEWCHAIN ... RTM_GETCHAIN:
-		return &tc_msg;
+		/* the fourth type of each group is not one */
+		return (type & 3) != 3 ? &tc_msg : NULL;
 	case RTM_NEWRULE ... RTM_GETRULE:
 		return &rule_msg;
 	case RTM_NEWNEXTHOP ... RTM_GETNEXTHOP:
