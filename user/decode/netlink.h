@@ -75,6 +75,8 @@ struct nla_set {
 /* The attributes in @len bytes at @off: "[{nla_len=8, nla_type=IFA_ADDRESS}, ...]". */
 void nl_attrs(const struct nl_ctx *x, uint64_t off, uint64_t len, const struct nla_set *s);
 
+struct nl_struct;
+
 /* How a field of a struct of plain fields prints. */
 enum nlf_kind {
 	NLF_U, /* unsigned decimal */
@@ -82,10 +84,18 @@ enum nlf_kind {
 	NLF_X, /* hex */
 	NLF_IFINDEX, /* if_nametoindex("lo") */
 	NLF_ENUM, /* a name of @x, or hex and its "X_???" note */
+	NLF_ENUM_QUIET, /* a name of @x, or hex */
+	NLF_X_NZ, /* hex, left out when 0 (reserved fields) */
 	NLF_FLAGS, /* bits named by @x */
 	NLF_BITNUM, /* bits whose numbers @x names: "1<<TCP_LISTEN" */
 	NLF_COOKIE, /* two u32 (a socket cookie): "[3735928559, 3134983661]" */
 	NLF_DEV, /* a dev_t: "makedev(0x8, 0x1)" */
+	NLF_MAC, /* @size bytes of a link-layer address: 80:81:82 */
+	NLF_HTONS, /* a u16 in network order named by @x: "htons(ETH_P_IP)" */
+	NLF_STRUCT, /* a struct inside: @sub */
+	NLF_HEX_STR, /* @size bytes as "\x61\x62" */
+	NLF_HEX_STR_NZ, /* the same, left out when all zero (padding) */
+	NLF_U8_ARRAY, /* @size bytes as numbers: "[1, 2]" */
 };
 
 /* One field of a struct: its name, where it is, how it prints. */
@@ -95,6 +105,7 @@ struct nl_field {
 	uint8_t size; /* 1, 2, 4 or 8 bytes */
 	uint8_t kind; /* enum nlf_kind */
 	const struct sr_xlat *x;
+	const struct nl_struct *sub; /* NLF_STRUCT's */
 };
 
 #define NLF(type, field, kind, x)                                                  \
@@ -102,12 +113,29 @@ struct nl_field {
 #field, offsetof(type, field), sizeof(((type *)0)->field), kind, x \
 	}
 
+/* A struct field @field of @type printed as the struct @sub describes. */
+#define NLF_SUB(type, field, sub_)                                                                \
+	{                                                                                         \
+#field, offsetof(type, field), sizeof(((type *)0)->field), NLF_STRUCT, NULL, sub_ \
+	}
+
 /* A struct of plain fields: an attribute's payload (nla_struct()). */
 struct nl_struct {
 	size_t size;
 	const struct nl_field *fields;
 	size_t n;
+	/*
+	 * Nonzero: a payload of at least @min bytes (an older, shorter
+	 * version of the struct) prints the fields it holds whole.
+	 */
+	size_t min;
 };
+
+/* The same, its older versions at least @min bytes long. */
+#define NL_STRUCT_MIN(type, flds, min_)                                  \
+	{                                                                \
+		sizeof(type), flds, sizeof(flds) / sizeof(flds[0]), min_ \
+	}
 
 #define NL_STRUCT(type, flds)                                      \
 	{                                                          \
@@ -122,6 +150,22 @@ struct nl_struct {
 
 /* ", name=value" for each of the @n fields @fl of the struct at @m. */
 void nl_fields_print(struct sr_fmt *f, const struct nl_field *fl, size_t n, const uint8_t *m);
+/* The same for the fields that end within @len bytes. */
+void nl_fields_print_upto(struct sr_fmt *f, const struct nl_field *fl, size_t n, const uint8_t *m,
+			  size_t len);
+
+/* An array indexed by the names of @x ("[[DEVCONF_MTU6]=1280, ...]"): nla_indexed()'s argument. */
+struct nla_idx {
+	const struct sr_xlat *x;
+	uint8_t size; /* 4 or 8 bytes per element */
+	bool is_signed;
+};
+
+#define NLA_IDX(name, sz, sgn) (&(const struct nla_idx){ &xlat_##name, sz, sgn })
+
+bool nla_indexed(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+/* A string that should end with its NUL: "abc", or "abc"... when it does not. */
+bool nla_str0(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 
 /* Payload decoders (nlattr.c). */
 /* Nested attributes of the set @opaque (a const struct nla_set *). */
@@ -141,6 +185,41 @@ bool nla_u16(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opa
 bool nla_u32(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 bool nla_u64(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 bool nla_s32(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+bool nla_x16(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+bool nla_x64(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+
+/* A number named by a table: its argument (nla_set.args) for nla_xlat(). */
+struct nla_xlat {
+	const struct sr_xlat *x;
+	uint8_t size; /* bytes read (at least that many in the payload); 0: all, up to 8 */
+	bool flags; /* a bit set, not one value */
+	bool be16; /* a u16 in network byte order */
+	bool quiet; /* no "X_???" note for an unknown value */
+};
+
+#define NLA_XVAL(name, sz)  (&(const struct nla_xlat){ &xlat_##name, sz, false, false })
+#define NLA_FLAGS(name, sz) (&(const struct nla_xlat){ &xlat_##name, sz, true, false })
+/* A value in hex with no "X_???" note when no name has it. */
+#define NLA_XVAL_QUIET(name, sz) (&(const struct nla_xlat){ &xlat_##name, sz, false, false, true })
+/* A u16 in network byte order: "htons(ETH_P_IP)". */
+#define NLA_XVAL_BE16(name) (&(const struct nla_xlat){ &xlat_##name, 2, false, true })
+
+bool nla_xlat(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+/* An fd (-y annotated as the call's other fds). */
+bool nla_fd(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+/* A u64 in network byte order: "htobe64(80)". */
+bool nla_be64(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+/* An array of the struct @opaque (a const struct nl_struct *): "[{...}, {...}]". */
+bool nla_struct_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+/* A u16 in network byte order: "htons(80)". */
+bool nla_be16(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+/* A link-layer address of up to 32 bytes: "80:81:82". */
+bool nla_hwaddr(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+/* Clock ticks, up to 8 bytes: "1234 /\* 12.34 s *\/". */
+bool nla_clock_t(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+bool nla_in6_addr(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+/* @n bytes of a link-layer address: "80:81:82". */
+void nl_hwaddr(struct sr_fmt *f, const uint8_t *p, size_t n);
 /* Bytes as numbers: "[171, 254]". */
 bool nla_u8_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 bool nla_ifindex(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
@@ -163,6 +242,25 @@ bool rtnl_payload(const struct nl_ctx *x, const struct nlmsghdr *h, uint64_t off
  */
 bool rtnl_struct(const struct nl_ctx *x, uint64_t off, uint64_t len, void *dst, size_t size);
 
+/* A route message's struct and attributes, its family byte @family already read. */
+typedef void (*rt_fn)(const struct nl_ctx *x, uint64_t off, uint64_t len, uint8_t family);
+
+/* The attributes of set @s after a struct of @size bytes (rtnl.c). */
+void rt_attrs(const struct nl_ctx *x, uint64_t off, uint64_t len, size_t size,
+	      const struct nla_set *s);
+
+/* A value of @x by name, or in hex with (@comment) its "X_???" note (rtnl.c). */
+void rt_enum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v, bool comment);
+
+/* RTM_*ROUTE: struct rtmsg, RTM_*NEIGH: struct ndmsg, and their attributes (rtnl_route.c). */
+void rtnl_rtmsg(const struct nl_ctx *x, uint64_t off, uint64_t len, uint8_t family);
+void rtnl_ndmsg(const struct nl_ctx *x, uint64_t off, uint64_t len, uint8_t family);
+/* RTM_NEWCACHEREPORT: struct rtgenmsg, then the multicast routing report (rtnl_route.c). */
+void rtnl_cachereport(const struct nl_ctx *x, uint64_t off, uint64_t len, uint8_t family);
+
+/* RTM_*LINK: struct ifinfomsg and its IFLA_* attributes (rtnl_link.c). */
+void rtnl_ifinfomsg(const struct nl_ctx *x, uint64_t off, uint64_t len, uint8_t family);
+
 /*
  * The route messages rtnl_msg.c describes by a table of fields (type
  * @type, its family byte @family already read): false for the others.
@@ -172,6 +270,13 @@ bool rtnl_msg_payload(const struct nl_ctx *x, uint16_t type, uint64_t off, uint6
 
 /* The attributes of the traffic control messages (tcmsg), rtnl_tc.c. */
 extern const struct nla_set rtnl_tc_attrs;
+/* The attributes of the traffic control actions (tcamsg), rtnl_tc.c. */
+extern const struct nla_set rtnl_tca_act_attrs;
+/* The attributes of the routing rule and next hop messages, rtnl_rule.c. */
+extern const struct nla_set rtnl_rule_attrs;
+extern const struct nla_set rtnl_nexthop_attrs;
+/* The attributes of the neighbour table messages (ndtmsg), rtnl_route.c. */
+extern const struct nla_set rtnl_neightbl_attrs;
 /* The attributes of the multicast database messages (br_port_msg), rtnl_mdb.c. */
 extern const struct nla_set rtnl_mdb_attrs;
 

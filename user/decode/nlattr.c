@@ -5,6 +5,8 @@
  * prints them: "[{nla_len=8, nla_type=IFA_ADDRESS}, inet_addr(...)]", an
  * array when more than one follows, cut at -s attributes.
  */
+#include <endian.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <arpa/inet.h>
@@ -110,11 +112,33 @@ void nl_attrs(const struct nl_ctx *x, uint64_t off, uint64_t len, const struct n
 }
 
 /*
+ * A string of @len bytes that should end with a NUL, as strace's
+ * decode_nla_str(): all of them (cut at -s) but that NUL, with "..." when
+ * the last byte shown is no NUL.
+ */
+bool nla_str(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	size_t max = fmt_strsize(x->f), size = len < max ? len : max;
+	const char *p = nl_at(x, off, len <= max ? len : max + 1);
+
+	(void)opaque;
+	if (!p) {
+		pr_addr(x->f, x->addr + off);
+		return true;
+	}
+	if (size && p[size - 1] == '\0')
+		pr_str(x->f, p, size - 1, max, 0);
+	else
+		pr_str(x->f, p, size, max, len ? SR_Q_ELLIPSIS : 0);
+	return true;
+}
+
+/*
  * A NUL-terminated string of @len bytes, as strace's printstr_ex() with
  * QUOTE_0_TERMINATED: up to its NUL within the first -s bytes, else those
  * bytes and "...".
  */
-bool nla_str(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+bool nla_str0(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
 {
 	size_t max = fmt_strsize(x->f), size = len < max ? len : max;
 	const char *p = nl_at(x, off, size), *nul;
@@ -138,7 +162,8 @@ static bool nla_num(const struct nl_ctx *x, uint64_t off, uint64_t len, size_t s
 {
 	uint64_t v = 0;
 
-	if (len != size)
+	/* a longer payload: its first @size bytes, as strace reads them */
+	if (len < size)
 		return false;
 	if (!nl_fetch(x, off, &v, size))
 		return true;
@@ -178,12 +203,140 @@ bool nla_s32(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opa
 	return nla_num(x, off, len, 4, SR_NUM_D);
 }
 
+bool nla_x16(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	(void)opaque;
+	return nla_num(x, off, len, 2, SR_NUM_X);
+}
+
+bool nla_x64(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	(void)opaque;
+	return nla_num(x, off, len, 8, SR_NUM_X);
+}
+
+/*
+ * A number named by a table (@opaque: a struct nla_xlat), as strace's
+ * decode_nla_xval() and decode_nla_flags(): at least @size bytes and at
+ * most 8, of which the first @size (all, when @size is 0) are read.
+ */
+bool nla_xlat(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	const struct nla_xlat *d = opaque;
+	uint64_t v = 0;
+	size_t n = d->size ? d->size : len;
+
+	if (len > sizeof(v) || len < d->size)
+		return false;
+	if (!nl_fetch(x, off, &v, n))
+		return true;
+	if (d->be16) {
+		pr_call_begin(x->f, "htons");
+		fmt_enum(x->f, d->x, ntohs((uint16_t)v));
+		pr_call_end(x->f);
+	} else if (d->flags) {
+		fmt_flags(x->f, d->x, v);
+	} else if (d->quiet) {
+		rt_enum(x->f, d->x, v, false);
+	} else {
+		fmt_enum(x->f, d->x, v);
+	}
+	return true;
+}
+
+bool nla_be16(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	uint16_t v;
+
+	(void)opaque;
+	if (len < sizeof(v))
+		return false;
+	if (nl_fetch(x, off, &v, sizeof(v))) {
+		pr_call_begin(x->f, "htons");
+		pr_u(x->f, ntohs(v));
+		pr_call_end(x->f);
+	}
+	return true;
+}
+
+bool nla_hwaddr(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	const uint8_t *p = nl_at(x, off, len);
+
+	(void)opaque;
+	if (len > 32)
+		return false;
+	if (!p)
+		pr_addr(x->f, x->addr + off);
+	else
+		nl_hwaddr(x->f, p, len);
+	return true;
+}
+
+bool nla_fd(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	int32_t fd;
+
+	(void)opaque;
+	if (len < sizeof(fd))
+		return false;
+	if (nl_fetch(x, off, &fd, sizeof(fd)))
+		fmt_fd(x->f, x->c, fd);
+	return true;
+}
+
+/* A timer in clock ticks (up to 8 bytes), its seconds in a comment as fmt_clock_t() prints them. */
+bool nla_clock_t(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	uint64_t v = 0;
+
+	(void)opaque;
+	if (len > sizeof(v))
+		return false;
+	if (nl_fetch(x, off, &v, len))
+		fmt_clock_t(x->f, v);
+	return true;
+}
+
+/* An IPv6 address: "inet_pton(AF_INET6, "::1")". */
+bool nla_in6_addr(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	static const uint8_t family = AF_INET6;
+
+	(void)opaque;
+	if (len < 16)
+		return false;
+	return nla_inaddr(x, off, 16, &family);
+}
+
+/*
+ * A link-layer address as strace's print_hwaddr(): "80:81:82" ("%02x"
+ * bytes joined by ':'), like a constant's name: under -X raw its bytes in
+ * hex, under -X verbose both.
+ */
+void nl_hwaddr(struct sr_fmt *f, const uint8_t *p, size_t n)
+{
+	char buf[3 * 32 + 1];
+	size_t i, w = 0;
+
+	for (i = 0; i < n && i < 32; i++)
+		w += snprintf(buf + w, sizeof(buf) - w, i ? ":%02x" : "%02x", p[i]);
+	buf[w] = '\0';
+	if (fmt_xlat_abbrev(f)) {
+		pr_sym(f, buf, 0);
+		return;
+	}
+	pr_str(f, p, n, n, SR_Q_HEX);
+	if (!fmt_xlat_raw(f))
+		pr_comment(f, buf);
+}
+
 bool nla_ifindex(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
 {
 	uint32_t v;
 
 	(void)opaque;
-	if (len != sizeof(v))
+	if (len < sizeof(v))
 		return false;
 	if (nl_fetch(x, off, &v, sizeof(v)))
 		fmt_ifindex(x->f, v);
@@ -223,30 +376,46 @@ static void nla_inet6(struct sr_fmt *f, const void *a)
 	pr_call_end(f);
 }
 
+/*
+ * Under -X raw an address is its bytes in hex as strace's print_inet_addr()
+ * prints them; under -X verbose the bytes, then the usual form in a comment.
+ * True when printed so.
+ */
+static bool nla_inaddr_raw(struct sr_fmt *f, int family, const void *a, size_t n)
+{
+	char buf[INET6_ADDRSTRLEN], note[INET6_ADDRSTRLEN + 40];
+
+	if (fmt_xlat_abbrev(f))
+		return false;
+	pr_str(f, a, n, n, SR_Q_HEX);
+	if (fmt_xlat_raw(f))
+		return true;
+	inet_ntop(family, a, buf, sizeof(buf));
+	if (family == AF_INET)
+		snprintf(note, sizeof(note), "inet_addr(\"%s\")", buf);
+	else
+		snprintf(note, sizeof(note), "inet_pton(AF_INET6, \"%s\")", buf);
+	pr_comment(f, note);
+	return true;
+}
+
 bool nla_inaddr(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
 {
 	uint8_t family = opaque ? *(const uint8_t *)opaque : AF_UNSPEC;
-	const void *p = nl_at(x, off, len);
+	size_t size = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
+	const void *p = nl_at(x, off, size);
 
-	switch (family) {
-	case AF_INET:
-		if (len != 4)
-			return false;
-		if (!p)
-			break;
-		fmt_inet4(x->f, p);
-		return true;
-	case AF_INET6:
-		if (len != 16)
-			return false;
-		if (!p)
-			break;
-		nla_inet6(x->f, p);
-		return true;
-	default:
+	/* another family, or too short: the bytes */
+	if (!size || len < size)
 		return false;
-	}
-	pr_addr(x->f, x->addr + off);
+	if (!p)
+		pr_addr(x->f, x->addr + off);
+	else if (nla_inaddr_raw(x->f, family, p, size))
+		;
+	else if (family == AF_INET)
+		fmt_inet4(x->f, p);
+	else
+		nla_inet6(x->f, p);
 	return true;
 }
 
@@ -262,15 +431,40 @@ bool nla_x32(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opa
 	return nla_num(x, off, len, 4, SR_NUM_X);
 }
 
+/* "80:81:82": @n bytes as strace's PRINT_FIELD_MAC(). */
+static void nl_mac(struct sr_fmt *f, const uint8_t *p, size_t n)
+{
+	nl_hwaddr(f, p, n);
+}
+
+static bool nl_zero(const uint8_t *p, size_t n)
+{
+	while (n--)
+		if (*p++)
+			return false;
+	return true;
+}
+
 void nl_fields_print(struct sr_fmt *f, const struct nl_field *fl, size_t n, const uint8_t *m)
+{
+	nl_fields_print_upto(f, fl, n, m, SIZE_MAX);
+}
+
+void nl_fields_print_upto(struct sr_fmt *f, const struct nl_field *fl, size_t n, const uint8_t *m,
+			  size_t len)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++, fl++) {
+	for (i = 0; i < n && (size_t)fl->off + fl->size <= len; i++, fl++) {
 		uint64_t v = fl->size == 8 ? get64(m, fl->off) :
 			     fl->size == 4 ? get32(m, fl->off) :
 			     fl->size == 2 ? get16(m, fl->off) :
 					     m[fl->off];
+
+		/* reserved fields strace shows only when they hold something */
+		if ((fl->kind == NLF_HEX_STR_NZ || fl->kind == NLF_X_NZ) &&
+		    nl_zero(m + fl->off, fl->size))
+			continue;
 
 		pr_field(f, fl->name);
 		switch (fl->kind) {
@@ -282,6 +476,7 @@ void nl_fields_print(struct sr_fmt *f, const struct nl_field *fl, size_t n, cons
 						(int8_t)v);
 			break;
 		case NLF_X:
+		case NLF_X_NZ:
 			pr_x(f, v);
 			break;
 		case NLF_IFINDEX:
@@ -289,6 +484,9 @@ void nl_fields_print(struct sr_fmt *f, const struct nl_field *fl, size_t n, cons
 			break;
 		case NLF_ENUM:
 			fmt_enum(f, fl->x, v);
+			break;
+		case NLF_ENUM_QUIET:
+			rt_enum(f, fl->x, v, false);
 			break;
 		case NLF_FLAGS:
 			fmt_flags(f, fl->x, v);
@@ -305,6 +503,29 @@ void nl_fields_print(struct sr_fmt *f, const struct nl_field *fl, size_t n, cons
 		case NLF_DEV:
 			fmt_dev(f, v);
 			break;
+		case NLF_MAC:
+			nl_mac(f, m + fl->off, fl->size);
+			break;
+		case NLF_HTONS:
+			pr_call_begin(f, "htons");
+			fmt_enum(f, fl->x, ntohs((uint16_t)v));
+			pr_call_end(f);
+			break;
+		case NLF_STRUCT:
+			pr_struct_begin(f);
+			nl_fields_print(f, fl->sub->fields, fl->sub->n, m + fl->off);
+			pr_struct_end(f);
+			break;
+		case NLF_U8_ARRAY:
+			pr_array_begin(f);
+			for (size_t j = 0; j < fl->size; j++)
+				pr_u(f, m[fl->off + j]);
+			pr_array_end(f);
+			break;
+		case NLF_HEX_STR:
+		case NLF_HEX_STR_NZ:
+			pr_str(f, m + fl->off, fl->size, fl->size, SR_Q_HEX);
+			break;
 		default:
 			pr_u(f, v);
 			break;
@@ -315,15 +536,66 @@ void nl_fields_print(struct sr_fmt *f, const struct nl_field *fl, size_t n, cons
 bool nla_struct(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
 {
 	const struct nl_struct *d = opaque;
-	uint8_t m[64];
+	size_t size = len < d->size ? len : d->size;
+	uint8_t m[256];
 
-	if (len < d->size || d->size > sizeof(m))
+	if ((len < d->size && (!d->min || len < d->min)) || d->size > sizeof(m))
 		return false;
-	if (!nl_fetch(x, off, m, d->size))
+	if (!nl_fetch(x, off, m, size))
 		return true;
 	pr_struct_begin(x->f);
-	nl_fields_print(x->f, d->fields, d->n, m);
+	nl_fields_print_upto(x->f, d->fields, d->n, m, size);
 	pr_struct_end(x->f);
+	return true;
+}
+
+/* Index @i of an array named by @x as strace's print_array_ex(PAF_PRINT_INDICES) spells it. */
+static void nl_index(struct sr_fmt *f, const struct sr_xlat *x, uint64_t i)
+{
+	const char *n = xlat__name(x, i);
+	char buf[96];
+
+	if (fmt_xlat_raw(f))
+		snprintf(buf, sizeof(buf), "[%llu]", (unsigned long long)i);
+	else if (!n)
+		snprintf(buf, sizeof(buf), "[%llu /* %s */]", (unsigned long long)i, x->unknown);
+	else if (fmt_xlat_abbrev(f))
+		snprintf(buf, sizeof(buf), "[%s]", n);
+	else
+		snprintf(buf, sizeof(buf), "[%llu /* %s */]", (unsigned long long)i, n);
+	pr_field(f, buf);
+}
+
+bool nla_indexed(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	const struct nla_idx *d = opaque;
+	uint64_t i, n = len / d->size;
+
+	if (!n)
+		return false;
+	if (!nl_at(x, off, d->size)) {
+		pr_addr(x->f, x->addr + off);
+		return true;
+	}
+	pr_array_begin(x->f);
+	for (i = 0; i < n; i++) {
+		const void *p = nl_at(x, off + i * d->size, d->size);
+		uint64_t v;
+
+		if (!pr_array_elem(x->f, i))
+			break;
+		if (!p) {
+			fmt_more_unread(x->f, x->addr + off + i * d->size);
+			break;
+		}
+		v = d->size == 8 ? get64(p, 0) : get32(p, 0);
+		nl_index(x->f, d->x, i);
+		if (d->is_signed)
+			pr_d(x->f, d->size == 8 ? (int64_t)v : (int32_t)v);
+		else
+			pr_u(x->f, v);
+	}
+	pr_array_end(x->f);
 	return true;
 }
 
@@ -368,4 +640,53 @@ bool nla_u32_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const voi
 {
 	(void)opaque;
 	return nla_uarray(x, off, len, sizeof(uint32_t));
+}
+
+bool nla_be64(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	uint64_t v;
+
+	(void)opaque;
+	if (len < sizeof(v))
+		return false;
+	if (nl_fetch(x, off, &v, sizeof(v))) {
+		pr_call_begin(x->f, "htobe64");
+		pr_u(x->f, be64toh(v));
+		pr_call_end(x->f);
+	}
+	return true;
+}
+
+/*
+ * An array of the struct @opaque (a const struct nl_struct *), as strace's
+ * print_array(): whole elements, cut at -s, "..." and the address where
+ * the capture ends.
+ */
+bool nla_struct_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	const struct nl_struct *d = opaque;
+	uint64_t i, n = len / d->size;
+
+	if (!n)
+		return false;
+	if (!nl_at(x, off, d->size)) {
+		pr_addr(x->f, x->addr + off);
+		return true;
+	}
+	pr_array_begin(x->f);
+	for (i = 0; i < n; i++) {
+		const uint8_t *p = nl_at(x, off + i * d->size, d->size);
+
+		if (!pr_array_elem(x->f, i))
+			break;
+		if (!p) {
+			fmt_more_unread(x->f, x->addr + off + i * d->size);
+			break;
+		}
+		pr_struct_begin(x->f);
+		nl_fields_print(x->f, d->fields, d->n, p);
+		pr_struct_end(x->f);
+	}
+	pr_array_end(x->f);
+	return true;
 }

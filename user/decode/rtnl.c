@@ -7,15 +7,12 @@
  */
 #include <string.h>
 #include <linux/if_addr.h>
-#include <linux/if_link.h>
-#include <linux/neighbour.h>
 #include <linux/rtnetlink.h>
 
 #include "decode/net.h"
 #include "decode/netlink.h"
 
-/* A value of @x by name, or in hex with (@comment) its "X_???" note. */
-static void rt_enum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v, bool comment)
+void rt_enum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v, bool comment)
 {
 	const char *n = xlat__name(x, v);
 
@@ -59,102 +56,13 @@ bool rtnl_struct(const struct nl_ctx *x, uint64_t off, uint64_t len, void *dst, 
 	return nl_fetch(x, off, dst, size);
 }
 
-/* The attributes after a struct of @size bytes. */
-static void rt_attrs(const struct nl_ctx *x, uint64_t off, uint64_t len, size_t size,
-		     const struct nla_set *s)
+void rt_attrs(const struct nl_ctx *x, uint64_t off, uint64_t len, size_t size,
+	      const struct nla_set *s)
 {
 	uint64_t skip = NLMSG_ALIGN(size);
 
 	if (len > skip)
 		nl_attrs(x, off + skip, len - skip, s);
-}
-
-static const nla_fn ifla_fns[] = {
-	[IFLA_IFNAME] = nla_str,
-	[IFLA_MTU] = nla_u32,
-	[IFLA_LINK] = nla_u32,
-	[IFLA_QDISC] = nla_str,
-	[IFLA_COST] = nla_u32,
-	[IFLA_PRIORITY] = nla_u32,
-	[IFLA_MASTER] = nla_u32,
-	[IFLA_TXQLEN] = nla_u32,
-	[IFLA_WEIGHT] = nla_u32,
-	[IFLA_OPERSTATE] = nla_u8,
-	[IFLA_LINKMODE] = nla_u8,
-	[IFLA_NET_NS_PID] = nla_u32,
-	[IFLA_IFALIAS] = nla_str,
-	[IFLA_NUM_VF] = nla_u32,
-	[IFLA_GROUP] = nla_u32,
-	[IFLA_PROMISCUITY] = nla_u32,
-	[IFLA_NUM_TX_QUEUES] = nla_u32,
-	[IFLA_NUM_RX_QUEUES] = nla_u32,
-	[IFLA_CARRIER] = nla_u8,
-	[IFLA_CARRIER_CHANGES] = nla_u32,
-	[IFLA_LINK_NETNSID] = nla_s32,
-	[IFLA_PHYS_PORT_NAME] = nla_str,
-	[IFLA_PROTO_DOWN] = nla_u8,
-	[IFLA_GSO_MAX_SEGS] = nla_u32,
-	[IFLA_GSO_MAX_SIZE] = nla_u32,
-	[IFLA_IF_NETNSID] = nla_s32,
-	[IFLA_CARRIER_UP_COUNT] = nla_u32,
-	[IFLA_CARRIER_DOWN_COUNT] = nla_u32,
-	[IFLA_NEW_IFINDEX] = nla_ifindex,
-	[IFLA_MIN_MTU] = nla_u32,
-	[IFLA_MAX_MTU] = nla_u32,
-	[IFLA_ALT_IFNAME] = nla_str,
-	[IFLA_PARENT_DEV_NAME] = nla_str,
-	[IFLA_PARENT_DEV_BUS_NAME] = nla_str,
-	[IFLA_PROTO_DOWN_REASON] = nla_nested,
-};
-
-#define NIFLA (sizeof(ifla_fns) / sizeof(ifla_fns[0]))
-
-static const nla_fn down_reason_fns[] = {
-	[IFLA_PROTO_DOWN_REASON_MASK] = nla_x32,
-	[IFLA_PROTO_DOWN_REASON_VALUE] = nla_x32,
-};
-
-static const struct nla_set down_reason_set = {
-	.names = &xlat_rtnl_ifla_proto_down_reason_attrs,
-	.fns = down_reason_fns,
-	.n = sizeof(down_reason_fns) / sizeof(down_reason_fns[0]),
-};
-
-/* The nested sets of IFLA attributes, by type. */
-static const void *const ifla_args[NIFLA] = {
-	[IFLA_PROTO_DOWN_REASON] = &down_reason_set,
-};
-
-static const struct nla_set ifla_set = {
-	.names = &xlat_rtnl_link_attrs,
-	.fns = ifla_fns,
-	.n = NIFLA,
-	.args = ifla_args,
-};
-
-/* RTM_*LINK: struct ifinfomsg. */
-static void rt_ifinfomsg(const struct nl_ctx *x, uint64_t off, uint64_t len, uint8_t family)
-{
-	struct sr_fmt *f = x->f;
-	struct ifinfomsg m;
-	bool attrs = false;
-
-	pr_struct_begin(f);
-	pr_field(f, "ifi_family");
-	fmt_enum(f, &xlat_socket_domain, family);
-	if (rtnl_struct(x, off, len, &m, sizeof(m))) {
-		pr_field(f, "ifi_type");
-		fmt_enum(f, &xlat_arp_hardware_types, m.ifi_type);
-		pr_field(f, "ifi_index");
-		fmt_ifindex(f, m.ifi_index);
-		pr_field(f, "ifi_flags");
-		fmt_flags(f, &xlat_iffflags, m.ifi_flags);
-		pr_field_x(f, "ifi_change", m.ifi_change);
-		attrs = true;
-	}
-	pr_struct_end(f);
-	if (attrs)
-		rt_attrs(x, off, len, sizeof(m), &ifla_set);
 }
 
 static bool ifa_flags(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
@@ -222,99 +130,22 @@ static void rt_ifaddrmsg(const struct nl_ctx *x, uint64_t off, uint64_t len, uin
 		rt_attrs(x, off, len, sizeof(m), &s);
 }
 
-static const nla_fn rta_fns[] = {
-	[RTA_DST] = nla_inaddr,	    [RTA_SRC] = nla_inaddr,	  [RTA_IIF] = nla_ifindex,
-	[RTA_OIF] = nla_ifindex,    [RTA_GATEWAY] = nla_inaddr,	  [RTA_PRIORITY] = nla_u32,
-	[RTA_PREFSRC] = nla_inaddr, [RTA_FLOW] = nla_u32,	  [RTA_TABLE] = nla_u32,
-	[RTA_MARK] = nla_u32,	    [RTA_NEWDST] = nla_inaddr,	  [RTA_EXPIRES] = nla_u64,
-	[RTA_UID] = nla_u32,	    [RTA_TTL_PROPAGATE] = nla_u8, [RTA_IP_PROTO] = nla_u8,
-	[RTA_SPORT] = NULL,	    [RTA_NH_ID] = nla_u32,
-};
-
-/* RTM_*ROUTE: struct rtmsg. */
-static void rt_rtmsg(const struct nl_ctx *x, uint64_t off, uint64_t len, uint8_t family)
-{
-	struct sr_fmt *f = x->f;
-	struct nla_set s = { &xlat_rtnl_route_attrs, rta_fns, sizeof(rta_fns) / sizeof(rta_fns[0]),
-			     &family };
-	struct rtmsg m;
-	bool attrs = false;
-
-	pr_struct_begin(f);
-	pr_field(f, "rtm_family");
-	fmt_enum(f, &xlat_socket_domain, family);
-	if (rtnl_struct(x, off, len, &m, sizeof(m))) {
-		pr_field_u(f, "rtm_dst_len", m.rtm_dst_len);
-		pr_field_u(f, "rtm_src_len", m.rtm_src_len);
-		pr_field(f, "rtm_tos");
-		fmt_flags(f, &xlat_ip_type_of_services, m.rtm_tos);
-		pr_field(f, "rtm_table");
-		rt_enum(f, &xlat_routing_table_ids, m.rtm_table, false);
-		pr_field(f, "rtm_protocol");
-		fmt_enum(f, &xlat_routing_protocols, m.rtm_protocol);
-		pr_field(f, "rtm_scope");
-		rt_enum(f, &xlat_routing_scopes, m.rtm_scope, false);
-		pr_field(f, "rtm_type");
-		fmt_enum(f, &xlat_routing_types, m.rtm_type);
-		pr_field(f, "rtm_flags");
-		fmt_flags(f, &xlat_ip_route_flags, m.rtm_flags);
-		attrs = true;
-	}
-	pr_struct_end(f);
-	if (attrs)
-		rt_attrs(x, off, len, sizeof(m), &s);
-}
-
-static const nla_fn nda_fns[] = {
-	[NDA_DST] = nla_inaddr,	      [NDA_PROBES] = nla_u32,	   [NDA_VLAN] = nla_u16,
-	[NDA_VNI] = nla_u32,	      [NDA_IFINDEX] = nla_ifindex, [NDA_MASTER] = nla_ifindex,
-	[NDA_LINK_NETNSID] = nla_u32, [NDA_SRC_VNI] = NULL,	   [NDA_NH_ID] = nla_u32,
-};
-
-/* RTM_*NEIGH: struct ndmsg. */
-static void rt_ndmsg(const struct nl_ctx *x, uint64_t off, uint64_t len, uint8_t family)
-{
-	struct sr_fmt *f = x->f;
-	struct nla_set s = { &xlat_rtnl_neigh_attrs, nda_fns, sizeof(nda_fns) / sizeof(nda_fns[0]),
-			     &family };
-	struct ndmsg m;
-	bool attrs = false;
-
-	pr_struct_begin(f);
-	pr_field(f, "ndm_family");
-	fmt_enum(f, &xlat_socket_domain, family);
-	if (rtnl_struct(x, off, len, &m, sizeof(m))) {
-		pr_field(f, "ndm_ifindex");
-		fmt_ifindex(f, m.ndm_ifindex);
-		pr_field(f, "ndm_state");
-		fmt_flags(f, &xlat_neighbor_cache_entry_states, m.ndm_state);
-		pr_field(f, "ndm_flags");
-		fmt_flags(f, &xlat_neighbor_cache_entry_flags, m.ndm_flags);
-		pr_field(f, "ndm_type");
-		fmt_enum(f, &xlat_routing_types, m.ndm_type);
-		attrs = true;
-	}
-	pr_struct_end(f);
-	if (attrs)
-		rt_attrs(x, off, len, sizeof(m), &s);
-}
-
-typedef void (*rt_fn)(const struct nl_ctx *x, uint64_t off, uint64_t len, uint8_t family);
-
 /* The decoder of each group of four message types (new, del, get, set). */
 static rt_fn rt_decoder(uint16_t type)
 {
 	switch (type) {
 	case RTM_NEWLINK ... RTM_SETLINK:
-		return rt_ifinfomsg;
+		return rtnl_ifinfomsg;
 	case RTM_NEWADDR ... RTM_GETADDR:
 	case RTM_GETMULTICAST:
 	case RTM_GETANYCAST:
 		return rt_ifaddrmsg;
 	case RTM_NEWROUTE ... RTM_GETROUTE:
-		return rt_rtmsg;
+		return rtnl_rtmsg;
 	case RTM_NEWNEIGH ... RTM_GETNEIGH:
-		return rt_ndmsg;
+		return rtnl_ndmsg;
+	case RTM_NEWCACHEREPORT:
+		return rtnl_cachereport;
 	}
 	return NULL;
 }

@@ -2,16 +2,18 @@
 /*
  * Decoders: the NETLINK_ROUTE messages whose struct is a row of plain
  * fields (rtgenmsg of the NSID messages, netconfmsg, dcbmsg, br_port_msg,
- * ifaddrlblmsg, ndtmsg, tcmsg), as strace 6.1 prints them: the family,
+ * ifaddrlblmsg, ndtmsg, tcmsg, fib_rule_hdr, nhmsg, tcamsg), as strace 6.1 prints them: the family,
  * the other fields when the payload holds the whole struct ("..." when it
  * is shorter), then the attributes by their names, from one table.
  */
 #include <stddef.h>
 #include <linux/dcbnl.h>
+#include <linux/fib_rules.h>
 #include <linux/if_addrlabel.h>
 #include <linux/if_bridge.h>
 #include <linux/neighbour.h>
 #include <linux/netconf.h>
+#include <linux/nexthop.h>
 #include <linux/rtnetlink.h>
 
 #include "decode/net.h"
@@ -70,12 +72,47 @@ static const struct nl_msgdesc mdb_msg = { "family",
 					   &rtnl_mdb_attrs };
 static const struct nl_msgdesc ifal_msg =
 	NL_MSG(struct ifaddrlblmsg, "ifal_family", ifal_fields, &xlat_rtnl_addrlabel_attrs);
-static const struct nl_msgdesc neightbl_msg = { "ndtm_family", sizeof(struct ndtmsg), no_fields, 0,
-						&xlat_rtnl_neightbl_attrs };
+static const struct nl_msgdesc neightbl_msg = {
+	"ndtm_family",	     sizeof(struct ndtmsg), no_fields, 0, &xlat_rtnl_neightbl_attrs,
+	&rtnl_neightbl_attrs
+};
 static const struct nl_msgdesc tc_msg = {
 	"tcm_family",	     sizeof(struct tcmsg),
 	tc_fields,	     sizeof(tc_fields) / sizeof(tc_fields[0]),
 	&xlat_rtnl_tc_attrs, &rtnl_tc_attrs
+};
+
+static const struct nl_field rule_fields[] = {
+	NLF(struct fib_rule_hdr, dst_len, NLF_U, NULL),
+	NLF(struct fib_rule_hdr, src_len, NLF_U, NULL),
+	NLF(struct fib_rule_hdr, tos, NLF_FLAGS, &xlat_ip_type_of_services),
+	NLF(struct fib_rule_hdr, table, NLF_ENUM, &xlat_routing_table_ids),
+	NLF(struct fib_rule_hdr, action, NLF_ENUM, &xlat_fib_rule_actions),
+	NLF(struct fib_rule_hdr, flags, NLF_FLAGS, &xlat_fib_rule_flags),
+};
+
+static const struct nl_field nh_fields[] = {
+	NLF(struct nhmsg, nh_scope, NLF_ENUM_QUIET, &xlat_routing_scopes),
+	NLF(struct nhmsg, nh_protocol, NLF_ENUM, &xlat_routing_protocols),
+	NLF(struct nhmsg, resvd, NLF_X_NZ, NULL),
+	NLF(struct nhmsg, nh_flags, NLF_FLAGS, &xlat_route_nexthop_flags),
+};
+
+static const struct nl_msgdesc rule_msg = { "family",
+					    sizeof(struct fib_rule_hdr),
+					    rule_fields,
+					    sizeof(rule_fields) / sizeof(rule_fields[0]),
+					    &xlat_rtnl_rule_attrs,
+					    &rtnl_rule_attrs };
+static const struct nl_msgdesc nh_msg = { "nh_family",
+					  sizeof(struct nhmsg),
+					  nh_fields,
+					  sizeof(nh_fields) / sizeof(nh_fields[0]),
+					  &xlat_rtnl_nexthop_attrs,
+					  &rtnl_nexthop_attrs };
+static const struct nl_msgdesc tca_msg = {
+	"tca_family",	    sizeof(struct tcamsg), no_fields, 0, &xlat_rtnl_tc_action_attrs,
+	&rtnl_tca_act_attrs
 };
 
 /* The struct of route message type @type, when it is one of these. */
@@ -93,11 +130,20 @@ static const struct nl_msgdesc *rtnl_msgdesc(uint16_t type)
 		return &mdb_msg;
 	case RTM_NEWADDRLABEL ... RTM_GETADDRLABEL:
 		return &ifal_msg;
-	case RTM_NEWNEIGHTBL ... RTM_SETNEIGHTBL:
+	case RTM_NEWNEIGHTBL:
+	case RTM_GETNEIGHTBL:
+	case RTM_SETNEIGHTBL:
 		return &neightbl_msg;
 	case RTM_NEWQDISC ... RTM_GETTFILTER:
 	case RTM_NEWCHAIN ... RTM_GETCHAIN:
-		return &tc_msg;
+		/* the fourth type of each group is not one */
+		return (type & 3) != 3 ? &tc_msg : NULL;
+	case RTM_NEWRULE ... RTM_GETRULE:
+		return &rule_msg;
+	case RTM_NEWNEXTHOP ... RTM_GETNEXTHOP:
+		return &nh_msg;
+	case RTM_NEWACTION ... RTM_GETACTION:
+		return &tca_msg;
 	}
 	return NULL;
 }
@@ -124,8 +170,14 @@ bool rtnl_msg_payload(const struct nl_ctx *x, uint16_t type, uint64_t off, uint6
 	nl_fields_print(f, d->fields, d->nfields, m);
 	pr_struct_end(f);
 	skip = NLMSG_ALIGN(d->size);
-	s.names = d->attrs;
+	if (d->set)
+		s = *d->set;
+	else
+		s.names = d->attrs;
+	/* decoders with no argument of their own get the family: addresses */
+	if (!s.opaque)
+		s.opaque = &family;
 	if (len > skip)
-		nl_attrs(x, off + skip, len - skip, d->set ? d->set : &s);
+		nl_attrs(x, off + skip, len - skip, &s);
 	return true;
 }

@@ -8,6 +8,7 @@
  */
 #include <stddef.h>
 #include <linux/gen_stats.h>
+#include <linux/pkt_cls.h>
 #include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
 
@@ -139,4 +140,28 @@ const struct nla_set rtnl_tc_attrs = {
 	.fns = tca_fns,
 	.n = NTCA,
 	.args = tca_args,
+};
+
+/* RTM_*ACTION, after struct tcamsg: one action's attributes */
+#define NTCA_ACT (TCA_ACT_IN_HW_COUNT + 1)
+
+static const nla_fn tca_act_fns[NTCA_ACT] = {
+	[TCA_ACT_KIND] = nla_str,	 [TCA_ACT_INDEX] = nla_u32,
+	[TCA_ACT_STATS] = nla_nested,	 [TCA_ACT_FLAGS] = nla_xlat,
+	[TCA_ACT_HW_STATS] = nla_xlat,	 [TCA_ACT_USED_HW_STATS] = nla_xlat,
+	[TCA_ACT_IN_HW_COUNT] = nla_u32,
+};
+
+static const void *const tca_act_args[NTCA_ACT] = {
+	[TCA_ACT_STATS] = &stats_set,
+	[TCA_ACT_FLAGS] = NLA_FLAGS(rtnl_tca_act_flags, 4),
+	[TCA_ACT_HW_STATS] = NLA_FLAGS(rtnl_tca_act_hw_stats, 4),
+	[TCA_ACT_USED_HW_STATS] = NLA_FLAGS(rtnl_tca_act_hw_stats, 4),
+};
+
+const struct nla_set rtnl_tca_act_attrs = {
+	.names = &xlat_rtnl_tc_action_attrs,
+	.fns = tca_act_fns,
+	.n = NTCA_ACT,
+	.args = tca_act_args,
 };

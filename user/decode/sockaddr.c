@@ -21,21 +21,13 @@ void fmt_ifindex(struct sr_fmt *f, uint32_t idx)
 {
 	char name[IF_NAMESIZE + 1];
 
-	char form[IF_NAMESIZE + 32];
-
 	if (!if_indextoname(idx, name)) {
 		pr_u(f, idx);
 		return;
 	}
-	/* -X raw: the number; -X verbose: and the form in a comment */
-	if (!fmt_xlat_abbrev(f)) {
-		pr_u(f, idx);
-		snprintf(form, sizeof(form), "if_nametoindex(\"%s\")", name);
-		if (!fmt_xlat_raw(f))
-			pr_comment(f, form);
+	/* -X raw: the number; -X verbose: the number, the name in a comment */
+	if (!pr_call_raw_begin_fmt(f, "if_nametoindex", idx, SR_NUM_U, true))
 		return;
-	}
-	pr_call_begin(f, "if_nametoindex");
 	pr_str(f, name, strnlen(name, IF_NAMESIZE), IF_NAMESIZE, 0);
 	pr_call_end(f);
 }
