@@ -206,3 +206,7 @@ SR_SCDEC(kcmp)
 
 /* kexec.c: kexec_load's flags */
 SR_DECODER(kexec_load_flags)
+
+/* landlock.c: landlock rulesets and rules */
+SR_KIND(landlock_ruleset_attr)
+SR_DECODER(landlock_rule_attr)
