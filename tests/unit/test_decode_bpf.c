@@ -5,6 +5,7 @@
  * sock_filter-v.c, seccomp-filter-v.c, perf_event_open.c, bpf.c).
  */
 #include <errno.h>
+#include <linux/kexec.h>
 #include <linux/landlock.h>
 
 #include "rec.h"
@@ -73,7 +74,38 @@ static void landlock_rule(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/* kexec_load's segments: an array up to KEXEC_SEGMENT_MAX, cut at -s. */
+static void kexec_segments(struct t_state *st)
+{
+	struct t_sink s;
+	struct kexec_segment seg[KEXEC_SEGMENT_MAX + 1] = {
+		{ .buf = NULL, .bufsz = 10, .mem = NULL, .memsz = 4096 },
+		{ .buf = (void *)0xa7a6a5a4a3a2a1a0ULL,
+		  .bufsz = 1,
+		  .mem = (void *)0x1000,
+		  .memsz = 2 },
+	};
+	uint64_t a[6] = { 0xdeadca57badda7a1ULL, 2, 0x7fb2bed16de0ULL, KEXEC_ARCH_DEFAULT };
+	struct t_blobspec in[1] = { { 2, seg, 2 * sizeof(seg[0]), 0, 0 } };
+
+	t_sink_open(&s);
+	CHECK_STR(
+		st, t_line(&s, "kexec_load", a, in, 1, -ENOSYS, NULL, 0),
+		"kexec_load(0xdeadca57badda7a1, 2, [{buf=NULL, bufsz=10, mem=NULL, memsz=4096}, "
+		"{buf=0xa7a6a5a4a3a2a1a0, bufsz=1, mem=0x1000, memsz=2}], KEXEC_ARCH_DEFAULT) = -1 "
+		"ENOSYS (Function not implemented)");
+	/* more than the kernel takes: the address */
+	a[1] = KEXEC_SEGMENT_MAX + 1;
+	in[0].len = sizeof(seg);
+	CHECK_STR(
+		st, t_line(&s, "kexec_load", a, in, 1, -ENOSYS, NULL, 0),
+		"kexec_load(0xdeadca57badda7a1, 17, 0x7fb2bed16de0, KEXEC_ARCH_DEFAULT) = -1 ENOSYS "
+		"(Function not implemented)");
+	t_sink_close(&s);
+}
+
 T_SUITE(decode_bpf_tests) = {
+	T_CASE(kexec_segments),
 	T_CASE(landlock_ruleset),
 	T_CASE(landlock_rule),
 	T_END,

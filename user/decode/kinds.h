@@ -204,7 +204,8 @@ SR_SCDEC(time)
 SR_KIND(kcmp_epoll_slot)
 SR_SCDEC(kcmp)
 
-/* kexec.c: kexec_load's flags */
+/* kexec.c: kexec_load's segments and flags */
+SR_KIND(kexec_segment)
 SR_DECODER(kexec_load_flags)
 
 /* landlock.c: landlock rulesets and rules */
