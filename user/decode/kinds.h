@@ -208,5 +208,10 @@ SR_SCDEC(time)
 SR_KIND(kcmp_epoll_slot)
 SR_SCDEC(kcmp)
 
-/* kexec.c: kexec_load's flags */
+/* kexec.c: kexec_load's segments and flags */
+SR_KIND(kexec_segment)
 SR_DECODER(kexec_load_flags)
+
+/* landlock.c: landlock rulesets and rules */
+SR_KIND(landlock_ruleset_attr)
+SR_DECODER(landlock_rule_attr)
