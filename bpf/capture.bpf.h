@@ -632,7 +632,8 @@ __noinline __u32 capture_one(__u32 off, __u32 key, __u64 i, __u32 pass)
 	case SR_HOW_MMSG:
 		return put_mmsg(off, ptr, ret > 0 ? ret : 0, req & ~CAP_RETRYABLE);
 	case SR_HOW_INDIRECT:
-		return put_indirect(off, ptr, req);
+		/* the pair's address is argument len_arg (ptrace's iovec in data) */
+		return put_indirect(off, s->args[pa->len_arg & 7], req);
 	case SR_HOW_SOCK:
 		return put_sockid(off, ptr, req);
 	case SR_HOW_SPREL:

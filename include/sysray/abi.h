@@ -222,7 +222,11 @@ enum sr_cap_how {
 	SR_HOW_IOV, /* struct iovec[len], then each buffer; total up to cap */
 	SR_HOW_MSGHDR, /* struct user_msghdr, name, iovec[] and buffers, control */
 	SR_HOW_SPREL, /* cap bytes at the user stack pointer + elem (sigreturn) */
-	SR_HOW_INDIRECT, /* { u64 ptr; u64 len } (part 0), then min(len, cap) at ptr (part 1) */
+	/*
+	 * { u64 ptr; u64 len } at args[len_arg] (part 0), then min(len, cap) at
+	 * ptr (part 1); the blobs carry this argument's index
+	 */
+	SR_HOW_INDIRECT,
 	SR_HOW_DIRENTS, /* as SR_HOW_BUF, with the entry count of all ret bytes in aux */
 	SR_HOW_MMSG, /* struct mmsghdr[ret] (at most 8): each as SR_HOW_MSGHDR's blobs */
 	SR_HOW_SOCK, /* args[i] is an fd: what socket it is, a struct sr_sockid */

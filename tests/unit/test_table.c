@@ -430,8 +430,12 @@ static int check_plan_arg(const struct sr_sysent *e, const struct sr_plan *p, in
 	bool uses_ret, uses_arg;
 	int bad = 0;
 
-	if (i >= e->nargs) {
-		/* capture_entry()/capture_exit() look at all six */
+	/*
+	 * capture_entry()/capture_exit() look at all six: a slot past the
+	 * call's arguments may only follow a pair an argument points to
+	 * (ptrace's iovec at data, SR_HOW_INDIRECT from len_arg)
+	 */
+	if (i >= e->nargs && (pa->how != SR_HOW_INDIRECT || pa->len_arg >= e->nargs)) {
 		if (pa->when || pa->how || pa->len_src || pa->len_arg || pa->elem || pa->cap)
 			bad += broken(e->name, i, "plan for an argument the call lacks");
 		return bad;
@@ -457,8 +461,10 @@ static int check_plan_arg(const struct sr_sysent *e, const struct sr_plan *p, in
 		bad += broken(e->name, i, "SR_CAP_PAGE_CUT on a copy other than bytes");
 	uses_arg = pa->len_src == SR_LEN_ARG || pa->len_src == SR_LEN_PTR32 ||
 		   pa->len_src == SR_LEN_MIN_ARG_RET || pa->len_src == SR_LEN_IOC ||
-		   pa->how == SR_HOW_IOV;
-	if (uses_arg && (pa->len_arg >= e->nargs || pa->len_arg == i))
+		   pa->how == SR_HOW_IOV || pa->how == SR_HOW_INDIRECT;
+	/* SR_HOW_INDIRECT reads its pair at args[len_arg]: its own or another's */
+	if (uses_arg &&
+	    (pa->len_arg >= e->nargs || (pa->len_arg == i && pa->how != SR_HOW_INDIRECT)))
 		bad += broken(e->name, i, "length from a missing argument, or itself");
 	/* at entry there is no return value yet */
 	uses_ret = pa->len_src == SR_LEN_RET || pa->len_src == SR_LEN_MIN_ARG_RET ||
@@ -481,7 +487,7 @@ static int check_plan_arg(const struct sr_sysent *e, const struct sr_plan *p, in
 	 * Inputs print from the entry copy, outputs from the exit copy. (An
 	 * SCX row's decoder decides for itself what prints when.)
 	 */
-	if (e->dec)
+	if (e->dec || i >= e->nargs)
 		return bad;
 	if (e->args[i].type == SR_T_CUSTOM ? e->args[i].dec->at_exit :
 					     syscalls__is_output(&e->args[i])) {

@@ -225,6 +225,12 @@ bool fmt_array_wraps(struct sr_fmt *f, uint64_t addr, uint64_t count, size_t ele
  * and return true.
  */
 bool fmt_array_unread(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, size_t have);
+/*
+ * A syscall number of audit architecture @arch: "__NR_getpid" for a native
+ * one, else the number (seccomp.c; seccomp data, SIGSYS, PTRACE_GET_SYSCALL_INFO).
+ */
+void fmt_scno(struct sr_fmt *f, uint32_t arch, uint64_t nr);
+
 /* "[N]" for an int in user memory, as strace prints int* outputs. */
 void fmt_int_array(struct sr_fmt *f, const void *data, size_t len, size_t n);
 

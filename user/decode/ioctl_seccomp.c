@@ -13,20 +13,6 @@
 
 #include "decode/ioctl.h"
 
-/* A syscall number by name when it is a native one ("__NR_gettid"), else the number. */
-static void print_scno(struct sr_fmt *f, uint32_t arch, uint32_t nr)
-{
-	const struct sr_sysent *e = syscalls__get((int)nr);
-	char name[64];
-
-	if (arch != AUDIT_ARCH_X86_64 || (int)nr < 0 || !e || e->raw) {
-		pr_u(f, nr);
-		return;
-	}
-	snprintf(name, sizeof(name), "__NR_%s", e->name);
-	pr_sym(f, name, nr);
-}
-
 /* struct seccomp_notif: the call the notification is about. */
 static void print_notif(struct sr_fmt *f, const uint8_t *p)
 {
@@ -42,7 +28,7 @@ static void print_notif(struct sr_fmt *f, const uint8_t *p)
 	pr_field(f, "data");
 	pr_struct_begin(f);
 	pr_field(f, "nr");
-	print_scno(f, arch, get32(p, d + offsetof(struct seccomp_data, nr)));
+	fmt_scno(f, arch, get32(p, d + offsetof(struct seccomp_data, nr)));
 	pr_field(f, "arch");
 	fmt_enum(f, &xlat_audit_arch, arch);
 	pr_field(f, "instruction_pointer");

@@ -162,6 +162,10 @@ SR_DECODER(clone_args)
 SR_SCDEC(clone)
 SR_SCDEC(clone3)
 
+/* ptrace.c: ptrace */
+SR_SCDEC(ptrace)
+SR_DECODER(ptrace_data)
+
 /* prctl.c: prctl, arch_prctl */
 SR_SCDEC(prctl)
 SR_DECODER(arch_prctl_arg)

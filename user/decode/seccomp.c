@@ -1,10 +1,25 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Decoders: seccomp(2) and the filter programs prctl(PR_SET_SECCOMP) takes too. */
+#include <stdio.h>
 #include <string.h>
+#include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 
 #include "decode/process.h"
+
+void fmt_scno(struct sr_fmt *f, uint32_t arch, uint64_t nr)
+{
+	const struct sr_sysent *e = nr <= INT32_MAX ? syscalls__get((int)nr) : NULL;
+	char name[64];
+
+	if (arch != AUDIT_ARCH_X86_64 || !e || e->raw) {
+		pr_u(f, nr);
+		return;
+	}
+	snprintf(name, sizeof(name), "__NR_%s", e->name);
+	pr_sym_fmt(f, name, nr, SR_NUM_D);
+}
 
 /* seccomp's struct sock_fprog: the filter itself only with -v. */
 void fmt_fprog(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr)

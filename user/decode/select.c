@@ -240,6 +240,7 @@ static void select_plan(const struct sr_sysent *ent, const struct sr_opts *o, st
 	memset(&p->a[5], 0, sizeof(p->a[5]));
 	p->a[5].when = SR_CAP_ENTER | SR_CAP_RETRY;
 	p->a[5].how = SR_HOW_INDIRECT;
+	p->a[5].len_arg = 5;
 	p->a[5].cap = SR_PSELECT_MASK_CAP;
 }
 

@@ -293,19 +293,10 @@ static void print_si_poll(struct sr_fmt *f, const struct sr_call *c, const uint8
 static void print_si_sys(struct sr_fmt *f, const uint8_t *p)
 {
 	uint32_t arch = get32(p, SI_ARCH);
-	int nr = (int32_t)get32(p, SI_SYSCALL);
-	const struct sr_sysent *e = syscalls__get(nr);
 
 	pr_field_addr(f, "si_call_addr", get64(p, SI_CALL_ADDR));
 	pr_field(f, "si_syscall");
-	if (arch == AUDIT_ARCH_X86_64 && nr >= 0 && !e->raw) {
-		char name[64];
-
-		snprintf(name, sizeof(name), "__NR_%s", e->name);
-		pr_sym(f, name, (uint32_t)nr);
-	} else {
-		pr_u(f, (uint32_t)nr);
-	}
+	fmt_scno(f, arch, get32(p, SI_SYSCALL));
 	pr_field(f, "si_arch");
 	fmt_enum(f, &xlat_audit_arch, arch);
 }
@@ -403,7 +394,7 @@ static void siginfo_print(struct sr_fmt *f, const struct sr_call *c, int argi, c
 
 			pr_field(f, "si_errno");
 			if (n)
-				pr_sym(f, n, (uint32_t)err);
+				pr_sym_fmt(f, n, (uint32_t)err, SR_NUM_D);
 			else
 				pr_u(f, (uint32_t)err);
 		}
