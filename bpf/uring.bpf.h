@@ -50,6 +50,11 @@
 const volatile __u32 targ_uring_sub = 0;
 /* requests keyed by ring and user_data (uring_fifos), not by address */
 const volatile bool targ_uring_by_udata = false;
+/*
+ * no io_uring_req_failed program: a request refused while being set up is
+ * found at its completion (uring_refused())
+ */
+const volatile bool targ_uring_refused = false;
 
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
@@ -89,6 +94,8 @@ struct {
 struct uring_fifo {
 	__u64 head; /* the next request to complete */
 	__u64 tail; /* the next request to submit */
+	__u32 sq_head; /* the ring's cached_sq_head after the last submission */
+	__u32 pad;
 };
 
 struct {
@@ -109,8 +116,11 @@ static __always_inline __u64 fifo_key(__u64 ctx, __u64 ud)
 	return ctx ^ (ud * 0x9e3779b97f4a7c15ULL);
 }
 
-/* The next request of the queue @base (a number: keys of requests, not addresses). */
-static __always_inline __u64 fifo_push(__u64 base)
+/*
+ * The next request of the queue @base (a number: keys of requests, not
+ * addresses), taken from the submission ring at @sq_head.
+ */
+static __always_inline __u64 fifo_push(__u64 base, __u32 sq_head)
 {
 	struct uring_fifo *f = bpf_map_lookup_elem(&uring_fifos, &base), nf = {};
 
@@ -120,6 +130,7 @@ static __always_inline __u64 fifo_push(__u64 base)
 		if (!f)
 			return 0;
 	}
+	f->sq_head = sq_head;
 	return base + 0x100000000ULL + f->tail++;
 }
 
@@ -182,13 +193,17 @@ static __always_inline __u64 sqe_field(const struct sr_sqe *q, __u8 src)
 	return 0;
 }
 
+/* ring_sqe()'s @opcode: whatever the entry holds */
+#define SR_UOPCODE_ANY 0x100
+
 /*
  * The entry the kernel just took from @ctx's submission ring for a request
  * of @opcode and @ud: io_get_sqe() advanced cached_sq_head past it before
- * the request was set up. Returns whether @q holds it (both agree).
+ * the request was set up. Returns whether @q holds it (both agree), and
+ * sets *@pos to its place (the head counter's low bits).
  */
-static __always_inline bool ring_sqe(struct io_ring_ctx *ctx, __u8 opcode, __u64 ud,
-				     struct sr_sqe *q)
+static __always_inline bool ring_sqe(struct io_ring_ctx *ctx, __u32 opcode, __u64 ud,
+				     struct sr_sqe *q, __u16 *pos)
 {
 	__u32 mask = BPF_CORE_READ(ctx, sq_entries) - 1;
 	__u32 head = BPF_CORE_READ(ctx, cached_sq_head) - 1;
@@ -206,7 +221,8 @@ static __always_inline bool ring_sqe(struct io_ring_ctx *ctx, __u8 opcode, __u64
 		idx <<= 1;
 	if (bpf_probe_read_kernel(q, sizeof(*q), sqes + (__u64)idx * sizeof(*q)))
 		return false;
-	return q->opcode == opcode && q->user_data == ud;
+	*pos = (__u16)head;
+	return (opcode == SR_UOPCODE_ANY || q->opcode == opcode) && q->user_data == ud;
 }
 
 /* Before 5.19 (and in 5.10's and 5.15's stable io_uring) user_data was the request's own. */
@@ -258,11 +274,15 @@ static __always_inline void files_update_fds(__u64 ctx, __u64 rq, const struct s
  * A request of a traced task was submitted: send its twin's arguments and
  * entry captures, and remember it for its completion. @req: the kernel's
  * request (NULL where the tracepoint has none); @ctx, @opcode, @ud: its
- * ring, opcode and user_data; @usqe: the entry as the kernel passed it
- * (io_uring_req_failed), or NULL to find it in the ring.
+ * ring, opcode (or SR_UOPCODE_ANY) and user_data; @usqe: the entry as the
+ * kernel passed it (io_uring_req_failed), or NULL to find it in the ring;
+ * @refused: a request refused while being set up, found at its completion
+ * (uring_refused()): only if the ring's last entry is its, and never in a
+ * uring_fifos queue. Returns the key it is remembered by (@refused: also
+ * when not remembered, being of no interest), or 0.
  */
-static __always_inline int uring_submit(struct io_ring_ctx *ctx, struct io_kiocb *req, __u8 opcode,
-					__u64 ud, const void *usqe)
+static __always_inline __u64 uring_submit(struct io_ring_ctx *ctx, struct io_kiocb *req,
+					  __u32 opcode, __u64 ud, const void *usqe, bool refused)
 {
 	struct task_struct *task = cur_task();
 	__u32 tgid = cur_tgid(task), key;
@@ -291,12 +311,14 @@ static __always_inline int uring_submit(struct io_ring_ctx *ctx, struct io_kiocb
 		x->flags |= SR_USUB_SQTHREAD;
 	}
 	x->ctx = (__u64)ctx;
-	x->opcode = opcode;
-	x->pad = 0;
+	x->sq_pos = 0;
 	if (usqe)
 		ok = !bpf_probe_read_kernel(&x->sqe, sizeof(x->sqe), usqe);
 	else
-		ok = ring_sqe(ctx, opcode, ud, &x->sqe);
+		ok = ring_sqe(ctx, opcode, ud, &x->sqe, &x->sq_pos);
+	x->opcode = ok ? x->sqe.opcode : (__u8)opcode;
+	if (!ok && refused)
+		return 0;
 	if (!ok) {
 		__builtin_memset(&x->sqe, 0, sizeof(x->sqe));
 		x->sqe.opcode = opcode;
@@ -321,11 +343,13 @@ static __always_inline int uring_submit(struct io_ring_ctx *ctx, struct io_kiocb
 	if (!op)
 		return 0;
 	wanted = x->opcode < SR_URING_OPS && (op->flags & (SR_UOP_TRACED | SR_UOP_TRACK));
-	/* keyed by user_data: every request holds its place in its queue */
-	if (uring_by_udata())
-		rq = fifo_push(fifo_key((__u64)ctx, ud));
-	if (!wanted && !uring_by_udata())
-		return 0;
+	/* keyed by user_data: every request submitted holds its place in its queue */
+	if (uring_by_udata() && refused)
+		rq = fifo_key((__u64)ctx, ud);
+	else if (uring_by_udata())
+		rq = fifo_push(fifo_key((__u64)ctx, ud), BPF_CORE_READ(ctx, cached_sq_head));
+	if (!wanted && (refused || !uring_by_udata()))
+		return refused ? rq : 0;
 	x->req = rq;
 #pragma unroll
 	for (i = 0; i < SR_NARGS; i++)
@@ -345,20 +369,23 @@ static __always_inline int uring_submit(struct io_ring_ctx *ctx, struct io_kiocb
 	save_call(s, r->args, 0, 0);
 	if (plan)
 		off = capture_args(off, plan_key(op->nr), SR_PASS_ENTER, 0);
+	/* found again rather than kept across the call: its stack frame is counted */
 	s = scratch_get();
-	if (!s)
+	r = uring_tmp_get();
+	if (!s || !r)
 		return 0;
+	x = (void *)s->buf;
 	r->faults = s->faults;
 	if (!rq || bpf_map_update_elem(&uring_reqs, &rq, r, BPF_ANY)) {
 		stat_inc(SR_STAT_URING_UNTRACKED);
-		return 0;
+		return refused ? rq : 0;
 	}
 	if (wanted)
 		emit(s, gen, off);
 	/* after the submission's record, which user space holds it with */
 	if (wanted && ok && x->opcode == IORING_OP_FILES_UPDATE)
 		files_update_fds(x->ctx, rq, &x->sqe);
-	return 0;
+	return rq;
 }
 
 /*
@@ -444,13 +471,18 @@ int uring_submit_req(__u64 *ctx)
 
 	if (!targ_uring)
 		return 0;
-	if (targ_uring_sub == SR_USUBTP_CTX_REQ)
-		return uring_submit((void *)ctx[0], (void *)ctx[1], (__u8)ctx[2], ctx[3], NULL);
-	if (targ_uring_sub == SR_USUBTP_CTX)
-		return uring_submit((void *)ctx[0], NULL, (__u8)ctx[1], ctx[2], NULL);
+	if (targ_uring_sub == SR_USUBTP_CTX_REQ) {
+		uring_submit((void *)ctx[0], (void *)ctx[1], (__u8)ctx[2], ctx[3], NULL, false);
+		return 0;
+	}
+	if (targ_uring_sub == SR_USUBTP_CTX) {
+		uring_submit((void *)ctx[0], NULL, (__u8)ctx[1], ctx[2], NULL, false);
+		return 0;
+	}
 	req = (void *)ctx[0];
-	return uring_submit(BPF_CORE_READ(req, ctx), req, BPF_CORE_READ(req, opcode),
-			    req_user_data(req), NULL);
+	uring_submit(BPF_CORE_READ(req, ctx), req, BPF_CORE_READ(req, opcode), req_user_data(req),
+		     NULL, false);
+	return 0;
 }
 
 /*
@@ -468,8 +500,9 @@ int BPF_PROG(uring_req_failed, const struct io_uring_sqe *sqe, struct io_kiocb *
 	/* already known: it failed while running, after its submission */
 	if (bpf_map_lookup_elem(&uring_reqs, &rq))
 		return 0;
-	return uring_submit(BPF_CORE_READ(req, ctx), req, BPF_CORE_READ(req, opcode),
-			    req_user_data(req), sqe);
+	uring_submit(BPF_CORE_READ(req, ctx), req, BPF_CORE_READ(req, opcode), req_user_data(req),
+		     sqe, false);
+	return 0;
 }
 
 /* Where a registration's fds are, and which slots they go to. */
@@ -583,49 +616,99 @@ int BPF_PROG(uring_register, void *ctx_, unsigned int opcode)
 	return 0;
 }
 
+/* Is @task one that submits @c's requests (not an io-wq worker)? */
+static __always_inline bool uring_submitter(struct task_struct *task, struct io_ring_ctx *c)
+{
+	if (!(BPF_CORE_READ(task, flags) & SR_PF_IO_WORKER))
+		return true;
+	/* the SQPOLL thread is one too */
+	return BPF_CORE_READ(c, sq_data, thread) == task;
+}
+
+/*
+ * Kernels without io_uring_req_failed (before 5.16), and where requests are
+ * keyed by user_data: a request refused while being set up (a bad opcode,
+ * flag or fd) is never submitted; the kernel completes it with its error
+ * at once, in the task that took its entry from the ring. Such a
+ * completion is told by that: an error, in a submitting task, for a request
+ * not known (by address; by user_data: none of @ud was submitted from the
+ * entry the ring's head just passed) whose user_data the entry holds. It
+ * is submitted now, from the entry. Returns its key (nothing known by it if
+ * it is not traced), or 0 if the completion is not of such a request.
+ */
+static __always_inline __u64 uring_refused(__u64 ctx, __u64 req, __u64 ud, __s64 res)
+{
+	struct io_ring_ctx *c = (void *)ctx;
+	struct uring_fifo *f;
+	__u64 base;
+
+	if (!targ_uring_refused || res >= 0 || !uring_submitter(cur_task(), c))
+		return 0;
+	if (uring_by_udata()) {
+		base = fifo_key(ctx, ud);
+		f = bpf_map_lookup_elem(&uring_fifos, &base);
+		if (f && f->sq_head == BPF_CORE_READ(c, cached_sq_head))
+			return 0;
+		req = 0;
+	} else if (bpf_map_lookup_elem(&uring_reqs, &req)) {
+		return 0;
+	}
+	return uring_submit(c, (void *)req, SR_UOPCODE_ANY, ud, NULL, true);
+}
+
 /*
  * 6.4 and later: (ctx, req, cqe), the completion queue entry as posted;
- * 6.0 to 6.3: (ctx, req, user_data, res, cflags, extra1, extra2). The
- * arguments are read only in the branch targ_uring keeps: the kernel
- * refuses to attach a program that reads past a tracepoint's last argument.
+ * 6.0 to 6.3 (and Debian 11's 5.10): (ctx, req, user_data, res, cflags,
+ * extra1, extra2); 5.15: (ctx, user_data, res, cflags); before: (ctx,
+ * user_data, res). The arguments are read only in the branch targ_uring
+ * keeps: the kernel refuses to attach a program that reads past a
+ * tracepoint's last argument. Requests are found by address, or by ring and
+ * user_data where the completion names none (or targ_uring_by_udata).
  */
 SEC(SEC_URING("io_uring_complete"))
 int uring_complete_prog(__u64 *ctx)
 {
+	__u64 req = 0, ud = 0, rq;
+	__s64 res = 0;
+	__u32 cflags = 0;
+
 	if (targ_uring == SR_URING_CQE) {
 		/* a UAPI struct: vmlinux.h's offsets hold everywhere, no relocation needed */
 		const char *cqe = (const char *)ctx[2];
-		__s32 res = 0;
-		__u32 flags = 0;
+		__s32 r = 0;
 
-		bpf_probe_read_kernel(&res, sizeof(res),
+		bpf_probe_read_kernel(&r, sizeof(r),
 				      cqe + __builtin_offsetof(struct io_uring_cqe, res));
-		bpf_probe_read_kernel(&flags, sizeof(flags),
+		bpf_probe_read_kernel(&cflags, sizeof(cflags),
 				      cqe + __builtin_offsetof(struct io_uring_cqe, flags));
-		if (uring_by_udata()) {
-			__u64 ud = 0;
-
-			bpf_probe_read_kernel(&ud, sizeof(ud), cqe);
-			return uring_complete(fifo_pop(fifo_key(ctx[0], ud),
-						       flags & targ_uring_cqe_more),
-					      res, flags);
-		}
-		return uring_complete(ctx[1], res, flags);
+		if (targ_uring_refused || uring_by_udata())
+			bpf_probe_read_kernel(&ud, sizeof(ud),
+					      cqe + __builtin_offsetof(struct io_uring_cqe,
+								       user_data));
+		req = ctx[1];
+		res = r;
+	} else if (targ_uring == SR_URING_V60) {
+		req = ctx[1];
+		ud = ctx[2];
+		res = (int)ctx[3];
+		cflags = (__u32)ctx[4];
+	} else if (targ_uring == SR_URING_V515) {
+		ud = ctx[1];
+		res = (int)ctx[2];
+		cflags = (__u32)ctx[3];
+	} else if (targ_uring == SR_URING_V510) {
+		/* (ctx, user_data, long res) */
+		ud = ctx[1];
+		res = (long)ctx[2];
+	} else {
+		return 0;
 	}
-	if (targ_uring == SR_URING_V60 && uring_by_udata())
-		return uring_complete(fifo_pop(fifo_key(ctx[0], ctx[2]),
-					       (__u32)ctx[4] & targ_uring_cqe_more),
-				      (int)ctx[3], (__u32)ctx[4]);
-	if (targ_uring == SR_URING_V60)
-		return uring_complete(ctx[1], (int)ctx[3], (__u32)ctx[4]);
-	if (targ_uring == SR_URING_V515)
-		return uring_complete(fifo_pop(fifo_key(ctx[0], ctx[1]),
-					       (__u32)ctx[3] & targ_uring_cqe_more),
-				      (int)ctx[2], (__u32)ctx[3]);
-	/* (ctx, user_data, long res) */
-	if (targ_uring == SR_URING_V510)
-		return uring_complete(fifo_pop(fifo_key(ctx[0], ctx[1]), false), (long)ctx[2], 0);
-	return 0;
+	rq = uring_refused(ctx[0], req, ud, res);
+	if (!rq && uring_by_udata())
+		rq = fifo_pop(fifo_key(ctx[0], ud), cflags & targ_uring_cqe_more);
+	else if (!rq)
+		rq = req;
+	return uring_complete(rq, res, cflags);
 }
 
 #endif /* SYSRAY_URING_BPF_H */

@@ -453,7 +453,12 @@ struct sr_uring_sub {
 	char comm[SR_COMM_LEN]; /* the submitter's; for SR_USUB_SQTHREAD its process leader's */
 	__u32 flags; /* SR_USUB_* */
 	__u16 opcode; /* the request's opcode (the kernel's, even without the sqe) */
-	__u16 pad;
+	/*
+	 * SR_USUB_SQE from the ring: its place there (the ring's head counter
+	 * as it took the entry, low 16 bits), for requests linked to the one
+	 * before them (IOSQE_IO_LINK)
+	 */
+	__u16 sq_pos;
 	__u64 cgid; /* the submitter's cgroup v2 id, when asked for (or -c by cgroup); else 0 */
 };
 

@@ -112,8 +112,10 @@ def tests(rt):
         # kernels whose io_uring_complete names no request (5.15; 5.10 before
         # its stable io_uring backport): requests are keyed by ring and
         # user_data and completed in submission order; SYSRAY_URING_BY_UDATA=1
-        # takes that path here. uring_ops gives every request user_data 0, and
-        # its refused request is not shown there (no io_uring_req_failed).
+        # takes that path here. uring_ops gives every request user_data 0; its
+        # refused request is found at its completion (no io_uring_req_failed
+        # is attached there): no request was submitted from the ring entry
+        # the kernel has just taken.
         env = dict(os.environ, SYSRAY_URING_BY_UDATA='1')
         for args in ([], ['sqpoll']):
             out = rt.tmpfile()
@@ -125,7 +127,39 @@ def tests(rt):
             finally:
                 os.unlink(out)
             rt.check(st == 0, f'uring_ops {args}: status {st}: {err.strip()}')
-            same(uring_lines(lines), FILES + LINKED + NETWORK, f'by user_data {args}')
+            same(uring_lines(lines), ALL, f'by user_data {args}')
+
+    def io_uring_same_user_data_out_of_order():
+        # tests/uring/uring_udata.c: requests with one user_data that complete
+        # out of order. By address, each line is its own; by ring and
+        # user_data, which one completed is not known: the lines say so and
+        # show no arguments (nor an opcode, where theirs differ)
+        prog = os.path.join(os.path.dirname(uring_prog()), 'uring_udata')
+        st, lines, err = rt.trace([prog], ['-e', 'trace=%io_uring'])
+        rt.check(st == 0, f'status {st}: {err.strip()}')
+        same(uring_lines(lines), [
+            '[io_uring] read(6, "qq", 16, 0)   = 2',
+            '[io_uring] read(4, "ppp", 16, 0)  = 3',
+            '[io_uring] IORING_OP_NOP()        = 0',
+            '[io_uring] read(4, "pppp", 16, 0) = 4',
+            '[io_uring] IORING_OP_NOP()        = 0',
+        ], 'by address')
+        env = dict(os.environ, SYSRAY_URING_BY_UDATA='1')
+        out = rt.tmpfile()
+        try:
+            st, _, err = rt.sysray(['-o', out, '-e', 'trace=%io_uring', '--', prog], env=env)
+            with open(out, errors='replace') as f:
+                lines = f.read().splitlines()
+        finally:
+            os.unlink(out)
+        rt.check(st == 0, f'by user_data: status {st}: {err.strip()}')
+        same(uring_lines(lines), [
+            '[io_uring] read(...)              = 2 /* one of 2 requests with user_data 0x7 */',
+            '[io_uring] read(...)              = 3 /* one of 2 requests with user_data 0x7 */',
+            '[io_uring] ???(...)               = 0 /* one of 2 requests with user_data 0x9 */',
+            '[io_uring] ???(...)               = 4 /* one of 2 requests with user_data 0x9 */',
+            '[io_uring] IORING_OP_NOP()        = 0',
+        ], 'by user_data')
 
     def io_uring_trace_selects_twins():
         got = uring_lines(requests(['-e', 'trace=openat,close']))
@@ -339,6 +373,6 @@ def tests(rt):
     return [io_uring_syscalls_like_strace, io_uring_fixed_files_described, io_uring_counted_on_their_own_rows, io_uring_counted_latency_with_w,
             io_uring_counted_in_json, io_uring_latency_with_T,
             io_uring_requests_as_strace_lines, io_uring_sqpoll_attributed_to_the_process,
-            io_uring_paired_by_user_data,
+            io_uring_paired_by_user_data, io_uring_same_user_data_out_of_order,
             io_uring_trace_selects_twins, io_uring_failed_requests_with_Z,
             io_uring_fd_tables_learn_requests, io_uring_json_via]

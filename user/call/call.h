@@ -49,6 +49,12 @@ struct sr_call {
 	 */
 	const struct sr_uring_reg *uring_reg;
 	uint32_t uring_reg_n;
+	/*
+	 * io_uring, keyed by user_data: this completion is of one of
+	 * uring_peers requests with its ring and user_data (sqe->user_data),
+	 * which one is not known: the arguments are not shown; or 0
+	 */
+	uint32_t uring_peers;
 };
 
 /* sr_call.via */

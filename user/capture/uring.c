@@ -199,11 +199,22 @@ void uring_cap__prepare(struct sr_uring *u, const struct sr_opts *o, const struc
 	u->on = true;
 }
 
+/*
+ * Is io_uring_req_failed attached (6.0's (sqe, req, error), where requests
+ * are keyed by address)? Elsewhere the io_uring_complete program finds the
+ * requests refused while being set up (targ_uring_refused).
+ */
+static bool req_failed_tp(const struct sr_uring *u)
+{
+	return u->submit == SR_USUBTP_REQ && !u->by_udata;
+}
+
 void uring_cap__knobs(const struct sr_uring *u, struct sysray_bpf__rodata *ro, bool fdi)
 {
 	ro->targ_uring = u->on ? u->complete : SR_URING_OFF;
 	ro->targ_uring_sub = u->submit;
 	ro->targ_uring_by_udata = u->by_udata;
+	ro->targ_uring_refused = u->on && !req_failed_tp(u);
 	ro->targ_uring_sqe128 = IORING_SETUP_SQE128;
 	ro->targ_uring_no_sqarray = IORING_SETUP_NO_SQARRAY;
 	ro->targ_uring_cqe_more = IORING_CQE_F_MORE;
@@ -240,11 +251,8 @@ int uring_cap__attach(struct sr_uring *u, const struct sr_bpfobj *main)
 	u->links[0] = bpf_raw_tracepoint_open("io_uring_submit_req", prog[0]);
 	if (u->links[0] < 0 && errno == ENOENT)
 		u->links[0] = bpf_raw_tracepoint_open("io_uring_submit_sqe", prog[0]);
-	/*
-	 * requests refused before they ran: 6.0's (sqe, req, error), where
-	 * requests are keyed by address; elsewhere they are not shown
-	 */
-	if (u->links[0] >= 0 && u->submit == SR_USUBTP_REQ && !u->by_udata)
+	/* requests refused before they ran (elsewhere: at their completion) */
+	if (u->links[0] >= 0 && req_failed_tp(u))
 		u->links[1] = bpf_raw_tracepoint_open("io_uring_req_failed", prog[1]);
 	if (u->links[0] >= 0 && u->links[1] >= 0)
 		u->links[2] = bpf_raw_tracepoint_open("io_uring_complete", prog[2]);

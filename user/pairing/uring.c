@@ -21,6 +21,12 @@
 struct sr_uring_held {
 	size_t len;
 	struct sr_uring_reg *reg; /* IORING_OP_FILES_UPDATE: its fds, or NULL */
+	/*
+	 * Keyed by user_data: the requests its completion may be another's of
+	 * (itself included; 0: none), and their common opcode, or -1
+	 */
+	uint32_t peers;
+	int32_t peer_op;
 	char name[32]; /* the row's name for an opcode without a twin */
 	struct sr_uring_sub rec[]; /* followed by its blobs */
 };
@@ -40,6 +46,8 @@ void uring__on_submit(struct sr_uring_pairing *u, const struct sr_uring_sub *x, 
 		return;
 	h->len = len;
 	h->reg = NULL;
+	h->peers = 0;
+	h->peer_op = -1;
 	memcpy(h->rec, x, len);
 	/* a request address is reused once its last completion was posted */
 	old = idmap__del(&u->reqs, x->req);
@@ -91,6 +99,64 @@ static void set_row(struct sr_uring_call *uc, struct sr_uring_held *h, const str
 	uc->ent.ret = SR_R_INT;
 }
 
+/* The most requests of one ring and user_data in flight looked at (more: not seen) */
+#define SR_UPEERS_MAX 16
+
+/*
+ * Is @n linked to @prev, the request before it in the ring (IOSQE_IO_LINK):
+ * does it complete after it?
+ */
+static bool linked_after(const struct sr_uring_sub *prev, const struct sr_uring_sub *n)
+{
+	return (prev->flags & n->flags & SR_USUB_SQE) &&
+	       (prev->sqe.flags & (IOSQE_IO_LINK | IOSQE_IO_HARDLINK)) &&
+	       n->sq_pos == (uint16_t)(prev->sq_pos + 1);
+}
+
+/*
+ * Requests keyed by ring and user_data (bpf/uring.bpf.h's uring_fifos) take
+ * consecutive keys in submission order, and the oldest (@h, @key) is the
+ * one completed: of a queue whose requests complete out of order, each
+ * takes another's arguments. A completion is not known to be its request's
+ * when later requests of its queue (key + 1...) are in flight that could
+ * have completed first (not linked to the one before them in the ring,
+ * that one not completed: not marked), unless all are alike (opcode, arguments, captures); then none of them
+ * is, up to the last: they are marked (peers), and print without
+ * arguments. (Keys by request address are never consecutive.)
+ */
+static void mark_peers(struct sr_uring_pairing *u, uint64_t key, struct sr_uring_held *h)
+{
+	const struct sr_uring_sub *s = h->rec, *n;
+	struct sr_uring_held *g[SR_UPEERS_MAX + 1], *x, *prev = h;
+	uint32_t k = 0, i, peers;
+	bool alike = true, same_op = true;
+
+	for (i = 1; k < SR_UPEERS_MAX && (x = idmap__get(&u->reqs, key + i)); i++) {
+		n = x->rec;
+		if (n->ctx != s->ctx || n->sqe.user_data != s->sqe.user_data)
+			break;
+		if (prev->peers || !linked_after(prev->rec, n)) {
+			same_op &= n->opcode == s->opcode;
+			alike &= same_op && x->len == h->len &&
+				 !memcmp(n->args, s->args, sizeof(s->args)) &&
+				 !memcmp(n + 1, s + 1, h->len - sizeof(*s));
+			g[k++] = x;
+		}
+		prev = x;
+	}
+	if (!k || alike)
+		return;
+	/* already of a group: it grows */
+	if (h->peers)
+		same_op &= h->peer_op == (int32_t)s->opcode;
+	peers = k + 1 > h->peers ? k + 1 : h->peers;
+	g[k++] = h;
+	for (i = 0; i < k; i++) {
+		g[i]->peers = peers;
+		g[i]->peer_op = same_op ? (int32_t)s->opcode : -1;
+	}
+}
+
 /* A fixed file: the fd argument is an index in the ring's registered files. */
 static void set_fixed(struct sr_uring_call *uc, const struct sr_uring_op *op)
 {
@@ -130,8 +196,17 @@ bool uring__complete(struct sr_uring_pairing *u, const struct sr_uring_cqe *x, s
 		return false;
 	}
 	s = h->rec;
+	mark_peers(u, x->req, h);
 	uring__twin(s->opcode, &op);
 	set_row(uc, h, o, &op);
+	if (h->peers && h->peer_op < 0) {
+		/* of requests with other opcodes: what it was is not known either */
+		snprintf(h->name, sizeof(h->name), "???");
+		memset(&uc->ent, 0, sizeof(uc->ent));
+		uc->ent.name = h->name;
+		uc->ent.nr = -1;
+		uc->ent.ret = SR_R_INT;
+	}
 	c->ent = &uc->ent;
 	c->nr = uc->ent.nr;
 	c->tgid = x->h.tgid;
@@ -153,6 +228,10 @@ bool uring__complete(struct sr_uring_pairing *u, const struct sr_uring_cqe *x, s
 	c->uring_reg_n = h->reg ? 1 : 0;
 	uc->fd_changes = c->nr >= 0;
 	set_fixed(uc, &op);
+	/* one of several: its arguments (and the fd tables' lesson) are not known */
+	c->uring_peers = h->peers;
+	if (h->peers)
+		uc->fd_changes = false;
 	uc->shown = !o || filter__uring_traced(o, c->nr);
 	uc->more = x->cflags & IORING_CQE_F_MORE;
 	return true;

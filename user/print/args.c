@@ -357,6 +357,8 @@ bool args__exit_shown(const struct sr_call *c)
 	const struct sr_sysent *e = c->ent;
 	int i;
 
+	if (c->uring_peers)
+		return false;
 	if (e->dec)
 		return e->dec->exit && (!e->dec->exit_shown || e->dec->exit_shown(c));
 	for (i = e->split; i < e->nargs; i++)
@@ -370,6 +372,8 @@ bool args__entry_shown(const struct sr_call *c)
 	const struct sr_sysent *e = c->ent;
 	int i;
 
+	if (c->uring_peers)
+		return true;
 	if (e->dec)
 		return !e->dec->entry_shown || e->dec->entry_shown(c);
 	for (i = 0; i < e->split; i++)
@@ -382,6 +386,11 @@ void args__enter(struct sr_fmt *f, const struct sr_call *c)
 {
 	const struct sr_sysent *e = c->ent;
 
+	/* an io_uring request whose arguments may be another's: none shown */
+	if (c->uring_peers) {
+		pr_more(f);
+		return;
+	}
 	if (e->dec) {
 		e->dec->enter(f, c);
 		return;
@@ -393,6 +402,8 @@ void args__exit(struct sr_fmt *f, const struct sr_call *c)
 {
 	const struct sr_sysent *e = c->ent;
 
+	if (c->uring_peers)
+		return;
 	if (e->dec) {
 		if (e->dec->exit)
 			e->dec->exit(f, c);
@@ -447,4 +458,16 @@ void args__retval(struct sr_fmt *f, const struct sr_call *c)
 	retval(f, c);
 	if (d && d->ret_suffix)
 		d->ret_suffix(f, c);
+	args__peers_note(f, c);
+}
+
+void args__peers_note(struct sr_fmt *f, const struct sr_call *c)
+{
+	char buf[80];
+
+	if (!c->uring_peers)
+		return;
+	snprintf(buf, sizeof(buf), "one of %u requests with user_data %#llx", c->uring_peers,
+		 (unsigned long long)(c->sqe ? c->sqe->user_data : 0));
+	pr_comment(f, buf);
 }

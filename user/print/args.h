@@ -17,6 +17,8 @@ void args__enter(struct sr_fmt *f, const struct sr_call *c);
 void args__exit(struct sr_fmt *f, const struct sr_call *c);
 /* A successful return value, and what a decoder adds after it (" (flags O_RDWR)"). */
 void args__retval(struct sr_fmt *f, const struct sr_call *c);
+/* An io_uring request that may be another's (sr_call.uring_peers): a comment saying so. */
+void args__peers_note(struct sr_fmt *f, const struct sr_call *c);
 /* Does the syscall print anything at exit (so an interrupted line resumes)? */
 bool args__has_exit_part(const struct sr_sysent *e);
 /* Will args__exit() print something for @c (strace's ", " before it at entry)? */

@@ -132,6 +132,8 @@ void line__ret(struct sr_fmt *f, const struct sr_call *c)
 	}
 	if (c->ret < 0 && c->ret >= -4095) {
 		line__errno(o, (int)-c->ret);
+		text_pr__args_begin(t);
+		args__peers_note(f, c);
 	} else {
 		text_pr__args_begin(t);
 		if (c->ts_exit)
