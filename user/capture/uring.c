@@ -230,6 +230,9 @@ int uring_cap__load(struct sr_uring *u, const struct sr_bpfobj *main)
 	/* a registration of more than SR_UREG_FDS fds: the next records in a tail call */
 	if (bpf_map_update_elem(main->fd.uring_reg_next, &zero, &main->uring_progs[3], BPF_ANY))
 		return give_up(u, -errno);
+	/* a request refused before it ran: its captures in the submission's program */
+	if (bpf_map_update_elem(main->fd.uring_submit_next, &zero, &main->uring_progs[0], BPF_ANY))
+		return give_up(u, -errno);
 	return 0;
 }
 
