@@ -5,7 +5,8 @@
  * kernel chooses, requests on those slots, a direct close, a request on
  * the emptied slot, and a file registered by fd with io_uring_register()
  * (IORING_REGISTER_FILES, then _FILES2 with tags and a _FILES_UPDATE, then
- * 100 slots, the last one filled, and slot 5 filled by an
+ * 300 slots (five records of the io_uring_register program, two tail calls),
+ * the last one filled, and slot 5 filled by an
  * IORING_OP_FILES_UPDATE request).
  * The slot the kernel chooses is its business: the test reads it from the
  * line.
@@ -25,7 +26,7 @@ int main(void)
 	char buf[16] = { 0 };
 	int fd, slot, fds[2] = { -1, -1 };
 	__u64 tags[2] = { 1, 0 }; /* an empty slot takes no tag */
-	enum { NMANY = 100 };
+	enum { NMANY = 300 };
 	int many[NMANY], i;
 	struct io_uring_cqe *cqe;
 

@@ -123,6 +123,8 @@ static int load_libbpf(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
 	b->fd.counts = bpf_map__fd(s->maps.counts);
 	b->fd.count_nrs = bpf_map__fd(s->maps.count_nrs);
 	b->fd.uring_ops = bpf_map__fd(s->maps.uring_ops);
+	b->fd.uring_reg_next = bpf_map__fd(s->maps.uring_reg_next);
+	b->fd.uring_submit_next = bpf_map__fd(s->maps.uring_submit_next);
 	b->uring_progs[0] = bpf_program__fd(s->progs.uring_submit_req);
 	b->uring_progs[1] = bpf_program__fd(s->progs.uring_req_failed);
 	b->uring_progs[2] = bpf_program__fd(s->progs.uring_complete_prog);

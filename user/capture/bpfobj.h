@@ -31,6 +31,8 @@ struct sr_bpf_fds {
 	int cgcache, scratch, tcache, retry, bss;
 	int counts, count_nrs; /* -c: what the kernel counted (--summary-by, or by number) */
 	int uring_ops; /* each io_uring opcode's twin (capture/uring.c) */
+	int uring_reg_next; /* the io_uring_register program's tail call (itself) */
+	int uring_submit_next; /* io_uring_req_failed's tail call (the submission's program) */
 };
 
 struct sr_bpfobj {

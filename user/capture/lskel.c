@@ -97,6 +97,8 @@ void lskel__fds(struct sysray_lskel *s, struct sr_bpf_fds *fd, int *uring_progs)
 	fd->counts = s->maps.counts.map_fd;
 	fd->count_nrs = s->maps.count_nrs.map_fd;
 	fd->uring_ops = s->maps.uring_ops.map_fd;
+	fd->uring_reg_next = s->maps.uring_reg_next.map_fd;
+	fd->uring_submit_next = s->maps.uring_submit_next.map_fd;
 	uring_progs[0] = s->progs.uring_submit_req.prog_fd;
 	uring_progs[1] = s->progs.uring_req_failed.prog_fd;
 	uring_progs[2] = s->progs.uring_complete_prog.prog_fd;

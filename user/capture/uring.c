@@ -231,13 +231,19 @@ static int give_up(struct sr_uring *u, int err)
 
 int uring_cap__load(struct sr_uring *u, const struct sr_bpfobj *main)
 {
-	uint32_t i;
+	uint32_t i, zero = 0;
 
 	if (!u->on)
 		return 0;
 	for (i = 0; i < SR_URING_OPS; i++)
 		if (bpf_map_update_elem(main->fd.uring_ops, &i, &u->ops[i], BPF_ANY))
 			return give_up(u, -errno);
+	/* a registration of more than SR_UREG_FDS fds: the next records in a tail call */
+	if (bpf_map_update_elem(main->fd.uring_reg_next, &zero, &main->uring_progs[3], BPF_ANY))
+		return give_up(u, -errno);
+	/* a request refused before it ran: its captures in the submission's program */
+	if (bpf_map_update_elem(main->fd.uring_submit_next, &zero, &main->uring_progs[0], BPF_ANY))
+		return give_up(u, -errno);
 	return 0;
 }
 

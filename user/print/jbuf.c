@@ -173,20 +173,30 @@ static char *escape_cp(char *d, uint32_t cp)
 	return d + 6;
 }
 
+/* printable ASCII but '"' (0x22) and '\\' (0x5c): copied as they are */
+static const bool plain[256] = { [0x20 ... 0x21] = true,
+				 [0x23 ... 0x5b] = true,
+				 [0x5d ... 0x7e] = true };
+
 #define ONES 0x0101010101010101ULL
 #define HIGH 0x8080808080808080ULL
 /* A byte of @v is 0 (or a false alarm after one that is). */
 #define HAS_ZERO(v) (((v)-ONES) & ~(v)&HIGH)
 
-/* Are the eight bytes of @x all plain: no control, DEL, non-ASCII, '"' or '\\'? */
-static inline bool plain8(uint64_t x)
+/*
+ * The bytes of @x (loaded from memory) that are not plain:
+ * control, DEL, non-ASCII, '"' or '\\', each flagged by its high bit; 0:
+ * all eight plain. Bytes above a flagged one may be flagged falsely (a
+ * borrow), never the lowest: on a little-endian machine, the first in
+ * memory, the first to escape.
+ */
+static inline uint64_t unplain8(uint64_t x)
 {
 	/* a byte below 0x20 borrows into its high bit, one from 0x80 has it */
 	uint64_t bad = ((x - 0x20 * ONES) | x) & HIGH;
 
-	bad |= HAS_ZERO(x ^ (0x22 * ONES)) | HAS_ZERO(x ^ (0x5c * ONES)) |
+	return bad | HAS_ZERO(x ^ (0x22 * ONES)) | HAS_ZERO(x ^ (0x5c * ONES)) |
 	       HAS_ZERO(x ^ (0x7f * ONES));
-	return !bad;
 }
 
 /*
@@ -197,23 +207,37 @@ static inline bool plain8(uint64_t x)
  */
 static char *str_body(char *d, const unsigned char *s, size_t *i, size_t stop, size_t n)
 {
-	/* printable ASCII but '"' (0x22) and '\\' (0x5c): copied as they are */
-	static const bool plain[256] = { [0x20 ... 0x21] = true,
-					 [0x23 ... 0x5b] = true,
-					 [0x5d ... 0x7e] = true };
 	size_t j = *i, k;
 
 	while (j < stop) {
 		unsigned char c = s[j];
 		uint32_t cp;
-		uint64_t x;
+		uint64_t x, bad;
 
-		/* eight plain bytes at a time */
-		if (stop - j >= 8 && (memcpy(&x, s + j, 8), plain8(x))) {
+		/*
+		 * eight bytes at a time: all of them if plain, else those before
+		 * the first that is not (stored whole: @d has room), which is c
+		 */
+		if (stop - j >= 8) {
+			memcpy(&x, s + j, 8);
 			memcpy(d, &x, 8);
-			d += 8;
-			j += 8;
-		} else if (plain[c]) {
+			bad = unplain8(x);
+			if (!bad) {
+				d += 8;
+				j += 8;
+				continue;
+			}
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+			/* the lowest byte is the last in memory: one at a time there */
+			k = 0;
+#else
+			k = (size_t)__builtin_ctzll(bad) >> 3;
+#endif
+			d += k;
+			j += k;
+			c = s[j];
+		}
+		if (plain[c]) {
 			*d++ = (char)c;
 			j++;
 		} else if (c < 0x80) {
@@ -234,6 +258,24 @@ static char *str_body(char *d, const unsigned char *s, size_t *i, size_t stop, s
 	}
 	*i = j;
 	return d;
+}
+
+void jbuf__name(struct sr_jbuf *b, const char *s)
+{
+	size_t n = 0;
+
+	while (plain[(unsigned char)s[n]])
+		n++;
+	if (s[n]) {
+		jbuf__text(b, s, n + strlen(s + n));
+		return;
+	}
+	if (b->cap - b->len < n + 2 && jbuf__grow(b, n + 2))
+		return;
+	b->p[b->len] = '"';
+	memcpy(b->p + b->len + 1, s, n);
+	b->p[b->len + n + 1] = '"';
+	b->len += n + 2;
 }
 
 /* Bytes escaped per reservation: a long buffer needs no 6 times its size at once. */

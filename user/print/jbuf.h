@@ -61,6 +61,13 @@ bool utf8__valid(const void *p, size_t n);
 void jbuf__text(struct sr_jbuf *b, const void *p, size_t n);
 
 /*
+ * jbuf__text() of the NUL-terminated @s, faster for what needs no escape
+ * (the names of syscalls, arguments, fields and constants): copied as it
+ * is when every byte is printable ASCII but '"' and '\\'.
+ */
+void jbuf__name(struct sr_jbuf *b, const char *s);
+
+/*
  * Untrusted bytes as a JSON value that keeps every byte: a string when they
  * are valid UTF-8 and complete, else {"str": ..., "truncated": true} (valid
  * UTF-8 cut short) or {"base64": ..., "truncated": bool}.

@@ -222,7 +222,7 @@ static void call_failed(struct sr_jevent *e, const struct sr_call *c, struct sr_
 		jbuf__putc(b, '"');
 	}
 	PUT(b, ",\"error\":");
-	jbuf__text(b, text, strlen(text));
+	jbuf__name(b, text);
 }
 
 /* "ret" and "retval" of a call that returned. */
@@ -281,7 +281,7 @@ static void name_nr(struct sr_jevent *e, const struct sr_call *c, struct sr_jbuf
 		return;
 	}
 	PUT(b, ",\"name\":");
-	jbuf__text(b, c->ent->name, strlen(c->ent->name));
+	jbuf__name(b, c->ent->name);
 	PUT(b, ",\"nr\":");
 	jbuf__i64(b, c->nr);
 	if (!slot || b->oom || b->len - start > sizeof(slot->text))

@@ -136,7 +136,7 @@ static void done(struct sr_json_pr *j)
 static void call_head(struct sr_json_pr *j, const char *name)
 {
 	jbuf__puts(&j->val, "{\"call\":");
-	jbuf__text(&j->val, name, strlen(name));
+	jbuf__name(&j->val, name);
 	jbuf__puts(&j->val, ",\"args\":[");
 }
 
@@ -219,7 +219,7 @@ static void put_key(struct sr_json_pr *j, const char *name)
 		return;
 	if (fr->count)
 		jbuf__putc(&j->val, ',');
-	jbuf__text(&j->val, name, strlen(name));
+	jbuf__name(&j->val, name);
 	jbuf__putc(&j->val, ':');
 	fr->keyed = true;
 	fr->last = j->val.len;
@@ -289,7 +289,7 @@ static void json_sym(struct sr_pr *p, const char *name, uint64_t raw)
 		return;
 	elem(j);
 	jbuf__puts(&j->val, "{\"name\":");
-	jbuf__text(&j->val, name, strlen(name));
+	jbuf__name(&j->val, name);
 	jbuf__puts(&j->val, ",\"raw\":");
 	jbuf__i64(&j->val, (int64_t)raw);
 	jbuf__putc(&j->val, '}');
@@ -630,7 +630,7 @@ static void put_arg(struct sr_json_pr *j, const struct sr_json_arg *a, struct sr
 	jbuf__putc(b, '{');
 	if (a->name) {
 		jbuf__puts(b, "\"name\":");
-		jbuf__text(b, a->name, strlen(a->name));
+		jbuf__name(b, a->name);
 		jbuf__putc(b, ',');
 	}
 	jbuf__puts(b, "\"text\":");
