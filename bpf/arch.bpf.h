@@ -17,6 +17,13 @@
 	(*(const __typeof__(((struct pt_regs *)0)->f) *)((const char *)(regs) + \
 							 __builtin_offsetof(struct pt_regs, f)))
 
+/*
+ * Field @f of the @type at @p, at vmlinux.h's offset, for layouts fixed by
+ * an ABI (the same reasoning as SR_REG): no CO-RE relocation.
+ */
+#define SR_FIELD(p, type, f) \
+	(*(__typeof__(((type *)0)->f) *)((char *)(p) + __builtin_offsetof(type, f)))
+
 #if defined(__TARGET_ARCH_x86)
 
 static __always_inline long sr_regs_nr(struct pt_regs *regs)

@@ -109,23 +109,6 @@ int BPF_PROG(peer_tcp_state, const struct sock *sk, const int oldstate, const in
 	return 0;
 }
 
-/*
- * The current task's file at @fd, or NULL. Not fdinfo.bpf.h's fd_file(),
- * whose offsets live in the scratch that -y's sys_exit_fdi fills.
- */
-static __always_inline struct file *peer_fd_file(__u32 fd)
-{
-	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
-	struct fdtable *fdt = BPF_CORE_READ(t, files, fdt);
-	struct file **arr, *f = NULL;
-
-	if (!fdt || fd >= BPF_CORE_READ(fdt, max_fds))
-		return NULL;
-	arr = BPF_CORE_READ(fdt, fd);
-	bpf_probe_read_kernel(&f, sizeof(f), arr + fd);
-	return f;
-}
-
 static __always_inline bool is_accept(long id)
 {
 	int i;
@@ -150,7 +133,7 @@ static __always_inline void peer_accepted(__u32 tgid, long id, long ret)
 	struct file *f;
 	__u16 family;
 
-	if (ret < 0 || !is_accept(id) || !(f = peer_fd_file(ret)))
+	if (ret < 0 || !is_accept(id) || !(f = task_fd_file(ret)))
 		return;
 	sock = BPF_CORE_READ(f, private_data);
 	sk = BPF_CORE_READ(sock, sk);
@@ -217,7 +200,18 @@ static __always_inline __u32 put_creds(__u32 off)
 	cr->fsgid = BPF_CORE_READ(c, fsgid.val);
 	/* kernel_cap_t: one u64 since 6.3, two u32 before: the same 8 bytes either way */
 	bpf_core_read(&cr->cap_eff, sizeof(cr->cap_eff), &c->cap_effective);
-	n = gi ? BPF_CORE_READ(gi, ngroups) : 0;
+	/*
+	 * struct group_info is { usage; int ngroups; kgid_t gid[]; } on every
+	 * kernel sysray runs on (4.9 and later): read at vmlinux.h's offsets.
+	 * A CO-RE relocation would have the kernel look its name up at each
+	 * load, and "group_info" shares a slot of the kernel's 31-slot
+	 * candidate cache with "file" (capture_one()'s): each evicts the other,
+	 * and each miss is a scan of all kernel types.
+	 */
+	n = 0;
+	if (gi)
+		bpf_probe_read_kernel(&n, sizeof(n),
+				      (void *)gi + __builtin_offsetof(struct group_info, ngroups));
 	cr->ngroups = n;
 	if (n > SR_CREDS_GROUPS)
 		n = SR_CREDS_GROUPS;
@@ -225,7 +219,7 @@ static __always_inline __u32 put_creds(__u32 off)
 	n &= 2 * SR_CREDS_GROUPS - 1;
 	if (gi && n)
 		bpf_probe_read_kernel(cr->groups, n * sizeof(__u32),
-				      (void *)gi + bpf_core_field_offset(struct group_info, gid));
+				      (void *)gi + __builtin_offsetof(struct group_info, gid));
 	b->arg = SR_ARG_CREDS;
 	b->flags = 0;
 	b->aux = 0;

@@ -12,19 +12,39 @@
 #define SOCKID_S_IFSOCK	  0140000
 #define SOCKID_AF_NETLINK 16
 
+/*
+ * The current task's file at @fd, or NULL. struct fdtable has begun with
+ * { max_fds, fd } since 2.6.14: read at vmlinux.h's offsets, without a CO-RE
+ * relocation, since "fdtable" shares a slot of the kernel's 31-slot
+ * candidate cache with "io_kiocb" (the io_uring programs'): every load
+ * would evict one for the other, each miss a scan of all kernel types.
+ */
+static __always_inline struct file *task_fd_file(__u64 fd)
+{
+	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
+	const char *fdt = (const char *)BPF_CORE_READ(t, files, fdt);
+	struct file *f = NULL, **fds = NULL;
+	__u32 max = 0;
+
+	if (!fdt ||
+	    bpf_probe_read_kernel(&max, sizeof(max),
+				  fdt + __builtin_offsetof(struct fdtable, max_fds)) ||
+	    fd >= max ||
+	    bpf_probe_read_kernel(&fds, sizeof(fds),
+				  fdt + __builtin_offsetof(struct fdtable, fd)) ||
+	    bpf_probe_read_kernel(&f, sizeof(f), fds + fd))
+		return NULL;
+	return f;
+}
+
 /* The family (low 16 bits) and protocol of the socket at @fd, or 0 when it is none. */
 static __always_inline __u32 sock_id(__u64 fd)
 {
-	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
-	struct fdtable *fdt = BPF_CORE_READ(t, files, fdt);
-	struct file *f = NULL, **fds;
+	struct file *f = task_fd_file(fd);
 	struct socket *so;
 	struct sock *sk;
 
-	if (!fdt || fd >= BPF_CORE_READ(fdt, max_fds))
-		return 0;
-	fds = BPF_CORE_READ(fdt, fd);
-	if (bpf_probe_read_kernel(&f, sizeof(f), fds + fd) || !f)
+	if (!f)
 		return 0;
 	if ((BPF_CORE_READ(f, f_inode, i_mode) & SOCKID_S_IFMT) != SOCKID_S_IFSOCK)
 		return 0;

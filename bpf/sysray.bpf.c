@@ -555,18 +555,25 @@ static __always_inline void emit_signal(__u32 tgid, __u32 tid, int sig, struct k
 	 * @info_raw is @info as a number, which the verifier does not assume
 	 * non-NULL the way it does a tracepoint's pointer argument.
 	 */
+	/*
+	 * struct kernel_siginfo is the UAPI siginfo's first part (__SIGINFO):
+	 * its size and fields are at vmlinux.h's offsets on every kernel. No
+	 * CO-RE relocation: "kernel_siginfo" shares a slot of the kernel's
+	 * 31-slot candidate cache with "inode" (the capture's), and each load
+	 * would evict the other (a scan of all kernel types per miss).
+	 */
 	if (info_raw > 1) {
-		bpf_probe_read_kernel(x->siginfo, bpf_core_type_size(struct kernel_siginfo) & 127,
-				      info);
+		bpf_probe_read_kernel(x->siginfo, sizeof(struct kernel_siginfo) & 127, info);
 	} else {
 		/* what the kernel queues for them: SI_KERNEL, or SI_USER from the sender */
-		struct kernel_siginfo *k = (void *)x->siginfo;
-
-		k->si_signo = sig;
-		k->si_code = info_raw ? 0x80 /* SI_KERNEL */ : 0 /* SI_USER */;
+		SR_FIELD(x->siginfo, struct kernel_siginfo, si_signo) = sig;
+		SR_FIELD(x->siginfo, struct kernel_siginfo, si_code) =
+			info_raw ? 0x80 /* SI_KERNEL */ : 0 /* SI_USER */;
 		if (!info_raw) {
-			k->_sifields._kill._pid = bpf_get_current_pid_tgid() >> 32;
-			k->_sifields._kill._uid = (__u32)bpf_get_current_uid_gid();
+			SR_FIELD(x->siginfo, struct kernel_siginfo, _sifields._kill._pid) =
+				bpf_get_current_pid_tgid() >> 32;
+			SR_FIELD(x->siginfo, struct kernel_siginfo, _sifields._kill._uid) =
+				(__u32)bpf_get_current_uid_gid();
 		}
 	}
 	x->flags = flags;
