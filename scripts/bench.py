@@ -61,13 +61,15 @@ LOOP = os.path.join(BENCH, 'loop')
 TIMEIT = os.path.join(BENCH, 'timeit')
 EMPTY = os.path.join(BENCH, 'empty')
 # launched: the tracer runs the workload; whole host: it runs in the background
-LAUNCHED = ['sysray', 'excluded', 'count', 'strace', 'perf', 'bigbuf', 'perfsum', 'basecount']
+LAUNCHED = ['sysray', 'excluded', 'count', 'strace', 'perf', 'bigbuf', 'perfsum', 'basecount',
+            'json', 'ttT']
 BACKGROUND = ['empty', 'host', 'cgroup', 'comm']
 MODES = ['untraced', 'empty', 'sysray', 'host', 'cgroup', 'comm', 'excluded', 'count', 'strace',
          'perf']
 # sysray -o with a ring buffer large enough for the loops' bursts; perf trace's
-# summary; -c of the --baseline build
-OPTIONAL = ['bigbuf', 'perfsum', 'basecount']
+# summary; -c of the --baseline build; sysray -o as --json and as -tt -T (the
+# issue's "within 10% of the plain text run": the ratio to sysray -o is printed)
+OPTIONAL = ['bigbuf', 'perfsum', 'basecount', 'json', 'ttT']
 BIGBUF = '512M'
 # a task name no workload has, for --comm
 PROBE_COMM = 'srbenchprobe'
@@ -195,6 +197,8 @@ class Runner:
             'basecount': [self.baseline, '-d', '-c', '-o', self.out, '--'],
             'perfsum': perf_summary_argv() + ['-o', self.out, '--'],
             'excluded': [SYSRAY, '-d', '-e', 'trace=%network', '-o', self.out, '--'],
+            'json': [SYSRAY, '-d', '--json', '-o', self.out, '--'],
+            'ttT': [SYSRAY, '-d', '-tt', '-T', '-o', self.out, '--'],
             'strace': ['strace', '-f', '-o', self.out, '--'],
             'perf': ['perf', 'trace', '-o', self.out, '--'],
         }[mode]
@@ -352,12 +356,13 @@ def fmt_added(v):
 
 def whole_table(res, modes):
     """What a user feels: the whole command, ratios to the untraced command."""
-    cols = [m for m in ['sysray', 'excluded', 'count', 'basecount', 'host', 'strace', 'perf',
-                        'perfsum'] if m in modes]
+    cols = [m for m in ['sysray', 'json', 'ttT', 'excluded', 'count', 'basecount', 'host',
+                        'strace', 'perf', 'perfsum'] if m in modes]
     name = {'sysray': 'sysray -o FILE -- CMD', 'excluded': 'sysray -e trace=%network -- CMD',
             'count': 'sysray -c -- CMD', 'basecount': 'sysray -c -- CMD (--baseline)',
             'host': 'whole-host sysray printing its cgroup', 'strace': 'strace -f -o FILE',
-            'perf': 'perf trace -o FILE', 'perfsum': ' '.join(perf_summary_argv())}
+            'perf': 'perf trace -o FILE', 'perfsum': ' '.join(perf_summary_argv()),
+            'json': 'sysray --json -o FILE -- CMD', 'ttT': 'sysray -tt -T -o FILE -- CMD'}
     lines = ['| workload | untraced | ' + ' | '.join(name[m] for m in cols) + ' |',
              '|---|---|' + '---|' * len(cols)]
     for w, r in res.items():
@@ -379,7 +384,8 @@ def workload_table(res, modes, stats, costs, key='work'):
             'cgroup': 'filtered out: cgroup', 'comm': 'filtered out: comm',
             'excluded': 'excluded by -e', 'strace': 'strace -f', 'perf': 'perf trace',
             'count': 'sysray -c', 'bigbuf': 'sysray -o -b ' + BIGBUF,
-            'perfsum': ' '.join(perf_summary_argv()), 'basecount': 'sysray -c (--baseline)'}
+            'perfsum': ' '.join(perf_summary_argv()), 'basecount': 'sysray -c (--baseline)',
+            'json': 'sysray --json -o', 'ttT': 'sysray -tt -T -o'}
     # the issue's -c target is a ratio to the empty programs' ratio
     filt = [m for m in ('cgroup', 'comm', 'excluded', 'count', 'basecount') if m in modes]
     filt = filt if 'empty' in modes else []
@@ -411,6 +417,27 @@ def workload_table(res, modes, stats, costs, key='work'):
                       cost_cell(c)]
         lines.append(f'| {w} | {base:.0f} ms | ' + ' | '.join(cells) + ' |')
     return '\n'.join(lines)
+
+
+def outputs_line(res, modes):
+    """--json and -tt -T against sysray -o: per-round ratios, median and worst."""
+    alt = [m for m in ('json', 'ttT') if m in modes]
+    if not alt or 'sysray' not in modes:
+        return ''
+    name = {'json': '--json', 'ttT': '-tt -T'}
+    cells = []
+    for w, r in res.items():
+        if w == 'true':
+            continue
+        part = []
+        for m in alt:
+            whole = ratios(r['whole'], m, 'sysray')
+            work = ratios(r['work'], m, 'sysray')
+            part.append(f'{name[m]} {statistics.median(whole):.2f}x/{max(whole):.2f}x '
+                        f'(workload alone {statistics.median(work):.2f}x)')
+        cells.append(f'{w}: ' + ', '.join(part))
+    return ('Against sysray -o, whole command, median/worst round (target: within 1.10x): ' +
+            '; '.join(cells) + '.')
 
 
 def cost_cell(c):
@@ -534,6 +561,8 @@ def main():
               "The workload's CPU time (user and system, its own processes; what the "
               "tracer's hooks cost it, whatever else runs on the machine):", '',
               workload_table(res, modes, stats, costs, 'cpu'), '']
+    if outputs_line(res, modes):
+        report += [outputs_line(res, modes), '']
     if startup:
         startup.sort()
         report.append('sysray -d on /bin/true, the median run: ' + startup[len(startup) // 2][1])
