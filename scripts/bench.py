@@ -436,6 +436,8 @@ def outputs_line(res, modes):
             part.append(f'{name[m]} {statistics.median(whole):.2f}x/{max(whole):.2f}x '
                         f'(workload alone {statistics.median(work):.2f}x)')
         cells.append(f'{w}: ' + ', '.join(part))
+    if not cells:
+        return ''
     return ('Against sysray -o, whole command, median/worst round (target: within 1.10x): ' +
             '; '.join(cells) + '.')
 
