@@ -14,8 +14,10 @@
 
 /*
  * The current task's file at @fd, or NULL. struct fdtable has begun with
- * { max_fds, fd } since 2.6.14: read at vmlinux.h's offsets, without a CO-RE
- * relocation, since "fdtable" shares a slot of the kernel's 31-slot
+ * { unsigned int max_fds; struct file **fd; } since the 2.6 series, long
+ * before 5.10, the oldest kernel sysray supports: read at vmlinux.h's
+ * offsets, without a CO-RE relocation, since "fdtable" shares a slot of
+ * the kernel's 31-slot
  * candidate cache with "io_kiocb" (the io_uring programs'): every load
  * would evict one for the other, each miss a scan of all kernel types.
  */
