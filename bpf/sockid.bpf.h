@@ -17,9 +17,9 @@
  * { unsigned int max_fds; struct file **fd; } since the 2.6 series, long
  * before 5.10, the oldest kernel sysray supports: read at vmlinux.h's
  * offsets, without a CO-RE relocation, since "fdtable" shares a slot of
- * the kernel's 31-slot
- * candidate cache with "io_kiocb" (the io_uring programs'): every load
- * would evict one for the other, each miss a scan of all kernel types.
+ * the kernel's 31-slot candidate cache with "io_kiocb" (the io_uring
+ * programs'): every load would evict one for the other, each miss a scan
+ * of all kernel types.
  */
 static __always_inline struct file *task_fd_file(__u64 fd)
 {
