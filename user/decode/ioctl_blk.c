@@ -2,9 +2,11 @@
 /*
  * Decoders: ioctls of block and storage devices, by subsystem, as strace 6.1
  * prints them: network block devices (nbd), file extent maps (fiemap), SCSI
- * generic (sg), UBI volumes. Rows of struct sr_ioc (ioctl.h); ioctl.c looks requests up.
+ * generic (sg), UBI volumes, partitions (blkpg), block tracing. Rows of struct sr_ioc (ioctl.h); ioctl.c looks requests up.
  */
 #include <string.h>
+#include <linux/blkpg.h>
+#include <linux/blktrace_api.h>
 #include <linux/fiemap.h>
 #include <linux/fs.h>
 #include <linux/nbd.h>
@@ -152,7 +154,77 @@ static const struct sr_ioc_struct ubi_mkvol_st = { sizeof(struct ubi_mkvol_req),
 static const struct sr_ioc_struct ubi_rnvol_st = { offsetof(struct ubi_rnvol_req, ents),
 						   print_ubi_rnvol };
 
+/* BLKPG: the partition its data points to (the reference's copy) */
+static const struct sr_ioc_field blkpg_part_fields[] = {
+	IOF(struct blkpg_partition, start, IOF_D, NULL),
+	IOF(struct blkpg_partition, length, IOF_D, NULL),
+	IOF(struct blkpg_partition, pno, IOF_D, NULL),
+	IOF(struct blkpg_partition, devname, IOF_CSTR, NULL),
+	IOF(struct blkpg_partition, volname, IOF_CSTR, NULL),
+};
+static SR_IOC_FIELDS(blkpg_part_desc, struct blkpg_partition, blkpg_part_fields);
+
+/* BLKPG: {op=BLKPG_ADD_PARTITION, flags=0, datalen=152, data={start=0, ...}} */
+static void print_blkpg(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
+{
+	struct blkpg_ioctl_arg a;
+	const uint8_t *part;
+	size_t plen;
+
+	memcpy(&a, p, sizeof(a));
+	pr_struct_begin(f);
+	pr_field(f, "op");
+	fmt_enum(f, &xlat_blkpg_ops, (uint32_t)a.op);
+	pr_field_d(f, "flags", a.flags);
+	pr_field_d(f, "datalen", a.datalen);
+	pr_field(f, "data");
+	part = ioc_ref_copy(c, 0, false, &plen);
+	if (a.data && part && plen >= sizeof(struct blkpg_partition))
+		ioc_print_fields(f, &blkpg_part_desc, part);
+	else
+		fmt_ptr(f, (uint64_t)(uintptr_t)a.data);
+	pr_struct_end(f);
+}
+
+/* BLKTRACESETUP: the request, then the name the kernel chose after success. */
+static void print_blk_trace_setup(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p,
+				  size_t len)
+{
+	struct blk_user_trace_setup b;
+	const uint8_t *out;
+	size_t olen;
+
+	memcpy(&b, p, sizeof(b));
+	pr_struct_begin(f);
+	pr_field_u(f, "act_mask", b.act_mask);
+	pr_field_u(f, "buf_size", b.buf_size);
+	pr_field_u(f, "buf_nr", b.buf_nr);
+	pr_field_u(f, "start_lba", b.start_lba);
+	pr_field_u(f, "end_lba", b.end_lba);
+	pr_field(f, "pid");
+	fmt_pid(f, b.pid);
+	out = ioc_exit_copy(c, sizeof(b), &olen);
+	if (out) {
+		pr_field(f, "name");
+		ioc_print_cstr(f, (const char *)out + offsetof(struct blk_user_trace_setup, name),
+			       BLKTRACE_BDEV_SIZE);
+	}
+	pr_struct_end(f);
+}
+
+static const struct sr_ioc_struct blkpg_st = { sizeof(struct blkpg_ioctl_arg), print_blkpg };
+static const struct sr_ioc_struct blk_trace_setup_st = { sizeof(struct blk_user_trace_setup),
+							 print_blk_trace_setup };
+
+static const struct sr_ioc_refrow blk_refs[] = {
+	{ BLKPG, { IOR_PTR_FIXED(struct blkpg_ioctl_arg, data, sizeof(struct blkpg_partition)) } },
+};
+
+SR_IOC_REFSET(sr_ioc_refs_blk, blk_refs);
+
 static const struct sr_ioc blk_table[] = {
+	{ BLKPG, IOA_STRUCT, false, &blkpg_st },
+	{ BLKTRACESETUP, IOA_INOUT, true, &blk_trace_setup_st },
 	/* nbd: the argument itself, or none */
 	{ NBD_SET_SOCK, IOA_FD, false, NULL },
 	{ NBD_SET_BLKSIZE, IOA_UDEC, false, NULL },
