@@ -228,6 +228,7 @@ void ioc_print_code(struct sr_fmt *f, uint32_t code);
 
 /* The reference tables of the subsystem files. */
 extern const struct sr_ioc_refset sr_ioc_refs_blk; /* ioctl_blk.c */
+extern const struct sr_ioc_refset sr_ioc_refs_tee; /* ioctl_tee.c */
 
 /* The row tables of the subsystem files. */
 extern const struct sr_ioc_rows sr_ioc_rows_dev; /* ioctl_dev.c */
@@ -244,5 +245,6 @@ extern const struct sr_ioc_rows sr_ioc_rows_mtd; /* ioctl_mtd.c */
 extern const struct sr_ioc_rows sr_ioc_rows_dm; /* ioctl_dm.c */
 extern const struct sr_ioc_rows sr_ioc_rows_perf; /* ioctl_perf.c */
 extern const struct sr_ioc_rows sr_ioc_rows_sock; /* ioctl_sock.c */
+extern const struct sr_ioc_rows sr_ioc_rows_tee; /* ioctl_tee.c */
 
 #endif /* SYSRAY_DECODE_IOCTL_H */
