@@ -166,6 +166,7 @@ static const struct sr_ioc_rows *const ioc_row_tables[] = {
 static const struct sr_ioc_refset *const ioc_ref_sets[] = {
 	&sr_ioc_refs_blk,
 	&sr_ioc_refs_tee,
+	&sr_ioc_refs_sock,
 };
 
 size_t ioctl__refs(uint32_t *codes, struct sr_ioc_refs *refs, size_t max)
