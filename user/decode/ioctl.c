@@ -167,6 +167,7 @@ static const struct sr_ioc_refset *const ioc_ref_sets[] = {
 	&sr_ioc_refs_blk,
 	&sr_ioc_refs_tee,
 	&sr_ioc_refs_sock,
+	&sr_ioc_refs_dm,
 };
 
 size_t ioctl__refs(uint32_t *codes, struct sr_ioc_refs *refs, size_t max)

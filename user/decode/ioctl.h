@@ -230,6 +230,7 @@ void ioc_print_code(struct sr_fmt *f, uint32_t code);
 extern const struct sr_ioc_refset sr_ioc_refs_blk; /* ioctl_blk.c */
 extern const struct sr_ioc_refset sr_ioc_refs_tee; /* ioctl_tee.c */
 extern const struct sr_ioc_refset sr_ioc_refs_sock; /* ioctl_sock.c */
+extern const struct sr_ioc_refset sr_ioc_refs_dm; /* ioctl_dm.c */
 
 /* The row tables of the subsystem files. */
 extern const struct sr_ioc_rows sr_ioc_rows_dev; /* ioctl_dev.c */
