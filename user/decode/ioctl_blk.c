@@ -120,18 +120,50 @@ static void print_ubi_mkvol(struct sr_fmt *f, const struct sr_call *c, const uin
 }
 
 /*
+ * UBI_IOCRNVOL's struct is larger than one blob: two ioctl references copy
+ * it, its first SR_BLOB_MAX bytes and the rest.
+ */
+#define UBI_RNVOL_HEAD SR_BLOB_MAX
+#define UBI_RNVOL_TAIL (sizeof(struct ubi_rnvol_req) - UBI_RNVOL_HEAD)
+_Static_assert(sizeof(struct ubi_rnvol_req) > UBI_RNVOL_HEAD && UBI_RNVOL_TAIL <= SR_BLOB_MAX,
+	       "struct ubi_rnvol_req takes two references");
+
+/* The struct from its two parts, as far as they reach; the bytes gathered. */
+static size_t ubi_rnvol_gather(const struct sr_call *c, struct ubi_rnvol_req *r)
+{
+	const uint8_t *head, *tail;
+	size_t hlen, tlen;
+
+	head = ioc_ref_copy(c, 0, false, &hlen);
+	if (!head)
+		return 0;
+	hlen = hlen < UBI_RNVOL_HEAD ? hlen : UBI_RNVOL_HEAD;
+	memcpy(r, head, hlen);
+	tail = ioc_ref_copy(c, 1, false, &tlen);
+	if (hlen < UBI_RNVOL_HEAD || !tail)
+		return hlen;
+	tlen = tlen < UBI_RNVOL_TAIL ? tlen : UBI_RNVOL_TAIL;
+	memcpy((uint8_t *)r + UBI_RNVOL_HEAD, tail, tlen);
+	return hlen + tlen;
+}
+
+/*
  * UBI_IOCRNVOL: count, then as many of the entries (up to UBI_MAX_RNVOL).
- * The whole struct is larger than the copy of an ioctl argument: the entries
- * shown must be in the copy, else the address prints (where strace, which
- * reads it all, would show them).
+ * The entries shown must be in the copy, else the address prints.
  */
 static void print_ubi_rnvol(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
 {
 	const size_t ent = sizeof(((struct ubi_rnvol_req *)0)->ents[0]);
+	struct ubi_rnvol_req whole;
 	const struct ubi_rnvol_req *r = (const void *)p;
 	int32_t count = r->count;
 	size_t i, n = count < 0 ? 0 : count > UBI_MAX_RNVOL ? UBI_MAX_RNVOL : count;
+	size_t wlen = ubi_rnvol_gather(c, &whole);
 
+	if (wlen > len) {
+		r = &whole;
+		len = wlen;
+	}
 	if (len < offsetof(struct ubi_rnvol_req, ents) + n * ent) {
 		pr_addr(f, c->args[2]);
 		return;
@@ -217,6 +249,7 @@ static const struct sr_ioc_struct blk_trace_setup_st = { sizeof(struct blk_user_
 							 print_blk_trace_setup };
 
 static const struct sr_ioc_refrow blk_refs[] = {
+	{ UBI_IOCRNVOL, { IOR_PART(0, UBI_RNVOL_HEAD), IOR_PART(UBI_RNVOL_HEAD, UBI_RNVOL_TAIL) } },
 	{ BLKPG, { IOR_PTR_FIXED(struct blkpg_ioctl_arg, data, sizeof(struct blkpg_partition)) } },
 };
 
