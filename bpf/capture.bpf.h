@@ -556,6 +556,50 @@ static __always_inline __u32 put_indirect(__u32 off, __u64 uptr, __u64 req)
 				(req & CAP_RETRYABLE));
 }
 
+/*
+ * The memory an ioctl argument at @uptr points to, for request @code
+ * (struct sr_ioc_ref): one blob per reference the loader listed, in its
+ * slot, with the argument's flags (@req). Return the new offset.
+ */
+static __always_inline __u32 put_ioc_refs(__u32 off, __u32 code, __u64 uptr, __u64 req)
+{
+	const struct sr_ioc_refs *refs = bpf_map_lookup_elem(&ioc_refs, &code);
+	int k;
+
+	if (!refs || !uptr)
+		return off;
+#pragma unroll
+	for (k = 0; k < SR_IOC_REFS; k++) {
+		const struct sr_ioc_ref *r = &refs->r[k];
+		__u64 ptr = uptr, n = 1;
+
+		if (!r->cap)
+			continue;
+		if (r->ptr_off == SR_IOC_REF_SELF && !r->len_size)
+			ptr = uptr + r->len_off; /* a part of the argument past its first copy */
+		else if (r->ptr_off != SR_IOC_REF_SELF &&
+			 bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)(uptr + r->ptr_off)))
+			continue;
+		if (r->len_size) {
+			n = 0;
+			if (bpf_probe_read_user(&n, r->len_size == 4 ? 4 : 8,
+						(const void *)(uptr + r->len_off)))
+				continue;
+			if (r->len_size == 4)
+				n = (__u32)n;
+			/* clamp before multiplying: a user-controlled count must not wrap */
+			if (n > SR_BLOB_MAX + 1)
+				n = SR_BLOB_MAX + 1;
+		}
+		if (!ptr)
+			continue;
+		off = put_blob(off, ptr, n * r->elem,
+			       CAP_PACK(r->cap, r->slot, SR_HOW_BUF, CAP_FLAGS(req)) |
+				       (req & CAP_RETRYABLE) | CAP_PAGE_CUT);
+	}
+	return off;
+}
+
 #include "sockid.bpf.h"
 
 /*
@@ -611,12 +655,16 @@ __noinline __u32 capture_one(__u32 off, __u32 key, __u64 i, __u32 pass)
 		/* netlink messages are decoded, not cut at -s */
 		if ((pa->when & SR_CAP_NETLINK) && (__u16)sock_id(s->args[0]) == SOCKID_AF_NETLINK)
 			cap = SR_BLOB_MAX;
-		return put_blob(off, ptr, plan_want(pa, s->args, ret),
-				CAP_PACK(cap, i, pa->how, flags) | rf |
-					(pa->len_src == SR_LEN_IOC || (pa->when & SR_CAP_PAGE_CUT)
-						 ? CAP_PAGE_CUT
-						 : 0) |
-					((pa->when & SR_CAP_PART) ? CAP_PAGE_PART : 0));
+		off = put_blob(off, ptr, plan_want(pa, s->args, ret),
+			       CAP_PACK(cap, i, pa->how, flags) | rf |
+				       (pa->len_src == SR_LEN_IOC || (pa->when & SR_CAP_PAGE_CUT) ?
+						CAP_PAGE_CUT :
+						0) |
+				       ((pa->when & SR_CAP_PART) ? CAP_PAGE_PART : 0));
+		/* an ioctl argument's references (struct sr_ioc_ref) */
+		if (pa->len_src == SR_LEN_IOC)
+			off = put_ioc_refs(off, (__u32)s->args[pa->len_arg & 7], ptr, req);
+		return off;
 	case SR_HOW_STRV:
 	case SR_HOW_STRV_COUNT:
 		return put_strv(off, ptr, CAP_PACK(pa->cap, i, pa->how, flags) | rf);

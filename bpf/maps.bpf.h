@@ -90,6 +90,14 @@ struct {
 	__type(value, struct sr_plan);
 } plans SEC(".maps");
 
+/* The ioctl requests whose argument points to more memory, by request (the loader's). */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, SR_IOC_REFS_MAX);
+	__type(key, __u32);
+	__type(value, struct sr_ioc_refs);
+} ioc_refs SEC(".maps");
+
 /*
  * Allocated as entries come (a fork), not all at creation: preallocating
  * 65536 of them took ~5% of start-up.

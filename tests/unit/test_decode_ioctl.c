@@ -126,9 +126,32 @@ static void timex(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/*
+ * The ioctl references the loader writes into the BPF map: within the map,
+ * one row per request, each copy within a blob, slots past ioctl's arguments.
+ */
+static void ioctl_refs_table(struct t_state *st)
+{
+	static uint32_t codes[SR_IOC_REFS_MAX + 1];
+	static struct sr_ioc_refs refs[SR_IOC_REFS_MAX + 1];
+	size_t n = ioctl__refs(codes, refs, SR_IOC_REFS_MAX + 1), i, j;
+	int k;
+
+	CHECK(st, n > 0 && n <= SR_IOC_REFS_MAX);
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < i; j++)
+			CHECK(st, codes[j] != codes[i]);
+		CHECK(st, refs[i].r[0].cap > 0);
+		for (k = 0; k < SR_IOC_REFS; k++) {
+			const struct sr_ioc_ref *r = &refs[i].r[k];
+
+			CHECK(st, r->cap <= SR_BLOB_MAX);
+			CHECK(st, r->slot == SR_IOC_REF_SLOT0 + k && r->slot < SR_NARGS);
+			CHECK(st, r->len_size == 0 || r->len_size == 4 || r->len_size == 8);
+		}
+	}
+}
+
 T_SUITE(decode_ioctl_tests) = {
-	T_CASE(ioctl_named),
-	T_CASE(ioctl_structs),
-	T_CASE(timex),
-	T_END,
+	T_CASE(ioctl_named), T_CASE(ioctl_refs_table), T_CASE(ioctl_structs), T_CASE(timex), T_END,
 };

@@ -111,6 +111,7 @@ static int load_libbpf(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
 	b->fd.rbs = bpf_map__fd(s->maps.rbs);
 	b->fd.rb_start = bpf_map__fd(s->maps.rb_start);
 	b->fd.plans = bpf_map__fd(s->maps.plans);
+	b->fd.ioc_refs = bpf_map__fd(s->maps.ioc_refs);
 	b->fd.traced = bpf_map__fd(s->maps.traced);
 	b->fd.dead = bpf_map__fd(s->maps.dead);
 	b->fd.cgroups = bpf_map__fd(s->maps.cgroups);

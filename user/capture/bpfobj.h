@@ -27,7 +27,7 @@ struct sysray_lskel;
 struct sr_bpf_fds {
 	int rbs; /* the per-CPU rings' array */
 	int rb_start; /* the start-up ring */
-	int plans, traced, dead, cgroups, stats;
+	int plans, ioc_refs, traced, dead, cgroups, stats;
 	int cgcache, scratch, tcache, retry, bss;
 	int counts, count_nrs; /* -c: what the kernel counted (--summary-by, or by number) */
 	int uring_ops; /* each io_uring opcode's twin (capture/uring.c) */

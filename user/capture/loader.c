@@ -79,6 +79,18 @@ static int fill_plans(struct sr_loader *l, const struct sr_plans *plans)
 	return 0;
 }
 
+/* The ioctl requests whose argument points to more memory (struct sr_ioc_ref). */
+static int fill_ioc_refs(struct sr_loader *l, const struct sr_plans *plans)
+{
+	uint32_t i;
+
+	for (i = 0; i < plans->n_ioc_refs; i++)
+		if (bpf_map_update_elem(l->obj.fd.ioc_refs, &plans->ioc_ref_codes[i],
+					&plans->ioc_refs[i], BPF_ANY))
+			return -errno;
+	return 0;
+}
+
 /* -c, -C: counting in the kernel (bpf/count.bpf.h); nothing without them. */
 static void set_count(struct sysray_bpf__rodata *ro, const struct sr_summary_opts *so)
 {
@@ -389,6 +401,9 @@ int loader__load(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	err = fill_plans(l, cfg->plans);
 	if (err)
 		return load_error("fill the syscall plans", err);
+	err = fill_ioc_refs(l, cfg->plans);
+	if (err)
+		return load_error("fill the ioctl references", err);
 	uring_cap__load(&l->uring, &l->obj);
 	err = fill_cgroups(l, o);
 	if (err)

@@ -85,6 +85,7 @@ void lskel__fds(struct sysray_lskel *s, struct sr_bpf_fds *fd, int *uring_progs)
 	fd->rbs = s->maps.rbs.map_fd;
 	fd->rb_start = s->maps.rb_start.map_fd;
 	fd->plans = s->maps.plans.map_fd;
+	fd->ioc_refs = s->maps.ioc_refs.map_fd;
 	fd->traced = s->maps.traced.map_fd;
 	fd->dead = s->maps.dead.map_fd;
 	fd->cgroups = s->maps.cgroups.map_fd;

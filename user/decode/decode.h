@@ -285,4 +285,11 @@ void fmt_struct_tail(struct sr_fmt *f, const void *data, size_t len, size_t know
 void fmt_enum_flags(struct sr_fmt *f, const struct sr_xlat *vx, uint64_t mask,
 		    const struct sr_xlat *fx, uint64_t v);
 
+/*
+ * ioctl.c: the ioctl requests whose argument points to more memory the BPF
+ * side copies with it, at most @max, into @codes and @refs (the ioc_refs
+ * map's keys and values); returns how many.
+ */
+size_t ioctl__refs(uint32_t *codes, struct sr_ioc_refs *refs, size_t max);
+
 #endif /* SYSRAY_DECODE_H */

@@ -159,8 +159,48 @@ static const struct sr_ioc_rows *const ioc_row_tables[] = {
 	&ioc_rows_base,	   &sr_ioc_rows_dev,   &sr_ioc_rows_blk,     &sr_ioc_rows_rtc,
 	&sr_ioc_rows_loop, &sr_ioc_rows_evdev, &sr_ioc_rows_hdio,    &sr_ioc_rows_gpio,
 	&sr_ioc_rows_ptp,  &sr_ioc_rows_uffd,  &sr_ioc_rows_seccomp, &sr_ioc_rows_mtd,
-	&sr_ioc_rows_dm,   &sr_ioc_rows_perf,  &sr_ioc_rows_sock,
+	&sr_ioc_rows_dm,   &sr_ioc_rows_perf,  &sr_ioc_rows_sock,    &sr_ioc_rows_tee,
 };
+
+/* Every reference table. */
+static const struct sr_ioc_refset *const ioc_ref_sets[] = {
+	&sr_ioc_refs_blk,
+	&sr_ioc_refs_tee,
+	&sr_ioc_refs_sock,
+	&sr_ioc_refs_dm,
+};
+
+size_t ioctl__refs(uint32_t *codes, struct sr_ioc_refs *refs, size_t max)
+{
+	size_t t, i, n = 0;
+	int k;
+
+	for (t = 0; t < sizeof(ioc_ref_sets) / sizeof(ioc_ref_sets[0]); t++) {
+		const struct sr_ioc_refset *s = ioc_ref_sets[t];
+
+		for (i = 0; i < s->n && n < max; i++, n++) {
+			codes[n] = s->rows[i].code;
+			memcpy(&refs[n], s->rows[i].r, sizeof(refs[n]));
+			for (k = 0; k < SR_IOC_REFS; k++)
+				refs[n].r[k].slot = SR_IOC_REF_SLOT0 + k;
+		}
+	}
+	return n;
+}
+
+const uint8_t *ioc_ref_copy(const struct sr_call *c, int k, bool at_exit, size_t *len)
+{
+	const struct sr_blob *b;
+
+	*len = 0;
+	if (at_exit && (!c->has_exit || c->ret < 0))
+		return NULL;
+	b = at_exit ? c->out[SR_IOC_REF_SLOT0 + k] : c->in[SR_IOC_REF_SLOT0 + k];
+	if (!blob_ok(b))
+		return NULL;
+	*len = b->len;
+	return blob_data(b);
+}
 
 static struct sr_ioc ioc_lookup(uint32_t code)
 {

@@ -155,6 +155,54 @@ struct sr_ioc_fields {
 #define SR_IOC_FIELDS(name, st, arr) \
 	const struct sr_ioc_fields name = { sizeof(st), sizeof(arr) / sizeof((arr)[0]), arr }
 
+/*
+ * A request whose argument points to more memory, which the BPF side copies
+ * with it (struct sr_ioc_ref): reference k lands in blob slot
+ * SR_IOC_REF_SLOT0 + k, read back with ioc_ref_copy().
+ */
+struct sr_ioc_refrow {
+	uint32_t code;
+	struct sr_ioc_ref r[SR_IOC_REFS];
+};
+
+struct sr_ioc_refset {
+	const struct sr_ioc_refrow *rows;
+	size_t n;
+};
+
+#define SR_IOC_REFSET(name, arr) \
+	const struct sr_ioc_refset name = { arr, sizeof(arr) / sizeof((arr)[0]) }
+
+/* Pointer field @p of struct @st, @len_field elements of @elem bytes, at most @cap bytes. */
+#define IOR_PTR(st, p, len_field, elem, cap)                                                     \
+	{                                                                                        \
+		offsetof(st, p), offsetof(st, len_field), sizeof(((st *)0)->len_field), 0, elem, \
+			cap, 0                                                                   \
+	}
+/* Pointer field @p of struct @st to @size bytes. */
+#define IOR_PTR_FIXED(st, p, size)                      \
+	{                                               \
+		offsetof(st, p), 0, 0, 0, size, size, 0 \
+	}
+/* @size bytes of the argument from byte @off (a struct larger than its first copy). */
+#define IOR_PART(off, size)                               \
+	{                                                 \
+		SR_IOC_REF_SELF, off, 0, 0, size, size, 0 \
+	}
+/* The argument itself, a header of struct @st whose field @len_field gives the whole size. */
+#define IOR_SELF(st, len_field, cap)                                                               \
+	{                                                                                          \
+		SR_IOC_REF_SELF, offsetof(st, len_field), sizeof(((st *)0)->len_field), 0, 1, cap, \
+			0                                                                          \
+	}
+
+/*
+ * The copy of reference @k of the call's argument (struct sr_ioc_refrow):
+ * from the exit record if @at_exit (after success), else from the entry's;
+ * NULL if there is none. *@len gets its length.
+ */
+const uint8_t *ioc_ref_copy(const struct sr_call *c, int k, bool at_exit, size_t *len);
+
 /* "{name=value, ...}" for the struct at @p (at least @d->size bytes). */
 void ioc_print_fields(struct sr_fmt *f, const struct sr_ioc_fields *d, const uint8_t *p);
 /* One field's value (a field of @p's struct). */
@@ -178,6 +226,12 @@ const uint8_t *ioc_exit_copy(const struct sr_call *c, size_t size, size_t *len);
 /* The request, by name (ioctl_code.c): "EVIOCGBIT(EV_KEY, 96)", "TCGETS", or _IOC(). */
 void ioc_print_code(struct sr_fmt *f, uint32_t code);
 
+/* The reference tables of the subsystem files. */
+extern const struct sr_ioc_refset sr_ioc_refs_blk; /* ioctl_blk.c */
+extern const struct sr_ioc_refset sr_ioc_refs_tee; /* ioctl_tee.c */
+extern const struct sr_ioc_refset sr_ioc_refs_sock; /* ioctl_sock.c */
+extern const struct sr_ioc_refset sr_ioc_refs_dm; /* ioctl_dm.c */
+
 /* The row tables of the subsystem files. */
 extern const struct sr_ioc_rows sr_ioc_rows_dev; /* ioctl_dev.c */
 extern const struct sr_ioc_rows sr_ioc_rows_blk; /* ioctl_blk.c */
@@ -193,5 +247,6 @@ extern const struct sr_ioc_rows sr_ioc_rows_mtd; /* ioctl_mtd.c */
 extern const struct sr_ioc_rows sr_ioc_rows_dm; /* ioctl_dm.c */
 extern const struct sr_ioc_rows sr_ioc_rows_perf; /* ioctl_perf.c */
 extern const struct sr_ioc_rows sr_ioc_rows_sock; /* ioctl_sock.c */
+extern const struct sr_ioc_rows sr_ioc_rows_tee; /* ioctl_tee.c */
 
 #endif /* SYSRAY_DECODE_IOCTL_H */

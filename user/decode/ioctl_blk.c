@@ -2,9 +2,11 @@
 /*
  * Decoders: ioctls of block and storage devices, by subsystem, as strace 6.1
  * prints them: network block devices (nbd), file extent maps (fiemap), SCSI
- * generic (sg), UBI volumes. Rows of struct sr_ioc (ioctl.h); ioctl.c looks requests up.
+ * generic (sg), UBI volumes, partitions (blkpg), block tracing. Rows of struct sr_ioc (ioctl.h); ioctl.c looks requests up.
  */
 #include <string.h>
+#include <linux/blkpg.h>
+#include <linux/blktrace_api.h>
 #include <linux/fiemap.h>
 #include <linux/fs.h>
 #include <linux/nbd.h>
@@ -118,18 +120,50 @@ static void print_ubi_mkvol(struct sr_fmt *f, const struct sr_call *c, const uin
 }
 
 /*
+ * UBI_IOCRNVOL's struct is larger than one blob: two ioctl references copy
+ * it, its first SR_BLOB_MAX bytes and the rest.
+ */
+#define UBI_RNVOL_HEAD SR_BLOB_MAX
+#define UBI_RNVOL_TAIL (sizeof(struct ubi_rnvol_req) - UBI_RNVOL_HEAD)
+_Static_assert(sizeof(struct ubi_rnvol_req) > UBI_RNVOL_HEAD && UBI_RNVOL_TAIL <= SR_BLOB_MAX,
+	       "struct ubi_rnvol_req takes two references");
+
+/* The struct from its two parts, as far as they reach; the bytes gathered. */
+static size_t ubi_rnvol_gather(const struct sr_call *c, struct ubi_rnvol_req *r)
+{
+	const uint8_t *head, *tail;
+	size_t hlen, tlen;
+
+	head = ioc_ref_copy(c, 0, false, &hlen);
+	if (!head)
+		return 0;
+	hlen = hlen < UBI_RNVOL_HEAD ? hlen : UBI_RNVOL_HEAD;
+	memcpy(r, head, hlen);
+	tail = ioc_ref_copy(c, 1, false, &tlen);
+	if (hlen < UBI_RNVOL_HEAD || !tail)
+		return hlen;
+	tlen = tlen < UBI_RNVOL_TAIL ? tlen : UBI_RNVOL_TAIL;
+	memcpy((uint8_t *)r + UBI_RNVOL_HEAD, tail, tlen);
+	return hlen + tlen;
+}
+
+/*
  * UBI_IOCRNVOL: count, then as many of the entries (up to UBI_MAX_RNVOL).
- * The whole struct is larger than the copy of an ioctl argument: the entries
- * shown must be in the copy, else the address prints (where strace, which
- * reads it all, would show them).
+ * The entries shown must be in the copy, else the address prints.
  */
 static void print_ubi_rnvol(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
 {
 	const size_t ent = sizeof(((struct ubi_rnvol_req *)0)->ents[0]);
+	struct ubi_rnvol_req whole;
 	const struct ubi_rnvol_req *r = (const void *)p;
 	int32_t count = r->count;
 	size_t i, n = count < 0 ? 0 : count > UBI_MAX_RNVOL ? UBI_MAX_RNVOL : count;
+	size_t wlen = ubi_rnvol_gather(c, &whole);
 
+	if (wlen > len) {
+		r = &whole;
+		len = wlen;
+	}
 	if (len < offsetof(struct ubi_rnvol_req, ents) + n * ent) {
 		pr_addr(f, c->args[2]);
 		return;
@@ -152,7 +186,78 @@ static const struct sr_ioc_struct ubi_mkvol_st = { sizeof(struct ubi_mkvol_req),
 static const struct sr_ioc_struct ubi_rnvol_st = { offsetof(struct ubi_rnvol_req, ents),
 						   print_ubi_rnvol };
 
+/* BLKPG: the partition its data points to (the reference's copy) */
+static const struct sr_ioc_field blkpg_part_fields[] = {
+	IOF(struct blkpg_partition, start, IOF_D, NULL),
+	IOF(struct blkpg_partition, length, IOF_D, NULL),
+	IOF(struct blkpg_partition, pno, IOF_D, NULL),
+	IOF(struct blkpg_partition, devname, IOF_CSTR, NULL),
+	IOF(struct blkpg_partition, volname, IOF_CSTR, NULL),
+};
+static SR_IOC_FIELDS(blkpg_part_desc, struct blkpg_partition, blkpg_part_fields);
+
+/* BLKPG: {op=BLKPG_ADD_PARTITION, flags=0, datalen=152, data={start=0, ...}} */
+static void print_blkpg(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
+{
+	struct blkpg_ioctl_arg a;
+	const uint8_t *part;
+	size_t plen;
+
+	memcpy(&a, p, sizeof(a));
+	pr_struct_begin(f);
+	pr_field(f, "op");
+	fmt_enum(f, &xlat_blkpg_ops, (uint32_t)a.op);
+	pr_field_d(f, "flags", a.flags);
+	pr_field_d(f, "datalen", a.datalen);
+	pr_field(f, "data");
+	part = ioc_ref_copy(c, 0, false, &plen);
+	if (a.data && part && plen >= sizeof(struct blkpg_partition))
+		ioc_print_fields(f, &blkpg_part_desc, part);
+	else
+		fmt_ptr(f, (uint64_t)(uintptr_t)a.data);
+	pr_struct_end(f);
+}
+
+/* BLKTRACESETUP: the request, then the name the kernel chose after success. */
+static void print_blk_trace_setup(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p,
+				  size_t len)
+{
+	struct blk_user_trace_setup b;
+	const uint8_t *out;
+	size_t olen;
+
+	memcpy(&b, p, sizeof(b));
+	pr_struct_begin(f);
+	pr_field_u(f, "act_mask", b.act_mask);
+	pr_field_u(f, "buf_size", b.buf_size);
+	pr_field_u(f, "buf_nr", b.buf_nr);
+	pr_field_u(f, "start_lba", b.start_lba);
+	pr_field_u(f, "end_lba", b.end_lba);
+	pr_field(f, "pid");
+	fmt_pid(f, b.pid);
+	out = ioc_exit_copy(c, sizeof(b), &olen);
+	if (out) {
+		pr_field(f, "name");
+		ioc_print_cstr(f, (const char *)out + offsetof(struct blk_user_trace_setup, name),
+			       BLKTRACE_BDEV_SIZE);
+	}
+	pr_struct_end(f);
+}
+
+static const struct sr_ioc_struct blkpg_st = { sizeof(struct blkpg_ioctl_arg), print_blkpg };
+static const struct sr_ioc_struct blk_trace_setup_st = { sizeof(struct blk_user_trace_setup),
+							 print_blk_trace_setup };
+
+static const struct sr_ioc_refrow blk_refs[] = {
+	{ UBI_IOCRNVOL, { IOR_PART(0, UBI_RNVOL_HEAD), IOR_PART(UBI_RNVOL_HEAD, UBI_RNVOL_TAIL) } },
+	{ BLKPG, { IOR_PTR_FIXED(struct blkpg_ioctl_arg, data, sizeof(struct blkpg_partition)) } },
+};
+
+SR_IOC_REFSET(sr_ioc_refs_blk, blk_refs);
+
 static const struct sr_ioc blk_table[] = {
+	{ BLKPG, IOA_STRUCT, false, &blkpg_st },
+	{ BLKTRACESETUP, IOA_INOUT, true, &blk_trace_setup_st },
 	/* nbd: the argument itself, or none */
 	{ NBD_SET_SOCK, IOA_FD, false, NULL },
 	{ NBD_SET_BLKSIZE, IOA_UDEC, false, NULL },

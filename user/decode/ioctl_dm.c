@@ -4,7 +4,8 @@
  * them: "[{version=[4, 1, 2], data_size=..., name=..., flags=...}, payload]"
  * at entry, and after success " => " the header the kernel wrote back. The
  * payload after the header (target specs, messages, strings) is shown with
- * -v only ("..." without), from the bytes the argument's copy holds: what
+ * -v only ("..." without), from the copy of the whole argument, data_size
+ * bytes (an ioctl reference; the argument's own copy holds the header): what
  * lies past it prints as its address.
  */
 #include <string.h>
@@ -149,8 +150,11 @@ static void dm_print_specs(struct sr_fmt *f, const struct sr_call *c, const uint
 			pr_comment(f, "misplaced struct dm_target_spec");
 			return;
 		}
-		if (!pr_array_elem(f, i))
+		/* strace stops at -s specs, -v or not */
+		if (i >= fmt_strsize(f)) {
+			pr_more(f);
 			return;
+		}
 		if (end > len) {
 			pr_addr(f, c->args[2] + off);
 			return;
@@ -189,7 +193,14 @@ static void dm_print_payload(struct sr_fmt *f, const struct sr_call *c, const ui
 			pr_more(f);
 		} else if (ioc->data_start + msg > ioc->data_start &&
 			   ioc->data_start + msg <= ioc->data_size) {
+			if (ioc->data_start + msg > len) {
+				pr_addr(f, c->args[2] + ioc->data_start);
+				break;
+			}
 			pr_struct_begin(f);
+			pr_field_u(f, "sector",
+				   get64(p,
+					 ioc->data_start + offsetof(struct dm_target_msg, sector)));
 			pr_field(f, "message");
 			dm_print_str(f, c, p, len, ioc, ioc->data_start + msg);
 			pr_struct_end(f);
@@ -219,8 +230,16 @@ static void dm_print(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p
 {
 	const uint32_t code = (uint32_t)c->args[1];
 	struct dm_ioctl ioc;
+	const uint8_t *whole;
+	size_t wlen;
 
 	memcpy(&ioc, p, DM_HDR);
+	/* the payload: from the copy of all data_size bytes when it reaches further */
+	whole = ioc_ref_copy(c, 0, false, &wlen);
+	if (whole && wlen > len) {
+		p = whole;
+		len = wlen;
+	}
 	pr_array_begin(f);
 	if (dm_print_header(f, code, &ioc, false))
 		dm_print_payload(f, c, p, len, code, &ioc);
@@ -292,3 +311,13 @@ static const struct sr_ioc dm_table[] = {
 };
 
 SR_IOC_ROWS(sr_ioc_rows_dm, dm_table);
+
+/* The requests with a payload at entry: the whole argument, data_size bytes. */
+static const struct sr_ioc_refrow dm_refs[] = {
+	{ DM_TABLE_LOAD, { IOR_SELF(struct dm_ioctl, data_size, SR_BLOB_MAX) } },
+	{ DM_TARGET_MSG, { IOR_SELF(struct dm_ioctl, data_size, SR_BLOB_MAX) } },
+	{ DM_DEV_RENAME, { IOR_SELF(struct dm_ioctl, data_size, SR_BLOB_MAX) } },
+	{ DM_DEV_SET_GEOMETRY, { IOR_SELF(struct dm_ioctl, data_size, SR_BLOB_MAX) } },
+};
+
+SR_IOC_REFSET(sr_ioc_refs_dm, dm_refs);

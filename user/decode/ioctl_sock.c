@@ -5,7 +5,8 @@
  * ifreq by request: the interface's name, then at entry the field a SIOCS*
  * request sets, or after success the field a SIOCG* request reads. The
  * requests strace does not follow print their address. SIOCGIFCONF's
- * entries are behind a pointer of their own: their address prints.
+ * entries are behind a pointer of their own, copied at exit as an ioctl
+ * reference (ifc_len bytes at ifc_buf).
  * Rows of struct sr_ioc (ioctl.h); ioctl.c looks requests up.
  */
 #include <stdio.h>
@@ -253,10 +254,48 @@ static void print_ifc_len(struct sr_fmt *f, int32_t len)
 }
 
 /*
+ * SIOCGIFCONF's entries, @n of them at @addr, from the reference's exit
+ * copy (@len bytes): as many as -s allows, as strace's print_array().
+ */
+static void print_ifconf_entries(struct sr_fmt *f, const uint8_t *q, size_t len, uint64_t addr,
+				 uint32_t n)
+{
+	const size_t one = sizeof(struct ifreq);
+	size_t i, max = fmt_strsize(f);
+	struct ifreq r;
+
+	if (n && (!q || len < one)) {
+		pr_addr(f, addr);
+		return;
+	}
+	pr_array_begin(f);
+	for (i = 0; i < n; i++) {
+		if (i >= max) {
+			pr_more(f);
+			break;
+		}
+		if ((i + 1) * one > len) {
+			char at[32];
+
+			/* the copy ends here: strace's "... /\* address *\/" */
+			snprintf(at, sizeof(at), "%#llx", (unsigned long long)(addr + i * one));
+			pr_more(f);
+			pr_comment(f, at);
+			break;
+		}
+		memcpy(&r, q + i * one, one);
+		pr_struct_begin(f);
+		pr_field(f, "ifr_name");
+		ioc_print_cstr(f, r.ifr_name, IFNAMSIZ);
+		print_ifr_sockaddr(f, "ifr_addr", &r.ifr_addr);
+		pr_struct_end(f);
+	}
+	pr_array_end(f);
+}
+
+/*
  * SIOCGIFCONF: the room the caller gives (none when it asks for the size:
- * ifc_buf NULL), then what the call wrote. The entries are behind a pointer
- * of their own, which the argument's copy does not reach: after success
- * their address prints where strace shows them.
+ * ifc_buf NULL), then what the call wrote: after success, the entries.
  */
 static void print_ifconf(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
 {
@@ -274,12 +313,13 @@ static void print_ifconf(struct sr_fmt *f, const struct sr_call *c, const uint8_
 	if (!buf || in_len != out_len)
 		print_ifc_len(f, out_len);
 	pr_field(f, "ifc_buf");
-	if (buf && q && (uint32_t)out_len / sizeof(struct ifreq) == 0) {
-		/* no entry: nothing to read */
-		pr_array_begin(f);
-		pr_array_end(f);
+	if (buf && q) {
+		size_t elen;
+		const uint8_t *e = ioc_ref_copy(c, 0, true, &elen);
+
+		print_ifconf_entries(f, e, elen, buf, (uint32_t)out_len / sizeof(struct ifreq));
 	} else {
-		pr_addr(f, buf);
+		fmt_ptr(f, buf);
 	}
 	pr_struct_end(f);
 }
@@ -289,6 +329,12 @@ static const struct sr_ioc_struct get_st = { sizeof(struct ifreq), print_ifreq_g
 static const struct sr_ioc_struct port_st = { sizeof(struct ifreq), print_ifreq_port };
 static const struct sr_ioc_struct bridge_st = { 1, print_bridge };
 static const struct sr_ioc_struct ifconf_st = { sizeof(struct ifconf), print_ifconf };
+
+static const struct sr_ioc_refrow sock_refs[] = {
+	{ SIOCGIFCONF, { IOR_PTR(struct ifconf, ifc_buf, ifc_len, 1, SR_BLOB_MAX) } },
+};
+
+SR_IOC_REFSET(sr_ioc_refs_sock, sock_refs);
 
 #define SET(code)                                \
 	{                                        \

@@ -7,6 +7,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/uio.h>
 
 #include "cli/opts.h"
@@ -392,6 +393,10 @@ void plan__build(const struct sr_opts *o, struct sr_plans *out)
 	out->plan[SR_PLAN_IA32].flags = may_touch_files(o, NULL) ? SR_PLAN_TRACED : 0;
 	out->plan[SR_PLAN_IA32].nargs = SR_NARGS;
 	out->status = plan__kernel_status(o);
+	/* what ioctl arguments point to, when ioctl is traced */
+	out->n_ioc_refs = 0;
+	if (out->plan[__NR_ioctl].flags & SR_PLAN_TRACED)
+		out->n_ioc_refs = ioctl__refs(out->ioc_ref_codes, out->ioc_refs, SR_IOC_REFS_MAX);
 }
 
 uint32_t plan__kernel_status(const struct sr_opts *o)

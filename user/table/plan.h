@@ -23,6 +23,10 @@ struct sr_opts;
 struct sr_plans {
 	struct sr_plan plan[SR_PLAN_COUNT];
 	uint32_t status; /* SR_STATUS_* the kernel filters on (-z, -Z), or 0 */
+	/* ioctl requests whose argument points to more memory (the ioc_refs map) */
+	uint32_t ioc_ref_codes[SR_IOC_REFS_MAX];
+	struct sr_ioc_refs ioc_refs[SR_IOC_REFS_MAX];
+	uint32_t n_ioc_refs;
 };
 
 /**
