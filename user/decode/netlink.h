@@ -63,13 +63,27 @@ void nl_records(const struct nl_ctx *x, uint64_t off, uint64_t len, const struct
  */
 typedef bool (*nla_fn)(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 
+struct nla_set;
+
+/* The attributes of one address family inside a set whose types are families. */
+struct nla_by_af {
+	uint8_t af;
+	const struct nla_set *set;
+};
+
 /* A set of attributes: their names and, by type, their payload decoders. */
 struct nla_set {
-	const struct sr_xlat *names;
+	const struct sr_xlat *names; /* NULL: types in hex */
 	const nla_fn *fns; /* NULL: every payload as bytes */
 	size_t n; /* entries of fns (and of args) */
 	const void *opaque; /* passed to each decoder, but */
 	const void *const *args; /* by type, when set and not NULL: a nested set, a struct */
+	/*
+	 * Types that are address families (IFLA_AF_SPEC): the nested set of
+	 * each family known, the others' payloads as bytes.
+	 */
+	const struct nla_by_af *by_af;
+	size_t n_af;
 };
 
 /* The attributes in @len bytes at @off: "[{nla_len=8, nla_type=IFA_ADDRESS}, ...]". */
@@ -107,6 +121,7 @@ enum nlf_kind {
 	NLF_CSTR, /* a string in @size bytes, up to its NUL */
 	NLF_ENUM_VERBOSE, /* a number and the name of @x in a comment (names that are no UAPI) */
 	NLF_SUB_ARRAY, /* an array of the struct @sub filling @size bytes: "[{...}]" */
+	NLF_IDX_ARRAY, /* u64 elements indexed by the names of @x: "[[BR_MCAST_DIR_RX]=0]" */
 };
 
 /* One field of a struct: its name, where it is, how it prints. */
@@ -155,7 +170,14 @@ struct nl_struct {
 	 * version of the struct) prints the fields it holds whole.
 	 */
 	size_t min;
+	bool tail; /* the bytes of a longer payload print after it, in hex */
 };
+
+/* A struct whose longer payload prints its bytes past the struct after it. */
+#define NL_STRUCT_TAIL(type, flds)                                          \
+	{                                                                   \
+		sizeof(type), flds, sizeof(flds) / sizeof(flds[0]), 0, true \
+	}
 
 /* The same, its older versions at least @min bytes long. */
 #define NL_STRUCT_MIN(type, flds, min_)                                  \
@@ -318,10 +340,18 @@ extern const struct nla_set rtnl_rule_attrs;
 extern const struct nla_set rtnl_nexthop_attrs;
 /* The attributes of the neighbour table messages (ndtmsg), rtnl_route.c. */
 extern const struct nla_set rtnl_neightbl_attrs;
+/* The attributes of the statistics messages (if_stats_msg), rtnl_stats.c. */
+extern const struct nla_set rtnl_stats_attrs;
+/* struct rtnl_link_stats64 (rtnl_link.c). */
+extern const struct nl_struct rtnl_link_stats64;
 /* The attributes of the multicast database messages (br_port_msg), rtnl_mdb.c. */
 extern const struct nla_set rtnl_mdb_attrs;
 
 bool diag_payload(const struct nl_ctx *x, const struct nlmsghdr *h, uint64_t off, uint64_t len);
+/* NETLINK_SELINUX: the structs of two message types (netlink_selinux.c). */
+bool selinux_payload(const struct nl_ctx *x, const struct nlmsghdr *h, uint64_t off, uint64_t len);
+/* NETLINK_NETFILTER: struct nfgenmsg and attributes (netlink_netfilter.c). */
+bool nf_payload(const struct nl_ctx *x, const struct nlmsghdr *h, uint64_t off, uint64_t len);
 
 /*
  * A NETLINK_SOCK_DIAG request or reply struct: the name of its family

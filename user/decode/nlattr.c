@@ -55,10 +55,15 @@ static void nla_header(const struct nl_ctx *x, const struct nlattr *a, const str
 			pr_bit(f, NULL, "NLA_F_NESTED");
 		if (a->nla_type & NLA_F_NET_BYTEORDER)
 			pr_bit(f, NULL, "NLA_F_NET_BYTEORDER");
-		pr_bits_enum(f, names, type);
+		if (names)
+			pr_bits_enum(f, names, type);
+		else
+			pr_bits_rest(f, SR_NUM_X, type);
 		pr_bits_end(f);
-	} else {
+	} else if (names) {
 		fmt_enum(f, names, type);
+	} else {
+		pr_x(f, type);
 	}
 	pr_struct_end(f);
 }
@@ -70,6 +75,15 @@ static void nla_one(const struct nl_ctx *x, const struct nlattr *a, uint64_t off
 	uint16_t type = a->nla_type & NLA_TYPE_MASK;
 	nla_fn fn = s->fns && type < s->n ? s->fns[type] : NULL;
 	const void *arg = s->args && type < s->n && s->args[type] ? s->args[type] : s->opaque;
+	size_t i;
+
+	/* types that are families: the family's own set */
+	for (i = 0; i < s->n_af; i++) {
+		if (s->by_af[i].af == type) {
+			fn = nla_nested;
+			arg = s->by_af[i].set;
+		}
+	}
 
 	if (alen <= NLA_HDRLEN) {
 		nla_header(x, a, s->names);
@@ -566,6 +580,21 @@ static void nlf_cstr(struct sr_fmt *f, const uint8_t *p, size_t size)
 		pr_str(f, p, size, size, SR_Q_ELLIPSIS);
 }
 
+static void nl_index(struct sr_fmt *f, const struct sr_xlat *x, uint64_t i);
+
+/* u64 elements filling the field, each after its index's name. */
+static void nlf_idx_array(struct sr_fmt *f, const struct nl_field *fl, const uint8_t *p)
+{
+	size_t i;
+
+	pr_array_begin(f);
+	for (i = 0; i < fl->size / sizeof(uint64_t); i++) {
+		nl_index(f, fl->x, i);
+		pr_u(f, get64(p, i * sizeof(uint64_t)));
+	}
+	pr_array_end(f);
+}
+
 /* A number, then its name in a comment as strace's XLAT_STYLE_VERBOSE (none under -X raw). */
 static void nlf_enum_verbose(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
 {
@@ -662,6 +691,9 @@ static void nlf_print(struct sr_fmt *f, const struct nl_field *fl, size_t n, con
 		case NLF_SUB_ARRAY:
 			nlf_sub_array(f, fl, m + fl->off, top);
 			break;
+		case NLF_IDX_ARRAY:
+			nlf_idx_array(f, fl, m + fl->off);
+			break;
 		case NLF_U8_ARRAY:
 			pr_array_begin(f);
 			for (size_t j = 0; j < fl->size; j++)
@@ -703,6 +735,8 @@ bool nla_struct(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *
 	pr_struct_begin(x->f);
 	nl_fields_print_upto(x->f, d->fields, d->n, m, size);
 	pr_struct_end(x->f);
+	if (d->tail && len > d->size)
+		nl_hex(x, off + d->size, len - d->size);
 	return true;
 }
 

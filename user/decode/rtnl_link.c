@@ -40,7 +40,7 @@ static const struct nl_field stats64_fields[] = {
 /* older kernels' stats end with tx_compressed */
 static const struct nl_struct stats_struct = NL_STRUCT_MIN(
 	struct rtnl_link_stats, stats_fields, ENDOF(struct rtnl_link_stats, tx_compressed));
-static const struct nl_struct stats64_struct = NL_STRUCT_MIN(
+const struct nl_struct rtnl_link_stats64 = NL_STRUCT_MIN(
 	struct rtnl_link_stats64, stats64_fields, ENDOF(struct rtnl_link_stats64, tx_compressed));
 
 static const struct nl_field ifmap_fields[] = {
@@ -455,7 +455,7 @@ static const void *const ifla_args[NIFLA] = {
 	[IFLA_MAP] = &ifmap_struct,
 	[IFLA_LINKINFO] = &linkinfo_set,
 	[IFLA_VFINFO_LIST] = &vfinfo_list_set,
-	[IFLA_STATS64] = &stats64_struct,
+	[IFLA_STATS64] = &rtnl_link_stats64,
 	[IFLA_VF_PORTS] = &vf_ports_set,
 	[IFLA_PORT_SELF] = &port_set,
 	[IFLA_EXT_MASK] = NLA_FLAGS(rtnl_ifla_ext_filter_flags, 4),
