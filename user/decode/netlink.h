@@ -340,6 +340,15 @@ extern const struct nla_set rtnl_rule_attrs;
 extern const struct nla_set rtnl_nexthop_attrs;
 /* The attributes of the neighbour table messages (ndtmsg), rtnl_route.c. */
 extern const struct nla_set rtnl_neightbl_attrs;
+/* IFLA_AF_SPEC, of a link message of family *@opaque (rtnl_af_spec.c). */
+bool rtnl_af_spec(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+/* IFLA_INET6_*: an IPv6 device's state (rtnl_link.c). */
+extern const struct nla_set rtnl_inet6_attrs;
+/* IFLA_LINKINFO: its data by the link's kind (rtnl_linkinfo.c). */
+bool rtnl_linkinfo(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+/* IFLA_BRPORT_* (IFLA_PROTINFO of AF_BRIDGE, a bridge port's data), struct ifla_bridge_id (rtnl_link.c). */
+extern const struct nla_set rtnl_brport_attrs;
+extern const struct nl_struct rtnl_bridge_id;
 /* The attributes of the statistics messages (if_stats_msg), rtnl_stats.c. */
 extern const struct nla_set rtnl_stats_attrs;
 /* struct rtnl_link_stats64 (rtnl_link.c). */
