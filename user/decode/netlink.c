@@ -15,6 +15,7 @@
 #include <linux/netfilter/nfnetlink_conntrack.h>
 #include <linux/netfilter/nfnetlink_cthelper.h>
 #include <linux/netfilter/nfnetlink_cttimeout.h>
+#include <linux/genetlink.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <linux/xfrm.h>
@@ -22,6 +23,7 @@
 #include "decode/netlink.h"
 #include "cli/opts.h"
 #include "fd/fdtab.h"
+#include "host/genl.h"
 
 bool nl_fetch(const struct nl_ctx *x, uint64_t off, void *dst, size_t n)
 {
@@ -135,9 +137,16 @@ static void nl_type_netfilter(struct sr_fmt *f, uint16_t type)
 static void nl_type(const struct nl_ctx *x, uint16_t type)
 {
 	const struct sr_xlat *t = type >= NLMSG_MIN_TYPE ? nl_types(x->proto) : NULL;
+	char name[GENL_NAMSIZ];
 
 	if (type >= NLMSG_MIN_TYPE && x->proto == NETLINK_NETFILTER) {
 		nl_type_netfilter(x->f, type);
+		return;
+	}
+	/* a generic netlink family's id: its name, as this host's controller says */
+	if (type >= NLMSG_MIN_TYPE && x->proto == NETLINK_GENERIC &&
+	    !genl__family_name(type, name, sizeof(name))) {
+		pr_sym(x->f, name, type);
 		return;
 	}
 	fmt_enum(x->f, t ? t : &xlat_nl_control_types, type);
