@@ -674,6 +674,9 @@ __noinline __u32 capture_one(__u32 off, __u32 key, __u64 i, __u32 pass)
 							   s->args[pa->len_arg & 7],
 			       total, req);
 	case SR_HOW_MSGHDR:
+		/* the buffers of a netlink socket's messages too */
+		if ((pa->when & SR_CAP_NETLINK) && (__u16)sock_id(s->args[0]) == SOCKID_AF_NETLINK)
+			req = CAP_PACK(SR_BLOB_MAX, i, SR_HOW_BUF, flags) | rf;
 		return put_msghdr(off, ptr, total, req);
 	case SR_HOW_DIRENTS:
 		return put_dirents(off, ptr, ret > 0 ? ret : 0, req & ~CAP_RETRYABLE);

@@ -74,6 +74,8 @@ END {
 	printf "\t{ 0, NULL },\n};\n\n"
 	if (unknown == "") unknown = "???"
 	if (unknown == "-") unknown = ""
+	# every "?" escaped: "???-1" must not read as the trigraph "??-"
+	gsub(/\?/, "\\?", unknown)
 	printf "const struct sr_xlat xlat_%s = {\n", name
 	printf "\t.name = \"%s\",\n\t.unknown = \"%s\",\n\t.ents = ents,\n", name, unknown
 	printf "\t.n = sizeof(ents) / sizeof(ents[0]) - 1,\n\t.kind = %s,\n};\n", kind

@@ -9,6 +9,8 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
 
 #include "cli/filter.h"
 #include "rec.h"
@@ -297,6 +299,41 @@ static void sendmsg_iovs(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/*
+ * A netlink socket's message to a netlink name: the buffer as netlink
+ * messages (strace's print_struct_msghdr()).
+ */
+static void sendmsg_netlink(struct t_state *st)
+{
+	const struct sr_sockid id = { AF_NETLINK, NETLINK_ROUTE, 0 };
+	struct sockaddr_nl nl = { .nl_family = AF_NETLINK };
+	struct {
+		struct nlmsghdr h;
+		struct ifinfomsg i;
+	} req = {
+		.h = { sizeof(req), RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, 1, 0 },
+	};
+	uint64_t iov[2] = { 0x7000, sizeof(req) };
+	uint64_t a[6] = { 3, 0x1000, 0 };
+	struct t_sink s;
+	struct t_msg m;
+
+	t_sink_open(&s);
+	t_msg_init(&m, 1, &nl, sizeof(nl), iov, 1, 0, 0);
+	memmove(m.b + 1, m.b, sizeof(m.b[0]) * (size_t)m.n++);
+	m.b[0] = (struct t_blobspec){ 0, &id, sizeof(id), 0, 0 };
+	t_msg_add(&m, 1, &req, sizeof(req));
+	CHECK_STR(
+		st, t_line(&s, "sendmsg", a, m.b, m.n, 32, NULL, 0),
+		"sendmsg(3, {msg_name={sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}, "
+		"msg_namelen=12, msg_iov=[{iov_base=[{nlmsg_len=32, nlmsg_type=RTM_GETLINK, "
+		"nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1, nlmsg_pid=0}, "
+		"{ifi_family=AF_UNSPEC, ifi_type=ARPHRD_NETROM, ifi_index=0, ifi_flags=0, "
+		"ifi_change=0}], iov_len=32}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0) = "
+		"32");
+	t_sink_close(&s);
+}
+
 static void sendmsg_rights(struct t_state *st)
 {
 	struct t_sink s;
@@ -551,17 +588,11 @@ static void recvmmsg_verbose_none(struct t_state *st)
 }
 
 T_SUITE(decode_msghdr_tests) = {
-	T_CASE(cmsgs_socket),
-	T_CASE(cmsgs_ip),
-	T_CASE(cmsgs_broken),
-	T_CASE(sendmsg_iovs),
-	T_CASE(sendmsg_rights),
-	T_CASE(recvmsg_lines),
-	T_CASE(sendmmsg_lines),
-	T_CASE(sendmmsg_rights),
-	T_CASE(recvmmsg_lines),
-	T_CASE(recvmmsg_timeout),
-	T_CASE(sendmmsg_verbose_none),
-	T_CASE(recvmmsg_verbose_none),
-	T_END,
+	T_CASE(cmsgs_socket),	       T_CASE(cmsgs_ip),
+	T_CASE(cmsgs_broken),	       T_CASE(sendmsg_iovs),
+	T_CASE(sendmsg_netlink),       T_CASE(sendmsg_rights),
+	T_CASE(recvmsg_lines),	       T_CASE(sendmmsg_lines),
+	T_CASE(sendmmsg_rights),       T_CASE(recvmmsg_lines),
+	T_CASE(recvmmsg_timeout),      T_CASE(sendmmsg_verbose_none),
+	T_CASE(recvmmsg_verbose_none), T_END,
 };

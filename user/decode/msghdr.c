@@ -147,17 +147,41 @@ static const struct sr_blob *msg_after(const struct msg_parts *m, int argi)
 /* The most of a msg_name strace reads, and put_msghdr() captures. */
 #define NAME_MAX_ ((int32_t)sizeof(struct sockaddr_storage))
 
-static void msg_name(struct sr_fmt *f, const struct msg_parts *m, int32_t ulen, bool has_ulen)
+/* msg_namelen as strace reads it: the caller's, when recvmsg's kernel one is longer. */
+static int32_t msg_namelen(const struct msg_parts *m, int32_t ulen, bool has_ulen)
 {
 	int32_t len = (int32_t)m->h.namelen;
 
-	if (has_ulen && ulen < len)
-		len = ulen;
-	pr_field(f, "msg_name");
+	return has_ulen && ulen < len ? ulen : len;
+}
+
+/* Whether msg_name prints as an address: too short, or cut where strace reads. */
+static bool msg_name_unread(const struct msg_parts *m, int32_t len)
+{
 	/* a name the copy cut at a page's end is unreadable where strace reads */
-	if (len < (int32_t)sizeof(sa_family_t) || !blob_ok(m->name) ||
-	    ((m->name->flags & SR_BF_PART) &&
-	     m->name->len < (uint32_t)(len < NAME_MAX_ ? len : NAME_MAX_)))
+	return len < (int32_t)sizeof(sa_family_t) || !blob_ok(m->name) ||
+	       ((m->name->flags & SR_BF_PART) &&
+		m->name->len < (uint32_t)(len < NAME_MAX_ ? len : NAME_MAX_));
+}
+
+/*
+ * A netlink address names the peer: strace decodes the buffers as netlink
+ * messages then (its print_struct_msghdr()).
+ */
+static bool msg_name_netlink(const struct msg_parts *m, int32_t ulen, bool has_ulen)
+{
+	int32_t len = msg_namelen(m, ulen, has_ulen);
+
+	return !msg_name_unread(m, len) && m->name->len >= sizeof(sa_family_t) &&
+	       get16(blob_data(m->name), 0) == AF_NETLINK;
+}
+
+static void msg_name(struct sr_fmt *f, const struct msg_parts *m, int32_t ulen, bool has_ulen)
+{
+	int32_t len = msg_namelen(m, ulen, has_ulen);
+
+	pr_field(f, "msg_name");
+	if (msg_name_unread(m, len))
 		fmt_ptr(f, m->h.name);
 	else
 		fmt_sockaddr(f, blob_data(m->name),
@@ -171,9 +195,16 @@ static void msg_name(struct sr_fmt *f, const struct msg_parts *m, int32_t ulen, 
 	pr_d(f, (int32_t)m->h.namelen);
 }
 
-/* One iov_base: the bytes captured, "" past the end of the data. */
-static void msg_iov_base(struct sr_fmt *f, const struct sr_blob *b, uint64_t base, uint64_t len)
+/*
+ * One iov_base: the bytes captured, "" past the end of the data; with
+ * @netlink, the messages when all @len bytes were captured.
+ */
+static void msg_iov_base(struct sr_fmt *f, const struct sr_call *c, const struct sr_blob *b,
+			 uint64_t base, uint64_t len, bool netlink)
 {
+	if (netlink && len && blob_ok(b) && b->len >= len &&
+	    fmt_netlink_buf(f, c, (int32_t)c->args[0], blob_data(b), b->len, base, len))
+		return;
 	if (!base) {
 		pr_addr(f, 0);
 	} else if (!len) {
@@ -187,7 +218,8 @@ static void msg_iov_base(struct sr_fmt *f, const struct sr_blob *b, uint64_t bas
 	}
 }
 
-static void msg_iov(struct sr_fmt *f, const struct msg_parts *m)
+static void msg_iov(struct sr_fmt *f, const struct sr_call *c, const struct msg_parts *m,
+		    bool netlink)
 {
 	uint64_t left = m->total, i, n;
 
@@ -217,7 +249,7 @@ static void msg_iov(struct sr_fmt *f, const struct msg_parts *m)
 		left -= shown;
 		pr_struct_begin(f);
 		pr_field(f, "iov_base");
-		msg_iov_base(f, i < SR_MSG_IOV_MAX ? m->buf[i] : NULL, v.base, shown);
+		msg_iov_base(f, c, i < SR_MSG_IOV_MAX ? m->buf[i] : NULL, v.base, shown, netlink);
 		pr_field_u(f, "iov_len", v.len);
 		pr_struct_end(f);
 	}
@@ -307,7 +339,7 @@ static void fmt_msghdr(struct sr_fmt *f, const struct sr_call *c, const struct m
 {
 	pr_struct_begin(f);
 	msg_name(f, m, ulen, has_ulen);
-	msg_iov(f, m);
+	msg_iov(f, c, m, msg_name_netlink(m, ulen, has_ulen));
 	pr_field_u(f, "msg_iovlen", m->h.iovlen);
 	msg_control(f, c, m);
 	pr_field_u(f, "msg_controllen", m->h.controllen);
@@ -385,6 +417,8 @@ static void msghdr_in_plan(const struct sr_sysent *ent, int argi, const struct s
 	(void)argi;
 	pa->when = SR_CAP_ENTER | SR_CAP_RETRY; /* as the table's own entry copies */
 	pa->how = SR_HOW_MSGHDR;
+	/* the socket's netlink protocol, read at entry: buffers sent to a netlink name decode */
+	pa->when |= SR_CAP_NETLINK;
 	pa->cap = msg_cap(o);
 }
 
@@ -429,6 +463,8 @@ static void msghdr_out_plan(const struct sr_sysent *ent, int argi, const struct 
 	(void)argi;
 	pa->when = SR_CAP_ENTER | SR_CAP_EXIT;
 	pa->how = SR_HOW_MSGHDR;
+	/* the socket's netlink protocol, read at entry: buffers sent to a netlink name decode */
+	pa->when |= SR_CAP_NETLINK;
 	pa->cap = msg_cap(o);
 }
 

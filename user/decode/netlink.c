@@ -15,6 +15,7 @@
 #include <linux/netfilter/nfnetlink_conntrack.h>
 #include <linux/netfilter/nfnetlink_cthelper.h>
 #include <linux/netfilter/nfnetlink_cttimeout.h>
+#include <linux/genetlink.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <linux/xfrm.h>
@@ -22,6 +23,7 @@
 #include "decode/netlink.h"
 #include "cli/opts.h"
 #include "fd/fdtab.h"
+#include "host/genl.h"
 
 bool nl_fetch(const struct nl_ctx *x, uint64_t off, void *dst, size_t n)
 {
@@ -135,9 +137,16 @@ static void nl_type_netfilter(struct sr_fmt *f, uint16_t type)
 static void nl_type(const struct nl_ctx *x, uint16_t type)
 {
 	const struct sr_xlat *t = type >= NLMSG_MIN_TYPE ? nl_types(x->proto) : NULL;
+	char name[GENL_NAMSIZ];
 
 	if (type >= NLMSG_MIN_TYPE && x->proto == NETLINK_NETFILTER) {
 		nl_type_netfilter(x->f, type);
+		return;
+	}
+	/* a generic netlink family's id: its name, as this host's controller says */
+	if (type >= NLMSG_MIN_TYPE && x->proto == NETLINK_GENERIC &&
+	    !genl__family_name(type, name, sizeof(name))) {
+		pr_sym(x->f, name, type);
 		return;
 	}
 	fmt_enum(x->f, t ? t : &xlat_nl_control_types, type);
@@ -294,14 +303,25 @@ static void nl_header(const struct nl_ctx *x, const struct nlmsghdr *h)
 static bool nl_fetch_header(const struct nl_ctx *x, uint64_t off, uint64_t len, bool in_array,
 			    struct nlmsghdr *h)
 {
+	char buf[32];
+
+	/* too short for a header: its bytes, in an array too (strace's fetch_nlmsghdr()) */
 	if (len < sizeof(*h)) {
-		if (in_array)
-			pr_more(x->f);
-		else
-			nl_hex(x, off, len);
+		nl_hex(x, off, len);
 		return false;
 	}
-	return nl_fetch(x, off, h, sizeof(*h));
+	if (nl_at(x, off, sizeof(*h))) {
+		memcpy(h, nl_at(x, off, sizeof(*h)), sizeof(*h));
+		return true;
+	}
+	if (!in_array) {
+		pr_addr(x->f, x->addr + off);
+		return false;
+	}
+	snprintf(buf, sizeof(buf), "%#llx", (unsigned long long)(x->addr + off));
+	pr_more(x->f);
+	pr_comment(x->f, buf);
+	return false;
 }
 
 static const nla_fn nlmsgerr_fns[] = {
@@ -330,42 +350,40 @@ static void nl_errcode(struct sr_fmt *f, int32_t err)
 	pr_sym(f, buf, (uint64_t)(int64_t)err);
 }
 
-/* NLMSG_ERROR: struct nlmsgerr, the request it answers, then extended ack attributes. */
+/*
+ * NLMSG_ERROR: struct nlmsgerr whole (else its bytes or address), the
+ * request it answers (its header at least, its payload as long as its
+ * nlmsg_len says unless NLM_F_CAPPED), then extended ack attributes, as
+ * strace's decode_nlmsgerr().
+ */
 static void nl_error(const struct nl_ctx *x, const struct nlmsghdr *h, uint64_t off, uint64_t len)
 {
 	struct sr_fmt *f = x->f;
-	struct nlmsghdr m;
-	uint64_t moff = off + sizeof(int32_t), mlen, payload = 0;
-	bool have_msg, attrs;
-	int32_t err;
+	struct nlmsgerr e;
+	uint64_t moff = off + offsetof(struct nlmsgerr, msg), mlen, payload;
+	bool attrs;
 
-	if (len < sizeof(err)) {
+	if (len < sizeof(e)) {
 		nl_hex(x, off, len);
 		return;
 	}
-	if (!nl_fetch(x, off, &err, sizeof(err)))
+	if (!nl_fetch(x, off, &e, sizeof(e)))
 		return;
-	mlen = len - sizeof(err);
-	have_msg = mlen >= sizeof(m) && nl_at(x, moff, sizeof(m));
-	if (have_msg) {
-		memcpy(&m, nl_at(x, moff, sizeof(m)), sizeof(m));
-		payload = (h->nlmsg_flags & NLM_F_CAPPED) ? sizeof(m) : m.nlmsg_len;
-		if (payload > mlen)
-			payload = mlen;
-	}
-	attrs = have_msg && mlen > payload;
+	mlen = len - offsetof(struct nlmsgerr, msg);
+	/* a length shorter than a header is taken as a header's */
+	payload = e.msg.nlmsg_len > sizeof(e.msg) ? e.msg.nlmsg_len : sizeof(e.msg);
+	if (h->nlmsg_flags & NLM_F_CAPPED)
+		payload = sizeof(e.msg);
+	if (payload > mlen)
+		payload = mlen;
+	attrs = mlen > payload;
 	if (attrs)
 		pr_array_begin(f);
 	pr_struct_begin(f);
 	pr_field(f, "error");
-	nl_errcode(f, err);
-	if (mlen) {
-		pr_field(f, "msg");
-		if (have_msg)
-			nl_message(x, &m, moff, payload);
-		else
-			nl_fetch_header(x, moff, mlen, false, &m);
-	}
+	nl_errcode(f, e.error);
+	pr_field(f, "msg");
+	nl_message(x, &e.msg, moff, payload);
 	pr_struct_end(f);
 	if (attrs) {
 		nl_attrs(x, moff + payload, mlen - payload, &nlmsgerr_attrs);
@@ -380,6 +398,10 @@ static nl_payload_fn nl_decoder(int proto)
 		return rtnl_payload;
 	case NETLINK_SOCK_DIAG:
 		return diag_payload;
+	case NETLINK_NETFILTER:
+		return nf_payload;
+	case NETLINK_SELINUX:
+		return selinux_payload;
 	}
 	return NULL;
 }

@@ -63,13 +63,27 @@ void nl_records(const struct nl_ctx *x, uint64_t off, uint64_t len, const struct
  */
 typedef bool (*nla_fn)(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 
+struct nla_set;
+
+/* The attributes of one address family inside a set whose types are families. */
+struct nla_by_af {
+	uint8_t af;
+	const struct nla_set *set;
+};
+
 /* A set of attributes: their names and, by type, their payload decoders. */
 struct nla_set {
-	const struct sr_xlat *names;
+	const struct sr_xlat *names; /* NULL: types in hex */
 	const nla_fn *fns; /* NULL: every payload as bytes */
 	size_t n; /* entries of fns (and of args) */
 	const void *opaque; /* passed to each decoder, but */
 	const void *const *args; /* by type, when set and not NULL: a nested set, a struct */
+	/*
+	 * Types that are address families (IFLA_AF_SPEC): the nested set of
+	 * each family known, the others' payloads as bytes.
+	 */
+	const struct nla_by_af *by_af;
+	size_t n_af;
 };
 
 /* The attributes in @len bytes at @off: "[{nla_len=8, nla_type=IFA_ADDRESS}, ...]". */
@@ -96,6 +110,18 @@ enum nlf_kind {
 	NLF_HEX_STR, /* @size bytes as "\x61\x62" */
 	NLF_HEX_STR_NZ, /* the same, left out when all zero (padding) */
 	NLF_U8_ARRAY, /* @size bytes as numbers: "[1, 2]" */
+	NLF_NET_PORT, /* a u16 in network order: "htons(80)" */
+	/*
+	 * An address of family @af, or (@af 0) of the family in the first byte
+	 * of the outermost struct: inet_addr("1.2.3.4"), inet_pton(AF_INET6,
+	 * "::1", &name), or the bytes for another family.
+	 */
+	NLF_INADDR,
+	NLF_HEX_STR_LEN, /* "\x61\x62", as many of @size bytes as the field before says */
+	NLF_CSTR, /* a string in @size bytes, up to its NUL */
+	NLF_ENUM_VERBOSE, /* a number and the name of @x in a comment (names that are no UAPI) */
+	NLF_SUB_ARRAY, /* an array of the struct @sub filling @size bytes: "[{...}]" */
+	NLF_IDX_ARRAY, /* u64 elements indexed by the names of @x: "[[BR_MCAST_DIR_RX]=0]" */
 };
 
 /* One field of a struct: its name, where it is, how it prints. */
@@ -106,6 +132,7 @@ struct nl_field {
 	uint8_t kind; /* enum nlf_kind */
 	const struct sr_xlat *x;
 	const struct nl_struct *sub; /* NLF_STRUCT's */
+	uint8_t af; /* NLF_INADDR's */
 };
 
 #define NLF(type, field, kind, x)                                                  \
@@ -119,6 +146,20 @@ struct nl_field {
 #field, offsetof(type, field), sizeof(((type *)0)->field), NLF_STRUCT, NULL, sub_ \
 	}
 
+/* An array field @field of @type of the struct @sub. */
+#define NLF_SUB_ARRAY(type, field, sub_)                                                        \
+	{                                                                                       \
+#field, offsetof(type, field), sizeof(((type *)0)->field), NLF_SUB_ARRAY, NULL, \
+			sub_                                                                    \
+	}
+
+/* An address field of @type whose family is @af_ (0: the outermost struct's first byte). */
+#define NLF_INADDR_AF(type, field, af_)                                                            \
+	{                                                                                          \
+#field, offsetof(type, field), sizeof(((type *)0)->field), NLF_INADDR, NULL, NULL, \
+			af_                                                                        \
+	}
+
 /* A struct of plain fields: an attribute's payload (nla_struct()). */
 struct nl_struct {
 	size_t size;
@@ -129,7 +170,14 @@ struct nl_struct {
 	 * version of the struct) prints the fields it holds whole.
 	 */
 	size_t min;
+	bool tail; /* the bytes of a longer payload print after it, in hex */
 };
+
+/* A struct whose longer payload prints its bytes past the struct after it. */
+#define NL_STRUCT_TAIL(type, flds)                                          \
+	{                                                                   \
+		sizeof(type), flds, sizeof(flds) / sizeof(flds[0]), 0, true \
+	}
 
 /* The same, its older versions at least @min bytes long. */
 #define NL_STRUCT_MIN(type, flds, min_)                                  \
@@ -179,6 +227,8 @@ bool nla_x32(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opa
 /* Arrays of u16, u32: "[44221, 61370]"; where the capture ends, "..." and the address. */
 bool nla_u16_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 bool nla_u32_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+/* An array of u64 in hex: "[0xdeadbeef]". */
+bool nla_x64_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 bool nla_str(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 bool nla_u8(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 bool nla_u16(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
@@ -195,6 +245,12 @@ struct nla_xlat {
 	bool flags; /* a bit set, not one value */
 	bool be16; /* a u16 in network byte order */
 	bool quiet; /* no "X_???" note for an unknown value */
+	/*
+	 * Flags as a number and their names in a comment, whatever -X says
+	 * but raw: "0x3 /\* RCV_SHUTDOWN|SEND_SHUTDOWN *\/" (names that are
+	 * no UAPI).
+	 */
+	bool verbose;
 };
 
 #define NLA_XVAL(name, sz)  (&(const struct nla_xlat){ &xlat_##name, sz, false, false })
@@ -203,6 +259,9 @@ struct nla_xlat {
 #define NLA_XVAL_QUIET(name, sz) (&(const struct nla_xlat){ &xlat_##name, sz, false, false, true })
 /* A u16 in network byte order: "htons(ETH_P_IP)". */
 #define NLA_XVAL_BE16(name) (&(const struct nla_xlat){ &xlat_##name, 2, false, true })
+/* Flags always printed as a number with their names in a comment. */
+#define NLA_FLAGS_VERBOSE(name, sz) \
+	(&(const struct nla_xlat){ &xlat_##name, sz, true, false, false, true })
 
 bool nla_xlat(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 /* An fd (-y annotated as the call's other fds). */
@@ -223,6 +282,10 @@ void nl_hwaddr(struct sr_fmt *f, const uint8_t *p, size_t n);
 /* Bytes as numbers: "[171, 254]". */
 bool nla_u8_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 bool nla_ifindex(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+/* A uid: "1000", or -1. */
+bool nla_uid(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+/* Socket memory counters (SK_MEMINFO_*): "[[SK_MEMINFO_RMEM_ALLOC]=0, ...]". */
+bool nla_meminfo(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 /* An address of family *(const uint8_t *)@opaque: inet_addr("1.2.3.4"), inet_pton(...). */
 bool nla_inaddr(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 
@@ -277,10 +340,48 @@ extern const struct nla_set rtnl_rule_attrs;
 extern const struct nla_set rtnl_nexthop_attrs;
 /* The attributes of the neighbour table messages (ndtmsg), rtnl_route.c. */
 extern const struct nla_set rtnl_neightbl_attrs;
+/* IFLA_AF_SPEC, of a link message of family *@opaque (rtnl_af_spec.c). */
+bool rtnl_af_spec(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+/* IFLA_INET6_*: an IPv6 device's state (rtnl_link.c). */
+extern const struct nla_set rtnl_inet6_attrs;
+/* IFLA_LINKINFO: its data by the link's kind (rtnl_linkinfo.c). */
+bool rtnl_linkinfo(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
+/* IFLA_BRPORT_* (IFLA_PROTINFO of AF_BRIDGE, a bridge port's data), struct ifla_bridge_id (rtnl_link.c). */
+extern const struct nla_set rtnl_brport_attrs;
+extern const struct nl_struct rtnl_bridge_id;
+/* The attributes of the statistics messages (if_stats_msg), rtnl_stats.c. */
+extern const struct nla_set rtnl_stats_attrs;
+/* struct rtnl_link_stats64 (rtnl_link.c). */
+extern const struct nl_struct rtnl_link_stats64;
 /* The attributes of the multicast database messages (br_port_msg), rtnl_mdb.c. */
 extern const struct nla_set rtnl_mdb_attrs;
 
 bool diag_payload(const struct nl_ctx *x, const struct nlmsghdr *h, uint64_t off, uint64_t len);
+/* NETLINK_SELINUX: the structs of two message types (netlink_selinux.c). */
+bool selinux_payload(const struct nl_ctx *x, const struct nlmsghdr *h, uint64_t off, uint64_t len);
+/* NETLINK_NETFILTER: struct nfgenmsg and attributes (netlink_netfilter.c). */
+bool nf_payload(const struct nl_ctx *x, const struct nlmsghdr *h, uint64_t off, uint64_t len);
+
+/*
+ * A NETLINK_SOCK_DIAG request or reply struct: the name of its family
+ * field (printed first), the fields after it, and a reply's attributes.
+ */
+struct diag_desc {
+	const char *family;
+	struct nl_struct s;
+	const struct nla_set *attrs; /* after the struct, or NULL */
+};
+
+/* The structs of each family, by the message type when it tells (netlink_inet_diag.c...). */
+const struct diag_desc *diag_inet(uint16_t type, bool request);
+const struct diag_desc *diag_netlink(bool request);
+const struct diag_desc *diag_packet(bool request);
+const struct diag_desc *diag_smc(bool request);
+
+/* inet_diag_sockid, its addresses of the family of the outermost struct's first byte. */
+extern const struct nl_struct diag_sockid;
+/* The same of AF_INET addresses (AF_SMC's). */
+extern const struct nl_struct diag_sockid_inet;
 
 /* A payload strace cannot tell more of: "{family=AF_INET, "\x01\x02"}" (rtnl.c). */
 bool nl_family_hex(const struct nl_ctx *x, uint64_t off, uint64_t len);

@@ -2,8 +2,9 @@
 /*
  * Decoders: NETLINK_SOCK_DIAG payloads, as strace 6.1 prints them: a
  * request (NLM_F_REQUEST) or a reply struct chosen by the address family
- * its first byte names, from a table of fields (AF_UNIX so far), then the
- * reply's attributes; other families print their family and the bytes.
+ * its first byte names, from a table of fields (AF_UNIX here, the others in
+ * netlink_inet_diag.c and netlink_sock_diag.c), then its attributes; other
+ * families print their family and the bytes.
  */
 #include <stddef.h>
 #include <sys/socket.h>
@@ -12,13 +13,6 @@
 
 #include "decode/net.h"
 #include "decode/netlink.h"
-
-/* A request or reply struct: its family field's name, fields, attributes. */
-struct diag_desc {
-	const char *family;
-	struct nl_struct s;
-	const struct nla_set *attrs; /* after a reply's struct, or NULL */
-};
 
 static const struct nl_field unix_req_fields[] = {
 	NLF(struct unix_diag_req, sdiag_protocol, NLF_U, NULL),
@@ -75,11 +69,21 @@ static const struct diag_desc unix_msg = { "udiag_family",
 					   NL_STRUCT(struct unix_diag_msg, unix_msg_fields),
 					   &unix_attrs };
 
-static const struct diag_desc *diag_desc(uint8_t family, bool request)
+/* The struct of a request (@request) or a reply of message type @type and @family. */
+static const struct diag_desc *diag_desc(uint8_t family, uint16_t type, bool request)
 {
 	switch (family) {
 	case AF_UNIX:
 		return request ? &unix_req : &unix_msg;
+	case AF_INET:
+	case AF_INET6:
+		return diag_inet(type, request);
+	case AF_NETLINK:
+		return diag_netlink(request);
+	case AF_PACKET:
+		return diag_packet(request);
+	case AF_SMC:
+		return diag_smc(request);
 	}
 	return NULL;
 }
@@ -95,7 +99,7 @@ bool diag_payload(const struct nl_ctx *x, const struct nlmsghdr *h, uint64_t off
 		return false;
 	if (!nl_fetch(x, off, &family, sizeof(family)))
 		return true;
-	d = diag_desc(family, h->nlmsg_flags & NLM_F_REQUEST);
+	d = diag_desc(family, h->nlmsg_type, h->nlmsg_flags & NLM_F_REQUEST);
 	/* the family alone, or one strace has no struct for */
 	if (!d || len <= sizeof(family) || d->s.size > sizeof(m))
 		return nl_family_hex(x, off, len);

@@ -55,10 +55,15 @@ static void nla_header(const struct nl_ctx *x, const struct nlattr *a, const str
 			pr_bit(f, NULL, "NLA_F_NESTED");
 		if (a->nla_type & NLA_F_NET_BYTEORDER)
 			pr_bit(f, NULL, "NLA_F_NET_BYTEORDER");
-		pr_bits_enum(f, names, type);
+		if (names)
+			pr_bits_enum(f, names, type);
+		else
+			pr_bits_rest(f, SR_NUM_X, type);
 		pr_bits_end(f);
-	} else {
+	} else if (names) {
 		fmt_enum(f, names, type);
+	} else {
+		pr_x(f, type);
 	}
 	pr_struct_end(f);
 }
@@ -70,6 +75,15 @@ static void nla_one(const struct nl_ctx *x, const struct nlattr *a, uint64_t off
 	uint16_t type = a->nla_type & NLA_TYPE_MASK;
 	nla_fn fn = s->fns && type < s->n ? s->fns[type] : NULL;
 	const void *arg = s->args && type < s->n && s->args[type] ? s->args[type] : s->opaque;
+	size_t i;
+
+	/* types that are families: the family's own set */
+	for (i = 0; i < s->n_af; i++) {
+		if (s->by_af[i].af == type) {
+			fn = nla_nested;
+			arg = s->by_af[i].set;
+		}
+	}
 
 	if (alen <= NLA_HDRLEN) {
 		nla_header(x, a, s->names);
@@ -216,6 +230,41 @@ bool nla_x64(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opa
 }
 
 /*
+ * Flags as strace's XLAT_STYLE_VERBOSE prints them: the number, then its
+ * names in a comment ("0x17 /\* RCV_SHUTDOWN|SEND_SHUTDOWN|0x14 *\/"), the
+ * table's note when none is known; the number alone under -X raw.
+ */
+static void nla_flags_verbose(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
+{
+	uint64_t rest = v;
+	char buf[512];
+	size_t i, w = 0;
+
+	if (!v) {
+		pr_u(f, 0);
+		return;
+	}
+	buf[0] = '\0';
+	for (i = 0; i < x->n; i++) {
+		uint64_t bit = x->ents[i].val;
+
+		if (!bit || (rest & bit) != bit)
+			continue;
+		w += snprintf(buf + w, sizeof(buf) - w, "%s%s", w ? "|" : "", x->ents[i].name);
+		rest &= ~bit;
+		if (w >= sizeof(buf)) {
+			w = sizeof(buf) - 1;
+			break;
+		}
+	}
+	if (rest && w && w < sizeof(buf))
+		snprintf(buf + w, sizeof(buf) - w, "|%#llx", (unsigned long long)rest);
+	pr_x(f, v);
+	if (!fmt_xlat_raw(f))
+		pr_comment(f, w ? buf : x->unknown);
+}
+
+/*
  * A number named by a table (@opaque: a struct nla_xlat), as strace's
  * decode_nla_xval() and decode_nla_flags(): at least @size bytes and at
  * most 8, of which the first @size (all, when @size is 0) are read.
@@ -230,7 +279,9 @@ bool nla_xlat(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *op
 		return false;
 	if (!nl_fetch(x, off, &v, n))
 		return true;
-	if (d->be16) {
+	if (d->verbose) {
+		nla_flags_verbose(x->f, d->x, v);
+	} else if (d->be16) {
 		pr_call_begin(x->f, "htons");
 		fmt_enum(x->f, d->x, ntohs((uint16_t)v));
 		pr_call_end(x->f);
@@ -343,6 +394,28 @@ bool nla_ifindex(const struct nl_ctx *x, uint64_t off, uint64_t len, const void 
 	return true;
 }
 
+bool nla_uid(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	uint32_t v;
+
+	(void)opaque;
+	if (len < sizeof(v))
+		return false;
+	if (!nl_fetch(x, off, &v, sizeof(v)))
+		return true;
+	if (v == UINT32_MAX)
+		pr_d(x->f, -1);
+	else
+		pr_u(x->f, v);
+	return true;
+}
+
+bool nla_meminfo(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	(void)opaque;
+	return nla_indexed(x, off, len, NLA_IDX(sk_meminfo, 4, false));
+}
+
 /* Bytes as numbers: "[171, 254]". */
 bool nla_u8_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
 {
@@ -445,26 +518,112 @@ static bool nl_zero(const uint8_t *p, size_t n)
 	return true;
 }
 
-void nl_fields_print(struct sr_fmt *f, const struct nl_field *fl, size_t n, const uint8_t *m)
+/*
+ * An address field: inet_addr("1.2.3.4"), inet_pton(AF_INET6, "::1",
+ * &name), or its bytes, as strace's PRINT_FIELD_INET_ADDR().
+ */
+static void nlf_inaddr(struct sr_fmt *f, const struct nl_field *fl, const uint8_t *p, int af)
 {
-	nl_fields_print_upto(f, fl, n, m, SIZE_MAX);
+	if (af == AF_INET6 && fl->size >= 16) {
+		fmt_inet6(f, p, fl->name);
+		return;
+	}
+	pr_field(f, fl->name);
+	if (af == AF_INET && fl->size >= 4)
+		fmt_inet4(f, p);
+	else
+		pr_str(f, p, fl->size, fl->size, SR_Q_HEX);
 }
 
-void nl_fields_print_upto(struct sr_fmt *f, const struct nl_field *fl, size_t n, const uint8_t *m,
-			  size_t len)
+/* A field of 1, 2, 4 or 8 bytes; 0 for the others (arrays, structs). */
+static uint64_t nlf_value(const struct nl_field *fl, const uint8_t *m)
+{
+	switch (fl->size) {
+	case 8:
+		return get64(m, fl->off);
+	case 4:
+		return get32(m, fl->off);
+	case 2:
+		return get16(m, fl->off);
+	case 1:
+		return m[fl->off];
+	}
+	return 0;
+}
+
+static void nlf_print(struct sr_fmt *f, const struct nl_field *fl, size_t n, const uint8_t *m,
+		      size_t len, const uint8_t *top);
+
+/* An array of the struct @fl->sub filling the field. */
+static void nlf_sub_array(struct sr_fmt *f, const struct nl_field *fl, const uint8_t *p,
+			  const uint8_t *top)
+{
+	size_t i, n = fl->size / fl->sub->size;
+
+	pr_array_begin(f);
+	for (i = 0; i < n; i++) {
+		pr_struct_begin(f);
+		nlf_print(f, fl->sub->fields, fl->sub->n, p + i * fl->sub->size, SIZE_MAX, top);
+		pr_struct_end(f);
+	}
+	pr_array_end(f);
+}
+
+/* A string in an array of @size bytes, as strace's PRINT_FIELD_CSTRING(): up to its NUL. */
+static void nlf_cstr(struct sr_fmt *f, const uint8_t *p, size_t size)
+{
+	size_t n = strnlen((const char *)p, size);
+
+	if (n < size)
+		pr_str(f, p, n, size, 0);
+	else
+		pr_str(f, p, size, size, SR_Q_ELLIPSIS);
+}
+
+static void nl_index(struct sr_fmt *f, const struct sr_xlat *x, uint64_t i);
+
+/* u64 elements filling the field, each after its index's name. */
+static void nlf_idx_array(struct sr_fmt *f, const struct nl_field *fl, const uint8_t *p)
 {
 	size_t i;
 
-	for (i = 0; i < n && (size_t)fl->off + fl->size <= len; i++, fl++) {
-		uint64_t v = fl->size == 8 ? get64(m, fl->off) :
-			     fl->size == 4 ? get32(m, fl->off) :
-			     fl->size == 2 ? get16(m, fl->off) :
-					     m[fl->off];
+	pr_array_begin(f);
+	for (i = 0; i < fl->size / sizeof(uint64_t); i++) {
+		nl_index(f, fl->x, i);
+		pr_u(f, get64(p, i * sizeof(uint64_t)));
+	}
+	pr_array_end(f);
+}
+
+/* A number, then its name in a comment as strace's XLAT_STYLE_VERBOSE (none under -X raw). */
+static void nlf_enum_verbose(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
+{
+	const char *n = xlat__name(x, v);
+
+	pr_x(f, v);
+	if (!fmt_xlat_raw(f))
+		pr_comment(f, n ? n : x->unknown);
+}
+
+/* The fields of the struct at @m, within @len bytes, @top the outermost struct. */
+static void nlf_print(struct sr_fmt *f, const struct nl_field *fl, size_t n, const uint8_t *m,
+		      size_t len, const uint8_t *top)
+{
+	uint64_t prev = 0;
+	size_t i;
+
+	for (i = 0; i < n && (size_t)fl->off + fl->size <= len;
+	     prev = nlf_value(fl, m), i++, fl++) {
+		uint64_t v = nlf_value(fl, m);
 
 		/* reserved fields strace shows only when they hold something */
 		if ((fl->kind == NLF_HEX_STR_NZ || fl->kind == NLF_X_NZ) &&
 		    nl_zero(m + fl->off, fl->size))
 			continue;
+		if (fl->kind == NLF_INADDR) {
+			nlf_inaddr(f, fl, m + fl->off, fl->af ? fl->af : top[0]);
+			continue;
+		}
 
 		pr_field(f, fl->name);
 		switch (fl->kind) {
@@ -513,8 +672,27 @@ void nl_fields_print_upto(struct sr_fmt *f, const struct nl_field *fl, size_t n,
 			break;
 		case NLF_STRUCT:
 			pr_struct_begin(f);
-			nl_fields_print(f, fl->sub->fields, fl->sub->n, m + fl->off);
+			nlf_print(f, fl->sub->fields, fl->sub->n, m + fl->off, SIZE_MAX, top);
 			pr_struct_end(f);
+			break;
+		case NLF_NET_PORT:
+			fmt_net_u16(f, m + fl->off);
+			break;
+		case NLF_HEX_STR_LEN:
+			pr_str(f, m + fl->off, prev < fl->size ? prev : fl->size, fl->size,
+			       SR_Q_HEX);
+			break;
+		case NLF_CSTR:
+			nlf_cstr(f, m + fl->off, fl->size);
+			break;
+		case NLF_ENUM_VERBOSE:
+			nlf_enum_verbose(f, fl->x, v);
+			break;
+		case NLF_SUB_ARRAY:
+			nlf_sub_array(f, fl, m + fl->off, top);
+			break;
+		case NLF_IDX_ARRAY:
+			nlf_idx_array(f, fl, m + fl->off);
 			break;
 		case NLF_U8_ARRAY:
 			pr_array_begin(f);
@@ -533,6 +711,17 @@ void nl_fields_print_upto(struct sr_fmt *f, const struct nl_field *fl, size_t n,
 	}
 }
 
+void nl_fields_print(struct sr_fmt *f, const struct nl_field *fl, size_t n, const uint8_t *m)
+{
+	nlf_print(f, fl, n, m, SIZE_MAX, m);
+}
+
+void nl_fields_print_upto(struct sr_fmt *f, const struct nl_field *fl, size_t n, const uint8_t *m,
+			  size_t len)
+{
+	nlf_print(f, fl, n, m, len, m);
+}
+
 bool nla_struct(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
 {
 	const struct nl_struct *d = opaque;
@@ -546,6 +735,8 @@ bool nla_struct(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *
 	pr_struct_begin(x->f);
 	nl_fields_print_upto(x->f, d->fields, d->n, m, size);
 	pr_struct_end(x->f);
+	if (d->tail && len > d->size)
+		nl_hex(x, off + d->size, len - d->size);
 	return true;
 }
 
@@ -599,12 +790,27 @@ bool nla_indexed(const struct nl_ctx *x, uint64_t off, uint64_t len, const void 
 	return true;
 }
 
+static bool nla_num_array(const struct nl_ctx *x, uint64_t off, uint64_t len, size_t size,
+			  enum sr_num fmt);
+
 /*
  * An array of unsigned @size-byte numbers: whole elements (a trailing part
  * of one left out, as strace does), "..." and the address where the
  * capture ends.
  */
 static bool nla_uarray(const struct nl_ctx *x, uint64_t off, uint64_t len, size_t size)
+{
+	return nla_num_array(x, off, len, size, SR_NUM_U);
+}
+
+bool nla_x64_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	(void)opaque;
+	return nla_num_array(x, off, len, sizeof(uint64_t), SR_NUM_X);
+}
+
+static bool nla_num_array(const struct nl_ctx *x, uint64_t off, uint64_t len, size_t size,
+			  enum sr_num fmt)
 {
 	uint64_t i, n = len / size;
 
@@ -624,7 +830,7 @@ static bool nla_uarray(const struct nl_ctx *x, uint64_t off, uint64_t len, size_
 			fmt_more_unread(x->f, x->addr + off + i * size);
 			break;
 		}
-		pr_u(x->f, size == 2 ? get16(p, 0) : get32(p, 0));
+		pr_num(x->f, fmt, size == 8 ? get64(p, 0) : size == 2 ? get16(p, 0) : get32(p, 0));
 	}
 	pr_array_end(x->f);
 	return true;

@@ -40,7 +40,7 @@ static const struct nl_field stats64_fields[] = {
 /* older kernels' stats end with tx_compressed */
 static const struct nl_struct stats_struct = NL_STRUCT_MIN(
 	struct rtnl_link_stats, stats_fields, ENDOF(struct rtnl_link_stats, tx_compressed));
-static const struct nl_struct stats64_struct = NL_STRUCT_MIN(
+const struct nl_struct rtnl_link_stats64 = NL_STRUCT_MIN(
 	struct rtnl_link_stats64, stats64_fields, ENDOF(struct rtnl_link_stats64, tx_compressed));
 
 static const struct nl_field ifmap_fields[] = {
@@ -55,18 +55,6 @@ static const struct nl_field ifmap_fields[] = {
 /* up to its last field: strace asks for no padding */
 static const struct nl_struct ifmap_struct =
 	NL_STRUCT_N(ENDOF(struct rtnl_link_ifmap, port), ifmap_fields);
-
-/* IFLA_LINKINFO: the kind's name; its data depends on it and prints as bytes. */
-static const nla_fn linkinfo_fns[] = {
-	[IFLA_INFO_KIND] = nla_str0,
-	[IFLA_INFO_SLAVE_KIND] = nla_str0,
-};
-
-static const struct nla_set linkinfo_set = {
-	.names = &xlat_rtnl_ifla_info_attrs,
-	.fns = linkinfo_fns,
-	.n = sizeof(linkinfo_fns) / sizeof(linkinfo_fns[0]),
-};
 
 /* IFLA_VF_INFO's structs */
 static const struct nl_field vf_mac_fields[] = {
@@ -270,7 +258,7 @@ static const struct nl_field bridge_id_fields[] = {
 	NLF(struct ifla_bridge_id, addr, NLF_MAC, NULL),
 };
 
-static const struct nl_struct bridge_id = NL_STRUCT(struct ifla_bridge_id, bridge_id_fields);
+const struct nl_struct rtnl_bridge_id = NL_STRUCT(struct ifla_bridge_id, bridge_id_fields);
 
 #define NBRPORT (IFLA_BRPORT_LOCKED + 1)
 
@@ -315,11 +303,11 @@ static const nla_fn brport_fns[NBRPORT] = {
 };
 
 static const void *const brport_args[NBRPORT] = {
-	[IFLA_BRPORT_ROOT_ID] = &bridge_id,
-	[IFLA_BRPORT_BRIDGE_ID] = &bridge_id,
+	[IFLA_BRPORT_ROOT_ID] = &rtnl_bridge_id,
+	[IFLA_BRPORT_BRIDGE_ID] = &rtnl_bridge_id,
 };
 
-static const struct nla_set brport_set = {
+const struct nla_set rtnl_brport_attrs = {
 	.names = &xlat_rtnl_ifla_brport_attrs,
 	.fns = brport_fns,
 	.n = NBRPORT,
@@ -355,7 +343,7 @@ static const void *const inet6_args[NINET6] = {
 	[IFLA_INET6_ADDR_GEN_MODE] = NLA_XVAL(in6_addr_gen_mode, 1),
 };
 
-static const struct nla_set inet6_set = {
+const struct nla_set rtnl_inet6_attrs = {
 	.names = &xlat_rtnl_ifla_af_spec_inet6_attrs,
 	.fns = inet6_fns,
 	.n = NINET6,
@@ -368,9 +356,9 @@ static bool ifla_protinfo(const struct nl_ctx *x, uint64_t off, uint64_t len, co
 	uint8_t family = *(const uint8_t *)opaque;
 
 	if (family == AF_BRIDGE)
-		nl_attrs(x, off, len, &brport_set);
+		nl_attrs(x, off, len, &rtnl_brport_attrs);
 	else if (family == AF_INET6)
-		nl_attrs(x, off, len, &inet6_set);
+		nl_attrs(x, off, len, &rtnl_inet6_attrs);
 	else
 		return false;
 	return true;
@@ -396,7 +384,8 @@ static const nla_fn ifla_fns[NIFLA] = {
 	[IFLA_WEIGHT] = nla_u32,
 	[IFLA_OPERSTATE] = nla_u8,
 	[IFLA_LINKMODE] = nla_u8,
-	[IFLA_LINKINFO] = nla_nested,
+	[IFLA_LINKINFO] = rtnl_linkinfo,
+	[IFLA_AF_SPEC] = rtnl_af_spec,
 	[IFLA_NET_NS_PID] = nla_u32,
 	[IFLA_IFALIAS] = nla_str,
 	[IFLA_NUM_VF] = nla_u32,
@@ -453,9 +442,8 @@ static const struct nla_set down_reason_set = {
 static const void *const ifla_args[NIFLA] = {
 	[IFLA_STATS] = &stats_struct,
 	[IFLA_MAP] = &ifmap_struct,
-	[IFLA_LINKINFO] = &linkinfo_set,
 	[IFLA_VFINFO_LIST] = &vfinfo_list_set,
-	[IFLA_STATS64] = &stats64_struct,
+	[IFLA_STATS64] = &rtnl_link_stats64,
 	[IFLA_VF_PORTS] = &vf_ports_set,
 	[IFLA_PORT_SELF] = &port_set,
 	[IFLA_EXT_MASK] = NLA_FLAGS(rtnl_ifla_ext_filter_flags, 4),

@@ -2,7 +2,7 @@
 /*
  * Decoders: the NETLINK_ROUTE messages whose struct is a row of plain
  * fields (rtgenmsg of the NSID messages, netconfmsg, dcbmsg, br_port_msg,
- * ifaddrlblmsg, ndtmsg, tcmsg, fib_rule_hdr, nhmsg, tcamsg), as strace 6.1 prints them: the family,
+ * ifaddrlblmsg, ndtmsg, tcmsg, fib_rule_hdr, nhmsg, tcamsg, if_stats_msg), as strace 6.1 prints them: the family,
  * the other fields when the payload holds the whole struct ("..." when it
  * is shorter), then the attributes by their names, from one table.
  */
@@ -110,6 +110,19 @@ static const struct nl_msgdesc nh_msg = { "nh_family",
 					  sizeof(nh_fields) / sizeof(nh_fields[0]),
 					  &xlat_rtnl_nexthop_attrs,
 					  &rtnl_nexthop_attrs };
+static const struct nl_field stats_fields[] = {
+	NLF(struct if_stats_msg, pad1, NLF_X_NZ, NULL),
+	NLF(struct if_stats_msg, pad2, NLF_X_NZ, NULL),
+	NLF(struct if_stats_msg, ifindex, NLF_IFINDEX, NULL),
+	NLF(struct if_stats_msg, filter_mask, NLF_FLAGS, &xlat_rtnl_ifstats_filter_mask),
+};
+
+static const struct nl_msgdesc stats_msg = { "family",
+					     sizeof(struct if_stats_msg),
+					     stats_fields,
+					     sizeof(stats_fields) / sizeof(stats_fields[0]),
+					     &xlat_rtnl_ifstats_attrs,
+					     &rtnl_stats_attrs };
 static const struct nl_msgdesc tca_msg = {
 	"tca_family",	    sizeof(struct tcamsg), no_fields, 0, &xlat_rtnl_tc_action_attrs,
 	&rtnl_tca_act_attrs
@@ -144,6 +157,9 @@ static const struct nl_msgdesc *rtnl_msgdesc(uint16_t type)
 		return &nh_msg;
 	case RTM_NEWACTION ... RTM_GETACTION:
 		return &tca_msg;
+	case RTM_NEWSTATS:
+	case RTM_GETSTATS:
+		return &stats_msg;
 	}
 	return NULL;
 }
