@@ -41,14 +41,20 @@ static __always_inline __u32 cur_tgid(struct task_struct *t)
 }
 
 /*
- * The helper rather than t->cgroups->dfl_cgrp->kn->id: only --cgroup's
- * filter asks (the answer is cached), and those reads would cost every
- * program three kernel types to relocate at load, in the kernel's cache of
- * 31 type names (see bpf/README.md).
+ * Straight from the task where the kernel hands out BTF task pointers:
+ * --cgroup's filter asks for every syscall on the host, and the helper
+ * call cost more than these three loads (sys_enter 110 -> 70 ns a run,
+ * sys_exit 74 -> 57 ns on 6.18, as --comm's filter). The price is at load:
+ * css_set, cgroup and kernfs_node share the kernel's CO-RE candidate cache
+ * slots of mm_struct, file and sock (see README, Performance), ~7 ms.
  */
 static __always_inline __u64 cur_cgroup_id(struct task_struct *t)
 {
+#if SR_BPF_LOOP
+	return t->cgroups->dfl_cgrp->kn->id;
+#else
 	return bpf_get_current_cgroup_id();
+#endif
 }
 
 static __always_inline bool tgid_excluded(__u32 tgid)
