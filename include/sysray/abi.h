@@ -230,7 +230,18 @@ enum sr_cap_how {
 	SR_HOW_DIRENTS, /* as SR_HOW_BUF, with the entry count of all ret bytes in aux */
 	SR_HOW_MMSG, /* struct mmsghdr[ret] (at most 8): each as SR_HOW_MSGHDR's blobs */
 	SR_HOW_SOCK, /* args[i] is an fd: what socket it is, a struct sr_sockid */
+	/*
+	 * Pointer fields of the struct at args[len_arg]: len_src of them (at
+	 * most SR_FIELDS_MAX, u64 each, one after the other from byte elem):
+	 * their values (part 0), then up to cap bytes at each (parts 1 to
+	 * len_src; a copy that faults is cut at the page end, SR_BF_PART), as
+	 * strace reads the arrays io_uring_register()'s structs point to. The
+	 * blobs carry this argument's index.
+	 */
+	SR_HOW_FIELDS,
 };
+
+#define SR_FIELDS_MAX 3
 
 /* sr_plan_arg.len_src */
 enum sr_len_src {

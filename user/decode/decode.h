@@ -69,6 +69,13 @@ struct sr_decoder {
 	/* Optional: what to capture for this argument (default: nothing). */
 	void (*plan)(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
 		     struct sr_plan_arg *pa);
+	/*
+	 * Optional: what the argument points to beyond itself, captured in
+	 * slot ent->nargs, past the syscall's arguments (io_uring_register's
+	 * structs' arrays); print() finds it there.
+	 */
+	void (*plan_more)(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
+			  struct sr_plan_arg *pa);
 	/* Optional: is the argument shown at all (open's mode needs O_CREAT)? */
 	bool (*present)(const struct sr_call *c, int argi);
 	void (*print)(struct sr_fmt *f, const struct sr_call *c, int argi);
