@@ -619,21 +619,27 @@ __noinline __u32 capture_one(__u32 off, __u32 key, __u64 i, __u32 pass)
 	__u8 flags = pass == SR_PASS_CALL_ENTRY ? SR_BF_ENTRY :
 		     pass == SR_PASS_RETRY	? SR_BF_RETRY :
 						  0;
-	__u64 ptr, total, rf, req;
+	__u64 ptr, total, rf, req, k;
 	__u32 cap;
 	long ret;
 
-	/* @i is 64-bit: a zero-extended copy would carry no bound for the verifier */
-	if (!plan || !s || i >= SR_NARGS)
-		return off;
-	pa = &plan->a[i];
 	/*
-	 * Held as a pointer from here: a compiler that spills @i and computes
-	 * &plan->a[i] again after the reload loses its bound on kernels before
-	 * 5.13 (spilled scalars were not tracked), which refuse the program.
+	 * @i is 64-bit: a zero-extended copy would carry no bound for the
+	 * verifier. The index is checked and used as @k, a copy the compiler
+	 * cannot tell from anything else and has no reason to spill: one
+	 * that spills @i (live to the end) between the check and &plan->a[i]
+	 * computes the address from a reload whose bound kernels before 5.13
+	 * (spilled scalars were not tracked) do not know, and they refuse
+	 * the program.
 	 */
+	k = i;
+	asm volatile("" : "+r"(k));
+	if (!plan || !s || k >= SR_NARGS)
+		return off;
+	pa = &plan->a[k];
+	/* held as a pointer from here, for the same reason */
 	asm volatile("" : "+r"(pa));
-	ptr = s->args[i];
+	ptr = s->args[k];
 	ret = at_exit ? s->ret : 0;
 	/* at exit, only the bytes transferred are meaningful */
 	total = at_exit ? (ret > 0 ? ret : 0) : ~0ULL;
