@@ -499,6 +499,11 @@ struct sr_uring_cqe {
 #define SR_UREG_CONT 0x8
 /* an IORING_OP_FILES_UPDATE request's (req), sent at its submission, not a syscall's */
 #define SR_UREG_REQ 0x10
+/*
+ * The ring and opcode alone (no bpf_task_pt_regs() to read the syscall's
+ * arguments with): the fds are the ones the syscall's entry captured.
+ */
+#define SR_UREG_ARGS 0x20
 
 /*
  * io_uring_register(), from inside the syscall (the io_uring_register

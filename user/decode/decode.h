@@ -292,4 +292,14 @@ void fmt_struct_tail(struct sr_fmt *f, const void *data, size_t len, size_t know
 void fmt_enum_flags(struct sr_fmt *f, const struct sr_xlat *vx, uint64_t mask,
 		    const struct sr_xlat *fx, uint64_t v);
 
+/*
+ * uring_reg__records() - the records io_uring_register's program sends
+ * where it reads the syscall's arguments (SR_UREG_FDS fds each), made from
+ * the entry captures of @c, a file registration or update, for the ring of
+ * @r, the record of a program that sent the ring alone (SR_UREG_ARGS).
+ * Fills up to @max of @out; returns how many (slots of fds not read: -1).
+ */
+size_t uring_reg__records(const struct sr_call *c, const struct sr_uring_reg *r,
+			  struct sr_uring_reg *out, size_t max);
+
 #endif /* SYSRAY_DECODE_H */

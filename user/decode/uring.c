@@ -228,7 +228,7 @@ static struct elems blob_elems(const struct sr_blob *b)
 {
 	struct elems v = { 0 };
 
-	if (!b)
+	if (!b || (b->flags & SR_BF_NULL))
 		return v;
 	if (b->flags & SR_BF_FAULT) {
 		v.cut = true;
@@ -854,6 +854,48 @@ static bool reg_files(const struct sr_call *c, struct elems *v, uint32_t *nr, ui
 	if (offset)
 		*offset = first;
 	return true;
+}
+
+size_t uring_reg__records(const struct sr_call *c, const struct sr_uring_reg *r,
+			  struct sr_uring_reg *out, size_t max)
+{
+	const struct sr_blob *b = call__blob(c, 2, false);
+	struct elems v = { 0 };
+	uint32_t nr = 0, first = 0, i, k, got;
+	bool empty = false;
+
+	if (!max)
+		return 0;
+	switch (r->opcode) {
+	case IORING_REGISTER_FILES:
+		v = blob_elems(c->args[2] ? b : NULL);
+		nr = (uint32_t)c->args[3];
+		break;
+	case IORING_REGISTER_FILES2:
+		/* sparse: no fds, nr empty slots */
+		empty = reg_files(c, &v, &nr, &first) && !v.p && !v.cut;
+		break;
+	case IORING_REGISTER_FILES_UPDATE:
+	case IORING_REGISTER_FILES_UPDATE2:
+		reg_files(c, &v, &nr, &first);
+		break;
+	}
+	got = v.len / sizeof(int32_t) < nr ? v.len / sizeof(int32_t) : nr;
+	for (k = 0; k < max && (!k || k * SR_UREG_FDS < nr); k++) {
+		out[k] = *r;
+		out[k].flags = (k ? SR_UREG_CONT : 0) | (empty ? SR_UREG_EMPTY : 0);
+		out[k].offset = first + k * SR_UREG_FDS;
+		out[k].nr = nr - (k * SR_UREG_FDS < nr ? k * SR_UREG_FDS : nr);
+		if (k * SR_UREG_FDS >= got)
+			continue;
+		out[k].flags |= SR_UREG_READ;
+		for (i = 0; i < SR_UREG_FDS; i++)
+			out[k].fds[i] = k * SR_UREG_FDS + i < got ?
+						(int32_t)get32(v.p, (k * SR_UREG_FDS + i) *
+									    sizeof(int32_t)) :
+						-1;
+	}
+	return k;
 }
 
 /* The fds reg_print() annotates: in the argument, or in the tracepoint's record. */
