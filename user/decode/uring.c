@@ -169,14 +169,12 @@ static void reg_plan(const struct sr_sysent *ent, int argi, const struct sr_opts
 {
 	/*
 	 * What the opcode takes is not known here: as much as a blob holds,
-	 * with the ioctl argument's rule (SR_LEN_IOC: nr_args, a small number,
-	 * encodes no size) that a copy that faults (pages past the argument
-	 * the process never touched) is made again up to the page's end.
+	 * and a copy that faults (pages past the argument the process never
+	 * touched) is made again up to the page's end (SR_CAP_PAGE_CUT).
 	 */
-	pa->when = SR_CAP_ENTER | SR_CAP_EXIT;
+	pa->when = SR_CAP_ENTER | SR_CAP_EXIT | SR_CAP_PAGE_CUT;
 	pa->how = SR_HOW_BUF;
-	pa->len_src = SR_LEN_IOC;
-	pa->len_arg = 3;
+	pa->len_src = SR_LEN_FIXED;
 	pa->elem = SR_BLOB_MAX;
 	pa->cap = SR_BLOB_MAX;
 }
