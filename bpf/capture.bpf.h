@@ -75,10 +75,10 @@ static __always_inline const struct sr_plan *plan_get(__u32 key)
 #define CAP_RETRYABLE (1ULL << 40)
 /* In a packed request: after a fault, copy what lies before the next page. */
 #define CAP_PAGE_CUT (1ULL << 41)
-#define CAP_CAP(p)    ((__u32)((p)&0xffff))
-#define CAP_ARG(p)    ((__u8)((p) >> 16))
-#define CAP_HOW(p)    ((__u8)((p) >> 24))
-#define CAP_FLAGS(p)  ((__u8)((p) >> 32))
+#define CAP_CAP(p)   ((__u32)((p)&0xffff))
+#define CAP_ARG(p)   ((__u8)((p) >> 16))
+#define CAP_HOW(p)   ((__u8)((p) >> 24))
+#define CAP_FLAGS(p) ((__u8)((p) >> 32))
 /* The same, marked SR_BF_PART instead of SR_BF_TRUNC (SR_CAP_PART). */
 #define CAP_PAGE_PART (1ULL << 42)
 /* A string that cannot be read: keep its pointer as the blob's 8 bytes. */
@@ -405,7 +405,8 @@ static __always_inline __u32 put_msg_parts(__u32 off, struct sr_umsghdr *m, __u6
 	__u8 arg = CAP_ARG(req), fl = CAP_FLAGS(req);
 
 	/* a name at the end of a page is read as far as it goes (SR_BF_PART) */
-	off = put_blob(off, m->name, m->namelen, CAP_PACK(128, arg, SR_HOW_BUF, fl) | CAP_PAGE_PART);
+	off = put_blob(off, m->name, m->namelen,
+		       CAP_PACK(128, arg, SR_HOW_BUF, fl) | CAP_PAGE_PART);
 	off = put_iov(off, m->iov, m->iovlen, total, req);
 	return put_blob(off, m->control, m->controllen, CAP_PACK(256, arg, SR_HOW_BUF, fl));
 }
@@ -600,6 +601,42 @@ static __always_inline __u32 put_ioc_refs(__u32 off, __u32 code, __u64 uptr, __u
 	return off;
 }
 
+/*
+ * SR_HOW_FIELDS: @n u64 pointer fields at @uptr (part 0), then up to
+ * CAP_CAP(@req) bytes at each (parts 1 to @n), cut at the page end where a
+ * copy faults. The pointers are read back from the record being built (no
+ * stack: capture_one()'s frame is on the deepest call chain).
+ */
+static __always_inline __u32 put_fields(__u32 off, __u64 uptr, __u32 n, __u64 req)
+{
+	__u8 arg = CAP_ARG(req), fl = CAP_FLAGS(req);
+	const struct sr_blob *b;
+	struct sr_scratch *s;
+	__u32 start = off, k;
+	__u64 ptr;
+
+	if (n > SR_FIELDS_MAX)
+		n = SR_FIELDS_MAX;
+	off = put_blob(off, uptr, n * sizeof(__u64),
+		       CAP_PACK(SR_FIELDS_MAX * sizeof(__u64), arg, SR_HOW_BUF, fl));
+	s = scratch_get();
+	if (!s || start > SR_REC_MAX - sizeof(*b) - SR_FIELDS_MAX * sizeof(__u64))
+		return off;
+	/* for the verifier: a no-op after the check above */
+	asm volatile("%0 &= 0x3fff" : "+r"(start));
+	b = (const void *)(s->buf + start);
+#pragma unroll
+	for (k = 0; k < SR_FIELDS_MAX; k++) {
+		if (k >= n || b->len < (k + 1) * sizeof(__u64))
+			continue;
+		ptr = *(const __u64 *)(s->buf + start + sizeof(*b) + k * sizeof(__u64));
+		off = put_blob(off, ptr, CAP_CAP(req),
+			       CAP_PACK(CAP_CAP(req), arg | (k + 1) << 3, SR_HOW_BUF, fl) |
+				       CAP_PAGE_PART);
+	}
+	return off;
+}
+
 #include "sockid.bpf.h"
 
 /*
@@ -626,21 +663,27 @@ __noinline __u32 capture_one(__u32 off, __u32 key, __u64 i, __u32 pass)
 	__u8 flags = pass == SR_PASS_CALL_ENTRY ? SR_BF_ENTRY :
 		     pass == SR_PASS_RETRY	? SR_BF_RETRY :
 						  0;
-	__u64 ptr, total, rf, req;
+	__u64 ptr, total, rf, req, k;
 	__u32 cap;
 	long ret;
 
-	/* @i is 64-bit: a zero-extended copy would carry no bound for the verifier */
-	if (!plan || !s || i >= SR_NARGS)
-		return off;
-	pa = &plan->a[i];
 	/*
-	 * Held as a pointer from here: a compiler that spills @i and computes
-	 * &plan->a[i] again after the reload loses its bound on kernels before
-	 * 5.13 (spilled scalars were not tracked), which refuse the program.
+	 * @i is 64-bit: a zero-extended copy would carry no bound for the
+	 * verifier. The index is checked and used as @k, a copy the compiler
+	 * cannot tell from anything else and has no reason to spill: one
+	 * that spills @i (live to the end) between the check and &plan->a[i]
+	 * computes the address from a reload whose bound kernels before 5.13
+	 * (spilled scalars were not tracked) do not know, and they refuse
+	 * the program.
 	 */
+	k = i;
+	asm volatile("" : "+r"(k));
+	if (!plan || !s || k >= SR_NARGS)
+		return off;
+	pa = &plan->a[k];
+	/* held as a pointer from here, for the same reason */
 	asm volatile("" : "+r"(pa));
-	ptr = s->args[i];
+	ptr = s->args[k];
 	ret = at_exit ? s->ret : 0;
 	/* at exit, only the bytes transferred are meaningful */
 	total = at_exit ? (ret > 0 ? ret : 0) : ~0ULL;
@@ -687,6 +730,9 @@ __noinline __u32 capture_one(__u32 off, __u32 key, __u64 i, __u32 pass)
 		return put_indirect(off, s->args[pa->len_arg & 7], req);
 	case SR_HOW_SOCK:
 		return put_sockid(off, ptr, req);
+	case SR_HOW_FIELDS:
+		return put_fields(off, s->args[pa->len_arg & 7] + pa->elem, pa->len_src,
+				  req & ~CAP_RETRYABLE);
 	case SR_HOW_SPREL:
 		if (pass != SR_PASS_ENTER || !s->sp)
 			return off;

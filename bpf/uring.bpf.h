@@ -724,6 +724,28 @@ static __always_inline bool reg_record(struct sr_cpu_stats *st, const struct uri
 }
 
 /*
+ * The build for kernels without bpf_task_pt_regs() (5.15) and bpf_loop()
+ * (5.17): one record with the ring alone (SR_UREG_ARGS); user space takes
+ * the fds from the syscall's entry captures (SR_HOW_FIELDS).
+ */
+static __always_inline void reg_ring(struct sr_cpu_stats *st, __u64 ring, __u32 op)
+{
+	struct sr_uring_reg *r = reserve_fixed(st, sizeof(*r));
+
+	if (!r)
+		return;
+	hdr_init(&r->h, SR_REC_URING_REG, -1);
+	r->ctx = ring;
+	r->opcode = op;
+	r->flags = SR_UREG_ARGS;
+	r->offset = 0;
+	r->nr = 0;
+	r->pad = 0;
+	r->req = 0;
+	submit_fixed(st, &r->h, sizeof(*r));
+}
+
+/*
  * io_uring_register() of a traced task, from inside the syscall: the ring's
  * kernel address, which the fd it was named by does not tell, and the fds
  * and tags a registration puts in its slots (the kernel has just copied
@@ -747,9 +769,15 @@ int BPF_PROG(uring_register, void *ctx_, unsigned int opcode)
 	struct sr_cpu_stats *st = stats_get();
 	__u64 a[SR_NARGS];
 
-	/* libbpf's build (no bpf_loop()) has no BTF task for bpf_task_pt_regs(): nothing */
-	if (!SR_BPF_LOOP || !targ_uring || !g || !st)
+	if (!targ_uring || !g || !st)
 		return 0;
+	/* libbpf's build (no bpf_loop()) has no BTF task for bpf_task_pt_regs(): the ring */
+	if (!SR_BPF_LOOP) {
+		if (task_traced(cur_tgid(task), false, task))
+			reg_ring(st, (__u64)ctx_,
+				 opcode & ~(__u32)IORING_REGISTER_USE_REGISTERED_RING);
+		return 0;
+	}
 	/* the first run (a tail call goes on with the walk it was handed) */
 	if (g->tid != tid) {
 		if (!task_traced(cur_tgid(task), false, task))

@@ -230,7 +230,18 @@ enum sr_cap_how {
 	SR_HOW_DIRENTS, /* as SR_HOW_BUF, with the entry count of all ret bytes in aux */
 	SR_HOW_MMSG, /* struct mmsghdr[ret] (at most 8): each as SR_HOW_MSGHDR's blobs */
 	SR_HOW_SOCK, /* args[i] is an fd: what socket it is, a struct sr_sockid */
+	/*
+	 * Pointer fields of the struct at args[len_arg]: len_src of them (at
+	 * most SR_FIELDS_MAX, u64 each, one after the other from byte elem):
+	 * their values (part 0), then up to cap bytes at each (parts 1 to
+	 * len_src; a copy that faults is cut at the page end, SR_BF_PART), as
+	 * strace reads the arrays io_uring_register()'s structs point to. The
+	 * blobs carry this argument's index.
+	 */
+	SR_HOW_FIELDS,
 };
+
+#define SR_FIELDS_MAX 3
 
 /* sr_plan_arg.len_src */
 enum sr_len_src {
@@ -518,6 +529,11 @@ struct sr_uring_cqe {
 #define SR_UREG_CONT 0x8
 /* an IORING_OP_FILES_UPDATE request's (req), sent at its submission, not a syscall's */
 #define SR_UREG_REQ 0x10
+/*
+ * The ring and opcode alone (no bpf_task_pt_regs() to read the syscall's
+ * arguments with): the fds are the ones the syscall's entry captured.
+ */
+#define SR_UREG_ARGS 0x20
 
 /*
  * io_uring_register(), from inside the syscall (the io_uring_register

@@ -287,12 +287,12 @@ def tests(rt):
         uring_prog()
         return os.path.join(rt.ROOT, '.output', 'uring-progs', 'uring_fixed')
 
-    def io_uring_fixed_files_described():
+    def fixed_described(env=None):
         # tests/uring/uring_fixed.c: direct opens into slot 2 and a slot the
         # kernel chooses, a direct close, and a file registered by fd
         cwd = '/tmp/sysray-progs-uring-fixed'
         path = f'{cwd}/fixed.txt'
-        st, lines, err = rt.trace([fixed_prog()], ['-y', '-e', 'trace=%io_uring'])
+        st, lines, err = rt.trace([fixed_prog()], ['-y', '-e', 'trace=%io_uring'], env=env)
         rt.check(st == 0, f'status {st}: {err}')
         got = uring_lines(lines)
         rt.check(len(got) == 11, f'{len(got)} lines, not 11: {got}')
@@ -318,6 +318,10 @@ def tests(rt):
             '[io_uring] IORING_OP_FILES_UPDATE() = 1',
             f'[io_uring] read(5<fixed:{path}>, "ct\\n", 3, 4) = 3',
         ], '-y, fixed files')
+        return slot
+
+    def io_uring_fixed_files_described():
+        slot = fixed_described()
         st, lines, err = rt.trace([fixed_prog()], ['-e', 'trace=%io_uring'])
         rt.check(st == 0, f'status {st}: {err}')
         got = uring_lines(lines)
@@ -326,6 +330,11 @@ def tests(rt):
             f'[io_uring] read({slot} /* fixed file */, "direct\\n", 16, 0) = 7',
             '[io_uring] close(2 /* fixed file */) = 0',
         ], 'fixed files without -y')
+
+    def io_uring_fixed_files_described_without_bpf_loop():
+        # the build for kernels before 5.17: the io_uring_register program
+        # sends the ring alone, the fds come from the syscall's entry capture
+        fixed_described({'SYSRAY_BPF_LOOP': '0'})
 
     def strace_and_sysray(prog, args, expr, y=('-y',)):
         """Both tracers' line bodies for @prog @args under -f @y -e @expr, addresses as 0xADDR."""
@@ -350,14 +359,14 @@ def tests(rt):
         prog = os.path.join(os.path.dirname(uring_prog()), 'uring_register')
         want, got = strace_and_sysray(prog, [], 'trace=io_uring_setup,io_uring_enter,'
                                       'io_uring_register')
-        rt.check(len(want) == 16, f'strace printed {len(want)} lines, not 16: {want}')
+        rt.check(len(want) == 19, f'strace printed {len(want)} lines, not 19: {want}')
         same(got, want, 'uring_register')
         # file registrations (sparse, by fd, with tags, an update): whole lines too;
         # io_uring_enter is left out, whether it waits depends on timing
         want, got = strace_and_sysray(fixed_prog(), [], 'trace=io_uring_setup,io_uring_register')
         rt.check(len(want) == 9, f'strace printed {len(want)} lines, not 9: {want}')
         same(got, want, 'uring_fixed')
-        # without -y and with no request traced: the io_uring programs still read the fds
+        # without -y and with no request traced: the fds as read at entry
         want, got = strace_and_sysray(fixed_prog(), [], 'trace=io_uring_register', y=())
         rt.check(len(want) == 8 and '[4, -1]' in want[4], f'strace printed {want}')
         same(got, want, 'uring_fixed, -e trace=io_uring_register')
@@ -372,7 +381,8 @@ def tests(rt):
         rt.check(len(want) == 1 and 'flags=IORING_SETUP_SQPOLL' in want[0], str(want))
         same(got, want, 'uring_ops sqpoll')
 
-    return [io_uring_syscalls_like_strace, io_uring_fixed_files_described, io_uring_counted_on_their_own_rows, io_uring_counted_latency_with_w,
+    return [io_uring_syscalls_like_strace, io_uring_fixed_files_described,
+            io_uring_fixed_files_described_without_bpf_loop, io_uring_counted_on_their_own_rows, io_uring_counted_latency_with_w,
             io_uring_counted_in_json, io_uring_latency_with_T,
             io_uring_requests_as_strace_lines, io_uring_sqpoll_attributed_to_the_process,
             io_uring_paired_by_user_data, io_uring_same_user_data_out_of_order,

@@ -520,6 +520,15 @@ c_uring() {
 		show $W/U.err 8
 		return
 	fi
+	# -y: the registered file's path, from the io_uring_register program
+	# (where it reads the syscall's arguments) or the syscall's own capture
+	trace $W/UY -y -e trace=%io_uring -- $P/uring_ops
+	grep -qE '^[0-9]+ +\[io_uring\] read\(0<fixed:/.*/data\.txt>, "hello", 5, 0\) += 5$' $W/UY || {
+		fail "-y: no fixed file's path in the registered file's read"
+		grep -F "read(0" $W/UY | sed "s/^/  | /"
+		show $W/UY.err 8
+		return
+	}
 	ok
 }
 

@@ -2,7 +2,8 @@
 /*
  * io_uring_setup, io_uring_enter and io_uring_register calls for
  * tests/integration (io_uring_syscalls_like_strace), whose lines strace 6.1
- * decodes: the opcodes with their arguments (a probe, buffers, an eventfd,
+ * decodes: the opcodes with their arguments (a probe, buffers by array and
+ * by struct with tags, an eventfd,
  * the ring's own fd registered, io-wq's worker limits and CPUs,
  * restrictions on a ring created disabled, then enabled), each once, in a
  * fixed order.
@@ -29,6 +30,7 @@ int main(void)
 	char a[8], b[16];
 	struct iovec iov[2] = { { a, sizeof(a) }, { b, sizeof(b) } };
 	unsigned int workers[3] = { 4, 0, 7 };
+	__u64 tags[2] = { 0, 0x1234 };
 	cpu_set_t cpus;
 	int efd;
 
@@ -39,6 +41,10 @@ int main(void)
 		die_at(__LINE__, "io_uring_get_probe_ring", 0, 0);
 	io_uring_free_probe(probe);
 	OK(io_uring_register_buffers(&ring, iov, 2));
+	OK(io_uring_unregister_buffers(&ring));
+	/* by struct (IORING_REGISTER_BUFFERS2, _BUFFERS_UPDATE): iovecs and tags */
+	OK(io_uring_register_buffers_tags(&ring, iov, tags, 2));
+	OK(io_uring_register_buffers_update_tag(&ring, 1, iov, tags + 1, 1));
 	OK(io_uring_unregister_buffers(&ring));
 	efd = OK(eventfd(0, 0));
 	OK(io_uring_register_eventfd(&ring, efd));

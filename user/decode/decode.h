@@ -69,6 +69,13 @@ struct sr_decoder {
 	/* Optional: what to capture for this argument (default: nothing). */
 	void (*plan)(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
 		     struct sr_plan_arg *pa);
+	/*
+	 * Optional: what the argument points to beyond itself, captured in
+	 * slot ent->nargs, past the syscall's arguments (io_uring_register's
+	 * structs' arrays); print() finds it there.
+	 */
+	void (*plan_more)(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
+			  struct sr_plan_arg *pa);
 	/* Optional: is the argument shown at all (open's mode needs O_CREAT)? */
 	bool (*present)(const struct sr_call *c, int argi);
 	void (*print)(struct sr_fmt *f, const struct sr_call *c, int argi);
@@ -291,5 +298,15 @@ void fmt_enum_flags(struct sr_fmt *f, const struct sr_xlat *vx, uint64_t mask,
  * map's keys and values); returns how many.
  */
 size_t ioctl__refs(uint32_t *codes, struct sr_ioc_refs *refs, size_t max);
+
+/*
+ * uring_reg__records() - the records io_uring_register's program sends
+ * where it reads the syscall's arguments (SR_UREG_FDS fds each), made from
+ * the entry captures of @c, a file registration or update, for the ring of
+ * @r, the record of a program that sent the ring alone (SR_UREG_ARGS).
+ * Fills up to @max of @out; returns how many (slots of fds not read: -1).
+ */
+size_t uring_reg__records(const struct sr_call *c, const struct sr_uring_reg *r,
+			  struct sr_uring_reg *out, size_t max);
 
 #endif /* SYSRAY_DECODE_H */

@@ -6,18 +6,21 @@
  *
  * io_uring_register's argument is captured at entry (and at exit, for
  * IORING_REGISTER_PROBE's output) up to a blob's size, as far as the
- * process's pages go (see reg_plan()). What a
- * struct points to (the fds of IORING_REGISTER_FILES_UPDATE, _FILES2 and
- * _FILES_UPDATE2) and their tags come from the record the io_uring_register
- * tracepoint sends from inside the call (c->uring_reg, see bpf/uring.bpf.h),
- * SR_UREG_FDS a record, up to SR_UREG_CHUNKS records; the iovecs of the buffer registrations
- * (_BUFFERS2, _BUFFERS_UPDATE) are not read: their address prints.
+ * process's pages go (see reg_plan()). What a struct points to (the fds of
+ * IORING_REGISTER_FILES_UPDATE, the fds or iovecs of _FILES2, _BUFFERS2,
+ * _FILES_UPDATE2 and _BUFFERS_UPDATE, their tags) is captured at entry too,
+ * as strace reads it: the struct's pointer fields, then what each points
+ * to (SR_HOW_FIELDS in the slot after the arguments, see reg_plan_more());
+ * without that capture, the fds and tags of the record the
+ * io_uring_register tracepoint sends from inside the call (c->uring_reg,
+ * see bpf/uring.bpf.h) print, else the address.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <linux/io_uring.h>
 
+#include "cli/opts.h"
 #include "decode/decode.h"
 
 /* ---- io_uring_setup ---- */
@@ -166,20 +169,75 @@ static void reg_plan(const struct sr_sysent *ent, int argi, const struct sr_opts
 {
 	/*
 	 * What the opcode takes is not known here: as much as a blob holds,
-	 * with the ioctl argument's rule (SR_LEN_IOC: nr_args, a small number,
-	 * encodes no size) that a copy that faults (pages past the argument
-	 * the process never touched) is made again up to the page's end.
+	 * and a copy that faults (pages past the argument the process never
+	 * touched) is made again up to the page's end (SR_CAP_PAGE_CUT).
 	 */
-	pa->when = SR_CAP_ENTER | SR_CAP_EXIT;
+	pa->when = SR_CAP_ENTER | SR_CAP_EXIT | SR_CAP_PAGE_CUT;
 	pa->how = SR_HOW_BUF;
-	pa->len_src = SR_LEN_IOC;
-	pa->len_arg = 3;
+	pa->len_src = SR_LEN_FIXED;
 	pa->elem = SR_BLOB_MAX;
 	pa->cap = SR_BLOB_MAX;
 }
 
+/*
+ * The pointer fields of the structs (their first, and how many follow)
+ * whose arrays reg_plan_more() captures: each one's part of that capture.
+ */
+#define FIELDS_FROM		offsetof(struct io_uring_files_update, fds)
+#define FIELD_PART(type, field) ((offsetof(type, field) - FIELDS_FROM) / sizeof(uint64_t) + 1)
+_Static_assert(offsetof(struct io_uring_rsrc_update2, data) >= FIELDS_FROM &&
+		       FIELD_PART(struct io_uring_rsrc_register, tags) <= SR_FIELDS_MAX &&
+		       FIELD_PART(struct io_uring_rsrc_update2, tags) <= SR_FIELDS_MAX,
+	       "the pointer fields SR_HOW_FIELDS reads");
+
+/*
+ * The arrays the structs of _FILES_UPDATE, _FILES2, _BUFFERS2,
+ * _FILES_UPDATE2 and _BUFFERS_UPDATE point to, read at entry as strace
+ * reads them: up to -s elements and the one after (whether strace prints
+ * "..." or where the readable memory ends), 16-byte iovecs the largest; at
+ * least half a blob each (the fd tables' fallback, see fd/rings.c).
+ */
+static void reg_plan_more(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
+			  struct sr_plan_arg *pa)
+{
+	long cap = ((long)o->strsize + 1) * 2 * sizeof(uint64_t);
+
+	(void)ent;
+	pa->when = SR_CAP_ENTER;
+	pa->how = SR_HOW_FIELDS;
+	pa->len_arg = argi;
+	pa->len_src = SR_FIELDS_MAX;
+	pa->elem = FIELDS_FROM;
+	pa->cap = cap < SR_BLOB_MAX / 2 ? SR_BLOB_MAX / 2 : cap > SR_BLOB_MAX ? SR_BLOB_MAX : cap;
+}
+
 /* How an array's elements print. */
-enum elem { E_FD, E_UPDATE_FD, E_RESTRICTION, E_RING_FD, E_RING_UNREG, E_IOV, E_TAG };
+enum elem { E_FD, E_UPDATE_FD, E_RESTRICTION, E_RING_FD, E_RING_UNREG, E_IOV, E_TAG, E_WORKERS };
+
+/* An array's bytes as captured: @len at @p; @cut: the bytes after them could not be read. */
+struct elems {
+	const uint8_t *p;
+	size_t len;
+	bool cut;
+};
+
+/* What blob @b holds of an array (NULL: nothing read). */
+static struct elems blob_elems(const struct sr_blob *b)
+{
+	struct elems v = { 0 };
+
+	if (!b || (b->flags & SR_BF_NULL))
+		return v;
+	if (b->flags & SR_BF_FAULT) {
+		v.cut = true;
+		return v;
+	}
+	v.p = blob_data(b);
+	v.len = b->len;
+	/* a copy cut at the page end (a blob's worth is cut by its size) */
+	v.cut = (b->flags & (SR_BF_TRUNC | SR_BF_PART)) && b->len < SR_BLOB_MAX;
+	return v;
+}
 
 static size_t elem_size(enum elem e)
 {
@@ -196,6 +254,8 @@ static size_t elem_size(enum elem e)
 		return 2 * sizeof(uint64_t);
 	case E_TAG:
 		return sizeof(uint64_t);
+	case E_WORKERS:
+		return sizeof(uint32_t);
 	}
 	return 1;
 }
@@ -210,11 +270,13 @@ static void op_name(struct sr_fmt *f, unsigned int op, enum sr_num fmt)
 	const char *name = xlat__name(&xlat_uring_ops, op);
 
 	if (name) {
-		pr_sym(f, name, op);
+		pr_sym_fmt(f, name, op, fmt);
 		return;
 	}
 	pr_num(f, fmt, op);
-	pr_comment(f, "IORING_OP_???");
+	/* -X raw: the number alone */
+	if (!fmt_xlat_raw(f))
+		pr_comment(f, "IORING_OP_???");
 }
 
 static void restriction(struct sr_fmt *f, const struct io_uring_restriction *r)
@@ -250,8 +312,30 @@ static void restriction(struct sr_fmt *f, const struct io_uring_restriction *r)
 	pr_struct_end(f);
 }
 
-/* One element @p of kind @e. */
-static void elem_print(struct sr_fmt *f, const struct sr_call *c, enum elem e, const void *p)
+/*
+ * The io-wq worker limit at index @i, after the index as strace's
+ * print_array_ex(PAF_PRINT_INDICES) spells it: "[IO_WQ_BOUND]=4".
+ */
+static void worker_limit(struct sr_fmt *f, size_t i, uint32_t v)
+{
+	const char *n = xlat__name(&xlat_uring_iowq_acct, i);
+	char label[64];
+
+	if (fmt_xlat_raw(f))
+		snprintf(label, sizeof(label), "[%zu]", i);
+	else if (!n)
+		snprintf(label, sizeof(label), "[%zu /* %s */]", i, xlat_uring_iowq_acct.unknown);
+	else if (fmt_xlat_abbrev(f))
+		snprintf(label, sizeof(label), "[%s]", n);
+	else
+		snprintf(label, sizeof(label), "[%zu /* %s */]", i, n);
+	pr_field(f, label);
+	pr_u(f, v);
+}
+
+/* Element @i, at @p, of kind @e. */
+static void elem_print(struct sr_fmt *f, const struct sr_call *c, enum elem e, size_t i,
+		       const void *p)
 {
 	struct io_uring_rsrc_update u;
 	int32_t fd = (int32_t)get32(p, 0);
@@ -259,8 +343,10 @@ static void elem_print(struct sr_fmt *f, const struct sr_call *c, enum elem e, c
 	switch (e) {
 	case E_UPDATE_FD:
 		/* below -1: "leave the slot", or another value the kernel refuses */
-		if (fd == IORING_REGISTER_FILES_SKIP) {
-			pr_sym(f, "IORING_REGISTER_FILES_SKIP", (uint32_t)fd);
+		if (fd < -1 && xlat__name(&xlat_uring_files_update_fds, (uint64_t)(int64_t)fd)) {
+			pr_sym_fmt(f,
+				   xlat__name(&xlat_uring_files_update_fds, (uint64_t)(int64_t)fd),
+				   (uint64_t)(int64_t)fd, SR_NUM_D);
 			break;
 		}
 		if (fd < -1) {
@@ -306,47 +392,60 @@ static void elem_print(struct sr_fmt *f, const struct sr_call *c, enum elem e, c
 		pr_field_u(f, "iov_len", get64(p, 8));
 		pr_struct_end(f);
 		break;
+	case E_WORKERS:
+		worker_limit(f, i, get32(p, 0));
+		break;
 	}
 }
 
 /*
- * An array of @n elements at user address @addr, @have bytes of it at @p
- * (NULL: not read), as strace's print_array() shows it.
+ * An array of @n elements at user address @addr, what was read of it in
+ * @v, as strace's print_array() shows it: each element read before -s
+ * cuts the list, an element that cannot be read ends it with where it is,
+ * the first one with the address alone. Returns whether all @n were
+ * shown (or cut by -s).
  */
-static void array_print(struct sr_fmt *f, const struct sr_call *c, enum elem e, uint64_t addr,
-			const uint8_t *p, size_t have, uint64_t n)
+static bool array_print(struct sr_fmt *f, const struct sr_call *c, enum elem e, uint64_t addr,
+			const struct elems *v, uint64_t n)
 {
 	size_t sz = elem_size(e), i;
 
 	if (!addr) {
 		pr_addr(f, 0);
-		return;
+		return false;
 	}
 	if (!n) {
 		pr_array_begin(f);
 		pr_array_end(f);
-		return;
+		return false;
 	}
-	if (!p || have < sz) {
+	if (n > UINT64_MAX / sz || addr + n * sz <= addr) {
 		pr_x(f, addr);
-		return;
+		return false;
 	}
-	pr_array_begin(f);
 	for (i = 0; i < n; i++) {
-		if (!pr_array_elem(f, i))
-			break;
-		if ((i + 1) * sz > have) {
-			/* the rest was not read: where it starts */
-			char buf[32];
-
-			pr_more(f);
-			snprintf(buf, sizeof(buf), "%#llx", (unsigned long long)(addr + i * sz));
-			pr_comment(f, buf);
+		if ((i + 1) * sz > v->len) {
+			if (!i) {
+				pr_x(f, addr);
+				return false;
+			}
+			/* unreadable from there, or past what was read */
+			if (v->cut)
+				fmt_more_unread(f, addr + i * sz);
+			else
+				pr_more(f);
 			break;
 		}
-		elem_print(f, c, e, p + i * sz);
+		if (!i)
+			pr_array_begin(f);
+		if (!pr_array_elem(f, i)) {
+			i = n;
+			break;
+		}
+		elem_print(f, c, e, i, v->p + i * sz);
 	}
 	pr_array_end(f);
+	return i >= n;
 }
 
 /*
@@ -376,15 +475,38 @@ static uint8_t *reg_elems(const struct sr_call *c, bool tags, uint32_t n, size_t
 	return buf;
 }
 
-/* The fds the tracepoint's records hold for a registration, as an array of @n at @addr. */
-static void reg_fds_print(struct sr_fmt *f, const struct sr_call *c, enum elem e, uint64_t addr,
-			  uint32_t n)
+/* Part @part of the capture of the struct's pointer fields, or NULL. */
+static const struct sr_blob *field_blob(const struct sr_call *c, unsigned int part)
 {
-	size_t have;
-	uint8_t *p = reg_elems(c, false, n, &have);
+	int slot = c->ent ? c->ent->nargs : SR_NARGS;
+	const struct sr_blob *b;
 
-	array_print(f, c, e, addr, p, have, n);
-	free(p);
+	if (slot >= SR_NARGS)
+		return NULL;
+	for (b = c->in[slot]; b && SR_BLOB_ARG(b) == slot; b = blob_next(b, call__blob_end(c, b)))
+		if (SR_BLOB_PART(b) == part)
+			return b;
+	return NULL;
+}
+
+/*
+ * The array of @n elements at @addr that the struct's pointer field of
+ * part @part names: as read at entry, else the fds (@e not E_TAG) or tags
+ * the tracepoint's records hold, else the address.
+ */
+static void field_print(struct sr_fmt *f, const struct sr_call *c, enum elem e, unsigned int part,
+			uint64_t addr, uint32_t n)
+{
+	const struct sr_blob *b = field_blob(c, part);
+	struct elems v = { 0 };
+	uint8_t *buf = NULL;
+
+	if (b)
+		v = blob_elems(b);
+	else if (e != E_IOV)
+		v.p = buf = reg_elems(c, e == E_TAG, n, &v.len);
+	array_print(f, c, e, addr, &v, n);
+	free(buf);
 }
 
 static void files_update(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
@@ -401,27 +523,27 @@ static void files_update(struct sr_fmt *f, const struct sr_call *c, const uint8_
 	if (u.resv)
 		pr_field_x(f, "resv", u.resv);
 	pr_field(f, "fds");
-	reg_fds_print(f, c, E_UPDATE_FD, u.fds, (uint32_t)c->args[3]);
+	field_print(f, c, E_UPDATE_FD, FIELD_PART(struct io_uring_files_update, fds), u.fds,
+		    (uint32_t)c->args[3]);
 	pr_struct_end(f);
 }
 
-/* data= and tags= of the resource registrations: from the tracepoint's record, else addresses. */
+/*
+ * data= and tags= of the resource registrations: fds or iovecs, and tags,
+ * at the parts @data and @tags of the pointer fields' capture.
+ */
 static void rsrc_data(struct sr_fmt *f, const struct sr_call *c, uint64_t data, uint64_t tags,
-		      uint32_t nr)
+		      uint32_t nr, unsigned int data_part, unsigned int tags_part)
 {
 	unsigned int op = (uint32_t)c->args[1];
-	size_t have;
-	uint8_t *p;
+	enum elem e = op == IORING_REGISTER_FILES2	  ? E_FD :
+		      op == IORING_REGISTER_FILES_UPDATE2 ? E_UPDATE_FD :
+							    E_IOV;
 
 	pr_field(f, "data");
-	if (op == IORING_REGISTER_FILES2 || op == IORING_REGISTER_FILES_UPDATE2)
-		reg_fds_print(f, c, op == IORING_REGISTER_FILES2 ? E_FD : E_UPDATE_FD, data, nr);
-	else
-		array_print(f, c, E_IOV, data, NULL, 0, nr);
+	field_print(f, c, e, data_part, data, nr);
 	pr_field(f, "tags");
-	p = reg_elems(c, true, nr, &have);
-	array_print(f, c, E_TAG, tags, p, have, nr);
-	free(p);
+	field_print(f, c, E_TAG, tags_part, tags, nr);
 }
 
 static void rsrc_register(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
@@ -439,7 +561,9 @@ static void rsrc_register(struct sr_fmt *f, const struct sr_call *c, const uint8
 	fmt_flags(f, &xlat_uring_register_rsrc_flags, r.flags);
 	if (r.resv2)
 		pr_field_x(f, "resv2", r.resv2);
-	rsrc_data(f, c, r.data, r.tags, r.nr);
+	rsrc_data(f, c, r.data, r.tags, r.nr, FIELD_PART(struct io_uring_rsrc_register, data),
+		  FIELD_PART(struct io_uring_rsrc_register, tags));
+	fmt_struct_tail(f, p, len, sizeof(r), (uint32_t)c->args[3]);
 	pr_struct_end(f);
 }
 
@@ -456,10 +580,12 @@ static void rsrc_update(struct sr_fmt *f, const struct sr_call *c, const uint8_t
 	pr_field_u(f, "offset", u.offset);
 	if (u.resv)
 		pr_field_x(f, "resv", u.resv);
-	rsrc_data(f, c, u.data, u.tags, u.nr);
+	rsrc_data(f, c, u.data, u.tags, u.nr, FIELD_PART(struct io_uring_rsrc_update2, data),
+		  FIELD_PART(struct io_uring_rsrc_update2, tags));
 	pr_field_u(f, "nr", u.nr);
 	if (u.resv2)
 		pr_field_x(f, "resv2", u.resv2);
+	fmt_struct_tail(f, p, len, sizeof(u), (uint32_t)c->args[3]);
 	pr_struct_end(f);
 }
 
@@ -560,85 +686,54 @@ static void probe_print(struct sr_fmt *f, const struct sr_call *c)
 	probe_struct(f, out, need, n, true);
 }
 
-/* The io-wq worker limits, by their index names ("[IO_WQ_BOUND]=4"). */
-static void workers_array(struct sr_fmt *f, const uint8_t *p, uint32_t n)
-{
-	char label[40];
-	uint32_t i;
-
-	pr_array_begin(f);
-	for (i = 0; i < n; i++) {
-		if (!pr_array_elem(f, i))
-			break;
-		if (i == IO_WQ_BOUND)
-			pr_field(f, "[IO_WQ_BOUND]");
-		else if (i == IO_WQ_UNBOUND)
-			pr_field(f, "[IO_WQ_UNBOUND]");
-		else {
-			snprintf(label, sizeof(label), "[%u /* IO_WQ_??? */]", i);
-			pr_field(f, label);
-		}
-		pr_u(f, get32(p, i * sizeof(uint32_t)));
-	}
-	pr_array_end(f);
-}
-
 /*
  * IORING_REGISTER_IOWQ_MAX_WORKERS: the limits asked for, " => " and the
  * ones the kernel had (after a failure, the address), as strace 6.1 shows
- * them; nothing to change ([]) or an unreadable array: no " => ".
+ * them; nothing to change ([]) or an array not read whole: no " => ".
  */
 static void iowq_max_workers(struct sr_fmt *f, const struct sr_call *c)
 {
 	uint32_t n = (uint32_t)c->args[3];
-	size_t need = (size_t)n * sizeof(uint32_t);
-	const uint8_t *in = n <= 1024 ? blob_get(call__blob(c, 2, false), need) : NULL;
-	const uint8_t *out = NULL;
+	struct elems in = blob_elems(call__blob(c, 2, false)), out = { 0 };
 
-	if (!n && c->args[2]) {
-		pr_array_begin(f);
-		pr_array_end(f);
-		return;
-	}
-	if (!in) {
-		fmt_ptr(f, c->args[2]);
-		return;
-	}
-	workers_array(f, in, n);
-	if (!c->has_exit)
+	if (!array_print(f, c, E_WORKERS, c->args[2], &in, n) || !c->has_exit)
 		return;
 	pr_changed(f);
 	if (c->ret >= 0)
-		out = blob_get(call__blob(c, 2, true), need);
-	if (out)
-		workers_array(f, out, n);
-	else
-		fmt_ptr(f, c->args[2]);
+		out = blob_elems(call__blob(c, 2, true));
+	array_print(f, c, E_WORKERS, c->args[2], &out, n);
 }
 
-/* IORING_REGISTER_IOWQ_AFF: a CPU set of nr_args bytes, as sched_setaffinity's ("[0 1]"). */
-static void iowq_aff(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
+/*
+ * IORING_REGISTER_IOWQ_AFF: a CPU set of nr_args bytes, as strace prints
+ * sched_setaffinity's ("[0 1]"): at most a CPU set's worth read
+ * (sr_kind_cpuset.max bytes), the address if that cannot be read whole,
+ * "..." if the set is longer than the words read.
+ */
+static void iowq_aff(struct sr_fmt *f, const struct sr_call *c, const struct elems *v)
 {
 	uint32_t n = (uint32_t)c->args[3];
-	size_t i;
+	size_t want = n < sr_kind_cpuset.max ? n : sr_kind_cpuset.max, i;
 
-	if (!n && c->args[2]) {
+	if (!c->args[2] || !fmt_decodes_structs(f)) {
+		fmt_ptr(f, c->args[2]);
+		return;
+	}
+	if (!n) {
 		pr_set_begin(f, false);
 		pr_set_end(f);
 		return;
 	}
-	if (!p) {
+	if (v->len < want) {
 		fmt_ptr(f, c->args[2]);
 		return;
 	}
-	if (len > n)
-		len = n;
 	pr_set_begin(f, false);
-	for (i = 0; i < len * 8; i++)
-		if (p[i / 8] & (1u << (i % 8)))
+	for (i = 0; i < want * 8; i++)
+		if (v->p[i / 8] & (1u << (i % 8)))
 			pr_u(f, i);
-	/* longer than a blob: the rest was not read */
-	if (n > len)
+	/* strace reads whole words */
+	if (n > ((want + sizeof(uint64_t) - 1) & ~(sizeof(uint64_t) - 1)))
 		pr_more(f);
 	pr_set_end(f);
 }
@@ -661,15 +756,16 @@ static void reg_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 	size_t len = p ? b->len : 0;
 	uint64_t addr = c->args[argi];
 	uint32_t n = (uint32_t)c->args[3];
+	struct elems v = blob_elems(c->args[argi] ? b : NULL);
 
 	switch ((uint32_t)c->args[1]) {
 	case IORING_REGISTER_BUFFERS:
-		array_print(f, c, E_IOV, addr, p, len, n);
+		array_print(f, c, E_IOV, addr, &v, n);
 		break;
 	case IORING_REGISTER_FILES:
 	case IORING_REGISTER_EVENTFD:
 	case IORING_REGISTER_EVENTFD_ASYNC:
-		array_print(f, c, E_FD, addr, p, len, n);
+		array_print(f, c, E_FD, addr, &v, n);
 		break;
 	case IORING_REGISTER_FILES_UPDATE:
 		struct_arg(f, c, p, len, files_update);
@@ -678,7 +774,7 @@ static void reg_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 		probe_print(f, c);
 		break;
 	case IORING_REGISTER_RESTRICTIONS:
-		array_print(f, c, E_RESTRICTION, addr, p, len, n);
+		array_print(f, c, E_RESTRICTION, addr, &v, n);
 		break;
 	case IORING_REGISTER_FILES2:
 	case IORING_REGISTER_BUFFERS2:
@@ -689,10 +785,10 @@ static void reg_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 		struct_arg(f, c, p, len, rsrc_update);
 		break;
 	case IORING_REGISTER_RING_FDS:
-		array_print(f, c, E_RING_FD, addr, p, len, n);
+		array_print(f, c, E_RING_FD, addr, &v, n);
 		break;
 	case IORING_UNREGISTER_RING_FDS:
-		array_print(f, c, E_RING_UNREG, addr, p, len, n);
+		array_print(f, c, E_RING_UNREG, addr, &v, n);
 		break;
 	case IORING_REGISTER_PBUF_RING:
 	case IORING_UNREGISTER_PBUF_RING:
@@ -702,12 +798,102 @@ static void reg_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 		iowq_max_workers(f, c);
 		break;
 	case IORING_REGISTER_IOWQ_AFF:
-		iowq_aff(f, c, p, len);
+		iowq_aff(f, c, &v);
 		break;
 	default:
 		fmt_ptr(f, addr);
 		break;
 	}
+}
+
+/*
+ * The fds of an update or a registration by struct (_FILES_UPDATE,
+ * _FILES2, _FILES_UPDATE2) as read at entry, in @v: *@nr of them for the
+ * slots from *@offset (NULL: not wanted) on. False: not read.
+ */
+static bool reg_files(const struct sr_call *c, struct elems *v, uint32_t *nr, uint32_t *offset)
+{
+	const uint8_t *p = c->args[2] ? blob_get(call__blob(c, 2, false), 1) : NULL;
+	size_t len = p ? call__blob(c, 2, false)->len : 0;
+	struct io_uring_files_update fu;
+	struct io_uring_rsrc_register rr;
+	struct io_uring_rsrc_update2 u2;
+	const struct sr_blob *b = NULL;
+	uint32_t first = 0;
+
+	switch ((uint32_t)c->args[1]) {
+	case IORING_REGISTER_FILES_UPDATE:
+		if (len < sizeof(fu))
+			return false;
+		memcpy(&fu, p, sizeof(fu));
+		*nr = (uint32_t)c->args[3];
+		first = fu.offset;
+		b = field_blob(c, FIELD_PART(struct io_uring_files_update, fds));
+		break;
+	case IORING_REGISTER_FILES2:
+		if (len < sizeof(rr) || (uint32_t)c->args[3] < sizeof(rr))
+			return false;
+		memcpy(&rr, p, sizeof(rr));
+		*nr = rr.nr;
+		b = field_blob(c, FIELD_PART(struct io_uring_rsrc_register, data));
+		break;
+	case IORING_REGISTER_FILES_UPDATE2:
+		if (len < sizeof(u2) || (uint32_t)c->args[3] < sizeof(u2))
+			return false;
+		memcpy(&u2, p, sizeof(u2));
+		*nr = u2.nr;
+		first = u2.offset;
+		b = field_blob(c, FIELD_PART(struct io_uring_rsrc_update2, data));
+		break;
+	}
+	if (!b)
+		return false;
+	*v = blob_elems(b);
+	if (offset)
+		*offset = first;
+	return true;
+}
+
+size_t uring_reg__records(const struct sr_call *c, const struct sr_uring_reg *r,
+			  struct sr_uring_reg *out, size_t max)
+{
+	const struct sr_blob *b = call__blob(c, 2, false);
+	struct elems v = { 0 };
+	uint32_t nr = 0, first = 0, i, k, got;
+	bool empty = false;
+
+	if (!max)
+		return 0;
+	switch (r->opcode) {
+	case IORING_REGISTER_FILES:
+		v = blob_elems(c->args[2] ? b : NULL);
+		nr = (uint32_t)c->args[3];
+		break;
+	case IORING_REGISTER_FILES2:
+		/* sparse: no fds, nr empty slots */
+		empty = reg_files(c, &v, &nr, &first) && !v.p && !v.cut;
+		break;
+	case IORING_REGISTER_FILES_UPDATE:
+	case IORING_REGISTER_FILES_UPDATE2:
+		reg_files(c, &v, &nr, &first);
+		break;
+	}
+	got = v.len / sizeof(int32_t) < nr ? v.len / sizeof(int32_t) : nr;
+	for (k = 0; k < max && (!k || k * SR_UREG_FDS < nr); k++) {
+		out[k] = *r;
+		out[k].flags = (k ? SR_UREG_CONT : 0) | (empty ? SR_UREG_EMPTY : 0);
+		out[k].offset = first + k * SR_UREG_FDS;
+		out[k].nr = nr - (k * SR_UREG_FDS < nr ? k * SR_UREG_FDS : nr);
+		if (k * SR_UREG_FDS >= got)
+			continue;
+		out[k].flags |= SR_UREG_READ;
+		for (i = 0; i < SR_UREG_FDS; i++)
+			out[k].fds[i] = k * SR_UREG_FDS + i < got ?
+						(int32_t)get32(v.p, (k * SR_UREG_FDS + i) *
+									    sizeof(int32_t)) :
+						-1;
+	}
+	return k;
 }
 
 /* The fds reg_print() annotates: in the argument, or in the tracepoint's record. */
@@ -718,6 +904,7 @@ static void reg_fds(const struct sr_call *c, int argi, bool at_exit, sr_fd_fn fn
 	const struct sr_uring_reg *r = c->uring_reg;
 	uint32_t n = (uint32_t)c->args[3], i;
 	struct io_uring_rsrc_update u;
+	struct elems v;
 	size_t have;
 
 	switch ((uint32_t)c->args[1]) {
@@ -736,6 +923,11 @@ static void reg_fds(const struct sr_call *c, int argi, bool at_exit, sr_fd_fn fn
 	case IORING_REGISTER_FILES_UPDATE:
 	case IORING_REGISTER_FILES2:
 	case IORING_REGISTER_FILES_UPDATE2:
+		if (reg_files(c, &v, &n, NULL)) {
+			for (i = 0; i < n && (i + 1) * sizeof(int32_t) <= v.len; i++)
+				fn(ctx, (int32_t)get32(v.p, i * sizeof(int32_t)));
+			break;
+		}
 		if (!r)
 			break;
 		p = reg_elems(c, false, r->nr, &have);
@@ -750,6 +942,7 @@ const struct sr_decoder sr_dec_uring_reg_arg = {
 	.name = "uring_reg_arg",
 	.at_exit = true, /* the probe's output, the tracepoint's fds */
 	.plan = reg_plan,
+	.plan_more = reg_plan_more,
 	.print = reg_print,
 	.fds = reg_fds,
 };

@@ -12,6 +12,10 @@
  * fds, SR_UREG_FDS a record, in as many records as it takes up to
  * SR_UREG_CHUNKS), applied at the call's exit when it succeeded: each slot
  * gets the file its fd had then; slots past the records' are unknown.
+ * Where the program cannot read the syscall's arguments (no
+ * bpf_task_pt_regs(): libbpf's build) its record names the ring alone
+ * (SR_UREG_ARGS), and the fds are the ones the syscall's entry captured
+ * (uring_reg__records(): as many as a blob holds).
  * Where that record is missing, an IORING_OP_FILES_UPDATE, or a new ring
  * (which may get a freed ring's address) forgets what the process's rings
  * were known to hold: those slots print as unknown, never as a stale file.
@@ -23,6 +27,7 @@
 #include <linux/io_uring.h>
 
 #include "call/call.h"
+#include "decode/decode.h" /* uring_reg__records() */
 #include "fd/fdtab.h"
 #include "fd/model.h"
 
@@ -136,17 +141,16 @@ static void register_fds(struct sr_fdtab *t, struct fdt_proc *p, const struct sr
 }
 
 /*
- * Each of @c's records in turn (SR_UREG_FDS fds each, the next one's slots
- * after them); @changed slots in all (-1: every fd's).
+ * Each of the @n records @r in turn (SR_UREG_FDS fds each, the next one's
+ * slots after them); @changed slots in all (-1: every fd's).
  */
-static void register_chunks(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_call *c,
-			    int64_t changed)
+static void register_chunks(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_uring_reg *r,
+			    uint32_t n, int64_t changed)
 {
-	const struct sr_uring_reg *r = c->uring_reg;
 	int64_t before;
 	uint32_t k;
 
-	for (k = 0; k < c->uring_reg_n; k++) {
+	for (k = 0; k < n; k++) {
 		/* the fds of the records before this one */
 		before = (int64_t)k * SR_UREG_FDS;
 		if ((changed >= 0 && before >= changed) ||
@@ -156,9 +160,33 @@ static void register_chunks(struct sr_fdtab *t, struct fdt_proc *p, const struct
 	}
 }
 
+/* What the @n records @r of @c, a successful io_uring_register(), change. */
+static void register_records(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_call *c,
+			     const struct sr_uring_reg *r, uint32_t n)
+{
+	switch (r->opcode) {
+	case IORING_REGISTER_FILES:
+	case IORING_REGISTER_FILES2:
+		ring_forget(t, p, r->ctx);
+		if (!(r->flags & SR_UREG_EMPTY))
+			register_chunks(t, p, r, n, -1);
+		break;
+	case IORING_UNREGISTER_FILES:
+		ring_forget(t, p, r->ctx);
+		break;
+	case IORING_REGISTER_FILES_UPDATE:
+	case IORING_REGISTER_FILES_UPDATE2:
+		/* the result is how many slots changed, from the first on */
+		register_chunks(t, p, r, n, c->ret);
+		break;
+	}
+}
+
 void fdt__rings_register(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_call *c)
 {
 	const struct sr_uring_reg *r = c->uring_reg;
+	struct sr_uring_reg *made;
+	size_t n;
 
 	if (c->ret < 0)
 		return;
@@ -167,22 +195,22 @@ void fdt__rings_register(struct sr_fdtab *t, struct fdt_proc *p, const struct sr
 		fdt__rings_forget(t, p);
 		return;
 	}
-	switch (r->opcode) {
-	case IORING_REGISTER_FILES:
-	case IORING_REGISTER_FILES2:
-		ring_forget(t, p, r->ctx);
-		if (!(r->flags & SR_UREG_EMPTY))
-			register_chunks(t, p, c, -1);
-		break;
-	case IORING_UNREGISTER_FILES:
-		ring_forget(t, p, r->ctx);
-		break;
-	case IORING_REGISTER_FILES_UPDATE:
-	case IORING_REGISTER_FILES_UPDATE2:
-		/* the result is how many slots changed, from the first on */
-		register_chunks(t, p, c, c->ret);
-		break;
+	if (!(r->flags & SR_UREG_ARGS)) {
+		register_records(t, p, c, r, c->uring_reg_n);
+		return;
 	}
+	/* the ring alone: the fds as the syscall's entry captured them */
+	made = calloc(SR_UREG_CHUNKS, sizeof(*made));
+	if (!made) {
+		ring_forget(t, p, r->ctx);
+		return;
+	}
+	n = uring_reg__records(c, r, made, SR_UREG_CHUNKS);
+	if (n)
+		register_records(t, p, c, made, n);
+	else
+		ring_forget(t, p, r->ctx);
+	free(made);
 }
 
 /* The file a direct openat/openat2 request opened: its path, resolved as the kernel did. */
@@ -232,7 +260,7 @@ void fdtab__on_uring(struct sr_fdtab *t, const struct sr_call *c)
 		/* the fds read at submission; slots the kernel chose are not known */
 		if (c->uring_reg && c->uring_reg->ctx == c->uring_ctx &&
 		    q->off != (uint64_t)(uint32_t)IORING_FILE_INDEX_ALLOC)
-			register_chunks(t, p, c, c->ret);
+			register_chunks(t, p, c->uring_reg, c->uring_reg_n, c->ret);
 		else
 			ring_forget(t, p, c->uring_ctx);
 		break;
