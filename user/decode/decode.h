@@ -69,6 +69,13 @@ struct sr_decoder {
 	/* Optional: what to capture for this argument (default: nothing). */
 	void (*plan)(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
 		     struct sr_plan_arg *pa);
+	/*
+	 * Optional: captures past the argument's own, in a spare slot of the
+	 * plan after the row's arguments (the instructions of the
+	 * SO_ATTACH_FILTER program the value points to).
+	 */
+	void (*plan_more)(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
+			  struct sr_plan *p);
 	/* Optional: is the argument shown at all (open's mode needs O_CREAT)? */
 	bool (*present)(const struct sr_call *c, int argi);
 	void (*print)(struct sr_fmt *f, const struct sr_call *c, int argi);

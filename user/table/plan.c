@@ -276,6 +276,9 @@ void plan__syscall(const struct sr_sysent *e, const struct sr_opts *o, struct sr
 	plan->nargs = e->nargs;
 	for (i = 0; i < e->nargs && i < SR_NARGS; i++)
 		plan_arg(e, i, o, &plan->a[i]);
+	for (i = 0; i < e->nargs && i < SR_NARGS; i++)
+		if (e->args[i].type == SR_T_CUSTOM && e->args[i].dec->plan_more)
+			e->args[i].dec->plan_more(e, i, o, plan);
 	if (e->dec && e->dec->plan)
 		e->dec->plan(e, o, plan);
 	plan_sockid(e, plan);
