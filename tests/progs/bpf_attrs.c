@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * bpf(2) attributes by command (a map created, updated, looked up, walked,
- * frozen; an id; a bad size and a bad pointer), perf_event_open's
+ * bpf(2) attributes by command (a map's commands, an id, a size past a page
+ * and a bad pointer), perf_event_open's
  * struct perf_event_attr (printed with the call at exit) and a socket
  * filter attached with SO_ATTACH_FILTER, as strace prints them.
  */
@@ -19,44 +19,45 @@ static long sys_bpf(int cmd, union bpf_attr *attr, unsigned int size)
 	return syscall(SYS_bpf, cmd, attr, size);
 }
 
+/*
+ * Maps' commands on no map: a map of no entries is refused, and fd -1 names
+ * none (what fd a bpf() call returns, -y does not say yet).
+ */
 static void maps(void)
 {
 	union bpf_attr attr;
 	uint32_t key = 0, next;
 	uint64_t value = 42;
-	int fd;
 
 	memset(&attr, 0, sizeof(attr));
 	attr.map_type = BPF_MAP_TYPE_ARRAY;
 	attr.key_size = sizeof(key);
 	attr.value_size = sizeof(value);
-	attr.max_entries = 2;
+	attr.map_flags = BPF_F_RDONLY_PROG;
 	strcpy(attr.map_name, "sysray_map");
-	fd = OK(sys_bpf(BPF_MAP_CREATE, &attr, offsetof(union bpf_attr, map_extra) + 8));
+	ERR(sys_bpf(BPF_MAP_CREATE, &attr, offsetof(union bpf_attr, map_extra) + 8), EINVAL);
 
 	memset(&attr, 0, sizeof(attr));
-	attr.map_fd = fd;
+	attr.map_fd = -1;
 	attr.key = (uintptr_t)&key;
 	attr.value = (uintptr_t)&value;
-	attr.flags = BPF_ANY;
-	EQ(sys_bpf(BPF_MAP_UPDATE_ELEM, &attr, offsetof(union bpf_attr, flags) + 8), 0);
-	EQ(sys_bpf(BPF_MAP_LOOKUP_ELEM, &attr, offsetof(union bpf_attr, flags) + 8), 0);
+	attr.flags = BPF_NOEXIST;
+	ERR(sys_bpf(BPF_MAP_UPDATE_ELEM, &attr, offsetof(union bpf_attr, flags) + 8), EBADF);
+	attr.flags = BPF_F_LOCK;
+	ERR(sys_bpf(BPF_MAP_LOOKUP_ELEM, &attr, offsetof(union bpf_attr, flags) + 8), EBADF);
 	attr.next_key = (uintptr_t)&next;
-	EQ(sys_bpf(BPF_MAP_GET_NEXT_KEY, &attr, offsetof(union bpf_attr, next_key) + 8), 0);
-	ERR(sys_bpf(BPF_MAP_DELETE_ELEM, &attr, offsetof(union bpf_attr, key) + 8), EINVAL);
-	memset(&attr, 0, sizeof(attr));
-	attr.map_fd = fd;
-	EQ(sys_bpf(BPF_MAP_FREEZE, &attr, sizeof(attr.map_fd)), 0);
+	ERR(sys_bpf(BPF_MAP_GET_NEXT_KEY, &attr, offsetof(union bpf_attr, next_key) + 8), EBADF);
+	ERR(sys_bpf(BPF_MAP_DELETE_ELEM, &attr, offsetof(union bpf_attr, key) + 8), EBADF);
+	ERR(sys_bpf(BPF_MAP_FREEZE, &attr, sizeof(attr.map_fd)), EBADF);
 
-	/* ids: 0 names no object (the next ids vary from run to run) */
+	/* ids: a program's fd takes no open flags */
 	memset(&attr, 0, sizeof(attr));
-	attr.open_flags = BPF_F_RDONLY; /* a program's fd takes no open flags */
+	attr.open_flags = BPF_F_RDONLY;
 	ERR(sys_bpf(BPF_PROG_GET_FD_BY_ID, &attr, offsetof(union bpf_attr, open_flags) + 4),
 	    EINVAL);
 	/* past a page: the address */
 	ERR(sys_bpf(BPF_MAP_FREEZE, &attr, 4097), E2BIG);
 	ERR(sys_bpf(BPF_MAP_FREEZE, NULL, sizeof(attr.map_fd)), EFAULT);
-	close(fd);
 }
 
 static void perf(void)

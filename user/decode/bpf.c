@@ -29,8 +29,10 @@ enum bpf_fk {
 	BF_FLAGS64,
 	BF_CSTR, /* a char array: up to its NUL, or "..." */
 	BF_IFINDEX,
-	BF_NUMA, /* numa_node: shown only with BPF_F_NUMA_NODE, a number and its name */
+	BF_NUMA, /* numa_node: a number and, for -1, its name */
 	BF_ID_INOUT, /* a u32 the kernel writes back: "0 => 5" when it changed */
+	BF_NEST, /* a named struct of the union ("link_update={...}"): the fields up to BF_END */
+	BF_END,
 };
 
 struct bpf_field {
@@ -40,6 +42,9 @@ struct bpf_field {
 	uint8_t kind; /* enum bpf_fk */
 	bool group; /* shown only when the size given reaches it */
 	const struct sr_xlat *x;
+	/* shown only when the u32 at cond_off has one of the cond_bits set (0: always) */
+	uint16_t cond_off;
+	uint32_t cond_bits;
 };
 
 struct bpf_cmd_desc {
@@ -49,14 +54,13 @@ struct bpf_cmd_desc {
 	size_t n;
 };
 
-#define F(nm, k, ...)                                                              \
-	{                                                                          \
-#nm, BA_OFF(nm), sizeof(((union bpf_attr *)0)->nm), k, __VA_ARGS__ \
+/* Field @m of the union, printed as @name. */
+#define FN(name, m, k, ...)                                                       \
+	{                                                                         \
+		name, BA_OFF(m), sizeof(((union bpf_attr *)0)->m), k, __VA_ARGS__ \
 	}
-#define FG(nm, k, ...)                                                                   \
-	{                                                                                \
-#nm, BA_OFF(nm), sizeof(((union bpf_attr *)0)->nm), k, true, __VA_ARGS__ \
-	}
+#define F(m, k, ...)  FN(#m, m, k, __VA_ARGS__)
+#define FG(m, k, ...) FN(#m, m, k, true, __VA_ARGS__)
 
 static const struct bpf_field map_create[] = {
 	F(map_type, BF_XVAL, false, &xlat_bpf_map_types),
@@ -65,7 +69,8 @@ static const struct bpf_field map_create[] = {
 	F(max_entries, BF_U32),
 	FG(map_flags, BF_FLAGS, &xlat_bpf_map_flags),
 	FG(inner_map_fd, BF_FD),
-	FG(numa_node, BF_NUMA),
+	{ "numa_node", BA_OFF(numa_node), sizeof(uint32_t), BF_NUMA, true, NULL, BA_OFF(map_flags),
+	  BPF_F_NUMA_NODE },
 	FG(map_name, BF_CSTR),
 	FG(map_ifindex, BF_IFINDEX),
 	FG(btf_fd, BF_FD),
@@ -139,6 +144,20 @@ static const struct bpf_field btf_get_fd_by_id[] = {
 	F(btf_id, BF_U32),
 };
 
+static const struct bpf_field link_get_fd_by_id[] = {
+	F(link_id, BF_U32),
+};
+
+static const struct bpf_field link_update[] = {
+	{ "link_update", BA_OFF(link_update), 0, BF_NEST },
+	FN("link_fd", link_update.link_fd, BF_FD),
+	FN("new_prog_fd", link_update.new_prog_fd, BF_FD),
+	FN("flags", link_update.flags, BF_FLAGS, false, &xlat_bpf_attach_flags),
+	{ "old_prog_fd", BA_OFF(link_update.old_prog_fd), sizeof(uint32_t), BF_FD, false, NULL,
+	  BA_OFF(link_update.flags), BPF_F_REPLACE },
+	{ NULL, 0, 0, BF_END },
+};
+
 #define CMD(c, tbl, end)                                  \
 	{                                                 \
 		c, end, tbl, sizeof(tbl) / sizeof(tbl[0]) \
@@ -161,6 +180,8 @@ static const struct bpf_cmd_desc cmds[] = {
 	CMD(BPF_PROG_GET_FD_BY_ID, prog_get_fd_by_id, BA_END(open_flags)),
 	CMD(BPF_MAP_GET_FD_BY_ID, map_get_fd_by_id, BA_END(open_flags)),
 	CMD(BPF_BTF_GET_FD_BY_ID, btf_get_fd_by_id, BA_END(btf_id)),
+	CMD(BPF_LINK_GET_FD_BY_ID, link_get_fd_by_id, BA_END(link_id)),
+	CMD(BPF_LINK_UPDATE, link_update, BA_END(link_update.old_prog_fd)),
 };
 
 static const struct bpf_cmd_desc *cmd_desc(uint32_t cmd)
@@ -195,10 +216,19 @@ static void fmt_field(struct sr_fmt *f, const struct sr_call *c, const uint8_t *
 {
 	uint64_t v = field_val(a, fl);
 
-	if (fl->kind == BF_NUMA && !(get32(a, BA_OFF(map_flags)) & BPF_F_NUMA_NODE))
+	if (fl->cond_bits && !(get32(a, fl->cond_off) & fl->cond_bits))
 		return;
+	if (fl->kind == BF_END) {
+		pr_struct_end(f);
+		return;
+	}
 	pr_field(f, fl->name);
 	switch (fl->kind) {
+	case BF_NEST:
+		pr_struct_begin(f);
+		break;
+	case BF_END:
+		break;
 	case BF_U32:
 	case BF_U64:
 		pr_u(f, v);
@@ -262,6 +292,7 @@ static void bpf_attr_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 {
 	const struct bpf_cmd_desc *d = cmd_desc((uint32_t)c->args[0]);
 	uint32_t size = (uint32_t)c->args[2], len, i;
+	int nest = 0;
 	const struct sr_blob *b = c->in[argi];
 	const uint8_t *out = NULL;
 	uint8_t a[sizeof(union bpf_attr)] = { 0 };
@@ -280,7 +311,11 @@ static void bpf_attr_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 		if (d->f[i].group && len <= d->f[i].off)
 			break;
 		fmt_field(f, c, a, out, &d->f[i], len);
+		nest += d->f[i].kind == BF_NEST ? 1 : d->f[i].kind == BF_END ? -1 : 0;
 	}
+	/* a nested struct the size ended */
+	for (; nest > 0; nest--)
+		pr_struct_end(f);
 	fmt_extra(f, blob_data(b), size, d->size);
 	pr_struct_end(f);
 }
