@@ -83,6 +83,8 @@ static __always_inline const struct sr_plan *plan_get(__u32 key)
 #define CAP_PAGE_PART (1ULL << 42)
 /* A string that cannot be read: keep its pointer as the blob's 8 bytes. */
 #define CAP_KEEP_PTR (1ULL << 43)
+/* SR_HOW_INDIRECT: the pair is a struct sock_fprog (SR_LEN_FPROG). */
+#define CAP_FPROG (1ULL << 44)
 
 /* Is the user byte at @addr a NUL? */
 static __always_inline bool str_ends_at(__u64 addr)
@@ -538,6 +540,9 @@ static __always_inline __u32 put_dirents(__u32 off, __u64 uptr, __u64 total, __u
 /*
  * A { u64 ptr; u64 len } pair at @uptr (pselect6's sigmask argument): the
  * pair itself as part 0, then up to CAP_CAP(@req) bytes it points to as part 1.
+ * With CAP_FPROG the pair is a struct sock_fprog (a classic BPF program: a
+ * u16 count of instructions, then the pointer to them), and an array that
+ * ends a mapping is read up to the page end (SR_BF_PART).
  */
 static __always_inline __u32 put_indirect(__u32 off, __u64 uptr, __u64 req)
 {
@@ -546,15 +551,25 @@ static __always_inline __u32 put_indirect(__u32 off, __u64 uptr, __u64 req)
 		__u64 len;
 	} pl = {};
 	__u8 arg = CAP_ARG(req);
+	__u64 more = 0;
 
+	_Static_assert(sizeof(pl) == sizeof(struct sock_fprog), "sock_fprog is a pair");
 	off = put_blob(off, uptr, sizeof(pl),
 		       CAP_PACK(sizeof(pl), arg, SR_HOW_BUF, CAP_FLAGS(req)) |
 			       (req & CAP_RETRYABLE));
 	if (!uptr || bpf_probe_read_user(&pl, sizeof(pl), (const void *)uptr))
 		return off;
+	if (req & CAP_FPROG) {
+		/* struct sock_fprog: the u16 len first, the filter pointer at 8 */
+		__u64 n = (__u16)pl.ptr;
+
+		pl.ptr = pl.len;
+		pl.len = n * sizeof(struct sock_filter);
+		more = CAP_PAGE_PART;
+	}
 	return put_blob(off, pl.ptr, pl.len,
 			CAP_PACK(CAP_CAP(req), arg | 8, SR_HOW_BUF, CAP_FLAGS(req)) |
-				(req & CAP_RETRYABLE));
+				(req & CAP_RETRYABLE) | more);
 }
 
 /*
@@ -727,7 +742,8 @@ __noinline __u32 capture_one(__u32 off, __u32 key, __u64 i, __u32 pass)
 		return put_mmsg(off, ptr, ret > 0 ? ret : 0, req & ~CAP_RETRYABLE);
 	case SR_HOW_INDIRECT:
 		/* the pair's address is argument len_arg (ptrace's iovec in data) */
-		return put_indirect(off, s->args[pa->len_arg & 7], req);
+		return put_indirect(off, s->args[pa->len_arg & 7],
+				    req | (pa->len_src == SR_LEN_FPROG ? CAP_FPROG : 0));
 	case SR_HOW_SOCK:
 		return put_sockid(off, ptr, req);
 	case SR_HOW_FIELDS:

@@ -224,7 +224,8 @@ enum sr_cap_how {
 	SR_HOW_SPREL, /* cap bytes at the user stack pointer + elem (sigreturn) */
 	/*
 	 * { u64 ptr; u64 len } at args[len_arg] (part 0), then min(len, cap) at
-	 * ptr (part 1); the blobs carry this argument's index
+	 * ptr (part 1); the blobs carry this argument's index. With len_src
+	 * SR_LEN_FPROG, a struct sock_fprog instead: its len instructions.
 	 */
 	SR_HOW_INDIRECT,
 	SR_HOW_DIRENTS, /* as SR_HOW_BUF, with the entry count of all ret bytes in aux */
@@ -258,6 +259,13 @@ enum sr_len_src {
 	 * boundary (a short struct at the end of a mapping), marked SR_BF_TRUNC.
 	 */
 	SR_LEN_IOC,
+	/*
+	 * SR_HOW_INDIRECT: the pair at args[len_arg] is a struct sock_fprog
+	 * (a classic BPF program: u16 len, then the filter pointer), part 1
+	 * its len struct sock_filter, up to cap bytes, read up to an
+	 * unmapped page (SR_BF_PART).
+	 */
+	SR_LEN_FPROG,
 };
 
 /*

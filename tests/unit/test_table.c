@@ -443,10 +443,13 @@ static int check_plan_arg(const struct sr_sysent *e, const struct sr_plan *p, in
 		return bad;
 	}
 	if (pa->how > SR_HOW_FIELDS ||
-	    (pa->how == SR_HOW_FIELDS ? pa->len_src > SR_FIELDS_MAX : pa->len_src > SR_LEN_IOC) ||
+	    (pa->how == SR_HOW_FIELDS ? pa->len_src > SR_FIELDS_MAX : pa->len_src > SR_LEN_FPROG) ||
 	    (pa->when & ~(copies | SR_CAP_ANYRET | SR_CAP_RETRY | SR_CAP_PAGE_CUT | SR_CAP_NETLINK |
 			  SR_CAP_PART | SR_CAP_LEN32)))
 		bad += broken(e->name, i, "unknown how, len_src or when bits");
+	/* a struct sock_fprog is a pair only SR_HOW_INDIRECT follows */
+	if ((pa->len_src == SR_LEN_FPROG) != (pa->how == SR_HOW_INDIRECT && pa->len_src))
+		bad += broken(e->name, i, "SR_LEN_FPROG on a copy other than SR_HOW_INDIRECT");
 	/* a copy with no way to copy does nothing, yet costs the entry record */
 	if (!(pa->when & copies) != (pa->how == SR_HOW_NONE))
 		bad += broken(e->name, i, "when without how, or how without when");

@@ -70,12 +70,13 @@ struct sr_decoder {
 	void (*plan)(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
 		     struct sr_plan_arg *pa);
 	/*
-	 * Optional: what the argument points to beyond itself, captured in
-	 * slot ent->nargs, past the syscall's arguments (io_uring_register's
-	 * structs' arrays); print() finds it there.
+	 * Optional: captures past the argument's own, in a spare slot of the
+	 * plan after the row's arguments (the instructions of the
+	 * SO_ATTACH_FILTER program the value points to, the arrays
+	 * io_uring_register's structs point to); print() finds them there.
 	 */
 	void (*plan_more)(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
-			  struct sr_plan_arg *pa);
+			  struct sr_plan *p);
 	/* Optional: is the argument shown at all (open's mode needs O_CREAT)? */
 	bool (*present)(const struct sr_call *c, int argi);
 	void (*print)(struct sr_fmt *f, const struct sr_call *c, int argi);

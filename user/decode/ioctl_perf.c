@@ -62,7 +62,7 @@ static void print_query_bpf(struct sr_fmt *f, const struct sr_call *c, const uin
 /* PERF_EVENT_IOC_MODIFY_ATTRIBUTES: the new attributes. */
 static void print_attr(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
 {
-	fmt_perf_event_attr(f, p, len, c->args[2]);
+	fmt_perf_event_attr(f, p, len, c->args[2], false, NULL);
 }
 
 /* The string is as long as it is: any copy with a byte. */

@@ -77,6 +77,10 @@ SR_DECODER(mmsghdr_in)
 SR_DECODER(mmsghdr_out)
 SR_SCDEC(recvmmsg)
 
+/* bpf.c: bpf(2)'s union bpf_attr by command */
+SR_DECODER(bpf_attr)
+/* perf.c: perf_event_open's struct perf_event_attr */
+SR_DECODER(perf_event_attr)
 /* sockopt.c: socket options */
 SR_DECODER(sockopt_level)
 SR_DECODER(sockopt_name)

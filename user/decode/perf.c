@@ -6,6 +6,7 @@
  * without -v, the one-bit flags then only when set), config by event type,
  * and "..." when the caller's struct is larger than what is shown.
  */
+#include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -224,7 +225,20 @@ static void pea_tail(struct sr_fmt *f, const struct perf_event_attr *a, uint32_t
 	pr_field_x(f, "sig_data", a->sig_data);
 }
 
-void fmt_perf_event_attr(struct sr_fmt *f, const uint8_t *p, size_t len, uint64_t addr)
+/* "size=PERF_ATTR_SIZE_VER5 => PERF_ATTR_SIZE_VER7": the size the kernel wrote back (E2BIG). */
+static void pea_new_size(struct sr_fmt *f, const struct sr_blob *after)
+{
+	const uint8_t *q = blob_get(after, PEA_OFF(size) + sizeof(uint32_t));
+
+	pr_changed(f);
+	if (q)
+		fmt_enum(f, &xlat_perf_attr_size, get32(q, PEA_OFF(size)));
+	else
+		pr_unknown(f);
+}
+
+void fmt_perf_event_attr(struct sr_fmt *f, const uint8_t *p, size_t len, uint64_t addr,
+			 bool resized, const struct sr_blob *after)
 {
 	const bool verbose = fmt_verbose(f);
 	struct perf_event_attr a;
@@ -246,6 +260,8 @@ void fmt_perf_event_attr(struct sr_fmt *f, const uint8_t *p, size_t len, uint64_
 	fmt_enum(f, &xlat_perf_type_id, a.type);
 	pr_field(f, "size");
 	fmt_enum(f, &xlat_perf_attr_size, a.size);
+	if (resized)
+		pea_new_size(f, after);
 	pea_config(f, &a);
 	if (a.freq)
 		pr_field_u(f, "sample_freq", a.sample_freq);
@@ -262,3 +278,41 @@ void fmt_perf_event_attr(struct sr_fmt *f, const uint8_t *p, size_t len, uint64_
 		pr_more(f);
 	pr_struct_end(f);
 }
+
+/*
+ * perf_event_open's attr: read at entry, as the kernel reads it, and printed
+ * with the rest of the call at exit, as strace does, with the size the
+ * kernel writes back when it refuses a struct larger than it knows (E2BIG).
+ */
+static void perf_attr_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
+			   struct sr_plan_arg *pa)
+{
+	(void)ent;
+	(void)argi;
+	(void)o;
+	/* a struct at the end of a mapping: the bytes before the next page */
+	pa->when = SR_CAP_ENTER | SR_CAP_RETRY | SR_CAP_EXIT | SR_CAP_ANYRET | SR_CAP_PAGE_CUT;
+	pa->how = SR_HOW_BUF;
+	pa->len_src = SR_LEN_FIXED;
+	pa->elem = sizeof(struct perf_event_attr);
+	pa->cap = sizeof(struct perf_event_attr);
+}
+
+static void perf_attr_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	const struct sr_blob *b = c->in[argi];
+
+	if (!blob_ok(b) || !fmt_decodes_structs(f)) {
+		fmt_ptr(f, c->args[argi]);
+		return;
+	}
+	fmt_perf_event_attr(f, blob_data(b), b->len, c->args[argi], c->has_exit && c->ret == -E2BIG,
+			    c->out[argi]);
+}
+
+const struct sr_decoder sr_dec_perf_event_attr = {
+	.name = "perf_event_attr",
+	.at_exit = true,
+	.plan = perf_attr_plan,
+	.print = perf_attr_print,
+};

@@ -297,7 +297,7 @@ static void prctl_seccomp(struct sr_fmt *f, const struct sr_call *c)
 		return;
 	if (c->args[1] == SECCOMP_MODE_FILTER) {
 		prctl_arg(f, c, 2);
-		fmt_fprog(f, c->in[2], c->args[2]);
+		fmt_fprog(f, c, 2);
 		return;
 	}
 	hex_args(f, c, 2);
@@ -617,7 +617,6 @@ static void prctl_plan(const struct sr_sysent *ent, const struct sr_opts *o, str
 	struct sr_plan_arg *pa = &p->a[1];
 	long cap = o->strsize + 2;
 
-	(void)ent;
 	/*
 	 * a name's page may not be resident yet: read it again at exit; an
 	 * int or a name at the end of a mapping: the bytes before the next page
@@ -627,10 +626,7 @@ static void prctl_plan(const struct sr_sysent *ent, const struct sr_opts *o, str
 	pa->len_src = SR_LEN_FIXED;
 	pa->elem = SR_TASK_COMM_LEN;
 	pa->cap = SR_TASK_COMM_LEN;
-	p->a[2] = (struct sr_plan_arg){ .when = SR_CAP_ENTER | SR_CAP_RETRY | SR_CAP_PART,
-					.how = SR_HOW_BUF,
-					.elem = sizeof(struct sock_fprog),
-					.cap = sizeof(struct sock_fprog) };
+	plan_fprog(ent, o, p, 2);
 	p->a[4] = (struct sr_plan_arg){ .when = SR_CAP_ENTER | SR_CAP_RETRY,
 					.how = SR_HOW_STR,
 					.cap = cap > SR_BLOB_MAX ? SR_BLOB_MAX : cap };

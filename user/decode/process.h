@@ -43,7 +43,11 @@ static inline void plan_exit_word(struct sr_plan_arg *pa, uint16_t size)
  */
 const char *sig_text(int sig, char *buf, size_t len);
 
-/* A struct sock_fprog (seccomp filters): "{len=N, filter=0x...}". */
-void fmt_fprog(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr);
+/*
+ * The seccomp program of argument @argi (a struct sock_fprog): "{len=N,
+ * filter=0x...}", the instructions with -v; plan_fprog() captures them.
+ */
+void fmt_fprog(struct sr_fmt *f, const struct sr_call *c, int argi);
+void plan_fprog(const struct sr_sysent *ent, const struct sr_opts *o, struct sr_plan *p, int argi);
 
 #endif /* SYSRAY_DECODE_PROCESS_H */

@@ -6,6 +6,7 @@
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 
+#include "decode/bpf_filter.h"
 #include "decode/process.h"
 
 void fmt_scno(struct sr_fmt *f, uint32_t arch, uint64_t nr)
@@ -21,21 +22,22 @@ void fmt_scno(struct sr_fmt *f, uint32_t arch, uint64_t nr)
 	pr_sym_fmt(f, name, nr, SR_NUM_D);
 }
 
-/* seccomp's struct sock_fprog: the filter itself only with -v. */
-void fmt_fprog(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr)
-{
-	const void *p = blob_get(b, sizeof(struct sock_fprog));
-	struct sock_fprog prog;
+/* The spare plan slot that holds a seccomp program's instructions (-v). */
+#define SR_SECCOMP_FPROG_SLOT (SR_NARGS - 1)
 
-	if (!addr || !p) {
-		fmt_ptr(f, addr);
-		return;
-	}
-	memcpy(&prog, p, sizeof(prog));
-	pr_struct_begin(f);
-	pr_field_u(f, "len", prog.len);
-	pr_field_addr(f, "filter", (uint64_t)(uintptr_t)prog.filter);
-	pr_struct_end(f);
+void fmt_fprog(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	fmt_bpf_fprog(f, blob_get(c->in[argi], sizeof(struct sock_fprog)), c->args[argi],
+		      bpf_fprog_insns(c, SR_SECCOMP_FPROG_SLOT), SR_FPROG_SECCOMP);
+}
+
+void plan_fprog(const struct sr_sysent *ent, const struct sr_opts *o, struct sr_plan *p, int argi)
+{
+	p->a[argi] = (struct sr_plan_arg){ .when = SR_CAP_ENTER | SR_CAP_RETRY | SR_CAP_PART,
+					   .how = SR_HOW_BUF,
+					   .elem = sizeof(struct sock_fprog),
+					   .cap = sizeof(struct sock_fprog) };
+	plan_bpf_fprog(ent, o, p, SR_SECCOMP_FPROG_SLOT, argi);
 }
 
 /*
@@ -53,7 +55,7 @@ static void seccomp_enter(struct sr_fmt *f, const struct sr_call *c)
 	if (op == SECCOMP_SET_MODE_FILTER) {
 		fmt_flags(f, &xlat_seccomp_filter_flags, flags);
 		fmt_arg(f, c, 2);
-		fmt_fprog(f, c->in[2], c->args[2]);
+		fmt_fprog(f, c, 2);
 		return;
 	}
 	pr_x(f, flags);
@@ -99,14 +101,9 @@ static void seccomp_exit(struct sr_fmt *f, const struct sr_call *c)
 /* The filter program's header at entry, the sizes the kernel reports at exit. */
 static void seccomp_plan(const struct sr_sysent *ent, const struct sr_opts *o, struct sr_plan *p)
 {
-	(void)ent;
-	(void)o;
+	plan_fprog(ent, o, p, 2);
 	/* a value at the end of a mapping: the bytes before the next page */
-	p->a[2] = (struct sr_plan_arg){ .when = SR_CAP_ENTER | SR_CAP_EXIT | SR_CAP_RETRY |
-						SR_CAP_PART,
-					.how = SR_HOW_BUF,
-					.elem = sizeof(struct sock_fprog),
-					.cap = sizeof(struct sock_fprog) };
+	p->a[2].when |= SR_CAP_EXIT;
 }
 
 const struct sr_scdec sr_scdec_seccomp = {

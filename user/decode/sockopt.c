@@ -15,6 +15,7 @@
 #include <linux/netlink.h>
 
 #include "decode/net.h"
+#include "decode/bpf_filter.h"
 #include "cli/opts.h"
 
 static void sockopt_level_print(struct sr_fmt *f, const struct sr_call *c, int argi)
@@ -149,6 +150,8 @@ static bool so_int_like(uint32_t name)
 
 /* Option value bytes, wherever they were captured. */
 struct optval {
+	const struct sr_call *c;
+	const struct sr_blob *b; /* the value's blob, or NULL */
 	uint64_t addr;
 	const uint8_t *d; /* NULL: not readable */
 	size_t have; /* bytes captured */
@@ -242,7 +245,13 @@ static void opt_hexstr(struct sr_fmt *f, const struct optval *v)
 	pr_str(f, v->d, optval_n(v), fmt_strsize(f), SR_Q_HEX);
 }
 
-/* SO_ATTACH_FILTER: a struct sock_fprog, whose instructions only -v would show. */
+/*
+ * setsockopt's spare plan slot: under -v, the instructions of the program
+ * SO_ATTACH_FILTER's struct sock_fprog points to.
+ */
+#define SR_SOCKOPT_FPROG_SLOT (SR_NARGS - 1)
+
+/* SO_ATTACH_FILTER: a struct sock_fprog, whose instructions -v shows. */
 static void opt_fprog(struct sr_fmt *f, const struct optval *v)
 {
 	const uint8_t *d = optval_struct(v, sizeof(struct sock_fprog));
@@ -251,10 +260,7 @@ static void opt_fprog(struct sr_fmt *f, const struct optval *v)
 		pr_x(f, v->addr);
 		return;
 	}
-	pr_struct_begin(f);
-	pr_field_u(f, "len", get16(d, offsetof(struct sock_fprog, len)));
-	pr_field_addr(f, "filter", get64(d, offsetof(struct sock_fprog, filter)));
-	pr_struct_end(f);
+	fmt_bpf_fprog(f, d, v->addr, bpf_fprog_insns(v->c, SR_SOCKOPT_FPROG_SLOT), SR_FPROG_SOCK);
 }
 
 /* setsockopt SO_LINGER: the whole struct or its address. */
@@ -559,7 +565,11 @@ static bool get_socket(struct sr_fmt *f, uint32_t name, const struct optval *v)
 		opt_fields(f, v, ucred, sizeof(ucred) / sizeof(ucred[0]));
 		return true;
 	case SO_GET_FILTER:
-		fmt_ptr(f, v->addr);
+		/* the kernel's length counts instructions, as struct sock_fprog's u16 len */
+		if ((uint16_t)v->len == v->len)
+			fmt_bpf_insns(f, v->b, v->addr, v->len, SR_FPROG_SOCK);
+		else
+			fmt_ptr(f, v->addr);
 		return true;
 	case SO_ERROR:
 		opt_error(f, v);
@@ -616,6 +626,8 @@ static void optval_from(struct optval *v, const struct sr_call *c, int argi,
 			const struct sr_blob *b, int64_t len)
 {
 	memset(v, 0, sizeof(*v));
+	v->c = c;
+	v->b = b;
 	v->addr = c->args[argi];
 	v->len = len;
 	if (blob_ok(b)) {
@@ -637,10 +649,18 @@ static void sockopt_val_in_print(struct sr_fmt *f, const struct sr_call *c, int 
 	sockopt_set(f, (uint32_t)c->args[1], (uint32_t)c->args[2], &v);
 }
 
+static void sockopt_val_in_plan_more(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
+				     struct sr_plan *p)
+{
+	if (ent->nargs <= SR_SOCKOPT_FPROG_SLOT)
+		plan_bpf_fprog(ent, o, p, SR_SOCKOPT_FPROG_SLOT, argi);
+}
+
 const struct sr_decoder sr_dec_sockopt_val_in = {
 	.name = "sockopt_val_in",
 	.at_exit = false,
 	.plan = sockopt_val_in_plan,
+	.plan_more = sockopt_val_in_plan_more,
 	.print = sockopt_val_in_print,
 };
 
@@ -648,7 +668,6 @@ const struct sr_decoder sr_dec_sockopt_val_in = {
 static void sockopt_val_out_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
 				 struct sr_plan_arg *pa)
 {
-	(void)ent;
 	(void)argi;
 	pa->when = SR_CAP_EXIT;
 	pa->how = SR_HOW_BUF;
@@ -656,6 +675,15 @@ static void sockopt_val_out_plan(const struct sr_sysent *ent, int argi, const st
 	pa->len_arg = 4;
 	pa->elem = 1;
 	pa->cap = optval_cap(o);
+	/*
+	 * SO_GET_FILTER's length counts struct sock_filter, not bytes: under
+	 * -v, which shows the program, as many of those (more than other
+	 * options need, up to the cap).
+	 */
+	if (!opts__abbrev(o, ent->nr)) {
+		pa->elem = sizeof(struct sock_filter);
+		pa->cap = SR_BLOB_MAX;
+	}
 	/* a struct at the end of a page is printed when the option fits before it */
 	pa->when |= SR_CAP_PART;
 }

@@ -198,11 +198,14 @@ _Static_assert(offsetof(struct io_uring_rsrc_update2, data) >= FIELDS_FROM &&
  * least half a blob each (the fd tables' fallback, see fd/rings.c).
  */
 static void reg_plan_more(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
-			  struct sr_plan_arg *pa)
+			  struct sr_plan *p)
 {
 	long cap = ((long)o->strsize + 1) * 2 * sizeof(uint64_t);
+	struct sr_plan_arg *pa;
 
-	(void)ent;
+	if (ent->nargs >= SR_NARGS)
+		return;
+	pa = &p->a[ent->nargs];
 	pa->when = SR_CAP_ENTER;
 	pa->how = SR_HOW_FIELDS;
 	pa->len_arg = argi;

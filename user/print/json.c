@@ -517,6 +517,12 @@ static void json_artifact(struct sr_pr *p, const char *text)
 	TEXT_OP(JSON(p), artifact, text);
 }
 
+/* strace's "+" between two parts of one value: the data keeps both parts, in order. */
+static void json_plus(struct sr_pr *p)
+{
+	TEXT_OP(JSON(p), plus);
+}
+
 static const struct sr_pr_ops json_ops = {
 	.open = json_open,
 	.close = json_close,
@@ -534,6 +540,7 @@ static const struct sr_pr_ops json_ops = {
 	.pid = json_pid,
 	.more = json_more,
 	.changed = json_changed,
+	.plus = json_plus,
 	.comment = json_comment,
 	.unknown = json_unknown,
 	.bits_or = json_bits_or,

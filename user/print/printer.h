@@ -100,6 +100,11 @@ struct sr_pr_ops {
 	void (*more)(struct sr_pr *p);
 	/* The value that follows replaces the previous one: " => " (in/out values). */
 	void (*changed)(struct sr_pr *p);
+	/*
+	 * Optional (NULL: the text "+"). The value that follows is added to the
+	 * previous one, both one element: strace's "SKF_AD_OFF+SKF_AD_PROTOCOL".
+	 */
+	void (*plus)(struct sr_pr *p);
 	/* A note on the previous element: " /\* text *\/" (a date, an unknown value). */
 	void (*comment)(struct sr_pr *p, const char *text);
 	/* Something the trace cannot show, such as an unreadable string: "???". */
@@ -325,6 +330,15 @@ static inline void pr_more(struct sr_fmt *f)
 static inline void pr_changed(struct sr_fmt *f)
 {
 	f->pr->ops->changed(f->pr);
+}
+
+/* The value that follows is added to the previous one: "SKF_NET_OFF+8". */
+static inline void pr_plus(struct sr_fmt *f)
+{
+	if (f->pr->ops->plus)
+		f->pr->ops->plus(f->pr);
+	else
+		f->pr->ops->artifact(f->pr, "+");
 }
 
 static inline void pr_comment(struct sr_fmt *f, const char *text)

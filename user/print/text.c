@@ -286,7 +286,8 @@ static void bits_part_num0(struct sr_pr *p, uint64_t raw, bool xval)
 	t->bits_num = false;
 	if (!raw && xval && t->xlat_style == SR_XLAT_RAW)
 		raw_zero = true;
-	if (t->bits_nparts++ && (raw || raw_zero))
+	/* under -X verbose a 0 that is one value comes with its name, "0 /\* BPF_W *\/": '|' first */
+	if (t->bits_nparts++ && (raw || raw_zero || (xval && t->xlat_style == SR_XLAT_VERBOSE)))
 		out__putc(t->out, '|');
 	if (raw || raw_zero) {
 		put_num(t->out, SR_NUM_X, raw, 0);
@@ -490,6 +491,14 @@ static void text_changed(struct sr_pr *p)
 	t->no_sep = true;
 }
 
+static void text_plus(struct sr_pr *p)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	out__putc(t->out, '+');
+	t->no_sep = true;
+}
+
 static void text_comment(struct sr_pr *p, const char *text)
 {
 	struct sr_text_pr *t = TEXT(p);
@@ -561,6 +570,7 @@ static const struct sr_pr_ops text_ops = {
 	.pid = text_pid,
 	.more = text_more,
 	.changed = text_changed,
+	.plus = text_plus,
 	.comment = text_comment,
 	.unknown = text_unknown,
 	.bits_or = text_bits_or,

@@ -270,15 +270,6 @@ static void plan_sockid(const struct sr_sysent *e, struct sr_plan *plan)
 }
 
 /* A decoder's capture of what its argument points to, in the slot after the arguments. */
-static void plan_more(const struct sr_sysent *e, const struct sr_opts *o, struct sr_plan *plan)
-{
-	int i;
-
-	for (i = 0; i < e->nargs && e->nargs < SR_NARGS; i++)
-		if (e->args[i].type == SR_T_CUSTOM && e->args[i].dec->plan_more)
-			e->args[i].dec->plan_more(e, i, o, &plan->a[e->nargs]);
-}
-
 void plan__syscall(const struct sr_sysent *e, const struct sr_opts *o, struct sr_plan *plan)
 {
 	int i;
@@ -287,7 +278,9 @@ void plan__syscall(const struct sr_sysent *e, const struct sr_opts *o, struct sr
 	plan->nargs = e->nargs;
 	for (i = 0; i < e->nargs && i < SR_NARGS; i++)
 		plan_arg(e, i, o, &plan->a[i]);
-	plan_more(e, o, plan);
+	for (i = 0; i < e->nargs && i < SR_NARGS; i++)
+		if (e->args[i].type == SR_T_CUSTOM && e->args[i].dec->plan_more)
+			e->args[i].dec->plan_more(e, i, o, plan);
 	if (e->dec && e->dec->plan)
 		e->dec->plan(e, o, plan);
 	plan_sockid(e, plan);

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * bpf(2) attributes by command (a map's commands, an id, a size past a page
+ * and a bad pointer), perf_event_open's
+ * struct perf_event_attr (printed with the call at exit) and a socket
+ * filter attached with SO_ATTACH_FILTER, as strace prints them.
+ */
+#include "common.h"
+
+#include <stddef.h>
+#include <stdint.h>
+#include <linux/bpf.h>
+#include <linux/filter.h>
+#include <linux/perf_event.h>
+#include <sys/socket.h>
+
+static long sys_bpf(int cmd, union bpf_attr *attr, unsigned int size)
+{
+	return syscall(SYS_bpf, cmd, attr, size);
+}
+
+/*
+ * Maps' commands on no map: a map of no entries is refused, and fd -1 names
+ * none (what fd a bpf() call returns, -y does not say yet).
+ */
+static void maps(void)
+{
+	union bpf_attr attr;
+	uint32_t key = 0, next;
+	uint64_t value = 42;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.map_type = BPF_MAP_TYPE_ARRAY;
+	attr.key_size = sizeof(key);
+	attr.value_size = sizeof(value);
+	attr.map_flags = BPF_F_RDONLY_PROG;
+	strcpy(attr.map_name, "sysray_map");
+	ERR(sys_bpf(BPF_MAP_CREATE, &attr, offsetof(union bpf_attr, map_extra) + 8), EINVAL);
+
+	memset(&attr, 0, sizeof(attr));
+	attr.map_fd = -1;
+	attr.key = (uintptr_t)&key;
+	attr.value = (uintptr_t)&value;
+	attr.flags = BPF_NOEXIST;
+	ERR(sys_bpf(BPF_MAP_UPDATE_ELEM, &attr, offsetof(union bpf_attr, flags) + 8), EBADF);
+	attr.flags = BPF_F_LOCK;
+	ERR(sys_bpf(BPF_MAP_LOOKUP_ELEM, &attr, offsetof(union bpf_attr, flags) + 8), EBADF);
+	attr.next_key = (uintptr_t)&next;
+	ERR(sys_bpf(BPF_MAP_GET_NEXT_KEY, &attr, offsetof(union bpf_attr, next_key) + 8), EBADF);
+	ERR(sys_bpf(BPF_MAP_DELETE_ELEM, &attr, offsetof(union bpf_attr, key) + 8), EBADF);
+	ERR(sys_bpf(BPF_MAP_FREEZE, &attr, sizeof(attr.map_fd)), EBADF);
+
+	/* ids: a program's fd takes no open flags */
+	memset(&attr, 0, sizeof(attr));
+	attr.open_flags = BPF_F_RDONLY;
+	ERR(sys_bpf(BPF_PROG_GET_FD_BY_ID, &attr, offsetof(union bpf_attr, open_flags) + 4),
+	    EINVAL);
+	/* past a page: the address */
+	ERR(sys_bpf(BPF_MAP_FREEZE, &attr, 4097), E2BIG);
+	ERR(sys_bpf(BPF_MAP_FREEZE, NULL, sizeof(attr.map_fd)), EFAULT);
+}
+
+static void perf(void)
+{
+	struct perf_event_attr pea;
+	int fd;
+
+	memset(&pea, 0, sizeof(pea));
+	pea.type = PERF_TYPE_SOFTWARE;
+	pea.size = sizeof(pea);
+	pea.config = PERF_COUNT_SW_DUMMY;
+	pea.disabled = 1;
+	pea.exclude_kernel = 1;
+	fd = OK(syscall(SYS_perf_event_open, &pea, 0, -1, -1, PERF_FLAG_FD_CLOEXEC));
+	close(fd);
+	/* more than a page: the kernel refuses it and writes back its own size */
+	pea.size = 8192;
+	ERR(syscall(SYS_perf_event_open, &pea, 0, -1, -1, 0), E2BIG);
+}
+
+static void sock_filter(void)
+{
+	struct sock_filter insns[] = {
+		BPF_STMT(BPF_LD | BPF_B | BPF_ABS, SKF_AD_OFF + SKF_AD_PROTOCOL),
+		BPF_JUMP(BPF_JMP | BPF_K | BPF_JEQ, 17, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, -1U),
+		BPF_STMT(BPF_RET | BPF_K, 0),
+	};
+	struct sock_fprog prog = { sizeof(insns) / sizeof(insns[0]), insns };
+	int fd = OK(socket(AF_INET, SOCK_DGRAM, 0));
+
+	EQ(setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &prog, sizeof(prog)), 0);
+	close(fd);
+}
+
+int main(void)
+{
+	maps();
+	perf();
+	sock_filter();
+	return 0;
+}
