@@ -75,14 +75,16 @@ static __always_inline const struct sr_plan *plan_get(__u32 key)
 #define CAP_RETRYABLE (1ULL << 40)
 /* In a packed request: after a fault, copy what lies before the next page. */
 #define CAP_PAGE_CUT (1ULL << 41)
-#define CAP_CAP(p)    ((__u32)((p)&0xffff))
-#define CAP_ARG(p)    ((__u8)((p) >> 16))
-#define CAP_HOW(p)    ((__u8)((p) >> 24))
-#define CAP_FLAGS(p)  ((__u8)((p) >> 32))
+#define CAP_CAP(p)   ((__u32)((p)&0xffff))
+#define CAP_ARG(p)   ((__u8)((p) >> 16))
+#define CAP_HOW(p)   ((__u8)((p) >> 24))
+#define CAP_FLAGS(p) ((__u8)((p) >> 32))
 /* The same, marked SR_BF_PART instead of SR_BF_TRUNC (SR_CAP_PART). */
 #define CAP_PAGE_PART (1ULL << 42)
 /* A string that cannot be read: keep its pointer as the blob's 8 bytes. */
 #define CAP_KEEP_PTR (1ULL << 43)
+/* put_strv(), put_iov(): an ia32 task's array, of 4-byte pointers and lengths. */
+#define CAP_PTR32 (1ULL << 44)
 
 /* Is the user byte at @addr a NUL? */
 static __always_inline bool str_ends_at(__u64 addr)
@@ -245,14 +247,21 @@ struct strv_walk {
 	__u32 count; /* non-NULL pointers read */
 	__u8 flags; /* the head blob's */
 	__u8 done; /* a NULL or a fault ended the array */
+	__u8 ptr32; /* an ia32 task's array: 4-byte pointers */
 };
 
 /* Pointer @i of the array; 0 for its end (NULL, or a fault: marked). */
 static __always_inline __u64 strv_ptr(struct strv_walk *w, __u32 i)
 {
 	__u64 p = 0;
+	long err;
 
-	if (bpf_probe_read_user(&p, sizeof(p), (const void *)(w->uptr + (__u64)i * 8))) {
+	/* little-endian: a 4-byte pointer fills the low half */
+	if (w->ptr32)
+		err = bpf_probe_read_user(&p, 4, (const void *)(w->uptr + (__u64)i * 4));
+	else
+		err = bpf_probe_read_user(&p, 8, (const void *)(w->uptr + (__u64)i * 8));
+	if (err) {
 		w->flags |= SR_BF_FAULT;
 		p = 0;
 	}
@@ -298,6 +307,7 @@ __noinline __u32 put_strv(__u32 off, __u64 uptr, __u64 req)
 		.sreq = CAP_PACK(CAP_CAP(req), CAP_ARG(req), SR_HOW_STR, CAP_FLAGS(req)) |
 			(req & CAP_RETRYABLE) | CAP_KEEP_PTR,
 		.flags = CAP_FLAGS(req),
+		.ptr32 = !!(req & CAP_PTR32),
 	};
 	struct sr_scratch *s = scratch_get();
 	struct sr_blob *head;
@@ -341,7 +351,7 @@ __noinline __u32 put_strv(__u32 off, __u64 uptr, __u64 req)
 struct iov_walk {
 	__u64 uptr;
 	__u64 total; /* bytes still to read */
-	__u64 breq; /* put_blob() request for each buffer */
+	__u64 breq; /* put_blob() request for each buffer (CAP_PTR32: compat_iovec) */
 	__u32 cnt; /* at most SR_IOV_MAX */
 	__u32 off;
 };
@@ -355,9 +365,18 @@ SR_STEP iov_step(__u32 i, void *ctx)
 	} iov;
 	__u64 want;
 
-	if (i >= w->cnt || !w->total ||
-	    bpf_probe_read_user(&iov, sizeof(iov), (const void *)(w->uptr + (__u64)i * 16)))
+	if (i >= w->cnt || !w->total)
 		return 1;
+	if (w->breq & CAP_PTR32) {
+		/* struct compat_iovec: two u32, read as one u64 and split */
+		if (bpf_probe_read_user(&iov.base, 8, (const void *)(w->uptr + (__u64)i * 8)))
+			return 1;
+		iov.len = iov.base >> 32;
+		iov.base = (__u32)iov.base;
+	} else if (bpf_probe_read_user(&iov, sizeof(iov),
+				       (const void *)(w->uptr + (__u64)i * 16))) {
+		return 1;
+	}
 	want = iov.len < w->total ? iov.len : w->total;
 	w->off = put_blob(w->off, iov.base, want, w->breq);
 	w->total -= want;
@@ -377,10 +396,11 @@ __noinline __u32 put_iov(__u32 off, __u64 uptr, __u64 cnt, __u64 total, __u64 re
 		.cnt = cnt > SR_IOV_MAX ? SR_IOV_MAX : cnt,
 		.total = total,
 		.breq = CAP_PACK(CAP_CAP(req), CAP_ARG(req), SR_HOW_BUF, CAP_FLAGS(req)) |
-			(req & CAP_RETRYABLE),
+			(req & (CAP_RETRYABLE | CAP_PTR32)),
 	};
+	__u32 elem = (req & CAP_PTR32) ? 8 : 16;
 
-	w.off = put_blob(off, uptr, w.cnt * 16,
+	w.off = put_blob(off, uptr, w.cnt * elem,
 			 CAP_PACK(SR_IOV_MAX * 16, CAP_ARG(req), SR_HOW_BUF, CAP_FLAGS(req)) |
 				 CAP_PAGE_PART);
 	sr_loop(SR_IOV_MAX, iov_step, &w);
@@ -405,7 +425,8 @@ static __always_inline __u32 put_msg_parts(__u32 off, struct sr_umsghdr *m, __u6
 	__u8 arg = CAP_ARG(req), fl = CAP_FLAGS(req);
 
 	/* a name at the end of a page is read as far as it goes (SR_BF_PART) */
-	off = put_blob(off, m->name, m->namelen, CAP_PACK(128, arg, SR_HOW_BUF, fl) | CAP_PAGE_PART);
+	off = put_blob(off, m->name, m->namelen,
+		       CAP_PACK(128, arg, SR_HOW_BUF, fl) | CAP_PAGE_PART);
 	off = put_iov(off, m->iov, m->iovlen, total, req);
 	return put_blob(off, m->control, m->controllen, CAP_PACK(256, arg, SR_HOW_BUF, fl));
 }
@@ -613,18 +634,20 @@ __noinline __u32 capture_one(__u32 off, __u32 key, __u64 i, __u32 pass)
 			cap = SR_BLOB_MAX;
 		return put_blob(off, ptr, plan_want(pa, s->args, ret),
 				CAP_PACK(cap, i, pa->how, flags) | rf |
-					(pa->len_src == SR_LEN_IOC || (pa->when & SR_CAP_PAGE_CUT)
-						 ? CAP_PAGE_CUT
-						 : 0) |
+					(pa->len_src == SR_LEN_IOC || (pa->when & SR_CAP_PAGE_CUT) ?
+						 CAP_PAGE_CUT :
+						 0) |
 					((pa->when & SR_CAP_PART) ? CAP_PAGE_PART : 0));
 	case SR_HOW_STRV:
 	case SR_HOW_STRV_COUNT:
-		return put_strv(off, ptr, CAP_PACK(pa->cap, i, pa->how, flags) | rf);
+		return put_strv(off, ptr,
+				CAP_PACK(pa->cap, i, pa->how, flags) | rf |
+					(pa->elem == 4 ? CAP_PTR32 : 0));
 	case SR_HOW_IOV:
 		return put_iov(off, ptr,
 			       (pa->when & SR_CAP_LEN32) ? (__u32)s->args[pa->len_arg & 7] :
 							   s->args[pa->len_arg & 7],
-			       total, req);
+			       total, req | (pa->elem == 8 ? CAP_PTR32 : 0));
 	case SR_HOW_MSGHDR:
 		return put_msghdr(off, ptr, total, req);
 	case SR_HOW_DIRENTS:

@@ -429,6 +429,7 @@ const struct sr_kind sr_kind_sigaction = {
 /* Only the first 8 bytes are ever shown; the kernel rejects other sizes. */
 const struct sr_kind sr_kind_sigset = {
 	.name = "sigset",
+	.same32 = true, /* fixed-width fields */
 	.size = 0,
 	.max = SR_NSIG_BYTES,
 	.print = sigset_print,
