@@ -806,16 +806,18 @@ def losses_are_reported():
           f'inline markers ({sum(marks)}) must add up to the total ({m.group(1)})')
 
 
-def build32(name):
-    """Build tests/progs32/NAME.c as an ia32 program without libc (the UAPI
-    headers of this machine give it the i386 numbers); return its path."""
+def build32(name, libc=False):
+    """Build tests/progs32/NAME.c as an ia32 program, without libc (the UAPI
+    headers of this machine give it the i386 numbers) or with glibc
+    (gcc-multilib, scripts/deps.sh); return its path."""
     exe = tmpfile('.m32')
     src = os.path.join(ROOT, 'tests', 'progs32', name + '.c')
     # gcc -m32 searches no x86_64 multiarch directory: asm/unistd_32.h is there
     inc = subprocess.run(['gcc', '-print-multiarch'], capture_output=True, text=True).stdout.strip()
-    p = subprocess.run(['gcc', '-m32', '-nostdlib', '-static', '-O1', '-fno-pie', '-no-pie',
-                        '-idirafter', os.path.join('/usr/include', inc or 'x86_64-linux-gnu'),
-                        src, '-o', exe], capture_output=True, text=True)
+    flags = ['-O1'] if libc else [
+        '-nostdlib', '-static', '-O1', '-fno-pie', '-no-pie',
+        '-idirafter', os.path.join('/usr/include', inc or 'x86_64-linux-gnu')]
+    p = subprocess.run(['gcc', '-m32'] + flags + [src, '-o', exe], capture_output=True, text=True)
     if p.returncode:
         os.unlink(exe)
         raise Skip('gcc cannot build an ia32 program here: ' + p.stderr.strip()[:100])
@@ -845,27 +847,45 @@ def ia32_syscalls_marked():
         check(calls == want, f'-e trace={expr}: {calls}, want {want}')
 
 
+def same_as_strace32(exe, what):
+    """differential.py over setarch -R EXE (8-digit addresses the same in both
+    runs), with -q (strace's personality notice goes), by default and -v."""
+    runs = {v: differential(['--min', '1', '--exact', '--per-pid-names',
+                             '--strace-args', f'-f -q {v}', '--sysray-args', f'-f -q {v}',
+                             '--cmd', f'setarch -R {exe}'])
+            for v in ('', '-v')}
+    for v, (st, out) in runs.items():
+        summary = [line for line in out.splitlines() if line.startswith('differential:')]
+        print(f'  {what} {v or "default"}: ' + (summary[-1] if summary else 'no summary'))
+        check(st == 0, f'{what} {v}: lines differ from strace\'s:\n' +
+              '\n'.join(out.splitlines()[-25:]))
+
+
+@test
+def ia32_libc_like_strace():
+    """An ia32 program with glibc (tests/progs32/libc32.c): its start (mmap2,
+    statx, set_thread_area, ugetrlimit...) and everyday calls with ia32
+    layouts (old timespec, struct compat_sigaction, fcntl64, rlimit) print
+    as strace 6.1 prints them, whole lines, by default and with -v."""
+    exe = build32('libc32', libc=True)
+    try:
+        same_as_strace32(exe, 'libc32')
+    finally:
+        os.unlink(exe)
+
+
 @test
 def ia32_everyday_like_strace():
     """An ia32 program's everyday calls (tests/progs32/everyday32.c: open and
     openat of a missing file, read, pread64, write, writev, stat64, fstat64,
     _llseek, lseek, mmap2, munmap, close, execve failed and done) print as
     strace 6.1 prints them for an ia32 tracee, whole lines, and with -v (every
-    field of struct stat64, envp's strings). Under setarch -R: its 8-digit
-    addresses are the same in both runs. -q: strace's personality notice goes."""
+    field of struct stat64, envp's strings)."""
     exe = build32('everyday32')
     try:
-        runs = {v: differential(['--min', '1', '--exact', '--per-pid-names',
-                                 '--strace-args', f'-f -q {v}', '--sysray-args', f'-f -q {v}',
-                                 '--cmd', f'setarch -R {exe}'])
-                for v in ('', '-v')}
+        same_as_strace32(exe, 'everyday32')
     finally:
         os.unlink(exe)
-    for v, (st, out) in runs.items():
-        summary = [line for line in out.splitlines() if line.startswith('differential:')]
-        print(f'  {v or "default"}: ' + (summary[-1] if summary else 'no summary'))
-        check(st == 0, f'{v}: lines differ from strace\'s:\n' +
-              '\n'.join(out.splitlines()[-25:]))
 
 
 # ---------------------------------------------------------------------------

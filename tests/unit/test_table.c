@@ -178,9 +178,16 @@ static void ia32_entries(struct t_state *st)
 
 	e = syscalls__get_compat(nr32("openat"));
 	CHECK(st, e->ia32 && !e->raw && e->args[1].type == SR_T_PATH);
-	/* struct old_timespec32 is not struct timespec: its address */
+	/* struct old_timespec32 is not struct timespec: its own kind, half the size */
 	e = syscalls__get_compat(nr32("nanosleep"));
-	CHECK(st, e->ia32 && e->args[0].type == SR_T_PTR);
+	CHECK(st, e->ia32 && e->args[0].type == SR_T_STRUCT_IN &&
+			  e->args[0].kind == sr_kind_timespec.kind32 &&
+			  e->args[0].kind->size * 2 == sr_kind_timespec.size);
+	/* prlimit64's struct rlimit64 is the same, getrlimit's struct rlimit is not */
+	e = syscalls__get_compat(nr32("prlimit64"));
+	CHECK(st, e->args[3].kind == &sr_kind_rlimit64);
+	e = syscalls__get_compat(nr32("ugetrlimit"));
+	CHECK(st, e->args[1].kind == sr_kind_rlimit.kind32 && e->args[1].kind->size == 8);
 	/* clock_nanosleep_time64's is */
 	e = syscalls__get_compat(nr32("clock_nanosleep_time64"));
 	CHECK(st, e->args[2].type == SR_T_STRUCT_IN && e->args[2].kind == &sr_kind_timespec);

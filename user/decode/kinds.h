@@ -37,6 +37,9 @@ SR_DECODER(xattr_value_in)
 SR_DECODER(xattr_value_out)
 SR_DECODER(xattr_list)
 
+/* ldt.c: set_thread_area */
+SR_KIND(user_desc)
+SR_SCDEC(set_thread_area)
 /* desc.c: ia32 tasks' 64-bit offsets in two registers */
 SR_DECODER(off_lo_hi)
 SR_DECODER(off_hi_lo)
@@ -138,6 +141,7 @@ SR_KIND(page_status)
 
 /* resource.c: resource limits and usage */
 SR_KIND(rlimit)
+SR_KIND(rlimit64)
 SR_KIND(rusage)
 SR_KIND(wait_rusage)
 SR_KIND(tms)
