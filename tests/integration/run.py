@@ -849,11 +849,13 @@ def ia32_syscalls_marked():
 
 def same_as_strace32(exe, what):
     """differential.py over setarch -R EXE (8-digit addresses the same in both
-    runs), with -q (strace's personality notice goes), by default and -v."""
+    runs), with -q (strace's personality notice goes): by default, with -v,
+    and with -e trace= classes and a regular expression, which select i386
+    calls by their own names (stat64, fstat64, _llseek, mmap2)."""
     runs = {v: differential(['--min', '1', '--exact', '--per-pid-names',
                              '--strace-args', f'-f -q {v}', '--sysray-args', f'-f -q {v}',
                              '--cmd', f'setarch -R {exe}'])
-            for v in ('', '-v')}
+            for v in ('', '-v', '-e trace=%stat,%fstat,/llseek|^mmap')}
     for v, (st, out) in runs.items():
         summary = [line for line in out.splitlines() if line.startswith('differential:')]
         print(f'  {what} {v or "default"}: ' + (summary[-1] if summary else 'no summary'))
@@ -866,7 +868,7 @@ def ia32_libc_like_strace():
     """An ia32 program with glibc (tests/progs32/libc32.c): its start (mmap2,
     statx, set_thread_area, ugetrlimit...) and everyday calls with ia32
     layouts (old timespec, struct compat_sigaction, fcntl64, rlimit) print
-    as strace 6.1 prints them, whole lines, by default and with -v."""
+    as strace 6.1 prints them, whole lines (see same_as_strace32)."""
     exe = build32('libc32', libc=True)
     try:
         same_as_strace32(exe, 'libc32')
@@ -880,7 +882,7 @@ def ia32_everyday_like_strace():
     openat of a missing file, read, pread64, write, writev, stat64, fstat64,
     _llseek, lseek, mmap2, munmap, close, execve failed and done) print as
     strace 6.1 prints them for an ia32 tracee, whole lines, and with -v (every
-    field of struct stat64, envp's strings)."""
+    field of struct stat64, envp's strings; see same_as_strace32)."""
     exe = build32('everyday32')
     try:
         same_as_strace32(exe, 'everyday32')

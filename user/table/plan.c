@@ -351,17 +351,14 @@ static bool catch_all_traced(const struct sr_opts *o)
 	return false;
 }
 
-/* i386 syscall @nr is selected with its x86_64 namesake (all are without -e trace=). */
+/* Is i386 syscall @nr selected (all are without -e trace=)? */
 static bool compat_traced(const struct sr_opts *o, uint32_t nr)
 {
-	const struct sr_sysent *e;
-
 	if (!o->trace_set)
 		return true;
 	if (nr >= SR_NR_MAX)
 		return catch_all_traced(o);
-	e = syscalls__by_name(syscalls__get_compat(nr)->name);
-	return e && traced(o, e->nr);
+	return selected(o->trace_sel32, nr);
 }
 
 /*
