@@ -132,12 +132,10 @@ static bool adapt(struct sr_sysent *e, const struct sr_sysent *row, const char *
 	e->unnamed = false;
 	if (e->dec && !e->dec->same32)
 		e->dec = NULL;
-	for (i = 0; i < e->nargs && i < SR_NARGS; i++) {
-		if (t64)
-			continue;
+	/* a time64 call's structs are the 64-bit ones: nothing to adapt */
+	for (i = 0; !t64 && i < e->nargs && i < SR_NARGS; i++)
 		if (!adapt_arg(e, i))
 			return false;
-	}
 	return true;
 }
 
@@ -159,7 +157,7 @@ void syscalls32__fill(struct sr_sysent *e, const char *name)
 	if (!r || r->how != SR_32_RAW)
 		row = syscalls__row_named(r ? r->twin : name);
 	if (row && adapt(e, row, name, r && r->how == SR_32_T64)) {
-		/* the table's argument names are the namesake's */
+		/* -N's argument names are the namesake's */
 		syscalls__finish(e);
 		return;
 	}
