@@ -85,6 +85,8 @@ static __always_inline const struct sr_plan *plan_get(__u32 key)
 #define CAP_KEEP_PTR (1ULL << 43)
 /* SR_HOW_INDIRECT: the pair is a struct sock_fprog (SR_LEN_FPROG). */
 #define CAP_FPROG (1ULL << 44)
+/* put_strv(), put_iov(): an ia32 task's array, of 4-byte pointers and lengths. */
+#define CAP_PTR32 (1ULL << 45)
 
 /* Is the user byte at @addr a NUL? */
 static __always_inline bool str_ends_at(__u64 addr)
@@ -247,14 +249,21 @@ struct strv_walk {
 	__u32 count; /* non-NULL pointers read */
 	__u8 flags; /* the head blob's */
 	__u8 done; /* a NULL or a fault ended the array */
+	__u8 ptr32; /* an ia32 task's array: 4-byte pointers */
 };
 
 /* Pointer @i of the array; 0 for its end (NULL, or a fault: marked). */
 static __always_inline __u64 strv_ptr(struct strv_walk *w, __u32 i)
 {
 	__u64 p = 0;
+	long err;
 
-	if (bpf_probe_read_user(&p, sizeof(p), (const void *)(w->uptr + (__u64)i * 8))) {
+	/* little-endian: a 4-byte pointer fills the low half */
+	if (w->ptr32)
+		err = bpf_probe_read_user(&p, 4, (const void *)(w->uptr + (__u64)i * 4));
+	else
+		err = bpf_probe_read_user(&p, 8, (const void *)(w->uptr + (__u64)i * 8));
+	if (err) {
 		w->flags |= SR_BF_FAULT;
 		p = 0;
 	}
@@ -300,6 +309,7 @@ __noinline __u32 put_strv(__u32 off, __u64 uptr, __u64 req)
 		.sreq = CAP_PACK(CAP_CAP(req), CAP_ARG(req), SR_HOW_STR, CAP_FLAGS(req)) |
 			(req & CAP_RETRYABLE) | CAP_KEEP_PTR,
 		.flags = CAP_FLAGS(req),
+		.ptr32 = !!(req & CAP_PTR32),
 	};
 	struct sr_scratch *s = scratch_get();
 	struct sr_blob *head;
@@ -343,7 +353,7 @@ __noinline __u32 put_strv(__u32 off, __u64 uptr, __u64 req)
 struct iov_walk {
 	__u64 uptr;
 	__u64 total; /* bytes still to read */
-	__u64 breq; /* put_blob() request for each buffer */
+	__u64 breq; /* put_blob() request for each buffer (CAP_PTR32: compat_iovec) */
 	__u32 cnt; /* at most SR_IOV_MAX */
 	__u32 off;
 };
@@ -357,9 +367,18 @@ SR_STEP iov_step(__u32 i, void *ctx)
 	} iov;
 	__u64 want;
 
-	if (i >= w->cnt || !w->total ||
-	    bpf_probe_read_user(&iov, sizeof(iov), (const void *)(w->uptr + (__u64)i * 16)))
+	if (i >= w->cnt || !w->total)
 		return 1;
+	if (w->breq & CAP_PTR32) {
+		/* struct compat_iovec: two u32, read as one u64 and split */
+		if (bpf_probe_read_user(&iov.base, 8, (const void *)(w->uptr + (__u64)i * 8)))
+			return 1;
+		iov.len = iov.base >> 32;
+		iov.base = (__u32)iov.base;
+	} else if (bpf_probe_read_user(&iov, sizeof(iov),
+				       (const void *)(w->uptr + (__u64)i * 16))) {
+		return 1;
+	}
 	want = iov.len < w->total ? iov.len : w->total;
 	w->off = put_blob(w->off, iov.base, want, w->breq);
 	w->total -= want;
@@ -379,10 +398,11 @@ __noinline __u32 put_iov(__u32 off, __u64 uptr, __u64 cnt, __u64 total, __u64 re
 		.cnt = cnt > SR_IOV_MAX ? SR_IOV_MAX : cnt,
 		.total = total,
 		.breq = CAP_PACK(CAP_CAP(req), CAP_ARG(req), SR_HOW_BUF, CAP_FLAGS(req)) |
-			(req & CAP_RETRYABLE),
+			(req & (CAP_RETRYABLE | CAP_PTR32)),
 	};
+	__u32 elem = (req & CAP_PTR32) ? 8 : 16;
 
-	w.off = put_blob(off, uptr, w.cnt * 16,
+	w.off = put_blob(off, uptr, w.cnt * elem,
 			 CAP_PACK(SR_IOV_MAX * 16, CAP_ARG(req), SR_HOW_BUF, CAP_FLAGS(req)) |
 				 CAP_PAGE_PART);
 	sr_loop(SR_IOV_MAX, iov_step, &w);
@@ -725,12 +745,14 @@ __noinline __u32 capture_one(__u32 off, __u32 key, __u64 i, __u32 pass)
 		return off;
 	case SR_HOW_STRV:
 	case SR_HOW_STRV_COUNT:
-		return put_strv(off, ptr, CAP_PACK(pa->cap, i, pa->how, flags) | rf);
+		return put_strv(off, ptr,
+				CAP_PACK(pa->cap, i, pa->how, flags) | rf |
+					(pa->elem == 4 ? CAP_PTR32 : 0));
 	case SR_HOW_IOV:
 		return put_iov(off, ptr,
 			       (pa->when & SR_CAP_LEN32) ? (__u32)s->args[pa->len_arg & 7] :
 							   s->args[pa->len_arg & 7],
-			       total, req);
+			       total, req | (pa->elem == 8 ? CAP_PTR32 : 0));
 	case SR_HOW_MSGHDR:
 		/* the buffers of a netlink socket's messages too */
 		if ((pa->when & SR_CAP_NETLINK) && (__u16)sock_id(s->args[0]) == SOCKID_AF_NETLINK)

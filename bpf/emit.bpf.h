@@ -11,7 +11,7 @@
 /* The plans map's key for syscall @id. */
 static __always_inline __u32 plan_key(long id)
 {
-	return id >= 0 && id < SR_NR_MAX ? id : SR_NR_MAX;
+	return SR_PLAN_KEY(id);
 }
 
 static __always_inline const struct sr_plan *plan_of(long id)
@@ -21,11 +21,12 @@ static __always_inline const struct sr_plan *plan_of(long id)
 
 /*
  * An ia32 task's call: its number is i386's, so the x86_64 plan of that
- * number only says whether the i386 call is selected (SR_PLAN_COMPAT).
+ * number only says whether to look further (SR_PLAN_COMPAT); the i386
+ * call's own plan is at SR_PLAN_KEY32(@id).
  */
-static __always_inline const struct sr_plan *compat_plan(const struct sr_plan *plan)
+static __always_inline const struct sr_plan *compat_plan(const struct sr_plan *plan, long id)
 {
-	__u32 key = SR_NR_MAX + 1;
+	__u32 key = SR_PLAN_KEY32(id);
 
 	return plan->flags & SR_PLAN_COMPAT ? bpf_map_lookup_elem(&plans, &key) : NULL;
 }

@@ -82,10 +82,10 @@ struct {
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
 	/*
-	 * One entry per syscall number, one for numbers out of range, and the
-	 * plan of every ia32 call (arguments raw, nothing captured).
+	 * One entry per syscall number, one for numbers out of range, and as
+	 * many for an ia32 task's i386 numbers (SR_PLAN_KEY32).
 	 */
-	__uint(max_entries, SR_NR_MAX + 2);
+	__uint(max_entries, SR_PLAN_COUNT);
 	__type(key, __u32);
 	__type(value, struct sr_plan);
 } plans SEC(".maps");

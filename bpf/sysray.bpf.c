@@ -97,9 +97,9 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		return 0;
 	if (targ_filter_tasks && !traced_lookup(tgid, plan->flags & SR_PLAN_EXEC))
 		return 0;
-	/* i386 numbers mean other syscalls: no captures, arguments raw */
+	/* i386 numbers mean other syscalls: the plans of an ia32 task's calls */
 	compat = sr_compat_syscall(cur);
-	if (compat && !(plan = compat_plan(plan)))
+	if (compat && !(plan = compat_plan(plan, id)))
 		return 0;
 	if (targ_count && (plan->flags & SR_PLAN_TRACED)) {
 		count_enter(cur, id, compat);
@@ -126,12 +126,11 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		return 0;
 	gen = ++s->gen;
 	e = (void *)s->buf;
-	/* not an ia32 call: those capture nothing */
-	enter_init(e, SR_REC_ENTER, id, regs, 0, cur);
+	enter_init(e, SR_REC_ENTER, id, regs, compat ? SR_HF_COMPAT : 0, cur);
 	off = sizeof(*e);
 	s->faults = 0;
 	save_call(s, e->args, 0, sr_regs_sp(regs));
-	off = capture_args(off, plan_key(id), SR_PASS_ENTER, 0);
+	off = capture_args(off, compat ? SR_PLAN_KEY32(id) : plan_key(id), SR_PASS_ENTER, 0);
 	/* The copy routines had the scratch to themselves: look it up again. */
 	s = scratch_get();
 	if (!s)
@@ -289,7 +288,7 @@ static __always_inline int do_sys_exit(struct pt_regs *regs, long ret, bool fdi)
 	if (targ_filter_tasks && !traced_lookup(tgid, false))
 		return 0;
 	compat = sr_compat_syscall(cur);
-	if (compat ? !(plan = compat_plan(plan)) :
+	if (compat ? !(plan = compat_plan(plan, id)) :
 		     !(plan->flags & (SR_PLAN_TRACED | SR_PLAN_TRACK)))
 		return 0;
 	/* the child's return from clone or fork: strace never shows it */
@@ -297,7 +296,7 @@ static __always_inline int do_sys_exit(struct pt_regs *regs, long ret, bool fdi)
 		return 0;
 	hflags = compat ? SR_HF_COMPAT : 0;
 	if (compat)
-		key = SR_NR_MAX + 1;
+		key = SR_PLAN_KEY32(id);
 	/* -k: after an execve the stack is the new image's (strace shows that one) */
 	if (targ_stack_bytes && !compat &&
 	    (plan->flags & (SR_PLAN_EXEC | SR_PLAN_TRACED)) == (SR_PLAN_EXEC | SR_PLAN_TRACED) &&

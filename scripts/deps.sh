@@ -9,6 +9,11 @@ set -eu
 # manpages-dev: -N's argument names are generated from its section 2 SYNOPSIS.
 PKGS="clang make gcc pkg-config libbpf-dev bpftool libelf-dev libdw-dev zlib1g-dev libc6-dev
 linux-libc-dev strace python3 liburing-dev python3-jsonschema manpages-dev"
+# gcc-multilib (amd64 only): the integration tests build an ia32 program
+# with glibc (tests/progs32/libc32.c) and trace it as strace does.
+if command -v dpkg >/dev/null 2>&1 && [ "$(dpkg --print-architecture)" = amd64 ]; then
+	PKGS="$PKGS gcc-multilib"
+fi
 # Used by `make bench` (scripts/bench.py): perf trace for the comparison,
 # tar for a workload, sysctl (procps) for the BPF programs' run-time stats.
 BENCH_PKGS="linux-perf tar procps"

@@ -217,9 +217,17 @@ enum sr_cap_how {
 	SR_HOW_NONE = 0,
 	SR_HOW_BUF, /* bytes: length from len_src times elem, up to cap */
 	SR_HOW_STR, /* NUL-terminated string, up to cap bytes */
-	SR_HOW_STRV, /* NULL-terminated array of strings (argv) */
+	/*
+	 * NULL-terminated array of strings (argv): pointers of elem bytes,
+	 * 4 for an ia32 task's array, else 8 (elem 0 too)
+	 */
+	SR_HOW_STRV,
 	SR_HOW_STRV_COUNT, /* NULL-terminated array of strings, only counted */
-	SR_HOW_IOV, /* struct iovec[len], then each buffer; total up to cap */
+	/*
+	 * struct iovec[len] (elem 16), or an ia32 task's struct compat_iovec
+	 * (elem 8: two u32), then each buffer; total up to cap
+	 */
+	SR_HOW_IOV,
 	SR_HOW_MSGHDR, /* struct user_msghdr, name, iovec[] and buffers, control */
 	SR_HOW_SPREL, /* cap bytes at the user stack pointer + elem (sigreturn) */
 	/*
@@ -302,7 +310,10 @@ struct sr_plan_arg {
  * SR_PLAN_TRACED (excluded by -e trace=), as one record at exit, not printed.
  */
 #define SR_PLAN_TRACK 0x200
-/* -e trace= selects the i386 syscall with this number, for ia32 tasks */
+/*
+ * An ia32 task's call with this number is worth looking at: its own plan,
+ * at SR_PLAN_KEY32(nr), says whether it is traced and what it captures.
+ */
 #define SR_PLAN_COMPAT 0x400
 /* The plan reads user or kernel memory: its records are built in the scratch. */
 #define SR_PLAN_MEMORY                                                               \
@@ -357,6 +368,19 @@ struct sr_ioc_ref {
 struct sr_ioc_refs {
 	struct sr_ioc_ref r[SR_IOC_REFS];
 };
+
+/*
+ * Keys of the plans map: native numbers [0, SR_NR_MAX), one key for every
+ * number out of range (x32 calls, -1), then an ia32 task's i386 numbers
+ * [0, SR_NR_MAX) and one key for the i386 numbers out of range.
+ */
+#define SR_PLAN_OOB	 SR_NR_MAX
+#define SR_PLAN_IA32	 (SR_NR_MAX + 1)
+#define SR_PLAN_IA32_OOB (SR_PLAN_IA32 + SR_NR_MAX)
+#define SR_PLAN_COUNT	 (SR_PLAN_IA32_OOB + 1)
+#define SR_PLAN_KEY(nr)	 ((nr) >= 0 && (nr) < SR_NR_MAX ? (__u32)(nr) : SR_PLAN_OOB)
+#define SR_PLAN_KEY32(nr) \
+	((nr) >= 0 && (nr) < SR_NR_MAX ? SR_PLAN_IA32 + (__u32)(nr) : SR_PLAN_IA32_OOB)
 
 struct sr_plan {
 	__u16 flags;

@@ -91,6 +91,48 @@ static void expect_set(struct t_state *st, const char *expr, const char *const *
 
 #define NAMES(...) ((const char *const[]){ __VA_ARGS__, NULL })
 
+/* Does -e trace= in @o select the i386 call @name of an ia32 task? */
+static bool traced32(const struct sr_opts *o, const char *name)
+{
+	int nr;
+
+	for (nr = 0; nr < SR_NR_MAX; nr++)
+		if (!strcmp(syscalls__get_compat(nr)->name, name))
+			return !o->trace_set || (o->trace_sel32[nr / 8] & (1u << (nr % 8)));
+	return false;
+}
+
+/* -e trace= over i386 names, as strace resolves them for its i386 personality. */
+static void trace_ia32(struct t_state *st)
+{
+	struct sr_opts o;
+
+	fresh(&o);
+	/* a name only i386 has, and one both have */
+	CHECK(st, !qualify(&o, "trace=stat64,write"));
+	CHECK(st, traced32(&o, "stat64") && traced32(&o, "write") && traced(&o, "write") &&
+			  !traced32(&o, "fstat64") && !traced32(&o, "read"));
+	/* classes, from the i386 entries' rows */
+	fresh(&o);
+	CHECK(st, !qualify(&o, "trace=%stat"));
+	CHECK(st, traced32(&o, "stat64") && traced32(&o, "stat") && !traced32(&o, "fstat64") &&
+			  traced(&o, "stat"));
+	fresh(&o);
+	CHECK(st, !qualify(&o, "trace=%fstat"));
+	CHECK(st, traced32(&o, "fstat64") && traced32(&o, "fstatat64"));
+	/* regular expressions, over both tables */
+	fresh(&o);
+	CHECK(st, !qualify(&o, "trace=/^_?llseek$"));
+	CHECK(st, traced32(&o, "_llseek") && !traced32(&o, "lseek"));
+	/* negation */
+	fresh(&o);
+	CHECK(st, !qualify(&o, "trace=!stat64"));
+	CHECK(st, !traced32(&o, "stat64") && traced32(&o, "open") && traced(&o, "open"));
+	/* a name neither table has */
+	fresh(&o);
+	CHECK(st, qualify(&o, "trace=stat65") && strstr(err.text, "invalid system call 'stat65'"));
+}
+
 static void trace_names(struct t_state *st)
 {
 	struct sr_opts o;
@@ -167,7 +209,8 @@ static void trace_classes(struct t_state *st)
 		   NAMES("nanosleep"));
 	expect_set(st, "%stat", NAMES("stat"), NAMES("lstat", "fstat", "newfstatat", "statx"));
 	expect_set(st, "%lstat", NAMES("lstat"), NAMES("stat", "fstat"));
-	expect_set(st, "%fstat", NAMES("fstat", "newfstatat"), NAMES("stat", "lstat", "statx"));
+	/* statx is one of strace 6.1's %fstat calls (strace -e trace=%fstat stat /) */
+	expect_set(st, "%fstat", NAMES("fstat", "newfstatat", "statx"), NAMES("stat", "lstat"));
 	expect_set(st, "%%stat", NAMES("stat", "lstat", "fstat", "newfstatat", "statx"),
 		   NAMES("statfs", "access"));
 	expect_set(st, "%statfs", NAMES("statfs"), NAMES("fstatfs", "ustat"));
@@ -445,10 +488,17 @@ static void comm_and_uid(struct t_state *st)
 }
 
 T_SUITE(filter_tests) = {
-	T_CASE(trace_names),   T_CASE(trace_all_none_negation),
-	T_CASE(trace_classes), T_CASE(trace_regex),
-	T_CASE(trace_errors),  T_CASE(status_sets),
-	T_CASE(signal_sets),   T_CASE(quiet_sets),
-	T_CASE(raw_sets),      T_CASE(suggestions),
-	T_CASE(comm_and_uid),  T_END,
+	T_CASE(trace_names),
+	T_CASE(trace_all_none_negation),
+	T_CASE(trace_classes),
+	T_CASE(trace_regex),
+	T_CASE(trace_errors),
+	T_CASE(status_sets),
+	T_CASE(signal_sets),
+	T_CASE(quiet_sets),
+	T_CASE(raw_sets),
+	T_CASE(suggestions),
+	T_CASE(comm_and_uid),
+	T_CASE(trace_ia32),
+	T_END,
 };

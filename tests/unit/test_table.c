@@ -153,6 +153,72 @@ static void select_nr(uint8_t *sel, const char *name)
 	sel[nr / 8] |= 1u << (nr % 8);
 }
 
+/* The i386 number of @name, or -1 (the compat entries are all there is to go by). */
+static int nr32(const char *name)
+{
+	int nr;
+
+	for (nr = 0; nr < SR_NR_MAX; nr++)
+		if (!strcmp(syscalls__get_compat(nr)->name, name))
+			return nr;
+	return -1;
+}
+
+/*
+ * ia32 entries: the namesake's row, adapted; layouts sysray does not know
+ * for ia32 as addresses; i386's own rows; the plans read 4-byte pointers.
+ */
+static void ia32_entries(struct t_state *st)
+{
+	static struct sr_opts o = { .strsize = 32 };
+	const char *name, *twin;
+	const struct sr_sysent *e;
+	struct sr_plan p;
+	size_t i;
+
+	e = syscalls__get_compat(nr32("openat"));
+	CHECK(st, e->ia32 && !e->raw && e->args[1].type == SR_T_PATH);
+	/* struct old_timespec32 is not struct timespec: its own kind, half the size */
+	e = syscalls__get_compat(nr32("nanosleep"));
+	CHECK(st, e->ia32 && e->args[0].type == SR_T_STRUCT_IN &&
+			  e->args[0].kind == sr_kind_timespec.kind32 &&
+			  e->args[0].kind->size * 2 == sr_kind_timespec.size);
+	/* prlimit64's struct rlimit64 is the same, getrlimit's struct rlimit is not */
+	e = syscalls__get_compat(nr32("prlimit64"));
+	CHECK(st, e->args[3].kind == &sr_kind_rlimit64);
+	e = syscalls__get_compat(nr32("ugetrlimit"));
+	CHECK(st, e->args[1].kind == sr_kind_rlimit.kind32 && e->args[1].kind->size == 8);
+	/* clock_nanosleep_time64's is */
+	e = syscalls__get_compat(nr32("clock_nanosleep_time64"));
+	CHECK(st, e->args[2].type == SR_T_STRUCT_IN && e->args[2].kind == &sr_kind_timespec);
+	e = syscalls__get_compat(nr32("fstat64"));
+	CHECK(st, e->args[1].type == SR_T_STRUCT_OUT && e->args[1].kind == &sr_kind_stat64);
+	/* i386's stat is the old struct stat: its address */
+	e = syscalls__get_compat(nr32("stat"));
+	CHECK(st, e->args[1].type == SR_T_PTR);
+	/* a loff_t in two registers: never the x86_64 row */
+	e = syscalls__get_compat(nr32("fallocate"));
+	CHECK(st, e->raw && !strcmp(e->name, "fallocate"));
+	e = syscalls__get_compat(nr32("preadv"));
+	CHECK(st, e->args[3].type == SR_T_CUSTOM && e->args[4].type == SR_T_SKIP);
+	e = syscalls__get_compat(nr32("getuid32"));
+	CHECK(st, !e->raw && e->ret == syscalls__by_name("getuid")->ret);
+	/* a msghdr's layout differs: its address */
+	e = syscalls__get_compat(nr32("sendmsg"));
+	CHECK(st, e->args[1].type == SR_T_PTR);
+	/* every line of syscalls32.def names an i386 call, and its twin an x86_64 row */
+	for (i = 0; (name = syscalls32__line(i, &twin)); i++) {
+		CHECK(st, nr32(name) >= 0);
+		CHECK(st, !twin || syscalls__row_named(twin));
+	}
+	plan__syscall(syscalls__get_compat(nr32("execve")), &o, &p);
+	CHECK(st, p.a[1].how == SR_HOW_STRV && p.a[1].elem == 4);
+	plan__syscall(syscalls__get_compat(nr32("writev")), &o, &p);
+	CHECK(st, p.a[1].how == SR_HOW_IOV && p.a[1].elem == 8);
+	plan__syscall(syscalls__by_name("writev"), &o, &p);
+	CHECK(st, p.a[1].elem == 16);
+}
+
 /* What the loader writes: traced, sent for the fd tables, undecoded, the -z/-Z mask. */
 static void plans_built(struct t_state *st)
 {
@@ -166,6 +232,8 @@ static void plans_built(struct t_state *st)
 	o.status = SR_ST_ALL;
 	o.trace_set = true;
 	select_nr(o.trace_sel, "getpid");
+	/* what -e trace=getpid selects over i386 numbers too */
+	o.trace_sel32[nr32("getpid") / 8] |= 1u << (nr32("getpid") % 8);
 	plan__build(&o, &p);
 	CHECK(st, (pl[getpid_nr].flags & SR_PLAN_TRACED) && !(pl[close_nr].flags & SR_PLAN_TRACED));
 	/* a number the table does not know is traced whatever -e trace= says, as strace does */
@@ -176,7 +244,11 @@ static void plans_built(struct t_state *st)
 	CHECK(st, !(pl[close_nr].flags & SR_PLAN_TRACK));
 	/* -1 (a restored rt_sigreturn) and x32 numbers: traced with rt_sigreturn */
 	CHECK(st, !(pl[SR_PLAN_OOB].flags & SR_PLAN_TRACED));
-	CHECK(st, pl[SR_PLAN_IA32].flags == SR_PLAN_TRACED && pl[SR_PLAN_IA32].nargs == SR_NARGS);
+	/* ia32 tasks: i386 getpid is traced (its number sends the hooks on), close is not */
+	CHECK(st, (pl[SR_PLAN_KEY32(nr32("getpid"))].flags & SR_PLAN_TRACED) &&
+			  (pl[nr32("getpid")].flags & SR_PLAN_COMPAT));
+	CHECK(st, !(pl[SR_PLAN_KEY32(nr32("close"))].flags & SR_PLAN_TRACED) &&
+			  !(pl[nr32("close")].flags & SR_PLAN_COMPAT));
 	CHECK(st, p.status == 0);
 	select_nr(o.trace_sel, "rt_sigreturn");
 	o.decode_fds = 1;
@@ -623,9 +695,15 @@ static void checks_catch(struct t_state *st)
 }
 
 T_SUITE(table_tests) = {
-	T_CASE(rows_well_formed), T_CASE(rows_cover_uapi),
-	T_CASE(names_unique),	  T_CASE(rows_consistent),
-	T_CASE(plans_consistent), T_CASE(checks_catch),
-	T_CASE(lookup),		  T_CASE(plans),
-	T_CASE(plans_built),	  T_END,
+	T_CASE(rows_well_formed),
+	T_CASE(rows_cover_uapi),
+	T_CASE(names_unique),
+	T_CASE(rows_consistent),
+	T_CASE(plans_consistent),
+	T_CASE(checks_catch),
+	T_CASE(lookup),
+	T_CASE(plans),
+	T_CASE(plans_built),
+	T_CASE(ia32_entries),
+	T_END,
 };

@@ -449,7 +449,8 @@ static void file_plans(struct t_state *st)
 	CHECK(st, p->plan[syscalls__by_name("openat")->nr].flags & SR_PLAN_TRACED);
 	CHECK(st, !(p->plan[syscalls__by_name("getpid")->nr].flags & SR_PLAN_TRACED));
 	CHECK(st, p->plan[syscalls__by_name("close")->nr].flags & SR_PLAN_TRACK);
-	CHECK(st, !(p->plan[SR_PLAN_IA32].flags & SR_PLAN_TRACED));
+	CHECK(st, !(p->plan[SR_PLAN_IA32].flags & SR_PLAN_TRACED) &&
+			  !(p->plan[SR_PLAN_IA32_OOB].flags & SR_PLAN_TRACED));
 	o.npaths = 0;
 	plan__build(&o, p);
 	CHECK(st, p->plan[syscalls__by_name("getpid")->nr].flags & SR_PLAN_TRACED);

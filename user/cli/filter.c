@@ -139,12 +139,31 @@ static int bad_syscall(const char *tok)
 	return -EINVAL;
 }
 
-static void select_class(uint8_t *set, uint32_t bits)
+/*
+ * A syscall set being parsed: over native numbers, and (-e trace=) over an
+ * ia32 task's i386 numbers, each word resolved against both tables as
+ * strace resolves it for each personality.
+ */
+struct sr_selset {
+	uint8_t *sel;
+	uint8_t *sel32; /* NULL: native numbers only */
+};
+
+/* Entry @nr of the native table (@i386 false) or of the i386 one; NULL past its end. */
+static const struct sr_sysent *entry_at(int nr, bool i386)
 {
+	if (nr >= SR_NR_MAX || (!i386 && nr >= syscalls__count()))
+		return NULL;
+	return i386 ? syscalls__get_compat(nr) : syscalls__get(nr);
+}
+
+static void select_class(uint8_t *set, uint32_t bits, bool i386)
+{
+	const struct sr_sysent *e;
 	int nr;
 
-	for (nr = 0; nr < syscalls__count() && nr < SR_NR_MAX; nr++)
-		if (syscalls__get(nr)->flags & bits)
+	for (nr = 0; (e = entry_at(nr, i386)); nr++)
+		if (e->flags & bits)
 			bit_set(set, nr);
 }
 
@@ -188,8 +207,9 @@ static bool regex_too_big(const char *re)
 	return copies > SR_REGEX_COPIES_MAX;
 }
 
-static int select_regex(uint8_t *set, const char *re)
+static int select_regex(const struct sr_selset *ss, const char *re)
 {
+	const struct sr_sysent *e;
 	regex_t rx;
 	int nr, err;
 
@@ -205,42 +225,70 @@ static int select_regex(uint8_t *set, const char *re)
 		fprintf(stderr, "sysray: invalid regular expression '%s'\n", re);
 		return -EINVAL;
 	}
-	for (nr = 0; nr < syscalls__count() && nr < SR_NR_MAX; nr++)
-		if (!syscalls__get(nr)->raw && !regexec(&rx, syscalls__get(nr)->name, 0, NULL, 0))
-			bit_set(set, nr);
+	for (nr = 0; (e = entry_at(nr, false)); nr++)
+		if (!e->raw && !regexec(&rx, e->name, 0, NULL, 0))
+			bit_set(ss->sel, nr);
+	/* the i386 names raw entries keep (socketcall...) count too */
+	for (nr = 0; ss->sel32 && (e = entry_at(nr, true)); nr++)
+		if (!e->unnamed && !regexec(&rx, e->name, 0, NULL, 0))
+			bit_set(ss->sel32, nr);
 	regfree(&rx);
 	return 0;
 }
 
-/* One element of a syscall set. */
-static int select_token(uint8_t *set, const char *tok)
+/* Syscall @name in the i386 table: its number, or -1. */
+static int nr32_by_name(const char *name)
 {
 	const struct sr_sysent *e;
+	int nr;
+
+	for (nr = 0; (e = entry_at(nr, true)); nr++)
+		if (!e->unnamed && !strcmp(e->name, name))
+			return nr;
+	return -1;
+}
+
+/* One element of a syscall set. */
+static int select_token(const struct sr_selset *ss, const char *tok)
+{
+	const char *name = tok[0] == '?' ? tok + 1 : tok;
+	const struct sr_sysent *e;
 	const struct sr_class *c;
+	int nr32;
 
 	if (!strcmp(tok, "all")) {
-		memset(set, 0xff, SR_SEL_BYTES);
+		memset(ss->sel, 0xff, SR_SEL_BYTES);
+		if (ss->sel32)
+			memset(ss->sel32, 0xff, SR_SEL_BYTES);
 		return 0;
 	}
 	if (!strcmp(tok, "none"))
 		return 0;
 	if (tok[0] == '/')
-		return select_regex(set, tok + 1);
+		return select_regex(ss, tok + 1);
 	/* every io_uring request, whatever its opcode (their syscall twins are not selected) */
 	if (!strcmp(tok, "%io_uring")) {
-		bit_set(set, SR_SEL_URING);
+		bit_set(ss->sel, SR_SEL_URING);
 		return 0;
 	}
 	c = tok[0] == '%' ? class_by_name(tok + 1, true) : class_by_name(tok, false);
 	if (c) {
-		select_class(set, c->bits);
+		select_class(ss->sel, c->bits, false);
+		if (ss->sel32)
+			select_class(ss->sel32, c->bits, true);
 		return 0;
 	}
-	e = syscalls__by_name(tok[0] == '?' ? tok + 1 : tok);
-	if (e && e->nr >= 0 && e->nr < SR_NR_MAX) {
-		bit_set(set, e->nr);
+	e = syscalls__by_name(name);
+	if (e && (e->nr < 0 || e->nr >= SR_NR_MAX))
+		e = NULL;
+	if (e)
+		bit_set(ss->sel, e->nr);
+	/* a name only i386 has (stat64, _llseek) is a name all the same */
+	nr32 = ss->sel32 ? nr32_by_name(name) : -1;
+	if (nr32 >= 0)
+		bit_set(ss->sel32, nr32);
+	if (e || nr32 >= 0)
 		return 0;
-	}
 	return tok[0] == '?' ? 0 : bad_syscall(tok);
 }
 
@@ -273,19 +321,15 @@ static int each_word(const char *what, const char *spec, bool *negate,
 	return err;
 }
 
-static int syscall_word(void *set, const char *word)
+static int syscall_word(void *ss, const char *word)
 {
-	return select_token(set, word);
+	return select_token(ss, word);
 }
 
-static int parse_syscall_set(uint8_t *set, const char *spec)
+static void invert(uint8_t *set, bool negate)
 {
-	bool negate;
 	size_t i;
-	int err;
 
-	memset(set, 0, SR_SEL_BYTES);
-	err = each_word("system call", spec, &negate, syscall_word, set);
 	if (negate) {
 		for (i = 0; i < SR_SEL_BYTES; i++)
 			set[i] = ~set[i];
@@ -293,6 +337,22 @@ static int parse_syscall_set(uint8_t *set, const char *spec)
 	} else {
 		set[SR_SEL_NEGATED / 8] &= ~(1u << (SR_SEL_NEGATED % 8));
 	}
+}
+
+/* Parse @spec into @set and, unless NULL, the same set over i386 numbers into @set32. */
+static int parse_syscall_set(uint8_t *set, uint8_t *set32, const char *spec)
+{
+	struct sr_selset ss = { .sel = set, .sel32 = set32 };
+	bool negate;
+	int err;
+
+	memset(set, 0, SR_SEL_BYTES);
+	if (set32)
+		memset(set32, 0, SR_SEL_BYTES);
+	err = each_word("system call", spec, &negate, syscall_word, &ss);
+	invert(set, negate);
+	if (set32)
+		invert(set32, negate);
 	return err;
 }
 
@@ -457,19 +517,19 @@ static int parse_signals(struct sr_opts *o, const char *spec)
 static int parse_trace(struct sr_opts *o, const char *spec)
 {
 	o->trace_set = true;
-	return parse_syscall_set(o->trace_sel, spec);
+	return parse_syscall_set(o->trace_sel, o->trace_sel32, spec);
 }
 
 static int parse_raw(struct sr_opts *o, const char *spec)
 {
-	return parse_syscall_set(o->raw_sel, spec);
+	return parse_syscall_set(o->raw_sel, NULL, spec);
 }
 
 /* The syscalls a set leaves out (kept so, as zeroed options select nothing). */
 static int parse_complement(uint8_t *out, const char *spec)
 {
 	size_t i;
-	int err = parse_syscall_set(out, spec);
+	int err = parse_syscall_set(out, NULL, spec);
 
 	for (i = 0; i < SR_NR_MAX / 8; i++)
 		out[i] = ~out[i];

@@ -133,6 +133,8 @@ struct sr_opts {
 	 */
 	bool trace_set;
 	uint8_t trace_sel[SR_SEL_BYTES];
+	/* the same set over an ia32 task's i386 numbers, by their names and classes */
+	uint8_t trace_sel32[SR_SEL_BYTES];
 	/* -e raw=: syscalls whose arguments print undecoded, in hex */
 	uint8_t raw_sel[SR_SEL_BYTES];
 	uint8_t status; /* -e status=, -z, -Z: SR_ST_* */

@@ -26,6 +26,7 @@ static void cap_header_print(struct sr_fmt *f, const struct sr_call *c, int argi
 
 const struct sr_kind sr_kind_cap_header = {
 	.name = "cap_header",
+	.same32 = true, /* fixed-width fields */
 	.size = sizeof(struct __user_cap_header_struct),
 	.max = 0,
 	.print = cap_header_print,
@@ -104,6 +105,7 @@ static void cap_data_print(struct sr_fmt *f, const struct sr_call *c, int argi, 
 
 const struct sr_kind sr_kind_cap_data = {
 	.name = "cap_data",
+	.same32 = true, /* fixed-width fields */
 	.size = sizeof(struct __user_cap_data_struct) * SR_CAP_WORDS_MAX,
 	.max = 0,
 	.print = cap_data_print,

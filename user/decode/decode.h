@@ -60,6 +60,13 @@ struct sr_kind {
 	 * it knows with fmt_struct_tail().
 	 */
 	bool ext;
+	/*
+	 * ia32 tasks: the same layout (fixed-width fields, no pointer, long or
+	 * time_t), so the kind serves their calls as it is...
+	 */
+	bool same32;
+	/* ...or the kind of their layout (stat64); else they print its address. */
+	const struct sr_kind *kind32;
 };
 
 /* A custom argument decoder (SR_T_CUSTOM). */
@@ -88,6 +95,11 @@ struct sr_decoder {
 	const void *param;
 	/* Optional: each fd print() annotates at entry, or at exit (@at_exit), to @fn. */
 	void (*fds)(const struct sr_call *c, int argi, bool at_exit, sr_fd_fn fn, void *ctx);
+	/*
+	 * What plan() captures has the same layout for ia32 tasks; a decoder
+	 * without plan() reads only the register, and serves them anyway.
+	 */
+	bool same32;
 };
 
 /*
@@ -135,6 +147,8 @@ struct sr_scdec {
 	 * (fsconfig: the aux fd and the value's path by command, never fs_fd).
 	 */
 	void (*selects)(const struct sr_call *c, sr_fd_fn fd, sr_path_fn path, void *ctx);
+	/* Serves ia32 tasks' calls too; unset, they print by the row's types. */
+	bool same32;
 };
 
 /*

@@ -92,18 +92,55 @@ static void uid_print(struct sr_fmt *f, const struct sr_call *c, int argi, const
 
 const struct sr_kind sr_kind_int_pair = {
 	.name = "int_pair",
+	.same32 = true, /* fixed-width fields */
 	.size = 2 * sizeof(int32_t),
 	.print = int_pair_print,
 };
-const struct sr_kind sr_kind_loff = { .name = "loff",
-				      .size = sizeof(int64_t),
-				      .print = loff_print };
-const struct sr_kind sr_kind_uint = { .name = "uint",
-				      .size = sizeof(uint32_t),
-				      .print = uint_print };
-const struct sr_kind sr_kind_uid = { .name = "uid", .size = sizeof(uint32_t), .print = uid_print };
+/* These kinds have fixed-width fields: ia32 tasks' calls use them as they are. */
+const struct sr_kind sr_kind_loff = {
+	.name = "loff",
+	.size = sizeof(int64_t),
+	.print = loff_print,
+	.same32 = true,
+};
+const struct sr_kind sr_kind_uint = {
+	.name = "uint",
+	.size = sizeof(uint32_t),
+	.print = uint_print,
+	.same32 = true,
+};
+const struct sr_kind sr_kind_uid = {
+	.name = "uid",
+	.size = sizeof(uint32_t),
+	.print = uid_print,
+	.same32 = true,
+};
 /* getgroups, setgroups: a list longer than the kernel takes prints as its address */
-const struct sr_kind sr_kind_gid_list = { .name = "gid_list",
-					  .size = sizeof(uint32_t),
-					  .print = uid_print,
-					  .max_elems = NGROUPS_MAX };
+const struct sr_kind sr_kind_gid_list = {
+	.name = "gid_list",
+	.size = sizeof(uint32_t),
+	.print = uid_print,
+	.max_elems = NGROUPS_MAX,
+	.same32 = true,
+};
+
+/*
+ * An ia32 task's 64-bit offset in two registers, argument @argi and the next
+ * (a SKIP): low half first (pread64, preadv), or high half first (_llseek).
+ */
+static void off_lo_hi_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	uint64_t lo = (uint32_t)c->args[argi], hi = (uint32_t)c->args[(argi + 1) % SR_NARGS];
+
+	pr_d(f, (int64_t)(hi << 32 | lo));
+}
+
+static void off_hi_lo_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	uint64_t hi = (uint32_t)c->args[argi], lo = (uint32_t)c->args[(argi + 1) % SR_NARGS];
+
+	pr_d(f, (int64_t)(hi << 32 | lo));
+}
+
+const struct sr_decoder sr_dec_off_lo_hi = { .name = "off_lo_hi", .print = off_lo_hi_print };
+const struct sr_decoder sr_dec_off_hi_lo = { .name = "off_hi_lo", .print = off_hi_lo_print };

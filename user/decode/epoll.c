@@ -28,6 +28,7 @@ static void epoll_event_print(struct sr_fmt *f, const struct sr_call *c, int arg
 
 const struct sr_kind sr_kind_epoll_event = {
 	.name = "epoll_event",
+	.same32 = true, /* fixed-width fields */
 	.size = sizeof(struct epoll_event),
 	.print = epoll_event_print,
 };
@@ -48,6 +49,7 @@ static void epoll_ctl_event_print(struct sr_fmt *f, const struct sr_call *c, int
 
 const struct sr_kind sr_kind_epoll_ctl_event = {
 	.name = "epoll_ctl_event",
+	.same32 = true, /* fixed-width fields */
 	.size = sizeof(struct epoll_event),
 	.print = epoll_ctl_event_print,
 };

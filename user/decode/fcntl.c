@@ -61,7 +61,8 @@ static void fcntl_print_ptr(struct sr_fmt *f, const struct sr_call *c, bool at_e
 	const struct sr_blob *b = at_exit ? c->out[2] : c->in[2];
 	const uint8_t *p = blob_get(b, lock ? sizeof(struct flock) : sizeof(struct f_owner_ex));
 
-	if (!c->args[2] || !p || (at_exit && c->ret < 0)) {
+	/* an ia32 task's struct flock (or flock64, packed) is not decoded yet */
+	if (!c->args[2] || !p || (at_exit && c->ret < 0) || (lock && c->ent->ia32)) {
 		fmt_ptr(f, c->args[2]);
 		return;
 	}
@@ -260,4 +261,5 @@ const struct sr_scdec sr_scdec_fcntl = {
 	.ret = fcntl_ret,
 	.ret_suffix = fcntl_ret_suffix,
 	.plan = fcntl_plan,
+	.same32 = true, /* but for the lock structs, shown as addresses */
 };

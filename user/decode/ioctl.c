@@ -225,11 +225,37 @@ static struct sr_ioc ioc_lookup(uint32_t code)
  * The row of the call's request; a struct whose entry copy strace would not
  * decode (struct sr_ioc_struct.valid) prints in hex at exit instead.
  */
+/*
+ * Does an ia32 task's argument of kind @arg have the layout x86_64's has?
+ * Values, and pointers to ints, chars, u64s and the terminal structs do;
+ * a long and the structs (some hold a long or a pointer) are not decoded yet.
+ */
+static bool ioa_same32(enum sr_ioc_arg arg)
+{
+	switch (arg) {
+	case IOA_LONG:
+	case IOA_ULONG:
+	case IOA_STRUCT:
+	case IOA_FIELDS:
+	case IOA_INOUT:
+	case IOA_RAND_POOL:
+		return false;
+	default:
+		return true;
+	}
+}
+
 static struct sr_ioc ioc_row(const struct sr_call *c)
 {
 	struct sr_ioc d = ioc_lookup((uint32_t)c->args[1]);
 	const struct sr_ioc_struct *st = d.aux;
 	const struct sr_blob *b = c->in[2];
+
+	if (c->ent->ia32 && !ioa_same32(d.arg)) {
+		d.arg = IOA_PTR;
+		d.at_exit = false;
+		return d;
+	}
 
 	if (d.arg != IOA_STRUCT || !st->valid)
 		return d;
@@ -601,6 +627,7 @@ const struct sr_decoder sr_dec_ioctl_arg = {
 	.at_exit = true,
 	.plan = ioctl_arg_plan,
 	.print = ioctl_arg_print,
+	.same32 = true, /* ioc_row() shows the other layouts as addresses */
 };
 
 const struct sr_scdec sr_scdec_ioctl = {
@@ -609,4 +636,5 @@ const struct sr_scdec sr_scdec_ioctl = {
 	.enter = ioctl_enter,
 	.exit = ioctl_exit,
 	.ret_suffix = ioctl_ret_suffix,
+	.same32 = true, /* ioc_row() shows the other layouts as addresses */
 };

@@ -22,6 +22,7 @@ static void sembuf_print(struct sr_fmt *f, const struct sr_call *c, int argi, co
 
 const struct sr_kind sr_kind_sembuf = {
 	.name = "sembuf",
+	.same32 = true, /* fixed-width fields */
 	.size = sizeof(struct sembuf),
 	.max = 0,
 	.print = sembuf_print,

@@ -10,6 +10,7 @@
 SR_KIND(stat)
 SR_KIND(statx)
 SR_KIND(statfs)
+SR_KIND(stat64)
 SR_DECODER(statx_flags)
 /* open.c: open's flags and mode, openat2 */
 SR_KIND(open_how)
@@ -36,6 +37,12 @@ SR_DECODER(xattr_value_in)
 SR_DECODER(xattr_value_out)
 SR_DECODER(xattr_list)
 
+/* ldt.c: set_thread_area */
+SR_KIND(user_desc)
+SR_SCDEC(set_thread_area)
+/* desc.c: ia32 tasks' 64-bit offsets in two registers */
+SR_DECODER(off_lo_hi)
+SR_DECODER(off_hi_lo)
 /* desc.c: pointed-to descriptor pairs, offsets, ids */
 SR_KIND(int_pair)
 SR_KIND(loff)
@@ -90,6 +97,7 @@ SR_DECODER(sockopt_val_out)
 
 /* mmap.c: mappings */
 SR_DECODER(mmap_flags)
+SR_DECODER(mmap_4koff)
 SR_DECODER(mremap_addr)
 SR_DECODER(mincore_vec)
 
@@ -137,6 +145,7 @@ SR_KIND(page_status)
 
 /* resource.c: resource limits and usage */
 SR_KIND(rlimit)
+SR_KIND(rlimit64)
 SR_KIND(rusage)
 SR_KIND(wait_rusage)
 SR_KIND(tms)

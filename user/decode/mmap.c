@@ -37,6 +37,22 @@ const struct sr_decoder sr_dec_mmap_flags = {
 	.print = mmap_flags_print,
 };
 
+/*
+ * mmap2's offset (i386): in 4096-byte units whatever the page size (the
+ * kernel's sys_mmap_pgoff), printed in bytes as strace does.
+ */
+#define SR_MMAP2_SHIFT 12
+
+static void mmap_4koff_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	pr_x(f, (uint64_t)(uint32_t)c->args[argi] << SR_MMAP2_SHIFT);
+}
+
+const struct sr_decoder sr_dec_mmap_4koff = {
+	.name = "mmap_4koff",
+	.print = mmap_4koff_print,
+};
+
 /* mremap's new_address only counts with both MREMAP_MAYMOVE and MREMAP_FIXED. */
 static bool mremap_addr_present(const struct sr_call *c, int argi)
 {

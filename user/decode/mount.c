@@ -85,6 +85,7 @@ _Static_assert(sizeof(struct mount_attr) == MOUNT_ATTR_SIZE_VER0, "mount_attr");
 
 const struct sr_kind sr_kind_mount_attr = {
 	.name = "mount_attr",
+	.same32 = true, /* fixed-width fields */
 	.size = 0,
 	.max = SR_BLOB_MAX, /* a larger struct's tail too, when not all zero */
 	.print = mount_attr_print,

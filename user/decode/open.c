@@ -50,6 +50,7 @@ static void open_how_print(struct sr_fmt *f, const struct sr_call *c, int argi, 
 
 const struct sr_kind sr_kind_open_how = {
 	.name = "open_how",
+	.same32 = true, /* fixed-width fields */
 	.size = 0,
 	.max = SR_BLOB_MAX, /* a larger struct's tail too, when not all zero */
 	.print = open_how_print,

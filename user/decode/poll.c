@@ -38,6 +38,7 @@ static void pollfd_fds(const struct sr_call *c, int argi, const void *data, size
 
 const struct sr_kind sr_kind_pollfd = {
 	.name = "pollfd",
+	.same32 = true, /* fixed-width fields */
 	.size = sizeof(struct pollfd),
 	.print = pollfd_print,
 	.fds = pollfd_fds,

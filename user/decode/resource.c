@@ -16,13 +16,16 @@ _Static_assert(offsetof(struct rlimit, rlim_max) == offsetof(struct rlimit64, rl
 	       "rlimit layout");
 _Static_assert(sizeof(struct rusage) <= SR_BLOB_MAX, "rusage is captured whole");
 
-/* rlim_t: RLIM64_INFINITY, multiples of 1024 as strace's "N*1024", else the number. */
-static void fmt_rlim(struct sr_fmt *f, uint64_t v)
+/*
+ * rlim_t: RLIM64_INFINITY (an ia32 task's 32-bit rlim_t: RLIM_INFINITY),
+ * multiples of 1024 as strace's "N*1024", else the number.
+ */
+static void fmt_rlim_as(struct sr_fmt *f, uint64_t v, uint64_t inf, const char *inf_name)
 {
 	char buf[32];
 
-	if (v == RLIM64_INFINITY) {
-		pr_sym_fmt(f, "RLIM64_INFINITY", v, SR_NUM_U);
+	if (v == inf) {
+		pr_sym_fmt(f, inf_name, v, SR_NUM_U);
 	} else if (v > 1024 && v % 1024 == 0) {
 		/* an expression strace writes for the value; the backend keeps @v */
 		snprintf(buf, sizeof(buf), "%llu*1024", (unsigned long long)(v / 1024));
@@ -31,6 +34,33 @@ static void fmt_rlim(struct sr_fmt *f, uint64_t v)
 		pr_u(f, v);
 	}
 }
+
+static void fmt_rlim(struct sr_fmt *f, uint64_t v)
+{
+	fmt_rlim_as(f, v, RLIM64_INFINITY, "RLIM64_INFINITY");
+}
+
+/* An ia32 task's struct rlimit: two u32, all ones is infinity. */
+static void rlimit32_print(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
+			   size_t len)
+{
+	(void)c;
+	(void)argi;
+	(void)len;
+	pr_struct_begin(f);
+	pr_field(f, "rlim_cur");
+	fmt_rlim_as(f, get32(data, 0), UINT32_MAX, "RLIM_INFINITY");
+	pr_field(f, "rlim_max");
+	fmt_rlim_as(f, get32(data, sizeof(uint32_t)), UINT32_MAX, "RLIM_INFINITY");
+	pr_struct_end(f);
+}
+
+static const struct sr_kind sr_kind_rlimit32 = {
+	.name = "rlimit32",
+	.size = 2 * sizeof(uint32_t),
+	.print = rlimit32_print,
+	.same32 = true, /* an ia32 layout already */
+};
 
 static void rlimit_print(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
 			 size_t len)
@@ -54,6 +84,15 @@ const struct sr_kind sr_kind_rlimit = {
 	.size = sizeof(struct rlimit64),
 	.max = 0,
 	.print = rlimit_print,
+	.kind32 = &sr_kind_rlimit32,
+};
+
+/* prlimit64's struct rlimit64: the same for ia32 tasks. */
+const struct sr_kind sr_kind_rlimit64 = {
+	.name = "rlimit64",
+	.size = sizeof(struct rlimit64),
+	.print = rlimit_print,
+	.same32 = true, /* fixed-width fields */
 };
 
 static void fmt_timeval(struct sr_fmt *f, const struct __kernel_old_timeval *tv)

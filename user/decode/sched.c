@@ -28,6 +28,7 @@ static void sched_param_print(struct sr_fmt *f, const struct sr_call *c, int arg
 
 const struct sr_kind sr_kind_sched_param = {
 	.name = "sched_param",
+	.same32 = true, /* fixed-width fields */
 	.size = sizeof(struct sched_param),
 	.max = 0,
 	.print = sched_param_print,
@@ -158,6 +159,7 @@ static void sched_attr_print(struct sr_fmt *f, const struct sr_call *c, int argi
 
 const struct sr_kind sr_kind_sched_attr = {
 	.name = "sched_attr",
+	.same32 = true, /* fixed-width fields */
 	.size = sizeof(struct sched_attr),
 	.max = 0,
 	.print = sched_attr_print,

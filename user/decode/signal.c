@@ -420,15 +420,70 @@ static void siginfo_fds(const struct sr_call *c, int argi, const void *data, siz
 		fn(ctx, (int32_t)get32(p, SI_FD));
 }
 
+/*
+ * An ia32 task's struct sigaction (the kernel's struct compat_sigaction):
+ * handler, flags and restorer of 32 bits, then the mask's 64 bits as two
+ * u32, the same bytes on a little-endian machine.
+ */
+struct sr_ksigaction32 {
+	uint32_t handler;
+	uint32_t flags;
+	uint32_t restorer;
+	uint8_t mask[SR_NSIG_BYTES];
+};
+
+static void sigaction32_print(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
+			      size_t len)
+{
+	struct sr_ksigaction32 sa32;
+	struct sr_ksigaction sa;
+
+	memcpy(&sa32, data, sizeof(sa32));
+	sa.handler = sa32.handler;
+	sa.flags = sa32.flags;
+	sa.restorer = sa32.restorer;
+	memcpy(&sa.mask, sa32.mask, sizeof(sa.mask));
+	sigaction_print(f, c, argi, &sa, sizeof(sa));
+}
+
+static const struct sr_kind sr_kind_sigaction32 = {
+	.name = "sigaction32",
+	.size = sizeof(struct sr_ksigaction32),
+	.print = sigaction32_print,
+	.same32 = true, /* an ia32 layout already */
+};
+
+/* An ia32 task's stack_t: ss_sp, ss_flags and ss_size of 32 bits each. */
+static void stack_t32_print(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
+			    size_t len)
+{
+	stack_t ss = {
+		.ss_sp = (void *)(uintptr_t)get32(data, 0),
+		.ss_flags = (int32_t)get32(data, sizeof(uint32_t)),
+		.ss_size = get32(data, 2 * sizeof(uint32_t)),
+	};
+
+	stack_t_print(f, c, argi, &ss, sizeof(ss));
+}
+
+static const struct sr_kind sr_kind_stack_t32 = {
+	.name = "stack_t32",
+	.size = 3 * sizeof(uint32_t),
+	.print = stack_t32_print,
+	.same32 = true, /* an ia32 layout already */
+};
+
 const struct sr_kind sr_kind_sigaction = {
 	.name = "sigaction",
 	.size = sizeof(struct sr_ksigaction),
 	.max = 0,
 	.print = sigaction_print,
+	.kind32 = &sr_kind_sigaction32,
 };
 /* Only the first 8 bytes are ever shown; the kernel rejects other sizes. */
 const struct sr_kind sr_kind_sigset = {
 	.name = "sigset",
+	.same32 = true, /* fixed-width fields */
 	.size = 0,
 	.max = SR_NSIG_BYTES,
 	.print = sigset_print,
@@ -444,6 +499,7 @@ const struct sr_kind sr_kind_stack_t = {
 	.size = sizeof(stack_t),
 	.max = 0,
 	.print = stack_t_print,
+	.kind32 = &sr_kind_stack_t32,
 };
 const struct sr_kind sr_kind_siginfo = {
 	.name = "siginfo",

@@ -321,6 +321,7 @@ static void sockaddr_print(struct sr_fmt *f, const struct sr_call *c, int argi, 
 
 const struct sr_kind sr_kind_sockaddr = {
 	.name = "sockaddr",
+	.same32 = true, /* fixed-width fields */
 	.size = 0,
 	.max = sizeof(struct sockaddr_storage),
 	.page_part = true,
@@ -360,6 +361,7 @@ static void socklen_print(struct sr_fmt *f, const struct sr_call *c, int argi, c
 
 const struct sr_kind sr_kind_socklen = {
 	.name = "socklen",
+	.same32 = true, /* fixed-width fields */
 	.size = sizeof(socklen_t),
 	.max = 0,
 	.print = socklen_print,

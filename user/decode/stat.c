@@ -79,6 +79,66 @@ const struct sr_kind sr_kind_stat = {
 	.print = stat_print,
 };
 
+/*
+ * struct stat64 as an ia32 task's stat64, lstat64, fstat64 and fstatat64
+ * fill it: <asm/stat.h>'s i386 declaration with its widths (a long is 32
+ * bits, a long long 4-byte aligned), as the kernel's cp_new_stat64() writes it.
+ */
+struct sr_stat64_i386 {
+	uint64_t st_dev;
+	uint8_t pad0[4];
+	uint32_t st_ino32;
+	uint32_t st_mode;
+	uint32_t st_nlink;
+	uint32_t st_uid;
+	uint32_t st_gid;
+	uint64_t st_rdev;
+	uint8_t pad3[4];
+	int64_t st_size;
+	uint32_t st_blksize;
+	uint64_t st_blocks;
+	uint32_t st_atime_, st_atime_nsec;
+	uint32_t st_mtime_, st_mtime_nsec;
+	uint32_t st_ctime_, st_ctime_nsec;
+	uint64_t st_ino;
+} __attribute__((packed));
+
+_Static_assert(sizeof(struct sr_stat64_i386) == 96, "i386 struct stat64");
+
+/* An ia32 struct stat64 printed as the native struct stat it holds. */
+static void stat64_print(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
+			 size_t len)
+{
+	struct sr_stat64_i386 s;
+	struct stat st = {};
+
+	memcpy(&s, data, sizeof(s) < len ? sizeof(s) : len);
+	st.st_dev = s.st_dev;
+	st.st_ino = s.st_ino;
+	st.st_mode = s.st_mode;
+	st.st_nlink = s.st_nlink;
+	st.st_uid = s.st_uid;
+	st.st_gid = s.st_gid;
+	st.st_rdev = s.st_rdev;
+	st.st_size = s.st_size;
+	st.st_blksize = s.st_blksize;
+	st.st_blocks = s.st_blocks;
+	st.st_atime = s.st_atime_;
+	st.st_atime_nsec = s.st_atime_nsec;
+	st.st_mtime = s.st_mtime_;
+	st.st_mtime_nsec = s.st_mtime_nsec;
+	st.st_ctime = s.st_ctime_;
+	st.st_ctime_nsec = s.st_ctime_nsec;
+	stat_print(f, c, argi, &st, sizeof(st));
+}
+
+const struct sr_kind sr_kind_stat64 = {
+	.name = "stat64",
+	.size = sizeof(struct sr_stat64_i386),
+	.print = stat64_print,
+	.same32 = true, /* an ia32 layout already */
+};
+
 /* "stx_atime={tv_sec=S, tv_nsec=N} /\* date *\/" when @bit is in the mask. */
 static void statx_time(struct sr_fmt *f, const struct statx *stx, uint32_t bit, const char *name,
 		       const struct statx_timestamp *t)
@@ -160,6 +220,7 @@ static void statx_print(struct sr_fmt *f, const struct sr_call *c, int argi, con
 
 const struct sr_kind sr_kind_statx = {
 	.name = "statx",
+	.same32 = true, /* fixed-width fields */
 	.size = sizeof(struct statx),
 	.max = 0,
 	.print = statx_print,

@@ -48,6 +48,7 @@ static void utsname_print(struct sr_fmt *f, const struct sr_call *c, int argi, c
 
 const struct sr_kind sr_kind_utsname = {
 	.name = "utsname",
+	.same32 = true, /* fixed-width fields */
 	.size = sizeof(struct new_utsname),
 	.max = 0,
 	.print = utsname_print,

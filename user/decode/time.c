@@ -21,6 +21,14 @@ struct sr_ts {
 	int64_t frac;
 };
 
+/*
+ * ia32 tasks' layouts of the time structs below (struct old_timespec32,
+ * old_timeval32 and the structs made of them): the same fields, each 32
+ * bits. Defined at the end of this file.
+ */
+static const struct sr_kind sr_kind_timespec32, sr_kind_timeval32, sr_kind_itimerval32,
+	sr_kind_itimerspec32, sr_kind_timespec_pair32, sr_kind_timeval_pair32;
+
 _Static_assert(sizeof(struct sr_ts) == sizeof(struct __kernel_timespec), "timespec layout");
 _Static_assert(sizeof(struct sr_ts) == sizeof(struct __kernel_old_timeval), "timeval layout");
 _Static_assert(offsetof(struct sr_ts, frac) == offsetof(struct __kernel_timespec, tv_nsec),
@@ -123,6 +131,7 @@ const struct sr_kind sr_kind_timespec = {
 	.size = sizeof(struct __kernel_timespec),
 	.max = 0,
 	.print = timespec_print,
+	.kind32 = &sr_kind_timespec32,
 };
 
 /* Restart codes: the sleep was interrupted and will be restarted. */
@@ -187,6 +196,7 @@ const struct sr_kind sr_kind_timeval = {
 	.size = sizeof(struct __kernel_old_timeval),
 	.max = 0,
 	.print = timeval_print,
+	.kind32 = &sr_kind_timeval32,
 };
 
 static void timezone_print(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
@@ -232,6 +242,7 @@ const struct sr_kind sr_kind_itimerval = {
 	.size = sizeof(struct __kernel_old_itimerval),
 	.max = 0,
 	.print = itimerval_print,
+	.kind32 = &sr_kind_itimerval32,
 };
 
 static void itimerspec_print(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
@@ -255,6 +266,7 @@ const struct sr_kind sr_kind_itimerspec = {
 	.size = sizeof(struct __kernel_itimerspec),
 	.max = 0,
 	.print = itimerspec_print,
+	.kind32 = &sr_kind_itimerspec32,
 };
 
 /*
@@ -300,6 +312,7 @@ const struct sr_kind sr_kind_timespec_pair = {
 	.size = 2 * sizeof(struct __kernel_timespec),
 	.max = 0,
 	.print = timespec_pair_print,
+	.kind32 = &sr_kind_timespec_pair32,
 };
 
 static void timeval_pair_print(struct sr_fmt *f, const struct sr_call *c, int argi,
@@ -327,6 +340,7 @@ const struct sr_kind sr_kind_timeval_pair = {
 	.size = 2 * sizeof(struct __kernel_old_timeval),
 	.max = 0,
 	.print = timeval_pair_print,
+	.kind32 = &sr_kind_timeval_pair32,
 };
 
 /* The fields only some notification methods use. */
@@ -465,3 +479,40 @@ const struct sr_kind sr_kind_utimbuf = {
 	.max = 0,
 	.print = utimbuf_print,
 };
+
+/* Time structs of an ia32 task: up to four 32-bit fields, as wide as the native kind's. */
+#define SR_WIDE_MAX 4
+
+/* Print ia32 struct @data (@len bytes) through native kind @k, each field sign-extended. */
+static void widen_print(const struct sr_kind *k, struct sr_fmt *f, const struct sr_call *c,
+			int argi, const void *data, size_t len)
+{
+	int64_t v[SR_WIDE_MAX] = { 0 };
+	size_t i, n = k->size / sizeof(v[0]);
+
+	for (i = 0; i < n && i < SR_WIDE_MAX && (i + 1) * sizeof(int32_t) <= len; i++)
+		v[i] = (int32_t)get32(data, i * sizeof(int32_t));
+	k->print(f, c, argi, v, n * sizeof(v[0]));
+}
+
+/* The ia32 kind of native kind @nm, whose fields (@bytes in all) are all 64-bit. */
+#define SR_KIND_WIDE32(nm, bytes)                                                      \
+	_Static_assert((bytes) <= sizeof(int64_t) * SR_WIDE_MAX, #nm);                 \
+	static void nm##32_print(struct sr_fmt * f, const struct sr_call *c, int argi, \
+				 const void *data, size_t len)                         \
+	{                                                                              \
+		widen_print(&sr_kind_##nm, f, c, argi, data, len);                     \
+	}                                                                              \
+	static const struct sr_kind sr_kind_##nm##32 = {                               \
+		.name = #nm "32",                                                      \
+		.size = (bytes) / 2,                                                   \
+		.print = nm##32_print,                                                 \
+		.same32 = true,                                                        \
+	};
+
+SR_KIND_WIDE32(timespec, sizeof(struct __kernel_timespec))
+SR_KIND_WIDE32(timeval, sizeof(struct __kernel_old_timeval))
+SR_KIND_WIDE32(itimerval, sizeof(struct __kernel_old_itimerval))
+SR_KIND_WIDE32(itimerspec, sizeof(struct __kernel_itimerspec))
+SR_KIND_WIDE32(timespec_pair, 2 * sizeof(struct __kernel_timespec))
+SR_KIND_WIDE32(timeval_pair, 2 * sizeof(struct __kernel_old_timeval))

@@ -150,12 +150,21 @@ static void format_envp(struct sr_fmt *f, const struct sr_call *c, int i)
 	pr_comment(f, note);
 }
 
-/* struct iovec[]: the array blob, then one blob per buffer. */
+/* Field @k (0 base, 1 len) of iovec @n in @v: an ia32 task's are two u32. */
+static uint64_t iov_field(const struct sr_call *c, const void *v, size_t n, int k)
+{
+	if (c->ent->ia32)
+		return get32(v, (2 * n + k) * sizeof(uint32_t));
+	return get64(v, (2 * n + k) * sizeof(uint64_t));
+}
+
+/* struct iovec[] (an ia32 task's struct compat_iovec[]): the array blob, then one blob per buffer. */
 static void format_iov(struct sr_fmt *f, const struct sr_call *c, int i, bool at_exit)
 {
 	const struct sr_blob *arr = call__blob(c, i, at_exit), *b;
+	const size_t esz = c->ent->ia32 ? 2 * sizeof(uint32_t) : 2 * sizeof(uint64_t);
 	const uint8_t *end;
-	const uint64_t *v;
+	const void *v;
 	size_t n, count, max = fmt_strsize(f);
 	uint64_t left = at_exit && c->ret > 0 ? (uint64_t)c->ret : 0;
 	uint64_t want = syscalls__len_arg(c->ent, c->args, SR_L_IDX(c->ent->args[i].len));
@@ -169,14 +178,14 @@ static void format_iov(struct sr_fmt *f, const struct sr_call *c, int i, bool at
 	}
 	end = call__blob_end(c, arr);
 	v = blob_data(arr);
-	count = arr->len / 16;
-	if (fmt_array_wraps(f, c->args[i], want, 16) ||
+	count = arr->len / esz;
+	if (fmt_array_wraps(f, c->args[i], want, esz) ||
 	    (want && fmt_array_unread(f, arr, c->args[i], count)))
 		return;
 	b = arr;
 	pr_array_begin(f);
 	for (n = 0; n < count; n++) {
-		uint64_t base = v[2 * n], len = v[2 * n + 1];
+		uint64_t base = iov_field(c, v, n, 0), len = iov_field(c, v, n, 1);
 		bool have = at_exit ? left > 0 : true;
 
 		if (addrs) {
@@ -216,7 +225,7 @@ static void format_iov(struct sr_fmt *f, const struct sr_call *c, int i, bool at
 		left = left > len ? left - len : 0;
 	}
 	if (n == count && want > count && (arr->flags & SR_BF_PART))
-		fmt_more_unread(f, c->args[i] + count * 16);
+		fmt_more_unread(f, c->args[i] + count * esz);
 	else if (n == count && want > count)
 		pr_more(f);
 	pr_array_end(f);
@@ -236,7 +245,8 @@ void args__value(struct sr_fmt *f, const struct sr_call *c, int i)
 		break;
 	case SR_T_LONG:
 	case SR_T_OFF:
-		pr_d(f, (int64_t)v);
+		/* an ia32 task's long is its register's 32 bits */
+		pr_d(f, c->ent->ia32 ? (int32_t)v : (int64_t)v);
 		break;
 	case SR_T_ULONG:
 	case SR_T_SIZE:

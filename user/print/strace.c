@@ -270,8 +270,8 @@ static void leader(struct sr_strace_sink *k, const struct sr_task_info *t, uint6
 	struct task_last w = { .nr = c->nr, .ip = c->ip };
 
 	if (k->opts && (k->opts->print_nr || k->opts->print_ip)) {
-		/* an ia32 task's calls print by the i386 table's raw entries */
-		w.ia32 = c->ent == syscalls__get_compat(c->nr);
+		/* an ia32 task's calls print by the i386 table's entries */
+		w.ia32 = c->ent->ia32;
 		remember(k, t, &w);
 	}
 	leader_at(k, t, ts, &w);

@@ -16,6 +16,12 @@
 #include "table/plan.h"
 #include "table/syscalls.h"
 
+/* Bytes of one struct iovec of @e's task: an ia32 task's struct compat_iovec is two u32. */
+static uint16_t iov_size(const struct sr_sysent *e)
+{
+	return e->ia32 ? 2 * sizeof(uint32_t) : sizeof(struct iovec);
+}
+
 /* Capture cap for strings and buffers shown with -s N. */
 static uint16_t str_cap(const struct sr_opts *o, int extra)
 {
@@ -151,12 +157,14 @@ static void plan_arg(const struct sr_sysent *e, int i, const struct sr_opts *o,
 		/* after a successful execve, a retry reads the new image's copy */
 		pa->when = SR_CAP_ENTER | SR_CAP_RETRY;
 		pa->how = SR_HOW_STRV;
+		pa->elem = e->ia32 ? sizeof(uint32_t) : 0; /* pointer width */
 		pa->cap = str_cap(o, 2);
 		break;
 	case SR_T_ENVP:
 		pa->when = SR_CAP_ENTER;
 		pa->how = !opts__abbrev(o, e->nr) || o->capture_env ? SR_HOW_STRV :
 								      SR_HOW_STRV_COUNT;
+		pa->elem = e->ia32 ? sizeof(uint32_t) : 0;
 		pa->cap = str_cap(o, 2);
 		/* --record: whole variables, for sysray diff */
 		if (o->capture_env && pa->cap < 514)
@@ -168,10 +176,10 @@ static void plan_arg(const struct sr_sysent *e, int i, const struct sr_opts *o,
 			pa->when = SR_CAP_ENTER | SR_CAP_RETRY | SR_CAP_PART;
 			pa->how = SR_HOW_BUF;
 			plan_len(e, pa, a->len);
-			pa->elem = sizeof(struct iovec);
-			pa->cap = str_cap(o, 1) * sizeof(struct iovec) > SR_BLOB_MAX ?
+			pa->elem = iov_size(e);
+			pa->cap = str_cap(o, 1) * iov_size(e) > SR_BLOB_MAX ?
 					  SR_BLOB_MAX :
-					  str_cap(o, 1) * sizeof(struct iovec);
+					  str_cap(o, 1) * iov_size(e);
 			break;
 		}
 		/* fall through */
@@ -184,7 +192,7 @@ static void plan_arg(const struct sr_sysent *e, int i, const struct sr_opts *o,
 		pa->how = SR_HOW_IOV;
 		pa->len_src = SR_LEN_ARG;
 		pa->len_arg = SR_L_IDX(a->len);
-		pa->elem = sizeof(struct iovec);
+		pa->elem = iov_size(e);
 		pa->cap = str_cap(o, 0);
 		break;
 	case SR_T_CUSTOM:
@@ -348,17 +356,33 @@ static bool catch_all_traced(const struct sr_opts *o)
 	return false;
 }
 
-/* i386 syscall @nr is selected with its x86_64 namesake (all are without -e trace=). */
+/* Is i386 syscall @nr selected (all are without -e trace=)? */
 static bool compat_traced(const struct sr_opts *o, uint32_t nr)
 {
-	const struct sr_sysent *e;
-
 	if (!o->trace_set)
 		return true;
 	if (nr >= SR_NR_MAX)
 		return catch_all_traced(o);
-	e = syscalls__by_name(syscalls__get_compat(nr)->name);
-	return e && traced(o, e->nr);
+	return selected(o->trace_sel32, nr);
+}
+
+/*
+ * The plan of i386 syscall @nr (SR_NR_MAX: the numbers out of range) for an
+ * ia32 task: what its entry's arguments read, 4-byte pointers and all. -P
+ * and --trace-fds do not select ia32 calls (their fds teach the fd tables
+ * nothing), so these see none; nor do they describe fds (-y).
+ */
+static void plan_ia32(const struct sr_opts *o, uint32_t nr, struct sr_plan *p)
+{
+	if (nr < SR_NR_MAX) {
+		plan__syscall(syscalls__get_compat(nr), o, p);
+		p->flags &= ~(SR_PLAN_FDI_RET | SR_PLAN_FDI_ARG0 | SR_PLAN_FDI_PAIR);
+	} else {
+		memset(p, 0, sizeof(*p));
+		p->nargs = SR_NARGS;
+	}
+	if (compat_traced(o, nr) && may_touch_files(o, NULL))
+		p->flags |= SR_PLAN_TRACED;
 }
 
 /* The plan of native number @nr, or of the numbers out of range (SR_PLAN_OOB). */
@@ -382,20 +406,20 @@ static void plan_native(const struct sr_opts *o, uint32_t nr, struct sr_plan *p)
 		if (fd_tables(o) && syscalls__changes_fds(e))
 			p->flags |= SR_PLAN_TRACK;
 	}
-	if (compat_traced(o, nr) && may_touch_files(o, NULL))
-		p->flags |= SR_PLAN_COMPAT;
 }
 
 void plan__build(const struct sr_opts *o, struct sr_plans *out)
 {
 	uint32_t nr;
 
-	for (nr = 0; nr <= SR_PLAN_OOB; nr++)
+	/* SR_NR_MAX: the numbers out of range, at SR_PLAN_OOB and SR_PLAN_IA32_OOB */
+	for (nr = 0; nr <= SR_NR_MAX; nr++) {
 		plan_native(o, nr, &out->plan[nr]);
-	/* every ia32 call: arguments raw, nothing captured */
-	memset(&out->plan[SR_PLAN_IA32], 0, sizeof(out->plan[SR_PLAN_IA32]));
-	out->plan[SR_PLAN_IA32].flags = may_touch_files(o, NULL) ? SR_PLAN_TRACED : 0;
-	out->plan[SR_PLAN_IA32].nargs = SR_NARGS;
+		plan_ia32(o, nr, &out->plan[SR_PLAN_IA32 + nr]);
+		/* the native plan of the same number sends the hooks on to it */
+		if (out->plan[SR_PLAN_IA32 + nr].flags & SR_PLAN_TRACED)
+			out->plan[nr].flags |= SR_PLAN_COMPAT;
+	}
 	out->status = plan__kernel_status(o);
 	/* what ioctl arguments point to, when ioctl is traced */
 	out->n_ioc_refs = 0;

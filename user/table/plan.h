@@ -15,11 +15,7 @@
 struct sr_sysent;
 struct sr_opts;
 
-/* Plans by key of the plans map: native numbers, then two more. */
-#define SR_PLAN_OOB   SR_NR_MAX /* every number out of range (x32 calls, -1) */
-#define SR_PLAN_IA32  (SR_NR_MAX + 1) /* every call of an ia32 task */
-#define SR_PLAN_COUNT (SR_NR_MAX + 2)
-
+/* Plans by key of the plans map (SR_PLAN_KEY, SR_PLAN_KEY32 in sysray/abi.h). */
 struct sr_plans {
 	struct sr_plan plan[SR_PLAN_COUNT];
 	uint32_t status; /* SR_STATUS_* the kernel filters on (-z, -Z), or 0 */

@@ -11,6 +11,7 @@
 #define SYSRAY_SYSCALLS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <linux/types.h>
 
@@ -224,6 +225,12 @@ struct sr_sysent {
 	 */
 	const char *argnames[SR_NARGS];
 	bool unnamed; /* nor a name: a number this build does not know, "syscall_0x1c3" */
+	/*
+	 * An ia32 task's call (syscalls__get_compat): arguments are 32-bit
+	 * registers (a long is sign-extended from 32 bits), pointers and
+	 * iovecs 4 bytes wide.
+	 */
+	bool ia32;
 };
 
 /**
@@ -246,8 +253,11 @@ int syscalls__init(void);
 const struct sr_sysent *syscalls__get(int nr);
 
 /**
- * syscalls__get_compat() - a raw entry for i386 syscall @nr of an ia32 task
- * (its name from the i386 table). Never NULL.
+ * syscalls__get_compat() - the entry for i386 syscall @nr of an ia32 task:
+ * its name from the i386 table, its arguments from its row in
+ * include/sysray/syscalls32.def or its x86_64 twin's, each argument whose
+ * ia32 layout sysray does not know shown as an address (table/compat.c).
+ * Never NULL.
  */
 const struct sr_sysent *syscalls__get_compat(int nr);
 
@@ -262,6 +272,27 @@ const struct sr_sysent *syscalls__undecoded(int nr);
  * which the next lookup of another such number overwrites? Copy it to keep it.
  */
 bool syscalls__is_transient(const struct sr_sysent *e);
+
+/** syscalls__row_named() - the row of syscalls.def named @name, as written, or NULL. */
+const struct sr_sysent *syscalls__row_named(const char *name);
+
+/* syscalls__finish() - set @e's split from its argument types (table/ only). */
+void syscalls__finish(struct sr_sysent *e);
+
+/* syscalls__make_raw() - @e: syscall @nr with six hex arguments, named "syscall_0x..." in @namebuf. */
+void syscalls__make_raw(struct sr_sysent *e, int nr, char *namebuf, size_t len);
+
+/*
+ * syscalls32__fill() - turn raw ia32 entry @e into i386 syscall @name's:
+ * its syscalls32.def row, or its x86_64 twin's adapted (table/compat.c).
+ */
+void syscalls32__fill(struct sr_sysent *e, const char *name);
+
+/*
+ * syscalls32__line() - the i386 name of line @i of syscalls32.def (its
+ * x86_64 twin's in @twin, or NULL), or NULL past the last (for tests).
+ */
+const char *syscalls32__line(size_t i, const char **twin);
 
 /** syscalls__by_name() - the entry named @name, or NULL. */
 const struct sr_sysent *syscalls__by_name(const char *name);
