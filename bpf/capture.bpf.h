@@ -86,7 +86,8 @@ static __always_inline const struct sr_plan *plan_get(__u32 key)
 /* SR_HOW_INDIRECT: the pair is a struct sock_fprog (SR_LEN_FPROG). */
 #define CAP_FPROG (1ULL << 44)
 /* put_strv(), put_iov(): an ia32 task's array, of 4-byte pointers and lengths. */
-#define CAP_PTR32 (1ULL << 45)
+#define CAP_PTR32_SHIFT 43 /* CAP_PTR32 is 4 << CAP_PTR32_SHIFT */
+#define CAP_PTR32 (4ULL << CAP_PTR32_SHIFT)
 
 /* Is the user byte at @addr a NUL? */
 static __always_inline bool str_ends_at(__u64 addr)
@@ -745,9 +746,14 @@ __noinline __u32 capture_one(__u32 off, __u32 key, __u64 i, __u32 pass)
 		return off;
 	case SR_HOW_STRV:
 	case SR_HOW_STRV_COUNT:
+		/*
+		 * elem: 0, or 4 for an ia32 task's 4-byte pointers, which shifted
+		 * is CAP_PTR32: no branch, whose extra live value grows this
+		 * frame past the 512-byte chain (bpf/README.md)
+		 */
 		return put_strv(off, ptr,
 				CAP_PACK(pa->cap, i, pa->how, flags) | rf |
-					(pa->elem == 4 ? CAP_PTR32 : 0));
+					((__u64)(pa->elem & 4) << CAP_PTR32_SHIFT));
 	case SR_HOW_IOV:
 		return put_iov(off, ptr,
 			       (pa->when & SR_CAP_LEN32) ? (__u32)s->args[pa->len_arg & 7] :
