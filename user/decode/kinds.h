@@ -137,9 +137,10 @@ SR_KIND(rusage)
 SR_KIND(wait_rusage)
 SR_KIND(tms)
 
-/* sysinfo.c: uname, sysinfo */
+/* sysinfo.c: uname, sysinfo, sethostname's name */
 SR_KIND(utsname)
 SR_KIND(sysinfo)
+SR_DECODER(hostname)
 
 /* uring.c: io_uring_setup's parameters, io_uring_register's argument */
 SR_DECODER(uring_params)
