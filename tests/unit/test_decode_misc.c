@@ -194,10 +194,33 @@ static void quotactls(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/* syslog: the action's number and name whatever -X says, arguments by action (strace 6.1's syslog test). */
+static void syslogs(struct t_state *st)
+{
+	struct t_sink s;
+	uint64_t a[6] = { 0xbadc0ded00000009ULL, 0xfacefeeddeadbeefULL, (uint64_t)-1 };
+	struct t_blobspec out = { 1, "abc", 3, 0, 0 };
+
+	t_sink_open(&s);
+	CHECK_STR(st, t_line(&s, "syslog", a, NULL, 0, 115362, NULL, 0),
+		  "syslog(9 /* SYSLOG_ACTION_SIZE_UNREAD */) = 115362");
+	a[0] = 0xfeedbeef;
+	CHECK_STR(st, t_line(&s, "syslog", a, NULL, 0, -EINVAL, NULL, 0),
+		  "syslog(-17973521 /* SYSLOG_ACTION_??? */, 0xfacefeeddeadbeef, -1) = -1 EINVAL "
+		  "(Invalid argument)");
+	a[0] = 8;
+	a[2] = 8;
+	CHECK_STR(st, t_line(&s, "syslog", a, NULL, 0, -EPERM, NULL, 0),
+		  "syslog(8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, 0xfacefeeddeadbeef, 8 /* "
+		  "LOGLEVEL_DEBUG+1 */) = -1 EPERM (Operation not permitted)");
+	a[0] = 3;
+	a[2] = 64;
+	CHECK_STR(st, t_line(&s, "syslog", a, NULL, 0, 3, &out, 1),
+		  "syslog(3 /* SYSLOG_ACTION_READ_ALL */, \"abc\", 64) = 3");
+	t_sink_close(&s);
+}
+
 T_SUITE(decode_misc_tests) = {
-	T_CASE(key_serials),
-	T_CASE(mount_api_flags),
-	T_CASE(bounded_strings),
-	T_CASE(quotactls),
-	T_END,
+	T_CASE(key_serials), T_CASE(mount_api_flags), T_CASE(bounded_strings),
+	T_CASE(quotactls),   T_CASE(syslogs),	      T_END,
 };

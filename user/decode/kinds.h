@@ -115,6 +115,9 @@ SR_SCDEC(membarrier)
 SR_SCDEC(quotactl)
 SR_SCDEC(quotactl_fd)
 
+/* syslog.c: syslog */
+SR_SCDEC(syslog)
+
 /* fsconfig.c: fsconfig */
 SR_SCDEC(fsconfig)
 
