@@ -148,6 +148,8 @@ static void quotactls(struct t_state *st)
 	struct t_blobspec in[2] = { { 1, "/dev/bogus/", 12, 0, 0 }, { 3, info, 24, 0, 0 } };
 	uint32_t fmt = 2; /* QFMT_VFS_V0 */
 	struct t_blobspec out = { 3, &fmt, 4, 0, 0 };
+	uint32_t xflags = 0xdeadbeef;
+	struct t_blobspec xin[2] = { { 1, "/dev/bogus/", 12, 0, 0 }, { 3, &xflags, 4, 0, 0 } };
 	uint64_t fd[6] = { (uint64_t)-1, 0xdefaced80000401, (uint64_t)-2, 0x7fe99d846ffc };
 
 	t_sink_open(&s);
@@ -168,6 +170,13 @@ static void quotactls(struct t_state *st)
 	a[0] = 0x80000400; /* QCMD(Q_GETFMT, USRQUOTA): the format at exit */
 	CHECK_STR(st, t_line(&s, "quotactl", a, in, 1, 0, &out, 1),
 		  "quotactl(QCMD(Q_GETFMT, USRQUOTA), \"/dev/bogus/\", [QFMT_VFS_V0]) = 0");
+	/* XFS: Q_XQUOTAON's flags word (strace 6.1's quotactl-xfs line) */
+	a[0] = 0x580100; /* QCMD(Q_XQUOTAON, USRQUOTA) */
+	CHECK_STR(
+		st, t_line(&s, "quotactl", a, xin, 2, -ENOENT, NULL, 0),
+		"quotactl(QCMD(Q_XQUOTAON, USRQUOTA), \"/dev/bogus/\", [FS_QUOTA_UDQ_ACCT|"
+		"FS_QUOTA_UDQ_ENFD|FS_QUOTA_GDQ_ACCT|FS_QUOTA_GDQ_ENFD|FS_QUOTA_PDQ_ENFD|0xdeadbec0]) "
+		"= -1 ENOENT (No such file or directory)");
 	CHECK_STR(st, t_line(&s, "quotactl_fd", fd, NULL, 0, -EBADF, NULL, 0),
 		  "quotactl_fd(-1, QCMD(Q_GETFMT, GRPQUOTA), 0x7fe99d846ffc) = -1 EBADF (Bad file "
 		  "descriptor)");
@@ -185,10 +194,33 @@ static void quotactls(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/* syslog: the action's number and name whatever -X says, arguments by action (strace 6.1's syslog test). */
+static void syslogs(struct t_state *st)
+{
+	struct t_sink s;
+	uint64_t a[6] = { 0xbadc0ded00000009ULL, 0xfacefeeddeadbeefULL, (uint64_t)-1 };
+	struct t_blobspec out = { 1, "abc", 3, 0, 0 };
+
+	t_sink_open(&s);
+	CHECK_STR(st, t_line(&s, "syslog", a, NULL, 0, 115362, NULL, 0),
+		  "syslog(9 /* SYSLOG_ACTION_SIZE_UNREAD */) = 115362");
+	a[0] = 0xfeedbeef;
+	CHECK_STR(st, t_line(&s, "syslog", a, NULL, 0, -EINVAL, NULL, 0),
+		  "syslog(-17973521 /* SYSLOG_ACTION_??? */, 0xfacefeeddeadbeef, -1) = -1 EINVAL "
+		  "(Invalid argument)");
+	a[0] = 8;
+	a[2] = 8;
+	CHECK_STR(st, t_line(&s, "syslog", a, NULL, 0, -EPERM, NULL, 0),
+		  "syslog(8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, 0xfacefeeddeadbeef, 8 /* "
+		  "LOGLEVEL_DEBUG+1 */) = -1 EPERM (Operation not permitted)");
+	a[0] = 3;
+	a[2] = 64;
+	CHECK_STR(st, t_line(&s, "syslog", a, NULL, 0, 3, &out, 1),
+		  "syslog(3 /* SYSLOG_ACTION_READ_ALL */, \"abc\", 64) = 3");
+	t_sink_close(&s);
+}
+
 T_SUITE(decode_misc_tests) = {
-	T_CASE(key_serials),
-	T_CASE(mount_api_flags),
-	T_CASE(bounded_strings),
-	T_CASE(quotactls),
-	T_END,
+	T_CASE(key_serials), T_CASE(mount_api_flags), T_CASE(bounded_strings),
+	T_CASE(quotactls),   T_CASE(syslogs),	      T_END,
 };

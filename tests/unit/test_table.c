@@ -108,7 +108,11 @@ static void plans(struct t_state *st)
 	plan__syscall(syscalls__by_name("read"), &o, &p);
 	CHECK(st, p.flags & SR_PLAN_HAS_EXIT);
 	CHECK(st, !(p.flags & SR_PLAN_HAS_ENTER));
-	CHECK(st, p.a[1].when == SR_CAP_EXIT && p.a[1].len_src == SR_LEN_RET && p.a[1].cap == 32);
+	CHECK(st, p.a[1].when == SR_CAP_EXIT && p.a[1].len_src == SR_LEN_RET && p.a[1].cap == 33);
+	/* -s and one more byte, as strace's printstr reads; sethostname's name alike */
+	plan__syscall(syscalls__by_name("sethostname"), &o, &p);
+	CHECK(st, p.a[0].how == SR_HOW_BUF && p.a[0].len_src == SR_LEN_ARG && p.a[0].len_arg == 1);
+	CHECK(st, p.a[0].cap == 33 && (p.a[0].when & SR_CAP_LEN32));
 	plan__syscall(syscalls__by_name("openat"), &o, &p);
 	CHECK(st, p.a[1].how == SR_HOW_STR && p.a[1].cap == SR_BLOB_MAX + 1);
 	CHECK(st, p.a[1].when == (SR_CAP_ENTER | SR_CAP_RETRY));

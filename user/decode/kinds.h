@@ -127,6 +127,9 @@ SR_SCDEC(membarrier)
 SR_SCDEC(quotactl)
 SR_SCDEC(quotactl_fd)
 
+/* syslog.c: syslog */
+SR_SCDEC(syslog)
+
 /* fsconfig.c: fsconfig */
 SR_SCDEC(fsconfig)
 
@@ -150,9 +153,10 @@ SR_KIND(rusage)
 SR_KIND(wait_rusage)
 SR_KIND(tms)
 
-/* sysinfo.c: uname, sysinfo */
+/* sysinfo.c: uname, sysinfo, sethostname's name */
 SR_KIND(utsname)
 SR_KIND(sysinfo)
+SR_DECODER(hostname)
 
 /* uring.c: io_uring_setup's parameters, io_uring_register's argument */
 SR_DECODER(uring_params)

@@ -3,7 +3,8 @@
  * Decoders: quotactl and quotactl_fd, as strace 6.1 prints them. The
  * command is QCMD(cmd, type); what follows depends on the command: an id, a
  * quota format, a path, or a struct read at entry (Q_SET*) or filled at
- * exit (Q_GET*). XFS commands' structs are not decoded (their address).
+ * exit (Q_GET*); XFS commands (Q_X*) the same way with their own structs
+ * (fs_disk_quota, fs_quota_stat, fs_quota_statv) and a flags word.
  */
 #include <string.h>
 #include <linux/dqblk_xfs.h>
@@ -20,6 +21,8 @@
 #define SR_QUOTA_DATA_MAX SR_BLOB_MAX
 
 _Static_assert(sizeof(struct if_nextdqblk) <= SR_QUOTA_DATA_MAX, "if_nextdqblk");
+_Static_assert(sizeof(struct fs_disk_quota) <= SR_QUOTA_DATA_MAX, "fs_disk_quota");
+_Static_assert(sizeof(struct fs_quota_statv) <= SR_QUOTA_DATA_MAX, "fs_quota_statv");
 
 /* QCMD(Q_GETQUOTA, USRQUOTA); a number under -X raw, with the form in a comment under -X verbose. */
 static void fmt_qcmd(struct sr_fmt *f, uint32_t qcmd)
@@ -34,7 +37,9 @@ static void fmt_qcmd(struct sr_fmt *f, uint32_t qcmd)
 /* Commands whose data the kernel fills: printed at exit. */
 static bool quota_cmd_gets(uint32_t cmd)
 {
-	return cmd == Q_GETQUOTA || cmd == Q_GETNEXTQUOTA || cmd == Q_GETINFO || cmd == Q_GETFMT;
+	return cmd == Q_GETQUOTA || cmd == Q_GETNEXTQUOTA || cmd == Q_GETINFO || cmd == Q_GETFMT ||
+	       cmd == Q_XGETQUOTA || cmd == Q_XGETNEXTQUOTA || cmd == Q_XGETQSTAT ||
+	       cmd == Q_XGETQSTATV;
 }
 
 /* The data as @cmd's struct, from @b (its address if the copy holds too little). */
@@ -88,6 +93,140 @@ static void fmt_dqinfo(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr)
 	pr_struct_end(f);
 }
 
+/* struct fs_disk_quota (Q_XGETQUOTA, Q_XSETQLIM): the counters, the timers with -v. */
+static void fmt_xfs_dqblk(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr)
+{
+	const void *p = blob_get(b, sizeof(struct fs_disk_quota));
+	struct fs_disk_quota d;
+
+	if (!p) {
+		fmt_ptr(f, addr);
+		return;
+	}
+	memcpy(&d, p, sizeof(d));
+	pr_struct_begin(f);
+	pr_field_d(f, "d_version", d.d_version);
+	pr_field(f, "d_flags");
+	fmt_flags(f, &xlat_xfs_dqblk_flags, (uint8_t)d.d_flags);
+	pr_field_x(f, "d_fieldmask", d.d_fieldmask);
+	pr_field_u(f, "d_id", d.d_id);
+	pr_field_u(f, "d_blk_hardlimit", d.d_blk_hardlimit);
+	pr_field_u(f, "d_blk_softlimit", d.d_blk_softlimit);
+	pr_field_u(f, "d_ino_hardlimit", d.d_ino_hardlimit);
+	pr_field_u(f, "d_ino_softlimit", d.d_ino_softlimit);
+	pr_field_u(f, "d_bcount", d.d_bcount);
+	pr_field_u(f, "d_icount", d.d_icount);
+	if (fmt_verbose(f)) {
+		pr_field_d(f, "d_itimer", d.d_itimer);
+		pr_field_d(f, "d_btimer", d.d_btimer);
+		pr_field_u(f, "d_iwarns", d.d_iwarns);
+		pr_field_u(f, "d_bwarns", d.d_bwarns);
+		pr_field_u(f, "d_rtb_hardlimit", d.d_rtb_hardlimit);
+		pr_field_u(f, "d_rtb_softlimit", d.d_rtb_softlimit);
+		pr_field_u(f, "d_rtbcount", d.d_rtbcount);
+		pr_field_d(f, "d_rtbtimer", d.d_rtbtimer);
+		pr_field_u(f, "d_rtbwarns", d.d_rtbwarns);
+	} else {
+		pr_more(f);
+	}
+	pr_struct_end(f);
+}
+
+/* One quota file of fs_quota_stat(v): qs_uquota={qfs_ino=..., ...}. */
+static void fmt_qfilestat(struct sr_fmt *f, const char *name, uint64_t ino, uint64_t nblks,
+			  uint32_t nextents)
+{
+	pr_field(f, name);
+	pr_struct_begin(f);
+	pr_field_u(f, "qfs_ino", ino);
+	pr_field_u(f, "qfs_nblks", nblks);
+	pr_field_u(f, "qfs_nextents", nextents);
+	pr_struct_end(f);
+}
+
+/* The limits both quota state structs end with. */
+#define fmt_qstat_limits(f, q)                                         \
+	do {                                                           \
+		pr_field_d(f, "qs_btimelimit", (q).qs_btimelimit);     \
+		pr_field_d(f, "qs_itimelimit", (q).qs_itimelimit);     \
+		pr_field_d(f, "qs_rtbtimelimit", (q).qs_rtbtimelimit); \
+		pr_field_u(f, "qs_bwarnlimit", (q).qs_bwarnlimit);     \
+		pr_field_u(f, "qs_iwarnlimit", (q).qs_iwarnlimit);     \
+	} while (0)
+
+/* struct fs_quota_stat (Q_XGETQSTAT): its version, the rest with -v. */
+static void fmt_xfs_qstat(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr)
+{
+	const void *p = blob_get(b, sizeof(struct fs_quota_stat));
+	struct fs_quota_stat q;
+
+	if (!p) {
+		fmt_ptr(f, addr);
+		return;
+	}
+	memcpy(&q, p, sizeof(q));
+	pr_struct_begin(f);
+	pr_field_d(f, "qs_version", q.qs_version);
+	if (fmt_verbose(f)) {
+		pr_field(f, "qs_flags");
+		fmt_flags(f, &xlat_xfs_quota_flags, q.qs_flags);
+		fmt_qfilestat(f, "qs_uquota", q.qs_uquota.qfs_ino, q.qs_uquota.qfs_nblks,
+			      q.qs_uquota.qfs_nextents);
+		fmt_qfilestat(f, "qs_gquota", q.qs_gquota.qfs_ino, q.qs_gquota.qfs_nblks,
+			      q.qs_gquota.qfs_nextents);
+		pr_field_u(f, "qs_incoredqs", q.qs_incoredqs);
+		fmt_qstat_limits(f, q);
+	} else {
+		pr_more(f);
+	}
+	pr_struct_end(f);
+}
+
+/* struct fs_quota_statv (Q_XGETQSTATV): as fs_quota_stat, with the project quota. */
+static void fmt_xfs_qstatv(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr)
+{
+	const void *p = blob_get(b, sizeof(struct fs_quota_statv));
+	struct fs_quota_statv q;
+
+	if (!p) {
+		fmt_ptr(f, addr);
+		return;
+	}
+	memcpy(&q, p, sizeof(q));
+	pr_struct_begin(f);
+	pr_field_d(f, "qs_version", q.qs_version);
+	if (fmt_verbose(f)) {
+		pr_field(f, "qs_flags");
+		fmt_flags(f, &xlat_xfs_quota_flags, q.qs_flags);
+		pr_field_u(f, "qs_incoredqs", q.qs_incoredqs);
+		fmt_qfilestat(f, "qs_uquota", q.qs_uquota.qfs_ino, q.qs_uquota.qfs_nblks,
+			      q.qs_uquota.qfs_nextents);
+		fmt_qfilestat(f, "qs_gquota", q.qs_gquota.qfs_ino, q.qs_gquota.qfs_nblks,
+			      q.qs_gquota.qfs_nextents);
+		fmt_qfilestat(f, "qs_pquota", q.qs_pquota.qfs_ino, q.qs_pquota.qfs_nblks,
+			      q.qs_pquota.qfs_nextents);
+		fmt_qstat_limits(f, q);
+	} else {
+		pr_more(f);
+	}
+	pr_struct_end(f);
+}
+
+/* Q_XQUOTAON/OFF's and Q_XQUOTARM's u32 of flags: [FS_QUOTA_UDQ_ACCT|...]. */
+static void fmt_xfs_flags(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr,
+			  const struct sr_xlat *x)
+{
+	const void *p = blob_get(b, sizeof(uint32_t));
+
+	if (!p) {
+		fmt_ptr(f, addr);
+		return;
+	}
+	pr_array_begin(f);
+	fmt_flags(f, x, get32(p, 0));
+	pr_array_end(f);
+}
+
 /* Q_QUOTAON's quota file: a path, or its address when it could not be read whole. */
 static void fmt_quota_path(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr)
 {
@@ -129,6 +268,24 @@ static void quota_args(struct sr_fmt *f, const struct sr_call *c, uint32_t cmd)
 	case Q_SETINFO:
 		fmt_dqinfo(f, c->in[SR_QUOTA_DATA], data);
 		return;
+	case Q_XGETQUOTA:
+	case Q_XGETNEXTQUOTA:
+		pr_id(f, id);
+		return;
+	case Q_XSETQLIM:
+		pr_id(f, id);
+		fmt_xfs_dqblk(f, c->in[SR_QUOTA_DATA], data);
+		return;
+	case Q_XGETQSTAT:
+	case Q_XGETQSTATV:
+		return;
+	case Q_XQUOTAON:
+	case Q_XQUOTAOFF:
+		fmt_xfs_flags(f, c->in[SR_QUOTA_DATA], data, &xlat_xfs_quota_flags);
+		return;
+	case Q_XQUOTARM:
+		fmt_xfs_flags(f, c->in[SR_QUOTA_DATA], data, &xlat_xfs_dqblk_flags);
+		return;
 	}
 	pr_id(f, id);
 	fmt_ptr(f, data);
@@ -148,6 +305,16 @@ static void quota_exit(struct sr_fmt *f, const struct sr_call *c, uint32_t cmd)
 		return;
 	case Q_GETINFO:
 		fmt_dqinfo(f, b, data);
+		return;
+	case Q_XGETQUOTA:
+	case Q_XGETNEXTQUOTA:
+		fmt_xfs_dqblk(f, b, data);
+		return;
+	case Q_XGETQSTAT:
+		fmt_xfs_qstat(f, b, data);
+		return;
+	case Q_XGETQSTATV:
+		fmt_xfs_qstatv(f, b, data);
 		return;
 	case Q_GETFMT:
 		p = blob_get(b, sizeof(uint32_t));

@@ -5,6 +5,7 @@
 #include <linux/utsname.h>
 
 #include "decode/decode.h"
+#include "cli/opts.h"
 
 _Static_assert(sizeof(struct new_utsname) <= SR_BLOB_MAX, "utsname is captured whole");
 _Static_assert(sizeof(struct sysinfo) <= SR_BLOB_MAX, "sysinfo is captured whole");
@@ -89,4 +90,40 @@ const struct sr_kind sr_kind_sysinfo = {
 	.size = sizeof(struct sysinfo),
 	.max = 0,
 	.print = sysinfo_print,
+};
+
+/*
+ * sethostname's name: its length bytes, read as strace's printstrn() does
+ * (-s and one more), or the address for a length the kernel refuses
+ * (more than __NEW_UTS_LEN), which strace does not read.
+ */
+static void hostname_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
+			  struct sr_plan_arg *pa)
+{
+	long cap = (long)o->strsize + 1;
+
+	(void)ent;
+	pa->when = SR_CAP_ENTER | SR_CAP_RETRY | SR_CAP_LEN32;
+	pa->how = SR_HOW_BUF;
+	pa->len_src = SR_LEN_ARG;
+	pa->len_arg = argi + 1;
+	pa->elem = 1;
+	pa->cap = cap > SR_BLOB_MAX ? SR_BLOB_MAX : cap < 1 ? 1 : cap;
+}
+
+static void hostname_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	uint32_t len = (uint32_t)c->args[argi + 1];
+
+	if (c->args[argi] && len > __NEW_UTS_LEN) {
+		fmt_ptr(f, c->args[argi]);
+		return;
+	}
+	fmt_blob_str(f, call__blob(c, argi, false), c->args[argi], fmt_strsize(f), 0);
+}
+
+const struct sr_decoder sr_dec_hostname = {
+	.name = "hostname",
+	.plan = hostname_plan,
+	.print = hostname_print,
 };

@@ -482,7 +482,10 @@ void pr_bits_enum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v)
 		pr_bit(f, NULL, n);
 		return;
 	}
-	pr_bits_rest(f, SR_NUM_X, v);
+	if (f->pr->ops->bits_num)
+		f->pr->ops->bits_num(f->pr, SR_NUM_X, v);
+	else
+		pr_bits_rest(f, SR_NUM_X, v);
 	pr_xlat_default(f, x->unknown);
 }
 

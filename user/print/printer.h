@@ -83,6 +83,13 @@ struct sr_pr_ops {
 	/* One set flag: @prefix (NULL or e.g. "1<<") and its name. */
 	void (*bit)(struct sr_pr *p, const char *prefix, const char *name);
 	void (*bits_rest)(struct sr_pr *p, enum sr_num fmt, uint64_t v);
+	/*
+	 * Optional: in a bit set, a value part no name covers (mmap's
+	 * mapping type): its number wherever names show, even first under
+	 * -X verbose ("0x5404401f /\* 0xf /\* MAP_??? *\/|MAP_FIXED *\/").
+	 * Default: bits_rest.
+	 */
+	void (*bits_num)(struct sr_pr *p, enum sr_num fmt, uint64_t v);
 	void (*bits_end)(struct sr_pr *p);
 	/* @n bytes of untrusted @data, at most @max shown; @q: SR_Q_*. */
 	void (*str)(struct sr_pr *p, const void *data, size_t n, size_t max, unsigned int q);

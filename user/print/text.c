@@ -236,6 +236,21 @@ static void text_bits_rest(struct sr_pr *p, enum sr_num fmt, uint64_t v)
 	put_num(t->out, fmt, v, 0);
 }
 
+/* A value part no name covers: its number, inside -X verbose's comment too (mmap's type). */
+static void text_bits_num(struct sr_pr *p, enum sr_num fmt, uint64_t v)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	/* a set in parts (personality's domain) has its number already */
+	if (t->bits_parts) {
+		text_bits_rest(p, fmt, v);
+		return;
+	}
+	if (!bits_part(t))
+		return;
+	put_num(t->out, fmt, v, 0);
+}
+
 static void text_bits_end(struct sr_pr *p)
 {
 	struct sr_text_pr *t = TEXT(p);
@@ -563,6 +578,7 @@ static const struct sr_pr_ops text_ops = {
 	.bits_begin = text_bits_begin,
 	.bit = text_bit,
 	.bits_rest = text_bits_rest,
+	.bits_num = text_bits_num,
 	.bits_end = text_bits_end,
 	.str = text_str,
 	.addr = text_addr,

@@ -133,7 +133,11 @@ static void plan_arg(const struct sr_sysent *e, int i, const struct sr_opts *o,
 		pa->how = SR_HOW_BUF;
 		plan_len(e, pa, a->len);
 		pa->elem = 1;
-		pa->cap = str_cap(o, 0);
+		/*
+		 * One byte more than shown, as strace reads: a buffer whose
+		 * byte after -s is unreadable prints as its address.
+		 */
+		pa->cap = str_cap(o, 1);
 		/*
 		 * Netlink messages are decoded whole (SR_BLOB_MAX bytes on a
 		 * netlink socket) up to the first page they leave.
@@ -193,7 +197,8 @@ static void plan_arg(const struct sr_sysent *e, int i, const struct sr_opts *o,
 		pa->len_src = SR_LEN_ARG;
 		pa->len_arg = SR_L_IDX(a->len);
 		pa->elem = iov_size(e);
-		pa->cap = str_cap(o, 0);
+		/* each buffer one byte more than shown, as BUF_IN's */
+		pa->cap = str_cap(o, 1);
 		break;
 	case SR_T_CUSTOM:
 		if (a->dec->plan)
