@@ -556,6 +556,19 @@ static __always_inline __u32 put_indirect(__u32 off, __u64 uptr, __u64 req)
 				(req & CAP_RETRYABLE));
 }
 
+/*
+ * The pointer at @uptr, a field of a struct the call reads (SR_HOW_DEREF),
+ * then up to CAP_CAP(@req) bytes it points to, cut at a page end.
+ */
+static __always_inline __u32 put_deref(__u32 off, __u64 uptr, __u64 req)
+{
+	__u64 ptr = 0;
+
+	if (!uptr || bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)uptr))
+		return off;
+	return put_blob(off, ptr, CAP_CAP(req), req | CAP_PAGE_PART);
+}
+
 #include "sockid.bpf.h"
 
 /*
@@ -636,6 +649,8 @@ __noinline __u32 capture_one(__u32 off, __u32 key, __u64 i, __u32 pass)
 		return put_indirect(off, s->args[pa->len_arg & 7], req);
 	case SR_HOW_SOCK:
 		return put_sockid(off, ptr, req);
+	case SR_HOW_DEREF:
+		return put_deref(off, s->args[pa->len_arg & 7] + pa->elem, req);
 	case SR_HOW_SPREL:
 		if (pass != SR_PASS_ENTER || !s->sp)
 			return off;

@@ -230,6 +230,12 @@ enum sr_cap_how {
 	SR_HOW_DIRENTS, /* as SR_HOW_BUF, with the entry count of all ret bytes in aux */
 	SR_HOW_MMSG, /* struct mmsghdr[ret] (at most 8): each as SR_HOW_MSGHDR's blobs */
 	SR_HOW_SOCK, /* args[i] is an fd: what socket it is, a struct sr_sockid */
+	/*
+	 * A pointer field of a struct the call reads: the u64 at args[len_arg] +
+	 * elem, then cap bytes it points to, cut at a page end (SR_BF_PART)
+	 * (clone3's set_tid, keyctl's KDF parameters' strings)
+	 */
+	SR_HOW_DEREF,
 };
 
 /* sr_plan_arg.len_src */
