@@ -537,8 +537,10 @@ static __always_inline __u32 put_dirents(__u32 off, __u64 uptr, __u64 total, __u
 /*
  * A { u64 ptr; u64 len } pair at @uptr (pselect6's sigmask argument): the
  * pair itself as part 0, then up to CAP_CAP(@req) bytes it points to as part 1.
+ * With @deref (SR_HOW_DEREF), only a pointer at @uptr, a field of a struct:
+ * CAP_CAP(@req) bytes it points to, cut at a page end, as the argument's blob.
  */
-static __always_inline __u32 put_indirect(__u32 off, __u64 uptr, __u64 req)
+static __always_inline __u32 put_indirect(__u32 off, __u64 uptr, __u64 req, bool deref)
 {
 	struct {
 		__u64 ptr;
@@ -546,27 +548,18 @@ static __always_inline __u32 put_indirect(__u32 off, __u64 uptr, __u64 req)
 	} pl = {};
 	__u8 arg = CAP_ARG(req);
 
-	off = put_blob(off, uptr, sizeof(pl),
-		       CAP_PACK(sizeof(pl), arg, SR_HOW_BUF, CAP_FLAGS(req)) |
-			       (req & CAP_RETRYABLE));
-	if (!uptr || bpf_probe_read_user(&pl, sizeof(pl), (const void *)uptr))
+	if (!deref)
+		off = put_blob(off, uptr, sizeof(pl),
+			       CAP_PACK(sizeof(pl), arg, SR_HOW_BUF, CAP_FLAGS(req)) |
+				       (req & CAP_RETRYABLE));
+	if (!uptr ||
+	    bpf_probe_read_user(&pl, deref ? sizeof(pl.ptr) : sizeof(pl), (const void *)uptr))
 		return off;
+	if (deref)
+		return put_blob(off, pl.ptr, CAP_CAP(req), req | CAP_PAGE_PART);
 	return put_blob(off, pl.ptr, pl.len,
 			CAP_PACK(CAP_CAP(req), arg | 8, SR_HOW_BUF, CAP_FLAGS(req)) |
 				(req & CAP_RETRYABLE));
-}
-
-/*
- * The pointer at @uptr, a field of a struct the call reads (SR_HOW_DEREF),
- * then up to CAP_CAP(@req) bytes it points to, cut at a page end.
- */
-static __always_inline __u32 put_deref(__u32 off, __u64 uptr, __u64 req)
-{
-	__u64 ptr = 0;
-
-	if (!uptr || bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)uptr))
-		return off;
-	return put_blob(off, ptr, CAP_CAP(req), req | CAP_PAGE_PART);
 }
 
 #include "sockid.bpf.h"
@@ -645,12 +638,12 @@ __noinline __u32 capture_one(__u32 off, __u32 key, __u64 i, __u32 pass)
 	case SR_HOW_MMSG:
 		return put_mmsg(off, ptr, ret > 0 ? ret : 0, req & ~CAP_RETRYABLE);
 	case SR_HOW_INDIRECT:
+	case SR_HOW_DEREF:
 		/* the pair's address is argument len_arg (ptrace's iovec in data) */
-		return put_indirect(off, s->args[pa->len_arg & 7], req);
+		return put_indirect(off, s->args[pa->len_arg & 7] + pa->elem, req,
+				    pa->how == SR_HOW_DEREF);
 	case SR_HOW_SOCK:
 		return put_sockid(off, ptr, req);
-	case SR_HOW_DEREF:
-		return put_deref(off, s->args[pa->len_arg & 7] + pa->elem, req);
 	case SR_HOW_SPREL:
 		if (pass != SR_PASS_ENTER || !s->sp)
 			return off;
