@@ -149,6 +149,7 @@ SR_KIND(sched_param)
 SR_KIND(cpuset)
 SR_KIND(sched_attr)
 SR_SCDEC(sched_getscheduler)
+SR_SCDEC(sched_setattr)
 
 /* caps.c: capabilities */
 SR_KIND(cap_header)
