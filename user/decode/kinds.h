@@ -167,6 +167,10 @@ SR_SCDEC(clone3)
 SR_SCDEC(ptrace)
 SR_DECODER(ptrace_data)
 
+/* ldt.c: set_thread_area, get_thread_area */
+SR_KIND(user_desc)
+SR_DECODER(user_desc_get)
+
 /* prctl.c: prctl, arch_prctl */
 SR_SCDEC(prctl)
 SR_DECODER(arch_prctl_arg)
