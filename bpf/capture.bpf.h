@@ -564,8 +564,10 @@ static __always_inline __u32 put_dirents(__u32 off, __u64 uptr, __u64 total, __u
  * With CAP_FPROG the pair is a struct sock_fprog (a classic BPF program: a
  * u16 count of instructions, then the pointer to them), and an array that
  * ends a mapping is read up to the page end (SR_BF_PART).
+ * With @deref (SR_HOW_DEREF), only a pointer at @uptr, a field of a struct:
+ * CAP_CAP(@req) bytes it points to, cut at a page end, as the argument's blob.
  */
-static __always_inline __u32 put_indirect(__u32 off, __u64 uptr, __u64 req)
+static __always_inline __u32 put_indirect(__u32 off, __u64 uptr, __u64 req, bool deref)
 {
 	struct {
 		__u64 ptr;
@@ -575,11 +577,15 @@ static __always_inline __u32 put_indirect(__u32 off, __u64 uptr, __u64 req)
 	__u64 more = 0;
 
 	_Static_assert(sizeof(pl) == sizeof(struct sock_fprog), "sock_fprog is a pair");
-	off = put_blob(off, uptr, sizeof(pl),
-		       CAP_PACK(sizeof(pl), arg, SR_HOW_BUF, CAP_FLAGS(req)) |
-			       (req & CAP_RETRYABLE));
-	if (!uptr || bpf_probe_read_user(&pl, sizeof(pl), (const void *)uptr))
+	if (!deref)
+		off = put_blob(off, uptr, sizeof(pl),
+			       CAP_PACK(sizeof(pl), arg, SR_HOW_BUF, CAP_FLAGS(req)) |
+				       (req & CAP_RETRYABLE));
+	if (!uptr ||
+	    bpf_probe_read_user(&pl, deref ? sizeof(pl.ptr) : sizeof(pl), (const void *)uptr))
 		return off;
+	if (deref)
+		return put_blob(off, pl.ptr, CAP_CAP(req), req | CAP_PAGE_PART);
 	if (req & CAP_FPROG) {
 		/* struct sock_fprog: the u16 len first, the filter pointer at 8 */
 		__u64 n = (__u16)pl.ptr;
@@ -769,9 +775,11 @@ __noinline __u32 capture_one(__u32 off, __u32 key, __u64 i, __u32 pass)
 	case SR_HOW_MMSG:
 		return put_mmsg(off, ptr, ret > 0 ? ret : 0, req & ~CAP_RETRYABLE);
 	case SR_HOW_INDIRECT:
+	case SR_HOW_DEREF:
 		/* the pair's address is argument len_arg (ptrace's iovec in data) */
-		return put_indirect(off, s->args[pa->len_arg & 7],
-				    req | (pa->len_src == SR_LEN_FPROG ? CAP_FPROG : 0));
+		return put_indirect(off, s->args[pa->len_arg & 7] + pa->elem,
+				    req | (pa->len_src == SR_LEN_FPROG ? CAP_FPROG : 0),
+				    pa->how == SR_HOW_DEREF);
 	case SR_HOW_SOCK:
 		return put_sockid(off, ptr, req);
 	case SR_HOW_FIELDS:

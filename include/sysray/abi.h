@@ -231,7 +231,7 @@ enum sr_cap_how {
 	SR_HOW_MSGHDR, /* struct user_msghdr, name, iovec[] and buffers, control */
 	SR_HOW_SPREL, /* cap bytes at the user stack pointer + elem (sigreturn) */
 	/*
-	 * { u64 ptr; u64 len } at args[len_arg] (part 0), then min(len, cap) at
+	 * { u64 ptr; u64 len } at args[len_arg] + elem (part 0), then min(len, cap) at
 	 * ptr (part 1); the blobs carry this argument's index. With len_src
 	 * SR_LEN_FPROG, a struct sock_fprog instead: its len instructions.
 	 */
@@ -248,6 +248,12 @@ enum sr_cap_how {
 	 * blobs carry this argument's index.
 	 */
 	SR_HOW_FIELDS,
+	/*
+	 * A pointer field of a struct the call reads: the u64 at args[len_arg] +
+	 * elem, then cap bytes it points to, cut at a page end (SR_BF_PART)
+	 * (clone3's set_tid, keyctl's KDF parameters' strings)
+	 */
+	SR_HOW_DEREF,
 };
 
 #define SR_FIELDS_MAX 3

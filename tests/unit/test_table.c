@@ -509,16 +509,18 @@ static int check_plan_arg(const struct sr_sysent *e, const struct sr_plan *p, in
 	/*
 	 * capture_entry()/capture_exit() look at all six: a slot past the
 	 * call's arguments may only follow a pair an argument points to
-	 * (ptrace's iovec at data, SR_HOW_INDIRECT from len_arg) or the
-	 * pointer fields of its struct (io_uring_register's, SR_HOW_FIELDS)
+	 * (ptrace's iovec at data, SR_HOW_INDIRECT from len_arg), the pointer
+	 * fields of its struct (io_uring_register's, SR_HOW_FIELDS) or a
+	 * pointer field of a struct an argument points to (SR_HOW_DEREF)
 	 */
 	if (i >= e->nargs &&
-	    ((pa->how != SR_HOW_INDIRECT && pa->how != SR_HOW_FIELDS) || pa->len_arg >= e->nargs)) {
+	    ((pa->how != SR_HOW_INDIRECT && pa->how != SR_HOW_FIELDS && pa->how != SR_HOW_DEREF) ||
+	     pa->len_arg >= e->nargs)) {
 		if (pa->when || pa->how || pa->len_src || pa->len_arg || pa->elem || pa->cap)
 			bad += broken(e->name, i, "plan for an argument the call lacks");
 		return bad;
 	}
-	if (pa->how > SR_HOW_FIELDS ||
+	if (pa->how > SR_HOW_DEREF ||
 	    (pa->how == SR_HOW_FIELDS ? pa->len_src > SR_FIELDS_MAX : pa->len_src > SR_LEN_FPROG) ||
 	    (pa->when & ~(copies | SR_CAP_ANYRET | SR_CAP_RETRY | SR_CAP_PAGE_CUT | SR_CAP_NETLINK |
 			  SR_CAP_PART | SR_CAP_LEN32)))
@@ -543,11 +545,12 @@ static int check_plan_arg(const struct sr_sysent *e, const struct sr_plan *p, in
 		bad += broken(e->name, i, "SR_CAP_PAGE_CUT on a copy other than bytes");
 	uses_arg = pa->len_src == SR_LEN_ARG || pa->len_src == SR_LEN_PTR32 ||
 		   pa->len_src == SR_LEN_MIN_ARG_RET || pa->len_src == SR_LEN_IOC ||
-		   pa->how == SR_HOW_IOV || pa->how == SR_HOW_INDIRECT || pa->how == SR_HOW_FIELDS;
-	/* SR_HOW_INDIRECT and _FIELDS read at args[len_arg]: their own or another's */
+		   pa->how == SR_HOW_IOV || pa->how == SR_HOW_INDIRECT || pa->how == SR_HOW_FIELDS ||
+		   pa->how == SR_HOW_DEREF;
+	/* SR_HOW_INDIRECT, _FIELDS and _DEREF read at args[len_arg]: their own or another's */
 	if (uses_arg &&
-	    (pa->len_arg >= e->nargs ||
-	     (pa->len_arg == i && pa->how != SR_HOW_INDIRECT && pa->how != SR_HOW_FIELDS)))
+	    (pa->len_arg >= e->nargs || (pa->len_arg == i && pa->how != SR_HOW_INDIRECT &&
+					 pa->how != SR_HOW_FIELDS && pa->how != SR_HOW_DEREF)))
 		bad += broken(e->name, i, "length from a missing argument, or itself");
 	/* at entry there is no return value yet */
 	/* (SR_HOW_FIELDS's len_src is a count) */

@@ -22,7 +22,6 @@ void plan_bpf_fprog(const struct sr_sysent *ent, const struct sr_opts *o, struct
 					   .how = SR_HOW_INDIRECT,
 					   .len_src = SR_LEN_FPROG,
 					   .len_arg = argi,
-					   .elem = sizeof(struct sock_filter),
 					   .cap = SR_BLOB_MAX };
 }
 

@@ -21,6 +21,14 @@ _Static_assert(sizeof(struct clone_args) >= SR_CLONE_ARGS_SIZE, "clone_args layo
 /* An exit signal strace prints by name: anything that fits an int. */
 #define SR_CLONE_SIG_MAX 0x7fffffffull
 
+/*
+ * The most set_tid elements strace reads (the kernel's MAX_PID_NS_LEVEL,
+ * not in UAPI headers): a longer array prints as its address.
+ */
+#define SR_CLONE_SET_TID_MAX 32
+/* Slot of the set_tid array, followed from clone_args (clone3 has 2 arguments). */
+#define SR_CLONE_SET_TID_SLOT 2
+
 /* clone3's struct clone_args, read at entry; its length is argument 1. */
 static void clone_args_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
 			    struct sr_plan_arg *pa)
@@ -50,13 +58,38 @@ static void clone3_flags(struct sr_fmt *f, const struct clone_args *a)
 		pr_field_addr(f, "parent_tid", a->parent_tid);
 }
 
-/* set_tid is an array in user memory the capture does not follow. */
-static void clone3_tail(struct sr_fmt *f, const struct clone_args *a, size_t len)
+/*
+ * set_tid: the pids copied by the capture's slot @b (as far as they could be
+ * read), or the address of an array strace does not read.
+ */
+static void clone3_set_tid(struct sr_fmt *f, const struct clone_args *a, const struct sr_blob *b)
+{
+	size_t have = blob_ok(b) ? b->len / sizeof(int32_t) : 0, i;
+	const uint8_t *p = blob_ok(b) ? blob_data(b) : NULL;
+	uint64_t n = a->set_tid_size;
+
+	pr_field(f, "set_tid");
+	if (!a->set_tid || !n || n > SR_CLONE_SET_TID_MAX || !p) {
+		fmt_ptr(f, a->set_tid);
+		return;
+	}
+	if (fmt_array_unread(f, b, a->set_tid, have))
+		return;
+	pr_array_begin(f);
+	for (i = 0; i < n && i < have && pr_array_elem(f, i); i++)
+		pr_d(f, (int32_t)get32(p, i * sizeof(int32_t)));
+	if (i < n && i == have)
+		fmt_more_unread(f, a->set_tid + i * sizeof(int32_t));
+	pr_array_end(f);
+}
+
+static void clone3_tail(struct sr_fmt *f, const struct sr_call *c, const struct clone_args *a,
+			size_t len)
 {
 	if (a->flags & CLONE_SETTLS)
 		pr_field_addr(f, "tls", a->tls);
 	if (a->set_tid || a->set_tid_size) {
-		pr_field_addr(f, "set_tid", a->set_tid);
+		clone3_set_tid(f, a, c->in[SR_CLONE_SET_TID_SLOT]);
 		pr_field_u(f, "set_tid_size", a->set_tid_size);
 	}
 	if (len > offsetof(struct clone_args, cgroup) &&
@@ -79,7 +112,7 @@ static void fmt_clone_args(struct sr_fmt *f, const struct sr_call *c, const stru
 		pr_u(f, a->exit_signal);
 	pr_field_addr(f, "stack", a->stack);
 	pr_field_x(f, "stack_size", a->stack_size);
-	clone3_tail(f, a, len);
+	clone3_tail(f, c, a, len);
 	fmt_struct_tail(f, blob_data(b), b->len, SR_CLONE_ARGS_SIZE, c->args[1]);
 	pr_struct_end(f);
 }
@@ -147,7 +180,10 @@ static void clone_enter(struct sr_fmt *f, const struct sr_call *c)
 	pr_bits_end(f);
 }
 
-/* "[N]" read from user memory at exit, or the return value it equals. */
+/*
+ * "[N]" read from user memory at exit, or the return value it equals; with
+ * CLONE_PIDFD the pidfd the call created (-y: "[3<anon_inode:[pidfd]>]").
+ */
 static void fmt_stored_int(struct sr_fmt *f, const struct sr_call *c, int argi)
 {
 	const void *p = blob_get(exit_blob(c, argi), sizeof(int32_t));
@@ -157,7 +193,10 @@ static void fmt_stored_int(struct sr_fmt *f, const struct sr_call *c, int argi)
 		return;
 	}
 	pr_array_begin(f);
-	pr_d(f, p ? (int32_t)get32(p, 0) : c->ret);
+	if (p && (c->args[0] & CLONE_PIDFD))
+		fmt_fd_new(f, c, (int32_t)get32(p, 0));
+	else
+		pr_d(f, p ? (int32_t)get32(p, 0) : c->ret);
 	pr_array_end(f);
 }
 
@@ -232,7 +271,9 @@ static void clone3_exit(struct sr_fmt *f, const struct sr_call *c)
 		pr_struct_begin(f);
 		if (a.flags & CLONE_PIDFD)
 			pr_field_addr(f, "pidfd", a.pidfd);
-		if (a.flags & CLONE_PARENT_SETTID) {
+		if (a.flags & CLONE_PARENT_SETTID && !a.parent_tid) {
+			pr_field_addr(f, "parent_tid", a.parent_tid);
+		} else if (a.flags & CLONE_PARENT_SETTID) {
 			pr_field(f, "parent_tid");
 			pr_array_begin(f);
 			fmt_pid(f, (int32_t)c->ret);
@@ -244,8 +285,23 @@ static void clone3_exit(struct sr_fmt *f, const struct sr_call *c)
 	pr_u(f, c->args[1]);
 }
 
+/* set_tid, the array clone_args points to: MAX_PID_NS_LEVEL pids at most. */
+static void clone3_plan(const struct sr_sysent *ent, const struct sr_opts *o, struct sr_plan *p)
+{
+	(void)ent;
+	(void)o;
+	p->a[SR_CLONE_SET_TID_SLOT] = (struct sr_plan_arg){
+		.when = SR_CAP_ENTER,
+		.how = SR_HOW_DEREF,
+		.len_arg = 0,
+		.elem = offsetof(struct clone_args, set_tid),
+		.cap = SR_CLONE_SET_TID_MAX * sizeof(int32_t),
+	};
+}
+
 const struct sr_scdec sr_scdec_clone3 = {
 	.name = "clone3",
+	.plan = clone3_plan,
 	.enter = clone3_enter,
 	.exit = clone3_exit,
 	.sep_at_exit = true,

@@ -37,9 +37,10 @@ SR_DECODER(xattr_value_in)
 SR_DECODER(xattr_value_out)
 SR_DECODER(xattr_list)
 
-/* ldt.c: set_thread_area */
+/* ldt.c: set_thread_area, get_thread_area */
 SR_KIND(user_desc)
 SR_SCDEC(set_thread_area)
+SR_DECODER(user_desc_get)
 /* desc.c: ia32 tasks' 64-bit offsets in two registers */
 SR_DECODER(off_lo_hi)
 SR_DECODER(off_hi_lo)
@@ -166,6 +167,7 @@ SR_KIND(sched_param)
 SR_KIND(cpuset)
 SR_KIND(sched_attr)
 SR_SCDEC(sched_getscheduler)
+SR_SCDEC(sched_setattr)
 
 /* caps.c: capabilities */
 SR_KIND(cap_header)
@@ -182,6 +184,7 @@ SR_SCDEC(clone3)
 /* ptrace.c: ptrace */
 SR_SCDEC(ptrace)
 SR_DECODER(ptrace_data)
+
 
 /* prctl.c: prctl, arch_prctl */
 SR_SCDEC(prctl)

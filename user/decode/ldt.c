@@ -1,27 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Decoders: set_thread_area's struct user_desc (<asm/ldt.h>), as strace 6.1
- * prints it: the descriptor the call was given, and the entry number the
- * kernel chose after "= 0". Its layout is the same for ia32 tasks, which
- * call it at start (glibc's TLS); lm only counts for 64-bit ones.
+ * Decoders: x86 thread-local storage descriptors (struct user_desc of
+ * <asm/ldt.h>) as strace 6.1's ldt.c prints them: set_thread_area's, the
+ * descriptor the call was given and the entry number the kernel chose after
+ * "= 0"; get_thread_area's, the entry number asked for and the descriptor
+ * stored. Its layout is the same for ia32 tasks, which call
+ * set_thread_area at start (glibc's TLS); lm only counts for 64-bit ones.
  */
 #include <stdio.h>
 #include <string.h>
 #include <asm/ldt.h>
 
-#include "decode/decode.h"
+#include "decode/process.h"
 
 _Static_assert(sizeof(struct user_desc) == 16, "struct user_desc: four u32, flags as bits");
 
-/* "{entry_number=-1, base_addr=0xf7fc0580, limit=0x0fffff, seg_32bit=1, ...}" */
-static void print_user_desc(struct sr_fmt *f, const struct sr_call *c, const struct user_desc *d)
+/* The fields after entry_number: strace's "%#08x" addresses, then the bits. */
+static void user_desc_tail(struct sr_fmt *f, const struct sr_call *c, const struct user_desc *d)
 {
 	/* strace's PRINT_FIELD_0X: zero-padded to twice the field's size */
 	const int width = 2 * sizeof(d->limit);
 
-	pr_struct_begin(f);
-	pr_field(f, "entry_number");
-	pr_id(f, d->entry_number);
 	pr_field(f, "base_addr");
 	pr_xw(f, d->base_addr, width);
 	pr_field(f, "limit");
@@ -34,6 +33,15 @@ static void print_user_desc(struct sr_fmt *f, const struct sr_call *c, const str
 	pr_field_u(f, "useable", d->useable);
 	if (!c->ent->ia32)
 		pr_field_u(f, "lm", d->lm);
+}
+
+/* "{entry_number=-1, base_addr=0xf7fc0580, limit=0x0fffff, seg_32bit=1, ...}" */
+static void print_user_desc(struct sr_fmt *f, const struct sr_call *c, const struct user_desc *d)
+{
+	pr_struct_begin(f);
+	pr_field(f, "entry_number");
+	pr_id(f, d->entry_number);
+	user_desc_tail(f, c, d);
 	pr_struct_end(f);
 }
 
@@ -86,4 +94,60 @@ const struct sr_scdec sr_scdec_set_thread_area = {
 	.enter = set_thread_area_enter,
 	.ret_suffix = set_thread_area_ret_suffix,
 	.same32 = true,
+};
+
+/* get_thread_area: the entry number at entry, the descriptor the kernel stored at exit. */
+static void user_desc_get_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
+			       struct sr_plan_arg *pa)
+{
+	(void)ent;
+	(void)argi;
+	(void)o;
+	/* the entry number alone may end a page (strace reads 4 bytes at entry) */
+	pa->when = SR_CAP_ENTER | SR_CAP_EXIT | SR_CAP_PART;
+	pa->how = SR_HOW_BUF;
+	pa->len_src = SR_LEN_FIXED;
+	pa->elem = sizeof(struct user_desc);
+	pa->cap = sizeof(struct user_desc);
+}
+
+/*
+ * "{entry_number=12, base_addr=...}" once the kernel stored the descriptor,
+ * "{entry_number=12, ...}" when it did not; the address when the entry
+ * number could not be read.
+ */
+static void user_desc_get_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	const void *in = blob_get(c->in[argi], sizeof(uint32_t));
+	const void *out = call_failed(c) ? NULL :
+					   blob_get(exit_blob(c, argi), sizeof(struct user_desc));
+	struct user_desc d;
+	uint32_t entry;
+
+	if (!c->args[argi] || !in) {
+		fmt_ptr(f, c->args[argi]);
+		return;
+	}
+	entry = get32(in, 0);
+	pr_struct_begin(f);
+	pr_field_id(f, "entry_number", entry);
+	if (!out || !fmt_decodes_structs(f)) {
+		pr_more(f);
+		pr_struct_end(f);
+		return;
+	}
+	memcpy(&d, out, sizeof(d));
+	if (d.entry_number != entry) {
+		pr_changed(f);
+		pr_id(f, d.entry_number);
+	}
+	user_desc_tail(f, c, &d);
+	pr_struct_end(f);
+}
+
+const struct sr_decoder sr_dec_user_desc_get = {
+	.name = "user_desc_get",
+	.at_exit = true,
+	.plan = user_desc_get_plan,
+	.print = user_desc_get_print,
 };

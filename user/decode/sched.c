@@ -3,6 +3,7 @@
  * Decoders: scheduling (sched_setparam, sched_getscheduler, sched_setattr,
  * sched_getattr) and CPU affinity sets, as strace 6.1 prints them.
  */
+#include <errno.h>
 #include <string.h>
 #include <linux/sched.h>
 #include <linux/sched/types.h>
@@ -163,4 +164,49 @@ const struct sr_kind sr_kind_sched_attr = {
 	.size = sizeof(struct sched_attr),
 	.max = 0,
 	.print = sched_attr_print,
+};
+
+/*
+ * sched_setattr(pid, attr, flags): after E2BIG the kernel stored the size
+ * of the struct it knows in attr->size, which strace shows at exit
+ * ("{size=1} => {size=56}").
+ */
+static void sched_setattr_enter(struct sr_fmt *f, const struct sr_call *c)
+{
+	fmt_arg(f, c, 0);
+	fmt_pid(f, (int32_t)c->args[0]);
+	fmt_arg(f, c, 1);
+	fmt_struct(f, c, 1, false);
+}
+
+static void sched_setattr_exit(struct sr_fmt *f, const struct sr_call *c)
+{
+	const void *p = blob_get(c->out[1], sizeof(uint32_t));
+
+	if (c->has_exit && c->ret == -E2BIG && p && fmt_decodes_structs(f)) {
+		pr_changed(f);
+		pr_struct_begin(f);
+		pr_field_u(f, "size", get32(p, offsetof(struct sched_attr, size)));
+		pr_struct_end(f);
+	}
+	fmt_arg(f, c, 2);
+	pr_u(f, (uint32_t)c->args[2]);
+}
+
+/* attr read again at exit, whatever the outcome: the size E2BIG leaves. */
+static void sched_setattr_plan(const struct sr_sysent *ent, const struct sr_opts *o,
+			       struct sr_plan *p)
+{
+	(void)ent;
+	(void)o;
+	if (p->a[1].how == SR_HOW_BUF)
+		p->a[1].when |= SR_CAP_EXIT | SR_CAP_ANYRET;
+}
+
+const struct sr_scdec sr_scdec_sched_setattr = {
+	.name = "sched_setattr",
+	.enter = sched_setattr_enter,
+	.exit = sched_setattr_exit,
+	.sep_at_exit = true,
+	.plan = sched_setattr_plan,
 };

@@ -382,14 +382,19 @@ static void sigevent_print(struct sr_fmt *f, const struct sr_call *c, int argi, 
 	pr_struct_end(f);
 }
 
-/* The kernel copies sizeof(sigevent_t), SIGEV_MAX_SIZE bytes of <asm-generic/siginfo.h>. */
+/*
+ * The kernel copies sizeof(sigevent_t), SIGEV_MAX_SIZE bytes of
+ * <asm-generic/siginfo.h>; strace reads only the fields it prints (its
+ * struct_sigevent), so a struct that ends a page shows with the kernel's
+ * EFAULT: the capture reads what strace reads.
+ */
 #define SR_SIGEVENT_SIZE 64
 _Static_assert(sizeof(struct sr_sigevent) <= SR_SIGEVENT_SIZE, "sigevent layout");
 _Static_assert(sizeof(sigevent_t) == SR_SIGEVENT_SIZE, "sigevent size");
 
 const struct sr_kind sr_kind_sigevent = {
 	.name = "sigevent",
-	.size = SR_SIGEVENT_SIZE,
+	.size = sizeof(struct sr_sigevent),
 	.max = 0,
 	.print = sigevent_print,
 };

@@ -10,9 +10,12 @@
  * requests in uring.c, -Y's zombies in zombies.c, -P's choice in pathsel.c.
  */
 #include <errno.h>
+#include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "cli/filter.h"
 #include "cli/opts.h"
@@ -526,6 +529,31 @@ static void handle_uring_reg(struct sr_pairing *p, const struct sr_uring_reg *r)
 	t->ureg_set = true;
 }
 
+/*
+ * The child a successful call reaped without returning its pid: waitid's
+ * siginfo names it (SR_F_REAPSI), unless WNOWAIT left it a zombie. 0: none.
+ */
+static uint32_t reaped_by_siginfo(const struct sr_call *c)
+{
+	const struct sr_blob *b = NULL;
+	uint64_t options = 0;
+	const void *p;
+	int i;
+
+	if (!(c->ent->flags & SR_F_REAPSI) || c->ret != 0)
+		return 0;
+	for (i = c->ent->nargs - 1; i >= 0; i--) {
+		if (c->ent->args[i].type == SR_T_STRUCT_OUT)
+			b = c->out[i];
+		else if (c->ent->args[i].type == SR_T_FLAGS)
+			options = c->args[i];
+	}
+	p = blob_get(b, offsetof(siginfo_t, si_pid) + sizeof(int32_t));
+	if (!p || (options & WNOWAIT))
+		return 0;
+	return get32(p, offsetof(siginfo_t, si_pid));
+}
+
 /* @t's call has its exit in @c: show it, then let the fd tables learn from it. */
 static void end_call(struct sr_pairing *p, struct sr_ttask *t, struct sr_call *c)
 {
@@ -538,6 +566,8 @@ static void end_call(struct sr_pairing *p, struct sr_ttask *t, struct sr_call *c
 	/* a pid a call returned (wait4's reaped child, fork's new one) */
 	if (c->ent->ret == SR_R_PID && c->ret > 0)
 		zombies__reaped(&p->zombies, (uint32_t)c->ret, c->ts_exit);
+	if (reaped_by_siginfo(c))
+		zombies__reaped(&p->zombies, reaped_by_siginfo(c), c->ts_exit);
 	pairing_emit_call(p, SR_EV_EXIT, t, pairing_shown(p, t, outcome(c->ret)), c->ts_exit);
 	if (p->fds)
 		fdtab__on_syscall(p->fds, c);

@@ -59,14 +59,14 @@ static void format_path_out(struct sr_fmt *f, const struct sr_call *c, int i)
 static void format_flat_argv(struct sr_fmt *f, const struct sr_blob *b)
 {
 	const char *p = blob_data(b), *end = p + b->len;
-	size_t max = fmt_strsize(f), n = 0;
+	size_t max = fmt_strsize(f), elems = fmt_max_elems(f), n = 0;
 
 	pr_array_begin(f);
 	while (p < end) {
 		const char *z = memchr(p, 0, end - p);
 		size_t len = z ? (size_t)(z - p) : (size_t)(end - p);
 
-		if (n++ >= max) {
+		if (n++ >= elems) {
 			pr_more(f);
 			break;
 		}
@@ -80,7 +80,8 @@ static void format_argv(struct sr_fmt *f, const struct sr_call *c, int i)
 {
 	const struct sr_blob *head = c->in[i], *b;
 	const uint8_t *end = head ? call__blob_end(c, head) : c->in_end;
-	size_t max = fmt_strsize(f), n;
+	/* -s bytes of each string; -s of them, or all with -v (strace's printargv) */
+	size_t max = fmt_strsize(f), elems = fmt_max_elems(f), n;
 	int32_t count;
 
 	if (!c->args[i] || !fmt_decodes_structs(f)) {
@@ -100,7 +101,7 @@ static void format_argv(struct sr_fmt *f, const struct sr_call *c, int i)
 	pr_array_begin(f);
 	b = head;
 	for (n = 0; n < (size_t)count; n++) {
-		if (n >= max) {
+		if (n >= elems) {
 			pr_more(f);
 			break;
 		}

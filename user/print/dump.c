@@ -66,7 +66,8 @@ static void dump_blob(struct sr_out *o, const struct sr_blob *b, uint64_t want)
 {
 	size_t have;
 
-	if (!want || !blob_ok(b))
+	/* a buffer cut by an unmapped page: strace cannot read it whole */
+	if (!want || !blob_ok(b) || (b->flags & SR_BF_PART))
 		return;
 	have = b->len < want ? b->len : (size_t)want;
 	dump__hex(o, blob_data(b), have, want);

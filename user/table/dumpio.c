@@ -47,14 +47,22 @@ void syscalls__plan_dumpio(const struct sr_sysent *e, const struct sr_opts *o, s
 	/* the buffers' cap: for a msghdr, each of its iovec buffers' */
 	switch (syscalls__dumpio(e, &form)) {
 	case SR_DUMP_WRITE:
-		if (o->write_fds.used)
-			p->a[1].cap = SR_BLOB_MAX;
+		if (!o->write_fds.used)
+			return;
 		break;
 	case SR_DUMP_READ:
-		if (o->read_fds.used)
-			p->a[1].cap = SR_BLOB_MAX;
+		if (!o->read_fds.used)
+			return;
 		break;
 	default:
-		break;
+		return;
 	}
+	p->a[1].cap = SR_BLOB_MAX;
+	/*
+	 * A buffer read whole for its dump may end a page before its length:
+	 * the bytes up to the page show as the line's string, as strace reads
+	 * only -s of them (the dump, which strace cannot read, is left out).
+	 */
+	if (form == SR_DUMPF_BUF)
+		p->a[1].when |= SR_CAP_PART;
 }

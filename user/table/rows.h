@@ -33,6 +33,7 @@
 #define SOCK   SR_F_SOCK
 #define CXALL  SR_F_CXALL
 #define REGS   SR_F_REGS
+#define REAPSI SR_F_REAPSI
 #define FDA(a) ((uint64_t)SR_FD_##a << SR_FD_SHIFT)
 
 #define ARG(n) SR_L_ARG(n)

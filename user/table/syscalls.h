@@ -168,7 +168,12 @@ enum sr_rtype {
 #define SR_F_CXALL (1ULL << 36) /* the fd it creates is close-on-exec whatever the flags */
 /* Restores the registers, the syscall number too: its exit reports -1 (rt_sigreturn). */
 #define SR_F_REGS (1ULL << 37)
-#define SR_F_ALL  (0x3fULL << 32)
+/*
+ * Reaps the child its siginfo output names (its first STRUCT_OUT argument)
+ * unless its wait options (its first FLAGS argument) have WNOWAIT: waitid.
+ */
+#define SR_F_REAPSI (1ULL << 38)
+#define SR_F_ALL    (0x7fULL << 32)
 
 /* What a syscall does to the fd tables (fd/replay.c); its fd's from the kernel side. */
 enum sr_fdact {
