@@ -87,7 +87,7 @@ static __always_inline const struct sr_plan *plan_get(__u32 key)
 #define CAP_FPROG (1ULL << 44)
 /* put_strv(), put_iov(): an ia32 task's array, of 4-byte pointers and lengths. */
 #define CAP_PTR32_SHIFT 43 /* CAP_PTR32 is 4 << CAP_PTR32_SHIFT */
-#define CAP_PTR32 (4ULL << CAP_PTR32_SHIFT)
+#define CAP_PTR32	(4ULL << CAP_PTR32_SHIFT)
 
 /* Is the user byte at @addr a NUL? */
 static __always_inline bool str_ends_at(__u64 addr)

@@ -188,6 +188,7 @@ static void sweep_lost_exits(struct t_state *st)
 }
 
 T_SUITE(pairing_tests) = {
-	T_CASE(simple_lines),	    T_CASE(read_out_buffer), T_CASE(interleaved), T_CASE(exits),
-	T_CASE(orphans_and_losses), T_CASE(retried_path),    T_CASE(malformed),	  T_CASE(sweep_lost_exits), T_END,
+	T_CASE(simple_lines), T_CASE(read_out_buffer),	  T_CASE(interleaved),
+	T_CASE(exits),	      T_CASE(orphans_and_losses), T_CASE(retried_path),
+	T_CASE(malformed),    T_CASE(sweep_lost_exits),	  T_END,
 };

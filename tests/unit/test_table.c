@@ -545,8 +545,8 @@ static int check_plan_arg(const struct sr_sysent *e, const struct sr_plan *p, in
 		bad += broken(e->name, i, "SR_CAP_PAGE_CUT on a copy other than bytes");
 	uses_arg = pa->len_src == SR_LEN_ARG || pa->len_src == SR_LEN_PTR32 ||
 		   pa->len_src == SR_LEN_MIN_ARG_RET || pa->len_src == SR_LEN_IOC ||
-		   pa->how == SR_HOW_IOV || pa->how == SR_HOW_INDIRECT || pa->how == SR_HOW_FIELDS ||
-		   pa->how == SR_HOW_DEREF;
+		   pa->how == SR_HOW_IOV || pa->how == SR_HOW_INDIRECT ||
+		   pa->how == SR_HOW_FIELDS || pa->how == SR_HOW_DEREF;
 	/* SR_HOW_INDIRECT, _FIELDS and _DEREF read at args[len_arg]: their own or another's */
 	if (uses_arg &&
 	    (pa->len_arg >= e->nargs || (pa->len_arg == i && pa->how != SR_HOW_INDIRECT &&

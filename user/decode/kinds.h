@@ -185,7 +185,6 @@ SR_SCDEC(clone3)
 SR_SCDEC(ptrace)
 SR_DECODER(ptrace_data)
 
-
 /* prctl.c: prctl, arch_prctl */
 SR_SCDEC(prctl)
 SR_DECODER(arch_prctl_arg)
