@@ -88,6 +88,9 @@ int main(void)
 	attr->attr_set = MOUNT_ATTR_IDMAP;
 	ERR(syscall(SYS_mount_setattr, -1, "/dev/full", 0, attr, sizeof(*attr) + 8), EFAULT);
 
+	/* process_madvise: flags an unsigned int, the upper half of the register ignored */
+	ERR(syscall(SYS_process_madvise, -1, NULL, 0, MADV_NORMAL, 0xdefaced00000010UL), EINVAL);
+
 	/* epoll_pwait2: a bad timeout, read at exit by strace: addresses */
 	ts = (struct timespec *)none - 1;
 	ts->tv_sec = -1;
