@@ -482,6 +482,23 @@ static const char *assemble(struct xp_sink *k, struct xp_proc *p, const char *ta
 	return p->msg_open ? NULL : buf;
 }
 
+/*
+ * The most of a write's bytes a report shows: the -s the kernel side read
+ * with (live: raised for explaining; a recording: the replay's -s), not the
+ * byte past it the capture keeps to tell whether strace prints "...".
+ */
+static size_t shown_max(const struct xp_sink *k)
+{
+	struct sr_opts ko;
+	int s = k->cfg.opts->strsize;
+
+	if (k->cfg.live) {
+		explain__capture_opts(k->cfg.opts, &ko);
+		s = ko.strsize;
+	}
+	return s > 0 && s < XP_MSG_MAX ? (size_t)s : XP_MSG_MAX;
+}
+
 static void on_write(struct xp_sink *k, const struct sr_event *ev, const struct xp_sys *sy,
 		     struct xp_proc *p)
 {
@@ -491,7 +508,7 @@ static void on_write(struct xp_sink *k, const struct sr_event *ev, const struct 
 	uint16_t family;
 	size_t len;
 
-	len = call_data(c, sy, data, XP_MSG_MAX, addr, sizeof(addr), &family);
+	len = call_data(c, sy, data, shown_max(k), addr, sizeof(addr), &family);
 	data[len] = '\0';
 	/* a recording made with a small -s, or a message longer than kept */
 	t.cut = c->ret > (int64_t)len;
