@@ -294,6 +294,29 @@ static void backend_values(struct t_state *st)
 	tj_close(t);
 }
 
+/* Elements an array names by their index (termios' c_cc, "[VINTR]=0x3"): objects in JSON. */
+static void backend_indexed_array(struct t_state *st)
+{
+	struct t_json tj, *t = &tj;
+	struct sr_fmt *f = &t->f;
+
+	tj_open(t);
+	pr_array_begin(f);
+	pr_field(f, "[VINTR]");
+	pr_x(f, 3);
+	pr_field(f, "[17]");
+	pr_struct_begin(f);
+	pr_field_u(f, "a", 1);
+	pr_end(f);
+	pr_end(f);
+	CHECK_ARGS(
+		st, t,
+		"[{\"text\":\"[[VINTR]=0x3, [17]={a=1}]\",\"value\":["
+		"{\"index\":\"[VINTR]\",\"value\":3},{\"index\":\"[17]\",\"value\":{\"a\":1}}]}]",
+		"[[VINTR]=0x3, [17]={a=1}]");
+	tj_close(t);
+}
+
 static void backend_nesting(struct t_state *st)
 {
 	struct t_json tj, *t = &tj;
@@ -466,6 +489,7 @@ T_SUITE(json_tests) = {
 	T_CASE(long_text),
 	T_CASE(escape_everywhere),
 	T_CASE(escaping),
+	T_CASE(backend_indexed_array),
 	T_CASE(utf8_validation),
 	T_CASE(base64_and_text),
 	T_CASE(backend_values),

@@ -219,8 +219,20 @@ static void put_key(struct sr_json_pr *j, const char *name)
 		return;
 	if (fr->count)
 		jbuf__putc(&j->val, ',');
-	jbuf__name(&j->val, name);
-	jbuf__putc(&j->val, ':');
+	/*
+	 * An array's element named by its index (strace's "[VINTR]=0x3"):
+	 * {"index": "[VINTR]", "value": 3}, closed after the value as the
+	 * {"in", "out"} pair is.
+	 */
+	if (fr->box != SR_BOX_STRUCT) {
+		jbuf__puts(&j->val, "{\"index\":");
+		jbuf__name(&j->val, name);
+		jbuf__puts(&j->val, ",\"value\":");
+		fr->wrap = true;
+	} else {
+		jbuf__name(&j->val, name);
+		jbuf__putc(&j->val, ':');
+	}
 	fr->keyed = true;
 	fr->last = j->val.len;
 }
