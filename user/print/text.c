@@ -321,6 +321,16 @@ static void text_bits_part_xval(struct sr_pr *p, uint64_t raw)
 	bits_part_num0(p, raw, true);
 }
 
+/* A numeric part of a set in parts: the open comment closed, then '|' after another part. */
+static void numeric_part_begin(struct sr_text_pr *t)
+{
+	if (t->bits_open)
+		out__puts(t->out, " */");
+	t->bits_open = false;
+	if (t->bits_nparts++)
+		out__putc(t->out, '|');
+}
+
 /*
  * "21<<SHM_HUGE_SHIFT": @count shifted by the constant @name (@shift); in
  * a set in parts (-X raw, verbose) a part of its own, "21<<26" and
@@ -336,11 +346,7 @@ static void text_bits_shift(struct sr_pr *p, uint64_t count, const char *name, u
 		text_bit(p, buf, name);
 		return;
 	}
-	if (t->bits_open)
-		out__puts(t->out, " */");
-	t->bits_open = false;
-	if (t->bits_nparts++)
-		out__putc(t->out, '|');
+	numeric_part_begin(t);
 	snprintf(buf, sizeof(buf), "%" PRIu64 "<<%" PRIu64, count, shift);
 	out__puts(t->out, buf);
 	if (t->xlat_style == SR_XLAT_VERBOSE) {
@@ -361,11 +367,7 @@ static void text_bits_part_num(struct sr_pr *p, enum sr_num fmt, uint64_t v)
 		text_bits_rest(p, fmt, v);
 		return;
 	}
-	if (t->bits_open)
-		out__puts(t->out, " */");
-	t->bits_open = false;
-	if (t->bits_nparts++)
-		out__putc(t->out, '|');
+	numeric_part_begin(t);
 	put_num(t->out, fmt, v, 0);
 	t->bits_num = true;
 	t->bits_quiet = true;
