@@ -151,6 +151,17 @@ struct sr_scdec {
 	bool same32;
 };
 
+/* Are the @n bytes at @p all zero (reserved fields strace prints only when set)? */
+static inline bool mem_all_zero(const void *p, size_t n)
+{
+	const uint8_t *b = p;
+
+	while (n--)
+		if (*b++)
+			return false;
+	return true;
+}
+
 /*
  * Before argument @i of a syscall's list: its name, which -N prints
  * ("fd=3") and --json keys the argument by (table/syscalls.h).
@@ -304,6 +315,8 @@ void pr_bits_enum(struct sr_fmt *f, const struct sr_xlat *x, uint64_t v);
  * else "/\* bytes 24..31 *\/ \"\\x80...\"" (strace's print_nonzero_bytes).
  */
 void fmt_struct_tail(struct sr_fmt *f, const void *data, size_t len, size_t known, uint64_t usize);
+/* Field @name: a u32 array's @n elements in hex, as strace prints reserved fields. */
+void fmt_hex_u32_array(struct sr_fmt *f, const char *name, const uint32_t *v, size_t n);
 void fmt_enum_flags(struct sr_fmt *f, const struct sr_xlat *vx, uint64_t mask,
 		    const struct sr_xlat *fx, uint64_t v);
 

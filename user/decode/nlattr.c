@@ -510,14 +510,6 @@ static void nl_mac(struct sr_fmt *f, const uint8_t *p, size_t n)
 	nl_hwaddr(f, p, n);
 }
 
-static bool nl_zero(const uint8_t *p, size_t n)
-{
-	while (n--)
-		if (*p++)
-			return false;
-	return true;
-}
-
 /*
  * An address field: inet_addr("1.2.3.4"), inet_pton(AF_INET6, "::1",
  * &name), or its bytes, as strace's PRINT_FIELD_INET_ADDR().
@@ -618,7 +610,7 @@ static void nlf_print(struct sr_fmt *f, const struct nl_field *fl, size_t n, con
 
 		/* reserved fields strace shows only when they hold something */
 		if ((fl->kind == NLF_HEX_STR_NZ || fl->kind == NLF_X_NZ) &&
-		    nl_zero(m + fl->off, fl->size))
+		    mem_all_zero(m + fl->off, fl->size))
 			continue;
 		if (fl->kind == NLF_INADDR) {
 			nlf_inaddr(f, fl, m + fl->off, fl->af ? fl->af : top[0]);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Decoders: io_uring_setup's struct io_uring_params and io_uring_register's
- * argument, which depends on the opcode, as strace 6.1 prints them
- * (io_uring_enter needs none: its row's types say it all).
+ * Decoders: io_uring_register's argument, which depends on the opcode, as
+ * strace 6.1 prints it (io_uring_setup's struct is uring_setup.c's;
+ * io_uring_enter needs none: its row's types say it all).
  *
  * io_uring_register's argument is captured at entry (and at exit, for
  * IORING_REGISTER_PROBE's output) up to a blob's size, as far as the
@@ -22,145 +22,7 @@
 
 #include "cli/opts.h"
 #include "decode/decode.h"
-
-/* ---- io_uring_setup ---- */
-
-static void params_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
-			struct sr_plan_arg *pa)
-{
-	/* what the kernel filled in, after a success (strace shows no more after a failure) */
-	pa->when = SR_CAP_ENTER | SR_CAP_EXIT;
-	pa->how = SR_HOW_BUF;
-	pa->len_src = SR_LEN_FIXED;
-	pa->elem = sizeof(struct io_uring_params);
-	pa->cap = sizeof(struct io_uring_params);
-}
-
-/* A u32 array's elements in hex, as strace prints reserved fields. */
-static void hex_array(struct sr_fmt *f, const char *name, const uint32_t *v, size_t n)
-{
-	size_t i;
-
-	pr_field(f, name);
-	pr_array_begin(f);
-	for (i = 0; i < n; i++)
-		pr_x(f, v[i]);
-	pr_array_end(f);
-}
-
-static bool all_zero(const void *p, size_t n)
-{
-	const uint8_t *b = p;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (b[i])
-			return false;
-	return true;
-}
-
-/* The fields both ring offset structs begin with, in the same order. */
-static void ring_offsets_head(struct sr_fmt *f, uint32_t head, uint32_t tail, uint32_t mask,
-			      uint32_t entries)
-{
-	pr_struct_begin(f);
-	pr_field_u(f, "head", head);
-	pr_field_u(f, "tail", tail);
-	pr_field_u(f, "ring_mask", mask);
-	pr_field_u(f, "ring_entries", entries);
-}
-
-/* ...and end with: the reserved words, shown when set, then the struct's end. */
-static void ring_offsets_tail(struct sr_fmt *f, uint64_t resv1, uint64_t resv2)
-{
-	if (resv1)
-		pr_field_x(f, "resv1", resv1);
-	if (resv2)
-		pr_field_x(f, "resv2", resv2);
-	pr_struct_end(f);
-}
-
-static void sq_offsets(struct sr_fmt *f, const struct io_sqring_offsets *o)
-{
-	ring_offsets_head(f, o->head, o->tail, o->ring_mask, o->ring_entries);
-	pr_field_u(f, "flags", o->flags);
-	pr_field_u(f, "dropped", o->dropped);
-	pr_field_u(f, "array", o->array);
-	ring_offsets_tail(f, o->resv1, o->resv2);
-}
-
-static void cq_offsets(struct sr_fmt *f, const struct io_cqring_offsets *o)
-{
-	ring_offsets_head(f, o->head, o->tail, o->ring_mask, o->ring_entries);
-	pr_field_u(f, "overflow", o->overflow);
-	pr_field_u(f, "cqes", o->cqes);
-	pr_field_u(f, "flags", o->flags);
-	ring_offsets_tail(f, o->resv1, o->resv2);
-}
-
-/* What the kernel fills in: printed with the exit copy. */
-static void params_out(struct sr_fmt *f, const struct io_uring_params *p)
-{
-	pr_field_u(f, "sq_entries", p->sq_entries);
-	pr_field_u(f, "cq_entries", p->cq_entries);
-	pr_field(f, "features");
-	fmt_flags(f, &xlat_uring_setup_features, p->features);
-	pr_field(f, "sq_off");
-	sq_offsets(f, &p->sq_off);
-	pr_field(f, "cq_off");
-	cq_offsets(f, &p->cq_off);
-}
-
-static void params_print(struct sr_fmt *f, const struct sr_call *c, int argi)
-{
-	const void *in = blob_get(call__blob(c, argi, false), sizeof(struct io_uring_params));
-	bool done = c->has_exit && c->ret >= 0;
-	const void *out =
-		done ? blob_get(call__blob(c, argi, true), sizeof(struct io_uring_params)) : NULL;
-	struct io_uring_params p;
-
-	if (!in) {
-		fmt_ptr(f, c->args[argi]);
-		return;
-	}
-	memcpy(&p, in, sizeof(p));
-	pr_struct_begin(f);
-	pr_field(f, "flags");
-	fmt_flags(f, &xlat_uring_setup_flags, p.flags);
-	pr_field_x(f, "sq_thread_cpu", p.sq_thread_cpu);
-	pr_field_u(f, "sq_thread_idle", p.sq_thread_idle);
-	if (p.flags & IORING_SETUP_ATTACH_WQ) {
-		pr_field(f, "wq_fd");
-		fmt_fd(f, c, (int32_t)p.wq_fd);
-	}
-	if (!all_zero(p.resv, sizeof(p.resv)))
-		hex_array(f, "resv", p.resv, sizeof(p.resv) / sizeof(p.resv[0]));
-	if (out) {
-		memcpy(&p, out, sizeof(p));
-		params_out(f, &p);
-	}
-	pr_struct_end(f);
-}
-
-static void params_fds(const struct sr_call *c, int argi, bool at_exit, sr_fd_fn fn, void *ctx)
-{
-	const void *in = blob_get(call__blob(c, argi, false), sizeof(struct io_uring_params));
-	struct io_uring_params p;
-
-	if (!in)
-		return;
-	memcpy(&p, in, sizeof(p));
-	if (p.flags & IORING_SETUP_ATTACH_WQ)
-		fn(ctx, (int32_t)p.wq_fd);
-}
-
-const struct sr_decoder sr_dec_uring_params = {
-	.name = "uring_params",
-	.at_exit = true, /* with what the kernel filled in */
-	.plan = params_plan,
-	.print = params_print,
-	.fds = params_fds,
-};
+#include "decode/uring.h"
 
 /* ---- io_uring_register ---- */
 
@@ -178,17 +40,6 @@ static void reg_plan(const struct sr_sysent *ent, int argi, const struct sr_opts
 	pa->elem = SR_BLOB_MAX;
 	pa->cap = SR_BLOB_MAX;
 }
-
-/*
- * The pointer fields of the structs (their first, and how many follow)
- * whose arrays reg_plan_more() captures: each one's part of that capture.
- */
-#define FIELDS_FROM		offsetof(struct io_uring_files_update, fds)
-#define FIELD_PART(type, field) ((offsetof(type, field) - FIELDS_FROM) / sizeof(uint64_t) + 1)
-_Static_assert(offsetof(struct io_uring_rsrc_update2, data) >= FIELDS_FROM &&
-		       FIELD_PART(struct io_uring_rsrc_register, tags) <= SR_FIELDS_MAX &&
-		       FIELD_PART(struct io_uring_rsrc_update2, tags) <= SR_FIELDS_MAX,
-	       "the pointer fields SR_HOW_FIELDS reads");
 
 /*
  * The arrays the structs of _FILES_UPDATE, _FILES2, _BUFFERS2,
@@ -216,31 +67,6 @@ static void reg_plan_more(const struct sr_sysent *ent, int argi, const struct sr
 
 /* How an array's elements print. */
 enum elem { E_FD, E_UPDATE_FD, E_RESTRICTION, E_RING_FD, E_RING_UNREG, E_IOV, E_TAG, E_WORKERS };
-
-/* An array's bytes as captured: @len at @p; @cut: the bytes after them could not be read. */
-struct elems {
-	const uint8_t *p;
-	size_t len;
-	bool cut;
-};
-
-/* What blob @b holds of an array (NULL: nothing read). */
-static struct elems blob_elems(const struct sr_blob *b)
-{
-	struct elems v = { 0 };
-
-	if (!b || (b->flags & SR_BF_NULL))
-		return v;
-	if (b->flags & SR_BF_FAULT) {
-		v.cut = true;
-		return v;
-	}
-	v.p = blob_data(b);
-	v.len = b->len;
-	/* a copy cut at the page end (a blob's worth is cut by its size) */
-	v.cut = (b->flags & (SR_BF_TRUNC | SR_BF_PART)) && b->len < SR_BLOB_MAX;
-	return v;
-}
 
 static size_t elem_size(enum elem e)
 {
@@ -310,8 +136,8 @@ static void restriction(struct sr_fmt *f, const struct io_uring_restriction *r)
 	}
 	if (r->resv)
 		pr_field_x(f, "resv", r->resv);
-	if (!all_zero(r->resv2, sizeof(r->resv2)))
-		hex_array(f, "resv2", r->resv2, sizeof(r->resv2) / sizeof(r->resv2[0]));
+	if (!mem_all_zero(r->resv2, sizeof(r->resv2)))
+		fmt_hex_u32_array(f, "resv2", r->resv2, sizeof(r->resv2) / sizeof(r->resv2[0]));
 	pr_struct_end(f);
 }
 
@@ -452,47 +278,6 @@ static bool array_print(struct sr_fmt *f, const struct sr_call *c, enum elem e, 
 }
 
 /*
- * The first @n fds (@tags: tags) of @c's io_uring_register records, in
- * order, in a buffer to free; *@have: how many bytes of them were read.
- */
-static uint8_t *reg_elems(const struct sr_call *c, bool tags, uint32_t n, size_t *have)
-{
-	const struct sr_uring_reg *r = c->uring_reg;
-	size_t sz = tags ? sizeof(r->tags[0]) : sizeof(r->fds[0]), got = 0, m;
-	uint32_t k, max = SR_UREG_FDS * SR_UREG_CHUNKS;
-	uint8_t *buf;
-
-	*have = 0;
-	if (!r || !n || !(buf = malloc((n < max ? n : max) * sz)))
-		return NULL;
-	for (k = 0; k < c->uring_reg_n && got < n && got < max; k++) {
-		if (!(r[k].flags & (tags ? SR_UREG_TAGS : SR_UREG_READ)) ||
-		    r[k].offset != r[0].offset + k * SR_UREG_FDS)
-			break;
-		m = n - got < SR_UREG_FDS ? n - got : SR_UREG_FDS;
-		memcpy(buf + got * sz, tags ? (const void *)r[k].tags : (const void *)r[k].fds,
-		       m * sz);
-		got += m;
-	}
-	*have = got * sz;
-	return buf;
-}
-
-/* Part @part of the capture of the struct's pointer fields, or NULL. */
-static const struct sr_blob *field_blob(const struct sr_call *c, unsigned int part)
-{
-	int slot = c->ent ? c->ent->nargs : SR_NARGS;
-	const struct sr_blob *b;
-
-	if (slot >= SR_NARGS)
-		return NULL;
-	for (b = c->in[slot]; b && SR_BLOB_ARG(b) == slot; b = blob_next(b, call__blob_end(c, b)))
-		if (SR_BLOB_PART(b) == part)
-			return b;
-	return NULL;
-}
-
-/*
  * The array of @n elements at @addr that the struct's pointer field of
  * part @part names: as read at entry, else the fds (@e not E_TAG) or tags
  * the tracepoint's records hold, else the address.
@@ -500,14 +285,14 @@ static const struct sr_blob *field_blob(const struct sr_call *c, unsigned int pa
 static void field_print(struct sr_fmt *f, const struct sr_call *c, enum elem e, unsigned int part,
 			uint64_t addr, uint32_t n)
 {
-	const struct sr_blob *b = field_blob(c, part);
+	const struct sr_blob *b = uring_field_blob(c, part);
 	struct elems v = { 0 };
 	uint8_t *buf = NULL;
 
 	if (b)
-		v = blob_elems(b);
+		v = uring_blob_elems(b);
 	else if (e != E_IOV)
-		v.p = buf = reg_elems(c, e == E_TAG, n, &v.len);
+		v.p = buf = uring_reg_elems(c, e == E_TAG, n, &v.len);
 	array_print(f, c, e, addr, &v, n);
 	free(buf);
 }
@@ -608,7 +393,7 @@ static void buf_reg(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p,
 	pr_field_u(f, "bgid", r.bgid);
 	if (r.pad)
 		pr_field_x(f, "pad", r.pad);
-	if (!all_zero(r.resv, sizeof(r.resv))) {
+	if (!mem_all_zero(r.resv, sizeof(r.resv))) {
 		pr_field(f, "resv");
 		pr_array_begin(f);
 		for (size_t i = 0; i < sizeof(r.resv) / sizeof(r.resv[0]); i++)
@@ -646,8 +431,8 @@ static void probe_struct(struct sr_fmt *f, const uint8_t *p, size_t len, uint32_
 	pr_field_u(f, "ops_len", pr.ops_len);
 	if (pr.resv)
 		pr_field_x(f, "resv", pr.resv);
-	if (!all_zero(pr.resv2, sizeof(pr.resv2)))
-		hex_array(f, "resv2", pr.resv2, sizeof(pr.resv2) / sizeof(pr.resv2[0]));
+	if (!mem_all_zero(pr.resv2, sizeof(pr.resv2)))
+		fmt_hex_u32_array(f, "resv2", pr.resv2, sizeof(pr.resv2) / sizeof(pr.resv2[0]));
 	pr_field(f, "ops");
 	shown = out && pr.ops_len < n ? pr.ops_len : n;
 	pr_array_begin(f);
@@ -675,7 +460,7 @@ static void probe_print(struct sr_fmt *f, const struct sr_call *c)
 	const uint8_t *in = blob_get(call__blob(c, 2, false), need);
 	const uint8_t *out = c->has_exit && c->ret >= 0 ? blob_get(call__blob(c, 2, true), need) :
 							  NULL;
-	bool shown_in = in && !all_zero(in, need);
+	bool shown_in = in && !mem_all_zero(in, need);
 	if (n > 256 || !in || (!shown_in && !out)) {
 		fmt_ptr(f, c->args[2]);
 		return;
@@ -697,13 +482,13 @@ static void probe_print(struct sr_fmt *f, const struct sr_call *c)
 static void iowq_max_workers(struct sr_fmt *f, const struct sr_call *c)
 {
 	uint32_t n = (uint32_t)c->args[3];
-	struct elems in = blob_elems(call__blob(c, 2, false)), out = { 0 };
+	struct elems in = uring_blob_elems(call__blob(c, 2, false)), out = { 0 };
 
 	if (!array_print(f, c, E_WORKERS, c->args[2], &in, n) || !c->has_exit)
 		return;
 	pr_changed(f);
 	if (c->ret >= 0)
-		out = blob_elems(call__blob(c, 2, true));
+		out = uring_blob_elems(call__blob(c, 2, true));
 	array_print(f, c, E_WORKERS, c->args[2], &out, n);
 }
 
@@ -759,7 +544,7 @@ static void reg_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 	size_t len = p ? b->len : 0;
 	uint64_t addr = c->args[argi];
 	uint32_t n = (uint32_t)c->args[3];
-	struct elems v = blob_elems(c->args[argi] ? b : NULL);
+	struct elems v = uring_blob_elems(c->args[argi] ? b : NULL);
 
 	switch ((uint32_t)c->args[1]) {
 	case IORING_REGISTER_BUFFERS:
@@ -809,143 +594,11 @@ static void reg_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 	}
 }
 
-/*
- * The fds of an update or a registration by struct (_FILES_UPDATE,
- * _FILES2, _FILES_UPDATE2) as read at entry, in @v: *@nr of them for the
- * slots from *@offset (NULL: not wanted) on. False: not read.
- */
-static bool reg_files(const struct sr_call *c, struct elems *v, uint32_t *nr, uint32_t *offset)
-{
-	const uint8_t *p = c->args[2] ? blob_get(call__blob(c, 2, false), 1) : NULL;
-	size_t len = p ? call__blob(c, 2, false)->len : 0;
-	struct io_uring_files_update fu;
-	struct io_uring_rsrc_register rr;
-	struct io_uring_rsrc_update2 u2;
-	const struct sr_blob *b = NULL;
-	uint32_t first = 0;
-
-	switch ((uint32_t)c->args[1]) {
-	case IORING_REGISTER_FILES_UPDATE:
-		if (len < sizeof(fu))
-			return false;
-		memcpy(&fu, p, sizeof(fu));
-		*nr = (uint32_t)c->args[3];
-		first = fu.offset;
-		b = field_blob(c, FIELD_PART(struct io_uring_files_update, fds));
-		break;
-	case IORING_REGISTER_FILES2:
-		if (len < sizeof(rr) || (uint32_t)c->args[3] < sizeof(rr))
-			return false;
-		memcpy(&rr, p, sizeof(rr));
-		*nr = rr.nr;
-		b = field_blob(c, FIELD_PART(struct io_uring_rsrc_register, data));
-		break;
-	case IORING_REGISTER_FILES_UPDATE2:
-		if (len < sizeof(u2) || (uint32_t)c->args[3] < sizeof(u2))
-			return false;
-		memcpy(&u2, p, sizeof(u2));
-		*nr = u2.nr;
-		first = u2.offset;
-		b = field_blob(c, FIELD_PART(struct io_uring_rsrc_update2, data));
-		break;
-	}
-	if (!b)
-		return false;
-	*v = blob_elems(b);
-	if (offset)
-		*offset = first;
-	return true;
-}
-
-size_t uring_reg__records(const struct sr_call *c, const struct sr_uring_reg *r,
-			  struct sr_uring_reg *out, size_t max)
-{
-	const struct sr_blob *b = call__blob(c, 2, false);
-	struct elems v = { 0 };
-	uint32_t nr = 0, first = 0, i, k, got;
-	bool empty = false;
-
-	if (!max)
-		return 0;
-	switch (r->opcode) {
-	case IORING_REGISTER_FILES:
-		v = blob_elems(c->args[2] ? b : NULL);
-		nr = (uint32_t)c->args[3];
-		break;
-	case IORING_REGISTER_FILES2:
-		/* sparse: no fds, nr empty slots */
-		empty = reg_files(c, &v, &nr, &first) && !v.p && !v.cut;
-		break;
-	case IORING_REGISTER_FILES_UPDATE:
-	case IORING_REGISTER_FILES_UPDATE2:
-		reg_files(c, &v, &nr, &first);
-		break;
-	}
-	got = v.len / sizeof(int32_t) < nr ? v.len / sizeof(int32_t) : nr;
-	for (k = 0; k < max && (!k || k * SR_UREG_FDS < nr); k++) {
-		out[k] = *r;
-		out[k].flags = (k ? SR_UREG_CONT : 0) | (empty ? SR_UREG_EMPTY : 0);
-		out[k].offset = first + k * SR_UREG_FDS;
-		out[k].nr = nr - (k * SR_UREG_FDS < nr ? k * SR_UREG_FDS : nr);
-		if (k * SR_UREG_FDS >= got)
-			continue;
-		out[k].flags |= SR_UREG_READ;
-		for (i = 0; i < SR_UREG_FDS; i++)
-			out[k].fds[i] = k * SR_UREG_FDS + i < got ?
-						(int32_t)get32(v.p, (k * SR_UREG_FDS + i) *
-									    sizeof(int32_t)) :
-						-1;
-	}
-	return k;
-}
-
-/* The fds reg_print() annotates: in the argument, or in the tracepoint's record. */
-static void reg_fds(const struct sr_call *c, int argi, bool at_exit, sr_fd_fn fn, void *ctx)
-{
-	const struct sr_blob *b = call__blob(c, argi, false);
-	const uint8_t *p = c->args[argi] ? blob_get(b, 1) : NULL;
-	const struct sr_uring_reg *r = c->uring_reg;
-	uint32_t n = (uint32_t)c->args[3], i;
-	struct io_uring_rsrc_update u;
-	struct elems v;
-	size_t have;
-
-	switch ((uint32_t)c->args[1]) {
-	case IORING_REGISTER_FILES:
-	case IORING_REGISTER_EVENTFD:
-	case IORING_REGISTER_EVENTFD_ASYNC:
-		for (i = 0; p && i < n && (i + 1) * sizeof(int32_t) <= b->len; i++)
-			fn(ctx, (int32_t)get32(p, i * sizeof(int32_t)));
-		break;
-	case IORING_REGISTER_RING_FDS:
-		for (i = 0; p && i < n && (i + 1) * sizeof(u) <= b->len; i++) {
-			memcpy(&u, p + i * sizeof(u), sizeof(u));
-			fn(ctx, (int32_t)u.data);
-		}
-		break;
-	case IORING_REGISTER_FILES_UPDATE:
-	case IORING_REGISTER_FILES2:
-	case IORING_REGISTER_FILES_UPDATE2:
-		if (reg_files(c, &v, &n, NULL)) {
-			for (i = 0; i < n && (i + 1) * sizeof(int32_t) <= v.len; i++)
-				fn(ctx, (int32_t)get32(v.p, i * sizeof(int32_t)));
-			break;
-		}
-		if (!r)
-			break;
-		p = reg_elems(c, false, r->nr, &have);
-		for (i = 0; p && (i + 1) * sizeof(int32_t) <= have; i++)
-			fn(ctx, (int32_t)get32(p, i * sizeof(int32_t)));
-		free((void *)p);
-		break;
-	}
-}
-
 const struct sr_decoder sr_dec_uring_reg_arg = {
 	.name = "uring_reg_arg",
 	.at_exit = true, /* the probe's output, the tracepoint's fds */
 	.plan = reg_plan,
 	.plan_more = reg_plan_more,
 	.print = reg_print,
-	.fds = reg_fds,
+	.fds = uring_reg_fds,
 };

@@ -535,3 +535,14 @@ void fmt_struct_tail(struct sr_fmt *f, const void *data, size_t len, size_t know
 	n = total - known;
 	pr_str(f, p + known, n, fmt_strsize(f), SR_Q_HEX);
 }
+
+void fmt_hex_u32_array(struct sr_fmt *f, const char *name, const uint32_t *v, size_t n)
+{
+	size_t i;
+
+	pr_field(f, name);
+	pr_array_begin(f);
+	for (i = 0; i < n; i++)
+		pr_x(f, v[i]);
+	pr_array_end(f);
+}
