@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Captures of memory an argument's struct points to, for capture_one()
+ * (capture.bpf.h, which includes this where its other put_*() are
+ * defined): ioctl references (struct sr_ioc_ref, by request) and
+ * SR_HOW_FIELDS (io_uring_register's structs). Both are inlined into
+ * capture_one(), whose frame is on the deepest call chain (bpf/README.md).
+ */
+#ifndef SYSRAY_CAPTURE_REFS_BPF_H
+#define SYSRAY_CAPTURE_REFS_BPF_H
+
+/*
+ * The memory an ioctl argument at @uptr points to, for request @code
+ * (struct sr_ioc_ref): one blob per reference the loader listed, in its
+ * slot, with the argument's flags (@req). Return the new offset.
+ */
+static __always_inline __u32 put_ioc_refs(__u32 off, __u32 code, __u64 uptr, __u64 req)
+{
+	const struct sr_ioc_refs *refs = bpf_map_lookup_elem(&ioc_refs, &code);
+	int k;
+
+	if (!refs || !uptr)
+		return off;
+#pragma unroll
+	for (k = 0; k < SR_IOC_REFS; k++) {
+		const struct sr_ioc_ref *r = &refs->r[k];
+		__u64 ptr = uptr, n = 1;
+
+		if (!r->cap)
+			continue;
+		if (r->ptr_off == SR_IOC_REF_SELF && !r->len_size)
+			ptr = uptr + r->len_off; /* a part of the argument past its first copy */
+		else if (r->ptr_off != SR_IOC_REF_SELF &&
+			 bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)(uptr + r->ptr_off)))
+			continue;
+		if (r->len_size) {
+			n = 0;
+			if (bpf_probe_read_user(&n, r->len_size == 4 ? 4 : 8,
+						(const void *)(uptr + r->len_off)))
+				continue;
+			if (r->len_size == 4)
+				n = (__u32)n;
+			/* clamp before multiplying: a user-controlled count must not wrap */
+			if (n > SR_BLOB_MAX + 1)
+				n = SR_BLOB_MAX + 1;
+		}
+		if (!ptr)
+			continue;
+		off = put_blob(off, ptr, n * r->elem,
+			       CAP_PACK(r->cap, r->slot, SR_HOW_BUF, CAP_FLAGS(req)) |
+				       (req & CAP_RETRYABLE) | CAP_PAGE_CUT);
+	}
+	return off;
+}
+
+/*
+ * SR_HOW_FIELDS: @n u64 pointer fields at @uptr (part 0), then up to
+ * CAP_CAP(@req) bytes at each (parts 1 to @n), cut at the page end where a
+ * copy faults. The pointers are read back from the record being built (no
+ * stack: capture_one()'s frame is on the deepest call chain).
+ */
+static __always_inline __u32 put_fields(__u32 off, __u64 uptr, __u32 n, __u64 req)
+{
+	__u8 arg = CAP_ARG(req), fl = CAP_FLAGS(req);
+	const struct sr_blob *b;
+	struct sr_scratch *s;
+	__u32 start = off, k;
+	__u64 ptr;
+
+	if (n > SR_FIELDS_MAX)
+		n = SR_FIELDS_MAX;
+	off = put_blob(off, uptr, n * sizeof(__u64),
+		       CAP_PACK(SR_FIELDS_MAX * sizeof(__u64), arg, SR_HOW_BUF, fl));
+	s = scratch_get();
+	if (!s || start > SR_REC_MAX - sizeof(*b) - SR_FIELDS_MAX * sizeof(__u64))
+		return off;
+	/* for the verifier: a no-op after the check above */
+	asm volatile("%0 &= 0x3fff" : "+r"(start));
+	b = (const void *)(s->buf + start);
+#pragma unroll
+	for (k = 0; k < SR_FIELDS_MAX; k++) {
+		if (k >= n || b->len < (k + 1) * sizeof(__u64))
+			continue;
+		ptr = *(const __u64 *)(s->buf + start + sizeof(*b) + k * sizeof(__u64));
+		off = put_blob(off, ptr, CAP_CAP(req),
+			       CAP_PACK(CAP_CAP(req), arg | (k + 1) << 3, SR_HOW_BUF, fl) |
+				       CAP_PAGE_PART);
+	}
+	return off;
+}
+
+#endif /* SYSRAY_CAPTURE_REFS_BPF_H */
