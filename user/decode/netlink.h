@@ -279,6 +279,10 @@ bool nla_clock_t(const struct nl_ctx *x, uint64_t off, uint64_t len, const void 
 bool nla_in6_addr(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 /* @n bytes of a link-layer address: "80:81:82". */
 void nl_hwaddr(struct sr_fmt *f, const uint8_t *p, size_t n);
+/* nlattr.c: a payload of exactly @size bytes as a number in @fmt (false: another size). */
+bool nla_num(const struct nl_ctx *x, uint64_t off, uint64_t len, size_t size, enum sr_num fmt);
+/* nlattr.c: index @i of an array named by @x, strace's print_array_ex(PAF_PRINT_INDICES). */
+void nl_index(struct sr_fmt *f, const struct sr_xlat *x, uint64_t i);
 /* Bytes as numbers: "[171, 254]". */
 bool nla_u8_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
 bool nla_ifindex(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque);
