@@ -469,6 +469,15 @@ enum sr_sqe_src {
 	SR_SQE_FSYNC_NR, /* not an argument: fsync's twin depends on the flags */
 };
 
+/*
+ * ORed into a source: the twin takes a pointer to what the field holds by
+ * value (splice's loff_t *off_in and *off_out are the entry's splice_off_in
+ * and off, -1 for none). No pointer for the BPF side to follow: the
+ * argument is 0 there (its plan reads nothing); user space takes the value
+ * from the entry the record carries.
+ */
+#define SR_SQE_BYVAL 0x80
+
 /* Opcodes the kernel may know; larger ones are sent raw, with no twin. */
 #define SR_URING_OPS 128
 

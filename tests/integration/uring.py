@@ -336,8 +336,9 @@ def tests(rt):
         # sends the ring alone, the fds come from the syscall's entry capture
         fixed_described({'SYSRAY_BPF_LOOP': '0'})
 
-    def strace_and_sysray(prog, args, expr, y=('-y',)):
-        """Both tracers' line bodies for @prog @args under -f @y -e @expr, addresses as 0xADDR."""
+    def strace_and_sysray(prog, args, expr, y=('-y',), env=None):
+        """Both tracers' line bodies for @prog @args under -f @y -e @expr, addresses as 0xADDR
+        (@env: variables added to sysray's environment)."""
         out = rt.tmpfile('.strace')
         try:
             p = subprocess.run(['strace', '-f'] + list(y) + ['-qq', '-e', expr, '-o', out, prog] + args,
@@ -347,7 +348,7 @@ def tests(rt):
                 want = [x.rstrip('\n') for x in f]
         finally:
             os.unlink(out)
-        st, got, err = rt.trace([prog] + args, list(y) + ['-e', expr])
+        st, got, err = rt.trace([prog] + args, list(y) + ['-e', expr], env=env)
         rt.check(st == 0, f'{prog}: status {st}: {err.strip()}')
         addr = re.compile(r'0x[0-9a-f]{9,12}\b')
         def norm(lines):
@@ -381,7 +382,35 @@ def tests(rt):
         rt.check(len(want) == 1 and 'flags=IORING_SETUP_SQPOLL' in want[0], str(want))
         same(got, want, 'uring_ops sqpoll')
 
-    return [io_uring_syscalls_like_strace, io_uring_fixed_files_described,
+    def io_uring_requests_print_as_their_syscalls():
+        # tests/uring/uring_twins.c makes its calls as syscalls, then as
+        # requests with the same arguments and fds: the requests print as
+        # strace prints the syscalls (splice's offsets, held by value in the
+        # entry, as "[0]", and NULL for -1), with and without -y. Ports,
+        # pipe and socket inodes differ from strace's run to sysray's.
+        prog = os.path.join(os.path.dirname(uring_prog()), 'uring_twins')
+        inodes = [(re.compile(r'(pipe|socket):\[\d+\]'), r'\1:[INO]'),
+                  (re.compile(r' +(= [^=]*)$'), r' \1')]
+        ports = inodes + [(re.compile(r'htons\(\d+\)'), 'htons(PORT)')]
+
+        def norm(lines, vary=ports):
+            for pat, rep in vary:
+                lines = [pat.sub(rep, x) for x in lines]
+            return lines
+        # and where requests are keyed by ring and user_data (SYSRAY_URING_BY_UDATA)
+        for y, env in (((), None), (('-y',), None), ((), {'SYSRAY_URING_BY_UDATA': '1'})):
+            want, got = strace_and_sysray(prog, [], 'trace=splice,tee,statx,connect', y=y,
+                                          env=env)
+            rt.check(len(want) == 7 and want[0].startswith('splice(') and '[0]' in want[0],
+                     f'strace printed {want}')
+            calls = [x for x in got if not x.startswith('[io_uring] ')]
+            reqs = [x[len('[io_uring] '):] for x in got if x.startswith('[io_uring] ')]
+            same(norm(calls), norm(want), f'the syscalls {y}')
+            same(norm(reqs), norm(want), f'the requests {y}')
+            # in one run, the port is the same
+            same(norm(reqs, inodes), norm(calls, inodes), f'requests and syscalls {y}')
+
+    return [io_uring_requests_print_as_their_syscalls, io_uring_syscalls_like_strace, io_uring_fixed_files_described,
             io_uring_fixed_files_described_without_bpf_loop, io_uring_counted_on_their_own_rows, io_uring_counted_latency_with_w,
             io_uring_counted_in_json, io_uring_latency_with_T,
             io_uring_requests_as_strace_lines, io_uring_sqpoll_attributed_to_the_process,

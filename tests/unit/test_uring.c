@@ -121,6 +121,40 @@ static void fixed_file(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/*
+ * splice's offsets are values in the entry (-1: none) where splice(2) takes
+ * pointers: the BPF side sends 0 for them (SR_SQE_BYVAL), the line shows
+ * what the pointers would point to, as strace prints splice(2)'s.
+ */
+static void splice_offsets_by_value(struct t_state *st)
+{
+	static const uint64_t a[6] = { 3, 0, 6, 0, 5, 1 /* SPLICE_F_MOVE */ };
+	struct sr_uring_sub *x;
+	struct t_sink s;
+	struct t_rec r;
+
+	t_sink_open(&s);
+	t_sub(&r, 5, 0x40, IORING_OP_SPLICE, "splice", a);
+	x = (struct sr_uring_sub *)r.buf;
+	x->sqe.addr = 0; /* splice_off_in */
+	x->sqe.off = (uint64_t)-1;
+	t_feed(&s, &r);
+	t_cqe(&r, 5, 0x40, nr_of("splice"), 5);
+	t_feed(&s, &r);
+	t_sub(&r, 5, 0x41, IORING_OP_SPLICE, "splice", a);
+	x = (struct sr_uring_sub *)r.buf;
+	x->sqe.addr = (uint64_t)-1;
+	x->sqe.off = 8;
+	t_feed(&s, &r);
+	t_cqe(&r, 5, 0x41, nr_of("splice"), -EINVAL);
+	t_feed(&s, &r);
+	CHECK_STR(st, t_sink_text(&s),
+		  "5     [io_uring] splice(3, [0], 6, NULL, 5, SPLICE_F_MOVE) = 5\n"
+		  "5     [io_uring] splice(3, NULL, 6, [8], 5, SPLICE_F_MOVE) = -1 EINVAL "
+		  "(Invalid argument)\n");
+	t_sink_close(&s);
+}
+
 /* -e trace=: a request counts as its twin and as %io_uring. */
 static void trace_sets(struct t_state *st)
 {
@@ -218,11 +252,8 @@ static void uring_syscalls(struct t_state *st)
 }
 
 T_SUITE(uring_tests) = {
-	T_CASE(uring_syscalls),
-	T_CASE(open_missing_and_read),
-	T_CASE(no_twin_and_unknown),
-	T_CASE(fixed_file),
-	T_CASE(trace_sets),
-	T_CASE(inside_a_syscall),
-	T_END,
+	T_CASE(uring_syscalls),	     T_CASE(open_missing_and_read),
+	T_CASE(no_twin_and_unknown), T_CASE(splice_offsets_by_value),
+	T_CASE(fixed_file),	     T_CASE(trace_sets),
+	T_CASE(inside_a_syscall),    T_END,
 };

@@ -159,9 +159,13 @@ SR_KIND(utsname)
 SR_KIND(sysinfo)
 SR_DECODER(hostname)
 
-/* uring.c: io_uring_setup's parameters, io_uring_register's argument */
+/*
+ * uring.c: io_uring_setup's parameters, io_uring_register's argument, a
+ * request's argument held by value where its syscall twin takes a pointer
+ */
 SR_DECODER(uring_params)
 SR_DECODER(uring_reg_arg)
+SR_DECODER(uring_byval)
 /* sched.c: scheduling and CPU affinity */
 SR_KIND(sched_param)
 SR_KIND(cpuset)

@@ -14,6 +14,7 @@
 
 #include "cli/filter.h"
 #include "cli/opts.h"
+#include "decode/decode.h"
 #include "pairing/uring.h"
 #include "table/uring.h"
 
@@ -68,17 +69,40 @@ void uring__on_reg(struct sr_uring_pairing *u, const struct sr_uring_reg *r)
 		*h->reg = *r;
 }
 
+/*
+ * Arguments the request holds by value where the twin takes a pointer
+ * (SR_SQE_BYVAL): the values, from the entry (the BPF side sent 0), printed
+ * as what the pointer would point to, unless the call prints raw (@raw).
+ */
+static void set_byval(struct sr_uring_call *uc, const struct sr_uring_sub *x,
+		      const struct sr_uring_op *op, bool raw)
+{
+	int i;
+
+	for (i = 0; i < op->nargs && i < SR_NARGS; i++) {
+		if (!(op->src[i] & SR_SQE_BYVAL))
+			continue;
+		uc->call.args[i] = uring__sqe_value(&x->sqe, op->src[i]);
+		if (raw || uc->ent.dec || uc->ent.args[i].type != SR_T_STRUCT_IN)
+			continue;
+		uc->ent.args[i].type = SR_T_CUSTOM;
+		uc->ent.args[i].dec = &sr_dec_uring_byval;
+	}
+}
+
 /* The row @uc prints by: the twin's, extended, or "IORING_OP_X" with no arguments. */
 static void set_row(struct sr_uring_call *uc, struct sr_uring_held *h, const struct sr_opts *o,
 		    const struct sr_uring_op *op)
 {
 	const struct sr_uring_sub *x = h->rec;
 	const char *name;
+	bool raw;
 	int i;
 
 	if (x->h.nr >= 0 && (op->flags & SR_UOP_TWIN) && x->h.nr == op->nr) {
-		uc->ent = *(o && filter__raw(o, x->h.nr) ? syscalls__undecoded(x->h.nr) :
-							   syscalls__get(x->h.nr));
+		raw = o && filter__raw(o, x->h.nr);
+		uc->ent = *(raw ? syscalls__undecoded(x->h.nr) : syscalls__get(x->h.nr));
+		set_byval(uc, x, op, raw);
 		/* read(fd, buf, len, offset): what the request adds to the syscall */
 		for (i = uc->ent.nargs; i < op->nargs && i < SR_NARGS && !uc->ent.dec; i++) {
 			memset(&uc->ent.args[i], 0, sizeof(uc->ent.args[i]));
@@ -139,6 +163,8 @@ static void mark_peers(struct sr_uring_pairing *u, uint64_t key, struct sr_uring
 			same_op &= n->opcode == s->opcode;
 			alike &= same_op && x->len == h->len &&
 				 !memcmp(n->args, s->args, sizeof(s->args)) &&
+				 /* and what they hold by value (SR_SQE_BYVAL) */
+				 !memcmp(&n->sqe, &s->sqe, sizeof(s->sqe)) &&
 				 !memcmp(n + 1, s + 1, h->len - sizeof(*s));
 			g[k++] = x;
 		}
@@ -198,6 +224,7 @@ bool uring__complete(struct sr_uring_pairing *u, const struct sr_uring_cqe *x, s
 	s = h->rec;
 	mark_peers(u, x->req, h);
 	uring__twin(s->opcode, &op);
+	memcpy(c->args, s->args, sizeof(c->args));
 	set_row(uc, h, o, &op);
 	if (h->peers && h->peer_op < 0) {
 		/* of requests with other opcodes: what it was is not known either */
@@ -211,7 +238,6 @@ bool uring__complete(struct sr_uring_pairing *u, const struct sr_uring_cqe *x, s
 	c->nr = uc->ent.nr;
 	c->tgid = x->h.tgid;
 	c->tid = x->h.tid;
-	memcpy(c->args, s->args, sizeof(c->args));
 	c->in_end = (const uint8_t *)s + h->len;
 	uc->sub = s;
 	uc->sub_blobs = (const uint8_t *)(s + 1);

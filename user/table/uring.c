@@ -3,8 +3,9 @@
  * io_uring opcodes and their syscall twins. The argument sources follow
  * each opcode's prep function in the kernel's io_uring/ (which sqe field
  * holds what); the offset of read, write, readv and writev is an extra
- * last argument. Opcodes whose syscall has pointer arguments io_uring
- * passes by value (splice's offsets) print under their own names.
+ * last argument. A pointer argument the request holds by value (splice's
+ * offsets) takes its source with SR_SQE_BYVAL: printed as what the pointer
+ * would point to (decode/uring.c).
  */
 #include <stddef.h>
 #include <string.h>
@@ -57,6 +58,7 @@ struct twin {
 #define ADDR_LEN SR_SQE_ADDR_LEN
 #define ADDR3	 SR_SQE_ADDR3
 #define ZERO	 SR_SQE_ZERO
+#define VAL(src) ((src) | SR_SQE_BYVAL)
 #define T(op, sc, n, ...)           \
 	{                           \
 		op, #sc, n, 0,      \
@@ -96,6 +98,8 @@ static const struct twin twins[] = {
 	T(IORING_OP_RECV, recvfrom, 6, FD, ADDR, LEN, OPF, ZERO, ZERO),
 	SLOT(IORING_OP_OPENAT2, openat2, 4, FD, ADDR, OFF, LEN),
 	T(IORING_OP_EPOLL_CTL, epoll_ctl, 4, FD, LEN, OFF, ADDR),
+	/* splice_fd_in is in file_index, splice_off_in in addr; -1: no offset */
+	T(IORING_OP_SPLICE, splice, 6, FIDX, VAL(ADDR), FD, VAL(OFF), LEN, OPF),
 	T(IORING_OP_TEE, tee, 4, FIDX, FD, LEN, OPF),
 	T(IORING_OP_SHUTDOWN, shutdown, 2, FD, LEN),
 	T(IORING_OP_RENAMEAT, renameat2, 5, FD, ADDR, LEN, OFF, OPF),
@@ -111,6 +115,29 @@ static const struct twin twins[] = {
 	T(IORING_OP_SEND_ZC, sendto, 6, FD, ADDR, LEN, OPF, OFF, ADDR_LEN),
 	T(IORING_OP_SENDMSG_ZC, sendmsg, 3, FD, ADDR, OPF),
 };
+
+uint64_t uring__sqe_value(const struct sr_sqe *q, uint8_t src)
+{
+	switch (src & ~SR_SQE_BYVAL) {
+	case SR_SQE_FD:
+		return (uint64_t)(int64_t)q->fd;
+	case SR_SQE_OFF:
+		return q->off;
+	case SR_SQE_ADDR:
+		return q->addr;
+	case SR_SQE_LEN:
+		return q->len;
+	case SR_SQE_OPFLAGS:
+		return q->op_flags;
+	case SR_SQE_FILE_INDEX:
+		return q->file_index;
+	case SR_SQE_ADDR_LEN:
+		return q->file_index & 0xffff;
+	case SR_SQE_ADDR3:
+		return q->addr3;
+	}
+	return 0;
+}
 
 void uring__twin(unsigned int opcode, struct sr_uring_op *op)
 {

@@ -25,4 +25,10 @@ const char *uring__op_name(unsigned int opcode);
  */
 void uring__twin(unsigned int opcode, struct sr_uring_op *op);
 
+/**
+ * uring__sqe_value() - the field of @q source @src names (enum sr_sqe_src,
+ * SR_SQE_BYVAL ignored), as the BPF side reads it into an argument.
+ */
+uint64_t uring__sqe_value(const struct sr_sqe *q, uint8_t src);
+
 #endif /* SYSRAY_TABLE_URING_H */
