@@ -532,6 +532,40 @@ c_uring() {
 	ok
 }
 
+# io_uring requests that print as their syscalls (tests/uring/uring_twins.c
+# makes each call as a syscall, then as a request with the same fds): the
+# requests' lines, "[io_uring] " dropped, are the syscalls' (which the host's
+# tests compare with strace's); splice's offsets, which the request holds by
+# value, as "[0]" and NULL. Older kernels take the same path for splice and
+# tee (5.7, 5.8), statx (5.6) and connect (5.5).
+c_uring_twins() {
+	[ -x $P/uring_twins ] || {
+		skip "no uring_twins in the image (amd64 only)"
+		return
+	}
+	trace $W/UT -e trace=splice,tee,statx,connect -- $P/uring_twins
+	sed -E '/ \+\+\+ /d; s/^[0-9]+ +//; s/ +(= [^=]*)$/ \1/' $W/UT >$W/UT.b
+	grep -v '^\[io_uring\] ' $W/UT.b >$W/UT.sys
+	sed -n 's/^\[io_uring\] //p' $W/UT.b >$W/UT.req
+	cat >$W/UT.want <<-'EOF'
+	splice(5, [0], 7, NULL, 7, SPLICE_F_MOVE) = 7
+	tee(6, 9, 7, SPLICE_F_NONBLOCK) = 7
+	splice(8, NULL, 5, [15], 7, 0) = 7
+	splice(5, [3], 5, NULL, 1, 0) = -1 EINVAL (Invalid argument)
+	EOF
+	if ! expect_lines $W/UT.req <$W/UT.want; then
+		show $W/UT.err 8
+		return
+	fi
+	[ $st -eq 0 ] && [ "$(wc -l <$W/UT.req)" -eq 7 ] && cmp -s $W/UT.sys $W/UT.req || {
+		fail "status $st; the requests do not print as their syscalls"
+		diff $W/UT.sys $W/UT.req | head -20 | sed "s/^/  | /"
+		show $W/UT.err 8
+		return
+	}
+	ok
+}
+
 # Warnings, oopses or BUGs the kernel logged while sysray ran.
 c_kernel_log() {
 	dmesg >$W/dmesg
@@ -577,7 +611,7 @@ c_count() {
 	ok
 }
 
-ALL="load launch exits fork signals threads decode_fds explain whole_host cgroup losses uring count kernel_log"
+ALL="load launch exits fork signals threads decode_fds explain whole_host cgroup losses uring uring_twins count kernel_log"
 # make test's subset: one sysray run, and -c's (counted in the kernel)
 QUICK="load launch exits signals decode_fds count kernel_log"
 case "${1:-all}" in
