@@ -513,6 +513,8 @@ enum sr_uring_sub_tp {
 #define SR_UOP_TWIN   0x2 /* nr and src[] describe a syscall twin */
 #define SR_UOP_SLOT   0x4 /* a non-zero file_index names a fixed-file slot, not an fd */
 #define SR_UOP_TRACK  0x8 /* the fd tables need it (-y): sent, not printed unless traced */
+/* argument 0 is a fixed-file index when op_flags has SPLICE_F_FD_IN_FIXED (user space) */
+#define SR_UOP_FIXED_IN 0x10
 
 /* Per opcode, filled by the loader: the syscall it prints as, and its arguments. */
 struct sr_uring_op {

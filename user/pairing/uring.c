@@ -183,19 +183,26 @@ static void mark_peers(struct sr_uring_pairing *u, uint64_t key, struct sr_uring
 	}
 }
 
-/* A fixed file: the fd argument is an index in the ring's registered files. */
+/* Fd argument @idx of @c is an index in the ring's registered files. */
+static void add_fixed(struct sr_call *c, int32_t idx)
+{
+	if (c->nfixed < sizeof(c->fixed_fd) / sizeof(c->fixed_fd[0]))
+		c->fixed_fd[c->nfixed++] = idx;
+}
+
+/* Fixed files: fd arguments that are indexes in the ring's registered files. */
 static void set_fixed(struct sr_uring_call *uc, const struct sr_uring_op *op)
 {
 	const struct sr_sqe *q = uc->call.sqe;
 
-	if (q->flags & IOSQE_FIXED_FILE) {
-		uc->call.fixed = true;
-		uc->call.fixed_fd = q->fd;
-	}
+	if (q->flags & IOSQE_FIXED_FILE)
+		add_fixed(&uc->call, q->fd);
+	/* splice's and tee's other file, in file_index */
+	if ((op->flags & SR_UOP_FIXED_IN) && (q->op_flags & SPLICE_F_FD_IN_FIXED))
+		add_fixed(&uc->call, (int32_t)q->file_index);
 	/* a direct close: its fd is the slot, file_index - 1 (sqe->fd is 0) */
 	if (q->opcode == IORING_OP_CLOSE && q->file_index) {
-		uc->call.fixed = true;
-		uc->call.fixed_fd = (int32_t)(q->file_index - 1);
+		add_fixed(&uc->call, (int32_t)(q->file_index - 1));
 		uc->call.args[0] = q->file_index - 1;
 	}
 	/* the new file went to a slot: the result is 0, not an fd, and no fd changed */
@@ -204,7 +211,7 @@ static void set_fixed(struct sr_uring_call *uc, const struct sr_uring_op *op)
 		if (uc->ent.ret == SR_R_FD)
 			uc->ent.ret = SR_R_INT;
 	}
-	if (uc->call.fixed)
+	if (uc->call.nfixed)
 		uc->fd_changes = false;
 }
 

@@ -45,7 +45,7 @@ struct twin {
 	unsigned int opcode;
 	const char *name;
 	uint8_t nargs;
-	uint8_t flags; /* SR_UOP_SLOT */
+	uint8_t flags; /* SR_UOP_SLOT, SR_UOP_FIXED_IN */
 	uint8_t src[SR_NARGS];
 };
 
@@ -75,6 +75,15 @@ struct twin {
 		}                        \
 	}
 
+/* splice and tee: argument 0 may be a slot (SPLICE_F_FD_IN_FIXED) */
+#define SPL(op, sc, n, ...)                  \
+	{                                    \
+		op, #sc, n, SR_UOP_FIXED_IN, \
+		{                            \
+			__VA_ARGS__          \
+		}                            \
+	}
+
 static const struct twin twins[] = {
 	T(IORING_OP_READV, readv, 4, FD, ADDR, LEN, OFF),
 	T(IORING_OP_WRITEV, writev, 4, FD, ADDR, LEN, OFF),
@@ -99,8 +108,8 @@ static const struct twin twins[] = {
 	SLOT(IORING_OP_OPENAT2, openat2, 4, FD, ADDR, OFF, LEN),
 	T(IORING_OP_EPOLL_CTL, epoll_ctl, 4, FD, LEN, OFF, ADDR),
 	/* splice_fd_in is in file_index, splice_off_in in addr; -1: no offset */
-	T(IORING_OP_SPLICE, splice, 6, FIDX, VAL(ADDR), FD, VAL(OFF), LEN, OPF),
-	T(IORING_OP_TEE, tee, 4, FIDX, FD, LEN, OPF),
+	SPL(IORING_OP_SPLICE, splice, 6, FIDX, VAL(ADDR), FD, VAL(OFF), LEN, OPF),
+	SPL(IORING_OP_TEE, tee, 4, FIDX, FD, LEN, OPF),
 	T(IORING_OP_SHUTDOWN, shutdown, 2, FD, LEN),
 	T(IORING_OP_RENAMEAT, renameat2, 5, FD, ADDR, LEN, OFF, OPF),
 	T(IORING_OP_UNLINKAT, unlinkat, 3, FD, ADDR, OPF),
