@@ -401,9 +401,10 @@ def tests(rt):
         # requests with the same arguments and fds: the requests print as
         # strace prints the syscalls (pread64's arguments under read's name,
         # splice's offsets, held by value in the entry, as "[0]", and NULL
-        # for -1), with and without -y, and where requests are keyed by ring
-        # and user_data. Ports, pipe and socket inodes differ from strace's
-        # run to sysray's, and the socket inodes from a round to the next.
+        # for -1), with and without -y, buffers cut at -s, and where requests
+        # are keyed by ring and user_data. Ports, pipe and socket inodes
+        # differ from strace's run to sysray's, and the socket inodes from a
+        # round to the next.
         prog = os.path.join(os.path.dirname(uring_prog()), 'uring_twins')
         expr = ('trace=openat,close,read,write,readv,writev,pread64,pwrite64,preadv,pwritev,'
                 'splice,tee,statx,connect,accept4,sendto,recvfrom')
@@ -422,19 +423,21 @@ def tests(rt):
             rt.check(start, f'no {TWINS_FIRST.pattern} in {lines}')
             return [re.sub(r'^(\w+)\(', lambda m: TWINS_AS.get(m[1], m[1]) + '(', x)
                     for x in lines[start[0]:start[0] + TWINS_CALLS]]
-        for y, env in (((), None), (('-y',), None), ((), {'SYSRAY_URING_BY_UDATA': '1'})):
-            want, got = strace_and_sysray(prog, [], expr, y=y, env=env)
+        for opts, env in (((), None), (('-y',), None), (('-s', '4'), None),
+                       ((), {'SYSRAY_URING_BY_UDATA': '1'})):
+            want, got = strace_and_sysray(prog, [], expr, y=opts, env=env)
             want = first_round(want)
             rt.check(len(want) == TWINS_CALLS, f'strace printed {want}')
             calls = first_round([x for x in got if not x.startswith('[io_uring] ')])
             reqs = [x[len('[io_uring] '):] for x in got if x.startswith('[io_uring] ')]
-            same(norm(calls), norm(want), f'the syscalls {y} {env}')
-            same(norm(reqs), norm(want), f'the requests {y} {env}')
+            same(norm(calls), norm(want), f'the syscalls {opts} {env}')
+            same(norm(reqs), norm(want), f'the requests {opts} {env}')
             # in one run, the port is the same
-            same(norm(reqs, inodes), norm(calls, inodes), f'requests and syscalls {y} {env}')
+            same(norm(reqs, inodes), norm(calls, inodes), f'requests and syscalls {opts} {env}')
 
-    return [io_uring_requests_print_as_their_syscalls, io_uring_syscalls_like_strace, io_uring_fixed_files_described,
-            io_uring_fixed_files_described_without_bpf_loop, io_uring_counted_on_their_own_rows, io_uring_counted_latency_with_w,
+    return [io_uring_requests_print_as_their_syscalls, io_uring_syscalls_like_strace,
+            io_uring_fixed_files_described, io_uring_fixed_files_described_without_bpf_loop,
+            io_uring_counted_on_their_own_rows, io_uring_counted_latency_with_w,
             io_uring_counted_in_json, io_uring_latency_with_T,
             io_uring_requests_as_strace_lines, io_uring_sqpoll_attributed_to_the_process,
             io_uring_paired_by_user_data, io_uring_same_user_data_out_of_order,
