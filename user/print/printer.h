@@ -190,6 +190,16 @@ struct sr_pr_ops {
 	 * backend does when -N asks), a data backend keys the argument by it.
 	 */
 	void (*arg)(struct sr_pr *p, const char *name);
+	/*
+	 * Optional (NULL: str() of the one byte). A character constant, as
+	 * strace's print_char() spells one: 'A', '\'', '\xfa'.
+	 */
+	void (*chr)(struct sr_pr *p, uint8_t c);
+	/*
+	 * Optional (NULL: the text "/"). The value that follows divides the
+	 * previous one, both one element: strace's fractions, "30/1".
+	 */
+	void (*over)(struct sr_pr *p);
 };
 
 struct sr_pr {
@@ -324,6 +334,15 @@ static inline void pr_str(struct sr_fmt *f, const void *data, size_t n, size_t m
 	f->pr->ops->str(f->pr, data, n, max, q);
 }
 
+/* A character constant of the tracee's: 'A', '\xfa' (escaped by the backend). */
+static inline void pr_char(struct sr_fmt *f, uint8_t c)
+{
+	if (f->pr->ops->chr)
+		f->pr->ops->chr(f->pr, c);
+	else
+		f->pr->ops->str(f->pr, &c, 1, 1, 0);
+}
+
 static inline void pr_addr(struct sr_fmt *f, uint64_t v)
 {
 	f->pr->ops->addr(f->pr, v);
@@ -346,6 +365,17 @@ static inline void pr_plus(struct sr_fmt *f)
 		f->pr->ops->plus(f->pr);
 	else
 		f->pr->ops->artifact(f->pr, "+");
+}
+
+/* A fraction: @num/@den, one element. */
+static inline void pr_fract(struct sr_fmt *f, uint32_t num, uint32_t den)
+{
+	f->pr->ops->num(f->pr, SR_NUM_U, num, 0);
+	if (f->pr->ops->over)
+		f->pr->ops->over(f->pr);
+	else
+		f->pr->ops->artifact(f->pr, "/");
+	f->pr->ops->num(f->pr, SR_NUM_U, den, 0);
 }
 
 static inline void pr_comment(struct sr_fmt *f, const char *text)
