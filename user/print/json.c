@@ -549,10 +549,22 @@ static void json_plus(struct sr_pr *p)
 	TEXT_OP(JSON(p), plus);
 }
 
-/* strace's "/" of a fraction: as "+", the data keeps both numbers, in order. */
-static void json_over(struct sr_pr *p)
+/* A fraction: {"numerator":N,"denominator":D}. */
+static void json_fract(struct sr_pr *p, uint32_t num, uint32_t den)
 {
-	TEXT_OP(JSON(p), over);
+	struct sr_json_pr *j = JSON(p);
+
+	pre_elem(j);
+	TEXT_OP(j, fract, num, den);
+	if (muted(j))
+		return;
+	elem(j);
+	jbuf__puts(&j->val, "{\"numerator\":");
+	jbuf__i64(&j->val, num);
+	jbuf__puts(&j->val, ",\"denominator\":");
+	jbuf__i64(&j->val, den);
+	jbuf__putc(&j->val, '}');
+	done(j);
 }
 
 static const struct sr_pr_ops json_ops = {
@@ -574,7 +586,7 @@ static const struct sr_pr_ops json_ops = {
 	.more = json_more,
 	.changed = json_changed,
 	.plus = json_plus,
-	.over = json_over,
+	.fract = json_fract,
 	.comment = json_comment,
 	.unknown = json_unknown,
 	.bits_or = json_bits_or,

@@ -195,11 +195,8 @@ struct sr_pr_ops {
 	 * strace's print_char() spells one: 'A', '\'', '\xfa'.
 	 */
 	void (*chr)(struct sr_pr *p, uint8_t c);
-	/*
-	 * Optional (NULL: the text "/"). The value that follows divides the
-	 * previous one, both one element: strace's fractions, "30/1".
-	 */
-	void (*over)(struct sr_pr *p);
+	/* Optional (NULL: two numbers). A fraction, one element: strace's "30/1". */
+	void (*fract)(struct sr_pr *p, uint32_t num, uint32_t den);
 };
 
 struct sr_pr {
@@ -370,11 +367,11 @@ static inline void pr_plus(struct sr_fmt *f)
 /* A fraction: @num/@den, one element. */
 static inline void pr_fract(struct sr_fmt *f, uint32_t num, uint32_t den)
 {
+	if (f->pr->ops->fract) {
+		f->pr->ops->fract(f->pr, num, den);
+		return;
+	}
 	f->pr->ops->num(f->pr, SR_NUM_U, num, 0);
-	if (f->pr->ops->over)
-		f->pr->ops->over(f->pr);
-	else
-		f->pr->ops->artifact(f->pr, "/");
 	f->pr->ops->num(f->pr, SR_NUM_U, den, 0);
 }
 

@@ -530,12 +530,14 @@ static void text_plus(struct sr_pr *p)
 	t->no_sep = true;
 }
 
-static void text_over(struct sr_pr *p)
+static void text_fract(struct sr_pr *p, uint32_t num, uint32_t den)
 {
 	struct sr_text_pr *t = TEXT(p);
 
+	elem(t);
+	put_num(t->out, SR_NUM_U, num, 0);
 	out__putc(t->out, '/');
-	t->no_sep = true;
+	put_num(t->out, SR_NUM_U, den, 0);
 }
 
 static void text_comment(struct sr_pr *p, const char *text)
@@ -612,7 +614,7 @@ static const struct sr_pr_ops text_ops = {
 	.more = text_more,
 	.changed = text_changed,
 	.plus = text_plus,
-	.over = text_over,
+	.fract = text_fract,
 	.comment = text_comment,
 	.unknown = text_unknown,
 	.bits_or = text_bits_or,
