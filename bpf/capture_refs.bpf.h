@@ -46,9 +46,16 @@ static __always_inline __u32 put_ioc_refs(__u32 off, __u32 code, __u64 uptr, __u
 		}
 		if (!ptr)
 			continue;
-		off = put_blob(off, ptr, n * r->elem,
-			       CAP_PACK(r->cap, r->slot, SR_HOW_BUF, CAP_FLAGS(req)) |
-				       (req & CAP_RETRYABLE) | CAP_PAGE_CUT);
+		/* an array of buffer descriptors: the array, then each buffer */
+		if (r->buf_at)
+			off = put_iov(off, ptr, n, ~0ULL,
+				      CAP_PACK(r->cap, r->slot, SR_HOW_BUF, CAP_FLAGS(req)) |
+					      (req & CAP_RETRYABLE) |
+					      CAP_ELEM(r->elem, r->buf_at - 1));
+		else
+			off = put_blob(off, ptr, n * r->elem,
+				       CAP_PACK(r->cap, r->slot, SR_HOW_BUF, CAP_FLAGS(req)) |
+					       (req & CAP_RETRYABLE) | CAP_PAGE_CUT);
 	}
 	return off;
 }

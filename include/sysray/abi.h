@@ -354,7 +354,11 @@ static inline __attribute__((always_inline)) int sr_plan_whole(__u16 flags, __u3
  * it); its length is the @len_size-byte field at @len_off times @elem, or
  * @elem bytes when @len_size is 0 (then, for SR_IOC_REF_SELF, from byte
  * @len_off of the argument: a struct larger than one blob); at most @cap
- * bytes.
+ * bytes. With @buf_at set, each element describes a buffer, as an iovec
+ * does, at byte @buf_at - 1: {u32 length, 4 bytes, u64 pointer} (struct
+ * v4l2_ext_control's size and payload); the array is copied as put_iov()
+ * copies an iovec array (64 elements at most), then each buffer, at most
+ * @cap bytes, all in slot @slot.
  */
 #define SR_IOC_REFS	 2
 #define SR_IOC_REF_SELF	 0xffff
@@ -368,8 +372,12 @@ struct sr_ioc_ref {
 	__u8 slot;
 	__u16 elem;
 	__u16 cap; /* 0: no reference */
-	__u16 pad;
+	__u8 buf_at; /* 0: plain memory; else 1 + the offset of an element's buffer descriptor */
+	__u8 pad;
 };
+
+/* With @buf_at: @elem and @buf_at - 1 are below this (put_iov()'s 6-bit fields). */
+#define SR_IOC_BUF_LIMIT 64
 
 struct sr_ioc_refs {
 	struct sr_ioc_ref r[SR_IOC_REFS];

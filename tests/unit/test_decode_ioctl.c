@@ -148,6 +148,9 @@ static void ioctl_refs_table(struct t_state *st)
 			CHECK(st, r->cap <= SR_BLOB_MAX);
 			CHECK(st, r->slot == SR_IOC_REF_SLOT0 + k && r->slot < SR_NARGS);
 			CHECK(st, r->len_size == 0 || r->len_size == 4 || r->len_size == 8);
+			/* buffer descriptors: {u32, 4 bytes, u64} within an element */
+			CHECK(st, !r->buf_at || (r->elem < SR_IOC_BUF_LIMIT &&
+						 r->buf_at - 1u + 2 * sizeof(uint64_t) <= r->elem));
 		}
 	}
 }

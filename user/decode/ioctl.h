@@ -179,6 +179,16 @@ struct sr_ioc_refset {
 		offsetof(st, p), offsetof(st, len_field), sizeof(((st *)0)->len_field), 0, elem, \
 			cap, 0                                                                   \
 	}
+/*
+ * Pointer field @p of struct @st, @len_field elements of struct @el, each
+ * describing a buffer from its field @desc: {u32 length, 4 bytes, u64
+ * pointer} (struct sr_ioc_ref.buf_at); each buffer at most @cap bytes.
+ */
+#define IOR_BUFS(st, p, len_field, el, desc, cap)                                          \
+	{                                                                                  \
+		offsetof(st, p), offsetof(st, len_field), sizeof(((st *)0)->len_field), 0, \
+			sizeof(el), cap, 1 + offsetof(el, desc), 0                         \
+	}
 /* Pointer field @p of struct @st to @size bytes. */
 #define IOR_PTR_FIXED(st, p, size)                      \
 	{                                               \
@@ -231,6 +241,7 @@ extern const struct sr_ioc_refset sr_ioc_refs_blk; /* ioctl_blk.c */
 extern const struct sr_ioc_refset sr_ioc_refs_tee; /* ioctl_tee.c */
 extern const struct sr_ioc_refset sr_ioc_refs_sock; /* ioctl_sock.c */
 extern const struct sr_ioc_refset sr_ioc_refs_dm; /* ioctl_dm.c */
+extern const struct sr_ioc_refset sr_ioc_refs_v4l2; /* ioctl_v4l2.c */
 
 /* The row tables of the subsystem files. */
 extern const struct sr_ioc_rows sr_ioc_rows_dev; /* ioctl_dev.c */
@@ -248,5 +259,6 @@ extern const struct sr_ioc_rows sr_ioc_rows_dm; /* ioctl_dm.c */
 extern const struct sr_ioc_rows sr_ioc_rows_perf; /* ioctl_perf.c */
 extern const struct sr_ioc_rows sr_ioc_rows_sock; /* ioctl_sock.c */
 extern const struct sr_ioc_rows sr_ioc_rows_tee; /* ioctl_tee.c */
+extern const struct sr_ioc_rows sr_ioc_rows_v4l2; /* ioctl_v4l2.c */
 
 #endif /* SYSRAY_DECODE_IOCTL_H */

@@ -400,6 +400,20 @@ static void json_str(struct sr_pr *p, const void *data, size_t n, size_t max, un
 	done(j);
 }
 
+/* A character constant: a string of its one byte. */
+static void json_chr(struct sr_pr *p, uint8_t c)
+{
+	struct sr_json_pr *j = JSON(p);
+
+	pre_elem(j);
+	TEXT_OP(j, chr, c);
+	if (muted(j))
+		return;
+	elem(j);
+	jbuf__bytes(&j->val, &c, 1, false);
+	done(j);
+}
+
 static void json_addr(struct sr_pr *p, uint64_t v)
 {
 	struct sr_json_pr *j = JSON(p);
@@ -535,6 +549,24 @@ static void json_plus(struct sr_pr *p)
 	TEXT_OP(JSON(p), plus);
 }
 
+/* A fraction: {"numerator":N,"denominator":D}. */
+static void json_fract(struct sr_pr *p, uint32_t num, uint32_t den)
+{
+	struct sr_json_pr *j = JSON(p);
+
+	pre_elem(j);
+	TEXT_OP(j, fract, num, den);
+	if (muted(j))
+		return;
+	elem(j);
+	jbuf__puts(&j->val, "{\"numerator\":");
+	jbuf__i64(&j->val, num);
+	jbuf__puts(&j->val, ",\"denominator\":");
+	jbuf__i64(&j->val, den);
+	jbuf__putc(&j->val, '}');
+	done(j);
+}
+
 static const struct sr_pr_ops json_ops = {
 	.open = json_open,
 	.close = json_close,
@@ -547,12 +579,14 @@ static const struct sr_pr_ops json_ops = {
 	.bits_rest = json_bits_rest,
 	.bits_end = json_bits_end,
 	.str = json_str,
+	.chr = json_chr,
 	.addr = json_addr,
 	.fd = json_fd,
 	.pid = json_pid,
 	.more = json_more,
 	.changed = json_changed,
 	.plus = json_plus,
+	.fract = json_fract,
 	.comment = json_comment,
 	.unknown = json_unknown,
 	.bits_or = json_bits_or,
