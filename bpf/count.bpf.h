@@ -13,35 +13,7 @@
 #define SYSRAY_COUNT_BPF_H
 
 #include "count_knobs.bpf.h"
-
-struct count_start {
-	__u64 t; /* CPU time, or kernel time with -w */
-	__u32 nr; /* with SR_COUNT_COMPAT: at exit, rt_sigreturn's number is gone */
-	__u32 busy; /* in a call: the slot is written in place, never deleted per call */
-};
-
-#if SR_BPF_LOOP
-/*
- * Calls in progress, in task-local storage (tracing programs have it from
- * 5.13, so every kernel with bpf_loop() does): reached from the task in a
- * few loads where a hash would hash the tid and walk a bucket, and freed
- * with the task.
- */
-struct {
-	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
-	__uint(map_flags, BPF_F_NO_PREALLOC);
-	__type(key, int);
-	__type(value, struct count_start);
-} count_starts SEC(".maps");
-#else
-/* Older kernels: by tid (LRU: a task killed in a call leaves its entry). */
-struct {
-	__uint(type, BPF_MAP_TYPE_LRU_HASH);
-	__uint(max_entries, 65536);
-	__type(key, __u32);
-	__type(value, struct count_start);
-} count_starts SEC(".maps");
-#endif
+#include "task_slot.bpf.h"
 
 /* Without --summary-by: one slot per syscall number (SR_COUNT_SLOTS). */
 struct {
@@ -58,25 +30,6 @@ struct {
 	__type(key, struct sr_count_key);
 	__type(value, struct sr_count_val);
 } counts SEC(".maps");
-
-/* The current task's slot (@create: make it if missing); @cur as cur_task(). */
-static __always_inline struct count_start *count_slot(struct task_struct *cur, bool create)
-{
-#if SR_BPF_LOOP
-	return bpf_task_storage_get(&count_starts, cur, NULL,
-				    create ? BPF_LOCAL_STORAGE_GET_F_CREATE : 0);
-#else
-	__u32 tid = (__u32)bpf_get_current_pid_tgid();
-	struct count_start *st = bpf_map_lookup_elem(&count_starts, &tid);
-	struct count_start fresh = {};
-
-	/* an update per call costs more than the rest together: write in place */
-	if (st || !create)
-		return st;
-	bpf_map_update_elem(&count_starts, &tid, &fresh, BPF_NOEXIST);
-	return bpf_map_lookup_elem(&count_starts, &tid);
-#endif
-}
 
 /*
  * What a call's time is measured in: the task's CPU time as the scheduler
@@ -97,7 +50,7 @@ static __always_inline __u64 count_now(struct task_struct *cur)
 
 static __always_inline void count_enter(struct task_struct *cur, long id, bool compat)
 {
-	struct count_start *st = count_slot(cur, true);
+	struct task_slot *st = task_slot(cur, true);
 
 	if (!st) {
 		__sync_fetch_and_add(&count_unstarted, 1);
@@ -106,14 +59,6 @@ static __always_inline void count_enter(struct task_struct *cur, long id, bool c
 	st->nr = (__u32)id | (compat ? SR_COUNT_COMPAT : 0);
 	st->busy = 1;
 	st->t = count_now(cur);
-}
-
-/* A thread exited: its slot goes (the LRU bounds those never seen to exit). */
-static __always_inline void count_task_gone(__u32 tid)
-{
-#if !SR_BPF_LOOP
-	bpf_map_delete_elem(&count_starts, &tid);
-#endif
 }
 
 static __always_inline __u64 count_group(__u32 tgid)
@@ -176,7 +121,7 @@ static __always_inline void count_add(struct sr_count_val *v, __u64 t, bool fail
 static __always_inline void count_exit(struct task_struct *cur, __u32 tgid, long id, long ret,
 				       bool traced)
 {
-	struct count_start *st = count_slot(cur, false);
+	struct task_slot *st = task_slot(cur, false);
 	struct sr_count_val *v;
 	__u64 t = 0, now;
 	__u32 nr;
