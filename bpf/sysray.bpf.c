@@ -102,7 +102,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	if (compat && !(plan = compat_plan(plan, id)))
 		return 0;
 	if (targ_count && (plan->flags & SR_PLAN_TRACED)) {
-		count_enter(cur, id, compat);
+		count_enter(cur, id, compat, plan->flags);
 		if (targ_count_only)
 			return 0;
 	}
@@ -291,7 +291,7 @@ static __always_inline int do_sys_exit(struct pt_regs *regs, long ret, bool fdi)
 	plan = plan_get(key);
 	/* before the filters: the entry was counted only if they let it through */
 	if (targ_count) {
-		count_exit(cur, tgid, id, ret, plan && (plan->flags & SR_PLAN_TRACED));
+		count_exit(cur, tgid, id, ret, plan ? plan->flags : 0);
 		if (targ_count_only)
 			return 0;
 	}
