@@ -37,7 +37,7 @@ enum sr_rec_type {
 	SR_REC_EXEC = 4, /* struct sr_exec: a traced task ran execve */
 	SR_REC_PEXIT = 5, /* struct sr_pexit: a traced task exited */
 	SR_REC_SIGNAL = 6, /* struct sr_signal: a signal was delivered */
-	SR_REC_CALL = 7, /* struct sr_callrec: a whole syscall, sent at exit (-z, -Z) */
+	SR_REC_CALL = 7, /* struct sr_callrec: a whole syscall, sent at exit */
 	SR_REC_STACK = 8, /* struct sr_stack: the user stack at a syscall's entry (-k) */
 	SR_REC_URING_SUB = 9, /* struct sr_uring_sub: an io_uring request was submitted */
 	SR_REC_URING_CQE = 10, /* struct sr_uring_cqe: ... and completed */
@@ -51,6 +51,11 @@ enum sr_rec_type {
  * returns to user space, and strace shows the call as never returning.
  */
 #define SR_HF_DYING 0x2
+/*
+ * A whole call (struct sr_callrec) whose entry time is known (-t, -r, -T):
+ * h.ts_ns is when it began, so that the merge places its line there.
+ */
+#define SR_HF_ENTRY_TS 0x4
 
 struct sr_hdr {
 	__u64 ts_ns; /* bpf_ktime_get_ns(), CLOCK_MONOTONIC */
@@ -73,13 +78,16 @@ struct sr_enter {
 };
 
 /*
- * A whole syscall in one record, sent at exit when only calls with a given
- * outcome are wanted (-z, -Z): nothing is sent for the others. Entry
- * captures, read at exit, carry SR_BF_ENTRY; the exit captures follow.
+ * A whole syscall in one record, sent at exit: calls that never block, and
+ * when only calls with a given outcome are wanted (-z, -Z) any call, nothing
+ * being sent for the others. Entry captures, read at exit, carry
+ * SR_BF_ENTRY; the exit captures follow. e.h.ts_ns is the exit's time, or
+ * with SR_HF_ENTRY_TS the entry's.
  */
 struct sr_callrec {
 	struct sr_enter e;
 	__s64 ret;
+	__u64 ts_exit; /* bpf_ktime_get_ns() at exit */
 };
 
 /* A syscall exit: return value, then the blobs its plan captures at exit. */
@@ -739,7 +747,7 @@ struct sr_task {
 #ifndef __bpf__
 _Static_assert(sizeof(struct sr_hdr) == 32, "sr_hdr layout");
 _Static_assert(sizeof(struct sr_enter) == 32 + 48 + 16 + 8 + 8, "sr_enter layout");
-_Static_assert(sizeof(struct sr_callrec) == sizeof(struct sr_enter) + 8, "sr_callrec layout");
+_Static_assert(sizeof(struct sr_callrec) == sizeof(struct sr_enter) + 16, "sr_callrec layout");
 _Static_assert(sizeof(struct sr_exit) == 40, "sr_exit layout");
 _Static_assert(sizeof(struct sr_stack) == 32 + 33 * 8 + 16, "sr_stack layout");
 _Static_assert(sizeof(struct sr_stack) + SR_STACK_BYTES_MAX <= SR_REC_MAX, "sr_stack size");

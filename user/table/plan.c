@@ -309,9 +309,8 @@ void plan__syscall(const struct sr_sysent *e, const struct sr_opts *o, struct sr
 		plan->flags |= SR_PLAN_EXEC;
 	else if (e->flags & SR_F_FORK)
 		plan->flags |= SR_PLAN_FORK;
-	else if (!(plan->flags & SR_PLAN_HAS_ENTER) && (e->flags & SR_F_NB) &&
-		 !opts__entry_times(o))
-		plan->flags |= SR_PLAN_AT_EXIT; /* inputs are still copied at entry */
+	else if (!(plan->flags & SR_PLAN_HAS_ENTER) && (e->flags & SR_F_NB))
+		plan->flags |= SR_PLAN_AT_EXIT; /* -t, -T: sys_enter notes its time in the task */
 	plan_fdinfo(e, o, plan);
 	syscalls__plan_dumpio(e, o, plan);
 }
