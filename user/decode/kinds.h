@@ -199,8 +199,17 @@ SR_SCDEC(personality)
 SR_SCDEC(seccomp)
 SR_SCDEC(ioprio)
 
-/* keyctl.c: add_key, request_key, keyctl */
+/* keyctl.c: add_key, request_key, keyctl (its commands' rows: include/sysray/commands.def) */
 SR_DECODER(key_serial)
+SR_DECODER(key_reqkey)
+SR_DECODER(key_error)
+SR_DECODER(key_text)
+SR_DECODER(keyctl_caps)
+SR_DECODER(keyctl_kdf)
+SR_KIND(keyctl_dh_params)
+SR_KIND(keyctl_pkey_query)
+SR_SCDEC(keyctl_pkey)
+SR_SCDEC(keyctl_pkey_verify)
 
 /* signal.c: signals */
 SR_KIND(sigaction)
