@@ -762,16 +762,26 @@ static __always_inline __u32 exit_mask(const struct sr_plan *plan, long ret)
 
 /*
  * One pass over the arguments of the call whose plan is at @key, from @off;
- * for SR_PASS_RETRY, over those in @mask. Returns the new offset.
+ * for SR_PASS_RETRY, over those in @mask. Returns the new offset. A call
+ * with commands (SR_PLAN_SELECT: keyctl's) captures what its command's plan
+ * says; the hooks decide by the call's plan, whose flags cover them all.
  */
 __noinline __u32 capture_args(__u32 off, __u32 key, __u32 pass, __u32 mask)
 {
 	const struct sr_plan *plan = plan_get(key);
 	struct sr_scratch *s = scratch_get();
+	__u32 v;
 	int i;
 
 	if (!plan || !s)
 		return off;
+	if (plan->flags & SR_PLAN_SELECT) {
+		v = (__u32)s->args[plan->sel_arg & 7];
+		key = v < plan->sel_n ? plan->sel_base + v : key;
+		plan = plan_get(key);
+		if (!plan)
+			return off;
+	}
 	if (pass == SR_PASS_EXIT)
 		mask = exit_mask(plan, s->ret);
 	else if (pass != SR_PASS_RETRY)

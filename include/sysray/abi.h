@@ -329,6 +329,15 @@ struct sr_plan_arg {
  * at SR_PLAN_KEY32(nr), says whether it is traced and what it captures.
  */
 #define SR_PLAN_COMPAT 0x400
+/*
+ * The call's arguments depend on a command in argument sel_arg (keyctl's):
+ * for a command v (the register's low 32 bits) below sel_n, the plan at key
+ * sel_base + v says what to capture instead of this one (its a[]), made
+ * from that command's row (include/sysray/commands.def); other values keep
+ * this plan. Its flags are the call's: SR_PLAN_HAS_ENTER and _HAS_EXIT when
+ * any command's plan has them.
+ */
+#define SR_PLAN_SELECT 0x800
 /* The plan reads user or kernel memory: its records are built in the scratch. */
 #define SR_PLAN_MEMORY                                                               \
 	(SR_PLAN_HAS_ENTER | SR_PLAN_HAS_EXIT | SR_PLAN_FDI_RET | SR_PLAN_FDI_ARG0 | \
@@ -399,8 +408,11 @@ struct sr_ioc_refs {
 #define SR_PLAN_OOB	 SR_NR_MAX
 #define SR_PLAN_IA32	 (SR_NR_MAX + 1)
 #define SR_PLAN_IA32_OOB (SR_PLAN_IA32 + SR_NR_MAX)
-#define SR_PLAN_COUNT	 (SR_PLAN_IA32_OOB + 1)
-#define SR_PLAN_KEY(nr)	 ((nr) >= 0 && (nr) < SR_NR_MAX ? (__u32)(nr) : SR_PLAN_OOB)
+/* then the plans of the calls' commands (SR_PLAN_SELECT), SR_PLAN_SEL_MAX of them */
+#define SR_PLAN_SEL	(SR_PLAN_IA32_OOB + 1)
+#define SR_PLAN_SEL_MAX 128
+#define SR_PLAN_COUNT	(SR_PLAN_SEL + SR_PLAN_SEL_MAX)
+#define SR_PLAN_KEY(nr) ((nr) >= 0 && (nr) < SR_NR_MAX ? (__u32)(nr) : SR_PLAN_OOB)
 #define SR_PLAN_KEY32(nr) \
 	((nr) >= 0 && (nr) < SR_NR_MAX ? SR_PLAN_IA32 + (__u32)(nr) : SR_PLAN_IA32_OOB)
 
@@ -408,7 +420,10 @@ struct sr_plan {
 	__u16 flags;
 	__u8 nargs;
 	__u8 fdi_arg; /* SR_PLAN_FDI_PAIR: the argument holding int fds[2] */
-	__u8 pad[4];
+	/* SR_PLAN_SELECT: the command's argument, how many commands, their first plan */
+	__u8 sel_arg;
+	__u8 sel_n;
+	__u16 sel_base;
 	struct sr_plan_arg a[SR_NARGS];
 };
 

@@ -240,6 +240,8 @@ static struct sr_call *load_call(const struct sr_pairing *p, struct sr_ttask *t,
 	/* a whole-call record is sent at exit: it says when the call began if it knows */
 	c->ts_enter = e->h.type == SR_REC_ENTER || (e->h.flags & SR_HF_ENTRY_TS) ? e->h.ts_ns : 0;
 	memcpy(c->args, e->args, sizeof(c->args));
+	/* a call with rows by command prints by its command's (keyctl's) */
+	c->ent = syscalls__select(c->ent, c->args);
 	c->ip = e->ip;
 	c->in_end = base + len;
 	memcpy(t->comm, e->comm, sizeof(t->comm));

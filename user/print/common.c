@@ -394,6 +394,10 @@ static void fmt_array(struct sr_fmt *f, const struct sr_call *c, int argi, const
 	for (i = 0; i < count && i < have; i++) {
 		if (!pr_array_elem(f, i))
 			break;
+		if (k->shown_max && i >= k->shown_max) {
+			pr_more(f);
+			break;
+		}
 		k->print(f, c, argi, p + i * k->size, k->size);
 	}
 	if (i < count && i == have && (b->flags & SR_BF_PART))
