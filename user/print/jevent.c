@@ -144,9 +144,13 @@ static void head(struct sr_jevent *e, const char *type, const struct sr_task_inf
 	jbuf__puts(b, type);
 	jbuf__putc(b, '"');
 	e->line.len = 0;
+	e->ts_len = 0;
 	if (ts) {
 		PUT(b, ",\"ts\":");
+		e->ts = ts;
+		e->ts_off = b->len;
 		jbuf__u64(b, ts);
+		e->ts_len = b->len - e->ts_off;
 		wall_time(e, ts, b);
 	}
 	if (t)
@@ -317,7 +321,11 @@ static void call(struct sr_jevent *e, const struct sr_event *ev, struct sr_jbuf 
 	if (!returned)
 		return;
 	PUT(b, ",\"ts_exit\":");
-	jbuf__u64(b, c->ts_exit);
+	/* a call sent whole at its exit has one time: "ts" has its digits */
+	if (e->ts_len && c->ts_exit == e->ts)
+		jbuf__copy_within(b, e->ts_off, e->ts_len);
+	else
+		jbuf__u64(b, c->ts_exit);
 	if (c->ts_enter && c->ts_exit >= c->ts_enter) {
 		PUT(b, ",\"duration_ns\":");
 		jbuf__u64(b, c->ts_exit - c->ts_enter);

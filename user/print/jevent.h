@@ -51,6 +51,8 @@ struct sr_jevent {
 	struct sr_cgnames *cgnames; /* made on first use */
 	bool want_line; /* build line (the timeline's names); the JSON Lines sink needs none */
 	struct sr_jbuf line; /* the event as strace prints it, for jevent__line() */
+	uint64_t ts; /* the event's "ts", whose digits are at ts_off (ts_len, 0: none) */
+	size_t ts_off, ts_len;
 	struct sr_jtask_slot *tasks; /* SR_JTASK_SLOTS of them, made on first use */
 	struct sr_jname_slot *names; /* SR_JNAME_SLOTS */
 };
