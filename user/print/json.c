@@ -417,20 +417,28 @@ static void json_addr(struct sr_pr *p, uint64_t v)
 static void json_fd(struct sr_pr *p, int fd, const char *annot, size_t annot_len)
 {
 	struct sr_json_pr *j = JSON(p);
+	char *d;
 
 	pre_elem(j);
 	TEXT_OP(j, fd, fd, annot, annot_len);
 	if (muted(j))
 		return;
 	elem(j);
-	jbuf__puts(&j->val, "{\"fd\":");
-	jbuf__i64(&j->val, fd);
 	/* strace's annotation, escaped by the fd model: text, not bytes */
+	d = jbuf__reserve(&j->val, JBUF_ESCAPED_MAX(annot_len) + 48);
+	if (!d)
+		return;
+	d = JBUF_LIT(d, "{\"fd\":");
+	if (fd < 0)
+		*d++ = '-';
+	d += dec_put(d, fd < 0 ? -(uint64_t)fd : (uint64_t)fd);
 	if (annot_len) {
-		jbuf__puts(&j->val, ",\"desc\":");
-		jbuf__text(&j->val, annot, annot_len);
+		d = JBUF_LIT(d, ",\"desc\":\"");
+		d = jbuf__escape_to(d, annot, annot_len);
+		*d++ = '"';
 	}
-	jbuf__putc(&j->val, '}');
+	*d++ = '}';
+	jbuf__commit(&j->val, d);
 	done(j);
 }
 
