@@ -22,17 +22,17 @@
 #define PUT(b, lit) jbuf__put(b, lit, sizeof(lit) - 1)
 
 /* ,"status":"ok" and the others, with their lengths: written on every line */
-#define STATUS(name) { ",\"status\":\"" name "\"", sizeof(",\"status\":\"" name "\"") - 1 }
+#define STATUS(name)                                                               \
+	{                                                                          \
+		",\"status\":\"" name "\"", sizeof(",\"status\":\"" name "\"") - 1 \
+	}
 static const struct {
 	const char *text;
 	size_t len;
 } statuses[SR_EV_MAX] = {
-	[SR_EV_EXIT] = STATUS("ok"),
-	[SR_EV_ORPHAN] = STATUS("ok"),
-	[SR_EV_NORETURN] = STATUS("noreturn"),
-	[SR_EV_UNAVAILABLE] = STATUS("unavailable"),
-	[SR_EV_DEAD] = STATUS("unfinished"),
-	[SR_EV_DETACHED] = STATUS("detached"),
+	[SR_EV_EXIT] = STATUS("ok"),	       [SR_EV_ORPHAN] = STATUS("ok"),
+	[SR_EV_NORETURN] = STATUS("noreturn"), [SR_EV_UNAVAILABLE] = STATUS("unavailable"),
+	[SR_EV_DEAD] = STATUS("unfinished"),   [SR_EV_DETACHED] = STATUS("detached"),
 };
 
 void jevent__ts_us(struct sr_jbuf *b, uint64_t ns)
@@ -173,7 +173,7 @@ static void head(struct sr_jevent *e, const char *type, size_t len, const struct
 		task(e, t, b);
 }
 
-#define HEAD(e, type, t, ts, b)                                                                 \
+#define HEAD(e, type, t, ts, b) \
 	head(e, "{\"type\":\"" type "\"", sizeof("{\"type\":\"" type "\"") - 1, t, ts, b)
 
 /* The strace text printed since json_pr__begin(), onto the line. */
