@@ -640,13 +640,15 @@ static const char *arg_text(struct sr_json_pr *j, const struct sr_json_arg *a, s
 
 /*
  * {"name": ..., "text": ..., "value": ...} of argument @a, in one
- * reservation: a list has a few of them, each of a few parts.
+ * reservation: a list has a few of them, each of a few parts. The room:
+ * the escaped name and text, the value (or null), 34 bytes of keys and
+ * punctuation.
  */
 static void put_arg(struct sr_json_pr *j, const struct sr_json_arg *a, struct sr_jbuf *b)
 {
 	size_t n, name_len = a->name ? strlen(a->name) : 0;
 	const char *t = arg_text(j, a, &n);
-	char *d = jbuf__reserve(b, JBUF_ESCAPED_MAX(name_len + n) + a->val_len + 32);
+	char *d = jbuf__reserve(b, JBUF_ESCAPED_MAX(name_len + n) + a->val_len + 48);
 
 	if (!d)
 		return;
