@@ -497,7 +497,6 @@ enum sr_sqe_src {
 	SR_SQE_FILE_INDEX,
 	SR_SQE_ADDR_LEN,
 	SR_SQE_ADDR3,
-	SR_SQE_FSYNC_NR, /* not an argument: fsync's twin depends on the flags */
 };
 
 /*

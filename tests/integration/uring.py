@@ -54,7 +54,7 @@ COUNTED = [
 # tests/uring/uring_twins.c: its rounds' first call, how many calls a round
 # makes, and the syscalls whose arguments a request prints under another name
 TWINS_FIRST = re.compile(r'openat\(AT_FDCWD(<[^>]*>)?, "missing.txt", O_RDONLY\)')
-TWINS_CALLS = 17
+TWINS_CALLS = 19
 TWINS_AS = {'pread64': 'read', 'pwrite64': 'write', 'preadv': 'readv', 'pwritev': 'writev'}
 
 HEAD = '% time     seconds  usecs/call     calls    errors syscall'
@@ -407,7 +407,7 @@ def tests(rt):
         # round to the next.
         prog = os.path.join(os.path.dirname(uring_prog()), 'uring_twins')
         expr = ('trace=openat,close,read,write,readv,writev,pread64,pwrite64,preadv,pwritev,'
-                'splice,tee,statx,connect,accept4,sendto,recvfrom')
+                'fsync,fdatasync,splice,tee,statx,connect,accept4,sendto,recvfrom')
         inodes = [(re.compile(r'(pipe|socket):\[\d+\]'), r'\1:[INO]'),
                   (re.compile(r' +(= [^=]*)$'), r' \1')]
         ports = inodes + [(re.compile(r'htons\(\d+\)'), 'htons(PORT)')]
@@ -435,7 +435,41 @@ def tests(rt):
             # in one run, the port is the same
             same(norm(reqs, inodes), norm(calls, inodes), f'requests and syscalls {opts} {env}')
 
-    return [io_uring_requests_print_as_their_syscalls, io_uring_syscalls_like_strace,
+    def io_uring_fdatasync_apart_from_fsync():
+        # IORING_OP_FSYNC with IORING_FSYNC_DATASYNC is fdatasync: -e trace=
+        # selects it as that, not as fsync, and -c and JSON name it so
+        prog = os.path.join(os.path.dirname(uring_prog()), 'uring_twins')
+        spaces = re.compile(r' +(= [^=]*)$')
+        for name in ('fdatasync', 'fsync'):
+            want, got = strace_and_sysray(prog, [], 'trace=' + name, y=())
+            rt.check(len(want) == 1 and want[0].startswith(name + '(') and
+                     want[0].endswith(' = 0'), f'strace printed {want}')
+            same([spaces.sub(r' \1', x) for x in got],
+                 [spaces.sub(r' \1', x) for x in (want[0], '[io_uring] ' + want[0])],
+                 '-e trace=' + name)
+        st, lines, err = rt.trace([prog], ['-c', '-e', 'trace=fdatasync'])
+        rt.check(st == 0, f'status {st}: {err}')
+        # times vary; the name column is its longest name and one wide (strace's count.c)
+        rows = [re.sub(r'^ *\d+\.\d\d +\d+\.\d{6} +\d+ ', 'T ', x) for x in lines]
+        dashes = DASHES[:DASHES.rindex(' ') + 1] + '-' * (len('[io_uring] fdatasync') + 1)
+        same(rows, [HEAD, dashes, 'T         1           fdatasync',
+                    'T         1           [io_uring] fdatasync', dashes,
+                    'T         2           total'], '-c -e trace=fdatasync')
+        out = rt.tmpfile('.json')
+        try:
+            st, _, err = rt.sysray(['--json', '-o', out, '-e', 'trace=fsync,fdatasync', '--',
+                                    prog])
+            rt.check(st == 0, f'status {st}: {err}')
+            with open(out) as f:
+                evs = [json.loads(x) for x in f if x.strip()]
+        finally:
+            os.unlink(out)
+        got = [(e['name'], e.get('via')) for e in evs if e.get('type') == 'syscall']
+        same(got, [('fsync', None), ('fdatasync', None), ('fsync', 'io_uring'),
+                   ('fdatasync', 'io_uring')], '--json')
+
+    return [io_uring_requests_print_as_their_syscalls, io_uring_fdatasync_apart_from_fsync,
+            io_uring_syscalls_like_strace,
             io_uring_fixed_files_described, io_uring_fixed_files_described_without_bpf_loop,
             io_uring_counted_on_their_own_rows, io_uring_counted_latency_with_w,
             io_uring_counted_in_json, io_uring_latency_with_T,

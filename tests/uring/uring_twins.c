@@ -7,7 +7,8 @@
  * A read or write request with an offset prints as pread64/pwrite64 would
  * under the request's name (read(fd, buf, len, offset)); readv and writev
  * as preadv and pwritev. Each round, in order: an openat that fails and
- * one that creates a file, pwrite64, pread64, pwritev, preadv, splice
+ * one that creates a file, pwrite64, pread64, pwritev, preadv,
+ * fsync, fdatasync (IORING_OP_FSYNC with IORING_FSYNC_DATASYNC), splice
  * with an offset given and none (the request holds offsets by value, -1 for
  * none, where splice(2) takes pointers), tee, a splice that fails, statx of
  * the file and of a missing one, connect, accept4, sendto and recvfrom on
@@ -79,6 +80,14 @@ static int rwv_in(struct twins *t, bool wr, int fd, const struct iovec *iov, int
 		io_uring_prep_writev(sqe(), fd, iov, n, off);
 	else
 		io_uring_prep_readv(sqe(), fd, iov, n, off);
+	return run(1);
+}
+
+static int sync_in(struct twins *t, int fd, bool data)
+{
+	if (!t->req)
+		return data ? fdatasync(fd) : fsync(fd);
+	io_uring_prep_fsync(sqe(), fd, data ? IORING_FSYNC_DATASYNC : 0);
 	return run(1);
 }
 
@@ -193,6 +202,8 @@ static void round_of(struct twins *t)
 	EQ(openat_in(t, "missing.txt", O_RDONLY, 0), failed(t, ENOENT));
 	fd = OK(openat_in(t, "twins.txt", O_RDWR | O_CREAT | O_TRUNC, 0644));
 	file_io(t, fd);
+	EQ(sync_in(t, fd, false), 0);
+	EQ(sync_in(t, fd, true), 0);
 	pipes(t, fd);
 	EQ(statx_in(t, "twins.txt", AT_STATX_SYNC_AS_STAT, STATX_SIZE), 0);
 	EQ(statx_in(t, "missing.txt", 0, STATX_ALL), failed(t, ENOENT));

@@ -97,11 +97,13 @@ static void set_row(struct sr_uring_call *uc, struct sr_uring_held *h, const str
 	const struct sr_uring_sub *x = h->rec;
 	const char *name;
 	bool raw;
-	int i;
+	int i, nr;
 
 	if (x->h.nr >= 0 && (op->flags & SR_UOP_TWIN) && x->h.nr == op->nr) {
-		raw = o && filter__raw(o, x->h.nr);
-		uc->ent = *(raw ? syscalls__undecoded(x->h.nr) : syscalls__get(x->h.nr));
+		/* the twin its flags make it (fsync's IORING_FSYNC_DATASYNC: fdatasync) */
+		nr = uring__twin_nr(&x->sqe, op);
+		raw = o && filter__raw(o, nr);
+		uc->ent = *(raw ? syscalls__undecoded(nr) : syscalls__get(nr));
 		set_byval(uc, x, op, raw);
 		/* read(fd, buf, len, offset): what the request adds to the syscall */
 		for (i = uc->ent.nargs; i < op->nargs && i < SR_NARGS && !uc->ent.dec; i++) {

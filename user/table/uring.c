@@ -125,6 +125,59 @@ static const struct twin twins[] = {
 	T(IORING_OP_SENDMSG_ZC, sendmsg, 3, FD, ADDR, OPF),
 };
 
+/*
+ * Requests whose flags make them another syscall: IORING_OP_FSYNC with
+ * IORING_FSYNC_DATASYNC is fdatasync(fd). The variant takes the twin's
+ * argument sources and the BPF side captures by the twin's plan: the two
+ * syscalls take the same arguments (tests/unit/test_uring.c checks).
+ */
+struct variant {
+	unsigned int opcode;
+	uint32_t op_flags; /* any of these bits in the entry's op_flags */
+	const char *name;
+};
+
+static const struct variant variants[] = {
+	{ IORING_OP_FSYNC, IORING_FSYNC_DATASYNC, "fdatasync" },
+};
+
+static int nr_of(const char *name)
+{
+	const struct sr_sysent *e = syscalls__by_name(name);
+
+	return e && e->nr >= 0 && e->nr < SR_NR_MAX ? e->nr : -1;
+}
+
+size_t uring__variants(unsigned int opcode, int *nrs, size_t max)
+{
+	size_t i, n = 0;
+	int nr;
+
+	for (i = 0; i < sizeof(variants) / sizeof(variants[0]); i++) {
+		nr = variants[i].opcode == opcode ? nr_of(variants[i].name) : -1;
+		if (nr >= 0 && n < max)
+			nrs[n++] = nr;
+	}
+	return n;
+}
+
+int uring__twin_nr(const struct sr_sqe *q, const struct sr_uring_op *op)
+{
+	size_t i;
+	int nr;
+
+	if (!(op->flags & SR_UOP_TWIN))
+		return -1;
+	for (i = 0; i < sizeof(variants) / sizeof(variants[0]); i++) {
+		if (variants[i].opcode != q->opcode || !(q->op_flags & variants[i].op_flags))
+			continue;
+		nr = nr_of(variants[i].name);
+		if (nr >= 0)
+			return nr;
+	}
+	return op->nr;
+}
+
 uint64_t uring__sqe_value(const struct sr_sqe *q, uint8_t src)
 {
 	switch (src & ~SR_SQE_BYVAL) {
@@ -150,18 +203,18 @@ uint64_t uring__sqe_value(const struct sr_sqe *q, uint8_t src)
 
 void uring__twin(unsigned int opcode, struct sr_uring_op *op)
 {
-	const struct sr_sysent *e;
 	size_t i;
+	int nr;
 
 	memset(op, 0, sizeof(*op));
 	op->nr = -1;
 	for (i = 0; i < sizeof(twins) / sizeof(twins[0]); i++) {
 		if (twins[i].opcode != opcode)
 			continue;
-		e = syscalls__by_name(twins[i].name);
-		if (!e || e->nr < 0 || e->nr >= SR_NR_MAX)
+		nr = nr_of(twins[i].name);
+		if (nr < 0)
 			return;
-		op->nr = e->nr;
+		op->nr = nr;
 		op->flags = SR_UOP_TWIN | twins[i].flags;
 		op->nargs = twins[i].nargs;
 		memcpy(op->src, twins[i].src, sizeof(op->src));
