@@ -160,6 +160,11 @@ static __always_inline bool cgroup_selected(struct task_struct *t)
 #endif
 	if (c && c->key == key && c->jiffy == now)
 		return c->selected;
+	/* stored before the loop: neither stays live across it (a frame's 512 bytes) */
+	if (c) {
+		c->key = key;
+		c->jiffy = now;
+	}
 #pragma unroll
 	for (i = 0; i < SR_MAX_CGROUP; i++) {
 		if (i >= targ_ncgroup)
@@ -169,11 +174,8 @@ static __always_inline bool cgroup_selected(struct task_struct *t)
 		if (!(got & bit) && bpf_current_task_under_cgroup(&cgroups, i) == 1)
 			got |= bit;
 	}
-	if (c) {
-		c->key = key;
-		c->jiffy = now;
+	if (c)
 		c->selected = got == want;
-	}
 	return got == want;
 }
 
