@@ -106,9 +106,30 @@ static __always_inline bool str_ends_at(__u64 addr)
 }
 
 /*
+ * The buffer blob at @at, from user address @ptr, cut at SR_BLOB_MAX (or
+ * less, in a nearly full record) of @want bytes by its cap @cap past one
+ * blob: note it for emit_more() (SR_REC_MORE records), if there is room.
+ */
+static __always_inline void more_note(struct sr_scratch *s, __u32 at, __u64 ptr, __u64 want,
+				      __u32 cap)
+{
+	__u32 k = s->nmore;
+	__u64 end = cap == SR_CAP_WHOLE ? SR_MORE_MAX : cap;
+
+	if (k >= SR_MORE_PEND)
+		return;
+	s->more[k].ptr = ptr;
+	s->more[k].at = at;
+	s->more[k].end = want < end ? want : end;
+	s->nmore = k + 1;
+}
+
+/*
  * Append one blob at @off: @want bytes (SR_HOW_BUF) or a string (SR_HOW_STR)
  * from user address @ptr, at most CAP_CAP(@req) bytes. Return the offset
  * after it. A full record keeps what it has and counts the blob as left out.
+ * A buffer's cap past SR_BLOB_MAX + 1 (a string's stops there): the blob
+ * holds SR_BLOB_MAX bytes and emit_more() sends the rest.
  */
 __noinline __u32 put_blob(__u32 off, __u64 ptr, __u64 want, __u64 req)
 {
@@ -133,6 +154,8 @@ __noinline __u32 put_blob(__u32 off, __u64 ptr, __u64 want, __u64 req)
 	b->aux = 0;
 	room = SR_REC_MAX - off - sizeof(*b);
 	cap = CAP_CAP(req);
+	if (cap > SR_BLOB_MAX + 1)
+		cap = SR_BLOB_MAX;
 	if (cap > room)
 		cap = room;
 	/* for the verifier: the scratch has SR_BLOB_MAX * 2 bytes past a record */
@@ -186,6 +209,12 @@ __noinline __u32 put_blob(__u32 off, __u64 ptr, __u64 want, __u64 req)
 		/* for the verifier */
 		asm volatile("%0 &= 0x1fff" : "+r"(len));
 		n = bpf_probe_read_user(data, len, (const void *)ptr);
+		/*
+		 * the length wanted read back from aux: one value less to keep
+		 * across the read (put_blob() ends the deepest call chain)
+		 */
+		if (!n && CAP_CAP(req) > SR_BLOB_MAX + 1 && (__u32)b->aux > len)
+			more_note(s, off, ptr, (__u32)b->aux, CAP_CAP(req));
 		if (n < 0 && (req & (CAP_PAGE_CUT | CAP_PAGE_PART)) && 4096 - (ptr & 4095) < len) {
 			len = 4096 - (ptr & 4095);
 			/* for the verifier */
@@ -245,8 +274,8 @@ static __always_inline __u64 plan_want(const struct sr_plan_arg *pa, const __u64
 		return n > pa->elem ? n : pa->elem;
 	}
 	/* Clamp before multiplying: a user-controlled count must not wrap. */
-	if (n > SR_BLOB_MAX + 1)
-		n = SR_BLOB_MAX + 1;
+	if (n > SR_MORE_MAX + 1)
+		n = SR_MORE_MAX + 1;
 	return n * (pa->elem ? pa->elem : 1);
 }
 
@@ -259,6 +288,7 @@ struct strv_walk {
 	__u8 flags; /* the head blob's */
 	__u8 done; /* a NULL or a fault ended the array */
 	__u8 ptr32; /* an ia32 task's array: 4-byte pointers */
+	__u8 strings; /* SR_HOW_STRV: the strings too, not only the count */
 };
 
 /* Pointer @i of the array; 0 for its end (NULL, or a fault: marked). */
@@ -281,27 +311,25 @@ static __always_inline __u64 strv_ptr(struct strv_walk *w, __u32 i)
 	return p;
 }
 
-/* The first SR_STRV_MAX entries: each string as a blob. */
-SR_STEP strv_string(__u32 i, void *ctx)
-{
-	struct strv_walk *w = ctx;
-	__u64 p = strv_ptr(w, i);
-
-	if (!p)
-		return 1;
-	w->off = put_blob(w->off, p, 0, w->sreq);
-	w->count++;
-	return 0;
-}
-
-/* The entries after those: only counted, up to SR_STRV_COUNT_MAX. */
-SR_STEP strv_count(__u32 i, void *ctx)
+/*
+ * Entry w->count of the array, up to SR_STRV_COUNT_MAX: its string as a blob
+ * among the first SR_STRV_MAX (w->strings), else only counted. One loop
+ * body for both: each bpf_loop() callback is a function of the light
+ * skeleton, which holds 32.
+ */
+SR_STEP strv_step(__u32 i, void *ctx)
 {
 	struct strv_walk *w = ctx;
 	__u32 n = w->count;
+	__u64 p;
 
-	if (n >= SR_STRV_COUNT_MAX || !strv_ptr(w, n))
+	if (n >= SR_STRV_COUNT_MAX)
 		return 1;
+	p = strv_ptr(w, n);
+	if (!p)
+		return 1;
+	if (w->strings && n < SR_STRV_MAX)
+		w->off = put_blob(w->off, p, 0, w->sreq);
 	w->count = n + 1;
 	return 0;
 }
@@ -319,6 +347,7 @@ __noinline __u32 put_strv(__u32 off, __u64 uptr, __u64 req)
 			(req & CAP_RETRYABLE) | CAP_KEEP_PTR,
 		.flags = CAP_FLAGS(req),
 		.ptr32 = !!(req & CAP_PTR32),
+		.strings = CAP_HOW(req) == SR_HOW_STRV,
 	};
 	struct sr_scratch *s = scratch_get();
 	struct sr_blob *head;
@@ -338,10 +367,7 @@ __noinline __u32 put_strv(__u32 off, __u64 uptr, __u64 req)
 		head->flags |= SR_BF_NULL;
 		return w.off;
 	}
-	if (CAP_HOW(req) == SR_HOW_STRV)
-		sr_loop(SR_STRV_MAX, strv_string, &w);
-	if (!w.done)
-		sr_loop(SR_STRV_COUNT_MAX, strv_count, &w);
+	sr_loop(SR_STRV_COUNT_MAX, strv_step, &w);
 	if (!w.done)
 		w.flags |= SR_BF_TRUNC;
 	/* Look the head up again: the calls above leave the verifier no pointer. */
@@ -444,7 +470,8 @@ struct sr_umsghdr {
 };
 
 /* What a msghdr points to: msg_name, the iovec array and buffers, msg_control. */
-static __always_inline __u32 put_msg_parts(__u32 off, struct sr_umsghdr *m, __u64 total, __u64 req)
+static __always_inline __u32 put_msg_parts(__u32 off, struct sr_umsghdr *m, __u64 total, __u64 req,
+					   __u16 ccap)
 {
 	__u8 arg = CAP_ARG(req), fl = CAP_FLAGS(req);
 
@@ -452,7 +479,7 @@ static __always_inline __u32 put_msg_parts(__u32 off, struct sr_umsghdr *m, __u6
 	off = put_blob(off, m->name, m->namelen,
 		       CAP_PACK(128, arg, SR_HOW_BUF, fl) | CAP_PAGE_PART);
 	off = put_iov(off, m->iov, m->iovlen, total, req);
-	return put_blob(off, m->control, m->controllen, CAP_PACK(256, arg, SR_HOW_BUF, fl));
+	return put_blob(off, m->control, m->controllen, CAP_PACK(ccap, arg, SR_HOW_BUF, fl));
 }
 
 /*
@@ -464,11 +491,12 @@ static __always_inline __u32 put_msg_parts(__u32 off, struct sr_umsghdr *m, __u6
 __noinline __u32 put_msghdr(__u32 off, __u64 uptr, __u64 total, __u64 req)
 {
 	struct sr_umsghdr m = {};
+	struct sr_scratch *s;
 
 	off = put_blob(off, uptr, 56, CAP_PACK(56, CAP_ARG(req), SR_HOW_BUF, CAP_FLAGS(req)));
-	if (!uptr || bpf_probe_read_user(&m, 56, (const void *)uptr))
+	if (!uptr || bpf_probe_read_user(&m, 56, (const void *)uptr) || !(s = scratch_get()))
 		return off;
-	return put_msg_parts(off, &m, total, req);
+	return put_msg_parts(off, &m, total, req, s->msg_ctrl_cap ? s->msg_ctrl_cap : 256);
 }
 
 /*
@@ -501,7 +529,7 @@ __noinline __u32 put_mmsg(__u32 off, __u64 uptr, __u64 count, __u64 req)
 		if (bpf_probe_read_user(&m, 56, (const void *)elem) ||
 		    bpf_probe_read_user(&m.flags, 4, (const void *)(elem + 56)))
 			break;
-		off = put_msg_parts(off, &m, m.flags, req);
+		off = put_msg_parts(off, &m, m.flags, req, 256);
 	}
 	return off;
 }
@@ -782,6 +810,8 @@ __noinline __u32 capture_args(__u32 off, __u32 key, __u32 pass, __u32 mask)
 		if (!plan)
 			return off;
 	}
+	/* for put_msghdr(), through the scratch (capture_one()'s frame is full) */
+	s->msg_ctrl_cap = plan->msg_ctrl_cap;
 	if (pass == SR_PASS_EXIT)
 		mask = exit_mask(plan, s->ret);
 	else if (pass != SR_PASS_RETRY)

@@ -199,6 +199,129 @@ static __always_inline void save_call(struct sr_scratch *s, const __u64 *args, l
 		s->args[i] = args[i];
 	s->ret = ret;
 	s->sp = sp;
+	s->nmore = 0;
+}
+
+/* SR_REC_MORE records one call sends at most: about SR_MORE_MAX bytes in all. */
+#define SR_MORE_RECS (SR_MORE_MAX / SR_MORE_STEP + 2 * SR_MORE_PEND)
+
+/* The next SR_REC_MORE record of @p, reserved in @rb and read into. */
+static __always_inline void more_rec(void *rb, const struct sr_hdr *h, struct sr_more_pend *p,
+				     struct sr_cpu_stats *st)
+{
+	/* up to the next SR_MORE_STEP of the buffer: where strace's dumps fetch */
+	/* 64-bit: a 32-bit n is compared through zero-extended copies the verifier cannot tie */
+	__u64 n = SR_MORE_STEP - (p->off & (SR_MORE_STEP - 1)), small;
+	struct sr_more *m;
+	long err;
+
+	if (n > (__u64)(p->end - p->off))
+		n = p->end - p->off;
+	/*
+	 * Decided once, out of the compiler's sight: else it picks the
+	 * reservation's size and n's bound from two copies of n, and the
+	 * verifier, which cannot tie them, sees a large n in a small record.
+	 */
+	small = n <= SR_MORE_SMALL;
+	asm volatile("" : "+r"(small));
+	if (small)
+		m = bpf_ringbuf_reserve(rb, sizeof(*m) + SR_MORE_SMALL, 0);
+	else
+		m = bpf_ringbuf_reserve(rb, sizeof(*m) + SR_MORE_STEP, 0);
+	if (!m) {
+		/* the rest of this buffer is lost: user space sees it missing */
+		st->v[SR_STAT_LOST]++;
+		st->v[SR_STAT_PENDING]++;
+		p->off = p->end;
+		return;
+	}
+	/* for the verifier (hidden: the compiler knows the bounds hold) */
+	asm volatile("" : "+r"(n));
+	if (small) {
+		if (n > SR_MORE_SMALL)
+			n = SR_MORE_SMALL;
+	} else if (n > SR_MORE_STEP) {
+		n = SR_MORE_STEP;
+	}
+	m->h = *h;
+	m->h.type = SR_REC_MORE;
+	m->h.lost = 0;
+	m->h.size = sizeof(*m) + n;
+	m->at = p->at;
+	m->off = p->off;
+	m->flags = 0;
+	__builtin_memset(m->pad, 0, sizeof(m->pad));
+	err = bpf_probe_read_user(m + 1, n, (const void *)p->ptr);
+	if (err) {
+		/* strace's fetch of these bytes fails too: the buffer ends here */
+		m->flags = SR_BF_FAULT;
+		m->h.size = sizeof(*m);
+		n = 0;
+		p->end = p->off;
+	}
+	m->len = n;
+	m->err = err;
+	p->off += n;
+	p->ptr += n;
+	st->v[SR_STAT_EMITTED]++;
+	/* the call's own record, next, wakes the reader as its size says */
+	bpf_ringbuf_submit(m, BPF_RB_NO_WAKEUP);
+}
+
+/*
+ * Start @p where its blob ends, if its read succeeded whole (put_blob()
+ * notes a blob before reading it); false to skip it.
+ */
+static __always_inline bool more_start(struct sr_scratch *s, struct sr_more_pend *p)
+{
+	__u32 at = p->at;
+	const struct sr_blob *b;
+
+	if (at > SR_REC_MAX - sizeof(*b))
+		return false;
+	b = (const void *)(s->buf + at);
+	if (b->flags & (SR_BF_FAULT | SR_BF_PART))
+		return false;
+	p->off = b->len;
+	p->ptr += b->len;
+	return true;
+}
+
+/*
+ * The bytes past SR_BLOB_MAX of the buffers put_blob() noted (s->more), in
+ * SR_REC_MORE records reserved in this CPU's ring and read into directly,
+ * sent before the call's own record: one per SR_MORE_STEP of a buffer, a
+ * smaller one for a rest that fits in SR_MORE_SMALL. A global function,
+ * off the capture chain: the verifier walks its bounded loop once; its
+ * place is kept in the scratch, so that the paths of an iteration meet.
+ */
+__noinline int emit_more(void)
+{
+	struct sr_scratch *s = scratch_get();
+	struct sr_cpu_stats *st = stats_get();
+	void *rb = cpu_ring();
+	int i;
+
+	if (!s || !st || !rb)
+		return 0;
+	for (i = 0; i < SR_MORE_PEND; i++)
+		if (i >= s->nmore || !more_start(s, &s->more[i]))
+			s->more[i].end = 0;
+	s->more_cur = 0;
+	for (i = 0; i < SR_MORE_RECS; i++) {
+		__u32 k = s->more_cur;
+		struct sr_more_pend *p;
+
+		if (k >= SR_MORE_PEND || k >= s->nmore)
+			break;
+		p = &s->more[k];
+		if (p->off >= p->end) {
+			s->more_cur = k + 1;
+			continue;
+		}
+		more_rec(rb, (const struct sr_hdr *)s->buf, p, st);
+	}
+	return 0;
 }
 
 #endif /* SYSRAY_EMIT_BPF_H */

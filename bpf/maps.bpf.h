@@ -215,11 +215,26 @@ struct sr_fdi_offsets {
 #define SR_ARGV_START 6
 #define SR_ARGV_END   7
 
+/* Blobs of a record that go on in SR_REC_MORE records, at most. */
+#define SR_MORE_PEND 4
+
+/* A blob put_blob() cut at SR_BLOB_MAX, for emit_more(): its bytes [off, end) at ptr. */
+struct sr_more_pend {
+	__u64 ptr; /* the user address of byte @off */
+	__u32 at; /* the blob's offset in the record */
+	__u32 off;
+	__u32 end;
+	__u32 pad;
+};
+
 struct sr_scratch {
-	__u8 buf[SR_SCRATCH_SIZE - 200]; /* the rest: 200 bytes */
+	__u8 buf[SR_SCRATCH_SIZE - 304]; /* the rest: 304 bytes */
 	__u64 gen; /* bumped by every user; detects a preempting program */
 	__u32 faults; /* arguments whose retryable entry copy faulted */
-	__u32 pad;
+	__u32 nmore; /* more[] in use (save_call() clears it) */
+	__u32 more_cur; /* emit_more()'s place in more[] */
+	__u32 msg_ctrl_cap; /* put_msghdr()'s cap of msg_control: the plan's elem, 0 for 256 */
+	struct sr_more_pend more[SR_MORE_PEND];
 	/* The call being captured, for the capture functions (see capture.bpf.h). */
 	/*
 	 * Six arguments; two more so that args[i & 7] stays inside, where

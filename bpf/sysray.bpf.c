@@ -141,6 +141,12 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		return 0;
 	if (s->faults)
 		note_faults(s->faults, id);
+	if (s->nmore) {
+		emit_more();
+		s = scratch_get();
+		if (!s)
+			return 0;
+	}
 	emit(s, gen, off);
 	return 0;
 }
@@ -357,6 +363,10 @@ static __always_inline int do_sys_exit(struct pt_regs *regs, long ret, bool fdi)
 	if (want_creds(ret))
 		off = put_creds(off);
 	s = scratch_get();
+	if (s && s->nmore) {
+		emit_more();
+		s = scratch_get();
+	}
 	if (s)
 		emit(s, gen, off);
 	return 0;

@@ -42,6 +42,7 @@ enum sr_rec_type {
 	SR_REC_URING_SUB = 9, /* struct sr_uring_sub: an io_uring request was submitted */
 	SR_REC_URING_CQE = 10, /* struct sr_uring_cqe: ... and completed */
 	SR_REC_URING_REG = 11, /* struct sr_uring_reg: io_uring_register() named its ring */
+	SR_REC_MORE = 12, /* struct sr_more: more bytes of a blob of the record that follows */
 };
 
 /* sr_hdr.flags */
@@ -123,6 +124,32 @@ struct sr_blob {
 	__u8 arg;
 	__u8 flags;
 	__s32 aux;
+};
+
+/*
+ * A buffer longer than one blob (a plan's cap past SR_BLOB_MAX + 1: -s
+ * 4096 and more, -v's arrays, -e read=/write='s dumps): its first
+ * SR_BLOB_MAX bytes are the blob, the rest up to the cap (SR_MORE_MAX for
+ * SR_CAP_WHOLE) come in SR_REC_MORE records sent just before the call's own
+ * record, from the same CPU, with its ts_ns and tid. Each ends at a multiple
+ * of SR_MORE_STEP of the buffer, as strace's dumps fetch it; the first one
+ * that cannot be read ends the buffer (SR_BF_FAULT). User space splices
+ * them into the blob at @at; the blob's SR_BF_TRUNC says only that the
+ * source was longer than its first SR_BLOB_MAX bytes.
+ */
+#define SR_MORE_STEP  65536
+#define SR_MORE_SMALL 4096 /* the smaller record, for a continuation that fits */
+#define SR_MORE_MAX   (2U << 20)
+#define SR_CAP_WHOLE  0xffff /* sr_plan_arg.cap: the whole buffer, up to SR_MORE_MAX */
+
+struct sr_more {
+	struct sr_hdr h; /* ts_ns, tid and nr of the record whose blob it continues */
+	__u32 at; /* the blob's offset in that record */
+	__u32 off; /* where the @len bytes that follow go in the blob's data */
+	__u32 len;
+	__s32 err; /* with SR_BF_FAULT: -errno, and the buffer ends at @off */
+	__u8 flags; /* SR_BF_FAULT */
+	__u8 pad[7];
 };
 
 #define SR_BLOB_ARG(b)	((b)->arg & 7)
@@ -236,7 +263,8 @@ enum sr_cap_how {
 	 * (elem 8: two u32), then each buffer; total up to cap
 	 */
 	SR_HOW_IOV,
-	SR_HOW_MSGHDR, /* struct user_msghdr, name, iovec[] and buffers, control */
+	/* struct user_msghdr, name, iovec[] and buffers, control (sr_plan.msg_ctrl_cap) */
+	SR_HOW_MSGHDR,
 	SR_HOW_SPREL, /* cap bytes at the user stack pointer + elem (sigreturn) */
 	/*
 	 * { u64 ptr; u64 len } at args[len_arg] + elem (part 0), then min(len, cap) at
@@ -306,7 +334,11 @@ struct sr_plan_arg {
 	__u8 len_src; /* enum sr_len_src */
 	__u8 len_arg; /* argument index for SR_LEN_ARG, SR_LEN_PTR32 */
 	__u16 elem; /* element size in bytes */
-	__u16 cap; /* most bytes copied, at most SR_BLOB_MAX */
+	/*
+	 * most bytes copied; past SR_BLOB_MAX + 1 (up to 0xfffe, or
+	 * SR_CAP_WHOLE), a buffer goes on in SR_REC_MORE records
+	 */
+	__u16 cap;
 };
 
 /* sr_plan.flags */
@@ -424,6 +456,9 @@ struct sr_plan {
 	__u8 sel_arg;
 	__u8 sel_n;
 	__u16 sel_base;
+	/* SR_HOW_MSGHDR: msg_control's cap (0: 256 bytes; SR_CAP_WHOLE: up to SR_MORE_MAX) */
+	__u16 msg_ctrl_cap;
+	__u8 pad[6];
 	struct sr_plan_arg a[SR_NARGS];
 };
 
@@ -768,8 +803,9 @@ _Static_assert(sizeof(struct sr_stack) + SR_STACK_BYTES_MAX <= SR_REC_MAX, "sr_s
 _Static_assert(sizeof(struct sr_count_key) == 16, "sr_count_key layout");
 _Static_assert(sizeof(struct sr_count_val) == 64, "sr_count_val layout");
 _Static_assert(sizeof(struct sr_blob) == 8, "sr_blob layout");
+_Static_assert(sizeof(struct sr_more) == 32 + 24, "sr_more layout");
 _Static_assert(sizeof(struct sr_plan_arg) == 8, "sr_plan_arg layout");
-_Static_assert(sizeof(struct sr_plan) == 56, "sr_plan layout");
+_Static_assert(sizeof(struct sr_plan) == 64, "sr_plan layout");
 _Static_assert(sizeof(struct sr_fdinfo) == 104, "sr_fdinfo layout");
 _Static_assert(sizeof(struct sr_creds) == 104, "sr_creds layout");
 _Static_assert(sizeof(struct sr_signal) == 32 + 16 + SR_SIGINFO_SIZE, "sr_signal layout");

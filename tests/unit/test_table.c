@@ -555,8 +555,13 @@ static int check_plan_arg(const struct sr_sysent *e, const struct sr_plan *p, in
 		bad += broken(e->name, i, "when without how, or how without when");
 	if (pa->how == SR_HOW_NONE)
 		return bad;
-	/* a path reads one byte more: PATH_MAX - 1 bytes and the NUL are whole */
-	if (!pa->cap || pa->cap > SR_BLOB_MAX + (pa->how == SR_HOW_STR))
+	/*
+	 * a path reads one byte more: PATH_MAX - 1 bytes and the NUL are
+	 * whole; strings stop at a blob, buffers go on in SR_REC_MORE records
+	 */
+	if (!pa->cap ||
+	    ((pa->how == SR_HOW_STR || pa->how == SR_HOW_STRV || pa->how == SR_HOW_STRV_COUNT) &&
+	     pa->cap > SR_BLOB_MAX + (pa->how == SR_HOW_STR)))
 		bad += broken(e->name, i, "cap not in [1, SR_BLOB_MAX] (+1 for a string)");
 	if ((pa->when & SR_CAP_RETRY) && !(pa->when & SR_CAP_ENTER))
 		bad += broken(e->name, i, "SR_CAP_RETRY without an entry copy");
@@ -726,9 +731,10 @@ static void checks_catch(struct t_state *st)
 	plan__syscall(syscalls__by_name("exit_group"), &o, &p);
 	p.flags |= SR_PLAN_HAS_EXIT;
 	CHECK(st, check_plan(syscalls__by_name("exit_group"), &p) > 0);
-	plan__syscall(syscalls__by_name("read"), &o, &p);
-	p.a[1].cap = SR_BLOB_MAX + 1;
-	CHECK(st, check_plan(syscalls__by_name("read"), &p) > 0);
+	/* a string stops at a blob (buffers go on in SR_REC_MORE records) */
+	plan__syscall(syscalls__by_name("chdir"), &o, &p);
+	p.a[0].cap = SR_BLOB_MAX + 2;
+	CHECK(st, check_plan(syscalls__by_name("chdir"), &p) > 0);
 	plan__syscall(syscalls__by_name("read"), &o, &p);
 	p.a[1].when |= SR_CAP_ENTER;
 	CHECK(st, check_plan(syscalls__by_name("read"), &p) > 0);

@@ -332,7 +332,7 @@ static void dumps(struct t_state *st)
 		  "unavailable)\n"
 		  "100   write(1, \"abc\", 4)                = 4\n"
 		  " | 00000  61 62 63                                          abc              |\n"
-		  " | sysray: 1 more bytes not captured (at most 4096 per buffer)\n");
+		  " | sysray: 1 more bytes not captured (at most 2097152 per buffer)\n");
 	t_sink_close(&s);
 }
 

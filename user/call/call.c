@@ -38,6 +38,23 @@ const uint8_t *call__blob_end(const struct sr_call *c, const struct sr_blob *b)
 	return c->in_end;
 }
 
+const uint8_t *call__blob_bytes(const struct sr_call *c, const struct sr_blob *b, uint64_t *len)
+{
+	const uint8_t *p = (const uint8_t *)b;
+	bool out = c->out_start && p >= c->out_start && p < c->out_end;
+	const uint8_t *start = out ? c->out_start : c->in_start;
+	uint32_t i;
+
+	for (i = 0; start && p >= start && i < c->next; i++) {
+		if (c->ext[i].out == out && c->ext[i].off == (size_t)(p - start)) {
+			*len = c->ext[i].len;
+			return c->ext[i].data;
+		}
+	}
+	*len = b->len;
+	return blob_data(b);
+}
+
 /* Point slot[] at the first blob of each argument in [blobs, end). */
 void call__index_blobs(const uint8_t *blobs, const uint8_t *end, const struct sr_blob **slot)
 {

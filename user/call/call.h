@@ -18,6 +18,19 @@
 
 struct sr_sysent;
 
+/*
+ * A blob longer than a record holds, spliced from SR_REC_MORE records
+ * (pairing/more.h): all its @len bytes at @data, of which the blob at byte
+ * @off of the call's entry record (@out: its exit or whole-call record)
+ * holds the first ones.
+ */
+struct sr_blob_ext {
+	bool out;
+	uint32_t off;
+	const uint8_t *data;
+	uint64_t len;
+};
+
 /* One syscall being printed: its entry record and, at exit, its exit record. */
 struct sr_call {
 	const struct sr_sysent *ent;
@@ -30,6 +43,7 @@ struct sr_call {
 	/* First blob captured for each argument, at entry and at exit. */
 	const struct sr_blob *in[SR_NARGS];
 	const struct sr_blob *out[SR_NARGS];
+	const uint8_t *in_start; /* the entry record */
 	const uint8_t *in_end; /* end of the entry record */
 	const uint8_t *out_start; /* the exit record, when has_exit */
 	const uint8_t *out_end;
@@ -60,6 +74,9 @@ struct sr_call {
 	 * which one is not known: the arguments are not shown; or 0
 	 */
 	uint32_t uring_peers;
+	/* blobs longer than their records hold: the whole of each */
+	const struct sr_blob_ext *ext;
+	uint32_t next;
 };
 
 /* sr_call.via */
@@ -125,6 +142,12 @@ bool blob_valid(const struct sr_blob *b, const uint8_t *end);
  * retried entry copy), else the entry copy. NULL if nothing was captured.
  */
 const struct sr_blob *call__blob(const struct sr_call *c, int i, bool at_exit);
+
+/**
+ * call__blob_bytes() - all the bytes captured for @b: its own, or more when
+ * it was longer than its record held (struct sr_blob_ext). *@len: how many.
+ */
+const uint8_t *call__blob_bytes(const struct sr_call *c, const struct sr_blob *b, uint64_t *len);
 
 /* End of the record holding @b. */
 const uint8_t *call__blob_end(const struct sr_call *c, const struct sr_blob *b);

@@ -18,11 +18,13 @@ void plan_bpf_fprog(const struct sr_sysent *ent, const struct sr_opts *o, struct
 	if (opts__abbrev(o, ent->nr))
 		return;
 	/* read at entry, as the kernel reads the program; again at exit after a fault */
-	p->a[slot] = (struct sr_plan_arg){ .when = SR_CAP_ENTER | SR_CAP_RETRY,
-					   .how = SR_HOW_INDIRECT,
-					   .len_src = SR_LEN_FPROG,
-					   .len_arg = argi,
-					   .cap = SR_BLOB_MAX };
+	p->a[slot] =
+		(struct sr_plan_arg){ .when = SR_CAP_ENTER | SR_CAP_RETRY,
+				      .how = SR_HOW_INDIRECT,
+				      .len_src = SR_LEN_FPROG,
+				      .len_arg = argi,
+				      /* one past the kernel's limit: strace says more follows */
+				      .cap = (BPF_MAXINSNS + 1) * sizeof(struct sock_filter) };
 }
 
 const struct sr_blob *bpf_fprog_insns(const struct sr_call *c, int slot)

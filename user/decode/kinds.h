@@ -58,6 +58,7 @@ SR_SCDEC(poll)
 
 /* select.c: select, pselect6 */
 SR_DECODER(fdset)
+SR_DECODER(sigmask_pair)
 SR_SCDEC(select)
 
 /* epoll.c: epoll events */

@@ -267,23 +267,67 @@ static size_t cmsg_step(const uint8_t *p, size_t left)
 	return CMSG_ALIGN(clen);
 }
 
+/*
+ * The most control bytes strace reads: the kernel's own limit,
+ * net.core.optmem_max (strace's get_optmem_max(), its default when unreadable).
+ */
+static uint64_t optmem_max(void)
+{
+	const uint64_t dflt = sizeof(long long) * (2 * IOV_MAX + 512);
+	FILE *fp = fopen("/proc/sys/net/core/optmem_max", "r");
+	long v = 0;
+
+	if (!fp)
+		return dflt;
+	if (fscanf(fp, "%ld", &v) != 1 || v <= 0)
+		v = 0;
+	fclose(fp);
+	return v ? ((uint64_t)v + sizeof(long long) - 1) & ~(sizeof(long long) - 1) : dflt;
+}
+
+/*
+ * @m's control bytes, *@len of them: a buffer longer than its blob
+ * (SR_REC_MORE, -v) whole, up to what strace reads (optmem_max()); NULL
+ * when strace's read fails (the bytes it reads run into an unreadable page).
+ */
+static const uint8_t *msg_control_bytes(const struct sr_call *c, const struct msg_parts *m,
+					size_t *len)
+{
+	const uint8_t *p;
+	uint64_t have, need;
+
+	if (m->h.controllen < sizeof(struct cmsghdr) ||
+	    !blob_get(m->control, sizeof(struct cmsghdr)))
+		return NULL;
+	p = call__blob_bytes(c, m->control, &have);
+	if (have > SR_BLOB_MAX) {
+		need = m->h.controllen < optmem_max() ? m->h.controllen : optmem_max();
+		if (have < need && (m->control->flags & SR_BF_PART))
+			return NULL;
+		if (have > need)
+			have = need;
+	}
+	*len = have;
+	return p;
+}
+
 /* msg_control: the chain of cmsghdr, as far as it was captured. */
 static void msg_control(struct sr_fmt *f, const struct sr_call *c, const struct msg_parts *m)
 {
 	const size_t hdr = sizeof(struct cmsghdr);
 	const uint8_t *p;
-	size_t left, step;
+	size_t left, step, have = 0;
 	char note[32];
 
 	if (!m->h.controllen)
 		return;
 	pr_field(f, "msg_control");
-	if (m->h.controllen < hdr || !blob_get(m->control, hdr)) {
+	p = msg_control_bytes(c, m, &have);
+	if (!p) {
 		fmt_ptr(f, m->h.control);
 		return;
 	}
-	p = blob_data(m->control);
-	left = m->control->len;
+	left = have;
 	pr_array_begin(f);
 	while (left >= hdr) {
 		fmt_cmsghdr(f, c, p, left);
@@ -302,9 +346,9 @@ static void msg_control(struct sr_fmt *f, const struct sr_call *c, const struct 
 	if (left) {
 		pr_more(f);
 		snprintf(note, sizeof(note), "%#llx",
-			 (unsigned long long)(m->h.control + (m->control->len - left)));
+			 (unsigned long long)(m->h.control + (have - left)));
 		pr_comment(f, note);
-	} else if (m->control->len < m->h.controllen) {
+	} else if (have < m->h.controllen) {
 		pr_more(f);
 	}
 	pr_array_end(f);
@@ -422,6 +466,15 @@ static void msghdr_in_plan(const struct sr_sysent *ent, int argi, const struct s
 	pa->cap = msg_cap(o);
 }
 
+/* -v: msg_control whole (SR_REC_MORE past one blob), as strace prints every message */
+static void msghdr_plan_more(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
+			     struct sr_plan *p)
+{
+	(void)argi;
+	if (!opts__abbrev(o, ent->nr))
+		p->msg_ctrl_cap = SR_CAP_WHOLE;
+}
+
 static void msghdr_in_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 {
 	struct msg_parts m;
@@ -445,6 +498,7 @@ const struct sr_decoder sr_dec_msghdr_in = {
 	.name = "msghdr_in",
 	.at_exit = false,
 	.plan = msghdr_in_plan,
+	.plan_more = msghdr_plan_more,
 	.print = msghdr_in_print,
 	.fds = msghdr_in_fds,
 };
@@ -505,6 +559,7 @@ const struct sr_decoder sr_dec_msghdr_out = {
 	.name = "msghdr_out",
 	.at_exit = true,
 	.plan = msghdr_out_plan,
+	.plan_more = msghdr_plan_more,
 	.print = msghdr_out_print,
 	.fds = msghdr_out_fds,
 };

@@ -116,21 +116,24 @@ static bool is_pselect(const struct sr_call *c)
 	return c->ent->nargs > 5;
 }
 
-/* pselect6's 6th argument: {sigmask=[...], sigsetsize=8}. */
-static void pselect_print_sigmask(struct sr_fmt *f, const struct sr_call *c)
+/*
+ * pselect6's 6th argument, io_pgetevents' struct __aio_sigset (the same
+ * pair): {sigmask=[...], sigsetsize=8}.
+ */
+static void print_sigmask_pair(struct sr_fmt *f, const struct sr_call *c, int argi)
 {
-	const struct sr_blob *b = c->in[5], *mb;
+	const struct sr_blob *b = c->in[argi], *mb;
 	const uint8_t *p = blob_get(b, sizeof(struct sr_pselect_sigmask)), *mask = NULL;
 	struct sr_pselect_sigmask sm;
 
-	if (!c->args[5] || !p || !fmt_decodes_structs(f)) {
-		fmt_ptr(f, c->args[5]);
+	if (!c->args[argi] || !p || !fmt_decodes_structs(f)) {
+		fmt_ptr(f, c->args[argi]);
 		return;
 	}
 	memcpy(&sm, p, sizeof(sm));
 	/* The mask itself, when the capture followed the pointer (a second part). */
 	mb = blob_next(b, call__blob_end(c, b));
-	if (mb && SR_BLOB_ARG(mb) == 5 && SR_BLOB_PART(mb) == 1)
+	if (mb && SR_BLOB_ARG(mb) == argi && SR_BLOB_PART(mb) == 1)
 		mask = blob_get(mb, sizeof(uint64_t));
 	pr_struct_begin(f);
 	pr_field(f, "sigmask");
@@ -157,7 +160,7 @@ static void select_enter(struct sr_fmt *f, const struct sr_call *c)
 	fmt_struct(f, c, 4, false); /* timeout */
 	if (is_pselect(c)) {
 		fmt_arg(f, c, 5);
-		pselect_print_sigmask(f, c);
+		print_sigmask_pair(f, c, 5);
 	}
 }
 
@@ -232,17 +235,37 @@ static void select_ret_suffix(struct sr_fmt *f, const struct sr_call *c)
 	pr_note_end(f);
 }
 
-/* pselect6: the { sigset_t *, size_t } pair, and the mask it points to (part 1). */
+/* The { sigset_t *, size_t } pair at argument @argi, and the mask it points to (part 1). */
+static void sigmask_pair_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
+			      struct sr_plan_arg *pa)
+{
+	(void)ent;
+	(void)o;
+	memset(pa, 0, sizeof(*pa));
+	pa->when = SR_CAP_ENTER | SR_CAP_RETRY;
+	pa->how = SR_HOW_INDIRECT;
+	pa->len_arg = argi;
+	pa->cap = SR_PSELECT_MASK_CAP;
+}
+
 static void select_plan(const struct sr_sysent *ent, const struct sr_opts *o, struct sr_plan *p)
 {
-	if (ent->nargs <= 5)
-		return;
-	memset(&p->a[5], 0, sizeof(p->a[5]));
-	p->a[5].when = SR_CAP_ENTER | SR_CAP_RETRY;
-	p->a[5].how = SR_HOW_INDIRECT;
-	p->a[5].len_arg = 5;
-	p->a[5].cap = SR_PSELECT_MASK_CAP;
+	if (ent->nargs > 5)
+		sigmask_pair_plan(ent, 5, o, &p->a[5]);
 }
+
+static void sigmask_pair_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	print_sigmask_pair(f, c, argi);
+}
+
+/* io_pgetevents' struct __aio_sigset */
+const struct sr_decoder sr_dec_sigmask_pair = {
+	.name = "sigmask_pair",
+	.at_exit = false,
+	.plan = sigmask_pair_plan,
+	.print = sigmask_pair_print,
+};
 
 const struct sr_scdec sr_scdec_select = {
 	.name = "select",

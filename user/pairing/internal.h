@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "pairing/more.h"
 #include "pairing/pairing.h"
 
 /* Ignored signals waiting to be shown after their task's current syscall. */
@@ -47,6 +48,7 @@ struct sr_ttask {
 	uint32_t ureg_n, ureg_cap;
 	bool ureg_set;
 	bool swept; /* the last sweep found it gone (pairing__sweep()) */
+	struct sr_tmore *more; /* buffers longer than a blob (pairing/more.h), or NULL */
 };
 
 /* Hand @ev to every sink. */

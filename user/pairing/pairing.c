@@ -206,6 +206,13 @@ static void set_entry(const struct sr_pairing *p, struct sr_ttask *t, const stru
 	t->call.ent = e;
 }
 
+/* The blobs of @t's call longer than its records hold (pairing/more.h). */
+static void set_ext(const struct sr_ttask *t, struct sr_call *c)
+{
+	c->ext = t->more ? t->more->ext : NULL;
+	c->next = t->more ? t->more->next : 0;
+}
+
 /*
  * Start @t's call from an entry (or whole-call) record of @len bytes. @keep:
  * the call outlives the record (its exit comes later), so copy it into the
@@ -243,7 +250,9 @@ static struct sr_call *load_call(const struct sr_pairing *p, struct sr_ttask *t,
 	/* a call with rows by command prints by its command's (keyctl's) */
 	c->ent = syscalls__select(c->ent, c->args);
 	c->ip = e->ip;
+	c->in_start = base;
 	c->in_end = base + len;
+	set_ext(t, c);
 	memcpy(t->comm, e->comm, sizeof(t->comm));
 	t->info.cgid = e->cgid;
 	return c;
@@ -489,6 +498,7 @@ static void complete_call(struct sr_pairing *p, struct sr_ttask *t, const struct
 	c->ts_exit = ts_exit;
 	c->out_start = (const uint8_t *)rec;
 	c->out_end = (const uint8_t *)rec + len;
+	set_ext(t, c);
 	call__index_exit_blobs(c, blobs);
 	use_exec_name(t, c);
 	if (t->sel_pending)
@@ -554,6 +564,7 @@ static void handle_call(struct sr_pairing *p, const struct sr_callrec *r, size_t
 	c->ts_exit = r->ts_exit;
 	c->out_start = (const uint8_t *)r;
 	c->out_end = c->out_start + len;
+	set_ext(t, c);
 	call__index_exit_blobs(c, c->out_start + sizeof(*r));
 	t->quiet |= pathsel__hides(p->opts, p->fds, c);
 	end_call(p, t, c);
@@ -608,6 +619,25 @@ static void handle_uring(struct sr_pairing *p, const struct sr_uring_cqe *x, siz
 	uring__release(&p->uring, &uc);
 }
 
+/* A buffer's bytes past its blob: held until the record they continue. */
+static void handle_more(struct sr_pairing *p, const struct sr_more *r, size_t len)
+{
+	struct sr_ttask *t = pairing_task_get(p, r->h.tid, r->h.tgid);
+
+	if (!t || (!t->more && !(t->more = calloc(1, sizeof(*t->more)))))
+		return;
+	more__hold(t->more, r, len);
+}
+
+/* A call's record, with the bytes of its buffers that came before it spliced in. */
+static const void *with_more(struct sr_pairing *p, const void *data, size_t *len)
+{
+	const struct sr_hdr *h = data;
+	struct sr_ttask *t = idmap__get(&p->tasks, h->tid);
+
+	return t && t->more ? more__splice(t->more, data, len) : data;
+}
+
 /* The smallest valid record of each type. */
 static const size_t min_size[] = {
 	[SR_REC_ENTER] = sizeof(struct sr_enter),
@@ -620,6 +650,7 @@ static const size_t min_size[] = {
 	[SR_REC_URING_SUB] = sizeof(struct sr_uring_sub),
 	[SR_REC_URING_CQE] = sizeof(struct sr_uring_cqe),
 	[SR_REC_URING_REG] = sizeof(struct sr_uring_reg),
+	[SR_REC_MORE] = sizeof(struct sr_more),
 };
 
 int pairing__handle(struct sr_pairing *p, const void *data, size_t len)
@@ -640,6 +671,8 @@ int pairing__handle(struct sr_pairing *p, const void *data, size_t len)
 		p->stats.bad++;
 		return 0;
 	}
+	if (h->type == SR_REC_ENTER || h->type == SR_REC_EXIT || h->type == SR_REC_CALL)
+		data = with_more(p, data, &len);
 	switch (h->type) {
 	case SR_REC_ENTER:
 		handle_enter(p, data, len);
@@ -670,6 +703,9 @@ int pairing__handle(struct sr_pairing *p, const void *data, size_t len)
 		break;
 	case SR_REC_URING_REG:
 		handle_uring_reg(p, data);
+		break;
+	case SR_REC_MORE:
+		handle_more(p, data, len);
 		break;
 	}
 	return 0;

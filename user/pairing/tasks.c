@@ -67,6 +67,8 @@ void pairing_task_free(struct sr_ttask *t)
 	free(t->rec);
 	free(t->exec_name);
 	free(t->ureg);
+	more__free(t->more);
+	free(t->more);
 	free(t);
 }
 

@@ -32,8 +32,8 @@ static void format_buf(struct sr_fmt *f, const struct sr_call *c, int i, bool at
 	    fmt_netlink_buf(f, c, (int32_t)c->args[0], blob_data(b), b->len, c->args[i],
 			    b->aux > 0 ? (uint64_t)b->aux : b->len))
 		return;
-	/* cut by an unmapped page before the bytes strace reads: unreadable */
-	if ((b->flags & SR_BF_PART) && b->len < fmt_strsize(f)) {
+	/* cut by an unmapped page before the bytes strace reads (-s and one more): unreadable */
+	if ((b->flags & SR_BF_PART) && b->len < fmt_strsize(f) + 1 && b->len < (uint32_t)b->aux) {
 		fmt_ptr(f, c->args[i]);
 		return;
 	}

@@ -61,19 +61,41 @@ void dump__hex(struct sr_out *o, const void *data, size_t n, uint64_t total)
 	}
 }
 
-/* Dump @want bytes of which @b holds the first ones; say what the capture missed. */
-static void dump_blob(struct sr_out *o, const struct sr_blob *b, uint64_t want)
+/*
+ * Dump @want bytes at user address @addr, of which @b holds the first ones
+ * (more when the buffer went on past its record: call__blob_bytes()); say
+ * what the capture missed. strace fetches a dump SR_MORE_STEP bytes at a
+ * time: one that cannot be read ends it, with a notice unless it was the
+ * first.
+ */
+static void dump_blob(struct sr_out *o, const struct sr_call *c, const struct sr_blob *b,
+		      uint64_t want, uint64_t addr)
 {
-	size_t have;
+	const uint8_t *data;
+	uint64_t have, upto;
 
-	/* a buffer cut by an unmapped page: strace cannot read it whole */
-	if (!want || !blob_ok(b) || (b->flags & SR_BF_PART))
+	if (!want || !blob_ok(b))
 		return;
-	have = b->len < want ? b->len : (size_t)want;
-	dump__hex(o, blob_data(b), have, want);
+	data = call__blob_bytes(c, b, &have);
+	if (have > want)
+		have = want;
+	/* the bytes after have are unreadable: strace's fetch of them fails */
+	if (b->flags & SR_BF_PART) {
+		upto = have / SR_MORE_STEP * SR_MORE_STEP;
+		if (!upto || !addr)
+			return;
+		dump__hex(o, data, upto, want);
+		have = want - upto < SR_MORE_STEP ? want - upto : SR_MORE_STEP;
+		out__printf(o, " | <Cannot fetch %llu byte%s from pid %u @%#llx>",
+			    (unsigned long long)have, have == 1 ? "" : "s", c->tid,
+			    (unsigned long long)(addr + upto));
+		out__newline(o);
+		return;
+	}
+	dump__hex(o, data, have, want);
 	if (have < want) {
-		out__printf(o, " | sysray: %llu more bytes not captured (at most %d per buffer)",
-			    (unsigned long long)(want - have), SR_BLOB_MAX);
+		out__printf(o, " | sysray: %llu more bytes not captured (at most %u per buffer)",
+			    (unsigned long long)(want - have), SR_MORE_MAX);
 		out__newline(o);
 	}
 }
@@ -107,7 +129,7 @@ static void dump_iov(struct sr_out *o, const struct sr_call *c, bool at_exit, ui
 		b = blob_next(b, end);
 		if (!b || SR_BLOB_ARG(b) != 1)
 			break;
-		dump_blob(o, b, len);
+		dump_blob(o, c, b, len, v[2 * n]);
 	}
 }
 
@@ -121,7 +143,7 @@ static void dump_msg(struct sr_out *o, const struct sr_call *c, bool at_exit)
 	for (i = 0; i < n && len[i]; i++) {
 		out__printf(o, " * %llu bytes in buffer %d", (unsigned long long)len[i], i);
 		out__newline(o);
-		dump_blob(o, buf[i], len[i]);
+		dump_blob(o, c, buf[i], len[i], 0);
 	}
 }
 
@@ -144,7 +166,7 @@ static void dump_mmsg(struct sr_out *o, const struct sr_call *c)
 		for (i = 0; i < n && len[i]; i++) {
 			out__printf(o, " * %llu bytes in buffer %d", (unsigned long long)len[i], i);
 			out__newline(o);
-			dump_blob(o, buf[i], len[i]);
+			dump_blob(o, c, buf[i], len[i], 0);
 		}
 	}
 }
@@ -164,7 +186,7 @@ static void dump_data(struct sr_out *o, const struct sr_call *c, enum sr_dumpfor
 		dump_mmsg(o, c);
 		break;
 	default:
-		dump_blob(o, call__blob(c, 1, at_exit), n);
+		dump_blob(o, c, call__blob(c, 1, at_exit), n, c->args[1]);
 		break;
 	}
 }

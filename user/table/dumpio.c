@@ -57,7 +57,8 @@ void syscalls__plan_dumpio(const struct sr_sysent *e, const struct sr_opts *o, s
 	default:
 		return;
 	}
-	p->a[1].cap = SR_BLOB_MAX;
+	/* the whole buffer, up to SR_MORE_MAX: past one blob, in SR_REC_MORE records */
+	p->a[1].cap = SR_CAP_WHOLE;
 	/*
 	 * A buffer read whole for its dump may end a page before its length:
 	 * the bytes up to the page show as the line's string, as strace reads

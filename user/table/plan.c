@@ -32,6 +32,19 @@ static uint16_t str_cap(const struct sr_opts *o, int extra)
 	return cap > SR_BLOB_MAX ? SR_BLOB_MAX : cap;
 }
 
+/*
+ * Capture cap for buffers shown with -s N: past one blob, the rest comes in
+ * SR_REC_MORE records (a cap of at most 0xfffe; SR_CAP_WHOLE is a dump's).
+ */
+static uint16_t buf_cap(const struct sr_opts *o, int extra)
+{
+	long cap = (long)o->strsize + extra;
+
+	if (cap < 1)
+		cap = 1;
+	return cap >= SR_CAP_WHOLE ? SR_CAP_WHOLE - 1 : cap;
+}
+
 static void plan_len(const struct sr_sysent *e, struct sr_plan_arg *pa, uint8_t len)
 {
 	switch (SR_L_KIND(len)) {
@@ -137,7 +150,7 @@ static void plan_arg(const struct sr_sysent *e, int i, const struct sr_opts *o,
 		 * One byte more than shown, as strace reads: a buffer whose
 		 * byte after -s is unreadable prints as its address.
 		 */
-		pa->cap = str_cap(o, 1);
+		pa->cap = buf_cap(o, 1);
 		/*
 		 * Netlink messages are decoded whole (SR_BLOB_MAX bytes on a
 		 * netlink socket) up to the first page they leave.
@@ -198,7 +211,7 @@ static void plan_arg(const struct sr_sysent *e, int i, const struct sr_opts *o,
 		pa->len_arg = SR_L_IDX(a->len);
 		pa->elem = iov_size(e);
 		/* each buffer one byte more than shown, as BUF_IN's */
-		pa->cap = str_cap(o, 1);
+		pa->cap = buf_cap(o, 1);
 		break;
 	case SR_T_CUSTOM:
 		if (a->dec->plan)
