@@ -35,18 +35,20 @@ static __always_inline __u32 put_ioc_refs(__u32 off, __u32 code, __u64 uptr, __u
 			continue;
 		if (r->len_size) {
 			n = 0;
-			if (bpf_probe_read_user(&n, r->len_size == 4 ? 4 : 8,
+			if (bpf_probe_read_user(&n, r->len_size == 8 ? 8 : 4,
 						(const void *)(uptr + r->len_off)))
 				continue;
 			if (r->len_size == 4)
 				n = (__u32)n;
+			else if (r->len_size == 2)
+				n = (__u16)n;
 			/* clamp before multiplying: a user-controlled count must not wrap */
 			if (n > SR_BLOB_MAX + 1)
 				n = SR_BLOB_MAX + 1;
 		}
 		if (!ptr)
 			continue;
-		off = put_blob(off, ptr, n * r->elem,
+		off = put_blob(off, ptr, n * r->elem + r->extra,
 			       CAP_PACK(r->cap, r->slot, SR_HOW_BUF, CAP_FLAGS(req)) |
 				       (req & CAP_RETRYABLE) | CAP_PAGE_CUT);
 	}

@@ -351,10 +351,10 @@ static inline __attribute__((always_inline)) int sr_plan_whole(__u16 flags, __u3
  * SR_IOC_REFS references, each into blob slot @slot (past ioctl's three
  * arguments). The memory is at the pointer at @ptr_off in the argument's
  * struct (SR_IOC_REF_SELF: the argument itself, a header whose data follows
- * it); its length is the @len_size-byte field at @len_off times @elem, or
- * @elem bytes when @len_size is 0 (then, for SR_IOC_REF_SELF, from byte
- * @len_off of the argument: a struct larger than one blob); at most @cap
- * bytes.
+ * it); its length is the @len_size-byte field at @len_off times @elem, plus
+ * @extra (a header before the elements), or @elem bytes when @len_size is 0
+ * (then, for SR_IOC_REF_SELF, from byte @len_off of the argument: a struct
+ * larger than one blob); at most @cap bytes.
  */
 #define SR_IOC_REFS	 2
 #define SR_IOC_REF_SELF	 0xffff
@@ -364,11 +364,11 @@ static inline __attribute__((always_inline)) int sr_plan_whole(__u16 flags, __u3
 struct sr_ioc_ref {
 	__u16 ptr_off;
 	__u16 len_off;
-	__u8 len_size; /* 0, 4 or 8 */
+	__u8 len_size; /* 0, 2, 4 or 8 */
 	__u8 slot;
 	__u16 elem;
 	__u16 cap; /* 0: no reference */
-	__u16 pad;
+	__u16 extra; /* bytes added to the length */
 };
 
 struct sr_ioc_refs {

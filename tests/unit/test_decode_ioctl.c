@@ -147,7 +147,8 @@ static void ioctl_refs_table(struct t_state *st)
 
 			CHECK(st, r->cap <= SR_BLOB_MAX);
 			CHECK(st, r->slot == SR_IOC_REF_SLOT0 + k && r->slot < SR_NARGS);
-			CHECK(st, r->len_size == 0 || r->len_size == 4 || r->len_size == 8);
+			CHECK(st, r->len_size == 0 || r->len_size == 2 || r->len_size == 4 ||
+					  r->len_size == 8);
 		}
 	}
 }

@@ -156,18 +156,17 @@ static SR_IOC_ROWS(ioc_rows_base, ioc_table);
 
 /* Every row table: the terminal and file requests here, then by subsystem. */
 static const struct sr_ioc_rows *const ioc_row_tables[] = {
-	&ioc_rows_base,	   &sr_ioc_rows_dev,   &sr_ioc_rows_blk,     &sr_ioc_rows_rtc,
-	&sr_ioc_rows_loop, &sr_ioc_rows_evdev, &sr_ioc_rows_hdio,    &sr_ioc_rows_gpio,
-	&sr_ioc_rows_ptp,  &sr_ioc_rows_uffd,  &sr_ioc_rows_seccomp, &sr_ioc_rows_mtd,
-	&sr_ioc_rows_dm,   &sr_ioc_rows_perf,  &sr_ioc_rows_sock,    &sr_ioc_rows_tee,
+	&ioc_rows_base,	    &sr_ioc_rows_dev,	&sr_ioc_rows_blk,     &sr_ioc_rows_rtc,
+	&sr_ioc_rows_loop,  &sr_ioc_rows_evdev, &sr_ioc_rows_hdio,    &sr_ioc_rows_gpio,
+	&sr_ioc_rows_ptp,   &sr_ioc_rows_uffd,	&sr_ioc_rows_seccomp, &sr_ioc_rows_mtd,
+	&sr_ioc_rows_dm,    &sr_ioc_rows_perf,	&sr_ioc_rows_sock,    &sr_ioc_rows_tee,
+	&sr_ioc_rows_btrfs,
 };
 
 /* Every reference table. */
 static const struct sr_ioc_refset *const ioc_ref_sets[] = {
-	&sr_ioc_refs_blk,
-	&sr_ioc_refs_tee,
-	&sr_ioc_refs_sock,
-	&sr_ioc_refs_dm,
+	&sr_ioc_refs_blk, &sr_ioc_refs_tee,   &sr_ioc_refs_sock,
+	&sr_ioc_refs_dm,  &sr_ioc_refs_btrfs, &sr_ioc_refs_dev,
 };
 
 size_t ioctl__refs(uint32_t *codes, struct sr_ioc_refs *refs, size_t max)

@@ -14,10 +14,10 @@
 #include "decode/decode.h"
 
 /*
- * Most bytes of an ioctl's argument captured (both ends): its largest
- * struct decoded, PTP_SYS_OFFSET_EXTENDED's 1216 (ioctl_ptp.c).
+ * Most bytes of an ioctl's argument captured (both ends): one blob, the
+ * largest struct decoded (btrfs's 4096-byte ones, ioctl_btrfs.c).
  */
-#define SR_IOC_CAP 1280
+#define SR_IOC_CAP SR_BLOB_MAX
 
 enum sr_ioc_arg {
 	IOA_HEX, /* the raw argument */
@@ -197,6 +197,16 @@ struct sr_ioc_refset {
 	}
 
 /*
+ * The argument itself, a header of struct @st and its array @arr of as many
+ * elements as field @count_field says.
+ */
+#define IOR_SELF_ELEMS(st, count_field, arr, cap)                                              \
+	{                                                                                      \
+		SR_IOC_REF_SELF, offsetof(st, count_field), sizeof(((st *)0)->count_field), 0, \
+			sizeof(((st *)0)->arr[0]), cap, offsetof(st, arr)                      \
+	}
+
+/*
  * The copy of reference @k of the call's argument (struct sr_ioc_refrow):
  * from the exit record if @at_exit (after success), else from the entry's;
  * NULL if there is none. *@len gets its length.
@@ -231,6 +241,8 @@ extern const struct sr_ioc_refset sr_ioc_refs_blk; /* ioctl_blk.c */
 extern const struct sr_ioc_refset sr_ioc_refs_tee; /* ioctl_tee.c */
 extern const struct sr_ioc_refset sr_ioc_refs_sock; /* ioctl_sock.c */
 extern const struct sr_ioc_refset sr_ioc_refs_dm; /* ioctl_dm.c */
+extern const struct sr_ioc_refset sr_ioc_refs_btrfs; /* ioctl_btrfs_out.c */
+extern const struct sr_ioc_refset sr_ioc_refs_dev; /* ioctl_dev.c */
 
 /* The row tables of the subsystem files. */
 extern const struct sr_ioc_rows sr_ioc_rows_dev; /* ioctl_dev.c */
@@ -248,5 +260,6 @@ extern const struct sr_ioc_rows sr_ioc_rows_dm; /* ioctl_dm.c */
 extern const struct sr_ioc_rows sr_ioc_rows_perf; /* ioctl_perf.c */
 extern const struct sr_ioc_rows sr_ioc_rows_sock; /* ioctl_sock.c */
 extern const struct sr_ioc_rows sr_ioc_rows_tee; /* ioctl_tee.c */
+extern const struct sr_ioc_rows sr_ioc_rows_btrfs; /* ioctl_btrfs.c */
 
 #endif /* SYSRAY_DECODE_IOCTL_H */
