@@ -599,7 +599,6 @@ static __always_inline __u32 put_indirect(__u32 off, __u64 uptr, __u64 req, bool
 				(req & CAP_RETRYABLE) | more);
 }
 
-#include "capture_refs.bpf.h"
 #include "sockid.bpf.h"
 
 /*
@@ -612,6 +611,8 @@ enum sr_pass {
 	SR_PASS_EXIT, /* SR_CAP_EXIT arguments (after a failure, SR_CAP_ANYRET ones) */
 	SR_PASS_RETRY, /* the arguments in a mask, read again: SR_BF_RETRY */
 };
+
+#include "capture_refs.bpf.h"
 
 /*
  * Capture argument @i of the call whose plan is at @key, for @pass; return
@@ -752,7 +753,7 @@ __noinline __u32 capture_args(__u32 off, __u32 key, __u32 pass, __u32 mask)
 	if (!plan || !s)
 		return off;
 	if (pass == SR_PASS_EXIT)
-		mask = exit_mask(plan, s->ret);
+		mask = ioc_exit_mask(plan, s, exit_mask(plan, s->ret));
 	else if (pass != SR_PASS_RETRY)
 		mask = when_mask(plan, SR_CAP_ENTER);
 	for (i = 0; i < SR_NARGS; i++)

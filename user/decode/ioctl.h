@@ -163,6 +163,7 @@ struct sr_ioc_fields {
 struct sr_ioc_refrow {
 	uint32_t code;
 	struct sr_ioc_ref r[SR_IOC_REFS];
+	uint32_t flags; /* SR_IOC_ANYRET */
 };
 
 struct sr_ioc_refset {
@@ -207,6 +208,25 @@ struct sr_ioc_refset {
 	}
 
 /*
+ * Pointer field @p of struct @st to @len_field bytes, or to an array of
+ * @count_field struct iovec when that count is not 0 (its buffers copied
+ * too, up to @len_field bytes in all).
+ */
+#define IOR_IOV(st, p, len_field, count_field, cap)                                                \
+	{                                                                                          \
+		offsetof(st, p), offsetof(st, len_field), sizeof(((st *)0)->len_field), 0, 1, cap, \
+			0, offsetof(st, count_field), sizeof(((st *)0)->count_field)               \
+	}
+
+/*
+ * The blob of reference @k of the call's argument: from the exit record if
+ * @at_exit (whatever the call returned: SR_IOC_ANYRET), else from the
+ * entry's (or its copy made again at exit); NULL if there is none. An iovec
+ * reference's buffers follow it, with the same slot and part.
+ */
+const struct sr_blob *ioc_ref_blob(const struct sr_call *c, int k, bool at_exit);
+
+/*
  * The copy of reference @k of the call's argument (struct sr_ioc_refrow):
  * from the exit record if @at_exit (after success), else from the entry's;
  * NULL if there is none. *@len gets its length.
@@ -243,6 +263,8 @@ extern const struct sr_ioc_refset sr_ioc_refs_sock; /* ioctl_sock.c */
 extern const struct sr_ioc_refset sr_ioc_refs_dm; /* ioctl_dm.c */
 extern const struct sr_ioc_refset sr_ioc_refs_btrfs; /* ioctl_btrfs_out.c */
 extern const struct sr_ioc_refset sr_ioc_refs_dev; /* ioctl_dev.c */
+extern const struct sr_ioc_refset sr_ioc_refs_scsi; /* ioctl_scsi.c */
+extern const struct sr_ioc_refset sr_ioc_refs_hdio; /* ioctl_hdio.c */
 
 /* The row tables of the subsystem files. */
 extern const struct sr_ioc_rows sr_ioc_rows_dev; /* ioctl_dev.c */
@@ -261,5 +283,6 @@ extern const struct sr_ioc_rows sr_ioc_rows_perf; /* ioctl_perf.c */
 extern const struct sr_ioc_rows sr_ioc_rows_sock; /* ioctl_sock.c */
 extern const struct sr_ioc_rows sr_ioc_rows_tee; /* ioctl_tee.c */
 extern const struct sr_ioc_rows sr_ioc_rows_btrfs; /* ioctl_btrfs.c */
+extern const struct sr_ioc_rows sr_ioc_rows_scsi; /* ioctl_scsi.c */
 
 #endif /* SYSRAY_DECODE_IOCTL_H */

@@ -500,8 +500,10 @@ static const struct sr_ioc_refrow btrfs_refs[] = {
 	  { IOR_PTR(struct btrfs_ioctl_logical_ino_args, inodes, size, 1, SR_BLOB_MAX) } },
 	{ BTRFS_IOC_SPACE_INFO,
 	  { IOR_SELF_ELEMS(struct btrfs_ioctl_space_args, total_spaces, spaces, SR_BLOB_MAX) } },
+	/* after EOVERFLOW, the buffer size the search needs */
 	{ BTRFS_IOC_TREE_SEARCH_V2,
-	  { IOR_SELF_ELEMS(struct btrfs_ioctl_search_args_v2, buf_size, buf, SR_BLOB_MAX) } },
+	  { IOR_SELF_ELEMS(struct btrfs_ioctl_search_args_v2, buf_size, buf, SR_BLOB_MAX) },
+	  SR_IOC_ANYRET },
 };
 
 SR_IOC_REFSET(sr_ioc_refs_btrfs, btrfs_refs);
