@@ -160,7 +160,7 @@ static const struct sr_ioc_rows *const ioc_row_tables[] = {
 	&sr_ioc_rows_loop,  &sr_ioc_rows_evdev, &sr_ioc_rows_hdio,    &sr_ioc_rows_gpio,
 	&sr_ioc_rows_ptp,   &sr_ioc_rows_uffd,	&sr_ioc_rows_seccomp, &sr_ioc_rows_mtd,
 	&sr_ioc_rows_dm,    &sr_ioc_rows_perf,	&sr_ioc_rows_sock,    &sr_ioc_rows_tee,
-	&sr_ioc_rows_btrfs, &sr_ioc_rows_scsi,
+	&sr_ioc_rows_btrfs, &sr_ioc_rows_scsi,	&sr_ioc_rows_kvm,
 };
 
 /* Every reference table. */

@@ -284,5 +284,6 @@ extern const struct sr_ioc_rows sr_ioc_rows_sock; /* ioctl_sock.c */
 extern const struct sr_ioc_rows sr_ioc_rows_tee; /* ioctl_tee.c */
 extern const struct sr_ioc_rows sr_ioc_rows_btrfs; /* ioctl_btrfs.c */
 extern const struct sr_ioc_rows sr_ioc_rows_scsi; /* ioctl_scsi.c */
+extern const struct sr_ioc_rows sr_ioc_rows_kvm; /* ioctl_kvm.c */
 
 #endif /* SYSRAY_DECODE_IOCTL_H */
