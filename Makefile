@@ -140,13 +140,14 @@ test:
 # sysray and boots Debian's arm64 kernels.
 KERNELS ?= 5.10 6.1 6.12
 KERNEL_PROGS := $(addprefix $(OUTPUT)/progs/,missing_file fork_exit3 signals threads filter_target busy)
-# amd64: the io_uring program too (liburing), next to the others in the image
+# amd64: the io_uring programs too (liburing), next to the others in the image
+KERNEL_URING := $(addprefix $(OUTPUT)/uring-progs/,uring_ops uring_twins)
 KERNEL_PROGS_DIR := $(if $(filter arm64,$(ARCH)),$(OUTPUT)/progs,$(OUTPUT)/kernel-progs)
 test-kernels:
 	$(Q)scripts/deps.sh $(if $(filter arm64,$(ARCH)),--arm64,--kernels)
-	$(Q)$(MAKE) $(BIN) $(KERNEL_PROGS) $(if $(filter arm64,$(ARCH)),,$(OUTPUT)/uring-progs/uring_ops)
+	$(Q)$(MAKE) $(BIN) $(KERNEL_PROGS) $(if $(filter arm64,$(ARCH)),,$(KERNEL_URING))
 	$(Q)$(if $(filter arm64,$(ARCH)),true,rm -rf $(KERNEL_PROGS_DIR) && mkdir -p $(KERNEL_PROGS_DIR) && \
-		cp $(OUTPUT)/progs/* $(OUTPUT)/uring-progs/uring_ops $(KERNEL_PROGS_DIR)/)
+		cp $(OUTPUT)/progs/* $(KERNEL_URING) $(KERNEL_PROGS_DIR)/)
 	$(Q)SYSRAY=$(BIN) PROGS=$(KERNEL_PROGS_DIR) scripts/kernels/run.sh \
 		--arch $(if $(filter arm64,$(ARCH)),arm64,amd64) $(KERNELS)
 

@@ -88,6 +88,14 @@ static __always_inline const struct sr_plan *plan_get(__u32 key)
 /* put_strv(), put_iov(): an ia32 task's array, of 4-byte pointers and lengths. */
 #define CAP_PTR32_SHIFT 43 /* CAP_PTR32 is 4 << CAP_PTR32_SHIFT */
 #define CAP_PTR32	(4ULL << CAP_PTR32_SHIFT)
+/*
+ * put_iov(): elements that are not iovecs (an ioctl reference's array,
+ * struct sr_ioc_ref.buf_at): each of @size bytes holds at byte @off a
+ * buffer's descriptor {u32 length, 4 bytes, u64 pointer}; 6 bits each,
+ * 0: iovecs.
+ */
+#define CAP_ELEM_SHIFT	    46
+#define CAP_ELEM(size, off) (((__u64)(size) | ((__u64)(off) << 6)) << CAP_ELEM_SHIFT)
 
 /* Is the user byte at @addr a NUL? */
 static __always_inline bool str_ends_at(__u64 addr)
@@ -376,9 +384,20 @@ SR_STEP iov_step(__u32 i, void *ctx)
 			return 1;
 		iov.len = iov.base >> 32;
 		iov.base = (__u32)iov.base;
-	} else if (bpf_probe_read_user(&iov, sizeof(iov),
-				       (const void *)(w->uptr + (__u64)i * 16))) {
-		return 1;
+	} else {
+		/* an iovec, or another element's {u32 length, 4 bytes, u64 pointer} */
+		want = w->breq >> CAP_ELEM_SHIFT;
+		if (bpf_probe_read_user(&iov, sizeof(iov),
+					(const void *)(w->uptr +
+						       (__u64)i * (want ? want & 63 : 16) +
+						       (want >> 6))))
+			return 1;
+		/* read again from @w: nothing held across the call (put_iov()'s frame) */
+		if (w->breq >> CAP_ELEM_SHIFT) {
+			want = iov.base;
+			iov.base = iov.len;
+			iov.len = (__u32)want;
+		}
 	}
 	want = iov.len < w->total ? iov.len : w->total;
 	w->off = put_blob(w->off, iov.base, want, w->breq);
@@ -399,9 +418,11 @@ __noinline __u32 put_iov(__u32 off, __u64 uptr, __u64 cnt, __u64 total, __u64 re
 		.cnt = cnt > SR_IOV_MAX ? SR_IOV_MAX : cnt,
 		.total = total,
 		.breq = CAP_PACK(CAP_CAP(req), CAP_ARG(req), SR_HOW_BUF, CAP_FLAGS(req)) |
-			(req & (CAP_RETRYABLE | CAP_PTR32)),
+			(req & (CAP_RETRYABLE | CAP_PTR32 | CAP_ELEM(63, 63))),
 	};
-	__u32 elem = (req & CAP_PTR32) ? 8 : 16;
+	__u32 elem = (req >> CAP_ELEM_SHIFT) ? (req >> CAP_ELEM_SHIFT) & 63 :
+		     (req & CAP_PTR32)	     ? 8 :
+					       16;
 
 	w.off = put_blob(off, uptr, w.cnt * elem,
 			 CAP_PACK(SR_IOV_MAX * 16, CAP_ARG(req), SR_HOW_BUF, CAP_FLAGS(req)) |
@@ -742,16 +763,27 @@ static __always_inline __u32 exit_mask(const struct sr_plan *plan, long ret)
 
 /*
  * One pass over the arguments of the call whose plan is at @key, from @off;
- * for SR_PASS_RETRY, over those in @mask. Returns the new offset.
+ * for SR_PASS_RETRY, over those in @mask. Returns the new offset. A call
+ * with commands (SR_PLAN_SELECT: keyctl's) captures what its command's plan
+ * says; the hooks decide by the call's plan, whose flags cover them all.
  */
 __noinline __u32 capture_args(__u32 off, __u32 key, __u32 pass, __u32 mask)
 {
-	const struct sr_plan *plan = plan_get(key);
 	struct sr_scratch *s = scratch_get();
+	/* both lookups keyed by @key itself: one stack slot (the deepest chain's frame) */
+	const struct sr_plan *plan = bpf_map_lookup_elem(&plans, &key);
+	__u32 v;
 	int i;
 
 	if (!plan || !s)
 		return off;
+	if (plan->flags & SR_PLAN_SELECT) {
+		v = (__u32)s->args[plan->sel_arg & 7];
+		key = v < plan->sel_n ? plan->sel_base + v : key;
+		plan = bpf_map_lookup_elem(&plans, &key);
+		if (!plan)
+			return off;
+	}
 	if (pass == SR_PASS_EXIT)
 		mask = ioc_exit_mask(plan, s, exit_mask(plan, s->ret));
 	else if (pass != SR_PASS_RETRY)

@@ -57,6 +57,14 @@ static __always_inline __u32 put_ioc_refs(__u32 off, __u32 code, __u64 uptr, __u
 		}
 		if (!ptr)
 			continue;
+		/* an array of buffer descriptors (its count): the array, then each buffer */
+		if (r->buf_at) {
+			off = put_iov(off, ptr, n, ~0ULL,
+				      CAP_PACK(r->cap, r->slot, SR_HOW_BUF, CAP_FLAGS(req)) |
+					      (req & CAP_RETRYABLE) |
+					      CAP_ELEM(r->elem, r->buf_at - 1));
+			continue;
+		}
 		n = n * r->elem + r->extra;
 		/* an iovec array when its count is not 0 (read where the key was) */
 		code = 0;
@@ -78,12 +86,16 @@ static __always_inline __u32 put_ioc_refs(__u32 off, __u32 code, __u64 uptr, __u
  * The arguments SR_PASS_EXIT copies (@mask): after a failure, an ioctl
  * argument (SR_LEN_IOC, whose plan asks for it after any result) only for
  * the requests that want it (SR_IOC_ANYRET). The map key is the scratch's
- * copy of the request (its low half, little-endian): no stack.
+ * copy of the request (its low half, little-endian): no stack. One lookup,
+ * after the loop (a plan has one such argument, ioctl's): inlined into
+ * capture_args(), on the deepest call chain, no more value lives across it
+ * than @mask and the bits it may lose.
  */
 static __always_inline __u32 ioc_exit_mask(const struct sr_plan *plan, struct sr_scratch *s,
 					   __u32 mask)
 {
 	const struct sr_ioc_refs *refs;
+	__u32 ioc = 0, at = 0;
 	int i;
 
 	if (s->ret >= 0)
@@ -92,11 +104,13 @@ static __always_inline __u32 ioc_exit_mask(const struct sr_plan *plan, struct sr
 	for (i = 0; i < SR_NARGS; i++) {
 		if (plan->a[i].len_src != SR_LEN_IOC || !(mask & (1u << i)))
 			continue;
-		refs = bpf_map_lookup_elem(&ioc_refs, &s->args[plan->a[i].len_arg & 7]);
-		if (!refs || !(refs->flags & SR_IOC_ANYRET))
-			mask &= ~(1u << i);
+		ioc |= 1u << i;
+		at = plan->a[i].len_arg;
 	}
-	return mask;
+	if (!ioc)
+		return mask;
+	refs = bpf_map_lookup_elem(&ioc_refs, &s->args[at & 7]);
+	return refs && (refs->flags & SR_IOC_ANYRET) ? mask : mask & ~ioc;
 }
 
 /*

@@ -13,35 +13,7 @@
 #define SYSRAY_COUNT_BPF_H
 
 #include "count_knobs.bpf.h"
-
-struct count_start {
-	__u64 t; /* CPU time, or kernel time with -w */
-	__u32 nr; /* with SR_COUNT_COMPAT: at exit, rt_sigreturn's number is gone */
-	__u32 busy; /* in a call: the slot is written in place, never deleted per call */
-};
-
-#if SR_BPF_LOOP
-/*
- * Calls in progress, in task-local storage (tracing programs have it from
- * 5.13, so every kernel with bpf_loop() does): reached from the task in a
- * few loads where a hash would hash the tid and walk a bucket, and freed
- * with the task.
- */
-struct {
-	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
-	__uint(map_flags, BPF_F_NO_PREALLOC);
-	__type(key, int);
-	__type(value, struct count_start);
-} count_starts SEC(".maps");
-#else
-/* Older kernels: by tid (LRU: a task killed in a call leaves its entry). */
-struct {
-	__uint(type, BPF_MAP_TYPE_LRU_HASH);
-	__uint(max_entries, 65536);
-	__type(key, __u32);
-	__type(value, struct count_start);
-} count_starts SEC(".maps");
-#endif
+#include "task_slot.bpf.h"
 
 /* Without --summary-by: one slot per syscall number (SR_COUNT_SLOTS). */
 struct {
@@ -59,23 +31,46 @@ struct {
 	__type(value, struct sr_count_val);
 } counts SEC(".maps");
 
-/* The current task's slot (@create: make it if missing); @cur as cur_task(). */
-static __always_inline struct count_start *count_slot(struct task_struct *cur, bool create)
-{
-#if SR_BPF_LOOP
-	return bpf_task_storage_get(&count_starts, cur, NULL,
-				    create ? BPF_LOCAL_STORAGE_GET_F_CREATE : 0);
-#else
-	__u32 tid = (__u32)bpf_get_current_pid_tgid();
-	struct count_start *st = bpf_map_lookup_elem(&count_starts, &tid);
-	struct count_start fresh = {};
+/*
+ * The start of a call that never blocks, on the CPU it began on: a slot per
+ * CPU costs a few loads where the task's own costs a helper call each way
+ * (~25 ns a side on 6.18, most of -c's cost on a loop of such calls). It is
+ * the call's own at exit if the task never left the CPU in between, which
+ * its count of context switches says; else (it was preempted) the call is
+ * counted without its time.
+ */
+struct count_cpu {
+	__u64 t; /* as task_slot.t */
+	__u64 csw; /* the task's context switches at entry */
+	__u32 tid;
+	__u32 nr;
+	__u32 busy;
+	__u32 pad;
+};
 
-	/* an update per call costs more than the rest together: write in place */
-	if (st || !create)
-		return st;
-	bpf_map_update_elem(&count_starts, &tid, &fresh, BPF_NOEXIST);
-	return bpf_map_lookup_elem(&count_starts, &tid);
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct count_cpu);
+} count_cpus SEC(".maps"); /* in both builds, which the loader sees alike; used with bpf_loop() */
+
+#if SR_BPF_LOOP
+/* The context switches of @cur so far, voluntary or not. */
+static __always_inline __u64 task_switches(struct task_struct *cur)
+{
+	return cur->nvcsw + cur->nivcsw;
+}
 #endif
+
+/*
+ * Does a call of plan flags @flags (the task's compat mode @compat) start
+ * in the per-CPU slot? Calls that never block, but with -w: a preempted call's
+ * wall time is worth knowing.
+ */
+static __always_inline bool count_on_cpu(__u16 flags, bool compat)
+{
+	return SR_BPF_LOOP && !targ_count_wall && !compat && (flags & SR_PLAN_AT_EXIT);
 }
 
 /*
@@ -95,10 +90,27 @@ static __always_inline __u64 count_now(struct task_struct *cur)
 #endif
 }
 
-static __always_inline void count_enter(struct task_struct *cur, long id, bool compat)
+/* sys_enter of call @id, of plan flags @flags, from a task in compat mode @compat. */
+static __always_inline void count_enter(struct task_struct *cur, long id, bool compat, __u16 flags)
 {
-	struct count_start *st = count_slot(cur, true);
+	struct task_slot *st;
 
+#if SR_BPF_LOOP
+	if (count_on_cpu(flags, compat)) {
+		__u32 zero = 0;
+		struct count_cpu *c = bpf_map_lookup_elem(&count_cpus, &zero);
+
+		if (!c)
+			return;
+		c->tid = cur->pid;
+		c->csw = task_switches(cur);
+		c->nr = (__u32)id;
+		c->busy = 1;
+		c->t = count_now(cur);
+		return;
+	}
+#endif
+	st = task_slot(cur, true);
 	if (!st) {
 		__sync_fetch_and_add(&count_unstarted, 1);
 		return;
@@ -106,14 +118,6 @@ static __always_inline void count_enter(struct task_struct *cur, long id, bool c
 	st->nr = (__u32)id | (compat ? SR_COUNT_COMPAT : 0);
 	st->busy = 1;
 	st->t = count_now(cur);
-}
-
-/* A thread exited: its slot goes (the LRU bounds those never seen to exit). */
-static __always_inline void count_task_gone(__u32 tid)
-{
-#if !SR_BPF_LOOP
-	bpf_map_delete_elem(&count_starts, &tid);
-#endif
 }
 
 static __always_inline __u64 count_group(__u32 tgid)
@@ -150,11 +154,16 @@ static __always_inline struct sr_count_val *count_val(__u32 tgid, __u32 nr)
 	return bpf_map_lookup_elem(&counts, &key);
 }
 
-/* Only the time the table shows is summed: CPU time, or wall-clock with -w. */
-static __always_inline void count_add(struct sr_count_val *v, __u64 t, bool failed)
+/*
+ * Only the time the table shows is summed: CPU time, or wall-clock with -w.
+ * @timed: false for a call whose start was lost (counted, but not timed).
+ */
+static __always_inline void count_add(struct sr_count_val *v, __u64 t, bool failed, bool timed)
 {
 	v->calls++;
 	v->errors += failed;
+	if (!timed)
+		return;
 	if (targ_count_wall)
 		v->wall_ns += t;
 	else
@@ -168,20 +177,53 @@ static __always_inline void count_add(struct sr_count_val *v, __u64 t, bool fail
 }
 
 /*
+ * sys_exit of a call that started in the per-CPU slot (count_on_cpu()):
+ * its time in *@t, or false if the task left the CPU since (the call is
+ * still counted, untimed, if it is traced: its entry was counted then).
+ * Returns whether to count it.
+ */
+static __always_inline bool count_cpu_exit(struct task_struct *cur, __u32 tgid, long id,
+					   bool traced, __u64 *t, bool *timed)
+{
+#if SR_BPF_LOOP
+	__u32 zero = 0;
+	struct count_cpu *c = bpf_map_lookup_elem(&count_cpus, &zero);
+	__u64 now;
+
+	if (c && c->busy && c->tid == cur->pid && c->nr == (__u32)id &&
+	    c->csw == task_switches(cur)) {
+		now = count_now(cur);
+		*t = now > c->t ? now - c->t : 0;
+		*timed = true;
+		c->busy = 0;
+		return true;
+	}
+	*timed = false;
+	return traced && (!targ_filter_tasks || traced_lookup(tgid, false));
+#else
+	return false;
+#endif
+}
+
+/*
  * At sys_exit: a call whose entry was counted goes into the map, under the
  * entry's number (sigreturn restores the registers: its exit has none).
- * @traced: the exit's own plan traces it (for a call with no entry); @cur:
- * as filter.bpf.h's cur_task().
+ * @flags: the exit's own plan's (SR_PLAN_TRACED: traced, for a call with no
+ * entry); @cur: as filter.bpf.h's cur_task().
  */
 static __always_inline void count_exit(struct task_struct *cur, __u32 tgid, long id, long ret,
-				       bool traced)
+				       __u16 flags)
 {
-	struct count_start *st = count_slot(cur, false);
+	bool traced = flags & SR_PLAN_TRACED, timed = true;
 	struct sr_count_val *v;
+	struct task_slot *st;
 	__u64 t = 0, now;
-	__u32 nr;
+	__u32 nr = (__u32)id;
 
-	if (st && st->busy) {
+	if (count_on_cpu(flags, sr_compat_syscall(cur))) {
+		if (!count_cpu_exit(cur, tgid, id, traced, &t, &timed))
+			return;
+	} else if ((st = task_slot(cur, false)) && st->busy) {
 		now = count_now(cur);
 		t = now > st->t ? now - st->t : 0;
 		nr = st->nr;
@@ -189,13 +231,12 @@ static __always_inline void count_exit(struct task_struct *cur, __u32 tgid, long
 	} else if (traced && ret < 0 && sr_seccomp_filtered() && !sr_compat_syscall(cur) &&
 		   (!targ_filter_tasks || traced_lookup(tgid, false))) {
 		/* a seccomp filter failed it before sys_enter: it took no time */
-		nr = (__u32)id;
 	} else {
 		return; /* its entry came before tracing began, or a child's first return */
 	}
 	v = count_val(tgid, nr);
 	if (v)
-		count_add(v, t, ret < 0 && ret >= -4095);
+		count_add(v, t, ret < 0 && ret >= -4095, timed);
 }
 
 #endif /* SYSRAY_COUNT_BPF_H */

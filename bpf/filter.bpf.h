@@ -12,10 +12,10 @@
 #define SR_PF_IO_WORKER 0x10
 
 /*
- * The current task's tgid and cgroup v2 id, read straight from the task
- * where the kernel hands out BTF task pointers (the build for 5.17+), else
- * through the helpers. The filters run for every syscall on the host: they
- * are the cost of what is not traced.
+ * The current task's tgid, read straight from the task where the kernel
+ * hands out BTF task pointers (the build for 5.17+), else through the
+ * helper. The filters run for every syscall on the host: they are the cost
+ * of what is not traced.
  */
 /*
  * The current task, for the functions below (NULL in the build for kernels
@@ -37,23 +37,6 @@ static __always_inline __u32 cur_tgid(struct task_struct *t)
 	return t->tgid;
 #else
 	return bpf_get_current_pid_tgid() >> 32;
-#endif
-}
-
-/*
- * Straight from the task where the kernel hands out BTF task pointers:
- * --cgroup's filter asks for every syscall on the host, and the helper
- * call cost more than these three loads (sys_enter 110 -> 70 ns a run,
- * sys_exit 74 -> 57 ns on 6.18, as --comm's filter). The price is at load:
- * css_set, cgroup and kernfs_node share the kernel's CO-RE candidate cache
- * slots of mm_struct, file and sock (see README, Performance), ~7 ms.
- */
-static __always_inline __u64 cur_cgroup_id(struct task_struct *t)
-{
-#if SR_BPF_LOOP
-	return t->cgroups->dfl_cgrp->kn->id;
-#else
-	return bpf_get_current_cgroup_id();
 #endif
 }
 
@@ -145,21 +128,37 @@ static __always_inline bool signal_selected(int sig, struct task_struct *task)
 /*
  * --cgroup/--container/--unit: the task is in one of the subtrees of each
  * kind given (any --cgroup and any --unit, when both kinds are used). The
- * answer depends on the task's cgroup only, and cgroup ids are never
- * reused, so the last answer on this CPU is kept with the id it was for.
+ * answer depends on the task's cgroups only, so the last answer on this CPU
+ * is kept with what it was for: the task's css_set (its set of cgroups, a
+ * pointer in the task) and the jiffy it was found in. Reading the cgroup's
+ * id instead (t->cgroups->dfl_cgrp->kn->id) loaded three more objects, cold
+ * at each sys_enter on this VM (sys_exit found them warm): bpf_stats of a
+ * whole-host --cgroup filtering out 1M getppid, sys_enter 129 -> 95 ns a
+ * run (the empty program's 54). A css_set is freed after an RCU grace
+ * period; one made at the same address within the same jiffy could take
+ * the old one's answer for the rest of that jiffy. No CO-RE relocation of
+ * css_set, cgroup or kernfs_node is left (each evicted a type of the
+ * default load from the kernel's candidate cache). The build for older
+ * kernels keeps the id from the helper.
  */
 static __always_inline bool cgroup_selected(struct task_struct *t)
 {
 	__u32 want = 0, got = 0, bit, zero = 0;
 	struct cgcache *c;
-	__u64 cgid;
+	__u64 key, now;
 	int i;
 
 	if (!targ_ncgroup)
 		return true;
-	cgid = cur_cgroup_id(t);
 	c = bpf_map_lookup_elem(&cgcache, &zero);
-	if (c && c->cgid == cgid)
+#if SR_BPF_LOOP
+	key = (__u64)t->cgroups;
+	now = bpf_jiffies64();
+#else
+	key = bpf_get_current_cgroup_id();
+	now = 0;
+#endif
+	if (c && c->key == key && c->jiffy == now)
 		return c->selected;
 #pragma unroll
 	for (i = 0; i < SR_MAX_CGROUP; i++) {
@@ -171,7 +170,8 @@ static __always_inline bool cgroup_selected(struct task_struct *t)
 			got |= bit;
 	}
 	if (c) {
-		c->cgid = cgid;
+		c->key = key;
+		c->jiffy = now;
 		c->selected = got == want;
 	}
 	return got == want;

@@ -130,9 +130,14 @@ struct {
 	__type(value, __u32);
 } cgroups SEC(".maps");
 
-/* cgroup_selected()'s last answer on this CPU, and the cgroup it was for. */
+/*
+ * cgroup_selected()'s last answer on this CPU, and what it was for: the
+ * task's css_set and the jiffy (or, in the build for older kernels, the
+ * cgroup id and 0).
+ */
 struct cgcache {
-	__u64 cgid;
+	__u64 key;
+	__u64 jiffy;
 	__u32 selected;
 	__u32 pad;
 };

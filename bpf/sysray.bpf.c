@@ -102,7 +102,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	if (compat && !(plan = compat_plan(plan, id)))
 		return 0;
 	if (targ_count && (plan->flags & SR_PLAN_TRACED)) {
-		count_enter(cur, id, compat);
+		count_enter(cur, id, compat, plan->flags);
 		if (targ_count_only)
 			return 0;
 	}
@@ -110,8 +110,12 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		return 0;
 	if (targ_stack_bytes && !compat)
 		emit_stack(regs);
-	if (exit_only(plan))
+	if (exit_only(plan)) {
+		/* sent whole at exit: with entry times wanted, the record carries this one */
+		if (targ_entry_ts)
+			stamp_entry(cur, compat ? SR_PLAN_KEY32(id) : plan_key(id));
 		return 0;
+	}
 	if (!(plan->flags & SR_PLAN_HAS_ENTER)) {
 		struct sr_cpu_stats *st = stats_get();
 
@@ -233,10 +237,13 @@ static __always_inline bool outcome_wanted(const struct sr_plan *plan, long ret)
 /*
  * The fixed part of an exit record, or of a whole call's (@whole): -z/-Z,
  * calls that never block, and a seccomp'ed task's failures, whose entry may
- * never have been seen. Returns its size.
+ * never have been seen. A whole call that began at @ts_enter (0: unknown)
+ * is stamped with it, so that the rings' merge places it where it began;
+ * its exit's time follows the entry part. Returns its size.
  */
 static __always_inline __u32 exit_init(void *rec, bool whole, struct pt_regs *regs, long id,
-				       long ret, __u16 hflags, struct task_struct *cur)
+				       long ret, __u16 hflags, struct task_struct *cur,
+				       __u64 ts_enter)
 {
 	struct sr_callrec *c = rec;
 	struct sr_exit *x = rec;
@@ -244,6 +251,11 @@ static __always_inline __u32 exit_init(void *rec, bool whole, struct pt_regs *re
 	if (whole) {
 		enter_init(&c->e, SR_REC_CALL, id, regs, hflags, cur);
 		c->ret = ret;
+		c->ts_exit = c->e.h.ts_ns;
+		if (ts_enter) {
+			c->e.h.ts_ns = ts_enter;
+			c->e.h.flags |= SR_HF_ENTRY_TS;
+		}
 		return sizeof(*c);
 	}
 	hdr_init(&x->h, SR_REC_EXIT, id);
@@ -266,10 +278,10 @@ static __always_inline int do_sys_exit(struct pt_regs *regs, long ret, bool fdi)
 	struct sr_cpu_stats *st;
 	struct sr_scratch *s;
 	__u64 args[SR_NARGS];
+	__u64 gen, ts_enter;
 	__u16 hflags;
 	bool compat, whole;
 	__u32 off;
-	__u64 gen;
 
 	if (!task_selected(tgid, cur))
 		return 0;
@@ -279,7 +291,7 @@ static __always_inline int do_sys_exit(struct pt_regs *regs, long ret, bool fdi)
 	plan = plan_get(key);
 	/* before the filters: the entry was counted only if they let it through */
 	if (targ_count) {
-		count_exit(cur, tgid, id, ret, plan && (plan->flags & SR_PLAN_TRACED));
+		count_exit(cur, tgid, id, ret, plan ? plan->flags : 0);
 		if (targ_count_only)
 			return 0;
 	}
@@ -309,6 +321,8 @@ static __always_inline int do_sys_exit(struct pt_regs *regs, long ret, bool fdi)
 	whole = exit_only(plan) || (ret < 0 && sr_seccomp_filtered());
 	if (whole && !outcome_wanted(plan, ret))
 		return 0;
+	/* stamped by sys_enter (a seccomp'ed task's failure may not have been) */
+	ts_enter = whole && targ_entry_ts && exit_only(plan) ? take_entry(cur, key) : 0;
 	/* nothing but the fixed part: straight into the ring */
 	if (!(plan->flags & SR_PLAN_MEMORY) && !want_creds(ret)) {
 		__u32 size = whole ? sizeof(struct sr_callrec) : sizeof(struct sr_exit);
@@ -317,7 +331,7 @@ static __always_inline int do_sys_exit(struct pt_regs *regs, long ret, bool fdi)
 		st = stats_get();
 		if (!st || !(rec = reserve_fixed(st, size)))
 			return 0;
-		exit_init(rec, whole, regs, id, ret, hflags, cur);
+		exit_init(rec, whole, regs, id, ret, hflags, cur, ts_enter);
 		submit_fixed(st, rec, size);
 		return 0;
 	}
@@ -325,7 +339,7 @@ static __always_inline int do_sys_exit(struct pt_regs *regs, long ret, bool fdi)
 	if (!s)
 		return 0;
 	gen = ++s->gen;
-	off = exit_init(s->buf, whole, regs, id, ret, hflags, cur);
+	off = exit_init(s->buf, whole, regs, id, ret, hflags, cur, ts_enter);
 	sr_regs_args(regs, args, cur);
 	save_call(s, args, ret, 0);
 	if (whole && (plan->flags & SR_PLAN_HAS_ENTER))
@@ -490,8 +504,8 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 	bool group_dead, counted_out, armed = false;
 	__u8 one = 1;
 
-	if (targ_count)
-		count_task_gone(p->pid);
+	if (targ_count || targ_entry_ts)
+		task_slot_gone(p->pid);
 	if (targ_filter_tasks) {
 		t = bpf_map_lookup_elem(&traced, &tgid);
 		if (!t)

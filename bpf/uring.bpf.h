@@ -190,6 +190,7 @@ static __always_inline __u64 sqe_field(const struct sr_sqe *q, __u8 src)
 	case SR_SQE_ADDR3:
 		return q->addr3;
 	}
+	/* SR_SQE_ZERO, and SR_SQE_BYVAL's values: no pointer for the twin's plan */
 	return 0;
 }
 

@@ -62,14 +62,15 @@ TIMEIT = os.path.join(BENCH, 'timeit')
 EMPTY = os.path.join(BENCH, 'empty')
 # launched: the tracer runs the workload; whole host: it runs in the background
 LAUNCHED = ['sysray', 'excluded', 'count', 'strace', 'perf', 'bigbuf', 'perfsum', 'basecount',
-            'json', 'ttT']
+            'json', 'basejson', 'ttT']
 BACKGROUND = ['empty', 'host', 'cgroup', 'comm']
 MODES = ['untraced', 'empty', 'sysray', 'host', 'cgroup', 'comm', 'excluded', 'count', 'strace',
          'perf']
 # sysray -o with a ring buffer large enough for the loops' bursts; perf trace's
 # summary; -c of the --baseline build; sysray -o as --json and as -tt -T (the
-# issue's "within 10% of the plain text run": the ratio to sysray -o is printed)
-OPTIONAL = ['bigbuf', 'perfsum', 'basecount', 'json', 'ttT']
+# issue's "within 10% of the plain text run": the ratio to sysray -o is printed);
+# --json of the --baseline build (a before and after)
+OPTIONAL = ['bigbuf', 'perfsum', 'basecount', 'json', 'basejson', 'ttT']
 BIGBUF = '512M'
 # a task name no workload has, for --comm
 PROBE_COMM = 'srbenchprobe'
@@ -198,6 +199,7 @@ class Runner:
             'perfsum': perf_summary_argv() + ['-o', self.out, '--'],
             'excluded': [SYSRAY, '-d', '-e', 'trace=%network', '-o', self.out, '--'],
             'json': [SYSRAY, '-d', '--json', '-o', self.out, '--'],
+            'basejson': [self.baseline, '-d', '--json', '-o', self.out, '--'],
             'ttT': [SYSRAY, '-d', '-tt', '-T', '-o', self.out, '--'],
             'strace': ['strace', '-f', '-o', self.out, '--'],
             'perf': ['perf', 'trace', '-o', self.out, '--'],
@@ -356,13 +358,14 @@ def fmt_added(v):
 
 def whole_table(res, modes):
     """What a user feels: the whole command, ratios to the untraced command."""
-    cols = [m for m in ['sysray', 'json', 'ttT', 'excluded', 'count', 'basecount', 'host',
-                        'strace', 'perf', 'perfsum'] if m in modes]
+    cols = [m for m in ['sysray', 'json', 'basejson', 'ttT', 'excluded', 'count', 'basecount',
+                        'host', 'strace', 'perf', 'perfsum'] if m in modes]
     name = {'sysray': 'sysray -o FILE -- CMD', 'excluded': 'sysray -e trace=%network -- CMD',
             'count': 'sysray -c -- CMD', 'basecount': 'sysray -c -- CMD (--baseline)',
             'host': 'whole-host sysray printing its cgroup', 'strace': 'strace -f -o FILE',
             'perf': 'perf trace -o FILE', 'perfsum': ' '.join(perf_summary_argv()),
-            'json': 'sysray --json -o FILE -- CMD', 'ttT': 'sysray -tt -T -o FILE -- CMD'}
+            'json': 'sysray --json -o FILE -- CMD', 'ttT': 'sysray -tt -T -o FILE -- CMD',
+            'basejson': 'sysray --json -o FILE -- CMD (--baseline)'}
     lines = ['| workload | untraced | ' + ' | '.join(name[m] for m in cols) + ' |',
              '|---|---|' + '---|' * len(cols)]
     for w, r in res.items():
@@ -385,7 +388,8 @@ def workload_table(res, modes, stats, costs, key='work'):
             'excluded': 'excluded by -e', 'strace': 'strace -f', 'perf': 'perf trace',
             'count': 'sysray -c', 'bigbuf': 'sysray -o -b ' + BIGBUF,
             'perfsum': ' '.join(perf_summary_argv()), 'basecount': 'sysray -c (--baseline)',
-            'json': 'sysray --json -o', 'ttT': 'sysray -tt -T -o'}
+            'json': 'sysray --json -o', 'ttT': 'sysray -tt -T -o',
+            'basejson': 'sysray --json -o (--baseline)'}
     # the issue's -c target is a ratio to the empty programs' ratio
     filt = [m for m in ('cgroup', 'comm', 'excluded', 'count', 'basecount') if m in modes]
     filt = filt if 'empty' in modes else []
@@ -421,10 +425,10 @@ def workload_table(res, modes, stats, costs, key='work'):
 
 def outputs_line(res, modes):
     """--json and -tt -T against sysray -o: per-round ratios, median and worst."""
-    alt = [m for m in ('json', 'ttT') if m in modes]
+    alt = [m for m in ('json', 'basejson', 'ttT') if m in modes]
     if not alt or 'sysray' not in modes:
         return ''
-    name = {'json': '--json', 'ttT': '-tt -T'}
+    name = {'json': '--json', 'basejson': '--json (--baseline)', 'ttT': '-tt -T'}
     cells = []
     for w, r in res.items():
         if w == 'true':
@@ -469,17 +473,19 @@ def parse_args():
                     ' (default: all but ' + ', '.join(OPTIONAL) + '); '
                     'untraced always runs, every ratio is to it')
     ap.add_argument('--baseline', metavar='BIN',
-                    help='another sysray binary: adds the basecount mode (its -c)')
+                    help='another sysray binary: adds the basecount mode (its -c) unless '
+                    'basejson (its --json) is asked for')
     ap.add_argument('--out', default=os.path.join(OUT, 'bench.md'))
     opts = ap.parse_args()
     modes = list(dict.fromkeys(opts.modes.split(',')))
     unknown = [m for m in modes if m not in MODES + OPTIONAL]
     if unknown:
         ap.error(f'unknown mode {unknown[0]!r}; modes: ' + ', '.join(MODES + OPTIONAL))
-    if opts.baseline and 'basecount' not in modes:
+    if opts.baseline and 'basecount' not in modes and 'basejson' not in modes:
         modes.append('basecount')
-    if 'basecount' in modes and not (opts.baseline and os.access(opts.baseline, os.X_OK)):
-        ap.error('mode basecount needs --baseline BIN, an executable sysray')
+    for m in ('basecount', 'basejson'):
+        if m in modes and not (opts.baseline and os.access(opts.baseline, os.X_OK)):
+            ap.error(f'mode {m} needs --baseline BIN, an executable sysray')
     if 'untraced' not in modes:
         modes.insert(0, 'untraced')
     opts.modes = modes

@@ -37,7 +37,7 @@ enum sr_rec_type {
 	SR_REC_EXEC = 4, /* struct sr_exec: a traced task ran execve */
 	SR_REC_PEXIT = 5, /* struct sr_pexit: a traced task exited */
 	SR_REC_SIGNAL = 6, /* struct sr_signal: a signal was delivered */
-	SR_REC_CALL = 7, /* struct sr_callrec: a whole syscall, sent at exit (-z, -Z) */
+	SR_REC_CALL = 7, /* struct sr_callrec: a whole syscall, sent at exit */
 	SR_REC_STACK = 8, /* struct sr_stack: the user stack at a syscall's entry (-k) */
 	SR_REC_URING_SUB = 9, /* struct sr_uring_sub: an io_uring request was submitted */
 	SR_REC_URING_CQE = 10, /* struct sr_uring_cqe: ... and completed */
@@ -51,6 +51,11 @@ enum sr_rec_type {
  * returns to user space, and strace shows the call as never returning.
  */
 #define SR_HF_DYING 0x2
+/*
+ * A whole call (struct sr_callrec) whose entry time is known (-t, -r, -T):
+ * h.ts_ns is when it began, so that the merge places its line there.
+ */
+#define SR_HF_ENTRY_TS 0x4
 
 struct sr_hdr {
 	__u64 ts_ns; /* bpf_ktime_get_ns(), CLOCK_MONOTONIC */
@@ -73,13 +78,16 @@ struct sr_enter {
 };
 
 /*
- * A whole syscall in one record, sent at exit when only calls with a given
- * outcome are wanted (-z, -Z): nothing is sent for the others. Entry
- * captures, read at exit, carry SR_BF_ENTRY; the exit captures follow.
+ * A whole syscall in one record, sent at exit: calls that never block, and
+ * when only calls with a given outcome are wanted (-z, -Z) any call, nothing
+ * being sent for the others. Entry captures, read at exit, carry
+ * SR_BF_ENTRY; the exit captures follow. e.h.ts_ns is the exit's time, or
+ * with SR_HF_ENTRY_TS the entry's.
  */
 struct sr_callrec {
 	struct sr_enter e;
 	__s64 ret;
+	__u64 ts_exit; /* bpf_ktime_get_ns() at exit */
 };
 
 /* A syscall exit: return value, then the blobs its plan captures at exit. */
@@ -321,6 +329,15 @@ struct sr_plan_arg {
  * at SR_PLAN_KEY32(nr), says whether it is traced and what it captures.
  */
 #define SR_PLAN_COMPAT 0x400
+/*
+ * The call's arguments depend on a command in argument sel_arg (keyctl's):
+ * for a command v (the register's low 32 bits) below sel_n, the plan at key
+ * sel_base + v says what to capture instead of this one (its a[]), made
+ * from that command's row (include/sysray/commands.def); other values keep
+ * this plan. Its flags are the call's: SR_PLAN_HAS_ENTER and _HAS_EXIT when
+ * any command's plan has them.
+ */
+#define SR_PLAN_SELECT 0x800
 /* The plan reads user or kernel memory: its records are built in the scratch. */
 #define SR_PLAN_MEMORY                                                               \
 	(SR_PLAN_HAS_ENTER | SR_PLAN_HAS_EXIT | SR_PLAN_FDI_RET | SR_PLAN_FDI_ARG0 | \
@@ -358,7 +375,9 @@ static inline __attribute__((always_inline)) int sr_plan_whole(__u16 flags, __u3
  * one blob); at most @cap bytes. With @iov_size 2 or 4, a nonzero count of
  * that size at @iov_off makes it an array of that many struct iovec,
  * copied as SR_HOW_IOV copies one (the array, then each buffer), its length
- * the buffers' total.
+ * the buffers' total. With @buf_at, an array of @len_size's count of
+ * elements, each with a buffer's {u32 length, 4 bytes, u64 pointer} at byte
+ * @buf_at - 1 (v4l2_ext_control's size and payload), copied so (put_iov()).
  */
 #define SR_IOC_REFS	 4
 #define SR_IOC_REF_SELF	 0xffff
@@ -375,13 +394,13 @@ struct sr_ioc_ref {
 	__u16 extra; /* bytes added to the length */
 	__u16 iov_off;
 	__u8 iov_size; /* 0, 2 or 4 */
-	__u8 pad;
+	__u8 buf_at; /* 0: plain memory; else 1 + the offset of an element's buffer descriptor */
 };
+#define SR_IOC_BUF_LIMIT 64 /* with @buf_at: @elem, @buf_at - 1 below it (6-bit fields) */
 
-/* sr_ioc_refs.flags */
 /*
- * At exit, the argument and its references are copied after a failure too
- * (SG_IO's driver writes its status back; strace reads it whatever the result).
+ * sr_ioc_refs.flags: at exit, the argument and its references are copied
+ * after a failure too (SG_IO's status, V4L2's extended controls' error_idx).
  */
 #define SR_IOC_ANYRET 0x1
 /*
@@ -405,8 +424,11 @@ struct sr_ioc_refs {
 #define SR_PLAN_OOB	 SR_NR_MAX
 #define SR_PLAN_IA32	 (SR_NR_MAX + 1)
 #define SR_PLAN_IA32_OOB (SR_PLAN_IA32 + SR_NR_MAX)
-#define SR_PLAN_COUNT	 (SR_PLAN_IA32_OOB + 1)
-#define SR_PLAN_KEY(nr)	 ((nr) >= 0 && (nr) < SR_NR_MAX ? (__u32)(nr) : SR_PLAN_OOB)
+/* then the plans of the calls' commands (SR_PLAN_SELECT), SR_PLAN_SEL_MAX of them */
+#define SR_PLAN_SEL	(SR_PLAN_IA32_OOB + 1)
+#define SR_PLAN_SEL_MAX 128
+#define SR_PLAN_COUNT	(SR_PLAN_SEL + SR_PLAN_SEL_MAX)
+#define SR_PLAN_KEY(nr) ((nr) >= 0 && (nr) < SR_NR_MAX ? (__u32)(nr) : SR_PLAN_OOB)
 #define SR_PLAN_KEY32(nr) \
 	((nr) >= 0 && (nr) < SR_NR_MAX ? SR_PLAN_IA32 + (__u32)(nr) : SR_PLAN_IA32_OOB)
 
@@ -414,7 +436,10 @@ struct sr_plan {
 	__u16 flags;
 	__u8 nargs;
 	__u8 fdi_arg; /* SR_PLAN_FDI_PAIR: the argument holding int fds[2] */
-	__u8 pad[4];
+	/* SR_PLAN_SELECT: the command's argument, how many commands, their first plan */
+	__u8 sel_arg;
+	__u8 sel_n;
+	__u16 sel_base;
 	struct sr_plan_arg a[SR_NARGS];
 };
 
@@ -488,8 +513,16 @@ enum sr_sqe_src {
 	SR_SQE_FILE_INDEX,
 	SR_SQE_ADDR_LEN,
 	SR_SQE_ADDR3,
-	SR_SQE_FSYNC_NR, /* not an argument: fsync's twin depends on the flags */
 };
+
+/*
+ * ORed into a source: the twin takes a pointer to what the field holds by
+ * value (splice's loff_t *off_in and *off_out are the entry's splice_off_in
+ * and off, -1 for none). No pointer for the BPF side to follow: the
+ * argument is 0 there (its plan reads nothing); user space takes the value
+ * from the entry the record carries.
+ */
+#define SR_SQE_BYVAL 0x80
 
 /* Opcodes the kernel may know; larger ones are sent raw, with no twin. */
 #define SR_URING_OPS 128
@@ -526,6 +559,8 @@ enum sr_uring_sub_tp {
 #define SR_UOP_TWIN   0x2 /* nr and src[] describe a syscall twin */
 #define SR_UOP_SLOT   0x4 /* a non-zero file_index names a fixed-file slot, not an fd */
 #define SR_UOP_TRACK  0x8 /* the fd tables need it (-y): sent, not printed unless traced */
+/* argument 0 is a fixed-file index when op_flags has SPLICE_F_FD_IN_FIXED (user space) */
+#define SR_UOP_FIXED_IN 0x10
 
 /* Per opcode, filled by the loader: the syscall it prints as, and its arguments. */
 struct sr_uring_op {
@@ -742,7 +777,7 @@ struct sr_task {
 #ifndef __bpf__
 _Static_assert(sizeof(struct sr_hdr) == 32, "sr_hdr layout");
 _Static_assert(sizeof(struct sr_enter) == 32 + 48 + 16 + 8 + 8, "sr_enter layout");
-_Static_assert(sizeof(struct sr_callrec) == sizeof(struct sr_enter) + 8, "sr_callrec layout");
+_Static_assert(sizeof(struct sr_callrec) == sizeof(struct sr_enter) + 16, "sr_callrec layout");
 _Static_assert(sizeof(struct sr_exit) == 40, "sr_exit layout");
 _Static_assert(sizeof(struct sr_stack) == 32 + 33 * 8 + 16, "sr_stack layout");
 _Static_assert(sizeof(struct sr_stack) + SR_STACK_BYTES_MAX <= SR_REC_MAX, "sr_stack size");

@@ -51,6 +51,12 @@ COUNTED = [
     ('recvfrom', 1, 0), ('openat', 4, 2), ('unlinkat', 1, 0), ('accept4', 1, 0),
     ('IORING_OP_NOP', 2, 1),
 ]
+# tests/uring/uring_twins.c: its rounds' first call, how many calls a round
+# makes, and the syscalls whose arguments a request prints under another name
+TWINS_FIRST = re.compile(r'openat\(AT_FDCWD(<[^>]*>)?, "missing.txt", O_RDONLY\)')
+TWINS_CALLS = 19
+TWINS_AS = {'pread64': 'read', 'pwrite64': 'write', 'preadv': 'readv', 'pwritev': 'writev'}
+
 HEAD = '% time     seconds  usecs/call     calls    errors syscall'
 DASHES = '------ ----------- ----------- --------- --------- -------------------------'
 
@@ -295,11 +301,13 @@ def tests(rt):
         st, lines, err = rt.trace([fixed_prog()], ['-y', '-e', 'trace=%io_uring'], env=env)
         rt.check(st == 0, f'status {st}: {err}')
         got = uring_lines(lines)
-        rt.check(len(got) == 11, f'{len(got)} lines, not 11: {got}')
+        rt.check(len(got) == 12, f'{len(got)} lines, not 12: {got}')
         m = re.match(r'^\[io_uring\] openat\(AT_FDCWD<' + re.escape(cwd) +
                      r'>, "fixed.txt", O_RDONLY\) = (\d+)$', got[2])
         rt.check(m, 'the openat into a slot the kernel chose: ' + got[2])
         slot = m.group(1)
+        m = re.search(r', 6<pipe:\[(\d+)\]>, ', got[-1])
+        pipe = m.group(1) if m else 'INO'
         same(got, [
             f'[io_uring] openat(AT_FDCWD<{cwd}>, "fixed.txt", O_RDWR|O_CREAT|O_TRUNC, 0644) = 0',
             f'[io_uring] write(2<fixed:{path}>, "direct\\n", 7, 0) = 7',
@@ -317,6 +325,10 @@ def tests(rt):
             # an IORING_OP_FILES_UPDATE request put the file in slot 5
             '[io_uring] IORING_OP_FILES_UPDATE() = 1',
             f'[io_uring] read(5<fixed:{path}>, "ct\\n", 3, 4) = 3',
+            # splice's fd_in in a slot (SPLICE_F_FD_IN_FIXED, which splice(2) does
+            # not know: strace's spelling of an unknown flag), fd_out a pipe
+            f'[io_uring] splice(299<fixed:{path}>, [2], 6<pipe:[{pipe}]>, NULL, 3, '
+            '0x80000000 /* SPLICE_F_??? */) = 3',
         ], '-y, fixed files')
         return slot
 
@@ -325,10 +337,12 @@ def tests(rt):
         st, lines, err = rt.trace([fixed_prog()], ['-e', 'trace=%io_uring'])
         rt.check(st == 0, f'status {st}: {err}')
         got = uring_lines(lines)
-        same([got[1], got[3], got[4]], [
+        same([got[1], got[3], got[4], got[11]], [
             '[io_uring] write(2 /* fixed file */, "direct\\n", 7, 0) = 7',
             f'[io_uring] read({slot} /* fixed file */, "direct\\n", 16, 0) = 7',
             '[io_uring] close(2 /* fixed file */) = 0',
+            '[io_uring] splice(299 /* fixed file */, [2], 6, NULL, 3, 0x80000000 '
+            '/* SPLICE_F_??? */) = 3',
         ], 'fixed files without -y')
 
     def io_uring_fixed_files_described_without_bpf_loop():
@@ -336,8 +350,9 @@ def tests(rt):
         # sends the ring alone, the fds come from the syscall's entry capture
         fixed_described({'SYSRAY_BPF_LOOP': '0'})
 
-    def strace_and_sysray(prog, args, expr, y=('-y',)):
-        """Both tracers' line bodies for @prog @args under -f @y -e @expr, addresses as 0xADDR."""
+    def strace_and_sysray(prog, args, expr, y=('-y',), env=None):
+        """Both tracers' line bodies for @prog @args under -f @y -e @expr, addresses as 0xADDR
+        (@env: variables added to sysray's environment)."""
         out = rt.tmpfile('.strace')
         try:
             p = subprocess.run(['strace', '-f'] + list(y) + ['-qq', '-e', expr, '-o', out, prog] + args,
@@ -347,7 +362,7 @@ def tests(rt):
                 want = [x.rstrip('\n') for x in f]
         finally:
             os.unlink(out)
-        st, got, err = rt.trace([prog] + args, list(y) + ['-e', expr])
+        st, got, err = rt.trace([prog] + args, list(y) + ['-e', expr], env=env)
         rt.check(st == 0, f'{prog}: status {st}: {err.strip()}')
         addr = re.compile(r'0x[0-9a-f]{9,12}\b')
         def norm(lines):
@@ -381,8 +396,82 @@ def tests(rt):
         rt.check(len(want) == 1 and 'flags=IORING_SETUP_SQPOLL' in want[0], str(want))
         same(got, want, 'uring_ops sqpoll')
 
-    return [io_uring_syscalls_like_strace, io_uring_fixed_files_described,
-            io_uring_fixed_files_described_without_bpf_loop, io_uring_counted_on_their_own_rows, io_uring_counted_latency_with_w,
+    def io_uring_requests_print_as_their_syscalls():
+        # tests/uring/uring_twins.c makes its calls as syscalls, then as
+        # requests with the same arguments and fds: the requests print as
+        # strace prints the syscalls (pread64's arguments under read's name,
+        # splice's offsets, held by value in the entry, as "[0]", and NULL
+        # for -1), with and without -y, buffers cut at -s, and where requests
+        # are keyed by ring and user_data. Ports, pipe and socket inodes
+        # differ from strace's run to sysray's, and the socket inodes from a
+        # round to the next.
+        prog = os.path.join(os.path.dirname(uring_prog()), 'uring_twins')
+        expr = ('trace=openat,close,read,write,readv,writev,pread64,pwrite64,preadv,pwritev,'
+                'fsync,fdatasync,splice,tee,statx,connect,accept4,sendto,recvfrom')
+        inodes = [(re.compile(r'(pipe|socket):\[\d+\]'), r'\1:[INO]'),
+                  (re.compile(r' +(= [^=]*)$'), r' \1')]
+        ports = inodes + [(re.compile(r'htons\(\d+\)'), 'htons(PORT)')]
+
+        def norm(lines, vary=ports):
+            for pat, rep in vary:
+                lines = [pat.sub(rep, x) for x in lines]
+            return lines
+
+        def first_round(lines):
+            """The syscalls of the round, under the names of their requests."""
+            start = [i for i, x in enumerate(lines) if TWINS_FIRST.match(x)]
+            rt.check(start, f'no {TWINS_FIRST.pattern} in {lines}')
+            return [re.sub(r'^(\w+)\(', lambda m: TWINS_AS.get(m[1], m[1]) + '(', x)
+                    for x in lines[start[0]:start[0] + TWINS_CALLS]]
+        for opts, env in (((), None), (('-y',), None), (('-s', '4'), None),
+                       ((), {'SYSRAY_URING_BY_UDATA': '1'})):
+            want, got = strace_and_sysray(prog, [], expr, y=opts, env=env)
+            want = first_round(want)
+            rt.check(len(want) == TWINS_CALLS, f'strace printed {want}')
+            calls = first_round([x for x in got if not x.startswith('[io_uring] ')])
+            reqs = [x[len('[io_uring] '):] for x in got if x.startswith('[io_uring] ')]
+            same(norm(calls), norm(want), f'the syscalls {opts} {env}')
+            same(norm(reqs), norm(want), f'the requests {opts} {env}')
+            # in one run, the port is the same
+            same(norm(reqs, inodes), norm(calls, inodes), f'requests and syscalls {opts} {env}')
+
+    def io_uring_fdatasync_apart_from_fsync():
+        # IORING_OP_FSYNC with IORING_FSYNC_DATASYNC is fdatasync: -e trace=
+        # selects it as that, not as fsync, and -c and JSON name it so
+        prog = os.path.join(os.path.dirname(uring_prog()), 'uring_twins')
+        spaces = re.compile(r' +(= [^=]*)$')
+        for name in ('fdatasync', 'fsync'):
+            want, got = strace_and_sysray(prog, [], 'trace=' + name, y=())
+            rt.check(len(want) == 1 and want[0].startswith(name + '(') and
+                     want[0].endswith(' = 0'), f'strace printed {want}')
+            same([spaces.sub(r' \1', x) for x in got],
+                 [spaces.sub(r' \1', x) for x in (want[0], '[io_uring] ' + want[0])],
+                 '-e trace=' + name)
+        st, lines, err = rt.trace([prog], ['-c', '-e', 'trace=fdatasync'])
+        rt.check(st == 0, f'status {st}: {err}')
+        # times vary; the name column is its longest name and one wide (strace's count.c)
+        rows = [re.sub(r'^ *\d+\.\d\d +\d+\.\d{6} +\d+ ', 'T ', x) for x in lines]
+        dashes = DASHES[:DASHES.rindex(' ') + 1] + '-' * (len('[io_uring] fdatasync') + 1)
+        same(rows, [HEAD, dashes, 'T         1           fdatasync',
+                    'T         1           [io_uring] fdatasync', dashes,
+                    'T         2           total'], '-c -e trace=fdatasync')
+        out = rt.tmpfile('.json')
+        try:
+            st, _, err = rt.sysray(['--json', '-o', out, '-e', 'trace=fsync,fdatasync', '--',
+                                    prog])
+            rt.check(st == 0, f'status {st}: {err}')
+            with open(out) as f:
+                evs = [json.loads(x) for x in f if x.strip()]
+        finally:
+            os.unlink(out)
+        got = [(e['name'], e.get('via')) for e in evs if e.get('type') == 'syscall']
+        same(got, [('fsync', None), ('fdatasync', None), ('fsync', 'io_uring'),
+                   ('fdatasync', 'io_uring')], '--json')
+
+    return [io_uring_requests_print_as_their_syscalls, io_uring_fdatasync_apart_from_fsync,
+            io_uring_syscalls_like_strace,
+            io_uring_fixed_files_described, io_uring_fixed_files_described_without_bpf_loop,
+            io_uring_counted_on_their_own_rows, io_uring_counted_latency_with_w,
             io_uring_counted_in_json, io_uring_latency_with_T,
             io_uring_requests_as_strace_lines, io_uring_sqpoll_attributed_to_the_process,
             io_uring_paired_by_user_data, io_uring_same_user_data_out_of_order,

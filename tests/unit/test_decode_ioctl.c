@@ -153,6 +153,9 @@ static void ioctl_refs_table(struct t_state *st)
 			CHECK(st, r->len_size == 0 || r->len_size == 1 || r->len_size == 2 ||
 					  r->len_size == 4 || r->len_size == 8);
 			CHECK(st, r->iov_size == 0 || r->iov_size == 2 || r->iov_size == 4);
+			/* buffer descriptors: {u32, 4 bytes, u64} within an element */
+			CHECK(st, !r->buf_at || (r->elem < SR_IOC_BUF_LIMIT &&
+						 r->buf_at - 1u + 2 * sizeof(uint64_t) <= r->elem));
 		}
 	}
 }

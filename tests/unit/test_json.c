@@ -483,6 +483,51 @@ static void backend_depth_and_reuse(struct t_state *st)
 	tj_close(t);
 }
 
+/*
+ * The writers' fast paths against the general one: printable ASCII copied
+ * as it is at every length, one byte to escape at every place of every
+ * length (jbuf__bytes() as jbuf__text()), and the parts of an argument or
+ * fd written in one reservation still escaped.
+ */
+static void fast_paths(struct t_state *st)
+{
+	static const char bad_bytes[] = { 1, 0x1f, '"', '\\', 0x7f, '\n', ' ' };
+	struct sr_jbuf a = { 0 }, b = { 0 };
+	struct t_json tj, *t = &tj;
+	const char *text;
+	char in[24];
+	size_t n, at, c;
+	int bad = 0;
+
+	memset(in, 'a', sizeof(in));
+	for (n = 0; n <= 20; n++) {
+		a.len = b.len = 0;
+		jbuf__bytes(&a, in, n, false);
+		jbuf__text(&b, in, n);
+		bad += a.len != n + 2 || strcmp(jtext(&a), jtext(&b));
+		for (at = 0; at < n; at++) {
+			for (c = 0; c < sizeof(bad_bytes); c++) {
+				in[at] = bad_bytes[c];
+				a.len = b.len = 0;
+				jbuf__bytes(&a, in, n, false);
+				jbuf__text(&b, in, n);
+				if (strcmp(jtext(&a), jtext(&b)) && bad++ < 3)
+					CHECK_STR(st, jtext(&a), jtext(&b));
+			}
+			in[at] = 'a';
+		}
+	}
+	CHECK(st, bad == 0);
+	jbuf__free(&a);
+	jbuf__free(&b);
+	tj_open(t);
+	pr_arg(&t->f, "we\"ird");
+	t->f.pr->ops->fd(t->f.pr, -100, "<a\"b\\>", 6);
+	CHECK_HAS(st, tj_args(t, &text), "[{\"name\":\"we\\\"ird\",\"text\":\"");
+	CHECK_HAS(st, tj_args(t, &text), "\"value\":{\"fd\":-100,\"desc\":\"<a\\\"b\\\\>\"}}]");
+	tj_close(t);
+}
+
 T_SUITE(json_tests) = {
 	T_CASE(numbers),
 	T_CASE(numbers_vs_printf),
@@ -498,5 +543,6 @@ T_SUITE(json_tests) = {
 	T_CASE(backend_implicit_field),
 	T_CASE(backend_named_args),
 	T_CASE(backend_depth_and_reuse),
+	T_CASE(fast_paths),
 	T_END,
 };

@@ -120,7 +120,7 @@ static void round_trip(struct t_state *st)
 	struct sink k;
 
 	CHECK(st, make_recording(&f) == 0);
-	CHECK(st, f.size % 8 == 0 && !memcmp(f.data, "SYSRAYR3", 8));
+	CHECK(st, f.size % 8 == 0 && !memcmp(f.data, SR_RECORD_MAGIC, 8));
 	CHECK(st, replay(&k, f.path, &r) == 0);
 	CHECK(st, r.records == 3 && r.left_over == 0 && !k.misaligned && !err.text[0]);
 	CHECK_STR(st, t_sink_text(&k.s), want_text);
@@ -178,10 +178,11 @@ static void not_recordings(struct t_state *st)
 	} cases[] = {
 		{ "", 0 },
 		{ "SYSRAYR", 7 },
-		{ "SYSRAYR1\0\0\0\0", 12 }, /* an older version's */
-		{ "SYSRAYR2\0\0\0\0", 12 }, /* before the entry's instruction pointer */
 		{ "#!/bin/sh\necho not a recording\n", 31 },
 	};
+	/* older versions': before the entry's instruction pointer, before a whole call's exit time */
+	static const char *const old[] = { "SYSRAYR1\0\0\0\0", "SYSRAYR2\0\0\0\0",
+					   "SYSRAYR3\0\0\0\0" };
 	char want[256];
 	struct sr_replay r;
 	struct file f;
@@ -189,6 +190,17 @@ static void not_recordings(struct t_state *st)
 	size_t i;
 
 	CHECK(st, make_recording(&f) == 0);
+	for (i = 0; i < sizeof(old) / sizeof(old[0]); i++) {
+		snprintf(want, sizeof(want),
+			 "sysray: '%s' is a recording of another sysray version (format %c, this "
+			 "one reads 4): record it again with this one\n",
+			 f.path, old[i][7]);
+		rewrite(&f, old[i], 12);
+		CHECK(st, replay(&k, f.path, &r) == -EINVAL && r.records == 0);
+		CHECK_STR(st, err.text, want);
+		CHECK_STR(st, t_sink_text(&k.s), "");
+		t_sink_close(&k.s);
+	}
 	snprintf(want, sizeof(want),
 		 "sysray: '%s' is not a recording of this sysray version (make one with "
 		 "--record)\n",
@@ -223,7 +235,7 @@ static void corrupt(struct t_state *st)
 
 	CHECK(st, make_recording(&f) == 0);
 	/* a length past the end */
-	memcpy(buf, "SYSRAYR3", 8);
+	memcpy(buf, SR_RECORD_MAGIC, 8);
 	n = 0xffffffff;
 	memcpy(buf + 8, &n, 4);
 	rewrite(&f, buf, 16);

@@ -2,6 +2,7 @@
 /* The syscall table: every row is well-formed and every type can print. */
 #include <stdio.h>
 #include <string.h>
+#include <linux/keyctl.h>
 
 #include "decode/decode.h"
 #include "cli/opts.h"
@@ -50,16 +51,35 @@ static int check_row(const struct sr_sysent *e)
 	return bad;
 }
 
+/* Command @i of all the calls' rows by command (commands.def), or NULL past the last. */
+static const struct sr_sysent *command_row(size_t i)
+{
+	const struct sr_sysent *e;
+	int nr;
+	uint16_t v;
+
+	for (nr = 0; nr < syscalls__count(); nr++) {
+		e = syscalls__get(nr);
+		for (v = 0; v < e->nsubs; v++)
+			if (e->subs[v].name && !i--)
+				return &e->subs[v];
+	}
+	return NULL;
+}
+
 static void rows_well_formed(struct t_state *st)
 {
 	const struct sr_sysent *e;
-	size_t i;
+	size_t i, k;
 	int bad = 0;
 
 	for (i = 0; (e = syscalls__row(i)); i++)
 		bad += check_row(e);
+	for (k = 0; (e = command_row(k)); k++)
+		bad += check_row(e);
 	CHECK(st, bad == 0);
 	CHECK(st, i > 300);
+	CHECK(st, k > 30);
 }
 
 /* Every syscall the UAPI headers name has a row; every row names a syscall. */
@@ -495,6 +515,8 @@ static void rows_consistent(struct t_state *st)
 
 	for (i = 0; (e = syscalls__row(i)); i++)
 		bad += check_classes(e) + check_args(e) + check_flags(e);
+	for (i = 0; (e = command_row(i)); i++)
+		bad += check_classes(e) + check_args(e) + check_flags(e);
 	CHECK(st, bad == 0);
 }
 
@@ -633,8 +655,10 @@ static void opt_set(struct sr_opts *o, int k)
 static void plans_consistent(struct t_state *st)
 {
 	static struct sr_opts o;
+	const struct sr_sysent *e;
 	struct sr_plan p;
 	int nr, k, bad = 0;
+	size_t i;
 
 	for (k = 0; k < N_OPT_SETS && bad < 20; k++) {
 		opt_set(&o, k);
@@ -642,8 +666,49 @@ static void plans_consistent(struct t_state *st)
 			plan__syscall(syscalls__get(nr), &o, &p);
 			bad += check_plan(syscalls__get(nr), &p);
 		}
+		for (i = 0; (e = command_row(i)); i++) {
+			plan__syscall(e, &o, &p);
+			bad += check_plan(e, &p);
+		}
 	}
 	CHECK(st, bad == 0);
+}
+
+/*
+ * keyctl's commands: each prints by its own row (the low 32 bits choose),
+ * and the kernel side captures by its plan (SR_PLAN_SELECT), whose flags
+ * the call's plan covers.
+ */
+static void commands(struct t_state *st)
+{
+	static struct sr_opts o;
+	static struct sr_plans p;
+	const struct sr_sysent *e = syscalls__by_name("keyctl");
+	const struct sr_plan *pl, *sub;
+	uint64_t args[SR_NARGS] = { 0x100000000ULL | KEYCTL_READ };
+
+	CHECK(st, e && e->nsubs > KEYCTL_READ && e->sel_arg == 0);
+	CHECK(st, syscalls__select(e, args) == &e->subs[KEYCTL_READ]);
+	CHECK_STR(st, syscalls__select(e, args)->name, "keyctl");
+	CHECK(st, syscalls__select(e, args)->split == 2);
+	args[0] = 0xfacefeed;
+	CHECK(st, syscalls__select(e, args) == e);
+	o.strsize = 32;
+	plan__build(&o, &p);
+	pl = &p.plan[e->nr];
+	CHECK(st, (pl->flags & SR_PLAN_SELECT) && pl->sel_arg == 0 && pl->sel_n == e->nsubs);
+	CHECK(st, pl->sel_base >= SR_PLAN_SEL && pl->sel_base + pl->sel_n <= SR_PLAN_COUNT);
+	sub = &p.plan[pl->sel_base + KEYCTL_JOIN_SESSION_KEYRING];
+	CHECK(st, sub->a[1].how == SR_HOW_STR && (sub->flags & SR_PLAN_TRACED));
+	sub = &p.plan[pl->sel_base + KEYCTL_READ];
+	CHECK(st, sub->a[2].when == SR_CAP_EXIT && sub->a[2].len_src == SR_LEN_MIN_ARG_RET);
+	CHECK(st, (pl->flags & (SR_PLAN_HAS_ENTER | SR_PLAN_HAS_EXIT)) ==
+			  (SR_PLAN_HAS_ENTER | SR_PLAN_HAS_EXIT));
+	/* -e raw=keyctl: no commands */
+	select_nr(o.raw_sel, "keyctl");
+	plan__build(&o, &p);
+	CHECK(st, !(p.plan[e->nr].flags & SR_PLAN_SELECT));
+	CHECK(st, !syscalls__undecoded(e->nr)->subs);
 }
 
 /* The checks above are not vacuous: each finds a row or plan broken on purpose. */
@@ -702,15 +767,10 @@ static void checks_catch(struct t_state *st)
 }
 
 T_SUITE(table_tests) = {
-	T_CASE(rows_well_formed),
-	T_CASE(rows_cover_uapi),
-	T_CASE(names_unique),
-	T_CASE(rows_consistent),
-	T_CASE(plans_consistent),
-	T_CASE(checks_catch),
-	T_CASE(lookup),
-	T_CASE(plans),
-	T_CASE(plans_built),
-	T_CASE(ia32_entries),
-	T_END,
+	T_CASE(rows_well_formed), T_CASE(rows_cover_uapi),
+	T_CASE(names_unique),	  T_CASE(rows_consistent),
+	T_CASE(plans_consistent), T_CASE(checks_catch),
+	T_CASE(lookup),		  T_CASE(plans),
+	T_CASE(plans_built),	  T_CASE(commands),
+	T_CASE(ia32_entries),	  T_END,
 };

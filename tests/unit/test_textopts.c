@@ -226,6 +226,45 @@ static void unknown_duration(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/*
+ * A call sent whole at exit with entry times wanted: stamped with its entry
+ * (SR_HF_ENTRY_TS), its exit's time in the record. -r counts from the
+ * entries, -T is the time between; without the stamp there is no duration.
+ */
+static void whole_call_times(struct t_state *st)
+{
+	static const uint64_t getpid_a[6] = { 0 };
+	struct sr_callrec *c;
+	struct t_sink s;
+	struct t_rec r;
+
+	t_sink_open(&s);
+	s.opts.relative = true;
+	s.opts.rel_digits = 6;
+	s.opts.syscall_times = true;
+	s.opts.times_digits = 6;
+	t_sink_reinit(&s);
+	t_call(&r, 100, "getpid", getpid_a, 100);
+	c = (struct sr_callrec *)r.buf;
+	c->e.h.flags = SR_HF_ENTRY_TS;
+	c->e.h.ts_ns = 5000000000ULL;
+	c->ts_exit = 5000000700ULL;
+	t_feed(&s, &r);
+	t_call(&r, 100, "getpid", getpid_a, 100);
+	c->e.h.flags = SR_HF_ENTRY_TS;
+	c->e.h.ts_ns = 5000250000ULL;
+	c->ts_exit = 5000262000ULL;
+	t_feed(&s, &r);
+	t_call(&r, 100, "getpid", getpid_a, 100);
+	c->e.h.ts_ns = c->ts_exit = 5000500000ULL;
+	t_feed(&s, &r);
+	CHECK_STR(st, t_sink_text(&s),
+		  "100        0.000000 getpid()            = 100 <0.000000>\n"
+		  "100        0.000250 getpid()            = 100 <0.000012>\n"
+		  "100        0.000250 getpid()            = 100 <?>\n");
+	t_sink_close(&s);
+}
+
 /* -t, -tt, -ttt: the wall clock of the kernel's CLOCK_MONOTONIC time. */
 static void wall_clock(struct t_state *st)
 {
@@ -462,6 +501,7 @@ T_SUITE(textopts_tests) = {
 	T_CASE(hex_dump),
 	T_CASE(const_styles),
 	T_CASE(relative_and_durations),
+	T_CASE(whole_call_times),
 	T_CASE(unknown_duration),
 	T_CASE(wall_clock),
 	T_CASE(dumps),

@@ -8,6 +8,7 @@
 #include "cli/filter.h"
 #include "rec.h"
 #include "table/syscalls.h"
+#include "table/uring.h"
 #include "test.h"
 
 /* A submission record of @tid for request @req: opcode @op printed as @twin (NULL: none). */
@@ -121,6 +122,105 @@ static void fixed_file(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/*
+ * splice's offsets are values in the entry (-1: none) where splice(2) takes
+ * pointers: the BPF side sends 0 for them (SR_SQE_BYVAL), the line shows
+ * what the pointers would point to, as strace prints splice(2)'s.
+ */
+static void splice_offsets_by_value(struct t_state *st)
+{
+	static const uint64_t a[6] = { 3, 0, 6, 0, 5, 1 /* SPLICE_F_MOVE */ };
+	struct sr_uring_sub *x;
+	struct t_sink s;
+	struct t_rec r;
+
+	t_sink_open(&s);
+	t_sub(&r, 5, 0x40, IORING_OP_SPLICE, "splice", a);
+	x = (struct sr_uring_sub *)r.buf;
+	x->sqe.addr = 0; /* splice_off_in */
+	x->sqe.off = (uint64_t)-1;
+	t_feed(&s, &r);
+	t_cqe(&r, 5, 0x40, nr_of("splice"), 5);
+	t_feed(&s, &r);
+	t_sub(&r, 5, 0x41, IORING_OP_SPLICE, "splice", a);
+	x = (struct sr_uring_sub *)r.buf;
+	x->sqe.addr = (uint64_t)-1;
+	x->sqe.off = 8;
+	t_feed(&s, &r);
+	t_cqe(&r, 5, 0x41, nr_of("splice"), -EINVAL);
+	t_feed(&s, &r);
+	CHECK_STR(st, t_sink_text(&s),
+		  "5     [io_uring] splice(3, [0], 6, NULL, 5, SPLICE_F_MOVE) = 5\n"
+		  "5     [io_uring] splice(3, NULL, 6, [8], 5, SPLICE_F_MOVE) = -1 EINVAL "
+		  "(Invalid argument)\n");
+	t_sink_close(&s);
+}
+
+/*
+ * IORING_OP_FSYNC is fdatasync(2) with IORING_FSYNC_DATASYNC: it prints
+ * as that, and -e trace= selects it as that (the opcode is sent when
+ * either is selected; the pairing drops the other).
+ */
+static void fsync_datasync(struct t_state *st)
+{
+	static const uint64_t a[6] = { 3 };
+	struct t_sink s;
+	struct t_rec r;
+	int pass;
+
+	t_sink_open(&s);
+	for (pass = 0; pass < 2; pass++) {
+		t_sub(&r, 6, 0x50, IORING_OP_FSYNC, "fsync", a);
+		t_feed(&s, &r);
+		t_cqe(&r, 6, 0x50, nr_of("fsync"), 0);
+		t_feed(&s, &r);
+		t_sub(&r, 6, 0x51, IORING_OP_FSYNC, "fsync", a);
+		((struct sr_uring_sub *)r.buf)->sqe.op_flags = IORING_FSYNC_DATASYNC;
+		t_feed(&s, &r);
+		t_cqe(&r, 6, 0x51, nr_of("fsync"), -EIO);
+		t_feed(&s, &r);
+		if (pass)
+			break;
+		CHECK_STR(
+			st, t_sink_text(&s),
+			"6     [io_uring] fsync(3)               = 0\n"
+			"6     [io_uring] fdatasync(3)           = -1 EIO (Input/output error)\n");
+		CHECK(st, filter__qualify(&s.opts, "trace=fdatasync") == 0);
+		t_sink_reinit(&s);
+	}
+	CHECK_STR(st, t_sink_text(&s),
+		  "6     [io_uring] fsync(3)               = 0\n"
+		  "6     [io_uring] fdatasync(3)           = -1 EIO (Input/output error)\n"
+		  "6     [io_uring] fdatasync(3)           = -1 EIO (Input/output error)\n");
+	CHECK(st, s.p.uring.unmatched == 0);
+	t_sink_close(&s);
+}
+
+/* A variant is printed from what the BPF side took for the twin: the same arguments. */
+static void variants_take_twin_args(struct t_state *st)
+{
+	const struct sr_sysent *t, *v;
+	struct sr_uring_op op;
+	unsigned int opcode;
+	size_t i, n, total = 0;
+	int nrs[4], k;
+
+	for (opcode = 0; opcode < SR_URING_OPS; opcode++) {
+		uring__twin(opcode, &op);
+		n = uring__variants(opcode, nrs, 4);
+		total += n;
+		for (i = 0; i < n; i++) {
+			CHECK(st, op.flags & SR_UOP_TWIN);
+			t = syscalls__get(op.nr);
+			v = syscalls__get(nrs[i]);
+			CHECK(st, t->nargs == v->nargs && !t->dec && !v->dec);
+			for (k = 0; k < t->nargs; k++)
+				CHECK(st, t->args[k].type == v->args[k].type);
+		}
+	}
+	CHECK(st, total >= 1); /* fsync's fdatasync */
+}
+
 /* -e trace=: a request counts as its twin and as %io_uring. */
 static void trace_sets(struct t_state *st)
 {
@@ -221,8 +321,11 @@ T_SUITE(uring_tests) = {
 	T_CASE(uring_syscalls),
 	T_CASE(open_missing_and_read),
 	T_CASE(no_twin_and_unknown),
+	T_CASE(splice_offsets_by_value),
 	T_CASE(fixed_file),
 	T_CASE(trace_sets),
 	T_CASE(inside_a_syscall),
+	T_CASE(fsync_datasync),
+	T_CASE(variants_take_twin_args),
 	T_END,
 };

@@ -7,7 +7,7 @@
  * (IORING_REGISTER_FILES, then _FILES2 with tags and a _FILES_UPDATE, then
  * 300 slots (five records of the io_uring_register program, two tail calls),
  * the last one filled, and slot 5 filled by an
- * IORING_OP_FILES_UPDATE request).
+ * IORING_OP_FILES_UPDATE request), and a splice from the last slot.
  * The slot the kernel chooses is its business: the test reads it from the
  * line.
  * One request at a time, so that the completions come in a fixed order.
@@ -24,7 +24,7 @@ static int run_one(unsigned int flags)
 int main(void)
 {
 	char buf[16] = { 0 };
-	int fd, slot, fds[2] = { -1, -1 };
+	int fd, slot, fds[2] = { -1, -1 }, p[2];
 	__u64 tags[2] = { 1, 0 }; /* an empty slot takes no tag */
 	enum { NMANY = 300 };
 	int many[NMANY], i;
@@ -77,6 +77,12 @@ int main(void)
 	EQ(run_one(0), 1);
 	io_uring_prep_read(sqe(), 5, buf, 3, 4);
 	EQ(run_one(IOSQE_FIXED_FILE), 3);
+	/* a splice from the last slot (SPLICE_F_FD_IN_FIXED) into a pipe's fd */
+	OK(pipe(p));
+	io_uring_prep_splice(sqe(), NMANY - 1, 2, p[1], -1, 3, SPLICE_F_FD_IN_FIXED);
+	EQ(run_one(0), 3);
+	OK(close(p[0]));
+	OK(close(p[1]));
 	OK(close(fd));
 	OK(unlink("fixed.txt"));
 	work_leave();

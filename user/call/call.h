@@ -39,8 +39,13 @@ struct sr_call {
 	/* Scratch for the sinks (struct sr_sink.bit), cleared when the call begins. */
 	uint8_t sink_bits;
 	uint8_t via; /* SR_VIA_SYSCALL, or SR_VIA_URING: an io_uring request */
-	bool fixed; /* io_uring: fd argument fixed_fd is a registered-file index */
-	int32_t fixed_fd;
+	/*
+	 * io_uring: fd arguments of these values are indexes in the ring's
+	 * registered files (the request's fd with IOSQE_FIXED_FILE, splice's
+	 * and tee's fd_in with SPLICE_F_FD_IN_FIXED): fixed_fd[0..nfixed)
+	 */
+	uint8_t nfixed;
+	int32_t fixed_fd[2];
 	const struct sr_sqe *sqe; /* io_uring: the submission queue entry, or NULL */
 	uint64_t uring_ctx; /* io_uring: the ring (the kernel's address), or 0 */
 	/*
@@ -136,5 +141,16 @@ void call__index_blobs(const uint8_t *blobs, const uint8_t *end, const struct sr
  * outputs to @c->out[].
  */
 void call__index_exit_blobs(struct sr_call *c, const uint8_t *blobs);
+
+/* Is fd argument @fd of @c an index in its ring's registered files? */
+static inline bool call__fd_fixed(const struct sr_call *c, int fd)
+{
+	int i;
+
+	for (i = 0; i < c->nfixed && i < (int)(sizeof(c->fixed_fd) / sizeof(c->fixed_fd[0])); i++)
+		if (c->fixed_fd[i] == fd)
+			return true;
+	return false;
+}
 
 #endif /* SYSRAY_CALL_CALL_H */

@@ -96,8 +96,8 @@ static int load_libbpf(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
 		err = bpf_map__set_max_entries(s->maps.counts, b->count_entries);
 	if (!err && b->count_slots)
 		err = bpf_map__set_max_entries(s->maps.count_nrs, b->count_slots);
-	if (!err && b->count_tasks)
-		err = bpf_map__set_max_entries(s->maps.count_starts, b->count_tasks);
+	if (!err && b->task_slots)
+		err = bpf_map__set_max_entries(s->maps.task_slots, b->task_slots);
 	/* --follow-peer's maps (LRU maps are filled in advance): the smallest without it */
 	if (!err && !b->peer)
 		err = bpf_map__set_max_entries(s->maps.peer_wait, 1);

@@ -44,10 +44,10 @@ struct sr_bpfobj {
 	bool uring; /* libbpf's skeleton: load the io_uring programs (a light one always does) */
 	/*
 	 * -c: the sizes of the count maps (the hash of --summary-by, the array
-	 * by syscall number) and of libbpf's calls-in-progress map (the light
-	 * skeleton's is task storage, unsized); 0: as built
+	 * by syscall number); -c and entry times: of libbpf's task slots map
+	 * (the light skeleton's is task storage, unsized); 0: as built
 	 */
-	unsigned int count_entries, count_slots, count_tasks;
+	unsigned int count_entries, count_slots, task_slots;
 	struct sysray_bpf__rodata *rodata; /* the knobs: set them before bpfobj__load() */
 	struct sysray_bpf__bss *bss; /* after bpfobj__load() */
 	struct sr_bpf_fds fd; /* after bpfobj__load() */

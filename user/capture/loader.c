@@ -296,8 +296,10 @@ static int prepare(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	by = o->summary.by != SR_BY_NONE;
 	l->obj.count_entries = o->summary.mode && by ? SR_COUNT_KEYS_BY : 1;
 	l->obj.count_slots = o->summary.mode && !by ? SR_COUNT_SLOTS : 1;
-	if (!o->summary.mode)
-		l->obj.count_tasks = 1;
+	/* the task slots of -c and of entry times (bpf/task_slot.bpf.h) */
+	ro->targ_entry_ts = opts__entry_times(o);
+	if (!o->summary.mode && !ro->targ_entry_ts)
+		l->obj.task_slots = 1;
 	return 0;
 }
 

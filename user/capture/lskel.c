@@ -59,7 +59,7 @@ int lskel__load(struct sysray_lskel *s, bool fdi, bool peer, int ncpus, unsigned
 	s->maps.rb_start.max_entries = start_size;
 	if (count_entries)
 		s->maps.counts.max_entries = count_entries;
-	/* count_starts is task storage here: the kernel sizes it */
+	/* task_slots is task storage here: the kernel sizes it */
 	if (count_slots)
 		s->maps.count_nrs.max_entries = count_slots;
 	err = fdi ? lskel_fdi__load(s) : sysray_lskel__load(s);

@@ -64,6 +64,25 @@ static bool register_plan(const struct sr_plans *plans, uint32_t flag)
 	return false;
 }
 
+/*
+ * The syscalls @opcode's flags may make a request (uring__variants()):
+ * wanted if one of them is. The request is sent and user space, which
+ * sees the flags, drops the ones whose syscall -e trace= leaves out.
+ */
+static void add_variants(const struct sr_opts *o, const struct sr_plans *plans, unsigned int opcode,
+			 struct sr_uring_op *op)
+{
+	int nrs[4];
+	size_t i, n = uring__variants(opcode, nrs, sizeof(nrs) / sizeof(nrs[0]));
+
+	for (i = 0; i < n; i++) {
+		if (filter__uring_traced(o, nrs[i]))
+			op->flags |= SR_UOP_TRACED;
+		if (plans->plan[nrs[i]].flags & SR_PLAN_TRACK)
+			op->flags |= SR_UOP_TRACK;
+	}
+}
+
 /* Each opcode's twin, its -e trace= selection, whether the fd tables need it. */
 static bool uring_ops(const struct sr_opts *o, const struct sr_plans *plans,
 		      struct sr_uring_op *ops)
@@ -80,6 +99,8 @@ static bool uring_ops(const struct sr_opts *o, const struct sr_plans *plans,
 		/* what the fd tables learn from reaches them whatever -e says */
 		if ((op->flags & SR_UOP_TWIN) && (plans->plan[op->nr].flags & SR_PLAN_TRACK))
 			op->flags |= SR_UOP_TRACK;
+		if (op->flags & SR_UOP_TWIN)
+			add_variants(o, plans, i, op);
 		/* it changes fixed-file slots: its fds are read where registered files are followed */
 		if (i == IORING_OP_FILES_UPDATE && register_plan(plans, SR_PLAN_TRACK))
 			op->flags |= SR_UOP_TRACK;

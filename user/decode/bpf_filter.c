@@ -145,11 +145,11 @@ static void fmt_bpf_insn(struct sr_fmt *f, const struct sock_filter *fp, enum sr
 	pr_call_end(f);
 }
 
-void fmt_bpf_insns(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, uint32_t len,
-		   enum sr_fprog_kind kind)
+void fmt_bpf_insns_at(struct sr_fmt *f, const void *data, size_t n, bool part, uint64_t addr,
+		      uint32_t len, enum sr_fprog_kind kind)
 {
 	const size_t sz = sizeof(struct sock_filter);
-	size_t have, i;
+	size_t have = data ? n / sz : 0, i;
 
 	if (!fmt_verbose(f) || !addr) {
 		fmt_ptr(f, addr);
@@ -157,10 +157,9 @@ void fmt_bpf_insns(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, uin
 	}
 	if (len && fmt_array_wraps(f, addr, len, sz))
 		return;
-	have = blob_ok(b) ? b->len / sz : 0;
-	if (len && (!blob_ok(b) || fmt_array_unread(f, b, addr, have))) {
-		if (!blob_ok(b))
-			pr_addr(f, addr);
+	/* nothing read: the address, as strace's print_array() when the first read fails */
+	if (len && (!data || (part && !have))) {
+		pr_addr(f, addr);
 		return;
 	}
 	pr_array_begin(f);
@@ -172,14 +171,24 @@ void fmt_bpf_insns(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, uin
 			pr_more(f);
 			break;
 		}
-		memcpy(&fp, (const uint8_t *)blob_data(b) + i * sz, sz);
+		memcpy(&fp, (const uint8_t *)data + i * sz, sz);
 		fmt_bpf_insn(f, &fp, kind);
 	}
-	if (i < len && i == have && (b->flags & SR_BF_PART))
+	if (i < len && i == have && part)
 		fmt_more_unread(f, addr + i * sz);
 	else if (i < len && i == have)
 		pr_more(f); /* past what was captured */
 	pr_array_end(f);
+}
+
+void fmt_bpf_insns(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, uint32_t len,
+		   enum sr_fprog_kind kind)
+{
+	if (!blob_ok(b)) {
+		fmt_bpf_insns_at(f, NULL, 0, false, addr, len, kind);
+		return;
+	}
+	fmt_bpf_insns_at(f, blob_data(b), b->len, b->flags & SR_BF_PART, addr, len, kind);
 }
 
 void fmt_bpf_fprog(struct sr_fmt *f, const void *p, uint64_t addr, const struct sr_blob *insns,

@@ -40,6 +40,14 @@ void fmt_bpf_insns(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, uin
 		   enum sr_fprog_kind kind);
 
 /**
+ * fmt_bpf_insns_at() - fmt_bpf_insns() from @n bytes at @data (NULL: not
+ * captured; @part: the memory after them could not be read): a program
+ * inside another buffer (a netlink attribute's).
+ */
+void fmt_bpf_insns_at(struct sr_fmt *f, const void *data, size_t n, bool part, uint64_t addr,
+		      uint32_t len, enum sr_fprog_kind kind);
+
+/**
  * fmt_bpf_fprog() - the struct sock_fprog at @addr, whose bytes are at @hdr
  * (NULL: unreadable, the address is printed): "{len=3, filter=[...]}", its
  * instructions from blob @insns (bpf_fprog_insns()).

@@ -37,6 +37,11 @@ struct sr_kind {
 	/* Optional: an array of more elements prints as its address (NGROUPS_MAX). */
 	uint32_t max_elems;
 	/*
+	 * Optional: an array shows at most this many elements, then "...",
+	 * whatever -s and -v say (futex_waitv's FUTEX_WAITV_MAX).
+	 */
+	uint32_t shown_max;
+	/*
 	 * A copy that faults is made again with the bytes before the next
 	 * page (SR_CAP_PART, the blob marked SR_BF_PART): print() gets fewer
 	 * than asked and prints the address when they are fewer than it reads

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Decoders: futex (whose arguments depend on the command) and the robust
- * list's get_robust_list, as strace 6.1 prints them.
+ * Decoders: futex (whose arguments depend on the command), futex_waitv's
+ * waiters and the robust list's get_robust_list, as strace 6.1 prints them.
  */
 #include <stdio.h>
 #include <string.h>
@@ -215,4 +215,32 @@ const struct sr_kind sr_kind_ulong = {
 	.size = sizeof(uint64_t),
 	.max = 0,
 	.print = ulong_print,
+};
+
+/* futex_waitv's waiters: at most FUTEX_WAITV_MAX shown, as the kernel reads at most so many. */
+static void futex_waitv_print(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
+			      size_t len)
+{
+	struct futex_waitv w;
+
+	(void)c;
+	(void)argi;
+	(void)len;
+	memcpy(&w, data, sizeof(w));
+	pr_struct_begin(f);
+	pr_field_x(f, "val", w.val);
+	pr_field_addr(f, "uaddr", w.uaddr);
+	pr_field(f, "flags");
+	fmt_flags(f, &xlat_futex_waiter_flags, w.flags);
+	if (w.__reserved)
+		pr_field_x(f, "__reserved", w.__reserved);
+	pr_struct_end(f);
+}
+
+const struct sr_kind sr_kind_futex_waitv = {
+	.name = "futex_waitv",
+	.size = sizeof(struct futex_waitv),
+	.shown_max = FUTEX_WAITV_MAX,
+	.print = futex_waitv_print,
+	.same32 = true, /* fixed-width fields */
 };

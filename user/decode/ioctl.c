@@ -160,13 +160,14 @@ static const struct sr_ioc_rows *const ioc_row_tables[] = {
 	&sr_ioc_rows_loop,  &sr_ioc_rows_evdev, &sr_ioc_rows_hdio,    &sr_ioc_rows_gpio,
 	&sr_ioc_rows_ptp,   &sr_ioc_rows_uffd,	&sr_ioc_rows_seccomp, &sr_ioc_rows_mtd,
 	&sr_ioc_rows_dm,    &sr_ioc_rows_perf,	&sr_ioc_rows_sock,    &sr_ioc_rows_tee,
-	&sr_ioc_rows_btrfs, &sr_ioc_rows_scsi,	&sr_ioc_rows_kvm,
+	&sr_ioc_rows_btrfs, &sr_ioc_rows_scsi,	&sr_ioc_rows_kvm,     &sr_ioc_rows_v4l2,
 };
 
 /* Every reference table. */
 static const struct sr_ioc_refset *const ioc_ref_sets[] = {
-	&sr_ioc_refs_blk,   &sr_ioc_refs_tee, &sr_ioc_refs_sock, &sr_ioc_refs_dm,
-	&sr_ioc_refs_btrfs, &sr_ioc_refs_dev, &sr_ioc_refs_scsi, &sr_ioc_refs_hdio,
+	&sr_ioc_refs_blk,  &sr_ioc_refs_tee,   &sr_ioc_refs_sock,
+	&sr_ioc_refs_dm,   &sr_ioc_refs_btrfs, &sr_ioc_refs_dev,
+	&sr_ioc_refs_scsi, &sr_ioc_refs_hdio,  &sr_ioc_refs_v4l2,
 };
 
 size_t ioctl__refs(uint32_t *codes, struct sr_ioc_refs *refs, size_t max)
@@ -613,7 +614,11 @@ static void ioctl_exit(struct sr_fmt *f, const struct sr_call *c)
 static void ioctl_arg_plan(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
 			   struct sr_plan_arg *pa)
 {
-	/* after a failure, only the requests that ask (SR_IOC_ANYRET: bpf/capture.bpf.h) */
+	/*
+	 * after a failure, only the requests that ask (SR_IOC_ANYRET:
+	 * bpf/capture_refs.bpf.h), as SG_IO's status or V4L2's extended
+	 * controls and the index of the one that failed
+	 */
 	pa->when = SR_CAP_ENTER | SR_CAP_EXIT | SR_CAP_RETRY | SR_CAP_ANYRET;
 	pa->how = SR_HOW_BUF;
 	pa->len_src = SR_LEN_IOC;

@@ -163,7 +163,7 @@ struct sr_ioc_fields {
 struct sr_ioc_refrow {
 	uint32_t code;
 	struct sr_ioc_ref r[SR_IOC_REFS];
-	uint32_t flags; /* SR_IOC_ANYRET */
+	uint32_t flags; /* SR_IOC_ANYRET, SR_IOC_BY_FIRST */
 };
 
 struct sr_ioc_refset {
@@ -179,6 +179,16 @@ struct sr_ioc_refset {
 	{                                                                                        \
 		offsetof(st, p), offsetof(st, len_field), sizeof(((st *)0)->len_field), 0, elem, \
 			cap, 0                                                                   \
+	}
+/*
+ * Pointer field @p of struct @st, @len_field elements of struct @el, each
+ * describing a buffer from its field @desc: {u32 length, 4 bytes, u64
+ * pointer} (struct sr_ioc_ref.buf_at); each buffer at most @cap bytes.
+ */
+#define IOR_BUFS(st, p, len_field, el, desc, cap)                                          \
+	{                                                                                  \
+		offsetof(st, p), offsetof(st, len_field), sizeof(((st *)0)->len_field), 0, \
+			sizeof(el), cap, 0, 0, 0, 1 + offsetof(el, desc)                   \
 	}
 /* Pointer field @p of struct @st to @size bytes. */
 #define IOR_PTR_FIXED(st, p, size)                      \
@@ -265,6 +275,7 @@ extern const struct sr_ioc_refset sr_ioc_refs_btrfs; /* ioctl_btrfs_out.c */
 extern const struct sr_ioc_refset sr_ioc_refs_dev; /* ioctl_dev.c */
 extern const struct sr_ioc_refset sr_ioc_refs_scsi; /* ioctl_scsi.c */
 extern const struct sr_ioc_refset sr_ioc_refs_hdio; /* ioctl_hdio.c */
+extern const struct sr_ioc_refset sr_ioc_refs_v4l2; /* ioctl_v4l2.c */
 
 /* The row tables of the subsystem files. */
 extern const struct sr_ioc_rows sr_ioc_rows_dev; /* ioctl_dev.c */
@@ -285,5 +296,6 @@ extern const struct sr_ioc_rows sr_ioc_rows_tee; /* ioctl_tee.c */
 extern const struct sr_ioc_rows sr_ioc_rows_btrfs; /* ioctl_btrfs.c */
 extern const struct sr_ioc_rows sr_ioc_rows_scsi; /* ioctl_scsi.c */
 extern const struct sr_ioc_rows sr_ioc_rows_kvm; /* ioctl_kvm.c */
+extern const struct sr_ioc_rows sr_ioc_rows_v4l2; /* ioctl_v4l2.c */
 
 #endif /* SYSRAY_DECODE_IOCTL_H */

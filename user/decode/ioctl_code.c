@@ -174,10 +174,13 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The request-name tables: the hand-kept one, then one per subsystem. */
+/*
+ * The request-name tables: the hand-kept one, the kernel's unexported and
+ * OpenZFS's requests (values written down), then one per subsystem.
+ */
 static const struct sr_xlat *const ioc_name_tables[] = { &xlat_ioctl_names,
 							 &xlat_ioctl_names_kernel,
-							 SR_IOCTL_TABLES };
+							 &xlat_ioctl_names_zfs, SR_IOCTL_TABLES };
 
 /* Adds @name to @names (@n of them) unless it is there: a header may repeat a name. */
 static void add_name(const char **names, size_t *n, const char *name)

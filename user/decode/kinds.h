@@ -37,9 +37,10 @@ SR_DECODER(xattr_value_in)
 SR_DECODER(xattr_value_out)
 SR_DECODER(xattr_list)
 
-/* ldt.c: set_thread_area, get_thread_area */
+/* ldt.c: set_thread_area, get_thread_area, modify_ldt */
 SR_KIND(user_desc)
 SR_SCDEC(set_thread_area)
+SR_SCDEC(modify_ldt)
 SR_DECODER(user_desc_get)
 /* desc.c: ia32 tasks' 64-bit offsets in two registers */
 SR_DECODER(off_lo_hi)
@@ -154,14 +155,19 @@ SR_KIND(rusage)
 SR_KIND(wait_rusage)
 SR_KIND(tms)
 
-/* sysinfo.c: uname, sysinfo, sethostname's name */
+/* sysinfo.c: uname, sysinfo, sethostname's name, _sysctl's arguments */
 SR_KIND(utsname)
 SR_KIND(sysinfo)
 SR_DECODER(hostname)
+SR_KIND(sysctl_args)
 
-/* uring.c: io_uring_setup's parameters, io_uring_register's argument */
+/*
+ * uring.c: io_uring_setup's parameters, io_uring_register's argument, a
+ * request's argument held by value where its syscall twin takes a pointer
+ */
 SR_DECODER(uring_params)
 SR_DECODER(uring_reg_arg)
+SR_DECODER(uring_byval)
 /* sched.c: scheduling and CPU affinity */
 SR_KIND(sched_param)
 SR_KIND(cpuset)
@@ -189,8 +195,9 @@ SR_DECODER(ptrace_data)
 SR_SCDEC(prctl)
 SR_DECODER(arch_prctl_arg)
 
-/* futex.c: futex, the robust list */
+/* futex.c: futex, futex_waitv's waiters, the robust list */
 SR_SCDEC(futex)
+SR_KIND(futex_waitv)
 SR_KIND(kptr)
 SR_KIND(ulong)
 
@@ -199,8 +206,17 @@ SR_SCDEC(personality)
 SR_SCDEC(seccomp)
 SR_SCDEC(ioprio)
 
-/* keyctl.c: add_key, request_key, keyctl */
+/* keyctl.c: add_key, request_key, keyctl (its commands' rows: include/sysray/commands.def) */
 SR_DECODER(key_serial)
+SR_DECODER(key_reqkey)
+SR_DECODER(key_error)
+SR_DECODER(key_text)
+SR_DECODER(keyctl_caps)
+SR_DECODER(keyctl_kdf)
+SR_KIND(keyctl_dh_params)
+SR_KIND(keyctl_pkey_query)
+SR_SCDEC(keyctl_pkey)
+SR_SCDEC(keyctl_pkey_verify)
 
 /* signal.c: signals */
 SR_KIND(sigaction)

@@ -151,3 +151,63 @@ const struct sr_decoder sr_dec_user_desc_get = {
 	.plan = user_desc_get_plan,
 	.print = user_desc_get_print,
 };
+
+/*
+ * modify_ldt: the descriptor when the byte count is a descriptor's size
+ * (else the address), as strace's ldt.c reads it at entry.
+ */
+static void modify_ldt_enter(struct sr_fmt *f, const struct sr_call *c)
+{
+	const struct user_desc *d = blob_get(c->in[1], sizeof(*d));
+
+	fmt_arg(f, c, 0);
+	pr_d(f, (int32_t)c->args[0]);
+	fmt_arg(f, c, 1);
+	if (c->args[2] != sizeof(*d) || !c->args[1] || !d || !fmt_decodes_structs(f))
+		fmt_ptr(f, c->args[1]);
+	else
+		print_user_desc(f, c, d);
+	fmt_arg(f, c, 2);
+	pr_u(f, c->args[2]);
+}
+
+/*
+ * The kernel's modify_ldt returns an int its x86_64 entry zero-extends: an
+ * error comes back as 4294967258, which strace prints as it is, followed
+ * by the error's name (" ENOSYS (Function not implemented)").
+ */
+static void modify_ldt_ret_suffix(struct sr_fmt *f, const struct sr_call *c)
+{
+	uint64_t r = (uint64_t)c->ret;
+	const char *name;
+	char text[96];
+	int err;
+
+	if (c->ent->ia32 || r < 0xfffff000 || r > UINT32_MAX)
+		return;
+	err = (int)(0x100000000ULL - r);
+	name = errno__name(err);
+	if (name)
+		snprintf(text, sizeof(text), " %s (%s)", name, errno__text(err));
+	else
+		snprintf(text, sizeof(text), " (errno %d)", err);
+	pr_artifact(f, text);
+}
+
+static void modify_ldt_plan(const struct sr_sysent *ent, const struct sr_opts *o, struct sr_plan *p)
+{
+	(void)ent;
+	(void)o;
+	p->a[1] = (struct sr_plan_arg){ .when = SR_CAP_ENTER | SR_CAP_RETRY,
+					.how = SR_HOW_BUF,
+					.len_src = SR_LEN_FIXED,
+					.elem = sizeof(struct user_desc),
+					.cap = sizeof(struct user_desc) };
+}
+
+const struct sr_scdec sr_scdec_modify_ldt = {
+	.name = "modify_ldt",
+	.enter = modify_ldt_enter,
+	.ret_suffix = modify_ldt_ret_suffix,
+	.plan = modify_ldt_plan,
+};

@@ -7,12 +7,14 @@
 #include <stddef.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <linux/filter.h>
 #include <linux/netlink.h>
 #include <linux/netlink_diag.h>
 #include <linux/packet_diag.h>
 #include <linux/types.h>
 #include <linux/smc_diag.h>
 
+#include "decode/bpf_filter.h"
 #include "decode/net.h"
 #include "decode/netlink.h"
 
@@ -123,13 +125,34 @@ static const struct nl_struct pk_info = NL_STRUCT(struct packet_diag_info, pk_in
 static const struct nl_struct pk_ring = NL_STRUCT(struct packet_diag_ring, pk_ring_fields);
 static const struct nl_struct pk_mclist = NL_STRUCT(struct packet_diag_mclist, pk_mclist_fields);
 
+/*
+ * PACKET_DIAG_FILTER: the socket's classic BPF program, as many whole
+ * instructions as the payload holds (under -v; else its address).
+ */
+static bool nla_sock_filter(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	const uint64_t n = len / sizeof(struct sock_filter);
+	const uint64_t want = n * sizeof(struct sock_filter);
+	uint64_t avail = off < x->have ? x->have - off : 0;
+
+	(void)opaque;
+	if (!n || (uint16_t)n != n)
+		return false;
+	if (avail > want)
+		avail = want;
+	/* bytes the buffer's capture lacks are unreadable, as for the other arrays */
+	fmt_bpf_insns_at(x->f, avail ? x->p + off : NULL, avail, avail < want, x->addr + off, n,
+			 SR_FPROG_SOCK);
+	return true;
+}
+
 #define NPK (PACKET_DIAG_FILTER + 1)
 
 static const nla_fn pk_fns[NPK] = {
 	[PACKET_DIAG_INFO] = nla_struct,     [PACKET_DIAG_MCLIST] = nla_struct_array,
 	[PACKET_DIAG_RX_RING] = nla_struct,  [PACKET_DIAG_TX_RING] = nla_struct,
 	[PACKET_DIAG_FANOUT] = nla_u32,	     [PACKET_DIAG_UID] = nla_uid,
-	[PACKET_DIAG_MEMINFO] = nla_meminfo,
+	[PACKET_DIAG_MEMINFO] = nla_meminfo, [PACKET_DIAG_FILTER] = nla_sock_filter,
 };
 
 static const void *const pk_args[NPK] = {

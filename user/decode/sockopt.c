@@ -494,8 +494,31 @@ static bool set_socket(struct sr_fmt *f, uint32_t name, const struct optval *v)
 	return true;
 }
 
+/* MCAST_JOIN_GROUP, MCAST_LEAVE_GROUP: a struct group_req, or the address when shorter. */
+static void group_req(struct sr_fmt *f, const struct optval *v)
+{
+	const uint8_t *d = optval_struct(v, sizeof(struct group_req));
+
+	if (!d) {
+		fmt_ptr(f, v->addr);
+		return;
+	}
+	pr_struct_begin(f);
+	pr_field(f, "gr_interface");
+	fmt_ifindex(f, get32(d, offsetof(struct group_req, gr_interface)));
+	pr_field(f, "gr_group");
+	fmt_sockaddr(f, d + offsetof(struct group_req, gr_group),
+		     sizeof(((struct group_req *)0)->gr_group),
+		     v->addr + offsetof(struct group_req, gr_group));
+	pr_struct_end(f);
+}
+
 static bool set_ip(struct sr_fmt *f, uint32_t name, const struct optval *v)
 {
+	if (name == MCAST_JOIN_GROUP || name == MCAST_LEAVE_GROUP) {
+		group_req(f, v);
+		return true;
+	}
 	if (name != IP_ADD_MEMBERSHIP && name != IP_DROP_MEMBERSHIP)
 		return false;
 	mreq(f, v);
@@ -504,6 +527,10 @@ static bool set_ip(struct sr_fmt *f, uint32_t name, const struct optval *v)
 
 static bool set_ipv6(struct sr_fmt *f, uint32_t name, const struct optval *v)
 {
+	if (name == MCAST_JOIN_GROUP || name == MCAST_LEAVE_GROUP) {
+		group_req(f, v);
+		return true;
+	}
 	if (name != IPV6_ADD_MEMBERSHIP && name != IPV6_DROP_MEMBERSHIP &&
 	    name != IPV6_JOIN_ANYCAST && name != IPV6_LEAVE_ANYCAST)
 		return false;
@@ -599,10 +626,14 @@ static void sockopt_get(struct sr_fmt *f, uint32_t level, uint32_t name, const s
 	opt_default(f, v);
 }
 
-/* Option values are printed whole for small structs, cut at -s otherwise. */
+/*
+ * Option values are printed whole for structs (the largest decoded, struct
+ * group_req, whole), cut at -s otherwise.
+ */
 static uint16_t optval_cap(const struct sr_opts *o)
 {
-	long cap = o->strsize < 64 ? 64 : o->strsize;
+	const long least = sizeof(struct group_req);
+	long cap = o->strsize < least ? least : o->strsize;
 
 	return cap > SR_BLOB_MAX ? SR_BLOB_MAX : cap;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Decoders: what the system says about itself (uname, sysinfo), as strace 6.1 prints it. */
+/* Decoders: what the system says about itself (uname, sysinfo, _sysctl), as strace 6.1 prints it. */
 #include <string.h>
+#include <linux/sysctl.h>
 #include <linux/sysinfo.h>
 #include <linux/utsname.h>
 
@@ -126,4 +127,30 @@ const struct sr_decoder sr_dec_hostname = {
 	.name = "hostname",
 	.plan = hostname_plan,
 	.print = hostname_print,
+};
+
+/* _sysctl's arguments, as strace prints them: the pointers, not what they point to. */
+static void sysctl_args_print(struct sr_fmt *f, const struct sr_call *c, int argi, const void *data,
+			      size_t len)
+{
+	struct __sysctl_args a;
+
+	(void)c;
+	(void)argi;
+	(void)len;
+	memcpy(&a, data, sizeof(a));
+	pr_struct_begin(f);
+	pr_field_addr(f, "name", (uint64_t)(uintptr_t)a.name);
+	pr_field_d(f, "nlen", a.nlen);
+	pr_field_addr(f, "oldval", (uint64_t)(uintptr_t)a.oldval);
+	pr_field_addr(f, "oldlenp", (uint64_t)(uintptr_t)a.oldlenp);
+	pr_field_addr(f, "newval", (uint64_t)(uintptr_t)a.newval);
+	pr_field_u(f, "newlen", a.newlen);
+	pr_struct_end(f);
+}
+
+const struct sr_kind sr_kind_sysctl_args = {
+	.name = "sysctl_args",
+	.size = sizeof(struct __sysctl_args),
+	.print = sysctl_args_print,
 };

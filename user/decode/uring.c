@@ -14,6 +14,9 @@
  * without that capture, the fds and tags of the record the
  * io_uring_register tracepoint sends from inside the call (c->uring_reg,
  * see bpf/uring.bpf.h) print, else the address.
+ *
+ * And an io_uring request's argument its syscall twin takes by pointer
+ * where the request holds the value (uring_byval).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -601,4 +604,34 @@ const struct sr_decoder sr_dec_uring_reg_arg = {
 	.plan_more = reg_plan_more,
 	.print = reg_print,
 	.fds = uring_reg_fds,
+};
+
+/* ---- io_uring requests ---- */
+
+/*
+ * An argument the request holds by value where its syscall twin takes a
+ * pointer (SR_SQE_BYVAL: splice's offsets, -1 for none, as io_splice()
+ * reads them): what the pointer would point to, as the twin's kind prints
+ * it from memory ("[0]"), or NULL for -1, as for a null pointer. The row's
+ * kind stays in the argument (pairing/uring.c sets the decoder).
+ */
+static void byval_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	const struct sr_kind *k = c->ent->args[argi].kind;
+	uint64_t v = c->args[argi];
+
+	if ((int64_t)v == -1) {
+		pr_addr(f, 0);
+		return;
+	}
+	if (!k || !k->print || k->size > sizeof(v)) {
+		pr_d(f, (int64_t)v);
+		return;
+	}
+	k->print(f, c, argi, &v, sizeof(v));
+}
+
+const struct sr_decoder sr_dec_uring_byval = {
+	.name = "uring_byval",
+	.print = byval_print,
 };

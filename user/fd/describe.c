@@ -375,7 +375,8 @@ static size_t describe_cwd(const struct sr_fdtab *t, const struct sr_call *c, ch
 	const struct fdt_proc *p = fdt__proc_known(t, c->tgid);
 	struct sr_sbuf b;
 
-	if (!p || !p->cwd || !(t->kinds & SR_FDK_PATH))
+	/* deeper than PATH_MAX: /proc/PID/cwd has no name for it */
+	if (!p || !p->cwd || !(t->kinds & SR_FDK_PATH) || strlen(p->cwd) >= PATH_MAX)
 		return 0;
 	sbuf__init(&b, buf, size);
 	sbuf__putc(&b, '<');

@@ -241,19 +241,28 @@ static void on_exec(struct sr_fdtab *t, struct fdt_proc *p)
 			fdt__close_fd(t, fs, i);
 }
 
+/*
+ * A cwd deeper than PATH_MAX is kept too: the kernel has no name for it
+ * (describe_cwd() shows none, as strace's readlink of /proc/PID/cwd gets
+ * none), but a later chdir("..") comes back from it.
+ */
 static void on_chdir(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_call *c)
 {
-	char buf[PATH_MAX], real[PATH_MAX];
+	char real[PATH_MAX], *buf;
 	const char *path;
-	size_t len;
+	size_t len, size;
 
 	path = fdi__path_arg(c, 0, &len);
-	if (!path || fdt__resolve(p, AT_FDCWD, path, len, buf, sizeof(buf)) < 0) {
+	size = (p->cwd ? strlen(p->cwd) : 0) + len + 2;
+	buf = path ? malloc(size) : NULL;
+	if (!buf || fdt__resolve(p, AT_FDCWD, path, len, buf, size) < 0) {
+		free(buf);
 		fdt__cwd_unknown(t, p);
 		return;
 	}
 	/* the kernel follows symlinks; realpath() does too, while the directory exists */
 	fdt__cwd_set(t, p, realpath(buf, real) ? real : buf, false);
+	free(buf);
 }
 
 static void on_fchdir(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_call *c)

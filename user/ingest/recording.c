@@ -111,6 +111,17 @@ static const uint8_t *map_recording(const char *path, size_t *size, int *err)
 	if (S_ISREG(st.st_mode) && st.st_size >= MAGIC_LEN)
 		map = mmap(NULL, st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
+	if (map != MAP_FAILED &&
+	    !memcmp(map, SR_RECORD_MAGIC_STEM, sizeof(SR_RECORD_MAGIC_STEM) - 1) &&
+	    memcmp(map, SR_RECORD_MAGIC, MAGIC_LEN)) {
+		fprintf(stderr,
+			"sysray: '%s' is a recording of another sysray version (format %c, this one "
+			"reads %c): record it again with this one\n",
+			path, map[MAGIC_LEN - 1], SR_RECORD_MAGIC[MAGIC_LEN - 1]);
+		munmap((void *)map, st.st_size);
+		*err = -EINVAL;
+		return NULL;
+	}
 	if (map == MAP_FAILED || memcmp(map, SR_RECORD_MAGIC, MAGIC_LEN)) {
 		fprintf(stderr,
 			"sysray: '%s' is not a recording of this sysray version (make one with --record)\n",

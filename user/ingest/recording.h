@@ -15,8 +15,13 @@
 
 struct sr_out;
 
-/* The record layouts of include/sysray/abi.h, version 3 (the entry's instruction pointer). */
-#define SR_RECORD_MAGIC "SYSRAYR3"
+/*
+ * The record layouts of include/sysray/abi.h, version 4 (a whole call's exit
+ * time; 3 added the entry's instruction pointer). The magic is
+ * SR_RECORD_MAGIC_STEM and the version's digit.
+ */
+#define SR_RECORD_MAGIC_STEM "SYSRAYR"
+#define SR_RECORD_MAGIC	     SR_RECORD_MAGIC_STEM "4"
 
 /** record__begin() - write the file header to @o. */
 void record__begin(struct sr_out *o);

@@ -237,9 +237,11 @@ static struct sr_call *load_call(const struct sr_pairing *p, struct sr_ttask *t,
 	t->entry_shown = false;
 	c->tid = e->h.tid;
 	c->tgid = e->h.tgid;
-	/* a whole-call record is sent at exit: when the call began is unknown */
-	c->ts_enter = e->h.type == SR_REC_ENTER ? e->h.ts_ns : 0;
+	/* a whole-call record is sent at exit: it says when the call began if it knows */
+	c->ts_enter = e->h.type == SR_REC_ENTER || (e->h.flags & SR_HF_ENTRY_TS) ? e->h.ts_ns : 0;
 	memcpy(c->args, e->args, sizeof(c->args));
+	/* a call with rows by command prints by its command's (keyctl's) */
+	c->ent = syscalls__select(c->ent, c->args);
 	c->ip = e->ip;
 	c->in_end = base + len;
 	memcpy(t->comm, e->comm, sizeof(t->comm));
@@ -473,15 +475,18 @@ static void end_call(struct sr_pairing *p, struct sr_ttask *t, struct sr_call *c
 	t->in_call = false;
 }
 
-/* Finish @t's call with the exit part of record @rec (@len bytes, blobs from @blobs). */
+/*
+ * Finish @t's call with the exit part of record @rec (@len bytes, blobs from
+ * @blobs): it returned @ret at @ts_exit.
+ */
 static void complete_call(struct sr_pairing *p, struct sr_ttask *t, const struct sr_hdr *rec,
-			  const uint8_t *blobs, size_t len, int64_t ret)
+			  const uint8_t *blobs, size_t len, int64_t ret, uint64_t ts_exit)
 {
 	struct sr_call *c = &t->call;
 
 	c->ret = ret;
 	c->has_exit = true;
-	c->ts_exit = rec->ts_ns;
+	c->ts_exit = ts_exit;
 	c->out_start = (const uint8_t *)rec;
 	c->out_end = (const uint8_t *)rec + len;
 	call__index_exit_blobs(c, blobs);
@@ -508,12 +513,16 @@ static void handle_exit(struct sr_pairing *p, const struct sr_exit *x, size_t le
 	/* SIGKILL is pending: the task's exit finishes the call with "= ?" */
 	if (x->h.flags & SR_HF_DYING)
 		return;
-	complete_call(p, t, &x->h, (const uint8_t *)(x + 1), len, x->ret);
+	complete_call(p, t, &x->h, (const uint8_t *)(x + 1), len, x->ret, x->h.ts_ns);
 }
 
 /*
  * A whole call in one record: any call under -z/-Z (already filtered by
  * outcome in the kernel), and calls that never block (SR_PLAN_AT_EXIT).
+ * With entry times wanted it is stamped with its entry's, and the merge
+ * hands it on there: its line prints whole before those of other threads
+ * that began while it ran (strace would split it in an <unfinished ...>
+ * and a resumed line around them).
  */
 static void handle_call(struct sr_pairing *p, const struct sr_callrec *r, size_t len)
 {
@@ -528,7 +537,7 @@ static void handle_call(struct sr_pairing *p, const struct sr_callrec *r, size_t
 	 * run); one whose entry we have is an exit.
 	 */
 	if (ends_call(t, &r->e.h) && !dying) {
-		complete_call(p, t, &r->e.h, (const uint8_t *)(r + 1), len, r->ret);
+		complete_call(p, t, &r->e.h, (const uint8_t *)(r + 1), len, r->ret, r->ts_exit);
 		return;
 	}
 	/* only a call whose exit never comes outlives this record */
@@ -542,7 +551,7 @@ static void handle_call(struct sr_pairing *p, const struct sr_callrec *r, size_t
 	}
 	c->ret = r->ret;
 	c->has_exit = true;
-	c->ts_exit = r->e.h.ts_ns;
+	c->ts_exit = r->ts_exit;
 	c->out_start = (const uint8_t *)r;
 	c->out_end = c->out_start + len;
 	call__index_exit_blobs(c, c->out_start + sizeof(*r));

@@ -14,6 +14,7 @@
 
 #include "cli/filter.h"
 #include "cli/opts.h"
+#include "decode/decode.h"
 #include "pairing/uring.h"
 #include "table/uring.h"
 
@@ -68,17 +69,42 @@ void uring__on_reg(struct sr_uring_pairing *u, const struct sr_uring_reg *r)
 		*h->reg = *r;
 }
 
+/*
+ * Arguments the request holds by value where the twin takes a pointer
+ * (SR_SQE_BYVAL): the values, from the entry (the BPF side sent 0), printed
+ * as what the pointer would point to, unless the call prints raw (@raw).
+ */
+static void set_byval(struct sr_uring_call *uc, const struct sr_uring_sub *x,
+		      const struct sr_uring_op *op, bool raw)
+{
+	int i;
+
+	for (i = 0; i < op->nargs && i < SR_NARGS; i++) {
+		if (!(op->src[i] & SR_SQE_BYVAL))
+			continue;
+		uc->call.args[i] = uring__sqe_value(&x->sqe, op->src[i]);
+		if (raw || uc->ent.dec || uc->ent.args[i].type != SR_T_STRUCT_IN)
+			continue;
+		uc->ent.args[i].type = SR_T_CUSTOM;
+		uc->ent.args[i].dec = &sr_dec_uring_byval;
+	}
+}
+
 /* The row @uc prints by: the twin's, extended, or "IORING_OP_X" with no arguments. */
 static void set_row(struct sr_uring_call *uc, struct sr_uring_held *h, const struct sr_opts *o,
 		    const struct sr_uring_op *op)
 {
 	const struct sr_uring_sub *x = h->rec;
 	const char *name;
-	int i;
+	bool raw;
+	int i, nr;
 
 	if (x->h.nr >= 0 && (op->flags & SR_UOP_TWIN) && x->h.nr == op->nr) {
-		uc->ent = *(o && filter__raw(o, x->h.nr) ? syscalls__undecoded(x->h.nr) :
-							   syscalls__get(x->h.nr));
+		/* the twin its flags make it (fsync's IORING_FSYNC_DATASYNC: fdatasync) */
+		nr = uring__twin_nr(&x->sqe, op);
+		raw = o && filter__raw(o, nr);
+		uc->ent = *(raw ? syscalls__undecoded(nr) : syscalls__get(nr));
+		set_byval(uc, x, op, raw);
 		/* read(fd, buf, len, offset): what the request adds to the syscall */
 		for (i = uc->ent.nargs; i < op->nargs && i < SR_NARGS && !uc->ent.dec; i++) {
 			memset(&uc->ent.args[i], 0, sizeof(uc->ent.args[i]));
@@ -139,6 +165,8 @@ static void mark_peers(struct sr_uring_pairing *u, uint64_t key, struct sr_uring
 			same_op &= n->opcode == s->opcode;
 			alike &= same_op && x->len == h->len &&
 				 !memcmp(n->args, s->args, sizeof(s->args)) &&
+				 /* and what they hold by value (SR_SQE_BYVAL) */
+				 !memcmp(&n->sqe, &s->sqe, sizeof(s->sqe)) &&
 				 !memcmp(n + 1, s + 1, h->len - sizeof(*s));
 			g[k++] = x;
 		}
@@ -157,19 +185,26 @@ static void mark_peers(struct sr_uring_pairing *u, uint64_t key, struct sr_uring
 	}
 }
 
-/* A fixed file: the fd argument is an index in the ring's registered files. */
+/* Fd argument @idx of @c is an index in the ring's registered files. */
+static void add_fixed(struct sr_call *c, int32_t idx)
+{
+	if (c->nfixed < sizeof(c->fixed_fd) / sizeof(c->fixed_fd[0]))
+		c->fixed_fd[c->nfixed++] = idx;
+}
+
+/* Fixed files: fd arguments that are indexes in the ring's registered files. */
 static void set_fixed(struct sr_uring_call *uc, const struct sr_uring_op *op)
 {
 	const struct sr_sqe *q = uc->call.sqe;
 
-	if (q->flags & IOSQE_FIXED_FILE) {
-		uc->call.fixed = true;
-		uc->call.fixed_fd = q->fd;
-	}
+	if (q->flags & IOSQE_FIXED_FILE)
+		add_fixed(&uc->call, q->fd);
+	/* splice's and tee's other file, in file_index */
+	if ((op->flags & SR_UOP_FIXED_IN) && (q->op_flags & SPLICE_F_FD_IN_FIXED))
+		add_fixed(&uc->call, (int32_t)q->file_index);
 	/* a direct close: its fd is the slot, file_index - 1 (sqe->fd is 0) */
 	if (q->opcode == IORING_OP_CLOSE && q->file_index) {
-		uc->call.fixed = true;
-		uc->call.fixed_fd = (int32_t)(q->file_index - 1);
+		add_fixed(&uc->call, (int32_t)(q->file_index - 1));
 		uc->call.args[0] = q->file_index - 1;
 	}
 	/* the new file went to a slot: the result is 0, not an fd, and no fd changed */
@@ -178,7 +213,7 @@ static void set_fixed(struct sr_uring_call *uc, const struct sr_uring_op *op)
 		if (uc->ent.ret == SR_R_FD)
 			uc->ent.ret = SR_R_INT;
 	}
-	if (uc->call.fixed)
+	if (uc->call.nfixed)
 		uc->fd_changes = false;
 }
 
@@ -198,6 +233,7 @@ bool uring__complete(struct sr_uring_pairing *u, const struct sr_uring_cqe *x, s
 	s = h->rec;
 	mark_peers(u, x->req, h);
 	uring__twin(s->opcode, &op);
+	memcpy(c->args, s->args, sizeof(c->args));
 	set_row(uc, h, o, &op);
 	if (h->peers && h->peer_op < 0) {
 		/* of requests with other opcodes: what it was is not known either */
@@ -211,7 +247,6 @@ bool uring__complete(struct sr_uring_pairing *u, const struct sr_uring_cqe *x, s
 	c->nr = uc->ent.nr;
 	c->tgid = x->h.tgid;
 	c->tid = x->h.tid;
-	memcpy(c->args, s->args, sizeof(c->args));
 	c->in_end = (const uint8_t *)s + h->len;
 	uc->sub = s;
 	uc->sub_blobs = (const uint8_t *)(s + 1);

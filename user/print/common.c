@@ -19,7 +19,7 @@ void fmt_ptr(struct sr_fmt *f, uint64_t v)
 static void print_fd(struct sr_fmt *f, const struct sr_call *c, int fd, enum sr_fd_when when)
 {
 	/* an io_uring request's registered file: an index, which no fd table knows */
-	bool fixed = c && c->fixed && when == SR_FDW_ARG && fd == c->fixed_fd;
+	bool fixed = c && when == SR_FDW_ARG && call__fd_fixed(c, fd);
 	/* not zeroed: 17 KiB per fd printed was a fifth of formatting tar's calls */
 	char buf[SR_FD_ANNOT_MAX];
 	size_t n = 0;
@@ -394,6 +394,10 @@ static void fmt_array(struct sr_fmt *f, const struct sr_call *c, int argi, const
 	for (i = 0; i < count && i < have; i++) {
 		if (!pr_array_elem(f, i))
 			break;
+		if (k->shown_max && i >= k->shown_max) {
+			pr_more(f);
+			break;
+		}
 		k->print(f, c, argi, p + i * k->size, k->size);
 	}
 	if (i < count && i == have && (b->flags & SR_BF_PART))

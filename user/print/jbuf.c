@@ -30,24 +30,6 @@ void jbuf__free(struct sr_jbuf *b)
 	memset(b, 0, sizeof(*b));
 }
 
-/* Digits are written in place (see lib/digits.h). */
-void jbuf__u64(struct sr_jbuf *b, uint64_t v)
-{
-	if (b->cap - b->len < 20 && jbuf__grow(b, 20))
-		return;
-	b->len += dec_put(b->p + b->len, v);
-}
-
-void jbuf__i64(struct sr_jbuf *b, int64_t v)
-{
-	if (v < 0) {
-		jbuf__putc(b, '-');
-		jbuf__u64(b, -(uint64_t)v);
-		return;
-	}
-	jbuf__u64(b, (uint64_t)v);
-}
-
 void jbuf__hex(struct sr_jbuf *b, uint64_t v)
 {
 	static const char hex[] = "0123456789abcdef";
@@ -260,6 +242,32 @@ static char *str_body(char *d, const unsigned char *s, size_t *i, size_t stop, s
 	return d;
 }
 
+/* Are the @n bytes at @s plain (a JSON string's contents as they are)? */
+static bool all_plain(const unsigned char *s, size_t n)
+{
+	uint64_t x;
+
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&x, s, 8);
+		if (unplain8(x))
+			return false;
+	}
+	x = 0x6161616161616161ULL; /* the rest, padded with a plain byte */
+	memcpy(&x, s, n);
+	return !unplain8(x);
+}
+
+/* "@n plain bytes" */
+static void put_plain(struct sr_jbuf *b, const void *p, size_t n)
+{
+	if (b->cap - b->len < n + 2 && jbuf__grow(b, n + 2))
+		return;
+	b->p[b->len] = '"';
+	memcpy(b->p + b->len + 1, p, n);
+	b->p[b->len + n + 1] = '"';
+	b->len += n + 2;
+}
+
 void jbuf__name(struct sr_jbuf *b, const char *s)
 {
 	size_t n = 0;
@@ -270,16 +278,18 @@ void jbuf__name(struct sr_jbuf *b, const char *s)
 		jbuf__text(b, s, n + strlen(s + n));
 		return;
 	}
-	if (b->cap - b->len < n + 2 && jbuf__grow(b, n + 2))
-		return;
-	b->p[b->len] = '"';
-	memcpy(b->p + b->len + 1, s, n);
-	b->p[b->len + n + 1] = '"';
-	b->len += n + 2;
+	put_plain(b, s, n);
 }
 
 /* Bytes escaped per reservation: a long buffer needs no 6 times its size at once. */
 #define TEXT_CHUNK 4096
+
+char *jbuf__escape_to(char *d, const void *p, size_t n)
+{
+	size_t i = 0;
+
+	return str_body(d, p, &i, n, n);
+}
 
 void jbuf__text(struct sr_jbuf *b, const void *p, size_t n)
 {
@@ -325,7 +335,14 @@ void jbuf__base64(struct sr_jbuf *b, const void *p, size_t n)
 
 void jbuf__bytes(struct sr_jbuf *b, const void *p, size_t n, bool truncated)
 {
-	bool text = utf8__valid(p, n);
+	bool text;
+
+	/* the usual path or name: printable ASCII, copied as it is */
+	if (!truncated && all_plain(p, n)) {
+		put_plain(b, p, n);
+		return;
+	}
+	text = utf8__valid(p, n);
 
 	if (text && !truncated) {
 		jbuf__text(b, p, n);

@@ -12,6 +12,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "lib/digits.h"
+
 struct sr_jbuf {
 	char *p;
 	size_t len;
@@ -37,13 +39,63 @@ static inline void jbuf__putc(struct sr_jbuf *b, char c)
 	b->p[b->len++] = c;
 }
 
+/*
+ * jbuf__reserve() - room for @n more bytes: write them at the pointer
+ * returned, then jbuf__commit() where the writing ended. NULL when out of
+ * memory. A writer of several parts reserves once instead of once a part.
+ */
+static inline char *jbuf__reserve(struct sr_jbuf *b, size_t n)
+{
+	if (b->cap - b->len < n && jbuf__grow(b, n))
+		return NULL;
+	return b->p + b->len;
+}
+
+static inline void jbuf__commit(struct sr_jbuf *b, const char *end)
+{
+	b->len = (size_t)(end - b->p);
+}
+
+/* Copy literal @lit to @d; evaluate to the end. */
+#define JBUF_LIT(d, lit) ((char *)memcpy((d), (lit), sizeof(lit) - 1) + sizeof(lit) - 1)
+
+/* The room jbuf__escape_to() needs for @n bytes: 6 a byte ("\u001b"). */
+#define JBUF_ESCAPED_MAX(n) ((n)*6)
+
+/* Append again the @n bytes written at offset @off. */
+static inline void jbuf__copy_within(struct sr_jbuf *b, size_t off, size_t n)
+{
+	if (b->cap - b->len < n && jbuf__grow(b, n))
+		return;
+	memcpy(b->p + b->len, b->p + off, n);
+	b->len += n;
+}
+
 static inline void jbuf__puts(struct sr_jbuf *b, const char *s)
 {
 	jbuf__put(b, s, strlen(s));
 }
 
-void jbuf__u64(struct sr_jbuf *b, uint64_t v);
-void jbuf__i64(struct sr_jbuf *b, int64_t v);
+/* Numbers are inline: a line has a dozen, and digits are written in place (lib/digits.h). */
+static inline void jbuf__u64(struct sr_jbuf *b, uint64_t v)
+{
+	if (b->cap - b->len < 20 && jbuf__grow(b, 20))
+		return;
+	b->len += dec_put(b->p + b->len, v);
+}
+
+static inline void jbuf__i64(struct sr_jbuf *b, int64_t v)
+{
+	if (b->cap - b->len < 21 && jbuf__grow(b, 21))
+		return;
+	if (v < 0) {
+		b->p[b->len++] = '-';
+		b->len += dec_put(b->p + b->len, -(uint64_t)v);
+		return;
+	}
+	b->len += dec_put(b->p + b->len, (uint64_t)v);
+}
+
 /* "0x1f": an address as a string's contents (no quotes). */
 void jbuf__hex(struct sr_jbuf *b, uint64_t v);
 /* @v with exactly @digits decimal digits, zero-padded (the last ones if longer). */
@@ -59,6 +111,12 @@ bool utf8__valid(const void *p, size_t n);
  * sysray itself escaped (comm, cgroup paths, strace's text).
  */
 void jbuf__text(struct sr_jbuf *b, const void *p, size_t n);
+
+/*
+ * jbuf__escape_to() - jbuf__text()'s contents of @n bytes at @d, which has
+ * JBUF_ESCAPED_MAX(@n) bytes of room, without the quotes. Return the end.
+ */
+char *jbuf__escape_to(char *d, const void *p, size_t n);
 
 /*
  * jbuf__text() of the NUL-terminated @s, faster for what needs no escape

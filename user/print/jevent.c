@@ -19,13 +19,21 @@
 #include "print/jevent.h"
 #include "print/line.h"
 
-static const char *const status_names[SR_EV_MAX] = {
-	[SR_EV_EXIT] = "ok",	       [SR_EV_ORPHAN] = "ok",
-	[SR_EV_NORETURN] = "noreturn", [SR_EV_UNAVAILABLE] = "unavailable",
-	[SR_EV_DEAD] = "unfinished",   [SR_EV_DETACHED] = "detached",
-};
-
 #define PUT(b, lit) jbuf__put(b, lit, sizeof(lit) - 1)
+
+/* ,"status":"ok" and the others, with their lengths: written on every line */
+#define STATUS(name)                                                               \
+	{                                                                          \
+		",\"status\":\"" name "\"", sizeof(",\"status\":\"" name "\"") - 1 \
+	}
+static const struct {
+	const char *text;
+	size_t len;
+} statuses[SR_EV_MAX] = {
+	[SR_EV_EXIT] = STATUS("ok"),	       [SR_EV_ORPHAN] = STATUS("ok"),
+	[SR_EV_NORETURN] = STATUS("noreturn"), [SR_EV_UNAVAILABLE] = STATUS("unavailable"),
+	[SR_EV_DEAD] = STATUS("unfinished"),   [SR_EV_DETACHED] = STATUS("detached"),
+};
 
 void jevent__ts_us(struct sr_jbuf *b, uint64_t ns)
 {
@@ -39,6 +47,7 @@ static void wall_time(struct sr_jevent *e, uint64_t ts, struct sr_jbuf *b)
 {
 	long long ns;
 	int64_t sec;
+	char *d;
 
 	/* a record's time is the kernel's word: one no clock reads gets no "time" */
 	if (!e->wall || ts > INT64_MAX ||
@@ -50,15 +59,21 @@ static void wall_time(struct sr_jevent *e, uint64_t ts, struct sr_jbuf *b)
 		struct tm tm;
 
 		if (!gmtime_r(&t, &tm) ||
-		    !strftime(e->wall_text, sizeof(e->wall_text), "%Y-%m-%dT%H:%M:%S", &tm))
+		    !(e->wall_len = strftime(e->wall_text, sizeof(e->wall_text),
+					     "%Y-%m-%dT%H:%M:%S", &tm)))
 			return;
 		e->wall_sec = sec;
 	}
-	PUT(b, ",\"time\":\"");
-	jbuf__puts(b, e->wall_text);
-	jbuf__putc(b, '.');
-	jbuf__dec_fixed(b, (uint64_t)(ns % 1000000000LL), 9);
-	PUT(b, "Z\"");
+	d = jbuf__reserve(b, sizeof(e->wall_text) + 24);
+	if (!d)
+		return;
+	d = JBUF_LIT(d, ",\"time\":\"");
+	memcpy(d, e->wall_text, e->wall_len);
+	d += e->wall_len;
+	*d++ = '.';
+	dec_put_fixed(d, (uint64_t)(ns % 1000000000LL), 9);
+	d = JBUF_LIT(d + 9, "Z\"");
+	jbuf__commit(b, d);
 }
 
 static const struct sr_cgname *cgroup_of(struct sr_jevent *e, uint64_t cgid)
@@ -136,22 +151,30 @@ static void task(struct sr_jevent *e, const struct sr_task_info *t, struct sr_jb
 	memcpy(slot->text, b->p + start, slot->len);
 }
 
-/* {"type": @type, "ts": @ts, "time": ..., and the task's fields. */
-static void head(struct sr_jevent *e, const char *type, const struct sr_task_info *t, uint64_t ts,
-		 struct sr_jbuf *b)
+/*
+ * {"type": @type, "ts": @ts, "time": ..., and the task's fields; @type is
+ * the object's beginning, {"type":"syscall", of @len bytes (HEAD() makes it).
+ */
+static void head(struct sr_jevent *e, const char *type, size_t len, const struct sr_task_info *t,
+		 uint64_t ts, struct sr_jbuf *b)
 {
-	PUT(b, "{\"type\":\"");
-	jbuf__puts(b, type);
-	jbuf__putc(b, '"');
+	jbuf__put(b, type, len);
 	e->line.len = 0;
+	e->ts_len = 0;
 	if (ts) {
 		PUT(b, ",\"ts\":");
+		e->ts = ts;
+		e->ts_off = b->len;
 		jbuf__u64(b, ts);
+		e->ts_len = b->len - e->ts_off;
 		wall_time(e, ts, b);
 	}
 	if (t)
 		task(e, t, b);
 }
+
+#define HEAD(e, type, t, ts, b) \
+	head(e, "{\"type\":\"" type "\"", sizeof("{\"type\":\"" type "\"") - 1, t, ts, b)
 
 /* The strace text printed since json_pr__begin(), onto the line. */
 static void line_text(struct sr_jevent *e)
@@ -299,14 +322,15 @@ static void call(struct sr_jevent *e, const struct sr_event *ev, struct sr_jbuf 
 	bool failed = returned && c->ret < 0 && c->ret >= -4095;
 
 	/* when the call began; calls sent as one record at exit only know their end */
-	head(e, "syscall", ev->task, c->ts_enter ? c->ts_enter : ev->ts, b);
+	HEAD(e, "syscall", ev->task, c->ts_enter ? c->ts_enter : ev->ts, b);
 	name_nr(e, c, b);
 	/* an io_uring request, printed as its syscall twin (nr -1: none) */
 	if (c->via == SR_VIA_URING)
 		PUT(b, ",\"via\":\"io_uring\"");
-	PUT(b, ",\"status\":\"");
-	jbuf__puts(b, failed ? "error" : status_names[ev->type]);
-	jbuf__putc(b, '"');
+	if (failed)
+		PUT(b, ",\"status\":\"error\"");
+	else
+		jbuf__put(b, statuses[ev->type].text, statuses[ev->type].len);
 	if (ev->type == SR_EV_ORPHAN)
 		PUT(b, ",\"resumed\":true");
 	call_args(e, ev->type, c, b);
@@ -317,7 +341,11 @@ static void call(struct sr_jevent *e, const struct sr_event *ev, struct sr_jbuf 
 	if (!returned)
 		return;
 	PUT(b, ",\"ts_exit\":");
-	jbuf__u64(b, c->ts_exit);
+	/* a call sent whole at its exit has one time: "ts" has its digits */
+	if (e->ts_len && c->ts_exit == e->ts)
+		jbuf__copy_within(b, e->ts_off, e->ts_len);
+	else
+		jbuf__u64(b, c->ts_exit);
 	if (c->ts_enter && c->ts_exit >= c->ts_enter) {
 		PUT(b, ",\"duration_ns\":");
 		jbuf__u64(b, c->ts_exit - c->ts_enter);
@@ -337,7 +365,7 @@ static void signal_name(struct sr_jevent *e, int sig, struct sr_jbuf *b)
 
 static void signal(struct sr_jevent *e, const struct sr_event *ev, struct sr_jbuf *b)
 {
-	head(e, "signal", ev->task, ev->ts, b);
+	HEAD(e, "signal", ev->task, ev->ts, b);
 	e->fmt.when = ev->ts;
 	signal_name(e, ev->sig->sig, b);
 	PUT(&e->line, "--- ");
@@ -357,7 +385,7 @@ static void pexit(struct sr_jevent *e, const struct sr_event *ev, struct sr_jbuf
 	int code = ev->exit_code;
 
 	if (!(code & 0x7f)) {
-		head(e, "exit", ev->task, ev->ts, b);
+		HEAD(e, "exit", ev->task, ev->ts, b);
 		PUT(b, ",\"code\":");
 		jbuf__i64(b, (code >> 8) & 0xff);
 		PUT(&e->line, "+++ exited with ");
@@ -365,7 +393,7 @@ static void pexit(struct sr_jevent *e, const struct sr_event *ev, struct sr_jbuf
 		PUT(&e->line, " +++");
 		return;
 	}
-	head(e, "killed", ev->task, ev->ts, b);
+	HEAD(e, "killed", ev->task, ev->ts, b);
 	signal_name(e, code & 0x7f, b);
 	jbuf__puts(b, (code & 0x80) ? ",\"core\":true" : ",\"core\":false");
 	PUT(&e->line, "+++ killed by ");
@@ -386,7 +414,7 @@ static bool other(struct sr_jevent *e, const struct sr_event *ev, struct sr_jbuf
 		pexit(e, ev, b);
 		return true;
 	case SR_EV_SUPERSEDED:
-		head(e, "superseded", ev->task, ev->ts, b);
+		HEAD(e, "superseded", ev->task, ev->ts, b);
 		PUT(b, ",\"by_tid\":");
 		jbuf__u64(b, ev->old_tid);
 		PUT(&e->line, "+++ superseded by execve in pid ");
@@ -394,7 +422,7 @@ static bool other(struct sr_jevent *e, const struct sr_event *ev, struct sr_jbuf
 		PUT(&e->line, " +++");
 		return true;
 	case SR_EV_LOST:
-		head(e, "lost", NULL, ev->ts, b);
+		HEAD(e, "lost", NULL, ev->ts, b);
 		PUT(b, ",\"count\":");
 		jbuf__u64(b, ev->lost);
 		PUT(&e->line, "--- sysray: ");
@@ -403,7 +431,7 @@ static bool other(struct sr_jevent *e, const struct sr_event *ev, struct sr_jbuf
 		PUT(&e->line, " (ring buffer full; see -b) ---");
 		return true;
 	case SR_EV_COMPAT:
-		head(e, "personality", ev->task, ev->ts, b);
+		HEAD(e, "personality", ev->task, ev->ts, b);
 		PUT(b, ",\"abi\":\"i386\"");
 		PUT(&e->line, "[ Process PID=");
 		jbuf__u64(&e->line, ev->task->tid);

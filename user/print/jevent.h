@@ -48,9 +48,12 @@ struct sr_jevent {
 	long long realtime_off; /* CLOCK_REALTIME - CLOCK_MONOTONIC, ns */
 	int64_t wall_sec; /* the second whose text wall_text holds, or -1 */
 	char wall_text[32]; /* "2026-12-06T21:50:20" */
+	size_t wall_len;
 	struct sr_cgnames *cgnames; /* made on first use */
 	bool want_line; /* build line (the timeline's names); the JSON Lines sink needs none */
 	struct sr_jbuf line; /* the event as strace prints it, for jevent__line() */
+	uint64_t ts; /* the event's "ts", whose digits are at ts_off (ts_len, 0: none) */
+	size_t ts_off, ts_len;
 	struct sr_jtask_slot *tasks; /* SR_JTASK_SLOTS of them, made on first use */
 	struct sr_jname_slot *names; /* SR_JNAME_SLOTS */
 };

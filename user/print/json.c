@@ -38,16 +38,9 @@ static struct sr_json_frame *top(struct sr_json_pr *j)
 }
 
 /* Data is written unless a note is printing (notes are text only). */
-static bool muted(struct sr_json_pr *j)
+static inline bool muted(const struct sr_json_pr *j)
 {
-	int i;
-
-	if (j->too_deep)
-		return true;
-	for (i = 0; i <= j->depth && i < SR_JSON_DEPTH; i++)
-		if (j->st[i].note)
-			return true;
-	return false;
+	return j->too_deep || j->notes;
 }
 
 /* The argument being printed ends here. */
@@ -183,6 +176,7 @@ static void json_open(struct sr_pr *p, enum sr_box box, const char *name)
 	memset(fr, 0, sizeof(*fr));
 	fr->box = box;
 	fr->note = box == SR_BOX_NOTE;
+	j->notes += fr->note;
 }
 
 static void json_close(struct sr_pr *p)
@@ -197,8 +191,10 @@ static void json_close(struct sr_pr *p)
 		j->too_deep--;
 		return;
 	}
-	if (j->depth > 0)
+	if (j->depth > 0) {
 		j->depth--;
+		j->notes -= note;
+	}
 	if (note || muted(j))
 		return;
 	if (box == SR_BOX_STRUCT)
@@ -400,6 +396,20 @@ static void json_str(struct sr_pr *p, const void *data, size_t n, size_t max, un
 	done(j);
 }
 
+/* A character constant: a string of its one byte. */
+static void json_chr(struct sr_pr *p, uint8_t c)
+{
+	struct sr_json_pr *j = JSON(p);
+
+	pre_elem(j);
+	TEXT_OP(j, chr, c);
+	if (muted(j))
+		return;
+	elem(j);
+	jbuf__bytes(&j->val, &c, 1, false);
+	done(j);
+}
+
 static void json_addr(struct sr_pr *p, uint64_t v)
 {
 	struct sr_json_pr *j = JSON(p);
@@ -421,20 +431,28 @@ static void json_addr(struct sr_pr *p, uint64_t v)
 static void json_fd(struct sr_pr *p, int fd, const char *annot, size_t annot_len)
 {
 	struct sr_json_pr *j = JSON(p);
+	char *d;
 
 	pre_elem(j);
 	TEXT_OP(j, fd, fd, annot, annot_len);
 	if (muted(j))
 		return;
 	elem(j);
-	jbuf__puts(&j->val, "{\"fd\":");
-	jbuf__i64(&j->val, fd);
 	/* strace's annotation, escaped by the fd model: text, not bytes */
+	d = jbuf__reserve(&j->val, JBUF_ESCAPED_MAX(annot_len) + 48);
+	if (!d)
+		return;
+	d = JBUF_LIT(d, "{\"fd\":");
+	if (fd < 0)
+		*d++ = '-';
+	d += dec_put(d, fd < 0 ? -(uint64_t)fd : (uint64_t)fd);
 	if (annot_len) {
-		jbuf__puts(&j->val, ",\"desc\":");
-		jbuf__text(&j->val, annot, annot_len);
+		d = JBUF_LIT(d, ",\"desc\":\"");
+		d = jbuf__escape_to(d, annot, annot_len);
+		*d++ = '"';
 	}
-	jbuf__putc(&j->val, '}');
+	*d++ = '}';
+	jbuf__commit(&j->val, d);
 	done(j);
 }
 
@@ -549,6 +567,24 @@ static void json_plus(struct sr_pr *p)
 	TEXT_OP(JSON(p), plus);
 }
 
+/* A fraction: {"numerator":N,"denominator":D}. */
+static void json_fract(struct sr_pr *p, uint32_t num, uint32_t den)
+{
+	struct sr_json_pr *j = JSON(p);
+
+	pre_elem(j);
+	TEXT_OP(j, fract, num, den);
+	if (muted(j))
+		return;
+	elem(j);
+	jbuf__puts(&j->val, "{\"numerator\":");
+	jbuf__i64(&j->val, num);
+	jbuf__puts(&j->val, ",\"denominator\":");
+	jbuf__i64(&j->val, den);
+	jbuf__putc(&j->val, '}');
+	done(j);
+}
+
 static const struct sr_pr_ops json_ops = {
 	.open = json_open,
 	.close = json_close,
@@ -561,12 +597,14 @@ static const struct sr_pr_ops json_ops = {
 	.bits_rest = json_bits_rest,
 	.bits_end = json_bits_end,
 	.str = json_str,
+	.chr = json_chr,
 	.addr = json_addr,
 	.fd = json_fd,
 	.pid = json_pid,
 	.more = json_more,
 	.changed = json_changed,
 	.plus = json_plus,
+	.fract = json_fract,
 	.comment = json_comment,
 	.unknown = json_unknown,
 	.bits_or = json_bits_or,
@@ -604,6 +642,7 @@ void json_pr__begin(struct sr_json_pr *j)
 	j->val.len = 0;
 	j->depth = 0;
 	j->too_deep = 0;
+	j->notes = 0;
 	memset(&j->st[0], 0, sizeof(j->st[0]));
 	j->st[0].box = SR_BOX_ARGS;
 	j->bits_open = false;
@@ -648,30 +687,37 @@ static const char *arg_text(struct sr_json_pr *j, const struct sr_json_arg *a, s
 	return t;
 }
 
-static void arg_value(struct sr_json_pr *j, const struct sr_json_arg *a, struct sr_jbuf *b)
-{
-	if (a->val_len)
-		jbuf__put(b, j->val.p + a->val_off, a->val_len);
-	else
-		jbuf__puts(b, "null");
-}
-
+/*
+ * {"name": ..., "text": ..., "value": ...} of argument @a, in one
+ * reservation: a list has a few of them, each of a few parts. The room:
+ * the escaped name and text, the value (or null), 34 bytes of keys and
+ * punctuation.
+ */
 static void put_arg(struct sr_json_pr *j, const struct sr_json_arg *a, struct sr_jbuf *b)
 {
-	size_t n;
+	size_t n, name_len = a->name ? strlen(a->name) : 0;
 	const char *t = arg_text(j, a, &n);
+	char *d = jbuf__reserve(b, JBUF_ESCAPED_MAX(name_len + n) + a->val_len + 48);
 
-	jbuf__putc(b, '{');
+	if (!d)
+		return;
+	*d++ = '{';
 	if (a->name) {
-		jbuf__puts(b, "\"name\":");
-		jbuf__name(b, a->name);
-		jbuf__putc(b, ',');
+		d = JBUF_LIT(d, "\"name\":\"");
+		d = jbuf__escape_to(d, a->name, name_len);
+		d = JBUF_LIT(d, "\",");
 	}
-	jbuf__puts(b, "\"text\":");
-	jbuf__text(b, t, n);
-	jbuf__puts(b, ",\"value\":");
-	arg_value(j, a, b);
-	jbuf__putc(b, '}');
+	d = JBUF_LIT(d, "\"text\":\"");
+	d = jbuf__escape_to(d, t, n);
+	d = JBUF_LIT(d, "\",\"value\":");
+	if (a->val_len) {
+		memcpy(d, j->val.p + a->val_off, a->val_len);
+		d += a->val_len;
+	} else {
+		d = JBUF_LIT(d, "null");
+	}
+	*d++ = '}';
+	jbuf__commit(b, d);
 }
 
 /*

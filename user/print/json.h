@@ -42,6 +42,7 @@ struct sr_json_pr {
 	struct sr_jbuf val; /* the data */
 	int depth;
 	int too_deep; /* containers open beyond the last frame: their data is null */
+	int notes; /* notes open among the frames: data is muted while one prints */
 	struct sr_json_frame st[SR_JSON_DEPTH];
 	bool bits_open; /* inside bits_begin()/bits_end(), writing data */
 	unsigned int bits_count; /* parts of that set written */

@@ -196,6 +196,13 @@ struct sr_pr_ops {
 	 * backend does when -N asks), a data backend keys the argument by it.
 	 */
 	void (*arg)(struct sr_pr *p, const char *name);
+	/*
+	 * Optional (NULL: str() of the one byte). A character constant, as
+	 * strace's print_char() spells one: 'A', '\'', '\xfa'.
+	 */
+	void (*chr)(struct sr_pr *p, uint8_t c);
+	/* Optional (NULL: two numbers). A fraction, one element: strace's "30/1". */
+	void (*fract)(struct sr_pr *p, uint32_t num, uint32_t den);
 };
 
 struct sr_pr {
@@ -330,6 +337,15 @@ static inline void pr_str(struct sr_fmt *f, const void *data, size_t n, size_t m
 	f->pr->ops->str(f->pr, data, n, max, q);
 }
 
+/* A character constant of the tracee's: 'A', '\xfa' (escaped by the backend). */
+static inline void pr_char(struct sr_fmt *f, uint8_t c)
+{
+	if (f->pr->ops->chr)
+		f->pr->ops->chr(f->pr, c);
+	else
+		f->pr->ops->str(f->pr, &c, 1, 1, 0);
+}
+
 static inline void pr_addr(struct sr_fmt *f, uint64_t v)
 {
 	f->pr->ops->addr(f->pr, v);
@@ -352,6 +368,17 @@ static inline void pr_plus(struct sr_fmt *f)
 		f->pr->ops->plus(f->pr);
 	else
 		f->pr->ops->artifact(f->pr, "+");
+}
+
+/* A fraction: @num/@den, one element. */
+static inline void pr_fract(struct sr_fmt *f, uint32_t num, uint32_t den)
+{
+	if (f->pr->ops->fract) {
+		f->pr->ops->fract(f->pr, num, den);
+		return;
+	}
+	f->pr->ops->num(f->pr, SR_NUM_U, num, 0);
+	f->pr->ops->num(f->pr, SR_NUM_U, den, 0);
 }
 
 static inline void pr_comment(struct sr_fmt *f, const char *text)

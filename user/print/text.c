@@ -455,6 +455,20 @@ static void text_str(struct sr_pr *p, const void *data, size_t n, size_t max, un
 	out__quoted(t->out, data, n, max, q & ~SR_Q_ABSTRACT);
 }
 
+/* strace's print_char(c, SCF_QUOTES): printable ASCII, '\\' before ' and \\, else \\xNN */
+static void text_chr(struct sr_pr *p, uint8_t c)
+{
+	struct sr_text_pr *t = TEXT(p);
+	char buf[8];
+
+	elem(t);
+	if (c >= ' ' && c < 0x7f)
+		snprintf(buf, sizeof(buf), c == '\'' || c == '\\' ? "'\\%c'" : "'%c'", c);
+	else
+		snprintf(buf, sizeof(buf), "'\\x%02x'", c);
+	out__puts(t->out, buf);
+}
+
 static void text_addr(struct sr_pr *p, uint64_t v)
 {
 	struct sr_text_pr *t = TEXT(p);
@@ -514,6 +528,16 @@ static void text_plus(struct sr_pr *p)
 
 	out__putc(t->out, '+');
 	t->no_sep = true;
+}
+
+static void text_fract(struct sr_pr *p, uint32_t num, uint32_t den)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	elem(t);
+	put_num(t->out, SR_NUM_U, num, 0);
+	out__putc(t->out, '/');
+	put_num(t->out, SR_NUM_U, den, 0);
 }
 
 static void text_comment(struct sr_pr *p, const char *text)
@@ -591,12 +615,14 @@ static const struct sr_pr_ops text_ops = {
 	.bits_num = text_bits_num,
 	.bits_end = text_bits_end,
 	.str = text_str,
+	.chr = text_chr,
 	.addr = text_addr,
 	.fd = text_fd,
 	.pid = text_pid,
 	.more = text_more,
 	.changed = text_changed,
 	.plus = text_plus,
+	.fract = text_fract,
 	.comment = text_comment,
 	.unknown = text_unknown,
 	.bits_or = text_bits_or,

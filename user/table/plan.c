@@ -309,9 +309,8 @@ void plan__syscall(const struct sr_sysent *e, const struct sr_opts *o, struct sr
 		plan->flags |= SR_PLAN_EXEC;
 	else if (e->flags & SR_F_FORK)
 		plan->flags |= SR_PLAN_FORK;
-	else if (!(plan->flags & SR_PLAN_HAS_ENTER) && (e->flags & SR_F_NB) &&
-		 !opts__entry_times(o))
-		plan->flags |= SR_PLAN_AT_EXIT; /* inputs are still copied at entry */
+	else if (!(plan->flags & SR_PLAN_HAS_ENTER) && (e->flags & SR_F_NB))
+		plan->flags |= SR_PLAN_AT_EXIT; /* -t, -T: sys_enter notes its time in the task */
 	plan_fdinfo(e, o, plan);
 	syscalls__plan_dumpio(e, o, plan);
 }
@@ -413,13 +412,51 @@ static void plan_native(const struct sr_opts *o, uint32_t nr, struct sr_plan *p)
 	}
 }
 
+/*
+ * A call with rows by command (struct sr_sysent.subs, shown as @e; plan at
+ * @p): a plan for each command value, from the free keys at *@next, which
+ * the kernel side's capture picks by the value of the argument
+ * (SR_PLAN_SELECT); a value without a row of its own keeps the call's plan.
+ */
+static void plan_commands(const struct sr_opts *o, const struct sr_sysent *e, struct sr_plan *p,
+			  struct sr_plan *sel, uint32_t *next)
+{
+	struct sr_plan *s;
+	uint16_t v;
+
+	if (!e->subs || *next + e->nsubs > SR_PLAN_SEL_MAX)
+		return;
+	for (v = 0; v < e->nsubs; v++) {
+		s = &sel[*next + v];
+		if (!e->subs[v].name) {
+			*s = *p;
+			continue;
+		}
+		plan__syscall(&e->subs[v], o, s);
+		s->flags |= p->flags & (SR_PLAN_TRACED | SR_PLAN_TRACK);
+		/* the hooks decide by the call's plan: it reads whatever a command reads */
+		p->flags |= s->flags & (SR_PLAN_HAS_ENTER | SR_PLAN_HAS_EXIT);
+	}
+	if (p->flags & SR_PLAN_HAS_ENTER)
+		p->flags &= ~SR_PLAN_AT_EXIT;
+	p->flags |= SR_PLAN_SELECT;
+	p->sel_arg = e->sel_arg;
+	p->sel_n = e->nsubs;
+	p->sel_base = SR_PLAN_SEL + *next;
+	*next += e->nsubs;
+}
+
 void plan__build(const struct sr_opts *o, struct sr_plans *out)
 {
-	uint32_t nr;
+	struct sr_plan *sel = &out->plan[SR_PLAN_SEL];
+	uint32_t nr, next = 0;
 
+	memset(sel, 0, SR_PLAN_SEL_MAX * sizeof(*sel));
 	/* SR_NR_MAX: the numbers out of range, at SR_PLAN_OOB and SR_PLAN_IA32_OOB */
 	for (nr = 0; nr <= SR_NR_MAX; nr++) {
 		plan_native(o, nr, &out->plan[nr]);
+		if (nr < SR_NR_MAX && !selected(o->raw_sel, nr))
+			plan_commands(o, syscalls__get(nr), &out->plan[nr], sel, &next);
 		plan_ia32(o, nr, &out->plan[SR_PLAN_IA32 + nr]);
 		/* the native plan of the same number sends the hooks on to it */
 		if (out->plan[SR_PLAN_IA32 + nr].flags & SR_PLAN_TRACED)

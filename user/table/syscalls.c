@@ -215,7 +215,17 @@ int syscalls__init(void)
 		e->nr = sr_sysnames[k].nr;
 		syscalls__finish(e);
 	}
-	return 0;
+	return commands__init(table.ents, n);
+}
+
+const struct sr_sysent *syscalls__select(const struct sr_sysent *e, const uint64_t *args)
+{
+	uint32_t v;
+
+	if (!e->subs)
+		return e;
+	v = (uint32_t)args[e->sel_arg % SR_NARGS];
+	return v < e->nsubs && e->subs[v].name ? &e->subs[v] : e;
 }
 
 const char *syscalls__arg_name(const struct sr_sysent *e, int i)
@@ -262,6 +272,7 @@ const struct sr_sysent *syscalls__undecoded(int nr)
 		e->args[i] = (struct sr_argdesc){ .type = SR_T_HEX };
 	e->split = e->nargs;
 	e->dec = NULL;
+	e->subs = NULL;
 	if (e->ret != SR_R_NONE)
 		e->ret = SR_R_HEX;
 	e->raw = true;

@@ -236,6 +236,17 @@ struct sr_sysent {
 	 * iovecs 4 bytes wide.
 	 */
 	bool ia32;
+	/*
+	 * A call whose arguments depend on a command (keyctl's): the rows of
+	 * include/sysray/commands.def by the value of argument sel_arg (its low
+	 * 32 bits), nsubs of them, a row without a name where the command has
+	 * none (the call's own row serves). Each prints and captures as a row
+	 * of its own (syscalls__select, table/plan.c). Made at init; NULL in
+	 * ia32 and -e raw= entries.
+	 */
+	struct sr_sysent *subs;
+	uint16_t nsubs;
+	uint8_t sel_arg;
 };
 
 /**
@@ -298,6 +309,18 @@ void syscalls32__fill(struct sr_sysent *e, const char *name);
  * x86_64 twin's in @twin, or NULL), or NULL past the last (for tests).
  */
 const char *syscalls32__line(size_t i, const char **twin);
+
+/**
+ * syscalls__select() - the row a call of @e with arguments @args prints by:
+ * its command's (struct sr_sysent.subs), or @e. Never NULL.
+ */
+const struct sr_sysent *syscalls__select(const struct sr_sysent *e, const uint64_t *args);
+
+/*
+ * commands__init() - give the entries of @ents (@n of them, by number) the
+ * rows of include/sysray/commands.def (table/ only). Return 0 or -errno.
+ */
+int commands__init(struct sr_sysent *ents, int n);
 
 /** syscalls__by_name() - the entry named @name, or NULL. */
 const struct sr_sysent *syscalls__by_name(const char *name);

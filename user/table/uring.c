@@ -3,8 +3,9 @@
  * io_uring opcodes and their syscall twins. The argument sources follow
  * each opcode's prep function in the kernel's io_uring/ (which sqe field
  * holds what); the offset of read, write, readv and writev is an extra
- * last argument. Opcodes whose syscall has pointer arguments io_uring
- * passes by value (splice's offsets) print under their own names.
+ * last argument. A pointer argument the request holds by value (splice's
+ * offsets) takes its source with SR_SQE_BYVAL: printed as what the pointer
+ * would point to (decode/uring.c).
  */
 #include <stddef.h>
 #include <string.h>
@@ -44,7 +45,7 @@ struct twin {
 	unsigned int opcode;
 	const char *name;
 	uint8_t nargs;
-	uint8_t flags; /* SR_UOP_SLOT */
+	uint8_t flags; /* SR_UOP_SLOT, SR_UOP_FIXED_IN */
 	uint8_t src[SR_NARGS];
 };
 
@@ -57,6 +58,7 @@ struct twin {
 #define ADDR_LEN SR_SQE_ADDR_LEN
 #define ADDR3	 SR_SQE_ADDR3
 #define ZERO	 SR_SQE_ZERO
+#define VAL(src) ((src) | SR_SQE_BYVAL)
 #define T(op, sc, n, ...)           \
 	{                           \
 		op, #sc, n, 0,      \
@@ -71,6 +73,15 @@ struct twin {
 		{                        \
 			__VA_ARGS__      \
 		}                        \
+	}
+
+/* splice and tee: argument 0 may be a slot (SPLICE_F_FD_IN_FIXED) */
+#define SPL(op, sc, n, ...)                  \
+	{                                    \
+		op, #sc, n, SR_UOP_FIXED_IN, \
+		{                            \
+			__VA_ARGS__          \
+		}                            \
 	}
 
 static const struct twin twins[] = {
@@ -96,7 +107,9 @@ static const struct twin twins[] = {
 	T(IORING_OP_RECV, recvfrom, 6, FD, ADDR, LEN, OPF, ZERO, ZERO),
 	SLOT(IORING_OP_OPENAT2, openat2, 4, FD, ADDR, OFF, LEN),
 	T(IORING_OP_EPOLL_CTL, epoll_ctl, 4, FD, LEN, OFF, ADDR),
-	T(IORING_OP_TEE, tee, 4, FIDX, FD, LEN, OPF),
+	/* splice_fd_in is in file_index, splice_off_in in addr; -1: no offset */
+	SPL(IORING_OP_SPLICE, splice, 6, FIDX, VAL(ADDR), FD, VAL(OFF), LEN, OPF),
+	SPL(IORING_OP_TEE, tee, 4, FIDX, FD, LEN, OPF),
 	T(IORING_OP_SHUTDOWN, shutdown, 2, FD, LEN),
 	T(IORING_OP_RENAMEAT, renameat2, 5, FD, ADDR, LEN, OFF, OPF),
 	T(IORING_OP_UNLINKAT, unlinkat, 3, FD, ADDR, OPF),
@@ -112,20 +125,96 @@ static const struct twin twins[] = {
 	T(IORING_OP_SENDMSG_ZC, sendmsg, 3, FD, ADDR, OPF),
 };
 
+/*
+ * Requests whose flags make them another syscall: IORING_OP_FSYNC with
+ * IORING_FSYNC_DATASYNC is fdatasync(fd). The variant takes the twin's
+ * argument sources and the BPF side captures by the twin's plan: the two
+ * syscalls take the same arguments (tests/unit/test_uring.c checks).
+ */
+struct variant {
+	unsigned int opcode;
+	uint32_t op_flags; /* any of these bits in the entry's op_flags */
+	const char *name;
+};
+
+static const struct variant variants[] = {
+	{ IORING_OP_FSYNC, IORING_FSYNC_DATASYNC, "fdatasync" },
+};
+
+static int nr_of(const char *name)
+{
+	const struct sr_sysent *e = syscalls__by_name(name);
+
+	return e && e->nr >= 0 && e->nr < SR_NR_MAX ? e->nr : -1;
+}
+
+size_t uring__variants(unsigned int opcode, int *nrs, size_t max)
+{
+	size_t i, n = 0;
+	int nr;
+
+	for (i = 0; i < sizeof(variants) / sizeof(variants[0]); i++) {
+		nr = variants[i].opcode == opcode ? nr_of(variants[i].name) : -1;
+		if (nr >= 0 && n < max)
+			nrs[n++] = nr;
+	}
+	return n;
+}
+
+int uring__twin_nr(const struct sr_sqe *q, const struct sr_uring_op *op)
+{
+	size_t i;
+	int nr;
+
+	if (!(op->flags & SR_UOP_TWIN))
+		return -1;
+	for (i = 0; i < sizeof(variants) / sizeof(variants[0]); i++) {
+		if (variants[i].opcode != q->opcode || !(q->op_flags & variants[i].op_flags))
+			continue;
+		nr = nr_of(variants[i].name);
+		if (nr >= 0)
+			return nr;
+	}
+	return op->nr;
+}
+
+uint64_t uring__sqe_value(const struct sr_sqe *q, uint8_t src)
+{
+	switch (src & ~SR_SQE_BYVAL) {
+	case SR_SQE_FD:
+		return (uint64_t)(int64_t)q->fd;
+	case SR_SQE_OFF:
+		return q->off;
+	case SR_SQE_ADDR:
+		return q->addr;
+	case SR_SQE_LEN:
+		return q->len;
+	case SR_SQE_OPFLAGS:
+		return q->op_flags;
+	case SR_SQE_FILE_INDEX:
+		return q->file_index;
+	case SR_SQE_ADDR_LEN:
+		return q->file_index & 0xffff;
+	case SR_SQE_ADDR3:
+		return q->addr3;
+	}
+	return 0;
+}
+
 void uring__twin(unsigned int opcode, struct sr_uring_op *op)
 {
-	const struct sr_sysent *e;
 	size_t i;
+	int nr;
 
 	memset(op, 0, sizeof(*op));
 	op->nr = -1;
 	for (i = 0; i < sizeof(twins) / sizeof(twins[0]); i++) {
 		if (twins[i].opcode != opcode)
 			continue;
-		e = syscalls__by_name(twins[i].name);
-		if (!e || e->nr < 0 || e->nr >= SR_NR_MAX)
+		nr = nr_of(twins[i].name);
+		if (nr < 0)
 			return;
-		op->nr = e->nr;
+		op->nr = nr;
 		op->flags = SR_UOP_TWIN | twins[i].flags;
 		op->nargs = twins[i].nargs;
 		memcpy(op->src, twins[i].src, sizeof(op->src));

@@ -25,4 +25,24 @@ const char *uring__op_name(unsigned int opcode);
  */
 void uring__twin(unsigned int opcode, struct sr_uring_op *op);
 
+/**
+ * uring__variants() - the syscalls other than its twin that @opcode's
+ * flags may make a request (IORING_OP_FSYNC with IORING_FSYNC_DATASYNC:
+ * fdatasync), at most @max into @nrs; returns how many. An opcode is
+ * wanted if its twin or one of these is.
+ */
+size_t uring__variants(unsigned int opcode, int *nrs, size_t max);
+
+/**
+ * uring__twin_nr() - the syscall request @q prints as: a variant its flags
+ * name, else @op's twin (@op: uring__twin() of its opcode), or -1 for none.
+ */
+int uring__twin_nr(const struct sr_sqe *q, const struct sr_uring_op *op);
+
+/**
+ * uring__sqe_value() - the field of @q source @src names (enum sr_sqe_src,
+ * SR_SQE_BYVAL ignored), as the BPF side reads it into an argument.
+ */
+uint64_t uring__sqe_value(const struct sr_sqe *q, uint8_t src);
+
 #endif /* SYSRAY_TABLE_URING_H */
