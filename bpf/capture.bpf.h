@@ -648,7 +648,6 @@ static __always_inline __u32 put_indirect(__u32 off, __u64 uptr, __u64 req, bool
 				(req & CAP_RETRYABLE) | more);
 }
 
-#include "capture_refs.bpf.h"
 #include "sockid.bpf.h"
 
 /*
@@ -661,6 +660,8 @@ enum sr_pass {
 	SR_PASS_EXIT, /* SR_CAP_EXIT arguments (after a failure, SR_CAP_ANYRET ones) */
 	SR_PASS_RETRY, /* the arguments in a mask, read again: SR_BF_RETRY */
 };
+
+#include "capture_refs.bpf.h"
 
 /*
  * Capture argument @i of the call whose plan is at @key, for @pass; return
@@ -796,8 +797,9 @@ static __always_inline __u32 exit_mask(const struct sr_plan *plan, long ret)
  */
 __noinline __u32 capture_args(__u32 off, __u32 key, __u32 pass, __u32 mask)
 {
-	const struct sr_plan *plan = plan_get(key);
 	struct sr_scratch *s = scratch_get();
+	/* both lookups keyed by @key itself: one stack slot (the deepest chain's frame) */
+	const struct sr_plan *plan = bpf_map_lookup_elem(&plans, &key);
 	__u32 v;
 	int i;
 
@@ -806,14 +808,14 @@ __noinline __u32 capture_args(__u32 off, __u32 key, __u32 pass, __u32 mask)
 	if (plan->flags & SR_PLAN_SELECT) {
 		v = (__u32)s->args[plan->sel_arg & 7];
 		key = v < plan->sel_n ? plan->sel_base + v : key;
-		plan = plan_get(key);
+		plan = bpf_map_lookup_elem(&plans, &key);
 		if (!plan)
 			return off;
 	}
 	/* for put_msghdr(), through the scratch (capture_one()'s frame is full) */
 	s->msg_ctrl_cap = plan->msg_ctrl_cap;
 	if (pass == SR_PASS_EXIT)
-		mask = exit_mask(plan, s->ret);
+		mask = ioc_exit_mask(plan, s, exit_mask(plan, s->ret));
 	else if (pass != SR_PASS_RETRY)
 		mask = when_mask(plan, SR_CAP_ENTER);
 	for (i = 0; i < SR_NARGS; i++)

@@ -11,8 +11,12 @@
 
 /*
  * The memory an ioctl argument at @uptr points to, for request @code
- * (struct sr_ioc_ref): one blob per reference the loader listed, in its
- * slot, with the argument's flags (@req). Return the new offset.
+ * (struct sr_ioc_ref): one blob, or an iovec array and its buffers, per
+ * reference the loader listed, with the argument's flags (@req); a request
+ * whose layout its first byte says (SR_IOC_BY_FIRST) has its references in
+ * the row of that byte (SR_IOC_KEY_BY_FIRST()). Return the new offset.
+ * Inlined into capture_one(), whose frame is on the deepest call chain
+ * (bpf/README.md): no value more lives across the copies.
  */
 static __always_inline __u32 put_ioc_refs(__u32 off, __u32 code, __u64 uptr, __u64 req)
 {
@@ -21,6 +25,14 @@ static __always_inline __u32 put_ioc_refs(__u32 off, __u32 code, __u64 uptr, __u
 
 	if (!refs || !uptr)
 		return off;
+	if (refs->flags & SR_IOC_BY_FIRST) {
+		/* the key's top byte becomes the argument's first byte */
+		if (bpf_probe_read_user((__u8 *)&code + 3, 1, (const void *)uptr))
+			return off;
+		refs = bpf_map_lookup_elem(&ioc_refs, &code);
+		if (!refs)
+			return off;
+	}
 #pragma unroll
 	for (k = 0; k < SR_IOC_REFS; k++) {
 		const struct sr_ioc_ref *r = &refs->r[k];
@@ -35,29 +47,70 @@ static __always_inline __u32 put_ioc_refs(__u32 off, __u32 code, __u64 uptr, __u
 			continue;
 		if (r->len_size) {
 			n = 0;
-			if (bpf_probe_read_user(&n, r->len_size == 4 ? 4 : 8,
+			if (bpf_probe_read_user(&n, r->len_size == 8 ? 8 : 4,
 						(const void *)(uptr + r->len_off)))
 				continue;
-			if (r->len_size == 4)
-				n = (__u32)n;
+			n &= r->len_size == 8 ? ~0ULL : (1ULL << (r->len_size * 8)) - 1;
 			/* clamp before multiplying: a user-controlled count must not wrap */
 			if (n > SR_BLOB_MAX + 1)
 				n = SR_BLOB_MAX + 1;
 		}
 		if (!ptr)
 			continue;
-		/* an array of buffer descriptors: the array, then each buffer */
-		if (r->buf_at)
+		/* an array of buffer descriptors (its count): the array, then each buffer */
+		if (r->buf_at) {
 			off = put_iov(off, ptr, n, ~0ULL,
 				      CAP_PACK(r->cap, r->slot, SR_HOW_BUF, CAP_FLAGS(req)) |
 					      (req & CAP_RETRYABLE) |
 					      CAP_ELEM(r->elem, r->buf_at - 1));
+			continue;
+		}
+		n = n * r->elem + r->extra;
+		/* an iovec array when its count is not 0 (read where the key was) */
+		code = 0;
+		if (r->iov_size &&
+		    !bpf_probe_read_user(&code, 4, (const void *)(uptr + r->iov_off)) &&
+		    (code &= r->iov_size == 2 ? 0xffff : 0xffffffff))
+			off = put_iov(off, ptr, code, n,
+				      CAP_PACK(r->cap, r->slot, SR_HOW_BUF, CAP_FLAGS(req)) |
+					      (req & CAP_RETRYABLE));
 		else
-			off = put_blob(off, ptr, n * r->elem,
+			off = put_blob(off, ptr, n,
 				       CAP_PACK(r->cap, r->slot, SR_HOW_BUF, CAP_FLAGS(req)) |
 					       (req & CAP_RETRYABLE) | CAP_PAGE_CUT);
 	}
 	return off;
+}
+
+/*
+ * The arguments SR_PASS_EXIT copies (@mask): after a failure, an ioctl
+ * argument (SR_LEN_IOC, whose plan asks for it after any result) only for
+ * the requests that want it (SR_IOC_ANYRET). The map key is the scratch's
+ * copy of the request (its low half, little-endian): no stack. One lookup,
+ * after the loop (a plan has one such argument, ioctl's): inlined into
+ * capture_args(), on the deepest call chain, no more value lives across it
+ * than @mask and the bits it may lose.
+ */
+static __always_inline __u32 ioc_exit_mask(const struct sr_plan *plan, struct sr_scratch *s,
+					   __u32 mask)
+{
+	const struct sr_ioc_refs *refs;
+	__u32 ioc = 0, at = 0;
+	int i;
+
+	if (s->ret >= 0)
+		return mask;
+#pragma unroll
+	for (i = 0; i < SR_NARGS; i++) {
+		if (plan->a[i].len_src != SR_LEN_IOC || !(mask & (1u << i)))
+			continue;
+		ioc |= 1u << i;
+		at = plan->a[i].len_arg;
+	}
+	if (!ioc)
+		return mask;
+	refs = bpf_map_lookup_elem(&ioc_refs, &s->args[at & 7]);
+	return refs && (refs->flags & SR_IOC_ANYRET) ? mask : mask & ~ioc;
 }
 
 /*

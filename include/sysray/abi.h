@@ -397,39 +397,55 @@ static inline __attribute__((always_inline)) int sr_plan_whole(__u16 flags, __u3
 /*
  * More memory an ioctl argument points to, copied with it (ioctl's plan,
  * SR_LEN_IOC): for request @code (the ioc_refs map's key), up to
- * SR_IOC_REFS references, each into blob slot @slot (past ioctl's three
- * arguments). The memory is at the pointer at @ptr_off in the argument's
- * struct (SR_IOC_REF_SELF: the argument itself, a header whose data follows
- * it); its length is the @len_size-byte field at @len_off times @elem, or
- * @elem bytes when @len_size is 0 (then, for SR_IOC_REF_SELF, from byte
- * @len_off of the argument: a struct larger than one blob); at most @cap
- * bytes. With @buf_at set, each element describes a buffer, as an iovec
- * does, at byte @buf_at - 1: {u32 length, 4 bytes, u64 pointer} (struct
- * v4l2_ext_control's size and payload); the array is copied as put_iov()
- * copies an iovec array (64 elements at most), then each buffer, at most
- * @cap bytes, all in slot @slot.
+ * SR_IOC_REFS references, each into blob slot SR_IOC_REF_SLOT0 (past
+ * ioctl's three arguments) as part @slot >> 3 (SR_BLOB_PART). The memory
+ * is at the pointer at @ptr_off in the argument's struct (SR_IOC_REF_SELF:
+ * the argument itself, a header whose data follows it); its length is the
+ * @len_size-byte field at @len_off times @elem, plus @extra (a header
+ * before the elements), or @elem bytes when @len_size is 0 (then, for
+ * SR_IOC_REF_SELF, from byte @len_off of the argument: a struct larger than
+ * one blob); at most @cap bytes. With @iov_size 2 or 4, a nonzero count of
+ * that size at @iov_off makes it an array of that many struct iovec,
+ * copied as SR_HOW_IOV copies one (the array, then each buffer), its length
+ * the buffers' total. With @buf_at, an array of @len_size's count of
+ * elements, each with a buffer's {u32 length, 4 bytes, u64 pointer} at byte
+ * @buf_at - 1 (v4l2_ext_control's size and payload), copied so (put_iov()).
  */
-#define SR_IOC_REFS	 2
+#define SR_IOC_REFS	 4
 #define SR_IOC_REF_SELF	 0xffff
 #define SR_IOC_REFS_MAX	 128 /* requests with references */
-#define SR_IOC_REF_SLOT0 3 /* the blob slot of the first reference */
+#define SR_IOC_REF_SLOT0 3 /* the blob slot of the references */
 
 struct sr_ioc_ref {
 	__u16 ptr_off;
 	__u16 len_off;
-	__u8 len_size; /* 0, 4 or 8 */
-	__u8 slot;
+	__u8 len_size; /* 0, 1, 2, 4 or 8 */
+	__u8 slot; /* SR_IOC_REF_SLOT0 | part << 3 */
 	__u16 elem;
 	__u16 cap; /* 0: no reference */
+	__u16 extra; /* bytes added to the length */
+	__u16 iov_off;
+	__u8 iov_size; /* 0, 2 or 4 */
 	__u8 buf_at; /* 0: plain memory; else 1 + the offset of an element's buffer descriptor */
-	__u8 pad;
 };
+#define SR_IOC_BUF_LIMIT 64 /* with @buf_at: @elem, @buf_at - 1 below it (6-bit fields) */
 
-/* With @buf_at: @elem and @buf_at - 1 are below this (put_iov()'s 6-bit fields). */
-#define SR_IOC_BUF_LIMIT 64
+/*
+ * sr_ioc_refs.flags: at exit, the argument and its references are copied
+ * after a failure too (SG_IO's status, V4L2's extended controls' error_idx).
+ */
+#define SR_IOC_ANYRET 0x1
+/*
+ * The argument's layout depends on its first byte (SG_IO's 'S' and 'Q'):
+ * the references are those of the row at SR_IOC_KEY_BY_FIRST(code, byte).
+ */
+#define SR_IOC_BY_FIRST			0x2
+#define SR_IOC_KEY_BY_FIRST(code, byte) (((code)&0xffffffu) | (__u32)(byte) << 24)
 
 struct sr_ioc_refs {
 	struct sr_ioc_ref r[SR_IOC_REFS];
+	__u32 flags; /* SR_IOC_* */
+	__u32 pad;
 };
 
 /*

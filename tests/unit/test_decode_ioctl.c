@@ -141,13 +141,18 @@ static void ioctl_refs_table(struct t_state *st)
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < i; j++)
 			CHECK(st, codes[j] != codes[i]);
-		CHECK(st, refs[i].r[0].cap > 0);
+		/* a row without references says which rows have them, or copies after failures */
+		CHECK(st,
+		      refs[i].r[0].cap > 0 || (refs[i].flags & (SR_IOC_BY_FIRST | SR_IOC_ANYRET)));
 		for (k = 0; k < SR_IOC_REFS; k++) {
 			const struct sr_ioc_ref *r = &refs[i].r[k];
 
 			CHECK(st, r->cap <= SR_BLOB_MAX);
-			CHECK(st, r->slot == SR_IOC_REF_SLOT0 + k && r->slot < SR_NARGS);
-			CHECK(st, r->len_size == 0 || r->len_size == 4 || r->len_size == 8);
+			CHECK(st, r->slot == (SR_IOC_REF_SLOT0 | k << 3) &&
+					  SR_IOC_REF_SLOT0 < SR_NARGS);
+			CHECK(st, r->len_size == 0 || r->len_size == 1 || r->len_size == 2 ||
+					  r->len_size == 4 || r->len_size == 8);
+			CHECK(st, r->iov_size == 0 || r->iov_size == 2 || r->iov_size == 4);
 			/* buffer descriptors: {u32, 4 bytes, u64} within an element */
 			CHECK(st, !r->buf_at || (r->elem < SR_IOC_BUF_LIMIT &&
 						 r->buf_at - 1u + 2 * sizeof(uint64_t) <= r->elem));

@@ -156,16 +156,18 @@ static SR_IOC_ROWS(ioc_rows_base, ioc_table);
 
 /* Every row table: the terminal and file requests here, then by subsystem. */
 static const struct sr_ioc_rows *const ioc_row_tables[] = {
-	&ioc_rows_base,	   &sr_ioc_rows_dev,   &sr_ioc_rows_blk,     &sr_ioc_rows_rtc,
-	&sr_ioc_rows_loop, &sr_ioc_rows_evdev, &sr_ioc_rows_hdio,    &sr_ioc_rows_gpio,
-	&sr_ioc_rows_ptp,  &sr_ioc_rows_uffd,  &sr_ioc_rows_seccomp, &sr_ioc_rows_mtd,
-	&sr_ioc_rows_dm,   &sr_ioc_rows_perf,  &sr_ioc_rows_sock,    &sr_ioc_rows_tee,
-	&sr_ioc_rows_v4l2,
+	&ioc_rows_base,	    &sr_ioc_rows_dev,	&sr_ioc_rows_blk,     &sr_ioc_rows_rtc,
+	&sr_ioc_rows_loop,  &sr_ioc_rows_evdev, &sr_ioc_rows_hdio,    &sr_ioc_rows_gpio,
+	&sr_ioc_rows_ptp,   &sr_ioc_rows_uffd,	&sr_ioc_rows_seccomp, &sr_ioc_rows_mtd,
+	&sr_ioc_rows_dm,    &sr_ioc_rows_perf,	&sr_ioc_rows_sock,    &sr_ioc_rows_tee,
+	&sr_ioc_rows_btrfs, &sr_ioc_rows_scsi,	&sr_ioc_rows_kvm,     &sr_ioc_rows_v4l2,
 };
 
 /* Every reference table. */
 static const struct sr_ioc_refset *const ioc_ref_sets[] = {
-	&sr_ioc_refs_blk, &sr_ioc_refs_tee, &sr_ioc_refs_sock, &sr_ioc_refs_dm, &sr_ioc_refs_v4l2,
+	&sr_ioc_refs_blk,  &sr_ioc_refs_tee,   &sr_ioc_refs_sock,
+	&sr_ioc_refs_dm,   &sr_ioc_refs_btrfs, &sr_ioc_refs_dev,
+	&sr_ioc_refs_scsi, &sr_ioc_refs_hdio,  &sr_ioc_refs_v4l2,
 };
 
 size_t ioctl__refs(uint32_t *codes, struct sr_ioc_refs *refs, size_t max)
@@ -178,12 +180,35 @@ size_t ioctl__refs(uint32_t *codes, struct sr_ioc_refs *refs, size_t max)
 
 		for (i = 0; i < s->n && n < max; i++, n++) {
 			codes[n] = s->rows[i].code;
-			memcpy(&refs[n], s->rows[i].r, sizeof(refs[n]));
+			memset(&refs[n], 0, sizeof(refs[n]));
+			memcpy(refs[n].r, s->rows[i].r, sizeof(refs[n].r));
+			refs[n].flags = s->rows[i].flags;
 			for (k = 0; k < SR_IOC_REFS; k++)
-				refs[n].r[k].slot = SR_IOC_REF_SLOT0 + k;
+				refs[n].r[k].slot = SR_IOC_REF_SLOT0 | k << 3;
 		}
 	}
 	return n;
+}
+
+const struct sr_blob *ioc_ref_blob(const struct sr_call *c, int k, bool at_exit)
+{
+	const uint8_t want = SR_IOC_REF_SLOT0 | k << 3;
+	const struct sr_blob *b;
+	const uint8_t *end;
+	uint8_t class;
+
+	if (at_exit && !c->has_exit)
+		return NULL;
+	b = at_exit ? c->out[SR_IOC_REF_SLOT0] : c->in[SR_IOC_REF_SLOT0];
+	if (!b)
+		return NULL;
+	/* the references follow one another; in an exit record, entry copies made again too */
+	class = b->flags & (SR_BF_RETRY | SR_BF_ENTRY);
+	end = call__blob_end(c, b);
+	for (; b; b = blob_next(b, end))
+		if (b->arg == want && (b->flags & (SR_BF_RETRY | SR_BF_ENTRY)) == class)
+			return b;
+	return NULL;
 }
 
 const uint8_t *ioc_ref_copy(const struct sr_call *c, int k, bool at_exit, size_t *len)
@@ -193,7 +218,7 @@ const uint8_t *ioc_ref_copy(const struct sr_call *c, int k, bool at_exit, size_t
 	*len = 0;
 	if (at_exit && (!c->has_exit || c->ret < 0))
 		return NULL;
-	b = at_exit ? c->out[SR_IOC_REF_SLOT0 + k] : c->in[SR_IOC_REF_SLOT0 + k];
+	b = ioc_ref_blob(c, k, at_exit);
 	if (!blob_ok(b))
 		return NULL;
 	*len = b->len;
@@ -590,8 +615,9 @@ static void ioctl_arg_plan(const struct sr_sysent *ent, int argi, const struct s
 			   struct sr_plan_arg *pa)
 {
 	/*
-	 * after a failure too: strace reads some structs again then (the V4L2
-	 * extended controls and the index of the one that failed)
+	 * after a failure, only the requests that ask (SR_IOC_ANYRET:
+	 * bpf/capture_refs.bpf.h), as SG_IO's status or V4L2's extended
+	 * controls and the index of the one that failed
 	 */
 	pa->when = SR_CAP_ENTER | SR_CAP_EXIT | SR_CAP_RETRY | SR_CAP_ANYRET;
 	pa->how = SR_HOW_BUF;

@@ -14,10 +14,10 @@
 #include "decode/decode.h"
 
 /*
- * Most bytes of an ioctl's argument captured (both ends): its largest
- * struct decoded, PTP_SYS_OFFSET_EXTENDED's 1216 (ioctl_ptp.c).
+ * Most bytes of an ioctl's argument captured (both ends): one blob, the
+ * largest struct decoded (btrfs's 4096-byte ones, ioctl_btrfs.c).
  */
-#define SR_IOC_CAP 1280
+#define SR_IOC_CAP SR_BLOB_MAX
 
 enum sr_ioc_arg {
 	IOA_HEX, /* the raw argument */
@@ -163,6 +163,7 @@ struct sr_ioc_fields {
 struct sr_ioc_refrow {
 	uint32_t code;
 	struct sr_ioc_ref r[SR_IOC_REFS];
+	uint32_t flags; /* SR_IOC_ANYRET, SR_IOC_BY_FIRST */
 };
 
 struct sr_ioc_refset {
@@ -187,7 +188,7 @@ struct sr_ioc_refset {
 #define IOR_BUFS(st, p, len_field, el, desc, cap)                                          \
 	{                                                                                  \
 		offsetof(st, p), offsetof(st, len_field), sizeof(((st *)0)->len_field), 0, \
-			sizeof(el), cap, 1 + offsetof(el, desc), 0                         \
+			sizeof(el), cap, 0, 0, 0, 1 + offsetof(el, desc)                   \
 	}
 /* Pointer field @p of struct @st to @size bytes. */
 #define IOR_PTR_FIXED(st, p, size)                      \
@@ -205,6 +206,35 @@ struct sr_ioc_refset {
 		SR_IOC_REF_SELF, offsetof(st, len_field), sizeof(((st *)0)->len_field), 0, 1, cap, \
 			0                                                                          \
 	}
+
+/*
+ * The argument itself, a header of struct @st and its array @arr of as many
+ * elements as field @count_field says.
+ */
+#define IOR_SELF_ELEMS(st, count_field, arr, cap)                                              \
+	{                                                                                      \
+		SR_IOC_REF_SELF, offsetof(st, count_field), sizeof(((st *)0)->count_field), 0, \
+			sizeof(((st *)0)->arr[0]), cap, offsetof(st, arr)                      \
+	}
+
+/*
+ * Pointer field @p of struct @st to @len_field bytes, or to an array of
+ * @count_field struct iovec when that count is not 0 (its buffers copied
+ * too, up to @len_field bytes in all).
+ */
+#define IOR_IOV(st, p, len_field, count_field, cap)                                                \
+	{                                                                                          \
+		offsetof(st, p), offsetof(st, len_field), sizeof(((st *)0)->len_field), 0, 1, cap, \
+			0, offsetof(st, count_field), sizeof(((st *)0)->count_field)               \
+	}
+
+/*
+ * The blob of reference @k of the call's argument: from the exit record if
+ * @at_exit (whatever the call returned: SR_IOC_ANYRET), else from the
+ * entry's (or its copy made again at exit); NULL if there is none. An iovec
+ * reference's buffers follow it, with the same slot and part.
+ */
+const struct sr_blob *ioc_ref_blob(const struct sr_call *c, int k, bool at_exit);
 
 /*
  * The copy of reference @k of the call's argument (struct sr_ioc_refrow):
@@ -241,6 +271,10 @@ extern const struct sr_ioc_refset sr_ioc_refs_blk; /* ioctl_blk.c */
 extern const struct sr_ioc_refset sr_ioc_refs_tee; /* ioctl_tee.c */
 extern const struct sr_ioc_refset sr_ioc_refs_sock; /* ioctl_sock.c */
 extern const struct sr_ioc_refset sr_ioc_refs_dm; /* ioctl_dm.c */
+extern const struct sr_ioc_refset sr_ioc_refs_btrfs; /* ioctl_btrfs_out.c */
+extern const struct sr_ioc_refset sr_ioc_refs_dev; /* ioctl_dev.c */
+extern const struct sr_ioc_refset sr_ioc_refs_scsi; /* ioctl_scsi.c */
+extern const struct sr_ioc_refset sr_ioc_refs_hdio; /* ioctl_hdio.c */
 extern const struct sr_ioc_refset sr_ioc_refs_v4l2; /* ioctl_v4l2.c */
 
 /* The row tables of the subsystem files. */
@@ -259,6 +293,9 @@ extern const struct sr_ioc_rows sr_ioc_rows_dm; /* ioctl_dm.c */
 extern const struct sr_ioc_rows sr_ioc_rows_perf; /* ioctl_perf.c */
 extern const struct sr_ioc_rows sr_ioc_rows_sock; /* ioctl_sock.c */
 extern const struct sr_ioc_rows sr_ioc_rows_tee; /* ioctl_tee.c */
+extern const struct sr_ioc_rows sr_ioc_rows_btrfs; /* ioctl_btrfs.c */
+extern const struct sr_ioc_rows sr_ioc_rows_scsi; /* ioctl_scsi.c */
+extern const struct sr_ioc_rows sr_ioc_rows_kvm; /* ioctl_kvm.c */
 extern const struct sr_ioc_rows sr_ioc_rows_v4l2; /* ioctl_v4l2.c */
 
 #endif /* SYSRAY_DECODE_IOCTL_H */

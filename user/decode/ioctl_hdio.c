@@ -174,3 +174,10 @@ static const struct sr_ioc hdio_table[] = {
 };
 
 SR_IOC_ROWS(sr_ioc_rows_hdio, hdio_table);
+
+/* HDIO_DRIVE_CMD: what the drive answered is shown after EIO too (exit_errno) */
+static const struct sr_ioc_refrow hdio_refs[] = {
+	{ HDIO_DRIVE_CMD, {}, SR_IOC_ANYRET },
+};
+
+SR_IOC_REFSET(sr_ioc_refs_hdio, hdio_refs);

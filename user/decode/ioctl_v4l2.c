@@ -48,11 +48,8 @@ void v4l2_field_fract(struct sr_fmt *f, const char *name, const uint8_t *p)
 
 const struct sr_blob *v4l2_ref_blob(const struct sr_call *c, bool at_exit)
 {
-	const struct sr_blob *b;
+	const struct sr_blob *b = ioc_ref_blob(c, 0, at_exit);
 
-	if (at_exit && !c->has_exit)
-		return NULL;
-	b = at_exit ? c->out[SR_IOC_REF_SLOT0] : c->in[SR_IOC_REF_SLOT0];
 	return blob_ok(b) ? b : NULL;
 }
 
@@ -554,7 +551,8 @@ SR_IOC_ROWS(sr_ioc_rows_v4l2, v4l2_table);
 /*
  * The arrays behind a pointer field: the clip rectangles of an overlay's
  * window (read whatever the buffer type; printed only for the overlays) and
- * the controls of the extended control requests.
+ * the controls of the extended control requests, copied at exit after a
+ * failure too (SR_IOC_ANYRET: strace prints them and error_idx then).
  */
 #define V4L2_FMT_CLIPS                                                                          \
 	IOR_PTR(struct v4l2_format, fmt.win.clips, fmt.win.clipcount, sizeof(struct v4l2_clip), \
@@ -577,9 +575,9 @@ static const struct sr_ioc_refrow v4l2_refs[] = {
 	{ VIDIOC_CREATE_BUFS,
 	  { IOR_PTR(struct v4l2_create_buffers, format.fmt.win.clips, format.fmt.win.clipcount,
 		    sizeof(struct v4l2_clip), SR_BLOB_MAX) } },
-	{ VIDIOC_S_EXT_CTRLS, { V4L2_CTRLS } },
-	{ VIDIOC_TRY_EXT_CTRLS, { V4L2_CTRLS } },
-	{ VIDIOC_G_EXT_CTRLS, { V4L2_CTRLS } },
+	{ VIDIOC_S_EXT_CTRLS, { V4L2_CTRLS }, SR_IOC_ANYRET },
+	{ VIDIOC_TRY_EXT_CTRLS, { V4L2_CTRLS }, SR_IOC_ANYRET },
+	{ VIDIOC_G_EXT_CTRLS, { V4L2_CTRLS }, SR_IOC_ANYRET },
 };
 
 SR_IOC_REFSET(sr_ioc_refs_v4l2, v4l2_refs);

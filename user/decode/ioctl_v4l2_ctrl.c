@@ -5,7 +5,7 @@
  * with "V4L2_CID_???"; the query requests' ids may carry the NEXT flags.
  * The extended control requests' array of controls is an ioctl reference
  * (ioctl_v4l2.c), and a control of nonzero size points to its payload
- * (SR_IOC_REF_EACH), printed as a string.
+ * (IOR_BUFS()), printed as a string.
  */
 #include <stdio.h>
 #include <string.h>
@@ -225,7 +225,7 @@ static const struct sr_blob *ctrl_payload(const struct ctrl_copies *x, size_t i)
 
 	for (k = 0; k <= i && b; k++) {
 		b = blob_next(b, end);
-		if (b && SR_BLOB_ARG(b) != SR_IOC_REF_SLOT0)
+		if (b && b->arg != x->arr->arg)
 			return NULL;
 	}
 	return b;

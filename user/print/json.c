@@ -547,6 +547,20 @@ static void json_artifact(struct sr_pr *p, const char *text)
 	TEXT_OP(JSON(p), artifact, text);
 }
 
+/* A value spelled as text (a UUID): a JSON string. */
+static void json_text(struct sr_pr *p, const char *text)
+{
+	struct sr_json_pr *j = JSON(p);
+
+	pre_elem(j);
+	TEXT_OP(j, text, text);
+	if (muted(j))
+		return;
+	elem(j);
+	jbuf__name(&j->val, text);
+	done(j);
+}
+
 /* strace's "+" between two parts of one value: the data keeps both parts, in order. */
 static void json_plus(struct sr_pr *p)
 {
@@ -595,6 +609,7 @@ static const struct sr_pr_ops json_ops = {
 	.unknown = json_unknown,
 	.bits_or = json_bits_or,
 	.artifact = json_artifact,
+	.text = json_text,
 	.arg = json_arg,
 };
 

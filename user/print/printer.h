@@ -131,6 +131,12 @@ struct sr_pr_ops {
 	 */
 	void (*artifact)(struct sr_pr *p, const char *text);
 	/*
+	 * Optional (NULL: sym(@text, 0)). A value strace spells as text of its
+	 * own under every -X style (a UUID "01234567-89ab-..."): the text
+	 * backend writes it as is, a backend of data as a string.
+	 */
+	void (*text)(struct sr_pr *p, const char *text);
+	/*
 	 * Optional (NULL: sym, bits_begin, comment). What strace's -X raw and
 	 * -X verbose need beyond the raw value: the format strace prints that
 	 * value in (signals in decimal, file modes in octal; sym and bits_begin
@@ -568,6 +574,15 @@ static inline void pr_bits_glue(struct sr_fmt *f)
 static inline void pr_artifact(struct sr_fmt *f, const char *text)
 {
 	f->pr->ops->artifact(f->pr, text);
+}
+
+/* A value spelled as text under every -X style (see sr_pr_ops.text). */
+static inline void pr_text(struct sr_fmt *f, const char *text)
+{
+	if (f->pr->ops->text)
+		f->pr->ops->text(f->pr, text);
+	else
+		f->pr->ops->sym(f->pr, text, 0);
 }
 
 #endif /* SYSRAY_PRINT_PRINTER_H */

@@ -574,6 +574,14 @@ static void text_artifact(struct sr_pr *p, const char *text)
 	out__puts(TEXT(p)->out, text);
 }
 
+static void text_text(struct sr_pr *p, const char *text)
+{
+	struct sr_text_pr *t = TEXT(p);
+
+	elem(t);
+	out__puts(t->out, text);
+}
+
 static void text_arg(struct sr_pr *p, const char *name)
 {
 	struct sr_text_pr *t = TEXT(p);
@@ -619,6 +627,7 @@ static const struct sr_pr_ops text_ops = {
 	.unknown = text_unknown,
 	.bits_or = text_bits_or,
 	.artifact = text_artifact,
+	.text = text_text,
 	.sym_fmt = text_sym_fmt,
 	.bits_begin_fmt = text_bits_begin_fmt,
 	.xlat_default = text_xlat_default,
