@@ -50,7 +50,7 @@ MAKEFLAGS += --no-print-directory
 endif
 
 BPF_SRCS := $(wildcard bpf/*.bpf.c)
-BPF_HDRS := $(wildcard bpf/*.h) include/sysray/abi.h
+BPF_HDRS := $(wildcard bpf/*.h) include/sysray/abi.h include/sysray/abi_uring.h
 XLAT_INS := $(wildcard user/table/xlat/*.in)
 XLAT_OBJS := $(patsubst user/table/xlat/%.in,$(OUTPUT)/xlat/%.o,$(XLAT_INS))
 # ioctl request names, one table per subsystem (scripts/gen-ioctls.sh)
