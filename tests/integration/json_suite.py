@@ -276,6 +276,10 @@ def json_losses_and_ia32():
         if p.returncode:
             raise Skip('gcc cannot build an ia32 program here (losses checked): ' +
                        p.stderr.strip()[:100])
+        try:
+            subprocess.run([exe], capture_output=True, timeout=30)
+        except OSError as e:
+            raise Skip('this kernel does not run ia32 programs (losses checked): ' + str(e)[:80])
         st, objs, err = json_run(w, [], [exe], 'ia32.jsonl')
         validate(objs, 'ia32')
         pers = [o for o in objs if o['type'] == 'personality']

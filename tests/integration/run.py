@@ -821,6 +821,12 @@ def build32(name, libc=False):
     if p.returncode:
         os.unlink(exe)
         raise Skip('gcc cannot build an ia32 program here: ' + p.stderr.strip()[:100])
+    try:
+        subprocess.run([exe], capture_output=True, timeout=30)
+    except OSError as e:
+        # a kernel without IA32_EMULATION, or with it off (ia32_emulation=0)
+        os.unlink(exe)
+        raise Skip('this kernel does not run ia32 programs: ' + str(e)[:80])
     return exe
 
 
