@@ -301,7 +301,9 @@ static const uint8_t *msg_control_bytes(const struct sr_call *c, const struct ms
 		return NULL;
 	p = call__blob_bytes(c, m->control, &have);
 	if (have > SR_BLOB_MAX) {
-		need = m->h.controllen < optmem_max() ? m->h.controllen : optmem_max();
+		need = optmem_max(); /* read only for a control buffer past one blob */
+		if (m->h.controllen < need)
+			need = m->h.controllen;
 		if (have < need && (m->control->flags & SR_BF_PART))
 			return NULL;
 		if (have > need)
