@@ -648,7 +648,9 @@ def container_volume_owned_by_root():
     runs as uid 1000 and cannot create /data/state.db, /data being root's
     0755 in the container's root file system (the host has no such
     directory). The report shows the container's paths and modes, read
-    through the container's root even though it is gone by then."""
+    through the container's root even though it is gone by then, and the
+    service's cwd and root are known although sysray reads its first record
+    only after it exited: they were read when sysray started."""
     root = cgroup2_root()
     if not root:
         raise Skip('no cgroup v2 hierarchy is mounted')
@@ -663,6 +665,9 @@ def container_volume_owned_by_root():
     subprocess.run(['cc', '-static', '-O1', '-o', app,
                     os.path.join(ROOT, 'tests/scenarios/xp_ctrapp.c')], check=True)
     check(not os.path.exists('/data/state.db'), '/data/state.db exists on the host')
+    go = os.path.join(rootfs, 'go')
+    os.mkfifo(go, 0o666)
+    os.chmod(go, 0o666)
     scope = os.path.join(root, f'sysray-test.slice/docker-{CID}.scope')
     os.makedirs(scope, exist_ok=True)
     fd, out = tempfile.mkstemp(prefix='sysray-xp-', suffix='.txt')
@@ -675,9 +680,22 @@ def container_volume_owned_by_root():
                                 rootfs, '/app', '/go'], stderr=subprocess.DEVNULL)
         tr = subprocess.Popen([SYSRAY, '--explain', '--container', CID[:12], '-o', out],
                               stderr=subprocess.PIPE, text=True)
-        wait_tracing(tr, out)  # the service polls for /go: its calls are traced
-        open(os.path.join(rootfs, 'go'), 'w').close()
-        check(ctr.wait(timeout=60) == 1, f'container status {ctr.returncode}')
+        # the service waits in open() of a FIFO, begun before sysray: a probe
+        # in the container's cgroup shows sysray is tracing
+        wait_tracing(tr, out, probe=lambda: subprocess.run(
+            ['/bin/sh', '-c', 'echo $$ > "$0" && exec /bin/true',
+             os.path.join(scope, 'cgroup.procs')], check=True))
+        # sysray stopped while the service makes its first calls, fails and
+        # exits: its records are read after its /proc is gone, as a consumer
+        # behind on a busy host reads them. What sysray read of the
+        # container's processes when it started is what it knows.
+        os.kill(tr.pid, signal.SIGSTOP)
+        try:
+            with open(go, 'w'):
+                pass
+            check(ctr.wait(timeout=60) == 1, f'container status {ctr.returncode}')
+        finally:
+            os.kill(tr.pid, signal.SIGCONT)
         lines = stop_tracing(tr, out)
     finally:
         reap(ctr, tr)

@@ -3,7 +3,8 @@
  * A containerised service whose data volume belongs to root: it runs as an
  * unprivileged user in its own root file system (the test builds it
  * static and starts it under unshare and chroot, in a Docker-like cgroup,
- * before sysray), waits until GO exists, reads its configuration
+ * before sysray), waits in open(GO), a FIFO, until the test opens it for
+ * writing, reads its configuration
  * /etc/app/app.conf and fails to create /data/state.db (EACCES: /data is
  * root's, mode 0755, in the container's root; the host has no /data).
  */
@@ -11,18 +12,19 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 int main(int argc, char **argv)
 {
-	const struct timespec tick = { 0, 20 * 1000 * 1000 };
-	int fd, i;
+	int fd;
 
 	if (argc != 2)
 		return 2;
-	for (i = 0; i < 3000 && access(argv[1], F_OK); i++)
-		nanosleep(&tick, NULL);
+	/* blocks until the test opens the FIFO for writing: no call before then */
+	fd = open(argv[1], O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 2;
+	close(fd);
 	fd = open("/etc/app/app.conf", O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return 2;

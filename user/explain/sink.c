@@ -540,6 +540,18 @@ static void on_write(struct xp_sink *k, const struct sr_event *ev, const struct 
 	trigger(k, &t, false);
 }
 
+/* A process seen running (not forked under our eyes): who its parent is, once. */
+static void learn_ppid(const struct xp_sink *k, struct xp_proc *p)
+{
+	pid_t pp;
+
+	if (!k->cfg.live || p->ppid || p->ppid_asked)
+		return;
+	pp = proc__ppid((pid_t)p->tgid);
+	p->ppid_asked = true;
+	p->ppid = pp > 0 ? (uint32_t)pp : 0;
+}
+
 static void on_call(struct xp_sink *k, const struct sr_event *ev)
 {
 	const struct sr_call *c = ev->call;
@@ -553,13 +565,7 @@ static void on_call(struct xp_sink *k, const struct sr_event *ev)
 	p = hist__proc(&k->hist, c->tgid, ev->task->comm);
 	if (!p)
 		return;
-	/* seen running (not forked under our eyes): who its parent is, once */
-	if (k->cfg.live && !p->ppid && !p->ppid_asked) {
-		pid_t pp = proc__ppid((pid_t)c->tgid);
-
-		p->ppid_asked = true;
-		p->ppid = pp > 0 ? (uint32_t)pp : 0;
-	}
+	learn_ppid(k, p);
 	failed = c->ret < 0 && c->ret >= -4095;
 	/* the fds its line and its message's target name (the tables are read only after) */
 	if (failed || (sy->data >= 0 && sy->fd0))
@@ -745,13 +751,15 @@ void explain_sink__seed(struct sr_sink *s, uint32_t tgid)
 		return;
 	fdtab__seed(k->fds, tgid);
 	/*
-	 * Its root too, while it waits: a short command may be gone before
-	 * user space reads its first record (wakeups are batched), and its
-	 * children inherit what it had.
+	 * Its root and parent too, while it waits: a short command may be gone
+	 * before user space reads its first record (wakeups are batched), and
+	 * its children inherit what it had.
 	 */
 	p = k->cfg.live ? hist__proc(&k->hist, tgid, NULL) : NULL;
-	if (p)
+	if (p) {
 		roots__look(&k->roots, tgid, p);
+		learn_ppid(k, p);
+	}
 }
 
 void explain_sink__stats(const struct sr_sink *s, FILE *f)

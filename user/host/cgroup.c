@@ -236,6 +236,52 @@ int cgroup__resolve(const char *kind, const char *arg, char *out, size_t len)
 	return cgroup__resolve_at(root, kind, arg, out, len);
 }
 
+/* The processes of one cgroup directory, then of those under it. */
+struct proc_walk {
+	void (*fn)(void *ctx, uint32_t tgid);
+	void *ctx;
+	int left;
+};
+
+static void procs_of(struct proc_walk *w, const char *dir, int depth)
+{
+	char sub[PATH_MAX];
+	struct dirent *de;
+	unsigned long tgid;
+	FILE *f;
+	DIR *d;
+
+	if (depth > WALK_DEPTH || w->left <= 0)
+		return;
+	if ((size_t)snprintf(sub, sizeof(sub), "%s/cgroup.procs", dir) < sizeof(sub) &&
+	    (f = fopen(sub, "re"))) {
+		while (w->left > 0 && fscanf(f, "%lu", &tgid) == 1) {
+			w->fn(w->ctx, (uint32_t)tgid);
+			w->left--;
+		}
+		fclose(f);
+	}
+	if (!(d = opendir(dir)))
+		return;
+	while ((de = readdir(d)) && w->left > 0) {
+		if (de->d_type != DT_DIR || de->d_name[0] == '.')
+			continue;
+		if ((size_t)snprintf(sub, sizeof(sub), "%s/%s", dir, de->d_name) < sizeof(sub))
+			procs_of(w, sub, depth + 1);
+	}
+	closedir(d);
+}
+
+int cgroup__each_proc(const char *dir, int max, void (*fn)(void *ctx, uint32_t tgid), void *ctx)
+{
+	struct proc_walk w = { .fn = fn, .ctx = ctx, .left = max };
+
+	if (access(dir, R_OK | X_OK))
+		return -errno;
+	procs_of(&w, dir, 0);
+	return max - w.left;
+}
+
 const char *cgroup__label_of(const char *rel, char *buf, size_t len)
 {
 	const char *base = strrchr(rel, '/');

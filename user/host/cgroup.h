@@ -31,6 +31,13 @@ int cgroup__resolve(const char *kind, const char *arg, char *out, size_t len);
  */
 int cgroup__resolve_at(const char *root, const char *kind, const char *arg, char *out, size_t len);
 
+/*
+ * cgroup__each_proc() - call @fn with each process (thread group) in cgroup
+ * directory @dir and the cgroups under it, at most @max of them; returns
+ * how many were passed, or -errno when @dir cannot be read.
+ */
+int cgroup__each_proc(const char *dir, int max, void (*fn)(void *ctx, uint32_t tgid), void *ctx);
+
 /** Names for cgroup ids (--show-cgroup), learned by walking the hierarchy. */
 struct sr_cgnames {
 	struct idmap ids; /* cgroup id (inode) -> struct sr_cgname */

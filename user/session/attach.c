@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * What a session traces when it is not the whole host: the processes of -p
- * (attached without stopping them) or the command it launches.
+ * (attached without stopping them) or the command it launches; and what is
+ * read of the processes already running in --cgroup's cgroups.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 
 #include "explain/explain.h"
 #include "fd/fdtab.h"
+#include "host/cgroup.h"
 #include "host/proc.h"
 #include "session/internal.h"
 #include "session/session.h"
@@ -82,6 +84,38 @@ int attach__pids(struct sr_session *s)
 	/* one that exited meanwhile is counted out now, not waited for */
 	loader__reconcile(&s->loader);
 	return 0;
+}
+
+/* Processes seeded at most, over all of --cgroup/--container/--unit's cgroups. */
+#define SEED_MAX 1024
+
+static void seed_one(void *ctx, uint32_t tgid)
+{
+	struct sr_session *s = ctx;
+
+	fdtab__seed(s->fds, tgid);
+	explain_sink__seed(s->explain, tgid);
+}
+
+/*
+ * --cgroup, --container, --unit: the fds and cwd of the processes already
+ * in those cgroups, read now that their calls are recorded. Read when each
+ * one's first record is handled, they could be gone: a service that fails
+ * and exits while the consumer is behind would print without them. The
+ * first SEED_MAX processes only; the others are read at their first record.
+ */
+void attach__seed_cgroups(struct sr_session *s)
+{
+	int i, left = SEED_MAX;
+
+	if (!s->fds && !s->explain)
+		return;
+	for (i = 0; i < s->opts.ncgroup && left > 0; i++) {
+		int n = cgroup__each_proc(s->opts.cgroup[i].path, left, seed_one, s);
+
+		if (n > 0)
+			left -= n;
+	}
 }
 
 /* Start the command blocked, mark it traced, then let it run its execve. */

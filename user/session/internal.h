@@ -22,6 +22,7 @@ int output__close(struct sr_session *s);
 int attach__check_pids(struct sr_session *s);
 int attach__pids(struct sr_session *s);
 int attach__launch(struct sr_session *s);
+void attach__seed_cgroups(struct sr_session *s);
 /* -p: the processes that outlive the trace, "Process N detached". */
 void attach__report_detached(const struct sr_session *s);
 /*

@@ -405,6 +405,8 @@ int session__run(struct sr_session *s)
 		return 1;
 	if (!exiting_sig && s->opts.cmd && attach__launch(s))
 		return 1;
+	if (!exiting_sig && s->opts.ncgroup)
+		attach__seed_cgroups(s);
 	err = exiting_sig ? 0 : trace_loop(s);
 	loader__detach(&s->loader);
 	attach__report_detached(s);
