@@ -89,7 +89,10 @@ static __always_inline __u32 put_ioc_refs(__u32 off, __u32 code, __u64 uptr, __u
  * copy of the request (its low half, little-endian): no stack. One lookup,
  * after the loop (a plan has one such argument, ioctl's): inlined into
  * capture_args(), on the deepest call chain, no more value lives across it
- * than @mask and the bits it may lose.
+ * than @mask and the bits it may lose. The loop stops at that argument:
+ * going on, the verifier walked each set of bits the arguments could
+ * leave (capture_args() 987 instead of 1,931 instructions, in each of the
+ * four programs that capture).
  */
 static __always_inline __u32 ioc_exit_mask(const struct sr_plan *plan, struct sr_scratch *s,
 					   __u32 mask)
@@ -104,8 +107,9 @@ static __always_inline __u32 ioc_exit_mask(const struct sr_plan *plan, struct sr
 	for (i = 0; i < SR_NARGS; i++) {
 		if (plan->a[i].len_src != SR_LEN_IOC || !(mask & (1u << i)))
 			continue;
-		ioc |= 1u << i;
+		ioc = 1u << i;
 		at = plan->a[i].len_arg;
+		break;
 	}
 	if (!ioc)
 		return mask;

@@ -288,40 +288,61 @@ static __always_inline bool more_start(struct sr_scratch *s, struct sr_more_pend
 }
 
 /*
- * The bytes past SR_BLOB_MAX of the buffers put_blob() noted (s->more), in
- * SR_REC_MORE records reserved in this CPU's ring and read into directly,
- * sent before the call's own record: one per SR_MORE_STEP of a buffer, a
- * smaller one for a rest that fits in SR_MORE_SMALL. A global function,
- * off the capture chain: the verifier walks its bounded loop once; its
- * place is kept in the scratch, so that the paths of an iteration meet.
+ * Step @i of emit_more()'s loop: one SR_REC_MORE record of the buffer at
+ * s->more_cur; non-zero once all are sent. Step 0 first starts each noted
+ * buffer where its blob ends. The step looks up what it needs itself: its
+ * callers' frames stay as they were, on the deepest call chain.
  */
-__noinline int emit_more(void)
+SR_STEP more_step(__u32 i, void *ctx)
 {
 	struct sr_scratch *s = scratch_get();
 	struct sr_cpu_stats *st = stats_get();
 	void *rb = cpu_ring();
-	int i;
+	struct sr_more_pend *p;
+	__u32 k;
+	int j;
 
 	if (!s || !st || !rb)
-		return 0;
-	for (i = 0; i < SR_MORE_PEND; i++)
-		if (i >= s->nmore || !more_start(s, &s->more[i]))
-			s->more[i].end = 0;
-	s->more_cur = 0;
-	for (i = 0; i < SR_MORE_RECS; i++) {
-		__u32 k = s->more_cur;
-		struct sr_more_pend *p;
-
-		if (k >= SR_MORE_PEND || k >= s->nmore)
-			break;
-		p = &s->more[k];
-		if (p->off >= p->end) {
-			s->more_cur = k + 1;
-			continue;
-		}
-		more_rec(rb, (const struct sr_hdr *)s->buf, p, st);
+		return 1;
+	if (i == 0) {
+		for (j = 0; j < SR_MORE_PEND; j++)
+			if (j >= s->nmore || !more_start(s, &s->more[j]))
+				s->more[j].end = 0;
+		s->more_cur = 0;
 	}
+	k = s->more_cur;
+	if (k >= SR_MORE_PEND || k >= s->nmore)
+		return 1;
+	p = &s->more[k];
+	if (p->off >= p->end) {
+		s->more_cur = k + 1;
+		return 0;
+	}
+	more_rec(rb, (const struct sr_hdr *)s->buf, p, st);
 	return 0;
 }
+
+/*
+ * The bytes past SR_BLOB_MAX of the buffers put_blob() noted (s->more), in
+ * SR_REC_MORE records reserved in this CPU's ring and read into directly,
+ * sent before the call's own record: one per SR_MORE_STEP of a buffer, a
+ * smaller one for a rest that fits in SR_MORE_SMALL. The place is kept in
+ * the scratch, so that the paths of a step meet. With bpf_loop() the
+ * verifier checks a step once or a few times per hook (~1k instructions);
+ * without, a global function off the capture chain walks all SR_MORE_RECS
+ * steps as a bounded loop (~37k instructions in each hook that calls it).
+ */
+#if SR_BPF_LOOP
+static __always_inline void emit_more(void)
+{
+	bpf_loop(SR_MORE_RECS, more_step, NULL, 0);
+}
+#else
+__noinline int emit_more(void)
+{
+	sr_loop(SR_MORE_RECS, more_step, NULL);
+	return 0;
+}
+#endif
 
 #endif /* SYSRAY_EMIT_BPF_H */
