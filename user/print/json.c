@@ -690,12 +690,14 @@ static const char *arg_text(struct sr_json_pr *j, const struct sr_json_arg *a, s
 /*
  * {"name": ..., "text": ..., "value": ...} of argument @a, in one
  * reservation: a list has a few of them, each of a few parts. The room:
- * the escaped name and text, the value (or null), 34 bytes of keys and
- * punctuation.
+ * the escaped name and text, the value (or null), 30 bytes of keys and
+ * punctuation, and 16 for the text and the value written in blocks of 16.
  */
 static void put_arg(struct sr_json_pr *j, const struct sr_json_arg *a, struct sr_jbuf *b)
 {
-	size_t n, name_len = a->name ? strlen(a->name) : 0;
+	/* a name (the table's) is an identifier: its length is all to find */
+	size_t n, plain = a->name ? jbuf__plain_len(a->name) : 0;
+	size_t name_len = a->name && a->name[plain] ? plain + strlen(a->name + plain) : plain;
 	const char *t = arg_text(j, a, &n);
 	char *d = jbuf__reserve(b, JBUF_ESCAPED_MAX(name_len + n) + a->val_len + 48);
 
@@ -704,13 +706,25 @@ static void put_arg(struct sr_json_pr *j, const struct sr_json_arg *a, struct sr
 	*d++ = '{';
 	if (a->name) {
 		d = JBUF_LIT(d, "\"name\":\"");
-		d = jbuf__escape_to(d, a->name, name_len);
+		if (plain == name_len) {
+			memcpy(d, a->name, name_len);
+			d += name_len;
+		} else {
+			d = jbuf__escape_to(d, a->name, name_len);
+		}
 		d = JBUF_LIT(d, "\",");
 	}
 	d = JBUF_LIT(d, "\"text\":\"");
-	d = jbuf__escape_to(d, t, n);
+	/* the text is in the in-memory buffer: its spare room may be read past the end */
+	if ((size_t)(t - j->text_out.buf) + n + 16 <= j->text_out.cap)
+		d = jbuf__escape_padded(d, t, n);
+	else
+		d = jbuf__escape_to(d, t, n);
 	d = JBUF_LIT(d, "\",\"value\":");
-	if (a->val_len) {
+	/* the room left holds the value rounded up to 16, and so does val's */
+	if (a->val_len && a->val_off + a->val_len + 16 <= j->val.cap) {
+		d = jbuf__copy16(d, j->val.p + a->val_off, a->val_len);
+	} else if (a->val_len) {
 		memcpy(d, j->val.p + a->val_off, a->val_len);
 		d += a->val_len;
 	} else {
