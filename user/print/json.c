@@ -29,10 +29,15 @@
 #include "print/json.h"
 
 #define JSON(p) ((struct sr_json_pr *)(p))
+/*
+ * The bookkeeping every value's operation does (a handful of tests each):
+ * inline, where the compiler would call it from each of the operations.
+ */
+#define HOT static inline __attribute__((always_inline))
 /* The same call on the strace backend. */
 #define TEXT_OP(j, op, ...) (j)->text.base.ops->op(&(j)->text.base, ##__VA_ARGS__)
 
-static struct sr_json_frame *top(struct sr_json_pr *j)
+HOT struct sr_json_frame *top(struct sr_json_pr *j)
 {
 	return &j->st[j->depth < SR_JSON_DEPTH ? j->depth : SR_JSON_DEPTH - 1];
 }
@@ -44,7 +49,7 @@ static inline bool muted(const struct sr_json_pr *j)
 }
 
 /* The argument being printed ends here. */
-static void end_arg(struct sr_json_pr *j)
+HOT void end_arg(struct sr_json_pr *j)
 {
 	struct sr_json_arg *a;
 
@@ -59,7 +64,7 @@ static void end_arg(struct sr_json_pr *j)
  * Before the strace backend prints an element: at the top, where a new
  * argument's text begins (its separator included, dropped when written).
  */
-static void pre(struct sr_json_pr *j)
+HOT void pre(struct sr_json_pr *j)
 {
 	struct sr_json_frame *fr = top(j);
 
@@ -81,7 +86,7 @@ static void pre(struct sr_json_pr *j)
 }
 
 /* Before a new element's data: a comma in a container (at the top, a new argument). */
-static void elem(struct sr_json_pr *j)
+HOT void elem(struct sr_json_pr *j)
 {
 	struct sr_json_frame *fr = top(j);
 
@@ -115,7 +120,7 @@ static void elem(struct sr_json_pr *j)
 }
 
 /* After an element: close a pending {"in": ..., "out": ...}. */
-static void done(struct sr_json_pr *j)
+HOT void done(struct sr_json_pr *j)
 {
 	struct sr_json_frame *fr = top(j);
 
@@ -134,7 +139,7 @@ static void call_head(struct sr_json_pr *j, const char *name)
 }
 
 /* pre() for an element op (a note is no element). */
-static void pre_elem(struct sr_json_pr *j)
+HOT void pre_elem(struct sr_json_pr *j)
 {
 	pre(j);
 }
