@@ -323,10 +323,11 @@ $(OUTPUT)/kernel_errnos.h: scripts/gen-errnos.sh user/table/xlat/kernel_errnos.t
 	$(call msg,GEN,$@)
 	$(Q)scripts/gen-errnos.sh --defines user/table/xlat/kernel_errnos.txt > $@
 
-$(OUTPUT)/argnames.h: scripts/gen-argnames.py include/sysray/syscalls.def user/table/argnames.txt | $(OUTPUT)
+$(OUTPUT)/argnames.h: scripts/gen-argnames.py include/sysray/syscalls.def include/sysray/commands.def \
+		user/table/argnames.txt | $(OUTPUT)
 	$(call msg,GEN,$@)
 	$(Q)python3 scripts/gen-argnames.py $(MAN2DIR) include/sysray/syscalls.def \
-		user/table/argnames.txt > $@.tmp && mv $@.tmp $@
+		include/sysray/commands.def user/table/argnames.txt > $@.tmp && mv $@.tmp $@
 
 $(OUTPUT)/uring_ops.h: scripts/gen-uring-ops.sh | $(OUTPUT)
 	$(call msg,GEN,$@)

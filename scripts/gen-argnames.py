@@ -11,10 +11,13 @@ argument differently from the man page (each override says why).
 Output: a C header with one macro per row, SR_ARGN_<name>, expanding to the
 names as string literals ("" for an argument strace leaves unnamed); a row
 with no names expands to NULL (then -N prints strace's generic arg1=,
-arg2=, ...). `--check` prints the rows left
-without names and exits 1 if there is any.
+arg2=, ...). A call with a row per command (include/sysray/commands.def)
+gets one macro per command, SR_ARGN_CMD_<call>_<command>, from the
+overrides file's "call@COMMAND" rows (strace names them per command; no man
+page does), NULL for a command without one (the call's own names then).
+`--check` prints the rows left without names and exits 1 if there is any.
 
-Usage: gen-argnames.py MANDIR SYSCALLS_DEF OVERRIDES [--check] > argnames.h
+Usage: gen-argnames.py MANDIR SYSCALLS_DEF COMMANDS_DEF OVERRIDES [--check] > argnames.h
 """
 import gzip
 import os
@@ -151,6 +154,17 @@ def def_rows(path):
     return rows
 
 
+def cmd_rows(path):
+    """(call, command, number of arguments) of each row of commands.def."""
+    rows = []
+    with open(path) as fh:
+        for line in fh:
+            m = re.match(r"CMDX?\((\w+),\s*\w+,\s*(\w+),", line)
+            if m:
+                rows.append((m.group(1), m.group(2), len(re.findall(r"\bA\(", line))))
+    return rows
+
+
 def overrides(path):
     """name -> names from the overrides file: "name arg0 arg1 ...  # why"."""
     found = {}
@@ -168,9 +182,9 @@ def overrides(path):
 def main(argv):
     check = "--check" in argv
     argv = [a for a in argv if a != "--check"]
-    if len(argv) != 4:
+    if len(argv) != 5:
         sys.exit(__doc__.strip().split("\n")[-1])
-    mandir, defpath, ovpath = argv[1:]
+    mandir, defpath, cmdpath, ovpath = argv[1:]
     if not os.path.isdir(mandir) or not any(f.startswith("openat.2") for f in os.listdir(mandir)):
         sys.exit(f"gen-argnames: no section 2 man pages in {mandir}: install manpages-dev (scripts/deps.sh)")
     man, ov = man_names(mandir), overrides(ovpath)
@@ -194,6 +208,19 @@ def main(argv):
         # "-": an argument strace prints without a name
         body = ", ".join('"%s"' % ("" if n == "-" else n) for n in names) or "NULL"
         print(f"#define SR_ARGN_{name} {body}")
+    cmds = cmd_rows(cmdpath)
+    unknown = set(k for k in ov if "@" in k) - set(f"{c}@{m}" for c, m, _ in cmds)
+    if unknown:
+        sys.exit(f"gen-argnames: {ovpath}: no such row in {cmdpath}: {' '.join(sorted(unknown))}")
+    for call, cmd, nargs in cmds:
+        key = f"{call}@{cmd}"
+        names = ov.get(key)
+        if names is None:
+            missing.append(key)
+        elif len(names) != nargs:
+            sys.exit(f"gen-argnames: {ovpath}: {key} has {len(names)} names for {nargs} arguments")
+        body = ", ".join('"%s"' % ("" if n == "-" else n) for n in names or []) or "NULL"
+        print(f"#define SR_ARGN_CMD_{call}_{cmd} {body}")
     if check and missing:
         print("rows without names: " + " ".join(missing), file=sys.stderr)
         return 1

@@ -1211,7 +1211,7 @@ def arg_names_match_strace():
     6.16's decoders, not from sysray's table) inserted, line by line."""
     st, out = differential(['--min', '0', '--exact', '--progs', PROGS,
                             '--only', 'fileio,stat_family,missing_file,fork_exit3,futex,ioctl,'
-                            'prctl,pipes_poll,vectored_io,signals,threads',
+                            'prctl,pipes_poll,vectored_io,signals,threads,keyctl',
                             '--known', os.path.join(ROOT, 'tests', 'integration',
                                                     'known-differences.txt'),
                             '--arg-names', os.path.join(ROOT, 'tests', 'integration',
@@ -1248,7 +1248,8 @@ def argnames_generator_reads_man_pages():
     """scripts/gen-argnames.py takes each row's names from its page's SYNOPSIS
     (.BI lines, syscall(SYS_x, ...) forms, line continuations, the longest of
     two forms, the page named after the call over another page's example),
-    applies the overrides file, and fails --check for a row left unnamed."""
+    applies the overrides file (per command for commands.def's rows), and
+    fails --check for a row left unnamed."""
     import gzip
     tmp = tempfile.mkdtemp(prefix='sysray-argn-')
     try:
@@ -1266,10 +1267,18 @@ def argnames_generator_reads_man_pages():
                     'SCX(ioctl, TD, INT, ioctl, A(FD), A(HEX), A(HEX))\n'
                     'SC(time, 0, INT, A(PTR))\n'
                     'SC(getpid, 0, PID)\n')
+        cmds = os.path.join(tmp, 'cmds.def')
+        with open(cmds, 'w') as f:
+            f.write('CMD(keyctl, 0, KEYCTL_READ, A(ENUM, keyctl_cmd), A(CUSTOM, key_serial), '
+                    'A(BUF_OUT, MIN(3)), A(ULONG))\n'
+                    'CMD(keyctl, 0, KEYCTL_REVOKE, A(ENUM, keyctl_cmd), A(CUSTOM, key_serial))\n')
         ov = os.path.join(tmp, 'ov.txt')
         with open(ov, 'w') as f:
-            f.write('# reason\nflock fd op  # strace: op\nioctl fd op argp\ntime -  # unnamed\n')
-        gen = [sys.executable, os.path.join(ROOT, 'scripts', 'gen-argnames.py'), mandir, rows, ov]
+            f.write('# reason\nflock fd op  # strace: op\nioctl fd op argp\ntime -  # unnamed\n'
+                    'keyctl@KEYCTL_READ operation key buffer buflen\n'
+                    'keyctl@KEYCTL_REVOKE operation key\n')
+        gen = [sys.executable, os.path.join(ROOT, 'scripts', 'gen-argnames.py'), mandir, rows,
+               cmds, ov]
         p = subprocess.run(gen + ['--check'], capture_output=True, text=True)
         got = [l for l in p.stdout.splitlines() if l.startswith('#define')]
         want = ['#define SR_ARGN_read "fd", "buf", "count"',
@@ -1278,14 +1287,23 @@ def argnames_generator_reads_man_pages():
                 '#define SR_ARGN_futex "uaddr", "futex_op", "val", "timeout", "uaddr2", "val3"',
                 '#define SR_ARGN_ioctl "fd", "op", "argp"',
                 '#define SR_ARGN_time ""',
-                '#define SR_ARGN_getpid NULL']
+                '#define SR_ARGN_getpid NULL',
+                '#define SR_ARGN_CMD_keyctl_KEYCTL_READ "operation", "key", "buffer", "buflen"',
+                '#define SR_ARGN_CMD_keyctl_KEYCTL_REVOKE "operation", "key"']
         check(p.returncode == 0 and got == want, f'rc {p.returncode} {p.stderr}\n' + '\n'.join(got))
         with open(ov, 'w') as f:
             f.write('flock fd op\n')
         p = subprocess.run(gen + ['--check'], capture_output=True, text=True)
-        check(p.returncode == 1 and 'rows without names: ioctl time' in p.stderr,
-              f'--check: rc {p.returncode}, {p.stderr!r}')
+        check(p.returncode == 1 and 'rows without names: ioctl time keyctl@KEYCTL_READ '
+              'keyctl@KEYCTL_REVOKE' in p.stderr, f'--check: rc {p.returncode}, {p.stderr!r}')
         check('#define SR_ARGN_ioctl NULL' in p.stdout, 'ioctl_fat(2)\'s example taken for ioctl')
+        check('#define SR_ARGN_CMD_keyctl_KEYCTL_READ NULL' in p.stdout,
+              'a command without names: not NULL')
+        with open(ov, 'w') as f:
+            f.write('keyctl@KEYCTL_RAED operation key\n')
+        p = subprocess.run(gen, capture_output=True, text=True)
+        check(p.returncode != 0 and 'no such row in' in p.stderr and 'keyctl@KEYCTL_RAED' in p.stderr,
+              f'a misspelt command: rc {p.returncode}, {p.stderr!r}')
     finally:
         shutil.rmtree(tmp)
 

@@ -7,6 +7,7 @@
  * or its decoders print them; expected lines strace 6.1's with those names.
  */
 #include <string.h>
+#include <linux/keyctl.h>
 
 #include "cli/filter.h"
 #include "rec.h"
@@ -101,6 +102,46 @@ static void lines_with_names(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/*
+ * keyctl's commands print by rows of their own (include/sysray/commands.def),
+ * each with the names strace 6.16's keyctl.c gives that command's arguments;
+ * an unknown command keeps the call's, strace's generic arg2..arg5.
+ */
+static void keyctl_names_per_command(struct t_state *st)
+{
+	static const uint64_t revoke_a[6] = { KEYCTL_REVOKE, 0xfffffffd };
+	static const uint64_t timeout_a[6] = { KEYCTL_SET_TIMEOUT, 0xfffffffc, 5 };
+	static const uint64_t chown_a[6] = { KEYCTL_CHOWN, 0xfffffffe, 0, 0xffffffff };
+	const struct sr_sysent *e;
+	uint64_t args[6] = { KEYCTL_READ };
+	struct t_sink s;
+
+	CHECK(st, !syscalls__init());
+	e = syscalls__by_name("keyctl");
+	CHECK(st, e && e->nsubs);
+	if (!e)
+		return;
+	CHECK_STR(st, syscalls__arg_name(syscalls__select(e, args), 2), "buffer");
+	args[0] = KEYCTL_MOVE;
+	CHECK_STR(st, syscalls__arg_name(syscalls__select(e, args), 2), "from_keyring");
+	args[0] = KEYCTL_PKEY_QUERY;
+	CHECK_STR(st, syscalls__arg_name(syscalls__select(e, args), 3), "params");
+	args[0] = 0xfacefeed;
+	CHECK_STR(st, syscalls__arg_name(syscalls__select(e, args), 1), "arg2");
+	t_sink_open(&s);
+	s.opts.arg_names = true;
+	t_sink_reinit(&s);
+	CHECK_STR(st, t_line(&s, "keyctl", revoke_a, NULL, 0, -13, NULL, 0),
+		  "keyctl(operation=KEYCTL_REVOKE, key=KEY_SPEC_SESSION_KEYRING) = -1 EACCES "
+		  "(Permission denied)");
+	CHECK_STR(st, t_line(&s, "keyctl", timeout_a, NULL, 0, 0, NULL, 0),
+		  "keyctl(operation=KEYCTL_SET_TIMEOUT, key=KEY_SPEC_USER_KEYRING, timeout=5) = 0");
+	CHECK_STR(
+		st, t_line(&s, "keyctl", chown_a, NULL, 0, 0, NULL, 0),
+		"keyctl(operation=KEYCTL_CHOWN, key=KEY_SPEC_PROCESS_KEYRING, uid=0, gid=-1) = 0");
+	t_sink_close(&s);
+}
+
 /* -e raw= under -N: printargs' arg1..argN, as strace prints a raw call. */
 static void raw_with_names(struct t_state *st)
 {
@@ -141,6 +182,7 @@ T_SUITE(argnames_tests) = {
 	T_CASE(names_from_man_and_strace),
 	T_CASE(every_row_named),
 	T_CASE(lines_with_names),
+	T_CASE(keyctl_names_per_command),
 	T_CASE(raw_with_names),
 	T_CASE(split_lines),
 	T_END,

@@ -484,6 +484,38 @@ static void backend_depth_and_reuse(struct t_state *st)
 }
 
 /*
+ * jbuf__escape_padded() (16 bytes at a time, the last block past the end)
+ * against jbuf__escape_to(), at every length and with a byte or sequence
+ * to escape or keep at every place; the bytes past the end, readable by the
+ * contract, are ones that would need escaping, and must be left out.
+ */
+static void escape_padded(struct t_state *st)
+{
+	static const char *const seqs[] = { "\x01",	"\"",		"\\",	"\x7f",
+					    "\xc3\xa9", "\xe2\x80\xa8", "\xff", "\xc2\x9b" };
+	char in[64 + 16], a[6 * 64 + 16], b[6 * 64 + 16];
+	size_t n, at, c, la, lb, k;
+	int bad = 0;
+
+	for (n = 0; n <= 40; n++) {
+		for (at = 0; at <= n; at++) {
+			for (c = 0; c < sizeof(seqs) / sizeof(seqs[0]); c++) {
+				memset(in, 'a', n);
+				memset(in + n, '"', 16);
+				k = strlen(seqs[c]);
+				if (at < n && at + k <= n)
+					memcpy(in + at, seqs[c], k);
+				la = (size_t)(jbuf__escape_padded(a, in, n) - a);
+				lb = (size_t)(jbuf__escape_to(b, in, n) - b);
+				if ((la != lb || memcmp(a, b, la)) && bad++ < 3)
+					CHECK(st, la == lb && !memcmp(a, b, la));
+			}
+		}
+	}
+	CHECK(st, bad == 0);
+}
+
+/*
  * The writers' fast paths against the general one: printable ASCII copied
  * as it is at every length, one byte to escape at every place of every
  * length (jbuf__bytes() as jbuf__text()), and the parts of an argument or
@@ -544,5 +576,6 @@ T_SUITE(json_tests) = {
 	T_CASE(backend_named_args),
 	T_CASE(backend_depth_and_reuse),
 	T_CASE(fast_paths),
+	T_CASE(escape_padded),
 	T_END,
 };

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /* JSON text into a growable buffer: numbers, escaped strings, untrusted bytes. */
 #include <stdlib.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "lib/digits.h"
 #include "print/jbuf.h"
@@ -182,6 +185,38 @@ static inline uint64_t unplain8(uint64_t x)
 }
 
 /*
+ * Byte s[*@j] (of @n) at @d: as it is when plain, else its escape, a UTF-8
+ * sequence kept (or escaped when a terminal acts on it), U+FFFD for a byte
+ * that starts none. Return the end; *@j is past what was consumed.
+ */
+static inline char *one_char(char *d, const unsigned char *s, size_t *j, size_t n)
+{
+	unsigned char c = s[*j];
+	uint32_t cp;
+	size_t k;
+
+	if (plain[c]) {
+		*d++ = (char)c;
+		++*j;
+	} else if (c < 0x80) {
+		d = escape(d, c);
+		++*j;
+	} else if (!(k = utf8_seq(s + *j, n - *j))) {
+		memcpy(d, "\xef\xbf\xbd", 3);
+		d += 3;
+		++*j;
+	} else if ((cp = risky_char(s + *j, n - *j))) {
+		d = escape_cp(d, cp);
+		*j += k;
+	} else {
+		memcpy(d, s + *j, k);
+		d += k;
+		*j += k;
+	}
+	return d;
+}
+
+/*
  * The string's contents from byte *@i of @s (@n bytes) up to at least
  * @stop, at @d, which has room for 6 bytes per byte: escapes for ASCII and
  * for the code points a terminal acts on, other UTF-8 sequences kept,
@@ -192,13 +227,11 @@ static char *str_body(char *d, const unsigned char *s, size_t *i, size_t stop, s
 	size_t j = *i, k;
 
 	while (j < stop) {
-		unsigned char c = s[j];
-		uint32_t cp;
 		uint64_t x, bad;
 
 		/*
 		 * eight bytes at a time: all of them if plain, else those before
-		 * the first that is not (stored whole: @d has room), which is c
+		 * the first that is not (stored whole: @d has room), then that one
 		 */
 		if (stop - j >= 8) {
 			memcpy(&x, s + j, 8);
@@ -217,26 +250,8 @@ static char *str_body(char *d, const unsigned char *s, size_t *i, size_t stop, s
 #endif
 			d += k;
 			j += k;
-			c = s[j];
 		}
-		if (plain[c]) {
-			*d++ = (char)c;
-			j++;
-		} else if (c < 0x80) {
-			d = escape(d, c);
-			j++;
-		} else if (!(k = utf8_seq(s + j, n - j))) {
-			memcpy(d, "\xef\xbf\xbd", 3);
-			d += 3;
-			j++;
-		} else if ((cp = risky_char(s + j, n - j))) {
-			d = escape_cp(d, cp);
-			j += k;
-		} else {
-			memcpy(d, s + j, k);
-			d += k;
-			j += k;
-		}
+		d = one_char(d, s, &j, n);
 	}
 	*i = j;
 	return d;
@@ -268,6 +283,15 @@ static void put_plain(struct sr_jbuf *b, const void *p, size_t n)
 	b->len += n + 2;
 }
 
+size_t jbuf__plain_len(const char *s)
+{
+	size_t n = 0;
+
+	while (plain[(unsigned char)s[n]])
+		n++;
+	return n;
+}
+
 void jbuf__name(struct sr_jbuf *b, const char *s)
 {
 	size_t n = 0;
@@ -290,6 +314,60 @@ char *jbuf__escape_to(char *d, const void *p, size_t n)
 
 	return str_body(d, p, &i, n, n);
 }
+
+#ifdef __SSE2__
+/*
+ * The 16 bytes at @s, stored at @d as they are; return a mask of those
+ * that are not plain (bit i: byte i): below 0x20 or from 0x80 (negative as
+ * signed bytes: one comparison), '"', '\\' or DEL.
+ */
+static inline unsigned int copy_unplain16(char *d, const unsigned char *s)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)s);
+	__m128i low = _mm_cmplt_epi8(x, _mm_set1_epi8(0x20));
+	__m128i quote = _mm_cmpeq_epi8(x, _mm_set1_epi8('"'));
+	__m128i bsl = _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'));
+	__m128i del = _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7f));
+
+	_mm_storeu_si128((__m128i *)d, x);
+	return (unsigned int)_mm_movemask_epi8(
+		_mm_or_si128(_mm_or_si128(low, quote), _mm_or_si128(bsl, del)));
+}
+
+char *jbuf__escape_padded(char *d, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	size_t j = 0;
+
+	/*
+	 * 16 bytes at a time, the last ones too: the bytes past the end are
+	 * readable (the contract) and left out of the mask, and the stores
+	 * past the end are room the caller gave
+	 */
+	while (j < n) {
+		size_t left = n - j, k;
+		unsigned int bad = copy_unplain16(d, s + j);
+
+		if (left < 16)
+			bad &= (1u << left) - 1;
+		if (!bad) {
+			k = left < 16 ? left : 16;
+			d += k;
+			j += k;
+			continue;
+		}
+		k = (size_t)__builtin_ctz(bad);
+		j += k;
+		d = one_char(d + k, s, &j, n);
+	}
+	return d;
+}
+#else
+char *jbuf__escape_padded(char *d, const void *p, size_t n)
+{
+	return jbuf__escape_to(d, p, n);
+}
+#endif
 
 void jbuf__text(struct sr_jbuf *b, const void *p, size_t n)
 {

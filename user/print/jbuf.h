@@ -71,6 +71,20 @@ static inline void jbuf__copy_within(struct sr_jbuf *b, size_t off, size_t n)
 	b->len += n;
 }
 
+/*
+ * jbuf__copy16() - copy @n bytes from @src to @d in 16-byte blocks (a few
+ * stores, no call): @src must be readable and @d have room up to @n
+ * rounded up to 16. Return the end of the @n bytes.
+ */
+static inline char *jbuf__copy16(char *d, const void *src, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i += 16)
+		memcpy(d + i, (const char *)src + i, 16);
+	return d + n;
+}
+
 static inline void jbuf__puts(struct sr_jbuf *b, const char *s)
 {
 	jbuf__put(b, s, strlen(s));
@@ -117,6 +131,20 @@ void jbuf__text(struct sr_jbuf *b, const void *p, size_t n);
  * JBUF_ESCAPED_MAX(@n) bytes of room, without the quotes. Return the end.
  */
 char *jbuf__escape_to(char *d, const void *p, size_t n);
+
+/*
+ * jbuf__escape_padded() - jbuf__escape_to() of @n bytes at @p whose next 16
+ * bytes are readable too (a buffer's spare room), at @d, which has
+ * JBUF_ESCAPED_MAX(@n) + 16 bytes of room: 16 bytes at a time to the end
+ * (SSE2), where jbuf__escape_to() takes a short string or a tail byte by byte.
+ */
+char *jbuf__escape_padded(char *d, const void *p, size_t n);
+
+/*
+ * jbuf__plain_len() - how many bytes NUL-terminated @s begins with that a
+ * JSON string holds as they are: its length, when it needs no escape.
+ */
+size_t jbuf__plain_len(const char *s);
 
 /*
  * jbuf__text() of the NUL-terminated @s, faster for what needs no escape

@@ -42,6 +42,34 @@ void jevent__ts_us(struct sr_jbuf *b, uint64_t ns)
 	jbuf__dec_fixed(b, ns % 1000, 3);
 }
 
+/*
+ * Kernel time @ts in nanoseconds: its digits but the last 8 change only
+ * every 100 ms, so they are copied from the last time written (8 digits
+ * instead of 13 to form).
+ */
+static void put_ts(struct sr_jevent *e, uint64_t ts, struct sr_jbuf *b)
+{
+	uint64_t hi = ts / 100000000;
+	char *d;
+
+	if (!hi) {
+		jbuf__u64(b, ts);
+		return;
+	}
+	d = jbuf__reserve(b, sizeof(e->ts_hi_text) + 8);
+	if (!d)
+		return;
+	if (hi != e->ts_hi) {
+		e->ts_hi = hi;
+		e->ts_hi_len = (uint8_t)dec_put(e->ts_hi_text, hi);
+	}
+	/* the whole array (a constant size: a few stores), then the digits that count */
+	memcpy(d, e->ts_hi_text, sizeof(e->ts_hi_text));
+	d += e->ts_hi_len;
+	dec_u32_back8(d + 8, (uint32_t)(ts % 100000000));
+	jbuf__commit(b, d + 8);
+}
+
 /* ,"time":"2026-12-06T21:50:20.123456789Z" for kernel time @ts. */
 static void wall_time(struct sr_jevent *e, uint64_t ts, struct sr_jbuf *b)
 {
@@ -116,6 +144,15 @@ static bool task_fields(struct sr_jevent *e, const struct sr_task_info *t, struc
 	return true;
 }
 
+/* The @len bytes of a slot's @text (@size, a multiple of 16), copied in blocks. */
+static inline void put_slot(struct sr_jbuf *b, const char *text, size_t size, size_t len)
+{
+	char *d = jbuf__reserve(b, size);
+
+	if (d)
+		jbuf__commit(b, jbuf__copy16(d, text, len));
+}
+
 /* Does @slot hold the fields of task @t? */
 static bool task_slot_is(const struct sr_jtask_slot *slot, const struct sr_task_info *t)
 {
@@ -136,7 +173,7 @@ static void task(struct sr_jevent *e, const struct sr_task_info *t, struct sr_jb
 		e->tasks = calloc(SR_JTASK_SLOTS, sizeof(*e->tasks));
 	slot = e->tasks ? &e->tasks[t->tid % SR_JTASK_SLOTS] : NULL;
 	if (slot && task_slot_is(slot, t)) {
-		jbuf__put(b, slot->text, slot->len);
+		put_slot(b, slot->text, sizeof(slot->text), slot->len);
 		return;
 	}
 	if (!task_fields(e, t, b) || !slot || b->oom || b->len - start > sizeof(slot->text))
@@ -165,7 +202,7 @@ static void head(struct sr_jevent *e, const char *type, size_t len, const struct
 		PUT(b, ",\"ts\":");
 		e->ts = ts;
 		e->ts_off = b->len;
-		jbuf__u64(b, ts);
+		put_ts(e, ts, b);
 		e->ts_len = b->len - e->ts_off;
 		wall_time(e, ts, b);
 	}
@@ -300,7 +337,7 @@ static void name_nr(struct sr_jevent *e, const struct sr_call *c, struct sr_jbuf
 		e->names = calloc(SR_JNAME_SLOTS, sizeof(*e->names));
 	slot = e->names ? &e->names[(unsigned int)c->nr % SR_JNAME_SLOTS] : NULL;
 	if (slot && slot->ent == c->ent && slot->nr == c->nr) {
-		jbuf__put(b, slot->text, slot->len);
+		put_slot(b, slot->text, sizeof(slot->text), slot->len);
 		return;
 	}
 	PUT(b, ",\"name\":");
@@ -345,7 +382,7 @@ static void call(struct sr_jevent *e, const struct sr_event *ev, struct sr_jbuf 
 	if (e->ts_len && c->ts_exit == e->ts)
 		jbuf__copy_within(b, e->ts_off, e->ts_len);
 	else
-		jbuf__u64(b, c->ts_exit);
+		put_ts(e, c->ts_exit, b);
 	if (c->ts_enter && c->ts_exit >= c->ts_enter) {
 		PUT(b, ",\"duration_ns\":");
 		jbuf__u64(b, c->ts_exit - c->ts_enter);

@@ -29,7 +29,7 @@ struct sr_jtask_slot {
 	char comm[SR_COMM_LEN];
 	bool has_comm;
 	uint16_t len; /* 0: empty */
-	char text[230];
+	char text[240]; /* a multiple of 16: copied in blocks */
 };
 
 /* What every call of a syscall repeats: ,"name":"openat","nr":257. */
@@ -38,7 +38,7 @@ struct sr_jname_slot {
 	const void *ent; /* the table row; NULL: empty */
 	int nr;
 	uint8_t len;
-	char text[79];
+	char text[80]; /* a multiple of 16: copied in blocks */
 };
 
 struct sr_jevent {
@@ -54,6 +54,9 @@ struct sr_jevent {
 	struct sr_jbuf line; /* the event as strace prints it, for jevent__line() */
 	uint64_t ts; /* the event's "ts", whose digits are at ts_off (ts_len, 0: none) */
 	size_t ts_off, ts_len;
+	uint64_t ts_hi; /* the last kernel time written, over 10^8 (0: none) */
+	char ts_hi_text[16]; /* its digits (at most 12) */
+	uint8_t ts_hi_len;
 	struct sr_jtask_slot *tasks; /* SR_JTASK_SLOTS of them, made on first use */
 	struct sr_jname_slot *names; /* SR_JNAME_SLOTS */
 };

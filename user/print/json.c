@@ -29,10 +29,15 @@
 #include "print/json.h"
 
 #define JSON(p) ((struct sr_json_pr *)(p))
+/*
+ * The bookkeeping every value's operation does (a handful of tests each):
+ * inline, where the compiler would call it from each of the operations.
+ */
+#define HOT static inline __attribute__((always_inline))
 /* The same call on the strace backend. */
 #define TEXT_OP(j, op, ...) (j)->text.base.ops->op(&(j)->text.base, ##__VA_ARGS__)
 
-static struct sr_json_frame *top(struct sr_json_pr *j)
+HOT struct sr_json_frame *top(struct sr_json_pr *j)
 {
 	return &j->st[j->depth < SR_JSON_DEPTH ? j->depth : SR_JSON_DEPTH - 1];
 }
@@ -44,7 +49,7 @@ static inline bool muted(const struct sr_json_pr *j)
 }
 
 /* The argument being printed ends here. */
-static void end_arg(struct sr_json_pr *j)
+HOT void end_arg(struct sr_json_pr *j)
 {
 	struct sr_json_arg *a;
 
@@ -59,7 +64,7 @@ static void end_arg(struct sr_json_pr *j)
  * Before the strace backend prints an element: at the top, where a new
  * argument's text begins (its separator included, dropped when written).
  */
-static void pre(struct sr_json_pr *j)
+HOT void pre(struct sr_json_pr *j)
 {
 	struct sr_json_frame *fr = top(j);
 
@@ -81,7 +86,7 @@ static void pre(struct sr_json_pr *j)
 }
 
 /* Before a new element's data: a comma in a container (at the top, a new argument). */
-static void elem(struct sr_json_pr *j)
+HOT void elem(struct sr_json_pr *j)
 {
 	struct sr_json_frame *fr = top(j);
 
@@ -115,7 +120,7 @@ static void elem(struct sr_json_pr *j)
 }
 
 /* After an element: close a pending {"in": ..., "out": ...}. */
-static void done(struct sr_json_pr *j)
+HOT void done(struct sr_json_pr *j)
 {
 	struct sr_json_frame *fr = top(j);
 
@@ -134,7 +139,7 @@ static void call_head(struct sr_json_pr *j, const char *name)
 }
 
 /* pre() for an element op (a note is no element). */
-static void pre_elem(struct sr_json_pr *j)
+HOT void pre_elem(struct sr_json_pr *j)
 {
 	pre(j);
 }
@@ -690,12 +695,14 @@ static const char *arg_text(struct sr_json_pr *j, const struct sr_json_arg *a, s
 /*
  * {"name": ..., "text": ..., "value": ...} of argument @a, in one
  * reservation: a list has a few of them, each of a few parts. The room:
- * the escaped name and text, the value (or null), 34 bytes of keys and
- * punctuation.
+ * the escaped name and text, the value (or null), 30 bytes of keys and
+ * punctuation, and 16 for the text and the value written in blocks of 16.
  */
 static void put_arg(struct sr_json_pr *j, const struct sr_json_arg *a, struct sr_jbuf *b)
 {
-	size_t n, name_len = a->name ? strlen(a->name) : 0;
+	/* a name (the table's) is an identifier: its length is all to find */
+	size_t n, plain = a->name ? jbuf__plain_len(a->name) : 0;
+	size_t name_len = a->name && a->name[plain] ? plain + strlen(a->name + plain) : plain;
 	const char *t = arg_text(j, a, &n);
 	char *d = jbuf__reserve(b, JBUF_ESCAPED_MAX(name_len + n) + a->val_len + 48);
 
@@ -704,13 +711,25 @@ static void put_arg(struct sr_json_pr *j, const struct sr_json_arg *a, struct sr
 	*d++ = '{';
 	if (a->name) {
 		d = JBUF_LIT(d, "\"name\":\"");
-		d = jbuf__escape_to(d, a->name, name_len);
+		if (plain == name_len) {
+			memcpy(d, a->name, name_len);
+			d += name_len;
+		} else {
+			d = jbuf__escape_to(d, a->name, name_len);
+		}
 		d = JBUF_LIT(d, "\",");
 	}
 	d = JBUF_LIT(d, "\"text\":\"");
-	d = jbuf__escape_to(d, t, n);
+	/* the text is in the in-memory buffer: its spare room may be read past the end */
+	if ((size_t)(t - j->text_out.buf) + n + 16 <= j->text_out.cap)
+		d = jbuf__escape_padded(d, t, n);
+	else
+		d = jbuf__escape_to(d, t, n);
 	d = JBUF_LIT(d, "\",\"value\":");
-	if (a->val_len) {
+	/* the room left holds the value rounded up to 16, and so does val's */
+	if (a->val_len && a->val_off + a->val_len + 16 <= j->val.cap) {
+		d = jbuf__copy16(d, j->val.p + a->val_off, a->val_len);
+	} else if (a->val_len) {
 		memcpy(d, j->val.p + a->val_off, a->val_len);
 		d += a->val_len;
 	} else {

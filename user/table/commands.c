@@ -11,6 +11,7 @@
 #include <string.h>
 #include <linux/keyctl.h>
 
+#include "argnames.h"
 #include "decode/decode.h"
 #include "table/rows.h"
 #include "table/syscalls.h"
@@ -21,6 +22,7 @@ struct sr_cmdrow {
 	uint32_t value;
 	uint8_t nargs;
 	struct sr_argdesc args[SR_NARGS];
+	const char *argnames[SR_NARGS]; /* -N's, strace's per command; NULL: the call's */
 	const struct sr_scdec *dec;
 };
 
@@ -29,13 +31,15 @@ struct sr_cmdrow {
 	  .sel_arg = (sel),                  \
 	  .value = (val),                    \
 	  .nargs = SR_NARGS_OF(__VA_ARGS__), \
-	  .args = { __VA_ARGS__ } },
-#define CMDX(nm, sel, val, d, ...)           \
-	{ .call = #nm,                       \
-	  .sel_arg = (sel),                  \
-	  .value = (val),                    \
-	  .nargs = SR_NARGS_OF(__VA_ARGS__), \
 	  .args = { __VA_ARGS__ },           \
+	  .argnames = { SR_ARGN_CMD_##nm##_##val } },
+#define CMDX(nm, sel, val, d, ...)                  \
+	{ .call = #nm,                              \
+	  .sel_arg = (sel),                         \
+	  .value = (val),                           \
+	  .nargs = SR_NARGS_OF(__VA_ARGS__),        \
+	  .args = { __VA_ARGS__ },                  \
+	  .argnames = { SR_ARGN_CMD_##nm##_##val }, \
 	  .dec = &sr_scdec_##d },
 
 static const struct sr_cmdrow cmdrows[] = {
@@ -77,6 +81,8 @@ static void fill_sub(const struct sr_sysent *e, const struct sr_cmdrow *r, struc
 	sub->nsubs = 0;
 	sub->nargs = r->nargs;
 	memcpy(sub->args, r->args, sizeof(sub->args));
+	if (r->argnames[0])
+		memcpy(sub->argnames, r->argnames, sizeof(sub->argnames));
 	sub->dec = r->dec;
 	syscalls__finish(sub);
 }
