@@ -169,31 +169,6 @@ static __always_inline struct uring_req *uring_tmp_get(void)
 	return bpf_map_lookup_elem(&uring_tmp, &zero);
 }
 
-/* Field @src of @q, as a syscall argument. */
-static __always_inline __u64 sqe_field(const struct sr_sqe *q, __u8 src)
-{
-	switch (src) {
-	case SR_SQE_FD:
-		return (__u64)(__s64)q->fd;
-	case SR_SQE_OFF:
-		return q->off;
-	case SR_SQE_ADDR:
-		return q->addr;
-	case SR_SQE_LEN:
-		return q->len;
-	case SR_SQE_OPFLAGS:
-		return q->op_flags;
-	case SR_SQE_FILE_INDEX:
-		return q->file_index;
-	case SR_SQE_ADDR_LEN:
-		return q->file_index & 0xffff;
-	case SR_SQE_ADDR3:
-		return q->addr3;
-	}
-	/* SR_SQE_ZERO, and SR_SQE_BYVAL's values: no pointer for the twin's plan */
-	return 0;
-}
-
 /* ring_sqe()'s @opcode: whatever the entry holds */
 #define SR_UOPCODE_ANY 0x100
 
@@ -354,7 +329,8 @@ static __always_inline __u64 uring_submit(struct io_ring_ctx *ctx, struct io_kio
 	x->req = rq;
 #pragma unroll
 	for (i = 0; i < SR_NARGS; i++)
-		x->args[i] = ok && (op->flags & SR_UOP_TWIN) ? sqe_field(&x->sqe, op->src[i]) : 0;
+		x->args[i] = ok && (op->flags & SR_UOP_TWIN) ? sr_sqe_field(&x->sqe, op->src[i]) :
+							       0;
 	off = sizeof(*x);
 	r->nr = wanted ? -1 : SR_UREQ_QUIET;
 	if (wanted && ok && (op->flags & SR_UOP_TWIN)) {

@@ -54,6 +54,35 @@ enum sr_sqe_src {
  */
 #define SR_SQE_BYVAL 0x80
 
+/*
+ * The field of @q that source @src names, as a syscall argument (the fd
+ * sign-extended); 0 for SR_SQE_ZERO and for a source with SR_SQE_BYVAL
+ * (the BPF side's twin has no pointer to follow; user space masks the bit
+ * off to take the value). Both sides read a request's arguments with it.
+ */
+static inline __attribute__((always_inline)) __u64 sr_sqe_field(const struct sr_sqe *q, __u8 src)
+{
+	switch (src) {
+	case SR_SQE_FD:
+		return (__u64)(__s64)q->fd;
+	case SR_SQE_OFF:
+		return q->off;
+	case SR_SQE_ADDR:
+		return q->addr;
+	case SR_SQE_LEN:
+		return q->len;
+	case SR_SQE_OPFLAGS:
+		return q->op_flags;
+	case SR_SQE_FILE_INDEX:
+		return q->file_index;
+	case SR_SQE_ADDR_LEN:
+		return q->file_index & 0xffff;
+	case SR_SQE_ADDR3:
+		return q->addr3;
+	}
+	return 0;
+}
+
 /* Opcodes the kernel may know; larger ones are sent raw, with no twin. */
 #define SR_URING_OPS 128
 

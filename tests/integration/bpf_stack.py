@@ -12,6 +12,7 @@ and stores, and `rN = r10; rN += -K` (a pointer to a local handed on). The
 object is read as ELF (relocations name the callees): no tools needed.
 
 usage: python3 tests/integration/bpf_stack.py OBJ...   (prints each chain)
+Exits 1, naming the chains, when one is over the limit; 2 on bad usage.
 """
 import struct
 import sys
@@ -124,7 +125,29 @@ def describe(chain):
     return ' -> '.join(f'{n} ({b})' for n, b in chain)
 
 
-if __name__ == '__main__':
-    for obj in sys.argv[1:]:
-        for prog, total, chain in deepest(obj):
+def main(objs):
+    if not objs:
+        print('usage: bpf_stack.py OBJ...: name the BPF objects to read '
+              '(e.g. .output/*.bpf.o)', file=sys.stderr)
+        return 2
+    over = []
+    for obj in objs:
+        try:
+            chains = deepest(obj)
+        except OSError as e:
+            print(f'bpf_stack: cannot read {obj}: {e.strerror} (build it: make progs)',
+                  file=sys.stderr)
+            return 2
+        for prog, total, chain in chains:
             print(f'{obj}: {prog}: {total}: {describe(chain)}')
+            if total > LIMIT:
+                over.append(f'{obj}: {prog} ({total})')
+    if over:
+        print(f'bpf_stack: {len(over)} call chain(s) over {LIMIT} bytes, which 6.1 and 5.10 '
+              f'refuse: {", ".join(over)}', file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:]))

@@ -18,25 +18,17 @@ import re
 import subprocess
 import tempfile
 
-from common import Fail, Skip, cgroup2_root, check
-import json_suite
+from common import Skip, cgroup2_root, check
+from harness import PROGS, SYSRAY, registry
+from json_common import NOT_CORPUS, validate
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SYSRAY = os.path.abspath(os.environ.get('SYSRAY') or os.path.join(ROOT, 'sysray'))
-PROGS = os.path.join(ROOT, '.output', 'progs')
-NOT_CORPUS = {'busy', 'filter_target'}
 # Programs whose syscall counts depend on timing (threads racing, signals
 # arriving while blocked, retries): strace's ptrace stops change them.
 # hostile_pidreuse retries its forks until no other process on the host
 # takes the pid it wants first: its clone count follows the host's load.
 RACY = {'futex', 'threads', 'thread_exits', 'thread_exec', 'tid_robust_rseq',
         'timerfd_signalfd', 'bcron', 'migrate', 'membarrier', 'hostile_pidreuse'}
-TESTS = []
-
-
-def test(fn):
-    TESTS.append(fn)
-    return fn
+TESTS, test = registry()
 
 
 def run_table(argv, tool):
@@ -134,7 +126,7 @@ def summary_json_and_by_process():
                     else 0) for r in text[2:-2])
     check(rows == trows, f'JSON rows differ from the text: {set(rows) ^ set(trows)}')
     check(o['total']['calls'] == sum(r[1] for r in rows), 'JSON total')
-    json_suite.validate([o], '-c --json')
+    validate([o], '-c --json')
     script = os.path.join(tempfile.gettempdir(), 'sysray-sum-pipe.sh')
     with open(script, 'w') as f:
         f.write('#!/bin/sh\ntrue | cat\n')

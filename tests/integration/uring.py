@@ -71,7 +71,7 @@ COUNTED_TABLE = [HEAD, DASHES] + [counted_row(*r) for r in COUNTED] + [
 
 
 def tests(rt):
-    """The test functions, using run.py's helpers (@rt)."""
+    """The test functions, using harness.py's helpers (@rt)."""
 
     def uring_prog():
         path = os.path.join(rt.ROOT, '.output', 'uring-progs', 'uring_ops')

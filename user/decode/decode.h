@@ -255,6 +255,12 @@ void fmt_struct(struct sr_fmt *f, const struct sr_call *c, int argi, bool at_exi
 bool pr_array_elem(struct sr_fmt *f, size_t i);
 /* "... /\* 0xADDR *\/": an array goes on at @addr, which cannot be read. */
 void fmt_more_unread(struct sr_fmt *f, uint64_t addr);
+/*
+ * An array of @n elements at @addr that has none to show, as strace's
+ * print_array() prints it: NULL for no address, [] for no element. Returns
+ * whether it printed.
+ */
+bool fmt_array_none(struct sr_fmt *f, uint64_t addr, uint64_t n);
 /* An array of @count @elem-byte elements past the address space's end: its address. */
 bool fmt_array_wraps(struct sr_fmt *f, uint64_t addr, uint64_t count, size_t elem);
 /*

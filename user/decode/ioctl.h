@@ -245,6 +245,8 @@ const uint8_t *ioc_ref_copy(const struct sr_call *c, int k, bool at_exit, size_t
 
 /* "{name=value, ...}" for the struct at @p (at least @d->size bytes). */
 void ioc_print_fields(struct sr_fmt *f, const struct sr_ioc_fields *d, const uint8_t *p);
+/* The same fields without the braces, amid others of the struct at @p. */
+void ioc_print_field_run(struct sr_fmt *f, const struct sr_ioc_fields *d, const uint8_t *p);
 /* One field's value (a field of @p's struct). */
 void ioc_print_field(struct sr_fmt *f, const struct sr_ioc_field *fl, const uint8_t *p);
 /*

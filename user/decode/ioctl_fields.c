@@ -79,12 +79,11 @@ void ioc_print_field(struct sr_fmt *f, const struct sr_ioc_field *fl, const uint
 	}
 }
 
-void ioc_print_fields(struct sr_fmt *f, const struct sr_ioc_fields *d, const uint8_t *p)
+void ioc_print_field_run(struct sr_fmt *f, const struct sr_ioc_fields *d, const uint8_t *p)
 {
 	bool verbose = fmt_verbose(f);
 	size_t i;
 
-	pr_struct_begin(f);
 	for (i = 0; i < d->n; i++) {
 		const struct sr_ioc_field *fl = &d->f[i];
 
@@ -95,6 +94,12 @@ void ioc_print_fields(struct sr_fmt *f, const struct sr_ioc_fields *d, const uin
 		pr_field(f, fl->name);
 		ioc_print_field(f, fl, p);
 	}
+}
+
+void ioc_print_fields(struct sr_fmt *f, const struct sr_ioc_fields *d, const uint8_t *p)
+{
+	pr_struct_begin(f);
+	ioc_print_field_run(f, d, p);
 	pr_struct_end(f);
 }
 

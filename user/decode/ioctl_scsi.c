@@ -144,6 +144,54 @@ static void sg_field_data(struct sr_fmt *f, const struct sr_call *c, const char 
 		sg_print_buf(f, b, addr, len);
 }
 
+/* The runs of plain fields of the SG_IO headers, in strace's order. */
+#define V3(m, how, aux) IOF(struct sg_io_hdr, m, how, aux)
+#define V4(m, how, aux) IOF(struct sg_io_v4, m, how, aux)
+static const struct sr_ioc_field v3_req[] = {
+	V3(mx_sb_len, IOF_U, NULL),
+	V3(iovec_count, IOF_U, NULL),
+	V3(dxfer_len, IOF_U, NULL),
+	V3(timeout, IOF_U, NULL),
+	V3(flags, IOF_FLAGS, &xlat_sg_io_flags),
+};
+static const struct sr_ioc_field v3_status[] = {
+	V3(status, IOF_X, NULL),
+	V3(masked_status, IOF_X, NULL),
+	V3(msg_status, IOF_X, NULL),
+	V3(sb_len_wr, IOF_U, NULL),
+};
+static const struct sr_ioc_field v3_host[] = {
+	V3(host_status, IOF_X, NULL), V3(driver_status, IOF_X, NULL),	     V3(resid, IOF_D, NULL),
+	V3(duration, IOF_U, NULL),    V3(info, IOF_FLAGS, &xlat_sg_io_info),
+};
+static const struct sr_ioc_field v4_req[] = {
+	V4(request_tag, IOF_X, NULL),	   V4(request_attr, IOF_U, NULL),
+	V4(request_priority, IOF_U, NULL), V4(request_extra, IOF_U, NULL),
+	V4(max_response_len, IOF_U, NULL), V4(dout_iovec_count, IOF_U, NULL),
+	V4(dout_xfer_len, IOF_U, NULL),	   V4(din_iovec_count, IOF_U, NULL),
+	V4(din_xfer_len, IOF_U, NULL),
+};
+static const struct sr_ioc_field v4_req_tail[] = {
+	V4(timeout, IOF_U, NULL),
+	V4(flags, IOF_FLAGS, &xlat_bsg_flags),
+	V4(usr_ptr, IOF_X, NULL),
+};
+static const struct sr_ioc_field v4_status[] = {
+	V4(driver_status, IOF_X, NULL),	       V4(transport_status, IOF_X, NULL),
+	V4(device_status, IOF_X, NULL),	       V4(retry_delay, IOF_U, NULL),
+	V4(info, IOF_FLAGS, &xlat_sg_io_info), V4(duration, IOF_U, NULL),
+	V4(response_len, IOF_U, NULL),	       V4(din_resid, IOF_D, NULL),
+	V4(dout_resid, IOF_D, NULL),	       V4(generated_tag, IOF_X, NULL),
+};
+#undef V3
+#undef V4
+static SR_IOC_FIELDS(v3_req_fields, struct sg_io_hdr, v3_req);
+static SR_IOC_FIELDS(v3_status_fields, struct sg_io_hdr, v3_status);
+static SR_IOC_FIELDS(v3_host_fields, struct sg_io_hdr, v3_host);
+static SR_IOC_FIELDS(v4_req_fields, struct sg_io_v4, v4_req);
+static SR_IOC_FIELDS(v4_req_tail_fields, struct sg_io_v4, v4_req_tail);
+static SR_IOC_FIELDS(v4_status_fields, struct sg_io_v4, v4_status);
+
 /* SG_IO v3, the request: {interface_id='S', dxfer_direction=..., ...} */
 static void sg_v3_request(struct sr_fmt *f, const struct sr_call *c, const struct sg_io_hdr *h)
 {
@@ -151,12 +199,7 @@ static void sg_v3_request(struct sr_fmt *f, const struct sr_call *c, const struc
 	fmt_enum(f, &xlat_sg_io_dxfer_direction, (uint64_t)(int64_t)h->dxfer_direction);
 	pr_field_u(f, "cmd_len", h->cmd_len);
 	sg_field_data(f, c, "cmdp", SG_REF_CMD, false, (uintptr_t)h->cmdp, h->cmd_len, 0);
-	pr_field_u(f, "mx_sb_len", h->mx_sb_len);
-	pr_field_u(f, "iovec_count", h->iovec_count);
-	pr_field_u(f, "dxfer_len", h->dxfer_len);
-	pr_field_u(f, "timeout", h->timeout);
-	pr_field(f, "flags");
-	fmt_flags(f, &xlat_sg_io_flags, h->flags);
+	ioc_print_field_run(f, &v3_req_fields, (const uint8_t *)h);
 	if (h->dxfer_direction == SG_DXFER_TO_DEV || h->dxfer_direction == SG_DXFER_TO_FROM_DEV)
 		sg_field_data(f, c, "dxferp", SG_REF_DXFER, false, (uintptr_t)h->dxferp,
 			      h->dxfer_len, h->iovec_count);
@@ -189,17 +232,9 @@ static void sg_v3_response(struct sr_fmt *f, const struct sr_call *c, const stru
 			sg_field_data(f, c, "dxferp", SG_REF_DXFER, true, (uintptr_t)h->dxferp,
 				      din_len, h->iovec_count);
 	}
-	pr_field_x(f, "status", h->status);
-	pr_field_x(f, "masked_status", h->masked_status);
-	pr_field_x(f, "msg_status", h->msg_status);
-	pr_field_u(f, "sb_len_wr", h->sb_len_wr);
+	ioc_print_field_run(f, &v3_status_fields, (const uint8_t *)h);
 	sg_field_data(f, c, "sbp", SG_REF_SENSE, true, (uintptr_t)h->sbp, h->sb_len_wr, 0);
-	pr_field_x(f, "host_status", h->host_status);
-	pr_field_x(f, "driver_status", h->driver_status);
-	pr_field_d(f, "resid", h->resid);
-	pr_field_u(f, "duration", h->duration);
-	pr_field(f, "info");
-	fmt_flags(f, &xlat_sg_io_info, h->info);
+	ioc_print_field_run(f, &v3_host_fields, (const uint8_t *)h);
 }
 
 /* SG_IO v4, the request: {guard='Q', protocol=..., ...} */
@@ -211,21 +246,10 @@ static void sg_v4_request(struct sr_fmt *f, const struct sr_call *c, const struc
 	fmt_enum(f, &xlat_bsg_subprotocol, h->subprotocol);
 	pr_field_u(f, "request_len", h->request_len);
 	sg_field_data(f, c, "request", SG_REF_REQUEST, false, h->request, h->request_len, 0);
-	pr_field_x(f, "request_tag", h->request_tag);
-	pr_field_u(f, "request_attr", h->request_attr);
-	pr_field_u(f, "request_priority", h->request_priority);
-	pr_field_u(f, "request_extra", h->request_extra);
-	pr_field_u(f, "max_response_len", h->max_response_len);
-	pr_field_u(f, "dout_iovec_count", h->dout_iovec_count);
-	pr_field_u(f, "dout_xfer_len", h->dout_xfer_len);
-	pr_field_u(f, "din_iovec_count", h->din_iovec_count);
-	pr_field_u(f, "din_xfer_len", h->din_xfer_len);
+	ioc_print_field_run(f, &v4_req_fields, (const uint8_t *)h);
 	sg_field_data(f, c, "dout_xferp", SG_REF_DOUT, false, h->dout_xferp, h->dout_xfer_len,
 		      h->dout_iovec_count);
-	pr_field_u(f, "timeout", h->timeout);
-	pr_field(f, "flags");
-	fmt_flags(f, &xlat_bsg_flags, h->flags);
-	pr_field_x(f, "usr_ptr", h->usr_ptr);
+	ioc_print_field_run(f, &v4_req_tail_fields, (const uint8_t *)h);
 }
 
 /* SG_IO v4, what the driver wrote back */
@@ -251,17 +275,7 @@ static void sg_v4_response(struct sr_fmt *f, const struct sr_call *c, const stru
 	sg_field_data(f, c, "response", SG_REF_RESPONSE, true, h->response, h->response_len, 0);
 	sg_field_data(f, c, "din_xferp", SG_REF_DIN, true, h->din_xferp, din_len,
 		      h->din_iovec_count);
-	pr_field_x(f, "driver_status", h->driver_status);
-	pr_field_x(f, "transport_status", h->transport_status);
-	pr_field_x(f, "device_status", h->device_status);
-	pr_field_u(f, "retry_delay", h->retry_delay);
-	pr_field(f, "info");
-	fmt_flags(f, &xlat_sg_io_info, h->info);
-	pr_field_u(f, "duration", h->duration);
-	pr_field_u(f, "response_len", h->response_len);
-	pr_field_d(f, "din_resid", h->din_resid);
-	pr_field_d(f, "dout_resid", h->dout_resid);
-	pr_field_x(f, "generated_tag", h->generated_tag);
+	ioc_print_field_run(f, &v4_status_fields, (const uint8_t *)h);
 }
 
 /* The exit copy of the header, @size bytes, whatever the call returned; or NULL. */

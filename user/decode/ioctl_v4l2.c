@@ -71,16 +71,7 @@ bool v4l2_print_array(struct sr_fmt *f, const void *ctx, uint64_t addr, uint64_t
 {
 	uint64_t i;
 
-	if (!addr) {
-		pr_addr(f, 0);
-		return false;
-	}
-	if (!n) {
-		pr_array_begin(f);
-		pr_array_end(f);
-		return false;
-	}
-	if (fmt_array_wraps(f, addr, n, elem))
+	if (fmt_array_none(f, addr, n) || fmt_array_wraps(f, addr, n, elem))
 		return false;
 	if (!data || have < elem) {
 		pr_addr(f, addr);

@@ -281,6 +281,23 @@ bool nla_in6_addr(const struct nl_ctx *x, uint64_t off, uint64_t len, const void
 void nl_hwaddr(struct sr_fmt *f, const uint8_t *p, size_t n);
 /* nlattr.c: a payload of exactly @size bytes as a number in @fmt (false: another size). */
 bool nla_num(const struct nl_ctx *x, uint64_t off, uint64_t len, size_t size, enum sr_num fmt);
+/* One element of an attribute's array (nla_array()), for an nla_elem_fn. */
+struct nla_elem {
+	const uint8_t *p; /* its @size bytes */
+	size_t size;
+	uint64_t i; /* its index */
+	uint64_t addr; /* its user address */
+};
+typedef void nla_elem_fn(const struct nl_ctx *x, const struct nla_elem *e, const void *opaque);
+/*
+ * nlattr.c: a payload of @len bytes at @off as an array of @size-byte
+ * elements, as strace's print_array() shows it: false when it holds none;
+ * the address when the first cannot be read; else each by @print(@opaque)
+ * up to -s, a trailing part of one left out, "..." and the address where
+ * the capture ends.
+ */
+bool nla_array(const struct nl_ctx *x, uint64_t off, uint64_t len, size_t size, nla_elem_fn *print,
+	       const void *opaque);
 /* nlattr.c: index @i of an array named by @x, strace's print_array_ex(PAF_PRINT_INDICES). */
 void nl_index(struct sr_fmt *f, const struct sr_xlat *x, uint64_t i);
 /* Bytes as numbers: "[171, 254]". */

@@ -210,33 +210,16 @@ static const struct nl_struct vegas = NL_STRUCT(struct tcpvegas_info, vegas_fiel
 static const struct nl_struct dctcp = NL_STRUCT(struct tcp_dctcp_info, dctcp_fields);
 static const struct nl_struct bbr = NL_STRUCT(struct tcp_bbr_info, bbr_fields);
 
+static void sockaddr_elem(const struct nl_ctx *x, const struct nla_elem *e, const void *opaque)
+{
+	(void)opaque;
+	fmt_sockaddr(x->f, e->p, e->size, e->addr);
+}
+
 /* INET_DIAG_LOCALS, INET_DIAG_PEERS: an array of struct sockaddr_storage. */
 static bool nla_sockaddrs(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
 {
-	const size_t size = sizeof(struct sockaddr_storage);
-	uint64_t i, n = len / size;
-
-	(void)opaque;
-	if (!n)
-		return false;
-	if (!nl_at(x, off, size)) {
-		pr_addr(x->f, x->addr + off);
-		return true;
-	}
-	pr_array_begin(x->f);
-	for (i = 0; i < n; i++) {
-		const void *p = nl_at(x, off + i * size, size);
-
-		if (!pr_array_elem(x->f, i))
-			break;
-		if (!p) {
-			fmt_more_unread(x->f, x->addr + off + i * size);
-			break;
-		}
-		fmt_sockaddr(x->f, p, size, x->addr + off + i * size);
-	}
-	pr_array_end(x->f);
-	return true;
+	return nla_array(x, off, len, sizeof(struct sockaddr_storage), sockaddr_elem, NULL);
 }
 
 static const struct nl_field md5sig_fields[] = {
@@ -246,39 +229,23 @@ static const struct nl_field md5sig_fields[] = {
 	NLF_INADDR_AF(struct tcp_diag_md5sig, tcpm_addr, 0),
 };
 
+static void md5sig_elem(const struct nl_ctx *x, const struct nla_elem *e, const void *opaque)
+{
+	const struct tcp_diag_md5sig *p = (const void *)e->p;
+	size_t klen = p->tcpm_keylen < sizeof(p->tcpm_key) ? p->tcpm_keylen : sizeof(p->tcpm_key);
+
+	(void)opaque;
+	pr_struct_begin(x->f);
+	nl_fields_print(x->f, md5sig_fields, NELEM(md5sig_fields), e->p);
+	pr_field(x->f, "tcpm_key");
+	pr_str(x->f, p->tcpm_key, klen, klen, SR_Q_HEX);
+	pr_struct_end(x->f);
+}
+
 /* INET_DIAG_MD5SIG: an array of struct tcp_diag_md5sig, each key as long as its keylen says. */
 static bool nla_md5sig(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
 {
-	const size_t size = sizeof(struct tcp_diag_md5sig);
-	uint64_t i, n = len / size;
-
-	(void)opaque;
-	if (!n)
-		return false;
-	if (!nl_at(x, off, size)) {
-		pr_addr(x->f, x->addr + off);
-		return true;
-	}
-	pr_array_begin(x->f);
-	for (i = 0; i < n; i++) {
-		const struct tcp_diag_md5sig *p = nl_at(x, off + i * size, size);
-		size_t klen;
-
-		if (!pr_array_elem(x->f, i))
-			break;
-		if (!p) {
-			fmt_more_unread(x->f, x->addr + off + i * size);
-			break;
-		}
-		klen = p->tcpm_keylen < sizeof(p->tcpm_key) ? p->tcpm_keylen : sizeof(p->tcpm_key);
-		pr_struct_begin(x->f);
-		nl_fields_print(x->f, md5sig_fields, NELEM(md5sig_fields), (const uint8_t *)p);
-		pr_field(x->f, "tcpm_key");
-		pr_str(x->f, p->tcpm_key, klen, klen, SR_Q_HEX);
-		pr_struct_end(x->f);
-	}
-	pr_array_end(x->f);
-	return true;
+	return nla_array(x, off, len, sizeof(struct tcp_diag_md5sig), md5sig_elem, NULL);
 }
 
 /* The bits of struct inet_diag_sockopt, by their place in its first two bytes. */

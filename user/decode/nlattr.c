@@ -186,47 +186,21 @@ bool nla_num(const struct nl_ctx *x, uint64_t off, uint64_t len, size_t size, en
 	return true;
 }
 
-bool nla_u8(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
-{
-	(void)opaque;
-	return nla_num(x, off, len, 1, SR_NUM_U);
-}
-
-bool nla_u16(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
-{
-	(void)opaque;
-	return nla_num(x, off, len, 2, SR_NUM_U);
-}
-
-bool nla_u32(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
-{
-	(void)opaque;
-	return nla_num(x, off, len, 4, SR_NUM_U);
-}
-
-bool nla_u64(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
-{
-	(void)opaque;
-	return nla_num(x, off, len, 8, SR_NUM_U);
-}
-
-bool nla_s32(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
-{
-	(void)opaque;
-	return nla_num(x, off, len, 4, SR_NUM_D);
-}
-
-bool nla_x16(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
-{
-	(void)opaque;
-	return nla_num(x, off, len, 2, SR_NUM_X);
-}
-
-bool nla_x64(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
-{
-	(void)opaque;
-	return nla_num(x, off, len, 8, SR_NUM_X);
-}
+/* nla_u8() and its kin (netlink.h): a number of one size, in one format. */
+#define NLA_NUM_FN(name, size, fmt)                                                       \
+	bool name(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque) \
+	{                                                                                 \
+		(void)opaque;                                                             \
+		return nla_num(x, off, len, size, fmt);                                   \
+	}
+NLA_NUM_FN(nla_u8, 1, SR_NUM_U)
+NLA_NUM_FN(nla_u16, 2, SR_NUM_U)
+NLA_NUM_FN(nla_u32, 4, SR_NUM_U)
+NLA_NUM_FN(nla_u64, 8, SR_NUM_U)
+NLA_NUM_FN(nla_s32, 4, SR_NUM_D)
+NLA_NUM_FN(nla_x16, 2, SR_NUM_X)
+NLA_NUM_FN(nla_x64, 8, SR_NUM_X)
+NLA_NUM_FN(nla_x32, 4, SR_NUM_X)
 
 /*
  * Flags as strace's XLAT_STYLE_VERBOSE prints them: the number, then its
@@ -497,12 +471,6 @@ bool nla_nested(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *
 	return true;
 }
 
-bool nla_x32(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
-{
-	(void)opaque;
-	return nla_num(x, off, len, 4, SR_NUM_X);
-}
-
 /* Index @i of an array named by @x as strace's print_array_ex(PAF_PRINT_INDICES) spells it. */
 void nl_index(struct sr_fmt *f, const struct sr_xlat *x, uint64_t i)
 {
@@ -520,37 +488,51 @@ void nl_index(struct sr_fmt *f, const struct sr_xlat *x, uint64_t i)
 	pr_field(f, buf);
 }
 
-bool nla_indexed(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+bool nla_array(const struct nl_ctx *x, uint64_t off, uint64_t len, size_t size, nla_elem_fn *print,
+	       const void *opaque)
 {
-	const struct nla_idx *d = opaque;
-	uint64_t i, n = len / d->size;
+	uint64_t i, n = len / size;
 
 	if (!n)
 		return false;
-	if (!nl_at(x, off, d->size)) {
+	if (!nl_at(x, off, size)) {
 		pr_addr(x->f, x->addr + off);
 		return true;
 	}
 	pr_array_begin(x->f);
 	for (i = 0; i < n; i++) {
-		const void *p = nl_at(x, off + i * d->size, d->size);
-		uint64_t v;
+		const struct nla_elem e = { nl_at(x, off + i * size, size), size, i,
+					    x->addr + off + i * size };
 
 		if (!pr_array_elem(x->f, i))
 			break;
-		if (!p) {
-			fmt_more_unread(x->f, x->addr + off + i * d->size);
+		if (!e.p) {
+			fmt_more_unread(x->f, e.addr);
 			break;
 		}
-		v = d->size == 8 ? get64(p, 0) : get32(p, 0);
-		nl_index(x->f, d->x, i);
-		if (d->is_signed)
-			pr_d(x->f, d->size == 8 ? (int64_t)v : (int32_t)v);
-		else
-			pr_u(x->f, v);
+		print(x, &e, opaque);
 	}
 	pr_array_end(x->f);
 	return true;
+}
+
+static void indexed_elem(const struct nl_ctx *x, const struct nla_elem *e, const void *opaque)
+{
+	const struct nla_idx *d = opaque;
+	uint64_t v = d->size == 8 ? get64(e->p, 0) : get32(e->p, 0);
+
+	nl_index(x->f, d->x, e->i);
+	if (d->is_signed)
+		pr_d(x->f, d->size == 8 ? (int64_t)v : (int32_t)v);
+	else
+		pr_u(x->f, v);
+}
+
+bool nla_indexed(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
+{
+	const struct nla_idx *d = opaque;
+
+	return nla_array(x, off, len, d->size, indexed_elem, d);
 }
 
 static bool nla_num_array(const struct nl_ctx *x, uint64_t off, uint64_t len, size_t size,
@@ -572,31 +554,20 @@ bool nla_x64_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const voi
 	return nla_num_array(x, off, len, sizeof(uint64_t), SR_NUM_X);
 }
 
+static void num_elem(const struct nl_ctx *x, const struct nla_elem *e, const void *opaque)
+{
+	const enum sr_num *fmt = opaque;
+
+	pr_num(x->f, *fmt,
+	       e->size == 8 ? get64(e->p, 0) :
+	       e->size == 2 ? get16(e->p, 0) :
+			      get32(e->p, 0));
+}
+
 static bool nla_num_array(const struct nl_ctx *x, uint64_t off, uint64_t len, size_t size,
 			  enum sr_num fmt)
 {
-	uint64_t i, n = len / size;
-
-	if (len < size)
-		return false;
-	if (!nl_at(x, off, size)) {
-		pr_addr(x->f, x->addr + off);
-		return true;
-	}
-	pr_array_begin(x->f);
-	for (i = 0; i < n; i++) {
-		const void *p = nl_at(x, off + i * size, size);
-
-		if (!pr_array_elem(x->f, i))
-			break;
-		if (!p) {
-			fmt_more_unread(x->f, x->addr + off + i * size);
-			break;
-		}
-		pr_num(x->f, fmt, size == 8 ? get64(p, 0) : size == 2 ? get16(p, 0) : get32(p, 0));
-	}
-	pr_array_end(x->f);
-	return true;
+	return nla_array(x, off, len, size, num_elem, &fmt);
 }
 
 bool nla_u16_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
@@ -631,31 +602,18 @@ bool nla_be64(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *op
  * print_array(): whole elements, cut at -s, "..." and the address where
  * the capture ends.
  */
+static void struct_elem(const struct nl_ctx *x, const struct nla_elem *e, const void *opaque)
+{
+	const struct nl_struct *d = opaque;
+
+	pr_struct_begin(x->f);
+	nl_fields_print(x->f, d->fields, d->n, e->p);
+	pr_struct_end(x->f);
+}
+
 bool nla_struct_array(const struct nl_ctx *x, uint64_t off, uint64_t len, const void *opaque)
 {
 	const struct nl_struct *d = opaque;
-	uint64_t i, n = len / d->size;
 
-	if (!n)
-		return false;
-	if (!nl_at(x, off, d->size)) {
-		pr_addr(x->f, x->addr + off);
-		return true;
-	}
-	pr_array_begin(x->f);
-	for (i = 0; i < n; i++) {
-		const uint8_t *p = nl_at(x, off + i * d->size, d->size);
-
-		if (!pr_array_elem(x->f, i))
-			break;
-		if (!p) {
-			fmt_more_unread(x->f, x->addr + off + i * d->size);
-			break;
-		}
-		pr_struct_begin(x->f);
-		nl_fields_print(x->f, d->fields, d->n, p);
-		pr_struct_end(x->f);
-	}
-	pr_array_end(x->f);
-	return true;
+	return nla_array(x, off, len, d->size, struct_elem, d);
 }

@@ -42,18 +42,32 @@ static bool quota_cmd_gets(uint32_t cmd)
 	       cmd == Q_XGETQSTATV;
 }
 
-/* The data as @cmd's struct, from @b (its address if the copy holds too little). */
-static void fmt_dqblk(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, bool next)
+/*
+ * Open the struct of @size bytes that @b holds, copied into @out; when it
+ * holds fewer, print @addr instead and return false.
+ */
+static bool quota_struct_begin(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, void *out,
+			       size_t size)
 {
-	const void *p = blob_get(b, next ? sizeof(struct if_nextdqblk) : sizeof(struct if_dqblk));
-	struct if_nextdqblk d;
+	const void *p = blob_get(b, size);
 
 	if (!p) {
 		fmt_ptr(f, addr);
-		return;
+		return false;
 	}
-	memcpy(&d, p, next ? sizeof(struct if_nextdqblk) : sizeof(struct if_dqblk));
+	memcpy(out, p, size);
 	pr_struct_begin(f);
+	return true;
+}
+
+/* The data as @cmd's struct, from @b (its address if the copy holds too little). */
+static void fmt_dqblk(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, bool next)
+{
+	struct if_nextdqblk d;
+
+	if (!quota_struct_begin(f, b, addr, &d,
+				next ? sizeof(struct if_nextdqblk) : sizeof(struct if_dqblk)))
+		return;
 	pr_field_u(f, "dqb_bhardlimit", d.dqb_bhardlimit);
 	pr_field_u(f, "dqb_bsoftlimit", d.dqb_bsoftlimit);
 	pr_field_u(f, "dqb_curspace", d.dqb_curspace);
@@ -75,15 +89,10 @@ static void fmt_dqblk(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr, 
 
 static void fmt_dqinfo(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr)
 {
-	const void *p = blob_get(b, sizeof(struct if_dqinfo));
 	struct if_dqinfo d;
 
-	if (!p) {
-		fmt_ptr(f, addr);
+	if (!quota_struct_begin(f, b, addr, &d, sizeof(d)))
 		return;
-	}
-	memcpy(&d, p, sizeof(d));
-	pr_struct_begin(f);
 	pr_field_u(f, "dqi_bgrace", d.dqi_bgrace);
 	pr_field_u(f, "dqi_igrace", d.dqi_igrace);
 	pr_field(f, "dqi_flags");
@@ -96,15 +105,10 @@ static void fmt_dqinfo(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr)
 /* struct fs_disk_quota (Q_XGETQUOTA, Q_XSETQLIM): the counters, the timers with -v. */
 static void fmt_xfs_dqblk(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr)
 {
-	const void *p = blob_get(b, sizeof(struct fs_disk_quota));
 	struct fs_disk_quota d;
 
-	if (!p) {
-		fmt_ptr(f, addr);
+	if (!quota_struct_begin(f, b, addr, &d, sizeof(d)))
 		return;
-	}
-	memcpy(&d, p, sizeof(d));
-	pr_struct_begin(f);
 	pr_field_d(f, "d_version", d.d_version);
 	pr_field(f, "d_flags");
 	fmt_flags(f, &xlat_xfs_dqblk_flags, (uint8_t)d.d_flags);
@@ -157,15 +161,10 @@ static void fmt_qfilestat(struct sr_fmt *f, const char *name, uint64_t ino, uint
 /* struct fs_quota_stat (Q_XGETQSTAT): its version, the rest with -v. */
 static void fmt_xfs_qstat(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr)
 {
-	const void *p = blob_get(b, sizeof(struct fs_quota_stat));
 	struct fs_quota_stat q;
 
-	if (!p) {
-		fmt_ptr(f, addr);
+	if (!quota_struct_begin(f, b, addr, &q, sizeof(q)))
 		return;
-	}
-	memcpy(&q, p, sizeof(q));
-	pr_struct_begin(f);
 	pr_field_d(f, "qs_version", q.qs_version);
 	if (fmt_verbose(f)) {
 		pr_field(f, "qs_flags");
@@ -185,15 +184,10 @@ static void fmt_xfs_qstat(struct sr_fmt *f, const struct sr_blob *b, uint64_t ad
 /* struct fs_quota_statv (Q_XGETQSTATV): as fs_quota_stat, with the project quota. */
 static void fmt_xfs_qstatv(struct sr_fmt *f, const struct sr_blob *b, uint64_t addr)
 {
-	const void *p = blob_get(b, sizeof(struct fs_quota_statv));
 	struct fs_quota_statv q;
 
-	if (!p) {
-		fmt_ptr(f, addr);
+	if (!quota_struct_begin(f, b, addr, &q, sizeof(q)))
 		return;
-	}
-	memcpy(&q, p, sizeof(q));
-	pr_struct_begin(f);
 	pr_field_d(f, "qs_version", q.qs_version);
 	if (fmt_verbose(f)) {
 		pr_field(f, "qs_flags");

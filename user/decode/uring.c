@@ -242,15 +242,8 @@ static bool array_print(struct sr_fmt *f, const struct sr_call *c, enum elem e, 
 {
 	size_t sz = elem_size(e), i;
 
-	if (!addr) {
-		pr_addr(f, 0);
+	if (fmt_array_none(f, addr, n))
 		return false;
-	}
-	if (!n) {
-		pr_array_begin(f);
-		pr_array_end(f);
-		return false;
-	}
 	if (n > UINT64_MAX / sz || addr + n * sz <= addr) {
 		pr_x(f, addr);
 		return false;

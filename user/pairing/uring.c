@@ -82,7 +82,7 @@ static void set_byval(struct sr_uring_call *uc, const struct sr_uring_sub *x,
 	for (i = 0; i < op->nargs && i < SR_NARGS; i++) {
 		if (!(op->src[i] & SR_SQE_BYVAL))
 			continue;
-		uc->call.args[i] = uring__sqe_value(&x->sqe, op->src[i]);
+		uc->call.args[i] = sr_sqe_field(&x->sqe, op->src[i] & ~SR_SQE_BYVAL);
 		if (raw || uc->ent.dec || uc->ent.args[i].type != SR_T_STRUCT_IN)
 			continue;
 		uc->ent.args[i].type = SR_T_CUSTOM;

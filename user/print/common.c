@@ -359,6 +359,19 @@ void fmt_more_unread(struct sr_fmt *f, uint64_t addr)
 	pr_comment(f, buf);
 }
 
+bool fmt_array_none(struct sr_fmt *f, uint64_t addr, uint64_t n)
+{
+	if (!addr) {
+		pr_addr(f, 0);
+		return true;
+	}
+	if (n)
+		return false;
+	pr_array_begin(f);
+	pr_array_end(f);
+	return true;
+}
+
 bool fmt_array_wraps(struct sr_fmt *f, uint64_t addr, uint64_t count, size_t elem)
 {
 	if (!count || (count <= UINT64_MAX / elem && addr + count * elem > addr))

@@ -26,25 +26,12 @@ struct sr_row32 {
 	struct sr_sysent row;
 };
 
-#define SC(nm, fl, r, ...)                            \
-	{ .name = #nm,                                \
-	  .how = SR_32_ROW,                           \
-	  .row = { .name = #nm,                       \
-		   .nr = -1,                          \
-		   .ret = SR_R_##r,                   \
-		   .flags = (fl),                     \
-		   .nargs = SR_NARGS_OF(__VA_ARGS__), \
-		   .args = { __VA_ARGS__ } } },
-#define SCX(nm, fl, r, d, ...)                        \
-	{ .name = #nm,                                \
-	  .how = SR_32_ROW,                           \
-	  .row = { .name = #nm,                       \
-		   .nr = -1,                          \
-		   .ret = SR_R_##r,                   \
-		   .flags = (fl),                     \
-		   .nargs = SR_NARGS_OF(__VA_ARGS__), \
-		   .args = { __VA_ARGS__ },           \
-		   .dec = &sr_scdec_##d } },
+#define SC(nm, fl, r, ...) \
+	{ .name = #nm, .how = SR_32_ROW, .row = { SR_ROW_FIELDS(nm, fl, r, __VA_ARGS__) } },
+#define SCX(nm, fl, r, d, ...) \
+	{ .name = #nm,         \
+	  .how = SR_32_ROW,    \
+	  .row = { SR_ROW_FIELDS(nm, fl, r, __VA_ARGS__), .dec = &sr_scdec_##d } },
 #define ALIAS(nm, tw) { .name = #nm, .twin = #tw, .how = SR_32_ALIAS },
 #define T64(nm, tw)   { .name = #nm, .twin = #tw, .how = SR_32_T64 },
 #define RAW(nm)	      { .name = #nm, .how = SR_32_RAW },

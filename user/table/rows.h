@@ -97,4 +97,12 @@
 #define SR_NARGS_OF(...) \
 	(sizeof((struct sr_argdesc[]){ { 0 }, ##__VA_ARGS__ }) / sizeof(struct sr_argdesc) - 1)
 
+/*
+ * The fields of a struct sr_sysent that a row (SC, SCX) gives, its number
+ * left unknown (-1): syscalls.c and compat.c build their rows with them.
+ */
+#define SR_ROW_FIELDS(nm, fl, r, ...)                                                             \
+	.name = #nm, .nr = -1, .ret = SR_R_##r, .flags = (fl), .nargs = SR_NARGS_OF(__VA_ARGS__), \
+	.args = { __VA_ARGS__ }
+
 #endif /* SYSRAY_ROWS_H */

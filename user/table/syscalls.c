@@ -32,22 +32,9 @@ struct sr_sysname {
 #include "syscall_names.h"
 #include "argnames.h"
 
-#define SC(nm, fl, r, ...)                   \
-	{ .name = #nm,                       \
-	  .nr = -1,                          \
-	  .ret = SR_R_##r,                   \
-	  .flags = (fl),                     \
-	  .nargs = SR_NARGS_OF(__VA_ARGS__), \
-	  .args = { __VA_ARGS__ },           \
-	  .argnames = { SR_ARGN_##nm } },
-#define SCX(nm, fl, r, d, ...)               \
-	{ .name = #nm,                       \
-	  .nr = -1,                          \
-	  .ret = SR_R_##r,                   \
-	  .flags = (fl),                     \
-	  .nargs = SR_NARGS_OF(__VA_ARGS__), \
-	  .args = { __VA_ARGS__ },           \
-	  .argnames = { SR_ARGN_##nm },      \
+#define SC(nm, fl, r, ...) { SR_ROW_FIELDS(nm, fl, r, __VA_ARGS__), .argnames = { SR_ARGN_##nm } },
+#define SCX(nm, fl, r, d, ...)                                                 \
+	{ SR_ROW_FIELDS(nm, fl, r, __VA_ARGS__), .argnames = { SR_ARGN_##nm }, \
 	  .dec = &sr_scdec_##d },
 
 static const struct sr_sysent rows[] = {

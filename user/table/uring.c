@@ -178,29 +178,6 @@ int uring__twin_nr(const struct sr_sqe *q, const struct sr_uring_op *op)
 	return op->nr;
 }
 
-uint64_t uring__sqe_value(const struct sr_sqe *q, uint8_t src)
-{
-	switch (src & ~SR_SQE_BYVAL) {
-	case SR_SQE_FD:
-		return (uint64_t)(int64_t)q->fd;
-	case SR_SQE_OFF:
-		return q->off;
-	case SR_SQE_ADDR:
-		return q->addr;
-	case SR_SQE_LEN:
-		return q->len;
-	case SR_SQE_OPFLAGS:
-		return q->op_flags;
-	case SR_SQE_FILE_INDEX:
-		return q->file_index;
-	case SR_SQE_ADDR_LEN:
-		return q->file_index & 0xffff;
-	case SR_SQE_ADDR3:
-		return q->addr3;
-	}
-	return 0;
-}
-
 void uring__twin(unsigned int opcode, struct sr_uring_op *op)
 {
 	size_t i;

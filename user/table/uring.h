@@ -39,10 +39,4 @@ size_t uring__variants(unsigned int opcode, int *nrs, size_t max);
  */
 int uring__twin_nr(const struct sr_sqe *q, const struct sr_uring_op *op);
 
-/**
- * uring__sqe_value() - the field of @q source @src names (enum sr_sqe_src,
- * SR_SQE_BYVAL ignored), as the BPF side reads it into an argument.
- */
-uint64_t uring__sqe_value(const struct sr_sqe *q, uint8_t src);
-
 #endif /* SYSRAY_TABLE_URING_H */
