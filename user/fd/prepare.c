@@ -119,6 +119,11 @@ static void prep_new(struct prep *x, int fd)
 	/* a duplicate is what the original is */
 	if (act == SR_FD_DUP || act == SR_FD_FCNTL)
 		fd = (int)c->args[0];
+	/* bpf's new fds the kernel side does not describe: /proc names them (anon_inode:bpf-prog) */
+	if (act == SR_FD_BPF) {
+		prep_from_proc(x, fd);
+		return;
+	}
 	prep_fd(x, fd);
 }
 
