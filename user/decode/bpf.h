@@ -76,7 +76,8 @@ struct bpf_cmd_desc {
 	 * Printed after the fields (LINK_CREATE's union by attach type): returns
 	 * how much of the struct strace knows then (the rest is extra).
 	 */
-	uint32_t (*print)(struct sr_fmt *f, const struct sr_call *c, const uint8_t *a, uint32_t len);
+	uint32_t (*print)(struct sr_fmt *f, const struct sr_call *c, const uint8_t *a,
+			  uint32_t len);
 };
 
 /* The plan slots past bpf's three arguments. */

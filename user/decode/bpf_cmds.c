@@ -16,17 +16,17 @@
 #define F(m, k, ...)  FN(#m, m, k, __VA_ARGS__)
 #define FG(m, k, ...) FN(#m, m, k, true, __VA_ARGS__)
 /* Pointer @m (@grp: starts a group) to memory captured in slot @sl, its length in @len. */
-#define FR(nm, m, k, grp, sl, len, lm)                                                    \
-	{                                                                                   \
-		.name = nm, .off = BA_OFF(m), .size = sizeof(((union bpf_attr *)0)->m),   \
-		.kind = k, .group = grp, .slot = BPF_SLOT0 + (sl), .len_off = (len), .lim = lm \
+#define FR(nm, m, k, grp, sl, len, lm)                                                             \
+	{                                                                                          \
+		.name = nm, .off = BA_OFF(m), .size = sizeof(((union bpf_attr *)0)->m), .kind = k, \
+		.group = grp, .slot = BPF_SLOT0 + (sl), .len_off = (len), .lim = lm                \
 	}
-#define NEST(name, m)                      \
-	{                                  \
+#define NEST(name, m)                       \
+	{                                   \
 		name, BA_OFF(m), 0, BF_NEST \
 	}
-#define END                    \
-	{                      \
+#define END                        \
+	{                          \
 		NULL, 0, 0, BF_END \
 	}
 

@@ -36,7 +36,8 @@ static uint32_t fmt_kprobe_multi(struct sr_fmt *f, const struct sr_call *c, cons
 	pr_field(f, "kprobe_multi");
 	pr_struct_begin(f);
 	pr_field(f, "flags");
-	fmt_flags(f, &xlat_bpf_kprobe_multi_flags, get32(a, BA_OFF(link_create.kprobe_multi.flags)));
+	fmt_flags(f, &xlat_bpf_kprobe_multi_flags,
+		  get32(a, BA_OFF(link_create.kprobe_multi.flags)));
 	pr_field_u(f, "cnt", get32(a, BA_OFF(link_create.kprobe_multi.cnt)));
 	/* the strings are not captured: their array's address */
 	pr_field_addr(f, "syms", get64(a, BA_OFF(link_create.kprobe_multi.syms)));
