@@ -129,6 +129,29 @@ static void progs(void)
 	close(fd);
 }
 
+/* A map's info (under -v, strace prints a map's fields; a program's is not done). */
+static void map_info(void)
+{
+	struct bpf_map_info info;
+	union bpf_attr attr;
+	int fd;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.map_type = BPF_MAP_TYPE_ARRAY;
+	attr.key_size = 4;
+	attr.value_size = 8;
+	attr.max_entries = 1;
+	strcpy(attr.map_name, "sysray_map");
+	fd = OK(sys_bpf(BPF_MAP_CREATE, &attr, offsetof(union bpf_attr, map_extra) + 8));
+	memset(&attr, 0, sizeof(attr));
+	memset(&info, 0, sizeof(info));
+	attr.info.bpf_fd = fd;
+	attr.info.info_len = offsetof(struct bpf_map_info, map_extra) + 8;
+	attr.info.info = (uintptr_t)&info;
+	OK(sys_bpf(BPF_OBJ_GET_INFO_BY_FD, &attr, offsetof(union bpf_attr, info.info) + 8));
+	close(fd);
+}
+
 static void perf(void)
 {
 	struct perf_event_attr pea;
@@ -166,6 +189,7 @@ int main(void)
 {
 	maps();
 	progs();
+	map_info();
 	perf();
 	sock_filter();
 	return 0;

@@ -18,7 +18,11 @@
 #include "cli/opts.h"
 #include "decode/bpf.h"
 #include "decode/bpf_filter.h"
+#include "decode/filemode.h"
 #include "decode/net.h"
+#include "fd/fdtab.h"
+
+static void fmt_extra(struct sr_fmt *f, const uint8_t *data, uint32_t size, uint32_t known);
 
 static uint64_t field_val(const uint8_t *a, const struct bpf_field *fl)
 {
@@ -141,14 +145,53 @@ static void fmt_ref_array(struct sr_fmt *f, const struct sr_call *c, const struc
 	pr_array_end(f);
 }
 
-/* The memory a pointer field points to, from its plan slot; @v: the pointer; @n: its length. */
-static void fmt_ref(struct sr_fmt *f, const struct sr_call *c, const struct bpf_field *fl,
-		    uint64_t v, uint64_t n)
+/*
+ * OBJ_GET_INFO_BY_FD's info, @n bytes from blob @b, for the fd in @a: a
+ * map's, when the fd tables know the fd is one, as strace picks its printer
+ * by the fd's anon inode (a program's it prints is not done: false).
+ */
+static bool fmt_map_info(struct sr_fmt *f, const struct sr_call *c, const uint8_t *a,
+			 const struct sr_blob *b, uint64_t n)
 {
-	bool at_exit = fl->kind == BF_U32S || fl->kind == BF_STR_OUT;
+	const struct bpf_cmd_desc *d = &bpf_map_info_desc;
+	uint8_t info[sizeof(struct bpf_map_info) + sizeof(uint64_t)] = { 0 };
+	char desc[64];
+	uint32_t len, i;
+
+	if (!f->fds || !blob_ok(b) || !n || n > SR_BLOB_MAX || b->len < n || d->size > sizeof(info))
+		return false;
+	if (!fdtab__describe(f->fds, c, (int32_t)get32(a, BA_OFF(info.bpf_fd)), SR_FDW_ARG, desc,
+			     sizeof(desc)) ||
+	    strcmp(desc, "<anon_inode:bpf-map>"))
+		return false;
+	len = n < d->size ? n : d->size;
+	memcpy(info, blob_data(b), len);
+	pr_struct_begin(f);
+	for (i = 0; i < d->n; i++) {
+		/* a group the size cuts ends the struct, before any extra data */
+		if (d->f[i].group && len <= d->f[i].off) {
+			pr_struct_end(f);
+			return true;
+		}
+		bpf_field_print(f, c, info, NULL, &d->f[i], len);
+	}
+	fmt_extra(f, blob_data(b), n, d->size);
+	pr_struct_end(f);
+	return true;
+}
+
+/* The memory a pointer field points to, from its plan slot; @v: the pointer; @n: its length. */
+static void fmt_ref(struct sr_fmt *f, const struct sr_call *c, const uint8_t *a,
+		    const struct bpf_field *fl, uint64_t v, uint64_t n)
+{
+	bool at_exit = fl->kind == BF_U32S || fl->kind == BF_STR_OUT || fl->kind == BF_INFO;
 	const struct sr_blob *b = bpf_ref_blob(c, fl->slot, at_exit);
 
 	switch (fl->kind) {
+	case BF_INFO:
+		if (!fmt_verbose(f) || !fmt_map_info(f, c, a, b, n))
+			pr_addr(f, v);
+		break;
 	case BF_STR:
 	case BF_STR_OUT:
 		fmt_str_upto(f, b, v, fl->lim ? fl->lim : fl->len_off != BF_NOLEN ? n : SIZE_MAX);
@@ -218,6 +261,9 @@ static void fmt_scalar(struct sr_fmt *f, const struct sr_call *c, const struct b
 		if ((int32_t)v == -1)
 			pr_comment(f, "NUMA_NO_NODE");
 		break;
+	case BF_DEV:
+		fmt_dev(f, v);
+		break;
 	case BF_KVER:
 		if (pr_call_raw_begin(f, "KERNEL_VERSION", v)) {
 			pr_u(f, v >> 16);
@@ -246,9 +292,9 @@ void bpf_field_print(struct sr_fmt *f, const struct sr_call *c, const uint8_t *a
 		uint64_t n = fl->len_off != BF_NOLEN ? get32(a, fl->len_off) : 0;
 
 		if (out && fl->len_off != BF_NOLEN && fl->kind != BF_INSNS &&
-		    (fl->kind == BF_U32S || get32(out, fl->len_off) < n))
+		    (fl->kind == BF_U32S || fl->kind == BF_INFO || get32(out, fl->len_off) < n))
 			n = get32(out, fl->len_off);
-		fmt_ref(f, c, fl, v, n);
+		fmt_ref(f, c, a, fl, v, n);
 		return;
 	}
 	switch (fl->kind) {
@@ -374,6 +420,7 @@ static uint32_t ref_cap(uint8_t kind, uint16_t lim, const struct sr_opts *o, boo
 
 	switch (kind) {
 	case BF_PATH:
+	case BF_INFO:
 		return SR_BLOB_MAX;
 	case BF_STR:
 	case BF_STR_OUT:
@@ -406,12 +453,16 @@ static void bpf_attr_plan_more(const struct sr_sysent *ent, int argi, const stru
 		const struct bpf_field *fl = &d->f[i];
 		struct sr_plan_arg *pa;
 
-		if (!fl->slot || fl->slot >= SR_NARGS || (fl->kind == BF_INSNS && abbrev))
+		if (!fl->slot || fl->slot >= SR_NARGS ||
+		    ((fl->kind == BF_INSNS || fl->kind == BF_INFO) && abbrev))
 			continue;
 		pa = &p->a[fl->slot];
-		pa->when = fl->kind == BF_U32S	  ? SR_CAP_EXIT :
-			   fl->kind == BF_STR_OUT ? SR_CAP_EXIT | SR_CAP_ANYRET :
-						    SR_CAP_ENTER | SR_CAP_RETRY;
+		if (fl->kind == BF_U32S)
+			pa->when = SR_CAP_EXIT;
+		else if (fl->kind == BF_STR_OUT || fl->kind == BF_INFO)
+			pa->when = SR_CAP_EXIT | SR_CAP_ANYRET;
+		else
+			pa->when = SR_CAP_ENTER | SR_CAP_RETRY;
 		pa->how = SR_HOW_DEREF;
 		pa->len_src = SR_LEN_FIXED;
 		pa->len_arg = argi;

@@ -34,6 +34,7 @@ enum bpf_fk {
 	BF_IFINDEX,
 	BF_NUMA, /* numa_node: a number and, for -1, its name */
 	BF_KVER, /* KERNEL_VERSION(a, b, c) */
+	BF_DEV, /* a u64 device number: makedev(major, minor) */
 	/* a u32 the kernel writes back: "0 => 5" when it changed; the fields after it as at exit */
 	BF_ID_INOUT,
 	BF_NEST, /* a named struct of the union ("link_update={...}"): the fields up to BF_END */
@@ -47,6 +48,8 @@ enum bpf_fk {
 	BF_U32S, /* a u32 array, the u32 at @len_off of them, read at exit (not after a failure) */
 	BF_X64S, /* a u64 array in hex, the u32 at @len_off of them */
 	BF_ITER, /* union bpf_iter_link_info[the u32 at @len_off] (its map_fd) */
+	/* the object's info the kernel writes, the u32 at @len_off bytes: under -v, a map's */
+	BF_INFO,
 };
 
 /* No length field. */
@@ -83,6 +86,9 @@ struct bpf_cmd_desc {
 /* The plan slots past bpf's three arguments. */
 #define BPF_SLOT0 3
 #define BPF_SLOTS 3
+
+/* struct bpf_map_info as strace knows it (bpf_cmds.c): its fields from offset 0. */
+extern const struct bpf_cmd_desc bpf_map_info_desc;
 
 /* The command's description (bpf_cmds.c), or NULL: strace prints the address. */
 const struct bpf_cmd_desc *bpf_cmd_desc(uint32_t cmd);

@@ -4,6 +4,7 @@
  * each, in its order, with the groups later kernels added (struct
  * bpf_field, bpf.h). Offsets and sizes come from <linux/bpf.h>.
  */
+#include <stddef.h>
 #include <linux/bpf.h>
 
 #include "decode/bpf.h"
@@ -163,7 +164,8 @@ static const struct bpf_field obj_get_info_by_fd[] = {
 	NEST("info", info),
 	FN("bpf_fd", info.bpf_fd, BF_FD),
 	FN("info_len", info.info_len, BF_ID_INOUT),
-	FN("info", info.info, BF_ADDR),
+	/* read at exit, after any result, as long as the kernel says it is */
+	FR("info", info.info, BF_INFO, false, 0, BA_OFF(info.info_len), 0),
 	END,
 };
 
@@ -270,6 +272,36 @@ static const struct bpf_field link_update[] = {
 
 static const struct bpf_field link_get_fd_by_id[] = {
 	F(link_id, BF_U32),
+};
+
+/* Field @m of struct bpf_map_info (@grp: starts a group). */
+#define MI(m, k, grp, ...)                                                                      \
+	{                                                                                       \
+#m, offsetof(struct bpf_map_info, m), sizeof(((struct bpf_map_info *)0)->m), k, \
+			grp, __VA_ARGS__                                                        \
+	}
+
+static const struct bpf_field map_info[] = {
+	MI(type, BF_XVAL, false, &xlat_bpf_map_types),
+	MI(id, BF_U32, false),
+	MI(key_size, BF_U32, false),
+	MI(value_size, BF_U32, false),
+	MI(max_entries, BF_U32, false),
+	MI(map_flags, BF_FLAGS, false, &xlat_bpf_map_flags),
+	MI(name, BF_CSTR, true),
+	MI(ifindex, BF_IFINDEX, true),
+	MI(btf_vmlinux_value_type_id, BF_U32, false),
+	MI(netns_dev, BF_DEV, false),
+	MI(netns_ino, BF_U64, false),
+	MI(btf_id, BF_U32, true),
+	MI(btf_key_type_id, BF_U32, false),
+	MI(btf_value_type_id, BF_U32, false),
+};
+
+/* strace knows it up to map_extra, which it does not print */
+const struct bpf_cmd_desc bpf_map_info_desc = {
+	0, offsetof(struct bpf_map_info, map_extra) + sizeof(uint64_t), map_info,
+	sizeof(map_info) / sizeof(map_info[0]), NULL
 };
 
 #define CMD(c, tbl, end, ...)                                          \
