@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * bpf(2) attributes by command (a map's commands, an id, a size past a page
- * and a bad pointer), perf_event_open's
+ * and a bad pointer; a program loaded, its license, log and new fd, and
+ * the commands that take it, with the strings and arrays they point to),
+ * perf_event_open's
  * struct perf_event_attr (printed with the call at exit) and a socket
  * filter attached with SO_ATTACH_FILTER, as strace prints them.
  */
@@ -60,6 +62,96 @@ static void maps(void)
 	ERR(sys_bpf(BPF_MAP_FREEZE, NULL, sizeof(attr.map_fd)), EFAULT);
 }
 
+/* A program and what takes one: the memory each command's attributes point to. */
+static void progs(void)
+{
+	struct bpf_insn insns[] = {
+		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0, .imm = 0 },
+		{ .code = BPF_JMP | BPF_EXIT },
+	};
+	static char log[256];
+	static const char btf[] = "bPf\0daTum";
+	uint32_t ids[4] = { 0 };
+	union bpf_attr attr;
+	int fd;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.prog_type = BPF_PROG_TYPE_SOCKET_FILTER;
+	attr.insn_cnt = 2;
+	attr.insns = (uintptr_t)insns;
+	attr.license = (uintptr_t) "GPL";
+	attr.log_level = 1;
+	attr.log_size = sizeof(log);
+	attr.log_buf = (uintptr_t)log;
+	strcpy(attr.prog_name, "sysray_prog");
+	fd = OK(sys_bpf(BPF_PROG_LOAD, &attr, offsetof(union bpf_attr, fd_array) + 8));
+	/* the log the first load left: the second is refused */
+	attr.insn_cnt = 1;
+	ERR(sys_bpf(BPF_PROG_LOAD, &attr, offsetof(union bpf_attr, prog_name) + 16), EINVAL);
+
+	memset(&attr, 0, sizeof(attr));
+	attr.pathname = (uintptr_t) "/sys/fs/bpf/sysray-none";
+	attr.bpf_fd = fd;
+	sys_bpf(BPF_OBJ_GET, &attr, offsetof(union bpf_attr, file_flags) + 4);
+
+	memset(&attr, 0, sizeof(attr));
+	attr.raw_tracepoint.name = (uintptr_t) "sys_enter";
+	attr.raw_tracepoint.prog_fd = fd;
+	ERR(sys_bpf(BPF_RAW_TRACEPOINT_OPEN, &attr,
+		    offsetof(union bpf_attr, raw_tracepoint.prog_fd) + 4),
+	    EINVAL);
+
+	memset(&attr, 0, sizeof(attr));
+	attr.query.attach_type = BPF_CGROUP_INET_INGRESS;
+	attr.query.prog_ids = (uintptr_t)ids;
+	attr.query.prog_cnt = 4;
+	attr.query.target_fd = -1;
+	ERR(sys_bpf(BPF_PROG_QUERY, &attr, offsetof(union bpf_attr, query.prog_cnt) + 4), EBADF);
+
+	memset(&attr, 0, sizeof(attr));
+	attr.btf = (uintptr_t)btf;
+	attr.btf_size = sizeof(btf) - 1;
+	ERR(sys_bpf(BPF_BTF_LOAD, &attr, offsetof(union bpf_attr, btf_log_level) + 4), EINVAL);
+
+	memset(&attr, 0, sizeof(attr));
+	attr.test.prog_fd = fd;
+	attr.test.data_in = (uintptr_t)log;
+	attr.test.data_size_in = 14;
+	attr.test.repeat = 1;
+	sys_bpf(BPF_PROG_TEST_RUN, &attr, offsetof(union bpf_attr, test.ctx_out) + 8);
+
+	memset(&attr, 0, sizeof(attr));
+	attr.link_create.prog_fd = fd;
+	attr.link_create.attach_type = BPF_TRACE_ITER;
+	ERR(sys_bpf(BPF_LINK_CREATE, &attr,
+		    offsetof(union bpf_attr, link_create.iter_info_len) + 4),
+	    EINVAL);
+	close(fd);
+}
+
+/* A map's info (under -v, strace prints a map's fields; a program's is not done). */
+static void map_info(void)
+{
+	struct bpf_map_info info;
+	union bpf_attr attr;
+	int fd;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.map_type = BPF_MAP_TYPE_ARRAY;
+	attr.key_size = 4;
+	attr.value_size = 8;
+	attr.max_entries = 1;
+	strcpy(attr.map_name, "sysray_map");
+	fd = OK(sys_bpf(BPF_MAP_CREATE, &attr, offsetof(union bpf_attr, map_extra) + 8));
+	memset(&attr, 0, sizeof(attr));
+	memset(&info, 0, sizeof(info));
+	attr.info.bpf_fd = fd;
+	attr.info.info_len = offsetof(struct bpf_map_info, map_extra) + 8;
+	attr.info.info = (uintptr_t)&info;
+	OK(sys_bpf(BPF_OBJ_GET_INFO_BY_FD, &attr, offsetof(union bpf_attr, info.info) + 8));
+	close(fd);
+}
+
 static void perf(void)
 {
 	struct perf_event_attr pea;
@@ -96,6 +188,8 @@ static void sock_filter(void)
 int main(void)
 {
 	maps();
+	progs();
+	map_info();
 	perf();
 	sock_filter();
 	return 0;

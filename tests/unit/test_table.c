@@ -428,8 +428,12 @@ static int check_flags(const struct sr_sysent *e)
 
 	if ((e->flags & ~known) || act >= SR_FD_MAX)
 		return broken(e->name, -1, "unknown flag bits or fd action");
-	/* every new fd the tables should know of comes from an action */
-	if ((e->ret == SR_R_FD) != returns_new_fd(act))
+	/*
+	 * every new fd the tables should know of comes from an action; bpf's
+	 * result may be one by command (replay.c's maybe_fd()), and its rows
+	 * by command say which strace prints as an fd
+	 */
+	if (act != SR_FD_BPF && (e->ret == SR_R_FD) != returns_new_fd(act))
 		bad += broken(e->name, -1, "returns an fd without a NEWFD-like action, or not");
 	/* the kernel side reads int[2] there (SR_PLAN_FDI_PAIR) */
 	for (i = 0; act == SR_FD_PAIR && i < e->nargs; i++)

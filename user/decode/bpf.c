@@ -1,202 +1,42 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Decoders: bpf(2)'s union bpf_attr, by command, as strace 6.1 prints it.
- * Each command is a table of the fields strace shows, walked up to the size
- * the caller gives: a field that starts a group strace added in one kernel
- * release is shown only when the size reaches it, the rest of the group
- * reads as zero where the size cuts it; then the bytes past what strace
- * knows, when any is not zero ("..." or, with -v, extra_data=). Commands
- * without a table print the address, as before.
+ * Each command is a table of the fields strace shows (bpf_cmds.c), walked
+ * up to the size the caller gives: a field that starts a group strace
+ * added in one kernel release is shown only when the size reaches it, the
+ * rest of the group reads as zero where the size cuts it; then the bytes
+ * past what strace knows, when any is not zero ("..." or, with -v,
+ * extra_data=). The memory a field points to (a license, a path, a log, an
+ * array) is captured in a spare plan slot by the command's row of
+ * commands.def (plan_more() below). Commands without a table print the
+ * address, as strace does.
  */
 #include <stdio.h>
 #include <string.h>
 #include <linux/bpf.h>
 
-#include "decode/decode.h"
+#include "cli/opts.h"
+#include "decode/bpf.h"
+#include "decode/bpf_filter.h"
+#include "decode/filemode.h"
 #include "decode/net.h"
+#include "fd/fdtab.h"
 
-#define BA_OFF(m) offsetof(union bpf_attr, m)
-#define BA_END(m) (BA_OFF(m) + sizeof(((union bpf_attr *)0)->m))
-
-/* How a field prints. */
-enum bpf_fk {
-	BF_U32, /* decimal */
-	BF_U64,
-	BF_FD, /* an fd, annotated under -y */
-	BF_ADDR, /* a u64 user address: NULL or hex */
-	BF_XVAL, /* a u32 by name (xlat) */
-	BF_FLAGS, /* u32 flags (xlat) */
-	BF_FLAGS64,
-	BF_CSTR, /* a char array: up to its NUL, or "..." */
-	BF_IFINDEX,
-	BF_NUMA, /* numa_node: a number and, for -1, its name */
-	BF_ID_INOUT, /* a u32 the kernel writes back: "0 => 5" when it changed */
-	BF_NEST, /* a named struct of the union ("link_update={...}"): the fields up to BF_END */
-	BF_END,
-};
-
-struct bpf_field {
-	const char *name;
-	uint16_t off;
-	uint16_t size; /* BF_CSTR: the array's */
-	uint8_t kind; /* enum bpf_fk */
-	bool group; /* shown only when the size given reaches it */
-	const struct sr_xlat *x;
-	/* shown only when the u32 at cond_off has one of the cond_bits set (0: always) */
-	uint16_t cond_off;
-	uint32_t cond_bits;
-};
-
-struct bpf_cmd_desc {
-	uint32_t cmd;
-	uint16_t size; /* what strace knows of the command's struct: the rest is extra */
-	const struct bpf_field *f;
-	size_t n;
-};
-
-/* Field @m of the union, printed as @name. */
-#define FN(name, m, k, ...)                                                       \
-	{                                                                         \
-		name, BA_OFF(m), sizeof(((union bpf_attr *)0)->m), k, __VA_ARGS__ \
-	}
-#define F(m, k, ...)  FN(#m, m, k, __VA_ARGS__)
-#define FG(m, k, ...) FN(#m, m, k, true, __VA_ARGS__)
-
-static const struct bpf_field map_create[] = {
-	F(map_type, BF_XVAL, false, &xlat_bpf_map_types),
-	F(key_size, BF_U32),
-	F(value_size, BF_U32),
-	F(max_entries, BF_U32),
-	FG(map_flags, BF_FLAGS, &xlat_bpf_map_flags),
-	FG(inner_map_fd, BF_FD),
-	{ "numa_node", BA_OFF(numa_node), sizeof(uint32_t), BF_NUMA, true, NULL, BA_OFF(map_flags),
-	  BPF_F_NUMA_NODE },
-	FG(map_name, BF_CSTR),
-	FG(map_ifindex, BF_IFINDEX),
-	FG(btf_fd, BF_FD),
-	F(btf_key_type_id, BF_U32),
-	F(btf_value_type_id, BF_U32),
-	FG(btf_vmlinux_value_type_id, BF_U32),
-	FG(map_extra, BF_U64),
-};
-
-static const struct bpf_field map_lookup_elem[] = {
-	F(map_fd, BF_FD),
-	F(key, BF_ADDR),
-	F(value, BF_ADDR),
-	FG(flags, BF_FLAGS64, &xlat_bpf_map_lookup_elem_flags),
-};
-
-static const struct bpf_field map_update_elem[] = {
-	F(map_fd, BF_FD),
-	F(key, BF_ADDR),
-	F(value, BF_ADDR),
-	F(flags, BF_XVAL, false, &xlat_bpf_map_update_elem_flags),
-};
-
-static const struct bpf_field map_delete_elem[] = {
-	F(map_fd, BF_FD),
-	F(key, BF_ADDR),
-};
-
-static const struct bpf_field map_get_next_key[] = {
-	F(map_fd, BF_FD),
-	F(key, BF_ADDR),
-	F(next_key, BF_ADDR),
-};
-
-static const struct bpf_field map_freeze[] = {
-	F(map_fd, BF_FD),
-};
-
-static const struct bpf_field prog_attach[] = {
-	F(target_fd, BF_FD),
-	F(attach_bpf_fd, BF_FD),
-	F(attach_type, BF_XVAL, false, &xlat_bpf_attach_type),
-	F(attach_flags, BF_FLAGS, false, &xlat_bpf_attach_flags),
-	FG(replace_bpf_fd, BF_FD),
-};
-
-static const struct bpf_field prog_detach[] = {
-	F(target_fd, BF_FD),
-	F(attach_type, BF_XVAL, false, &xlat_bpf_attach_type),
-};
-
-static const struct bpf_field get_next_id[] = {
-	F(start_id, BF_U32),
-	F(next_id, BF_ID_INOUT),
-	FG(open_flags, BF_FLAGS, &xlat_bpf_file_mode_flags),
-};
-
-static const struct bpf_field prog_get_fd_by_id[] = {
-	F(prog_id, BF_U32),
-	F(next_id, BF_U32),
-	FG(open_flags, BF_FLAGS, &xlat_bpf_file_mode_flags),
-};
-
-static const struct bpf_field map_get_fd_by_id[] = {
-	F(map_id, BF_U32),
-	F(next_id, BF_U32),
-	FG(open_flags, BF_FLAGS, &xlat_bpf_file_mode_flags),
-};
-
-static const struct bpf_field btf_get_fd_by_id[] = {
-	F(btf_id, BF_U32),
-};
-
-static const struct bpf_field link_get_fd_by_id[] = {
-	F(link_id, BF_U32),
-};
-
-static const struct bpf_field link_update[] = {
-	{ "link_update", BA_OFF(link_update), 0, BF_NEST },
-	FN("link_fd", link_update.link_fd, BF_FD),
-	FN("new_prog_fd", link_update.new_prog_fd, BF_FD),
-	FN("flags", link_update.flags, BF_FLAGS, false, &xlat_bpf_attach_flags),
-	{ "old_prog_fd", BA_OFF(link_update.old_prog_fd), sizeof(uint32_t), BF_FD, false, NULL,
-	  BA_OFF(link_update.flags), BPF_F_REPLACE },
-	{ NULL, 0, 0, BF_END },
-};
-
-#define CMD(c, tbl, end)                                  \
-	{                                                 \
-		c, end, tbl, sizeof(tbl) / sizeof(tbl[0]) \
-	}
-
-static const struct bpf_cmd_desc cmds[] = {
-	CMD(BPF_MAP_CREATE, map_create, BA_END(map_extra)),
-	CMD(BPF_MAP_LOOKUP_ELEM, map_lookup_elem, BA_END(flags)),
-	CMD(BPF_MAP_LOOKUP_AND_DELETE_ELEM, map_lookup_elem, BA_END(flags)),
-	CMD(BPF_MAP_UPDATE_ELEM, map_update_elem, BA_END(flags)),
-	CMD(BPF_MAP_DELETE_ELEM, map_delete_elem, BA_END(key)),
-	CMD(BPF_MAP_GET_NEXT_KEY, map_get_next_key, BA_END(next_key)),
-	CMD(BPF_MAP_FREEZE, map_freeze, BA_END(map_fd)),
-	CMD(BPF_PROG_ATTACH, prog_attach, BA_END(replace_bpf_fd)),
-	CMD(BPF_PROG_DETACH, prog_detach, BA_END(attach_type)),
-	CMD(BPF_PROG_GET_NEXT_ID, get_next_id, BA_END(open_flags)),
-	CMD(BPF_MAP_GET_NEXT_ID, get_next_id, BA_END(open_flags)),
-	CMD(BPF_BTF_GET_NEXT_ID, get_next_id, BA_END(open_flags)),
-	CMD(BPF_LINK_GET_NEXT_ID, get_next_id, BA_END(open_flags)),
-	CMD(BPF_PROG_GET_FD_BY_ID, prog_get_fd_by_id, BA_END(open_flags)),
-	CMD(BPF_MAP_GET_FD_BY_ID, map_get_fd_by_id, BA_END(open_flags)),
-	CMD(BPF_BTF_GET_FD_BY_ID, btf_get_fd_by_id, BA_END(btf_id)),
-	CMD(BPF_LINK_GET_FD_BY_ID, link_get_fd_by_id, BA_END(link_id)),
-	CMD(BPF_LINK_UPDATE, link_update, BA_END(link_update.old_prog_fd)),
-};
-
-static const struct bpf_cmd_desc *cmd_desc(uint32_t cmd)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
-		if (cmds[i].cmd == cmd)
-			return &cmds[i];
-	return NULL;
-}
+static void fmt_extra(struct sr_fmt *f, const uint8_t *data, uint32_t size, uint32_t known);
 
 static uint64_t field_val(const uint8_t *a, const struct bpf_field *fl)
 {
 	return fl->size == sizeof(uint64_t) ? get64(a, fl->off) : get32(a, fl->off);
+}
+
+const struct sr_blob *bpf_ref_blob(const struct sr_call *c, int slot, bool at_exit)
+{
+	const struct sr_blob *b;
+
+	if (slot < BPF_SLOT0 || slot >= SR_NARGS || (at_exit && !c->has_exit))
+		return NULL;
+	b = at_exit ? c->out[slot] : c->in[slot];
+	return b && b->arg == slot ? b : NULL;
 }
 
 /* A char array: up to its NUL within @n bytes, else n - 1 of them and "...". */
@@ -210,31 +50,197 @@ static void fmt_cstr(struct sr_fmt *f, const uint8_t *s, size_t n)
 		pr_str(f, s, n - 1, SR_BLOB_MAX, SR_Q_ELLIPSIS);
 }
 
-/* One field; @out: the struct as the kernel left it (NULL: not read). */
-static void fmt_field(struct sr_fmt *f, const struct sr_call *c, const uint8_t *a,
-		      const uint8_t *out, const struct bpf_field *fl, uint32_t len)
+/* One eBPF instruction, as strace's print_ebpf_insn(). */
+static void fmt_ebpf_insn(struct sr_fmt *f, const struct bpf_insn *in)
 {
-	uint64_t v = field_val(a, fl);
+	pr_struct_begin(f);
+	pr_field(f, "code");
+	fmt_ebpf_code(f, in->code);
+	pr_field(f, "dst_reg");
+	fmt_enum(f, &xlat_ebpf_regs, in->dst_reg);
+	pr_field(f, "src_reg");
+	fmt_enum(f, &xlat_ebpf_regs, in->src_reg);
+	pr_field_d(f, "off", in->off);
+	pr_field_x(f, "imm", (uint32_t)in->imm);
+	pr_struct_end(f);
+}
 
-	if (fl->cond_bits && !(get32(a, fl->cond_off) & fl->cond_bits))
-		return;
-	if (fl->kind == BF_END) {
+/* Element @i of an array, of @kind, at @p. */
+static void fmt_elem(struct sr_fmt *f, const struct sr_call *c, uint8_t kind, const uint8_t *p)
+{
+	switch (kind) {
+	case BF_INSNS:
+		fmt_ebpf_insn(f, (const struct bpf_insn *)p);
+		break;
+	case BF_U32S:
+		pr_u(f, get32(p, 0));
+		break;
+	case BF_X64S:
+		pr_x(f, get64(p, 0));
+		break;
+	case BF_ITER:
+		/* union bpf_iter_link_info: strace knows its map */
+		pr_struct_begin(f);
+		pr_field(f, "map");
+		pr_struct_begin(f);
+		pr_field(f, "map_fd");
+		fmt_fd(f, c, (int32_t)get32(p, 0));
 		pr_struct_end(f);
+		pr_struct_end(f);
+		break;
+	}
+}
+
+static size_t elem_size(uint8_t kind)
+{
+	switch (kind) {
+	case BF_INSNS:
+		return sizeof(struct bpf_insn);
+	case BF_X64S:
+		return sizeof(uint64_t);
+	default:
+		return sizeof(uint32_t);
+	}
+}
+
+/*
+ * @count elements at @addr from blob @b, as strace's print_array(): NULL,
+ * "[]", the address when the first is unreadable (or, at exit, the call
+ * failed), "... /\* 0xADDR *\/" where memory ends, "..." past -s of them.
+ */
+static void fmt_ref_array(struct sr_fmt *f, const struct sr_call *c, const struct sr_blob *b,
+			  uint8_t kind, uint64_t addr, uint64_t count)
+{
+	size_t el = elem_size(kind), have, i;
+
+	if (!addr) {
+		pr_addr(f, 0);
 		return;
 	}
-	pr_field(f, fl->name);
+	if (!count) {
+		pr_array_begin(f);
+		pr_array_end(f);
+		return;
+	}
+	if (fmt_array_wraps(f, addr, count, el))
+		return;
+	have = blob_ok(b) ? b->len / el : 0;
+	if (!have) {
+		pr_x(f, addr);
+		return;
+	}
+	pr_array_begin(f);
+	for (i = 0; i < count; i++) {
+		if (i >= have) {
+			if (b->flags & SR_BF_PART)
+				fmt_more_unread(f, addr + i * el);
+			else
+				pr_more(f);
+			break;
+		}
+		if (!pr_array_elem(f, i))
+			break;
+		fmt_elem(f, c, kind, blob_data(b) + i * el);
+	}
+	pr_array_end(f);
+}
+
+/*
+ * OBJ_GET_INFO_BY_FD's info, @n bytes from blob @b, for the fd in @a: a
+ * map's, when the fd tables know the fd is one, as strace picks its printer
+ * by the fd's anon inode (a program's it prints is not done: false).
+ */
+static bool fmt_map_info(struct sr_fmt *f, const struct sr_call *c, const uint8_t *a,
+			 const struct sr_blob *b, uint64_t n)
+{
+	const struct bpf_cmd_desc *d = &bpf_map_info_desc;
+	uint8_t info[sizeof(struct bpf_map_info) + sizeof(uint64_t)] = { 0 };
+	char desc[64];
+	uint32_t len, i;
+
+	if (!f->fds || !blob_ok(b) || !n || n > SR_BLOB_MAX || b->len < n || d->size > sizeof(info))
+		return false;
+	if (!fdtab__describe(f->fds, c, (int32_t)get32(a, BA_OFF(info.bpf_fd)), SR_FDW_ARG, desc,
+			     sizeof(desc)) ||
+	    strcmp(desc, "<anon_inode:bpf-map>"))
+		return false;
+	len = n < d->size ? n : d->size;
+	memcpy(info, blob_data(b), len);
+	pr_struct_begin(f);
+	for (i = 0; i < d->n; i++) {
+		/* a group the size cuts ends the struct, before any extra data */
+		if (d->f[i].group && len <= d->f[i].off) {
+			pr_struct_end(f);
+			return true;
+		}
+		bpf_field_print(f, c, info, NULL, &d->f[i], len);
+	}
+	fmt_extra(f, blob_data(b), n, d->size);
+	pr_struct_end(f);
+	return true;
+}
+
+/* The memory a pointer field points to, from its plan slot; @v: the pointer; @n: its length. */
+static void fmt_ref(struct sr_fmt *f, const struct sr_call *c, const uint8_t *a,
+		    const struct bpf_field *fl, uint64_t v, uint64_t n)
+{
+	bool at_exit = fl->kind == BF_U32S || fl->kind == BF_STR_OUT || fl->kind == BF_INFO;
+	const struct sr_blob *b = bpf_ref_blob(c, fl->slot, at_exit);
+
 	switch (fl->kind) {
-	case BF_NEST:
-		pr_struct_begin(f);
+	case BF_INFO:
+		if (!fmt_verbose(f) || !fmt_map_info(f, c, a, b, n))
+			pr_addr(f, v);
 		break;
-	case BF_END:
+	case BF_STR:
+	case BF_STR_OUT:
+		fmt_str_upto(f, b, v, fl->lim ? fl->lim : fl->len_off != BF_NOLEN ? n : SIZE_MAX);
 		break;
+	case BF_PATH:
+		fmt_blob_str(f, b, v, SR_BLOB_MAX - 1, SR_Q_NUL_TERM);
+		break;
+	case BF_STRN:
+		if (!v || !blob_ok(b) || (b->len < n && b->len < fmt_strsize(f)))
+			fmt_blob_str(f, b, v, 0, 0);
+		else
+			pr_str(f, blob_data(b), n < b->len ? n : b->len, fmt_strsize(f),
+			       n > fmt_strsize(f) ? SR_Q_ELLIPSIS : 0);
+		break;
+	case BF_INSNS:
+		if (!fmt_verbose(f))
+			pr_addr(f, v);
+		else
+			fmt_ref_array(f, c, b, fl->kind, v, n);
+		break;
+	case BF_U32S:
+		if (at_exit && (!c->has_exit || c->ret < 0) && v && n)
+			pr_x(f, v);
+		else
+			fmt_ref_array(f, c, b, fl->kind, v, n);
+		break;
+	default:
+		fmt_ref_array(f, c, b, fl->kind, v, n);
+		break;
+	}
+}
+
+/* A scalar field's value. */
+static void fmt_scalar(struct sr_fmt *f, const struct sr_call *c, const struct bpf_field *fl,
+		       uint64_t v)
+{
+	switch (fl->kind) {
 	case BF_U32:
 	case BF_U64:
 		pr_u(f, v);
 		break;
+	case BF_X:
+		pr_x(f, v);
+		break;
 	case BF_FD:
 		fmt_fd(f, c, (int32_t)v);
+		break;
+	case BF_TGID:
+		fmt_pid(f, (int32_t)v);
 		break;
 	case BF_ADDR:
 		pr_addr(f, v);
@@ -246,9 +252,6 @@ static void fmt_field(struct sr_fmt *f, const struct sr_call *c, const uint8_t *
 	case BF_FLAGS64:
 		fmt_flags(f, fl->x, v);
 		break;
-	case BF_CSTR:
-		fmt_cstr(f, a + fl->off, len - fl->off < fl->size ? len - fl->off : fl->size);
-		break;
 	case BF_IFINDEX:
 		fmt_ifindex(f, (uint32_t)v);
 		break;
@@ -258,12 +261,58 @@ static void fmt_field(struct sr_fmt *f, const struct sr_call *c, const uint8_t *
 		if ((int32_t)v == -1)
 			pr_comment(f, "NUMA_NO_NODE");
 		break;
+	case BF_DEV:
+		fmt_dev(f, v);
+		break;
+	case BF_KVER:
+		if (pr_call_raw_begin(f, "KERNEL_VERSION", v)) {
+			pr_u(f, v >> 16);
+			pr_u(f, (v >> 8) & 0xff);
+			pr_u(f, v & 0xff);
+			pr_call_end(f);
+		}
+		break;
+	}
+}
+
+void bpf_field_print(struct sr_fmt *f, const struct sr_call *c, const uint8_t *a,
+		     const uint8_t *out, const struct bpf_field *fl, uint32_t len)
+{
+	uint64_t v = field_val(a, fl);
+
+	if (fl->cond_bits && !(get32(a, fl->cond_off) & fl->cond_bits))
+		return;
+	if (fl->kind == BF_END) {
+		pr_struct_end(f);
+		return;
+	}
+	pr_field(f, fl->name);
+	if (fl->slot) {
+		/* the length as at exit for what the kernel wrote, the smaller one (task_fd_query's buf) */
+		uint64_t n = fl->len_off != BF_NOLEN ? get32(a, fl->len_off) : 0;
+
+		if (out && fl->len_off != BF_NOLEN && fl->kind != BF_INSNS &&
+		    (fl->kind == BF_U32S || fl->kind == BF_INFO || get32(out, fl->len_off) < n))
+			n = get32(out, fl->len_off);
+		fmt_ref(f, c, a, fl, v, n);
+		return;
+	}
+	switch (fl->kind) {
+	case BF_NEST:
+		pr_struct_begin(f);
+		break;
+	case BF_CSTR:
+		fmt_cstr(f, a + fl->off, len - fl->off < fl->size ? len - fl->off : fl->size);
+		break;
 	case BF_ID_INOUT:
 		pr_u(f, v);
 		if (out && field_val(out, fl) != v) {
 			pr_changed(f);
 			pr_u(f, field_val(out, fl));
 		}
+		break;
+	default:
+		fmt_scalar(f, c, fl, v);
 		break;
 	}
 }
@@ -290,34 +339,136 @@ static void fmt_extra(struct sr_fmt *f, const uint8_t *data, uint32_t size, uint
 
 static void bpf_attr_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 {
-	const struct bpf_cmd_desc *d = cmd_desc((uint32_t)c->args[0]);
-	uint32_t size = (uint32_t)c->args[2], len, i;
+	const struct bpf_cmd_desc *d = bpf_cmd_desc((uint32_t)c->args[0]);
+	uint32_t size = (uint32_t)c->args[2], len, known, i;
 	int nest = 0;
 	const struct sr_blob *b = c->in[argi];
-	const uint8_t *out = NULL;
-	uint8_t a[sizeof(union bpf_attr)] = { 0 };
+	const uint8_t *out = NULL, *vals;
+	uint8_t a[sizeof(union bpf_attr)] = { 0 }, o[sizeof(union bpf_attr)] = { 0 };
 
 	if (!d || !size || size > SR_BLOB_MAX || !blob_ok(b) || b->len < size ||
 	    !fmt_decodes_structs(f)) {
 		fmt_ptr(f, c->args[argi]);
 		return;
 	}
-	len = size < d->size ? size : d->size;
+	len = size < sizeof(a) ? size : sizeof(a);
 	memcpy(a, blob_data(b), len);
-	if (c->has_exit && blob_get(c->out[argi], len))
-		out = blob_data(c->out[argi]);
+	if (c->has_exit && blob_get(c->out[argi], len)) {
+		memcpy(o, blob_data(c->out[argi]), len);
+		out = o;
+	}
+	known = d->size;
+	if (len > known)
+		len = known;
+	memset(a + len, 0, sizeof(a) - len);
+	memset(o + len, 0, sizeof(o) - len);
 	pr_struct_begin(f);
-	for (i = 0; i < d->n; i++) {
+	/* after a field the kernel writes back, strace prints what it reads at exit */
+	vals = a;
+	for (i = 0; i < d->n && !d->print; i++) {
 		if (d->f[i].group && len <= d->f[i].off)
 			break;
-		fmt_field(f, c, a, out, &d->f[i], len);
+		bpf_field_print(f, c, vals, out, &d->f[i], len);
+		if (d->f[i].kind == BF_ID_INOUT && out)
+			vals = out;
 		nest += d->f[i].kind == BF_NEST ? 1 : d->f[i].kind == BF_END ? -1 : 0;
 	}
+	if (d->print)
+		known = d->print(f, c, a, len);
 	/* a nested struct the size ended */
 	for (; nest > 0; nest--)
 		pr_struct_end(f);
-	fmt_extra(f, blob_data(b), size, d->size);
+	fmt_extra(f, blob_data(b), size, known);
 	pr_struct_end(f);
+}
+
+/*
+ * The fds the attributes name, for the fd tables to resolve before the line
+ * prints: the fields of the command's table within the size given, or
+ * LINK_CREATE's two.
+ */
+static void bpf_attr_fds(const struct sr_call *c, int argi, bool at_exit, sr_fd_fn fn, void *ctx)
+{
+	const struct bpf_cmd_desc *d = bpf_cmd_desc((uint32_t)c->args[0]);
+	uint32_t size = (uint32_t)c->args[2], i;
+	const struct sr_blob *b = c->in[argi];
+	const uint8_t *a;
+
+	if (at_exit || !d || !size || !blob_ok(b) || b->len < size)
+		return;
+	a = blob_data(b);
+	if (d->print) {
+		fn(ctx, (int32_t)get32(a, BA_OFF(link_create.prog_fd)));
+		if (size >= BA_END(link_create.target_fd))
+			fn(ctx, (int32_t)get32(a, BA_OFF(link_create.target_fd)));
+		return;
+	}
+	for (i = 0; i < d->n; i++) {
+		const struct bpf_field *fl = &d->f[i];
+
+		if (fl->group && size <= fl->off)
+			break;
+		if (fl->kind == BF_FD && fl->off + sizeof(uint32_t) <= size)
+			fn(ctx, (int32_t)get32(a, fl->off));
+	}
+}
+
+/* The bytes to capture for a pointer field of @kind: what strace may print of it. */
+static uint32_t ref_cap(uint8_t kind, uint16_t lim, const struct sr_opts *o, bool abbrev)
+{
+	uint64_t n = (uint64_t)(o->strsize > 0 ? o->strsize : 0) + 1;
+
+	switch (kind) {
+	case BF_PATH:
+	case BF_INFO:
+		return SR_BLOB_MAX;
+	case BF_STR:
+	case BF_STR_OUT:
+		if (lim && lim < n)
+			n = lim;
+		break;
+	case BF_STRN:
+		break;
+	default:
+		/* arrays: -s elements and one more to tell, all (up to a blob) under -v */
+		n = abbrev ? n * elem_size(kind) : SR_BLOB_MAX;
+		break;
+	}
+	return n > SR_BLOB_MAX ? SR_BLOB_MAX : (uint32_t)n;
+}
+
+/*
+ * The memory the command's pointer fields point to, each in its spare slot
+ * (SR_HOW_DEREF: the pointer at its offset in the attributes, then the
+ * bytes): at entry as the kernel reads it, at exit what it writes.
+ */
+static void bpf_attr_plan_more(const struct sr_sysent *ent, int argi, const struct sr_opts *o,
+			       struct sr_plan *p)
+{
+	const struct bpf_cmd_desc *d = ent->sub ? bpf_cmd_desc(ent->sel_value) : NULL;
+	bool abbrev = opts__abbrev(o, ent->nr);
+	size_t i;
+
+	for (i = 0; d && i < d->n; i++) {
+		const struct bpf_field *fl = &d->f[i];
+		struct sr_plan_arg *pa;
+
+		if (!fl->slot || fl->slot >= SR_NARGS ||
+		    ((fl->kind == BF_INSNS || fl->kind == BF_INFO) && abbrev))
+			continue;
+		pa = &p->a[fl->slot];
+		if (fl->kind == BF_U32S)
+			pa->when = SR_CAP_EXIT;
+		else if (fl->kind == BF_STR_OUT || fl->kind == BF_INFO)
+			pa->when = SR_CAP_EXIT | SR_CAP_ANYRET;
+		else
+			pa->when = SR_CAP_ENTER | SR_CAP_RETRY;
+		pa->how = SR_HOW_DEREF;
+		pa->len_src = SR_LEN_FIXED;
+		pa->len_arg = argi;
+		pa->elem = fl->off;
+		pa->cap = ref_cap(fl->kind, fl->lim, o, abbrev);
+	}
 }
 
 /*
@@ -342,5 +493,7 @@ const struct sr_decoder sr_dec_bpf_attr = {
 	.name = "bpf_attr",
 	.at_exit = true,
 	.plan = bpf_attr_plan,
+	.plan_more = bpf_attr_plan_more,
 	.print = bpf_attr_print,
+	.fds = bpf_attr_fds,
 };

@@ -6,6 +6,7 @@
  * prctl(PR_SET_SECCOMP).
  */
 #include <string.h>
+#include <linux/bpf.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 
@@ -78,6 +79,40 @@ static void fmt_bpf_code(struct sr_fmt *f, uint16_t code)
 	if (rest) {
 		pr_bits_part_num(f, SR_NUM_X, rest);
 		pr_comment(f, "BPF_???");
+	}
+	pr_bits_end(f);
+}
+
+/*
+ * An eBPF instruction's code (strace's print_bpf_filter_code(code, true)):
+ * the class, then its size and mode, or its source and operation.
+ */
+void fmt_ebpf_code(struct sr_fmt *f, uint8_t code)
+{
+	pr_bits_parts_begin(f, code);
+	pr_bits_part_xval(f, BPF_CLASS(code));
+	pr_bits_enum(f, &xlat_ebpf_class, BPF_CLASS(code));
+	switch (BPF_CLASS(code)) {
+	case BPF_LD:
+	case BPF_LDX:
+	case BPF_ST:
+	case BPF_STX:
+		pr_bits_part_xval(f, BPF_SIZE(code));
+		pr_bits_enum(f, &xlat_bpf_size, BPF_SIZE(code));
+		pr_bits_part_xval(f, BPF_MODE(code));
+		pr_bits_enum(f, &xlat_ebpf_mode, BPF_MODE(code));
+		break;
+	default:
+		/* ALU, ALU64, JMP, JMP32 */
+		pr_bits_part_xval(f, BPF_SRC(code));
+		pr_bits_enum(f, &xlat_bpf_src, BPF_SRC(code));
+		pr_bits_part_xval(f, BPF_OP(code));
+		pr_bits_enum(f,
+			     BPF_CLASS(code) == BPF_JMP || BPF_CLASS(code) == BPF_JMP32 ?
+				     &xlat_bpf_op_jmp :
+				     &xlat_bpf_op_alu,
+			     BPF_OP(code));
+		break;
 	}
 	pr_bits_end(f);
 }

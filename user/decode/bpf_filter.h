@@ -55,4 +55,7 @@ void fmt_bpf_insns_at(struct sr_fmt *f, const void *data, size_t n, bool part, u
 void fmt_bpf_fprog(struct sr_fmt *f, const void *hdr, uint64_t addr, const struct sr_blob *insns,
 		   enum sr_fprog_kind kind);
 
+/** fmt_ebpf_code() - an eBPF instruction's code: "BPF_JMP|BPF_K|BPF_EXIT". */
+void fmt_ebpf_code(struct sr_fmt *f, uint8_t code);
+
 #endif /* SYSRAY_DECODE_BPF_FILTER_H */

@@ -479,5 +479,11 @@ bool fdi__failed(const struct sr_call *c)
 /* Actions are by native number; an ia32 task's calls print raw and teach nothing. */
 bool fdi__native(const struct sr_call *c)
 {
-	return c->nr >= 0 && c->nr < SR_NR_MAX && c->ent == syscalls__get(c->nr);
+	const struct sr_sysent *e;
+
+	if (c->nr < 0 || c->nr >= SR_NR_MAX)
+		return false;
+	/* the number's row, or one of its rows by command (bpf's) */
+	e = syscalls__get(c->nr);
+	return c->ent == e || (e->subs && c->ent >= e->subs && c->ent < e->subs + e->nsubs);
 }

@@ -290,6 +290,8 @@ void fdt__install(struct sr_fdtab *t, struct fdt_files *fs, int fd, struct fdf_f
 		  bool cloexec);
 /* Install @f, learned from /proc: the file the process had, so a close under way still closes it. */
 void fdt__learn(struct sr_fdtab *t, struct fdt_files *fs, int fd, struct fdf_file *f, bool cloexec);
+/* The anon inode a bpf() command's new fd is ("bpf-prog"), or NULL when the command does not say. */
+const char *fdt__bpf_anon_name(uint64_t cmd);
 /* @fd of @fs was closed. */
 void fdt__close_fd(struct sr_fdtab *t, struct fdt_files *fs, int fd);
 /* The file at @fd of @p's table, or NULL. */

@@ -94,6 +94,26 @@ static void prep_new_peer(struct prep *x, int fd, struct fdf_file *f)
 	memcpy(np->comm, f->sk->peer_comm, sizeof(np->comm));
 }
 
+/* bpf()'s new fd @fd: the anon inode its command makes, or what /proc says. */
+static void prep_bpf(struct prep *x, int fd)
+{
+	const char *name = fdt__bpf_anon_name(x->c->args[0]);
+	struct fdt_proc *p;
+	struct fdf_file *f;
+
+	if (!name) {
+		prep_from_proc(x, fd);
+		return;
+	}
+	p = fdt__proc(x->t, x->c->tgid);
+	f = p ? fdf__new(x->t, FDF_ANON, name, strlen(name)) : NULL;
+	if (!f)
+		return;
+	f->owner = x->c->tgid;
+	/* the kernel opens them close-on-exec */
+	fdt__install(x->t, p->files, fd, f, true);
+}
+
 /* An fd the call created (SR_FDW_NEW): described by its exit, else as the table has it. */
 static void prep_new(struct prep *x, int fd)
 {
@@ -119,6 +139,14 @@ static void prep_new(struct prep *x, int fd)
 	/* a duplicate is what the original is */
 	if (act == SR_FD_DUP || act == SR_FD_FCNTL)
 		fd = (int)c->args[0];
+	/*
+	 * bpf's new fds, which the kernel side does not describe: the command
+	 * says what anon inode they are (anon_inode:bpf-prog), else /proc
+	 */
+	if (act == SR_FD_BPF) {
+		prep_bpf(x, fd);
+		return;
+	}
 	prep_fd(x, fd);
 }
 

@@ -390,7 +390,7 @@ static void on_clone3(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_ca
 }
 
 /* The anon inode a bpf command's new fd is, as /proc names it. */
-static const char *bpf_fd_name(uint64_t cmd)
+const char *fdt__bpf_anon_name(uint64_t cmd)
 {
 	switch (cmd) {
 	case BPF_MAP_CREATE:
@@ -424,7 +424,7 @@ static int maybe_fd(const struct sr_call *c, const char **name)
 	switch (SR_FDACT(c->ent)) {
 	case SR_FD_BPF:
 		/* 0 or a new fd */
-		*name = bpf_fd_name(c->args[0]);
+		*name = fdt__bpf_anon_name(c->args[0]);
 		return c->ret > 0 || *name ? 2 : 1;
 	case SR_FD_SECCOMP:
 		listener = c->args[0] == SECCOMP_SET_MODE_FILTER &&
@@ -446,8 +446,16 @@ static void on_maybe_fd(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_
 	if (!how)
 		return;
 	f = how == 2 && name ? fdf__new(t, FDF_ANON, name, strlen(name)) : NULL;
-	if (f)
+	if (f && c->ret < FDT_MAX_FD) {
+		/*
+		 * the call says what it is (bpf's command, seccomp's listener):
+		 * no guess for /proc to settle, which a process that closed it
+		 * since would undo; all close-on-exec
+		 */
 		f->owner = c->tgid;
+		fdt__install(t, p->files, (int)c->ret, f, true);
+		return;
+	}
 	new_unknown(t, p->files, c->ret, how == 2, f);
 }
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/bpf.h>
 #include <linux/keyctl.h>
 
 #include "argnames.h"
@@ -24,6 +25,8 @@ struct sr_cmdrow {
 	struct sr_argdesc args[SR_NARGS];
 	const char *argnames[SR_NARGS]; /* -N's, strace's per command; NULL: the call's */
 	const struct sr_scdec *dec;
+	uint8_t ret; /* CMDR: the command's return value (enum sr_rtype), else the call's */
+	bool has_ret;
 };
 
 #define CMD(nm, sel, val, ...)               \
@@ -41,6 +44,14 @@ struct sr_cmdrow {
 	  .args = { __VA_ARGS__ },                  \
 	  .argnames = { SR_ARGN_CMD_##nm##_##val }, \
 	  .dec = &sr_scdec_##d },
+#define CMDR(nm, sel, val, r, ...)           \
+	{ .call = #nm,                       \
+	  .sel_arg = (sel),                  \
+	  .value = (val),                    \
+	  .nargs = SR_NARGS_OF(__VA_ARGS__), \
+	  .args = { __VA_ARGS__ },           \
+	  .ret = SR_R_##r,                   \
+	  .has_ret = true },
 
 static const struct sr_cmdrow cmdrows[] = {
 #include "sysray/commands.def"
@@ -79,11 +90,15 @@ static void fill_sub(const struct sr_sysent *e, const struct sr_cmdrow *r, struc
 	*sub = *e;
 	sub->subs = NULL;
 	sub->nsubs = 0;
+	sub->sub = true;
+	sub->sel_value = r->value;
 	sub->nargs = r->nargs;
 	memcpy(sub->args, r->args, sizeof(sub->args));
 	if (r->argnames[0])
 		memcpy(sub->argnames, r->argnames, sizeof(sub->argnames));
 	sub->dec = r->dec;
+	if (r->has_ret)
+		sub->ret = r->ret;
 	syscalls__finish(sub);
 }
 

@@ -247,6 +247,9 @@ struct sr_sysent {
 	struct sr_sysent *subs;
 	uint16_t nsubs;
 	uint8_t sel_arg;
+	/* A row of commands.def (@sub): the command it is for (bpf's plan by command). */
+	bool sub;
+	uint32_t sel_value;
 };
 
 /**
