@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Console keyboard ioctls (user/decode/ioctl_kd.c) against lines strace 6.1
+ * printed (its test suite's ioctl_kd, -Xraw, -Xverbose, and ioctl_kd-success
+ * under -e inject=ioctl:retval=42).
+ */
+#include <errno.h>
+#include <linux/kd.h>
+#include <linux/keyboard.h>
+
+#include "rec.h"
+#include "test.h"
+
+#define EBADF_TAIL "= -1 EBADF (Bad file descriptor)"
+
+/* KDSKBENT at entry: the whole entry; only its first two bytes readable: kb_value=???. */
+static void ioctl_kd_set_entry(struct t_state *st)
+{
+	struct t_sink s;
+	struct kbentry e = { 0x4, 207, 0x7e };
+	uint64_t a[6] = { -1, KDSKBENT, 0x7f28c0783000 };
+	struct t_blobspec b = { 2, &e, sizeof(e), 0, 0 };
+	struct t_blobspec half = { 2, &e, 2, 0, 0 };
+
+	t_sink_open(&s);
+	CHECK_STR(st, t_line(&s, "ioctl", a, &b, 1, -EBADF, NULL, 0),
+		  "ioctl(-1, KDSKBENT, {kb_table=1<<KG_CTRL, kb_index=207, "
+		  "kb_value=0x7e /* K(KT_LATIN, '~') */}) " EBADF_TAIL);
+	e = (struct kbentry){ 0xa8, 0xa8, 0 };
+	CHECK_STR(st, t_line(&s, "ioctl", a, &half, 1, -EBADF, NULL, 0),
+		  "ioctl(-1, KDSKBENT, {kb_table=1<<KG_ALT|1<<KG_SHIFTR|1<<KG_CTRLR, kb_index=168, "
+		  "kb_value=???}) " EBADF_TAIL);
+	/* named keys; unnamed ones by type and value, a character for the letter types */
+	e = (struct kbentry){ K_NORMTAB, 0, 0x100 };
+	CHECK_STR(st, t_line(&s, "ioctl", a, &b, 1, -EBADF, NULL, 0),
+		  "ioctl(-1, KDSKBENT, {kb_table=K_NORMTAB, kb_index=0, kb_value=0x100 /* K_F1 */}) "
+		  EBADF_TAIL);
+	e = (struct kbentry){ K_SHIFTTAB, 245, 0xd5c };
+	CHECK_STR(st, t_line(&s, "ioctl", a, &b, 1, -EBADF, NULL, 0),
+		  "ioctl(-1, KDSKBENT, {kb_table=K_SHIFTTAB, kb_index=245, "
+		  "kb_value=0xd5c /* K(KT_DEAD2, '\\\\') */}) " EBADF_TAIL);
+	e = (struct kbentry){ K_ALTSHIFTTAB, 58, 0xf00d };
+	CHECK_STR(st, t_line(&s, "ioctl", a, &b, 1, -EBADF, NULL, 0),
+		  "ioctl(-1, KDSKBENT, {kb_table=K_ALTSHIFTTAB, kb_index=58, "
+		  "kb_value=0xf00d /* K(0xf0, 0xd) */}) " EBADF_TAIL);
+	e = (struct kbentry){ K_SHIFTTAB, 69, 0x10 };
+	s.opts.xlat_style = SR_XLAT_VERBOSE;
+	t_sink_reinit(&s);
+	CHECK_STR(st, t_line(&s, "ioctl", a, &b, 1, -EBADF, NULL, 0),
+		  "ioctl(-1, 0x4b47 /* KDSKBENT */, {kb_table=0x1 /* K_SHIFTTAB */, kb_index=69, "
+		  "kb_value=0x10 /* K(KT_LATIN, '\\x10') */}) " EBADF_TAIL);
+	s.opts.xlat_style = SR_XLAT_RAW;
+	t_sink_reinit(&s);
+	CHECK_STR(st, t_line(&s, "ioctl", a, &b, 1, -EBADF, NULL, 0),
+		  "ioctl(-1, 0x4b47, {kb_table=0x1, kb_index=69, kb_value=0x10}) " EBADF_TAIL);
+	t_sink_close(&s);
+}
+
+/* KDGKBENT: the keymap and index read at entry, the value after success. */
+static void ioctl_kd_get(struct t_state *st)
+{
+	struct t_sink s;
+	struct kbentry in = { K_SHIFTTAB, 180, 0 }, out = { K_SHIFTTAB, 180, 0x709 };
+	uint64_t a[6] = { -1, KDGKBENT, 0x7f28c0783000 };
+	struct t_blobspec bi = { 2, &in, sizeof(in), 0, 0 };
+	struct t_blobspec bo = { 2, &out, sizeof(out), 0, 0 };
+
+	t_sink_open(&s);
+	CHECK_STR(st, t_line(&s, "ioctl", a, &bi, 1, 42, &bo, 1),
+		  "ioctl(-1, KDGKBENT, {kb_table=K_SHIFTTAB, kb_index=180, "
+		  "kb_value=0x709 /* K(KT_SHIFT, 0x9) */}) = 42");
+	CHECK_STR(st, t_line(&s, "ioctl", a, &bi, 1, -EBADF, NULL, 0),
+		  "ioctl(-1, KDGKBENT, {kb_table=K_SHIFTTAB, kb_index=180}) " EBADF_TAIL);
+	a[2] = 0;
+	CHECK_STR(st, t_line(&s, "ioctl", a, NULL, 0, -EBADF, NULL, 0),
+		  "ioctl(-1, KDGKBENT, NULL)         " EBADF_TAIL);
+	t_sink_close(&s);
+}
+
+T_SUITE(decode_ioctl_kd_tests) = {
+	T_CASE(ioctl_kd_set_entry),
+	T_CASE(ioctl_kd_get),
+	T_END,
+};

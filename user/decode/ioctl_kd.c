@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Decoders: console keyboard ioctls (linux/kd.h) as strace 6.1 prints them.
+ * So far the keymap entries, KDGKBENT and KDSKBENT; the other requests
+ * print as unknown ones. Rows of struct sr_ioc (ioctl.h); ioctl.c looks
+ * requests up.
+ */
+#include <stdio.h>
+#include <linux/kd.h>
+#include <linux/keyboard.h>
+
+#include "decode/ioctl.h"
+
+/* The named keys of each key type (KTYP()); the others print as K(type, value). */
+static const struct sr_xlat *const key_names[] = {
+	[KT_FN] = &xlat_kd_key_fn_keys,	      [KT_SPEC] = &xlat_kd_key_spec_keys,
+	[KT_PAD] = &xlat_kd_key_pad_keys,     [KT_DEAD] = &xlat_kd_key_dead_keys,
+	[KT_CUR] = &xlat_kd_key_cur_keys,     [KT_SHIFT] = &xlat_kd_key_shift_keys,
+	[KT_ASCII] = &xlat_kd_key_ascii_keys, [KT_LOCK] = &xlat_kd_key_lock_keys,
+	[KT_SLOCK] = &xlat_kd_key_slock_keys, [KT_BRL] = &xlat_kd_key_brl_keys,
+};
+
+/* kb_table: one of the four keymaps strace names, else modifier bits ("1<<KG_ALT"). */
+static void kb_table_print(struct sr_fmt *f, uint8_t v)
+{
+	pr_field(f, "kb_table");
+	if (xlat__name(&xlat_kd_key_tables, v))
+		fmt_enum(f, &xlat_kd_key_tables, v);
+	else
+		fmt_flags_bitnum(f, &xlat_kd_keymap_flags, v, 0);
+}
+
+/* A key value's character, as strace's print_char(SCF_QUOTES | SCF_ESC_WS): 'a', '\t', '\x00'. */
+static void key_char(char *buf, size_t size, uint8_t c)
+{
+	if (c >= ' ' && c < 0x7f)
+		snprintf(buf, size, c == '\'' || c == '\\' ? "'\\%c'" : "'%c'", c);
+	else if (c >= '\t' && c <= '\r')
+		snprintf(buf, size, "'\\%c'", "tnvfr"[c - '\t']);
+	else
+		snprintf(buf, size, "'\\x%02x'", c);
+}
+
+/* kb_value's comment: the key's name, else "K(KT_LATIN, 'a')", "K(KT_SPEC, 0x14)", "K(0xf, 0)". */
+static void kb_value_comment(struct sr_fmt *f, uint16_t v)
+{
+	unsigned int typ = KTYP(v), val = KVAL(v);
+	const char *name = NULL, *tname = xlat__name(&xlat_kd_key_types, typ);
+	char tbuf[16], vbuf[16], text[64];
+
+	if (typ < sizeof(key_names) / sizeof(key_names[0]) && key_names[typ])
+		name = xlat__name(key_names[typ], v);
+	if (name) {
+		pr_comment(f, name);
+		return;
+	}
+	if (!tname) {
+		snprintf(tbuf, sizeof(tbuf), "%#x", typ);
+		tname = tbuf;
+	}
+	switch (typ) {
+	case KT_LATIN:
+	case KT_META:
+	case KT_LETTER:
+	case KT_DEAD2:
+		key_char(vbuf, sizeof(vbuf), (uint8_t)val);
+		break;
+	default:
+		snprintf(vbuf, sizeof(vbuf), "%#x", val);
+		break;
+	}
+	snprintf(text, sizeof(text), "K(%s, %s)", tname, vbuf);
+	pr_comment(f, text);
+}
+
+/* kb_value from @p (@len bytes of a struct kbentry): "???" when not all read. */
+static void kb_value_print(struct sr_fmt *f, const uint8_t *p, size_t len)
+{
+	uint16_t v;
+
+	pr_field(f, "kb_value");
+	if (len < sizeof(struct kbentry)) {
+		pr_unknown(f);
+		return;
+	}
+	v = get16(p, offsetof(struct kbentry, kb_value));
+	pr_x(f, v);
+	if (!fmt_xlat_raw(f))
+		kb_value_comment(f, v);
+}
+
+/* kb_table and kb_index, which strace reads alone at entry. */
+static void kbentry_begin(struct sr_fmt *f, const uint8_t *p)
+{
+	pr_struct_begin(f);
+	kb_table_print(f, p[offsetof(struct kbentry, kb_table)]);
+	pr_field_u(f, "kb_index", p[offsetof(struct kbentry, kb_index)]);
+}
+
+/* KDSKBENT: the whole entry at entry. */
+static void kbentry_set_print(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p,
+			      size_t len)
+{
+	(void)c;
+	kbentry_begin(f, p);
+	kb_value_print(f, p, len);
+	pr_struct_end(f);
+}
+
+/* KDGKBENT: the keymap and index read at entry, the value the call wrote. */
+static void kbentry_get_print(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p,
+			      size_t len)
+{
+	const uint8_t *out;
+
+	(void)len;
+	kbentry_begin(f, p);
+	if (c->ret >= 0) {
+		out = ioc_exit_copy(c, 0, &len);
+		kb_value_print(f, out, out ? len : 0);
+	}
+	pr_struct_end(f);
+}
+
+/* strace reads only the first two bytes before it prints them */
+static const struct sr_ioc_struct kbentry_set_st = { offsetof(struct kbentry, kb_value),
+						     kbentry_set_print };
+static const struct sr_ioc_struct kbentry_get_st = { offsetof(struct kbentry, kb_value),
+						     kbentry_get_print };
+
+static const struct sr_ioc kd_table[] = {
+	{ KDGKBENT, IOA_INOUT, true, &kbentry_get_st },
+	{ KDSKBENT, IOA_STRUCT, false, &kbentry_set_st },
+};
+
+SR_IOC_ROWS(sr_ioc_rows_kd, kd_table);
