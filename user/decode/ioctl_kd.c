@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Decoders: console keyboard ioctls (linux/kd.h) as strace 6.1 prints them.
- * So far the keymap entries, KDGKBENT and KDSKBENT; the other requests
- * print as unknown ones. Rows of struct sr_ioc (ioctl.h); ioctl.c looks
+ * So far the keymap entries (KDGKBENT, KDSKBENT), LEDs (KDGETLED,
+ * KDSETLED, KDGKBLED, KDSKBLED), modes, meta handling, the keyboard type and KDSIGACCEPT; the
+ * other requests print as unknown ones. Rows of struct sr_ioc (ioctl.h); ioctl.c looks
  * requests up.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <linux/kd.h>
 #include <linux/keyboard.h>
@@ -122,6 +124,119 @@ static void kbentry_get_print(struct sr_fmt *f, const struct sr_call *c, const u
 	pr_struct_end(f);
 }
 
+/* An enum strace prints in decimal when unnamed (printxval_d): "-1 /\* K_??? *\/". */
+static void enum_d_print(struct sr_fmt *f, const struct sr_xlat *x, int32_t v)
+{
+	const char *name = xlat__name(x, (uint32_t)v);
+
+	if (name) {
+		pr_sym_fmt(f, name, (uint32_t)v, SR_NUM_D);
+		return;
+	}
+	pr_d(f, v);
+	pr_xlat_default(f, x->unknown);
+}
+
+/* KDSETLED: the LEDs as the low byte of the argument. */
+static void setled_print(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
+{
+	(void)p;
+	(void)len;
+	fmt_flags(f, &xlat_kd_led_flags, (uint8_t)c->args[2]);
+}
+
+/* KDSKBLED: the keyboard's LED flags, and their defaults in the high nibble. */
+static void skbled_print(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
+{
+	(void)p;
+	(void)len;
+	fmt_flags(f, &xlat_kd_default_led_flags, (uint8_t)c->args[2]);
+}
+
+/* KDGKBLED: "[LED_NUM|LED_NUM<<4]", a byte. */
+static void gkbled_print(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
+{
+	(void)c;
+	(void)len;
+	pr_array_begin(f);
+	fmt_flags(f, &xlat_kd_default_led_flags, p[0]);
+	pr_array_end(f);
+}
+
+/* KDSETMODE: the argument as an int. */
+static void setmode_print(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
+{
+	(void)p;
+	(void)len;
+	fmt_enum(f, &xlat_kd_modes, (uint32_t)c->args[2]);
+}
+
+static void skbmode_print(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
+{
+	(void)p;
+	(void)len;
+	enum_d_print(f, &xlat_kd_kbd_modes, (int32_t)c->args[2]);
+}
+
+static void skbmeta_print(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
+{
+	(void)p;
+	(void)len;
+	fmt_enum(f, &xlat_kd_meta_vals, (uint32_t)c->args[2]);
+}
+
+/* KDSIGACCEPT: a signal number, or what no int holds in decimal. */
+static void sigaccept_print(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
+{
+	(void)p;
+	(void)len;
+	if (c->args[2] > INT32_MAX)
+		pr_u(f, c->args[2]);
+	else
+		fmt_signame(f, (int)c->args[2]);
+}
+
+/* KDGETLED: "[LED_NUM]", a byte. */
+static void getled_print(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
+{
+	(void)c;
+	(void)len;
+	pr_array_begin(f);
+	fmt_flags(f, &xlat_kd_led_flags, p[0]);
+	pr_array_end(f);
+}
+
+/* KDGKBTYPE: "[KB_101]", a byte. */
+static void gkbtype_print(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
+{
+	(void)c;
+	(void)len;
+	pr_array_begin(f);
+	fmt_enum(f, &xlat_kd_kbd_types, p[0]);
+	pr_array_end(f);
+}
+
+/* KDGKBMODE: "[K_XLATE]", an int. */
+static void gkbmode_print(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
+{
+	(void)c;
+	(void)len;
+	pr_array_begin(f);
+	enum_d_print(f, &xlat_kd_kbd_modes, (int32_t)get32(p, 0));
+	pr_array_end(f);
+}
+
+static const struct sr_ioc_struct setled_st = { 0, setled_print };
+static const struct sr_ioc_struct skbled_st = { 0, skbled_print };
+static const struct sr_ioc_struct gkbled_st = { 1, gkbled_print };
+static const struct sr_ioc_struct setmode_st = { 0, setmode_print };
+static const struct sr_ioc_struct skbmode_st = { 0, skbmode_print };
+static const struct sr_ioc_struct skbmeta_st = { 0, skbmeta_print };
+static const struct sr_ioc_struct sigaccept_st = { 0, sigaccept_print };
+static const struct sr_ioc_struct getled_st = { 1, getled_print };
+static const struct sr_ioc_struct gkbtype_st = { 1, gkbtype_print };
+static const struct sr_ioc_struct gkbmode_st = { sizeof(int32_t), gkbmode_print };
+
 /* strace reads only the first two bytes before it prints them */
 static const struct sr_ioc_struct kbentry_set_st = { offsetof(struct kbentry, kb_value),
 						     kbentry_set_print };
@@ -129,6 +244,18 @@ static const struct sr_ioc_struct kbentry_get_st = { offsetof(struct kbentry, kb
 						     kbentry_get_print };
 
 static const struct sr_ioc kd_table[] = {
+	{ KDSETLED, IOA_VALUE, false, &setled_st },
+	{ KDGETLED, IOA_STRUCT, true, &getled_st },
+	{ KDSKBLED, IOA_VALUE, false, &skbled_st },
+	{ KDGKBLED, IOA_STRUCT, true, &gkbled_st },
+	{ KDGKBTYPE, IOA_STRUCT, true, &gkbtype_st },
+	{ KDSETMODE, IOA_VALUE, false, &setmode_st },
+	{ KDGETMODE, IOA_INT_ENUM, true, &xlat_kd_modes },
+	{ KDSKBMODE, IOA_VALUE, false, &skbmode_st },
+	{ KDGKBMODE, IOA_STRUCT, true, &gkbmode_st },
+	{ KDSKBMETA, IOA_VALUE, false, &skbmeta_st },
+	{ KDGKBMETA, IOA_INT_ENUM, true, &xlat_kd_meta_vals },
+	{ KDSIGACCEPT, IOA_VALUE, false, &sigaccept_st },
 	{ KDGKBENT, IOA_INOUT, true, &kbentry_get_st },
 	{ KDSKBENT, IOA_STRUCT, false, &kbentry_set_st },
 };
