@@ -155,10 +155,36 @@ static void ioctl_kd_outputs(struct t_state *st)
 	t_sink_close(&s);
 }
 
+/* Keycodes and the repeat rate: given at entry, what the call wrote after " => ". */
+static void ioctl_kd_keycode_kbdrep(struct t_state *st)
+{
+	struct t_sink s;
+	struct kbkeycode kc = { 0xdecaffed, 0xdadfaced };
+	struct kbd_repeat rep = { -1234567890, 0 };
+	uint64_t a[6] = { -1, KDGETKEYCODE, 0x7f28c0728ffc };
+	struct t_blobspec bk = { 2, &kc, sizeof(kc), 0, 0 };
+	struct t_blobspec br = { 2, &rep, sizeof(rep), 0, 0 };
+
+	t_sink_open(&s);
+	CHECK_STR(
+		st, t_line(&s, "ioctl", a, &bk, 1, 42, &bk, 1),
+		"ioctl(-1, KDGETKEYCODE, {scancode=0xdecaffed, keycode=0xdadfaced => 0xdadfaced}) "
+		"= 42");
+	CHECK_STR(st, t_line(&s, "ioctl", a, &bk, 1, -EBADF, NULL, 0),
+		  "ioctl(-1, KDGETKEYCODE, {scancode=0xdecaffed, keycode=0xdadfaced}) " EBADF_TAIL);
+	a[1] = KDSETKEYCODE;
+	CHECK_STR(st, t_line(&s, "ioctl", a, &bk, 1, -EBADF, NULL, 0),
+		  "ioctl(-1, KDSETKEYCODE, {scancode=0xdecaffed, keycode=0xdadfaced}) " EBADF_TAIL);
+	a[1] = KDKBDREP;
+	CHECK_STR(st, t_line(&s, "ioctl", a, &br, 1, 42, &br, 1),
+		  "ioctl(-1, KDKBDREP, {delay=-1234567890, period=0} => "
+		  "{delay=-1234567890, period=0}) = 42");
+	CHECK_STR(st, t_line(&s, "ioctl", a, &br, 1, -EBADF, NULL, 0),
+		  "ioctl(-1, KDKBDREP, {delay=-1234567890, period=0}) " EBADF_TAIL);
+	t_sink_close(&s);
+}
+
 T_SUITE(decode_ioctl_kd_tests) = {
-	T_CASE(ioctl_kd_values),
-	T_CASE(ioctl_kd_outputs),
-	T_CASE(ioctl_kd_set_entry),
-	T_CASE(ioctl_kd_get),
-	T_END,
+	T_CASE(ioctl_kd_keycode_kbdrep), T_CASE(ioctl_kd_values), T_CASE(ioctl_kd_outputs),
+	T_CASE(ioctl_kd_set_entry),	 T_CASE(ioctl_kd_get),	  T_END,
 };

@@ -2,9 +2,9 @@
 /*
  * Decoders: console keyboard ioctls (linux/kd.h) as strace 6.1 prints them.
  * So far the keymap entries (KDGKBENT, KDSKBENT), LEDs (KDGETLED,
- * KDSETLED, KDGKBLED, KDSKBLED), modes, meta handling, the keyboard type and KDSIGACCEPT; the
- * other requests print as unknown ones. Rows of struct sr_ioc (ioctl.h); ioctl.c looks
- * requests up.
+ * KDSETLED, KDGKBLED, KDSKBLED), modes, meta handling, the keyboard type,
+ * keycodes, the repeat rate and KDSIGACCEPT; the other requests print as
+ * unknown ones. Rows of struct sr_ioc (ioctl.h); ioctl.c looks requests up.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -190,7 +190,7 @@ static void sigaccept_print(struct sr_fmt *f, const struct sr_call *c, const uin
 {
 	(void)p;
 	(void)len;
-	if (c->args[2] > INT32_MAX)
+	if (c->args[2] >= INT32_MAX)
 		pr_u(f, c->args[2]);
 	else
 		fmt_signame(f, (int)c->args[2]);
@@ -237,6 +237,53 @@ static const struct sr_ioc_struct getled_st = { 1, getled_print };
 static const struct sr_ioc_struct gkbtype_st = { 1, gkbtype_print };
 static const struct sr_ioc_struct gkbmode_st = { sizeof(int32_t), gkbmode_print };
 
+/* KDGETKEYCODE, KDSETKEYCODE: the scancode and its keycode. */
+static void keycode_begin(struct sr_fmt *f, const uint8_t *p)
+{
+	pr_struct_begin(f);
+	pr_field_x(f, "scancode", get32(p, offsetof(struct kbkeycode, scancode)));
+	pr_field_x(f, "keycode", get32(p, offsetof(struct kbkeycode, keycode)));
+}
+
+static void setkeycode_print(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p,
+			     size_t len)
+{
+	(void)c;
+	(void)len;
+	keycode_begin(f, p);
+	pr_struct_end(f);
+}
+
+/* KDGETKEYCODE: "{scancode=0x1, keycode=0 => 0x2}", the keycode the call wrote. */
+static void getkeycode_print(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p,
+			     size_t len)
+{
+	const uint8_t *out = c->ret >= 0 ? ioc_exit_copy(c, sizeof(struct kbkeycode), &len) : NULL;
+
+	keycode_begin(f, p);
+	if (out) {
+		pr_changed(f);
+		pr_x(f, get32(out, offsetof(struct kbkeycode, keycode)));
+	}
+	pr_struct_end(f);
+}
+
+/* KDKBDREP: the delay and period given, " => " those in force after success. */
+static void kbdrep_print(struct sr_fmt *f, const struct sr_call *c, const uint8_t *p, size_t len)
+{
+	(void)c;
+	(void)len;
+	pr_struct_begin(f);
+	pr_field_d(f, "delay", (int32_t)get32(p, offsetof(struct kbd_repeat, delay)));
+	pr_field_d(f, "period", (int32_t)get32(p, offsetof(struct kbd_repeat, period)));
+	pr_struct_end(f);
+}
+
+static const struct sr_ioc_struct setkeycode_st = { sizeof(struct kbkeycode), setkeycode_print };
+static const struct sr_ioc_struct getkeycode_st = { sizeof(struct kbkeycode), getkeycode_print };
+static const struct sr_ioc_struct kbdrep_st = { sizeof(struct kbd_repeat), kbdrep_print,
+						kbdrep_print, SR_IOC_EXIT_OK };
+
 /* strace reads only the first two bytes before it prints them */
 static const struct sr_ioc_struct kbentry_set_st = { offsetof(struct kbentry, kb_value),
 						     kbentry_set_print };
@@ -256,6 +303,9 @@ static const struct sr_ioc kd_table[] = {
 	{ KDSKBMETA, IOA_VALUE, false, &skbmeta_st },
 	{ KDGKBMETA, IOA_INT_ENUM, true, &xlat_kd_meta_vals },
 	{ KDSIGACCEPT, IOA_VALUE, false, &sigaccept_st },
+	{ KDSETKEYCODE, IOA_STRUCT, false, &setkeycode_st },
+	{ KDGETKEYCODE, IOA_INOUT, true, &getkeycode_st },
+	{ KDKBDREP, IOA_STRUCT, false, &kbdrep_st },
 	{ KDGKBENT, IOA_INOUT, true, &kbentry_get_st },
 	{ KDSKBENT, IOA_STRUCT, false, &kbentry_set_st },
 };
