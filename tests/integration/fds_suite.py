@@ -17,10 +17,11 @@ TESTS, test = registry()
 
 @test
 def fd_annotations_match_strace():
-    """fds: files, pipes, sockets, dups, a fork and an exec; every -y and -yy
-    annotation identical to strace's, line by line (inodes and ports normalised)."""
+    """fds: files, pipes, sockets, dups, a fork and an exec; pidfds: clone's
+    CLONE_PIDFD, pidfd_getfd's fd of the child; every -y and -yy annotation
+    identical to strace's, line by line (inodes and ports normalised)."""
     for flag in ('-y', '-yy'):
-        st, out = fd_differential('fds', flag, 1.0)
+        st, out = fd_differential('fds,pidfds', flag, 1.0)
         summary = [line for line in out.splitlines() if 'fd annotations' in line]
         check(st == 0, f'{flag}: annotations differ from strace {flag}:\n' +
               '\n'.join(out.splitlines()[-6:]))

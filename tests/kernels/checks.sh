@@ -536,14 +536,15 @@ c_uring() {
 # makes each call as a syscall, then as a request with the same fds): the
 # requests' lines, "[io_uring] " dropped, are the syscalls' (which the host's
 # tests compare with strace's), pread64's and the like under the names of
-# their requests; splice's offsets, which the request holds by value, as
+# their requests; IORING_OP_FSYNC with IORING_FSYNC_DATASYNC as fdatasync,
+# without as fsync; splice's offsets, which the request holds by value, as
 # "[0]" and NULL. The kernels take the same path for every opcode.
 c_uring_twins() {
 	[ -x $P/uring_twins ] || {
 		skip "no uring_twins in the image (amd64 only)"
 		return
 	}
-	trace $W/UT -e trace=openat,close,read,write,readv,writev,pread64,pwrite64,preadv,pwritev,splice,tee,statx,connect,accept4,sendto,recvfrom -- $P/uring_twins
+	trace $W/UT -e trace=openat,close,read,write,readv,writev,pread64,pwrite64,preadv,pwritev,fsync,fdatasync,splice,tee,statx,connect,accept4,sendto,recvfrom -- $P/uring_twins
 	sed -E '/ \+\+\+ /d; s/^[0-9]+ +//; s/ +(= [^=]*)$/ \1/' $W/UT >$W/UT.b
 	sed -n 's/^\[io_uring\] //p' $W/UT.b >$W/UT.req
 	# the round of syscalls: from its first call, as many lines as requests
@@ -553,6 +554,8 @@ c_uring_twins() {
 	cat >$W/UT.want <<-'EOF'
 	write(5, "splice and tee\n", 15, 0) = 15
 	readv(5, [{iov_base="\0\0ve", iov_len=4}, {iov_base="ctored\n", iov_len=8}], 2, 20) = 11
+	fsync(5) = 0
+	fdatasync(5) = 0
 	splice(5, [0], 7, NULL, 7, SPLICE_F_MOVE) = 7
 	tee(6, 9, 7, SPLICE_F_NONBLOCK) = 7
 	splice(8, NULL, 5, [15], 7, 0) = 7
@@ -562,7 +565,7 @@ c_uring_twins() {
 		show $W/UT.err 8
 		return
 	fi
-	[ $st -eq 0 ] && [ "$(wc -l <$W/UT.req)" -eq 17 ] && cmp -s $W/UT.sys $W/UT.req || {
+	[ $st -eq 0 ] && [ "$(wc -l <$W/UT.req)" -eq 19 ] && cmp -s $W/UT.sys $W/UT.req || {
 		fail "status $st; the requests do not print as their syscalls"
 		diff $W/UT.sys $W/UT.req | head -20 | sed "s/^/  | /"
 		show $W/UT.err 8

@@ -207,6 +207,8 @@ void fmt_ptr(struct sr_fmt *f, uint64_t v);
 void fmt_fd(struct sr_fmt *f, const struct sr_call *c, int fd);
 /* An fd the call created (its return value, pipe's array): what it is now. */
 void fmt_fd_new(struct sr_fmt *f, const struct sr_call *c, int fd);
+/* @fd of the process @c's pidfd @pidfd refers to (pidfd_getfd's targetfd), annotated from its table. */
+void fmt_fd_target(struct sr_fmt *f, const struct sr_call *c, int pidfd, int fd);
 void fmt_dirfd(struct sr_fmt *f, const struct sr_call *c, int fd);
 /* A dirfd, or the name @special (may be NULL) has for it: "FAN_NOFD", "-1 /\* FAN_NOFD *\/". */
 void fmt_dirfd_or(struct sr_fmt *f, const struct sr_call *c, const struct sr_xlat *special, int fd);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Decoders: the small values syscalls return through pointers: pipe's and
- * socketpair's pair of new descriptors, loff_t offsets, unsigned ints and ids.
+ * socketpair's pair of new descriptors, loff_t offsets, unsigned ints and ids;
+ * pidfd_getfd's fd of another process.
  */
 #include <linux/limits.h>
 
@@ -144,3 +145,12 @@ static void off_hi_lo_print(struct sr_fmt *f, const struct sr_call *c, int argi)
 
 const struct sr_decoder sr_dec_off_lo_hi = { .name = "off_lo_hi", .print = off_lo_hi_print };
 const struct sr_decoder sr_dec_off_hi_lo = { .name = "off_hi_lo", .print = off_hi_lo_print };
+
+/* pidfd_getfd's targetfd: an fd of the process its pidfd (argument 0) refers to. */
+static void pidfd_target_print(struct sr_fmt *f, const struct sr_call *c, int argi)
+{
+	fmt_fd_target(f, c, (int)c->args[0], (int)c->args[argi]);
+}
+
+const struct sr_decoder sr_dec_pidfd_target = { .name = "pidfd_target",
+						.print = pidfd_target_print };

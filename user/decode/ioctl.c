@@ -161,6 +161,7 @@ static const struct sr_ioc_rows *const ioc_row_tables[] = {
 	&sr_ioc_rows_ptp,   &sr_ioc_rows_uffd,	&sr_ioc_rows_seccomp, &sr_ioc_rows_mtd,
 	&sr_ioc_rows_dm,    &sr_ioc_rows_perf,	&sr_ioc_rows_sock,    &sr_ioc_rows_tee,
 	&sr_ioc_rows_btrfs, &sr_ioc_rows_scsi,	&sr_ioc_rows_kvm,     &sr_ioc_rows_v4l2,
+	&sr_ioc_rows_kd,
 };
 
 /* Every reference table. */

@@ -299,5 +299,6 @@ extern const struct sr_ioc_rows sr_ioc_rows_btrfs; /* ioctl_btrfs.c */
 extern const struct sr_ioc_rows sr_ioc_rows_scsi; /* ioctl_scsi.c */
 extern const struct sr_ioc_rows sr_ioc_rows_kvm; /* ioctl_kvm.c */
 extern const struct sr_ioc_rows sr_ioc_rows_v4l2; /* ioctl_v4l2.c */
+extern const struct sr_ioc_rows sr_ioc_rows_kd; /* ioctl_kd.c */
 
 #endif /* SYSRAY_DECODE_IOCTL_H */

@@ -45,6 +45,8 @@ SR_DECODER(user_desc_get)
 /* desc.c: ia32 tasks' 64-bit offsets in two registers */
 SR_DECODER(off_lo_hi)
 SR_DECODER(off_hi_lo)
+/* desc.c: pidfd_getfd's target fd */
+SR_DECODER(pidfd_target)
 /* desc.c: pointed-to descriptor pairs, offsets, ids */
 SR_KIND(int_pair)
 SR_KIND(loff)

@@ -16,6 +16,7 @@
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <sched.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -346,6 +347,15 @@ static void new_peer(const struct sr_fdtab *t, const struct sr_call *c, int fd, 
 	}
 }
 
+/* A pidfd referring to process @pid, as the tables would hold it. */
+static size_t pidfd_text(const struct sr_fdtab *t, const struct sr_call *c, uint32_t pid, char *buf,
+			 size_t size)
+{
+	const struct fdf_file f = { .kind = FDF_PIDFD, .pid = pid };
+
+	return file_text(t, &f, c->tgid, buf, size);
+}
+
 /* A new fd: as the call's exit describes it, else as the table has it. */
 static size_t describe_new(const struct sr_fdtab *t, const struct sr_call *c, int fd, char *buf,
 			   size_t size)
@@ -363,6 +373,9 @@ static size_t describe_new(const struct sr_fdtab *t, const struct sr_call *c, in
 		new_peer(t, c, fd, &f);
 		return file_text(t, &f, c->tgid, buf, size);
 	}
+	/* clone's pidfd, which the tables learn after the line (replay.c on_clone) */
+	if (act == SR_FD_CLONE && (c->args[0] & CLONE_PIDFD) && (int64_t)c->ret > 0)
+		return pidfd_text(t, c, (uint32_t)c->ret, buf, size);
 	/* a duplicate is what the original is */
 	if (act == SR_FD_DUP || act == SR_FD_FCNTL)
 		fd = (int)c->args[0];
@@ -411,6 +424,26 @@ size_t fdtab__describe(const struct sr_fdtab *t, const struct sr_call *c, int fd
 	default:
 		return describe_arg(t, c, fd, buf, size);
 	}
+}
+
+size_t fdtab__describe_target(const struct sr_fdtab *t, const struct sr_call *c, int pidfd, int fd,
+			      char *buf, size_t size)
+{
+	const struct fdt_proc *p;
+	const struct fdf_file *f;
+
+	if (size)
+		buf[0] = '\0';
+	if (!t || !c || !t->mode || !size || pidfd < 0 || fd < 0)
+		return 0;
+	p = fdt__proc_known(t, c->tgid);
+	f = p ? fdt__file_at(p, pidfd) : NULL;
+	if (!f || f->kind != FDF_PIDFD || !f->pid)
+		return 0;
+	/* the target's table as it is now: a traced process, replayed */
+	p = fdt__proc_known(t, f->pid);
+	f = p ? fdt__file_at(p, fd) : NULL;
+	return f ? file_text(t, f, c->tgid, buf, size) : 0;
 }
 
 int fdtab__path(struct sr_fdtab *t, const struct sr_call *c, int fd, char *buf, size_t size)

@@ -111,6 +111,16 @@ size_t fdtab__describe(const struct sr_fdtab *t, const struct sr_call *c, int fd
 		       enum sr_fd_when when, char *buf, size_t size);
 
 /**
+ * fdtab__describe_target() - the annotation of @fd of the process that
+ * pidfd @pidfd of @c's process refers to, as fdtab__describe() writes it
+ * (pidfd_getfd's targetfd: strace names it from that process's table).
+ * Return its length; 0 when the pidfd or that process's fd is unknown, or
+ * without -y. Reads only.
+ */
+size_t fdtab__describe_target(const struct sr_fdtab *t, const struct sr_call *c, int pidfd, int fd,
+			      char *buf, size_t size);
+
+/**
  * fdtab__path() - what @fd of @c's process is when @c starts, as readlink()
  * of /proc/PID/fd/FD names it ("/etc/passwd", "pipe:[1234]", without
  * " (deleted)"), into @buf: for -P. An fd the tables do not know (the

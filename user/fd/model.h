@@ -135,7 +135,8 @@ struct fdt_slot {
 	uint8_t closed; /* seen closed: no /proc fallback for it */
 	/*
 	 * Opened in a way the stream did not describe: ask /proc once. @f, if
-	 * set, is a guess that stands when the process is gone by then.
+	 * set, is a guess that stands when the process is gone by then, and
+	 * with FDT_MADE also when the fd is (closed since: the call made it).
 	 */
 	uint8_t unknown;
 	/*
@@ -153,6 +154,9 @@ struct fdt_inflight {
 	uint64_t msg; /* the sendmsg it came with: a recvmsg takes one message */
 	struct fdf_file *f; /* NULL: the sender's table did not know it */
 };
+
+/* fdt_slot.unknown: the fd is surely what a call made, of a kind the guess tells. */
+#define FDT_MADE 2
 
 /* A descriptor table: shared by threads and CLONE_FILES children. */
 struct fdt_files {

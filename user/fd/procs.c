@@ -177,16 +177,21 @@ static bool same_file(const struct fdf_file *f, const struct fdf_file *n)
 
 /*
  * A slot whose file is a guess (s->unknown with s->f): /proc tells, if the
- * process is still there; @n is what it showed, or NULL. Return the file.
+ * process and (FDT_MADE) the fd are still there; @n is what it showed, or
+ * NULL. Return the file.
  */
 static struct fdf_file *settle_guess(struct sr_fdtab *t, struct fdt_files *fs, int fd,
 				     struct fdf_file *n, bool cloexec, uint32_t tgid)
 {
 	struct fdt_slot *s = &fs->slots[fd];
 	struct fdf_file *f = s->f;
+	bool made = s->unknown == FDT_MADE;
 
 	s->unknown = 0;
 	if (!n) {
+		/* the fd a call made was closed since (lines print late) */
+		if (made)
+			return f;
 		if (!fdproc__gone(t, tgid)) {
 			/* the process is there, the fd is not */
 			fdt__slot_clear(t, s);

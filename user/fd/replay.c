@@ -321,7 +321,7 @@ static void on_rename(struct sr_fdtab *t, struct fdt_proc *p, const struct sr_ca
 /*
  * A new fd at @fd that the call did not describe: /proc says what it is
  * when it is first used, else @guess (a reference taken over; may be NULL)
- * if the process is gone by then. @sure: the call did create it; otherwise
+ * if the process or the fd is gone by then. @sure: the call did create it; otherwise
  * @fd may be some other number (an ioctl's result), and a file the table
  * holds there stays.
  */
@@ -337,7 +337,7 @@ static void new_unknown(struct sr_fdtab *t, struct fdt_files *fs, int64_t fd, bo
 		fdt__install(t, fs, (int)fd, guess, true);
 		s = fdt__slot(fs, (int)fd, false);
 		if (s)
-			s->unknown = 1;
+			s->unknown = guess ? FDT_MADE : 1;
 		return;
 	}
 	/* a new fd takes the lowest free number: at most one past the table */

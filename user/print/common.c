@@ -51,6 +51,17 @@ void fmt_fd_new(struct sr_fmt *f, const struct sr_call *c, int fd)
 	print_fd(f, c, fd, SR_FDW_NEW);
 }
 
+void fmt_fd_target(struct sr_fmt *f, const struct sr_call *c, int pidfd, int fd)
+{
+	char buf[SR_FD_ANNOT_MAX];
+	size_t n = 0;
+
+	buf[0] = 0;
+	if (f->fds && c)
+		n = fdtab__describe_target(f->fds, c, pidfd, fd, buf, sizeof(buf));
+	f->pr->ops->fd(f->pr, fd, buf, n);
+}
+
 void fmt_dirfd(struct sr_fmt *f, const struct sr_call *c, int fd)
 {
 	/* strace -y shows the cwd after AT_FDCWD */
