@@ -427,9 +427,13 @@ def debian_package():
                 check(p.stdout == f'sysray {VERSION}\n', repr(p.stdout))
                 argv = ['/bin/cat', '/nonexistent/sysray-deb']
                 want = [line for line in strace_line(argv, 'openat') if 'sysray-deb' in line]
-                p = run(['/usr/sbin/sysray', '-e', 'trace=openat', '--'] + argv)
-                got = [re.sub(r'^\d+ +', '', line) for line in p.stderr.splitlines()
-                       if 'sysray-deb' in line and 'openat' in line]
+                # the trace in a file of its own: on stderr, cat's message (three
+                # writes) and sysray's lines can interleave
+                trace = os.path.join(work, 'trace.txt')
+                run(['/usr/sbin/sysray', '-e', 'trace=openat', '-o', trace, '--'] + argv)
+                with open(trace) as f:
+                    got = [re.sub(r'^\d+ +', '', line) for line in f.read().splitlines()
+                           if 'sysray-deb' in line and 'openat' in line]
                 check(got == want, f'installed sysray printed {got}, strace {want}')
                 check(run(['man', '-w', 'sysray']).stdout.strip() ==
                       '/usr/share/man/man8/sysray.8.gz', 'man -w sysray')
