@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * -c: counting syscalls in the kernel. sys_enter notes when the call began
- * in a slot of the task's own: the task's scheduler CPU time (strace's
- * default, system time), or with -w the kernel time. sys_exit adds the call
+ * in a slot of the task's own: the kernel time, and for strace's default
+ * (system time) the task's CPU time and context switches (count_time()).
+ * sys_exit adds the call
  * to a per-CPU array indexed by syscall number, or with --summary-by to a
  * per-CPU hash keyed by (syscall number, group). With -c alone no
  * ring-buffer record is written per syscall; user space reads the maps once,
@@ -41,7 +42,7 @@ struct {
  */
 struct count_cpu {
 	__u64 t; /* as task_slot.t */
-	__u64 csw; /* the task's context switches at entry */
+	__u64 csw; /* the task's context switches at entry (as task_slot.csw) */
 	__u32 tid;
 	__u32 nr;
 	__u32 busy;
@@ -55,13 +56,16 @@ struct {
 	__type(value, struct count_cpu);
 } count_cpus SEC(".maps"); /* in both builds, which the loader sees alike; used with bpf_loop() */
 
-#if SR_BPF_LOOP
 /* The context switches of @cur so far, voluntary or not. */
 static __always_inline __u64 task_switches(struct task_struct *cur)
 {
+#if SR_BPF_LOOP
 	return cur->nvcsw + cur->nivcsw;
-}
+#else
+	cur = (struct task_struct *)bpf_get_current_task();
+	return BPF_CORE_READ(cur, nvcsw) + BPF_CORE_READ(cur, nivcsw);
 #endif
+}
 
 /*
  * Does a call of plan flags @flags (the task's compat mode @compat) start
@@ -74,20 +78,38 @@ static __always_inline bool count_on_cpu(__u16 flags, bool compat)
 }
 
 /*
- * What a call's time is measured in: the task's CPU time as the scheduler
- * accounts it (se.sum_exec_runtime, brought up to date at context switches
- * and ticks), or with -w the kernel's monotonic time.
+ * The task's CPU time as the scheduler accounts it (se.sum_exec_runtime).
+ * The kernel brings it up to date at context switches and ticks only, so
+ * it times a call that blocked; one that never left the CPU is timed by the
+ * kernel's clock instead (count_time()).
  */
-static __always_inline __u64 count_now(struct task_struct *cur)
+static __always_inline __u64 task_cpu(struct task_struct *cur)
 {
-	if (targ_count_wall)
-		return bpf_ktime_get_ns();
 #if SR_BPF_LOOP
 	return cur->se.sum_exec_runtime;
 #else
 	cur = (struct task_struct *)bpf_get_current_task();
 	return BPF_CORE_READ(cur, se.sum_exec_runtime);
 #endif
+}
+
+/*
+ * A call's time from its entry's kernel time @t0, CPU time @cpu0 and context
+ * switches @csw0: with -w, the kernel time between entry and exit; else
+ * (system time) the same if the task never left the CPU (it ran in the
+ * kernel all along), or the CPU time the scheduler accounted over the call
+ * if it did.
+ */
+static __always_inline __u64 count_time(struct task_struct *cur, __u64 t0, __u64 cpu0, __u64 csw0)
+{
+	__u64 now;
+
+	if (targ_count_wall || task_switches(cur) == csw0) {
+		now = bpf_ktime_get_ns();
+		return now > t0 ? now - t0 : 0;
+	}
+	now = task_cpu(cur);
+	return now > cpu0 ? now - cpu0 : 0;
 }
 
 /* sys_enter of call @id, of plan flags @flags, from a task in compat mode @compat. */
@@ -106,7 +128,7 @@ static __always_inline void count_enter(struct task_struct *cur, long id, bool c
 		c->csw = task_switches(cur);
 		c->nr = (__u32)id;
 		c->busy = 1;
-		c->t = count_now(cur);
+		c->t = bpf_ktime_get_ns();
 		return;
 	}
 #endif
@@ -117,7 +139,11 @@ static __always_inline void count_enter(struct task_struct *cur, long id, bool c
 	}
 	st->nr = (__u32)id | (compat ? SR_COUNT_COMPAT : 0);
 	st->busy = 1;
-	st->t = count_now(cur);
+	if (!targ_count_wall) {
+		st->csw = task_switches(cur);
+		st->cpu = task_cpu(cur);
+	}
+	st->t = bpf_ktime_get_ns();
 }
 
 static __always_inline __u64 count_group(__u32 tgid)
@@ -190,9 +216,10 @@ static __always_inline bool count_cpu_exit(struct task_struct *cur, __u32 tgid, 
 	struct count_cpu *c = bpf_map_lookup_elem(&count_cpus, &zero);
 	__u64 now;
 
+	/* it never left the CPU: its kernel time is its CPU time */
 	if (c && c->busy && c->tid == cur->pid && c->nr == (__u32)id &&
 	    c->csw == task_switches(cur)) {
-		now = count_now(cur);
+		now = bpf_ktime_get_ns();
 		*t = now > c->t ? now - c->t : 0;
 		*timed = true;
 		c->busy = 0;
@@ -217,15 +244,14 @@ static __always_inline void count_exit(struct task_struct *cur, __u32 tgid, long
 	bool traced = flags & SR_PLAN_TRACED, timed = true;
 	struct sr_count_val *v;
 	struct task_slot *st;
-	__u64 t = 0, now;
+	__u64 t = 0;
 	__u32 nr = (__u32)id;
 
 	if (count_on_cpu(flags, sr_compat_syscall(cur))) {
 		if (!count_cpu_exit(cur, tgid, id, traced, &t, &timed))
 			return;
 	} else if ((st = task_slot(cur, false)) && st->busy) {
-		now = count_now(cur);
-		t = now > st->t ? now - st->t : 0;
+		t = count_time(cur, st->t, st->cpu, st->csw);
 		nr = st->nr;
 		st->busy = 0;
 	} else if (traced && ret < 0 && sr_seccomp_filtered() && !sr_compat_syscall(cur) &&

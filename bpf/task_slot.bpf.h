@@ -12,7 +12,9 @@
 const volatile bool targ_entry_ts = false;
 
 struct task_slot {
-	__u64 t; /* -c: CPU time, or kernel time with -w */
+	__u64 t; /* -c: kernel time at the call's entry */
+	__u64 cpu; /* -c, system time: the task's scheduler CPU time then */
+	__u64 csw; /* and its context switches */
 	__u32 nr; /* -c; with SR_COUNT_COMPAT: at exit, rt_sigreturn's number is gone */
 	__u32 busy; /* -c: in a call (the slot is written in place, never deleted per call) */
 	__u64 entry_ts; /* bpf_ktime_get_ns() at the entry of a call sent whole */

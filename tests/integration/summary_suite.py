@@ -111,6 +111,22 @@ def summary_layout_like_strace():
 
 
 @test
+def summary_times_every_call():
+    """System time, the default: a row of 10 calls or more shows a time
+    (each call spends some CPU time in the kernel). A call that never left
+    the CPU is timed by the kernel's clock; the scheduler's CPU time alone,
+    brought up to date at ticks and context switches only, showed 0 for most
+    rows (as strace's ru_stime, sampled the same way, often does)."""
+    prog = os.path.join(PROGS, 'fd_deep')  # mkdir, chdir, rmdir: 55, 110, 55
+    _, mine, _ = run_table(['-c', '-U', 'total-time,calls,name', prog], 'sysray')
+    rows = [r.split() for r in mine[2:-2]]
+    many = [r for r in rows if int(r[1]) >= 10]
+    check(len(many) >= 3, f'too few rows of 10 calls: {mine}')
+    untimed = [' '.join(r) for r in many if float(r[0]) == 0]
+    check(not untimed, f'rows of 10 calls or more with no time: {untimed}')
+
+
+@test
 def summary_json_and_by_process():
     """-c --json: one summary object whose rows agree with the text table;
     --summary-by=process: one table per process of a shell pipeline;

@@ -566,10 +566,10 @@ static const struct sr_optdef opt_table[] = {
 	  opt_summary_arg, 1 },
 	{ "summary-wall-clock", 'w', ARG_NONE, NULL, G_STATS,
 	  "time: the kernel time from sys_enter to sys_exit\n"
-	  "(latency). Default, system time: the task's CPU time over\n"
-	  "the call as the scheduler accounts it (sum_exec_runtime,\n"
-	  "brought up to date at context switches and ticks), so\n"
-	  "calls shorter than a tick are sampled, not timed. An\n"
+	  "(latency). Default, system time: the same for a call\n"
+	  "that never left the CPU; for one that blocked or was\n"
+	  "preempted, the task's CPU time over it as the scheduler\n"
+	  "accounts it (sum_exec_runtime, to the last tick). An\n"
 	  "io_uring request's time: from submission to completion with\n"
 	  "-w, else 0 (its CPU time is io_uring_enter's or the kernel\n"
 	  "workers')",
