@@ -450,6 +450,21 @@ static __always_inline void move_retry(__u32 old_tid, __u32 tid)
 	drop_retry(old_tid);
 }
 
+/*
+ * The syscall the current task is in, by its registers (strace's -n on an
+ * exit or signal line: the last call it entered, traced or not), or -1: in
+ * none (the entry of an interrupt or exception stores -1 there too), or the
+ * build without bpf_task_pt_regs().
+ */
+static __always_inline __s32 cur_syscall_nr(void)
+{
+#if SR_BPF_LOOP
+	return sr_regs_nr((struct pt_regs *)bpf_task_pt_regs(cur_task()));
+#else
+	return -1;
+#endif
+}
+
 SEC("tp_btf/sched_process_exec")
 int BPF_PROG(sched_process_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
 {
@@ -468,7 +483,8 @@ int BPF_PROG(sched_process_exec, struct task_struct *p, pid_t old_pid, struct li
 		return 0;
 	gen = ++s->gen;
 	x = (void *)s->buf;
-	hdr_init(&x->h, SR_REC_EXEC, -1);
+	/* execve or execveat: the number a leader it supersedes ends with */
+	hdr_init(&x->h, SR_REC_EXEC, cur_syscall_nr());
 	x->old_tid = old_pid;
 	x->pad = 0;
 	bpf_get_current_comm(x->comm, sizeof(x->comm));
@@ -546,6 +562,8 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 	    !(x = reserve_fixed(st, sizeof(*x))))
 		return 0;
 	hdr_init(&x->h, SR_REC_PEXIT, -1);
+	if (!(p->flags & SR_PF_IO_WORKER))
+		x->h.nr = cur_syscall_nr();
 	x->exit_code = p->exit_code;
 	x->group_dead = group_dead;
 	x->superseded = exec_supersedes(p);
@@ -557,9 +575,12 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 	return 0;
 }
 
-/* A signal record for @tid of @tgid; the siginfo is copied from @info. */
+/*
+ * A signal record for @tid of @tgid, in syscall @nr (-1: none or unknown);
+ * the siginfo is copied from @info.
+ */
 static __always_inline void emit_signal(__u32 tgid, __u32 tid, int sig, struct kernel_siginfo *info,
-					__u64 info_raw, __u64 handler, __u32 flags)
+					__u64 info_raw, __u64 handler, __u32 flags, __s32 nr)
 {
 	struct sr_cpu_stats *st = stats_get();
 	struct sr_signal *x;
@@ -567,7 +588,7 @@ static __always_inline void emit_signal(__u32 tgid, __u32 tid, int sig, struct k
 	/* straight into the ring: signal_generate may interrupt a program using the scratch */
 	if (!st || !(x = reserve_fixed(st, sizeof(*x))))
 		return;
-	hdr_init(&x->h, SR_REC_SIGNAL, -1);
+	hdr_init(&x->h, SR_REC_SIGNAL, nr);
 	x->h.tgid = tgid;
 	x->h.tid = tid;
 	x->sig = sig;
@@ -626,7 +647,7 @@ int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_siga
 	    !task_traced_quiet(pid_tgid >> 32, cur_task()))
 		return 0;
 	emit_signal(pid_tgid >> 32, (__u32)pid_tgid, sig, info, ctx_arg(ctx, 1),
-		    ka ? (__u64)BPF_CORE_READ(ka, sa.sa_handler) : 0, 0);
+		    ka ? (__u64)BPF_CORE_READ(ka, sa.sa_handler) : 0, 0, cur_syscall_nr());
 	return 0;
 }
 
@@ -706,7 +727,8 @@ int BPF_PROG(signal_generate, int sig, struct kernel_siginfo *info, struct task_
 	}
 	if (task->pid == (__u32)bpf_get_current_pid_tgid())
 		flags |= SR_SIG_SELF;
-	emit_signal(tgid, task->pid, sig, info, ctx_arg(ctx, 1), 0, flags);
+	/* the sender's registers, not the receiver's */
+	emit_signal(tgid, task->pid, sig, info, ctx_arg(ctx, 1), 0, flags, -1);
 	return 0;
 }
 

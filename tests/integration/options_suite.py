@@ -63,6 +63,8 @@ TEXT_OPTIONS = [
     ('-X raw', [], 'fileio,net_unix'),
     ('-a 60', ['--padding', '60'], 'threads'),
     ('-i -n', ['--leader', 'nr,ip'], 'signals,threads'),
+    # with a filter: an exit's or signal's number is the call the task was in, traced or not
+    ('-n -e trace=write,close', ['--leader', 'nr'], 'signals,leader_exits,fork_exit3'),
     ('-e read=all -e write=all', [], 'vectored_io,net_unix'),
     ('-e read=3 -e write=1,2', [], 'fileio'),
     ('-P /etc/ld.so.cache', [], 'fileio,fork_exit3,missing_file'),

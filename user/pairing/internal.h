@@ -38,6 +38,7 @@ struct sr_ttask {
 	/* a leader that exited before its threads: its "+++" waits for the group's end */
 	bool leader_gone;
 	int32_t gone_code; /* and its exit code then (an io worker's end does not carry it) */
+	int32_t gone_nr; /* and the syscall it was in (sr_event.in_nr) */
 	int npending;
 	struct sr_signal pending[SR_PENDING_SIGS];
 	/*

@@ -22,15 +22,19 @@ static void finish_dead_call(struct sr_pairing *p, struct sr_ttask *t, uint64_t 
 	pairing_emit_call(p, SR_EV_DEAD, t, pairing_shown(p, t, SR_ST_UNFINISHED), ts);
 }
 
-/* The end of thread @t (or of one not known, @tid of @tgid): "+++ exited with ..." */
+/*
+ * The end of thread @t (or of one not known, @tid of @tgid), in syscall
+ * @in_nr (-1: none or unknown): "+++ exited with ..."
+ */
 static void emit_exit(struct sr_pairing *p, struct sr_ttask *t, const struct sr_pexit *x,
-		      uint32_t tid)
+		      uint32_t tid, int32_t in_nr)
 {
 	struct sr_event ev = { .type = SR_EV_PEXIT, .ts = x->h.ts_ns, .exit_code = x->exit_code };
 	struct sr_task_info tmp;
 
 	ev.shown = (x->exit_code & 0x7f) || !p->opts || !p->opts->quiet_exit;
 	ev.group_dead = x->group_dead;
+	ev.in_nr = in_nr;
 	ev.task = pairing_info_of(t, &tmp, tid, x->h.tgid);
 	pairing_emit(p, &ev);
 	if (t && tid == x->h.tgid)
@@ -69,7 +73,8 @@ void pairing_handle_pexit(struct sr_pairing *p, const struct sr_pexit *x)
 		leader = idmap__get(&p->tasks, x->h.tgid);
 		if (leader && leader->leader_gone)
 			end.exit_code = leader->gone_code;
-		emit_exit(p, leader, &end, x->h.tgid);
+		emit_exit(p, leader, &end, x->h.tgid,
+			  leader && leader->leader_gone ? leader->gone_nr : -1);
 		group_end(p, x);
 		return;
 	}
@@ -81,12 +86,13 @@ void pairing_handle_pexit(struct sr_pairing *p, const struct sr_pexit *x)
 	if (t && x->h.tid == x->h.tgid && !x->group_dead) {
 		t->leader_gone = true;
 		t->gone_code = x->exit_code;
+		t->gone_nr = x->h.nr;
 		return;
 	}
-	emit_exit(p, t, x, x->h.tid);
+	emit_exit(p, t, x, x->h.tid, x->h.nr);
 	leader = x->group_dead && x->h.tid != x->h.tgid ? idmap__get(&p->tasks, x->h.tgid) : NULL;
 	if (leader && leader->leader_gone)
-		emit_exit(p, leader, x, x->h.tgid);
+		emit_exit(p, leader, x, x->h.tgid, leader->gone_nr);
 	if (x->group_dead)
 		group_end(p, x);
 }
@@ -158,6 +164,7 @@ static struct sr_ttask *exec_takeover(struct sr_pairing *p, const struct sr_exec
 	if (old && !(p->opts && p->opts->quiet_superseded)) {
 		ev.type = SR_EV_SUPERSEDED;
 		ev.task = &old->info;
+		ev.in_nr = x->h.nr;
 		if (old->in_call)
 			finish_dead_call(p, old, x->h.ts_ns);
 		pairing_emit(p, &ev);

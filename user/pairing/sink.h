@@ -71,6 +71,11 @@ struct sr_event {
 	};
 	/* SR_EV_PEXIT: the last thread of its thread group exited */
 	bool group_dead;
+	/*
+	 * SR_EV_PEXIT: the syscall the thread was in when it ended, -1 if none
+	 * or unknown; SR_EV_SUPERSEDED: the execve that ended it
+	 */
+	int32_t in_nr;
 	/* SR_EV_FORK: the child shares the parent's fd table (CLONE_FILES) */
 	bool share_files;
 };

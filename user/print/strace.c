@@ -277,18 +277,39 @@ static void leader(struct sr_strace_sink *k, const struct sr_task_info *t, uint6
 	leader_at(k, t, ts, &w);
 }
 
-/* The leader of a line about @t itself (a signal): its latest call's number and address. */
-static void task_leader(struct sr_strace_sink *k, const struct sr_task_info *t, uint64_t ts)
+/*
+ * What @t's latest call left, where @in_nr (>= 0) is the call the kernel
+ * says the task is in: its latest, traced or not, which strace's stops saw.
+ */
+static struct task_last recall_in(struct sr_strace_sink *k, const struct sr_task_info *t,
+				  int32_t in_nr)
 {
 	struct task_last w = recall(k, t);
+
+	if (in_nr >= 0 && in_nr != w.nr && k->opts && k->opts->print_nr) {
+		w.nr = in_nr;
+		remember(k, t, &w);
+	}
+	return w;
+}
+
+/*
+ * The leader of a line about @t itself (a signal, in syscall @in_nr or -1):
+ * its latest call's number and address.
+ */
+static void task_leader(struct sr_strace_sink *k, const struct sr_task_info *t, uint64_t ts,
+			int32_t in_nr)
+{
+	struct task_last w = recall_in(k, t, in_nr);
 
 	leader_at(k, t, ts, &w);
 }
 
-/* The leader of a task's last line (an exit): its latest number, no address. */
-static void exit_leader(struct sr_strace_sink *k, const struct sr_task_info *t, uint64_t ts)
+/* The leader of a task's last line (an exit, in syscall @in_nr or -1): its latest number, no address. */
+static void exit_leader(struct sr_strace_sink *k, const struct sr_task_info *t, uint64_t ts,
+			int32_t in_nr)
 {
-	struct task_last w = recall(k, t);
+	struct task_last w = recall_in(k, t, in_nr);
 
 	/* the task is gone: strace cannot read its instruction pointer either */
 	w.ip = 0;
@@ -431,7 +452,7 @@ static void signal_name(struct sr_out *o, int sig)
 static void on_signal(struct sr_strace_sink *k, const struct sr_event *ev)
 {
 	close_line(k);
-	task_leader(k, ev->task, ev->ts);
+	task_leader(k, ev->task, ev->ts, ev->sig->h.nr);
 	out__puts(out_of(k), "--- ");
 	signal_name(out_of(k), ev->sig->sig);
 	out__putc(out_of(k), ' ');
@@ -448,7 +469,7 @@ static void on_pexit(struct sr_strace_sink *k, const struct sr_event *ev)
 	int code = ev->exit_code;
 
 	close_line(k);
-	exit_leader(k, ev->task, ev->ts);
+	exit_leader(k, ev->task, ev->ts, ev->in_nr);
 	if (code & 0x7f) {
 		out__puts(o, "+++ killed by ");
 		signal_name(o, code & 0x7f);
@@ -538,7 +559,7 @@ static void on_other(struct sr_strace_sink *k, const struct sr_event *ev)
 	case SR_EV_SUPERSEDED:
 		o = out_of(k);
 		close_line(k);
-		exit_leader(k, ev->task, ev->ts);
+		exit_leader(k, ev->task, ev->ts, ev->in_nr);
 		out__puts(o, "+++ superseded by execve in pid ");
 		out__udec(o, ev->old_tid);
 		out__puts(o, " +++");
