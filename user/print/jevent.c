@@ -285,9 +285,53 @@ static void call_failed(struct sr_jevent *e, const struct sr_call *c, struct sr_
 	jbuf__name(b, text);
 }
 
+/*
+ * Does @c's successful return print as its decimal number alone, as text
+ * and as data alike ("3": a count, a pid without -Y)? Not with --timeline,
+ * whose line wants the text.
+ */
+static bool ret_plain(const struct sr_jevent *e, const struct sr_call *c)
+{
+	const struct sr_scdec *d = c->ent->dec;
+
+	if ((d && (d->ret || d->ret_suffix)) || c->uring_peers || e->want_line)
+		return false;
+	if (c->ent->ret == SR_R_PID)
+		return !e->fmt.comm_of && c->ret == (int32_t)c->ret;
+	return c->ent->ret == SR_R_INT;
+}
+
+/*
+ * ,"ret":{"text":"N","value":N},"retval":N of such a return: its digits
+ * formed once and copied in three constant-size copies, in one reservation.
+ */
+static void ret_plain_put(const struct sr_call *c, struct sr_jbuf *b)
+{
+	uint64_t mag = c->ret < 0 ? -(uint64_t)c->ret : (uint64_t)c->ret;
+	char num[24], *d = jbuf__reserve(b, 128);
+	size_t n = 0;
+
+	if (!d)
+		return;
+	if (c->ret < 0)
+		num[n++] = '-';
+	n += dec_put(num + n, mag);
+	d = JBUF_LIT(d, ",\"ret\":{\"text\":\"");
+	memcpy(d, num, sizeof(num));
+	d = JBUF_LIT(d + n, "\",\"value\":");
+	memcpy(d, num, sizeof(num));
+	d = JBUF_LIT(d + n, "},\"retval\":");
+	memcpy(d, num, sizeof(num));
+	jbuf__commit(b, d + n);
+}
+
 /* "ret" and "retval" of a call that returned. */
 static void call_ret(struct sr_jevent *e, const struct sr_call *c, struct sr_jbuf *b)
 {
+	if (!(c->ret < 0 && c->ret >= -4095) && ret_plain(e, c)) {
+		ret_plain_put(c, b);
+		return;
+	}
 	if (e->want_line)
 		PUT(&e->line, ") = ");
 	if (c->ret < 0 && c->ret >= -4095) {
