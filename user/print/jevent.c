@@ -259,8 +259,8 @@ static void call_args(struct sr_jevent *e, enum sr_ev_type type, const struct sr
 	line_text(e);
 }
 
-/* A failure: "ret" as strace prints it, "retval", "errno" and "error". */
-static void call_failed(struct sr_jevent *e, const struct sr_call *c, struct sr_jbuf *b)
+/* A failure: "ret" as strace prints it, "errno" and "error". */
+static void failed_fields(struct sr_jevent *e, const struct sr_call *c, struct sr_jbuf *b)
 {
 	int err = (int)-c->ret;
 	const char *name = errno__name(err), *text = errno__text(err);
@@ -283,6 +283,27 @@ static void call_failed(struct sr_jevent *e, const struct sr_call *c, struct sr_
 	}
 	PUT(b, ",\"error\":");
 	jbuf__name(b, text);
+}
+
+/* failed_fields(), copied from the slot of its errno after the first time (not for --timeline). */
+static void call_failed(struct sr_jevent *e, const struct sr_call *c, struct sr_jbuf *b)
+{
+	uint64_t err = (uint64_t)-c->ret;
+	struct sr_jerr_slot *slot;
+	size_t start = b->len;
+
+	if (!e->errs && !e->want_line)
+		e->errs = calloc(SR_JERR_SLOTS, sizeof(*e->errs));
+	slot = e->errs && err < SR_JERR_SLOTS ? &e->errs[err] : NULL;
+	if (slot && slot->len) {
+		put_slot(b, slot->text, sizeof(slot->text), slot->len);
+		return;
+	}
+	failed_fields(e, c, b);
+	if (!slot || b->oom || b->len - start > sizeof(slot->text))
+		return;
+	slot->len = (uint16_t)(b->len - start);
+	memcpy(slot->text, b->p + start, slot->len);
 }
 
 /*
@@ -561,6 +582,7 @@ void jevent__free(struct sr_jevent *e)
 	jbuf__free(&e->line);
 	free(e->tasks);
 	free(e->names);
+	free(e->errs);
 	if (e->cgnames) {
 		cgnames__free(e->cgnames);
 		free(e->cgnames);
