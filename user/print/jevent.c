@@ -13,6 +13,7 @@
 
 #include "cli/opts.h"
 #include "decode/decode.h"
+#include "fd/fdtab.h"
 #include "host/cgroup.h"
 #include "lib/clock.h"
 #include "print/args.h"
@@ -307,19 +308,60 @@ static void call_failed(struct sr_jevent *e, const struct sr_call *c, struct sr_
 }
 
 /*
- * Does @c's successful return print as its decimal number alone, as text
- * and as data alike ("3": a count, a pid without -Y)? Not with --timeline,
- * whose line wants the text.
+ * Does @c's successful return print by its kind alone (no decoder's own
+ * printer or suffix, no io_uring note)? Not with --timeline, whose line
+ * wants the text.
  */
-static bool ret_plain(const struct sr_jevent *e, const struct sr_call *c)
+static bool ret_usual(const struct sr_jevent *e, const struct sr_call *c)
 {
 	const struct sr_scdec *d = c->ent->dec;
 
-	if ((d && (d->ret || d->ret_suffix)) || c->uring_peers || e->want_line)
+	return !(d && (d->ret || d->ret_suffix)) && !c->uring_peers && !e->want_line;
+}
+
+/* Does it print as its decimal number alone, as text and as data ("3": a count, a pid, no -Y)? */
+static bool ret_plain(const struct sr_jevent *e, const struct sr_call *c)
+{
+	if (!ret_usual(e, c))
 		return false;
 	if (c->ent->ret == SR_R_PID)
 		return !e->fmt.comm_of && c->ret == (int32_t)c->ret;
 	return c->ent->ret == SR_R_INT;
+}
+
+/*
+ * A new fd returned, as print_fd() and the JSON backend have it, in one
+ * reservation: ,"ret":{"text":"3</etc/x>","value":{"fd":3,"desc":"</etc/x>"}},"retval":3
+ * (no "desc" and nothing after the number without -y's annotation).
+ */
+static void ret_fd_put(struct sr_jevent *e, const struct sr_call *c, struct sr_jbuf *b)
+{
+	/* not zeroed: see print_fd() */
+	char annot[SR_FD_ANNOT_MAX], num[24];
+	size_t n = 0, len;
+	char *d;
+
+	annot[0] = '\0';
+	if (e->fmt.fds)
+		n = fdtab__describe(e->fmt.fds, c, (int)c->ret, SR_FDW_NEW, annot, sizeof(annot));
+	d = jbuf__reserve(b, 2 * JBUF_ESCAPED_MAX(n) + 160);
+	if (!d)
+		return;
+	len = dec_put(num, (uint64_t)c->ret);
+	d = JBUF_LIT(d, ",\"ret\":{\"text\":\"");
+	memcpy(d, num, sizeof(num));
+	d = jbuf__escape_to(d + len, annot, n);
+	d = JBUF_LIT(d, "\",\"value\":{\"fd\":");
+	memcpy(d, num, sizeof(num));
+	d += len;
+	if (n) {
+		d = JBUF_LIT(d, ",\"desc\":\"");
+		d = jbuf__escape_to(d, annot, n);
+		*d++ = '"';
+	}
+	d = JBUF_LIT(d, "}},\"retval\":");
+	memcpy(d, num, sizeof(num));
+	jbuf__commit(b, d + len);
 }
 
 /*
@@ -351,6 +393,11 @@ static void call_ret(struct sr_jevent *e, const struct sr_call *c, struct sr_jbu
 {
 	if (!(c->ret < 0 && c->ret >= -4095) && ret_plain(e, c)) {
 		ret_plain_put(c, b);
+		return;
+	}
+	/* a new fd (but AT_FDCWD, which no call returns) */
+	if (c->ret >= 0 && c->ret <= INT32_MAX && c->ent->ret == SR_R_FD && ret_usual(e, c)) {
+		ret_fd_put(e, c, b);
 		return;
 	}
 	if (e->want_line)
