@@ -88,8 +88,56 @@ static void seconds(struct t_state *st)
 	CHECK(st, bad == 0);
 }
 
+/*
+ * secs_text__reuse()/keep() as -r and -T use them: a time's text is the
+ * last one's but its two last digits, or written whole and kept; either
+ * way printf's, over runs of close times, jumps back and across seconds.
+ */
+static void seconds_reused(struct t_state *st)
+{
+	static const unsigned int precisions[] = { 0, 1, 2, 3, 6, 9 };
+	uint64_t x = 0x13198a2e03707344ULL;
+	char buf[48], want[48];
+	int i, p, bad = 0, reused = 0;
+
+	for (p = 0; p < (int)(sizeof(precisions) / sizeof(precisions[0])); p++) {
+		unsigned int d = precisions[p];
+		struct sr_secs_text c = { 0 };
+		uint64_t ns = 999999000;
+
+		for (i = 0; i < 20000; i++) {
+			char *end;
+
+			/* mostly a few us on, sometimes back, sometimes far */
+			x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+			if (x >> 60 == 0)
+				ns = t_edge_value(i, &x) % 100000000000000ULL;
+			else if (x >> 60 == 1)
+				ns -= ns > 5000 ? (x >> 20) % 5000 : 0;
+			else
+				ns += (x >> 20) % 3000;
+			memset(buf, '#', sizeof(buf));
+			end = secs_text__reuse(&c, buf, ns, d);
+			if (end) {
+				reused++;
+			} else {
+				end = dec_put_seconds(buf, ns, (int)d);
+				secs_text__keep(&c, buf, end, ns, d);
+			}
+			*end = '\0';
+			seconds_printf(want, sizeof(want), ns, (int)d);
+			if (strcmp(buf, want) && bad++ < 3)
+				CHECK_STR(st, buf, want);
+		}
+	}
+	CHECK(st, bad == 0);
+	/* the cache serves most at 2, 3 and 6 decimals (at 0 and 1 none: no two last decimals) */
+	CHECK(st, reused > 20000 * 2);
+}
+
 T_SUITE(digits_tests) = {
 	T_CASE(put_and_fixed),
 	T_CASE(seconds),
+	T_CASE(seconds_reused),
 	T_END,
 };

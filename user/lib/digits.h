@@ -138,4 +138,65 @@ static inline char *dec_put_seconds(char *d, uint64_t ns, int digits)
 	return d + digits;
 }
 
+/*
+ * A time's text kept for the next one (-tt, -r, -T): lines come micro-
+ * seconds apart, so a time's text but its last two digits is most often
+ * the previous line's. The text stands for the times in [lo, lo + span),
+ * which differ in the last two digits alone.
+ */
+struct sr_secs_text {
+	uint64_t lo;
+	uint64_t span; /* 0: empty */
+	unsigned int len; /* bytes of text, the last two digits left out */
+	char text[32];
+};
+
+/*
+ * secs_text__reuse() - the text of @ns (@digits decimals) at @d, which has
+ * room for 34 bytes, when @c holds its beginning: copied, then its last two
+ * digits. Return the end, or NULL (nothing written) when @c does not hold it.
+ */
+static inline char *secs_text__reuse(const struct sr_secs_text *c, char *d, uint64_t ns,
+				     unsigned int digits)
+{
+	uint64_t off = ns - c->lo;
+	uint32_t last;
+
+	if (off >= c->span)
+		return NULL;
+	memcpy(d, c->text, sizeof(c->text));
+	d += c->len;
+	/* strace's precisions (us, ms, ns) divide by constants */
+	if (digits == 6)
+		last = (uint32_t)(off / 1000);
+	else if (digits == 3)
+		last = (uint32_t)(off / 1000000);
+	else
+		last = (uint32_t)(off / sr_pow10[9 - digits]);
+	memcpy(d, sr_digit_pairs + last * 2, 2);
+	return d + 2;
+}
+
+/*
+ * secs_text__keep() - remember the text from @text to @end that spells @ns
+ * with @digits decimals (its last ones: a time's, not padded) for the
+ * times that differ from it in the last two digits.
+ */
+static inline void secs_text__keep(struct sr_secs_text *c, const char *text, const char *end,
+				   uint64_t ns, unsigned int digits)
+{
+	size_t n = (size_t)(end - text);
+	uint64_t win;
+
+	c->span = 0;
+	/* the last two digits must both be decimals */
+	if (digits < 2 || digits > 9 || n < 2 || n - 2 > sizeof(c->text))
+		return;
+	win = sr_pow10[9 - digits] * 100;
+	c->lo = ns - ns % win;
+	c->span = win;
+	c->len = (unsigned int)(n - 2);
+	memcpy(c->text, text, c->len);
+}
+
 #endif /* SYSRAY_DIGITS_H */

@@ -358,7 +358,15 @@ char *jbuf__escape_padded(char *d, const void *p, size_t n)
 		}
 		k = (size_t)__builtin_ctz(bad);
 		j += k;
-		d = one_char(d + k, s, &j, n);
+		d += k;
+		/* a quoted string's quotes, the usual case: no call */
+		if (s[j] == '"' || s[j] == '\\') {
+			d[0] = '\\';
+			d[1] = (char)s[j++];
+			d += 2;
+			continue;
+		}
+		d = one_char(d, s, &j, n);
 	}
 	return d;
 }

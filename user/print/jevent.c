@@ -13,6 +13,7 @@
 
 #include "cli/opts.h"
 #include "decode/decode.h"
+#include "fd/fdtab.h"
 #include "host/cgroup.h"
 #include "lib/clock.h"
 #include "print/args.h"
@@ -259,8 +260,8 @@ static void call_args(struct sr_jevent *e, enum sr_ev_type type, const struct sr
 	line_text(e);
 }
 
-/* A failure: "ret" as strace prints it, "retval", "errno" and "error". */
-static void call_failed(struct sr_jevent *e, const struct sr_call *c, struct sr_jbuf *b)
+/* A failure: "ret" as strace prints it, "errno" and "error". */
+static void failed_fields(struct sr_jevent *e, const struct sr_call *c, struct sr_jbuf *b)
 {
 	int err = (int)-c->ret;
 	const char *name = errno__name(err), *text = errno__text(err);
@@ -285,9 +286,120 @@ static void call_failed(struct sr_jevent *e, const struct sr_call *c, struct sr_
 	jbuf__name(b, text);
 }
 
+/* failed_fields(), copied from the slot of its errno after the first time (not for --timeline). */
+static void call_failed(struct sr_jevent *e, const struct sr_call *c, struct sr_jbuf *b)
+{
+	uint64_t err = (uint64_t)-c->ret;
+	struct sr_jerr_slot *slot;
+	size_t start = b->len;
+
+	if (!e->errs && !e->want_line)
+		e->errs = calloc(SR_JERR_SLOTS, sizeof(*e->errs));
+	slot = e->errs && err < SR_JERR_SLOTS ? &e->errs[err] : NULL;
+	if (slot && slot->len) {
+		put_slot(b, slot->text, sizeof(slot->text), slot->len);
+		return;
+	}
+	failed_fields(e, c, b);
+	if (!slot || b->oom || b->len - start > sizeof(slot->text))
+		return;
+	slot->len = (uint16_t)(b->len - start);
+	memcpy(slot->text, b->p + start, slot->len);
+}
+
+/*
+ * Does @c's successful return print by its kind alone (no decoder's own
+ * printer or suffix, no io_uring note)? Not with --timeline, whose line
+ * wants the text.
+ */
+static bool ret_usual(const struct sr_jevent *e, const struct sr_call *c)
+{
+	const struct sr_scdec *d = c->ent->dec;
+
+	return !(d && (d->ret || d->ret_suffix)) && !c->uring_peers && !e->want_line;
+}
+
+/* Does it print as its decimal number alone, as text and as data ("3": a count, a pid, no -Y)? */
+static bool ret_plain(const struct sr_jevent *e, const struct sr_call *c)
+{
+	if (!ret_usual(e, c))
+		return false;
+	if (c->ent->ret == SR_R_PID)
+		return !e->fmt.comm_of && c->ret == (int32_t)c->ret;
+	return c->ent->ret == SR_R_INT;
+}
+
+/*
+ * A new fd returned, as print_fd() and the JSON backend have it, in one
+ * reservation: ,"ret":{"text":"3</etc/x>","value":{"fd":3,"desc":"</etc/x>"}},"retval":3
+ * (no "desc" and nothing after the number without -y's annotation).
+ */
+static void ret_fd_put(struct sr_jevent *e, const struct sr_call *c, struct sr_jbuf *b)
+{
+	/* not zeroed: see print_fd() */
+	char annot[SR_FD_ANNOT_MAX], num[24];
+	size_t n = 0, len;
+	char *d;
+
+	annot[0] = '\0';
+	if (e->fmt.fds)
+		n = fdtab__describe(e->fmt.fds, c, (int)c->ret, SR_FDW_NEW, annot, sizeof(annot));
+	d = jbuf__reserve(b, 2 * JBUF_ESCAPED_MAX(n) + 160);
+	if (!d)
+		return;
+	len = dec_put(num, (uint64_t)c->ret);
+	d = JBUF_LIT(d, ",\"ret\":{\"text\":\"");
+	memcpy(d, num, sizeof(num));
+	d = jbuf__escape_to(d + len, annot, n);
+	d = JBUF_LIT(d, "\",\"value\":{\"fd\":");
+	memcpy(d, num, sizeof(num));
+	d += len;
+	if (n) {
+		d = JBUF_LIT(d, ",\"desc\":\"");
+		d = jbuf__escape_to(d, annot, n);
+		*d++ = '"';
+	}
+	d = JBUF_LIT(d, "}},\"retval\":");
+	memcpy(d, num, sizeof(num));
+	jbuf__commit(b, d + len);
+}
+
+/*
+ * ,"ret":{"text":"N","value":N},"retval":N of such a return: its digits
+ * formed once and copied in three constant-size copies, in one reservation.
+ */
+static void ret_plain_put(const struct sr_call *c, struct sr_jbuf *b)
+{
+	uint64_t mag = c->ret < 0 ? -(uint64_t)c->ret : (uint64_t)c->ret;
+	char num[24], *d = jbuf__reserve(b, 128);
+	size_t n = 0;
+
+	if (!d)
+		return;
+	if (c->ret < 0)
+		num[n++] = '-';
+	n += dec_put(num + n, mag);
+	d = JBUF_LIT(d, ",\"ret\":{\"text\":\"");
+	memcpy(d, num, sizeof(num));
+	d = JBUF_LIT(d + n, "\",\"value\":");
+	memcpy(d, num, sizeof(num));
+	d = JBUF_LIT(d + n, "},\"retval\":");
+	memcpy(d, num, sizeof(num));
+	jbuf__commit(b, d + n);
+}
+
 /* "ret" and "retval" of a call that returned. */
 static void call_ret(struct sr_jevent *e, const struct sr_call *c, struct sr_jbuf *b)
 {
+	if (!(c->ret < 0 && c->ret >= -4095) && ret_plain(e, c)) {
+		ret_plain_put(c, b);
+		return;
+	}
+	/* a new fd (but AT_FDCWD, which no call returns) */
+	if (c->ret >= 0 && c->ret <= INT32_MAX && c->ent->ret == SR_R_FD && ret_usual(e, c)) {
+		ret_fd_put(e, c, b);
+		return;
+	}
 	if (e->want_line)
 		PUT(&e->line, ") = ");
 	if (c->ret < 0 && c->ret >= -4095) {
@@ -517,6 +629,7 @@ void jevent__free(struct sr_jevent *e)
 	jbuf__free(&e->line);
 	free(e->tasks);
 	free(e->names);
+	free(e->errs);
 	if (e->cgnames) {
 		cgnames__free(e->cgnames);
 		free(e->cgnames);

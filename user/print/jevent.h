@@ -41,6 +41,17 @@ struct sr_jname_slot {
 	char text[80]; /* a multiple of 16: copied in blocks */
 };
 
+/*
+ * What every failure with an errno repeats: ,"ret":{"text":"-1 ENOENT (No
+ * such file or directory)","value":-1},"errno":"ENOENT","error":"No such
+ * file or directory"; a table indexed by errno.
+ */
+#define SR_JERR_SLOTS 256
+struct sr_jerr_slot {
+	uint16_t len; /* 0: empty */
+	char text[224]; /* a multiple of 16: copied in blocks */
+};
+
 struct sr_jevent {
 	struct sr_json_pr pr;
 	struct sr_fmt fmt; /* over pr */
@@ -59,6 +70,7 @@ struct sr_jevent {
 	uint8_t ts_hi_len;
 	struct sr_jtask_slot *tasks; /* SR_JTASK_SLOTS of them, made on first use */
 	struct sr_jname_slot *names; /* SR_JNAME_SLOTS */
+	struct sr_jerr_slot *errs; /* SR_JERR_SLOTS */
 };
 
 /**

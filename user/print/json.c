@@ -78,6 +78,7 @@ HOT void pre(struct sr_json_pr *j)
 	end_arg(j);
 	if (j->nargs < SR_JSON_MAXARGS) {
 		j->args[j->nargs].name = NULL;
+		j->args[j->nargs].name_lasts = false;
 		j->args[j->nargs].text_off = j->text_out.len;
 		j->args[j->nargs].val_off = j->val.len;
 		j->nargs++;
@@ -265,8 +266,11 @@ static void json_arg(struct sr_pr *p, const char *name)
 		return;
 	pre(j);
 	j->named_arg = !muted(j) && !top(j)->wrap;
-	if (j->named_arg && j->nargs)
+	if (j->named_arg && j->nargs) {
 		j->args[j->nargs - 1].name = name;
+		/* pr_arg()'s names are the table's or literals */
+		j->args[j->nargs - 1].name_lasts = true;
+	}
 	TEXT_OP(j, arg, name);
 }
 
@@ -693,33 +697,63 @@ static const char *arg_text(struct sr_json_pr *j, const struct sr_json_arg *a, s
 }
 
 /*
+ * The remembered {"name":"NAME","text":" of the lasting name @name, or NULL
+ * when it does not fit a slot or needs escapes.
+ */
+static const struct sr_json_name_slot *name_slot(struct sr_json_pr *j, const char *name)
+{
+	uintptr_t h = (uintptr_t)name;
+	struct sr_json_name_slot *s = &j->names[(h >> 3 ^ h >> 9) % SR_JSON_NAME_SLOTS];
+	size_t n;
+
+	if (s->name == name)
+		return s;
+	n = jbuf__plain_len(name);
+	if (name[n] || n + sizeof("{\"name\":\"\",\"text\":\"") - 1 > sizeof(s->text))
+		return NULL;
+	s->name = name;
+	memset(s->text, 0, sizeof(s->text));
+	memcpy(JBUF_LIT(s->text, "{\"name\":\""), name, n);
+	(void)JBUF_LIT(s->text + sizeof("{\"name\":\"") - 1 + n, "\",\"text\":\"");
+	s->len = (unsigned int)(n + sizeof("{\"name\":\"\",\"text\":\"") - 1);
+	return s;
+}
+
+/*
  * {"name": ..., "text": ..., "value": ...} of argument @a, in one
  * reservation: a list has a few of them, each of a few parts. The room:
  * the escaped name and text, the value (or null), 30 bytes of keys and
- * punctuation, and 16 for the text and the value written in blocks of 16.
+ * punctuation, and 16 for the text and the value written in blocks of 16
+ * (48 for a remembered beginning).
  */
 static void put_arg(struct sr_json_pr *j, const struct sr_json_arg *a, struct sr_jbuf *b)
 {
+	const struct sr_json_name_slot *slot = a->name_lasts ? name_slot(j, a->name) : NULL;
 	/* a name (the table's) is an identifier: its length is all to find */
-	size_t n, plain = a->name ? jbuf__plain_len(a->name) : 0;
-	size_t name_len = a->name && a->name[plain] ? plain + strlen(a->name + plain) : plain;
+	size_t n, plain = a->name && !slot ? jbuf__plain_len(a->name) : 0;
+	size_t name_len = a->name && !slot && a->name[plain] ? plain + strlen(a->name + plain) :
+							       plain;
 	const char *t = arg_text(j, a, &n);
-	char *d = jbuf__reserve(b, JBUF_ESCAPED_MAX(name_len + n) + a->val_len + 48);
+	char *d = jbuf__reserve(b, JBUF_ESCAPED_MAX(name_len + n) + a->val_len + 64);
 
 	if (!d)
 		return;
-	*d++ = '{';
-	if (a->name) {
-		d = JBUF_LIT(d, "\"name\":\"");
-		if (plain == name_len) {
-			memcpy(d, a->name, name_len);
-			d += name_len;
-		} else {
-			d = jbuf__escape_to(d, a->name, name_len);
+	if (slot) {
+		d = jbuf__copy16(d, slot->text, slot->len);
+	} else {
+		*d++ = '{';
+		if (a->name) {
+			d = JBUF_LIT(d, "\"name\":\"");
+			if (plain == name_len) {
+				memcpy(d, a->name, name_len);
+				d += name_len;
+			} else {
+				d = jbuf__escape_to(d, a->name, name_len);
+			}
+			d = JBUF_LIT(d, "\",");
 		}
-		d = JBUF_LIT(d, "\",");
+		d = JBUF_LIT(d, "\"text\":\"");
 	}
-	d = JBUF_LIT(d, "\"text\":\"");
 	/* the text is in the in-memory buffer: its spare room may be read past the end */
 	if ((size_t)(t - j->text_out.buf) + n + 16 <= j->text_out.cap)
 		d = jbuf__escape_padded(d, t, n);

@@ -30,9 +30,23 @@ struct sr_json_frame {
 
 /* One argument of the list being printed: its text and its data, as offsets. */
 struct sr_json_arg {
-	const char *name; /* an argument strace names ("child_stack="), or NULL */
+	/* the argument's name (-N's, or one strace names: "child_stack="), or NULL */
+	const char *name;
+	bool name_lasts; /* the name is the table's or a literal: it may be remembered */
 	size_t text_off, text_len;
 	size_t val_off, val_len;
+};
+
+/*
+ * An argument's object begins the same for every call that has it:
+ * {"name":"pathname","text":" is remembered by the name's address (names
+ * from the table and literals only), to be copied in blocks of 16.
+ */
+#define SR_JSON_NAME_SLOTS 64
+struct sr_json_name_slot {
+	const char *name; /* NULL: empty */
+	unsigned int len;
+	char text[48];
 };
 
 struct sr_json_pr {
@@ -50,6 +64,7 @@ struct sr_json_pr {
 	bool arg_started; /* pre() began an argument whose data is still to come */
 	bool named_arg; /* field() began an argument: its value's pre() adds none */
 	struct sr_json_arg args[SR_JSON_MAXARGS];
+	struct sr_json_name_slot names[SR_JSON_NAME_SLOTS];
 };
 
 /** json_pr__init() - Return 0 or -ENOMEM. */

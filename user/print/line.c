@@ -103,18 +103,26 @@ void line__errno(struct sr_out *o, int err)
  * failed the call before sys_enter, an exit after attaching mid-call) has
  * no duration: " <?>".
  */
-static void syscall_time(struct sr_out *o, const struct sr_opts *opts, const struct sr_call *c)
+static void syscall_time(struct sr_text_pr *t, const struct sr_opts *opts, const struct sr_call *c)
 {
+	struct sr_out *o = t->out;
+	uint64_t ns = c->ts_exit - c->ts_enter;
+	char *d, *end;
+
 	if (!c->ts_enter || !c->has_exit || c->ts_exit < c->ts_enter) {
 		out__puts(o, " <?>");
 		return;
 	}
-	char *d = out__room(o, 36);
-
+	d = out__room(o, 40);
 	memcpy(d, " <", 2);
-	d = dec_put_seconds(d + 2, c->ts_exit - c->ts_enter, opts->times_digits);
-	*d++ = '>';
-	out__commit(o, d);
+	/* most often the last duration's text but its last two digits */
+	end = secs_text__reuse(&t->took, d + 2, ns, opts->times_digits);
+	if (!end) {
+		end = dec_put_seconds(d + 2, ns, opts->times_digits);
+		secs_text__keep(&t->took, d + 2, end, ns, opts->times_digits);
+	}
+	*end++ = '>';
+	out__commit(o, end);
 }
 
 void line__ret(struct sr_fmt *f, const struct sr_call *c)
@@ -141,7 +149,7 @@ void line__ret(struct sr_fmt *f, const struct sr_call *c)
 		args__retval(f, c);
 	}
 	if (f->opts && f->opts->syscall_times)
-		syscall_time(o, f->opts, c);
+		syscall_time(t, f->opts, c);
 }
 
 void line__noreturn(struct sr_fmt *f, const struct sr_call *c, bool unfinished)

@@ -42,6 +42,8 @@ struct sr_strace_sink {
 	uint64_t last_ts; /* -r: the time of the previous line's leader; 0: none yet */
 	time_t tm_secs; /* -t: the second tm_text spells, to call localtime once a second */
 	char tm_text[32];
+	struct sr_secs_text wall_text; /* -tt, -ttt: the last time's text, for the next */
+	struct sr_secs_text rel_text; /* -r: the same */
 	struct idmap last; /* -n, -i: tid -> struct task_last */
 };
 
@@ -135,9 +137,19 @@ static void wall_time(struct sr_strace_sink *k, uint64_t ts)
 	const struct sr_opts *o = k->opts;
 	struct sr_out *out = out_of(k);
 	long long ns = (long long)ts + k->wall_offset;
-	time_t secs = (time_t)(ns / 1000000000);
+	/* room for the whole time: no flush moves it while it is written */
+	char *d = out__room(out, 64);
+	size_t start = out->len;
+	time_t secs;
 	struct tm tm;
 
+	/* most often the last time's text but its last two digits */
+	if (ns >= 0 && (d = secs_text__reuse(&k->wall_text, d, (uint64_t)ns, o->ts_digits))) {
+		*d++ = ' ';
+		out__commit(out, d);
+		return;
+	}
+	secs = (time_t)(ns / 1000000000);
 	if (o->ts_format == SR_TS_UNIX) {
 		out__dec(out, (int64_t)secs);
 	} else {
@@ -152,6 +164,9 @@ static void wall_time(struct sr_strace_sink *k, uint64_t ts)
 	}
 	if (o->ts_digits)
 		fraction(out, (uint64_t)(ns % 1000000000), o->ts_digits);
+	if (ns >= 0)
+		secs_text__keep(&k->wall_text, out->buf + start, out->buf + out->len, (uint64_t)ns,
+				o->ts_digits);
 	out__putc(out, ' ');
 }
 
@@ -167,21 +182,31 @@ static void relative_time(struct sr_strace_sink *k, uint64_t ts)
 	const struct sr_opts *o = k->opts;
 	int64_t d = k->last_ts ? (int64_t)(ts - k->last_ts) : 0;
 	uint64_t mag = d < 0 ? -(uint64_t)d : (uint64_t)d;
-	unsigned int width = dec_len(mag / 1000000000) + (d < 0);
-	char *p = out__room(out_of(k), 48);
+	unsigned int width;
+	char *p = out__room(out_of(k), 48), *q;
 
 	k->last_ts = ts;
 	if (o->ts_format != SR_TS_NONE) {
 		memcpy(p, "(+", 2);
 		p += 2;
 	}
-	/* "%6s" of the seconds, '-' included */
-	memcpy(p, "      ", 6);
-	if (width < 6)
-		p += 6 - width;
-	if (d < 0)
-		*p++ = '-';
-	p = dec_put_seconds(p, mag, o->rel_digits);
+	/* most often the last difference's text but its last two digits */
+	q = d >= 0 ? secs_text__reuse(&k->rel_text, p, mag, o->rel_digits) : NULL;
+	if (!q) {
+		/* "%6s" of the seconds, '-' included */
+		memcpy(p, "      ", 6);
+		q = p;
+		width = dec_len(mag / 1000000000) + (d < 0);
+		if (width < 6)
+			p += 6 - width;
+		if (d < 0)
+			*p++ = '-';
+		p = dec_put_seconds(p, mag, o->rel_digits);
+		if (d >= 0)
+			secs_text__keep(&k->rel_text, q, p, mag, o->rel_digits);
+	} else {
+		p = q;
+	}
 	if (o->ts_format != SR_TS_NONE)
 		*p++ = ')';
 	*p++ = ' ';

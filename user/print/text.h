@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 
+#include "lib/digits.h"
 #include "print/out.h"
 #include "print/printer.h"
 
@@ -42,6 +43,8 @@ struct sr_text_pr {
 	/* -N: arguments print as "name=value" */
 	bool arg_names;
 	struct sr_text_frame st[SR_TEXT_DEPTH];
+	/* -T: the last duration's text, for the next line's (print/line.c) */
+	struct sr_secs_text took;
 };
 
 /**
