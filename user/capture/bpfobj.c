@@ -54,6 +54,7 @@ static int open_libbpf(struct sr_bpfobj *b)
 	 */
 	if (b->uring) {
 		bpf_map__set_map_flags(b->skel->maps.traced, 0);
+		bpf_map__set_map_flags(b->skel->maps.retry, 0);
 		bpf_map__set_map_flags(b->skel->maps.uring_reqs, 0);
 		bpf_map__set_max_entries(b->skel->maps.uring_reqs, 16384);
 	}
