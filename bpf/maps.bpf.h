@@ -105,7 +105,7 @@ struct {
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(map_flags, BPF_F_NO_PREALLOC);
-	__uint(max_entries, 65536);
+	__uint(max_entries, SR_TRACED_MAX); /* the loader: at most kernel.pid_max */
 	__type(key, __u32); /* tgid */
 	__type(value, struct sr_task);
 } traced SEC(".maps");
@@ -117,7 +117,7 @@ struct {
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(map_flags, BPF_F_NO_PREALLOC);
-	__uint(max_entries, 65536);
+	__uint(max_entries, SR_TRACED_MAX); /* as traced */
 	__type(key, __u32); /* tgid */
 	__type(value, __u8);
 } dead SEC(".maps");
@@ -287,8 +287,13 @@ struct retry_val {
 	__u32 mask; /* arguments whose entry copy faulted */
 };
 
+/*
+ * Allocated as entries come (a call whose entry read faulted), not all 4096
+ * at creation (~0.6 ms of start-up).
+ */
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
 	__uint(max_entries, 4096);
 	__type(key, __u32);
 	__type(value, struct retry_val);

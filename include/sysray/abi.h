@@ -25,6 +25,8 @@
 #define SR_SCRATCH_SIZE 32768
 /* Tgids excluded from whole-host tracing through .rodata (self, terminal). */
 #define SR_MAX_EXCL 8
+/* Processes followed at once in launch and attach mode, at most (the traced map's keys). */
+#define SR_TRACED_MAX 65536
 /* Strings captured per argv-like array (execve); the rest is counted. */
 #define SR_STRV_MAX 128
 /* Pointers examined when counting an argv-like array. */

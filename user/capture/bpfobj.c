@@ -54,6 +54,7 @@ static int open_libbpf(struct sr_bpfobj *b)
 	 */
 	if (b->uring) {
 		bpf_map__set_map_flags(b->skel->maps.traced, 0);
+		bpf_map__set_map_flags(b->skel->maps.retry, 0);
 		bpf_map__set_map_flags(b->skel->maps.uring_reqs, 0);
 		bpf_map__set_max_entries(b->skel->maps.uring_reqs, 16384);
 	}
@@ -103,6 +104,14 @@ static int load_libbpf(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
 		err = bpf_map__set_max_entries(s->maps.peer_wait, 1);
 	if (!err && !b->peer)
 		err = bpf_map__set_max_entries(s->maps.peer_syn, 1);
+	if (!err && b->traced_entries)
+		err = bpf_map__set_max_entries(s->maps.traced, b->traced_entries) ?:
+			      bpf_map__set_max_entries(s->maps.dead, b->traced_entries);
+	/* else as open_libbpf() left it */
+	if (!err && b->uring_reqs)
+		err = bpf_map__set_max_entries(s->maps.uring_reqs, b->uring_reqs);
+	if (!err && b->uring_fifos)
+		err = bpf_map__set_max_entries(s->maps.uring_fifos, b->uring_fifos);
 	if (!err)
 		err = sysray_bpf__load(s);
 	if (err)
@@ -151,8 +160,7 @@ static void light_log(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
 	if (s && log) {
 		memcpy(lskel__rodata(s), b->knobs, sizeof(*b->rodata));
 		lskel__set_log(s, log, LIGHT_LOG_SIZE);
-		lskel__load(s, b->fdi, b->peer, ncpus, start_size, b->count_entries,
-			    b->count_slots);
+		lskel__load(s, b, ncpus, start_size);
 		log[LIGHT_LOG_SIZE - 1] = 0;
 		for (p = log + strlen(log); p > log && lines < 24; p--)
 			lines += p[-1] == '\n';
@@ -173,8 +181,7 @@ int bpfobj__load(struct sr_bpfobj *b, int ncpus, unsigned int start_size)
 	if (!b->knobs)
 		return -ENOMEM;
 	memcpy(b->knobs, b->rodata, sizeof(*b->rodata));
-	err = lskel__load(b->lskel, b->fdi, b->peer, ncpus, start_size, b->count_entries,
-			  b->count_slots);
+	err = lskel__load(b->lskel, b, ncpus, start_size);
 	if (!err) {
 		lskel__fds(b->lskel, &b->fd, b->uring_progs);
 		b->bss = lskel__bss(b->lskel);

@@ -48,6 +48,14 @@ struct sr_bpfobj {
 	 * (the light skeleton's is task storage, unsized); 0: as built
 	 */
 	unsigned int count_entries, count_slots, task_slots;
+	/*
+	 * The processes followed at once (the traced and dead maps: 1 for the
+	 * whole host, which uses neither); io_uring's requests in flight and
+	 * its queues by user_data (1 where unused); 0: as built. A hash map's
+	 * buckets are made at its creation whatever it comes to hold: ~2 ms
+	 * for 65536 keys here.
+	 */
+	unsigned int traced_entries, uring_reqs, uring_fifos;
 	struct sysray_bpf__rodata *rodata; /* the knobs: set them before bpfobj__load() */
 	struct sysray_bpf__bss *bss; /* after bpfobj__load() */
 	struct sr_bpf_fds fd; /* after bpfobj__load() */

@@ -254,6 +254,24 @@ static double now_ms(void)
 	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
+/*
+ * The traced and dead maps' keys in launch and attach mode: one per
+ * process, and no more processes than pids (kernel.pid_max, 32768 by
+ * default), up to SR_TRACED_MAX; 0 (as built) if unknown.
+ */
+static unsigned int traced_entries(void)
+{
+	FILE *f = fopen("/proc/sys/kernel/pid_max", "re");
+	unsigned int n = 0;
+
+	if (f) {
+		if (fscanf(f, "%u", &n) != 1)
+			n = 0;
+		fclose(f);
+	}
+	return n < SR_TRACED_MAX ? n : 0;
+}
+
 /* Does any plan describe fds at exit (-y)? Then sys_exit_fdi is the one loaded. */
 static bool plans_describe_fds(const struct sr_plans *plans)
 {
@@ -300,6 +318,12 @@ static int prepare(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	ro->targ_entry_ts = opts__entry_times(o);
 	if (!o->summary.mode && !ro->targ_entry_ts)
 		l->obj.task_slots = 1;
+	/* the maps the options leave unused, as small as can be */
+	l->obj.traced_entries = cfg->filter_tasks ? traced_entries() : 1;
+	if (!l->uring.on)
+		l->obj.uring_reqs = 1;
+	if (!l->uring.on || !l->uring.by_udata)
+		l->obj.uring_fifos = 1;
 	return 0;
 }
 

@@ -45,26 +45,34 @@ static void place_prog_fds(struct sysray_lskel *s, bool fdi)
 	p[skip].prog_fd = 0;
 }
 
-int lskel__load(struct sysray_lskel *s, bool fdi, bool peer, int ncpus, unsigned int start_size,
-		unsigned int count_entries, unsigned int count_slots)
+int lskel__load(struct sysray_lskel *s, const struct sr_bpfobj *b, int ncpus,
+		unsigned int start_size)
 {
 	int err;
 
 	s->maps.rbs.max_entries = ncpus;
 	/* --follow-peer's maps (LRU maps are filled in advance): the smallest without it */
-	if (!peer) {
+	if (!b->peer) {
 		s->maps.peer_wait.max_entries = 1;
 		s->maps.peer_syn.max_entries = 1;
 	}
 	s->maps.rb_start.max_entries = start_size;
-	if (count_entries)
-		s->maps.counts.max_entries = count_entries;
+	if (b->count_entries)
+		s->maps.counts.max_entries = b->count_entries;
 	/* task_slots is task storage here: the kernel sizes it */
-	if (count_slots)
-		s->maps.count_nrs.max_entries = count_slots;
-	err = fdi ? lskel_fdi__load(s) : sysray_lskel__load(s);
+	if (b->count_slots)
+		s->maps.count_nrs.max_entries = b->count_slots;
+	if (b->traced_entries) {
+		s->maps.traced.max_entries = b->traced_entries;
+		s->maps.dead.max_entries = b->traced_entries;
+	}
+	if (b->uring_reqs)
+		s->maps.uring_reqs.max_entries = b->uring_reqs;
+	if (b->uring_fifos)
+		s->maps.uring_fifos.max_entries = b->uring_fifos;
+	err = b->fdi ? lskel_fdi__load(s) : sysray_lskel__load(s);
 	if (!err)
-		place_prog_fds(s, fdi);
+		place_prog_fds(s, b->fdi);
 	return err;
 }
 

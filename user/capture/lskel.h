@@ -14,6 +14,7 @@ struct sysray_lskel;
 struct sysray_bpf__rodata;
 struct sysray_bpf__bss;
 struct sr_bpf_fds;
+struct sr_bpfobj;
 
 /** lskel__open() - NULL and errno on failure. */
 struct sysray_lskel *lskel__open(bool fdi);
@@ -22,14 +23,13 @@ struct sysray_lskel *lskel__open(bool fdi);
 struct sysray_bpf__rodata *lskel__rodata(struct sysray_lskel *s);
 
 /**
- * lskel__load() - the kernel loads the programs and makes the maps, the
- * rings' array with @ncpus slots, the start-up ring of @start_size bytes,
- * the count maps of @count_entries keys (--summary-by) and @count_slots
- * syscall numbers (0: as built), --follow-peer's maps full-sized only if
- * @peer. Return 0 or -errno.
+ * lskel__load() - the kernel loads the programs (-y's build if @b->fdi) and
+ * makes the maps, the rings' array with @ncpus slots, the start-up ring of
+ * @start_size bytes, the maps @b sizes (bpfobj.h; 0: as built),
+ * --follow-peer's maps full-sized only if @b->peer. Return 0 or -errno.
  */
-int lskel__load(struct sysray_lskel *s, bool fdi, bool peer, int ncpus, unsigned int start_size,
-		unsigned int count_entries, unsigned int count_slots);
+int lskel__load(struct sysray_lskel *s, const struct sr_bpfobj *b, int ncpus,
+		unsigned int start_size);
 
 /** lskel__set_log() - the verifier's log of the next load into @buf (-d, after a failure). */
 void lskel__set_log(struct sysray_lskel *s, char *buf, unsigned int size);

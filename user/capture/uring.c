@@ -250,15 +250,31 @@ static int give_up(struct sr_uring *u, int err)
 	return err;
 }
 
+/* The opcodes' twins into their map: in one batch, or one at a time where arrays have none. */
+static int fill_ops(const struct sr_uring *u, int fd)
+{
+	uint32_t keys[SR_URING_OPS], i, count = SR_URING_OPS;
+
+	for (i = 0; i < SR_URING_OPS; i++)
+		keys[i] = i;
+	if (!bpf_map_update_batch(fd, keys, u->ops, &count, NULL))
+		return 0;
+	for (i = 0; i < SR_URING_OPS; i++)
+		if (bpf_map_update_elem(fd, &i, &u->ops[i], BPF_ANY))
+			return -errno;
+	return 0;
+}
+
 int uring_cap__load(struct sr_uring *u, const struct sr_bpfobj *main)
 {
-	uint32_t i, zero = 0;
+	uint32_t zero = 0;
+	int err;
 
 	if (!u->on)
 		return 0;
-	for (i = 0; i < SR_URING_OPS; i++)
-		if (bpf_map_update_elem(main->fd.uring_ops, &i, &u->ops[i], BPF_ANY))
-			return give_up(u, -errno);
+	err = fill_ops(u, main->fd.uring_ops);
+	if (err)
+		return give_up(u, err);
 	/* a registration of more than SR_UREG_FDS fds: the next records in a tail call */
 	if (bpf_map_update_elem(main->fd.uring_reg_next, &zero, &main->uring_progs[3], BPF_ANY))
 		return give_up(u, -errno);

@@ -28,6 +28,13 @@ static int ring_map(struct sr_ring *r, int map_fd, size_t size, size_t page)
 	if (prod == MAP_FAILED)
 		return -errno;
 	r->producer_pos = prod;
+	/*
+	 * Not in a child: the command's fork would copy the mapping's page
+	 * table entries (the kernel maps every page of a ring at mmap time),
+	 * and its exec drop them again. Only an optimization: ignore failure.
+	 */
+	madvise(cons, page, MADV_DONTFORK);
+	madvise(prod, page + size, MADV_DONTFORK);
 	r->data = (const uint8_t *)prod + page;
 	r->cons = r->released = *r->consumer_pos;
 	r->prod = r->cons;

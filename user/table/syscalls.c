@@ -58,9 +58,39 @@ struct sr_systable {
 	/* numbers out of range: one entry each, rebuilt per call (see syscalls__get) */
 	struct sr_sysent oob, oob_compat;
 	char oobname[24], oobname_compat[24];
+	/* lookups by name are binary searches: the rows and the entries sorted by name */
+	const struct sr_sysent *rows_by_name[NROWS];
+	const struct sr_sysent **by_name; /* table.n of them */
 };
 
 static struct sr_systable table;
+
+/* By name, then by place: a search finds the first of equal names, as one in order would. */
+static int cmp_name(const void *a, const void *b)
+{
+	const struct sr_sysent *x = *(const struct sr_sysent *const *)a;
+	const struct sr_sysent *y = *(const struct sr_sysent *const *)b;
+	int c = strcmp(x->name, y->name);
+
+	return c ? c : (x > y) - (x < y);
+}
+
+/* The first of @n entries @idx (sorted by cmp_name()) named @name, or NULL. */
+static const struct sr_sysent *find_named(const struct sr_sysent *const *idx, size_t n,
+					  const char *name)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(idx[mid]->name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && !strcmp(idx[lo]->name, name) ? idx[lo] : NULL;
+}
 
 static bool names_file(const struct sr_argdesc *a)
 {
@@ -140,11 +170,33 @@ void syscalls__finish(struct sr_sysent *e)
 	}
 }
 
+/* "syscall_%#x" of @nr into @buf (@len >= 19), without snprintf: ~1k names at start-up. */
+static void raw_name(char *buf, size_t len, unsigned int nr)
+{
+	char digits[8];
+	size_t n = 0, at = 0;
+	const char *prefix = nr ? "syscall_0x" : "syscall_";
+
+	if (len < sizeof("syscall_0xffffffff")) {
+		snprintf(buf, len, "syscall_%#x", nr);
+		return;
+	}
+	do {
+		digits[n++] = "0123456789abcdef"[nr & 0xf];
+		nr >>= 4;
+	} while (nr);
+	while (*prefix)
+		buf[at++] = *prefix++;
+	while (n)
+		buf[at++] = digits[--n];
+	buf[at] = 0;
+}
+
 void syscalls__make_raw(struct sr_sysent *e, int nr, char *namebuf, size_t len)
 {
 	int i;
 
-	snprintf(namebuf, len, "syscall_%#x", (unsigned int)nr);
+	raw_name(namebuf, len, (unsigned int)nr);
 	memset(e, 0, sizeof(*e));
 	e->name = namebuf;
 	e->nr = nr;
@@ -160,10 +212,25 @@ const struct sr_sysent *syscalls__row_named(const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < NROWS; i++)
-		if (!strcmp(rows[i].name, name))
-			return &rows[i];
-	return NULL;
+	if (!table.rows_by_name[0]) {
+		for (i = 0; i < NROWS; i++)
+			table.rows_by_name[i] = &rows[i];
+		qsort(table.rows_by_name, NROWS, sizeof(*table.rows_by_name), cmp_name);
+	}
+	return find_named(table.rows_by_name, NROWS, name);
+}
+
+/* The entries by name, for syscalls__by_name(); NULL if out of memory (it searches in order). */
+static void index_names(void)
+{
+	int i;
+
+	table.by_name = calloc(table.n, sizeof(*table.by_name));
+	if (!table.by_name)
+		return;
+	for (i = 0; i < table.n; i++)
+		table.by_name[i] = &table.ents[i];
+	qsort(table.by_name, table.n, sizeof(*table.by_name), cmp_name);
 }
 
 int syscalls__init(void)
@@ -202,6 +269,7 @@ int syscalls__init(void)
 		e->nr = sr_sysnames[k].nr;
 		syscalls__finish(e);
 	}
+	index_names();
 	return commands__init(table.ents, n);
 }
 
@@ -297,6 +365,8 @@ const struct sr_sysent *syscalls__by_name(const char *name)
 {
 	int i;
 
+	if (table.by_name)
+		return find_named(table.by_name, table.n, name);
 	for (i = 0; i < table.n; i++)
 		if (!strcmp(table.ents[i].name, name))
 			return &table.ents[i];
