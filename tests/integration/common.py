@@ -55,6 +55,11 @@ def selected(tests):
     while len(args) >= 2 and args[0] == '-k':
         only.append(args[1])
         args = args[2:]
+    if args:
+        # an unknown word (--help) must not run every test
+        doc = (sys.modules['__main__'].__doc__ or '').strip()
+        usage = [l for l in doc.splitlines() if 'usage:' in l or l.startswith('       run')]
+        sys.exit('\n'.join(usage) or f'usage: {sys.argv[0]} [-k SUBSTRING]...')
     return [fn for fn in tests if not only or any(k in fn.__name__ for k in only)]
 
 
