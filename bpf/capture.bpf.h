@@ -606,10 +606,16 @@ __noinline __u32 capture_one(__u32 off, __u32 key, __u64 i, __u32 pass)
 	switch (pa->how) {
 	case SR_HOW_BUF:
 	case SR_HOW_STR:
-		cap = pa->cap;
-		/* netlink messages are decoded, not cut at -s */
-		if ((pa->when & SR_CAP_NETLINK) && (__u16)sock_id(s->args[0]) == SOCKID_AF_NETLINK)
-			cap = SR_BLOB_MAX;
+	case SR_HOW_MSGHDR:
+		/* netlink messages are decoded, not cut at -s (one inlined sock_id() for both) */
+		cap = (pa->when & SR_CAP_NETLINK) &&
+				      (__u16)sock_id(s->args[0]) == SOCKID_AF_NETLINK ?
+			      SR_BLOB_MAX :
+			      pa->cap;
+		/* the buffers of a netlink socket's messages too */
+		if (pa->how == SR_HOW_MSGHDR)
+			return put_msghdr(off, ptr, total,
+					  CAP_PACK(cap, i, SR_HOW_BUF, flags) | rf);
 		off = put_blob(off, ptr, plan_want(pa, s->args, ret),
 			       CAP_PACK(cap, i, pa->how, flags) | rf |
 				       (pa->len_src == SR_LEN_IOC || (pa->when & SR_CAP_PAGE_CUT) ?
@@ -635,11 +641,6 @@ __noinline __u32 capture_one(__u32 off, __u32 key, __u64 i, __u32 pass)
 			       (pa->when & SR_CAP_LEN32) ? (__u32)s->args[pa->len_arg & 7] :
 							   s->args[pa->len_arg & 7],
 			       total, req | (pa->elem == 8 ? CAP_PTR32 : 0));
-	case SR_HOW_MSGHDR:
-		/* the buffers of a netlink socket's messages too */
-		if ((pa->when & SR_CAP_NETLINK) && (__u16)sock_id(s->args[0]) == SOCKID_AF_NETLINK)
-			req = CAP_PACK(SR_BLOB_MAX, i, SR_HOW_BUF, flags) | rf;
-		return put_msghdr(off, ptr, total, req);
 	case SR_HOW_DIRENTS:
 		return put_dirents(off, ptr, ret > 0 ? ret : 0, req & ~CAP_RETRYABLE);
 	case SR_HOW_MMSG:

@@ -436,19 +436,67 @@ static __always_inline int uring_complete(__u64 req, __s64 res, __u32 cflags)
 	return 0;
 }
 
+/* Is @task one that submits @c's requests (not an io-wq worker)? */
+static __always_inline bool uring_submitter(struct task_struct *task, struct io_ring_ctx *c)
+{
+	if (!(BPF_CORE_READ(task, flags) & SR_PF_IO_WORKER))
+		return true;
+	/* the SQPOLL thread is one too */
+	return BPF_CORE_READ(c, sq_data, thread) == task;
+}
+
 /*
- * io_uring_req_failed's request, handed to uring_submit_req in a tail call:
- * one program verifies the submission's captures for both tracepoints
- * (each verified the whole capture code again: ~5,000 instructions). Both
- * tracepoints fire only in the submitting task (io_submit_sqes()), never
- * in an interrupt, and run their program and its tail call without
- * preemption: nothing else can come between the slot and its reader.
+ * Kernels without io_uring_req_failed (before 5.16), and where requests are
+ * keyed by user_data: a request refused while being set up (a bad opcode,
+ * flag or fd) is never submitted; the kernel completes it with its error
+ * at once, in the task that took its entry from the ring. Such a
+ * completion is told by that: an error, in a submitting task, for a request
+ * not known (by address; by user_data: none of @ud was submitted from the
+ * entry the ring's head just passed) whose user_data the entry holds. It
+ * is submitted from the entry before it completes.
+ */
+static __always_inline bool uring_refused(__u64 ctx, __u64 req, __u64 ud, __s64 res)
+{
+	struct io_ring_ctx *c = (void *)ctx;
+	struct uring_fifo *f;
+	__u64 base;
+
+	if (!targ_uring_refused || res >= 0 || !uring_submitter(cur_task(), c))
+		return false;
+	if (uring_by_udata()) {
+		base = fifo_key(ctx, ud);
+		f = bpf_map_lookup_elem(&uring_fifos, &base);
+		return !f || f->sq_head != BPF_CORE_READ(c, cached_sq_head);
+	}
+	return !bpf_map_lookup_elem(&uring_reqs, &req);
+}
+
+/* A completion as uring_complete_prog read it from its tracepoint. */
+struct uring_done {
+	__u64 ctx;
+	__u64 req;
+	__u64 ud;
+	__s64 res;
+	__u64 cflags;
+};
+
+/*
+ * What uring_req_failed and uring_complete_prog hand to uring_submit_req in
+ * a tail call, so that one program verifies the captures of submissions and
+ * completions alike (each program verified the whole capture code again:
+ * ~7,000 instructions each). io_uring_req_failed fires only in the
+ * submitting task (io_submit_sqes()), never in an interrupt, and runs its
+ * program and its tail call without preemption: nothing else can come
+ * between the slot and its reader. A completion may be posted from an
+ * interrupt that came between another completion's slot and its reader:
+ * each nesting level has a slot of its own (@ndone levels in use).
  */
 struct uring_failed {
 	__u64 sqe; /* the entry as the kernel passed it */
 	__u64 req;
 	__u32 on;
-	__u32 pad;
+	__u32 ndone;
+	struct uring_done done[2];
 };
 
 struct {
@@ -471,21 +519,36 @@ struct {
  * older name, io_uring_submit_sqe, with one of its three argument lists
  * (targ_uring_sub): arguments are read only in the branch the knob keeps.
  * Or, in a tail call from uring_req_failed, a request refused before it
- * ran. One call of uring_submit(), so that its captures are verified once.
+ * ran; or from uring_complete_prog, a completion (and the submission of a
+ * request refused before it ran, uring_refused()). One call each of
+ * uring_submit() and uring_complete(), so that their captures are
+ * verified once.
  */
 SEC(SEC_URING("io_uring_submit_req"))
 int uring_submit_req(__u64 *ctx)
 {
 	__u32 key = 0;
 	struct uring_failed *f = bpf_map_lookup_elem(&uring_failed, &key);
+	struct uring_done *d = NULL;
 	struct io_ring_ctx *rctx;
 	struct io_kiocb *req;
 	const void *usqe = NULL;
-	__u64 ud;
-	__u8 op;
+	__u64 ud, rq = 0;
+	__u32 op;
 
 	if (!targ_uring || !f)
 		return 0;
+	if (f->ndone) {
+		/* its level stays in use until the end: an interrupt here takes the next */
+		d = &f->done[(f->ndone - 1) & 1];
+		if (!uring_refused(d->ctx, d->req, d->ud, d->res))
+			goto complete;
+		rctx = (void *)d->ctx;
+		req = uring_by_udata() ? NULL : (void *)d->req;
+		op = SR_UOPCODE_ANY;
+		ud = d->ud;
+		goto submit;
+	}
 	if (f->on) {
 		f->on = 0;
 		req = (void *)f->req;
@@ -512,7 +575,17 @@ by_req:
 		op = BPF_CORE_READ(req, opcode);
 		ud = req_user_data(req);
 	}
-	uring_submit(rctx, req, op, ud, usqe, false);
+submit:
+	rq = uring_submit(rctx, req, op, ud, usqe, d);
+	if (!d)
+		return 0;
+complete:
+	if (!rq && uring_by_udata())
+		rq = fifo_pop(fifo_key(d->ctx, d->ud), d->cflags & targ_uring_cqe_more);
+	else if (!rq)
+		rq = d->req;
+	uring_complete(rq, d->res, d->cflags);
+	f->ndone--;
 	return 0;
 }
 
@@ -547,46 +620,6 @@ int BPF_PROG(uring_req_failed, const struct io_uring_sqe *sqe, struct io_kiocb *
 
 #include "uring_reg.bpf.h"
 
-/* Is @task one that submits @c's requests (not an io-wq worker)? */
-static __always_inline bool uring_submitter(struct task_struct *task, struct io_ring_ctx *c)
-{
-	if (!(BPF_CORE_READ(task, flags) & SR_PF_IO_WORKER))
-		return true;
-	/* the SQPOLL thread is one too */
-	return BPF_CORE_READ(c, sq_data, thread) == task;
-}
-
-/*
- * Kernels without io_uring_req_failed (before 5.16), and where requests are
- * keyed by user_data: a request refused while being set up (a bad opcode,
- * flag or fd) is never submitted; the kernel completes it with its error
- * at once, in the task that took its entry from the ring. Such a
- * completion is told by that: an error, in a submitting task, for a request
- * not known (by address; by user_data: none of @ud was submitted from the
- * entry the ring's head just passed) whose user_data the entry holds. It
- * is submitted now, from the entry. Returns its key (nothing known by it if
- * it is not traced), or 0 if the completion is not of such a request.
- */
-static __always_inline __u64 uring_refused(__u64 ctx, __u64 req, __u64 ud, __s64 res)
-{
-	struct io_ring_ctx *c = (void *)ctx;
-	struct uring_fifo *f;
-	__u64 base;
-
-	if (!targ_uring_refused || res >= 0 || !uring_submitter(cur_task(), c))
-		return 0;
-	if (uring_by_udata()) {
-		base = fifo_key(ctx, ud);
-		f = bpf_map_lookup_elem(&uring_fifos, &base);
-		if (f && f->sq_head == BPF_CORE_READ(c, cached_sq_head))
-			return 0;
-		req = 0;
-	} else if (bpf_map_lookup_elem(&uring_reqs, &req)) {
-		return 0;
-	}
-	return uring_submit(c, (void *)req, SR_UOPCODE_ANY, ud, NULL, true);
-}
-
 /*
  * 6.4 and later: (ctx, req, cqe), the completion queue entry as posted;
  * 6.0 to 6.3 (and Debian 11's 5.10): (ctx, req, user_data, res, cflags,
@@ -595,13 +628,16 @@ static __always_inline __u64 uring_refused(__u64 ctx, __u64 req, __u64 ud, __s64
  * keeps: the kernel refuses to attach a program that reads past a
  * tracepoint's last argument. Requests are found by address, or by ring and
  * user_data where the completion names none (or targ_uring_by_udata).
+ * The completion itself is uring_submit_req's, in a tail call.
  */
 SEC(SEC_URING("io_uring_complete"))
 int uring_complete_prog(__u64 *ctx)
 {
-	__u64 req = 0, ud = 0, rq;
+	__u64 req = 0, ud = 0;
+	struct uring_failed *f;
+	struct uring_done *d;
+	__u32 cflags = 0, key = 0, n;
 	__s64 res = 0;
-	__u32 cflags = 0;
 
 	if (targ_uring == SR_URING_CQE) {
 		/* a UAPI struct: vmlinux.h's offsets hold everywhere, no relocation needed */
@@ -634,12 +670,24 @@ int uring_complete_prog(__u64 *ctx)
 	} else {
 		return 0;
 	}
-	rq = uring_refused(ctx[0], req, ud, res);
-	if (!rq && uring_by_udata())
-		rq = fifo_pop(fifo_key(ctx[0], ud), cflags & targ_uring_cqe_more);
-	else if (!rq)
-		rq = req;
-	return uring_complete(rq, res, cflags);
+	/* a request no traced process submitted: no tail call */
+	if (!targ_uring_refused && !uring_by_udata() && !bpf_map_lookup_elem(&uring_reqs, &req))
+		return 0;
+	f = bpf_map_lookup_elem(&uring_failed, &key);
+	if (!f || f->ndone >= 2)
+		return 0;
+	n = f->ndone;
+	d = &f->done[n & 1];
+	d->ctx = ctx[0];
+	d->req = req;
+	d->ud = ud;
+	d->res = res;
+	d->cflags = cflags;
+	f->ndone = n + 1;
+	bpf_tail_call(ctx, &uring_submit_next, 0);
+	/* no tail call (none in place): not shown */
+	f->ndone = n;
+	return 0;
 }
 
 #endif /* SYSRAY_URING_BPF_H */
