@@ -599,12 +599,17 @@ int loader__counts(const struct sr_loader *l, sr_count_fn *fn, void *ctx, uint64
 	return err;
 }
 
+void loader__quiesce(struct sr_loader *l)
+{
+	backlog__stop(&l->backlog);
+	rbs__free(&l->rbs); /* its workers map into the rings */
+}
+
 void loader__free(struct sr_loader *l)
 {
 	if (!l)
 		return;
-	backlog__stop(&l->backlog);
-	rbs__free(&l->rbs); /* its workers map into the rings */
+	loader__quiesce(l);
 	rings__close(&l->rings);
 	uring_cap__detach(&l->uring);
 	bpfobj__free(&l->obj);

@@ -96,6 +96,12 @@ void loader__detach(struct sr_loader *l);
 /** loader__stats() - per-CPU counters, summed. */
 void loader__stats(const struct sr_loader *l, struct sr_cpu_stats *sum);
 
+/**
+ * loader__quiesce() - stop the loader's threads; the programs, maps and
+ * rings stay until loader__free() or the process's exit.
+ */
+void loader__quiesce(struct sr_loader *l);
+
 /** loader__free() - NULL-safe; detaches if still attached. */
 void loader__free(struct sr_loader *l);
 

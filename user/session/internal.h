@@ -38,6 +38,14 @@ void attach__reap_others(const struct sr_session *s);
 int attach__command_status(struct sr_session *s, bool wait, int sig);
 
 /*
+ * session__hand_off() - leave the BPF objects' release to a holder process
+ * that the kernel ends when sysray exits (leave.c). After it, nothing is
+ * written to stdout or stderr. Returns false where it cannot (sanitizer
+ * builds, no memory): the caller frees them itself.
+ */
+bool session__hand_off(void);
+
+/*
  * sinks.c: the pairing stage and the sinks it hands events to (strace's
  * text, or JSON Lines with --json; and the --timeline file). 0 or -errno
  * (message printed).

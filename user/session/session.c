@@ -333,7 +333,8 @@ static void sweep_tasks(struct sr_session *s, bool host_proc, long long *next_sw
 	*next_sweep = sr_now_ms() + SWEEP_MS;
 }
 
-static int trace_loop(struct sr_session *s)
+/* Until tracing ends; *@all_gone: every traced process exited (none left to trace). */
+static int trace_loop(struct sr_session *s, bool *all_gone)
 {
 	bool targeted = s->launched || s->opts.npids, host_proc = proc__host_pidns() == 1;
 	long long grace_end = 0, next_check = 0, next_sweep = sr_now_ms() + SWEEP_MS;
@@ -358,8 +359,10 @@ static int trace_loop(struct sr_session *s)
 			s->out.err = -EPIPE;
 		if (output__err(s))
 			break; /* the reader went away (EPIPE) or the disk is full */
-		if (targeted && loader__live(&s->loader) <= 0)
+		if (targeted && loader__live(&s->loader) <= 0) {
+			*all_gone = true;
 			break;
+		}
 		if (stop_for_signal(s, &grace_end))
 			break;
 	}
@@ -387,6 +390,7 @@ static int end_status(struct sr_session *s, int err)
 
 int session__run(struct sr_session *s)
 {
+	bool all_gone = false;
 	int err;
 
 	if (s->opts.replay)
@@ -407,8 +411,14 @@ int session__run(struct sr_session *s)
 		return 1;
 	if (!exiting_sig && s->opts.ncgroup)
 		attach__seed_cgroups(s);
-	err = exiting_sig ? 0 : trace_loop(s);
-	loader__detach(&s->loader);
+	err = exiting_sig ? 0 : trace_loop(s, &all_gone);
+	/*
+	 * No record can come once every traced process is gone: the programs
+	 * stay attached until the end (session__hand_off()). Else nothing may
+	 * come after the drain.
+	 */
+	if (!all_gone)
+		loader__detach(&s->loader);
 	attach__report_detached(s);
 	loader__drain(&s->loader);
 	pairing__finish(&s->pairing);
@@ -432,7 +442,7 @@ int session__end(struct sr_session *s, int status)
 {
 	/* a zeroed loader is not an empty one (its epoll fd would be 0) */
 	if (s->loader_used)
-		loader__free(&s->loader);
+		loader__quiesce(&s->loader);
 	if (sinks__free(s) && !status)
 		status = 1;
 	fdtab__free(s->fds);
@@ -441,5 +451,8 @@ int session__end(struct sr_session *s, int status)
 		fprintf(stderr, "sysray: writing the recording failed\n");
 		status = 1;
 	}
+	/* the kernel's part of the teardown after sysray has exited, if it can */
+	if (s->loader_used && !session__hand_off())
+		loader__free(&s->loader);
 	return status;
 }
