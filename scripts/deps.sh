@@ -26,13 +26,14 @@ KERNEL_PKGS="qemu-system-x86 cpio"
 ARM64_PKGS="gcc-aarch64-linux-gnu libc6-dev-arm64-cross linux-libc-dev:arm64 libbpf-dev:arm64
 libelf-dev:arm64 libdw-dev:arm64 zlib1g-dev:arm64 qemu-system-arm cpio"
 # Used by make test's shipping tests (tests/ship/): the man page linters,
-# bash completion, podman for the image and a second container, a YAML
-# parser for the DaemonSet, and what builds the Debian package.
+# bash completion, podman and busybox-static for the image and a second
+# container, a YAML parser for the DaemonSet, and what builds the Debian
+# package.
 # Used by `make strace-suite` (scripts/strace-suite/): dpkg-source unpacks
 # Debian's strace source package; gawk and the bluetooth headers are what its
 # test programs are built and checked with, as in Debian's own build.
 SUITE_PKGS="dpkg-dev xz-utils gawk libbluetooth-dev"
-SHIP_PKGS="mandoc groff bash-completion podman runc python3-yaml dpkg-dev debhelper fakeroot"
+SHIP_PKGS="mandoc groff bash-completion podman runc busybox-static python3-yaml dpkg-dev debhelper fakeroot"
 # make package-test: the same and lintian.
 PACKAGE_PKGS="$SHIP_PKGS lintian"
 for arg in "$@"; do
