@@ -76,6 +76,16 @@ static void output_options(struct t_state *st)
 	CHECK(st, parse("--peer") == 0 && o.peer && o.decode_fds == 2);
 	CHECK(st, parse("-Y") == 0 && o.decode_pids);
 	CHECK(st, parse("--decode-pids=comm") == 0 && o.decode_pids);
+	CHECK(st, parse("-e", "decode-pid=comm") == 0 && o.decode_pids && !o.pidns);
+	/* strace 6.1's long forms of the -e qualifiers */
+	CHECK(st, parse("--trace=openat", "--status=failed") == 0 && o.trace_set &&
+			  o.status == SR_ST_FAILED);
+	CHECK(st, parse("--raw=all", "--abbrev=none", "--verbose=none") == 0);
+	CHECK(st, parse("--signals=!SIGCHLD", "--read=3", "--write=4") == 0 && o.read_fds.used &&
+			  o.write_fds.used);
+	CHECK(st, parse("--signal=all") == 0); /* getopt: a prefix of --signals */
+	CHECK(st, parse("--silent=exit") == 0 && o.quiet_exit && !o.quiet);
+	CHECK(st, parse("--silence=attach") == 0 && o.quiet && !o.quiet_exit);
 	CHECK(st,
 	      parse("--absolute-paths", "--show-cgroup") == 0 && o.absolute_paths && o.show_cgroup);
 	/* -q, -qq, -qqq as strace counts them */
@@ -205,7 +215,10 @@ static void errors(struct t_state *st)
 		{ { "--decode-fds=bad" },
 		  "sysray: invalid decode-fds 'bad' (path, socket, dev, pidfd, all or none)\n" },
 		{ { "--decode-pids=pid" },
-		  "sysray: invalid --decode-pids value 'pid': comm (see sysray --help)\n" },
+		  "sysray: invalid decode-pids 'pid' (comm, pidns, all or none)\n" },
+		{ { "--inject=open:error=ENOENT" },
+		  "sysray: -e inject: strace injects faults by stopping the process at the syscall; "
+		  "sysray never stops traced processes (use strace for it)\n" },
 		{ { "-e", "trace=opn" },
 		  "sysray: invalid system call 'opn' (did you mean 'open'?)\n" },
 		{ { "--comm=" }, "sysray: --comm '': a task name has 1 to 15 bytes\n" },
@@ -340,10 +353,10 @@ static void help(struct t_state *st)
 		"-d, --debug",
 		"-h, --help",
 		"-V, --version",
-		"-e trace=SET",
-		"-e status=SET",
-		"-e signal=SET",
-		"-e raw=SET",
+		"-e trace=SET, --trace=SET",
+		"-e status=SET, --status=SET",
+		"-e signal=SET, --signals=SET",
+		"-e raw=SET, --raw=SET",
 		"-e quiet=SET",
 	};
 	char *text = help_text(), *line, *save = NULL, want[128];

@@ -73,7 +73,7 @@ static const char *summary_conflict(const struct sr_opts *o)
 		return "-r/--relative-timestamps";
 	if (o->decode_fds || (o->fd_kinds & SR_FDK_SET))
 		return "-y/--decode-fds";
-	if (o->decode_pids)
+	if (o->decode_pids || o->pidns)
 		return "-Y/--decode-pids";
 	if (o->arg_names)
 		return "-N/--arg-names";
@@ -136,6 +136,8 @@ int rules__finish(struct sr_cli *c, int argc, char **argv)
 	if ((o->nenv || o->user) && !o->cmd)
 		return usage_error("%s", "-E and -u apply to the command sysray starts: give one "
 					 "after --");
+	if (o->pidns)
+		return usage_error("%s", "--decode-pids=pidns is not implemented yet");
 	if (stack_conflict(o))
 		return usage_error("%s", stack_conflict(o));
 	if (o->record && (o->json || o->timeline))
