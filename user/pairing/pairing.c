@@ -472,7 +472,7 @@ static void end_call(struct sr_pairing *p, struct sr_ttask *t, struct sr_call *c
 	t->ureg_set = false;
 	count_unread(p, c);
 	/* a pid a call returned (wait4's reaped child, fork's new one) */
-	if (c->ent->ret == SR_R_PID && c->ret > 0)
+	if ((c->ent->ret == SR_R_PID || c->ent->ret == SR_R_TID) && c->ret > 0)
 		zombies__reaped(&p->zombies, (uint32_t)c->ret, c->ts_exit);
 	if (reaped_by_siginfo(c))
 		zombies__reaped(&p->zombies, reaped_by_siginfo(c), c->ts_exit);
