@@ -77,6 +77,10 @@ static void output_options(struct t_state *st)
 	CHECK(st, parse("-Y") == 0 && o.decode_pids);
 	CHECK(st, parse("--decode-pids=comm") == 0 && o.decode_pids);
 	CHECK(st, parse("-e", "decode-pid=comm") == 0 && o.decode_pids && !o.pidns);
+	CHECK(st, parse("--decode-pids=pidns") == 0 && o.pidns && !o.decode_pids);
+	CHECK(st, parse("--pidns-translation") == 0 && o.pidns && !o.decode_pids);
+	CHECK(st, parse("--decode-pids=comm,pidns") == 0 && o.pidns && o.decode_pids);
+	CHECK(st, parse("--decode-pids=all") == 0 && o.pidns && o.decode_pids);
 	/* strace 6.1's long forms of the -e qualifiers */
 	CHECK(st, parse("--trace=openat", "--status=failed") == 0 && o.trace_set &&
 			  o.status == SR_ST_FAILED);
@@ -216,6 +220,9 @@ static void errors(struct t_state *st)
 		  "sysray: invalid decode-fds 'bad' (path, socket, dev, pidfd, all or none)\n" },
 		{ { "--decode-pids=pid" },
 		  "sysray: invalid decode-pids 'pid' (comm, pidns, all or none)\n" },
+		{ { "--pidns-translation", "--json" },
+		  "sysray: --decode-pids=pidns reads the traced tasks' namespaces in /proc as their "
+		  "lines print, in strace's text: not with --json (see sysray --help)\n" },
 		{ { "--inject=open:error=ENOENT" },
 		  "sysray: -e inject: strace injects faults by stopping the process at the syscall; "
 		  "sysray never stops traced processes (use strace for it)\n" },

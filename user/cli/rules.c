@@ -136,8 +136,13 @@ int rules__finish(struct sr_cli *c, int argc, char **argv)
 	if ((o->nenv || o->user) && !o->cmd)
 		return usage_error("%s", "-E and -u apply to the command sysray starts: give one "
 					 "after --");
-	if (o->pidns)
-		return usage_error("%s", "--decode-pids=pidns is not implemented yet");
+	if (o->pidns && (o->json || o->record || o->replay))
+		return usage_error(
+			"--decode-pids=pidns reads the traced tasks' namespaces in /proc "
+			"as their lines print, in strace's text: not with %s",
+			o->json	  ? "--json" :
+			o->record ? "--record" :
+				    "--replay");
 	if (stack_conflict(o))
 		return usage_error("%s", stack_conflict(o));
 	if (o->record && (o->json || o->timeline))
