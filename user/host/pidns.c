@@ -56,8 +56,10 @@ struct ns_lines {
 };
 
 static const char *const line_key[SR_PK_COUNT] = {
-	[SR_PK_TGID] = "NStgid:", [SR_PK_TID] = "NSpid:",
-	[SR_PK_PGID] = "NSpgid:", [SR_PK_SID] = "NSsid:",
+	[SR_PK_TGID] = "NStgid:",
+	[SR_PK_TID] = "NSpid:",
+	[SR_PK_PGID] = "NSpgid:",
+	[SR_PK_SID] = "NSsid:",
 };
 
 static uint64_t ns_ino(const char *proc_dir)
@@ -253,8 +255,8 @@ int32_t pidns__to_ours(void *ctx, uint32_t tid, int32_t id, int kind, uint64_t w
 	if (id <= 0 || kind >= SR_PK_COUNT)
 		return 0;
 	t = task_ns(ns, tid, when);
-	if (!t)
-		return 0;
+	if (!t) /* gone before its namespace was seen: taken as ours (-Y names that pid) */
+		return id;
 	if (t->ino == ns->ours)
 		return id;
 	if (t->own[kind] == id) /* the task's own: known even once it is gone */

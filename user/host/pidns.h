@@ -25,8 +25,9 @@ void pidns__free(struct sr_pidns *ns);
 /**
  * pidns__to_ours() - @id, an id of kind @kind as task @tid (a pid of
  * sysray's namespace) sees it, as sysray's namespace sees it: @id itself
- * when @tid is in sysray's namespace, 0 when it cannot be translated (no
- * such task any more, or @id <= 0). An sr_pidns_fn (print/printer.h).
+ * when @tid is in sysray's namespace or its namespace is unknown (it was
+ * gone before it was seen), 0 when it cannot be translated (no such task
+ * any more, or @id <= 0). An sr_pidns_fn (print/printer.h).
  * A negative @kind only reads @tid's namespace into the cache if it is not
  * there yet (a task seen when it is created, before its lines print: its
  * own ids are known when it is gone); SR_PIDNS_GONE: it exited at @when
