@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 """Integration tests of pids in other pid namespaces (run by run.py):
 --decode-pids=pidns (--pidns-translation) against strace 6.1 on a program
-run as the first process of a new pid namespace (unshare -pf), and strace's
-long forms of the -e qualifiers.
+run as the first process of a new pid namespace (unshare -pf); and two more
+of strace 6.1's options: the long forms of the -e qualifiers, and -b execve.
 """
 
 import os
@@ -96,3 +96,37 @@ def qualifier_long_forms():
           f'-e: {outs[0]}\nlong: {outs[1]}')
     st, _, err = sysray(['--inject=openat:error=ENOENT', '--', 'true'])
     check(st == 2 and 'sysray never stops traced processes' in err, err)
+
+
+def numbers_out(path):
+    """A -f -o trace without its pids, addresses and large numbers."""
+    with open(path) as f:
+        return [re.sub(r'[0-9]{4,}', 'N', re.sub(r'0x[0-9a-f]+', 'X', re.sub(r'^\d+ +', '', l)))
+                for l in f]
+
+
+@test
+def detach_on_execve_like_strace():
+    """-b execve and --detach-on=execve: a child's execve line left
+    "<unfinished ...>" and nothing more of it, the command's own execve
+    shown, as strace 6.1 -f -b execve on sh -c 'ls ...; echo hi'."""
+    cmd = ['sh', '-c', 'ls /nonexistent-sysray 2>/dev/null; echo hi']
+    a = tmpfile()
+    try:
+        subprocess.run(['strace', '-f', '-b', 'execve', '-e', 'trace=!getrandom', '-o', a] + cmd,
+                       capture_output=True, timeout=60, check=True)
+        want = numbers_out(a)
+    finally:
+        os.unlink(a)
+    check(any('execve("/usr/bin/ls"' in l and l.endswith('<unfinished ...>\n') for l in want),
+          f'strace: {want}')
+    for flag in (['-b', 'execve'], ['--detach-on=execve']):
+        b = tmpfile()
+        try:
+            st, _, err = sysray(['-f', '-e', 'trace=!getrandom', '-o', b] + flag + ['--'] + cmd)
+            got = numbers_out(b)
+        finally:
+            os.unlink(b)
+        check(st == 0 and got == want, f'{flag}: {err}\nstrace: {want}\nsysray: {got}')
+    st, _, err = sysray(['--detach-on=open', '--', 'true'])
+    check(st == 2 and "invalid --detach-on value 'open'" in err, err)

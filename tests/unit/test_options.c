@@ -112,6 +112,9 @@ static void tracing_options(struct t_state *st)
 	CHECK(st, parse("-b", "100K") == 0 && o.ringbuf_size == 128 << 10);
 	CHECK(st, parse("--buffer-size=1") == 0 && o.ringbuf_size == 4096);
 	CHECK(st, parse("-b", "4G") == 0 && o.ringbuf_size == 1ULL << 32);
+	/* strace's -b execve (--detach-on=execve) is not a size */
+	CHECK(st, parse("-b", "execve") == 0 && o.detach_execve && !o.ringbuf_size);
+	CHECK(st, parse("--detach-on=execve") == 0 && o.detach_execve);
 	CHECK(st, parse("-b64m") == 0 && o.ringbuf_size == 64 << 20);
 	CHECK(st, parse("--backlog=0") == 0 && o.backlog == 0);
 	CHECK(st, parse("--backlog=3M") == 0 && o.backlog == 4 << 20);
@@ -195,13 +198,13 @@ static void errors(struct t_state *st)
 		{ { "-s", "" },
 		  "sysray: invalid -s value '': expected 0 to 1073741823 (see sysray --help)\n" },
 		{ { "-b", "12Q" },
-		  "sysray: invalid buffer size '12Q': e.g. 64M (see sysray --help)\n" },
+		  "sysray: invalid buffer size '12Q': e.g. 64M, or execve (strace's --detach-on) (see sysray --help)\n" },
 		{ { "-b", "0" },
-		  "sysray: invalid buffer size '0': e.g. 64M (see sysray --help)\n" },
+		  "sysray: invalid buffer size '0': e.g. 64M, or execve (strace's --detach-on) (see sysray --help)\n" },
 		{ { "-b", "5G" },
-		  "sysray: invalid buffer size '5G': e.g. 64M (see sysray --help)\n" },
+		  "sysray: invalid buffer size '5G': e.g. 64M, or execve (strace's --detach-on) (see sysray --help)\n" },
 		{ { "-b", "-1" },
-		  "sysray: invalid buffer size '-1': e.g. 64M (see sysray --help)\n" },
+		  "sysray: invalid buffer size '-1': e.g. 64M, or execve (strace's --detach-on) (see sysray --help)\n" },
 		{ { "--backlog=lots" },
 		  "sysray: invalid backlog size 'lots': e.g. 256M, or 0 (see sysray --help)\n" },
 		{ { "-p", "abc" }, "sysray: invalid process id 'abc' (see sysray --help)\n" },

@@ -106,10 +106,19 @@ static int parse_size(const char *s, uint64_t *out)
 	return 0;
 }
 
+/* -b SIZE, or strace's -b execve (--detach-on=execve, param 1) */
 static int opt_buffer_size(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
 {
+	if (!strcmp(arg, "execve")) {
+		c->o->detach_execve = true;
+		return 0;
+	}
+	if (d->param == 1)
+		return usage_error("invalid --detach-on value '%s': execve (as strace)", arg);
 	if (parse_size(arg, &c->o->ringbuf_size))
-		return usage_error("invalid buffer size '%s': e.g. 64M", arg);
+		return usage_error("invalid buffer size '%s': e.g. 64M, or execve (strace's "
+				   "--detach-on)",
+				   arg);
 	return 0;
 }
 
@@ -381,6 +390,11 @@ static const struct sr_optdef opt_table[] = {
 	  "ring buffer memory, with K/M/G suffix (16M, at least 512K\n"
 	  "a CPU), split into one ring per CPU (each a power of two)",
 	  opt_buffer_size },
+	{ "detach-on", 0, ARG_REQ, "SYSCALL", G_TRACING,
+	  "-b execve, --detach-on=execve: show nothing of a process\n"
+	  "from its execve on (strace's \"<unfinished ...>\"), nor of\n"
+	  "the ones it creates after; the command's first is shown",
+	  opt_buffer_size, 1 },
 	{ "backlog", 0, ARG_REQ, "SIZE", G_TRACING,
 	  "memory a reader thread may fill with records the formatter\n"
 	  "has not reached yet (128M); 0: no reader thread",

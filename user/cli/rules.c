@@ -136,6 +136,13 @@ int rules__finish(struct sr_cli *c, int argc, char **argv)
 	if ((o->nenv || o->user) && !o->cmd)
 		return usage_error("%s", "-E and -u apply to the command sysray starts: give one "
 					 "after --");
+	if (o->detach_execve && (o->summary.mode || o->record || o->replay))
+		return usage_error(
+			"-b execve hides processes as their records are paired: not with "
+			"%s",
+			o->summary.mode ? "-c or -C, which count in the kernel" :
+			o->record	? "--record" :
+					  "--replay");
 	if (o->pidns && (o->json || o->record || o->replay))
 		return usage_error(
 			"--decode-pids=pidns reads the traced tasks' namespaces in /proc "
@@ -198,7 +205,6 @@ static const struct {
 	  "strace's filter to stop only at the traced syscalls; sysray's -e trace= already "
 	  "filters in the kernel" },
 	{ 0, "kvm", "strace reads vCPU exits through ptrace stops; not supported" },
-	{ 0, "detach-on", "not supported: sysray traces a process until it exits" },
 	{ 0, "tips", "not supported" },
 };
 

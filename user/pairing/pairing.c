@@ -283,6 +283,33 @@ static struct sr_call *begin_call(struct sr_pairing *p, struct sr_ttask *t,
 	return load_call(p, t, e, len, keep);
 }
 
+/*
+ * -b execve: strace detaches at the call's entry, its line left
+ * "<unfinished ...>" (the launched command's first execve excepted).
+ */
+static void detach_at_exec(struct sr_pairing *p, struct sr_ttask *t)
+{
+	if (!p->detach_exec || !(t->call.ent->flags & SR_F_EXEC))
+		return;
+	if (t->info.tgid == p->exempt_tgid) {
+		p->exempt_tgid = 0;
+		return;
+	}
+	if (idmap__put(&p->detached, t->info.tgid, p))
+		return;
+	t->in_call = false;
+}
+
+/* -b execve: is this record a detached process's, or (a fork record) does it make one? */
+static bool detached(struct sr_pairing *p, const struct sr_hdr *h)
+{
+	if (!p->detach_exec || !idmap__get(&p->detached, h->tgid))
+		return false;
+	if (h->type == SR_REC_FORK)
+		idmap__put(&p->detached, ((const struct sr_fork *)h)->child_tgid, p);
+	return true;
+}
+
 static void handle_enter(struct sr_pairing *p, const struct sr_enter *e, size_t len)
 {
 	struct sr_ttask *t = pairing_task_get(p, e->h.tid, e->h.tgid);
@@ -310,6 +337,7 @@ static void handle_enter(struct sr_pairing *p, const struct sr_enter *e, size_t 
 	if (t->sel_pending || p->filter_status || t->quiet)
 		return;
 	pairing_emit_call(p, SR_EV_ENTER, t, true, e->h.ts_ns);
+	detach_at_exec(p, t);
 }
 
 /*
@@ -673,6 +701,8 @@ int pairing__handle(struct sr_pairing *p, const void *data, size_t len)
 	}
 	if (h->type == SR_REC_ENTER || h->type == SR_REC_EXIT || h->type == SR_REC_CALL)
 		data = with_more(p, data, &len);
+	if (detached(p, h))
+		return 0;
 	switch (h->type) {
 	case SR_REC_ENTER:
 		handle_enter(p, data, len);

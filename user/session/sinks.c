@@ -68,6 +68,8 @@ int sinks__start(struct sr_session *s)
 	bool reports = explain__wanted(o);
 
 	pairing__setup(&s->pairing, o, s->fds);
+	if (o->detach_execve)
+		pairing__detach_on_exec(&s->pairing, 0);
 	if (o->summary.mode && counts__start(s))
 		goto oom;
 	/* -c: the summary is all that prints */
