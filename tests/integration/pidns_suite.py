@@ -12,7 +12,7 @@ import subprocess
 import tempfile
 
 from common import check
-from harness import ROOT, registry, sysray, tmpfile
+from harness import ROOT, SYSRAY, registry, sysray, tmpfile
 
 TESTS, test = registry()
 
@@ -128,5 +128,11 @@ def detach_on_execve_like_strace():
         finally:
             os.unlink(b)
         check(st == 0 and got == want, f'{flag}: {err}\nstrace: {want}\nsysray: {got}')
+    # the command itself detached: strace's message, and its status 0 (strace has none)
+    for tracer in (['strace'], [SYSRAY]):
+        r = subprocess.run(tracer + ['-b', 'execve', '-e', 'trace=none', '--', 'sh', '-c',
+                                     'exec false'], capture_output=True, text=True, timeout=60)
+        check(r.returncode == 0 and re.fullmatch(r'\w+: Process \d+ detached\n', r.stderr),
+              f'{tracer}: {r.returncode} {r.stderr!r}')
     st, _, err = sysray(['--detach-on=open', '--', 'true'])
     check(st == 2 and "invalid --detach-on value 'open'" in err, err)

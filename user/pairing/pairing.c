@@ -289,22 +289,32 @@ static struct sr_call *begin_call(struct sr_pairing *p, struct sr_ttask *t,
  */
 static void detach_at_exec(struct sr_pairing *p, struct sr_ttask *t)
 {
-	if (!p->detach_exec || !(t->call.ent->flags & SR_F_EXEC))
+	if (!p->detach_exec || !(t->call.ent->flags & SR_F_EXEC) || t->info.tgid == p->exempt_tgid)
 		return;
-	if (t->info.tgid == p->exempt_tgid) {
-		p->exempt_tgid = 0;
-		return;
-	}
 	if (idmap__put(&p->detached, t->info.tgid, p))
 		return;
 	t->in_call = false;
 }
 
-/* -b execve: is this record a detached process's, or (a fork record) does it make one? */
+/*
+ * -b execve: is this record a detached process's? A fork record of one
+ * detaches the child too; an exec record detaches its process (with
+ * execve not traced), but the launched command's first.
+ */
 static bool detached(struct sr_pairing *p, const struct sr_hdr *h)
 {
-	if (!p->detach_exec || !idmap__get(&p->detached, h->tgid))
+	if (!p->detach_exec)
 		return false;
+	if (!idmap__get(&p->detached, h->tgid)) {
+		if (h->type != SR_REC_EXEC)
+			return false;
+		if (h->tgid == p->exempt_tgid) {
+			p->exempt_tgid = 0;
+			return false;
+		}
+		idmap__put(&p->detached, h->tgid, p);
+		return true;
+	}
 	if (h->type == SR_REC_FORK)
 		idmap__put(&p->detached, ((const struct sr_fork *)h)->child_tgid, p);
 	return true;

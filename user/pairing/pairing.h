@@ -71,6 +71,9 @@ void pairing__set_fds(struct sr_pairing *p, struct sr_fdtab *fds);
  */
 void pairing__detach_on_exec(struct sr_pairing *p, uint32_t exempt_tgid);
 
+/** pairing__detached() - has -b execve stopped showing process @tgid? */
+bool pairing__detached(const struct sr_pairing *p, uint32_t tgid);
+
 /** pairing__add_sink() - hand events to @s (not owned) too. Return 0 or -ENOSPC. */
 int pairing__add_sink(struct sr_pairing *p, struct sr_sink *s);
 

@@ -48,6 +48,11 @@ void pairing__detach_on_exec(struct sr_pairing *p, uint32_t exempt_tgid)
 	p->exempt_tgid = exempt_tgid;
 }
 
+bool pairing__detached(const struct sr_pairing *p, uint32_t tgid)
+{
+	return p->detach_exec && idmap__get(&p->detached, tgid);
+}
+
 void pairing__set_fds(struct sr_pairing *p, struct sr_fdtab *fds)
 {
 	p->fds = fds;
