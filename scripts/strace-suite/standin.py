@@ -73,7 +73,7 @@ QUALIFIERS = {
     "decode-pids": "decode-pids", "secontext": "secontext",
 }
 # Options sysray has no equivalent of, by strace's spelling. (strace's -b is
-# --detach-on; sysray's -b is the ring buffer size.)
+# --detach-on, whose only value, execve, sysray's -b takes besides a size.)
 NEEDS = {
     "b": "-b", "d": "-d", "D": "-D", "daemonize": "--daemonize", "E": "-E", "F": "-F",
     "h": "-h", "I": "-I", "O": "-O", "p": "-p", "u": "-u",
@@ -221,6 +221,8 @@ def make_plan(opts):
             counts[key] = counts.get(key, 0) + 1
         elif key in SAME:
             plan.args += tokens
+        elif key == "b" and value == "execve":  # sysray's -b SIZE tells them apart
+            plan.args += ["-b", "execve"]
         else:
             plan.needs.append(NEEDS[key])
     plan.follow = counts.get("f", 0)
