@@ -73,15 +73,15 @@ QUALIFIERS = {
     "decode-pids": "decode-pids", "secontext": "secontext",
 }
 # Options sysray has no equivalent of, by strace's spelling. (strace's -b is
-# --detach-on; sysray's -b is the ring buffer size.)
+# --detach-on, whose only value, execve, sysray's -b takes besides a size.)
 NEEDS = {
     "b": "-b", "d": "-d", "D": "-D", "daemonize": "--daemonize", "E": "-E", "F": "-F",
     "h": "-h", "I": "-I", "O": "-O", "p": "-p", "u": "-u",
-    "pidns-translation": "--pidns-translation", "seccomp-bpf": "--seccomp-bpf",
+    "seccomp-bpf": "--seccomp-bpf",
     "tips": "--tips", "output-separately": "-ff",
 }
 # Options sysray takes as strace spells them: passed on unchanged.
-SAME = set("cCikPrSTUwX") | {"timestamps", "strings-in-hex"}
+SAME = set("cCikPrSTUwX") | {"timestamps", "strings-in-hex", "pidns-translation"}
 
 
 class Usage(Exception):
@@ -192,7 +192,7 @@ def qualifier(plan, value):
     elif canon == "decode-pids" and rest == "comm":
         plan.args.append("-Y")
     elif canon == "decode-pids":
-        plan.needs.append("--decode-pids=%s" % rest)
+        plan.args.append("--decode-pids=%s" % rest)
     else:
         plan.needs.append("-e %s=%s" % (canon, "" if canon != "decode-fds" else rest))
 
@@ -221,6 +221,8 @@ def make_plan(opts):
             counts[key] = counts.get(key, 0) + 1
         elif key in SAME:
             plan.args += tokens
+        elif key == "b" and value == "execve":  # sysray's -b SIZE tells them apart
+            plan.args += ["-b", "execve"]
         else:
             plan.needs.append(NEEDS[key])
     plan.follow = counts.get("f", 0)
@@ -375,7 +377,20 @@ def unmapped(cfg, record, why=None):
     return 1
 
 
+def nested_userns():
+    """Is this process in a user namespace other than the initial one (as
+    under test_pidns's `unshare -Urpf $STRACE`)? The initial one maps every id."""
+    try:
+        with open("/proc/self/uid_map") as f:
+            return f.read().split() != ["0", "0", "4294967295"]
+    except OSError:
+        return False
+
+
 def run(cfg, plan, cmd, record):
+    if cfg.tracer == "sysray" and nested_userns():
+        # the kernel loads BPF programs for the initial user namespace only
+        return unmapped(cfg, record, "to run in a nested user namespace (unshare -Urpf $STRACE)")
     path = resolve(cmd[0])
     if path is None:  # strace's own "Can't stat" message and status
         return unmapped(cfg, record, "a command that does not exist (strace's message)")

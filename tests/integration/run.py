@@ -17,7 +17,8 @@ The tests live in one module per area, run in this order (helpers they
 share: harness.py, common.py): exits_suite, oracle_suite, loading_suite,
 attach_suite, ia32_suite, filter_suite, options_suite, fds_suite,
 stack_suite, json_suite (--json, --timeline), hostile_suite, stop_suite,
-uring (io_uring requests), summary_suite (-c/-C).
+uring (io_uring requests), summary_suite (-c/-C), pidns_suite
+(--decode-pids=pidns, -e long forms).
 """
 
 import os
@@ -38,6 +39,7 @@ import json_suite
 import loading_suite
 import options_suite
 import oracle_suite
+import pidns_suite
 import stack_suite
 import stop_suite
 import summary_suite
@@ -46,7 +48,7 @@ import uring
 TESTS = (exits_suite.TESTS + oracle_suite.TESTS + loading_suite.TESTS + attach_suite.TESTS +
          ia32_suite.TESTS + filter_suite.TESTS + options_suite.TESTS + fds_suite.TESTS +
          stack_suite.TESTS + json_suite.TESTS + hostile_suite.TESTS + stop_suite.TESTS +
-         uring.tests(harness) + summary_suite.TESTS)
+         uring.tests(harness) + summary_suite.TESTS + pidns_suite.TESTS)
 
 
 def sanitizer_logs():

@@ -269,12 +269,12 @@ static void trace_errors(struct t_state *st)
 		{ "trace=net", "sysray: invalid system call 'net' (did you mean '%net'?)\n" },
 		{ "bogus=1",
 		  "sysray: invalid -e qualifier 'bogus' (trace, status, signal, quiet, raw, "
-		  "abbrev, verbose, read, write, decode-fds or trace-fds)\n" },
+		  "abbrev, verbose, read, write, decode-fds, decode-pids or trace-fds)\n" },
 		/* strace reads it as a bare set */
 		{ "=read", "sysray: invalid system call '=read' (did you mean 'read'?)\n" },
 		{ "Trace=read",
 		  "sysray: invalid -e qualifier 'Trace' (trace, status, signal, quiet, raw, "
-		  "abbrev, verbose, read, write, decode-fds or trace-fds)\n" },
+		  "abbrev, verbose, read, write, decode-fds, decode-pids or trace-fds)\n" },
 		{ "raw=", "sysray: invalid system call ''\n" },
 		{ "raw=bad", "sysray: invalid system call 'bad' (did you mean 'read'?)\n" },
 	};

@@ -76,6 +76,20 @@ static void output_options(struct t_state *st)
 	CHECK(st, parse("--peer") == 0 && o.peer && o.decode_fds == 2);
 	CHECK(st, parse("-Y") == 0 && o.decode_pids);
 	CHECK(st, parse("--decode-pids=comm") == 0 && o.decode_pids);
+	CHECK(st, parse("-e", "decode-pid=comm") == 0 && o.decode_pids && !o.pidns);
+	CHECK(st, parse("--decode-pids=pidns") == 0 && o.pidns && !o.decode_pids);
+	CHECK(st, parse("--pidns-translation") == 0 && o.pidns && !o.decode_pids);
+	CHECK(st, parse("--decode-pids=comm,pidns") == 0 && o.pidns && o.decode_pids);
+	CHECK(st, parse("--decode-pids=all") == 0 && o.pidns && o.decode_pids);
+	/* strace 6.1's long forms of the -e qualifiers */
+	CHECK(st, parse("--trace=openat", "--status=failed") == 0 && o.trace_set &&
+			  o.status == SR_ST_FAILED);
+	CHECK(st, parse("--raw=all", "--abbrev=none", "--verbose=none") == 0);
+	CHECK(st, parse("--signals=!SIGCHLD", "--read=3", "--write=4") == 0 && o.read_fds.used &&
+			  o.write_fds.used);
+	CHECK(st, parse("--signal=all") == 0); /* getopt: a prefix of --signals */
+	CHECK(st, parse("--silent=exit") == 0 && o.quiet_exit && !o.quiet);
+	CHECK(st, parse("--silence=attach") == 0 && o.quiet && !o.quiet_exit);
 	CHECK(st,
 	      parse("--absolute-paths", "--show-cgroup") == 0 && o.absolute_paths && o.show_cgroup);
 	/* -q, -qq, -qqq as strace counts them */
@@ -98,6 +112,9 @@ static void tracing_options(struct t_state *st)
 	CHECK(st, parse("-b", "100K") == 0 && o.ringbuf_size == 128 << 10);
 	CHECK(st, parse("--buffer-size=1") == 0 && o.ringbuf_size == 4096);
 	CHECK(st, parse("-b", "4G") == 0 && o.ringbuf_size == 1ULL << 32);
+	/* strace's -b execve (--detach-on=execve) is not a size */
+	CHECK(st, parse("-b", "execve") == 0 && o.detach_execve && !o.ringbuf_size);
+	CHECK(st, parse("--detach-on=execve") == 0 && o.detach_execve);
 	CHECK(st, parse("-b64m") == 0 && o.ringbuf_size == 64 << 20);
 	CHECK(st, parse("--backlog=0") == 0 && o.backlog == 0);
 	CHECK(st, parse("--backlog=3M") == 0 && o.backlog == 4 << 20);
@@ -181,13 +198,13 @@ static void errors(struct t_state *st)
 		{ { "-s", "" },
 		  "sysray: invalid -s value '': expected 0 to 1073741823 (see sysray --help)\n" },
 		{ { "-b", "12Q" },
-		  "sysray: invalid buffer size '12Q': e.g. 64M (see sysray --help)\n" },
+		  "sysray: invalid buffer size '12Q': e.g. 64M, or execve (strace's --detach-on) (see sysray --help)\n" },
 		{ { "-b", "0" },
-		  "sysray: invalid buffer size '0': e.g. 64M (see sysray --help)\n" },
+		  "sysray: invalid buffer size '0': e.g. 64M, or execve (strace's --detach-on) (see sysray --help)\n" },
 		{ { "-b", "5G" },
-		  "sysray: invalid buffer size '5G': e.g. 64M (see sysray --help)\n" },
+		  "sysray: invalid buffer size '5G': e.g. 64M, or execve (strace's --detach-on) (see sysray --help)\n" },
 		{ { "-b", "-1" },
-		  "sysray: invalid buffer size '-1': e.g. 64M (see sysray --help)\n" },
+		  "sysray: invalid buffer size '-1': e.g. 64M, or execve (strace's --detach-on) (see sysray --help)\n" },
 		{ { "--backlog=lots" },
 		  "sysray: invalid backlog size 'lots': e.g. 256M, or 0 (see sysray --help)\n" },
 		{ { "-p", "abc" }, "sysray: invalid process id 'abc' (see sysray --help)\n" },
@@ -205,7 +222,13 @@ static void errors(struct t_state *st)
 		{ { "--decode-fds=bad" },
 		  "sysray: invalid decode-fds 'bad' (path, socket, dev, pidfd, all or none)\n" },
 		{ { "--decode-pids=pid" },
-		  "sysray: invalid --decode-pids value 'pid': comm (see sysray --help)\n" },
+		  "sysray: invalid decode-pids 'pid' (comm, pidns, all or none)\n" },
+		{ { "--pidns-translation", "--json" },
+		  "sysray: --decode-pids=pidns reads the traced tasks' namespaces in /proc as their "
+		  "lines print, in strace's text: not with --json (see sysray --help)\n" },
+		{ { "--inject=open:error=ENOENT" },
+		  "sysray: -e inject: strace injects faults by stopping the process at the syscall; "
+		  "sysray never stops traced processes (use strace for it)\n" },
 		{ { "-e", "trace=opn" },
 		  "sysray: invalid system call 'opn' (did you mean 'open'?)\n" },
 		{ { "--comm=" }, "sysray: --comm '': a task name has 1 to 15 bytes\n" },
@@ -340,10 +363,10 @@ static void help(struct t_state *st)
 		"-d, --debug",
 		"-h, --help",
 		"-V, --version",
-		"-e trace=SET",
-		"-e status=SET",
-		"-e signal=SET",
-		"-e raw=SET",
+		"-e trace=SET, --trace=SET",
+		"-e status=SET, --status=SET",
+		"-e signal=SET, --signals=SET",
+		"-e raw=SET, --raw=SET",
 		"-e quiet=SET",
 	};
 	char *text = help_text(), *line, *save = NULL, want[128];

@@ -455,7 +455,7 @@ static int check_flags(const struct sr_sysent *e)
 		bad += broken(e->name, -1, "close-on-exec for a call that makes no fd");
 	if (cx > 1 || (cx && (e->flags & SR_F_CXALL)))
 		bad += broken(e->name, -1, "two close-on-exec sources");
-	if ((e->flags & SR_F_FORK) && e->ret != SR_R_PID)
+	if ((e->flags & SR_F_FORK) && e->ret != SR_R_PID && e->ret != SR_R_TID)
 		bad += broken(e->name, -1, "FORK without a pid to return");
 	if ((e->flags & SR_F_EXEC) && (e->flags & (SR_F_FORK | SR_F_NB) || act != SR_FD_NONE))
 		bad += broken(e->name, -1, "EXEC with FORK, NB or an fd action");

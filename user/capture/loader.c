@@ -303,7 +303,12 @@ static int prepare(struct sr_loader *l, const struct sr_load_cfg *cfg)
 	for (i = 0; i < SR_MAX_EXCL; i++)
 		ro->targ_excl_tgid[i] = cfg->excl[i];
 	ro->targ_filter_tasks = cfg->filter_tasks;
-	ro->targ_wakeup_bytes = wakeup_bytes(l->ring_size);
+	/*
+	 * --decode-pids=pidns reads each task's namespace in /proc as its
+	 * records arrive: wake on every record, so that short-lived tasks are
+	 * still there (a record is at least 8 bytes)
+	 */
+	ro->targ_wakeup_bytes = o->pidns ? 8 : wakeup_bytes(l->ring_size);
 	set_filters(ro, cfg);
 	set_diagnosis(ro, cfg);
 	/*

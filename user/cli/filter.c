@@ -461,6 +461,21 @@ int filter__decode_fds(struct sr_opts *o, const char *spec)
 	return err;
 }
 
+int filter__decode_pids(struct sr_opts *o, const char *spec)
+{
+	enum { P_COMM = 1, P_PIDNS = 2 };
+	static const struct sr_word words[] = { { "comm", P_COMM }, { "pidns", P_PIDNS } };
+	unsigned int v;
+	int err = parse_words("decode-pids", spec, words, sizeof(words) / sizeof(words[0]),
+			      P_COMM | P_PIDNS, &v);
+
+	if (!err) {
+		o->decode_pids = v & P_COMM;
+		o->pidns = v & P_PIDNS;
+	}
+	return err;
+}
+
 /* A signal by name (SIGCHLD, CHLD, RTMIN, RT_3) or number. */
 static int signal_number(const char *tok)
 {
@@ -639,6 +654,9 @@ static const struct {
 	{ "writes", parse_write },
 	{ "w", parse_write },
 	{ "decode-fds", filter__decode_fds },
+	{ "decode-fd", filter__decode_fds },
+	{ "decode-pids", filter__decode_pids },
+	{ "decode-pid", filter__decode_pids },
 	{ "trace-fds", parse_trace_fds },
 	{ "trace-fd", parse_trace_fds },
 };
@@ -664,7 +682,7 @@ int filter__qualify(struct sr_opts *o, const char *expr)
 	}
 	fprintf(stderr,
 		"sysray: invalid -e qualifier '%.*s' (trace, status, signal, quiet, raw, abbrev, "
-		"verbose, read, write, decode-fds or trace-fds)\n",
+		"verbose, read, write, decode-fds, decode-pids or trace-fds)\n",
 		(int)klen, expr);
 	return -EINVAL;
 }

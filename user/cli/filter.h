@@ -72,6 +72,12 @@ int filter__fdset(struct sr_fdset *set, const char *spec);
 /* filter__decode_fds() - --decode-fds=SET, -e decode-fds=SET: 0 or -EINVAL (message printed). */
 int filter__decode_fds(struct sr_opts *o, const char *spec);
 
+/*
+ * filter__decode_pids() - --decode-pids=SET, -e decode-pids=SET (comm, pidns,
+ * all, none, '!'): 0 or -EINVAL (message printed).
+ */
+int filter__decode_pids(struct sr_opts *o, const char *spec);
+
 /** filter__fd_in() - is @fd in @set (never, when the set was not given)? */
 bool filter__fd_in(const struct sr_fdset *set, int fd);
 

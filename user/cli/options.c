@@ -106,10 +106,19 @@ static int parse_size(const char *s, uint64_t *out)
 	return 0;
 }
 
+/* -b SIZE, or strace's -b execve (--detach-on=execve, param 1) */
 static int opt_buffer_size(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
 {
+	if (!strcmp(arg, "execve")) {
+		c->o->detach_execve = true;
+		return 0;
+	}
+	if (d->param == 1)
+		return usage_error("invalid --detach-on value '%s': execve (as strace)", arg);
 	if (parse_size(arg, &c->o->ringbuf_size))
-		return usage_error("invalid buffer size '%s': e.g. 64M", arg);
+		return usage_error("invalid buffer size '%s': e.g. 64M, or execve (strace's "
+				   "--detach-on)",
+				   arg);
 	return 0;
 }
 
@@ -190,11 +199,15 @@ static int opt_decode_fds(struct sr_cli *c, const struct sr_optdef *d, const cha
 	return filter__decode_fds(o, arg) ? 2 : 0;
 }
 
+/* -Y (param 1): comm; --pidns-translation (param 2): pidns; --decode-pids=SET. */
 static int opt_decode_pids(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
 {
-	if (arg && strcmp(arg, "comm"))
-		return usage_error("invalid --decode-pids value '%s': comm", arg);
-	c->o->decode_pids = true;
+	if (arg)
+		return filter__decode_pids(c->o, arg) ? 2 : 0;
+	if (d->param == 2)
+		c->o->pidns = true;
+	else
+		c->o->decode_pids = true;
 	return 0;
 }
 
@@ -236,6 +249,16 @@ static int opt_why(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
 static int opt_expr(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
 {
 	return filter__qualify(c->o, arg) ? 2 : 0;
+}
+
+/* --trace=SET, --raw=SET...: strace 6.1's long forms of -e NAME=SET (the row's name). */
+static int opt_qual_long(struct sr_cli *c, const struct sr_optdef *d, const char *arg)
+{
+	char expr[4096];
+
+	if ((size_t)snprintf(expr, sizeof(expr), "%s=%s", d->lng, arg) >= sizeof(expr))
+		return usage_error("invalid --%s value: too long", d->lng);
+	return filter__qualify(c->o, expr) ? 2 : 0;
 }
 
 /* -z, -Z: param is the SR_ST_* set. */
@@ -367,22 +390,32 @@ static const struct sr_optdef opt_table[] = {
 	  "ring buffer memory, with K/M/G suffix (16M, at least 512K\n"
 	  "a CPU), split into one ring per CPU (each a power of two)",
 	  opt_buffer_size },
+	{ "detach-on", 0, ARG_REQ, "SYSCALL", G_TRACING,
+	  "-b execve, --detach-on=execve: show nothing of a process\n"
+	  "from its execve on (strace's \"<unfinished ...>\"), nor of\n"
+	  "the ones it creates after; the command's first is shown",
+	  opt_buffer_size, 1 },
 	{ "backlog", 0, ARG_REQ, "SIZE", G_TRACING,
 	  "memory a reader thread may fill with records the formatter\n"
 	  "has not reached yet (128M); 0: no reader thread",
 	  opt_backlog },
 	/* Filtering */
 	{ .group = G_FILTERING,
-	  .spec = "-e trace=SET",
+	  .spec = "-e trace=SET, --trace=SET",
 	  .help = "trace only these syscalls: names, %class, /regex, all,\n"
 		  "none; a leading ! negates the set" },
+	{ "trace", 0, ARG_REQ, "SET", G_FILTERING, NULL, opt_qual_long },
 	{ .group = G_FILTERING,
-	  .spec = "-e status=SET",
+	  .spec = "-e status=SET, --status=SET",
 	  .help = "print only syscalls with these outcomes: successful,\n"
 		  "failed, unfinished, unavailable, detached" },
+	{ "status", 0, ARG_REQ, "SET", G_FILTERING, NULL, opt_qual_long },
 	{ .group = G_FILTERING,
-	  .spec = "-e signal=SET",
+	  .spec = "-e signal=SET, --signals=SET",
 	  .help = "print only the delivery of these signals" },
+	{ "inject", 0, ARG_REQ, "SET", G_FILTERING, NULL, opt_qual_long },
+	{ "fault", 0, ARG_REQ, "SET", G_FILTERING, NULL, opt_qual_long },
+	{ "signals", 0, ARG_REQ, "SET", G_FILTERING, NULL, opt_qual_long },
 	{ "trace-path", 'P', ARG_REQ, "PATH", G_FILTERING,
 	  "only syscalls touching PATH: as an argument, or through\n"
 	  "an fd open on it (repeatable)",
@@ -405,26 +438,31 @@ static const struct sr_optdef opt_table[] = {
 	  "tasks of a systemd unit (NAME.service by default)", opt_cgroup, SR_CG_UNIT },
 	/* Output format */
 	{ .group = G_OUTPUT,
-	  .spec = "-e raw=SET",
+	  .spec = "-e raw=SET, --raw=SET",
 	  .help = "print these syscalls' arguments undecoded, in hex" },
+	{ "raw", 0, ARG_REQ, "SET", G_OUTPUT, NULL, opt_qual_long },
 	{ .group = G_OUTPUT,
 	  .spec = "-e quiet=SET",
 	  .help = "suppress these messages: attach, exit, thread-execve,\n"
 		  "personality, path-resolution" },
 	{ .group = G_OUTPUT,
-	  .spec = "-e abbrev=SET",
+	  .spec = "-e abbrev=SET, --abbrev=SET",
 	  .help = "abbreviate structures and environments of these\n"
 		  "syscalls (all; -v is abbrev=none)" },
+	{ "abbrev", 0, ARG_REQ, "SET", G_OUTPUT, NULL, opt_qual_long },
 	{ .group = G_OUTPUT,
-	  .spec = "-e verbose=SET",
+	  .spec = "-e verbose=SET, --verbose=SET",
 	  .help = "dereference structures of these syscalls (all); the\n"
 		  "others print their addresses" },
+	{ "verbose", 0, ARG_REQ, "SET", G_OUTPUT, NULL, opt_qual_long },
 	{ .group = G_OUTPUT,
-	  .spec = "-e read=SET",
+	  .spec = "-e read=SET, --read=SET",
 	  .help = "dump in hex and ASCII the data read from these fds" },
+	{ "read", 0, ARG_REQ, "SET", G_OUTPUT, NULL, opt_qual_long },
 	{ .group = G_OUTPUT,
-	  .spec = "-e write=SET",
+	  .spec = "-e write=SET, --write=SET",
 	  .help = "dump in hex and ASCII the data written to these fds" },
+	{ "write", 0, ARG_REQ, "SET", G_OUTPUT, NULL, opt_qual_long },
 	{ "columns", 'a', ARG_REQ, "COLUMN", G_OUTPUT, "align return values at COLUMN (40)",
 	  opt_columns },
 	{ "instruction-pointer", 'i', ARG_NONE, NULL, G_OUTPUT,
@@ -443,8 +481,10 @@ static const struct sr_optdef opt_table[] = {
 	  "append to the -o file(s) instead of truncating", opt_true, FIELD(append) },
 	{ "quiet", 'q', ARG_OPT, "SET", G_OUTPUT,
 	  "no attach/detach messages; -qq: no \"+++ exited\" lines;\n"
-	  "--quiet=SET is -e quiet=SET",
+	  "--quiet=SET (--silent=, --silence=) is -e quiet=SET",
 	  opt_quiet },
+	{ "silent", 0, ARG_OPT, "SET", G_OUTPUT, NULL, opt_quiet },
+	{ "silence", 0, ARG_OPT, "SET", G_OUTPUT, NULL, opt_quiet },
 	{ "relative-timestamps", 'r', ARG_OPT, "PRECISION", G_OUTPUT,
 	  "print the time since the previous line; PRECISION: s,\n"
 	  "ms, us (default) or ns",
@@ -495,7 +535,13 @@ static const struct sr_optdef opt_table[] = {
 	  "process's cwd or dirfd",
 	  opt_true, FIELD(absolute_paths) },
 	{ "decode-pids", 'Y', ARG_LONG, "comm", G_OUTPUT, "print PID<comm> instead of PID",
-	  opt_decode_pids },
+	  opt_decode_pids, 1 },
+	{ .group = G_OUTPUT,
+	  .spec = "--decode-pids=pidns",
+	  .help = "after a pid of a task in another PID namespace (a\n"
+		  "container), the pid in sysray's: 5 /* 1234 in strace's\n"
+		  "PID NS */; --decode-pids=comm,pidns: both" },
+	{ "pidns-translation", 0, ARG_NONE, NULL, G_OUTPUT, NULL, opt_decode_pids, 2 },
 	{ "show-cgroup", 0, ARG_NONE, NULL, G_OUTPUT,
 	  "start each line with its cgroup (or container:ID)", opt_true, FIELD(show_cgroup) },
 	{ "stack-traces", 'k', ARG_NONE, NULL, G_OUTPUT,

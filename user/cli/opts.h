@@ -146,6 +146,8 @@ struct sr_opts {
 	bool quiet_personality; /* -q, -e quiet=personality: no "runs in 32 bit mode" */
 	bool quiet_path_resolution; /* -e quiet=path-resolution: no "Requested path" line */
 	bool decode_pids; /* -Y: PID<comm> */
+	bool detach_execve; /* -b execve, --detach-on=execve: processes are shown until they exec */
+	bool pidns; /* --decode-pids=pidns: a namespace's pids with sysray's in a comment */
 	bool show_cgroup; /* --show-cgroup: each line starts with its cgroup */
 	bool stack_trace; /* -k: the user stack after each syscall */
 	int stack_frames; /* --stack-trace-frame-limit: frames printed (256) */

@@ -73,7 +73,7 @@ static const char *summary_conflict(const struct sr_opts *o)
 		return "-r/--relative-timestamps";
 	if (o->decode_fds || (o->fd_kinds & SR_FDK_SET))
 		return "-y/--decode-fds";
-	if (o->decode_pids)
+	if (o->decode_pids || o->pidns)
 		return "-Y/--decode-pids";
 	if (o->arg_names)
 		return "-N/--arg-names";
@@ -136,6 +136,20 @@ int rules__finish(struct sr_cli *c, int argc, char **argv)
 	if ((o->nenv || o->user) && !o->cmd)
 		return usage_error("%s", "-E and -u apply to the command sysray starts: give one "
 					 "after --");
+	if (o->detach_execve && (o->summary.mode || o->record || o->replay))
+		return usage_error(
+			"-b execve hides processes as their records are paired: not with "
+			"%s",
+			o->summary.mode ? "-c or -C, which count in the kernel" :
+			o->record	? "--record" :
+					  "--replay");
+	if (o->pidns && (o->json || o->record || o->replay))
+		return usage_error(
+			"--decode-pids=pidns reads the traced tasks' namespaces in /proc "
+			"as their lines print, in strace's text: not with %s",
+			o->json	  ? "--json" :
+			o->record ? "--record" :
+				    "--replay");
 	if (stack_conflict(o))
 		return usage_error("%s", stack_conflict(o));
 	if (o->record && (o->json || o->timeline))
@@ -191,7 +205,6 @@ static const struct {
 	  "strace's filter to stop only at the traced syscalls; sysray's -e trace= already "
 	  "filters in the kernel" },
 	{ 0, "kvm", "strace reads vCPU exits through ptrace stops; not supported" },
-	{ 0, "detach-on", "not supported: sysray traces a process until it exits" },
 	{ 0, "tips", "not supported" },
 };
 

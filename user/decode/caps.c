@@ -20,7 +20,8 @@ static void cap_header_print(struct sr_fmt *f, const struct sr_call *c, int argi
 	pr_struct_begin(f);
 	pr_field(f, "version");
 	fmt_enum(f, &xlat_cap_versions, h.version);
-	pr_field_d(f, "pid", h.pid);
+	pr_field(f, "pid");
+	fmt_pid(f, h.pid);
 	pr_struct_end(f);
 }
 

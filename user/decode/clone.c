@@ -276,7 +276,7 @@ static void clone3_exit(struct sr_fmt *f, const struct sr_call *c)
 		} else if (a.flags & CLONE_PARENT_SETTID) {
 			pr_field(f, "parent_tid");
 			pr_array_begin(f);
-			fmt_pid(f, (int32_t)c->ret);
+			fmt_pid_as(f, (int32_t)c->ret, SR_PK_TID);
 			pr_array_end(f);
 		}
 		pr_struct_end(f);

@@ -54,7 +54,8 @@ static void cmsg_creds(struct sr_fmt *f, const uint8_t *d)
 
 	memcpy(&uc, d, sizeof(uc));
 	pr_struct_begin(f);
-	pr_field_d(f, "pid", uc.pid);
+	pr_field(f, "pid");
+	fmt_pid(f, uc.pid);
 	pr_field_id(f, "uid", uc.uid);
 	pr_field_id(f, "gid", uc.gid);
 	pr_struct_end(f);

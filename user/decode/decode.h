@@ -214,8 +214,18 @@ void fmt_dirfd(struct sr_fmt *f, const struct sr_call *c, int fd);
 void fmt_dirfd_or(struct sr_fmt *f, const struct sr_call *c, const struct sr_xlat *special, int fd);
 /* A mode in octal as strace's "%#03o" prints it: 0644, 022, 000. */
 void fmt_mode(struct sr_fmt *f, uint64_t mode);
-/* A pid, and with -Y the name of the traced task it is: "4242<cron>". */
+/*
+ * A pid, and with -Y the name of the traced task it is: "4242<cron>"; of a
+ * task in another pid namespace, with --decode-pids=pidns, the pid in
+ * sysray's: "5 /\* 4242 in strace's PID NS *\/". fmt_pid() is a process
+ * (SR_PK_TGID), fmt_pid_as() one of @kind (enum sr_pidkind, host/pidns.h).
+ */
 void fmt_pid(struct sr_fmt *f, int32_t pid);
+void fmt_pid_as(struct sr_fmt *f, int32_t pid, int kind);
+/* The caller's own id @pid of @kind, which is @ours in sysray's namespace (getpid). */
+void fmt_pid_own(struct sr_fmt *f, int32_t pid, int kind, uint32_t ours);
+/* strace's printpid_tgid_pgid(): a process if > 0, a process group if < -1 (kill, wait4). */
+void fmt_pid_or_pgrp(struct sr_fmt *f, int32_t pid);
 /* clock_t ticks, with the seconds in a comment as strace adds them. */
 void fmt_clock_t(struct sr_fmt *f, uint64_t v);
 /* Print a bit set; @v 0 prints as "0" unless the table names 0. */

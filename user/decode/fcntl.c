@@ -35,8 +35,10 @@ static void print_flock(struct sr_fmt *f, const void *data, bool getlk)
 	fmt_enum(f, &xlat_whence, (uint16_t)fl.l_whence);
 	pr_field_d(f, "l_start", fl.l_start);
 	pr_field_d(f, "l_len", fl.l_len);
-	if (getlk)
-		pr_field_d(f, "l_pid", fl.l_pid);
+	if (getlk) {
+		pr_field(f, "l_pid");
+		fmt_pid(f, fl.l_pid);
+	}
 	pr_struct_end(f);
 }
 
@@ -49,7 +51,15 @@ static void print_owner(struct sr_fmt *f, const void *data)
 	pr_struct_begin(f);
 	pr_field(f, "type");
 	fmt_enum(f, &xlat_f_owner_types, (uint32_t)o.type);
-	pr_field_d(f, "pid", o.pid);
+	pr_field(f, "pid");
+	if (o.type == F_OWNER_TID)
+		fmt_pid_as(f, o.pid, SR_PK_TID);
+	else if (o.type == F_OWNER_PID)
+		fmt_pid(f, o.pid);
+	else if (o.type == F_OWNER_PGRP)
+		fmt_pid_as(f, o.pid, SR_PK_PGID);
+	else
+		pr_d(f, o.pid);
 	pr_struct_end(f);
 }
 
@@ -102,7 +112,7 @@ static void fcntl_print_in(struct sr_fmt *f, const struct sr_call *c)
 		fmt_flags(f, &xlat_fd_flags, (uint32_t)arg);
 		break;
 	case F_SETOWN:
-		pr_d(f, (int32_t)arg);
+		fmt_pid_or_pgrp(f, (int32_t)arg);
 		break;
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:
@@ -189,6 +199,8 @@ static void fcntl_ret(struct sr_fmt *f, const struct sr_call *c)
 		pr_x(f, (uint64_t)c->ret);
 	else if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC)
 		fmt_fd_new(f, c, (int)c->ret);
+	else if (cmd == F_GETOWN && c->ret > 0)
+		fmt_pid(f, (int32_t)c->ret); /* a group's (< 0) prints bare, as strace's */
 	else
 		pr_d(f, c->ret);
 }

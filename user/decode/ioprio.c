@@ -32,7 +32,13 @@ static void ioprio_enter(struct sr_fmt *f, const struct sr_call *c)
 	fmt_arg(f, c, 0);
 	fmt_enum(f, &xlat_ioprio_who, (uint32_t)c->args[0]); /* which */
 	fmt_arg(f, c, 1);
-	pr_d(f, (int32_t)c->args[1]); /* who */
+	/* who */
+	if ((uint32_t)c->args[0] == IOPRIO_WHO_PROCESS)
+		fmt_pid(f, (int32_t)c->args[1]);
+	else if ((uint32_t)c->args[0] == IOPRIO_WHO_PGRP)
+		fmt_pid_as(f, (int32_t)c->args[1], SR_PK_PGID);
+	else
+		pr_d(f, (int32_t)c->args[1]);
 	if (c->ent->nargs <= SR_IOPRIO_ARG)
 		return;
 	fmt_arg(f, c, SR_IOPRIO_ARG);

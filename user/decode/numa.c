@@ -204,7 +204,7 @@ const struct sr_scdec sr_scdec_get_mempolicy = {
 static void migrate_pages_enter(struct sr_fmt *f, const struct sr_call *c)
 {
 	fmt_arg(f, c, 0);
-	pr_d(f, (int32_t)c->args[0]); /* pid */
+	fmt_pid(f, (int32_t)c->args[0]); /* pid */
 	fmt_arg(f, c, 1);
 	pr_u(f, c->args[1]); /* maxnode */
 	fmt_arg(f, c, 2);

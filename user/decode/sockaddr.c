@@ -150,7 +150,8 @@ static void sa_nl(struct sr_fmt *f, const struct sockaddr_nl *sa)
 {
 	if (sa->nl_pad)
 		pr_field_x(f, "nl_pad", sa->nl_pad);
-	pr_field_d(f, "nl_pid", (int32_t)sa->nl_pid);
+	pr_field(f, "nl_pid");
+	fmt_pid(f, (int32_t)sa->nl_pid);
 	/* strace prints the groups as %#08x: 00000000, 0x000001 */
 	pr_field(f, "nl_groups");
 	pr_xw(f, sa->nl_groups, 8);

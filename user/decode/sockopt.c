@@ -282,7 +282,7 @@ static void opt_linger_set(struct sr_fmt *f, const struct optval *v)
 struct opt_field {
 	const char *name;
 	size_t off;
-	bool id; /* a uid or gid: -1 as -1 */
+	char kind; /* 'u': a uid or gid (-1 as -1), 'p': a process, else a number */
 };
 
 static void opt_fields(struct sr_fmt *f, const struct optval *v, const struct opt_field *fl,
@@ -304,8 +304,10 @@ static void opt_fields(struct sr_fmt *f, const struct optval *v, const struct op
 			continue;
 		}
 		x = get32(v->d, fl[i].off);
-		if (fl[i].id)
+		if (fl[i].kind == 'u')
 			pr_id(f, x);
+		else if (fl[i].kind == 'p')
+			fmt_pid(f, (int32_t)x);
 		else
 			pr_d(f, (int32_t)x);
 	}
@@ -575,13 +577,13 @@ static void sockopt_set(struct sr_fmt *f, uint32_t level, uint32_t name, const s
 static bool get_socket(struct sr_fmt *f, uint32_t name, const struct optval *v)
 {
 	static const struct opt_field linger[] = {
-		{ "l_onoff", offsetof(struct linger, l_onoff), false },
-		{ "l_linger", offsetof(struct linger, l_linger), false },
+		{ "l_onoff", offsetof(struct linger, l_onoff), 0 },
+		{ "l_linger", offsetof(struct linger, l_linger), 0 },
 	};
 	static const struct opt_field ucred[] = {
-		{ "pid", offsetof(struct ucred, pid), false },
-		{ "uid", offsetof(struct ucred, uid), true },
-		{ "gid", offsetof(struct ucred, gid), true },
+		{ "pid", offsetof(struct ucred, pid), 'p' },
+		{ "uid", offsetof(struct ucred, uid), 'u' },
+		{ "gid", offsetof(struct ucred, gid), 'u' },
 	};
 
 	switch (name) {

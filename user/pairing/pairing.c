@@ -283,6 +283,43 @@ static struct sr_call *begin_call(struct sr_pairing *p, struct sr_ttask *t,
 	return load_call(p, t, e, len, keep);
 }
 
+/*
+ * -b execve: strace detaches at the call's entry, its line left
+ * "<unfinished ...>" (the launched command's first execve excepted).
+ */
+static void detach_at_exec(struct sr_pairing *p, struct sr_ttask *t)
+{
+	if (!p->detach_exec || !(t->call.ent->flags & SR_F_EXEC) || t->info.tgid == p->exempt_tgid)
+		return;
+	if (idmap__put(&p->detached, t->info.tgid, p))
+		return;
+	t->in_call = false;
+}
+
+/*
+ * -b execve: is this record a detached process's? A fork record of one
+ * detaches the child too; an exec record detaches its process (with
+ * execve not traced), but the launched command's first.
+ */
+static bool detached(struct sr_pairing *p, const struct sr_hdr *h)
+{
+	if (!p->detach_exec)
+		return false;
+	if (!idmap__get(&p->detached, h->tgid)) {
+		if (h->type != SR_REC_EXEC)
+			return false;
+		if (h->tgid == p->exempt_tgid) {
+			p->exempt_tgid = 0;
+			return false;
+		}
+		idmap__put(&p->detached, h->tgid, p);
+		return true;
+	}
+	if (h->type == SR_REC_FORK)
+		idmap__put(&p->detached, ((const struct sr_fork *)h)->child_tgid, p);
+	return true;
+}
+
 static void handle_enter(struct sr_pairing *p, const struct sr_enter *e, size_t len)
 {
 	struct sr_ttask *t = pairing_task_get(p, e->h.tid, e->h.tgid);
@@ -310,6 +347,7 @@ static void handle_enter(struct sr_pairing *p, const struct sr_enter *e, size_t 
 	if (t->sel_pending || p->filter_status || t->quiet)
 		return;
 	pairing_emit_call(p, SR_EV_ENTER, t, true, e->h.ts_ns);
+	detach_at_exec(p, t);
 }
 
 /*
@@ -472,7 +510,7 @@ static void end_call(struct sr_pairing *p, struct sr_ttask *t, struct sr_call *c
 	t->ureg_set = false;
 	count_unread(p, c);
 	/* a pid a call returned (wait4's reaped child, fork's new one) */
-	if (c->ent->ret == SR_R_PID && c->ret > 0)
+	if ((c->ent->ret == SR_R_PID || c->ent->ret == SR_R_TID) && c->ret > 0)
 		zombies__reaped(&p->zombies, (uint32_t)c->ret, c->ts_exit);
 	if (reaped_by_siginfo(c))
 		zombies__reaped(&p->zombies, reaped_by_siginfo(c), c->ts_exit);
@@ -673,6 +711,8 @@ int pairing__handle(struct sr_pairing *p, const void *data, size_t len)
 	}
 	if (h->type == SR_REC_ENTER || h->type == SR_REC_EXIT || h->type == SR_REC_CALL)
 		data = with_more(p, data, &len);
+	if (detached(p, h))
+		return 0;
 	switch (h->type) {
 	case SR_REC_ENTER:
 		handle_enter(p, data, len);

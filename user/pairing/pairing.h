@@ -49,6 +49,10 @@ struct sr_pairing {
 	int nsinks;
 	struct sr_pairing_stats stats;
 	uint64_t last_ts; /* the kernel time of the latest record */
+	/* -b execve: processes no longer shown (tgid -> non-NULL), and the launched one's pass */
+	bool detach_exec;
+	uint32_t exempt_tgid;
+	struct idmap detached;
 };
 
 /**
@@ -59,6 +63,16 @@ void pairing__setup(struct sr_pairing *p, const struct sr_opts *opts, struct sr_
 
 /** pairing__set_fds() - use the fd model @fds (not owned) from now on. */
 void pairing__set_fds(struct sr_pairing *p, struct sr_fdtab *fds);
+
+/**
+ * pairing__detach_on_exec() - strace's -b execve: from its execve on, show
+ * nothing more of a process, nor of the processes it creates after; the
+ * first execve of @exempt_tgid (the launched command, or 0) is let through.
+ */
+void pairing__detach_on_exec(struct sr_pairing *p, uint32_t exempt_tgid);
+
+/** pairing__detached() - has -b execve stopped showing process @tgid? */
+bool pairing__detached(const struct sr_pairing *p, uint32_t tgid);
 
 /** pairing__add_sink() - hand events to @s (not owned) too. Return 0 or -ENOSPC. */
 int pairing__add_sink(struct sr_pairing *p, struct sr_sink *s);

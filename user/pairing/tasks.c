@@ -42,6 +42,17 @@ void pairing__setup(struct sr_pairing *p, const struct sr_opts *opts, struct sr_
 	p->filter_status = opts && opts->status != SR_ST_ALL;
 }
 
+void pairing__detach_on_exec(struct sr_pairing *p, uint32_t exempt_tgid)
+{
+	p->detach_exec = true;
+	p->exempt_tgid = exempt_tgid;
+}
+
+bool pairing__detached(const struct sr_pairing *p, uint32_t tgid)
+{
+	return p->detach_exec && idmap__get(&p->detached, tgid);
+}
+
 void pairing__set_fds(struct sr_pairing *p, struct sr_fdtab *fds)
 {
 	p->fds = fds;
@@ -82,6 +93,7 @@ void pairing__free(struct sr_pairing *p)
 	while ((t = idmap__next(&p->tasks, &it, NULL)))
 		pairing_task_free(t);
 	idmap__free(&p->tasks);
+	idmap__free(&p->detached);
 	zombies__free(&p->zombies);
 	uring__free(&p->uring);
 }

@@ -272,7 +272,10 @@ void args__value(struct sr_fmt *f, const struct sr_call *c, int i)
 		pr_id(f, (uint32_t)v);
 		break;
 	case SR_T_PID:
-		fmt_pid(f, (int32_t)v);
+		if (a->pid == SR_PK_PG)
+			fmt_pid_or_pgrp(f, (int32_t)v);
+		else
+			fmt_pid_as(f, (int32_t)v, a->pid);
 		break;
 	case SR_T_FLAGS:
 		fmt_flags(f, a->xlat, (a->flags & SR_AF_W64) ? v : (uint32_t)v);
@@ -454,7 +457,17 @@ static void retval(struct sr_fmt *f, const struct sr_call *c)
 		fmt_fd_new(f, c, (int)r);
 		break;
 	case SR_R_PID:
-		fmt_pid(f, (int32_t)r);
+	case SR_R_TID:
+	case SR_R_PGID:
+	case SR_R_SID:
+		/* SR_R_PID... in the order of enum sr_pidkind from SR_PK_TGID */
+		fmt_pid_as(f, (int32_t)r, c->ent->ret - SR_R_PID);
+		break;
+	case SR_R_MYPID:
+		fmt_pid_own(f, (int32_t)r, SR_PK_TGID, c->tgid);
+		break;
+	case SR_R_MYTID:
+		fmt_pid_own(f, (int32_t)r, SR_PK_TID, c->tid);
 		break;
 	default:
 		pr_d(f, r);

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "decode/decode.h"
+#include "table/syscalls.h"
 #include "fd/fdtab.h"
 #include "cli/opts.h"
 
@@ -84,17 +85,56 @@ void fmt_mode(struct sr_fmt *f, uint64_t mode)
 	pr_num(f, SR_NUM_O, mode);
 }
 
-void fmt_pid(struct sr_fmt *f, int32_t pid)
+/*
+ * As strace's printpid(): @shown, then the comm of a task or process, of
+ * @pid (@shown or -@shown) translated to our namespace: @ours if known (> 0).
+ */
+static void pid_show(struct sr_fmt *f, int32_t pid, int32_t shown, int kind, int32_t ours)
 {
-	const char *comm = pid > 0 && f->comm_of ? f->comm_of(f->comm_ctx, pid, f->when) : NULL;
-	char name[SR_COMM_LEN + 1];
+	uint32_t tid = f->call ? f->call->tid : f->tid;
+	bool named = kind == SR_PK_TGID || kind == SR_PK_TID;
+	const char *comm;
+	char name[SR_COMM_LEN + 1], note[48];
 
+	if (ours <= 0)
+		ours = pid > 0 && f->pidns_of ? f->pidns_of(f->pidns_ctx, tid, pid, kind, f->when) :
+						pid;
+	comm = ours > 0 && named && f->comm_of ? f->comm_of(f->comm_ctx, (uint32_t)ours, f->when) :
+						 NULL;
 	if (comm) {
 		/* a comm need not be NUL-terminated within its SR_COMM_LEN bytes */
 		memcpy(name, comm, strnlen(comm, SR_COMM_LEN));
 		name[strnlen(comm, SR_COMM_LEN)] = 0;
 	}
-	f->pr->ops->pid(f->pr, pid, comm ? name : NULL);
+	f->pr->ops->pid(f->pr, shown, comm ? name : NULL);
+	if (f->pidns_note && ours > 0 && ours != pid) {
+		snprintf(note, sizeof(note), "%d in strace's PID NS", (int)ours);
+		pr_comment(f, note);
+	}
+}
+
+void fmt_pid_as(struct sr_fmt *f, int32_t pid, int kind)
+{
+	pid_show(f, pid, pid, kind, 0);
+}
+
+void fmt_pid(struct sr_fmt *f, int32_t pid)
+{
+	pid_show(f, pid, pid, SR_PK_TGID, 0);
+}
+
+void fmt_pid_own(struct sr_fmt *f, int32_t pid, int kind, uint32_t ours)
+{
+	/* without translation, as any pid (the comm of that number) */
+	pid_show(f, pid, pid, kind, pid > 0 && f->pidns_of ? (int32_t)ours : 0);
+}
+
+void fmt_pid_or_pgrp(struct sr_fmt *f, int32_t pid)
+{
+	if (pid < -1 && pid != INT32_MIN)
+		pid_show(f, -pid, pid, SR_PK_PGID, 0);
+	else
+		pid_show(f, pid, pid, SR_PK_TGID, 0);
 }
 
 bool fmt_verbose(const struct sr_fmt *f)

@@ -221,6 +221,15 @@ struct sr_call;
  */
 typedef const char *sr_comm_fn(void *ctx, uint32_t pid, uint64_t when);
 
+/*
+ * --decode-pids=pidns (and -Y): @id, an id of kind @kind (enum sr_pidkind,
+ * host/pidns.h) as task @tid sees it, in sysray's pid namespace; 0 if it
+ * cannot be translated; a negative @kind: learn @tid's namespace while it
+ * lives, SR_PIDNS_GONE: it exited at @when (the value printed as of @when,
+ * the kernel time of what is printed).
+ */
+typedef int32_t sr_pidns_fn(void *ctx, uint32_t tid, int32_t id, int kind, uint64_t when);
+
 /* What a decoder prints with and for. */
 struct sr_fmt {
 	struct sr_pr *pr; /* the backend */
@@ -229,6 +238,11 @@ struct sr_fmt {
 	/* -Y: the name of a traced task, or NULL (then pids print bare) */
 	sr_comm_fn *comm_of;
 	void *comm_ctx;
+	/* pids of a task in another pid namespace: translated to sysray's, or NULL */
+	sr_pidns_fn *pidns_of;
+	void *pidns_ctx;
+	bool pidns_note; /* --decode-pids=pidns: "5 /\* 1234 in strace's PID NS *\/" */
+	uint32_t tid; /* without a call (a signal's line): the task whose values print */
 	/* the kernel time of what is being printed: a call's entry, or its exit */
 	uint64_t when;
 	/* the call being printed, or NULL: -e abbrev= and -e verbose= are per syscall */

@@ -613,10 +613,35 @@ static void task_gone(struct sr_strace_sink *k, const struct sr_event *ev)
 		outfiles__release(k->files, ev->task->tid);
 }
 
+/*
+ * Namespaces are read while the tasks live: their ids translate once they
+ * are gone, until they are reaped (strace prints a reaped pid bare): a pid
+ * wait4 returned is gone from the call's exit on.
+ */
+static void learn_pidns(struct sr_strace_sink *k, const struct sr_event *ev)
+{
+	const struct sr_call *c = ev->call;
+	int32_t reaped;
+
+	if (!k->fmt.pidns_of || !ev->task)
+		return;
+	k->fmt.pidns_of(k->fmt.pidns_ctx, ev->task->tid, 0, -1, ev->ts);
+	if (ev->type == SR_EV_FORK && ev->child)
+		k->fmt.pidns_of(k->fmt.pidns_ctx, ev->child->tid, 0, -1, ev->ts);
+	if (ev->type != SR_EV_EXIT || !c || c->ent->ret != SR_R_PID ||
+	    (c->ent->flags & SR_F_FORK) || c->ret <= 0)
+		return;
+	reaped = k->fmt.pidns_of(k->fmt.pidns_ctx, c->tid, (int32_t)c->ret, SR_PK_TGID,
+				 c->ts_enter ? c->ts_enter : c->ts_exit);
+	if (reaped > 0)
+		k->fmt.pidns_of(k->fmt.pidns_ctx, (uint32_t)reaped, 0, SR_PIDNS_GONE, c->ts_exit);
+}
+
 static void strace_event(struct sr_sink *s, const struct sr_event *ev)
 {
 	struct sr_strace_sink *k = SINK(s);
 
+	learn_pidns(k, ev);
 	if (ev->type == SR_EV_RETID) {
 		on_retid(k, ev);
 		return;
@@ -633,6 +658,7 @@ static void strace_event(struct sr_sink *s, const struct sr_event *ev)
 		return;
 	k->fmt.call = NULL;
 	k->fmt.when = ev->ts;
+	k->fmt.tid = ev->task->tid;
 	if (ev->type <= SR_EV_DETACHED)
 		on_call(k, ev);
 	else
@@ -709,6 +735,15 @@ void strace_sink__set_stacks(struct sr_sink *s, sr_stack_fn *fn, void *ctx)
 	if (s) {
 		SINK(s)->stack_fn = fn;
 		SINK(s)->stack_ctx = ctx;
+	}
+}
+
+void strace_sink__set_pidns(struct sr_sink *s, sr_pidns_fn *fn, void *ctx)
+{
+	if (s) {
+		SINK(s)->fmt.pidns_of = fn;
+		SINK(s)->fmt.pidns_ctx = ctx;
+		SINK(s)->fmt.pidns_note = SINK(s)->opts && SINK(s)->opts->pidns;
 	}
 }
 

@@ -41,6 +41,13 @@ typedef void sr_stack_fn(void *ctx, struct sr_out *out, uint32_t tid);
 void strace_sink__set_stacks(struct sr_sink *s, sr_stack_fn *fn, void *ctx);
 
 /**
+ * strace_sink__set_pidns() - pids of tasks in other pid namespaces through
+ * @fn(@ctx, ...): -Y names the task they are in ours, --decode-pids=pidns
+ * adds our pid in a comment.
+ */
+void strace_sink__set_pidns(struct sr_sink *s, sr_pidns_fn *fn, void *ctx);
+
+/**
  * strace_sink__end_line() - another writer is about to use the output: end
  * the open line, if any, with " <unfinished ...>" (it resumes later).
  */

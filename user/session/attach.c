@@ -129,6 +129,8 @@ int attach__launch(struct sr_session *s)
 		return err;
 	}
 	s->launched = true;
+	if (s->opts.detach_execve) /* strace shows the command's own execve */
+		pairing__detach_on_exec(&s->pairing, (uint32_t)s->child.pid);
 	/* its fds and cwd, read while it waits: it may be gone before its first record */
 	fdtab__seed(s->fds, s->child.pid);
 	explain_sink__seed(s->explain, s->child.pid);

@@ -375,12 +375,20 @@ static int trace_loop(struct sr_session *s, bool *all_gone)
  * sysray does not wait for them, exiting as a writer killed by SIGPIPE
  * would (141), or 1. Else the launched command's status, 128 + the signal
  * that stopped sysray if the command is still running or never started;
- * 0 after tracing a host or processes, 1 if reading the ring buffer failed.
+ * 0 after tracing a host or processes, or a command -b execve detached
+ * from, 1 if reading the ring buffer failed.
  */
 static int end_status(struct sr_session *s, int err)
 {
 	if (s->out.err)
 		return s->out.err == -EPIPE ? 128 + SIGPIPE : 1;
+	/* -b execve: as strace, which has no status of a command it detached from */
+	if (s->launched && pairing__detached(&s->pairing, (uint32_t)s->child.pid)) {
+		if (!s->opts.quiet)
+			fprintf(stderr, "sysray: Process %d detached\n", (int)s->child.pid);
+		attach__command_status(s, !exiting_sig, exiting_sig);
+		return err ? 1 : 0;
+	}
 	if (s->launched)
 		return attach__command_status(s, !exiting_sig, exiting_sig);
 	if (s->opts.cmd)

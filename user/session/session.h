@@ -17,6 +17,7 @@
 #include "session/launch.h"
 
 struct sr_stacks;
+struct sr_pidns;
 
 struct sr_fdtab;
 struct sr_outfiles;
@@ -43,6 +44,7 @@ struct sr_session {
 	bool loader_used;
 	struct sr_fdtab *fds; /* NULL unless an option needs fd tables */
 	struct sr_stacks *stacks; /* -k, else NULL */
+	struct sr_pidns *pidns; /* -Y, --decode-pids=pidns: the translation cache, else NULL */
 	struct sr_child child;
 	struct sr_launch launch; /* what the child runs, as whom (-E, -u) */
 	bool launched; /* a command was started */

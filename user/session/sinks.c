@@ -15,6 +15,7 @@
 #include "print/timeline.h"
 #include "session/internal.h"
 #include "session/session.h"
+#include "host/pidns.h"
 #include "stack/stack.h"
 #include "summary/summary.h"
 
@@ -67,6 +68,8 @@ int sinks__start(struct sr_session *s)
 	bool reports = explain__wanted(o);
 
 	pairing__setup(&s->pairing, o, s->fds);
+	if (o->detach_execve)
+		pairing__detach_on_exec(&s->pairing, 0);
 	if (o->summary.mode && counts__start(s))
 		goto oom;
 	/* -c: the summary is all that prints */
@@ -83,6 +86,13 @@ int sinks__start(struct sr_session *s)
 		strace_sink__set_stacks(s->sink, stacks__print, s->stacks);
 	if (s->files && s->sink && !o->json)
 		strace_sink__set_files(s->sink, s->files);
+	/* -Y names, and --decode-pids=pidns shows, the pid in our namespace */
+	if (s->sink && !o->json && !o->replay && (o->pidns || o->decode_pids)) {
+		s->pidns = pidns__new();
+		if (!s->pidns)
+			goto oom;
+		strace_sink__set_pidns(s->sink, pidns__to_ours, s->pidns);
+	}
 	if ((s->sink && pairing__add_sink(&s->pairing, s->sink)) || (reports && start_explain(s)))
 		goto oom;
 	if (o->timeline)
@@ -107,6 +117,8 @@ int sinks__free(struct sr_session *s)
 	s->sink = NULL;
 	stacks__free(s->stacks);
 	s->stacks = NULL;
+	pidns__free(s->pidns);
+	s->pidns = NULL;
 	explain_sink__free(s->explain);
 	s->explain = NULL;
 	if (s->opts.timeline) {

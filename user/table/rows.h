@@ -42,6 +42,7 @@
 #define RET    SR_L_RET
 
 #define CX(bit) .cloexec = (bit)
+#define PK(k)	.pid = SR_PK_##k /* which id a PID argument is: TID, PGID, SID, PG */
 #define LATE	.flags = SR_AF_LATE
 
 /* The optional last parameter of a flags word is its CX(bit). */
@@ -59,7 +60,7 @@
 #define SR_ARG_OFF()		   .type = SR_T_OFF
 #define SR_ARG_MODE()		   .type = SR_T_MODE
 #define SR_ARG_UID()		   .type = SR_T_UID
-#define SR_ARG_PID()		   .type = SR_T_PID
+#define SR_ARG_PID(...)		   .type = SR_T_PID, ##__VA_ARGS__
 #define SR_ARG_SIGNUM()		   .type = SR_T_SIGNUM
 #define SR_ARG_SKIP()		   .type = SR_T_SKIP
 #define SR_ARG_FLAGS(x, ...)	   .type = SR_T_FLAGS, .xlat = &xlat_##x, ##__VA_ARGS__

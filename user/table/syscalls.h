@@ -107,6 +107,7 @@ struct sr_argdesc {
 	uint8_t type; /* enum sr_atype */
 	uint8_t len; /* SR_L_* */
 	uint8_t flags; /* SR_AF_* */
+	uint8_t pid; /* SR_T_PID: enum sr_pidkind (PK(TID) in syscalls.def) */
 	/*
 	 * A flags word (FLAGS, HEX, CUSTOM, or a struct read at entry whose
 	 * first u64 field it is: open_how.flags): the bit that makes the fd the
@@ -118,6 +119,22 @@ struct sr_argdesc {
 	const struct sr_decoder *dec; /* SR_T_CUSTOM */
 };
 
+/*
+ * Which id an SR_T_PID argument or SR_R_PID return is (strace's enum
+ * pid_type), for --decode-pids=pidns: host/pidns.c reads the matching
+ * NStgid/NSpid/NSpgid/NSsid line of /proc/PID/status.
+ */
+enum sr_pidkind {
+	SR_PK_TGID, /* a process (the default) */
+	SR_PK_TID, /* a thread */
+	SR_PK_PGID, /* a process group */
+	SR_PK_SID, /* a session */
+	SR_PK_PG, /* arguments only: a process if > 0, a process group if < -1 (kill, wait4) */
+	SR_PK_COUNT = SR_PK_PG,
+};
+/* Not a kind: for the translation cache (host/pidns.h), the task is gone. */
+#define SR_PIDNS_GONE (-2)
+
 /* Return value kinds. */
 enum sr_rtype {
 	SR_R_INT = 0, /* decimal */
@@ -125,7 +142,12 @@ enum sr_rtype {
 	SR_R_HEX, /* an address: mmap, brk */
 	SR_R_OCT, /* umask */
 	SR_R_NONE, /* never returns: exit, exit_group; "= ?" */
-	SR_R_PID, /* a pid */
+	SR_R_PID, /* a pid: a process (fork, getpid, wait4) */
+	SR_R_TID, /* a thread's id (clone, gettid) */
+	SR_R_PGID, /* a process group's (getpgrp, getpgid) */
+	SR_R_SID, /* a session's (getsid) */
+	SR_R_MYPID, /* the caller's own process id (getpid): its record's tgid in ours */
+	SR_R_MYTID, /* the caller's own thread id (gettid): its record's tid in ours */
 	SR_R_SIG, /* a signal number: "10 (SIGUSR1)" */
 };
 
