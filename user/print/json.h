@@ -67,6 +67,18 @@ struct sr_json_pr {
 	struct sr_json_name_slot names[SR_JSON_NAME_SLOTS];
 };
 
+/* The argument being printed ends here (json.c, json_args.c). */
+static inline __attribute__((always_inline)) void json_pr__end_arg(struct sr_json_pr *j)
+{
+	struct sr_json_arg *a;
+
+	if (!j->nargs)
+		return;
+	a = &j->args[j->nargs - 1];
+	a->text_len = j->text_out.len - a->text_off;
+	a->val_len = j->val.len - a->val_off;
+}
+
 /** json_pr__init() - Return 0 or -ENOMEM. */
 int json_pr__init(struct sr_json_pr *j);
 void json_pr__free(struct sr_json_pr *j);
