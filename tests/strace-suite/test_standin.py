@@ -104,8 +104,12 @@ CASES = [
      (["-X", "raw", "-P", "/dev/full", "-e", "quiet=attach,personality", "-ttt"],
       ["-X", "raw", "-P", "/dev/full", "-t", "-t", "-t", "--quiet"], [], 9, "l")),
     (["--relative-timestamps=ms", "--decode-pids=pidns", "-f", "../p"],
-     (["--relative-timestamps=ms"], ["--relative-timestamps=ms", "--decode-pids=pidns", "-f"],
-      ["--decode-pids=pidns", "-f without -o (the [pid N] prefix)"], 40, None)),
+     (["--relative-timestamps=ms", "--decode-pids=pidns"],
+      ["--relative-timestamps=ms", "--decode-pids=pidns", "-f"],
+      ["-f without -o (the [pid N] prefix)"], 40, None)),
+    # strace's -b is --detach-on; sysray's -b takes execve besides a size
+    (["-b", "execve", "-o", "l", "../p"], (["-b", "execve"], ["-b", "execve"], [], 40, "l")),
+    (["-d", "../p"], ([], ["-d"], ["-d"], 40, None)),
 ]
 for argv, want in CASES:
     opts, cmd = standin.parse(argv)
