@@ -537,7 +537,7 @@ static const struct sr_optdef opt_table[] = {
 	{ "decode-pids", 'Y', ARG_LONG, "comm", G_OUTPUT, "print PID<comm> instead of PID",
 	  opt_decode_pids, 1 },
 	{ .group = G_OUTPUT,
-	  .spec = "--decode-pids=pidns",
+	  .spec = "--decode-pids=pidns, --pidns-translation",
 	  .help = "after a pid of a task in another PID namespace (a\n"
 		  "container), the pid in sysray's: 5 /* 1234 in strace's\n"
 		  "PID NS */; --decode-pids=comm,pidns: both" },
