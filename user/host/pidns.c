@@ -137,9 +137,10 @@ static bool alive_at(const struct ns_task *t, uint64_t when)
 }
 
 /*
- * Task @tid's namespace (cached: it never changes while the task lives), as
- * /proc says now, or as it was seen before if the task was there at @when;
- * NULL if unknown.
+ * Task @tid's namespace: cached, since it never changes while the task
+ * lives (a new task of a reused tid is marked by its fork: SR_PIDNS_GONE
+ * first); else as /proc says now, or as it was seen before if the task was
+ * there at @when; NULL if unknown.
  */
 static const struct ns_task *task_ns(struct sr_pidns *ns, uint32_t tid, uint64_t when)
 {
@@ -149,6 +150,8 @@ static const struct ns_task *task_ns(struct sr_pidns *ns, uint32_t tid, uint64_t
 	uint64_t ino;
 	int k;
 
+	if (t->tid == tid && t->ino && !t->gone)
+		return t;
 	snprintf(dir, sizeof(dir), "/proc/%u", tid);
 	ino = ns_ino(dir);
 	if (!ino || !read_lines(dir, &l))

@@ -626,8 +626,11 @@ static void learn_pidns(struct sr_strace_sink *k, const struct sr_event *ev)
 	if (!k->fmt.pidns_of || !ev->task)
 		return;
 	k->fmt.pidns_of(k->fmt.pidns_ctx, ev->task->tid, 0, -1, ev->ts);
-	if (ev->type == SR_EV_FORK && ev->child)
+	if (ev->type == SR_EV_FORK && ev->child) {
+		/* a reused tid: what was cached under it is another task's */
+		k->fmt.pidns_of(k->fmt.pidns_ctx, ev->child->tid, 0, SR_PIDNS_GONE, ev->ts);
 		k->fmt.pidns_of(k->fmt.pidns_ctx, ev->child->tid, 0, -1, ev->ts);
+	}
 	if (ev->type != SR_EV_EXIT || !c || c->ent->ret != SR_R_PID ||
 	    (c->ent->flags & SR_F_FORK) || c->ret <= 0)
 		return;
