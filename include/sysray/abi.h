@@ -68,7 +68,11 @@ struct sr_hdr {
 	__u16 type; /* enum sr_rec_type */
 	__u16 flags; /* SR_HF_* */
 	__u32 lost; /* records this CPU dropped just before this one */
-	__s32 nr; /* syscall number, -1 for records that are not syscalls */
+	/*
+	 * syscall number; in exit, signal and exec records the one the task
+	 * was in (-1: none, or unknown), for -n; -1 in the other records
+	 */
+	__s32 nr;
 };
 
 /* A syscall entry: raw arguments, then the blobs its plan captures at entry. */
